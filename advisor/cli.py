@@ -1,0 +1,157 @@
+"""The `advisor` command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import AdvisorError
+
+
+def _fail(message: str, code: int = 1) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(code)
+
+
+def _advisor():
+    from .answer import Advisor
+
+    try:
+        return Advisor.from_env()
+    except AdvisorError as exc:
+        _fail(str(exc), 2)
+
+
+def _progress_printer(enabled: bool):
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    bar = {"t": None}
+
+    def progress(done: int, total: int, path: str) -> None:
+        if bar["t"] is None:
+            bar["t"] = tqdm(total=total, unit="file", file=sys.stderr, leave=False, desc="indexing")
+        bar["t"].n = done
+        bar["t"].refresh()
+        if done >= total:
+            bar["t"].close()
+
+    return progress
+
+
+@click.group()
+@click.version_option(package_name="readiness-advisor")
+def main() -> None:
+    """Readiness Advisor: cited answers on a health system's readiness to scale AI."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--org", default="", help="Scope the indexed files to this organization.")
+@click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON.")
+def index(paths: tuple[Path, ...], org: str, as_json: bool) -> None:
+    """Index the bundled corpus, or only PATH... (files or folders) added to the index."""
+    adv = _advisor()
+    try:
+        report = adv.index_paths(list(paths) or None, org=org, progress=_progress_printer(not as_json and sys.stderr.isatty()))
+    except AdvisorError as exc:
+        _fail(str(exc))
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=2))
+    else:
+        click.echo(
+            f"{report.files_seen} files seen: {report.files_indexed} indexed, {report.files_unchanged} unchanged, "
+            f"{report.files_removed} removed; {report.chunks_added} chunks added, {report.chunks_removed} removed "
+            f"({report.seconds:.1f}s)."
+        )
+        for e in report.errors:
+            click.echo(f"Error: {e['file']}: {e['error']}", err=True)
+    sys.exit(0 if report.ok else 1)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--k", "k", type=click.IntRange(1, 100), default=None, help="Number of results.")
+@click.option("--org", default=None, help="Include this organization's assessment results.")
+@click.option("--json", "as_json", is_flag=True)
+def search(query: str, k: int | None, org: str | None, as_json: bool) -> None:
+    """Ranked chunks for QUERY (hybrid dense + BM25)."""
+    adv = _advisor()
+    try:
+        hits = adv.search(query, k=k, org=org)
+    except AdvisorError as exc:
+        _fail(str(exc))
+    rows = [h.to_dict() for h in hits]
+    if as_json:
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    if not rows:
+        click.echo("No results. Has the corpus been indexed? Run `advisor index`.")
+    for r in rows:
+        where = r["source"] + (f" p.{r['page']}" if r["page"] else "")
+        click.echo(f"{r['rank']:>2}. {r['title']} — {r['section'] or '(no section)'}  [{where}]  score={r['score']:.4f}")
+        click.echo("    " + " ".join(r["text"].split())[:300])
+
+
+@main.command()
+@click.argument("question")
+@click.option("--org", default=None, help="Answer for this organization's assessment.")
+@click.option("--json", "as_json", is_flag=True)
+def ask(question: str, org: str | None, as_json: bool) -> None:
+    """Answer QUESTION with citations."""
+    adv = _advisor()
+    try:
+        ans = adv.ask(question, org=org)
+    except AdvisorError as exc:
+        _fail(str(exc))
+    if as_json:
+        click.echo(json.dumps(ans.to_dict(), indent=2, ensure_ascii=False))
+        return
+    click.echo(ans.answer)
+    if ans.citations:
+        click.echo("")
+    for c in ans.citations:
+        where = c.source + (f", p. {c.page}" if c.page else "")
+        click.echo(f"[{c.marker}] {c.title} — {c.section} ({where})")
+    if ans.unsupported:
+        click.echo("\nNot supported by the cited passages: " + " | ".join(ans.unsupported))
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True)
+def orgs(as_json: bool) -> None:
+    """Organizations with assessment results in the index."""
+    adv = _advisor()
+    rows = adv.index.orgs()
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    if not rows:
+        click.echo("No organizations indexed. Run `advisor index` (sample organizations are bundled).")
+    for r in rows:
+        click.echo(f"{r['org']}: {r['name']} — assessments {', '.join(r['assessments'])}")
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True)
+def assess(file: Path, as_json: bool) -> None:
+    """Validate and score an assessment results FILE (CSV or JSON)."""
+    from . import assessment
+
+    try:
+        report = assessment.report(file)
+    except AdvisorError as exc:
+        _fail(str(exc))
+    if as_json:
+        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        click.echo(assessment.format_report(report))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

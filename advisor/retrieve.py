@@ -1,0 +1,260 @@
+"""Hybrid retrieval: dense (Chroma) + BM25 (bm25s) + exact identifiers, fused by reciprocal rank."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .index import Index, embedding_text
+from .ingest import Chunk
+from .text import identifiers, tokenize
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrict a search. `org` adds that organization's private chunks to the shared ones;
+    without it, no organization's chunks are searched at all."""
+
+    org: str | None = None
+    doc_types: tuple[str, ...] | None = None
+    frameworks: tuple[str, ...] | None = None
+
+    def chroma_where(self) -> dict:
+        clauses: list[dict] = [{"org": {"$in": ["", self.org]}} if self.org else {"org": ""}]
+        if self.doc_types:
+            clauses.append({"doc_type": {"$in": list(self.doc_types)}})
+        if self.frameworks:
+            clauses.append({"framework": {"$in": list(self.frameworks)}})
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    def allows(self, org: str, doc_type: str, framework: str) -> bool:
+        if org and org != self.org:
+            return False
+        if self.doc_types and doc_type not in self.doc_types:
+            return False
+        return not (self.frameworks and framework not in self.frameworks)
+
+
+@dataclass
+class Hit:
+    """One retrieved chunk with its fused score and per-channel evidence."""
+
+    chunk: Chunk
+    score: float
+    rank: int = 0
+    dense: float | None = None  # cosine similarity to the query
+    lexical: float | None = None  # BM25 score
+    id_match: bool = False
+    channels: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        c = self.chunk
+        return {
+            "rank": self.rank,
+            "chunk_id": c.chunk_id,
+            "source": c.source,
+            "title": c.title,
+            "section": c.section,
+            "page": c.page,
+            "doc_type": c.doc_type,
+            "org": c.org or None,
+            "score": round(self.score, 6),
+            "text": c.text,
+        }
+
+
+class _Lexical:
+    """BM25 over every chunk, persisted under ADVISOR_HOME and rebuilt when the index changes."""
+
+    def __init__(self, ids: list[str], orgs: list[str], doc_types: list[str], frameworks: list[str], bm25: Any, id_sets: list[set]):
+        self.ids = ids
+        self.pos = {cid: i for i, cid in enumerate(ids)}
+        self.orgs = np.array(orgs, dtype=object)
+        self.doc_types = np.array(doc_types, dtype=object)
+        self.frameworks = np.array(frameworks, dtype=object)
+        self.bm25 = bm25
+        self.id_sets = id_sets
+
+    @classmethod
+    def build(cls, chunks: list[Chunk]) -> _Lexical:
+        import bm25s
+
+        tokens = [tokenize(embedding_text(c)) or ["\u2205"] for c in chunks]
+        bm25 = bm25s.BM25()
+        if chunks:
+            bm25.index(tokens, show_progress=False)
+        id_sets = [set(identifiers(c.section)) | {"text:" + i for i in identifiers(c.text)} for c in chunks]
+        return cls(
+            [c.chunk_id for c in chunks],
+            [c.org for c in chunks],
+            [c.doc_type for c in chunks],
+            [c.framework for c in chunks],
+            bm25,
+            id_sets,
+        )
+
+    def save(self, folder: Path) -> None:
+        tmp = folder.with_name(folder.name + ".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        if self.ids:
+            self.bm25.save(str(tmp / "bm25"))
+        meta = {
+            "ids": self.ids,
+            "orgs": list(self.orgs),
+            "doc_types": list(self.doc_types),
+            "frameworks": list(self.frameworks),
+            "id_sets": [sorted(s) for s in self.id_sets],
+        }
+        (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        shutil.rmtree(folder, ignore_errors=True)
+        tmp.rename(folder)
+
+    @classmethod
+    def load(cls, folder: Path) -> _Lexical:
+        import bm25s
+
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        bm25 = bm25s.BM25.load(str(folder / "bm25")) if meta["ids"] else bm25s.BM25()
+        return cls(meta["ids"], meta["orgs"], meta["doc_types"], meta["frameworks"], bm25, [set(s) for s in meta["id_sets"]])
+
+    def mask(self, f: Filters) -> np.ndarray:
+        ok = (self.orgs == "") | (self.orgs == (f.org or ""))
+        if not f.org:
+            ok = self.orgs == ""
+        if f.doc_types:
+            ok &= np.isin(self.doc_types, list(f.doc_types))
+        if f.frameworks:
+            ok &= np.isin(self.frameworks, list(f.frameworks))
+        return ok
+
+    def search(self, query: str, n: int, mask: np.ndarray) -> list[tuple[str, float]]:
+        toks = tokenize(query)
+        if not self.ids or not toks or not mask.any():
+            return []
+        n = min(n, int(mask.sum()))
+        docs, scores = self.bm25.retrieve([toks], k=n, show_progress=False, weight_mask=mask.astype(np.float32), n_threads=0)
+        out = [(self.ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0 and mask[int(d)]]
+        out.sort(key=lambda x: (-x[1], x[0]))
+        return out
+
+    def id_search(self, query: str, mask: np.ndarray) -> list[str]:
+        wanted = identifiers(query)
+        if not wanted:
+            return []
+        scored: list[tuple[int, str]] = []
+        for i, ids in enumerate(self.id_sets):
+            if not mask[i]:
+                continue
+            s = sum(2 for w in wanted if w in ids) + sum(1 for w in wanted if "text:" + w in ids)
+            if s:
+                scored.append((s, self.ids[i]))
+        scored.sort(key=lambda x: (-x[0], x[1]))
+        return [cid for _, cid in scored]
+
+
+class Retriever:
+    """Hybrid search over an Index."""
+
+    def __init__(self, index: Index):
+        self.index = index
+        self.settings = index.settings
+        self._lexical: _Lexical | None = None
+        self._lexical_gen = -1
+        self._lock = threading.Lock()
+        self.last_timings: dict[str, float] = {}
+
+    def lexical(self) -> _Lexical:
+        gen = self.index.generation
+        with self._lock:
+            if self._lexical is None or self._lexical_gen != gen:
+                folder = self.settings.home / "bm25"
+                stamp = folder / "generation"
+                lex = None
+                try:
+                    if stamp.exists() and stamp.read_text().strip() == str(gen):
+                        lex = _Lexical.load(folder)
+                except Exception:
+                    lex = None  # a damaged cache is rebuilt below
+                if lex is None:
+                    lex = _Lexical.build(list(self.index.all_chunks()))
+                    try:
+                        lex.save(folder)
+                        (folder / "generation").write_text(str(gen))
+                    except OSError:
+                        pass  # read-only home: keep the in-memory copy
+                self._lexical, self._lexical_gen = lex, gen
+            return self._lexical
+
+    def search(self, query: str, k: int | None = None, filters: Filters | None = None) -> list[Hit]:
+        """Top-k chunks for a query, best first, deterministic for a given index."""
+        k = k or self.settings.top_k
+        f = filters or Filters()
+        n = max(self.settings.candidates, k)
+        t0 = time.perf_counter()
+        lex = self.lexical()
+        mask = lex.mask(f)
+        lexical = lex.search(query, n, mask)
+        id_hits = lex.id_search(query, mask)[:n]
+        t1 = time.perf_counter()
+        dense = self._dense(query, n, f)
+        t2 = time.perf_counter()
+
+        rrf = self.settings.rrf_k
+        fused: dict[str, float] = {}
+        for ranked in ([cid for cid, _ in dense], [cid for cid, _ in lexical], id_hits):
+            for r, cid in enumerate(ranked):
+                fused[cid] = fused.get(cid, 0.0) + 1.0 / (rrf + r + 1)
+        order = sorted(fused, key=lambda cid: (-fused[cid], cid))[:k]
+        chunks = self.index.get_chunks(order)
+        dense_sim = dict(dense)
+        lex_score = dict(lexical)
+        id_set = set(id_hits)
+        missing = [cid for cid in order if cid not in dense_sim and cid in chunks]
+        if missing:
+            dense_sim.update(self._similarities(query, missing))
+        hits = []
+        for cid in order:
+            c = chunks.get(cid)
+            if c is None or not f.allows(c.org, c.doc_type, c.framework):
+                continue  # catalog and vector store briefly out of step during a write
+            hits.append(
+                Hit(
+                    chunk=c,
+                    score=fused[cid],
+                    rank=len(hits) + 1,
+                    dense=dense_sim.get(cid),
+                    lexical=lex_score.get(cid),
+                    id_match=cid in id_set,
+                )
+            )
+        self.last_timings = {"lexical_ms": (t1 - t0) * 1000, "dense_ms": (t2 - t1) * 1000}
+        return hits
+
+    def _dense(self, query: str, n: int, f: Filters) -> list[tuple[str, float]]:
+        if self.index.is_empty():
+            return []
+        vec = self.index.embedder.embed_query(query)
+        res = self.index.collection.query(
+            query_embeddings=[vec], n_results=n, where=f.chroma_where(), include=["distances"]
+        )
+        ids = res["ids"][0] if res.get("ids") else []
+        dists = res["distances"][0] if res.get("distances") else []
+        out = [(cid, 1.0 - float(d)) for cid, d in zip(ids, dists, strict=False)]
+        out.sort(key=lambda x: (-x[1], x[0]))
+        return out
+
+    def _similarities(self, query: str, ids: list[str]) -> dict[str, float]:
+        vec = np.array(self.index.embedder.embed_query(query))
+        got = self.index.collection.get(ids=ids, include=["embeddings"])
+        out = {}
+        for cid, emb in zip(got["ids"], got["embeddings"], strict=False):
+            out[cid] = float(np.dot(vec, np.asarray(emb)))
+        return out

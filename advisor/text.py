@@ -1,0 +1,146 @@
+"""Text utilities shared by ingestion, retrieval and answering: sentences, tokens, identifiers."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Abbreviations after which a period does not end a sentence.
+_ABBREV = {
+    "e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "no", "nos", "art", "arts", "fig", "figs",
+    "sec", "secs", "al", "inc", "ltd", "co", "corp", "approx", "u.s", "u.k", "e.u", "st", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ca", "cf",
+    "p", "pp", "vol", "ed", "eds", "rev", "ref", "refs", "para", "ch", "dept", "gov", "jr", "sr",
+}
+
+_SENT_END = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s+|$)|\n\s*\n|\n(?=\s*(?:[-*•▪–]|\d+[.)])\s)")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) character spans of the sentences in text; spans exclude surrounding space.
+
+    Bullet items and paragraph breaks also end a sentence.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    for m in _SENT_END.finditer(text):
+        end = m.end()
+        mark = m.group(0)
+        if mark.startswith("."):
+            before = text[start : m.start()]
+            word = re.search(r"([A-Za-z][A-Za-z.]*)$", before)
+            if word and word.group(1).lower().rstrip(".") in _ABBREV:
+                continue
+            if re.search(r"\b[A-Z]$", before):  # initials like "J. Smith"
+                continue
+            nxt = text[end : end + 3].lstrip()
+            if nxt[:1].islower():
+                continue
+        s, e = _trim(text, start, end)
+        if e > s:
+            spans.append((s, e))
+        start = end
+    if start < n:
+        s, e = _trim(text, start, n)
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    # A leading bullet marker is layout, not content.
+    m = re.match(r"(?:[-*•▪–]|\d+[.)])\s+", text[s:e])
+    if m and e - s > m.end():
+        s += m.end()
+    return s, e
+
+
+def split_sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+# Identifiers users quote: "GOVERN 1.6", "MEASURE 2.13", "GV-1.1-001", "§170.315(b)(11)",
+# "§ 164.312", "Art. 14", "Article 14", "DATA-3", "45 CFR 92.210".
+_ID_PATTERNS = [
+    re.compile(r"\b(GOVERN|MAP|MEASURE|MANAGE)\s+(\d{1,2})(?:\.(\d{1,2}))?\b", re.I),
+    re.compile(r"\b(GV|MP|MS|MG)-(\d{1,2})\.(\d{1,2})(?:-(\d{3}))?\b", re.I),
+    re.compile(r"§\s?(\d{2,3}\.\d{1,4}(?:\([a-z0-9]+\))*)", re.I),
+    re.compile(r"\b(\d{3}\.(?:3\d\d|2\d\d|1\d\d|\d{2})(?:\([a-z0-9]+\))+)", re.I),
+    re.compile(r"\b(\d{3}\.\d{3})\b"),
+    re.compile(r"\bArt(?:icle|\.)?\s?(\d{1,3})\b", re.I),
+    re.compile(r"\b([A-Z]{2,6}-\d{1,2})\b"),
+]
+
+
+def identifiers(text: str) -> list[str]:
+    """Normalised identifiers mentioned in text, in order of first appearance."""
+    found: list[str] = []
+    for i, pat in enumerate(_ID_PATTERNS):
+        for m in pat.finditer(text):
+            if i == 0:
+                ident = f"{m.group(1).upper()} {m.group(2)}" + (f".{m.group(3)}" if m.group(3) else "")
+            elif i == 1:
+                ident = f"{m.group(1).upper()}-{m.group(2)}.{m.group(3)}" + (f"-{m.group(4)}" if m.group(4) else "")
+            elif i in (2, 3, 4):
+                ident = "§" + m.group(1).lower()
+            elif i == 5:
+                ident = f"Art. {m.group(1)}"
+            else:
+                ident = m.group(1).upper()
+            if ident not in found and not any(f.startswith(ident) for f in found):
+                found.append(ident)
+    return found
+
+
+_STOP = frozenset(
+    """a an and are as at be been being but by can could did do does for from had has have how i if in
+    into is it its may me might must my no not of on or our ours out over shall should so such than that
+    the their them then there these they this those to too under up us was we were what when where which
+    who whom why will with would you your yours about also any each more most other some only own same
+    very just s t""".split()
+)
+
+_TOKEN = re.compile(r"§?\d+(?:\.\d+)+(?:\([a-z0-9]+\))*|[a-z0-9]+(?:[-'][a-z0-9]+)*", re.I)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    try:
+        import Stemmer  # PyStemmer
+
+        return Stemmer.Stemmer("english")
+    except ImportError:  # pragma: no cover - PyStemmer is a declared dependency
+        return None
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased, stemmed word tokens without stopwords; dotted ids like 1.6 stay whole."""
+    stem = _stemmer()
+    out: list[str] = []
+    for raw in _TOKEN.findall(text.lower()):
+        raw = raw.lstrip("§")
+        parts = [raw]
+        if "-" in raw:
+            parts += [p for p in raw.split("-") if p]
+        for tok in parts:
+            tok = tok.strip("'")
+            if not tok or tok in _STOP:
+                continue
+            if stem is not None and tok.isalpha():
+                tok = stem.stemWord(tok)
+            out.append(tok)
+    return out
+
+
+def content_words(text: str) -> set[str]:
+    """Distinct content tokens, for overlap scores."""
+    return set(tokenize(text))
+
+
+def normalize_space(text: str) -> str:
+    return " ".join(text.split())
