@@ -106,6 +106,10 @@ class Advisor:
     def search(self, query: str, k: int | None = None, org: str | None = None) -> list[Hit]:
         return self.retriever.search(query, k=k, filters=Filters(org=org or None))
 
+    def ask_stream(self, question: str, org: str | None = None, history: list[dict] | None = None):
+        """Events for a UI: ("token", text) while an LLM writes, then ("answer", Answer)."""
+        yield ("answer", self.ask(question, org=org, history=history))
+
     def ask(self, question: str, org: str | None = None, history: list[dict] | None = None) -> Answer:
         """Answer a question with citations; see PRODUCT.md for the JSON shape."""
         t0 = time.perf_counter()

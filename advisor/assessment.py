@@ -38,24 +38,53 @@ USE_CASE_KINDS = ("genai", "predictive")
 
 #: Guidance documents (file stems under corpus/guidance/) that instrument references may cite.
 KNOWN_GUIDANCE: tuple[str, ...] = (
-    "nist-ai-rmf-overview", "nist-ai-rmf-govern", "nist-ai-rmf-map", "nist-ai-rmf-measure",
-    "nist-ai-rmf-manage", "nist-ai-600-1-genai-profile", "glossary-ai-readiness", "chai-blueprint",
-    "chai-assurance-standards-guide", "chai-applied-model-card",
-    "onc-hti-1-decision-support-interventions", "fda-gmlp-guiding-principles",
-    "fda-pccp-predetermined-change-control-plans", "fda-transparency-ml-devices",
-    "hipaa-security-rule-ai", "section-1557-92-210-patient-care-decision-support",
-    "who-ethics-governance-ai-health", "who-lmm-guidance", "eu-ai-act-high-risk",
-    "iso-iec-42001-ai-management-system", "joint-commission-chai-responsible-use",
-    "duke-abcds-oversight", "ama-augmented-intelligence-principles", "hl7-fhir-us-core",
-    "onc-uscdi", "tefca-exchange", "ohdsi-omop-cdm", "kahn-data-quality-framework",
-    "data-governance-stewardship", "data-catalog-lineage", "readiness-models-overview",
-    "ai-readiness-why-pilots-stall", "operating-model-ai-governance-committee",
-    "operating-model-roles-raci", "operating-model-intake-risk-tiering",
-    "operating-model-ai-inventory", "operating-model-monitoring-incident-response",
-    "operating-model-decommissioning", "infrastructure-modernization-ai", "cybersecurity-for-ai",
-    "third-party-vendor-ai-risk", "leadership-strategy-alignment", "workforce-change-management",
-    "value-roi-measurement", "genai-use-case-ambient-documentation",
-    "genai-use-case-patient-messaging", "genai-use-case-coding-revenue-cycle",
+    "nist-ai-rmf-overview",
+    "nist-ai-rmf-govern",
+    "nist-ai-rmf-map",
+    "nist-ai-rmf-measure",
+    "nist-ai-rmf-manage",
+    "nist-ai-600-1-genai-profile",
+    "glossary-ai-readiness",
+    "chai-blueprint",
+    "chai-assurance-standards-guide",
+    "chai-applied-model-card",
+    "onc-hti-1-decision-support-interventions",
+    "fda-gmlp-guiding-principles",
+    "fda-pccp-predetermined-change-control-plans",
+    "fda-transparency-ml-devices",
+    "hipaa-security-rule-ai",
+    "section-1557-92-210-patient-care-decision-support",
+    "who-ethics-governance-ai-health",
+    "who-lmm-guidance",
+    "eu-ai-act-high-risk",
+    "iso-iec-42001-ai-management-system",
+    "joint-commission-chai-responsible-use",
+    "duke-abcds-oversight",
+    "ama-augmented-intelligence-principles",
+    "hl7-fhir-us-core",
+    "onc-uscdi",
+    "tefca-exchange",
+    "ohdsi-omop-cdm",
+    "kahn-data-quality-framework",
+    "data-governance-stewardship",
+    "data-catalog-lineage",
+    "readiness-models-overview",
+    "ai-readiness-why-pilots-stall",
+    "operating-model-ai-governance-committee",
+    "operating-model-roles-raci",
+    "operating-model-intake-risk-tiering",
+    "operating-model-ai-inventory",
+    "operating-model-monitoring-incident-response",
+    "operating-model-decommissioning",
+    "infrastructure-modernization-ai",
+    "cybersecurity-for-ai",
+    "third-party-vendor-ai-risk",
+    "leadership-strategy-alignment",
+    "workforce-change-management",
+    "value-roi-measurement",
+    "genai-use-case-ambient-documentation",
+    "genai-use-case-patient-messaging",
+    "genai-use-case-coding-revenue-cycle",
     "genai-use-case-prior-authorization",
 )
 
@@ -193,6 +222,10 @@ class Instrument:
     def question(self, qid: str) -> Question:
         return self._questions[qid]
 
+    def order(self, qid: str) -> int:
+        """Position of a question in instrument order (the deterministic tie-breaker)."""
+        return self.question_ids.index(qid) if qid in self._questions else len(self._questions)
+
     def has_question(self, qid: str) -> bool:
         return qid in self._questions
 
@@ -270,7 +303,10 @@ def load_instrument(path: str | Path | None = None) -> Instrument:
 def _build_instrument(raw: Any, name: str) -> Instrument:
     problems: list[str] = []
     if not isinstance(raw, dict):
-        raise AssessmentError(name, ["the instrument must be a YAML mapping with version, dimensions, tiers, blocking_rules and use_cases"])
+        raise AssessmentError(
+            name,
+            ["the instrument must be a YAML mapping with version, dimensions, tiers, blocking_rules and use_cases"],
+        )
 
     version = str(raw.get("version") or "").strip()
     if not version:
@@ -355,7 +391,11 @@ def _build_instrument(raw: Any, name: str) -> Instrument:
                 if not str(q.get(fld) or "").strip():
                     problems.append(f"{qwhere}: missing {fld}")
             levels = q.get("levels") or []
-            if not isinstance(levels, list) or len(levels) != 5 or not all(isinstance(x, str) and x.strip() for x in levels):
+            if (
+                not isinstance(levels, list)
+                or len(levels) != 5
+                or not all(isinstance(x, str) and x.strip() for x in levels)
+            ):
                 problems.append(f"{qwhere}: levels must be exactly five non-empty descriptors (scores 1-5)")
                 levels = [str(x) for x in levels][:5] + [""] * max(0, 5 - len(levels))
             elif len({x.strip().lower() for x in levels}) != 5:
@@ -373,9 +413,20 @@ def _build_instrument(raw: Any, name: str) -> Instrument:
                 problems.append(f"{qwhere}: tags must be a list of strings")
                 tags = []
             refs = _refs(q.get("references"), qwhere, problems, required=True)
-            qs.append(Question(qid, did, str(q.get("title") or "").strip(), str(q.get("text") or "").strip(),
-                               tuple(str(x).strip() for x in levels), str(q.get("evidence_prompt") or "").strip(),
-                               qw, target, tuple(tags), refs))
+            qs.append(
+                Question(
+                    qid,
+                    did,
+                    str(q.get("title") or "").strip(),
+                    str(q.get("text") or "").strip(),
+                    tuple(str(x).strip() for x in levels),
+                    str(q.get("evidence_prompt") or "").strip(),
+                    qw,
+                    target,
+                    tuple(tags),
+                    refs,
+                )
+            )
         dims.append(Dimension(did, dname, dw, str(d.get("description") or "").strip(), tuple(qs)))
     total_w = sum(d.weight for d in dims)
     if dims and abs(total_w - 1.0) > 1e-6:
@@ -439,8 +490,17 @@ def _build_instrument(raw: Any, name: str) -> Instrument:
         if cap is None and not blocks:
             problems.append(f"{where}: a rule must cap the tier or block use cases")
         refs = _refs(r.get("references"), where, problems, required=True)
-        rules.append(BlockingRule(rid, str(r.get("name") or rid).strip(), " ".join(str(r.get("message") or "").split()),
-                                  tuple(checks), cap, tuple(blocks), refs))
+        rules.append(
+            BlockingRule(
+                rid,
+                str(r.get("name") or rid).strip(),
+                " ".join(str(r.get("message") or "").split()),
+                tuple(checks),
+                cap,
+                tuple(blocks),
+                refs,
+            )
+        )
 
     # use cases
     ucs: list[UseCase] = []
@@ -480,13 +540,24 @@ def _build_instrument(raw: Any, name: str) -> Instrument:
         if not qmap and not dmap:
             problems.append(f"{where}: needs at least one gating question or dimension")
         refs = _refs(u.get("references"), where, problems, required=False)
-        ucs.append(UseCase(uid, str(u.get("name") or uid).strip(), str(kind), str(u.get("description") or "").strip(),
-                           qmap, dmap, tuple(str(a).lower() for a in (u.get("aliases") or [])), refs))
+        ucs.append(
+            UseCase(
+                uid,
+                str(u.get("name") or uid).strip(),
+                str(kind),
+                str(u.get("description") or "").strip(),
+                qmap,
+                dmap,
+                tuple(str(a).lower() for a in (u.get("aliases") or [])),
+                refs,
+            )
+        )
 
     if problems:
         raise AssessmentError(name, problems)
-    return Instrument(version, title, name, tuple(dims), tuple(tiers), tuple(rules), tuple(ucs),
-                      incomplete_below, boost)
+    return Instrument(
+        version, title, name, tuple(dims), tuple(tiers), tuple(rules), tuple(ucs), incomplete_below, boost
+    )
 
 
 def _refs(raw: Any, where: str, problems: list[str], required: bool) -> tuple[Reference, ...]:
@@ -566,9 +637,13 @@ def discover_results(folder: str | Path | None = None) -> list[Path]:
     root = Path(folder) if folder is not None else DEFAULT_RESULTS_DIR
     if not root.is_dir():
         return []
-    found = [p for p in root.rglob("*")
-             if p.is_file() and p.suffix.lower() in (".json", ".csv")
-             and not any(part.startswith((".", "_")) for part in p.relative_to(root).parts)]
+    found = [
+        p
+        for p in root.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in (".json", ".csv")
+        and not any(part.startswith((".", "_")) for part in p.relative_to(root).parts)
+    ]
     return sorted(found)
 
 
@@ -585,17 +660,24 @@ def load_results(path: str | Path, instrument: Instrument | None = None) -> Resu
         raise AssessmentError(name, ["file not found; give the path of a .json or .csv results file"])
     data = p.read_bytes()
     if not data.strip():
-        raise AssessmentError(name, ["file is empty; expected a JSON object or a CSV with a header row "
-                                     "(see corpus/assessment/README.md)"])
+        raise AssessmentError(
+            name, ["file is empty; expected a JSON object or a CSV with a header row (see corpus/assessment/README.md)"]
+        )
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise AssessmentError(name, ["binary file, not a JSON or CSV results file; export the results as .json or .csv"])
+        raise AssessmentError(
+            name, ["binary file, not a JSON or CSV results file; export the results as .json or .csv"]
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise AssessmentError(name, [
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at line {line}); save the file as UTF-8 "
-            "(in Excel: Save As > 'CSV UTF-8')"]) from None
+        raise AssessmentError(
+            name,
+            [
+                f"not UTF-8 text (byte 0x{data[exc.start]:02x} at line {line}); save the file as UTF-8 "
+                "(in Excel: Save As > 'CSV UTF-8')"
+            ],
+        ) from None
     if not text.strip():
         raise AssessmentError(name, ["file is empty; expected a JSON object or a CSV with a header row"])
 
@@ -612,8 +694,13 @@ def load_results(path: str | Path, instrument: Instrument | None = None) -> Resu
         elif "question_id" in first and ("," in first or ";" in first or "\t" in first):
             fmt = "csv"
         else:
-            raise AssessmentError(name, [f"not a JSON or CSV assessment results file (extension {ext or 'none'!r}); "
-                                         "export the results as .json or .csv (see corpus/assessment/README.md)"])
+            raise AssessmentError(
+                name,
+                [
+                    f"not a JSON or CSV assessment results file (extension {ext or 'none'!r}); "
+                    "export the results as .json or .csv (see corpus/assessment/README.md)"
+                ],
+            )
     if fmt == "json":
         return _parse_json(text, name, inst)
     return _parse_csv(text, name, inst)
@@ -624,14 +711,12 @@ def _qid_suggestion(raw: str, inst: Instrument) -> str:
     close = difflib.get_close_matches(raw.upper(), ids, n=1, cutoff=0.5)
     prefix = raw.upper().split("-")[0]
     same_dim = [q for q in ids if q.startswith(prefix + "-")]
-    parts = []
-    if close:
-        parts.append(f"did you mean {close[0]}?")
-    if same_dim:
-        parts.append(f"{prefix} has {same_dim[0]} to {same_dim[-1]}")
-    else:
-        parts.append("dimensions are " + ", ".join(d.id for d in inst.dimensions))
-    return "; ".join(parts)
+    scope = (
+        f"{prefix} has {same_dim[0]} to {same_dim[-1]}"
+        if same_dim
+        else "dimensions are " + ", ".join(d.id for d in inst.dimensions)
+    )
+    return f"did you mean {close[0]}? ({scope})" if close else f"use an instrument question id ({scope})"
 
 
 def _parse_score(raw: Any) -> tuple[int | None, str | None]:
@@ -676,31 +761,62 @@ def _check_org(raw: str) -> str | None:
     return None
 
 
-def _finish(name: str, fmt: str, inst: Instrument, problems: list[str], warnings: list[str], org: str, org_name: str,
-            when: str, assessor: str, version: str, answers: dict[str, Answer]) -> Results:
+def _finish(
+    name: str,
+    fmt: str,
+    inst: Instrument,
+    problems: list[str],
+    warnings: list[str],
+    org: str,
+    org_name: str,
+    when: str,
+    assessor: str,
+    version: str,
+    answers: dict[str, Answer],
+) -> Results:
     if not answers and not problems:
         problems.append("no scored questions; add one entry per question with a score 1-5")
     if problems:
         raise AssessmentError(name, problems)
     if version and version != inst.version:
-        warnings.append(f"instrument_version {version!r} differs from the instrument's {inst.version!r}; "
-                        "scores were matched by question id")
+        warnings.append(
+            f"instrument_version {version!r} differs from the instrument's {inst.version!r}; "
+            "scores were matched by question id"
+        )
     missing = [q for q in inst.question_ids if q not in answers]
-    return Results(org=org, org_name=org_name or org, date=when, assessor=assessor,
-                   instrument_version=version or inst.version, source=name, format=fmt,
-                   answers=dict(sorted(answers.items(), key=lambda kv: inst.question_ids.index(kv[0]))),
-                   missing=missing, warnings=warnings)
+    return Results(
+        org=org,
+        org_name=org_name or org,
+        date=when,
+        assessor=assessor,
+        instrument_version=version or inst.version,
+        source=name,
+        format=fmt,
+        answers=dict(sorted(answers.items(), key=lambda kv: inst.question_ids.index(kv[0]))),
+        missing=missing,
+        warnings=warnings,
+    )
 
 
 def _parse_json(text: str, name: str, inst: Instrument) -> Results:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise AssessmentError(name, [f"not valid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}; "
-                                     "fix the syntax (a missing comma or quote is the usual cause)"]) from None
+        raise AssessmentError(
+            name,
+            [
+                f"not valid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}; "
+                "fix the syntax (a missing comma or quote is the usual cause)"
+            ],
+        ) from None
     if not isinstance(doc, dict):
-        raise AssessmentError(name, ["the JSON must be an object with org, org_name, assessment_date, assessor "
-                                     "and results (see corpus/assessment/README.md)"])
+        raise AssessmentError(
+            name,
+            [
+                "the JSON must be an object with org, org_name, assessment_date, assessor "
+                "and results (see corpus/assessment/README.md)"
+            ],
+        )
     problems: list[str] = []
     warnings: list[str] = []
 
@@ -715,16 +831,16 @@ def _parse_json(text: str, name: str, inst: Instrument) -> Results:
 
     org = text_field("org")
     if not org:
-        problems.append("field 'org' is missing; add \"org\": \"<organization id slug, e.g. riverside-health>\"")
-    elif (msg := _check_org(org)):
+        problems.append('field \'org\' is missing; add "org": "<organization id slug, e.g. riverside-health>"')
+    elif msg := _check_org(org):
         problems.append(f"field 'org': {msg}")
     org_name = text_field("org_name")
     if not org_name:
         warnings.append("field 'org_name' is missing; the org id is used as the name")
     when = text_field("assessment_date")
     if not when:
-        problems.append("field 'assessment_date' is missing; add \"assessment_date\": \"YYYY-MM-DD\"")
-    elif (msg := _check_date(when)):
+        problems.append('field \'assessment_date\' is missing; add "assessment_date": "YYYY-MM-DD"')
+    elif msg := _check_date(when):
         problems.append(f"field 'assessment_date': {msg}")
     assessor = text_field("assessor")
     version = text_field("instrument_version")
@@ -732,7 +848,7 @@ def _parse_json(text: str, name: str, inst: Instrument) -> Results:
     results = doc.get("results")
     answers: dict[str, Answer] = {}
     if results is None:
-        problems.append("field 'results' is missing; add \"results\": [{\"question_id\": ..., \"score\": ...}, ...]")
+        problems.append('field \'results\' is missing; add "results": [{"question_id": ..., "score": ...}, ...]')
         results = []
     elif not isinstance(results, list):
         problems.append("field 'results' must be a list of {question_id, score, evidence, owner} objects")
@@ -752,26 +868,36 @@ def _parse_json(text: str, name: str, inst: Instrument) -> Results:
             continue
         qid = raw_q.upper()
         where = f"{where} ({qid})"
+        ok = True
         if not inst.has_question(qid):
             problems.append(f"{where}, field question_id: unknown question {raw_q!r}; {_qid_suggestion(raw_q, inst)}")
-            continue
-        if qid in first_seen:
+            ok = False
+        elif qid in first_seen:
             problems.append(f"{where}, field question_id: {qid} repeats {first_seen[qid]}; keep one entry per question")
-            continue
-        first_seen[qid] = f"results[{i}]"
+            ok = False
+        else:
+            first_seen[qid] = f"results[{i}]"
         sc, msg = _parse_score(item.get("score"))
         if msg:
             problems.append(f"{where}, field score: {msg}")
-            continue
+            ok = False
         ev, ow = item.get("evidence") or "", item.get("owner") or ""
         if not isinstance(ev, str) or not isinstance(ow, str):
-            problems.append(f"{where}: evidence and owner must be strings")
+            problems.append(f"{where}, field evidence/owner: must be text strings")
+            ok = False
+        if not ok:
             continue
         if sc is None:
             warnings.append(f"{where}: no score; {qid} is reported as unanswered")
             continue
         answers[qid] = Answer(qid, sc, " ".join(ev.split()), " ".join(ow.split()), f"results[{i}]")
     return _finish(name, "json", inst, problems, warnings, org, org_name, when, assessor, version, answers)
+
+
+def _row_of(problem: str) -> int:
+    """Sort key: the first row number a CSV problem names (0 when it names none)."""
+    m = re.match(r"rows? (\d+)", problem)
+    return int(m.group(1)) if m else 0
 
 
 def _rows_label(rows: list[int]) -> str:
@@ -803,20 +929,31 @@ def _parse_csv(text: str, name: str, inst: Instrument) -> Results:
     missing_cols = [c for c in CSV_REQUIRED if c not in cols]
     if missing_cols:
         hint = " (the file looks like JSON; give it a .json extension)" if text.lstrip().startswith("{") else ""
-        raise AssessmentError(name, [
-            f"row {header_row} (header): missing column(s) {', '.join(missing_cols)}; the header must be "
-            f"{','.join(CSV_COLUMNS)}{hint}"])
+        raise AssessmentError(
+            name,
+            [
+                f"row {header_row} (header): missing column(s) {', '.join(missing_cols)}; the header must be "
+                f"{','.join(CSV_COLUMNS)}{hint}"
+            ],
+        )
     dup_cols = sorted({c for c in cols if c and cols.count(c) > 1})
     if dup_cols:
-        problems.append(f"row {header_row} (header): column(s) {', '.join(dup_cols)} appear more than once; keep one of each")
+        problems.append(
+            f"row {header_row} (header): column(s) {', '.join(dup_cols)} appear more than once; keep one of each"
+        )
     extra = [c for c in cols if c and c not in CSV_COLUMNS and c != "instrument_version"]
     if extra:
         warnings.append(f"row {header_row} (header): ignored unknown column(s) {', '.join(extra)}")
     idx = {c: cols.index(c) for c in cols if c}
 
     empty: dict[str, list[int]] = {c: [] for c in CSV_REQUIRED}
-    values: dict[str, dict[str, int]] = {"org": {}, "org_name": {}, "assessment_date": {}, "assessor": {},
-                                         "instrument_version": {}}
+    values: dict[str, dict[str, int]] = {
+        "org": {},
+        "org_name": {},
+        "assessment_date": {},
+        "assessor": {},
+        "instrument_version": {},
+    }
     answers: dict[str, Answer] = {}
     first_seen: dict[str, int] = {}
     data_rows = numbered[1:]
@@ -824,12 +961,14 @@ def _parse_csv(text: str, name: str, inst: Instrument) -> Results:
         problems.append("no data rows under the header; add one row per question")
 
     for rownum, rec in data_rows:
-        if len(rec) > len(cols) and any(c.strip() for c in rec[len(cols):]):
-            problems.append(f"row {rownum}: {len(rec)} values but the header has {len(cols)} columns; "
-                            "put evidence containing commas in double quotes")
+        if len(rec) > len(cols) and any(c.strip() for c in rec[len(cols) :]):
+            problems.append(
+                f"row {rownum}: {len(rec)} values but the header has {len(cols)} columns; "
+                "put evidence containing commas in double quotes"
+            )
             continue
 
-        def get(col: str) -> str:
+        def get(col: str, rec: list[str] = rec) -> str:
             j = idx.get(col)
             return rec[j].strip() if j is not None and j < len(rec) else ""
 
@@ -845,25 +984,37 @@ def _parse_csv(text: str, name: str, inst: Instrument) -> Results:
             empty["question_id"].append(rownum)
             continue
         qid = raw_q.upper()
+        ok = True
         if not inst.has_question(qid):
-            problems.append(f"row {rownum}, column question_id: unknown question {raw_q!r}; {_qid_suggestion(raw_q, inst)}")
-            continue
-        if qid in first_seen:
-            problems.append(f"row {rownum}, column question_id: {qid} repeats row {first_seen[qid]}; keep one row per question")
-            continue
-        first_seen[qid] = rownum
+            problems.append(
+                f"row {rownum}, column question_id: unknown question {raw_q!r}; {_qid_suggestion(raw_q, inst)}"
+            )
+            ok = False
+        elif qid in first_seen:
+            problems.append(
+                f"row {rownum}, column question_id: {qid} repeats row {first_seen[qid]}; keep one row per question"
+            )
+            ok = False
+        else:
+            first_seen[qid] = rownum
         sc, msg = _parse_score(get("score"))
         if msg:
             problems.append(f"row {rownum}, column score: {msg}")
+            ok = False
+        if not ok:
             continue
         if sc is None:
             warnings.append(f"row {rownum}: {qid} has no score; reported as unanswered")
             continue
-        answers[qid] = Answer(qid, sc, " ".join(get("evidence").split()), " ".join(get("owner").split()), f"row {rownum}")
+        answers[qid] = Answer(
+            qid, sc, " ".join(get("evidence").split()), " ".join(get("owner").split()), f"row {rownum}"
+        )
 
-    fixes = {"org": "fill in the organization id (a slug such as riverside-health) on every row",
-             "assessment_date": "fill in the assessment date as YYYY-MM-DD on every row",
-             "question_id": "fill in the question id (e.g. DATA-3) or delete the row"}
+    fixes = {
+        "org": "fill in the organization id (a slug such as riverside-health) on every row",
+        "assessment_date": "fill in the assessment date as YYYY-MM-DD on every row",
+        "question_id": "fill in the question id (e.g. DATA-3) or delete the row",
+    }
     for col in ("org", "assessment_date", "question_id"):
         if empty[col]:
             problems.append(f"{_rows_label(empty[col])}, column {col}: empty; {fixes[col]}")
@@ -873,19 +1024,24 @@ def _parse_csv(text: str, name: str, inst: Instrument) -> Results:
         if len(seen) > 1:
             (v1, r1), *rest = sorted(seen.items(), key=lambda kv: kv[1])
             for v, r in rest:
-                problems.append(f"row {r}, column {col}: {v!r} differs from {v1!r} in row {r1}; "
-                                f"one file holds one {label}, so use the same value on every row")
+                problems.append(
+                    f"row {r}, column {col}: {v!r} differs from {v1!r} in row {r1}; "
+                    f"one file holds one {label}, so use the same value on every row"
+                )
         return next(iter(sorted(seen.items(), key=lambda kv: kv[1])), ("", 0))[0]
 
     org = single("org", "organization's assessment")
-    if org and (msg := _check_org(org)):
-        problems.append(f"row {values['org'][org]}, column org: {msg}")
+    for v, r in values["org"].items():
+        if msg := _check_org(v):
+            problems.append(f"row {r}, column org: {msg}")
     org_name = single("org_name", "organization's assessment")
     if not org_name:
         warnings.append("column org_name is empty; the org id is used as the name")
     when = single("assessment_date", "assessment date")
-    if when and (msg := _check_date(when)):
-        problems.append(f"row {values['assessment_date'][when]}, column assessment_date: {msg}")
+    for v, r in values["assessment_date"].items():
+        if msg := _check_date(v):
+            problems.append(f"row {r}, column assessment_date: {msg}")
+    problems.sort(key=_row_of)
     assessors = values["assessor"]
     assessor = next(iter(sorted(assessors.items(), key=lambda kv: kv[1])), ("", 0))[0]
     if len(assessors) > 1:
@@ -909,9 +1065,16 @@ class DimensionScore:
     missing: list[str]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "weight": self.weight, "score": self.score,
-                "answered": self.answered, "total": self.total, "complete": self.complete,
-                "missing": list(self.missing)}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "weight": self.weight,
+            "score": self.score,
+            "answered": self.answered,
+            "total": self.total,
+            "complete": self.complete,
+            "missing": list(self.missing),
+        }
 
 
 @dataclass
@@ -931,11 +1094,21 @@ class Gap:
     references: list[Reference] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"question_id": self.question_id, "dimension": self.dimension, "dimension_name": self.dimension_name,
-                "title": self.title, "score": self.score, "target": self.target, "gap": self.gap,
-                "priority": self.priority, "boosted": self.boosted, "rules": list(self.rules),
-                "evidence": self.evidence, "owner": self.owner,
-                "references": [r.to_dict() for r in self.references]}
+        return {
+            "question_id": self.question_id,
+            "dimension": self.dimension,
+            "dimension_name": self.dimension_name,
+            "title": self.title,
+            "score": self.score,
+            "target": self.target,
+            "gap": self.gap,
+            "priority": self.priority,
+            "boosted": self.boosted,
+            "rules": list(self.rules),
+            "evidence": self.evidence,
+            "owner": self.owner,
+            "references": [r.to_dict() for r in self.references],
+        }
 
 
 @dataclass
@@ -950,9 +1123,16 @@ class Strength:
     evidence: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"question_id": self.question_id, "dimension": self.dimension, "dimension_name": self.dimension_name,
-                "title": self.title, "score": self.score, "target": self.target, "margin": self.margin,
-                "evidence": self.evidence}
+        return {
+            "question_id": self.question_id,
+            "dimension": self.dimension,
+            "dimension_name": self.dimension_name,
+            "title": self.title,
+            "score": self.score,
+            "target": self.target,
+            "margin": self.margin,
+            "evidence": self.evidence,
+        }
 
 
 @dataclass
@@ -967,9 +1147,16 @@ class BlockingIssue:
     references: list[Reference]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "message": self.message, "cap_tier": self.cap_tier,
-                "failed": list(self.failed), "questions": list(self.questions), "blocks": list(self.blocks),
-                "references": [r.to_dict() for r in self.references]}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "message": self.message,
+            "cap_tier": self.cap_tier,
+            "failed": list(self.failed),
+            "questions": list(self.questions),
+            "blocks": list(self.blocks),
+            "references": [r.to_dict() for r in self.references],
+        }
 
 
 @dataclass
@@ -986,10 +1173,18 @@ class UseCaseReadiness:
     reasons: list[str] = field(default_factory=list)  # the clauses of `why` when blocked
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "kind": self.kind, "ready": self.ready, "status": self.status,
-                "why": self.why, "reasons": list(self.reasons), "first": list(self.first),
-                "unmet": [dict(u) for u in self.unmet],
-                "references": [r.to_dict() for r in self.references]}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "ready": self.ready,
+            "status": self.status,
+            "why": self.why,
+            "reasons": list(self.reasons),
+            "first": list(self.first),
+            "unmet": [dict(u) for u in self.unmet],
+            "references": [r.to_dict() for r in self.references],
+        }
 
 
 @dataclass
@@ -1035,14 +1230,28 @@ class Scorecard:
         return [b.id for b in self.blocking]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"org": self.org, "org_name": self.org_name, "date": self.date, "assessor": self.assessor,
-                "source": self.source, "instrument_version": self.instrument_version, "index": self.index,
-                "index_tier": self.index_tier, "tier": self.tier, "tier_name": self.tier_name,
-                "capped": self.capped, "provisional": self.provisional,
-                "dimensions": [d.to_dict() for d in self.dimensions], "gaps": [g.to_dict() for g in self.gaps],
-                "strengths": [s.to_dict() for s in self.strengths], "blocking": [b.to_dict() for b in self.blocking],
-                "use_cases": [u.to_dict() for u in self.use_cases], "missing": list(self.missing),
-                "question_scores": dict(self.question_scores), "warnings": list(self.warnings)}
+        return {
+            "org": self.org,
+            "org_name": self.org_name,
+            "date": self.date,
+            "assessor": self.assessor,
+            "source": self.source,
+            "instrument_version": self.instrument_version,
+            "index": self.index,
+            "index_tier": self.index_tier,
+            "tier": self.tier,
+            "tier_name": self.tier_name,
+            "capped": self.capped,
+            "provisional": self.provisional,
+            "dimensions": [d.to_dict() for d in self.dimensions],
+            "gaps": [g.to_dict() for g in self.gaps],
+            "strengths": [s.to_dict() for s in self.strengths],
+            "blocking": [b.to_dict() for b in self.blocking],
+            "use_cases": [u.to_dict() for u in self.use_cases],
+            "missing": list(self.missing),
+            "question_scores": dict(self.question_scores),
+            "warnings": list(self.warnings),
+        }
 
 
 def _qkey(qid: str) -> tuple[str, int]:
@@ -1076,8 +1285,9 @@ def score(results: Results, instrument: Instrument | None = None) -> Scorecard:
     # 2. index and tier from the index
     if raw_dim:
         wsum = sum(inst.dimension(did).weight for did in raw_dim)
-        index: float | None = round(sum(inst.dimension(did).weight * (v - 1) / 4 * 100
-                                        for did, v in raw_dim.items()) / wsum, 1)
+        index: float | None = round(
+            sum(inst.dimension(did).weight * (v - 1) / 4 * 100 for did, v in raw_dim.items()) / wsum, 1
+        )
     else:
         index = None
     index_tier = inst.tier_for_index(index)
@@ -1092,8 +1302,18 @@ def score(results: Results, instrument: Instrument | None = None) -> Scorecard:
             failed += f
             involved += [q for q in inv if q not in involved]
         if failed:
-            blocking.append(BlockingIssue(rule.id, rule.name, rule.message, rule.cap_tier, failed,
-                                          sorted(involved, key=_qkey), list(rule.blocks), list(rule.references)))
+            blocking.append(
+                BlockingIssue(
+                    rule.id,
+                    rule.name,
+                    rule.message,
+                    rule.cap_tier,
+                    failed,
+                    sorted(involved, key=inst.order),
+                    list(rule.blocks),
+                    list(rule.references),
+                )
+            )
 
     tier = index_tier
     for b in blocking:
@@ -1118,13 +1338,34 @@ def score(results: Results, instrument: Instrument | None = None) -> Scorecard:
             rules = rule_questions.get(q.id, [])
             boost = inst.blocking_boost if rules else 1.0
             priority = round(inst.normalized_weight(q.id) * dim.weight * gap * boost, 6)
-            gaps.append(Gap(q.id, dim.id, dim.name, q.title, s, q.target, gap, priority, bool(rules), list(rules),
-                            a.evidence, a.owner, list(q.references)))
+            gaps.append(
+                Gap(
+                    q.id,
+                    dim.id,
+                    dim.name,
+                    q.title,
+                    s,
+                    q.target,
+                    gap,
+                    priority,
+                    bool(rules),
+                    list(rules),
+                    a.evidence,
+                    a.owner,
+                    list(q.references),
+                )
+            )
         else:
             strengths.append(Strength(q.id, dim.id, dim.name, q.title, s, q.target, s - q.target, a.evidence))
-    gaps.sort(key=lambda g: (-g.priority, _qkey(g.question_id)))
-    strengths.sort(key=lambda s: (-s.score, -s.margin, -inst.normalized_weight(s.question_id) * inst.dimension(s.dimension).weight,
-                                  _qkey(s.question_id)))
+    gaps.sort(key=lambda g: (-g.priority, inst.order(g.question_id)))
+    strengths.sort(
+        key=lambda s: (
+            -s.score,
+            -s.margin,
+            -round(inst.normalized_weight(s.question_id) * inst.dimension(s.dimension).weight, 6),
+            inst.order(s.question_id),
+        )
+    )
 
     # 5. use cases
     use_cases = [_use_case_readiness(u, inst, scores, dim_score, blocking) for u in inst.use_cases]
@@ -1134,17 +1375,36 @@ def score(results: Results, instrument: Instrument | None = None) -> Scorecard:
     provisional = any(not d.complete for d in dims)
     for d in dims:
         if not d.complete:
-            warnings.append(f"{d.id} ({d.name}) is incomplete: {d.answered} of {d.total} questions answered "
-                            f"(at least {inst.incomplete_below:.0%} needed); the index is provisional")
-    return Scorecard(org=results.org, org_name=results.org_name, date=results.date, assessor=results.assessor,
-                     source=results.source, instrument_version=results.instrument_version, index=index,
-                     index_tier=index_tier.id, tier=tier.id, tier_name=tier.name, provisional=provisional,
-                     dimensions=dims, gaps=gaps, strengths=strengths, blocking=blocking, use_cases=use_cases,
-                     missing=missing, question_scores=dict(scores), warnings=warnings)
+            warnings.append(
+                f"{d.id} ({d.name}) is incomplete: {d.answered} of {d.total} questions answered "
+                f"(at least {inst.incomplete_below:.0%} needed); the index is provisional"
+            )
+    return Scorecard(
+        org=results.org,
+        org_name=results.org_name,
+        date=results.date,
+        assessor=results.assessor,
+        source=results.source,
+        instrument_version=results.instrument_version,
+        index=index,
+        index_tier=index_tier.id,
+        tier=tier.id,
+        tier_name=tier.name,
+        provisional=provisional,
+        dimensions=dims,
+        gaps=gaps,
+        strengths=strengths,
+        blocking=blocking,
+        use_cases=use_cases,
+        missing=missing,
+        question_scores=dict(scores),
+        warnings=warnings,
+    )
 
 
-def _eval_check(chk: Check, inst: Instrument, scores: dict[str, int],
-                dim_score: dict[str, float | None]) -> tuple[list[str], list[str]]:
+def _eval_check(
+    chk: Check, inst: Instrument, scores: dict[str, int], dim_score: dict[str, float | None]
+) -> tuple[list[str], list[str]]:
     """(failed descriptions, involved question ids) for one check."""
     failed: list[str] = []
     involved: list[str] = []
@@ -1176,8 +1436,13 @@ def _eval_check(chk: Check, inst: Instrument, scores: dict[str, int],
     return failed, involved
 
 
-def _use_case_readiness(u: UseCase, inst: Instrument, scores: dict[str, int], dim_score: dict[str, float | None],
-                        blocking: list[BlockingIssue]) -> UseCaseReadiness:
+def _use_case_readiness(
+    u: UseCase,
+    inst: Instrument,
+    scores: dict[str, int],
+    dim_score: dict[str, float | None],
+    blocking: list[BlockingIssue],
+) -> UseCaseReadiness:
     unmet: list[dict[str, Any]] = []
     first: list[str] = []
     rule_hits = [b for b in blocking if "all" in b.blocks or u.kind in b.blocks]
@@ -1190,7 +1455,7 @@ def _use_case_readiness(u: UseCase, inst: Instrument, scores: dict[str, int], di
         if s is None or s < need:
             q = inst.question(qid)
             q_unmet.append({"type": "question", "id": qid, "title": q.title, "required": need, "actual": s})
-    q_unmet.sort(key=lambda x: (-(x["required"] - (x["actual"] or 0)), _qkey(x["id"])))
+    q_unmet.sort(key=lambda x: (-(x["required"] - (x["actual"] or 0)), inst.order(x["id"])))
     for x in q_unmet:
         if x["actual"] is None:
             first.append(f"Assess {x['id']} ({x['title']}); it is unanswered and must reach level {x['required']}.")
@@ -1200,8 +1465,9 @@ def _use_case_readiness(u: UseCase, inst: Instrument, scores: dict[str, int], di
     for did, need in u.dimensions.items():
         v = dim_score.get(did)
         if v is None or v < need:
-            d_unmet.append({"type": "dimension", "id": did, "title": inst.dimension(did).name, "required": need,
-                            "actual": v})
+            d_unmet.append(
+                {"type": "dimension", "id": did, "title": inst.dimension(did).name, "required": need, "actual": v}
+            )
     for x in d_unmet:
         actual = "unscored" if x["actual"] is None else f"{x['actual']:.2f}"
         first.append(f"Raise the {x['title']} dimension ({x['id']}) from {actual} to at least {_num(x['required'])}.")
@@ -1210,23 +1476,47 @@ def _use_case_readiness(u: UseCase, inst: Instrument, scores: dict[str, int], di
     n_gates = len(u.questions) + len(u.dimensions)
     parts: list[str] = []
     if ready:
-        why = (f"All {n_gates} gating conditions for {_mid(u.name)} are met and no triggered blocking rule applies "
-               f"to {u.kind} use cases.")
+        why = (
+            f"All {n_gates} gating conditions for {_mid(u.name)} are met and no triggered blocking rule applies "
+            f"to {u.kind} use cases."
+        )
     else:
         if rule_hits:
-            parts.append("blocking rule" + ("s " if len(rule_hits) > 1 else " ")
-                         + ", ".join(f"{b.id} ({b.name})" for b in rule_hits))
+            parts.append(
+                "blocking rule"
+                + ("s " if len(rule_hits) > 1 else " ")
+                + ", ".join(f"{b.id} ({b.name})" for b in rule_hits)
+            )
         if q_unmet:
-            parts.append(f"{len(q_unmet)} of {len(u.questions)} gating questions below threshold: "
-                         + ", ".join(f"{x['id']} {'unanswered' if x['actual'] is None else str(x['actual']) + '/5'}"
-                                     f" (needs {x['required']})" for x in q_unmet))
+            parts.append(
+                f"{len(q_unmet)} of {len(u.questions)} gating questions below threshold: "
+                + ", ".join(
+                    f"{x['id']} {'unanswered' if x['actual'] is None else str(x['actual']) + '/5'}"
+                    f" (needs {x['required']})"
+                    for x in q_unmet
+                )
+            )
         if d_unmet:
-            parts.append("dimensions below threshold: " + ", ".join(
-                f"{x['id']} {'unscored' if x['actual'] is None else format(x['actual'], '.2f')} (needs {_num(x['required'])})"
-                for x in d_unmet))
+            parts.append(
+                "dimensions below threshold: "
+                + ", ".join(
+                    f"{x['id']} {'unscored' if x['actual'] is None else format(x['actual'], '.2f')} (needs {_num(x['required'])})"
+                    for x in d_unmet
+                )
+            )
         why = f"{u.name} is blocked by " + "; ".join(parts) + "."
-    return UseCaseReadiness(u.id, u.name, u.kind, ready, "ready" if ready else "blocked", why, first, unmet,
-                            list(u.references), [] if ready else parts)
+    return UseCaseReadiness(
+        u.id,
+        u.name,
+        u.kind,
+        ready,
+        "ready" if ready else "blocked",
+        why,
+        first,
+        unmet,
+        list(u.references),
+        [] if ready else parts,
+    )
 
 
 def match_use_case(text: str, instrument: Instrument | None = None) -> UseCase | None:
@@ -1236,9 +1526,9 @@ def match_use_case(text: str, instrument: Instrument | None = None) -> UseCase |
     best: tuple[int, UseCase] | None = None
     for u in inst.use_cases:
         for phrase in (u.id.replace("-", " "), u.name.lower(), *u.aliases):
-            if phrase and re.search(r"\b" + re.escape(phrase) + r"\b", low):
-                if best is None or len(phrase) > best[0]:
-                    best = (len(phrase), u)
+            hit = bool(phrase) and re.search(r"\b" + re.escape(phrase) + r"\b", low) is not None
+            if hit and (best is None or len(phrase) > best[0]):
+                best = (len(phrase), u)
     return best[1] if best else None
 
 
@@ -1297,25 +1587,47 @@ class Trend:
         return [q.question_id for q in self.questions if q.delta is not None and q.delta < 0]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"org": self.org, "org_name": self.org_name, "earlier_date": self.earlier_date,
-                "later_date": self.later_date, "index_before": self.index_before, "index_after": self.index_after,
-                "index_delta": self.index_delta, "tier_before": self.tier_before, "tier_after": self.tier_after,
-                "tier_change": self.tier_change, "dimensions": [d.to_dict() for d in self.dimensions],
-                "questions": [q.to_dict() for q in self.questions], "improved": self.improved,
-                "declined": self.declined, "blocking_resolved": list(self.blocking_resolved),
-                "blocking_new": list(self.blocking_new), "blocking_persisting": list(self.blocking_persisting),
-                "use_cases_now_ready": list(self.use_cases_now_ready),
-                "use_cases_now_blocked": list(self.use_cases_now_blocked)}
+        return {
+            "org": self.org,
+            "org_name": self.org_name,
+            "earlier_date": self.earlier_date,
+            "later_date": self.later_date,
+            "index_before": self.index_before,
+            "index_after": self.index_after,
+            "index_delta": self.index_delta,
+            "tier_before": self.tier_before,
+            "tier_after": self.tier_after,
+            "tier_change": self.tier_change,
+            "dimensions": [d.to_dict() for d in self.dimensions],
+            "questions": [q.to_dict() for q in self.questions],
+            "improved": self.improved,
+            "declined": self.declined,
+            "blocking_resolved": list(self.blocking_resolved),
+            "blocking_new": list(self.blocking_new),
+            "blocking_persisting": list(self.blocking_persisting),
+            "use_cases_now_ready": list(self.use_cases_now_ready),
+            "use_cases_now_blocked": list(self.use_cases_now_blocked),
+        }
 
 
 def trend(earlier: Scorecard, later: Scorecard, instrument: Instrument | None = None) -> Trend:
     """Change between two assessments of the same organization (earlier first)."""
     if earlier.org != later.org:
-        raise AssessmentError(later.source, [f"trend compares one organization over time, but the files are for "
-                                             f"{earlier.org!r} and {later.org!r}; pick two assessments of the same org"])
+        raise AssessmentError(
+            later.source,
+            [
+                f"trend compares one organization over time, but the files are for "
+                f"{earlier.org!r} and {later.org!r}; pick two assessments of the same org"
+            ],
+        )
     if earlier.date > later.date:
-        raise AssessmentError(later.source, [f"the earlier assessment ({earlier.date}) is dated after the later one "
-                                             f"({later.date}); pass them oldest first"])
+        raise AssessmentError(
+            later.source,
+            [
+                f"the earlier assessment ({earlier.date}) is dated after the later one "
+                f"({later.date}); pass them oldest first"
+            ],
+        )
     inst = instrument or load_instrument()
     dims = []
     after_dims = {d.id: d for d in later.dimensions}
@@ -1330,22 +1642,32 @@ def trend(earlier: Scorecard, later: Scorecard, instrument: Instrument | None = 
         if b_s is None and a_s is None:
             continue
         qds.append(QuestionDelta(qid, b_s, a_s, a_s - b_s if a_s is not None and b_s is not None else None))
-    idx_delta = (round(later.index - earlier.index, 1)
-                 if later.index is not None and earlier.index is not None else None)
+    idx_delta = round(later.index - earlier.index, 1) if later.index is not None and earlier.index is not None else None
     rb, ra = inst.tier_rank(earlier.tier), inst.tier_rank(later.tier)
     change = "up" if ra > rb else "down" if ra < rb else "same"
     before_b, after_b = set(earlier.blocking_ids), set(later.blocking_ids)
     ready_before = {u.id for u in earlier.use_cases if u.ready}
     ready_after = {u.id for u in later.use_cases if u.ready}
     order = [u.id for u in inst.use_cases]
-    return Trend(org=later.org, org_name=later.org_name, earlier_date=earlier.date, later_date=later.date,
-                 index_before=earlier.index, index_after=later.index, index_delta=idx_delta,
-                 tier_before=earlier.tier, tier_after=later.tier, tier_change=change, dimensions=dims, questions=qds,
-                 blocking_resolved=sorted(before_b - after_b, key=_rule_key),
-                 blocking_new=sorted(after_b - before_b, key=_rule_key),
-                 blocking_persisting=sorted(before_b & after_b, key=_rule_key),
-                 use_cases_now_ready=[u for u in order if u in ready_after - ready_before],
-                 use_cases_now_blocked=[u for u in order if u in ready_before - ready_after])
+    return Trend(
+        org=later.org,
+        org_name=later.org_name,
+        earlier_date=earlier.date,
+        later_date=later.date,
+        index_before=earlier.index,
+        index_after=later.index,
+        index_delta=idx_delta,
+        tier_before=earlier.tier,
+        tier_after=later.tier,
+        tier_change=change,
+        dimensions=dims,
+        questions=qds,
+        blocking_resolved=sorted(before_b - after_b, key=_rule_key),
+        blocking_new=sorted(after_b - before_b, key=_rule_key),
+        blocking_persisting=sorted(before_b & after_b, key=_rule_key),
+        use_cases_now_ready=[u for u in order if u in ready_after - ready_before],
+        use_cases_now_blocked=[u for u in order if u in ready_before - ready_after],
+    )
 
 
 def _rule_key(rid: str) -> tuple[int, str]:
@@ -1372,8 +1694,9 @@ def _fmt1(x: float | None) -> str:
     return "unscored" if x is None else f"{x:.1f}"
 
 
-def result_chunks(results: Results, instrument: Instrument | None = None,
-                  scorecard: Scorecard | None = None) -> list[Chunk]:
+def result_chunks(
+    results: Results, instrument: Instrument | None = None, scorecard: Scorecard | None = None
+) -> list[Chunk]:
     """Citable chunks for one assessment.
 
     One chunk per instrument question (answered: its score; unanswered: that it was not
@@ -1385,7 +1708,6 @@ def result_chunks(results: Results, instrument: Instrument | None = None,
     source = results.source
     org, name, when = results.org, results.org_name, results.date
     title = f"Readiness assessment — {name} ({when})"
-    triggered = {b.id: b for b in card.blocking}
     base_meta = {"org": org, "org_name": name, "date": when, "instrument_version": card.instrument_version}
     pieces: list[tuple[str, str, dict[str, Any]]] = []  # (section, text, meta)
 
@@ -1400,29 +1722,55 @@ def result_chunks(results: Results, instrument: Instrument | None = None,
             first = f"{q.id} ({dim.name}) scored {s}/5 on {when} for {name}"
             first = f"{first}: {_sentence(a.evidence)}" if a.evidence else f"{first}."
             if s < q.target:
-                tgt = (f"The target for scaling AI on {q.id} is {q.target}/5, so {name} is {q.target - s} "
-                       f"point{'s' if q.target - s != 1 else ''} below target as of {when}.")
+                tgt = (
+                    f"The target for scaling AI on {q.id} is {q.target}/5, so {name} is {q.target - s} "
+                    f"point{'s' if q.target - s != 1 else ''} below target as of {when}."
+                )
             elif s == q.target:
                 tgt = f"The target for scaling AI on {q.id} is {q.target}/5, which {name} meets as of {when}."
             else:
-                tgt = (f"The target for scaling AI on {q.id} is {q.target}/5, which {name} exceeds by "
-                       f"{s - q.target} as of {when}.")
-            parts = [first, tgt, f"Question {q.id} ({q.title}) asks: {q.text}",
-                     f"Level {s} of {q.id} means: {_sentence(q.level(s))}"]
+                tgt = (
+                    f"The target for scaling AI on {q.id} is {q.target}/5, which {name} exceeds by "
+                    f"{s - q.target} as of {when}."
+                )
+            parts = [
+                first,
+                tgt,
+                f"Question {q.id} ({q.title}) asks: {q.text}",
+                f"Level {s} of {q.id} means: {_sentence(q.level(s))}",
+            ]
             if a.owner:
                 parts.append(f"The owner recorded for {q.id} at {name} is {_sentence(a.owner)}")
-            meta = {**base_meta, "kind": "question", "question_id": q.id, "dimension": dim.id,
-                    "dimension_name": dim.name, "score": s, "target": q.target, "answered": True}
+            meta = {
+                **base_meta,
+                "kind": "question",
+                "question_id": q.id,
+                "dimension": dim.id,
+                "dimension_name": dim.name,
+                "score": s,
+                "target": q.target,
+                "answered": True,
+            }
         else:
-            parts = [f"{q.id} ({dim.name}) was not answered in the {when} readiness assessment for {name}, "
-                     f"so no score is recorded for it.",
-                     f"The target for scaling AI on {q.id} is {q.target}/5.",
-                     f"Question {q.id} ({q.title}) asks: {q.text}"]
-            meta = {**base_meta, "kind": "question", "question_id": q.id, "dimension": dim.id,
-                    "dimension_name": dim.name, "target": q.target, "answered": False}
+            parts = [
+                f"{q.id} ({dim.name}) was not answered in the {when} readiness assessment for {name}, "
+                f"so no score is recorded for it.",
+                f"The target for scaling AI on {q.id} is {q.target}/5.",
+                f"Question {q.id} ({q.title}) asks: {q.text}",
+            ]
+            meta = {
+                **base_meta,
+                "kind": "question",
+                "question_id": q.id,
+                "dimension": dim.id,
+                "dimension_name": dim.name,
+                "target": q.target,
+                "answered": False,
+            }
         for b in rules:
-            parts.append(f"{q.id} is checked by blocking rule {b.id} ({b.name}), which is triggered for {name} "
-                         f"as of {when}.")
+            parts.append(
+                f"{q.id} is checked by blocking rule {b.id} ({b.name}), which is triggered for {name} as of {when}."
+            )
         parts.append(f"Guidance for {q.id}: {refs}.")
         if rules:
             meta["blocking"] = ",".join(b.id for b in rules)
@@ -1431,32 +1779,47 @@ def result_chunks(results: Results, instrument: Instrument | None = None,
     # dimensions
     for d in card.dimensions:
         dim = inst.dimension(d.id)
-        parts = [f"{d.name} ({d.id}) scored {_fmt1(d.score)}/5 for {name} in the {when} readiness assessment, "
-                 f"with {d.answered} of {d.total} questions answered."]
+        parts = [
+            f"{d.name} ({d.id}) scored {_fmt1(d.score)}/5 for {name} in the {when} readiness assessment, "
+            f"with {d.answered} of {d.total} questions answered."
+        ]
         answered = [(q, results.answers[q.id].score) for q in dim.questions if q.id in results.answers]
         if answered:
             hi = max(answered, key=lambda x: (x[1], -_qkey(x[0].id)[1]))
             lo = min(answered, key=lambda x: (x[1], _qkey(x[0].id)[1]))
             if hi[1] != lo[1]:
-                parts.append(f"The strongest {d.name} result for {name} on {when} was {hi[0].id} ({hi[0].title}) at "
-                             f"{hi[1]}/5, and the weakest was {lo[0].id} ({lo[0].title}) at {lo[1]}/5.")
+                parts.append(
+                    f"The strongest {d.name} result for {name} on {when} was {hi[0].id} ({hi[0].title}) at "
+                    f"{hi[1]}/5, and the weakest was {lo[0].id} ({lo[0].title}) at {lo[1]}/5."
+                )
             below = [(q, s) for q, s in answered if s < q.target]
             if below:
-                parts.append(f"{d.name} questions below target for {name} on {when}: " + "; ".join(
-                    f"{q.id} ({q.title}) {s}/5 vs target {q.target}" for q, s in below) + ".")
+                parts.append(
+                    f"{d.name} questions below target for {name} on {when}: "
+                    + "; ".join(f"{q.id} ({q.title}) {s}/5 vs target {q.target}" for q, s in below)
+                    + "."
+                )
             else:
                 parts.append(f"Every answered {d.name} question meets its target for {name} on {when}.")
         if d.missing:
             parts.append(f"Unanswered {d.name} questions for {name} on {when}: {', '.join(d.missing)}.")
         if not d.complete:
-            parts.append(f"The {d.name} dimension is incomplete for {name} on {when} because fewer than "
-                         f"{inst.incomplete_below:.0%} of its questions were answered.")
+            parts.append(
+                f"The {d.name} dimension is incomplete for {name} on {when} because fewer than "
+                f"{inst.incomplete_below:.0%} of its questions were answered."
+            )
         dim_rules = [b for b in card.blocking if any(inst.question(q).dimension == d.id for q in b.questions)]
         for b in dim_rules:
             parts.append(f"Blocking rule {b.id} ({b.name}) involves {d.name} for {name} as of {when}.")
         parts.append(f"{d.name} carries {d.weight:.0%} of the readiness index.")
-        meta = {**base_meta, "kind": "dimension", "dimension": d.id, "dimension_name": d.name,
-                "answered": d.answered, "total": d.total}
+        meta = {
+            **base_meta,
+            "kind": "dimension",
+            "dimension": d.id,
+            "dimension_name": d.name,
+            "answered": d.answered,
+            "total": d.total,
+        }
         if d.score is not None:
             meta["score"] = d.score
         pieces.append((f"{d.id} — {d.name}", " ".join(parts), meta))
@@ -1464,21 +1827,33 @@ def result_chunks(results: Results, instrument: Instrument | None = None,
     # overall summary
     tier_name = card.tier_name
     idx_text = f"{card.index:.1f}/100" if card.index is not None else "not computable"
-    parts = [f"{name} ({org}) has an AI readiness index of {idx_text} in the {when} readiness assessment, "
-             f"which places it in the {tier_name} tier."]
+    parts = [
+        f"{name} ({org}) has an AI readiness index of {idx_text} in the {when} readiness assessment, "
+        f"which places it in the {tier_name} tier."
+    ]
     if card.capped:
-        parts.append(f"The index alone would place {name} in the {inst.tier(card.index_tier).name} tier on {when}, "
-                     f"but blocking rules cap it at {tier_name}.")
-    parts.append(f"Dimension scores for {name} on {when}: " + "; ".join(
-        f"{d.name} {_fmt1(d.score)}/5" for d in card.dimensions) + ".")
+        parts.append(
+            f"The index alone would place {name} in the {inst.tier(card.index_tier).name} tier on {when}, "
+            f"but blocking rules cap it at {tier_name}."
+        )
+    parts.append(
+        f"Dimension scores for {name} on {when}: "
+        + "; ".join(f"{d.name} {_fmt1(d.score)}/5" for d in card.dimensions)
+        + "."
+    )
     if card.blocking:
-        parts.append(f"{len(card.blocking)} blocking rule{'s are' if len(card.blocking) != 1 else ' is'} triggered for "
-                     f"{name} on {when}: " + "; ".join(f"{b.id} ({b.name})" for b in card.blocking) + ".")
+        parts.append(
+            f"{len(card.blocking)} blocking rule{'s are' if len(card.blocking) != 1 else ' is'} triggered for "
+            f"{name} on {when}: " + "; ".join(f"{b.id} ({b.name})" for b in card.blocking) + "."
+        )
     else:
         parts.append(f"No blocking rule is triggered for {name} on {when}.")
     if card.gaps:
-        parts.append(f"The top gaps for {name} on {when} are " + "; ".join(
-            f"{g.question_id} ({g.title}) {g.score}/5 vs target {g.target}" for g in card.gaps[:3]) + ".")
+        parts.append(
+            f"The top gaps for {name} on {when} are "
+            + "; ".join(f"{g.question_id} ({g.title}) {g.score}/5 vs target {g.target}" for g in card.gaps[:3])
+            + "."
+        )
     ready = [u.name for u in card.use_cases if u.ready]
     blocked = [u.name for u in card.use_cases if not u.ready]
     if ready:
@@ -1489,8 +1864,13 @@ def result_chunks(results: Results, instrument: Instrument | None = None,
         parts.append(f"Questions left unanswered by {name} on {when}: {', '.join(card.missing)}.")
     if results.assessor:
         parts.append(f"The {when} assessment for {name} was conducted by {_sentence(results.assessor)}")
-    meta = {**base_meta, "kind": "summary", "tier": card.tier, "index_tier": card.index_tier,
-            "blocking": ",".join(card.blocking_ids)}
+    meta = {
+        **base_meta,
+        "kind": "summary",
+        "tier": card.tier,
+        "index_tier": card.index_tier,
+        "blocking": ",".join(card.blocking_ids),
+    }
     if card.index is not None:
         meta["index"] = card.index
     pieces.append(("Summary — readiness index and tier", " ".join(parts), meta))
@@ -1504,15 +1884,32 @@ def result_chunks(results: Results, instrument: Instrument | None = None,
         else:
             parts.append(f"{u.name} is blocked for {name} as of {when} by " + "; ".join(u.reasons) + ".")
         if u.first:
-            parts.append(f"What must come first for {_mid(u.name)} at {name}: " + " ".join(u.first))
+            steps = " ".join(u.first[:5])
+            more = len(u.first) - 5
+            if more > 0:
+                steps += f" {more} further step{'s' if more != 1 else ''} follow in the scorecard."
+            parts.append(f"What must come first for {_mid(u.name)} at {name}: {steps}")
         meta = {**base_meta, "kind": "use_case", "use_case": u.id, "use_case_name": u.name, "ready": u.ready}
         pieces.append((f"Use case — {u.name}", " ".join(parts), meta))
 
     chunks = []
     for pos, (section, text, meta) in enumerate(pieces):
-        chunks.append(Chunk(chunk_id=make_chunk_id(source, pos, text), text=text, source=source, title=title,
-                            section=section, page=None, framework=FRAMEWORK, doc_type=DOC_TYPE, org=org,
-                            position=pos, publisher=name, meta=meta))
+        chunks.append(
+            Chunk(
+                chunk_id=make_chunk_id(source, pos, text),
+                text=text,
+                source=source,
+                title=title,
+                section=section,
+                page=None,
+                framework=FRAMEWORK,
+                doc_type=DOC_TYPE,
+                org=org,
+                position=pos,
+                publisher=name,
+                meta=meta,
+            )
+        )
     return chunks
 
 
@@ -1524,10 +1921,18 @@ def report(path: str | Path, instrument: Instrument | None = None, top: int = 10
     inst = instrument or load_instrument()
     card = score(load_results(path, inst), inst)
     return {
-        "org": card.org, "org_name": card.org_name, "date": card.date, "assessor": card.assessor,
-        "source": card.source, "instrument_version": card.instrument_version,
-        "index": card.index, "tier": card.tier, "tier_name": card.tier_name, "index_tier": card.index_tier,
-        "capped": card.capped, "provisional": card.provisional,
+        "org": card.org,
+        "org_name": card.org_name,
+        "date": card.date,
+        "assessor": card.assessor,
+        "source": card.source,
+        "instrument_version": card.instrument_version,
+        "index": card.index,
+        "tier": card.tier,
+        "tier_name": card.tier_name,
+        "index_tier": card.index_tier,
+        "capped": card.capped,
+        "provisional": card.provisional,
         "dimensions": [d.to_dict() for d in card.dimensions],
         "top_gaps": [g.to_dict() for g in card.gaps[:top]],
         "strengths": [s.to_dict() for s in card.strengths[:top]],
@@ -1543,8 +1948,11 @@ def format_report(rep: dict[str, Any]) -> str:
     lines: list[str] = []
     idx = rep.get("index")
     lines.append(f"{rep.get('org_name') or rep.get('org')} ({rep.get('org')}) — readiness assessment {rep.get('date')}")
-    tier_line = f"Readiness index: {idx:.1f}/100 — {rep.get('tier_name') or rep.get('tier')}" if idx is not None \
+    tier_line = (
+        f"Readiness index: {idx:.1f}/100 — {rep.get('tier_name') or rep.get('tier')}"
+        if idx is not None
         else f"Readiness index: n/a — {rep.get('tier_name') or rep.get('tier')}"
+    )
     if rep.get("capped"):
         tier_line += f" (capped by blocking rules; index alone: {rep.get('index_tier')})"
     if rep.get("provisional"):
@@ -1567,8 +1975,10 @@ def format_report(rep: dict[str, Any]) -> str:
     lines.append("Top gaps (priority order):")
     for i, g in enumerate(rep.get("top_gaps", []), 1):
         star = " *" if g.get("boosted") else ""
-        lines.append(f"  {i:>2}. {g['question_id']:<8} {g['title']}: {g['score']}/5 -> target {g['target']} "
-                     f"(priority {g['priority']:.4f}){star}")
+        lines.append(
+            f"  {i:>2}. {g['question_id']:<8} {g['title']}: {g['score']}/5 -> target {g['target']} "
+            f"(priority {g['priority']:.4f}){star}"
+        )
     if any(g.get("boosted") for g in rep.get("top_gaps", [])):
         lines.append("      * involved in a triggered blocking rule (priority boosted)")
     if not rep.get("top_gaps"):

@@ -55,6 +55,45 @@ CATALOG_MIGRATIONS = [
 ]
 
 
+EMBED_CACHE_MIGRATIONS = [
+    "CREATE TABLE vectors (key TEXT PRIMARY KEY, vector BLOB NOT NULL);",
+]
+
+
+class EmbeddingCache:
+    """Content-addressed embeddings (model + text), so the same text is never embedded twice,
+    even across indexes (the evaluation index reuses the main index's vectors)."""
+
+    def __init__(self, path: Path, model: str):
+        self.conn = db.connect(path, EMBED_CACHE_MIGRATIONS, name="embedding cache")
+        self.model = model
+
+    def _key(self, text: str) -> str:
+        return hashlib.sha256(f"{self.model}\x00{text}".encode()).hexdigest()
+
+    def embed(self, texts: list[str], embedder: Embedder) -> list[list[float]]:
+        import numpy as np
+
+        keys = [self._key(t) for t in texts]
+        found: dict[str, list[float]] = {}
+        for i in range(0, len(keys), 500):
+            part = keys[i : i + 500]
+            q = f"SELECT key, vector FROM vectors WHERE key IN ({','.join('?' * len(part))})"
+            for k, blob in self.conn.execute(q, part):
+                found[k] = np.frombuffer(blob, dtype=np.float32).tolist()
+        todo = [i for i, k in enumerate(keys) if k not in found]
+        if todo:
+            vecs = embedder.embed([texts[i] for i in todo])
+            with self.conn:
+                self.conn.executemany(
+                    "INSERT OR REPLACE INTO vectors VALUES (?, ?)",
+                    [(keys[i], np.asarray(v, dtype=np.float32).tobytes()) for i, v in zip(todo, vecs, strict=True)],
+                )
+            for i, v in zip(todo, vecs, strict=True):
+                found[keys[i]] = v
+        return [found[k] for k in keys]
+
+
 @dataclass
 class IndexReport:
     """What an indexing run did; `to_dict()` is the `advisor index --json` contract."""
@@ -223,6 +262,7 @@ class Index:
         self.catalog = db.connect(settings.catalog_path, CATALOG_MIGRATIONS, name="catalog")
         self._client: Any = None
         self._collection: Any = None
+        self._embed_cache: EmbeddingCache | None = None
 
     # ------------------------------------------------------------------ chroma
 
@@ -464,7 +504,9 @@ class Index:
             existing.update(r[0] for r in self.catalog.execute(q, part))
         new = [c for _, _, _, chunks in batch for c in chunks if c.chunk_id not in existing]
         if new:
-            vectors = self.embedder.embed([embedding_text(c) for c in new])
+            if self._embed_cache is None:
+                self._embed_cache = EmbeddingCache(self.settings.embed_cache_path, self.settings.embed_model)
+            vectors = self._embed_cache.embed([embedding_text(c) for c in new], self.embedder)
             step = 1000
             for i in range(0, len(new), step):
                 part = new[i : i + step]

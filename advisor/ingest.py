@@ -547,12 +547,14 @@ def load_chunks(
 
         try:
             instrument = assessment.load_instrument()
-            results = assessment.load_results(path, instrument, default_org=org or None)
+            results = assessment.load_results(path, instrument)
         except AssessmentError as exc:
-            raise _fail(path, "; ".join(exc.problems[:5])) from None
+            more = f" (and {len(exc.problems) - 5} more; run `advisor assess {path}`)" if len(exc.problems) > 5 else ""
+            raise _fail(path, "; ".join(exc.problems[:5]) + more) from None
         if org and results.org != org:
             raise _fail(path, f"results are for org '{results.org}' but --org {org} was given; fix one of them")
-        return assessment.result_chunks(results, instrument, source=source)
+        results.source = source
+        return assessment.result_chunks(results, instrument)
     doc = load_document(path, source)
     chunks = chunk_document(doc, doc_type=doc_type, org=org, chunk_size=chunk_size, overlap=overlap)
     if not chunks:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from .errors import AdvisorError
+from .errors import AdvisorError, LLMError
 from .settings import Settings
 
 _EMBEDDERS: dict[str, Embedder] = {}
@@ -79,3 +80,142 @@ def get_embedder(settings: Settings) -> Embedder:
         if emb is None:
             emb = _EMBEDDERS[settings.embed_model] = Embedder(settings.embed_model)
         return emb
+
+
+# ----------------------------------------------------------------------------- chat models
+
+
+class ChatModel:
+    """A chat model behind our own interface: messages in, text (or a stream of text) out.
+
+    Implementations raise `LLMError` for failures the caller should fall back from.
+    """
+
+    name: str = "chat-model"
+
+    def complete(self, messages: list[dict], *, temperature: float = 0.0, max_tokens: int = 700) -> str:
+        return "".join(self.stream(messages, temperature=temperature, max_tokens=max_tokens))
+
+    def stream(self, messages: list[dict], *, temperature: float = 0.0, max_tokens: int = 700) -> Iterator[str]:
+        raise NotImplementedError
+
+
+class OpenAIChatModel(ChatModel):
+    """Any OpenAI-compatible chat-completions endpoint (OpenAI, Azure OpenAI, vLLM, Ollama, llama.cpp)."""
+
+    def __init__(self, model: str, *, base_url: str = "", api_key: str = "", timeout: float = 60.0, retries: int = 3):
+        self.name = model
+        self.model = model
+        self.base_url = base_url or None
+        self.api_key = api_key or "not-needed"  # local servers accept any key
+        self.timeout = timeout
+        self.retries = retries
+        self._client: Any = None
+
+    @property
+    def client(self) -> Any:
+        if self._client is None:
+            import openai
+
+            # our own retry loop (below) handles 429/5xx with backoff, so the client's is off
+            self._client = openai.OpenAI(
+                base_url=self.base_url, api_key=self.api_key, timeout=self.timeout, max_retries=0
+            )
+        return self._client
+
+    def _with_retries(self, call):
+        import random
+        import time
+
+        import openai
+
+        delay = 0.5
+        for attempt in range(self.retries + 1):
+            try:
+                return call()
+            except (openai.RateLimitError, openai.InternalServerError, openai.APIConnectionError) as exc:
+                if attempt >= self.retries:
+                    raise LLMError(f"{self.model}: {_describe(exc)} after {attempt + 1} attempts") from None
+                retry_after = _retry_after(exc)
+                time.sleep(retry_after if retry_after is not None else delay * (1 + random.random() * 0.25))
+                delay = min(delay * 2, 8.0)
+            except openai.APITimeoutError:
+                raise LLMError(f"{self.model}: no reply within {self.timeout:g}s (ADVISOR_LLM_TIMEOUT)") from None
+            except openai.APIStatusError as exc:
+                raise LLMError(f"{self.model}: {_describe(exc)}") from None
+            except openai.OpenAIError as exc:
+                raise LLMError(f"{self.model}: {exc}") from None
+        raise LLMError(f"{self.model}: gave up")  # pragma: no cover
+
+    def complete(self, messages: list[dict], *, temperature: float = 0.0, max_tokens: int = 700) -> str:
+        resp = self._with_retries(
+            lambda: self.client.chat.completions.create(
+                model=self.model, messages=messages, temperature=temperature, max_tokens=max_tokens
+            )
+        )
+        try:
+            return resp.choices[0].message.content or ""
+        except (AttributeError, IndexError) as exc:
+            raise LLMError(f"{self.model}: malformed reply ({exc})") from None
+
+    def stream(self, messages: list[dict], *, temperature: float = 0.0, max_tokens: int = 700) -> Iterator[str]:
+        import openai
+
+        stream = self._with_retries(
+            lambda: self.client.chat.completions.create(
+                model=self.model, messages=messages, temperature=temperature, max_tokens=max_tokens, stream=True
+            )
+        )
+        try:
+            for event in stream:
+                if not event.choices:
+                    continue
+                piece = getattr(event.choices[0].delta, "content", None)
+                if piece:
+                    yield piece
+        except openai.APITimeoutError:
+            raise LLMError(f"{self.model}: the stream stalled for over {self.timeout:g}s (ADVISOR_LLM_TIMEOUT)") from None
+        except openai.OpenAIError as exc:
+            raise LLMError(f"{self.model}: stream failed ({exc})") from None
+        except Exception as exc:  # httpx read errors surface raw while iterating a stream
+            raise LLMError(f"{self.model}: stream failed ({type(exc).__name__}: {exc})") from None
+
+
+def _describe(exc: Exception) -> str:
+    status = getattr(exc, "status_code", None)
+    return f"HTTP {status}" if status else type(exc).__name__
+
+
+def _retry_after(exc: Exception) -> float | None:
+    resp = getattr(exc, "response", None)
+    try:
+        value = resp.headers.get("retry-after") if resp is not None else None
+        return min(float(value), 10.0) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+_CHAT_FACTORIES: dict[str, Callable[[Settings], ChatModel]] = {}
+
+
+def register_chat_model(prefix: str, factory: Callable[[Settings], ChatModel]) -> None:
+    """Register a chat model for ADVISOR_LLM_MODEL values starting with `prefix:` (tests, plugins)."""
+    _CHAT_FACTORIES[prefix] = factory
+
+
+def get_chat_model(settings: Settings) -> ChatModel | None:
+    """The configured chat model, or None for offline mode."""
+    if not settings.llm_model:
+        return None
+    prefix = settings.llm_model.split(":", 1)[0]
+    if prefix in _CHAT_FACTORIES:
+        return _CHAT_FACTORIES[prefix](settings)
+    if not settings.llm_enabled:
+        return None
+    return OpenAIChatModel(
+        settings.llm_model,
+        base_url=settings.llm_base_url,
+        api_key=settings.llm_api_key,
+        timeout=settings.llm_timeout,
+        retries=settings.llm_retries,
+    )

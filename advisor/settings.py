@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -84,6 +84,7 @@ class Settings:
     llm_model: str = ""
     llm_timeout: float = 60.0
     llm_retries: int = 3
+    embed_cache: Path | None = None  # default: <home>/embed-cache.sqlite3; eval indexes share the main one
 
     @classmethod
     def from_env(cls, env: dict | None = None) -> Settings:
@@ -137,7 +138,13 @@ class Settings:
 
     @property
     def llm_enabled(self) -> bool:
-        """An LLM answers when a model is named and either a key or a base URL is set."""
+        """An LLM answers when a model is named and either a key or a base URL is set
+        (or the model is a registered test/plugin model, `prefix:name`)."""
+        if self.llm_model and ":" in self.llm_model:
+            from .providers import _CHAT_FACTORIES
+
+            if self.llm_model.split(":", 1)[0] in _CHAT_FACTORIES:
+                return True
         return bool(self.llm_model and (self.llm_api_key or self.llm_base_url))
 
     @property
@@ -153,6 +160,10 @@ class Settings:
         return self.home / "catalog.sqlite3"
 
     @property
+    def embed_cache_path(self) -> Path:
+        return self.embed_cache or self.home / "embed-cache.sqlite3"
+
+    @property
     def audit_path(self) -> Path:
         return self.home / "audit.sqlite3"
 
@@ -160,11 +171,7 @@ class Settings:
         """Settings as a dict with secrets masked, for display."""
         out = {f.name: getattr(self, f.name) for f in fields(self)}
         out["home"] = str(self.home)
+        out["embed_cache"] = str(self.embed_cache_path)
         if self.llm_api_key:
             out["llm_api_key"] = self.llm_api_key[:3] + "…" + "*" * 6
         return out
-
-    def to_dict(self) -> dict:
-        d = asdict(self)
-        d["home"] = str(self.home)
-        return d
