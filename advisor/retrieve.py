@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import threading
 import time
@@ -15,6 +16,9 @@ import numpy as np
 from .index import Index, embedding_text
 from .ingest import Chunk
 from .text import identifiers, tokenize
+
+
+LEXICAL_FORMAT = 2  # bump when the saved keyword index changes shape
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,17 @@ class Hit:
 class _Lexical:
     """BM25 over every chunk, persisted under ADVISOR_HOME and rebuilt when the index changes."""
 
-    def __init__(self, ids: list[str], orgs: list[str], doc_types: list[str], frameworks: list[str], bm25: Any, id_sets: list[set]):
+    def __init__(
+        self,
+        ids: list[str],
+        orgs: list[str],
+        doc_types: list[str],
+        frameworks: list[str],
+        bm25: Any,
+        id_sets: list[set],
+        headings: dict[str, str] | None = None,
+    ):
+        self.headings = headings or {}
         self.ids = ids
         self.pos = {cid: i for i, cid in enumerate(ids)}
         self.orgs = np.array(orgs, dtype=object)
@@ -98,6 +112,7 @@ class _Lexical:
             [c.framework for c in chunks],
             bm25,
             id_sets,
+            _headings(chunks),
         )
 
     def save(self, folder: Path) -> None:
@@ -112,6 +127,7 @@ class _Lexical:
             "doc_types": list(self.doc_types),
             "frameworks": list(self.frameworks),
             "id_sets": [sorted(s) for s in self.id_sets],
+            "headings": self.headings,
         }
         (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
         shutil.rmtree(folder, ignore_errors=True)
@@ -123,7 +139,15 @@ class _Lexical:
 
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         bm25 = bm25s.BM25.load(str(folder / "bm25")) if meta["ids"] else bm25s.BM25()
-        return cls(meta["ids"], meta["orgs"], meta["doc_types"], meta["frameworks"], bm25, [set(s) for s in meta["id_sets"]])
+        return cls(
+            meta["ids"],
+            meta["orgs"],
+            meta["doc_types"],
+            meta["frameworks"],
+            bm25,
+            [set(s) for s in meta["id_sets"]],
+            meta.get("headings", {}),
+        )
 
     def mask(self, f: Filters) -> np.ndarray:
         ok = (self.orgs == "") | (self.orgs == (f.org or ""))
@@ -160,6 +184,30 @@ class _Lexical:
         return [cid for _, cid in scored]
 
 
+def _headings(chunks: list[Chunk]) -> dict[str, str]:
+    """What each identifier's heading says ("GOVERN 1.6" -> "Mechanisms to inventory AI systems"),
+    the longest description seen wins; used to give bare identifiers in queries a meaning."""
+    out: dict[str, str] = {}
+    for c in chunks:
+        if c.org:
+            continue  # organization-private text never leaks into other queries
+        for part in c.section.split(" > "):
+            ids = identifiers(part)
+            if len(ids) != 1:
+                continue
+            desc = re.sub(r"^[\s—–:.-]+|[\s—–:.-]+$", "", _strip_id(part, ids[0]))
+            if len(desc) > len(out.get(ids[0], "")) and len(desc.split()) >= 2:
+                out[ids[0]] = desc
+    return out
+
+
+def _strip_id(text: str, ident: str) -> str:
+    """Remove the identifier itself from a heading ("GOVERN 1.6 — Inventory" -> " — Inventory")."""
+    for pat in (re.escape(ident), re.escape(ident).replace("\\ ", r"\s+")):
+        text = re.sub(pat, "", text, count=1, flags=re.I)
+    return text
+
+
 class Retriever:
     """Hybrid search over an Index."""
 
@@ -179,7 +227,7 @@ class Retriever:
                 stamp = folder / "generation"
                 lex = None
                 try:
-                    if stamp.exists() and stamp.read_text().strip() == str(gen):
+                    if stamp.exists() and stamp.read_text().strip() == f"{LEXICAL_FORMAT}:{gen}":
                         lex = _Lexical.load(folder)
                 except Exception:
                     lex = None  # a damaged cache is rebuilt below
@@ -187,11 +235,22 @@ class Retriever:
                     lex = _Lexical.build(list(self.index.all_chunks()))
                     try:
                         lex.save(folder)
-                        (folder / "generation").write_text(str(gen))
+                        (folder / "generation").write_text(f"{LEXICAL_FORMAT}:{gen}")
                     except OSError:
                         pass  # read-only home: keep the in-memory copy
                 self._lexical, self._lexical_gen = lex, gen
             return self._lexical
+
+    def expand(self, query: str) -> str:
+        """The query with what its identifiers' headings say appended ("GOVERN 1.6" means
+        little to an embedding model; "mechanisms to inventory AI systems" does)."""
+        lex = self.lexical()
+        extra = []
+        for ident in identifiers(query)[:3]:
+            desc = lex.headings.get(ident)
+            if desc and desc.lower() not in query.lower():
+                extra.append(desc)
+        return f"{query} ({'; '.join(extra)})" if extra else query
 
     def search(self, query: str, k: int | None = None, filters: Filters | None = None) -> list[Hit]:
         """Top-k chunks for a query, best first, deterministic for a given index."""
@@ -200,6 +259,7 @@ class Retriever:
         n = max(self.settings.candidates, k)
         t0 = time.perf_counter()
         lex = self.lexical()
+        query = self.expand(query)
         mask = lex.mask(f)
         lexical = lex.search(query, n, mask)
         id_hits = lex.id_search(query, mask)[:n]

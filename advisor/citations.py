@@ -1,0 +1,270 @@
+"""Citation checking: does a passage support a claim, and verification of a model's cited answer.
+
+The default support checker (tier 0) is offline and deterministic: lexical coverage of the
+claim's content words, a hard check that every number and identifier in the claim occurs in
+the evidence, a negation check, and embedding similarity to the best evidence sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+from .ingest import Chunk
+from .text import content_words, identifiers, normalize_space, sentence_spans
+
+MARKER = re.compile(r"\[(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\]")
+_NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)(?:\s?%)?")
+_NEGATION = re.compile(r"\b(not|no|never|none|neither|nor|without|cannot|can't|isn't|aren't|doesn't|don't|won't)\b", re.I)
+
+
+@runtime_checkable
+class SupportChecker(Protocol):
+    """Scores how well evidence supports a claim, 0..1; supported iff score >= threshold."""
+
+    threshold: float
+
+    def support(self, claim: str, evidence: list[str]) -> float: ...
+
+
+def strip_markers(text: str) -> str:
+    return normalize_space(MARKER.sub("", text)).replace(" .", ".").replace(" ,", ",")
+
+
+def numbers_in(text: str) -> set[str]:
+    """Numbers a claim asserts (years, counts, scores, section numbers), normalised."""
+    out = set()
+    for m in _NUMBER.finditer(text):
+        n = m.group(1).replace(",", "")
+        if n.endswith(".0"):
+            n = n[:-2]
+        out.add(n)
+    return out
+
+
+def _evidence_numbers(text: str) -> set[str]:
+    nums = numbers_in(text)
+    # "2026-09-30" also states 2026, 09 and 9
+    nums |= {n.lstrip("0") or "0" for n in nums}
+    return nums
+
+
+class LexicalEmbeddingChecker:
+    """Tier 0: lexical + number/identifier + negation checks, plus embedding similarity."""
+
+    def __init__(self, embedder=None, threshold: float = 0.55):
+        self.embedder = embedder
+        self.threshold = threshold
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def _vecs(self, texts: list[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if missing:
+            for t, v in zip(missing, self.embedder.embed(missing), strict=True):
+                self._cache[t] = np.asarray(v, dtype=np.float32)
+            while len(self._cache) > 4096:
+                self._cache.popitem(last=False)
+        return np.stack([self._cache[t] for t in texts])
+
+    def details(self, claim: str, evidence: list[str]) -> dict:
+        """The score and its parts, for reports."""
+        claim = strip_markers(claim)
+        ev = normalize_space(" ".join(evidence))
+        if not claim or not ev:
+            return {"score": 0.0, "reason": "empty claim or evidence"}
+        low_claim, low_ev = claim.lower().rstrip("."), ev.lower()
+        if low_claim in low_ev:
+            return {"score": 1.0, "reason": "verbatim in evidence"}
+        missing_nums = sorted(numbers_in(claim) - _evidence_numbers(ev))
+        ev_ids = set(identifiers(ev))
+        missing_ids = sorted(i for i in identifiers(claim) if i not in ev_ids)
+        words = content_words(claim)
+        ev_words = content_words(ev)
+        lexical = len(words & ev_words) / len(words) if words else 0.0
+        sentences = [ev[s:e] for s, e in sentence_spans(ev)] or [ev]
+        best_sentence, semantic = sentences[0], 0.0
+        if self.embedder is not None:
+            windows = sentences + [f"{a} {b}" for a, b in zip(sentences, sentences[1:], strict=False)]
+            vecs = self._vecs([claim, *windows])
+            sims = vecs[1:] @ vecs[0]
+            i = int(np.argmax(sims))
+            semantic = float(sims[i])
+            best_sentence = windows[i]
+            sem_score = min(1.0, max(0.0, (semantic - 0.35) / (0.85 - 0.35)))
+            score = 0.55 * lexical + 0.45 * sem_score
+        else:
+            best_sentence = max(sentences, key=lambda s: len(words & content_words(s)))
+            score = lexical
+        reasons = []
+        if missing_nums:
+            score = min(score, 0.2)
+            reasons.append(f"numbers not in evidence: {', '.join(missing_nums)}")
+        if missing_ids:
+            score = min(score, 0.25)
+            reasons.append(f"identifiers not in evidence: {', '.join(missing_ids)}")
+        if bool(_NEGATION.search(claim)) != bool(_NEGATION.search(best_sentence)) and lexical < 0.95:
+            score *= 0.7
+            reasons.append("negation differs from the closest evidence sentence")
+        return {
+            "score": round(float(score), 4),
+            "lexical": round(lexical, 4),
+            "semantic": round(semantic, 4),
+            "best_evidence": best_sentence,
+            "reason": "; ".join(reasons) or ("supported" if score >= self.threshold else "weak overlap with evidence"),
+        }
+
+    def support(self, claim: str, evidence: list[str]) -> float:
+        return self.details(claim, evidence)["score"]
+
+
+def best_quote(chunk_text: str, claim: str) -> str:
+    """The exact sentence of the chunk that best matches the claim (an exact span of the chunk)."""
+    spans = sentence_spans(chunk_text)
+    if not spans:
+        return chunk_text.strip()
+    words = content_words(strip_markers(claim))
+    best = max(spans, key=lambda sp: (len(words & content_words(chunk_text[sp[0] : sp[1]])), -sp[0]))
+    return chunk_text[best[0] : best[1]]
+
+
+# ------------------------------------------------------------------ answer verification
+
+
+@dataclass
+class CitedSentence:
+    text: str  # as it appears in the final answer (renumbered markers)
+    claim: str  # without markers
+    markers: list[int]  # final markers
+    score: float | None
+    supported: bool
+    structural: bool = False
+
+
+@dataclass
+class Verified:
+    """A verified answer: renumbered text, one citation per marker, unsupported sentences."""
+
+    text: str
+    citations: list[dict] = field(default_factory=list)  # {"marker", "chunk": Chunk, "quote"}
+    unsupported: list[str] = field(default_factory=list)
+    dropped_markers: list[int] = field(default_factory=list)
+    repaired: int = 0
+    sentences: list[CitedSentence] = field(default_factory=list)
+
+
+def _split_cited_sentences(text: str) -> list[tuple[str, list[int]]]:
+    """Sentences of an answer with their raw markers; a marker after the full stop belongs to
+    the sentence before it."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    out: list[tuple[str, list[int]]] = []
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            out.append(("", []))  # paragraph break
+            continue
+        bullet = re.match(r"^([-*•]|\d+[.)])\s+", stripped)
+        prefix = "- " if bullet else ""
+        body = stripped[bullet.end() :] if bullet else stripped
+        pieces = [body[s:e] for s, e in sentence_spans(body)]
+        merged: list[str] = []
+        for p in pieces:
+            if merged and re.fullmatch(r"(\s*\[\d{1,3}(?:\s*[,;]\s*\d{1,3})*\])+\s*[.!?]?", p):
+                merged[-1] += " " + p  # "claim. [2]": the marker belongs to the sentence before
+            else:
+                merged.append(p)
+        for i, p in enumerate(merged):
+            markers = [int(n) for m in MARKER.finditer(p) for n in re.split(r"\s*[,;]\s*", m.group(1))]
+            out.append(((prefix if i == 0 else "") + p, markers))
+    return out
+
+
+def _is_structural(claim: str) -> bool:
+    """Lead-ins and headings ("Key points:") carry no claim to support."""
+    c = claim.strip()
+    return c.endswith(":") or not content_words(c)
+
+
+def verify_answer(text: str, passages: list[Chunk], checker: SupportChecker | None = None) -> Verified:
+    """Verify a model's answer against the numbered passages it was given (1-based).
+
+    Markers out of range are dropped; a sentence with no valid marker gets the passage that
+    supports it best when one does (repair); sentences still unsupported are listed; markers
+    are renumbered contiguously in order of first use, one citation per marker.
+    """
+    checker = checker or LexicalEmbeddingChecker()
+    n = len(passages)
+    raw = _split_cited_sentences(text)
+    dropped: list[int] = []
+    remap: dict[int, int] = {}
+    citations: list[dict] = []
+    quotes: dict[int, list[str]] = {}
+    sentences: list[CitedSentence] = []
+    repaired = 0
+    for sent, markers in raw:
+        if not sent:
+            sentences.append(CitedSentence("", "", [], None, True, structural=True))
+            continue
+        claim = strip_markers(sent[2:] if sent.startswith("- ") else sent)
+        valid = [m for m in dict.fromkeys(markers) if 1 <= m <= n]
+        dropped += [m for m in markers if not 1 <= m <= n]
+        structural = _is_structural(claim)
+        score = None
+        if not structural:
+            if valid:
+                score = checker.support(claim, [passages[m - 1].text for m in valid])
+                if len(valid) > 1:  # keep only citations that contribute (ALCE precision)
+                    singles = {m: checker.support(claim, [passages[m - 1].text]) for m in valid}
+                    useful = [m for m in valid if singles[m] >= 0.3 * checker.threshold]
+                    if useful and checker.support(claim, [passages[m - 1].text for m in useful]) >= score - 1e-6:
+                        valid = useful
+            if not valid or (score is not None and score < checker.threshold):
+                # repair: a sentence without a (good) citation may still be supported by a passage
+                scored = [(checker.support(claim, [p.text]), i + 1) for i, p in enumerate(passages)]
+                best, idx = max(scored, default=(0.0, 0), key=lambda x: (x[0], -x[1]))
+                if best >= checker.threshold and best > (score or 0.0):
+                    valid, score = [idx], best
+                    repaired += 1
+        supported = structural or (score is not None and score >= checker.threshold)
+        final = []
+        for m in valid:
+            if m not in remap:
+                remap[m] = len(remap) + 1
+                citations.append({"marker": remap[m], "chunk": passages[m - 1]})
+            final.append(remap[m])
+            if not structural:
+                quotes.setdefault(remap[m], []).append(claim)
+        body = MARKER.sub("", sent).rstrip()
+        body = re.sub(r"\s+([.,;:!?])", r"\1", body).rstrip()
+        if final:
+            tail = "".join(f"[{m}]" for m in final)
+            if body and body[-1] in ".!?":
+                body = f"{body[:-1]} {tail}{body[-1]}"
+            else:
+                body = f"{body} {tail}"
+        sentences.append(CitedSentence(body, claim, final, score, supported, structural))
+    for c in citations:
+        c["quote"] = best_quote(c["chunk"].text, " ".join(quotes.get(c["marker"], [])))
+    # reassemble: bullets on their own lines, sentences of a paragraph joined by spaces
+    out_lines: list[str] = []
+    for s in sentences:
+        if not s.text:
+            if out_lines and out_lines[-1] != "":
+                out_lines.append("")
+            continue
+        if s.text.startswith("- ") or not out_lines or out_lines[-1] == "" or out_lines[-1].startswith("- "):
+            out_lines.append(s.text)
+        else:
+            out_lines[-1] += " " + s.text
+    unsupported = [s.claim for s in sentences if s.text and not s.supported]
+    return Verified(
+        text="\n".join(out_lines).strip(),
+        citations=citations,
+        unsupported=unsupported,
+        dropped_markers=sorted(set(dropped)),
+        repaired=repaired,
+        sentences=[s for s in sentences if s.text],
+    )

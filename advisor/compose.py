@@ -1,0 +1,496 @@
+"""The offline composer: short answers built from retrieved sentences and assessment data.
+
+Guidance answers quote exact sentences of retrieved chunks, chosen by similarity to the
+question (embedding + lexical + identifier match) with MMR for diversity. Assessment answers
+are computed from the organization's scorecards and cite the result chunks that state each
+fact, plus the guidance each gap maps to. Every sentence carries a citation; the caller
+verifies each one against its cited chunk before the user sees it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .guard import looks_like_injection
+from .index import Index
+from .ingest import Chunk
+from .retrieve import Filters, Hit, Retriever
+from .text import content_words, identifiers, sentence_spans
+
+
+@dataclass
+class Part:
+    """One sentence of an answer and the chunks that support it."""
+
+    text: str
+    chunks: list[Chunk]
+    bullet: bool = False
+    quotes: list[str] = field(default_factory=list)  # exact spans, one per chunk when known
+
+
+@dataclass
+class Draft:
+    """An answer before markers are assigned."""
+
+    parts: list[Part]
+    kind: str  # guidance | assessment | clarify
+    evidence: float = 0.0  # strength of the best evidence, for abstention
+    note: str = ""
+
+
+_LIST_CUES = re.compile(
+    r"\b(what are|which|list|name the|steps|principles|requirements|elements|characteristics|categories|"
+    r"risks|components|safeguards|questions|criteria|functions|stages|pillars|attributes|obligations|"
+    r"controls|clauses|roles|prerequisites|gaps|ways|examples|types|kinds)\b",
+    re.I,
+)
+
+
+_NUMBER_CUES = re.compile(r"\b(how many|how much|when|what year|which year|what date|deadline|number of|count)\b", re.I)
+
+
+def wants_list(question: str) -> bool:
+    return bool(_LIST_CUES.search(question))
+
+
+class SentenceIndex:
+    """Embeddings of chunk sentences, computed on first use and kept (LRU)."""
+
+    def __init__(self, embedder, capacity: int = 20000):
+        self.embedder = embedder
+        self.capacity = capacity
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def vectors(self, sentences: list[str]) -> np.ndarray:
+        todo = [s for s in dict.fromkeys(sentences) if s not in self._cache]
+        if todo:
+            for s, v in zip(todo, self.embedder.embed(todo), strict=True):
+                self._cache[s] = np.asarray(v, dtype=np.float32)
+            while len(self._cache) > self.capacity:
+                self._cache.popitem(last=False)
+        for s in sentences:
+            self._cache.move_to_end(s)
+        return np.stack([self._cache[s] for s in sentences]) if sentences else np.zeros((0, 1), dtype=np.float32)
+
+
+@dataclass
+class _Candidate:
+    text: str
+    chunk: Chunk
+    hit_rank: int
+    position: int
+    score: float = 0.0
+    semantic: float = 0.0
+    vec: np.ndarray | None = None
+
+
+def _usable(sentence: str) -> bool:
+    s = sentence.strip()
+    if len(s) < 25 or len(s.split()) < 5:
+        return False
+    if s.endswith((":", "?")):
+        return False  # lead-ins and questions ("Organizations can document the following:")
+    if not re.search(r"[a-z]{3,}", s):
+        return False
+    if s.count("…") >= 2 or re.search(r"\.{4,}", s):
+        return False  # table-of-contents lines
+    return not looks_like_injection(s)
+
+
+def compose_guidance(
+    question: str,
+    hits: list[Hit],
+    sentence_index: SentenceIndex,
+    query_vec: np.ndarray,
+    *,
+    max_sentences: int | None = None,
+) -> Draft:
+    """Pick the sentences that answer the question, diverse and non-redundant, each cited."""
+    as_list = wants_list(question)
+    limit = max_sentences or (6 if as_list else 4)
+    q_words = content_words(question)
+    q_ids = set(identifiers(question))
+    wants_number = bool(_NUMBER_CUES.search(question))
+    cands: list[_Candidate] = []
+    seen: set[str] = set()
+    for h in hits:
+        for pos, (s, e) in enumerate(sentence_spans(h.chunk.text)):
+            text = h.chunk.text[s:e]
+            key = " ".join(text.lower().split())
+            if key in seen or not _usable(text):
+                continue
+            seen.add(key)
+            cands.append(_Candidate(text, h.chunk, h.rank, pos))
+    if not cands:
+        return Draft([], "guidance", 0.0)
+    vecs = sentence_index.vectors([c.text for c in cands])
+    sims = vecs @ query_vec
+    for c, v, sim in zip(cands, vecs, sims, strict=True):
+        c.vec = v
+        c.semantic = float(sim)
+        words = content_words(c.text)
+        context = content_words(f"{c.chunk.title} {c.chunk.section}")
+        lex = (len(q_words & words) + 0.5 * len((q_words - words) & context)) / len(q_words) if q_words else 0.0
+        ids_here = set(identifiers(c.text)) | set(identifiers(c.chunk.section))
+        id_bonus = 0.15 if q_ids and q_ids & ids_here else 0.0
+        if q_ids and q_ids & set(identifiers(c.text[:16])):
+            id_bonus += 0.08  # "GOVERN 1.6 calls for ..." defines the thing asked about
+        if wants_number and re.search(r"\d", c.text):
+            id_bonus += 0.06
+        # the first sentence of a section usually states its subject; later ones elaborate
+        lead_bonus = 0.03 if c.position == 0 else 0.0
+        c.score = 0.6 * c.semantic + 0.3 * min(lex, 1.0) + id_bonus + lead_bonus + 0.04 / c.hit_rank
+    cands.sort(key=lambda c: (-c.score, c.hit_rank, c.position))
+    best = cands[0].score
+    chosen: list[_Candidate] = [cands[0]]
+    lam = 0.75
+    while len(chosen) < limit:
+        pick, pick_val = None, -1e9
+        for c in cands:
+            if c in chosen or c.score < best * 0.72:
+                continue
+            redundancy = max(float(c.vec @ o.vec) for o in chosen)
+            if redundancy > 0.86:
+                continue  # a near-duplicate says nothing new
+            val = lam * c.score - (1 - lam) * redundancy
+            if val > pick_val:
+                pick, pick_val = c, val
+        if pick is None:
+            break
+        chosen.append(pick)
+    lead, rest = chosen[0], chosen[1:]
+    # keep sentences of one chunk in reading order after the lead
+    rest.sort(key=lambda c: (c.hit_rank, c.position))
+    parts = [Part(lead.text, [lead.chunk], quotes=[lead.text])]
+    for c in rest:
+        parts.append(Part(c.text, [c.chunk], bullet=as_list, quotes=[c.text]))
+    return Draft(parts, "guidance", evidence=float(lead.semantic))
+
+
+# ----------------------------------------------------------------------- assessment answers
+
+_TREND = re.compile(
+    r"\b(improv\w*|progress\w*|chang\w*|since|compared|trend\w*|over time|last (assessment|time)|previous|"
+    r"better|worse|declin\w*|moved|grown|grew)\b",
+    re.I,
+)
+_BLOCKING = re.compile(r"\b(block\w*|prevent\w*|stopping|hold\w* (us|it) back|must come first|prerequisites?|barriers?)\b", re.I)
+_GAPS = re.compile(
+    r"\b(gaps?|weak\w*|fix|lowest|biggest|worst|risks?|shortfalls?|priorit\w*|focus|improve|below target|work on)\b", re.I
+)
+_STRENGTHS = re.compile(r"\b(strengths?|strong\w*|good at|best|doing well|excel\w*)\b", re.I)
+_ASSESS_WORDS = re.compile(
+    r"\b(score[sd]?|scoring|assessment|readiness|ready|tier|index|gaps?|blocking|blocked|mature|maturity|"
+    r"weak\w*|strengths?|improv\w*|progress)\b",
+    re.I,
+)
+
+_DIMENSION_WORDS = {
+    "STRAT": r"strateg\w*|leadership|executive",
+    "DATA": r"data",
+    "INFRA": r"infrastructure|platforms?|cloud|mlops|technology",
+    "SEC": r"security|privacy|cyber\w*",
+    "GOV": r"governance|risk management|oversight",
+    "WORK": r"workforce|culture|staff|training|skills|talent",
+    "CLIN": r"clinical integration|workflow|clinicians?|clinical",
+    "VALUE": r"value|roi|return on investment|benefits?",
+}
+
+
+def is_assessment_question(query: str) -> bool:
+    return bool(_ASSESS_WORDS.search(query))
+
+
+@dataclass
+class OrgData:
+    """An organization's scorecards (oldest first) and the chunks that state them."""
+
+    org: str
+    name: str
+    cards: list  # assessment.Scorecard, oldest first
+    chunks: list[dict]  # per card: {"summary": Chunk, "dimension": {id: Chunk}, "question": {id: Chunk}, "use_case": {id: Chunk}}
+
+    @property
+    def latest(self):
+        return self.cards[-1]
+
+
+def load_org(index: Index, org: str) -> OrgData | None:
+    """Score every indexed assessment of an organization."""
+    from . import assessment
+
+    files = [f for f in index.files() if f["doc_type"] == "assessment" and f["org"] == org]
+    if not files:
+        return None
+    inst = assessment.load_instrument()
+    loaded = []
+    for f in files:
+        chunks = index.chunks_for_source(f["source"])
+        by: dict = {"summary": None, "dimension": {}, "question": {}, "use_case": {}}
+        for c in chunks:
+            kind = c.meta.get("kind")
+            if kind == "summary":
+                by["summary"] = c
+            elif kind == "dimension":
+                by["dimension"][c.meta.get("dimension")] = c
+            elif kind == "question":
+                by["question"][c.meta.get("question_id")] = c
+            elif kind == "use_case":
+                by["use_case"][c.meta.get("use_case")] = c
+        try:
+            results = assessment.load_results(Path(f["path"]), inst)
+        except Exception:
+            continue  # the file changed or vanished since indexing; its chunks still answer below
+        card = assessment.score(results, inst)
+        if by["summary"] is not None:
+            loaded.append((card.date, card, by))
+    if not loaded:
+        return None
+    loaded.sort(key=lambda x: x[0])
+    return OrgData(org, loaded[-1][1].org_name, [c for _, c, _ in loaded], [b for _, _, b in loaded])
+
+
+def _first_sentence(chunk: Chunk) -> str:
+    spans = sentence_spans(chunk.text)
+    return chunk.text[spans[0][0] : spans[0][1]] if spans else chunk.text
+
+
+def _sentence_with(chunk: Chunk, *needles: str) -> str | None:
+    for s, e in sentence_spans(chunk.text):
+        sent = chunk.text[s:e]
+        if all(n.lower() in sent.lower() for n in needles):
+            return sent
+    return None
+
+
+class GuidanceLinker:
+    """Finds the guidance chunk an instrument reference points at (document stem + section id)."""
+
+    def __init__(self, index: Index, retriever: Retriever):
+        self.index = index
+        self.retriever = retriever
+        self._by_doc: dict[str, list[Chunk]] = {}
+
+    def _doc_chunks(self, stem: str) -> list[Chunk]:
+        if stem not in self._by_doc:
+            src = next((f["source"] for f in self.index.files() if Path(f["source"]).stem == stem), None)
+            self._by_doc[stem] = self.index.chunks_for_source(src) if src else []
+        return self._by_doc[stem]
+
+    def find(self, document: str, section: str, fallback_query: str = "") -> Chunk | None:
+        chunks = self._doc_chunks(document)
+        sec = section.lower()
+        ids = set(identifiers(section))
+        for c in chunks:
+            s = c.section.lower()
+            if ids and ids & set(identifiers(c.section)):
+                return c
+            if not ids and sec and sec in s:
+                return c
+        if chunks and fallback_query:
+            words = content_words(f"{section} {fallback_query}")
+            return max(chunks, key=lambda c: (len(words & content_words(c.section + " " + c.text)), -c.position))
+        return None
+
+
+def _best_sentence(chunk: Chunk, topic: str) -> str | None:
+    """The usable sentence of a chunk that best matches a topic (ties: the earliest)."""
+    words = content_words(topic)
+    best, best_val = None, -1.0
+    for i, (s, e) in enumerate(sentence_spans(chunk.text)):
+        sent = chunk.text[s:e]
+        if not _usable(sent):
+            continue
+        val = len(words & content_words(sent)) - 0.01 * i
+        if val > best_val:
+            best, best_val = sent, val
+    return best
+
+
+def _guidance_part(linker: GuidanceLinker, refs, topic: str) -> Part | None:
+    for r in refs:
+        c = linker.find(r.document, r.section, topic)
+        if c is not None:
+            s = _best_sentence(c, f"{r.section} {topic}")
+            if s:
+                return Part(s, [c], bullet=True, quotes=[s])
+    return None
+
+
+def _org_name_possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def compose_assessment(query: str, data: OrgData, linker: GuidanceLinker) -> Draft:
+    """An answer about the organization's own assessment, computed and cited."""
+    from . import assessment
+
+    card = data.latest
+    ch = data.chunks[-1]
+    summary = ch["summary"]
+    parts: list[Part] = []
+    inst = assessment.load_instrument()
+
+    def qpart(qid: str, with_guidance: bool = True) -> None:
+        qc = ch["question"].get(qid)
+        if qc is not None:
+            s = _first_sentence(qc)
+            parts.append(Part(s, [qc], bullet=True, quotes=[s]))
+        if with_guidance:
+            q = inst.question(qid) if hasattr(inst, "question") else None
+            refs = getattr(q, "references", ()) if q is not None else ()
+            g = _guidance_part(linker, refs, getattr(q, "text", qid))
+            if g is not None and all(g.chunks[0].chunk_id != p.chunks[0].chunk_id for p in parts):
+                parts.append(g)
+
+    # 1. trend between the last two assessments
+    if _TREND.search(query) and len(data.cards) >= 2:
+        t = assessment.trend(data.cards[-2], data.cards[-1], inst)
+        before, after = data.chunks[-2], data.chunks[-1]
+        verb = "rose" if (t.index_delta or 0) > 0 else "fell" if (t.index_delta or 0) < 0 else "held"
+        tiers = (
+            f", moving from the {_tier_name(inst, t.tier_before)} tier to the {_tier_name(inst, t.tier_after)} tier"
+            if t.tier_before != t.tier_after
+            else f", staying in the {_tier_name(inst, t.tier_after)} tier"
+        )
+        parts.append(
+            Part(
+                f"{_org_name_possessive(data.name)} AI readiness index {verb} from {t.index_before:.1f}/100 on "
+                f"{t.earlier_date} to {t.index_after:.1f}/100 on {t.later_date}{tiers}.",
+                [before["summary"], after["summary"]],
+            )
+        )
+        moved = sorted((d for d in t.dimensions if d.delta), key=lambda d: -abs(d.delta))[:3]
+        for d in moved:
+            cb, ca = before["dimension"].get(d.id), after["dimension"].get(d.id)
+            if cb is None or ca is None:
+                continue
+            word = "improved" if d.delta > 0 else "declined"
+            parts.append(
+                Part(
+                    f"{d.name} ({d.id}) {word} from {d.before:.1f}/5 on {t.earlier_date} to {d.after:.1f}/5 on {t.later_date}.",
+                    [cb, ca],
+                    bullet=True,
+                )
+            )
+        if t.blocking_resolved:
+            names = "; ".join(f"{b.id} ({b.name})" for b in data.cards[-2].blocking if b.id in t.blocking_resolved)
+            parts.append(
+                Part(
+                    f"Blocking rules triggered on {t.earlier_date} and no longer triggered on {t.later_date}: {names}.",
+                    [before["summary"]],
+                    bullet=True,
+                )
+            )
+        if t.use_cases_now_ready:
+            s = _sentence_with(after["summary"], "ready to roll out")
+            if s:
+                parts.append(Part(s, [after["summary"]], bullet=True, quotes=[s]))
+        return Draft(parts, "assessment", 1.0)
+
+    # 2. a named use case: ready or blocked, and what must come first
+    uc = assessment.match_use_case(query, inst)
+    if uc is not None:
+        ucc = ch["use_case"].get(uc.id)
+        ready = next((u for u in card.use_cases if u.id == uc.id), None)
+        if ucc is not None:
+            for s, e in sentence_spans(ucc.text)[:3]:
+                parts.append(Part(ucc.text[s:e], [ucc], bullet=len(parts) > 0, quotes=[ucc.text[s:e]]))
+        if ready is not None and not ready.ready:
+            for b in card.blocking:
+                if set(b.blocks) & {uc.id, uc.kind, "all"}:
+                    s = _sentence_with(summary, b.id)
+                    if s and all(s != p.text for p in parts):
+                        parts.append(Part(s, [summary], bullet=True, quotes=[s]))
+                    break
+            for qid in _question_ids(ready.first)[:2]:
+                qpart(qid)
+        g = _guidance_part(linker, getattr(uc, "references", ()), uc.name)
+        if g is not None:
+            parts.append(g)
+        return Draft(parts, "assessment", 1.0)
+
+    # 3. a specific question id ("how did we score on DATA-3?")
+    qids = [i for i in identifiers(query) if i in ch["question"]]
+    if qids:
+        for qid in qids[:3]:
+            qpart(qid)
+        if parts:
+            parts[0].bullet = False
+        return Draft(parts, "assessment", 1.0)
+
+    # 4. blocking issues
+    if _BLOCKING.search(query):
+        s = _sentence_with(summary, "blocking rule") or _sentence_with(summary, "blocking")
+        if s:
+            parts.append(Part(s, [summary], quotes=[s]))
+        else:
+            parts.append(Part(f"No blocking rules are triggered for {data.name} as of {card.date}.", [summary]))
+        for b in card.blocking[:3]:
+            for qid in b.questions[:1]:
+                qpart(qid)
+        return Draft(parts, "assessment", 1.0)
+
+    dims = [d for d, pat in _DIMENSION_WORDS.items() if re.search(rf"\b(?:{pat})\b", query, re.I)]
+    # 5. strengths
+    if _STRENGTHS.search(query) and not _GAPS.search(query):
+        s = _sentence_with(summary, "readiness index")
+        if s:
+            parts.append(Part(s, [summary], quotes=[s]))
+        strengths = [x for x in card.strengths if not dims or x.dimension in dims][:4]
+        for x in strengths:
+            qpart(x.question_id, with_guidance=False)
+        return Draft(parts, "assessment", 1.0)
+
+    # 6. a dimension ("how is our data readiness?", "our biggest data gaps")
+    if dims:
+        for d in dims[:2]:
+            dc = ch["dimension"].get(d)
+            if dc is None:
+                continue
+            for i, (s, e) in enumerate(sentence_spans(dc.text)[:3]):
+                sent = dc.text[s:e]
+                parts.append(Part(sent, [dc], bullet=bool(parts) and i > 0, quotes=[sent]))
+            for g in [g for g in card.gaps if g.dimension == d][:3]:
+                qpart(g.question_id)
+        if parts:
+            return Draft(parts, "assessment", 1.0)
+
+    # 7. gaps / priorities
+    if _GAPS.search(query):
+        s = _sentence_with(summary, "top gaps")
+        if s:
+            parts.append(Part(s, [summary], quotes=[s]))
+        for g in card.gaps[:3]:
+            qpart(g.question_id)
+        return Draft(parts, "assessment", 1.0)
+
+    # 8. overall readiness
+    for needles in (("readiness index",), ("dimension scores",), ("blocking",), ("ready to roll out",)):
+        s = _sentence_with(summary, *needles)
+        if s and all(s != p.text for p in parts):
+            parts.append(Part(s, [summary], bullet=bool(parts), quotes=[s]))
+    for g in card.gaps[:2]:
+        qpart(g.question_id, with_guidance=False)
+    return Draft(parts, "assessment", 1.0)
+
+
+def _question_ids(items: list[str]) -> list[str]:
+    out = []
+    for it in items:
+        for m in re.finditer(r"\b[A-Z]{2,6}-\d{1,2}\b", it):
+            if m.group(0) not in out:
+                out.append(m.group(0))
+    return out
+
+
+def _tier_name(inst, tier_id: str) -> str:
+    for t in getattr(inst, "tiers", ()):
+        if getattr(t, "id", None) == tier_id:
+            return t.name
+    return tier_id.replace("-", " ").replace("_", " ").capitalize()
