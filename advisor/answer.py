@@ -11,7 +11,17 @@ from pathlib import Path
 import numpy as np
 
 from .citations import LexicalEmbeddingChecker, best_quote, verify_answer
-from .compose import Draft, GuidanceLinker, Part, SentenceIndex, compose_assessment, compose_guidance, is_assessment_question, load_org
+from .compose import (
+    Draft,
+    GuidanceLinker,
+    Part,
+    SentenceIndex,
+    compose_assessment,
+    compose_guidance,
+    is_assessment_question,
+    load_org,
+    split_question,
+)
 from .conversation import refers_to_self, standalone_query
 from .errors import AdvisorError, LLMError
 from .guard import SCOPE_MESSAGE, ScopeGuard, looks_like_injection
@@ -19,7 +29,7 @@ from .index import Index, IndexReport
 from .ingest import Chunk
 from .retrieve import Filters, Hit, Retriever
 from .settings import Settings
-from .text import sentence_spans
+from .text import sentence_spans, split_sentences
 
 
 @dataclass
@@ -102,9 +112,10 @@ def quote_span(chunk_text: str, sentences: list[str], limit: int = 700) -> str:
         return ""
     start = min(i for i, _ in found)
     end = max(i + len(s) for i, s in found)
-    if end - start <= limit:
-        return chunk_text[start:end]
-    return found[0][1]
+    span = chunk_text[start:end]
+    if end - start <= limit and not any(looks_like_injection(x) for x in split_sentences(span)):
+        return span
+    return min(found)[1]
 
 
 ABSTAIN_MESSAGE = (
@@ -154,19 +165,19 @@ class Advisor:
     @property
     def scope(self) -> ScopeGuard:
         if self._scope is None:
-            self._scope = ScopeGuard(self.embedder)
+            self._scope = self.embedder.shared.setdefault("scope", ScopeGuard(self.embedder))
         return self._scope
 
     @property
     def sentences(self) -> SentenceIndex:
         if self._sentences is None:
-            self._sentences = SentenceIndex(self.embedder)
+            self._sentences = self.embedder.shared.setdefault("sentences", SentenceIndex(self.embedder))
         return self._sentences
 
     @property
     def checker(self) -> LexicalEmbeddingChecker:
         if self._checker is None:
-            self._checker = LexicalEmbeddingChecker(self.embedder)
+            self._checker = self.embedder.shared.setdefault("checker", LexicalEmbeddingChecker(self.embedder))
         return self._checker
 
     @property
@@ -275,6 +286,9 @@ class Advisor:
         if draft is None:
             filters = Filters(org=org, doc_types=("guidance", "user") if org else None)
             hits = self.retriever.search(query, k=self.settings.top_k, filters=filters)
+            subs = split_question(query)
+            if len(subs) > 1:  # each part of a compound question gets its own evidence
+                hits = _interleave([hits] + [self.retriever.search(q, k=3, filters=filters) for q in subs])
             timings["retrieve"] = (time.perf_counter() - t) * 1000
             top_dense = max((h.dense or 0.0 for h in hits), default=0.0)
             decision = self.scope.check(query, evidence=top_dense)
@@ -283,7 +297,12 @@ class Advisor:
                 return
             t = time.perf_counter()
             qvec = np.asarray(self.embedder.embed_query(self.retriever.expand(query)), dtype=np.float32)
-            draft = compose_guidance(query, hits, self.sentences, qvec)
+            sub_vecs = (
+                [(q, np.asarray(self.embedder.embed_query(self.retriever.expand(q)), dtype=np.float32)) for q in subs]
+                if len(subs) > 1
+                else None
+            )
+            draft = compose_guidance(query, hits, self.sentences, qvec, sub_vecs=sub_vecs)
             timings["compose"] = (time.perf_counter() - t) * 1000
             if not draft.parts or draft.evidence < self.settings.abstain_threshold:
                 ans = self._plain(question, query, ABSTAIN_MESSAGE, kind="abstain")
@@ -444,6 +463,20 @@ class Advisor:
                 hits=hits,
             ),
         )
+
+
+def _interleave(rankings: list[list[Hit]]) -> list[Hit]:
+    """Merge ranked lists round-robin without duplicates; ranks renumbered."""
+    out: list[Hit] = []
+    seen: set[str] = set()
+    for i in range(max(len(r) for r in rankings)):
+        for r in rankings:
+            if i < len(r) and r[i].chunk.chunk_id not in seen:
+                seen.add(r[i].chunk.chunk_id)
+                out.append(r[i])
+    for rank, h in enumerate(out, start=1):
+        h.rank = rank
+    return out
 
 
 def _attr(text: str) -> str:

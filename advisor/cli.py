@@ -153,5 +153,47 @@ def assess(file: Path, as_json: bool) -> None:
         click.echo(assessment.format_report(report))
 
 
+from .evaluate import eval_command  # noqa: E402
+
+main.add_command(eval_command, name="eval")
+
+
+@main.command()
+@click.option("--org", required=True, help="Organization id with assessment results in the index.")
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path), help="Output file: .docx or .md.")
+@click.option("--json", "as_json", is_flag=True, help="Also print the report as JSON.")
+def recommend(org: str, out: Path, as_json: bool) -> None:
+    """Draft a prioritized, cited readiness roadmap for ORG and write it as DOCX or Markdown."""
+    from . import recommend as rec
+
+    if out.suffix.lower() not in rec.EXPORT_EXTENSIONS:
+        _fail(f"--out {out}: unsupported format {out.suffix or '(no extension)'!r}; use a .docx or .md file name", 2)
+    adv = _advisor()
+    known = [o["org"] for o in adv.index.orgs()]
+    if org not in known:
+        if not known:
+            _fail(
+                f"unknown organization {org!r}: no organization has assessment results in the index; "
+                "run `advisor index` first (sample organizations are bundled)",
+                2,
+            )
+        _fail(f"unknown organization {org!r}; known organizations: {', '.join(known)}", 2)
+    try:
+        report = rec.build_report(adv, org)
+        path = rec.export(report, out)
+    except AdvisorError as exc:
+        _fail(str(exc))
+    if as_json:
+        click.echo(json.dumps({"out": str(path), **report.to_dict()}, indent=2, ensure_ascii=False))
+        return
+    live = rec.active(report)
+    per = "; ".join(f"{sum(1 for r in live if r.horizon == h)} in {h}" for h in rec.HORIZONS)
+    click.echo(
+        f"Wrote {path}: {len(live)} recommendations for {report.org_name} ({per}), {len(report.citations)} citations."
+    )
+    for w in report.warnings:
+        click.echo(f"Warning: {w}", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -23,6 +23,11 @@ from .retrieve import Filters, Hit, Retriever
 from .text import content_words, identifiers, sentence_spans
 
 
+import os
+
+_DEBUG = bool(os.environ.get("ADVISOR_DEBUG_COMPOSE"))
+
+
 @dataclass
 class Part:
     """One sentence of an answer and the chunks that support it."""
@@ -52,6 +57,12 @@ _LIST_CUES = re.compile(
 
 
 _NUMBER_CUES = re.compile(r"\b(how many|how much|when|what year|which year|what date|deadline|number of|count)\b", re.I)
+
+
+_DATE = re.compile(
+    r"\b(?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?: \d{1,2},?)? \d{4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:19|20)\d{2}\b"
+)
 
 
 def wants_list(question: str) -> bool:
@@ -89,6 +100,11 @@ class _Candidate:
     vec: np.ndarray | None = None
 
 
+def _in_context(c: _Candidate) -> str:
+    leaf = c.chunk.section.split(" > ")[-1] if c.chunk.section else c.chunk.title
+    return f"{leaf}: {c.text}" if leaf else c.text
+
+
 def _usable(sentence: str) -> bool:
     s = sentence.strip()
     if len(s) < 25 or len(s.split()) < 5:
@@ -102,20 +118,72 @@ def _usable(sentence: str) -> bool:
     return not looks_like_injection(s)
 
 
+def split_question(question: str) -> list[str]:
+    """Sub-questions of a compound question ("When was X published and what does Y replace?")."""
+    parts = re.split(
+        r"\?\s+|;\s+|,?\s+and\s+(?=(?:what|when|how|which|who|where|why|does|do|did|is|are|can|should|must)\b)",
+        question.strip(),
+        flags=re.I,
+    )
+    parts = [p.strip(" ?") for p in parts if p and len(content_words(p)) >= 2]
+    return parts if len(parts) > 1 else [question]
+
+
+def fuzzy(words: set[str]) -> set[str]:
+    """Stems cut to six letters: "compli(ance)" meets "compli(es)", "requir(ement)" meets "requir(e)"."""
+    return {w[:6] for w in words}
+
+
+def _score(question: str, qvec: np.ndarray, cands: list[_Candidate], sims: np.ndarray) -> list[float]:
+    q_fuzzy = fuzzy(content_words(question))
+    q_ids = set(identifiers(question))
+    wants_number = bool(_NUMBER_CUES.search(question))
+    wants_date = bool(re.search(r"\b(when|what date|deadline|by what|which year|what year)\b", question, re.I))
+    # Question words weighted by how rare they are among the candidate sentences: words every
+    # candidate shares (the topic) say little; the rare one ("comply") is what is asked.
+    cand_words = [fuzzy(content_words(c.text)) for c in cands]
+    contexts = [fuzzy(content_words(f"{c.chunk.title} {c.chunk.section}")) for c in cands]
+    n = len(cands)
+    weight = {
+        w: float(np.log((n + 1.0) / (0.5 + sum(w in cw or w in cx for cw, cx in zip(cand_words, contexts, strict=True)))))
+        for w in q_fuzzy
+    }
+    total = sum(weight.values()) or 1.0
+    out = []
+    for c, sim, cw, cx in zip(cands, sims, cand_words, contexts, strict=True):
+        lex = sum(weight[w] * (1.0 if w in cw else 0.3 if w in cx else 0.0) for w in q_fuzzy) / total
+        ids_here = set(identifiers(c.text)) | set(identifiers(c.chunk.section))
+        bonus = 0.15 if q_ids and q_ids & ids_here else 0.0
+        if q_ids and q_ids & set(identifiers(c.text[:16])):
+            bonus += 0.08  # "GOVERN 1.6 calls for ..." defines the thing asked about
+        if wants_number and re.search(r"\d", c.text):
+            bonus += 0.06
+            if wants_date and _DATE.search(c.text):
+                bonus += 0.06
+        # the first sentence of a section usually states its subject; later ones elaborate
+        if c.position == 0:
+            bonus += 0.03
+        chunk_rel = 1.0 / (1.0 + 0.35 * (c.hit_rank - 1))  # hybrid retrieval's verdict on the passage
+        out.append(0.5 * float(sim) + 0.25 * min(lex, 1.0) + 0.15 * chunk_rel + bonus)
+    return out
+
+
 def compose_guidance(
     question: str,
     hits: list[Hit],
     sentence_index: SentenceIndex,
     query_vec: np.ndarray,
     *,
+    sub_vecs: list[tuple[str, np.ndarray]] | None = None,
     max_sentences: int | None = None,
 ) -> Draft:
-    """Pick the sentences that answer the question, diverse and non-redundant, each cited."""
+    """Pick the sentences that answer the question, diverse and non-redundant, each cited.
+
+    `sub_vecs` are the parts of a compound question with their embeddings: each part's best
+    sentence is taken first, so every part gets an answer.
+    """
     as_list = wants_list(question)
     limit = max_sentences or (6 if as_list else 4)
-    q_words = content_words(question)
-    q_ids = set(identifiers(question))
-    wants_number = bool(_NUMBER_CUES.search(question))
     cands: list[_Candidate] = []
     seen: set[str] = set()
     for h in hits:
@@ -124,30 +192,35 @@ def compose_guidance(
             key = " ".join(text.lower().split())
             if key in seen or not _usable(text):
                 continue
+            line_start = h.chunk.text.rfind("\n", 0, s) + 1
+            if not as_list and h.chunk.text[line_start:s].strip() in ("-", "*", "•") and len(text.split()) < 14:
+                continue  # a short list item reads as a fragment outside its list
             seen.add(key)
             cands.append(_Candidate(text, h.chunk, h.rank, pos))
     if not cands:
         return Draft([], "guidance", 0.0)
+    # a sentence is also embedded with its heading, so short ones ("The compliance date was
+    # 1 May 2025.") keep the topic their section gives them
     vecs = sentence_index.vectors([c.text for c in cands])
-    sims = vecs @ query_vec
-    for c, v, sim in zip(cands, vecs, sims, strict=True):
-        c.vec = v
-        c.semantic = float(sim)
-        words = content_words(c.text)
-        context = content_words(f"{c.chunk.title} {c.chunk.section}")
-        lex = (len(q_words & words) + 0.5 * len((q_words - words) & context)) / len(q_words) if q_words else 0.0
-        ids_here = set(identifiers(c.text)) | set(identifiers(c.chunk.section))
-        id_bonus = 0.15 if q_ids and q_ids & ids_here else 0.0
-        if q_ids and q_ids & set(identifiers(c.text[:16])):
-            id_bonus += 0.08  # "GOVERN 1.6 calls for ..." defines the thing asked about
-        if wants_number and re.search(r"\d", c.text):
-            id_bonus += 0.06
-        # the first sentence of a section usually states its subject; later ones elaborate
-        lead_bonus = 0.03 if c.position == 0 else 0.0
-        c.score = 0.6 * c.semantic + 0.3 * min(lex, 1.0) + id_bonus + lead_bonus + 0.04 / c.hit_rank
-    cands.sort(key=lambda c: (-c.score, c.hit_rank, c.position))
-    best = cands[0].score
-    chosen: list[_Candidate] = [cands[0]]
+    ctx = sentence_index.vectors([_in_context(c) for c in cands])
+
+    def sims_for(v: np.ndarray) -> np.ndarray:
+        return 0.5 * (vecs @ v) + 0.5 * (ctx @ v)
+
+    main_sims = sims_for(query_vec)
+    for c, v, sim, sc in zip(cands, vecs, main_sims, _score(question, query_vec, cands, main_sims), strict=True):
+        c.vec, c.semantic, c.score = v, float(sim), sc
+    order = sorted(cands, key=lambda c: (-c.score, c.hit_rank, c.position))
+    if _DEBUG:
+        for c in order[:12]:
+            print(f"  {c.score:.3f} sem={c.semantic:.3f} r={c.hit_rank} | {c.text[:110]}")
+    best = order[0].score
+    chosen: list[_Candidate] = [order[0]]
+    for sub, svec in sub_vecs or []:
+        sub_scores = _score(sub, svec, cands, sims_for(svec))
+        i = int(np.argmax(sub_scores))
+        if cands[i] not in chosen and len(chosen) < limit:
+            chosen.append(cands[i])
     lam = 0.75
     while len(chosen) < limit:
         pick, pick_val = None, -1e9

@@ -139,6 +139,8 @@ def parse_front_matter(text: str, path: Path | str) -> tuple[dict, str]:
 
 def load_markdown(path: Path, source: str) -> Document:
     meta, body = parse_front_matter(read_text(path), path)
+    # HTML comments are invisible to a reader of the rendered page: never index them
+    body = re.sub(r"<!--.*?(?:-->|$)", "", body, flags=re.S)
     title = str(meta.get("title") or "").strip()
     headings: list[tuple[int, str]] = []
     blocks: list[Block] = []

@@ -22,6 +22,7 @@ class Embedder:
         self._model: Any = None
         self._lock = threading.Lock()
         self._query_cache: OrderedDict[str, list[float]] = OrderedDict()
+        self.shared: dict[str, Any] = {}  # per-model caches other stages keep (sentence vectors, prototypes)
         self.texts_embedded = 0  # documents embedded by this process (queries excluded)
 
     @property
@@ -133,14 +134,14 @@ class OpenAIChatModel(ChatModel):
         for attempt in range(self.retries + 1):
             try:
                 return call()
+            except openai.APITimeoutError:  # a subclass of APIConnectionError: check it first
+                raise LLMError(f"{self.model}: no reply within {self.timeout:g}s (ADVISOR_LLM_TIMEOUT)") from None
             except (openai.RateLimitError, openai.InternalServerError, openai.APIConnectionError) as exc:
                 if attempt >= self.retries:
                     raise LLMError(f"{self.model}: {_describe(exc)} after {attempt + 1} attempts") from None
                 retry_after = _retry_after(exc)
                 time.sleep(retry_after if retry_after is not None else delay * (1 + random.random() * 0.25))
                 delay = min(delay * 2, 8.0)
-            except openai.APITimeoutError:
-                raise LLMError(f"{self.model}: no reply within {self.timeout:g}s (ADVISOR_LLM_TIMEOUT)") from None
             except openai.APIStatusError as exc:
                 raise LLMError(f"{self.model}: {_describe(exc)}") from None
             except openai.OpenAIError as exc:

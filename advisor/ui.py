@@ -20,7 +20,7 @@ import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +65,9 @@ def _advisor_for(fingerprint: str):
     from .answer import Advisor
 
     adv = Advisor.from_env()
+    # Open the vector store here, on one thread: opening it from two sessions at once races
+    # inside chromadb. The model and keyword index then load in the background.
+    adv.index.collection  # noqa: B018
     _warm_up(adv)
     return adv
 
@@ -155,9 +158,8 @@ def ensure_index_ui(adv) -> None:
         )
         bar = st.progress(0.0, text="Preparing…")
     if not _INDEX_LOCK.acquire(blocking=False):
-        with st.spinner("Another browser session is indexing the corpus; waiting for it to finish…"):
-            with _INDEX_LOCK:
-                pass
+        with st.spinner("Another browser session is indexing the corpus; waiting for it to finish…"), _INDEX_LOCK:
+            pass
         holder.empty()
         st.rerun()
     try:
@@ -177,7 +179,7 @@ def ensure_index_ui(adv) -> None:
         _INDEX_LOCK.release()
     holder.empty()
     if report is not None:
-        audit_log("index", {"trigger": "first start", **_report_summary(report)})
+        audit_log("index", {"trigger": "first start", **report_summary(report)})
         if report.errors:
             st.warning(
                 f"{len(report.errors)} bundled file(s) could not be indexed: "
@@ -185,7 +187,7 @@ def ensure_index_ui(adv) -> None:
             )
 
 
-def _report_summary(report) -> dict:
+def report_summary(report) -> dict:
     d = report.to_dict()
     return {k: d[k] for k in ("files_seen", "files_indexed", "files_unchanged", "files_removed", "chunks_added", "seconds") if k in d} | {
         "errors": len(report.errors)
@@ -215,16 +217,36 @@ def _escape_inline(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
+_LIST_ITEM = re.compile(r"^(?:[-*+] |\d{1,3}[.)] )")
+
+
 def _breaks(md: str) -> str:
-    """Keep the text's line structure: blank lines stay paragraphs, single newlines become hard breaks."""
+    """Keep the text's line structure: blank lines stay paragraphs, single newlines become
+    hard breaks, and list items (already Markdown, see `_lists`) stay list items."""
     paras = re.split(r"\n\s*\n", md.replace("\r\n", "\n").replace("\r", "\n"))
     out = []
     for p in paras:
         lines = [ln.strip() for ln in p.split("\n")]
         lines = [ln for ln in lines if ln]
-        if lines:
-            out.append("  \n".join(lines))
+        if not lines:
+            continue
+        text = lines[0]
+        for prev, ln in zip(lines, lines[1:], strict=False):
+            a, b = bool(_LIST_ITEM.match(prev)), bool(_LIST_ITEM.match(ln))
+            text += ("\n" if a and b else "\n\n" if a or b else "  \n") + ln
+        out.append(text)
     return "\n\n".join(out)
+
+
+_ESCAPED_BULLET = re.compile(r"^(\s*)(?:\\[-*+]|•)\s+", re.MULTILINE)
+_ESCAPED_NUMBER = re.compile(r"^(\s*)(\d{1,3})\\([.)])\s+", re.MULTILINE)
+
+
+def _lists(md: str) -> str:
+    """Turn escaped list markers at the start of a line back into Markdown list items
+    (used for answer text, where bullet lists are part of the answer's shape)."""
+    md = _ESCAPED_BULLET.sub(r"\1- ", md)
+    return _ESCAPED_NUMBER.sub(r"\1\2. ", md)
 
 
 def _wrap(segment: str, directive: str) -> str:
@@ -318,7 +340,7 @@ def answer_markdown(text: str, unsupported: Iterable[str] = ()) -> str:
         out.append(_segment_md(text[a:b], True) + " :material/warning:")
         last = b
     out.append(_segment_md(text[last:], False))
-    return _breaks("".join(out))
+    return _breaks(_lists("".join(out)))
 
 
 # ----------------------------------------------------------------------------- sources
@@ -429,10 +451,18 @@ def render_answer(adv, answer, key: str) -> None:
     notice = getattr(answer, "notice", "")
     if notice:
         st.warning(escape_md(notice), icon=":material/info:")
-    if answer.abstained:
+    kind = getattr(answer, "kind", "")
+    if kind == "refusal":
+        st.info(answer_markdown(answer.answer), icon=":material/block:")
+        st.caption("Outside what the advisor covers: AI readiness, governance guidance and assessment results.")
+    elif kind == "clarify":
+        st.info(answer_markdown(answer.answer), icon=":material/help:")
+    elif answer.abstained:
         st.info(answer_markdown(answer.answer), icon=":material/search_off:")
-        st.caption("Not enough evidence in the indexed documents to answer this. Try naming a framework, a "
-                   "dimension or a question id, or add the relevant document in the Library.")
+        st.caption(
+            "Not enough evidence in the indexed documents to answer this. Try naming a framework, a "
+            "dimension or a question id, or add the relevant document in the Library."
+        )
     else:
         st.markdown(answer_markdown(answer.answer, answer.unsupported))
     if answer.unsupported:
@@ -453,7 +483,7 @@ def render_answer(adv, answer, key: str) -> None:
 
 def conversation_markdown(messages: list[dict], org_name: str | None = None) -> str:
     """The conversation as a Markdown document with numbered sources under each answer."""
-    now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = ["# Readiness Advisor — conversation", "", f"Exported {now}" + (f" · Organization: {org_name}" if org_name else ""), ""]
     for m in messages:
         if m["role"] == "user":
