@@ -304,7 +304,8 @@ class Advisor:
             )
             draft = compose_guidance(query, hits, self.sentences, qvec, sub_vecs=sub_vecs)
             timings["compose"] = (time.perf_counter() - t) * 1000
-            if not draft.parts or draft.evidence < self.settings.abstain_threshold:
+            confidence = draft.evidence + 0.3 * self.retriever.coverage(query, hits)
+            if not draft.parts or confidence < self.settings.abstain_threshold:
                 ans = self._plain(question, query, ABSTAIN_MESSAGE, kind="abstain")
                 ans.hits = hits
                 yield from done(ans)

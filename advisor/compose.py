@@ -242,7 +242,7 @@ def compose_guidance(
     parts = [Part(lead.text, [lead.chunk], quotes=[lead.text])]
     for c in rest:
         parts.append(Part(c.text, [c.chunk], bullet=as_list, quotes=[c.text]))
-    return Draft(parts, "guidance", evidence=float(lead.semantic))
+    return Draft(parts, "guidance", evidence=float(lead.score))
 
 
 # ----------------------------------------------------------------------- assessment answers

@@ -18,7 +18,7 @@ from .ingest import Chunk
 from .text import identifiers, tokenize
 
 
-LEXICAL_FORMAT = 2  # bump when the saved keyword index changes shape
+LEXICAL_FORMAT = 3  # bump when the saved keyword index changes shape
 
 
 @dataclass(frozen=True)
@@ -86,8 +86,10 @@ class _Lexical:
         bm25: Any,
         id_sets: list[set],
         headings: dict[str, str] | None = None,
+        df: dict[str, int] | None = None,
     ):
         self.headings = headings or {}
+        self.df = df or {}
         self.ids = ids
         self.pos = {cid: i for i, cid in enumerate(ids)}
         self.orgs = np.array(orgs, dtype=object)
@@ -101,6 +103,10 @@ class _Lexical:
         import bm25s
 
         tokens = [tokenize(embedding_text(c)) or ["\u2205"] for c in chunks]
+        df: dict[str, int] = {}
+        for toks in tokens:
+            for t in set(toks):
+                df[t] = df.get(t, 0) + 1
         bm25 = bm25s.BM25()
         if chunks:
             bm25.index(tokens, show_progress=False)
@@ -113,6 +119,7 @@ class _Lexical:
             bm25,
             id_sets,
             _headings(chunks),
+            df,
         )
 
     def save(self, folder: Path) -> None:
@@ -128,6 +135,7 @@ class _Lexical:
             "frameworks": list(self.frameworks),
             "id_sets": [sorted(s) for s in self.id_sets],
             "headings": self.headings,
+            "df": self.df,
         }
         (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
         shutil.rmtree(folder, ignore_errors=True)
@@ -147,6 +155,7 @@ class _Lexical:
             bm25,
             [set(s) for s in meta["id_sets"]],
             meta.get("headings", {}),
+            meta.get("df", {}),
         )
 
     def mask(self, f: Filters) -> np.ndarray:
@@ -240,6 +249,22 @@ class Retriever:
                         pass  # read-only home: keep the in-memory copy
                 self._lexical, self._lexical_gen = lex, gen
             return self._lexical
+
+    def coverage(self, query: str, hits: list[Hit], top: int = 3) -> float:
+        """How much of the query's information the top passages contain: the share of its
+        words, weighted by rarity in the index (a word the index has never seen weighs most),
+        found in the passages. Low coverage means the question asks about something else."""
+        lex = self.lexical()
+        n = max(len(lex.ids), 1)
+        words = set(tokenize(query))
+        if not words:
+            return 0.0
+        have: set[str] = set()
+        for h in hits[:top]:
+            have |= set(tokenize(embedding_text(h.chunk)))
+        weight = {w: float(np.log((n + 1) / (lex.df.get(w, 0) + 0.5))) for w in words}
+        total = sum(weight.values()) or 1.0
+        return sum(v for w, v in weight.items() if w in have) / total
 
     def expand(self, query: str) -> str:
         """The query with what its identifiers' headings say appended ("GOVERN 1.6" means

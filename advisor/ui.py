@@ -15,6 +15,7 @@ import csv
 import functools
 import hashlib
 import io
+import itertools
 import os
 import re
 import threading
@@ -189,9 +190,11 @@ def ensure_index_ui(adv) -> None:
 
 def report_summary(report) -> dict:
     d = report.to_dict()
-    return {k: d[k] for k in ("files_seen", "files_indexed", "files_unchanged", "files_removed", "chunks_added", "seconds") if k in d} | {
-        "errors": len(report.errors)
-    }
+    return {
+        k: d[k]
+        for k in ("files_seen", "files_indexed", "files_unchanged", "files_removed", "chunks_added", "seconds")
+        if k in d
+    } | {"errors": len(report.errors)}
 
 
 def mode_label(settings) -> str:
@@ -231,7 +234,7 @@ def _breaks(md: str) -> str:
         if not lines:
             continue
         text = lines[0]
-        for prev, ln in zip(lines, lines[1:], strict=False):
+        for prev, ln in itertools.pairwise(lines):
             a, b = bool(_LIST_ITEM.match(prev)), bool(_LIST_ITEM.match(ln))
             text += ("\n" if a and b else "\n\n" if a or b else "  \n") + ln
         out.append(text)
@@ -472,7 +475,9 @@ def render_answer(adv, answer, key: str) -> None:
             icon=":material/warning:",
         )
     if answer.citations:
-        st.caption(f"{len(answer.citations)} source{'s' if len(answer.citations) != 1 else ''} — open one to see the quote in its passage")
+        st.caption(
+            f"{len(answer.citations)} source{'s' if len(answer.citations) != 1 else ''} — open one to see the quote in its passage"
+        )
         for c in answer.citations:
             render_citation(adv, c, key=f"{key}-c{c.marker}")
     timings = getattr(answer, "timings_ms", {}) or {}
@@ -484,7 +489,12 @@ def render_answer(adv, answer, key: str) -> None:
 def conversation_markdown(messages: list[dict], org_name: str | None = None) -> str:
     """The conversation as a Markdown document with numbered sources under each answer."""
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    lines = ["# Readiness Advisor — conversation", "", f"Exported {now}" + (f" · Organization: {org_name}" if org_name else ""), ""]
+    lines = [
+        "# Readiness Advisor — conversation",
+        "",
+        f"Exported {now}" + (f" · Organization: {org_name}" if org_name else ""),
+        "",
+    ]
     for m in messages:
         if m["role"] == "user":
             lines += [f"## Q: {m['content']}", ""]
