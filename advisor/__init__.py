@@ -10,16 +10,16 @@ from typing import TYPE_CHECKING, Any
 
 __all__ = [
     "Advisor",
+    "AdvisorError",
     "Answer",
-    "Citation",
     "Chunk",
+    "Citation",
     "Filters",
     "Hit",
     "Index",
     "IndexReport",
     "Retriever",
     "Settings",
-    "AdvisorError",
 ]
 
 _WHERE = {

@@ -118,9 +118,7 @@ def quote_span(chunk_text: str, sentences: list[str], limit: int = 700) -> str:
     return min(found)[1]
 
 
-ABSTAIN_MESSAGE = (
-    "I don't have enough evidence in the indexed documents to answer that reliably, so I won't guess."
-)
+ABSTAIN_MESSAGE = "I don't have enough evidence in the indexed documents to answer that reliably, so I won't guess."
 
 SYSTEM_PROMPT = """You are the Readiness Advisor, which answers questions about health-system AI readiness and AI governance.
 Rules:
@@ -354,7 +352,9 @@ class Advisor:
                 if 3 <= len(text) <= 500:
                     return text, ""
             except LLMError as exc:
-                return standalone_query(question, history), f"The language model failed ({exc}); follow-up rewritten offline."
+                return standalone_query(
+                    question, history
+                ), f"The language model failed ({exc}); follow-up rewritten offline."
         return standalone_query(question, history), ""
 
     def _org_list_sentence(self) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Protocol, runtime_checkable
 
 import numpy as np
@@ -19,7 +20,9 @@ from .text import content_words, identifiers, normalize_space, sentence_spans
 
 MARKER = re.compile(r"\[(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\]")
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)(?:\s?%)?")
-_NEGATION = re.compile(r"\b(not|no|never|none|neither|nor|without|cannot|can't|isn't|aren't|doesn't|don't|won't)\b", re.I)
+_NEGATION = re.compile(
+    r"\b(not|no|never|none|neither|nor|without|cannot|can't|isn't|aren't|doesn't|don't|won't)\b", re.I
+)
 
 
 @runtime_checkable
@@ -88,7 +91,7 @@ class LexicalEmbeddingChecker:
         sentences = [ev[s:e] for s, e in sentence_spans(ev)] or [ev]
         best_sentence, semantic = sentences[0], 0.0
         if self.embedder is not None:
-            windows = sentences + [f"{a} {b}" for a, b in zip(sentences, sentences[1:], strict=False)]
+            windows = sentences + [f"{a} {b}" for a, b in pairwise(sentences)]
             vecs = self._vecs([claim, *windows])
             sims = vecs[1:] @ vecs[0]
             i = int(np.argmax(sims))

@@ -57,7 +57,9 @@ def index(paths: tuple[Path, ...], org: str, as_json: bool) -> None:
     """Index the bundled corpus, or only PATH... (files or folders) added to the index."""
     adv = _advisor()
     try:
-        report = adv.index_paths(list(paths) or None, org=org, progress=_progress_printer(not as_json and sys.stderr.isatty()))
+        report = adv.index_paths(
+            list(paths) or None, org=org, progress=_progress_printer(not as_json and sys.stderr.isatty())
+        )
     except AdvisorError as exc:
         _fail(str(exc))
     if as_json:
@@ -93,7 +95,9 @@ def search(query: str, k: int | None, org: str | None, as_json: bool) -> None:
         click.echo("No results. Has the corpus been indexed? Run `advisor index`.")
     for r in rows:
         where = r["source"] + (f" p.{r['page']}" if r["page"] else "")
-        click.echo(f"{r['rank']:>2}. {r['title']} — {r['section'] or '(no section)'}  [{where}]  score={r['score']:.4f}")
+        click.echo(
+            f"{r['rank']:>2}. {r['title']} — {r['section'] or '(no section)'}  [{where}]  score={r['score']:.4f}"
+        )
         click.echo("    " + " ".join(r["text"].split())[:300])
 
 

@@ -9,6 +9,7 @@ verifies each one against its cited chunk before the user sees it.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -19,11 +20,8 @@ import numpy as np
 from .guard import looks_like_injection
 from .index import Index
 from .ingest import Chunk
-from .retrieve import Filters, Hit, Retriever
+from .retrieve import Hit, Retriever
 from .text import content_words, identifiers, sentence_spans
-
-
-import os
 
 _DEBUG = bool(os.environ.get("ADVISOR_DEBUG_COMPOSE"))
 
@@ -145,7 +143,9 @@ def _score(question: str, qvec: np.ndarray, cands: list[_Candidate], sims: np.nd
     contexts = [fuzzy(content_words(f"{c.chunk.title} {c.chunk.section}")) for c in cands]
     n = len(cands)
     weight = {
-        w: float(np.log((n + 1.0) / (0.5 + sum(w in cw or w in cx for cw, cx in zip(cand_words, contexts, strict=True)))))
+        w: float(
+            np.log((n + 1.0) / (0.5 + sum(w in cw or w in cx for cw, cx in zip(cand_words, contexts, strict=True))))
+        )
         for w in q_fuzzy
     }
     total = sum(weight.values()) or 1.0
@@ -252,9 +252,12 @@ _TREND = re.compile(
     r"better|worse|declin\w*|moved|grown|grew)\b",
     re.I,
 )
-_BLOCKING = re.compile(r"\b(block\w*|prevent\w*|stopping|hold\w* (us|it) back|must come first|prerequisites?|barriers?)\b", re.I)
+_BLOCKING = re.compile(
+    r"\b(block\w*|prevent\w*|stopping|hold\w* (us|it) back|must come first|prerequisites?|barriers?)\b", re.I
+)
 _GAPS = re.compile(
-    r"\b(gaps?|weak\w*|fix|lowest|biggest|worst|risks?|shortfalls?|priorit\w*|focus|improve|below target|work on)\b", re.I
+    r"\b(gaps?|weak\w*|fix|lowest|biggest|worst|risks?|shortfalls?|priorit\w*|focus|improve|below target|work on)\b",
+    re.I,
 )
 _STRENGTHS = re.compile(r"\b(strengths?|strong\w*|good at|best|doing well|excel\w*)\b", re.I)
 _ASSESS_WORDS = re.compile(
@@ -286,7 +289,9 @@ class OrgData:
     org: str
     name: str
     cards: list  # assessment.Scorecard, oldest first
-    chunks: list[dict]  # per card: {"summary": Chunk, "dimension": {id: Chunk}, "question": {id: Chunk}, "use_case": {id: Chunk}}
+    chunks: list[
+        dict
+    ]  # per card: {"summary": Chunk, "dimension": {id: Chunk}, "question": {id: Chunk}, "use_case": {id: Chunk}}
 
     @property
     def latest(self):

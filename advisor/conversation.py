@@ -75,13 +75,17 @@ def standalone_query(question: str, history: list[dict] | None) -> str:
     m = _ELLIPSIS.match(q)
     if m:
         focus = (m.group("a") or m.group("b") or m.group("c") or "").strip()
-        if re.fullmatch(r"(?:for |with |in )?(?:us|our (?:organi[sz]ation|org|hospital|health system|system))", focus, re.I):
+        if re.fullmatch(
+            r"(?:for |with |in )?(?:us|our (?:organi[sz]ation|org|hospital|health system|system))", focus, re.I
+        ):
             return prev_body if _SELF.search(prev_body) else f"{prev_body} for us?"
         focus_ents = _entities(focus)
         if focus_ents:
             cls = focus_ents[0][0]
             prev_ents = _entities(prev_body)
-            same = [e for c, e in prev_ents if c == cls] or [e for c, e in prev_ents if c in ("nist", "id", "framework")]
+            same = [e for c, e in prev_ents if c == cls] or [
+                e for c, e in prev_ents if c in ("nist", "id", "framework")
+            ]
             if same:
                 e = same[0]
                 return f"{prev_body[: e.start()]}{focus}{prev_body[e.end() :]}?"
@@ -93,7 +97,9 @@ def standalone_query(question: str, history: list[dict] | None) -> str:
         prev_ents = _entities(prev_body)
         if has_pronoun and prev_ents:
             subject = prev_ents[0][1].group(0)
-            return _PRONOUN.sub(lambda mm: subject + ("'s" if mm.group(0).lower() in ("its", "their") else ""), q, count=1)
+            return _PRONOUN.sub(
+                lambda mm: subject + ("'s" if mm.group(0).lower() in ("its", "their") else ""), q, count=1
+            )
         return f"{q.rstrip(' ?.!')} (about: {prev_body})?"
     return q
 

@@ -36,7 +36,10 @@ _OUT_RULES: list[tuple[str, re.Pattern]] = [
     ),
     (
         "I don't give investment or market advice.",
-        re.compile(r"\b(stock|share) price\b|\bshould i (buy|sell|invest)\b|\b(ticker|stock market|crypto|bitcoin|nasdaq|dow jones)\b", re.I),
+        re.compile(
+            r"\b(stock|share) price\b|\bshould i (buy|sell|invest)\b|\b(ticker|stock market|crypto|bitcoin|nasdaq|dow jones)\b",
+            re.I,
+        ),
     ),
     (
         "I don't cover sports, weather, entertainment or general trivia.",
@@ -149,8 +152,12 @@ _INJECTION = [
         re.I,
     ),
     re.compile(r"\b(?:ignore|disregard)\s+(?:all\s+|any\s+)?(?:previous|prior|above|earlier|preceding)\b", re.I),
-    re.compile(r"\b(?:if you are|you are now|you are an?) (?:an? )?(?:ai|assistant|language model|llm|chatbot|gpt)\b", re.I),
-    re.compile(r"\b(?:ai|llm|assistant|chatbot|language model|model)s?\s+(?:reading|processing|summari[sz]ing) this\b", re.I),
+    re.compile(
+        r"\b(?:if you are|you are now|you are an?) (?:an? )?(?:ai|assistant|language model|llm|chatbot|gpt)\b", re.I
+    ),
+    re.compile(
+        r"\b(?:ai|llm|assistant|chatbot|language model|model)s?\s+(?:reading|processing|summari[sz]ing) this\b", re.I
+    ),
     re.compile(r"^\s*(?:system|assistant|user|developer)\s*(?:prompt)?\s*[:>]", re.I),
     re.compile(r"\b(?:dear|attention|note to|hey)\s+(?:ai|assistant|chatbot|llm|model|gpt|claude|copilot)\b", re.I),
     re.compile(
@@ -161,11 +168,12 @@ _INJECTION = [
     re.compile(r"\b(?:system prompt|developer mode|jailbreak|DAN mode|new instructions)\b", re.I),
     re.compile(r"\b(?:click|visit|go to|open|download|navigate to|log ?in at)\b.{0,60}(?:https?://|www\.)", re.I),
     re.compile(r"(?:https?://|www\.).{0,80}\b(?:click|visit|log ?in|download|enter your|verify your)\b", re.I),
-    re.compile(r"\b(?:do not|don't|never) (?:tell|mention|reveal|cite|disclose)\b.{0,40}\b(?:user|reader|source|this)\b", re.I),
+    re.compile(
+        r"\b(?:do not|don't|never) (?:tell|mention|reveal|cite|disclose)\b.{0,40}\b(?:user|reader|source|this)\b", re.I
+    ),
 ]
 
 
 def looks_like_injection(sentence: str) -> bool:
     """A sentence that addresses an assistant, carries instructions, or pushes a link."""
     return any(p.search(sentence) for p in _INJECTION)
-

@@ -15,7 +15,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -177,7 +177,18 @@ def chunk_metadata(chunk: Chunk, version: str) -> dict:
 
 
 def chunk_from_record(chunk_id: str, text: str, md: dict) -> Chunk:
-    base = {"source", "title", "section", "page", "framework", "doc_type", "org", "content_hash", "publisher", "position"}
+    base = {
+        "source",
+        "title",
+        "section",
+        "page",
+        "framework",
+        "doc_type",
+        "org",
+        "content_hash",
+        "publisher",
+        "position",
+    }
     return Chunk(
         chunk_id=chunk_id,
         text=text,
@@ -204,7 +215,7 @@ def _file_hash(path: Path, settings: Settings) -> str:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class _ChromaEmbedding:
@@ -214,10 +225,10 @@ class _ChromaEmbedding:
     def __init__(self, embedder: Embedder):
         self._embedder = embedder
 
-    def __call__(self, input):  # noqa: A002 - Chroma's protocol names it `input`
+    def __call__(self, input):
         return self._embedder.embed(list(input))
 
-    def embed_query(self, input):  # noqa: A002
+    def embed_query(self, input):
         return [self._embedder.embed_query(t) for t in input]
 
     @staticmethod
@@ -289,14 +300,20 @@ class Index:
                         settings=chroma_settings,
                     )
                 else:
-                    self._client = chromadb.PersistentClient(path=str(self.settings.chroma_path), settings=chroma_settings)
+                    self._client = chromadb.PersistentClient(
+                        path=str(self.settings.chroma_path), settings=chroma_settings
+                    )
                 self._collection = self._client.get_or_create_collection(
                     self.settings.collection,
                     embedding_function=_make_embedding_function(self.embedder),
                     metadata={"hnsw:space": "cosine"},
                 )
             except Exception as exc:
-                where = f"ADVISOR_CHROMA_URL={self.settings.chroma_url}" if self.settings.chroma_url else str(self.settings.chroma_path)
+                where = (
+                    f"ADVISOR_CHROMA_URL={self.settings.chroma_url}"
+                    if self.settings.chroma_url
+                    else str(self.settings.chroma_path)
+                )
                 raise StoreError(f"{where}: cannot open the vector store ({type(exc).__name__}: {exc})") from None
         return self._collection
 
@@ -319,7 +336,9 @@ class Index:
 
     def all_chunks(self) -> Iterator[Chunk]:
         """Every chunk in a stable order (source, position)."""
-        for r in self.catalog.execute("SELECT chunk_id, text, metadata FROM chunks ORDER BY source, position, chunk_id"):
+        for r in self.catalog.execute(
+            "SELECT chunk_id, text, metadata FROM chunks ORDER BY source, position, chunk_id"
+        ):
             yield chunk_from_record(r[0], r[1], json.loads(r[2]))
 
     def get_chunks(self, ids: Iterable[str]) -> dict[str, Chunk]:
@@ -428,7 +447,9 @@ class Index:
                     report.errors.append({"file": str(path), "error": str(exc)})
                     continue
                 except Exception as exc:  # a loader bug must not stop the batch
-                    report.errors.append({"file": str(path), "error": f"could not be read ({type(exc).__name__}: {exc})"})
+                    report.errors.append(
+                        {"file": str(path), "error": f"could not be read ({type(exc).__name__}: {exc})"}
+                    )
                     continue
                 pending.append((path, src, fhash, chunks))
                 pending_chunks += len(chunks)

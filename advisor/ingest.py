@@ -245,7 +245,9 @@ def load_docx(path: Path, source: str) -> Document:
     try:
         d = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError) as exc:
-        raise _fail(path, f"not a readable Word .docx file ({type(exc).__name__}); re-save it from Word as .docx") from None
+        raise _fail(
+            path, f"not a readable Word .docx file ({type(exc).__name__}); re-save it from Word as .docx"
+        ) from None
     except Exception as exc:  # zipfile.BadZipFile, lxml errors on corrupt parts
         raise _fail(path, f"corrupt .docx file ({exc}); re-save it from Word as .docx") from None
     from docx.table import Table
@@ -361,7 +363,9 @@ def load_pdf(path: Path, source: str) -> Document:
             try:
                 ok = reader.decrypt("")
             except (DependencyError, NotImplementedError) as exc:
-                raise _fail(path, f"encrypted PDF that cannot be opened here ({exc}); save an unencrypted copy") from None
+                raise _fail(
+                    path, f"encrypted PDF that cannot be opened here ({exc}); save an unencrypted copy"
+                ) from None
             if not ok:
                 raise _fail(path, "encrypted PDF that needs a password; save an unencrypted copy and index that")
         n_pages = len(reader.pages)
@@ -382,7 +386,9 @@ def load_pdf(path: Path, source: str) -> Document:
             text = ""  # one damaged page should not lose the rest of the document
         page_lines.append(text.splitlines())
     if not any(re.search(r"[A-Za-z]{2,}", " ".join(lines)) for lines in page_lines):
-        raise _fail(path, "no extractable text: an image-only or scanned PDF; run OCR (e.g. ocrmypdf) and index the result")
+        raise _fail(
+            path, "no extractable text: an image-only or scanned PDF; run OCR (e.g. ocrmypdf) and index the result"
+        )
 
     outline = _pdf_outline(reader)
     # Running headers and footers ("9 of 137") repeat on most pages: drop them.
@@ -516,7 +522,9 @@ def load_document(path: Path, source: str) -> Document:
         kind or ""
     )
     if loader is None:
-        raise _fail(path, f"unsupported file type '{path.suffix or path.name}'; supported: {', '.join(SUPPORTED_EXTENSIONS)}")
+        raise _fail(
+            path, f"unsupported file type '{path.suffix or path.name}'; supported: {', '.join(SUPPORTED_EXTENSIONS)}"
+        )
     return loader(path, source)
 
 

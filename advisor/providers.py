@@ -65,9 +65,9 @@ class Embedder:
         if hit is not None:
             self._query_cache.move_to_end(text)
             return hit
-        vec = self.model.encode(
-            [text], normalize_embeddings=True, show_progress_bar=False, convert_to_numpy=True
-        )[0].tolist()
+        vec = self.model.encode([text], normalize_embeddings=True, show_progress_bar=False, convert_to_numpy=True)[
+            0
+        ].tolist()
         self._query_cache[text] = vec
         if len(self._query_cache) > 512:
             self._query_cache.popitem(last=False)
@@ -175,7 +175,9 @@ class OpenAIChatModel(ChatModel):
                 if piece:
                     yield piece
         except openai.APITimeoutError:
-            raise LLMError(f"{self.model}: the stream stalled for over {self.timeout:g}s (ADVISOR_LLM_TIMEOUT)") from None
+            raise LLMError(
+                f"{self.model}: the stream stalled for over {self.timeout:g}s (ADVISOR_LLM_TIMEOUT)"
+            ) from None
         except openai.OpenAIError as exc:
             raise LLMError(f"{self.model}: stream failed ({exc})") from None
         except Exception as exc:  # httpx read errors surface raw while iterating a stream

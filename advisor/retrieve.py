@@ -17,7 +17,6 @@ from .index import Index, embedding_text
 from .ingest import Chunk
 from .text import identifiers, tokenize
 
-
 LEXICAL_FORMAT = 3  # bump when the saved keyword index changes shape
 
 
@@ -173,7 +172,9 @@ class _Lexical:
         if not self.ids or not toks or not mask.any():
             return []
         n = min(n, int(mask.sum()))
-        docs, scores = self.bm25.retrieve([toks], k=n, show_progress=False, weight_mask=mask.astype(np.float32), n_threads=0)
+        docs, scores = self.bm25.retrieve(
+            [toks], k=n, show_progress=False, weight_mask=mask.astype(np.float32), n_threads=0
+        )
         out = [(self.ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0 and mask[int(d)]]
         out.sort(key=lambda x: (-x[1], x[0]))
         return out

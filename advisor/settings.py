@@ -35,7 +35,9 @@ def _int(env: dict, name: str, default: int, lo: int, hi: int) -> int:
     try:
         value = int(raw)
     except ValueError:
-        raise SettingsError(f"{name}={raw!r} is not a whole number; set it to an integer between {lo} and {hi}.") from None
+        raise SettingsError(
+            f"{name}={raw!r} is not a whole number; set it to an integer between {lo} and {hi}."
+        ) from None
     if not lo <= value <= hi:
         raise SettingsError(f"{name}={value} is out of range; set it between {lo} and {hi}.")
     return value
@@ -107,9 +109,7 @@ class Settings:
             )
         collection = (env.get("ADVISOR_COLLECTION") or "advisor").strip()
         if not (3 <= len(collection) <= 63 and collection.replace("-", "").replace("_", "").isalnum()):
-            raise SettingsError(
-                f"ADVISOR_COLLECTION={collection!r} must be 3-63 letters, digits, '-' or '_'."
-            )
+            raise SettingsError(f"ADVISOR_COLLECTION={collection!r} must be 3-63 letters, digits, '-' or '_'.")
         chunk_size = _int(env, "ADVISOR_CHUNK_SIZE", 1000, 200, 8000)
         overlap = _int(env, "ADVISOR_CHUNK_OVERLAP", 120, 0, 2000)
         if overlap >= chunk_size:

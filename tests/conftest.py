@@ -98,7 +98,9 @@ def make_pdf(path: Path, pages: list[str], *, title: str = "") -> Path:
     return path
 
 
-def make_docx(path: Path, title: str, sections: list[tuple[str, list[str]]], table: list[list[str]] | None = None) -> Path:
+def make_docx(
+    path: Path, title: str, sections: list[tuple[str, list[str]]], table: list[list[str]] | None = None
+) -> Path:
     import docx
 
     d = docx.Document()

@@ -125,7 +125,9 @@ def test_failed_reindex_keeps_the_previous_version(settings, tmp_path):
 def test_org_scoped_chunks_never_leak(settings, tmp_path):
     a = write_docs(tmp_path / "a", {"a-plan.md": "# Plan\n\nAlpha Health will buy an ambient scribe in May.\n"})
     b = write_docs(tmp_path / "b", {"b-plan.md": "# Plan\n\nBeta Clinics will buy an ambient scribe in June.\n"})
-    shared = write_docs(tmp_path / "shared", {"g.md": "# Guide\n\nAmbient scribes need clinician review of every note.\n"})
+    shared = write_docs(
+        tmp_path / "shared", {"g.md": "# Guide\n\nAmbient scribes need clinician review of every note.\n"}
+    )
     ix = Index(settings)
     ix.index_paths([a], org="alpha")
     ix.index_paths([b], org="beta")
@@ -176,7 +178,9 @@ def test_killed_index_run_leaves_previous_index_usable(settings, tmp_path):
     big = tmp_path / "big"
     big.mkdir()
     for i in range(60):
-        make_pdf(big / f"report-{i:02d}.pdf", [f"Report {i} page {p}. " + "Data quality findings. " * 60 for p in range(4)])
+        make_pdf(
+            big / f"report-{i:02d}.pdf", [f"Report {i} page {p}. " + "Data quality findings. " * 60 for p in range(4)]
+        )
     env = dict(os.environ, ADVISOR_HOME=str(settings.home))
     proc = subprocess.Popen(
         [sys.executable, "-m", "advisor.cli", "index", str(big), "--json"],
@@ -217,7 +221,15 @@ def test_cli_index_json_and_exit_codes(home, tmp_path):
     ok = runner.invoke(main, ["index", str(folder), "--json"])
     assert ok.exit_code == 0, ok.output
     data = json.loads(ok.stdout)
-    assert {"files_seen", "files_indexed", "files_unchanged", "files_removed", "chunks_added", "chunks_removed", "errors"} <= set(data)
+    assert {
+        "files_seen",
+        "files_indexed",
+        "files_unchanged",
+        "files_removed",
+        "chunks_added",
+        "chunks_removed",
+        "errors",
+    } <= set(data)
     (folder / "bad.txt").write_text("")
     bad = runner.invoke(main, ["index", str(folder), "--json"])
     assert bad.exit_code == 1

@@ -83,6 +83,7 @@ def test_docx_keeps_heading_structure_and_tables(tmp_path):
     )
     chunks = _chunks(p)
     assert chunks[0].title == "AI Governance Charter"
+
     def section_of(phrase):
         return next(c.section for c in chunks if phrase in c.text)
 

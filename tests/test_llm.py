@@ -121,7 +121,13 @@ def llm_server():
 
 
 def http_advisor(base, server, **kw) -> Advisor:
-    opts = {"llm_base_url": server.url, "llm_api_key": "test-key", "llm_model": "fake-gpt", "llm_timeout": 2.0, "llm_retries": 2}
+    opts = {
+        "llm_base_url": server.url,
+        "llm_api_key": "test-key",
+        "llm_model": "fake-gpt",
+        "llm_timeout": 2.0,
+        "llm_retries": 2,
+    }
     return advisor_with(base, **(opts | kw))
 
 

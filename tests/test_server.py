@@ -29,7 +29,7 @@ def _free_port() -> int:
 def chroma_server(tmp_path):
     exe = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
     port = _free_port()
-    log = open(tmp_path / "chroma.log", "wb")
+    log = open(tmp_path / "chroma.log", "wb")  # noqa: SIM115 - stays open for the server's lifetime
     proc = subprocess.Popen(
         [exe, "run", "--path", str(tmp_path / "server-data"), "--host", "127.0.0.1", "--port", str(port)],
         stdout=log,
@@ -43,7 +43,7 @@ def chroma_server(tmp_path):
             break
         except OSError:
             if proc.poll() is not None:
-                raise RuntimeError((tmp_path / "chroma.log").read_text())
+                raise RuntimeError((tmp_path / "chroma.log").read_text()) from None
             time.sleep(0.3)
     else:
         proc.kill()
