@@ -1,0 +1,58 @@
+"""Indexing throughput beside the raw encode throughput of the same model on the same chunks.
+
+    .venv/bin/python benchmarks/bench_index.py [--no-playbook]
+
+Indexes the bundled corpus (and the AI RMF Playbook when present) into a fresh ADVISOR_HOME,
+then encodes exactly the same chunk texts with the bare model, and prints both rates and
+their ratio (how much of indexing time is embedding).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from _common import PLAYBOOK, scratch_home
+
+from advisor.index import Index, embedding_text
+from advisor.settings import Settings
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--no-playbook", action="store_true")
+    args = ap.parse_args()
+    home = scratch_home("bench-index-")
+    s = Settings.from_env({"ADVISOR_HOME": str(home)})
+    ix = Index(s)
+    t = time.perf_counter()
+    _ = ix.embedder.model  # load outside the timed region: both rates exclude model load
+    load_s = time.perf_counter() - t
+    paths = None
+    t = time.perf_counter()
+    r1 = ix.index_paths(paths)
+    r2 = ix.index_paths([PLAYBOOK]) if PLAYBOOK.exists() and not args.no_playbook else None
+    index_s = time.perf_counter() - t
+    chunks = list(ix.all_chunks())
+    n = len(chunks)
+    texts = [embedding_text(c) for c in chunks]
+    t = time.perf_counter()
+    ix.embedder.model.encode(texts, batch_size=16, normalize_embeddings=True, show_progress_bar=False)
+    encode_s = time.perf_counter() - t
+    t = time.perf_counter()
+    again = ix.index_paths(None)
+    reindex_s = time.perf_counter() - t
+    print(f"model load: {load_s:.1f} s")
+    print(f"files: {r1.files_indexed + (r2.files_indexed if r2 else 0)}; chunks: {n}")
+    print(f"indexing: {index_s:.1f} s = {n / index_s:.1f} chunks/s (parse + chunk + embed + store)")
+    print(f"raw encode of the same {n} chunks: {encode_s:.1f} s = {n / encode_s:.1f} chunks/s")
+    print(f"ratio indexing/raw-encode throughput: {(n / index_s) / (n / encode_s):.2f}")
+    print(
+        f"re-index unchanged corpus: {reindex_s:.2f} s, {again.chunks_added} chunks added, {again.embeddings_computed} embeddings"
+    )
+    print(f"(home: {home})", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
