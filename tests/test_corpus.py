@@ -56,7 +56,9 @@ def test_nist_function_documents_hold_all_72_subcategories_once():
 
 def test_no_document_contradicts_the_fact_sheet():
     text = "\n".join(p.read_text(encoding="utf-8") for p in DOCS)
-    assert not re.search(r"\b73 subcategories", text), "the AI RMF Core has 72 subcategories"
+    for sentence in split_sentences(text):
+        if re.search(r"\b73 subcategories", sentence):  # only ever mentioned to correct it
+            assert re.search(r"wrong|incorrect|not 73", sentence), sentence
     assert "26 January 2023" in text  # AI RMF 1.0 release
     assert "9 January 2024" in text  # HTI-1 publication
     assert re.search(r"\b38 (?:reference )?controls", text)  # ISO/IEC 42001 Annex A
