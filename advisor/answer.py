@@ -393,7 +393,7 @@ class Advisor:
                     used[c.chunk_id].append(best_quote(c.text, part.text))
             tag = "".join(f"[{n}]" for n in nums)
             body = part.text.rstrip()
-            sentence = f"{body[:-1]} {tag}{body[-1]}" if body[-1:] in ".!?" else f"{body} {tag}"
+            sentence = f"{body[:-1]} {tag}{body[-1]}" if body[-1:] in ".!?" else f"{body} {tag}."
             if part.bullet:
                 lines.append(f"- {sentence}")
             elif lines and not lines[-1].startswith("- "):

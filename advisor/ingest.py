@@ -345,7 +345,8 @@ def _join_pdf_lines(lines: list[str]) -> str:
         if not out or out[-1] == "" or bullet:
             out.append(line)
         elif out[-1].endswith("-") and line[:1].islower():
-            out[-1] = out[-1][:-1] + line  # de-hyphenate a word broken across lines
+            # a hyphen at a line end is usually a real compound ("mission-critical"), keep it
+            out[-1] = out[-1] + line
         else:
             out[-1] = out[-1] + " " + line
     return "\n".join(p for p in out).strip()
