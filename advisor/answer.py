@@ -169,7 +169,10 @@ class Advisor:
     @property
     def sentences(self) -> SentenceIndex:
         if self._sentences is None:
-            self._sentences = self.embedder.shared.setdefault("sentences", SentenceIndex(self.embedder))
+            shared = self.embedder.shared
+            if "sentences" not in shared:
+                shared["sentences"] = SentenceIndex(self.embedder, store=self.index.embed_cache)
+            self._sentences = shared["sentences"]
         return self._sentences
 
     @property

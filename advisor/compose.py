@@ -68,17 +68,20 @@ def wants_list(question: str) -> bool:
 
 
 class SentenceIndex:
-    """Embeddings of chunk sentences, computed on first use and kept (LRU)."""
+    """Embeddings of chunk sentences: computed on first use, kept in memory (LRU) and, with a
+    store, on disk, so a sentence is embedded once per installation, not once per question."""
 
-    def __init__(self, embedder, capacity: int = 20000):
+    def __init__(self, embedder, capacity: int = 20000, store=None):
         self.embedder = embedder
         self.capacity = capacity
+        self.store = store  # an index.EmbeddingCache
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
 
     def vectors(self, sentences: list[str]) -> np.ndarray:
         todo = [s for s in dict.fromkeys(sentences) if s not in self._cache]
         if todo:
-            for s, v in zip(todo, self.embedder.embed(todo), strict=True):
+            vecs = self.store.embed(todo, self.embedder) if self.store is not None else self.embedder.embed(todo)
+            for s, v in zip(todo, vecs, strict=True):
                 self._cache[s] = np.asarray(v, dtype=np.float32)
             while len(self._cache) > self.capacity:
                 self._cache.popitem(last=False)
@@ -96,11 +99,6 @@ class _Candidate:
     score: float = 0.0
     semantic: float = 0.0
     vec: np.ndarray | None = None
-
-
-def _in_context(c: _Candidate) -> str:
-    leaf = c.chunk.section.split(" > ")[-1] if c.chunk.section else c.chunk.title
-    return f"{leaf}: {c.text}" if leaf else c.text
 
 
 def _usable(sentence: str) -> bool:
@@ -199,13 +197,17 @@ def compose_guidance(
             cands.append(_Candidate(text, h.chunk, h.rank, pos))
     if not cands:
         return Draft([], "guidance", 0.0)
-    # a sentence is also embedded with its heading, so short ones ("The compliance date was
-    # 1 May 2025.") keep the topic their section gives them
     vecs = sentence_index.vectors([c.text for c in cands])
-    ctx = sentence_index.vectors([_in_context(c) for c in cands])
+    # a sentence also inherits its passage's similarity, so short ones ("The compliance date
+    # was 1 May 2025.") keep the topic their section gives them
+    chunk_sim = {h.chunk.chunk_id: h.dense for h in hits}
 
-    def sims_for(v: np.ndarray) -> np.ndarray:
-        return 0.5 * (vecs @ v) + 0.5 * (ctx @ v)
+    def sims_for(v: np.ndarray, passage: bool = True) -> np.ndarray:
+        own = vecs @ v
+        if not passage:
+            return own
+        ctx = np.array([chunk_sim.get(c.chunk.chunk_id) or float(o) for c, o in zip(cands, own, strict=True)])
+        return 0.5 * own + 0.5 * ctx
 
     main_sims = sims_for(query_vec)
     for c, v, sim, sc in zip(cands, vecs, main_sims, _score(question, query_vec, cands, main_sims), strict=True):
@@ -217,7 +219,8 @@ def compose_guidance(
     best = order[0].score
     chosen: list[_Candidate] = [order[0]]
     for sub, svec in sub_vecs or []:
-        sub_scores = _score(sub, svec, cands, sims_for(svec))
+        # passage similarities were computed for the whole question, not this part
+        sub_scores = _score(sub, svec, cands, sims_for(svec, passage=False))
         i = int(np.argmax(sub_scores))
         if cands[i] not in chosen and len(chosen) < limit:
             chosen.append(cands[i])

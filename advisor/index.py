@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import json
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -67,11 +68,18 @@ class EmbeddingCache:
     def __init__(self, path: Path, model: str):
         self.conn = db.connect(path, EMBED_CACHE_MIGRATIONS, name="embedding cache")
         self.model = model
+        self._lock = threading.Lock()  # one connection shared by the app's threads
 
     def _key(self, text: str) -> str:
         return hashlib.sha256(f"{self.model}\x00{text}".encode()).hexdigest()
 
     def embed(self, texts: list[str], embedder: Embedder) -> list[list[float]]:
+        import numpy as np
+
+        with self._lock:
+            return self._embed(texts, embedder)
+
+    def _embed(self, texts: list[str], embedder: Embedder) -> list[list[float]]:
         import numpy as np
 
         keys = [self._key(t) for t in texts]
@@ -274,6 +282,7 @@ class Index:
         self._client: Any = None
         self._collection: Any = None
         self._embed_cache: EmbeddingCache | None = None
+        self._open_lock = threading.Lock()
 
     # ------------------------------------------------------------------ chroma
 
@@ -282,7 +291,18 @@ class Index:
         return get_embedder(self.settings)
 
     @property
+    def embed_cache(self) -> EmbeddingCache:
+        with self._open_lock:
+            if self._embed_cache is None:
+                self._embed_cache = EmbeddingCache(self.settings.embed_cache_path, self.settings.embed_model)
+            return self._embed_cache
+
+    @property
     def collection(self) -> Any:
+        with self._open_lock:  # chromadb fails when two threads open a client at once
+            return self._open_collection()
+
+    def _open_collection(self) -> Any:
         if self._collection is None:
             import chromadb
             from chromadb.config import Settings as ChromaSettings
@@ -525,9 +545,7 @@ class Index:
             existing.update(r[0] for r in self.catalog.execute(q, part))
         new = [c for _, _, _, chunks in batch for c in chunks if c.chunk_id not in existing]
         if new:
-            if self._embed_cache is None:
-                self._embed_cache = EmbeddingCache(self.settings.embed_cache_path, self.settings.embed_model)
-            vectors = self._embed_cache.embed([embedding_text(c) for c in new], self.embedder)
+            vectors = self.embed_cache.embed([embedding_text(c) for c in new], self.embedder)
             step = 1000
             for i in range(0, len(new), step):
                 part = new[i : i + step]

@@ -19,6 +19,7 @@ import itertools
 import os
 import re
 import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -142,50 +143,116 @@ def show_flash() -> None:
 # ------------------------------------------------------------------------ first start
 
 
-_INDEX_LOCK = threading.Lock()
+class FirstStart:
+    """First-start indexing, run in a background thread so page switches, reloads and other
+    browser sessions neither interrupt it nor start a second one; pages poll its progress."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.thread: threading.Thread | None = None
+        self.done = 0
+        self.total = 0
+        self.current = ""
+        self.report = None
+        self.error = ""
+        self.logged = False
+
+    @property
+    def running(self) -> bool:
+        return self.thread is not None and self.thread.is_alive()
+
+    def start(self, adv) -> None:
+        with self.lock:
+            if self.running:
+                return
+            self.error, self.report, self.logged, self.done, self.total = "", None, False, 0, 0
+
+            def progress(done: int, total: int, path: str) -> None:
+                self.done, self.total, self.current = done, total, path
+
+            def run() -> None:
+                marker = _pending_marker(adv)
+                try:
+                    marker.parent.mkdir(parents=True, exist_ok=True)
+                    marker.touch()
+                    if adv.index.is_empty():
+                        self.report = adv.ensure_index(progress=progress)
+                    else:  # finish an interrupted first start; indexed files are skipped
+                        self.report = adv.index_paths(None, progress=progress)
+                    marker.unlink(missing_ok=True)
+                except Exception as exc:  # shown on the page; the user can retry
+                    self.error = describe_error(exc)
+
+            self.thread = threading.Thread(target=run, name="advisor-first-start-index", daemon=True)
+            self.thread.start()
+
+
+@st.cache_resource(show_spinner=False)
+def _first_start_for(home: str) -> FirstStart:
+    return FirstStart()
+
+
+def _pending_marker(adv) -> Path:
+    return adv.settings.home / ".first-start-pending"
+
+
+def needs_first_start(adv) -> bool:
+    """The index is empty, or a first-start indexing run was interrupted (server stopped)."""
+    return adv.index.is_empty() or _pending_marker(adv).exists()
 
 
 def ensure_index_ui(adv) -> None:
-    """First start: index the bundled corpus with a progress bar (once; later starts skip this)."""
-    if not adv.index.is_empty():
+    """First start: index the bundled corpus with a progress bar; later starts skip this.
+
+    An interrupted first start (server stopped midway) is finished on the next visit; files
+    already indexed are skipped, nothing is embedded twice."""
+    state = _first_start_for(str(adv.settings.home))
+    if not state.running and not state.error and not needs_first_start(adv):
+        _after_first_start(state)
         return
+    if not state.running and not state.error:
+        state.start(adv)
     holder = st.empty()
     with holder.container():
         st.title("Setting up the Readiness Advisor")
         st.info(
             "First start: indexing the bundled governance guidance and the sample organizations' "
-            "assessments. This happens once and takes a minute or two; later starts open in seconds.",
+            "assessments. This happens once and takes a few minutes on a laptop; later starts open in seconds. "
+            "You can keep this page open or come back later.",
             icon=":material/hourglass_top:",
         )
         bar = st.progress(0.0, text="Preparing…")
-    if not _INDEX_LOCK.acquire(blocking=False):
-        with st.spinner("Another browser session is indexing the corpus; waiting for it to finish…"), _INDEX_LOCK:
-            pass
+    while state.running:
+        total = state.total or 1
+        label = (
+            f"Indexing {min(state.done + 1, total)} of {state.total}: {Path(state.current).name}"
+            if state.current and state.total
+            else "Loading the embedding model…"
+        )
+        bar.progress(min(1.0, state.done / total), text=label)
+        time.sleep(0.4)
+    if state.error:
         holder.empty()
-        st.rerun()
-    try:
-
-        def progress(done: int, total: int, path: str) -> None:
-            frac = 0.0 if not total else min(1.0, done / total)
-            label = f"Indexing {min(done + 1, total)} of {total}: {Path(path).name}" if path else "Finishing…"
-            bar.progress(frac, text=label)
-
-        report = adv.ensure_index(progress=progress)
-    except StoreError as exc:
-        holder.empty()
-        st.error(f"The index could not be built: {exc}", icon=":material/error:")
-        st.button("Try again", type="primary")
+        st.error(f"The index could not be built: {escape_md(state.error)}", icon=":material/error:")
+        if st.button("Try again", type="primary"):
+            state.error = ""
+            st.rerun()
         st.stop()
-    finally:
-        _INDEX_LOCK.release()
     holder.empty()
-    if report is not None:
-        audit_log("index", {"trigger": "first start", **report_summary(report)})
-        if report.errors:
-            st.warning(
-                f"{len(report.errors)} bundled file(s) could not be indexed: "
-                + "; ".join(escape_md(f"{Path(e['file']).name}: {e['error']}") for e in report.errors[:5])
-            )
+    _after_first_start(state)
+
+
+def _after_first_start(state: FirstStart) -> None:
+    report = state.report
+    if report is None or state.logged:
+        return
+    state.logged = True
+    audit_log("index", {"trigger": "first start", **report_summary(report)})
+    if report.errors:
+        st.warning(
+            f"{len(report.errors)} bundled file(s) could not be indexed: "
+            + "; ".join(escape_md(f"{Path(e['file']).name}: {e['error']}") for e in report.errors[:5])
+        )
 
 
 def report_summary(report) -> dict:

@@ -1,0 +1,280 @@
+"""Assessment: fill in or edit a readiness assessment, or upload a results file; validate,
+save under ADVISOR_HOME/assessments/ and index it so the advisor can cite it."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import tempfile
+import uuid
+from pathlib import Path
+
+import streamlit as st
+
+from advisor import ui
+from advisor.assessment import load_instrument, load_results, score
+from advisor.errors import AdvisorError, AssessmentError
+
+adv = ui.get_advisor()
+org = ui.current_org()
+inst = load_instrument()
+ASSESS_DIR = adv.settings.home / "assessments"
+NOT_ASSESSED = 0  # select value for "not assessed" (scores are 1-5)
+
+st.title("Assessment")
+st.caption(
+    f"{inst.title} · version {inst.version} · {len(inst.dimensions)} dimensions, {len(inst.questions)} questions. "
+    "For each question choose the highest level whose description is fully true today; score what exists now, "
+    "not what is planned, and never put patient information in evidence notes."
+)
+ui.show_flash()
+
+
+def _conflicts(org_id: str, date: str, target: Path) -> list[str]:
+    """Results already on file for this organization and date (never overwritten silently)."""
+    found = []
+    if target.exists():
+        found.append(str(target))
+    dates = next((o["assessments"] for o in ui.org_options(adv) if o["org"] == org_id), [])
+    if date in dates:
+        for row in ui.org_results_files(adv, org_id):
+            first = adv.index.chunks_for_source(row["source"])[:1]
+            if row["path"] != str(target) and first and str(first[0].meta.get("date")) == date:
+                found.append(row["source"])
+    return found
+
+
+def _save(data: bytes, target: Path, *, how: str, org_id: str, date: str, replaced: list[str]) -> None:
+    """Write the file atomically, index it, record it in the audit log, and go to the result."""
+    ASSESS_DIR.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, target)
+    with st.spinner("Indexing the assessment so the advisor can cite it…"):
+        try:
+            report = adv.index_paths([target])
+        except AdvisorError as exc:
+            st.error(f"Saved to {ui.escape_md(str(target))}, but indexing failed: {ui.escape_md(str(exc))}")
+            return
+    if report.errors:
+        st.error(
+            f"Saved to {ui.escape_md(str(target))}, but indexing failed: "
+            + "; ".join(ui.escape_md(e["error"]) for e in report.errors)
+        )
+        return
+    ui.audit_log(
+        "assessment_saved",
+        {"file": str(target), "how": how, "date": date, "replaced": replaced, "chunks": report.chunks_added},
+        org=org_id,
+    )
+    ui.set_current_org(org_id)
+    ui.flash(
+        f"Saved and indexed {target.name} ({report.chunks_added} citable passages). The dashboard and chat now use it.",
+    )
+    st.rerun()
+
+
+tab_form, tab_upload = st.tabs([":material/edit_note: Fill in or edit", ":material/upload_file: Upload a results file"])
+
+# ----------------------------------------------------------------------------- form
+
+with tab_form:
+    existing = ui.org_assessments(adv, org).scored if org else []
+    starts = ["blank"] + [c.date for _, c in existing]
+    start = st.selectbox(
+        "Start from",
+        starts,
+        index=len(starts) - 1,
+        format_func=lambda s: (
+            "A blank assessment" if s == "blank" else f"{ui.org_name(adv, org)} — assessed {s} (edit)"
+        ),
+        key="as-start",
+        help="Editing keeps the date; change it to record a reassessment.",
+    )
+    if st.session_state.get("as-loaded") != (org, start):
+        res = next((r for r, c in existing if c.date == start), None)
+        st.session_state["as-org"] = org or ""
+        st.session_state["as-name"] = (res.org_name if res else ui.org_name(adv, org)) or ""
+        st.session_state["as-date"] = dt.date.fromisoformat(res.date) if res else dt.date.today()
+        st.session_state["as-assessor"] = res.assessor if res else ""
+        for q in inst.questions:
+            a = res.answers.get(q.id) if res else None
+            st.session_state[f"as-score-{q.id}"] = a.score if a else NOT_ASSESSED
+            st.session_state[f"as-ev-{q.id}"] = a.evidence if a else ""
+            st.session_state[f"as-own-{q.id}"] = a.owner if a else ""
+        st.session_state["as-loaded"] = (org, start)
+
+    with st.form("assessment-form", enter_to_submit=False):
+        c1, c2, c3, c4 = st.columns([2, 3, 2, 3])
+        c1.text_input(
+            "Organization id", key="as-org", placeholder="riverside-health", help="Lowercase letters, digits, hyphens."
+        )
+        c2.text_input("Organization name", key="as-name", placeholder="Riverside Health")
+        c3.date_input("Assessment date", key="as-date", format="YYYY-MM-DD")
+        c4.text_input("Assessor", key="as-assessor", placeholder="Enterprise AI Program Office")
+        tabs = st.tabs([f"{d.id} · {d.name}" for d in inst.dimensions])
+        for d, tab in zip(inst.dimensions, tabs, strict=True):
+            with tab:
+                st.caption(f"{ui.escape_md(d.description)} Weight {d.weight:.2f} of the readiness index.")
+                for q in d.questions:
+                    with st.container(border=True):
+                        st.markdown(f"**{q.id} · {ui.escape_md(q.title)}** :gray-badge[target {q.target}]")
+                        st.markdown(ui.escape_md(q.text))
+                        st.markdown("\n".join(f"{n}. {ui.escape_md(desc)}" for n, desc in enumerate(q.levels, start=1)))
+                        s1, s2, s3 = st.columns([2, 5, 3])
+                        s1.selectbox(
+                            "Score",
+                            [NOT_ASSESSED, 1, 2, 3, 4, 5],
+                            key=f"as-score-{q.id}",
+                            format_func=lambda v: "Not assessed" if v == NOT_ASSESSED else f"Level {v}",
+                        )
+                        s2.text_input("Evidence", key=f"as-ev-{q.id}", placeholder=q.evidence_prompt)
+                        s3.text_input("Owner", key=f"as-own-{q.id}", placeholder="e.g. VP Data and Analytics")
+        replace = st.checkbox(
+            "Replace an existing assessment of this organization on this date",
+            key="as-replace",
+            help="Without this, saving never overwrites results already on file.",
+        )
+        submitted = st.form_submit_button("Validate and save", type="primary", icon=":material/save:")
+
+    if submitted:
+        org_id = (st.session_state.get("as-org") or "").strip()
+        date_v = st.session_state.get("as-date")
+        date = date_v.isoformat() if isinstance(date_v, dt.date) else str(date_v or "")
+        results = []
+        for q in inst.questions:
+            sc = st.session_state.get(f"as-score-{q.id}") or NOT_ASSESSED
+            ev = (st.session_state.get(f"as-ev-{q.id}") or "").strip()
+            ow = (st.session_state.get(f"as-own-{q.id}") or "").strip()
+            if sc != NOT_ASSESSED or ev or ow:
+                results.append(
+                    {"question_id": q.id, "score": sc if sc != NOT_ASSESSED else None, "evidence": ev, "owner": ow}
+                )
+        doc = {
+            "org": org_id,
+            "org_name": (st.session_state.get("as-name") or "").strip(),
+            "assessment_date": date,
+            "assessor": (st.session_state.get("as-assessor") or "").strip(),
+            "instrument_version": inst.version,
+            "results": results,
+        }
+        data = (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+        with tempfile.TemporaryDirectory() as tmpd:
+            draft = Path(tmpd) / "assessment.json"
+            draft.write_bytes(data)
+            try:
+                checked = load_results(draft, inst)
+            except AssessmentError as exc:
+                checked = None
+                st.error(
+                    "The assessment was not saved. Fix these and save again:\n\n"
+                    + "\n".join(f"- {ui.escape_md(p)}" for p in exc.problems),
+                    icon=":material/error:",
+                )
+        if checked is not None:
+            target = ASSESS_DIR / f"{checked.org}-{checked.date}.json"
+            clash = _conflicts(checked.org, checked.date, target)
+            if clash and not replace:
+                st.error(
+                    f"An assessment of {ui.escape_md(checked.org)} dated {checked.date} is already on file "
+                    f"({ui.escape_md(', '.join(clash))}). Nothing was saved: change the date to record a new "
+                    "assessment, or tick “Replace an existing assessment” to save this one in its place.",
+                    icon=":material/file_copy:",
+                )
+            else:
+                _save(data, target, how="form", org_id=checked.org, date=checked.date, replaced=clash)
+
+# --------------------------------------------------------------------------- upload
+
+with tab_upload:
+    st.markdown(
+        "Upload a results file in the JSON or CSV format of the assessment README "
+        "(`org, org_name, assessment_date, assessor, question_id, score, evidence, owner`). "
+        "It is checked before anything is saved; problems are shown next to the row that has them."
+    )
+    template = io.StringIO()
+    w = csv.writer(template)
+    w.writerow(["org", "org_name", "assessment_date", "assessor", "question_id", "score", "evidence", "owner"])
+    for q in inst.questions:
+        w.writerow([org or "", ui.org_name(adv, org) or "", dt.date.today().isoformat(), "", q.id, "", "", ""])
+    st.download_button(
+        "Download a CSV template",
+        template.getvalue(),
+        file_name="assessment-template.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+    up = st.file_uploader("Results file", type=["csv", "json"], key="as-upload")
+    if up is not None:
+        data = up.getvalue()
+        suffix = ".json" if up.name.lower().endswith(".json") else ".csv"
+        with tempfile.TemporaryDirectory() as tmpd:
+            tmp = Path(tmpd) / f"upload{suffix}"
+            tmp.write_bytes(data)
+            try:
+                checked = load_results(tmp, inst)
+                card = score(checked, inst)
+                problems = []
+            except AssessmentError as exc:
+                checked, card, problems = None, None, exc.problems
+        if problems:
+            df, general = ui.problems_table(data, up.name, problems)
+            located = len(problems) - len(general)
+            st.error(
+                f"**{ui.escape_md(up.name)}** has {len(problems)} problem{'s' if len(problems) != 1 else ''}; "
+                "nothing was saved. Fix them and upload the file again.",
+                icon=":material/error:",
+            )
+            for p in general:
+                st.markdown(f"- {ui.escape_md(p)}")
+            if located and len(df):
+                key_col = "row" if "row" in df.columns else "entry"
+                show_all = st.toggle("Show every row", value=False, key="as-show-all")
+                view = df if show_all else df[df["problem"] != ""]
+                styled = view.style.apply(
+                    lambda r: ["background-color: rgba(255, 75, 75, 0.15)" if r["problem"] else "" for _ in r], axis=1
+                )
+                st.dataframe(
+                    styled,
+                    hide_index=True,
+                    column_order=[key_col, "problem", *[c for c in df.columns if c not in (key_col, "problem")]],
+                    column_config={
+                        key_col: st.column_config.TextColumn("Row" if key_col == "row" else "Entry", width="small"),
+                        "problem": st.column_config.TextColumn("Problem", width="large"),
+                    },
+                    key="as-problems",
+                )
+                st.caption("Row numbers are as a spreadsheet shows them (the header is row 1).")
+                with st.expander(f"Every problem in full ({located})", expanded=located <= 8):
+                    st.markdown("\n".join(f"- {ui.escape_md(p)}" for p in problems if p not in general))
+        elif checked is not None and card is not None:
+            st.success(
+                f"**{ui.escape_md(up.name)}** is valid: {ui.escape_md(checked.org_name)} assessed {checked.date}, "
+                f"{len(checked.answers)} of {len(inst.questions)} questions scored.",
+                icon=":material/check_circle:",
+            )
+            p1, p2, p3 = st.columns(3)
+            p1.metric("Readiness index", "n/a" if card.index is None else f"{card.index:.1f}", border=True)
+            p2.metric("Tier", card.tier_name, border=True)
+            p3.metric("Blocking rules", len(card.blocking), border=True)
+            for w_ in checked.warnings:
+                st.warning(ui.escape_md(w_), icon=":material/info:")
+            target = ASSESS_DIR / f"{checked.org}-{checked.date}{suffix}"
+            clash = _conflicts(checked.org, checked.date, target)
+            replace_up = False
+            if clash:
+                st.warning(
+                    f"An assessment of {ui.escape_md(checked.org)} dated {checked.date} is already on file "
+                    f"({ui.escape_md(', '.join(clash))}).",
+                    icon=":material/file_copy:",
+                )
+                replace_up = st.checkbox("Replace it with this file", key="as-up-replace")
+            if st.button(
+                "Save and index", type="primary", icon=":material/save:", disabled=bool(clash) and not replace_up
+            ):
+                ui.audit_log("upload", {"file": up.name, "kind": "assessment", "bytes": len(data)}, org=checked.org)
+                _save(data, target, how="upload", org_id=checked.org, date=checked.date, replaced=clash)

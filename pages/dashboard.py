@@ -1,0 +1,420 @@
+"""Readiness dashboard of the current organization, computed with advisor.assessment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from advisor import ui
+from advisor.assessment import load_instrument, trend
+
+adv = ui.get_advisor()
+org = ui.current_org()
+
+st.title("Readiness dashboard")
+
+if not org:
+    orgs = ui.org_options(adv)
+    st.info("Choose an organization to see its readiness.", icon=":material/domain:")
+    if orgs:
+        cols = st.columns(min(3, len(orgs)))
+        for i, o in enumerate(orgs):
+            cols[i % len(cols)].button(
+                o["name"],
+                key=f"pick-{o['org']}",
+                on_click=ui.set_current_org,
+                args=(o["org"],),
+                width="stretch",
+                icon=":material/domain:",
+            )
+    else:
+        st.caption("No assessment results are indexed yet. Fill one in or upload one on the Assessment page.")
+    st.stop()
+
+data = ui.org_assessments(adv, org)
+for source, err in data.errors:
+    st.error(f"{ui.escape_md(source)}: {ui.escape_md(err)}", icon=":material/error:")
+if not data.scored:
+    st.warning(
+        f"No readable assessment results for {ui.escape_md(ui.org_name(adv, org) or org)}. "
+        "Add them on the Assessment page.",
+        icon=":material/assignment_late:",
+    )
+    st.stop()
+
+inst = load_instrument()
+scored = data.scored
+
+
+def _label(name: str, width: int = 14) -> str:
+    """Radar axis label on up to two lines, so long names are not clipped."""
+    if len(name) <= width or " " not in name:
+        return name
+    spaces = [i for i, ch in enumerate(name) if ch == " "]
+    cut = min(spaces, key=lambda i: abs(i - len(name) / 2))
+    return name[:cut] + "<br>" + name[cut + 1 :]
+
+
+dates = [c.date for _, c in scored]
+pick = len(dates) - 1
+if len(dates) > 1:
+    pick = dates.index(
+        st.selectbox("Assessment", dates, index=len(dates) - 1, format_func=lambda d: f"Assessed {d}", key="dash-date")
+    )
+results, card = scored[pick]
+previous = scored[pick - 1][1] if pick > 0 else None
+tr = trend(previous, card, inst) if previous is not None else None
+
+st.caption(
+    f"**{ui.escape_md(card.org_name)}** · assessed {card.date}"
+    + (f" by {ui.escape_md(card.assessor)}" if card.assessor else "")
+    + f" · instrument {ui.escape_md(card.instrument_version)} · file {ui.escape_md(Path(card.source).name)}"
+)
+
+# ---------------------------------------------------------------------------- headline
+
+answered = len(card.question_scores)
+total_q = len(inst.questions)
+ready = [u for u in card.use_cases if u.ready]
+m1, m2, m3, m4 = st.columns(4)
+m1.metric(
+    "Readiness index",
+    "n/a" if card.index is None else f"{card.index:.1f} / 100",
+    delta=None if tr is None or tr.index_delta is None else f"{tr.index_delta:+.1f} since {tr.earlier_date}",
+    border=True,
+)
+m2.metric(
+    "Tier",
+    card.tier_name,
+    delta=None if not card.capped else f"capped (index alone: {inst.tier(card.index_tier).name})",
+    delta_color="inverse" if card.capped else "normal",
+    delta_arrow="off" if card.capped else "auto",
+    border=True,
+)
+m3.metric("Blocking rules triggered", len(card.blocking), border=True)
+m4.metric("Use cases ready", f"{len(ready)} of {len(card.use_cases)}", border=True)
+if card.provisional:
+    incomplete = [d.name for d in card.dimensions if not d.complete]
+    st.warning(
+        "Provisional scorecard: fewer than 60% of the questions are answered in "
+        + ", ".join(ui.escape_md(n) for n in incomplete)
+        + ".",
+        icon=":material/rule:",
+    )
+if card.missing:
+    st.caption(f"{answered} of {total_q} questions answered · unanswered: {', '.join(card.missing)}")
+for w in card.warnings:
+    st.caption(f":material/info: {ui.escape_md(w)}")
+if data.replaced:
+    st.caption(
+        "Several results files cover the same date; the most recently indexed one is shown "
+        f"(older: {', '.join(ui.escape_md(s) for s in data.replaced)})."
+    )
+
+# ------------------------------------------------------------------- radar + blocking
+
+left, right = st.columns([3, 2], gap="large")
+with left:
+    st.subheader("Eight dimensions")
+    names = [_label(d.name) for d in card.dimensions]
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatterpolar(
+            r=[3] * len(names) + [3],
+            theta=[*names, names[0]],
+            mode="lines",
+            name="Level 3 (needed to scale)",
+            line={"dash": "dot", "color": "#9aa0a6"},
+            hoverinfo="skip",
+        )
+    )
+    if previous is not None:
+        prev_scores = {d.id: d.score for d in previous.dimensions}
+        r_prev = [prev_scores.get(d.id) or 0 for d in card.dimensions]
+        fig.add_trace(
+            go.Scatterpolar(
+                r=[*r_prev, r_prev[0]],
+                theta=[*names, names[0]],
+                mode="lines+markers",
+                name=f"Assessed {previous.date}",
+                line={"dash": "dash", "color": "#f4a261"},
+            )
+        )
+    r_now = [d.score or 0 for d in card.dimensions]
+    fig.add_trace(
+        go.Scatterpolar(
+            r=[*r_now, r_now[0]],
+            theta=[*names, names[0]],
+            mode="lines+markers",
+            fill="toself",
+            name=f"Assessed {card.date}",
+            line={"color": "#1f77b4"},
+            customdata=[d.name for d in card.dimensions] + [card.dimensions[0].name],
+            hovertemplate="%{customdata}: %{r:.2f} / 5<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        polar={"radialaxis": {"range": [0, 5], "tickvals": [1, 2, 3, 4, 5]}},
+        legend={"orientation": "h", "y": -0.12},
+        margin={"l": 70, "r": 70, "t": 40, "b": 30},
+        height=470,
+    )
+    st.plotly_chart(fig, key="radar", config={"displayModeBar": False})
+    with st.expander("Dimension scores"):
+        st.dataframe(
+            [
+                {
+                    "Dimension": d.name,
+                    "Score": d.score,
+                    "Weight": d.weight,
+                    "Answered": f"{d.answered}/{d.total}",
+                    "Complete": d.complete,
+                }
+                for d in card.dimensions
+            ],
+            hide_index=True,
+            column_config={
+                "Score": st.column_config.ProgressColumn("Score (1-5)", min_value=0, max_value=5, format="%.2f"),
+                "Weight": st.column_config.NumberColumn(format="%.2f"),
+            },
+        )
+
+with right:
+    st.subheader("Blocking issues")
+    if not card.blocking:
+        st.success("No blocking rule is triggered.", icon=":material/verified:")
+    for b in card.blocking:
+        body = (
+            f"**{b.id} · {ui.escape_md(b.name)}**"
+            + (f" — caps the tier at *{ui.escape_md(inst.tier(b.cap_tier).name)}*" if b.cap_tier else "")
+            + f"\n\n{ui.escape_md(b.message)}\n\n"
+            + f"Failed: {ui.escape_md('; '.join(b.failed))}"
+            + (f"  \nImprove: {', '.join(b.questions)}" if b.questions else "")
+        )
+        if b.cap_tier:
+            st.error(body, icon=":material/block:")
+        else:
+            st.warning(body, icon=":material/warning:")
+
+# ----------------------------------------------------------------------------- gaps
+
+st.subheader("Gaps to close, by priority")
+st.caption(
+    "Priority = question weight × dimension weight × gap × 1.5 when a blocking rule depends on it. "
+    "Linked guidance points to the bundled documents the advisor cites."
+)
+
+
+def _guidance(refs) -> str:
+    return "; ".join(f"{r.section} — {ui.guidance_title(adv, r.document)}" for r in refs)
+
+
+gap_rows = [
+    {
+        "Question": g.question_id,
+        "Title": g.title,
+        "Dimension": g.dimension_name,
+        "Score": g.score,
+        "Target": g.target,
+        "Gap": g.gap,
+        "Priority": g.priority,
+        "Blocking": ", ".join(g.rules),
+        "Owner": g.owner,
+        "Evidence": g.evidence,
+        "Linked guidance": _guidance(g.references),
+    }
+    for g in card.gaps
+]
+if gap_rows:
+    st.dataframe(
+        gap_rows,
+        hide_index=True,
+        key="gaps",
+        column_config={
+            "Score": st.column_config.NumberColumn(format="%d / 5", width="small"),
+            "Target": st.column_config.NumberColumn(width="small"),
+            "Gap": st.column_config.NumberColumn(width="small"),
+            "Priority": st.column_config.NumberColumn(format="%.4f", width="small"),
+            "Title": st.column_config.TextColumn(width="medium"),
+            "Evidence": st.column_config.TextColumn(width="large"),
+            "Linked guidance": st.column_config.TextColumn(width="large"),
+        },
+        height=min(420, 38 + 35 * len(gap_rows)),
+    )
+    gaps_by_id = {g.question_id: g for g in card.gaps}
+    chosen = st.selectbox(
+        "Explain a gap",
+        list(gaps_by_id),
+        format_func=lambda q: f"{q} — {gaps_by_id[q].title}",
+        key="dash-gap",
+    )
+    g = gaps_by_id[chosen]
+    q = inst.question(chosen)
+    with st.container(border=True):
+        st.markdown(f"**{chosen} — {ui.escape_md(q.title)}**  \n{ui.escape_md(q.text)}")
+        lv = []
+        for n, desc in enumerate(q.levels, start=1):
+            if n == g.score:
+                lv.append(f"{n}. :red-background[{ui.escape_md(desc)}] — **today**")
+            elif n == g.target:
+                lv.append(f"{n}. :green-background[{ui.escape_md(desc)}] — **target**")
+            else:
+                lv.append(f"{n}. {ui.escape_md(desc)}")
+        st.markdown("\n".join(lv))
+        if g.evidence:
+            st.markdown(
+                f"**Evidence:** {ui.escape_md(g.evidence)}"
+                + (f"  \n**Owner:** {ui.escape_md(g.owner)}" if g.owner else "")
+            )
+        for ref in g.references:
+            for chunk in ui.guidance_passages(adv, ref.document, ref.section, limit=1):
+                with st.expander(ui.escape_md(f"{ref.section} — {chunk.title}"), icon=":material/menu_book:"):
+                    st.markdown(ui.escape_md(chunk.text))
+                    st.caption(ui.escape_md(f"{chunk.source} · {chunk.section}"))
+        if st.button("Ask the advisor how to close this gap", icon=":material/forum:", key="ask-gap"):
+            st.session_state[ui.PENDING_KEY] = f"How do we close our {chosen} gap ({q.title})?"
+            st.switch_page("pages/chat.py")
+else:
+    st.success("Every answered question meets its target.", icon=":material/verified:")
+
+# ------------------------------------------------------------------------ use cases
+
+st.subheader("Use-case readiness")
+uc_cols = st.columns(2)
+for i, u in enumerate(card.use_cases):
+    with uc_cols[i % 2], st.container(border=True):
+        kind = "generative AI" if u.kind == "genai" else "predictive"
+        if u.ready:
+            st.markdown(f":green-badge[:material/check_circle: Ready] **{ui.escape_md(u.name)}** · {kind}")
+            st.caption(ui.escape_md(u.why) if u.why else "Every gate is met and no blocking rule applies.")
+        else:
+            st.markdown(f":red-badge[:material/block: Blocked] **{ui.escape_md(u.name)}** · {kind}")
+            st.caption(ui.escape_md(u.why))
+            if u.first:
+                st.markdown(
+                    "First: \n"
+                    + "\n".join(f"- {ui.escape_md(s)}" for s in u.first[:4])
+                    + (f"\n- … and {len(u.first) - 4} more" if len(u.first) > 4 else "")
+                )
+
+# ---------------------------------------------------------------------------- trend
+
+if tr is not None:
+    st.subheader(f"Progress since {tr.earlier_date}")
+    t1, t2, t3 = st.columns(3)
+    t1.metric(
+        "Index",
+        f"{tr.index_after:.1f}" if tr.index_after is not None else "n/a",
+        delta=None if tr.index_delta is None else f"{tr.index_delta:+.1f}",
+        border=True,
+    )
+    t2.metric(
+        "Tier",
+        inst.tier(tr.tier_after).name,
+        delta={"up": "moved up", "down": "moved down", "same": "unchanged"}[tr.tier_change],
+        delta_color="normal" if tr.tier_change == "up" else ("inverse" if tr.tier_change == "down" else "off"),
+        delta_arrow="off" if tr.tier_change == "same" else "auto",
+        border=True,
+    )
+    t3.metric("Questions improved / declined", f"{len(tr.improved)} / {len(tr.declined)}", border=True)
+
+    c1, c2 = st.columns(2, gap="large")
+    with c1:
+        hist = go.Figure(
+            go.Scatter(
+                x=[c.date for _, c in scored[: pick + 1]],
+                y=[c.index for _, c in scored[: pick + 1]],
+                mode="lines+markers+text",
+                text=[f"{c.index:.1f}" if c.index is not None else "" for _, c in scored[: pick + 1]],
+                textposition="top center",
+                name="Readiness index",
+            )
+        )
+        for t in inst.tiers[1:]:
+            hist.add_hline(
+                y=t.min_index,
+                line_dash="dot",
+                line_color="#9aa0a6",
+                annotation_text=t.name,
+                annotation_position="top left",
+            )
+        hist.update_layout(
+            title="Readiness index over time", yaxis={"range": [0, 100]}, height=340, margin={"t": 50, "b": 30}
+        )
+        hist.update_xaxes(type="category")
+        st.plotly_chart(hist, key="trend-index", config={"displayModeBar": False})
+    with c2:
+        dd = [d for d in tr.dimensions if d.delta is not None]
+        bars = go.Figure(
+            go.Bar(
+                x=[d.delta for d in dd],
+                y=[d.name for d in dd],
+                orientation="h",
+                marker_color=["#2a9d8f" if d.delta >= 0 else "#e76f51" for d in dd],
+                text=[f"{d.delta:+.2f}" for d in dd],
+                textposition="auto",
+            )
+        )
+        bars.update_layout(title="Change per dimension", height=340, margin={"t": 50, "b": 30, "l": 10})
+        bars.update_yaxes(autorange="reversed")
+        st.plotly_chart(bars, key="trend-dims", config={"displayModeBar": False})
+
+    def _rules(ids: list[str]) -> str:
+        return ", ".join(f"{r} ({inst.rule(r).name})" for r in ids)
+
+    if tr.blocking_resolved:
+        st.success(f"Blocking rules resolved: {ui.escape_md(_rules(tr.blocking_resolved))}", icon=":material/task_alt:")
+    if tr.blocking_new:
+        st.error(f"New blocking rules: {ui.escape_md(_rules(tr.blocking_new))}", icon=":material/new_releases:")
+    if tr.blocking_persisting:
+        st.warning(f"Still blocking: {ui.escape_md(_rules(tr.blocking_persisting))}", icon=":material/pending:")
+    uc_names = {u.id: u.name for u in inst.use_cases}
+    if tr.use_cases_now_ready:
+        st.success(
+            "Now ready: " + ui.escape_md(", ".join(uc_names.get(u, u) for u in tr.use_cases_now_ready)),
+            icon=":material/rocket_launch:",
+        )
+    if tr.use_cases_now_blocked:
+        st.error(
+            "Now blocked: " + ui.escape_md(", ".join(uc_names.get(u, u) for u in tr.use_cases_now_blocked)),
+            icon=":material/block:",
+        )
+    movers = [qd for qd in tr.questions if qd.delta]
+    if movers:
+        with st.expander(f"Question changes ({len(movers)})"):
+            st.dataframe(
+                [
+                    {
+                        "Question": qd.question_id,
+                        "Title": inst.question(qd.question_id).title,
+                        "Before": qd.before,
+                        "After": qd.after,
+                        "Change": qd.delta,
+                    }
+                    for qd in sorted(movers, key=lambda x: -(x.delta or 0))
+                ],
+                hide_index=True,
+            )
+elif len(scored) == 1:
+    st.caption("Trend appears once the organization has a second assessment.")
+
+with st.expander("Strengths"):
+    if card.strengths:
+        st.dataframe(
+            [
+                {
+                    "Question": s.question_id,
+                    "Title": s.title,
+                    "Dimension": s.dimension_name,
+                    "Score": s.score,
+                    "Target": s.target,
+                    "Evidence": s.evidence,
+                }
+                for s in card.strengths
+            ],
+            hide_index=True,
+        )
+    else:
+        st.caption("No question is at or above its target yet.")

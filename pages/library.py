@@ -1,0 +1,189 @@
+"""Library: what the advisor can cite, adding documents, and re-indexing."""
+
+from __future__ import annotations
+
+import functools
+from datetime import datetime
+from pathlib import Path
+
+import streamlit as st
+
+from advisor import ui
+from advisor.errors import AdvisorError
+
+DOC_TYPES = {"guidance": "Guidance", "user": "Added documents", "assessment": "Assessment results"}
+UPLOAD_TYPES = ["pdf", "docx", "md", "markdown", "txt", "html", "htm"]
+
+adv = ui.get_advisor()
+org = ui.current_org()
+UPLOAD_DIR = adv.settings.home / "uploads"
+
+st.title("Library")
+st.caption(
+    "Everything the advisor can cite: the bundled governance guidance, documents you add, and assessment results."
+)
+ui.show_flash()
+
+
+def _index_with_progress(paths: list[Path], label: str):
+    bar = st.progress(0.0, text=label)
+
+    def progress(done: int, total: int, path: str) -> None:
+        frac = 0.0 if not total else min(1.0, done / total)
+        bar.progress(
+            frac, text=f"{label} {min(done + 1, total)} of {total}: {Path(path).name}" if path else "Finishing…"
+        )
+
+    try:
+        report = adv.index_paths(paths, progress=progress)
+    except AdvisorError as exc:
+        bar.empty()
+        st.error(f"Indexing failed: {ui.escape_md(str(exc))}", icon=":material/error:")
+        return None
+    bar.empty()
+    return report
+
+
+def _report_message(report, what: str) -> None:
+    changed = report.files_indexed + report.files_removed
+    st.session_state["library-report"] = {
+        "what": what,
+        "summary": (
+            f"{what}: {report.files_indexed} file(s) indexed, {report.files_unchanged} unchanged, "
+            f"{report.files_removed} removed · {report.chunks_added} passages added in {report.seconds:.1f} s."
+            if changed or report.files_unchanged
+            else f"{what}: nothing to do."
+        ),
+        "errors": list(report.errors),
+    }
+
+
+# ---------------------------------------------------------------------------- documents
+
+files = adv.index.files()
+counts = {t: sum(1 for f in files if f["doc_type"] == t) for t in DOC_TYPES}
+m = st.columns(4)
+m[0].metric("Documents", len(files), border=True)
+m[1].metric("Passages", f"{sum(f['chunks'] for f in files):,}", border=True)
+m[2].metric("Guidance / added", f"{counts['guidance']} / {counts['user']}", border=True)
+m[3].metric("Assessment results", counts["assessment"], border=True)
+
+last = st.session_state.pop("library-report", None)
+if last:
+    (st.warning if last["errors"] else st.success)(ui.escape_md(last["summary"]))
+    for e in last["errors"]:
+        st.error(f"**{ui.escape_md(Path(e['file']).name)}** — {ui.escape_md(e['error'])}", icon=":material/error:")
+
+f1, f2 = st.columns([3, 2], vertical_alignment="bottom")
+kinds = f1.segmented_control(
+    "Show", list(DOC_TYPES), format_func=DOC_TYPES.get, selection_mode="multi", default=list(DOC_TYPES), key="lib-kinds"
+)
+needle = f2.text_input("Filter", placeholder="title, framework, organization or file", key="lib-filter").strip().lower()
+shown = [
+    f
+    for f in files
+    if f["doc_type"] in (kinds or [])
+    and (not needle or any(needle in str(f[k]).lower() for k in ("title", "framework", "org", "source")))
+]
+
+
+def _when(ts: str):
+    try:
+        return datetime.fromisoformat(ts)
+    except (TypeError, ValueError):
+        return None
+
+
+st.dataframe(
+    [
+        {
+            "Title": f["title"],
+            "Framework": f["framework"],
+            "Type": DOC_TYPES.get(f["doc_type"], f["doc_type"]),
+            "Organization": f["org"],
+            "Passages": f["chunks"],
+            "Indexed at": _when(f["indexed_at"]),
+            "Source": f["source"],
+        }
+        for f in shown
+    ],
+    hide_index=True,
+    key="lib-table",
+    column_config={
+        "Title": st.column_config.TextColumn(width="large"),
+        "Indexed at": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
+        "Source": st.column_config.TextColumn(width="medium"),
+    },
+    height=min(460, 38 + 35 * max(1, len(shown))),
+)
+st.caption(f"{len(shown)} of {len(files)} documents shown.")
+
+with st.expander("Read a document", icon=":material/menu_book:"):
+    if shown:
+        by_source = {f["source"]: f for f in shown}
+        src = st.selectbox("Document", list(by_source), format_func=lambda s: by_source[s]["title"], key="lib-doc")
+        chunks = adv.index.chunks_for_source(src)
+        path = ui.source_path(adv, src)
+        if path is not None:
+            st.download_button(
+                "Download the file",
+                data=functools.partial(path.read_bytes),
+                file_name=path.name,
+                mime=ui.mime_for(path),
+                on_click="ignore",
+                icon=":material/download:",
+                key="lib-dl",
+            )
+        st.caption(f"{len(chunks)} passages · {ui.escape_md(src)}")
+        for c in chunks[:30]:
+            where = " · ".join(x for x in (c.section, f"p. {c.page}" if c.page else "") if x)
+            if where:
+                st.markdown(f"**{ui.escape_md(where)}**")
+            st.markdown(ui.escape_md(c.text))
+        if len(chunks) > 30:
+            st.caption(f"… and {len(chunks) - 30} more passages.")
+    else:
+        st.caption("No document matches the filter.")
+
+# ------------------------------------------------------------------------------ adding
+
+st.subheader("Add documents")
+st.caption(
+    "PDF, Word (.docx), Markdown, text or HTML — policies, vendor contracts, committee charters. "
+    f"Files are stored in {ui.escape_md(str(UPLOAD_DIR))} and become citable once indexed. "
+    "Assessment results are added on the Assessment page."
+)
+with st.form("lib-upload", clear_on_submit=True):
+    uploads = st.file_uploader("Documents", type=UPLOAD_TYPES, accept_multiple_files=True, key="lib-files")
+    add = st.form_submit_button("Add to the library", type="primary", icon=":material/upload:")
+if add:
+    if not uploads:
+        st.warning("Choose one or more files first.")
+    else:
+        UPLOAD_DIR.mkdir(parents=True, exist_ok=True)
+        targets, names = [], []
+        for up in uploads:
+            data = up.getvalue()
+            path, same = ui.unique_path(UPLOAD_DIR, ui.safe_filename(up.name), data)
+            if not same:
+                path.write_bytes(data)
+            targets.append(path)
+            names.append({"name": up.name, "stored": path.name, "bytes": len(data), "already_there": same})
+        ui.audit_log("upload", {"files": names, "kind": "document"}, org=org)
+        report = _index_with_progress(targets, "Indexing")
+        if report is not None:
+            ui.audit_log("index", {"trigger": "upload", **ui.report_summary(report)}, org=org)
+            _report_message(report, f"Added {len(targets)} file(s)")
+            st.rerun()
+
+st.subheader("Re-index")
+st.caption(
+    "Brings the index in step with the files: the bundled corpus, added documents and saved assessments. "
+    "Unchanged files are skipped, so this is quick when little has changed."
+)
+if st.button("Re-index the library", icon=":material/refresh:", key="lib-reindex"):
+    report = _index_with_progress(ui.library_paths(adv), "Re-indexing")
+    if report is not None:
+        ui.audit_log("index", {"trigger": "re-index", **ui.report_summary(report)}, org=org)
+        _report_message(report, "Re-index")
+        st.rerun()
