@@ -33,13 +33,15 @@ test: install
 test-fast: install
 	$(PY) -m pytest -q -m "not slow and not server and not browser"
 
+PY_SOURCES := $(wildcard advisor tests benchmarks evals pages streamlit_app.py)
+
 lint: install
-	$(VENV)/bin/ruff check advisor tests benchmarks evals streamlit_app.py pages
-	$(VENV)/bin/ruff format --check advisor tests benchmarks evals streamlit_app.py pages
+	$(VENV)/bin/ruff check $(PY_SOURCES)
+	$(VENV)/bin/ruff format --check $(PY_SOURCES)
 
 format: install
-	$(VENV)/bin/ruff check --fix advisor tests benchmarks evals streamlit_app.py pages
-	$(VENV)/bin/ruff format advisor tests benchmarks evals streamlit_app.py pages
+	$(VENV)/bin/ruff check --fix $(PY_SOURCES)
+	$(VENV)/bin/ruff format $(PY_SOURCES)
 
 eval: install
 	$(VENV)/bin/advisor eval

@@ -74,8 +74,6 @@ class EmbeddingCache:
         return hashlib.sha256(f"{self.model}\x00{text}".encode()).hexdigest()
 
     def embed(self, texts: list[str], embedder: Embedder) -> list[list[float]]:
-        import numpy as np
-
         with self._lock:
             return self._embed(texts, embedder)
 
