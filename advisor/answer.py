@@ -292,7 +292,8 @@ class Advisor:
                 hits = _interleave([hits] + [self.retriever.search(q, k=3, filters=filters) for q in subs])
             timings["retrieve"] = (time.perf_counter() - t) * 1000
             top_dense = max((h.dense or 0.0 for h in hits), default=0.0)
-            decision = self.scope.check(query, evidence=top_dense)
+            coverage = self.retriever.coverage(query, hits)
+            decision = self.scope.check(query, evidence=top_dense, coverage=coverage)
             if not decision.in_scope:
                 yield from done(self._refusal(question, query, decision.reason, hits))
                 return
@@ -305,7 +306,7 @@ class Advisor:
             )
             draft = compose_guidance(query, hits, self.sentences, qvec, sub_vecs=sub_vecs)
             timings["compose"] = (time.perf_counter() - t) * 1000
-            confidence = draft.evidence + 0.3 * self.retriever.coverage(query, hits)
+            confidence = draft.evidence + 0.3 * coverage
             if not draft.parts or confidence < self.settings.abstain_threshold:
                 ans = self._plain(question, query, ABSTAIN_MESSAGE, kind="abstain")
                 ans.hits = hits

@@ -35,6 +35,12 @@ _OUT_RULES: list[tuple[str, re.Pattern]] = [
         ),
     ),
     (
+        "I don't write poems, stories or other creative pieces.",
+        re.compile(
+            r"\b(write|compose|create|make up)\b.{0,25}\b(poem|haiku|song|story|limerick|sonnet|rap|lyrics)\b", re.I
+        ),
+    ),
+    (
         "I don't give investment or market advice.",
         re.compile(
             r"\b(stock|share) price\b|\bshould i (buy|sell|invest)\b|\b(ticker|stock market|crypto|bitcoin|nasdaq|dow jones)\b",
@@ -45,7 +51,8 @@ _OUT_RULES: list[tuple[str, re.Pattern]] = [
         "I don't cover sports, weather, entertainment or general trivia.",
         re.compile(
             r"\b(super bowl|world cup|nba|nfl|mlb|nhl|premier league|olympics|who won|score of the game|playoffs?"
-            r"|weather|forecast|temperature (in|tomorrow|today)|recipe|movie|song|lyrics|celebrity|horoscope|joke)\b",
+            r"|world series|stanley cup|grand slam|wimbledon|touchdowns?|home runs?|box office"
+            r"|weather|forecast|temperature (in|tomorrow|today)|recipes?|movies?|songs?|lyrics|celebrity|horoscope|jokes?)\b",
             re.I,
         ),
     ),
@@ -73,17 +80,26 @@ _OUT_PROTOTYPES = [
     "What dose of a medication should a patient take?",
     "How do I treat a patient with pneumonia?",
     "What are the symptoms of diabetes?",
+    "Is this drug safe to take during pregnancy?",
     "Who won the football game last night?",
+    "Which team won the championship this year?",
     "What is the stock price of a company today?",
     "Should I invest in this company?",
     "Write me a Python script.",
+    "Fix the bug in my JavaScript code.",
     "What will the weather be tomorrow?",
     "Give me a recipe for dinner.",
+    "Where is the best restaurant in town?",
     "Tell me a joke.",
+    "Write a poem about the ocean.",
     "Plan my vacation itinerary.",
     "Translate this sentence into French.",
     "Who is the best actor of all time?",
     "What is the capital of a country?",
+    "Tell me about the history of the Roman Empire.",
+    "Solve this math homework problem.",
+    "Help me with my divorce or tenant dispute.",
+    "Which laptop or phone should I buy?",
 ]
 
 
@@ -109,8 +125,9 @@ class ScopeGuard:
             self._protos = (vin, vout)
         return self._protos
 
-    def check(self, question: str, evidence: float | None = None) -> ScopeDecision:
-        """`evidence`: the best dense similarity of the question to the indexed corpus."""
+    def check(self, question: str, evidence: float | None = None, coverage: float = 0.0) -> ScopeDecision:
+        """`evidence`: the best dense similarity of the question to the indexed corpus;
+        `coverage`: the rarity-weighted share of the question's words found in the best passages."""
         q = question.strip()
         for why, pattern in _OUT_RULES:
             if pattern.search(q) and not _mentions_ai_governance(q):
@@ -122,9 +139,9 @@ class ScopeGuard:
         s_in, s_out = float(np.max(vin @ v)), float(np.max(vout @ v))
         margin = s_in - s_out
         corpus = evidence if evidence is not None else 0.0
-        # out of scope when the question resembles off-topic requests more than our topics and
-        # the corpus has nothing close to it either
-        if margin < -self.margin and corpus < 0.45:
+        # out of scope when nothing indexed is even close, or when the question resembles
+        # off-topic requests more than our topics and the corpus has little on it either
+        if (corpus < 0.25 and coverage < 0.5) or (margin < -self.margin and corpus < 0.45 and coverage < 0.8):
             return ScopeDecision(False, "That question is outside what I cover.", margin)
         return ScopeDecision(True, "", margin)
 
