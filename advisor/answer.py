@@ -75,6 +75,7 @@ class Answer:
     timings_ms: dict = field(default_factory=dict)
     notice: str = ""
     kind: str = "guidance"
+    confidence: float | None = None  # evidence score the abstention threshold was applied to
     hits: list[Hit] = field(default_factory=list, repr=False)
 
     def to_dict(self) -> dict:
@@ -255,6 +256,7 @@ class Advisor:
         assessment_intent = is_assessment_question(query) and (refers_to_self(query) or bool(org))
         draft: Draft | None = None
         hits: list[Hit] = []
+        confidence: float | None = None
         if assessment_intent and org:
             data = load_org(self.index, org)
             if data is None:
@@ -293,7 +295,9 @@ class Advisor:
             timings["retrieve"] = (time.perf_counter() - t) * 1000
             top_dense = max((h.dense or 0.0 for h in hits), default=0.0)
             coverage = self.retriever.coverage(query, hits)
-            decision = self.scope.check(query, evidence=top_dense, coverage=coverage)
+            decision = self.scope.check(
+                query, evidence=top_dense, coverage=coverage, id_match=any(h.id_match for h in hits)
+            )
             if not decision.in_scope:
                 yield from done(self._refusal(question, query, decision.reason, hits))
                 return
@@ -309,7 +313,7 @@ class Advisor:
             confidence = draft.evidence + 0.3 * coverage
             if not draft.parts or confidence < self.settings.abstain_threshold:
                 ans = self._plain(question, query, ABSTAIN_MESSAGE, kind="abstain")
-                ans.hits = hits
+                ans.hits, ans.confidence = hits, confidence
                 yield from done(ans)
                 return
         else:
@@ -333,6 +337,7 @@ class Advisor:
                 notice = f"The language model failed ({exc}); this answer was composed offline from the same evidence."
         t = time.perf_counter()
         ans = self._render(question, query, draft, hits)
+        ans.confidence = confidence
         timings["verify"] = (time.perf_counter() - t) * 1000
         yield from done(ans)
 

@@ -69,9 +69,12 @@ class LexicalEmbeddingChecker:
         if missing:
             for t, v in zip(missing, self.embedder.embed(missing), strict=True):
                 self._cache[t] = np.asarray(v, dtype=np.float32)
-            while len(self._cache) > 4096:
-                self._cache.popitem(last=False)
-        return np.stack([self._cache[t] for t in texts])
+        out = np.stack([self._cache[t] for t in texts])  # read before evicting
+        for t in texts:
+            self._cache.move_to_end(t)
+        while len(self._cache) > 4096:
+            self._cache.popitem(last=False)
+        return out
 
     def details(self, claim: str, evidence: list[str]) -> dict:
         """The score and its parts, for reports."""

@@ -49,11 +49,18 @@ class Draft:
 _LIST_CUES = re.compile(
     r"\b(what are|which|list|name the|steps|principles|requirements|elements|characteristics|categories|"
     r"risks|components|safeguards|questions|criteria|functions|stages|pillars|attributes|obligations|"
-    r"controls|clauses|roles|prerequisites|gaps|ways|examples|types|kinds)\b",
+    r"controls|clauses|roles|prerequisites|gaps|ways|examples|types|kinds)\b"
+    r"|\bwhat (?:should|must|do|does) (?:we|a health system|an organi[sz]ation|hospitals?) (?:monitor|ask|track|measure|include|do|have)\b",
     re.I,
 )
 
 
+_META = re.compile(
+    r"^(?:this|the present|the following)\s+(?:guidance|document|section|page|chapter|report|paper|brief|playbook|"
+    r"synthesis|note|overview)\b|^it is a (?:practical )?synthesis\b",
+    re.I,
+)
+_DEICTIC = re.compile(r"\b(?:below|above|as follows|the following|see (?:section|table|figure))\b", re.I)
 _NUMBER_CUES = re.compile(r"\b(how many|how much|when|what year|which year|what date|deadline|number of|count)\b", re.I)
 
 
@@ -83,11 +90,12 @@ class SentenceIndex:
             vecs = self.store.embed(todo, self.embedder) if self.store is not None else self.embedder.embed(todo)
             for s, v in zip(todo, vecs, strict=True):
                 self._cache[s] = np.asarray(v, dtype=np.float32)
-            while len(self._cache) > self.capacity:
-                self._cache.popitem(last=False)
+        out = np.stack([self._cache[s] for s in sentences]) if sentences else np.zeros((0, 1), dtype=np.float32)
         for s in sentences:
             self._cache.move_to_end(s)
-        return np.stack([self._cache[s] for s in sentences]) if sentences else np.zeros((0, 1), dtype=np.float32)
+        while len(self._cache) > self.capacity:
+            self._cache.popitem(last=False)
+        return out
 
 
 @dataclass
@@ -99,6 +107,7 @@ class _Candidate:
     score: float = 0.0
     semantic: float = 0.0
     vec: np.ndarray | None = None
+    bullet: bool = False  # an item of a list in its chunk
 
 
 def _usable(sentence: str) -> bool:
@@ -132,6 +141,7 @@ def fuzzy(words: set[str]) -> set[str]:
 
 def _score(question: str, qvec: np.ndarray, cands: list[_Candidate], sims: np.ndarray) -> list[float]:
     q_fuzzy = fuzzy(content_words(question))
+    as_list = wants_list(question)
     q_ids = set(identifiers(question))
     wants_number = bool(_NUMBER_CUES.search(question))
     wants_date = bool(re.search(r"\b(when|what date|deadline|by what|which year|what year)\b", question, re.I))
@@ -161,6 +171,12 @@ def _score(question: str, qvec: np.ndarray, cands: list[_Candidate], sims: np.nd
         # the first sentence of a section usually states its subject; later ones elaborate
         if c.position == 0:
             bonus += 0.03
+        if _META.match(c.text):
+            bonus -= 0.15  # "This guidance describes ..." is about the document, not the subject
+        if _DEICTIC.search(c.text):
+            bonus -= 0.08  # "the criteria below" points at text the answer does not show
+        if as_list and (c.text.count(";") >= 2 or c.text.count(",") >= 4):
+            bonus += 0.05  # an enumeration answers "what are the ..."
         chunk_rel = 1.0 / (1.0 + 0.35 * (c.hit_rank - 1))  # hybrid retrieval's verdict on the passage
         out.append(0.5 * float(sim) + 0.25 * min(lex, 1.0) + 0.15 * chunk_rel + bonus)
     return out
@@ -191,10 +207,11 @@ def compose_guidance(
             if key in seen or not _usable(text):
                 continue
             line_start = h.chunk.text.rfind("\n", 0, s) + 1
-            if not as_list and h.chunk.text[line_start:s].strip() in ("-", "*", "•") and len(text.split()) < 14:
+            bullet = h.chunk.text[line_start:s].strip() in ("-", "*", "•")
+            if not as_list and bullet and len(text.split()) < 14:
                 continue  # a short list item reads as a fragment outside its list
             seen.add(key)
-            cands.append(_Candidate(text, h.chunk, h.rank, pos))
+            cands.append(_Candidate(text, h.chunk, h.rank, pos, bullet=bullet))
     if not cands:
         return Draft([], "guidance", 0.0)
     vecs = sentence_index.vectors([c.text for c in cands])
@@ -224,6 +241,15 @@ def compose_guidance(
         i = int(np.argmax(sub_scores))
         if cands[i] not in chosen and len(chosen) < limit:
             chosen.append(cands[i])
+    if as_list:
+        # a list question answered by a list: take the items of the best passage's list in order
+        lead = order[0]
+        items = sorted(
+            (c for c in cands if c.bullet and c.chunk is lead.chunk and c.position > lead.position),
+            key=lambda c: c.position,
+        )
+        if len(items) >= 2 and items[0].position - lead.position <= 2:  # the lead introduces this list
+            chosen += items[: limit - len(chosen)]
     lam = 0.75
     while len(chosen) < limit:
         pick, pick_val = None, -1e9
@@ -411,8 +437,11 @@ def compose_assessment(query: str, data: OrgData, linker: GuidanceLinker) -> Dra
     """An answer about the organization's own assessment, computed and cited."""
     from . import assessment
 
-    card = data.latest
-    ch = data.chunks[-1]
+    named = _named_assessment(query, data)
+    trend_asked = bool(_TREND.search(query)) and len(data.cards) >= 2
+    pick = len(data.cards) - 1 if trend_asked or named is None else named
+    card = data.cards[pick]
+    ch = data.chunks[pick]
     summary = ch["summary"]
     parts: list[Part] = []
     inst = assessment.load_instrument()
@@ -430,9 +459,10 @@ def compose_assessment(query: str, data: OrgData, linker: GuidanceLinker) -> Dra
                 parts.append(g)
 
     # 1. trend between the last two assessments
-    if _TREND.search(query) and len(data.cards) >= 2:
-        t = assessment.trend(data.cards[-2], data.cards[-1], inst)
-        before, after = data.chunks[-2], data.chunks[-1]
+    if trend_asked:
+        first = named if named is not None and named < len(data.cards) - 1 else len(data.cards) - 2
+        t = assessment.trend(data.cards[first], data.cards[-1], inst)
+        before, after = data.chunks[first], data.chunks[-1]
         verb = "rose" if (t.index_delta or 0) > 0 else "fell" if (t.index_delta or 0) < 0 else "held"
         tiers = (
             f", moving from the {_tier_name(inst, t.tier_before)} tier to the {_tier_name(inst, t.tier_after)} tier"
@@ -460,7 +490,7 @@ def compose_assessment(query: str, data: OrgData, linker: GuidanceLinker) -> Dra
                 )
             )
         if t.blocking_resolved:
-            names = "; ".join(f"{b.id} ({b.name})" for b in data.cards[-2].blocking if b.id in t.blocking_resolved)
+            names = "; ".join(f"{b.id} ({b.name})" for b in data.cards[first].blocking if b.id in t.blocking_resolved)
             parts.append(
                 Part(
                     f"Blocking rules triggered on {t.earlier_date} and no longer triggered on {t.later_date}: {names}.",
@@ -517,6 +547,28 @@ def compose_assessment(query: str, data: OrgData, linker: GuidanceLinker) -> Dra
                 qpart(qid)
         return Draft(parts, "assessment", 1.0)
 
+    # 5a. which dimension is weakest / strongest
+    rank = re.search(
+        r"\b(weakest|lowest|worst|strongest|highest|best)\b.{0,40}\b(dimensions?|areas?|pillars?)\b", query, re.I
+    ) or re.search(
+        r"\b(dimensions?|areas?|pillars?)\b.{0,40}\b(weakest|lowest|worst|strongest|highest|best)\b", query, re.I
+    )
+    if rank:
+        word = (rank.group(1) + rank.group(2)).lower()
+        scored = sorted((d for d in card.dimensions if d.score is not None), key=lambda d: d.score)
+        if re.search(r"strongest|highest|best", word):
+            scored = scored[::-1]
+        for d in scored[:2]:
+            dc = ch["dimension"].get(d.id)
+            if dc is not None:
+                sent = _first_sentence(dc)
+                parts.append(Part(sent, [dc], bullet=bool(parts), quotes=[sent]))
+        s = _sentence_with(summary, "dimension scores")
+        if s:
+            parts.append(Part(s, [summary], bullet=True, quotes=[s]))
+        if parts:
+            return Draft(parts, "assessment", 1.0)
+
     dims = [d for d, pat in _DIMENSION_WORDS.items() if re.search(rf"\b(?:{pat})\b", query, re.I)]
     # 5. strengths
     if _STRENGTHS.search(query) and not _GAPS.search(query):
@@ -559,6 +611,41 @@ def compose_assessment(query: str, data: OrgData, linker: GuidanceLinker) -> Dra
     for g in card.gaps[:2]:
         qpart(g.question_id, with_guidance=False)
     return Draft(parts, "assessment", 1.0)
+
+
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+
+
+def _named_assessment(query: str, data: OrgData) -> int | None:
+    """Which assessment a question names: a date, a month ("in March"), or first/previous/latest."""
+    q = query.lower()
+    dates = [c.date for c in data.cards]
+    for i, d in enumerate(dates):
+        if d in q:
+            return i
+    for i, d in enumerate(dates):
+        month = _MONTHS[int(d[5:7]) - 1]
+        if re.search(rf"\b{month}\b", q) and (d[:4] in q or not re.search(r"\b20\d\d\b", q)):
+            return i
+    if len(dates) > 1:
+        if re.search(r"\b(first|earliest|initial|baseline|previous|prior|earlier|last time|before)\b", q):
+            return len(dates) - 2 if re.search(r"\b(previous|prior|last time|before)\b", q) else 0
+        if re.search(r"\b(latest|current|most recent|newest|now|today)\b", q):
+            return len(dates) - 1
+    return None
 
 
 def _question_ids(items: list[str]) -> list[str]:

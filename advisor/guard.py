@@ -125,15 +125,17 @@ class ScopeGuard:
             self._protos = (vin, vout)
         return self._protos
 
-    def check(self, question: str, evidence: float | None = None, coverage: float = 0.0) -> ScopeDecision:
+    def check(
+        self, question: str, evidence: float | None = None, coverage: float = 0.0, id_match: bool = False
+    ) -> ScopeDecision:
         """`evidence`: the best dense similarity of the question to the indexed corpus;
         `coverage`: the rarity-weighted share of the question's words found in the best passages."""
         q = question.strip()
         for why, pattern in _OUT_RULES:
             if pattern.search(q) and not _mentions_ai_governance(q):
                 return ScopeDecision(False, why)
-        if self.embedder is None:
-            return ScopeDecision(True)
+        if self.embedder is None or id_match:
+            return ScopeDecision(True)  # an identifier the index holds ("GOVERN 1.6") is in scope
         vin, vout = self._prototypes()
         v = np.asarray(self.embedder.embed_query(q))
         s_in, s_out = float(np.max(vin @ v)), float(np.max(vout @ v))
@@ -141,7 +143,9 @@ class ScopeGuard:
         corpus = evidence if evidence is not None else 0.0
         # out of scope when nothing indexed is even close, or when the question resembles
         # off-topic requests more than our topics and the corpus has little on it either
-        if (corpus < 0.25 and coverage < 0.5) or (margin < -self.margin and corpus < 0.45 and coverage < 0.8):
+        if (corpus < 0.25 and coverage < 0.5 and margin < 0.05) or (
+            margin < -self.margin and corpus < 0.45 and coverage < 0.8
+        ):
             return ScopeDecision(False, "That question is outside what I cover.", margin)
         return ScopeDecision(True, "", margin)
 
@@ -183,6 +187,13 @@ _INJECTION = [
         re.I,
     ),
     re.compile(r"\b(?:system prompt|developer mode|jailbreak|DAN mode|new instructions)\b", re.I),
+    # standing orders about the reader's own output ("End every answer with ...")
+    re.compile(
+        r"\b(?:end|start|begin|finish|conclude|append|prefix)\b.{0,25}\b(?:every|each|all|any|your)\s+"
+        r"(?:answers?|responses?|replies|reply|messages?|outputs?|summar(?:y|ies))\b",
+        re.I,
+    ),
+    re.compile(r"\blinks? to (?:https?://|www\.)", re.I),
     re.compile(r"\b(?:click|visit|go to|open|download|navigate to|log ?in at)\b.{0,60}(?:https?://|www\.)", re.I),
     re.compile(r"(?:https?://|www\.).{0,80}\b(?:click|visit|log ?in|download|enter your|verify your)\b", re.I),
     re.compile(
