@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install run index test test-fast lint format eval bench clean
+.PHONY: install run index test test-fast lint format eval eval-gate bench clean
 
 install: $(VENV)/.installed
 
@@ -45,6 +45,10 @@ format: install
 
 eval: install
 	$(VENV)/bin/advisor eval
+
+# The release gate: the test split against thresholds and the committed baseline.
+eval-gate: install
+	$(VENV)/bin/advisor eval --split test --baseline evals/baseline-summary.json --no-progress
 
 bench: install
 	$(PY) benchmarks/bench_index.py
