@@ -36,57 +36,13 @@ DOC_TYPE = "assessment"
 SCORE_MIN, SCORE_MAX = 1, 5
 USE_CASE_KINDS = ("genai", "predictive")
 
-#: Guidance documents (file stems under corpus/guidance/) that instrument references may cite.
-KNOWN_GUIDANCE: tuple[str, ...] = (
-    "nist-ai-rmf-overview",
-    "nist-ai-rmf-govern",
-    "nist-ai-rmf-map",
-    "nist-ai-rmf-measure",
-    "nist-ai-rmf-manage",
-    "nist-ai-600-1-genai-profile",
-    "glossary-ai-readiness",
-    "chai-blueprint",
-    "chai-assurance-standards-guide",
-    "chai-applied-model-card",
-    "onc-hti-1-decision-support-interventions",
-    "fda-gmlp-guiding-principles",
-    "fda-pccp-predetermined-change-control-plans",
-    "fda-transparency-ml-devices",
-    "hipaa-security-rule-ai",
-    "section-1557-92-210-patient-care-decision-support",
-    "who-ethics-governance-ai-health",
-    "who-lmm-guidance",
-    "eu-ai-act-high-risk",
-    "iso-iec-42001-ai-management-system",
-    "joint-commission-chai-responsible-use",
-    "duke-abcds-oversight",
-    "ama-augmented-intelligence-principles",
-    "hl7-fhir-us-core",
-    "onc-uscdi",
-    "tefca-exchange",
-    "ohdsi-omop-cdm",
-    "kahn-data-quality-framework",
-    "data-governance-stewardship",
-    "data-catalog-lineage",
-    "readiness-models-overview",
-    "ai-readiness-why-pilots-stall",
-    "operating-model-ai-governance-committee",
-    "operating-model-roles-raci",
-    "operating-model-intake-risk-tiering",
-    "operating-model-ai-inventory",
-    "operating-model-monitoring-incident-response",
-    "operating-model-decommissioning",
-    "infrastructure-modernization-ai",
-    "cybersecurity-for-ai",
-    "third-party-vendor-ai-risk",
-    "leadership-strategy-alignment",
-    "workforce-change-management",
-    "value-roi-measurement",
-    "genai-use-case-ambient-documentation",
-    "genai-use-case-patient-messaging",
-    "genai-use-case-coding-revenue-cycle",
-    "genai-use-case-prior-authorization",
-)
+GUIDANCE_DIR = ASSESSMENT_DIR.parent / "guidance"
+
+
+def known_guidance() -> tuple[str, ...]:
+    """Guidance documents (file stems under corpus/guidance/) that instrument references may cite."""
+    return tuple(sorted(p.stem for p in GUIDANCE_DIR.glob("*.md")))
+
 
 CSV_COLUMNS = ("org", "org_name", "assessment_date", "assessor", "question_id", "score", "evidence", "owner")
 CSV_REQUIRED = ("org", "assessment_date", "question_id", "score")
@@ -574,8 +530,9 @@ def _refs(raw: Any, where: str, problems: list[str], required: bool) -> tuple[Re
             problems.append(f"{where}.references[{i}]: needs document and section")
             continue
         doc = str(r["document"]).strip()
-        if doc not in KNOWN_GUIDANCE:
-            close = difflib.get_close_matches(doc, KNOWN_GUIDANCE, n=1)
+        known = known_guidance()
+        if doc not in known:
+            close = difflib.get_close_matches(doc, known, n=1)
             hint = f"; did you mean {close[0]}?" if close else ""
             problems.append(f"{where}.references[{i}]: unknown guidance document {doc!r}{hint}")
             continue
