@@ -292,6 +292,11 @@ class Advisor:
             subs = split_question(query)
             if len(subs) > 1:  # each part of a compound question gets its own evidence
                 hits = _interleave([hits] + [self.retriever.search(q, k=3, filters=filters) for q in subs])
+            if self.index.has_doc_type("user"):
+                # documents the user added are what they most likely ask about: their best
+                # passages always compete, even when bundled guidance covers the same ground
+                own = Filters(org=org, doc_types=("user",))
+                hits = _interleave([hits, self.retriever.search(query, k=3, filters=own)])
             timings["retrieve"] = (time.perf_counter() - t) * 1000
             top_dense = max((h.dense or 0.0 for h in hits), default=0.0)
             coverage = self.retriever.coverage(query, hits)
@@ -308,7 +313,9 @@ class Advisor:
                 if len(subs) > 1
                 else None
             )
-            draft = compose_guidance(query, hits, self.sentences, qvec, sub_vecs=sub_vecs)
+            draft = compose_guidance(
+                query, hits, self.sentences, qvec, sub_vecs=sub_vecs, neighbors=self.index.neighbors
+            )
             timings["compose"] = (time.perf_counter() - t) * 1000
             confidence = draft.evidence + 0.3 * coverage
             if not draft.parts or confidence < self.settings.abstain_threshold:

@@ -120,7 +120,16 @@ def _usable(sentence: str) -> bool:
         return False
     if s.count("…") >= 2 or re.search(r"\.{4,}", s):
         return False  # table-of-contents lines
+    if _CITATION_ENTRY.search(s):
+        return False  # a bibliography entry is a pointer, not an answer
     return not looks_like_injection(s)
+
+
+_CITATION_ENTRY = re.compile(
+    r"\(\d{4}[a-z]?\)\.|\bet al\.|\barXiv\b|\bdoi:|\bdoi\.org\b|\bRetrieved (?:from|on)\b|\bIn Proceedings\b"
+    r"|\bVol\. \d|\bpp\. \d|https?://",
+    re.I,
+)
 
 
 def split_question(question: str) -> list[str]:
@@ -190,6 +199,7 @@ def compose_guidance(
     *,
     sub_vecs: list[tuple[str, np.ndarray]] | None = None,
     max_sentences: int | None = None,
+    neighbors=None,
 ) -> Draft:
     """Pick the sentences that answer the question, diverse and non-redundant, each cited.
 
@@ -197,10 +207,21 @@ def compose_guidance(
     sentence is taken first, so every part gets an answer.
     """
     as_list = wants_list(question)
-    limit = max_sentences or (6 if as_list else 4)
+    limit = max_sentences or (6 if as_list else 5)
     cands: list[_Candidate] = []
     seen: set[str] = set()
+    passages: list[tuple[Chunk, int]] = []
+    have = {h.chunk.chunk_id for h in hits}
+    chunk_sim = {h.chunk.chunk_id: h.dense for h in hits}
     for h in hits:
+        passages.append((h.chunk, h.rank))
+        for nb in neighbors(h.chunk) if neighbors else []:
+            if nb.chunk_id not in have:  # the rest of a section split across chunks
+                have.add(nb.chunk_id)
+                chunk_sim[nb.chunk_id] = h.dense
+                passages.append((nb, h.rank))
+    for chunk, rank in passages:
+        h = Hit(chunk=chunk, score=0.0, rank=rank)
         for pos, (s, e) in enumerate(sentence_spans(h.chunk.text)):
             text = h.chunk.text[s:e]
             key = " ".join(text.lower().split())
@@ -217,7 +238,6 @@ def compose_guidance(
     vecs = sentence_index.vectors([c.text for c in cands])
     # a sentence also inherits its passage's similarity, so short ones ("The compliance date
     # was 1 May 2025.") keep the topic their section gives them
-    chunk_sim = {h.chunk.chunk_id: h.dense for h in hits}
 
     def sims_for(v: np.ndarray, passage: bool = True) -> np.ndarray:
         own = vecs @ v
@@ -231,7 +251,7 @@ def compose_guidance(
         c.vec, c.semantic, c.score = v, float(sim), sc
     order = sorted(cands, key=lambda c: (-c.score, c.hit_rank, c.position))
     if _DEBUG:
-        for c in order[:12]:
+        for c in order[: int(os.environ.get("ADVISOR_DEBUG_N", "12"))]:
             print(f"  {c.score:.3f} sem={c.semantic:.3f} r={c.hit_rank} | {c.text[:110]}")
     best = order[0].score
     chosen: list[_Candidate] = [order[0]]
@@ -241,6 +261,9 @@ def compose_guidance(
         i = int(np.argmax(sub_scores))
         if cands[i] not in chosen and len(chosen) < limit:
             chosen.append(cands[i])
+    user = [c for c in order if c.chunk.doc_type == "user"]
+    if user and user[0] not in chosen and user[0].score >= 0.85 * best and len(chosen) < limit:
+        chosen.append(user[0])  # the user's own document speaks when it is nearly as relevant
     if as_list:
         # a list question answered by a list: take the items of the best passage's list in order
         lead = order[0]
@@ -260,6 +283,8 @@ def compose_guidance(
             if redundancy > 0.86:
                 continue  # a near-duplicate says nothing new
             val = lam * c.score - (1 - lam) * redundancy
+            if any(o.chunk is c.chunk and 0 < c.position - o.position <= 2 for o in chosen):
+                val += 0.06  # the sentences right after a chosen one usually finish its thought
             if val > pick_val:
                 pick, pick_val = c, val
         if pick is None:

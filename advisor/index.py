@@ -26,7 +26,7 @@ from .ingest import LOADERS, Chunk, load_chunks
 from .providers import Embedder, get_embedder
 from .settings import CORPUS_DIR, PROJECT_DIR, Settings
 
-INGEST_VERSION = "5"  # bump when loaders or chunking change, so files are re-chunked
+INGEST_VERSION = "6"  # bump when loaders or chunking change, so files are re-chunked
 
 CATALOG_MIGRATIONS = [
     """
@@ -374,6 +374,19 @@ class Index:
             "SELECT chunk_id, text, metadata FROM chunks WHERE source=? ORDER BY position", (source,)
         ).fetchall()
         return [chunk_from_record(r[0], r[1], json.loads(r[2])) for r in rows]
+
+    def has_doc_type(self, doc_type: str) -> bool:
+        return self.catalog.execute("SELECT 1 FROM files WHERE doc_type=? LIMIT 1", (doc_type,)).fetchone() is not None
+
+    def neighbors(self, chunk: Chunk) -> list[Chunk]:
+        """The chunks just before and after this one when they continue the same section
+        (a long section is split into several chunks; its parts answer together)."""
+        rows = self.catalog.execute(
+            "SELECT chunk_id, text, metadata FROM chunks WHERE source=? AND position IN (?, ?) ORDER BY position",
+            (chunk.source, chunk.position - 1, chunk.position + 1),
+        ).fetchall()
+        out = [chunk_from_record(r[0], r[1], json.loads(r[2])) for r in rows]
+        return [c for c in out if c.section == chunk.section and c.page == chunk.page and c.org == chunk.org]
 
     def orgs(self) -> list[dict]:
         """Organizations with assessment results: [{org, name, assessments: [dates]}]."""

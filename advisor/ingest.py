@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from .errors import AssessmentError, IngestError
@@ -352,6 +353,23 @@ def _join_pdf_lines(lines: list[str]) -> str:
     return "\n".join(p for p in out).strip()
 
 
+def _mend_page_breaks(blocks: list[Block]) -> list[Block]:
+    """A sentence cut by a page break is finished on its first page: the next page's opening
+    fragment moves back to the block it continues, so no chunk starts or ends mid-sentence."""
+    out = [Block(b.text, b.section, b.page) for b in blocks]
+    for prev, nxt in pairwise(out):
+        if not prev.text or not nxt.text or nxt.page == prev.page:
+            continue
+        if re.search(r"[.!?:;\"”)]\s*$", prev.text) or not re.match(r"[a-z(,;]", nxt.text):
+            continue
+        end = re.search(r"[.!?](?=\s|$)", nxt.text)
+        if end is None or end.end() > 400:
+            continue
+        prev.text = prev.text + " " + nxt.text[: end.end()]
+        nxt.text = nxt.text[end.end() :].strip()
+    return [b for b in out if re.search(r"[A-Za-z]{2,}", b.text)]
+
+
 def load_pdf(path: Path, source: str) -> Document:
     import pypdf
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
@@ -427,6 +445,7 @@ def load_pdf(path: Path, source: str) -> Document:
             if re.search(r"[A-Za-z]{2,}", text):
                 blocks.append(Block(text, " > ".join(tpath), page=i + 1))
 
+    blocks = _mend_page_breaks(blocks)
     meta_title = ""
     try:
         meta_title = str((reader.metadata or {}).get("/Title") or "").strip()
