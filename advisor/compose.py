@@ -277,14 +277,14 @@ def compose_guidance(
     while len(chosen) < limit:
         pick, pick_val = None, -1e9
         for c in cands:
-            if c in chosen or c.score < best * 0.72:
+            # the sentences right after a chosen one usually finish its thought
+            follows = any(o.chunk is c.chunk and 0 < c.position - o.position <= 2 for o in chosen)
+            if c in chosen or c.score < best * (0.5 if follows else 0.72):
                 continue
             redundancy = max(float(c.vec @ o.vec) for o in chosen)
             if redundancy > 0.86:
                 continue  # a near-duplicate says nothing new
-            val = lam * c.score - (1 - lam) * redundancy
-            if any(o.chunk is c.chunk and 0 < c.position - o.position <= 2 for o in chosen):
-                val += 0.06  # the sentences right after a chosen one usually finish its thought
+            val = lam * c.score - (1 - lam) * redundancy + (0.06 if follows else 0.0)
             if val > pick_val:
                 pick, pick_val = c, val
         if pick is None:

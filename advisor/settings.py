@@ -80,7 +80,7 @@ class Settings:
     candidates: int = 40
     rrf_k: int = 60
     max_file_mb: float = 100.0
-    abstain_threshold: float = 0.62  # calibrated on evals/dev.jsonl with evals/calibrate.py
+    abstain_threshold: float = 0.60  # calibrated on the dev splits with evals/calibrate.py
     llm_base_url: str = ""
     llm_api_key: str = ""
     llm_model: str = ""
@@ -128,7 +128,7 @@ class Settings:
             candidates=max(top_k, _int(env, "ADVISOR_CANDIDATES", 40, 1, 1000)),
             rrf_k=_int(env, "ADVISOR_RRF_K", 60, 1, 1000),
             max_file_mb=_float(env, "ADVISOR_MAX_FILE_MB", 100.0, 0.001, 10_000),
-            abstain_threshold=_float(env, "ADVISOR_ABSTAIN_THRESHOLD", 0.62, 0.0, 2.0),
+            abstain_threshold=_float(env, "ADVISOR_ABSTAIN_THRESHOLD", 0.60, 0.0, 2.0),
             llm_base_url=_url(env, "OPENAI_BASE_URL"),
             llm_api_key=(env.get("OPENAI_API_KEY") or "").strip(),
             llm_model=(env.get("ADVISOR_LLM_MODEL") or "").strip(),

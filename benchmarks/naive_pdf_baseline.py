@@ -31,13 +31,19 @@ def page_texts(pdf: Path) -> list[str]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pdf", type=Path, default=ROOT.parent / "shared/realdocs/AI_RMF_Playbook.pdf")
-    ap.add_argument("--dataset", type=Path, default=ROOT / "evals/playbook.jsonl")
+    ap.add_argument(
+        "--dataset",
+        type=Path,
+        action="append",
+        help="default: evals/playbook-dev.jsonl and evals/playbook-test.jsonl",
+    )
     args = ap.parse_args()
+    datasets = args.dataset or [ROOT / "evals/playbook-dev.jsonl", ROOT / "evals/playbook-test.jsonl"]
 
     pages = page_texts(args.pdf)
     bm25 = bm25s.BM25()
     bm25.index([tokenize(t) or ["\u2205"] for t in pages], show_progress=False)
-    cases = [json.loads(line) for line in args.dataset.read_text(encoding="utf-8").splitlines() if line.strip()]
+    cases = [json.loads(line) for d in datasets for line in d.read_text(encoding="utf-8").splitlines() if line.strip()]
     cases = [c for c in cases if c.get("answerable", True)]
 
     hits: list[bool] = []
@@ -56,7 +62,7 @@ def main() -> None:
         )
 
     n = len(cases)
-    print(f"\n{n} answerable cases from {args.dataset.name}, {len(pages)} pages of {args.pdf.name}")
+    print(f"\n{n} answerable cases from {', '.join(d.name for d in datasets)}, {len(pages)} pages of {args.pdf.name}")
     print(f"page accuracy     {sum(hits) / n:.3f}  ({sum(hits)}/{n})")
     print(f"keypoint coverage {sum(coverage) / n:.3f}")
     print(f"keypoints pass    {sum(passed) / n:.3f}  ({sum(passed)}/{n})")
