@@ -125,6 +125,7 @@ def _usable(sentence: str) -> bool:
     return not looks_like_injection(s)
 
 
+_REFERENCE_SECTION = re.compile(r"(?:references|bibliography|works cited|further reading|sources|citations)$", re.I)
 _CITATION_ENTRY = re.compile(
     r"\(\d{4}[a-z]?\)\.|\bet al\.|\barXiv\b|\bdoi:|\bdoi\.org\b|\bRetrieved (?:from|on)\b|\bIn Proceedings\b"
     r"|\bVol\. \d|\bpp\. \d|https?://",
@@ -221,6 +222,8 @@ def compose_guidance(
                 chunk_sim[nb.chunk_id] = h.dense
                 passages.append((nb, h.rank))
     for chunk, rank in passages:
+        if _REFERENCE_SECTION.match(chunk.section.split(" > ")[-1].strip()):
+            continue  # a reference list points elsewhere; it is not an answer
         h = Hit(chunk=chunk, score=0.0, rank=rank)
         for pos, (s, e) in enumerate(sentence_spans(h.chunk.text)):
             text = h.chunk.text[s:e]
@@ -229,8 +232,8 @@ def compose_guidance(
                 continue
             line_start = h.chunk.text.rfind("\n", 0, s) + 1
             bullet = h.chunk.text[line_start:s].strip() in ("-", "*", "•")
-            if not as_list and bullet and len(text.split()) < 14:
-                continue  # a short list item reads as a fragment outside its list
+            if not as_list and bullet and (len(text.split()) < 6 or not text[:1].isupper() or not text.endswith(".")):
+                continue  # a list item that is not a full sentence reads as a fragment outside its list
             seen.add(key)
             cands.append(_Candidate(text, h.chunk, h.rank, pos, bullet=bullet))
     if not cands:
@@ -274,12 +277,13 @@ def compose_guidance(
         if len(items) >= 2 and items[0].position - lead.position <= 2:  # the lead introduces this list
             chosen += items[: limit - len(chosen)]
     lam = 0.75
+    floor = 0.72
     while len(chosen) < limit:
         pick, pick_val = None, -1e9
         for c in cands:
             # the sentences right after a chosen one usually finish its thought
             follows = any(o.chunk is c.chunk and 0 < c.position - o.position <= 2 for o in chosen)
-            if c in chosen or c.score < best * (0.5 if follows else 0.72):
+            if c in chosen or c.score < best * (min(0.5, floor) if follows else floor):
                 continue
             redundancy = max(float(c.vec @ o.vec) for o in chosen)
             if redundancy > 0.86:
@@ -288,6 +292,9 @@ def compose_guidance(
             if val > pick_val:
                 pick, pick_val = c, val
         if pick is None:
+            if floor > 0.55 and len(chosen) < 3:
+                floor = 0.55  # one standout sentence rarely answers alone: let close runners-up in
+                continue
             break
         chosen.append(pick)
     lead, rest = chosen[0], chosen[1:]

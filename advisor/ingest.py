@@ -334,16 +334,28 @@ def _drop_edges(lines: list[str], repeated: set[str]) -> list[str]:
 def _join_pdf_lines(lines: list[str]) -> str:
     """Rejoin PDF lines into paragraphs: bullets start new lines, wrapped lines are joined."""
     out: list[str] = []
+    widths = sorted(len(" ".join(x.split())) for x in lines if x.strip())
+    full = widths[int(0.9 * (len(widths) - 1))] if widths else 0
+    prev_len = 0
     for raw in lines:
         line = re.sub(r"(?:\s?\.){4,}\s?", " … ", " ".join(raw.split())).strip()  # TOC leaders
         if not line:
             if out and out[-1] != "":
                 out.append("")
+            prev_len = 0
             continue
         bullet = re.match(r"^([•▪●◦\-–*]|\d{1,2}[.)])\s+", line)
         if bullet:
             line = "- " + line[bullet.end() :]
-        if not out or out[-1] == "" or bullet:
+        # a short line followed by a capitalised one ends a paragraph even without a full stop
+        short_break = (
+            out and out[-1] and prev_len < 0.7 * full and line[:1].isupper() and not out[-1].endswith((",", "-", "–"))
+        )
+        prev_len = len(line)
+        if short_break and not bullet:
+            out.append("")
+            out.append(line)
+        elif not out or out[-1] == "" or bullet:
             out.append(line)
         elif out[-1].endswith("-") and line[:1].islower():
             # a hyphen at a line end is usually a real compound ("mission-critical"), keep it
