@@ -298,6 +298,8 @@ class Advisor:
                 own = Filters(org=org, doc_types=("user",))
                 hits = _interleave([hits, self.retriever.search(query, k=3, filters=own)])
             timings["retrieve"] = (time.perf_counter() - t) * 1000
+            if self.retriever.degraded:
+                notice = f"Search ran in a degraded mode: {self.retriever.degraded}."
             top_dense = max((h.dense or 0.0 for h in hits), default=0.0)
             coverage = self.retriever.coverage(query, hits)
             decision = self.scope.check(

@@ -228,6 +228,7 @@ class Retriever:
         self._lexical_gen = -1
         self._lock = threading.Lock()
         self.last_timings: dict[str, float] = {}
+        self.degraded = ""  # why the last search fell back to keywords only, if it did
 
     def lexical(self) -> _Lexical:
         gen = self.index.generation
@@ -333,9 +334,14 @@ class Retriever:
         if self.index.is_empty():
             return []
         vec = self.index.embedder.embed_query(query)
-        res = self.index.collection.query(
-            query_embeddings=[vec], n_results=n, where=f.chroma_where(), include=["distances"]
-        )
+        try:
+            res = self.index.collection.query(
+                query_embeddings=[vec], n_results=n, where=f.chroma_where(), include=["distances"]
+            )
+        except Exception as exc:  # the store can fail mid-write by another process: answer from keywords
+            self.degraded = f"vector search failed ({type(exc).__name__}: {exc}); keyword results only"
+            return []
+        self.degraded = ""
         ids = res["ids"][0] if res.get("ids") else []
         dists = res["distances"][0] if res.get("distances") else []
         out = [(cid, 1.0 - float(d)) for cid, d in zip(ids, dists, strict=False)]
@@ -344,7 +350,10 @@ class Retriever:
 
     def _similarities(self, query: str, ids: list[str]) -> dict[str, float]:
         vec = np.array(self.index.embedder.embed_query(query))
-        got = self.index.collection.get(ids=ids, include=["embeddings"])
+        try:
+            got = self.index.collection.get(ids=ids, include=["embeddings"])
+        except Exception:  # similarity is a refinement; the ranking stands without it
+            return {}
         out = {}
         for cid, emb in zip(got["ids"], got["embeddings"], strict=False):
             out[cid] = float(np.dot(vec, np.asarray(emb)))
