@@ -382,11 +382,18 @@ class Index:
         """The chunks just before and after this one when they continue the same section
         (a long section is split into several chunks; its parts answer together)."""
         rows = self.catalog.execute(
-            "SELECT chunk_id, text, metadata FROM chunks WHERE source=? AND position IN (?, ?) ORDER BY position",
-            (chunk.source, chunk.position - 1, chunk.position + 1),
+            "SELECT chunk_id, text, metadata FROM chunks WHERE source=? AND position IN (?, ?, ?) ORDER BY position",
+            (chunk.source, chunk.position - 1, chunk.position + 1, chunk.position + 2),
         ).fetchall()
         out = [chunk_from_record(r[0], r[1], json.loads(r[2])) for r in rows]
-        return [c for c in out if c.section == chunk.section and c.page == chunk.page and c.org == chunk.org]
+        same = [c for c in out if c.section == chunk.section and c.org == chunk.org and abs(c.position - chunk.position) == 1]
+        # a short heading chunk ("MANAGE 1.3") continues in its subsections ("MANAGE 1.3 > About")
+        child = [
+            c
+            for c in out
+            if c.position > chunk.position and c.section.startswith(chunk.section + " > ") and len(chunk.text) < 400
+        ]
+        return same + [c for c in child if c not in same][:2]
 
     def orgs(self) -> list[dict]:
         """Organizations with assessment results: [{org, name, assessments: [dates]}]."""
