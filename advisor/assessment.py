@@ -39,6 +39,14 @@ USE_CASE_KINDS = ("genai", "predictive")
 GUIDANCE_DIR = ASSESSMENT_DIR.parent / "guidance"
 
 
+def by_id(items, key: str, attr: str = "id"):
+    """The item whose `attr` equals key; KeyError when there is none."""
+    for item in items:
+        if getattr(item, attr) == key:
+            return item
+    raise KeyError(key)
+
+
 def known_guidance() -> tuple[str, ...]:
     """Guidance documents (file stems under corpus/guidance/) that instrument references may cite."""
     return tuple(sorted(p.stem for p in GUIDANCE_DIR.glob("*.md")))
@@ -186,16 +194,10 @@ class Instrument:
         return qid in self._questions
 
     def dimension(self, did: str) -> Dimension:
-        for d in self.dimensions:
-            if d.id == did:
-                return d
-        raise KeyError(did)
+        return by_id(self.dimensions, did)
 
     def tier(self, tid: str) -> Tier:
-        for t in self.tiers:
-            if t.id == tid:
-                return t
-        raise KeyError(tid)
+        return by_id(self.tiers, tid)
 
     def tier_rank(self, tid: str) -> int:
         return [t.id for t in self.tiers].index(tid)
@@ -210,16 +212,10 @@ class Instrument:
         return chosen
 
     def rule(self, rid: str) -> BlockingRule:
-        for r in self.blocking_rules:
-            if r.id == rid:
-                return r
-        raise KeyError(rid)
+        return by_id(self.blocking_rules, rid)
 
     def use_case(self, uid: str) -> UseCase:
-        for u in self.use_cases:
-            if u.id == uid:
-                return u
-        raise KeyError(uid)
+        return by_id(self.use_cases, uid)
 
     def questions_with_tag(self, tag: str) -> list[Question]:
         return [q for q in self.questions if tag in q.tags]
@@ -863,20 +859,24 @@ def _rows_label(rows: list[int]) -> str:
     return f"row {shown}" if len(rows) == 1 else f"rows {shown}{more}"
 
 
-def _parse_csv(text: str, name: str, inst: Instrument) -> Results:
+def csv_records(text: str) -> list[tuple[int, list[str]]]:
+    """Non-blank CSV rows numbered as a spreadsheet shows them (header = row 1); the delimiter
+    (comma, semicolon from European Excel, or tab) is detected from the header. Raises csv.Error."""
     first_line = text.lstrip("\r\n").split("\n", 1)[0]
     delim = ","
     if first_line.count(";") > first_line.count(",") and first_line.count(";") >= 3:
         delim = ";"
     elif first_line.count("\t") > first_line.count(",") and first_line.count("\t") >= 3:
         delim = "\t"
+    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delim))
+    return [(i + 1, r) for i, r in enumerate(records) if any(c.strip() for c in r)]
+
+
+def _parse_csv(text: str, name: str, inst: Instrument) -> Results:
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delim))
+        numbered = csv_records(text)
     except csv.Error as exc:
         raise AssessmentError(name, [f"not a readable CSV: {exc}; re-export it as CSV UTF-8"]) from None
-    # Row numbers as a spreadsheet shows them: header = row 1.
-    numbered = [(i + 1, r) for i, r in enumerate(records)]
-    numbered = [(n, r) for n, r in numbered if any(c.strip() for c in r)]
     if not numbered:
         raise AssessmentError(name, ["file is empty; expected a header row and one row per question"])
     header_row, header = numbered[0]
@@ -1171,16 +1171,10 @@ class Scorecard:
         return self.tier != self.index_tier
 
     def dimension(self, did: str) -> DimensionScore:
-        for d in self.dimensions:
-            if d.id == did:
-                return d
-        raise KeyError(did)
+        return by_id(self.dimensions, did)
 
     def use_case(self, uid: str) -> UseCaseReadiness:
-        for u in self.use_cases:
-            if u.id == uid:
-                return u
-        raise KeyError(uid)
+        return by_id(self.use_cases, uid)
 
     @property
     def blocking_ids(self) -> list[str]:

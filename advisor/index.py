@@ -386,7 +386,11 @@ class Index:
             (chunk.source, chunk.position - 1, chunk.position + 1, chunk.position + 2),
         ).fetchall()
         out = [chunk_from_record(r[0], r[1], json.loads(r[2])) for r in rows]
-        same = [c for c in out if c.section == chunk.section and c.org == chunk.org and abs(c.position - chunk.position) == 1]
+        same = [
+            c
+            for c in out
+            if c.section == chunk.section and c.org == chunk.org and abs(c.position - chunk.position) == 1
+        ]
         # a short heading chunk ("MANAGE 1.3") continues in its subsections ("MANAGE 1.3 > About")
         child = [
             c

@@ -445,16 +445,10 @@ class Report:
     polish: dict[str, int] = field(default_factory=dict)
 
     def recommendation(self, rid: str) -> Recommendation:
-        for r in self.recommendations:
-            if r.id == rid:
-                return r
-        raise KeyError(rid)
+        return A.by_id(self.recommendations, rid)
 
     def citation(self, marker: int) -> ReportCitation:
-        for c in self.citations:
-            if c.marker == marker:
-                return c
-        raise KeyError(marker)
+        return A.by_id(self.citations, marker, attr="marker")
 
     def to_dict(self) -> dict[str, Any]:
         return {

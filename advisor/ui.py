@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import functools
 import hashlib
-import io
 import itertools
 import os
 import re
@@ -689,17 +688,13 @@ def problem_result_index(problem: str) -> int | None:
 
 def csv_rows(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """Header and numbered data rows of a results CSV, numbered as a spreadsheet shows them."""
-    first = text.lstrip("\r\n").split("\n", 1)[0]
-    delim = ","
-    if first.count(";") > first.count(",") and first.count(";") >= 3:
-        delim = ";"
-    elif first.count("\t") > first.count(",") and first.count("\t") >= 3:
-        delim = "\t"
+
+    from .assessment import csv_records
+
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delim))
+        numbered = csv_records(text)
     except csv.Error:
         return [], []
-    numbered = [(i + 1, r) for i, r in enumerate(records) if any(c.strip() for c in r)]
     if not numbered:
         return [], []
     header = [c.strip().lstrip("\ufeff") for c in numbered[0][1]]
