@@ -25,6 +25,14 @@ def _advisor():
         _fail(str(exc), 2)
 
 
+def _warn_if_no_corpus(adv) -> None:
+    if not adv.index.has_doc_type("guidance"):
+        click.echo(
+            "Warning: the bundled guidance corpus is not indexed in ADVISOR_HOME; run `advisor index` first.",
+            err=True,
+        )
+
+
 def _progress_printer(enabled: bool):
     if not enabled:
         return None
@@ -83,6 +91,7 @@ def index(paths: tuple[Path, ...], org: str, as_json: bool) -> None:
 def search(query: str, k: int | None, org: str | None, as_json: bool) -> None:
     """Ranked chunks for QUERY (hybrid dense + BM25)."""
     adv = _advisor()
+    _warn_if_no_corpus(adv)
     try:
         hits = adv.search(query, k=k, org=org)
     except AdvisorError as exc:
@@ -108,6 +117,7 @@ def search(query: str, k: int | None, org: str | None, as_json: bool) -> None:
 def ask(question: str, org: str | None, as_json: bool) -> None:
     """Answer QUESTION with citations."""
     adv = _advisor()
+    _warn_if_no_corpus(adv)
     try:
         ans = adv.ask(question, org=org)
     except AdvisorError as exc:
