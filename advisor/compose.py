@@ -116,6 +116,8 @@ def _usable(sentence: str) -> bool:
         return False
     if s.endswith((":", "?")):
         return False  # lead-ins and questions ("Organizations can document the following:")
+    if _DANGLING.search(s):
+        return False  # a lead-in whose list was lost in extraction ("..., including, but not limited to")
     if not re.search(r"[a-z]{3,}", s):
         return False
     if s.count("…") >= 2 or re.search(r"\.{4,}", s):
@@ -125,6 +127,9 @@ def _usable(sentence: str) -> bool:
     return not looks_like_injection(s)
 
 
+_DANGLING = re.compile(
+    r"\b(?:to|of|the|a|an|and|or|such as|including|include|includes|following|by|for|with|in|on|are|is)[,;]?\s*$", re.I
+)
 _REFERENCE_SECTION = re.compile(r"(?:references|bibliography|works cited|further reading|sources|citations)$", re.I)
 _CITATION_ENTRY = re.compile(
     r"\(\d{4}[a-z]?\)\.|\bet al\.|\barXiv\b|\bdoi:|\bdoi\.org\b|\bRetrieved (?:from|on)\b|\bIn Proceedings\b"
