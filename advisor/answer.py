@@ -22,14 +22,14 @@ from .compose import (
     load_org,
     split_question,
 )
-from .conversation import refers_to_self, standalone_query
+from .conversation import names_framework, refers_to_self, standalone_query
 from .errors import AdvisorError, LLMError
 from .guard import SCOPE_MESSAGE, ScopeGuard, looks_like_injection
 from .index import Index, IndexReport
 from .ingest import Chunk
 from .retrieve import Filters, Hit, Retriever
 from .settings import Settings
-from .text import sentence_spans, split_sentences
+from .text import identifiers, sentence_spans, split_sentences
 
 
 @dataclass
@@ -253,7 +253,9 @@ class Advisor:
 
         t = time.perf_counter()
         org = org or None
-        assessment_intent = is_assessment_question(query) and (refers_to_self(query) or bool(org))
+        assessment_intent = is_assessment_question(query) and (
+            refers_to_self(query) or bool(org and _about_results(query))
+        )
         draft: Draft | None = None
         hits: list[Hit] = []
         confidence: float | None = None
@@ -482,6 +484,19 @@ class Advisor:
                 hits=hits,
             ),
         )
+
+
+_RESULT_WORDS = re.compile(
+    r"\b(?:scored?|scores|assessment|readiness index|tier|blocking|blocked|blockers?|gaps?|weakest|strongest|"
+    r"trend|improv\w* since|progress since)\b",
+    re.I,
+)
+
+
+def _about_results(query: str) -> bool:
+    """With an organization selected, a question without "we/our" is about its results only when
+    it uses result words and names no framework ("What does HTI-1 say about readiness?" is guidance)."""
+    return bool(_RESULT_WORDS.search(query)) and not identifiers(query) and not names_framework(query)
 
 
 def _interleave(rankings: list[list[Hit]]) -> list[Hit]:

@@ -107,3 +107,8 @@ def standalone_query(question: str, history: list[dict] | None) -> str:
 def refers_to_self(text: str) -> bool:
     """The question is about the asker's own organization ("our gaps", "are we ready")."""
     return bool(_SELF.search(text))
+
+
+def names_framework(text: str) -> bool:
+    """The text names a framework, regulation or standard ("HTI-1", "NIST AI RMF", "HIPAA")."""
+    return any(cls == "framework" for cls, _ in _entities(text))

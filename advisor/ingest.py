@@ -2,50 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
+# Chunk and its ids live in the leaf module `chunk`; re-exported for existing imports.
+from .chunk import DOC_TYPES, Chunk, DocType, content_hash, make_chunk_id  # noqa: F401
 from .errors import AssessmentError, IngestError
-
-DOC_TYPES = ("guidance", "assessment", "user")
-
-
-def content_hash(text: str) -> str:
-    """Stable hash of a chunk's text (whitespace-normalised)."""
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
-
-
-def make_chunk_id(source: str, position: int, text: str) -> str:
-    """Deterministic id: readable stem + source hash + position + content hash."""
-    stem = re.sub(r"[^a-z0-9]+", "-", Path(source).stem.lower()).strip("-")[:40] or "doc"
-    src = hashlib.sha256(source.encode("utf-8")).hexdigest()[:6]
-    return f"{stem}-{src}-{position:04d}-{content_hash(text)[:10]}"
-
-
-@dataclass(frozen=True)
-class Chunk:
-    """One citable passage with its provenance."""
-
-    chunk_id: str
-    text: str
-    source: str
-    title: str
-    section: str = ""
-    page: int | None = None
-    framework: str = ""
-    doc_type: str = "guidance"
-    org: str = ""
-    position: int = 0
-    publisher: str = ""
-    meta: dict = field(default_factory=dict, compare=False, hash=False)
-
-    @property
-    def content_hash(self) -> str:
-        return content_hash(self.text)
-
 
 # --------------------------------------------------------------------------- loading
 

@@ -285,3 +285,77 @@ def content_words(text: str) -> set[str]:
 
 def normalize_space(text: str) -> str:
     return " ".join(text.split())
+
+
+# --------------------------------------------------------------------------- citation markers
+
+# The one citation-marker pattern: "[3]", "[1, 2]", "[1;2]".
+MARKER = re.compile(r"\[(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\]")
+_MARKERS_ONLY = re.compile(r"(?:\s*\[\d{1,3}(?:\s*[,;]\s*\d{1,3})*\])+\s*[.!?]?")
+_LEADING_MARKERS = re.compile(r"^(?:\s*\[\d{1,3}(?:\s*[,;]\s*\d{1,3})*\])+")
+
+
+def marker_numbers(text: str) -> list[int]:
+    """Citation numbers in order of appearance, repeats included: "a [1] b [2, 3]" -> [1, 2, 3]."""
+    return [int(n) for m in MARKER.finditer(text or "") for n in re.split(r"\s*[,;]\s*", m.group(1))]
+
+
+def strip_markers(text: str) -> str:
+    """Text without citation markers, with the space before punctuation closed."""
+    t = MARKER.sub("", text or "")
+    t = re.sub(r"\s+([.,;:!?])", r"\1", t)
+    return " ".join(t.split())
+
+
+def renumber_markers(text: str, mapping: dict[int, int], drop_unknown: bool = False) -> str:
+    """Each marker number replaced through `mapping`; unknown numbers kept (or dropped)."""
+
+    def sub(m: re.Match) -> str:
+        nums = [int(n) for n in re.split(r"\s*[,;]\s*", m.group(1))]
+        new = [mapping.get(n, None if drop_unknown else n) for n in nums]
+        kept = [str(n) for n in new if n is not None]
+        return f"[{', '.join(kept)}]" if kept else ""
+
+    return MARKER.sub(sub, text)
+
+
+def marked_sentences(text: str) -> list[str]:
+    """Sentences of cited text, each with its markers: a marker placed after the full stop
+    ("claim. [2]") belongs to the sentence before it."""
+    out: list[str] = []
+    for raw in split_sentences(text or ""):
+        lead = _LEADING_MARKERS.match(raw)
+        if out and (_MARKERS_ONLY.fullmatch(raw) or lead):
+            cut = len(raw) if _MARKERS_ONLY.fullmatch(raw) else lead.end()
+            out[-1] += " " + raw[:cut].strip()
+            raw = raw[cut:].strip()
+            if not raw:
+                continue
+        out.append(raw)
+    return out
+
+
+class Numbering:
+    """The one citation numbering: markers 1..n in order of first use, one number per key."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[object, int] = {}
+
+    def number(self, key: object) -> int:
+        """The marker for `key`, assigning the next number on first use."""
+        if key not in self._numbers:
+            self._numbers[key] = len(self._numbers) + 1
+        return self._numbers[key]
+
+    def get(self, key: object) -> int | None:
+        return self._numbers.get(key)
+
+    def keys(self) -> list[object]:
+        """Keys in marker order."""
+        return list(self._numbers)
+
+    def __len__(self) -> int:
+        return len(self._numbers)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._numbers

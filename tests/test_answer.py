@@ -203,3 +203,13 @@ def test_injected_instructions_are_never_surfaced(tmp_path):
             assert bad not in text, (q, ans.answer)
     ans = adv.ask("How does ScribeCo secure recordings?")
     assert "deletes audio after 30 days" in ans.answer
+
+
+@pytest.mark.slow
+def test_guidance_questions_stay_guidance_with_an_org_selected(shared_corpus_advisor):
+    """A CIO with an organization selected still gets guidance for a framework question."""
+    ans = shared_corpus_advisor.ask("What does HTI-1 say about readiness of predictive DSIs?", org="meridian-health")
+    assert ans.kind == "guidance" and not ans.abstained
+    assert any("onc-hti-1" in c.source for c in ans.citations)
+    results = shared_corpus_advisor.ask("Which blocking issues remain?", org="meridian-health")
+    assert results.kind == "assessment" and "B3" in results.answer

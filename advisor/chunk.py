@@ -1,0 +1,75 @@
+"""The citable passage every stage passes along: `Chunk`, its kinds, and its stable ids.
+
+A leaf module: it imports nothing from the package, so ingestion, assessment and the index
+can all build chunks without importing each other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+__all__ = ["Chunk", "DocType", "ResultKind", "content_hash", "make_chunk_id"]
+
+
+class DocType(StrEnum):
+    """Where a passage comes from: bundled guidance, an organization's results, a user's upload."""
+
+    GUIDANCE = "guidance"
+    ASSESSMENT = "assessment"
+    USER = "user"
+
+
+class ResultKind(StrEnum):
+    """What an assessment-results chunk states (stored as `meta["kind"]`)."""
+
+    SUMMARY = "summary"
+    DIMENSION = "dimension"
+    QUESTION = "question"
+    USE_CASE = "use_case"
+
+
+DOC_TYPES = tuple(t.value for t in DocType)
+
+
+def content_hash(text: str) -> str:
+    """Stable hash of a chunk's text (whitespace-normalised)."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def make_chunk_id(source: str, position: int, text: str) -> str:
+    """Deterministic id: readable stem + source hash + position + content hash."""
+    stem = re.sub(r"[^a-z0-9]+", "-", Path(source).stem.lower()).strip("-")[:40] or "doc"
+    src = hashlib.sha256(source.encode("utf-8")).hexdigest()[:6]
+    return f"{stem}-{src}-{position:04d}-{content_hash(text)[:10]}"
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One citable passage with its provenance."""
+
+    chunk_id: str
+    text: str
+    source: str
+    title: str
+    section: str = ""
+    page: int | None = None
+    framework: str = ""
+    doc_type: str = DocType.GUIDANCE
+    org: str = ""
+    position: int = 0
+    publisher: str = ""
+    meta: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.text)
+
+    @property
+    def result_kind(self) -> ResultKind | None:
+        """The kind of an assessment-results chunk; None for any other passage."""
+        kind = self.meta.get("kind")
+        return ResultKind(kind) if kind in ResultKind._value2member_map_ else None
