@@ -24,8 +24,8 @@ from typing import Any
 
 import yaml
 
+from .chunk import Chunk, Fact, fact_meta, make_chunk_id
 from .errors import AssessmentError
-from .ingest import Chunk, make_chunk_id
 
 ASSESSMENT_DIR = Path(__file__).resolve().parent.parent / "corpus" / "assessment"
 DEFAULT_INSTRUMENT = ASSESSMENT_DIR / "instrument.yaml"
@@ -1775,52 +1775,86 @@ def result_chunks(
             meta["score"] = d.score
         pieces.append((f"{d.id} — {d.name}", " ".join(parts), meta))
 
-    # overall summary
+    # overall summary: each sentence states one named fact, and its span goes into the metadata
     tier_name = card.tier_name
     idx_text = f"{card.index:.1f}/100" if card.index is not None else "not computable"
-    parts = [
-        f"{name} ({org}) has an AI readiness index of {idx_text} in the {when} readiness assessment, "
-        f"which places it in the {tier_name} tier."
+    facts: list[tuple[Fact, str]] = [
+        (
+            Fact.INDEX,
+            f"{name} ({org}) has an AI readiness index of {idx_text} in the {when} readiness assessment, "
+            f"which places it in the {tier_name} tier.",
+        )
     ]
     if card.capped:
-        parts.append(
-            f"The index alone would place {name} in the {inst.tier(card.index_tier).name} tier on {when}, "
-            f"but blocking rules cap it at {tier_name}."
+        facts.append(
+            (
+                Fact.CAPPED,
+                f"The index alone would place {name} in the {inst.tier(card.index_tier).name} tier on {when}, "
+                f"but blocking rules cap it at {tier_name}.",
+            )
         )
-    parts.append(
-        f"Dimension scores for {name} on {when}: "
-        + "; ".join(f"{d.name} {_fmt1(d.score)}/5" for d in card.dimensions)
-        + "."
+    facts.append(
+        (
+            Fact.DIMENSION_SCORES,
+            f"Dimension scores for {name} on {when}: "
+            + "; ".join(f"{d.name} {_fmt1(d.score)}/5" for d in card.dimensions)
+            + ".",
+        )
     )
     if card.blocking:
-        parts.append(
-            f"{len(card.blocking)} blocking rule{'s are' if len(card.blocking) != 1 else ' is'} triggered for "
-            f"{name} on {when}: " + "; ".join(f"{b.id} ({b.name})" for b in card.blocking) + "."
+        facts.append(
+            (
+                Fact.BLOCKING,
+                f"{len(card.blocking)} blocking rule{'s are' if len(card.blocking) != 1 else ' is'} triggered for "
+                f"{name} on {when}: " + "; ".join(f"{b.id} ({b.name})" for b in card.blocking) + ".",
+            )
         )
     else:
-        parts.append(f"No blocking rule is triggered for {name} on {when}.")
+        facts.append((Fact.BLOCKING, f"No blocking rule is triggered for {name} on {when}."))
     if card.gaps:
-        parts.append(
-            f"The top gaps for {name} on {when} are "
-            + "; ".join(f"{g.question_id} ({g.title}) {g.score}/5 vs target {g.target}" for g in card.gaps[:3])
-            + "."
+        facts.append(
+            (
+                Fact.TOP_GAPS,
+                f"The top gaps for {name} on {when} are "
+                + "; ".join(f"{g.question_id} ({g.title}) {g.score}/5 vs target {g.target}" for g in card.gaps[:3])
+                + ".",
+            )
         )
     ready = [u.name for u in card.use_cases if u.ready]
     blocked = [u.name for u in card.use_cases if not u.ready]
     if ready:
-        parts.append(f"Use cases {name} is ready to roll out as of {when}: {', '.join(_mid(x) for x in ready)}.")
+        facts.append(
+            (
+                Fact.READY_USE_CASES,
+                f"Use cases {name} is ready to roll out as of {when}: {', '.join(_mid(x) for x in ready)}.",
+            )
+        )
     if blocked:
-        parts.append(f"Use cases blocked for {name} as of {when}: {', '.join(_mid(x) for x in blocked)}.")
+        facts.append(
+            (
+                Fact.BLOCKED_USE_CASES,
+                f"Use cases blocked for {name} as of {when}: {', '.join(_mid(x) for x in blocked)}.",
+            )
+        )
     if card.missing:
-        parts.append(f"Questions left unanswered by {name} on {when}: {', '.join(card.missing)}.")
+        facts.append((Fact.UNANSWERED, f"Questions left unanswered by {name} on {when}: {', '.join(card.missing)}."))
     if results.assessor:
-        parts.append(f"The {when} assessment for {name} was conducted by {_sentence(results.assessor)}")
+        facts.append(
+            (Fact.ASSESSOR, f"The {when} assessment for {name} was conducted by {_sentence(results.assessor)}")
+        )
+    parts = [text for _, text in facts]
+    spans: dict[Fact, tuple[int, int]] = {}
+    at = 0
+    for fact, text in facts:
+        spans[fact] = (at, at + len(text))
+        at += len(text) + 1
     meta = {
         **base_meta,
         "kind": "summary",
         "tier": card.tier,
         "index_tier": card.index_tier,
         "blocking": ",".join(card.blocking_ids),
+        **fact_meta(spans),
     }
     if card.index is not None:
         meta["index"] = card.index

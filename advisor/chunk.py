@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-__all__ = ["Chunk", "DocType", "ResultKind", "content_hash", "make_chunk_id"]
+__all__ = ["Chunk", "DocType", "Fact", "ResultKind", "content_hash", "fact_meta", "make_chunk_id"]
 
 
 class DocType(StrEnum):
@@ -30,6 +30,29 @@ class ResultKind(StrEnum):
     DIMENSION = "dimension"
     QUESTION = "question"
     USE_CASE = "use_case"
+
+
+class Fact(StrEnum):
+    """A named fact an assessment summary chunk states; its sentence is found by span, never
+    by searching the prose for a phrase."""
+
+    INDEX = "index"  # index and tier
+    CAPPED = "capped"  # blocking rules cap the tier
+    DIMENSION_SCORES = "dimension_scores"
+    BLOCKING = "blocking"  # the blocking rules triggered (or that none is)
+    TOP_GAPS = "top_gaps"
+    READY_USE_CASES = "ready_use_cases"
+    BLOCKED_USE_CASES = "blocked_use_cases"
+    UNANSWERED = "unanswered"
+    ASSESSOR = "assessor"
+
+
+_FACT_KEY = "fact_"
+
+
+def fact_meta(spans: dict[Fact, tuple[int, int]]) -> dict[str, str]:
+    """Chunk metadata recording where each fact's sentence sits ("start:end", flat for Chroma)."""
+    return {f"{_FACT_KEY}{fact.value}": f"{s}:{e}" for fact, (s, e) in spans.items()}
 
 
 DOC_TYPES = tuple(t.value for t in DocType)
@@ -67,6 +90,14 @@ class Chunk:
     @property
     def content_hash(self) -> str:
         return content_hash(self.text)
+
+    def fact(self, fact: Fact) -> str | None:
+        """The sentence stating a named fact, when this chunk records one."""
+        span = self.meta.get(f"{_FACT_KEY}{fact.value}")
+        if not span:
+            return None
+        start, end = (int(x) for x in str(span).split(":"))
+        return self.text[start:end]
 
     @property
     def result_kind(self) -> ResultKind | None:

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import numpy as np
 
+from .chunk import Chunk, Fact
 from .guard import looks_like_injection
 from .index import Index
-from .ingest import Chunk
 from .retrieve import Hit, Retriever
 from .text import content_words, identifiers, sentence_spans
 
@@ -404,14 +404,6 @@ def _first_sentence(chunk: Chunk) -> str:
     return chunk.text[spans[0][0] : spans[0][1]] if spans else chunk.text
 
 
-def _sentence_with(chunk: Chunk, *needles: str) -> str | None:
-    for s, e in sentence_spans(chunk.text):
-        sent = chunk.text[s:e]
-        if all(n.lower() in sent.lower() for n in needles):
-            return sent
-    return None
-
-
 class GuidanceLinker:
     """Finds the guidance chunk an instrument reference points at (document stem + section id)."""
 
@@ -536,7 +528,7 @@ def compose_assessment(query: str, data: OrgData, linker: GuidanceLinker) -> Dra
                 )
             )
         if t.use_cases_now_ready:
-            s = _sentence_with(after["summary"], "ready to roll out")
+            s = after["summary"].fact(Fact.READY_USE_CASES)
             if s:
                 parts.append(Part(s, [after["summary"]], bullet=True, quotes=[s]))
         return Draft(parts, "assessment", 1.0)
@@ -552,7 +544,7 @@ def compose_assessment(query: str, data: OrgData, linker: GuidanceLinker) -> Dra
         if ready is not None and not ready.ready:
             for b in card.blocking:
                 if set(b.blocks) & {uc.id, uc.kind, "all"}:
-                    s = _sentence_with(summary, b.id)
+                    s = summary.fact(Fact.BLOCKING)
                     if s and all(s != p.text for p in parts):
                         parts.append(Part(s, [summary], bullet=True, quotes=[s]))
                     break
@@ -574,7 +566,7 @@ def compose_assessment(query: str, data: OrgData, linker: GuidanceLinker) -> Dra
 
     # 4. blocking issues
     if _BLOCKING.search(query):
-        s = _sentence_with(summary, "blocking rule") or _sentence_with(summary, "blocking")
+        s = summary.fact(Fact.BLOCKING)
         if s:
             parts.append(Part(s, [summary], quotes=[s]))
         else:
@@ -600,7 +592,7 @@ def compose_assessment(query: str, data: OrgData, linker: GuidanceLinker) -> Dra
             if dc is not None:
                 sent = _first_sentence(dc)
                 parts.append(Part(sent, [dc], bullet=bool(parts), quotes=[sent]))
-        s = _sentence_with(summary, "dimension scores")
+        s = summary.fact(Fact.DIMENSION_SCORES)
         if s:
             parts.append(Part(s, [summary], bullet=True, quotes=[s]))
         if parts:
@@ -609,7 +601,7 @@ def compose_assessment(query: str, data: OrgData, linker: GuidanceLinker) -> Dra
     dims = [d for d, pat in _DIMENSION_WORDS.items() if re.search(rf"\b(?:{pat})\b", query, re.I)]
     # 5. strengths
     if _STRENGTHS.search(query) and not _GAPS.search(query):
-        s = _sentence_with(summary, "readiness index")
+        s = summary.fact(Fact.INDEX)
         if s:
             parts.append(Part(s, [summary], quotes=[s]))
         strengths = [x for x in card.strengths if not dims or x.dimension in dims][:4]
@@ -633,7 +625,7 @@ def compose_assessment(query: str, data: OrgData, linker: GuidanceLinker) -> Dra
 
     # 7. gaps / priorities
     if _GAPS.search(query):
-        s = _sentence_with(summary, "top gaps")
+        s = summary.fact(Fact.TOP_GAPS)
         if s:
             parts.append(Part(s, [summary], quotes=[s]))
         for g in card.gaps[:3]:
@@ -641,8 +633,8 @@ def compose_assessment(query: str, data: OrgData, linker: GuidanceLinker) -> Dra
         return Draft(parts, "assessment", 1.0)
 
     # 8. overall readiness
-    for needles in (("readiness index",), ("dimension scores",), ("blocking",), ("ready to roll out",)):
-        s = _sentence_with(summary, *needles)
+    for fact in (Fact.INDEX, Fact.DIMENSION_SCORES, Fact.BLOCKING, Fact.READY_USE_CASES):
+        s = summary.fact(fact)
         if s and all(s != p.text for p in parts):
             parts.append(Part(s, [summary], bullet=bool(parts), quotes=[s]))
     for g in card.gaps[:2]:

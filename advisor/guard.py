@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .text import sentence_spans
+
 SCOPE_MESSAGE = (
     "I can only help with AI readiness and AI governance for health systems: governance "
     "frameworks and regulations (NIST AI RMF, CHAI, ONC HTI-1, FDA, HIPAA, Section 1557, EU AI Act, "
@@ -205,3 +207,22 @@ _INJECTION = [
 def looks_like_injection(sentence: str) -> bool:
     """A sentence that addresses an assistant, carries instructions, or pushes a link."""
     return any(p.search(sentence) for p in _INJECTION)
+
+
+def prompt_attr(text: str) -> str:
+    """Text safe inside a prompt tag's attribute (no quotes or angle brackets)."""
+    return " ".join(str(text).split()).replace('"', "'").replace("<", "(").replace(">", ")")
+
+
+def sanitize_passage(text: str) -> str:
+    """The one passage sanitiser: passage text for any model prompt (chat, recommendation
+    polishing, judges), with instruction-like sentences removed and delimiters neutralised."""
+    out = []
+    last = 0
+    for s, e in sentence_spans(text):
+        out.append(text[last:s])
+        sent = text[s:e]
+        out.append("[instruction-like text removed]" if looks_like_injection(sent) else sent)
+        last = e
+    out.append(text[last:])
+    return re.sub(r"</?passage\b[^>]*>", "", "".join(out))

@@ -26,7 +26,7 @@ from .ingest import LOADERS, Chunk, load_chunks
 from .providers import Embedder, get_embedder
 from .settings import CORPUS_DIR, PROJECT_DIR, Settings
 
-INGEST_VERSION = "7"  # bump when loaders or chunking change, so files are re-chunked
+INGEST_VERSION = "8"  # bump when loaders or chunking change, so files are re-chunked
 
 CATALOG_MIGRATIONS = [
     """
