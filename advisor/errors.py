@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 
 class AdvisorError(Exception):
     """Base for errors caused by input, configuration or environment, not by a bug."""
@@ -20,18 +23,54 @@ class IngestError(AdvisorError):
         super().__init__(f"{file}: {problem}")
 
 
+@dataclass(frozen=True, kw_only=True)
+class Problem:
+    """One validation problem in an input file: located for programs, worded for people.
+
+    `message` is the sentence a user reads (it names the row or field and says how to fix
+    it); ``str(problem)`` is that sentence. The location travels as fields, so nothing has
+    to parse it back out of the text:
+
+    - `file`: the file the problem is in;
+    - `rows`: CSV rows concerned, numbered as a spreadsheet shows them (header = row 1);
+      every row, even when the message lists only the first few;
+    - `result_index`: the JSON `results[i]` entry concerned;
+    - `field`: the CSV column, JSON field or instrument YAML path concerned
+      (e.g. ``score``, ``org``, ``dimensions[1].keywords``); "" when the problem is about
+      the whole file.
+    """
+
+    file: str
+    rows: tuple[int, ...] = ()
+    result_index: int | None = None
+    field: str = ""
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
 class AssessmentError(AdvisorError):
     """An assessment instrument or results file is invalid.
 
-    `problems` lists every problem found, each naming the file, the row or field, and the fix.
+    `problems` lists every problem found as :class:`Problem` records, each naming the file,
+    the row or field, and the fix. Plain strings given to the constructor become problems
+    about the whole file.
     """
 
-    def __init__(self, file: str, problems: list[str]):
+    def __init__(self, file: str, problems: Iterable[Problem | str]):
         self.file = file
-        self.problems = list(problems)
-        detail = "; ".join(self.problems[:10])
+        self.problems: list[Problem] = [
+            p if isinstance(p, Problem) else Problem(file=file, message=str(p)) for p in problems
+        ]
+        detail = "; ".join(p.message for p in self.problems[:10])
         more = f" (and {len(self.problems) - 10} more)" if len(self.problems) > 10 else ""
         super().__init__(f"{file}: {detail}{more}")
+
+    @property
+    def messages(self) -> list[str]:
+        """The problems as the sentences a user reads."""
+        return [p.message for p in self.problems]
 
 
 class StoreError(AdvisorError):

@@ -58,165 +58,180 @@ def build() -> list[dict]:
     for results, card in scored:
         by_org.setdefault(card.org, []).append((results, card))
     cases: list[dict] = []
-    for org, items in sorted(by_org.items()):
+    for _org, items in sorted(by_org.items()):
         multi = len(items) > 1
         for _results, card in items:
-            src = Path(card.source).stem
-            short = org.split("-")[0]
-            tag = f"{short}-{card.date}" if multi else short
-            when = f" in the {card.date} assessment" if multi else ""
-            whose = card.org_name
-            dims = [d for d in card.dimensions if d.score is not None]
-            weakest = min(dims, key=lambda d: (d.score, d.id))
-            strongest = max(dims, key=lambda d: (d.score, d.id))
-            cases.append(
-                _case(
-                    f"{tag}-index",
-                    f"What is our overall AI readiness index and tier{when}?",
-                    org,
-                    src,
-                    [_num(card.index, 1), [tier_names[card.tier]]],
-                    ["index"],
-                )
-            )
-            cases.append(
-                _case(
-                    f"{tag}-weakest",
-                    f"Which readiness dimension is weakest for {whose}{when}, and how low is it?",
-                    org,
-                    src,
-                    [[weakest.name, weakest.id], _num(weakest.score, 2)],
-                    ["dimension"],
-                )
-            )
-            if not multi or card is items[-1][1]:
-                cases.append(
-                    _case(
-                        f"{tag}-strongest",
-                        "Where are we strongest across the readiness dimensions?",
-                        org,
-                        src,
-                        [[strongest.name, strongest.id]],
-                        ["dimension"],
-                    )
-                )
-            top = [g.question_id for g in card.gaps[:3]]
-            cases.append(
-                _case(
-                    f"{tag}-gaps",
-                    f"What are the top three gaps we should close first{when}?",
-                    org,
-                    src,
-                    [[q] for q in top],
-                    ["gaps"],
-                )
-            )
-            if card.blocking_ids:
-                cases.append(
-                    _case(
-                        f"{tag}-blocking",
-                        f"Which blocking rules are holding {whose} back{when}?",
-                        org,
-                        src,
-                        [[b] for b in card.blocking_ids],
-                        ["blocking"],
-                    )
-                )
-            uc = card.use_case("ambient-documentation")
-            if uc.ready:
-                kps = [["ready"]]
-                extra = {"forbidden": []}
-            else:
-                first_rule = next((b for b in card.blocking_ids if any(b in f for f in uc.first)), None)
-                kps = [["blocked", "not ready", "not yet ready"]]
-                if first_rule:
-                    kps.append([first_rule])
-                extra = {}
-            cases.append(
-                _case(
-                    f"{tag}-ambient",
-                    f"Are we ready to roll out ambient clinical documentation{when}?",
-                    org,
-                    src,
-                    kps,
-                    ["use-case"],
-                    **extra,
-                )
-            )
-            data = card.dimension("DATA")
-            cases.append(
-                _case(
-                    f"{tag}-data",
-                    f"How did we score on data readiness{when}?",
-                    org,
-                    src,
-                    [_num(data.score, 2)],
-                    ["dimension"],
-                )
-            )
-            g2 = card.question_scores.get("GOV-2")
-            if g2 is not None:
-                cases.append(
-                    _case(
-                        f"{tag}-gov2",
-                        f"Do we have an AI inventory? What did we score on that question{when}?",
-                        org,
-                        src,
-                        [["GOV-2", "inventory"], [f"{g2}/5", f"scored {g2}", f"score of {g2}"]],
-                        ["question"],
-                    )
-                )
-            for qid in card.missing:
-                cases.append(
-                    _case(
-                        f"{tag}-{qid.lower()}-missing",
-                        f"What did {whose} score on {qid}?",
-                        org,
-                        src,
-                        [["not answered", "unanswered", "not assessed", "no score"]],
-                        ["question", "missing"],
-                    )
-                )
+            cases += _card_cases(card, tier_names, multi, latest=card is items[-1][1])
         if multi:
-            (_, earlier), (_, later) = items[0], items[-1]
-            tr = A.trend(earlier, later, inst)
-            src = Path(later.source).stem
-            short = org.split("-")[0]
-            cases.append(
-                _case(
-                    f"{short}-trend-index",
-                    f"How much has our readiness index changed between {tr.earlier_date} and {tr.later_date}?",
-                    org,
-                    src,
-                    [_num(tr.index_before, 1), _num(tr.index_after, 1)],
-                    ["trend"],
-                    expected_sources=[Path(earlier.source).stem, src],
-                )
+            cases += _trend_cases(A.trend(items[0][1], items[-1][1], inst), items[0][1], items[-1][1], tier_names)
+    cases += _followup_cases([card for _, card in scored])
+    return cases
+
+
+def _card_cases(card, tier_names: dict[str, str], multi: bool, latest: bool) -> list[dict]:
+    """Cases about one scorecard: index, weakest/strongest dimension, gaps, rules, a use case, questions."""
+    org, src = card.org, Path(card.source).stem
+    short = org.split("-")[0]
+    tag = f"{short}-{card.date}" if multi else short
+    when = f" in the {card.date} assessment" if multi else ""
+    whose = card.org_name
+    dims = [d for d in card.dimensions if d.score is not None]
+    weakest = min(dims, key=lambda d: (d.score, d.id))
+    strongest = max(dims, key=lambda d: (d.score, d.id))
+    cases = [
+        _case(
+            f"{tag}-index",
+            f"What is our overall AI readiness index and tier{when}?",
+            org,
+            src,
+            [_num(card.index, 1), [tier_names[card.tier]]],
+            ["index"],
+        ),
+        _case(
+            f"{tag}-weakest",
+            f"Which readiness dimension is weakest for {whose}{when}, and how low is it?",
+            org,
+            src,
+            [[weakest.name, weakest.id], _num(weakest.score, 2)],
+            ["dimension"],
+        ),
+    ]
+    if not multi or latest:
+        cases.append(
+            _case(
+                f"{tag}-strongest",
+                "Where are we strongest across the readiness dimensions?",
+                org,
+                src,
+                [[strongest.name, strongest.id]],
+                ["dimension"],
             )
-            cases.append(
-                _case(
-                    f"{short}-trend-tier",
-                    "Did our readiness tier change since the first assessment?",
-                    org,
-                    src,
-                    [[tier_names[tr.tier_before]], [tier_names[tr.tier_after]]],
-                    ["trend"],
-                    expected_sources=[Path(earlier.source).stem, src],
-                )
-            )
-            cases.append(
-                _case(
-                    f"{short}-trend-rules",
-                    "Which blocking rules are still in the way after our second assessment?",
-                    org,
-                    src,
-                    [[b] for b in tr.blocking_persisting],
-                    ["trend", "blocking"],
-                )
-            )
-    # Multi-turn follow-ups that switch from guidance to the organization's own results.
-    nb = next(c for _, c in scored if c.org == "northbridge-academic")
+        )
+    top = [g.question_id for g in card.gaps[:3]]
     cases.append(
+        _case(
+            f"{tag}-gaps",
+            f"What are the top three gaps we should close first{when}?",
+            org,
+            src,
+            [[q] for q in top],
+            ["gaps"],
+        )
+    )
+    if card.blocking_ids:
+        cases.append(
+            _case(
+                f"{tag}-blocking",
+                f"Which blocking rules are holding {whose} back{when}?",
+                org,
+                src,
+                [[b] for b in card.blocking_ids],
+                ["blocking"],
+            )
+        )
+    cases.append(_ambient_case(card, tag, when, src))
+    cases += _question_cases(card, tag, when, src)
+    return cases
+
+
+def _ambient_case(card, tag: str, when: str, src: str) -> dict:
+    uc = card.use_case("ambient-documentation")
+    if uc.ready:
+        kps = [["ready"]]
+        extra = {"forbidden": []}
+    else:
+        first_rule = next((b for b in card.blocking_ids if any(b in f for f in uc.first)), None)
+        kps = [["blocked", "not ready", "not yet ready"]]
+        if first_rule:
+            kps.append([first_rule])
+        extra = {}
+    return _case(
+        f"{tag}-ambient",
+        f"Are we ready to roll out ambient clinical documentation{when}?",
+        card.org,
+        src,
+        kps,
+        ["use-case"],
+        **extra,
+    )
+
+
+def _question_cases(card, tag: str, when: str, src: str) -> list[dict]:
+    """The DATA dimension score, GOV-2 (the AI inventory) and every unanswered question."""
+    org, whose = card.org, card.org_name
+    data = card.dimension("DATA")
+    cases = [
+        _case(
+            f"{tag}-data", f"How did we score on data readiness{when}?", org, src, [_num(data.score, 2)], ["dimension"]
+        )
+    ]
+    g2 = card.question_scores.get("GOV-2")
+    if g2 is not None:
+        cases.append(
+            _case(
+                f"{tag}-gov2",
+                f"Do we have an AI inventory? What did we score on that question{when}?",
+                org,
+                src,
+                [["GOV-2", "inventory"], [f"{g2}/5", f"scored {g2}", f"score of {g2}"]],
+                ["question"],
+            )
+        )
+    for qid in card.missing:
+        cases.append(
+            _case(
+                f"{tag}-{qid.lower()}-missing",
+                f"What did {whose} score on {qid}?",
+                org,
+                src,
+                [["not answered", "unanswered", "not assessed", "no score"]],
+                ["question", "missing"],
+            )
+        )
+    return cases
+
+
+def _trend_cases(tr, earlier, later, tier_names: dict[str, str]) -> list[dict]:
+    """Cases about the change between an organization's first and latest assessment."""
+    org, src = later.org, Path(later.source).stem
+    short = org.split("-")[0]
+    both = [Path(earlier.source).stem, src]
+    return [
+        _case(
+            f"{short}-trend-index",
+            f"How much has our readiness index changed between {tr.earlier_date} and {tr.later_date}?",
+            org,
+            src,
+            [_num(tr.index_before, 1), _num(tr.index_after, 1)],
+            ["trend"],
+            expected_sources=both,
+        ),
+        _case(
+            f"{short}-trend-tier",
+            "Did our readiness tier change since the first assessment?",
+            org,
+            src,
+            [[tier_names[tr.tier_before]], [tier_names[tr.tier_after]]],
+            ["trend"],
+            expected_sources=both,
+        ),
+        _case(
+            f"{short}-trend-rules",
+            "Which blocking rules are still in the way after our second assessment?",
+            org,
+            src,
+            [[b] for b in tr.blocking_persisting],
+            ["trend", "blocking"],
+        ),
+    ]
+
+
+def _followup_cases(cards: list) -> list[dict]:
+    """Multi-turn follow-ups that switch from guidance to the organization's own results."""
+    nb = next(c for c in cards if c.org == "northbridge-academic")
+    pb = next(c for c in cards if c.org == "prairie-bend-cah")
+    weakest = min((d for d in pb.dimensions if d.score is not None), key=lambda d: (d.score, d.id))
+    return [
         _case(
             "northbridge-followup-inventory",
             "And how do we score on that?",
@@ -231,11 +246,7 @@ def build() -> list[dict]:
                     "content": "GOVERN 1.6 asks for mechanisms to inventory AI systems, resourced according to risk priorities [1].",
                 },
             ],
-        )
-    )
-    pb = next(c for _, c in scored if c.org == "prairie-bend-cah")
-    weakest = min((d for d in pb.dimensions if d.score is not None), key=lambda d: (d.score, d.id))
-    cases.append(
+        ),
         _case(
             "prairie-followup-foundations",
             "And for us?",
@@ -250,9 +261,8 @@ def build() -> list[dict]:
                     "content": "Data readiness, infrastructure, governance, leadership alignment, workforce and measurable ROI [1].",
                 },
             ],
-        )
-    )
-    return cases
+        ),
+    ]
 
 
 def split_of(i: int) -> str:

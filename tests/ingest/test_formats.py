@@ -1,4 +1,4 @@
-"""Loaders and chunking on real generated files and the real AI RMF Playbook PDF."""
+"""Loaders per format on real generated files and the real AI RMF Playbook PDF."""
 
 from __future__ import annotations
 
@@ -7,10 +7,9 @@ import re
 import pytest
 
 from advisor.errors import IngestError
-from advisor.ingest import chunk_document, load_chunks, load_document, make_chunk_id, pack_sentences
-from advisor.text import identifiers, split_sentences, tokenize
+from advisor.ingest import chunk_document, load_chunks, load_document
 
-from .conftest import make_docx, make_pdf, require_playbook
+from ..conftest import make_docx, make_pdf, require_playbook
 
 
 def _chunks(path, **kw):
@@ -114,121 +113,3 @@ def test_plain_text(tmp_path):
     chunks = _chunks(p)
     assert chunks[0].title == "Board notes"
     assert "The board approved the AI strategy." in chunks[0].text
-
-
-def test_chunk_ids_are_deterministic_and_content_addressed(tmp_path):
-    p = tmp_path / "a.md"
-    p.write_text("# A\n\nFirst sentence here.\n", encoding="utf-8")
-    assert [c.chunk_id for c in _chunks(p)] == [c.chunk_id for c in _chunks(p)]
-    a = make_chunk_id("x.md", 0, "one")
-    assert a == make_chunk_id("x.md", 0, "one")
-    assert a != make_chunk_id("x.md", 0, "two") and a != make_chunk_id("y.md", 0, "one")
-
-
-def test_packing_never_splits_sentences_and_keeps_exact_spans():
-    sentences = [f"Sentence number {i} talks about governance and data quality in detail." for i in range(40)]
-    text = " ".join(sentences)
-    pieces = pack_sentences(text, 300, 80)
-    assert len(pieces) > 5
-    for piece in pieces:
-        assert piece in text and len(piece) <= 300
-        assert piece.endswith(".") and piece[0].isupper()
-    # overlap: consecutive pieces share a whole sentence
-    assert any(pieces[i].split(". ")[-1] in pieces[i + 1] for i in range(len(pieces) - 1))
-
-
-def test_sentences_respect_abbreviations_and_bullets():
-    text = "NIST released it on 26 Jan. 2023, e.g. for the U.S. market. Second one.\n- bullet item\n- another"
-    assert split_sentences(text) == [
-        "NIST released it on 26 Jan. 2023, e.g. for the U.S. market.",
-        "Second one.",
-        "bullet item",
-        "another",
-    ]
-
-
-def test_identifiers_and_tokens():
-    assert identifiers("What does GOVERN 1.6 and §170.315(b)(11) say, and Art. 14?") == [
-        "GOVERN 1.6",
-        "§170.315(b)(11)",
-        "Art. 14",
-    ]
-    assert "1.6" in tokenize("GOVERN 1.6") and "the" not in tokenize("the inventory")
-
-
-# ------------------------------------------------------------------ bad input
-
-
-def _problem(path, **kw) -> str:
-    with pytest.raises(IngestError) as exc:
-        _chunks(path, **kw)
-    assert exc.value.file == str(path)
-    return exc.value.problem
-
-
-def test_corrupt_pdf(tmp_path):
-    p = tmp_path / "corrupt.pdf"
-    p.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage garbage")
-    assert "corrupt" in _problem(p) or "no extractable text" in _problem(p)
-
-
-def test_truncated_pdf(tmp_path):
-    good = make_pdf(tmp_path / "good.pdf", ["Some text on a page."])
-    p = tmp_path / "truncated.pdf"
-    p.write_bytes(good.read_bytes()[:200])
-    assert re.search(r"corrupt|no extractable text", _problem(p))
-
-
-def test_encrypted_pdf(tmp_path):
-    import pypdf
-
-    src = make_pdf(tmp_path / "plain.pdf", ["Confidential readiness memo."])
-    w = pypdf.PdfWriter(clone_from=str(src))
-    w.encrypt(user_password="s3cret", owner_password="owner", algorithm="AES-128")
-    p = tmp_path / "locked.pdf"
-    with open(p, "wb") as f:
-        w.write(f)
-    assert "password" in _problem(p)
-
-
-def test_image_only_pdf(tmp_path):
-    import pypdf
-
-    w = pypdf.PdfWriter()
-    w.add_blank_page(width=612, height=792)
-    p = tmp_path / "scan.pdf"
-    with open(p, "wb") as f:
-        w.write(f)
-    assert "OCR" in _problem(p)
-
-
-def test_empty_file(tmp_path):
-    p = tmp_path / "empty.md"
-    p.write_text("")
-    assert "empty" in _problem(p)
-
-
-def test_unsupported_extension(tmp_path):
-    p = tmp_path / "budget.xlsx"
-    p.write_bytes(b"PK\x03\x04 not really")
-    assert "unsupported file type '.xlsx'" in _problem(p)
-
-
-def test_non_utf8_text(tmp_path):
-    p = tmp_path / "legacy.txt"
-    p.write_bytes("Caf\u00e9 governance \u201cquoted\u201d".encode("cp1252"))
-    assert "not valid UTF-8" in _problem(p)
-
-
-def test_huge_file_is_refused_before_reading(tmp_path):
-    p = tmp_path / "huge.txt"
-    with open(p, "wb") as f:  # sparse: 200 MB on paper, no disk used
-        f.truncate(200 * 1024 * 1024)
-    problem = _problem(p, max_bytes=100_000_000)
-    assert "210 MB" in problem and "ADVISOR_MAX_FILE_MB" in problem
-
-
-def test_corrupt_docx(tmp_path):
-    p = tmp_path / "broken.docx"
-    p.write_bytes(b"this is not a zip file")
-    assert "docx" in _problem(p)

@@ -1,0 +1,78 @@
+"""Loading documents and splitting them into citable chunks.
+
+One module per format (:mod:`.markdown`, :mod:`.plaintext`, :mod:`.html`, :mod:`.pdf`,
+:mod:`.docx`), each registering its loader in :mod:`.registry`; plugins add formats (the
+assessment-results loader is one, see :data:`~.registry.DEFAULT_PLUGINS`) without ingestion
+importing them. :mod:`.chunking` packs a loaded document into chunks; :mod:`.pipeline` reads
+one file end to end.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Chunk and its ids live in the leaf module `chunk`; re-exported for existing imports.
+from ..chunk import DOC_TYPES, Chunk, DocType, content_hash, make_chunk_id
+from .chunking import chunk_document, pack_sentences
+from .document import Block, Document, read_text, title_from_name
+from .docx import load_docx
+from .html import load_html
+from .markdown import clean_inline_markdown, load_markdown, parse_front_matter
+from .pdf import load_pdf
+from .pipeline import load_chunks, load_document
+from .plaintext import load_text
+from .registry import (
+    DEFAULT_PLUGINS,
+    ENTRY_POINT_GROUP,
+    LOADERS,
+    REGISTRY,
+    Loader,
+    LoaderOutput,
+    LoaderRegistry,
+    loader_for,
+    register_loader,
+    supported_extensions,
+    unregister_loader,
+)
+
+__all__ = [
+    "DEFAULT_PLUGINS",
+    "DOC_TYPES",
+    "ENTRY_POINT_GROUP",
+    "LOADERS",
+    "REGISTRY",
+    "SUPPORTED_EXTENSIONS",
+    "Block",
+    "Chunk",
+    "DocType",
+    "Document",
+    "Loader",
+    "LoaderOutput",
+    "LoaderRegistry",
+    "chunk_document",
+    "clean_inline_markdown",
+    "content_hash",
+    "load_chunks",
+    "load_document",
+    "load_docx",
+    "load_html",
+    "load_markdown",
+    "load_pdf",
+    "load_text",
+    "loader_for",
+    "make_chunk_id",
+    "pack_sentences",
+    "parse_front_matter",
+    "read_text",
+    "register_loader",
+    "supported_extensions",
+    "title_from_name",
+    "unregister_loader",
+]
+
+
+def __getattr__(name: str) -> Any:
+    # SUPPORTED_EXTENSIONS includes plugin suffixes, so it is computed (plugins loaded) on access
+    if name == "SUPPORTED_EXTENSIONS":
+        return supported_extensions()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

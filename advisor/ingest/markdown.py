@@ -1,0 +1,104 @@
+"""Markdown with YAML front matter: the bundled guidance corpus and users' notes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from .document import Block, Document, fail, heading_path, read_text, title_from_name
+from .registry import register_loader
+
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.S)
+_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+
+
+def clean_inline_markdown(text: str) -> str:
+    """Strip Markdown inline syntax so chunk text reads (and quotes) as prose."""
+    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = re.sub(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])", r"\1", text)
+    text = text.replace("`", "")
+    return text
+
+
+def parse_front_matter(text: str, path: Path | str) -> tuple[dict, str]:
+    """Split YAML front matter from a Markdown body."""
+    m = _FRONT.match(text)
+    if not m:
+        return {}, text
+    try:
+        meta = yaml.safe_load(m.group(1)) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark else ""
+        raise fail(path, f"front matter is not valid YAML{where}; fix the block between the '---' lines") from None
+    if not isinstance(meta, dict):
+        raise fail(path, "front matter must be a YAML mapping of field: value")
+    return meta, text[m.end() :]
+
+
+class _Blocks:
+    """Paragraphs of a Markdown body, each under the heading path open where it starts."""
+
+    def __init__(self, title: str):
+        self.title = title
+        self.headings: list[tuple[int, str]] = []
+        self.blocks: list[Block] = []
+        self.para: list[str] = []
+
+    def section(self) -> str:
+        return " > ".join(h for lvl, h in self.headings if not (lvl == 1 and h == self.title))
+
+    def flush(self) -> None:
+        text = "\n".join(self.para).strip()
+        if text:
+            self.blocks.append(Block(clean_inline_markdown(text), self.section()))
+        self.para.clear()
+
+    def heading(self, level: int, name: str) -> None:
+        self.flush()
+        if level == 1 and not self.title:
+            self.title = name
+        self.headings = heading_path(self.headings, level, name)
+
+
+def load_markdown(path: Path, source: str) -> Document:
+    meta, body = parse_front_matter(read_text(path), path)
+    # HTML comments are invisible to a reader of the rendered page: never index them
+    body = re.sub(r"<!--.*?(?:-->|$)", "", body, flags=re.S)
+    out = _Blocks(str(meta.get("title") or "").strip())
+    in_fence = False
+    for line in body.splitlines():
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            out.para.append(line)
+            continue
+        h = None if in_fence else _HEADING.match(line)
+        if h:
+            out.heading(len(h.group(1)), clean_inline_markdown(h.group(2)).strip())
+            continue
+        if not line.strip() and not in_fence:
+            out.flush()
+            continue
+        if _TABLE_RULE.match(line):
+            continue
+        out.para.append(
+            line.strip().strip("|").replace(" | ", "; ") if line.lstrip().startswith("|") else line.rstrip()
+        )
+    out.flush()
+    return Document(
+        source=source,
+        title=out.title or title_from_name(path),
+        blocks=out.blocks,
+        framework=str(meta.get("framework") or ""),
+        publisher=str(meta.get("publisher") or ""),
+        meta=meta,
+    )
+
+
+register_loader((".md", ".markdown"), "markdown", load_markdown)

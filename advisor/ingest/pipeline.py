@@ -1,0 +1,71 @@
+"""Reading one file into chunks: checks that apply to every file, then its registered loader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..chunk import Chunk
+from .chunking import chunk_document
+from .document import Document, fail
+from .registry import LoaderOutput, loader_for, supported_extensions
+
+
+def _unsupported(path: Path) -> str:
+    return f"unsupported file type '{path.suffix or path.name}'; supported: {', '.join(supported_extensions())}"
+
+
+def load_document(path: Path, source: str) -> Document:
+    """Load a document (not an assessment-results file) with the loader for its suffix."""
+    loader = loader_for(path)
+    if loader is None or loader.output != LoaderOutput.DOCUMENT:
+        raise fail(path, _unsupported(path))
+    return loader.load(path, source)
+
+
+def _check_file(path: Path, max_bytes: int | None) -> None:
+    """IngestError unless path is a non-empty regular file within the size limit."""
+    if not path.exists():
+        raise fail(path, "file not found")
+    if not path.is_file():
+        raise fail(path, "not a regular file")
+    size = path.stat().st_size
+    if max_bytes is not None and size > max_bytes:
+        raise fail(
+            path,
+            f"file is {size / 1e6:.0f} MB, over the {max_bytes / 1e6:g} MB limit; "
+            "split it or raise ADVISOR_MAX_FILE_MB",
+        )
+    if size == 0:
+        raise fail(path, "file is empty; add content or remove it from the folder")
+
+
+def load_chunks(
+    path: Path,
+    source: str,
+    *,
+    doc_type: str,
+    org: str = "",
+    chunk_size: int = 1000,
+    overlap: int = 120,
+    max_bytes: int | None = None,
+) -> list[Chunk]:
+    """Read one file and return its chunks, or raise IngestError naming the file and the problem.
+
+    A loader that returns finished chunks (assessment results) states its own organization and
+    doc type; with `org` given, chunks for another organization are refused.
+    """
+    _check_file(path, max_bytes)
+    loader = loader_for(path)
+    if loader is None:
+        raise fail(path, _unsupported(path))
+    if loader.output == LoaderOutput.CHUNKS:
+        chunks = list(loader.load(path, source))
+        other = next((c.org for c in chunks if org and c.org != org), None)
+        if other is not None:
+            raise fail(path, f"results are for org '{other}' but --org {org} was given; fix one of them")
+    else:
+        doc = loader.load(path, source)
+        chunks = chunk_document(doc, doc_type=doc_type, org=org, chunk_size=chunk_size, overlap=overlap)
+    if not chunks:
+        raise fail(path, "no text to index")
+    return chunks
