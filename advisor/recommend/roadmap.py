@@ -163,6 +163,7 @@ def _themes(raw: Any, inst: A.Instrument, problems: list[str]) -> tuple[Theme, .
     dims = [d.id for d in inst.dimensions]
     out: list[Theme] = []
     owner: dict[str, str] = {}  # question -> the theme that already holds it
+    keys: set[str] = set()
     for i, t in enumerate(raw):
         where = f"themes[{i}]"
         if not isinstance(t, dict):
@@ -176,8 +177,9 @@ def _themes(raw: Any, inst: A.Instrument, problems: list[str]) -> tuple[Theme, .
         ]
         if not key:
             problems.append(f"{where}: field 'key' is missing; give the theme a unique key such as GOV-A")
-        elif any(x.key == key for x in out):
+        elif key in keys:
             problems.append(f"{where}: key {key!r} is used by an earlier theme; keys must be unique")
+        keys.add(key)
         dim = t.get("dimension")
         if dim not in dims:
             problems.append(

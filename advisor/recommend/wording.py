@@ -30,7 +30,6 @@ def fmt1(x: float | None) -> str:
     return "unscored" if x is None else f"{x:.1f}"
 
 
-
 def first_sentence(chunk: Chunk) -> str:
     s = split_sentences(chunk.text)
     return s[0] if s else chunk.text.strip()
