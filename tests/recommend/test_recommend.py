@@ -17,9 +17,12 @@ from advisor import assessment as A
 from advisor import recommend as R
 from advisor.errors import LLMError
 from advisor.providers import ChatModel, register_chat_model
-from advisor.text import split_sentences
+from advisor.recommend import plan as P
+from advisor.recommend.evidence import section_match
+from advisor.text import marked_sentences, split_sentences
 
-ROOT = Path(__file__).resolve().parent.parent
+from ..conftest import ROOT
+
 ORGS = ("meridian-health", "northbridge-academic", "prairie-bend-cah")
 MARK = re.compile(r"\[(\d+)\]")
 
@@ -38,7 +41,7 @@ def _latest_cards() -> dict[str, A.Scorecard]:
 def test_plan_groups_gaps_and_respects_dependencies(org):
     inst = A.load_instrument()
     card = _latest_cards()[org]
-    plans = R._schedule(R._plans(card, inst), inst)
+    plans = P.schedule(P.plans(card, inst), inst)
     by_key = {p.key: p for p in plans}
     covered = [g.question_id for p in plans for g in p.gaps]
     assert sorted(covered) == sorted(g.question_id for g in card.gaps)  # every gap, exactly once
@@ -70,11 +73,11 @@ def test_prerequisite_tables_are_consistent():
 
 
 def test_section_match_prefers_the_named_heading():
-    assert R._section_match("GOVERN 1.6", "GOVERN 1 — Policies > GOVERN 1.6 — Mechanisms to inventory") == 3
-    assert R._section_match("GOVERN 1", "GOVERN 1 — Policies > GOVERN 1.6 — Mechanisms to inventory") == 2
-    assert R._section_match("GOVERN 1", "GOVERN 1 — Policies, processes") == 3
-    assert R._section_match("Contract terms", "Contract clauses for AI") == 1
-    assert R._section_match("§164.308", "Other heading") == 0
+    assert section_match("GOVERN 1.6", "GOVERN 1 — Policies > GOVERN 1.6 — Mechanisms to inventory") == 3
+    assert section_match("GOVERN 1", "GOVERN 1 — Policies > GOVERN 1.6 — Mechanisms to inventory") == 2
+    assert section_match("GOVERN 1", "GOVERN 1 — Policies, processes") == 3
+    assert section_match("Contract terms", "Contract clauses for AI") == 1
+    assert section_match("§164.308", "Other heading") == 0
 
 
 # --------------------------------------------------------------------------- slow: real index
@@ -303,7 +306,7 @@ class _PolishModel(ChatModel):
         text = messages[-1]["content"].split("Text to rewrite:\n\n", 1)[1]
         if self.drop_markers:
             return MARK.sub("", text)
-        sents = R._split_cited(text)
+        sents = marked_sentences(text)
         out = []
         for i, s in enumerate(sents):
             if i == 0 and self.inject:

@@ -1,0 +1,242 @@
+"""Domain data for planning a roadmap: themes and prerequisites (corpus/assessment/roadmap.yaml),
+the dimension owners and the single-question action titles.
+
+:func:`load_roadmap` reads and validates the YAML against the instrument; every problem names
+the file, the field and what to change, and is raised as one AssessmentError.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .. import assessment as A
+from ..errors import AssessmentError
+
+ROADMAP_FILE = Path(__file__).resolve().parents[2] / "corpus" / "assessment" / "roadmap.yaml"
+
+#: Who owns the work in each dimension (the assessment's named owner is shown alongside).
+OWNER_ROLES: dict[str, str] = {
+    "STRAT": "CEO / executive sponsor",
+    "DATA": "Chief Data Officer",
+    "INFRA": "CIO / CTO",
+    "SEC": "Chief Information Security Officer (CISO)",
+    "GOV": "Chief Medical Information Officer / AI governance committee chair",
+    "WORK": "Chief Human Resources Officer with the Chief Nursing Officer",
+    "CLIN": "Chief Medical Information Officer (CMIO)",
+    "VALUE": "Chief Financial Officer",
+}
+
+#: The recommendation title for a single-question recommendation.
+QUESTION_ACTIONS: dict[str, str] = {
+    "STRAT-1": "Formalize executive accountability for AI",
+    "STRAT-2": "Adopt an AI strategy tied to enterprise goals",
+    "STRAT-3": "Run one intake and prioritize the AI portfolio on criteria",
+    "STRAT-4": "Fund AI as an ongoing capability, not pilot by pilot",
+    "STRAT-5": "Approve a written AI risk-tolerance statement",
+    "STRAT-6": "Set build, buy and partner criteria for AI",
+    "DATA-1": "Extend the enterprise data platform for AI",
+    "DATA-2": "Manage the quality of AI source data",
+    "DATA-3": "Catalog AI data and record its lineage",
+    "DATA-4": "Name data owners and stewards and govern AI data access",
+    "DATA-5": "Adopt FHIR and USCDI for AI integrations",
+    "DATA-6": "Measure and improve demographic data completeness",
+    "DATA-7": "Build reusable datasets on a common data model",
+    "INFRA-1": "Provide approved AI compute under a BAA",
+    "INFRA-2": "Build reusable EHR integration patterns for AI",
+    "INFRA-3": "Stand up a model deployment pipeline (MLOps)",
+    "INFRA-4": "Log and observe production AI",
+    "INFRA-5": "Fund a roadmap that retires legacy blockers to AI",
+    "INFRA-6": "Give every AI tool a fallback and downtime procedure",
+    "SEC-1": "Cover AI in the HIPAA risk analysis",
+    "SEC-2": "Put vendor AI under risk review and contract terms",
+    "SEC-3": "Apply access control, audit logging and encryption to AI",
+    "SEC-4": "Defend against AI-specific threats",
+    "SEC-5": "Review privacy for every AI use of PHI and tell patients",
+    "SEC-6": "Add AI to incident response",
+    "GOV-1": "Charter an AI governance committee with decision rights",
+    "GOV-2": "Build and maintain an AI system inventory",
+    "GOV-3": "Risk-tier AI use cases and review them before deployment",
+    "GOV-4": "Approve AI and generative AI policies",
+    "GOV-5": "Monitor every production AI tool",
+    "GOV-6": "Screen decision support tools for bias (Section 1557)",
+    "GOV-7": "Require model documentation before approval",
+    "WORK-1": "Require role-based AI training",
+    "WORK-2": "Staff a core AI team",
+    "WORK-3": "Manage change with clinical champions",
+    "WORK-4": "Assess the workforce impact of AI deployments",
+    "WORK-5": "Make AI part of safety event reporting",
+    "CLIN-1": "Name a clinical owner for every AI tool",
+    "CLIN-2": "Redesign workflows with human oversight",
+    "CLIN-3": "Validate AI locally before go-live",
+    "CLIN-4": "Show source attributes to clinical users",
+    "CLIN-5": "Measure usability and alert burden",
+    "CLIN-6": "Disclose AI use to patients",
+    "VALUE-1": "Record baselines before deployment",
+    "VALUE-2": "Define success metrics for each use case",
+    "VALUE-3": "Report benefits after go-live",
+    "VALUE-4": "Model total cost of ownership before approval",
+    "VALUE-5": "Report portfolio value to executives",
+}
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Related questions of one dimension that one recommendation closes together."""
+
+    key: str
+    dimension: str
+    questions: tuple[str, ...]
+    title: str
+
+
+@dataclass(frozen=True)
+class Roadmap:
+    """The planning rules: themes (gaps in one theme become one recommendation) and
+    prerequisites (question -> questions that must be in place first)."""
+
+    themes: tuple[Theme, ...]
+    prerequisites: dict[str, tuple[str, ...]]
+
+    def theme_of(self, qid: str) -> Theme | None:
+        for t in self.themes:
+            if qid in t.questions:
+                return t
+        return None
+
+
+_THEME_FIELDS = ("key", "dimension", "questions", "title")
+_TOP_FIELDS = ("themes", "prerequisites")
+
+
+def load_roadmap(path: str | Path | None = None, instrument: A.Instrument | None = None) -> Roadmap:
+    """Load and validate the roadmap YAML (default: corpus/assessment/roadmap.yaml).
+
+    Raises AssessmentError listing every problem found, each naming the field and the fix.
+    """
+    p = Path(path) if path is not None else ROADMAP_FILE
+    name = str(p)
+    if not p.is_file():
+        raise AssessmentError(name, [f"roadmap file not found; expected a YAML file at {name}"])
+    inst = instrument or A.load_instrument()
+    try:
+        raw = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise AssessmentError(name, [f"not UTF-8 text (byte {exc.start}); save the roadmap as UTF-8"]) from None
+    except yaml.YAMLError as exc:
+        raise AssessmentError(name, [f"not valid YAML: {' '.join(str(exc).split())}"]) from None
+    return _build_roadmap(raw, name, inst)
+
+
+def _build_roadmap(raw: Any, name: str, inst: A.Instrument) -> Roadmap:
+    if not isinstance(raw, dict):
+        raise AssessmentError(name, ["the roadmap must be a YAML mapping with the fields themes and prerequisites"])
+    problems = [
+        f"unknown field {k!r}; the roadmap has only the fields {' and '.join(_TOP_FIELDS)}"
+        for k in raw
+        if k not in _TOP_FIELDS
+    ]
+    themes = _themes(raw.get("themes"), inst, problems)
+    prerequisites = _prerequisites(raw.get("prerequisites"), inst, problems)
+    if problems:
+        raise AssessmentError(name, problems)
+    return Roadmap(themes, prerequisites)
+
+
+def _question_problem(where: str, qid: Any, inst: A.Instrument) -> str | None:
+    """Why `qid` is not a question id of the instrument (None when it is one)."""
+    if isinstance(qid, str) and qid in inst.question_ids:
+        return None
+    close = difflib.get_close_matches(str(qid), inst.question_ids, n=1)
+    hint = f"did you mean {close[0]}?" if close else "use an id from instrument.yaml such as GOV-2"
+    return f"{where}: {qid!r} is not a question of the instrument; {hint}"
+
+
+def _themes(raw: Any, inst: A.Instrument, problems: list[str]) -> tuple[Theme, ...]:
+    if not isinstance(raw, list) or not raw:
+        problems.append("field 'themes' is missing or not a list; list themes with key, dimension, questions and title")
+        return ()
+    dims = [d.id for d in inst.dimensions]
+    out: list[Theme] = []
+    owner: dict[str, str] = {}  # question -> the theme that already holds it
+    keys: set[str] = set()
+    for i, t in enumerate(raw):
+        where = f"themes[{i}]"
+        if not isinstance(t, dict):
+            problems.append(f"{where}: each theme must be a mapping with key, dimension, questions and title")
+            continue
+        key = str(t.get("key") or "").strip()
+        where = f"{where} ({key})" if key else where
+        bad = len(problems)
+        problems += [
+            f"{where}: unknown field {k!r}; use {', '.join(_THEME_FIELDS)}" for k in t if k not in _THEME_FIELDS
+        ]
+        if not key:
+            problems.append(f"{where}: field 'key' is missing; give the theme a unique key such as GOV-A")
+        elif key in keys:
+            problems.append(f"{where}: key {key!r} is used by an earlier theme; keys must be unique")
+        keys.add(key)
+        dim = t.get("dimension")
+        if dim not in dims:
+            problems.append(
+                f"{where}: dimension {dim!r} is not a dimension of the instrument; use one of {', '.join(dims)}"
+            )
+        title = t.get("title")
+        if not isinstance(title, str) or not title.strip():
+            problems.append(f"{where}: field 'title' is missing; write the recommendation title for the theme")
+        qs = t.get("questions")
+        if not isinstance(qs, list) or len(qs) < 2:
+            problems.append(f"{where}: field 'questions' must list at least two question ids of one dimension")
+            qs = []
+        for qid in qs:
+            wrong = _question_problem(f"{where} questions", qid, inst)
+            if wrong:
+                problems.append(wrong)
+            elif dim in dims and inst.question(qid).dimension != dim:
+                problems.append(
+                    f"{where} questions: {qid} belongs to {inst.question(qid).dimension}, not {dim}; "
+                    "a theme groups questions of its own dimension"
+                )
+            elif qid in owner:
+                problems.append(
+                    f"{where} questions: {qid} is already in theme {owner[qid]}; "
+                    "a question belongs to at most one theme"
+                )
+            else:
+                owner[qid] = key
+        if len(problems) == bad:
+            out.append(Theme(key, dim, tuple(qs), title.strip()))
+    return tuple(out)
+
+
+def _prerequisites(raw: Any, inst: A.Instrument, problems: list[str]) -> dict[str, tuple[str, ...]]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        problems.append("field 'prerequisites' must be a mapping: question id -> list of question ids needed first")
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    for qid, pres in raw.items():
+        where = f"prerequisites.{qid}"
+        bad = len(problems)
+        wrong = _question_problem("prerequisites", qid, inst)
+        if wrong:
+            problems.append(wrong)
+        if not isinstance(pres, list) or not pres:
+            problems.append(f"{where}: list the question ids that must be in place first, e.g. [GOV-2]")
+            continue
+        for pre in pres:
+            wrong = _question_problem(where, pre, inst)
+            if wrong:
+                problems.append(wrong)
+            elif pre == qid:
+                problems.append(f"{where}: a question cannot be its own prerequisite; remove {pre}")
+        if len(set(map(str, pres))) != len(pres):
+            problems.append(f"{where}: {pres} lists a question twice; list each prerequisite once")
+        if len(problems) == bad:
+            out[qid] = tuple(pres)
+    return out
