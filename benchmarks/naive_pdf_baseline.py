@@ -18,7 +18,7 @@ from pathlib import Path
 import bm25s
 import pypdf
 
-from advisor.metrics import keypoint_coverage
+from advisor.evaluate.metrics import keypoint_coverage
 from advisor.text import tokenize
 
 ROOT = Path(__file__).resolve().parents[1]

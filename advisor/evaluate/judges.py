@@ -30,8 +30,13 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from .errors import AdvisorError
-from .settings import Settings
+import numpy as np
+
+from .. import db
+from ..citations import LexicalEmbeddingChecker
+from ..errors import AdvisorError
+from ..providers import get_embedder
+from ..settings import Settings
 
 
 class JudgeUnavailable(AdvisorError):
@@ -73,7 +78,7 @@ class NLIChecker:
                 f"checker tier 1 (nli) is unavailable: ADVISOR_NLI_MODEL={raw!r} is not a folder; point it at a "
                 "local NLI cross-encoder model directory."
             )
-        from sentence_transformers import CrossEncoder
+        from sentence_transformers import CrossEncoder  # tier 1 only; the import costs seconds
 
         try:
             self.model = CrossEncoder(str(path), device="cpu", local_files_only=True)
@@ -107,8 +112,7 @@ class NLIChecker:
     def _entailment(self, pairs: list[tuple[str, str]]) -> list[float]:
         todo = [p for p in dict.fromkeys(pairs) if p not in self._cache]
         if todo:
-            import numpy as np
-            import torch
+            import torch  # only tier 1 needs torch; the import costs seconds
 
             logits = self.model.predict(
                 todo, batch_size=self.batch_size, activation_fn=torch.nn.Identity(), show_progress_bar=False
@@ -223,7 +227,7 @@ class LLMJudge:
                     "checker tier 2 (llm) is unavailable: set OPENAI_BASE_URL (a local OpenAI-compatible server) "
                     "and/or OPENAI_API_KEY; or use --checker lexical."
                 )
-            import openai
+            import openai  # tier 2 only; the import costs half a second
 
             client = openai.OpenAI(
                 base_url=self.settings.llm_base_url or None,
@@ -234,8 +238,6 @@ class LLMJudge:
         self.client = client
         self.threshold = threshold
         self.cache_path = Path(cache_path) if cache_path else self.settings.home / "judge-cache.sqlite3"
-        from . import db
-
         self._db = db.connect(self.cache_path, [JUDGE_CACHE_MIGRATION], name="judge cache")
         self._lock = threading.Lock()
         self.calls = 0  # requests actually sent (cache misses)
@@ -293,15 +295,14 @@ class LLMJudge:
 # --------------------------------------------------------------------------- factory
 
 
-def make_checker(name: str, settings: Settings | None = None, *, embedder: Any = None, threshold: float | None = None):
+def make_checker(
+    name: str, settings: Settings | None = None, *, embedder: Any = None, threshold: float | None = None
+) -> LexicalEmbeddingChecker | NLIChecker | LLMJudge:
     """The support checker for a tier name: "lexical" (tier 0), "nli" (1) or "llm" (2)."""
     name = (name or "lexical").lower()
+    chk: LexicalEmbeddingChecker | NLIChecker | LLMJudge
     if name == "lexical":
-        from .citations import LexicalEmbeddingChecker
-
         if embedder is None and settings is not None:
-            from .providers import get_embedder
-
             embedder = get_embedder(settings)
         chk = LexicalEmbeddingChecker(embedder=embedder)
     elif name == "nli":

@@ -7,7 +7,8 @@ defined values and counts both kinds (``n_defined`` / ``n_undefined``).
 
 Support judgements (is this sentence supported by these passages?) come from a pluggable
 ``SupportChecker`` — any object with ``support(claim, evidence) -> float`` (0..1) and a
-``threshold`` attribute; see ``advisor.citations`` (tier 0) and ``advisor.judges`` (tiers 1-2).
+``threshold`` attribute; see ``advisor.citations`` (tier 0) and ``advisor.evaluate.judges``
+(tiers 1-2). Sentences and citation markers come from the shared splitter in ``advisor.text``.
 
 Definitions
 -----------
@@ -35,9 +36,19 @@ import math
 import re
 import unicodedata
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
+
+import numpy as np
+
+from ..text import marked_sentences, marker_numbers, strip_markers, tokenize
+from .perturbations import PERTURBATIONS as PERTURBATIONS
+from .perturbations import UNSUPPORTED_SENTENCE as UNSUPPORTED_SENTENCE
+from .perturbations import perturb_drop_citations as perturb_drop_citations
+from .perturbations import perturb_inject_unsupported as perturb_inject_unsupported
+from .perturbations import perturb_shuffle_markers as perturb_shuffle_markers
+from .perturbations import perturb_swap_numbers as perturb_swap_numbers
 
 
 class _Undefined:
@@ -56,7 +67,7 @@ class _Undefined:
     def __bool__(self) -> bool:
         raise TypeError("UNDEFINED has no truth value; test it with is_defined()")
 
-    def __reduce__(self):  # pickling keeps the singleton
+    def __reduce__(self) -> tuple[type[_Undefined], tuple[()]]:  # pickling and copying keep the singleton
         return (_Undefined, ())
 
 
@@ -80,6 +91,7 @@ def to_json(value: Any) -> Any:
 
 
 def from_json(value: Any) -> Any:
+    """Metric value from its JSON form: null becomes UNDEFINED."""
     return UNDEFINED if value is None else value
 
 
@@ -94,7 +106,6 @@ class SupportChecker(Protocol):
 # --------------------------------------------------------------------------- text
 
 
-_MARKER = re.compile(r"\[(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\]")
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 _QUOTES = {ord("\u2018"): "'", ord("\u2019"): "'", ord("\u201c"): '"', ord("\u201d"): '"', 0xA0: " "}
 
@@ -109,16 +120,7 @@ def normalize(text: str) -> str:
 
 def markers_in(text: str) -> list[int]:
     """Citation markers in order of appearance, repeats included: "a [1] b [2, 3]" -> [1, 2, 3]."""
-    out: list[int] = []
-    for m in _MARKER.finditer(text or ""):
-        out.extend(int(x) for x in re.split(r"\s*[,;]\s*", m.group(1)))
-    return out
-
-
-def strip_markers(text: str) -> str:
-    t = _MARKER.sub("", text or "")
-    t = re.sub(r"\s+([.,;:!?])", r"\1", t)
-    return " ".join(t.split())
+    return marker_numbers(text)
 
 
 @dataclass
@@ -129,33 +131,24 @@ class Sentence:
     markers: list[int] = field(default_factory=list)
     claim: bool = True  # False for short connective text that asserts nothing checkable
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "markers": list(self.markers), "claim": self.claim}
 
 
 def answer_sentences(text: str) -> list[Sentence]:
-    """Split an answer into sentences and attach each marker to the sentence it follows.
+    """Split an answer into sentences, each with the distinct markers it cites.
 
     "Claim one. [1] Claim two [2]." gives [("Claim one.", [1]), ("Claim two.", [2])]: a marker
-    placed after the full stop belongs to the sentence before it.
+    placed after the full stop belongs to the sentence before it (``advisor.text.marked_sentences``).
     """
-    from .text import split_sentences, tokenize
-
     out: list[Sentence] = []
-    for raw in split_sentences(text or ""):
-        lead = re.match(r"^(?:\s*\[\d{1,3}(?:\s*[,;]\s*\d{1,3})*\])+", raw)
-        if lead and out:
-            out[-1].markers.extend(m for m in markers_in(lead.group(0)) if m not in out[-1].markers)
-            raw = raw[lead.end() :]
+    for raw in marked_sentences(text or ""):
         clean = strip_markers(raw)
         if not clean:
             continue
-        ms: list[int] = []
-        for m in markers_in(raw):
-            if m not in ms:
-                ms.append(m)
+        markers = list(dict.fromkeys(marker_numbers(raw)))
         claim = len(tokenize(clean)) >= MIN_CLAIM_WORDS and not clean.rstrip().endswith(":")
-        out.append(Sentence(clean, ms, claim=claim))
+        out.append(Sentence(clean, markers, claim=claim))
     return out
 
 
@@ -227,7 +220,8 @@ def retrieval_metrics(
         run[qid] = {doc: float(len(ids) - r) for r, doc in enumerate(ids)} or {"~empty": 0.0}
     if not qrels:
         return out
-    from ranx import Qrels, Run, evaluate
+    # ranx is imported on first use: it JIT-compiles with numba, seconds that most callers never need
+    from ranx import Qrels, Run, evaluate  # type: ignore[import-untyped]
 
     ranx_run = Run(run)
     with warnings.catch_warnings():
@@ -265,11 +259,12 @@ class MarkerReport:
     problems: list[str] = field(default_factory=list)
 
 
-def marker_validity(text: str, citations: Sequence[dict]) -> MarkerReport:
+def marker_validity(text: str, citations: Sequence[dict[str, Any]]) -> MarkerReport:
     """Every [n] must resolve to exactly one citation; every citation must be used."""
     used = list(dict.fromkeys(markers_in(text)))
     cited = [c.get("marker") for c in citations]
-    checks, ok, problems = 0, 0, []
+    checks, ok = 0, 0
+    problems: list[str] = []
     for m in used:
         checks += 1
         n = cited.count(m)
@@ -281,11 +276,11 @@ def marker_validity(text: str, citations: Sequence[dict]) -> MarkerReport:
             problems.append(f"marker [{m}] resolves to {n} citations (must be exactly one)")
     for c in citations:
         checks += 1
-        m = c.get("marker")
-        if m in used:
+        marker = c.get("marker")
+        if marker in used:
             ok += 1
         else:
-            problems.append(f"citation [{m}] ({c.get('source', '?')}) is never referenced in the answer")
+            problems.append(f"citation [{marker}] ({c.get('source', '?')}) is never referenced in the answer")
     if checks == 0:
         return MarkerReport(UNDEFINED, [])
     return MarkerReport(ok / checks, problems)
@@ -300,7 +295,7 @@ class SentenceSupport:
     precise: dict[int, bool] = field(default_factory=dict)  # per cited marker
     why: dict[int, str] = field(default_factory=dict)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "text": self.text,
             "markers": list(self.markers),
@@ -394,7 +389,9 @@ def faithfulness(
         return FaithfulnessReport(UNDEFINED)
     ev = list(dict.fromkeys(e for e in evidence if e and e.strip()))
     cited = cited or {}
-    supported, bad, scores = 0, [], []
+    supported = 0
+    bad: list[tuple[str, float]] = []
+    scores: list[float] = []
     for s in claims:
         own = [cited[m] for m in s.markers if m in cited]
         candidates = ([own] if own else []) + [[e] for e in ev]
@@ -471,12 +468,13 @@ class AbstentionOutcome:
 
 
 def abstention(answerable: bool, abstained: bool) -> AbstentionOutcome:
+    """Whether abstaining was right, and the false-abstain / false-answer indicators."""
     if answerable:
         return AbstentionOutcome(not abstained, float(abstained), UNDEFINED)
     return AbstentionOutcome(abstained, UNDEFINED, float(not abstained))
 
 
-def latency_ms(timings_ms: dict | None) -> Any:
+def latency_ms(timings_ms: dict[str, Any] | None) -> Any:
     """Total answer time: the sum of the answer's timings (UNDEFINED when it reports none)."""
     vals = [float(v) for v in (timings_ms or {}).values() if isinstance(v, (int, float))]
     return sum(vals) if vals else UNDEFINED
@@ -513,8 +511,6 @@ def paired_bootstrap(
     """
     if not pairs:
         return {"delta": UNDEFINED, "ci_low": UNDEFINED, "ci_high": UNDEFINED, "n": 0}
-    import numpy as np
-
     d = np.array([c - b for c, b in pairs], dtype=float)
     rng = np.random.default_rng(seed)
     idx = rng.integers(0, len(d), size=(resamples, len(d)))
@@ -526,79 +522,3 @@ def paired_bootstrap(
         "ci_high": float(np.quantile(means, 1 - alpha)),
         "n": len(d),
     }
-
-
-# --------------------------------------------------------------------------- self-test perturbations
-
-
-def _copy_answer(answer: dict) -> dict:
-    out = dict(answer)
-    out["citations"] = [dict(c) for c in answer.get("citations") or []]
-    return out
-
-
-_NUMBER = re.compile(r"(?<![\[\w.])(\d+(?:\.\d+)?)(?![\w\]])")
-
-
-def perturb_swap_numbers(answer: dict) -> dict:
-    """Change every number in the answer text (markers untouched): 13 -> 20, 44.9 -> 51.9."""
-    out = _copy_answer(answer)
-
-    def swap(m: re.Match) -> str:
-        s = m.group(1)
-        if "." in s:
-            whole, frac = s.split(".")
-            return f"{int(whole) + 7}.{frac}"
-        return str(int(s) + 7)
-
-    parts = re.split(r"(\[\d{1,3}(?:\s*[,;]\s*\d{1,3})*\])", answer.get("answer") or "")
-    out["answer"] = "".join(p if p.startswith("[") else _NUMBER.sub(swap, p) for p in parts)
-    return out
-
-
-def perturb_shuffle_markers(answer: dict) -> dict:
-    """Rotate the citation markers in the text (each [m] becomes the next marker used), so
-    sentences cite the wrong passages. Unchanged when fewer than two distinct markers."""
-    out = _copy_answer(answer)
-    used = sorted(set(markers_in(answer.get("answer") or "")))
-    if len(used) < 2:
-        return out
-    nxt = {m: used[(i + 1) % len(used)] for i, m in enumerate(used)}
-
-    def rot(m: re.Match) -> str:
-        nums = re.split(r"\s*[,;]\s*", m.group(1))
-        return "[" + ", ".join(str(nxt.get(int(n), int(n))) for n in nums) + "]"
-
-    out["answer"] = _MARKER.sub(rot, answer.get("answer") or "")
-    return out
-
-
-def perturb_drop_citations(answer: dict) -> dict:
-    """Remove every citation but leave the markers in the text (they now resolve to nothing)."""
-    out = _copy_answer(answer)
-    out["citations"] = []
-    return out
-
-
-UNSUPPORTED_SENTENCE = (
-    "Hospitals must also file quarterly algorithm audits with the Federal Aviation Administration "
-    "within 9 days of every software release"
-)
-
-
-def perturb_inject_unsupported(answer: dict) -> dict:
-    """Append a fabricated sentence that no passage supports, citing the first citation."""
-    out = _copy_answer(answer)
-    cites = out["citations"]
-    mark = f" [{cites[0]['marker']}]" if cites else ""
-    out["answer"] = (answer.get("answer") or "").rstrip() + f" {UNSUPPORTED_SENTENCE}{mark}."
-    return out
-
-
-PERTURBATIONS: dict[str, tuple[Callable[[dict], dict], tuple[str, ...]]] = {
-    # perturbation -> the metrics it must lower
-    "swap_numbers": (perturb_swap_numbers, ("keypoint_coverage", "faithfulness")),
-    "shuffle_markers": (perturb_shuffle_markers, ("citation_recall", "citation_precision")),
-    "drop_citations": (perturb_drop_citations, ("marker_validity", "citation_recall")),
-    "inject_unsupported": (perturb_inject_unsupported, ("faithfulness", "citation_recall")),
-}

@@ -6,9 +6,9 @@ import math
 
 import pytest
 
-from advisor import metrics as M
 from advisor.citations import LexicalEmbeddingChecker
-from advisor.metrics import UNDEFINED, Retrieved, is_defined
+from advisor.evaluate import metrics as M
+from advisor.evaluate.metrics import UNDEFINED, Retrieved, is_defined
 
 
 class OverlapChecker:

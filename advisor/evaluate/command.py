@@ -1,0 +1,116 @@
+"""`advisor eval`: the command line of the answer-quality suite."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..errors import AdvisorError
+from ..settings import Settings
+from .config import DEFAULT_THRESHOLDS
+from .reports import text_summary
+from .runner import run_eval
+
+
+def _self_test_lines(self_test: dict[str, Any] | None) -> list[str]:
+    lines = []
+    for pname, stats in (self_test or {}).items():
+        if pname == "errors":
+            lines.append(f"self-test errors: {len(stats)} (see summary.json)")
+            continue
+        parts = ", ".join(f"{m} lowered {v['lowered']}/{v['applicable']}" for m, v in stats.items())
+        lines.append(f"self-test {pname}: {parts}")
+    return lines
+
+
+@click.command("eval")
+@click.option(
+    "--dataset",
+    "datasets",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A JSONL dataset in the contract format (repeatable). Default: evals/dev.jsonl + evals/test.jsonl.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Report folder (default eval-runs/<timestamp>/).",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help="A previous run's summary.json or cases.jsonl: fail on a significant regression.",
+)
+@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="all", show_default=True)
+@click.option(
+    "--checker",
+    type=click.Choice(["lexical", "nli", "llm"]),
+    default="lexical",
+    show_default=True,
+    help="Support checker tier 0/1/2.",
+)
+@click.option(
+    "--thresholds",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Thresholds YAML (default evals/thresholds.yaml).",
+)
+@click.option("--limit", type=click.IntRange(1, None), default=None, help="Run only the first N cases.")
+@click.option(
+    "--corpus",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Index these paths instead of the bundled corpus + evals/fixtures.",
+)
+@click.option(
+    "--self-test", "run_self_test", is_flag=True, help="Also check that perturbed answers lower their metrics."
+)
+@click.option("--no-progress", is_flag=True, help="No progress bar.")
+@click.option("--json", "as_json", is_flag=True, help="Print summary.json instead of the text table.")
+def eval_command(
+    datasets: tuple[Path, ...],
+    out: Path | None,
+    baseline: Path | None,
+    split: str,
+    checker: str,
+    thresholds: Path | None,
+    limit: int | None,
+    corpus: tuple[Path, ...],
+    run_self_test: bool,
+    no_progress: bool,
+    as_json: bool,
+) -> None:
+    """Run the answer-quality suite; exit 1 when a threshold or the regression gate fails."""
+    try:
+        settings = Settings.from_env()
+        run = run_eval(
+            list(datasets) or None,
+            out=out,
+            baseline=baseline,
+            split=split,
+            checker=checker,
+            thresholds=thresholds or DEFAULT_THRESHOLDS,
+            limit=limit,
+            settings=settings,
+            corpus=list(corpus) or None,
+            progress=not no_progress,
+            run_self_test=run_self_test,
+        )
+    except AdvisorError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    s = run.summary
+    if as_json:
+        click.echo(json.dumps({k: v for k, v in s.items() if k != "per_case"}, indent=2, ensure_ascii=False))
+    else:
+        click.echo(text_summary(s, run.thresholds, run.regression, s["manifest"]["k"]))
+        for line in _self_test_lines(s.get("self_test")):
+            click.echo(line)
+        click.echo(f"reports: {run.out_dir}/ (report.html, summary.json, cases.jsonl, junit.xml)")
+    sys.exit(run.exit_code)
