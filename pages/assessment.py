@@ -3,22 +3,17 @@ save under ADVISOR_HOME/assessments/ and index it so the advisor can cite it."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import json
-import os
-import tempfile
-import uuid
 from pathlib import Path
 
 import streamlit as st
 
 from advisor import ui
-from advisor.assessment import load_instrument, load_results, score
+from advisor.assessment import load_instrument, score
 from advisor.errors import AdvisorError, AssessmentError
 
 adv = ui.get_advisor()
+lib = ui.library(adv)
 org = ui.current_org()
 inst = load_instrument()
 ASSESS_DIR = adv.settings.home / "assessments"
@@ -33,26 +28,9 @@ st.caption(
 ui.show_flash()
 
 
-def _conflicts(org_id: str, date: str, target: Path) -> list[str]:
-    """Results already on file for this organization and date (never overwritten silently)."""
-    found = []
-    if target.exists():
-        found.append(str(target))
-    dates = next((o["assessments"] for o in ui.org_options(adv) if o["org"] == org_id), [])
-    if date in dates:
-        for row in ui.org_results_files(adv, org_id):
-            first = adv.index.chunks_for_source(row["source"])[:1]
-            if row["path"] != str(target) and first and str(first[0].meta.get("date")) == date:
-                found.append(row["source"])
-    return found
-
-
 def _save(data: bytes, target: Path, *, how: str, org_id: str, date: str, replaced: list[str]) -> None:
     """Write the file atomically, index it, record it in the audit log, and go to the result."""
-    ASSESS_DIR.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, target)
+    ui.write_atomic(data, target)
     with st.spinner("Indexing the assessment so the advisor can cite it…"):
         try:
             report = adv.index_paths([target])
@@ -82,8 +60,8 @@ tab_form, tab_upload = st.tabs([":material/edit_note: Fill in or edit", ":materi
 # ----------------------------------------------------------------------------- form
 
 with tab_form:
-    existing = ui.org_assessments(adv, org).scored if org else []
-    starts = ["blank"] + [c.date for _, c in existing]
+    existing = lib.history(org).assessments if org else []
+    starts = ["blank"] + [a.card.date for a in existing]
     start = st.selectbox(
         "Start from",
         starts,
@@ -95,7 +73,7 @@ with tab_form:
         help="Editing keeps the date; change it to record a reassessment.",
     )
     if st.session_state.get("as-loaded") != (org, start):
-        res = next((r for r, c in existing if c.date == start), None)
+        res = next((a.results for a in existing if a.card.date == start), None)
         st.session_state["as-org"] = org or ""
         st.session_state["as-name"] = (res.org_name if res else ui.org_name(adv, org)) or ""
         st.session_state["as-date"] = dt.date.fromisoformat(res.date) if res else dt.date.today()
@@ -144,39 +122,34 @@ with tab_form:
         org_id = (st.session_state.get("as-org") or "").strip()
         date_v = st.session_state.get("as-date")
         date = date_v.isoformat() if isinstance(date_v, dt.date) else str(date_v or "")
-        results = []
+        answers = {}
         for q in inst.questions:
             sc = st.session_state.get(f"as-score-{q.id}") or NOT_ASSESSED
-            ev = (st.session_state.get(f"as-ev-{q.id}") or "").strip()
-            ow = (st.session_state.get(f"as-own-{q.id}") or "").strip()
-            if sc != NOT_ASSESSED or ev or ow:
-                results.append(
-                    {"question_id": q.id, "score": sc if sc != NOT_ASSESSED else None, "evidence": ev, "owner": ow}
-                )
-        doc = {
-            "org": org_id,
-            "org_name": (st.session_state.get("as-name") or "").strip(),
-            "assessment_date": date,
-            "assessor": (st.session_state.get("as-assessor") or "").strip(),
-            "instrument_version": inst.version,
-            "results": results,
-        }
-        data = (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-        with tempfile.TemporaryDirectory() as tmpd:
-            draft = Path(tmpd) / "assessment.json"
-            draft.write_bytes(data)
-            try:
-                checked = load_results(draft, inst)
-            except AssessmentError as exc:
-                checked = None
-                st.error(
-                    "The assessment was not saved. Fix these and save again:\n\n"
-                    + "\n".join(f"- {ui.escape_md(p)}" for p in exc.problems),
-                    icon=":material/error:",
-                )
+            answers[q.id] = (
+                sc if sc != NOT_ASSESSED else None,
+                (st.session_state.get(f"as-ev-{q.id}") or "").strip(),
+                (st.session_state.get(f"as-own-{q.id}") or "").strip(),
+            )
+        data = ui.form_document(
+            inst,
+            org=org_id,
+            org_name=(st.session_state.get("as-name") or "").strip(),
+            date=date,
+            assessor=(st.session_state.get("as-assessor") or "").strip(),
+            answers=answers,
+        )
+        try:
+            checked = ui.check_results(data, ".json", inst)
+        except AssessmentError as exc:
+            checked = None
+            st.error(
+                "The assessment was not saved. Fix these and save again:\n\n"
+                + "\n".join(f"- {ui.escape_md(p)}" for p in exc.problems),
+                icon=":material/error:",
+            )
         if checked is not None:
             target = ASSESS_DIR / f"{checked.org}-{checked.date}.json"
-            clash = _conflicts(checked.org, checked.date, target)
+            clash = ui.assessment_conflicts(lib, checked.org, checked.date, target)
             if clash and not replace:
                 st.error(
                     f"An assessment of {ui.escape_md(checked.org)} dated {checked.date} is already on file "
@@ -195,14 +168,10 @@ with tab_upload:
         "(`org, org_name, assessment_date, assessor, question_id, score, evidence, owner`). "
         "It is checked before anything is saved; problems are shown next to the row that has them."
     )
-    template = io.StringIO()
-    w = csv.writer(template)
-    w.writerow(["org", "org_name", "assessment_date", "assessor", "question_id", "score", "evidence", "owner"])
-    for q in inst.questions:
-        w.writerow([org or "", ui.org_name(adv, org) or "", dt.date.today().isoformat(), "", q.id, "", "", ""])
+    template = ui.csv_template(inst, org or "", ui.org_name(adv, org) or "", dt.date.today().isoformat())
     st.download_button(
         "Download a CSV template",
-        template.getvalue(),
+        template,
         file_name="assessment-template.csv",
         mime="text/csv",
         icon=":material/download:",
@@ -212,15 +181,12 @@ with tab_upload:
     if up is not None:
         data = up.getvalue()
         suffix = ".json" if up.name.lower().endswith(".json") else ".csv"
-        with tempfile.TemporaryDirectory() as tmpd:
-            tmp = Path(tmpd) / f"upload{suffix}"
-            tmp.write_bytes(data)
-            try:
-                checked = load_results(tmp, inst)
-                card = score(checked, inst)
-                problems = []
-            except AssessmentError as exc:
-                checked, card, problems = None, None, exc.problems
+        try:
+            checked = ui.check_results(data, suffix, inst)
+            card = score(checked, inst)
+            problems = []
+        except AssessmentError as exc:
+            checked, card, problems = None, None, exc.problems
         if problems:
             df, general = ui.problems_table(data, up.name, problems)
             located = len(problems) - len(general)
@@ -250,7 +216,7 @@ with tab_upload:
                 )
                 st.caption("Row numbers are as a spreadsheet shows them (the header is row 1).")
                 with st.expander(f"Every problem in full ({located})", expanded=located <= 8):
-                    st.markdown("\n".join(f"- {ui.escape_md(p)}" for p in problems if p not in general))
+                    st.markdown("\n".join(f"- {ui.escape_md(p)}" for p in problems if str(p) not in general))
         elif checked is not None and card is not None:
             st.success(
                 f"**{ui.escape_md(up.name)}** is valid: {ui.escape_md(checked.org_name)} assessed {checked.date}, "
@@ -264,7 +230,7 @@ with tab_upload:
             for w_ in checked.warnings:
                 st.warning(ui.escape_md(w_), icon=":material/info:")
             target = ASSESS_DIR / f"{checked.org}-{checked.date}{suffix}"
-            clash = _conflicts(checked.org, checked.date, target)
+            clash = ui.assessment_conflicts(lib, checked.org, checked.date, target)
             replace_up = False
             if clash:
                 st.warning(

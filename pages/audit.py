@@ -36,20 +36,7 @@ with tab_fb:
         st.info("No feedback yet. Thumbs up or down under an answer in the chat lands here.", icon=":material/chat:")
     else:
         only_down = st.toggle("Only answers marked not helpful", key="audit-down")
-        rows = [
-            {
-                "Time": f["ts"],
-                "Rating": "👍" if f["rating"] == "up" else "👎",
-                "Comment": f["comment"],
-                "Question": f["question"],
-                "Organization": f["org"] or "",
-                "Answer": (f["answer"] or {}).get("answer", ""),
-                "Sources": len((f["answer"] or {}).get("citations", [])),
-                "Abstained": bool((f["answer"] or {}).get("abstained")),
-            }
-            for f in feedback
-            if not only_down or f["rating"] == "down"
-        ]
+        rows = ui.feedback_rows(feedback, only_down=only_down)
         st.dataframe(
             rows,
             hide_index=True,
@@ -83,15 +70,7 @@ with tab_ev:
         st.info("No events recorded yet.", icon=":material/history:")
     else:
         st.dataframe(
-            [
-                {
-                    "Time": e["ts"],
-                    "Event": e["event"],
-                    "Organization": e["org"] or "",
-                    "Detail": json.dumps(e["detail"], ensure_ascii=False),
-                }
-                for e in events
-            ],
+            ui.event_rows(events),
             hide_index=True,
             key="audit-events",
             column_config={"Detail": st.column_config.TextColumn(width="large")},

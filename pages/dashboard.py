@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from advisor import ui
 from advisor.assessment import load_instrument, trend
 
 adv = ui.get_advisor()
+lib = ui.library(adv)
 org = ui.current_org()
 
 st.title("Readiness dashboard")
@@ -33,10 +33,10 @@ if not org:
         st.caption("No assessment results are indexed yet. Fill one in or upload one on the Assessment page.")
     st.stop()
 
-data = ui.org_assessments(adv, org)
-for source, err in data.errors:
+hist = lib.history(org)
+for source, err in hist.errors:
     st.error(f"{ui.escape_md(source)}: {ui.escape_md(err)}", icon=":material/error:")
-if not data.scored:
+if not hist.assessments:
     st.warning(
         f"No readable assessment results for {ui.escape_md(ui.org_name(adv, org) or org)}. "
         "Add them on the Assessment page.",
@@ -45,26 +45,15 @@ if not data.scored:
     st.stop()
 
 inst = load_instrument()
-scored = data.scored
-
-
-def _label(name: str, width: int = 14) -> str:
-    """Radar axis label on up to two lines, so long names are not clipped."""
-    if len(name) <= width or " " not in name:
-        return name
-    spaces = [i for i, ch in enumerate(name) if ch == " "]
-    cut = min(spaces, key=lambda i: abs(i - len(name) / 2))
-    return name[:cut] + "<br>" + name[cut + 1 :]
-
-
-dates = [c.date for _, c in scored]
+cards = hist.cards
+dates = [c.date for c in cards]
 pick = len(dates) - 1
 if len(dates) > 1:
     pick = dates.index(
         st.selectbox("Assessment", dates, index=len(dates) - 1, format_func=lambda d: f"Assessed {d}", key="dash-date")
     )
-results, card = scored[pick]
-previous = scored[pick - 1][1] if pick > 0 else None
+card = cards[pick]
+previous = cards[pick - 1] if pick > 0 else None
 tr = trend(previous, card, inst) if previous is not None else None
 
 st.caption(
@@ -107,10 +96,10 @@ if card.missing:
     st.caption(f"{answered} of {total_q} questions answered · unanswered: {', '.join(card.missing)}")
 for w in card.warnings:
     st.caption(f":material/info: {ui.escape_md(w)}")
-if data.replaced:
+if hist.replaced:
     st.caption(
         "Several results files cover the same date; the most recently indexed one is shown "
-        f"(older: {', '.join(ui.escape_md(s) for s in data.replaced)})."
+        f"(older: {', '.join(ui.escape_md(s) for s in hist.replaced)})."
     )
 
 # ------------------------------------------------------------------- radar + blocking
@@ -118,62 +107,10 @@ if data.replaced:
 left, right = st.columns([3, 2], gap="large")
 with left:
     st.subheader("Eight dimensions")
-    names = [_label(d.name) for d in card.dimensions]
-    fig = go.Figure()
-    fig.add_trace(
-        go.Scatterpolar(
-            r=[3] * len(names) + [3],
-            theta=[*names, names[0]],
-            mode="lines",
-            name="Level 3 (needed to scale)",
-            line={"dash": "dot", "color": "#9aa0a6"},
-            hoverinfo="skip",
-        )
-    )
-    if previous is not None:
-        prev_scores = {d.id: d.score for d in previous.dimensions}
-        r_prev = [prev_scores.get(d.id) or 0 for d in card.dimensions]
-        fig.add_trace(
-            go.Scatterpolar(
-                r=[*r_prev, r_prev[0]],
-                theta=[*names, names[0]],
-                mode="lines+markers",
-                name=f"Assessed {previous.date}",
-                line={"dash": "dash", "color": "#f4a261"},
-            )
-        )
-    r_now = [d.score or 0 for d in card.dimensions]
-    fig.add_trace(
-        go.Scatterpolar(
-            r=[*r_now, r_now[0]],
-            theta=[*names, names[0]],
-            mode="lines+markers",
-            fill="toself",
-            name=f"Assessed {card.date}",
-            line={"color": "#1f77b4"},
-            customdata=[d.name for d in card.dimensions] + [card.dimensions[0].name],
-            hovertemplate="%{customdata}: %{r:.2f} / 5<extra></extra>",
-        )
-    )
-    fig.update_layout(
-        polar={"radialaxis": {"range": [0, 5], "tickvals": [1, 2, 3, 4, 5]}},
-        legend={"orientation": "h", "y": -0.12},
-        margin={"l": 70, "r": 70, "t": 40, "b": 30},
-        height=470,
-    )
-    st.plotly_chart(fig, key="radar", config={"displayModeBar": False})
+    st.plotly_chart(ui.radar_figure(card, previous), key="radar", config={"displayModeBar": False})
     with st.expander("Dimension scores"):
         st.dataframe(
-            [
-                {
-                    "Dimension": d.name,
-                    "Score": d.score,
-                    "Weight": d.weight,
-                    "Answered": f"{d.answered}/{d.total}",
-                    "Complete": d.complete,
-                }
-                for d in card.dimensions
-            ],
+            ui.dimension_rows(card),
             hide_index=True,
             column_config={
                 "Score": st.column_config.ProgressColumn("Score (1-5)", min_value=0, max_value=5, format="%.2f"),
@@ -207,26 +144,7 @@ st.caption(
 )
 
 
-def _guidance(refs) -> str:
-    return "; ".join(f"{r.section} — {ui.guidance_title(adv, r.document)}" for r in refs)
-
-
-gap_rows = [
-    {
-        "Question": g.question_id,
-        "Title": g.title,
-        "Dimension": g.dimension_name,
-        "Score": g.score,
-        "Target": g.target,
-        "Gap": g.gap,
-        "Priority": g.priority,
-        "Blocking": ", ".join(g.rules),
-        "Owner": g.owner,
-        "Evidence": g.evidence,
-        "Linked guidance": _guidance(g.references),
-    }
-    for g in card.gaps
-]
+gap_rows = ui.gap_rows(card, lib)
 if gap_rows:
     st.dataframe(
         gap_rows,
@@ -269,7 +187,8 @@ if gap_rows:
                 + (f"  \n**Owner:** {ui.escape_md(g.owner)}" if g.owner else "")
             )
         for ref in g.references:
-            for chunk in ui.guidance_passages(adv, ref.document, ref.section, limit=1):
+            chunk = lib.locate(ref.document, ref.section, topic=q.title)
+            if chunk is not None:
                 with st.expander(ui.escape_md(f"{ref.section} — {chunk.title}"), icon=":material/menu_book:"):
                     st.markdown(ui.escape_md(chunk.text))
                     st.caption(ui.escape_md(f"{chunk.source} · {chunk.section}"))
@@ -322,54 +241,25 @@ if tr is not None:
 
     c1, c2 = st.columns(2, gap="large")
     with c1:
-        hist = go.Figure(
-            go.Scatter(
-                x=[c.date for _, c in scored[: pick + 1]],
-                y=[c.index for _, c in scored[: pick + 1]],
-                mode="lines+markers+text",
-                text=[f"{c.index:.1f}" if c.index is not None else "" for _, c in scored[: pick + 1]],
-                textposition="top center",
-                name="Readiness index",
-            )
+        st.plotly_chart(
+            ui.index_history_figure(cards[: pick + 1], inst), key="trend-index", config={"displayModeBar": False}
         )
-        for t in inst.tiers[1:]:
-            hist.add_hline(
-                y=t.min_index,
-                line_dash="dot",
-                line_color="#9aa0a6",
-                annotation_text=t.name,
-                annotation_position="top left",
-            )
-        hist.update_layout(
-            title="Readiness index over time", yaxis={"range": [0, 100]}, height=340, margin={"t": 50, "b": 30}
-        )
-        hist.update_xaxes(type="category")
-        st.plotly_chart(hist, key="trend-index", config={"displayModeBar": False})
     with c2:
-        dd = [d for d in tr.dimensions if d.delta is not None]
-        bars = go.Figure(
-            go.Bar(
-                x=[d.delta for d in dd],
-                y=[d.name for d in dd],
-                orientation="h",
-                marker_color=["#2a9d8f" if d.delta >= 0 else "#e76f51" for d in dd],
-                text=[f"{d.delta:+.2f}" for d in dd],
-                textposition="auto",
-            )
-        )
-        bars.update_layout(title="Change per dimension", height=340, margin={"t": 50, "b": 30, "l": 10})
-        bars.update_yaxes(autorange="reversed")
-        st.plotly_chart(bars, key="trend-dims", config={"displayModeBar": False})
-
-    def _rules(ids: list[str]) -> str:
-        return ", ".join(f"{r} ({inst.rule(r).name})" for r in ids)
+        st.plotly_chart(ui.dimension_change_figure(tr), key="trend-dims", config={"displayModeBar": False})
 
     if tr.blocking_resolved:
-        st.success(f"Blocking rules resolved: {ui.escape_md(_rules(tr.blocking_resolved))}", icon=":material/task_alt:")
+        st.success(
+            f"Blocking rules resolved: {ui.escape_md(ui.rule_names(inst, tr.blocking_resolved))}",
+            icon=":material/task_alt:",
+        )
     if tr.blocking_new:
-        st.error(f"New blocking rules: {ui.escape_md(_rules(tr.blocking_new))}", icon=":material/new_releases:")
+        st.error(
+            f"New blocking rules: {ui.escape_md(ui.rule_names(inst, tr.blocking_new))}", icon=":material/new_releases:"
+        )
     if tr.blocking_persisting:
-        st.warning(f"Still blocking: {ui.escape_md(_rules(tr.blocking_persisting))}", icon=":material/pending:")
+        st.warning(
+            f"Still blocking: {ui.escape_md(ui.rule_names(inst, tr.blocking_persisting))}", icon=":material/pending:"
+        )
     uc_names = {u.id: u.name for u in inst.use_cases}
     if tr.use_cases_now_ready:
         st.success(
@@ -381,39 +271,17 @@ if tr is not None:
             "Now blocked: " + ui.escape_md(", ".join(uc_names.get(u, u) for u in tr.use_cases_now_blocked)),
             icon=":material/block:",
         )
-    movers = [qd for qd in tr.questions if qd.delta]
+    movers = ui.question_change_rows(tr, inst)
     if movers:
         with st.expander(f"Question changes ({len(movers)})"):
-            st.dataframe(
-                [
-                    {
-                        "Question": qd.question_id,
-                        "Title": inst.question(qd.question_id).title,
-                        "Before": qd.before,
-                        "After": qd.after,
-                        "Change": qd.delta,
-                    }
-                    for qd in sorted(movers, key=lambda x: -(x.delta or 0))
-                ],
-                hide_index=True,
-            )
-elif len(scored) == 1:
+            st.dataframe(movers, hide_index=True)
+elif len(cards) == 1:
     st.caption("Trend appears once the organization has a second assessment.")
 
 with st.expander("Strengths"):
     if card.strengths:
         st.dataframe(
-            [
-                {
-                    "Question": s.question_id,
-                    "Title": s.title,
-                    "Dimension": s.dimension_name,
-                    "Score": s.score,
-                    "Target": s.target,
-                    "Evidence": s.evidence,
-                }
-                for s in card.strengths
-            ],
+            ui.strength_rows(card),
             hide_index=True,
         )
     else:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import functools
-from datetime import datetime
 from pathlib import Path
 
 import streamlit as st
 
 from advisor import ui
-from advisor.errors import AdvisorError
 
-DOC_TYPES = {"guidance": "Guidance", "user": "Added documents", "assessment": "Assessment results"}
+DOC_TYPES = ui.DOC_TYPES
 UPLOAD_TYPES = ["pdf", "docx", "md", "markdown", "txt", "html", "htm"]
 
 adv = ui.get_advisor()
@@ -25,37 +23,9 @@ st.caption(
 ui.show_flash()
 
 
-def _index_with_progress(paths: list[Path], label: str):
-    bar = st.progress(0.0, text=label)
-
-    def progress(done: int, total: int, path: str) -> None:
-        frac = 0.0 if not total else min(1.0, done / total)
-        bar.progress(
-            frac, text=f"{label} {min(done + 1, total)} of {total}: {Path(path).name}" if path else "Finishing…"
-        )
-
-    try:
-        report = adv.index_paths(paths, progress=progress)
-    except AdvisorError as exc:
-        bar.empty()
-        st.error(f"Indexing failed: {ui.escape_md(str(exc))}", icon=":material/error:")
-        return None
-    bar.empty()
-    return report
-
-
 def _report_message(report, what: str) -> None:
-    changed = report.files_indexed + report.files_removed
-    st.session_state["library-report"] = {
-        "what": what,
-        "summary": (
-            f"{what}: {report.files_indexed} file(s) indexed, {report.files_unchanged} unchanged, "
-            f"{report.files_removed} removed · {report.chunks_added} passages added in {report.seconds:.1f} s."
-            if changed or report.files_unchanged
-            else f"{what}: nothing to do."
-        ),
-        "errors": list(report.errors),
-    }
+    """Kept for the next run (the page reruns to show the new documents)."""
+    st.session_state["library-report"] = {"summary": ui.index_message(report, what), "errors": list(report.errors)}
 
 
 # ---------------------------------------------------------------------------- documents
@@ -78,35 +48,11 @@ f1, f2 = st.columns([3, 2], vertical_alignment="bottom")
 kinds = f1.segmented_control(
     "Show", list(DOC_TYPES), format_func=DOC_TYPES.get, selection_mode="multi", default=list(DOC_TYPES), key="lib-kinds"
 )
-needle = f2.text_input("Filter", placeholder="title, framework, organization or file", key="lib-filter").strip().lower()
-shown = [
-    f
-    for f in files
-    if f["doc_type"] in (kinds or [])
-    and (not needle or any(needle in str(f[k]).lower() for k in ("title", "framework", "org", "source")))
-]
-
-
-def _when(ts: str):
-    try:
-        return datetime.fromisoformat(ts)
-    except (TypeError, ValueError):
-        return None
-
+needle = f2.text_input("Filter", placeholder="title, framework, organization or file", key="lib-filter")
+shown = ui.filter_files(files, kinds or [], needle)
 
 st.dataframe(
-    [
-        {
-            "Title": f["title"],
-            "Framework": f["framework"],
-            "Type": DOC_TYPES.get(f["doc_type"], f["doc_type"]),
-            "Organization": f["org"],
-            "Passages": f["chunks"],
-            "Indexed at": _when(f["indexed_at"]),
-            "Source": f["source"],
-        }
-        for f in shown
-    ],
+    ui.library_rows(shown),
     hide_index=True,
     key="lib-table",
     column_config={
@@ -170,7 +116,7 @@ if add:
             targets.append(path)
             names.append({"name": up.name, "stored": path.name, "bytes": len(data), "already_there": same})
         ui.audit_log("upload", {"files": names, "kind": "document"}, org=org)
-        report = _index_with_progress(targets, "Indexing")
+        report = ui.index_with_progress(adv, targets, "Indexing")
         if report is not None:
             ui.audit_log("index", {"trigger": "upload", **ui.report_summary(report)}, org=org)
             _report_message(report, f"Added {len(targets)} file(s)")
@@ -182,7 +128,7 @@ st.caption(
     "Unchanged files are skipped, so this is quick when little has changed."
 )
 if st.button("Re-index the library", icon=":material/refresh:", key="lib-reindex"):
-    report = _index_with_progress(ui.library_paths(adv), "Re-indexing")
+    report = ui.index_with_progress(adv, ui.library_paths(adv), "Re-indexing")
     if report is not None:
         ui.audit_log("index", {"trigger": "re-index", **ui.report_summary(report)}, org=org)
         _report_message(report, "Re-index")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from advisor.providers import ChatModel, register_chat_model
 
 pytest_plugins = ["tests.ui_conftest_helpers"]  # fixtures: ui_home, ui_settings, hash_model_dir
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PAGES = ROOT / "pages"
 TIMEOUT = 60
 
@@ -76,6 +77,53 @@ def test_problem_locations_map_to_rows():
     assert ui.problem_rows("rows 3, 4, 9, column org: empty") == [3, 4, 9]
     assert ui.problem_rows("field 'org' is missing") == []
     assert ui.problem_result_index("results[4] (DATA-3), field score: 9 is out of range") == 4
+
+
+def test_answer_markdown_gives_each_number_of_a_grouped_marker_its_own_chip():
+    md = ui.answer_markdown("Inventory AI systems [1, 2]. Monitor them [3; 4].")
+    assert ":blue-badge[1] :blue-badge[2]" in md and ":blue-badge[3] :blue-badge[4]" in md
+    assert "[1, 2]" not in md and "1, 2" not in md
+
+
+@dataclass(frozen=True)
+class _Problem:
+    """Shaped like advisor.errors' validation problem records: location as fields."""
+
+    file: str
+    rows: tuple[int, ...]
+    result_index: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def test_problem_records_are_placed_by_their_fields_not_their_text():
+    # the text names only the first rows ("and 2 more"); the record carries every row
+    many = _Problem("x.csv", (2, 3, 4, 5, 6, 7, 8), None, "org", "rows 2, 3, 4, 5, 6 (and 2 more), column org: empty")
+    assert ui.problem_rows(many) == [2, 3, 4, 5, 6, 7, 8]
+    # a record with no location is general, whatever its text says
+    general = _Problem("x.csv", (), None, "", "rows 9, column x: looks like a row but is not")
+    assert ui.problem_rows(general) == [] and ui.problem_result_index(general) is None
+    entry = _Problem("x.json", (), 1, "score", "results[1] (DATA-2), field score: 9 is out of range")
+    assert ui.problem_result_index(entry) == 1
+
+    df, rest = ui.problems_table(BAD_CSV.encode(), "riverside.csv", [_Problem("x.csv", (3, 5), None, "score", "bad")])
+    by_row = dict(zip(df["row"], df["problem"], strict=True))
+    assert by_row[3] == "bad" and by_row[5] == "bad" and by_row[2] == "" and rest == []
+    doc = {"org": "x", "results": [{"question_id": "DATA-1", "score": 3}, {"question_id": "DATA-2", "score": 9}]}
+    df, rest = ui.problems_table(json.dumps(doc).encode(), "x.json", [entry, general])
+    assert list(df["problem"]) == ["", str(entry)] and rest == [str(general)]
+
+
+def test_one_advisor_per_environment(ui_home, tmp_path, monkeypatch):
+    adv = ui.get_advisor()
+    assert ui.get_advisor() is adv  # built once, shared by every session
+    assert ui.audit_store() is ui.audit_store()
+    monkeypatch.setenv("ADVISOR_HOME", str(tmp_path / "other"))
+    other = ui.get_advisor()
+    assert other is not adv and other.settings.home == tmp_path / "other"
 
 
 def test_safe_filename_and_unique_path(tmp_path):
@@ -192,7 +240,9 @@ def test_chat_in_llm_mode_streams_a_verified_answer(ui_settings, monkeypatch):
 
     def spy(self, question, org=None, history=None):
         for ev in original(self, question, org, history):
-            if ev[0] == "token":
+            if isinstance(ev, str):  # ask_stream yields str tokens, then the Answer
+                tokens.append(ev)
+            elif isinstance(ev, tuple) and ev[0] == "token":  # the older ("token", text) events
                 tokens.append(ev[1])
             yield ev
 
@@ -299,6 +349,25 @@ def test_dashboard_without_org_offers_the_orgs(ui_home):
     assert at.session_state[ui.ORG_KEY] == "northbridge-academic"
     assert {m.label: m.value for m in at.metric}["Readiness index"] == "44.9 / 100"
     assert any("Trend appears" in c.value for c in at.caption)
+
+
+def test_dashboard_shows_an_assessment_indexed_since_the_last_run(ui_home):
+    at = page("dashboard.py", org="northbridge-academic").run()
+    no_exceptions(at)
+    assert any("Trend appears" in c.value for c in at.caption)
+    src = json.loads((ROOT / "corpus/assessment/results/northbridge-academic-2026-10-15.json").read_text("utf-8"))
+    src["assessment_date"] = "2027-04-15"
+    for r in src["results"]:
+        if r["question_id"] == "STRAT-3":
+            r["score"] = 4
+    later = ui_home / "assessments" / "northbridge-academic-2027-04-15.json"
+    later.parent.mkdir(parents=True)
+    later.write_text(json.dumps(src), encoding="utf-8")
+    assert ui.get_advisor().index_paths([later]).ok  # e.g. saved in another browser session
+    at.run()
+    no_exceptions(at)
+    assert at.selectbox(key="dash-date").value == "2027-04-15"
+    assert any(s.value.startswith("Progress since 2026-10-15") for s in at.subheader)
 
 
 # ------------------------------------------------------------------------ assessment
@@ -505,7 +574,11 @@ def test_interrupted_first_start_is_finished(tmp_path, hash_model_dir, monkeypat
     assert not (home / ".first-start-pending").exists()
 
 
-@pytest.mark.parametrize("name", ["chat.py", "dashboard.py", "assessment.py", "library.py", "audit.py", "settings.py"])
+@pytest.mark.parametrize(
+    "name", ["chat.py", "dashboard.py", "assessment.py", "library.py", "audit.py", "settings.py", "recommendations.py"]
+)
 def test_pages_use_no_unsafe_html(name):
-    text = Path(PAGES / name).read_text(encoding="utf-8") + (ROOT / "advisor" / "ui.py").read_text(encoding="utf-8")
+    helpers = sorted((ROOT / "advisor" / "ui").glob("*.py"))
+    assert helpers, "advisor/ui/ not found"
+    text = Path(PAGES / name).read_text(encoding="utf-8") + "".join(p.read_text(encoding="utf-8") for p in helpers)
     assert "unsafe_allow_html" not in text.replace("`unsafe_allow_html`", "")

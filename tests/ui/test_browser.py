@@ -21,7 +21,7 @@ import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GUIDANCE = ROOT / "corpus" / "guidance"
 RESULTS = ROOT / "corpus" / "assessment" / "results"
 CHROMIUM = Path("/usr/bin/chromium")

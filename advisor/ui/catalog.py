@@ -1,0 +1,101 @@
+"""What the index holds, as the pages show it: organizations, the files behind citations,
+what a re-index covers, and what an indexing run did."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from ..answer import Advisor
+from ..library import Library
+from ..settings import CORPUS_DIR, PROJECT_DIR
+
+_MIME = {
+    ".pdf": "application/pdf",
+    ".md": "text/markdown",
+    ".markdown": "text/markdown",
+    ".txt": "text/plain",
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".csv": "text/csv",
+    ".json": "application/json",
+}
+_REPORT_FIELDS = ("files_seen", "files_indexed", "files_unchanged", "files_removed", "chunks_added", "seconds")
+
+
+def library(adv: Advisor) -> Library:
+    """Organizations' histories and guidance look-ups over the advisor's index.
+
+    Built per script run, never cached on the shared advisor: a Library caches catalog reads,
+    which must not outlive the next indexing run (in this session or another)."""
+    return Library(adv.index)
+
+
+def org_options(adv: Advisor) -> list[dict]:
+    """Organizations with assessment results in the index: [{org, name, assessments}]."""
+    try:
+        return adv.index.orgs()
+    except Exception:  # the library page reports index problems in detail
+        return []
+
+
+def org_name(adv: Advisor, org: str | None) -> str | None:
+    if not org:
+        return None
+    for o in org_options(adv):
+        if o["org"] == org:
+            return o["name"]
+    return org
+
+
+def source_path(adv: Advisor, source: str) -> Path | None:
+    """The local file behind a citation's source, when it exists on this machine."""
+    if not source or "://" in source:
+        return None
+    for row in adv.index.files():
+        if row["source"] != source:
+            continue
+        p = Path(row["path"])
+        if p.is_file():
+            return p
+    for cand in (Path(source), PROJECT_DIR / source):
+        try:
+            if cand.is_file():
+                return cand.resolve()
+        except OSError:
+            continue
+    return None
+
+
+def mime_for(path: Path) -> str:
+    return _MIME.get(path.suffix.lower(), "application/octet-stream")
+
+
+def safe_url(url: Any) -> str:
+    """The URL when it is a plain http(s) link, else ""."""
+    u = str(url or "").strip()
+    return u if re.match(r"^https?://[^\s]+$", u) else ""
+
+
+def library_paths(adv: Advisor) -> list[Path]:
+    """Everything a full re-index covers: the bundled corpus plus this home's uploads and saved assessments."""
+    home = adv.settings.home
+    paths = [CORPUS_DIR / "guidance", CORPUS_DIR / "assessment" / "results", home / "uploads", home / "assessments"]
+    return [p for p in paths if p.exists()]
+
+
+def report_summary(report) -> dict:
+    """An indexing run's counts for the audit log."""
+    return {k: getattr(report, k) for k in _REPORT_FIELDS if hasattr(report, k)} | {"errors": len(report.errors)}
+
+
+def index_message(report, what: str) -> str:
+    """One line saying what an indexing run did."""
+    if not (report.files_indexed or report.files_removed or report.files_unchanged):
+        return f"{what}: nothing to do."
+    return (
+        f"{what}: {report.files_indexed} file(s) indexed, {report.files_unchanged} unchanged, "
+        f"{report.files_removed} removed · {report.chunks_added} passages added in {report.seconds:.1f} s."
+    )

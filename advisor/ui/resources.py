@@ -1,0 +1,156 @@
+"""Heavy objects built once per server process (`st.cache_resource`) and shared by every
+browser session: the advisor (index, retriever, embedding model), the audit store and the
+first-start indexing run.
+
+Shared objects hold no per-request state: what one session chose or asked lives in
+`st.session_state` (see `session`), and catalog views (`catalog.library`) are built per run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from pathlib import Path
+
+import streamlit as st
+
+from ..answer import Advisor
+from ..audit import AuditStore
+from ..settings import Settings
+from .markdown import describe_error
+
+# Environment that changes which Advisor a process should serve (tests switch ADVISOR_HOME).
+_ENV_KEYS = (
+    "ADVISOR_HOME",
+    "ADVISOR_CHROMA_URL",
+    "ADVISOR_EMBED_MODEL",
+    "ADVISOR_COLLECTION",
+    "ADVISOR_CHUNK_SIZE",
+    "ADVISOR_CHUNK_OVERLAP",
+    "ADVISOR_TOP_K",
+    "ADVISOR_CANDIDATES",
+    "ADVISOR_RRF_K",
+    "ADVISOR_MAX_FILE_MB",
+    "ADVISOR_ABSTAIN_THRESHOLD",
+    "OPENAI_BASE_URL",
+    "OPENAI_API_KEY",
+    "ADVISOR_LLM_MODEL",
+    "ADVISOR_LLM_TIMEOUT",
+    "ADVISOR_LLM_RETRIES",
+)
+
+
+def _env_fingerprint() -> str:
+    raw = "\x00".join(f"{k}={os.environ.get(k, '')}" for k in _ENV_KEYS)
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+@st.cache_resource(show_spinner=False)
+def _advisor_for(fingerprint: str) -> Advisor:
+    adv = Advisor.from_env()
+    # Open the vector store here, on one thread: opening it from two sessions at once races
+    # inside chromadb. The model and keyword index then load in the background.
+    adv.index.collection  # noqa: B018
+    _warm_up(adv)
+    return adv
+
+
+def _warm_up(adv: Advisor) -> None:
+    """Load the embedding model and the keyword index in the background, so the first
+    question is answered in about a second instead of waiting for the model to load."""
+
+    def run() -> None:
+        try:
+            adv.index.embedder.embed_query("AI readiness")
+            if not adv.index.is_empty():
+                adv.search("AI readiness governance", k=1)
+        except Exception:  # a warm-up failure surfaces on the first real question instead
+            pass
+
+    threading.Thread(target=run, name="advisor-warm-up", daemon=True).start()
+
+
+def get_advisor() -> Advisor:
+    """One Advisor (index, retriever, embedding model) per server process and environment."""
+    return _advisor_for(_env_fingerprint())
+
+
+@st.cache_resource(show_spinner=False)
+def _audit_for(path: str, _settings: Settings) -> AuditStore:
+    return AuditStore(_settings)
+
+
+def audit_store() -> AuditStore:
+    """The feedback/audit store of the current ADVISOR_HOME (raises StoreError when unusable)."""
+    adv = get_advisor()
+    return _audit_for(str(adv.settings.audit_path), adv.settings)
+
+
+# ------------------------------------------------------------------------ first start
+
+
+class FirstStart:
+    """First-start indexing, run in a background thread so page switches, reloads and other
+    browser sessions neither interrupt it nor start a second one; pages poll its progress.
+
+    One per ADVISOR_HOME (shared by every session): its fields describe the indexing run,
+    never a request."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.thread: threading.Thread | None = None
+        self.done = 0
+        self.total = 0
+        self.current = ""
+        self.report = None
+        self.error = ""
+        self.logged = False
+
+    @property
+    def running(self) -> bool:
+        return self.thread is not None and self.thread.is_alive()
+
+    def start(self, adv: Advisor) -> None:
+        with self.lock:
+            if self.running:
+                return
+            self.error, self.report, self.logged, self.done, self.total = "", None, False, 0, 0
+            self.thread = threading.Thread(target=self._run, args=(adv,), name="advisor-first-start-index", daemon=True)
+            self.thread.start()
+
+    def _progress(self, done: int, total: int, path: str) -> None:
+        self.done, self.total, self.current = done, total, path
+
+    def _run(self, adv: Advisor) -> None:
+        marker = pending_marker(adv)
+        try:
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+            if adv.index.is_empty():
+                self.report = adv.ensure_index(progress=self._progress)
+            else:  # finish an interrupted first start; indexed files are skipped
+                self.report = adv.index_paths(None, progress=self._progress)
+            marker.unlink(missing_ok=True)
+        except Exception as exc:  # shown on the page; the user can retry
+            self.error = describe_error(exc)
+
+
+@st.cache_resource(show_spinner=False)
+def _first_start_for(home: str) -> FirstStart:
+    return FirstStart()
+
+
+def first_start(adv: Advisor) -> FirstStart:
+    """The first-start indexing run of this advisor's ADVISOR_HOME."""
+    return _first_start_for(str(adv.settings.home))
+
+
+def pending_marker(adv: Advisor) -> Path:
+    """A file present while first-start indexing runs (left behind when the server stopped)."""
+    return adv.settings.home / ".first-start-pending"
+
+
+def needs_first_start(adv: Advisor) -> bool:
+    """The index is empty, or a first-start indexing run was interrupted (server stopped)."""
+    return adv.index.is_empty() or pending_marker(adv).exists()

@@ -1,0 +1,196 @@
+"""Rows for the pages' tables (`st.dataframe`), built from library records: a scorecard's
+dimensions, gaps and strengths, a trend's question changes, the indexed documents, the
+audit trail and the settings."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import datetime
+
+from ..assessment import Instrument, Scorecard, Trend
+from ..chunk import DocType
+from ..library import Library
+
+# Plain strings as keys: they are widget options, which Streamlit keeps across reruns.
+DOC_TYPES = {
+    DocType.GUIDANCE.value: "Guidance",
+    DocType.USER.value: "Added documents",
+    DocType.ASSESSMENT.value: "Assessment results",
+}
+_FILTER_FIELDS = ("title", "framework", "org", "source")
+
+# What each setting means, and the environment variable that sets it.
+SETTING_LABELS = {
+    "home": ("ADVISOR_HOME", "index, catalog, uploads, saved assessments, audit log"),
+    "chroma_url": ("ADVISOR_CHROMA_URL", "Chroma server (empty: local store under ADVISOR_HOME)"),
+    "embed_model": ("ADVISOR_EMBED_MODEL", "local sentence-transformers model"),
+    "collection": ("ADVISOR_COLLECTION", "vector collection name"),
+    "chunk_size": ("ADVISOR_CHUNK_SIZE", "characters per passage"),
+    "chunk_overlap": ("ADVISOR_CHUNK_OVERLAP", "characters shared between passages"),
+    "top_k": ("ADVISOR_TOP_K", "passages retrieved per question"),
+    "candidates": ("ADVISOR_CANDIDATES", "candidates per retrieval channel before fusion"),
+    "rrf_k": ("ADVISOR_RRF_K", "reciprocal-rank fusion constant"),
+    "max_file_mb": ("ADVISOR_MAX_FILE_MB", "largest file accepted (MB)"),
+    "abstain_threshold": ("ADVISOR_ABSTAIN_THRESHOLD", "below this evidence strength the advisor abstains"),
+    "llm_base_url": ("OPENAI_BASE_URL", "OpenAI-compatible endpoint"),
+    "llm_api_key": ("OPENAI_API_KEY", "API key (masked)"),
+    "llm_model": ("ADVISOR_LLM_MODEL", "chat model"),
+    "llm_timeout": ("ADVISOR_LLM_TIMEOUT", "seconds per model call"),
+    "llm_retries": ("ADVISOR_LLM_RETRIES", "retries on transient model errors"),
+    "embed_cache": ("—", "embedding cache file"),
+}
+
+
+# ------------------------------------------------------------------------- dashboard
+
+
+def dimension_rows(card: Scorecard) -> list[dict]:
+    return [
+        {
+            "Dimension": d.name,
+            "Score": d.score,
+            "Weight": d.weight,
+            "Answered": f"{d.answered}/{d.total}",
+            "Complete": d.complete,
+        }
+        for d in card.dimensions
+    ]
+
+
+def gap_rows(card: Scorecard, lib: Library) -> list[dict]:
+    """The scorecard's gaps by priority, each with the guidance its question points to."""
+    return [
+        {
+            "Question": g.question_id,
+            "Title": g.title,
+            "Dimension": g.dimension_name,
+            "Score": g.score,
+            "Target": g.target,
+            "Gap": g.gap,
+            "Priority": g.priority,
+            "Blocking": ", ".join(g.rules),
+            "Owner": g.owner,
+            "Evidence": g.evidence,
+            "Linked guidance": "; ".join(f"{r.section} — {lib.guidance_title(r.document)}" for r in g.references),
+        }
+        for g in card.gaps
+    ]
+
+
+def strength_rows(card: Scorecard) -> list[dict]:
+    return [
+        {
+            "Question": s.question_id,
+            "Title": s.title,
+            "Dimension": s.dimension_name,
+            "Score": s.score,
+            "Target": s.target,
+            "Evidence": s.evidence,
+        }
+        for s in card.strengths
+    ]
+
+
+def question_change_rows(tr: Trend, inst: Instrument) -> list[dict]:
+    """Questions whose score changed, biggest improvement first."""
+    movers = [qd for qd in tr.questions if qd.delta]
+    return [
+        {
+            "Question": qd.question_id,
+            "Title": inst.question(qd.question_id).title,
+            "Before": qd.before,
+            "After": qd.after,
+            "Change": qd.delta,
+        }
+        for qd in sorted(movers, key=lambda x: -(x.delta or 0))
+    ]
+
+
+def rule_names(inst: Instrument, ids: Iterable[str]) -> str:
+    """ "B1 (Name), B3 (Name)" for blocking rule ids."""
+    return ", ".join(f"{r} ({inst.rule(r).name})" for r in ids)
+
+
+# --------------------------------------------------------------------------- library
+
+
+def filter_files(files: list[dict], kinds: Iterable[str], needle: str) -> list[dict]:
+    """Catalog rows of the chosen doc types whose title, framework, organization or source
+    contains the filter text (case-insensitive)."""
+    kinds, needle = set(kinds or ()), needle.strip().lower()
+    return [
+        f
+        for f in files
+        if f["doc_type"] in kinds and (not needle or any(needle in str(f[k]).lower() for k in _FILTER_FIELDS))
+    ]
+
+
+def _when(ts: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(ts)
+    except (TypeError, ValueError):
+        return None
+
+
+def library_rows(files: list[dict]) -> list[dict]:
+    return [
+        {
+            "Title": f["title"],
+            "Framework": f["framework"],
+            "Type": DOC_TYPES.get(f["doc_type"], f["doc_type"]),
+            "Organization": f["org"],
+            "Passages": f["chunks"],
+            "Indexed at": _when(f["indexed_at"]),
+            "Source": f["source"],
+        }
+        for f in files
+    ]
+
+
+# ----------------------------------------------------------------------------- audit
+
+
+def feedback_rows(feedback: list[dict], only_down: bool = False) -> list[dict]:
+    rows = []
+    for f in feedback:
+        if only_down and f["rating"] != "down":
+            continue
+        answer = f["answer"] or {}
+        rows.append(
+            {
+                "Time": f["ts"],
+                "Rating": "👍" if f["rating"] == "up" else "👎",
+                "Comment": f["comment"],
+                "Question": f["question"],
+                "Organization": f["org"] or "",
+                "Answer": answer.get("answer", ""),
+                "Sources": len(answer.get("citations", [])),
+                "Abstained": bool(answer.get("abstained")),
+            }
+        )
+    return rows
+
+
+def event_rows(events: list[dict]) -> list[dict]:
+    return [
+        {
+            "Time": e["ts"],
+            "Event": e["event"],
+            "Organization": e["org"] or "",
+            "Detail": json.dumps(e["detail"], ensure_ascii=False),
+        }
+        for e in events
+    ]
+
+
+# -------------------------------------------------------------------------- settings
+
+
+def settings_rows(masked: dict) -> list[dict]:
+    """Each setting (secrets already masked) with its environment variable and meaning."""
+    rows = []
+    for key, value in masked.items():
+        var, meaning = SETTING_LABELS.get(key, ("—", ""))
+        rows.append({"Setting": key, "Value": "" if value is None else str(value), "Variable": var, "Meaning": meaning})
+    return rows

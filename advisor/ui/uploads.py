@@ -1,0 +1,207 @@
+"""Files a user hands the app: assessment results checked before anything is saved (each
+problem placed next to the row or entry that has it), then written without overwriting
+silently; documents stored under safe, unique names."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import tempfile
+import uuid
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..assessment import Instrument, Results, csv_records, load_results
+from ..library import Library
+
+RESULTS_COLUMNS = ["org", "org_name", "assessment_date", "assessor", "question_id", "score", "evidence", "owner"]
+
+# Locations in today's problem text; used only for problems that are plain strings.
+_ROWS = re.compile(r"^rows? (\d+(?:, \d+)*)")
+_RESULTS_IDX = re.compile(r"^results\[(\d+)\]")
+
+
+# ------------------------------------------------------------------ validation problems
+
+
+def problem_rows(problem: Any) -> list[int]:
+    """CSV row numbers (spreadsheet numbering, header = row 1) that a validation problem names.
+
+    A problem record carries them as `rows`; a plain-text problem names them in its text."""
+    rows = getattr(problem, "rows", None)
+    if rows is not None:
+        return [int(r) for r in rows]
+    m = _ROWS.match(str(problem))
+    return [int(x) for x in m.group(1).split(", ")] if m else []
+
+
+def problem_result_index(problem: Any) -> int | None:
+    """The `results[i]` entry of a JSON file that a validation problem names."""
+    if hasattr(problem, "result_index"):
+        return problem.result_index
+    m = _RESULTS_IDX.match(str(problem))
+    return int(m.group(1)) if m else None
+
+
+def csv_rows(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """Header and numbered data rows of a results CSV, numbered as a spreadsheet shows them."""
+    try:
+        numbered = csv_records(text)
+    except csv.Error:
+        return [], []
+    if not numbered:
+        return [], []
+    header = [c.strip().lstrip("\ufeff") for c in numbered[0][1]]
+    return header, numbered[1:]
+
+
+def _by_location(problems: Iterable[Any]) -> tuple[dict[int, list[str]], list[str]]:
+    """Problem texts by the CSV row or JSON entry they name, and the ones naming neither."""
+    by_row: dict[int, list[str]] = {}
+    general: list[str] = []
+    for p in problems:
+        rows, idx = problem_rows(p), problem_result_index(p)
+        if rows:
+            for r in rows:
+                by_row.setdefault(r, []).append(str(p))
+        elif idx is not None:
+            by_row.setdefault(idx, []).append(str(p))
+        else:
+            general.append(str(p))
+    return by_row, general
+
+
+def _json_records(text: str, by_row: dict[int, list[str]]) -> list[dict]:
+    try:
+        items = json.loads(text).get("results") or []
+    except (ValueError, AttributeError):
+        items = []
+    records = []
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        item = item if isinstance(item, dict) else {"value": item}
+        records.append(
+            {
+                "entry": f"results[{i}]",
+                "problem": " | ".join(by_row.get(i, [])),
+                **{k: "" if v is None else str(v) for k, v in item.items()},
+            }
+        )
+    return records
+
+
+def problems_table(data: bytes, filename: str, problems: list[Any]) -> tuple[pd.DataFrame, list[str]]:
+    """(rows DataFrame with a `problem` column next to each offending row, general problems).
+
+    CSV rows keep their spreadsheet row numbers; JSON entries keep their `results[i]` index.
+    Problems may be records (with `rows` / `result_index`) or plain text."""
+    by_row, general = _by_location(problems)
+    text = data.decode("utf-8-sig", errors="replace")
+    if filename.lower().endswith(".json") or text.lstrip().startswith("{"):
+        records, key = _json_records(text, by_row), "entry"
+    else:
+        header, rows = csv_rows(text)
+        records, key = [], "row"
+        for n, rec in rows:
+            cells = {h or f"column {j + 1}": (rec[j] if j < len(rec) else "") for j, h in enumerate(header)}
+            records.append({"row": n, "problem": " | ".join(by_row.get(n, [])), **cells})
+        # header-row problems (row 1) are shown with the general problems
+        general += by_row.get(1, []) if header else []
+    df = pd.DataFrame.from_records(records) if records else pd.DataFrame(columns=[key, "problem"])
+    return df, general
+
+
+# ------------------------------------------------------------------ assessment results
+
+
+def check_results(data: bytes, suffix: str, instrument: Instrument) -> Results:
+    """Validate results file contents before anything is saved (raises AssessmentError)."""
+    with tempfile.TemporaryDirectory() as tmpd:
+        draft = Path(tmpd) / f"upload{suffix}"
+        draft.write_bytes(data)
+        return load_results(draft, instrument)
+
+
+def form_document(
+    instrument: Instrument,
+    *,
+    org: str,
+    org_name: str,
+    date: str,
+    assessor: str,
+    answers: dict[str, tuple[int | None, str, str]],
+) -> bytes:
+    """The JSON results file of a filled-in form; answers are {question id: (score, evidence,
+    owner)}, and questions with none of the three are left out."""
+    results = [
+        {"question_id": qid, "score": sc, "evidence": ev, "owner": ow}
+        for qid, (sc, ev, ow) in answers.items()
+        if sc is not None or ev or ow
+    ]
+    doc = {
+        "org": org,
+        "org_name": org_name,
+        "assessment_date": date,
+        "assessor": assessor,
+        "instrument_version": instrument.version,
+        "results": results,
+    }
+    return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def csv_template(instrument: Instrument, org: str, org_name: str, date: str) -> str:
+    """A results CSV with one row per question, ready to fill in."""
+    out = io.StringIO()
+    w = csv.writer(out)
+    w.writerow(RESULTS_COLUMNS)
+    for q in instrument.questions:
+        w.writerow([org, org_name, date, "", q.id, "", "", ""])
+    return out.getvalue()
+
+
+def assessment_conflicts(lib: Library, org: str, date: str, target: Path) -> list[str]:
+    """Results already on file for this organization and date (never overwritten silently)."""
+    found = [str(target)] if target.exists() else []
+    found += [f.source for f in lib.results_files(org) if f.date == date and str(f.path) != str(target)]
+    return found
+
+
+def write_atomic(data: bytes, target: Path) -> None:
+    """Write the file whole or not at all (a crash never leaves half a results file)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, target)
+
+
+# ------------------------------------------------------------------ documents
+
+
+def safe_filename(name: str, default: str = "document") -> str:
+    """A file name safe to store: no folders, no leading dots, only ordinary characters."""
+    base = Path(name or "").name
+    stem, suffix = Path(base).stem, Path(base).suffix.lower()
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip(".-_") or default
+    suffix = re.sub(r"[^a-z0-9.]", "", suffix)
+    return f"{stem[:80]}{suffix}"
+
+
+def unique_path(folder: Path, name: str, data: bytes) -> tuple[Path, bool]:
+    """Where to store `data` as `name` in folder without overwriting a different file:
+    (path, already_there) — already_there when an identical file exists under that name."""
+    p = folder / name
+    n = 2
+    while p.exists():
+        try:
+            if p.read_bytes() == data:
+                return p, True
+        except OSError:
+            pass
+        p = folder / f"{Path(name).stem}-{n}{Path(name).suffix}"
+        n += 1
+    return p, False

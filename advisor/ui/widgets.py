@@ -1,0 +1,192 @@
+"""Widgets more than one page uses: an answer with its citation cards, first-start
+indexing with a progress bar, and indexing with progress."""
+
+from __future__ import annotations
+
+import functools
+import time
+from pathlib import Path
+
+import streamlit as st
+
+from ..answer import Advisor
+from ..chunk import DocType
+from ..errors import AdvisorError
+from .catalog import mime_for, report_summary, safe_url, source_path
+from .markdown import answer_markdown, citation_label, escape_inline, escape_md, highlight_markdown
+from .resources import FirstStart, first_start, needs_first_start
+from .session import audit_log
+
+# ----------------------------------------------------------------------------- answers
+
+
+def _citation_facts(c, chunk) -> list[tuple[str, str]]:
+    facts = [
+        ("Document", c.title or (chunk.title if chunk else "")),
+        ("Publisher", getattr(c, "publisher", "") or (chunk.publisher if chunk else "")),
+        ("Section", c.section),
+        ("Page", str(c.page) if c.page else ""),
+    ]
+    if chunk is not None and chunk.doc_type == DocType.ASSESSMENT:
+        facts.append(("Evidence", f"assessment results of {chunk.meta.get('org_name') or chunk.org}"))
+    return facts
+
+
+def _citation_passage(c, chunk) -> None:
+    """The cited passage with the quote highlighted (or the quote alone when the passage is gone)."""
+    if chunk is None:
+        st.warning(
+            "This passage is no longer in the index (the document was re-indexed or removed). "
+            "The quoted text is shown as it was cited."
+        )
+        st.markdown(f":orange-background[{escape_inline(' '.join(c.quote.split()))}]")
+        return
+    md, found = highlight_markdown(chunk.text, c.quote)
+    with st.container(border=True):
+        st.markdown(md)
+    if not found:
+        st.caption("The quoted words do not appear verbatim in this passage; the quote was:")
+        st.markdown("> " + escape_md(" ".join(c.quote.split())))
+
+
+def render_citation(adv: Advisor, c, key: str) -> None:
+    """One citation: where it comes from, and the exact quote highlighted in its full passage."""
+    chunk = adv.index.get_chunks([c.chunk_id]).get(c.chunk_id)
+    with st.expander(escape_md(citation_label(c)), icon=":material/format_quote:"):
+        st.markdown("  \n".join(f"**{k}:** {escape_md(v)}" for k, v in _citation_facts(c, chunk) if v))
+        _citation_passage(c, chunk)
+        url = safe_url(chunk.meta.get("source_url") if chunk is not None else "")
+        path = source_path(adv, c.source)
+        cols = st.columns([1, 1, 3])
+        if path is not None:
+            cols[0].download_button(
+                "Download source",
+                data=functools.partial(path.read_bytes),
+                file_name=path.name,
+                mime=mime_for(path),
+                key=f"{key}-dl",
+                on_click="ignore",
+                icon=":material/download:",
+            )
+        if url:
+            cols[1].link_button("Open source", url, icon=":material/open_in_new:")
+        st.caption(f"Source: {escape_md(url or c.source)}")
+
+
+def _answer_body(answer) -> None:
+    """The answer text, styled by what kind of answer it is."""
+    kind = getattr(answer, "kind", "")
+    if kind == "refusal":
+        st.info(answer_markdown(answer.answer), icon=":material/block:")
+        st.caption("Outside what the advisor covers: AI readiness, governance guidance and assessment results.")
+    elif kind == "clarify":
+        st.info(answer_markdown(answer.answer), icon=":material/help:")
+    elif answer.abstained:
+        st.info(answer_markdown(answer.answer), icon=":material/search_off:")
+        st.caption(
+            "Not enough evidence in the indexed documents to answer this. Try naming a framework, a "
+            "dimension or a question id, or add the relevant document in the Library."
+        )
+    else:
+        st.markdown(answer_markdown(answer.answer, answer.unsupported))
+
+
+def render_answer(adv: Advisor, answer, key: str) -> None:
+    """An answer: abstention, notice, text with numbered citation chips, flagged unsupported
+    sentences, and one expandable card per citation."""
+    notice = getattr(answer, "notice", "")
+    if notice:
+        st.warning(escape_md(notice), icon=":material/info:")
+    _answer_body(answer)
+    if answer.unsupported:
+        st.warning(
+            "**Not supported by the cited passages** — check these before relying on them:\n\n"
+            + "\n".join(f"- {escape_md(s)}" for s in answer.unsupported),
+            icon=":material/warning:",
+        )
+    if answer.citations:
+        n = len(answer.citations)
+        st.caption(f"{n} source{'s' if n != 1 else ''} — open one to see the quote in its passage")
+        for c in answer.citations:
+            render_citation(adv, c, key=f"{key}-c{c.marker}")
+    timings = getattr(answer, "timings_ms", {}) or {}
+    if timings:
+        total = sum(v for v in timings.values() if isinstance(v, (int, float)))
+        st.caption(f"{'LLM' if answer.mode == 'llm' else 'Offline'} answer · {total / 1000:.1f} s")
+
+
+# -------------------------------------------------------------------------- indexing
+
+
+def ensure_index_ui(adv: Advisor) -> None:
+    """First start: index the bundled corpus with a progress bar; later starts skip this.
+
+    An interrupted first start (server stopped midway) is finished on the next visit; files
+    already indexed are skipped, nothing is embedded twice."""
+    state = first_start(adv)
+    if not state.running and not state.error and not needs_first_start(adv):
+        _after_first_start(state)
+        return
+    if not state.running and not state.error:
+        state.start(adv)
+    holder = st.empty()
+    with holder.container():
+        st.title("Setting up the Readiness Advisor")
+        st.info(
+            "First start: indexing the bundled governance guidance and the sample organizations' "
+            "assessments. This happens once and takes a few minutes on a laptop; later starts open in seconds. "
+            "You can keep this page open or come back later.",
+            icon=":material/hourglass_top:",
+        )
+        bar = st.progress(0.0, text="Preparing…")
+    while state.running:
+        total = state.total or 1
+        label = (
+            f"Indexing {min(state.done + 1, total)} of {state.total}: {Path(state.current).name}"
+            if state.current and state.total
+            else "Loading the embedding model…"
+        )
+        bar.progress(min(1.0, state.done / total), text=label)
+        time.sleep(0.4)
+    holder.empty()
+    if state.error:
+        st.error(f"The index could not be built: {escape_md(state.error)}", icon=":material/error:")
+        if st.button("Try again", type="primary"):
+            state.error = ""
+            st.rerun()
+        st.stop()
+    _after_first_start(state)
+
+
+def _after_first_start(state: FirstStart) -> None:
+    """Once per first-start run: record it in the audit log and name files that failed."""
+    report = state.report
+    if report is None or state.logged:
+        return
+    state.logged = True
+    audit_log("index", {"trigger": "first start", **report_summary(report)})
+    if report.errors:
+        st.warning(
+            f"{len(report.errors)} bundled file(s) could not be indexed: "
+            + "; ".join(escape_md(f"{Path(e['file']).name}: {e['error']}") for e in report.errors[:5])
+        )
+
+
+def index_with_progress(adv: Advisor, paths: list[Path], label: str):
+    """Index files with a progress bar; None (and an error shown) when indexing failed."""
+    bar = st.progress(0.0, text=label)
+
+    def progress(done: int, total: int, path: str) -> None:
+        frac = 0.0 if not total else min(1.0, done / total)
+        bar.progress(
+            frac, text=f"{label} {min(done + 1, total)} of {total}: {Path(path).name}" if path else "Finishing…"
+        )
+
+    try:
+        report = adv.index_paths(paths, progress=progress)
+    except AdvisorError as exc:
+        bar.empty()
+        st.error(f"Indexing failed: {escape_md(str(exc))}", icon=":material/error:")
+        return None
+    bar.empty()
+    return report
