@@ -79,3 +79,29 @@ class StoreError(AdvisorError):
 
 class LLMError(AdvisorError):
     """The configured chat model could not produce an answer."""
+
+
+class ConfigError(AdvisorError):
+    """The thresholds file is malformed."""
+
+
+class DatasetError(AdvisorError):
+    """An evaluation dataset is malformed; `problems` names each line and field."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = list(problems)
+        detail = "\n  ".join(self.problems[:25])
+        more = f"\n  (and {len(self.problems) - 25} more)" if len(self.problems) > 25 else ""
+        super().__init__(f"invalid evaluation dataset:\n  {detail}{more}")
+
+
+class JudgeUnavailable(AdvisorError):
+    """The requested checker tier is not configured on this machine."""
+
+
+class JudgeError(AdvisorError):
+    """The judge answered with something that is not a verdict."""
+
+
+class RecommendError(AdvisorError):
+    """A roadmap cannot be drafted (unknown organization, empty index, bad export path)."""

@@ -60,10 +60,6 @@ from .schema import build_instrument, load_instrument
 from .scoring import DimensionScore, Gap, Scorecard, Strength, score
 from .trend import DimensionDelta, QuestionDelta, TierChange, Trend, trend
 
-# Names other modules used before the package split (advisor.recommend); prefer mid / rule_key.
-_mid = mid
-_rule_key = rule_key
-
 __all__ = [
     "ASSESSMENT_DIR",
     "BLOCKS_ALL",

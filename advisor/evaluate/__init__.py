@@ -22,6 +22,7 @@ Modules, in the order a run uses them:
 
 from __future__ import annotations
 
+from ..errors import ConfigError, DatasetError
 from .baseline import (
     LOWER_IS_BETTER,
     BaselineCase,
@@ -38,7 +39,6 @@ from .config import (
     DEFAULT_REGRESSION,
     DEFAULT_THRESHOLDS,
     CaseRules,
-    ConfigError,
     EvalConfig,
     RegressionSettings,
     ScopeKind,
@@ -53,7 +53,6 @@ from .datasets import (
     DEFAULT_DATASETS,
     EVALS_DIR,
     FIXTURES_DIR,
-    DatasetError,
     EvalCase,
     load_dataset,
     load_datasets,

@@ -8,8 +8,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from ..errors import ConfigError
 from . import metrics as M
-from .config import ConfigError, EvalConfig, case_metric_names
+from .config import EvalConfig, case_metric_names
 from .metrics import UNDEFINED, is_defined
 from .records import CaseResult
 

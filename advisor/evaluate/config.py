@@ -9,17 +9,13 @@ from typing import Any
 
 import yaml
 
-from ..errors import AdvisorError
+from ..errors import ConfigError
 from .datasets import EVALS_DIR, sha256_file
 
 DEFAULT_THRESHOLDS = EVALS_DIR / "thresholds.yaml"
 
 #: Metric bounds as written in the thresholds file: {metric: {"min": x, "max": y}}.
 Bounds = dict[str, dict[str, float]]
-
-
-class ConfigError(AdvisorError):
-    """The thresholds file is malformed."""
 
 
 def case_metric_names(k: int) -> list[str]:

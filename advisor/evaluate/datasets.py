@@ -9,22 +9,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import AdvisorError
+from ..errors import DatasetError
 from ..settings import PROJECT_DIR
 
 EVALS_DIR = PROJECT_DIR / "evals"
 DEFAULT_DATASETS = (EVALS_DIR / "dev.jsonl", EVALS_DIR / "test.jsonl")
 FIXTURES_DIR = EVALS_DIR / "fixtures"
-
-
-class DatasetError(AdvisorError):
-    """An evaluation dataset is malformed; `problems` names each line and field."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = list(problems)
-        detail = "\n  ".join(self.problems[:25])
-        more = f"\n  (and {len(self.problems) - 25} more)" if len(self.problems) > 25 else ""
-        super().__init__(f"invalid evaluation dataset:\n  {detail}{more}")
 
 
 @dataclass

@@ -34,18 +34,9 @@ import numpy as np
 
 from .. import db
 from ..citations import LexicalEmbeddingChecker
-from ..errors import AdvisorError
+from ..errors import JudgeError, JudgeUnavailable
 from ..providers import get_embedder
 from ..settings import Settings
-
-
-class JudgeUnavailable(AdvisorError):
-    """The requested checker tier is not configured on this machine."""
-
-
-class JudgeError(AdvisorError):
-    """The judge answered with something that is not a verdict."""
-
 
 CHECKER_TIERS = {"lexical": 0, "nli": 1, "llm": 2}
 

@@ -19,7 +19,7 @@ Everything that decides *what* is recommended and *when* is a rule, never prose:
   dependencies.
 - **Action, success measure, owner, effort, impact**: from the instrument (the level descriptors
   between the current score and the target say what "done" looks like; the evidence prompt
-  says what proves it), a dimension -> owner-role map (:data:`OWNER_ROLES`), the points to
+  says what proves it), the dimension's owner role in the instrument, the points to
   close (effort) and priority / blocking rules / use-case gates (impact).
 
 Every recommendation cites the organization's assessment result for each gap (its question
@@ -47,6 +47,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..errors import RecommendError
 from .document import Block, BlockKind, document
 from .draft import build_report
 from .edits import EDITABLE, active, apply_edits, sequence_warnings
@@ -73,14 +74,13 @@ from .model import (
     Impact,
     Mode,
     Recommendation,
-    RecommendError,
     Report,
     ReportCitation,
     Status,
     UseCasePlan,
 )
 from .polish import POLISH_SYSTEM, polish_report
-from .roadmap import OWNER_ROLES, QUESTION_ACTIONS, ROADMAP_FILE, Roadmap, Theme, load_roadmap
+from .roadmap import ROADMAP_FILE, Roadmap, Theme, load_roadmap
 
 __all__ = [
     "EDITABLE",
@@ -91,11 +91,9 @@ __all__ = [
     "IMPACT_HIGH",
     "IMPACT_MEDIUM",
     "METHOD",
-    "OWNER_ROLES",
     "POLISH_SYSTEM",
     "PREREQUISITES",
     "PREREQUISITE_LEVEL",
-    "QUESTION_ACTIONS",
     "ROADMAP_FILE",
     "SEARCH_K",
     "STATUSES",

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import assessment as A
+from ..errors import RecommendError
 from ..library import Library
 from ..providers import get_chat_model
 from .context import Drafting, GateKind, gates
@@ -22,12 +23,11 @@ from .model import (
     Impact,
     Mode,
     Recommendation,
-    RecommendError,
     Report,
 )
 from .plan import Plan, numbered, plans, schedule
 from .polish import polish_report
-from .roadmap import OWNER_ROLES, QUESTION_ACTIONS, load_roadmap
+from .roadmap import load_roadmap
 from .summary import executive_summary, use_case_plans
 from .wording import join, lower_first, rec_number, strip_period
 
@@ -148,14 +148,14 @@ def recommendation(d: Drafting, p: Plan) -> Recommendation:
     return Recommendation(
         id=d.rid[p.key],
         key=p.key,
-        title=_title(p),
+        title=_title(d.inst, p),
         dimension=dim.id,
         dimension_name=dim.name,
         gaps=[GapRef.of(g) for g in gaps],
         rationale=w.rationale,
         action=action_text,
         steps=w.steps,
-        owner=OWNER_ROLES.get(dim.id, "Executive sponsor"),
+        owner=dim.owner_role or "Executive sponsor",
         assessment_owners=list(dict.fromkeys(g.owner for g in gaps if g.owner)),
         effort=_effort(sum(g.gap for g in gaps)),
         impact=_impact(p, r.rules, unblocks),
@@ -172,10 +172,10 @@ def recommendation(d: Drafting, p: Plan) -> Recommendation:
     )
 
 
-def _title(p: Plan) -> str:
+def _title(inst: A.Instrument, p: Plan) -> str:
     if p.theme is not None and len(p.gaps) > 1:
         return p.theme.title
-    return QUESTION_ACTIONS.get(p.gaps[0].question_id, p.gaps[0].title)
+    return inst.question(p.gaps[0].question_id).action or p.gaps[0].title
 
 
 def _guidance_markers(d: Drafting, q: A.Question, claim: str, per_gap: int) -> list[int]:
@@ -237,7 +237,7 @@ def _gap_wording(d: Drafting, g: A.Gap, w: _Wording, *, multi: bool, per_gap: in
 def _rules(d: Drafting, p: Plan) -> _Rules:
     """Which triggered blocking rules the plan clears alone, and which it helps clear (with whom)."""
     card = d.card
-    rules = sorted({r for g in p.gaps for r in g.rules}, key=A._rule_key)
+    rules = sorted({r for g in p.gaps for r in g.rules}, key=A.rule_key)
     mine = {g.question_id for g in p.gaps}
     owner_rec = d.rec_of_q
     out = _Rules(rules, [], [], {})

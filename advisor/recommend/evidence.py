@@ -9,11 +9,11 @@ from typing import Any
 
 from .. import assessment as A
 from ..chunk import Chunk, DocType
-from ..errors import AssessmentError
+from ..errors import AssessmentError, RecommendError
 from ..library import Library, ResultsFile, ScoredAssessment
 from ..retrieve import Filters
 from ..text import Numbering, content_words, sentence_spans
-from .model import SEARCH_K, CitationKind, RecommendError, ReportCitation
+from .model import SEARCH_K, CitationKind, ReportCitation
 
 # --------------------------------------------------------------------------- organizations
 

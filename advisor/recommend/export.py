@@ -9,8 +9,9 @@ from typing import Any
 import docx
 from docx.shared import Cm, Pt
 
+from ..errors import RecommendError
 from .document import Block, BlockKind, document, reference_line
-from .model import EXPORT_EXTENSIONS, RecommendError, Report
+from .model import EXPORT_EXTENSIONS, Report
 
 # --------------------------------------------------------------------------- Markdown
 

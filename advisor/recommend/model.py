@@ -7,7 +7,6 @@ from enum import StrEnum
 from typing import Any
 
 from .. import assessment as A
-from ..errors import AdvisorError
 
 
 class Horizon(StrEnum):
@@ -85,10 +84,6 @@ METHOD: tuple[str, ...] = (
     "Every [n] marker points to the References: the organization's assessment results and the bundled "
     "governance guidance, quoted exactly as indexed.",
 )
-
-
-class RecommendError(AdvisorError):
-    """A roadmap cannot be drafted (unknown organization, empty index, bad export path)."""
 
 
 def _plain(obj: Any, *, drop: tuple[str, ...] = ()) -> dict[str, Any]:

@@ -90,7 +90,7 @@ def _rank_key(inst: A.Instrument):
 def _assign_horizons(plans: list[Plan], inst: A.Instrument) -> None:
     rest: list[Plan] = []
     for p in plans:
-        rules = sorted({r for g in p.gaps for r in g.rules}, key=A._rule_key)
+        rules = sorted({r for g in p.gaps for r in g.rules}, key=A.rule_key)
         if rules:
             p.horizon = 0
             p.reason = f"clears or helps clear blocking rule{'s' if len(rules) > 1 else ''} {join(rules)}"

@@ -1,5 +1,6 @@
-"""Domain data for planning a roadmap: themes and prerequisites (corpus/assessment/roadmap.yaml),
-the dimension owners and the single-question action titles.
+"""Domain data for planning a roadmap: themes and prerequisites (corpus/assessment/roadmap.yaml).
+Dimension owners and single-question action titles live in the instrument itself
+(`Dimension.owner_role`, `Question.action`).
 
 :func:`load_roadmap` reads and validates the YAML against the instrument; every problem names
 the file, the field and what to change, and is raised as one AssessmentError.
@@ -18,70 +19,6 @@ from .. import assessment as A
 from ..errors import AssessmentError
 
 ROADMAP_FILE = Path(__file__).resolve().parents[2] / "corpus" / "assessment" / "roadmap.yaml"
-
-#: Who owns the work in each dimension (the assessment's named owner is shown alongside).
-OWNER_ROLES: dict[str, str] = {
-    "STRAT": "CEO / executive sponsor",
-    "DATA": "Chief Data Officer",
-    "INFRA": "CIO / CTO",
-    "SEC": "Chief Information Security Officer (CISO)",
-    "GOV": "Chief Medical Information Officer / AI governance committee chair",
-    "WORK": "Chief Human Resources Officer with the Chief Nursing Officer",
-    "CLIN": "Chief Medical Information Officer (CMIO)",
-    "VALUE": "Chief Financial Officer",
-}
-
-#: The recommendation title for a single-question recommendation.
-QUESTION_ACTIONS: dict[str, str] = {
-    "STRAT-1": "Formalize executive accountability for AI",
-    "STRAT-2": "Adopt an AI strategy tied to enterprise goals",
-    "STRAT-3": "Run one intake and prioritize the AI portfolio on criteria",
-    "STRAT-4": "Fund AI as an ongoing capability, not pilot by pilot",
-    "STRAT-5": "Approve a written AI risk-tolerance statement",
-    "STRAT-6": "Set build, buy and partner criteria for AI",
-    "DATA-1": "Extend the enterprise data platform for AI",
-    "DATA-2": "Manage the quality of AI source data",
-    "DATA-3": "Catalog AI data and record its lineage",
-    "DATA-4": "Name data owners and stewards and govern AI data access",
-    "DATA-5": "Adopt FHIR and USCDI for AI integrations",
-    "DATA-6": "Measure and improve demographic data completeness",
-    "DATA-7": "Build reusable datasets on a common data model",
-    "INFRA-1": "Provide approved AI compute under a BAA",
-    "INFRA-2": "Build reusable EHR integration patterns for AI",
-    "INFRA-3": "Stand up a model deployment pipeline (MLOps)",
-    "INFRA-4": "Log and observe production AI",
-    "INFRA-5": "Fund a roadmap that retires legacy blockers to AI",
-    "INFRA-6": "Give every AI tool a fallback and downtime procedure",
-    "SEC-1": "Cover AI in the HIPAA risk analysis",
-    "SEC-2": "Put vendor AI under risk review and contract terms",
-    "SEC-3": "Apply access control, audit logging and encryption to AI",
-    "SEC-4": "Defend against AI-specific threats",
-    "SEC-5": "Review privacy for every AI use of PHI and tell patients",
-    "SEC-6": "Add AI to incident response",
-    "GOV-1": "Charter an AI governance committee with decision rights",
-    "GOV-2": "Build and maintain an AI system inventory",
-    "GOV-3": "Risk-tier AI use cases and review them before deployment",
-    "GOV-4": "Approve AI and generative AI policies",
-    "GOV-5": "Monitor every production AI tool",
-    "GOV-6": "Screen decision support tools for bias (Section 1557)",
-    "GOV-7": "Require model documentation before approval",
-    "WORK-1": "Require role-based AI training",
-    "WORK-2": "Staff a core AI team",
-    "WORK-3": "Manage change with clinical champions",
-    "WORK-4": "Assess the workforce impact of AI deployments",
-    "WORK-5": "Make AI part of safety event reporting",
-    "CLIN-1": "Name a clinical owner for every AI tool",
-    "CLIN-2": "Redesign workflows with human oversight",
-    "CLIN-3": "Validate AI locally before go-live",
-    "CLIN-4": "Show source attributes to clinical users",
-    "CLIN-5": "Measure usability and alert burden",
-    "CLIN-6": "Disclose AI use to patients",
-    "VALUE-1": "Record baselines before deployment",
-    "VALUE-2": "Define success metrics for each use case",
-    "VALUE-3": "Report benefits after go-live",
-    "VALUE-4": "Model total cost of ownership before approval",
-    "VALUE-5": "Report portfolio value to executives",
-}
 
 
 @dataclass(frozen=True)

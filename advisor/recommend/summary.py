@@ -77,8 +77,8 @@ def _use_case_outlook(card: A.Scorecard, m: int | None) -> list[str]:
         return [f"None of the {len(blocked)} assessed AI use cases is ready to roll out yet [{m}]."]
     if blocked:
         return [
-            f"It is ready to roll out {join([A._mid(x) for x in ready])}; "
-            f"{join([A._mid(x) for x in blocked])} {'are' if len(blocked) > 1 else 'is'} still blocked [{m}]."
+            f"It is ready to roll out {join([A.mid(x) for x in ready])}; "
+            f"{join([A.mid(x) for x in blocked])} {'are' if len(blocked) > 1 else 'is'} still blocked [{m}]."
         ]
     if ready:
         return [f"Every assessed AI use case is ready to roll out [{m}]."]
@@ -164,9 +164,9 @@ def _trend_text(previous: ScoredAssessment, d: Drafting, m: int | None) -> str |
         joined = "; ".join(rb)
         bits.append(joined[0].upper() + joined[1:] + ".")
     if t.use_cases_now_ready:
-        bits.append("Now ready: " + join([A._mid(inst.use_case(u).name) for u in t.use_cases_now_ready]) + ".")
+        bits.append("Now ready: " + join([A.mid(inst.use_case(u).name) for u in t.use_cases_now_ready]) + ".")
     if t.use_cases_now_blocked:
-        bits.append("Newly blocked: " + join([A._mid(inst.use_case(u).name) for u in t.use_cases_now_blocked]) + ".")
+        bits.append("Newly blocked: " + join([A.mid(inst.use_case(u).name) for u in t.use_cases_now_blocked]) + ".")
     bits.append(
         f"{len(t.improved)} question{'s' if len(t.improved) != 1 else ''} improved and {len(t.declined)} declined."
     )

@@ -13,40 +13,19 @@ import tempfile
 import uuid
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
 from ..assessment import Instrument, Results, csv_records, load_results
+from ..errors import Problem
 from ..library import Library
 
 RESULTS_COLUMNS = ["org", "org_name", "assessment_date", "assessor", "question_id", "score", "evidence", "owner"]
 
 # Locations in today's problem text; used only for problems that are plain strings.
-_ROWS = re.compile(r"^rows? (\d+(?:, \d+)*)")
-_RESULTS_IDX = re.compile(r"^results\[(\d+)\]")
 
 
 # ------------------------------------------------------------------ validation problems
-
-
-def problem_rows(problem: Any) -> list[int]:
-    """CSV row numbers (spreadsheet numbering, header = row 1) that a validation problem names.
-
-    A problem record carries them as `rows`; a plain-text problem names them in its text."""
-    rows = getattr(problem, "rows", None)
-    if rows is not None:
-        return [int(r) for r in rows]
-    m = _ROWS.match(str(problem))
-    return [int(x) for x in m.group(1).split(", ")] if m else []
-
-
-def problem_result_index(problem: Any) -> int | None:
-    """The `results[i]` entry of a JSON file that a validation problem names."""
-    if hasattr(problem, "result_index"):
-        return problem.result_index
-    m = _RESULTS_IDX.match(str(problem))
-    return int(m.group(1)) if m else None
 
 
 def csv_rows(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
@@ -61,17 +40,17 @@ def csv_rows(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
     return header, numbered[1:]
 
 
-def _by_location(problems: Iterable[Any]) -> tuple[dict[int, list[str]], list[str]]:
-    """Problem texts by the CSV row or JSON entry they name, and the ones naming neither."""
+def _by_location(problems: Iterable[Problem]) -> tuple[dict[int, list[str]], list[str]]:
+    """Problem texts by the CSV data row or JSON entry they name, and the ones naming neither
+    (whole-file and header problems: the header is spreadsheet row 1)."""
     by_row: dict[int, list[str]] = {}
     general: list[str] = []
     for p in problems:
-        rows, idx = problem_rows(p), problem_result_index(p)
-        if rows:
-            for r in rows:
+        if p.rows and 1 not in p.rows:
+            for r in p.rows:
                 by_row.setdefault(r, []).append(str(p))
-        elif idx is not None:
-            by_row.setdefault(idx, []).append(str(p))
+        elif p.result_index is not None:
+            by_row.setdefault(p.result_index, []).append(str(p))
         else:
             general.append(str(p))
     return by_row, general
@@ -95,11 +74,10 @@ def _json_records(text: str, by_row: dict[int, list[str]]) -> list[dict]:
     return records
 
 
-def problems_table(data: bytes, filename: str, problems: list[Any]) -> tuple[pd.DataFrame, list[str]]:
+def problems_table(data: bytes, filename: str, problems: list[Problem]) -> tuple[pd.DataFrame, list[str]]:
     """(rows DataFrame with a `problem` column next to each offending row, general problems).
 
-    CSV rows keep their spreadsheet row numbers; JSON entries keep their `results[i]` index.
-    Problems may be records (with `rows` / `result_index`) or plain text."""
+    CSV rows keep their spreadsheet row numbers; JSON entries keep their `results[i]` index."""
     by_row, general = _by_location(problems)
     text = data.decode("utf-8-sig", errors="replace")
     if filename.lower().endswith(".json") or text.lstrip().startswith("{"):

@@ -72,13 +72,6 @@ def test_answer_markdown_chips_and_flags_unsupported():
     assert "[1]" not in md.replace(":blue-badge[1]", "")
 
 
-def test_problem_locations_map_to_rows():
-    assert ui.problem_rows("row 7, column score: 7 is out of range") == [7]
-    assert ui.problem_rows("rows 3, 4, 9, column org: empty") == [3, 4, 9]
-    assert ui.problem_rows("field 'org' is missing") == []
-    assert ui.problem_result_index("results[4] (DATA-3), field score: 9 is out of range") == 4
-
-
 def test_answer_markdown_gives_each_number_of_a_grouped_marker_its_own_chip():
     md = ui.answer_markdown("Inventory AI systems [1, 2]. Monitor them [3; 4].")
     assert ":blue-badge[1] :blue-badge[2]" in md and ":blue-badge[3] :blue-badge[4]" in md
@@ -102,12 +95,13 @@ class _Problem:
 def test_problem_records_are_placed_by_their_fields_not_their_text():
     # the text names only the first rows ("and 2 more"); the record carries every row
     many = _Problem("x.csv", (2, 3, 4, 5, 6, 7, 8), None, "org", "rows 2, 3, 4, 5, 6 (and 2 more), column org: empty")
-    assert ui.problem_rows(many) == [2, 3, 4, 5, 6, 7, 8]
-    # a record with no location is general, whatever its text says
+    # a record with no location is general, whatever its text says; so is a header problem (row 1)
     general = _Problem("x.csv", (), None, "", "rows 9, column x: looks like a row but is not")
-    assert ui.problem_rows(general) == [] and ui.problem_result_index(general) is None
+    header = _Problem("x.csv", (1,), None, "", "row 1: missing column score")
     entry = _Problem("x.json", (), 1, "score", "results[1] (DATA-2), field score: 9 is out of range")
-    assert ui.problem_result_index(entry) == 1
+    df, rest = ui.problems_table(BAD_CSV.encode(), "riverside.csv", [many, general, header])
+    by_row = dict(zip(df["row"], df["problem"], strict=True))
+    assert all(by_row[r] == str(many) for r in (2, 3, 4)) and rest == [str(general), str(header)]
 
     df, rest = ui.problems_table(BAD_CSV.encode(), "riverside.csv", [_Problem("x.csv", (3, 5), None, "score", "bad")])
     by_row = dict(zip(df["row"], df["problem"], strict=True))
