@@ -11,7 +11,7 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Protocol, runtime_checkable
+from typing import Protocol, cast, runtime_checkable
 
 import numpy as np
 
@@ -294,8 +294,8 @@ def verify_answer(text: str, passages: list[Chunk], checker: SupportChecker | No
         supported = structural or (judged.score is not None and judged.score >= checker.threshold)
         sentences.append(CitedSentence(_with_markers(sent, final), claim, final, judged.score, supported, structural))
     citations = []
-    for marker, m in enumerate(numbering.keys(), start=1):
-        chunk = passages[m - 1]  # type: ignore[index]
+    for marker, key in enumerate(numbering.keys(), start=1):
+        chunk = passages[cast(int, key) - 1]  # the keys are the passage numbers cited
         citations.append(VerifiedCitation(marker, chunk, best_quote(chunk.text, " ".join(quotes.get(marker, [])))))
     return Verified(
         text=_reassemble(sentences),

@@ -340,7 +340,7 @@ class Retriever:
         missing = [cid for cid in order if cid not in dense_sim and cid in chunks]
         if missing:
             dense_sim.update(self._similarities(query, missing))
-        hits = []
+        hits: list[Hit] = []
         for cid in order:
             c = chunks.get(cid)
             if c is None or not f.allows(c.org, c.doc_type, c.framework):

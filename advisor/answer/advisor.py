@@ -260,9 +260,9 @@ class Advisor:
                     f"The language model failed ({exc}); this answer was composed offline from the same evidence."
                 )
         t = time.perf_counter()
-        ans = render_offline(turn.question, turn.query, drafted.draft, drafted.hits, self.checker)
-        if ans is None:
-            ans = self._plain(turn, ABSTAIN_MESSAGE, AnswerKind.ABSTAIN)
+        rendered = render_offline(turn.question, turn.query, drafted.draft, drafted.hits, self.checker)
+        ans = rendered or self._plain(turn, ABSTAIN_MESSAGE, AnswerKind.ABSTAIN)
+        if rendered is None:  # no sentence survived verification
             ans.hits = drafted.hits
         ans.confidence = drafted.confidence
         turn.timings["verify"] = _ms(t)

@@ -215,6 +215,7 @@ def _trend_step(a: _Ask) -> bool:
     earlier, later = a.assessments[first], a.assessments[last]
     t = trend(earlier.card, later.card, a.inst)
     before, after = earlier.chunks, later.chunks
+    assert before.summary is not None and after.summary is not None  # citable() kept only these
     verb = "rose" if (t.index_delta or 0) > 0 else "fell" if (t.index_delta or 0) < 0 else "held"
     tiers = (
         f", moving from the {_tier_name(a.inst, t.tier_before)} tier to the {_tier_name(a.inst, t.tier_after)} tier"
@@ -228,11 +229,11 @@ def _trend_step(a: _Ask) -> bool:
             [before.summary, after.summary],
         )
     )
-    for d in sorted((d for d in t.dimensions if d.delta), key=lambda d: -abs(d.delta))[:3]:
+    for d in sorted((d for d in t.dimensions if d.delta), key=lambda d: -abs(d.delta or 0.0))[:3]:
         cb, ca = before.dimensions.get(d.id), after.dimensions.get(d.id)
         if cb is None or ca is None:
             continue
-        word = "improved" if d.delta > 0 else "declined"
+        word = "improved" if (d.delta or 0.0) > 0 else "declined"
         a.parts.append(
             Part(
                 f"{d.name} ({d.id}) {word} from {d.before:.1f}/5 on {t.earlier_date} to {d.after:.1f}/5 on {t.later_date}.",
@@ -307,7 +308,7 @@ def _ranking_step(a: _Ask) -> bool:
     if not rank:
         return False
     word = (rank.group(1) + rank.group(2)).lower()
-    scored = sorted((d for d in a.card.dimensions if d.score is not None), key=lambda d: d.score)
+    scored = sorted((d for d in a.card.dimensions if d.score is not None), key=lambda d: d.score or 0.0)
     if re.search(r"strongest|highest|best", word):
         scored = scored[::-1]
     for d in scored[:2]:

@@ -11,7 +11,7 @@ import os
 import re
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -94,7 +94,7 @@ class _Candidate:
     position: int
     score: float = 0.0
     semantic: float = 0.0
-    vec: np.ndarray | None = None
+    vec: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))  # set when scored
     bullet: bool = False  # an item of a list in its chunk
 
 
