@@ -11,14 +11,33 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Protocol, runtime_checkable
+from typing import Protocol, cast, runtime_checkable
 
 import numpy as np
 
-from .ingest import Chunk
-from .text import content_words, identifiers, normalize_space, sentence_spans
+from .chunk import Chunk
+from .text import (
+    Numbering,
+    content_words,
+    identifiers,
+    marked_sentences,
+    marker_numbers,
+    normalize_space,
+    sentence_spans,
+    strip_markers,
+)
 
-MARKER = re.compile(r"\[(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\]")
+__all__ = [
+    "CitedSentence",
+    "LexicalEmbeddingChecker",
+    "SupportChecker",
+    "Verified",
+    "VerifiedCitation",
+    "best_quote",
+    "numbers_in",
+    "verify_answer",
+]
+
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)(?:\s?%)?")
 _NEGATION = re.compile(
     r"\b(not|no|never|none|neither|nor|without|cannot|can't|isn't|aren't|doesn't|don't|won't)\b", re.I
@@ -32,10 +51,6 @@ class SupportChecker(Protocol):
     threshold: float
 
     def support(self, claim: str, evidence: list[str]) -> float: ...
-
-
-def strip_markers(text: str) -> str:
-    return normalize_space(MARKER.sub("", text)).replace(" .", ".").replace(" ,", ",")
 
 
 def numbers_in(text: str) -> set[str]:
@@ -151,40 +166,42 @@ class CitedSentence:
 
 
 @dataclass
+class VerifiedCitation:
+    """One citation of a verified answer: its final marker, the passage, the exact quote."""
+
+    marker: int
+    chunk: Chunk
+    quote: str = ""
+
+
+@dataclass
 class Verified:
     """A verified answer: renumbered text, one citation per marker, unsupported sentences."""
 
     text: str
-    citations: list[dict] = field(default_factory=list)  # {"marker", "chunk": Chunk, "quote"}
+    citations: list[VerifiedCitation] = field(default_factory=list)
     unsupported: list[str] = field(default_factory=list)
     dropped_markers: list[int] = field(default_factory=list)
     repaired: int = 0
     sentences: list[CitedSentence] = field(default_factory=list)
 
 
-def _split_cited_sentences(text: str) -> list[tuple[str, list[int]]]:
-    """Sentences of an answer with their raw markers; a marker after the full stop belongs to
-    the sentence before it."""
-    lines = text.replace("\r\n", "\n").split("\n")
+_BULLET = re.compile(r"^([-*•]|\d+[.)])\s+")
+
+
+def _cited_sentences(text: str) -> list[tuple[str, list[int]]]:
+    """Sentences of an answer with their raw markers, line by line ("" for a paragraph break);
+    a bullet's first sentence keeps a "- " prefix."""
     out: list[tuple[str, list[int]]] = []
-    for line in lines:
+    for line in text.replace("\r\n", "\n").split("\n"):
         stripped = line.strip()
         if not stripped:
             out.append(("", []))  # paragraph break
             continue
-        bullet = re.match(r"^([-*•]|\d+[.)])\s+", stripped)
-        prefix = "- " if bullet else ""
+        bullet = _BULLET.match(stripped)
         body = stripped[bullet.end() :] if bullet else stripped
-        pieces = [body[s:e] for s, e in sentence_spans(body)]
-        merged: list[str] = []
-        for p in pieces:
-            if merged and re.fullmatch(r"(\s*\[\d{1,3}(?:\s*[,;]\s*\d{1,3})*\])+\s*[.!?]?", p):
-                merged[-1] += " " + p  # "claim. [2]": the marker belongs to the sentence before
-            else:
-                merged.append(p)
-        for i, p in enumerate(merged):
-            markers = [int(n) for m in MARKER.finditer(p) for n in re.split(r"\s*[,;]\s*", m.group(1))]
-            out.append(((prefix if i == 0 else "") + p, markers))
+        for i, sentence in enumerate(marked_sentences(body)):
+            out.append((("- " if bullet and i == 0 else "") + sentence, marker_numbers(sentence)))
     return out
 
 
@@ -192,6 +209,58 @@ def _is_structural(claim: str) -> bool:
     """Lead-ins and headings ("Key points:") carry no claim to support."""
     c = claim.strip()
     return c.endswith(":") or not content_words(c)
+
+
+@dataclass
+class _Judged:
+    """One sentence's verdict: the passages (1-based) that support it and how well."""
+
+    markers: list[int]
+    score: float | None
+    repaired: bool = False
+
+
+def _judge(claim: str, valid: list[int], passages: list[Chunk], checker: SupportChecker) -> _Judged:
+    """Score a claim against its cited passages; drop citations that add nothing; repair a
+    missing or weak citation with the passage that supports the claim best, when one does."""
+    score = None
+    if valid:
+        score = checker.support(claim, [passages[m - 1].text for m in valid])
+        if len(valid) > 1:  # keep only citations that contribute (ALCE precision)
+            singles = {m: checker.support(claim, [passages[m - 1].text]) for m in valid}
+            useful = [m for m in valid if singles[m] >= 0.3 * checker.threshold]
+            if useful and checker.support(claim, [passages[m - 1].text for m in useful]) >= score - 1e-6:
+                valid = useful
+    if not valid or (score is not None and score < checker.threshold):
+        scored = [(checker.support(claim, [p.text]), i + 1) for i, p in enumerate(passages)]
+        best, idx = max(scored, default=(0.0, 0), key=lambda x: (x[0], -x[1]))
+        if best >= checker.threshold and best > (score or 0.0):
+            return _Judged([idx], best, repaired=True)
+    return _Judged(valid, score)
+
+
+def _with_markers(sentence: str, markers: list[int]) -> str:
+    """The sentence without its old markers, the final ones placed before its full stop."""
+    body = strip_markers(sentence) if not sentence.startswith("- ") else "- " + strip_markers(sentence[2:])
+    if not markers:
+        return body
+    tail = "".join(f"[{m}]" for m in markers)
+    return f"{body[:-1]} {tail}{body[-1]}" if body and body[-1] in ".!?" else f"{body} {tail}"
+
+
+def _reassemble(sentences: list[CitedSentence]) -> str:
+    """Bullets on their own lines, sentences of a paragraph joined by spaces."""
+    lines: list[str] = []
+    for s in sentences:
+        if not s.text:
+            if lines and lines[-1] != "":
+                lines.append("")
+            continue
+        if s.text.startswith("- ") or not lines or lines[-1] == "" or lines[-1].startswith("- "):
+            lines.append(s.text)
+        else:
+            lines[-1] += " " + s.text
+    return "\n".join(lines).strip()
 
 
 def verify_answer(text: str, passages: list[Chunk], checker: SupportChecker | None = None) -> Verified:
@@ -203,73 +272,35 @@ def verify_answer(text: str, passages: list[Chunk], checker: SupportChecker | No
     """
     checker = checker or LexicalEmbeddingChecker()
     n = len(passages)
-    raw = _split_cited_sentences(text)
-    dropped: list[int] = []
-    remap: dict[int, int] = {}
-    citations: list[dict] = []
+    numbering = Numbering()  # passage number -> final marker
     quotes: dict[int, list[str]] = {}
+    dropped: list[int] = []
     sentences: list[CitedSentence] = []
     repaired = 0
-    for sent, markers in raw:
+    for sent, markers in _cited_sentences(text):
         if not sent:
             sentences.append(CitedSentence("", "", [], None, True, structural=True))
             continue
-        claim = strip_markers(sent[2:] if sent.startswith("- ") else sent)
+        claim = strip_markers(sent.removeprefix("- "))
         valid = [m for m in dict.fromkeys(markers) if 1 <= m <= n]
         dropped += [m for m in markers if not 1 <= m <= n]
         structural = _is_structural(claim)
-        score = None
+        judged = _Judged(valid, None) if structural else _judge(claim, valid, passages, checker)
+        repaired += judged.repaired
+        final = [numbering.number(m) for m in judged.markers]
         if not structural:
-            if valid:
-                score = checker.support(claim, [passages[m - 1].text for m in valid])
-                if len(valid) > 1:  # keep only citations that contribute (ALCE precision)
-                    singles = {m: checker.support(claim, [passages[m - 1].text]) for m in valid}
-                    useful = [m for m in valid if singles[m] >= 0.3 * checker.threshold]
-                    if useful and checker.support(claim, [passages[m - 1].text for m in useful]) >= score - 1e-6:
-                        valid = useful
-            if not valid or (score is not None and score < checker.threshold):
-                # repair: a sentence without a (good) citation may still be supported by a passage
-                scored = [(checker.support(claim, [p.text]), i + 1) for i, p in enumerate(passages)]
-                best, idx = max(scored, default=(0.0, 0), key=lambda x: (x[0], -x[1]))
-                if best >= checker.threshold and best > (score or 0.0):
-                    valid, score = [idx], best
-                    repaired += 1
-        supported = structural or (score is not None and score >= checker.threshold)
-        final = []
-        for m in valid:
-            if m not in remap:
-                remap[m] = len(remap) + 1
-                citations.append({"marker": remap[m], "chunk": passages[m - 1]})
-            final.append(remap[m])
-            if not structural:
-                quotes.setdefault(remap[m], []).append(claim)
-        body = MARKER.sub("", sent).rstrip()
-        body = re.sub(r"\s+([.,;:!?])", r"\1", body).rstrip()
-        if final:
-            tail = "".join(f"[{m}]" for m in final)
-            if body and body[-1] in ".!?":
-                body = f"{body[:-1]} {tail}{body[-1]}"
-            else:
-                body = f"{body} {tail}"
-        sentences.append(CitedSentence(body, claim, final, score, supported, structural))
-    for c in citations:
-        c["quote"] = best_quote(c["chunk"].text, " ".join(quotes.get(c["marker"], [])))
-    # reassemble: bullets on their own lines, sentences of a paragraph joined by spaces
-    out_lines: list[str] = []
-    for s in sentences:
-        if not s.text:
-            if out_lines and out_lines[-1] != "":
-                out_lines.append("")
-            continue
-        if s.text.startswith("- ") or not out_lines or out_lines[-1] == "" or out_lines[-1].startswith("- "):
-            out_lines.append(s.text)
-        else:
-            out_lines[-1] += " " + s.text
-    unsupported = [s.claim for s in sentences if s.text and not s.supported]
+            for m in final:
+                quotes.setdefault(m, []).append(claim)
+        supported = structural or (judged.score is not None and judged.score >= checker.threshold)
+        sentences.append(CitedSentence(_with_markers(sent, final), claim, final, judged.score, supported, structural))
+    citations = []
+    for marker, key in enumerate(numbering.keys(), start=1):
+        chunk = passages[cast(int, key) - 1]  # the keys are the passage numbers cited
+        citations.append(VerifiedCitation(marker, chunk, best_quote(chunk.text, " ".join(quotes.get(marker, [])))))
     return Verified(
-        text="\n".join(out_lines).strip(),
+        text=_reassemble(sentences),
         citations=citations,
-        unsupported=unsupported,
+        unsupported=[s.claim for s in sentences if s.text and not s.supported],
         dropped_markers=sorted(set(dropped)),
         repaired=repaired,
         sentences=[s for s in sentences if s.text],

@@ -7,15 +7,18 @@ import re
 import shutil
 import threading
 import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
 
+from .chunk import Chunk
 from .index import Index, embedding_text
-from .ingest import Chunk
 from .text import identifiers, tokenize
+
+__all__ = ["LEXICAL_FORMAT", "Filters", "Hit", "Retriever", "SearchResult"]
 
 LEXICAL_FORMAT = 3  # bump when the saved keyword index changes shape
 
@@ -31,10 +34,10 @@ class Filters:
 
     def chroma_where(self) -> dict:
         clauses: list[dict] = [{"org": {"$in": ["", self.org]}} if self.org else {"org": ""}]
-        if self.doc_types:
-            clauses.append({"doc_type": {"$in": list(self.doc_types)}})
+        if self.doc_types:  # plain strings for the store, whether given as DocType or str
+            clauses.append({"doc_type": {"$in": [str(t) for t in self.doc_types]}})
         if self.frameworks:
-            clauses.append({"framework": {"$in": list(self.frameworks)}})
+            clauses.append({"framework": {"$in": [str(f) for f in self.frameworks]}})
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
     def allows(self, org: str, doc_type: str, framework: str) -> bool:
@@ -73,6 +76,32 @@ class Hit:
         }
 
 
+@dataclass
+class SearchResult(Sequence[Hit]):
+    """One search's outcome, returned per call (never kept on the shared retriever): the hits,
+    best first, how long each channel took, and why the search ran degraded ("" when it did not).
+
+    It reads as the sequence of its hits (`result[0]`, `for h in result`, `len(result)`).
+    """
+
+    hits: list[Hit] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    degraded: str = ""  # e.g. the vector search failed and only keyword results were used
+
+    @overload
+    def __getitem__(self, i: int) -> Hit: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Hit]: ...
+    def __getitem__(self, i: int | slice) -> Hit | list[Hit]:
+        return self.hits[i]
+
+    def __len__(self) -> int:
+        return len(self.hits)
+
+    def __iter__(self) -> Iterator[Hit]:
+        return iter(self.hits)
+
+
 class _Lexical:
     """BM25 over every chunk, persisted under ADVISOR_HOME and rebuilt when the index changes."""
 
@@ -99,7 +128,7 @@ class _Lexical:
 
     @classmethod
     def build(cls, chunks: list[Chunk]) -> _Lexical:
-        import bm25s
+        import bm25s  # heavy (scipy): loaded only when a keyword index is built or read
 
         tokens = [tokenize(embedding_text(c)) or ["\u2205"] for c in chunks]
         df: dict[str, int] = {}
@@ -142,7 +171,7 @@ class _Lexical:
 
     @classmethod
     def load(cls, folder: Path) -> _Lexical:
-        import bm25s
+        import bm25s  # heavy (scipy): loaded only when a keyword index is built or read
 
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         bm25 = bm25s.BM25.load(str(folder / "bm25")) if meta["ids"] else bm25s.BM25()
@@ -162,9 +191,9 @@ class _Lexical:
         if not f.org:
             ok = self.orgs == ""
         if f.doc_types:
-            ok &= np.isin(self.doc_types, list(f.doc_types))
+            ok &= np.isin(self.doc_types, [str(t) for t in f.doc_types])
         if f.frameworks:
-            ok &= np.isin(self.frameworks, list(f.frameworks))
+            ok &= np.isin(self.frameworks, [str(x) for x in f.frameworks])
         return ok
 
     def search(self, query: str, n: int, mask: np.ndarray) -> list[tuple[str, float]]:
@@ -227,8 +256,6 @@ class Retriever:
         self._lexical: _Lexical | None = None
         self._lexical_gen = -1
         self._lock = threading.Lock()
-        self.last_timings: dict[str, float] = {}
-        self.degraded = ""  # why the last search fell back to keywords only, if it did
 
     def lexical(self) -> _Lexical:
         gen = self.index.generation
@@ -279,8 +306,9 @@ class Retriever:
                 extra.append(desc)
         return f"{query} ({'; '.join(extra)})" if extra else query
 
-    def search(self, query: str, k: int | None = None, filters: Filters | None = None) -> list[Hit]:
-        """Top-k chunks for a query, best first, deterministic for a given index."""
+    def search(self, query: str, k: int | None = None, filters: Filters | None = None) -> SearchResult:
+        """Top-k chunks for a query, best first, deterministic for a given index; the timings and
+        any degradation of this call travel with its result."""
         k = k or self.settings.top_k
         f = filters or Filters()
         n = max(self.settings.candidates, k)
@@ -291,7 +319,7 @@ class Retriever:
         lexical = lex.search(query, n, mask)
         id_hits = lex.id_search(query, mask)[:n]
         t1 = time.perf_counter()
-        dense = self._dense(query, n, f)
+        dense, degraded = self._dense(query, n, f)
         t2 = time.perf_counter()
 
         rrf = self.settings.rrf_k
@@ -312,7 +340,7 @@ class Retriever:
         missing = [cid for cid in order if cid not in dense_sim and cid in chunks]
         if missing:
             dense_sim.update(self._similarities(query, missing))
-        hits = []
+        hits: list[Hit] = []
         for cid in order:
             c = chunks.get(cid)
             if c is None or not f.allows(c.org, c.doc_type, c.framework):
@@ -327,26 +355,25 @@ class Retriever:
                     id_match=cid in id_set,
                 )
             )
-        self.last_timings = {"lexical_ms": (t1 - t0) * 1000, "dense_ms": (t2 - t1) * 1000}
-        return hits
+        timings = {"lexical_ms": (t1 - t0) * 1000, "dense_ms": (t2 - t1) * 1000}
+        return SearchResult(hits, timings, degraded)
 
-    def _dense(self, query: str, n: int, f: Filters) -> list[tuple[str, float]]:
+    def _dense(self, query: str, n: int, f: Filters) -> tuple[list[tuple[str, float]], str]:
+        """Dense candidates with their similarities, and why the channel failed ("" when it did not)."""
         if self.index.is_empty():
-            return []
+            return [], ""
         vec = self.index.embedder.embed_query(query)
         try:
             res = self.index.collection.query(
                 query_embeddings=[vec], n_results=n, where=f.chroma_where(), include=["distances"]
             )
         except Exception as exc:  # the store can fail mid-write by another process: answer from keywords
-            self.degraded = f"vector search failed ({type(exc).__name__}: {exc}); keyword results only"
-            return []
-        self.degraded = ""
+            return [], f"vector search failed ({type(exc).__name__}: {exc}); keyword results only"
         ids = res["ids"][0] if res.get("ids") else []
         dists = res["distances"][0] if res.get("distances") else []
         out = [(cid, 1.0 - float(d)) for cid, d in zip(ids, dists, strict=False)]
         out.sort(key=lambda x: (-x[1], x[0]))
-        return out
+        return out, ""
 
     def _similarities(self, query: str, ids: list[str]) -> dict[str, float]:
         vec = np.array(self.index.embedder.embed_query(query))

@@ -176,12 +176,12 @@ if question:
         answer, streamed = None, ""
         try:
             with st.spinner("Searching the guidance and assessment results…"):
-                for kind, payload in adv.ask_stream(question, org, history):
-                    if kind == "token":
-                        streamed += payload
+                for item in adv.ask_stream(question, org, history):
+                    if isinstance(item, str):  # a token while the model writes
+                        streamed += item
                         live.markdown(ui.answer_markdown(streamed) + " ▌")
-                    elif kind == "answer":
-                        answer = payload
+                    else:  # the final Answer, once
+                        answer = item
         except AdvisorError as exc:
             live.empty()
             msg = {

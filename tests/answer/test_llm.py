@@ -10,13 +10,13 @@ import dataclasses
 
 import pytest
 
-from advisor.answer import Advisor
-from advisor.citations import MARKER
+from advisor.answer import Advisor, Answer
 from advisor.index import Index
 from advisor.providers import ChatModel, register_chat_model
 from advisor.settings import Settings
+from advisor.text import MARKER
 
-from .fake_llm import FakeLLMServer, Reply
+from ..fake_llm import FakeLLMServer, Reply
 
 DOCS = {
     "inventory.md": (
@@ -82,8 +82,8 @@ def test_fake_model_answer_is_verified_and_renumbered(base_settings):
     ]
     adv = advisor_with(base_settings, llm_model="scripted:x")
     events = list(adv.ask_stream("What does GOVERN 1.6 require and who reviews the inventory?"))
-    tokens = [e[1] for e in events if e[0] == "token"]
-    ans = events[-1][1]
+    tokens = [e for e in events if isinstance(e, str)]
+    ans = events[-1]
     assert tokens and "".join(tokens).startswith("GOVERN 1.6")
     assert ans.mode == "llm" and not ans.abstained
     check_contract(ans)
@@ -92,6 +92,16 @@ def test_fake_model_answer_is_verified_and_renumbered(base_settings):
     assert "[9]" not in ans.answer
     # the invented claim is flagged, not hidden
     assert ans.unsupported == ["The inventory is audited by the FDA every week."]
+
+
+def test_ask_stream_yields_text_then_exactly_one_answer(base_settings):
+    ScriptedModel.replies = ["The AI governance committee reviews the inventory every quarter [1]."]
+    events = list(advisor_with(base_settings, llm_model="scripted:x").ask_stream("Who reviews the AI inventory?"))
+    assert len(events) > 2 and all(type(e) is str for e in events[:-1])
+    assert isinstance(events[-1], Answer) and events[-1].mode == "llm"
+    assert "".join(events[:-1]) == "The AI governance committee reviews the inventory every quarter [1]."
+    offline = list(advisor_with(base_settings).ask_stream("Who reviews the AI inventory?"))
+    assert len(offline) == 1 and isinstance(offline[0], Answer) and offline[0].mode == "offline"
 
 
 def test_retrieved_passages_are_delimited_untrusted_data(base_settings):
@@ -135,8 +145,8 @@ def test_streaming_reply_over_http(base_settings, llm_server):
     llm_server.script = [Reply("Deployed sepsis models are checked monthly for calibration drift [1].")]
     adv = http_advisor(base_settings, llm_server)
     events = list(adv.ask_stream("How often are sepsis models checked for drift?"))
-    assert sum(1 for e in events if e[0] == "token") > 3
-    ans = events[-1][1]
+    assert sum(1 for e in events if isinstance(e, str)) > 3
+    ans = events[-1]
     assert ans.mode == "llm" and ans.unsupported == []
     assert ans.citations[0].source.endswith("monitoring.md")
     assert llm_server.requests[-1]["stream"] is True and llm_server.requests[-1]["temperature"] == 0.0

@@ -1,40 +1,14 @@
-"""Offline answers: cited, grounded, assessment-aware, refusing out-of-scope, ignoring injections."""
+"""Offline guidance answers: cited, grounded, refusing out-of-scope, ignoring injections."""
 
 from __future__ import annotations
 
 import pytest
 
-from advisor import assessment
 from advisor.answer import Advisor
-from advisor.citations import MARKER
 from advisor.index import Index
 from advisor.settings import Settings
 
-
-def markers_in(text: str) -> set[int]:
-    return {int(n) for m in MARKER.finditer(text) for n in m.group(1).replace(";", ",").split(",")}
-
-
-def assert_grounded(adv: Advisor, ans) -> None:
-    """The contract and the offline guarantee: every sentence is supported by its cited chunk."""
-    d = ans.to_dict()
-    assert set(d) == {"question", "query", "answer", "abstained", "mode", "citations", "unsupported", "timings_ms"}
-    cites = {c["marker"]: c for c in d["citations"]}
-    assert markers_in(d["answer"]) == set(cites) == set(range(1, len(cites) + 1))
-    chunks = adv.index.get_chunks(c["chunk_id"] for c in d["citations"])
-    for c in d["citations"]:
-        assert c["quote"] and c["quote"] in chunks[c["chunk_id"]].text, "quotes are exact spans of the source"
-    assert d["unsupported"] == []
-    from advisor.citations import _split_cited_sentences, strip_markers
-
-    for sentence, nums in _split_cited_sentences(d["answer"]):
-        if not sentence:
-            continue
-        assert nums, f"uncited sentence: {sentence}"
-        evidence = [chunks[cites[n]["chunk_id"]].text for n in nums]
-        claim = strip_markers(sentence.removeprefix("- "))
-        assert adv.checker.support(claim, evidence) >= adv.checker.threshold, sentence
-
+from .grounding import assert_grounded
 
 GUIDANCE_CASES = [
     ("What does GOVERN 1.6 require?", "nist-ai-rmf-govern", ["inventory"]),
@@ -59,75 +33,6 @@ def test_guidance_answers_cite_the_right_document(shared_corpus_advisor, questio
     for fact in facts:
         assert fact.lower() in ans.answer.lower()
     assert_grounded(adv, ans)
-
-
-def _cards(org: str):
-    inst = assessment.load_instrument()
-    cards = [
-        assessment.score(r, inst)
-        for r, _ in [(assessment.load_results(p, inst), p) for p in assessment.discover_results()]
-    ]
-    return sorted((c for c in cards if c.org == org), key=lambda c: c.date)
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("org", ["northbridge-academic", "prairie-bend-cah", "meridian-health"])
-def test_assessment_answers_state_the_computed_truth(shared_corpus_advisor, org):
-    adv = shared_corpus_advisor
-    card = _cards(org)[-1]
-    ans = adv.ask("How ready are we to scale AI? What is our readiness index?", org=org)
-    assert ans.kind == "assessment" and not ans.abstained
-    assert f"{card.index:.1f}/100" in ans.answer and card.tier_name in ans.answer
-    assert all(c.source.startswith("corpus/assessment/results/" + org) for c in ans.citations)
-    assert_grounded(adv, ans)
-
-    gaps = adv.ask("What are our biggest gaps?", org=org)
-    for g in card.gaps[:3]:
-        assert g.question_id in gaps.answer
-    assert any(c.doc_type == "guidance" for c in gaps.citations), "gaps are mapped to guidance"
-    assert any(c.doc_type == "assessment" for c in gaps.citations)
-    assert_grounded(adv, gaps)
-
-    blocking = adv.ask("Which blocking issues remain?", org=org)
-    for b in card.blocking:
-        assert b.id in blocking.answer
-    assert_grounded(adv, blocking)
-
-
-@pytest.mark.slow
-def test_trend_between_two_assessments(shared_corpus_advisor):
-    adv = shared_corpus_advisor
-    earlier, later = _cards("meridian-health")[-2:]
-    ans = adv.ask("What improved since our March assessment?", org="meridian-health")
-    assert f"{earlier.index:.1f}" in ans.answer and f"{later.index:.1f}" in ans.answer
-    sources = {c.source for c in ans.citations}
-    assert any(earlier.date in s for s in sources) and any(later.date in s for s in sources)
-    assert_grounded(adv, ans)
-
-
-@pytest.mark.slow
-def test_use_case_readiness(shared_corpus_advisor):
-    adv = shared_corpus_advisor
-    card = _cards("northbridge-academic")[-1]
-    uc = next(u for u in card.use_cases if u.id == "ambient-documentation")
-    ans = adv.ask("Are we ready to roll out ambient documentation?", org="northbridge-academic")
-    assert ("not ready" in ans.answer or "blocked" in ans.answer) == (not uc.ready)
-    assert_grounded(adv, ans)
-
-
-@pytest.mark.slow
-def test_no_org_selected_lists_the_organizations(shared_corpus_advisor):
-    ans = shared_corpus_advisor.ask("What are our biggest data gaps?")
-    assert ans.abstained and ans.kind == "clarify"
-    for org in ("northbridge-academic", "prairie-bend-cah", "meridian-health"):
-        assert org in ans.answer
-    assert ans.citations == []
-
-
-@pytest.mark.slow
-def test_org_results_never_leak_into_other_orgs_answers(shared_corpus_advisor):
-    ans = shared_corpus_advisor.ask("What are our biggest gaps?", org="prairie-bend-cah")
-    assert all("northbridge" not in c.source and "meridian" not in c.source for c in ans.citations)
 
 
 OUT_OF_SCOPE = [

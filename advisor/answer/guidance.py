@@ -1,0 +1,385 @@
+"""The offline guidance composer: short answers quoting exact sentences of retrieved chunks.
+
+Sentences are chosen by similarity to the question (embedding + lexical + identifier match)
+with MMR for diversity. Every sentence carries a citation; the renderer verifies each one
+against its cited chunk before the user sees it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..chunk import Chunk, DocType
+from ..guard import looks_like_injection
+from ..retrieve import Filters, Hit, Retriever, SearchResult
+from ..text import content_words, identifiers, sentence_spans
+from .types import AnswerKind, Draft, Part
+
+__all__ = [
+    "SentenceIndex",
+    "compose_guidance",
+    "fuzzy",
+    "interleave",
+    "search_guidance",
+    "split_question",
+    "usable",
+    "wants_list",
+]
+
+_DEBUG = bool(os.environ.get("ADVISOR_DEBUG_COMPOSE"))
+
+_LIST_CUES = re.compile(
+    r"\b(what are|which|list|name the|steps|principles|requirements|elements|characteristics|categories|"
+    r"risks|components|safeguards|questions|criteria|functions|stages|pillars|attributes|obligations|"
+    r"controls|clauses|roles|prerequisites|gaps|ways|examples|types|kinds)\b"
+    r"|\bwhat (?:should|must|do|does) (?:we|a health system|an organi[sz]ation|hospitals?) (?:monitor|ask|track|measure|include|do|have)\b",
+    re.I,
+)
+
+
+_META = re.compile(
+    r"^(?:this|the present|the following)\s+(?:guidance|document|section|page|chapter|report|paper|brief|playbook|"
+    r"synthesis|note|overview)\b|^it is a (?:practical )?synthesis\b",
+    re.I,
+)
+_DEICTIC = re.compile(r"\b(?:below|above|as follows|the following|see (?:section|table|figure))\b", re.I)
+_NUMBER_CUES = re.compile(r"\b(how many|how much|when|what year|which year|what date|deadline|number of|count)\b", re.I)
+
+
+_DATE = re.compile(
+    r"\b(?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?: \d{1,2},?)? \d{4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:19|20)\d{2}\b"
+)
+
+
+def wants_list(question: str) -> bool:
+    return bool(_LIST_CUES.search(question))
+
+
+class SentenceIndex:
+    """Embeddings of chunk sentences: computed on first use, kept in memory (LRU) and, with a
+    store, on disk, so a sentence is embedded once per installation, not once per question."""
+
+    def __init__(self, embedder, capacity: int = 20000, store=None):
+        self.embedder = embedder
+        self.capacity = capacity
+        self.store = store  # an index.EmbeddingCache
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def vectors(self, sentences: list[str]) -> np.ndarray:
+        todo = [s for s in dict.fromkeys(sentences) if s not in self._cache]
+        if todo:
+            vecs = self.store.embed(todo, self.embedder) if self.store is not None else self.embedder.embed(todo)
+            for s, v in zip(todo, vecs, strict=True):
+                self._cache[s] = np.asarray(v, dtype=np.float32)
+        out = np.stack([self._cache[s] for s in sentences]) if sentences else np.zeros((0, 1), dtype=np.float32)
+        for s in sentences:
+            self._cache.move_to_end(s)
+        while len(self._cache) > self.capacity:
+            self._cache.popitem(last=False)
+        return out
+
+
+@dataclass
+class _Candidate:
+    text: str
+    chunk: Chunk
+    hit_rank: int
+    position: int
+    score: float = 0.0
+    semantic: float = 0.0
+    vec: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))  # set when scored
+    bullet: bool = False  # an item of a list in its chunk
+
+
+def usable(sentence: str) -> bool:
+    """A sentence that can stand alone in an answer (no lead-in, fragment, reference or injection)."""
+    s = sentence.strip()
+    if len(s) < 25 or len(s.split()) < 5:
+        return False
+    if s.endswith((":", "?")):
+        return False  # lead-ins and questions ("Organizations can document the following:")
+    if _DANGLING.search(s):
+        return False  # a lead-in whose list was lost in extraction ("..., including, but not limited to")
+    if not re.search(r"[a-z]{3,}", s):
+        return False
+    if s.count("…") >= 2 or re.search(r"\.{4,}", s):
+        return False  # table-of-contents lines
+    if _CITATION_ENTRY.search(s):
+        return False  # a bibliography entry is a pointer, not an answer
+    return not looks_like_injection(s)
+
+
+_DANGLING = re.compile(
+    r"\b(?:to|of|the|a|an|and|or|such as|including|include|includes|following|by|for|with|in|on|are|is)[,;]?\s*$", re.I
+)
+_REFERENCE_SECTION = re.compile(r"(?:references|bibliography|works cited|further reading|sources|citations)$", re.I)
+_CITATION_ENTRY = re.compile(
+    r"\(\d{4}[a-z]?\)\.|\bet al\.|\barXiv\b|\bdoi:|\bdoi\.org\b|\bRetrieved (?:from|on)\b|\bIn Proceedings\b"
+    r"|\bVol\. \d|\bpp\. \d|https?://",
+    re.I,
+)
+
+
+def split_question(question: str) -> list[str]:
+    """Sub-questions of a compound question ("When was X published and what does Y replace?")."""
+    parts = re.split(
+        r"\?\s+|;\s+|,?\s+and\s+(?=(?:what|when|how|which|who|where|why|does|do|did|is|are|can|should|must)\b)",
+        question.strip(),
+        flags=re.I,
+    )
+    parts = [p.strip(" ?") for p in parts if p and len(content_words(p)) >= 2]
+    return parts if len(parts) > 1 else [question]
+
+
+def fuzzy(words: set[str]) -> set[str]:
+    """Stems cut to six letters: "compli(ance)" meets "compli(es)", "requir(ement)" meets "requir(e)"."""
+    return {w[:6] for w in words}
+
+
+# ------------------------------------------------------------------------------- retrieval
+
+
+def interleave(rankings: list[list[Hit]]) -> list[Hit]:
+    """Merge ranked lists round-robin without duplicates; ranks renumbered."""
+    out: list[Hit] = []
+    seen: set[str] = set()
+    for i in range(max(len(r) for r in rankings)):
+        for r in rankings:
+            if i < len(r) and r[i].chunk.chunk_id not in seen:
+                seen.add(r[i].chunk.chunk_id)
+                out.append(r[i])
+    for rank, h in enumerate(out, start=1):
+        h.rank = rank
+    return out
+
+
+def search_guidance(retriever: Retriever, query: str, *, k: int, org: str | None, user_documents: bool) -> SearchResult:
+    """The passages a guidance answer draws on: the query's hits, each part of a compound
+    question's own hits, and the best passages of documents the user added, interleaved.
+    With an organization, its private results are left out (guidance and uploads only)."""
+    filters = Filters(org=org, doc_types=(DocType.GUIDANCE, DocType.USER) if org else None)
+    searches = [retriever.search(query, k=k, filters=filters)]
+    hits = searches[0].hits
+    subs = split_question(query)
+    if len(subs) > 1:  # each part of a compound question gets its own evidence
+        parts = [retriever.search(q, k=3, filters=filters) for q in subs]
+        searches += parts
+        hits = interleave([hits] + [p.hits for p in parts])
+    if user_documents:
+        # documents the user added are what they most likely ask about: their best
+        # passages always compete, even when bundled guidance covers the same ground
+        own = retriever.search(query, k=3, filters=Filters(org=org, doc_types=(DocType.USER,)))
+        searches.append(own)
+        hits = interleave([hits, own.hits])
+    timings: dict[str, float] = {}
+    for s in searches:
+        for name, ms in s.timings.items():
+            timings[name] = timings.get(name, 0.0) + ms
+    return SearchResult(hits, timings, next((s.degraded for s in searches if s.degraded), ""))
+
+
+# ------------------------------------------------------------------------------- scoring
+
+
+def _score(question: str, qvec: np.ndarray, cands: list[_Candidate], sims: np.ndarray) -> list[float]:
+    q_fuzzy = fuzzy(content_words(question))
+    as_list = wants_list(question)
+    q_ids = set(identifiers(question))
+    wants_number = bool(_NUMBER_CUES.search(question))
+    wants_date = bool(re.search(r"\b(when|what date|deadline|by what|which year|what year)\b", question, re.I))
+    # Question words weighted by how rare they are among the candidate sentences: words every
+    # candidate shares (the topic) say little; the rare one ("comply") is what is asked.
+    cand_words = [fuzzy(content_words(c.text)) for c in cands]
+    contexts = [fuzzy(content_words(f"{c.chunk.title} {c.chunk.section}")) for c in cands]
+    n = len(cands)
+    weight = {
+        w: float(
+            np.log((n + 1.0) / (0.5 + sum(w in cw or w in cx for cw, cx in zip(cand_words, contexts, strict=True))))
+        )
+        for w in q_fuzzy
+    }
+    total = sum(weight.values()) or 1.0
+    out = []
+    for c, sim, cw, cx in zip(cands, sims, cand_words, contexts, strict=True):
+        lex = sum(weight[w] * (1.0 if w in cw else 0.3 if w in cx else 0.0) for w in q_fuzzy) / total
+        ids_here = set(identifiers(c.text)) | set(identifiers(c.chunk.section))
+        bonus = 0.15 if q_ids and q_ids & ids_here else 0.0
+        if q_ids and q_ids & set(identifiers(c.text[:16])):
+            bonus += 0.08  # "GOVERN 1.6 calls for ..." defines the thing asked about
+        if wants_number and re.search(r"\d", c.text):
+            bonus += 0.06
+            if wants_date and _DATE.search(c.text):
+                bonus += 0.06
+        # the first sentence of a section usually states its subject; later ones elaborate
+        if c.position == 0:
+            bonus += 0.03
+        if _META.match(c.text):
+            bonus -= 0.15  # "This guidance describes ..." is about the document, not the subject
+        if _DEICTIC.search(c.text):
+            bonus -= 0.08  # "the criteria below" points at text the answer does not show
+        if as_list and (c.text.count(";") >= 2 or c.text.count(",") >= 4):
+            bonus += 0.05  # an enumeration answers "what are the ..."
+        chunk_rel = 1.0 / (1.0 + 0.35 * (c.hit_rank - 1))  # hybrid retrieval's verdict on the passage
+        out.append(0.5 * float(sim) + 0.25 * min(lex, 1.0) + 0.15 * chunk_rel + bonus)
+    return out
+
+
+# ------------------------------------------------------------------------------- composing
+
+
+def _passages(hits: list[Hit], neighbors: Callable[[Chunk], list[Chunk]] | None) -> tuple[list, dict]:
+    """The hits' chunks with the rest of their sections, each with the rank and similarity of
+    the hit that brought it."""
+    passages: list[tuple[Chunk, int]] = []
+    have = {h.chunk.chunk_id for h in hits}
+    chunk_sim = {h.chunk.chunk_id: h.dense for h in hits}
+    for h in hits:
+        passages.append((h.chunk, h.rank))
+        for nb in neighbors(h.chunk) if neighbors else []:
+            if nb.chunk_id not in have:  # the rest of a section split across chunks
+                have.add(nb.chunk_id)
+                chunk_sim[nb.chunk_id] = h.dense
+                passages.append((nb, h.rank))
+    return passages, chunk_sim
+
+
+def _candidates(passages: list[tuple[Chunk, int]], as_list: bool) -> list[_Candidate]:
+    """Every usable sentence of the passages, once."""
+    cands: list[_Candidate] = []
+    seen: set[str] = set()
+    for chunk, rank in passages:
+        if _REFERENCE_SECTION.match(chunk.section.split(" > ")[-1].strip()):
+            continue  # a reference list points elsewhere; it is not an answer
+        for pos, (s, e) in enumerate(sentence_spans(chunk.text)):
+            text = chunk.text[s:e]
+            key = " ".join(text.lower().split())
+            if key in seen or not usable(text):
+                continue
+            line_start = chunk.text.rfind("\n", 0, s) + 1
+            bullet = chunk.text[line_start:s].strip() in ("-", "*", "•")
+            if not as_list and bullet and (len(text.split()) < 6 or not text[:1].isupper() or not text.endswith(".")):
+                continue  # a list item that is not a full sentence reads as a fragment outside its list
+            seen.add(key)
+            cands.append(_Candidate(text, chunk, rank, pos, bullet=bullet))
+    return cands
+
+
+@dataclass
+class _Pool:
+    """Scored candidate sentences for one question."""
+
+    cands: list[_Candidate]
+    vecs: np.ndarray
+    chunk_sim: dict[str, float | None]
+
+    def sims(self, v: np.ndarray, passage: bool = True) -> np.ndarray:
+        """Similarity of each sentence to a query vector; a sentence also inherits its passage's
+        similarity, so short ones ("The compliance date was 1 May 2025.") keep the topic their
+        section gives them."""
+        own = self.vecs @ v
+        if not passage:
+            return own
+        ctx = np.array([self.chunk_sim.get(c.chunk.chunk_id) or float(o) for c, o in zip(self.cands, own, strict=True)])
+        return 0.5 * own + 0.5 * ctx
+
+
+def _select(
+    question: str, pool: _Pool, order: list[_Candidate], sub_vecs: list[tuple[str, np.ndarray]], limit: int
+) -> list[_Candidate]:
+    """The lead sentence, each sub-question's best, the user's own document, the lead's list,
+    then the most relevant non-redundant rest (MMR)."""
+    cands = pool.cands
+    best = order[0].score
+    chosen: list[_Candidate] = [order[0]]
+    for sub, svec in sub_vecs:
+        # passage similarities were computed for the whole question, not this part
+        sub_scores = _score(sub, svec, cands, pool.sims(svec, passage=False))
+        i = int(np.argmax(sub_scores))
+        if cands[i] not in chosen and len(chosen) < limit:
+            chosen.append(cands[i])
+    user = [c for c in order if c.chunk.doc_type == DocType.USER]
+    if user and user[0] not in chosen and user[0].score >= 0.85 * best and len(chosen) < limit:
+        chosen.append(user[0])  # the user's own document speaks when it is nearly as relevant
+    if wants_list(question):
+        # a list question answered by a list: take the items of the best passage's list in order
+        lead = order[0]
+        items = sorted(
+            (c for c in cands if c.bullet and c.chunk is lead.chunk and c.position > lead.position),
+            key=lambda c: c.position,
+        )
+        if len(items) >= 2 and items[0].position - lead.position <= 2:  # the lead introduces this list
+            chosen += items[: limit - len(chosen)]
+    return _fill_mmr(cands, chosen, best, limit)
+
+
+def _fill_mmr(cands: list[_Candidate], chosen: list[_Candidate], best: float, limit: int) -> list[_Candidate]:
+    """Add relevant sentences that say something new until the limit (maximal marginal relevance)."""
+    lam = 0.75
+    floor = 0.72
+    while len(chosen) < limit:
+        pick, pick_val = None, -1e9
+        for c in cands:
+            # the sentences right after a chosen one usually finish its thought
+            follows = any(o.chunk is c.chunk and 0 < c.position - o.position <= 2 for o in chosen)
+            if c in chosen or c.score < best * (min(0.5, floor) if follows else floor):
+                continue
+            redundancy = max(float(c.vec @ o.vec) for o in chosen)
+            if redundancy > 0.86:
+                continue  # a near-duplicate says nothing new
+            val = lam * c.score - (1 - lam) * redundancy + (0.06 if follows else 0.0)
+            if val > pick_val:
+                pick, pick_val = c, val
+        if pick is None:
+            if floor > 0.55 and len(chosen) < 3:
+                floor = 0.55  # one standout sentence rarely answers alone: let close runners-up in
+                continue
+            break
+        chosen.append(pick)
+    return chosen
+
+
+def compose_guidance(
+    question: str,
+    hits: list[Hit],
+    sentence_index: SentenceIndex,
+    query_vec: np.ndarray,
+    *,
+    sub_vecs: list[tuple[str, np.ndarray]] | None = None,
+    max_sentences: int | None = None,
+    neighbors: Callable[[Chunk], list[Chunk]] | None = None,
+) -> Draft:
+    """Pick the sentences that answer the question, diverse and non-redundant, each cited.
+
+    `sub_vecs` are the parts of a compound question with their embeddings: each part's best
+    sentence is taken first, so every part gets an answer.
+    """
+    as_list = wants_list(question)
+    limit = max_sentences or (6 if as_list else 5)
+    passages, chunk_sim = _passages(hits, neighbors)
+    cands = _candidates(passages, as_list)
+    if not cands:
+        return Draft([], AnswerKind.GUIDANCE, 0.0)
+    pool = _Pool(cands, sentence_index.vectors([c.text for c in cands]), chunk_sim)
+    main_sims = pool.sims(query_vec)
+    scores = _score(question, query_vec, cands, main_sims)
+    for c, v, sim, sc in zip(cands, pool.vecs, main_sims, scores, strict=True):
+        c.vec, c.semantic, c.score = v, float(sim), sc
+    order = sorted(cands, key=lambda c: (-c.score, c.hit_rank, c.position))
+    if _DEBUG:
+        for c in order[: int(os.environ.get("ADVISOR_DEBUG_N", "12"))]:
+            print(f"  {c.score:.3f} sem={c.semantic:.3f} r={c.hit_rank} | {c.text[:110]}")
+    chosen = _select(question, pool, order, sub_vecs or [], limit)
+    lead, rest = chosen[0], chosen[1:]
+    # keep sentences of one chunk in reading order after the lead
+    rest.sort(key=lambda c: (c.hit_rank, c.position))
+    parts = [Part(lead.text, [lead.chunk], quotes=[lead.text])]
+    for c in rest:
+        parts.append(Part(c.text, [c.chunk], bullet=as_list, quotes=[c.text]))
+    return Draft(parts, AnswerKind.GUIDANCE, evidence=float(lead.score))

@@ -1,0 +1,80 @@
+"""The offline renderer: a draft's parts numbered into a cited answer, unsupported sentences dropped."""
+
+from __future__ import annotations
+
+from ..chunk import Chunk
+from ..citations import SupportChecker, best_quote
+from ..guard import looks_like_injection
+from ..retrieve import Hit
+from ..text import Numbering, split_sentences
+from .types import Answer, AnswerKind, AnswerMode, Draft, Part, citation_for
+
+__all__ = ["ABSTAIN_MESSAGE", "plain", "quote_span", "render_offline"]
+
+ABSTAIN_MESSAGE = "I don't have enough evidence in the indexed documents to answer that reliably, so I won't guess."
+
+
+def quote_span(chunk_text: str, sentences: list[str], limit: int = 700) -> str:
+    """The shortest exact span of the chunk covering the sentences used (or the first one)."""
+    found = [(chunk_text.find(s), s) for s in sentences if s and chunk_text.find(s) >= 0]
+    if not found:
+        return ""
+    start = min(i for i, _ in found)
+    end = max(i + len(s) for i, s in found)
+    span = chunk_text[start:end]
+    if end - start <= limit and not any(looks_like_injection(x) for x in split_sentences(span)):
+        return span
+    return min(found)[1]
+
+
+def plain(question: str, query: str, text: str, *, kind: AnswerKind, mode: AnswerMode) -> Answer:
+    """An answer without citations: a refusal, an abstention or a request to clarify."""
+    return Answer(question=question, query=query, answer=text, abstained=True, mode=mode, kind=kind)
+
+
+def _cited(part: Part, markers: list[int]) -> str:
+    """The part's sentence with its markers before the full stop."""
+    tag = "".join(f"[{n}]" for n in markers)
+    body = part.text.rstrip()
+    return f"{body[:-1]} {tag}{body[-1]}" if body[-1:] in ".!?" else f"{body} {tag}."
+
+
+def render_offline(question: str, query: str, draft: Draft, hits: list[Hit], checker: SupportChecker) -> Answer | None:
+    """Number the chunks in order of first use, keep only sentences their chunks support,
+    and quote each chunk's used span; None when no sentence survives (the caller abstains)."""
+    numbering = Numbering()
+    chunks: dict[str, Chunk] = {}
+    used: dict[str, list[str]] = {}
+    lines: list[str] = []
+    for part in draft.parts:
+        if checker.support(part.text, [c.text for c in part.chunks]) < checker.threshold:
+            continue  # an offline answer never shows an unsupported sentence
+        for c in part.chunks:
+            chunks.setdefault(c.chunk_id, c)
+            used.setdefault(c.chunk_id, []).extend(q for q in part.quotes if q in c.text)
+            if not part.quotes:
+                used[c.chunk_id].append(best_quote(c.text, part.text))
+        sentence = _cited(part, [numbering.number(c.chunk_id) for c in part.chunks])
+        if part.bullet:
+            lines.append(f"- {sentence}")
+        elif lines and not lines[-1].startswith("- "):
+            lines[-1] += " " + sentence
+        else:
+            lines.append(sentence)
+    if not lines:
+        return None
+    citations = []
+    for marker, key in enumerate(numbering.keys(), start=1):
+        chunk = chunks[str(key)]
+        quote = quote_span(chunk.text, used.get(chunk.chunk_id, [])) or chunk.text[:300]
+        citations.append(citation_for(marker, chunk, quote))
+    return Answer(
+        question=question,
+        query=query,
+        answer="\n".join(lines),
+        abstained=False,
+        mode=AnswerMode.OFFLINE,
+        citations=citations,
+        kind=draft.kind,
+        hits=hits,
+    )

@@ -1,0 +1,71 @@
+"""Which path answers a question: refused (scope), the organization's assessment, or guidance."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from ..conversation import names_framework, refers_to_self
+from ..guard import ScopeDecision, ScopeGuard
+from ..retrieve import Hit
+from ..text import identifiers
+
+__all__ = ["AnswerPath", "Route", "about_results", "evidence_scope", "is_assessment_question", "route"]
+
+
+class AnswerPath(StrEnum):
+    """The path a question takes."""
+
+    REFUSE = "refuse"  # out of scope by rule
+    ASSESSMENT = "assessment"  # about the selected organization's own results
+    NEEDS_ORG = "needs_org"  # about "our" results, but no organization is selected
+    GUIDANCE = "guidance"  # answered from guidance (and the user's documents)
+
+
+@dataclass(frozen=True)
+class Route:
+    path: AnswerPath
+    reason: str = ""  # why a question is refused
+
+
+_ASSESS_WORDS = re.compile(
+    r"\b(score[sd]?|scoring|assessment|readiness|ready|tier|index|gaps?|blocking|blocked|mature|maturity|"
+    r"weak\w*|strengths?|improv\w*|progress)\b",
+    re.I,
+)
+
+_RESULT_WORDS = re.compile(
+    r"\b(?:scored?|scores|assessment|readiness index|tier|blocking|blocked|blockers?|gaps?|weakest|strongest|"
+    r"trend|improv\w* since|progress since)\b",
+    re.I,
+)
+
+
+def is_assessment_question(query: str) -> bool:
+    return bool(_ASSESS_WORDS.search(query))
+
+
+def about_results(query: str) -> bool:
+    """With an organization selected, a question without "we/our" is about its results only when
+    it uses result words and names no framework ("What does HTI-1 say about readiness?" is guidance)."""
+    return bool(_RESULT_WORDS.search(query)) and not identifiers(query) and not names_framework(query)
+
+
+def route(query: str, org: str | None, scope: ScopeGuard) -> Route:
+    """The path for a standalone query: scope rules first, then assessment intent."""
+    rule = scope.check(query, evidence=1.0)  # rules only: evidence=1 disables the embedding test
+    if not rule.in_scope:
+        return Route(AnswerPath.REFUSE, rule.reason)
+    assessment_intent = is_assessment_question(query) and (refers_to_self(query) or bool(org and about_results(query)))
+    if assessment_intent and org:
+        return Route(AnswerPath.ASSESSMENT)
+    if assessment_intent and refers_to_self(query):
+        return Route(AnswerPath.NEEDS_ORG)
+    return Route(AnswerPath.GUIDANCE)
+
+
+def evidence_scope(scope: ScopeGuard, query: str, hits: list[Hit], coverage: float) -> ScopeDecision:
+    """The scope decision once the evidence is known: how close the corpus comes to the query."""
+    top_dense = max((h.dense or 0.0 for h in hits), default=0.0)
+    return scope.check(query, evidence=top_dense, coverage=coverage, id_match=any(h.id_match for h in hits))

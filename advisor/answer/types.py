@@ -1,0 +1,125 @@
+"""The records answering passes between its steps: drafts before citation, answers after."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from enum import StrEnum
+
+from ..chunk import Chunk
+from ..retrieve import Hit
+
+__all__ = ["Answer", "AnswerKind", "AnswerMode", "Citation", "Draft", "Part", "citation_for"]
+
+
+class AnswerKind(StrEnum):
+    """What an answer is, for display (not part of the answer JSON)."""
+
+    GUIDANCE = "guidance"
+    ASSESSMENT = "assessment"
+    REFUSAL = "refusal"  # out of scope
+    ABSTAIN = "abstain"  # in scope, but the evidence is too weak
+    CLARIFY = "clarify"  # the question needs an organization (or another one)
+
+
+class AnswerMode(StrEnum):
+    """Who wrote the answer: the offline composer or a language model."""
+
+    OFFLINE = "offline"
+    LLM = "llm"
+
+
+@dataclass
+class Part:
+    """One sentence of an answer and the chunks that support it."""
+
+    text: str
+    chunks: list[Chunk]
+    bullet: bool = False
+    quotes: list[str] = field(default_factory=list)  # exact spans, one per chunk when known
+
+
+@dataclass
+class Draft:
+    """An answer before markers are assigned."""
+
+    parts: list[Part]
+    kind: AnswerKind  # guidance | assessment | clarify
+    evidence: float = 0.0  # strength of the best evidence, for abstention
+    note: str = ""
+
+
+# Citation fields shown in the app but not part of the answer JSON.
+_CITATION_DISPLAY_ONLY = ("publisher", "doc_type", "source_url")
+
+
+@dataclass
+class Citation:
+    marker: int
+    chunk_id: str
+    source: str
+    title: str
+    section: str
+    page: int | None
+    quote: str
+    publisher: str = ""
+    doc_type: str = ""
+    source_url: str = ""
+
+    def to_dict(self) -> dict:
+        """The citation JSON (PRODUCT.md): every field but the display-only ones."""
+        d = asdict(self)
+        for name in _CITATION_DISPLAY_ONLY:
+            del d[name]
+        return d
+
+
+# Answer fields for display and evaluation, not part of the answer JSON.
+_ANSWER_DISPLAY_ONLY = ("notice", "kind", "confidence", "hits")
+
+
+@dataclass
+class Answer:
+    """An answer in the contract shape (see PRODUCT.md, "Answer JSON").
+
+    `kind` (guidance, assessment, refusal, abstain, clarify) and `notice` (e.g. the LLM failed
+    and the answer was composed offline) are for display and are not part of the JSON.
+    """
+
+    question: str
+    query: str
+    answer: str
+    abstained: bool
+    mode: AnswerMode
+    citations: list[Citation] = field(default_factory=list)
+    unsupported: list[str] = field(default_factory=list)
+    timings_ms: dict = field(default_factory=dict)
+    notice: str = ""
+    kind: AnswerKind = AnswerKind.GUIDANCE
+    confidence: float | None = None  # evidence score the abstention threshold was applied to
+    hits: list[Hit] = field(default_factory=list, repr=False)
+
+    def to_dict(self) -> dict:
+        """The answer JSON: `asdict` of the contract fields, with plain-string mode, citations
+        in their JSON shape and timings rounded to 0.1 ms."""
+        d = asdict(replace(self, hits=[]))  # the retrieved hits are not part of the JSON: skip copying them
+        for name in _ANSWER_DISPLAY_ONLY:
+            del d[name]
+        d["mode"] = str(self.mode)
+        d["citations"] = [c.to_dict() for c in self.citations]
+        d["timings_ms"] = {k: round(v, 1) for k, v in self.timings_ms.items()}
+        return d
+
+
+def citation_for(marker: int, chunk: Chunk, quote: str) -> Citation:
+    return Citation(
+        marker=marker,
+        chunk_id=chunk.chunk_id,
+        source=chunk.source,
+        title=chunk.title,
+        section=chunk.section,
+        page=chunk.page,
+        quote=quote,
+        publisher=chunk.publisher,
+        doc_type=chunk.doc_type,
+        source_url=str(chunk.meta.get("source_url") or ""),
+    )

@@ -1,0 +1,40 @@
+"""Verifying a model's cited answer: one numbering, markers after the full stop, repairs and drops."""
+
+from __future__ import annotations
+
+from advisor.chunk import Chunk
+from advisor.citations import LexicalEmbeddingChecker, verify_answer
+
+PASSAGES = [
+    Chunk("c-review", "The AI governance committee reviews the inventory every quarter.", "review.md", "Review"),
+    Chunk("c-parking", "Visitors park in the north garage on weekdays.", "parking.md", "Parking"),
+    Chunk("c-drift", "Deployed sepsis models are checked monthly for calibration drift.", "drift.md", "Drift"),
+]
+
+
+def test_markers_renumbered_in_order_of_first_use():
+    text = (
+        "Deployed sepsis models are checked monthly for calibration drift. [3] "
+        "The AI governance committee reviews the inventory every quarter [1][7].\n"
+        "- Deployed sepsis models are checked monthly for calibration drift [3]."
+    )
+    v = verify_answer(text, PASSAGES, LexicalEmbeddingChecker())
+    assert v.text == (
+        "Deployed sepsis models are checked monthly for calibration drift [1]. "
+        "The AI governance committee reviews the inventory every quarter [2].\n"
+        "- Deployed sepsis models are checked monthly for calibration drift [1]."
+    )
+    assert [(c.marker, c.chunk.chunk_id) for c in v.citations] == [(1, "c-drift"), (2, "c-review")]
+    assert v.citations[0].quote == PASSAGES[2].text
+    assert v.dropped_markers == [7] and v.unsupported == [] and v.repaired == 0
+
+
+def test_uncited_supported_sentence_is_repaired_and_invented_one_flagged():
+    text = (
+        "The AI governance committee reviews the inventory every quarter. The FDA audits the inventory every week [2]."
+    )
+    v = verify_answer(text, PASSAGES, LexicalEmbeddingChecker())
+    assert v.repaired == 1
+    assert v.text.startswith("The AI governance committee reviews the inventory every quarter [1].")
+    assert v.unsupported == ["The FDA audits the inventory every week."]
+    assert v.citations[0].chunk.chunk_id == "c-review"

@@ -1,0 +1,30 @@
+"""Which path answers: scope rules, the organization's assessment, or guidance."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.answer import AnswerPath, route
+from advisor.guard import ScopeGuard
+
+RULES_ONLY = ScopeGuard()  # no embedding model: the scope rules alone
+
+
+@pytest.mark.parametrize(
+    "query,org,path",
+    [
+        ("What are our biggest data gaps?", "meridian-health", AnswerPath.ASSESSMENT),
+        ("What are our biggest data gaps?", None, AnswerPath.NEEDS_ORG),
+        ("Which blocking issues remain?", "meridian-health", AnswerPath.ASSESSMENT),
+        ("Which blocking issues remain?", None, AnswerPath.GUIDANCE),
+        ("What does HTI-1 say about readiness of predictive DSIs?", "meridian-health", AnswerPath.GUIDANCE),
+        ("What does GOVERN 1.6 require?", "meridian-health", AnswerPath.GUIDANCE),
+    ],
+)
+def test_route(query, org, path):
+    assert route(query, org, RULES_ONLY).path is path
+
+
+def test_out_of_scope_by_rule_is_refused_with_the_reason():
+    r = route("Write a Python function that parses HL7 v2 messages.", "meridian-health", RULES_ONLY)
+    assert r.path is AnswerPath.REFUSE and r.reason == "I don't write or debug code."
