@@ -39,17 +39,6 @@ _RANK = (
     re.compile(r"\b(dimensions?|areas?|pillars?)\b.{0,40}\b(weakest|lowest|worst|strongest|highest|best)\b", re.I),
 )
 
-_DIMENSION_WORDS = {
-    "STRAT": r"strateg\w*|leadership|executive",
-    "DATA": r"data",
-    "INFRA": r"infrastructure|platforms?|cloud|mlops|technology",
-    "SEC": r"security|privacy|cyber\w*",
-    "GOV": r"governance|risk management|oversight",
-    "WORK": r"workforce|culture|staff|training|skills|talent",
-    "CLIN": r"clinical integration|workflow|clinicians?|clinical",
-    "VALUE": r"value|roi|return on investment|benefits?",
-}
-
 _MONTHS = [
     "january",
     "february",
@@ -140,10 +129,6 @@ def _tier_name(inst: Instrument, tier_id: str) -> str:
         if t.id == tier_id:
             return t.name
     return tier_id.replace("-", " ").replace("_", " ").capitalize()
-
-
-def _dimensions_named(query: str) -> list[str]:
-    return [d for d, pat in _DIMENSION_WORDS.items() if re.search(rf"\b(?:{pat})\b", query, re.I)]
 
 
 # ------------------------------------------------------------------------------ the question
@@ -325,7 +310,7 @@ def _strengths_step(a: _Ask) -> bool:
     if not _STRENGTHS.search(a.query) or _GAPS.search(a.query):
         return False
     a.add_fact(Fact.INDEX, bullet=False)
-    dims = _dimensions_named(a.query)
+    dims = a.inst.dimensions_mentioned(a.query)
     for x in [x for x in a.card.strengths if not dims or x.dimension in dims][:4]:
         a.add_question(x.question_id, with_guidance=False)
     return True
@@ -333,7 +318,7 @@ def _strengths_step(a: _Ask) -> bool:
 
 def _dimension_step(a: _Ask) -> bool:
     """A dimension ("how is our data readiness?", "our biggest data gaps")."""
-    for d in _dimensions_named(a.query)[:2]:
+    for d in a.inst.dimensions_mentioned(a.query)[:2]:
         dc = a.chunks.dimensions.get(d)
         if dc is None:
             continue

@@ -11,7 +11,7 @@ from .. import assessment as A
 from ..chunk import Chunk, DocType
 from ..errors import AssessmentError, RecommendError
 from ..library import Library, ResultsFile, ScoredAssessment
-from ..retrieve import Filters
+from ..retrieve import Filters, Hit
 from ..text import Numbering, content_words, sentence_spans
 from .model import SEARCH_K, CitationKind, ReportCitation
 
@@ -198,9 +198,9 @@ class Guidance:
         except Exception:  # pragma: no cover - searching one query at a time still works
             return
 
-    def search(self, query: str) -> list:
+    def search(self, query: str) -> list[Hit]:
         if query not in self._search:
-            self._search[query] = self.advisor.retriever.search(query, k=SEARCH_K, filters=_GUIDANCE_ONLY)
+            self._search[query] = self.advisor.retriever.search(query, k=SEARCH_K, filters=_GUIDANCE_ONLY).hits
         return self._search[query]
 
     def for_reference(self, ref: A.Reference, query: str, claim: str) -> Chunk | None:

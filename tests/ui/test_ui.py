@@ -193,9 +193,9 @@ def _fake_answer(**kw) -> Answer:
 
 def test_chat_streams_tokens_then_flags_unsupported_and_notice(ui_home, monkeypatch):
     def fake_stream(self, question, org=None, history=None):
-        yield ("token", "Inventory every ")
-        yield ("token", "AI system [1].")
-        yield ("answer", _fake_answer(question=question))
+        yield "Inventory every "
+        yield "AI system [1]."
+        yield _fake_answer(question=question)
 
     monkeypatch.setattr(Advisor, "ask_stream", fake_stream)
     at = page("chat.py").run()
@@ -236,8 +236,6 @@ def test_chat_in_llm_mode_streams_a_verified_answer(ui_settings, monkeypatch):
         for ev in original(self, question, org, history):
             if isinstance(ev, str):  # ask_stream yields str tokens, then the Answer
                 tokens.append(ev)
-            elif isinstance(ev, tuple) and ev[0] == "token":  # the older ("token", text) events
-                tokens.append(ev[1])
             yield ev
 
     monkeypatch.setattr(Advisor, "ask_stream", spy)
@@ -254,16 +252,13 @@ def test_chat_in_llm_mode_streams_a_verified_answer(ui_settings, monkeypatch):
 
 def test_chat_abstention_looks_different(ui_home, monkeypatch):
     def fake_stream(self, question, org=None, history=None):
-        yield (
-            "answer",
-            _fake_answer(
-                answer="I could not find evidence for this.",
-                abstained=True,
-                citations=[],
-                unsupported=[],
-                notice="",
-                kind="abstain",
-            ),
+        yield _fake_answer(
+            answer="I could not find evidence for this.",
+            abstained=True,
+            citations=[],
+            unsupported=[],
+            notice="",
+            kind="abstain",
         )
 
     monkeypatch.setattr(Advisor, "ask_stream", fake_stream)
