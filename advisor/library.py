@@ -156,7 +156,7 @@ class Library:
             try:
                 results = load_results(f.path, inst)
             except AssessmentError as exc:
-                hist.errors.append((f.source, "; ".join(exc.problems[:3])))
+                hist.errors.append((f.source, "; ".join(str(p) for p in exc.problems[:3])))
                 continue
             results.source = f.source
             card = score(results, inst)
