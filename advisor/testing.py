@@ -8,7 +8,7 @@
 - `FakeLLMServer`: a local HTTP server speaking the OpenAI chat-completions protocol, so the
   real OpenAI client, retries, timeouts and streaming are exercised end to end.
 
-Each is registered and unregistered by a context manager (`use_hash_embedder`,
+The module needs pytest (a dev dependency). Each fake is registered and unregistered by a context manager (`use_hash_embedder`,
 `use_chat_model`) or a pytest fixture (`hash_model_dir`, `scripted_chat`, `fake_llm_server`);
 import the fixtures into a conftest.py to use them:
 
@@ -24,7 +24,7 @@ import math
 import re
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -113,33 +113,37 @@ def use_hash_embedder(model_path: str | Path) -> Iterator[HashEmbedder]:
 # ----------------------------------------------------------------------------- chat model
 
 
+Messages = list[dict[str, Any]]
+ScriptedReply = str | BaseException | Callable[[Messages], str]
+
+
 class ScriptedChatModel(ChatModel):
     """Replies from `replies` in order (then `default`), streamed word by word.
 
-    A reply that is an exception (e.g. `LLMError("HTTP 500")`) is raised instead. Every
+    A reply may be text, an exception to raise instead (e.g. `LLMError("HTTP 500")`), or a
+    function of the request's messages returning the text (a rewrite of the prompt). Every
     request's messages are kept in `requests`.
     """
 
     def __init__(
         self,
-        replies: Iterable[str | BaseException] = (),
+        replies: Iterable[ScriptedReply] = (),
         *,
-        default: str = "The indexed documents do not cover that.",
+        default: ScriptedReply = "The indexed documents do not cover that.",
         name: str = "scripted",
     ):
         self.name = name
-        self.replies: list[str | BaseException] = list(replies)
+        self.replies: list[ScriptedReply] = list(replies)
         self.default = default
-        self.requests: list[list[dict[str, Any]]] = []
+        self.requests: list[Messages] = []
 
-    def stream(
-        self, messages: list[dict[str, Any]], *, temperature: float = 0.0, max_tokens: int = 700
-    ) -> Iterator[str]:
+    def stream(self, messages: Messages, *, temperature: float = 0.0, max_tokens: int = 700) -> Iterator[str]:
         self.requests.append(messages)
         reply = self.replies.pop(0) if self.replies else self.default
         if isinstance(reply, BaseException):
             raise reply
-        words = reply.split(" ")
+        text = reply if isinstance(reply, str) else reply(messages)
+        words = text.split(" ")
         yield words[0]
         for word in words[1:]:
             yield " " + word

@@ -53,13 +53,18 @@ def test_an_unknown_provider_is_a_clear_error_naming_the_variable(base):
 def test_scripted_chat_fixture_registers_for_one_test(base, scripted_chat):
     s = dataclasses.replace(base, llm_model=SCRIPTED_LLM_MODEL)
     assert get_chat_model(s) is scripted_chat and s.mode == "llm"
-    scripted_chat.replies = ["GOVERN 1.6 calls for an inventory [1].", LLMError("scripted: HTTP 500")]
+    scripted_chat.replies = [
+        "GOVERN 1.6 calls for an inventory [1].",
+        LLMError("scripted: HTTP 500"),
+        lambda messages: messages[-1]["content"].upper(),
+    ]
     messages = [{"role": "user", "content": "What does GOVERN 1.6 require?"}]
     assert list(scripted_chat.stream(messages)) == ["GOVERN", " 1.6", " calls", " for", " an", " inventory", " [1]."]
     with pytest.raises(LLMError, match="HTTP 500"):
         scripted_chat.complete(messages)
+    assert scripted_chat.complete(messages) == "WHAT DOES GOVERN 1.6 REQUIRE?"
     assert scripted_chat.complete(messages) == scripted_chat.default
-    assert scripted_chat.requests == [messages] * 3
+    assert scripted_chat.requests == [messages] * 4
 
 
 def test_use_chat_model_unregisters_afterwards(base):
