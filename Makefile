@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install run index test test-fast lint format eval eval-gate bench clean
+.PHONY: install run index test test-fast lint format arch typecheck eval eval-gate bench clean
 
 install: $(VENV)/.installed
 
@@ -33,11 +33,24 @@ test: install
 test-fast: install
 	$(PY) -m pytest -q -m "not slow and not server and not browser"
 
-PY_SOURCES := $(wildcard advisor tests benchmarks evals pages streamlit_app.py)
+PY_SOURCES := $(wildcard advisor tests benchmarks evals pages tools streamlit_app.py)
 
 lint: install
 	$(VENV)/bin/ruff check $(PY_SOURCES)
 	$(VENV)/bin/ruff format --check $(PY_SOURCES)
+
+# Architecture: the import-linter layers in pyproject.toml, then sizes and cycles counted from
+# the code (modules over 600 lines, functions over 100, import cycles). Both always run, so
+# one run lists every violation.
+arch: install
+	@rc=0; \
+	PYTHONPATH=$(CURDIR) $(VENV)/bin/lint-imports --config pyproject.toml || rc=1; \
+	$(PY) tools/archcheck.py --root $(CURDIR) --package advisor || rc=1; \
+	exit $$rc
+
+# mypy over the package; strict on the modules listed in pyproject.toml [tool.mypy].
+typecheck: install
+	$(VENV)/bin/mypy
 
 format: install
 	$(VENV)/bin/ruff check --fix $(PY_SOURCES)

@@ -26,7 +26,7 @@ _WHERE = {
     "Advisor": "answer",
     "Answer": "answer",
     "Citation": "answer",
-    "Chunk": "ingest",
+    "Chunk": "chunk",
     "Filters": "retrieve",
     "Hit": "retrieve",
     "Index": "index",
@@ -38,9 +38,9 @@ _WHERE = {
 
 if TYPE_CHECKING:  # pragma: no cover
     from .answer import Advisor, Answer, Citation
+    from .chunk import Chunk
     from .errors import AdvisorError
     from .index import Index, IndexReport
-    from .ingest import Chunk
     from .retrieve import Filters, Hit, Retriever
     from .settings import Settings
 

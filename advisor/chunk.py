@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 __all__ = ["Chunk", "DocType", "Fact", "ResultKind", "content_hash", "fact_meta", "make_chunk_id"]
 
@@ -85,7 +86,7 @@ class Chunk:
     org: str = ""
     position: int = 0
     publisher: str = ""
-    meta: dict = field(default_factory=dict, compare=False, hash=False)
+    meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def content_hash(self) -> str:
@@ -103,4 +104,4 @@ class Chunk:
     def result_kind(self) -> ResultKind | None:
         """The kind of an assessment-results chunk; None for any other passage."""
         kind = self.meta.get("kind")
-        return ResultKind(kind) if kind in ResultKind._value2member_map_ else None
+        return ResultKind(kind) if isinstance(kind, str) and kind in ResultKind._value2member_map_ else None

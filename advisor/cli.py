@@ -4,28 +4,32 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, NoReturn
 
 import click
 
+from . import assessment
+from . import recommend as rec
+from .answer import Advisor
 from .errors import AdvisorError
+from .evaluate import eval_command
 
 
-def _fail(message: str, code: int = 1) -> None:
+def _fail(message: str, code: int = 1) -> NoReturn:
     click.echo(f"Error: {message}", err=True)
     sys.exit(code)
 
 
-def _advisor():
-    from .answer import Advisor
-
+def _advisor() -> Advisor:
     try:
         return Advisor.from_env()
     except AdvisorError as exc:
         _fail(str(exc), 2)
 
 
-def _warn_if_no_corpus(adv) -> None:
+def _warn_if_no_corpus(adv: Advisor) -> None:
     if not adv.index.has_doc_type("guidance"):
         click.echo(
             "Warning: the bundled guidance corpus is not indexed in ADVISOR_HOME; run `advisor index` first.",
@@ -33,15 +37,16 @@ def _warn_if_no_corpus(adv) -> None:
         )
 
 
-def _progress_printer(enabled: bool):
+def _progress_printer(enabled: bool) -> Callable[[int, int, str], None] | None:
+    """A tqdm bar on stderr for indexing runs (tqdm is imported only when a bar is shown)."""
     if not enabled:
         return None
     from tqdm import tqdm
 
-    bar = {"t": None}
+    bar: dict[str, Any] = {}
 
     def progress(done: int, total: int, path: str) -> None:
-        if bar["t"] is None:
+        if "t" not in bar:
             bar["t"] = tqdm(total=total, unit="file", file=sys.stderr, leave=False, desc="indexing")
         bar["t"].n = done
         bar["t"].refresh()
@@ -155,8 +160,6 @@ def orgs(as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True)
 def assess(file: Path, as_json: bool) -> None:
     """Validate and score an assessment results FILE (CSV or JSON)."""
-    from . import assessment
-
     try:
         report = assessment.report(file)
     except AdvisorError as exc:
@@ -167,8 +170,6 @@ def assess(file: Path, as_json: bool) -> None:
         click.echo(assessment.format_report(report))
 
 
-from .evaluate import eval_command  # noqa: E402
-
 main.add_command(eval_command, name="eval")
 
 
@@ -178,8 +179,6 @@ main.add_command(eval_command, name="eval")
 @click.option("--json", "as_json", is_flag=True, help="Also print the report as JSON.")
 def recommend(org: str, out: Path, as_json: bool) -> None:
     """Draft a prioritized, cited readiness roadmap for ORG and write it as DOCX or Markdown."""
-    from . import recommend as rec
-
     if out.suffix.lower() not in rec.EXPORT_EXTENSIONS:
         _fail(f"--out {out}: unsupported format {out.suffix or '(no extension)'!r}; use a .docx or .md file name", 2)
     adv = _advisor()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import random
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from .errors import AdvisorError, LLMError
+from .errors import AdvisorError, LLMError, SettingsError
 from .settings import Settings
 
 _EMBEDDERS: dict[str, Embedder] = {}
@@ -83,6 +85,17 @@ def get_embedder(settings: Settings) -> Embedder:
         return emb
 
 
+def register_embedder(model_path: str, embedder: Embedder) -> None:
+    """Serve `model_path` with this embedder in this process (tests, plugins)."""
+    with _LOCK:
+        _EMBEDDERS[model_path] = embedder
+
+
+def unregister_embedder(model_path: str) -> None:
+    with _LOCK:
+        _EMBEDDERS.pop(model_path, None)
+
+
 # ----------------------------------------------------------------------------- chat models
 
 
@@ -124,10 +137,7 @@ class OpenAIChatModel(ChatModel):
             )
         return self._client
 
-    def _with_retries(self, call):
-        import random
-        import time
-
+    def _with_retries(self, call: Callable[[], Any]) -> Any:
         import openai
 
         delay = 0.5
@@ -206,19 +216,41 @@ def register_chat_model(prefix: str, factory: Callable[[Settings], ChatModel]) -
     _CHAT_FACTORIES[prefix] = factory
 
 
+def unregister_chat_model(prefix: str) -> None:
+    _CHAT_FACTORIES.pop(prefix, None)
+
+
+def chat_providers() -> list[str]:
+    """Prefixes of the registered chat models."""
+    return sorted(_CHAT_FACTORIES)
+
+
 def get_chat_model(settings: Settings) -> ChatModel | None:
-    """The configured chat model, or None for offline mode."""
-    if not settings.llm_model:
+    """The configured chat model, or None for offline mode.
+
+    A registered `prefix:` wins; otherwise a key or base URL means an OpenAI-compatible
+    endpoint (a bare name like `llama3.1:8b` included). A `provider:model` with neither is a
+    configuration error, reported here rather than silently answering offline.
+    """
+    model = settings.llm_model
+    if not model:
         return None
-    prefix = settings.llm_model.split(":", 1)[0]
+    prefix = model.split(":", 1)[0]
     if prefix in _CHAT_FACTORIES:
         return _CHAT_FACTORIES[prefix](settings)
+    if settings.llm_api_key or settings.llm_base_url:
+        return OpenAIChatModel(
+            model,
+            base_url=settings.llm_base_url,
+            api_key=settings.llm_api_key,
+            timeout=settings.llm_timeout,
+            retries=settings.llm_retries,
+        )
     if not settings.llm_enabled:
         return None
-    return OpenAIChatModel(
-        settings.llm_model,
-        base_url=settings.llm_base_url,
-        api_key=settings.llm_api_key,
-        timeout=settings.llm_timeout,
-        retries=settings.llm_retries,
+    known = ", ".join(chat_providers()) or "none"
+    raise SettingsError(
+        f"ADVISOR_LLM_MODEL={model!r}: no chat-model provider {prefix!r} is registered (registered: {known}), "
+        "and neither OPENAI_BASE_URL nor OPENAI_API_KEY is set; set OPENAI_BASE_URL (and OPENAI_API_KEY if the "
+        "server needs one) for an OpenAI-compatible endpoint, or unset ADVISOR_LLM_MODEL to answer offline."
     )

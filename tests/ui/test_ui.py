@@ -528,7 +528,7 @@ def test_app_shell_selects_an_org_and_navigates(ui_home):
 
 
 def test_first_start_indexes_with_progress(tmp_path, hash_model_dir, monkeypatch):
-    import advisor.index as index_mod
+    import advisor.index.sources as index_mod
 
     home = tmp_path / "fresh"
     monkeypatch.setenv("ADVISOR_HOME", str(home))
@@ -543,7 +543,7 @@ def test_first_start_indexes_with_progress(tmp_path, hash_model_dir, monkeypatch
 
 
 def test_interrupted_first_start_is_finished(tmp_path, hash_model_dir, monkeypatch):
-    import advisor.index as index_mod
+    import advisor.index.sources as index_mod
     from advisor.index import Index
     from advisor.settings import Settings
 

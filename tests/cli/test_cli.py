@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from advisor.cli import main
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 SEARCH_KEYS = {"rank", "chunk_id", "source", "title", "section", "page", "doc_type", "org", "score", "text"}
 ANSWER_KEYS = {"question", "query", "answer", "abstained", "mode", "citations", "unsupported", "timings_ms"}

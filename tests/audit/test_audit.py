@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 
+from advisor.answer import Answer, Citation
 from advisor.audit import MIGRATIONS, AuditStore
 from advisor.errors import StoreError
 
@@ -66,8 +67,6 @@ def test_update_feedback_changes_rating_and_comment(store):
 
 
 def test_answer_objects_are_stored_as_contract_json(store):
-    from advisor.answer import Answer, Citation
-
     ans = Answer("q", "q", "Text [1].", False, "offline", [Citation(1, "c1", "src.md", "T", "S", None, "Text")])
     store.record_feedback("down", "q", ans)
     assert store.feedback()[0]["answer"]["citations"][0]["quote"] == "Text"

@@ -10,12 +10,14 @@ import sys
 import time
 
 import pytest
+from click.testing import CliRunner
 
+from advisor.cli import main
 from advisor.index import Index
 from advisor.retrieve import Filters, Retriever
 from advisor.settings import Settings
 
-from .conftest import make_pdf
+from ..conftest import make_pdf
 
 DOCS = {
     "inventory.md": "# AI inventory\n\n## Scope\n\nThe AI inventory lists every clinical model, its owner and its risk tier.\n",
@@ -212,10 +214,6 @@ def test_killed_index_run_leaves_previous_index_usable(settings, tmp_path):
 
 
 def test_cli_index_json_and_exit_codes(home, tmp_path):
-    from click.testing import CliRunner
-
-    from advisor.cli import main
-
     folder = write_docs(tmp_path / "docs")
     runner = CliRunner()
     ok = runner.invoke(main, ["index", str(folder), "--json"])

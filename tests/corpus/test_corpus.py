@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
@@ -12,7 +11,9 @@ from advisor.guard import looks_like_injection
 from advisor.ingest import load_document, parse_front_matter
 from advisor.text import split_sentences
 
-GUIDANCE = Path(__file__).resolve().parent.parent / "corpus" / "guidance"
+from ..conftest import ROOT
+
+GUIDANCE = ROOT / "corpus" / "guidance"
 DOCS = sorted(GUIDANCE.glob("*.md"))
 REQUIRED = ("title", "publisher", "source_url", "framework", "sections", "scope", "last_reviewed")
 

@@ -1,0 +1,259 @@
+"""Indexing runs: expand paths, skip unchanged files, chunk, embed and write, crash-safely.
+
+Write order makes indexing crash-safe: a file's new chunks go into Chroma first, then its
+stale chunks are deleted, and only then does the catalog record the file as indexed. A run
+killed midway leaves every previously indexed file queryable, and the next run sees the
+file as changed and finishes the work (chunk ids are deterministic, so nothing duplicates).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ..chunk import Chunk
+from ..errors import AdvisorError, IngestError, StoreError
+from ..ingest import LOADERS, load_chunks
+from ..providers import Embedder
+from ..settings import Settings
+from . import sources
+from .catalog import Catalog, FileRecord
+from .embedcache import EmbeddingCache
+from .records import chunk_metadata, embedding_text
+from .vectors import VectorStore
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class IndexReport:
+    """What an indexing run did; `to_dict()` is the `advisor index --json` contract."""
+
+    files_seen: int = 0
+    files_indexed: int = 0
+    files_unchanged: int = 0
+    files_removed: int = 0
+    chunks_added: int = 0
+    chunks_removed: int = 0
+    errors: list[dict[str, str]] = field(default_factory=list)
+    files_skipped: list[str] = field(default_factory=list)
+    embeddings_computed: int = 0
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def error(self, path: Path, message: str) -> None:
+        self.errors.append({"file": str(path), "error": message})
+
+
+@dataclass
+class _Loaded:
+    """One changed file, chunked and waiting to be written."""
+
+    path: Path
+    source: str
+    file_hash: str
+    chunks: list[Chunk]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def expand(targets: list[Path], report: IndexReport) -> tuple[list[Path], list[Path]]:
+    """The files to index (each once) and the folders named, recording skipped and missing paths."""
+    files: list[Path] = []
+    folders: list[Path] = []
+    for t in targets:
+        if t.is_dir():
+            folders.append(t.resolve())
+            for root, dirs, names in os.walk(t):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
+                for name in sorted(names):
+                    if name.startswith("."):
+                        continue
+                    p = Path(root) / name
+                    if p.suffix.lower() in LOADERS:
+                        files.append(p)
+                    else:
+                        report.files_skipped.append(str(p))
+        elif t.exists():
+            files.append(t)
+        else:
+            report.error(t, "no such file or folder")
+    unique: dict[str, Path] = {}
+    for f in files:
+        unique.setdefault(str(f.resolve()), f)
+    return list(unique.values()), folders
+
+
+class Indexer:
+    """One indexing run over a catalog and a vector store."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        catalog: Catalog,
+        vectors: VectorStore,
+        embedder: Embedder,
+        embed_cache: EmbeddingCache,
+    ):
+        self.settings = settings
+        self.catalog = catalog
+        self.vectors = vectors
+        self.embedder = embedder
+        self.embed_cache = embed_cache
+
+    @contextlib.contextmanager
+    def _writer_lock(self) -> Iterator[None]:
+        lock_path = self.settings.home / "index.lock"
+        with open(lock_path, "a+") as fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise StoreError(
+                    f"{self.settings.home}: another `advisor index` is running on this data folder; wait for it to finish"
+                ) from None
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def run(
+        self,
+        paths: Iterable[Path] | None = None,
+        *,
+        org: str = "",
+        progress: Progress | None = None,
+        batch_chunks: int = 256,
+    ) -> IndexReport:
+        """Index files and folders (default: the bundled corpus). Unchanged files are skipped,
+        changed files replace their chunks, files gone from an indexed folder are removed."""
+        started = time.perf_counter()
+        report = IndexReport()
+        targets = [Path(p) for p in paths] if paths else sources.bundled_paths()
+        with self._writer_lock():
+            files, folders = expand(targets, report)
+            report.files_seen = len(files)
+            known = {r["source"]: r for r in self.catalog.files()}
+            self._remove_vanished(folders, {sources.source_for(f) for f in files}, known, report)
+            embedded_before = self.embedder.texts_embedded
+            pending: list[_Loaded] = []
+            for i, path in enumerate(files):
+                if progress:
+                    progress(i, len(files), str(path))
+                loaded = self._load(path, org, known, report)
+                if loaded is None:
+                    continue
+                pending.append(loaded)
+                if sum(len(p.chunks) for p in pending) >= batch_chunks:
+                    self._write_batch(pending, report)
+                    pending = []
+            if pending:
+                self._write_batch(pending, report)
+            if progress:
+                progress(len(files), len(files), "")
+            report.embeddings_computed = self.embedder.texts_embedded - embedded_before
+        report.seconds = round(time.perf_counter() - started, 3)
+        return report
+
+    def _load(self, path: Path, org: str, known: dict[str, dict[str, Any]], report: IndexReport) -> _Loaded | None:
+        """The file's chunks when it changed since it was indexed; None when unchanged or unreadable."""
+        src = sources.source_for(path)
+        try:
+            fhash = sources.file_hash(path, self.settings)
+        except OSError as exc:
+            report.error(path, f"cannot read file ({exc.strerror or exc})")
+            return None
+        old = known.get(src)
+        if old and old["file_hash"] == fhash and old["org"] == (org or old["org"]):
+            report.files_unchanged += 1
+            return None
+        try:
+            chunks = load_chunks(
+                path,
+                src,
+                doc_type=sources.doc_type_for(path),
+                org=org,
+                chunk_size=self.settings.chunk_size,
+                overlap=self.settings.chunk_overlap,
+                max_bytes=int(self.settings.max_file_mb * 1e6),
+            )
+        except IngestError as exc:
+            report.error(path, exc.problem)
+            return None
+        except AdvisorError as exc:
+            report.error(path, str(exc))
+            return None
+        except Exception as exc:  # a loader bug must not stop the batch
+            report.error(path, f"could not be read ({type(exc).__name__}: {exc})")
+            return None
+        return _Loaded(path, src, fhash, chunks)
+
+    def _remove_vanished(
+        self, folders: list[Path], seen: set[str], known: dict[str, dict[str, Any]], report: IndexReport
+    ) -> None:
+        """Drop files that were indexed from one of these folders and are gone from it."""
+        gone = []
+        for src, row in known.items():
+            p = Path(row["path"])
+            if src in seen:
+                continue
+            if any(f == p or f in p.parents for f in folders) and not (p.exists() and p.suffix.lower() in LOADERS):
+                gone.append(src)
+        for src in gone:
+            ids = self.catalog.chunk_ids(src)
+            if ids:
+                self.vectors.delete(ids)
+            self.catalog.remove_source(src)
+            report.files_removed += 1
+            report.chunks_removed += len(ids)
+
+    def _write_batch(self, batch: list[_Loaded], report: IndexReport) -> None:
+        """Embed and store the chunks not stored yet, then swap each file's chunks in the catalog."""
+        version = sources.corpus_version()
+        existing = self.catalog.existing_ids([c.chunk_id for f in batch for c in f.chunks])
+        new = [c for f in batch for c in f.chunks if c.chunk_id not in existing]
+        if new:
+            self.vectors.upsert(
+                ids=[c.chunk_id for c in new],
+                embeddings=self.embed_cache.embed([embedding_text(c) for c in new], self.embedder),
+                documents=[c.text for c in new],
+                metadatas=[chunk_metadata(c, version) for c in new],
+            )
+        for f in batch:
+            keep = {c.chunk_id for c in f.chunks}
+            old_ids = self.catalog.chunk_ids(f.source)
+            stale = [i for i in old_ids if i not in keep]
+            if stale:
+                self.vectors.delete(stale)
+            added = [c for c in f.chunks if c.chunk_id not in set(old_ids)]
+            first = f.chunks[0]
+            record = FileRecord(
+                source=f.source,
+                path=f.path.resolve(),
+                file_hash=f.file_hash,
+                size=f.path.stat().st_size,
+                title=first.title,
+                framework=first.framework,
+                doc_type=str(first.doc_type),
+                org=first.org,
+                chunks=len(f.chunks),
+                indexed_at=_now(),
+            )
+            self.catalog.replace_file(record, [(c, chunk_metadata(c, version)) for c in f.chunks])
+            report.files_indexed += 1
+            report.chunks_added += len(added)
+            report.chunks_removed += len(stale)

@@ -1,0 +1,54 @@
+"""What gets indexed: the bundled corpus, each file's citable source, doc type and fingerprint."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..chunk import DocType
+from ..ingest import LOADERS
+from ..settings import CORPUS_DIR, PROJECT_DIR, Settings
+
+INGEST_VERSION = "8"  # bump when loaders or chunking change, so files are re-chunked
+
+
+def source_for(path: Path) -> str:
+    """Citable source of a file: relative to the project for bundled files, else absolute."""
+    p = path.resolve()
+    try:
+        return p.relative_to(PROJECT_DIR).as_posix()
+    except ValueError:
+        return p.as_posix()
+
+
+def doc_type_for(path: Path) -> DocType:
+    """Results files are assessment data, files under the bundled guidance folder guidance, the rest user uploads."""
+    p = path.resolve()
+    if LOADERS.get(p.suffix.lower()) == "results":
+        return DocType.ASSESSMENT
+    if (CORPUS_DIR / "guidance") in p.parents:
+        return DocType.GUIDANCE
+    return DocType.USER
+
+
+def corpus_version() -> str:
+    """The bundled corpus's VERSION, recorded on guidance chunks."""
+    try:
+        return (CORPUS_DIR / "VERSION").read_text(encoding="utf-8").strip()
+    except OSError:
+        return "unknown"
+
+
+def bundled_paths() -> list[Path]:
+    """What `advisor index` with no paths indexes."""
+    return [CORPUS_DIR / "guidance", CORPUS_DIR / "assessment" / "results"]
+
+
+def file_hash(path: Path, settings: Settings) -> str:
+    """Fingerprint of a file's bytes and of the chunking that applies to it."""
+    h = hashlib.sha256()
+    h.update(f"{INGEST_VERSION}:{settings.chunk_size}:{settings.chunk_overlap}:".encode())
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()

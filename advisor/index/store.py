@@ -1,0 +1,108 @@
+"""`Index`: the persistent index under ADVISOR_HOME — catalog, vectors and embedding cache together."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..chunk import Chunk
+from ..errors import StoreError
+from ..providers import Embedder, get_embedder
+from ..settings import Settings
+from .catalog import Catalog
+from .embedcache import EmbeddingCache
+from .indexer import Indexer, IndexReport, Progress
+from .vectors import VectorStore
+
+
+class Index:
+    """The persistent index under ADVISOR_HOME (or a Chroma server).
+
+    Reads that need no vectors go to the SQLite catalog; the Chroma collection and the
+    embedding model are opened only when a search or an indexing run needs them.
+    """
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        try:
+            settings.home.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"ADVISOR_HOME={settings.home}: cannot create the data folder ({exc})") from None
+        self.catalog = Catalog(settings.catalog_path)
+        self.vectors = VectorStore(settings, lambda: self.embedder)
+        self._embed_cache: EmbeddingCache | None = None
+        self._open_lock = threading.Lock()
+
+    # ------------------------------------------------------------------ models and stores
+
+    @property
+    def embedder(self) -> Embedder:
+        return get_embedder(self.settings)
+
+    @property
+    def embed_cache(self) -> EmbeddingCache:
+        with self._open_lock:
+            if self._embed_cache is None:
+                self._embed_cache = EmbeddingCache(self.settings.embed_cache_path, self.settings.embed_model)
+            return self._embed_cache
+
+    @property
+    def collection(self) -> Any:
+        """The Chroma collection (opened on first use)."""
+        return self.vectors.collection
+
+    # ------------------------------------------------------------------ catalog reads
+
+    @property
+    def generation(self) -> int:
+        return self.catalog.generation
+
+    def files(self) -> list[dict[str, Any]]:
+        return self.catalog.files()
+
+    def chunk_count(self) -> int:
+        return self.catalog.chunk_count()
+
+    def is_empty(self) -> bool:
+        return self.chunk_count() == 0
+
+    def all_chunks(self) -> Iterator[Chunk]:
+        """Every chunk in a stable order (source, position)."""
+        return self.catalog.all_chunks()
+
+    def get_chunks(self, ids: Iterable[str]) -> dict[str, Chunk]:
+        return self.catalog.get_chunks(ids)
+
+    def chunks_for_source(self, source: str) -> list[Chunk]:
+        return self.catalog.chunks_for_source(source)
+
+    def has_doc_type(self, doc_type: str) -> bool:
+        return self.catalog.has_doc_type(doc_type)
+
+    def neighbors(self, chunk: Chunk) -> list[Chunk]:
+        """The chunks just before and after this one when they continue the same section."""
+        return self.catalog.neighbors(chunk)
+
+    def orgs(self) -> list[dict[str, Any]]:
+        """Organizations with assessment results: [{org, name, assessments: [dates]}]."""
+        return self.catalog.orgs()
+
+    # ------------------------------------------------------------------ indexing
+
+    def index_paths(
+        self,
+        paths: Iterable[Path] | None = None,
+        *,
+        org: str = "",
+        progress: Progress | None = None,
+        batch_chunks: int = 256,
+    ) -> IndexReport:
+        """Index files and folders (default: the bundled corpus). Unchanged files are skipped,
+        changed files replace their chunks, files gone from an indexed folder are removed."""
+        indexer = Indexer(self.settings, self.catalog, self.vectors, self.embedder, self.embed_cache)
+        return indexer.run(paths, org=org, progress=progress, batch_chunks=batch_chunks)
+
+    def close(self) -> None:
+        self.catalog.close()

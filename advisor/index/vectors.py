@@ -1,0 +1,121 @@
+"""The vector store: a Chroma collection, local (PersistentClient) or a `chroma run` server.
+
+chromadb is imported on first use: commands that never search or index stay quick to start.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any
+from urllib.parse import urlparse
+
+from ..errors import StoreError
+from ..providers import Embedder
+from ..settings import Settings
+
+_WRITE_BATCH = 1000
+
+
+class _ChromaEmbedding:
+    """Chroma embedding function over our local model, so Chroma never uses its default
+    (which would download an ONNX model)."""
+
+    def __init__(self, embedder: Embedder):
+        self._embedder = embedder
+
+    def __call__(self, input: Sequence[str]) -> list[list[float]]:
+        return self._embedder.embed(list(input))
+
+    def embed_query(self, input: Sequence[str]) -> list[list[float]]:
+        return [self._embedder.embed_query(t) for t in input]
+
+    @staticmethod
+    def name() -> str:
+        return "advisor-local-sentence-transformers"
+
+    def get_config(self) -> dict[str, Any]:
+        return {"model_path": self._embedder.model_path}
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> _ChromaEmbedding:  # pragma: no cover - we pass our instance
+        return _ChromaEmbedding(Embedder(config["model_path"]))
+
+    def is_legacy(self) -> bool:
+        return False
+
+    def default_space(self) -> str:
+        return "cosine"
+
+    def supported_spaces(self) -> list[str]:
+        return ["cosine"]
+
+
+def embedding_function(embedder: Embedder) -> Any:
+    """Our embedder as a chromadb EmbeddingFunction (subclassed here, so chromadb loads lazily)."""
+    from chromadb.api.types import EmbeddingFunction
+
+    cls = type("AdvisorEmbeddingFunction", (_ChromaEmbedding, EmbeddingFunction), {})
+    return cls(embedder)
+
+
+def open_client(settings: Settings) -> Any:
+    """A Chroma client: the server at ADVISOR_CHROMA_URL, else a persistent folder under ADVISOR_HOME."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if settings.chroma_url:
+        u = urlparse(settings.chroma_url)
+        return chromadb.HttpClient(
+            host=u.hostname,
+            port=u.port or (443 if u.scheme == "https" else 8000),
+            ssl=u.scheme == "https",
+            settings=chroma_settings,
+        )
+    return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+
+
+class VectorStore:
+    """The index's Chroma collection, opened on first use (thread-safe)."""
+
+    def __init__(self, settings: Settings, embedder: Callable[[], Embedder]):
+        self.settings = settings
+        self._embedder = embedder
+        self._client: Any = None
+        self._collection: Any = None
+        self._lock = threading.Lock()
+
+    @property
+    def collection(self) -> Any:
+        with self._lock:  # chromadb fails when two threads open a client at once
+            if self._collection is None:
+                self._collection = self._open()
+            return self._collection
+
+    def _open(self) -> Any:
+        try:
+            self._client = open_client(self.settings)
+            return self._client.get_or_create_collection(
+                self.settings.collection,
+                embedding_function=embedding_function(self._embedder()),
+                metadata={"hnsw:space": "cosine"},
+            )
+        except Exception as exc:
+            s = self.settings
+            where = f"ADVISOR_CHROMA_URL={s.chroma_url}" if s.chroma_url else str(s.chroma_path)
+            raise StoreError(f"{where}: cannot open the vector store ({type(exc).__name__}: {exc})") from None
+
+    def upsert(
+        self, ids: list[str], embeddings: list[list[float]], documents: list[str], metadatas: list[dict[str, Any]]
+    ) -> None:
+        """Add or replace vectors, in batches Chroma accepts."""
+        for i in range(0, len(ids), _WRITE_BATCH):
+            end = i + _WRITE_BATCH
+            self.collection.upsert(
+                ids=ids[i:end], embeddings=embeddings[i:end], documents=documents[i:end], metadatas=metadatas[i:end]
+            )
+
+    def delete(self, ids: list[str]) -> None:
+        for i in range(0, len(ids), _WRITE_BATCH):
+            self.collection.delete(ids=ids[i : i + _WRITE_BATCH])
