@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .injection import Flag, Reason, instruction_ratio, is_instruction, scan
 from .normalize import Normalized, normalize
-# from .phi import Finding, PhiType, detect, redact
+from .phi import Finding, PhiType, detect, redact
 
 __all__ = [
     "Finding",
