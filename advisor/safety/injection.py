@@ -79,19 +79,29 @@ def _rule_hits(sentence: str) -> list[tuple[Reason, float]]:
     return list(best.items())
 
 
+def _decode(blob: str) -> str:
+    """The readable text a base64 blob holds, or ''."""
+    try:
+        decoded = base64.b64decode(blob + "=" * (-len(blob) % 4), validate=True).decode("utf-8")
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        return ""
+    printable = sum(c.isprintable() or c.isspace() for c in decoded)
+    return decoded if decoded and printable / len(decoded) > 0.9 and " " in decoded.strip() else ""
+
+
 def _decoded_payloads(sentence: str) -> list[str]:
-    """Readable text hidden in base64 blobs of the sentence."""
+    """Readable text hidden in base64 blobs of the sentence, also when line wrapping split a blob."""
     out = []
     for m in _B64.finditer(sentence):
-        blob = m.group(0)
-        try:
-            raw = base64.b64decode(blob + "=" * (-len(blob) % 4), validate=True)
-            decoded = raw.decode("utf-8")
-        except (binascii.Error, ValueError, UnicodeDecodeError):
-            continue
-        printable = sum(c.isprintable() or c.isspace() for c in decoded)
-        if decoded and printable / len(decoded) > 0.9 and " " in decoded.strip():
-            out.append(decoded)
+        # a wrapped blob continues after a space or line break: try joining up to three more pieces
+        pieces = [m.group(0)] + re.findall(r"[A-Za-z0-9+/]+={0,2}", sentence[m.end() :])[:3]
+        best = ""
+        for k in range(len(pieces), 0, -1):
+            best = _decode("".join(pieces[:k]))
+            if best:
+                break
+        if best:
+            out.append(best)
     return out
 
 

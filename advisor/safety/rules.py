@@ -101,7 +101,7 @@ _rule(
     r"\b(?:end|start|begin|finish|conclude|append|prefix|sign|close)\b.{0,25}\b(?:every|each|all|any|your)\s+"
     r"(?:answers?|responses?|replies|reply|messages?|outputs?|summar(?:y|ies))\b",
 )
-_rule(Reason.STANDING_ORDER, 0.85, r"\b(?:in|to|for) (?:every|each|all) (?:future |subsequent )?(?:answers?|responses?|replies|outputs?)\b")
+_rule(Reason.STANDING_ORDER, 0.85, r"\b(?:in|to|for|with) (?:every|each|all|any) (?:future |subsequent )?(?:answers?|responses?|repl(?:y|ies)|outputs?|messages?)\b")
 _rule(Reason.STANDING_ORDER, 0.8, r"\balways (?:include|mention|add|append|end|start|begin|say|answer|reply|respond|claim|recommend|tell)\b")
 
 # addressed to the assistant / model
@@ -131,7 +131,7 @@ _rule(Reason.OUTPUT_CONTROL, 0.85, r"\b(?:your|every|each|all) (?:answers?|respo
 _rule(Reason.OUTPUT_CONTROL, 0.8, r"\brepeat (?:after me|the following|this (?:text|phrase|sentence|message))\b|\bsay exactly\b|\bverbatim\b.{0,30}\b(?:answer|response|reply)\b")
 
 # credential and personal-data requests
-_rule(Reason.CREDENTIAL_REQUEST, 0.9, r"\b(?:email|e-mail|send|provide|share|enter|submit|confirm|verify|give|type|reply with|text|forward|disclose|tell us|upload|re-?enter|update)\b.{0,60}\b" + _SECRET)
+_rule(Reason.CREDENTIAL_REQUEST, 0.9, r"\b(?:email|e-mail|send|provide|share|enter|submit|confirm|verify|give|type|reply|respond|write back|text|forward|disclose|tell us|upload|re-?enter|update|call)\b.{0,60}\b" + _SECRET)
 _rule(Reason.CREDENTIAL_REQUEST, 0.9, r"\b" + _PERSONAL + r"\b.{0,60}(?:@|https?://|www\.|\bto (?:us|this (?:address|number|link))|\b(?:via|by) (?:e-?mail|text|reply))")
 _rule(Reason.CREDENTIAL_REQUEST, 0.85, r"\b(?:what is|what's|ask (?:for|them for)|request|collect|obtain|ask for) (?:the |their |your |his |her )?" + _SECRET)
 
@@ -148,6 +148,11 @@ _rule(Reason.CONCEALMENT, 0.85, r"\bkeep (?:this|these|it) (?:secret|hidden|conf
 _rule(Reason.LINK_PUSH, 0.85, r"\blinks? to (?:https?://|www\.)")
 _rule(Reason.LINK_PUSH, 0.85, r"\b(?:click|visit|go to|open|download|navigate to|log ?in at|sign ?in at|head to|point (?:them|users?) to)\b.{0,60}(?:https?://|www\.)")
 _rule(Reason.LINK_PUSH, 0.85, r"(?:https?://|www\.).{0,80}\b(?:click|visit|log ?in|sign ?in|download|enter your|verify your|confirm your)\b")
+
+# encoded payloads to decode and act on (the blob itself is decoded and scanned in injection.py)
+_rule(Reason.ENCODED_PAYLOAD, 0.9, r"\b(?:decode|decipher|unscramble|base-?64[- ]decode)\b.{0,80}\b(?:follow|apply|execute|obey|do what|carry out|act on|answer|use)\b")
+_rule(Reason.ENCODED_PAYLOAD, 0.85, r"\b(?:base-?64|encoded|rot-?13|hex-encoded)\s+(?:instructions?|note|message|text|payload|prompt|directives?)\b")
+_rule(Reason.ENCODED_PAYLOAD, 0.85, r"\b(?:decode|decipher)\s+(?:it|this|them|the (?:text|note|message|string|following))\b.{0,40}\b(?:before|then|and)\b")
 
 # markup that hides text, left in the text by a loader that did not drop it
 _rule(Reason.HIDDEN_MARKUP, 0.5, r"<!--|-->|^\s*\[//\]:\s*#|\[comment\]:\s*#")
