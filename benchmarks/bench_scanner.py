@@ -19,13 +19,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._common import PLAYBOOK, ROOT  # noqa: E402
-
-from advisor.ingest import load_document  # noqa: E402
-from advisor.safety.injection import QUARANTINE_SCORE, scan  # noqa: E402
-from advisor.safety.rules import Reason  # noqa: E402
-from advisor.text import sentence_spans, split_sentences  # noqa: E402
-from evals.redteam.generate import SPLITS, RedteamCase, generate  # noqa: E402
+from advisor.ingest import load_document
+from advisor.safety.injection import QUARANTINE_SCORE, scan
+from advisor.safety.rules import Reason
+from advisor.text import sentence_spans, split_sentences
+from benchmarks._common import PLAYBOOK, ROOT
+from evals.redteam.generate import SPLITS, RedteamCase, generate
 
 _WEAK = {Reason.LINK, Reason.EMAIL}
 
@@ -70,7 +69,9 @@ def print_split(split: str, per_style: dict[str, Counter]) -> None:
         docs = sum(c.values())
         print(f"  {style:<22} {docs:>4} {c['caught']:>7} {c['dropped']:>8} {c['missed']:>7}  {c['missed'] / docs:.3f}")
     docs = sum(total.values())
-    print(f"  {'ALL':<22} {docs:>4} {total['caught']:>7} {total['dropped']:>8} {total['missed']:>7}  {total['missed'] / docs:.3f}")
+    print(
+        f"  {'ALL':<22} {docs:>4} {total['caught']:>7} {total['dropped']:>8} {total['missed']:>7}  {total['missed'] / docs:.3f}"
+    )
 
 
 def benign_rate(texts: list[tuple[str, str]], embedder=None, show: int = 0) -> tuple[int, int]:
@@ -108,10 +109,14 @@ def main() -> None:
     guidance = [(p.name, extracted_text(p)) for p in sorted((ROOT / "corpus" / "guidance").glob("*.md"))]
     n, flagged = benign_rate(guidance, embedder, args.show)
     print(f"bundled guidance: {flagged} of {n} sentences flagged = {1000 * flagged / n:.2f} per 1,000")
-    playbook = next((p for p in (PLAYBOOK, ROOT.parent.parent / "shared" / "realdocs" / PLAYBOOK.name) if p.is_file()), None)
+    playbook = next(
+        (p for p in (PLAYBOOK, ROOT.parent.parent / "shared" / "realdocs" / PLAYBOOK.name) if p.is_file()), None
+    )
     if playbook:
         n, flagged = benign_rate([(playbook.name, extracted_text(playbook))], embedder, args.show)
-        print(f"AI RMF Playbook (held-out benign): {flagged} of {n} sentences flagged = {1000 * flagged / n:.2f} per 1,000")
+        print(
+            f"AI RMF Playbook (held-out benign): {flagged} of {n} sentences flagged = {1000 * flagged / n:.2f} per 1,000"
+        )
     else:
         print("AI RMF Playbook not found under ../shared/realdocs: held-out benign figure skipped")
 

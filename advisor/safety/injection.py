@@ -261,4 +261,3 @@ def _similarity_flags(norm: Normalized, spans: list[tuple[int, int]], embedder: 
             o_s, o_e = norm.original_span(s, e)
             flags.append(Flag(o_s, o_e, Reason.SIMILAR_TO_ATTACK, float(min(1.0, 0.5 + (a - SIMILARITY_THRESHOLD)))))
     return flags
-

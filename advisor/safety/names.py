@@ -53,28 +53,29 @@ _KIN = re.compile(
     re.I,
 )
 # Capitalised words that start a sentence or name an organization, document or concept, never a person here.
-_NOT_NAME = frozenset(
-    """The A An This That These Those It Its He She His Her They Their We Our You Your I If In On At By For From To Of
-    And Or But Not No Yes All Any Each Every Some Such Other Another Both Either Neither More Most Many Much Few Per
-    With Without Within Under Over After Before During Since Until While When Where Which Who Whom Whose What Why How
-    Patient Patients Pt Name Mr Mrs Ms Dr Prof Hospital Clinic Center Centre Health Healthcare Medical Medicine Care
-    System Systems Department Dept University College School Institute Foundation Association Society Council Committee
-    Commission Board Agency Office Services Service Group Network Partners Inc Corp Co Ltd LLC Company Act Rule Rules
-    Law Regulation Standard Standards Framework Guide Guidance Policy Plan Program Report Section Part Chapter Article
-    Appendix Table Figure Note Notes Version Review Data Risk Model Models Management Quality Safety Security Privacy
-    AI ML EHR FDA ONC CMS HHS NIST WHO CHAI HIPAA ISO IEC EU US USA UK Federal State National International Global
-    General Joint Public Private Clinical Digital Emergency Primary Urgent Family Internal Street Avenue Road County
-    City North South East West New Old Saint St Mount January February March July
-    September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Tomorrow
-    Yesterday Daily Weekly Monthly Annual History Physical Assessment Diagnosis Discharge Admission Summary Progress
-    Chief Complaint Plan Allergies Medications Medication Vitals Labs Imaging Impression Problem Problems Social
-    Surgical Past Review Exam Examination Follow Return Instructions Home Work Phone Fax Email Address Insurance Member
-    Account License Device Serial Policy Group Date Birth DOB MRN SSN Age Sex Male Female Race Language English Spanish
-    Christmas Easter Medicare Medicaid Blue Cross Shield Aetna Cigna Humana United Kaiser Mayo Cleveland Johns Hopkins
-    Spouse Wife Husband Partner Son Daughter Mother Father Brother Sister Guardian Caregiver Contact Emergency Relative
-    Friend Neighbor Neighbour Grandmother Grandfather Aunt Uncle Cousin Niece Nephew Mom Dad Attending Nurse Physician
-    Reviewed Signed Seen Dictated Transcribed Called Spoke Discussed Continue Start Stop Increase Decrease Follow-up""".split()
-)
+_NOT_NAME_WORDS = """
+The A An This That These Those It Its He She His Her They Their We Our You Your I If In On At By For From To Of And
+Or But Not No Yes All Any Each Every Some Such Other Another Both Either Neither More Most Many Much Few Per With
+Without Within Under Over After Before During Since Until While When Where Which Who Whom Whose What Why How Patient
+Patients Pt Name Mr Mrs Ms Dr Prof Hospital Clinic Center Centre Health Healthcare Medical Medicine Care System
+Systems Department Dept University College School Institute Foundation Association Society Council Committee
+Commission Board Agency Office Services Service Group Network Partners Inc Corp Co Ltd LLC Company Act Rule Rules
+Law Regulation Standard Standards Framework Guide Guidance Policy Plan Program Report Section Part Chapter Article
+Appendix Table Figure Note Notes Version Review Data Risk Model Models Management Quality Safety Security Privacy AI
+ML EHR FDA ONC CMS HHS NIST WHO CHAI HIPAA ISO IEC EU US USA UK Federal State National International Global General
+Joint Public Private Clinical Digital Emergency Primary Urgent Family Internal Street Avenue Road County City North
+South East West New Old Saint St Mount January February March July September October November December Monday
+Tuesday Wednesday Thursday Friday Saturday Sunday Today Tomorrow Yesterday Daily Weekly Monthly Annual History
+Physical Assessment Diagnosis Discharge Admission Summary Progress Chief Complaint Plan Allergies Medications
+Medication Vitals Labs Imaging Impression Problem Problems Social Surgical Past Review Exam Examination Follow
+Return Instructions Home Work Phone Fax Email Address Insurance Member Account License Device Serial Policy Group
+Date Birth DOB MRN SSN Age Sex Male Female Race Language English Spanish Christmas Easter Medicare Medicaid Blue
+Cross Shield Aetna Cigna Humana United Kaiser Mayo Cleveland Johns Hopkins Spouse Wife Husband Partner Son Daughter
+Mother Father Brother Sister Guardian Caregiver Contact Emergency Relative Friend Neighbor Neighbour Grandmother
+Grandfather Aunt Uncle Cousin Niece Nephew Mom Dad Attending Nurse Physician Reviewed Signed Seen Dictated
+Transcribed Called Spoke Discussed Continue Start Stop Increase Decrease Follow-up
+"""
+_NOT_NAME = frozenset(_NOT_NAME_WORDS.split())
 
 
 def _fold(word: str) -> str:
@@ -159,7 +160,9 @@ def _sentence_start(text: str, i: int) -> bool:
 
 def _later_mentions(text: str, found: list[Finding]) -> list[Finding]:
     """Each word of a name already found, wherever else it appears capitalised."""
-    words = {w for f in found if f.score >= 0.7 for w in re.findall(_TOKEN, f.text) if len(w) >= 3 and w not in _NOT_NAME}
+    words = {
+        w for f in found if f.score >= 0.7 for w in re.findall(_TOKEN, f.text) if len(w) >= 3 and w not in _NOT_NAME
+    }
     words |= {w.rstrip(",").title() for f in found for w in f.text.split() if f.text.isupper() and len(w) >= 3}
     if not words:
         return []

@@ -25,8 +25,8 @@ from .phi_types import HIGH_PRECISION, PRIORITY, Finding, PhiType
 
 __all__ = [
     "HIGH_PRECISION",
-    "Finding",
     "FileFindings",
+    "Finding",
     "PhiType",
     "contains_phi",
     "detect",
@@ -51,9 +51,7 @@ def _resolve(findings: Iterable[Finding]) -> list[Finding]:
 def _drop_inside_emails(found: list[Finding]) -> list[Finding]:
     """A URL that is only an e-mail's domain is part of the e-mail."""
     emails = [f for f in found if f.type == PhiType.EMAIL]
-    return [
-        f for f in found if f.type != PhiType.URL or not any(e.start <= f.start and f.end <= e.end for e in emails)
-    ]
+    return [f for f in found if f.type != PhiType.URL or not any(e.start <= f.start and f.end <= e.end for e in emails)]
 
 
 def detect(text: str, kinds: Iterable[PhiType] | None = None) -> list[Finding]:

@@ -18,7 +18,9 @@ def phi() -> None:
 
 @phi.command("scan")
 @click.argument("files", nargs=-1)
-@click.option("--json", "as_json", is_flag=True, help='Print [{"file", "findings": [{"type", "start", "end", "text"}]}].')
+@click.option(
+    "--json", "as_json", is_flag=True, help='Print [{"file", "findings": [{"type", "start", "end", "text"}]}].'
+)
 def scan(files: tuple[str, ...], as_json: bool) -> None:
     """Scan FILE... ('-' or nothing: standard input) for names, dates, phone numbers, SSNs, MRNs and other identifiers."""
     try:

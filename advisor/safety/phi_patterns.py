@@ -98,13 +98,26 @@ LABELLED: list[tuple[PhiType, list[re.Pattern]]] = [
 ]
 
 _VIN = re.compile(r"\b[A-HJ-NPR-Z0-9]{17}\b")
-_VIN_VALUES = {**{str(d): d for d in range(10)}, **dict(zip("ABCDEFGHJKLMNPRSTUVWXYZ", [1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 7, 9, 2, 3, 4, 5, 6, 7, 8, 9], strict=True))}
+_VIN_VALUES = {
+    **{str(d): d for d in range(10)},
+    **dict(
+        zip(
+            "ABCDEFGHJKLMNPRSTUVWXYZ",
+            [1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 7, 9, 2, 3, 4, 5, 6, 7, 8, 9],
+            strict=True,
+        )
+    ),
+}
 _VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
 
 
 def _vin_ok(vin: str) -> bool:
     total = sum(_VIN_VALUES[c] * w for c, w in zip(vin, _VIN_WEIGHTS, strict=True)) % 11
-    return vin[8] == ("X" if total == 10 else str(total)) and any(c.isalpha() for c in vin) and any(c.isdigit() for c in vin)
+    return (
+        vin[8] == ("X" if total == 10 else str(total))
+        and any(c.isalpha() for c in vin)
+        and any(c.isdigit() for c in vin)
+    )
 
 
 def labelled_ids(text: str) -> list[Finding]:
@@ -152,10 +165,11 @@ def fax_or_phone(text: str, f: Finding) -> Finding:
 
 # ---------------------------------------------------------------------------- geography
 
-STATES = (
-    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR "
-    "PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI AS MP FM MH PW AA AE AP"
-).split()
+_STATE_CODES = (
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI "
+    "SC SD TN TX UT VT VA WA WV WI WY PR GU VI AS MP FM MH PW AA AE AP"
+)
+STATES = _STATE_CODES.split()
 STATE_NAMES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|"
     "Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|"
@@ -194,7 +208,9 @@ _STREET = re.compile(
     r"(?:(?:[A-Z][A-Za-z'.-]*|\d+(?:st|nd|rd|th))\s+){1,4}(?P<suffix>(?:" + _SUFFIXES + r")\b\.?)"
     r"(?:\s+(?:[NSEW]|NE|NW|SE|SW)\b\.?)?" + _UNIT + r"?" + _CITY_STATE + r"?"
 )
-_ADDRESS_CUE = re.compile(r"\b(?:address|addr|lives?|living|resides?|residing|home|located|mail\w*|at|to|from)\W*$", re.I)
+_ADDRESS_CUE = re.compile(
+    r"\b(?:address|addr|lives?|living|resides?|residing|home|located|mail\w*|at|to|from)\W*$", re.I
+)
 _CITY_ONLY = re.compile(
     r"\b(?P<city>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}),\s+(?:" + "|".join(STATES) + r")\b(?=\s+\d{5}|\s*[\n.,;)]|\s*$)"
 )
@@ -256,11 +272,15 @@ _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _DATES = [
     re.compile(r"\b(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])[/-](?:19|20)?\d{2}\b"),
     re.compile(r"\b(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d{2}\b"),
-    re.compile(r"\b(?:19|20)\d{2}[-/](?:0?[1-9]|1[0-2])[-/](?:0?[1-9]|[12]\d|3[01])\b(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?"),
+    re.compile(
+        r"\b(?:19|20)\d{2}[-/](?:0?[1-9]|1[0-2])[-/](?:0?[1-9]|[12]\d|3[01])\b(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?"
+    ),
     re.compile(r"\b" + _MONTH + r"\.?\s+" + _DAY + r"(?:,?\s+(?:19|20)\d{2})?\b"),
     re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\.?,?(?:\s+(?:19|20)\d{2})?\b"),
     re.compile(r"\b" + _MONTH + r"\.?,?\s+(?:19|20)\d{2}\b"),
-    re.compile(r"\b(?:0?[1-9]|[12]\d|3[01])-(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)-(?:19|20)?\d{2}\b", re.I),
+    re.compile(
+        r"\b(?:0?[1-9]|[12]\d|3[01])-(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)-(?:19|20)?\d{2}\b", re.I
+    ),
 ]
 _DATE_CUE = re.compile(
     r"\b(?:dob|d\.o\.b|birth|born|birthday|b\.|admit\w*|admission|discharg\w*|visit\w*|seen|evaluated|encounter|"

@@ -121,7 +121,12 @@ def _values(rng: random.Random, f: Faker, p: _Person, rel: _Person) -> dict[str,
     ssn = f.ssn()
     ssn = rng.choice([ssn, ssn.replace("-", " "), ssn.replace("-", "")]) if rng.random() < 0.3 else ssn
     phone_fmt = rng.choice(["({a}) {b}-{c}", "{a}-{b}-{c}", "{a}.{b}.{c}", "+1 {a}-{b}-{c}", "{a}-{b}-{c} ext. {x}"])
-    phone = lambda: phone_fmt.format(a=rng.randint(201, 989), b=rng.randint(200, 999), c=_digits(rng, 4), x=rng.randint(10, 9999))  # noqa: E731
+
+    def phone() -> str:
+        return phone_fmt.format(
+            a=rng.randint(201, 989), b=rng.randint(200, 999), c=_digits(rng, 4), x=rng.randint(10, 9999)
+        )
+
     return {
         "name": ("name", f"{p.first} {p.last}", p.unlisted),
         "first": ("name", p.first, p.unlisted),
@@ -137,35 +142,78 @@ def _values(rng: random.Random, f: Faker, p: _Person, rel: _Person) -> dict[str,
         "dob": ("date", _date(rng, f, dob=True), False),
         "date": ("date", _date(rng, f), False),
         "date2": ("date", _date(rng, f), False),
-        "oldage": ("age", rng.choice(["{}-year-old", "{} year old", "{} y/o", "{}-yr-old"]).format(rng.randint(90, 104)), False),
+        "oldage": (
+            "age",
+            rng.choice(["{}-year-old", "{} year old", "{} y/o", "{}-yr-old"]).format(rng.randint(90, 104)),
+            False,
+        ),
         "age": ("", str(rng.randint(19, 88)), False),
         "phone": ("phone", phone(), False),
-        "fax": ("fax", phone_fmt.format(a=rng.randint(201, 989), b=rng.randint(200, 999), c=_digits(rng, 4), x=12), False),
-        "email": ("email", rng.choice([f.email(), f.free_email(), f"{p.first.lower()}.{p.last.lower()}@{f.free_email_domain()}"]), False),
+        "fax": (
+            "fax",
+            phone_fmt.format(a=rng.randint(201, 989), b=rng.randint(200, 999), c=_digits(rng, 4), x=12),
+            False,
+        ),
+        "email": (
+            "email",
+            rng.choice([f.email(), f.free_email(), f"{p.first.lower()}.{p.last.lower()}@{f.free_email_domain()}"]),
+            False,
+        ),
         "ssn": ("ssn", ssn, False),
         "mrn": ("mrn", rng.choice(["", "", "E", "MR", "H"]) + _digits(rng, rng.randint(6, 10)), False),
-        "plan": ("health_plan", rng.choice([rng.choice("WXYZABCHJ") + _digits(rng, 9), f.bothify("???#########").upper(), _mbi(rng), _digits(rng, 11) + "A"]), False),
+        "plan": (
+            "health_plan",
+            rng.choice(
+                [
+                    rng.choice("WXYZABCHJ") + _digits(rng, 9),
+                    f.bothify("???#########").upper(),
+                    _mbi(rng),
+                    _digits(rng, 11) + "A",
+                ]
+            ),
+            False,
+        ),
         "group": ("health_plan", _digits(rng, rng.randint(5, 8)), False),
-        "account": ("account", rng.choice([_digits(rng, rng.randint(8, 12)), "A" + _digits(rng, 9), f.credit_card_number()]), False),
+        "account": (
+            "account",
+            rng.choice([_digits(rng, rng.randint(8, 12)), "A" + _digits(rng, 9), f.credit_card_number()]),
+            False,
+        ),
         "dl": ("license", rng.choice(string.ascii_uppercase) + _digits(rng, rng.randint(7, 8)), False),
         "npi": ("license", _npi(rng), False),
         "dea": ("license", _dea(rng), False),
         "passport": ("license", f.passport_number(), False),
         "vin": ("vehicle", f.vin(), False),
         "plate": ("vehicle", f.license_plate(), False),
-        "serial": ("device", f.bothify("??-#####-?").upper() if rng.random() < 0.5 else f.bothify("########??").upper(), False),
+        "serial": (
+            "device",
+            f.bothify("??-#####-?").upper() if rng.random() < 0.5 else f.bothify("########??").upper(),
+            False,
+        ),
         "udi": ("device", f"(01){_digits(rng, 14)}(17){_digits(rng, 6)}(10){f.bothify('??####').upper()}", False),
         "mac": ("device", f.mac_address(), False),
-        "url": ("url", rng.choice([f.url(), f.uri(), f"https://www.facebook.com/{p.first.lower()}{p.last.lower()}"]), False),
+        "url": (
+            "url",
+            rng.choice([f.url(), f.uri(), f"https://www.facebook.com/{p.first.lower()}{p.last.lower()}"]),
+            False,
+        ),
         "ip": ("ip", rng.choice([f.ipv4(), f.ipv4_public(), f.ipv6()]), False),
         "street": ("address", f.street_address(), False),
         "citystate": ("address", f"{f.city()}, {f.state_abbr(include_territories=False)}", False),
         "city": ("address", f.city(), False),
         "zip": ("zip", f.zipcode(), False),
         "claim": ("other_id", "CLM" + _digits(rng, 9), False),
-        "dose": ("", rng.choice(["metformin 500 mg twice daily", "lisinopril 10 mg daily", "atorvastatin 40 mg nightly"]), False),
+        "dose": (
+            "",
+            rng.choice(["metformin 500 mg twice daily", "lisinopril 10 mg daily", "atorvastatin 40 mg nightly"]),
+            False,
+        ),
         "lab": ("", rng.choice(["A1c 7.2%", "creatinine 1.1 mg/dL", "LDL 96 mg/dL", "TSH 2.4"]), False),
-        "vitals": ("", f"BP {rng.randint(100, 160)}/{rng.randint(60, 95)}, HR {rng.randint(55, 110)}, SpO2 {rng.randint(91, 99)}%", False),
+        "vitals": (
+            "",
+            f"BP {rng.randint(100, 160)}/{rng.randint(60, 95)}, HR {rng.randint(55, 110)}, SpO2 {rng.randint(91, 99)}%",
+            False,
+        ),
         "year": ("", str(rng.randint(1995, 2024)), False),
         "code": ("", rng.choice(["E11.9", "I10", "J45.909", "CPT 99213", "ICD-10 Z79.4"]), False),
     }

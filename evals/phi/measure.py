@@ -104,10 +104,18 @@ def guidance_false_positives(kinds: Iterable[PhiType] | None = None) -> list[tup
 def print_report(rep: PhiReport, out=sys.stdout) -> None:
     d = rep.to_dict()
     print(f"split={rep.split} notes={rep.notes} spans={sum(rep.gold.values())}", file=out)
-    print(f"  overall recall {d['recall']:.3f}  precision {d['precision']:.3f}  redaction recall {d['redaction_recall']:.3f}", file=out)
-    print(f"  names from unlisted locales: recall {d['unlisted_name_recall']:.3f} ({rep.unlisted_names} spans)", file=out)
+    print(
+        f"  overall recall {d['recall']:.3f}  precision {d['precision']:.3f}  redaction recall {d['redaction_recall']:.3f}",
+        file=out,
+    )
+    print(
+        f"  names from unlisted locales: recall {d['unlisted_name_recall']:.3f} ({rep.unlisted_names} spans)", file=out
+    )
     for kind in sorted(rep.gold):
-        print(f"  {kind:<12} recall {rep.recall(kind):.3f}  ({rep.found[kind]}/{rep.gold[kind]})  false findings {rep.false_by_kind.get(kind, 0)}", file=out)
+        print(
+            f"  {kind:<12} recall {rep.recall(kind):.3f}  ({rep.found[kind]}/{rep.gold[kind]})  false findings {rep.false_by_kind.get(kind, 0)}",
+            file=out,
+        )
 
 
 def main() -> None:
@@ -122,7 +130,9 @@ def main() -> None:
         print(f"  MISS {kind}: {text!r}  in  ...{ctx}...")
     fps = guidance_false_positives()
     hp = [(n, f) for n, f in fps if f.type in HIGH_PRECISION]
-    print(f"guidance: {len(hp)} high-precision findings (ssn, mrn, phone, health_plan, account); all kinds: {dict(Counter(str(f.type) for _, f in fps))}")
+    print(
+        f"guidance: {len(hp)} high-precision findings (ssn, mrn, phone, health_plan, account); all kinds: {dict(Counter(str(f.type) for _, f in fps))}"
+    )
     for name, f in hp:
         print(f"  {name}: {f.type} {f.text!r}")
 

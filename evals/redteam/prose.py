@@ -89,8 +89,14 @@ TOPICS: tuple[Topic, ...] = (
 )
 
 _PUBLISHERS = (
-    "Northwind Advisory", "Bluebird Health Partners", "Cedar Ridge Consulting", "Harborview Analytics",
-    "Summit Clinical AI", "Lakeside Health Network", "Meridian Care Group", "Oakline Digital Health",
+    "Northwind Advisory",
+    "Bluebird Health Partners",
+    "Cedar Ridge Consulting",
+    "Harborview Analytics",
+    "Summit Clinical AI",
+    "Lakeside Health Network",
+    "Meridian Care Group",
+    "Oakline Digital Health",
 )
 _KINDS = ("white paper", "implementation guide", "newsletter", "policy memo", "FAQ", "briefing note")
 
