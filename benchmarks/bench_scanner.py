@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from advisor.ingest import load_document
 from advisor.safety.injection import QUARANTINE_SCORE, scan
 from advisor.safety.rules import Reason
-from advisor.text import sentence_spans, split_sentences
+from advisor.text import sentence_spans
 from benchmarks._common import PLAYBOOK, ROOT
 from evals.redteam.generate import SPLITS, RedteamCase, generate
 
@@ -75,17 +75,18 @@ def print_split(split: str, per_style: dict[str, Counter]) -> None:
 
 
 def benign_rate(texts: list[tuple[str, str]], embedder=None, show: int = 0) -> tuple[int, int]:
-    """(sentences, quarantined sentences) over benign documents."""
+    """(sentences, quarantined sentences) over benign documents, each scanned whole."""
     n = flagged = 0
     for name, text in texts:
-        for sentence in split_sentences(text):
+        flags = [f for f in scan(text, embedder) if f.score >= QUARANTINE_SCORE and f.reason not in _WEAK]
+        for s, e in sentence_spans(text):
             n += 1
-            flags = [f for f in scan(sentence, embedder) if f.score >= QUARANTINE_SCORE and f.reason not in _WEAK]
-            if flags:
+            hits = [f for f in flags if f.start < e and s < f.end]
+            if hits:
                 flagged += 1
                 if show > 0:
                     show -= 1
-                    print(f"  FLAGGED {name}: {[str(f.reason) for f in flags]} {sentence[:160]!r}")
+                    print(f"  FLAGGED {name}: {sorted({str(f.reason) for f in hits})} {text[s:e][:160]!r}")
     return n, flagged
 
 
@@ -94,6 +95,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=320, help="documents per split")
     ap.add_argument("--embed", action="store_true", help="add embedding similarity (loads the bundled model)")
     ap.add_argument("--show", type=int, default=10, help="print this many misses and false flags")
+    ap.add_argument("--benign-only", action="store_true", help="only the false-positive figures")
     args = ap.parse_args()
     embedder = None
     if args.embed:
@@ -101,7 +103,7 @@ def main() -> None:
         from advisor.settings import Settings
 
         embedder = get_embedder(Settings.from_env())
-    for split in SPLITS:
+    for split in SPLITS if not args.benign_only else ():
         t = time.perf_counter()
         per_style = run_split(split, args.n, embedder, args.show)
         print_split(split, per_style)

@@ -137,7 +137,8 @@ _rule(
 _rule(
     Reason.STANDING_ORDER,
     0.8,
-    r"\balways (?:include|mention|add|append|end|start|begin|say|answer|reply|respond|claim|recommend|tell)\b",
+    r"\balways (?:include|mention|add|append|end|start|begin|say|answer|reply|respond|claim|recommend|tell)\b.{0,60}"
+    r"(?:\b(?:answers?|responses?|repl(?:y|ies)|outputs?)\b|[\"'“][^\"'”]+[\"'”]|(?-i:\b[A-Z0-9]{2,}-[A-Z0-9-]+\b))",
 )
 
 # addressed to the assistant / model
@@ -184,6 +185,36 @@ _rule(
     + r" (?:must|should|shall|will|is (?:required|instructed) to|are (?:required|instructed) to)\s+"
     + _SAY
     + r"\b",
+)
+
+_rule(
+    Reason.ADDRESSED_TO_ASSISTANT,
+    0.85,
+    r"(?:^|[.!?]\s+)(?:ai|ai assistants?|ai helpers?|assistants?|chat ?bots?|models?|llms?|gpts?|language models?|bots?|reader bots?)\s*(?::\s*[a-z]+|,\s*(?:please\s+)?"
+    + _SAY
+    + r"\b)",
+)
+_rule(
+    Reason.ADDRESSED_TO_ASSISTANT,
+    0.85,
+    r"\b(?:whoever|anyone|anything|any (?:system|tool|program)) (?:is |that is |who is )?(?:reading|summari[sz]ing|processing|quoting|parsing|indexing) (?:this|these)\b",
+)
+_rule(Reason.ADDRESSED_TO_ASSISTANT, 0.85, r"\b(?:reader|helper) ?bots?\b|\bai helpers?\b")
+_rule(Reason.ADDRESSED_TO_ASSISTANT, 0.85, r"\bthe (?:user|reader) (?:wants|would like|has asked|asks|needs) you to\b")
+_rule(
+    Reason.ADDRESSED_TO_ASSISTANT,
+    0.85,
+    r"\b(?:that|so that) you (?:must |should |will |shall |always )?(?:recommend|say|state|answer|reply|respond|claim|tell|include|report|conclude|praise|output|mention)\b",
+)
+_rule(
+    Reason.ADDRESSED_TO_ASSISTANT,
+    0.8,
+    r"\byou (?:must|should|will|shall|need to|have to|are to|can only|may only)\s+(?:now\s+|always\s+|only\s+)?(?:answer|write back|recommend|report|conclude|praise|insert|comply|mention|include|speak|talk|role-?play|act as)\b",
+)
+_rule(
+    Reason.ADDRESSED_TO_ASSISTANT,
+    0.8,
+    r"\b(?:answer|respond|reply|write)\b.{0,20}\bas (?:i|we) (?:say|tell you|instruct|direct)\b|\b(?:what|whatever) you write back\b",
 )
 
 # orders about the user or reader
@@ -255,6 +286,11 @@ _rule(
 # planted answers
 _rule(
     Reason.PLANTED_ANSWER,
+    0.85,
+    r"\b(?:if|when|whenever|should)\b.{0,40}\b(?:comes? up|is raised|is mentioned|is discussed|gets asked)\b.{0,60}\b(?:say|explain|answer|respond|reply|state|tell|claim|confirm|insist)\b",
+)
+_rule(
+    Reason.PLANTED_ANSWER,
     0.9,
     r"\b(?:if|when|whenever|should) (?:you are |you're |anyone |someone |somebody |the user |a user |users? |people |a reader |readers? )?(?:is |are |gets? |ever )?(?:asked|questioned|queried|prompted|asks?)\b.{0,100}\b(?:say|answer|respond|reply|state|tell|claim|explain|confirm|insist|assert|report)\b",
 )
@@ -267,6 +303,17 @@ _rule(
     Reason.PLANTED_ANSWER,
     0.85,
     r"\b(?:always|must) (?:say|answer|claim|state|assert|insist|tell (?:them|the user|users)) that\b",
+)
+
+_rule(
+    Reason.OUTPUT_CONTROL,
+    0.85,
+    r"\bmake sure\b.{0,40}\b(?:appears?|is included|shows up)\b.{0,40}\b(?:you write|your (?:answer|reply|response|output)|the (?:answer|reply|response))\b",
+)
+_rule(
+    Reason.OUTPUT_CONTROL,
+    0.85,
+    r"\b(?:insert|add|place|put)\b.{0,40}\b(?:in|into|to) (?:any|every|each|the|your) (?:answer|reply|response|output)s?\b",
 )
 
 # concealment
@@ -317,4 +364,35 @@ _rule(
     Reason.HIDDEN_MARKUP,
     0.5,
     r"\b(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:\.\d+)?(?:px|pt|em)?\s*[;\"']|color\s*:\s*(?:#fff(?:fff)?|white)\b)",
+)
+
+# wider phrasings of the families above (overrides, standing orders, personal data, defanged links)
+_rule(
+    Reason.OVERRIDE,
+    0.9,
+    r"\bpay no (?:heed|attention|mind) to\b.{0,60}\b(?:system|instructions?|rules?|told|earlier|previous|prior|above)\b"
+    r"|^\s*override\s*:",
+)
+_rule(
+    Reason.OVERRIDE,
+    0.85,
+    r"\b(?:new|updated|revised|different) (?:operating )?(?:instructions|rules|directives|orders) "
+    r"(?:supersede|replace|override|take precedence)\b|\bsupersedes?\b.{0,40}\b(?:you|your)\b",
+)
+_rule(
+    Reason.STANDING_ORDER,
+    0.85,
+    r"\b(?:whatever|regardless of|no matter) (?:the |what the )?(?:question|query|topic|prompt|request)\b"
+    r"|\bfor the rest of (?:this|the) (?:conversation|chat|session)\b",
+)
+_rule(
+    Reason.CREDENTIAL_REQUEST,
+    0.85,
+    r"\b(?:submit|send|forward|post|upload|e-?mail|share)\b.{0,30}\b(?:the )?(?:user|patient|reader|customer)'s "
+    r"(?:details|data|information|info|records?|credentials|account)\b",
+)
+_rule(
+    Reason.LINK_PUSH,
+    0.85,
+    r"\b(?:click|visit|go to|open|download|navigate to|log ?in at|sign ?in at)\b.{0,60}hxxps?://",
 )

@@ -142,3 +142,10 @@ def test_similarity_layer_flags_paraphrases_only_with_an_embedder():
     calls = emb.calls
     scan(benign, emb)
     assert emb.calls == calls + 1  # prototype vectors are cached in embedder.shared
+
+
+def test_probe_v1_paraphrases_are_caught_and_its_hard_benign_sentences_are_not():
+    from evals.redteam.probe import ATTACKS, BENIGN
+
+    assert [a for a in ATTACKS if not is_instruction(a)] == []
+    assert [b for b in BENIGN if is_instruction(b)] == []
