@@ -1,0 +1,170 @@
+"""Personal names without a model: bundled given-name and surname lists plus context cues
+(titles, 'Patient:', 'her daughter', 'is a 67-year-old', 'DOB'), then every later mention of a
+name already found."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from .phi_types import Finding, PhiType, finding
+
+DATA = Path(__file__).resolve().parent / "data"
+
+_LETTER = r"A-Za-zÀ-ÖØ-öø-ÿĀ-ſ"
+_UPPER = r"A-ZÀ-ÖØ-ÞĀ-Ž"
+# One capitalised name token: "Smith", "O'Brien", "McDonald", "Giunti-Carriera", "DeSalvo", or an initial "J."
+_TOKEN = rf"(?:[{_UPPER}]\.|[{_UPPER}][{_LETTER}]+(?:['’-][{_UPPER}]?[{_LETTER}]+)*)"
+_RUN = re.compile(rf"{_TOKEN}(?:[ \t]+(?:(?:de|del|de la|van|von|da|di|le|la|bin|al)[ \t]+)?{_TOKEN}){{0,3}}")
+
+_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sr|Sra|Srta)\.?\s*$")
+_LABEL = re.compile(
+    r"\b(?:patient|pt|name|patient name|full name|client|resident|guardian|spouse|wife|husband|partner|son|daughter|"
+    r"mother|father|brother|sister|grandmother|grandfather|aunt|uncle|cousin|friend|neighbou?r|caregiver|"
+    r"emergency contact|contact person|contact|next of kin|nok|attending|pcp|physician|provider|surgeon|nurse|"
+    r"therapist|signed by|seen by|referred by|dictated by|electronically signed by|accompanied by|cc|to|from|"
+    r"dear|patient is|named|called|with|by|per|and|for|of|mom|dad)\b\s*[:,]?\s*$",
+    re.I,
+)
+_STRONG_LABEL = re.compile(
+    r"\b(?:patient|pt|name|patient name|full name|client|resident|guardian|spouse|wife|husband|son|daughter|mother|"
+    r"father|brother|sister|contact|emergency contact|next of kin|nok|caregiver|signed by|seen by|referred by|dear|named)\b"
+    r"\s*[:,]?\s*$",
+    re.I,
+)
+_AFTER = re.compile(
+    r"^(?:,\s*(?:(?:a|an|age|aged|dob|mrn|born|who)\b|\d)|'s?\b|’s?\b|\s+\((?:dob|mrn|age|\d)|\s+(?:is|was)\s+an?\s+\d"
+    r"|\s+\((?:daughter|son|wife|husband|mother|father|spouse|sister|brother|friend|guardian|caregiver|niece|nephew|"
+    r"partner|grandson|granddaughter|aunt|uncle|cousin|neighbou?r|mom|dad)\)"
+    r"|\s+(?:was|is|has been|had been)\s+(?:admitted|seen|discharged|evaluated|referred|transferred|born|diagnosed|"
+    r"brought|started|given|treated|prescribed|scheduled|readmitted)"
+    r"|\s+(?:presented|presents|reports|reported|denies|denied|complains|complained|states|stated|returns|returned|"
+    r"arrived|underwent|tolerated|declined|agreed|called|came|comes|lives|died|passed|notes|noted|endorses|"
+    r"was|is)\b)",
+    re.I,
+)
+# Relations and roles: the capitalised words after them are a person's name.
+_KIN = re.compile(
+    r"\b(?:spouse|wife|husband|partner|son|daughter|mother|father|brother|sister|guardian|caregiver|next of kin|"
+    r"emergency contact|signed by|seen by|referred by|dictated by|dear|named|grandson|granddaughter|niece|nephew)"
+    r"\s*[:,]?\s*$",
+    re.I,
+)
+# Capitalised words that start a sentence or name an organization, document or concept, never a person here.
+_NOT_NAME_WORDS = """
+The A An This That These Those It Its He She His Her They Their We Our You Your I If In On At By For From To Of And
+Or But Not No Yes All Any Each Every Some Such Other Another Both Either Neither More Most Many Much Few Per With
+Without Within Under Over After Before During Since Until While When Where Which Who Whom Whose What Why How Patient
+Patients Pt Name Mr Mrs Ms Dr Prof Hospital Clinic Center Centre Health Healthcare Medical Medicine Care System
+Systems Department Dept University College School Institute Foundation Association Society Council Committee
+Commission Board Agency Office Services Service Group Network Partners Inc Corp Co Ltd LLC Company Act Rule Rules
+Law Regulation Standard Standards Framework Guide Guidance Policy Plan Program Report Section Part Chapter Article
+Appendix Table Figure Note Notes Version Review Data Risk Model Models Management Quality Safety Security Privacy AI
+ML EHR FDA ONC CMS HHS NIST WHO CHAI HIPAA ISO IEC EU US USA UK Federal State National International Global General
+Joint Public Private Clinical Digital Emergency Primary Urgent Family Internal Street Avenue Road County City North
+South East West New Old Saint St Mount January February March July September October November December Monday
+Tuesday Wednesday Thursday Friday Saturday Sunday Today Tomorrow Yesterday Daily Weekly Monthly Annual History
+Physical Assessment Diagnosis Discharge Admission Summary Progress Chief Complaint Plan Allergies Medications
+Medication Vitals Labs Imaging Impression Problem Problems Social Surgical Past Review Exam Examination Follow
+Return Instructions Home Work Phone Fax Email Address Insurance Member Account License Device Serial Policy Group
+Date Birth DOB MRN SSN Age Sex Male Female Race Language English Spanish Christmas Easter Medicare Medicaid Blue
+Cross Shield Aetna Cigna Humana United Kaiser Mayo Cleveland Johns Hopkins Spouse Wife Husband Partner Son Daughter
+Mother Father Brother Sister Guardian Caregiver Contact Emergency Relative Friend Neighbor Neighbour Grandmother
+Grandfather Aunt Uncle Cousin Niece Nephew Mom Dad Attending Nurse Physician Reviewed Signed Seen Dictated
+Transcribed Called Spoke Discussed Continue Start Stop Increase Decrease Follow-up
+"""
+_NOT_NAME = frozenset(_NOT_NAME_WORDS.split())
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def name_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """(given names, surnames) from the bundled lists (see data/README.md)."""
+    first = frozenset((DATA / "first_names.txt").read_text(encoding="utf-8").split())
+    last = frozenset((DATA / "last_names.txt").read_text(encoding="utf-8").split())
+    return first, last
+
+
+def _tokens(run: str, offset: int) -> list[tuple[str, int, int]]:
+    return [(m.group(0), offset + m.start(), offset + m.end()) for m in re.finditer(_TOKEN, run)]
+
+
+def _strip(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Drop leading and trailing words that are not names ("Patient", "Hospital")."""
+    while tokens and tokens[0][0].rstrip(".") in _NOT_NAME:
+        tokens = tokens[1:]
+    while tokens and (tokens[-1][0].rstrip(".") in _NOT_NAME or (len(tokens[-1][0]) == 2 and tokens[-1][0][1] == ".")):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _listed(tokens: list[tuple[str, int, int]]) -> tuple[bool, bool]:
+    first, last = name_lists()
+    words = [_fold(t[0]).strip(".") for t in tokens]
+    return words[0] in first, words[-1] in last or words[-1].split("-")[0] in last
+
+
+def _is_name_shaped(tokens: list[tuple[str, int, int]]) -> bool:
+    return bool(tokens) and all(not t[0].isupper() or len(t[0]) <= 2 for t in tokens if len(t[0]) > 2)
+
+
+def _label_comma_names(text: str) -> list[Finding]:
+    """'Patient: SMITH, JOHN A' and 'Name: Smith, John' after a label."""
+    pattern = re.compile(
+        rf"\b(?:patient|pt|name|patient name|full name)\s*[:]\s*(?P<v>[{_UPPER}][{_LETTER}'’-]+,\s*[{_UPPER}][{_LETTER}'’-]+"
+        rf"(?:\s+[{_UPPER}]\.?)?)",
+        re.I,
+    )
+    return [finding(text, PhiType.NAME, m.start("v"), m.end("v")) for m in pattern.finditer(text)]
+
+
+def names(text: str) -> list[Finding]:
+    """Personal names: title or label (score 0.95), lists plus a cue (0.85), lists alone (0.7), later mentions."""
+    found: list[Finding] = _label_comma_names(text)
+    for m in _RUN.finditer(text):
+        tokens = _strip(_tokens(m.group(0), m.start()))
+        if not tokens:
+            continue
+        s, e = tokens[0][1], tokens[-1][2]
+        before = text[max(0, s - 40) : s].split("\n")[-1]
+        after = text[e : e + 40]
+        in_first, in_last = _listed(tokens)
+        title = bool(_TITLE.search(before))
+        label = bool(_LABEL.search(before))
+        cue_after = bool(_AFTER.match(after))
+        if not (_is_name_shaped(tokens) or title or _STRONG_LABEL.search(before)):
+            continue  # an all-capitals heading
+        multi = len(tokens) >= 2
+        kin = _KIN.search(before)
+        strong = kin or (_STRONG_LABEL.search(before) and (before.rstrip().endswith(":") or in_first or in_last))
+        if title or (strong and (multi or in_first or in_last)):
+            found.append(finding(text, PhiType.NAME, s, e, 0.95))
+        elif multi and ((in_first and in_last) or ((in_first or in_last) and (label or cue_after))):
+            found.append(finding(text, PhiType.NAME, s, e, 0.85 if (label or cue_after) else 0.7))
+        elif multi and cue_after and _sentence_start(text, s):
+            found.append(finding(text, PhiType.NAME, s, e, 0.8))
+        elif not multi and (in_first or in_last) and cue_after and not _sentence_start(text, s):
+            found.append(finding(text, PhiType.NAME, s, e, 0.6))
+    return found + _later_mentions(text, found)
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    before = text[:i].rstrip()
+    return not before or before[-1] in ".!?:\n" or text[max(0, i - 2) : i] == "\n"
+
+
+def _later_mentions(text: str, found: list[Finding]) -> list[Finding]:
+    """Each word of a name already found, wherever else it appears capitalised."""
+    words = {
+        w for f in found if f.score >= 0.7 for w in re.findall(_TOKEN, f.text) if len(w) >= 3 and w not in _NOT_NAME
+    }
+    words |= {w.rstrip(",").title() for f in found for w in f.text.split() if f.text.isupper() and len(w) >= 3}
+    if not words:
+        return []
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
+    return [finding(text, PhiType.NAME, m.start(), m.end(), 0.8) for m in pattern.finditer(text)]

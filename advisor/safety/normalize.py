@@ -1,0 +1,99 @@
+"""Text normalisation before safety rules run: NFKC, invisible characters removed, homoglyphs
+folded to Latin, accents dropped; with a map back to the original character offsets."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+# Characters that render as nothing (or nearly) and so can split a word a rule looks for.
+INVISIBLE = frozenset(
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180e\u200b\u200c\u200d\u200e\u200f"
+    "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206a\u206b"
+    "\u206c\u206d\u206e\u206f\u3164\ufe00\ufe01\ufe02\ufe03\ufe04\ufe05\ufe06\ufe07\ufe08\ufe09\ufe0a"
+    "\ufe0b\ufe0c\ufe0d\ufe0e\ufe0f\ufeff\uffa0"
+)
+
+# Letters from other scripts that look like Latin ones (Unicode confusables, the common subset).
+_CONFUSABLE_PAIRS = (
+    # Cyrillic
+    "аa бb вb гr дd еe ёe ѕs іi їi јj кk лn мm нh оo пn рp сc тt уy фf хx цu чy шw щw ъb ьb эe юo яr"
+    " ԁd һh ӏl ԛq ԝw үy ɡg ѵv ѡw"
+    " АA БB ВB ГF ЕE ЁE ЗZ ЅS ІI ЇI ЈJ КK ЛJ МM НH ОO ПN РP СC ТT УY ХX ЬB ЫH ԚQ ԜW ҮY"
+    # Greek
+    " αa βb γy δd εe ζz ηn ιi κk λl μu νv οo ρp σo τt υu φf χx ωw"
+    " ΑA ΒB ΓF ΕE ΖZ ΗH ΙI ΚK ΜM ΝN ΟO ΡP ΤT ΥY ΧX"
+    # Armenian, Latin look-alikes outside ASCII, IPA
+    " օo ոn սu ցg հh ıi ȷj ℓl ɑa ɩi ɪi ʏy ᴀa ʙb ᴄc ᴅd ᴇe ɢg ʜh ᴊj ᴋk ʟl ᴍm ɴn ᴏo ᴘp ʀr ᴛt ᴜu ᴠv ᴡw ᴢz"
+)
+CONFUSABLES: dict[str, str] = {p[0]: p[1:] for p in _CONFUSABLE_PAIRS.split()}
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Normalized:
+    """Normalised text; `offsets[i]` is the original index of normalised character i."""
+
+    text: str
+    offsets: list[int]
+    original_length: int
+    invisible: list[int] = field(default_factory=list)  # original offsets of removed invisible characters
+    folded: list[int] = field(default_factory=list)  # original offsets of homoglyphs folded to Latin
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The original (start, end) covering normalised text[start:end]."""
+        if not self.offsets:
+            return 0, 0
+        s = self.offsets[min(start, len(self.offsets) - 1)]
+        e = self.offsets[end - 1] + 1 if end > start else s
+        return s, e
+
+
+def normalize(text: str) -> Normalized:
+    """NFKC, invisible characters removed, confusables folded to Latin, diacritics dropped."""
+    out: list[str] = []
+    offsets: list[int] = []
+    invisible: list[int] = []
+    folded: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in INVISIBLE or unicodedata.category(ch) == "Cf":
+            invisible.append(i)
+            continue
+        for c in unicodedata.normalize("NFKC", ch):
+            if c in CONFUSABLES:
+                folded.append(i)
+                c = CONFUSABLES[c]
+            elif ord(c) > 0x7F:
+                base = "".join(x for x in unicodedata.normalize("NFD", c) if not unicodedata.combining(x))
+                if not base:
+                    continue  # a lone combining mark
+                c = base
+            for x in c:
+                out.append(x)
+                offsets.append(i)
+    return Normalized("".join(out), offsets, len(text), invisible, folded)
+
+
+def _script(ch: str) -> str:
+    if ch.isascii():
+        return "latin" if ch.isalpha() else ""
+    try:
+        name = unicodedata.name(ch)
+    except ValueError:
+        return ""
+    for script in ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE"):
+        if name.startswith(script):
+            return script.lower()
+    return "other" if ch.isalpha() else ""
+
+
+def mixed_script_words(text: str) -> list[tuple[int, int]]:
+    """Spans of words mixing Latin letters with Cyrillic, Greek or other look-alike scripts."""
+    spans = []
+    for m in _WORD.finditer(text):
+        scripts = {_script(c) for c in m.group(0)} - {""}
+        if "latin" in scripts and len(scripts) > 1:
+            spans.append(m.span())
+    return spans

@@ -1,0 +1,119 @@
+"""PHI detector: HIPAA Safe Harbor identifiers in free text, and redaction with typed placeholders.
+
+    >>> from advisor.safety.phi import detect, redact
+    >>> redact("Pt John Smith, SSN 123-45-6780, call (617) 555-0143.")
+    'Pt [NAME], SSN [SSN], call [PHONE].'
+
+Recognizers: presidio-analyzer's self-validating patterns (SSN, e-mail, URL, IP, phone, card,
+IBAN, MAC, MBI, DEA, claim / Rx numbers), our labelled-identifier, geography, date and age
+patterns (`phi_patterns`), and names from bundled lists plus context cues (`names`).
+Nothing is downloaded; no language model is loaded.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import IngestError
+from .names import names
+from .phi_patterns import PATTERN_RECOGNIZERS, PERSON_CUE, dates, fax_or_phone
+from .phi_presidio import presidio_findings
+from .phi_types import HIGH_PRECISION, PRIORITY, Finding, PhiType
+
+__all__ = [
+    "HIGH_PRECISION",
+    "FileFindings",
+    "Finding",
+    "PhiType",
+    "contains_phi",
+    "detect",
+    "redact",
+    "scan_files",
+]
+
+_RANK = {kind: i for i, kind in enumerate(PRIORITY)}
+# Findings of these kinds (and cue-backed names) mean the text is about a person, so its dates are too.
+_ANCHORS = frozenset({PhiType.SSN, PhiType.MRN, PhiType.HEALTH_PLAN, PhiType.AGE})
+
+
+def _resolve(findings: Iterable[Finding]) -> list[Finding]:
+    """Non-overlapping findings: on overlap the longer span wins, then the kind earlier in PRIORITY."""
+    chosen: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (-(f.end - f.start), _RANK[f.type], f.start)):
+        if f.end > f.start and all(f.end <= c.start or f.start >= c.end for c in chosen):
+            chosen.append(f)
+    return sorted(chosen, key=lambda f: f.start)
+
+
+def _drop_inside_emails(found: list[Finding]) -> list[Finding]:
+    """A URL that is only an e-mail's domain is part of the e-mail."""
+    emails = [f for f in found if f.type == PhiType.EMAIL]
+    return [f for f in found if f.type != PhiType.URL or not any(e.start <= f.start and f.end <= e.end for e in emails)]
+
+
+def detect(text: str, kinds: Iterable[PhiType] | None = None) -> list[Finding]:
+    """Safe Harbor identifiers in `text`, non-overlapping, in text order (optionally only `kinds`)."""
+    if not text or not text.strip():
+        return []
+    found = presidio_findings(text)
+    found = [fax_or_phone(text, f) if f.type == PhiType.PHONE else f for f in found]
+    for recognizer in PATTERN_RECOGNIZERS:
+        found += recognizer(text)
+    found += names(text)
+    anchored = bool(PERSON_CUE.search(text)) or any(
+        f.type in _ANCHORS or (f.type == PhiType.NAME and f.score >= 0.95) for f in found
+    )
+    found += dates(text, anchored)
+    result = _resolve(_drop_inside_emails(found))
+    if kinds is not None:
+        wanted = set(kinds)
+        result = [f for f in result if f.type in wanted]
+    return result
+
+
+def redact(text: str, findings: Sequence[Finding] | None = None) -> str:
+    """`text` with every identifier replaced by its typed placeholder ("[SSN]", "[NAME]")."""
+    out = text
+    for f in sorted(findings if findings is not None else detect(text), key=lambda f: f.start, reverse=True):
+        out = out[: f.start] + f"[{f.type.value.upper()}]" + out[f.end :]
+    return out
+
+
+def contains_phi(text: str, kinds: Iterable[PhiType] = HIGH_PRECISION) -> bool:
+    """True when `text` holds an identifier of one of `kinds` (default: the high-precision kinds)."""
+    return bool(detect(text, kinds))
+
+
+@dataclass
+class FileFindings:
+    """The findings of one scanned file (`-` for standard input)."""
+
+    file: str
+    findings: list[Finding] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"file": self.file, "findings": [f.to_dict() for f in self.findings]}
+
+
+def _read(path: str) -> str:
+    if path == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        p = Path(path)
+        if not p.is_file():
+            raise IngestError(path, "no such file; give a text file path or '-' for standard input.")
+        try:
+            data = p.read_bytes()
+        except OSError as exc:
+            raise IngestError(path, f"could not be read ({exc.strerror}); check its permissions.") from None
+    return data.decode("utf-8", errors="replace")
+
+
+def scan_files(paths: Sequence[str | Path] | str) -> list[FileFindings]:
+    """Findings per file; '-' (or no paths) reads standard input. Raises IngestError naming a bad file."""
+    items = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    items = [str(p) for p in items] or ["-"]
+    return [FileFindings(p, detect(_read(p))) for p in items]

@@ -1,0 +1,398 @@
+"""Injection rules: each a reason, a score and a pattern run on normalised sentences.
+
+A new rule is one `_rule(...)` line. Patterns match text after `normalize()` (NFKC, invisible
+characters removed, homoglyphs folded), so they are written for plain ASCII.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Reason(StrEnum):
+    """Why a span was flagged."""
+
+    ROLE_TAG = "role_tag"  # [SYSTEM], <|im_start|>, "### System:"
+    OVERRIDE = "override"  # ignore / disregard previous instructions, jailbreak
+    STANDING_ORDER = "standing_order"  # "from now on", "always end every answer with"
+    ADDRESSED_TO_ASSISTANT = "addressed_to_assistant"  # imperatives to the assistant / AI / model
+    DIRECTS_USER = "directs_user"  # "tell the user to ...", orders about the reader
+    OUTPUT_CONTROL = "output_control"  # "reply only with", "include the token"
+    CREDENTIAL_REQUEST = "credential_request"  # passwords, codes, personal data
+    PLANTED_ANSWER = "planted_answer"  # "if asked about X, say Y"
+    CONCEALMENT = "concealment"  # "do not mention this note"
+    LINK_PUSH = "link_push"  # "click / log in at https://..."
+    ENCODED_PAYLOAD = "encoded_payload"  # base64 blob to decode (and follow)
+    HIDDEN_MARKUP = "hidden_markup"  # HTML / Markdown comments, display:none left in the text
+    INVISIBLE_CHARS = "invisible_chars"  # zero-width characters, soft hyphens inside words
+    HOMOGLYPHS = "homoglyphs"  # words mixing Latin with Cyrillic / Greek look-alikes
+    LINK = "link"  # a bare URL
+    EMAIL = "email"  # a bare e-mail address
+    SIMILAR_TO_ATTACK = "similar_to_attack"  # embedding close to an attack prototype
+
+
+# Signals that, alone, say something about the text's form and not that it instructs anyone.
+SIGNALS = frozenset({Reason.LINK, Reason.EMAIL, Reason.INVISIBLE_CHARS, Reason.HOMOGLYPHS, Reason.HIDDEN_MARKUP})
+INSTRUCTION_REASONS = frozenset(Reason) - SIGNALS - {Reason.SIMILAR_TO_ATTACK}
+
+
+@dataclass(frozen=True)
+class Rule:
+    reason: Reason
+    score: float
+    pattern: re.Pattern
+
+
+RULES: list[Rule] = []
+
+
+def _rule(reason: Reason, score: float, pattern: str) -> None:
+    RULES.append(Rule(reason, score, re.compile(pattern, re.I | re.M)))
+
+
+_AI = (
+    r"(?:ai|a\.i\.|assistants?|chat ?bots?|llms?|language models?|gpts?|claude|copilot|gemini|bots?|"
+    r"ai (?:systems?|models?|assistants?|agents?|tools?)|automated (?:systems?|assistants?|readers?)|models?)"
+)
+_SAY = (
+    r"(?:say|tell|reply|respond|answer|state|include|mention|output|print|write|claim|recommend|advise|repeat|"
+    r"add|append|end|begin|start|refuse|direct|ask|instruct|inform|send|email|provide|reveal|ignore|disregard|"
+    r"forget|insist|confirm|describe|report|cite|quote|summari[sz]e|translate|treat|act|pretend|behave|follow|obey)"
+)
+_CLAUSE = r"(?:^|[:;\"'(\[]\s*|[.!?]\s+|\b(?:and|then|so)\s+)"
+_READER = r"(?:the |all |any |every |each |our |your )?(?:users?|readers?|requesters?|askers?|customers?|visitors?|people asking)"
+_SECRET = (
+    r"(?:passwords?|pass ?codes?|passphrases?|credentials?|log-?in (?:details|info\w*)|user ?names? and passwords?|"
+    r"pins?\b|one-time (?:codes?|passwords?)|otps?\b|mfa codes?|2fa codes?|verification codes?|security codes?|"
+    r"api keys?|access tokens?|secret keys?|bank (?:details|account)|credit card|card numbers?|cvv|"
+    r"social security(?: numbers?)?|ssns?\b|dates? of birth|account numbers?|routing numbers?|member ids?|"
+    r"home address(?:es)?|mother'?s maiden name)"
+)
+_PERSONAL = (
+    r"(?:"
+    + _SECRET
+    + r"|patient (?:records?|lists?|data|details|names?)|medical records?|insurance (?:details|cards?))"
+)
+
+# role tags and chat-template markup
+_rule(Reason.ROLE_TAG, 0.95, r"\[\s*/?\s*(?:system|assistant|developer|admin|sys|inst|instructions?)\s*\]")
+_rule(
+    Reason.ROLE_TAG,
+    0.95,
+    r"<\|\s*(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id)\s*\|>",
+)
+_rule(Reason.ROLE_TAG, 0.95, r"<<\s*/?\s*sys\s*>>|</?\s*(?:system|instructions?|system[_-]prompt)\s*>")
+_rule(Reason.ROLE_TAG, 0.9, r"^\s*#{1,6}\s*(?:system|assistant|developer|instructions?)\s*(?:prompt|message|note)?\s*:")
+_rule(Reason.ROLE_TAG, 0.9, r"^\s*(?:system|assistant|user|developer)\s*(?:prompt|message)?\s*[:>]")
+_rule(
+    Reason.ROLE_TAG,
+    0.85,
+    r"\b(?:begin|start|end) (?:of )?(?:the )?(?:system|developer) (?:prompt|message|instructions?)\b",
+)
+
+# overriding earlier instructions (the guard's rules, kept, and wider)
+_rule(
+    Reason.OVERRIDE,
+    0.95,
+    _CLAUSE + r"(?:please\s+|now\s+|kindly\s+)?(?:ignore|disregard|forget|override|bypass|drop|discard)\b"
+    r".{0,60}\b(?:instructions?|prompts?|rules?|guidelines?|directions?|context|above|previous|prior|system|"
+    r"policies|polic(?:y|ies)|constraints?|guardrails?|training)\b",
+)
+_rule(
+    Reason.OVERRIDE,
+    0.95,
+    r"\b(?:ignore|disregard|forget)\s+(?:all\s+|any\s+|everything\s+)?(?:previous|prior|above|earlier|preceding|(?:you|you've) (?:were|have been) told)\b",
+)
+_rule(
+    Reason.OVERRIDE,
+    0.9,
+    r"\b(?:system prompt|developer mode|jailbreak|DAN mode|do anything now|new instructions|updated instructions|real instructions)\b",
+)
+_rule(
+    Reason.OVERRIDE,
+    0.85,
+    r"\b(?:your|the assistant'?s?) (?:instructions|rules|guidelines|orders) (?:have|has) (?:changed|been (?:updated|replaced))\b",
+)
+_rule(
+    Reason.OVERRIDE,
+    0.85,
+    r"\b(?:these|the following) instructions (?:take|have) (?:precedence|priority)\b|\bsupersedes? (?:all|any) (?:previous|prior|other)\b",
+)
+
+# standing orders about every answer
+_rule(Reason.STANDING_ORDER, 0.9, r"\bfrom now on\b|\bhenceforth\b|\bgoing forward,? (?:you|always|never|only)\b")
+_rule(
+    Reason.STANDING_ORDER,
+    0.9,
+    r"\b(?:end|start|begin|finish|conclude|append|prefix|sign|close)\b.{0,25}\b(?:every|each|all|any|your)\s+"
+    r"(?:answers?|responses?|replies|reply|messages?|outputs?|summar(?:y|ies))\b",
+)
+_rule(
+    Reason.STANDING_ORDER,
+    0.85,
+    r"\b(?:in|to|for|with) (?:every|each|all|any) (?:future |subsequent )?(?:answers?|responses?|repl(?:y|ies)|outputs?|messages?)\b",
+)
+_rule(
+    Reason.STANDING_ORDER,
+    0.8,
+    r"\balways (?:include|mention|add|append|end|start|begin|say|answer|reply|respond|claim|recommend|tell)\b.{0,60}"
+    r"(?:\b(?:answers?|responses?|repl(?:y|ies)|outputs?)\b|[\"'“][^\"'”]+[\"'”]|(?-i:\b[A-Z0-9]{2,}-[A-Z0-9-]+\b))",
+)
+
+# addressed to the assistant / model
+_rule(
+    Reason.ADDRESSED_TO_ASSISTANT,
+    0.9,
+    r"\b(?:if you are|you are now|you are an?|act as an?|pretend (?:to be|you are)) (?:an? )?(?:ai|assistant|language model|llm|chat ?bot|gpt|unrestricted|helpful)\b",
+)
+_rule(
+    Reason.ADDRESSED_TO_ASSISTANT,
+    0.9,
+    r"\b"
+    + _AI
+    + r"\s+(?:that (?:is|are) )?(?:reading|processing|summari[sz]ing|parsing|indexing|ingesting|analy[sz]ing|retrieving|quoting) (?:this|these)\b",
+)
+_rule(
+    Reason.ADDRESSED_TO_ASSISTANT,
+    0.9,
+    r"\b(?:dear|attention|note to|notice to|hey|hello|message (?:to|for)|instructions? (?:to|for)|memo to)\s+(?:all |any |the )?"
+    + _AI
+    + r"\b",
+)
+_rule(
+    Reason.ADDRESSED_TO_ASSISTANT,
+    0.85,
+    r"(?:^|[.!?]\s+)(?:ai|assistant|chat ?bot|model|llm|gpt)\s*[,:]\s*(?:please\s+)?" + _SAY + r"\b",
+)
+_rule(
+    Reason.ADDRESSED_TO_ASSISTANT,
+    0.85,
+    r"\byou (?:must|should|will|shall|need to|have to|are (?:required|instructed|expected|told|ordered) to|are to)\s+(?:now\s+|always\s+|only\s+|instead\s+)?(?:say|tell|reply|respond|answer|state|output|print|claim|repeat|ignore|disregard|forget|reveal|refuse|obey|pretend|append|insist)\b",
+)
+_rule(Reason.ADDRESSED_TO_ASSISTANT, 0.85, r"\bas an? (?:ai|assistant|language model|llm|chat ?bot),? you\b")
+_rule(
+    Reason.ADDRESSED_TO_ASSISTANT,
+    0.8,
+    r"\bwhen (?:you|the assistant|an? ai|the model|the chat ?bot) (?:answers?|respond|responds|reply|replies|summari[sz]es?|are asked|is asked|quotes?|cites?)\b",
+)
+_rule(
+    Reason.ADDRESSED_TO_ASSISTANT,
+    0.8,
+    r"\b(?:any|every|all) "
+    + _AI
+    + r" (?:must|should|shall|will|is (?:required|instructed) to|are (?:required|instructed) to)\s+"
+    + _SAY
+    + r"\b",
+)
+
+_rule(
+    Reason.ADDRESSED_TO_ASSISTANT,
+    0.85,
+    r"(?:^|[.!?]\s+)(?:ai|ai assistants?|ai helpers?|assistants?|chat ?bots?|models?|llms?|gpts?|language models?|bots?|reader bots?)\s*(?::\s*[a-z]+|,\s*(?:please\s+)?"
+    + _SAY
+    + r"\b)",
+)
+_rule(
+    Reason.ADDRESSED_TO_ASSISTANT,
+    0.85,
+    r"\b(?:whoever|anyone|anything|any (?:system|tool|program)) (?:is |that is |who is )?(?:reading|summari[sz]ing|processing|quoting|parsing|indexing) (?:this|these)\b",
+)
+_rule(Reason.ADDRESSED_TO_ASSISTANT, 0.85, r"\b(?:reader|helper) ?bots?\b|\bai helpers?\b")
+_rule(Reason.ADDRESSED_TO_ASSISTANT, 0.85, r"\bthe (?:user|reader) (?:wants|would like|has asked|asks|needs) you to\b")
+_rule(
+    Reason.ADDRESSED_TO_ASSISTANT,
+    0.85,
+    r"\b(?:that|so that) you (?:must |should |will |shall |always )?(?:recommend|say|state|answer|reply|respond|claim|tell|include|report|conclude|praise|output|mention)\b",
+)
+_rule(
+    Reason.ADDRESSED_TO_ASSISTANT,
+    0.8,
+    r"\byou (?:must|should|will|shall|need to|have to|are to|can only|may only)\s+(?:now\s+|always\s+|only\s+)?(?:answer|write back|recommend|report|conclude|praise|insert|comply|mention|include|speak|talk|role-?play|act as)\b",
+)
+_rule(
+    Reason.ADDRESSED_TO_ASSISTANT,
+    0.8,
+    r"\b(?:answer|respond|reply|write)\b.{0,20}\bas (?:i|we) (?:say|tell you|instruct|direct)\b|\b(?:what|whatever) you write back\b",
+)
+
+# orders about the user or reader
+_rule(
+    Reason.DIRECTS_USER,
+    0.9,
+    _CLAUSE
+    + r"(?:please\s+|always\s+|now\s+)?(?:tell|inform|advise|instruct|remind|warn|direct|ask|urge|encourage|convince|persuade|get) "
+    + _READER
+    + r"\b",
+)
+_rule(
+    Reason.DIRECTS_USER,
+    0.85,
+    r"\b(?:tell|ask|instruct|direct|advise|remind) (?:them|him|her) to (?:email|send|call|visit|provide|share|enter|reply|log ?in|click|wire|pay|forward|text)\b",
+)
+_rule(
+    Reason.DIRECTS_USER,
+    0.85,
+    r"\b"
+    + _READER
+    + r" (?:must|should|needs? to|has to|have to|is required to|are required to) (?:now |immediately |urgently )?(?:email|send|call|visit|provide|share|enter|reply|log ?in|click|wire|pay|forward|text|submit|re-?enter|verify (?:their|your) (?:account|identity|credentials|password))\b",
+)
+
+# output control (the guard's rule, kept) and canary tokens
+_rule(
+    Reason.OUTPUT_CONTROL,
+    0.9,
+    r"(?:^|[.!?:]\s+)(?:always\s+|only\s+|instead\s+)?(?:reply|respond|answer|say|output|print|write|repeat|tell the user)\b"
+    r".{0,50}(?:\b(?:only|exactly|verbatim)\b|\bthe (?:word|phrase|string|code|text)\b|\bwith\s+[\"'][^\"']+[\"']|\bwith\s+[A-Z0-9][A-Z0-9_-]{4,}\b)",
+)
+_rule(
+    Reason.OUTPUT_CONTROL,
+    0.9,
+    r"\b(?:include|insert|add|append|mention|print|output|put|place|embed)\b.{0,30}\b(?:token|code ?word|canary|marker|string|phrase|secret word|the code|this code)\b.{0,40}\b(?:in|into|to|at)\b.{0,20}\b(?:answer|response|reply|output|summary|message)s?\b",
+)
+_rule(
+    Reason.OUTPUT_CONTROL,
+    0.85,
+    r"\b(?:your|every|each|all) (?:answers?|responses?|replies|reply|outputs?) (?:must|should|shall|will|has to|have to) (?:be|contain|include|begin|start|end|say|mention|recommend|state)\b",
+)
+_rule(
+    Reason.OUTPUT_CONTROL,
+    0.8,
+    r"\brepeat (?:after me|the following|this (?:text|phrase|sentence|message))\b|\bsay exactly\b|\bverbatim\b.{0,30}\b(?:answer|response|reply)\b",
+)
+
+# credential and personal-data requests
+_rule(
+    Reason.CREDENTIAL_REQUEST,
+    0.9,
+    r"\b(?:email|e-mail|send|provide|share|enter|submit|confirm|verify|give|type|reply|respond|write back|text|forward|disclose|tell us|upload|re-?enter|update|call)\b.{0,60}\b"
+    + _SECRET,
+)
+_rule(
+    Reason.CREDENTIAL_REQUEST,
+    0.9,
+    r"\b"
+    + _PERSONAL
+    + r"\b.{0,60}(?:@|https?://|www\.|\bto (?:us|this (?:address|number|link))|\b(?:via|by) (?:e-?mail|text|reply))",
+)
+_rule(
+    Reason.CREDENTIAL_REQUEST,
+    0.85,
+    r"\b(?:what is|what's|ask (?:for|them for)|request|collect|obtain|ask for) (?:the |their |your |his |her )?"
+    + _SECRET,
+)
+
+# planted answers
+_rule(
+    Reason.PLANTED_ANSWER,
+    0.85,
+    r"\b(?:if|when|whenever|should)\b.{0,40}\b(?:comes? up|is raised|is mentioned|is discussed|gets asked)\b.{0,60}\b(?:say|explain|answer|respond|reply|state|tell|claim|confirm|insist)\b",
+)
+_rule(
+    Reason.PLANTED_ANSWER,
+    0.9,
+    r"\b(?:if|when|whenever|should) (?:you are |you're |anyone |someone |somebody |the user |a user |users? |people |a reader |readers? )?(?:is |are |gets? |ever )?(?:asked|questioned|queried|prompted|asks?)\b.{0,100}\b(?:say|answer|respond|reply|state|tell|claim|explain|confirm|insist|assert|report)\b",
+)
+_rule(
+    Reason.PLANTED_ANSWER,
+    0.85,
+    r"\b(?:the )?(?:correct|right|official|only|true) answer (?:is|to any|to every|to this)\b",
+)
+_rule(
+    Reason.PLANTED_ANSWER,
+    0.85,
+    r"\b(?:always|must) (?:say|answer|claim|state|assert|insist|tell (?:them|the user|users)) that\b",
+)
+
+_rule(
+    Reason.OUTPUT_CONTROL,
+    0.85,
+    r"\bmake sure\b.{0,40}\b(?:appears?|is included|shows up)\b.{0,40}\b(?:you write|your (?:answer|reply|response|output)|the (?:answer|reply|response))\b",
+)
+_rule(
+    Reason.OUTPUT_CONTROL,
+    0.85,
+    r"\b(?:insert|add|place|put)\b.{0,40}\b(?:in|into|to) (?:any|every|each|the|your) (?:answer|reply|response|output)s?\b",
+)
+
+# concealment
+_rule(
+    Reason.CONCEALMENT,
+    0.9,
+    r"\b(?:do not|don't|never|must not) (?:tell|mention|reveal|cite|disclose|show|acknowledge|reference)\b.{0,40}\b(?:user|reader|source|this|these|instructions?|note|message)\b",
+)
+_rule(
+    Reason.CONCEALMENT,
+    0.85,
+    r"\bkeep (?:this|these|it) (?:secret|hidden|confidential) from\b|\bwithout (?:mentioning|citing|telling|revealing) (?:this|these|the user|that)\b",
+)
+
+# pushing a link (the guard's rules)
+_rule(Reason.LINK_PUSH, 0.85, r"\blinks? to (?:https?://|www\.)")
+_rule(
+    Reason.LINK_PUSH,
+    0.85,
+    r"\b(?:click|visit|go to|open|download|navigate to|log ?in at|sign ?in at|head to|point (?:them|users?) to)\b.{0,60}(?:https?://|www\.)",
+)
+_rule(
+    Reason.LINK_PUSH,
+    0.85,
+    r"(?:https?://|www\.).{0,80}\b(?:click|visit|log ?in|sign ?in|download|enter your|verify your|confirm your)\b",
+)
+
+# encoded payloads to decode and act on (the blob itself is decoded and scanned in injection.py)
+_rule(
+    Reason.ENCODED_PAYLOAD,
+    0.9,
+    r"\b(?:decode|decipher|unscramble|base-?64[- ]decode)\b.{0,80}\b(?:follow|apply|execute|obey|do what|carry out|act on|answer|use)\b",
+)
+_rule(
+    Reason.ENCODED_PAYLOAD,
+    0.85,
+    r"\b(?:base-?64|encoded|rot-?13|hex-encoded)\s+(?:instructions?|note|message|text|payload|prompt|directives?)\b",
+)
+_rule(
+    Reason.ENCODED_PAYLOAD,
+    0.85,
+    r"\b(?:decode|decipher)\s+(?:it|this|them|the (?:text|note|message|string|following))\b.{0,40}\b(?:before|then|and)\b",
+)
+
+# markup that hides text, left in the text by a loader that did not drop it
+_rule(Reason.HIDDEN_MARKUP, 0.5, r"<!--|-->|^\s*\[//\]:\s*#|\[comment\]:\s*#")
+_rule(
+    Reason.HIDDEN_MARKUP,
+    0.5,
+    r"\b(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:\.\d+)?(?:px|pt|em)?\s*[;\"']|color\s*:\s*(?:#fff(?:fff)?|white)\b)",
+)
+
+# wider phrasings of the families above (overrides, standing orders, personal data, defanged links)
+_rule(
+    Reason.OVERRIDE,
+    0.9,
+    r"\bpay no (?:heed|attention|mind) to\b.{0,60}\b(?:system|instructions?|rules?|told|earlier|previous|prior|above)\b"
+    r"|^\s*override\s*:",
+)
+_rule(
+    Reason.OVERRIDE,
+    0.85,
+    r"\b(?:new|updated|revised|different) (?:operating )?(?:instructions|rules|directives|orders) "
+    r"(?:supersede|replace|override|take precedence)\b|\bsupersedes?\b.{0,40}\b(?:you|your)\b",
+)
+_rule(
+    Reason.STANDING_ORDER,
+    0.85,
+    r"\b(?:whatever|regardless of|no matter) (?:the |what the )?(?:question|query|topic|prompt|request)\b"
+    r"|\bfor the rest of (?:this|the) (?:conversation|chat|session)\b",
+)
+_rule(
+    Reason.CREDENTIAL_REQUEST,
+    0.85,
+    r"\b(?:submit|send|forward|post|upload|e-?mail|share)\b.{0,30}\b(?:the )?(?:user|patient|reader|customer)'s "
+    r"(?:details|data|information|info|records?|credentials|account)\b",
+)
+_rule(
+    Reason.LINK_PUSH,
+    0.85,
+    r"\b(?:click|visit|go to|open|download|navigate to|log ?in at|sign ?in at)\b.{0,60}hxxps?://",
+)
