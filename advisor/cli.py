@@ -15,6 +15,7 @@ from . import recommend as rec
 from .answer import Advisor
 from .errors import AdvisorError
 from .evaluate import eval_command
+from .safety.phi_cli import phi
 
 
 def _fail(message: str, code: int = 1) -> NoReturn:
@@ -206,6 +207,11 @@ def recommend(org: str, out: Path, as_json: bool) -> None:
     )
     for w in report.warnings:
         click.echo(f"Warning: {w}", err=True)
+
+
+# Command groups that live with their feature: one line each (plugin-style, as in simonw/llm).
+for _command in (phi,):
+    main.add_command(_command)
 
 
 if __name__ == "__main__":  # pragma: no cover
