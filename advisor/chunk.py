@@ -13,7 +13,17 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Chunk", "DocType", "Fact", "ResultKind", "content_hash", "fact_meta", "make_chunk_id"]
+__all__ = [
+    "BUNDLED_PREFIX",
+    "Chunk",
+    "DocType",
+    "Fact",
+    "ResultKind",
+    "Trust",
+    "content_hash",
+    "fact_meta",
+    "make_chunk_id",
+]
 
 
 class DocType(StrEnum):
@@ -21,6 +31,15 @@ class DocType(StrEnum):
 
     GUIDANCE = "guidance"
     ASSESSMENT = "assessment"
+    USER = "user"
+
+
+class Trust(StrEnum):
+    """How far a passage is trusted: curated guidance bundled with the product, an
+    organization's own assessment results, or a document a user added."""
+
+    CURATED = "curated"
+    ORGANIZATION = "organization"
     USER = "user"
 
 
@@ -57,6 +76,9 @@ def fact_meta(spans: dict[Fact, tuple[int, int]]) -> dict[str, str]:
 
 
 DOC_TYPES = tuple(t.value for t in DocType)
+
+# Sources of the bundled corpus are project-relative paths under this folder.
+BUNDLED_PREFIX = "corpus/"
 
 
 def content_hash(text: str) -> str:
@@ -99,6 +121,15 @@ class Chunk:
             return None
         start, end = (int(x) for x in str(span).split(":"))
         return self.text[start:end]
+
+    @property
+    def trust(self) -> Trust:
+        """Bundled guidance is curated; results belong to an organization; anything else a user added."""
+        if self.doc_type == DocType.ASSESSMENT:
+            return Trust.ORGANIZATION
+        if self.doc_type == DocType.GUIDANCE and self.source.startswith(BUNDLED_PREFIX):
+            return Trust.CURATED
+        return Trust.USER
 
     @property
     def result_kind(self) -> ResultKind | None:

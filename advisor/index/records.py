@@ -18,6 +18,7 @@ _FIELDS = {
     "content_hash",
     "publisher",
     "position",
+    "quarantine",
 }
 
 
@@ -41,6 +42,7 @@ def chunk_metadata(chunk: Chunk, version: str) -> dict[str, Any]:
         "corpus_version": version if chunk.doc_type == DocType.GUIDANCE else "",
         "publisher": chunk.publisher,
         "position": chunk.position,
+        "quarantine": chunk.quarantine,
     }
     for k, v in chunk.meta.items():
         if isinstance(v, (str, int, float, bool)) and k not in md:
@@ -64,5 +66,6 @@ def chunk_from_record(chunk_id: str, text: str, md: dict[str, Any]) -> Chunk:
         org=md.get("org", ""),
         position=int(md.get("position") or 0),
         publisher=md.get("publisher", ""),
+        quarantine=md.get("quarantine", ""),
         meta={k: v for k, v in md.items() if k not in _FIELDS},
     )
