@@ -108,6 +108,9 @@ class Chunk:
     org: str = ""
     position: int = 0
     publisher: str = ""
+    # why the passage is quarantined ("" when it is not): indexed and listed, but never quoted
+    # and never sent to a model until an admin releases it
+    quarantine: str = ""
     meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
