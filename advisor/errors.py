@@ -64,3 +64,7 @@ class FrameworkError(AdvisorError):
         self.problem = problem
         where = f"{file}:{line}" if line else file
         super().__init__(f"{where}: {field}: {problem}")
+
+
+class FrameworkLookupError(AdvisorError):
+    """A framework or control named in a query does not exist in the loaded frameworks."""
