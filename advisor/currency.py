@@ -28,6 +28,7 @@ from .errors import AdvisorError, CorpusMetadataError
 from .settings import CORPUS_DIR, PROJECT_DIR
 
 GUIDANCE_DIR = CORPUS_DIR / "guidance"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available; both are safe loaders
 FIELDS = ("as_of", "status", "review_by")
 _FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _HINT = {
@@ -84,8 +85,8 @@ def _front_matter(text: str, file: str) -> tuple[dict, dict[str, int]]:
             file, "front matter", "is missing; start the file with a YAML block between '---' lines"
         )
     try:
-        node = yaml.compose(m.group(1))
-        meta = yaml.safe_load(m.group(1)) or {}
+        node = yaml.compose(m.group(1), Loader=_LOADER)
+        meta = yaml.load(m.group(1), Loader=_LOADER) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise CorpusMetadataError(

@@ -11,6 +11,8 @@ import yaml
 from ..errors import FrameworkError
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+# libyaml is several times faster and keeps line marks; fall back to the pure-Python loader
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def compose(path: Path) -> tuple[str, yaml.Node]:
@@ -23,7 +25,7 @@ def compose(path: Path) -> tuple[str, yaml.Node]:
             file, None, "file", f"cannot be read ({exc.__class__.__name__}); save it as UTF-8 text"
         ) from None
     try:
-        node = yaml.compose(text)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "syntax error"
