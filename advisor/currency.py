@@ -165,6 +165,11 @@ def load_currency(paths: Iterable[Path] | None = None, today: date | None = None
     return [read_currency(p, today) for p in markdown_files(paths)]
 
 
+def currency_index(paths: Iterable[Path] | None = None, today: date | None = None) -> dict[str, DocumentCurrency]:
+    """Currency records keyed by `source`, as citations and search results name documents."""
+    return {r.source: r for r in load_currency(paths, today)}
+
+
 def corpus_digest(paths: Iterable[Path] | None = None) -> str:
     """A short hash of the documents' bytes: changes whenever any document changes."""
     h = hashlib.sha256()

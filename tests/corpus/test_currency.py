@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from advisor.currency import Status, corpus_digest, corpus_group, load_currency, read_currency
+from advisor.currency import Status, corpus_digest, corpus_group, currency_index, load_currency, read_currency
 from advisor.errors import AdvisorError, CorpusMetadataError
 
 GUIDANCE = Path(__file__).resolve().parents[2] / "corpus" / "guidance"
@@ -129,3 +129,14 @@ def test_digest_changes_when_a_document_changes(tmp_path):
     assert corpus_digest([tmp_path]) == before
     p.write_text(GOOD + "\nOne more sentence.\n", encoding="utf-8")
     assert corpus_digest([tmp_path]) != before
+
+
+def test_corpus_version_is_bumped_when_documents_are_rechecked():
+    version = (GUIDANCE.parent / "VERSION").read_text(encoding="utf-8").strip()
+    newest = max(r.as_of for r in load_currency())
+    assert version >= newest.strftime("%Y.%m.%d"), f"corpus/VERSION {version} is older than a document checked {newest}"
+
+
+def test_currency_index_is_keyed_by_the_source_the_index_uses():
+    idx = currency_index()
+    assert idx["corpus/guidance/hipaa-security-rule-ai.md"].status is Status.FINAL
