@@ -36,7 +36,7 @@ def _cited(part: Part, markers: list[int]) -> str:
     """The part's sentence with its markers before the full stop."""
     tag = "".join(f"[{n}]" for n in markers)
     body = part.text.rstrip()
-    return f"{body[:-1]} {tag}{body[-1]}" if body[-1:] in ".!?" else f"{body} {tag}."
+    return f"{body[:-1]} {tag}{body[-1]}" if body[-1:] in ".!?:" else f"{body} {tag}."
 
 
 def render_offline(question: str, query: str, draft: Draft, hits: list[Hit], checker: SupportChecker) -> Answer | None:
@@ -47,7 +47,8 @@ def render_offline(question: str, query: str, draft: Draft, hits: list[Hit], che
     used: dict[str, list[str]] = {}
     lines: list[str] = []
     for part in draft.parts:
-        if checker.support(part.text, [c.text for c in part.chunks]) < checker.threshold:
+        lead_in = part.text.rstrip().endswith(":")  # introduces the list after it; claims nothing
+        if not lead_in and checker.support(part.text, [c.text for c in part.chunks]) < checker.threshold:
             continue  # an offline answer never shows an unsupported sentence
         for c in part.chunks:
             chunks.setdefault(c.chunk_id, c)

@@ -1,0 +1,276 @@
+"""What a question asks, and whether an answer addresses it.
+
+An answer must be about what was asked — the entity, the time, the organization — and give
+the kind of fact asked for (an amount, a count, a date, a rate). Neighbouring facts are not an
+answer: HTI-1 certification dates do not answer "What is the FDA's deadline for our sepsis model
+510(k) submission?". A question's *anchors* are its content words, each weighted by how rare
+it is in the index (a word the index has never seen weighs most: the corpus cannot be about
+it); its *focus* is the kind of fact it asks for.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from ..chunk import Chunk
+from ..retrieve import Retriever
+from ..text import identifiers, tokenize
+
+__all__ = [
+    "Ask",
+    "Corpus",
+    "Evidence",
+    "Focus",
+    "Verdict",
+    "addressed",
+    "corrects_premise",
+    "gives",
+    "read_ask",
+    "years",
+]
+
+
+class Focus(StrEnum):
+    """The kind of fact a question asks for."""
+
+    MONEY = "money"  # a cost, price, fee, salary, budget, fine
+    QUANTITY = "quantity"  # "how much faster", "how long": a number
+    COUNT = "count"  # "how many"
+    DATE = "date"  # "when", "what year", "deadline"
+    RATE = "rate"  # "what percentage", "what rate"
+    FREQUENCY = "frequency"  # "how often"
+    NONE = "none"  # a description, a list, an explanation
+
+
+_MONEY_ASK = re.compile(
+    r"\b(?:cost|costs|price|prices|pricing|priced|fee|fees|charge|charges|salary|salaries|budget|budgets|spend|spent|"
+    r"paid|pay|pays|reimburse\w*|premium|premiums|fine|fines|penalty|penalties|settlement|rate per|per month|"
+    r"per year|interest rate|margin|revenue|funding amount)\b",
+    re.I,
+)
+_FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
+    (
+        Focus.RATE,
+        re.compile(r"\bwhat (?:percent(?:age)?|share|proportion|fraction)\b|\b\w+[- ]rate\b|\brate of\b", re.I),
+    ),
+    (Focus.COUNT, re.compile(r"\bhow many\b|\b(?:the|what|exact) number of\b", re.I)),
+    (
+        Focus.DATE,
+        re.compile(
+            r"^\s*when\b|\b(?:when (?:is|was|are|were|will|did|does|do|must|should|can)|what (?:date|year|day|month)|"
+            r"which (?:date|year)|deadline|due date|by when|how soon|effective date|compliance date|go-live date)\b",
+            re.I,
+        ),
+    ),
+    (Focus.FREQUENCY, re.compile(r"\bhow often\b|\bhow frequently\b", re.I)),
+    (Focus.QUANTITY, re.compile(r"\bhow (?:much|long|large|big|fast)\b", re.I)),
+]
+# Words that frame the question rather than name its subject: never anchors.
+_FRAME = frozenset(
+    tokenize(
+        "many much number exact date day month year years deadline when long often amount total average typical "
+        "current currently today exactly kind type specific percentage percent share proportion rate tell say "
+        "give list name describe explain mean know need want get find happen happened recent latest first"
+    )
+)
+
+_MONEY = re.compile(r"[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:dollars|euros|pounds|usd|eur|gbp)\b|\b(?:usd|eur|gbp)\s?\d", re.I)
+_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"hundred|thousand|million|billion|dozen|single|both|none)\b",
+    re.I,
+)
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATE = re.compile(
+    rf"\b(?:\d{{1,2}} )?{_MONTHS}(?: \d{{1,2}},?)? \d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b(?:19|20)\d{{2}}\b"
+    r"|\b(?:within|after|before|by|every|each|no later than)\s+(?:\d+|one|two|three|six|twelve)\s+(?:days?|weeks?|months?|years?)\b"
+    r"|\b(?:annually|quarterly|monthly|yearly)\b",
+    re.I,
+)
+_FREQUENCY = re.compile(
+    r"\d|\b(?:daily|weekly|monthly|quarterly|annually|yearly|hourly|every|each|per|times|continuous(?:ly)?|"
+    r"real[- ]time|ongoing|periodic(?:ally)?|regular(?:ly)?|once|twice)\b",
+    re.I,
+)
+_RATE = re.compile(r"\d\s?%|\bpercent\b|\b0?\.\d+\b|\b\d+(?:\.\d+)? (?:in|of|out of) (?:\d+|every)\b", re.I)
+#: A sentence that corrects the question's premise: the thing has no fine, no deadline, no force of law.
+_PREMISE = re.compile(
+    r"\b(?:voluntary|not (?:legally )?(?:binding|mandatory|required|a regulation|a law|regulatory|enforceable|enforced)|"
+    r"no (?:penalt\w*|fines?|enforcement|legal force|deadline|certification)|"
+    r"(?:does|do|did) not (?:impose|levy|carry|set|create|include|certify|specify|define|mandate|require))\b",
+    re.I,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def years(text: str) -> set[str]:
+    return set(_YEAR.findall(text))
+
+
+@dataclass(frozen=True)
+class Ask:
+    """What a question asks: the kind of fact (focus) and what it must be about (anchors with
+    their weights; identifiers and years among them weigh as entities)."""
+
+    question: str
+    focus: Focus
+    anchors: dict[str, float] = field(default_factory=dict)
+    entities: frozenset[str] = frozenset()  # anchors that name something: rare, capitalised, ids, years
+
+    @property
+    def weight(self) -> float:
+        return sum(self.anchors.values())
+
+
+def read_ask(question: str, rarity: Callable[[str], float] | None = None) -> Ask:
+    """The question's focus and anchors. `rarity(token)` is the token's inverse document
+    frequency in the index (higher: rarer); without it every anchor weighs 1."""
+    focus = Focus.NONE
+    if _MONEY_ASK.search(question) and not re.search(r"\bhow (?:long|many|often)\b", question, re.I):
+        focus = Focus.MONEY
+    else:
+        focus = next((f for f, pat in _FOCUS_RULES if pat.search(question)), Focus.NONE)
+    anchors: dict[str, float] = {}
+    entities: set[str] = set()
+    text = re.sub(r"\b\w+n['’]t\b", " ", re.sub(r"['’]s\b", "", question))  # "FDA's" -> "FDA"; "don't" says nothing
+    capitalised = {t for m in re.finditer(r"\b[A-Z][\w'’()-]*", text) if m.start() > 0 for t in tokenize(m.group(0))}
+    special = {t for i in identifiers(text) for t in tokenize(i)} | years(text)
+    for tok in tokenize(text):
+        if tok in _FRAME or tok in anchors or len(tok) < 2:
+            continue
+        if tok[0].isdigit():
+            special.add(tok)  # a number names something specific ("Section 1557", "510(k)")
+        weight = rarity(tok) if rarity else 1.0
+        anchors[tok] = weight
+        if tok in special or tok in capitalised or (rarity is not None and weight >= _ENTITY_RARITY):
+            entities.add(tok)
+    return Ask(question, focus, anchors, frozenset(entities))
+
+
+# A word in fewer than about 1 chunk in 40 names something specific ("aneurysm", "sepsis"?).
+_ENTITY_RARITY = math.log(40.0)
+
+
+def gives(focus: Focus, sentence: str) -> bool:
+    """Does the sentence state the kind of fact asked for?"""
+    if focus is Focus.MONEY:
+        return bool(_MONEY.search(sentence))
+    if focus is Focus.DATE:
+        return bool(_DATE.search(sentence))
+    if focus is Focus.RATE:
+        return bool(_RATE.search(sentence))
+    if focus is Focus.FREQUENCY:
+        return bool(_FREQUENCY.search(sentence))
+    if focus in (Focus.COUNT, Focus.QUANTITY):
+        return bool(_NUMBER.search(sentence))
+    return True
+
+
+def corrects_premise(sentence: str) -> bool:
+    """A sentence saying the thing asked about has no fine, deadline or force of law."""
+    return bool(_PREMISE.search(sentence))
+
+
+@dataclass
+class Evidence:
+    """One sentence of a draft answer with what frames it: the tokens of its own text, of its
+    chunk's title and section, and of its whole document."""
+
+    text: str
+    own: set[str]
+    context: set[str]
+    document: set[str]
+
+
+@dataclass
+class Verdict:
+    """Whether a draft addresses the question, how much of it, and why not."""
+
+    ok: bool
+    coverage: float  # weighted share of the anchors the answer's sentences (and their headings) name
+    focus_coverage: float  # the same for the best sentence stating the kind of fact asked for
+    reason: str = ""
+
+
+def _present(tok: str, ev: Evidence) -> float:
+    if tok in ev.own or tok in ev.context:
+        return 1.0
+    return 0.7 if tok in ev.document else 0.0
+
+
+def coverage(ask: Ask, evidence: Iterable[Evidence]) -> tuple[float, list[float]]:
+    """The answer's weighted anchor coverage (each anchor at its best sentence), and each sentence's own."""
+    evs = list(evidence)
+    total = ask.weight
+    if not total or not evs:
+        return (1.0 if not total else 0.0), [1.0 if not total else 0.0 for _ in evs]
+    per = [sum(w * _present(t, ev) for t, w in ask.anchors.items()) / total for ev in evs]
+    best = sum(w * max(_present(t, ev) for ev in evs) for t, w in ask.anchors.items()) / total
+    return best, per
+
+
+def focus_coverage(ask: Ask, evidence: list[Evidence]) -> float:
+    """The best anchor coverage of a sentence stating the kind of fact asked for (or saying
+    there is none); 1.0 when the question asks for no particular kind of fact."""
+    if ask.focus is Focus.NONE:
+        return 1.0
+    _, per = coverage(ask, evidence)
+    return max(
+        (c for ev, c in zip(evidence, per, strict=True) if gives(ask.focus, ev.text) or corrects_premise(ev.text)),
+        default=0.0,
+    )
+
+
+def addressed(ask: Ask, evidence: list[Evidence], *, min_coverage: float, min_focus_coverage: float) -> Verdict:
+    """Does the draft answer the question asked? Its sentences must name what the question is
+    about (weighted anchor coverage), and when the question asks for an amount, a count, a date
+    or a rate, one sentence about the subject must state one (or say there is none)."""
+    cov, _ = coverage(ask, evidence)
+    fcov = focus_coverage(ask, evidence)
+    if cov < min_coverage:
+        missing = [t for t in ask.entities if not any(_present(t, ev) for ev in evidence)]
+        what = f" (nothing on {', '.join(sorted(missing))})" if missing else ""
+        return Verdict(False, cov, fcov, f"they are about something else{what}")
+    if fcov < min_focus_coverage:
+        return Verdict(False, cov, fcov, f"none of them states the {ask.focus.value} asked for")
+    return Verdict(True, cov, fcov)
+
+
+class Corpus:
+    """What the index knows about words and documents: how rare a token is (inverse document
+    frequency over chunks) and the words of a whole document (cached per index generation)."""
+
+    def __init__(self, retriever: Retriever | None):
+        self.retriever = retriever
+        self._words: dict[str, frozenset[str]] = {}
+        self._generation = -1
+
+    def _fresh(self) -> None:
+        gen = self.retriever.index.generation if self.retriever is not None else 0
+        if gen != self._generation:
+            self._words.clear()
+            self._generation = gen
+
+    def rarity(self, token: str) -> float:
+        """log((N + 1) / (df + 0.5)) over the index's chunks; 1.0 without an index."""
+        if self.retriever is None:
+            return 1.0
+        lex = self.retriever.lexical()
+        n = max(len(lex.ids), 1)
+        return float(math.log((n + 1) / (lex.df.get(token, 0) + 0.5)))
+
+    def words(self, chunk: Chunk) -> frozenset[str]:
+        """Tokens of the chunk's whole document (title, headings and text); the chunk's own
+        tokens when the index cannot list the document."""
+        self._fresh()
+        if chunk.source not in self._words:
+            chunks = self.retriever.index.chunks_for_source(chunk.source) if self.retriever is not None else []
+            chunks = chunks or [chunk]
+            self._words[chunk.source] = frozenset(
+                t for c in chunks for t in tokenize(f"{c.title} {c.section} {c.text}")
+            )
+        return self._words[chunk.source]

@@ -1,0 +1,83 @@
+"""Readability metrics: fragments, headings/TOC lines, duplicates, broken hyphens, length; and
+whether the right document and page are cited."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.evaluate.metrics import UNDEFINED
+from advisor.evaluate.readability import cited_page_hit, first_cited_source, readability, vocabulary
+
+
+def test_fragments_cut_by_extraction_are_flagged():
+    r = readability(
+        "GOVERN 6: Policies and procedures are in place to address [1]. "
+        "MANAGE 4.3: Incidents and errors are communicated to relevant [2]. "
+        "The AI RMF is voluntary and applies to any organization [3]."
+    )
+    assert r.fragment_rate == pytest.approx(2 / 3)
+    assert "The AI RMF is voluntary and applies to any organization." not in r.flagged["fragment_rate"]
+
+
+def test_a_list_item_needs_its_lead_in():
+    bare = readability(
+        "- Legal counsel has confirmed the patient consent approach for every state in scope [7].\n- risk tiers [7]"
+    )
+    assert bare.fragment_rate == 0.5  # the whole-sentence item reads on its own; "risk tiers" does not
+    led = readability(
+        "A health system is ready to pilot ambient documentation when each of these can be checked [7]:\n"
+        "- Legal counsel has confirmed the patient consent approach [7].\n- risk tiers [7]"
+    )
+    assert led.fragment_rate == 0.0
+    dangling = readability("Organizations can document the following [2]:")
+    assert dangling.fragment_rate == 1.0
+
+
+def test_headings_and_toc_lines_are_flagged():
+    r = readability(
+        "Healthcare Facility Registry … 23 7.4 [1]. Architectural Model of the National Digital Health System 1.1 [1]. "
+        "The National AI Risk Management Framework is voluntary [2]."
+    )
+    assert r.heading_rate == pytest.approx(2 / 3)
+
+
+def test_near_duplicate_sentences_are_flagged_once():
+    r = readability(
+        "GOVERN 1.6 calls for mechanisms to inventory AI systems [1]. "
+        "GOVERN 1.6 calls for mechanisms to inventory the AI systems [2]. "
+        "Inventories are resourced according to organizational risk priorities [1]."
+    )
+    assert r.duplicate_rate == pytest.approx(1 / 3)
+
+
+def test_words_broken_at_line_ends_are_flagged():
+    evidence = vocabulary(["Systems should be resilient and secure.", "a risk-based approach to tracking"])
+    r = readability(
+        "Systems should be re-silient and secure [1]. Adopt a risk-based approach [1]. Keep track-ing logs [1].",
+        evidence,
+    )
+    assert r.broken_hyphen_rate == pytest.approx(2 / 3)
+    assert readability("The soft\u00adhyphen stayed in the text [1].").broken_hyphen_rate == 1.0
+
+
+def test_clean_answers_score_zero_and_count_words():
+    r = readability(
+        "The six WHO principles are [1]:\n- Protect autonomy [1].\n- Promote well-being, safety and the public interest [1].\n"
+        "The AI RMF is voluntary [2]."
+    )
+    assert (r.fragment_rate, r.heading_rate, r.duplicate_rate, r.broken_hyphen_rate) == (0, 0, 0, 0)
+    assert r.words == 19
+    assert readability("").fragment_rate is UNDEFINED
+
+
+def test_first_citation_and_page_hits():
+    cites = [
+        {"marker": 2, "source": "/docs/v0.1-Aidoc_AD-01.pdf", "page": 1},
+        {"marker": 1, "source": "/docs/v0.1-Aidoc_BA-01.pdf", "page": 5},
+    ]
+    assert first_cited_source(cites, ["Aidoc_BA-01"]) == 1.0
+    assert first_cited_source(cites, ["Aidoc_AD-01"]) == 0.0
+    assert cited_page_hit(cites, ["Aidoc_BA-01"], [5]) == 1.0
+    assert cited_page_hit(cites, ["Aidoc_BA-01"], [1]) == 0.0
+    assert cited_page_hit(cites, ["Aidoc_BA-01"], None) is UNDEFINED
+    assert first_cited_source([], ["x"]) is UNDEFINED
