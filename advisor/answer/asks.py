@@ -46,16 +46,27 @@ class Focus(StrEnum):
     NONE = "none"  # a description, a list, an explanation
 
 
+_MONEY_NOUN = (
+    r"(?:cost|costs|price|prices|pricing|fee|fees|charge|charges|salary|salaries|budget|budgets|spend|spending|"
+    r"fine|fines|penalty|penalties|premium|premiums|settlement|amount|margin|revenue|reimbursement)"
+)
+_MONEY_VERB = r"(?:cost|charge|pay|paid|spend|spent|levy|fine|reimburse|bill|invoice|set aside|allocate)"
+#: The question asks for an amount of money: "how much ... cost", "what fine", "what is the
+#: price of", "what did X spend", "what does Medicare pay" (not "which MAP subcategory covers costs").
 _MONEY_ASK = re.compile(
-    r"\b(?:cost|costs|price|prices|pricing|priced|fee|fees|charge|charges|salary|salaries|budget|budgets|spend|spent|"
-    r"paid|pay|pays|reimburse\w*|premium|premiums|fine|fines|penalty|penalties|settlement|rate per|per month|"
-    r"per year|interest rate|margin|revenue|funding amount)\b",
+    rf"\bhow much\b.{{0,80}}\b{_MONEY_VERB}\b|\bhow much\b.{{0,40}}\b{_MONEY_NOUN}\b"
+    rf"|\bwhat(?:'s| is| was| are| were| will be)?(?: the| an?| our| their| its)?(?: \w+){{0,3}} {_MONEY_NOUN}\b"
+    rf"|\bwhat (?:does|did|do|will|would|should|can)\b.{{0,80}}\b{_MONEY_VERB}\b",
     re.I,
 )
 _FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
     (
         Focus.RATE,
-        re.compile(r"\bwhat (?:percent(?:age)?|share|proportion|fraction)\b|\b\w+[- ]rate\b|\brate of\b", re.I),
+        re.compile(
+            r"\bwhat (?:percent(?:age)?|share|proportion|fraction)\b"
+            r"|\bwhat(?:'s| is| was| are| were)? (?:the |an? |its |their )?(?:[\w-]+ ){0,3}rates?\b",
+            re.I,
+        ),
     ),
     (Focus.COUNT, re.compile(r"\bhow many\b|\b(?:the|what|exact) number of\b", re.I)),
     (
@@ -74,7 +85,8 @@ _FRAME = frozenset(
     tokenize(
         "many much number exact date day month year years deadline when long often amount total average typical "
         "current currently today exactly kind type specific percentage percent share proportion rate tell say "
-        "give list name describe explain mean know need want get find happen happened recent latest first"
+        "give list name describe explain mean know need want get find happen happened recent latest first "
+        "something anything thing things way ways example examples exactly really actually also"
     )
 )
 
@@ -119,7 +131,8 @@ class Ask:
     question: str
     focus: Focus
     anchors: dict[str, float] = field(default_factory=dict)
-    entities: frozenset[str] = frozenset()  # anchors that name something: rare, capitalised, ids, years
+    entities: frozenset[str] = frozenset()  # anchors that name something: capitalised, ids, numbers, years
+    rare: frozenset[str] = frozenset()  # anchors few passages use (names when the documents capitalise them)
 
     @property
     def weight(self) -> float:
@@ -129,13 +142,13 @@ class Ask:
 def read_ask(question: str, rarity: Callable[[str], float] | None = None) -> Ask:
     """The question's focus and anchors. `rarity(token)` is the token's inverse document
     frequency in the index (higher: rarer); without it every anchor weighs 1."""
-    focus = Focus.NONE
     if _MONEY_ASK.search(question) and not re.search(r"\bhow (?:long|many|often)\b", question, re.I):
         focus = Focus.MONEY
     else:
         focus = next((f for f, pat in _FOCUS_RULES if pat.search(question)), Focus.NONE)
     anchors: dict[str, float] = {}
     entities: set[str] = set()
+    rare: set[str] = set()
     text = re.sub(r"\b\w+n['’]t\b", " ", re.sub(r"['’]s\b", "", question))  # "FDA's" -> "FDA"; "don't" says nothing
     capitalised = {t for m in re.finditer(r"\b[A-Z][\w'’()-]*", text) if m.start() > 0 for t in tokenize(m.group(0))}
     special = {t for i in identifiers(text) for t in tokenize(i)} | years(text)
@@ -146,13 +159,15 @@ def read_ask(question: str, rarity: Callable[[str], float] | None = None) -> Ask
             special.add(tok)  # a number names something specific ("Section 1557", "510(k)")
         weight = rarity(tok) if rarity else 1.0
         anchors[tok] = weight
-        if tok in special or tok in capitalised or (rarity is not None and weight >= _ENTITY_RARITY):
+        if tok in special or tok in capitalised:
             entities.add(tok)
-    return Ask(question, focus, anchors, frozenset(entities))
+        elif rarity is not None and weight >= _RARE:
+            rare.add(tok)
+    return Ask(question, focus, anchors, frozenset(entities), frozenset(rare))
 
 
-# A word in fewer than about 1 chunk in 40 names something specific ("aneurysm", "sepsis"?).
-_ENTITY_RARITY = math.log(40.0)
+# A word in fewer than about 1 chunk in 40 is rare ("aneurysm", but also "live").
+_RARE = math.log(40.0)
 
 
 def gives(focus: Focus, sentence: str) -> bool:

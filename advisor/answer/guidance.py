@@ -24,7 +24,7 @@ from ..guard import looks_like_injection
 from ..retrieve import Filters, Hit, Retriever, SearchResult
 from ..text import content_words, identifiers, tokenize
 from .asks import Ask, Corpus, Evidence, addressed, read_ask
-from .quotable import UnitKind, read_units
+from .quotable import Unit, UnitKind, read_units
 from .selection import Candidate, arrange, collapse_duplicates, fill_mmr, whole_list
 from .types import AnswerKind, Draft
 
@@ -255,24 +255,49 @@ def _defines(subject: str, sentence: str) -> bool:
     return len(want & fuzzy(content_words(head))) >= max(1, round(0.67 * len(want)))
 
 
-_COMPARE = re.compile(r"\b(?:compare[sd]?|comparison|differ\w*|versus|vs\.?|both|between)\b", re.I)
+_COMPARE = re.compile(r"\b(?:compare[sd]?|comparison|differ\w*|versus|vs\.?|both|between|relate\w*|in common|each)\b", re.I)
+_JOIN = re.compile(r"\b(?:and|or|with|vs\.?|versus|to)\b", re.I)
+
+
+def _names(ask: Ask, cands: list[Candidate]) -> set[str]:
+    """The question's names: its capitalised words, identifiers and numbers, and the rare words
+    the passages write capitalised ("brain aneurysm" asked of a card naming "Brain Aneurysm")."""
+    names = set(ask.entities)
+    if ask.rare:
+        seen: dict[str, list[bool]] = {}
+        for c in cands:
+            for m in re.finditer(r"(?<![.!?:]\s)(?<!^)\b[A-Za-z][\w-]*", c.text):
+                for t in tokenize(m.group(0)):
+                    if t in ask.rare:
+                        seen.setdefault(t, []).append(m.group(0)[0].isupper())
+        names |= {t for t, caps in seen.items() if sum(caps) > len(caps) / 2}
+    return names
+
+
+def _compares(question: str, telling: set[str]) -> bool:
+    """Does the question put two named things side by side ("Section 1557 and MEASURE 2.11")?"""
+    if _COMPARE.search(question):
+        return True
+    parts = [set(tokenize(p)) & telling for p in _JOIN.split(question)]
+    return sum(1 for p in parts if p) >= 2
 
 
 def _entity_fit(ask: Ask, cands: list[Candidate], corpus: Corpus) -> dict[str, float]:
     """Per document, how well it fits the names a question uses (products, organizations,
-    identifiers, rare terms), 0..1; only names some candidate documents have and others lack
-    count. A document lacking the most specific name asked about while sharing another (the
-    same vendor's other product, the same regulator's other rule) scores 0: it is about
-    something else. Empty when the question names nothing that tells the documents apart."""
+    identifiers), 0..1; only names some candidate documents have and others lack count. A
+    document lacking the most specific name asked about while sharing another (the same
+    vendor's other product) scores 0: it is about something else. Empty when the question
+    names nothing that tells the documents apart."""
     sources = {c.chunk.source: c.chunk for c in cands}
     vocab = {src: corpus.words(chunk) for src, chunk in sources.items()}
-    docs_with = {t: sum(t in v for v in vocab.values()) for t in ask.entities}
+    names = _names(ask, cands)
+    docs_with = {t: sum(t in v for v in vocab.values()) for t in names}
     telling = {t: ask.anchors[t] for t, n in docs_with.items() if 0 < n < len(vocab)}
     total = sum(telling.values())
     if not total:
         return {}
     fit = {src: sum(w for t, w in telling.items() if t in v) / total for src, v in vocab.items()}
-    if not _COMPARE.search(ask.question):
+    if not _compares(ask.question, set(telling)):
         specific = min(telling, key=lambda t: (docs_with[t], -telling[t]))
         for src, v in vocab.items():
             if specific not in v and any(t in v for t in telling):
@@ -323,18 +348,24 @@ def _passages(hits: list[Hit], neighbors: Callable[[Chunk], list[Chunk]] | None)
 
 def _candidates(passages: list[tuple[Chunk, int]]) -> list[Candidate]:
     """Every quotable unit of the passages, once per document (neighbouring chunks overlap)."""
-    cands: list[Candidate] = []
-    seen: set[tuple[str, str]] = set()
+    best: dict[tuple[str, str], Candidate] = {}
     for chunk, rank in passages:
         if _REFERENCE_SECTION.match(chunk.section.split(" > ")[-1].strip()):
             continue  # a reference list points elsewhere; it is not an answer
         for unit in read_units(chunk):
             key = (chunk.source, " ".join(unit.text.lower().split()))
-            if not unit.ok or key in seen:
+            if not unit.ok:
                 continue
-            seen.add(key)
-            cands.append(Candidate(unit, rank))
-    return cands
+            have = best.get(key)
+            # of two copies (chunks overlap), keep the one whose list item has its own lead-in
+            if have is None or (_framed(have.unit) and not _framed(unit)):
+                best[key] = Candidate(unit, min(rank, have.hit_rank) if have else rank)
+    return list(best.values())
+
+
+def _framed(unit: Unit) -> bool:
+    """A list item introduced by a lead-in written from the heading, not the document's own."""
+    return unit.kind is not UnitKind.SENTENCE and unit.lead is not None and unit.lead.framing
 
 
 @dataclass

@@ -17,7 +17,16 @@ from ..chunk import Chunk
 from ..guard import looks_like_injection
 from ..text import identifiers, sentence_spans
 
-__all__ = ["Unit", "UnitKind", "broken_word", "heading_like", "read_units", "unsafe_spans", "whole_sentence"]
+__all__ = [
+    "Unit",
+    "UnitKind",
+    "broken_word",
+    "field_line",
+    "heading_like",
+    "read_units",
+    "unsafe_spans",
+    "whole_sentence",
+]
 
 
 class UnitKind(StrEnum):
@@ -43,6 +52,10 @@ class Unit:
     group: int = -1  # the list or table it belongs to (per chunk), -1 for prose
     ok: bool = True
     framing: bool = False  # a lead-in written from the section heading, not quoted text
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
 
     @property
     def listed(self) -> bool:
@@ -170,7 +183,7 @@ def broken_word(text: str, vocabulary: set[str] | None = None) -> bool:
         return True
     for m in _HYPHENATED.finditer(text):
         head, tail = m.group(1).lower(), m.group(2).lower()
-        if tail in _TAILS or (vocabulary and head + tail in vocabulary and tail not in vocabulary):
+        if tail in _TAILS or (vocabulary and head + tail in vocabulary and not {head, tail} & vocabulary):
             return True
     return False
 
@@ -191,6 +204,44 @@ def whole_sentence(text: str) -> bool:
     if not re.search(r"[a-z]{3,}", s) or (_TOC.search(s.rstrip(".")) and heading_like(s.rstrip("."))):
         return False
     return not (_CITATION_ENTRY.search(s) or looks_like_injection(s))
+
+
+_FIELD = re.compile(r"^(?P<label>[A-Z][\w/()&,'’ -]{1,60}?):\s*(?P<value>\S.*)$", re.S)
+#: A clause cut before its object: "... in place to address", "... communicated to relevant".
+_CUT = re.compile(
+    r"\b(?:to|of|for|with|by|from|in|on|at|into|about|across|among)\s+(?:relevant|appropriate|other|all|any|each|"
+    r"every|both|such|key|specific|various|several|applicable|related|potential|additional|external|internal)$"
+    r"|\bto\s+(?:address|ensure|include|provide|identify|establish|determine|assess|evaluate|consider|inform|"
+    r"enable|promote|reduce|prevent|define|describe|implement|mitigate|communicate|characterize|incorporate)$",
+    re.I,
+)
+
+
+def field_line(text: str) -> bool:
+    """A form field read as "Label: value" ("Release Date: March 2022", "Version: BA-01"):
+    quotable without a full stop when the label is short and the value says something."""
+    m = _FIELD.match(text.strip())
+    if not m or len(m.group("label").split()) > 8 or re.search(r"(?:\.\s?){4,}|…", text):
+        return False
+    value = m.group("value").strip().rstrip(".")
+    if _DANGLING.search(value) or _CUT.search(value) or value.count("(") != value.count(")"):
+        return False
+    if value.endswith((";", ",", "-")) or looks_like_injection(text):
+        return False
+    return len(value.split()) >= 2 or bool(re.search(r"\d", value))
+
+
+def _continues(prev: Unit, sentence: str, gap: str) -> bool:
+    """Does `sentence` finish `prev`, which a paragraph break cut (no full stop, an open
+    bracket, or a next part starting in lower case)?"""
+    if gap.strip() or _TERMINAL.search(prev.text) or prev.text.rstrip().endswith(":") or not sentence:
+        return False
+    if heading_like(prev.text) or field_line(" ".join(prev.text.split())):
+        return False
+    flat = " ".join(prev.text.split())
+    if _DANGLING.search(flat) or _CUT.search(flat):
+        return True  # "... in place to address" + "AI risks and benefits ..."
+    return prev.text.count("(") > prev.text.count(")") or sentence[:1].islower() or sentence[:1] in ")]"
 
 
 def unsafe_spans(chunk: Chunk) -> list[tuple[int, int]]:
@@ -249,6 +300,9 @@ def read_units(chunk: Chunk) -> list[Unit]:
         stripped = block.lstrip()
         offset = s + len(block) - len(stripped)
         bullet = _BULLET.match(stripped)
+        first_item = not units and s == 0 and "\n" not in stripped.strip() and not stripped.rstrip().endswith(":")
+        if first_item and _BULLET.match(text[e + 1 : e + 8].lstrip(" ")):
+            bullet = re.match(r"", stripped)  # the chunk starts inside a list: packing cut this item's marker
         if " | " in stripped and "\n" not in stripped.strip():
             if not in_list or header is None or units[-1].kind is not UnitKind.ROW:
                 group += 1
@@ -270,8 +324,13 @@ def read_units(chunk: Chunk) -> list[Unit]:
         header = None
         for ss, se in sentence_spans(block):
             sent, start = _strip_heading_lines(block[ss:se], s + ss)
+            prev = units[-1] if units else None
+            if prev is not None and prev.kind is UnitKind.SENTENCE and _continues(prev, sent, text[prev.end : start]):
+                units.pop()  # extraction broke this sentence at a paragraph break: quote it whole
+                sent, start = text[prev.start : start + len(sent)], prev.start
             unit = Unit(sent, chunk, start, UnitKind.SENTENCE, len(units))
-            unit.ok = whole_sentence(sent) or _lead_in(sent)
+            flat = " ".join(sent.split())
+            unit.ok = whole_sentence(flat) or field_line(flat) or _lead_in(flat)
             units.append(unit)
             last_prose = unit if unit.ok else None
     framing = section_lead(chunk)
@@ -308,6 +367,8 @@ def section_lead(chunk: Chunk) -> Unit | None:
         return None
     if _VERB.search(tail) or re.search(r"\b(?:can|should|following)\b", tail, re.I):
         text = f"Under {parent}, {_plain_case(tail)[:1].lower()}{_plain_case(tail)[1:]}:" if parent else f"{tail}:"
+    elif identifiers(tail) or not parent:
+        text = f"The items listed under {tail} are:"
     else:
         text = f"The {_plain_case(tail)} for {parent} are:" if parent else f"The {_plain_case(tail)} are:"
     return Unit(text, chunk, -1, UnitKind.SENTENCE, -1, framing=True)

@@ -61,6 +61,8 @@ def render_offline(question: str, query: str, draft: Draft, hits: list[Hit], che
         elif lines and not lines[-1].startswith("- "):
             lines[-1] += " " + sentence
         else:
+            if lines:
+                lines.append("")  # a paragraph after a list: without a blank line Markdown runs it into the last item
             lines.append(sentence)
     if not lines:
         return None

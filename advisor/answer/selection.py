@@ -153,13 +153,14 @@ def collapse_duplicates(chosen: list[Candidate], cands: list[Candidate]) -> None
 
 def _part(c: Candidate, bullet: bool) -> Part:
     chunks = [c.chunk] + [d.chunk for d in c.also]
-    return Part(c.text, chunks, bullet=bullet, quotes=[c.text] + [d.text for d in c.also])
+    return Part(" ".join(c.text.split()), chunks, bullet=bullet, quotes=[c.text] + [d.text for d in c.also])
 
 
 def _lead_part(lead: Unit, first: Candidate) -> Part:
     """The line that introduces a list: the document's own lead-in sentence, a table's header
     row, or a lead-in written from the section heading (which quotes the first item)."""
-    text = lead.text if lead.text.rstrip().endswith(":") else f"{lead.text.rstrip().rstrip('.')}:"
+    flat = " ".join(lead.text.split())
+    text = flat if flat.endswith(":") else f"{flat.rstrip('.')}:"
     quotes = [first.text] if lead.framing else [lead.text]
     return Part(text, [lead.chunk], quotes=quotes)
 

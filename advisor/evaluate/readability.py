@@ -42,11 +42,7 @@ _DANGLING_END = frozenset(
         "of",
         "for",
         "with",
-        "by",
         "from",
-        "in",
-        "on",
-        "at",
         "into",
         "onto",
         "as",
@@ -55,21 +51,12 @@ _DANGLING_END = frozenset(
         "or",
         "nor",
         "but",
-        "that",
-        "which",
-        "whose",
-        "who",
-        "whom",
         "its",
         "their",
         "our",
         "your",
         "his",
         "her",
-        "this",
-        "these",
-        "those",
-        "such",
         "including",
         "include",
         "includes",
@@ -79,7 +66,6 @@ _DANGLING_END = frozenset(
         "per",
         "between",
         "among",
-        "about",
         "within",
         "without",
         "toward",
@@ -100,10 +86,9 @@ _CUT_CLAUSE = re.compile(
     r"\b(?:to|of|for|with|by|from|in|on|at|into|about|across|among)\s+(?:relevant|appropriate|other|all|any|each|"
     r"every|both|such|key|specific|various|several|applicable|related|potential|additional|external|internal|"
     r"new|existing|current|future|possible)$"
-    r"|\bto\s+(?:address|ensure|include|provide|support|identify|manage|develop|establish|determine|assess|"
-    r"evaluate|consider|inform|enable|promote|reduce|prevent|track|document|review|define|describe|implement|"
-    r"maintain|mitigate|communicate|characterize|integrate|incorporate|achieve|improve|capture|detect|meet|"
-    r"reflect|enhance|foster|facilitate|minimize|maximize|balance|allocate|prioritize|respond to)$",
+    r"|\bto\s+(?:address|ensure|include|provide|identify|establish|determine|assess|evaluate|consider|inform|"
+    r"enable|promote|reduce|prevent|define|describe|implement|mitigate|communicate|characterize|incorporate|"
+    r"detect|reflect|enhance|facilitate|prioritize|allocate)$",
     re.I,
 )
 _SMALL_WORDS = frozenset(
@@ -223,13 +208,25 @@ class _Unit:
     followed_by_list: bool = False
 
 
+def _lines(text: str) -> list[str]:
+    """Lines as a reader sees them: a list item starts a line; other line breaks inside a
+    paragraph are soft (Markdown joins them)."""
+    out: list[str] = []
+    for raw in (text or "").splitlines():
+        if not raw.strip():
+            out.append("")
+        elif _BULLET.match(raw) or not out or not out[-1]:
+            out.append(raw.strip())
+        else:
+            out[-1] += " " + raw.strip()
+    return [ln for ln in out if ln]
+
+
 def _units(text: str) -> list[_Unit]:
     """The answer's sentences and list items, markers removed, in order."""
     out: list[_Unit] = []
     under_lead = False
-    for line in (text or "").splitlines():
-        if not line.strip():
-            continue
+    for line in _lines(text):
         m = _BULLET.match(line)
         if m:
             item = strip_markers(line[m.end() :])
@@ -248,8 +245,11 @@ def _units(text: str) -> list[_Unit]:
 
 
 def _last_word(s: str) -> str:
-    words = _WORD.findall(s.replace("e.g.", "e.g").replace("i.e.", "i.e"))
-    return words[-1].lower() if words else ""
+    """The sentence's last token, lower-cased, when it is a word ("... to address." -> "address";
+    "... §170.315(a)(9)." -> "")."""
+    tokens = s.replace("e.g.", "e.g").replace("i.e.", "i.e").split()
+    last = tokens[-1].strip(".,;:!?\"'”’)(]") if tokens else ""
+    return last.lower() if re.fullmatch(r"[A-Za-z][A-Za-z.]*", last) else ""
 
 
 def _is_fragment(u: _Unit) -> bool:
@@ -261,14 +261,14 @@ def _is_fragment(u: _Unit) -> bool:
     if s.count("(") != s.count(")") or s.count("[") != s.count("]"):
         return True
     body = re.sub(r"[\s.!?:\"'”’)]+$", "", s)
-    if _last_word(s) in _DANGLING_END or _CUT_CLAUSE.search(body) or s.endswith(("-", ",", ";")):
+    if _last_word(s) in _DANGLING_END or _CUT_CLAUSE.search(body) or body.endswith(("-", ",", ";")):
         return True
     if u.ends_lead and not u.followed_by_list:
         return True
     if u.bullet:
         if u.lead_in:
             return False
-        return not (s[:1].isupper() and s.endswith((".", "!", "?")) and len(s.split()) >= 5)
+        return not ((s[:1].isupper() or s[:1].isdigit()) and s.endswith((".", "!", "?")) and len(s.split()) >= 5)
     if s[:1].islower() or not s.rstrip("\"'”’)").endswith((".", "!", "?", ":")):
         return True
     words = s.split()
@@ -277,7 +277,8 @@ def _is_fragment(u: _Unit) -> bool:
 
 def _is_heading(u: _Unit) -> bool:
     """A heading or table-of-contents line: dot leaders or a trailing page number after a
-    title, or a short line of mostly capitalised words without a verb."""
+    title, or a line without a verb whose words are all capitalised (or that is only a few
+    words long: "Readiness prerequisites")."""
     s = u.text.strip().rstrip(".:").strip()
     if " | " in s:
         return False  # a table row
@@ -287,9 +288,11 @@ def _is_heading(u: _Unit) -> bool:
     capitalised = sum(1 for w in words if w[0].isupper()) / len(words)
     if _TOC_LINE.search(s) and capitalised >= 0.6:
         return True
+    if u.bullet and u.lead_in:
+        return False  # a short item of an introduced list ("Protect autonomy") is not a heading
     if len(words) > 14 or _VERB_CUE.search(s):
         return False
-    return capitalised >= 0.75 and len(words) >= 2
+    return capitalised == 1.0 or (len(s.split()) <= 4 and capitalised >= 0.5)
 
 
 def _fingerprint(s: str) -> set[str]:
@@ -322,14 +325,14 @@ def vocabulary(passages: Iterable[str]) -> set[str]:
 
 def _broken_hyphen(s: str, vocab: set[str]) -> bool:
     """A word broken at a line end ("re-silient", "track-ing"): a soft hyphen, a tail that is no
-    word of its own, or halves that the evidence writes as one word and never alone."""
+    word of its own, or halves that the evidence writes as one word and neither half alone."""
     if _SOFT_HYPHEN.search(s):
         return True
     for m in _HYPHENATED.finditer(s):
         head, tail = m.group(1).lower(), m.group(2).lower()
         if tail in _WORD_TAILS:
             return True
-        if vocab and head + tail in vocab and tail not in vocab:
+        if vocab and head + tail in vocab and tail not in vocab and head not in vocab:
             return True
     return False
 

@@ -17,13 +17,33 @@ def _quotable(chunk: Chunk) -> list[str]:
 
 def test_headings_toc_lines_and_fragments_are_never_quotable():
     text = (
+        "and the registry is updated every night by the data team.\n\n"
         "Architectural Model of the National Digital Health System 1.1\n\n"
         "Healthcare Facility Registry ........ 23\n\n"
-        "GOVERN 6: Policies and procedures are in place to address\n\n"
-        "and the registry is updated every night by the data team.\n\n"
-        "The registry lists every licensed facility with its services and beds."
+        "The registry lists every licensed facility with its services and beds.\n\n"
+        "GOVERN 6: Policies and procedures are in place to address"
     )
     assert _quotable(_chunk(text)) == ["The registry lists every licensed facility with its services and beds."]
+
+
+def test_a_sentence_broken_at_a_paragraph_break_is_quoted_whole():
+    text = (
+        "GOVERN 6: Policies and procedures are in place to address\n\nAI risks and benefits arising from "
+        "third-party software and data.\n\nSensitivity was 88.5% and specificity was 89.5% (95%\n\nCI: 84.0%, 93.7%)."
+    )
+    got = [" ".join(t.split()) for t in _quotable(_chunk(text))]
+    assert got == [
+        "GOVERN 6: Policies and procedures are in place to address AI risks and benefits arising from third-party "
+        "software and data.",
+        "Sensitivity was 88.5% and specificity was 89.5% (95% CI: 84.0%, 93.7%).",
+    ]
+    units = read_units(_chunk(text))
+    assert all(text[u.start : u.end] == u.text for u in units)  # every unit is an exact span
+
+
+def test_form_fields_are_quotable_without_a_full_stop():
+    text = "Release Stage: FDA Cleared, Commercial (K213721)\n\nVersion: BA-01\n\nClinical Trial: N/A\n\nKey Metrics"
+    assert _quotable(_chunk(text)) == ["Release Stage: FDA Cleared, Commercial (K213721)", "Version: BA-01"]
 
 
 def test_a_heading_run_into_a_sentence_is_cut_off_the_quote():
