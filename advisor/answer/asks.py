@@ -1,11 +1,11 @@
 """What a question asks, and whether an answer addresses it.
 
 An answer must be about what was asked — the entity, the time, the organization — and give
-the kind of fact asked for (an amount, a count, a date, a rate). Neighbouring facts are not an
-answer: HTI-1 certification dates do not answer "What is the FDA's deadline for our sepsis model
-510(k) submission?". A question's *anchors* are its content words, each weighted by how rare
-it is in the index (a word the index has never seen weighs most: the corpus cannot be about
-it); its *focus* is the kind of fact it asks for.
+the kind of fact asked for (an amount, a count, a date, a rate, a name). Neighbouring facts are
+not an answer: HTI-1 certification dates do not answer "What is the FDA's deadline for our
+sepsis model 510(k) submission?". A question's *anchors* are its content words, each weighted by
+how rare it is in the index; its *names* are the anchors that name something (capitalised words,
+identifiers, numbers, years); its *focus* is the kind of fact it asks for.
 """
 
 from __future__ import annotations
@@ -28,21 +28,25 @@ __all__ = [
     "Verdict",
     "addressed",
     "corrects_premise",
+    "coverage",
+    "focus_coverage",
     "gives",
     "read_ask",
-    "years",
 ]
 
 
 class Focus(StrEnum):
     """The kind of fact a question asks for."""
 
-    MONEY = "money"  # a cost, price, fee, salary, budget, fine
+    MONEY = "amount of money"  # a cost, price, fee, salary, budget, fine
     QUANTITY = "quantity"  # "how much faster", "how long": a number
     COUNT = "count"  # "how many"
     DATE = "date"  # "when", "what year", "deadline"
     RATE = "rate"  # "what percentage", "what rate"
     FREQUENCY = "frequency"  # "how often"
+    CODE = "number or code"  # "what is the 510(k) number"
+    PERSON = "person"  # "who chairs", "who is the current coordinator"
+    NAMED = "name"  # "which state", "which vendor": a proper name
     NONE = "none"  # a description, a list, an explanation
 
 
@@ -58,6 +62,11 @@ _MONEY_ASK = re.compile(
     rf"|\bwhat(?:'s| is| was| are| were| will be)?(?: the| an?| our| their| its)?(?: \w+){{0,3}} {_MONEY_NOUN}\b"
     rf"|\bwhat (?:does|did|do|will|would|should|can)\b.{{0,80}}\b{_MONEY_VERB}\b",
     re.I,
+)
+_NAMED_KINDS = (
+    r"(?:states?|countr(?:y|ies)|vendors?|compan(?:y|ies)|hospitals?|health systems?|organi[sz]ations?|agenc(?:y|ies)|"
+    r"bod(?:y|ies)|firms?|insurers?|payers?|cit(?:y|ies)|universit(?:y|ies)|manufacturers?|suppliers?|"
+    r"large language models?|llms?|products?)"
 )
 _FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
     (
@@ -79,7 +88,24 @@ _FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
     ),
     (Focus.FREQUENCY, re.compile(r"\bhow often\b|\bhow frequently\b", re.I)),
     (Focus.QUANTITY, re.compile(r"\bhow (?:much|long|large|big|fast)\b", re.I)),
+    (
+        Focus.CODE,
+        re.compile(r"\bwhat(?:'s| is| was| are)? (?:the |its |their )?(?:[\w()-]+ ){0,4}(?:number|code|id)\b", re.I),
+    ),
+    (
+        Focus.PERSON,
+        re.compile(
+            r"^\s*who (?:chairs|leads|heads|runs|directs|founded|signed|is the (?:current |new |acting )?"
+            r"(?:chair|head|director|ceo|coordinator|administrator|commissioner|secretary|president|chief|founder)"
+            r"|is the (?:current |new |acting )?[A-Z][\w-]* [A-Z])",
+            re.I,
+        ),
+    ),
+    (Focus.NAMED, re.compile(rf"^\s*(?:which|what) (?:[\w-]+ ){{0,2}}{_NAMED_KINDS}\b", re.I)),
 ]
+_SUPERLATIVE = re.compile(
+    r"\b(?:most|least|first|last|largest|smallest|highest|lowest|best|worst|biggest|fastest|earliest|latest)\b", re.I
+)
 # Words that frame the question rather than name its subject: never anchors.
 _FRAME = frozenset(
     tokenize(
@@ -91,11 +117,11 @@ _FRAME = frozenset(
 )
 
 _MONEY = re.compile(r"[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:dollars|euros|pounds|usd|eur|gbp)\b|\b(?:usd|eur|gbp)\s?\d", re.I)
-_NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
-    r"hundred|thousand|million|billion|dozen|single|both|none)\b",
-    re.I,
+_NUMBER_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"hundred|thousand|million|billion|dozen|single|both|none|no"
 )
+_NUMBER = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b", re.I)
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATE = re.compile(
     rf"\b(?:\d{{1,2}} )?{_MONTHS}(?: \d{{1,2}},?)? \d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b(?:19|20)\d{{2}}\b"
@@ -109,6 +135,15 @@ _FREQUENCY = re.compile(
     re.I,
 )
 _RATE = re.compile(r"\d\s?%|\bpercent\b|\b0?\.\d+\b|\b\d+(?:\.\d+)? (?:in|of|out of) (?:\d+|every)\b", re.I)
+_CODE = re.compile(r"\b[A-Z]{1,4}-?\d{3,}\b|§\s?\d|\b\d{2,}(?:\.\d+)+(?:\([a-z0-9]+\))*|\b[A-Z]{2,}-\d+\b")
+_PERSON = re.compile(r"\b(?:Dr|Mr|Ms|Mrs|Prof)\.? [A-Z]|\b[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]{2,}\b")
+_INSTITUTION = re.compile(
+    r"\b(?:Act|Rule|Framework|Health|Care|Centers?|Commission|Coalition|Institute|Association|Agency|Department|"
+    r"Office|Services|Medical|Clinical|Systems?|Network|Standards?|Guidance|Cures|Century|Joint|National|Federal|"
+    r"Management|Risk|Intelligence|Artificial|Model|Card|Plan|Program|Council|Board|Committee|University|"
+    r"Hospital|Foundation|Technology|Information|Data|Security|Privacy|Practice|Principles?|Profile|Core)\b"
+)
+_PROPER = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
 #: A sentence that corrects the question's premise: the thing has no fine, no deadline, no force of law.
 _PREMISE = re.compile(
     r"\b(?:voluntary|not (?:legally )?(?:binding|mandatory|required|a regulation|a law|regulatory|enforceable|enforced)|"
@@ -117,6 +152,11 @@ _PREMISE = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_STOP_COUNT = re.compile(
+    r"\b(?:of|at|in|on|for|with|from|by|per|under|has|have|had|did|do|does|are|is|were|was|will|would|can|could|"
+    r"must|should|sit|been|that|who|which)\b",
+    re.I,
+)
 
 
 def years(text: str) -> set[str]:
@@ -125,27 +165,45 @@ def years(text: str) -> set[str]:
 
 @dataclass(frozen=True)
 class Ask:
-    """What a question asks: the kind of fact (focus) and what it must be about (anchors with
-    their weights; identifiers and years among them weigh as entities)."""
+    """What a question asks: the kind of fact (focus), what it must be about (anchors with
+    their weights), the names among them, the years, and the thing a "how many" counts."""
 
     question: str
     focus: Focus
     anchors: dict[str, float] = field(default_factory=dict)
     entities: frozenset[str] = frozenset()  # anchors that name something: capitalised, ids, numbers, years
     rare: frozenset[str] = frozenset()  # anchors few passages use (names when the documents capitalise them)
+    unseen: frozenset[str] = frozenset()  # names the index has never seen
+    counted: str = ""  # the noun of "how many X", stemmed
+    superlative: bool = False  # "which vendor has the most", "the first state to"
 
     @property
     def weight(self) -> float:
         return sum(self.anchors.values())
 
 
-def read_ask(question: str, rarity: Callable[[str], float] | None = None) -> Ask:
-    """The question's focus and anchors. `rarity(token)` is the token's inverse document
-    frequency in the index (higher: rarer); without it every anchor weighs 1."""
+def _focus(question: str) -> Focus:
     if _MONEY_ASK.search(question) and not re.search(r"\bhow (?:long|many|often)\b", question, re.I):
-        focus = Focus.MONEY
-    else:
-        focus = next((f for f, pat in _FOCUS_RULES if pat.search(question)), Focus.NONE)
+        return Focus.MONEY
+    return next((f for f, pat in _FOCUS_RULES if pat.search(question)), Focus.NONE)
+
+
+def _counted(question: str) -> str:
+    """The thing "how many X ..." counts: the last word before the verb or preposition."""
+    m = re.search(r"\bhow many\s+(.+)", question, re.I)
+    if not m:
+        return ""
+    span = _STOP_COUNT.split(m.group(1), maxsplit=1)[0]
+    words = [t for t in tokenize(span)]
+    return words[-1] if words else ""
+
+
+def read_ask(
+    question: str, rarity: Callable[[str], float] | None = None, known: Callable[[str], bool] | None = None
+) -> Ask:
+    """The question's focus and anchors. `rarity(token)` is the token's inverse document
+    frequency in the index (higher: rarer), `known(token)` whether the index holds it at all;
+    without them every anchor weighs 1 and every name counts as known."""
     anchors: dict[str, float] = {}
     entities: set[str] = set()
     rare: set[str] = set()
@@ -163,15 +221,46 @@ def read_ask(question: str, rarity: Callable[[str], float] | None = None) -> Ask
             entities.add(tok)
         elif rarity is not None and weight >= _RARE:
             rare.add(tok)
-    return Ask(question, focus, anchors, frozenset(entities), frozenset(rare))
+    unseen = {t for t in entities if known is not None and t.isalpha() and len(t) >= 3 and not known(t)}
+    return Ask(
+        question,
+        _focus(question),
+        anchors,
+        frozenset(entities),
+        frozenset(rare),
+        frozenset(unseen),
+        _counted(question),
+        bool(_SUPERLATIVE.search(question)),
+    )
 
 
 # A word in fewer than about 1 chunk in 40 is rare ("aneurysm", but also "live").
 _RARE = math.log(40.0)
 
 
-def gives(focus: Focus, sentence: str) -> bool:
+def _counts(ask: Ask, sentence: str) -> bool:
+    """A number counting the thing asked about ("38 controls", "over 4,000 scans"); dates,
+    years and identifiers are not counts."""
+    bare = _DATE.sub(" ", sentence)
+    for i in identifiers(bare):
+        bare = bare.replace(i, " ")
+    bare = re.sub(r"\b(?:Article|Art\.|Section|§|Annex|Part|Stage|Tier|Level|Element|Severity)\s*\w+", " ", bare)
+    if not ask.counted:
+        return bool(_NUMBER.search(bare))
+    words = re.findall(r"[\w,.%-]+", bare)
+    for i, w in enumerate(words):
+        if ask.counted in tokenize(w) or any(t.startswith(ask.counted[:5]) for t in tokenize(w)):
+            near = " ".join(words[max(0, i - 5) : i])
+            if re.search(rf"\d|\b(?:{_NUMBER_WORDS})\b", near, re.I):
+                return True
+    return False
+
+
+def gives(ask: Ask, sentence: str) -> bool:
     """Does the sentence state the kind of fact asked for?"""
+    focus = ask.focus
+    if ask.superlative and not _SUPERLATIVE.search(sentence) and not re.search(r"\b\w+est\b", sentence):
+        return False  # "which vendor has the most" is not answered by a sentence ranking nothing
     if focus is Focus.MONEY:
         return bool(_MONEY.search(sentence))
     if focus is Focus.DATE:
@@ -180,8 +269,20 @@ def gives(focus: Focus, sentence: str) -> bool:
         return bool(_RATE.search(sentence))
     if focus is Focus.FREQUENCY:
         return bool(_FREQUENCY.search(sentence))
-    if focus in (Focus.COUNT, Focus.QUANTITY):
+    if focus is Focus.COUNT:
+        return _counts(ask, sentence)
+    if focus is Focus.QUANTITY:
         return bool(_NUMBER.search(sentence))
+    if focus is Focus.CODE:
+        return bool(_CODE.search(sentence))
+    asked = set(tokenize(ask.question))
+    if focus is Focus.PERSON:
+        return any(
+            not set(tokenize(m.group(0))) & asked and not _INSTITUTION.search(m.group(0))
+            for m in _PERSON.finditer(sentence)
+        )
+    if focus is Focus.NAMED:
+        return any(not set(tokenize(m.group(0))) & asked for m in _PROPER.finditer(sentence))
     return True
 
 
@@ -211,10 +312,12 @@ class Verdict:
     reason: str = ""
 
 
-def _present(tok: str, ev: Evidence) -> float:
+def _present(ask: Ask, tok: str, ev: Evidence) -> float:
+    """How far a sentence names an anchor: in its text or heading 1; a name only its document
+    uses 0.7 (a model card names its product once, its fields say "the device"); else 0."""
     if tok in ev.own or tok in ev.context:
         return 1.0
-    return 0.7 if tok in ev.document else 0.0
+    return 0.7 if tok in ask.entities and tok in ev.document else 0.0
 
 
 def coverage(ask: Ask, evidence: Iterable[Evidence]) -> tuple[float, list[float]]:
@@ -223,33 +326,50 @@ def coverage(ask: Ask, evidence: Iterable[Evidence]) -> tuple[float, list[float]
     total = ask.weight
     if not total or not evs:
         return (1.0 if not total else 0.0), [1.0 if not total else 0.0 for _ in evs]
-    per = [sum(w * _present(t, ev) for t, w in ask.anchors.items()) / total for ev in evs]
-    best = sum(w * max(_present(t, ev) for ev in evs) for t, w in ask.anchors.items()) / total
+    per = [sum(w * _present(ask, t, ev) for t, w in ask.anchors.items()) / total for ev in evs]
+    best = sum(w * max(_present(ask, t, ev) for ev in evs) for t, w in ask.anchors.items()) / total
     return best, per
 
 
 def focus_coverage(ask: Ask, evidence: list[Evidence]) -> float:
     """The best anchor coverage of a sentence stating the kind of fact asked for (or saying
     there is none); 1.0 when the question asks for no particular kind of fact."""
-    if ask.focus is Focus.NONE:
+    if ask.focus is Focus.NONE and not ask.superlative:
         return 1.0
     _, per = coverage(ask, evidence)
     return max(
-        (c for ev, c in zip(evidence, per, strict=True) if gives(ask.focus, ev.text) or corrects_premise(ev.text)),
+        (c for ev, c in zip(evidence, per, strict=True) if gives(ask, ev.text) or corrects_premise(ev.text)),
         default=0.0,
     )
 
 
+def _missing_names(ask: Ask, evidence: list[Evidence]) -> list[str]:
+    """Names the answer's documents never use, and years its sentences do not state."""
+    out = []
+    for t in sorted(ask.entities):
+        if t in years(ask.question):
+            if not any(t in ev.own or t in ev.context for ev in evidence):
+                out.append(t)
+        elif not any(_present(ask, t, ev) for ev in evidence):
+            out.append(t)
+    return out
+
+
 def addressed(ask: Ask, evidence: list[Evidence], *, min_coverage: float, min_focus_coverage: float) -> Verdict:
-    """Does the draft answer the question asked? Its sentences must name what the question is
-    about (weighted anchor coverage), and when the question asks for an amount, a count, a date
-    or a rate, one sentence about the subject must state one (or say there is none)."""
+    """Does the draft answer the question asked? Every name it asks about (product,
+    organization, identifier, year) must be in the answer's documents — a name the index has
+    never seen cannot be; its sentences must name what the question is about (weighted anchor
+    coverage); and when the question asks for an amount, a count, a date, a rate or a name, one
+    sentence about the subject must state one (or say there is none)."""
     cov, _ = coverage(ask, evidence)
     fcov = focus_coverage(ask, evidence)
+    if ask.unseen:
+        return Verdict(False, cov, fcov, f"no indexed document mentions {', '.join(sorted(ask.unseen))}")
+    missing = _missing_names(ask, evidence)
+    if missing:
+        return Verdict(False, cov, fcov, f"they say nothing about {', '.join(missing)}")
     if cov < min_coverage:
-        missing = [t for t in ask.entities if not any(_present(t, ev) for ev in evidence)]
-        what = f" (nothing on {', '.join(sorted(missing))})" if missing else ""
-        return Verdict(False, cov, fcov, f"they are about something else{what}")
+        return Verdict(False, cov, fcov, "they are about something else")
     if fcov < min_focus_coverage:
         return Verdict(False, cov, fcov, f"none of them states the {ask.focus.value} asked for")
     return Verdict(True, cov, fcov)
@@ -277,6 +397,10 @@ class Corpus:
         lex = self.retriever.lexical()
         n = max(len(lex.ids), 1)
         return float(math.log((n + 1) / (lex.df.get(token, 0) + 0.5)))
+
+    def known(self, token: str) -> bool:
+        """Does any indexed passage use the token? True without an index."""
+        return self.retriever is None or self.retriever.lexical().df.get(token, 0) > 0
 
     def words(self, chunk: Chunk) -> frozenset[str]:
         """Tokens of the chunk's whole document (title, headings and text); the chunk's own

@@ -255,7 +255,9 @@ def _defines(subject: str, sentence: str) -> bool:
     return len(want & fuzzy(content_words(head))) >= max(1, round(0.67 * len(want)))
 
 
-_COMPARE = re.compile(r"\b(?:compare[sd]?|comparison|differ\w*|versus|vs\.?|both|between|relate\w*|in common|each)\b", re.I)
+_COMPARE = re.compile(
+    r"\b(?:compare[sd]?|comparison|differ\w*|versus|vs\.?|both|between|relate\w*|in common|each)\b", re.I
+)
 _JOIN = re.compile(r"\b(?:and|or|with|vs\.?|versus|to)\b", re.I)
 
 
@@ -466,7 +468,7 @@ def compose_guidance(
     scores = _score(question, cands, main_sims)
     for c, v, sim, sc in zip(cands, pool.vecs, main_sims, scores, strict=True):
         c.vec, c.semantic, c.score = v, float(sim), sc
-    ask = read_ask(question, setup.corpus.rarity if retriever is not None else None)
+    ask = read_ask(question, setup.corpus.rarity, setup.corpus.known) if retriever is not None else read_ask(question)
     _adjust(question, ask, cands, setup.corpus)
     order = sorted(cands, key=lambda c: (-c.score, c.hit_rank, c.position))
     if _DEBUG:

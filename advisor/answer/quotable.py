@@ -223,6 +223,8 @@ def field_line(text: str) -> bool:
     m = _FIELD.match(text.strip())
     if not m or len(m.group("label").split()) > 8 or re.search(r"(?:\.\s?){4,}|…", text):
         return False
+    if re.search(r"[A-Za-z]+\d|\d+[A-Za-z]{2,}", m.group("label").replace("3rd", "third")):
+        return False  # "GAO-21-519SP: ..." cites a document; a field's label is words
     value = m.group("value").strip().rstrip(".")
     if _DANGLING.search(value) or _CUT.search(value) or value.count("(") != value.count(")"):
         return False
@@ -301,7 +303,7 @@ def read_units(chunk: Chunk) -> list[Unit]:
         offset = s + len(block) - len(stripped)
         bullet = _BULLET.match(stripped)
         first_item = not units and s == 0 and "\n" not in stripped.strip() and not stripped.rstrip().endswith(":")
-        if first_item and _BULLET.match(text[e + 1 : e + 8].lstrip(" ")):
+        if first_item and bullet is None and _BULLET.match(text[e + 1 : e + 8].lstrip(" ")):
             bullet = re.match(r"", stripped)  # the chunk starts inside a list: packing cut this item's marker
         if " | " in stripped and "\n" not in stripped.strip():
             if not in_list or header is None or units[-1].kind is not UnitKind.ROW:
