@@ -13,7 +13,8 @@ amount, a count, a date or a rate, the same share for the best sentence stating 
 coverage). It then sweeps the three thresholds and prints the false-abstain rate (answerable
 cases that would abstain) and the false-answer rate (unanswerable cases that would be answered),
 and the settings in use. Out-of-scope refusals and assessment answers do not depend on the
-thresholds and are reported separately.
+thresholds and are reported separately; so are the names a question asks about that no
+answer document uses (a fixed rule of `asks.addressed`, not a threshold).
 """
 
 from __future__ import annotations
@@ -67,6 +68,8 @@ def _answer_all(adv: Advisor, datasets: list[Path]) -> list[dict[str, Any]]:
                 "confidence": ans.confidence,
                 "coverage": verdict.coverage if verdict else None,
                 "focus": verdict.focus_coverage if verdict else None,
+                # with both thresholds at 0 only the fixed rules (names) decline
+                "declined_by": verdict.reason if verdict and not verdict.ok else "",
             }
         )
     return rows
@@ -76,7 +79,11 @@ def _rates(rows: list[dict[str, Any]], t: float, c: float, f: float) -> tuple[fl
     """False-abstain and false-answer rates over threshold-dependent rows, with the counts."""
     fa = fn = n_ans = n_un = 0
     for r in rows:
-        declines = r["confidence"] < t or (r["coverage"] is not None and (r["coverage"] < c or r["focus"] < f))
+        declines = (
+            bool(r["declined_by"])
+            or r["confidence"] < t
+            or (r["coverage"] is not None and (r["coverage"] < c or r["focus"] < f))
+        )
         if r["answerable"]:
             n_ans += 1
             fa += declines
@@ -101,6 +108,12 @@ def main() -> None:
         args.out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     scored = [r for r in rows if r["confidence"] is not None]
     fixed = [r for r in rows if r["confidence"] is None]
+    named = [r for r in scored if r["declined_by"]]
+    print(
+        "declined for names no answer document uses: "
+        f"{sum(not r['answerable'] for r in named)} unanswerable, {sum(r['answerable'] for r in named)} answerable "
+        f"{[r['id'] for r in named if r['answerable']]}"
+    )
     print(f"cases: {len(rows)}; threshold-dependent: {len(scored)}; fixed (refusal/assessment/clarify): {len(fixed)}")
     wrong_fixed = [r["id"] for r in fixed if r["abstained"] == r["answerable"]]
     print(f"fixed cases answered wrongly (not affected by the thresholds): {wrong_fixed}")

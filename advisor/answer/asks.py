@@ -18,6 +18,7 @@ from enum import StrEnum
 
 from ..chunk import Chunk
 from ..retrieve import Retriever
+from ..safety.names import name_lists
 from ..text import identifiers, tokenize
 
 __all__ = [
@@ -103,8 +104,14 @@ _FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
     ),
     (Focus.NAMED, re.compile(rf"^\s*(?:which|what) (?:[\w-]+ ){{0,2}}{_NAMED_KINDS}\b", re.I)),
 ]
+#: "which vendor has the most", "the lowest error rate": the answer must rank something too.
 _SUPERLATIVE = re.compile(
-    r"\b(?:most|least|first|last|largest|smallest|highest|lowest|best|worst|biggest|fastest|earliest|latest)\b", re.I
+    r"\bthe (?:most|least|largest|smallest|highest|lowest|best|worst|biggest|fastest|earliest|latest|top)\b", re.I
+)
+_RANKS = re.compile(
+    r"\b(?:most|least|largest|smallest|highest|lowest|best|worst|biggest|fastest|earliest|latest|top|leading|first|"
+    r"ranked|\w+est)\b",
+    re.I,
 )
 # Words that frame the question rather than name its subject: never anchors.
 _FRAME = frozenset(
@@ -136,13 +143,6 @@ _FREQUENCY = re.compile(
 )
 _RATE = re.compile(r"\d\s?%|\bpercent\b|\b0?\.\d+\b|\b\d+(?:\.\d+)? (?:in|of|out of) (?:\d+|every)\b", re.I)
 _CODE = re.compile(r"\b[A-Z]{1,4}-?\d{3,}\b|§\s?\d|\b\d{2,}(?:\.\d+)+(?:\([a-z0-9]+\))*|\b[A-Z]{2,}-\d+\b")
-_PERSON = re.compile(r"\b(?:Dr|Mr|Ms|Mrs|Prof)\.? [A-Z]|\b[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]{2,}\b")
-_INSTITUTION = re.compile(
-    r"\b(?:Act|Rule|Framework|Health|Care|Centers?|Commission|Coalition|Institute|Association|Agency|Department|"
-    r"Office|Services|Medical|Clinical|Systems?|Network|Standards?|Guidance|Cures|Century|Joint|National|Federal|"
-    r"Management|Risk|Intelligence|Artificial|Model|Card|Plan|Program|Council|Board|Committee|University|"
-    r"Hospital|Foundation|Technology|Information|Data|Security|Privacy|Practice|Principles?|Profile|Core)\b"
-)
 _PROPER = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
 #: A sentence that corrects the question's premise: the thing has no fine, no deadline, no force of law.
 _PREMISE = re.compile(
@@ -259,7 +259,7 @@ def _counts(ask: Ask, sentence: str) -> bool:
 def gives(ask: Ask, sentence: str) -> bool:
     """Does the sentence state the kind of fact asked for?"""
     focus = ask.focus
-    if ask.superlative and not _SUPERLATIVE.search(sentence) and not re.search(r"\b\w+est\b", sentence):
+    if ask.superlative and not _RANKS.search(sentence):
         return False  # "which vendor has the most" is not answered by a sentence ranking nothing
     if focus is Focus.MONEY:
         return bool(_MONEY.search(sentence))
@@ -277,13 +277,21 @@ def gives(ask: Ask, sentence: str) -> bool:
         return bool(_CODE.search(sentence))
     asked = set(tokenize(ask.question))
     if focus is Focus.PERSON:
-        return any(
-            not set(tokenize(m.group(0))) & asked and not _INSTITUTION.search(m.group(0))
-            for m in _PERSON.finditer(sentence)
-        )
+        return _names_a_person(sentence, asked)
     if focus is Focus.NAMED:
         return any(not set(tokenize(m.group(0))) & asked for m in _PROPER.finditer(sentence))
     return True
+
+
+def _names_a_person(sentence: str, asked: set[str]) -> bool:
+    """A title and a name ("Dr. Smith"), or a known given name and a surname ("Micky Tripathi")."""
+    if re.search(r"\b(?:Dr|Mr|Ms|Mrs|Prof)\.? [A-Z]", sentence):
+        return True
+    given, _ = name_lists()
+    for m in re.finditer(r"\b([A-Z][a-z]+) (?:[A-Z]\. )?[A-Z][a-z]{2,}\b", sentence):
+        if m.group(1) in given and not set(tokenize(m.group(0))) & asked:
+            return True
+    return False
 
 
 def corrects_premise(sentence: str) -> bool:

@@ -81,3 +81,25 @@ def test_first_citation_and_page_hits():
     assert cited_page_hit(cites, ["Aidoc_BA-01"], [1]) == 0.0
     assert cited_page_hit(cites, ["Aidoc_BA-01"], None) is UNDEFINED
     assert first_cited_source([], ["x"]) is UNDEFINED
+
+
+def test_every_scored_answer_carries_the_readability_metrics():
+    from advisor import evaluate as E
+    from advisor.evaluate import metrics as M
+
+    class Words:
+        threshold = 0.5
+
+        def support(self, claim, evidence):
+            return 1.0
+
+    passage = "Systems should be re-silient and resilient systems recover."
+    case = E.EvalCase(id="c", question="q", split="dev", expected_sources=["card-a"], expected_pages=[2])
+    inputs = E.CaseInputs([M.Retrieved("docs/card-a.pdf", 2)], "hits", {1: passage}, [passage])
+    cites = [{"marker": 1, "source": "docs/card-a.pdf", "page": 2, "quote": passage}]
+    answer = {"answer": "Systems should be re-silient [1]. Key Metrics [1].", "abstained": False, "citations": cites}
+    m = E.score_case(case, answer, inputs, Words()).metrics
+    assert m["broken_hyphen_rate"] == 0.5 and m["heading_rate"] == 0.5 and m["fragment_rate"] == 0.5
+    assert m["first_cited_source"] == 1.0 and m["cited_page_hit"] == 1.0 and m["words_per_answer"] == 6
+    declined = E.score_case(case, {"answer": "No.", "abstained": True, "citations": []}, inputs, Words())
+    assert declined.metrics["fragment_rate"] is UNDEFINED and declined.undefined["fragment_rate"] == "answer abstained"
