@@ -35,6 +35,9 @@ BUNDLED_DIR = CORPUS_DIR / "frameworks"
 GUIDANCE_DIR = CORPUS_DIR / "guidance"
 FRAMEWORK, CROSSWALK, EVIDENCE = "advisor-framework/1", "advisor-crosswalk/1", "advisor-evidence/1"
 SCHEMAS = (FRAMEWORK, CROSSWALK, EVIDENCE)
+# model-card review rules that live beside the frameworks; advisor.cards reads them, the catalog skips them
+CARD_REVIEW_SCHEMAS = ("advisor-card-labels/1", "advisor-card-checks/1", "advisor-card-questions/1",
+                       "advisor-card-gates/1")  # fmt: skip
 STATUSES = tuple(s.value for s in Status)
 STRENGTHS = tuple(s.value for s in Strength)
 QUESTION_ID = re.compile(r"[A-Z][A-Z0-9]*-\d+")
@@ -198,14 +201,14 @@ def parse_evidence(o: Obj, frameworks: dict[str, Framework]) -> EvidenceMap:
 def _read(path: Path) -> tuple[str, Obj]:
     file, node = compose(path)
     o = Obj(file, node)
-    kind = o.choice("schema", SCHEMAS)
+    kind = o.choice("schema", SCHEMAS + CARD_REVIEW_SCHEMAS)
     return kind, o
 
 
 def load_catalog(paths: Iterable[Path] = (), bundled: bool = True) -> Catalog:
     """Bundled frameworks and crosswalks (unless bundled=False) plus the YAML files or folders given."""
     files = _yaml_files(([BUNDLED_DIR] if bundled else []) + list(paths))
-    read = [_read(p) for p in files]
+    read = [r for r in (_read(p) for p in files) if r[0] in SCHEMAS]
     frameworks: dict[str, Framework] = {}
     for kind, o in read:
         if kind != FRAMEWORK:
@@ -234,6 +237,9 @@ def load_catalog(paths: Iterable[Path] = (), bundled: bool = True) -> Catalog:
 def load_file(path: Path, catalog: Catalog | None = None) -> Framework | Crosswalk | EvidenceMap:
     """One YAML file; crosswalk and evidence files resolve against `catalog` (the bundled one by default)."""
     kind, o = _read(path)
+    if kind in CARD_REVIEW_SCHEMAS:
+        raise o.fail(o.fields["schema"][1], "schema", "is a model-card review file (read by advisor review-card), "
+                     "not a framework, crosswalk or evidence file")  # fmt: skip
     if kind == FRAMEWORK:
         return parse_framework(o)
     frameworks = (catalog or load_catalog()).frameworks
