@@ -13,6 +13,7 @@ import click
 from . import assessment
 from . import recommend as rec
 from .answer import Advisor
+from .cards import review_card_command
 from .currency import corpus_group
 from .errors import AdvisorError
 from .evaluate import eval_command
@@ -212,7 +213,7 @@ def recommend(org: str, out: Path, as_json: bool) -> None:
 
 
 # Command groups that live with their feature: one line each (plugin-style, as in simonw/llm).
-for _command in (phi, frameworks_command, corpus_group):
+for _command in (phi, frameworks_command, corpus_group, review_card_command):
     main.add_command(_command)
 
 

@@ -133,3 +133,7 @@ class FrameworkError(AdvisorError):
 
 class FrameworkLookupError(AdvisorError):
     """A framework or control named in a query does not exist in the loaded frameworks."""
+
+
+class ModelCardError(AdvisorError):
+    """A vendor model card cannot be reviewed or its report written (bad format, bad output path)."""

@@ -77,6 +77,7 @@ class Check:
 class Checks:
     placeholders: frozenset[str]
     rules: dict[str, tuple[Check, ...]]
+    elsewhere: dict[str, tuple[Check, ...]]  # where else a card field's content may be stated
 
     def for_item(self, item: str) -> tuple[Check, ...]:
         return self.rules.get(item, ())
@@ -148,7 +149,7 @@ def _read(path: Path, schema: str) -> Obj:
 
 def _regex(o: Obj, node_key: str, pattern: str, patterns: dict[str, str]) -> re.Pattern[str]:
     try:
-        expanded = re.sub(r"\{(\w+)\}", lambda m: f"(?:{patterns[m.group(1)]})", pattern)
+        expanded = re.sub(r"\{([A-Za-z_]\w*)\}", lambda m: f"(?:{patterns[m.group(1)]})", pattern)
     except KeyError as exc:
         raise o.fail(o.fields[node_key][1], node_key, f"unknown pattern name {exc} in {pattern!r}") from None
     try:
@@ -196,20 +197,24 @@ def load_checks(path: Path, known: set[str]) -> Checks:
     o.only("schema", "placeholders", "patterns", "items")
     patterns = dict(o.pairs("patterns"))
     rules: dict[str, tuple[Check, ...]] = {}
+    elsewhere: dict[str, tuple[Check, ...]] = {}
     for io in o.objs("items"):
-        io.only("item", "checks")
+        io.only("item", "checks", "elsewhere")
         item = io.text("item")
         if item not in known:
             raise io.fail(io.fields["item"][1], "item", f"no HTI-1 attribute or CHAI card field {item!r}")
         if item in rules:
             raise io.fail(io.fields["item"][1], "item", f"{item!r} is listed twice")
-        checks = tuple(_check(co, patterns, known) for co in io.objs("checks"))
+        checks = tuple(_check(co, patterns, known) for co in io.objs("checks", required=False))
+        elsewhere[item] = tuple(_check(co, patterns, known) for co in io.objs("elsewhere", required=False))
+        if any(not c.fields for c in elsewhere[item]):
+            raise io.fail(io.node, "elsewhere", "each entry needs `in`: the card fields to look in")
         if len({c.id for c in checks}) != len(checks):
             raise io.fail(io.node, "checks", "check ids must be unique within an item")
         if any(not c.all for c in checks):
             raise io.fail(io.node, "checks", "every check needs at least one pattern in `all`")
         rules[item] = checks
-    return Checks(frozenset(norm_placeholder(p) for p in o.texts("placeholders")), rules)
+    return Checks(frozenset(norm_placeholder(p) for p in o.texts("placeholders")), rules, elsewhere)
 
 
 def load_questions(path: Path, known: set[str]) -> Questions:
