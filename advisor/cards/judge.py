@@ -153,6 +153,8 @@ def judge_item(card: Card, spec: ItemSpec, checks: Checks) -> Item:
     quotes: list[Evidence] = []
     # what meets a check first, then what comes closest to the checks it fails
     ranked = [x for ok, x in found.values() if ok and x] + [x for ok, x in found.values() if not ok and x]
+    # a sentence that meets several checks at once (the result with its interval) leads
+    ranked.sort(key=lambda x: -sum(1 for c in rules if all(p.search(x.text) for p in c.all)))
     for s in ranked:
         ev = Evidence(s.page, cap(s.text))
         if ev not in quotes:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .data import Labels
 from .records import Card, CardField, CardFormat, Span, TextBlock
@@ -50,6 +51,7 @@ def _words(label: str) -> str:
     return r"\s+".join(re.escape(w) for w in label.split())
 
 
+@lru_cache(maxsize=8)
 def compile_labels(labels: Labels) -> list[_Pattern]:
     """Every label as a pattern anchored where it is tried; longest first."""
     qual = "|".join(_words(q) for q in labels.qualifiers)

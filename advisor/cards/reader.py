@@ -39,10 +39,12 @@ def card_from_chai(chai: ChaiCard) -> Card:
     for f in chai.fields:
         if not f.text:
             continue
-        cf = CardField(f.id, f.path, [Span(None, f.text)], labeled=[Span(None, f"{f.title}: {f.text}")])
+        cf = CardField(f.id, f.path, labeled=[Span(None, f"{f.title}: {f.text}")])
         for p in f.parts:
             if p.text:
                 cf.parts[p.id] = [Span(None, p.text)]
+        # a metric group's text is its parts' texts, as on a printed card
+        cf.spans = [sp for p in f.parts for sp in cf.parts.get(p.id, [])] if f.parts else [Span(None, f.text)]
         fields[f.id] = cf
         lines.append(f"{f.title}: {f.text}")
     return Card(chai.source, CardFormat.XML, fields, ["\n".join(lines)])

@@ -3,6 +3,7 @@ optionally polish them, and (with an organization) find the readiness gates it t
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +17,14 @@ from .reader import read_card
 from .records import Card, CardReview
 
 
+@lru_cache(maxsize=1)
+def _bundled_catalog() -> Catalog:
+    return load_catalog()
+
+
 def review_data(catalog: Catalog | None = None) -> tuple[Catalog, ReviewData]:
-    """The frameworks catalog and the bundled review rules (validated against it)."""
-    cat = catalog or load_catalog()
+    """The frameworks catalog (the bundled one by default) and the bundled review rules."""
+    cat = catalog or _bundled_catalog()
     return cat, bundled_review_data(known_items(cat))
 
 
@@ -60,9 +66,9 @@ def review_card(
     the questions (each polished question's facts are checked against the card). Raises
     IngestError naming the file when it cannot be read as a card.
     """
-    _, data = review_data(catalog)
+    cat, data = review_data(catalog)
     card = read_card(path, data.labels, source)
-    return review(card, catalog=catalog, org=org, library=library, model=model)
+    return review(card, catalog=cat, org=org, library=library, model=model)
 
 
 def edit_questions(rv: CardReview, texts: list[str]) -> CardReview:

@@ -243,10 +243,11 @@ def parse_chai_xml(path: Path, source: str = "") -> ChaiCard:
 
 
 def load_chai(path: Path, source: str) -> Document:
-    """One block per filled field, its section "<model> — <field title>"."""
+    """One block per filled field: section "<model> — <field title>", text "<field title>: <text>"
+    (a field's text alone, such as "None", would not say what it answers)."""
     card = parse_chai_xml(path, source)
     who = f" ({card.developer})" if card.developer else ""
-    blocks = [Block(f.text, f"{card.model} — {f.title}") for f in card.fields if f.text]
+    blocks = [Block(f"{f.title}: {f.text}", f"{card.model} — {f.title}") for f in card.fields if f.text]
     meta = {"version": card.value("ReleaseVersion")} if card.value("ReleaseVersion") else {}
     return Document(
         source=source,
