@@ -84,8 +84,14 @@ def _scope(card: Card, check: Check, filled_ids: list[str]) -> list[Sentence]:
     out: list[Sentence] = []
     for ref in check.fields or tuple(filled_ids):
         fid, _, part = ref.partition(".")
-        if fid in filled_ids:
-            out += sentences(card.fields[fid], part)
+        if fid not in filled_ids:
+            continue
+        f = card.fields[fid]
+        if part and not f.parts:  # a card that does not split the group into parts: read it whole
+            if not any(x.field == fid for x in out):
+                out += sentences(f)
+        else:
+            out += sentences(f, part)
     return out
 
 

@@ -91,13 +91,16 @@ def _table_blocks(table: Any, x0: float, x1: float, depth: int = 0) -> list[Text
 def docx_blocks(path: Path) -> list[TextBlock]:
     """Body paragraphs and table cells in document order."""
     import docx  # python-docx: loaded when a Word card is read
+    from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError) as exc:
         raise IngestError(str(path), f"not a readable Word (.docx) file ({exc}); re-save it as .docx") from None
+    except Exception as exc:  # python-docx and lxml raise assorted errors on damaged files
+        raise IngestError(str(path), f"not a readable Word (.docx) file ({type(exc).__name__}); re-save it") from None
     out: list[TextBlock] = []
     for el in document.element.body.iterchildren():
         tag = el.tag.rsplit("}", 1)[-1]
