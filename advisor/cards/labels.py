@@ -87,8 +87,6 @@ def _matches(block: TextBlock, patterns: list[_Pattern], state: _State, spaced: 
     out = []
     for pos in _starts(block, spaced):
         for p in patterns:
-            if p.kind == _PART and not state.in_metrics:
-                continue
             m = p.regex.match(block.text, pos)
             if not m:
                 continue
@@ -99,7 +97,13 @@ def _matches(block: TextBlock, patterns: list[_Pattern], state: _State, spaced: 
                     continue
             out.append((pos, m.end(), p))
             break
-    return out
+    # metric parts ("Result:") count only under Key Metrics, which may begin in this very block
+    in_metrics, kept = state.in_metrics, []
+    for hit in out:
+        in_metrics = in_metrics or hit[2].kind in (_KEY_METRICS, _GROUP)
+        if hit[2].kind != _PART or in_metrics:
+            kept.append(hit)
+    return kept
 
 
 def _column(state: _State, block: TextBlock) -> _Open | None:

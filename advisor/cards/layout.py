@@ -26,6 +26,7 @@ from .records import TextBlock
 
 GAP = 8.0  # points: a wider horizontal gap ends a segment (word spacing is 3-4 pt)
 GUTTER = 8.0  # points: the narrowest empty strip that separates columns
+MIN_RUN = 3  # lines a gutter must run down to make columns (two, if it is twice as wide)
 _BREAK_HYPHEN = 2  # PDFium's code for a hyphen it found at the end of a line
 
 
@@ -136,32 +137,55 @@ def _gutters(covered: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return [(a[1], b[0]) for a, b in zip(covered, covered[1:], strict=False) if b[0] - a[1] >= GUTTER]
 
 
+def _raw_gutter(bands: list[Band]) -> float:
+    """Width of the widest strip left empty by every band of the run (0 when none is)."""
+    gaps = _gutters(_intervals([s for b in bands for s in b.segs]))
+    return max((b - a for a, b in gaps), default=0.0)
+
+
+def _aligned_gutters(bands: list[Band]) -> list[tuple[float, float]]:
+    """The run's empty strips that a column's left edge runs down: lines on their right start
+    at the same x. A strip that lines only happen to leave empty (wide word spacing in
+    justified text) has no such edge."""
+    out = []
+    for a, b in _gutters(_intervals([s for band in bands for s in band.segs])):
+        # where each line's text right of the strip starts, to the nearest 2 points
+        starts = [round(min(s.x0 for s in band.segs if s.x0 >= b - 0.01) / 2) for band in bands
+                  if any(s.x0 >= b - 0.01 for s in band.segs)]  # fmt: skip
+        edge = max((sum(1 for x in starts if abs(x - m) <= 1) for m in set(starts)), default=0)
+        if edge >= 2 and edge >= 0.5 * len(starts):
+            out.append((a, b))
+    return out
+
+
 def _regions(bands: list[Band]) -> list[list[Band]]:
-    """Consecutive bands that share a gutter form one multi-column region; others stay alone
-    (consecutive single-column bands are merged)."""
+    """Runs of bands with a column gutter down the whole run are multi-column regions; the
+    bands between them form single-column regions."""
     regions: list[list[Band]] = []
-    multi = False
-    for b in bands:
-        if regions:
-            segs = [s for band in regions[-1] for s in band.segs] + b.segs
-            now = bool(_gutters(_intervals(segs)))
-            own = bool(_gutters(_intervals(b.segs)))
-            if (multi and now) or (not multi and not own and not now):
-                regions[-1].append(b)
-                continue
-            lone = regions[-1][0]
-            if not multi and now and len(regions[-1]) == 1 and b.y0 - lone.y1 < 0.5 * (lone.y1 - lone.y0):
-                regions[-1].append(b)  # a lone line level with the next one: columns begin here
-                multi = True
-                continue
-        regions.append([b])
-        multi = bool(_gutters(_intervals(b.segs)))
+    single = False  # whether regions[-1] is a single-column region
+    i = 0
+    while i < len(bands):
+        end = i + 1  # the run is bands[i:end]
+        while end < len(bands) and _raw_gutter(bands[i : end + 1]) >= GUTTER:
+            end += 1
+        gutters = _aligned_gutters(bands[i:end]) if end - i >= 2 else []
+        wide = any(b - a >= 2 * GUTTER for a, b in gutters)
+        if gutters and (end - i >= MIN_RUN or wide):
+            regions.append(bands[i:end])
+            single, i = False, end
+            continue
+        if single:
+            regions[-1].append(bands[i])
+        else:
+            regions.append([bands[i]])
+            single = True
+        i += 1
     return regions
 
 
 def _columns(region: list[Band]) -> list[list[Seg]]:
     segs = [s for b in region for s in b.segs]
-    cuts = _gutters(_intervals(segs))
+    cuts = _aligned_gutters(region)
     cols: list[list[Seg]] = [[] for _ in range(len(cuts) + 1)]
     for s in segs:
         i = sum(1 for g in cuts if s.x0 >= g[1] - 0.01)
@@ -176,7 +200,8 @@ def _block(page: int, region: list[Band]) -> TextBlock:
         for j, seg in enumerate(b.segs):
             if text and not (prev_hyphen and j == 0):
                 text += " "
-            starts.append(len(text))  # a segment set apart by a wide gap may start a label too
+            if j == 0 or seg.x0 - b.segs[j - 1].x1 >= 2 * GUTTER:
+                starts.append(len(text))  # a segment set well apart on its line may start a label too
             text += seg.text
         prev_hyphen = b.segs[-1].hyphen
     segs = [s for b in region for s in b.segs]
