@@ -78,10 +78,18 @@ elif go and upload is not None:
     st.session_state[CURRENT] = digest
     ui.audit_log(
         "review-card",
-        {"file": upload.name, "stored": stored.name, "model": rv.model, "developer": rv.developer,
-         "counts": rv.counts(), "questions": len(rv.questions), "indexed": bool(index_it), "mode": rv.mode},
+        {
+            "file": upload.name,
+            "stored": stored.name,
+            "model": rv.model,
+            "developer": rv.developer,
+            "counts": rv.counts(),
+            "questions": len(rv.questions),
+            "indexed": bool(index_it),
+            "mode": rv.mode,
+        },
         org=org,
-    )  # fmt: skip
+    )
 
 entry = st.session_state[REVIEWS].get(st.session_state.get(CURRENT, ""))
 if entry is None:
@@ -111,10 +119,21 @@ for i, (fw, c) in enumerate(counts.items()):
 
 st.subheader("Items")
 f1, f2 = st.columns(2)
-shown_fw = f1.segmented_control("Framework", list(FRAMEWORK_LABEL), format_func=FRAMEWORK_LABEL.get,
-                                selection_mode="multi", default=list(FRAMEWORK_LABEL), key="card-fw")  # fmt: skip
-shown_st = f2.segmented_control("Status", [s.value for s in cards.Status], selection_mode="multi",
-                                default=[s.value for s in cards.Status], key="card-status")  # fmt: skip
+shown_fw = f1.segmented_control(
+    "Framework",
+    list(FRAMEWORK_LABEL),
+    format_func=FRAMEWORK_LABEL.get,
+    selection_mode="multi",
+    default=list(FRAMEWORK_LABEL),
+    key="card-fw",
+)
+shown_st = f2.segmented_control(
+    "Status",
+    [s.value for s in cards.Status],
+    selection_mode="multi",
+    default=[s.value for s in cards.Status],
+    key="card-status",
+)
 items = [i for i in rv.items if i.framework in (shown_fw or []) and i.status.value in (shown_st or [])]
 rows = [
     {
@@ -128,16 +147,20 @@ rows = [
     }
     for i in items
 ]
-st.dataframe(rows, hide_index=True, key="card-items", column_config={"Quote": st.column_config.TextColumn(width="large")})
+st.dataframe(
+    rows, hide_index=True, key="card-items", column_config={"Quote": st.column_config.TextColumn(width="large")}
+)
 st.caption(f"{len(items)} of {len(rv.items)} items shown.")
 
 with st.expander("Read a quote in the card", icon=":material/format_quote:", expanded=True):
     quoted_items = [i for i in items if i.evidence]
     if quoted_items:
         pick = st.selectbox(
-            "Item", [i.id for i in quoted_items], key="card-quote-item",
+            "Item",
+            [i.id for i in quoted_items],
+            key="card-quote-item",
             format_func=lambda x: f"{x} — {rv.item(x).name} ({rv.item(x).status.value})",
-        )  # fmt: skip
+        )
         it = rv.item(pick)
         for ev in it.evidence:
             where_ = f"Page {ev.page}" if ev.page else "Card text"
@@ -152,7 +175,9 @@ with st.expander("Read a quote in the card", icon=":material/format_quote:", exp
 # --------------------------------------------------------------------------- questions
 
 st.subheader("Questions for the vendor")
-st.caption("One question for each missing or partial item, citing it. Edit them before you send them; empty ones are left out.")
+st.caption(
+    "One question for each missing or partial item, citing it. Edit them before you send them; empty ones are left out."
+)
 texts = []
 for n, q in enumerate(rv.questions, start=1):
     key = f"card-q:{digest}:{n}"
@@ -173,15 +198,30 @@ if rv.readiness is not None:
         icon = ":material/check:" if g.met else ":material/block:"
         st.markdown(f"{icon} {ui.escape_md(g.text)}")
 elif not org:
-    st.caption("Choose an organization in the sidebar to see the readiness gates of its assessment that this card touches.")
+    st.caption(
+        "Choose an organization in the sidebar to see the readiness gates of its assessment that this card touches."
+    )
 
 # --------------------------------------------------------------------------- download
 
 edited = cards.edit_questions(copy.deepcopy(rv), texts)
 stem = ui.safe_filename(f"{rv.model or 'model'} card review", "card-review")
 d1, d2 = st.columns(2)
-d1.download_button("Download the review (Word)", data=cards.to_docx(edited), file_name=f"{stem}.docx",
-                   mime=ui.mime_for(Path("x.docx")), icon=":material/download:", key="card-dl-docx",
-                   on_click="ignore")  # fmt: skip
-d2.download_button("Download the review (Markdown)", data=cards.to_markdown(edited), file_name=f"{stem}.md",
-                   mime="text/markdown", icon=":material/download:", key="card-dl-md", on_click="ignore")  # fmt: skip
+d1.download_button(
+    "Download the review (Word)",
+    data=cards.to_docx(edited),
+    file_name=f"{stem}.docx",
+    mime=ui.mime_for(Path("x.docx")),
+    icon=":material/download:",
+    key="card-dl-docx",
+    on_click="ignore",
+)
+d2.download_button(
+    "Download the review (Markdown)",
+    data=cards.to_markdown(edited),
+    file_name=f"{stem}.md",
+    mime="text/markdown",
+    icon=":material/download:",
+    key="card-dl-md",
+    on_click="ignore",
+)

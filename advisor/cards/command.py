@@ -28,7 +28,9 @@ def _library(settings: Settings, org: str) -> Library:
     lib = Library(Index(settings))
     known = [o["org"] for o in lib.organizations()]
     if org not in known:
-        hint = f"known organizations: {', '.join(known)}" if known else "run `advisor index` first (samples are bundled)"
+        hint = (
+            f"known organizations: {', '.join(known)}" if known else "run `advisor index` first (samples are bundled)"
+        )
         _fail(f"unknown organization {org!r}; {hint}", 2)
     return lib
 
@@ -53,7 +55,9 @@ def _summary(rv: CardReview) -> str:
 @click.command("review-card")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print {model, developer, items, questions} as JSON.")
-@click.option("--out", "out", type=click.Path(path_type=Path), default=None, help="Also write the report: .docx or .md.")
+@click.option(
+    "--out", "out", type=click.Path(path_type=Path), default=None, help="Also write the report: .docx or .md."
+)
 @click.option("--org", default=None, help="Add this organization's readiness gates for the card's use case.")
 def review_card_command(file: Path, as_json: bool, out: Path | None, org: str | None) -> None:
     """Review a vendor's model card (PDF, Word or CHAI XML) against HTI-1 and the CHAI card fields."""
@@ -72,5 +76,7 @@ def review_card_command(file: Path, as_json: bool, out: Path | None, org: str | 
         click.echo(_summary(rv))
     if written is not None:
         n_open = sum(1 for i in rv.items if i.status is not Status.PRESENT)
-        click.echo(f"Wrote {written}: {len(rv.items)} items ({n_open} to ask about), {len(rv.questions)} questions.",
-                   err=as_json)  # fmt: skip
+        click.echo(
+            f"Wrote {written}: {len(rv.items)} items ({n_open} to ask about), {len(rv.questions)} questions.",
+            err=as_json,
+        )

@@ -234,11 +234,14 @@ def load_questions(path: Path, known: set[str]) -> Questions:
         if item != "*" and item not in known:
             raise to.fail(to.fields["item"][1], "item", f"no HTI-1 attribute or CHAI card field {item!r}")
         status = to.choice("status", (Status.PARTIAL.value, Status.MISSING.value), required=False)
-        t = Template(item, Status(status) if status else None, to.text("lacking", required=False), to.text("text"),
-                     to.line)  # fmt: skip
+        t = Template(
+            item, Status(status) if status else None, to.text("lacking", required=False), to.text("text"), to.line
+        )
         unknown = [s for s in t.slots if s not in FACTS]
         if unknown:
-            raise to.fail(to.fields["text"][1], "text", f"unknown fact {{{unknown[0]}}}; known: {', '.join(sorted(FACTS))}")
+            raise to.fail(
+                to.fields["text"][1], "text", f"unknown fact {{{unknown[0]}}}; known: {', '.join(sorted(FACTS))}"
+            )
         templates.append(t)
     if not any(t.item == "*" and t.status is s for t in templates for s in (Status.PARTIAL, Status.MISSING)):
         raise o.fail(o.value_node("templates"), "templates", "needs a fallback (item '*') for partial and missing")
@@ -270,8 +273,13 @@ def load_gates(path: Path) -> Gates:
         if not level.isdigit():
             raise go.fail(go.fields["min"][1], "min", f"must be a score 1-5, got {level!r}")
         rules.append(
-            GateRule(go.text("question"), kinds_of, _regex(go, "when", when, {}) if when else None, int(level),
-                     go.text("first", one_line=True))  # fmt: skip
+            GateRule(
+                go.text("question"),
+                kinds_of,
+                _regex(go, "when", when, {}) if when else None,
+                int(level),
+                go.text("first", one_line=True),
+            )
         )
     return Gates(kinds, pattern_map("use_cases"), tuple(rules))
 

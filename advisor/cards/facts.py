@@ -75,7 +75,7 @@ def sites(card: Card) -> str:
 def fairness_quote(card: Card) -> str:
     for part in ("Interpretation", "Results", "MetricGoal"):
         s = _part_sentence(card, "FairnessEquity", part)
-        if s and not s.strip(" .").lower() in ("n/a", "none"):
+        if s and s.strip(" .").lower() not in ("n/a", "none"):
             return quoted(s)
     return ""
 

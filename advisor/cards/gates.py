@@ -36,7 +36,7 @@ def describing_text(card: Card) -> str:
 
 
 def card_kind(card: Card, gates: Gates) -> str:
-    """"genai" or "predictive", by which kind's words the card uses more (predictive on a tie)."""
+    """ "genai" or "predictive", by which kind's words the card uses more (predictive on a tie)."""
     text = describing_text(card)
     hits = {k: sum(len(p.findall(text)) for p in pats) for k, pats in gates.kinds.items()}
     return "genai" if hits.get("genai", 0) > hits.get("predictive", 0) else "predictive"
@@ -60,8 +60,9 @@ def _score_text(qid: str, title: str, score: int | None, need: float) -> str:
     return f"{qid} {title} scored {score}/5 (needs {need_s})"
 
 
-def _question_gate(kind: GateKind, qid: str, inst: Instrument, sc: Scorecard, need: float, first: str,
-                   via: str) -> Gate:  # fmt: skip
+def _question_gate(
+    kind: GateKind, qid: str, inst: Instrument, sc: Scorecard, need: float, first: str, via: str
+) -> Gate:
     q = inst.question(qid)
     score = sc.question_scores.get(qid)
     met = score is not None and score >= need
@@ -74,16 +75,18 @@ def _use_case_gates(u: UseCase, inst: Instrument, sc: Scorecard, firsts: dict[st
     out = []
     for qid, need in u.questions.items():
         action = inst.question(qid).action
-        first = firsts.get(qid) or (f"{action[:1].lower() + action[1:]} must come first" if action else "raise it first")
+        first = firsts.get(qid) or (
+            f"{action[:1].lower() + action[1:]} must come first" if action else "raise it first"
+        )
         out.append(_question_gate(GateKind.USE_CASE, qid, inst, sc, need, first, u.name))
-    for did, need in u.dimensions.items():
+    for did, floor in u.dimensions.items():
         dim = next((d for d in sc.dimensions if d.id == did), None)
         value = dim.score if dim is not None else None
-        met = value is not None and value >= need
+        met = value is not None and value >= floor
         name = inst.dimension(did).name
         shown = "is unscored" if value is None else f"scored {value:.2f}"
-        text = f"The {name} dimension ({did}) {shown} (needs {need:g})" + (": met." if met else ": raise it first.")
-        out.append(Gate(GateKind.USE_CASE, did, name, met, text, u.name, None, need))
+        text = f"The {name} dimension ({did}) {shown} (needs {floor:g})" + (": met." if met else ": raise it first.")
+        out.append(Gate(GateKind.USE_CASE, did, name, met, text, u.name, None, floor))
     return out
 
 

@@ -36,8 +36,12 @@ def item_specs(catalog: Catalog) -> list[ItemSpec]:
     """Every HTI-1 source attribute (mapped to card fields by the crosswalk), then every card field."""
     hti, chai = catalog.framework(HTI1), catalog.framework(CHAI)
     rows = [m for m in catalog.mappings() if m.source_framework == HTI1 and m.target_framework == CHAI]
-    unmatched = {u.control: u.rationale for cw in catalog.crosswalks if cw.source == HTI1 and cw.target == CHAI
-                 for u in cw.unmatched}  # fmt: skip
+    unmatched = {
+        u.control: u.rationale
+        for cw in catalog.crosswalks
+        if cw.source == HTI1 and cw.target == CHAI
+        for u in cw.unmatched
+    }
     out = []
     for c in hti.assessable:
         fields = tuple((m.target, m.strength) for m in rows if m.source == c.id)

@@ -83,7 +83,9 @@ def _line_end(block: TextBlock, pos: int) -> int:
     return (later[0] - 1) if later else len(block.text)
 
 
-def _matches(block: TextBlock, patterns: list[_Pattern], state: _State, spaced: bool) -> list[tuple[int, int, _Pattern]]:
+def _matches(
+    block: TextBlock, patterns: list[_Pattern], state: _State, spaced: bool
+) -> list[tuple[int, int, _Pattern]]:
     out = []
     for pos in _starts(block, spaced):
         for p in patterns:

@@ -18,6 +18,7 @@ these cards they join compounds such as "X-rays" and "doctor-patient").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -134,7 +135,7 @@ def _intervals(segs: list[Seg]) -> list[tuple[float, float]]:
 
 
 def _gutters(covered: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    return [(a[1], b[0]) for a, b in zip(covered, covered[1:], strict=False) if b[0] - a[1] >= GUTTER]
+    return [(a[1], b[0]) for a, b in pairwise(covered) if b[0] - a[1] >= GUTTER]
 
 
 def _raw_gutter(bands: list[Band]) -> float:
@@ -150,8 +151,11 @@ def _aligned_gutters(bands: list[Band]) -> list[tuple[float, float]]:
     out = []
     for a, b in _gutters(_intervals([s for band in bands for s in band.segs])):
         # where each line's text right of the strip starts, to the nearest 2 points
-        starts = [round(min(s.x0 for s in band.segs if s.x0 >= b - 0.01) / 2) for band in bands
-                  if any(s.x0 >= b - 0.01 for s in band.segs)]  # fmt: skip
+        starts = [
+            round(min(s.x0 for s in band.segs if s.x0 >= b - 0.01) / 2)
+            for band in bands
+            if any(s.x0 >= b - 0.01 for s in band.segs)
+        ]
         edge = max((sum(1 for x in starts if abs(x - m) <= 1) for m in set(starts)), default=0)
         if edge >= 2 and edge >= 0.5 * len(starts):
             out.append((a, b))

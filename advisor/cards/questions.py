@@ -115,7 +115,7 @@ def facts_verified(polished: str, template: str, card_text: str) -> bool:
             return False
     for m in _CAPWORD.finditer(polished):
         before = polished[: m.start()].rstrip()
-        sentence_start = not before or before[-1] in ".?!:“\"("
+        sentence_start = not before or before[-1] in '.?!:“"('
         if not sentence_start and m.group(0) not in source:
             return False
     return True

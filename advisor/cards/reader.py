@@ -27,7 +27,8 @@ def card_format(path: Path) -> CardFormat:
     fmt = SUFFIXES.get(path.suffix.lower())
     if fmt is None:
         raise IngestError(
-            str(path), f"unsupported model card format {path.suffix or '(none)'!r}; use a PDF, Word (.docx) or CHAI XML file"
+            str(path),
+            f"unsupported model card format {path.suffix or '(none)'!r}; use a PDF, Word (.docx) or CHAI XML file",
         )
     return fmt
 

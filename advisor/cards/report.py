@@ -78,12 +78,20 @@ def sections(rv: CardReview, *, today: date | None = None) -> list[Section]:
         )
     )
     items = [
-        [it.framework.replace(HTI1, "HTI-1").replace(CHAI, "CHAI"), it.id, it.name, str(it.status), _evidence(it),
-         _note(it)]  # fmt: skip
+        [
+            it.framework.replace(HTI1, "HTI-1").replace(CHAI, "CHAI"),
+            it.id,
+            it.name,
+            str(it.status),
+            _evidence(it),
+            _note(it),
+        ]
         for it in rv.items
     ]
     out.append(Section(SECTIONS[2], table=(["Framework", "Id", "Item", "Status", "Quote (page)", "Note"], items)))
-    polished = " Wording polished by the language model; every fact checked against the card." if rv.mode == "llm" else ""
+    polished = (
+        " Wording polished by the language model; every fact checked against the card." if rv.mode == "llm" else ""
+    )
     out.append(
         Section(
             SECTIONS[3],
@@ -95,7 +103,9 @@ def sections(rv: CardReview, *, today: date | None = None) -> list[Section]:
         r = rv.readiness
         head = f"{r.org_name} ({r.org})" + (f", assessment of {r.date}" if r.date else "")
         uses = ", ".join(r.use_cases) if r.use_cases else "no instrument use case matched"
-        paras = [f"{head}. The card describes {'generative' if r.kind == 'genai' else 'predictive'} AI; use cases: {uses}."]
+        paras = [
+            f"{head}. The card describes {'generative' if r.kind == 'genai' else 'predictive'} AI; use cases: {uses}."
+        ]
         if r.note:
             paras.append(r.note)
         out.append(Section(SECTIONS[4], paragraphs=paras, bullets=[g.text for g in r.gates]))

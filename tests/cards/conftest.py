@@ -21,7 +21,9 @@ STEMS = ("Aidoc_AD-01", "Aidoc_BA-01", "OrbDoc_Voice-to-SOAP")
 def card_path(name: str) -> Path:
     p = CARDS / name
     if not p.exists():
-        pytest.skip(f"the shared CHAI model card {p} is absent (../shared/realdocs is not checked out next to the repo)")
+        pytest.skip(
+            f"the shared CHAI model card {p} is absent (../shared/realdocs is not checked out next to the repo)"
+        )
     return p
 
 

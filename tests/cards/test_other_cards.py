@@ -54,9 +54,14 @@ TEMPLATE_FIELDS = {
     "Reimbursement status, if applicable:": "ReimbursementStatus",
     "Patient consent or disclosure required or suggested:": "PatientConsentOrDisclosure",
 }
-PARTS = {"Goal of metric(s):": "MetricGoal", "Result:": "Results", "Interpretation:": "Interpretation",
-         "Test Type:": "TestType", "Testing Data Description:": "TestingDataDescription",
-         "Validation Process and Justification:": "ValidationProcessAndJustification"}  # fmt: skip
+PARTS = {
+    "Goal of metric(s):": "MetricGoal",
+    "Result:": "Results",
+    "Interpretation:": "Interpretation",
+    "Test Type:": "TestType",
+    "Testing Data Description:": "TestingDataDescription",
+    "Validation Process and Justification:": "ValidationProcessAndJustification",
+}
 GROUPS = ("UsefulnessUsabilityEfficacy", "FairnessEquity", "SafetyReliability")
 
 
@@ -78,8 +83,7 @@ def fill_template(template: Path, stem: str, out: Path) -> Path:
     outer = d.tables[0]
     for row in outer.rows:
         for cell in {id(c._tc): c for c in row.cells}.values():
-            paras = cell.paragraphs
-            for i, p in enumerate(paras):
+            for p in cell.paragraphs:
                 if p.text.startswith("abc@abc.com"):
                     p.text = card.value("DeveloperContact")
                 else:
@@ -101,15 +105,21 @@ def test_a_word_card_filled_from_chais_template_reads_like_its_xml(stem, tmp_pat
     card_docx = fill_template(card_path("v0.1-template.docx"), stem, tmp_path / f"{stem}.docx")
     from_docx, from_xml = review_card(card_docx), review_card(xml(stem))
     assert from_docx.card.format is CardFormat.DOCX and from_docx.model == from_xml.model
-    differ = [(i.id, i.status.value, from_xml.item(i.id).status.value) for i in from_docx.items
-              if i.status is not from_xml.item(i.id).status]  # fmt: skip
+    differ = [
+        (i.id, i.status.value, from_xml.item(i.id).status.value)
+        for i in from_docx.items
+        if i.status is not from_xml.item(i.id).status
+    ]
     assert differ == []
     for item in from_docx.items:
         for e in item.evidence:
             assert e.page is None and e.quote in from_docx.card.text
     # the key-metrics table's columns are kept apart
     fair = from_docx.card.fields["FairnessEquity"]
-    assert " ".join(s.text for s in fair.parts["TestType"]) == from_xml.card.fields["FairnessEquity"].parts["TestType"][0].text
+    assert (
+        " ".join(s.text for s in fair.parts["TestType"])
+        == from_xml.card.fields["FairnessEquity"].parts["TestType"][0].text
+    )
 
 
 def test_the_blank_template_is_all_missing(tmp_path):
@@ -119,43 +129,70 @@ def test_the_blank_template_is_all_missing(tmp_path):
 
 
 LEFT = [
-    ("Summary:", "SepsisGuard is a predictive model that scores adult inpatients every hour for risk of sepsis "
-                 "and alerts the rapid response nurse when the score crosses a threshold. It reads vital signs, "
-                 "laboratory results and nursing flowsheets from the EHR. The score supports, and does not "
-                 "replace, the clinical judgment of the care team."),
+    (
+        "Summary:",
+        "SepsisGuard is a predictive model that scores adult inpatients every hour for risk of sepsis "
+        "and alerts the rapid response nurse when the score crosses a threshold. It reads vital signs, "
+        "laboratory results and nursing flowsheets from the EHR. The score supports, and does not "
+        "replace, the clinical judgment of the care team.",
+    ),
     ("Keywords:", "sepsis; early warning; deterioration; inpatient"),
 ]
 RIGHT = [
     ("Uses and Directions:", ""),
-    ("Intended use and workflow:", "Early identification of adult inpatients at risk of sepsis so that the rapid "
-                                   "response nurse can assess them within one hour of an alert."),
+    (
+        "Intended use and workflow:",
+        "Early identification of adult inpatients at risk of sepsis so that the rapid "
+        "response nurse can assess them within one hour of an alert.",
+    ),
     ("Primary intended users:", "Rapid response nurses and hospitalists."),
-    ("How to use:", "The alert appears in the Epic storyboard; the nurse reviews the top contributing factors and "
-                    "documents an assessment."),
+    (
+        "How to use:",
+        "The alert appears in the Epic storyboard; the nurse reviews the top contributing factors and "
+        "documents an assessment.",
+    ),
     ("Targeted patient population:", "Adults aged 18 and older admitted to medical and surgical wards."),
-    ("Cautioned out-of-scope settings and use cases:", "Not validated in pediatrics, obstetrics or the "
-                                                       "emergency department; not for use in intensive care units."),
+    (
+        "Cautioned out-of-scope settings and use cases:",
+        "Not validated in pediatrics, obstetrics or the emergency department; not for use in intensive care units.",
+    ),
 ]
 FULL = [
     ("Warnings", ""),
-    ("Known risks and limitations:", "The model may miss sepsis in patients with few recorded vital signs, and false "
-                                     "positive alerts rise in patients on vasopressors."),
+    (
+        "Known risks and limitations:",
+        "The model may miss sepsis in patients with few recorded vital signs, and false "
+        "positive alerts rise in patients on vasopressors.",
+    ),
     ("Known biases or ethical considerations:", "TBD"),
     ("Clinical risk level:", "Moderate"),
     ("Trust Ingredients", ""),
     ("Outcome(s) and output(s):", "An hourly risk score from 0 to 100 and an alert above 60."),
     ("Model type:", "Gradient-boosted decision trees."),
     ("Input data source:", "Vital signs, laboratory results and flowsheets from the EHR."),
-    ("Output/Input data type:", "Structured EHR data in; a numeric score out. Age and sex are inputs; race and "
-                                "ethnicity are not."),
-    ("Development data characterization:", "Trained on 212,000 admissions at 3 academic and 5 community hospitals "
-                                           "from 2019 to 2023; 52% female, 18% Black, 11% Hispanic."),
-    ("Bias mitigation approaches:", "Performance is checked by age group, sex, race and ethnicity before each release."),
-    ("Ongoing Maintenance:", "Performance and calibration are monitored monthly at each site; the model is "
-                             "retrained annually, and problems found are corrected within 30 days."),
+    (
+        "Output/Input data type:",
+        "Structured EHR data in; a numeric score out. Age and sex are inputs; race and ethnicity are not.",
+    ),
+    (
+        "Development data characterization:",
+        "Trained on 212,000 admissions at 3 academic and 5 community hospitals "
+        "from 2019 to 2023; 52% female, 18% Black, 11% Hispanic.",
+    ),
+    (
+        "Bias mitigation approaches:",
+        "Performance is checked by age group, sex, race and ethnicity before each release.",
+    ),
+    (
+        "Ongoing Maintenance:",
+        "Performance and calibration are monitored monthly at each site; the model is "
+        "retrained annually, and problems found are corrected within 30 days.",
+    ),
     ("Funding source of the technical implementation:", ""),
-    ("Stakeholders consulted during design of intervention (e.g. patients, providers):", "Nurses, hospitalists "
-                                                                                          "and a patient advisory council."),
+    (
+        "Stakeholders consulted during design of intervention (e.g. patients, providers):",
+        "Nurses, hospitalists and a patient advisory council.",
+    ),
 ]
 METRICS = {
     "Usefulness, Usability, and Efficacy": [
@@ -202,11 +239,20 @@ def make_sepsis_card(path: Path) -> Path:
     pdf.cell(0, 16, "Acme Health AI - Applied Model Card")
     pdf.set_font("Helvetica", size=9)
     pdf.set_xy(40, 70)
-    pdf.block(40, 530, [("Name:", "SepsisGuard 3"), ("Developer:", "Acme Health AI"),
-                        ("Inquiries or to report an issue:", "safety@acme-health.example"),
-                        ("Release Stage:", "Pilot"), ("Release Date:", "March 2026"), ("Version:", "3.1"),
-                        ("Global Availability:", "United States"),
-                        ("Regulatory Approval:", "Not a medical device: non-device clinical decision support.")])  # fmt: skip
+    pdf.block(
+        40,
+        530,
+        [
+            ("Name:", "SepsisGuard 3"),
+            ("Developer:", "Acme Health AI"),
+            ("Inquiries or to report an issue:", "safety@acme-health.example"),
+            ("Release Stage:", "Pilot"),
+            ("Release Date:", "March 2026"),
+            ("Version:", "3.1"),
+            ("Global Availability:", "United States"),
+            ("Regulatory Approval:", "Not a medical device: non-device clinical decision support."),
+        ],
+    )
     top = pdf.get_y() + 6
     pdf.set_xy(40, top)
     pdf.block(40, 250, LEFT)
@@ -239,8 +285,14 @@ def test_a_pdf_card_laid_out_differently(tmp_path):
     assert (rv.model, rv.developer) == ("SepsisGuard 3", "Acme Health AI")
     status = {i.id: i.status for i in rv.items}
     # filled fields are found, on their pages, in their columns
-    for fid, page in (("Summary", 1), ("HowToUse", 1), ("ModelType", 1), ("DevelopmentDataCharacterization", 2),
-                      ("UsefulnessUsabilityEfficacy", 2), ("PeerReviewedPublications", 3)):  # fmt: skip
+    for fid, page in (
+        ("Summary", 1),
+        ("HowToUse", 1),
+        ("ModelType", 1),
+        ("DevelopmentDataCharacterization", 2),
+        ("UsefulnessUsabilityEfficacy", 2),
+        ("PeerReviewedPublications", 3),
+    ):
         assert status[fid] is Status.PRESENT, fid
         assert rv.item(fid).evidence[0].page == page, fid
     summary = rv.card.value("Summary")
@@ -251,8 +303,19 @@ def test_a_pdf_card_laid_out_differently(tmp_path):
     assert rv.item("KnownBiasesOrEthicalConsiderations").placeholder == "TBD"
     assert status["ClinicalTrial"] is Status.MISSING and rv.item("ClinicalTrial").evidence == []
     # results with intervals, subgroup results and external testing make those attributes present
-    for item in ("SA-21", "SA-22", "SA-23", "SA-24", "SA-13", "SA-26", "SA-30", "SA-31", "FairnessEquity",
-                 "RegulatoryApproval", "KnownRisksAndLimitations"):  # fmt: skip
+    for item in (
+        "SA-21",
+        "SA-22",
+        "SA-23",
+        "SA-24",
+        "SA-13",
+        "SA-26",
+        "SA-30",
+        "SA-31",
+        "FairnessEquity",
+        "RegulatoryApproval",
+        "KnownRisksAndLimitations",
+    ):
         assert status[item] is Status.PRESENT, (item, rv.item(item).lacking)
     # the metric columns continued on page 3 stay in their columns
     fair = rv.card.fields["FairnessEquity"]

@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import docx
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from advisor import cards, ui
@@ -80,7 +79,13 @@ def test_review_a_pdf_card_for_an_organization(ui_home, monkeypatch):
     assert exported and exported[-1].questions[0].text == "Please list the failure modes you know of."
     assert exported[-1].questions[1].text == at.text_area[1].value
     # the card was stored under a name carrying its developer and model, and indexed for the organization
-    stored = ui_home / "uploads" / "cards" / "meridian-health" / "Aidoc-BriefCase-Triage-for-Aortic-Dissection-model-card.pdf"
+    stored = (
+        ui_home
+        / "uploads"
+        / "cards"
+        / "meridian-health"
+        / "Aidoc-BriefCase-Triage-for-Aortic-Dissection-model-card.pdf"
+    )
     assert stored.exists()
     rows = [r for r in Index(Settings.from_env()).files() if r["path"] == str(stored.resolve())]
     assert rows and rows[0]["org"] == "meridian-health" and rows[0]["doc_type"] == "user"

@@ -55,8 +55,11 @@ def test_every_field_the_xml_fills_is_found_in_the_pdf_on_the_right_page(stem):
 @pytest.mark.parametrize("stem", STEMS)
 def test_pdf_and_xml_agree_on_every_item(stem):
     from_xml, from_pdf = reviewed(xml(stem)), reviewed(pdf(stem))
-    differ = [(i.id, i.status.value, from_xml.item(i.id).status.value) for i in from_pdf.items
-              if i.status is not from_xml.item(i.id).status]  # fmt: skip
+    differ = [
+        (i.id, i.status.value, from_xml.item(i.id).status.value)
+        for i in from_pdf.items
+        if i.status is not from_xml.item(i.id).status
+    ]
     assert differ == []
     assert len(from_pdf.items) == 71  # 31 HTI-1 source attributes + 40 CHAI card fields
     assert {i.framework for i in from_pdf.items} == {HTI1, CHAI}

@@ -67,7 +67,10 @@ def test_the_docx_opens_and_has_every_section(home, tmp_path):
     numbered = [p.text for p in d.paragraphs if p.style.name == "List Number"]
     assert numbered == [q.text for q in rv.questions]
     gates = [p.text for p in d.paragraphs if p.style.name == "List Bullet"]
-    assert "GOV-5 Post-deployment monitoring process scored 1/5 (needs 3): post-deployment monitoring must come first." in gates
+    assert (
+        "GOV-5 Post-deployment monitoring process scored 1/5 (needs 3): post-deployment monitoring must come first."
+        in gates
+    )
 
 
 def test_markdown_report_has_the_same_sections_and_escapes_table_cells(tmp_path):
@@ -90,7 +93,10 @@ def test_gates_come_from_the_organizations_latest_assessment(home):
     r = rv.readiness
     assert r.org_name == "Prairie Bend Community Hospital" and r.date == "2026-08-20" and r.kind == "predictive"
     texts = [g.text for g in r.gates]
-    assert "CLIN-3 Local validation before go-live scored 1/5 (needs 3): local validation before go-live must come first." in texts
+    assert (
+        "CLIN-3 Local validation before go-live scored 1/5 (needs 3): local validation before go-live must come first."
+        in texts
+    )
     assert any(g.kind is GateKind.RULE and g.id == "B5" for g in r.gates)  # fairness review before predictive care AI
     assert not any(g.met for g in r.gates[:5])  # what must come first leads
     # an ambient documentation tool at Meridian touches its ambient and coding use cases
@@ -130,7 +136,10 @@ def test_cli_with_an_organization_adds_its_gates(home):
     result = CliRunner().invoke(main, ["review-card", str(xml("Aidoc_AD-01")), "--org", "meridian-health"])
     assert result.exit_code == 0, result.output
     assert "Readiness gates for Meridian Health Partners (2026-09-30):" in result.output
-    assert "GOV-6 Bias and fairness assessment scored 2/5 (needs 3): a bias and fairness assessment must come first." in result.output
+    assert (
+        "GOV-6 Bias and fairness assessment scored 2/5 (needs 3): a bias and fairness assessment must come first."
+        in result.output
+    )
 
 
 @pytest.mark.parametrize(
