@@ -24,7 +24,8 @@ FRAMEWORK_LABEL = {cards.HTI1: "HTI-1", cards.CHAI: "CHAI"}
 adv = ui.get_advisor()
 org = ui.current_org()
 org_label = ui.org_name(adv, org) if org else None
-CARD_DIR = adv.settings.home / "uploads" / "cards" / (ui.safe_filename(org, "shared") if org else "shared")
+# Cards are kept outside uploads/, which a library re-index walks without an organization.
+CARD_DIR = adv.settings.home / "cards" / (ui.safe_filename(org, "shared") if org else "shared")
 
 st.title("Model cards")
 st.caption(
@@ -44,13 +45,22 @@ with st.form("card-upload", clear_on_submit=True):
     go = st.form_submit_button("Review the card", type="primary", icon=":material/fact_check:")
 
 
-def _store(rv: cards.CardReview, data: bytes, suffix: str) -> Path:
-    """Keep the card under a name carrying its developer and model, so its passages say whose card they are."""
+def _store(rv: cards.CardReview, data: bytes, suffix: str) -> tuple[Path, Path]:
+    """Keep the card under a name carrying its developer and model: (the file, what is indexed).
+
+    A PDF or Word card is indexed as its fields in CHAI XML, each a section named after the
+    model, so chat cites the field and never confuses two vendors' near-identical cards."""
     name = ui.safe_filename(f"{rv.developer} {rv.model} model card{suffix}", "model-card")
     path, same = ui.unique_path(CARD_DIR, name, data)
     if not same:
         ui.write_atomic(data, path)
-    return path
+    if suffix == ".xml":
+        return path, path
+    rendering = cards.card_to_chai_xml(rv.card)
+    fields = path.with_suffix(".xml")
+    if not fields.exists() or fields.read_bytes() != rendering:
+        ui.write_atomic(rendering, fields)
+    return path, fields
 
 
 if go and upload is None:
@@ -69,10 +79,10 @@ elif go and upload is not None:
         except AdvisorError as exc:
             st.error(ui.escape_md(ui.describe_error(exc)), icon=":material/error:")
             st.stop()
-    stored = _store(rv, data, suffix)
+    stored, searchable = _store(rv, data, suffix)
     indexed = ""
     if index_it:
-        report = adv.index_paths([stored], org=org or "")
+        report = adv.index_paths([searchable], org=org or "")
         indexed = ui.index_message(report, "Card added") if report.ok else "; ".join(e["error"] for e in report.errors)
     st.session_state[REVIEWS][digest] = {"review": rv, "name": upload.name, "stored": str(stored), "indexed": indexed}
     st.session_state[CURRENT] = digest

@@ -15,6 +15,7 @@ writes DOCX and Markdown; :mod:`.command` is `advisor review-card`.
 
 from __future__ import annotations
 
+from .chaixml import card_to_chai_xml
 from .command import review_card_command
 from .data import ReviewData, load_review_data
 from .judge import ItemSpec, item_specs
@@ -61,6 +62,7 @@ __all__ = [
     "Span",
     "Status",
     "TextBlock",
+    "card_to_chai_xml",
     "edit_questions",
     "export_review",
     "facts_verified",

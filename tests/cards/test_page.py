@@ -78,17 +78,16 @@ def test_review_a_pdf_card_for_an_organization(ui_home, monkeypatch):
     }
     assert exported and exported[-1].questions[0].text == "Please list the failure modes you know of."
     assert exported[-1].questions[1].text == at.text_area[1].value
-    # the card was stored under a name carrying its developer and model, and indexed for the organization
-    stored = (
-        ui_home
-        / "uploads"
-        / "cards"
-        / "meridian-health"
-        / "Aidoc-BriefCase-Triage-for-Aortic-Dissection-model-card.pdf"
-    )
-    assert stored.exists()
-    rows = [r for r in Index(Settings.from_env()).files() if r["path"] == str(stored.resolve())]
+    # the card was stored under a name carrying its developer and model; its fields were indexed
+    # for the organization, each a section named after the model
+    folder = ui_home / "cards" / "meridian-health"
+    assert (folder / "Aidoc-BriefCase-Triage-for-Aortic-Dissection-model-card.pdf").exists()
+    fields = (folder / "Aidoc-BriefCase-Triage-for-Aortic-Dissection-model-card.xml").resolve()
+    index = Index(Settings.from_env())
+    rows = [r for r in index.files() if r["path"] == str(fields)]
     assert rows and rows[0]["org"] == "meridian-health" and rows[0]["doc_type"] == "user"
+    sections = {c.section for c in index.chunks_for_source(rows[0]["source"])}
+    assert "BriefCase-Triage for Aortic Dissection — Known biases or ethical considerations" in sections
 
 
 def test_the_downloaded_report_carries_the_edited_questions(ui_home):
@@ -107,7 +106,7 @@ def test_an_xml_card_without_an_organization_goes_to_the_shared_library(ui_home)
     no_exceptions(at)
     assert at.subheader[0].value == "BriefCase-Triage for Brain Aneurysm — Aidoc"
     assert any("Choose an organization in the sidebar" in c.value for c in at.caption)
-    stored = ui_home / "uploads" / "cards" / "shared" / "Aidoc-BriefCase-Triage-for-Brain-Aneurysm-model-card.xml"
+    stored = ui_home / "cards" / "shared" / "Aidoc-BriefCase-Triage-for-Brain-Aneurysm-model-card.xml"
     rows = [r for r in Index(Settings.from_env()).files() if r["path"] == str(stored.resolve())]
     assert rows and rows[0]["org"] == "" and rows[0]["title"].startswith("BriefCase-Triage for Brain Aneurysm (Aidoc)")
 
@@ -119,4 +118,4 @@ def test_a_bad_upload_is_explained(ui_home):
     at.run()
     no_exceptions(at)
     assert at.error and "corrupt or unreadable PDF" in at.error[0].value
-    assert not (ui_home / "uploads" / "cards").exists()  # nothing stored
+    assert not (ui_home / "cards").exists()  # nothing stored

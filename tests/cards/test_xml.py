@@ -186,3 +186,21 @@ def test_hostile_or_foreign_xml_is_refused_naming_the_file(name, tmp_path):
     assert name in str(err.value) and message in str(err.value)
     with pytest.raises(IngestError, match=re.escape(message)):
         load_chunks(p, str(p), doc_type="user")
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_a_pdf_card_written_as_chai_xml_reads_the_same(stem, tmp_path):
+    from advisor.cards import card_to_chai_xml
+
+    from .conftest import pdf
+
+    from_pdf = review_card(pdf(stem))
+    out = tmp_path / f"{stem}.xml"
+    out.write_bytes(card_to_chai_xml(from_pdf.card))
+    text = out.read_text(encoding="utf-8")
+    assert "Copyright (c) 2024 Coalition for Health AI, Inc." in text  # the card's notice travels with it
+    again = review_card(out)
+    assert again.model == from_pdf.model and again.developer == from_pdf.developer
+    assert [(i.id, i.status) for i in again.items] == [(i.id, i.status) for i in from_pdf.items]
+    chunks = load_chunks(out, str(out), doc_type="user")
+    assert all(c.section.startswith(from_pdf.model + " — ") for c in chunks)
