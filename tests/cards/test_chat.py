@@ -36,5 +36,6 @@ def test_chat_answers_from_the_named_card_with_citations(corpus_advisor, tmp_pat
     card_cites = [c for c in ba.citations if "Aidoc" in c.source or "BA-01" in c.source]
     assert card_cites and all("BriefCase-Triage for Brain Aneurysm — " in c.section for c in card_cites)
     ad = answers["What does the Aortic Dissection card say about known risks and limitations?"]
-    assert ad.citations[0].section == "BriefCase-Triage for Aortic Dissection — Known risks and limitations"
-    assert not any("Brain Aneurysm" in c.section for c in ad.citations)
+    sections = [c.section for c in ad.citations]
+    assert "BriefCase-Triage for Aortic Dissection — Known risks and limitations" in sections
+    assert not any("Brain Aneurysm" in s for s in sections)
