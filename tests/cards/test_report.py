@@ -154,6 +154,23 @@ def test_cli_usage_errors(home, args, code, message):
     assert result.exit_code == code and message in result.output
 
 
+def test_an_image_only_pdf_and_a_document_that_is_no_card(home, tmp_path):
+    from fpdf import FPDF
+
+    blank = FPDF()
+    blank.add_page()
+    blank.rect(20, 20, 100, 60, style="F")
+    blank.output(str(tmp_path / "scan.pdf"))
+    prose = FPDF()
+    prose.add_page()
+    prose.set_font("Helvetica", size=11)
+    prose.multi_cell(0, 6, "Minutes of the AI governance committee. The committee met and discussed vendors.")
+    prose.output(str(tmp_path / "minutes.pdf"))
+    for name, message in (("scan.pdf", "no extractable text"), ("minutes.pdf", "no model card fields found")):
+        result = CliRunner().invoke(main, ["review-card", str(tmp_path / name)])
+        assert result.exit_code == 1 and name in result.output and message in result.output, result.output
+
+
 def test_cli_bad_files(home, tmp_path):
     for name, body, message in (
         ("missing.pdf", None, "file not found"),
