@@ -133,9 +133,9 @@ def _provider_kwargs(prefix: str, name: str, settings: Settings) -> dict[str, An
     if PROVIDERS[prefix].own_retries:
         kwargs |= {"timeout": settings.llm_timeout, "max_retries": settings.llm_retries}
     if prefix == "openai":
-        if settings.llm_base_url:
-            kwargs["base_url"] = settings.llm_base_url
-        if settings.llm_api_key:
+        if settings.llm_base_url:  # a local server accepts any key
+            kwargs |= {"base_url": settings.llm_base_url, "api_key": settings.llm_api_key or "not-needed"}
+        elif settings.llm_api_key:
             kwargs["api_key"] = settings.llm_api_key
     elif prefix == "azure_openai":
         kwargs |= {"azure_deployment": name, **_azure_auth()}
