@@ -276,7 +276,13 @@ def index_documents(
     for source, group in _grouped(docs).items():
         item = _prepared(source, group, settings, org, page_base)
         if item.size > limit:
-            errors.append({"file": source, "error": f"{item.size / 1e6:.0f} MB of text, over ADVISOR_MAX_FILE_MB"})
+            errors.append(
+                {
+                    "file": source,
+                    "error": f"{item.size / 1e6:.3g} MB of text, over the {settings.max_file_mb:g} MB limit; "
+                    "split it or raise ADVISOR_MAX_FILE_MB",
+                }
+            )
         else:
             items.append(item)
     report = adv.index.index_prepared(items)
