@@ -202,7 +202,12 @@ _CODE = re.compile(r"(?<![\w@./-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:[
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|s)", re.I)
 _ENUMERATOR = re.compile(r"\(\d{1,2}\)|(?<!\S)\d{1,2}\)")
 _TRAILING = ".,;:!?)"
-_PATTERNS = ((ForeignKind.EMAIL, _EMAIL), (ForeignKind.LINK, _LINK), (ForeignKind.TOKEN, _BLOB), (ForeignKind.TOKEN, _CODE))
+_PATTERNS = (
+    (ForeignKind.EMAIL, _EMAIL),
+    (ForeignKind.LINK, _LINK),
+    (ForeignKind.TOKEN, _BLOB),
+    (ForeignKind.TOKEN, _CODE),
+)
 
 
 class OutputCheck:

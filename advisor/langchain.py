@@ -154,11 +154,11 @@ class AdvisorRunnable(Runnable[Any, Any]):
         self.user = user
 
     @property
-    def InputType(self) -> Any:  # noqa: N802 - LangChain's name
+    def InputType(self) -> Any:
         return dict
 
     @property
-    def OutputType(self) -> Any:  # noqa: N802 - LangChain's name
+    def OutputType(self) -> Any:
         return dict
 
     def _items(self, value: Any) -> Iterator[str | dict[str, Any]]:
@@ -168,10 +168,9 @@ class AdvisorRunnable(Runnable[Any, Any]):
             yield item.to_dict() if isinstance(item, Answer) else item
 
     def _answer(self, value: Any) -> dict[str, Any]:
-        last: Any = None
-        for last in self._items(value):
-            pass
-        return last
+        *_, answer = self._items(value)  # the tokens, then the answer JSON
+        assert isinstance(answer, dict), "ask_stream always ends with an Answer"
+        return answer
 
     def _transform(self, values: Iterator[Any]) -> Iterator[str | dict[str, Any]]:
         for value in values:

@@ -14,7 +14,15 @@ from ..providers import ChatModel
 from ..retrieve import Hit
 from .types import Answer, AnswerKind, AnswerMode, Draft, citation_for
 
-__all__ = ["REWRITE_PROMPT", "SYSTEM_PROMPT", "llm_answer", "passages_for", "removal_notice", "rewrite_query", "screened"]
+__all__ = [
+    "REWRITE_PROMPT",
+    "SYSTEM_PROMPT",
+    "llm_answer",
+    "passages_for",
+    "removal_notice",
+    "rewrite_query",
+    "screened",
+]
 
 SYSTEM_PROMPT = """You are the Readiness Advisor, which answers questions about health-system AI readiness and AI governance.
 Rules:

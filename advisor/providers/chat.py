@@ -210,12 +210,13 @@ class OpenAIChatModel(LangChainChatModel):
 
     def __init__(self, model: str, *, base_url: str = "", api_key: str = "", timeout: float = 60.0, retries: int = 3):
         from langchain_openai import ChatOpenAI  # heavy (seconds): only when an LLM is configured
+        from pydantic import SecretStr
 
         self.base_url = base_url or None
         chat = ChatOpenAI(
             model=model,
             base_url=self.base_url,
-            api_key=api_key or "not-needed",  # local servers accept any key
+            api_key=SecretStr(api_key or "not-needed"),  # local servers accept any key
             timeout=timeout,
             stream_chunk_timeout=timeout,
             max_retries=retries,

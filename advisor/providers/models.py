@@ -160,7 +160,9 @@ def _langchain_model(prefix: str, name: str, settings: Settings) -> ChatModel:
         raise
     except Exception as exc:  # the provider's own validation: missing key, endpoint, region ...
         detail = (str(exc).strip().splitlines() or [""])[0][:300]
-        raise SettingsError(f"{var}: the {prefix!r} model could not be set up ({type(exc).__name__}: {detail})") from None
+        raise SettingsError(
+            f"{var}: the {prefix!r} model could not be set up ({type(exc).__name__}: {detail})"
+        ) from None
     own = provider.own_retries
     return LangChainChatModel(
         chat,

@@ -47,7 +47,9 @@ def test_rerunning_on_unchanged_documents_computes_no_embeddings(lc_home, policy
     changed = index_documents(TextLoader(str(policy)).load())
     assert changed.files_indexed == 1 and changed.chunks_removed >= 1
     assert changed.embeddings_computed < first.embeddings_computed + 2  # unchanged passages come from the cache
-    assert any("second Tuesday" in d.page_content for d in AdvisorRetriever(k=3).invoke("When does the committee meet?"))
+    assert any(
+        "second Tuesday" in d.page_content for d in AdvisorRetriever(k=3).invoke("When does the committee meet?")
+    )
 
 
 def test_csv_loader_rows_become_one_document(lc_home, tmp_path):
@@ -63,8 +65,14 @@ def test_csv_loader_rows_become_one_document(lc_home, tmp_path):
 
 def test_title_and_pages_are_kept(lc_home):
     pdf_like = [  # LangChain's PDF loaders count pages from 0 and say how many there are
-        Document("Page one text about AI model validation cadence.", metadata={"source": "s.pdf", "page": 0, "total_pages": 2}),
-        Document("Page two text about drift monitoring dashboards.", metadata={"source": "s.pdf", "page": 1, "total_pages": 2}),
+        Document(
+            "Page one text about AI model validation cadence.",
+            metadata={"source": "s.pdf", "page": 0, "total_pages": 2},
+        ),
+        Document(
+            "Page two text about drift monitoring dashboards.",
+            metadata={"source": "s.pdf", "page": 1, "total_pages": 2},
+        ),
     ]
     page_numbered = [
         Document(

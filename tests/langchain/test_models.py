@@ -76,7 +76,10 @@ def test_as_chat_model_wraps_langchain_models_and_refuses_other_objects():
     ours = LangChainChatModel(FakeListChatModel(responses=["x"]))
     assert as_chat_model(ours) is ours
     wrapped = as_chat_model(FakeListChatModel(responses=["hello there"]))
-    assert isinstance(wrapped, LangChainChatModel) and wrapped.complete([{"role": "user", "content": "hi"}]) == "hello there"
+    assert (
+        isinstance(wrapped, LangChainChatModel)
+        and wrapped.complete([{"role": "user", "content": "hi"}]) == "hello there"
+    )
     with pytest.raises(TypeError, match="neither"):
         as_chat_model(object())
 
@@ -118,7 +121,13 @@ def test_openai_provider_form_resolves_through_init_chat_model(settings, fake_ll
     assert isinstance(model, LangChainChatModel) and not isinstance(model, OpenAIChatModel)
     assert type(model.model).__name__ == "ChatOpenAI" and model.model.model_name == "fake-gpt"
     fake_llm_server.script = [Reply("streamed over the provider form")]
-    assert list(model.stream([{"role": "user", "content": "hi"}])) == ["streamed", " over", " the", " provider", " form"]
+    assert list(model.stream([{"role": "user", "content": "hi"}])) == [
+        "streamed",
+        " over",
+        " the",
+        " provider",
+        " form",
+    ]
     sent = fake_llm_server.requests[-1]
     assert sent["model"] == "fake-gpt" and sent["stream"] is True and sent["temperature"] == 0.0
 
@@ -165,7 +174,7 @@ def test_azure_without_key_or_identity_names_both_ways_to_sign_in(settings, monk
     monkeypatch.delenv("AZURE_OPENAI_API_KEY", raising=False)
     monkeypatch.delenv("AZURE_OPENAI_AD_TOKEN", raising=False)
     monkeypatch.setitem(sys.modules, "azure.identity", None)
-    with pytest.raises(SettingsError, match="AZURE_OPENAI_API_KEY.*azure-identity"):
+    with pytest.raises(SettingsError, match=r"AZURE_OPENAI_API_KEY.*azure-identity"):
         get_chat_model(dataclasses.replace(settings, llm_model="azure_openai:gpt-4o"))
 
 

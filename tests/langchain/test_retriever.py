@@ -18,7 +18,9 @@ from advisor.retrieve import Hit, SearchResult
 
 
 def format_docs(docs: list[Document]) -> str:
-    return "\n".join(f"[{d.metadata['rank']}] {d.metadata['title']} ({d.metadata['source']}): {d.page_content}" for d in docs)
+    return "\n".join(
+        f"[{d.metadata['rank']}] {d.metadata['title']} ({d.metadata['source']}): {d.page_content}" for d in docs
+    )
 
 
 def test_documents_carry_the_search_json_fields(lc_advisor, lc_home):

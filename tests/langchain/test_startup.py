@@ -21,7 +21,9 @@ def loaded_after(statement: str, **env: str) -> list[str]:
     return json.loads(res.stdout.strip().splitlines()[-1])
 
 
-@pytest.mark.parametrize("module", ["advisor.cli", "advisor", "advisor.providers", "advisor.answer", "advisor.citations"])
+@pytest.mark.parametrize(
+    "module", ["advisor.cli", "advisor", "advisor.providers", "advisor.answer", "advisor.citations"]
+)
 def test_importing_imports_no_langchain(module):
     assert loaded_after(f"import {module}") == []
 
