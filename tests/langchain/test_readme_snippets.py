@@ -1,7 +1,6 @@
 """The "Use it from LangChain" snippets of the README run as written, offline, over a small index.
 
-They are read from README.md's "## Use it from LangChain" section, or from README-langchain.md
-while that section is not in the README yet.
+They are read from README.md's "## Use it from LangChain" section.
 """
 
 from __future__ import annotations
@@ -17,8 +16,6 @@ SECTION = "## Use it from LangChain"
 
 def snippets() -> list[str]:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    if SECTION not in readme:
-        readme = (ROOT / "README-langchain.md").read_text(encoding="utf-8")
     section = readme.split(SECTION, 1)[1]
     section = re.split(r"\n## (?!#)", section, maxsplit=1)[0]  # up to the next top-level section
     return re.findall(r"```python\n(.*?)```", section, re.S)
@@ -66,6 +63,5 @@ def test_a_loader_feeding_the_index(lc_home, tmp_path, monkeypatch, capsys):
 def test_the_provider_table_lists_what_the_code_accepts(prefix):
     from advisor.providers import PROVIDERS
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    text = readme if SECTION in readme else (ROOT / "README-langchain.md").read_text(encoding="utf-8")
+    text = (ROOT / "README.md").read_text(encoding="utf-8").split(SECTION, 1)[1]
     assert prefix in PROVIDERS and f"`{prefix}:" in text
