@@ -19,9 +19,16 @@ def verify_rows(rows: Sequence[Any], head: Any, seq: int) -> Verification:
     for r in rows:
         if r["id"] != expected:
             gap = f"rows {expected}-{r['id'] - 1} are" if r["id"] - expected > 1 else f"row {expected} is"
-            return Verification(False, count, first_bad=expected, problem=f"{gap} missing (row {r['id']} follows row {expected - 1})")
+            return Verification(
+                False, count, first_bad=expected, problem=f"{gap} missing (row {r['id']} follows row {expected - 1})"
+            )
         if row_hash(r) != r["hash"]:
-            return Verification(False, count, first_bad=r["id"], problem=f"row {r['id']} was altered: its contents do not match its hash")
+            return Verification(
+                False,
+                count,
+                first_bad=r["id"],
+                problem=f"row {r['id']} was altered: its contents do not match its hash",
+            )
         if r["prev_hash"] != prev:
             bad = r["id"] - 1 if r["id"] > anchor_id + 1 else r["id"]
             return Verification(
@@ -32,7 +39,11 @@ def verify_rows(rows: Sequence[Any], head: Any, seq: int) -> Verification:
     last = max(seq, head["last_id"] if head is not None else 0)
     if last >= expected:
         what = f"rows {expected}-{last} are" if last > expected else f"row {expected} is"
-        return Verification(False, count, first_bad=expected, problem=f"{what} missing (the trail recorded {last} rows)")
+        return Verification(
+            False, count, first_bad=expected, problem=f"{what} missing (the trail recorded {last} rows)"
+        )
     if head is not None and head["last_hash"] != prev:
-        return Verification(False, count, first_bad=expected - 1, problem=f"row {expected - 1} is not the row the trail last recorded")
+        return Verification(
+            False, count, first_bad=expected - 1, problem=f"row {expected - 1} is not the row the trail last recorded"
+        )
     return Verification(True, count, head=prev)

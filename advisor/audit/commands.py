@@ -67,4 +67,3 @@ def prune(days: int | None) -> None:
         return
     removed = _store().prune(keep)
     click.echo(f"Removed {removed} events older than {keep} days.")
-

@@ -66,7 +66,9 @@ def _seal(conn: sqlite3.Connection) -> None:
         row = dict(r) | {"prev_hash": prev}
         prev, last = row_hash(row), r["id"]
         conn.execute("UPDATE events SET prev_hash=?, hash=? WHERE id=?", (row["prev_hash"], prev, last))
-    conn.execute("INSERT INTO chain (id, last_id, last_hash, anchor_id, anchor_hash) VALUES (1,?,?,0,?)", (last, prev, GENESIS))
+    conn.execute(
+        "INSERT INTO chain (id, last_id, last_hash, anchor_id, anchor_hash) VALUES (1,?,?,0,?)", (last, prev, GENESIS)
+    )
 
 
 _APPEND_ONLY = """

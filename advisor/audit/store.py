@@ -208,7 +208,9 @@ class AuditStore:
         row = row | {"id": new_id, "prev_hash": head["last_hash"]}
         row["hash"] = row_hash(row)
         cols = list(row)
-        conn.execute(f"INSERT INTO events ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", [row[c] for c in cols])
+        conn.execute(
+            f"INSERT INTO events ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", [row[c] for c in cols]
+        )
         conn.execute("UPDATE chain SET last_id = ?, last_hash = ? WHERE id = 1", (new_id, row["hash"]))
         return new_id
 
@@ -275,7 +277,9 @@ class AuditStore:
         cutoff = ((now or datetime.now(UTC)) - timedelta(days=days)).isoformat(timespec="seconds")
 
         def run(conn: sqlite3.Connection) -> int:
-            last = conn.execute("SELECT id, hash FROM events WHERE ts < ? ORDER BY id DESC LIMIT 1", (cutoff,)).fetchone()
+            last = conn.execute(
+                "SELECT id, hash FROM events WHERE ts < ? ORDER BY id DESC LIMIT 1", (cutoff,)
+            ).fetchone()
             if last is None:
                 return 0
             conn.execute("UPDATE chain SET pruning = 1 WHERE id = 1")
@@ -320,7 +324,15 @@ class AuditStore:
     ) -> int:
         """Store a thumbs up/down on one answer; returns the feedback id. Also logs a `feedback` event."""
         value = _rating(rating)
-        row = (_now(), org or "", value, (comment or "").strip(), redact(question or ""), _answer_json(answer), actor.user)
+        row = (
+            _now(),
+            org or "",
+            value,
+            (comment or "").strip(),
+            redact(question or ""),
+            _answer_json(answer),
+            actor.user,
+        )
         fid = self._write(
             lambda conn: int(
                 conn.execute(
