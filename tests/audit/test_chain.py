@@ -119,7 +119,7 @@ def test_export_json_and_csv(store):
 def test_csv_export_neutralises_formulas(settings):
     s = AuditStore(settings)
     s.log("export", {"x": 1}, question='=HYPERLINK("http://evil")')
-    cell = list(csv.DictReader(io.StringIO(s.export("csv"))))[0]["question"]
+    cell = next(csv.DictReader(io.StringIO(s.export("csv"))))["question"]
     assert cell.startswith("'=")
 
 
