@@ -10,6 +10,7 @@ from typing import Any
 from ..answer import Advisor
 from ..library import Library
 from ..settings import CORPUS_DIR, PROJECT_DIR
+from . import session
 
 _MIME = {
     ".pdf": "application/pdf",
@@ -34,9 +35,9 @@ def library(adv: Advisor) -> Library:
 
 
 def org_options(adv: Advisor) -> list[dict]:
-    """Organizations with assessment results in the index: [{org, name, assessments}]."""
+    """Organizations with assessment results that the signed-in user may see: [{org, name, assessments}]."""
     try:
-        return adv.index.orgs()
+        return session.access().visible(adv.index.orgs())
     except Exception:  # the library page reports index problems in detail
         return []
 
