@@ -114,7 +114,11 @@ def _org_selector() -> None:
 
 user = ui.signed_in()
 if user is None:  # only the sign-in form (or, on a fresh install, the first administrator's)
-    st.navigation([st.Page(ui.sign_in_page, title="Sign in", icon=":material/login:")], position="hidden").run()
+    # every page's address shows the sign-in form, and opens that page once signed in
+    urls = [p[3] for pages in PAGES.values() for p in pages if p[3]]
+    signin = [st.Page(ui.sign_in_page, title="Sign in", default=True)]
+    signin += [st.Page(ui.sign_in_page, title="Sign in", url_path=u) for u in urls]
+    st.navigation(signin, position="hidden").run()
     st.stop()
 
 access = ui.access()
@@ -124,9 +128,8 @@ ui.ensure_index_ui(adv)  # first start: index the bundled corpus, with a progres
 with st.sidebar:
     _org_selector()
     st.divider()
-    who, out = st.columns([3, 2], vertical_alignment="center")
-    who.markdown(f":material/account_circle: **{ui.escape_md(user.name)}** · {user.role}")
-    out.button("Sign out", on_click=ui.sign_out, key="sign-out", icon=":material/logout:")
+    st.markdown(f":material/account_circle: **{ui.escape_md(user.name)}** · {user.role}")
+    st.button("Sign out", on_click=ui.sign_out, key="sign-out", icon=":material/logout:", type="tertiary")
     st.divider()
     if adv.settings.mode == "llm":
         st.markdown(f":violet-badge[:material/smart_toy: LLM] {ui.escape_md(adv.settings.llm_model)}")

@@ -24,3 +24,12 @@ def signed_in(at: AppTest, name: str = "admin", role: str = "admin", orgs: tuple
     """The app test with `name` signed in (an administrator unless told otherwise)."""
     at.session_state[SESSION_KEY] = session_token(name, role, orgs)
     return at
+
+
+def browser_sign_in(page, name: str, password: str = PASSWORD) -> None:
+    """Fill the app's sign-in form in a Playwright page and wait for the signed-in app."""
+    page.get_by_label("Username", exact=True).wait_for(timeout=60_000)
+    page.get_by_label("Username", exact=True).fill(name)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_text("Sign out").wait_for(timeout=60_000)
