@@ -50,7 +50,6 @@ class _Turn:
     timings: dict[str, float]
     notice: str = ""
     access: Access = field(default_factory=Access.operator)
-    phi_found: list[phi.Finding] = field(default_factory=list)  # identifiers found in the question
     retrieved: list[Chunk] = field(default_factory=list)  # the evidence searched or read, for the audit trail
 
 
@@ -254,7 +253,7 @@ class Advisor:
         self._log(Event.QUESTION, access, org, question=question)
         t = time.perf_counter()
         query, notice = self._standalone(question, history, bool(found))
-        turn = _Turn(question, query, org, {"rewrite": _ms(t)}, notice, access, found)
+        turn = _Turn(question, query, org, {"rewrite": _ms(t)}, notice, access)
         ans = yield from self._answer(turn)
         ans.timings_ms = {**turn.timings, **ans.timings_ms}
         if turn.notice and not ans.notice:
