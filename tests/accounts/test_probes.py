@@ -118,3 +118,20 @@ def test_granted_organizations_still_answer(adv):
     with pytest.raises(AccessDenied):
         adv.history("meridian-health", user="exec-prairie")
     assert adv.history("prairie-bend-cah", user="exec-prairie").assessments
+
+
+def test_cli_acts_as_the_user(probe_env, tmp_path):
+    import json
+
+    runner = CliRunner()
+    res = runner.invoke(main, ["orgs", "--user", "cons-meridian", "--json"])
+    assert res.exit_code == 0 and [o["org"] for o in json.loads(res.stdout)] == ["meridian-health"]
+    res = runner.invoke(main, ["recommend", "--org", "northbridge-academic", "--user", "cons-meridian",
+                               "--out", str(tmp_path / "plan.md")])  # fmt: skip
+    assert res.exit_code == 1 and "may not see the organization 'northbridge-academic'" in res.stderr
+    assert not (tmp_path / "plan.md").exists()
+    res = runner.invoke(main, ["recommend", "--org", "riverside", "--out", str(tmp_path / "plan.md")])
+    assert res.exit_code == 2 and "advisor orgs" in res.stderr
+    assert not any(o.org in res.stderr or o.name in res.stderr for o in SAMPLE_ORGS)
+    res = runner.invoke(main, ["ask", "What are our biggest data gaps?", "--user", "ghost"])
+    assert res.exit_code == 1 and "no active user named 'ghost'" in res.stderr
