@@ -31,7 +31,11 @@ def audit() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 def verify(as_json: bool) -> None:
     """Exit 0 when the trail is intact; 1 naming the first altered or missing row."""
-    result = _store().verify()
+    try:
+        result = _store().verify()
+    except AdvisorError as exc:  # a damaged store is not an intact trail
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
     if as_json:
         click.echo(json.dumps(asdict(result)))
     else:
@@ -45,7 +49,11 @@ def verify(as_json: bool) -> None:
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Write to this file instead of stdout.")
 def export(fmt: str, out: Path | None) -> None:
     """Every event, oldest first, with its provenance and chain hashes."""
-    text = _store().export(fmt)
+    try:
+        text = _store().export(fmt)
+    except AdvisorError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
     if out is None:
         click.echo(text, nl=False)
         return
