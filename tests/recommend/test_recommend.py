@@ -396,9 +396,10 @@ def test_page_generates_rejects_and_downloads(corpus_advisor, monkeypatch):
     from streamlit.testing.v1 import AppTest
 
     from advisor import ui
+    from tests.ui.signin import signed_in
 
     org = "northbridge-academic"
-    at = AppTest.from_file(str(ROOT / "pages" / "recommendations.py"), default_timeout=600)
+    at = signed_in(AppTest.from_file(str(ROOT / "pages" / "recommendations.py"), default_timeout=600))
     at.session_state[ui.ORG_KEY] = org
     at.run()
     assert not at.exception, [e.value for e in at.exception]
