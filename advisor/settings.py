@@ -89,6 +89,8 @@ class Settings:
     llm_model: str = ""
     llm_timeout: float = 60.0
     llm_retries: int = 3
+    audit_retention_days: int = 2190  # HIPAA keeps documentation six years; 0 keeps the audit trail forever
+    session_idle_minutes: int = 30  # a signed-in session ends after this long without use
     embed_cache: Path | None = None  # default: <home>/embed-cache.sqlite3; eval indexes share the main one
 
     @classmethod
@@ -137,6 +139,8 @@ class Settings:
             llm_model=(env.get("ADVISOR_LLM_MODEL") or "").strip(),
             llm_timeout=_float(env, "ADVISOR_LLM_TIMEOUT", 60.0, 0.1, 3600),
             llm_retries=_int(env, "ADVISOR_LLM_RETRIES", 3, 0, 10),
+            audit_retention_days=_int(env, "ADVISOR_AUDIT_RETENTION_DAYS", 2190, 0, 36500),
+            session_idle_minutes=_int(env, "ADVISOR_SESSION_IDLE_MINUTES", 30, 1, 1440),
         )
 
     @property

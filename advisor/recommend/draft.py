@@ -34,14 +34,19 @@ from .summary import executive_summary, use_case_plans
 from .wording import join, lower_first, rec_number, strip_period
 
 
-def build_report(advisor: Any, org: str, *, polish: bool = True, chat_model: Any = None, checker: Any = None) -> Report:
+def build_report(
+    advisor: Any, org: str, *, polish: bool = True, chat_model: Any = None, checker: Any = None, user: str | None = None
+) -> Report:
     """Draft the roadmap for `org` from its latest indexed assessment (and trend, if any).
 
     Raises RecommendError for an unknown organization or a results file that cannot be read.
     With `polish` and a chat model (given, or configured in the advisor's settings), the model
     may rephrase actions and the executive summary; unsupported sentences keep the offline wording.
     `checker` (a citations.SupportChecker) overrides the default lexical + embedding support check.
+    With `user`, AccessDenied unless the organization is granted to that user.
     """
+    if user is not None:
+        advisor.check_org(org, user, "recommendations")
     library = Library(advisor.index)
     inst = A.load_instrument()
     found = assessments(library, org, inst)
