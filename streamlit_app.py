@@ -54,6 +54,7 @@ def _pages() -> dict[str, list]:
     admin_pages = [
         st.Page("pages/library.py", title="Library", icon=":material/library_books:", url_path="library"),
         st.Page("pages/audit.py", title="Audit log", icon=":material/fact_check:", url_path="audit"),
+        st.Page("pages/evaluation.py", title="Evaluation", icon=":material/science:", url_path="evaluation"),
         st.Page("pages/settings.py", title="Settings", icon=":material/settings:", url_path="settings"),
     ]
     return {"Advisor": advisor_pages, "Admin": admin_pages}

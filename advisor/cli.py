@@ -15,6 +15,7 @@ from . import recommend as rec
 from .answer import Advisor
 from .errors import AdvisorError
 from .evaluate import eval_command
+from .evaluate.feedback_cli import feedback
 from .safety.phi_cli import phi
 
 
@@ -210,7 +211,7 @@ def recommend(org: str, out: Path, as_json: bool) -> None:
 
 
 # Command groups that live with their feature: one line each (plugin-style, as in simonw/llm).
-for _command in (phi,):
+for _command in (phi, feedback):
     main.add_command(_command)
 
 

@@ -105,3 +105,7 @@ class JudgeError(AdvisorError):
 
 class RecommendError(AdvisorError):
     """A roadmap cannot be drafted (unknown organization, empty index, bad export path)."""
+
+
+class ReviewError(AdvisorError):
+    """A feedback item cannot be triaged as asked (already promoted, unknown case, PHI in a case)."""

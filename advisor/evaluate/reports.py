@@ -475,5 +475,5 @@ def text_summary(
     for pr in summary.get("profiles") or []:
         lines.append(f"published bar {pr.get('title')}{' (gating)' if pr.get('gating') else ''}: {pr.get('status')}")
     h = headline(summary)
-    lines.append(f"{h.title.upper() if h.verdict != Verdict.GATES_PASSED else h.title} — {h.gates}")
+    lines.append(f"{h.title}: {h.gates}")
     return "\n".join(lines)
