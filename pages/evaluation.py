@@ -288,7 +288,7 @@ def _compare() -> None:
     if a.id == b.id:
         st.warning("Pick two different runs.")
         return
-    cmp = compare_runs(a, b, history.cases(a.id), history.cases(b.id))
+    cmp = compare_runs(history.get(a.id), history.get(b.id), history.cases(a.id), history.cases(b.id))
     (st.error if cmp.regression.regressed else st.success)(f"Paired bootstrap: {cmp.verdict}.")
     st.markdown(f"**Cases that flipped** ({len(cmp.flips)}; new failures first)")
     if cmp.flips:

@@ -38,7 +38,8 @@ MIGRATIONS = [
         out_dir TEXT NOT NULL DEFAULT '',
         exit_code INTEGER NOT NULL,
         manifest_json TEXT NOT NULL,
-        summary_json TEXT NOT NULL
+        summary_json TEXT NOT NULL,
+        per_case_json TEXT NOT NULL DEFAULT '{}'
     );
     CREATE INDEX runs_started ON runs(started);
     CREATE TABLE run_cases (
@@ -89,7 +90,7 @@ class StoredRun:
     source: str = "cli"
     out_dir: str = ""
     exit_code: int = 0
-    per_case: dict[str, Any] = field(default_factory=dict)
+    per_case: dict[str, Any] = field(default_factory=dict)  # filled by `get`, not by `runs`
 
     def to_dict(self) -> dict[str, Any]:
         """The `advisor eval --list --json` row (the PRODUCT.md contract)."""
@@ -174,8 +175,8 @@ class SQLiteHistory:
                 with self.conn:
                     run_id = self._unique_id_locked(_run_id(manifest))
                     self.conn.execute(
-                        "INSERT INTO runs (id, started, source, out_dir, exit_code, manifest_json, summary_json)"
-                        " VALUES (?,?,?,?,?,?,?)",
+                        "INSERT INTO runs (id, started, source, out_dir, exit_code, manifest_json, summary_json,"
+                        " per_case_json) VALUES (?,?,?,?,?,?,?,?)",
                         (
                             run_id,
                             str(manifest.get("timestamp") or ""),
@@ -183,7 +184,8 @@ class SQLiteHistory:
                             out_dir,
                             int(summary_doc.get("exit_code") or 0),
                             json.dumps(manifest, ensure_ascii=False),
-                            json.dumps({**rest, "per_case": per_case}, ensure_ascii=False),
+                            json.dumps(rest, ensure_ascii=False),
+                            json.dumps(per_case, ensure_ascii=False),
                         ),
                     )
                     self.conn.executemany(
@@ -223,24 +225,23 @@ class SQLiteHistory:
         return f"{base}-{n}"
 
     @staticmethod
-    def _stored(row: sqlite3.Row, with_cases: bool) -> StoredRun:
-        summary = json.loads(row["summary_json"])
-        per_case = summary.pop("per_case", {})
+    def _stored(row: sqlite3.Row) -> StoredRun:
         return StoredRun(
             id=row["id"],
             started=row["started"],
             manifest=json.loads(row["manifest_json"]),
-            summary=summary,
+            summary=json.loads(row["summary_json"]),
             source=row["source"],
             out_dir=row["out_dir"],
             exit_code=int(row["exit_code"]),
-            per_case=per_case if with_cases else {},
+            per_case=json.loads(row["per_case_json"]) if "per_case_json" in row.keys() else {},
         )
 
     def runs(self, limit: int = 100) -> list[StoredRun]:
-        """Recorded runs, newest first (per-case metrics included for trends and comparisons)."""
-        rows = self._sql("SELECT * FROM runs ORDER BY started DESC, id DESC LIMIT ?", (int(limit),))
-        return [self._stored(r, with_cases=True) for r in rows]
+        """Recorded runs, newest first, without their per-case results (`get` has them)."""
+        cols = "id, started, source, out_dir, exit_code, manifest_json, summary_json"
+        rows = self._sql(f"SELECT {cols} FROM runs ORDER BY started DESC, id DESC LIMIT ?", (int(limit),))
+        return [self._stored(r) for r in rows]
 
     def resolve(self, run_id: str) -> str:
         """A run id as given, or the newest run for "latest"."""
@@ -252,14 +253,14 @@ class SQLiteHistory:
         return run_id
 
     def get(self, run_id: str) -> StoredRun:
-        """One run; StoreError naming the known ids when it is not recorded."""
+        """One run with its per-case results; StoreError naming the known ids when it is not recorded."""
         rid = self.resolve(run_id)
         rows = self._sql("SELECT * FROM runs WHERE id = ?", (rid,))
         if not rows:
             known = [r[0] for r in self._sql("SELECT id FROM runs ORDER BY started DESC LIMIT 5")]
             hint = f"recent runs: {', '.join(known)}" if known else "no run is recorded yet"
             raise StoreError(f"no evaluation run {run_id!r} in the history ({hint}); see `advisor eval --list`")
-        return self._stored(rows[0], with_cases=True)
+        return self._stored(rows[0])
 
     def cases(self, run_id: str) -> list[dict[str, Any]]:
         """The run's cases.jsonl records, in run order."""

@@ -221,3 +221,41 @@ def test_review_queue_promotes_feedback_into_the_reviewed_dataset(eval_home, tmp
     assert "Reviewed → test" in [m.label for m in at.metric] and any(
         m.label == "Reviewed → test" and str(m.value) == "1" for m in at.metric
     )
+
+
+# --------------------------------------------------------------------------- view helpers
+
+
+def test_promote_form_parsers():
+    from advisor.errors import ReviewError
+    from advisor.ui import eval_views as V
+
+    assert V.parse_keypoints("inventory | register\n\n  risk priorit \n|") == [["inventory", "register"], ["risk priorit"]]
+    assert V.format_keypoints([["a", "b"], ["c"]]) == "a | b\nc"
+    assert V.parse_history("user: What about MAP?\nAssistant: MAP frames context.") == [
+        {"role": "user", "content": "What about MAP?"},
+        {"role": "assistant", "content": "MAP frames context."},
+    ]
+    with pytest.raises(ReviewError, match="history line 1"):
+        V.parse_history("system prompt: do things")
+
+
+def test_case_view_marks_met_key_points_and_names_the_failing_metric():
+    from advisor.ui import eval_views as V
+
+    record = {
+        "id": "c1",
+        "passed": False,
+        "case": {"question": "q?", "keypoints": [["inventory"], ["owner", "accountab"]], "expected_sources": ["govern", "hti"], "forbidden": ["CANARY"]},
+        "answer": {"answer": "An inventory [1].", "citations": [{"marker": 1, "source": "corpus/nist-ai-rmf-govern.md"}]},
+        "retrieved": [{"rank": 1, "source": "corpus/other.md"}, {"rank": 2, "source": "corpus/nist-ai-rmf-govern.md"}],
+        "metrics": {"keypoint_coverage": 0.5, "keypoints_pass": 0.0, "faithfulness": 0.4, "false_abstain_rate": 0.0},
+        "reasons": ["missing key point: none of 'owner' / 'accountab' in the answer"],
+        "evidence": {"missing_keypoints": [["owner", "accountab"]], "forbidden_found": []},
+    }
+    view = V.case_view(record, {"min_faithfulness": 0.5})
+    assert view.keypoints == [(["inventory"], True), (["owner", "accountab"], False)]
+    assert view.sources == [("govern", True, 2), ("hti", False, None)]
+    assert view.forbidden == [("CANARY", False)]
+    assert [m for m, _ in view.failing_metrics] == ["keypoint_coverage", "faithfulness"]
+    assert V.case_options([record, {**record, "id": "c0", "passed": True}])["c1"].startswith("FAIL · c1")
