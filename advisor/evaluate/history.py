@@ -234,7 +234,7 @@ class SQLiteHistory:
             source=row["source"],
             out_dir=row["out_dir"],
             exit_code=int(row["exit_code"]),
-            per_case=json.loads(row["per_case_json"]) if "per_case_json" in row.keys() else {},
+            per_case=json.loads(row["per_case_json"]) if "per_case_json" in row.keys() else {},  # noqa: SIM118 - Row iterates values
         )
 
     def runs(self, limit: int = 100) -> list[StoredRun]:

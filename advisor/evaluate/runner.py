@@ -406,6 +406,7 @@ def run_eval(
     # the LLM judge's cache lives in the user's ADVISOR_HOME (shared across eval runs), not the eval index
     chk = MemoChecker(make_checker(checker, settings if checker == "llm" else es, threshold=cfg.checker_threshold))
     run_warnings = _org_warnings(advisor, cases, report, echo)
+    notify(Phase.CASES, 0, len(cases))  # the first case also loads the models
     records, inputs = _run_cases(advisor, cases, chk, cfg, clock, progress, notify)
     t_ret = time.perf_counter()
     warm.join()

@@ -1,4 +1,9 @@
-"""Evaluation runs started from the app, run in a background thread so the app stays usable.
+"""Evaluation runs started from the app, run in the background so the app stays usable.
+
+Each run is a separate process (`advisor.evaluate.worker`) followed by a thread of the
+server that reads its progress: a run is CPU-bound for minutes, and inside the server it would
+hold the GIL against every session. `LAUNCHER = Launcher.THREAD` runs it in a thread of this
+process instead — what in-process page tests use, since their fake models exist only here.
 
 One `EvalJobs` registry per ADVISOR_HOME is shared by every browser session (the eval index
 of a home can serve one run at a time). A job's fields describe that run — its request,
@@ -8,11 +13,16 @@ it started (in `st.session_state`), and every session sees a run in progress.
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 import threading
 import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 
 import streamlit as st
@@ -20,8 +30,17 @@ import streamlit as st
 from ..evaluate import Phase, run_eval
 from ..evaluate.history import RunHistory, open_history
 from ..evaluate.review import ReviewStore
-from ..settings import Settings
+from ..evaluate.worker import parse_line
+from ..settings import PROJECT_DIR, Settings
 from .markdown import describe_error
+
+
+class Launcher(StrEnum):
+    PROCESS = "process"  # a worker process per run (the app)
+    THREAD = "thread"  # a thread of this process (in-process tests with fake models)
+
+
+LAUNCHER = Launcher.PROCESS
 
 # Share of the bar each phase fills (index, cases, stability, reports).
 _SPANS = {Phase.INDEX: (0.0, 0.1), Phase.CASES: (0.1, 0.75), Phase.STABILITY: (0.75, 0.97), Phase.REPORTS: (0.97, 1.0)}
@@ -36,6 +55,7 @@ class EvalRequest:
     checker: str = "lexical"
     limit: int | None = None
     stability_repeats: int | None = None
+    corpus: tuple[Path, ...] = ()  # empty: the bundled corpus plus the eval fixtures
 
 
 @dataclass
@@ -105,29 +125,74 @@ class EvalJobs:
 
     @staticmethod
     def _run(job: EvalJob, settings: Settings) -> None:
-        req = job.request
         out = settings.home / "eval-runs" / (time.strftime("%Y%m%d-%H%M%S", time.gmtime()) + f"-{job.id}")
         try:
-            run = run_eval(
-                list(req.datasets) or None,
-                out=out,
-                split=req.split,
-                checker=req.checker,
-                limit=req.limit,
-                settings=settings,
-                progress=False,
-                echo=job.warnings.append,
-                on_progress=job.progress,
-                stability_repeats=req.stability_repeats,
-                source="app",
-            )
-            job.run_id, job.exit_code = run.run_id, run.exit_code
-            if run.run_id is None:
-                job.error = "the run finished but was not recorded: " + "; ".join(job.warnings[-1:])
+            if LAUNCHER == Launcher.THREAD:
+                _run_here(job, settings, out)
+            else:
+                _run_worker(job, out)
         except Exception as exc:  # shown on the page; the evaluator can start another run
             job.error = describe_error(exc)
         finally:
             job.finished = True
+
+
+def _run_here(job: EvalJob, settings: Settings, out: Path) -> None:
+    req = job.request
+    run = run_eval(
+        list(req.datasets) or None,
+        out=out,
+        split=req.split,
+        checker=req.checker,
+        limit=req.limit,
+        settings=settings,
+        progress=False,
+        echo=job.warnings.append,
+        on_progress=job.progress,
+        stability_repeats=req.stability_repeats,
+        corpus=list(req.corpus) or None,
+        source="app",
+    )
+    job.run_id, job.exit_code = run.run_id, run.exit_code
+    if run.run_id is None:
+        job.error = "the run finished but was not recorded: " + "; ".join(job.warnings[-1:])
+
+
+def _run_worker(job: EvalJob, out: Path) -> None:
+    """Run the request in `python -m advisor.evaluate.worker` and follow its JSON lines."""
+    req = {
+        **asdict(job.request),
+        "datasets": [str(p) for p in job.request.datasets],
+        "corpus": [str(p) for p in job.request.corpus],
+        "out": str(out),
+    }
+    out.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(PROJECT_DIR), os.environ.get("PYTHONPATH")]))}
+    with (out / "worker.log").open("w", encoding="utf-8") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "advisor.evaluate.worker", json.dumps(req)],
+            cwd=PROJECT_DIR,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=log,
+            text=True,
+        )
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            msg = parse_line(line)
+            if "phase" in msg:
+                job.progress(msg["phase"], int(msg.get("done") or 0), int(msg.get("total") or 0))
+            elif "warning" in msg:
+                job.warnings.append(str(msg["warning"]))
+            elif "result" in msg:
+                job.run_id, job.exit_code = msg["result"].get("run_id"), msg["result"].get("exit_code")
+            elif "error" in msg:
+                job.error = str(msg["error"])
+        code = proc.wait()
+    if code != 0 and not job.error:
+        job.error = f"the evaluation worker stopped with exit code {code}; see {out / 'worker.log'}"
+    elif job.run_id is None and not job.error:
+        job.error = "the run finished but was not recorded: " + "; ".join(job.warnings[-1:] or ["see worker.log"])
 
 
 @st.cache_resource(show_spinner=False)

@@ -17,6 +17,7 @@ from advisor.cli import main
 from advisor.evaluate import default_corpus, eval_settings_for
 from advisor.index import Index
 from advisor.settings import Settings
+from advisor.ui import eval_jobs
 
 pytest_plugins = ["tests.ui_conftest_helpers"]  # fixtures: ui_home_template, hash_model_dir
 
@@ -66,6 +67,8 @@ def eval_home_template(ui_home_template, hash_model_dir, tmp_path_factory) -> Pa
 
 @pytest.fixture
 def eval_home(eval_home_template, hash_model_dir, tmp_path, monkeypatch) -> Path:
+    # the page's runs go to a thread of this process: the hash embedder exists only here
+    monkeypatch.setattr(eval_jobs, "LAUNCHER", eval_jobs.Launcher.THREAD)
     h = tmp_path / "home"
     shutil.copytree(eval_home_template, h)
     monkeypatch.setenv("ADVISOR_HOME", str(h))
@@ -176,6 +179,7 @@ def test_start_runs_open_a_case_and_compare(eval_home, tmp_path):
     flips = frame(at, "Before")
     assert target["id"] in list(flips["Case"])
     assert "Paired bootstrap" in texts(at)
+    assert at.get("plotly_chart"), "no trend chart after two runs"
     deltas = frame(at, "Change (B − A)")
     assert "keypoint_coverage" in list(deltas["Metric"]) or "pass_rate" in list(deltas["Metric"])
 
@@ -259,3 +263,48 @@ def test_case_view_marks_met_key_points_and_names_the_failing_metric():
     assert view.forbidden == [("CANARY", False)]
     assert [m for m, _ in view.failing_metrics] == ["keypoint_coverage", "faithfulness"]
     assert V.case_options([record, {**record, "id": "c0", "passed": True}])["c1"].startswith("FAIL · c1")
+
+
+# --------------------------------------------------------------------------- the worker process
+
+
+def _wait(job, seconds: float = 300) -> list[str]:
+    seen = []
+    deadline = time.time() + seconds
+    while job.running and time.time() < deadline:
+        if not seen or seen[-1] != job.label:
+            seen.append(job.label)
+        time.sleep(0.2)
+    assert not job.running, f"the run did not finish in {seconds} s: {seen}"
+    return seen
+
+
+def test_a_bad_request_reports_the_workers_error(home, tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x"}\n')
+    jobs = eval_jobs.EvalJobs()
+    job, started = jobs.start(Settings.from_env(), eval_jobs.EvalRequest((bad,)))
+    assert started and jobs.start(Settings.from_env(), eval_jobs.EvalRequest((bad,)))[0] is job  # one at a time
+    _wait(job, 120)
+    assert "bad.jsonl line 1, field question: missing" in job.error and job.run_id is None
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+def test_runs_from_the_app_go_to_a_worker_process(home, tmp_path):
+    from tests.evaluate.test_run import TINY_CASES, _tiny_corpus, write_jsonl
+
+    corpus = _tiny_corpus(tmp_path / "tiny-corpus")
+    dataset = write_jsonl(tmp_path / "tiny.jsonl", TINY_CASES)
+    settings = Settings.from_env()
+    jobs = eval_jobs.EvalJobs()
+    job, _ = jobs.start(settings, eval_jobs.EvalRequest((dataset,), stability_repeats=2, corpus=(corpus,)))
+    seen = _wait(job)
+    assert not job.error, job.error
+    assert any("indexing the eval corpus" in s for s in seen) and any("answering and scoring cases (1/" in s for s in seen)
+    history = eval_jobs.open_history(settings)
+    run = history.get(job.run_id)
+    history.close()
+    assert run.source == "app" and run.summary["n_cases"] == len(TINY_CASES)
+    assert run.summary["stability"]["runs"] == 2 * len(TINY_CASES)  # thresholds.yaml samples 5 questions
+    assert list((home / "eval-runs").glob(f"*-{job.id}/worker.log"))
