@@ -32,6 +32,8 @@ from advisor.ui.eval_jobs import EvalRequest, eval_jobs, review_store, run_histo
 
 JOB_KEY = "eval_job_id"
 SEEN_KEY = "eval_job_seen"
+NEWEST_KEY = "eval_newest_run"
+PICKER_KEYS = ("eval-report-run", "eval-case-run", "eval-case", "eval-cmp-a", "eval-cmp-b")
 CHECKERS = {"lexical": "Tier 0 — lexical (offline)", "nli": "Tier 1 — NLI model", "llm": "Tier 2 — LLM judge"}
 DEFAULT_TRENDS = ["Key points", "Citation precision", "Citation recall", "Faithfulness", "Abstention accuracy"]
 
@@ -52,6 +54,11 @@ except AdvisorError as exc:
     st.error(ui.escape_md(str(exc)), icon=":material/error:")
     st.stop()
 jobs = eval_jobs(settings)
+# a new run (from the app or the CLI) resets the run pickers, so they show the newest run
+if runs and st.session_state.get(NEWEST_KEY) != runs[0].id:
+    for key in PICKER_KEYS:
+        st.session_state.pop(key, None)
+    st.session_state[NEWEST_KEY] = runs[0].id
 
 
 def _dataset_choices() -> list[str]:
@@ -289,7 +296,7 @@ def _compare() -> None:
         st.warning("Pick two different runs.")
         return
     cmp = compare_runs(history.get(a.id), history.get(b.id), history.cases(a.id), history.cases(b.id))
-    (st.error if cmp.regression.regressed else st.success)(f"Paired bootstrap: {cmp.verdict}.")
+    (st.error if cmp.regression.regressed else st.success)(f"Run {b.id} against baseline {a.id}: {cmp.verdict}.")
     st.markdown(f"**Cases that flipped** ({len(cmp.flips)}; new failures first)")
     if cmp.flips:
         st.dataframe(V.flip_rows(cmp), hide_index=True, key="eval-flips")

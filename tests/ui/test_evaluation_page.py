@@ -176,9 +176,10 @@ def test_start_runs_open_a_case_and_compare(eval_home, tmp_path):
     ids = run_ids(eval_home)
     assert len(ids) == 2
     assert at.selectbox(key="eval-cmp-a").value == ids[1] and at.selectbox(key="eval-cmp-b").value == ids[0]
+    assert at.selectbox(key="eval-case-run").value == ids[0]  # pickers move to the newest run
     flips = frame(at, "Before")
     assert target["id"] in list(flips["Case"])
-    assert "Paired bootstrap" in texts(at)
+    assert f"against baseline {ids[1]}: " in texts(at) and "paired bootstrap" in texts(at)
     assert at.get("plotly_chart"), "no trend chart after two runs"
     deltas = frame(at, "Change (B − A)")
     assert "keypoint_coverage" in list(deltas["Metric"]) or "pass_rate" in list(deltas["Metric"])
