@@ -47,6 +47,7 @@ def headline(summary_doc: dict[str, Any]) -> Headline:
         if p.get("gating") and p.get("status") != "met":
             failed.append(f"gating profile {p.get('title')}: {p.get('status')}")
     missed = [f"release target {_label(t)}" for t in th if t.get("status") == "missed"]
+    n_targets = len(missed)
     for p in profiles:
         if not p.get("gating") and p.get("status") == "not met":
             bad = [b for b in p.get("bars") or [] if b.get("status") == "not met"]
@@ -64,6 +65,8 @@ def headline(summary_doc: dict[str, Any]) -> Headline:
     if failed:
         return Headline(Verdict.FAIL, f"FAIL — {len(failed)} gate(s) failed", gate_line, failed, missed, lines)
     if missed:
-        title = f"Gates passed — {len(missed)} target(s) and published bar(s) not met"
+        parts = [f"{n_targets} release target(s) missed"] if n_targets else []
+        parts += [f"{len(missed) - n_targets} published bar(s) not met"] if len(missed) > n_targets else []
+        title = "Gates passed — " + " and ".join(parts)
         return Headline(Verdict.GATES_PASSED, title, gate_line, [], missed, lines)
     return Headline(Verdict.PASS, "PASS — every gate, release target and published bar met", gate_line, [], [], lines)
