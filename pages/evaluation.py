@@ -47,13 +47,16 @@ st.caption(
 )
 ui.show_flash()
 
+jobs = eval_jobs(settings)
+# read before the run list: a run that finishes while this script runs is then shown as still
+# running, and its progress fragment reloads the page once it has been recorded
+active = jobs.current()
 try:
     history = run_history(settings)
     runs = history.runs(limit=200)
 except AdvisorError as exc:
     st.error(ui.escape_md(str(exc)), icon=":material/error:")
     st.stop()
-jobs = eval_jobs(settings)
 # a new run (from the app or the CLI) resets the run pickers, so they show the newest run
 if runs and st.session_state.get(NEWEST_KEY) != runs[0].id:
     for key in PICKER_KEYS:
@@ -111,8 +114,7 @@ def _live_progress() -> None:
 
 
 def _progress_panel() -> None:
-    job = jobs.current()
-    if job is not None:
+    if active is not None:
         _live_progress()
         return
     mine = jobs.get(st.session_state.get(JOB_KEY))

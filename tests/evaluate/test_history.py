@@ -19,17 +19,29 @@ from tests.evaluate.test_run import TINY_CASES, _tiny_corpus, write_jsonl
 
 def _doc(stamp: str, pass_rate: float = 1.0, exit_code: int = 0, thresholds: list | None = None) -> dict:
     return {
-        "manifest": {"timestamp": stamp, "corpus_version": "c1", "dataset_version": "1.0.0", "split": "dev", "mode": "offline"},
+        "manifest": {
+            "timestamp": stamp,
+            "corpus_version": "c1",
+            "dataset_version": "1.0.0",
+            "split": "dev",
+            "mode": "offline",
+        },
         "n_cases": 2,
         "n_passed": int(2 * pass_rate),
         "metrics": {"pass_rate": {"value": pass_rate, "n_defined": 2, "n_undefined": 0}},
         "thresholds": thresholds or [],
         "exit_code": exit_code,
-        "per_case": {"a": {"passed": True, "metrics": {"pass_rate": 1.0}}, "b": {"passed": pass_rate == 1.0, "metrics": {"pass_rate": float(pass_rate == 1.0)}}},
+        "per_case": {
+            "a": {"passed": True, "metrics": {"pass_rate": 1.0}},
+            "b": {"passed": pass_rate == 1.0, "metrics": {"pass_rate": float(pass_rate == 1.0)}},
+        },
     }
 
 
-CASES = [{"id": "a", "split": "dev", "passed": True, "reasons": []}, {"id": "b", "split": "dev", "passed": False, "reasons": ["x"]}]
+CASES = [
+    {"id": "a", "split": "dev", "passed": True, "reasons": []},
+    {"id": "b", "split": "dev", "passed": False, "reasons": ["x"]},
+]
 
 
 def test_history_records_reads_and_prunes_to_the_retention_limit(tmp_path):
@@ -63,14 +75,29 @@ def test_keep_runs_reads_its_variable_and_refuses_nonsense(settings):
 
 def test_headline_never_shows_pass_above_unmet_targets():
     gate_ok = {"name": "pass_rate", "scope": "all", "kind": "gate", "status": "pass", "message": "ok"}
-    missed = {"name": "false_answer_rate", "scope": "all", "kind": "target", "status": "missed", "message": "0.36 > max 0.1"}
+    missed = {
+        "name": "false_answer_rate",
+        "scope": "all",
+        "kind": "target",
+        "status": "missed",
+        "message": "0.36 > max 0.1",
+    }
     failed = {"name": "mrr", "scope": "all", "kind": "gate", "status": "fail", "message": "0.7 < min 0.8"}
     h = headline({"thresholds": [gate_ok, missed]})
     assert h.verdict == "gates passed, targets missed" and h.title == "Gates passed — 1 release target(s) missed"
-    assert h.gates == "1 of 1 gate thresholds passed" and h.missed == ["release target false_answer_rate: 0.36 > max 0.1"]
-    h = headline({"thresholds": [gate_ok, failed, missed], "regression": {"regressed": ["faithfulness"], "n_paired": 9}})
+    assert h.gates == "1 of 1 gate thresholds passed" and h.missed == [
+        "release target false_answer_rate: 0.36 > max 0.1"
+    ]
+    h = headline(
+        {"thresholds": [gate_ok, failed, missed], "regression": {"regressed": ["faithfulness"], "n_paired": 9}}
+    )
     assert h.verdict == "fail" and len(h.failed) == 2 and "regression gate: 1 metric(s) regressed" in h.gates
-    profile = {"title": "CHAI chatbots", "status": "not met", "gating": False, "bars": [{"metric": "keypoints_pass", "status": "not met", "message": "0.8 is not >= 0.85"}]}
+    profile = {
+        "title": "CHAI chatbots",
+        "status": "not met",
+        "gating": False,
+        "bars": [{"metric": "keypoints_pass", "status": "not met", "message": "0.8 is not >= 0.85"}],
+    }
     h = headline({"thresholds": [gate_ok], "profiles": [profile]})
     assert h.verdict == "gates passed, targets missed" and "CHAI chatbots" in h.missed[0]
     assert h.title == "Gates passed — 1 published bar(s) not met"
@@ -136,7 +163,10 @@ def test_eval_runs_are_recorded_and_listed_by_the_cli(hash_home, tmp_path):
     assert newest["id"] in text and oldest["id"] in text and "gates passed, targets missed" in text
     shown = runner.invoke(main, ["eval", "--show", oldest["id"]])
     assert shown.exit_code == 0, shown.output
-    assert "Gates passed — 1 release target(s) missed" in shown.output and "missed release target keypoint_coverage" in shown.output
+    assert (
+        "Gates passed — 1 release target(s) missed" in shown.output
+        and "missed release target keypoint_coverage" in shown.output
+    )
     assert "FAIL t-quality" in shown.output  # failing cases are listed with why
     full = json.loads(runner.invoke(main, ["eval", "--show", "latest", "--json"]).output)
     assert full["id"] == newest["id"] and [c["id"] for c in full["cases"]] == [c["id"] for c in TINY_CASES]
@@ -149,5 +179,8 @@ def test_eval_runs_are_recorded_and_listed_by_the_cli(hash_home, tmp_path):
     history.close()
     assert html == (tmp_path / "run1" / "report.html").read_text()
     top = html[: html.index("<h2>Summary</h2>")]
-    assert "<span class='missed'>Gates passed — 1 release target(s) missed</span>" in top and "class='pass'>PASS" not in top
+    assert (
+        "<span class='missed'>Gates passed — 1 release target(s) missed</span>" in top
+        and "class='pass'>PASS" not in top
+    )
     assert "release target keypoint_coverage" in top and "<div class='verdict' id='verdict'>" in top

@@ -6,9 +6,9 @@ import pytest
 
 from advisor.errors import ConfigError
 from advisor.evaluate import DEFAULT_THRESHOLDS, ProfileStatus, judge_profiles, load_config
+from advisor.evaluate.datasets import EvalCase
 from advisor.evaluate.profiles import profile_gate_failed
 from advisor.evaluate.scoring import CaseInputs, score_case
-from advisor.evaluate.datasets import EvalCase
 
 
 class _Checker:
@@ -26,8 +26,14 @@ def test_the_bundled_profiles_carry_chais_bars():
     cfg = load_config(DEFAULT_THRESHOLDS)
     assert set(cfg.profiles) == {"chai-clinical-decision-support", "chai-chatbot", "chai-ehr-retrieval"}
     cds = {b.metric: (str(b.op), b.value) for b in cfg.profiles["chai-clinical-decision-support"].bars}
-    assert cds == {"marker_validity": ("min", 1.0), "citation_precision": ("min", 1.0), "hallucination_rate": ("below", 0.05)}
-    assert [(b.metric, str(b.op), b.value) for b in cfg.profiles["chai-chatbot"].bars] == [("keypoints_pass", "min", 0.85)]
+    assert cds == {
+        "marker_validity": ("min", 1.0),
+        "citation_precision": ("min", 1.0),
+        "hallucination_rate": ("below", 0.05),
+    }
+    assert [(b.metric, str(b.op), b.value) for b in cfg.profiles["chai-chatbot"].bars] == [
+        ("keypoints_pass", "min", 0.85)
+    ]
     ehr = cfg.profiles["chai-ehr-retrieval"]
     assert [(b.metric, str(b.op), b.value) for b in ehr.bars] == [("stability_exact_match", "above", 0.99)]
     assert ehr.min_stability_repeats == 100 and cfg.stability.repeats >= 100
@@ -37,7 +43,13 @@ def test_the_bundled_profiles_carry_chais_bars():
 
 def test_profiles_are_met_not_met_or_not_evaluated():
     cfg = load_config(DEFAULT_THRESHOLDS)
-    good = _metrics(marker_validity=1.0, citation_precision=1.0, hallucination_rate=0.0, keypoints_pass=0.9, stability_exact_match=1.0)
+    good = _metrics(
+        marker_validity=1.0,
+        citation_precision=1.0,
+        hallucination_rate=0.0,
+        keypoints_pass=0.9,
+        stability_exact_match=1.0,
+    )
     res = {r.profile.name: r for r in judge_profiles(cfg.profiles, good, stability_repeats=100)}
     assert {n: r.status for n, r in res.items()} == dict.fromkeys(res, ProfileStatus.MET)
     bad = {**good, **_metrics(hallucination_rate=0.05, keypoints_pass=0.84)}  # "under 5%" is strict
@@ -85,9 +97,13 @@ def test_hallucination_rate_counts_citing_answers_with_an_unsupported_claim():
     case = EvalCase("c", "q?")
     cites = [{"marker": 1, "source": "s", "quote": "keep an inventory of AI"}]
     inputs = CaseInputs(passages={1: "keep an inventory of AI systems"}, evidence=["keep an inventory of AI systems"])
-    ok = score_case(case, {"answer": "Keep an inventory of every AI system [1].", "citations": cites}, inputs, _Checker())
+    ok = score_case(
+        case, {"answer": "Keep an inventory of every AI system [1].", "citations": cites}, inputs, _Checker()
+    )
     assert ok.metrics["hallucination_rate"] == 0.0
     bad = "Keep an inventory of every AI system [1]. The moon is made of green cheese [1]."
-    assert score_case(case, {"answer": bad, "citations": cites}, inputs, _Checker()).metrics["hallucination_rate"] == 1.0
+    assert (
+        score_case(case, {"answer": bad, "citations": cites}, inputs, _Checker()).metrics["hallucination_rate"] == 1.0
+    )
     uncited = score_case(case, {"answer": "Keep an inventory of every AI system.", "citations": []}, inputs, _Checker())
     assert uncited.undefined["hallucination_rate"] == "the answer cites nothing"

@@ -58,7 +58,7 @@ def env(settings, reviewed):
 
 
 def test_thumbs_down_and_commented_thumbs_up_enter_the_queue(env):
-    settings, audit, store = env
+    _settings, audit, store = env
     down = audit.record_feedback("down", "What does GOVERN 1.6 require?", ANSWER, org="meridian", comment="")
     audit.record_feedback("up", "Fine answer", ANSWER)
     up_comment = audit.record_feedback("up", "Good but long", ANSWER, comment="too long for the board")
@@ -73,7 +73,7 @@ def test_thumbs_down_and_commented_thumbs_up_enter_the_queue(env):
 
 
 def test_a_draft_is_prefilled_from_the_feedback(env):
-    settings, audit, store = env
+    _settings, audit, store = env
     fid = audit.record_feedback("down", "Why was John Smith's MRN 12345678 flagged? Call 617-555-0143.", ANSWER)
     draft = draft_case(review_queue(audit, store)[0])
     assert draft.id == f"rev-{fid:04d}" and draft.split == "dev" and draft.tags == ["reviewed", "feedback"]
@@ -91,7 +91,10 @@ def test_promote_appends_the_case_bumps_the_version_and_records_the_decision(env
     draft = draft_case(item)
     draft.keypoints = [["inventory"], ["owner", "accountab"]]
     draft.forbidden = ["CANARY"]
-    draft.history = [{"role": "user", "content": "Tell me about NIST."}, {"role": "assistant", "content": "It is voluntary."}]
+    draft.history = [
+        {"role": "user", "content": "Tell me about NIST."},
+        {"role": "assistant", "content": "It is voluntary."},
+    ]
     draft.split = "test"
     done = promote(item, draft, store, settings)
     assert (done.case_id, done.split, done.dataset_version) == (draft.id, "test", "1.3.0")
@@ -150,13 +153,15 @@ def test_bump_version_refuses_a_malformed_version(tmp_path):
     v = tmp_path / "VERSION"
     assert bump_version(v) == "0.1.0"
     v.write_text("draft\n")
-    with pytest.raises(ReviewError, match="'draft' is not a MAJOR.MINOR.PATCH version"):
+    with pytest.raises(ReviewError, match=r"'draft' is not a MAJOR\.MINOR\.PATCH version"):
         bump_version(v)
 
 
 def test_feedback_export_lists_rows_with_their_triage(env):
-    settings, audit, store = env
-    down = audit.record_feedback("down", "What does GOVERN 1.6 require?", ANSWER, org="meridian", comment="missing owners")
+    _settings, audit, store = env
+    down = audit.record_feedback(
+        "down", "What does GOVERN 1.6 require?", ANSWER, org="meridian", comment="missing owners"
+    )
     audit.record_feedback("up", "Liked it", ANSWER)
     dismiss(review_queue(audit, store)[0], store)
     runner = CliRunner()

@@ -13,7 +13,14 @@ from pathlib import Path
 import pytest
 
 from advisor.answer import Advisor
-from advisor.evaluate import DEFAULT_DATASETS, default_corpus, eval_settings_for, fingerprint, load_datasets, measure_stability
+from advisor.evaluate import (
+    DEFAULT_DATASETS,
+    default_corpus,
+    eval_settings_for,
+    fingerprint,
+    load_datasets,
+    measure_stability,
+)
 from advisor.evaluate.datasets import EvalCase
 from advisor.evaluate.stability import pick_cases
 from advisor.index import Index

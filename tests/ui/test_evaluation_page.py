@@ -98,7 +98,7 @@ def frame(at: AppTest, column: str):
     for d in at.dataframe:
         if column in d.value.columns:
             return d.value
-    raise AssertionError(f"no table with a {column!r} column")
+    raise AssertionError(f"no table with a {column!r} column; the page shows:\n{texts(at)}")
 
 
 def button(at: AppTest, label: str):
@@ -195,12 +195,22 @@ def test_review_queue_promotes_feedback_into_the_reviewed_dataset(eval_home, tmp
         "abstained": False,
         "mode": "offline",
         "citations": [
-            {"marker": 1, "chunk_id": "c1", "source": "/x/corpus/guidance/nist-ai-rmf-govern.md", "title": "NIST", "section": "GOVERN 1.6", "page": None, "quote": "inventory"}
+            {
+                "marker": 1,
+                "chunk_id": "c1",
+                "source": "/x/corpus/guidance/nist-ai-rmf-govern.md",
+                "title": "NIST",
+                "section": "GOVERN 1.6",
+                "page": None,
+                "quote": "inventory",
+            }
         ],
         "unsupported": [],
         "timings_ms": {},
     }
-    fid = store.record_feedback("down", "What does GOVERN 1.6 require? Call me at 617-555-0143.", answer, org=None, comment="too short")
+    fid = store.record_feedback(
+        "down", "What does GOVERN 1.6 require? Call me at 617-555-0143.", answer, org=None, comment="too short"
+    )
     store.record_feedback("up", "A liked answer without comment", answer)  # stays out of the queue
     store.close()
 
@@ -220,7 +230,9 @@ def test_review_queue_promotes_feedback_into_the_reviewed_dataset(eval_home, tmp
     assert f"as case rev-{fid:04d} (test split)" in texts(at)
     lines = (tmp_path / "evals" / "reviewed.jsonl").read_text().splitlines()
     case = json.loads(lines[-1])
-    assert case["id"] == f"rev-{fid:04d}" and case["split"] == "test" and case["keypoints"] == [["inventory", "register"]]
+    assert (
+        case["id"] == f"rev-{fid:04d}" and case["split"] == "test" and case["keypoints"] == [["inventory", "register"]]
+    )
     assert "617" not in case["question"] and case["expected_sources"] == ["nist-ai-rmf-govern"]
     assert (tmp_path / "evals" / "VERSION").read_text().strip() == "0.1.0"
     assert "Reviewed → test" in [m.label for m in at.metric] and any(
@@ -235,7 +247,10 @@ def test_promote_form_parsers():
     from advisor.errors import ReviewError
     from advisor.ui import eval_views as V
 
-    assert V.parse_keypoints("inventory | register\n\n  risk priorit \n|") == [["inventory", "register"], ["risk priorit"]]
+    assert V.parse_keypoints("inventory | register\n\n  risk priorit \n|") == [
+        ["inventory", "register"],
+        ["risk priorit"],
+    ]
     assert V.format_keypoints([["a", "b"], ["c"]]) == "a | b\nc"
     assert V.parse_history("user: What about MAP?\nAssistant: MAP frames context.") == [
         {"role": "user", "content": "What about MAP?"},
@@ -251,8 +266,16 @@ def test_case_view_marks_met_key_points_and_names_the_failing_metric():
     record = {
         "id": "c1",
         "passed": False,
-        "case": {"question": "q?", "keypoints": [["inventory"], ["owner", "accountab"]], "expected_sources": ["govern", "hti"], "forbidden": ["CANARY"]},
-        "answer": {"answer": "An inventory [1].", "citations": [{"marker": 1, "source": "corpus/nist-ai-rmf-govern.md"}]},
+        "case": {
+            "question": "q?",
+            "keypoints": [["inventory"], ["owner", "accountab"]],
+            "expected_sources": ["govern", "hti"],
+            "forbidden": ["CANARY"],
+        },
+        "answer": {
+            "answer": "An inventory [1].",
+            "citations": [{"marker": 1, "source": "corpus/nist-ai-rmf-govern.md"}],
+        },
         "retrieved": [{"rank": 1, "source": "corpus/other.md"}, {"rank": 2, "source": "corpus/nist-ai-rmf-govern.md"}],
         "metrics": {"keypoint_coverage": 0.5, "keypoints_pass": 0.0, "faithfulness": 0.4, "false_abstain_rate": 0.0},
         "reasons": ["missing key point: none of 'owner' / 'accountab' in the answer"],
@@ -302,7 +325,9 @@ def test_runs_from_the_app_go_to_a_worker_process(home, tmp_path):
     job, _ = jobs.start(settings, eval_jobs.EvalRequest((dataset,), stability_repeats=2, corpus=(corpus,)))
     seen = _wait(job)
     assert not job.error, job.error
-    assert any("indexing the eval corpus" in s for s in seen) and any("answering and scoring cases (1/" in s for s in seen)
+    assert any("indexing the eval corpus" in s for s in seen) and any(
+        "answering and scoring cases (1/" in s for s in seen
+    )
     history = eval_jobs.open_history(settings)
     run = history.get(job.run_id)
     history.close()
