@@ -51,6 +51,9 @@ def _pages() -> dict[str, list]:
     advisor_pages.append(
         st.Page("pages/assessment.py", title="Assessment", icon=":material/assignment:", url_path="assessment")
     )
+    advisor_pages.append(
+        st.Page("pages/model_cards.py", title="Model cards", icon=":material/fact_check:", url_path="model-cards")
+    )
     admin_pages = [
         st.Page("pages/library.py", title="Library", icon=":material/library_books:", url_path="library"),
         st.Page("pages/audit.py", title="Audit log", icon=":material/fact_check:", url_path="audit"),

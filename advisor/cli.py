@@ -13,9 +13,12 @@ import click
 from . import assessment
 from . import recommend as rec
 from .answer import Advisor
+from .cards import review_card_command
+from .currency import corpus_group
 from .errors import AdvisorError
 from .evaluate import eval_command
 from .evaluate.feedback_cli import feedback
+from .frameworks import frameworks_command
 from .safety.phi_cli import phi
 
 
@@ -211,7 +214,7 @@ def recommend(org: str, out: Path, as_json: bool) -> None:
 
 
 # Command groups that live with their feature: one line each (plugin-style, as in simonw/llm).
-for _command in (phi, feedback):
+for _command in (phi, frameworks_command, corpus_group, review_card_command, feedback):
     main.add_command(_command)
 
 

@@ -286,3 +286,23 @@ with st.expander("Strengths"):
         )
     else:
         st.caption("No question is at or above its target yet.")
+
+# ------------------------------------------------------------------- framework coverage
+
+st.subheader("Framework coverage")
+st.caption(
+    "How this assessment evidences each framework's controls (the question-to-control map is the "
+    "Readiness Advisor's own reading): covered when every deciding question meets its target, a gap "
+    "when one does not, not assessed when no scored question evidences the control."
+)
+coverages = ui.framework_coverages(adv.frameworks, card, inst)
+st.dataframe(
+    ui.coverage_rows(coverages),
+    hide_index=True,
+    key="coverage",
+    column_config={"Covered share": st.column_config.ProgressColumn(min_value=0, max_value=1, format="percent")},
+)
+by_name = {c.framework.name: c for c in coverages}
+if by_name:
+    fw_name = st.selectbox("Controls of a framework", list(by_name), key="dash-framework")
+    st.dataframe(ui.coverage_control_rows(by_name[fw_name]), hide_index=True, key="coverage-controls")

@@ -9,10 +9,13 @@ from pathlib import Path
 
 import numpy as np
 
+from ..assessment import load_instrument
 from ..chunk import DocType
 from ..citations import LexicalEmbeddingChecker
 from ..conversation import standalone_query
 from ..errors import AdvisorError, LLMError
+from ..frameworks import load_catalog, user_dir
+from ..frameworks.records import Catalog
 from ..guard import SCOPE_MESSAGE, ScopeGuard
 from ..index import Index, IndexReport
 from ..library import Library
@@ -20,6 +23,7 @@ from ..providers import ChatModel, get_chat_model
 from ..retrieve import Filters, Hit, Retriever
 from ..settings import Settings
 from .assessment import citable, compose_assessment
+from .frameworks import compose_framework, framework_question
 from .guidance import SentenceIndex, compose_guidance, search_guidance, split_question
 from .llm import llm_answer, rewrite_query
 from .render import ABSTAIN_MESSAGE, plain, render_offline
@@ -72,6 +76,7 @@ class Advisor:
         self._checker: LexicalEmbeddingChecker | None = None
         self._library: tuple[int, Library] | None = None  # catalog caches, per index generation
         self._chat: ChatModel | None = None
+        self._frameworks: tuple[tuple, Catalog] | None = None
         self._chat_resolved = False
 
     @classmethod
@@ -112,6 +117,16 @@ class Advisor:
         if self._library is None or self._library[0] != generation:
             self._library = (generation, Library(self.index))
         return self._library[1]
+
+    @property
+    def frameworks(self) -> Catalog:
+        """Bundled frameworks and crosswalks plus the user's own (ADVISOR_HOME/frameworks),
+        reloaded when a file there changes."""
+        folder = user_dir(self.settings.home)
+        stamp = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in folder.glob("*.y*ml"))) if folder.is_dir() else ()
+        if self._frameworks is None or self._frameworks[0] != stamp:
+            self._frameworks = (stamp, load_catalog([folder] if stamp else []))
+        return self._frameworks[1]
 
     @property
     def chat_model(self) -> ChatModel | None:
@@ -176,6 +191,9 @@ class Advisor:
         way = route(turn.query, turn.org, self.scope)
         if way.path is AnswerPath.REFUSE:
             return self._refusal(turn, way.reason)
+        framed = self._framework(turn)
+        if framed is not None:
+            return (yield from self._write(turn, framed))
         if way.path is AnswerPath.NEEDS_ORG:
             turn.timings["retrieve"] = 0.0
             return self._plain(
@@ -207,6 +225,18 @@ class Advisor:
         draft = compose_assessment(turn.query, history, self.library)
         turn.timings["compose"] = _ms(t)
         return _Drafted(draft, [])
+
+    def _framework(self, turn: _Turn) -> _Drafted | None:
+        """A framework question answered from the framework data, or None to take the usual path."""
+        t = time.perf_counter()
+        dims = tuple(load_instrument().dimensions_mentioned(turn.query))
+        q = framework_question(turn.query, self.frameworks, turn.org, dims)
+        if q is None:
+            return None
+        history = self.library.history(turn.org) if turn.org else None
+        draft = compose_framework(turn.query, q, self.frameworks, self.library, history)
+        turn.timings["retrieve"] = _ms(t)
+        return _Drafted(draft, []) if draft is not None else None
 
     def _guidance(self, turn: _Turn) -> Answer | _Drafted:
         """Draft from retrieved guidance: refuse when the corpus is far from the question,

@@ -8,6 +8,8 @@ from typing import Any
 
 from .. import assessment as A
 from ..errors import RecommendError
+from ..frameworks import bundled_catalog
+from ..frameworks.records import Catalog, Strength
 from ..library import Library
 from ..providers import get_chat_model
 from .context import Drafting, GateKind, gates
@@ -168,6 +170,7 @@ def recommendation(d: Drafting, p: Plan) -> Recommendation:
         contributes=r.contributes,
         unblocks=unblocks,
         citations=sorted(dict.fromkeys(w.markers)),
+        controls=advanced_controls(bundled_catalog(), [g.question_id for g in gaps]),
         draft_action=action_text,
     )
 
@@ -329,3 +332,17 @@ def _rule_threshold(g: A.Gap, inst: A.Instrument) -> int | None:
 
 def _short_section(section: str) -> str:
     return section.split(" > ")[-1] if section else "introduction"
+
+
+def advanced_controls(catalog: Catalog, questions: list[str], limit: int = 8) -> list[str]:
+    """Framework controls the questions are equivalent evidence for (related ones when none is),
+    named with the framework's short name: "NIST AI RMF GOVERN 2.3"."""
+    rows = [r for r in catalog.evidence_rows() if r.question in questions]
+    strong = [r for r in rows if r.strength is Strength.EQUIVALENT] or rows
+    out: list[str] = []
+    for r in strong:
+        fw = catalog.frameworks[r.framework]
+        name = f"{(fw.short_names or (fw.name,))[0]} {r.control}"
+        if name not in out:
+            out.append(name)
+    return out[:limit]

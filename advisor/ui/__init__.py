@@ -29,6 +29,7 @@ from .catalog import (
     source_path,
 )
 from .charts import axis_label, dimension_change_figure, index_history_figure, radar_figure
+from .frameworks import FRAMEWORK_SUFFIXES, coverage_control_rows, coverage_rows, framework_coverages, store_framework
 from .markdown import (
     answer_markdown,
     citation_label,
@@ -83,6 +84,7 @@ from .widgets import ensure_index_ui, index_with_progress, render_answer, render
 __all__ = [
     "DOC_TYPES",
     "FLASH_KEY",
+    "FRAMEWORK_SUFFIXES",
     "MESSAGES_KEY",
     "ORG_KEY",
     "PENDING_KEY",
@@ -97,6 +99,8 @@ __all__ = [
     "check_results",
     "citation_label",
     "conversation_markdown",
+    "coverage_control_rows",
+    "coverage_rows",
     "csv_rows",
     "csv_template",
     "current_org",
@@ -113,6 +117,7 @@ __all__ = [
     "first_start",
     "flash",
     "form_document",
+    "framework_coverages",
     "gap_rows",
     "get_advisor",
     "highlight_markdown",
@@ -141,6 +146,7 @@ __all__ = [
     "settings_rows",
     "show_flash",
     "source_path",
+    "store_framework",
     "strength_rows",
     "unique_path",
     "write_atomic",

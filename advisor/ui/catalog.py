@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from ..answer import Advisor
+from ..frameworks import user_dir
+from ..index.sources import bundled_paths
 from ..library import Library
-from ..settings import CORPUS_DIR, PROJECT_DIR
+from ..settings import PROJECT_DIR
 
 _MIME = {
     ".pdf": "application/pdf",
@@ -82,7 +84,7 @@ def safe_url(url: Any) -> str:
 def library_paths(adv: Advisor) -> list[Path]:
     """Everything a full re-index covers: the bundled corpus plus this home's uploads and saved assessments."""
     home = adv.settings.home
-    paths = [CORPUS_DIR / "guidance", CORPUS_DIR / "assessment" / "results", home / "uploads", home / "assessments"]
+    paths = [*bundled_paths(), home / "uploads", home / "assessments", user_dir(home)]
     return [p for p in paths if p.exists()]
 
 
