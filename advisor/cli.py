@@ -20,6 +20,7 @@ from .cards import review_card_command
 from .currency import corpus_group
 from .errors import AdvisorError
 from .evaluate import eval_command
+from .evaluate.feedback_cli import feedback
 from .frameworks import frameworks_command
 from .safety.phi_cli import phi
 
@@ -232,7 +233,7 @@ def recommend(org: str, out: Path, user: str | None, as_json: bool) -> None:
 
 
 # Command groups that live with their feature: one line each (plugin-style, as in simonw/llm).
-for _command in (phi, frameworks_command, corpus_group, review_card_command, users, audit):
+for _command in (phi, frameworks_command, corpus_group, review_card_command, users, audit, feedback):
     main.add_command(_command)
 
 

@@ -159,3 +159,7 @@ class SignInFailed(AdvisorError):
 
 class AccountError(AdvisorError):
     """A user-management request is invalid: a bad name, role or password, or an unknown user."""
+
+
+class ReviewError(AdvisorError):
+    """A feedback item cannot be triaged as asked (already promoted, unknown case, PHI in a case)."""
