@@ -103,3 +103,58 @@ def test_every_scored_answer_carries_the_readability_metrics():
     assert m["first_cited_source"] == 1.0 and m["cited_page_hit"] == 1.0 and m["words_per_answer"] == 6
     declined = E.score_case(case, {"answer": "No.", "abstained": True, "citations": []}, inputs, Words())
     assert declined.metrics["fragment_rate"] is UNDEFINED and declined.undefined["fragment_rate"] == "answer abstained"
+
+
+def _summary(values: dict, by_tag: dict | None = None) -> dict:
+    block = {"metrics": {name: {"value": v} for name, v in values.items()}}
+    return {
+        **block,
+        "by_tag": {t: {"metrics": {n: {"value": v} for n, v in m.items()}} for t, m in (by_tag or {}).items()},
+        "by_split": {},
+    }
+
+
+def test_the_shipped_gates_fail_a_run_whose_answers_read_badly():
+    from advisor.evaluate.config import DEFAULT_THRESHOLDS, ScopeKind, ThresholdKind, ThresholdStatus, load_config
+    from advisor.evaluate.readability import READABILITY_METRICS
+    from advisor.evaluate.scoring import check_thresholds
+
+    cfg = load_config(DEFAULT_THRESHOLDS)
+    gated = {t.name for t in cfg.thresholds() if t.kind == ThresholdKind.GATE and t.over == ScopeKind.ALL}
+    assert set(READABILITY_METRICS) <= gated  # every readability metric has a gate threshold
+    clean = {
+        "fragment_rate": 0.0,
+        "heading_rate": 0.0,
+        "duplicate_rate": 0.0,
+        "broken_hyphen_rate": 0.0,
+        "words_per_answer": 120.0,
+    }
+
+    def status(summary: dict, name: str, group: str = "") -> ThresholdStatus:
+        results = check_thresholds(summary, cfg)
+        return next(r.status for r in results if r.name == name and r.group == group and r.kind == ThresholdKind.GATE)
+
+    assert all(status(_summary(clean), n) == ThresholdStatus.PASS for n in READABILITY_METRICS)
+    assert status(_summary({**clean, "fragment_rate": 0.5}), "fragment_rate") == ThresholdStatus.FAIL
+    assert status(_summary({**clean, "words_per_answer": 900.0}), "words_per_answer") == ThresholdStatus.FAIL
+    # on the Playbook set one quoted heading fails the run; without Playbook cases the gate is skipped
+    pdf = _summary(clean, {"playbook": {**clean, "heading_rate": 0.05}})
+    assert status(pdf, "heading_rate", "playbook") == ThresholdStatus.FAIL
+    assert status(_summary(clean), "heading_rate", "playbook") == ThresholdStatus.SKIPPED
+    cards = _summary(clean, {"cards": {**clean, "first_cited_source": 0.5}})
+    assert status(cards, "first_cited_source", "cards") == ThresholdStatus.FAIL
+
+
+def test_readability_is_charted_in_the_run_history():
+    from advisor.evaluate.history import StoredRun
+    from advisor.evaluate.runs import trend_rows
+
+    run = StoredRun(
+        id="r1",
+        started="2026-11-30T12:00:00Z",
+        manifest={},
+        summary=_summary({"fragment_rate": 0.25, "heading_rate": 0.0, "words_per_answer": 140.0}),
+    )
+    charted = {r["metric"]: r["value"] for r in trend_rows([run])}
+    assert charted["Fragment rate"] == 0.25 and charted["Heading/TOC-line rate"] == 0.0
+    assert charted["Words per answer"] == 140.0
