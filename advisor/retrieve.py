@@ -20,7 +20,7 @@ from .text import identifiers, tokenize
 
 __all__ = ["LEXICAL_FORMAT", "Filters", "Hit", "Retriever", "SearchResult"]
 
-LEXICAL_FORMAT = 3  # bump when the saved keyword index changes shape
+LEXICAL_FORMAT = 4  # bump when the saved keyword index changes shape
 
 
 # Searched when a filter names no doc types: framework data (controls and crosswalks as
@@ -233,19 +233,25 @@ class _Lexical:
 
 def _headings(chunks: list[Chunk]) -> dict[str, str]:
     """What each identifier's heading says ("GOVERN 1.6" -> "Mechanisms to inventory AI systems"),
-    the longest description seen wins; used to give bare identifiers in queries a meaning."""
-    out: dict[str, str] = {}
+    the longest description seen wins; used to give bare identifiers in queries a meaning.
+    Document headings win over framework data, and a crosswalk row's heading ("GOVERN 1.6 →
+    ISO/IEC 42001 ...") names the other framework, not what the identifier means: never used."""
+    prose: dict[str, str] = {}
+    data: dict[str, str] = {}
     for c in chunks:
         if c.org:
             continue  # organization-private text never leaks into other queries
+        out = data if c.doc_type == DocType.FRAMEWORK else prose
         for part in c.section.split(" > "):
             ids = identifiers(part)
             if len(ids) != 1:
                 continue
             desc = re.sub(r"^[\s—–:.-]+|[\s—–:.-]+$", "", _strip_id(part, ids[0]))
+            if desc.startswith(("→", "->", "↔")):
+                continue
             if len(desc) > len(out.get(ids[0], "")) and len(desc.split()) >= 2:
                 out[ids[0]] = desc
-    return out
+    return {**data, **prose}
 
 
 def _strip_id(text: str, ident: str) -> str:

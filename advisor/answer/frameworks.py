@@ -55,6 +55,13 @@ class FrameworkQuestion:
     dimensions: tuple[str, ...] = field(default=())  # dimensions a gap question names
 
 
+def _without_identifiers(query: str) -> str:
+    """The query without its control identifiers: "MAP 1.5" names a NIST function, it asks for no mapping."""
+    for ident in identifiers(query):
+        query = re.sub(re.escape(ident).replace("\\ ", r"\s+"), " ", query, flags=re.I)
+    return query
+
+
 def _control_in(query: str, catalog: Catalog, named: tuple[Framework, ...]) -> Control | None:
     """The control a query cites: a recognised identifier ("GOVERN 1.6", "§164.312"), else an
     id of a framework it names written out ("A.6.2.6" with "ISO 42001")."""
@@ -76,7 +83,7 @@ def framework_question(
     """The framework question a query asks, or None when it is not one."""
     named = tuple(catalog.named_in(query))
     control = _control_in(query, catalog, named)
-    if control is not None and _MAPPING.search(query):
+    if control is not None and _MAPPING.search(_without_identifiers(query)):
         others = tuple(fw for fw in named if fw.id != control.framework)
         return FrameworkQuestion(FrameworkIntent.MAPPING, others, control)
     if not named or not org:
