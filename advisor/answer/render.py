@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..chunk import Chunk
 from ..citations import SupportChecker, best_quote
 from ..guard import looks_like_injection
@@ -32,10 +34,17 @@ def plain(question: str, query: str, text: str, *, kind: AnswerKind, mode: Answe
     return Answer(question=question, query=query, answer=text, abstained=True, mode=mode, kind=kind)
 
 
+#: What separates a list item from the next in its source ("...;", "..., and"): not the item's end.
+_ITEM_SEPARATOR = re.compile(r"\s*[;,]\s*(?:and|or)?\s*$", re.I)
+
+
 def _cited(part: Part, markers: list[int]) -> str:
-    """The part's sentence with its markers before the full stop."""
+    """The part's sentence with its markers before the full stop (a list item without the
+    separator its source list put after it: "- a safety rule [1]." not "- a safety rule; [1].")."""
     tag = "".join(f"[{n}]" for n in markers)
     body = part.text.rstrip()
+    if part.bullet:
+        body = _ITEM_SEPARATOR.sub("", body) or body
     return f"{body[:-1]} {tag}{body[-1]}" if body[-1:] in ".!?:" else f"{body} {tag}."
 
 

@@ -175,3 +175,28 @@ def test_neighbouring_facts_are_not_an_answer_and_the_refusal_says_what_is_cover
         "By when did developers of certified health IT have to update their decision support interventions?"
     )
     assert not answered.abstained and "December 31, 2024" in answered.answer
+
+
+def test_list_items_are_quoted_without_their_source_separators():
+    from advisor.answer.render import render_offline
+    from advisor.answer.types import AnswerKind, Draft, Part
+    from advisor.chunk import Chunk
+
+    class Supports:
+        threshold = 0.5
+
+        def support(self, claim, evidence):
+            return 1.0
+
+    chunk = Chunk("c1", "Stop the pilot when: a safety event occurs; a harm limit is exceeded; and", "s.md", "Stopping rules")
+    parts = [
+        Part("Stop the pilot when:", [chunk]),
+        Part("a safety event occurs;", [chunk], bullet=True),
+        Part("a harm limit is exceeded; and", [chunk], bullet=True),
+    ]
+    ans = render_offline("q", "q", Draft(parts, AnswerKind.GUIDANCE), [], Supports())
+    assert ans.answer.splitlines() == [
+        "Stop the pilot when [1]:",
+        "- a safety event occurs [1].",
+        "- a harm limit is exceeded [1].",
+    ]
