@@ -115,6 +115,9 @@ _SMALL_WORDS = frozenset(
     ]
 )
 _TOC_LINE = re.compile(r"(?:\.\s?){4,}|…|\.{3}\s*\d|\s\d{1,3}\s*$")
+#: A form field with its value: a label of at most four words without numbers (not "GOVERN 6:"),
+#: a colon, then the value.
+_FIELD = re.compile(r"^[A-Z][A-Za-z()/&-]*(?: [A-Za-z()/&-]+){0,3}:\s+\S")
 _BULLET = re.compile(r"^\s*(?:[-*•▪–]|\d{1,2}[.)])\s+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _HYPHENATED = re.compile(r"\b([A-Za-z]{1,})-\s?([a-z]{2,})\b")
@@ -290,6 +293,8 @@ def _is_heading(u: _Unit) -> bool:
         return True
     if u.bullet and u.lead_in:
         return False  # a short item of an introduced list ("Protect autonomy") is not a heading
+    if _FIELD.match(s):
+        return False  # a form field with its value ("Release Date: June 2024") states a fact
     if len(words) > 14 or _VERB_CUE.search(s):
         return False
     return capitalised == 1.0 or (len(s.split()) <= 4 and capitalised >= 0.5)

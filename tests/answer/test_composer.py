@@ -188,7 +188,9 @@ def test_list_items_are_quoted_without_their_source_separators():
         def support(self, claim, evidence):
             return 1.0
 
-    chunk = Chunk("c1", "Stop the pilot when: a safety event occurs; a harm limit is exceeded; and", "s.md", "Stopping rules")
+    chunk = Chunk(
+        "c1", "Stop the pilot when: a safety event occurs; a harm limit is exceeded; and", "s.md", "Stopping rules"
+    )
     parts = [
         Part("Stop the pilot when:", [chunk]),
         Part("a safety event occurs;", [chunk], bullet=True),

@@ -158,3 +158,12 @@ def test_readability_is_charted_in_the_run_history():
     charted = {r["metric"]: r["value"] for r in trend_rows([run])}
     assert charted["Fragment rate"] == 0.25 and charted["Heading/TOC-line rate"] == 0.0
     assert charted["Words per answer"] == 140.0
+
+
+def test_a_form_field_with_its_value_is_no_heading_but_a_numbered_title_is():
+    assert (
+        readability("Release Date: June 2024 [1]. Name: OrbDoc Voice-to-SOAP Documentation System [1].").heading_rate
+        == 0
+    )
+    assert readability("GOVERN 6: Policies And Procedures [1].").heading_rate == 1.0
+    assert readability("Entity Rate (AER) of 36.5% [1].").heading_rate == 1.0  # a line cut from its sentence
