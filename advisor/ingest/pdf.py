@@ -1,199 +1,227 @@
-"""PDF files: text by physical page, sections from the outline, running heads and footers dropped."""
+"""PDF files on PDFium: layout-faithful text by physical page, sections from the outline and
+headings, tables as rows, furniture and reference lists recognised, hidden text quarantined,
+scanned pages read by OCR."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from ..errors import IngestError
-from .document import Block, Document, fail, title_from_name
+import pypdfium2 as pdfium
+
+from . import ocr
+from .document import HIDDEN_TEXT, Block, BlockKind, Document, fail, title_from_name
+from .hyphens import Dehyphenator
+from .limits import DEFAULT_LIMITS, Deadline, Limits
+from .pdf_chars import Page, PageReader
+from .pdf_furniture import Piece, mark_running_heads, mark_toc_and_index, norm, ref_heading
+from .pdf_layout import Item, ItemKind, Line, page_items
 from .registry import register_loader
 
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
+_BULLET = re.compile(r"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·–—*]|-(?=\s))\s*")
+
+Outline = list[tuple[int, tuple[str, ...]]]
 
 
-def load_pdf(path: Path, source: str) -> Document:
+def load_pdf(path: Path, source: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     if path.stat().st_size == 0:
         raise fail(path, "file is empty; add content or remove it from the folder")
-    reader = _open(path)
-    page_lines = _page_lines(reader)
-    if not any(_LETTERS.search(" ".join(lines)) for lines in page_lines):
-        raise fail(
-            path, "no extractable text: an image-only or scanned PDF; run OCR (e.g. ocrmypdf) and index the result"
-        )
-    outline = _pdf_outline(reader)
-    if len(page_lines) >= 5:
-        page_lines = _drop_running_heads(page_lines, outline)
-    blocks = _mend_page_breaks(_sections(page_lines, outline))
-    meta_title = ""
+    deadline = Deadline(path, limits.seconds)
+    doc = _open(path, limits)
     try:
-        meta_title = str((reader.metadata or {}).get("/Title") or "").strip()
-    except Exception:
-        pass
-    return Document(source=source, title=meta_title or title_from_name(path), blocks=blocks)
+        pages, scanned = _read_pages(doc, path, limits, deadline)
+        ocr_blocks = ocr.ocr_pages(doc, path, scanned, limits, deadline) if scanned else {}
+        outline = _outline(doc)
+        title = _meta_title(doc)
+    finally:
+        doc.close()
+    if not any(p.frags for p in pages) and not ocr_blocks:
+        raise fail(path, ocr.no_text_problem(path, limits))
+    blocks = _blocks(pages, outline, ocr_blocks)
+    if not any(b.kind.indexed for b in blocks):
+        raise fail(path, "no readable text: every page is a table of contents, index, reference list or furniture")
+    return Document(source=source, title=title or title_from_name(path), blocks=blocks)
 
 
-def _open(path: Path) -> Any:
-    """A pypdf reader with at least one page; IngestError for encrypted or damaged files."""
-    import pypdf  # heavy: imported when a PDF is loaded, not at start-up
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
-
+def _open(path: Path, limits: Limits) -> Any:
+    """A PDFium document within the page cap; IngestError for encrypted or damaged files."""
     try:
-        reader = pypdf.PdfReader(str(path))
-        if reader.is_encrypted:
-            try:
-                ok = reader.decrypt("")
-            except (DependencyError, NotImplementedError) as exc:
-                raise fail(
-                    path, f"encrypted PDF that cannot be opened here ({exc}); save an unencrypted copy"
-                ) from None
-            if not ok:
-                raise fail(path, "encrypted PDF that needs a password; save an unencrypted copy and index that")
-        n_pages = len(reader.pages)
-    except IngestError:
-        raise
-    except (PdfReadError, FileNotDecryptedError, ValueError, OSError, KeyError, TypeError) as exc:
-        raise fail(path, f"corrupt or unreadable PDF ({exc}); re-export it or check the download") from None
-    except Exception as exc:  # pypdf raises assorted errors on damaged files
-        raise fail(path, f"corrupt or unreadable PDF ({type(exc).__name__}: {exc})") from None
-    if n_pages == 0:
+        doc = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        msg = str(exc)
+        if "password" in msg.lower():
+            raise fail(path, "encrypted PDF that needs a password; save an unencrypted copy and index that") from None
+        raise fail(path, f"corrupt or unreadable PDF ({msg}); re-export it or check the download") from None
+    n = len(doc)
+    if n == 0:
+        doc.close()
         raise fail(path, "PDF has no pages")
-    return reader
+    if n > limits.max_pages:
+        doc.close()
+        raise fail(path, f"PDF has {n} pages, over the {limits.max_pages}-page limit; split it or raise ADVISOR_INGEST_MAX_PAGES")
+    return doc
 
 
-def _page_lines(reader: Any) -> list[list[str]]:
-    out: list[list[str]] = []
-    for page in range(len(reader.pages)):
+def _read_pages(doc: Any, path: Path, limits: Limits, deadline: Deadline) -> tuple[list[Page], list[int]]:
+    """Fragments of every page, and the 0-based pages with no text layer (OCR candidates)."""
+    pages: list[Page] = []
+    scanned: list[int] = []
+    for i in range(len(doc)):
+        deadline.check("reading the PDF")
         try:
-            text = reader.pages[page].extract_text() or ""
+            page = doc[i]
+        except Exception:  # one damaged page should not lose the rest of the document
+            pages.append(Page(i + 1, 0, 0))
+            continue
+        try:
+            reader = PageReader(page, i + 1, max_objects=limits.max_page_objects, max_chars=limits.max_page_chars)
+            read = reader.read()
         except Exception:
-            text = ""  # one damaged page should not lose the rest of the document
-        out.append(text.splitlines())
-    return out
+            read = Page(i + 1, 0, 0)
+        finally:
+            page.close()
+        pages.append(read)
+        if read.chars < 3:
+            scanned.append(i)
+    return pages, scanned
 
 
-def _pdf_outline(reader: Any) -> list[tuple[int, tuple[str, ...]]]:
+def _outline(doc: Any) -> Outline:
     """Flattened outline: (0-based page index, title path), in document order."""
-    out: list[tuple[int, tuple[str, ...]]] = []
-
-    def walk(items: Any, parents: tuple[str, ...]) -> None:
-        last: tuple[str, ...] | None = None
-        for it in items:
-            if isinstance(it, list):
-                if last is not None:
-                    walk(it, last)
-                continue
-            try:
-                page = reader.get_destination_page_number(it)
-                title = " ".join(str(it.title).split())
-            except Exception:
-                continue
-            if page is None or page < 0 or not title:
-                continue
-            last = (*parents, title)
-            out.append((page, last))
-
+    out: Outline = []
+    path: list[str] = []
     try:
-        walk(reader.outline, ())
-    except Exception:
+        for item in doc.get_toc(max_depth=12):
+            dest = item.get_dest()
+            page = dest.get_index() if dest is not None else None
+            title = " ".join((item.get_title() or "").split())
+            path = path[: item.level]
+            path += [""] * (item.level - len(path))
+            path.append(title)
+            if page is not None and page >= 0 and title:
+                out.append((page, tuple(t for t in path if t)))
+    except Exception:  # a damaged outline: fall back to headings found on the pages
         return []
     return out
 
 
-def _norm_line(line: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(line.split()).lower())
+def _meta_title(doc: Any) -> str:
+    try:
+        return str(doc.get_metadata_dict().get("Title") or "").strip()
+    except Exception:
+        return ""
 
 
-def _drop_edges(lines: list[str], repeated: set[str]) -> list[str]:
-    idx = [i for i, x in enumerate(lines) if x.strip()]
-    edges = set(idx[:2] + idx[-2:])
-    return [x for i, x in enumerate(lines) if not (i in edges and _norm_line(x) in repeated)]
+def _body_style(pages: list[Page]) -> tuple[float, bool]:
+    counts: Counter[tuple[float, bool]] = Counter()
+    for p in pages:
+        for f in p.frags:
+            if not f.hidden:
+                counts[(round(f.size), f.bold)] += len(f.text)
+    return counts.most_common(1)[0][0] if counts else (11.0, False)
 
 
-def _drop_running_heads(page_lines: list[list[str]], outline: list[tuple[int, tuple[str, ...]]]) -> list[list[str]]:
-    """Running headers and footers ("9 of 137") repeat on most pages: drop them.
-
-    Only the first and last two lines of a page can be running heads; outline titles
-    ("References", "About") also repeat on many pages and must stay.
-    """
-    counts: dict[str, int] = {}
-    for lines in page_lines:
-        edge = [x for x in lines if x.strip()]
-        for key in {_norm_line(x) for x in edge[:2] + edge[-2:]}:
-            counts[key] = counts.get(key, 0) + 1
-    n_pages = len(page_lines)
-    repeated = {k for k, c in counts.items() if c >= max(3, 0.4 * n_pages) and len(k) < 80}
-    repeated -= {_norm_line(t[-1]) for _, t in outline}
-    return [_drop_edges(lines, repeated) for lines in page_lines]
+def _item_texts(item: Item, dehyph: Dehyphenator) -> str:
+    if item.kind == ItemKind.TABLE_ROW:
+        return " | ".join(dehyph.join([ln.text for ln in cell]) for cell in item.cells)
+    paras = []
+    for para in item.paragraphs:
+        text = dehyph.join([ln.text for ln in para])
+        paras.append(_BULLET.sub("- ", text, count=1))
+    return "\n".join(paras) if item.kind == ItemKind.TEXT else " ".join(paras)
 
 
-def _sections(page_lines: list[list[str]], outline: list[tuple[int, tuple[str, ...]]]) -> list[Block]:
-    """Blocks per page, split where an outline title's heading line appears in the text."""
-    by_page: dict[int, list[tuple[str, ...]]] = {}
-    for page, tpath in outline:
-        by_page.setdefault(page, []).append(tpath)
-    blocks: list[Block] = []
-    current: tuple[str, ...] = ()
-    for i, lines in enumerate(page_lines):
-        segments: list[tuple[tuple[str, ...], list[str]]] = [(current, [])]
-        pending = list(by_page.get(i, []))
-        for line in lines:
-            norm = " ".join(line.split()).lower()
-            if pending and norm and norm == pending[0][-1].lower():
-                current = pending.pop(0)
-                segments.append((current, []))
+def _pieces(pages: list[Page]) -> list[list[Piece]]:
+    size, bold = _body_style(pages)
+    items = [page_items(p, size, bold) for p in pages]
+    lines: list[Line] = [
+        ln for page in items for it in page for group in (it.paragraphs or it.cells) for ln in group
+    ]
+    dehyph = Dehyphenator(ln.text for ln in lines)
+    out: list[list[Piece]] = []
+    for page, page_items_ in zip(pages, items, strict=True):
+        pieces = []
+        for it in page_items_:
+            text = _item_texts(it, dehyph)
+            if not text.strip():
                 continue
-            segments[-1][1].append(line)
-        if pending:  # titles not found in the text still start their section on this page
-            current = pending[-1]
-        for tpath, seg_lines in segments:
-            text = _join_pdf_lines(seg_lines)
-            if _LETTERS.search(text):
-                blocks.append(Block(text, " > ".join(tpath), page=i + 1))
-    return blocks
+            kind = BlockKind.TABLE if it.kind == ItemKind.TABLE_ROW else BlockKind.TEXT
+            n_lines = sum(len(g) for g in (it.paragraphs or it.cells))
+            pieces.append(Piece(page.number, kind, text, it.kind == ItemKind.HEADING, it.hidden, it.top, n_lines))
+        out.append(pieces)
+    return out
 
 
-def _join_pdf_lines(lines: list[str]) -> str:
-    """Rejoin PDF lines into paragraphs: bullets start new lines, wrapped lines are joined."""
-    out: list[str] = []
-    widths = sorted(len(" ".join(x.split())) for x in lines if x.strip())
-    full = widths[int(0.9 * (len(widths) - 1))] if widths else 0
-    prev_len = 0
-    for raw in lines:
-        line = re.sub(r"(?:\s?\.){4,}\s?", " … ", " ".join(raw.split())).strip()  # TOC leaders
-        if not line:
-            if out and out[-1] != "":
-                out.append("")
-            prev_len = 0
-            continue
-        bullet = re.match(r"^([•▪●◦\-–*]|\d{1,2}[.)])\s+", line)
-        if bullet:
-            line = "- " + line[bullet.end() :]
-        # a short line followed by a capitalised one ends a paragraph even without a full stop
-        short_break = (
-            out and out[-1] and prev_len < 0.7 * full and line[:1].isupper() and not out[-1].endswith((",", "-", "–"))
-        )
-        prev_len = len(line)
-        if short_break and not bullet:
-            out.append("")
-            out.append(line)
-        elif not out or out[-1] == "" or bullet:
-            out.append(line)
-        elif out[-1].endswith("-") and line[:1].islower():
-            # a hyphen at a line end is usually a real compound ("mission-critical"), keep it
-            out[-1] = out[-1] + line
+def _blocks(pages: list[Page], outline: Outline, ocr_blocks: dict[int, list[Block]]) -> list[Block]:
+    pieces = _pieces(pages)
+    titles = {norm(t[-1]) for _, t in outline}
+    mark_running_heads(pieces, titles)
+    mark_toc_and_index(pieces)
+    blocks = _Sections(outline).assign(pieces, ocr_blocks)
+    return _mend_page_breaks(blocks)
+
+
+class _Sections:
+    """Heading paths: the outline's where it names a heading, else heading levels by size."""
+
+    def __init__(self, outline: Outline):
+        self.outline = outline
+        self.by_page: dict[int, list[tuple[str, ...]]] = {}
+        for page, tpath in outline:
+            self.by_page.setdefault(page + 1, []).append(tpath)
+        self.current: tuple[str, ...] = ()
+        self.local: tuple[str, ...] = ()  # a heading under the current outline entry
+        self.in_refs = False
+
+    def _heading(self, piece: Piece) -> None:
+        key = norm(piece.text)
+        pending = self.by_page.get(piece.page, [])
+        match = next((t for t in pending if norm(t[-1]) == key), None)
+        if match is not None:
+            pending.remove(match)
+            self.current, self.local = match, ()
+        elif not self.outline:
+            self.local = (piece.text.replace("\n", " "),)
         else:
-            out[-1] = out[-1] + " " + line
-    return "\n".join(p for p in out).strip()
+            self.local = (piece.text.replace("\n", " "),)
+        self.in_refs = ref_heading(piece.text)
+
+    @property
+    def section(self) -> str:
+        return " > ".join(self.current + self.local)
+
+    def assign(self, pages: list[list[Piece]], ocr_blocks: dict[int, list[Block]]) -> list[Block]:
+        blocks: list[Block] = []
+        for number, pieces in enumerate(pages, start=1):
+            for piece in pieces:
+                if piece.heading and not piece.hidden and piece.kind.indexed:
+                    self._heading(piece)
+                    continue
+                kind = piece.kind
+                if kind.indexed and self.in_refs and not piece.hidden:
+                    kind = BlockKind.REFERENCES
+                quarantine = HIDDEN_TEXT if piece.hidden else ""
+                meta = {"hidden": piece.hidden} if piece.hidden else {}
+                blocks.append(Block(piece.text, self.section, piece.page, kind, quarantine, meta))
+            # outline titles not found in the text still start their section on this page
+            left = self.by_page.pop(number, [])
+            if left:
+                self.current, self.local, self.in_refs = left[-1], (), ref_heading(left[-1][-1])
+            for b in ocr_blocks.get(number, []):
+                b.section = b.section or self.section
+                blocks.append(b)
+        return blocks
 
 
 def _mend_page_breaks(blocks: list[Block]) -> list[Block]:
     """A sentence cut by a page break is finished on its first page: the next page's opening
     fragment moves back to the block it continues, so no chunk starts or ends mid-sentence."""
-    out = [Block(b.text, b.section, b.page) for b in blocks]
-    for prev, nxt in pairwise(out):
+    text_blocks = [b for b in blocks if b.kind == BlockKind.TEXT and not b.quarantine and not b.meta.get("ocr")]
+    for prev, nxt in pairwise(text_blocks):
         if not prev.text or not nxt.text or nxt.page == prev.page:
             continue
         if re.search(r"[.!?:;\"”)]\s*$", prev.text) or not re.match(r"[a-z(,;]", nxt.text):
@@ -203,7 +231,7 @@ def _mend_page_breaks(blocks: list[Block]) -> list[Block]:
             continue
         prev.text = prev.text + " " + nxt.text[: end.end()]
         nxt.text = nxt.text[end.end() :].strip()
-    return [b for b in out if re.search(r"[A-Za-z]{2,}", b.text)]
+    return [b for b in blocks if _LETTERS.search(b.text)]
 
 
 register_loader((".pdf",), "pdf", load_pdf)
