@@ -195,7 +195,7 @@ class PageReader:
         self.max_objects = max_objects
         self.max_chars = max_chars
         self.width, self.height = page.get_size()
-        left, bottom, right, top = page.get_cropbox()
+        left, bottom, right, top = page.get_bbox()  # the visible box (cropbox within mediabox)
         self.box = (left, bottom, right, top)
         self._shapes: _Shapes | None = None
 

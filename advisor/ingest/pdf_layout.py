@@ -87,9 +87,23 @@ def _frag_line(f: Frag) -> Line:
     return Line(f.text, f.x0, f.x1, f.top + 0.8 * f.size, f.size, f.bold, f.color, f.hidden)
 
 
+def line_pitch(frags: list[Frag]) -> float:
+    """The page's usual distance between the baselines of a paragraph's lines (0 when unknown)."""
+    counts: dict[int, int] = {}
+    for a, b in zip(frags, frags[1:], strict=False):
+        dy = (b.top + 0.8 * b.size) - (a.top + 0.8 * a.size)
+        if abs(a.x0 - b.x0) < 2 and a.size == b.size and 0.6 * a.size < dy < 3.0 * a.size:
+            counts[round(dy)] = counts.get(round(dy), 0) + 1
+    if not counts:
+        return 0.0
+    pitch, n = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))
+    return float(pitch) if n >= 3 else 0.0
+
+
 class _Builder:
-    def __init__(self, page: Page):
+    def __init__(self, page: Page, pitch: float = 0.0):
         self.page = page
+        self.pitch = pitch
         self.boxes: list[Box] = []
 
     def add(self, f: Frag) -> None:
@@ -122,7 +136,8 @@ class _Builder:
         size = max(last.size, f.size)
         base = f.top + 0.8 * f.size
         dy = base - last.base
-        if f.hidden != last.hidden or not 0.6 * size <= dy <= LEAD * size:
+        # generous leading (tables often set lines 2 sizes apart) raises the limit with the page's pitch
+        if f.hidden != last.hidden or not 0.6 * size <= dy <= max(LEAD * size, 1.3 * self.pitch):
             return False
         if abs(f.size - last.size) > 0.12 * size or f.bold != last.bold or f.color != last.color:
             return False
@@ -140,8 +155,9 @@ class _Builder:
 
 def build_boxes(page: Page) -> list[Box]:
     """Fragments grouped into boxes (a paragraph, list, cell or column piece each)."""
-    builder = _Builder(page)
-    for f in sorted(page.frags, key=lambda f: f.seq):
+    frags = sorted(page.frags, key=lambda f: f.seq)
+    builder = _Builder(page, line_pitch(frags))
+    for f in frags:
         builder.add(f)
     return builder.boxes
 
@@ -187,7 +203,7 @@ def _is_table_row(strips: list[list[Box]], region_width: float) -> bool:
     """Side-by-side strips are a table row unless they read as columns of running text."""
     lines = [sum(len(b.lines) for b in s) for s in strips]
     widths = [max(b.x1 for b in s) - min(b.x0 for b in s) for s in strips]
-    columns = all(w >= 0.25 * region_width for w in widths) and sum(n >= 4 for n in lines) >= 2
+    columns = all(w >= 0.25 * region_width for w in widths) and sum(n >= 8 for n in lines) >= 2
     return not columns and max(lines) <= 12
 
 
@@ -244,7 +260,8 @@ def _cells(group: list[Box]) -> list[list[Line]]:
 def _text_item(box: Box, body_size: float, body_bold: bool) -> Item:
     first = box.lines[0]
     text = " ".join(ln.text for ln in box.lines)
-    emphasis = first.size >= body_size * 1.12 or (first.bold and not body_bold)
+    # bigger, bolder than the body, or light text on a coloured banner (white on white is hidden)
+    emphasis = first.size >= body_size * 1.12 or (first.bold and not body_bold) or min(first.color) >= 235
     heading = (
         emphasis
         and len(box.lines) <= 3
