@@ -88,7 +88,7 @@ def test_docx_keeps_heading_structure_and_tables(tmp_path):
 
     assert section_of("The committee has nine voting members.") == "Membership"
     assert section_of("Five members form a quorum.") == "Membership > Quorum"
-    assert any("Model steward; Data science" in c.text for c in chunks)
+    assert any("Model steward | Data science" in c.text for c in chunks)
 
 
 def test_html_drops_scripts_and_keeps_headings(tmp_path):
