@@ -13,10 +13,11 @@ from typing import Any
 
 # Chunk and its ids live in the leaf module `chunk`; re-exported for existing imports.
 from ..chunk import DOC_TYPES, Chunk, DocType, content_hash, make_chunk_id
-from .chunking import chunk_document, pack_sentences
-from .document import Block, Document, read_text, title_from_name
+from .chunking import CHUNK_META_KEYS, chunk_document, pack_sentences, uncertain_spans
+from .document import HIDDEN_TEXT, Block, BlockKind, Document, read_text, title_from_name
 from .docx import load_docx
 from .html import load_html
+from .limits import DEFAULT_LIMITS, Limits, limits_for
 from .markdown import clean_inline_markdown, load_markdown, parse_front_matter
 from .pdf import load_pdf
 from .pipeline import load_chunks, load_document
@@ -36,22 +37,28 @@ from .registry import (
 )
 
 __all__ = [
+    "CHUNK_META_KEYS",
+    "DEFAULT_LIMITS",
     "DEFAULT_PLUGINS",
+    "HIDDEN_TEXT",
     "DOC_TYPES",
     "ENTRY_POINT_GROUP",
     "LOADERS",
     "REGISTRY",
     "SUPPORTED_EXTENSIONS",
     "Block",
+    "BlockKind",
     "Chunk",
     "DocType",
     "Document",
+    "Limits",
     "Loader",
     "LoaderOutput",
     "LoaderRegistry",
     "chunk_document",
     "clean_inline_markdown",
     "content_hash",
+    "limits_for",
     "load_chunks",
     "load_document",
     "load_docx",
@@ -67,6 +74,7 @@ __all__ = [
     "register_loader",
     "supported_extensions",
     "title_from_name",
+    "uncertain_spans",
     "unregister_loader",
 ]
 

@@ -21,7 +21,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring, iterparse
 
 from .document import HIDDEN_TEXT, Block, BlockKind, Document, fail, heading_path, title_from_name
-from .limits import DEFAULT_LIMITS, Limits, check_zip, read_member
+from .limits import Limits, active, check_zip, read_member
 from .registry import register_loader
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -319,7 +319,8 @@ def _furniture(reader: _Reader, pkg: _Package, kind: str) -> list[Block]:
     return out
 
 
-def load_docx(path: Path, source: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+def load_docx(path: Path, source: str, limits: Limits | None = None) -> Document:
+    limits = limits or active()
     zf = check_zip(path, limits)
     with zf:
         pkg = _Package(path, zf, limits)

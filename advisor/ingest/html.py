@@ -16,11 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import lxml.html
-import trafilatura
 from lxml import etree
 
 from .document import HIDDEN_TEXT, Block, BlockKind, Document, fail, heading_path, title_from_name
-from .limits import DEFAULT_LIMITS, Limits
+from .limits import Limits, active
 from .registry import register_loader
 
 _HIDDEN_STYLE = re.compile(
@@ -82,7 +81,8 @@ def cut_hidden(root: Any) -> list[str]:
     return texts
 
 
-def load_html(path: Path, source: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+def load_html(path: Path, source: str, limits: Limits | None = None) -> Document:
+    limits = limits or active()
     data = path.read_bytes()
     if not data.strip():
         raise fail(path, "file is empty; add content or remove it from the folder")
@@ -107,6 +107,8 @@ def load_html(path: Path, source: str, limits: Limits = DEFAULT_LIMITS) -> Docum
 
 def _main_content(root: Any, title: str) -> list[Block]:
     """Blocks of the page's main content: trafilatura's extraction, or every text block when it finds none."""
+    import trafilatura  # heavy: imported when an HTML file is loaded, not at start-up
+
     try:
         xml = trafilatura.extract(
             lxml.html.tostring(root, encoding="unicode"),

@@ -8,10 +8,14 @@ part is read; page count before any page is parsed) and gives one clear line nam
 
 from __future__ import annotations
 
+import contextlib
 import time
 import zipfile
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
 from .document import fail
 
@@ -41,6 +45,47 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+# Settings fields (ADVISOR_INGEST_* variables) that override a default cap when present
+SETTINGS_FIELDS = {
+    "ingest_max_pages": "max_pages",
+    "ingest_max_paragraphs": "max_paragraphs",
+    "ingest_max_chunks": "max_chunks",
+    "ingest_unzipped_mb": "max_unzipped_mb",
+    "ingest_zip_ratio": "max_zip_ratio",
+    "ingest_seconds": "seconds",
+    "ingest_memory_mb": "memory_mb",
+    "ingest_ocr": "ocr",
+}
+
+_ACTIVE: ContextVar[Limits] = ContextVar("advisor_ingest_limits", default=DEFAULT_LIMITS)
+
+
+def limits_for(settings: Any, *, trusted: bool) -> Limits:
+    """The caps for one file: Settings' ADVISOR_INGEST_* values over the defaults; untrusted
+    files (anything but the bundled corpus) are parsed in an isolated, resource-limited process."""
+    known = {f.name for f in fields(Limits)}
+    values = {
+        name: getattr(settings, attr)
+        for attr, name in SETTINGS_FIELDS.items()
+        if name in known and getattr(settings, attr, None) is not None
+    }
+    return Limits(**values, isolate=not trusted)
+
+
+def active() -> Limits:
+    """The caps of the file being loaded (set by `load_chunks`; defaults elsewhere)."""
+    return _ACTIVE.get()
+
+
+@contextlib.contextmanager
+def using(limits: Limits) -> Iterator[Limits]:
+    """Make `limits` the caps loaders see while a file is read."""
+    token = _ACTIVE.set(limits)
+    try:
+        yield limits
+    finally:
+        _ACTIVE.reset(token)
 
 
 class Deadline:
