@@ -10,7 +10,6 @@ and the paragraph count is capped while streaming.
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -273,12 +272,16 @@ def _children(el: Element, *tags: str) -> list[Element]:
     return out
 
 
-def _stream_body(reader: _Reader, path: Path, data: bytes) -> None:
+def _stream_body(reader: _Reader, path: Path, zf: zipfile.ZipFile) -> None:
     """Read word/document.xml body children one at a time, freeing each when done."""
     depth = 0
     body: Element | None = None
     try:
-        for event, el in iterparse(io.BytesIO(data), events=("start", "end"), forbid_dtd=True):
+        stream = zf.open("word/document.xml")  # inflated as read: never whole in memory
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise fail(path, f"corrupt .docx file (word/document.xml: {exc}); re-save it from Word as .docx") from None
+    try:
+        for event, el in iterparse(stream, events=("start", "end"), forbid_dtd=True):
             if event == "start":
                 depth += 1
                 if el.tag == W + "body":
@@ -292,8 +295,10 @@ def _stream_body(reader: _Reader, path: Path, data: bytes) -> None:
                 body.remove(el)
     except DefusedXmlException:
         raise fail(path, "part word/document.xml declares a DTD or entities (possible entity-expansion attack); refused") from None
-    except ParseError as exc:
+    except (ParseError, zipfile.BadZipFile, EOFError) as exc:
         raise fail(path, f"corrupt .docx file (word/document.xml: {exc}); re-save it from Word as .docx") from None
+    finally:
+        stream.close()
 
 
 def _furniture(reader: _Reader, pkg: _Package, kind: str) -> list[Block]:
@@ -330,7 +335,7 @@ def load_docx(path: Path, source: str, limits: Limits | None = None) -> Document
         reader.title = pkg.title()
         core_title = reader.title
         headers = _furniture(reader, pkg, "header")
-        _stream_body(reader, path, read_member(zf, "word/document.xml", limits))
+        _stream_body(reader, path, zf)
         footers = _furniture(reader, pkg, "footer")
     blocks = headers + reader.blocks + footers
     if not any(b.text.strip() and not b.quarantine for b in blocks):

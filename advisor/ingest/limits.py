@@ -29,7 +29,7 @@ class Limits:
     """
 
     max_pages: int = 3000
-    max_paragraphs: int = 100_000
+    max_paragraphs: int = 50_000
     max_chunks: int = 20_000
     max_unzipped_mb: float = 300.0
     max_zip_ratio: float = 100.0
@@ -37,7 +37,7 @@ class Limits:
     max_page_objects: int = 20_000
     max_page_chars: int = 400_000
     seconds: float = 120.0
-    memory_mb: int = 2048
+    memory_mb: int = 1024
     isolate: bool = False
     ocr: bool = True
     ocr_seconds: float = 60.0  # per page
@@ -143,8 +143,11 @@ def read_member(zf: zipfile.ZipFile, name: str, limits: Limits) -> bytes:
     """One part of a checked zip, reading no more than its declared size (a lying header stops)."""
     info = zf.getinfo(name)
     cap = int(min(info.file_size, limits.max_unzipped_mb * 1e6)) + 1
-    with zf.open(info) as f:
-        data = f.read(cap)
+    try:
+        with zf.open(info) as f:
+            data = f.read(cap)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        raise fail(str(zf.filename), f"corrupt .docx file (part {name}: {exc}); re-save it from Word as .docx") from None
     if len(data) > info.file_size:
         raise fail(str(zf.filename), f"part {name} is larger than its zip header says: a damaged or hostile file")
     return data

@@ -31,8 +31,10 @@ def tesseract() -> str | None:
     return shutil.which("tesseract")
 
 
-def no_text_problem(path: Path, limits: Limits) -> str:
+def no_text_problem(path: Path, limits: Limits, scanned: bool = True) -> str:
     """The one-line problem for a PDF with no text layer, saying what would fix it."""
+    if not scanned:
+        return "no extractable text: the pages have neither a text layer nor a scanned image to read (OCR would find nothing)"
     if not limits.ocr:
         return "no extractable text: an image-only or scanned PDF, and OCR is turned off; run OCR (e.g. ocrmypdf) and index the result"
     if tesseract() is None:
@@ -40,12 +42,12 @@ def no_text_problem(path: Path, limits: Limits) -> str:
     return "no extractable text: the pages have no text layer and OCR found no readable words in them"
 
 
-def _has_image(page: Any) -> bool:
+def has_image(page: Any) -> bool:
     return any(True for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3))
 
 
 def ocr_pages(doc: Any, path: Path, pages: list[int], limits: Limits, deadline: Deadline) -> dict[int, list[Block]]:
-    """Blocks per 1-based page for the given 0-based pages that show an image; {} without Tesseract."""
+    """Blocks per 1-based page for the given 0-based pages (scanned images); {} without Tesseract."""
     binary = tesseract()
     if not limits.ocr or binary is None:
         return {}
@@ -54,8 +56,6 @@ def ocr_pages(doc: Any, path: Path, pages: list[int], limits: Limits, deadline: 
         deadline.check("OCR of scanned pages")
         page = doc[i]
         try:
-            if not _has_image(page):
-                continue
             image = page.render(scale=DPI / 72, grayscale=True).to_pil()
         finally:
             page.close()

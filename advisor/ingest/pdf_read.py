@@ -34,13 +34,14 @@ def read_pdf(path: Path, source: str, limits: Limits) -> Document:
     doc = _open(path, limits)
     try:
         pages, scanned = _read_pages(doc, path, limits, deadline)
-        ocr_blocks = ocr.ocr_pages(doc, path, scanned, limits, deadline) if scanned else {}
+        imaged = [i for i in scanned if _page_has_image(doc, i)]
+        ocr_blocks = ocr.ocr_pages(doc, path, imaged, limits, deadline) if imaged else {}
         outline = _outline(doc)
         title = _meta_title(doc)
     finally:
         doc.close()
     if not any(p.frags for p in pages) and not ocr_blocks:
-        raise fail(path, ocr.no_text_problem(path, limits))
+        raise fail(path, ocr.no_text_problem(path, limits, scanned=bool(imaged)))
     blocks = _blocks(pages, outline, ocr_blocks)
     if not any(b.kind.indexed for b in blocks):
         raise fail(path, "no readable text: every page is a table of contents, index, reference list or furniture")
@@ -88,6 +89,16 @@ def _read_pages(doc: Any, path: Path, limits: Limits, deadline: Deadline) -> tup
         if read.chars < 3:
             scanned.append(i)
     return pages, scanned
+
+
+def _page_has_image(doc: Any, i: int) -> bool:
+    page = doc[i]
+    try:
+        return ocr.has_image(page)
+    except Exception:  # a damaged page: nothing to read
+        return False
+    finally:
+        page.close()
 
 
 def _outline(doc: Any) -> Outline:

@@ -162,9 +162,10 @@ def _crash_problem(code: int | None, limits: Limits) -> str:
     if code in (-signal.SIGXCPU, 128 + signal.SIGXCPU, -signal.SIGKILL):
         return f"parsing used more than {limits.seconds:g} s of CPU, the per-file limit, and was stopped"
     if code in (-signal.SIGSEGV, -signal.SIGABRT, -signal.SIGBUS):
+        # under RLIMIT_AS a native parser that cannot allocate aborts: almost always the memory cap
         return (
-            f"the parser crashed on this file (signal {-code}); it may be damaged, hostile, or need more "
-            f"than {limits.memory_mb} MB of memory (ADVISOR_INGEST_MEMORY_MB)"
+            f"parsing was stopped at the {limits.memory_mb} MB memory limit (signal {-code}): a decompression "
+            "bomb, a damaged or a hostile file; if it is genuine, raise ADVISOR_INGEST_MEMORY_MB"
         )
     return f"the parser stopped without a result (exit status {code}); the file may be damaged or hostile"
 
