@@ -195,11 +195,12 @@ class _Sections:
         if match is not None:
             pending.remove(match)
             self.current, self.local = match, ()
-        elif not self.outline:
-            self.local = (piece.text.replace("\n", " "),)
-        else:
-            self.local = (piece.text.replace("\n", " "),)
-        self.in_refs = ref_heading(piece.text)
+            self.in_refs = any(ref_heading(t) for t in match)  # "References > Existing frameworks" too
+            return
+        # a heading the outline does not name sits under the current outline entry
+        self.local = (piece.text.replace("\n", " "),)
+        under_refs = any(ref_heading(t) for t in self.current)
+        self.in_refs = ref_heading(piece.text) or under_refs
 
     @property
     def section(self) -> str:
@@ -221,7 +222,7 @@ class _Sections:
             # outline titles not found in the text still start their section on this page
             left = self.by_page.pop(number, [])
             if left:
-                self.current, self.local, self.in_refs = left[-1], (), ref_heading(left[-1][-1])
+                self.current, self.local, self.in_refs = left[-1], (), any(ref_heading(t) for t in left[-1])
             for b in ocr_blocks.get(number, []):
                 b.section = b.section or self.section
                 blocks.append(b)
