@@ -1,0 +1,76 @@
+"""Scanned pages are read with Tesseract; OCR'd text is marked, low-confidence words flagged."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from advisor.errors import IngestError
+from advisor.ingest import Limits, load_chunks, uncertain_spans
+from advisor.ingest.ocr import blocks_from_tsv
+
+from . import pdfgen
+
+LINES = [
+    "Scanned policy memo",
+    "",
+    "The sepsis model is reviewed every quarter by the",
+    "clinical committee. Drift alerts go to the model",
+    "steward within two business days.",
+]
+
+needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract OCR is not installed")
+
+
+@needs_tesseract
+def test_scanned_page_is_read_and_marked_as_ocr(tmp_path):
+    p = pdfgen.scanned_pdf(tmp_path / "scan.pdf", LINES)
+    chunks = load_chunks(p, str(p), doc_type="user")
+    text = " ".join(c.text for c in chunks)
+    assert "reviewed every quarter" in text and "within two business days" in text
+    assert all(c.page == 1 and c.meta["ocr"] is True for c in chunks)
+    assert all(0.5 < c.meta["ocr_confidence"] <= 1.0 for c in chunks)
+
+
+@needs_tesseract
+def test_low_confidence_words_are_flagged_never_exact(tmp_path):
+    p = pdfgen.scanned_pdf(tmp_path / "scan.pdf", LINES)
+    # with an impossible bar every word is uncertain: the spans cover the words of the chunk
+    chunks = load_chunks(p, str(p), doc_type="user", limits=Limits(ocr_min_confidence=101))
+    for c in chunks:
+        spans = uncertain_spans(c)
+        assert spans
+        covered = "".join(c.text[s:e] for s, e in spans)
+        assert covered.replace(" ", "") == c.text.replace(" ", "").replace("\n", "")
+    sure = load_chunks(p, str(p), doc_type="user", limits=Limits(ocr_min_confidence=0))
+    assert all("ocr_uncertain" not in c.meta for c in sure)
+
+
+def test_tsv_words_below_the_bar_become_spans():
+    tsv = "\n".join(
+        [
+            "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext",
+            "5\t1\t1\t1\t1\t1\t0\t0\t1\t1\t96\tDrift",
+            "5\t1\t1\t1\t1\t2\t0\t0\t1\t1\t31\tal3rts",
+            "5\t1\t1\t1\t1\t3\t0\t0\t1\t1\t90\tgo",
+            "5\t1\t1\t1\t2\t1\t0\t0\t1\t1\t95\tto",
+            "5\t1\t1\t1\t2\t2\t0\t0\t1\t1\t94\tstewards.",
+        ]
+    )
+    [block] = blocks_from_tsv(tsv, 3, 60)
+    assert block.text == "Drift al3rts go to stewards." and block.page == 3
+    assert [block.text[s:e] for s, e in block.uncertain] == ["al3rts"]
+    assert block.meta["ocr"] is True and block.meta["ocr_confidence"] == pytest.approx(0.812)
+
+
+def test_without_tesseract_one_line_names_the_file_and_the_fix(tmp_path, monkeypatch):
+    p = pdfgen.scanned_pdf(tmp_path / "scan.pdf", LINES)
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))  # hide the tesseract binary
+    with pytest.raises(IngestError) as exc:
+        load_chunks(p, str(p), doc_type="user")
+    assert exc.value.file == str(p)
+    assert "scanned" in exc.value.problem and "tesseract-ocr" in exc.value.problem
+    assert "\n" not in str(exc.value)
