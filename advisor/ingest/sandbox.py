@@ -143,7 +143,7 @@ class _Pool:
                 ) from None
             except _Crashed as exc:
                 self._drop()
-                raise fail(path, _crash_problem(exc.code, limits)) from None
+                raise fail(path, crash_problem(exc.code, limits)) from None
             if "error" in reply:
                 self._drop()  # a file that failed may have left the worker in a bad state
             return reply
@@ -158,7 +158,7 @@ class _Pool:
             self._drop()
 
 
-def _crash_problem(code: int | None, limits: Limits) -> str:
+def crash_problem(code: int | None, limits: Limits) -> str:
     if code in (-signal.SIGXCPU, 128 + signal.SIGXCPU, -signal.SIGKILL):
         return f"parsing used more than {limits.seconds:g} s of CPU, the per-file limit, and was stopped"
     if code in (-signal.SIGSEGV, -signal.SIGABRT, -signal.SIGBUS):
