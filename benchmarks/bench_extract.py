@@ -25,9 +25,14 @@ from advisor.ingest import load_document
 
 ROOT = Path(__file__).resolve().parents[1]
 # ../shared next to the checkout; a worktree (wt/NAME) finds it two levels up
-DEFAULT_PDF = next(
-    (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if (p / "realdocs").exists()), ROOT.parent / "shared"
-) / "realdocs" / "AI_RMF_Playbook.pdf"
+DEFAULT_PDF = (
+    next(
+        (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if (p / "realdocs").exists()),
+        ROOT.parent / "shared",
+    )
+    / "realdocs"
+    / "AI_RMF_Playbook.pdf"
+)
 
 
 def pypdf_pages(pdf: Path) -> int:
@@ -73,7 +78,11 @@ def main() -> None:
         raise SystemExit(f"{args.pdf} not found; pass --pdf PATH")
     n = len(pdfium.PdfDocument(str(args.pdf)))
     rows = {}
-    for name, fn in (("pypdf extract_text", pypdf_pages), ("PDFium raw text", pdfium_raw), ("PDFium loader", pdfium_loader)):
+    for name, fn in (
+        ("pypdf extract_text", pypdf_pages),
+        ("PDFium raw text", pdfium_raw),
+        ("PDFium loader", pdfium_loader),
+    ):
         seconds, _ = best(fn, args.pdf, args.repeat)
         rows[name] = seconds
         print(f"{name:20s} {n} pages in {seconds:6.2f} s = {n / seconds:7.1f} pages/s")

@@ -110,7 +110,9 @@ def main() -> None:
     # the 2-million-paragraph file again with the zip-ratio cap off: the streamed paragraph cap stops it
     path = folder / "docx-2M-paragraphs.docx"
     seconds, rss, line = run_worker(path, dataclasses.replace(limits, max_zip_ratio=1e9))
-    print(f"{'  (ratio cap off)':22s} {path.stat().st_size / 1e3:8.0f} KB  {seconds:6.2f} s  peak RSS {rss:7.1f} MB  | {line[:150]}")
+    print(
+        f"{'  (ratio cap off)':22s} {path.stat().st_size / 1e3:8.0f} KB  {seconds:6.2f} s  peak RSS {rss:7.1f} MB  | {line[:150]}"
+    )
     corpus_cost()
 
 

@@ -25,7 +25,16 @@ from .registry import register_loader
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delText", W + "commentReference"}
-_CONTAINERS = {W + "ins", W + "hyperlink", W + "smartTag", W + "sdt", W + "sdtContent", W + "fldSimple", W + "moveTo", W + "customXml"}
+_CONTAINERS = {
+    W + "ins",
+    W + "hyperlink",
+    W + "smartTag",
+    W + "sdt",
+    W + "sdtContent",
+    W + "fldSimple",
+    W + "moveTo",
+    W + "customXml",
+}
 _BULLET_FORMATS = {"bullet", "none"}
 
 
@@ -98,7 +107,9 @@ class _Package:
             }
             for a in root.iter(W + "abstractNum")
         }
-        return {n.get(W + "numId", ""): abstract.get(_val(n.find(W + "abstractNumId")), {}) for n in root.iter(W + "num")}
+        return {
+            n.get(W + "numId", ""): abstract.get(_val(n.find(W + "abstractNumId")), {}) for n in root.iter(W + "num")
+        }
 
     def title(self) -> str:
         root = self.xml("docProps/core.xml")
@@ -130,7 +141,21 @@ class _Package:
 
 def _roman(n: int) -> str:
     out = ""
-    for value, sym in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+    for value, sym in (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
         while n >= value:
             out, n = out + sym, n - value
     return out
@@ -141,7 +166,9 @@ def parse_xml(path: Path | str, data: bytes, name: str) -> Element:
     try:
         return fromstring(data, forbid_dtd=True)
     except DefusedXmlException:
-        raise fail(path, f"part {name} declares a DTD or entities (possible entity-expansion attack); refused") from None
+        raise fail(
+            path, f"part {name} declares a DTD or entities (possible entity-expansion attack); refused"
+        ) from None
     except ParseError as exc:
         raise fail(path, f"corrupt .docx file (part {name}: {exc}); re-save it from Word as .docx") from None
 
@@ -224,7 +251,15 @@ class _Reader:
             self.blocks.append(Block(para.hidden, sec, quarantine=HIDDEN_TEXT, meta={"hidden": "hidden Word text"}))
         if para.text:
             m = re.match(r"heading (\d)", para.style)
-            level = int(m.group(1)) if m else (0 if para.style == "title" else (para.outline + 1 if para.outline is not None and para.outline < 9 else None))
+            level = (
+                int(m.group(1))
+                if m
+                else (
+                    0
+                    if para.style == "title"
+                    else (para.outline + 1 if para.outline is not None and para.outline < 9 else None)
+                )
+            )
             if level is not None and section is None and len(para.text) <= 200:
                 if level <= 1 and not self.title:
                     self.title = para.text
@@ -294,7 +329,9 @@ def _stream_body(reader: _Reader, path: Path, zf: zipfile.ZipFile) -> None:
                 reader.element(el)
                 body.remove(el)
     except DefusedXmlException:
-        raise fail(path, "part word/document.xml declares a DTD or entities (possible entity-expansion attack); refused") from None
+        raise fail(
+            path, "part word/document.xml declares a DTD or entities (possible entity-expansion attack); refused"
+        ) from None
     except (ParseError, zipfile.BadZipFile, EOFError) as exc:
         raise fail(path, f"corrupt .docx file (word/document.xml: {exc}); re-save it from Word as .docx") from None
     finally:
@@ -330,7 +367,9 @@ def load_docx(path: Path, source: str, limits: Limits | None = None) -> Document
     with zf:
         pkg = _Package(path, zf, limits)
         if "word/document.xml" not in pkg.names:
-            raise fail(path, "not a readable Word .docx file (no word/document.xml inside); re-save it from Word as .docx")
+            raise fail(
+                path, "not a readable Word .docx file (no word/document.xml inside); re-save it from Word as .docx"
+            )
         reader = _Reader(pkg, limits)
         reader.title = pkg.title()
         core_title = reader.title

@@ -114,7 +114,9 @@ def check_zip(path: Path, limits: Limits) -> zipfile.ZipFile:
     infos = zf.infolist()
     if len(infos) > limits.max_zip_entries:
         zf.close()
-        raise fail(path, f"has {len(infos)} parts inside, over the {limits.max_zip_entries} limit; not a normal Word file")
+        raise fail(
+            path, f"has {len(infos)} parts inside, over the {limits.max_zip_entries} limit; not a normal Word file"
+        )
     total = sum(i.file_size for i in infos)
     packed = sum(i.compress_size for i in infos)
     if total > limits.max_unzipped_mb * 1e6:
@@ -135,7 +137,10 @@ def check_zip(path: Path, limits: Limits) -> zipfile.ZipFile:
             )
     if total > 1e6 and total / max(packed, 1) > limits.max_zip_ratio:
         zf.close()
-        raise fail(path, f"expands {total / max(packed, 1):.0f}-fold, over the {limits.max_zip_ratio:g}x limit: a decompression bomb")
+        raise fail(
+            path,
+            f"expands {total / max(packed, 1):.0f}-fold, over the {limits.max_zip_ratio:g}x limit: a decompression bomb",
+        )
     return zf
 
 
@@ -147,7 +152,9 @@ def read_member(zf: zipfile.ZipFile, name: str, limits: Limits) -> bytes:
         with zf.open(info) as f:
             data = f.read(cap)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-        raise fail(str(zf.filename), f"corrupt .docx file (part {name}: {exc}); re-save it from Word as .docx") from None
+        raise fail(
+            str(zf.filename), f"corrupt .docx file (part {name}: {exc}); re-save it from Word as .docx"
+        ) from None
     if len(data) > info.file_size:
         raise fail(str(zf.filename), f"part {name} is larger than its zip header says: a damaged or hostile file")
     return data

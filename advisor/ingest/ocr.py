@@ -79,7 +79,9 @@ def _run(binary: str, png: bytes, timeout: float, path: Path, page: int) -> str:
             check=False,
         )
     except subprocess.TimeoutExpired:
-        raise fail(path, f"OCR of page {page} took longer than {timeout:.0f} s; run OCR (e.g. ocrmypdf) and index the result") from None
+        raise fail(
+            path, f"OCR of page {page} took longer than {timeout:.0f} s; run OCR (e.g. ocrmypdf) and index the result"
+        ) from None
     except OSError as exc:
         raise fail(path, f"OCR could not run ({exc}); {INSTALL_HINT}") from None
     if done.returncode != 0:

@@ -25,6 +25,7 @@ except Exception:  # pragma: no cover - another pypdfium2 build: fall back to a 
     def _object_address(textpage: Any, k: int) -> int | None:
         return ctypes.cast(pdfium_c.FPDFText_GetTextObject(textpage, k), ctypes.c_void_p).value
 
+
 TINY_PT = 3.0  # text smaller than this is unreadable on paper: hidden
 _LIGHT = 235  # every RGB component at or above this reads as white
 _SPACE = {0x20, 0xA0, 0x09}

@@ -16,7 +16,9 @@ _PAGE_NO = re.compile(
 _TOC_LINE = re.compile(r"(?:(?:\.\s?){3,}|…+|\s{3,}|_{3,})\s*(?:\d{1,4}|[ivxlc]{1,6})$", re.I)
 _TOC_TITLE = re.compile(r"^(?:table of )?contents$|^contents$", re.I)
 _INDEX_TITLE = re.compile(r"^(?:subject |general )?index$", re.I)
-_INDEX_LINE = re.compile(r"^[^\d.!?]{2,80}?,?\s+\d{1,4}(?:\s*[-–]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*$")
+_INDEX_LINE = re.compile(
+    r"^[^\d.!?]{2,80}?,?\s+\d{1,4}(?:\s*[-–]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*$"
+)
 _REF_TITLE = re.compile(
     r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:references|bibliography|works cited|literature cited|sources|"
     r"citations|endnotes|notes and references|reference list)$",

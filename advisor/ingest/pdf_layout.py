@@ -10,6 +10,7 @@ boxes sit side by side is either a table row (short cells) or columns (read one 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -90,7 +91,7 @@ def _frag_line(f: Frag) -> Line:
 def line_pitch(frags: list[Frag]) -> float:
     """The page's usual distance between the baselines of a paragraph's lines (0 when unknown)."""
     counts: dict[int, int] = {}
-    for a, b in zip(frags, frags[1:], strict=False):
+    for a, b in itertools.pairwise(frags):
         dy = (b.top + 0.8 * b.size) - (a.top + 0.8 * a.size)
         if abs(a.x0 - b.x0) < 2 and a.size == b.size and 0.6 * a.size < dy < 3.0 * a.size:
             counts[round(dy)] = counts.get(round(dy), 0) + 1

@@ -63,7 +63,10 @@ def _open(path: Path, limits: Limits) -> Any:
         raise fail(path, "PDF has no pages")
     if n > limits.max_pages:
         doc.close()
-        raise fail(path, f"PDF has {n} pages, over the {limits.max_pages}-page limit; split it or raise ADVISOR_INGEST_MAX_PAGES")
+        raise fail(
+            path,
+            f"PDF has {n} pages, over the {limits.max_pages}-page limit; split it or raise ADVISOR_INGEST_MAX_PAGES",
+        )
     return doc
 
 
@@ -149,9 +152,7 @@ def _item_texts(item: Item, dehyph: Dehyphenator) -> str:
 def _pieces(pages: list[Page]) -> list[list[Piece]]:
     size, bold = _body_style(pages)
     items = [page_items(p, size, bold) for p in pages]
-    lines: list[Line] = [
-        ln for page in items for it in page for group in (it.paragraphs or it.cells) for ln in group
-    ]
+    lines: list[Line] = [ln for page in items for it in page for group in (it.paragraphs or it.cells) for ln in group]
     dehyph = Dehyphenator(ln.text for ln in lines)
     out: list[list[Piece]] = []
     for page, page_items_ in zip(pages, items, strict=True):
@@ -244,4 +245,3 @@ def _mend_page_breaks(blocks: list[Block]) -> list[Block]:
         prev.text = prev.text + " " + nxt.text[: end.end()]
         nxt.text = nxt.text[end.end() :].strip()
     return [b for b in blocks if _LETTERS.search(b.text)]
-

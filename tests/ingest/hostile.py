@@ -53,7 +53,7 @@ def zip_bomb_docx(path: Path, unpacked_mb: int = 1000) -> Path:
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         zf.writestr("[Content_Types].xml", _CONTENT_TYPES)
         with zf.open("word/document.xml", "w", force_zip64=True) as f:
-            f.write(document_xml("<w:p><w:r><w:t>").encode()[:-len("</w:body></w:document>")])
+            f.write(document_xml("<w:p><w:r><w:t>").encode()[: -len("</w:body></w:document>")])
             block = b"\x20" * (1 << 20)
             for _ in range(unpacked_mb):
                 f.write(block)

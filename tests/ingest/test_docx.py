@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from advisor.ingest import load_chunks, load_document
 
-from .hostile import W_NS, docx_from_parts, document_xml
+from .hostile import W_NS, document_xml, docx_from_parts
 
 STYLES = f"""<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="{W_NS}">
 <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>
@@ -28,7 +28,7 @@ def _p(text: str, style: str = "", num: tuple[int, int] | None = None, runs: str
     ppr = f'<w:pStyle w:val="{style}"/>' if style else ""
     if num:
         ppr += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
-    body = runs or f"<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r>"
+    body = runs or f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
     return f"<w:p><w:pPr>{ppr}</w:pPr>{body}</w:p>"
 
 
@@ -53,8 +53,15 @@ def _policy_docx(path):
             _p("Document the alert.", num=(2, 0)),
             _p("Audit quarterly.", "ListBullet"),
             "<w:tbl><w:tr><w:tc>" + _p("Role") + "</w:tc><w:tc>" + _p("Owner") + "</w:tc></w:tr>"
-            "<w:tr><w:tc>" + _p("Model steward") + "</w:tc><w:tc>" + _p("Data science")
-            + "<w:tbl><w:tr><w:tc>" + _p("Backup") + "</w:tc><w:tc>" + _p("Nursing informatics") + "</w:tc></w:tr></w:tbl>"
+            "<w:tr><w:tc>"
+            + _p("Model steward")
+            + "</w:tc><w:tc>"
+            + _p("Data science")
+            + "<w:tbl><w:tr><w:tc>"
+            + _p("Backup")
+            + "</w:tc><w:tc>"
+            + _p("Nursing informatics")
+            + "</w:tc></w:tr></w:tbl>"
             + "</w:tc></w:tr></w:tbl>",
         ]
     )

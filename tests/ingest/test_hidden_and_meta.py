@@ -75,7 +75,9 @@ def test_markdown_comments_and_hidden_html_never_quoted(tmp_path):
 
 def test_currency_front_matter_reaches_document_and_every_chunk_as_strings(tmp_path):
     p = tmp_path / "hti1.md"
-    body = "\n\n".join(f"Paragraph {i} explains a decision support intervention requirement in detail." for i in range(40))
+    body = "\n\n".join(
+        f"Paragraph {i} explains a decision support intervention requirement in detail." for i in range(40)
+    )
     p.write_text(
         "---\ntitle: HTI-1 summary\nas_of: 2026-09-30\nstatus: current\nreview_by: 2027-03-31\n"
         "source_url: https://example.org/hti-1\n---\n# HTI-1 summary\n\n" + body + "\n",

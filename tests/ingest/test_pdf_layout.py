@@ -86,8 +86,14 @@ def test_running_heads_page_numbers_toc_index_and_references_are_never_chunked(t
     chunks = _chunks(p)
     text = _quotable(chunks)
     assert "named steward who reports drift" in text and {c.page for c in chunks} == {2, 3, 4}
-    for furniture in ("Riverside Health - Clinical AI Policy Manual", "Page 2 of 6", "Table of Contents", "....",
-                      "Drift in clinical prediction models", "vendor contracts, 4"):
+    for furniture in (
+        "Riverside Health - Clinical AI Policy Manual",
+        "Page 2 of 6",
+        "Table of Contents",
+        "....",
+        "Drift in clinical prediction models",
+        "vendor contracts, 4",
+    ):
         assert furniture not in text
     assert {c.section for c in chunks} == {"Governance", "Monitoring", "Vendors"}
 

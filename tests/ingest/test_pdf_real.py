@@ -28,7 +28,11 @@ def test_playbook_statement_lands_on_its_physical_page_under_its_outline_heading
     assert len(with_chunks) > 115
     # a page without chunks is a cover, divider, table of contents or reference list
     for page in set(range(1, 143)) - with_chunks:
-        assert {b.kind for b in doc.blocks if b.page == page} <= {BlockKind.TOC, BlockKind.REFERENCES, BlockKind.FURNITURE}
+        assert {b.kind for b in doc.blocks if b.page == page} <= {
+            BlockKind.TOC,
+            BlockKind.REFERENCES,
+            BlockKind.FURNITURE,
+        }
 
 
 @pytest.mark.slow
