@@ -20,7 +20,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring, iterparse
 
 from .document import HIDDEN_TEXT, Block, BlockKind, Document, fail, heading_path, title_from_name
-from .limits import Limits, active, check_zip, read_member
+from .limits import Deadline, Limits, active, check_zip, read_member
 from .registry import register_loader
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -180,6 +180,7 @@ class _Reader:
         self.pkg = pkg
         self.limits = limits
         self.paragraphs = 0
+        self.deadline = Deadline(pkg.path, limits.seconds)
         self.title = ""
         self.headings: list[tuple[int, str]] = []
         self.blocks: list[Block] = []
@@ -189,6 +190,8 @@ class _Reader:
 
     def count(self, n: int = 1) -> None:
         self.paragraphs += n
+        if self.paragraphs % 1000 == 0:
+            self.deadline.check("reading the Word file")
         if self.paragraphs > self.limits.max_paragraphs:
             raise fail(
                 self.pkg.path,
