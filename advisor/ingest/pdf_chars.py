@@ -81,11 +81,12 @@ class _Style:
     color: tuple[int, int, int]
     invisible: bool
     transparent: bool
+    # what decides hiddenness (a run never mixes visible and hidden characters), computed once
+    visibility: tuple[bool, bool, bool, bool] = (False, False, False, False)
+    descent: float = 0.0  # baseline minus the loose box's bottom, for this object's font
 
-    @property
-    def visibility(self) -> tuple[bool, bool, bool, bool]:
-        """What decides hiddenness: a run never mixes visible and hidden characters."""
-        return (self.invisible, self.transparent, self.size < TINY_PT, min(self.color) >= _LIGHT)
+    def __post_init__(self) -> None:
+        self.visibility = (self.invisible, self.transparent, self.size < TINY_PT, min(self.color) >= _LIGHT)
 
 
 @dataclass
@@ -114,20 +115,25 @@ class _Shapes:
         self._walk(page, max_objects)
 
     def _walk(self, page: Any, max_objects: int) -> None:
-        n = 0
-        for obj in page.get_objects(
-            filter=(pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_SHADING),
-            max_depth=3,
-        ):
-            n += 1
-            if n > max_objects:
-                break
-            try:
-                left, bottom, right, top = obj.get_bounds()
-            except Exception:  # a damaged object: skip it
+        # raw calls: pypdfium2's object wrappers cost more than the whole walk
+        count, get = pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject
+        stack = [(get(page.raw, i), 0) for i in range(min(count(page.raw), max_objects))]
+        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        seen = 0
+        while stack and seen < max_objects:
+            obj, depth = stack.pop()
+            seen += 1
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 3:
+                n = min(pdfium_c.FPDFFormObj_CountObjects(obj), max_objects)
+                stack += [(pdfium_c.FPDFFormObj_GetObject(obj, i), depth + 1) for i in range(n)]
                 continue
-            rect = (left, self.height - top, right, self.height - bottom)
-            if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+            if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_SHADING):
+                continue
+            if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+                continue  # a damaged object: skip it
+            rect = (left.value, self.height - top.value, right.value, self.height - bottom.value)
+            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
                 self._path(obj, rect)
             else:
                 self.images.append(rect)
@@ -135,10 +141,10 @@ class _Shapes:
     def _path(self, obj: Any, rect: tuple[float, float, float, float]) -> None:
         x0, y0, x1, y1 = rect
         fillmode, stroke = ctypes.c_int(), ctypes.c_int()
-        pdfium_c.FPDFPath_GetDrawMode(obj.raw, fillmode, stroke)
+        pdfium_c.FPDFPath_GetDrawMode(obj, fillmode, stroke)
         if fillmode.value:
             r, g, b, a = (ctypes.c_uint() for _ in range(4))
-            pdfium_c.FPDFPageObj_GetFillColor(obj.raw, r, g, b, a)
+            pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a)
             if a.value > 0 and min(r.value, g.value, b.value) < _LIGHT:
                 self.fills.append(rect)
         if y1 - y0 <= 2.5 and x1 - x0 >= 8:
