@@ -9,19 +9,31 @@ from .chunking import chunk_document
 from .document import Document, fail
 from .limits import DEFAULT_LIMITS, Limits, using
 from .registry import LoaderOutput, loader_for, supported_extensions
-from .sandbox import load_isolated
+from .sandbox import load_document_isolated, load_isolated
 
 
 def _unsupported(path: Path) -> str:
     return f"unsupported file type '{path.suffix or path.name}'; supported: {', '.join(supported_extensions())}"
 
 
-def load_document(path: Path, source: str) -> Document:
-    """Load a document (not an assessment-results file) with the loader for its suffix."""
+def load_document(path: Path, source: str, limits: Limits | None = None) -> Document:
+    """Load a document (not an assessment-results file) with the loader for its suffix.
+
+    With `limits` the file's caps apply; with `limits.isolate` (an untrusted file, e.g. a
+    vendor's model card given to `advisor review-card`) it is parsed in the sandbox worker.
+    """
     loader = loader_for(path)
     if loader is None or loader.output != LoaderOutput.DOCUMENT:
         raise fail(path, _unsupported(path))
-    return loader.load(path, source)
+    limits = limits or DEFAULT_LIMITS
+    if limits.isolate:
+        _check_file(path, None)
+        return load_document_isolated(path, source, limits)
+    with using(limits):
+        doc = loader.load(path, source)
+    if not isinstance(doc, Document):
+        raise fail(path, "the loader returned no document")
+    return doc
 
 
 def _check_file(path: Path, max_bytes: int | None) -> None:

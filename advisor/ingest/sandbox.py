@@ -26,7 +26,7 @@ from typing import Any
 
 from ..chunk import Chunk
 from ..settings import PROJECT_DIR
-from .document import fail
+from .document import Block, BlockKind, Document, fail
 from .limits import Limits
 
 _GRACE_S = 10.0  # start-up and JSON time the wall clock allows on top of the parse limit
@@ -37,6 +37,28 @@ def chunk_dict(c: Chunk) -> dict[str, Any]:
     d = dataclasses.asdict(c)
     d["doc_type"] = str(c.doc_type)
     return d
+
+
+def document_dict(doc: Document) -> dict[str, Any]:
+    d = dataclasses.asdict(doc)
+    d["meta"] = {k: v if isinstance(v, (str, int, float, bool)) or v is None else str(v) for k, v in doc.meta.items()}
+    return d
+
+
+def document_from_dict(d: dict[str, Any]) -> Document:
+    blocks = [
+        Block(
+            text=b["text"],
+            section=b["section"],
+            page=b["page"],
+            kind=BlockKind(b["kind"]),
+            quarantine=b["quarantine"],
+            meta=b["meta"],
+            uncertain=[(s, e) for s, e in b["uncertain"]],
+        )
+        for b in d["blocks"]
+    ]
+    return Document(d["source"], d["title"], blocks, d["framework"], d["publisher"], d["meta"])
 
 
 class _Crashed(Exception):
@@ -199,3 +221,17 @@ def load_isolated(
     if "error" in reply:
         raise fail(path, str(reply["error"]))
     return [Chunk(**c) for c in reply.get("chunks", [])]
+
+
+def load_document_isolated(path: Path, source: str, limits: Limits) -> Document:
+    """The loaded Document (blocks before chunking), parsed in the worker under `limits`."""
+    request = {
+        "want": "document",
+        "path": str(path),
+        "source": source,
+        "limits": {**dataclasses.asdict(limits), "isolate": False},
+    }
+    reply = POOL.run(path, request, limits)
+    if "error" in reply:
+        raise fail(path, str(reply["error"]))
+    return document_from_dict(reply["document"])

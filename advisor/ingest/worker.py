@@ -17,8 +17,8 @@ from typing import Any
 
 from ..errors import AdvisorError, IngestError
 from .limits import Limits
-from .pipeline import load_chunks
-from .sandbox import chunk_dict
+from .pipeline import load_chunks, load_document
+from .sandbox import chunk_dict, document_dict
 
 
 def _cap_memory() -> int:
@@ -45,6 +45,9 @@ def handle(request: dict[str, Any], memory_mb: int) -> dict[str, Any]:
     limits = Limits(**request["limits"])
     _cap_cpu(limits.seconds)
     try:
+        if request.get("want") == "document":
+            doc = load_document(Path(request["path"]), request["source"], limits=limits)
+            return {"document": document_dict(doc)}
         chunks = load_chunks(
             Path(request["path"]),
             request["source"],

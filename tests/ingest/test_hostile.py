@@ -9,7 +9,7 @@ import pytest
 
 from advisor.errors import IngestError
 from advisor.index import Index
-from advisor.ingest import Limits, load_chunks
+from advisor.ingest import Limits, load_chunks, load_document
 from advisor.ingest.sandbox import POOL
 
 from . import hostile, pdfgen
@@ -92,3 +92,13 @@ def test_hostile_files_in_a_batch_leave_the_rest_indexed(settings, tmp_path):
     assert set(errors) == {"paras.docx", "laughs.docx", "pages.pdf", "deep.pdf"}
     assert all("\n" not in e for e in errors.values())
     assert report.files_indexed == 1
+
+
+def test_isolated_document_keeps_blocks_pages_and_kinds(tmp_path):
+    p = pdfgen.report_pdf(tmp_path / "manual.pdf")
+    here = load_document(p, str(p))
+    there = load_document(p, str(p), limits=Limits(isolate=True))
+    assert there == here
+    bomb = hostile.billion_laughs_docx(tmp_path / "card.docx")
+    with pytest.raises(IngestError, match="entity"):
+        load_document(bomb, str(bomb), limits=Limits(isolate=True))
