@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import time
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -40,7 +40,8 @@ class Limits:
     memory_mb: int = 1024
     isolate: bool = False
     ocr: bool = True
-    ocr_seconds: float = 60.0  # per page
+    ocr_seconds: float = 60.0  # per page; each OCR'd page also extends the file's time limit by this
+    max_ocr_pages: int = 300
     ocr_min_confidence: float = 60.0  # words read with less (0-100) are never quoted as exact
 
 
@@ -59,6 +60,15 @@ SETTINGS_FIELDS = {
 }
 
 _ACTIVE: ContextVar[Limits] = ContextVar("advisor_ingest_limits", default=DEFAULT_LIMITS)
+# called after each slow unit of work (an OCR'd page); the sandbox worker reports it to its parent
+PROGRESS: ContextVar[Callable[[], None] | None] = ContextVar("advisor_ingest_progress", default=None)
+
+
+def progress() -> None:
+    """Tell whoever waits for this file that it is still being read (see PROGRESS)."""
+    hook = PROGRESS.get()
+    if hook is not None:
+        hook()
 
 
 def limits_for(settings: Any, *, trusted: bool) -> Limits:
@@ -95,6 +105,10 @@ class Deadline:
         self.path = path
         self.seconds = seconds
         self.end = time.monotonic() + seconds
+
+    def extend(self, seconds: float) -> None:
+        self.end += seconds
+        self.seconds += seconds
 
     def check(self, what: str = "parsing") -> None:
         if time.monotonic() > self.end:

@@ -20,7 +20,7 @@ import pypdfium2.raw as pdfium_c
 
 from .document import Block, fail
 from .hyphens import Dehyphenator
-from .limits import Deadline, Limits
+from .limits import Deadline, Limits, progress
 
 DPI = 250
 INSTALL_HINT = "install Tesseract OCR (Debian/Ubuntu: apt-get install tesseract-ocr)"
@@ -51,9 +51,17 @@ def ocr_pages(doc: Any, path: Path, pages: list[int], limits: Limits, deadline: 
     binary = tesseract()
     if not limits.ocr or binary is None:
         return {}
+    if len(pages) > limits.max_ocr_pages:
+        raise fail(
+            path,
+            f"has {len(pages)} scanned pages, over the {limits.max_ocr_pages}-page OCR limit; "
+            "run OCR (e.g. ocrmypdf) and index the result",
+        )
     out: dict[int, list[Block]] = {}
     for i in pages:
         deadline.check("OCR of scanned pages")
+        deadline.extend(limits.ocr_seconds)  # each scanned page has its own OCR budget
+        progress()
         page = doc[i]
         try:
             image = page.render(scale=DPI / 72, grayscale=True).to_pil()

@@ -77,6 +77,7 @@ class _Worker:
         env["ADVISOR_WORKER_MEMORY_MB"] = str(memory_mb)
         self.memory_mb = memory_mb
         self.files = 0
+        self.buf = bytearray()  # bytes read after the last complete line
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "advisor.ingest.worker"],
             stdin=subprocess.PIPE,
@@ -86,8 +87,9 @@ class _Worker:
             start_new_session=True,  # its own process group: OCR children die with it
         )
 
-    def ask(self, request: dict[str, Any], timeout: float) -> dict[str, Any]:
-        """Send one request and wait for its one-line reply, at most `timeout` seconds."""
+    def ask(self, request: dict[str, Any], timeout: float, extend: float = 0.0, most: float = 0.0) -> dict[str, Any]:
+        """Send one request and wait for its reply, at most `timeout` seconds; each progress line
+        from the worker (an OCR'd page) adds `extend` seconds, up to `most` in all."""
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self.files += 1
         try:
@@ -95,23 +97,26 @@ class _Worker:
             self.proc.stdin.flush()
         except (BrokenPipeError, OSError):
             raise _Crashed(self.proc.poll()) from None
-        line = self._read_line(timeout)
-        try:
-            reply = json.loads(line.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            raise _Crashed(self.proc.poll()) from None
-        if not isinstance(reply, dict):
-            raise _Crashed(self.proc.poll())
-        return reply
+        start = time.monotonic()
+        end = start + timeout
+        while True:
+            line = self._read_line(end)
+            try:
+                reply = json.loads(line.decode("utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError):
+                raise _Crashed(self.proc.poll()) from None
+            if not isinstance(reply, dict):
+                raise _Crashed(self.proc.poll())
+            if "progress" not in reply:
+                return reply
+            end = min(end + extend, start + max(most, timeout))
 
-    def _read_line(self, timeout: float) -> bytes:
+    def _read_line(self, end: float) -> bytes:
         assert self.proc.stdout is not None
         fd = self.proc.stdout.fileno()
-        end = time.monotonic() + timeout
-        buf = bytearray()
         with selectors.DefaultSelector() as sel:
             sel.register(fd, selectors.EVENT_READ)
-            while b"\n" not in buf:
+            while b"\n" not in self.buf:
                 left = end - time.monotonic()
                 if left <= 0:
                     raise TimeoutError
@@ -121,8 +126,11 @@ class _Worker:
                 if not data:
                     self.proc.wait(timeout=5)
                     raise _Crashed(self.proc.returncode)
-                buf += data
-        return bytes(buf[: buf.index(b"\n")])
+                self.buf += data
+        cut = self.buf.index(b"\n")
+        line = bytes(self.buf[:cut])
+        del self.buf[: cut + 1]
+        return line
 
     def stop(self) -> None:
         if self.proc.poll() is None:
@@ -155,7 +163,8 @@ class _Pool:
                     w.stop()
                 w = self.worker = _Worker(limits.memory_mb)
             try:
-                reply = w.ask(request, limits.seconds + _GRACE_S)
+                most = limits.seconds + _GRACE_S + limits.max_ocr_pages * limits.ocr_seconds
+                reply = w.ask(request, limits.seconds + _GRACE_S, limits.ocr_seconds, most)
             except TimeoutError:
                 self._drop()
                 raise fail(

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AdvisorError, IngestError
-from .limits import Limits
+from .limits import PROGRESS, Limits
 from .pipeline import load_chunks, load_document
 from .sandbox import chunk_dict, document_dict
 
@@ -74,8 +74,23 @@ def handle(request: dict[str, Any], memory_mb: int) -> dict[str, Any]:
         return {"error": f"could not be read ({type(exc).__name__}: {str(exc)[:200]})"}
 
 
+_CPU_PER_PAGE_S = 5  # rendering and encoding one scanned page for OCR
+
+
+def _report_progress() -> None:
+    """A progress line: the parent extends its wall clock (one OCR'd page at a time); the page's
+    rendering gets its own CPU budget here (Tesseract's CPU is its own process's)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    if soft != resource.RLIM_INFINITY:
+        soft += _CPU_PER_PAGE_S
+        resource.setrlimit(resource.RLIMIT_CPU, (soft if hard == resource.RLIM_INFINITY else min(soft, hard), hard))
+    sys.stdout.write('{"progress": 1}\n')
+    sys.stdout.flush()
+
+
 def main() -> int:
     memory_mb = _cap_memory()
+    PROGRESS.set(_report_progress)
     for line in sys.stdin.buffer:
         if not line.strip():
             continue

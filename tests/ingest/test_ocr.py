@@ -74,3 +74,21 @@ def test_without_tesseract_one_line_names_the_file_and_the_fix(tmp_path, monkeyp
     assert exc.value.file == str(p)
     assert "scanned" in exc.value.problem and "tesseract-ocr" in exc.value.problem
     assert "\n" not in str(exc.value)
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_each_scanned_page_gets_its_own_time_in_the_sandbox(tmp_path):
+    import pypdf
+
+    one = pdfgen.scanned_pdf(tmp_path / "one.pdf", LINES)
+    writer = pypdf.PdfWriter()
+    for _ in range(3):
+        writer.append(str(one))
+    p = tmp_path / "three.pdf"
+    writer.write(str(p))
+    # 2 s would not cover three OCR'd pages; each page extends the limit by its OCR budget
+    chunks = load_chunks(p, str(p), doc_type="user", limits=Limits(isolate=True, seconds=2, ocr_seconds=30))
+    assert {c.page for c in chunks} == {1, 2, 3}
+    with pytest.raises(IngestError, match="3 scanned pages, over the 2-page OCR limit"):
+        load_chunks(p, str(p), doc_type="user", limits=Limits(max_ocr_pages=2))
