@@ -209,20 +209,26 @@ def _is_table_row(strips: list[list[Box]], region_width: float) -> bool:
 
 
 def order(boxes: list[Box]) -> list[list[Box]]:
-    """Boxes in reading order; a group of several boxes is one table row (cells left to right)."""
+    """Boxes in reading order; a group of several boxes is one table row (cells left to right).
+
+    Side-by-side boxes form a table row only next to another such band with as many columns: a
+    lone band of two boxes (a column ending beside a short label) is read column by column.
+    """
     if len(boxes) <= 1:
         return [boxes] if boxes else []
-    out: list[list[Box]] = []
     bands = _group(boxes, _spans([(b.top, b.bottom) for b in boxes], 0.5), lambda b: (b.top + b.bottom) / 2)
+    layout = []
     for band in bands:
         strips = _group(band, _spans([(b.x0, b.x1) for b in band], 1.0), lambda b: (b.x0 + b.x1) / 2)
-        if len(strips) == 1:
-            out += [[b] for b in sorted(band, key=lambda b: (round(b.top), b.x0))] if len(bands) == 1 else order(band)
-            continue
         width = max(b.x1 for b in band) - min(b.x0 for b in band)
-        if _is_table_row(strips, width):
+        layout.append((band, strips, len(strips) > 1 and _is_table_row(strips, width)))
+    out: list[list[Box]] = []
+    for i, (band, strips, row) in enumerate(layout):
+        neighbours = [layout[j] for j in (i - 1, i + 1) if 0 <= j < len(layout)]
+        if row and any(other_row and len(other) == len(strips) for _, other, other_row in neighbours):
             out.append([b for s in strips for b in sorted(s, key=lambda b: b.top)])
-            # several boxes in one strip of a row are one cell: keep strips apart by x below
+        elif len(strips) == 1:
+            out += [[b] for b in sorted(band, key=lambda b: (round(b.top), b.x0))] if len(bands) == 1 else order(band)
         else:
             for s in strips:
                 out += order(s)

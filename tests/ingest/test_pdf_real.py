@@ -74,8 +74,11 @@ def test_chai_cards_ligatures_and_line_end_hyphens(card):
 
 def test_chai_card_keeps_whole_field_sentences_on_their_pages():
     pdf = realdoc(CHAI_CARDS[0])
-    chunks = chunk_document(load_document(pdf, str(pdf)))
-    summary = [c for c in chunks if "radiological computer-aided triage and notification software" in c.text]
+    doc = load_document(pdf, str(pdf))
+    summary = [b for b in doc.blocks if "radiological computer-aided triage and notification software" in b.text]
     assert summary and summary[0].page == 1
+    # the left column's summary is read whole, not interleaved with the right column's lines
     assert "(AD) pathology. BriefCase uses an artificial intelligence algorithm" in " ".join(summary[0].text.split())
+    assert {b.section for b in doc.blocks if b.text.startswith("Known risks and limitations")} == {"Warnings"}
+    chunks = chunk_document(doc)
     assert any(c.page == 5 and "overall agreement between the ground truth and algorithm" in c.text for c in chunks)
