@@ -84,6 +84,10 @@ class Item:
     bottom: float = 0.0
 
 
+def _light(color: tuple[int, int, int]) -> bool:
+    return min(color) >= 235
+
+
 def _frag_line(f: Frag) -> Line:
     return Line(f.text, f.x0, f.x1, f.top + 0.8 * f.size, f.size, f.bold, f.color, f.hidden)
 
@@ -137,10 +141,15 @@ class _Builder:
         size = max(last.size, f.size)
         base = f.top + 0.8 * f.size
         dy = base - last.base
-        # generous leading (tables often set lines 2 sizes apart) raises the limit with the page's pitch
-        if f.hidden != last.hidden or not 0.6 * size <= dy <= max(LEAD * size, 1.3 * self.pitch):
+        # generous leading (tables often set lines 2 sizes apart) raises the limit with the page's
+        # pitch; a sentence that plainly goes on (no full stop, next line lowercase) may gap more
+        reach = max(LEAD * size, 1.3 * self.pitch)
+        if not _END.search(last.text) and f.text[:1].islower():
+            reach = max(reach, 2.6 * size)
+        if f.hidden != last.hidden or not 0.6 * size <= dy <= reach:
             return False
-        if abs(f.size - last.size) > 0.12 * size or f.bold != last.bold or f.color != last.color:
+        # a link's colour does not end a paragraph; light text on a banner does
+        if abs(f.size - last.size) > 0.12 * size or f.bold != last.bold or _light(f.color) != _light(last.color):
             return False
         if not (box.x0 - 1.0 * size <= f.x0 <= box.x0 + 4.0 * size and f.x0 < last.x1):
             return False
