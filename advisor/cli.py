@@ -13,8 +13,10 @@ import click
 from . import assessment
 from . import recommend as rec
 from .answer import Advisor
+from .currency import corpus_group
 from .errors import AdvisorError
 from .evaluate import eval_command
+from .frameworks import frameworks_command
 from .safety.phi_cli import phi
 
 
@@ -210,7 +212,7 @@ def recommend(org: str, out: Path, as_json: bool) -> None:
 
 
 # Command groups that live with their feature: one line each (plugin-style, as in simonw/llm).
-for _command in (phi,):
+for _command in (phi, frameworks_command, corpus_group):
     main.add_command(_command)
 
 

@@ -105,3 +105,31 @@ class JudgeError(AdvisorError):
 
 class RecommendError(AdvisorError):
     """A roadmap cannot be drafted (unknown organization, empty index, bad export path)."""
+
+
+class CorpusMetadataError(AdvisorError):
+    """A document's front matter lacks a currency field (as_of, status, review_by) or has a bad value."""
+
+    def __init__(self, file: str, field: str, problem: str, line: int | None = None):
+        self.file = file
+        self.field = field
+        self.problem = problem
+        self.line = line
+        where = f"{file}:{line}" if line else file
+        super().__init__(f"{where}: front matter field '{field}' {problem}")
+
+
+class FrameworkError(AdvisorError):
+    """A framework or crosswalk YAML file is invalid: names the file, the line and the field."""
+
+    def __init__(self, file: str, line: int | None, field: str, problem: str):
+        self.file = file
+        self.line = line
+        self.field = field
+        self.problem = problem
+        where = f"{file}:{line}" if line else file
+        super().__init__(f"{where}: {field}: {problem}")
+
+
+class FrameworkLookupError(AdvisorError):
+    """A framework or control named in a query does not exist in the loaded frameworks."""
