@@ -5,6 +5,14 @@ One module per format (:mod:`.markdown`, :mod:`.plaintext`, :mod:`.html`, :mod:`
 assessment-results loader is one, see :data:`~.registry.DEFAULT_PLUGINS`) without ingestion
 importing them. :mod:`.chunking` packs a loaded document into chunks; :mod:`.pipeline` reads
 one file end to end.
+
+PDFs are read on PDFium with positions (:mod:`.pdf_chars`, :mod:`.pdf_layout`,
+:mod:`.pdf_furniture`, :mod:`.pdf_read`), line-end hyphens decided by :mod:`.hyphens`, scanned
+pages read by Tesseract (:mod:`.ocr`). Blocks carry a :class:`~.document.BlockKind`: text and
+table rows are chunked; furniture, tables of contents, index pages and reference lists are
+recognised and never chunked. Hidden text becomes chunks quarantined as ``"hidden-text"``.
+:mod:`.limits` caps what one file may cost; untrusted files are parsed in the resource-limited
+worker of :mod:`.sandbox` (``python -m advisor.ingest.worker``).
 """
 
 from __future__ import annotations
