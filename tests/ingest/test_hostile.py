@@ -9,7 +9,7 @@ import pytest
 
 from advisor.errors import IngestError
 from advisor.index import Index
-from advisor.ingest import Limits, load_chunks, load_document
+from advisor.ingest import Limits, limits_for, load_chunks, load_document
 from advisor.ingest.sandbox import POOL
 
 from . import hostile, pdfgen
@@ -102,3 +102,12 @@ def test_isolated_document_keeps_blocks_pages_and_kinds(tmp_path):
     bomb = hostile.billion_laughs_docx(tmp_path / "card.docx")
     with pytest.raises(IngestError, match="entity"):
         load_document(bomb, str(bomb), limits=Limits(isolate=True))
+
+
+def test_limits_for_settings_isolates_only_untrusted_files():
+    from types import SimpleNamespace
+
+    s = SimpleNamespace(ingest_max_pages=10, ingest_seconds=5.0, ingest_memory_mb=None)
+    upload = limits_for(s, trusted=False)
+    assert (upload.isolate, upload.max_pages, upload.seconds, upload.memory_mb) == (True, 10, 5.0, Limits().memory_mb)
+    assert limits_for(s, trusted=True).isolate is False
