@@ -1,6 +1,8 @@
-"""Reading a PDF on PDFium (imported on first use by :mod:`.pdf`): layout-faithful text by physical page, sections from the outline and
-headings, tables as rows, furniture and reference lists recognised, hidden text quarantined,
-scanned pages read by OCR."""
+"""Reading a PDF on PDFium (imported on first use by :mod:`.pdf`).
+
+Layout-faithful text by physical page, sections from the outline and headings, tables as rows,
+furniture and reference lists recognised, hidden text quarantined, scanned pages read by OCR.
+"""
 
 from __future__ import annotations
 
