@@ -24,6 +24,7 @@ from ..chunk import DOC_TYPES, Chunk, DocType, content_hash, make_chunk_id
 from .chunking import CHUNK_META_KEYS, chunk_document, pack_sentences, uncertain_spans
 from .document import HIDDEN_TEXT, Block, BlockKind, Document, read_text, title_from_name
 from .docx import load_docx
+from .frameworks import load_framework_yaml
 from .html import load_html
 from .limits import DEFAULT_LIMITS, Limits, limits_for
 from .markdown import clean_inline_markdown, load_markdown, parse_front_matter
@@ -70,6 +71,7 @@ __all__ = [
     "load_chunks",
     "load_document",
     "load_docx",
+    "load_framework_yaml",
     "load_html",
     "load_markdown",
     "load_pdf",
