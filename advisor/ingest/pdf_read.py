@@ -33,7 +33,7 @@ def read_pdf(path: Path, source: str, limits: Limits) -> Document:
     if path.stat().st_size == 0:
         raise fail(path, "file is empty; add content or remove it from the folder")
     deadline = Deadline(path, limits.seconds)
-    doc = _open(path, limits)
+    doc = open_pdf(path, limits)
     try:
         pages, scanned = _read_pages(doc, path, limits, deadline)
         imaged = [i for i in scanned if _page_has_image(doc, i)]
@@ -50,7 +50,7 @@ def read_pdf(path: Path, source: str, limits: Limits) -> Document:
     return Document(source=source, title=title or title_from_name(path), blocks=blocks)
 
 
-def _open(path: Path, limits: Limits) -> Any:
+def open_pdf(path: Path, limits: Limits) -> Any:
     """A PDFium document within the page cap; IngestError for encrypted or damaged files."""
     try:
         doc = pdfium.PdfDocument(str(path))

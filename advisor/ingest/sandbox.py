@@ -1,6 +1,7 @@
 """Parsing untrusted files in a separate, resource-limited worker process.
 
-`load_isolated` hands one file to a worker (``python -m advisor.ingest.worker``) and reads its
+`load_isolated` (chunks), `load_document_isolated` (a Document) and `call_isolated` (any
+advisor reader's JSON result) hand one file to a worker (``python -m advisor.ingest.worker``) and reads its
 chunks back as one JSON line (never pickle: a compromised parser must not run code in the
 parent). The worker caps its own address space (RLIMIT_AS) once and its CPU time (RLIMIT_CPU)
 per file; the parent kills the whole worker process group at the wall-clock limit. The worker
@@ -244,3 +245,23 @@ def load_document_isolated(path: Path, source: str, limits: Limits) -> Document:
     if "error" in reply:
         raise fail(path, str(reply["error"]))
     return document_from_dict(reply["document"])
+
+
+def call_isolated(target: str, path: Path, source: str, limits: Limits) -> Any:
+    """What ``target(path, source)`` returns, called in the worker under `limits`.
+
+    `target` is "advisor.module:function" (a reader above ingestion, e.g. the model-card reader,
+    that must not parse an untrusted file in this process); its result must be JSON data.
+    """
+    if not target.startswith("advisor.") or ":" not in target:
+        raise ValueError(f"not an advisor reader: {target!r}")
+    request = {
+        "call": target,
+        "path": str(path),
+        "source": source,
+        "limits": {**dataclasses.asdict(limits), "isolate": False},
+    }
+    reply = POOL.run(path, request, limits)
+    if "error" in reply:
+        raise fail(path, str(reply["error"]))
+    return reply.get("result")

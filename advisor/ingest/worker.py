@@ -3,11 +3,13 @@
 It caps its address space once (RLIMIT_AS, from ADVISOR_WORKER_MEMORY_MB), then reads one
 JSON request per line on stdin (see :func:`advisor.ingest.sandbox.load_isolated`); for each it
 gives the file its own CPU budget (RLIMIT_CPU soft limit above the time used so far), loads it
-and prints ``{"chunks": [...]}`` or ``{"error": "one line"}`` as one JSON line.
+and prints ``{"chunks": [...]}`` (``{"document": ...}``, or ``{"result": ...}`` for a named
+reader's call) or ``{"error": "one line"}`` as one JSON line.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import resource
@@ -16,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AdvisorError, IngestError
-from .limits import PROGRESS, Limits
+from .limits import PROGRESS, Limits, using
 from .pipeline import load_chunks, load_document
 from .sandbox import chunk_dict, document_dict
 
@@ -45,6 +47,8 @@ def handle(request: dict[str, Any], memory_mb: int) -> dict[str, Any]:
     limits = Limits(**request["limits"])
     _cap_cpu(limits.seconds)
     try:
+        if "call" in request:
+            return {"result": _call(request["call"], Path(request["path"]), request["source"], limits)}
         if request.get("want") == "document":
             doc = load_document(Path(request["path"]), request["source"], limits=limits)
             return {"document": document_dict(doc)}
@@ -72,6 +76,16 @@ def handle(request: dict[str, Any], memory_mb: int) -> dict[str, Any]:
         return {"error": str(exc)}
     except Exception as exc:  # a parser bug or a damaged file: one line, never a traceback
         return {"error": f"could not be read ({type(exc).__name__}: {str(exc)[:200]})"}
+
+
+def _call(target: str, path: Path, source: str, limits: Limits) -> Any:
+    """Run an advisor reader ("advisor.module:function") on one file under `limits`."""
+    module, _, name = target.partition(":")
+    if not module.startswith("advisor."):
+        raise ValueError(f"not an advisor reader: {target!r}")
+    fn = getattr(importlib.import_module(module), name)
+    with using(limits):
+        return fn(path, source)
 
 
 _CPU_PER_PAGE_S = 5  # rendering and encoding one scanned page for OCR
