@@ -3,13 +3,15 @@
 The `tesseract` binary is called directly (no Python wrapper needed) with a timeout per
 page. Its TSV output gives each word a confidence; blocks carry the page's mean confidence in
 `meta` ("ocr", "ocr_confidence") and the spans of words read with less than the configured
-minimum in `Block.uncertain`, so they are never quoted as exact.
+minimum are written ``[unclear: ...]`` in the text (their spans in `Block.uncertain`), so they
+are never quoted as the document's exact words.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 import subprocess
 import time
@@ -125,27 +127,58 @@ def blocks_from_tsv(tsv: str, page: int, min_conf: float) -> list[Block]:
     return blocks
 
 
-def _paragraph(lines: list[list[tuple[str, float]]], page: int, min_conf: float, dehyph: Dehyphenator) -> Block | None:
-    text = ""
-    uncertain: list[tuple[int, int]] = []
-    confs: list[float] = []
+def unclear(words: str) -> str:
+    """How words OCR read with low confidence appear in the text: visibly not exact."""
+    return f"[unclear: {words}]"
+
+
+_TRAILING = re.compile(r"[.,;:!?\"'”’)\]]+$")
+
+
+def _words(lines: list[list[tuple[str, float]]], min_conf: float, dehyph: Dehyphenator) -> list[tuple[str, bool]]:
+    """(word, low confidence) in reading order, words broken at a line end joined."""
+    words: list[tuple[str, bool]] = []
     for li, line in enumerate(lines):
         for wi, (word, conf) in enumerate(line):
-            confs.append(conf)
-            if text and wi == 0 and li > 0 and text.endswith("-") and word[:1].isalpha():
-                head = text.rsplit(" ", 1)[-1][:-1]
+            low = conf < min_conf
+            if words and wi == 0 and li > 0 and words[-1][0].endswith("-") and word[:1].isalpha():
+                head = words[-1][0][:-1]
                 if head.isalpha() and not dehyph.keep_hyphen(head, word.rstrip(".,;:")):
-                    text = text[:-1]  # a word broken at the line end: join it
-            elif text:
-                text += " "
-            start = len(text)
-            text += word
-            if conf < min_conf:
-                if uncertain and uncertain[-1][1] >= start - 1:
-                    uncertain[-1] = (uncertain[-1][0], len(text))
-                else:
-                    uncertain.append((start, len(text)))
+                    words[-1] = (head + word, words[-1][1] or low)  # a word broken at the line end
+                    continue
+            words.append((word, low))
+    return words
+
+
+def _paragraph(lines: list[list[tuple[str, float]]], page: int, min_conf: float, dehyph: Dehyphenator) -> Block | None:
+    """One paragraph's text; runs of low-confidence words are written `unclear(...)` (their
+    spans in `Block.uncertain`), so no answer or quote presents them as the document's words."""
+    words = _words(lines, min_conf, dehyph)
+    text = ""
+    uncertain: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        if text:
+            text += " "
+        if not words[i][1]:
+            text += words[i][0]
+            i += 1
+            continue
+        j = i
+        while j < len(words) and words[j][1]:
+            j += 1
+            if words[j - 1][0].rstrip("\"'”’)]").endswith((".", "!", "?")):
+                break  # a run ends with its sentence: a quote never holds half of one
+        run = " ".join(w for w, _ in words[i:j])
+        m = _TRAILING.search(run)
+        tail = m.group(0) if m and m.start() > 0 else ""  # a full stop stays outside the brackets
+        start = len(text)
+        text += unclear(run[: len(run) - len(tail)])
+        uncertain.append((start, len(text)))
+        text += tail
+        i = j
     if not any(c.isalpha() for c in text):
         return None
+    confs = [conf for line in lines for _, conf in line]
     mean = sum(confs) / len(confs) / 100 if confs else 0.0
     return Block(text, page=page, meta={"ocr": True, "ocr_confidence": round(mean, 3)}, uncertain=uncertain)
