@@ -111,3 +111,14 @@ def test_limits_for_settings_isolates_only_untrusted_files():
     upload = limits_for(s, trusted=False)
     assert (upload.isolate, upload.max_pages, upload.seconds, upload.memory_mb) == (True, 10, 5.0, Limits().memory_mb)
     assert limits_for(s, trusted=True).isolate is False
+
+
+def test_ingest_caps_come_from_the_environment():
+    from advisor.settings import Settings
+
+    assert limits_for(Settings.from_env({}), trusted=False) == Limits(isolate=True)  # same defaults both sides
+    s = Settings.from_env(
+        {"ADVISOR_INGEST_MAX_PAGES": "12", "ADVISOR_INGEST_SECONDS": "7", "ADVISOR_INGEST_OCR": "off"}
+    )
+    limits = limits_for(s, trusted=True)
+    assert (limits.max_pages, limits.seconds, limits.ocr, limits.isolate) == (12, 7.0, False, False)
