@@ -232,6 +232,17 @@ class _Sections:
         return blocks
 
 
+def _prose_goes_on(text: str) -> bool:
+    """A page ends mid-sentence in running prose (not a list item or a label): its last
+    sentence has many words and ends on a lowercase word, so a capital ("AI", a name) that opens
+    the next page continues it, unless it opens a label ("Result: ...")."""
+    para = text.rsplit("\n", 1)[-1]
+    tail = re.split(r"[.!?:;](?:\s+|$)", para)[-1]
+    return (
+        not re.match(r"\s*(?:[-*•▪–]|\d+[.)])\s", para) and len(tail.split()) >= 8 and bool(re.search(r"[a-z]$", tail))
+    )
+
+
 def _mend_page_breaks(blocks: list[Block]) -> list[Block]:
     """A sentence cut by a page break is finished on its first page: the next page's opening
     fragment moves back to the block it continues, so no chunk starts or ends mid-sentence."""
@@ -239,7 +250,10 @@ def _mend_page_breaks(blocks: list[Block]) -> list[Block]:
     for prev, nxt in pairwise(text_blocks):
         if not prev.text or not nxt.text or nxt.page == prev.page:
             continue
-        if re.search(r"[.!?:;\"”)]\s*$", prev.text) or not re.match(r"[a-z(,;]", nxt.text):
+        if re.search(r"[.!?:;\"”)]\s*$", prev.text) or not (
+            re.match(r"[a-z(,;]", nxt.text)
+            or (re.match(r"[A-Z](?![\w ()/-]{0,40}:)", nxt.text) and _prose_goes_on(prev.text))
+        ):
             continue
         end = re.search(r"[.!?](?=\s|$)", nxt.text)
         if end is None or end.end() > 400:

@@ -193,3 +193,15 @@ def scanned_pdf(path: Path, lines: list[str]) -> Path:
     pdf.output(str(path))
     png.unlink()
     return path
+
+
+def pages_pdf(path: Path, pages: list[list[str]]) -> Path:
+    """One page per list of lines (a sentence may run from one page onto the next)."""
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    for lines in pages:
+        pdf.add_page()
+        for line in lines:
+            pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path

@@ -110,3 +110,23 @@ def test_white_and_tiny_pdf_text_is_quarantined_but_white_on_a_banner_is_not(tmp
     assert "The model steward reviews drift reports every month." in quotable
     # the banner heading is visible text (white on a dark fill): it names the section
     assert any(c.section == "Monitoring Section" and "two business days" in c.text for c in chunks)
+
+
+def test_a_sentence_cut_by_a_page_break_is_quoted_whole_but_a_label_on_the_next_page_is_not_joined(tmp_path):
+    p = pdfgen.pages_pdf(
+        tmp_path / "pages.pdf",
+        [
+            [
+                "Context mapping also considers non-AI alternatives, especially whether the given",
+                "context is narrow enough to manage",
+            ],
+            [
+                "AI and its potential negative impacts. The review board meets monthly and",
+                "records every decision it takes in the model register",
+            ],
+            ["Result: The agreement between ground truth and the algorithm was high."],
+        ],
+    )
+    text = [b.text for b in load_document(p, str(p)).blocks]
+    assert any(t.endswith("narrow enough to manage AI and its potential negative impacts.") for t in text), text
+    assert any(t.startswith("Result: The agreement") for t in text), text
