@@ -137,7 +137,8 @@ def extract(path: Path, source: str) -> dict[str, Any]:
         open_pdf(path, active()).close()
         blocks = pdf_blocks(path)
     else:
-        check_zip(path, active()).close()
+        if zipfile.is_zipfile(path):  # not a zip at all: docx_blocks names the problem
+            check_zip(path, active()).close()
         blocks = docx_blocks(path)
     return {"blocks": [dataclasses.asdict(b) for b in blocks]}
 
