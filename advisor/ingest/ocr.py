@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -87,6 +88,7 @@ def _run(binary: str, png: bytes, timeout: float, path: Path, page: int) -> str:
             capture_output=True,
             timeout=timeout,
             check=False,
+            env={**os.environ, "OMP_THREAD_LIMIT": "1"},  # one page, one core: OpenMP threads only contend
         )
     except subprocess.TimeoutExpired:
         raise fail(
