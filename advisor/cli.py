@@ -146,7 +146,7 @@ def ask(question: str, org: str | None, user: str | None, as_json: bool) -> None
     if ans.citations:
         click.echo("")
     for c in ans.citations:
-        where = c.source + (f", p. {c.page}" if c.page else "")
+        where = ", ".join(x for x in (c.source, c.where) if x)
         click.echo(f"[{c.marker}] {c.title} — {c.section} ({where})")
     if ans.unsupported:
         click.echo("\nNot supported by the cited passages: " + " | ".join(ans.unsupported))

@@ -162,8 +162,8 @@ def citation_label(c) -> str:
     bits = [c.title or c.source]
     if c.section:
         bits.append(c.section.split(" > ")[-1])
-    if c.page:
-        bits.append(f"p. {c.page}")
+    if c.where:
+        bits.append(c.where)
     return f"[{c.marker}] " + " · ".join(bits)
 
 
@@ -196,7 +196,7 @@ def _answer_sources(ans) -> list[str]:
     if ans.citations:
         lines += ["**Sources**", ""]
         for c in ans.citations:
-            where = ", ".join(x for x in (c.section, f"p. {c.page}" if c.page else "") if x)
+            where = ", ".join(x for x in (c.section, c.where) if x)
             lines.append(f"{c.marker}. {c.title} ({c.source}){' — ' + where if where else ''}")
             lines.append(f"   > {' '.join(c.quote.split())}")
         lines.append("")
