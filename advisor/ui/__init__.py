@@ -77,6 +77,7 @@ from .uploads import (
     problems_table,
     safe_filename,
     unique_path,
+    upload_limit_mb,
     write_atomic,
 )
 from .widgets import ensure_index_ui, index_with_progress, render_answer, render_citation
@@ -149,5 +150,6 @@ __all__ = [
     "store_framework",
     "strength_rows",
     "unique_path",
+    "upload_limit_mb",
     "write_atomic",
 ]

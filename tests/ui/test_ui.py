@@ -417,7 +417,7 @@ def test_assessment_form_validates_saves_and_refuses_silent_overwrite(ui_home):
     at.text_input(key="as-org").set_value("riverside-health")
     at.text_input(key="as-name").set_value("Riverside Health")
     at.selectbox(key="as-score-DATA-3").set_value(2)
-    at.text_input(key="as-ev-DATA-3").set_value("No enterprise data catalog.")
+    at.text_area(key="as-ev-DATA-3").set_value("No enterprise data catalog.")
     at.text_input(key="as-own-DATA-3").set_value("VP Data and Analytics")
     at.selectbox(key="as-score-GOV-2").set_value(1)
     button(at, "Validate and save").click().run()
