@@ -8,9 +8,8 @@ import json
 from collections.abc import Iterable
 from datetime import datetime
 
-from ..assessment import Instrument, Scorecard, Trend
+from ..assessment import Instrument, Scorecard, Trend, UseCase
 from ..chunk import DocType
-from ..library import Library
 
 # Plain strings as keys: they are widget options, which Streamlit keeps across reruns.
 DOC_TYPES = {
@@ -58,24 +57,35 @@ def dimension_rows(card: Scorecard) -> list[dict]:
     ]
 
 
-def gap_rows(card: Scorecard, lib: Library) -> list[dict]:
-    """The scorecard's gaps by priority, each with the guidance its question points to."""
+# The gap table's columns and their widths in pixels: together they fit the main column of a
+# 1,400 px window beside the sidebar; the evidence is cut to its column (hover shows it all)
+# and the explainer below the table shows everything else (levels, evidence, guidance).
+GAP_COLUMNS = {"Priority": 64, "Question": 78, "Title": 210, "Score": 62, "Target": 58, "Blocking": 76, "Owner": 170}
+GAP_EVIDENCE_WIDTH = 200
+
+
+def gap_rows(card: Scorecard) -> list[dict]:
+    """The scorecard's gaps, highest priority first, with the priority as a rank (1 = first)."""
     return [
         {
+            "Priority": rank,
             "Question": g.question_id,
             "Title": g.title,
-            "Dimension": g.dimension_name,
             "Score": g.score,
             "Target": g.target,
-            "Gap": g.gap,
-            "Priority": g.priority,
             "Blocking": ", ".join(g.rules),
             "Owner": g.owner,
             "Evidence": g.evidence,
-            "Linked guidance": "; ".join(f"{r.section} — {lib.guidance_title(r.document)}" for r in g.references),
         }
-        for g in card.gaps
+        for rank, g in enumerate(sorted(card.gaps, key=lambda g: -g.priority), start=1)
     ]
+
+
+def gate_text(use_case: UseCase) -> str:
+    """A use case's own gates in one line: "GOV-2 ≥ 3, GOV-5 ≥ 3; VALUE ≥ 2.5"."""
+    qs = ", ".join(f"{q} ≥ {lvl}" for q, lvl in use_case.questions.items())
+    dims = ", ".join(f"{d} ≥ {lvl:g}" for d, lvl in use_case.dimensions.items())
+    return "; ".join(x for x in (qs, dims) if x)
 
 
 def strength_rows(card: Scorecard) -> list[dict]:
