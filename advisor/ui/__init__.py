@@ -38,8 +38,10 @@ from .markdown import (
     escape_inline,
     escape_md,
     find_quote,
+    highlight_all_markdown,
     highlight_markdown,
     mode_label,
+    taken_sentences,
 )
 from .resources import FirstStart, audit_store, first_start, get_advisor, needs_first_start, pending_marker
 from .session import (
@@ -127,6 +129,7 @@ __all__ = [
     "gap_rows",
     "gate_text",
     "get_advisor",
+    "highlight_all_markdown",
     "highlight_markdown",
     "index_history_figure",
     "index_message",
@@ -155,6 +158,7 @@ __all__ = [
     "source_path",
     "store_framework",
     "strength_rows",
+    "taken_sentences",
     "unique_path",
     "upload_limit_mb",
     "write_atomic",
