@@ -34,6 +34,7 @@ ORG_QUESTIONS = [
     "What should we fix first to be ready for generative AI?",
 ]
 
+ui.gate(ui.Capability.CHAT)
 adv = ui.get_advisor()
 org = ui.current_org()
 name = ui.org_name(adv, org)
@@ -41,9 +42,15 @@ messages: list[dict] = st.session_state.setdefault(ui.MESSAGES_KEY, [])
 
 
 def _user() -> str | None:
-    """Whose conversations these are: the signed-in user's name (None: the local operator).
-    With sign-in (the access work), this is `ui.user_name()`."""
-    return None
+    """Whose conversations these are: the signed-in user's name."""
+    return ui.user_name()
+
+
+def _may_open(conv_org: str, records: list[dict]) -> bool:
+    """Whether the user still sees every organization the conversation talked about (a grant
+    withdrawn hides the conversations that quote that organization's assessment)."""
+    may_see = ui.access().may_see
+    return may_see(conv_org or None) and all(may_see(r.get("org") or None) for r in records)
 
 
 def _store():
@@ -88,14 +95,19 @@ def _open(cid: str) -> None:
     if store is None:
         return
     try:
+        conv = store.get(cid, _user())
         records = store.messages(cid, _user())
-    except ConversationNotFound:
+    except (ConversationNotFound, StoreError):
+        records, conv = [], None
+    if conv is None or not _may_open(conv.org, records):
         st.query_params.pop(QUERY, None)
         st.toast("That conversation is not available; it may have been deleted.", icon=":material/info:")
         return
     st.session_state[ui.MESSAGES_KEY] = [chatlog.message_from_record(r) for r in records]
     st.session_state[CONV_KEY] = cid
     st.query_params[QUERY] = cid
+    if conv.org:  # follow-ups continue with the conversation's organization
+        ui.set_current_org(conv.org)
     _reset_widgets()
 
 
@@ -136,6 +148,8 @@ if CONV_KEY not in st.session_state:
     if wanted:
         _open(wanted)
         messages = st.session_state[ui.MESSAGES_KEY]
+        org = ui.current_org()
+        name = ui.org_name(adv, org)
 
 
 def _on_feedback(msg_id: str) -> None:
@@ -150,7 +164,7 @@ def _on_feedback(msg_id: str) -> None:
             store.update_feedback(fid, rating=value)
         else:
             st.session_state[f"fbid-{msg_id}"] = store.record_feedback(
-                value, msg.get("question", ""), msg.get("answer"), org=msg.get("org")
+                value, msg.get("question", ""), msg.get("answer"), org=msg.get("org"), actor=ui.actor()
             )
         st.toast("Thanks — your feedback was saved.", icon=":material/check:")
     except StoreError as exc:
@@ -274,6 +288,7 @@ def _conversation_list() -> None:
             st.caption(f"Saved conversations are unavailable: {ui.escape_md(str(exc))}")
             return
         current = st.session_state.get(CONV_KEY)
+        saved = [c for c in saved if ui.access().may_see(c.org or None)]
         for c in saved:
             st.button(
                 c.title,
@@ -341,7 +356,7 @@ def _answer(question: str, history: list[dict]):
     answer, streamed = None, ""
     try:
         with st.spinner("Searching the guidance and assessment results…"):
-            for item in adv.ask_stream(question, org, history):
+            for item in adv.ask_stream(question, org, history, user=ui.user_name()):
                 if isinstance(item, str):  # a token while the model writes
                     streamed += item
                     live.markdown(ui.answer_markdown(streamed) + " ▌")
@@ -354,8 +369,7 @@ def _answer(question: str, history: list[dict]):
             "id": uuid.uuid4().hex[:12],
             "content": f"The question could not be answered: {exc}",
         }
-        _render_assistant(msg)
-        ui.audit_log("ask", {"question": question, "error": str(exc)}, org=org)
+        _render_assistant(msg)  # the advisor recorded the question (and any refusal) in the audit trail
         return msg
     if answer is not None and not streamed and not answer.abstained:
         chatlog.reveal(answer.answer, lambda text: live.markdown(ui.answer_markdown(text) + " ▌"))
@@ -375,7 +389,8 @@ if question:
     else:
         history = [{"role": m["role"], "content": m["content"]} for m in messages[: replacing - 1]][-HISTORY_TURNS:]
     with st.chat_message("assistant"):
-        result = _answer(question, history)
+        result = _answer(question, history)  # the advisor records the question and the answer's provenance
+        msg = None
         if isinstance(result, dict):  # an error, already shown
             msg = result
         elif result is not None:
@@ -388,22 +403,6 @@ if question:
                 "org": org,
             }
             _render_assistant(msg, last=True)
-            ui.audit_log(
-                "ask",
-                {
-                    "question": question,
-                    "mode": result.mode,
-                    "abstained": result.abstained,
-                    "citations": [c.chunk_id for c in result.citations],
-                    "unsupported": len(result.unsupported),
-                    "timings_ms": {k: round(v, 1) for k, v in (result.timings_ms or {}).items()},
-                    "history_turns": len(history),
-                    **({"regenerated": True} if replacing is not None else {}),
-                },
-                org=org,
-            )
-        else:
-            msg = None
         if msg is not None:
             if replacing is None:
                 messages.append(msg)

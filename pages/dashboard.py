@@ -9,6 +9,7 @@ import streamlit as st
 from advisor import ui
 from advisor.assessment import load_instrument, trend
 
+ui.gate(ui.Capability.DASHBOARD)
 adv = ui.get_advisor()
 lib = ui.library(adv)
 org = ui.current_org()
@@ -33,7 +34,7 @@ if not org:
         st.caption("No assessment results are indexed yet. Fill one in or upload one on the Assessment page.")
     st.stop()
 
-hist = lib.history(org)
+hist = adv.history(org, user=ui.user_name())  # the access check, in the library
 for source, err in hist.errors:
     st.error(f"{ui.escape_md(source)}: {ui.escape_md(err)}", icon=":material/error:")
 if not hist.assessments:

@@ -12,6 +12,7 @@ from advisor import ui
 DOC_TYPES = ui.DOC_TYPES
 UPLOAD_TYPES = ["pdf", "docx", "md", "markdown", "txt", "html", "htm", "yaml", "yml"]
 
+ui.gate(ui.Capability.LIBRARY)
 adv = ui.get_advisor()
 org = ui.current_org()
 UPLOAD_DIR = adv.settings.home / "uploads"

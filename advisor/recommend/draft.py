@@ -47,6 +47,7 @@ def build_report(
     chat_model: Any = None,
     checker: Any = None,
     first_horizon: int | None = None,
+    user: str | None = None,
 ) -> Report:
     """Draft the roadmap for `org` from its latest indexed assessment (and trend, if any).
 
@@ -56,7 +57,10 @@ def build_report(
     `checker` (a citations.SupportChecker) overrides the default lexical + embedding support check.
     `first_horizon` sets how many initiatives may start in 0–90 days (0: no limit); by default
     roadmap.yaml's capacity for the organization's tier applies.
+    With `user`, AccessDenied unless the organization is granted to that user.
     """
+    if user is not None:
+        advisor.check_org(org, user, "recommendations")
     library = Library(advisor.index)
     inst = A.load_instrument()
     found = assessments(library, org, inst)

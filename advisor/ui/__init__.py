@@ -4,7 +4,10 @@ Markdown for document and model text). Pages are widgets over these and library 
 
 - `resources`: the advisor, the audit store and first-start indexing, built once per
   process (`st.cache_resource`) and holding no per-request state;
-- `session`: the organization, chat and flash message of one browser session; audit events;
+- `session`: the signed-in user, organization, chat and flash message of one browser session;
+  audit events recorded as that user;
+- `signin`: the first-admin and sign-in forms (local or OpenID Connect) and `gate()`, the role
+  check at the top of every page;
 - `catalog`: what the index holds (organizations, source files, a per-run `Library`);
 - `markdown`: safe Markdown (`escape_md`), answers with chips, highlighted quotes;
 - `widgets`: answers with citation cards, indexing with progress;
@@ -17,6 +20,7 @@ that do not interpret Markdown); nothing here uses `unsafe_allow_html`.
 
 from __future__ import annotations
 
+from ..accounts import Capability
 from .catalog import (
     index_message,
     library,
@@ -49,12 +53,19 @@ from .session import (
     MESSAGES_KEY,
     ORG_KEY,
     PENDING_KEY,
+    SESSION_KEY,
+    access,
+    actor,
     audit_log,
+    can,
     current_org,
+    current_user,
     flash,
     set_current_org,
     show_flash,
+    user_name,
 )
+from .signin import gate, oidc_configured, sign_in_page, sign_out, signed_in
 from .tables import (
     DOC_TYPES,
     GAP_COLUMNS,
@@ -97,13 +108,18 @@ __all__ = [
     "ORG_KEY",
     "PENDING_KEY",
     "RESULTS_COLUMNS",
+    "SESSION_KEY",
     "SETTING_LABELS",
+    "Capability",
     "FirstStart",
+    "access",
+    "actor",
     "answer_markdown",
     "assessment_conflicts",
     "audit_log",
     "audit_store",
     "axis_label",
+    "can",
     "check_results",
     "citation_label",
     "conversation_markdown",
@@ -112,6 +128,7 @@ __all__ = [
     "csv_rows",
     "csv_template",
     "current_org",
+    "current_user",
     "describe_error",
     "dimension_change_figure",
     "dimension_rows",
@@ -127,6 +144,7 @@ __all__ = [
     "form_document",
     "framework_coverages",
     "gap_rows",
+    "gate",
     "gate_text",
     "get_advisor",
     "highlight_all_markdown",
@@ -140,6 +158,7 @@ __all__ = [
     "mime_for",
     "mode_label",
     "needs_first_start",
+    "oidc_configured",
     "org_name",
     "org_options",
     "pending_marker",
@@ -155,11 +174,15 @@ __all__ = [
     "set_current_org",
     "settings_rows",
     "show_flash",
+    "sign_in_page",
+    "sign_out",
+    "signed_in",
     "source_path",
     "store_framework",
     "strength_rows",
     "taken_sentences",
     "unique_path",
     "upload_limit_mb",
+    "user_name",
     "write_atomic",
 ]

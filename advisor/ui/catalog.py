@@ -12,6 +12,7 @@ from ..frameworks import user_dir
 from ..index.sources import bundled_paths
 from ..library import Library
 from ..settings import PROJECT_DIR
+from . import session
 
 _MIME = {
     ".pdf": "application/pdf",
@@ -36,9 +37,9 @@ def library(adv: Advisor) -> Library:
 
 
 def org_options(adv: Advisor) -> list[dict]:
-    """Organizations with assessment results in the index: [{org, name, assessments}]."""
+    """Organizations with assessment results that the signed-in user may see: [{org, name, assessments}]."""
     try:
-        return adv.index.orgs()
+        return session.access().visible(adv.index.orgs())
     except Exception:  # the library page reports index problems in detail
         return []
 

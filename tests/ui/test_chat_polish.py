@@ -17,14 +17,16 @@ from advisor.errors import ConversationNotFound
 from advisor.settings import Settings
 from advisor.ui import chatlog
 
+from .signin import signed_in
+
 pytest_plugins = ["tests.ui_conftest_helpers"]  # fixtures: ui_home, ui_settings, hash_model_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTION = "What does GOVERN 1.6 require?"
 
 
-def _chat(**query) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / "chat.py"), default_timeout=120)
+def _chat(user: str = "admin", role: str = "admin", orgs: tuple[str, ...] = (), **query) -> AppTest:
+    at = signed_in(AppTest.from_file(str(ROOT / "pages" / "chat.py"), default_timeout=120), user, role, orgs)
     for k, v in query.items():
         at.query_params[k] = v
     at.run()
@@ -71,7 +73,7 @@ def test_clear_deletes_the_saved_conversation(ui_settings):
     at = _ask(_chat())
     cid = at.session_state["chat_conversation"]
     _button(at, "Clear conversation").click().run()
-    assert ConversationStore(ui_settings).of_user(None) == []
+    assert ConversationStore(ui_settings).of_user("admin") == []
     fresh = _chat(c=cid)
     assert fresh.session_state[ui.MESSAGES_KEY] == [] and not fresh.chat_message
 
@@ -99,6 +101,35 @@ def test_store_keeps_each_users_conversations_apart(tmp_path):
     assert [c.id for c in reopened.of_user(None)] == [b]  # on disk, not in memory
 
 
+def test_conversations_are_the_signed_in_users_and_respect_their_organizations(ui_settings):
+    at = _ask(_chat("carol", "consultant", ("meridian-health",)))
+    cid = at.session_state["chat_conversation"]
+    store = ConversationStore(ui_settings)
+    assert [c.id for c in store.of_user("carol")] == [cid] and store.of_user("admin") == []
+
+    other = _chat("dave", "consultant", ("meridian-health",), c=cid)  # another user with the link
+    assert other.session_state[ui.MESSAGES_KEY] == [] and not other.chat_message
+    assert not [b for b in other.sidebar.button if b.key and b.key.startswith("conv-")]
+
+    # a conversation about an organization carol is not (or no longer) granted is neither listed nor opened
+    hidden = store.create("carol", org="northbridge-academic", title="Northbridge gaps")
+    store.append(hidden, "carol", {"role": "user", "content": "Northbridge gaps"})
+    mixed = store.create("carol", org="meridian-health", title="Then Northbridge")
+    store.append(mixed, "carol", {"role": "assistant", "content": "x", "org": "northbridge-academic"})
+    again = _chat("carol", "consultant", ("meridian-health",))
+    listed = {b.key for b in again.sidebar.button if b.key and b.key.startswith("conv-")}
+    assert f"conv-{cid}" in listed and f"conv-{hidden}" not in listed
+    for ref in (hidden, mixed):
+        opened = _chat("carol", "consultant", ("meridian-health",), c=ref)
+        assert opened.session_state[ui.MESSAGES_KEY] == [] and not opened.chat_message
+
+    # her own conversation opens, and continues with its organization
+    ours = store.create("carol", org="meridian-health", title="Ours")
+    store.append(ours, "carol", {"role": "user", "content": "Ours"})
+    reopened = _chat("carol", "consultant", ("meridian-health",), c=ours)
+    assert len(reopened.chat_message) == 1 and reopened.session_state[ui.ORG_KEY] == "meridian-health"
+
+
 # --------------------------------------------------------------------------- copy, regenerate
 
 
@@ -115,9 +146,9 @@ def test_regenerate_asks_again_and_replaces_the_answer(ui_settings, monkeypatch)
     calls = []
     original = Advisor.ask_stream
 
-    def spy(self, question, org=None, history=None):
-        calls.append((question, list(history or [])))
-        yield from original(self, question, org, history)
+    def spy(self, question, org=None, history=None, user=None):
+        calls.append((question, list(history or []), user))
+        yield from original(self, question, org, history, user=user)
 
     monkeypatch.setattr(Advisor, "ask_stream", spy)
     at = _ask(_chat())
@@ -126,9 +157,9 @@ def test_regenerate_asks_again_and_replaces_the_answer(ui_settings, monkeypatch)
     assert not at.exception
     msgs = at.session_state[ui.MESSAGES_KEY]
     assert len(msgs) == 2 and msgs[-1]["id"] != first["id"] and msgs[-1]["question"] == QUESTION
-    assert calls == [(QUESTION, []), (QUESTION, [])]  # the same question, the same (empty) history
+    assert calls == [(QUESTION, [], "admin")] * 2  # the same question, the same (empty) history, as the user
     assert len(at.chat_message) == 2
-    saved = ConversationStore(ui_settings).messages(at.session_state["chat_conversation"], None)
+    saved = ConversationStore(ui_settings).messages(at.session_state["chat_conversation"], "admin")
     assert [m["id"] for m in saved] == [msgs[0]["id"], msgs[1]["id"]]  # replaced, not appended
 
 
@@ -176,7 +207,7 @@ def test_a_citation_highlights_every_sentence_taken_from_its_passage(ui_settings
                    source_url="https://example.org/inventory")  # fmt: skip
     answer = Answer(QUESTION, QUESTION, f"{s1} [1] Keep it current. {s2} [1]", False, "offline", [cit])
 
-    def fake(self, question, org=None, history=None):
+    def fake(self, question, org=None, history=None, user=None):
         yield answer
 
     monkeypatch.setattr(Advisor, "ask_stream", fake)
