@@ -274,10 +274,10 @@ def _toolbar() -> None:
         )
 
 
-def _conversation_list() -> None:
+def _conversation_list(where) -> None:
     """The user's saved conversations in the sidebar, newest first, and a new one."""
     store = _store()
-    with st.sidebar:
+    with where:
         st.markdown("**Conversations**")
         st.button("New conversation", icon=":material/add_comment:", on_click=_new, key="chat-new", width="stretch")
         if store is None:
@@ -304,7 +304,7 @@ def _conversation_list() -> None:
 
 
 ui.show_flash()
-_conversation_list()
+conversations_box = st.sidebar.container()  # filled last, so a conversation saved in this run is listed
 prompt = st.chat_input("Ask about AI readiness, a framework, or your assessment…")
 question = prompt or st.session_state.pop(ui.PENDING_KEY, None)
 regen_id = None if question else st.session_state.pop(REGEN_KEY, None)
@@ -412,3 +412,4 @@ if question:
                 _save_replacement(replacing, msg)
 
 _toolbar()
+_conversation_list(conversations_box)
