@@ -4,7 +4,6 @@ audit trail and the settings."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -185,6 +184,25 @@ def feedback_rows(feedback: list[dict], only_down: bool = False) -> list[dict]:
     return rows
 
 
+def _plain(value) -> str:
+    """One detail value as text: lists joined with commas, nested mappings as "key: value"."""
+    if isinstance(value, dict):
+        return "; ".join(f"{k.replace('_', ' ')}: {_plain(v)}" for k, v in value.items() if v not in (None, "", [], {}))
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_plain(v) for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def detail_text(detail: dict | None) -> str:
+    """An audit event's detail as a line a person reads ("what: roadmap · file: out.docx"),
+    not JSON."""
+    return " · ".join(
+        f"{str(k).replace('_', ' ')}: {_plain(v)}" for k, v in (detail or {}).items() if v not in (None, "", [], {})
+    )
+
+
 def event_rows(events: list[dict]) -> list[dict]:
     """Audit events as readable rows: who, what, for which organization, and the provenance."""
     rows = []
@@ -204,7 +222,7 @@ def event_rows(events: list[dict]) -> list[dict]:
                 "Citations": ", ".join(f"[{c.get('marker')}] {c.get('chunk_id')}" for c in cited),
                 "Corpus version": e.get("corpus_version") or "",
                 "Answer hash": (e.get("answer_hash") or "")[:16],
-                "Detail": json.dumps(e["detail"], ensure_ascii=False) if e["detail"] else "",
+                "Detail": detail_text(e["detail"]),
             }
         )
     return rows

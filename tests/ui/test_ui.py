@@ -496,6 +496,16 @@ def test_audit_page_shows_feedback_and_events(ui_settings):
     assert set(at.dataframe[0].value["Event"]) == {"export"}
 
 
+def test_audit_page_detail_is_readable_not_json(ui_settings):
+    store = AuditStore(ui_settings)
+    store.log("index", {"trigger": "upload", "files": ["a.pdf", "b.md"], "errors": [], "ok": True})
+    at = page("audit.py").run()
+    no_exceptions(at)
+    ev = next(d.value for d in at.dataframe if "Detail" in d.value.columns)
+    detail = ev[ev["Event"] == "index"].iloc[0]["Detail"]
+    assert set(detail.split(" · ")) == {"trigger: upload", "files: a.pdf, b.md", "ok: yes"}  # no braces, quotes, empties
+
+
 def test_settings_page_masks_secrets(ui_home, monkeypatch):
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test-secret-value-123")
     monkeypatch.setenv("ADVISOR_LLM_MODEL", "gpt-test")
