@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from advisor.cli import main
 
+from .signin import signed_in
 from .test_ui import BAD_CSV, PAGES
 
 pytest_plugins = ["tests.ui_conftest_helpers"]  # fixtures: ui_home, hash_model_dir
@@ -36,7 +37,7 @@ def test_cli_and_app_show_the_same_problems(tmp_path, ui_home):
     bad = tmp_path / "riverside.csv"
     bad.write_text(BAD_CSV, encoding="utf-8")
     cli = [ln[4:] for ln in CliRunner().invoke(main, ["assess", str(bad)]).stderr.splitlines()[1:]]
-    at = AppTest.from_file(str(PAGES / "assessment.py"), default_timeout=60).run()
+    at = signed_in(AppTest.from_file(str(PAGES / "assessment.py"), default_timeout=60)).run()
     at.file_uploader[0].upload("riverside.csv", BAD_CSV.encode(), "text/csv")
     at.run()
     app = list(at.dataframe[0].value["problem"])

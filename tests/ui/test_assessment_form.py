@@ -12,13 +12,15 @@ from streamlit.testing.v1 import AppTest
 from advisor import ui
 from advisor.assessment import load_instrument
 
+from .signin import signed_in
+
 pytest_plugins = ["tests.ui_conftest_helpers"]  # fixtures: ui_home, hash_model_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _page() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / "assessment.py"), default_timeout=120).run()
+    at = signed_in(AppTest.from_file(str(ROOT / "pages" / "assessment.py"), default_timeout=120)).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 

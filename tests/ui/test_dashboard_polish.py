@@ -12,13 +12,15 @@ from advisor import ui
 from advisor.assessment import load_all, load_instrument
 from advisor.ui.charts import radar_figure, spoke_angles
 
+from .signin import signed_in
+
 pytest_plugins = ["tests.ui_conftest_helpers"]  # fixtures: ui_home, hash_model_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _dashboard(org: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / "dashboard.py"), default_timeout=60)
+    at = signed_in(AppTest.from_file(str(ROOT / "pages" / "dashboard.py"), default_timeout=60))
     at.session_state[ui.ORG_KEY] = org
     at.run()
     assert not at.exception, [e.value for e in at.exception]

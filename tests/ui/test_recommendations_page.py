@@ -11,6 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 from advisor import ui
 
+from .signin import signed_in
+
 pytest_plugins = ["tests.ui_conftest_helpers"]  # fixtures: ui_home, hash_model_dir
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -18,7 +20,7 @@ ORG = "northbridge-academic"
 
 
 def _generated(ui_home) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / "recommendations.py"), default_timeout=180)
+    at = signed_in(AppTest.from_file(str(ROOT / "pages" / "recommendations.py"), default_timeout=180))
     at.session_state[ui.ORG_KEY] = ORG
     at.run()
     at.button(key="rec-generate").click().run()

@@ -503,7 +503,11 @@ def test_audit_page_detail_is_readable_not_json(ui_settings):
     no_exceptions(at)
     ev = next(d.value for d in at.dataframe if "Detail" in d.value.columns)
     detail = ev[ev["Event"] == "index"].iloc[0]["Detail"]
-    assert set(detail.split(" · ")) == {"trigger: upload", "files: a.pdf, b.md", "ok: yes"}  # no braces, quotes, empties
+    assert set(detail.split(" · ")) == {
+        "trigger: upload",
+        "files: a.pdf, b.md",
+        "ok: yes",
+    }  # no braces, quotes, empties
 
 
 def test_settings_page_masks_secrets(ui_home, monkeypatch):
