@@ -160,3 +160,19 @@ def test_effort_and_cost_bands_are_editable(report):
     assert cleared.recommendation(r.id).cost is None
     with pytest.raises(ValueError, match="cost must be one of S, M, L"):
         R.apply_edits(report, {r.id: {"cost": "XL"}})
+
+
+def test_cli_first_ninety_days_option(advisor_, hash_model_dir, monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    from advisor.cli import main
+
+    monkeypatch.setenv("ADVISOR_HOME", str(advisor_.settings.home))
+    monkeypatch.setenv("ADVISOR_EMBED_MODEL", str(hash_model_dir))
+    runner = CliRunner()
+    out = tmp_path / "plan.md"
+    res = runner.invoke(main, ["recommend", "--org", ORG, "--out", str(out), "--first-90-days", "2"])
+    assert res.exit_code == 0, res.output
+    assert "2 in 0–90 days" in res.output and "At most 2 initiatives start in the first 90 days" in out.read_text()
+    res = runner.invoke(main, ["recommend", "--org", ORG, "--out", str(out), "--first-90-days", "-1"])
+    assert res.exit_code == 2 and "--first-90-days" in res.output
