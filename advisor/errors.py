@@ -77,6 +77,10 @@ class StoreError(AdvisorError):
     """The index is missing, locked or unusable."""
 
 
+class ConversationNotFound(AdvisorError):
+    """No saved conversation with that id belongs to this user (or it was deleted)."""
+
+
 class LLMError(AdvisorError):
     """The configured chat model could not produce an answer."""
 
