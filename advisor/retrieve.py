@@ -233,25 +233,23 @@ class _Lexical:
 
 def _headings(chunks: list[Chunk]) -> dict[str, str]:
     """What each identifier's heading says ("GOVERN 1.6" -> "Mechanisms to inventory AI systems"),
-    the longest description seen wins; used to give bare identifiers in queries a meaning.
-    Document headings win over framework data, and a crosswalk row's heading ("GOVERN 1.6 →
-    ISO/IEC 42001 ...") names the other framework, not what the identifier means: never used."""
-    prose: dict[str, str] = {}
-    data: dict[str, str] = {}
+    the longest description seen wins; used to give bare identifiers in queries a meaning."""
+    out: dict[str, str] = {}
     for c in chunks:
-        if c.org:
-            continue  # organization-private text never leaks into other queries
-        out = data if c.doc_type == DocType.FRAMEWORK else prose
+        # Organization-private text never leaks into other queries; framework and crosswalk
+        # entries name mappings ("GOVERN 1.6 → ISO/IEC 42001"), not what the identifier means.
+        if c.org or c.doc_type == DocType.FRAMEWORK:
+            continue
         for part in c.section.split(" > "):
             ids = identifiers(part)
             if len(ids) != 1:
                 continue
             desc = re.sub(r"^[\s—–:.-]+|[\s—–:.-]+$", "", _strip_id(part, ids[0]))
-            if desc.startswith(("→", "->", "↔")):
+            if "→" in desc or "->" in desc:
                 continue
             if len(desc) > len(out.get(ids[0], "")) and len(desc.split()) >= 2:
                 out[ids[0]] = desc
-    return {**data, **prose}
+    return out
 
 
 def _strip_id(text: str, ident: str) -> str:
