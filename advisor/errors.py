@@ -77,6 +77,10 @@ class StoreError(AdvisorError):
     """The index is missing, locked or unusable."""
 
 
+class StoreConflict(StoreError):
+    """A store refused a row that breaks a key or constraint (e.g. a name already taken)."""
+
+
 class LLMError(AdvisorError):
     """The configured chat model could not produce an answer."""
 

@@ -69,12 +69,26 @@ def _url(env: dict, name: str) -> str:
     return raw.rstrip("/")
 
 
+def _database_url(env: dict) -> str:
+    raw = (env.get("ADVISOR_DATABASE_URL") or "").strip()
+    if not raw:
+        return ""
+    parsed = urlparse(raw)
+    if parsed.scheme not in ("postgresql", "postgres") or not (parsed.hostname or "host=" in parsed.query):
+        raise SettingsError(
+            "ADVISOR_DATABASE_URL is not a PostgreSQL URL; use e.g. postgresql://advisor@db.example.org:5432/advisor "
+            "(unset it to keep the stores in SQLite under ADVISOR_HOME)."
+        )
+    return raw
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything the advisor reads from the environment, validated once at start-up."""
 
     home: Path
     chroma_url: str = ""
+    database_url: str = ""  # PostgreSQL for the catalog, users, audit and feedback; "" = SQLite under home
     embed_model: str = ""
     collection: str = "advisor"
     chunk_size: int = 1000
@@ -123,6 +137,7 @@ class Settings:
         return cls(
             home=home,
             chroma_url=_url(env, "ADVISOR_CHROMA_URL"),
+            database_url=_database_url(env),
             embed_model=str(Path(embed).expanduser()),
             collection=collection,
             chunk_size=chunk_size,
@@ -171,6 +186,10 @@ class Settings:
         out = {f.name: getattr(self, f.name) for f in fields(self)}
         out["home"] = str(self.home)
         out["embed_cache"] = str(self.embed_cache_path)
+        if self.database_url:  # the password never reaches a page or a log
+            parsed = urlparse(self.database_url)
+            if parsed.password:
+                out["database_url"] = self.database_url.replace(f":{parsed.password}@", ":***@", 1)
         if self.llm_api_key:
             out["llm_api_key"] = self.llm_api_key[:3] + "…" + "*" * 6
         return out

@@ -9,7 +9,6 @@ file as changed and finishes the work (chunk ids are deterministic, so nothing d
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -117,19 +116,14 @@ class Indexer:
         self.embed_cache = embed_cache
 
     @contextlib.contextmanager
-    def _writer_lock(self) -> Iterator[None]:
-        lock_path = self.settings.home / "index.lock"
-        with open(lock_path, "a+") as fh:
-            try:
-                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                raise StoreError(
-                    f"{self.settings.home}: another `advisor index` is running on this data folder; wait for it to finish"
-                ) from None
-            try:
-                yield
-            finally:
-                fcntl.flock(fh, fcntl.LOCK_UN)
+    def _writer_lock(self, wait: bool = False) -> Iterator[None]:
+        """One indexer per catalog: a file lock under ADVISOR_HOME, or with PostgreSQL a
+        database advisory lock, so indexers on two machines cannot interleave either."""
+        with self.catalog.db.lock("index", wait=wait) as got:
+            if not got:
+                where = self.settings.home if not self.settings.database_url else self.catalog.db.where
+                raise StoreError(f"{where}: another `advisor index` is running on this catalog; wait for it to finish")
+            yield
 
     def run(
         self,

@@ -30,7 +30,7 @@ class Index:
             settings.home.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"ADVISOR_HOME={settings.home}: cannot create the data folder ({exc})") from None
-        self.catalog = Catalog(settings.catalog_path)
+        self.catalog = Catalog(settings)
         self.vectors = VectorStore(settings, lambda: self.embedder)
         self._embed_cache: EmbeddingCache | None = None
         self._open_lock = threading.Lock()
@@ -45,7 +45,7 @@ class Index:
     def embed_cache(self) -> EmbeddingCache:
         with self._open_lock:
             if self._embed_cache is None:
-                self._embed_cache = EmbeddingCache(self.settings.embed_cache_path, self.settings.embed_model)
+                self._embed_cache = EmbeddingCache(self.settings, self.settings.embed_model)
             return self._embed_cache
 
     @property
@@ -66,7 +66,7 @@ class Index:
         return self.catalog.chunk_count()
 
     def is_empty(self) -> bool:
-        return self.chunk_count() == 0
+        return self.catalog.is_empty()
 
     def all_chunks(self) -> Iterator[Chunk]:
         """Every chunk in a stable order (source, position)."""
