@@ -263,9 +263,10 @@ class Retriever:
             if self._lexical is None or self._lexical_gen != gen:
                 folder = self.settings.home / "bm25"
                 stamp = folder / "generation"
+                want = f"{LEXICAL_FORMAT}:{self.index.catalog_id}:{gen}"  # another catalog's gen N is no match
                 lex = None
                 try:
-                    if stamp.exists() and stamp.read_text().strip() == f"{LEXICAL_FORMAT}:{gen}":
+                    if stamp.exists() and stamp.read_text().strip() == want:
                         lex = _Lexical.load(folder)
                 except Exception:
                     lex = None  # a damaged cache is rebuilt below
@@ -273,7 +274,7 @@ class Retriever:
                     lex = _Lexical.build(list(self.index.all_chunks()))
                     try:
                         lex.save(folder)
-                        (folder / "generation").write_text(f"{LEXICAL_FORMAT}:{gen}")
+                        (folder / "generation").write_text(want)
                     except OSError:
                         pass  # read-only home: keep the in-memory copy
                 self._lexical, self._lexical_gen = lex, gen

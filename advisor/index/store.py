@@ -57,7 +57,13 @@ class Index:
 
     @property
     def generation(self) -> int:
+        """Changes whenever any process indexes into this catalog (shared with PostgreSQL)."""
         return self.catalog.generation
+
+    @property
+    def catalog_id(self) -> str:
+        """This catalog's identity: caches keyed by generation also check it."""
+        return self.catalog.catalog_id
 
     def files(self) -> list[dict[str, Any]]:
         return self.catalog.files()
