@@ -11,6 +11,7 @@ from typing import Any, NoReturn
 import click
 
 from . import assessment
+from . import audit as _audit  # noqa: F401 - registers the audit store with `advisor db`
 from . import recommend as rec
 from .answer import Advisor
 from .cards import review_card_command
@@ -19,6 +20,7 @@ from .errors import AdvisorError
 from .evaluate import eval_command
 from .frameworks import frameworks_command
 from .safety.phi_cli import phi
+from .stores.commands import db_group
 
 
 def _fail(message: str, code: int = 1) -> NoReturn:
@@ -213,7 +215,7 @@ def recommend(org: str, out: Path, as_json: bool) -> None:
 
 
 # Command groups that live with their feature: one line each (plugin-style, as in simonw/llm).
-for _command in (phi, frameworks_command, corpus_group, review_card_command):
+for _command in (phi, frameworks_command, corpus_group, review_card_command, db_group):
     main.add_command(_command)
 
 

@@ -132,13 +132,15 @@ class Indexer:
         org: str = "",
         progress: Progress | None = None,
         batch_chunks: int = 256,
+        wait: bool = False,
     ) -> IndexReport:
         """Index files and folders (default: the bundled corpus). Unchanged files are skipped,
-        changed files replace their chunks, files gone from an indexed folder are removed."""
+        changed files replace their chunks, files gone from an indexed folder are removed.
+        With `wait`, a run another process has started is waited for instead of refused."""
         started = time.perf_counter()
         report = IndexReport()
         targets = [Path(p) for p in paths] if paths else sources.bundled_paths()
-        with self._writer_lock():
+        with self._writer_lock(wait):
             files, folders = expand(targets, report)
             report.files_seen = len(files)
             known = {r["source"]: r for r in self.catalog.files()}

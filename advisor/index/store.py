@@ -104,11 +104,13 @@ class Index:
         org: str = "",
         progress: Progress | None = None,
         batch_chunks: int = 256,
+        wait: bool = False,
     ) -> IndexReport:
         """Index files and folders (default: the bundled corpus). Unchanged files are skipped,
-        changed files replace their chunks, files gone from an indexed folder are removed."""
+        changed files replace their chunks, files gone from an indexed folder are removed.
+        With `wait`, an indexing run of another process is waited for instead of refused."""
         indexer = Indexer(self.settings, self.catalog, self.vectors, self.embedder, self.embed_cache)
-        return indexer.run(paths, org=org, progress=progress, batch_chunks=batch_chunks)
+        return indexer.run(paths, org=org, progress=progress, batch_chunks=batch_chunks, wait=wait)
 
     def close(self) -> None:
         self.catalog.close()
