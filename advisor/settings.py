@@ -90,6 +90,7 @@ class Settings:
     chroma_url: str = ""
     database_url: str = ""  # PostgreSQL for the catalog, users, audit and feedback; "" = SQLite under home
     embed_model: str = ""
+    embed_backend: str = "auto"  # auto: ONNX Runtime when the model has an export, else torch
     collection: str = "advisor"
     chunk_size: int = 1000
     chunk_overlap: int = 120
@@ -124,6 +125,14 @@ class Settings:
                 f"ADVISOR_EMBED_MODEL={embed!r} is not a folder; point it at a local sentence-transformers model "
                 "directory (models are never downloaded)."
             )
+        backend = (env.get("ADVISOR_EMBED_BACKEND") or "auto").strip().lower()
+        if backend not in ("auto", "torch", "onnx"):
+            raise SettingsError(f"ADVISOR_EMBED_BACKEND={backend!r} must be auto, torch or onnx.")
+        if backend == "onnx" and not (Path(embed).expanduser() / "onnx" / "model.onnx").is_file():
+            raise SettingsError(
+                f"ADVISOR_EMBED_BACKEND=onnx but {embed}/onnx/model.onnx does not exist; "
+                "export it with `python -m advisor.encoder export` or set ADVISOR_EMBED_BACKEND=auto."
+            )
         collection = (env.get("ADVISOR_COLLECTION") or "advisor").strip()
         if not (3 <= len(collection) <= 63 and collection.replace("-", "").replace("_", "").isalnum()):
             raise SettingsError(f"ADVISOR_COLLECTION={collection!r} must be 3-63 letters, digits, '-' or '_'.")
@@ -139,6 +148,7 @@ class Settings:
             chroma_url=_url(env, "ADVISOR_CHROMA_URL"),
             database_url=_database_url(env),
             embed_model=str(Path(embed).expanduser()),
+            embed_backend=backend,
             collection=collection,
             chunk_size=chunk_size,
             chunk_overlap=overlap,

@@ -12,6 +12,7 @@ import numpy as np
 from ..providers import Embedder
 from ..settings import Settings
 from ..stores import Step, StoreSpec, open_store, register
+from .seed import SeedVectors
 
 EMBED_CACHE_MIGRATIONS = [
     Step(
@@ -27,12 +28,13 @@ class EmbeddingCache:
     """Content-addressed embeddings (model + text), so the same text is never embedded twice,
     even across indexes (the evaluation index reuses the main index's vectors)."""
 
-    def __init__(self, settings: Settings | Path, model: str):
+    def __init__(self, settings: Settings | Path, model: str, *, seed: SeedVectors | None = None):
         if isinstance(settings, Path):  # a cache file opened directly
             self.db = open_store(Settings(home=settings.parent), SPEC, sqlite_path=settings)
         else:
             self.db = open_store(settings, SPEC, sqlite_path=settings.embed_cache_path)
         self.model = model
+        self.seed = seed  # vectors shipped with the bundled corpus, consulted before the model
         self._lock = threading.Lock()  # one embedding at a time per process: the model is single-threaded anyway
 
     def _key(self, text: str) -> str:
@@ -63,6 +65,12 @@ class EmbeddingCache:
         with self._lock:
             found = self.lookup(texts)
             todo = list(dict.fromkeys(t for t in texts if t not in found))
+            if todo and self.seed is not None:
+                shipped = self.seed.lookup(todo)
+                if shipped:
+                    self.store(list(shipped), list(shipped.values()))
+                    found.update(shipped)
+                    todo = [t for t in todo if t not in shipped]
             if todo:
                 vecs = embedder.embed(todo)
                 self.store(todo, vecs)

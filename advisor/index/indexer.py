@@ -25,6 +25,7 @@ from ..settings import Settings
 from . import sources
 from .catalog import Catalog, FileRecord
 from .embedcache import EmbeddingCache
+from .pipeline import load_ahead
 from .records import chunk_metadata, embedding_text
 from .vectors import VectorStore
 
@@ -131,7 +132,7 @@ class Indexer:
         *,
         org: str = "",
         progress: Progress | None = None,
-        batch_chunks: int = 256,
+        batch_chunks: int = 512,
         wait: bool = False,
     ) -> IndexReport:
         """Index files and folders (default: the bundled corpus). Unchanged files are skipped,
@@ -147,10 +148,10 @@ class Indexer:
             self._remove_vanished(folders, {sources.source_for(f) for f in files}, known, report)
             embedded_before = self.embedder.texts_embedded
             pending: list[_Loaded] = []
-            for i, path in enumerate(files):
+            # files are parsed in a background thread while the batch before them is embedded
+            for i, path, loaded in load_ahead(files, lambda p: self._load(p, org, known, report)):
                 if progress:
                     progress(i, len(files), str(path))
-                loaded = self._load(path, org, known, report)
                 if loaded is None:
                     continue
                 pending.append(loaded)
@@ -229,13 +230,14 @@ class Indexer:
                 documents=[c.text for c in new],
                 metadatas=[chunk_metadata(c, version) for c in new],
             )
+        records = []
         for f in batch:
             keep = {c.chunk_id for c in f.chunks}
             old_ids = self.catalog.chunk_ids(f.source)
             stale = [i for i in old_ids if i not in keep]
             if stale:
                 self.vectors.delete(stale)
-            added = [c for c in f.chunks if c.chunk_id not in set(old_ids)]
+            known = set(old_ids)
             first = f.chunks[0]
             record = FileRecord(
                 source=f.source,
@@ -249,7 +251,9 @@ class Indexer:
                 chunks=len(f.chunks),
                 indexed_at=_now(),
             )
-            self.catalog.replace_file(record, [(c, chunk_metadata(c, version)) for c in f.chunks])
-            report.files_indexed += 1
-            report.chunks_added += len(added)
+            records.append((record, [(c, chunk_metadata(c, version)) for c in f.chunks]))
+            report.chunks_added += sum(1 for c in f.chunks if c.chunk_id not in known)
             report.chunks_removed += len(stale)
+        # the whole batch in one catalog transaction (one generation step), after its vectors
+        self.catalog.replace_files(records)
+        report.files_indexed += len(batch)

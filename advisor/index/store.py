@@ -14,6 +14,7 @@ from ..settings import Settings
 from .catalog import Catalog
 from .embedcache import EmbeddingCache
 from .indexer import Indexer, IndexReport, Progress
+from .seed import SeedVectors
 from .vectors import VectorStore
 
 
@@ -24,8 +25,9 @@ class Index:
     embedding model are opened only when a search or an indexing run needs them.
     """
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, *, seed: bool = True):
         self.settings = settings
+        self._seed = seed  # use the embeddings shipped with the bundled corpus
         try:
             settings.home.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -42,10 +44,16 @@ class Index:
         return get_embedder(self.settings)
 
     @property
+    def embed_fingerprint(self) -> str:
+        """The model and runtime computing this index's vectors (keys the shipped embeddings)."""
+        return self.embedder.fingerprint
+
+    @property
     def embed_cache(self) -> EmbeddingCache:
         with self._open_lock:
             if self._embed_cache is None:
-                self._embed_cache = EmbeddingCache(self.settings, self.settings.embed_model)
+                seed = SeedVectors(self.embed_fingerprint) if self._seed else None
+                self._embed_cache = EmbeddingCache(self.settings, self.settings.embed_model, seed=seed)
             return self._embed_cache
 
     @property
@@ -103,7 +111,7 @@ class Index:
         *,
         org: str = "",
         progress: Progress | None = None,
-        batch_chunks: int = 256,
+        batch_chunks: int = 512,
         wait: bool = False,
     ) -> IndexReport:
         """Index files and folders (default: the bundled corpus). Unchanged files are skipped,

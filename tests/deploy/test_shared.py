@@ -41,7 +41,7 @@ def _settings(env: dict, home: Path) -> Settings:
 
 def _run_elsewhere(env: dict, home: Path, code: str, *, wait: bool = True) -> subprocess.Popen | str:
     """Run `code` in another process with its own ADVISOR_HOME ("another machine")."""
-    prelude = textwrap.dedent(f"""
+    prelude = textwrap.dedent("""
         import json, sys, time
         from pathlib import Path
         from advisor.index import Index
