@@ -19,6 +19,43 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+# The processes of a shared deployment, as deploy/docker-compose.yml, deploy/Procfile and
+# deploy/systemd run them ({...} are the values each deployment chooses). The replica test runs
+# exactly these; test_deploy_files checks the deployment files still say the same.
+APP_COMMAND = [
+    "streamlit",
+    "run",
+    "streamlit_app.py",
+    "--server.address",
+    "{host}",
+    "--server.port",
+    "{port}",
+    "--server.headless",
+    "true",
+    "--server.fileWatcherType",
+    "none",
+    "--browser.gatherUsageStats",
+    "false",
+]
+CHROMA_COMMAND = ["chroma", "run", "--path", "{path}", "--host", "{host}", "--port", "{port}"]
+MIGRATE_COMMAND = ["advisor", "db", "upgrade"]
+INDEX_COMMAND = ["advisor", "index"]
+SHARED_ENV = ("ADVISOR_DATABASE_URL", "ADVISOR_CHROMA_URL", "ADVISOR_HOME", "HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE",
+              "ANONYMIZED_TELEMETRY")  # fmt: skip
+
+
+def fill(template: list[str], **values: str) -> list[str]:
+    """A command template with its {placeholders} filled."""
+    return [part.format(**values) for part in template]
+
+
+def matches(template: list[str], command: list[str]) -> bool:
+    """Whether a deployment file's command is the template (any value where it has a placeholder)."""
+    return len(template) == len(command) and all(
+        t.startswith("{") or t == c for t, c in zip(template, command, strict=True)
+    )
+
+
 PG_BIN_DIRS = sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)  # Debian: newest first
 
 
@@ -96,19 +133,22 @@ def postgres_cluster(*, durable: bool = False) -> Iterator[str]:
         shutil.rmtree(base, ignore_errors=True)
 
 
-def chroma_exe() -> str:
-    return shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
+def venv_exe(name: str) -> str:
+    """A console script of this interpreter's environment (streamlit, chroma, advisor)."""
+    local = Path(sys.executable).parent / name
+    return str(local) if local.exists() else (shutil.which(name) or name)
 
 
 @contextlib.contextmanager
 def chroma_server(path: Path) -> Iterator[str]:
-    """`chroma run` on a free loopback port with its data under `path`; yields its URL."""
+    """`chroma run` (CHROMA_COMMAND) on a free loopback port with its data under `path`; yields its URL."""
     port = free_port()
     path.mkdir(parents=True, exist_ok=True)
     log_path = path.parent / f"chroma-{port}.log"
+    cmd = fill(CHROMA_COMMAND, path=str(path), host="127.0.0.1", port=str(port))
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(
-            [chroma_exe(), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+            [venv_exe(cmd[0]), *cmd[1:]],
             stdout=log,
             stderr=subprocess.STDOUT,
         )
