@@ -125,6 +125,13 @@ class _Lexical:
         self.frameworks = np.array(frameworks, dtype=object)
         self.bm25 = bm25
         self.id_sets = id_sets
+        # identifier -> positions holding it: an identifier query touches its matches only,
+        # not every chunk (the scan was the slowest part of a search at 100k passages)
+        self.by_id: dict[str, list[int]] = {}
+        for i, ids in enumerate(id_sets):
+            for ident in ids:
+                self.by_id.setdefault(ident, []).append(i)
+        self._masks: dict[tuple, np.ndarray] = {}  # per filter: a library has few distinct filters
 
     @classmethod
     def build(cls, chunks: list[Chunk]) -> _Lexical:
@@ -187,6 +194,16 @@ class _Lexical:
         )
 
     def mask(self, f: Filters) -> np.ndarray:
+        key = (f.org, f.doc_types, f.frameworks)
+        hit = self._masks.get(key)
+        if hit is None:
+            if len(self._masks) > 256:
+                self._masks.clear()
+            hit = self._masks[key] = self._mask(f)
+            hit.setflags(write=False)
+        return hit
+
+    def _mask(self, f: Filters) -> np.ndarray:
         ok = (self.orgs == "") | (self.orgs == (f.org or ""))
         if not f.org:
             ok = self.orgs == ""
@@ -212,13 +229,13 @@ class _Lexical:
         wanted = identifiers(query)
         if not wanted:
             return []
-        scored: list[tuple[int, str]] = []
-        for i, ids in enumerate(self.id_sets):
-            if not mask[i]:
-                continue
-            s = sum(2 for w in wanted if w in ids) + sum(1 for w in wanted if "text:" + w in ids)
-            if s:
-                scored.append((s, self.ids[i]))
+        score: dict[int, int] = {}
+        for w in wanted:
+            for i in self.by_id.get(w, ()):
+                score[i] = score.get(i, 0) + 2
+            for i in self.by_id.get("text:" + w, ()):
+                score[i] = score.get(i, 0) + 1
+        scored = [(s, self.ids[i]) for i, s in score.items() if mask[i]]
         scored.sort(key=lambda x: (-x[0], x[1]))
         return [cid for _, cid in scored]
 
