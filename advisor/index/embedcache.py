@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -52,7 +54,7 @@ class EmbeddingCache:
                 found[keys[k]] = np.frombuffer(bytes(blob), dtype=np.float32)
         return found
 
-    def store(self, texts: list[str], vectors: list[list[float]] | np.ndarray) -> None:
+    def store(self, texts: list[str], vectors: Sequence[Any] | np.ndarray) -> None:
         """Remember vectors computed elsewhere (e.g. shipped with the bundled corpus)."""
         rows = [(self._key(t), np.asarray(v, dtype=np.float32).tobytes()) for t, v in zip(texts, vectors, strict=True)]
         for i in range(0, len(rows), 2000):

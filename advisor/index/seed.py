@@ -5,13 +5,12 @@ texts, keyed by the SHA-256 of each text; the file name is the fingerprint of th
 of the runtime that computed them (`advisor.encoder.fingerprint`). A chunk whose text changed
 since the file was built simply misses and is embedded as usual; another model, or the other
 runtime, uses no shipped vector at all. Rebuild after changing the corpus:
-`python -m advisor.index.seed build` (about 3 MB).
+`python -m advisor.index.seedbuild` (about 3 MB).
 """
 
 from __future__ import annotations
 
 import hashlib
-import sys
 import threading
 from pathlib import Path
 
@@ -74,31 +73,3 @@ def write(path: Path, texts: list[str], vectors: np.ndarray) -> Path:
     )
     tmp.replace(path)
     return path
-
-
-def build(folder: Path = SEED_DIR) -> Path:
-    """Index the bundled corpus into a scratch home and ship the vectors it computed."""
-    import tempfile
-
-    from ..settings import Settings
-    from .records import embedding_text
-    from .store import Index
-
-    with tempfile.TemporaryDirectory(prefix="advisor-seed-") as home:
-        settings = Settings.from_env({"ADVISOR_HOME": home})
-        ix = Index(settings, seed=False)
-        report = ix.index_paths(None)
-        if not report.ok:
-            raise SystemExit(f"indexing the bundled corpus failed: {report.errors}")
-        texts = list(dict.fromkeys(embedding_text(c) for c in ix.all_chunks()))
-        found = ix.embed_cache.lookup(texts)
-        vectors = np.stack([found[t] for t in texts])
-        for old in folder.glob("*.npz"):
-            old.unlink()  # one file: the current model's
-        return write(folder / f"{ix.embed_fingerprint}.npz", texts, vectors)
-
-
-if __name__ == "__main__":  # pragma: no cover - `python -m advisor.index.seed build`
-    if sys.argv[1:] != ["build"]:
-        sys.exit("usage: python -m advisor.index.seed build")
-    print(build())

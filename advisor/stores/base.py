@@ -31,7 +31,8 @@ class Backend(StrEnum):
 class Cursorish(Protocol):
     """What a store reads back from a statement: rows, and how many rows a write touched."""
 
-    rowcount: int
+    @property
+    def rowcount(self) -> int: ...
 
     def fetchone(self) -> Any: ...
     def fetchall(self) -> list[Any]: ...
@@ -95,15 +96,15 @@ class Row(Mapping[str, Any]):
         self._index = index
         self._values = tuple(values)
 
-    def __getitem__(self, key: Any) -> Any:  # type: ignore[override]
+    def __getitem__(self, key: Any) -> Any:
         if isinstance(key, str):
             return self._values[self._index[key]]
         return self._values[key]
 
-    def keys(self) -> Any:  # type: ignore[override]
+    def keys(self) -> Any:
         return list(self._index)
 
-    def __iter__(self) -> Iterator[Any]:  # type: ignore[override]
+    def __iter__(self) -> Iterator[Any]:
         return iter(self._values)  # positional, as sqlite3.Row and tuples iterate
 
     def __len__(self) -> int:
