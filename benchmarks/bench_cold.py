@@ -42,7 +42,13 @@ def commands(home: Path, naive: Path | None) -> dict[str, list[str]]:
         "advisor ask": [*adv, "ask", QUESTION, "--json"],
     }
     if naive:
-        out["naive langchain ask"] = [sys.executable, str(ROOT / "benchmarks" / "naive_langchain.py"), "ask", str(naive), QUESTION]
+        out["naive langchain ask"] = [
+            sys.executable,
+            str(ROOT / "benchmarks" / "naive_langchain.py"),
+            "ask",
+            str(naive),
+            QUESTION,
+        ]
     return out
 
 

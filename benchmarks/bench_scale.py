@@ -43,7 +43,7 @@ from _common import PLAYBOOK, ROOT, pct
 
 sys.path.insert(0, str(ROOT))
 
-from advisor.settings import CORPUS_DIR  # noqa: E402
+from advisor.settings import CORPUS_DIR
 
 QUESTIONS = [
     "What does GOVERN 1.6 require?", "Is the NIST AI RMF mandatory?", "What is TEFCA?",
@@ -120,7 +120,10 @@ def seed_cache(settings, corpus: Path, made: dict[str, list[str]]) -> int:
 
 def child(code: str, env: dict[str, str]) -> dict:
     """Run `code` in a fresh interpreter; it prints one JSON line; peak RSS is added."""
-    wrapper = code + "\nimport resource, json as _j\nprint(_j.dumps({**OUT, 'peak_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))"
+    wrapper = (
+        code
+        + "\nimport resource, json as _j\nprint(_j.dumps({**OUT, 'peak_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))"
+    )
     r = subprocess.run([sys.executable, "-c", wrapper], env=env, cwd=ROOT, capture_output=True, text=True)
     if r.returncode:
         raise SystemExit(r.stderr[-3000:])

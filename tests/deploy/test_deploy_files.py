@@ -38,7 +38,9 @@ def test_compose_urls_point_at_its_own_database_and_chroma():
     services = _compose()["services"]
     env = services["app1"]["environment"]
     pg = services["postgres"]["environment"]
-    m = re.fullmatch(r"postgresql://(\w+):\$\{ADVISOR_DB_PASSWORD[^}]*\}@postgres:5432/(\w+)", env["ADVISOR_DATABASE_URL"])
+    m = re.fullmatch(
+        r"postgresql://(\w+):\$\{ADVISOR_DB_PASSWORD[^}]*\}@postgres:5432/(\w+)", env["ADVISOR_DATABASE_URL"]
+    )
     assert m and m.groups() == (pg["POSTGRES_USER"], pg["POSTGRES_DB"])
     chroma_cmd = services["chroma"]["command"]
     assert env["ADVISOR_CHROMA_URL"] == f"http://chroma:{chroma_cmd[chroma_cmd.index('--port') + 1]}"
