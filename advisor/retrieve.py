@@ -21,6 +21,7 @@ from .text import identifiers, tokenize
 __all__ = ["LEXICAL_FORMAT", "Filters", "Hit", "Retriever", "SearchResult"]
 
 LEXICAL_FORMAT = 3  # bump when the saved keyword index changes shape
+_UNFILTERED_SHARE = 0.5  # above this share of admitted chunks, filter dense candidates here, not in Chroma
 
 
 @dataclass(frozen=True)
@@ -337,7 +338,7 @@ class Retriever:
         lexical = lex.search(query, n, mask)
         id_hits = lex.id_search(query, mask)[:n]
         t1 = time.perf_counter()
-        dense, degraded = self._dense(query, n, f)
+        dense, degraded = self._dense(query, n, f, lex, mask)
         t2 = time.perf_counter()
 
         rrf = self.settings.rrf_k
@@ -376,12 +377,24 @@ class Retriever:
         timings = {"lexical_ms": (t1 - t0) * 1000, "dense_ms": (t2 - t1) * 1000}
         return SearchResult(hits, timings, degraded)
 
-    def _dense(self, query: str, n: int, f: Filters) -> tuple[list[tuple[str, float]], str]:
-        """Dense candidates with their similarities, and why the channel failed ("" when it did not)."""
+    def _dense(
+        self, query: str, n: int, f: Filters, lex: _Lexical | None = None, mask: np.ndarray | None = None
+    ) -> tuple[list[tuple[str, float]], str]:
+        """Dense candidates with their similarities, and why the channel failed ("" when it did not).
+
+        When the filter admits most of the library (the usual case: shared guidance, plus one
+        organization's passages), the vector store is queried without a `where` clause and
+        the candidates are filtered here: Chroma's filtered search scans every admitted id
+        and was the slowest part of a search (0.6 s of 0.76 s at 10,000 passages)."""
         if self.index.is_empty():
             return [], ""
         vec = self.index.embedder.embed_query(query)
+        share = float(mask.mean()) if mask is not None and len(mask) else 0.0
         try:
+            if lex is not None and mask is not None and share >= _UNFILTERED_SHARE:
+                out = self._dense_unfiltered(vec, n, share, lex, mask)
+                if out is not None:
+                    return out, ""
             res = self.index.collection.query(
                 query_embeddings=[vec], n_results=n, where=f.chroma_where(), include=["distances"]
             )
@@ -392,6 +405,26 @@ class Retriever:
         out = [(cid, 1.0 - float(d)) for cid, d in zip(ids, dists, strict=False)]
         out.sort(key=lambda x: (-x[1], x[0]))
         return out, ""
+
+    def _dense_unfiltered(
+        self, vec: list[float], n: int, share: float, lex: _Lexical, mask: np.ndarray
+    ) -> list[tuple[str, float]] | None:
+        """The n nearest admitted chunks from an unfiltered query over-fetched by the filter's
+        share; None when too few survive the filter (then the filtered query runs)."""
+        total = len(mask)
+        fetch = min(total, int(n / share * 1.5) + 8)
+        res = self.index.collection.query(query_embeddings=[vec], n_results=fetch, include=["distances"])
+        ids = res["ids"][0] if res.get("ids") else []
+        dists = res["distances"][0] if res.get("distances") else []
+        out = []
+        for cid, d in zip(ids, dists, strict=False):
+            i = lex.pos.get(cid)
+            if i is not None and mask[i]:
+                out.append((cid, 1.0 - float(d)))
+        if len(out) < min(n, int(mask.sum())) and fetch < total:
+            return None
+        out.sort(key=lambda x: (-x[1], x[0]))
+        return out[:n]
 
     def _similarities(self, query: str, ids: list[str]) -> dict[str, float]:
         vec = np.array(self.index.embedder.embed_query(query))

@@ -124,8 +124,10 @@ def test_upload_on_one_replica_is_answered_by_the_other(deployment):
             a.wait_for_selector("[data-testid=stFileUploaderDropzoneInput]", state="attached", timeout=600_000)
             _settle(a)
             a.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(memo))
+            expect(a.get_by_text(memo.name).first).to_be_visible(timeout=60_000)
             a.get_by_role("button", name="Add to the library").click()
             _settle(a)
+            a.screenshot(path=str(tmp / "replica-a-upload.png"), full_page=True)
             expect(a.get_by_text("Added 1 file(s)", exact=False).first).to_be_visible(timeout=300_000)
             uploaded = time.perf_counter()
 
