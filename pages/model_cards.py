@@ -21,6 +21,7 @@ CURRENT = "card_current"
 STATUS_ICON = {"present": ":material/check_circle:", "partial": ":material/adjust:", "missing": ":material/cancel:"}
 FRAMEWORK_LABEL = {cards.HTI1: "HTI-1", cards.CHAI: "CHAI"}
 
+ui.gate(ui.Capability.MODEL_CARDS)
 adv = ui.get_advisor()
 org = ui.current_org()
 org_label = ui.org_name(adv, org) if org else None

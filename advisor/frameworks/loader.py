@@ -8,6 +8,7 @@ ADVISOR_HOME/frameworks/ (or passing paths), with no code.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -102,7 +103,7 @@ def _check_tree(controls: list[Control], items: list[Obj], level_ids: tuple[str,
 
 def parse_framework(o: Obj) -> Framework:
     o.only("schema", "id", "name", "version", "publisher", "source_url", "status", "as_of", "levels",
-           "assessable_levels", "controls", "notes")  # fmt: skip
+           "assessable_levels", "controls", "notes", "short_names")  # fmt: skip
     levels = []
     for lo in o.objs("levels"):
         lo.only("id", "name")
@@ -132,6 +133,7 @@ def parse_framework(o: Obj) -> Framework:
         assessable_levels=tuple(assessable),
         controls=tuple(controls),
         file=o.file,
+        short_names=tuple(o.texts("short_names")),
     )
 
 
@@ -232,6 +234,12 @@ def load_catalog(paths: Iterable[Path] = (), bundled: bool = True) -> Catalog:
         else:
             evidence.append(item)
     return Catalog(frameworks, tuple(crosswalks), tuple(evidence))
+
+
+@functools.lru_cache(maxsize=1)
+def bundled_catalog() -> Catalog:
+    """The bundled frameworks and crosswalks, read once per process (records are immutable)."""
+    return load_catalog()
 
 
 def load_file(path: Path, catalog: Catalog | None = None) -> Framework | Crosswalk | EvidenceMap:

@@ -14,6 +14,7 @@ from advisor import cards, ui
 from advisor.index import Index
 from advisor.settings import Settings
 
+from ..ui.signin import signed_in
 from .conftest import pdf, xml
 
 pytest_plugins = ["tests.ui_conftest_helpers"]  # fixtures: ui_home, hash_model_dir
@@ -22,7 +23,7 @@ PAGE = Path(__file__).resolve().parents[2] / "pages" / "model_cards.py"
 
 
 def page(org: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(PAGE), default_timeout=90)
+    at = signed_in(AppTest.from_file(str(PAGE), default_timeout=90))
     if org:
         at.session_state[ui.ORG_KEY] = org
     return at
