@@ -20,8 +20,8 @@ def _no_database_env(monkeypatch):
 def pg_cluster():
     """postgresql://advisor@127.0.0.1:PORT/advisor of a cluster made for this test session."""
     why = postgres_missing()
-    if why:
-        pytest.fail(f"server tests need PostgreSQL: {why}")
+    if why:  # .ci/run installs PostgreSQL; elsewhere the PostgreSQL half of these tests is skipped
+        pytest.skip(f"server tests need PostgreSQL: {why}")
     with postgres_cluster() as url:
         yield url
 
