@@ -15,7 +15,7 @@ from typing import Any, Protocol, TypeVar
 
 from ..errors import AccountError
 from ..settings import Settings
-from ..stores import Database, Executor, Migration, StoreSpec, open_store, register
+from ..stores import Database, Executor, Migration, Step, StoreSpec, open_store, register
 from ..stores.sqlite import SQLiteDatabase
 from .records import Origin, SessionRecord, User
 from .roles import Role
@@ -24,8 +24,7 @@ __all__ = ["MIGRATIONS", "SPEC", "SqlUserStore", "SqliteUserStore", "UserStore",
 
 T = TypeVar("T")
 
-MIGRATIONS: list[Migration] = [  # portable: SQLite and PostgreSQL
-    """
+_V1 = """
     CREATE TABLE users (
         name TEXT PRIMARY KEY,
         role TEXT NOT NULL,
@@ -52,8 +51,9 @@ MIGRATIONS: list[Migration] = [  # portable: SQLite and PostgreSQL
         expires REAL NOT NULL
     );
     CREATE INDEX sessions_name ON sessions(name);
-    """,
-]
+    """
+# times are epoch seconds: PostgreSQL's REAL is 4 bytes (about two minutes of resolution today)
+MIGRATIONS: list[Migration] = [Step(sqlite=_V1, postgresql=_V1.replace(" REAL ", " DOUBLE PRECISION "))]
 
 
 SPEC = register(StoreSpec("accounts", MIGRATIONS, "users.sqlite3"))

@@ -20,7 +20,7 @@ from .base import Backend, Executor, Migration, Row, Step, mask_url, to_pyformat
 
 _POOLS: dict[tuple[str, str], Any] = {}
 _POOLS_LOCK = threading.Lock()
-POOL_MAX = 4  # connections per store and process; 5 stores x 4 x N processes stays under max_connections
+POOL_MAX = 4  # connections per store and process; 4 stores x 4 x N processes stays under max_connections
 
 
 def _row_factory(cursor: Any) -> Any:

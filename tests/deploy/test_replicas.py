@@ -1,8 +1,9 @@
 """Two app replicas and the CLI on one real PostgreSQL and one real `chroma run`, each with its
 own ADVISOR_HOME (as on separate machines), started with the commands deploy/ runs:
 migrations once, indexing with the servers, then a document uploaded through replica A is
-answered by replica B within seconds, and the CLI sees the same library, organizations and
-audit trail. Real embedding model (ONNX when exported), real Chromium."""
+answered by replica B within seconds; the administrator created on replica A signs in on
+replica B (one account store), and the CLI sees the same library, organizations and audit
+chain. Real embedding model (ONNX when exported), real Chromium."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import pytest
 from advisor.audit import AuditStore
 from advisor.settings import Settings
 
+from ..ui.signin import PASSWORD, browser_sign_in
 from .servers import APP_COMMAND, INDEX_COMMAND, MIGRATE_COMMAND, chroma_server, fill, free_port, venv_exe
 
 pytestmark = [pytest.mark.server, pytest.mark.timeout(1500)]
@@ -86,7 +88,12 @@ def deployment(pg_url, tmp_path):
         }
         migrated = _run(MIGRATE_COMMAND, _env(shared, tmp_path / "migrate"), timeout=300)
         assert migrated.returncode == 0, migrated.stderr
-        assert {line.split(":")[0] for line in migrated.stdout.splitlines()} >= {"audit", "catalog", "embedcache"}
+        assert {line.split(":")[0] for line in migrated.stdout.splitlines()} >= {
+            "accounts",
+            "audit",
+            "catalog",
+            "embedcache",
+        }
         index_cmd = [venv_exe(INDEX_COMMAND[0]), *INDEX_COMMAND[1:], "--json"]
         indexer = subprocess.Popen(
             index_cmd, env=_env(shared, tmp_path / "indexer"), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
@@ -120,7 +127,12 @@ def test_upload_on_one_replica_is_answered_by_the_other(deployment):
         browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         try:
             a = browser.new_page(viewport={"width": 1400, "height": 1400})
-            a.goto(url_a + "/library")
+            a.goto(url_a + "/library")  # a fresh deployment: the first visitor creates the administrator
+            a.get_by_label("Username", exact=True).wait_for(timeout=600_000)
+            a.get_by_label("Username", exact=True).fill("admin")
+            a.get_by_label("Password", exact=True).fill(PASSWORD)
+            a.get_by_label("Confirm password", exact=True).fill(PASSWORD)
+            a.get_by_role("button", name="Create administrator account").click()
             a.wait_for_selector("[data-testid=stFileUploaderDropzoneInput]", state="attached", timeout=600_000)
             _settle(a)
             a.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(memo))
@@ -133,6 +145,7 @@ def test_upload_on_one_replica_is_answered_by_the_other(deployment):
 
             b = browser.new_page(viewport={"width": 1400, "height": 1400})
             b.goto(url_b)
+            browser_sign_in(b, "admin")  # replica B offers sign-in, not a first administrator
             b.wait_for_selector("[data-testid=stChatInput] textarea", timeout=600_000)
             _settle(b)
             b.fill("[data-testid=stChatInput] textarea", "When was the zanamivir-linked sepsis alert retired, and why?")
@@ -159,5 +172,8 @@ def test_upload_on_one_replica_is_answered_by_the_other(deployment):
     audit = AuditStore(Settings.from_env(cli_env))
     uploads = audit.events(event="upload")
     assert uploads and uploads[0]["detail"]["files"][0]["name"] == "sepsis-alert-retirement.md"
-    asks = audit.events(event="ask")
-    assert asks and "zanamivir" in asks[0]["detail"]["question"]
+    assert uploads[0]["user"] == "admin"
+    asks = audit.events(event="question")
+    assert asks and "zanamivir" in asks[0]["question"] and asks[0]["user"] == "admin"
+    assert {"user_added", "sign_in"} <= set(audit.facets()["event"])
+    assert audit.verify().ok  # one chain, written by two replicas and the CLI

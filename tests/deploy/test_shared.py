@@ -19,7 +19,6 @@ from advisor.errors import StoreError
 from advisor.index import Index
 from advisor.retrieve import Retriever
 from advisor.settings import Settings
-from advisor.testing import use_hash_embedder
 
 from .servers import chroma_server
 
@@ -73,27 +72,26 @@ def test_a_second_process_sees_new_documents_without_restarting(shared_env, tmp_
     (docs / "inventory.md").write_text("# Inventory\n\nThe AI inventory records owner, vendor and risk tier.\n")
     (docs / "sepsis.md").write_text("# Sepsis model\n\nThe zanamivir-resistant sepsis alert was retired in 2025.\n")
     s = _settings(shared_env, tmp_path / "replica-a")
-    with use_hash_embedder(s.embed_model):
-        ix = Index(s)
-        assert ix.index_paths([docs / "inventory.md"]).ok
-        r = Retriever(ix)
-        assert r.search("zanamivir sepsis alert", k=3).hits[0].chunk.source.endswith("inventory.md")
-        gen = ix.generation
-        # another machine indexes a document ...
-        out = _run_elsewhere(
-            shared_env,
-            tmp_path / "replica-b",
-            f"""
-            rep = Index(s).index_paths([Path({str(docs / "sepsis.md")!r})])
-            print(json.dumps(rep.to_dict()))
-            """,
-        )
-        assert json.loads(out.strip().splitlines()[-1])["chunks_added"] == 1
-        # ... and this process, already answering, finds it by keyword and vector at once
-        assert ix.generation == gen + 1
-        hits = r.search("zanamivir sepsis alert", k=3).hits
-        assert hits[0].chunk.source.endswith("sepsis.md") and hits[0].lexical and hits[0].dense
-        assert {f["source"].rsplit("/", 1)[-1] for f in ix.files()} == {"inventory.md", "sepsis.md"}
+    ix = Index(s)
+    assert ix.index_paths([docs / "inventory.md"]).ok
+    r = Retriever(ix)
+    assert r.search("zanamivir sepsis alert", k=3).hits[0].chunk.source.endswith("inventory.md")
+    gen = ix.generation
+    # another machine indexes a document ...
+    out = _run_elsewhere(
+        shared_env,
+        tmp_path / "replica-b",
+        f"""
+        rep = Index(s).index_paths([Path({str(docs / "sepsis.md")!r})])
+        print(json.dumps(rep.to_dict()))
+        """,
+    )
+    assert json.loads(out.strip().splitlines()[-1])["chunks_added"] == 1
+    # ... and this process, already answering, finds it by keyword and vector at once
+    assert ix.generation == gen + 1
+    hits = r.search("zanamivir sepsis alert", k=3).hits
+    assert hits[0].chunk.source.endswith("sepsis.md") and hits[0].lexical and hits[0].dense
+    assert {f["source"].rsplit("/", 1)[-1] for f in ix.files()} == {"inventory.md", "sepsis.md"}
 
 
 def test_indexers_on_two_machines_cannot_interleave(shared_env, tmp_path):
@@ -114,7 +112,7 @@ def test_indexers_on_two_machines_cannot_interleave(shared_env, tmp_path):
         s = _settings(shared_env, tmp_path / "machine-b")
         doc = tmp_path / "a.md"
         doc.write_text("# A\n\nAlpha.\n")
-        with use_hash_embedder(s.embed_model), pytest.raises(StoreError, match="another `advisor index` is running"):
+        with pytest.raises(StoreError, match="another `advisor index` is running"):
             Index(s).index_paths([doc])
     finally:
         holder.kill()
@@ -123,8 +121,7 @@ def test_indexers_on_two_machines_cannot_interleave(shared_env, tmp_path):
     deadline = time.time() + 30
     while True:
         try:
-            with use_hash_embedder(s.embed_model):
-                assert Index(s).index_paths([doc]).ok
+            assert Index(s).index_paths([doc]).ok
             break
         except StoreError:
             if time.time() > deadline:

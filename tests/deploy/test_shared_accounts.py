@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from advisor.accounts import Accounts
+from advisor.accounts import Accounts, Role, User
 from advisor.audit import Actor, AuditStore, Event
 from advisor.errors import AccountError, StoreError
 from advisor.settings import Settings
@@ -153,3 +153,16 @@ def test_the_users_cli_and_audit_verify_run_against_postgresql(pg_url, tmp_path)
     verified = cli("b", "audit", "verify")
     assert verified.returncode == 0 and "intact" in verified.stdout, verified.stdout + verified.stderr
     assert not (tmp_path / "a" / "users.sqlite3").exists() and not (tmp_path / "b" / "audit.sqlite3").exists()
+
+
+def test_session_times_keep_sub_second_precision(backend_settings):
+    """Idle and absolute expiry compare epoch seconds: a 4-byte float would round them by minutes."""
+    from advisor.accounts import SessionRecord, open_user_store
+
+    store = open_user_store(backend_settings)
+    store.add(User("dana", Role.CONSULTANT), None)
+    record = SessionRecord("h" * 64, "dana", 1_764_500_000.25, 1_764_500_123.5, 1_764_543_200.75)
+    store.add_session(record)
+    assert open_user_store(backend_settings).session("h" * 64) == record
+    store.record_failure("dana", 1_764_500_001.125)
+    assert store.failures("dana") == (1, 1_764_500_001.125)
