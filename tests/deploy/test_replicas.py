@@ -136,7 +136,7 @@ def test_upload_on_one_replica_is_answered_by_the_other(deployment):
             a.wait_for_selector("[data-testid=stFileUploaderDropzoneInput]", state="attached", timeout=600_000)
             _settle(a)
             a.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(memo))
-            expect(a.get_by_text(memo.name).first).to_be_visible(timeout=60_000)
+            expect(a.get_by_role("button", name=f"Remove {memo.name}")).to_be_visible(timeout=60_000)  # name shown cut
             a.get_by_role("button", name="Add to the library").click()
             _settle(a)
             a.screenshot(path=str(tmp / "replica-a-upload.png"), full_page=True)
