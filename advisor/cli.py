@@ -233,6 +233,40 @@ def recommend(org: str, out: Path, user: str | None, as_json: bool) -> None:
         click.echo(f"Warning: {w}", err=True)
 
 
+@main.command()
+@click.argument("sources", nargs=-1)
+@click.option("--list", "list_only", is_flag=True, help="List the documents that can be removed, then stop.")
+@click.option(
+    "--keep-file", is_flag=True, help="Keep the uploaded copy under ADVISOR_HOME (a re-index brings it back)."
+)
+@click.option("--user", default=None, help=USER_HELP)
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the run summary as JSON (the `advisor index --json` shape)."
+)
+def remove(sources: tuple[str, ...], list_only: bool, keep_file: bool, user: str | None, as_json: bool) -> None:
+    """Remove added documents or assessment results (SOURCE as `advisor search` cites it) from
+    the library and the index; audited."""
+    adv = _advisor()
+    if list_only:
+        for row in adv.removable_documents(user):
+            click.echo(f"{row['source']}\t{row['doc_type']}\t{row['org'] or '-'}")
+        sys.exit(0)
+    if not sources:
+        _fail("name one or more documents to remove; `advisor remove --list` lists them.", 2)
+    total = None
+    try:
+        for src in sources:
+            report = adv.remove_document(src, user=user, delete_file=not keep_file)
+            total = report if total is None else total.merged(report)
+    except AdvisorError as exc:
+        _fail(str(exc))
+    assert total is not None
+    if as_json:
+        click.echo(json.dumps(total.to_dict(), indent=2))
+    else:
+        click.echo(f"{total.files_removed} documents removed; {total.chunks_removed} passages removed from the index.")
+
+
 # Command groups that live with their feature: one line each (plugin-style, as in simonw/llm).
 for _command in (phi, frameworks_command, corpus_group, review_card_command, users, audit, feedback, db_group):
     main.add_command(_command)

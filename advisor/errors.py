@@ -167,3 +167,7 @@ class AccountError(AdvisorError):
 
 class ReviewError(AdvisorError):
     """A feedback item cannot be triaged as asked (already promoted, unknown case, PHI in a case)."""
+
+
+class LibraryError(AdvisorError):
+    """A library change cannot be made as asked (an unknown document, or bundled guidance to remove)."""
