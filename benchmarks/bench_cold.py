@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_cold.py --home DIR [--naive DIR] [--rounds 3]
 
-- `advisor orgs`, `advisor corpus status`, `advisor db status`, `advisor assess FILE`: commands
+- `advisor orgs`, `corpus status`, `db status`, `assess FILE`, `users list`, `audit verify`: commands
   that do not embed (target: under a second);
 - `advisor search` and `advisor ask` (offline) against DIR (an indexed ADVISOR_HOME);
 - the naive LangChain script's `ask` (benchmarks/naive_langchain.py, torch model) against its
@@ -38,6 +38,8 @@ def commands(home: Path, naive: Path | None) -> dict[str, list[str]]:
         "advisor corpus status": [*adv, "corpus", "status", "--json"],
         "advisor db status": [*adv, "db", "status"],
         "advisor assess": [*adv, "assess", str(results), "--json"],
+        "advisor users list": [*adv, "users", "list"],
+        "advisor audit verify": [*adv, "audit", "verify"],
         "advisor search": [*adv, "search", QUESTION, "--json"],
         "advisor ask": [*adv, "ask", QUESTION, "--json"],
     }

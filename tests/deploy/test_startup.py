@@ -31,7 +31,14 @@ def _loaded_after(args: list[str], home) -> tuple[int, list[str]]:
 
 @pytest.mark.parametrize(
     "args",
-    [["orgs", "--json"], ["corpus", "status", "--json"], ["db", "status"], ["frameworks", "--json"]],
+    [
+        ["orgs", "--json"],
+        ["corpus", "status", "--json"],
+        ["db", "status"],
+        ["frameworks", "--json"],
+        ["users", "list"],
+        ["audit", "verify"],
+    ],
 )
 def test_commands_that_do_not_embed_load_no_model_runtime(args, tmp_path):
     exit_code, heavy = _loaded_after(args, tmp_path / "home")
