@@ -81,6 +81,10 @@ class StoreConflict(StoreError):
     """A store refused a row that breaks a key or constraint (e.g. a name already taken)."""
 
 
+class ConversationNotFound(AdvisorError):
+    """No saved conversation with that id belongs to this user (or it was deleted)."""
+
+
 class LLMError(AdvisorError):
     """The configured chat model could not produce an answer."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 import time
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
@@ -84,6 +85,7 @@ class Advisor:
         self.auditing = audit
         self._audit: AuditStore | None = None
         self._accounts: Accounts | None = None
+        self._stores_lock = threading.RLock()  # the warm-up thread and a first question may open a store at once
         self._corpus: tuple[int, str] | None = None
         self.index = Index(settings)
         self.retriever = Retriever(self.index)
@@ -160,15 +162,17 @@ class Advisor:
     @property
     def audit_store(self) -> AuditStore | None:
         """The audit trail of this ADVISOR_HOME when auditing (opened on first use), else None."""
-        if self.auditing and self._audit is None:
-            self._audit = AuditStore(self.settings)
+        with self._stores_lock:
+            if self.auditing and self._audit is None:
+                self._audit = AuditStore(self.settings)
         return self._audit
 
     @property
     def accounts(self) -> Accounts:
         """Users, grants and sessions of this ADVISOR_HOME (changes audited when auditing)."""
-        if self._accounts is None:
-            self._accounts = Accounts(self.settings, audit=self.audit_store)
+        with self._stores_lock:
+            if self._accounts is None:
+                self._accounts = Accounts(self.settings, audit=self.audit_store)
         return self._accounts
 
     def access(self, user: str | None) -> Access:

@@ -49,7 +49,7 @@ class Draft:
 
 
 # Citation fields shown in the app but not part of the answer JSON.
-_CITATION_DISPLAY_ONLY = ("publisher", "doc_type", "source_url")
+_CITATION_DISPLAY_ONLY = ("publisher", "doc_type", "source_url", "ocr")
 
 
 @dataclass
@@ -64,6 +64,13 @@ class Citation:
     publisher: str = ""
     doc_type: str = ""
     source_url: str = ""
+    ocr: bool = False  # the passage was read by OCR from a scanned page
+
+    @property
+    def where(self) -> str:
+        """ "p. 12", "p. 12, scanned (OCR)" or "" (no page): how a citation names its page."""
+        page = f"p. {self.page}" if self.page else ""
+        return ", ".join(x for x in (page, "scanned (OCR)" if self.ocr else "") if x)
 
     def to_dict(self) -> dict:
         """The citation JSON (PRODUCT.md): every field but the display-only ones."""
@@ -122,4 +129,5 @@ def citation_for(marker: int, chunk: Chunk, quote: str) -> Citation:
         publisher=chunk.publisher,
         doc_type=chunk.doc_type,
         source_url=str(chunk.meta.get("source_url") or ""),
+        ocr=bool(chunk.meta.get("ocr")),
     )

@@ -17,9 +17,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..chunk import Chunk
+from ..chunk import BUNDLED_PREFIX, Chunk
 from ..errors import AdvisorError, IngestError, StoreError
-from ..ingest import LOADERS, load_chunks
+from ..ingest import LOADERS, limits_for, load_chunks
 from ..providers import Embedder
 from ..settings import Settings
 from . import sources
@@ -207,6 +207,8 @@ class Indexer:
                 chunk_size=self.settings.chunk_size,
                 overlap=self.settings.chunk_overlap,
                 max_bytes=int(self.settings.max_file_mb * 1e6),
+                # uploads are parsed in a resource-limited worker; the bundled corpus in-process
+                limits=limits_for(self.settings, trusted=src.startswith(BUNDLED_PREFIX)),
             )
         except IngestError as exc:
             report.error(path, exc.problem)

@@ -166,3 +166,26 @@ def test_session_times_keep_sub_second_precision(backend_settings):
     assert open_user_store(backend_settings).session("h" * 64) == record
     store.record_failure("dana", 1_764_500_001.125)
     assert store.failures("dana") == (1, 1_764_500_001.125)
+
+
+def test_saved_conversations_follow_their_user_to_another_replica(backend_settings):
+    from advisor.conversations import ConversationStore
+    from advisor.errors import ConversationNotFound
+
+    one, two = ConversationStore(backend_settings), ConversationStore(backend_settings)
+    cid = one.create("dana", org="meridian-health", title="What are our data gaps?")
+    positions = []
+
+    def add(store: ConversationStore, n: int) -> None:
+        for i in range(5):
+            positions.append(store.append(cid, "dana", {"role": "user", "content": f"{n}-{i}"}))
+
+    threads = [threading.Thread(target=add, args=(s, n)) for n, s in enumerate((one, two))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert sorted(positions) == list(range(10))  # no position taken twice across replicas
+    assert len(two.messages(cid, "dana")) == 10 and two.of_user("dana")[0].id == cid
+    with pytest.raises(ConversationNotFound):
+        two.messages(cid, "mallory")
