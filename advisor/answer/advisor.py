@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Generator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from ..chunk import DocType
 from ..citations import LexicalEmbeddingChecker
-from ..conversation import standalone_query
+from ..conversation import assistant_answers, standalone_query
 from ..errors import AdvisorError, LLMError
 from ..guard import SCOPE_MESSAGE, ScopeGuard
 from ..index import Index, IndexReport
@@ -22,7 +22,7 @@ from ..settings import Settings
 from .assessment import citable, compose_assessment
 from .guidance import SentenceIndex, compose_guidance, search_guidance, split_question
 from .llm import llm_answer, rewrite_query
-from .render import ABSTAIN_MESSAGE, plain, render_offline
+from .render import ABSTAIN_MESSAGE, plain, render_offline, with_currency_notes
 from .routing import AnswerPath, evidence_scope, route
 from .types import Answer, AnswerKind, AnswerMode, Draft
 
@@ -45,6 +45,7 @@ class _Turn:
     org: str | None
     timings: dict[str, float]
     notice: str = ""
+    said: list[str] = field(default_factory=list)  # the conversation's earlier answers
 
 
 @dataclass
@@ -162,7 +163,7 @@ class Advisor:
             raise AdvisorError(f"the question is longer than {MAX_QUESTION} characters; shorten it")
         t = time.perf_counter()
         query, notice = self._standalone(question, history)
-        turn = _Turn(question, query, org or None, {"rewrite": _ms(t)}, notice)
+        turn = _Turn(question, query, org or None, {"rewrite": _ms(t)}, notice, assistant_answers(history))
         ans = yield from self._answer(turn)
         ans.timings_ms = {**turn.timings, **ans.timings_ms}
         if turn.notice and not ans.notice:
@@ -204,7 +205,7 @@ class Advisor:
                 AnswerKind.CLARIFY,
             )
         t = time.perf_counter()
-        draft = compose_assessment(turn.query, history, self.library)
+        draft = compose_assessment(turn.query, history, self.library, said=turn.said)
         turn.timings["compose"] = _ms(t)
         return _Drafted(draft, [])
 
@@ -254,7 +255,7 @@ class Advisor:
                     self.chat_model, self.checker, turn.question, turn.query, drafted.draft, drafted.hits, turn.timings
                 )
                 turn.timings["llm"] = _ms(t)
-                return ans
+                return with_currency_notes(ans)
             except LLMError as exc:
                 turn.notice = (
                     f"The language model failed ({exc}); this answer was composed offline from the same evidence."
@@ -266,7 +267,7 @@ class Advisor:
             ans.hits = drafted.hits
         ans.confidence = drafted.confidence
         turn.timings["verify"] = _ms(t)
-        return ans
+        return with_currency_notes(ans)
 
     # ------------------------------------------------------------------ helpers
 

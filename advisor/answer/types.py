@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 
 from ..chunk import Chunk
+from ..provenance import FLAGGED_STATUSES, provenance
 from ..retrieve import Hit
 
 __all__ = ["Answer", "AnswerKind", "AnswerMode", "Citation", "Draft", "Part", "citation_for"]
@@ -48,12 +49,16 @@ class Draft:
     note: str = ""
 
 
-# Citation fields shown in the app but not part of the answer JSON.
-_CITATION_DISPLAY_ONLY = ("publisher", "doc_type", "source_url")
+# Citation fields shown in the app and exports but not part of the answer JSON.
+_CITATION_DISPLAY_ONLY = ("publisher", "doc_type", "source_url", "label", "verbatim", "trust", "as_of", "status")
 
 
 @dataclass
 class Citation:
+    """One cited passage. `quote` (the JSON contract's name) is the exact span of the passage
+    the answer used; whether that span is the cited document's own words is `verbatim`: the
+    bundled guidance is our summary, so its citations say "summary", never "quote"."""
+
     marker: int
     chunk_id: str
     source: str
@@ -63,7 +68,21 @@ class Citation:
     quote: str
     publisher: str = ""
     doc_type: str = ""
-    source_url: str = ""
+    source_url: str = ""  # the original's (publisher's) URL
+    label: str = ""  # honest label: "Readiness Advisor summary of <document> (<section>)"
+    verbatim: bool = False  # the passage is the cited document's own text
+    trust: str = ""  # curated | organization | user
+    as_of: str = ""  # when the source's facts were last checked (YYYY-MM-DD)
+    status: str = ""  # final | proposed | superseded | guidance
+
+    @property
+    def url(self) -> str:
+        return self.source_url
+
+    @property
+    def flagged(self) -> bool:
+        """A proposed rule or a superseded version: shown with a badge, and said in the answer."""
+        return self.status in FLAGGED_STATUSES
 
     def to_dict(self) -> dict:
         """The citation JSON (PRODUCT.md): every field but the display-only ones."""
@@ -111,6 +130,8 @@ class Answer:
 
 
 def citation_for(marker: int, chunk: Chunk, quote: str) -> Citation:
+    """A citation of `quote` (an exact span of the chunk), labelled by the chunk's provenance."""
+    p = provenance(chunk)
     return Citation(
         marker=marker,
         chunk_id=chunk.chunk_id,
@@ -119,7 +140,12 @@ def citation_for(marker: int, chunk: Chunk, quote: str) -> Citation:
         section=chunk.section,
         page=chunk.page,
         quote=quote,
-        publisher=chunk.publisher,
+        publisher=p.publisher,
         doc_type=chunk.doc_type,
-        source_url=str(chunk.meta.get("source_url") or ""),
+        source_url=p.url,
+        label=p.label,
+        verbatim=p.verbatim,
+        trust=str(p.trust),
+        as_of=p.as_of,
+        status=p.status,
     )
