@@ -14,16 +14,26 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from enum import StrEnum
 
 from .chunk import Chunk, Trust
 from .currency import DocumentCurrency, Status, currency_index
 from .errors import AdvisorError
 
-__all__ = ["FLAGGED_STATUSES", "Provenance", "provenance", "status_note"]
+__all__ = ["FLAGGED_STATUSES", "Provenance", "SourceKind", "provenance", "status_note"]
 
 #: Statuses an answer must mention when it quotes such a source.
 FLAGGED_STATUSES = (Status.PROPOSED.value, Status.SUPERSEDED.value)
 _OWN_PUBLISHER = "readiness advisor"  # bundled syntheses name the project as their publisher
+
+
+class SourceKind(StrEnum):
+    """Whose words a passage is."""
+
+    SUMMARY = "summary"  # our summary of a publisher's document (bundled guidance)
+    SYNTHESIS = "synthesis"  # our own guidance drawing on several sources (bundled guidance)
+    RESULTS = "results"  # computed from an organization's assessment results
+    DOCUMENT = "document"  # a document's own text (a user's upload, a real PDF): may be quoted
 
 
 @dataclass(frozen=True)
@@ -31,12 +41,17 @@ class Provenance:
     """What a citation may honestly say about its passage."""
 
     label: str  # "Readiness Advisor summary of NIST AI RMF 1.0 — GOVERN function (GOVERN 1.6)"
-    verbatim: bool  # the passage is the cited document's own text: "quote" wording is allowed
-    url: str  # the original's (publisher's) URL, "" when none is known
+    kind: SourceKind
+    url: str  # the original's (publisher's) URL, "" when there is none (our syntheses, results)
     publisher: str  # who published the original ("" for our own syntheses and results)
     trust: Trust
     as_of: str = ""  # YYYY-MM-DD the facts were last checked, "" when unknown
     status: str = ""  # final | proposed | superseded | guidance | ""
+
+    @property
+    def verbatim(self) -> bool:
+        """The passage is the cited document's own text: "quote" wording is allowed."""
+        return self.kind is SourceKind.DOCUMENT
 
     @property
     def flagged(self) -> bool:
@@ -75,16 +90,18 @@ def provenance(chunk: Chunk) -> Provenance:
         org = str(chunk.meta.get("org_name") or chunk.publisher or chunk.org)
         when = str(chunk.meta.get("date") or "")
         head = f"Assessment results of {org}" + (f", {when}" if when else "")
-        return Provenance(f"{head} ({section})" if section else head, False, "", "", trust)
+        return Provenance(f"{head} ({section})" if section else head, SourceKind.RESULTS, "", "", trust)
     if trust is Trust.CURATED:
         own = chunk.publisher.lower().startswith(_OWN_PUBLISHER)
         head = f"Readiness Advisor {'guidance' if own else 'summary of'}"
         head = f"{head}: {chunk.title}" if own else f"{head} {chunk.title}"
         label = f"{head} ({section})" if section else head
-        return Provenance(label, False, url, "" if own else chunk.publisher, trust, as_of, status)
+        if own:  # its front matter URL is one background source among several, not an original
+            return Provenance(label, SourceKind.SYNTHESIS, "", "", trust, as_of, status)
+        return Provenance(label, SourceKind.SUMMARY, url, chunk.publisher, trust, as_of, status)
     where = ", ".join(x for x in (section, f"p. {chunk.page}" if chunk.page else "") if x)
     label = f"{chunk.title} ({where})" if where else chunk.title
-    return Provenance(label, True, url, chunk.publisher, trust, as_of, status)
+    return Provenance(label, SourceKind.DOCUMENT, url, chunk.publisher, trust, as_of, status)
 
 
 def status_note(title: str, status: str, as_of: str) -> str:

@@ -50,7 +50,17 @@ class Draft:
 
 
 # Citation fields shown in the app and exports but not part of the answer JSON.
-_CITATION_DISPLAY_ONLY = ("publisher", "doc_type", "source_url", "label", "verbatim", "trust", "as_of", "status")
+_CITATION_DISPLAY_ONLY = (
+    "publisher",
+    "doc_type",
+    "source_url",
+    "label",
+    "source_kind",
+    "verbatim",
+    "trust",
+    "as_of",
+    "status",
+)
 
 
 @dataclass
@@ -70,6 +80,7 @@ class Citation:
     doc_type: str = ""
     source_url: str = ""  # the original's (publisher's) URL
     label: str = ""  # honest label: "Readiness Advisor summary of <document> (<section>)"
+    source_kind: str = ""  # summary | synthesis | results | document (advisor.provenance.SourceKind)
     verbatim: bool = False  # the passage is the cited document's own text
     trust: str = ""  # curated | organization | user
     as_of: str = ""  # when the source's facts were last checked (YYYY-MM-DD)
@@ -144,6 +155,7 @@ def citation_for(marker: int, chunk: Chunk, quote: str) -> Citation:
         doc_type=chunk.doc_type,
         source_url=p.url,
         label=p.label,
+        source_kind=str(p.kind),
         verbatim=p.verbatim,
         trust=str(p.trust),
         as_of=p.as_of,

@@ -11,6 +11,7 @@ import itertools
 import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from pathlib import PurePath
 
 from ..errors import AdvisorError
 from ..text import MARKER, marker_numbers
@@ -157,14 +158,40 @@ def answer_markdown(text: str, unsupported: Iterable[str] = ()) -> str:
     return _breaks(_lists("".join(out)))
 
 
+_STATUS_WORDS = {"proposed": "Proposed rule", "superseded": "Superseded"}
+
+
+def status_badge(c) -> str:
+    """ "Proposed rule" / "Superseded" for a citation whose source is not final, else ""."""
+    return _STATUS_WORDS.get(getattr(c, "status", "") or "", "")
+
+
 def citation_label(c) -> str:
-    """ "[n] Title · section · p. 12" for a citation's expander."""
-    bits = [c.title or c.source]
-    if c.section:
-        bits.append(c.section.split(" > ")[-1])
-    if c.page:
+    """ "[n] Readiness Advisor summary of <document> (<section>) · p. 12 · as of 2026-11-30 · Proposed rule"
+    for a citation's expander (its honest label, falling back to title and section)."""
+    label = getattr(c, "label", "") or ""
+    bits = [label] if label else [c.title or c.source, *([c.section.split(" > ")[-1]] if c.section else [])]
+    if c.page and not label:
         bits.append(f"p. {c.page}")
+    if getattr(c, "as_of", ""):
+        bits.append(f"as of {c.as_of}")
+    if status_badge(c):
+        bits.append(status_badge(c))
     return f"[{c.marker}] " + " · ".join(bits)
+
+
+def quote_caption(c) -> str:
+    """What the highlighted words are: the document's own text, or our summary of it."""
+    if getattr(c, "verbatim", False):
+        return "Quoted from the document: the highlighted words are its own text."
+    if getattr(c, "trust", "") == "organization":
+        return "Computed from the organization's assessment results; the highlighted sentence is the one cited."
+    if getattr(c, "source_kind", "") == "synthesis":
+        return "Readiness Advisor's own guidance; the highlighted sentence is the one cited."
+    return (
+        "Readiness Advisor's own summary, not the publisher's words; the highlighted sentence is the one cited. "
+        "Check the original before quoting it."
+    )
 
 
 def conversation_markdown(messages: list[dict], org_name: str | None = None) -> str:
@@ -196,11 +223,27 @@ def _answer_sources(ans) -> list[str]:
     if ans.citations:
         lines += ["**Sources**", ""]
         for c in ans.citations:
-            where = ", ".join(x for x in (c.section, f"p. {c.page}" if c.page else "") if x)
-            lines.append(f"{c.marker}. {c.title} ({c.source}){' — ' + where if where else ''}")
-            lines.append(f"   > {' '.join(c.quote.split())}")
+            lines.append(f"{c.marker}. {citation_label(c).split('] ', 1)[1]}{_where(c)}")
+            text = " ".join(c.quote.split())
+            if getattr(c, "verbatim", False):
+                lines.append(f"   > {text}")
+            else:
+                kind = {"results": "Assessment result", "synthesis": "Our guidance"}.get(
+                    getattr(c, "source_kind", ""), "Summary (our wording)"
+                )
+                lines.append(f"   {kind}: {text}")
         lines.append("")
     return lines
+
+
+def _where(c) -> str:
+    """Where the original lives: the publisher's URL, else the document's own name (never a path)."""
+    url = getattr(c, "source_url", "") or ""
+    if url:
+        return f" — {url}"
+    if getattr(c, "trust", "") in ("curated", "organization"):
+        return ""
+    return f" — {PurePath(c.source).name}" if c.source else ""
 
 
 def describe_error(exc: Exception) -> str:
