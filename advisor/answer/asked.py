@@ -245,10 +245,13 @@ class Ask:
 
     def rule_questions(self, kind: str | None = None) -> list[str]:
         """The questions the triggered rules (of a use-case kind, or all) hold open, by gap priority."""
-        priority = {g.question_id: i for i, g in enumerate(self.card.gaps)}
         rules = [b for b in self.card.blocking if kind is None or "all" in b.blocks or kind in b.blocks]
-        qids = list(dict.fromkeys(q for b in rules for q in b.questions))
-        return sorted(qids, key=lambda q: (priority.get(q, len(priority)), self.inst.order(q)))
+        return self.by_priority([q for b in rules for q in b.questions])
+
+    def by_priority(self, qids: list[str]) -> list[str]:
+        """Question ids without repeats, in the dashboard's gap order (then instrument order)."""
+        priority = {g.question_id: i for i, g in enumerate(self.card.gaps)}
+        return sorted(dict.fromkeys(qids), key=lambda q: (priority.get(q, len(priority)), self.inst.order(q)))
 
     def topic_questions(self) -> list[str]:
         """Instrument questions the query names by a tag that is not a dimension's word

@@ -91,7 +91,9 @@ def _named_assessment(query: str, dates: list[str]) -> int | None:
         if re.search(rf"\b{month}\b", q) and (d[:4] in q or not re.search(r"\b20\d\d\b", q)):
             return i
     if len(dates) > 1:
-        if re.search(r"\b(first|earliest|initial|baseline|previous|prior|earlier|last time|before)\b", q):
+        # "first" names an assessment ("our first assessment"), not a priority ("what should we fix first")
+        first = r"\bfirst (?:assessment|one|review|round|scorecard)\b"
+        if re.search(rf"{first}|\b(earliest|initial|baseline|previous|prior|earlier|last time|before)\b", q):
             return len(dates) - 2 if re.search(r"\b(previous|prior|last time|before)\b", q) else 0
         if re.search(r"\b(latest|current|most recent|newest|now|today)\b", q):
             return len(dates) - 1
@@ -254,11 +256,17 @@ def _fix_first_step(a: Ask) -> bool:
     kind = next((k for k, pat in _KIND if pat.search(a.query)), None)
     if kind is None:
         a.add_fact(Fact.BLOCKING, bullet=False)
-    else:
-        for b in a.card.blocking:
-            if "all" in b.blocks or kind in b.blocks:
-                a.quote(a.summary, rule_sentence(b, a.inst, a.card), bullet=True)
-    added = a.add_actions(a.rule_questions(kind) + [g.question_id for g in a.card.gaps], 3)
+        qids = a.rule_questions() + [g.question_id for g in a.card.gaps]
+    else:  # "... to be ready for generative AI": the rules and gates of that kind of use case
+        rules = [b for b in a.card.blocking if "all" in b.blocks or kind in b.blocks]
+        for b in rules:
+            a.quote(a.summary, rule_sentence(b, a.inst, a.card), bullet=True)
+        if not rules:
+            a.add_fact(Fact.READY_USE_CASES, bullet=True)
+            a.add_fact(Fact.BLOCKED_USE_CASES, bullet=True)
+        gating = [x["id"] for u in a.card.use_cases if u.kind == kind for x in u.unmet if x["type"] == "question"]
+        qids = a.rule_questions(kind) + a.by_priority(gating)
+    added = a.add_actions(qids, 3)
     if added:
         q = a.inst.question(added[0])
         a.add_guidance(q.references, q.text)

@@ -205,21 +205,17 @@ def levels_to_close(q: Question, score: int | None) -> list[int]:
 
 
 def level_sentence(q: Question, level: int, score: int | None, needed_by: list[str] | None = None) -> str:
-    """ "Level 2 of GOV-2, the next level, means: A partial list exists ..." """
-    tags = []
+    """ "Level 3 of GOV-2, the next level, which blocking rule B2 needs, means: A maintained inventory ..." """
+    names = []
     if score is not None and level == score + 1:
-        tags.append("the next level")
-    elif score is None and level == 1:
-        tags.append("the first level")
-    if needed_by:
-        tags.append(
-            f"which blocking {'rule' if len(needed_by) == 1 else 'rules'} {and_join(needed_by)} "
-            f"{'needs' if len(needed_by) == 1 else 'need'}"
-        )
+        names.append("the next level")
     if level == q.target:
-        tags.append("the target")
-    tag = f", {and_join(tags)}," if tags else ""
-    return f"Level {level} of {q.id}{tag} means: {sentence(q.level(level))}"
+        names.append("the target")
+    tag = f", {and_join(names)}" if names else ""
+    if needed_by:
+        one = len(needed_by) == 1
+        tag += f", which blocking {'rule' if one else 'rules'} {and_join(needed_by)} {'needs' if one else 'need'}"
+    return f"Level {level} of {q.id}{tag + ',' if tag else ''} means: {sentence(q.level(level))}"
 
 
 def evidence_sentence(q: Question) -> str:
