@@ -214,7 +214,8 @@ def _gap_wording(d: Drafting, g: A.Gap, w: _Wording, *, multi: bool, per_gap: in
     )
     for x in gms:
         c = d.cites.citation(x)
-        w.rationale.append(f"Guidance — {c.title}, {_short_section(c.section)}: “{c.quote}” [{x}]")
+        said = f"“{c.quote}”" if c.verbatim else c.quote  # our summary is not the publisher's words: no quote marks
+        w.rationale.append(f"Guidance — {c.title}, {_short_section(c.section)}: {said} [{x}]")
     w.action.append(
         f"Raise {g.question_id} ({g.title}) from {g.score}/5 to {g.target}/5{amk}, so that "
         f"{lower_first(strip_period(q.level(g.target)))}{gmk}."

@@ -233,6 +233,8 @@ def test_docx_opens_with_sections_tables_and_references(reports, org, tmp_path):
     summaries = [p for p in guidance if "Summary (Readiness Advisor's wording" in p]
     assert summaries and all("Original: https://" in p for p in summaries)
     assert not [p for p in d.paragraphs if "corpus/" in p.text], "no internal file paths in a client document"
+    rationale = [p.text for p in d.paragraphs if p.text.startswith("Guidance — ")]
+    assert rationale and not [t for t in rationale if "“" in t], "our summaries are not put in quotation marks"
 
 
 @slow
