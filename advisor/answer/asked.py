@@ -183,9 +183,8 @@ class Ask:
             return s, s
         q = self.inst.question(qid)
         dim = self.inst.dimension(q.dimension).name
-        evidence = next((g.evidence for g in self.card.gaps if g.question_id == qid), None)
-        if evidence is None:
-            evidence = next((x.evidence for x in self.card.strengths if x.question_id == qid), "")
+        answer = self.assessments[self.pick].results.answers.get(qid)
+        evidence = answer.evidence if answer is not None else ""
         full = question_headline(qid, dim, score, evidence, self.name, self.card.date)
         if full not in qc.text:
             s = _first_sentence(qc)
