@@ -6,6 +6,7 @@ import streamlit as st
 
 from advisor import ui
 
+ui.gate(ui.Capability.SETTINGS)
 adv = ui.get_advisor()
 s = adv.settings
 

@@ -5,7 +5,16 @@ embeddings or model. A user adds a framework by dropping YAML into ADVISOR_HOME/
 """
 
 from .command import catalog_for_cli, frameworks_command
-from .loader import BUNDLED_DIR, broken_links, headings, load_catalog, load_file, user_dir, validation_error
+from .loader import (
+    BUNDLED_DIR,
+    broken_links,
+    bundled_catalog,
+    headings,
+    load_catalog,
+    load_file,
+    user_dir,
+    validation_error,
+)
 from .queries import (
     ControlCoverage,
     FrameworkCoverage,
@@ -52,6 +61,7 @@ __all__ = [
     "Strength",
     "Unmatched",
     "broken_links",
+    "bundled_catalog",
     "catalog_for_cli",
     "coverage",
     "frameworks_command",

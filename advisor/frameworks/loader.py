@@ -8,6 +8,7 @@ ADVISOR_HOME/frameworks/ (or passing paths), with no code.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -35,6 +36,9 @@ BUNDLED_DIR = CORPUS_DIR / "frameworks"
 GUIDANCE_DIR = CORPUS_DIR / "guidance"
 FRAMEWORK, CROSSWALK, EVIDENCE = "advisor-framework/1", "advisor-crosswalk/1", "advisor-evidence/1"
 SCHEMAS = (FRAMEWORK, CROSSWALK, EVIDENCE)
+# model-card review rules that live beside the frameworks; advisor.cards reads them, the catalog skips them
+CARD_REVIEW_SCHEMAS = ("advisor-card-labels/1", "advisor-card-checks/1", "advisor-card-questions/1",
+                       "advisor-card-gates/1")  # fmt: skip
 STATUSES = tuple(s.value for s in Status)
 STRENGTHS = tuple(s.value for s in Strength)
 QUESTION_ID = re.compile(r"[A-Z][A-Z0-9]*-\d+")
@@ -99,7 +103,7 @@ def _check_tree(controls: list[Control], items: list[Obj], level_ids: tuple[str,
 
 def parse_framework(o: Obj) -> Framework:
     o.only("schema", "id", "name", "version", "publisher", "source_url", "status", "as_of", "levels",
-           "assessable_levels", "controls", "notes")  # fmt: skip
+           "assessable_levels", "controls", "notes", "short_names")  # fmt: skip
     levels = []
     for lo in o.objs("levels"):
         lo.only("id", "name")
@@ -129,6 +133,7 @@ def parse_framework(o: Obj) -> Framework:
         assessable_levels=tuple(assessable),
         controls=tuple(controls),
         file=o.file,
+        short_names=tuple(o.texts("short_names")),
     )
 
 
@@ -198,14 +203,14 @@ def parse_evidence(o: Obj, frameworks: dict[str, Framework]) -> EvidenceMap:
 def _read(path: Path) -> tuple[str, Obj]:
     file, node = compose(path)
     o = Obj(file, node)
-    kind = o.choice("schema", SCHEMAS)
+    kind = o.choice("schema", SCHEMAS + CARD_REVIEW_SCHEMAS)
     return kind, o
 
 
 def load_catalog(paths: Iterable[Path] = (), bundled: bool = True) -> Catalog:
     """Bundled frameworks and crosswalks (unless bundled=False) plus the YAML files or folders given."""
     files = _yaml_files(([BUNDLED_DIR] if bundled else []) + list(paths))
-    read = [_read(p) for p in files]
+    read = [r for r in (_read(p) for p in files) if r[0] in SCHEMAS]
     frameworks: dict[str, Framework] = {}
     for kind, o in read:
         if kind != FRAMEWORK:
@@ -231,9 +236,18 @@ def load_catalog(paths: Iterable[Path] = (), bundled: bool = True) -> Catalog:
     return Catalog(frameworks, tuple(crosswalks), tuple(evidence))
 
 
+@functools.lru_cache(maxsize=1)
+def bundled_catalog() -> Catalog:
+    """The bundled frameworks and crosswalks, read once per process (records are immutable)."""
+    return load_catalog()
+
+
 def load_file(path: Path, catalog: Catalog | None = None) -> Framework | Crosswalk | EvidenceMap:
     """One YAML file; crosswalk and evidence files resolve against `catalog` (the bundled one by default)."""
     kind, o = _read(path)
+    if kind in CARD_REVIEW_SCHEMAS:
+        raise o.fail(o.fields["schema"][1], "schema", "is a model-card review file (read by advisor review-card), "
+                     "not a framework, crosswalk or evidence file")  # fmt: skip
     if kind == FRAMEWORK:
         return parse_framework(o)
     frameworks = (catalog or load_catalog()).frameworks

@@ -86,6 +86,7 @@ class Framework:
     assessable_levels: tuple[str, ...]
     controls: tuple[Control, ...]
     file: str
+    short_names: tuple[str, ...] = ()  # how people name it in a question ("AI RMF", "ISO 42001")
     _index: dict[str, Control] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -193,6 +194,25 @@ class Catalog:
             known = ", ".join(sorted(self.frameworks))
             raise FrameworkLookupError(f"no framework '{ref}'; loaded frameworks: {known}")
         return fw
+
+    def named_in(self, text: str) -> list[Framework]:
+        """Frameworks a text names by name, id or short name, in order of first mention; a name
+        inside a longer one ("CHAI" in "CHAI model card") counts only for the longer one."""
+        spans: list[tuple[int, int, Framework]] = []
+        for fw in self.frameworks.values():
+            for n in {fw.name, fw.id, *fw.short_names}:
+                for m in re.finditer(rf"(?<![\w/]){re.escape(n)}(?![\w/])", text, re.I):
+                    spans.append((m.start(), m.end(), fw))
+        kept = [
+            (a, b, fw)
+            for a, b, fw in spans
+            if not any(x <= a and b <= y and (y - x) > (b - a) and f2 is not fw for x, y, f2 in spans)
+        ]
+        first: dict[str, tuple[int, Framework]] = {}
+        for a, _, fw in kept:
+            if fw.id not in first or a < first[fw.id][0]:
+                first[fw.id] = (a, fw)
+        return [fw for _, fw in sorted(first.values(), key=lambda x: x[0])]
 
     def mappings(self) -> tuple[ControlMapping, ...]:
         return tuple(m for cw in self.crosswalks for m in cw.mappings)

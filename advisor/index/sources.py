@@ -22,10 +22,14 @@ def source_for(path: Path) -> str:
 
 
 def doc_type_for(path: Path) -> DocType:
-    """Results files are assessment data, files under the bundled guidance folder guidance, the rest user uploads."""
+    """Results files are assessment data, framework YAML is framework data, files under the
+    bundled guidance folder guidance, the rest user uploads."""
     p = path.resolve()
-    if LOADERS.get(p.suffix.lower()) == "results":
+    loader = LOADERS.get(p.suffix.lower())
+    if loader == "results":
         return DocType.ASSESSMENT
+    if loader == "framework":
+        return DocType.FRAMEWORK
     if (CORPUS_DIR / "guidance") in p.parents:
         return DocType.GUIDANCE
     return DocType.USER
@@ -40,8 +44,11 @@ def corpus_version() -> str:
 
 
 def bundled_paths() -> list[Path]:
-    """What `advisor index` with no paths indexes."""
-    return [CORPUS_DIR / "guidance", CORPUS_DIR / "assessment" / "results"]
+    """What `advisor index` with no paths indexes. Of the framework data, the crosswalks and the
+    question-evidence map are indexed (framework answers cite their rows); the frameworks
+    themselves are read as data, and the guidance documents already discuss their controls."""
+    crosswalks = sorted((CORPUS_DIR / "frameworks" / "crosswalks").glob("*.yaml"))
+    return [CORPUS_DIR / "guidance", CORPUS_DIR / "assessment" / "results", *crosswalks]
 
 
 def file_hash(path: Path, settings: Settings) -> str:

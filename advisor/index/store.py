@@ -13,7 +13,7 @@ from ..providers import Embedder, get_embedder
 from ..settings import Settings
 from .catalog import Catalog
 from .embedcache import EmbeddingCache
-from .indexer import Indexer, IndexReport, Progress
+from .indexer import Indexer, IndexReport, Prepared, Progress
 from .vectors import VectorStore
 
 
@@ -103,6 +103,11 @@ class Index:
         changed files replace their chunks, files gone from an indexed folder are removed."""
         indexer = Indexer(self.settings, self.catalog, self.vectors, self.embedder, self.embed_cache)
         return indexer.run(paths, org=org, progress=progress, batch_chunks=batch_chunks)
+
+    def index_prepared(self, items: Iterable[Prepared], *, batch_chunks: int = 256) -> IndexReport:
+        """Index documents chunked elsewhere (advisor.langchain), incrementally like files."""
+        indexer = Indexer(self.settings, self.catalog, self.vectors, self.embedder, self.embed_cache)
+        return indexer.run_prepared(items, batch_chunks=batch_chunks)
 
     def close(self) -> None:
         self.catalog.close()
