@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
+from pathlib import PurePath
 
 from ..chunk import Chunk
 from ..provenance import FLAGGED_STATUSES, provenance
@@ -48,6 +49,8 @@ class Draft:
     evidence: float = 0.0  # strength of the best evidence, for abstention
     note: str = ""
 
+
+_STATUS_WORDS = {"proposed": "Proposed rule", "superseded": "Superseded"}
 
 # Citation fields shown in the app and exports but not part of the answer JSON.
 _CITATION_DISPLAY_ONLY = (
@@ -94,6 +97,31 @@ class Citation:
     def flagged(self) -> bool:
         """A proposed rule or a superseded version: shown with a badge, and said in the answer."""
         return self.status in FLAGGED_STATUSES
+
+    @property
+    def status_word(self) -> str:
+        """ "Proposed rule" / "Superseded" for a source that is not final, else ""."""
+        return _STATUS_WORDS.get(self.status, "")
+
+    def heading(self) -> str:
+        """ "Readiness Advisor summary of <document> (<section>) · p. 12 · as of 2026-11-30 · Proposed rule":
+        whose words, where in the document, how current (falls back to title and section)."""
+        bits = [self.label] if self.label else [self.title or self.source, *self.section.split(" > ")[-1:]]
+        if self.page and not self.label:
+            bits.append(f"p. {self.page}")
+        if self.as_of:
+            bits.append(f"as of {self.as_of}")
+        if self.status_word:
+            bits.append(self.status_word)
+        return " · ".join(b for b in bits if b)
+
+    def origin(self) -> str:
+        """Where the original lives: the publisher's URL, else a user document's own name (never a path)."""
+        if self.source_url:
+            return self.source_url
+        if self.trust in ("curated", "organization") or not self.source:
+            return ""
+        return PurePath(self.source).name
 
     def to_dict(self) -> dict:
         """The citation JSON (PRODUCT.md): every field but the display-only ones."""

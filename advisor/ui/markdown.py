@@ -11,7 +11,6 @@ import itertools
 import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from pathlib import PurePath
 
 from ..errors import AdvisorError
 from ..text import MARKER, marker_numbers
@@ -158,26 +157,15 @@ def answer_markdown(text: str, unsupported: Iterable[str] = ()) -> str:
     return _breaks(_lists("".join(out)))
 
 
-_STATUS_WORDS = {"proposed": "Proposed rule", "superseded": "Superseded"}
-
-
 def status_badge(c) -> str:
     """ "Proposed rule" / "Superseded" for a citation whose source is not final, else ""."""
-    return _STATUS_WORDS.get(getattr(c, "status", "") or "", "")
+    return c.status_word
 
 
 def citation_label(c) -> str:
     """ "[n] Readiness Advisor summary of <document> (<section>) · p. 12 · as of 2026-11-30 · Proposed rule"
     for a citation's expander (its honest label, falling back to title and section)."""
-    label = getattr(c, "label", "") or ""
-    bits = [label] if label else [c.title or c.source, *([c.section.split(" > ")[-1]] if c.section else [])]
-    if c.page and not label:
-        bits.append(f"p. {c.page}")
-    if getattr(c, "as_of", ""):
-        bits.append(f"as of {c.as_of}")
-    if status_badge(c):
-        bits.append(status_badge(c))
-    return f"[{c.marker}] " + " · ".join(bits)
+    return f"[{c.marker}] {c.heading()}"
 
 
 def quote_caption(c) -> str:
@@ -223,7 +211,7 @@ def _answer_sources(ans) -> list[str]:
     if ans.citations:
         lines += ["**Sources**", ""]
         for c in ans.citations:
-            lines.append(f"{c.marker}. {citation_label(c).split('] ', 1)[1]}{_where(c)}")
+            lines.append(f"{c.marker}. {c.heading()}{_where(c)}")
             text = " ".join(c.quote.split())
             if getattr(c, "verbatim", False):
                 lines.append(f"   > {text}")
@@ -238,12 +226,8 @@ def _answer_sources(ans) -> list[str]:
 
 def _where(c) -> str:
     """Where the original lives: the publisher's URL, else the document's own name (never a path)."""
-    url = getattr(c, "source_url", "") or ""
-    if url:
-        return f" — {url}"
-    if getattr(c, "trust", "") in ("curated", "organization"):
-        return ""
-    return f" — {PurePath(c.source).name}" if c.source else ""
+    origin = c.origin()
+    return f" — {origin}" if origin else ""
 
 
 def describe_error(exc: Exception) -> str:

@@ -10,13 +10,15 @@ from streamlit.testing.v1 import AppTest
 from advisor import ui
 from advisor.answer import Advisor, Answer, Citation
 
+from .signin import signed_in
+
 pytest_plugins = ["tests.ui_conftest_helpers"]  # fixtures: ui_home, ui_settings, hash_model_dir
 
 PAGES = Path(__file__).resolve().parents[2] / "pages"
 
 
 def _chat(org: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(PAGES / "chat.py"), default_timeout=60)
+    at = signed_in(AppTest.from_file(str(PAGES / "chat.py"), default_timeout=60))
     if org:
         at.session_state[ui.ORG_KEY] = org
     return at.run()
@@ -58,7 +60,7 @@ def test_a_proposed_rule_gets_a_badge_and_a_note_in_the_answer(ui_home, monkeypa
         "Note: HTI-5 proposed rule describes a proposed rule, not a final one as of 2026-11-30 [1]."
     )
 
-    def fake_stream(self, question, org=None, history=None):
+    def fake_stream(self, question, org=None, history=None, user=None):
         yield Answer(question=question, query=question, answer=text, abstained=False, mode="offline", citations=[cite])
 
     monkeypatch.setattr(Advisor, "ask_stream", fake_stream)
