@@ -66,6 +66,7 @@ def chunk_document(
             groups.append((b.section, b.page, [b.text]))
     chunks: list[Chunk] = []
     extra = {k: doc.meta[k] for k in ("source_url", "published", "version") if doc.meta.get(k)}
+    extra |= {k: str(doc.meta[k]) for k in ("as_of", "status") if doc.meta.get(k)}  # currency, shown with citations
     for section, page, texts in groups:
         paragraphs = "\n\n".join(texts)
         for piece in pack_sentences(paragraphs, chunk_size, overlap):

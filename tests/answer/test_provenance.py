@@ -6,12 +6,15 @@ from __future__ import annotations
 import json
 
 from advisor import recommend as R
-from advisor.answer import Answer, AnswerKind, Draft, Part
+from advisor.answer import Advisor, Answer, AnswerKind, Draft, Part
 from advisor.answer.render import render_offline, with_currency_notes
 from advisor.chunk import Chunk, DocType
 from advisor.citations import LexicalEmbeddingChecker
 from advisor.currency import currency_index
 from advisor.provenance import SourceKind, provenance
+from advisor.settings import Settings
+
+pytest_plugins = ["tests.ui_conftest_helpers"]  # fixtures: ui_home (indexed fixture home), hash_model_dir
 
 GOVERN = "corpus/guidance/nist-ai-rmf-govern.md"
 NIST_URL = "https://nvlpubs.nist.gov/nistpubs/ai/nist.ai.100-1.pdf"
@@ -153,3 +156,36 @@ def test_roadmap_references_never_quote_our_summaries_nor_show_file_paths():
     assert org.startswith("3. Assessment: Assessment results of Org") and "Quote" not in org
     assert "Readiness Advisor's own guidance" in ours and "Quote" not in ours and "Original" not in ours
     assert "corpus/" not in md and "/srv/advisor" not in md
+
+
+PROPOSED_DOC = """---
+title: "State AI disclosure rule (proposed)"
+publisher: "State Department of Health"
+source_url: "https://health.example.gov/ai-disclosure"
+as_of: 2026-11-20
+status: proposed
+---
+
+# Disclosure to patients
+
+Hospitals would disclose to patients when generative AI drafts a clinical message.
+A clinician would review each AI-drafted patient message before it is sent.
+"""
+
+
+def test_an_uploaded_proposed_rule_is_flagged_end_to_end(ui_home, tmp_path):
+    """Front matter currency of a user's document reaches its chunks, its citation and the answer text."""
+    doc = tmp_path / "state-ai-disclosure.md"
+    doc.write_text(PROPOSED_DOC, encoding="utf-8")
+    adv = Advisor(Settings.from_env())
+    assert adv.index_paths([doc]).ok
+    ans = adv.ask("Must hospitals disclose to patients when generative AI drafts a clinical message?")
+    cited = [c for c in ans.citations if c.source.endswith("state-ai-disclosure.md")]
+    assert cited, ans.answer
+    c = cited[0]
+    assert (c.status, c.as_of, c.verbatim, c.trust) == ("proposed", "2026-11-20", True, "user")
+    assert c.heading() == (
+        "State AI disclosure rule (proposed) (Disclosure to patients) · as of 2026-11-20 · Proposed rule"
+    )
+    note = "Note: State AI disclosure rule (proposed) describes a proposed rule, not a final one as of 2026-11-20"
+    assert note in ans.answer
