@@ -86,3 +86,20 @@ def test_org_chat_fix_first_then_a_short_follow_up_keeps_the_organization(ui_hom
     assert any("Assessment results of Northbridge University Medical Center" in lb for lb in cards)
     exported = ui.conversation_markdown(at.session_state[ui.MESSAGES_KEY], "Northbridge University Medical Center")
     assert "Assessment result: " in exported and "corpus/" not in exported
+
+
+def test_roadmap_references_in_the_app_are_labelled_like_the_export(ui_home):
+    at = signed_in(AppTest.from_file(str(PAGES / "recommendations.py"), default_timeout=120))
+    at.session_state[ui.ORG_KEY] = "northbridge-academic"
+    at.run()
+    at.button(key="rec-generate").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    refs = next(e for e in at.expander if e.label.startswith("References"))
+    lines = [m.value.replace("\\", "") for m in refs.markdown]  # read without Markdown escapes
+    assert lines and all(ln.startswith("**[") for ln in lines), lines
+    guidance = [ln for ln in lines if "Guidance: " in ln]
+    summary = "Summary (Readiness Advisor's wording, not the publisher's)"
+    assert guidance and any("summary of NIST AI RMF 1.0" in ln and summary in ln for ln in guidance)
+    assert any(ln.startswith("**[") and "Assessment: Assessment results of Northbridge" in ln for ln in lines)
+    assert not any("Quote:" in ln or "\n> " in ln for ln in guidance)  # bundled text is our summary, not a quote
+    assert not any("corpus/" in ln for ln in lines)  # no internal file paths
