@@ -134,7 +134,7 @@ def render_answer(adv: Advisor, answer, key: str) -> None:
         )
     if answer.citations:
         n = len(answer.citations)
-        st.caption(f"{n} source{'s' if n != 1 else ''} — open one to see the quote in its passage")
+        st.caption(f"{n} source{'s' if n != 1 else ''} — open one to see the cited words in their passage")
         for c in answer.citations:
             render_citation(adv, c, key=f"{key}-c{c.marker}")
     timings = getattr(answer, "timings_ms", {}) or {}
