@@ -99,8 +99,7 @@ def provenance(chunk: Chunk) -> Provenance:
         if own:  # its front matter URL is one background source among several, not an original
             return Provenance(label, SourceKind.SYNTHESIS, "", "", trust, as_of, status)
         return Provenance(label, SourceKind.SUMMARY, url, chunk.publisher, trust, as_of, status)
-    where = ", ".join(x for x in (section, f"p. {chunk.page}" if chunk.page else "") if x)
-    label = f"{chunk.title} ({where})" if where else chunk.title
+    label = f"{chunk.title} ({section})" if section else chunk.title  # the page is shown beside it (Citation.where)
     return Provenance(label, SourceKind.DOCUMENT, url, chunk.publisher, trust, as_of, status)
 
 

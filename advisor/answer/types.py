@@ -63,6 +63,7 @@ _CITATION_DISPLAY_ONLY = (
     "trust",
     "as_of",
     "status",
+    "ocr",
 )
 
 
@@ -88,6 +89,7 @@ class Citation:
     trust: str = ""  # curated | organization | user
     as_of: str = ""  # when the source's facts were last checked (YYYY-MM-DD)
     status: str = ""  # final | proposed | superseded | guidance
+    ocr: bool = False  # the passage was read by OCR from a scanned page
 
     @property
     def url(self) -> str:
@@ -99,6 +101,12 @@ class Citation:
         return self.status in FLAGGED_STATUSES
 
     @property
+    def where(self) -> str:
+        """ "p. 12", "p. 12, scanned (OCR)" or "" (no page): how a citation names its page."""
+        page = f"p. {self.page}" if self.page else ""
+        return ", ".join(x for x in (page, "scanned (OCR)" if self.ocr else "") if x)
+
+    @property
     def status_word(self) -> str:
         """ "Proposed rule" / "Superseded" for a source that is not final, else ""."""
         return _STATUS_WORDS.get(self.status, "")
@@ -107,8 +115,7 @@ class Citation:
         """ "Readiness Advisor summary of <document> (<section>) · p. 12 · as of 2026-11-30 · Proposed rule":
         whose words, where in the document, how current (falls back to title and section)."""
         bits = [self.label] if self.label else [self.title or self.source, *self.section.split(" > ")[-1:]]
-        if self.page and not self.label:
-            bits.append(f"p. {self.page}")
+        bits.append(self.where)
         if self.as_of:
             bits.append(f"as of {self.as_of}")
         if self.status_word:
@@ -188,4 +195,5 @@ def citation_for(marker: int, chunk: Chunk, quote: str) -> Citation:
         trust=str(p.trust),
         as_of=p.as_of,
         status=p.status,
+        ocr=bool(chunk.meta.get("ocr")),
     )

@@ -9,7 +9,7 @@ from ..chunk import DocType
 from ..ingest import LOADERS
 from ..settings import CORPUS_DIR, PROJECT_DIR, Settings
 
-INGEST_VERSION = "9"  # bump when loaders or chunking change, so files are re-chunked
+INGEST_VERSION = "10"  # bump when loaders or chunking change, so files are re-chunked
 
 
 def source_for(path: Path) -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 from enum import StrEnum
-from pathlib import PurePath
 
 from ..text import Numbering, marker_numbers, renumber_markers
 from .edits import active, sequence_warnings
@@ -94,6 +93,8 @@ def _front(report: Report) -> list[Block]:
         )
     )
     first_h = HORIZONS[0]
+    if report.capacity is not None:
+        B.append(Block(BlockKind.P, _capacity_text(report, counts[first_h])))
     if counts[first_h] > FIRST_HORIZON_CAPACITY:
         B.append(
             Block(
@@ -114,6 +115,9 @@ def _front(report: Report) -> list[Block]:
                 "scored and get no recommendation.",
             )
         )
+    if report.immediate:
+        B.append(Block(BlockKind.H2, "Immediate steps"))
+        B.append(Block(BlockKind.NUMBERED, items=[_immediate_line(x) for x in report.immediate]))
     first = [r for r in recs if r.horizon == first_h]
     if first:
         B.append(Block(BlockKind.H2, f"First {first_h}"))
@@ -182,6 +186,8 @@ def _roadmap(report: Report) -> list[Block]:
         B.append(Block(BlockKind.BULLETS, items=warn))
     for h in HORIZONS:
         B.append(Block(BlockKind.H2, h))
+        if h == HORIZONS[0] and report.immediate:
+            B.append(Block(BlockKind.P, "Start now: " + "; ".join(x.step for x in report.immediate) + "."))
         in_h = [r for r in recs if r.horizon == h]
         if not in_h:
             B.append(Block(BlockKind.P, "No recommendations in this horizon."))
@@ -221,7 +227,9 @@ def _fields(report: Report, r: Recommendation) -> list[list[str]]:
         f"helps clear {join(r.contributes)}" if r.contributes else "",
     ]
     rows += [
-        ["Effort / impact", f"{r.effort} / {r.impact}"],
+        ["Effort / impact", f"{r.effort} / {r.impact}"]
+        if r.cost is None
+        else ["Effort / cost / impact", f"{r.effort} / {r.cost} / {r.impact}"],
         ["Depends on", ", ".join(f"{d} ({_title(report, d)})" for d in r.dependencies) or "—"],
         ["Blocking rules", "; ".join(x for x in rules if x) or "—"],
         ["Needed for", ", ".join(r.unblocks) or "—"],
@@ -269,10 +277,23 @@ def _back(report: Report) -> list[Block]:
         )
     B.append(Block(BlockKind.H1, "How this roadmap was built"))
     B.append(Block(BlockKind.BULLETS, items=list(report.method)))
-    if report.warnings:
-        B.append(Block(BlockKind.H2, "Warnings"))
-        B.append(Block(BlockKind.BULLETS, items=list(report.warnings)))
+    # report.warnings (stale index, unreadable earlier files) are for the consultant, not the
+    # client: they name internal files, so the app and the CLI show them instead
     return B
+
+
+def _immediate_line(x) -> str:
+    part = f" Part of {x.recommendation}." if x.recommendation else ""
+    return f"{x.step}. {x.detail} Owner: {x.owner}.{part}"
+
+
+def _capacity_text(report: Report, first: int) -> str:
+    n = report.capacity
+    tier = report.summary.tier_name
+    return (
+        f"At most {n} initiative{_s(n or 0)} start in the first 90 days, what a {tier} organization can run "
+        f"alongside daily operations ({first} planned); the other blocking-rule fixes start in 3–6 months."
+    )
 
 
 def _live(report: Report, ids: list[str]) -> list[str]:
@@ -327,10 +348,10 @@ def reference_line(c: ReportCitation) -> str:
     where = f" Original: {c.url}." if c.url else ""
     when = f" As of {c.as_of}." if c.as_of else ""
     status = {"proposed": " Proposed rule, not final.", "superseded": " Superseded version."}.get(c.status, "")
-    if c.verbatim:
+    if c.verbatim:  # the label names the document; a client document shows no file name
         page = f", p. {c.page}" if c.page else ""
-        origin = where or f" Source: {PurePath(c.source).name}{page}."
-        return f"Guidance: {label}.{origin}{when}{status} Quote: “{text}”"
+        return f"Guidance: {label}{page}.{where}{when}{status} Quote: “{text}”"
     if c.source_kind == "synthesis":
-        return f"Guidance: {label}.{when}{status} Readiness Advisor's own guidance: {text}"
+        based = f" Background source: {c.url}." if c.url else ""  # not an original: our text draws on several
+        return f"Guidance: {label}.{based}{when}{status} Readiness Advisor's own guidance: {text}"
     return f"Guidance: {label}.{where}{when}{status} Summary (Readiness Advisor's wording, not the publisher's): {text}"

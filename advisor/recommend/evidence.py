@@ -133,6 +133,8 @@ class Citations:
         p = provenance(chunk)
         cit = ReportCitation(marker, chunk.chunk_id, chunk.source, chunk.title, chunk.section, chunk.page, quote, kind)
         cit.label, cit.source_kind, cit.verbatim, cit.url = p.label, str(p.kind), p.verbatim, p.url
+        if not p.url and kind == CitationKind.GUIDANCE:  # our own synthesis: its main background source
+            cit.url = str(chunk.meta.get("source_url") or "")
         cit.as_of, cit.status = p.as_of, p.status
         self.items.append(cit)
         return marker

@@ -17,9 +17,10 @@ from .markdown import (
     citation_label,
     escape_inline,
     escape_md,
-    highlight_markdown,
+    highlight_all_markdown,
     quote_caption,
     status_badge,
+    taken_sentences,
 )
 from .resources import FirstStart, first_start, needs_first_start
 from .session import audit_log
@@ -52,8 +53,8 @@ def _citation_facts(c, chunk) -> list[tuple[str, str]]:
     return facts
 
 
-def _citation_passage(c, chunk) -> None:
-    """The cited passage with the cited span highlighted (or the span alone when the passage is gone)."""
+def _citation_passage(c, chunk, taken: list[str] | tuple[str, ...] = ()) -> None:
+    """The passage with every sentence the answer took from it highlighted (the cited words alone when it is gone)."""
     if chunk is None:
         st.warning(
             "This passage is no longer in the index (the document was re-indexed or removed). "
@@ -61,7 +62,7 @@ def _citation_passage(c, chunk) -> None:
         )
         st.markdown(f":orange-background[{escape_inline(' '.join(c.quote.split()))}]")
         return
-    md, found = highlight_markdown(chunk.text, c.quote)
+    md, found = highlight_all_markdown(chunk.text, [c.quote, *taken])  # every sentence the answer took from it
     with st.container(border=True):
         st.markdown(md)
     st.caption(quote_caption(c))
@@ -70,7 +71,7 @@ def _citation_passage(c, chunk) -> None:
         st.markdown("> " + escape_md(" ".join(c.quote.split())))
 
 
-def render_citation(adv: Advisor, c, key: str) -> None:
+def render_citation(adv: Advisor, c, key: str, taken: list[str] | tuple[str, ...] = ()) -> None:
     """One citation: whose words, the original, how current, and the cited span highlighted in its passage."""
     chunk = adv.index.get_chunks([c.chunk_id]).get(c.chunk_id)
     with st.expander(escape_md(citation_label(c)), icon=":material/format_quote:"):
@@ -78,8 +79,8 @@ def render_citation(adv: Advisor, c, key: str) -> None:
         if badge:
             st.badge(badge, color="orange", icon=":material/gavel:")
         st.markdown("  \n".join(f"**{k}:** {escape_md(v)}" for k, v in _citation_facts(c, chunk) if v))
-        _citation_passage(c, chunk)
-        url = safe_url(getattr(c, "source_url", ""))
+        _citation_passage(c, chunk, taken)
+        url = safe_url(getattr(c, "source_url", ""))  # the original's; none for our own syntheses
         path = source_path(adv, c.source)
         curated = getattr(c, "trust", "") == "curated"
         cols = st.columns([1, 1, 3])
@@ -101,6 +102,11 @@ def render_citation(adv: Advisor, c, key: str) -> None:
             st.caption(f"Source: {escape_md(c.source)}")
 
 
+def _source_links(answer) -> dict[int, str]:
+    """Citation number -> the source's URL, so an inline [n] chip opens its source."""
+    return {c.marker: url for c in answer.citations if (url := safe_url(getattr(c, "source_url", "") or ""))}
+
+
 def _answer_body(answer) -> None:
     """The answer text, styled by what kind of answer it is."""
     kind = getattr(answer, "kind", "")
@@ -116,7 +122,7 @@ def _answer_body(answer) -> None:
             "dimension or a question id, or add the relevant document in the Library."
         )
     else:
-        st.markdown(answer_markdown(answer.answer, answer.unsupported))
+        st.markdown(answer_markdown(answer.answer, answer.unsupported, _source_links(answer)))
 
 
 def render_answer(adv: Advisor, answer, key: str) -> None:
@@ -136,7 +142,7 @@ def render_answer(adv: Advisor, answer, key: str) -> None:
         n = len(answer.citations)
         st.caption(f"{n} source{'s' if n != 1 else ''} — open one to see the cited words in their passage")
         for c in answer.citations:
-            render_citation(adv, c, key=f"{key}-c{c.marker}")
+            render_citation(adv, c, key=f"{key}-c{c.marker}", taken=taken_sentences(answer.answer, c.marker))
     timings = getattr(answer, "timings_ms", {}) or {}
     if timings:
         total = sum(v for v in timings.values() if isinstance(v, (int, float)))

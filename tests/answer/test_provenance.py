@@ -72,7 +72,7 @@ def test_only_a_documents_own_text_is_verbatim():
         publisher="", meta={},
     )  # fmt: skip
     p = provenance(upload)
-    assert p.kind is SourceKind.DOCUMENT and p.verbatim and p.label == "Board AI policy (Scope, p. 3)"
+    assert p.kind is SourceKind.DOCUMENT and p.verbatim and p.label == "Board AI policy (Scope)"
     results = _chunk(
         "corpus/assessment/results/nb.json", doc_type=DocType.ASSESSMENT, title="Readiness assessment — NB",
         section="GOV-2 — AI system inventory", publisher="NB", meta={"org_name": "NB", "date": "2026-10-15"},
@@ -152,10 +152,10 @@ def test_roadmap_references_never_quote_our_summaries_nor_show_file_paths():
     nist, own, org, ours = lines
     assert "Readiness Advisor summary of NIST AI RMF" in nist and f"Original: {NIST_URL}" in nist
     assert "Quote" not in nist and "Summary (Readiness Advisor's wording, not the publisher's)" in nist
-    assert "Quote: “Every AI tool is registered before use.”" in own and "Source: policy.md" in own
+    assert "Quote: “Every AI tool is registered before use.”" in own and "Board AI policy (Scope)" in own
     assert org.startswith("3. Assessment: Assessment results of Org") and "Quote" not in org
     assert "Readiness Advisor's own guidance" in ours and "Quote" not in ours and "Original" not in ours
-    assert "corpus/" not in md and "/srv/advisor" not in md
+    assert "corpus/" not in md and "/srv/advisor" not in md and "policy.md" not in md
 
 
 PROPOSED_DOC = """---
