@@ -23,6 +23,7 @@ from .evaluate import eval_command
 from .evaluate.feedback_cli import feedback
 from .frameworks import frameworks_command
 from .safety.phi_cli import phi
+from .stores.commands import db_group
 
 USER_HELP = "Act as this user: only the organizations granted to them (default: the local operator, who sees all)."
 
@@ -145,9 +146,8 @@ def ask(question: str, org: str | None, user: str | None, as_json: bool) -> None
     click.echo(ans.answer)
     if ans.citations:
         click.echo("")
-    for c in ans.citations:
-        where = ", ".join(x for x in (c.source, c.where) if x)
-        click.echo(f"[{c.marker}] {c.title} — {c.section} ({where})")
+    for c in ans.citations:  # whose words, how current, where the original lives (never "Publisher:" over our summary)
+        click.echo(f"[{c.marker}] {c.heading()}" + (f" — {c.origin()}" if c.origin() else ""))
     if ans.unsupported:
         click.echo("\nNot supported by the cited passages: " + " | ".join(ans.unsupported))
     if ans.notice:
@@ -293,7 +293,7 @@ def remove(sources: tuple[str, ...], list_only: bool, keep_file: bool, user: str
 
 
 # Command groups that live with their feature: one line each (plugin-style, as in simonw/llm).
-for _command in (phi, frameworks_command, corpus_group, review_card_command, users, audit, feedback):
+for _command in (phi, frameworks_command, corpus_group, review_card_command, users, audit, feedback, db_group):
     main.add_command(_command)
 
 

@@ -1,25 +1,28 @@
-"""The catalog: a SQLite manifest of indexed files and the text and metadata of their chunks.
+"""The catalog: the manifest of indexed files and the text and metadata of their chunks, in
+SQLite under ADVISOR_HOME or, with ADVISOR_DATABASE_URL, in PostgreSQL shared by every process.
 
 It answers every read that needs no vectors (a source's chunks, neighbours, organizations),
-and its `generation` counter changes whenever the index does, so caches know to rebuild.
+and its `generation` counter changes whenever the index does, so caches know to rebuild; with
+PostgreSQL every process reads the same counter, so a document indexed by one replica
+refreshes the keyword index and catalog caches of all the others.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-import sqlite3
-from collections.abc import Iterable, Iterator
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .. import db
 from ..chunk import Chunk, DocType
+from ..settings import Settings
+from ..stores import Executor, Migration, StoreSpec, open_store, register
 from .records import chunk_from_record
 
-CATALOG_MIGRATIONS = [
-    """
+_V1 = """
     CREATE TABLE files (
         source TEXT PRIMARY KEY,
         path TEXT NOT NULL,
@@ -42,8 +45,18 @@ CATALOG_MIGRATIONS = [
     CREATE INDEX chunks_source ON chunks(source);
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     INSERT INTO meta VALUES ('generation', '0');
-    """,
-]
+    """
+
+
+def _identity(tx: Executor) -> None:
+    """A random id for this catalog, so caches keyed by generation never mistake another
+    catalog (a different ADVISOR_HOME or database) at the same generation for this one."""
+    tx.execute("INSERT INTO meta (key, value) VALUES ('catalog_id', ?)", (uuid.uuid4().hex,))
+
+
+CATALOG_MIGRATIONS: list[Migration] = [_V1, _identity]
+SPEC = register(StoreSpec("catalog", CATALOG_MIGRATIONS, "catalog.sqlite3", per_collection=True))
+_WRITE_BATCH = 2000  # chunk rows per executemany
 
 _IN_BATCH = 500  # ids per `IN (...)` query, under SQLite's variable limit
 
@@ -64,33 +77,42 @@ class FileRecord:
     indexed_at: str
 
 
-def _chunk(row: sqlite3.Row | tuple[Any, ...]) -> Chunk:
+def _chunk(row: Sequence[Any]) -> Chunk:
     return chunk_from_record(row[0], row[1], json.loads(row[2]))
 
 
 class Catalog:
-    """The manifest store at `settings.catalog_path`."""
+    """The manifest store: `settings.catalog_path`, or schema `catalog_<collection>` of
+    ADVISOR_DATABASE_URL. (A bare path is still accepted and means that SQLite file.)"""
 
-    def __init__(self, path: Path):
-        self.conn = db.connect(path, CATALOG_MIGRATIONS, name="catalog")
+    def __init__(self, settings: Settings | Path):
+        if isinstance(settings, Path):  # tests and tools that open a catalog file directly
+            self.db = open_store(Settings(home=settings.parent), SPEC, sqlite_path=settings)
+        else:
+            self.db = open_store(settings, SPEC, sqlite_path=settings.catalog_path)
+        row = self.db.one("SELECT value FROM meta WHERE key='catalog_id'")
+        self.catalog_id = str(row[0]) if row else ""
 
     # ------------------------------------------------------------------ reads
 
     @property
     def generation(self) -> int:
-        row = self.conn.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
+        row = self.db.one("SELECT value FROM meta WHERE key='generation'")
         return int(row[0]) if row else 0
 
     def files(self) -> list[dict[str, Any]]:
-        rows = self.conn.execute("SELECT * FROM files ORDER BY doc_type, title, source").fetchall()
+        rows = self.db.query("SELECT * FROM files ORDER BY doc_type, title, source")
         return [dict(r) for r in rows]
 
     def chunk_count(self) -> int:
-        return int(self.conn.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
+        return int(self.db.one("SELECT COUNT(*) FROM chunks")[0])
+
+    def is_empty(self) -> bool:
+        return self.db.one("SELECT 1 FROM chunks LIMIT 1") is None  # no count: searches ask this each time
 
     def all_chunks(self) -> Iterator[Chunk]:
-        """Every chunk in a stable order (source, position)."""
-        for r in self.conn.execute("SELECT chunk_id, text, metadata FROM chunks ORDER BY source, position, chunk_id"):
+        """Every chunk in a stable order (source, position), read in batches."""
+        for r in self.db.iterate("SELECT chunk_id, text, metadata FROM chunks ORDER BY source, position, chunk_id"):
             yield _chunk(r)
 
     def get_chunks(self, ids: Iterable[str]) -> dict[str, Chunk]:
@@ -99,7 +121,7 @@ class Catalog:
         for i in range(0, len(ids), _IN_BATCH):
             part = ids[i : i + _IN_BATCH]
             q = f"SELECT chunk_id, text, metadata FROM chunks WHERE chunk_id IN ({','.join('?' * len(part))})"
-            for r in self.conn.execute(q, part):
+            for r in self.db.query(q, part):
                 out[r[0]] = _chunk(r)
         return out
 
@@ -109,29 +131,27 @@ class Catalog:
         for i in range(0, len(ids), _IN_BATCH):
             part = ids[i : i + _IN_BATCH]
             q = f"SELECT chunk_id FROM chunks WHERE chunk_id IN ({','.join('?' * len(part))})"
-            found.update(r[0] for r in self.conn.execute(q, part))
+            found.update(r[0] for r in self.db.query(q, part))
         return found
 
     def chunk_ids(self, source: str) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT chunk_id FROM chunks WHERE source=?", (source,))]
+        return [r[0] for r in self.db.query("SELECT chunk_id FROM chunks WHERE source=?", (source,))]
 
     def chunks_for_source(self, source: str) -> list[Chunk]:
-        rows = self.conn.execute(
-            "SELECT chunk_id, text, metadata FROM chunks WHERE source=? ORDER BY position", (source,)
-        ).fetchall()
+        rows = self.db.query("SELECT chunk_id, text, metadata FROM chunks WHERE source=? ORDER BY position", (source,))
         return [_chunk(r) for r in rows]
 
     def has_doc_type(self, doc_type: str) -> bool:
-        row = self.conn.execute("SELECT 1 FROM files WHERE doc_type=? LIMIT 1", (str(doc_type),)).fetchone()
+        row = self.db.one("SELECT 1 FROM files WHERE doc_type=? LIMIT 1", (str(doc_type),))
         return row is not None
 
     def neighbors(self, chunk: Chunk) -> list[Chunk]:
         """The chunks just before and after this one when they continue the same section
         (a long section is split into several chunks; its parts answer together)."""
-        rows = self.conn.execute(
+        rows = self.db.query(
             "SELECT chunk_id, text, metadata FROM chunks WHERE source=? AND position IN (?, ?, ?) ORDER BY position",
             (chunk.source, chunk.position - 1, chunk.position + 1, chunk.position + 2),
-        ).fetchall()
+        )
         out = [_chunk(r) for r in rows]
         same = [
             c
@@ -148,10 +168,10 @@ class Catalog:
 
     def orgs(self) -> list[dict[str, Any]]:
         """Organizations with assessment results: [{org, name, assessments: [dates]}]."""
-        rows = self.conn.execute(
+        rows = self.db.query(
             "SELECT metadata FROM chunks WHERE source IN (SELECT source FROM files WHERE doc_type=?)",
             (str(DocType.ASSESSMENT),),
-        ).fetchall()
+        )
         found: dict[str, dict[str, Any]] = {}
         for (raw,) in rows:
             md = json.loads(raw)
@@ -170,40 +190,48 @@ class Catalog:
 
     def remove_source(self, source: str) -> None:
         """Forget a file and its chunks (one transaction)."""
-        with self.conn:
-            self.conn.execute("DELETE FROM chunks WHERE source=?", (source,))
-            self.conn.execute("DELETE FROM files WHERE source=?", (source,))
-            self._bump()
+        with self.db.transaction() as tx:
+            tx.execute("DELETE FROM chunks WHERE source=?", (source,))
+            tx.execute("DELETE FROM files WHERE source=?", (source,))
+            _bump(tx)
 
     def replace_file(self, record: FileRecord, chunks: list[tuple[Chunk, dict[str, Any]]]) -> None:
         """Record a file as indexed with exactly these chunks (and their metadata), in one transaction."""
-        r = record
-        with self.conn:
-            self.conn.execute("DELETE FROM chunks WHERE source=?", (r.source,))
-            self.conn.execute(
-                "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (
-                    r.source,
-                    str(r.path),
-                    r.file_hash,
-                    r.size,
-                    r.title,
-                    r.framework,
-                    r.doc_type,
-                    r.org,
-                    r.chunks,
-                    r.indexed_at,
-                ),
-            )
-            self.conn.executemany(
-                "INSERT OR REPLACE INTO chunks VALUES (?,?,?,?,?)",
-                [(c.chunk_id, r.source, c.position, c.text, json.dumps(md)) for c, md in chunks],
-            )
-            self._bump()
+        self.replace_files([(record, chunks)])
 
-    def _bump(self) -> None:
-        self.conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
+    def replace_files(self, files: list[tuple[FileRecord, list[tuple[Chunk, dict[str, Any]]]]]) -> None:
+        """Record several files as indexed, each with exactly its chunks, in one transaction
+        (one generation step and large write batches for a whole indexing batch)."""
+        if not files:
+            return
+        with self.db.transaction() as tx:
+            for r, _ in files:
+                tx.execute("DELETE FROM chunks WHERE source=?", (r.source,))
+            tx.executemany(
+                "INSERT INTO files VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (source) DO UPDATE SET "
+                "path=excluded.path, file_hash=excluded.file_hash, size=excluded.size, title=excluded.title, "
+                "framework=excluded.framework, doc_type=excluded.doc_type, org=excluded.org, "
+                "chunks=excluded.chunks, indexed_at=excluded.indexed_at",
+                [
+                    (r.source, str(r.path), r.file_hash, r.size, r.title, r.framework, r.doc_type, r.org, r.chunks,
+                     r.indexed_at)
+                    for r, _ in files
+                ],
+            )  # fmt: skip
+            rows = [(c.chunk_id, r.source, c.position, c.text, json.dumps(md)) for r, cs in files for c, md in cs]
+            for i in range(0, len(rows), _WRITE_BATCH):
+                tx.executemany(
+                    "INSERT INTO chunks VALUES (?,?,?,?,?) ON CONFLICT (chunk_id) DO UPDATE SET "
+                    "source=excluded.source, position=excluded.position, text=excluded.text, "
+                    "metadata=excluded.metadata",
+                    rows[i : i + _WRITE_BATCH],
+                )
+            _bump(tx)
 
     def close(self) -> None:
         with contextlib.suppress(Exception):
-            self.conn.close()
+            self.db.close()
+
+
+def _bump(tx: Executor) -> None:
+    tx.execute("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key='generation'")

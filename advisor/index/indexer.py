@@ -9,7 +9,6 @@ file as changed and finishes the work (chunk ids are deterministic, so nothing d
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -26,6 +25,7 @@ from ..settings import Settings
 from . import sources
 from .catalog import Catalog, FileRecord
 from .embedcache import EmbeddingCache
+from .pipeline import load_ahead
 from .records import chunk_metadata, embedding_text
 from .vectors import VectorStore
 
@@ -137,19 +137,14 @@ class Indexer:
         self.embed_cache = embed_cache
 
     @contextlib.contextmanager
-    def _writer_lock(self) -> Iterator[None]:
-        lock_path = self.settings.home / "index.lock"
-        with open(lock_path, "a+") as fh:
-            try:
-                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                raise StoreError(
-                    f"{self.settings.home}: another `advisor index` is running on this data folder; wait for it to finish"
-                ) from None
-            try:
-                yield
-            finally:
-                fcntl.flock(fh, fcntl.LOCK_UN)
+    def _writer_lock(self, wait: bool = False) -> Iterator[None]:
+        """One indexer per catalog: a file lock under ADVISOR_HOME, or with PostgreSQL a
+        database advisory lock, so indexers on two machines cannot interleave either."""
+        with self.catalog.db.lock("index", wait=wait) as got:
+            if not got:
+                where = self.settings.home if not self.settings.database_url else self.catalog.db.where
+                raise StoreError(f"{where}: another `advisor index` is running on this catalog; wait for it to finish")
+            yield
 
     def run(
         self,
@@ -157,24 +152,26 @@ class Indexer:
         *,
         org: str = "",
         progress: Progress | None = None,
-        batch_chunks: int = 256,
+        batch_chunks: int = 512,
+        wait: bool = False,
     ) -> IndexReport:
         """Index files and folders (default: the bundled corpus). Unchanged files are skipped,
-        changed files replace their chunks, files gone from an indexed folder are removed."""
+        changed files replace their chunks, files gone from an indexed folder are removed.
+        With `wait`, a run another process has started is waited for instead of refused."""
         started = time.perf_counter()
         report = IndexReport()
         targets = [Path(p) for p in paths] if paths else sources.bundled_paths()
-        with self._writer_lock():
+        with self._writer_lock(wait):
             files, folders = expand(targets, report)
             report.files_seen = len(files)
             known = {r["source"]: r for r in self.catalog.files()}
             self._remove_vanished(folders, {sources.source_for(f) for f in files}, known, report)
             embedded_before = self.embedder.texts_embedded
             pending: list[_Loaded] = []
-            for i, path in enumerate(files):
+            # files are parsed in a background thread while the batch before them is embedded
+            for i, path, loaded in load_ahead(files, lambda p: self._load(p, org, known, report)):
                 if progress:
                     progress(i, len(files), str(path))
-                loaded = self._load(path, org, known, report)
                 if loaded is None:
                     continue
                 pending.append(loaded)
@@ -272,13 +269,14 @@ class Indexer:
                 documents=[c.text for c in new],
                 metadatas=[chunk_metadata(c, version) for c in new],
             )
+        records = []
         for f in batch:
             keep = {c.chunk_id for c in f.chunks}
             old_ids = self.catalog.chunk_ids(f.source)
             stale = [i for i in old_ids if i not in keep]
             if stale:
                 self.vectors.delete(stale)
-            added = [c for c in f.chunks if c.chunk_id not in set(old_ids)]
+            known = set(old_ids)
             first = f.chunks[0]
             record = FileRecord(
                 source=f.source,
@@ -292,10 +290,12 @@ class Indexer:
                 chunks=len(f.chunks),
                 indexed_at=_now(),
             )
-            self.catalog.replace_file(record, [(c, chunk_metadata(c, version)) for c in f.chunks])
-            report.files_indexed += 1
-            report.chunks_added += len(added)
+            records.append((record, [(c, chunk_metadata(c, version)) for c in f.chunks]))
+            report.chunks_added += sum(1 for c in f.chunks if c.chunk_id not in known)
             report.chunks_removed += len(stale)
+        # the whole batch in one catalog transaction (one generation step), after its vectors
+        self.catalog.replace_files(records)
+        report.files_indexed += len(batch)
 
     def run_prepared(self, items: Iterable[Prepared], *, batch_chunks: int = 256) -> IndexReport:
         """Index prepared documents like files: an unchanged fingerprint is skipped (no
