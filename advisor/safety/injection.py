@@ -26,7 +26,7 @@ import numpy as np
 
 from ..text import sentence_spans
 from .normalize import Normalized, mixed_script_words, normalize
-from .rules import INSTRUCTION_REASONS, RULES, Reason
+from .rules import INSTRUCTION_REASONS, NEGATED, RULES, Reason
 
 __all__ = [
     "QUARANTINE_SCORE",
@@ -74,8 +74,12 @@ def _rule_hits(sentence: str) -> list[tuple[Reason, float]]:
     """(reason, score) of every rule that matches the normalised sentence, best score per reason."""
     best: dict[Reason, float] = {}
     for rule in RULES:
-        if rule.score > best.get(rule.reason, 0.0) and rule.pattern.search(sentence):
-            best[rule.reason] = rule.score
+        if rule.score <= best.get(rule.reason, 0.0):
+            continue
+        for m in rule.pattern.finditer(sentence):
+            if not (rule.negatable and NEGATED.search(sentence[max(0, m.start() - 40) : m.start()])):
+                best[rule.reason] = rule.score
+                break
     return list(best.items())
 
 
