@@ -18,6 +18,7 @@ from ..index import Index, IndexReport
 from ..library import Library
 from ..providers import ChatModel, get_chat_model
 from ..retrieve import Filters, Hit, Retriever
+from ..safety.normalize import clean_text
 from ..settings import Settings
 from .assessment import citable, compose_assessment
 from .guidance import SentenceIndex, compose_guidance, search_guidance, split_question
@@ -138,7 +139,7 @@ class Advisor:
         return None
 
     def search(self, query: str, k: int | None = None, org: str | None = None) -> list[Hit]:
-        return self.retriever.search(query, k=k, filters=Filters(org=org or None)).hits
+        return self.retriever.search(clean_text(query), k=k, filters=Filters(org=org or None)).hits
 
     # ------------------------------------------------------------------- asking
 
@@ -155,7 +156,7 @@ class Advisor:
         self, question: str, org: str | None = None, history: list[dict] | None = None
     ) -> Iterator[str | Answer]:
         """For a UI: the answer's text tokens (`str`) while an LLM writes, then the `Answer` once."""
-        question = (question or "").strip()
+        question = clean_text(question).strip()  # invalid UTF-8 bytes and control characters never go further
         if not question:
             raise AdvisorError("the question is empty; type a question about AI readiness or governance")
         if len(question) > MAX_QUESTION:

@@ -240,7 +240,7 @@ class Indexer:
             first = f.chunks[0]
             record = FileRecord(
                 source=f.source,
-                path=f.path.resolve(),
+                path=Path(clean_name(f.path.resolve())),  # a name with undecodable bytes cannot be stored as is
                 file_hash=f.file_hash,
                 size=f.path.stat().st_size,
                 title=first.title,

@@ -19,14 +19,8 @@ def clean_name(name: str | Path) -> str:
     """A file name or path safe to store and show: undecodable bytes and control characters
     become U+FFFD, and `../` steps are dropped (they can only mislead a reader)."""
     text = str(name)
-    out = []
-    for ch in text:
-        if 0xDC80 <= ord(ch) <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
-            out.append("\ufffd")
-        elif unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp"):
-            out.append("\ufffd")
-        else:
-            out.append(ch)
+    # undecodable bytes arrive as lone surrogates (category Cs) through surrogateescape
+    out = ["\ufffd" if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp") else ch for ch in text]
     return re.sub(r"(?:^|(?<=/))\.\.(?:/|$)", "", "".join(out))
 
 

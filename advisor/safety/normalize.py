@@ -76,6 +76,19 @@ def normalize(text: str) -> Normalized:
     return Normalized("".join(out), offsets, len(text), invisible, folded)
 
 
+def clean_text(text: str) -> str:
+    """User-typed text safe for every stage: bytes that were not UTF-8 (lone surrogates) become
+    U+FFFD and control characters other than tab and newline are dropped."""
+    out = []
+    for ch in str(text or ""):
+        cat = unicodedata.category(ch)
+        if cat == "Cs":
+            out.append("\ufffd")
+        elif cat != "Cc" or ch in "\t\n":
+            out.append(ch)
+    return "".join(out)
+
+
 def _script(ch: str) -> str:
     if ch.isascii():
         return "latin" if ch.isalpha() else ""
