@@ -12,6 +12,7 @@ import click
 from ..errors import AdvisorError
 from ..settings import Settings
 from .config import DEFAULT_THRESHOLDS
+from .redteam import phi_table, run_phi, run_redteam, text_table
 from .reports import text_summary
 from .runner import run_eval
 
@@ -73,6 +74,13 @@ def _self_test_lines(self_test: dict[str, Any] | None) -> list[str]:
 )
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print summary.json instead of the text table.")
+@click.option(
+    "--suite",
+    type=click.Choice(["answers", "redteam", "phi"]),
+    default="answers",
+    show_default=True,
+    help="answers: answer quality; redteam: the attack suite (--limit N documents per split); phi: PHI detector figures.",
+)
 def eval_command(
     datasets: tuple[Path, ...],
     out: Path | None,
@@ -85,8 +93,11 @@ def eval_command(
     run_self_test: bool,
     no_progress: bool,
     as_json: bool,
+    suite: str,
 ) -> None:
     """Run the answer-quality suite; exit 1 when a threshold or the regression gate fails."""
+    if suite != "answers":
+        _safety_suite(suite, out, limit, as_json)
     try:
         settings = Settings.from_env()
         run = run_eval(
@@ -114,3 +125,22 @@ def eval_command(
             click.echo(line)
         click.echo(f"reports: {run.out_dir}/ (report.html, summary.json, cases.jsonl, junit.xml)")
     sys.exit(run.exit_code)
+
+
+def _safety_suite(suite: str, out: Path | None, limit: int | None, as_json: bool) -> None:
+    """`--suite redteam|phi` (advisor.evaluate.redteam): exit 1 when any attack reaches an answer."""
+    try:
+        settings = Settings.from_env()
+        if suite == "phi":
+            out_dir, summary = run_phi(out=out)
+            text, code = phi_table(summary), 0
+        else:
+            run = run_redteam(settings, out=out, per_split=limit, echo=lambda s: click.echo(s, err=True))
+            out_dir, summary, text, code = run.out_dir, run.summary, text_table(run.summary), run.exit_code
+    except AdvisorError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    click.echo(json.dumps(summary, indent=2, ensure_ascii=False) if as_json else text)
+    if not as_json:
+        click.echo(f"reports: {out_dir}/ (summary.json)")
+    sys.exit(code)

@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..audit import AuditStore
 from ..chunk import Chunk
 from ..errors import AdvisorError, IngestError, StoreError
 from ..ingest import LOADERS, load_chunks
@@ -155,6 +156,8 @@ class Indexer:
             if progress:
                 progress(len(files), len(files), "")
             self.catalog.set_run_state("done")
+        if report.phi_files and not self.settings.redact_phi:
+            self._audit_unredacted(report)
         report.seconds = round(time.perf_counter() - started, 3)
         return report
 
@@ -258,6 +261,19 @@ class Indexer:
             report.chunks_quarantined += sum(1 for c in f.chunks if c.quarantine)
             if f.phi:
                 report.phi_files.append(f.source)
+
+    def _audit_unredacted(self, report: IndexReport) -> None:
+        """PHI stored in clear is the admin's choice (ADVISOR_REDACT_PHI=0): each time it happens is audited."""
+        try:
+            store = AuditStore(self.settings)
+            try:
+                store.log("phi_unredacted", {"files": report.phi_files, "setting": "ADVISOR_REDACT_PHI=0"})
+            finally:
+                store.close()
+        except (StoreError, OSError) as exc:
+            report.errors.append(
+                {"file": str(self.settings.audit_path), "error": f"PHI stored in clear was not audited: {exc}"}
+            )
 
     def upsert(self, chunks: list[Chunk]) -> int:
         """Embed (through the cache) and store vectors for searchable chunks; returns the texts embedded."""

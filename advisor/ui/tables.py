@@ -39,6 +39,7 @@ SETTING_LABELS = {
     "llm_timeout": ("ADVISOR_LLM_TIMEOUT", "seconds per model call"),
     "llm_retries": ("ADVISOR_LLM_RETRIES", "retries on transient model errors"),
     "embed_cache": ("—", "embedding cache file"),
+    "redact_phi": ("ADVISOR_REDACT_PHI", "PHI redacted in stored passages of added documents and evidence notes"),
 }
 
 

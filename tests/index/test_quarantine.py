@@ -177,6 +177,8 @@ def test_redaction_can_be_turned_off_and_the_file_is_reindexed(tmp_path, hash_mo
     [row] = ix.files()
     assert "ssn" in row["phi"]  # still flagged in the Library
     assert "123-45-6789" in " ".join(c.text for c in ix.chunks_for_source(row["source"]))
+    [event] = AuditStore(s).events(event="phi_unredacted")  # the admin's choice is audited
+    assert event["detail"]["files"] == [row["source"]]
 
 
 def test_evidence_notes_are_redacted_and_facts_still_point_at_their_sentences(hsettings, tmp_path):
