@@ -49,7 +49,7 @@ class Draft:
 
 
 # Citation fields shown in the app but not part of the answer JSON.
-_CITATION_DISPLAY_ONLY = ("publisher", "doc_type", "source_url")
+_CITATION_DISPLAY_ONLY = ("publisher", "doc_type", "source_url", "trust")
 
 
 @dataclass
@@ -64,6 +64,7 @@ class Citation:
     publisher: str = ""
     doc_type: str = ""
     source_url: str = ""
+    trust: str = ""  # advisor.chunk.Trust: curated (bundled guidance), organization (results) or user (an upload)
 
     def to_dict(self) -> dict:
         """The citation JSON (PRODUCT.md): every field but the display-only ones."""
@@ -122,4 +123,5 @@ def citation_for(marker: int, chunk: Chunk, quote: str) -> Citation:
         publisher=chunk.publisher,
         doc_type=chunk.doc_type,
         source_url=str(chunk.meta.get("source_url") or ""),
+        trust=str(chunk.trust),
     )

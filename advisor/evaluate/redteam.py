@@ -232,6 +232,7 @@ def run_redteam(
     out: Path | None = None,
     per_split: int | None = None,
     splits: tuple[str, ...] = ("dev", "heldout"),
+    corpus: list[Path] | None = None,
     echo: Callable[[str], None] = lambda s: None,
 ) -> RedteamRun:
     """Generate, index and attack; write summary.json and cases.jsonl; see the module docstring."""
@@ -248,7 +249,7 @@ def run_redteam(
     cases = [c for split in splits for c in gen.generate(scratch, None, split, n)]
     t = time.perf_counter()
     ix = Index(rs)
-    report = ix.index_paths([*bundled_paths(), *(scratch / s for s in splits)])
+    report = ix.index_paths([*(bundled_paths() if corpus is None else corpus), *(scratch / s for s in splits)])
     docs = {f["source"]: f for f in ix.files()}
     ix.close()
     index_s = time.perf_counter() - t

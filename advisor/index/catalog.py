@@ -180,7 +180,8 @@ class Catalog:
 
     def releases(self, source: str | None = None) -> list[dict[str, Any]]:
         """Passages an admin released from quarantine: chunk_id, source, reason, released_by, released_at, note."""
-        q, args = "SELECT * FROM releases", ()
+        q = "SELECT * FROM releases"
+        args: tuple[str, ...] = ()
         if source is not None:
             q, args = q + " WHERE source=?", (source,)
         return [dict(r) for r in self.conn.execute(q + " ORDER BY released_at, chunk_id", args)]

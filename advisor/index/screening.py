@@ -1,7 +1,8 @@
 """What indexing checks in a file's chunks before they are stored.
 
-- Instructions: every chunk is scanned (`advisor.safety.injection.scan`: rules, structure and
-  similarity to attack prototypes); a flagged chunk is quarantined (`Chunk.quarantine` holds
+- Instructions: every chunk is scanned (`advisor.safety.injection.scan`: rules and structure,
+  plus similarity to attack prototypes for everything but the curated bundled guidance); a
+  flagged chunk is quarantined (`Chunk.quarantine` holds
   the reason): stored and listed, never retrieved, quoted or sent to a model until an admin
   releases it. Chunks a loader already quarantined (e.g. hidden text) keep their reason.
 - A document that is mostly instructions is refused with one line.
@@ -149,7 +150,10 @@ def screen(
             if redact_phi and findings:
                 c = redact_chunk(c, findings)
         if not c.quarantine:
-            c = dataclasses.replace(c, quarantine=quarantine_reason(scan(c.text, embedder)))
+            # curated guidance is vetted before it ships: rules and structure only, which spares
+            # embedding every sentence of the corpus on each new installation
+            similarity = embedder if c.trust != Trust.CURATED else None
+            c = dataclasses.replace(c, quarantine=quarantine_reason(scan(c.text, similarity)))
         if c.quarantine and c.chunk_id in released:  # an admin reviewed this exact passage
             c = dataclasses.replace(c, quarantine="")
         out.append(c)
