@@ -94,6 +94,11 @@ def _userinfo(m: re.Match) -> str:
     return f"{scheme}{user}:{MASK}@" if password is not None and user else f"{scheme}{MASK}@"
 
 
+def _mask_key(key: str) -> str:
+    """A key as shown: its type prefix ("sk-") when long enough to stay secret, the rest masked."""
+    return (key[:3] if len(key) >= 16 else "") + "…" + MASK
+
+
 def mask_secrets(text: str) -> str:
     """Text with the credentials inside any URLs in it masked (for settings, messages and logs)."""
     return _SECRET_PARAM.sub(lambda m: m.group(1) + MASK, _URL_USERINFO.sub(_userinfo, str(text or "")))
@@ -217,7 +222,7 @@ class Settings:
             if isinstance(value, Path):
                 value = str(value)
             if isinstance(value, str) and value:
-                value = MASK if _SECRET_NAME.search(f.name) else mask_secrets(value)
+                value = _mask_key(value) if _SECRET_NAME.search(f.name) else mask_secrets(value)
             out[f.name] = value
         out["embed_cache"] = str(self.embed_cache_path)
         return out

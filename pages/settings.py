@@ -15,7 +15,7 @@ st.caption("Read from the environment at start-up; change a variable and restart
 
 if s.mode == "llm":
     st.info(
-        f"**Mode: LLM** — {ui.escape_md(s.llm_model)} writes answers"
+        f"**Mode: LLM** — `{s.llm_model}` writes answers"
         + (f" via {ui.escape_md(mask_url(s.llm_base_url))}" if s.llm_base_url else "")
         + ". Its citations are verified against the retrieved passages; if it fails, the advisor answers offline.",
         icon=":material/smart_toy:",

@@ -115,6 +115,7 @@ def test_settings_never_show_a_secret_in_clear(tmp_path):
     for secret in ("hunter2", "sk-live", "abcdef123456", "pa55word"):
         assert secret not in shown
     assert s.masked()["llm_base_url"] == "https://alice:*****@llm.example.com/v1"
+    assert s.masked()["llm_api_key"] == "sk-…*****"
     assert mask_secrets("connect to https://bob:pa55word@x failed") == "connect to https://bob:*****@x failed"
 
 
