@@ -263,7 +263,11 @@ def sanitize_passage(text: str, allowed: Iterable[str] | None = None) -> str:
     """The one passage sanitiser: passage text for any model prompt (chat, recommendation
     polishing, judges), with instruction-like sentences removed, links and e-mail addresses off
     the allow-list removed, and delimiters neutralised."""
-    keys = bundled_allow_list() if allowed is None else frozenset(allowed)
+    return _sanitized(text, bundled_allow_list() if allowed is None else frozenset(allowed))
+
+
+@functools.lru_cache(maxsize=4096)
+def _sanitized(text: str, keys: frozenset[str]) -> str:
     out = []
     last = 0
     for s, e in sentence_spans(text):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import threading
+import time
 from collections.abc import Callable, Sequence
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -18,7 +19,8 @@ from ..settings import Settings, mask_url
 _WRITE_BATCH = 1000
 _READ_BATCH = 5000
 CONNECT_TIMEOUT_S = 5.0  # a Chroma server that does not accept a connection in this time is unreachable
-REPLY_TIMEOUT_S = 10.0  # ... or that does not answer its heartbeat in this time
+REPLY_TIMEOUT_S = 8.0  # ... or that does not answer its heartbeat in this time
+RETRY_AFTER_S = 30.0  # after a failed open, report the same error at once for this long
 REQUEST_TIMEOUT_S = 120.0  # any later request (a large upsert included) fails after this long instead of hanging
 
 
@@ -107,12 +109,13 @@ def _set_timeouts(client: Any) -> None:
 
 def open_client(settings: Settings) -> Any:
     """A Chroma client: the server at ADVISOR_CHROMA_URL, else a persistent folder under ADVISOR_HOME."""
+    if settings.chroma_url:
+        check_server(settings.chroma_url)  # before anything slow: an unreachable server is reported within seconds
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     if settings.chroma_url:
-        check_server(settings.chroma_url)
         u = urlparse(settings.chroma_url)
         client = chromadb.HttpClient(
             host=u.hostname or "",
@@ -135,12 +138,20 @@ class VectorStore:
         self._client: Any = None
         self._collection: Any = None
         self._lock = threading.Lock()
+        self._failure: tuple[float, StoreError] | None = None  # when the store last failed to open, and why
 
     @property
     def collection(self) -> Any:
         with self._lock:  # chromadb fails when two threads open a client at once
             if self._collection is None:
-                self._collection = self._open()
+                if self._failure and time.monotonic() - self._failure[0] < RETRY_AFTER_S:
+                    raise self._failure[1]  # an unreachable server is not waited for again on every search
+                try:
+                    self._collection = self._open()
+                except StoreError as exc:
+                    self._failure = (time.monotonic(), exc)
+                    raise
+                self._failure = None
             return self._collection
 
     def _open(self) -> Any:

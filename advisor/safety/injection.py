@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -126,8 +127,10 @@ def _sentence_flags(sentence: str, depth: int = 0) -> list[tuple[Reason, float]]
     return hits
 
 
+@functools.lru_cache(maxsize=50_000)
 def is_instruction(sentence: str) -> bool:
-    """True when the sentence instructs the assistant or the reader (rules only, after normalisation)."""
+    """True when the sentence instructs the assistant or the reader (rules only, after normalisation).
+    Cached: the composer and the prompt sanitiser check the same passages' sentences again and again."""
     norm = normalize(sentence).text
     return any(r in INSTRUCTION_REASONS and s >= QUARANTINE_SCORE for r, s in _sentence_flags(norm))
 

@@ -53,6 +53,8 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """NFKC, invisible characters removed, confusables folded to Latin, diacritics dropped."""
+    if text.isascii():  # nothing to fold or remove: the common case, kept fast
+        return Normalized(text, list(range(len(text))), len(text))
     out: list[str] = []
     offsets: list[int] = []
     invisible: list[int] = []
