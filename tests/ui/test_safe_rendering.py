@@ -162,7 +162,13 @@ def test_hostile_uploads_render_as_text_everywhere(hostile_app, tmp_path):
             reader = page.locator("[data-testid=stExpander]", has_text="Read a document").first
             reader.locator("[data-testid=stSelectbox]").first.click()
             page.get_by_role("option").filter(has_text="Hostile").first.click()
-            _settle(page)
+            passage = page.get_by_text("Deployed sepsis models are reviewed", exact=False).first
+            passage.wait_for(state="attached", timeout=60_000)
+            _settle(page, 1.5)
+            if not passage.is_visible():  # the rerun after choosing the document can fold the expander
+                page.locator("[data-testid=stExpander] summary", has_text="Read a document").first.click()
+                _settle(page)
+            passage.wait_for(timeout=30_000)
             body = page.locator("[data-testid=stMain]").inner_text()
             page.screenshot(path=str(shots / "safe-library.png"), full_page=True)
             (tmp_path / "library.txt").write_text(body)
