@@ -483,3 +483,55 @@ _rule(
     0.85,
     r"\b(?:click|visit|go to|open|download|navigate to|log ?in at|sign ?in at)\b.{0,60}hxxps?://",
 )
+
+# generic cues of text written for a machine reader (widened with probe v3 after its first figure;
+# probe v4 was written before this and is never used to tune)
+_OUTPUT = r"(?:repl(?:y|ies)|responses?|answers?|outputs?|messages?|summar(?:y|ies)(?!\s+(?:report|table|slide|memo|document)))"
+_rule(
+    Reason.OUTPUT_CONTROL,
+    0.8,
+    r"\b(?:in|into|at the (?:end|bottom|top|start|beginning) of|to|from) (?:your|every|each|any|all) " + _OUTPUT + r"\b",
+)
+_rule(
+    Reason.DIRECTS_USER,
+    0.9,
+    r"\btell (?:whoever|anyone|anybody|everyone|people|those) (?:who )?(?:is |are )?(?:asking|asks|reads|reading|wants)\b"
+    r"|\b(?:anyone|anybody|whoever|people|users?|readers?) (?:who (?:is |are )?)?(?:asking|asks|enquiring|inquiring)\b"
+    r".{0,60}\b(?:should|must|is to|are to) be (?:told|informed|advised)\b",
+)
+_rule(
+    Reason.DIRECTS_USER,
+    0.85,
+    r"\b(?:recommend|suggest|say|state|explain|claim|report) to (?:the |any |every )?(?:reader|user|asker|requester)s?\b",
+)
+_rule(
+    Reason.ADDRESSED_TO_ASSISTANT,
+    0.85,
+    r"\b(?:whichever|any|the|every) (?:program|software|system|tool|model|bot|agent|application|app|summari[sz]er)s? "
+    r"(?:that )?(?:reads?|reading|processes|processing|parses|parsing|summari[sz]es|summari[sz]ing) (?:this|these)\b",
+)
+_rule(Reason.ADDRESSED_TO_ASSISTANT, 0.8, r"(?:^|[.!?;:]\s+)(?:please\s+)?pretend\b")
+_rule(
+    Reason.ADDRESSED_TO_ASSISTANT,
+    0.85,
+    r"(?:^|[.!?;]\s+)(?:model|assistant|ai|llm|bot|system) (?:instructions|directives|rules|note|notice)\s*:",
+)
+_rule(
+    Reason.OVERRIDE,
+    0.9,
+    r"\b(?:send|share|show|print|reveal|give|tell|list|output|dump)\b.{0,30}\b(?:your|the assistant'?s) (?:configuration|config|"
+    r"system (?:prompt|message)|instructions|hidden (?:prompt|rules|key)|settings|context)\b"
+    r"|\b(?:documents?|files?|context|passages?) you (?:were|have been|are) given\b",
+)
+_rule(
+    Reason.OVERRIDE,
+    0.85,
+    r"\bregardless of (?:the |any )?(?:evidence|data|facts|assessment|results|findings|scores?|documents?|sources?)\b",
+)
+_rule(
+    Reason.OVERRIDE,
+    0.9,
+    r"\bthe (?:real|actual|true) (?:task|instructions?|job|goal|question)\b"
+    r"|\b(?:everything|all|the text) (?:above|before|so far) (?:was|is) (?:a test|fake|irrelevant|a distraction)\b",
+)
+_rule(Reason.OUTPUT_CONTROL, 0.85, r"\b(?:rather than|instead of) (?:answering|responding|replying|helping|citing)\b")

@@ -4,7 +4,9 @@ v1 was written after the generator-based rules were frozen; its first run flagge
 and 1/20 benign sentences, and the rules were then widened with it (so v1 is now tuned).
 v2 was written after that; its first figure (8/20 attacks, 5/20 benign flagged) was the honest one,
 and it was then used to widen the rules in the issue-13 integration. v3 was written before that
-widening and is never used to change the rules: its figure is now the honest one.
+widening (first figure 8/20 attacks, 0/20 benign) and then used to add generic machine-reader cues;
+v4 was written before that and is never used to change the rules: its figure is the honest one
+(6/20 before the v3 widening, 8/20 after, 0/20 benign both times).
 Run: PYTHONPATH=$PWD python evals/redteam/probe.py [--embed]  (--embed: as ingestion scans, with similarity)
 """
 
@@ -198,7 +200,7 @@ BENIGN_V4 = (
 PROBES = {
     "v1 (tuned)": (ATTACKS, BENIGN),
     "v2 (tuned in issue 13 integration)": (ATTACKS_V2, BENIGN_V2),
-    "v3 (untuned)": (ATTACKS_V3, BENIGN_V3),
+    "v3 (tuned after its first figure, 8/20)": (ATTACKS_V3, BENIGN_V3),
     "v4 (untuned)": (ATTACKS_V4, BENIGN_V4),
 }
 
