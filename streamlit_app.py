@@ -1,7 +1,8 @@
 """Readiness Advisor — the Streamlit app (`make run`).
 
-A thin shell over the `advisor` library: navigation, the organization selector, the mode
-indicator and first-start indexing. Each page lives in `pages/` and gets the advisor and the
+A thin shell over the `advisor` library: sign-in (the first visitor of a fresh install creates
+the administrator), navigation by role, the organization selector (only the organizations the
+user may see), the mode indicator and first-start indexing. Each page lives in `pages/` and gets the advisor and the
 current organization from `advisor.ui`.
 """
 
@@ -12,6 +13,7 @@ from pathlib import Path
 import streamlit as st
 
 from advisor import ui
+from advisor.accounts import Access, Capability
 from advisor.errors import AdvisorError
 
 HERE = Path(__file__).resolve().parent
@@ -34,29 +36,42 @@ except AdvisorError as exc:
     st.stop()
 
 
-def _pages() -> dict[str, list]:
-    advisor_pages = [
-        st.Page("pages/chat.py", title="Chat", icon=":material/forum:", default=True),
-        st.Page("pages/dashboard.py", title="Readiness dashboard", icon=":material/monitoring:", url_path="dashboard"),
-    ]
-    if (HERE / "pages" / "recommendations.py").exists():
-        advisor_pages.append(
-            st.Page(
-                "pages/recommendations.py",
-                title="Recommendations",
-                icon=":material/checklist:",
-                url_path="recommendations",
-            )
-        )
-    advisor_pages.append(
-        st.Page("pages/assessment.py", title="Assessment", icon=":material/assignment:", url_path="assessment")
-    )
-    admin_pages = [
-        st.Page("pages/library.py", title="Library", icon=":material/library_books:", url_path="library"),
-        st.Page("pages/audit.py", title="Audit log", icon=":material/fact_check:", url_path="audit"),
-        st.Page("pages/settings.py", title="Settings", icon=":material/settings:", url_path="settings"),
-    ]
-    return {"Advisor": advisor_pages, "Admin": admin_pages}
+# (file, title, icon, url path, the capability that opens it, shown only with an organization to see)
+PAGES = {
+    "Advisor": [
+        ("chat.py", "Chat", ":material/forum:", "", Capability.CHAT, False),
+        ("dashboard.py", "Readiness dashboard", ":material/monitoring:", "dashboard", Capability.DASHBOARD, True),
+        (
+            "recommendations.py",
+            "Recommendations",
+            ":material/checklist:",
+            "recommendations",
+            Capability.RECOMMENDATIONS,
+            True,
+        ),
+        ("assessment.py", "Assessment", ":material/assignment:", "assessment", Capability.ASSESSMENT, False),
+        ("model_cards.py", "Model cards", ":material/fact_check:", "model-cards", Capability.MODEL_CARDS, False),
+        ("evaluation.py", "Evaluation", ":material/science:", "evaluation", Capability.EVALUATION, False),
+    ],
+    "Admin": [
+        ("library.py", "Library", ":material/library_books:", "library", Capability.LIBRARY, False),
+        ("users.py", "Users", ":material/group:", "users", Capability.USERS, False),
+        ("audit.py", "Audit log", ":material/fact_check:", "audit", Capability.AUDIT, False),
+        ("settings.py", "Settings", ":material/settings:", "settings", Capability.SETTINGS, False),
+    ],
+}
+
+
+def _pages(access: Access, has_orgs: bool) -> dict[str, list]:
+    """The pages this user's role opens (each page checks again with `ui.gate`)."""
+    out: dict[str, list] = {}
+    for section, pages in PAGES.items():
+        for file, title, icon, url, capability, needs_org in pages:
+            if not (HERE / "pages" / file).exists() or not access.can(capability) or (needs_org and not has_orgs):
+                continue
+            kw = {"url_path": url} if url else {"default": True}
+            out.setdefault(section, []).append(st.Page(f"pages/{file}", title=title, icon=icon, **kw))
+    return out
 
 
 def _org_selector() -> None:
@@ -97,11 +112,24 @@ def _org_selector() -> None:
         st.caption("No assessment results indexed yet — add one on the Assessment page.")
 
 
-nav = st.navigation(_pages(), position="sidebar")
+user = ui.signed_in()
+if user is None:  # only the sign-in form (or, on a fresh install, the first administrator's)
+    # every page's address shows the sign-in form, and opens that page once signed in
+    urls = [p[3] for pages in PAGES.values() for p in pages if p[3]]
+    signin = [st.Page(ui.sign_in_page, title="Sign in", default=True)]
+    signin += [st.Page(ui.sign_in_page, title="Sign in", url_path=u) for u in urls]
+    st.navigation(signin, position="hidden").run()
+    st.stop()
+
+access = ui.access()
+nav = st.navigation(_pages(access, bool(ui.org_options(adv))), position="sidebar")
 ui.ensure_index_ui(adv)  # first start: index the bundled corpus, with a progress bar
 
 with st.sidebar:
     _org_selector()
+    st.divider()
+    st.markdown(f":material/account_circle: **{ui.escape_md(user.name)}** · {user.role}")
+    st.button("Sign out", on_click=ui.sign_out, key="sign-out", icon=":material/logout:", type="tertiary")
     st.divider()
     if adv.settings.mode == "llm":
         st.markdown(f":violet-badge[:material/smart_toy: LLM] {ui.escape_md(adv.settings.llm_model)}")

@@ -32,6 +32,7 @@ class DocType(StrEnum):
     GUIDANCE = "guidance"
     ASSESSMENT = "assessment"
     USER = "user"
+    FRAMEWORK = "framework"  # frameworks and crosswalks as data (corpus/frameworks/*.yaml)
 
 
 class Trust(StrEnum):
@@ -50,6 +51,7 @@ class ResultKind(StrEnum):
     DIMENSION = "dimension"
     QUESTION = "question"
     USE_CASE = "use_case"
+    COVERAGE = "coverage"  # how the assessment covers one framework
 
 
 class Fact(StrEnum):
@@ -65,6 +67,10 @@ class Fact(StrEnum):
     BLOCKED_USE_CASES = "blocked_use_cases"
     UNANSWERED = "unanswered"
     ASSESSOR = "assessor"
+    COVERAGE = "coverage"  # covered / gap / uncovered counts against one framework
+    COVERED = "covered"
+    COVERAGE_GAPS = "coverage_gaps"
+    UNCOVERED = "uncovered"
 
 
 _FACT_KEY = "fact_"
@@ -130,7 +136,7 @@ class Chunk:
         """Bundled guidance is curated; results belong to an organization; anything else a user added."""
         if self.doc_type == DocType.ASSESSMENT:
             return Trust.ORGANIZATION
-        if self.doc_type == DocType.GUIDANCE and self.source.startswith(BUNDLED_PREFIX):
+        if self.doc_type in (DocType.GUIDANCE, DocType.FRAMEWORK) and self.source.startswith(BUNDLED_PREFIX):
             return Trust.CURATED
         return Trust.USER
 

@@ -3,6 +3,11 @@
 The default support checker (tier 0) is offline and deterministic: lexical coverage of the
 claim's content words, a hard check that every number and identifier in the claim occurs in
 the evidence, a negation check, and embedding similarity to the best evidence sentence.
+
+Verification of a model's answer also checks its output (`OutputCheck`): a sentence naming a
+link, an e-mail address, a code-like token, an identifier or a number that none of the
+passages given to the model contains is removed from the answer and listed as unsupported
+(links, e-mail addresses and tokens masked there, so an injected address never reaches the user).
 """
 
 from __future__ import annotations
@@ -10,12 +15,14 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from enum import StrEnum
 from itertools import pairwise
 from typing import Protocol, cast, runtime_checkable
 
 import numpy as np
 
 from .chunk import Chunk
+from .safety.normalize import normalize
 from .text import (
     Numbering,
     content_words,
@@ -29,7 +36,10 @@ from .text import (
 
 __all__ = [
     "CitedSentence",
+    "Foreign",
+    "ForeignKind",
     "LexicalEmbeddingChecker",
+    "OutputCheck",
     "SupportChecker",
     "Verified",
     "VerifiedCitation",
@@ -152,6 +162,101 @@ def best_quote(chunk_text: str, claim: str) -> str:
     return chunk_text[best[0] : best[1]]
 
 
+# ------------------------------------------------------------------ output checks
+
+
+class ForeignKind(StrEnum):
+    """What a model wrote that no passage contains."""
+
+    LINK = "link"
+    EMAIL = "e-mail address"
+    TOKEN = "token"
+    IDENTIFIER = "identifier"
+    NUMBER = "number"
+
+
+# kinds masked wherever the output is shown (an injected link or code must never reach the user)
+MASKED = frozenset({ForeignKind.LINK, ForeignKind.EMAIL, ForeignKind.TOKEN})
+
+
+@dataclass(frozen=True)
+class Foreign:
+    """One unsupported item of a model's output; start/end locate masked kinds in the checked text."""
+
+    kind: ForeignKind
+    text: str
+    start: int = -1
+    end: int = -1
+
+
+_TLDS = "com|org|net|io|gov|edu|info|biz|co|us|uk|eu|ru|cn|xyz|top|ly|me|app|dev|ai|site|online|click|link|tk|ml|ga|cf|gq|zip|mov"
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_LINK = re.compile(
+    r"\b(?:(?:https?|ftp)://|www\.)[^\s<>()\"'\[\]]+"
+    rf"|\b(?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.)+(?:{_TLDS})\b(?:/[^\s<>()\"'\[\]]*)?",
+    re.I,
+)
+_BLOB = re.compile(r"(?<![\w+/])(?=[A-Za-z0-9+/]*[0-9+/])[A-Za-z0-9+/]{24,}={0,2}")
+# letters and digits in one word: "CANARY-7731", "X9K2Q", "GPT-4o"
+_CODE = re.compile(r"(?<![\w@./-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*(?![\w@-])")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|s)", re.I)
+_ENUMERATOR = re.compile(r"\(\d{1,2}\)|(?<!\S)\d{1,2}\)")
+_TRAILING = ".,;:!?)"
+_PATTERNS = (
+    (ForeignKind.EMAIL, _EMAIL),
+    (ForeignKind.LINK, _LINK),
+    (ForeignKind.TOKEN, _BLOB),
+    (ForeignKind.TOKEN, _CODE),
+)
+
+
+class OutputCheck:
+    """What a model may name: only links, e-mail addresses, tokens, identifiers and numbers that
+    occur in the passages it was given (or in `allowed`, e.g. the user's own question)."""
+
+    def __init__(self, passages: list[str], allowed: str = ""):
+        text = normalize("\n".join([*passages, allowed])).text
+        self.text = text.lower()
+        self.numbers = _evidence_numbers(text)
+        self.ids = set(identifiers(text))
+
+    def _spans(self, text: str) -> list[Foreign]:
+        """Links, e-mail addresses and tokens not in the passages, located in `text`."""
+        norm = normalize(text)
+        found: list[Foreign] = []
+        taken: list[tuple[int, int]] = []
+        for kind, pattern in _PATTERNS:
+            for m in pattern.finditer(norm.text):
+                token = m.group(0).rstrip(_TRAILING)
+                start, end = m.start(), m.start() + len(token)
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                taken.append((start, end))  # an address's digits are not a number too
+                if kind is ForeignKind.TOKEN and (len(token) < 3 or _ORDINAL.fullmatch(token)):
+                    continue
+                if token.lower() in self.text:
+                    continue
+                s, e = norm.original_span(start, end)
+                found.append(Foreign(kind, text[s:e], s, e))
+        return sorted(found, key=lambda f: f.start)
+
+    def foreign(self, text: str) -> list[Foreign]:
+        """Everything in `text` no passage contains: links, e-mail addresses, tokens, identifiers, numbers."""
+        found = self._spans(text)
+        rest = normalize(text).text
+        for pattern in (_EMAIL, _LINK, _BLOB, _CODE, _ENUMERATOR):
+            rest = pattern.sub(" ", rest)
+        found += [Foreign(ForeignKind.IDENTIFIER, i) for i in identifiers(rest) if i not in self.ids]
+        found += [Foreign(ForeignKind.NUMBER, n) for n in sorted(numbers_in(rest) - self.numbers)]
+        return found
+
+    def mask(self, text: str) -> str:
+        """`text` with unsupported links, e-mail addresses and tokens replaced by a note."""
+        for f in reversed(self._spans(text)):
+            text = f"{text[: f.start]}[{f.kind} removed]{text[f.end :]}"
+        return text
+
+
 # ------------------------------------------------------------------ answer verification
 
 
@@ -163,6 +268,7 @@ class CitedSentence:
     score: float | None
     supported: bool
     structural: bool = False
+    removed: tuple[Foreign, ...] = ()  # what no passage contains: the sentence is not in the answer
 
 
 @dataclass
@@ -184,6 +290,7 @@ class Verified:
     dropped_markers: list[int] = field(default_factory=list)
     repaired: int = 0
     sentences: list[CitedSentence] = field(default_factory=list)
+    foreign: list[Foreign] = field(default_factory=list)  # items of removed sentences
 
 
 _BULLET = re.compile(r"^([-*•]|\d+[.)])\s+")
@@ -252,6 +359,8 @@ def _reassemble(sentences: list[CitedSentence]) -> str:
     """Bullets on their own lines, sentences of a paragraph joined by spaces."""
     lines: list[str] = []
     for s in sentences:
+        if s.removed:
+            continue
         if not s.text:
             if lines and lines[-1] != "":
                 lines.append("")
@@ -263,14 +372,19 @@ def _reassemble(sentences: list[CitedSentence]) -> str:
     return "\n".join(lines).strip()
 
 
-def verify_answer(text: str, passages: list[Chunk], checker: SupportChecker | None = None) -> Verified:
+def verify_answer(
+    text: str, passages: list[Chunk], checker: SupportChecker | None = None, *, allowed: str = ""
+) -> Verified:
     """Verify a model's answer against the numbered passages it was given (1-based).
 
+    A sentence naming a link, e-mail address, token, identifier or number that no passage (nor
+    `allowed`, e.g. the question) contains is removed and listed as unsupported, masked.
     Markers out of range are dropped; a sentence with no valid marker gets the passage that
     supports it best when one does (repair); sentences still unsupported are listed; markers
     are renumbered contiguously in order of first use, one citation per marker.
     """
     checker = checker or LexicalEmbeddingChecker()
+    output = OutputCheck([p.text for p in passages], allowed)
     n = len(passages)
     numbering = Numbering()  # passage number -> final marker
     quotes: dict[int, list[str]] = {}
@@ -282,6 +396,11 @@ def verify_answer(text: str, passages: list[Chunk], checker: SupportChecker | No
             sentences.append(CitedSentence("", "", [], None, True, structural=True))
             continue
         claim = strip_markers(sent.removeprefix("- "))
+        foreign = output.foreign(claim)
+        if foreign:
+            masked = output.mask(claim)
+            sentences.append(CitedSentence(masked, masked, [], None, False, removed=tuple(foreign)))
+            continue
         valid = [m for m in dict.fromkeys(markers) if 1 <= m <= n]
         dropped += [m for m in markers if not 1 <= m <= n]
         structural = _is_structural(claim)
@@ -304,4 +423,5 @@ def verify_answer(text: str, passages: list[Chunk], checker: SupportChecker | No
         dropped_markers=sorted(set(dropped)),
         repaired=repaired,
         sentences=[s for s in sentences if s.text],
+        foreign=[f for s in sentences for f in s.removed],
     )

@@ -12,10 +12,19 @@ import click
 
 from . import assessment
 from . import recommend as rec
+from .accounts.commands import users
 from .answer import Advisor
+from .audit import Actor, Event
+from .audit.commands import audit
+from .cards import review_card_command
+from .currency import corpus_group
 from .errors import AdvisorError
 from .evaluate import eval_command
+from .evaluate.feedback_cli import feedback
+from .frameworks import frameworks_command
 from .safety.phi_cli import phi
+
+USER_HELP = "Act as this user: only the organizations granted to them (default: the local operator, who sees all)."
 
 
 def _fail(message: str, code: int = 1) -> NoReturn:
@@ -93,13 +102,14 @@ def index(paths: tuple[Path, ...], org: str, as_json: bool) -> None:
 @click.argument("query")
 @click.option("--k", "k", type=click.IntRange(1, 100), default=None, help="Number of results.")
 @click.option("--org", default=None, help="Include this organization's assessment results.")
+@click.option("--user", default=None, help=USER_HELP)
 @click.option("--json", "as_json", is_flag=True)
-def search(query: str, k: int | None, org: str | None, as_json: bool) -> None:
+def search(query: str, k: int | None, org: str | None, user: str | None, as_json: bool) -> None:
     """Ranked chunks for QUERY (hybrid dense + BM25)."""
     adv = _advisor()
     _warn_if_no_corpus(adv)
     try:
-        hits = adv.search(query, k=k, org=org)
+        hits = adv.search(query, k=k, org=org, user=user)
     except AdvisorError as exc:
         _fail(str(exc))
     rows = [h.to_dict() for h in hits]
@@ -119,13 +129,14 @@ def search(query: str, k: int | None, org: str | None, as_json: bool) -> None:
 @main.command()
 @click.argument("question")
 @click.option("--org", default=None, help="Answer for this organization's assessment.")
+@click.option("--user", default=None, help=USER_HELP)
 @click.option("--json", "as_json", is_flag=True)
-def ask(question: str, org: str | None, as_json: bool) -> None:
+def ask(question: str, org: str | None, user: str | None, as_json: bool) -> None:
     """Answer QUESTION with citations."""
     adv = _advisor()
     _warn_if_no_corpus(adv)
     try:
-        ans = adv.ask(question, org=org)
+        ans = adv.ask(question, org=org, user=user)
     except AdvisorError as exc:
         _fail(str(exc))
     if as_json:
@@ -139,14 +150,20 @@ def ask(question: str, org: str | None, as_json: bool) -> None:
         click.echo(f"[{c.marker}] {c.title} — {c.section} ({where})")
     if ans.unsupported:
         click.echo("\nNot supported by the cited passages: " + " | ".join(ans.unsupported))
+    if ans.notice:
+        click.echo(f"Note: {ans.notice}", err=True)
 
 
 @main.command()
+@click.option("--user", default=None, help=USER_HELP)
 @click.option("--json", "as_json", is_flag=True)
-def orgs(as_json: bool) -> None:
+def orgs(user: str | None, as_json: bool) -> None:
     """Organizations with assessment results in the index."""
     adv = _advisor()
-    rows = adv.index.orgs()
+    try:
+        rows = adv.organizations(user)
+    except AdvisorError as exc:
+        _fail(str(exc))
     if as_json:
         click.echo(json.dumps(rows, indent=2))
         return
@@ -177,26 +194,32 @@ main.add_command(eval_command, name="eval")
 @main.command()
 @click.option("--org", required=True, help="Organization id with assessment results in the index.")
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path), help="Output file: .docx or .md.")
+@click.option("--user", default=None, help=USER_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Also print the report as JSON.")
-def recommend(org: str, out: Path, as_json: bool) -> None:
+def recommend(org: str, out: Path, user: str | None, as_json: bool) -> None:
     """Draft a prioritized, cited readiness roadmap for ORG and write it as DOCX or Markdown."""
     if out.suffix.lower() not in rec.EXPORT_EXTENSIONS:
         _fail(f"--out {out}: unsupported format {out.suffix or '(no extension)'!r}; use a .docx or .md file name", 2)
     adv = _advisor()
-    known = [o["org"] for o in adv.index.orgs()]
-    if org not in known:
-        if not known:
+    try:
+        access = adv.access(user)
+        known = [o["org"] for o in adv.organizations(user)]
+        if org not in known:
+            access.check(org)  # a user asking for an organization not granted: AccessDenied naming it
+            # never list the organizations here: `advisor orgs` does, for those allowed to see them
             _fail(
-                f"unknown organization {org!r}: no organization has assessment results in the index; "
-                "run `advisor index` first (sample organizations are bundled)",
+                f"unknown organization {org!r}: it has no assessment results in the index"
+                + (" you may see" if user else "")
+                + "; run `advisor orgs` to list the organizations that have them",
                 2,
             )
-        _fail(f"unknown organization {org!r}; known organizations: {', '.join(known)}", 2)
-    try:
-        report = rec.build_report(adv, org)
+        report = rec.build_report(adv, org, user=user)
         path = rec.export(report, out)
     except AdvisorError as exc:
         _fail(str(exc))
+    if adv.audit_store is not None:
+        actor = Actor(user or "", str(access.role or ""))
+        adv.audit_store.log(Event.EXPORT, {"what": "roadmap", "file": str(path)}, org=org, actor=actor)
     if as_json:
         click.echo(json.dumps({"out": str(path), **report.to_dict()}, indent=2, ensure_ascii=False))
         return
@@ -210,7 +233,7 @@ def recommend(org: str, out: Path, as_json: bool) -> None:
 
 
 # Command groups that live with their feature: one line each (plugin-style, as in simonw/llm).
-for _command in (phi,):
+for _command in (phi, frameworks_command, corpus_group, review_card_command, users, audit, feedback):
     main.add_command(_command)
 
 

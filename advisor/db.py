@@ -1,19 +1,42 @@
-"""SQLite stores: connections and schema migrations."""
+"""SQLite stores: connections, schema migrations and write transactions.
+
+A migration is a SQL script or, where SQL alone cannot do it (e.g. hashing existing rows), a
+function of the connection. Stores keep their SQL behind small classes so another backend
+(PostgreSQL, `ADVISOR_DATABASE_URL`) can stand in for SQLite later.
+"""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import StoreError
 
+Migration = str | Callable[[sqlite3.Connection], None]
 
-def connect(path: Path, migrations: Sequence[str], *, name: str) -> sqlite3.Connection:
+
+def _apply(conn: sqlite3.Connection, migration: Migration, version: int) -> None:
+    if isinstance(migration, str):
+        with conn:
+            conn.executescript("BEGIN;" + migration + f";PRAGMA user_version={version};")
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        migration(conn)
+        conn.execute(f"PRAGMA user_version={version}")
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
+
+
+def connect(path: Path, migrations: Sequence[Migration], *, name: str) -> sqlite3.Connection:
     """Open a store and apply pending migrations in order; user_version counts those applied.
 
-    Each migration is a SQL script run in its own transaction, so a store is always at a
-    known version. A store newer than this code is refused rather than misread.
+    Each migration runs in its own transaction, so a store is always at a known version.
+    A store newer than this code is refused rather than misread.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -31,9 +54,21 @@ def connect(path: Path, migrations: Sequence[str], *, name: str) -> sqlite3.Conn
         )
     for i in range(version, len(migrations)):
         try:
-            with conn:
-                conn.executescript("BEGIN;" + migrations[i] + f";PRAGMA user_version={i + 1};")
+            _apply(conn, migrations[i], i + 1)
         except sqlite3.DatabaseError as exc:
             conn.execute("ROLLBACK") if conn.in_transaction else None
             raise StoreError(f"{path}: migrating the {name} store to version {i + 1} failed: {exc}") from None
     return conn
+
+
+@contextmanager
+def immediate(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """A write transaction that takes the write lock at once (BEGIN IMMEDIATE), so a read
+    followed by a write inside it cannot interleave with another process's writes."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()

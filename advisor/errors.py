@@ -105,3 +105,61 @@ class JudgeError(AdvisorError):
 
 class RecommendError(AdvisorError):
     """A roadmap cannot be drafted (unknown organization, empty index, bad export path)."""
+
+
+class CorpusMetadataError(AdvisorError):
+    """A document's front matter lacks a currency field (as_of, status, review_by) or has a bad value."""
+
+    def __init__(self, file: str, field: str, problem: str, line: int | None = None):
+        self.file = file
+        self.field = field
+        self.problem = problem
+        self.line = line
+        where = f"{file}:{line}" if line else file
+        super().__init__(f"{where}: front matter field '{field}' {problem}")
+
+
+class FrameworkError(AdvisorError):
+    """A framework or crosswalk YAML file is invalid: names the file, the line and the field."""
+
+    def __init__(self, file: str, line: int | None, field: str, problem: str):
+        self.file = file
+        self.line = line
+        self.field = field
+        self.problem = problem
+        where = f"{file}:{line}" if line else file
+        super().__init__(f"{where}: {field}: {problem}")
+
+
+class FrameworkLookupError(AdvisorError):
+    """A framework or control named in a query does not exist in the loaded frameworks."""
+
+
+class ModelCardError(AdvisorError):
+    """A vendor model card cannot be reviewed or its report written (bad format, bad output path)."""
+
+
+class AccessDenied(AdvisorError):
+    """The user may not see this organization, or their role does not allow this action.
+
+    The message names the organization (or the action) as the user gave it, and is the same
+    whether or not that organization exists, so it reveals nothing about other organizations.
+    """
+
+    def __init__(self, message: str, *, user: str | None = None, org: str | None = None, action: str = ""):
+        self.user = user
+        self.org = org
+        self.action = action
+        super().__init__(message)
+
+
+class SignInFailed(AdvisorError):
+    """A sign-in was refused; the message never says whether the user name exists."""
+
+
+class AccountError(AdvisorError):
+    """A user-management request is invalid: a bad name, role or password, or an unknown user."""
+
+
+class ReviewError(AdvisorError):
+    """A feedback item cannot be triaged as asked (already promoted, unknown case, PHI in a case)."""

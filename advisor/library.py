@@ -43,6 +43,7 @@ class ResultChunks:
     dimensions: dict[str, Chunk] = field(default_factory=dict)
     questions: dict[str, Chunk] = field(default_factory=dict)
     use_cases: dict[str, Chunk] = field(default_factory=dict)
+    coverage: dict[str, Chunk] = field(default_factory=dict)  # framework id -> its coverage chunk
 
     @classmethod
     def of(cls, chunks: list[Chunk]) -> ResultChunks:
@@ -57,6 +58,8 @@ class ResultChunks:
                 out.questions[c.meta.get("question_id", "")] = c
             elif kind is ResultKind.USE_CASE:
                 out.use_cases[c.meta.get("use_case", "")] = c
+            elif kind is ResultKind.COVERAGE:
+                out.coverage[c.meta.get("covers", "")] = c
         return out
 
 
@@ -189,6 +192,10 @@ class Library:
     def guidance_title(self, document: str) -> str:
         rows = [r for r in self._rows() if r["source"] in set(self.guidance_sources(document))]
         return rows[0]["title"] if rows else document
+
+    def framework_chunks(self, source: str) -> list[Chunk]:
+        """Chunks of an indexed framework-data file (a crosswalk or evidence map), in file order."""
+        return [c for c in self.chunks_of(source) if c.doc_type == DocType.FRAMEWORK]
 
     def locate(self, document: str, section: str, topic: str = "") -> Chunk | None:
         """The chunk an instrument reference points at: the first whose heading carries the

@@ -14,13 +14,18 @@ from typing import Any, overload
 
 import numpy as np
 
-from .chunk import Chunk
+from .chunk import Chunk, DocType
 from .index import Index, embedding_text
 from .text import identifiers, tokenize
 
 __all__ = ["LEXICAL_FORMAT", "Filters", "Hit", "Retriever", "SearchResult"]
 
 LEXICAL_FORMAT = 3  # bump when the saved keyword index changes shape
+
+
+# Searched when a filter names no doc types: framework data (controls and crosswalks as
+# records) is looked up by id by the framework answers, never retrieved as prose.
+SEARCHED_BY_DEFAULT = (DocType.GUIDANCE, DocType.ASSESSMENT, DocType.USER)
 
 
 @dataclass(frozen=True)
@@ -32,10 +37,14 @@ class Filters:
     doc_types: tuple[str, ...] | None = None
     frameworks: tuple[str, ...] | None = None
 
+    @property
+    def searched_types(self) -> list[str]:
+        """Plain strings for the stores, whether given as DocType or str."""
+        return [str(t) for t in (self.doc_types or SEARCHED_BY_DEFAULT)]
+
     def chroma_where(self) -> dict:
         clauses: list[dict] = [{"org": {"$in": ["", self.org]}} if self.org else {"org": ""}]
-        if self.doc_types:  # plain strings for the store, whether given as DocType or str
-            clauses.append({"doc_type": {"$in": [str(t) for t in self.doc_types]}})
+        clauses.append({"doc_type": {"$in": self.searched_types}})
         if self.frameworks:
             clauses.append({"framework": {"$in": [str(f) for f in self.frameworks]}})
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
@@ -43,7 +52,7 @@ class Filters:
     def allows(self, org: str, doc_type: str, framework: str) -> bool:
         if org and org != self.org:
             return False
-        if self.doc_types and doc_type not in self.doc_types:
+        if doc_type not in self.searched_types:
             return False
         return not (self.frameworks and framework not in self.frameworks)
 
@@ -190,8 +199,7 @@ class _Lexical:
         ok = (self.orgs == "") | (self.orgs == (f.org or ""))
         if not f.org:
             ok = self.orgs == ""
-        if f.doc_types:
-            ok &= np.isin(self.doc_types, [str(t) for t in f.doc_types])
+        ok &= np.isin(self.doc_types, f.searched_types)
         if f.frameworks:
             ok &= np.isin(self.frameworks, [str(x) for x in f.frameworks])
         return ok

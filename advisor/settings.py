@@ -47,6 +47,11 @@ def _int(env: dict, name: str, default: int, lo: int, hi: int) -> int:
     return value
 
 
+def _path_or_none(env: dict, name: str) -> Path | None:
+    raw = (env.get(name) or "").strip()
+    return Path(raw).expanduser() if raw else None
+
+
 def _float(env: dict, name: str, default: float, lo: float, hi: float) -> float:
     raw = env.get(name)
     if raw is None or raw.strip() == "":
@@ -134,6 +139,10 @@ class Settings:
     llm_model: str = ""
     llm_timeout: float = 60.0
     llm_retries: int = 3
+    audit_retention_days: int = 2190  # HIPAA keeps documentation six years; 0 keeps the audit trail forever
+    session_idle_minutes: int = 30  # a signed-in session ends after this long without use
+    eval_keep_runs: int = 200  # evaluation runs kept in the history (0: all)
+    eval_reviewed_dataset: Path | None = None  # where promoted feedback cases go (None: evals/reviewed.jsonl)
     embed_cache: Path | None = None  # default: <home>/embed-cache.sqlite3; eval indexes share the main one
     redact_phi: bool = True  # PHI in documents users add and in evidence notes is redacted in stored passages
 
@@ -184,6 +193,10 @@ class Settings:
             llm_timeout=_float(env, "ADVISOR_LLM_TIMEOUT", 60.0, 0.1, 3600),
             llm_retries=_int(env, "ADVISOR_LLM_RETRIES", 3, 0, 10),
             redact_phi=_flag(env, "ADVISOR_REDACT_PHI", True),
+            audit_retention_days=_int(env, "ADVISOR_AUDIT_RETENTION_DAYS", 2190, 0, 36500),
+            session_idle_minutes=_int(env, "ADVISOR_SESSION_IDLE_MINUTES", 30, 1, 1440),
+            eval_keep_runs=_int(env, "ADVISOR_EVAL_KEEP_RUNS", 200, 0, 1_000_000),
+            eval_reviewed_dataset=_path_or_none(env, "ADVISOR_EVAL_REVIEWED"),
         )
 
     @property

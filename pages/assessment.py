@@ -10,8 +10,9 @@ import streamlit as st
 
 from advisor import ui
 from advisor.assessment import load_instrument, score
-from advisor.errors import AdvisorError, AssessmentError
+from advisor.errors import AccessDenied, AdvisorError, AssessmentError
 
+ui.gate(ui.Capability.ASSESSMENT)
 adv = ui.get_advisor()
 lib = ui.library(adv)
 org = ui.current_org()
@@ -30,6 +31,11 @@ ui.show_flash()
 
 def _save(data: bytes, target: Path, *, how: str, org_id: str, date: str, replaced: list[str]) -> None:
     """Write the file atomically, index it, record it in the audit log, and go to the result."""
+    try:  # only an organization granted to this user (an admin: any)
+        adv.check_org(org_id, ui.user_name(), "assessment")
+    except AccessDenied as exc:
+        st.error(f"Nothing was saved: {ui.escape_md(str(exc))}", icon=":material/block:")
+        return
     ui.write_atomic(data, target)
     with st.spinner("Indexing the assessment so the advisor can cite it…"):
         try:

@@ -24,6 +24,7 @@ ORG_QUESTIONS = [
     "What should we fix first to be ready for generative AI?",
 ]
 
+ui.gate(ui.Capability.CHAT)
 adv = ui.get_advisor()
 org = ui.current_org()
 name = ui.org_name(adv, org)
@@ -52,7 +53,7 @@ def _on_feedback(msg_id: str) -> None:
             store.update_feedback(fid, rating=value)
         else:
             st.session_state[f"fbid-{msg_id}"] = store.record_feedback(
-                value, msg.get("question", ""), msg.get("answer"), org=msg.get("org")
+                value, msg.get("question", ""), msg.get("answer"), org=msg.get("org"), actor=ui.actor()
             )
         st.toast("Thanks — your feedback was saved.", icon=":material/check:")
     except StoreError as exc:
@@ -176,7 +177,7 @@ if question:
         answer, streamed = None, ""
         try:
             with st.spinner("Searching the guidance and assessment results…"):
-                for item in adv.ask_stream(question, org, history):
+                for item in adv.ask_stream(question, org, history, user=ui.user_name()):
                     if isinstance(item, str):  # a token while the model writes
                         streamed += item
                         live.markdown(ui.answer_markdown(streamed) + " ▌")
@@ -190,8 +191,7 @@ if question:
                 "content": f"The question could not be answered: {exc}",
             }
             messages.append(msg)
-            _render_assistant(msg)
-            ui.audit_log("ask", {"question": question, "error": str(exc)}, org=org)
+            _render_assistant(msg)  # the advisor recorded the question (and any refusal) in the audit trail
         else:
             live.empty()
             if answer is not None:
@@ -204,19 +204,6 @@ if question:
                     "org": org,
                 }
                 messages.append(msg)
-                _render_assistant(msg)
-                ui.audit_log(
-                    "ask",
-                    {
-                        "question": question,
-                        "mode": answer.mode,
-                        "abstained": answer.abstained,
-                        "citations": [c.chunk_id for c in answer.citations],
-                        "unsupported": len(answer.unsupported),
-                        "timings_ms": {k: round(v, 1) for k, v in (answer.timings_ms or {}).items()},
-                        "history_turns": len(history),
-                    },
-                    org=org,
-                )
+                _render_assistant(msg)  # the advisor recorded the question and the answer's provenance
 
 _toolbar()

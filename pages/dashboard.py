@@ -9,6 +9,7 @@ import streamlit as st
 from advisor import ui
 from advisor.assessment import load_instrument, trend
 
+ui.gate(ui.Capability.DASHBOARD)
 adv = ui.get_advisor()
 lib = ui.library(adv)
 org = ui.current_org()
@@ -33,7 +34,7 @@ if not org:
         st.caption("No assessment results are indexed yet. Fill one in or upload one on the Assessment page.")
     st.stop()
 
-hist = lib.history(org)
+hist = adv.history(org, user=ui.user_name())  # the access check, in the library
 for source, err in hist.errors:
     st.error(f"{ui.escape_md(source)}: {ui.escape_md(err)}", icon=":material/error:")
 if not hist.assessments:
@@ -286,3 +287,23 @@ with st.expander("Strengths"):
         )
     else:
         st.caption("No question is at or above its target yet.")
+
+# ------------------------------------------------------------------- framework coverage
+
+st.subheader("Framework coverage")
+st.caption(
+    "How this assessment evidences each framework's controls (the question-to-control map is the "
+    "Readiness Advisor's own reading): covered when every deciding question meets its target, a gap "
+    "when one does not, not assessed when no scored question evidences the control."
+)
+coverages = ui.framework_coverages(adv.frameworks, card, inst)
+st.dataframe(
+    ui.coverage_rows(coverages),
+    hide_index=True,
+    key="coverage",
+    column_config={"Covered share": st.column_config.ProgressColumn(min_value=0, max_value=1, format="percent")},
+)
+by_name = {c.framework.name: c for c in coverages}
+if by_name:
+    fw_name = st.selectbox("Controls of a framework", list(by_name), key="dash-framework")
+    st.dataframe(ui.coverage_control_rows(by_name[fw_name]), hide_index=True, key="coverage-controls")

@@ -12,8 +12,9 @@ from advisor.errors import StoreError
 from advisor.ui.catalog import library_table, phi_label, quarantine_label
 
 DOC_TYPES = ui.DOC_TYPES
-UPLOAD_TYPES = ["pdf", "docx", "md", "markdown", "txt", "html", "htm"]
+UPLOAD_TYPES = ["pdf", "docx", "md", "markdown", "txt", "html", "htm", "yaml", "yml"]
 
+ui.gate(ui.Capability.LIBRARY)
 adv = ui.get_advisor()
 org = ui.current_org()
 UPLOAD_DIR = adv.settings.home / "uploads"
@@ -145,15 +146,15 @@ else:
             chosen = st.selectbox(
                 "Passage", list(by_id), format_func=lambda i: quarantine_label(by_id[i]), key="lib-rel-id"
             )
-            who = st.text_input("Reviewed by", key="lib-rel-by")
             why = st.text_input("Why it is safe to use", key="lib-rel-note")
             release = st.form_submit_button("Release this passage", icon=":material/lock_open:")
         if release:
-            if not who.strip():
-                st.warning("Name the reviewer first.")
+            if not why.strip():
+                st.warning("Say why the passage is safe to use first; the note goes into the audit log.")
             else:
+                reviewer = ui.actor()  # the signed-in admin (the page is gated to Capability.LIBRARY)
                 try:
-                    adv.index.release(chosen, by=who, note=why, audit=ui.audit_store())
+                    adv.index.release(chosen, by=reviewer.user, note=why, audit=ui.audit_store(), actor=reviewer)
                 except StoreError as exc:
                     st.error(ui.escape_md(str(exc)))
                 else:
@@ -164,7 +165,8 @@ else:
 
 st.subheader("Add documents")
 st.caption(
-    "PDF, Word (.docx), Markdown, text or HTML — policies, vendor contracts, committee charters. "
+    "PDF, Word (.docx), Markdown, text or HTML — policies, vendor contracts, committee charters; "
+    "or a framework / crosswalk YAML (schema: corpus/frameworks/README.md), which loads without code. "
     f"Files are stored in {ui.escape_md(str(UPLOAD_DIR))} and become citable once indexed. "
     "Assessment results are added on the Assessment page."
 )
@@ -176,24 +178,36 @@ if add:
         st.warning("Choose one or more files first.")
     else:
         UPLOAD_DIR.mkdir(parents=True, exist_ok=True)
-        targets, names = [], []
+        targets, names, refused = [], [], []
         for up in uploads:
             data = up.getvalue()
+            if up.name.lower().endswith(ui.FRAMEWORK_SUFFIXES):  # a framework or crosswalk, as data
+                stored, problem = ui.store_framework(adv.settings.home, ui.safe_filename(up.name), data)
+                if stored is None:
+                    refused.append({"file": up.name, "error": problem})
+                    continue
+                targets.append(stored)
+                names.append({"name": up.name, "stored": stored.name, "bytes": len(data), "kind": "framework"})
+                continue
             path, same = ui.unique_path(UPLOAD_DIR, ui.safe_filename(up.name), data)
             if not same:
                 path.write_bytes(data)
             targets.append(path)
             names.append({"name": up.name, "stored": path.name, "bytes": len(data), "already_there": same})
-        ui.audit_log("upload", {"files": names, "kind": "document"}, org=org)
-        report = ui.index_with_progress(adv, targets, "Indexing")
-        if report is not None:
-            ui.audit_log(
-                "index",
-                {"trigger": "upload", "redact_phi": adv.settings.redact_phi, **ui.report_summary(report)},
-                org=org,
-            )
-            _report_message(report, f"Added {len(targets)} file(s)")
-            st.rerun()
+        for e in refused:
+            st.error(f"**{ui.escape_md(e['file'])}** — {ui.escape_md(e['error'])}", icon=":material/error:")
+        if targets:
+            ui.audit_log("upload", {"files": names, "kind": "document"}, org=org)
+            report = ui.index_with_progress(adv, targets, "Indexing")
+            if report is not None:
+                ui.audit_log(
+                    "index",
+                    {"trigger": "upload", "redact_phi": adv.settings.redact_phi, **ui.report_summary(report)},
+                    org=org,
+                )
+                _report_message(report, f"Added {len(targets)} file(s)")
+                st.session_state["library-report"]["errors"] += refused
+                st.rerun()
 
 st.subheader("Re-index")
 st.caption(

@@ -24,7 +24,9 @@ ORG_PICK = "rec_org"
 SEEN_ORG = "rec_seen_current_org"
 STATUS_LABELS = {"draft": "Draft", "accepted": "Accepted", "rejected": "Rejected"}
 
+ui.gate(ui.Capability.RECOMMENDATIONS)
 adv = ui.get_advisor()
+can_edit = ui.can(ui.Capability.EDIT_RECOMMENDATIONS)  # an executive reads; a consultant edits
 st.title("Recommendations")
 st.caption(
     "A prioritized roadmap drafted from the organization's assessment gaps, every recommendation grounded "
@@ -59,7 +61,7 @@ label = "Generate draft" if draft is None else "Regenerate draft"
 if cols[0].button(label, type="primary", icon=":material/auto_awesome:", key="rec-generate"):
     with st.spinner("Drafting the roadmap from the assessment and the guidance…"):
         try:
-            draft = rec.build_report(adv, org)
+            draft = rec.build_report(adv, org, user=ui.user_name())
         except AdvisorError as exc:
             st.error(ui.escape_md(ui.describe_error(exc)), icon=":material/error:")
             st.stop()
@@ -94,7 +96,7 @@ def _widget(kind: str, rid: str, field: str, label: str, default, **kw):
     key = f"rec:{org}:{rid}:{field}"
     if key not in st.session_state:
         st.session_state[key] = edits.get(rid, {}).get(field, default)
-    value = getattr(st, kind)(label, key=key, **kw)
+    value = getattr(st, kind)(label, key=key, disabled=not can_edit, **kw)
     if value != default or field in edits.get(rid, {}):
         edits.setdefault(rid, {})[field] = value
     return value
@@ -218,7 +220,8 @@ d1.download_button(
     file_name=f"{base}.docx",
     mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     icon=":material/description:",
-    on_click="ignore",
+    on_click=ui.audit_log,
+    args=("export", {"what": "roadmap", "format": "docx"}, org),
     key="rec-download-docx",
     width="stretch",
 )
@@ -228,7 +231,8 @@ d2.download_button(
     file_name=f"{base}.md",
     mime="text/markdown",
     icon=":material/article:",
-    on_click="ignore",
+    on_click=ui.audit_log,
+    args=("export", {"what": "roadmap", "format": "markdown"}, org),
     key="rec-download-md",
     width="stretch",
 )

@@ -7,6 +7,7 @@ import streamlit as st
 from advisor import ui
 from advisor.settings import mask_url
 
+ui.gate(ui.Capability.SETTINGS)
 adv = ui.get_advisor()
 s = adv.settings
 

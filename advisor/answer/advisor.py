@@ -2,25 +2,33 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Generator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from ..chunk import DocType
+from ..accounts import Access, Accounts
+from ..assessment import load_instrument
+from ..audit import Actor, AuditStore, ChunkRef, Event, Provenance, text_hash
+from ..chunk import Chunk, DocType
 from ..citations import LexicalEmbeddingChecker
 from ..conversation import standalone_query
-from ..errors import AdvisorError, LLMError
+from ..errors import AccessDenied, AdvisorError, LLMError
+from ..frameworks import load_catalog, user_dir
+from ..frameworks.records import Catalog
 from ..guard import SCOPE_MESSAGE, ScopeGuard
 from ..index import Index, IndexReport
-from ..library import Library
+from ..library import Library, OrgHistory
 from ..providers import ChatModel, get_chat_model
 from ..retrieve import Filters, Hit, Retriever
+from ..safety import phi
 from ..safety.normalize import clean_text
 from ..settings import Settings
 from .assessment import citable, compose_assessment
+from .frameworks import compose_framework, framework_question
 from .guidance import SentenceIndex, compose_guidance, search_guidance, split_question
 from .llm import llm_answer, rewrite_query
 from .render import ABSTAIN_MESSAGE, plain, render_offline
@@ -46,6 +54,8 @@ class _Turn:
     org: str | None
     timings: dict[str, float]
     notice: str = ""
+    access: Access = field(default_factory=Access.operator)
+    retrieved: list[Chunk] = field(default_factory=list)  # the evidence searched or read, for the audit trail
 
 
 @dataclass
@@ -62,10 +72,20 @@ class Advisor:
 
     >>> adv = Advisor.from_env()
     >>> adv.ask("What does GOVERN 1.6 require?").to_dict()
+    >>> adv.ask("What are our biggest data gaps?", org="meridian-health", user="dana")  # dana's grants apply
+
+    `user=None` is the local operator (CLI, tests, scripts) and sees every organization; a user
+    name limits every call to the organizations granted to that user (AccessDenied otherwise).
+    With `audit=True` (the default of `from_env`) every question, answer and search is written
+    to the audit trail with its provenance.
     """
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, *, audit: bool = False):
         self.settings = settings
+        self.auditing = audit
+        self._audit: AuditStore | None = None
+        self._accounts: Accounts | None = None
+        self._corpus: tuple[int, str] | None = None
         self.index = Index(settings)
         self.retriever = Retriever(self.index)
         self._scope: ScopeGuard | None = None
@@ -73,11 +93,12 @@ class Advisor:
         self._checker: LexicalEmbeddingChecker | None = None
         self._library: tuple[int, Library] | None = None  # catalog caches, per index generation
         self._chat: ChatModel | None = None
+        self._frameworks: tuple[tuple, Catalog] | None = None
         self._chat_resolved = False
 
     @classmethod
-    def from_env(cls) -> Advisor:
-        return cls(Settings.from_env())
+    def from_env(cls, *, audit: bool = True) -> Advisor:
+        return cls(Settings.from_env(), audit=audit)
 
     # ---------------------------------------------------------------- components
 
@@ -115,6 +136,16 @@ class Advisor:
         return self._library[1]
 
     @property
+    def frameworks(self) -> Catalog:
+        """Bundled frameworks and crosswalks plus the user's own (ADVISOR_HOME/frameworks),
+        reloaded when a file there changes."""
+        folder = user_dir(self.settings.home)
+        stamp = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in folder.glob("*.y*ml"))) if folder.is_dir() else ()
+        if self._frameworks is None or self._frameworks[0] != stamp:
+            self._frameworks = (stamp, load_catalog([folder] if stamp else []))
+        return self._frameworks[1]
+
+    @property
     def chat_model(self) -> ChatModel | None:
         if not self._chat_resolved:
             self._chat = get_chat_model(self.settings)
@@ -124,6 +155,63 @@ class Advisor:
     @property
     def mode(self) -> AnswerMode:
         return AnswerMode.LLM if self.chat_model is not None else AnswerMode.OFFLINE
+
+    # ------------------------------------------------------------------ access and audit
+
+    @property
+    def audit_store(self) -> AuditStore | None:
+        """The audit trail of this ADVISOR_HOME when auditing (opened on first use), else None."""
+        if self.auditing and self._audit is None:
+            self._audit = AuditStore(self.settings)
+        return self._audit
+
+    @property
+    def accounts(self) -> Accounts:
+        """Users, grants and sessions of this ADVISOR_HOME (changes audited when auditing)."""
+        if self._accounts is None:
+            self._accounts = Accounts(self.settings, audit=self.audit_store)
+        return self._accounts
+
+    def access(self, user: str | None) -> Access:
+        """What `user` may see and do (None: the local operator, who sees everything)."""
+        return Access.operator() if user is None else self.accounts.access(user)
+
+    def _actor(self, access: Access) -> Actor:
+        return Actor(access.user or "", str(access.role or ""))
+
+    def _checked(self, access: Access, org: str | None, what: str) -> str | None:
+        """The organization, after the access check; a refusal is audited, then raised."""
+        try:
+            return access.check(org) if not access.is_operator else (org or None)
+        except AccessDenied:
+            self._log(Event.ACCESS_DENIED, access, org, detail={"what": what})
+            raise
+
+    def _log(self, event: Event, access: Access, org: str | None, **kw) -> None:
+        if self.audit_store is not None:
+            self.audit_store.log(event, kw.pop("detail", None), org=org, actor=self._actor(access), **kw)
+
+    @property
+    def corpus_version(self) -> str:
+        """A short hash of every indexed file and its content hash (changes whenever a file does)."""
+        generation = self.index.generation
+        if self._corpus is None or self._corpus[0] != generation:
+            rows = sorted(f"{r['source']}\t{r['file_hash']}" for r in self.index.files())
+            self._corpus = (generation, hashlib.sha256("\n".join(rows).encode("utf-8")).hexdigest()[:16])
+        return self._corpus[1]
+
+    def check_org(self, org: str | None, user: str | None, what: str = "") -> str | None:
+        """The organization when `user` may see it (None for none); AccessDenied, audited, otherwise."""
+        return self._checked(self.access(user), org, what)
+
+    def organizations(self, user: str | None = None) -> list[dict]:
+        """Organizations with assessment results that `user` may see: [{org, name, assessments}]."""
+        return self.access(user).visible(self.library.organizations())
+
+    def history(self, org: str, user: str | None = None) -> OrgHistory:
+        """An organization's scored assessments (the dashboard's data), after the access check."""
+        access = self.access(user)
+        return self.library.history(self._checked(access, org, "dashboard"))
 
     # ------------------------------------------------------------------ indexing
 
@@ -138,37 +226,85 @@ class Advisor:
             return self.index_paths(None, progress=progress)
         return None
 
-    def search(self, query: str, k: int | None = None, org: str | None = None) -> list[Hit]:
-        return self.retriever.search(clean_text(query), k=k, filters=Filters(org=org or None)).hits
+    def search(self, query: str, k: int | None = None, org: str | None = None, user: str | None = None) -> list[Hit]:
+        """Ranked chunks: the shared ones, plus `org`'s when the caller may see it."""
+        access = self.access(user)
+        org = self._checked(access, org, "search")
+        query = clean_text(query)  # invalid UTF-8 bytes and control characters never go further
+        hits = self.retriever.search(query, k=k, filters=Filters(org=org)).hits
+        refs = tuple(ChunkRef(h.chunk.chunk_id, h.chunk.content_hash) for h in hits)
+        self._log(Event.SEARCH, access, org, provenance=Provenance(query, refs, self._corpus_if_audited()))
+        return hits
+
+    def _corpus_if_audited(self) -> str:
+        return self.corpus_version if self.auditing else ""
 
     # ------------------------------------------------------------------- asking
 
-    def ask(self, question: str, org: str | None = None, history: list[dict] | None = None) -> Answer:
-        """Answer a question with verified citations; see PRODUCT.md for the JSON shape."""
+    def ask(
+        self, question: str, org: str | None = None, history: list[dict] | None = None, user: str | None = None
+    ) -> Answer:
+        """Answer a question with verified citations; see PRODUCT.md for the JSON shape.
+
+        With `user`, only the organizations granted to that user are searched; any other `org`
+        raises AccessDenied naming it. History never widens what is searched."""
         answer = None
-        for item in self.ask_stream(question, org=org, history=history):
+        for item in self.ask_stream(question, org=org, history=history, user=user):
             if isinstance(item, Answer):
                 answer = item
         assert answer is not None, "ask_stream always ends with an Answer"
         return answer
 
     def ask_stream(
-        self, question: str, org: str | None = None, history: list[dict] | None = None
+        self, question: str, org: str | None = None, history: list[dict] | None = None, user: str | None = None
     ) -> Iterator[str | Answer]:
         """For a UI: the answer's text tokens (`str`) while an LLM writes, then the `Answer` once."""
-        question = clean_text(question).strip()  # invalid UTF-8 bytes and control characters never go further
+        access = self.access(user)
+        org = self._checked(access, org, "ask")
+        question = clean_text(question or "").strip()  # invalid UTF-8 bytes and control characters never go further
         if not question:
             raise AdvisorError("the question is empty; type a question about AI readiness or governance")
         if len(question) > MAX_QUESTION:
             raise AdvisorError(f"the question is longer than {MAX_QUESTION} characters; shorten it")
+        found = phi.detect(question) if self.auditing or self.chat_model is not None else []
+        self._log(Event.QUESTION, access, org, question=question)
         t = time.perf_counter()
-        query, notice = self._standalone(question, history)
-        turn = _Turn(question, query, org or None, {"rewrite": _ms(t)}, notice)
+        query, notice = self._standalone(question, history, bool(found))
+        turn = _Turn(question, query, org, {"rewrite": _ms(t)}, notice, access)
         ans = yield from self._answer(turn)
         ans.timings_ms = {**turn.timings, **ans.timings_ms}
         if turn.notice and not ans.notice:
             ans.notice = turn.notice
+        if found:
+            ans.notice = " ".join(x for x in (ans.notice, self._phi_notice(found)) if x)
+        self._log_answer(turn, ans)
         yield ans
+
+    def _phi_notice(self, found: list[phi.Finding]) -> str:
+        kinds = ", ".join(sorted({str(f.type) for f in found}))
+        where = "stored in the audit trail" if self.auditing else ""
+        if self.chat_model is not None:
+            where = f"{where} or sent to the language model" if where else "sent to the language model"
+        return (
+            f"Your question looks like it contains personal health information ({kinds}); it was redacted before "
+            f"it was {where}. Do not type patient details into questions."
+        )
+
+    def _log_answer(self, turn: _Turn, ans: Answer) -> None:
+        if self.audit_store is None:
+            return
+        refs = tuple(dict.fromkeys(ChunkRef(c.chunk_id, c.content_hash) for c in turn.retrieved))
+        prov = Provenance(
+            query=turn.query,
+            chunks=refs,
+            corpus_version=self.corpus_version,
+            mode=str(ans.mode),
+            model=self.settings.llm_model if ans.mode == AnswerMode.LLM else "",
+            answer_hash=text_hash(ans.answer),
+            citations=tuple({"marker": c.marker, "chunk_id": c.chunk_id, "source": c.source} for c in ans.citations),
+        )
+        detail = {"kind": str(ans.kind), "abstained": ans.abstained, "unsupported": len(ans.unsupported)}
+        self._log(Event.ANSWER, turn.access, turn.org, question=turn.question, provenance=prov, detail=detail)
 
     # ------------------------------------------------------------------ the steps
 
@@ -177,12 +313,15 @@ class Advisor:
         way = route(turn.query, turn.org, self.scope)
         if way.path is AnswerPath.REFUSE:
             return self._refusal(turn, way.reason)
+        framed = self._framework(turn)
+        if framed is not None:
+            return (yield from self._write(turn, framed))
         if way.path is AnswerPath.NEEDS_ORG:
             turn.timings["retrieve"] = 0.0
             return self._plain(
                 turn,
                 "That question is about your organization's own assessment, but no organization is selected. "
-                + self._org_list_sentence()
+                + self._org_list_sentence(turn.access)
                 + " Choose one (e.g. `--org ORG`) and ask again.",
                 AnswerKind.CLARIFY,
             )
@@ -197,16 +336,37 @@ class Advisor:
         history = self.library.history(turn.org)
         turn.timings["retrieve"] = _ms(t)
         if not citable(history):
+            known = (
+                "Run `advisor orgs` to see the organizations that have them."
+                if turn.access.is_operator
+                else self._org_list_sentence(turn.access)
+            )
             return self._plain(
                 turn,
                 f"No assessment results for the organization '{turn.org}' are indexed. "
-                + self._org_list_sentence()
+                + known
                 + " Index a results file with `advisor index FILE --org ORG`.",
                 AnswerKind.CLARIFY,
             )
         t = time.perf_counter()
         draft = compose_assessment(turn.query, history, self.library)
         turn.timings["compose"] = _ms(t)
+        turn.retrieved = [c for p in draft.parts for c in p.chunks]
+        return _Drafted(draft, [])
+
+    def _framework(self, turn: _Turn) -> _Drafted | None:
+        """A framework question answered from the framework data, or None to take the usual path."""
+        t = time.perf_counter()
+        dims = tuple(load_instrument().dimensions_mentioned(turn.query))
+        q = framework_question(turn.query, self.frameworks, turn.org, dims)
+        if q is None:
+            return None
+        history = self.library.history(turn.org) if turn.org else None
+        draft = compose_framework(turn.query, q, self.frameworks, self.library, history)
+        turn.timings["retrieve"] = _ms(t)
+        if draft is None:
+            return None
+        turn.retrieved = [c for p in draft.parts for c in p.chunks]
         return _Drafted(draft, [])
 
     def _guidance(self, turn: _Turn) -> Answer | _Drafted:
@@ -221,6 +381,7 @@ class Advisor:
             user_documents=self.index.has_doc_type(DocType.USER),
         )
         turn.timings["retrieve"] = _ms(t)
+        turn.retrieved = [h.chunk for h in found.hits]
         if found.degraded:
             turn.notice = f"Search ran in a degraded mode: {found.degraded}."
         hits = found.hits
@@ -251,9 +412,12 @@ class Advisor:
         if self.chat_model is not None:
             try:
                 t = time.perf_counter()
+                # a hosted model never sees identifiers typed into the question (or carried over from history)
+                question, query = phi.redact(turn.question), phi.redact(turn.query)
                 ans = yield from llm_answer(
-                    self.chat_model, self.checker, turn.question, turn.query, drafted.draft, drafted.hits, turn.timings
+                    self.chat_model, self.checker, question, query, drafted.draft, drafted.hits, turn.timings
                 )
+                ans.question, ans.query = turn.question, turn.query
                 turn.timings["llm"] = _ms(t)
                 return ans
             except LLMError as exc:
@@ -274,13 +438,15 @@ class Advisor:
     def _query_vector(self, query: str) -> np.ndarray:
         return np.asarray(self.embedder.embed_query(self.retriever.expand(query)), dtype=np.float32)
 
-    def _standalone(self, question: str, history: list[dict] | None) -> tuple[str, str]:
-        """The query to search for a follow-up, and a notice when the model failed to rewrite it."""
+    def _standalone(self, question: str, history: list[dict] | None, has_phi: bool = False) -> tuple[str, str]:
+        """The query to search for a follow-up, and a notice when the model failed to rewrite it.
+        A model rewriting it sees the question and history with PHI redacted."""
         if not history:
             return question, ""
         if self.chat_model is not None:
             try:
-                text = rewrite_query(self.chat_model, question, history)
+                said = [{**h, "content": phi.redact(str(h.get("content", "")))} for h in history]
+                text = rewrite_query(self.chat_model, phi.redact(question) if has_phi else question, said)
                 if text:
                     return text, ""
             except LLMError as exc:
@@ -289,10 +455,13 @@ class Advisor:
                 ), f"The language model failed ({exc}); follow-up rewritten offline."
         return standalone_query(question, history), ""
 
-    def _org_list_sentence(self) -> str:
-        orgs = self.library.organizations()
+    def _org_list_sentence(self, access: Access) -> str:
+        """The organizations this caller may choose from (never one it may not see)."""
+        orgs = access.visible(self.library.organizations())
         if not orgs:
-            return "No organizations have assessment results in the index yet."
+            if access.is_operator:
+                return "No organizations have assessment results in the index yet."
+            return "No organization with assessment results is granted to your account; ask an administrator."
         names = "; ".join(f"{o['name']} ({o['org']})" for o in orgs)
         return f"Organizations with assessment results: {names}."
 

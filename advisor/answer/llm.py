@@ -4,17 +4,25 @@ verified against those passages before the user sees it."""
 from __future__ import annotations
 
 import time
-from collections.abc import Generator
+from collections.abc import Generator, Iterable, Iterator
 
 from ..chunk import Chunk
-from ..citations import SupportChecker, verify_answer
+from ..citations import OutputCheck, SupportChecker, Verified, verify_answer
 from ..errors import LLMError
 from ..guard import prompt_attr, sanitize_passage
 from ..providers import ChatModel
 from ..retrieve import Hit
 from .types import Answer, AnswerKind, AnswerMode, Draft, citation_for
 
-__all__ = ["REWRITE_PROMPT", "SYSTEM_PROMPT", "llm_answer", "passages_for", "rewrite_query"]
+__all__ = [
+    "REWRITE_PROMPT",
+    "SYSTEM_PROMPT",
+    "llm_answer",
+    "passages_for",
+    "removal_notice",
+    "rewrite_query",
+    "screened",
+]
 
 SYSTEM_PROMPT = """You are the Readiness Advisor, which answers questions about health-system AI readiness and AI governance.
 Rules:
@@ -47,10 +55,11 @@ def rewrite_query(model: ChatModel, question: str, history: list[dict]) -> str:
 
 
 def passages_for(draft: Draft, hits: list[Hit], limit: int = 8) -> list[Chunk]:
-    """The passages the model sees: the draft's chunks first, then the other hits, once each."""
+    """The passages the model sees: the draft's chunks first, then the other hits, once each;
+    never a quarantined passage."""
     out: list[Chunk] = []
     for c in [c for p in draft.parts for c in p.chunks] + [h.chunk for h in hits]:
-        if all(c.chunk_id != o.chunk_id for o in out):
+        if not c.quarantine and all(c.chunk_id != o.chunk_id for o in out):
             out.append(c)
     return out[:limit]
 
@@ -69,6 +78,32 @@ def _messages(query: str, passages: list[Chunk]) -> list[dict]:
     return [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": user}]
 
 
+def screened(tokens: Iterable[str], check: OutputCheck) -> Iterator[str]:
+    """The model's text as it streams, a word at a time, with links, e-mail addresses and
+    tokens no passage contains masked (they never reach the screen, even before verification)."""
+    pending = ""
+    for token in tokens:
+        pending += token
+        cut = max(pending.rfind(" "), pending.rfind("\n"))
+        if cut >= 0:
+            head, pending = pending[: cut + 1], pending[cut + 1 :]
+            yield check.mask(head)
+    if pending:
+        yield check.mask(pending)
+
+
+def removal_notice(v: Verified) -> str:
+    """What the output check removed, for display ("" when nothing was)."""
+    if not v.foreign:
+        return ""
+    kinds = ", ".join(dict.fromkeys(str(f.kind) for f in v.foreign))
+    count = sum(1 for s in v.sentences if s.removed)
+    return (
+        f"{count} sentence{'s' if count != 1 else ''} of the model's answer named something no retrieved "
+        f"passage contains ({kinds}) and {'were' if count != 1 else 'was'} removed."
+    )
+
+
 def llm_answer(
     model: ChatModel,
     checker: SupportChecker,
@@ -83,15 +118,20 @@ def llm_answer(
     Raises LLMError when the model fails or replies with nothing.
     """
     passages = passages_for(draft, hits)
+    allowed = f"{question}\n{query}"  # the user's own words may be repeated
     pieces: list[str] = []
-    for token in model.stream(_messages(query, passages), temperature=0.0, max_tokens=700):
-        pieces.append(token)
-        yield token
+
+    def tokens() -> Iterator[str]:
+        for token in model.stream(_messages(query, passages), temperature=0.0, max_tokens=700):
+            pieces.append(token)
+            yield token
+
+    yield from screened(tokens(), OutputCheck([c.text for c in passages], allowed))
     text = "".join(pieces).strip()
     if not text:
         raise LLMError(f"{getattr(model, 'name', 'model')}: empty reply")
     t = time.perf_counter()
-    v = verify_answer(text, passages, checker)
+    v = verify_answer(text, passages, checker, allowed=allowed)
     timings["verify"] = (time.perf_counter() - t) * 1000
     citations = [citation_for(c.marker, c.chunk, c.quote) for c in v.citations]
     abstained = not citations and not any(s.supported and not s.structural for s in v.sentences)
@@ -105,4 +145,5 @@ def llm_answer(
         unsupported=v.unsupported,
         kind=AnswerKind.ABSTAIN if abstained else draft.kind,
         hits=hits,
+        notice=removal_notice(v),
     )

@@ -11,9 +11,11 @@ from pathlib import Path
 from ..chunk import Chunk
 from ..errors import AssessmentError, IngestError
 from ..ingest.registry import LoaderOutput, register_loader
+from .coverage import coverage_chunks
 from .narrative import result_chunks
 from .reader import RESULTS_SUFFIXES, load_results
 from .schema import load_instrument
+from .scoring import score
 
 #: The loader name ingestion and the index know results files by.
 RESULTS_LOADER = "results"
@@ -30,7 +32,9 @@ def load_results_chunks(path: Path, source: str) -> list[Chunk]:
         more = f" (and {n - _SHOWN} more; run `advisor assess {path}`)" if n > _SHOWN else ""
         raise IngestError(str(path), "; ".join(p.message for p in exc.problems[:_SHOWN]) + more) from None
     results.source = source
-    return result_chunks(results, instrument)
+    card = score(results, instrument)
+    chunks = result_chunks(results, instrument, card)
+    return chunks + coverage_chunks(results, card, instrument, start=len(chunks))
 
 
 register_loader(RESULTS_SUFFIXES, RESULTS_LOADER, load_results_chunks, output=LoaderOutput.CHUNKS)

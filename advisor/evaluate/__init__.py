@@ -16,8 +16,12 @@ Modules, in the order a run uses them:
 - ``records``: per-case results (``CaseResult``, ``CaseScore``) and checked thresholds
 - ``scoring``: one case's score, aggregates, threshold checks, the self-test
 - ``baseline``: the paired-bootstrap regression gate
+- ``stability``: the same questions repeated, answers compared exactly
+- ``profiles``: published bars (CHAI) a run is judged against; ``headline``: the honest verdict
 - ``reports``: cases.jsonl, junit.xml, report.html, the text table
-- ``runner``: the run (``run_eval``); ``command``: the ``advisor eval`` command
+- ``manifest`` / ``runner``: the run (``run_eval``); ``command``: the ``advisor eval`` command
+- ``history``: every run recorded (``open_history``); ``runs``: lists, trends, comparisons
+- ``review``: the review queue that turns feedback into reviewed cases; ``feedback_cli``: ``advisor feedback``
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from .baseline import (
     Regression,
     StatusChange,
     compare_baseline,
+    compare_cases,
     load_baseline,
 )
 from .command import eval_command
@@ -42,6 +47,7 @@ from .config import (
     EvalConfig,
     RegressionSettings,
     ScopeKind,
+    StabilitySettings,
     Threshold,
     ThresholdKind,
     ThresholdStatus,
@@ -54,14 +60,21 @@ from .datasets import (
     EVALS_DIR,
     FIXTURES_DIR,
     EvalCase,
+    default_datasets,
     load_dataset,
     load_datasets,
     parse_case,
+    reviewed_dataset,
 )
+from .headline import Headline, Verdict, headline
+from .history import RunHistory, StoredRun, keep_runs, open_history
+from .profiles import Profile, ProfileResult, ProfileStatus, judge_profiles
 from .records import CaseEvidence, CaseResult, CaseScore, RankedPassage, RankingSource, ThresholdResult
 from .reports import _jsonable, jsonable, render_html, text_summary, write_cases, write_junit
-from .runner import EvalRun, default_corpus, eval_settings_for, git_commit, run_eval
+from .runner import EvalRun, Phase, default_corpus, eval_settings_for, git_commit, run_eval
+from .runs import Comparison, compare_runs, run_row, trend_rows
 from .scoring import CaseInputs, MemoChecker, check_thresholds, fill_retrieval, score_case, self_test, summarize
+from .stability import StabilityResult, fingerprint, measure_stability
 
 __all__ = [
     "DEFAULT_CASE_RULES",
@@ -77,46 +90,69 @@ __all__ = [
     "CaseResult",
     "CaseRules",
     "CaseScore",
+    "Comparison",
     "ConfigError",
     "DatasetError",
     "Direction",
     "EvalCase",
     "EvalConfig",
     "EvalRun",
+    "Headline",
     "MemoChecker",
     "MetricDelta",
+    "Phase",
+    "Profile",
+    "ProfileResult",
+    "ProfileStatus",
     "RankedPassage",
     "RankingSource",
     "Regression",
     "RegressionSettings",
+    "RunHistory",
     "ScopeKind",
+    "StabilityResult",
+    "StabilitySettings",
     "StatusChange",
+    "StoredRun",
     "Threshold",
     "ThresholdKind",
     "ThresholdResult",
     "ThresholdStatus",
+    "Verdict",
     "_jsonable",
     "case_metric_names",
     "check_thresholds",
     "compare_baseline",
+    "compare_cases",
+    "compare_runs",
     "default_corpus",
+    "default_datasets",
     "eval_command",
     "eval_settings_for",
     "fill_retrieval",
+    "fingerprint",
     "git_commit",
+    "headline",
     "jsonable",
+    "judge_profiles",
+    "keep_runs",
     "load_baseline",
     "load_config",
     "load_dataset",
     "load_datasets",
+    "measure_stability",
+    "open_history",
     "parse_case",
     "render_html",
+    "reviewed_dataset",
     "run_eval",
+    "run_row",
     "score_case",
     "self_test",
     "summarize",
     "summary_metric_names",
     "text_summary",
+    "trend_rows",
     "write_cases",
     "write_junit",
 ]

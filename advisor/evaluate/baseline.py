@@ -11,7 +11,7 @@ from typing import Any
 from ..errors import ConfigError
 from . import metrics as M
 from .config import EvalConfig, case_metric_names
-from .metrics import UNDEFINED, is_defined
+from .metrics import is_defined
 from .records import CaseResult
 
 #: Metrics where a smaller value is better (the regression gate looks for increases).
@@ -19,6 +19,7 @@ LOWER_IS_BETTER = frozenset(
     {
         "false_abstain_rate",
         "false_answer_rate",
+        "hallucination_rate",
         "injection_success_rate",
         "forbidden_rate",
         "latency_ms",
@@ -123,14 +124,14 @@ def load_baseline(path: Path) -> dict[str, BaselineCase]:
 
 
 def _delta(
-    name: str, current: dict[str, CaseResult], baseline: dict[str, BaselineCase], cfg: EvalConfig
+    name: str, current: dict[str, BaselineCase], baseline: dict[str, BaselineCase], cfg: EvalConfig
 ) -> MetricDelta:
     reg = cfg.regression
     pairs = []
     for cid in current:
         if cid not in baseline:
             continue
-        cur = current[cid].score.metrics.get(name, UNDEFINED)
+        cur = M.from_json(current[cid].metrics.get(name))
         base = M.from_json(baseline[cid].metrics.get(name))
         if is_defined(cur) and is_defined(base):
             pairs.append((float(cur), float(base)))
@@ -145,16 +146,15 @@ def _delta(
     return MetricDelta(name, **bs, tolerance=tol, direction=direction, gated=gated, regressed=regressed)
 
 
-def compare_baseline(
-    records: list[CaseResult], baseline: dict[str, BaselineCase], cfg: EvalConfig, source: str = ""
+def compare_cases(
+    current: dict[str, BaselineCase], baseline: dict[str, BaselineCase], cfg: EvalConfig, source: str = ""
 ) -> Regression:
-    """Paired bootstrap of every per-case metric against the baseline, and status changes."""
-    current = {r.id: r for r in records}
+    """Paired bootstrap of every per-case metric of one run against another, and status changes."""
     paired_ids = [cid for cid in current if cid in baseline]
     rows = [_delta(name, current, baseline, cfg) for name in case_metric_names(cfg.k)]
     changes = []
     for cid in paired_ids:
-        before, after = baseline[cid].passed, current[cid].score.passed
+        before, after = baseline[cid].passed, current[cid].passed
         if before != after:
             changes.append(StatusChange(cid, "pass" if before else "fail", "pass" if after else "fail"))
     return Regression(
@@ -166,3 +166,11 @@ def compare_baseline(
         status_changes=changes,
         regressed=[r.name for r in rows if r.regressed],
     )
+
+
+def compare_baseline(
+    records: list[CaseResult], baseline: dict[str, BaselineCase], cfg: EvalConfig, source: str = ""
+) -> Regression:
+    """Paired bootstrap of every per-case metric against the baseline, and status changes."""
+    current = {r.id: BaselineCase(r.score.passed, dict(r.score.metrics)) for r in records}
+    return compare_cases(current, baseline, cfg, source)

@@ -12,9 +12,11 @@ import click
 from ..errors import AdvisorError
 from ..settings import Settings
 from .config import DEFAULT_THRESHOLDS
+from .history import open_history
 from .redteam import phi_table, run_phi, run_redteam, text_table
-from .reports import text_summary
+from .reports import jsonable, text_summary
 from .runner import run_eval
+from .runs import list_text, show_text
 
 
 def _self_test_lines(self_test: dict[str, Any] | None) -> list[str]:
@@ -72,8 +74,20 @@ def _self_test_lines(self_test: dict[str, Any] | None) -> list[str]:
 @click.option(
     "--self-test", "run_self_test", is_flag=True, help="Also check that perturbed answers lower their metrics."
 )
+@click.option(
+    "--stability-repeats",
+    type=click.IntRange(0, 10_000),
+    default=None,
+    help="Repeat some questions N times and report the exact-match rate (default: thresholds file; 0: off).",
+)
+@click.option("--gate-profile", default=None, help="Make this published-bar profile (thresholds.yaml) gating.")
+@click.option("--no-record", is_flag=True, help="Do not record the run in the evaluation history.")
+@click.option("--list", "list_runs", is_flag=True, help="List the recorded runs (newest first) and exit.")
+@click.option(
+    "--show", "show_run", metavar="RUN", default=None, help="Show a recorded run (an id or 'latest') and exit."
+)
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
-@click.option("--json", "as_json", is_flag=True, help="Print summary.json instead of the text table.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (summary.json; with --list/--show the stored runs).")
 @click.option(
     "--suite",
     type=click.Choice(["answers", "redteam", "phi"]),
@@ -91,11 +105,23 @@ def eval_command(
     limit: int | None,
     corpus: tuple[Path, ...],
     run_self_test: bool,
+    stability_repeats: int | None,
+    gate_profile: str | None,
+    no_record: bool,
+    list_runs: bool,
+    show_run: str | None,
     no_progress: bool,
     as_json: bool,
     suite: str,
 ) -> None:
-    """Run the answer-quality suite; exit 1 when a threshold or the regression gate fails."""
+    """Run the answer-quality suite; exit 1 when a threshold or the regression gate fails.
+
+    With --list or --show RUN, read the evaluation history instead of running; with --suite
+    redteam|phi, run a content-safety suite instead.
+    """
+    if list_runs or show_run:
+        _history_command(show_run, as_json)
+        return
     if suite != "answers":
         _safety_suite(suite, out, limit, as_json)
     try:
@@ -112,6 +138,9 @@ def eval_command(
             corpus=list(corpus) or None,
             progress=not no_progress,
             run_self_test=run_self_test,
+            stability_repeats=stability_repeats,
+            gate_profile=gate_profile,
+            record=not no_record,
         )
     except AdvisorError as exc:
         click.echo(f"Error: {exc}", err=True)
@@ -124,6 +153,8 @@ def eval_command(
         for line in _self_test_lines(s.get("self_test")):
             click.echo(line)
         click.echo(f"reports: {run.out_dir}/ (report.html, summary.json, cases.jsonl, junit.xml)")
+        if run.run_id:
+            click.echo(f"recorded as run {run.run_id} (advisor eval --show {run.run_id})")
     sys.exit(run.exit_code)
 
 
@@ -144,3 +175,25 @@ def _safety_suite(suite: str, out: Path | None, limit: int | None, as_json: bool
     if not as_json:
         click.echo(f"reports: {out_dir}/ (summary.json)")
     sys.exit(code)
+
+
+def _history_command(show_run: str | None, as_json: bool) -> None:
+    """`--list` / `--show RUN`: read the evaluation history of ADVISOR_HOME."""
+    try:
+        history = open_history(Settings.from_env())
+        try:
+            if show_run:
+                run = history.get(show_run)
+                cases = history.cases(run.id)
+                payload: object = {**run.to_dict(), "cases": cases}
+                text = show_text(run, cases)
+            else:
+                runs = history.runs(limit=1000)
+                payload = [r.to_dict() for r in runs]
+                text = list_text(runs)
+        finally:
+            history.close()
+    except AdvisorError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    click.echo(json.dumps(jsonable(payload), indent=2, ensure_ascii=False) if as_json else text)

@@ -11,6 +11,7 @@ import yaml
 
 from ..errors import ConfigError
 from .datasets import EVALS_DIR, sha256_file
+from .profiles import Profile, parse_profiles
 
 DEFAULT_THRESHOLDS = EVALS_DIR / "thresholds.yaml"
 
@@ -29,6 +30,7 @@ def case_metric_names(k: int) -> list[str]:
         "citation_recall",
         "citation_precision",
         "faithfulness",
+        "hallucination_rate",
         "keypoint_coverage",
         "keypoints_pass",
         "abstention_accuracy",
@@ -42,8 +44,8 @@ def case_metric_names(k: int) -> list[str]:
 
 
 def summary_metric_names(k: int) -> list[str]:
-    """Summary metrics: the per-case ones plus latency percentiles."""
-    return [*case_metric_names(k), "latency_p50_ms", "latency_p95_ms"]
+    """Summary metrics: the per-case ones plus latency percentiles and the stability of repeated answers."""
+    return [*case_metric_names(k), "latency_p50_ms", "latency_p95_ms", "stability_exact_match"]
 
 
 @dataclass
@@ -69,6 +71,14 @@ class RegressionSettings:
     tolerance: float = 0.02
     tolerances: dict[str, float] = field(default_factory=dict)
     exclude: list[str] = field(default_factory=lambda: ["latency_ms"])  # timings differ between machines
+
+
+@dataclass
+class StabilitySettings:
+    """Ask `cases` of the run's questions `repeats` more times and compare the answers exactly (0: off)."""
+
+    repeats: int = 0
+    cases: int = 5
 
 
 DEFAULT_CASE_RULES: dict[str, Any] = asdict(CaseRules())
@@ -125,6 +135,9 @@ class EvalConfig:
     targets: dict[str, Any] = field(default_factory=dict)  # {"metrics", "tags", "splits"}: reported, never gating
     case: CaseRules = field(default_factory=CaseRules)
     regression: RegressionSettings = field(default_factory=RegressionSettings)
+    stability: StabilitySettings = field(default_factory=StabilitySettings)
+    profiles: dict[str, Profile] = field(default_factory=dict)  # published bars, judged on every run
+    gate_profile: str | None = None  # a profile that fails the run when not met
     path: str = ""
     sha256: str = ""
 
@@ -224,6 +237,17 @@ def load_config(path: Path | None) -> EvalConfig:
     targets = r.targets(raw.get("targets") or {})
     case = r.settings(raw.get("case"), CaseRules(), "case", "rule")
     regression = r.settings(raw.get("regression"), RegressionSettings(), "regression", "setting")
+    stability = r.settings(raw.get("stability"), StabilitySettings(), "stability", "setting")
+    for key in ("repeats", "cases"):
+        v = getattr(stability, key)
+        if not isinstance(v, int) or isinstance(v, bool) or not 0 <= v <= 10_000:
+            raise ConfigError(f"{path}: stability.{key} must be a whole number 0-10000, got {v!r}")
+    profiles = parse_profiles(raw.get("profiles"), r.known, r.error)
+    gate_profile = raw.get("gate_profile")
+    if gate_profile is not None and gate_profile not in profiles:
+        raise ConfigError(
+            f"{path}: gate_profile {gate_profile!r} is not a profile; known: {', '.join(profiles) or '(none)'}"
+        )
     ct = raw.get("checker_threshold")
     if ct is not None and (not isinstance(ct, (int, float)) or not 0 <= ct <= 1):
         raise ConfigError(f"{path}: checker_threshold must be a number 0-1 or null")
@@ -236,6 +260,9 @@ def load_config(path: Path | None) -> EvalConfig:
         targets=targets,
         case=case,
         regression=regression,
+        stability=stability,
+        profiles=profiles,
+        gate_profile=gate_profile,
         path=str(path),
         sha256=sha256_file(path),
     )

@@ -4,17 +4,44 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+import os
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import DatasetError
-from ..settings import PROJECT_DIR
+from ..settings import PROJECT_DIR, Settings
 
 EVALS_DIR = PROJECT_DIR / "evals"
 DEFAULT_DATASETS = (EVALS_DIR / "dev.jsonl", EVALS_DIR / "test.jsonl")
 FIXTURES_DIR = EVALS_DIR / "fixtures"
+REVIEWED_ENV = "ADVISOR_EVAL_REVIEWED"
+DEFAULT_REVIEWED = EVALS_DIR / "reviewed.jsonl"
+
+
+def reviewed_dataset(settings: Settings | None = None, env: Mapping[str, str] | None = None) -> Path:
+    """Where promoted feedback cases go: Settings.eval_reviewed_dataset, else ADVISOR_EVAL_REVIEWED,
+    else evals/reviewed.jsonl (its VERSION file is the one next to it)."""
+    configured = getattr(settings, "eval_reviewed_dataset", None) if settings is not None else None
+    if configured:
+        return Path(configured)
+    raw = (os.environ if env is None else env).get(REVIEWED_ENV, "").strip()
+    return Path(raw).expanduser() if raw else DEFAULT_REVIEWED
+
+
+def has_cases(path: Path) -> bool:
+    """True when a dataset file exists and holds a non-blank line."""
+    try:
+        return any(line.strip() for line in Path(path).read_text(encoding="utf-8-sig").splitlines())
+    except OSError:
+        return False
+
+
+def default_datasets(settings: Settings | None = None) -> list[Path]:
+    """The suite: dev and test, plus the reviewed cases promoted from feedback once there are any."""
+    reviewed = reviewed_dataset(settings)
+    return [*DEFAULT_DATASETS, *([reviewed] if has_cases(reviewed) else [])]
 
 
 @dataclass
@@ -237,6 +264,17 @@ def sha256_file(path: Path) -> str:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
+
+
+def dataset_versions(paths: Sequence[Path]) -> dict[str, str | None]:
+    """The VERSION next to each dataset, by dataset path (None where a folder has none)."""
+    out: dict[str, str | None] = {}
+    for p in paths:
+        try:
+            out[str(p)] = (Path(p).resolve().parent / "VERSION").read_text(encoding="utf-8").strip()
+        except OSError:
+            out[str(p)] = None
+    return out
 
 
 def dataset_version(paths: Sequence[Path]) -> str | None:

@@ -8,8 +8,9 @@ supported when its support reaches the threshold). Tier 0, the offline default, 
 - Tier 1, ``NLIChecker``: a sentence-transformers ``CrossEncoder`` NLI model loaded from a
   local folder named by ``ADVISOR_NLI_MODEL`` (never downloaded). Support is the entailment
   probability of the claim given the evidence.
-- Tier 2, ``LLMJudge``: an OpenAI-compatible chat model (``OPENAI_BASE_URL`` /
-  ``OPENAI_API_KEY``; model ``ADVISOR_JUDGE_MODEL``, else ``ADVISOR_LLM_MODEL``) asked at
+- Tier 2, ``LLMJudge``: a chat model behind the provider seam (``ADVISOR_JUDGE_MODEL``, else
+  ``ADVISOR_LLM_MODEL``, resolved like the answer model: a LangChain ``provider:model``, a
+  registered test model, or a bare name with ``OPENAI_BASE_URL`` / ``OPENAI_API_KEY``) asked at
   temperature 0 for a JSON verdict. Verdicts are cached on disk, keyed by the sha256 of
   (model, claim, evidence), in ``ADVISOR_HOME/judge-cache.sqlite3``, so re-running a suite
   costs no new calls.
@@ -27,6 +28,7 @@ import os
 import re
 import sqlite3
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +36,8 @@ import numpy as np
 
 from .. import db
 from ..citations import LexicalEmbeddingChecker
-from ..errors import JudgeError, JudgeUnavailable
-from ..providers import get_embedder
+from ..errors import JudgeError, JudgeUnavailable, LLMError, SettingsError
+from ..providers import ChatModel, get_chat_model, get_embedder
 from ..settings import Settings
 
 CHECKER_TIERS = {"lexical": 0, "nli": 1, "llm": 2}
@@ -189,7 +191,7 @@ def parse_verdict(text: str) -> tuple[float, str, str]:
 
 
 class LLMJudge:
-    """Tier 2: an OpenAI-compatible chat model judges support, temperature 0, cached on disk."""
+    """Tier 2: a chat model (the provider seam) judges support, temperature 0, cached on disk."""
 
     tier = 2
     name = "llm"
@@ -199,7 +201,7 @@ class LLMJudge:
         settings: Settings | None = None,
         *,
         model: str | None = None,
-        client: Any = None,
+        chat: ChatModel | None = None,
         cache_path: Path | None = None,
         threshold: float = 0.5,
         env: dict | None = None,
@@ -210,23 +212,20 @@ class LLMJudge:
         if not self.model:
             raise JudgeUnavailable(
                 "checker tier 2 (llm) is unavailable: set ADVISOR_JUDGE_MODEL (or ADVISOR_LLM_MODEL) to the judge "
-                "model's name, plus OPENAI_BASE_URL and/or OPENAI_API_KEY; or use --checker lexical."
+                "model (a LangChain provider:model, or a name plus OPENAI_BASE_URL and/or OPENAI_API_KEY); "
+                "or use --checker lexical."
             )
-        if client is None:
-            if not (self.settings.llm_base_url or self.settings.llm_api_key):
-                raise JudgeUnavailable(
-                    "checker tier 2 (llm) is unavailable: set OPENAI_BASE_URL (a local OpenAI-compatible server) "
-                    "and/or OPENAI_API_KEY; or use --checker lexical."
-                )
-            import openai  # tier 2 only; the import costs half a second
-
-            client = openai.OpenAI(
-                base_url=self.settings.llm_base_url or None,
-                api_key=self.settings.llm_api_key or "not-needed",
-                timeout=self.settings.llm_timeout,
-                max_retries=self.settings.llm_retries,
+        if chat is None:
+            try:
+                chat = get_chat_model(replace(self.settings, llm_model=self.model))
+            except SettingsError as exc:
+                raise JudgeUnavailable(f"checker tier 2 (llm) is unavailable: {exc}") from None
+        if chat is None:
+            raise JudgeUnavailable(
+                "checker tier 2 (llm) is unavailable: set OPENAI_BASE_URL (a local OpenAI-compatible server) "
+                "and/or OPENAI_API_KEY, or name a LangChain provider:model; or use --checker lexical."
             )
-        self.client = client
+        self.chat = chat
         self.threshold = threshold
         self.cache_path = Path(cache_path) if cache_path else self.settings.home / "judge-cache.sqlite3"
         self._db = db.connect(self.cache_path, [JUDGE_CACHE_MIGRATION], name="judge cache")
@@ -247,21 +246,15 @@ class LLMJudge:
         if hit is not None:
             return {"score": hit[0], "verdict": hit[1], "reason": hit[2], "cached": True}
         passages = "\n\n".join(f"[{i}] {e}" for i, e in enumerate(ev, start=1))
+        messages = [
+            {"role": "system", "content": JUDGE_PROMPT},
+            {"role": "user", "content": f"<evidence>\n{passages}\n</evidence>\n\nClaim: {claim}"},
+        ]
         try:
-            resp = self.client.chat.completions.create(
-                model=self.model,
-                temperature=0,
-                messages=[
-                    {"role": "system", "content": JUDGE_PROMPT},
-                    {"role": "user", "content": f"<evidence>\n{passages}\n</evidence>\n\nClaim: {claim}"},
-                ],
-            )
-        except Exception as exc:
-            raise JudgeError(
-                f"the judge model {self.model!r} could not be reached ({type(exc).__name__}: {exc})"
-            ) from None
+            text = self.chat.complete(messages, temperature=0.0, max_tokens=300)
+        except LLMError as exc:
+            raise JudgeError(f"the judge model {self.model!r} could not be reached ({exc})") from None
         self.calls += 1
-        text = resp.choices[0].message.content or ""
         score, verdict, reason = parse_verdict(text)
         with self._lock, self._db:
             self._db.execute(

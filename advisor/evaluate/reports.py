@@ -10,6 +10,7 @@ from typing import Any
 
 from .baseline import Regression
 from .config import ThresholdKind, ThresholdStatus, case_metric_names, summary_metric_names
+from .headline import Verdict, headline
 from .metrics import UNDEFINED, is_defined
 from .records import CaseResult, ThresholdResult
 
@@ -125,7 +126,9 @@ body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:24
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #d0d7de;padding-bottom:4px}
 table{border-collapse:collapse;background:#fff;margin:6px 0 12px}th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#f0f3f6}td.num{text-align:right;font-variant-numeric:tabular-nums}
-.pass{color:#1a7f37;font-weight:600}.fail{color:#cf222e;font-weight:600}.skipped,.undef{color:#6e7781}
+.pass{color:#1a7f37;font-weight:600}.fail,.missed{color:#cf222e;font-weight:600}.skipped,.undef{color:#6e7781}
+.verdict{border:2px solid #cf222e;background:#fff5f5;border-radius:6px;padding:8px 14px;margin:10px 0}
+.verdict.ok{border-color:#1a7f37;background:#f3fbf5}.verdict ul{margin:4px 0 4px 18px}.verdict li{color:#cf222e}
 .meta{color:#57606a}details.case{background:#fff;border:1px solid #d0d7de;border-radius:6px;margin:4px 0;padding:4px 10px}
 details.case>summary{cursor:pointer}details.case[open]{box-shadow:0 1px 3px rgba(0,0,0,.08)}
 .answer{white-space:pre-wrap;background:#f6f8fa;border-left:3px solid #8c959f;padding:6px 10px}
@@ -152,21 +155,82 @@ def _overall(thresholds: list[ThresholdResult], kind: ThresholdKind) -> dict[str
     return {t.name: t for t in thresholds if t.scope == "all" and t.kind == kind}
 
 
+_VERDICT_CLASS = {Verdict.PASS: "pass", Verdict.GATES_PASSED: "missed", Verdict.FAIL: "fail"}
+
+
 def _html_head(summary: dict[str, Any], manifest: dict[str, Any]) -> list[str]:
-    status = "PASS" if summary.get("exit_code", 1) == 0 else "FAIL"
-    return [
+    h = headline(summary)
+    cls = _VERDICT_CLASS[h.verdict]
+    p = [
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>advisor eval report</title>",
         f"<style>{_CSS}</style></head><body>",
-        f"<h1>Readiness Advisor — answer-quality report <span class='{status.lower()}'>{status}</span></h1>",
+        f"<h1>Readiness Advisor — answer-quality report <span class='{cls}'>{_e(h.title)}</span></h1>",
         "<p class='meta'>"
         + _e(
             f"{manifest.get('timestamp')} · {summary['n_cases']} cases, {summary['n_passed']} passed · "
             f"mode {manifest.get('mode')} · checker {manifest.get('checker', {}).get('name')} · "
-            f"corpus {manifest.get('corpus_version')} · commit {manifest.get('git_commit') or 'n/a'} · "
-            f"{manifest.get('duration_s')} s"
+            f"corpus {manifest.get('corpus_version')} · dataset {manifest.get('dataset_version') or 'n/a'} · "
+            f"commit {manifest.get('git_commit') or 'n/a'} · {manifest.get('duration_s')} s"
         )
         + "</p>",
+        f"<div class='verdict{' ok' if h.verdict == Verdict.PASS else ''}' id='verdict'>",
+        f"<p><b>Gates:</b> <span class='{'fail' if h.failed else 'pass'}'>{_e(h.gates)}</span></p>",
     ]
+    if h.failed:
+        p.append("<p class='fail'>Failed gates:</p><ul>" + "".join(f"<li>{_e(x)}</li>" for x in h.failed) + "</ul>")
+    if h.missed:
+        p.append("<p class='missed'>Not met:</p><ul>" + "".join(f"<li>{_e(x)}</li>" for x in h.missed) + "</ul>")
+    if h.profiles:
+        p.append("<p><b>Published bars:</b> " + _e(" · ".join(h.profiles)) + " (see below)</p>")
+    p.append("</div>")
+    return p
+
+
+def _html_bars(summary: dict[str, Any]) -> list[str]:
+    """The published-bar profiles (CHAI) and the stability measurement."""
+    p: list[str] = []
+    profiles = summary.get("profiles") or []
+    if profiles:
+        p.append("<h2>Published bars</h2><table><tr><th>profile</th><th>bar</th><th>value</th><th>status</th></tr>")
+        for pr in profiles:
+            cls = {"met": "pass", "not met": "fail"}.get(str(pr.get("status")), "skipped")
+            src = f"<div class='meta'>{_e(pr.get('summary', ''))} Source: {_e(pr.get('source', ''))} {_e(pr.get('url', ''))}</div>"
+            bars = pr.get("bars") or []
+            for i, b in enumerate(bars):
+                bcls = {"met": "pass", "not met": "fail"}.get(str(b.get("status")), "skipped")
+                first = (
+                    f"<td rowspan='{len(bars)}'><b>{_e(pr.get('title'))}</b> <span class='{cls}'>{_e(pr.get('status'))}</span>"
+                    f"{' (gating)' if pr.get('gating') else ''}{src}</td>"
+                    if i == 0
+                    else ""
+                )
+                p.append(
+                    f"<tr>{first}<td>{_e(b.get('metric'))} {_e(b.get('op'))} {_e(b.get('bound'))}</td>"
+                    f"<td class='num'>{_e(_fmt(b.get('value')))}</td><td class='{bcls}'>{_e(b.get('status'))}: {_e(b.get('message'))}</td></tr>"
+                )
+        p.append("</table>")
+    stab = summary.get("stability")
+    p.append("<h2>Output stability</h2>")
+    if not stab:
+        p.append("<p class='meta'>Not measured in this run (stability.repeats is 0).</p>")
+        return p
+    rate = stab.get("exact_match_rate")
+    p.append(
+        f"<p>Exact-match rate <b>{_e(_fmt(rate))}</b>: {stab.get('matches')} of {stab.get('runs')} repeated answers "
+        f"identical to the first ({stab.get('repeats')} repeats of {len(stab.get('cases') or [])} questions: "
+        f"{_e(', '.join(stab.get('cases') or []))}; {stab.get('seconds')} s). Timings are ignored; the answer text, "
+        "abstention, citations and unsupported sentences must match.</p>"
+    )
+    if stab.get("mismatches"):
+        p.append(
+            "<ul>"
+            + "".join(
+                f"<li class='fail'>{_e(m['id'])} repeat {m['repeat']}: {_e(m['field'])} differed</li>"
+                for m in stab["mismatches"]
+            )
+            + "</ul>"
+        )
+    return p
 
 
 def _html_summary(summary: dict[str, Any], thresholds: list[ThresholdResult], k: int) -> list[str]:
@@ -349,7 +413,12 @@ def render_html(
 ) -> str:
     """report.html: one self-contained page (no external resources); every value is escaped."""
     k = manifest.get("k", 5)
-    p = _html_head(summary, manifest) + _html_summary(summary, thresholds, k) + _html_groups(summary, k)
+    p = (
+        _html_head(summary, manifest)
+        + _html_summary(summary, thresholds, k)
+        + _html_bars(summary)
+        + _html_groups(summary, k)
+    )
     if regression:
         p += _html_regression(regression)
     p.append(_CASES_BAR)
@@ -397,4 +466,14 @@ def text_summary(
                 lines.append(
                     f"REGRESSION {row.name}: delta {row.delta:+.4f}, 95% CI [{row.ci_low:+.4f}, {row.ci_high:+.4f}]"
                 )
+    stab = summary.get("stability")
+    if stab:
+        lines.append(
+            f"stability: exact-match rate {_fmt(stab.get('exact_match_rate'))} "
+            f"({stab.get('matches')}/{stab.get('runs')} repeated answers, {stab.get('repeats')} repeats x {len(stab.get('cases') or [])} questions)"
+        )
+    for pr in summary.get("profiles") or []:
+        lines.append(f"published bar {pr.get('title')}{' (gating)' if pr.get('gating') else ''}: {pr.get('status')}")
+    h = headline(summary)
+    lines.append(f"{h.title}: {h.gates}")
     return "\n".join(lines)

@@ -1,16 +1,17 @@
-"""Running the suite: a separate eval index, every case asked and scored, the gates checked, the reports written."""
+"""Running the suite: a separate eval index, every case asked and scored, the gates checked,
+the reports written and the run recorded in the history."""
 
 from __future__ import annotations
 
 import dataclasses
 import json
-import platform
 import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -18,24 +19,36 @@ import click
 from tqdm import tqdm
 
 from ..answer import Advisor
-from ..index import Index, IndexReport, bundled_paths, corpus_version
-from ..settings import PROJECT_DIR, Settings
+from ..errors import AdvisorError, ConfigError
+from ..index import Index, IndexReport
+from ..settings import Settings
 from . import metrics as M
 from .baseline import Regression, compare_baseline, load_baseline
 from .config import DEFAULT_THRESHOLDS, EvalConfig, ThresholdStatus, load_config
-from .datasets import (
-    DEFAULT_DATASETS,
-    FIXTURES_DIR,
-    DatasetError,
-    EvalCase,
-    dataset_version,
-    load_datasets,
-    sha256_file,
-)
-from .judges import CHECKER_TIERS, make_checker
+from .datasets import DatasetError, EvalCase, default_datasets, load_datasets
+from .history import keep_runs, open_history
+from .judges import make_checker
+from .manifest import Clock, RunSetup, build_manifest, default_corpus, git_commit
+from .profiles import ProfileResult, judge_profiles, profile_gate_failed
 from .records import CaseResult, CaseScore, RankedPassage, RankingSource, ThresholdResult
 from .reports import jsonable, render_html, write_cases, write_junit
 from .scoring import CaseInputs, MemoChecker, check_thresholds, fill_retrieval, score_case, self_test, summarize
+from .stability import StabilityResult, measure_stability, pick_cases
+
+__all__ = ["EvalRun", "Phase", "default_corpus", "eval_settings_for", "git_commit", "run_eval"]
+
+
+class Phase(StrEnum):
+    """What a run is doing, for progress displays."""
+
+    INDEX = "indexing the eval corpus"
+    CASES = "answering and scoring cases"
+    STABILITY = "repeating questions (stability)"
+    REPORTS = "writing reports"
+
+
+#: on_progress(phase, done, total)
+Notify = Callable[[Phase, int, int], None]
 
 
 @dataclass
@@ -48,38 +61,15 @@ class EvalRun:
     exit_code: int
     thresholds: list[ThresholdResult] = field(default_factory=list)
     regression: Regression | None = None
+    run_id: str | None = None  # the id in the run history (None when not recorded)
 
 
-def git_commit(root: Path = PROJECT_DIR) -> str | None:
-    """The checked-out commit, read from .git without running git (None outside a checkout)."""
-    gitdir = root / ".git"
-    try:
-        if gitdir.is_file():  # a worktree: "gitdir: <path>"
-            gitdir = Path(gitdir.read_text().split(":", 1)[1].strip())
-        head = (gitdir / "HEAD").read_text().strip()
-        if not head.startswith("ref:"):
-            return head
-        ref = head.split(":", 1)[1].strip()
-        ref_file = gitdir / ref
-        if ref_file.exists():
-            return ref_file.read_text().strip()
-        common = gitdir / "commondir"
-        base = (gitdir / common.read_text().strip()).resolve() if common.exists() else gitdir
-        if (base / ref).exists():
-            return (base / ref).read_text().strip()
-        packed = base / "packed-refs"
-        for line in packed.read_text().splitlines() if packed.exists() else []:
-            parts = line.split()
-            if len(parts) == 2 and parts[1] == ref:
-                return parts[0]
-    except (OSError, IndexError):
-        return None
-    return None
+@dataclass
+class Verdicts:
+    """The published-bar side of a run: output stability and each profile's verdict."""
 
-
-def default_corpus() -> list[Path]:
-    """What the eval index holds by default: the bundled corpus plus the poisoned fixtures."""
-    return [*bundled_paths(), FIXTURES_DIR]
+    stability: StabilityResult | None = None
+    profiles: list[ProfileResult] = field(default_factory=list)
 
 
 def eval_settings_for(settings: Settings) -> Settings:
@@ -126,18 +116,8 @@ def _ranked(ans: Any, inputs: CaseInputs) -> list[RankedPassage]:
     return [RankedPassage(i, r.source, r.page) for i, r in enumerate(inputs.retrieved, start=1)]
 
 
-@dataclass
-class _Clock:
-    """Seconds spent per stage (manifest timing_s)."""
-
-    index: float = 0.0
-    ask: float = 0.0
-    score: float = 0.0
-    retrieval_metrics: float = 0.0
-
-
 def _run_case(
-    advisor: Advisor, case: EvalCase, chk: MemoChecker, cfg: EvalConfig, clock: _Clock
+    advisor: Advisor, case: EvalCase, chk: MemoChecker, cfg: EvalConfig, clock: Clock
 ) -> tuple[CaseResult, CaseInputs]:
     """Ask one case and score it; a crash is a failed case, not a failed run."""
     t = time.perf_counter()
@@ -178,7 +158,13 @@ def _run_case(
 
 
 def _run_cases(
-    advisor: Advisor, cases: list[EvalCase], chk: MemoChecker, cfg: EvalConfig, clock: _Clock, progress: bool
+    advisor: Advisor,
+    cases: list[EvalCase],
+    chk: MemoChecker,
+    cfg: EvalConfig,
+    clock: Clock,
+    progress: bool,
+    notify: Notify,
 ) -> tuple[list[CaseResult], list[CaseInputs]]:
     records: list[CaseResult] = []
     inputs: list[CaseInputs] = []
@@ -191,6 +177,7 @@ def _run_cases(
         rec, inp = _run_case(advisor, case, chk, cfg, clock)
         records.append(rec)
         inputs.append(inp)
+        notify(Phase.CASES, len(records), len(cases))
         if bar is not None:
             bar.update(1)
     if bar is not None:
@@ -211,12 +198,15 @@ def _select_cases(paths: list[Path], split: str, limit: int | None) -> list[Eval
 
 
 def _build_index(
-    es: Settings, corpus: Sequence[Path] | None, clock: _Clock, echo: Callable[[str], None]
+    es: Settings, corpus: Sequence[Path] | None, clock: Clock, echo: Callable[[str], None], notify: Notify
 ) -> IndexReport:
     """Index the eval corpus into the eval index (incremental: unchanged files are not re-embedded)."""
     ix = Index(es)
     t0 = time.perf_counter()
-    report = ix.index_paths(list(corpus) if corpus else default_corpus())
+    report = ix.index_paths(
+        list(corpus) if corpus else default_corpus(),
+        progress=lambda done, total, _path: notify(Phase.INDEX, done, total),
+    )
     clock.index = time.perf_counter() - t0
     ix.close()
     for e in report.errors:
@@ -235,72 +225,6 @@ def _org_warnings(
     return warnings
 
 
-@dataclass
-class _Setup:
-    """What the manifest records about how the run was set up."""
-
-    stamp: datetime
-    started: float
-    paths: list[Path]
-    split: str
-    limit: int | None
-    corpus: Sequence[Path] | None
-    es: Settings
-    checker: str
-    chk: MemoChecker
-    cfg: EvalConfig
-    report: IndexReport
-    clock: _Clock
-    warnings: list[str]
-
-
-def _manifest(s: _Setup) -> dict[str, Any]:
-    cfg, chk, report, clock = s.cfg, s.chk, s.report, s.clock
-    inner_model = getattr(chk.inner, "model_path", None) or getattr(chk.inner, "model", None)
-    return {
-        "timestamp": s.stamp.isoformat(timespec="seconds"),
-        "duration_s": round(time.perf_counter() - s.started, 2),
-        "datasets": [{"path": str(p), "sha256": sha256_file(p)} for p in s.paths],
-        "dataset_version": dataset_version(s.paths),
-        "split": s.split,
-        "limit": s.limit,
-        "corpus_version": corpus_version(),
-        "corpus_paths": [str(p) for p in (s.corpus or default_corpus())],
-        "git_commit": git_commit(),
-        "settings": s.es.masked(),
-        "mode": s.es.mode,
-        "model": s.es.llm_model or None,
-        "checker": {
-            "name": s.checker,
-            "tier": CHECKER_TIERS.get(s.checker),
-            "threshold": chk.threshold,
-            "model": inner_model if s.checker != "lexical" else None,
-            "calls": chk.calls,
-        },
-        "k": cfg.k,
-        "thresholds": {
-            "path": cfg.path,
-            "sha256": cfg.sha256,
-            "metrics": cfg.metrics,
-            "tags": cfg.tags,
-            "splits": cfg.splits,
-        },
-        "case_rules": asdict(cfg.case),
-        "regression": asdict(cfg.regression),
-        "index": {
-            "files_seen": report.files_seen,
-            "files_indexed": report.files_indexed,
-            "embeddings_computed": report.embeddings_computed,
-            "seconds": round(clock.index, 2),
-            "errors": report.errors,
-        },
-        "timing_s": {name: round(v, 2) for name, v in asdict(clock).items()},
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-        "warnings": s.warnings,
-    }
-
-
 def _summary_doc(
     manifest: dict[str, Any],
     summary: dict[str, Any],
@@ -309,6 +233,7 @@ def _summary_doc(
     st: dict[str, Any] | None,
     exit_code: int,
     records: list[CaseResult],
+    verdicts: Verdicts,
 ) -> dict[str, Any]:
     """summary.json (before its values are made JSON)."""
     return {
@@ -316,6 +241,8 @@ def _summary_doc(
         **summary,
         "thresholds": [t.to_dict() for t in th],
         "regression": regression.to_dict() if regression else None,
+        "stability": verdicts.stability.to_dict() if verdicts.stability else None,
+        "profiles": [p.to_dict() for p in verdicts.profiles],
         "self_test": st,
         "exit_code": exit_code,
         "per_case": {
@@ -323,6 +250,114 @@ def _summary_doc(
             for r in records
         },
     }
+
+
+def _stability(
+    advisor: Advisor, cases: list[EvalCase], records: list[CaseResult], cfg: EvalConfig, clock: Clock, notify: Notify
+) -> StabilityResult | None:
+    """Repeat some of the run's questions and compare the answers exactly (None when switched off)."""
+    if cfg.stability.repeats <= 0 or cfg.stability.cases <= 0:
+        return None
+    first = {r.id: r.answer for r in records if r.answer and not r.error}
+
+    def ask(c: EvalCase) -> dict[str, Any]:
+        return advisor.ask(c.question, org=c.org, history=c.history or None).to_dict()
+
+    t0 = time.perf_counter()
+    res = measure_stability(
+        ask,
+        pick_cases(cases, cfg.stability.cases),
+        first,
+        cfg.stability.repeats,
+        on_progress=lambda done, total: notify(Phase.STABILITY, done, total),
+    )
+    clock.stability = time.perf_counter() - t0
+    return res
+
+
+def _judge(
+    summary: dict[str, Any], cfg: EvalConfig, stab: StabilityResult | None
+) -> tuple[list[ThresholdResult], Verdicts]:
+    """Fill in the stability figure, check the thresholds and judge every profile."""
+    if stab is not None and stab.runs:
+        summary["metrics"]["stability_exact_match"] = {
+            "value": stab.rate,
+            "stat": "exact-match rate",
+            "n_defined": stab.runs,
+            "n_undefined": 0,
+        }
+    th = check_thresholds(summary, cfg)
+    profiles = judge_profiles(
+        cfg.profiles, summary["metrics"], stability_repeats=stab.repeats if stab else 0, gate=cfg.gate_profile
+    )
+    return th, Verdicts(stab, profiles)
+
+
+def _write_reports(
+    out_dir: Path,
+    records: list[CaseResult],
+    summary_doc: dict[str, Any],
+    th: list[ThresholdResult],
+    regression: Regression | None,
+) -> dict[str, bytes]:
+    """cases.jsonl, summary.json, report.html and junit.xml; returns the reports the history keeps."""
+    write_cases(out_dir / "cases.jsonl", records)
+    summary_json = json.dumps(jsonable(summary_doc), indent=2, ensure_ascii=False)
+    (out_dir / "summary.json").write_text(summary_json, encoding="utf-8")
+    html = render_html(records, summary_doc, th, regression, summary_doc["manifest"])
+    (out_dir / "report.html").write_text(html, encoding="utf-8")
+    write_junit(out_dir / "junit.xml", records, th, regression)
+    return {
+        "summary.json": summary_json.encode("utf-8"),
+        "report.html": html.encode("utf-8"),
+        "junit.xml": (out_dir / "junit.xml").read_bytes(),
+    }
+
+
+def _record(
+    settings: Settings,
+    summary_doc: dict[str, Any],
+    records: list[CaseResult],
+    reports: dict[str, bytes],
+    out_dir: Path,
+    source: str,
+    echo: Callable[[str], None],
+) -> str | None:
+    """Record the run in the history; a history that cannot be written warns, it never fails the run."""
+    try:
+        history = open_history(settings)
+        try:
+            return history.record(
+                jsonable(summary_doc),
+                [jsonable(r.to_dict()) for r in records],
+                reports,
+                source=source,
+                out_dir=str(out_dir.resolve()),
+                keep=keep_runs(settings),
+            )
+        finally:
+            history.close()
+    except AdvisorError as exc:
+        echo(f"warning: the run was not recorded in the evaluation history: {exc}")
+        return None
+
+
+def _config(thresholds: Path | None, gate_profile: str | None, stability_repeats: int | None) -> EvalConfig:
+    cfg = load_config(thresholds) if thresholds else EvalConfig()
+    if gate_profile:
+        if gate_profile not in cfg.profiles:
+            known = ", ".join(cfg.profiles) or "(none in the thresholds file)"
+            raise ConfigError(
+                f"--gate-profile {gate_profile!r} is not a profile of {cfg.path or 'the config'}; known: {known}"
+            )
+        cfg.gate_profile = gate_profile
+    if stability_repeats is not None:
+        cfg.stability = dataclasses.replace(cfg.stability, repeats=stability_repeats)
+    return cfg
+
+
+def _ignore(phase: Phase, done: int, total: int) -> None:
+    return None
 
 
 def run_eval(
@@ -339,48 +374,60 @@ def run_eval(
     progress: bool = True,
     run_self_test: bool = False,
     echo: Callable[[str], None] | None = None,
+    on_progress: Notify | None = None,
+    stability_repeats: int | None = None,
+    gate_profile: str | None = None,
+    record: bool = True,
+    source: str = "cli",
 ) -> EvalRun:
-    """Run the suite and write the reports; see the package docstring."""
+    """Run the suite, write the reports and record the run in the history; see the package docstring.
+
+    `on_progress(phase, done, total)` reports progress (the app's progress bar);
+    `stability_repeats` overrides the thresholds file's `stability.repeats` (0: off);
+    `gate_profile` makes a published-bar profile gating; `source` ("cli", "app") is recorded.
+    """
     echo = echo or (lambda s: click.echo(s, err=True))
+    notify = on_progress or _ignore
     started = time.perf_counter()
     warm = threading.Thread(target=M.warm_up_retrieval, name="ranx-warm-up", daemon=True)
     warm.start()  # numba compiles ranx while the cases are answered
     stamp = datetime.now(UTC)
     settings = settings or Settings.from_env()
-    cfg = load_config(thresholds) if thresholds else EvalConfig()
-    paths = [Path(p) for p in (datasets or DEFAULT_DATASETS)]
+    cfg = _config(thresholds, gate_profile, stability_repeats)
+    paths = [Path(p) for p in (datasets or default_datasets(settings))]
     cases = _select_cases(paths, split, limit)
     out_dir = Path(out) if out else Path("eval-runs") / stamp.strftime("%Y%m%d-%H%M%S")
     out_dir.mkdir(parents=True, exist_ok=True)
 
-    clock = _Clock()
+    clock = Clock()
     es = eval_settings_for(settings)
-    report = _build_index(es, corpus, clock, echo)
+    report = _build_index(es, corpus, clock, echo, notify)
     advisor = Advisor(es)
     # the LLM judge's cache lives in the user's ADVISOR_HOME (shared across eval runs), not the eval index
     chk = MemoChecker(make_checker(checker, settings if checker == "llm" else es, threshold=cfg.checker_threshold))
     run_warnings = _org_warnings(advisor, cases, report, echo)
-    records, inputs = _run_cases(advisor, cases, chk, cfg, clock, progress)
+    notify(Phase.CASES, 0, len(cases))  # the first case also loads the models
+    records, inputs = _run_cases(advisor, cases, chk, cfg, clock, progress, notify)
     t_ret = time.perf_counter()
     warm.join()
     fill_retrieval(records, inputs, cfg.k)
     clock.retrieval_metrics = time.perf_counter() - t_ret
 
     summary = summarize(records, cfg.k)
-    th = check_thresholds(summary, cfg)
+    stab = _stability(advisor, cases, records, cfg, clock, notify)
+    th, verdicts = _judge(summary, cfg, stab)
     regression = compare_baseline(records, load_baseline(Path(baseline)), cfg, str(baseline)) if baseline else None
     failed = [t for t in th if t.status == ThresholdStatus.FAIL]
-    exit_code = 1 if failed or (regression and regression.regressed) else 0
+    gate_failed = failed or (regression and regression.regressed) or profile_gate_failed(verdicts.profiles)
+    exit_code = 1 if gate_failed else 0
     st = self_test(records, inputs, chk, cfg.case) if run_self_test else None
 
-    setup = _Setup(stamp, started, paths, split, limit, corpus, es, checker, chk, cfg, report, clock, run_warnings)
-    manifest = _manifest(setup)
-    summary_doc = _summary_doc(manifest, summary, th, regression, st, exit_code, records)
+    notify(Phase.REPORTS, 0, 1)
+    setup = RunSetup(stamp, started, paths, split, limit, corpus, es, checker, chk, cfg, report, clock, run_warnings)
+    manifest = build_manifest(setup, source)
+    summary_doc = _summary_doc(manifest, summary, th, regression, st, exit_code, records, verdicts)
     manifest["duration_s"] = round(time.perf_counter() - started, 2)
-    write_cases(out_dir / "cases.jsonl", records)
-    (out_dir / "summary.json").write_text(
-        json.dumps(jsonable(summary_doc), indent=2, ensure_ascii=False), encoding="utf-8"
-    )
-    (out_dir / "report.html").write_text(render_html(records, summary_doc, th, regression, manifest), encoding="utf-8")
-    write_junit(out_dir / "junit.xml", records, th, regression)
-    return EvalRun(out_dir, jsonable(summary_doc), records, exit_code, th, regression)
+    reports = _write_reports(out_dir, records, summary_doc, th, regression)
+    run_id = _record(settings, summary_doc, records, reports, out_dir, source, echo) if record else None
+    notify(Phase.REPORTS, 1, 1)
+    return EvalRun(out_dir, jsonable(summary_doc), records, exit_code, th, regression, run_id)

@@ -152,6 +152,7 @@ class _Scorer:
         m["faithfulness"] = fr.value
         if not is_defined(fr.value):
             why["faithfulness"] = "no claim sentences"
+        self.hallucination(fr, citations)
         self.s.evidence.unsupported = [
             self._unsupported(sent, score, sentences, inputs, checker) for sent, score in fr.unsupported
         ]
@@ -163,6 +164,15 @@ class _Scorer:
         min_cr = self.rules.min_citation_recall
         if min_cr and is_defined(cr.recall) and cr.recall < float(min_cr):
             self.s.reasons.append(f"citation recall {cr.recall:.2f} < {float(min_cr):.2f}")
+
+    def hallucination(self, fr: M.FaithfulnessReport, citations: list[dict[str, Any]]) -> None:
+        """1 when a reference-linked answer (one that cites) holds a claim no evidence supports."""
+        if not citations:
+            self.undefined("hallucination_rate", "the answer cites nothing")
+        elif not is_defined(fr.value):
+            self.undefined("hallucination_rate", "no claim sentences")
+        else:
+            self.s.metrics["hallucination_rate"] = float(bool(fr.unsupported))
 
     def _unsupported(
         self, sent: str, score: float, sentences: list[M.Sentence], inputs: CaseInputs, checker: Any
@@ -202,7 +212,13 @@ def score_case(
     sc.injection(text)
     sc.markers(text, citations)
     if abstained:
-        for name in ("cited_source_recall", "citation_recall", "citation_precision", "faithfulness"):
+        for name in (
+            "cited_source_recall",
+            "citation_recall",
+            "citation_precision",
+            "faithfulness",
+            "hallucination_rate",
+        ):
             sc.undefined(name, "answer abstained")
     else:
         sc.support(text, citations, inputs, checker)
@@ -270,8 +286,16 @@ def summarize(records: list[CaseResult], k: int) -> dict[str, Any]:
         splits.setdefault(r.split, []).append(r)
         for t in r.case.tags:
             tags.setdefault(t, []).append(r)
+    group = _group(records, k)
+    # measured after the cases by repeating questions (advisor.evaluate.stability); undefined until then
+    group["metrics"]["stability_exact_match"] = {
+        "value": UNDEFINED,
+        "stat": "exact-match rate",
+        "n_defined": 0,
+        "n_undefined": 0,
+    }
     return {
-        **_group(records, k),
+        **group,
         "n_errors": sum(1 for r in records if r.error),
         "by_split": {s: _group(rs, k) for s, rs in sorted(splits.items())},
         "by_tag": {t: _group(rs, k) for t, rs in sorted(tags.items())},

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .catalog import CATALOG_MIGRATIONS, Catalog, FileRecord
 from .embedcache import EMBED_CACHE_MIGRATIONS, EmbeddingCache
-from .indexer import Indexer, IndexReport
+from .indexer import Indexer, IndexReport, Prepared
 from .records import chunk_from_record, chunk_metadata, embedding_text
 from .sources import INGEST_VERSION, bundled_paths, corpus_version, doc_type_for, file_hash, source_for
 from .store import Index
@@ -28,6 +28,7 @@ __all__ = [
     "Index",
     "IndexReport",
     "Indexer",
+    "Prepared",
     "VectorStore",
     "bundled_paths",
     "chunk_from_record",

@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..audit import AuditStore
+from ..audit import AuditStore, Event
 from ..chunk import Chunk
 from ..errors import AdvisorError, IngestError, StoreError
 from ..ingest import LOADERS, load_chunks
@@ -78,7 +78,19 @@ class _Loaded:
     source: str
     file_hash: str
     chunks: list[Chunk]
+    size: int | None = None  # known for prepared documents; a file's is read when it is written
     phi: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A document read and chunked outside the file loaders (e.g. LangChain `Document`s): its
+    citable source, a fingerprint of its content and chunking, its chunks and size in bytes."""
+
+    source: str
+    fingerprint: str
+    chunks: list[Chunk]
+    size: int
 
 
 def _now() -> str:
@@ -192,6 +204,12 @@ class Indexer:
         except Exception as exc:  # a loader bug must not stop the batch
             report.error(path, f"could not be read ({type(exc).__name__}: {clean_name(str(exc))})")
             return None
+        return self._screened(path, src, fhash, chunks, report)
+
+    def _screened(
+        self, path: Path, src: str, fhash: str, chunks: list[Chunk], report: IndexReport, size: int | None = None
+    ) -> _Loaded | None:
+        """The chunks as they will be stored (quarantine, PHI); None when the document is refused."""
         try:
             screened = screen(
                 path,
@@ -203,7 +221,7 @@ class Indexer:
         except IngestError as exc:
             report.error(path, exc.problem)
             return None
-        return _Loaded(path, src, fhash, screened.chunks, screened.phi)
+        return _Loaded(path, src, fhash, screened.chunks, size, screened.phi)
 
     def _remove_vanished(
         self, folders: list[Path], seen: set[str], known: dict[str, dict[str, Any]], report: IndexReport
@@ -243,9 +261,10 @@ class Indexer:
             first = f.chunks[0]
             record = FileRecord(
                 source=f.source,
-                path=Path(clean_name(f.path.resolve())),  # a name with undecodable bytes cannot be stored as is
+                # a name with undecodable bytes cannot be stored as is
+                path=Path(clean_name(f.path.resolve())) if f.size is None else f.path,
                 file_hash=f.file_hash,
-                size=f.path.stat().st_size,
+                size=f.path.stat().st_size if f.size is None else f.size,
                 title=first.title,
                 framework=first.framework,
                 doc_type=str(first.doc_type),
@@ -267,7 +286,7 @@ class Indexer:
         try:
             store = AuditStore(self.settings)
             try:
-                store.log("phi_unredacted", {"files": report.phi_files, "setting": "ADVISOR_REDACT_PHI=0"})
+                store.log(Event.PHI_UNREDACTED, {"files": report.phi_files, "setting": "ADVISOR_REDACT_PHI=0"})
             finally:
                 store.close()
         except (StoreError, OSError) as exc:
@@ -301,3 +320,40 @@ class Indexer:
         missing = self.catalog.get_chunks(sorted(wanted - in_store))
         self.upsert(list(missing.values()))
         return len(orphans) + len(missing)
+
+    def run_prepared(self, items: Iterable[Prepared], *, batch_chunks: int = 256) -> IndexReport:
+        """Index prepared documents like files: an unchanged fingerprint is skipped (no
+        embeddings), a changed one replaces the source's chunks, in the same crash-safe order."""
+        started = time.perf_counter()
+        report = IndexReport()
+        with self.writer_lock():
+            known = {r["source"]: r for r in self.catalog.files()}
+            self._released = self.catalog.released_ids()
+            embedded_before = self.embedder.texts_embedded
+            pending: list[_Loaded] = []
+            for item in items:
+                report.files_seen += 1
+                old = known.get(item.source)
+                if old and old["file_hash"] == item.fingerprint:
+                    report.files_unchanged += 1
+                    continue
+                if not item.chunks:
+                    report.error(Path(item.source), "no text to index")
+                    continue
+                # documents chunked elsewhere are screened like files: quarantine, refusal, PHI
+                loaded = self._screened(
+                    Path(item.source), item.source, item.fingerprint, item.chunks, report, item.size
+                )
+                if loaded is None:
+                    continue
+                pending.append(loaded)
+                if sum(len(p.chunks) for p in pending) >= batch_chunks:
+                    self._write_batch(pending, report)
+                    pending = []
+            if pending:
+                self._write_batch(pending, report)
+            report.embeddings_computed = self.embedder.texts_embedded - embedded_before
+        if report.phi_files and not self.settings.redact_phi:
+            self._audit_unredacted(report)
+        report.seconds = round(time.perf_counter() - started, 3)
+        return report

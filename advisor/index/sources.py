@@ -11,7 +11,7 @@ from ..chunk import DocType
 from ..ingest import LOADERS
 from ..settings import CORPUS_DIR, PROJECT_DIR, Settings
 
-INGEST_VERSION = "8"  # bump when loaders or chunking change, so files are re-chunked
+INGEST_VERSION = "9"  # bump when loaders or chunking change, so files are re-chunked
 SCREEN_VERSION = "1"  # bump when ingestion screening (injection scan, PHI redaction) changes
 
 
@@ -35,10 +35,14 @@ def source_for(path: Path) -> str:
 
 
 def doc_type_for(path: Path) -> DocType:
-    """Results files are assessment data, files under the bundled guidance folder guidance, the rest user uploads."""
+    """Results files are assessment data, framework YAML is framework data, files under the
+    bundled guidance folder guidance, the rest user uploads."""
     p = path.resolve()
-    if LOADERS.get(p.suffix.lower()) == "results":
+    loader = LOADERS.get(p.suffix.lower())
+    if loader == "results":
         return DocType.ASSESSMENT
+    if loader == "framework":
+        return DocType.FRAMEWORK
     if (CORPUS_DIR / "guidance") in p.parents:
         return DocType.GUIDANCE
     return DocType.USER
@@ -53,8 +57,11 @@ def corpus_version() -> str:
 
 
 def bundled_paths() -> list[Path]:
-    """What `advisor index` with no paths indexes."""
-    return [CORPUS_DIR / "guidance", CORPUS_DIR / "assessment" / "results"]
+    """What `advisor index` with no paths indexes. Of the framework data, the crosswalks and the
+    question-evidence map are indexed (framework answers cite their rows); the frameworks
+    themselves are read as data, and the guidance documents already discuss their controls."""
+    crosswalks = sorted((CORPUS_DIR / "frameworks" / "crosswalks").glob("*.yaml"))
+    return [CORPUS_DIR / "guidance", CORPUS_DIR / "assessment" / "results", *crosswalks]
 
 
 def file_hash(path: Path, settings: Settings) -> str:

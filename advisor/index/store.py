@@ -9,17 +9,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..audit import AuditStore
+from ..audit import OPERATOR, Actor, AuditStore, Event
 from ..chunk import Chunk
 from ..errors import StoreError
 from ..providers import Embedder, get_embedder
 from ..settings import Settings
 from .catalog import Catalog
 from .embedcache import EmbeddingCache
-from .indexer import Indexer, IndexReport, Progress
+from .indexer import Indexer, IndexReport, Prepared, Progress
 from .vectors import VectorStore
-
-RELEASE_EVENT = "quarantine_release"
 
 
 class Index:
@@ -96,10 +94,12 @@ class Index:
         """Passages released from quarantine: who, when, why they were held, and the reviewer's note."""
         return self.catalog.releases(source)
 
-    def release(self, chunk_id: str, *, by: str, note: str = "", audit: AuditStore | None = None) -> Chunk:
+    def release(
+        self, chunk_id: str, *, by: str, note: str = "", audit: AuditStore | None = None, actor: Actor = OPERATOR
+    ) -> Chunk:
         """Release a quarantined passage after review: it becomes searchable, the release is
-        recorded in the catalog and as a `quarantine_release` audit event. Raises StoreError
-        when no quarantined passage has this id."""
+        recorded in the catalog and as an `Event.QUARANTINE_RELEASE` audit event by `actor`.
+        Raises StoreError when no quarantined passage has this id."""
         held = {c.chunk_id: c for c in self.catalog.quarantined_chunks()}
         chunk = held.get(chunk_id)
         if chunk is None:
@@ -115,7 +115,7 @@ class Index:
         store = audit or AuditStore(self.settings)
         try:
             store.log(
-                RELEASE_EVENT,
+                Event.QUARANTINE_RELEASE,
                 {
                     "chunk_id": chunk.chunk_id,
                     "source": chunk.source,
@@ -124,6 +124,7 @@ class Index:
                     "note": note,
                 },
                 org=chunk.org or None,
+                actor=actor,
             )
         finally:
             if audit is None:
@@ -161,6 +162,11 @@ class Index:
         changed files replace their chunks, files gone from an indexed folder are removed."""
         indexer = Indexer(self.settings, self.catalog, self.vectors, self.embedder, self.embed_cache)
         return indexer.run(paths, org=org, progress=progress, batch_chunks=batch_chunks)
+
+    def index_prepared(self, items: Iterable[Prepared], *, batch_chunks: int = 256) -> IndexReport:
+        """Index documents chunked elsewhere (advisor.langchain), incrementally like files."""
+        indexer = Indexer(self.settings, self.catalog, self.vectors, self.embedder, self.embed_cache)
+        return indexer.run_prepared(items, batch_chunks=batch_chunks)
 
     def close(self) -> None:
         self.catalog.close()

@@ -16,6 +16,7 @@ from ..chunk import DOC_TYPES, Chunk, DocType, content_hash, make_chunk_id
 from .chunking import chunk_document, pack_sentences
 from .document import Block, Document, read_text, title_from_name
 from .docx import load_docx
+from .frameworks import load_framework_yaml
 from .html import load_html
 from .markdown import clean_inline_markdown, load_markdown, parse_front_matter
 from .pdf import load_pdf
@@ -55,6 +56,7 @@ __all__ = [
     "load_chunks",
     "load_document",
     "load_docx",
+    "load_framework_yaml",
     "load_html",
     "load_markdown",
     "load_pdf",

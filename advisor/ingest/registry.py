@@ -4,7 +4,8 @@ Built-in loaders (Markdown, text, HTML, PDF, Word) register when their modules a
 Other loaders come from plugins, imported on first use, never at import time:
 
 - :data:`DEFAULT_PLUGINS`, modules of this package's own distribution listed by name (the
-  assessment-results loader lives with the assessment, so ingestion never imports it);
+  assessment-results loader lives with the assessment, so ingestion never imports it; the
+  CHAI model-card XML loader reads the card fields from the frameworks data);
 - third-party distributions, through the ``advisor.loaders`` entry-point group. An entry point
   names either a module that calls :func:`register_loader` when imported, or a callable that
   is called with no arguments and does so::
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from ..chunk import Chunk
     from .document import Document
 
-DEFAULT_PLUGINS: tuple[str, ...] = ("advisor.assessment.loader",)
+DEFAULT_PLUGINS: tuple[str, ...] = ("advisor.assessment.loader", "advisor.ingest.chai")
 ENTRY_POINT_GROUP = "advisor.loaders"
 
 

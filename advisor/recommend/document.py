@@ -222,6 +222,7 @@ def _fields(report: Report, r: Recommendation) -> list[list[str]]:
         ["Depends on", ", ".join(f"{d} ({_title(report, d)})" for d in r.dependencies) or "—"],
         ["Blocking rules", "; ".join(x for x in rules if x) or "—"],
         ["Needed for", ", ".join(r.unblocks) or "—"],
+        ["Advances", "; ".join(r.controls) or "—"],
         ["Status", r.status],
     ]
     return rows

@@ -8,6 +8,8 @@ from typing import Any
 
 from .. import assessment as A
 from ..errors import RecommendError
+from ..frameworks import bundled_catalog
+from ..frameworks.records import Catalog, Strength
 from ..library import Library
 from ..providers import get_chat_model
 from .context import Drafting, GateKind, gates
@@ -32,14 +34,19 @@ from .summary import executive_summary, use_case_plans
 from .wording import join, lower_first, rec_number, strip_period
 
 
-def build_report(advisor: Any, org: str, *, polish: bool = True, chat_model: Any = None, checker: Any = None) -> Report:
+def build_report(
+    advisor: Any, org: str, *, polish: bool = True, chat_model: Any = None, checker: Any = None, user: str | None = None
+) -> Report:
     """Draft the roadmap for `org` from its latest indexed assessment (and trend, if any).
 
     Raises RecommendError for an unknown organization or a results file that cannot be read.
     With `polish` and a chat model (given, or configured in the advisor's settings), the model
     may rephrase actions and the executive summary; unsupported sentences keep the offline wording.
     `checker` (a citations.SupportChecker) overrides the default lexical + embedding support check.
+    With `user`, AccessDenied unless the organization is granted to that user.
     """
+    if user is not None:
+        advisor.check_org(org, user, "recommendations")
     library = Library(advisor.index)
     inst = A.load_instrument()
     found = assessments(library, org, inst)
@@ -168,6 +175,7 @@ def recommendation(d: Drafting, p: Plan) -> Recommendation:
         contributes=r.contributes,
         unblocks=unblocks,
         citations=sorted(dict.fromkeys(w.markers)),
+        controls=advanced_controls(bundled_catalog(), [g.question_id for g in gaps]),
         draft_action=action_text,
     )
 
@@ -329,3 +337,17 @@ def _rule_threshold(g: A.Gap, inst: A.Instrument) -> int | None:
 
 def _short_section(section: str) -> str:
     return section.split(" > ")[-1] if section else "introduction"
+
+
+def advanced_controls(catalog: Catalog, questions: list[str], limit: int = 8) -> list[str]:
+    """Framework controls the questions are equivalent evidence for (related ones when none is),
+    named with the framework's short name: "NIST AI RMF GOVERN 2.3"."""
+    rows = [r for r in catalog.evidence_rows() if r.question in questions]
+    strong = [r for r in rows if r.strength is Strength.EQUIVALENT] or rows
+    out: list[str] = []
+    for r in strong:
+        fw = catalog.frameworks[r.framework]
+        name = f"{(fw.short_names or (fw.name,))[0]} {r.control}"
+        if name not in out:
+            out.append(name)
+    return out[:limit]

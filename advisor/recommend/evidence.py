@@ -29,13 +29,16 @@ def assessments_for(index: Any, org: str) -> list[dict]:
 
 
 def unknown_org(library: Library, org: str) -> RecommendError:
-    known = [o["org"] for o in library.organizations()]
-    if not known:
+    """Never lists the organizations: the caller may not be allowed to see them all."""
+    if not library.organizations():
         return RecommendError(
             f"no organization has assessment results in the index, so {org!r} cannot be found; "
             "run `advisor index` (sample organizations are bundled) or `advisor index RESULTS --org ORG`"
         )
-    return RecommendError(f"unknown organization {org!r}; known organizations: {', '.join(known)}")
+    return RecommendError(
+        f"unknown organization {org!r}: it has no assessment results in the index; "
+        "run `advisor orgs` to list the organizations that have them"
+    )
 
 
 def unreadable(f: ResultsFile, inst: A.Instrument) -> RecommendError:

@@ -169,6 +169,9 @@ class Recommendation:
     citations: list[int]
     status: Status = Status.DRAFT
     note: str = ""
+    # framework controls the gaps' questions evidence ("NIST AI RMF GOVERN 2.3"), per the
+    # instrument-to-framework map in corpus/frameworks/crosswalks/instrument-evidence.yaml
+    controls: list[str] = field(default_factory=list)
     draft_action: str = ""  # the offline wording, before any polish or edit
 
     @property

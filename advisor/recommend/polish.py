@@ -1,5 +1,6 @@
-"""Optional LLM polish: a chat model may reword each action and the summary headline; only
-wording whose every sentence is verified against the cited passages is kept."""
+"""Optional LLM polish: a chat model (any model behind `advisor.providers`' seam) may reword
+each action and the summary headline; only wording whose every sentence is verified against
+the cited passages is kept, with the same output checks as answers (`verify_answer`)."""
 
 from __future__ import annotations
 
@@ -45,8 +46,10 @@ def _complete(model: Any, messages: list[dict[str, str]]) -> str:
 
 def _supported_wording(draft: str, out: str, passages: list[Chunk], checker: Any) -> str | None:
     """The model's wording where it is supported, sentence by sentence the draft's elsewhere;
-    None when nothing of the model's wording survives."""
-    verified = verify_answer(out, passages, checker)
+    None when nothing of the model's wording survives. The draft's own words count as
+    supported (it was written offline from the same evidence); anything else the model names
+    must be in a passage, as on the answer path."""
+    verified = verify_answer(out, passages, checker, allowed=draft)
     if not verified.unsupported and not verified.dropped_markers and not verified.repaired:
         return out
     orig_s, new_s = marked_sentences(draft), marked_sentences(out)
@@ -60,7 +63,7 @@ def _supported_wording(draft: str, out: str, passages: list[Chunk], checker: Any
         elif judged is not None:  # the verdicts of the whole-text check, sentence by sentence
             ok = judged[i].supported
         else:
-            ok = not verify_answer(n, passages, checker).unsupported
+            ok = not verify_answer(n, passages, checker, allowed=draft).unsupported
         picked.append(n if ok else o)
     chosen = " ".join(picked)
     return None if chosen == draft else chosen
@@ -74,6 +77,8 @@ def polish_text(text: str, chunks: dict[int, Chunk], model: Any, checker: Any) -
     local = {g: i for i, g in enumerate(used, start=1)}
     back = {v: k for k, v in local.items()}
     passages = [chunks[g] for g in used]
+    if any(c.quarantine for c in passages):  # a quarantined passage is never sent to a model
+        return text, False
     # the model sees the passages numbered 1..n; a marker the report does not know becomes [0]
     loc_text = renumber_markers(text, {n: local.get(n, 0) for n in marker_numbers(text)})
     out = _complete(model, polish_messages(loc_text, passages))

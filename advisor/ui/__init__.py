@@ -4,7 +4,10 @@ Markdown for document and model text). Pages are widgets over these and library 
 
 - `resources`: the advisor, the audit store and first-start indexing, built once per
   process (`st.cache_resource`) and holding no per-request state;
-- `session`: the organization, chat and flash message of one browser session; audit events;
+- `session`: the signed-in user, organization, chat and flash message of one browser session;
+  audit events recorded as that user;
+- `signin`: the first-admin and sign-in forms (local or OpenID Connect) and `gate()`, the role
+  check at the top of every page;
 - `catalog`: what the index holds (organizations, source files, a per-run `Library`);
 - `markdown`: safe Markdown (`escape_md`), answers with chips, highlighted quotes;
 - `widgets`: answers with citation cards, indexing with progress;
@@ -17,6 +20,7 @@ that do not interpret Markdown); nothing here uses `unsafe_allow_html`.
 
 from __future__ import annotations
 
+from ..accounts import Capability
 from .catalog import (
     index_message,
     library,
@@ -29,6 +33,7 @@ from .catalog import (
     source_path,
 )
 from .charts import axis_label, dimension_change_figure, index_history_figure, radar_figure
+from .frameworks import FRAMEWORK_SUFFIXES, coverage_control_rows, coverage_rows, framework_coverages, store_framework
 from .markdown import (
     answer_markdown,
     citation_label,
@@ -46,12 +51,19 @@ from .session import (
     MESSAGES_KEY,
     ORG_KEY,
     PENDING_KEY,
+    SESSION_KEY,
+    access,
+    actor,
     audit_log,
+    can,
     current_org,
+    current_user,
     flash,
     set_current_org,
     show_flash,
+    user_name,
 )
+from .signin import gate, oidc_configured, sign_in_page, sign_out, signed_in
 from .tables import (
     DOC_TYPES,
     SETTING_LABELS,
@@ -83,23 +95,32 @@ from .widgets import ensure_index_ui, index_with_progress, render_answer, render
 __all__ = [
     "DOC_TYPES",
     "FLASH_KEY",
+    "FRAMEWORK_SUFFIXES",
     "MESSAGES_KEY",
     "ORG_KEY",
     "PENDING_KEY",
     "RESULTS_COLUMNS",
+    "SESSION_KEY",
     "SETTING_LABELS",
+    "Capability",
     "FirstStart",
+    "access",
+    "actor",
     "answer_markdown",
     "assessment_conflicts",
     "audit_log",
     "audit_store",
     "axis_label",
+    "can",
     "check_results",
     "citation_label",
     "conversation_markdown",
+    "coverage_control_rows",
+    "coverage_rows",
     "csv_rows",
     "csv_template",
     "current_org",
+    "current_user",
     "describe_error",
     "dimension_change_figure",
     "dimension_rows",
@@ -113,7 +134,9 @@ __all__ = [
     "first_start",
     "flash",
     "form_document",
+    "framework_coverages",
     "gap_rows",
+    "gate",
     "get_advisor",
     "highlight_markdown",
     "index_history_figure",
@@ -125,6 +148,7 @@ __all__ = [
     "mime_for",
     "mode_label",
     "needs_first_start",
+    "oidc_configured",
     "org_name",
     "org_options",
     "pending_marker",
@@ -140,8 +164,13 @@ __all__ = [
     "set_current_org",
     "settings_rows",
     "show_flash",
+    "sign_in_page",
+    "sign_out",
+    "signed_in",
     "source_path",
+    "store_framework",
     "strength_rows",
     "unique_path",
+    "user_name",
     "write_atomic",
 ]

@@ -9,8 +9,11 @@ from typing import Any
 
 from ..answer import Advisor
 from ..chunk import Chunk
+from ..frameworks import user_dir
+from ..index.sources import bundled_paths
 from ..library import Library
-from ..settings import CORPUS_DIR, PROJECT_DIR
+from ..settings import PROJECT_DIR
+from . import session
 from .tables import library_rows
 
 _MIME = {
@@ -44,9 +47,9 @@ def library(adv: Advisor) -> Library:
 
 
 def org_options(adv: Advisor) -> list[dict]:
-    """Organizations with assessment results in the index: [{org, name, assessments}]."""
+    """Organizations with assessment results that the signed-in user may see: [{org, name, assessments}]."""
     try:
-        return adv.index.orgs()
+        return session.access().visible(adv.index.orgs())
     except Exception:  # the library page reports index problems in detail
         return []
 
@@ -92,7 +95,7 @@ def safe_url(url: Any) -> str:
 def library_paths(adv: Advisor) -> list[Path]:
     """Everything a full re-index covers: the bundled corpus plus this home's uploads and saved assessments."""
     home = adv.settings.home
-    paths = [CORPUS_DIR / "guidance", CORPUS_DIR / "assessment" / "results", home / "uploads", home / "assessments"]
+    paths = [*bundled_paths(), home / "uploads", home / "assessments", user_dir(home)]
     return [p for p in paths if p.exists()]
 
 

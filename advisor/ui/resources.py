@@ -17,7 +17,6 @@ import streamlit as st
 
 from ..answer import Advisor
 from ..audit import AuditStore
-from ..settings import Settings
 from .markdown import describe_error
 
 # Environment that changes which Advisor a process should serve (tests switch ADVISOR_HOME).
@@ -38,6 +37,8 @@ _ENV_KEYS = (
     "ADVISOR_LLM_MODEL",
     "ADVISOR_LLM_TIMEOUT",
     "ADVISOR_LLM_RETRIES",
+    "ADVISOR_AUDIT_RETENTION_DAYS",
+    "ADVISOR_SESSION_IDLE_MINUTES",
 )
 
 
@@ -76,15 +77,12 @@ def get_advisor() -> Advisor:
     return _advisor_for(_env_fingerprint())
 
 
-@st.cache_resource(show_spinner=False)
-def _audit_for(path: str, _settings: Settings) -> AuditStore:
-    return AuditStore(_settings)
-
-
 def audit_store() -> AuditStore:
-    """The feedback/audit store of the current ADVISOR_HOME (raises StoreError when unusable)."""
-    adv = get_advisor()
-    return _audit_for(str(adv.settings.audit_path), adv.settings)
+    """The feedback/audit store of the current ADVISOR_HOME, shared with the advisor (which
+    records questions and answers in it); raises StoreError when unusable."""
+    store = get_advisor().audit_store
+    assert store is not None, "the app's advisor always audits"
+    return store
 
 
 # ------------------------------------------------------------------------ first start

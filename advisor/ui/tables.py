@@ -38,6 +38,8 @@ SETTING_LABELS = {
     "llm_model": ("ADVISOR_LLM_MODEL", "chat model"),
     "llm_timeout": ("ADVISOR_LLM_TIMEOUT", "seconds per model call"),
     "llm_retries": ("ADVISOR_LLM_RETRIES", "retries on transient model errors"),
+    "audit_retention_days": ("ADVISOR_AUDIT_RETENTION_DAYS", "days the audit trail is kept (0: forever)"),
+    "session_idle_minutes": ("ADVISOR_SESSION_IDLE_MINUTES", "a signed-in session ends after this long unused"),
     "embed_cache": ("—", "embedding cache file"),
     "redact_phi": ("ADVISOR_REDACT_PHI", "PHI redacted in stored passages of added documents and evidence notes"),
 }
@@ -162,6 +164,7 @@ def feedback_rows(feedback: list[dict], only_down: bool = False) -> list[dict]:
             {
                 "Time": f["ts"],
                 "Rating": "👍" if f["rating"] == "up" else "👎",
+                "User": f.get("user") or "",
                 "Comment": f["comment"],
                 "Question": f["question"],
                 "Organization": f["org"] or "",
@@ -174,15 +177,28 @@ def feedback_rows(feedback: list[dict], only_down: bool = False) -> list[dict]:
 
 
 def event_rows(events: list[dict]) -> list[dict]:
-    return [
-        {
-            "Time": e["ts"],
-            "Event": e["event"],
-            "Organization": e["org"] or "",
-            "Detail": json.dumps(e["detail"], ensure_ascii=False),
-        }
-        for e in events
-    ]
+    """Audit events as readable rows: who, what, for which organization, and the provenance."""
+    rows = []
+    for e in events:
+        cited = e.get("citations") or []
+        rows.append(
+            {
+                "Time": e["ts"].replace("T", " ").replace("+00:00", " UTC"),
+                "Event": e["event"],
+                "User": e.get("user") or "(operator)",
+                "Role": e.get("role") or "",
+                "Organization": e["org"] or "",
+                "Question": e.get("question") or "",
+                "Query searched": e.get("query") or "",
+                "Mode": " · ".join(x for x in (e.get("mode"), e.get("model")) if x),
+                "Passages retrieved": len(e.get("chunks") or []),
+                "Citations": ", ".join(f"[{c.get('marker')}] {c.get('chunk_id')}" for c in cited),
+                "Corpus version": e.get("corpus_version") or "",
+                "Answer hash": (e.get("answer_hash") or "")[:16],
+                "Detail": json.dumps(e["detail"], ensure_ascii=False) if e["detail"] else "",
+            }
+        )
+    return rows
 
 
 # -------------------------------------------------------------------------- settings

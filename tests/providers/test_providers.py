@@ -38,7 +38,8 @@ def test_a_bare_model_name_without_an_endpoint_stays_offline(base):
 def test_a_bare_name_with_a_colon_and_a_base_url_is_an_openai_compatible_model(base):
     s = dataclasses.replace(base, llm_model="llama3.1:8b", llm_base_url="http://127.0.0.1:11434/v1")
     model = get_chat_model(s)
-    assert isinstance(model, OpenAIChatModel) and model.model == "llama3.1:8b" and s.mode == "llm"
+    assert isinstance(model, OpenAIChatModel) and model.name == "llama3.1:8b" and s.mode == "llm"
+    assert model.model.openai_api_base == "http://127.0.0.1:11434/v1"
 
 
 def test_an_unknown_provider_is_a_clear_error_naming_the_variable(base):
@@ -78,9 +79,9 @@ def test_use_chat_model_unregisters_afterwards(base):
 
 def test_fake_server_speaks_the_openai_protocol(base, fake_llm_server):
     fake_llm_server.script = [Reply("plain reply"), Reply("streamed reply here"), Reply(status=500)]
-    model = get_chat_model(dataclasses.replace(base, llm_model="fake-gpt", llm_base_url=fake_llm_server.url))
+    s = dataclasses.replace(base, llm_model="fake-gpt", llm_base_url=fake_llm_server.url, llm_retries=0)
+    model = get_chat_model(s)
     assert isinstance(model, OpenAIChatModel)
-    model.retries = 0
     assert model.complete([{"role": "user", "content": "hi"}]) == "plain reply"
     assert list(model.stream([{"role": "user", "content": "hi"}])) == ["streamed", " reply", " here"]
     with pytest.raises(LLMError, match="HTTP 500"):

@@ -13,7 +13,7 @@ from advisor.recommend.context import Gate, GateKind, gates
 REC_KEYS = [
     "id", "key", "title", "dimension", "dimension_name", "gaps", "rationale", "action", "steps", "owner",
     "assessment_owners", "effort", "impact", "horizon", "horizon_reason", "dependencies", "success_measure",
-    "priority", "clears", "contributes", "unblocks", "citations", "status", "note",
+    "priority", "clears", "contributes", "unblocks", "citations", "status", "note", "controls",
 ]  # fmt: skip
 SUMMARY_KEYS = [
     "org", "org_name", "date", "index", "tier", "tier_name", "index_tier_name", "capped", "provisional", "text",

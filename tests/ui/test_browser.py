@@ -19,6 +19,10 @@ from pathlib import Path
 
 import pytest
 
+from advisor.accounts import Accounts
+
+from .signin import PASSWORD, browser_sign_in
+
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,6 +69,7 @@ def browser_home(tmp_path) -> Path:
     report = ix.index_paths(BROWSER_FILES)
     assert report.ok, report.errors
     ix.close()
+    Accounts(s).add_user("admin", "admin", password=PASSWORD)  # not a fresh install: visitors sign in
     return home
 
 
@@ -170,6 +175,7 @@ def test_ask_cite_switch_org_and_dashboard(app_url, tmp_path):
             page = browser.new_page(viewport={"width": 1400, "height": 1600})
             t0 = time.perf_counter()
             page.goto(app_url)
+            browser_sign_in(page, "admin", PASSWORD)
             page.wait_for_selector("[data-testid=stChatInput] textarea", timeout=60_000)
             _settle(page)
             timings["app_open_s"] = time.perf_counter() - t0

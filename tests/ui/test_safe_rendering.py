@@ -24,6 +24,7 @@ from streamlit.testing.v1 import AppTest
 from advisor import ui
 from advisor.audit import AuditStore
 
+from .signin import PASSWORD, browser_sign_in, signed_in
 from .test_browser import CHROMIUM, CHROMIUM_ARGS, EMBED_CACHE, GUIDANCE, ROOT, _free_port, _go, _no_exception, _settle
 
 pytest_plugins = ["tests.ui_conftest_helpers"]  # fixtures: ui_home, hash_model_dir
@@ -52,6 +53,7 @@ PAYLOAD_TEXT = ("<script>", "onerror", "javascript:")
 
 @pytest.fixture
 def hostile_app(tmp_path):
+    from advisor.accounts import Accounts
     from advisor.index import Index
     from advisor.settings import Settings
 
@@ -61,6 +63,7 @@ def hostile_app(tmp_path):
     ix = Index(s)
     assert ix.index_paths([GUIDANCE / "kahn-data-quality-framework.md"]).ok
     ix.close()
+    Accounts(s).add_user("admin", "admin", password=PASSWORD)  # not a fresh install: the admin signs in
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "ADVISOR_"))}
     env.update(ADVISOR_HOME=str(home), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", ANONYMIZED_TELEMETRY="False")
@@ -144,6 +147,7 @@ def test_hostile_uploads_render_as_text_everywhere(hostile_app, tmp_path):
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1800})
             page.goto(url)
+            browser_sign_in(page, "admin", PASSWORD)
             page.wait_for_selector("[data-testid=stSidebarNav]", timeout=90_000)
             _settle(page)
             _go(page, "Library")
@@ -214,7 +218,7 @@ PHI = "# Incident\n\n## Case\n\nPatient John Smith, SSN 123-45-6789, called abou
 
 
 def test_the_library_shows_held_back_passages_and_phi_and_an_admin_releases_one(ui_home):
-    at = AppTest.from_file(str(ROOT / "pages" / "library.py"), default_timeout=90).run()
+    at = signed_in(AppTest.from_file(str(ROOT / "pages" / "library.py"), default_timeout=90), "alice").run()
     at.file_uploader[0].set_value(
         [("brief.md", POISONED.encode(), "text/markdown"), ("incident.md", PHI.encode(), "text/markdown")]
     )
@@ -231,10 +235,21 @@ def test_the_library_shows_held_back_passages_and_phi_and_an_admin_releases_one(
     assert all(
         "123-45-6789" not in c.text for c in adv.index.chunks_for_source(str(ui_home / "uploads" / "incident.md"))
     )
-    at.text_input(key="lib-rel-by").set_value("alice")
+    release = next(b for b in at.button if b.label == "Release this passage")
+    release.click().run()  # no note: nothing is released
+    assert any("Say why" in w.value for w in at.warning) and len(adv.index.quarantined()) == 1
     at.text_input(key="lib-rel-note").set_value("a vendor test string, harmless")
     next(b for b in at.button if b.label == "Release this passage").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert adv.index.quarantined() == []
     [event] = AuditStore(adv.settings).events(event="quarantine_release")
-    assert event["detail"]["by"] == "alice" and "CANARY" not in json.dumps(event)
+    # the release is audited as the signed-in admin, with the reviewer's note and never the passage
+    assert event["user"] == "alice" and event["role"] == "admin" and event["detail"]["by"] == "alice"
+    assert event["detail"]["note"] == "a vendor test string, harmless" and "CANARY" not in json.dumps(event)
+
+
+def test_only_an_admin_opens_the_library_review(ui_home):
+    at = signed_in(AppTest.from_file(str(ROOT / "pages" / "library.py"), default_timeout=90), "carol", "consultant")
+    at.run()
+    assert not at.exception and not at.button  # refused before any upload or release control is drawn
+    assert any("does not open this page" in e.value for e in at.error)

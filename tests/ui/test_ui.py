@@ -14,6 +14,8 @@ from advisor.answer import Advisor, Answer, Citation
 from advisor.audit import AuditStore
 from advisor.providers import ChatModel, register_chat_model
 
+from .signin import signed_in
+
 pytest_plugins = ["tests.ui_conftest_helpers"]  # fixtures: ui_home, ui_settings, hash_model_dir
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,7 +24,7 @@ TIMEOUT = 60
 
 
 def page(name: str, org: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(PAGES / name), default_timeout=TIMEOUT)
+    at = signed_in(AppTest.from_file(str(PAGES / name), default_timeout=TIMEOUT))
     if org:
         at.session_state[ui.ORG_KEY] = org
     return at
@@ -145,18 +147,18 @@ def test_chat_asks_a_question_and_renders_citations(ui_settings):
     assert ":orange-background[" in md  # the quote highlighted inside its passage
     assert "**Document:**" in md and "**Section:**" in md
     assert any(b.label == "Download source" for b in at.get("download_button"))
-    events = AuditStore(ui_settings).events(event="ask")
-    assert events and events[0]["detail"]["question"] == "What does GOVERN 1.6 require?"
-    assert events[0]["detail"]["citations"]
+    events = AuditStore(ui_settings).events(event="answer")
+    assert events and events[0]["question"] == "What does GOVERN 1.6 require?" and events[0]["user"] == "admin"
+    assert events[0]["citations"] and events[0]["chunks"] and events[0]["answer_hash"]
 
 
 def test_chat_suggestion_then_follow_up_passes_history(ui_settings, monkeypatch):
     calls = []
     original = Advisor.ask_stream
 
-    def spy(self, question, org=None, history=None):
+    def spy(self, question, org=None, history=None, user=None):
         calls.append((question, org, history))
-        yield from original(self, question, org, history)
+        yield from original(self, question, org, history, user=user)
 
     monkeypatch.setattr(Advisor, "ask_stream", spy)
     at = page("chat.py", org="meridian-health").run()
@@ -192,7 +194,7 @@ def _fake_answer(**kw) -> Answer:
 
 
 def test_chat_streams_tokens_then_flags_unsupported_and_notice(ui_home, monkeypatch):
-    def fake_stream(self, question, org=None, history=None):
+    def fake_stream(self, question, org=None, history=None, user=None):
         yield "Inventory every "
         yield "AI system [1]."
         yield _fake_answer(question=question)
@@ -232,8 +234,8 @@ def test_chat_in_llm_mode_streams_a_verified_answer(ui_settings, monkeypatch):
     tokens = []
     original = Advisor.ask_stream
 
-    def spy(self, question, org=None, history=None):
-        for ev in original(self, question, org, history):
+    def spy(self, question, org=None, history=None, user=None):
+        for ev in original(self, question, org, history, user=user):
             if isinstance(ev, str):  # ask_stream yields str tokens, then the Answer
                 tokens.append(ev)
             yield ev
@@ -251,7 +253,7 @@ def test_chat_in_llm_mode_streams_a_verified_answer(ui_settings, monkeypatch):
 
 
 def test_chat_abstention_looks_different(ui_home, monkeypatch):
-    def fake_stream(self, question, org=None, history=None):
+    def fake_stream(self, question, org=None, history=None, user=None):
         yield _fake_answer(
             answer="I could not find evidence for this.",
             abstained=True,
@@ -512,7 +514,7 @@ def test_settings_page_masks_secrets(ui_home, monkeypatch):
 
 
 def test_app_shell_selects_an_org_and_navigates(ui_home):
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=TIMEOUT).run()
+    at = signed_in(AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=TIMEOUT)).run()
     no_exceptions(at)
     sel = at.sidebar.selectbox[0]
     assert sel.label == "Organization"
@@ -534,7 +536,7 @@ def test_first_start_indexes_with_progress(tmp_path, hash_model_dir, monkeypatch
     monkeypatch.setenv("ADVISOR_HOME", str(home))
     monkeypatch.setenv("ADVISOR_EMBED_MODEL", str(hash_model_dir))
     monkeypatch.setattr(index_mod, "bundled_paths", lambda: [ROOT / "corpus" / "guidance" / "nist-ai-rmf-govern.md"])
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=TIMEOUT).run()
+    at = signed_in(AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=TIMEOUT)).run()
     no_exceptions(at)
     adv = ui.get_advisor()
     assert not adv.index.is_empty()
@@ -557,7 +559,7 @@ def test_interrupted_first_start_is_finished(tmp_path, hash_model_dir, monkeypat
     assert ix.index_paths(both[:1]).ok  # the server stopped after the first file
     ix.close()
     (home / ".first-start-pending").touch()
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=TIMEOUT).run()
+    at = signed_in(AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=TIMEOUT)).run()
     no_exceptions(at)
     assert len(ui.get_advisor().index.files()) == 2
     assert not (home / ".first-start-pending").exists()
