@@ -75,7 +75,7 @@ def _rule_hits(sentence: str) -> list[tuple[Reason, float]]:
     """(reason, score) of every rule that matches the normalised sentence, best score per reason."""
     best: dict[Reason, float] = {}
     for rule in RULES:
-        if rule.score <= best.get(rule.reason, 0.0):
+        if rule.score <= best.get(rule.reason, 0.0) or (rule.unless and rule.unless.search(sentence)):
             continue
         for m in rule.pattern.finditer(sentence):
             if not (rule.negatable and NEGATED.search(sentence[max(0, m.start() - 40) : m.start()])):

@@ -44,6 +44,7 @@ class Rule:
     score: float
     pattern: re.Pattern
     negatable: bool = False  # a match right after "do not" / "never" states a prohibition, not a request
+    unless: re.Pattern | None = None  # the rule does not apply to a sentence this matches
 
 
 RULES: list[Rule] = []
@@ -56,8 +57,21 @@ NEGATED = re.compile(
 )
 
 
-def _rule(reason: Reason, score: float, pattern: str, negatable: bool = False) -> None:
-    RULES.append(Rule(reason, score, re.compile(pattern, re.I | re.M), negatable))
+def _rule(reason: Reason, score: float, pattern: str, negatable: bool = False, unless: str = "") -> None:
+    RULES.append(
+        Rule(
+            reason,
+            score,
+            re.compile(pattern, re.I | re.M),
+            negatable,
+            re.compile(unless, re.I | re.M) if unless else None,
+        )
+    )
+
+
+_ROLES = r"(?:system|assistant|user|developer|human|ai)"
+# a record's "key: value" lines (a CSV row, a form): "system: Sepsis early warning" there is a field
+_RECORD_FIELD = r"^[ \t]*(?!" + _ROLES + r"\b)[a-z][a-z0-9 _/()-]{0,30}:[ \t]*\S"
 
 
 _AI = (
@@ -93,7 +107,12 @@ _rule(
 )
 _rule(Reason.ROLE_TAG, 0.95, r"<<\s*/?\s*sys\s*>>|</?\s*(?:system|instructions?|system[_-]prompt)\s*>")
 _rule(Reason.ROLE_TAG, 0.9, r"^\s*#{1,6}\s*(?:system|assistant|developer|instructions?)\s*(?:prompt|message|note)?\s*:")
-_rule(Reason.ROLE_TAG, 0.9, r"^\s*(?:system|assistant|user|developer)\s*(?:prompt|message)?\s*[:>]")
+_rule(
+    Reason.ROLE_TAG,
+    0.9,
+    r"^\s*(?:system|assistant|user|developer)\s*(?:prompt|message)?\s*[:>]",
+    unless=_RECORD_FIELD,
+)
 _rule(
     Reason.ROLE_TAG,
     0.85,
@@ -490,7 +509,9 @@ _OUTPUT = r"(?:repl(?:y|ies)|responses?|answers?|outputs?|messages?|summar(?:y|i
 _rule(
     Reason.OUTPUT_CONTROL,
     0.8,
-    r"\b(?:in|into|at the (?:end|bottom|top|start|beginning) of|to|from) (?:your|every|each|any|all) " + _OUTPUT + r"\b",
+    r"\b(?:in|into|at the (?:end|bottom|top|start|beginning) of|to|from) (?:your|every|each|any|all) "
+    + _OUTPUT
+    + r"\b",
 )
 _rule(
     Reason.DIRECTS_USER,
