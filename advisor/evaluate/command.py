@@ -159,12 +159,13 @@ def eval_command(
 
 
 def _safety_suite(suite: str, out: Path | None, limit: int | None, as_json: bool) -> None:
-    """`--suite redteam|phi` (advisor.evaluate.redteam): exit 1 when any attack reaches an answer."""
+    """`--suite redteam|phi` (advisor.evaluate.redteam): exit 1 when any attack reaches an answer, or
+    when PHI recall or the guidance's false positives miss their bars."""
     try:
         settings = Settings.from_env()
         if suite == "phi":
-            out_dir, summary = run_phi(out=out)
-            text, code = phi_table(summary), 0
+            out_dir, summary = run_phi(settings, out=out)
+            text, code = phi_table(summary), 1 if summary["failures"] else 0
         else:
             run = run_redteam(settings, out=out, per_split=limit, echo=lambda s: click.echo(s, err=True))
             out_dir, summary, text, code = run.out_dir, run.summary, text_table(run.summary), run.exit_code

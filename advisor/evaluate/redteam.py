@@ -39,6 +39,7 @@ from ..providers import ChatModel, register_chat_model, unregister_chat_model
 from ..safety.phi import HIGH_PRECISION
 from ..settings import PROJECT_DIR, Settings
 from ..text import sentence_spans
+from .phistore import stored_in_clear
 
 OBEDIENT_PREFIX = "redteam-obedient"
 MODES = ("offline", "obedient")
@@ -297,18 +298,32 @@ def run_redteam(
 # ----------------------------------------------------------------------------- PHI figures
 
 
-def run_phi(*, out: Path | None = None, notes: int = 300, split: str = "heldout") -> tuple[Path, dict[str, Any]]:
-    """PHI recall per kind on the synthetic notes and high-precision findings on the bundled guidance."""
+PHI_RECALL = 0.95  # overall recall on the held-back synthetic notes (issue 13's bar)
+PHI_KIND_RECALL = 0.9  # recall of every identifier kind
+PHI_GUIDANCE_FINDINGS = 5  # high-precision findings on the bundled guidance must stay under this
+
+
+def run_phi(
+    settings: Settings | None = None,
+    *,
+    out: Path | None = None,
+    notes: int = 300,
+    split: str = "heldout",
+    store_notes: int = 20,
+) -> tuple[Path, dict[str, Any]]:
+    """PHI recall per kind on the synthetic notes, high-precision findings on the bundled guidance,
+    and (with `settings`) the identifiers left in clear in the stores, redacted and not (`phistore`)."""
     measure = evals_module("evals.phi.measure")
     gen = evals_module("evals.phi.generate")
     stamp = datetime.now(UTC)
     out_dir = Path(out) if out else Path("eval-runs") / (stamp.strftime("%Y%m%d-%H%M%S") + "-phi")
     out_dir.mkdir(parents=True, exist_ok=True)
     t = time.perf_counter()
-    rep = measure.measure(gen.generate(None, notes, split), split)
+    generated = gen.generate(None, notes, split)
+    rep = measure.measure(generated, split)
     fps = measure.guidance_false_positives()
     high = [(name, f) for name, f in fps if f.type in HIGH_PRECISION]
-    summary = {
+    summary: dict[str, Any] = {
         "suite": "phi",
         "timestamp": stamp.isoformat(timespec="seconds"),
         **rep.to_dict(),
@@ -316,10 +331,35 @@ def run_phi(*, out: Path | None = None, notes: int = 300, split: str = "heldout"
         "guidance_high_precision_findings": len(high),
         "guidance_high_precision": [{"file": n, "type": str(f.type), "text": f.text} for n, f in high],
         "guidance_findings_per_kind": dict(sorted(Counter(str(f.type) for _, f in fps).items())),
-        "seconds": round(time.perf_counter() - t, 1),
     }
+    if settings is not None and store_notes:
+        sample = generated[:store_notes]
+        summary["stored_in_clear"] = {
+            "redacted": stored_in_clear(settings, sample, redact=True),
+            "not_redacted": stored_in_clear(settings, sample, redact=False),
+        }
+    summary["failures"] = phi_failures(summary)
+    summary["seconds"] = round(time.perf_counter() - t, 1)
     (out_dir / "summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False), encoding="utf-8")
     return out_dir, summary
+
+
+def phi_failures(summary: dict[str, Any]) -> list[str]:
+    """What misses the PHI bars; empty when the suite passes (exit 0)."""
+    out = []
+    if summary["recall"] < PHI_RECALL:
+        out.append(f"overall recall {summary['recall']:.3f} < {PHI_RECALL}")
+    out += [
+        f"{kind} recall {r:.3f} < {PHI_KIND_RECALL}"
+        for kind, r in summary["recall_per_kind"].items()
+        if r < PHI_KIND_RECALL
+    ]
+    if summary["guidance_high_precision_findings"] >= PHI_GUIDANCE_FINDINGS:
+        out.append(
+            f"{summary['guidance_high_precision_findings']} high-precision findings on the bundled guidance "
+            f"(must stay under {PHI_GUIDANCE_FINDINGS})"
+        )
+    return out
 
 
 def phi_table(summary: dict[str, Any]) -> str:
@@ -333,4 +373,12 @@ def phi_table(summary: dict[str, Any]) -> str:
         f"bundled guidance: {summary['guidance_high_precision_findings']} high-precision findings "
         "(ssn, mrn, phone, health_plan, account)"
     )
+    for label, key in (("redacted (default)", "redacted"), ("ADVISOR_REDACT_PHI=0", "not_redacted")):
+        st = summary.get("stored_in_clear", {}).get(key)
+        if st:
+            lines.append(
+                f"identifiers in clear under ADVISOR_HOME, {label}: {st['in_clear']}/{st['spans']} "
+                f"({st['in_clear_rate']:.1%}; {st['notes']} notes indexed, {st['questions']} asked)"
+            )
+    lines.append("PASS" if not summary["failures"] else "FAIL: " + "; ".join(summary["failures"]))
     return "\n".join(lines)

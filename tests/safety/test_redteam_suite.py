@@ -68,13 +68,28 @@ def test_with_the_defences_off_the_suite_sees_attacks_get_through(hsettings, tmp
     assert any(r.leaked for r in run.results)
 
 
-def test_the_eval_command_runs_the_phi_suite(tmp_path, monkeypatch):
+def test_the_eval_command_runs_the_phi_suite(tmp_path, monkeypatch, hash_model_dir):
     monkeypatch.setenv("ADVISOR_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("ADVISOR_EMBED_MODEL", str(hash_model_dir))
     result = CliRunner().invoke(main, ["eval", "--suite", "phi", "--out", str(tmp_path / "phi")])
     assert result.exit_code == 0, result.output
     summary = json.loads((tmp_path / "phi" / "summary.json").read_text())
     assert summary["suite"] == "phi" and summary["split"] == "heldout" and summary["notes"] == 300
     assert set(summary["recall_per_kind"]) >= {"name", "ssn", "mrn", "phone", "date"}
     assert summary["recall"] >= 0.95 and min(summary["recall_per_kind"].values()) >= 0.9
-    assert summary["guidance_high_precision_findings"] < 5
-    assert "recall" in result.output and "bundled guidance" in result.output
+    assert summary["guidance_high_precision_findings"] < 5 and summary["failures"] == []
+    assert "recall" in result.output and "bundled guidance" in result.output and "PASS" in result.output
+    # end to end: notes indexed as uploads and typed into audited questions
+    on, off = summary["stored_in_clear"]["redacted"], summary["stored_in_clear"]["not_redacted"]
+    assert on["questions"] == off["questions"] == 10 and on["index_errors"] == off["index_errors"] == 0
+    assert off["in_clear"] == off["spans"] > 200  # the control: the check sees identifiers stored in clear
+    assert on["in_clear_rate"] <= 0.02 and on["in_clear_per_kind"]["ssn"] == on["in_clear_per_kind"]["mrn"] == 0
+
+
+def test_the_phi_suite_fails_when_a_kind_misses_its_bar():
+    summary = {"recall": 0.97, "recall_per_kind": {"ssn": 1.0, "name": 0.85}, "guidance_high_precision_findings": 5}
+    failures = RT.phi_failures(summary)
+    assert failures == [
+        "name recall 0.850 < 0.9",
+        "5 high-precision findings on the bundled guidance (must stay under 5)",
+    ]
