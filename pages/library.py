@@ -9,7 +9,7 @@ import streamlit as st
 
 from advisor import ui
 from advisor.errors import StoreError
-from advisor.ui.catalog import library_table, phi_label, quarantine_label
+from advisor.ui.catalog import library_table, phi_label, quarantine_label, release_rows
 
 DOC_TYPES = ui.DOC_TYPES
 UPLOAD_TYPES = ["pdf", "docx", "md", "markdown", "txt", "html", "htm", "yaml", "yml"]
@@ -160,6 +160,12 @@ else:
                 else:
                     ui.flash("Released: the passage can now be retrieved and quoted. The release is in the audit log.")
                     st.rerun()
+
+released = adv.index.releases()
+if released:
+    with st.expander(f"Released after review ({len(released)})", icon=":material/lock_open:"):
+        st.dataframe(release_rows(released, files), hide_index=True, key="lib-releases")
+        st.caption("Each release is also in the audit log (event quarantine_release), with who released it.")
 
 # ------------------------------------------------------------------------------ adding
 

@@ -124,6 +124,21 @@ def quarantine_label(chunk: Chunk) -> str:
     return f"{where} — {chunk.quarantine} ({chunk.chunk_id[-10:]})"
 
 
+def release_rows(releases: list[dict], files: list[dict]) -> list[dict]:
+    """Passages released after review, newest first, as the Library lists them (plain text cells)."""
+    titles = {f["source"]: f["title"] for f in files}
+    return [
+        {
+            "Released at": r["released_at"],
+            "Reviewed by": r["released_by"],
+            "Document": titles.get(r["source"], r["source"]),
+            "Why it was held": r["reason"],
+            "Reviewer's note": r["note"],
+        }
+        for r in sorted(releases, key=lambda r: (r["released_at"], r["chunk_id"]), reverse=True)
+    ]
+
+
 def index_message(report, what: str) -> str:
     """One line saying what an indexing run did."""
     if not (report.files_indexed or report.files_removed or report.files_unchanged):

@@ -246,6 +246,9 @@ def test_the_library_shows_held_back_passages_and_phi_and_an_admin_releases_one(
     # the release is audited as the signed-in admin, with the reviewer's note and never the passage
     assert event["user"] == "alice" and event["role"] == "admin" and event["detail"]["by"] == "alice"
     assert event["detail"]["note"] == "a vendor test string, harmless" and "CANARY" not in json.dumps(event)
+    [table] = [d.value for d in at.dataframe if "Reviewed by" in d.value.columns]  # listed after the rerun
+    [row] = table.to_dict("records")
+    assert row["Reviewed by"] == "alice" and row["Document"] == "Vendor brief"
 
 
 def test_only_an_admin_opens_the_library_review(ui_home):
