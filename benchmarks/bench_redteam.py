@@ -37,23 +37,26 @@ def main() -> None:
     ap.add_argument("--without-quarantine", action="store_true", help="measure the layers after ingestion alone")
     ap.add_argument("--defences-off", action="store_true", help="the control: every layer off")
     ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument(
+        "--corpus", type=Path, nargs="*", default=None, help="benign documents (default: the bundled corpus)"
+    )
     args = ap.parse_args()
     settings = Settings.from_env()
     t = time.perf_counter()
     if args.without_quarantine:
         layers = dataclasses.replace(settings, home=settings.home / "layers", embed_cache=settings.embed_cache_path)
         with mock.patch("advisor.index.screening.quarantine_reason", lambda flags: ""):
-            run = run_redteam(layers, out=args.out, per_split=args.n, echo=print)
+            run = run_redteam(layers, out=args.out, per_split=args.n, corpus=args.corpus, echo=print)
         print("ingestion quarantine OFF: the composer filter, prompt sanitiser and answer checks alone")
     elif args.defences_off:
         off = dataclasses.replace(settings, home=settings.home / "off", embed_cache=settings.embed_cache_path)
         with contextlib.ExitStack() as stack:
             for target, fake in OFF.items():
                 stack.enter_context(mock.patch(target, fake))
-            run = run_redteam(off, out=args.out, per_split=args.n, echo=print)
+            run = run_redteam(off, out=args.out, per_split=args.n, corpus=args.corpus, echo=print)
         print("every defence OFF (the control): no quarantine, no composer filter, no prompt sanitising")
     else:
-        run = run_redteam(settings, out=args.out, per_split=args.n, echo=print)
+        run = run_redteam(settings, out=args.out, per_split=args.n, corpus=args.corpus, echo=print)
     print(text_table(run.summary))
     print(f"wall time {time.perf_counter() - t:.0f} s; reports in {run.out_dir}")
 

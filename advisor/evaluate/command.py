@@ -93,7 +93,8 @@ def _self_test_lines(self_test: dict[str, Any] | None) -> list[str]:
     type=click.Choice(["answers", "redteam", "phi"]),
     default="answers",
     show_default=True,
-    help="answers: answer quality; redteam: the attack suite (--limit N documents per split); phi: PHI detector figures.",
+    help="answers: answer quality; redteam: the attack suite (--limit N documents per split, --corpus: the benign "
+    "documents beside them, default the bundled corpus); phi: PHI detector and storage figures.",
 )
 def eval_command(
     datasets: tuple[Path, ...],
@@ -123,7 +124,7 @@ def eval_command(
         _history_command(show_run, as_json)
         return
     if suite != "answers":
-        _safety_suite(suite, out, limit, as_json)
+        _safety_suite(suite, out, limit, as_json, list(corpus) or None)
     try:
         settings = Settings.from_env()
         run = run_eval(
@@ -158,7 +159,7 @@ def eval_command(
     sys.exit(run.exit_code)
 
 
-def _safety_suite(suite: str, out: Path | None, limit: int | None, as_json: bool) -> None:
+def _safety_suite(suite: str, out: Path | None, limit: int | None, as_json: bool, corpus: list[Path] | None) -> None:
     """`--suite redteam|phi` (advisor.evaluate.redteam): exit 1 when any attack reaches an answer, or
     when PHI recall or the guidance's false positives miss their bars."""
     try:
@@ -167,7 +168,7 @@ def _safety_suite(suite: str, out: Path | None, limit: int | None, as_json: bool
             out_dir, summary = run_phi(settings, out=out)
             text, code = phi_table(summary), 1 if summary["failures"] else 0
         else:
-            run = run_redteam(settings, out=out, per_split=limit, echo=lambda s: click.echo(s, err=True))
+            run = run_redteam(settings, out=out, per_split=limit, corpus=corpus, echo=lambda s: click.echo(s, err=True))
             out_dir, summary, text, code = run.out_dir, run.summary, text_table(run.summary), run.exit_code
     except AdvisorError as exc:
         click.echo(f"Error: {exc}", err=True)
