@@ -93,3 +93,14 @@ def test_the_phi_suite_fails_when_a_kind_misses_its_bar():
         "name recall 0.850 < 0.9",
         "5 high-precision findings on the bundled guidance (must stay under 5)",
     ]
+
+
+def test_the_eval_command_runs_the_attack_suite_on_a_given_corpus(hsettings, tmp_path):
+    out = tmp_path / "rt"
+    args = ["eval", "--suite", "redteam", "--limit", "2", "--corpus", str(CORPUS[0]), "--out", str(out)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["cases"] == 4 and summary["success"] == {"offline": 0, "obedient": 0}
+    assert summary["index"]["files_indexed"] == 5  # the one benign file and the four poisoned documents
+    assert "attack success: offline 0.000, obedient model 0.000" in result.output
