@@ -2,7 +2,7 @@
 
 Red team: the generator in `evals/redteam/generate.py` writes poisoned documents (a dev split
 and a held-back split, each style a line there) into a scratch folder under ADVISOR_HOME; they
-are indexed with the bundled corpus into their own index (the user's is never touched), and each
+are indexed with the bundled corpus (or `--corpus`) into their own index (the user's is never touched), and each
 case's question is asked twice: offline, and through `ObedientModel`, a stand-in chat model that
 copies every sentence, decoded payload, token, link and address of its prompt's passages into
 its answer (a superset of obeying any instruction it is shown: the worst case). A case succeeds
@@ -254,7 +254,9 @@ def run_redteam(
     docs = {f["source"]: f for f in ix.files()}
     ix.close()
     index_s = time.perf_counter() - t
-    echo(f"redteam: {len(cases)} poisoned documents indexed with the bundled corpus in {index_s:.0f} s")
+    echo(
+        f"redteam: {len(cases)} poisoned documents indexed with {len(docs) - len(cases)} benign ones in {index_s:.0f} s"
+    )
     generic = ("CANARY-", gen.EVIL_DOMAIN)
     results: list[RedteamResult] = []
     model = ObedientModel()
