@@ -14,6 +14,7 @@ install: $(VENV)/.installed
 
 # torch first, pinned to the CPU build, so nothing later can pull a CUDA build.
 $(VENV)/.installed: pyproject.toml
+	@tools/system-deps.sh $(if $(filter test test-fast,$(MAKECMDGOALS)),--test,)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q "torch==2.13.0"

@@ -18,7 +18,7 @@ from .audit import Actor, Event
 from .audit.commands import audit
 from .cards import review_card_command
 from .currency import corpus_group
-from .errors import AdvisorError
+from .errors import AdvisorError, AssessmentError
 from .evaluate import eval_command
 from .evaluate.feedback_cli import feedback
 from .frameworks import frameworks_command
@@ -146,7 +146,7 @@ def ask(question: str, org: str | None, user: str | None, as_json: bool) -> None
     if ans.citations:
         click.echo("")
     for c in ans.citations:
-        where = c.source + (f", p. {c.page}" if c.page else "")
+        where = ", ".join(x for x in (c.source, c.where) if x)
         click.echo(f"[{c.marker}] {c.title} — {c.section} ({where})")
     if ans.unsupported:
         click.echo("\nNot supported by the cited passages: " + " | ".join(ans.unsupported))
@@ -180,12 +180,30 @@ def assess(file: Path, as_json: bool) -> None:
     """Validate and score an assessment results FILE (CSV or JSON)."""
     try:
         report = assessment.report(file)
+    except AssessmentError as exc:
+        _fail_problems(exc, as_json)
     except AdvisorError as exc:
         _fail(str(exc))
     if as_json:
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))
     else:
         click.echo(assessment.format_report(report))
+
+
+def _fail_problems(exc: AssessmentError, as_json: bool) -> NoReturn:
+    """Every problem of a results file on its own line, as the Assessment page lists them
+    (with --json, as records on standard output); exit 1."""
+    if as_json:
+        rows = [
+            {"message": p.message, "rows": list(p.rows), "result_index": p.result_index, "field": p.field}
+            for p in exc.problems
+        ]
+        click.echo(json.dumps({"file": exc.file, "problems": rows}, indent=2, ensure_ascii=False))
+    n = len(exc.problems)
+    click.echo(f"Error: {exc.file} has {n} problem{'s' if n != 1 else ''}; nothing was scored:", err=True)
+    for p in exc.problems:
+        click.echo(f"  - {p.message}", err=True)
+    sys.exit(1)
 
 
 main.add_command(eval_command, name="eval")
@@ -196,7 +214,15 @@ main.add_command(eval_command, name="eval")
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path), help="Output file: .docx or .md.")
 @click.option("--user", default=None, help=USER_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Also print the report as JSON.")
-def recommend(org: str, out: Path, user: str | None, as_json: bool) -> None:
+@click.option(
+    "--first-90-days",
+    "first_90_days",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Initiatives that may start in the first 90 days (0: no limit). "
+    "Default: 3 for a Foundational or Developing organization (roadmap.yaml).",
+)
+def recommend(org: str, out: Path, user: str | None, as_json: bool, first_90_days: int | None) -> None:
     """Draft a prioritized, cited readiness roadmap for ORG and write it as DOCX or Markdown."""
     if out.suffix.lower() not in rec.EXPORT_EXTENSIONS:
         _fail(f"--out {out}: unsupported format {out.suffix or '(no extension)'!r}; use a .docx or .md file name", 2)
@@ -213,7 +239,7 @@ def recommend(org: str, out: Path, user: str | None, as_json: bool) -> None:
                 + "; run `advisor orgs` to list the organizations that have them",
                 2,
             )
-        report = rec.build_report(adv, org, user=user)
+        report = rec.build_report(adv, org, user=user, first_horizon=first_90_days)
         path = rec.export(report, out)
     except AdvisorError as exc:
         _fail(str(exc))
@@ -230,6 +256,40 @@ def recommend(org: str, out: Path, user: str | None, as_json: bool) -> None:
     )
     for w in report.warnings:
         click.echo(f"Warning: {w}", err=True)
+
+
+@main.command()
+@click.argument("sources", nargs=-1)
+@click.option("--list", "list_only", is_flag=True, help="List the documents that can be removed, then stop.")
+@click.option(
+    "--keep-file", is_flag=True, help="Keep the uploaded copy under ADVISOR_HOME (a re-index brings it back)."
+)
+@click.option("--user", default=None, help=USER_HELP)
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the run summary as JSON (the `advisor index --json` shape)."
+)
+def remove(sources: tuple[str, ...], list_only: bool, keep_file: bool, user: str | None, as_json: bool) -> None:
+    """Remove added documents or assessment results (SOURCE as `advisor search` cites it) from
+    the library and the index; audited."""
+    adv = _advisor()
+    if list_only:
+        for row in adv.removable_documents(user):
+            click.echo(f"{row['source']}\t{row['doc_type']}\t{row['org'] or '-'}")
+        sys.exit(0)
+    if not sources:
+        _fail("name one or more documents to remove; `advisor remove --list` lists them.", 2)
+    total = None
+    try:
+        for src in sources:
+            report = adv.remove_document(src, user=user, delete_file=not keep_file)
+            total = report if total is None else total.merged(report)
+    except AdvisorError as exc:
+        _fail(str(exc))
+    assert total is not None
+    if as_json:
+        click.echo(json.dumps(total.to_dict(), indent=2))
+    else:
+        click.echo(f"{total.files_removed} documents removed; {total.chunks_removed} passages removed from the index.")
 
 
 # Command groups that live with their feature: one line each (plugin-style, as in simonw/llm).

@@ -77,6 +77,10 @@ class StoreError(AdvisorError):
     """The index is missing, locked or unusable."""
 
 
+class ConversationNotFound(AdvisorError):
+    """No saved conversation with that id belongs to this user (or it was deleted)."""
+
+
 class LLMError(AdvisorError):
     """The configured chat model could not produce an answer."""
 
@@ -163,3 +167,7 @@ class AccountError(AdvisorError):
 
 class ReviewError(AdvisorError):
     """A feedback item cannot be triaged as asked (already promoted, unknown case, PHI in a case)."""
+
+
+class LibraryError(AdvisorError):
+    """A library change cannot be made as asked (an unknown document, or bundled guidance to remove)."""

@@ -20,7 +20,7 @@ from .text import identifiers, tokenize
 
 __all__ = ["LEXICAL_FORMAT", "Filters", "Hit", "Retriever", "SearchResult"]
 
-LEXICAL_FORMAT = 3  # bump when the saved keyword index changes shape
+LEXICAL_FORMAT = 4  # bump when the saved keyword index changes shape
 
 
 # Searched when a filter names no doc types: framework data (controls and crosswalks as
@@ -236,13 +236,17 @@ def _headings(chunks: list[Chunk]) -> dict[str, str]:
     the longest description seen wins; used to give bare identifiers in queries a meaning."""
     out: dict[str, str] = {}
     for c in chunks:
-        if c.org:
-            continue  # organization-private text never leaks into other queries
+        # Organization-private text never leaks into other queries; framework and crosswalk
+        # entries name mappings ("GOVERN 1.6 → ISO/IEC 42001"), not what the identifier means.
+        if c.org or c.doc_type == DocType.FRAMEWORK:
+            continue
         for part in c.section.split(" > "):
             ids = identifiers(part)
             if len(ids) != 1:
                 continue
             desc = re.sub(r"^[\s—–:.-]+|[\s—–:.-]+$", "", _strip_id(part, ids[0]))
+            if "→" in desc or "->" in desc:
+                continue
             if len(desc) > len(out.get(ids[0], "")) and len(desc.split()) >= 2:
                 out[ids[0]] = desc
     return out

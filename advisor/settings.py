@@ -145,6 +145,15 @@ class Settings:
     eval_reviewed_dataset: Path | None = None  # where promoted feedback cases go (None: evals/reviewed.jsonl)
     embed_cache: Path | None = None  # default: <home>/embed-cache.sqlite3; eval indexes share the main one
     redact_phi: bool = True  # PHI in documents users add and in evidence notes is redacted in stored passages
+    # per-file parsing caps (advisor.ingest.limits; same defaults there): ADVISOR_INGEST_*
+    ingest_max_pages: int = 3000
+    ingest_max_paragraphs: int = 50_000
+    ingest_max_chunks: int = 20_000
+    ingest_unzipped_mb: float = 300.0
+    ingest_zip_ratio: float = 100.0
+    ingest_seconds: float = 120.0
+    ingest_memory_mb: int = 1024
+    ingest_ocr: bool = True  # ADVISOR_INGEST_OCR=0 turns OCR of scanned pages off
 
     @classmethod
     def from_env(cls, env: dict | None = None) -> Settings:
@@ -197,6 +206,14 @@ class Settings:
             session_idle_minutes=_int(env, "ADVISOR_SESSION_IDLE_MINUTES", 30, 1, 1440),
             eval_keep_runs=_int(env, "ADVISOR_EVAL_KEEP_RUNS", 200, 0, 1_000_000),
             eval_reviewed_dataset=_path_or_none(env, "ADVISOR_EVAL_REVIEWED"),
+            ingest_max_pages=_int(env, "ADVISOR_INGEST_MAX_PAGES", 3000, 1, 1_000_000),
+            ingest_max_paragraphs=_int(env, "ADVISOR_INGEST_MAX_PARAGRAPHS", 50_000, 1, 100_000_000),
+            ingest_max_chunks=_int(env, "ADVISOR_INGEST_MAX_CHUNKS", 20_000, 1, 10_000_000),
+            ingest_unzipped_mb=_float(env, "ADVISOR_INGEST_UNZIPPED_MB", 300.0, 1.0, 100_000),
+            ingest_zip_ratio=_float(env, "ADVISOR_INGEST_ZIP_RATIO", 100.0, 2.0, 100_000),
+            ingest_seconds=_float(env, "ADVISOR_INGEST_SECONDS", 120.0, 1.0, 86_400),
+            ingest_memory_mb=_int(env, "ADVISOR_INGEST_MEMORY_MB", 1024, 128, 1_000_000),
+            ingest_ocr=(env.get("ADVISOR_INGEST_OCR") or "1").strip().lower() not in ("0", "false", "no", "off"),
         )
 
     @property

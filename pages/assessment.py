@@ -27,6 +27,36 @@ st.caption(
     "not what is planned, and never put patient information in evidence notes."
 )
 ui.show_flash()
+# The last save's message is shown where its button is, not at the top: a message appearing
+# above the form would shift everything below it, and the page would jump to the first tab.
+SAVED_KEY = "as-saved"  # (how, message)
+START_NEXT = "as-start-next"  # (how, date): after a save, the form edits the saved assessment
+
+
+def _unscored() -> list[str]:
+    """Questions the form leaves unscored (as last submitted or loaded)."""
+    return [q.id for q in inst.questions if (st.session_state.get(f"as-score-{q.id}") or NOT_ASSESSED) == NOT_ASSESSED]
+
+
+def _unscored_warning(unscored: list[str]) -> str:
+    with_notes = [q for q in unscored if (st.session_state.get(f"as-ev-{q}") or "").strip()]
+    shown = ", ".join(unscored[:12]) + (f" and {len(unscored) - 12} more" if len(unscored) > 12 else "")
+    text = (
+        f"{len(unscored)} of {len(inst.questions)} questions are not scored ({shown}). They are saved as not "
+        "assessed and left out of the scores; a dimension with fewer than 60% of its questions scored makes "
+        "the scorecard provisional."
+    )
+    if with_notes:
+        text += f" These have evidence but no score: {', '.join(with_notes)}; choose a level or clear the note."
+    return text
+
+
+def _show_saved(how: str) -> None:
+    """The outcome of the last save made from this tab, next to its button."""
+    saved = st.session_state.get(SAVED_KEY)
+    if saved and saved[0] == how:
+        del st.session_state[SAVED_KEY]
+        st.success(saved[1], icon=":material/check_circle:")
 
 
 def _save(data: bytes, target: Path, *, how: str, org_id: str, date: str, replaced: list[str]) -> None:
@@ -55,19 +85,34 @@ def _save(data: bytes, target: Path, *, how: str, org_id: str, date: str, replac
         org=org_id,
     )
     ui.set_current_org(org_id)
-    ui.flash(
-        f"Saved and indexed {target.name} ({report.chunks_added} citable passages). The dashboard and chat now use it.",
+    st.session_state[START_NEXT] = (how, date)
+    unscored = _unscored() if how == "form" else []
+    st.session_state[SAVED_KEY] = (
+        how,
+        (
+            f"Saved and indexed {target.name} ({report.chunks_added} citable passages). The dashboard and chat now use it."
+            + (f" {len(unscored)} question{'s' if len(unscored) != 1 else ''} not scored." if unscored else "")
+        ),
     )
     st.rerun()
 
 
-tab_form, tab_upload = st.tabs([":material/edit_note: Fill in or edit", ":material/upload_file: Upload a results file"])
+tab_form, tab_upload = st.tabs(
+    [":material/edit_note: Fill in or edit", ":material/upload_file: Upload a results file"], key="as-mode"
+)
 
 # ----------------------------------------------------------------------------- form
 
 with tab_form:
     existing = lib.history(org).assessments if org else []
     starts = ["blank"] + [a.card.date for a in existing]
+    after_save = st.session_state.pop(START_NEXT, None)
+    if after_save and after_save[1] in starts:
+        # the form now edits what was just saved, with what the user typed still in place
+        how, date_saved = after_save
+        st.session_state["as-start"] = date_saved
+        if how == "form":
+            st.session_state["as-loaded"] = (org, date_saved)
     start = st.selectbox(
         "Start from",
         starts,
@@ -99,10 +144,16 @@ with tab_form:
         c2.text_input("Organization name", key="as-name", placeholder="Riverside Health")
         c3.date_input("Assessment date", key="as-date", format="YYYY-MM-DD")
         c4.text_input("Assessor", key="as-assessor", placeholder="Enterprise AI Program Office")
-        tabs = st.tabs([f"{d.id} · {d.name}" for d in inst.dimensions])
+        # short labels, so the eight tabs fit in one row; the dimension's name heads each tab
+        tabs = st.tabs([d.id for d in inst.dimensions], key="as-dimension")
         for d, tab in zip(inst.dimensions, tabs, strict=True):
             with tab:
-                st.caption(f"{ui.escape_md(d.description)} Weight {d.weight:.2f} of the readiness index.")
+                open_q = [q.id for q in d.questions if q.id in _unscored()]
+                st.markdown(
+                    f"**{ui.escape_md(d.name)}** · weight {d.weight:.2f} of the readiness index"
+                    + (f" · :orange[{len(open_q)} of {len(d.questions)} not scored]" if open_q else "")
+                )
+                st.caption(ui.escape_md(d.description))
                 for q in d.questions:
                     with st.container(border=True):
                         st.markdown(f"**{q.id} · {ui.escape_md(q.title)}** :gray-badge[target {q.target}]")
@@ -115,14 +166,18 @@ with tab_form:
                             key=f"as-score-{q.id}",
                             format_func=lambda v: "Not assessed" if v == NOT_ASSESSED else f"Level {v}",
                         )
-                        s2.text_input("Evidence", key=f"as-ev-{q.id}", placeholder=q.evidence_prompt)
+                        s2.text_area("Evidence", key=f"as-ev-{q.id}", placeholder=q.evidence_prompt, height=90)
                         s3.text_input("Owner", key=f"as-own-{q.id}", placeholder="e.g. VP Data and Analytics")
         replace = st.checkbox(
             "Replace an existing assessment of this organization on this date",
             key="as-replace",
             help="Without this, saving never overwrites results already on file.",
         )
+        unscored = _unscored()
+        if unscored:
+            st.warning(_unscored_warning(unscored), icon=":material/rule:")
         submitted = st.form_submit_button("Validate and save", type="primary", icon=":material/save:")
+    _show_saved("form")
 
     if submitted:
         org_id = (st.session_state.get("as-org") or "").strip()
@@ -183,7 +238,9 @@ with tab_upload:
         icon=":material/download:",
         on_click="ignore",
     )
-    up = st.file_uploader("Results file", type=["csv", "json"], key="as-upload")
+    up = st.file_uploader(
+        "Results file", type=["csv", "json"], key="as-upload", max_upload_size=ui.upload_limit_mb(adv.settings)
+    )
     if up is not None:
         data = up.getvalue()
         suffix = ".json" if up.name.lower().endswith(".json") else ".csv"
@@ -250,3 +307,4 @@ with tab_upload:
             ):
                 ui.audit_log("upload", {"file": up.name, "kind": "assessment", "bytes": len(data)}, org=checked.org)
                 _save(data, target, how="upload", org_id=checked.org, date=checked.date, replaced=clash)
+    _show_saved("upload")

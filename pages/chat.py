@@ -1,4 +1,10 @@
-"""Chat: cited answers from the guidance and the organization's assessment."""
+"""Chat: cited answers from the guidance and the organization's assessment.
+
+Conversations are saved on the server for the signed-in user (`advisor.conversations`): the
+conversation shown is in the URL (`?c=…`), so a reload brings it back, and the sidebar lists
+the user's conversations. An offline answer is written out sentence by sentence, as a model's
+answer streams token by token. Each answer can be copied as text or regenerated.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +13,13 @@ import uuid
 import streamlit as st
 
 from advisor import ui
-from advisor.errors import AdvisorError, StoreError
+from advisor.errors import AdvisorError, ConversationNotFound, StoreError
+from advisor.ui import chatlog
 
 HISTORY_TURNS = 6  # messages passed to the advisor for follow-ups
+CONV_KEY = "chat_conversation"  # id of the saved conversation shown ("" when not saved yet)
+REGEN_KEY = "chat_regenerate"  # id of the answer to write again
+QUERY = "c"  # the URL's conversation parameter
 
 GUIDANCE_QUESTIONS = [
     "What does GOVERN 1.6 require?",
@@ -31,14 +41,115 @@ name = ui.org_name(adv, org)
 messages: list[dict] = st.session_state.setdefault(ui.MESSAGES_KEY, [])
 
 
+def _user() -> str | None:
+    """Whose conversations these are: the signed-in user's name."""
+    return ui.user_name()
+
+
+def _may_open(conv_org: str, records: list[dict]) -> bool:
+    """Whether the user still sees every organization the conversation talked about (a grant
+    withdrawn hides the conversations that quote that organization's assessment)."""
+    may_see = ui.access().may_see
+    return may_see(conv_org or None) and all(may_see(r.get("org") or None) for r in records)
+
+
+def _store():
+    try:
+        return chatlog.conversation_store()
+    except StoreError as exc:
+        st.toast(f"Conversations are not saved: {exc}", icon=":material/warning:")
+        return None
+
+
 def _ask_later(question: str) -> None:
     st.session_state[ui.PENDING_KEY] = question
 
 
-def _clear() -> None:
-    st.session_state[ui.MESSAGES_KEY] = []
+def _reset_widgets() -> None:
     for k in [k for k in st.session_state if str(k).startswith(("fb-", "fbc-", "fbid-"))]:
         del st.session_state[k]
+
+
+def _new() -> None:
+    """Start a new conversation; the saved ones stay in the list."""
+    st.session_state[ui.MESSAGES_KEY] = []
+    st.session_state[CONV_KEY] = ""
+    st.query_params.pop(QUERY, None)
+    _reset_widgets()
+
+
+def _clear() -> None:
+    """Delete the conversation shown (and its saved copy), and start a new one."""
+    cid, store = st.session_state.get(CONV_KEY), _store()
+    if cid and store is not None:
+        try:
+            store.delete(cid, _user())
+        except (StoreError, ConversationNotFound) as exc:
+            st.toast(f"The saved conversation was not deleted: {exc}", icon=":material/warning:")
+    _new()
+
+
+def _open(cid: str) -> None:
+    """Show a saved conversation (it becomes the one in the URL)."""
+    store = _store()
+    if store is None:
+        return
+    try:
+        conv = store.get(cid, _user())
+        records = store.messages(cid, _user())
+    except (ConversationNotFound, StoreError):
+        records, conv = [], None
+    if conv is None or not _may_open(conv.org, records):
+        st.query_params.pop(QUERY, None)
+        st.toast("That conversation is not available; it may have been deleted.", icon=":material/info:")
+        return
+    st.session_state[ui.MESSAGES_KEY] = [chatlog.message_from_record(r) for r in records]
+    st.session_state[CONV_KEY] = cid
+    st.query_params[QUERY] = cid
+    if conv.org:  # follow-ups continue with the conversation's organization
+        ui.set_current_org(conv.org)
+    _reset_widgets()
+
+
+def _save(msg: dict, *, title: str = "") -> None:
+    """Append one message to the saved conversation (created with the first question)."""
+    store = _store()
+    if store is None:
+        return
+    try:
+        cid = st.session_state.get(CONV_KEY)
+        if not cid:
+            cid = store.create(_user(), org=org, title=title or msg.get("content", ""))
+            st.session_state[CONV_KEY] = cid
+            st.query_params[QUERY] = cid
+        store.append(cid, _user(), chatlog.message_record(msg))
+    except (StoreError, ConversationNotFound) as exc:
+        st.toast(f"This message was not saved: {exc}", icon=":material/warning:")
+
+
+def _save_replacement(position: int, msg: dict) -> None:
+    store, cid = _store(), st.session_state.get(CONV_KEY)
+    if store is None or not cid:
+        return
+    try:
+        store.replace(cid, _user(), position, chatlog.message_record(msg))
+    except (StoreError, ConversationNotFound) as exc:
+        st.toast(f"The new answer was not saved: {exc}", icon=":material/warning:")
+
+
+def _regenerate(msg_id: str) -> None:
+    st.session_state[REGEN_KEY] = msg_id
+
+
+# a fresh session (a reload, a new tab) opens the conversation named in the URL
+if CONV_KEY not in st.session_state:
+    st.session_state[CONV_KEY] = ""
+    wanted = st.query_params.get(QUERY)
+    if wanted:
+        _open(wanted)
+        messages = st.session_state[ui.MESSAGES_KEY]
+        org = ui.current_org()
+        name = ui.org_name(adv, org)
 
 
 def _on_feedback(msg_id: str) -> None:
@@ -82,12 +193,40 @@ def _feedback(msg: dict) -> None:
             c2.form_submit_button("Send", on_click=_save_comment, args=(mid,))
 
 
-def _render_assistant(msg: dict) -> None:
+def _copy_text(msg: dict) -> str:
+    """The answer as plain text with its numbered sources, for the clipboard."""
+    ans = msg["answer"]
+    lines = [ans.answer.strip(), ""]
+    for c in ans.citations:
+        where = ", ".join(x for x in (c.section, f"p. {c.page}" if c.page else "") if x)
+        lines.append(f"[{c.marker}] {c.title}" + (f" — {where}" if where else ""))
+    return "\n".join(lines).strip() + "\n"
+
+
+def _answer_tools(msg: dict, last: bool) -> None:
+    """Copy (the answer as text, with a copy-to-clipboard icon) and, for the last answer, regenerate."""
+    with st.container(horizontal=True, gap="small"):
+        with st.popover("Copy", icon=":material/content_copy:", key=f"copy-{msg['id']}"):
+            st.caption("Copy the answer and its sources with the icon at the top right.")
+            st.code(_copy_text(msg), language=None, wrap_lines=True)
+        if last and msg.get("question"):
+            st.button(
+                "Regenerate",
+                icon=":material/refresh:",
+                key=f"regen-{msg['id']}",
+                on_click=_regenerate,
+                args=(msg["id"],),
+                help="Ask the same question again and replace this answer.",
+            )
+
+
+def _render_assistant(msg: dict, last: bool = False) -> None:
     ans = msg.get("answer")
     if ans is None:
         st.error(ui.escape_md(msg["content"]), icon=":material/error:")
         return
     ui.render_answer(adv, ans, key=f"a-{msg['id']}")
+    _answer_tools(msg, last)
     _feedback(msg)
 
 
@@ -126,12 +265,54 @@ def _toolbar() -> None:
             on_click=_log_export,
             key="chat-export",
         )
-        st.button("Clear conversation", icon=":material/delete_sweep:", on_click=_clear, key="chat-clear")
+        st.button(
+            "Clear conversation",
+            icon=":material/delete_sweep:",
+            on_click=_clear,
+            key="chat-clear",
+            help="Delete this conversation (also from your saved conversations).",
+        )
+
+
+def _conversation_list(where) -> None:
+    """The user's saved conversations in the sidebar, newest first, and a new one."""
+    store = _store()
+    with where:
+        st.markdown("**Conversations**")
+        st.button("New conversation", icon=":material/add_comment:", on_click=_new, key="chat-new", width="stretch")
+        if store is None:
+            return
+        try:
+            saved = store.of_user(_user(), limit=20)
+        except StoreError as exc:
+            st.caption(f"Saved conversations are unavailable: {ui.escape_md(str(exc))}")
+            return
+        current = st.session_state.get(CONV_KEY)
+        saved = [c for c in saved if ui.access().may_see(c.org or None)]
+        for c in saved:
+            st.button(
+                c.title,
+                key=f"conv-{c.id}",
+                on_click=_open,
+                args=(c.id,),
+                type="primary" if c.id == current else "tertiary",
+                help=f"{c.messages // 2 or 1} question{'s' if c.messages > 3 else ''} · last {c.updated[:16].replace('T', ' ')} UTC",
+                width="stretch",
+            )
+        if not saved:
+            st.caption("Your conversations are saved here.")
 
 
 ui.show_flash()
+conversations_box = st.sidebar.container()  # filled last, so a conversation saved in this run is listed
 prompt = st.chat_input("Ask about AI readiness, a framework, or your assessment…")
 question = prompt or st.session_state.pop(ui.PENDING_KEY, None)
+regen_id = None if question else st.session_state.pop(REGEN_KEY, None)
+replacing: int | None = None  # position of the answer being written again
+if regen_id:
+    at = next((i for i, m in enumerate(messages) if m.get("id") == regen_id), None)
+    if at is not None and at == len(messages) - 1 and messages[at].get("question"):
+        question, replacing = messages[at]["question"], at
 
 # ------------------------------------------------------------------------ suggestions
 
@@ -157,53 +338,78 @@ if not messages and not question:
 
 # ---------------------------------------------------------------------------- history
 
-for msg in messages:
+shown = messages if replacing is None else messages[:replacing]
+for i, msg in enumerate(shown):
     with st.chat_message(msg["role"]):
         if msg["role"] == "user":
             st.markdown(ui.escape_md(msg["content"]))
         else:
-            _render_assistant(msg)
+            _render_assistant(msg, last=not question and i == len(messages) - 1)
 
 # ------------------------------------------------------------------------- new answer
 
+
+def _answer(question: str, history: list[dict]):
+    """Ask, showing a model's tokens as they come or an offline answer sentence by sentence;
+    returns the Answer (None after an error, which is shown)."""
+    live = st.empty()
+    answer, streamed = None, ""
+    try:
+        with st.spinner("Searching the guidance and assessment results…"):
+            for item in adv.ask_stream(question, org, history, user=ui.user_name()):
+                if isinstance(item, str):  # a token while the model writes
+                    streamed += item
+                    live.markdown(ui.answer_markdown(streamed) + " ▌")
+                else:  # the final Answer, once
+                    answer = item
+    except AdvisorError as exc:
+        live.empty()
+        msg = {
+            "role": "assistant",
+            "id": uuid.uuid4().hex[:12],
+            "content": f"The question could not be answered: {exc}",
+        }
+        _render_assistant(msg)  # the advisor recorded the question (and any refusal) in the audit trail
+        return msg
+    if answer is not None and not streamed and not answer.abstained:
+        chatlog.reveal(answer.answer, lambda text: live.markdown(ui.answer_markdown(text) + " ▌"))
+    live.empty()
+    return answer
+
+
 if question:
     question = question.strip()
-    history = [{"role": m["role"], "content": m["content"]} for m in messages][-HISTORY_TURNS:]
-    messages.append({"role": "user", "content": question})
-    with st.chat_message("user"):
-        st.markdown(ui.escape_md(question))
+    if replacing is None:
+        history = [{"role": m["role"], "content": m["content"]} for m in messages][-HISTORY_TURNS:]
+        user_msg = {"role": "user", "content": question, "id": uuid.uuid4().hex[:12]}
+        messages.append(user_msg)
+        _save(user_msg, title=question)
+        with st.chat_message("user"):
+            st.markdown(ui.escape_md(question))
+    else:
+        history = [{"role": m["role"], "content": m["content"]} for m in messages[: replacing - 1]][-HISTORY_TURNS:]
     with st.chat_message("assistant"):
-        live = st.empty()
-        answer, streamed = None, ""
-        try:
-            with st.spinner("Searching the guidance and assessment results…"):
-                for item in adv.ask_stream(question, org, history, user=ui.user_name()):
-                    if isinstance(item, str):  # a token while the model writes
-                        streamed += item
-                        live.markdown(ui.answer_markdown(streamed) + " ▌")
-                    else:  # the final Answer, once
-                        answer = item
-        except AdvisorError as exc:
-            live.empty()
+        result = _answer(question, history)  # the advisor records the question and the answer's provenance
+        msg = None
+        if isinstance(result, dict):  # an error, already shown
+            msg = result
+        elif result is not None:
             msg = {
                 "role": "assistant",
                 "id": uuid.uuid4().hex[:12],
-                "content": f"The question could not be answered: {exc}",
+                "content": result.answer,
+                "answer": result,
+                "question": question,
+                "org": org,
             }
-            messages.append(msg)
-            _render_assistant(msg)  # the advisor recorded the question (and any refusal) in the audit trail
-        else:
-            live.empty()
-            if answer is not None:
-                msg = {
-                    "role": "assistant",
-                    "id": uuid.uuid4().hex[:12],
-                    "content": answer.answer,
-                    "answer": answer,
-                    "question": question,
-                    "org": org,
-                }
+            _render_assistant(msg, last=True)
+        if msg is not None:
+            if replacing is None:
                 messages.append(msg)
-                _render_assistant(msg)  # the advisor recorded the question and the answer's provenance
+                _save(msg)
+            else:
+                messages[replacing] = msg
+                _save_replacement(replacing, msg)
 
 _toolbar()
+_conversation_list(conversations_box)

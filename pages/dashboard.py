@@ -140,25 +140,23 @@ with right:
 
 st.subheader("Gaps to close, by priority")
 st.caption(
-    "Priority = question weight × dimension weight × gap × 1.5 when a blocking rule depends on it. "
-    "Linked guidance points to the bundled documents the advisor cites."
+    "Priority 1 is the gap to close first: question weight × dimension weight × points to close, × 1.5 when a "
+    "blocking rule depends on it. Choose a gap below the table to see its levels, evidence and linked guidance."
 )
 
 
-gap_rows = ui.gap_rows(card, lib)
+gap_rows = ui.gap_rows(card)
 if gap_rows:
+    widths = {name: st.column_config.Column(width=w) for name, w in ui.GAP_COLUMNS.items()}
     st.dataframe(
         gap_rows,
         hide_index=True,
         key="gaps",
         column_config={
-            "Score": st.column_config.NumberColumn(format="%d / 5", width="small"),
-            "Target": st.column_config.NumberColumn(width="small"),
-            "Gap": st.column_config.NumberColumn(width="small"),
-            "Priority": st.column_config.NumberColumn(format="%.4f", width="small"),
-            "Title": st.column_config.TextColumn(width="medium"),
-            "Evidence": st.column_config.TextColumn(width="large"),
-            "Linked guidance": st.column_config.TextColumn(width="large"),
+            **widths,
+            "Priority": st.column_config.NumberColumn(format="%d", width=ui.GAP_COLUMNS["Priority"]),
+            "Score": st.column_config.NumberColumn(format="%d / 5", width=ui.GAP_COLUMNS["Score"]),
+            "Evidence": st.column_config.TextColumn(width=ui.GAP_EVIDENCE_WIDTH),
         },
         height=min(420, 38 + 35 * len(gap_rows)),
     )
@@ -202,10 +200,16 @@ else:
 # ------------------------------------------------------------------------ use cases
 
 st.subheader("Use-case readiness")
+st.caption(
+    "Each use case has its own gates: the questions and dimension scores it needs, and the blocking rules that "
+    "apply to its kind (generative or predictive AI). So a use case can be blocked while the overall tier looks "
+    "healthy, or ready while gaps it does not depend on remain."
+)
 uc_cols = st.columns(2)
 for i, u in enumerate(card.use_cases):
     with uc_cols[i % 2], st.container(border=True):
         kind = "generative AI" if u.kind == "genai" else "predictive"
+        gates_line = ui.gate_text(inst.use_case(u.id))
         if u.ready:
             st.markdown(f":green-badge[:material/check_circle: Ready] **{ui.escape_md(u.name)}** · {kind}")
             st.caption(ui.escape_md(u.why) if u.why else "Every gate is met and no blocking rule applies.")
@@ -218,6 +222,8 @@ for i, u in enumerate(card.use_cases):
                     + "\n".join(f"- {ui.escape_md(s)}" for s in u.first[:4])
                     + (f"\n- … and {len(u.first) - 4} more" if len(u.first) > 4 else "")
                 )
+        if gates_line:
+            st.caption(f"Its gates: {ui.escape_md(gates_line)}")
 
 # ---------------------------------------------------------------------------- trend
 

@@ -15,6 +15,7 @@ import streamlit as st
 
 from advisor import cards, ui
 from advisor.errors import AdvisorError
+from advisor.ingest import limits_for
 
 REVIEWS = "card_reviews"  # {digest: {"review", "name", "stored", "indexed"}}
 CURRENT = "card_current"
@@ -75,7 +76,12 @@ elif go and upload is not None:
         draft.write_bytes(data)
         try:
             rv = cards.review_card(
-                draft, source=upload.name, org=org, library=ui.library(adv) if org else None, model=adv.chat_model
+                draft,
+                source=upload.name,
+                org=org,
+                library=ui.library(adv) if org else None,
+                model=adv.chat_model,
+                limits=limits_for(adv.settings, trusted=False),  # parsed in the worker, ADVISOR_INGEST_* caps
             )
         except AdvisorError as exc:
             st.error(ui.escape_md(ui.describe_error(exc)), icon=":material/error:")

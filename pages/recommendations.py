@@ -21,6 +21,7 @@ DRAFTS = "rec_drafts"  # {org: Report} the generated drafts
 EDITS = "rec_edits"  # {org: {rec_id: {action, owner, horizon, note, status}}}
 EXPORTS = "rec_exports"  # {org: {"key", "md", "docx"}} the last rendered downloads
 ORG_PICK = "rec_org"
+CAPACITY = "rec_capacity"
 SEEN_ORG = "rec_seen_current_org"
 STATUS_LABELS = {"draft": "Draft", "accepted": "Accepted", "rejected": "Rejected"}
 
@@ -56,12 +57,25 @@ if st.session_state.get(SEEN_ORG) != current or st.session_state.get(ORG_PICK) n
 org = st.selectbox("Organization", ids, format_func=lambda o: names.get(o, o), key=ORG_PICK)
 
 draft = st.session_state[DRAFTS].get(org)
-cols = st.columns([1, 3])
+cols = st.columns([1, 1, 2], vertical_alignment="bottom")
 label = "Generate draft" if draft is None else "Regenerate draft"
+capacity = cols[1].number_input(
+    "Initiatives in the first 90 days",
+    min_value=0,
+    max_value=30,
+    value=None,
+    step=1,
+    key=CAPACITY,
+    placeholder="default for the tier",
+    help="How many initiatives may start in the first 90 days. Blank: 3 for a Foundational or Developing "
+    "organization, no limit above. 0: no limit. Applies when the draft is (re)generated.",
+)
 if cols[0].button(label, type="primary", icon=":material/auto_awesome:", key="rec-generate"):
     with st.spinner("Drafting the roadmap from the assessment and the guidance…"):
         try:
-            draft = rec.build_report(adv, org, user=ui.user_name())
+            draft = rec.build_report(
+                adv, org, first_horizon=None if capacity is None else int(capacity), user=ui.user_name()
+            )
         except AdvisorError as exc:
             st.error(ui.escape_md(ui.describe_error(exc)), icon=":material/error:")
             st.stop()
@@ -76,9 +90,9 @@ if cols[0].button(label, type="primary", icon=":material/auto_awesome:", key="re
         org=org,
     )
 if draft is None:
-    cols[1].caption(f"No draft yet for {ui.escape_md(names.get(org, org))}.")
+    cols[2].caption(f"No draft yet for {ui.escape_md(names.get(org, org))}.")
     st.stop()
-cols[1].caption(
+cols[2].caption(
     f"Draft from the assessment of {draft.date} · "
     + (
         "wording polished by the language model and verified against the cited passages"
@@ -86,20 +100,43 @@ cols[1].caption(
         else "drafted offline"
     )
     + f" · {len(draft.citations)} citations"
+    + (f" · at most {draft.capacity} initiatives in the first 90 days" if draft.capacity else "")
 )
+for w in draft.warnings:  # for the consultant only: they name internal files and are not exported
+    st.caption(f":material/info: {ui.escape_md(w)}")
 
 edits: dict[str, dict] = st.session_state[EDITS].setdefault(org, {})
 
 
+def _key(rid: str, field: str) -> str:
+    return f"rec:{org}:{rid}:{field}"
+
+
+def _current(rid: str, field: str, default):
+    """A field's value as the consultant last set it: the widget's state, which Streamlit has
+    already updated when this run starts (so a status change shows at once), else the edits."""
+    return st.session_state.get(_key(rid, field), edits.get(rid, {}).get(field, default))
+
+
 def _widget(kind: str, rid: str, field: str, label: str, default, **kw):
     """A widget whose value is kept in the edits dict, so edits survive page switches."""
-    key = f"rec:{org}:{rid}:{field}"
+    key = _key(rid, field)
     if key not in st.session_state:
         st.session_state[key] = edits.get(rid, {}).get(field, default)
     value = getattr(st, kind)(label, key=key, disabled=not can_edit, **kw)
     if value != default or field in edits.get(rid, {}):
         edits.setdefault(rid, {})[field] = value
     return value
+
+
+def _milestones(r) -> str:
+    """The milestones as a Markdown numbered list, each with when it lands."""
+    items = r.milestones or [rec.Milestone(x, r.horizon) for x in r.steps]
+    return "\n".join(f"{i}. **{ui.escape_inline(m.when)}:** {ui.escape_inline(m.text)}" for i, m in enumerate(items, 1))
+
+
+def _band(x) -> str:
+    return "—" if not x else str(x)
 
 
 # ------------------------------------------------------------------------- summary
@@ -132,16 +169,27 @@ with st.expander("Use cases: what must come first", icon=":material/route:"):
 
 st.subheader("Roadmap")
 st.caption(
-    "Blocking-rule fixes and their prerequisites come first; the rest follow by priority. "
-    "Change a horizon, the owner or the action text, add a note, and accept or reject each recommendation."
+    "Immediate steps first, then blocking-rule fixes and their prerequisites, as many as the first 90 days hold; "
+    "the rest follow by priority. Change a horizon, the owner, the action text, the effort or cost band, add a "
+    "note, and accept or reject each recommendation."
 )
+if draft.immediate:
+    st.error(
+        "**Start now**\n\n"
+        + "\n".join(
+            f"{i}. **{ui.escape_inline(x.step)}** — {ui.answer_markdown(x.detail)} "
+            f"Owner: {ui.escape_inline(x.owner)}" + (f" · part of {x.recommendation}" if x.recommendation else "")
+            for i, x in enumerate(draft.immediate, 1)
+        ),
+        icon=":material/emergency:",
+    )
 for horizon in rec.HORIZONS:
     in_h = [r for r in draft.recommendations if r.horizon == horizon]
     if not in_h:
         continue
     st.markdown(f"#### {ui.escape_md(horizon)}")
     for r in in_h:
-        status = edits.get(r.id, {}).get("status", r.status)
+        status = _current(r.id, "status", r.status)
         icon = {"accepted": ":material/check_circle:", "rejected": ":material/cancel:"}.get(
             status, ":material/edit_note:"
         )
@@ -152,7 +200,6 @@ for horizon in rec.HORIZONS:
                     " · ".join(
                         [
                             "; ".join(f"{g.question_id} {g.score}/5 → {g.target}" for g in r.gaps),
-                            f"effort {r.effort}",
                             f"impact {r.impact}",
                             "depends on " + (", ".join(r.dependencies) or "nothing"),
                             f"horizon: {r.horizon_reason}",
@@ -179,9 +226,14 @@ for horizon in rec.HORIZONS:
                     format_func=lambda x: STATUS_LABELS[x],
                     horizontal=True,
                 )
+            b1, b2, _ = st.columns([1, 1, 2])
+            with b1:
+                _widget("selectbox", r.id, "effort", "Effort", r.effort, options=list(rec.BANDS))
+            with b2:
+                _widget("selectbox", r.id, "cost", "Cost band", r.cost, options=[None, *rec.BANDS], format_func=_band)
             _widget("text_area", r.id, "note", "Consultant note (exported with the recommendation)", r.note, height=70)
             st.markdown("**Milestones**")
-            st.markdown("\n".join(f"{i}\\. {ui.escape_md(x)}" for i, x in enumerate(r.steps, 1)))
+            st.markdown(_milestones(r))
             st.markdown("**Success measure** — " + ui.escape_md(r.success_measure))
 
 edited = rec.apply_edits(draft, edits)

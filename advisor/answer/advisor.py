@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 import time
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
@@ -10,13 +11,13 @@ from pathlib import Path
 
 import numpy as np
 
-from ..accounts import Access, Accounts
+from ..accounts import Access, Accounts, Capability
 from ..assessment import load_instrument
 from ..audit import Actor, AuditStore, ChunkRef, Event, Provenance, text_hash
 from ..chunk import Chunk, DocType
 from ..citations import LexicalEmbeddingChecker
 from ..conversation import standalone_query
-from ..errors import AccessDenied, AdvisorError, LLMError
+from ..errors import AccessDenied, AdvisorError, LibraryError, LLMError
 from ..frameworks import load_catalog, user_dir
 from ..frameworks.records import Catalog
 from ..guard import SCOPE_MESSAGE, ScopeGuard
@@ -26,7 +27,7 @@ from ..providers import ChatModel, get_chat_model
 from ..retrieve import Filters, Hit, Retriever
 from ..safety import phi
 from ..safety.normalize import clean_text
-from ..settings import Settings
+from ..settings import CORPUS_DIR, Settings
 from .assessment import citable, compose_assessment
 from .frameworks import compose_framework, framework_question
 from .guidance import SentenceIndex, compose_guidance, search_guidance, split_question
@@ -85,6 +86,7 @@ class Advisor:
         self.auditing = audit
         self._audit: AuditStore | None = None
         self._accounts: Accounts | None = None
+        self._stores_lock = threading.RLock()  # the warm-up thread and a first question may open a store at once
         self._corpus: tuple[int, str] | None = None
         self.index = Index(settings)
         self.retriever = Retriever(self.index)
@@ -161,15 +163,17 @@ class Advisor:
     @property
     def audit_store(self) -> AuditStore | None:
         """The audit trail of this ADVISOR_HOME when auditing (opened on first use), else None."""
-        if self.auditing and self._audit is None:
-            self._audit = AuditStore(self.settings)
+        with self._stores_lock:
+            if self.auditing and self._audit is None:
+                self._audit = AuditStore(self.settings)
         return self._audit
 
     @property
     def accounts(self) -> Accounts:
         """Users, grants and sessions of this ADVISOR_HOME (changes audited when auditing)."""
-        if self._accounts is None:
-            self._accounts = Accounts(self.settings, audit=self.audit_store)
+        with self._stores_lock:
+            if self._accounts is None:
+                self._accounts = Accounts(self.settings, audit=self.audit_store)
         return self._accounts
 
     def access(self, user: str | None) -> Access:
@@ -218,6 +222,47 @@ class Advisor:
     def index_paths(self, paths: list[Path] | None = None, *, org: str = "", progress=None) -> IndexReport:
         report = self.index.index_paths(paths, org=org, progress=progress)
         self._library = None  # documents changed
+        return report
+
+    def removable_documents(self, user: str | None = None) -> list[dict]:
+        """Indexed documents not bundled with the release (uploads, added files, results) that
+        `user` may see."""
+        access, corpus = self.access(user), CORPUS_DIR.resolve()
+        rows = [r for r in self.index.files() if not Path(r["path"]).resolve().is_relative_to(corpus)]
+        return [r for r in rows if access.is_operator or access.may_see(r["org"] or None)]
+
+    def remove_document(self, source: str, *, user: str | None = None, delete_file: bool = True) -> IndexReport:
+        """Remove a document from the library and the index (the Library capability; audited).
+
+        The uploaded copy under ADVISOR_HOME is deleted too, so a later re-index does not bring
+        it back; a file elsewhere is left where it is. Bundled guidance ships with the release
+        and is refused: it would return on the next `advisor index`.
+        """
+        access = self.access(user)
+        if not access.can(Capability.LIBRARY):
+            self._log(Event.ACCESS_DENIED, access, None, detail={"what": "remove", "source": source})
+            raise AccessDenied(
+                "Your role may not remove documents from the library.", user=access.user, action="remove"
+            )
+        row = next((r for r in self.index.files() if r["source"] == source), None)
+        if row is None:
+            raise LibraryError(
+                f"{source!r} is not in the library; the Library page (or `advisor remove --list`) lists what is."
+            )
+        self._checked(access, row["org"] or None, "remove")
+        path = Path(row["path"])
+        if path.resolve().is_relative_to(CORPUS_DIR.resolve()):
+            raise LibraryError(
+                f"{source} is bundled guidance: it ships with the release and returns on the next re-index. "
+                "Mark it superseded in its front matter instead, or add a newer document."
+            )
+        report = self.index.remove_sources([source])
+        deleted = delete_file and path.resolve().is_relative_to(self.settings.home.resolve()) and path.is_file()
+        if deleted:
+            path.unlink()
+        self._library = None  # documents changed
+        detail = {"source": source, "chunks": report.chunks_removed, "file_deleted": deleted}
+        self._log(Event.DELETE, access, row["org"] or None, detail=detail)
         return report
 
     def ensure_index(self, progress=None) -> IndexReport | None:

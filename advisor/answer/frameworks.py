@@ -45,6 +45,15 @@ _COVERAGE = re.compile(r"\b(uncovered|not covered|cover(s|ed|age)?|leaves?|left 
 _UNCOVERED = re.compile(r"\b(uncovered|not covered|leaves?|left out|miss(es|ing)?|untested|not assessed)\b", re.I)
 _GAPS = re.compile(r"\bgaps?\b", re.I)
 _OURS = re.compile(r"\b(our|we|us)\b", re.I)
+_FUNCTION_NAME = re.compile(r"\bMAP\b")  # NIST's MAP function, not the verb
+
+
+def _asks_mapping(query: str) -> bool:
+    """True when the query asks how controls map; "MAP 1.5" or "the MAP function" does not."""
+    text = query
+    for ident in identifiers(query):
+        text = re.sub(re.escape(ident).replace("\\ ", r"\s*"), " ", text, flags=re.I)
+    return bool(_MAPPING.search(_FUNCTION_NAME.sub(" ", text)))
 
 
 @dataclass(frozen=True)
@@ -76,12 +85,12 @@ def framework_question(
     """The framework question a query asks, or None when it is not one."""
     named = tuple(catalog.named_in(query))
     control = _control_in(query, catalog, named)
-    if control is not None and _MAPPING.search(query):
+    if control is not None and _asks_mapping(query):
         others = tuple(fw for fw in named if fw.id != control.framework)
         return FrameworkQuestion(FrameworkIntent.MAPPING, others, control)
     if not named or not org:
         return None
-    if _GAPS.search(query) and _MAPPING.search(query) and (_OURS.search(query) or dimensions):
+    if _GAPS.search(query) and _asks_mapping(query) and (_OURS.search(query) or dimensions):
         return FrameworkQuestion(FrameworkIntent.GAP_MAPPING, named, None, dimensions)
     if _COVERAGE.search(query) and (_OURS.search(query) or "assessment" in query.lower()):
         return FrameworkQuestion(FrameworkIntent.COVERAGE, named)

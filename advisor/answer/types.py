@@ -49,7 +49,7 @@ class Draft:
 
 
 # Citation fields shown in the app but not part of the answer JSON.
-_CITATION_DISPLAY_ONLY = ("publisher", "doc_type", "source_url", "trust")
+_CITATION_DISPLAY_ONLY = ("publisher", "doc_type", "source_url", "trust", "ocr")
 
 
 @dataclass
@@ -65,6 +65,13 @@ class Citation:
     doc_type: str = ""
     source_url: str = ""
     trust: str = ""  # advisor.chunk.Trust: curated (bundled guidance), organization (results) or user (an upload)
+    ocr: bool = False  # the passage was read by OCR from a scanned page
+
+    @property
+    def where(self) -> str:
+        """ "p. 12", "p. 12, scanned (OCR)" or "" (no page): how a citation names its page."""
+        page = f"p. {self.page}" if self.page else ""
+        return ", ".join(x for x in (page, "scanned (OCR)" if self.ocr else "") if x)
 
     def to_dict(self) -> dict:
         """The citation JSON (PRODUCT.md): every field but the display-only ones."""
@@ -124,4 +131,5 @@ def citation_for(marker: int, chunk: Chunk, quote: str) -> Citation:
         doc_type=chunk.doc_type,
         source_url=str(chunk.meta.get("source_url") or ""),
         trust=str(chunk.trust),
+        ocr=bool(chunk.meta.get("ocr")),
     )

@@ -11,6 +11,7 @@ import click
 
 from ..errors import AdvisorError
 from ..index import Index
+from ..ingest import limits_for
 from ..library import Library
 from ..providers import get_chat_model
 from ..settings import Settings
@@ -66,7 +67,8 @@ def review_card_command(file: Path, as_json: bool, out: Path | None, org: str | 
     try:
         settings = Settings.from_env()
         library = _library(settings, org) if org else None
-        rv = review_card(file, org=org, library=library, model=get_chat_model(settings))
+        limits = limits_for(settings, trusted=False)  # ADVISOR_INGEST_* caps; parsed in the worker
+        rv = review_card(file, org=org, library=library, model=get_chat_model(settings), limits=limits)
         written = export_review(rv, out) if out is not None else None
     except AdvisorError as exc:
         _fail(str(exc))

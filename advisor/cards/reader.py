@@ -4,16 +4,24 @@
 - PDF: text blocks by layout (advisor.cards.layout), then fields by label;
 - Word: paragraphs and table cells as blocks (a cell's place in its row stands in for its
   position on a page), then fields by label.
+
+A vendor's file is untrusted: it is parsed in ingestion's resource-limited worker process
+(:func:`advisor.ingest.sandbox.call_isolated`), which hands back the blocks or the XML fields as
+JSON; fields are then read by label here.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import zipfile
 from pathlib import Path
 from typing import Any
 
 from ..errors import IngestError
-from ..ingest.chai import ChaiCard, parse_chai_xml
+from ..ingest.chai import ChaiCard, ChaiField, MetricPart, parse_chai_xml
+from ..ingest.limits import Limits, active, check_zip
+from ..ingest.pdf_read import open_pdf
+from ..ingest.sandbox import call_isolated
 from .data import Labels
 from .labels import card_from_blocks
 from .layout import pdf_blocks
@@ -114,17 +122,56 @@ def docx_blocks(path: Path) -> list[TextBlock]:
     return out
 
 
-def read_card(path: Path, labels: Labels, source: str = "") -> Card:
-    """The card in `path` (PDF, Word or CHAI XML); IngestError naming the file when unreadable."""
+UNTRUSTED = Limits(isolate=True)  # a vendor's file: parsed in the worker with the default caps
+
+
+def extract(path: Path, source: str) -> dict[str, Any]:
+    """The file's raw content as JSON data: {"chai": fields} for XML, else {"blocks": [...]}.
+
+    Runs in the sandbox worker (see `read_card`)."""
+    fmt = card_format(path)
+    if fmt is CardFormat.XML:
+        return {"chai": dataclasses.asdict(parse_chai_xml(path, source))}
+    # ingestion's caps first: page count, zip directory (bombs are refused before parsing)
+    if fmt is CardFormat.PDF:
+        open_pdf(path, active()).close()
+        blocks = pdf_blocks(path)
+    else:
+        if zipfile.is_zipfile(path):  # not a zip at all: docx_blocks names the problem
+            check_zip(path, active()).close()
+        blocks = docx_blocks(path)
+    return {"blocks": [dataclasses.asdict(b) for b in blocks]}
+
+
+def _chai_from_dict(d: dict[str, Any]) -> ChaiCard:
+    fields = tuple(
+        ChaiField(f["id"], f["path"], f["title"], f["text"], tuple(MetricPart(**p) for p in f["parts"]))
+        for f in d["fields"]
+    )
+    return ChaiCard(d["source"], d["version"], fields)
+
+
+def _block_from_dict(d: dict[str, Any]) -> TextBlock:
+    return TextBlock(d["page"], d["x0"], d["x1"], d["text"], tuple(d["line_starts"]))
+
+
+def read_card(path: Path, labels: Labels, source: str = "", limits: Limits = UNTRUSTED) -> Card:
+    """The card in `path` (PDF, Word or CHAI XML); IngestError naming the file when unreadable.
+
+    With `limits.isolate` (the default) the file is parsed in the resource-limited worker."""
     if not path.is_file():
         raise IngestError(str(path), "file not found")
     if path.stat().st_size == 0:
         raise IngestError(str(path), "file is empty")
     fmt = card_format(path)
     src = source or str(path)
+    if limits.isolate:
+        raw = call_isolated(f"{__name__}:extract", path, src, limits)
+    else:
+        raw = extract(path, src)
     if fmt is CardFormat.XML:
-        return card_from_chai(parse_chai_xml(path, src))
-    blocks = pdf_blocks(path) if fmt is CardFormat.PDF else docx_blocks(path)
+        return card_from_chai(_chai_from_dict(raw["chai"]))
+    blocks = [_block_from_dict(b) for b in raw["blocks"]]
     card = card_from_blocks(src, fmt, blocks, labels)
     if not card.fields:
         raise IngestError(

@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from ..frameworks import Catalog, load_catalog
+from ..ingest.limits import Limits
 from ..library import Library
 from .data import ReviewData, bundled_review_data
 from .gates import readiness
 from .judge import item_specs, judge, known_items
 from .questions import draft_questions, polish_questions
-from .reader import read_card
+from .reader import UNTRUSTED, read_card
 from .records import Card, CardReview
 
 
@@ -59,15 +60,17 @@ def review_card(
     org: str | None = None,
     library: Library | None = None,
     model: Any = None,
+    limits: Limits = UNTRUSTED,
 ) -> CardReview:
     """Review the card in `path` (PDF, Word or CHAI XML) against HTI-1 and the CHAI card fields.
 
     `org` with a `library` adds the organization's readiness gates; a chat `model` may polish
     the questions (each polished question's facts are checked against the card). Raises
-    IngestError naming the file when it cannot be read as a card.
+    IngestError naming the file when it cannot be read as a card. The file is parsed under
+    `limits` (by default in the resource-limited worker: a vendor's file is untrusted).
     """
     cat, data = review_data(catalog)
-    card = read_card(path, data.labels, source)
+    card = read_card(path, data.labels, source, limits)
     return review(card, catalog=cat, org=org, library=library, model=model)
 
 

@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from ..audit import AuditStore, Event
-from ..chunk import Chunk
+from ..chunk import BUNDLED_PREFIX, Chunk
 from ..errors import AdvisorError, IngestError, StoreError
-from ..ingest import LOADERS, load_chunks
+from ..ingest import LOADERS, limits_for, load_chunks
 from ..providers import Embedder
 from ..settings import Settings
 from . import sources
@@ -65,6 +65,14 @@ class IndexReport:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    def merged(self, other: IndexReport) -> IndexReport:
+        """The two runs' counts added up (the later run's errors follow the earlier's)."""
+        out = IndexReport()
+        for f in self.__dataclass_fields__:
+            a, b = getattr(self, f), getattr(other, f)
+            setattr(out, f, a + b)
+        return out
 
     def error(self, path: Path, message: str) -> None:
         self.errors.append({"file": clean_name(path), "error": message})
@@ -194,6 +202,8 @@ class Indexer:
                 chunk_size=self.settings.chunk_size,
                 overlap=self.settings.chunk_overlap,
                 max_bytes=int(self.settings.max_file_mb * 1e6),
+                # uploads are parsed in a resource-limited worker; the bundled corpus in-process
+                limits=limits_for(self.settings, trusted=src.startswith(BUNDLED_PREFIX)),
             )
         except IngestError as exc:
             report.error(path, exc.problem)
@@ -235,12 +245,29 @@ class Indexer:
             if any(f == p or f in p.parents for f in folders) and not (p.exists() and p.suffix.lower() in LOADERS):
                 gone.append(src)
         for src in gone:
-            ids = self.catalog.chunk_ids(src)
-            if ids:
-                self.vectors.delete(ids)
-            self.catalog.remove_source(src)
-            report.files_removed += 1
-            report.chunks_removed += len(ids)
+            self._drop(src, report)
+
+    def _drop(self, src: str, report: IndexReport) -> None:
+        """Vectors first, then the catalog row: a crash in between leaves orphan vectors the
+        catalog no longer returns, never a catalog row whose passages are gone."""
+        ids = self.catalog.chunk_ids(src)
+        if ids:
+            self.vectors.delete(ids)
+        self.catalog.remove_source(src)
+        report.files_removed += 1
+        report.chunks_removed += len(ids)
+
+    def remove(self, srcs: Iterable[str]) -> IndexReport:
+        """Remove indexed files by source, whether or not the file still exists."""
+        started = time.perf_counter()
+        report = IndexReport()
+        with self._writer_lock():
+            known = {r["source"] for r in self.catalog.files()}
+            for src in srcs:
+                if src in known:
+                    self._drop(src, report)
+        report.seconds = round(time.perf_counter() - started, 3)
+        return report
 
     def _write_batch(self, batch: list[_Loaded], report: IndexReport) -> None:
         """Embed and store the chunks not stored yet, then swap each file's chunks in the catalog."""

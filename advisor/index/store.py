@@ -168,5 +168,10 @@ class Index:
         indexer = Indexer(self.settings, self.catalog, self.vectors, self.embedder, self.embed_cache)
         return indexer.run_prepared(items, batch_chunks=batch_chunks)
 
+    def remove_sources(self, srcs: Iterable[str]) -> IndexReport:
+        """Remove documents from the index by source (their passages and catalog rows)."""
+        indexer = Indexer(self.settings, self.catalog, self.vectors, self.embedder, self.embed_cache)
+        return indexer.remove(srcs)
+
     def close(self) -> None:
         self.catalog.close()

@@ -5,6 +5,14 @@ One module per format (:mod:`.markdown`, :mod:`.plaintext`, :mod:`.html`, :mod:`
 assessment-results loader is one, see :data:`~.registry.DEFAULT_PLUGINS`) without ingestion
 importing them. :mod:`.chunking` packs a loaded document into chunks; :mod:`.pipeline` reads
 one file end to end.
+
+PDFs are read on PDFium with positions (:mod:`.pdf_chars`, :mod:`.pdf_layout`,
+:mod:`.pdf_furniture`, :mod:`.pdf_read`), line-end hyphens decided by :mod:`.hyphens`, scanned
+pages read by Tesseract (:mod:`.ocr`). Blocks carry a :class:`~.document.BlockKind`: text and
+table rows are chunked; furniture, tables of contents, index pages and reference lists are
+recognised and never chunked. Hidden text becomes chunks quarantined as ``"hidden-text"``.
+:mod:`.limits` caps what one file may cost; untrusted files are parsed in the resource-limited
+worker of :mod:`.sandbox` (``python -m advisor.ingest.worker``).
 """
 
 from __future__ import annotations
@@ -13,11 +21,12 @@ from typing import Any
 
 # Chunk and its ids live in the leaf module `chunk`; re-exported for existing imports.
 from ..chunk import DOC_TYPES, Chunk, DocType, content_hash, make_chunk_id
-from .chunking import chunk_document, pack_sentences
-from .document import Block, Document, read_text, title_from_name
+from .chunking import CHUNK_META_KEYS, chunk_document, pack_sentences, uncertain_spans
+from .document import HIDDEN_TEXT, Block, BlockKind, Document, read_text, title_from_name
 from .docx import load_docx
 from .frameworks import load_framework_yaml
 from .html import load_html
+from .limits import DEFAULT_LIMITS, Limits, limits_for
 from .markdown import clean_inline_markdown, load_markdown, parse_front_matter
 from .pdf import load_pdf
 from .pipeline import load_chunks, load_document
@@ -37,22 +46,28 @@ from .registry import (
 )
 
 __all__ = [
+    "CHUNK_META_KEYS",
+    "DEFAULT_LIMITS",
     "DEFAULT_PLUGINS",
     "DOC_TYPES",
     "ENTRY_POINT_GROUP",
+    "HIDDEN_TEXT",
     "LOADERS",
     "REGISTRY",
     "SUPPORTED_EXTENSIONS",
     "Block",
+    "BlockKind",
     "Chunk",
     "DocType",
     "Document",
+    "Limits",
     "Loader",
     "LoaderOutput",
     "LoaderRegistry",
     "chunk_document",
     "clean_inline_markdown",
     "content_hash",
+    "limits_for",
     "load_chunks",
     "load_document",
     "load_docx",
@@ -69,6 +84,7 @@ __all__ = [
     "register_loader",
     "supported_extensions",
     "title_from_name",
+    "uncertain_spans",
     "unregister_loader",
 ]
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import Any
+
 from ..chunk import Chunk, DocType, make_chunk_id
 from ..text import sentence_spans
-from .document import Document
+from .document import Block, BlockKind, Document, fail
 
 
 def _spans(text: str, size: int) -> list[tuple[int, int]]:
@@ -20,25 +23,21 @@ def _spans(text: str, size: int) -> list[tuple[int, int]]:
     return spans
 
 
-def pack_sentences(text: str, size: int, overlap: int) -> list[str]:
-    """Split text into pieces of at most ~size chars at sentence boundaries.
-
-    Each piece is an exact substring of text. Consecutive pieces share up to `overlap`
-    characters of whole trailing sentences. A single sentence longer than size is cut at
-    word boundaries, the only mid-sentence split.
-    """
+def pack_spans(text: str, size: int, overlap: int) -> list[tuple[int, int]]:
+    """(start, end) of the pieces `pack_sentences` returns, as offsets into `text`."""
+    lead = len(text) - len(text.lstrip())
     text = text.strip()
     if len(text) <= size:
-        return [text] if text else []
+        return [(lead, lead + len(text))] if text else []
     spans = _spans(text, size)
-    pieces: list[str] = []
+    pieces: list[tuple[int, int]] = []
     i = 0
     while i < len(spans):
         start = spans[i][0]
         j = i
         while j + 1 < len(spans) and spans[j + 1][1] - start <= size:
             j += 1
-        pieces.append(text[start : spans[j][1]])
+        pieces.append((lead + start, lead + spans[j][1]))
         if j + 1 >= len(spans):
             break
         # next piece starts with trailing sentences of this one that fit in the overlap
@@ -49,6 +48,74 @@ def pack_sentences(text: str, size: int, overlap: int) -> list[str]:
     return pieces
 
 
+def pack_sentences(text: str, size: int, overlap: int) -> list[str]:
+    """Split text into pieces of at most ~size chars at sentence boundaries.
+
+    Each piece is an exact substring of text. Consecutive pieces share up to `overlap`
+    characters of whole trailing sentences. A single sentence longer than size is cut at
+    word boundaries, the only mid-sentence split.
+    """
+    return [text[s:e] for s, e in pack_spans(text, size, overlap)]
+
+
+def pack_rows(rows: list[str], size: int) -> list[str]:
+    """Table rows packed whole, one per line, into pieces of at most ~size chars."""
+    pieces: list[list[str]] = [[]]
+    for row in rows:
+        if pieces[-1] and sum(len(r) + 1 for r in pieces[-1]) + len(row) > size:
+            pieces.append([])
+        pieces[-1].append(row)
+    return ["\n".join(p) for p in pieces if p]
+
+
+# front-matter fields that travel with every chunk of a document (as strings)
+CHUNK_META_KEYS = ("source_url", "published", "version", "as_of", "status", "review_by")
+
+
+@dataclass
+class _Group:
+    section: str
+    page: int | None
+    kind: BlockKind
+    quarantine: str
+    meta: dict[str, Any]
+    blocks: list[Block] = field(default_factory=list)
+
+    def key(self) -> tuple:
+        return (self.section, self.page, self.kind, self.quarantine, tuple(sorted(self.meta.items())))
+
+
+def _groups(blocks: list[Block]) -> list[_Group]:
+    """Consecutive indexed blocks sharing section, page, kind, quarantine and meta."""
+    groups: list[_Group] = []
+    for b in blocks:
+        if not b.kind.indexed or not b.text.strip():
+            continue  # furniture, TOC, index pages, reference lists: recognised, never chunked
+        g = _Group(b.section, b.page, b.kind, b.quarantine, dict(b.meta), [b])
+        if groups and groups[-1].key() == g.key():
+            groups[-1].blocks.append(b)
+        else:
+            groups.append(g)
+    return groups
+
+
+def _group_pieces(g: _Group, size: int, overlap: int) -> list[tuple[str, list[tuple[int, int]]]]:
+    """(piece, uncertain spans within it) for one group."""
+    if g.kind == BlockKind.TABLE:
+        return [(p, []) for p in pack_rows([b.text for b in g.blocks], size)]
+    text, uncertain = "", []
+    for b in g.blocks:
+        if text:
+            text += "\n\n"
+        uncertain += [(len(text) + s, len(text) + e) for s, e in b.uncertain]
+        text += b.text
+    out = []
+    for s, e in pack_spans(text, size, overlap):
+        inside = [(max(a, s) - s, min(z, e) - s) for a, z in uncertain if a < e and z > s]
+        out.append((text[s:e], inside))
+    return out
+
+
 def chunk_document(
     doc: Document,
     *,
@@ -56,34 +123,56 @@ def chunk_document(
     org: str = "",
     chunk_size: int = 1000,
     overlap: int = 120,
+    max_chunks: int | None = None,
 ) -> list[Chunk]:
-    """Chunks of a document: blocks grouped by (section, page), packed at sentence boundaries."""
-    groups: list[tuple[str, int | None, list[str]]] = []
-    for b in doc.blocks:
-        if groups and groups[-1][0] == b.section and groups[-1][1] == b.page:
-            groups[-1][2].append(b.text)
-        else:
-            groups.append((b.section, b.page, [b.text]))
+    """Chunks of a document: indexed blocks grouped by (section, page, kind, quarantine), packed
+    at sentence boundaries (table rows whole).
+
+    Chunk meta: front-matter currency fields (`CHUNK_META_KEYS`, as strings); `block="table"`
+    for table rows; a block's own meta (`ocr`, `ocr_confidence`, `hidden`); `ocr_uncertain`,
+    "start:end,start:end" spans of low-confidence OCR words that must never be quoted as exact.
+    """
     chunks: list[Chunk] = []
-    extra = {k: doc.meta[k] for k in ("source_url", "published", "version") if doc.meta.get(k)}
-    for section, page, texts in groups:
-        paragraphs = "\n\n".join(texts)
-        for piece in pack_sentences(paragraphs, chunk_size, overlap):
+    extra = {k: str(doc.meta[k]) for k in CHUNK_META_KEYS if doc.meta.get(k) not in (None, "")}
+    for g in _groups(doc.blocks):
+        for piece, uncertain in _group_pieces(g, chunk_size, overlap):
             pos = len(chunks)
+            if max_chunks is not None and pos >= max_chunks:
+                raise fail(
+                    doc.source,
+                    f"makes more than {max_chunks} chunks, the per-file limit; split it or raise ADVISOR_INGEST_MAX_CHUNKS",
+                )
+            meta: dict[str, Any] = {**extra, **g.meta}
+            if g.kind != BlockKind.TEXT:
+                meta["block"] = str(g.kind)
+            if uncertain:
+                meta["ocr_uncertain"] = ",".join(f"{s}:{e}" for s, e in uncertain)
             chunks.append(
                 Chunk(
                     chunk_id=make_chunk_id(doc.source, pos, piece),
                     text=piece,
                     source=doc.source,
                     title=doc.title,
-                    section=section,
-                    page=page,
+                    section=g.section,
+                    page=g.page,
                     framework=doc.framework,
                     doc_type=doc_type,
                     org=org,
                     position=pos,
                     publisher=doc.publisher,
-                    meta=dict(extra),
+                    quarantine=g.quarantine,
+                    meta=meta,
                 )
             )
     return chunks
+
+
+def uncertain_spans(chunk: Chunk) -> list[tuple[int, int]]:
+    """Spans of a chunk's text that OCR read with low confidence (never quote them as exact)."""
+    raw = str(chunk.meta.get("ocr_uncertain") or "")
+    out = []
+    for part in raw.split(","):
+        if ":" in part:
+            s, e = part.split(":", 1)
+            out.append((int(s), int(e)))
+    return out

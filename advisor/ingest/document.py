@@ -4,18 +4,47 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from ..errors import IngestError
+
+HIDDEN_TEXT = "hidden-text"  # Chunk.quarantine reason for text a reader of the file cannot see
+
+
+class BlockKind(StrEnum):
+    """What a block is. Text and table rows become chunks; the rest is recognised so it is never
+    quoted and is kept out of chunks."""
+
+    TEXT = "text"
+    TABLE = "table"  # one row per line, "cell | cell | cell"
+    FURNITURE = "furniture"  # running headers and footers, page numbers
+    TOC = "toc"  # table-of-contents pages and lines
+    INDEX = "index"  # back-of-book index pages
+    REFERENCES = "references"  # reference lists and bibliographies
+
+    @property
+    def indexed(self) -> bool:
+        return self in (BlockKind.TEXT, BlockKind.TABLE)
 
 
 @dataclass
 class Block:
-    """A run of text with its structural position (heading path, page)."""
+    """A run of text with its structural position (heading path, page).
+
+    `quarantine` names why the block must never be quoted (e.g. HIDDEN_TEXT); `meta` carries
+    per-block facts that travel to its chunks (e.g. OCR confidence); `uncertain` lists
+    (start, end) spans of `text` that OCR read with low confidence.
+    """
 
     text: str
     section: str = ""
     page: int | None = None
+    kind: BlockKind = BlockKind.TEXT
+    quarantine: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+    uncertain: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass

@@ -1,78 +1,388 @@
-"""Word .docx files: paragraphs under their heading styles, list items as bullets, table rows."""
+"""Word .docx files, read from the package XML with defusedxml, streaming, within caps.
+
+Paragraphs sit under their heading styles; numbered and bulleted lists keep their markers;
+tables become rows ("cell | cell | cell"); page headers and footers are kept once each.
+Deleted tracked changes and comments are never read; hidden runs (w:vanish) go to a
+quarantined block so they are listed but never quoted. The zip directory is checked for
+decompression bombs before any part is read, XML with a DTD is refused (entity expansion),
+and the paragraph count is capped while streaming.
+"""
 
 from __future__ import annotations
 
 import re
+import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from xml.etree.ElementTree import Element, ParseError
 
-from .document import Block, Document, fail, heading_path, title_from_name
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring, iterparse
+
+from .document import HIDDEN_TEXT, Block, BlockKind, Document, fail, heading_path, title_from_name
+from .limits import Deadline, Limits, active, check_zip, read_member
 from .registry import register_loader
 
-
-def load_docx(path: Path, source: str) -> Document:
-    # python-docx is heavy: imported when a Word file is loaded, not at start-up
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        d = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError) as exc:
-        raise fail(
-            path, f"not a readable Word .docx file ({type(exc).__name__}); re-save it from Word as .docx"
-        ) from None
-    except Exception as exc:  # zipfile.BadZipFile, lxml errors on corrupt parts
-        raise fail(path, f"corrupt .docx file ({exc}); re-save it from Word as .docx") from None
-    title = (d.core_properties.title or "").strip()
-    title, blocks = _blocks(d, title)
-    if not blocks:
-        raise fail(path, "Word document has no text")
-    return Document(source=source, title=title or title_from_name(path), blocks=blocks)
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delText", W + "commentReference"}
+_CONTAINERS = {
+    W + "ins",
+    W + "hyperlink",
+    W + "smartTag",
+    W + "sdt",
+    W + "sdtContent",
+    W + "fldSimple",
+    W + "moveTo",
+    W + "customXml",
+}
+_BULLET_FORMATS = {"bullet", "none"}
 
 
-def _blocks(d: Any, title: str) -> tuple[str, list[Block]]:
-    """(title, blocks): the first Title or level-1 heading becomes the title when none is set."""
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    headings: list[tuple[int, str]] = []
-    blocks: list[Block] = []
-
-    def sec() -> str:
-        return " > ".join(t for lvl, t in headings if not (lvl <= 1 and t == title))
-
-    for item in d.iter_inner_content():
-        if isinstance(item, Paragraph):
-            text = item.text.strip()
-            if not text:
-                continue
-            style = (item.style.name if item.style is not None else "") or ""
-            m = re.match(r"Heading (\d)", style)
-            if style == "Title" or m:
-                level = int(m.group(1)) if m else 0
-                if level <= 1 and not title:
-                    title = text
-                headings = heading_path(headings, level, text)
-                continue
-            bullet = style.startswith("List")
-            blocks.append(Block(("- " if bullet else "") + text, sec()))
-        elif isinstance(item, Table):
-            blocks += [Block(row, sec()) for row in _table_rows(item)]
-    return title, blocks
+def _val(el: Element | None, default: str = "") -> str:
+    return el.get(W + "val", default) if el is not None else default
 
 
-def _table_rows(table: Any) -> list[str]:
-    """Each row as "cell; cell", merged cells (repeated text) once."""
-    out = []
-    for row in table.rows:
-        cells: list[str] = []
-        for c in row.cells:
-            t = " ".join(c.text.split())
-            if t and (not cells or cells[-1] != t):
-                cells.append(t)
-        if cells:
-            out.append("; ".join(cells))
+def _on(el: Element | None) -> bool:
+    """A w:vanish-style toggle: present and not switched off."""
+    return el is not None and _val(el, "true").lower() not in ("false", "0", "off")
+
+
+@dataclass
+class _Style:
+    name: str = ""
+    hidden: bool = False
+    num: tuple[str, str] | None = None  # (numId, ilvl)
+    outline: int | None = None
+
+
+@dataclass
+class _Para:
+    text: str
+    hidden: str
+    style: str
+    num: tuple[str, str] | None
+    outline: int | None
+    extra: list[_Para] = field(default_factory=list)  # text-box paragraphs inside this one
+
+
+class _Package:
+    """Styles, numbering formats and the core title of one .docx package."""
+
+    def __init__(self, path: Path, zf: zipfile.ZipFile, limits: Limits):
+        self.path, self.zf, self.limits = path, zf, limits
+        self.names = set(zf.namelist())
+        self.styles = self._styles()
+        self.formats = self._numbering()
+        self.counters: dict[str, list[int]] = {}
+
+    def xml(self, name: str) -> Element | None:
+        if name not in self.names:
+            return None
+        return parse_xml(self.path, read_member(self.zf, name, self.limits), name)
+
+    def _styles(self) -> dict[str, _Style]:
+        root = self.xml("word/styles.xml")
+        out: dict[str, _Style] = {}
+        if root is None:
+            return out
+        for st in root.iter(W + "style"):
+            style = _Style(name=_val(st.find(W + "name")).lower())
+            style.hidden = _on(st.find(f"{W}rPr/{W}vanish"))
+            num = st.find(f"{W}pPr/{W}numPr")
+            if num is not None:
+                style.num = (_val(num.find(W + "numId")), _val(num.find(W + "ilvl"), "0"))
+            lvl = st.find(f"{W}pPr/{W}outlineLvl")
+            style.outline = int(_val(lvl)) if lvl is not None and _val(lvl).isdigit() else None
+            out[st.get(W + "styleId", "")] = style
+        return out
+
+    def _numbering(self) -> dict[str, dict[str, str]]:
+        """numId -> ilvl -> numFmt ("bullet", "decimal", ...)."""
+        root = self.xml("word/numbering.xml")
+        if root is None:
+            return {}
+        abstract = {
+            a.get(W + "abstractNumId", ""): {
+                lvl.get(W + "ilvl", "0"): _val(lvl.find(W + "numFmt"), "decimal") for lvl in a.iter(W + "lvl")
+            }
+            for a in root.iter(W + "abstractNum")
+        }
+        return {
+            n.get(W + "numId", ""): abstract.get(_val(n.find(W + "abstractNumId")), {}) for n in root.iter(W + "num")
+        }
+
+    def title(self) -> str:
+        root = self.xml("docProps/core.xml")
+        if root is None:
+            return ""
+        el = root.find("{http://purl.org/dc/elements/1.1/}title")
+        return " ".join((el.text or "").split()) if el is not None else ""
+
+    def marker(self, num: tuple[str, str], style: str) -> str:
+        """The list marker a paragraph shows: "- " for bullets, "1. " style counters for numbers."""
+        num_id, ilvl = num
+        fmt = self.formats.get(num_id, {}).get(ilvl, "bullet" if "bullet" in style else "decimal")
+        if fmt in _BULLET_FORMATS:
+            return "- "
+        level = int(ilvl) if ilvl.isdigit() else 0
+        counts = self.counters.setdefault(num_id, [0] * 9)
+        counts[level] += 1
+        for deeper in range(level + 1, 9):
+            counts[deeper] = 0
+        n = counts[level]
+        if fmt in ("lowerLetter", "upperLetter"):
+            letter = chr(ord("a") + (n - 1) % 26)
+            return f"{letter.upper() if fmt == 'upperLetter' else letter}. "
+        if fmt in ("lowerRoman", "upperRoman"):
+            roman = _roman(n)
+            return f"{roman.upper() if fmt == 'upperRoman' else roman}. "
+        return f"{n}. "
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, sym in (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
+        while n >= value:
+            out, n = out + sym, n - value
     return out
+
+
+def parse_xml(path: Path | str, data: bytes, name: str) -> Element:
+    """Parse one package part with defusedxml: DTDs and entities are refused."""
+    try:
+        return fromstring(data, forbid_dtd=True)
+    except DefusedXmlException:
+        raise fail(
+            path, f"part {name} declares a DTD or entities (possible entity-expansion attack); refused"
+        ) from None
+    except ParseError as exc:
+        raise fail(path, f"corrupt .docx file (part {name}: {exc}); re-save it from Word as .docx") from None
+
+
+class _Reader:
+    """Turns paragraphs and tables into blocks under the open headings."""
+
+    def __init__(self, pkg: _Package, limits: Limits):
+        self.pkg = pkg
+        self.limits = limits
+        self.paragraphs = 0
+        self.deadline = Deadline(pkg.path, limits.seconds)
+        self.title = ""
+        self.headings: list[tuple[int, str]] = []
+        self.blocks: list[Block] = []
+
+    def section(self) -> str:
+        return " > ".join(t for lvl, t in self.headings if not (lvl <= 1 and t == self.title))
+
+    def count(self, n: int = 1) -> None:
+        self.paragraphs += n
+        if self.paragraphs % 1000 == 0:
+            self.deadline.check("reading the Word file")
+        if self.paragraphs > self.limits.max_paragraphs:
+            raise fail(
+                self.pkg.path,
+                f"has more than {self.limits.max_paragraphs} paragraphs, the per-file limit; "
+                "split it or raise ADVISOR_INGEST_MAX_PARAGRAPHS",
+            )
+
+    def element(self, el: Element, section: str | None = None) -> None:
+        if el.tag == W + "p":
+            self.paragraph(self.read_para(el), section)
+        elif el.tag == W + "tbl":
+            self.table(el, section)
+        elif el.tag in _CONTAINERS:
+            for child in el:
+                self.element(child, section)
+
+    def read_para(self, p: Element) -> _Para:
+        ppr = p.find(W + "pPr")
+        style_id = _val(ppr.find(W + "pStyle")) if ppr is not None else ""
+        style = self.pkg.styles.get(style_id, _Style())
+        num_el = ppr.find(W + "numPr") if ppr is not None else None
+        num = (_val(num_el.find(W + "numId")), _val(num_el.find(W + "ilvl"), "0")) if num_el is not None else style.num
+        if num is not None and num[0] == "0":
+            num = None  # numId 0 switches numbering off
+        lvl = ppr.find(W + "outlineLvl") if ppr is not None else None
+        outline = int(_val(lvl)) if lvl is not None and _val(lvl).isdigit() else style.outline
+        shown: list[str] = []
+        hidden: list[str] = []
+        extra: list[_Para] = []
+        self._runs(p, style.hidden, shown, hidden, extra)
+        text = re.sub(r"[ \t\u00a0]+", " ", "".join(shown)).strip()
+        return _Para(text, re.sub(r"\s+", " ", "".join(hidden)).strip(), style.name, num, outline, extra)
+
+    def _runs(self, el: Element, hidden_style: bool, shown: list[str], hidden: list[str], extra: list[_Para]) -> None:
+        for child in el:
+            tag = child.tag
+            if tag in _SKIP:
+                continue  # deleted tracked changes, field codes, comment marks
+            if tag == W + "r":
+                rpr = child.find(W + "rPr")
+                run_style = self.pkg.styles.get(_val(rpr.find(W + "rStyle")), _Style()) if rpr is not None else _Style()
+                vanish = hidden_style or run_style.hidden or (rpr is not None and _on(rpr.find(W + "vanish")))
+                target = hidden if vanish else shown
+                for part in child:
+                    if part.tag == W + "t":
+                        target.append(part.text or "")
+                    elif part.tag in (W + "tab", W + "br", W + "cr"):
+                        target.append(" ")
+                    elif part.tag == W + "noBreakHyphen":
+                        target.append("-")
+                    elif part.tag not in _SKIP:
+                        for box in part.iter(W + "txbxContent"):
+                            extra += [self.read_para(q) for q in box.iter(W + "p")]
+            elif tag != W + "pPr":
+                self._runs(child, hidden_style, shown, hidden, extra)
+
+    def paragraph(self, para: _Para, section: str | None = None) -> None:
+        sec = self.section() if section is None else section
+        if para.hidden:
+            self.blocks.append(Block(para.hidden, sec, quarantine=HIDDEN_TEXT, meta={"hidden": "hidden Word text"}))
+        if para.text:
+            m = re.match(r"heading (\d)", para.style)
+            level = (
+                int(m.group(1))
+                if m
+                else (
+                    0
+                    if para.style == "title"
+                    else (para.outline + 1 if para.outline is not None and para.outline < 9 else None)
+                )
+            )
+            if level is not None and section is None and len(para.text) <= 200:
+                if level <= 1 and not self.title:
+                    self.title = para.text
+                self.headings = heading_path(self.headings, level, para.text)
+            else:
+                marker = self.pkg.marker(para.num, para.style) if para.num else ""
+                if not marker and para.style.startswith("list bullet"):
+                    marker = "- "
+                self.blocks.append(Block(marker + para.text, sec))
+        for inner in para.extra:
+            self.paragraph(inner, sec)
+
+    def table(self, tbl: Element, section: str | None = None) -> None:
+        sec = self.section() if section is None else section
+        for tr in _children(tbl, W + "tr"):
+            cells: list[str] = []
+            nested: list[Element] = []
+            for tc in _children(tr, W + "tc"):
+                paras = []
+                for el in _children(tc, W + "p", W + "tbl"):
+                    if el.tag == W + "tbl":
+                        nested.append(el)  # a table inside a cell: its own rows, after this one
+                    else:
+                        paras.append(self.read_para(el))
+                text = " ".join(p.text for p in paras if p.text)
+                hidden = " ".join(p.hidden for p in paras if p.hidden)
+                if hidden:
+                    self.blocks.append(Block(hidden, sec, quarantine=HIDDEN_TEXT, meta={"hidden": "hidden Word text"}))
+                if text:
+                    cells.append(text)
+            if cells:
+                self.blocks.append(Block(" | ".join(cells), sec, kind=BlockKind.TABLE))
+            for inner in nested:
+                self.table(inner, sec)
+
+
+def _children(el: Element, *tags: str) -> list[Element]:
+    """Children with these tags, looking through content controls and custom XML wrappers."""
+    out: list[Element] = []
+    for child in el:
+        if child.tag in tags:
+            out.append(child)
+        elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "moveTo"):
+            out += _children(child, *tags)
+    return out
+
+
+def _stream_body(reader: _Reader, path: Path, zf: zipfile.ZipFile) -> None:
+    """Read word/document.xml body children one at a time, freeing each when done."""
+    depth = 0
+    body: Element | None = None
+    try:
+        stream = zf.open("word/document.xml")  # inflated as read: never whole in memory
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise fail(path, f"corrupt .docx file (word/document.xml: {exc}); re-save it from Word as .docx") from None
+    try:
+        for event, el in iterparse(stream, events=("start", "end"), forbid_dtd=True):
+            if event == "start":
+                depth += 1
+                if el.tag == W + "body":
+                    body = el
+                continue
+            depth -= 1
+            if el.tag == W + "p":
+                reader.count()  # while streaming: a huge table or content control is stopped too
+            if body is not None and depth == 2 and el.tag != W + "sectPr":
+                reader.element(el)
+                body.remove(el)
+    except DefusedXmlException:
+        raise fail(
+            path, "part word/document.xml declares a DTD or entities (possible entity-expansion attack); refused"
+        ) from None
+    except (ParseError, zipfile.BadZipFile, EOFError) as exc:
+        raise fail(path, f"corrupt .docx file (word/document.xml: {exc}); re-save it from Word as .docx") from None
+    finally:
+        stream.close()
+
+
+def _furniture(reader: _Reader, pkg: _Package, kind: str) -> list[Block]:
+    """Header or footer paragraphs, each distinct text once, under "Page header"/"Page footer"."""
+    names = sorted(n for n in pkg.names if re.fullmatch(rf"word/{kind}\d*\.xml", n))
+    seen: set[str] = set()
+    before = len(reader.blocks)
+    label = "Page header" if kind == "header" else "Page footer"
+    for name in names:
+        root = pkg.xml(name)
+        if root is None:
+            continue
+        for el in list(root):
+            reader.element(el, label)
+    added = reader.blocks[before:]
+    del reader.blocks[before:]
+    out = []
+    for b in added:
+        key = " ".join(b.text.lower().split())
+        if key not in seen and re.search(r"[A-Za-z]{2,}", re.sub(r"(?i)\bpage\b|\bof\b", "", b.text)):
+            seen.add(key)
+            out.append(b)
+    return out
+
+
+def load_docx(path: Path, source: str, limits: Limits | None = None) -> Document:
+    limits = limits or active()
+    zf = check_zip(path, limits)
+    with zf:
+        pkg = _Package(path, zf, limits)
+        if "word/document.xml" not in pkg.names:
+            raise fail(
+                path, "not a readable Word .docx file (no word/document.xml inside); re-save it from Word as .docx"
+            )
+        reader = _Reader(pkg, limits)
+        reader.title = pkg.title()
+        core_title = reader.title
+        headers = _furniture(reader, pkg, "header")
+        _stream_body(reader, path, zf)
+        footers = _furniture(reader, pkg, "footer")
+    blocks = headers + reader.blocks + footers
+    if not any(b.text.strip() and not b.quarantine for b in blocks):
+        raise fail(path, "Word document has no text")
+    return Document(source=source, title=reader.title or core_title or title_from_name(path), blocks=blocks)
 
 
 register_loader((".docx",), "docx", load_docx)

@@ -1,56 +1,207 @@
-"""HTML pages: readable blocks under their heading path; scripts, navigation and forms dropped."""
+"""HTML pages: main content only (trafilatura), hidden elements quarantined, never quoted.
+
+Hidden elements (inline `display:none`, `visibility:hidden`, `font-size:0`, `opacity:0`,
+transparent text, off-screen positioning, the `hidden` attribute, `aria-hidden="true"`,
+`<template>`, and simple class or id rules in the page's own <style>) are cut out of the page
+before extraction; their text becomes a block quarantined as hidden text. trafilatura then
+keeps the main content (navigation, scripts, styles, headers, footers and forms go) and
+returns it as XML: headings, paragraphs, lists and tables, read here into blocks.
+"""
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
+from typing import Any
 
-from .document import Block, Document, fail, heading_path, title_from_name
+import lxml.html
+from lxml import etree
+
+from .document import HIDDEN_TEXT, Block, BlockKind, Document, fail, heading_path, title_from_name
+from .limits import Limits, active
 from .registry import register_loader
 
-_HTML_BLOCKS = {"p", "li", "pre", "blockquote", "dd", "dt", "td", "th", "figcaption", "caption"}
-_DROPPED = ["script", "style", "noscript", "svg", "nav", "footer", "header", "form", "iframe"]
+_HIDDEN_STYLE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|font-size\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?\s*(?:;|$|!)"
+    r"|opacity\s*:\s*0(?:\.0+)?\s*(?:;|$|!)|color\s*:\s*transparent|(?:left|top|text-indent)\s*:\s*-\d{4,}"
+    r"|clip\s*:\s*rect\(\s*0",
+    re.I,
+)
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_SIMPLE_SELECTOR = re.compile(r"^\s*([a-z0-9]*)([.#])([\w-]+)\s*$", re.I)
+_BLOCKS = {"p", "li", "pre", "blockquote", "dd", "dt", "td", "th", "figcaption", "caption"}
+_DROPPED = ("script", "style", "noscript", "svg", "nav", "footer", "header", "form", "iframe", "template")
 
 
-def load_html(path: Path, source: str) -> Document:
-    from bs4 import BeautifulSoup  # heavy: imported when an HTML file is loaded, not at start-up
+def _hidden_selectors(root: Any) -> list[tuple[str, str, str]]:
+    """(tag, "." or "#", name) of simple selectors the page's own stylesheets hide."""
+    out = []
+    for style in root.iter("style"):
+        css = re.sub(r"/\*.*?\*/", "", style.text or "", flags=re.S)
+        for selectors, body in _CSS_RULE.findall(css):
+            if _HIDDEN_STYLE.search(body):
+                for sel in selectors.split(","):
+                    m = _SIMPLE_SELECTOR.match(sel)
+                    if m:
+                        out.append((m.group(1).lower(), m.group(2), m.group(3)))
+    return out
 
+
+def _is_hidden(el: Any, selectors: list[tuple[str, str, str]]) -> bool:
+    if el.get("hidden") is not None or (el.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    if el.tag == "template" or _HIDDEN_STYLE.search(el.get("style") or ""):
+        return True
+    if el.tag == "input" and (el.get("type") or "").lower() == "hidden":
+        return True
+    classes = set((el.get("class") or "").split())
+    ident = el.get("id") or ""
+    return any(
+        (not tag or tag == el.tag) and ((kind == "." and name in classes) or (kind == "#" and name == ident))
+        for tag, kind, name in selectors
+    )
+
+
+def cut_hidden(root: Any) -> list[str]:
+    """Remove hidden elements from the tree; return their texts (the reason they are quarantined)."""
+    selectors = _hidden_selectors(root)
+    hidden = [el for el in root.iter() if isinstance(el.tag, str) and _is_hidden(el, selectors)]
+    texts = []
+    for el in hidden:
+        if el.getparent() is None or any(a in hidden for a in el.iterancestors()):
+            continue
+        text = " ".join(el.text_content().split())
+        if text and el.tag not in ("script", "style"):
+            texts.append(text)
+        el.drop_tree()
+    # comments are invisible to a reader of the page: never indexed
+    for c in root.xpath("//comment()"):
+        c.drop_tree()
+    return texts
+
+
+def load_html(path: Path, source: str, limits: Limits | None = None) -> Document:
+    limits = limits or active()
     data = path.read_bytes()
     if not data.strip():
         raise fail(path, "file is empty; add content or remove it from the folder")
-    soup = BeautifulSoup(data, "lxml")
-    for tag in soup(_DROPPED):
-        tag.decompose()
-    title = (soup.title.get_text(" ", strip=True) if soup.title else "") or ""
-    h1 = soup.find("h1")
-    if not title and h1:
-        title = h1.get_text(" ", strip=True)
-    body = soup.body or soup
-    blocks = _blocks(body, title)
-    if not blocks:
-        text = body.get_text("\n", strip=True)
-        blocks = [Block(p) for p in text.split("\n") if p.strip()]
+    try:
+        root = lxml.html.document_fromstring(data)
+    except (etree.ParserError, ValueError) as exc:
+        raise fail(path, f"not readable HTML ({exc}); save the page again as HTML") from None
+    title_el = root.find(".//title")
+    title = " ".join(title_el.text_content().split()) if title_el is not None else ""
+    hidden = cut_hidden(root)
+    blocks = _main_content(root, title)
     if not blocks:
         raise fail(path, "HTML page has no readable text")
+    if not title:
+        h1 = root.find(".//h1")
+        title = " ".join(h1.text_content().split()) if h1 is not None else ""
+    if len(blocks) > limits.max_paragraphs:
+        raise fail(path, f"has more than {limits.max_paragraphs} paragraphs, the per-file limit; split it")
+    blocks += [Block(t, "", quarantine=HIDDEN_TEXT, meta={"hidden": "hidden HTML element"}) for t in hidden]
     return Document(source=source, title=title or title_from_name(path), blocks=blocks)
 
 
-def _blocks(body, title: str) -> list[Block]:
-    """Innermost text elements in document order, each under the headings open above it."""
-    headings: list[tuple[int, str]] = []
+def _main_content(root: Any, title: str) -> list[Block]:
+    """Blocks of the page's main content: trafilatura's extraction, or every text block when it finds none."""
+    import trafilatura  # heavy: imported when an HTML file is loaded, not at start-up
+
+    try:
+        xml = trafilatura.extract(
+            lxml.html.tostring(root, encoding="unicode"),
+            output_format="xml",
+            include_tables=True,
+            include_formatting=False,
+            include_links=False,
+            include_comments=False,
+            include_images=False,
+            favor_recall=True,
+        )
+    except Exception:  # an extractor failure falls back to reading every block
+        xml = None
+    blocks = _from_trafilatura(xml, title) if xml else []
+    fallback = _fallback(root, title)
+    # on short pages trafilatura falls back to one paragraph of all text, navigation included
+    if not blocks or (len(blocks) == 1 and len(fallback) >= 2):
+        return fallback
+    return blocks
+
+
+class _Sections:
+    def __init__(self, title: str):
+        self.title = title
+        self.headings: list[tuple[int, str]] = []
+
+    def heading(self, level: int, text: str) -> None:
+        self.headings = heading_path(self.headings, level, text)
+
+    @property
+    def section(self) -> str:
+        return " > ".join(t for lvl, t in self.headings if not (lvl == 1 and t == self.title))
+
+
+def _text(el: Any) -> str:
+    return " ".join("".join(el.itertext()).split())
+
+
+def _from_trafilatura(xml: str, title: str) -> list[Block]:
+    doc = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
+    secs = _Sections(title)
     blocks: list[Block] = []
-    for el in body.find_all(True):
-        name = el.name.lower()
-        if re.fullmatch(r"h[1-6]", name):
-            level, text = int(name[1]), el.get_text(" ", strip=True)
+    main = doc.find("main")
+    for el in main if main is not None else doc:
+        tag = el.tag
+        if tag == "head":
+            m = re.match(r"h(\d)", el.get("rend") or "h2")
+            text = _text(el)
             if text:
-                headings = heading_path(headings, level, text)
+                secs.heading(int(m.group(1)) if m else 2, text)
+        elif tag == "list":
+            numbered = (el.get("rend") or "") == "ol"
+            items = [_text(i) for i in el.iter("item")]
+            lines = [f"{n}. {t}" if numbered else f"- {t}" for n, t in enumerate((t for t in items if t), start=1)]
+            if lines:
+                blocks.append(Block("\n".join(lines), secs.section))
+        elif tag == "table":
+            for row in el.iter("row"):
+                cells = [_text(c) for c in row.findall("cell")]
+                if any(cells):
+                    blocks.append(Block(" | ".join(c for c in cells if c), secs.section, kind=BlockKind.TABLE))
+        else:
+            text = _text(el)
+            if text:
+                blocks.append(Block(text, secs.section))
+    return blocks
+
+
+def _fallback(root: Any, title: str) -> list[Block]:
+    """Innermost text elements in document order, each under the headings open above it."""
+    root = copy.deepcopy(root)
+    for el in list(root.iter(*_DROPPED)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    secs = _Sections(title)
+    blocks: list[Block] = []
+    body = root.find("body")
+    for el in (body if body is not None else root).iter():
+        if not isinstance(el.tag, str):
             continue
-        if name in _HTML_BLOCKS and not el.find(_HTML_BLOCKS):
-            text = " ".join(el.get_text(" ", strip=True).split())
+        name = el.tag.lower()
+        if re.fullmatch(r"h[1-6]", name):
+            text = _text(el)
             if text:
-                sec = " > ".join(t for lvl, t in headings if not (lvl == 1 and t == title))
-                blocks.append(Block(("- " if name == "li" else "") + text, sec))
+                secs.heading(int(name[1]), text)
+            continue
+        if name in _BLOCKS and not any(isinstance(d.tag, str) and d.tag in _BLOCKS for d in el.iterdescendants()):
+            text = _text(el)
+            if text:
+                blocks.append(Block(("- " if name == "li" else "") + text, secs.section))
+    if not blocks and body is not None:
+        text = "\n".join(t.strip() for t in body.itertext() if t.strip())
+        blocks = [Block(p) for p in text.split("\n") if p.strip()]
     return blocks
 
 

@@ -7,13 +7,23 @@ from pathlib import Path
 
 import yaml
 
-from .document import Block, Document, fail, heading_path, read_text, title_from_name
+from .document import HIDDEN_TEXT, Block, Document, fail, heading_path, read_text, title_from_name
 from .registry import register_loader
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.S)
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+# link reference definitions ("[label]: url", including the "[//]: # (comment)" idiom) never render
+_LINK_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(?:<[^>]*>|\S+)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$")
+_HTML_ELEMENT = re.compile(r"<([a-zA-Z][\w-]*)(\s[^>]*)?>(.*?)</\1\s*>", re.S)
+_HIDDEN_ATTR = re.compile(
+    r"\bhidden\b|aria-hidden\s*=\s*[\"']?true|display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.\d]*[1-9])"
+    r"|opacity\s*:\s*0(?![.\d]*[1-9])",
+    re.I,
+)
+# currency fields of the corpus front matter, kept as strings ("2026-09-30" stays as written)
+CURRENCY_KEYS = ("as_of", "status", "review_by")
 
 
 def clean_inline_markdown(text: str) -> str:
@@ -67,10 +77,30 @@ class _Blocks:
         self.headings = heading_path(self.headings, level, name)
 
 
+def cut_hidden_html(body: str) -> tuple[str, list[str]]:
+    """Raw HTML elements a rendered page hides, cut out of the Markdown; returns their texts."""
+    hidden: list[str] = []
+
+    def repl(m: re.Match[str]) -> str:
+        if not _HIDDEN_ATTR.search(m.group(2) or ""):
+            return m.group(0)
+        text = " ".join(re.sub(r"<[^>]+>", " ", m.group(3)).split())
+        if text:
+            hidden.append(text)
+        return ""
+
+    return _HTML_ELEMENT.sub(repl, body), hidden
+
+
 def load_markdown(path: Path, source: str) -> Document:
     meta, body = parse_front_matter(read_text(path), path)
-    # HTML comments are invisible to a reader of the rendered page: never index them
+    for key in CURRENCY_KEYS:
+        if meta.get(key) is not None:
+            meta[key] = str(meta[key])
+    # HTML comments and link definitions ("[//]: # (...)") are invisible to a reader of the
+    # rendered page: never index them
     body = re.sub(r"<!--.*?(?:-->|$)", "", body, flags=re.S)
+    body, hidden = cut_hidden_html(body)
     out = _Blocks(str(meta.get("title") or "").strip())
     in_fence = False
     for line in body.splitlines():
@@ -85,16 +115,17 @@ def load_markdown(path: Path, source: str) -> Document:
         if not line.strip() and not in_fence:
             out.flush()
             continue
-        if _TABLE_RULE.match(line):
+        if _TABLE_RULE.match(line) or (not in_fence and _LINK_DEF.match(line)):
             continue
         out.para.append(
             line.strip().strip("|").replace(" | ", "; ") if line.lstrip().startswith("|") else line.rstrip()
         )
     out.flush()
+    blocks = out.blocks + [Block(t, quarantine=HIDDEN_TEXT, meta={"hidden": "hidden HTML in Markdown"}) for t in hidden]
     return Document(
         source=source,
         title=out.title or title_from_name(path),
-        blocks=out.blocks,
+        blocks=blocks,
         framework=str(meta.get("framework") or ""),
         publisher=str(meta.get("publisher") or ""),
         meta=meta,

@@ -7,19 +7,33 @@ from pathlib import Path
 from ..chunk import Chunk
 from .chunking import chunk_document
 from .document import Document, fail
+from .limits import DEFAULT_LIMITS, Limits, using
 from .registry import LoaderOutput, loader_for, supported_extensions
+from .sandbox import load_document_isolated, load_isolated
 
 
 def _unsupported(path: Path) -> str:
     return f"unsupported file type '{path.suffix or path.name}'; supported: {', '.join(supported_extensions())}"
 
 
-def load_document(path: Path, source: str) -> Document:
-    """Load a document (not an assessment-results file) with the loader for its suffix."""
+def load_document(path: Path, source: str, limits: Limits | None = None) -> Document:
+    """Load a document (not an assessment-results file) with the loader for its suffix.
+
+    With `limits` the file's caps apply; with `limits.isolate` (an untrusted file, e.g. a
+    vendor's model card given to `advisor review-card`) it is parsed in the sandbox worker.
+    """
     loader = loader_for(path)
     if loader is None or loader.output != LoaderOutput.DOCUMENT:
         raise fail(path, _unsupported(path))
-    return loader.load(path, source)
+    limits = limits or DEFAULT_LIMITS
+    if limits.isolate:
+        _check_file(path, None)
+        return load_document_isolated(path, source, limits)
+    with using(limits):
+        doc = loader.load(path, source)
+    if not isinstance(doc, Document):
+        raise fail(path, "the loader returned no document")
+    return doc
 
 
 def _check_file(path: Path, max_bytes: int | None) -> None:
@@ -48,24 +62,45 @@ def load_chunks(
     chunk_size: int = 1000,
     overlap: int = 120,
     max_bytes: int | None = None,
+    limits: Limits | None = None,
 ) -> list[Chunk]:
     """Read one file and return its chunks, or raise IngestError naming the file and the problem.
 
     A loader that returns finished chunks (assessment results) states its own organization and
-    doc type; with `org` given, chunks for another organization are refused.
+    doc type; with `org` given, chunks for another organization are refused. `limits` caps what
+    the file may cost (pages, paragraphs, chunks, unpacked size, time); with `limits.isolate`
+    the file is parsed in a worker process under OS memory and CPU limits
+    (:mod:`advisor.ingest.sandbox`).
     """
+    limits = limits or DEFAULT_LIMITS
     _check_file(path, max_bytes)
     loader = loader_for(path)
     if loader is None:
         raise fail(path, _unsupported(path))
-    if loader.output == LoaderOutput.CHUNKS:
-        chunks = list(loader.load(path, source))
-        other = next((c.org for c in chunks if org and c.org != org), None)
-        if other is not None:
-            raise fail(path, f"results are for org '{other}' but --org {org} was given; fix one of them")
-    else:
-        doc = loader.load(path, source)
-        chunks = chunk_document(doc, doc_type=doc_type, org=org, chunk_size=chunk_size, overlap=overlap)
-    if not chunks:
+    if limits.isolate:
+        return load_isolated(
+            path,
+            source,
+            doc_type=doc_type,
+            org=org,
+            chunk_size=chunk_size,
+            overlap=overlap,
+            max_bytes=max_bytes,
+            limits=limits,
+        )
+    with using(limits):
+        if loader.output == LoaderOutput.CHUNKS:
+            chunks = list(loader.load(path, source))
+            other = next((c.org for c in chunks if org and c.org != org), None)
+            if other is not None:
+                raise fail(path, f"results are for org '{other}' but --org {org} was given; fix one of them")
+            if len(chunks) > limits.max_chunks:
+                raise fail(path, f"makes more than {limits.max_chunks} chunks, the per-file limit; split it")
+        else:
+            doc = loader.load(path, source)
+            chunks = chunk_document(
+                doc, doc_type=doc_type, org=org, chunk_size=chunk_size, overlap=overlap, max_chunks=limits.max_chunks
+            )
+    if not any(not c.quarantine for c in chunks):
         raise fail(path, "no text to index")
     return chunks

@@ -13,14 +13,22 @@ Everything that decides *what* is recommended and *when* is a rule, never prose:
 - **Dependencies**: ``prerequisites`` in roadmap.yaml say which question must be in place before
   another (an AI inventory before monitoring, governance before a vendor review, ...). A
   recommendation depends on another when one of its questions has a prerequisite the other closes.
-- **Horizon**: blocking-rule fixes land in 0-90 days; the other recommendations are split by
-  priority rank (the higher half in 3-6 months, the rest in 6-12 months); then every
-  prerequisite is pulled forward so no recommendation lands in an earlier horizon than its
-  dependencies.
-- **Action, success measure, owner, effort, impact**: from the instrument (the level descriptors
-  between the current score and the target say what "done" looks like; the evidence prompt
-  says what proves it), the dimension's owner role in the instrument, the points to
-  close (effort) and priority / blocking rules / use-case gates (impact).
+- **Immediate steps**: urgent risks found in the evidence notes by the patterns of roadmap.yaml
+  (`urgent`: a deployed model nobody reviewed, a tool live without validation, an open
+  incident, a lapsed BAA, PHI in public chatbots) come first, as steps to take now.
+- **Horizon**: recommendations that act on an immediate step or clear a blocking rule start in
+  0-90 days with their prerequisites, up to the capacity for the organization's tier
+  (roadmap.yaml `capacity`: 3 for Foundational and Developing; `first_horizon` overrides it);
+  the rest of them start in 3-6 months. The other recommendations are split by priority rank
+  (the higher half in 3-6 months, the rest in 6-12 months); prerequisites are pulled forward
+  so no recommendation lands in an earlier horizon than its dependencies. A body a question's
+  level creates (roadmap.yaml `bodies`: the AI governance committee) gets no work before the
+  recommendation that creates it.
+- **Action, milestones, success measure, owner, effort, impact**: actions are the instrument's
+  work title and the level descriptor the horizon aims at (the next working level, not the
+  final target); milestones place each level in a horizon, then the evidence to collect; the
+  owner is the one named in the assessment; effort from the levels to climb, impact from
+  priority / blocking rules / use-case gates. The consultant may set a cost band (S/M/L).
 
 Every recommendation cites the organization's assessment result for each gap (its question
 chunk in the index) and guidance passages found by retrieval seeded by the instrument's
@@ -54,6 +62,7 @@ from .edits import EDITABLE, active, apply_edits, sequence_warnings
 from .evidence import assessments_for, known_orgs
 from .export import docx_bytes, export, to_docx, to_markdown
 from .model import (
+    BANDS,
     EXPORT_EXTENSIONS,
     FIRST_HORIZON_CAPACITY,
     GUIDANCE_PER_GAP,
@@ -66,12 +75,15 @@ from .model import (
     STATUSES,
     BlockingItem,
     CitationKind,
+    Cost,
     DimensionRow,
     Effort,
     ExecutiveSummary,
     GapRef,
     Horizon,
+    ImmediateStep,
     Impact,
+    Milestone,
     Mode,
     Recommendation,
     Report,
@@ -83,6 +95,7 @@ from .polish import POLISH_SYSTEM, polish_report
 from .roadmap import ROADMAP_FILE, Roadmap, Theme, load_roadmap
 
 __all__ = [
+    "BANDS",
     "EDITABLE",
     "EXPORT_EXTENSIONS",
     "FIRST_HORIZON_CAPACITY",
@@ -102,12 +115,15 @@ __all__ = [
     "BlockKind",
     "BlockingItem",
     "CitationKind",
+    "Cost",
     "DimensionRow",
     "Effort",
     "ExecutiveSummary",
     "GapRef",
     "Horizon",
+    "ImmediateStep",
     "Impact",
+    "Milestone",
     "Mode",
     "RecommendError",
     "Recommendation",

@@ -14,6 +14,7 @@ from ..library import ScoredAssessment
 from .evidence import Citations, Guidance
 from .model import CitationKind
 from .plan import Plan
+from .roadmap import Roadmap
 from .wording import first_sentence
 
 
@@ -28,6 +29,16 @@ class Drafting:
     latest: ScoredAssessment
     cites: Citations
     guidance: Guidance
+    roadmap: Roadmap
+    capacity: int | None = None  # initiatives allowed in the first horizon
+
+    @property
+    def capacity_note(self) -> str:
+        """Why a first-horizon candidate waits (the capacity rule, in words)."""
+        return (
+            f"starts after the first 90 days, which hold at most {self.capacity} initiatives for a "
+            f"{self.card.tier_name} organization"
+        )
 
     @property
     def rec_of_q(self) -> dict[str, str]:
@@ -40,6 +51,9 @@ class Drafting:
 
     def question_marker(self, qid: str) -> int | None:
         return self.cite_result(self.latest.chunks.questions.get(qid))
+
+    def plan_of(self, qid: str) -> Plan | None:
+        return next((p for p in self.plans if any(g.question_id == qid for g in p.gaps)), None)
 
 
 # --------------------------------------------------------------------------- unmet gates

@@ -71,7 +71,7 @@ def _front(report: Report) -> list[Block]:
         Block(BlockKind.TITLE, f"AI readiness roadmap — {report.org_name}"),
         Block(
             BlockKind.P,
-            f"Prepared from the readiness assessment of {report.date} ({report.source}). "
+            f"Prepared from the readiness assessment of {report.date}. "
             f"Readiness index {idx}, tier {s.tier_name}. "
             f"Status: {status_counts[Status.ACCEPTED]} accepted, {status_counts[Status.DRAFT]} draft, "
             f"{rejected} rejected recommendation{_s(rejected)}. "
@@ -91,6 +91,8 @@ def _front(report: Report) -> list[Block]:
         )
     )
     first_h = HORIZONS[0]
+    if report.capacity is not None:
+        B.append(Block(BlockKind.P, _capacity_text(report, counts[first_h])))
     if counts[first_h] > FIRST_HORIZON_CAPACITY:
         B.append(
             Block(
@@ -111,6 +113,9 @@ def _front(report: Report) -> list[Block]:
                 "scored and get no recommendation.",
             )
         )
+    if report.immediate:
+        B.append(Block(BlockKind.H2, "Immediate steps"))
+        B.append(Block(BlockKind.NUMBERED, items=[_immediate_line(x) for x in report.immediate]))
     first = [r for r in recs if r.horizon == first_h]
     if first:
         B.append(Block(BlockKind.H2, f"First {first_h}"))
@@ -179,6 +184,8 @@ def _roadmap(report: Report) -> list[Block]:
         B.append(Block(BlockKind.BULLETS, items=warn))
     for h in HORIZONS:
         B.append(Block(BlockKind.H2, h))
+        if h == HORIZONS[0] and report.immediate:
+            B.append(Block(BlockKind.P, "Start now: " + "; ".join(x.step for x in report.immediate) + "."))
         in_h = [r for r in recs if r.horizon == h]
         if not in_h:
             B.append(Block(BlockKind.P, "No recommendations in this horizon."))
@@ -218,7 +225,9 @@ def _fields(report: Report, r: Recommendation) -> list[list[str]]:
         f"helps clear {join(r.contributes)}" if r.contributes else "",
     ]
     rows += [
-        ["Effort / impact", f"{r.effort} / {r.impact}"],
+        ["Effort / impact", f"{r.effort} / {r.impact}"]
+        if r.cost is None
+        else ["Effort / cost / impact", f"{r.effort} / {r.cost} / {r.impact}"],
         ["Depends on", ", ".join(f"{d} ({_title(report, d)})" for d in r.dependencies) or "—"],
         ["Blocking rules", "; ".join(x for x in rules if x) or "—"],
         ["Needed for", ", ".join(r.unblocks) or "—"],
@@ -266,10 +275,23 @@ def _back(report: Report) -> list[Block]:
         )
     B.append(Block(BlockKind.H1, "How this roadmap was built"))
     B.append(Block(BlockKind.BULLETS, items=list(report.method)))
-    if report.warnings:
-        B.append(Block(BlockKind.H2, "Warnings"))
-        B.append(Block(BlockKind.BULLETS, items=list(report.warnings)))
+    # report.warnings (stale index, unreadable earlier files) are for the consultant, not the
+    # client: they name internal files, so the app and the CLI show them instead
     return B
+
+
+def _immediate_line(x) -> str:
+    part = f" Part of {x.recommendation}." if x.recommendation else ""
+    return f"{x.step}. {x.detail} Owner: {x.owner}.{part}"
+
+
+def _capacity_text(report: Report, first: int) -> str:
+    n = report.capacity
+    tier = report.summary.tier_name
+    return (
+        f"At most {n} initiative{_s(n or 0)} start in the first 90 days, what a {tier} organization can run "
+        f"alongside daily operations ({first} planned); the other blocking-rule fixes start in 3–6 months."
+    )
 
 
 def _live(report: Report, ids: list[str]) -> list[str]:
@@ -314,6 +336,8 @@ def _renumber(blocks: list[Block], report: Report) -> list[Block]:
 
 
 def reference_line(c: ReportCitation) -> str:
-    where = c.source + (f", p. {c.page}" if c.page else "")
+    """One reference: the publisher's URL, never an internal file path."""
+    page = f", p. {c.page}" if c.page else ""
+    where = f" Source: {c.url}{page}." if c.url else (f" Page {c.page}." if c.page else "")
     kind = "Assessment" if c.kind == CitationKind.ASSESSMENT else "Guidance"
-    return f"{kind}: {c.title} — {c.section or '(no section)'}. Source: {where}. Quote: “{c.quote}”"
+    return f"{kind}: {c.title} — {c.section or '(no section)'}.{where} Quote: “{c.quote}”"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +23,9 @@ from .model import (
     CitationKind,
     Effort,
     GapRef,
+    ImmediateStep,
     Impact,
+    Milestone,
     Mode,
     Recommendation,
     Report,
@@ -30,12 +33,21 @@ from .model import (
 from .plan import Plan, numbered, plans, schedule
 from .polish import polish_report
 from .roadmap import load_roadmap
+from .steps import aim_level, body_safe, immediate_milestone, immediate_steps, in_order, milestones, owner
 from .summary import executive_summary, use_case_plans
+from .urgent import find_urgent
 from .wording import join, lower_first, rec_number, strip_period
 
 
 def build_report(
-    advisor: Any, org: str, *, polish: bool = True, chat_model: Any = None, checker: Any = None, user: str | None = None
+    advisor: Any,
+    org: str,
+    *,
+    polish: bool = True,
+    chat_model: Any = None,
+    checker: Any = None,
+    first_horizon: int | None = None,
+    user: str | None = None,
 ) -> Report:
     """Draft the roadmap for `org` from its latest indexed assessment (and trend, if any).
 
@@ -43,6 +55,8 @@ def build_report(
     With `polish` and a chat model (given, or configured in the advisor's settings), the model
     may rephrase actions and the executive summary; unsupported sentences keep the offline wording.
     `checker` (a citations.SupportChecker) overrides the default lexical + embedding support check.
+    `first_horizon` sets how many initiatives may start in 0–90 days (0: no limit); by default
+    roadmap.yaml's capacity for the organization's tier applies.
     With `user`, AccessDenied unless the organization is granted to that user.
     """
     if user is not None:
@@ -66,15 +80,22 @@ def build_report(
             "run `advisor index` so citations match the scores"
         )
 
-    planned = schedule(plans(card, inst, load_roadmap(instrument=inst)), inst)
-    d = Drafting(card, inst, planned, numbered(planned), latest, Citations(), Guidance(advisor, library))
+    roadmap = load_roadmap(instrument=inst)
+    findings = find_urgent(card, roadmap.urgent)
+    capacity = roadmap.capacity.for_tier(card.tier, first_horizon)
+    urgent_qs = tuple(f.question_id for f in findings)
+    planned = schedule(plans(card, inst, roadmap), inst, capacity=capacity, urgent=urgent_qs)
+    d = Drafting(
+        card, inst, planned, numbered(planned), latest, Citations(), Guidance(advisor, library), roadmap, capacity
+    )
     d.guidance.prime(
         [gap_query(inst.question(g.question_id)) for g in card.gaps]
         + [rule_query(inst.rule(b.id)) for b in card.blocking]
     )
     summary = executive_summary(d, found.previous)  # cited first, so its markers come first
+    immediate = immediate_steps(d, findings)
     use_cases = use_case_plans(d)
-    recs = [recommendation(d, p) for p in planned]
+    recs = [recommendation(d, p, immediate) for p in planned]
 
     report = Report(
         org=card.org,
@@ -91,6 +112,8 @@ def build_report(
         citations=list(d.cites.items),
         warnings=warnings,
         polish={"accepted": 0, "kept_offline": 0},
+        immediate=immediate,
+        capacity=capacity,
     )
     if polish:
         model = chat_model if chat_model is not None else get_chat_model(advisor.settings)
@@ -117,10 +140,12 @@ class _Wording:
 
     rationale: list[str] = field(default_factory=list)
     action: list[str] = field(default_factory=list)
-    steps: list[str] = field(default_factory=list)
+    milestones: list[Milestone] = field(default_factory=list)
     measures: list[str] = field(default_factory=list)
     markers: list[int] = field(default_factory=list)
     thresholds: dict[str, int] = field(default_factory=dict)  # question -> level its blocking rules need
+    aims: dict[str, int] = field(default_factory=dict)  # question -> level this horizon aims at
+    points: int = 0  # levels to climb to the aims
 
 
 @dataclass
@@ -133,14 +158,14 @@ class _Rules:
     partners: dict[str, list[str]]  # rule -> the other recommendations (or assessments) it needs
 
 
-def recommendation(d: Drafting, p: Plan) -> Recommendation:
+def recommendation(d: Drafting, p: Plan, immediate: Sequence[ImmediateStep] = ()) -> Recommendation:
     """The recommendation for one plan: cited rationale, action, milestones, owner, effort, impact."""
     dim = d.inst.dimension(p.dimension)
     gaps = p.gaps
     w = _Wording()
+    w.milestones = [immediate_milestone(s) for s in immediate if s.recommendation == d.rid[p.key]]
     for g in gaps:
-        _gap_wording(d, g, w, multi=len(gaps) > 1, per_gap=GUIDANCE_PER_GAP if len(gaps) <= 2 else 1)
-    w.steps = [s[0].upper() + s[1:] for s in w.steps]
+        _gap_wording(d, p, g, w, multi=len(gaps) > 1, per_gap=GUIDANCE_PER_GAP if len(gaps) <= 2 else 1)
     r = _rules(d, p)
     if r.rules:
         at = sorted({w.thresholds[q] for q in w.thresholds})
@@ -151,23 +176,23 @@ def recommendation(d: Drafting, p: Plan) -> Recommendation:
             f"{who} at {lvl} or higher{''.join(f' [{x}]' for x in w.markers[:1])}."
         )
     unblocks = _unblocks(d, p, r.rules)
-    action_text = " ".join(w.action)
+    action_text = body_safe(d, p, " ".join(w.action), p.horizon)
     return Recommendation(
         id=d.rid[p.key],
         key=p.key,
         title=_title(d.inst, p),
         dimension=dim.id,
         dimension_name=dim.name,
-        gaps=[GapRef.of(g) for g in gaps],
+        gaps=[GapRef.of(g, w.aims[g.question_id]) for g in gaps],
         rationale=w.rationale,
         action=action_text,
-        steps=w.steps,
-        owner=dim.owner_role or "Executive sponsor",
+        steps=[m.line() for m in in_order(w.milestones)],
+        owner=owner(d, p, list(dict.fromkeys(g.owner for g in gaps if g.owner))),
         assessment_owners=list(dict.fromkeys(g.owner for g in gaps if g.owner)),
-        effort=_effort(sum(g.gap for g in gaps)),
+        effort=_effort(w.points),
         impact=_impact(p, r.rules, unblocks),
         horizon=HORIZONS[p.horizon],
-        horizon_reason=_horizon_reason(p, r),
+        horizon_reason=_horizon_reason(p, r, d.capacity_note),
         dependencies=[d.rid[x] for x in sorted(p.deps, key=lambda x: rec_number(d.rid[x]))],
         success_measure=_success(w.measures, r),
         priority=p.priority,
@@ -177,6 +202,7 @@ def recommendation(d: Drafting, p: Plan) -> Recommendation:
         citations=sorted(dict.fromkeys(w.markers)),
         controls=advanced_controls(bundled_catalog(), [g.question_id for g in gaps]),
         draft_action=action_text,
+        milestones=in_order(w.milestones),
     )
 
 
@@ -206,16 +232,21 @@ def _guidance_markers(d: Drafting, q: A.Question, claim: str, per_gap: int) -> l
     return gms
 
 
-def _gap_wording(d: Drafting, g: A.Gap, w: _Wording, *, multi: bool, per_gap: int) -> None:
-    """Rationale, action, milestones and measure for one gap (assessment cited before guidance)."""
+def _gap_wording(d: Drafting, p: Plan, g: A.Gap, w: _Wording, *, multi: bool, per_gap: int) -> None:
+    """Rationale, action (as work), milestones and measure for one gap (assessment cited before guidance)."""
     q = d.inst.question(g.question_id)
+    thr = _rule_threshold(g, d.inst)
+    if thr is not None:
+        w.thresholds[g.question_id] = thr
+    aim = w.aims[g.question_id] = aim_level(g, thr)
+    w.points += aim - g.score
     am = d.question_marker(g.question_id)
     if am:
         w.markers.append(am)
     gms = _guidance_markers(d, q, f"{q.title}. {q.text} {q.level(g.target)}", per_gap)
     w.markers += gms
     amk = f" [{am}]" if am else ""
-    gmk = (" " + "".join(f"[{x}]" for x in gms)) if gms else ""
+    gmk = "".join(f"[{x}]" for x in gms)
     ev = f": {strip_period(g.evidence)}" if g.evidence else ""
     w.rationale.append(
         f"Assessment — {g.question_id} ({g.title}) scored {g.score}/5 against a target of {g.target}{ev}{amk}."
@@ -223,23 +254,12 @@ def _gap_wording(d: Drafting, g: A.Gap, w: _Wording, *, multi: bool, per_gap: in
     for x in gms:
         c = d.cites.citation(x)
         w.rationale.append(f"Guidance — {c.title}, {_short_section(c.section)}: “{c.quote}” [{x}]")
-    w.action.append(
-        f"Raise {g.question_id} ({g.title}) from {g.score}/5 to {g.target}/5{amk}, so that "
-        f"{lower_first(strip_period(q.level(g.target)))}{gmk}."
-    )
-    thr = _rule_threshold(g, d.inst)
-    if thr is not None:
-        w.thresholds[g.question_id] = thr
-    pre = f"{g.question_id}: " if multi else ""
-    for lvl in range(g.score + 1, g.target):
-        if lvl < 3 and lvl != thr:
-            continue  # levels 1-2 describe partial states, not milestones worth planning
-        flag = f" (enough to clear {join(g.rules)} for this question)" if thr == lvl and g.rules else ""
-        w.steps.append(f"{pre}first reach level {lvl}{flag} — {strip_period(q.level(lvl))}.")
-    flag = f" (clears {join(g.rules)} for this question)" if g.rules and (thr is None or thr >= g.target) else ""
-    w.steps.append(f"{pre}reach level {g.target}{flag} — {strip_period(q.level(g.target))}.")
-    w.steps.append(f"{pre}collect the evidence for the re-assessment — {lower_first(strip_period(q.evidence_prompt))}.")
-    w.measures.append(f"{g.question_id} scores {g.target}/5 or higher")
+    marks = f" {amk.strip()}{gmk}" if (amk or gmk) else ""
+    work = q.action or f"Work on {g.title.lower()}"
+    w.action.append(f"{work}, so that {lower_first(strip_period(q.level(aim)))}{marks}.")
+    w.milestones += milestones(d, p, g, aim, thr, multi=multi)
+    target = f" (target {g.target}/5)" if aim < g.target else ""
+    w.measures.append(f"{g.question_id} scores {aim}/5 or higher{target}")
 
 
 def _rules(d: Drafting, p: Plan) -> _Rules:
@@ -308,14 +328,18 @@ def _impact(p: Plan, rules: list[str], unblocks: list[str]) -> Impact:
     return Impact.LOW
 
 
-def _horizon_reason(p: Plan, r: _Rules) -> str:
+def _horizon_reason(p: Plan, r: _Rules, capacity_note: str) -> str:
     if not r.rules:
-        return p.reason
+        return p.reason + (f"; {capacity_note}" if p.deferred else "")
     bits = []
     if r.clears:
         bits.append(f"clears {join(r.clears)}")
     if r.contributes:
         bits.append(f"helps clear {join(r.contributes)}")
+    if p.urgent:
+        bits.append("acts on an urgent risk in the assessment evidence")
+    if p.deferred:
+        bits.append(capacity_note)
     return "blocking-rule fix: " + "; ".join(bits)
 
 

@@ -6,13 +6,19 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from .model import HORIZONS, STATUSES, Horizon, Recommendation, Report, Status
+from .model import BANDS, HORIZONS, STATUSES, Cost, Effort, Horizon, Recommendation, Report, Status
 
-EDITABLE = ("action", "owner", "horizon", "note", "status")
+EDITABLE = ("action", "owner", "horizon", "note", "status", "effort", "cost")
 
 
 def _value(rid: str, field: str, value: Any) -> Any:
-    """An edited field's value, checked: horizons and statuses must be known ones."""
+    """An edited field's value, checked: horizons, statuses and S/M/L bands must be known ones."""
+    if field in ("effort", "cost"):
+        if field == "cost" and value in ("", "—"):
+            return None
+        if value not in BANDS:
+            raise ValueError(f"{rid}: {field} must be one of {', '.join(BANDS)}")
+        return Effort(value) if field == "effort" else Cost(value)
     if field == "horizon":
         if value not in HORIZONS:
             raise ValueError(f"{rid}: horizon must be one of {', '.join(HORIZONS)}")
@@ -25,7 +31,8 @@ def _value(rid: str, field: str, value: Any) -> Any:
 
 
 def apply_edits(report: Report, edits: dict[str, dict[str, Any]]) -> Report:
-    """A copy of the report with a consultant's edits: {rec_id: {action, owner, horizon, note, status}}."""
+    """A copy of the report with a consultant's edits: {rec_id: {action, owner, horizon, note,
+    status, effort, cost}} (cost "" clears the band)."""
     out = copy.deepcopy(report)
     for rid, change in (edits or {}).items():
         try:
@@ -33,9 +40,9 @@ def apply_edits(report: Report, edits: dict[str, dict[str, Any]]) -> Report:
         except KeyError:
             continue
         for k, v in change.items():
-            if k not in EDITABLE or v is None:
+            if k not in EDITABLE or (v is None and k != "cost"):
                 continue
-            setattr(r, k, _value(rid, k, v))
+            setattr(r, k, None if v is None else _value(rid, k, v))
     return out
 
 

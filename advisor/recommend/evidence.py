@@ -129,8 +129,11 @@ class Citations:
             quote = best_sentence(chunk.text, quote)
         marker = self.numbering.number(chunk.chunk_id)
         self.chunks[marker] = chunk
+        url = str(chunk.meta.get("source_url") or "") if kind == CitationKind.GUIDANCE else ""
         self.items.append(
-            ReportCitation(marker, chunk.chunk_id, chunk.source, chunk.title, chunk.section, chunk.page, quote, kind)
+            ReportCitation(
+                marker, chunk.chunk_id, chunk.source, chunk.title, chunk.section, chunk.page, quote, kind, url
+            )
         )
         return marker
 

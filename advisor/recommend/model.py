@@ -51,8 +51,18 @@ class Impact(StrEnum):
     LOW = "L"
 
 
+class Cost(StrEnum):
+    """A cost band the consultant may set per recommendation (none is drafted)."""
+
+    SMALL = "S"
+    MEDIUM = "M"
+    LARGE = "L"
+
+
 HORIZONS: tuple[Horizon, ...] = tuple(Horizon)
 STATUSES: tuple[Status, ...] = tuple(Status)
+BANDS: tuple[str, ...] = tuple(Effort)  # S, M, L: the effort and cost bands
+NOW = "Now"  # the label of an immediate step's milestone
 EXPORT_EXTENSIONS: tuple[str, ...] = (".docx", ".md")
 
 #: A prerequisite question holds another back only while it scores below this level (level 3
@@ -71,16 +81,24 @@ METHOD: tuple[str, ...] = (
     "Gap priority = normalized question weight × dimension weight × (target − score), × 1.5 when the "
     "question keeps a triggered blocking rule open (the assessment's scoring rules).",
     "Related gaps in one dimension are grouped into one recommendation; its priority is the sum of its gaps' priorities.",
-    "Horizons: recommendations that clear a blocking rule land in 0–90 days; the others are split by priority "
-    "(higher half 3–6 months, the rest 6–12 months); prerequisites are then pulled forward so that no "
-    "recommendation is scheduled before one it depends on. A prerequisite counts while it scores below "
-    f"level {PREREQUISITE_LEVEL}. For a blocking-rule fix, 0–90 days is when the level the rule needs should be "
-    "reached; the full target may take longer.",
-    "Effort from the points to close (1 = S, 2–3 = M, 4 or more = L). Impact H when it clears a blocking rule "
-    f"or its priority is at least {IMPACT_HIGH}; M when its priority is at least {IMPACT_MEDIUM} or it gates a "
-    "blocked use case; otherwise L.",
-    "Actions and success measures restate the instrument's level descriptors and evidence prompts; owners "
-    "come from a dimension-to-role map, with the owner named in the assessment alongside.",
+    "Immediate steps come from the assessment's own evidence notes: a deployed model or tool nobody has "
+    "reviewed, monitored or validated, an open incident, a lapsed business associate agreement or PHI in "
+    "public AI tools (patterns in the roadmap rules). They come before every initiative.",
+    "Horizons: recommendations that act on an immediate step or clear a blocking rule start in 0–90 days, "
+    "with their prerequisites, up to the number of initiatives a Foundational or Developing organization can "
+    "run at once (3 unless the consultant sets another); the rest of them start in 3–6 months. The others are "
+    "split by priority (higher half 3–6 months, the rest 6–12 months); prerequisites are pulled forward so "
+    "that no recommendation is scheduled before one it depends on. A prerequisite counts while it scores "
+    f"below level {PREREQUISITE_LEVEL}.",
+    f"Each horizon aims at the next level: level {PREREQUISITE_LEVEL} (a working practice) or the one above "
+    "today's score, or the level a blocking rule needs; higher levels up to the target follow in the next "
+    "horizon.",
+    "Effort from the levels to climb in the recommendation's horizon (1 = S, 2–3 = M, 4 or more = L); cost "
+    "bands are left to the consultant. Impact H when it clears a blocking rule or its priority is at least "
+    f"{IMPACT_HIGH}; M when its priority is at least {IMPACT_MEDIUM} or it gates a blocked use case; otherwise L.",
+    "Actions restate the instrument's level descriptors as work and its evidence prompts as the proof to "
+    "collect; the owner is the one named in the assessment (the dimension's owner role when none is), and no "
+    "action goes to a body, such as the AI governance committee, before the recommendation that creates it.",
     "Every [n] marker points to the References: the organization's assessment results and the bundled "
     "governance guidance, quoted exactly as indexed.",
 )
@@ -104,6 +122,7 @@ class ReportCitation:
     page: int | None
     quote: str
     kind: CitationKind
+    url: str = ""  # the publisher's URL (never a file path in a client document)
 
     def to_dict(self) -> dict[str, Any]:
         return _plain(self)
@@ -122,9 +141,10 @@ class GapRef:
     rules: list[str]
     evidence: str = ""
     owner: str = ""
+    aim: int = 0  # the level this recommendation's horizon aims at (0: not planned)
 
     @classmethod
-    def of(cls, g: A.Gap) -> GapRef:
+    def of(cls, g: A.Gap, aim: int = 0) -> GapRef:
         return cls(
             g.question_id,
             g.title,
@@ -137,7 +157,46 @@ class GapRef:
             list(g.rules),
             g.evidence,
             g.owner,
+            aim,
         )
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(self)
+
+
+@dataclass
+class Milestone:
+    """One step of a recommendation: the work, the horizon it lands in, and the question and
+    level it reaches (none for collecting evidence or an immediate step)."""
+
+    text: str
+    horizon: Horizon
+    question_id: str = ""
+    level: int | None = None
+    now: bool = False  # an immediate step, before the horizon's work
+
+    @property
+    def when(self) -> str:
+        return NOW if self.now else str(self.horizon)
+
+    def line(self) -> str:
+        """The milestone as one line: an immediate step says "now" itself."""
+        return self.text if self.now else f"{self.when}: {self.text}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(self)
+
+
+@dataclass
+class ImmediateStep:
+    """An urgent risk from the evidence notes and the step it calls for, taken now."""
+
+    step: str  # "Review the sepsis model's performance now"
+    detail: str  # the evidence that shows the risk, with an [n] marker
+    question_id: str
+    owner: str
+    recommendation: str  # the recommendation that fixes the process behind it ("" when none)
+    risk: str  # the urgent-risk key in roadmap.yaml
 
     def to_dict(self) -> dict[str, Any]:
         return _plain(self)
@@ -173,6 +232,8 @@ class Recommendation:
     # instrument-to-framework map in corpus/frameworks/crosswalks/instrument-evidence.yaml
     controls: list[str] = field(default_factory=list)
     draft_action: str = ""  # the offline wording, before any polish or edit
+    milestones: list[Milestone] = field(default_factory=list)  # `steps` is their text, line by line
+    cost: Cost | None = None  # set by the consultant
 
     @property
     def question_ids(self) -> list[str]:
@@ -262,6 +323,8 @@ class Report:
     method: list[str] = field(default_factory=lambda: list(METHOD))
     warnings: list[str] = field(default_factory=list)
     polish: dict[str, int] = field(default_factory=dict)
+    immediate: list[ImmediateStep] = field(default_factory=list)
+    capacity: int | None = None  # initiatives allowed in 0–90 days (None: no limit)
 
     def recommendation(self, rid: str) -> Recommendation:
         return A.by_id(self.recommendations, rid)

@@ -1,6 +1,7 @@
-"""Domain data for planning a roadmap: themes and prerequisites (corpus/assessment/roadmap.yaml).
-Dimension owners and single-question action titles live in the instrument itself
-(`Dimension.owner_role`, `Question.action`).
+"""Domain data for planning a roadmap (corpus/assessment/roadmap.yaml): themes, prerequisites,
+the first horizon's capacity, the bodies a question's level creates and the urgent risks to
+look for in evidence notes. Dimension owners and single-question action titles live in the
+instrument itself (`Dimension.owner_role`, `Question.action`).
 
 :func:`load_roadmap` reads and validates the YAML against the instrument; every problem names
 the file, the field and what to change, and is raised as one AssessmentError.
@@ -9,7 +10,7 @@ the file, the field and what to change, and is raised as one AssessmentError.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ import yaml
 
 from .. import assessment as A
 from ..errors import AssessmentError
+from .urgent import UrgentRisk, parse_urgent
 
 ROADMAP_FILE = Path(__file__).resolve().parents[2] / "corpus" / "assessment" / "roadmap.yaml"
 
@@ -32,12 +34,48 @@ class Theme:
 
 
 @dataclass(frozen=True)
+class Capacity:
+    """How many initiatives organizations in `tiers` can start in the first 90 days."""
+
+    first_horizon: int = 3
+    tiers: tuple[str, ...] = ("foundational", "developing")
+
+    def for_tier(self, tier: str, override: int | None = None) -> int | None:
+        """The first horizon's limit for an organization in `tier` (None: no limit)."""
+        if override is not None:
+            return override if override > 0 else None
+        return self.first_horizon if tier in self.tiers else None
+
+
+@dataclass(frozen=True)
+class Body:
+    """A group that a question's level creates (the AI governance committee from GOV-1 level 3)."""
+
+    name: str
+    created_by: str
+    level: int
+    mentions: tuple[str, ...]
+    until: str  # who acts until it exists
+
+    def named_in(self, text: str) -> bool:
+        low = text.lower()
+        return any(m.lower() in low for m in self.mentions)
+
+    def exists(self, scores: dict[str, int]) -> bool:
+        return scores.get(self.created_by, 0) >= self.level
+
+
+@dataclass(frozen=True)
 class Roadmap:
-    """The planning rules: themes (gaps in one theme become one recommendation) and
-    prerequisites (question -> questions that must be in place first)."""
+    """The planning rules: themes (gaps in one theme become one recommendation),
+    prerequisites (question -> questions that must be in place first), the first horizon's
+    capacity, bodies created by a question's level, and urgent risks in evidence notes."""
 
     themes: tuple[Theme, ...]
     prerequisites: dict[str, tuple[str, ...]]
+    capacity: Capacity = field(default_factory=Capacity)
+    bodies: tuple[Body, ...] = ()
+    urgent: tuple[UrgentRisk, ...] = ()
 
     def theme_of(self, qid: str) -> Theme | None:
         for t in self.themes:
@@ -47,7 +85,8 @@ class Roadmap:
 
 
 _THEME_FIELDS = ("key", "dimension", "questions", "title")
-_TOP_FIELDS = ("themes", "prerequisites")
+_TOP_FIELDS = ("themes", "prerequisites", "capacity", "bodies", "urgent")
+_BODY_FIELDS = ("name", "created_by", "level", "mentions", "until")
 
 
 def load_roadmap(path: str | Path | None = None, instrument: A.Instrument | None = None) -> Roadmap:
@@ -73,15 +112,63 @@ def _build_roadmap(raw: Any, name: str, inst: A.Instrument) -> Roadmap:
     if not isinstance(raw, dict):
         raise AssessmentError(name, ["the roadmap must be a YAML mapping with the fields themes and prerequisites"])
     problems = [
-        f"unknown field {k!r}; the roadmap has only the fields {' and '.join(_TOP_FIELDS)}"
+        f"unknown field {k!r}; the roadmap has only the fields {', '.join(_TOP_FIELDS)}"
         for k in raw
         if k not in _TOP_FIELDS
     ]
     themes = _themes(raw.get("themes"), inst, problems)
     prerequisites = _prerequisites(raw.get("prerequisites"), inst, problems)
+    capacity = _capacity(raw.get("capacity"), inst, problems)
+    bodies = _bodies(raw.get("bodies"), inst, problems)
+    urgent = parse_urgent(raw.get("urgent"), problems)
     if problems:
         raise AssessmentError(name, problems)
-    return Roadmap(themes, prerequisites)
+    return Roadmap(themes, prerequisites, capacity, bodies, urgent)
+
+
+def _capacity(raw: Any, inst: A.Instrument, problems: list[str]) -> Capacity:
+    if raw is None:
+        return Capacity()
+    tiers = [t.id for t in inst.tiers]
+    if not isinstance(raw, dict) or set(raw) - {"first_horizon", "tiers"}:
+        problems.append("field 'capacity' must be a mapping with first_horizon (a number) and tiers (tier ids)")
+        return Capacity()
+    n = raw.get("first_horizon", 3)
+    if not isinstance(n, int) or isinstance(n, bool) or n < 1:
+        problems.append(f"capacity.first_horizon: {n!r} is not a whole number of initiatives (1 or more)")
+        n = 3
+    got = raw.get("tiers", [])
+    if not isinstance(got, list) or any(t not in tiers for t in got):
+        problems.append(f"capacity.tiers: {got!r} must list tier ids of the instrument: {', '.join(tiers)}")
+        got = []
+    return Capacity(n, tuple(got))
+
+
+def _bodies(raw: Any, inst: A.Instrument, problems: list[str]) -> tuple[Body, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        problems.append("field 'bodies' must be a list of bodies with name, created_by, level, mentions and until")
+        return ()
+    out = []
+    for i, b in enumerate(raw):
+        where = f"bodies[{i}]"
+        if not isinstance(b, dict) or set(b) != set(_BODY_FIELDS):
+            problems.append(f"{where}: a body has exactly the fields {', '.join(_BODY_FIELDS)}")
+            continue
+        wrong = _question_problem(f"{where}.created_by", b["created_by"], inst)
+        if wrong:
+            problems.append(wrong)
+            continue
+        if b["level"] not in (2, 3, 4, 5):
+            problems.append(f"{where}.level: {b['level']!r} must be the level (2-5) at which the body exists")
+            continue
+        mentions = b["mentions"]
+        if not isinstance(mentions, list) or not mentions or not all(isinstance(m, str) and m for m in mentions):
+            problems.append(f"{where}.mentions: list the words that name the body, e.g. [governance committee]")
+            continue
+        out.append(Body(str(b["name"]), b["created_by"], b["level"], tuple(mentions), str(b["until"])))
+    return tuple(out)
 
 
 def _question_problem(where: str, qid: Any, inst: A.Instrument) -> str | None:

@@ -42,8 +42,10 @@ from .markdown import (
     escape_inline,
     escape_md,
     find_quote,
+    highlight_all_markdown,
     highlight_markdown,
     mode_label,
+    taken_sentences,
 )
 from .resources import FirstStart, audit_store, first_start, get_advisor, needs_first_start, pending_marker
 from .session import (
@@ -66,12 +68,15 @@ from .session import (
 from .signin import gate, oidc_configured, sign_in_page, sign_out, signed_in
 from .tables import (
     DOC_TYPES,
+    GAP_COLUMNS,
+    GAP_EVIDENCE_WIDTH,
     SETTING_LABELS,
     dimension_rows,
     event_rows,
     feedback_rows,
     filter_files,
     gap_rows,
+    gate_text,
     library_rows,
     question_change_rows,
     rule_names,
@@ -88,6 +93,7 @@ from .uploads import (
     problems_table,
     safe_filename,
     unique_path,
+    upload_limit_mb,
     write_atomic,
 )
 from .widgets import ensure_index_ui, index_with_progress, render_answer, render_citation
@@ -96,6 +102,8 @@ __all__ = [
     "DOC_TYPES",
     "FLASH_KEY",
     "FRAMEWORK_SUFFIXES",
+    "GAP_COLUMNS",
+    "GAP_EVIDENCE_WIDTH",
     "MESSAGES_KEY",
     "ORG_KEY",
     "PENDING_KEY",
@@ -137,7 +145,9 @@ __all__ = [
     "framework_coverages",
     "gap_rows",
     "gate",
+    "gate_text",
     "get_advisor",
+    "highlight_all_markdown",
     "highlight_markdown",
     "index_history_figure",
     "index_message",
@@ -170,7 +180,9 @@ __all__ = [
     "source_path",
     "store_framework",
     "strength_rows",
+    "taken_sentences",
     "unique_path",
+    "upload_limit_mb",
     "user_name",
     "write_atomic",
 ]

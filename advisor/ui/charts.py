@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from ..assessment import Instrument, Scorecard, Trend
 
 SCALE_LEVEL = 3  # the level every dimension needs to scale AI (drawn as a reference ring)
+RADAR_TOP = 90  # the first dimension's spoke points up
 
 
 def axis_label(name: str, width: int = 14) -> str:
@@ -60,12 +61,35 @@ def radar_figure(card: Scorecard, previous: Scorecard | None = None) -> go.Figur
         )
     )
     fig.update_layout(
-        polar={"radialaxis": {"range": [0, 5], "tickvals": [1, 2, 3, 4, 5]}},
+        polar=radar_axes(len(card.dimensions)),
         legend={"orientation": "h", "y": -0.12},
         margin={"l": 70, "r": 70, "t": 40, "b": 30},
         height=470,
     )
     return fig
+
+
+def radar_axes(n: int) -> dict:
+    """Polar axes for `n` spokes, the first at the top, clockwise, with the score ticks drawn
+    half-way between the first two spokes so they never sit on a spoke or under its label."""
+    step = 360 / max(n, 1)
+    between = RADAR_TOP - step / 2
+    return {
+        "angularaxis": {"rotation": RADAR_TOP, "direction": "clockwise"},
+        "radialaxis": {
+            "range": [0, 5],
+            "tickvals": [1, 2, 3, 4, 5],
+            "angle": between,
+            "tickangle": between,
+            "tickfont": {"size": 10, "color": "#6b7280"},
+        },
+    }
+
+
+def spoke_angles(n: int) -> list[float]:
+    """The angle (degrees, counter-clockwise from east) of each spoke of `radar_axes(n)`."""
+    step = 360 / max(n, 1)
+    return [(RADAR_TOP - i * step) % 360 for i in range(n)]
 
 
 def index_history_figure(cards: list[Scorecard], inst: Instrument) -> go.Figure:

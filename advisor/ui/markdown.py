@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from ..errors import AdvisorError
-from ..text import MARKER, marker_numbers
+from ..text import MARKER, content_words, marked_sentences, marker_numbers, sentence_spans, strip_markers
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=^])")
 _LIST_ITEM = re.compile(r"^(?:[-*+] |\d{1,3}[.)] )")
@@ -102,17 +102,27 @@ def highlight_markdown(passage: str, quote: str) -> tuple[str, bool]:
     return _breaks(md), True
 
 
-def _chips(marker: str) -> str:
-    """One blue chip per citation number of a marker ("[1, 2]" gives two chips)."""
-    return " ".join(f":blue-badge[{n}]" for n in marker_numbers(marker))
+def _chips(marker: str, links: dict[int, str] | None = None) -> str:
+    """One blue chip per citation number of a marker ("[1, 2]" gives two chips); a chip whose
+    source has a URL in `links` opens it."""
+    links = links or {}
+    return " ".join(
+        f"[:blue-badge[{n}]]({_md_url(links[n])})" if links.get(n) else f":blue-badge[{n}]"
+        for n in marker_numbers(marker)
+    )
 
 
-def _segment_md(raw: str, flagged: bool) -> str:
+def _md_url(url: str) -> str:
+    """A URL safe inside a Markdown link target (no spaces or parentheses to end it early)."""
+    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+
+
+def _segment_md(raw: str, flagged: bool, links: dict[int, str] | None = None) -> str:
     """One stretch of answer text: escaped, citation markers as chips, flagged text in red."""
     out, last = [], 0
     for m in MARKER.finditer(raw):
         out.append(_text_md(raw[last : m.start()], flagged))
-        out.append(_chips(m.group(0)))
+        out.append(_chips(m.group(0), links))
         last = m.end()
     out.append(_text_md(raw[last:], flagged))
     return "".join(out)
@@ -144,17 +154,72 @@ def _unsupported_spans(text: str, unsupported: Iterable[str]) -> list[tuple[int,
     return sorted(spans)
 
 
-def answer_markdown(text: str, unsupported: Iterable[str] = ()) -> str:
-    """Answer text as safe Markdown: [n] markers become numbered chips, and sentences no
-    cited passage supports are marked in red with a warning sign."""
+def answer_markdown(text: str, unsupported: Iterable[str] = (), links: dict[int, str] | None = None) -> str:
+    """Answer text as safe Markdown: [n] markers become numbered chips (links to the source
+    where `links` has its URL), and sentences no cited passage supports are marked in red
+    with a warning sign."""
     text = text or ""
     out, last = [], 0
     for a, b in _unsupported_spans(text, unsupported):
-        out.append(_segment_md(text[last:a], False))
-        out.append(_segment_md(text[a:b], True) + " :material/warning:")
+        out.append(_segment_md(text[last:a], False, links))
+        out.append(_segment_md(text[a:b], True, links) + " :material/warning:")
         last = b
-    out.append(_segment_md(text[last:], False))
+    out.append(_segment_md(text[last:], False, links))
     return _breaks(_lists("".join(out)))
+
+
+# --------------------------------------------------------------------------- taken sentences
+
+_TAKEN_OVERLAP = 0.6  # share of an answer sentence's content words a passage sentence must hold
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,3}[.)])\s+")
+
+
+def taken_sentences(answer_text: str, marker: int) -> list[str]:
+    """The answer's sentences that cite `marker`, without markers or bullets."""
+    out = []
+    for sent in marked_sentences(answer_text or ""):
+        if marker in marker_numbers(sent):
+            plain = _BULLET.sub("", strip_markers(sent)).strip()
+            if plain:
+                out.append(plain)
+    return out
+
+
+def _closest_sentence(passage: str, claim: str) -> tuple[int, int] | None:
+    """The passage sentence holding most of the claim's content words (None below the bar)."""
+    want = content_words(claim)
+    if len(want) < 3:
+        return None
+    best, score = None, 0.0
+    for a, b in sentence_spans(passage):
+        shared = len(want & content_words(passage[a:b]))
+        ratio = shared / len(want)
+        if shared >= 3 and ratio >= _TAKEN_OVERLAP and ratio > score:
+            best, score = (a, b), ratio
+    return best
+
+
+def highlight_all_markdown(passage: str, quotes: Iterable[str]) -> tuple[str, bool]:
+    """The passage as safe Markdown with every quoted span highlighted: each quote where it
+    sits verbatim (or loosely), else the passage sentence it was taken from. Returns
+    (markdown, found) — found is whether the first quote (the citation's own) is there."""
+    quotes = [q for q in quotes if (q or "").strip()]
+    spans: list[tuple[int, int]] = []
+    found = False
+    for i, q in enumerate(quotes):
+        span = find_quote(passage, q) or (_closest_sentence(passage, q) if i else None)
+        if i == 0:
+            found = span is not None
+        if span is not None and not any(span[0] < b and span[1] > a for a, b in spans):
+            spans.append(span)
+    if not spans:
+        return escape_md(passage), False
+    md, last = [], 0
+    for a, b in sorted(spans):
+        md.append(escape_inline(passage[last:a]) + _wrap(passage[a:b], "orange-background"))
+        last = b
+    md.append(escape_inline(passage[last:]))
+    return _breaks("".join(md)), found
 
 
 def citation_label(c) -> str:
@@ -162,8 +227,8 @@ def citation_label(c) -> str:
     bits = [c.title or c.source]
     if c.section:
         bits.append(c.section.split(" > ")[-1])
-    if c.page:
-        bits.append(f"p. {c.page}")
+    if c.where:
+        bits.append(c.where)
     return f"[{c.marker}] " + " · ".join(bits)
 
 
@@ -196,7 +261,7 @@ def _answer_sources(ans) -> list[str]:
     if ans.citations:
         lines += ["**Sources**", ""]
         for c in ans.citations:
-            where = ", ".join(x for x in (c.section, f"p. {c.page}" if c.page else "") if x)
+            where = ", ".join(x for x in (c.section, c.where) if x)
             lines.append(f"{c.marker}. {c.title} ({c.source}){' — ' + where if where else ''}")
             lines.append(f"   > {' '.join(c.quote.split())}")
         lines.append("")

@@ -4,13 +4,11 @@ audit trail and the settings."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from datetime import datetime
 
-from ..assessment import Instrument, Scorecard, Trend
+from ..assessment import Instrument, Scorecard, Trend, UseCase
 from ..chunk import DocType
-from ..library import Library
 
 # Plain strings as keys: they are widget options, which Streamlit keeps across reruns.
 DOC_TYPES = {
@@ -61,24 +59,35 @@ def dimension_rows(card: Scorecard) -> list[dict]:
     ]
 
 
-def gap_rows(card: Scorecard, lib: Library) -> list[dict]:
-    """The scorecard's gaps by priority, each with the guidance its question points to."""
+# The gap table's columns and their widths in pixels: together they fit the main column of a
+# 1,400 px window beside the sidebar; the evidence is cut to its column (hover shows it all)
+# and the explainer below the table shows everything else (levels, evidence, guidance).
+GAP_COLUMNS = {"Priority": 64, "Question": 78, "Title": 210, "Score": 62, "Target": 58, "Blocking": 76, "Owner": 170}
+GAP_EVIDENCE_WIDTH = 200
+
+
+def gap_rows(card: Scorecard) -> list[dict]:
+    """The scorecard's gaps, highest priority first, with the priority as a rank (1 = first)."""
     return [
         {
+            "Priority": rank,
             "Question": g.question_id,
             "Title": g.title,
-            "Dimension": g.dimension_name,
             "Score": g.score,
             "Target": g.target,
-            "Gap": g.gap,
-            "Priority": g.priority,
             "Blocking": ", ".join(g.rules),
             "Owner": g.owner,
             "Evidence": g.evidence,
-            "Linked guidance": "; ".join(f"{r.section} — {lib.guidance_title(r.document)}" for r in g.references),
         }
-        for g in card.gaps
+        for rank, g in enumerate(sorted(card.gaps, key=lambda g: -g.priority), start=1)
     ]
+
+
+def gate_text(use_case: UseCase) -> str:
+    """A use case's own gates in one line: "GOV-2 ≥ 3, GOV-5 ≥ 3; VALUE ≥ 2.5"."""
+    qs = ", ".join(f"{q} ≥ {lvl}" for q, lvl in use_case.questions.items())
+    dims = ", ".join(f"{d} ≥ {lvl:g}" for d, lvl in use_case.dimensions.items())
+    return "; ".join(x for x in (qs, dims) if x)
 
 
 def strength_rows(card: Scorecard) -> list[dict]:
@@ -176,6 +185,25 @@ def feedback_rows(feedback: list[dict], only_down: bool = False) -> list[dict]:
     return rows
 
 
+def _plain(value) -> str:
+    """One detail value as text: lists joined with commas, nested mappings as "key: value"."""
+    if isinstance(value, dict):
+        return "; ".join(f"{k.replace('_', ' ')}: {_plain(v)}" for k, v in value.items() if v not in (None, "", [], {}))
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_plain(v) for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def detail_text(detail: dict | None) -> str:
+    """An audit event's detail as a line a person reads ("what: roadmap · file: out.docx"),
+    not JSON."""
+    return " · ".join(
+        f"{str(k).replace('_', ' ')}: {_plain(v)}" for k, v in (detail or {}).items() if v not in (None, "", [], {})
+    )
+
+
 def event_rows(events: list[dict]) -> list[dict]:
     """Audit events as readable rows: who, what, for which organization, and the provenance."""
     rows = []
@@ -195,7 +223,7 @@ def event_rows(events: list[dict]) -> list[dict]:
                 "Citations": ", ".join(f"[{c.get('marker')}] {c.get('chunk_id')}" for c in cited),
                 "Corpus version": e.get("corpus_version") or "",
                 "Answer hash": (e.get("answer_hash") or "")[:16],
-                "Detail": json.dumps(e["detail"], ensure_ascii=False) if e["detail"] else "",
+                "Detail": detail_text(e["detail"]),
             }
         )
     return rows

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import os
 import re
 import tempfile
@@ -20,6 +21,7 @@ from ..assessment import Instrument, Results, csv_records, load_results
 from ..errors import Problem
 from ..library import Library
 from ..safety.cells import neutralize_formula
+from ..settings import Settings
 
 RESULTS_COLUMNS = ["org", "org_name", "assessment_date", "assessor", "question_id", "score", "evidence", "owner"]
 
@@ -159,6 +161,12 @@ def write_atomic(data: bytes, target: Path) -> None:
 
 
 # ------------------------------------------------------------------ documents
+
+
+def upload_limit_mb(settings: Settings) -> int:
+    """The per-file upload limit every file uploader shows and enforces: ADVISOR_MAX_FILE_MB,
+    rounded up to whole megabytes (Streamlit's `max_upload_size`)."""
+    return max(1, math.ceil(settings.max_file_mb))
 
 
 def safe_filename(name: str, default: str = "document") -> str:

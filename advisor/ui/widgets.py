@@ -13,7 +13,7 @@ from ..answer import Advisor
 from ..chunk import DocType
 from ..errors import AdvisorError
 from .catalog import mime_for, report_summary, safe_url, source_path
-from .markdown import answer_markdown, citation_label, escape_inline, escape_md, highlight_markdown
+from .markdown import answer_markdown, citation_label, escape_inline, escape_md, highlight_all_markdown, taken_sentences
 from .resources import FirstStart, first_start, needs_first_start
 from .session import audit_log
 
@@ -32,7 +32,7 @@ def _citation_facts(c, chunk) -> list[tuple[str, str]]:
     return facts
 
 
-def _citation_passage(c, chunk) -> None:
+def _citation_passage(c, chunk, taken: list[str] | tuple[str, ...] = ()) -> None:
     """The cited passage with the quote highlighted (or the quote alone when the passage is gone)."""
     if chunk is None:
         st.warning(
@@ -41,7 +41,7 @@ def _citation_passage(c, chunk) -> None:
         )
         st.markdown(f":orange-background[{escape_inline(' '.join(c.quote.split()))}]")
         return
-    md, found = highlight_markdown(chunk.text, c.quote)
+    md, found = highlight_all_markdown(chunk.text, [c.quote, *taken])  # every sentence the answer took from it
     with st.container(border=True):
         st.markdown(md)
     if not found:
@@ -49,12 +49,12 @@ def _citation_passage(c, chunk) -> None:
         st.markdown("> " + escape_md(" ".join(c.quote.split())))
 
 
-def render_citation(adv: Advisor, c, key: str) -> None:
+def render_citation(adv: Advisor, c, key: str, taken: list[str] | tuple[str, ...] = ()) -> None:
     """One citation: where it comes from, and the exact quote highlighted in its full passage."""
     chunk = adv.index.get_chunks([c.chunk_id]).get(c.chunk_id)
     with st.expander(escape_md(citation_label(c)), icon=":material/format_quote:"):
         st.markdown("  \n".join(f"**{k}:** {escape_md(v)}" for k, v in _citation_facts(c, chunk) if v))
-        _citation_passage(c, chunk)
+        _citation_passage(c, chunk, taken)
         url = safe_url(chunk.meta.get("source_url") if chunk is not None else "")
         path = source_path(adv, c.source)
         cols = st.columns([1, 1, 3])
@@ -73,6 +73,11 @@ def render_citation(adv: Advisor, c, key: str) -> None:
         st.caption(f"Source: {escape_md(url or c.source)}")
 
 
+def _source_links(answer) -> dict[int, str]:
+    """Citation number -> the source's URL, so an inline [n] chip opens its source."""
+    return {c.marker: url for c in answer.citations if (url := safe_url(getattr(c, "source_url", "") or ""))}
+
+
 def _answer_body(answer) -> None:
     """The answer text, styled by what kind of answer it is."""
     kind = getattr(answer, "kind", "")
@@ -88,7 +93,7 @@ def _answer_body(answer) -> None:
             "dimension or a question id, or add the relevant document in the Library."
         )
     else:
-        st.markdown(answer_markdown(answer.answer, answer.unsupported))
+        st.markdown(answer_markdown(answer.answer, answer.unsupported, _source_links(answer)))
 
 
 def render_answer(adv: Advisor, answer, key: str) -> None:
@@ -108,7 +113,7 @@ def render_answer(adv: Advisor, answer, key: str) -> None:
         n = len(answer.citations)
         st.caption(f"{n} source{'s' if n != 1 else ''} — open one to see the quote in its passage")
         for c in answer.citations:
-            render_citation(adv, c, key=f"{key}-c{c.marker}")
+            render_citation(adv, c, key=f"{key}-c{c.marker}", taken=taken_sentences(answer.answer, c.marker))
     timings = getattr(answer, "timings_ms", {}) or {}
     if timings:
         total = sum(v for v in timings.values() if isinstance(v, (int, float)))

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from advisor.answer.frameworks import FrameworkIntent, framework_question
 from advisor.assessment import load_instrument, load_results, score
 from advisor.assessment.coverage import coverage_chunks
 from advisor.chunk import DocType, Fact, ResultKind
 from advisor.frameworks import bundled_catalog, coverage
 from advisor.frameworks.records import CoverageState
 from advisor.ingest import load_chunks
-from advisor.retrieve import Filters
+from advisor.retrieve import Filters, _headings
 from advisor.ui.frameworks import coverage_rows, framework_coverages, store_framework
 
 from .test_custom import STATE_LAW
@@ -117,3 +118,27 @@ def test_a_custom_crosswalk_is_indexed_as_framework_data(tmp_path):
     chunks = load_chunks(fw, str(fw), doc_type=DocType.FRAMEWORK)
     assert [c.section for c in chunks] == ["S1(a) — Patient notice", "S1(b) — Human contact"]
     assert "Readiness Advisor summary" in chunks[0].text
+
+
+@pytest.mark.parametrize(
+    "question,mapping",
+    [
+        ("What does MAP 1.5 require?", False),  # the MAP function's id is not the verb "map"
+        ("What is in the MAP function?", False),
+        ("How does MAP 1.5 map to ISO/IEC 42001?", True),
+        ("Which ISO/IEC 42001 controls correspond to GOVERN 1.6?", True),
+    ],
+)
+def test_a_control_question_is_a_mapping_question_only_when_it_asks_for_one(question, mapping):
+    q = framework_question(question, bundled_catalog(), None)
+    assert (q is not None and q.intent == FrameworkIntent.MAPPING) is mapping, q
+
+
+def test_crosswalk_rows_do_not_define_what_an_identifier_means_in_queries():
+    paths = [CROSSWALKS / "nist-ai-rmf--iso-iec-42001.yaml"]
+    chunks = [
+        c for p in paths for c in load_chunks(p, f"corpus/frameworks/crosswalks/{p.name}", doc_type=DocType.FRAMEWORK)
+    ]
+    guidance = ROOT / "corpus" / "guidance" / "nist-ai-rmf-govern.md"
+    chunks += load_chunks(guidance, "corpus/guidance/nist-ai-rmf-govern.md", doc_type=DocType.GUIDANCE)
+    assert _headings(chunks)["GOVERN 1.6"] == "Mechanisms to inventory AI systems"

@@ -13,7 +13,7 @@ from advisor.recommend.context import Gate, GateKind, gates
 REC_KEYS = [
     "id", "key", "title", "dimension", "dimension_name", "gaps", "rationale", "action", "steps", "owner",
     "assessment_owners", "effort", "impact", "horizon", "horizon_reason", "dependencies", "success_measure",
-    "priority", "clears", "contributes", "unblocks", "citations", "status", "note", "controls",
+    "priority", "clears", "contributes", "unblocks", "citations", "status", "note", "controls", "milestones", "cost",
 ]  # fmt: skip
 SUMMARY_KEYS = [
     "org", "org_name", "date", "index", "tier", "tier_name", "index_tier_name", "capped", "provisional", "text",
@@ -21,7 +21,7 @@ SUMMARY_KEYS = [
 ]  # fmt: skip
 REPORT_KEYS = [
     "org", "org_name", "date", "assessor", "source", "sources", "instrument_version", "mode", "summary",
-    "recommendations", "use_cases", "citations", "method", "warnings", "polish",
+    "recommendations", "use_cases", "citations", "method", "warnings", "polish", "immediate", "capacity",
 ]  # fmt: skip
 
 
@@ -53,6 +53,7 @@ def test_json_has_the_same_fields_and_plain_string_values():
     assert r["gaps"][0] == {
         "question_id": "GOV-2", "title": "AI inventory", "dimension": "GOV", "dimension_name": "Governance & risk",
         "score": 1, "target": 3, "gap": 2, "priority": 0.05, "rules": ["B1"], "evidence": "None.", "owner": "CMIO",
+        "aim": 0,
     }  # fmt: skip
     assert d["summary"]["dimensions"] == [
         {"id": "GOV", "name": "Governance & risk", "score": 1.5, "weight": 0.16, "gaps": 1, "recommendations": ["R1"]}

@@ -78,7 +78,7 @@ def test_invalid_roadmap_names_the_file_the_field_and_the_fix(tmp_path):
     problems = _problems(err.value)
     assert str(path) in str(err.value)
     expected = [
-        "unknown field 'prerequisite'; the roadmap has only the fields themes and prerequisites",
+        "unknown field 'prerequisite'; the roadmap has only the fields themes, prerequisites, capacity, bodies, urgent",
         "themes[0] (GOV-A) questions: 'GOV-22' is not a question of the instrument; did you mean GOV-2?",
         "themes[1] (GOV-A): key 'GOV-A' is used by an earlier theme; keys must be unique",
         "themes[1] (GOV-A): field 'title' is missing",

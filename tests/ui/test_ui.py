@@ -321,9 +321,8 @@ def test_dashboard_renders_for_a_sample_org(ui_home):
     assert "B3" in errors  # caps the tier: called out as an error
     assert "B5" in " ".join(w.value for w in at.warning)
     gaps = at.dataframe[1].value if len(at.dataframe) > 1 else at.dataframe[0].value
-    assert list(gaps.columns)[:3] == ["Question", "Title", "Dimension"]
-    assert gaps.iloc[0]["Question"] == "DATA-2"
-    assert "Linked guidance" in gaps.columns
+    assert list(gaps.columns)[:3] == ["Priority", "Question", "Title"]
+    assert gaps.iloc[0]["Question"] == "DATA-2" and gaps.iloc[0]["Priority"] == 1
     # two assessments: the trend is shown with resolved and persisting rules
     successes = " ".join(s.value for s in at.success)
     assert "Blocking rules resolved" in successes and "B1" in successes
@@ -419,7 +418,7 @@ def test_assessment_form_validates_saves_and_refuses_silent_overwrite(ui_home):
     at.text_input(key="as-org").set_value("riverside-health")
     at.text_input(key="as-name").set_value("Riverside Health")
     at.selectbox(key="as-score-DATA-3").set_value(2)
-    at.text_input(key="as-ev-DATA-3").set_value("No enterprise data catalog.")
+    at.text_area(key="as-ev-DATA-3").set_value("No enterprise data catalog.")
     at.text_input(key="as-own-DATA-3").set_value("VP Data and Analytics")
     at.selectbox(key="as-score-GOV-2").set_value(1)
     button(at, "Validate and save").click().run()
@@ -495,6 +494,20 @@ def test_audit_page_shows_feedback_and_events(ui_settings):
     assert {"export", "feedback"} <= set(ev["Event"])
     at.selectbox(key="audit-kind").set_value("export").run()
     assert set(at.dataframe[0].value["Event"]) == {"export"}
+
+
+def test_audit_page_detail_is_readable_not_json(ui_settings):
+    store = AuditStore(ui_settings)
+    store.log("index", {"trigger": "upload", "files": ["a.pdf", "b.md"], "errors": [], "ok": True})
+    at = page("audit.py").run()
+    no_exceptions(at)
+    ev = next(d.value for d in at.dataframe if "Detail" in d.value.columns)
+    detail = ev[ev["Event"] == "index"].iloc[0]["Detail"]
+    assert set(detail.split(" · ")) == {
+        "trigger: upload",
+        "files: a.pdf, b.md",
+        "ok: yes",
+    }  # no braces, quotes, empties
 
 
 def test_settings_page_masks_secrets(ui_home, monkeypatch):

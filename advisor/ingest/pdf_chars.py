@@ -1,0 +1,313 @@
+"""PDF pages as positioned text fragments (PDFium), with hidden text and ruling lines found.
+
+A fragment is a stream-contiguous run of characters on one baseline. PDFium gives each
+character its box, font size, weight, fill colour and text-object render mode; from those a
+run is marked hidden when a reader cannot see it: white on no dark background, under ~3 pt,
+rendered invisible (unless over an image, as in OCR'd scans), or outside the page.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass, field
+from typing import Any
+
+import pypdfium2.raw as pdfium_c
+
+try:  # the same C function returning the object's address as an int: a cheap cache key
+    from pypdfium2_raw.bindings import _libs
+
+    _object_address = _libs["pdfium"]["FPDFText_GetTextObject"]
+    _object_address.argtypes = pdfium_c.FPDFText_GetTextObject.argtypes
+    _object_address.restype = ctypes.c_void_p
+except Exception:  # pragma: no cover - another pypdfium2 build: fall back to a cast
+
+    def _object_address(textpage: Any, k: int) -> int | None:
+        return ctypes.cast(pdfium_c.FPDFText_GetTextObject(textpage, k), ctypes.c_void_p).value
+
+
+TINY_PT = 3.0  # text smaller than this is unreadable on paper: hidden
+_LIGHT = 235  # every RGB component at or above this reads as white
+_SPACE = {0x20, 0xA0, 0x09}
+_BREAK = {0x0D, 0x0A}
+
+
+class HiddenText:
+    """Why a run of PDF text is invisible to a reader (stored as the block's reason detail)."""
+
+    WHITE = "white text"
+    TINY = "text under 3 pt"
+    INVISIBLE = "invisible text"
+    OFF_PAGE = "text outside the page"
+
+
+@dataclass
+class Frag:
+    """A run of characters on one baseline, in page coordinates with y growing downwards."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    color: tuple[int, int, int]
+    hidden: str
+    seq: int
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+
+@dataclass
+class Page:
+    """What layout needs from one page: fragments, ruling lines and its size."""
+
+    number: int  # 1-based physical page
+    width: float
+    height: float
+    frags: list[Frag] = field(default_factory=list)
+    hrules: list[tuple[float, float, float]] = field(default_factory=list)  # (y, x0, x1)
+    vrules: list[tuple[float, float, float]] = field(default_factory=list)  # (x, top, bottom)
+    chars: int = 0  # characters with a visible glyph, for the scanned-page check
+
+
+@dataclass
+class _Style:
+    size: float
+    bold: bool
+    color: tuple[int, int, int]
+    invisible: bool
+    transparent: bool
+    # what decides hiddenness (a run never mixes visible and hidden characters), computed once
+    visibility: tuple[bool, bool, bool, bool] = (False, False, False, False)
+    descent: float = 0.0  # baseline minus the loose box's bottom, for this object's font
+
+    def __post_init__(self) -> None:
+        self.visibility = (self.invisible, self.transparent, self.size < TINY_PT, min(self.color) >= _LIGHT)
+
+
+@dataclass
+class _Run:
+    chars: list[str]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    base: float
+    style: _Style
+    hidden: str
+    seq: int
+    bold_chars: int = 0
+
+
+class _Shapes:
+    """Filled areas and images of a page (to tell white-on-colour from white-on-white) and rules."""
+
+    def __init__(self, page: Any, height: float, max_objects: int):
+        self.fills: list[tuple[float, float, float, float]] = []
+        self.images: list[tuple[float, float, float, float]] = []
+        self.hrules: list[tuple[float, float, float]] = []
+        self.vrules: list[tuple[float, float, float]] = []
+        self.height = height
+        self._walk(page, max_objects)
+
+    def _walk(self, page: Any, max_objects: int) -> None:
+        # raw calls: pypdfium2's object wrappers cost more than the whole walk
+        count, get = pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject
+        stack = [(get(page.raw, i), 0) for i in range(min(count(page.raw), max_objects))]
+        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        seen = 0
+        while stack and seen < max_objects:
+            obj, depth = stack.pop()
+            seen += 1
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 3:
+                n = min(pdfium_c.FPDFFormObj_CountObjects(obj), max_objects)
+                stack += [(pdfium_c.FPDFFormObj_GetObject(obj, i), depth + 1) for i in range(n)]
+                continue
+            if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_SHADING):
+                continue
+            if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+                continue  # a damaged object: skip it
+            rect = (left.value, self.height - top.value, right.value, self.height - bottom.value)
+            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                self._path(obj, rect)
+            else:
+                self.images.append(rect)
+
+    def _path(self, obj: Any, rect: tuple[float, float, float, float]) -> None:
+        x0, y0, x1, y1 = rect
+        fillmode, stroke = ctypes.c_int(), ctypes.c_int()
+        pdfium_c.FPDFPath_GetDrawMode(obj, fillmode, stroke)
+        if fillmode.value:
+            r, g, b, a = (ctypes.c_uint() for _ in range(4))
+            pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a)
+            if a.value > 0 and min(r.value, g.value, b.value) < _LIGHT:
+                self.fills.append(rect)
+        if y1 - y0 <= 2.5 and x1 - x0 >= 8:
+            self.hrules.append(((y0 + y1) / 2, x0, x1))
+        elif x1 - x0 <= 2.5 and y1 - y0 >= 8:
+            self.vrules.append(((x0 + x1) / 2, y0, y1))
+        elif (fillmode.value or stroke.value) and x1 - x0 >= 8 and y1 - y0 >= 8:
+            # a cell border or shading: its edges separate rows and columns
+            self.hrules += [(y0, x0, x1), (y1, x0, x1)]
+            self.vrules += [(x0, y0, y1), (x1, y0, y1)]
+
+    def covered(self, x: float, y: float, areas: list[tuple[float, float, float, float]]) -> bool:
+        return any(a <= x <= c and b <= y <= d for a, b, c, d in areas)
+
+
+def _style(textpage: Any, k: int, obj: Any) -> _Style:
+    matrix = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFText_GetMatrix(textpage, k, matrix)
+    scale = max((matrix.b**2 + matrix.d**2) ** 0.5, 1e-6)
+    size = pdfium_c.FPDFText_GetFontSize(textpage, k) * scale
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    pdfium_c.FPDFText_GetFillColor(textpage, k, r, g, b, a)
+    weight = pdfium_c.FPDFText_GetFontWeight(textpage, k)
+    buf = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    pdfium_c.FPDFText_GetFontInfo(textpage, k, buf, 128, flags)
+    name = buf.value.decode("latin-1", "replace").lower()
+    bold = weight >= 600 or any(w in name for w in ("bold", "black", "heavy", "semibold"))
+    mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj) if obj else 0
+    return _Style(
+        size=round(size, 1),
+        bold=bold,
+        color=(r.value, g.value, b.value),
+        invisible=mode in (pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium_c.FPDF_TEXTRENDERMODE_CLIP),
+        transparent=a.value == 0,
+    )
+
+
+def _codes(tp: Any, n: int) -> list[int]:
+    """Each character's code point, in one call when the page has no surrogate pairs."""
+    buf = ctypes.create_string_buffer(2 * (n + 1))
+    got = pdfium_c.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    units = memoryview(buf.raw[: 2 * max(got - 1, 0)]).cast("H").tolist()
+    if len(units) == n:
+        return units
+    return [pdfium_c.FPDFText_GetUnicode(tp, k) for k in range(n)]
+
+
+class PageReader:
+    """Reads the fragments of one PDFium page."""
+
+    def __init__(self, page: Any, number: int, *, max_objects: int = 20000, max_chars: int = 400000):
+        self.page = page
+        self.number = number
+        self.max_objects = max_objects
+        self.max_chars = max_chars
+        self.width, self.height = page.get_size()
+        left, bottom, right, top = page.get_bbox()  # the visible box (cropbox within mediabox)
+        self.box = (left, bottom, right, top)
+        self._shapes: _Shapes | None = None
+
+    @property
+    def shapes(self) -> _Shapes:
+        if self._shapes is None:
+            self._shapes = _Shapes(self.page, self.box[3], self.max_objects)
+        return self._shapes
+
+    def read(self) -> Page:
+        textpage = self.page.get_textpage()
+        try:
+            frags, chars = self._frags(textpage.raw)
+        finally:
+            textpage.close()
+        shapes = self.shapes
+        return Page(self.number, self.width, self.height, frags, shapes.hrules, shapes.vrules, chars)
+
+    def _hidden(self, style: _Style, run: _Run) -> str:
+        cx, cy = (run.x0 + run.x1) / 2, (run.top + run.bottom) / 2
+        left, bottom, right, top = self.box
+        if cx < left - 1 or cx > right + 1 or cy < 0 or cy > top - bottom + 1:
+            return HiddenText.OFF_PAGE
+        if style.size < TINY_PT:
+            return HiddenText.TINY
+        if style.invisible or style.transparent:
+            # OCR'd scans put invisible text over the page image: that text is what the reader sees
+            return "" if self.shapes.covered(cx, cy, self.shapes.images) else HiddenText.INVISIBLE
+        if min(style.color) >= _LIGHT:
+            shapes = self.shapes
+            return "" if shapes.covered(cx, cy, shapes.fills + shapes.images) else HiddenText.WHITE
+        return ""
+
+    def _frags(self, tp: Any) -> tuple[list[Frag], int]:
+        # the hot loop of PDF reading: two C calls a character, bound to locals, the run test inlined
+        n = min(pdfium_c.FPDFText_CountChars(tp), self.max_chars)
+        codes = _codes(tp, n)
+        get_box, address = pdfium_c.FPDFText_GetLooseCharBox, _object_address
+        rect = pdfium_c.FS_RECTF()
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        top_y = self.box[3]
+        styles: dict[int, _Style] = {}
+        frags: list[Frag] = []
+        run: _Run | None = None
+        space = False
+        visible = 0
+        for k in range(n):
+            u = codes[k]
+            if u in _BREAK:
+                frags += self._close(run)
+                run, space = None, False
+                continue
+            if u in _SPACE or u == 0:
+                space = True
+                continue
+            if not get_box(tp, k, rect):
+                continue
+            key = address(tp, k) or -1
+            style = styles.get(key)
+            if style is None:
+                style = styles[key] = _style(tp, k, pdfium_c.FPDFText_GetTextObject(tp, k))
+                pdfium_c.FPDFText_GetCharOrigin(tp, k, ox, oy)
+                style.descent = oy.value - rect.bottom
+            size = style.size if style.size > 1.0 else 1.0
+            # the baseline, not the glyph box, puts characters on a line (bullets sit high);
+            # within one text object it sits a fixed distance above the loose box's bottom
+            x0, x1, base = rect.left, rect.right, top_y - rect.bottom - style.descent
+            if (
+                run is not None
+                and -0.45 * size <= base - run.base <= 0.45 * size
+                and run.x1 - 0.6 * size <= x0 <= run.x1 + size
+                and style.visibility == run.style.visibility
+            ):
+                if space:  # PDFium's own word spaces (real or generated), not a guess from gaps
+                    run.chars.append(" ")
+                if x1 > run.x1:
+                    run.x1 = x1
+            else:
+                frags += self._close(run)
+                run = _Run([], x0, max(x0, x1), base - 0.8 * size, base + 0.2 * size, base, style, "", k)
+            run.chars.append(chr(u))
+            run.bold_chars += style.bold
+            visible += 1
+            space = False
+        frags += self._close(run)
+        return frags, visible
+
+    def _close(self, run: _Run | None) -> list[Frag]:
+        if run is None:
+            return []
+        text = "".join(run.chars).strip()
+        if not text:
+            return []
+        s = run.style
+        return [
+            Frag(
+                text=text,
+                x0=run.x0,
+                x1=run.x1,
+                top=run.top,
+                bottom=run.bottom,
+                size=s.size,
+                bold=run.bold_chars * 2 > len(text.replace(" ", "")),
+                color=s.color,
+                hidden=self._hidden(s, run),
+                seq=run.seq,
+            )
+        ]

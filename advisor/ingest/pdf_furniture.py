@@ -1,0 +1,107 @@
+"""Recognising what a PDF page carries besides its content: running headers and footers, page
+numbers, table-of-contents pages, index pages and reference lists. Each is marked with its
+BlockKind so it is never chunked or quoted."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .document import BlockKind
+
+_PAGE_NO = re.compile(
+    r"^(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.I
+)
+# a TOC line: an entry then dot leaders or an ellipsis (or a wide gap) then a page number
+_TOC_LINE = re.compile(r"(?:(?:\.\s?){3,}|…+|\s{3,}|_{3,})\s*(?:\d{1,4}|[ivxlc]{1,6})$", re.I)
+_TOC_TITLE = re.compile(r"^(?:table of )?contents$|^contents$", re.I)
+_INDEX_TITLE = re.compile(r"^(?:subject |general )?index$", re.I)
+_INDEX_LINE = re.compile(
+    r"^[^\d.!?]{2,80}?,?\s+\d{1,4}(?:\s*[-–]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*$"
+)
+_REF_TITLE = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:references|bibliography|works cited|literature cited|sources|"
+    r"citations|endnotes|notes and references|reference list)$",
+    re.I,
+)
+
+
+@dataclass
+class Piece:
+    """One assembled item of a page: its text, kind and position, before sections are known."""
+
+    page: int
+    kind: BlockKind
+    text: str
+    heading: bool = False
+    hidden: str = ""
+    top: float = 0.0
+    lines: int = 1
+
+    @property
+    def indexed(self) -> bool:
+        return self.kind.indexed
+
+
+def norm(text: str) -> str:
+    """Line identity for repetition checks: case, spacing and numbers ignored."""
+    return re.sub(r"\d+", "#", " ".join(text.split()).lower())
+
+
+def mark_running_heads(pages: list[list[Piece]], keep: set[str]) -> None:
+    """Page numbers and lines repeated at the top or bottom of most pages become furniture.
+
+    Only the first and last two pieces of a page can be running heads; `keep` holds outline
+    titles ("References") that legitimately repeat as headings.
+    """
+    counts: dict[str, int] = {}
+    for pieces in pages:
+        shown = [p for p in pieces if not p.hidden]
+        for key in {norm(p.text) for p in shown[:2] + shown[-2:] if p.lines <= 2}:
+            counts[key] = counts.get(key, 0) + 1
+    threshold = max(3, 0.4 * len(pages))
+    repeated = {k for k, c in counts.items() if c >= threshold and len(k) < 100} - keep
+    if len(pages) < 3:
+        repeated = set()
+    for pieces in pages:
+        shown = [p for p in pieces if not p.hidden]
+        for p in shown[:2] + shown[-2:]:
+            if p.lines <= 2 and (_PAGE_NO.match(p.text.strip()) or norm(p.text) in repeated):
+                p.kind = BlockKind.FURNITURE
+
+
+def toc_line(text: str) -> bool:
+    return bool(_TOC_LINE.search(text.strip())) and bool(re.search(r"[A-Za-z]", text))
+
+
+def mark_toc_and_index(pages: list[list[Piece]]) -> None:
+    """Table-of-contents and index pages, and stray TOC lines elsewhere, are marked."""
+    in_toc = in_index = False
+    for pieces in pages:
+        content = [p for p in pieces if p.kind.indexed and not p.hidden]
+        if not content:
+            continue
+        lines = [ln for p in content for ln in p.text.split("\n") if ln.strip()]
+        toc = sum(toc_line(ln) for ln in lines)
+        index = sum(bool(_INDEX_LINE.match(ln.strip())) for ln in lines)
+        titled_toc = any(_TOC_TITLE.match(p.text.strip()) for p in content[:3])
+        titled_index = any(_INDEX_TITLE.match(p.text.strip()) for p in content[:3])
+        if titled_toc or (in_toc and toc >= 0.4 * len(lines)) or (len(lines) >= 4 and toc >= 0.5 * len(lines)):
+            in_toc, in_index = True, False
+            for p in content:
+                p.kind = BlockKind.TOC
+            continue
+        in_toc = False
+        if titled_index or (in_index and index >= 0.5 * len(lines)) or (len(lines) >= 8 and index >= 0.7 * len(lines)):
+            in_index = True
+            for p in content:
+                p.kind = BlockKind.INDEX
+            continue
+        in_index = False
+        for p in content:
+            if toc_line(p.text) and p.lines <= 2:
+                p.kind = BlockKind.TOC
+
+
+def ref_heading(text: str) -> bool:
+    return bool(_REF_TITLE.match(" ".join(text.split())))

@@ -1,0 +1,296 @@
+"""Page layout from positioned fragments: lines into boxes (paragraphs, cells, columns), boxes
+into reading order, and side-by-side short boxes into table rows.
+
+Boxes grow in content-stream order: a fragment continues the box whose last line sits right
+above it, in the same column, in the same style, with no ruling line in between. That keeps a
+narrow table cell's wrapped lines together even when the neighbouring cell's lines sit on the
+same baselines. Boxes are then ordered by recursive XY cuts: bands top to bottom; a band whose
+boxes sit side by side is either a table row (short cells) or columns (read one after another).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from .pdf_chars import Frag, Page
+
+_MARKER = re.compile(r"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·\-–—*]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)])$")
+_ITEM_START = re.compile(r"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·–—*]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s")
+_END = re.compile(r"[.!?:;][\"'”’)\]]?$")
+LEAD = 1.95  # baselines further apart than this many font sizes start a new box
+
+
+class ItemKind(StrEnum):
+    TEXT = "text"
+    HEADING = "heading"
+    TABLE_ROW = "table_row"
+
+
+@dataclass
+class Line:
+    text: str
+    x0: float
+    x1: float
+    base: float
+    size: float
+    bold: bool
+    color: tuple[int, int, int]
+    hidden: str
+
+    @property
+    def top(self) -> float:
+        return self.base - 0.8 * self.size
+
+
+@dataclass
+class Box:
+    lines: list[Line]
+
+    @property
+    def x0(self) -> float:
+        return min(ln.x0 for ln in self.lines)
+
+    @property
+    def x1(self) -> float:
+        return max(ln.x1 for ln in self.lines)
+
+    @property
+    def top(self) -> float:
+        return self.lines[0].top
+
+    @property
+    def bottom(self) -> float:
+        return self.lines[-1].base + 0.25 * self.lines[-1].size
+
+    @property
+    def hidden(self) -> str:
+        return self.lines[0].hidden
+
+
+@dataclass
+class Item:
+    """A unit of page content in reading order: paragraphs of lines, or a table row's cells."""
+
+    kind: ItemKind
+    paragraphs: list[list[Line]] = field(default_factory=list)
+    cells: list[list[Line]] = field(default_factory=list)
+    hidden: str = ""
+    size: float = 0.0
+    bold: bool = False
+    top: float = 0.0
+    bottom: float = 0.0
+
+
+def _light(color: tuple[int, int, int]) -> bool:
+    return min(color) >= 235
+
+
+def _frag_line(f: Frag) -> Line:
+    return Line(f.text, f.x0, f.x1, f.top + 0.8 * f.size, f.size, f.bold, f.color, f.hidden)
+
+
+def line_pitch(frags: list[Frag]) -> float:
+    """The page's usual distance between the baselines of a paragraph's lines (0 when unknown)."""
+    counts: dict[int, int] = {}
+    for a, b in itertools.pairwise(frags):
+        dy = (b.top + 0.8 * b.size) - (a.top + 0.8 * a.size)
+        if abs(a.x0 - b.x0) < 2 and a.size == b.size and 0.6 * a.size < dy < 3.0 * a.size:
+            counts[round(dy)] = counts.get(round(dy), 0) + 1
+    if not counts:
+        return 0.0
+    pitch, n = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))
+    return float(pitch) if n >= 3 else 0.0
+
+
+class _Builder:
+    def __init__(self, page: Page, pitch: float = 0.0):
+        self.page = page
+        self.pitch = pitch
+        self.boxes: list[Box] = []
+
+    def add(self, f: Frag) -> None:
+        if self.boxes and self._same_line(self.boxes[-1].lines[-1], f):
+            self._extend(self.boxes[-1].lines[-1], f)
+            return
+        for box in reversed(self.boxes[-40:]):
+            if self._below(box, f):
+                box.lines.append(_frag_line(f))
+                return
+        self.boxes.append(Box([_frag_line(f)]))
+
+    def _same_line(self, ln: Line, f: Frag) -> bool:
+        size = max(ln.size, f.size)
+        if f.hidden != ln.hidden or abs(f.top + 0.8 * f.size - ln.base) > 0.5 * size:
+            return False
+        gap = f.x0 - ln.x1
+        reach = 3.0 * size if _MARKER.match(ln.text) else 0.9 * size
+        return -0.3 * size <= gap <= reach and not self._vrule_between(ln.x1, f.x0, ln.base)
+
+    @staticmethod
+    def _extend(ln: Line, f: Frag) -> None:
+        bold_weight = len(ln.text) * ln.bold + len(f.text) * f.bold
+        ln.text = f"{ln.text} {f.text}"
+        ln.bold = bold_weight * 2 > len(ln.text)
+        ln.x1 = max(ln.x1, f.x1)
+
+    def _below(self, box: Box, f: Frag) -> bool:
+        last = box.lines[-1]
+        size = max(last.size, f.size)
+        base = f.top + 0.8 * f.size
+        dy = base - last.base
+        # generous leading (tables often set lines 2 sizes apart) raises the limit with the page's
+        # pitch; a sentence that plainly goes on (no full stop, next line lowercase) may gap more
+        reach = max(LEAD * size, 1.3 * self.pitch)
+        if not _END.search(last.text) and f.text[:1].islower():
+            reach = max(reach, 2.6 * size)
+        if f.hidden != last.hidden or not 0.6 * size <= dy <= reach:
+            return False
+        # a link's colour does not end a paragraph; light text on a banner does
+        if abs(f.size - last.size) > 0.12 * size or f.bold != last.bold or _light(f.color) != _light(last.color):
+            return False
+        if not (box.x0 - 1.0 * size <= f.x0 <= box.x0 + 4.0 * size and f.x0 < last.x1):
+            return False
+        return not self._hrule_between(last.base + 0.3 * last.size, f.top + 0.1 * size, f.x0, f.x1)
+
+    def _hrule_between(self, y0: float, y1: float, x0: float, x1: float) -> bool:
+        width = max(x1 - x0, 1.0)
+        return any(y0 < y < y1 and min(x1, b) - max(x0, a) > 0.5 * width for y, a, b in self.page.hrules)
+
+    def _vrule_between(self, x0: float, x1: float, base: float) -> bool:
+        return any(x0 < x < x1 and top <= base <= bottom for x, top, bottom in self.page.vrules)
+
+
+def build_boxes(page: Page) -> list[Box]:
+    """Fragments grouped into boxes (a paragraph, list, cell or column piece each)."""
+    frags = sorted(page.frags, key=lambda f: f.seq)
+    builder = _Builder(page, line_pitch(frags))
+    for f in frags:
+        builder.add(f)
+    return builder.boxes
+
+
+def paragraphs(box: Box) -> list[list[Line]]:
+    """A box's lines split into paragraphs: at list markers, indents and short finished lines."""
+    out: list[list[Line]] = []
+    right = box.x1
+    for ln in box.lines:
+        if out:
+            prev = out[-1][-1]
+            ended = bool(_END.search(prev.text))
+            short = prev.x1 < right - 2.5 * prev.size
+            indented = ln.x0 > prev.x0 + 0.9 * ln.size and not _ITEM_START.match(out[-1][0].text)
+            if not (_ITEM_START.match(ln.text) or (ended and (short or indented))):
+                out[-1].append(ln)
+                continue
+        out.append([ln])
+    return out
+
+
+def _spans(items: list[tuple[float, float]], tol: float) -> list[tuple[float, float]]:
+    """Merged intervals of a projection."""
+    merged: list[list[float]] = []
+    for a, b in sorted(items):
+        if merged and a <= merged[-1][1] + tol:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return [(a, b) for a, b in merged]
+
+
+def _group(boxes: list[Box], spans: list[tuple[float, float]], key) -> list[list[Box]]:
+    groups: list[list[Box]] = [[] for _ in spans]
+    for b in boxes:
+        v = key(b)
+        i = next((i for i, (a, z) in enumerate(spans) if a <= v <= z), len(spans) - 1)
+        groups[i].append(b)
+    return [g for g in groups if g]
+
+
+def _is_table_row(strips: list[list[Box]], region_width: float) -> bool:
+    """Side-by-side strips are a table row unless they read as columns of running text."""
+    lines = [sum(len(b.lines) for b in s) for s in strips]
+    widths = [max(b.x1 for b in s) - min(b.x0 for b in s) for s in strips]
+    columns = all(w >= 0.25 * region_width for w in widths) and sum(n >= 8 for n in lines) >= 2
+    return not columns and max(lines) <= 12
+
+
+def order(boxes: list[Box]) -> list[list[Box]]:
+    """Boxes in reading order; a group of several boxes is one table row (cells left to right).
+
+    Side-by-side boxes form a table row only next to another such band with as many columns: a
+    lone band of two boxes (a column ending beside a short label) is read column by column.
+    """
+    if len(boxes) <= 1:
+        return [boxes] if boxes else []
+    bands = _group(boxes, _spans([(b.top, b.bottom) for b in boxes], 0.5), lambda b: (b.top + b.bottom) / 2)
+    layout = []
+    for band in bands:
+        strips = _group(band, _spans([(b.x0, b.x1) for b in band], 1.0), lambda b: (b.x0 + b.x1) / 2)
+        width = max(b.x1 for b in band) - min(b.x0 for b in band)
+        layout.append((band, strips, len(strips) > 1 and _is_table_row(strips, width)))
+    out: list[list[Box]] = []
+    for i, (band, strips, row) in enumerate(layout):
+        neighbours = [layout[j] for j in (i - 1, i + 1) if 0 <= j < len(layout)]
+        if row and any(other_row and len(other) == len(strips) for _, other, other_row in neighbours):
+            out.append([b for s in strips for b in sorted(s, key=lambda b: b.top)])
+        elif len(strips) == 1:
+            out += [[b] for b in sorted(band, key=lambda b: (round(b.top), b.x0))] if len(bands) == 1 else order(band)
+        else:
+            for s in strips:
+                out += order(s)
+    return out
+
+
+def page_items(page: Page, body_size: float, body_bold: bool) -> list[Item]:
+    """The page's content items in reading order."""
+    items: list[Item] = []
+    for group in order(build_boxes(page)):
+        if len(group) > 1 and len({round(b.x0) for b in group}) > 1:
+            cells = _cells(group)
+            if len(cells) > 1:
+                items.append(
+                    Item(
+                        ItemKind.TABLE_ROW,
+                        cells=cells,
+                        hidden=next((b.hidden for b in group if b.hidden), ""),
+                        size=group[0].lines[0].size,
+                        top=min(b.top for b in group),
+                        bottom=max(b.bottom for b in group),
+                    )
+                )
+                continue
+        for box in group:
+            items.append(_text_item(box, body_size, body_bold))
+    return items
+
+
+def _cells(group: list[Box]) -> list[list[Line]]:
+    """Boxes of a table row merged per column (a cell may hold several boxes)."""
+    strips = _group(group, _spans([(b.x0, b.x1) for b in group], 1.0), lambda b: (b.x0 + b.x1) / 2)
+    return [[ln for b in sorted(s, key=lambda b: b.top) for ln in b.lines] for s in strips]
+
+
+def _text_item(box: Box, body_size: float, body_bold: bool) -> Item:
+    first = box.lines[0]
+    text = " ".join(ln.text for ln in box.lines)
+    # bigger, bolder than the body, or light text on a coloured banner (white on white is hidden)
+    emphasis = first.size >= body_size * 1.12 or (first.bold and not body_bold) or min(first.color) >= 235
+    heading = (
+        emphasis
+        and len(box.lines) <= 3
+        and len(text) <= 160
+        and not re.search(r"[.,;]$", text)
+        and bool(re.search(r"[A-Za-z]", text))
+    )
+    return Item(
+        ItemKind.HEADING if heading else ItemKind.TEXT,
+        paragraphs=[[ln] for ln in box.lines] if heading else paragraphs(box),
+        hidden=box.hidden,
+        size=first.size,
+        bold=first.bold,
+        top=box.top,
+        bottom=box.bottom,
+    )

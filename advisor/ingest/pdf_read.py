@@ -1,0 +1,263 @@
+"""Reading a PDF on PDFium (imported on first use by :mod:`.pdf`).
+
+Layout-faithful text by physical page, sections from the outline and headings, tables as rows,
+furniture and reference lists recognised, hidden text quarantined, scanned pages read by OCR.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+
+from . import ocr
+from .document import HIDDEN_TEXT, Block, BlockKind, Document, fail, title_from_name
+from .hyphens import Dehyphenator
+from .limits import Deadline, Limits
+from .pdf_chars import Page, PageReader
+from .pdf_furniture import Piece, mark_running_heads, mark_toc_and_index, norm, ref_heading
+from .pdf_layout import Item, ItemKind, Line, page_items
+
+_LETTERS = re.compile(r"[A-Za-z]{2,}")
+_BULLET = re.compile(r"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·–—*]|-(?=\s))\s*")
+
+Outline = list[tuple[int, tuple[str, ...]]]
+
+
+def read_pdf(path: Path, source: str, limits: Limits) -> Document:
+    """The document of a PDF file, within `limits`."""
+    if path.stat().st_size == 0:
+        raise fail(path, "file is empty; add content or remove it from the folder")
+    deadline = Deadline(path, limits.seconds)
+    doc = open_pdf(path, limits)
+    try:
+        pages, scanned = _read_pages(doc, path, limits, deadline)
+        imaged = [i for i in scanned if _page_has_image(doc, i)]
+        ocr_blocks = ocr.ocr_pages(doc, path, imaged, limits, deadline) if imaged else {}
+        outline = _outline(doc)
+        title = _meta_title(doc)
+    finally:
+        doc.close()
+    if not any(p.frags for p in pages) and not ocr_blocks:
+        raise fail(path, ocr.no_text_problem(path, limits, scanned=bool(imaged)))
+    blocks = _blocks(pages, outline, ocr_blocks)
+    if not any(b.kind.indexed for b in blocks):
+        raise fail(path, "no readable text: every page is a table of contents, index, reference list or furniture")
+    return Document(source=source, title=title or title_from_name(path), blocks=blocks)
+
+
+def open_pdf(path: Path, limits: Limits) -> Any:
+    """A PDFium document within the page cap; IngestError for encrypted or damaged files."""
+    try:
+        doc = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        msg = str(exc)
+        if "password" in msg.lower():
+            raise fail(path, "encrypted PDF that needs a password; save an unencrypted copy and index that") from None
+        raise fail(path, f"corrupt or unreadable PDF ({msg}); re-export it or check the download") from None
+    n = len(doc)
+    if n == 0:
+        doc.close()
+        raise fail(path, "PDF has no pages")
+    if n > limits.max_pages:
+        doc.close()
+        raise fail(
+            path,
+            f"PDF has {n} pages, over the {limits.max_pages}-page limit; split it or raise ADVISOR_INGEST_MAX_PAGES",
+        )
+    return doc
+
+
+def _read_pages(doc: Any, path: Path, limits: Limits, deadline: Deadline) -> tuple[list[Page], list[int]]:
+    """Fragments of every page, and the 0-based pages with no text layer (OCR candidates)."""
+    pages: list[Page] = []
+    scanned: list[int] = []
+    for i in range(len(doc)):
+        deadline.check("reading the PDF")
+        try:
+            page = doc[i]
+        except Exception:  # one damaged page should not lose the rest of the document
+            pages.append(Page(i + 1, 0, 0))
+            continue
+        try:
+            reader = PageReader(page, i + 1, max_objects=limits.max_page_objects, max_chars=limits.max_page_chars)
+            read = reader.read()
+        except Exception:
+            read = Page(i + 1, 0, 0)
+        finally:
+            page.close()
+        pages.append(read)
+        if read.chars < 3:
+            scanned.append(i)
+    return pages, scanned
+
+
+def _page_has_image(doc: Any, i: int) -> bool:
+    page = doc[i]
+    try:
+        return ocr.has_image(page)
+    except Exception:  # a damaged page: nothing to read
+        return False
+    finally:
+        page.close()
+
+
+def _outline(doc: Any) -> Outline:
+    """Flattened outline: (0-based page index, title path), in document order."""
+    out: Outline = []
+    path: list[str] = []
+    try:
+        for item in doc.get_toc(max_depth=12):
+            dest = item.get_dest()
+            page = dest.get_index() if dest is not None else None
+            title = " ".join((item.get_title() or "").split())
+            path = path[: item.level]
+            path += [""] * (item.level - len(path))
+            path.append(title)
+            if page is not None and page >= 0 and title:
+                out.append((page, tuple(t for t in path if t)))
+    except Exception:  # a damaged outline: fall back to headings found on the pages
+        return []
+    return out
+
+
+def _meta_title(doc: Any) -> str:
+    try:
+        return str(doc.get_metadata_dict().get("Title") or "").strip()
+    except Exception:
+        return ""
+
+
+def _body_style(pages: list[Page]) -> tuple[float, bool]:
+    counts: Counter[tuple[float, bool]] = Counter()
+    for p in pages:
+        for f in p.frags:
+            if not f.hidden:
+                counts[(round(f.size), f.bold)] += len(f.text)
+    return counts.most_common(1)[0][0] if counts else (11.0, False)
+
+
+def _item_texts(item: Item, dehyph: Dehyphenator) -> str:
+    if item.kind == ItemKind.TABLE_ROW:
+        return " | ".join(dehyph.join([ln.text for ln in cell]) for cell in item.cells)
+    paras = []
+    for para in item.paragraphs:
+        text = dehyph.join([ln.text for ln in para])
+        paras.append(_BULLET.sub("- ", text, count=1))
+    return "\n".join(paras) if item.kind == ItemKind.TEXT else " ".join(paras)
+
+
+def _pieces(pages: list[Page]) -> list[list[Piece]]:
+    size, bold = _body_style(pages)
+    items = [page_items(p, size, bold) for p in pages]
+    lines: list[Line] = [ln for page in items for it in page for group in (it.paragraphs or it.cells) for ln in group]
+    dehyph = Dehyphenator(ln.text for ln in lines)
+    out: list[list[Piece]] = []
+    for page, page_items_ in zip(pages, items, strict=True):
+        pieces = []
+        for it in page_items_:
+            text = _item_texts(it, dehyph)
+            if not text.strip():
+                continue
+            kind = BlockKind.TABLE if it.kind == ItemKind.TABLE_ROW else BlockKind.TEXT
+            n_lines = sum(len(g) for g in (it.paragraphs or it.cells))
+            pieces.append(Piece(page.number, kind, text, it.kind == ItemKind.HEADING, it.hidden, it.top, n_lines))
+        out.append(pieces)
+    return out
+
+
+def _blocks(pages: list[Page], outline: Outline, ocr_blocks: dict[int, list[Block]]) -> list[Block]:
+    pieces = _pieces(pages)
+    titles = {norm(t[-1]) for _, t in outline}
+    mark_running_heads(pieces, titles)
+    mark_toc_and_index(pieces)
+    blocks = _Sections(outline).assign(pieces, ocr_blocks)
+    return _mend_page_breaks(blocks)
+
+
+class _Sections:
+    """Heading paths: the outline's where it names a heading, else heading levels by size."""
+
+    def __init__(self, outline: Outline):
+        self.outline = outline
+        self.by_page: dict[int, list[tuple[str, ...]]] = {}
+        for page, tpath in outline:
+            self.by_page.setdefault(page + 1, []).append(tpath)
+        self.current: tuple[str, ...] = ()
+        self.local: tuple[str, ...] = ()  # a heading under the current outline entry
+        self.in_refs = False
+
+    def _heading(self, piece: Piece) -> None:
+        key = norm(piece.text)
+        pending = self.by_page.get(piece.page, [])
+        match = next((t for t in pending if norm(t[-1]) == key), None)
+        if match is not None:
+            pending.remove(match)
+            self.current, self.local = match, ()
+            self.in_refs = any(ref_heading(t) for t in match)  # "References > Existing frameworks" too
+            return
+        # a heading the outline does not name sits under the current outline entry
+        self.local = (piece.text.replace("\n", " "),)
+        under_refs = any(ref_heading(t) for t in self.current)
+        self.in_refs = ref_heading(piece.text) or under_refs
+
+    @property
+    def section(self) -> str:
+        return " > ".join(self.current + self.local)
+
+    def assign(self, pages: list[list[Piece]], ocr_blocks: dict[int, list[Block]]) -> list[Block]:
+        blocks: list[Block] = []
+        for number, pieces in enumerate(pages, start=1):
+            for piece in pieces:
+                if piece.heading and not piece.hidden and piece.kind.indexed:
+                    self._heading(piece)
+                    continue
+                kind = piece.kind
+                if kind.indexed and self.in_refs and not piece.hidden:
+                    kind = BlockKind.REFERENCES
+                quarantine = HIDDEN_TEXT if piece.hidden else ""
+                meta = {"hidden": piece.hidden} if piece.hidden else {}
+                blocks.append(Block(piece.text, self.section, piece.page, kind, quarantine, meta))
+            # outline titles not found in the text still start their section on this page
+            left = self.by_page.pop(number, [])
+            if left:
+                self.current, self.local, self.in_refs = left[-1], (), any(ref_heading(t) for t in left[-1])
+            for b in ocr_blocks.get(number, []):
+                b.section = b.section or self.section
+                blocks.append(b)
+        return blocks
+
+
+def _prose_goes_on(text: str) -> bool:
+    """A page ends mid-sentence in running prose (not a list item or a label): its last
+    sentence has many words and ends on a lowercase word, so a capital ("AI", a name) that opens
+    the next page continues it, unless it opens a label ("Result: ...")."""
+    para = text.rsplit("\n", 1)[-1]
+    tail = re.split(r"[.!?:;](?:\s+|$)", para)[-1]
+    return (
+        not re.match(r"\s*(?:[-*•▪–]|\d+[.)])\s", para) and len(tail.split()) >= 8 and bool(re.search(r"[a-z]$", tail))
+    )
+
+
+def _mend_page_breaks(blocks: list[Block]) -> list[Block]:
+    """A sentence cut by a page break is finished on its first page: the next page's opening
+    fragment moves back to the block it continues, so no chunk starts or ends mid-sentence."""
+    text_blocks = [b for b in blocks if b.kind == BlockKind.TEXT and not b.quarantine and not b.meta.get("ocr")]
+    for prev, nxt in pairwise(text_blocks):
+        if not prev.text or not nxt.text or nxt.page == prev.page:
+            continue
+        if re.search(r"[.!?:;\"”)]\s*$", prev.text) or not (
+            re.match(r"[a-z(,;]", nxt.text)
+            or (re.match(r"[A-Z](?![\w ()/-]{0,40}:)", nxt.text) and _prose_goes_on(prev.text))
+        ):
+            continue
+        end = re.search(r"[.!?](?=\s|$)", nxt.text)
+        if end is None or end.end() > 400:
+            continue
+        prev.text = prev.text + " " + nxt.text[: end.end()]
+        nxt.text = nxt.text[end.end() :].strip()
+    return [b for b in blocks if _LETTERS.search(b.text)]

@@ -1,0 +1,24 @@
+"""Line-end hyphens: joined when the word is real (document or model vocabulary), kept otherwise."""
+
+from __future__ import annotations
+
+from advisor.ingest.hyphens import Dehyphenator, model_vocab
+
+
+def test_model_vocabulary_is_read_from_the_bundled_wheel():
+    vocab = model_vocab()
+    assert {"tracking", "setting", "infringement", "notification"} <= vocab
+    assert not any(w.startswith("##") for w in vocab)
+
+
+def test_join_rules():
+    d = Dehyphenator(["A resilient team.", "We track decision-making."], vocab=frozenset({"tracking", "setting"}))
+    assert d.join(["build re-", "silient systems"]) == "build resilient systems"  # in the document
+    assert d.join(["reliable track-", "ing"]) == "reliable tracking"  # in the vocabulary
+    assert d.join(["clear decision-", "making"]) == "clear decision-making"  # written so mid-line
+    assert d.join(["a self-", "assessment"]) == "a self-assessment"  # no such word: kept
+    assert d.join(["the set\ufffe", "ting"]) == "the setting"  # PDFium's line-end hyphen mark
+    assert d.join(["in\u00adfringe-", "ment"]) == "infringe-ment"  # soft hyphen removed; unknown word kept
+    assert d.join(["X\ufffe", "rays"]) == "X-rays"
+    assert d.join(["non-", "US sites"]) == "non-US sites"  # a capital after the break is no continuation
+    assert d.join(["ends with", "next line"]) == "ends with next line"

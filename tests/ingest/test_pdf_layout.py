@@ -1,0 +1,132 @@
+"""PDF layout on PDFium: narrow table columns, columns, hyphens, furniture and hidden text,
+on PDFs generated to reproduce what public documents do."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from advisor.ingest import BlockKind, load_chunks, load_document
+
+from . import pdfgen
+
+GOVERN_6 = pdfgen.NIST_ROWS[0][0]
+MANAGE_43 = pdfgen.NIST_ROWS[1][1]
+
+
+def _chunks(path, **kw):
+    kw.setdefault("doc_type", "user")
+    return load_chunks(path, str(path), **kw)
+
+
+def _quotable(chunks) -> str:
+    """The text that may be quoted, whitespace normalised (paragraph breaks are not under test)."""
+    return " ".join(" ".join(c.text.split()) for c in chunks if not c.quarantine)
+
+
+@pytest.mark.parametrize("borders", [True, False])
+@pytest.mark.parametrize("widths", [(40, 60), (25, 75)])
+def test_narrow_table_cells_come_out_as_whole_sentences(tmp_path, borders, widths):
+    p = pdfgen.narrow_table_pdf(tmp_path / "rmf-table.pdf", borders=borders, widths=widths)
+    text = _quotable(_chunks(p))
+    for category, sub in pdfgen.NIST_ROWS:
+        assert category in text, f"cut: {category[:40]}"
+        assert sub in text, f"cut: {sub[:40]}"
+    # the wrapped cell text is never interleaved with the neighbouring column's lines
+    assert "in place to address AI risks and benefits" in text
+    chunks = _chunks(p)
+    assert not any(re.search(r"to address\s*$", c.text, re.M) for c in chunks)
+
+
+def test_table_rows_are_cells_joined_with_bars_and_keep_their_page(tmp_path):
+    p = pdfgen.narrow_table_pdf(tmp_path / "rmf-table.pdf", borders=True)
+    chunks = _chunks(p)
+    tables = [c for c in chunks if c.meta.get("block") == "table"]
+    assert tables and all(c.page == 1 for c in tables)
+    rows = [row for c in tables for row in c.text.split("\n")]
+    assert "Categories | Subcategories" in rows
+    assert f"{GOVERN_6} | {pdfgen.NIST_ROWS[0][1]}" in rows
+
+
+def test_two_columns_are_read_one_after_the_other(tmp_path):
+    left = [f"Left sentence {i} says the inventory lists every clinical model." for i in range(8)]
+    right = [f"Right sentence {i} says drift is reported to the committee monthly." for i in range(8)]
+    p = pdfgen.two_column_pdf(tmp_path / "columns.pdf", " ".join(left), " ".join(right))
+    text = _quotable(_chunks(p))
+    assert all(s in text for s in left + right)
+    assert " ".join(left) + " " + right[0] in text  # the left column whole, then the right one
+
+
+def test_line_end_hyphens_join_broken_words_and_keep_compounds(tmp_path):
+    p = pdfgen.lines_pdf(
+        tmp_path / "hyphens.pdf",
+        [
+            "Hospitals need re-",
+            "silient data pipelines and reliable track-",
+            "ing of every model, with clear decision-",
+            "making records. A resilient team reviews",
+            "the set-",
+            "ting each quarter.",
+        ],
+    )
+    text = _quotable(_chunks(p))
+    assert "resilient data pipelines" in text  # "resilient" occurs elsewhere in the document
+    assert "reliable tracking of" in text  # "tracking" is in the model's vocabulary
+    assert "decision-making records" in text  # a real compound stays hyphenated
+    assert "the setting each quarter" in text
+    assert not re.search(r"\w-\s+\w", text) and "\ufffe" not in text
+
+
+def test_running_heads_page_numbers_toc_index_and_references_are_never_chunked(tmp_path):
+    p = pdfgen.report_pdf(tmp_path / "manual.pdf")
+    doc = load_document(p, str(p))
+    kinds = {b.kind for b in doc.blocks}
+    assert {BlockKind.FURNITURE, BlockKind.TOC, BlockKind.INDEX, BlockKind.REFERENCES} <= kinds
+    chunks = _chunks(p)
+    text = _quotable(chunks)
+    assert "named steward who reports drift" in text and {c.page for c in chunks} == {2, 3, 4}
+    for furniture in (
+        "Riverside Health - Clinical AI Policy Manual",
+        "Page 2 of 6",
+        "Table of Contents",
+        "....",
+        "Drift in clinical prediction models",
+        "vendor contracts, 4",
+    ):
+        assert furniture not in text
+    assert {c.section for c in chunks} == {"Governance", "Monitoring", "Vendors"}
+
+
+def test_white_and_tiny_pdf_text_is_quarantined_but_white_on_a_banner_is_not(tmp_path):
+    p = pdfgen.hidden_text_pdf(tmp_path / "poisoned.pdf")
+    chunks = _chunks(p)
+    quotable = _quotable(chunks)
+    hidden = [c for c in chunks if c.quarantine]
+    assert "help@evil-example.com" not in quotable and "CANARY-7731" not in quotable
+    assert hidden and all(c.quarantine == "hidden-text" for c in hidden)
+    assert any("help@evil-example.com" in c.text for c in hidden)  # listed for an admin, never quoted
+    assert any("CANARY-7731" in c.text for c in hidden)
+    assert "The model steward reviews drift reports every month." in quotable
+    # the banner heading is visible text (white on a dark fill): it names the section
+    assert any(c.section == "Monitoring Section" and "two business days" in c.text for c in chunks)
+
+
+def test_a_sentence_cut_by_a_page_break_is_quoted_whole_but_a_label_on_the_next_page_is_not_joined(tmp_path):
+    p = pdfgen.pages_pdf(
+        tmp_path / "pages.pdf",
+        [
+            [
+                "Context mapping also considers non-AI alternatives, especially whether the given",
+                "context is narrow enough to manage",
+            ],
+            [
+                "AI and its potential negative impacts. The review board meets monthly and",
+                "records every decision it takes in the model register",
+            ],
+            ["Result: The agreement between ground truth and the algorithm was high."],
+        ],
+    )
+    text = [b.text for b in load_document(p, str(p)).blocks]
+    assert any(t.endswith("narrow enough to manage AI and its potential negative impacts.") for t in text), text
+    assert any(t.startswith("Result: The agreement") for t in text), text
