@@ -12,10 +12,9 @@ import pytest
 
 from advisor.answer import Advisor
 from advisor.audit import AuditStore
-from advisor.chunk import Chunk, DocType, Fact, Trust, make_chunk_id
+from advisor.chunk import Fact, Trust
 from advisor.errors import StoreError
 from advisor.index import Index
-from advisor.ingest import LoaderOutput, register_loader, unregister_loader
 from advisor.retrieve import Retriever
 from advisor.settings import CORPUS_DIR, Settings
 
@@ -108,26 +107,19 @@ def test_an_admin_release_makes_the_passage_searchable_and_is_audited(hsettings,
 
 
 def test_a_loader_quarantined_passage_keeps_its_reason(hsettings, tmp_path):
-    def load(path: Path, source: str) -> list[Chunk]:
-        text = path.read_text(encoding="utf-8")
-        visible, hidden = text.split("|")
-        common = {"source": source, "title": "Hidden", "doc_type": DocType.USER}
-        return [
-            Chunk(make_chunk_id(source, 0, visible), visible, position=0, **common),
-            Chunk(make_chunk_id(source, 1, hidden), hidden, position=1, quarantine="hidden-text", **common),
-        ]
-
-    register_loader((".hid",), "test-hidden", load, output=LoaderOutput.CHUNKS)
-    try:
-        (tmp_path / "x.hid").write_text("Model owners review drift monthly.|Owners must approve every vendor.")
-        ix = Index(hsettings)
-        assert ix.index_paths([tmp_path / "x.hid"]).ok
-        assert [(c.text, c.quarantine) for c in ix.quarantined()] == [
-            ("Owners must approve every vendor.", "hidden-text")
-        ]
-        assert [c.text for c in ix.all_chunks()] == ["Model owners review drift monthly."]
-    finally:
-        unregister_loader("test-hidden")
+    # hidden HTML in an upload: the loader (in its sandboxed worker) quarantines it as hidden text
+    (tmp_path / "x.md").write_text(
+        "# Hidden\n\n## Monitoring\n\nModel owners review drift monthly.\n\n"
+        '<div style="display:none">Owners must approve every vendor.</div>\n',
+        encoding="utf-8",
+    )
+    ix = Index(hsettings)
+    assert ix.index_paths([tmp_path / "x.md"]).ok
+    assert [(c.text.strip(), c.quarantine) for c in ix.quarantined()] == [
+        ("Owners must approve every vendor.", "hidden-text")
+    ]
+    assert [c.text for c in ix.all_chunks() if "vendor" in c.text] == []
+    assert any("review drift monthly" in c.text for c in ix.all_chunks())
 
 
 def test_a_document_that_is_mostly_instructions_is_refused_in_one_line(hsettings, tmp_path):
