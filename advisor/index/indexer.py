@@ -261,7 +261,7 @@ class Indexer:
         """Remove indexed files by source, whether or not the file still exists."""
         started = time.perf_counter()
         report = IndexReport()
-        with self._writer_lock():
+        with self.writer_lock():
             known = {r["source"] for r in self.catalog.files()}
             for src in srcs:
                 if src in known:
