@@ -176,7 +176,10 @@ def test_hostile_uploads_render_as_text_everywhere(hostile_app, tmp_path):
             body = page.locator("[data-testid=stMain]").inner_text()
             page.screenshot(path=str(shots / "safe-library.png"), full_page=True)
             (tmp_path / "library.txt").write_text(body)
-            assert "Hostile <b>brief</b>" in body, body[-3000:]  # the title, as text
+            picker = reader.locator("[data-testid=stSelectbox]").first.evaluate(
+                "e => e.innerText + ' ' + Array.from(e.querySelectorAll('input')).map(i => i.value).join(' ')"
+            )  # the chosen document's title: the picker's text, or its input's value
+            assert "Hostile <b>brief</b>" in body + picker, (picker, body[-3000:])  # the title, as text
             assert "onerror" in body and "javascript:" in body, body[-3000:]  # the passage, as text
             _assert_inert(page, "document reader")
 
