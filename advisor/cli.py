@@ -145,9 +145,8 @@ def ask(question: str, org: str | None, user: str | None, as_json: bool) -> None
     click.echo(ans.answer)
     if ans.citations:
         click.echo("")
-    for c in ans.citations:
-        where = ", ".join(x for x in (c.source, c.where) if x)
-        click.echo(f"[{c.marker}] {c.title} — {c.section} ({where})")
+    for c in ans.citations:  # whose words, how current, where the original lives (never "Publisher:" over our summary)
+        click.echo(f"[{c.marker}] {c.heading()}" + (f" — {c.origin()}" if c.origin() else ""))
     if ans.unsupported:
         click.echo("\nNot supported by the cited passages: " + " | ".join(ans.unsupported))
     if ans.notice:

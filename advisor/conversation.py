@@ -62,16 +62,33 @@ def last_user_question(history: list[dict] | None) -> str:
     return ""
 
 
+def _previous_query(history: list[dict]) -> str:
+    """The last user question, itself resolved against the turns before it, so a chain of
+    follow-ups ("what about data?", "and security?") keeps the topic of the first question."""
+    for i in range(len(history) - 1, -1, -1):
+        turn = history[i]
+        if turn.get("role") == "user" and str(turn.get("content", "")).strip():
+            return standalone_query(str(turn["content"]).strip(), history[:i])
+    return ""
+
+
+def assistant_answers(history: list[dict] | None) -> list[str]:
+    """The conversation's earlier answers, oldest first (a follow-up does not repeat them)."""
+    return [str(t.get("content", "")) for t in history or [] if t.get("role") == "assistant" and t.get("content")]
+
+
 def standalone_query(question: str, history: list[dict] | None) -> str:
     """Rewrite a follow-up ("what about MAP?", "and for us?") into a standalone query.
 
     Questions that already stand alone are returned unchanged.
     """
     q = " ".join(question.split())
-    prev = last_user_question(history)
+    prev = _previous_query(history or [])
     if not prev or not q:
         return q
     prev_body = prev.rstrip(" ?.!")
+    if q.rstrip(" ?.!").lower() == prev_body.lower():
+        return q  # the same question asked again
     m = _ELLIPSIS.match(q)
     if m:
         focus = (m.group("a") or m.group("b") or m.group("c") or "").strip()

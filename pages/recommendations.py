@@ -242,11 +242,8 @@ for w in rec.sequence_warnings(edited):
 
 with st.expander(f"References ({len(draft.citations)})", icon=":material/format_quote:"):
     st.caption("Numbered as in this draft; the export renumbers them in order of use.")
-    for c in draft.citations:
-        st.markdown(
-            f"**\\[{c.marker}\\]** {ui.escape_md(c.title)} — {ui.escape_md(c.section or '(no section)')} "
-            f"· {ui.escape_md(c.source)}  \n> {ui.escape_md(c.quote)}"
-        )
+    for c in draft.citations:  # labelled as exported: our summary is never shown as the publisher's quote
+        st.markdown(f"**\\[{c.marker}\\]** {ui.escape_md(rec.reference_line(c))}")
 
 # ------------------------------------------------------------------------- downloads
 

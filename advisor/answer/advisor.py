@@ -16,7 +16,7 @@ from ..assessment import load_instrument
 from ..audit import Actor, AuditStore, ChunkRef, Event, Provenance, text_hash
 from ..chunk import Chunk, DocType
 from ..citations import LexicalEmbeddingChecker
-from ..conversation import standalone_query
+from ..conversation import assistant_answers, standalone_query
 from ..errors import AccessDenied, AdvisorError, LibraryError, LLMError
 from ..frameworks import load_catalog, user_dir
 from ..frameworks.records import Catalog
@@ -32,7 +32,7 @@ from .assessment import citable, compose_assessment
 from .frameworks import compose_framework, framework_question
 from .guidance import SentenceIndex, compose_guidance, search_guidance, split_question
 from .llm import llm_answer, rewrite_query
-from .render import ABSTAIN_MESSAGE, plain, render_offline
+from .render import ABSTAIN_MESSAGE, plain, render_offline, with_currency_notes
 from .routing import AnswerPath, evidence_scope, route
 from .types import Answer, AnswerKind, AnswerMode, Draft
 
@@ -57,6 +57,7 @@ class _Turn:
     notice: str = ""
     access: Access = field(default_factory=Access.operator)
     retrieved: list[Chunk] = field(default_factory=list)  # the evidence searched or read, for the audit trail
+    said: list[str] = field(default_factory=list)  # the conversation's earlier answers
 
 
 @dataclass
@@ -315,7 +316,7 @@ class Advisor:
         self._log(Event.QUESTION, access, org, question=question)
         t = time.perf_counter()
         query, notice = self._standalone(question, history, bool(found))
-        turn = _Turn(question, query, org, {"rewrite": _ms(t)}, notice, access)
+        turn = _Turn(question, query, org, {"rewrite": _ms(t)}, notice, access, said=assistant_answers(history))
         ans = yield from self._answer(turn)
         ans.timings_ms = {**turn.timings, **ans.timings_ms}
         if turn.notice and not ans.notice:
@@ -394,7 +395,7 @@ class Advisor:
                 AnswerKind.CLARIFY,
             )
         t = time.perf_counter()
-        draft = compose_assessment(turn.query, history, self.library)
+        draft = compose_assessment(turn.query, history, self.library, said=turn.said)
         turn.timings["compose"] = _ms(t)
         turn.retrieved = [c for p in draft.parts for c in p.chunks]
         return _Drafted(draft, [])
@@ -464,7 +465,7 @@ class Advisor:
                 )
                 ans.question, ans.query = turn.question, turn.query
                 turn.timings["llm"] = _ms(t)
-                return ans
+                return with_currency_notes(ans)
             except LLMError as exc:
                 turn.notice = (
                     f"The language model failed ({exc}); this answer was composed offline from the same evidence."
@@ -476,7 +477,7 @@ class Advisor:
             ans.hits = drafted.hits
         ans.confidence = drafted.confidence
         turn.timings["verify"] = _ms(t)
-        return ans
+        return with_currency_notes(ans)
 
     # ------------------------------------------------------------------ helpers
 

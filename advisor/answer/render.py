@@ -5,11 +5,12 @@ from __future__ import annotations
 from ..chunk import Chunk
 from ..citations import SupportChecker, best_quote
 from ..guard import looks_like_injection
+from ..provenance import status_note
 from ..retrieve import Hit
 from ..text import Numbering, split_sentences
 from .types import Answer, AnswerKind, AnswerMode, Draft, Part, citation_for
 
-__all__ = ["ABSTAIN_MESSAGE", "plain", "quote_span", "render_offline"]
+__all__ = ["ABSTAIN_MESSAGE", "plain", "quote_span", "render_offline", "with_currency_notes"]
 
 ABSTAIN_MESSAGE = "I don't have enough evidence in the indexed documents to answer that reliably, so I won't guess."
 
@@ -78,3 +79,17 @@ def render_offline(question: str, query: str, draft: Draft, hits: list[Hit], che
         kind=draft.kind,
         hits=hits,
     )
+
+
+def with_currency_notes(ans: Answer) -> Answer:
+    """Say in the answer text when it cites a proposed rule or a superseded version: one short
+    sentence per such source, cited with that source's marker. The sentence states the
+    source's status and as-of date, which its citation carries from the document's metadata."""
+    notes = []
+    for c in ans.citations:
+        note = status_note(c.title or c.source, c.status, c.as_of) if c.flagged else ""
+        if note and note[:-1] not in ans.answer:
+            notes.append(f"{note[:-1]} [{c.marker}].")
+    if notes:
+        ans.answer = "\n".join([ans.answer, *notes])
+    return ans

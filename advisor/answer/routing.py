@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ..assessment import load_instrument
 from ..conversation import names_framework, refers_to_self
+from ..errors import AssessmentError
 from ..guard import ScopeDecision, ScopeGuard
 from ..retrieve import Hit
 from ..text import identifiers
@@ -31,7 +33,7 @@ class Route:
 
 _ASSESS_WORDS = re.compile(
     r"\b(score[sd]?|scoring|assessment|readiness|ready|tier|index|gaps?|blocking|blocked|mature|maturity|"
-    r"weak\w*|strengths?|improv\w*|progress)\b",
+    r"weak\w*|strengths?|improv\w*|progress|fix\w*|tackle|work on|priorit\w*|first steps?|next steps?)\b",
     re.I,
 )
 
@@ -48,8 +50,17 @@ def is_assessment_question(query: str) -> bool:
 
 def about_results(query: str) -> bool:
     """With an organization selected, a question without "we/our" is about its results only when
-    it uses result words and names no framework ("What does HTI-1 say about readiness?" is guidance)."""
-    return bool(_RESULT_WORDS.search(query)) and not identifiers(query) and not names_framework(query)
+    it uses result words and names no framework ("What does HTI-1 say about readiness?" is guidance);
+    an assessment question id ("What did we score on VALUE-3?") is not a framework's."""
+    framework_ids = [i for i in identifiers(query) if not _instrument_question(i)]
+    return bool(_RESULT_WORDS.search(query)) and not framework_ids and not names_framework(query)
+
+
+def _instrument_question(identifier: str) -> bool:
+    try:
+        return load_instrument().has_question(identifier)
+    except AssessmentError:  # a broken instrument is reported where it is loaded
+        return False
 
 
 def route(query: str, org: str | None, scope: ScopeGuard) -> Route:

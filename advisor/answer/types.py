@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
+from pathlib import PurePath
 
 from ..chunk import Chunk
+from ..provenance import FLAGGED_STATUSES, provenance
 from ..retrieve import Hit
 
 __all__ = ["Answer", "AnswerKind", "AnswerMode", "Citation", "Draft", "Part", "citation_for"]
@@ -48,12 +50,29 @@ class Draft:
     note: str = ""
 
 
-# Citation fields shown in the app but not part of the answer JSON.
-_CITATION_DISPLAY_ONLY = ("publisher", "doc_type", "source_url", "trust", "ocr")
+_STATUS_WORDS = {"proposed": "Proposed rule", "superseded": "Superseded"}
+
+# Citation fields shown in the app and exports but not part of the answer JSON.
+_CITATION_DISPLAY_ONLY = (
+    "publisher",
+    "doc_type",
+    "source_url",
+    "label",
+    "source_kind",
+    "verbatim",
+    "trust",
+    "as_of",
+    "status",
+    "ocr",
+)
 
 
 @dataclass
 class Citation:
+    """One cited passage. `quote` (the JSON contract's name) is the exact span of the passage
+    the answer used; whether that span is the cited document's own words is `verbatim`: the
+    bundled guidance is our summary, so its citations say "summary", never "quote"."""
+
     marker: int
     chunk_id: str
     source: str
@@ -63,15 +82,53 @@ class Citation:
     quote: str
     publisher: str = ""
     doc_type: str = ""
-    source_url: str = ""
-    trust: str = ""  # advisor.chunk.Trust: curated (bundled guidance), organization (results) or user (an upload)
+    source_url: str = ""  # the original's (publisher's) URL
+    label: str = ""  # honest label: "Readiness Advisor summary of <document> (<section>)"
+    source_kind: str = ""  # summary | synthesis | results | document (advisor.provenance.SourceKind)
+    verbatim: bool = False  # the passage is the cited document's own text
+    trust: str = ""  # curated | organization | user
+    as_of: str = ""  # when the source's facts were last checked (YYYY-MM-DD)
+    status: str = ""  # final | proposed | superseded | guidance
     ocr: bool = False  # the passage was read by OCR from a scanned page
+
+    @property
+    def url(self) -> str:
+        return self.source_url
+
+    @property
+    def flagged(self) -> bool:
+        """A proposed rule or a superseded version: shown with a badge, and said in the answer."""
+        return self.status in FLAGGED_STATUSES
 
     @property
     def where(self) -> str:
         """ "p. 12", "p. 12, scanned (OCR)" or "" (no page): how a citation names its page."""
         page = f"p. {self.page}" if self.page else ""
         return ", ".join(x for x in (page, "scanned (OCR)" if self.ocr else "") if x)
+
+    @property
+    def status_word(self) -> str:
+        """ "Proposed rule" / "Superseded" for a source that is not final, else ""."""
+        return _STATUS_WORDS.get(self.status, "")
+
+    def heading(self) -> str:
+        """ "Readiness Advisor summary of <document> (<section>) · p. 12 · as of 2026-11-30 · Proposed rule":
+        whose words, where in the document, how current (falls back to title and section)."""
+        bits = [self.label] if self.label else [self.title or self.source, *self.section.split(" > ")[-1:]]
+        bits.append(self.where)
+        if self.as_of:
+            bits.append(f"as of {self.as_of}")
+        if self.status_word:
+            bits.append(self.status_word)
+        return " · ".join(b for b in bits if b)
+
+    def origin(self) -> str:
+        """Where the original lives: the publisher's URL, else a user document's own name (never a path)."""
+        if self.source_url:
+            return self.source_url
+        if self.trust in ("curated", "organization") or not self.source:
+            return ""
+        return PurePath(self.source).name
 
     def to_dict(self) -> dict:
         """The citation JSON (PRODUCT.md): every field but the display-only ones."""
@@ -119,6 +176,8 @@ class Answer:
 
 
 def citation_for(marker: int, chunk: Chunk, quote: str) -> Citation:
+    """A citation of `quote` (an exact span of the chunk), labelled by the chunk's provenance."""
+    p = provenance(chunk)
     return Citation(
         marker=marker,
         chunk_id=chunk.chunk_id,
@@ -127,9 +186,14 @@ def citation_for(marker: int, chunk: Chunk, quote: str) -> Citation:
         section=chunk.section,
         page=chunk.page,
         quote=quote,
-        publisher=chunk.publisher,
+        publisher=p.publisher,
         doc_type=chunk.doc_type,
-        source_url=str(chunk.meta.get("source_url") or ""),
-        trust=str(chunk.trust),
+        source_url=p.url,
+        label=p.label,
+        source_kind=str(p.kind),
+        verbatim=p.verbatim,
+        trust=str(p.trust),
+        as_of=p.as_of,
+        status=p.status,
         ocr=bool(chunk.meta.get("ocr")),
     )

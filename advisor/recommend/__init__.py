@@ -56,7 +56,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import RecommendError
-from .document import Block, BlockKind, document
+from .document import Block, BlockKind, document, reference_line
 from .draft import build_report
 from .edits import EDITABLE, active, apply_edits, sequence_warnings
 from .evidence import assessments_for, known_orgs
@@ -143,6 +143,7 @@ __all__ = [
     "known_orgs",
     "load_roadmap",
     "polish_report",
+    "reference_line",
     "sequence_warnings",
     "to_docx",
     "to_markdown",

@@ -71,7 +71,9 @@ def _front(report: Report) -> list[Block]:
         Block(BlockKind.TITLE, f"AI readiness roadmap — {report.org_name}"),
         Block(
             BlockKind.P,
-            f"Prepared from the readiness assessment of {report.date}. "
+            f"Prepared from the readiness assessment of {report.date}"
+            + (f" by {report.assessor.rstrip('.')}" if report.assessor else "")
+            + ". "
             f"Readiness index {idx}, tier {s.tier_name}. "
             f"Status: {status_counts[Status.ACCEPTED]} accepted, {status_counts[Status.DRAFT]} draft, "
             f"{rejected} rejected recommendation{_s(rejected)}. "
@@ -336,8 +338,20 @@ def _renumber(blocks: list[Block], report: Report) -> list[Block]:
 
 
 def reference_line(c: ReportCitation) -> str:
-    """One reference: the publisher's URL, never an internal file path."""
-    page = f", p. {c.page}" if c.page else ""
-    where = f" Source: {c.url}{page}." if c.url else (f" Page {c.page}." if c.page else "")
-    kind = "Assessment" if c.kind == CitationKind.ASSESSMENT else "Guidance"
-    return f"{kind}: {c.title} — {c.section or '(no section)'}.{where} Quote: “{c.quote}”"
+    """One reference, labelled honestly: the organization's results, our summary of a framework
+    (with the publisher's URL, never a file path), or a document's own words (the only "Quote")."""
+    text = " ".join(c.quote.split())
+    if c.kind == CitationKind.ASSESSMENT:
+        label = c.label or f"{c.title} — {c.section or '(no section)'}"
+        return f"Assessment: {label}. Result: {text}"
+    label = c.label or f"{c.title} — {c.section or '(no section)'}"
+    where = f" Original: {c.url}." if c.url else ""
+    when = f" As of {c.as_of}." if c.as_of else ""
+    status = {"proposed": " Proposed rule, not final.", "superseded": " Superseded version."}.get(c.status, "")
+    if c.verbatim:  # the label names the document; a client document shows no file name
+        page = f", p. {c.page}" if c.page else ""
+        return f"Guidance: {label}{page}.{where}{when}{status} Quote: “{text}”"
+    if c.source_kind == "synthesis":
+        based = f" Background source: {c.url}." if c.url else ""  # not an original: our text draws on several
+        return f"Guidance: {label}.{based}{when}{status} Readiness Advisor's own guidance: {text}"
+    return f"Guidance: {label}.{where}{when}{status} Summary (Readiness Advisor's wording, not the publisher's): {text}"

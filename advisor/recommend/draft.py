@@ -253,7 +253,8 @@ def _gap_wording(d: Drafting, p: Plan, g: A.Gap, w: _Wording, *, multi: bool, pe
     )
     for x in gms:
         c = d.cites.citation(x)
-        w.rationale.append(f"Guidance — {c.title}, {_short_section(c.section)}: “{c.quote}” [{x}]")
+        said = f"“{c.quote}”" if c.verbatim else c.quote  # our summary is not the publisher's words: no quote marks
+        w.rationale.append(f"Guidance — {c.title}, {_short_section(c.section)}: {said} [{x}]")
     marks = f" {amk.strip()}{gmk}" if (amk or gmk) else ""
     work = q.action or f"Work on {g.title.lower()}"
     w.action.append(f"{work}, so that {lower_first(strip_period(q.level(aim)))}{marks}.")

@@ -11,6 +11,7 @@ from .. import assessment as A
 from ..chunk import Chunk, DocType
 from ..errors import AssessmentError, RecommendError
 from ..library import Library, ResultsFile, ScoredAssessment
+from ..provenance import provenance
 from ..retrieve import Filters, Hit
 from ..text import Numbering, content_words, sentence_spans
 from .model import SEARCH_K, CitationKind, ReportCitation
@@ -129,12 +130,13 @@ class Citations:
             quote = best_sentence(chunk.text, quote)
         marker = self.numbering.number(chunk.chunk_id)
         self.chunks[marker] = chunk
-        url = str(chunk.meta.get("source_url") or "") if kind == CitationKind.GUIDANCE else ""
-        self.items.append(
-            ReportCitation(
-                marker, chunk.chunk_id, chunk.source, chunk.title, chunk.section, chunk.page, quote, kind, url
-            )
-        )
+        p = provenance(chunk)
+        cit = ReportCitation(marker, chunk.chunk_id, chunk.source, chunk.title, chunk.section, chunk.page, quote, kind)
+        cit.label, cit.source_kind, cit.verbatim, cit.url = p.label, str(p.kind), p.verbatim, p.url
+        if not p.url and kind == CitationKind.GUIDANCE:  # our own synthesis: its main background source
+            cit.url = str(chunk.meta.get("source_url") or "")
+        cit.as_of, cit.status = p.as_of, p.status
+        self.items.append(cit)
         return marker
 
     def citation(self, marker: int) -> ReportCitation:

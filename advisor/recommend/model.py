@@ -122,7 +122,13 @@ class ReportCitation:
     page: int | None
     quote: str
     kind: CitationKind
-    url: str = ""  # the publisher's URL (never a file path in a client document)
+    # how to label it honestly (advisor.provenance): our summary is never printed as a quote
+    label: str = ""
+    source_kind: str = ""  # summary | synthesis | results | document
+    verbatim: bool = False
+    url: str = ""  # the original's (publisher's) URL
+    as_of: str = ""
+    status: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return _plain(self)

@@ -222,14 +222,29 @@ def highlight_all_markdown(passage: str, quotes: Iterable[str]) -> tuple[str, bo
     return _breaks("".join(md)), found
 
 
+def status_badge(c) -> str:
+    """ "Proposed rule" / "Superseded" for a citation whose source is not final, else ""."""
+    return c.status_word
+
+
 def citation_label(c) -> str:
-    """ "[n] Title · section · p. 12" for a citation's expander."""
-    bits = [c.title or c.source]
-    if c.section:
-        bits.append(c.section.split(" > ")[-1])
-    if c.where:
-        bits.append(c.where)
-    return f"[{c.marker}] " + " · ".join(bits)
+    """ "[n] Readiness Advisor summary of <document> (<section>) · p. 12 · as of 2026-11-30 · Proposed rule"
+    for a citation's expander (its honest label, falling back to title, section and page)."""
+    return f"[{c.marker}] {c.heading()}"
+
+
+def quote_caption(c) -> str:
+    """What the highlighted words are: the document's own text, or our summary of it."""
+    if getattr(c, "verbatim", False):
+        return "Quoted from the document: the highlighted words are its own text."
+    if getattr(c, "trust", "") == "organization":
+        return "Computed from the organization's assessment results; the highlighted sentences are the ones cited."
+    if getattr(c, "source_kind", "") == "synthesis":
+        return "Readiness Advisor's own guidance; the highlighted sentences are the ones cited."
+    return (
+        "Readiness Advisor's own summary, not the publisher's words; the highlighted sentences are the ones cited. "
+        "Check the original before quoting it."
+    )
 
 
 def conversation_markdown(messages: list[dict], org_name: str | None = None) -> str:
@@ -261,11 +276,23 @@ def _answer_sources(ans) -> list[str]:
     if ans.citations:
         lines += ["**Sources**", ""]
         for c in ans.citations:
-            where = ", ".join(x for x in (c.section, c.where) if x)
-            lines.append(f"{c.marker}. {c.title} ({c.source}){' — ' + where if where else ''}")
-            lines.append(f"   > {' '.join(c.quote.split())}")
+            lines.append(f"{c.marker}. {c.heading()}{_where(c)}")
+            text = " ".join(c.quote.split())
+            if getattr(c, "verbatim", False):
+                lines.append(f"   > {text}")
+            else:
+                kind = {"results": "Assessment result", "synthesis": "Our guidance"}.get(
+                    getattr(c, "source_kind", ""), "Summary (our wording)"
+                )
+                lines.append(f"   {kind}: {text}")
         lines.append("")
     return lines
+
+
+def _where(c) -> str:
+    """Where the original lives: the publisher's URL, else the document's own name (never a path)."""
+    origin = c.origin()
+    return f" — {origin}" if origin else ""
 
 
 def describe_error(exc: Exception) -> str:

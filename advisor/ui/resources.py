@@ -65,7 +65,7 @@ def _warm_up(adv: Advisor) -> None:
         try:
             adv.index.embedder.embed_query("AI readiness")
             if not adv.index.is_empty():
-                adv.search("AI readiness governance", k=1)
+                adv.retriever.search("AI readiness governance", k=1)  # not a user's search: not audited
         except Exception:  # a warm-up failure surfaces on the first real question instead
             pass
 

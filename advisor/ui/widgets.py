@@ -10,10 +10,18 @@ from pathlib import Path
 import streamlit as st
 
 from ..answer import Advisor
-from ..chunk import DocType
 from ..errors import AdvisorError
 from .catalog import mime_for, report_summary, safe_url, source_path
-from .markdown import answer_markdown, citation_label, escape_inline, escape_md, highlight_all_markdown, taken_sentences
+from .markdown import (
+    answer_markdown,
+    citation_label,
+    escape_inline,
+    escape_md,
+    highlight_all_markdown,
+    quote_caption,
+    status_badge,
+    taken_sentences,
+)
 from .resources import FirstStart, first_start, needs_first_start
 from .session import audit_log
 
@@ -21,46 +29,64 @@ from .session import audit_log
 
 
 def _citation_facts(c, chunk) -> list[tuple[str, str]]:
-    facts = [
-        ("Document", c.title or (chunk.title if chunk else "")),
-        ("Publisher", getattr(c, "publisher", "") or (chunk.publisher if chunk else "")),
-        ("Section", c.section),
-        ("Page", str(c.page) if c.page else ""),
-    ]
-    if chunk is not None and chunk.doc_type == DocType.ASSESSMENT:
-        facts.append(("Evidence", f"assessment results of {chunk.meta.get('org_name') or chunk.org}"))
+    """What the card says about the passage: whose words it is, the original, its currency."""
+    trust = getattr(c, "trust", "") or (str(chunk.trust) if chunk is not None else "")
+    status = getattr(c, "status", "")
+    facts = [("Document", c.title or (chunk.title if chunk else ""))]
+    if getattr(c, "source_kind", "") == "synthesis":
+        facts.append(("Wording", "Readiness Advisor's own guidance, drawing on several sources"))
+    elif trust == "curated":
+        facts.append(("Wording", "Readiness Advisor summary — not the publisher's text"))
+        facts.append(("Original", getattr(c, "publisher", "")))
+    elif trust == "organization":
+        org = chunk.meta.get("org_name") or chunk.org if chunk is not None else ""
+        facts.append(("Evidence", f"assessment results of {org}" if org else "assessment results"))
+    else:
+        facts.append(("Publisher", getattr(c, "publisher", "") or (chunk.publisher if chunk else "")))
+    facts += [("Section", c.section), ("Page", str(c.page) if c.page else "")]
+    if getattr(c, "as_of", ""):
+        facts.append(("As of", f"{c.as_of} (when its facts were last checked)"))
+    if status:
+        facts.append(
+            ("Status", {"proposed": "proposed rule — not final", "superseded": "superseded"}.get(status, status))
+        )
     return facts
 
 
 def _citation_passage(c, chunk, taken: list[str] | tuple[str, ...] = ()) -> None:
-    """The cited passage with the quote highlighted (or the quote alone when the passage is gone)."""
+    """The passage with every sentence the answer took from it highlighted (the cited words alone when it is gone)."""
     if chunk is None:
         st.warning(
             "This passage is no longer in the index (the document was re-indexed or removed). "
-            "The quoted text is shown as it was cited."
+            "The cited text is shown as it was cited."
         )
         st.markdown(f":orange-background[{escape_inline(' '.join(c.quote.split()))}]")
         return
     md, found = highlight_all_markdown(chunk.text, [c.quote, *taken])  # every sentence the answer took from it
     with st.container(border=True):
         st.markdown(md)
+    st.caption(quote_caption(c))
     if not found:
-        st.caption("The quoted words do not appear verbatim in this passage; the quote was:")
+        st.caption("The cited words do not appear verbatim in this passage; they were:")
         st.markdown("> " + escape_md(" ".join(c.quote.split())))
 
 
 def render_citation(adv: Advisor, c, key: str, taken: list[str] | tuple[str, ...] = ()) -> None:
-    """One citation: where it comes from, and the exact quote highlighted in its full passage."""
+    """One citation: whose words, the original, how current, and the cited span highlighted in its passage."""
     chunk = adv.index.get_chunks([c.chunk_id]).get(c.chunk_id)
     with st.expander(escape_md(citation_label(c)), icon=":material/format_quote:"):
+        badge = status_badge(c)
+        if badge:
+            st.badge(badge, color="orange", icon=":material/gavel:")
         st.markdown("  \n".join(f"**{k}:** {escape_md(v)}" for k, v in _citation_facts(c, chunk) if v))
         _citation_passage(c, chunk, taken)
-        url = safe_url(chunk.meta.get("source_url") if chunk is not None else "")
+        url = safe_url(getattr(c, "source_url", ""))  # the original's; none for our own syntheses
         path = source_path(adv, c.source)
+        curated = getattr(c, "trust", "") == "curated"
         cols = st.columns([1, 1, 3])
         if path is not None:
             cols[0].download_button(
-                "Download source",
+                "Download our summary" if curated else "Download source",
                 data=functools.partial(path.read_bytes),
                 file_name=path.name,
                 mime=mime_for(path),
@@ -69,8 +95,11 @@ def render_citation(adv: Advisor, c, key: str, taken: list[str] | tuple[str, ...
                 icon=":material/download:",
             )
         if url:
-            cols[1].link_button("Open source", url, icon=":material/open_in_new:")
-        st.caption(f"Source: {escape_md(url or c.source)}")
+            cols[1].link_button("Open the original" if curated else "Open source", url, icon=":material/open_in_new:")
+        if url:
+            st.caption(f"Original: {escape_md(url)}")
+        elif not curated:
+            st.caption(f"Source: {escape_md(c.source)}")
 
 
 def _source_links(answer) -> dict[int, str]:
@@ -111,7 +140,7 @@ def render_answer(adv: Advisor, answer, key: str) -> None:
         )
     if answer.citations:
         n = len(answer.citations)
-        st.caption(f"{n} source{'s' if n != 1 else ''} — open one to see the quote in its passage")
+        st.caption(f"{n} source{'s' if n != 1 else ''} — open one to see the cited words in their passage")
         for c in answer.citations:
             render_citation(adv, c, key=f"{key}-c{c.marker}", taken=taken_sentences(answer.answer, c.marker))
     timings = getattr(answer, "timings_ms", {}) or {}

@@ -231,7 +231,14 @@ def test_docx_opens_with_sections_tables_and_references(reports, org, tmp_path):
     refs = [p.text for p in d.paragraphs if re.match(r"^\[\d+\] (Guidance|Assessment): ", p.text)]
     _, md_refs = _body_and_refs(R.to_markdown(rep))
     assert len(refs) == len(md_refs) > 0
-    assert all("Quote: “" in p for p in refs)
+    # the bundled guidance is our summary: never printed as a quote, cited by the publisher's URL
+    guidance = [p for p in refs if p.split(" ", 1)[1].startswith("Guidance: ")]
+    assert guidance and all("Quote:" not in p and "Readiness Advisor" in p for p in guidance)
+    summaries = [p for p in guidance if "Summary (Readiness Advisor's wording" in p]
+    assert summaries and all("Original: https://" in p for p in summaries)
+    assert not [p for p in d.paragraphs if "corpus/" in p.text], "no internal file paths in a client document"
+    rationale = [p.text for p in d.paragraphs if p.text.startswith("Guidance — ")]
+    assert rationale and not [t for t in rationale if "“" in t], "our summaries are not put in quotation marks"
 
 
 @slow
@@ -467,6 +474,10 @@ def test_report_to_dict_is_plain_data():
     assert d["recommendations"][0]["id"] == "R1" and d["citations"][0]["quote"] == "Quote."
     assert copy.deepcopy(rep).to_dict() == d
     md = R.to_markdown(rep)
-    assert "\n1. Guidance: X — S. Quote: “Quote.”" in md and "corpus/guidance" not in md  # no file path
+    assert "\n1. Guidance: X — S. Summary (Readiness Advisor's wording, not the publisher's): Quote." in md
+    assert "corpus/guidance/x.md" not in md  # no file path
     cit.url = "https://example.org/x"
-    assert "\n1. Guidance: X — S. Source: https://example.org/x. Quote: “Quote.”" in R.to_markdown(rep)
+    assert (
+        "\n1. Guidance: X — S. Original: https://example.org/x. Summary (Readiness Advisor's wording"
+        in R.to_markdown(rep)
+    )

@@ -19,6 +19,8 @@ from advisor.index import Index
 from advisor.settings import Settings
 from advisor.ui import eval_jobs
 
+from .signin import signed_in
+
 pytest_plugins = ["tests.ui_conftest_helpers"]  # fixtures: ui_home_template, hash_model_dir
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -136,7 +138,7 @@ def run_ids(home: Path) -> list[str]:
 @pytest.mark.timeout(600)
 def test_start_runs_open_a_case_and_compare(eval_home, tmp_path):
     dataset = write_small(tmp_path / "evals" / "reviewed.jsonl", SMALL_CASES)
-    at = AppTest.from_file(str(PAGE), default_timeout=TIMEOUT)
+    at = signed_in(AppTest.from_file(str(PAGE), default_timeout=TIMEOUT), "eve", "evaluator")
     at.run()
     no_exceptions(at)
     assert "No run recorded yet" in texts(at)
@@ -214,7 +216,7 @@ def test_review_queue_promotes_feedback_into_the_reviewed_dataset(eval_home, tmp
     store.record_feedback("up", "A liked answer without comment", answer)  # stays out of the queue
     store.close()
 
-    at = AppTest.from_file(str(PAGE), default_timeout=TIMEOUT)
+    at = signed_in(AppTest.from_file(str(PAGE), default_timeout=TIMEOUT), "eve", "evaluator")
     at.run()
     no_exceptions(at)
     queue = frame(at, "Feedback")

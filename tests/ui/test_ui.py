@@ -146,7 +146,7 @@ def test_chat_asks_a_question_and_renders_citations(ui_settings):
     assert labels and labels[0].startswith("\\[1\\]")
     assert ":orange-background[" in md  # the quote highlighted inside its passage
     assert "**Document:**" in md and "**Section:**" in md
-    assert any(b.label == "Download source" for b in at.get("download_button"))
+    assert any(b.label == "Download our summary" for b in at.get("download_button"))  # bundled: our wording
     events = AuditStore(ui_settings).events(event="answer")
     assert events and events[0]["question"] == "What does GOVERN 1.6 require?" and events[0]["user"] == "admin"
     assert events[0]["citations"] and events[0]["chunks"] and events[0]["answer_hash"]
@@ -299,7 +299,8 @@ def test_export_and_clear_conversation(ui_settings):
     messages = at.session_state[ui.MESSAGES_KEY]
     md = ui.conversation_markdown(messages, None)
     assert md.startswith("# Readiness Advisor — conversation")
-    assert "## Q: What does GOVERN 1.6 require?" in md and "**Sources**" in md and "   > " in md
+    assert "## Q: What does GOVERN 1.6 require?" in md and "**Sources**" in md
+    assert "   Summary (our wording): " in md and "   > " not in md  # our summary is never shown as a quote
     button(at, "Clear conversation").click().run()
     no_exceptions(at)
     assert at.session_state[ui.MESSAGES_KEY] == []
