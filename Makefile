@@ -19,6 +19,7 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q "torch==2.13.0"
 	$(PY) -m pip install -q -e ".[dev]"
+	$(PY) -m advisor.encoder export  # ONNX copy of the bundled MiniLM: fast cold start, same vectors
 	@$(PY) -c "import torch, sys; v = torch.__version__; sys.exit(0 if v.startswith('2.13.0') and not torch.cuda.is_available() and torch.version.cuda is None else f'expected CPU torch 2.13.0, got {v} (cuda={torch.version.cuda})')"
 	touch $@
 

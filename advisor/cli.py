@@ -23,6 +23,7 @@ from .evaluate import eval_command
 from .evaluate.feedback_cli import feedback
 from .frameworks import frameworks_command
 from .safety.phi_cli import phi
+from .stores.commands import db_group
 
 USER_HELP = "Act as this user: only the organizations granted to them (default: the local operator, who sees all)."
 
@@ -292,7 +293,7 @@ def remove(sources: tuple[str, ...], list_only: bool, keep_file: bool, user: str
 
 
 # Command groups that live with their feature: one line each (plugin-style, as in simonw/llm).
-for _command in (phi, frameworks_command, corpus_group, review_card_command, users, audit, feedback):
+for _command in (phi, frameworks_command, corpus_group, review_card_command, users, audit, feedback, db_group):
     main.add_command(_command)
 
 

@@ -1,9 +1,10 @@
 """Chat conversations kept on the server, per user: they survive a reload or a new browser,
 and each user sees only their own.
 
-One store under ADVISOR_HOME (`conversations.sqlite3`), opened through `advisor.db` with
-migrations as a list and portable SQL only (`?` placeholders, TEXT and INTEGER columns, text
-ids), so the store can move to PostgreSQL with the others. Messages are stored as JSON
+One store on the store seam: `conversations.sqlite3` under ADVISOR_HOME, or the
+`conversations` schema of ADVISOR_DATABASE_URL (a user's conversations follow them to any
+replica). Migrations as a list, portable SQL only (`?` placeholders, TEXT and INTEGER
+columns, text ids). Messages are stored as JSON
 records the app writes and reads back (the answer in its full shape, citations included);
 this module knows nothing of answers.
 
@@ -15,8 +16,6 @@ asking for another user's conversation raises `ConversationNotFound`, as for a m
 from __future__ import annotations
 
 import json
-import sqlite3
-import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,9 +24,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from . import db
-from .errors import ConversationNotFound, StoreError
+from .errors import ConversationNotFound
 from .settings import Settings
+from .stores import Executor, StoreSpec, open_store, register
 
 SQLITE_FILE = "conversations.sqlite3"
 TITLE_CHARS = 80
@@ -52,6 +51,7 @@ MIGRATIONS = [
     );
     """,
 ]
+SPEC = register(StoreSpec("conversations", MIGRATIONS, SQLITE_FILE))
 
 
 def _now() -> str:
@@ -95,27 +95,17 @@ class ConversationStore:
 
     def __init__(self, settings: Settings, path: Path | None = None):
         self.path = path or settings.home / SQLITE_FILE
-        self._lock = threading.Lock()
-        self.conn = db.connect(self.path, MIGRATIONS, name="conversations")
-        self.conn.execute("PRAGMA busy_timeout = 5000")
+        self.db = open_store(settings, SPEC, sqlite_path=self.path)
 
     # ------------------------------------------------------------------ plumbing
 
     @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            try:
-                with self.conn:
-                    yield self.conn
-            except sqlite3.OperationalError as exc:
-                what = "locked by another process; try again" if "locked" in str(exc).lower() else f"unusable ({exc})"
-                raise StoreError(f"{self.path}: the conversations store is {what}") from None
-            except sqlite3.DatabaseError as exc:
-                raise StoreError(
-                    f"{self.path}: the conversations store is damaged ({exc}); move the file aside to start a new one"
-                ) from None
+    def _tx(self) -> Iterator[Executor]:
+        # serialized: the next message position is read then written (two replicas, one user)
+        with self.db.transaction(serialized=True) as tx:
+            yield tx
 
-    def _own(self, c: sqlite3.Connection, cid: str, user: str | None) -> None:
+    def _own(self, c: Executor, cid: str, user: str | None) -> None:
         row = c.execute("SELECT owner FROM conversations WHERE id = ?", (cid,)).fetchone()
         if row is None or row[0] != _owner(user):
             raise ConversationNotFound(f"no conversation {cid!r} for this user; it may have been deleted")
@@ -197,8 +187,4 @@ class ConversationStore:
         return [json.loads(r[0]) for r in rows]
 
     def close(self) -> None:
-        with self._lock:
-            try:
-                self.conn.close()
-            except sqlite3.Error:
-                pass
+        self.db.close()

@@ -77,6 +77,10 @@ class StoreError(AdvisorError):
     """The index is missing, locked or unusable."""
 
 
+class StoreConflict(StoreError):
+    """A store refused a row that breaks a key or constraint (e.g. a name already taken)."""
+
+
 class ConversationNotFound(AdvisorError):
     """No saved conversation with that id belongs to this user (or it was deleted)."""
 

@@ -119,13 +119,28 @@ def _url(env: dict, name: str) -> str:
     return raw.rstrip("/")
 
 
+def _database_url(env: dict) -> str:
+    raw = (env.get("ADVISOR_DATABASE_URL") or "").strip()
+    if not raw:
+        return ""
+    parsed = urlparse(raw)
+    if parsed.scheme not in ("postgresql", "postgres") or not (parsed.hostname or "host=" in parsed.query):
+        raise SettingsError(
+            "ADVISOR_DATABASE_URL is not a PostgreSQL URL; use e.g. postgresql://advisor@db.example.org:5432/advisor "
+            "(unset it to keep the stores in SQLite under ADVISOR_HOME)."
+        )
+    return raw
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything the advisor reads from the environment, validated once at start-up."""
 
     home: Path
     chroma_url: str = ""
+    database_url: str = ""  # PostgreSQL for the catalog, users, audit and feedback; "" = SQLite under home
     embed_model: str = ""
+    embed_backend: str = "auto"  # auto: ONNX Runtime when the model has an export, else torch
     collection: str = "advisor"
     chunk_size: int = 1000
     chunk_overlap: int = 120
@@ -174,6 +189,14 @@ class Settings:
                 f"ADVISOR_EMBED_MODEL={embed!r} is not a folder; point it at a local sentence-transformers model "
                 "directory (models are never downloaded)."
             )
+        backend = (env.get("ADVISOR_EMBED_BACKEND") or "auto").strip().lower()
+        if backend not in ("auto", "torch", "onnx"):
+            raise SettingsError(f"ADVISOR_EMBED_BACKEND={backend!r} must be auto, torch or onnx.")
+        if backend == "onnx" and not (Path(embed).expanduser() / "onnx" / "model.onnx").is_file():
+            raise SettingsError(
+                f"ADVISOR_EMBED_BACKEND=onnx but {embed}/onnx/model.onnx does not exist; "
+                "export it with `python -m advisor.encoder export` or set ADVISOR_EMBED_BACKEND=auto."
+            )
         collection = (env.get("ADVISOR_COLLECTION") or "advisor").strip()
         if not (3 <= len(collection) <= 63 and collection.replace("-", "").replace("_", "").isalnum()):
             raise SettingsError(f"ADVISOR_COLLECTION={collection!r} must be 3-63 letters, digits, '-' or '_'.")
@@ -187,7 +210,9 @@ class Settings:
         return cls(
             home=home,
             chroma_url=_url(env, "ADVISOR_CHROMA_URL"),
+            database_url=_database_url(env),
             embed_model=str(Path(embed).expanduser()),
+            embed_backend=backend,
             collection=collection,
             chunk_size=chunk_size,
             chunk_overlap=overlap,
@@ -255,4 +280,8 @@ class Settings:
                 value = _mask_key(value) if _SECRET_NAME.search(f.name) else mask_secrets(value)
             out[f.name] = value
         out["embed_cache"] = str(self.embed_cache_path)
+        if self.database_url:  # the password never reaches a page or a log
+            parsed = urlparse(self.database_url)
+            if parsed.password:
+                out["database_url"] = self.database_url.replace(f":{parsed.password}@", ":***@", 1)
         return out

@@ -19,7 +19,7 @@ from .passwords import MIN_LENGTH, check_password
 from .records import Origin, SessionRecord, User, check_name, check_role, parse_orgs
 from .roles import CAPABILITIES, Capability, Role
 from .service import LOCK_MINUTES, MAX_FAILURES, SESSION_HOURS, SIGN_IN_FAILED, Accounts
-from .store import SqliteUserStore, UserStore, users_path
+from .store import SqliteUserStore, SqlUserStore, UserStore, open_user_store, users_path
 
 __all__ = [
     "CAPABILITIES",
@@ -36,6 +36,7 @@ __all__ = [
     "Origin",
     "Role",
     "SessionRecord",
+    "SqlUserStore",
     "SqliteUserStore",
     "User",
     "UserStore",
@@ -43,6 +44,7 @@ __all__ = [
     "check_password",
     "check_role",
     "map_claims",
+    "open_user_store",
     "parse_orgs",
     "shown",
     "users_path",

@@ -20,7 +20,7 @@ from .oidc import Identity
 from .passwords import check_password, hash_password, needs_rehash, verify_password
 from .records import Origin, SessionRecord, User, check_name, check_role, parse_orgs
 from .roles import Role
-from .store import SqliteUserStore, UserStore, users_path
+from .store import UserStore, open_user_store
 
 __all__ = ["LOCK_MINUTES", "MAX_FAILURES", "SESSION_HOURS", "SIGN_IN_FAILED", "Accounts"]
 
@@ -57,7 +57,7 @@ class Accounts:
         clock: Callable[[], float] = time.time,
     ):
         self.settings = settings
-        self.store: UserStore = store if store is not None else SqliteUserStore(users_path(settings))
+        self.store: UserStore = store if store is not None else open_user_store(settings)
         self.audit = audit
         self.clock = clock
 

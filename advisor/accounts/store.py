@@ -1,32 +1,30 @@
 """The account store: users, their organization grants, sign-in failures and sessions.
 
-`UserStore` is the interface the accounts service uses; `SqliteUserStore` keeps it in
-`<ADVISOR_HOME>/users.sqlite3`. A PostgreSQL store (`ADVISOR_DATABASE_URL`) implements the
-same methods.
+`UserStore` is the interface the accounts service uses; `SqlUserStore` keeps it on the store
+seam: `<ADVISOR_HOME>/users.sqlite3` by default, or the `accounts` schema of
+ADVISOR_DATABASE_URL, where every app process and CLI sees the same users, grants and
+sessions (a session started on one replica is valid on the others).
 """
 
 from __future__ import annotations
 
-import sqlite3
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
-from .. import db
-from ..errors import AccountError, StoreError
+from ..errors import AccountError
 from ..settings import Settings
+from ..stores import Database, Executor, Migration, Step, StoreSpec, open_store, register
+from ..stores.sqlite import SQLiteDatabase
 from .records import Origin, SessionRecord, User
 from .roles import Role
 
-__all__ = ["MIGRATIONS", "SqliteUserStore", "UserStore", "users_path"]
+__all__ = ["MIGRATIONS", "SPEC", "SqlUserStore", "SqliteUserStore", "UserStore", "open_user_store", "users_path"]
 
 T = TypeVar("T")
 
-MIGRATIONS: list[db.Migration] = [
-    """
+_V1 = """
     CREATE TABLE users (
         name TEXT PRIMARY KEY,
         role TEXT NOT NULL,
@@ -53,16 +51,20 @@ MIGRATIONS: list[db.Migration] = [
         expires REAL NOT NULL
     );
     CREATE INDEX sessions_name ON sessions(name);
-    """,
-]
+    """
+# times are epoch seconds: PostgreSQL's REAL is 4 bytes (about two minutes of resolution today)
+MIGRATIONS: list[Migration] = [Step(sqlite=_V1, postgresql=_V1.replace(" REAL ", " DOUBLE PRECISION "))]
+
+
+SPEC = register(StoreSpec("accounts", MIGRATIONS, "users.sqlite3"))
 
 
 def users_path(settings: Settings) -> Path:
-    return settings.home / "users.sqlite3"
+    return SPEC.sqlite_path(settings)
 
 
 class UserStore(Protocol):
-    """What the accounts service needs from a store (SQLite today, PostgreSQL later)."""
+    """What the accounts service needs from a store."""
 
     def count(self) -> int: ...
     def users(self) -> list[User]: ...
@@ -86,38 +88,25 @@ class UserStore(Protocol):
     def purge_sessions(self, idle_before: float, now: float) -> None: ...
 
 
-class SqliteUserStore:
-    """Users, grants, failures and sessions in one SQLite file."""
+class SqlUserStore:
+    """Users, grants, failures and sessions on one store (SQLite file or PostgreSQL schema)."""
 
-    def __init__(self, path: Path):
-        self.path = path
-        self._lock = threading.Lock()
-        self.conn = db.connect(path, MIGRATIONS, name="account")
-        self.conn.execute("PRAGMA busy_timeout = 5000")
+    def __init__(self, database: Database):
+        self.db = database
+        self.where = database.where
 
-    @contextmanager
-    def _guard(self) -> Iterator[None]:
-        try:
-            yield
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc).lower() or "busy" in str(exc).lower():
-                raise StoreError(f"{self.path}: the account store is locked by another process; try again") from None
-            raise StoreError(f"{self.path}: cannot use the account store ({exc})") from None
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: the account store is damaged ({exc}); restore it from a backup") from None
+    def _write(self, fn: Callable[[Executor], T]) -> T:
+        # serialized: read-then-write sequences (the first administrator, failure counts)
+        # are atomic across processes on PostgreSQL as they are under SQLite's write lock
+        with self.db.transaction(serialized=True) as tx:
+            return fn(tx)
 
-    def _write(self, fn: Callable[[sqlite3.Connection], T]) -> T:
-        with self._lock, self._guard(), db.immediate(self.conn):
-            return fn(self.conn)
+    def _read(self, sql: str, params: tuple = ()) -> list[Any]:
+        return self.db.query(sql, params)
 
-    def _read(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
-        with self._lock, self._guard():
-            return self.conn.execute(sql, params).fetchall()
-
-    def _user(self, row: sqlite3.Row) -> User:
-        orgs = tuple(
-            r[0] for r in self.conn.execute("SELECT org FROM grants WHERE name=? ORDER BY org", (row["name"],))
-        )
+    @staticmethod
+    def _user(tx: Executor, row: Any) -> User:
+        orgs = tuple(r[0] for r in tx.query("SELECT org FROM grants WHERE name=? ORDER BY org", (row["name"],)))
         return User(row["name"], Role(row["role"]), orgs, bool(row["disabled"]), Origin(row["origin"]), row["created"])
 
     # ------------------------------------------------------------------ users
@@ -126,29 +115,29 @@ class SqliteUserStore:
         return int(self._read("SELECT COUNT(*) FROM users")[0][0])
 
     def users(self) -> list[User]:
-        with self._lock, self._guard():
-            return [self._user(r) for r in self.conn.execute("SELECT * FROM users ORDER BY name").fetchall()]
+        with self.db.transaction() as tx:
+            return [self._user(tx, r) for r in tx.query("SELECT * FROM users ORDER BY name")]
 
     def user(self, name: str) -> User | None:
-        with self._lock, self._guard():
-            row = self.conn.execute("SELECT * FROM users WHERE name=?", (name,)).fetchone()
-            return self._user(row) if row else None
+        with self.db.transaction() as tx:
+            row = tx.one("SELECT * FROM users WHERE name=?", (name,))
+            return self._user(tx, row) if row else None
 
     def add(self, user: User, password_hash: str | None, *, only_if_empty: bool = False) -> bool:
         """Insert a user and its grants; with `only_if_empty`, only when the store has no user
         yet (the first administrator), atomically. False when that condition failed."""
 
-        def run(conn: sqlite3.Connection) -> bool:
-            if only_if_empty and conn.execute("SELECT COUNT(*) FROM users").fetchone()[0]:
+        def run(tx: Executor) -> bool:
+            if only_if_empty and tx.one("SELECT COUNT(*) FROM users")[0]:
                 return False
-            if conn.execute("SELECT 1 FROM users WHERE name=?", (user.name,)).fetchone():
+            if tx.one("SELECT 1 FROM users WHERE name=?", (user.name,)):
                 raise AccountError(f"a user named {user.name!r} already exists")
             created = user.created or datetime.now(UTC).isoformat(timespec="seconds")
-            conn.execute(
+            tx.execute(
                 "INSERT INTO users (name, role, password_hash, origin, disabled, created) VALUES (?,?,?,?,?,?)",
                 (user.name, str(user.role), password_hash, str(user.origin), int(user.disabled), created),
             )
-            conn.executemany("INSERT INTO grants (name, org) VALUES (?,?)", [(user.name, o) for o in user.orgs])
+            tx.executemany("INSERT INTO grants (name, org) VALUES (?,?)", [(user.name, o) for o in user.orgs])
             return True
 
         return self._write(run)
@@ -167,14 +156,15 @@ class SqliteUserStore:
         self._write(lambda c: c.execute("UPDATE users SET role=? WHERE name=?", (str(role), name)))
 
     def set_orgs(self, name: str, orgs: tuple[str, ...]) -> None:
-        def run(conn: sqlite3.Connection) -> None:
-            conn.execute("DELETE FROM grants WHERE name=?", (name,))
-            conn.executemany("INSERT INTO grants (name, org) VALUES (?,?)", [(name, o) for o in orgs])
+        def run(tx: Executor) -> None:
+            tx.execute("DELETE FROM grants WHERE name=?", (name,))
+            tx.executemany("INSERT INTO grants (name, org) VALUES (?,?)", [(name, o) for o in orgs])
 
         self._write(run)
 
     def grant(self, name: str, org: str) -> bool:
-        return bool(self._write(lambda c: c.execute("INSERT OR IGNORE INTO grants VALUES (?,?)", (name, org)).rowcount))
+        sql = "INSERT INTO grants (name, org) VALUES (?,?) ON CONFLICT (name, org) DO NOTHING"
+        return bool(self._write(lambda c: c.execute(sql, (name, org)).rowcount))
 
     def revoke(self, name: str, org: str) -> bool:
         return bool(self._write(lambda c: c.execute("DELETE FROM grants WHERE name=? AND org=?", (name, org)).rowcount))
@@ -186,13 +176,13 @@ class SqliteUserStore:
         return (int(rows[0][0]), float(rows[0][1])) if rows else (0, 0.0)
 
     def record_failure(self, name: str, now: float) -> int:
-        def run(conn: sqlite3.Connection) -> int:
-            conn.execute(
+        def run(tx: Executor) -> int:
+            row = tx.one(
                 "INSERT INTO failures (name, count, last) VALUES (?, 1, ?) "
-                "ON CONFLICT(name) DO UPDATE SET count = count + 1, last = excluded.last",
+                "ON CONFLICT (name) DO UPDATE SET count = failures.count + 1, last = excluded.last RETURNING count",
                 (name, now),
             )
-            return int(conn.execute("SELECT count FROM failures WHERE name=?", (name,)).fetchone()[0])
+            return int(row[0])
 
         return self._write(run)
 
@@ -229,5 +219,16 @@ class SqliteUserStore:
         self._write(lambda c: c.execute("DELETE FROM sessions WHERE last_seen < ? OR expires < ?", (idle_before, now)))
 
     def close(self) -> None:
-        with self._lock:
-            self.conn.close()
+        self.db.close()
+
+
+def open_user_store(settings: Settings) -> SqlUserStore:
+    """The configured account store: PostgreSQL at ADVISOR_DATABASE_URL, else SQLite."""
+    return SqlUserStore(open_store(settings, SPEC))
+
+
+class SqliteUserStore(SqlUserStore):
+    """An account store in one given SQLite file (tests, tools)."""
+
+    def __init__(self, path: Path):
+        super().__init__(SQLiteDatabase(path, SPEC.name, MIGRATIONS))

@@ -1,4 +1,5 @@
-"""Feedback and the audit trail: one SQLite store under ADVISOR_HOME (`settings.audit_path`).
+"""Feedback and the audit trail: one store, SQLite under ADVISOR_HOME (`settings.audit_path`)
+or the `audit` schema of ADVISOR_DATABASE_URL (one chain shared by every app process and CLI).
 
 Two tables:
 
@@ -10,8 +11,10 @@ Two tables:
   JSON detail. Events are append-only (triggers refuse updates and deletes) and hash-chained:
   each row stores the previous row's hash, so `verify()` names the first altered or missing row.
 
-Every failure surfaces as a `StoreError` naming the file and what to do (a locked, corrupt or
-newer store), never as a raw sqlite3 traceback.
+Every failure surfaces as a `StoreError` naming the file (or database) and what to do (a
+locked, corrupt or newer store), never as a raw driver traceback. Appending takes the store's
+serialized transaction (SQLite's write lock; a PostgreSQL advisory lock), so processes on
+several machines extend one chain without forking it.
 """
 
 from __future__ import annotations
@@ -20,20 +23,16 @@ import csv
 import io
 import json
 import re
-import sqlite3
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
-from .. import db
-from ..errors import StoreError
 from ..safety.phi import redact
 from ..settings import Settings
+from ..stores import Backend, Executor, open_store
 from .chain import verify_rows
 from .records import OPERATOR, Actor, Event, Filter, Provenance, Verification, row_hash
-from .schema import MIGRATIONS
+from .schema import MIGRATIONS, SPEC
 
 __all__ = ["EVENTS", "MIGRATIONS", "AuditStore"]
 
@@ -84,7 +83,7 @@ def _loads(text: str, fallback: Any) -> Any:
         return fallback
 
 
-def _event_dict(r: sqlite3.Row) -> dict[str, Any]:
+def _event_dict(r: Any) -> dict[str, Any]:
     """One event as the pages and exports show it."""
     return {
         "id": r["id"],
@@ -122,47 +121,22 @@ class AuditStore:
 
     def __init__(self, settings: Settings, *, busy_timeout_ms: int = 5000):
         self.path = settings.audit_path
-        self._lock = threading.Lock()
-        try:
-            self.conn = db.connect(self.path, MIGRATIONS, name="audit")
-        except StoreError as exc:
-            if "locked" in str(exc).lower():
-                raise StoreError(
-                    f"{self.path}: the audit store is locked by another process; close it and try again"
-                ) from None
-            raise
-        self.conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        self.db = open_store(settings, SPEC, sqlite_path=self.path)
+        self.where = self.db.where
+        if self.db.backend == Backend.SQLITE:
+            self.db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         if settings.audit_retention_days:
             self.prune(settings.audit_retention_days)
 
     # ------------------------------------------------------------------ plumbing
 
-    @contextmanager
-    def _guard(self, doing: str) -> Iterator[None]:
-        """Turn sqlite3 errors into StoreErrors that say what to do."""
-        try:
-            yield
-        except sqlite3.OperationalError as exc:
-            text = str(exc).lower()
-            if "locked" in text or "busy" in text:
-                raise StoreError(
-                    f"{self.path}: the audit store is locked by another process; try again in a moment"
-                ) from None
-            raise StoreError(f"{self.path}: cannot {doing} the audit store ({exc})") from None
-        except sqlite3.IntegrityError as exc:
-            raise StoreError(f"{self.path}: {exc}") from None
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(
-                f"{self.path}: the audit store is damaged ({exc}); move the file aside to start a new one"
-            ) from None
+    def _write(self, fn: Callable[[Executor], T]) -> T:
+        """One serialized write transaction (the chain's read-then-append cannot interleave)."""
+        with self.db.transaction(serialized=True) as tx:
+            return fn(tx)
 
-    def _write(self, fn: Callable[[sqlite3.Connection], T]) -> T:
-        with self._lock, self._guard("write to"), db.immediate(self.conn):
-            return fn(self.conn)
-
-    def _read(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
-        with self._lock, self._guard("read"):
-            return self.conn.execute(sql, params).fetchall()
+    def _read(self, sql: str, params: tuple = ()) -> list[Any]:
+        return self.db.query(sql, params)
 
     # ------------------------------------------------------------------ events
 
@@ -200,11 +174,10 @@ class AuditStore:
         return self._write(lambda conn: self._append(conn, row))
 
     @staticmethod
-    def _append(conn: sqlite3.Connection, row: dict[str, Any]) -> int:
+    def _append(conn: Executor, row: dict[str, Any]) -> int:
         """Chain and insert one row (inside the caller's write transaction)."""
-        head = conn.execute("SELECT last_id, last_hash FROM chain WHERE id = 1").fetchone()
-        seq = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'events'").fetchone()
-        new_id = max(head["last_id"], seq[0] if seq else 0) + 1
+        head = conn.one("SELECT last_id, last_hash FROM chain WHERE id = 1")
+        new_id = max(head["last_id"], _high_water(conn)) + 1
         row = row | {"id": new_id, "prev_hash": head["last_hash"]}
         row["hash"] = row_hash(row)
         cols = list(row)
@@ -265,21 +238,19 @@ class AuditStore:
 
     def verify(self) -> Verification:
         """Check every row's hash and the links between rows; name the first bad row."""
-        with self._lock, self._guard("read"):
-            head = self.conn.execute("SELECT * FROM chain WHERE id = 1").fetchone()
-            seq = self.conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'events'").fetchone()
-            rows = self.conn.execute("SELECT * FROM events ORDER BY id").fetchall()
-        return verify_rows(rows, head, seq[0] if seq else 0)
+        with self.db.transaction(serialized=True) as tx:  # no append between the head and the rows
+            head = tx.one("SELECT * FROM chain WHERE id = 1")
+            seq = _high_water(tx)
+            rows = tx.query("SELECT * FROM events ORDER BY id")
+        return verify_rows(rows, head, seq)
 
     def prune(self, days: int, *, now: datetime | None = None) -> int:
         """Remove events older than `days` (the retention setting); the chain's anchor moves to
         the last removed row and a `retention` event records it. Returns the number removed."""
         cutoff = ((now or datetime.now(UTC)) - timedelta(days=days)).isoformat(timespec="seconds")
 
-        def run(conn: sqlite3.Connection) -> int:
-            last = conn.execute(
-                "SELECT id, hash FROM events WHERE ts < ? ORDER BY id DESC LIMIT 1", (cutoff,)
-            ).fetchone()
+        def run(conn: Executor) -> int:
+            last = conn.one("SELECT id, hash FROM events WHERE ts < ? ORDER BY id DESC LIMIT 1", (cutoff,))
             if last is None:
                 return 0
             conn.execute("UPDATE chain SET pruning = 1 WHERE id = 1")
@@ -335,12 +306,11 @@ class AuditStore:
         )
         fid = self._write(
             lambda conn: int(
-                conn.execute(
+                conn.one(
                     "INSERT INTO feedback (ts, org, rating, comment, question, answer_json, username) "
-                    "VALUES (?,?,?,?,?,?,?)",
+                    "VALUES (?,?,?,?,?,?,?) RETURNING id",
                     row,
-                ).lastrowid
-                or 0
+                )[0]
             )
         )
         self.log(Event.FEEDBACK, {"feedback_id": fid, "rating": "up" if value > 0 else "down"}, org=org, actor=actor)
@@ -379,11 +349,17 @@ class AuditStore:
         ]
 
     def close(self) -> None:
-        with self._lock:
-            try:
-                self.conn.close()
-            except sqlite3.Error:
-                pass
+        self.db.close()
+
+
+def _high_water(conn: Executor) -> int:
+    """The highest event id ever written. SQLite keeps it in AUTOINCREMENT's counter, so
+    deleted tail rows still show; on PostgreSQL ids are assigned here and the chain row's
+    `last_id` (same transaction, under the advisory lock) is the record."""
+    if conn.backend != Backend.SQLITE:
+        return 0
+    seq = conn.one("SELECT seq FROM sqlite_sequence WHERE name = 'events'")
+    return int(seq[0]) if seq else 0
 
 
 def _day_after(day: str) -> str:

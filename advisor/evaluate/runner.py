@@ -73,8 +73,16 @@ class Verdicts:
 
 
 def eval_settings_for(settings: Settings) -> Settings:
-    """Settings of the eval index: its own folder, sharing the main embedding cache."""
-    return dataclasses.replace(settings, home=settings.home / "eval-index", embed_cache=settings.embed_cache_path)
+    """Settings of the eval index: its own folder, sharing the main embedding cache. It stays
+    local (SQLite + a Chroma folder) even in a shared deployment: evaluation fixtures (poisoned
+    documents included) must never reach the shared catalog or vector server."""
+    return dataclasses.replace(
+        settings,
+        home=settings.home / "eval-index",
+        embed_cache=settings.embed_cache_path,
+        database_url="",
+        chroma_url="",
+    )
 
 
 # --------------------------------------------------------------------------- one case

@@ -1,7 +1,10 @@
-"""The catalog: a SQLite manifest of indexed files and the text and metadata of their chunks.
+"""The catalog: the manifest of indexed files and the text and metadata of their chunks, in
+SQLite under ADVISOR_HOME or, with ADVISOR_DATABASE_URL, in PostgreSQL shared by every process.
 
 It answers every read that needs no vectors (a source's chunks, neighbours, organizations),
-and its `generation` counter changes whenever the index does, so caches know to rebuild.
+and its `generation` counter changes whenever the index does, so caches know to rebuild; with
+PostgreSQL every process reads the same counter, so a document indexed by one replica
+refreshes the keyword index and catalog caches of all the others.
 """
 
 from __future__ import annotations
@@ -9,18 +12,18 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
-import sqlite3
-from collections.abc import Iterable, Iterator
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .. import db
 from ..chunk import Chunk, DocType
+from ..settings import Settings
+from ..stores import Executor, Migration, StoreSpec, open_store, register
 from .records import chunk_from_record
 
-CATALOG_MIGRATIONS = [
-    """
+_V1 = """
     CREATE TABLE files (
         source TEXT PRIMARY KEY,
         path TEXT NOT NULL,
@@ -43,12 +46,20 @@ CATALOG_MIGRATIONS = [
     CREATE INDEX chunks_source ON chunks(source);
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     INSERT INTO meta VALUES ('generation', '0');
-    """,
-    # quarantine (a reason, "" when the passage may be retrieved), PHI found per file, admins'
-    # releases of quarantined passages, and whether the last indexing run finished
     """
+
+
+def _identity(tx: Executor) -> None:
+    """A random id for this catalog, so caches keyed by generation never mistake another
+    catalog (a different ADVISOR_HOME or database) at the same generation for this one."""
+    tx.execute("INSERT INTO meta (key, value) VALUES ('catalog_id', ?)", (uuid.uuid4().hex,))
+
+
+# quarantine (a reason, "" when the passage may be retrieved), PHI found per file, admins'
+# releases of quarantined passages, and whether the last indexing run finished. Catalogs older
+# than this hold no quarantine: SCREEN_VERSION in the file fingerprint re-screens their files.
+_V2 = """
     ALTER TABLE chunks ADD COLUMN quarantine TEXT NOT NULL DEFAULT '';
-    UPDATE chunks SET quarantine = COALESCE(json_extract(metadata, '$.quarantine'), '');
     CREATE INDEX chunks_quarantine ON chunks(quarantine) WHERE quarantine != '';
     ALTER TABLE files ADD COLUMN phi TEXT NOT NULL DEFAULT '{}';
     CREATE TABLE releases (
@@ -60,8 +71,11 @@ CATALOG_MIGRATIONS = [
         note TEXT NOT NULL DEFAULT ''
     );
     INSERT INTO meta VALUES ('run_state', 'unknown');
-    """,
-]
+    """
+
+CATALOG_MIGRATIONS: list[Migration] = [_V1, _identity, _V2]
+SPEC = register(StoreSpec("catalog", CATALOG_MIGRATIONS, "catalog.sqlite3", per_collection=True))
+_WRITE_BATCH = 2000  # chunk rows per executemany
 
 # Every read that feeds retrieval, answers or prompts sees only passages that are not quarantined;
 # quarantined ones are read only through the methods named for them.
@@ -87,29 +101,35 @@ class FileRecord:
     phi: str = "{}"  # JSON: distinct PHI identifiers found per kind
 
 
-def _chunk(row: sqlite3.Row | tuple[Any, ...]) -> Chunk:
+def _chunk(row: Sequence[Any]) -> Chunk:
     return chunk_from_record(row[0], row[1], json.loads(row[2]))
 
 
 class Catalog:
-    """The manifest store at `settings.catalog_path`."""
+    """The manifest store: `settings.catalog_path`, or schema `catalog_<collection>` of
+    ADVISOR_DATABASE_URL. (A bare path is still accepted and means that SQLite file.)"""
 
-    def __init__(self, path: Path):
-        self.conn = db.connect(path, CATALOG_MIGRATIONS, name="catalog")
+    def __init__(self, settings: Settings | Path):
+        if isinstance(settings, Path):  # tests and tools that open a catalog file directly
+            self.db = open_store(Settings(home=settings.parent), SPEC, sqlite_path=settings)
+        else:
+            self.db = open_store(settings, SPEC, sqlite_path=settings.catalog_path)
+        row = self.db.one("SELECT value FROM meta WHERE key='catalog_id'")
+        self.catalog_id = str(row[0]) if row else ""
 
     # ------------------------------------------------------------------ reads
 
     @property
     def generation(self) -> int:
-        row = self.conn.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
+        row = self.db.one("SELECT value FROM meta WHERE key='generation'")
         return int(row[0]) if row else 0
 
     def files(self) -> list[dict[str, Any]]:
         """Every indexed file, with `quarantined` (its passages held back) and `phi` (identifiers found per kind)."""
-        rows = self.conn.execute(
+        rows = self.db.query(
             "SELECT f.*, (SELECT COUNT(*) FROM chunks c WHERE c.source = f.source AND c.quarantine != '') AS quarantined"
             " FROM files f ORDER BY doc_type, title, source"
-        ).fetchall()
+        )
         out = []
         for r in rows:
             d = dict(r)
@@ -122,50 +142,53 @@ class Catalog:
 
     def chunk_count(self) -> int:
         """Passages stored, quarantined ones included."""
-        return int(self.conn.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
+        return int(self.db.one("SELECT COUNT(*) FROM chunks")[0])
+
+    def is_empty(self) -> bool:
+        """True when nothing is searchable (searches ask this each time: no count)."""
+        return self.db.one(f"SELECT 1 FROM chunks WHERE {_OPEN} LIMIT 1") is None
 
     def searchable_count(self) -> int:
         """Passages that retrieval may return (not quarantined): exactly the vectors the store should hold."""
-        return int(self.conn.execute(f"SELECT COUNT(*) FROM chunks WHERE {_OPEN}").fetchone()[0])
+        return int(self.db.one(f"SELECT COUNT(*) FROM chunks WHERE {_OPEN}")[0])
 
     def all_chunks(self) -> Iterator[Chunk]:
-        """Every searchable chunk in a stable order (source, position); quarantined ones never."""
+        """Every searchable chunk in a stable order (source, position), read in batches; quarantined ones never."""
         q = f"SELECT chunk_id, text, metadata FROM chunks WHERE {_OPEN} ORDER BY source, position, chunk_id"
-        for r in self.conn.execute(q):
+        for r in self.db.iterate(q):
             yield _chunk(r)
 
     def get_chunks(self, ids: Iterable[str]) -> dict[str, Chunk]:
-        """The searchable chunks among `ids` (a quarantined id is absent from the result)."""
         ids = list(ids)
         out: dict[str, Chunk] = {}
         for i in range(0, len(ids), _IN_BATCH):
             part = ids[i : i + _IN_BATCH]
             q = f"SELECT chunk_id, text, metadata FROM chunks WHERE {_OPEN} AND chunk_id IN ({','.join('?' * len(part))})"
-            for r in self.conn.execute(q, part):
+            for r in self.db.query(q, part):
                 out[r[0]] = _chunk(r)
         return out
 
     def existing_ids(self, ids: list[str]) -> set[str]:
-        """The subset of `ids` stored and searchable (those whose vectors the store holds)."""
+        """The subset of `ids` already stored."""
         found: set[str] = set()
         for i in range(0, len(ids), _IN_BATCH):
             part = ids[i : i + _IN_BATCH]
             q = f"SELECT chunk_id FROM chunks WHERE {_OPEN} AND chunk_id IN ({','.join('?' * len(part))})"
-            found.update(r[0] for r in self.conn.execute(q, part))
+            found.update(r[0] for r in self.db.query(q, part))
         return found
 
     def searchable_ids(self) -> set[str]:
-        return {r[0] for r in self.conn.execute(f"SELECT chunk_id FROM chunks WHERE {_OPEN}")}
+        return {r[0] for r in self.db.query(f"SELECT chunk_id FROM chunks WHERE {_OPEN}")}
 
     def chunk_ids(self, source: str) -> list[str]:
         """Every chunk id of a source, quarantined ones included."""
-        return [r[0] for r in self.conn.execute("SELECT chunk_id FROM chunks WHERE source=?", (source,))]
+        return [r[0] for r in self.db.query("SELECT chunk_id FROM chunks WHERE source=?", (source,))]
 
     def chunks_for_source(self, source: str) -> list[Chunk]:
         """A source's searchable chunks in order (see `quarantined_chunks` for the others)."""
-        rows = self.conn.execute(
+        rows = self.db.query(
             f"SELECT chunk_id, text, metadata FROM chunks WHERE source=? AND {_OPEN} ORDER BY position", (source,)
-        ).fetchall()
+        )
         return [_chunk(r) for r in rows]
 
     def quarantined_chunks(self, source: str | None = None) -> list[Chunk]:
@@ -175,7 +198,7 @@ class Catalog:
         if source is not None:
             q += " AND source=?"
             args = (source,)
-        rows = self.conn.execute(q + " ORDER BY source, position", args).fetchall()
+        rows = self.db.query(q + " ORDER BY source, position", args)
         return [dataclasses.replace(_chunk(r), quarantine=r[3]) for r in rows]
 
     def releases(self, source: str | None = None) -> list[dict[str, Any]]:
@@ -184,23 +207,23 @@ class Catalog:
         args: tuple[str, ...] = ()
         if source is not None:
             q, args = q + " WHERE source=?", (source,)
-        return [dict(r) for r in self.conn.execute(q + " ORDER BY released_at, chunk_id", args)]
+        return [dict(r) for r in self.db.query(q + " ORDER BY released_at, chunk_id", args)]
 
     def released_ids(self) -> set[str]:
-        return {r[0] for r in self.conn.execute("SELECT chunk_id FROM releases")}
+        return {r[0] for r in self.db.query("SELECT chunk_id FROM releases")}
 
     def has_doc_type(self, doc_type: str) -> bool:
-        row = self.conn.execute("SELECT 1 FROM files WHERE doc_type=? LIMIT 1", (str(doc_type),)).fetchone()
+        row = self.db.one("SELECT 1 FROM files WHERE doc_type=? LIMIT 1", (str(doc_type),))
         return row is not None
 
     def neighbors(self, chunk: Chunk) -> list[Chunk]:
         """The chunks just before and after this one when they continue the same section
         (a long section is split into several chunks; its parts answer together)."""
-        rows = self.conn.execute(
+        rows = self.db.query(
             f"SELECT chunk_id, text, metadata FROM chunks WHERE source=? AND {_OPEN} AND position IN (?, ?, ?)"
             " ORDER BY position",
             (chunk.source, chunk.position - 1, chunk.position + 1, chunk.position + 2),
-        ).fetchall()
+        )
         out = [_chunk(r) for r in rows]
         same = [
             c
@@ -217,10 +240,10 @@ class Catalog:
 
     def orgs(self) -> list[dict[str, Any]]:
         """Organizations with assessment results: [{org, name, assessments: [dates]}]."""
-        rows = self.conn.execute(
-            f"SELECT metadata FROM chunks WHERE {_OPEN} AND source IN (SELECT source FROM files WHERE doc_type=?)",
+        rows = self.db.query(
+            "SELECT metadata FROM chunks WHERE source IN (SELECT source FROM files WHERE doc_type=?)",
             (str(DocType.ASSESSMENT),),
-        ).fetchall()
+        )
         found: dict[str, dict[str, Any]] = {}
         for (raw,) in rows:
             md = json.loads(raw)
@@ -239,67 +262,83 @@ class Catalog:
 
     def remove_source(self, source: str) -> None:
         """Forget a file and its chunks (one transaction)."""
-        with self.conn:
-            self.conn.execute("DELETE FROM chunks WHERE source=?", (source,))
-            self.conn.execute("DELETE FROM files WHERE source=?", (source,))
-            self._bump()
+        with self.db.transaction() as tx:
+            tx.execute("DELETE FROM chunks WHERE source=?", (source,))
+            tx.execute("DELETE FROM files WHERE source=?", (source,))
+            _bump(tx)
 
     def replace_file(self, record: FileRecord, chunks: list[tuple[Chunk, dict[str, Any]]]) -> None:
         """Record a file as indexed with exactly these chunks (and their metadata), in one transaction."""
-        r = record
-        with self.conn:
-            self.conn.execute("DELETE FROM chunks WHERE source=?", (r.source,))
-            self.conn.execute(
-                "INSERT OR REPLACE INTO files (source, path, file_hash, size, title, framework, doc_type, org, chunks,"
-                " indexed_at, phi) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    r.source,
-                    str(r.path),
-                    r.file_hash,
-                    r.size,
-                    r.title,
-                    r.framework,
-                    r.doc_type,
-                    r.org,
-                    r.chunks,
-                    r.indexed_at,
-                    r.phi,
-                ),
-            )
-            self.conn.executemany(
-                "INSERT OR REPLACE INTO chunks (chunk_id, source, position, text, metadata, quarantine)"
-                " VALUES (?,?,?,?,?,?)",
-                [(c.chunk_id, r.source, c.position, c.text, json.dumps(md), c.quarantine) for c, md in chunks],
-            )
-            self._bump()
+        self.replace_files([(record, chunks)])
+
+    def replace_files(self, files: list[tuple[FileRecord, list[tuple[Chunk, dict[str, Any]]]]]) -> None:
+        """Record several files as indexed, each with exactly its chunks, in one transaction
+        (one generation step and large write batches for a whole indexing batch)."""
+        if not files:
+            return
+        with self.db.transaction() as tx:
+            for r, _ in files:
+                tx.execute("DELETE FROM chunks WHERE source=?", (r.source,))
+            tx.executemany(
+                "INSERT INTO files (source, path, file_hash, size, title, framework, doc_type, org, chunks, "
+                "indexed_at, phi) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (source) DO UPDATE SET "
+                "path=excluded.path, file_hash=excluded.file_hash, size=excluded.size, title=excluded.title, "
+                "framework=excluded.framework, doc_type=excluded.doc_type, org=excluded.org, "
+                "chunks=excluded.chunks, indexed_at=excluded.indexed_at, phi=excluded.phi",
+                [
+                    (r.source, str(r.path), r.file_hash, r.size, r.title, r.framework, r.doc_type, r.org, r.chunks,
+                     r.indexed_at, r.phi)
+                    for r, _ in files
+                ],
+            )  # fmt: skip
+            rows = [
+                (c.chunk_id, r.source, c.position, c.text, json.dumps(md), c.quarantine)
+                for r, cs in files
+                for c, md in cs
+            ]
+            for i in range(0, len(rows), _WRITE_BATCH):
+                tx.executemany(
+                    "INSERT INTO chunks (chunk_id, source, position, text, metadata, quarantine) VALUES (?,?,?,?,?,?) "
+                    "ON CONFLICT (chunk_id) DO UPDATE SET source=excluded.source, position=excluded.position, "
+                    "text=excluded.text, metadata=excluded.metadata, quarantine=excluded.quarantine",
+                    rows[i : i + _WRITE_BATCH],
+                )
+            _bump(tx)
 
     def release(self, chunk: Chunk, by: str, note: str, at: str) -> None:
         """Record an admin's release of a quarantined chunk and make it searchable (one transaction)."""
-        with self.conn:
-            self.conn.execute(
-                "INSERT OR REPLACE INTO releases VALUES (?,?,?,?,?,?)",
+        row = self.db.one("SELECT metadata FROM chunks WHERE chunk_id=?", (chunk.chunk_id,))
+        md = {**json.loads(row[0]), "quarantine": ""} if row else {}
+        with self.db.transaction() as tx:
+            tx.execute(
+                "INSERT INTO releases VALUES (?,?,?,?,?,?) ON CONFLICT (chunk_id) DO UPDATE SET "
+                "source=excluded.source, reason=excluded.reason, released_by=excluded.released_by, "
+                "released_at=excluded.released_at, note=excluded.note",
                 (chunk.chunk_id, chunk.source, chunk.quarantine, by, at, note),
             )
-            self.conn.execute(
-                "UPDATE chunks SET quarantine = '', metadata = json_set(metadata, '$.quarantine', '') WHERE chunk_id=?",
-                (chunk.chunk_id,),
+            tx.execute(
+                "UPDATE chunks SET quarantine = '', metadata = ? WHERE chunk_id=?", (json.dumps(md), chunk.chunk_id)
             )
-            self._bump()
+            _bump(tx)
 
     # ------------------------------------------------------------------ run state
 
     @property
     def run_state(self) -> str:
-        row = self.conn.execute("SELECT value FROM meta WHERE key='run_state'").fetchone()
+        row = self.db.one("SELECT value FROM meta WHERE key='run_state'")
         return str(row[0]) if row else "unknown"
 
     def set_run_state(self, state: str) -> None:
-        with self.conn:
-            self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('run_state', ?)", (state,))
-
-    def _bump(self) -> None:
-        self.conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
+        with self.db.transaction() as tx:
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('run_state', ?) ON CONFLICT (key) DO UPDATE SET value=excluded.value",
+                (state,),
+            )
 
     def close(self) -> None:
         with contextlib.suppress(Exception):
-            self.conn.close()
+            self.db.close()
+
+
+def _bump(tx: Executor) -> None:
+    tx.execute("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key='generation'")

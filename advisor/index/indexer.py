@@ -14,7 +14,6 @@ Every chunk is screened first (`screening`): quarantined chunks are stored in th
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -32,6 +31,7 @@ from ..settings import Settings
 from . import sources
 from .catalog import Catalog, FileRecord
 from .embedcache import EmbeddingCache
+from .pipeline import load_ahead
 from .records import chunk_metadata, embedding_text
 from .screening import ScanEmbedder, screen
 from .sources import clean_name
@@ -124,19 +124,14 @@ class Indexer:
         self._released: set[str] = set()
 
     @contextlib.contextmanager
-    def writer_lock(self) -> Iterator[None]:
-        lock_path = self.settings.home / "index.lock"
-        with open(lock_path, "a+") as fh:
-            try:
-                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                raise StoreError(
-                    f"{self.settings.home}: another `advisor index` is running on this data folder; wait for it to finish"
-                ) from None
-            try:
-                yield
-            finally:
-                fcntl.flock(fh, fcntl.LOCK_UN)
+    def writer_lock(self, wait: bool = False) -> Iterator[None]:
+        """One indexer per catalog: a file lock under ADVISOR_HOME, or with PostgreSQL a
+        database advisory lock, so indexers on two machines cannot interleave either."""
+        with self.catalog.db.lock("index", wait=wait) as got:
+            if not got:
+                where = self.settings.home if not self.settings.database_url else self.catalog.db.where
+                raise StoreError(f"{where}: another `advisor index` is running on this catalog; wait for it to finish")
+            yield
 
     def run(
         self,
@@ -144,14 +139,16 @@ class Indexer:
         *,
         org: str = "",
         progress: Progress | None = None,
-        batch_chunks: int = 256,
+        batch_chunks: int = 512,
+        wait: bool = False,
     ) -> IndexReport:
         """Index files and folders (default: the bundled corpus). Unchanged files are skipped,
-        changed files replace their chunks, files gone from an indexed folder are removed."""
+        changed files replace their chunks, files gone from an indexed folder are removed.
+        With `wait`, a run another process has started is waited for instead of refused."""
         started = time.perf_counter()
         report = IndexReport()
         targets = [Path(p) for p in paths] if paths else sources.bundled_paths()
-        with self.writer_lock():
+        with self.writer_lock(wait):
             if self.catalog.run_state != "done":
                 report.vectors_reconciled = self.reconcile()
             self.catalog.set_run_state("running")
@@ -161,10 +158,10 @@ class Indexer:
             self._released = self.catalog.released_ids()
             self._remove_vanished(folders, {sources.source_for(f) for f in files}, known, report)
             pending: list[_Loaded] = []
-            for i, path in enumerate(files):
+            # files are parsed in a background thread while the batch before them is embedded
+            for i, path, loaded in load_ahead(files, lambda p: self._load(p, org, known, report)):
                 if progress:
                     progress(i, len(files), str(path))
-                loaded = self._load(path, org, known, report)
                 if loaded is None:
                     continue
                 pending.append(loaded)
@@ -275,6 +272,7 @@ class Indexer:
         existing = self.catalog.existing_ids([c.chunk_id for c in searchable])
         report.embeddings_computed += self.upsert([c for c in searchable if c.chunk_id not in existing])
         version = sources.corpus_version()
+        records = []
         for f in batch:
             keep = {c.chunk_id for c in f.chunks if not c.quarantine}
             old_ids = self.catalog.chunk_ids(f.source)
@@ -300,13 +298,15 @@ class Indexer:
                 indexed_at=_now(),
                 phi=json.dumps(f.phi, sort_keys=True),
             )
-            self.catalog.replace_file(record, [(c, chunk_metadata(c, version)) for c in f.chunks])
-            report.files_indexed += 1
+            records.append((record, [(c, chunk_metadata(c, version)) for c in f.chunks]))
             report.chunks_added += len(added)
             report.chunks_removed += len(stale)
             report.chunks_quarantined += sum(1 for c in f.chunks if c.quarantine)
             if f.phi:
                 report.phi_files.append(f.source)
+        # the whole batch in one catalog transaction (one generation step), after its vectors
+        self.catalog.replace_files(records)
+        report.files_indexed += len(batch)
 
     def _audit_unredacted(self, report: IndexReport) -> None:
         """PHI stored in clear is the admin's choice (ADVISOR_REDACT_PHI=0): each time it happens is audited."""

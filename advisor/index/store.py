@@ -17,6 +17,7 @@ from ..settings import Settings
 from .catalog import Catalog
 from .embedcache import EmbeddingCache
 from .indexer import Indexer, IndexReport, Prepared, Progress
+from .seed import SeedVectors
 from .vectors import VectorStore
 
 
@@ -27,13 +28,14 @@ class Index:
     embedding model are opened only when a search or an indexing run needs them.
     """
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, *, seed: bool = True):
         self.settings = settings
+        self._seed = seed  # use the embeddings shipped with the bundled corpus
         try:
             settings.home.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"ADVISOR_HOME={settings.home}: cannot create the data folder ({exc})") from None
-        self.catalog = Catalog(settings.catalog_path)
+        self.catalog = Catalog(settings)
         self.vectors = VectorStore(settings, lambda: self.embedder)
         self._embed_cache: EmbeddingCache | None = None
         self._open_lock = threading.Lock()
@@ -45,10 +47,16 @@ class Index:
         return get_embedder(self.settings)
 
     @property
+    def embed_fingerprint(self) -> str:
+        """The model and runtime computing this index's vectors (keys the shipped embeddings)."""
+        return self.embedder.fingerprint
+
+    @property
     def embed_cache(self) -> EmbeddingCache:
         with self._open_lock:
             if self._embed_cache is None:
-                self._embed_cache = EmbeddingCache(self.settings.embed_cache_path, self.settings.embed_model)
+                seed = SeedVectors(self.embed_fingerprint) if self._seed else None
+                self._embed_cache = EmbeddingCache(self.settings, self.settings.embed_model, seed=seed)
             return self._embed_cache
 
     @property
@@ -60,7 +68,13 @@ class Index:
 
     @property
     def generation(self) -> int:
+        """Changes whenever any process indexes into this catalog (shared with PostgreSQL)."""
         return self.catalog.generation
+
+    @property
+    def catalog_id(self) -> str:
+        """This catalog's identity: caches keyed by generation also check it."""
+        return self.catalog.catalog_id
 
     def files(self) -> list[dict[str, Any]]:
         return self.catalog.files()
@@ -70,7 +84,7 @@ class Index:
 
     def is_empty(self) -> bool:
         """True when nothing is searchable (quarantined passages are never searched)."""
-        return self.catalog.searchable_count() == 0
+        return self.catalog.is_empty()
 
     def all_chunks(self) -> Iterator[Chunk]:
         """Every searchable chunk in a stable order (source, position); never a quarantined one."""
@@ -156,12 +170,14 @@ class Index:
         *,
         org: str = "",
         progress: Progress | None = None,
-        batch_chunks: int = 256,
+        batch_chunks: int = 512,
+        wait: bool = False,
     ) -> IndexReport:
         """Index files and folders (default: the bundled corpus). Unchanged files are skipped,
-        changed files replace their chunks, files gone from an indexed folder are removed."""
+        changed files replace their chunks, files gone from an indexed folder are removed.
+        With `wait`, an indexing run of another process is waited for instead of refused."""
         indexer = Indexer(self.settings, self.catalog, self.vectors, self.embedder, self.embed_cache)
-        return indexer.run(paths, org=org, progress=progress, batch_chunks=batch_chunks)
+        return indexer.run(paths, org=org, progress=progress, batch_chunks=batch_chunks, wait=wait)
 
     def index_prepared(self, items: Iterable[Prepared], *, batch_chunks: int = 256) -> IndexReport:
         """Index documents chunked elsewhere (advisor.langchain), incrementally like files."""

@@ -6,6 +6,7 @@ import threading
 from collections import OrderedDict
 from typing import Any
 
+from .. import encoder
 from ..errors import AdvisorError
 from ..settings import Settings
 
@@ -16,8 +17,11 @@ _LOCK = threading.Lock()
 class Embedder:
     """A local sentence-transformers model; loaded on first use, never downloaded."""
 
-    def __init__(self, model_path: str):
+    def __init__(self, model_path: str, backend: str = "auto"):
         self.model_path = model_path
+        # "onnx": ONNX Runtime without torch (advisor.encoder), when the model folder has an
+        # export (made at install); "torch": sentence-transformers
+        self.backend = "onnx" if backend == "onnx" or (backend == "auto" and encoder.exported(model_path)) else "torch"
         self._model: Any = None
         self._lock = threading.Lock()
         self._query_cache: OrderedDict[str, list[float]] = OrderedDict()
@@ -27,6 +31,14 @@ class Embedder:
     @property
     def model(self) -> Any:
         with self._lock:
+            if self._model is None and self.backend == "onnx":
+                try:
+                    self._model = encoder.OnnxEncoder(self.model_path)
+                except Exception as exc:
+                    raise AdvisorError(
+                        f"ADVISOR_EMBED_MODEL={self.model_path!r}: its ONNX export could not be loaded ({exc}); "
+                        "re-export it with `python -m advisor.encoder export` or set ADVISOR_EMBED_BACKEND=torch"
+                    ) from None
             if self._model is None:
                 import transformers
                 from sentence_transformers import SentenceTransformer
@@ -41,6 +53,11 @@ class Embedder:
                         f"ADVISOR_EMBED_MODEL={self.model_path!r} could not be loaded as a sentence-transformers model: {exc}"
                     ) from None
             return self._model
+
+    @property
+    def fingerprint(self) -> str:
+        """Identity of the weights and runtime (the key of shipped embeddings)."""
+        return encoder.fingerprint(self.model_path, self.backend)
 
     @property
     def dimension(self) -> int:
@@ -78,7 +95,7 @@ def get_embedder(settings: Settings) -> Embedder:
     with _LOCK:
         emb = _EMBEDDERS.get(settings.embed_model)
         if emb is None:
-            emb = _EMBEDDERS[settings.embed_model] = Embedder(settings.embed_model)
+            emb = _EMBEDDERS[settings.embed_model] = Embedder(settings.embed_model, settings.embed_backend)
         return emb
 
 

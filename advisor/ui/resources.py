@@ -23,6 +23,7 @@ from .markdown import describe_error
 _ENV_KEYS = (
     "ADVISOR_HOME",
     "ADVISOR_CHROMA_URL",
+    "ADVISOR_DATABASE_URL",
     "ADVISOR_EMBED_MODEL",
     "ADVISOR_COLLECTION",
     "ADVISOR_CHUNK_SIZE",
@@ -125,10 +126,9 @@ class FirstStart:
         try:
             marker.parent.mkdir(parents=True, exist_ok=True)
             marker.touch()
-            if adv.index.is_empty():
-                self.report = adv.ensure_index(progress=self._progress)
-            else:  # finish an interrupted first start; indexed files are skipped
-                self.report = adv.index_paths(None, progress=self._progress)
+            # wait=True: `make run` (or another replica) may have started indexing with the
+            # server; this run then waits for it and finds the files already indexed
+            self.report = adv.index.index_paths(None, progress=self._progress, wait=True)
             marker.unlink(missing_ok=True)
         except Exception as exc:  # shown on the page; the user can retry
             self.error = describe_error(exc)

@@ -7,6 +7,7 @@ import threading
 
 import pytest
 
+from advisor import retrieve
 from advisor.answer import Advisor
 from advisor.index import Index
 from advisor.retrieve import Filters, Retriever, SearchResult
@@ -61,6 +62,7 @@ class FlakyStore:
 
 def flaky(monkeypatch, ix: Index, store: FlakyStore) -> None:
     monkeypatch.setattr(Index, "collection", property(lambda self: store if self is ix else store.real))
+    monkeypatch.setattr(retrieve, "_UNFILTERED_SHARE", 2.0)  # every query names its filter (`where`)
 
 
 def test_search_result_reads_as_its_hits(small_settings):

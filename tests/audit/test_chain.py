@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from advisor.audit import MIGRATIONS, Actor, AuditStore, ChunkRef, Event, Provenance
 from advisor.cli import main
-from advisor.db import connect
+from advisor.stores.sqlite import SQLiteDatabase
 
 
 @pytest.fixture
@@ -151,11 +151,10 @@ def test_provenance_is_kept(settings):
 
 
 def test_a_store_from_before_the_chain_is_sealed_on_upgrade(settings):
-    conn = connect(settings.audit_path, MIGRATIONS[:1], name="audit")
-    conn.execute("INSERT INTO events (ts, event, org, detail) VALUES ('2026-01-01T00:00:00+00:00','ask','','{}')")
-    conn.execute("INSERT INTO events (ts, event, org, detail) VALUES ('2026-01-02T00:00:00+00:00','export','','{}')")
-    conn.commit()
-    conn.close()
+    old = SQLiteDatabase(settings.audit_path, "audit", MIGRATIONS[:1])
+    old.execute("INSERT INTO events (ts, event, org, detail) VALUES ('2026-01-01T00:00:00+00:00','ask','','{}')")
+    old.execute("INSERT INTO events (ts, event, org, detail) VALUES ('2026-01-02T00:00:00+00:00','export','','{}')")
+    old.close()
     s = AuditStore(settings)
     s.log(Event.INDEX, {"files": 1})
     result = s.verify()

@@ -154,10 +154,10 @@ _KILLED_RUN = textwrap.dedent(
     from advisor.settings import Settings
     from advisor.testing import use_hash_embedder
 
-    def die(self, record, chunks):  # kill -9 after the vectors are written, before the catalog records them
+    def die(self, files):  # kill -9 after the vectors are written, before the catalog records them
         os.kill(os.getpid(), signal.SIGKILL)
 
-    catalog.Catalog.replace_file = die
+    catalog.Catalog.replace_files = die
     with use_hash_embedder(sys.argv[1]):
         Index(Settings.from_env()).index_paths([sys.argv[2]])
     """

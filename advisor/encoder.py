@@ -1,0 +1,174 @@
+"""The embedding model on ONNX Runtime, without torch: a sentence-transformers folder's
+`onnx/model.onnx` (exported offline at install: `python -m advisor.encoder export`), its
+`tokenizer.json` (the Rust `tokenizers` library) and the folder's pooling, in numpy.
+
+It reads like `SentenceTransformer` where the advisor uses it (`encode`, the dimension), and
+loads in well under a second where torch + sentence-transformers take many: commands that
+embed one query (`advisor ask`, `advisor search`) and the app's first answer start faster.
+Vectors agree with the torch model's to about 1e-6 (cosine); see benchmarks/bench_encoder.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ONNX_FILE = Path("onnx") / "model.onnx"
+INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+
+
+def onnx_path(model_dir: str | Path) -> Path:
+    return Path(model_dir) / ONNX_FILE
+
+
+def exported(model_dir: str | Path) -> bool:
+    """An ONNX export and the libraries to run it are there (checked without importing them)."""
+    if not onnx_path(model_dir).is_file() or not (Path(model_dir) / "tokenizer.json").is_file():
+        return False
+    return all(importlib.util.find_spec(m) is not None for m in ("onnxruntime", "tokenizers"))
+
+
+def _read_json(path: Path, default: dict[str, Any]) -> dict[str, Any]:
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return default
+
+
+class OnnxEncoder:
+    """`SentenceTransformer.encode` over ONNX Runtime (mean or CLS pooling, then normalize)."""
+
+    def __init__(self, model_dir: str | Path, *, threads: int = 0):
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        self.model_dir = Path(model_dir)
+        st_config = _read_json(self.model_dir / "sentence_bert_config.json", {})
+        pooling = _read_json(self.model_dir / "1_Pooling" / "config.json", {"pooling_mode_mean_tokens": True})
+        self.max_length = int(st_config.get("max_seq_length") or 256)
+        self.cls_pooling = bool(pooling.get("pooling_mode_cls_token")) and not pooling.get("pooling_mode_mean_tokens")
+        self.tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
+        self.tokenizer.enable_truncation(self.max_length)
+        self.tokenizer.no_padding()
+        opts = ort.SessionOptions()
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        if threads:
+            opts.intra_op_num_threads = threads
+        self.session = ort.InferenceSession(
+            str(onnx_path(self.model_dir)), sess_options=opts, providers=["CPUExecutionProvider"]
+        )
+        self._inputs = [i.name for i in self.session.get_inputs()]
+        self._dim = int(self.session.get_outputs()[0].shape[-1])
+
+    def get_sentence_embedding_dimension(self) -> int:
+        return self._dim
+
+    def _batch(self, texts: list[str]) -> np.ndarray:
+        encs = self.tokenizer.encode_batch(texts)
+        width = max(len(e.ids) for e in encs)
+        ids = np.zeros((len(encs), width), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        types = np.zeros_like(ids)
+        for i, e in enumerate(encs):
+            n = len(e.ids)
+            ids[i, :n], mask[i, :n], types[i, :n] = e.ids, e.attention_mask, e.type_ids
+        feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+        hidden = self.session.run(None, {k: v for k, v in feed.items() if k in self._inputs})[0]
+        if self.cls_pooling:
+            return np.asarray(hidden[:, 0], dtype=np.float32)
+        m = mask[:, :, None].astype(np.float32)
+        return np.asarray((hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None), dtype=np.float32)
+
+    def encode(
+        self,
+        sentences: list[str] | str,
+        batch_size: int = 32,
+        normalize_embeddings: bool = False,
+        show_progress_bar: bool = False,
+        convert_to_numpy: bool = True,
+        **_: Any,
+    ) -> np.ndarray:
+        """Embeddings in input order; batches of similar length, as sentence-transformers does."""
+        single = isinstance(sentences, str)
+        texts = [sentences] if isinstance(sentences, str) else list(sentences)
+        if not texts:
+            return np.zeros((0, self._dim), dtype=np.float32)
+        order = np.argsort([-len(t) for t in texts], kind="stable")
+        out = np.zeros((len(texts), self._dim), dtype=np.float32)
+        for start in range(0, len(texts), batch_size):
+            idx = order[start : start + batch_size]
+            out[idx] = self._batch([texts[i] for i in idx])
+        if normalize_embeddings:
+            out /= np.clip(np.linalg.norm(out, axis=1, keepdims=True), 1e-12, None)
+        return out[0] if single else out
+
+
+def fingerprint(model_dir: str | Path, backend: str) -> str:
+    """Identity of a model's weights and of the runtime computing its vectors (vectors from
+    torch and ONNX agree closely but not bit for bit): the key of shipped embeddings."""
+    d = Path(model_dir)
+    h = hashlib.sha256(backend.encode())
+    for name in ("config.json", "modules.json", "sentence_bert_config.json", "tokenizer.json", "1_Pooling/config.json"):
+        p = d / name
+        h.update(name.encode() + (p.read_bytes() if p.is_file() else b"-"))
+    weights = d / ("onnx/model.onnx" if backend == "onnx" else "model.safetensors")
+    if weights.is_file():
+        with weights.open("rb") as f:
+            h.update(str(weights.stat().st_size).encode() + f.read(1 << 22))
+    return h.hexdigest()[:32]
+
+
+def export(model_dir: str | Path, *, out: Path | None = None) -> Path:
+    """Export a sentence-transformers folder's transformer to ONNX (needs torch, transformers
+    and onnx: run once, offline, at install)."""
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+
+    d = Path(model_dir)
+    target = out or onnx_path(d)
+    model = AutoModel.from_pretrained(str(d), local_files_only=True).eval()
+
+    class _Hidden(torch.nn.Module):
+        def __init__(self, inner: Any):
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
+            return self.inner(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            ).last_hidden_state
+
+    enc = AutoTokenizer.from_pretrained(str(d), local_files_only=True)(
+        ["an example", "a slightly longer example sentence"], padding=True, return_tensors="pt"
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".tmp")
+    axes = {k: {0: "batch", 1: "sequence"} for k in (*INPUTS, "last_hidden_state")}
+    with torch.no_grad():
+        torch.onnx.export(
+            _Hidden(model),
+            tuple(enc[k] for k in INPUTS),
+            str(tmp),
+            input_names=list(INPUTS),
+            output_names=["last_hidden_state"],
+            dynamic_axes=axes,
+            opset_version=17,
+            dynamo=False,
+        )
+    tmp.replace(target)
+    return target
+
+
+if __name__ == "__main__":  # pragma: no cover - `python -m advisor.encoder export [MODEL_DIR]`
+    if len(sys.argv) < 2 or sys.argv[1] != "export":
+        sys.exit("usage: python -m advisor.encoder export [MODEL_DIR]")
+    from .settings import default_embed_model
+
+    folder = sys.argv[2] if len(sys.argv) > 2 else default_embed_model()
+    print(export(folder))

@@ -1,0 +1,238 @@
+"""Scale: a generated library of N passages on SQLite-embedded and on PostgreSQL + Chroma server.
+
+    .venv/bin/python benchmarks/bench_scale.py --passages 10000 [--backend sqlite|server|both]
+        [--queries 100] [--keep DIR]
+
+The generated corpus (deterministic, seed 7): real sentences of the bundled guidance corpus
+(plus the AI RMF Playbook's pages when ../shared/realdocs has it) recombined into Markdown
+documents of 20 sections; each section is one passage of about 900 characters, drawn from
+one source document's sentences (so a passage stays on one topic) and tagged with a
+synthetic control identifier ("SCALE-123.4") and a document code, so no two passages are equal.
+
+Embeddings: computing 100,000 real embeddings takes hours on this shared 2-core machine, so
+the passages' vectors are derived, not computed: every pool sentence is embedded once with
+the real model, and a passage's vector is the normalised sum of its sentences' vectors
+(close to the model's own vector of the passage). They are put in the embedding cache before
+indexing, so indexing runs the real pipeline (parse, chunk, cache, Chroma, catalog) minus the
+model; queries are embedded by the real model. Indexing throughput against raw encode is then
+`1 / (1 + overhead per passage / encode time per passage)`, with the encode time per passage
+measured on 256 real passages in the same run.
+
+Prints one JSON object: for each backend, indexing (seconds, passages/s without the model,
+peak RSS of the indexing process), the throughput ratio to raw encode, search and offline
+answer p50/p95 (in a separate process, whose peak RSS is the app's), and the naive dense
+search p50/p95 on the same vectors (Chroma query of the embedded question, as the naive
+LangChain pipeline does). The machine is shared and loaded: compare ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+from _common import PLAYBOOK, ROOT, pct
+
+sys.path.insert(0, str(ROOT))
+
+from advisor.settings import CORPUS_DIR
+
+QUESTIONS = [
+    "What does GOVERN 1.6 require?", "Is the NIST AI RMF mandatory?", "What is TEFCA?",
+    "What are the ten GMLP principles?", "How should we monitor deployed models for drift?",
+    "What does HTI-1 require for predictive decision support interventions?",
+    "What does Section 1557 require of covered entities?", "What are the Kahn data quality categories?",
+    "What should a health system ask an AI vendor?", "What are the seven trustworthiness characteristics?",
+    "Who should own the AI inventory?", "How do we document model limitations for clinicians?",
+]  # fmt: skip
+_SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def sentence_pool() -> dict[str, list[str]]:
+    """Real sentences by source document (bundled guidance, and the Playbook's pages)."""
+    pool: dict[str, list[str]] = {}
+    for p in sorted((CORPUS_DIR / "guidance").rglob("*.md")):
+        text = re.sub(r"^---.*?---", "", p.read_text(encoding="utf-8"), flags=re.S)
+        body = " ".join(line for line in text.splitlines() if line.strip() and not line.startswith(("#", "|", "-")))
+        pool[p.stem] = [s.strip() for s in _SENT.split(body) if 40 <= len(s.strip()) <= 400]
+    if PLAYBOOK.exists():
+        import pypdf
+
+        text = " ".join((pg.extract_text() or "") for pg in pypdf.PdfReader(str(PLAYBOOK)).pages)
+        pool["playbook"] = [s.strip() for s in _SENT.split(re.sub(r"\s+", " ", text)) if 40 <= len(s.strip()) <= 400]
+    # 16 sentences per source keep the real-model work small (about 800 sentences embedded)
+    return {k: v[:: max(1, len(v) // 16)][:16] for k, v in pool.items() if len(v) >= 8}
+
+
+def generate(folder: Path, passages: int, pool: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Write the corpus; returns each passage's sentences by its text (for derived vectors)."""
+    rng = random.Random(7)
+    names = sorted(pool)
+    made: dict[str, list[str]] = {}
+    per_doc = 20
+    for d in range((passages + per_doc - 1) // per_doc):
+        src = names[d % len(names)]
+        lines = [f"# Generated guidance {d:05d} ({src})", ""]
+        for s in range(min(per_doc, passages - d * per_doc)):
+            ident = f"SCALE-{d % 997}.{s}"
+            picked: list[str] = []
+            while sum(len(x) + 1 for x in picked) < 600:  # a passage fits one 1000-character chunk
+                s_ = rng.choice(pool[src])
+                if sum(len(x) + 1 for x in picked) + len(s_) <= 880:
+                    picked.append(s_)
+            body = f"Document {d:05d}, control {ident}. " + " ".join(picked)
+            lines += [f"## {ident} {src.replace('-', ' ')} section {s}", "", body, ""]
+            made[body] = picked
+        (folder / f"gen-{d:05d}.md").write_text("\n".join(lines), encoding="utf-8")
+    return made
+
+
+def seed_cache(settings, corpus: Path, made: dict[str, list[str]]) -> int:
+    """Derived vectors for every chunk the corpus yields, written to the embedding cache."""
+    from advisor.index import Index, embedding_text
+    from advisor.index.sources import doc_type_for, source_for
+    from advisor.ingest import load_chunks
+
+    ix = Index(settings)
+    sentences = sorted({s for picked in made.values() for s in picked})
+    vec = dict(zip(sentences, ix.embedder.embed(sentences), strict=True))
+    texts, vectors = [], []
+    for p in sorted(corpus.glob("*.md")):
+        for c in load_chunks(p, source_for(p), doc_type=doc_type_for(p), org="", chunk_size=1000, overlap=120):
+            # a chunk is one generated passage (or, if the chunker split one, the passages it holds)
+            parts = made.get(c.text.strip()) or [s for line in c.text.splitlines() for s in made.get(line.strip(), [])]
+            if not parts:
+                raise SystemExit(f"chunk of {p.name} is no generated passage: {c.text[:120]!r}")
+            v = np.sum([vec[s] for s in parts], axis=0)
+            texts.append(embedding_text(c))
+            vectors.append(v / np.linalg.norm(v))
+    ix.embed_cache.store(texts, vectors)
+    return len(texts)
+
+
+def child(code: str, env: dict[str, str]) -> dict:
+    """Run `code` in a fresh interpreter; it prints one JSON line; peak RSS is added."""
+    wrapper = (
+        code
+        + "\nimport resource, json as _j\nprint(_j.dumps({**OUT, 'peak_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))"
+    )
+    r = subprocess.run([sys.executable, "-c", wrapper], env=env, cwd=ROOT, capture_output=True, text=True)
+    if r.returncode:
+        raise SystemExit(r.stderr[-3000:])
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+INDEX_CODE = """
+import time
+from pathlib import Path
+from advisor.index import Index
+from advisor.settings import Settings
+ix = Index(Settings.from_env())
+t = time.perf_counter()
+rep = ix.index_paths([Path({corpus!r})])
+OUT = {{"seconds": time.perf_counter() - t, "chunks": rep.chunks_added, "embedded": rep.embeddings_computed,
+        "errors": len(rep.errors)}}
+"""
+
+QUERY_CODE = """
+import json, time
+import numpy as np
+from advisor.answer import Advisor
+from advisor.settings import Settings
+adv = Advisor(Settings.from_env())
+qs = json.loads({queries!r})
+adv.search("warm up"); adv.ask("warm up question about governance")
+emb, col = adv.index.embedder, adv.index.collection
+def timed(fn):
+    out = []
+    for q in qs:
+        t = time.perf_counter(); fn(q); out.append((time.perf_counter() - t) * 1000)
+    return out
+naive = timed(lambda q: col.query(query_embeddings=[emb.embed_query(q + " ")], n_results=8))
+search = timed(lambda q: adv.search(q, k=8))
+ask = timed(lambda q: adv.ask(q))
+naive2 = timed(lambda q: col.query(query_embeddings=[emb.embed_query(q + "  ")], n_results=8))
+OUT = {{"naive": naive + naive2, "search": search, "ask": ask}}
+"""
+
+
+def encode_rate(made: dict[str, list[str]]) -> float:
+    """Seconds per passage of the real model (batch 16) on 256 generated passages."""
+    from advisor.providers import get_embedder
+    from advisor.settings import Settings
+
+    emb = get_embedder(Settings.from_env({"ADVISOR_HOME": tempfile.mkdtemp()}))
+    texts = list(made)[:256]
+    emb.embed(texts[:16])
+    t = time.perf_counter()
+    emb.embed(texts)
+    return (time.perf_counter() - t) / len(texts)
+
+
+def run_backend(name: str, n: int, corpus: Path, made: dict, queries: list[str], base_env: dict) -> dict:
+    from advisor.settings import Settings
+
+    home = Path(tempfile.mkdtemp(prefix=f"scale-{name}-"))
+    env = {**base_env, "ADVISOR_HOME": str(home)}
+    seeded = seed_cache(Settings.from_env(env), corpus, made)
+    idx = child(INDEX_CODE.format(corpus=str(corpus)), env)
+    q = child(QUERY_CODE.format(queries=json.dumps(queries)), env)
+    stats = {k: {"p50": round(pct(v, 50), 1), "p95": round(pct(v, 95), 1)} for k, v in q.items() if isinstance(v, list)}
+    return {
+        "passages": n,
+        "vectors_seeded": seeded,
+        "index_seconds": round(idx["seconds"], 1),
+        "index_passages_per_s_without_model": round(idx["chunks"] / idx["seconds"], 1),
+        "index_embedded_by_model": idx["embedded"],
+        "index_peak_rss_mb": round(idx["peak_rss_mb"]),
+        "app_peak_rss_mb": round(q["peak_rss_mb"]),
+        "latency_ms": stats,
+        "home": str(home),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--passages", type=int, default=10000)
+    ap.add_argument("--backend", choices=["sqlite", "server", "both"], default="both")
+    ap.add_argument("--queries", type=int, default=100)
+    args = ap.parse_args()
+    pool = sentence_pool()
+    corpus = Path(tempfile.mkdtemp(prefix=f"scale-corpus-{args.passages}-"))
+    made = generate(corpus, args.passages, pool)
+    rng = random.Random(11)
+    heads = [f"{k.replace('-', ' ')} SCALE-{rng.randrange(997)}.{rng.randrange(20)}" for k in sorted(pool)]
+    queries = [(QUESTIONS + heads)[i % (len(QUESTIONS) + len(heads))] for i in range(args.queries)]
+    per_passage = encode_rate(made)
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("ADVISOR_", "OPENAI_"))}
+    base["PYTHONPATH"] = str(ROOT)
+    out: dict = {"passages": args.passages, "files": len(list(corpus.glob("*.md"))),
+                 "raw_encode_passages_per_s": round(1 / per_passage, 2)}  # fmt: skip
+    if args.backend in ("sqlite", "both"):
+        out["sqlite"] = run_backend("sqlite", args.passages, corpus, made, queries, base)
+    if args.backend in ("server", "both"):
+        from tests.deploy.servers import chroma_server, postgres_cluster
+
+        with postgres_cluster(durable=True) as pg, chroma_server(Path(tempfile.mkdtemp()) / "chroma") as chroma:
+            env = {**base, "ADVISOR_DATABASE_URL": pg, "ADVISOR_CHROMA_URL": chroma}
+            out["server"] = run_backend("server", args.passages, corpus, made, queries, env)
+    for key in ("sqlite", "server"):
+        if key in out:
+            r = out[key]
+            overhead = 1 / r["index_passages_per_s_without_model"]
+            r["index_vs_raw_encode"] = round(1 / (1 + overhead / per_passage), 3)
+            lat = r["latency_ms"]
+            r["search_p95_vs_naive_p95"] = round(lat["search"]["p95"] / lat["naive"]["p95"], 2)
+    print(json.dumps(out, indent=2))
+
+
+if __name__ == "__main__":
+    main()
