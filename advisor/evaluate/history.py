@@ -12,17 +12,15 @@ runs are deleted after each new one is recorded.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import threading
 import zlib
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from .. import db
-from ..errors import SettingsError, StoreError
+from ..errors import StoreError
 from ..settings import Settings
 
 KEEP_RUNS_ENV = "ADVISOR_EVAL_KEEP_RUNS"
@@ -61,21 +59,9 @@ MIGRATIONS = [
 ]
 
 
-def keep_runs(settings: Settings, env: Mapping[str, str] | None = None) -> int:
-    """How many runs the history keeps (0: all): Settings.eval_keep_runs, else ADVISOR_EVAL_KEEP_RUNS."""
-    configured = getattr(settings, "eval_keep_runs", None)
-    if configured is not None:
-        return int(configured)
-    raw = (os.environ if env is None else env).get(KEEP_RUNS_ENV, "").strip()
-    if not raw:
-        return DEFAULT_KEEP_RUNS
-    try:
-        value = int(raw)
-    except ValueError:
-        raise SettingsError(f"{KEEP_RUNS_ENV}={raw!r} is not a whole number; set it to 0 (keep all) or more.") from None
-    if value < 0:
-        raise SettingsError(f"{KEEP_RUNS_ENV}={value} is negative; set it to 0 (keep all) or more.")
-    return value
+def keep_runs(settings: Settings) -> int:
+    """How many runs the history keeps (0: all): ADVISOR_EVAL_KEEP_RUNS, read by Settings."""
+    return settings.eval_keep_runs
 
 
 @dataclass

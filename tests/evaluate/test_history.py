@@ -65,12 +65,13 @@ def test_history_records_reads_and_prunes_to_the_retention_limit(tmp_path):
     h.close()
 
 
-def test_keep_runs_reads_its_variable_and_refuses_nonsense(settings):
-    assert keep_runs(settings, {}) == 200
-    assert keep_runs(settings, {"ADVISOR_EVAL_KEEP_RUNS": "0"}) == 0
+def test_keep_runs_reads_its_variable_and_refuses_nonsense(tmp_path):
+    home = {"ADVISOR_HOME": str(tmp_path)}
+    assert keep_runs(Settings.from_env(home)) == 200
+    assert keep_runs(Settings.from_env(home | {"ADVISOR_EVAL_KEEP_RUNS": "0"})) == 0
     for bad in ("many", "-3"):
         with pytest.raises(SettingsError, match="ADVISOR_EVAL_KEEP_RUNS"):
-            keep_runs(settings, {"ADVISOR_EVAL_KEEP_RUNS": bad})
+            Settings.from_env(home | {"ADVISOR_EVAL_KEEP_RUNS": bad})
 
 
 def test_headline_never_shows_pass_above_unmet_targets():
