@@ -58,6 +58,9 @@ def test_second_run_embeds_nothing(settings, tmp_path):
         "errors": [],
         "files_skipped": [],
         "embeddings_computed": 0,
+        "chunks_quarantined": 0,
+        "phi_files": [],
+        "vectors_reconciled": 0,
         "seconds": 0,
     }
     assert chroma_ids(ix) == catalog_ids(ix)
