@@ -8,7 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from advisor import ui
-from advisor.errors import StoreError
+from advisor.errors import AdvisorError, StoreError
 from advisor.ui.catalog import library_table, phi_label, quarantine_label, release_rows
 
 DOC_TYPES = ui.DOC_TYPES
@@ -110,6 +110,32 @@ with st.expander("Read a document", icon=":material/menu_book:"):
             st.caption(f"… and {len(chunks) - 30} more passages.")
     else:
         st.caption("No document matches the filter.")
+
+with st.expander("Remove a document", icon=":material/delete:"):
+    removable = {r["source"]: r for r in adv.removable_documents(ui.user_name())}
+    if not removable:
+        st.caption("Nothing to remove: only documents you added and saved assessment results can be removed.")
+    else:
+        st.caption(
+            "Removes the document's passages from the index and deletes the uploaded copy; the removal is "
+            "written to the audit log. Bundled guidance ships with the release and cannot be removed."
+        )
+        target = st.selectbox(
+            "Document to remove",
+            list(removable),
+            format_func=lambda s: f"{removable[s]['title'] or Path(s).name} — {removable[s]['doc_type']}",
+            key="lib-remove-doc",
+        )
+        sure = st.checkbox("Yes, remove it from the library and the index", key="lib-remove-sure")
+        if st.button("Remove", icon=":material/delete:", disabled=not sure, key="lib-remove"):
+            try:
+                report = adv.remove_document(target, user=ui.user_name())
+            except AdvisorError as exc:
+                st.error(ui.escape_md(str(exc)))
+            else:
+                title = removable[target]["title"] or Path(target).name
+                ui.flash(f"Removed {ui.escape_md(title)} ({report.chunks_removed} passages).")
+                st.rerun()
 
 # ---------------------------------------------------------------------------- quarantine
 
