@@ -1,12 +1,18 @@
-"""Guards: what the advisor covers (scope), and text that tries to instruct it (injection)."""
+"""Guards: what the advisor covers (scope), text that tries to instruct it (injection, backed by
+`advisor.safety.injection`), and links no trusted source vouches for (the allow-list)."""
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 
+from .chunk import Chunk
+from .safety.injection import is_instruction
+from .settings import CORPUS_DIR
 from .text import sentence_spans
 
 SCOPE_MESSAGE = (
@@ -165,48 +171,87 @@ def _mentions_ai_governance(q: str) -> bool:
     return len(_DOMAIN.findall(q)) >= 1 and not re.search(r"\b(write|generate|code|script)\b", q, re.I)
 
 
-# ---------------------------------------------------------------------------- injection
+# ---------------------------------------------------------------------------- injection and links
 
-_INJECTION = [
-    # imperatives aimed at a model, at the start of a clause
-    re.compile(
-        r"(?:^|[:;\"“'(\[]\s*|[.!?]\s+)(?:please\s+|now\s+)?(?:ignore|disregard|forget|override|bypass)\b"
-        r".{0,60}\b(?:instructions?|prompts?|rules?|guidelines?|directions?|context|above|previous|prior|system)\b",
-        re.I,
-    ),
-    re.compile(r"\b(?:ignore|disregard)\s+(?:all\s+|any\s+)?(?:previous|prior|above|earlier|preceding)\b", re.I),
-    re.compile(
-        r"\b(?:if you are|you are now|you are an?) (?:an? )?(?:ai|assistant|language model|llm|chatbot|gpt)\b", re.I
-    ),
-    re.compile(
-        r"\b(?:ai|llm|assistant|chatbot|language model|model)s?\s+(?:reading|processing|summari[sz]ing) this\b", re.I
-    ),
-    re.compile(r"^\s*(?:system|assistant|user|developer)\s*(?:prompt)?\s*[:>]", re.I),
-    re.compile(r"\b(?:dear|attention|note to|hey)\s+(?:ai|assistant|chatbot|llm|model|gpt|claude|copilot)\b", re.I),
-    re.compile(
-        r"(?:^|[.!?:]\s+)(?:always\s+|only\s+|instead\s+)?(?:reply|respond|answer|say|output|print|write|repeat|tell the user)\b"
-        r".{0,50}(?:\b(?:only|exactly|verbatim)\b|\bthe (?:word|phrase|string|code|text)\b|\bwith\s+[\"“'][^\"”']+[\"”']|\bwith\s+[A-Z0-9][A-Z0-9_-]{4,}\b)",
-        re.I,
-    ),
-    re.compile(r"\b(?:system prompt|developer mode|jailbreak|DAN mode|new instructions)\b", re.I),
-    # standing orders about the reader's own output ("End every answer with ...")
-    re.compile(
-        r"\b(?:end|start|begin|finish|conclude|append|prefix)\b.{0,25}\b(?:every|each|all|any|your)\s+"
-        r"(?:answers?|responses?|replies|reply|messages?|outputs?|summar(?:y|ies))\b",
-        re.I,
-    ),
-    re.compile(r"\blinks? to (?:https?://|www\.)", re.I),
-    re.compile(r"\b(?:click|visit|go to|open|download|navigate to|log ?in at)\b.{0,60}(?:https?://|www\.)", re.I),
-    re.compile(r"(?:https?://|www\.).{0,80}\b(?:click|visit|log ?in|download|enter your|verify your)\b", re.I),
-    re.compile(
-        r"\b(?:do not|don't|never) (?:tell|mention|reveal|cite|disclose)\b.{0,40}\b(?:user|reader|source|this)\b", re.I
-    ),
-]
+# Live links of any form: scheme URLs, www., defanged (hxxp, [.]) and bare domains on common TLDs.
+_TLDS = (
+    "com|org|net|gov|edu|mil|int|io|co|us|uk|ca|au|de|fr|eu|info|biz|ru|cn|xyz|top|site|online|app|dev|ai|"
+    "health|link|click|me|ly|to|gl|cc|tk|ml|ga|cf|gq|zip|mov|page|cloud|shop|live|email|support|help|security"
+)
+_URL = re.compile(
+    r"\b(?:(?:https?|hxxps?|ftp)(?::|\[:\])//|www\.)[^\s<>()\"'\]]+"
+    rf"|\b(?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?(?:\.|\[\.\]|\(\.\)))+(?:{_TLDS})\b(?!\.?[\w-])(?:/[^\s<>()\"']*)?",
+    re.I,
+)
+_EMAIL = re.compile(r"\b[\w.+-]+(?:@|\[at\]|\(at\))[\w-]+(?:(?:\.|\[\.\]|\(\.\))[\w-]+)+\b", re.I)
 
 
-def looks_like_injection(sentence: str) -> bool:
-    """A sentence that addresses an assistant, carries instructions, or pushes a link."""
-    return any(p.search(sentence) for p in _INJECTION)
+def _link_key(link: str) -> str:
+    """A link as the allow-list compares it: no scheme, no www., lower-case, no trailing punctuation or slash."""
+    key = link.strip().lower().rstrip(".,;:!?)]}'\"")
+    key = re.sub(r"^(?:https?|hxxps?|ftp)(?::|\[:\])//", "", key)
+    key = key.replace("[.]", ".").replace("(.)", ".").replace("[at]", "@").replace("(at)", "@")
+    key = re.sub(r"^www\.", "", key)
+    return key.rstrip("/")
+
+
+def links_in(text: str) -> list[str]:
+    """Every link and e-mail address in the text, as written (defanged forms included)."""
+    found = [m.group(0) for m in _EMAIL.finditer(text)]
+    emails = [(m.start(), m.end()) for m in _EMAIL.finditer(text)]
+    for m in _URL.finditer(text):
+        if not any(s <= m.start() < e for s, e in emails):  # the domain of an address is not a link
+            found.append(m.group(0))
+    return found
+
+
+def allow_keys(links: list[str]) -> set[str]:
+    """Allow-list entries for these links: each link and, for a URL, its bare host."""
+    keys = set()
+    for link in links:
+        key = _link_key(link)
+        keys.add(key)
+        if "@" not in key:
+            keys.add(key.split("/", 1)[0])
+    return keys
+
+
+@functools.cache
+def bundled_allow_list() -> frozenset[str]:
+    """Links a passage may show: every URL and e-mail address in the bundled guidance, front matter included."""
+    links: list[str] = []
+    for p in sorted((CORPUS_DIR / "guidance").glob("*.md")):
+        try:
+            links += links_in(p.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue
+    return frozenset(allow_keys(links))
+
+
+def allowed_links(chunk: Chunk | None = None) -> frozenset[str]:
+    """The links a passage may show: the bundled allow-list plus its own document's front-matter URL."""
+    own = str(chunk.meta.get("source_url") or "") if chunk is not None else ""
+    return bundled_allow_list() | frozenset(allow_keys([own])) if own else bundled_allow_list()
+
+
+def unsafe_links(sentence: str, allowed: Iterable[str] | None = None) -> list[str]:
+    """The links and e-mail addresses in the sentence that are not on the allow-list."""
+    keys = bundled_allow_list() if allowed is None else frozenset(allowed)
+    return [link for link in links_in(sentence) if _link_key(link) not in keys]
+
+
+def unsafe_link(sentence: str, allowed: Iterable[str] | None = None) -> bool:
+    """True when the sentence holds a link or e-mail address that is neither in the bundled corpus
+    nor in `allowed` (default: the bundled allow-list; pass `allowed_links(chunk)` to add the
+    passage's own front-matter URL)."""
+    return bool(unsafe_links(sentence, allowed))
+
+
+def looks_like_injection(sentence: str, allowed: Iterable[str] | None = None) -> bool:
+    """A sentence the composer never quotes: one that instructs the assistant or the reader, asks
+    for credentials or personal data (the injection scanner, after normalisation), or holds a
+    link or e-mail address not on the allow-list."""
+    return is_instruction(sentence) or unsafe_link(sentence, allowed)
 
 
 def prompt_attr(text: str) -> str:
@@ -214,15 +259,26 @@ def prompt_attr(text: str) -> str:
     return " ".join(str(text).split()).replace('"', "'").replace("<", "(").replace(">", ")")
 
 
-def sanitize_passage(text: str) -> str:
+def sanitize_passage(text: str, allowed: Iterable[str] | None = None) -> str:
     """The one passage sanitiser: passage text for any model prompt (chat, recommendation
-    polishing, judges), with instruction-like sentences removed and delimiters neutralised."""
+    polishing, judges), with instruction-like sentences removed, links and e-mail addresses off
+    the allow-list removed, and delimiters neutralised."""
+    return _sanitized(text, bundled_allow_list() if allowed is None else frozenset(allowed))
+
+
+@functools.lru_cache(maxsize=4096)
+def _sanitized(text: str, keys: frozenset[str]) -> str:
     out = []
     last = 0
     for s, e in sentence_spans(text):
         out.append(text[last:s])
         sent = text[s:e]
-        out.append("[instruction-like text removed]" if looks_like_injection(sent) else sent)
+        if is_instruction(sent):
+            sent = "[instruction-like text removed]"
+        else:
+            for link in unsafe_links(sent, keys):
+                sent = sent.replace(link, "[link removed]")
+        out.append(sent)
         last = e
     out.append(text[last:])
     return re.sub(r"</?passage\b[^>]*>", "", "".join(out))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 from urllib.parse import urlparse
@@ -64,13 +65,57 @@ def _float(env: dict, name: str, default: float, lo: float, hi: float) -> float:
     return value
 
 
+def _flag(env: dict, name: str, default: bool) -> bool:
+    raw = (env.get(name) or "").strip().lower()
+    if not raw:
+        return default
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    if raw in ("0", "false", "no", "off"):
+        return False
+    raise SettingsError(f"{name}={raw!r} is not a yes/no value; set it to 1 or 0.")
+
+
+MASK = "*****"
+# field names whose values are secrets wherever they appear
+_SECRET_NAME = re.compile(r"(?:^|_)(?:key|password|passwd|secret|token|credentials?)$", re.I)
+# "user:password@" inside any URL-looking text (also when the text is not one URL)
+_URL_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)([^/@\s:]*)(:[^/\s]*)?@")
+_SECRET_PARAM = re.compile(
+    r"(?i)([?&](?:[a-z_]*(?:key|token|secret|password|passwd|sig|signature|auth)[a-z_]*)=)[^&#\s]*"
+)
+
+
+def mask_url(url: str) -> str:
+    """A URL with its credentials masked: https://user:pw@host -> https://user:*****@host; a user
+    name alone (often a token) and secret query parameters (?api_key=...) are masked too."""
+    return mask_secrets(str(url or ""))
+
+
+def _userinfo(m: re.Match) -> str:
+    scheme, user, password = m.group(1), m.group(2), m.group(3)
+    if user == MASK or (password is None and not user):
+        return m.group(0)
+    return f"{scheme}{user}:{MASK}@" if password is not None and user else f"{scheme}{MASK}@"
+
+
+def _mask_key(key: str) -> str:
+    """A key as shown: its type prefix ("sk-") when long enough to stay secret, the rest masked."""
+    return (key[:3] if len(key) >= 16 else "") + "…" + MASK
+
+
+def mask_secrets(text: str) -> str:
+    """Text with the credentials inside any URLs in it masked (for settings, messages and logs)."""
+    return _SECRET_PARAM.sub(lambda m: m.group(1) + MASK, _URL_USERINFO.sub(_userinfo, str(text or "")))
+
+
 def _url(env: dict, name: str) -> str:
     raw = (env.get(name) or "").strip()
     if not raw:
         return ""
     parsed = urlparse(raw)
     if parsed.scheme not in ("http", "https") or not parsed.hostname:
-        raise SettingsError(f"{name}={raw!r} is not an http(s) URL; use e.g. http://localhost:8000.")
+        raise SettingsError(f"{name}={mask_url(raw)!r} is not an http(s) URL; use e.g. http://localhost:8000.")
     return raw.rstrip("/")
 
 
@@ -114,6 +159,7 @@ class Settings:
     eval_keep_runs: int = 200  # evaluation runs kept in the history (0: all)
     eval_reviewed_dataset: Path | None = None  # where promoted feedback cases go (None: evals/reviewed.jsonl)
     embed_cache: Path | None = None  # default: <home>/embed-cache.sqlite3; eval indexes share the main one
+    redact_phi: bool = True  # PHI in documents users add and in evidence notes is redacted in stored passages
     # per-file parsing caps (advisor.ingest.limits; same defaults there): ADVISOR_INGEST_*
     ingest_max_pages: int = 3000
     ingest_max_paragraphs: int = 50_000
@@ -180,6 +226,7 @@ class Settings:
             llm_model=(env.get("ADVISOR_LLM_MODEL") or "").strip(),
             llm_timeout=_float(env, "ADVISOR_LLM_TIMEOUT", 60.0, 0.1, 3600),
             llm_retries=_int(env, "ADVISOR_LLM_RETRIES", 3, 0, 10),
+            redact_phi=_flag(env, "ADVISOR_REDACT_PHI", True),
             audit_retention_days=_int(env, "ADVISOR_AUDIT_RETENTION_DAYS", 2190, 0, 36500),
             session_idle_minutes=_int(env, "ADVISOR_SESSION_IDLE_MINUTES", 30, 1, 1440),
             eval_keep_runs=_int(env, "ADVISOR_EVAL_KEEP_RUNS", 200, 0, 1_000_000),
@@ -222,14 +269,19 @@ class Settings:
         return self.home / "audit.sqlite3"
 
     def masked(self) -> dict:
-        """Settings as a dict with secrets masked, for display."""
-        out = {f.name: getattr(self, f.name) for f in fields(self)}
-        out["home"] = str(self.home)
+        """Settings as a dict for display and reports: keys, passwords and tokens masked, and any
+        credentials inside URLs (https://user:pass@host) masked."""
+        out: dict = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, Path):
+                value = str(value)
+            if isinstance(value, str) and value:
+                value = _mask_key(value) if _SECRET_NAME.search(f.name) else mask_secrets(value)
+            out[f.name] = value
         out["embed_cache"] = str(self.embed_cache_path)
         if self.database_url:  # the password never reaches a page or a log
             parsed = urlparse(self.database_url)
             if parsed.password:
                 out["database_url"] = self.database_url.replace(f":{parsed.password}@", ":***@", 1)
-        if self.llm_api_key:
-            out["llm_api_key"] = self.llm_api_key[:3] + "…" + "*" * 6
         return out

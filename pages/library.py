@@ -8,6 +8,8 @@ from pathlib import Path
 import streamlit as st
 
 from advisor import ui
+from advisor.errors import AdvisorError, StoreError
+from advisor.ui.catalog import library_table, phi_label, quarantine_label, release_rows
 
 DOC_TYPES = ui.DOC_TYPES
 UPLOAD_TYPES = ["pdf", "docx", "md", "markdown", "txt", "html", "htm", "yaml", "yml"]
@@ -53,13 +55,17 @@ needle = f2.text_input("Filter", placeholder="title, framework, organization or 
 shown = ui.filter_files(files, kinds or [], needle)
 
 st.dataframe(
-    ui.library_rows(shown),
+    library_table(shown),
     hide_index=True,
     key="lib-table",
     column_config={
         "Title": st.column_config.TextColumn(width="large"),
         "Indexed at": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
         "Source": st.column_config.TextColumn(width="medium"),
+        "Held back": st.column_config.NumberColumn(
+            help="Passages quarantined for review: never quoted or sent to a model"
+        ),
+        "PHI found": st.column_config.TextColumn(help="Identifiers found when the document was added"),
     },
     height=min(460, 38 + 35 * max(1, len(shown))),
 )
@@ -82,6 +88,19 @@ with st.expander("Read a document", icon=":material/menu_book:"):
                 key="lib-dl",
             )
         st.caption(f"{len(chunks)} passages · {ui.escape_md(src)}")
+        row = by_source[src]
+        if row.get("phi"):
+            how = (
+                "redacted in the stored passages"
+                if adv.settings.redact_phi
+                else "stored in clear (ADVISOR_REDACT_PHI=0)"
+            )
+            st.warning(f"PHI found: {ui.escape_md(phi_label(row['phi']))} — {how}.", icon=":material/shield_person:")
+        if row.get("quarantined"):
+            st.warning(
+                f"{row['quarantined']} passage(s) of this document are held back for review (see below).",
+                icon=":material/gpp_maybe:",
+            )
         for c in chunks[:30]:
             where = " · ".join(x for x in (c.section, f"p. {c.page}" if c.page else "") if x)
             if where:
@@ -91,6 +110,88 @@ with st.expander("Read a document", icon=":material/menu_book:"):
             st.caption(f"… and {len(chunks) - 30} more passages.")
     else:
         st.caption("No document matches the filter.")
+
+with st.expander("Remove a document", icon=":material/delete:"):
+    removable = {r["source"]: r for r in adv.removable_documents(ui.user_name())}
+    if not removable:
+        st.caption("Nothing to remove: only documents you added and saved assessment results can be removed.")
+    else:
+        st.caption(
+            "Removes the document's passages from the index and deletes the uploaded copy; the removal is "
+            "written to the audit log. Bundled guidance ships with the release and cannot be removed."
+        )
+        target = st.selectbox(
+            "Document to remove",
+            list(removable),
+            format_func=lambda s: f"{removable[s]['title'] or Path(s).name} — {removable[s]['doc_type']}",
+            key="lib-remove-doc",
+        )
+        sure = st.checkbox("Yes, remove it from the library and the index", key="lib-remove-sure")
+        if st.button("Remove", icon=":material/delete:", disabled=not sure, key="lib-remove"):
+            try:
+                report = adv.remove_document(target, user=ui.user_name())
+            except AdvisorError as exc:
+                st.error(ui.escape_md(str(exc)))
+            else:
+                title = removable[target]["title"] or Path(target).name
+                ui.flash(f"Removed {ui.escape_md(title)} ({report.chunks_removed} passages).")
+                st.rerun()
+
+# ---------------------------------------------------------------------------- quarantine
+
+held = adv.index.quarantined()
+flagged_phi = [f for f in files if f.get("phi")]
+if flagged_phi:
+    st.info(
+        f"{len(flagged_phi)} document(s) contain PHI; "
+        + (
+            "identifiers are redacted in their stored passages."
+            if adv.settings.redact_phi
+            else "ADVISOR_REDACT_PHI=0: stored in clear."
+        )
+        + " The PHI found column lists what was found.",
+        icon=":material/shield_person:",
+    )
+st.subheader("Held back for review")
+if not held:
+    st.caption("No passage is held back: nothing in the library looks like instructions to an assistant.")
+else:
+    st.caption(
+        f"{len(held)} passage(s) look like instructions to an assistant or its reader, or were hidden in their "
+        "document. They are listed here but never quoted in answers or sent to a model. Release one only after "
+        "reading it."
+    )
+    with st.expander(f"Review {len(held)} held-back passage(s)", icon=":material/gpp_maybe:"):
+        for c in held[:50]:
+            st.markdown(f"**{ui.escape_md(c.title)}** · {ui.escape_md(c.section)} — _{ui.escape_md(c.quarantine)}_")
+            st.text(c.text)  # shown as plain text: never Markdown, links or HTML
+        if len(held) > 50:
+            st.caption(f"… and {len(held) - 50} more.")
+        by_id = {c.chunk_id: c for c in held}
+        with st.form("lib-release", clear_on_submit=True):
+            chosen = st.selectbox(
+                "Passage", list(by_id), format_func=lambda i: quarantine_label(by_id[i]), key="lib-rel-id"
+            )
+            why = st.text_input("Why it is safe to use", key="lib-rel-note")
+            release = st.form_submit_button("Release this passage", icon=":material/lock_open:")
+        if release:
+            if not why.strip():
+                st.warning("Say why the passage is safe to use first; the note goes into the audit log.")
+            else:
+                reviewer = ui.actor()  # the signed-in admin (the page is gated to Capability.LIBRARY)
+                try:
+                    adv.index.release(chosen, by=reviewer.user, note=why, audit=ui.audit_store(), actor=reviewer)
+                except StoreError as exc:
+                    st.error(ui.escape_md(str(exc)))
+                else:
+                    ui.flash("Released: the passage can now be retrieved and quoted. The release is in the audit log.")
+                    st.rerun()
+
+released = adv.index.releases()
+if released:
+    with st.expander(f"Released after review ({len(released)})", icon=":material/lock_open:"):
+        st.dataframe(release_rows(released, files), hide_index=True, key="lib-releases")
+        st.caption("Each release is also in the audit log (event quarantine_release), with who released it.")
 
 # ------------------------------------------------------------------------------ adding
 
@@ -131,7 +232,11 @@ if add:
             ui.audit_log("upload", {"files": names, "kind": "document"}, org=org)
             report = ui.index_with_progress(adv, targets, "Indexing")
             if report is not None:
-                ui.audit_log("index", {"trigger": "upload", **ui.report_summary(report)}, org=org)
+                ui.audit_log(
+                    "index",
+                    {"trigger": "upload", "redact_phi": adv.settings.redact_phi, **ui.report_summary(report)},
+                    org=org,
+                )
                 _report_message(report, f"Added {len(targets)} file(s)")
                 st.session_state["library-report"]["errors"] += refused
                 st.rerun()

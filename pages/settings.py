@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from advisor import ui
+from advisor.settings import mask_url
 
 ui.gate(ui.Capability.SETTINGS)
 adv = ui.get_advisor()
@@ -16,7 +17,7 @@ st.caption("Read from the environment at start-up; change a variable and restart
 if s.mode == "llm":
     st.info(
         f"**Mode: LLM** — `{s.llm_model}` writes answers"
-        + (f" via {ui.escape_md(s.llm_base_url)}" if s.llm_base_url else "")
+        + (f" via {ui.escape_md(mask_url(s.llm_base_url))}" if s.llm_base_url else "")
         + ". Its citations are verified against the retrieved passages; if it fails, the advisor answers offline.",
         icon=":material/smart_toy:",
     )
@@ -31,6 +32,15 @@ m = st.columns(3)
 m[0].metric("Documents indexed", len(adv.index.files()), border=True)
 m[1].metric("Passages", f"{adv.index.chunk_count():,}", border=True)
 m[2].metric("Vector store", "Chroma server" if s.chroma_url else "Local Chroma", border=True)
+st.caption(
+    "PHI in documents users add and in assessment evidence notes is "
+    + (
+        "redacted in stored passages (ADVISOR_REDACT_PHI=1)."
+        if s.redact_phi
+        else "**stored in clear** (ADVISOR_REDACT_PHI=0)."
+    )
+    + " Secrets below are masked; credentials inside URLs too."
+)
 
 rows = ui.settings_rows(s.masked())
 st.subheader("Configuration")

@@ -26,6 +26,7 @@ from ..library import Library, OrgHistory
 from ..providers import ChatModel, get_chat_model
 from ..retrieve import Filters, Hit, Retriever
 from ..safety import phi
+from ..safety.normalize import clean_text
 from ..settings import CORPUS_DIR, Settings
 from .assessment import citable, compose_assessment
 from .frameworks import compose_framework, framework_question
@@ -275,6 +276,7 @@ class Advisor:
         """Ranked chunks: the shared ones, plus `org`'s when the caller may see it."""
         access = self.access(user)
         org = self._checked(access, org, "search")
+        query = clean_text(query)  # invalid UTF-8 bytes and control characters never go further
         hits = self.retriever.search(query, k=k, filters=Filters(org=org)).hits
         refs = tuple(ChunkRef(h.chunk.chunk_id, h.chunk.content_hash) for h in hits)
         self._log(Event.SEARCH, access, org, provenance=Provenance(query, refs, self._corpus_if_audited()))
@@ -305,7 +307,7 @@ class Advisor:
         """For a UI: the answer's text tokens (`str`) while an LLM writes, then the `Answer` once."""
         access = self.access(user)
         org = self._checked(access, org, "ask")
-        question = (question or "").strip()
+        question = clean_text(question or "").strip()  # invalid UTF-8 bytes and control characters never go further
         if not question:
             raise AdvisorError("the question is empty; type a question about AI readiness or governance")
         if len(question) > MAX_QUESTION:

@@ -35,6 +35,8 @@ class Event(StrEnum):
     REVOKE = "revoke"
     SETTINGS = "settings"
     RETENTION = "retention"
+    QUARANTINE_RELEASE = "quarantine_release"  # an admin released a passage held back by the injection scanner
+    PHI_UNREDACTED = "phi_unredacted"  # PHI found in added documents was stored in clear (ADVISOR_REDACT_PHI=0)
 
 
 @dataclass(frozen=True)

@@ -102,6 +102,8 @@ def _from_cases(path: Path, text: str) -> dict[str, BaselineCase]:
             raise ConfigError(
                 f"{path} line {i}: not valid JSON ({exc.msg}); pass a summary.json or cases.jsonl"
             ) from None
+        except RecursionError:
+            raise ConfigError(f"{path} line {i}: JSON nested too deeply to read; not a cases.jsonl record") from None
         cid = r.get("id") or (r.get("case") or {}).get("id")
         if not cid or "metrics" not in r:
             raise ConfigError(f"{path} line {i}: not a cases.jsonl record (needs id and metrics)")
@@ -118,7 +120,7 @@ def load_baseline(path: Path) -> dict[str, BaselineCase]:
         raise ConfigError(f"{path}: cannot read the baseline ({exc.strerror or exc})") from None
     try:
         data = json.loads(text)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         data = None
     if isinstance(data, dict):
         return _from_summary(path, data)

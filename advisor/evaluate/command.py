@@ -13,6 +13,7 @@ from ..errors import AdvisorError
 from ..settings import Settings
 from .config import DEFAULT_THRESHOLDS
 from .history import open_history
+from .redteam import phi_table, run_phi, run_redteam, text_table
 from .reports import jsonable, text_summary
 from .runner import run_eval
 from .runs import list_text, show_text
@@ -87,6 +88,14 @@ def _self_test_lines(self_test: dict[str, Any] | None) -> list[str]:
 )
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (summary.json; with --list/--show the stored runs).")
+@click.option(
+    "--suite",
+    type=click.Choice(["answers", "redteam", "phi"]),
+    default="answers",
+    show_default=True,
+    help="answers: answer quality; redteam: the attack suite (--limit N documents per split, --corpus: the benign "
+    "documents beside them, default the bundled corpus); phi: PHI detector and storage figures.",
+)
 def eval_command(
     datasets: tuple[Path, ...],
     out: Path | None,
@@ -104,14 +113,18 @@ def eval_command(
     show_run: str | None,
     no_progress: bool,
     as_json: bool,
+    suite: str,
 ) -> None:
     """Run the answer-quality suite; exit 1 when a threshold or the regression gate fails.
 
-    With --list or --show RUN, read the evaluation history instead of running.
+    With --list or --show RUN, read the evaluation history instead of running; with --suite
+    redteam|phi, run a content-safety suite instead.
     """
     if list_runs or show_run:
         _history_command(show_run, as_json)
         return
+    if suite != "answers":
+        _safety_suite(suite, out, limit, as_json, list(corpus) or None)
     try:
         settings = Settings.from_env()
         run = run_eval(
@@ -144,6 +157,26 @@ def eval_command(
         if run.run_id:
             click.echo(f"recorded as run {run.run_id} (advisor eval --show {run.run_id})")
     sys.exit(run.exit_code)
+
+
+def _safety_suite(suite: str, out: Path | None, limit: int | None, as_json: bool, corpus: list[Path] | None) -> None:
+    """`--suite redteam|phi` (advisor.evaluate.redteam): exit 1 when any attack reaches an answer, or
+    when PHI recall or the guidance's false positives miss their bars."""
+    try:
+        settings = Settings.from_env()
+        if suite == "phi":
+            out_dir, summary = run_phi(settings, out=out)
+            text, code = phi_table(summary), 1 if summary["failures"] else 0
+        else:
+            run = run_redteam(settings, out=out, per_split=limit, corpus=corpus, echo=lambda s: click.echo(s, err=True))
+            out_dir, summary, text, code = run.out_dir, run.summary, text_table(run.summary), run.exit_code
+    except AdvisorError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    click.echo(json.dumps(summary, indent=2, ensure_ascii=False) if as_json else text)
+    if not as_json:
+        click.echo(f"reports: {out_dir}/ (summary.json)")
+    sys.exit(code)
 
 
 def _history_command(show_run: str | None, as_json: bool) -> None:

@@ -232,6 +232,9 @@ def _read_cases(
         except json.JSONDecodeError as exc:
             problems.append(f"{where}: not valid JSON ({exc.msg} at column {exc.colno}); one case per line")
             continue
+        except RecursionError:  # hostile nesting ([[[[...]]]]) must be a problem line, not a traceback
+            problems.append(f"{where}: JSON nested too deeply to read; a case is one flat object per line")
+            continue
         case = parse_case(obj, where, split, problems)
         if case is None:
             continue

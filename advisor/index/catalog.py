@@ -10,6 +10,7 @@ refreshes the keyword index and catalog caches of all the others.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
@@ -54,9 +55,31 @@ def _identity(tx: Executor) -> None:
     tx.execute("INSERT INTO meta (key, value) VALUES ('catalog_id', ?)", (uuid.uuid4().hex,))
 
 
-CATALOG_MIGRATIONS: list[Migration] = [_V1, _identity]
+# quarantine (a reason, "" when the passage may be retrieved), PHI found per file, admins'
+# releases of quarantined passages, and whether the last indexing run finished. Catalogs older
+# than this hold no quarantine: SCREEN_VERSION in the file fingerprint re-screens their files.
+_V2 = """
+    ALTER TABLE chunks ADD COLUMN quarantine TEXT NOT NULL DEFAULT '';
+    CREATE INDEX chunks_quarantine ON chunks(quarantine) WHERE quarantine != '';
+    ALTER TABLE files ADD COLUMN phi TEXT NOT NULL DEFAULT '{}';
+    CREATE TABLE releases (
+        chunk_id TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        released_by TEXT NOT NULL,
+        released_at TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT ''
+    );
+    INSERT INTO meta VALUES ('run_state', 'unknown');
+    """
+
+CATALOG_MIGRATIONS: list[Migration] = [_V1, _identity, _V2]
 SPEC = register(StoreSpec("catalog", CATALOG_MIGRATIONS, "catalog.sqlite3", per_collection=True))
 _WRITE_BATCH = 2000  # chunk rows per executemany
+
+# Every read that feeds retrieval, answers or prompts sees only passages that are not quarantined;
+# quarantined ones are read only through the methods named for them.
+_OPEN = "quarantine = ''"
 
 _IN_BATCH = 500  # ids per `IN (...)` query, under SQLite's variable limit
 
@@ -75,6 +98,7 @@ class FileRecord:
     org: str
     chunks: int
     indexed_at: str
+    phi: str = "{}"  # JSON: distinct PHI identifiers found per kind
 
 
 def _chunk(row: Sequence[Any]) -> Chunk:
@@ -101,18 +125,37 @@ class Catalog:
         return int(row[0]) if row else 0
 
     def files(self) -> list[dict[str, Any]]:
-        rows = self.db.query("SELECT * FROM files ORDER BY doc_type, title, source")
-        return [dict(r) for r in rows]
+        """Every indexed file, with `quarantined` (its passages held back) and `phi` (identifiers found per kind)."""
+        rows = self.db.query(
+            "SELECT f.*, (SELECT COUNT(*) FROM chunks c WHERE c.source = f.source AND c.quarantine != '') AS quarantined"
+            " FROM files f ORDER BY doc_type, title, source"
+        )
+        out = []
+        for r in rows:
+            d = dict(r)
+            try:
+                d["phi"] = {str(k): int(v) for k, v in json.loads(d.get("phi") or "{}").items()}
+            except (ValueError, TypeError, AttributeError):
+                d["phi"] = {}
+            out.append(d)
+        return out
 
     def chunk_count(self) -> int:
+        """Passages stored, quarantined ones included."""
         return int(self.db.one("SELECT COUNT(*) FROM chunks")[0])
 
     def is_empty(self) -> bool:
-        return self.db.one("SELECT 1 FROM chunks LIMIT 1") is None  # no count: searches ask this each time
+        """True when nothing is searchable (searches ask this each time: no count)."""
+        return self.db.one(f"SELECT 1 FROM chunks WHERE {_OPEN} LIMIT 1") is None
+
+    def searchable_count(self) -> int:
+        """Passages that retrieval may return (not quarantined): exactly the vectors the store should hold."""
+        return int(self.db.one(f"SELECT COUNT(*) FROM chunks WHERE {_OPEN}")[0])
 
     def all_chunks(self) -> Iterator[Chunk]:
-        """Every chunk in a stable order (source, position), read in batches."""
-        for r in self.db.iterate("SELECT chunk_id, text, metadata FROM chunks ORDER BY source, position, chunk_id"):
+        """Every searchable chunk in a stable order (source, position), read in batches; quarantined ones never."""
+        q = f"SELECT chunk_id, text, metadata FROM chunks WHERE {_OPEN} ORDER BY source, position, chunk_id"
+        for r in self.db.iterate(q):
             yield _chunk(r)
 
     def get_chunks(self, ids: Iterable[str]) -> dict[str, Chunk]:
@@ -120,7 +163,7 @@ class Catalog:
         out: dict[str, Chunk] = {}
         for i in range(0, len(ids), _IN_BATCH):
             part = ids[i : i + _IN_BATCH]
-            q = f"SELECT chunk_id, text, metadata FROM chunks WHERE chunk_id IN ({','.join('?' * len(part))})"
+            q = f"SELECT chunk_id, text, metadata FROM chunks WHERE {_OPEN} AND chunk_id IN ({','.join('?' * len(part))})"
             for r in self.db.query(q, part):
                 out[r[0]] = _chunk(r)
         return out
@@ -130,16 +173,44 @@ class Catalog:
         found: set[str] = set()
         for i in range(0, len(ids), _IN_BATCH):
             part = ids[i : i + _IN_BATCH]
-            q = f"SELECT chunk_id FROM chunks WHERE chunk_id IN ({','.join('?' * len(part))})"
+            q = f"SELECT chunk_id FROM chunks WHERE {_OPEN} AND chunk_id IN ({','.join('?' * len(part))})"
             found.update(r[0] for r in self.db.query(q, part))
         return found
 
+    def searchable_ids(self) -> set[str]:
+        return {r[0] for r in self.db.query(f"SELECT chunk_id FROM chunks WHERE {_OPEN}")}
+
     def chunk_ids(self, source: str) -> list[str]:
+        """Every chunk id of a source, quarantined ones included."""
         return [r[0] for r in self.db.query("SELECT chunk_id FROM chunks WHERE source=?", (source,))]
 
     def chunks_for_source(self, source: str) -> list[Chunk]:
-        rows = self.db.query("SELECT chunk_id, text, metadata FROM chunks WHERE source=? ORDER BY position", (source,))
+        """A source's searchable chunks in order (see `quarantined_chunks` for the others)."""
+        rows = self.db.query(
+            f"SELECT chunk_id, text, metadata FROM chunks WHERE source=? AND {_OPEN} ORDER BY position", (source,)
+        )
         return [_chunk(r) for r in rows]
+
+    def quarantined_chunks(self, source: str | None = None) -> list[Chunk]:
+        """Quarantined chunks (of one source, or all), for review: never for answers or prompts."""
+        q = "SELECT chunk_id, text, metadata, quarantine FROM chunks WHERE quarantine != ''"
+        args: tuple[str, ...] = ()
+        if source is not None:
+            q += " AND source=?"
+            args = (source,)
+        rows = self.db.query(q + " ORDER BY source, position", args)
+        return [dataclasses.replace(_chunk(r), quarantine=r[3]) for r in rows]
+
+    def releases(self, source: str | None = None) -> list[dict[str, Any]]:
+        """Passages an admin released from quarantine: chunk_id, source, reason, released_by, released_at, note."""
+        q = "SELECT * FROM releases"
+        args: tuple[str, ...] = ()
+        if source is not None:
+            q, args = q + " WHERE source=?", (source,)
+        return [dict(r) for r in self.db.query(q + " ORDER BY released_at, chunk_id", args)]
+
+    def released_ids(self) -> set[str]:
+        return {r[0] for r in self.db.query("SELECT chunk_id FROM releases")}
 
     def has_doc_type(self, doc_type: str) -> bool:
         row = self.db.one("SELECT 1 FROM files WHERE doc_type=? LIMIT 1", (str(doc_type),))
@@ -149,7 +220,8 @@ class Catalog:
         """The chunks just before and after this one when they continue the same section
         (a long section is split into several chunks; its parts answer together)."""
         rows = self.db.query(
-            "SELECT chunk_id, text, metadata FROM chunks WHERE source=? AND position IN (?, ?, ?) ORDER BY position",
+            f"SELECT chunk_id, text, metadata FROM chunks WHERE source=? AND {_OPEN} AND position IN (?, ?, ?)"
+            " ORDER BY position",
             (chunk.source, chunk.position - 1, chunk.position + 1, chunk.position + 2),
         )
         out = [_chunk(r) for r in rows]
@@ -208,25 +280,60 @@ class Catalog:
             for r, _ in files:
                 tx.execute("DELETE FROM chunks WHERE source=?", (r.source,))
             tx.executemany(
-                "INSERT INTO files VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (source) DO UPDATE SET "
+                "INSERT INTO files (source, path, file_hash, size, title, framework, doc_type, org, chunks, "
+                "indexed_at, phi) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (source) DO UPDATE SET "
                 "path=excluded.path, file_hash=excluded.file_hash, size=excluded.size, title=excluded.title, "
                 "framework=excluded.framework, doc_type=excluded.doc_type, org=excluded.org, "
-                "chunks=excluded.chunks, indexed_at=excluded.indexed_at",
+                "chunks=excluded.chunks, indexed_at=excluded.indexed_at, phi=excluded.phi",
                 [
                     (r.source, str(r.path), r.file_hash, r.size, r.title, r.framework, r.doc_type, r.org, r.chunks,
-                     r.indexed_at)
+                     r.indexed_at, r.phi)
                     for r, _ in files
                 ],
             )  # fmt: skip
-            rows = [(c.chunk_id, r.source, c.position, c.text, json.dumps(md)) for r, cs in files for c, md in cs]
+            rows = [
+                (c.chunk_id, r.source, c.position, c.text, json.dumps(md), c.quarantine)
+                for r, cs in files
+                for c, md in cs
+            ]
             for i in range(0, len(rows), _WRITE_BATCH):
                 tx.executemany(
-                    "INSERT INTO chunks VALUES (?,?,?,?,?) ON CONFLICT (chunk_id) DO UPDATE SET "
-                    "source=excluded.source, position=excluded.position, text=excluded.text, "
-                    "metadata=excluded.metadata",
+                    "INSERT INTO chunks (chunk_id, source, position, text, metadata, quarantine) VALUES (?,?,?,?,?,?) "
+                    "ON CONFLICT (chunk_id) DO UPDATE SET source=excluded.source, position=excluded.position, "
+                    "text=excluded.text, metadata=excluded.metadata, quarantine=excluded.quarantine",
                     rows[i : i + _WRITE_BATCH],
                 )
             _bump(tx)
+
+    def release(self, chunk: Chunk, by: str, note: str, at: str) -> None:
+        """Record an admin's release of a quarantined chunk and make it searchable (one transaction)."""
+        row = self.db.one("SELECT metadata FROM chunks WHERE chunk_id=?", (chunk.chunk_id,))
+        md = {**json.loads(row[0]), "quarantine": ""} if row else {}
+        with self.db.transaction() as tx:
+            tx.execute(
+                "INSERT INTO releases VALUES (?,?,?,?,?,?) ON CONFLICT (chunk_id) DO UPDATE SET "
+                "source=excluded.source, reason=excluded.reason, released_by=excluded.released_by, "
+                "released_at=excluded.released_at, note=excluded.note",
+                (chunk.chunk_id, chunk.source, chunk.quarantine, by, at, note),
+            )
+            tx.execute(
+                "UPDATE chunks SET quarantine = '', metadata = ? WHERE chunk_id=?", (json.dumps(md), chunk.chunk_id)
+            )
+            _bump(tx)
+
+    # ------------------------------------------------------------------ run state
+
+    @property
+    def run_state(self) -> str:
+        row = self.db.one("SELECT value FROM meta WHERE key='run_state'")
+        return str(row[0]) if row else "unknown"
+
+    def set_run_state(self, state: str) -> None:
+        with self.db.transaction() as tx:
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('run_state', ?) ON CONFLICT (key) DO UPDATE SET value=excluded.value",
+                (state,),
+            )
 
     def close(self) -> None:
         with contextlib.suppress(Exception):

@@ -4,12 +4,17 @@ Write order makes indexing crash-safe: a file's new chunks go into Chroma first,
 stale chunks are deleted, and only then does the catalog record the file as indexed. A run
 killed midway leaves every previously indexed file queryable, and the next run sees the
 file as changed and finishes the work (chunk ids are deterministic, so nothing duplicates).
+A run that did not finish is also reconciled by the next one: vectors the catalog does not know
+are deleted and searchable chunks missing from the store are restored, so the two agree.
+
+Every chunk is screened first (`screening`): quarantined chunks are stored in the catalog only
+(no vector), so retrieval can never return them.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
+import json
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -17,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..audit import AuditStore, Event
 from ..chunk import BUNDLED_PREFIX, Chunk
 from ..errors import AdvisorError, IngestError, StoreError
 from ..ingest import LOADERS, limits_for, load_chunks
@@ -27,7 +33,10 @@ from .catalog import Catalog, FileRecord
 from .embedcache import EmbeddingCache
 from .pipeline import load_ahead
 from .records import chunk_metadata, embedding_text
+from .screening import ScanEmbedder, screen
+from .sources import clean_name
 from .vectors import VectorStore
+from .walk import expand
 
 Progress = Callable[[int, int, str], None]
 
@@ -45,6 +54,9 @@ class IndexReport:
     errors: list[dict[str, str]] = field(default_factory=list)
     files_skipped: list[str] = field(default_factory=list)
     embeddings_computed: int = 0
+    chunks_quarantined: int = 0  # passages of the files indexed in this run held back for review
+    phi_files: list[str] = field(default_factory=list)  # files indexed in this run in which PHI was found
+    vectors_reconciled: int = 0  # orphan vectors deleted plus missing ones restored after an interrupted run
     seconds: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
@@ -63,7 +75,7 @@ class IndexReport:
         return out
 
     def error(self, path: Path, message: str) -> None:
-        self.errors.append({"file": str(path), "error": message})
+        self.errors.append({"file": clean_name(path), "error": message})
 
 
 @dataclass
@@ -75,6 +87,7 @@ class _Loaded:
     file_hash: str
     chunks: list[Chunk]
     size: int | None = None  # known for prepared documents; a file's is read when it is written
+    phi: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -90,33 +103,6 @@ class Prepared:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def expand(targets: list[Path], report: IndexReport) -> tuple[list[Path], list[Path]]:
-    """The files to index (each once) and the folders named, recording skipped and missing paths."""
-    files: list[Path] = []
-    folders: list[Path] = []
-    for t in targets:
-        if t.is_dir():
-            folders.append(t.resolve())
-            for root, dirs, names in os.walk(t):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
-                for name in sorted(names):
-                    if name.startswith("."):
-                        continue
-                    p = Path(root) / name
-                    if p.suffix.lower() in LOADERS:
-                        files.append(p)
-                    else:
-                        report.files_skipped.append(str(p))
-        elif t.exists():
-            files.append(t)
-        else:
-            report.error(t, "no such file or folder")
-    unique: dict[str, Path] = {}
-    for f in files:
-        unique.setdefault(str(f.resolve()), f)
-    return list(unique.values()), folders
 
 
 class Indexer:
@@ -135,9 +121,10 @@ class Indexer:
         self.vectors = vectors
         self.embedder = embedder
         self.embed_cache = embed_cache
+        self._released: set[str] = set()
 
     @contextlib.contextmanager
-    def _writer_lock(self, wait: bool = False) -> Iterator[None]:
+    def writer_lock(self, wait: bool = False) -> Iterator[None]:
         """One indexer per catalog: a file lock under ADVISOR_HOME, or with PostgreSQL a
         database advisory lock, so indexers on two machines cannot interleave either."""
         with self.catalog.db.lock("index", wait=wait) as got:
@@ -161,12 +148,15 @@ class Indexer:
         started = time.perf_counter()
         report = IndexReport()
         targets = [Path(p) for p in paths] if paths else sources.bundled_paths()
-        with self._writer_lock(wait):
-            files, folders = expand(targets, report)
+        with self.writer_lock(wait):
+            if self.catalog.run_state != "done":
+                report.vectors_reconciled = self.reconcile()
+            self.catalog.set_run_state("running")
+            files, folders = expand(targets, report.error, report.files_skipped)
             report.files_seen = len(files)
             known = {r["source"]: r for r in self.catalog.files()}
+            self._released = self.catalog.released_ids()
             self._remove_vanished(folders, {sources.source_for(f) for f in files}, known, report)
-            embedded_before = self.embedder.texts_embedded
             pending: list[_Loaded] = []
             # files are parsed in a background thread while the batch before them is embedded
             for i, path, loaded in load_ahead(files, lambda p: self._load(p, org, known, report)):
@@ -182,7 +172,9 @@ class Indexer:
                 self._write_batch(pending, report)
             if progress:
                 progress(len(files), len(files), "")
-            report.embeddings_computed = self.embedder.texts_embedded - embedded_before
+            self.catalog.set_run_state("done")
+        if report.phi_files and not self.settings.redact_phi:
+            self._audit_unredacted(report)
         report.seconds = round(time.perf_counter() - started, 3)
         return report
 
@@ -217,9 +209,26 @@ class Indexer:
             report.error(path, str(exc))
             return None
         except Exception as exc:  # a loader bug must not stop the batch
-            report.error(path, f"could not be read ({type(exc).__name__}: {exc})")
+            report.error(path, f"could not be read ({type(exc).__name__}: {clean_name(str(exc))})")
             return None
-        return _Loaded(path, src, fhash, chunks)
+        return self._screened(path, src, fhash, chunks, report)
+
+    def _screened(
+        self, path: Path, src: str, fhash: str, chunks: list[Chunk], report: IndexReport, size: int | None = None
+    ) -> _Loaded | None:
+        """The chunks as they will be stored (quarantine, PHI); None when the document is refused."""
+        try:
+            screened = screen(
+                path,
+                chunks,
+                embedder=ScanEmbedder(self.embedder, self.embed_cache),
+                redact_phi=self.settings.redact_phi,
+                released=self._released,
+            )
+        except IngestError as exc:
+            report.error(path, exc.problem)
+            return None
+        return _Loaded(path, src, fhash, screened.chunks, size, screened.phi)
 
     def _remove_vanished(
         self, folders: list[Path], seen: set[str], known: dict[str, dict[str, Any]], report: IndexReport
@@ -249,7 +258,7 @@ class Indexer:
         """Remove indexed files by source, whether or not the file still exists."""
         started = time.perf_counter()
         report = IndexReport()
-        with self._writer_lock():
+        with self.writer_lock():
             known = {r["source"] for r in self.catalog.files()}
             for src in srcs:
                 if src in known:
@@ -259,28 +268,26 @@ class Indexer:
 
     def _write_batch(self, batch: list[_Loaded], report: IndexReport) -> None:
         """Embed and store the chunks not stored yet, then swap each file's chunks in the catalog."""
+        searchable = [c for f in batch for c in f.chunks if not c.quarantine]
+        existing = self.catalog.existing_ids([c.chunk_id for c in searchable])
+        report.embeddings_computed += self.upsert([c for c in searchable if c.chunk_id not in existing])
         version = sources.corpus_version()
-        existing = self.catalog.existing_ids([c.chunk_id for f in batch for c in f.chunks])
-        new = [c for f in batch for c in f.chunks if c.chunk_id not in existing]
-        if new:
-            self.vectors.upsert(
-                ids=[c.chunk_id for c in new],
-                embeddings=self.embed_cache.embed([embedding_text(c) for c in new], self.embedder),
-                documents=[c.text for c in new],
-                metadatas=[chunk_metadata(c, version) for c in new],
-            )
         records = []
         for f in batch:
-            keep = {c.chunk_id for c in f.chunks}
+            keep = {c.chunk_id for c in f.chunks if not c.quarantine}
             old_ids = self.catalog.chunk_ids(f.source)
-            stale = [i for i in old_ids if i not in keep]
-            if stale:
-                self.vectors.delete(stale)
-            known = set(old_ids)
+            # vectors of chunks gone from the file, or now quarantined, leave the store first
+            unvector = [i for i in self.catalog.existing_ids(old_ids) if i not in keep]
+            if unvector:
+                self.vectors.delete(unvector)
+            now = {c.chunk_id for c in f.chunks}
+            stale = [i for i in old_ids if i not in now]
+            added = [c for c in f.chunks if c.chunk_id not in set(old_ids)]
             first = f.chunks[0]
             record = FileRecord(
                 source=f.source,
-                path=f.path.resolve() if f.size is None else f.path,
+                # a name with undecodable bytes cannot be stored as is
+                path=Path(clean_name(f.path.resolve())) if f.size is None else f.path,
                 file_hash=f.file_hash,
                 size=f.path.stat().st_size if f.size is None else f.size,
                 title=first.title,
@@ -289,21 +296,66 @@ class Indexer:
                 org=first.org,
                 chunks=len(f.chunks),
                 indexed_at=_now(),
+                phi=json.dumps(f.phi, sort_keys=True),
             )
             records.append((record, [(c, chunk_metadata(c, version)) for c in f.chunks]))
-            report.chunks_added += sum(1 for c in f.chunks if c.chunk_id not in known)
+            report.chunks_added += len(added)
             report.chunks_removed += len(stale)
+            report.chunks_quarantined += sum(1 for c in f.chunks if c.quarantine)
+            if f.phi:
+                report.phi_files.append(f.source)
         # the whole batch in one catalog transaction (one generation step), after its vectors
         self.catalog.replace_files(records)
         report.files_indexed += len(batch)
+
+    def _audit_unredacted(self, report: IndexReport) -> None:
+        """PHI stored in clear is the admin's choice (ADVISOR_REDACT_PHI=0): each time it happens is audited."""
+        try:
+            store = AuditStore(self.settings)
+            try:
+                store.log(Event.PHI_UNREDACTED, {"files": report.phi_files, "setting": "ADVISOR_REDACT_PHI=0"})
+            finally:
+                store.close()
+        except (StoreError, OSError) as exc:
+            report.errors.append(
+                {"file": str(self.settings.audit_path), "error": f"PHI stored in clear was not audited: {exc}"}
+            )
+
+    def upsert(self, chunks: list[Chunk]) -> int:
+        """Embed (through the cache) and store vectors for searchable chunks; returns the texts embedded."""
+        if not chunks:
+            return 0
+        before = self.embedder.texts_embedded
+        version = sources.corpus_version()
+        self.vectors.upsert(
+            ids=[c.chunk_id for c in chunks],
+            embeddings=self.embed_cache.embed([embedding_text(c) for c in chunks], self.embedder),
+            documents=[c.text for c in chunks],
+            metadatas=[chunk_metadata(c, version) for c in chunks],
+        )
+        return self.embedder.texts_embedded - before
+
+    def reconcile(self) -> int:
+        """Make the vector store hold exactly the catalog's searchable chunks: delete orphan vectors
+        (left by an interrupted run, or of quarantined chunks) and restore missing ones. Returns how
+        many vectors changed."""
+        in_store = self.vectors.all_ids()
+        wanted = self.catalog.searchable_ids()
+        orphans = sorted(in_store - wanted)
+        if orphans:
+            self.vectors.delete(orphans)
+        missing = self.catalog.get_chunks(sorted(wanted - in_store))
+        self.upsert(list(missing.values()))
+        return len(orphans) + len(missing)
 
     def run_prepared(self, items: Iterable[Prepared], *, batch_chunks: int = 256) -> IndexReport:
         """Index prepared documents like files: an unchanged fingerprint is skipped (no
         embeddings), a changed one replaces the source's chunks, in the same crash-safe order."""
         started = time.perf_counter()
         report = IndexReport()
-        with self._writer_lock():
+        with self.writer_lock():
             known = {r["source"]: r for r in self.catalog.files()}
+            self._released = self.catalog.released_ids()
             embedded_before = self.embedder.texts_embedded
             pending: list[_Loaded] = []
             for item in items:
@@ -315,12 +367,20 @@ class Indexer:
                 if not item.chunks:
                     report.error(Path(item.source), "no text to index")
                     continue
-                pending.append(_Loaded(Path(item.source), item.source, item.fingerprint, item.chunks, item.size))
+                # documents chunked elsewhere are screened like files: quarantine, refusal, PHI
+                loaded = self._screened(
+                    Path(item.source), item.source, item.fingerprint, item.chunks, report, item.size
+                )
+                if loaded is None:
+                    continue
+                pending.append(loaded)
                 if sum(len(p.chunks) for p in pending) >= batch_chunks:
                     self._write_batch(pending, report)
                     pending = []
             if pending:
                 self._write_batch(pending, report)
             report.embeddings_computed = self.embedder.texts_embedded - embedded_before
+        if report.phi_files and not self.settings.redact_phi:
+            self._audit_unredacted(report)
         report.seconds = round(time.perf_counter() - started, 3)
         return report

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from pathlib import Path
 
 from ..chunk import DocType
@@ -10,15 +12,26 @@ from ..ingest import LOADERS
 from ..settings import CORPUS_DIR, PROJECT_DIR, Settings
 
 INGEST_VERSION = "10"  # bump when loaders or chunking change, so files are re-chunked
+SCREEN_VERSION = "1"  # bump when ingestion screening (injection scan, PHI redaction) changes
+
+
+def clean_name(name: str | Path) -> str:
+    """A file name or path safe to store and show: undecodable bytes and control characters
+    become U+FFFD, and `../` steps are dropped (they can only mislead a reader)."""
+    text = str(name)
+    # undecodable bytes arrive as lone surrogates (category Cs) through surrogateescape
+    out = ["\ufffd" if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp") else ch for ch in text]
+    return re.sub(r"(?:^|(?<=/))\.\.(?:/|$)", "", "".join(out))
 
 
 def source_for(path: Path) -> str:
-    """Citable source of a file: relative to the project for bundled files, else absolute."""
+    """Citable source of a file: relative to the project for bundled files, else absolute
+    (cleaned of control characters and undecodable bytes)."""
     p = path.resolve()
     try:
-        return p.relative_to(PROJECT_DIR).as_posix()
+        return clean_name(p.relative_to(PROJECT_DIR).as_posix())
     except ValueError:
-        return p.as_posix()
+        return clean_name(p.as_posix())
 
 
 def doc_type_for(path: Path) -> DocType:
@@ -55,6 +68,7 @@ def file_hash(path: Path, settings: Settings) -> str:
     """Fingerprint of a file's bytes and of the chunking that applies to it."""
     h = hashlib.sha256()
     h.update(f"{INGEST_VERSION}:{settings.chunk_size}:{settings.chunk_overlap}:".encode())
+    h.update(f"screen{SCREEN_VERSION}:redact{int(settings.redact_phi)}:".encode())
     with path.open("rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..audit import OPERATOR, Actor, AuditStore, Event
 from ..chunk import Chunk
 from ..errors import StoreError
 from ..providers import Embedder, get_embedder
@@ -80,17 +83,73 @@ class Index:
         return self.catalog.chunk_count()
 
     def is_empty(self) -> bool:
+        """True when nothing is searchable (quarantined passages are never searched)."""
         return self.catalog.is_empty()
 
     def all_chunks(self) -> Iterator[Chunk]:
-        """Every chunk in a stable order (source, position)."""
+        """Every searchable chunk in a stable order (source, position); never a quarantined one."""
         return self.catalog.all_chunks()
 
     def get_chunks(self, ids: Iterable[str]) -> dict[str, Chunk]:
+        """The searchable chunks among `ids` (quarantined ones are left out)."""
         return self.catalog.get_chunks(ids)
 
     def chunks_for_source(self, source: str) -> list[Chunk]:
+        """A source's searchable chunks in order (quarantined ones: `quarantined`)."""
         return self.catalog.chunks_for_source(source)
+
+    # ------------------------------------------------------------------ quarantine
+
+    def quarantined(self, source: str | None = None) -> list[Chunk]:
+        """Quarantined passages with their reason (`Chunk.quarantine`), for an admin's review only."""
+        return self.catalog.quarantined_chunks(source)
+
+    def releases(self, source: str | None = None) -> list[dict[str, Any]]:
+        """Passages released from quarantine: who, when, why they were held, and the reviewer's note."""
+        return self.catalog.releases(source)
+
+    def release(
+        self, chunk_id: str, *, by: str, note: str = "", audit: AuditStore | None = None, actor: Actor = OPERATOR
+    ) -> Chunk:
+        """Release a quarantined passage after review: it becomes searchable, the release is
+        recorded in the catalog and as an `Event.QUARANTINE_RELEASE` audit event by `actor`.
+        Raises StoreError when no quarantined passage has this id."""
+        held = {c.chunk_id: c for c in self.catalog.quarantined_chunks()}
+        chunk = held.get(chunk_id)
+        if chunk is None:
+            raise StoreError(f"no quarantined passage has the id {chunk_id!r}; it may have been released or re-indexed")
+        if not by.strip():
+            raise StoreError("a release must name who reviewed the passage")
+        # vector first: a crash before the catalog write leaves an orphan the next run removes
+        indexer = Indexer(self.settings, self.catalog, self.vectors, self.embedder, self.embed_cache)
+        released = dataclasses.replace(chunk, quarantine="")
+        with indexer.writer_lock():
+            indexer.upsert([released])
+            self.catalog.release(chunk, by.strip(), note.strip(), datetime.now(UTC).isoformat(timespec="seconds"))
+        store = audit or AuditStore(self.settings)
+        try:
+            store.log(
+                Event.QUARANTINE_RELEASE,
+                {
+                    "chunk_id": chunk.chunk_id,
+                    "source": chunk.source,
+                    "reason": chunk.quarantine,
+                    "by": by,
+                    "note": note,
+                },
+                org=chunk.org or None,
+                actor=actor,
+            )
+        finally:
+            if audit is None:
+                store.close()
+        return released
+
+    def reconcile(self) -> int:
+        """Make the vector store hold exactly the searchable chunks (see `Indexer.reconcile`)."""
+        indexer = Indexer(self.settings, self.catalog, self.vectors, self.embedder, self.embed_cache)
+        with indexer.writer_lock():
+            return indexer.reconcile()
 
     def has_doc_type(self, doc_type: str) -> bool:
         return self.catalog.has_doc_type(doc_type)

@@ -10,6 +10,7 @@ import docx
 from docx.shared import Cm, Pt
 
 from ..errors import RecommendError
+from ..safety.cells import markdown_safe, neutralize_formula
 from .document import Block, BlockKind, document, reference_line
 from .model import EXPORT_EXTENSIONS, Report
 
@@ -19,10 +20,15 @@ _MD_HEADING = {BlockKind.TITLE: "#", BlockKind.H1: "##", BlockKind.H2: "###", Bl
 
 
 def _md_cell(text: str) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|")
+    return markdown_safe(neutralize_formula(" ".join(str(text).split()))).replace("|", "\\|")
 
 
 def _md_block(b: Block) -> list[str]:
+    """One block as Markdown; results fields and document text can carry HTML or formulas (neutralised)."""
+    return [markdown_safe(line) for line in _md_lines(b)]
+
+
+def _md_lines(b: Block) -> list[str]:
     if b.kind in _MD_HEADING:
         return [f"{_MD_HEADING[b.kind]} {b.text}", ""]
     if b.kind is BlockKind.P:
@@ -64,7 +70,7 @@ def _table(d: Any, header: list[str], rows: list[list[str]], bold_first_col: boo
         run.font.size = Pt(9)
     for row, vals in zip(t.rows[1:], rows, strict=True):
         for j, (cell, val) in enumerate(zip(row.cells, vals, strict=True)):
-            run = cell.paragraphs[0].add_run(str(val))
+            run = cell.paragraphs[0].add_run(neutralize_formula(val))
             run.font.size = Pt(9)
             if bold_first_col and j == 0:
                 run.bold = True

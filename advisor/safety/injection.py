@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ import numpy as np
 
 from ..text import sentence_spans
 from .normalize import Normalized, mixed_script_words, normalize
-from .rules import INSTRUCTION_REASONS, RULES, Reason
+from .rules import INSTRUCTION_REASONS, NEGATED, RULES, Reason
 
 __all__ = [
     "QUARANTINE_SCORE",
@@ -74,8 +75,12 @@ def _rule_hits(sentence: str) -> list[tuple[Reason, float]]:
     """(reason, score) of every rule that matches the normalised sentence, best score per reason."""
     best: dict[Reason, float] = {}
     for rule in RULES:
-        if rule.score > best.get(rule.reason, 0.0) and rule.pattern.search(sentence):
-            best[rule.reason] = rule.score
+        if rule.score <= best.get(rule.reason, 0.0) or (rule.unless and rule.unless.search(sentence)):
+            continue
+        for m in rule.pattern.finditer(sentence):
+            if not (rule.negatable and NEGATED.search(sentence[max(0, m.start() - 40) : m.start()])):
+                best[rule.reason] = rule.score
+                break
     return list(best.items())
 
 
@@ -122,8 +127,10 @@ def _sentence_flags(sentence: str, depth: int = 0) -> list[tuple[Reason, float]]
     return hits
 
 
+@functools.lru_cache(maxsize=50_000)
 def is_instruction(sentence: str) -> bool:
-    """True when the sentence instructs the assistant or the reader (rules only, after normalisation)."""
+    """True when the sentence instructs the assistant or the reader (rules only, after normalisation).
+    Cached: the composer and the prompt sanitiser check the same passages' sentences again and again."""
     norm = normalize(sentence).text
     return any(r in INSTRUCTION_REASONS and s >= QUARANTINE_SCORE for r, s in _sentence_flags(norm))
 

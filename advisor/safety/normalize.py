@@ -53,6 +53,8 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """NFKC, invisible characters removed, confusables folded to Latin, diacritics dropped."""
+    if text.isascii():  # nothing to fold or remove: the common case, kept fast
+        return Normalized(text, list(range(len(text))), len(text))
     out: list[str] = []
     offsets: list[int] = []
     invisible: list[int] = []
@@ -74,6 +76,19 @@ def normalize(text: str) -> Normalized:
                 out.append(x)
                 offsets.append(i)
     return Normalized("".join(out), offsets, len(text), invisible, folded)
+
+
+def clean_text(text: str) -> str:
+    """User-typed text safe for every stage: bytes that were not UTF-8 (lone surrogates) become
+    U+FFFD and control characters other than tab and newline are dropped."""
+    out = []
+    for ch in str(text or ""):
+        cat = unicodedata.category(ch)
+        if cat == "Cs":
+            out.append("\ufffd")
+        elif cat != "Cc" or ch in "\t\n":
+            out.append(ch)
+    return "".join(out)
 
 
 def _script(ch: str) -> str:

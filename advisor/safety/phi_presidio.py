@@ -3,6 +3,9 @@ no network (the e-mail check uses tldextract's bundled suffix snapshot)."""
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 from .phi_types import Finding, PhiType, finding
@@ -27,28 +30,46 @@ _ENTITIES: dict[str, tuple[PhiType, float]] = {
 }
 
 
+@contextmanager
+def _absent(*names: str) -> Iterator[None]:
+    """Make not-yet-imported optional packages look absent (a None entry in sys.modules makes
+    `import` raise ImportError, which presidio and thinc catch for their optional transformers
+    and torch NLP engines). We use none of those engines, and importing them costs ~3 CPU-s of a
+    cold `advisor ask`. Entries are removed afterwards, so a later real import still works."""
+    blocked = [n for n in names if n not in sys.modules]
+    for n in blocked:
+        sys.modules[n] = None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        for n in blocked:
+            if n in sys.modules and sys.modules[n] is None:
+                del sys.modules[n]
+
+
 @lru_cache(maxsize=1)
 def recognizers() -> list:
     """The presidio recognizers we use, built once (importing presidio takes seconds: done lazily)."""
     # presidio imports spaCy (and transformers when installed) at import time; only pay that when detecting.
-    import tldextract
-    from presidio_analyzer.predefined_recognizers import (
-        CreditCardRecognizer,
-        EmailRecognizer,
-        IbanRecognizer,
-        IpRecognizer,
-        MacAddressRecognizer,
-        MedicalLicenseRecognizer,
-        PhoneRecognizer,
-        UrlRecognizer,
-        UsClaimNumberRecognizer,
-        UsItinRecognizer,
-        UsMbiRecognizer,
-        UsPrescriptionNumberRecognizer,
-        UsPriorAuthorizationNumberRecognizer,
-        UsReferralNumberRecognizer,
-        UsSsnRecognizer,
-    )
+    with _absent("torch", "transformers"):
+        import tldextract
+        from presidio_analyzer.predefined_recognizers import (
+            CreditCardRecognizer,
+            EmailRecognizer,
+            IbanRecognizer,
+            IpRecognizer,
+            MacAddressRecognizer,
+            MedicalLicenseRecognizer,
+            PhoneRecognizer,
+            UrlRecognizer,
+            UsClaimNumberRecognizer,
+            UsItinRecognizer,
+            UsMbiRecognizer,
+            UsPrescriptionNumberRecognizer,
+            UsPriorAuthorizationNumberRecognizer,
+            UsReferralNumberRecognizer,
+            UsSsnRecognizer,
+        )
 
     offline = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)  # the bundled snapshot, never fetched
 

@@ -43,13 +43,35 @@ class Rule:
     reason: Reason
     score: float
     pattern: re.Pattern
+    negatable: bool = False  # a match right after "do not" / "never" states a prohibition, not a request
+    unless: re.Pattern | None = None  # the rule does not apply to a sentence this matches
 
 
 RULES: list[Rule] = []
 
+# "Do not share passwords" forbids; "Don't forget to send your password" still asks.
+NEGATED = re.compile(
+    r"\b(?:do not|don't|dont|never|must not|mustn't|should not|shouldn't|will never|would never|cannot|can't|"
+    r"no one (?:should|will)|nobody (?:should|will))\s+(?:ever\s+)?$",
+    re.I,
+)
 
-def _rule(reason: Reason, score: float, pattern: str) -> None:
-    RULES.append(Rule(reason, score, re.compile(pattern, re.I | re.M)))
+
+def _rule(reason: Reason, score: float, pattern: str, negatable: bool = False, unless: str = "") -> None:
+    RULES.append(
+        Rule(
+            reason,
+            score,
+            re.compile(pattern, re.I | re.M),
+            negatable,
+            re.compile(unless, re.I | re.M) if unless else None,
+        )
+    )
+
+
+_ROLES = r"(?:system|assistant|user|developer|human|ai)"
+# a record's "key: value" lines (a CSV row, a form): "system: Sepsis early warning" there is a field
+_RECORD_FIELD = r"^[ \t]*(?!" + _ROLES + r"\b)[a-z][a-z0-9 _/()-]{0,30}:[ \t]*\S"
 
 
 _AI = (
@@ -85,7 +107,12 @@ _rule(
 )
 _rule(Reason.ROLE_TAG, 0.95, r"<<\s*/?\s*sys\s*>>|</?\s*(?:system|instructions?|system[_-]prompt)\s*>")
 _rule(Reason.ROLE_TAG, 0.9, r"^\s*#{1,6}\s*(?:system|assistant|developer|instructions?)\s*(?:prompt|message|note)?\s*:")
-_rule(Reason.ROLE_TAG, 0.9, r"^\s*(?:system|assistant|user|developer)\s*(?:prompt|message)?\s*[:>]")
+_rule(
+    Reason.ROLE_TAG,
+    0.9,
+    r"^\s*(?:system|assistant|user|developer)\s*(?:prompt|message)?\s*[:>]",
+    unless=_RECORD_FIELD,
+)
 _rule(
     Reason.ROLE_TAG,
     0.85,
@@ -96,7 +123,7 @@ _rule(
 _rule(
     Reason.OVERRIDE,
     0.95,
-    _CLAUSE + r"(?:please\s+|now\s+|kindly\s+)?(?:ignore|disregard|forget|override|bypass|drop|discard)\b"
+    _CLAUSE + r"(?:please\s+|now\s+|kindly\s+)?(?:ignore|disregard|forget|override|bypass|drop|discard)(?=\s)"
     r".{0,60}\b(?:instructions?|prompts?|rules?|guidelines?|directions?|context|above|previous|prior|system|"
     r"policies|polic(?:y|ies)|constraints?|guardrails?|training)\b",
 )
@@ -108,7 +135,7 @@ _rule(
 _rule(
     Reason.OVERRIDE,
     0.9,
-    r"\b(?:system prompt|developer mode|jailbreak|DAN mode|do anything now|new instructions|updated instructions|real instructions)\b",
+    r"\b(?:developer mode|jailbreak|DAN mode|do anything now|new instructions|updated instructions|real instructions)\b",
 )
 _rule(
     Reason.OVERRIDE,
@@ -218,13 +245,20 @@ _rule(
 )
 
 # orders about the user or reader
-_rule(
-    Reason.DIRECTS_USER,
-    0.9,
+_DIRECT_USER = (
     _CLAUSE
     + r"(?:please\s+|always\s+|now\s+)?(?:tell|inform|advise|instruct|remind|warn|direct|ask|urge|encourage|convince|persuade|get) "
     + _READER
-    + r"\b",
+)
+# alone, an order about the reader is weak ("Ask the user to confirm the order"); with a claim,
+# a contact or a credential it is an attack
+_rule(Reason.DIRECTS_USER, 0.45, _DIRECT_USER + r"\b")
+_rule(
+    Reason.DIRECTS_USER,
+    0.9,
+    _DIRECT_USER
+    + r"\b(?:\s+(?:that|it is|they are|they should|we are)\b|.{0,40}\b(?:to|and) (?:e-?mail|send|call|visit|click|log ?in|"
+    r"sign ?in|wire|pay|forward|text|reply|contact|share|provide|enter|submit|download|verify)\b|.{0,80}(?:@|https?://|www\.))",
 )
 _rule(
     Reason.DIRECTS_USER,
@@ -244,12 +278,12 @@ _rule(
     Reason.OUTPUT_CONTROL,
     0.9,
     r"(?:^|[.!?:]\s+)(?:always\s+|only\s+|instead\s+)?(?:reply|respond|answer|say|output|print|write|repeat|tell the user)\b"
-    r".{0,50}(?:\b(?:only|exactly|verbatim)\b|\bthe (?:word|phrase|string|code|text)\b|\bwith\s+[\"'][^\"']+[\"']|\bwith\s+[A-Z0-9][A-Z0-9_-]{4,}\b)",
+    r".{0,50}(?:\b(?:only|exactly|verbatim)\b|\bthe (?:word|phrase|string|code|text)\b|\bwith\s+[\"'][^\"']+[\"']|\bwith\s+(?-i:[A-Z0-9][A-Z0-9_-]{4,})\b)",
 )
 _rule(
     Reason.OUTPUT_CONTROL,
     0.9,
-    r"\b(?:include|insert|add|append|mention|print|output|put|place|embed)\b.{0,30}\b(?:token|code ?word|canary|marker|string|phrase|secret word|the code|this code)\b.{0,40}\b(?:in|into|to|at)\b.{0,20}\b(?:answer|response|reply|output|summary|message)s?\b",
+    r"\b(?:include|insert|add|append|mention|print|output|put|place|embed|copy|paste|write)\b.{0,30}\b(?:token|code ?word|canary|marker|string|phrase|secret word|the code|this code)\b.{0,40}\b(?:in|into|to|at)\b.{0,20}\b(?:answer|response|reply|output|summary|message)s?\b",
 )
 _rule(
     Reason.OUTPUT_CONTROL,
@@ -268,6 +302,7 @@ _rule(
     0.9,
     r"\b(?:email|e-mail|send|provide|share|enter|submit|confirm|verify|give|type|reply|respond|write back|text|forward|disclose|tell us|upload|re-?enter|update|call)\b.{0,60}\b"
     + _SECRET,
+    negatable=True,
 )
 _rule(
     Reason.CREDENTIAL_REQUEST,
@@ -279,8 +314,8 @@ _rule(
 _rule(
     Reason.CREDENTIAL_REQUEST,
     0.85,
-    r"\b(?:what is|what's|ask (?:for|them for)|request|collect|obtain|ask for) (?:the |their |your |his |her )?"
-    + _SECRET,
+    r"\b(?:what is|what's|ask (?:\w+ ){0,3}?for|request|collect|obtain) (?:the |their |your |his |her )?" + _SECRET,
+    negatable=True,
 )
 
 # planted answers
@@ -369,6 +404,77 @@ _rule(
 # wider phrasings of the families above (overrides, standing orders, personal data, defanged links)
 _rule(
     Reason.OVERRIDE,
+    0.85,
+    r"(?:^|[.!?;:]\s+)(?:please\s+)?(?:disregard|ignore|forget)\s+(?:what|whatever|anything|everything)\b",
+)
+_rule(
+    Reason.OVERRIDE,
+    0.9,
+    r"\btreat\b.{0,50}\bas (?:an? )?(?:commands?|instructions?|directives?|orders?|rules? (?:you|to) (?:follow|obey))\b",
+)
+_rule(
+    Reason.OVERRIDE,
+    0.85,
+    r"\binstructions?\b.{0,40}\b(?:come|comes|are|is) from (?:the )?(?:system|administrator|admin|developer|operator|openai)\b"
+    r"|\b(?:these|the following|this|my|our) (?:instructions|directives|commands)\b.{0,30}\b(?:must|are to|shall) be "
+    r"(?:followed|obeyed|executed|carried out)\b",
+)
+_rule(
+    Reason.OVERRIDE,
+    0.9,
+    r"\byou (?:no longer|don't|do not|needn't|need not|won't|will not)\s+(?:need to |have to |longer )?(?:follow|obey|observe|"
+    r"apply|adhere to|respect) (?:your|the|any) (?:guidelines|rules|instructions|policies|system prompt|restrictions|safety)\b",
+)
+_rule(
+    Reason.OVERRIDE,
+    0.9,
+    r"\b(?:reveal|print|show|output|repeat|share|disclose|display|tell me|send me|dump|leak|recite)\b.{0,40}\b(?:system prompt|"
+    r"(?:the |your )?(?:prompt|instructions|configuration|rules)\s+(?:you were|you've been|you have been|you are) "
+    r"(?:given|configured|provided|told|set up)|your (?:initial|original|hidden|secret|system) (?:prompt|instructions|rules))",
+)
+_rule(
+    Reason.STANDING_ORDER,
+    0.85,
+    r"\b(?:respond|reply|answer)\s+(?:to\s+)?(?:the next|any|every|all|each|this|the following) (?:questions?|query|queries|"
+    r"requests?|prompts?|messages?)\b.{0,60}\b(?:by saying|saying|by claiming|by stating|with (?:a|the) (?:links?|words?|"
+    r"phrase|sentence|url)|that)\b",
+)
+_rule(
+    Reason.OUTPUT_CONTROL,
+    0.85,
+    r"\b(?:your|the|every|each|any) (?:answers?|responses?|replies|reply|outputs?|summar(?:y|ies)) "
+    r"(?:must|should|shall|will|has to|have to|needs? to) (?:open|close|finish|conclude|read|feature|carry|cite|use|"
+    r"lead|praise|omit|exclude|leave out)\b",
+)
+_rule(
+    Reason.ADDRESSED_TO_ASSISTANT,
+    0.85,
+    r"\b(?:when|while|before|after)\s+(?:summari[sz]ing|answering|responding|replying|quoting|citing)\b[^.!?]{0,40},\s*"
+    r"(?:please\s+)?(?:leave out|omit|skip|ignore|say|state|claim|include|mention|add|drop|exclude|hide|do not|don't|never|"
+    r"always|only|remove|downplay)\b",
+)
+_rule(
+    Reason.CREDENTIAL_REQUEST,
+    0.9,
+    r"\b(?:enter|type|provide|submit|re-?enter|share|send|give|confirm|verify|input)\b.{0,20}\b(?:their|your|his|her)\s+"
+    r"(?:\w+\s+){0,2}(?:log-?ins?|sign-?ins?|passwords?|credentials|pins?|pass ?codes?|employee ids?|badge numbers?)\b",
+    negatable=True,
+)
+_rule(
+    Reason.PLANTED_ANSWER,
+    0.9,
+    r"\b(?:if|when|whenever|should) (?:someone|anyone|somebody|a user|the user|users|people|a reader|you)\b.{0,30}"
+    r"\b(?:wants? to know|asks?|inquires?|enquires?|is curious|wonders?)\b.{0,80}\b(?:say|claim|answer|respond|reply|state|"
+    r"tell|explain|insist|assert)\b",
+)
+_rule(
+    Reason.ADDRESSED_TO_ASSISTANT,
+    0.85,
+    r"(?:^|[.!?;]\s+)(?:please\s+)?(?:act|pose|role-?play|behave) as\b.{0,60}\b(?:and|then|to)\s+(?:approve|say|tell|claim|"
+    r"certify|sign off|recommend|endorse|confirm|declare|state)\b",
+)
+_rule(
+    Reason.OVERRIDE,
     0.9,
     r"\bpay no (?:heed|attention|mind) to\b.{0,60}\b(?:system|instructions?|rules?|told|earlier|previous|prior|above)\b"
     r"|^\s*override\s*:",
@@ -396,3 +502,57 @@ _rule(
     0.85,
     r"\b(?:click|visit|go to|open|download|navigate to|log ?in at|sign ?in at)\b.{0,60}hxxps?://",
 )
+
+# generic cues of text written for a machine reader (widened with probe v3 after its first figure;
+# probe v4 was written before this and is never used to tune)
+_OUTPUT = r"(?:repl(?:y|ies)|responses?|answers?|outputs?|messages?|summar(?:y|ies)(?!\s+(?:report|table|slide|memo|document)))"
+_rule(
+    Reason.OUTPUT_CONTROL,
+    0.8,
+    r"\b(?:in|into|at the (?:end|bottom|top|start|beginning) of|to|from) (?:your|every|each|any|all) "
+    + _OUTPUT
+    + r"\b",
+)
+_rule(
+    Reason.DIRECTS_USER,
+    0.9,
+    r"\btell (?:whoever|anyone|anybody|everyone|people|those) (?:who )?(?:is |are )?(?:asking|asks|reads|reading|wants)\b"
+    r"|\b(?:anyone|anybody|whoever|people|users?|readers?) (?:who (?:is |are )?)?(?:asking|asks|enquiring|inquiring)\b"
+    r".{0,60}\b(?:should|must|is to|are to) be (?:told|informed|advised)\b",
+)
+_rule(
+    Reason.DIRECTS_USER,
+    0.85,
+    r"\b(?:recommend|suggest|say|state|explain|claim|report) to (?:the |any |every )?(?:reader|user|asker|requester)s?\b",
+)
+_rule(
+    Reason.ADDRESSED_TO_ASSISTANT,
+    0.85,
+    r"\b(?:whichever|any|the|every) (?:program|software|system|tool|model|bot|agent|application|app|summari[sz]er)s? "
+    r"(?:that )?(?:reads?|reading|processes|processing|parses|parsing|summari[sz]es|summari[sz]ing) (?:this|these)\b",
+)
+_rule(Reason.ADDRESSED_TO_ASSISTANT, 0.8, r"(?:^|[.!?;:]\s+)(?:please\s+)?pretend\b")
+_rule(
+    Reason.ADDRESSED_TO_ASSISTANT,
+    0.85,
+    r"(?:^|[.!?;]\s+)(?:model|assistant|ai|llm|bot|system) (?:instructions|directives|rules|note|notice)\s*:",
+)
+_rule(
+    Reason.OVERRIDE,
+    0.9,
+    r"\b(?:send|share|show|print|reveal|give|tell|list|output|dump)\b.{0,30}\b(?:your|the assistant'?s) (?:configuration|config|"
+    r"system (?:prompt|message)|instructions|hidden (?:prompt|rules|key)|settings|context)\b"
+    r"|\b(?:documents?|files?|context|passages?) you (?:were|have been|are) given\b",
+)
+_rule(
+    Reason.OVERRIDE,
+    0.85,
+    r"\bregardless of (?:the |any )?(?:evidence|data|facts|assessment|results|findings|scores?|documents?|sources?)\b",
+)
+_rule(
+    Reason.OVERRIDE,
+    0.9,
+    r"\bthe (?:real|actual|true) (?:task|instructions?|job|goal|question)\b"
+    r"|\b(?:everything|all|the text) (?:above|before|so far) (?:was|is) (?:a test|fake|irrelevant|a distraction)\b",
+)
+_rule(Reason.OUTPUT_CONTROL, 0.85, r"\b(?:rather than|instead of) (?:answering|responding|replying|helping|citing)\b")

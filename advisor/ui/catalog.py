@@ -8,11 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from ..answer import Advisor
+from ..chunk import Chunk
 from ..frameworks import user_dir
 from ..index.sources import bundled_paths
 from ..library import Library
 from ..settings import PROJECT_DIR
 from . import session
+from .tables import library_rows
 
 _MIME = {
     ".pdf": "application/pdf",
@@ -25,7 +27,15 @@ _MIME = {
     ".csv": "text/csv",
     ".json": "application/json",
 }
-_REPORT_FIELDS = ("files_seen", "files_indexed", "files_unchanged", "files_removed", "chunks_added", "seconds")
+_REPORT_FIELDS = (
+    "files_seen",
+    "files_indexed",
+    "files_unchanged",
+    "files_removed",
+    "chunks_added",
+    "chunks_quarantined",
+    "seconds",
+)
 
 
 def library(adv: Advisor) -> Library:
@@ -94,11 +104,50 @@ def report_summary(report) -> dict:
     return {k: getattr(report, k) for k in _REPORT_FIELDS if hasattr(report, k)} | {"errors": len(report.errors)}
 
 
+def phi_label(phi: dict[str, int]) -> str:
+    """PHI found in a file, for the Library: "ssn 1, name 2" ("" when none)."""
+    return ", ".join(f"{kind} {n}" for kind, n in sorted(phi.items())) if phi else ""
+
+
+def library_table(files: list[dict]) -> list[dict]:
+    """The Library's rows: each document, with its passages held back for review and the PHI found in it."""
+    rows = library_rows(files)
+    for row, f in zip(rows, files, strict=True):
+        row["Held back"] = int(f.get("quarantined") or 0)
+        row["PHI found"] = phi_label(f.get("phi") or {})
+    return rows
+
+
+def quarantine_label(chunk: Chunk) -> str:
+    """One line naming a quarantined passage for the review picker (plain text, shown as is)."""
+    where = " · ".join(x for x in (chunk.title, chunk.section, f"p. {chunk.page}" if chunk.page else "") if x)
+    return f"{where} — {chunk.quarantine} ({chunk.chunk_id[-10:]})"
+
+
+def release_rows(releases: list[dict], files: list[dict]) -> list[dict]:
+    """Passages released after review, newest first, as the Library lists them (plain text cells)."""
+    titles = {f["source"]: f["title"] for f in files}
+    return [
+        {
+            "Released at": r["released_at"],
+            "Reviewed by": r["released_by"],
+            "Document": titles.get(r["source"], r["source"]),
+            "Why it was held": r["reason"],
+            "Reviewer's note": r["note"],
+        }
+        for r in sorted(releases, key=lambda r: (r["released_at"], r["chunk_id"]), reverse=True)
+    ]
+
+
 def index_message(report, what: str) -> str:
     """One line saying what an indexing run did."""
     if not (report.files_indexed or report.files_removed or report.files_unchanged):
         return f"{what}: nothing to do."
+    held = getattr(report, "chunks_quarantined", 0)
+    phi = len(getattr(report, "phi_files", []) or [])
     return (
         f"{what}: {report.files_indexed} file(s) indexed, {report.files_unchanged} unchanged, "
         f"{report.files_removed} removed · {report.chunks_added} passages added in {report.seconds:.1f} s."
+        + (f" {held} passage(s) held back for review (they look like instructions to an assistant)." if held else "")
+        + (f" PHI found in {phi} file(s)." if phi else "")
     )

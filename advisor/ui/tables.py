@@ -39,6 +39,7 @@ SETTING_LABELS = {
     "audit_retention_days": ("ADVISOR_AUDIT_RETENTION_DAYS", "days the audit trail is kept (0: forever)"),
     "session_idle_minutes": ("ADVISOR_SESSION_IDLE_MINUTES", "a signed-in session ends after this long unused"),
     "embed_cache": ("—", "embedding cache file"),
+    "redact_phi": ("ADVISOR_REDACT_PHI", "PHI redacted in stored passages of added documents and evidence notes"),
 }
 
 

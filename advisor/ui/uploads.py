@@ -20,6 +20,7 @@ import pandas as pd
 from ..assessment import Instrument, Results, csv_records, load_results
 from ..errors import Problem
 from ..library import Library
+from ..safety.cells import neutralize_formula
 from ..settings import Settings
 
 RESULTS_COLUMNS = ["org", "org_name", "assessment_date", "assessor", "question_id", "score", "evidence", "owner"]
@@ -140,7 +141,7 @@ def csv_template(instrument: Instrument, org: str, org_name: str, date: str) -> 
     w = csv.writer(out)
     w.writerow(RESULTS_COLUMNS)
     for q in instrument.questions:
-        w.writerow([org, org_name, date, "", q.id, "", "", ""])
+        w.writerow([neutralize_formula(v) for v in (org, org_name, date, "", q.id, "", "", "")])
     return out.getvalue()
 
 

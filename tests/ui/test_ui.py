@@ -477,6 +477,30 @@ def test_library_lists_documents_and_adds_uploads(ui_home):
     assert {"upload", "index"} <= {e["event"] for e in events}
 
 
+def test_library_removes_an_added_document_after_confirmation(ui_home):
+    uploads = ui_home / "uploads"
+    uploads.mkdir(exist_ok=True)
+    (uploads / "memo.md").write_text(
+        "# Vendor memo\n\n## Terms\n\nThe vendor patches models monthly.\n", encoding="utf-8"
+    )
+    adv = ui.get_advisor()
+    assert adv.index_paths([uploads / "memo.md"]).ok
+    at = page("library.py").run()
+    no_exceptions(at)
+    assert "Vendor memo" in set(at.dataframe[0].value["Title"])
+    pick = at.selectbox(key="lib-remove-doc")
+    assert [o for o in pick.options if "Vendor memo" in o]  # only added documents are offered
+    assert not [o for o in pick.options if "GOVERN" in o]
+    assert at.button(key="lib-remove").disabled  # not before the confirmation
+    at.checkbox(key="lib-remove-sure").check().run()
+    at.button(key="lib-remove").click().run()
+    no_exceptions(at)
+    assert "Vendor memo" not in set(at.dataframe[0].value["Title"])
+    assert any("Removed Vendor memo" in m.value for m in at.success)
+    assert not (uploads / "memo.md").exists()
+    assert "delete" in {e["event"] for e in AuditStore(adv.settings).events()}
+
+
 # ----------------------------------------------------------------------- audit, settings
 
 

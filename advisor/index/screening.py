@@ -1,0 +1,160 @@
+"""What indexing checks in a file's chunks before they are stored.
+
+- Instructions: every chunk is scanned (`advisor.safety.injection.scan`: rules and structure,
+  plus similarity to attack prototypes for everything but the curated bundled guidance); a
+  flagged chunk is quarantined (`Chunk.quarantine` holds
+  the reason): stored and listed, never retrieved, quoted or sent to a model until an admin
+  releases it. Chunks a loader already quarantined (e.g. hidden text) keep their reason.
+- A document that is mostly instructions is refused with one line.
+- PHI: what users add (uploads, assessment evidence notes) is scanned with `advisor.safety.phi`;
+  the file's findings are counted for the Library, and its stored passages are redacted unless
+  the admin turned that off (ADVISOR_REDACT_PHI=0). Bundled guidance is curated and holds no PHI.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..chunk import Chunk, DocType, Trust, make_chunk_id
+from ..errors import IngestError
+from ..providers import Embedder
+from ..safety.injection import QUARANTINE_SCORE, Flag, instruction_ratio, scan
+from ..safety.phi import Finding, detect
+from ..safety.rules import Reason
+from .embedcache import EmbeddingCache
+
+REFUSE_RATIO = 0.5  # a document whose text is more than this share instructions is refused
+_WEAK = frozenset({Reason.LINK, Reason.EMAIL})
+
+
+class ScanEmbedder:
+    """The index's embedder seen through the embedding cache, for the scanner's similarity layer
+    (a sentence embedded once is never embedded again, by the scanner or the composer)."""
+
+    def __init__(self, embedder: Embedder, cache: EmbeddingCache):
+        self.embedder = embedder
+        self.cache = cache
+        self.shared: dict[str, Any] = {}  # the scanner keeps its prototype vectors here
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        return self.cache.embed(list(texts), self.embedder) if texts else []
+
+
+@dataclass
+class Screened:
+    """A file's chunks as they will be stored, and what screening found."""
+
+    chunks: list[Chunk]
+    phi: dict[str, int] = field(default_factory=dict)  # distinct identifiers found, per kind
+    quarantined: int = 0
+
+
+def quarantine_reason(flags: Iterable[Flag]) -> str:
+    """The reason stored on a quarantined chunk: the strongest signals, e.g. "injection: override, role_tag"."""
+    best: dict[str, float] = {}
+    for f in flags:
+        if f.score >= QUARANTINE_SCORE and f.reason not in _WEAK:
+            best[str(f.reason)] = max(best.get(str(f.reason), 0.0), f.score)
+    if not best:
+        return ""
+    top = sorted(best, key=lambda r: (-best[r], r))[:3]
+    return "injection: " + ", ".join(top)
+
+
+def _document_text(chunks: Sequence[Chunk]) -> str:
+    return "\n\n".join(c.text for c in chunks)
+
+
+def _phi_findings(chunk: Chunk) -> list[Finding]:
+    """PHI in a chunk a user supplied; an assessment's own date and organization are not PHI."""
+    found = detect(chunk.text)
+    if chunk.doc_type != DocType.ASSESSMENT:
+        return found
+    own = {str(chunk.meta.get(k) or "") for k in ("date", "org_name", "org")} - {""}
+    return [f for f in found if f.text not in own and not any(f.text in o for o in own)]
+
+
+def _shift(span: str, edits: list[tuple[int, int, int]]) -> str:
+    """A "start:end" span moved through replacements (start, end, new length) given in text order;
+    a replacement overlapping the span is taken into it whole."""
+    start, end = (int(x) for x in span.split(":"))
+    shift = 0  # how far earlier replacements moved the text
+    new_start, new_end = start, end
+    moved_start = moved_end = False
+    for s, e, n in edits:
+        if not moved_start and s >= start:
+            new_start, moved_start = start + shift, True
+        elif not moved_start and e > start:  # the replacement covers the span's start
+            new_start, moved_start = s + shift, True
+        if not moved_end and s >= end:
+            new_end, moved_end = end + shift, True
+        elif not moved_end and e >= end and s < end:  # the replacement covers the span's end
+            new_end, moved_end = s + shift + n, True
+        shift += n - (e - s)
+    if not moved_start:
+        new_start = start + shift
+    if not moved_end:
+        new_end = end + shift
+    return f"{new_start}:{max(new_start, new_end)}"
+
+
+def redact_chunk(chunk: Chunk, findings: Sequence[Finding]) -> Chunk:
+    """The chunk with each identifier replaced by its typed placeholder ("[SSN]"); fact spans follow
+    the text and the id changes with it (a redacted passage is a different passage)."""
+    if not findings:
+        return chunk
+    text = chunk.text
+    edits: list[tuple[int, int, int]] = []
+    for f in sorted(findings, key=lambda f: f.start, reverse=True):
+        placeholder = f"[{f.type.value.upper()}]"
+        text = text[: f.start] + placeholder + text[f.end :]
+        edits.append((f.start, f.end, len(placeholder)))
+    edits.reverse()
+    meta = {k: (_shift(v, edits) if k.startswith("fact_") and isinstance(v, str) else v) for k, v in chunk.meta.items()}
+    meta["phi_redacted"] = len(findings)
+    return dataclasses.replace(chunk, text=text, meta=meta, chunk_id=make_chunk_id(chunk.source, chunk.position, text))
+
+
+def screen(
+    path: Path,
+    chunks: list[Chunk],
+    *,
+    embedder: Any | None,
+    redact_phi: bool,
+    released: set[str] | frozenset[str] = frozenset(),
+) -> Screened:
+    """The chunks to store for one file. Raises IngestError when the document is mostly instructions."""
+    if chunks and chunks[0].doc_type != DocType.ASSESSMENT:
+        ratio = instruction_ratio(_document_text([c for c in chunks if not c.quarantine]))
+        if ratio > REFUSE_RATIO:
+            raise IngestError(
+                str(path),
+                f"refused: {ratio:.0%} of its text gives instructions to an assistant or its reader rather than "
+                "guidance; remove those passages and add it again",
+            )
+    phi: Counter[str] = Counter()
+    seen: set[tuple[str, str]] = set()
+    out: list[Chunk] = []
+    for c in chunks:
+        if c.trust != Trust.CURATED:
+            findings = _phi_findings(c)
+            for f in findings:
+                if (str(f.type), f.text) not in seen:
+                    seen.add((str(f.type), f.text))
+                    phi[str(f.type)] += 1
+            if redact_phi and findings:
+                c = redact_chunk(c, findings)
+        if not c.quarantine:
+            # curated guidance is vetted before it ships: rules and structure only, which spares
+            # embedding every sentence of the corpus on each new installation
+            similarity = embedder if c.trust != Trust.CURATED else None
+            c = dataclasses.replace(c, quarantine=quarantine_reason(scan(c.text, similarity)))
+        if c.quarantine and c.chunk_id in released:  # an admin reviewed this exact passage
+            c = dataclasses.replace(c, quarantine="")
+        out.append(c)
+    return Screened(out, dict(phi), sum(1 for c in out if c.quarantine))
