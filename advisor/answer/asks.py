@@ -221,6 +221,14 @@ def read_ask(
             entities.add(tok)
         elif rarity is not None and weight >= _RARE:
             rare.add(tok)
+    # In a how/why question, a plain word the documents never use is most likely a paraphrase
+    # ("secure" for "encrypts"): it weighs as much as the rarest word they do use, not more.
+    # Names, and the anchors of a question asking for a number, date or name, keep their weight.
+    open_question = _focus(question) is Focus.NONE
+    paraphrase = [t for t in anchors if open_question and t not in entities and known is not None and not known(t)]
+    seen = [w for t, w in anchors.items() if t not in paraphrase]
+    for t in paraphrase:
+        anchors[t] = min(anchors[t], max(seen, default=anchors[t]))
     unseen = {t for t in entities if known is not None and t.isalpha() and len(t) >= 3 and not known(t)}
     return Ask(
         question,
