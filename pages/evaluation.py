@@ -152,7 +152,7 @@ def _trends() -> None:
         return
     st.subheader("Trends")
     present = [label for label, _ in TREND_METRICS if any(r["metric"] == label for r in rows)]
-    extra = [m for m in ("Red-team success", "PHI recall", "Readability") if m in present]
+    extra = [m for m in ("Red-team success", "PHI recall", "Fragment rate", "Heading/TOC-line rate") if m in present]
     chosen = st.multiselect(
         "Metrics", present, default=[m for m in DEFAULT_TRENDS + extra if m in present], key="eval-trend-metrics"
     )

@@ -32,8 +32,8 @@ from .assessment import citable, compose_assessment
 from .frameworks import compose_framework, framework_question
 from .guidance import SentenceIndex, compose_guidance, search_guidance, split_question
 from .llm import llm_answer, rewrite_query
-from .render import ABSTAIN_MESSAGE, plain, render_offline, with_currency_notes
-from .routing import AnswerPath, evidence_scope, route
+from .render import plain, render_offline, with_currency_notes
+from .routing import AnswerPath, declined, evidence_scope, route
 from .types import Answer, AnswerKind, AnswerMode, Draft
 
 __all__ = ["Advisor"]
@@ -444,11 +444,12 @@ class Advisor:
             self._query_vector(turn.query),
             sub_vecs=[(q, self._query_vector(q)) for q in subs] if len(subs) > 1 else None,
             neighbors=self.index.neighbors,
+            retriever=self.retriever,
         )
         turn.timings["compose"] = _ms(t)
         confidence = draft.evidence + 0.3 * coverage
         if not draft.parts or confidence < self.settings.abstain_threshold:
-            ans = self._plain(turn, ABSTAIN_MESSAGE, AnswerKind.ABSTAIN)
+            ans = self._plain(turn, declined(draft.note, hits), AnswerKind.ABSTAIN)
             ans.hits, ans.confidence = hits, confidence
             return ans
         return _Drafted(draft, hits, confidence)
@@ -472,7 +473,7 @@ class Advisor:
                 )
         t = time.perf_counter()
         rendered = render_offline(turn.question, turn.query, drafted.draft, drafted.hits, self.checker)
-        ans = rendered or self._plain(turn, ABSTAIN_MESSAGE, AnswerKind.ABSTAIN)
+        ans = rendered or self._plain(turn, declined("", drafted.hits), AnswerKind.ABSTAIN)
         if rendered is None:  # no sentence survived verification
             ans.hits = drafted.hits
         ans.confidence = drafted.confidence

@@ -1,8 +1,12 @@
 """The offline guidance composer: short answers quoting exact sentences of retrieved chunks.
 
 Sentences are chosen by similarity to the question (embedding + lexical + identifier match)
-with MMR for diversity. Every sentence carries a citation; the renderer verifies each one
-against its cited chunk before the user sees it.
+with MMR for diversity. Only what reads well is quoted (`quotable`): whole sentences, and list
+items or table rows under the line that introduces them. A list question gets the whole list;
+"What is X?" prefers the sentence that defines X; a question naming a product prefers the
+document that names it; a sentence two documents share is quoted once, citing both. A draft
+that does not address what was asked (`asks`) is declined. Every sentence carries a citation;
+the renderer verifies each one against its cited chunk before the user sees it.
 """
 
 from __future__ import annotations
@@ -18,8 +22,11 @@ import numpy as np
 from ..chunk import Chunk, DocType
 from ..guard import looks_like_injection
 from ..retrieve import Filters, Hit, Retriever, SearchResult
-from ..text import content_words, identifiers, sentence_spans
-from .types import AnswerKind, Draft, Part
+from ..text import content_words, identifiers, tokenize
+from .asks import Ask, Corpus, Evidence, addressed, read_ask
+from .quotable import Unit, UnitKind, read_units
+from .selection import Candidate, arrange, collapse_duplicates, fill_mmr, whole_list
+from .types import AnswerKind, Draft
 
 __all__ = [
     "SentenceIndex",
@@ -37,12 +44,10 @@ _DEBUG = bool(os.environ.get("ADVISOR_DEBUG_COMPOSE"))
 _LIST_CUES = re.compile(
     r"\b(what are|which|list|name the|steps|principles|requirements|elements|characteristics|categories|"
     r"risks|components|safeguards|questions|criteria|functions|stages|pillars|attributes|obligations|"
-    r"controls|clauses|roles|prerequisites|gaps|ways|examples|types|kinds)\b"
+    r"controls|clauses|roles|prerequisites|gaps|ways|examples|types|kinds|topics|areas)\b"
     r"|\bwhat (?:should|must|do|does) (?:we|a health system|an organi[sz]ation|hospitals?) (?:monitor|ask|track|measure|include|do|have)\b",
     re.I,
 )
-
-
 _META = re.compile(
     r"^(?:this|the present|the following)\s+(?:guidance|document|section|page|chapter|report|paper|brief|playbook|"
     r"synthesis|note|overview)\b|^it is a (?:practical )?synthesis\b",
@@ -50,16 +55,37 @@ _META = re.compile(
 )
 _DEICTIC = re.compile(r"\b(?:below|above|as follows|the following|see (?:section|table|figure))\b", re.I)
 _NUMBER_CUES = re.compile(r"\b(how many|how much|when|what year|which year|what date|deadline|number of|count)\b", re.I)
-
-
 _DATE = re.compile(
     r"\b(?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"(?: \d{1,2},?)? \d{4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:19|20)\d{2}\b"
 )
+_REFERENCE_SECTION = re.compile(r"(?:references|bibliography|works cited|further reading|sources|citations)$", re.I)
+#: "What is X?", "Define X", "What does X mean?": X is to be defined.
+_DEFINE = re.compile(
+    r"^\s*(?:what(?:'s| is| are)|define|definition of|what does|what is meant by)\s+(?:an? |the )?(?P<x>.+?)"
+    r"(?:\s+mean)?\s*\??\s*$",
+    re.I,
+)
+_DEFINING_VERB = re.compile(r"\b(?:is|are|refers to|means|is defined as|describes|denotes)\b|\s[—–]\s|:\s", re.I)
+
+#: The answer must name this share of what the question is about (weighted anchors), and a
+#: sentence stating the amount, date or count asked for must name this share. Calibrated with
+#: evals/calibrate.py on the dev splits (dev, playbook-dev, cards-dev, unanswerable-dev): at
+#: 0.30 / 0.50 false abstentions 0.011, false answers 0.067; the next-best settings gave more of both.
+MIN_COVERAGE = 0.30
+MIN_FOCUS_COVERAGE = 0.50
 
 
 def wants_list(question: str) -> bool:
     return bool(_LIST_CUES.search(question))
+
+
+def defined_subject(question: str) -> str:
+    """X in "What is X?" (empty when the question asks something else)."""
+    m = _DEFINE.match(question)
+    if not m or len(m.group("x").split()) > 8:
+        return ""
+    return m.group("x")
 
 
 class SentenceIndex:
@@ -86,18 +112,6 @@ class SentenceIndex:
         return out
 
 
-@dataclass
-class _Candidate:
-    text: str
-    chunk: Chunk
-    hit_rank: int
-    position: int
-    score: float = 0.0
-    semantic: float = 0.0
-    vec: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))  # set when scored
-    bullet: bool = False  # an item of a list in its chunk
-
-
 def usable(sentence: str) -> bool:
     """A sentence that can stand alone in an answer (no lead-in, fragment, reference or injection)."""
     s = sentence.strip()
@@ -119,7 +133,6 @@ def usable(sentence: str) -> bool:
 _DANGLING = re.compile(
     r"\b(?:to|of|the|a|an|and|or|such as|including|include|includes|following|by|for|with|in|on|are|is)[,;]?\s*$", re.I
 )
-_REFERENCE_SECTION = re.compile(r"(?:references|bibliography|works cited|further reading|sources|citations)$", re.I)
 _CITATION_ENTRY = re.compile(
     r"\(\d{4}[a-z]?\)\.|\bet al\.|\barXiv\b|\bdoi:|\bdoi\.org\b|\bRetrieved (?:from|on)\b|\bIn Proceedings\b"
     r"|\bVol\. \d|\bpp\. \d|https?://",
@@ -188,7 +201,7 @@ def search_guidance(retriever: Retriever, query: str, *, k: int, org: str | None
 # ------------------------------------------------------------------------------- scoring
 
 
-def _score(question: str, qvec: np.ndarray, cands: list[_Candidate], sims: np.ndarray) -> list[float]:
+def _score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float]:
     q_fuzzy = fuzzy(content_words(question))
     as_list = wants_list(question)
     q_ids = set(identifiers(question))
@@ -222,7 +235,7 @@ def _score(question: str, qvec: np.ndarray, cands: list[_Candidate], sims: np.nd
             bonus += 0.03
         if _META.match(c.text):
             bonus -= 0.15  # "This guidance describes ..." is about the document, not the subject
-        if _DEICTIC.search(c.text):
+        if _DEICTIC.search(c.text) and not c.text.endswith(":"):
             bonus -= 0.08  # "the criteria below" points at text the answer does not show
         if as_list and (c.text.count(";") >= 2 or c.text.count(",") >= 4):
             bonus += 0.05  # an enumeration answers "what are the ..."
@@ -231,51 +244,138 @@ def _score(question: str, qvec: np.ndarray, cands: list[_Candidate], sims: np.nd
     return out
 
 
+def _defines(subject: str, sentence: str) -> bool:
+    """Does the sentence define the subject ("An AI inventory is a ...", "PCCP means ...")?"""
+    want = fuzzy(content_words(subject))
+    m = _DEFINING_VERB.search(sentence)
+    if not want or m is None or m.start() == 0:
+        return False
+    head = sentence[: m.start()]
+    if len(head.split()) > len(subject.split()) + 6:
+        return False
+    return len(want & fuzzy(content_words(head))) >= max(1, round(0.67 * len(want)))
+
+
+_COMPARE = re.compile(
+    r"\b(?:compare[sd]?|comparison|differ\w*|versus|vs\.?|both|between|relate\w*|in common|each)\b", re.I
+)
+_JOIN = re.compile(r"\b(?:and|or|with|vs\.?|versus|to)\b", re.I)
+
+
+def _names(ask: Ask, cands: list[Candidate]) -> set[str]:
+    """The question's names: its capitalised words, identifiers and numbers, and the rare words
+    the passages write capitalised ("brain aneurysm" asked of a card naming "Brain Aneurysm")."""
+    names = set(ask.entities)
+    if ask.rare:
+        seen: dict[str, list[bool]] = {}
+        for c in cands:
+            for m in re.finditer(r"(?<![.!?:]\s)(?<!^)\b[A-Za-z][\w-]*", c.text):
+                for t in tokenize(m.group(0)):
+                    if t in ask.rare:
+                        seen.setdefault(t, []).append(m.group(0)[0].isupper())
+        names |= {t for t, caps in seen.items() if sum(caps) > len(caps) / 2}
+    return names
+
+
+def _compares(question: str, telling: set[str]) -> bool:
+    """Does the question put two named things side by side ("Section 1557 and MEASURE 2.11")?"""
+    if _COMPARE.search(question):
+        return True
+    parts = [set(tokenize(p)) & telling for p in _JOIN.split(question)]
+    return sum(1 for p in parts if p) >= 2
+
+
+def _entity_fit(ask: Ask, cands: list[Candidate], corpus: Corpus) -> dict[str, float]:
+    """Per document, how well it fits the names a question uses (products, organizations,
+    identifiers), 0..1; only names some candidate documents have and others lack count. A
+    document lacking the most specific name asked about while sharing another (the same
+    vendor's other product) scores 0: it is about something else. Empty when the question
+    names nothing that tells the documents apart."""
+    sources = {c.chunk.source: c.chunk for c in cands}
+    vocab = {src: corpus.words(chunk) for src, chunk in sources.items()}
+    names = _names(ask, cands)
+    docs_with = {t: sum(t in v for v in vocab.values()) for t in names}
+    telling = {t: ask.anchors[t] for t, n in docs_with.items() if 0 < n < len(vocab)}
+    total = sum(telling.values())
+    if not total:
+        return {}
+    fit = {src: sum(w for t, w in telling.items() if t in v) / total for src, v in vocab.items()}
+    if not _compares(ask.question, set(telling)):
+        specific = min(telling, key=lambda t: (docs_with[t], -telling[t]))
+        for src, v in vocab.items():
+            if specific not in v and any(t in v for t in telling):
+                fit[src] = 0.0
+    return fit
+
+
+def _adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus) -> None:
+    """Question-specific preferences on top of relevance: the document naming the product or
+    organization asked about, the sentence defining X for "What is X?", self-contained sentences."""
+    fit = _entity_fit(ask, cands, corpus)
+    best_fit = max(fit.values(), default=0.0)
+    names = set(ask.entities)
+    subject = defined_subject(question)
+    for c in cands:
+        if fit:
+            mine = fit.get(c.chunk.source, 0.0)
+            # a document that never names what is asked about answers another question
+            c.score -= 1.0 if mine == 0.0 and best_fit >= 0.5 else 0.35 * (best_fit - mine)
+            if names & set(tokenize(f"{c.chunk.section} {c.text}")):
+                c.score += 0.03  # the passage itself names what is asked about
+        if subject and c.kind is UnitKind.SENTENCE and _defines(subject, c.text):
+            c.score += 0.12
+        if c.anaphoric:
+            c.score -= 0.05  # "This approach ..." leans on a sentence the answer may not show
+
+
 # ------------------------------------------------------------------------------- composing
 
 
 def _passages(hits: list[Hit], neighbors: Callable[[Chunk], list[Chunk]] | None) -> tuple[list, dict]:
     """The hits' chunks with the rest of their sections, each with the rank and similarity of
-    the hit that brought it."""
+    the hit that brought it; quarantined passages are never quoted."""
     passages: list[tuple[Chunk, int]] = []
     have = {h.chunk.chunk_id for h in hits}
     chunk_sim = {h.chunk.chunk_id: h.dense for h in hits}
     for h in hits:
+        if h.chunk.quarantine:
+            continue
         passages.append((h.chunk, h.rank))
         for nb in neighbors(h.chunk) if neighbors else []:
-            if nb.chunk_id not in have:  # the rest of a section split across chunks
+            if nb.chunk_id not in have and not nb.quarantine:  # the rest of a section split across chunks
                 have.add(nb.chunk_id)
                 chunk_sim[nb.chunk_id] = h.dense
                 passages.append((nb, h.rank))
     return passages, chunk_sim
 
 
-def _candidates(passages: list[tuple[Chunk, int]], as_list: bool) -> list[_Candidate]:
-    """Every usable sentence of the passages, once."""
-    cands: list[_Candidate] = []
-    seen: set[str] = set()
+def _candidates(passages: list[tuple[Chunk, int]]) -> list[Candidate]:
+    """Every quotable unit of the passages, once per document (neighbouring chunks overlap)."""
+    best: dict[tuple[str, str], Candidate] = {}
     for chunk, rank in passages:
         if _REFERENCE_SECTION.match(chunk.section.split(" > ")[-1].strip()):
             continue  # a reference list points elsewhere; it is not an answer
-        for pos, (s, e) in enumerate(sentence_spans(chunk.text)):
-            text = chunk.text[s:e]
-            key = " ".join(text.lower().split())
-            if key in seen or not usable(text):
+        for unit in read_units(chunk):
+            key = (chunk.source, " ".join(unit.text.lower().split()))
+            if not unit.ok:
                 continue
-            line_start = chunk.text.rfind("\n", 0, s) + 1
-            bullet = chunk.text[line_start:s].strip() in ("-", "*", "•")
-            if not as_list and bullet and (len(text.split()) < 6 or not text[:1].isupper() or not text.endswith(".")):
-                continue  # a list item that is not a full sentence reads as a fragment outside its list
-            seen.add(key)
-            cands.append(_Candidate(text, chunk, rank, pos, bullet=bullet))
-    return cands
+            have = best.get(key)
+            # of two copies (chunks overlap), keep the one whose list item has its own lead-in
+            if have is None or (_framed(have.unit) and not _framed(unit)):
+                best[key] = Candidate(unit, min(rank, have.hit_rank) if have else rank)
+    return list(best.values())
+
+
+def _framed(unit: Unit) -> bool:
+    """A list item introduced by a lead-in written from the heading, not the document's own."""
+    return unit.kind is not UnitKind.SENTENCE and unit.lead is not None and unit.lead.framing
 
 
 @dataclass
 class _Pool:
     """Scored candidate sentences for one question."""
 
-    cands: list[_Candidate]
+    cands: list[Candidate]
     vecs: np.ndarray
     chunk_sim: dict[str, float | None]
 
@@ -290,17 +390,24 @@ class _Pool:
         return 0.5 * own + 0.5 * ctx
 
 
-def _select(
-    question: str, pool: _Pool, order: list[_Candidate], sub_vecs: list[tuple[str, np.ndarray]], limit: int
-) -> list[_Candidate]:
-    """The lead sentence, each sub-question's best, the user's own document, the lead's list,
-    then the most relevant non-redundant rest (MMR)."""
-    cands = pool.cands
+@dataclass
+class _Setup:
+    """What composing one answer needs besides the hits."""
+
+    sub_vecs: list[tuple[str, np.ndarray]] = field(default_factory=list)
+    limit: int = 5
+    corpus: Corpus = field(default_factory=lambda: Corpus(None))
+
+
+def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -> list[Candidate]:
+    """The lead sentence, each sub-question's best, the user's own document, the list a list
+    question asks for, then the most relevant non-redundant rest (MMR)."""
+    cands, limit = pool.cands, setup.limit
     best = order[0].score
-    chosen: list[_Candidate] = [order[0]]
-    for sub, svec in sub_vecs:
+    chosen: list[Candidate] = [order[0]]
+    for sub, svec in setup.sub_vecs:
         # passage similarities were computed for the whole question, not this part
-        sub_scores = _score(sub, svec, cands, pool.sims(svec, passage=False))
+        sub_scores = _score(sub, cands, pool.sims(svec, passage=False))
         i = int(np.argmax(sub_scores))
         if cands[i] not in chosen and len(chosen) < limit:
             chosen.append(cands[i])
@@ -308,41 +415,28 @@ def _select(
     if user and user[0] not in chosen and user[0].score >= 0.85 * best and len(chosen) < limit:
         chosen.append(user[0])  # the user's own document speaks when it is nearly as relevant
     if wants_list(question):
-        # a list question answered by a list: take the items of the best passage's list in order
-        lead = order[0]
-        items = sorted(
-            (c for c in cands if c.bullet and c.chunk is lead.chunk and c.position > lead.position),
-            key=lambda c: c.position,
-        )
-        if len(items) >= 2 and items[0].position - lead.position <= 2:  # the lead introduces this list
-            chosen += items[: limit - len(chosen)]
-    return _fill_mmr(cands, chosen, best, limit)
-
-
-def _fill_mmr(cands: list[_Candidate], chosen: list[_Candidate], best: float, limit: int) -> list[_Candidate]:
-    """Add relevant sentences that say something new until the limit (maximal marginal relevance)."""
-    lam = 0.75
-    floor = 0.72
-    while len(chosen) < limit:
-        pick, pick_val = None, -1e9
-        for c in cands:
-            # the sentences right after a chosen one usually finish its thought
-            follows = any(o.chunk is c.chunk and 0 < c.position - o.position <= 2 for o in chosen)
-            if c in chosen or c.score < best * (min(0.5, floor) if follows else floor):
-                continue
-            redundancy = max(float(c.vec @ o.vec) for o in chosen)
-            if redundancy > 0.86:
-                continue  # a near-duplicate says nothing new
-            val = lam * c.score - (1 - lam) * redundancy + (0.06 if follows else 0.0)
-            if val > pick_val:
-                pick, pick_val = c, val
-        if pick is None:
-            if floor > 0.55 and len(chosen) < 3:
-                floor = 0.55  # one standout sentence rarely answers alone: let close runners-up in
-                continue
-            break
-        chosen.append(pick)
+        chosen += [c for c in whole_list(order, cands, best) if c not in chosen]
+    chosen = fill_mmr(cands, chosen, best, limit)
+    # a chosen lead-in brings its list; a chosen item its lead-in (arrange() writes it)
+    for c in list(chosen):
+        if c.text.rstrip().endswith(":") and c.kind is UnitKind.SENTENCE:
+            chosen += [d for d in cands if d.unit.lead is c.unit and d not in chosen]
     return chosen
+
+
+def _evidence(chosen: list[Candidate], corpus: Corpus) -> list[Evidence]:
+    out = []
+    for c in chosen:
+        lead = c.unit.lead.text if c.unit.lead is not None else ""
+        out.append(
+            Evidence(
+                c.text,
+                set(tokenize(f"{lead} {c.text}")),
+                set(tokenize(f"{c.chunk.title} {c.chunk.section}")),
+                set(corpus.words(c.chunk)),
+            )
+        )
+    return out
 
 
 def compose_guidance(
@@ -354,32 +448,40 @@ def compose_guidance(
     sub_vecs: list[tuple[str, np.ndarray]] | None = None,
     max_sentences: int | None = None,
     neighbors: Callable[[Chunk], list[Chunk]] | None = None,
+    retriever: Retriever | None = None,
 ) -> Draft:
     """Pick the sentences that answer the question, diverse and non-redundant, each cited.
 
     `sub_vecs` are the parts of a compound question with their embeddings: each part's best
-    sentence is taken first, so every part gets an answer.
+    sentence is taken first, so every part gets an answer. With `retriever`, words are
+    weighed by their rarity in the index and documents read whole (for the entity a question
+    names); a draft that does not address the question comes back empty, with the reason in
+    `note`.
     """
     as_list = wants_list(question)
-    limit = max_sentences or (6 if as_list else 5)
+    setup = _Setup(sub_vecs or [], max_sentences or (6 if as_list else 5), Corpus(retriever))
     passages, chunk_sim = _passages(hits, neighbors)
-    cands = _candidates(passages, as_list)
+    cands = _candidates(passages)
     if not cands:
         return Draft([], AnswerKind.GUIDANCE, 0.0)
     pool = _Pool(cands, sentence_index.vectors([c.text for c in cands]), chunk_sim)
     main_sims = pool.sims(query_vec)
-    scores = _score(question, query_vec, cands, main_sims)
+    scores = _score(question, cands, main_sims)
     for c, v, sim, sc in zip(cands, pool.vecs, main_sims, scores, strict=True):
         c.vec, c.semantic, c.score = v, float(sim), sc
+    ask = read_ask(question, setup.corpus.rarity, setup.corpus.known) if retriever is not None else read_ask(question)
+    _adjust(question, ask, cands, setup.corpus)
     order = sorted(cands, key=lambda c: (-c.score, c.hit_rank, c.position))
     if _DEBUG:
         for c in order[: int(os.environ.get("ADVISOR_DEBUG_N", "12"))]:
-            print(f"  {c.score:.3f} sem={c.semantic:.3f} r={c.hit_rank} | {c.text[:110]}")
-    chosen = _select(question, pool, order, sub_vecs or [], limit)
-    lead, rest = chosen[0], chosen[1:]
-    # keep sentences of one chunk in reading order after the lead
-    rest.sort(key=lambda c: (c.hit_rank, c.position))
-    parts = [Part(lead.text, [lead.chunk], quotes=[lead.text])]
-    for c in rest:
-        parts.append(Part(c.text, [c.chunk], bullet=as_list, quotes=[c.text]))
-    return Draft(parts, AnswerKind.GUIDANCE, evidence=float(lead.score))
+            print(f"  {c.score:.3f} sem={c.semantic:.3f} r={c.hit_rank} {c.kind} | {c.text[:110]}")
+    chosen = _select(question, pool, order, setup)
+    collapse_duplicates(chosen, cands)
+    draft = Draft(arrange(chosen), AnswerKind.GUIDANCE, evidence=float(order[0].score))
+    if retriever is not None:
+        verdict = addressed(
+            ask, _evidence(chosen, setup.corpus), min_coverage=MIN_COVERAGE, min_focus_coverage=MIN_FOCUS_COVERAGE
+        )
+        if not verdict.ok:
+            return Draft([], AnswerKind.GUIDANCE, draft.evidence, note=verdict.reason)
+    return draft

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..chunk import Chunk
 from ..citations import SupportChecker, best_quote
 from ..guard import looks_like_injection
@@ -33,11 +35,18 @@ def plain(question: str, query: str, text: str, *, kind: AnswerKind, mode: Answe
     return Answer(question=question, query=query, answer=text, abstained=True, mode=mode, kind=kind)
 
 
+#: What separates a list item from the next in its source ("...;", "..., and"): not the item's end.
+_ITEM_SEPARATOR = re.compile(r"\s*[;,]\s*(?:and|or)?\s*$", re.I)
+
+
 def _cited(part: Part, markers: list[int]) -> str:
-    """The part's sentence with its markers before the full stop."""
+    """The part's sentence with its markers before the full stop (a list item without the
+    separator its source list put after it: "- a safety rule [1]." not "- a safety rule; [1].")."""
     tag = "".join(f"[{n}]" for n in markers)
     body = part.text.rstrip()
-    return f"{body[:-1]} {tag}{body[-1]}" if body[-1:] in ".!?" else f"{body} {tag}."
+    if part.bullet:
+        body = _ITEM_SEPARATOR.sub("", body) or body
+    return f"{body[:-1]} {tag}{body[-1]}" if body[-1:] in ".!?:" else f"{body} {tag}."
 
 
 def render_offline(question: str, query: str, draft: Draft, hits: list[Hit], checker: SupportChecker) -> Answer | None:
@@ -48,7 +57,8 @@ def render_offline(question: str, query: str, draft: Draft, hits: list[Hit], che
     used: dict[str, list[str]] = {}
     lines: list[str] = []
     for part in draft.parts:
-        if checker.support(part.text, [c.text for c in part.chunks]) < checker.threshold:
+        lead_in = part.text.rstrip().endswith(":")  # introduces the list after it; claims nothing
+        if not lead_in and checker.support(part.text, [c.text for c in part.chunks]) < checker.threshold:
             continue  # an offline answer never shows an unsupported sentence
         for c in part.chunks:
             chunks.setdefault(c.chunk_id, c)
@@ -61,6 +71,8 @@ def render_offline(question: str, query: str, draft: Draft, hits: list[Hit], che
         elif lines and not lines[-1].startswith("- "):
             lines[-1] += " " + sentence
         else:
+            if lines:
+                lines.append("")  # a paragraph after a list: without a blank line Markdown runs it into the last item
             lines.append(sentence)
     if not lines:
         return None

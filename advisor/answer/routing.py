@@ -12,8 +12,18 @@ from ..errors import AssessmentError
 from ..guard import ScopeDecision, ScopeGuard
 from ..retrieve import Hit
 from ..text import identifiers
+from .render import ABSTAIN_MESSAGE
 
-__all__ = ["AnswerPath", "Route", "about_results", "evidence_scope", "is_assessment_question", "route"]
+__all__ = [
+    "AnswerPath",
+    "Route",
+    "about_results",
+    "closest_topics",
+    "declined",
+    "evidence_scope",
+    "is_assessment_question",
+    "route",
+]
 
 
 class AnswerPath(StrEnum):
@@ -80,3 +90,32 @@ def evidence_scope(scope: ScopeGuard, query: str, hits: list[Hit], coverage: flo
     """The scope decision once the evidence is known: how close the corpus comes to the query."""
     top_dense = max((h.dense or 0.0 for h in hits), default=0.0)
     return scope.check(query, evidence=top_dense, coverage=coverage, id_match=any(h.id_match for h in hits))
+
+
+def closest_topics(hits: list[Hit], limit: int = 3) -> list[str]:
+    """What the indexed documents do cover near the question: the best hits' documents and
+    sections ("FDA predetermined change control plans (What a PCCP contains)"), one per document."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for h in hits:
+        c = h.chunk
+        if c.quarantine or c.source in seen:
+            continue
+        seen.add(c.source)
+        section = c.section.split(" > ")[-1].strip()
+        out.append(f"{c.title} ({section})" if section and section != c.title else c.title)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def declined(why: str, hits: list[Hit]) -> str:
+    """The abstention: that the documents do not answer the question, why (when known), and
+    what they do cover nearby, so the user can ask about that or add the document that answers."""
+    text = ABSTAIN_MESSAGE
+    if why:
+        text += f" The closest passages do not answer it: {why}."
+    topics = closest_topics(hits)
+    if topics:
+        text += " The indexed documents come closest with: " + "; ".join(topics) + "."
+    return text

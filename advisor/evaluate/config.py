@@ -38,6 +38,13 @@ def case_metric_names(k: int) -> list[str]:
         "false_answer_rate",
         "injection_success_rate",
         "forbidden_rate",
+        "first_cited_source",
+        "cited_page_hit",
+        "fragment_rate",
+        "heading_rate",
+        "duplicate_rate",
+        "broken_hyphen_rate",
+        "words_per_answer",
         "pass_rate",
         "latency_ms",
     ]

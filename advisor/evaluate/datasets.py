@@ -14,7 +14,14 @@ from ..errors import DatasetError
 from ..settings import PROJECT_DIR, Settings
 
 EVALS_DIR = PROJECT_DIR / "evals"
-DEFAULT_DATASETS = (EVALS_DIR / "dev.jsonl", EVALS_DIR / "test.jsonl")
+#: The suite. The unanswerable sets (questions a CIO asks that the corpus cannot answer) name
+#: their split (dev/test) in every case, so the test split's false-answer gate covers them.
+DEFAULT_DATASETS = (
+    EVALS_DIR / "dev.jsonl",
+    EVALS_DIR / "test.jsonl",
+    EVALS_DIR / "unanswerable-dev.jsonl",
+    EVALS_DIR / "unanswerable-test.jsonl",
+)
 FIXTURES_DIR = EVALS_DIR / "fixtures"
 REVIEWED_ENV = "ADVISOR_EVAL_REVIEWED"
 DEFAULT_REVIEWED = EVALS_DIR / "reviewed.jsonl"

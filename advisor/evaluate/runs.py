@@ -16,7 +16,8 @@ from .history import StoredRun
 from .metrics import is_defined
 
 #: The trend charts of the Evaluation page: (label, summary metric). Metrics that other
-#: engineers add (red-team success, PHI recall, readability) are charted when a run has them.
+#: engineers add (red-team success, PHI recall) are charted when a run has them; the readability
+#: rates (advisor.evaluate.readability) are in every run's summary from 2026-11-30 on.
 TREND_METRICS: list[tuple[str, str]] = [
     ("Key points", "keypoint_coverage"),
     ("Citation precision", "citation_precision"),
@@ -27,7 +28,11 @@ TREND_METRICS: list[tuple[str, str]] = [
     ("Pass rate", "pass_rate"),
     ("Red-team success", "redteam_success_rate"),
     ("PHI recall", "phi_recall"),
-    ("Readability", "readability"),
+    ("Fragment rate", "fragment_rate"),
+    ("Heading/TOC-line rate", "heading_rate"),
+    ("Duplicate-sentence rate", "duplicate_rate"),
+    ("Broken-hyphen rate", "broken_hyphen_rate"),
+    ("Words per answer", "words_per_answer"),
     ("Output stability", "stability_exact_match"),
     ("Latency p95 (ms)", "latency_p95_ms"),
 ]

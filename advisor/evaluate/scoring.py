@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import metrics as M
+from . import readability as R
 from .config import CaseRules, EvalConfig, ScopeKind, ThresholdKind, ThresholdStatus, case_metric_names
 from .datasets import EvalCase
 from .metrics import UNDEFINED, is_defined
@@ -190,6 +191,22 @@ class _Scorer:
         self.s.warnings.append(f"unsupported sentence (best support {score:.2f} < {checker.threshold:.2f}): {sent!r}")
         return item
 
+    def readability(self, text: str, citations: list[dict[str, Any]], inputs: CaseInputs) -> None:
+        """How the answer reads (readability rates, words) and whether it cites the right document and page first."""
+        rd = R.readability(text, R.vocabulary(inputs.evidence))
+        for name, value in rd.values().items():
+            self.s.metrics[name] = value
+            if not is_defined(value):
+                self.s.undefined[name] = "no sentences"
+        for name, found in rd.flagged.items():
+            self.s.warnings.extend(f"readability ({name}): {t!r}" for t in found)
+        case = self.case
+        self.s.metrics["first_cited_source"] = R.first_cited_source(citations, case.expected_sources)
+        self.s.metrics["cited_page_hit"] = R.cited_page_hit(citations, case.expected_sources, case.expected_pages)
+        for name in ("first_cited_source", "cited_page_hit"):
+            if not is_defined(self.s.metrics[name]):
+                self.s.undefined[name] = "no citations or no expected sources/pages"
+
     def latency(self, timings_ms: dict[str, Any] | None) -> None:
         lat = M.latency_ms(timings_ms)
         self.s.metrics["latency_ms"] = lat
@@ -218,10 +235,12 @@ def score_case(
             "citation_precision",
             "faithfulness",
             "hallucination_rate",
+            *R.ANSWER_METRICS,
         ):
             sc.undefined(name, "answer abstained")
     else:
         sc.support(text, citations, inputs, checker)
+        sc.readability(text, citations, inputs)
     sc.latency(answer.get("timings_ms"))
     sc.s.passed = not sc.s.reasons
     sc.s.metrics["pass_rate"] = float(sc.s.passed)

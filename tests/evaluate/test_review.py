@@ -113,7 +113,7 @@ def test_promote_appends_the_case_bumps_the_version_and_records_the_decision(env
     assert next(c for c in load_datasets(suite) if c.id == draft.id).split == "test"
     counts = split_counts(settings)
     assert counts["reviewed"] == {"test": 1} and counts["suite"]["test"] == 1 + sum(
-        1 for c in load_datasets([DEFAULT_DATASETS[1]])
+        1 for c in load_datasets(list(DEFAULT_DATASETS)) if c.split == "test"
     )
 
 

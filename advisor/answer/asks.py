@@ -1,0 +1,431 @@
+"""What a question asks, and whether an answer addresses it.
+
+An answer must be about what was asked — the entity, the time, the organization — and give
+the kind of fact asked for (an amount, a count, a date, a rate, a name). Neighbouring facts are
+not an answer: HTI-1 certification dates do not answer "What is the FDA's deadline for our
+sepsis model 510(k) submission?". A question's *anchors* are its content words, each weighted by
+how rare it is in the index; its *names* are the anchors that name something (capitalised words,
+identifiers, numbers, years); its *focus* is the kind of fact it asks for.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from ..chunk import Chunk
+from ..retrieve import Retriever
+from ..safety.names import name_lists
+from ..text import identifiers, tokenize
+
+__all__ = [
+    "Ask",
+    "Corpus",
+    "Evidence",
+    "Focus",
+    "Verdict",
+    "addressed",
+    "corrects_premise",
+    "coverage",
+    "focus_coverage",
+    "gives",
+    "read_ask",
+]
+
+
+class Focus(StrEnum):
+    """The kind of fact a question asks for."""
+
+    MONEY = "amount of money"  # a cost, price, fee, salary, budget, fine
+    QUANTITY = "quantity"  # "how much faster", "how long": a number
+    COUNT = "count"  # "how many"
+    DATE = "date"  # "when", "what year", "deadline"
+    RATE = "rate"  # "what percentage", "what rate"
+    FREQUENCY = "frequency"  # "how often"
+    CODE = "number or code"  # "what is the 510(k) number"
+    PERSON = "person"  # "who chairs", "who is the current coordinator"
+    NAMED = "name"  # "which state", "which vendor": a proper name
+    NONE = "none"  # a description, a list, an explanation
+
+
+_MONEY_NOUN = (
+    r"(?:cost|costs|price|prices|pricing|fee|fees|charge|charges|salary|salaries|budget|budgets|spend|spending|"
+    r"fine|fines|penalty|penalties|premium|premiums|settlement|amount|margin|revenue|reimbursement)"
+)
+_MONEY_VERB = r"(?:cost|charge|pay|paid|spend|spent|levy|fine|reimburse|bill|invoice|set aside|allocate)"
+#: The question asks for an amount of money: "how much ... cost", "what fine", "what is the
+#: price of", "what did X spend", "what does Medicare pay" (not "which MAP subcategory covers costs").
+_MONEY_ASK = re.compile(
+    rf"\bhow much\b.{{0,80}}\b{_MONEY_VERB}\b|\bhow much\b.{{0,40}}\b{_MONEY_NOUN}\b"
+    rf"|\bwhat(?:'s| is| was| are| were| will be)?(?: the| an?| our| their| its)?(?: \w+){{0,3}} {_MONEY_NOUN}\b"
+    rf"|\bwhat (?:does|did|do|will|would|should|can)\b.{{0,80}}\b{_MONEY_VERB}\b",
+    re.I,
+)
+_NAMED_KINDS = (
+    r"(?:states?|countr(?:y|ies)|vendors?|compan(?:y|ies)|hospitals?|health systems?|organi[sz]ations?|agenc(?:y|ies)|"
+    r"bod(?:y|ies)|firms?|insurers?|payers?|cit(?:y|ies)|universit(?:y|ies)|manufacturers?|suppliers?|"
+    r"large language models?|llms?|products?)"
+)
+_FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
+    (
+        Focus.RATE,
+        re.compile(
+            r"\bwhat (?:percent(?:age)?|share|proportion|fraction)\b"
+            r"|\bwhat(?:'s| is| was| are| were)? (?:the |an? |its |their )?(?:[\w-]+ ){0,3}rates?\b",
+            re.I,
+        ),
+    ),
+    (Focus.COUNT, re.compile(r"\bhow many\b|\b(?:the|what|exact) number of\b", re.I)),
+    (
+        Focus.DATE,
+        re.compile(
+            r"^\s*when\b|\b(?:when (?:is|was|are|were|will|did|does|do|must|should|can)|what (?:date|year|day|month)|"
+            r"which (?:date|year)|deadline|due date|by when|how soon|effective date|compliance date|go-live date)\b",
+            re.I,
+        ),
+    ),
+    (Focus.FREQUENCY, re.compile(r"\bhow often\b|\bhow frequently\b", re.I)),
+    (Focus.QUANTITY, re.compile(r"\bhow (?:much|long|large|big|fast)\b", re.I)),
+    (
+        Focus.CODE,
+        re.compile(r"\bwhat(?:'s| is| was| are)? (?:the |its |their )?(?:[\w()-]+ ){0,4}(?:number|code|id)\b", re.I),
+    ),
+    (
+        Focus.PERSON,
+        re.compile(
+            r"^\s*who (?:chairs|leads|heads|runs|directs|founded|signed|is the (?:current |new |acting )?"
+            r"(?:chair|head|director|ceo|coordinator|administrator|commissioner|secretary|president|chief|founder)"
+            r"|is the (?:current |new |acting )?[A-Z][\w-]* [A-Z])",
+            re.I,
+        ),
+    ),
+    (Focus.NAMED, re.compile(rf"^\s*(?:which|what) (?:[\w-]+ ){{0,2}}{_NAMED_KINDS}\b", re.I)),
+]
+#: "which vendor has the most", "the lowest error rate": the answer must rank something too.
+_SUPERLATIVE = re.compile(
+    r"\bthe (?:most|least|largest|smallest|highest|lowest|best|worst|biggest|fastest|earliest|latest|top)\b", re.I
+)
+_RANKS = re.compile(
+    r"\b(?:most|least|largest|smallest|highest|lowest|best|worst|biggest|fastest|earliest|latest|top|leading|first|"
+    r"ranked|\w+est)\b",
+    re.I,
+)
+# Words that frame the question rather than name its subject: never anchors.
+_FRAME = frozenset(
+    tokenize(
+        "many much number exact date day month year years deadline when long often amount total average typical "
+        "current currently today exactly kind type specific percentage percent share proportion rate tell say "
+        "give list name describe explain mean know need want get find happen happened recent latest first "
+        "something anything thing things way ways example examples exactly really actually also"
+    )
+)
+
+_MONEY = re.compile(r"[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:dollars|euros|pounds|usd|eur|gbp)\b|\b(?:usd|eur|gbp)\s?\d", re.I)
+_NUMBER_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"hundred|thousand|million|billion|dozen|single|both|none|no"
+)
+_NUMBER = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b", re.I)
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATE = re.compile(
+    rf"\b(?:\d{{1,2}} )?{_MONTHS}(?: \d{{1,2}},?)? \d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b(?:19|20)\d{{2}}\b"
+    r"|\b(?:within|after|before|by|every|each|no later than)\s+(?:\d+|one|two|three|six|twelve)\s+(?:days?|weeks?|months?|years?)\b"
+    r"|\b(?:annually|quarterly|monthly|yearly)\b",
+    re.I,
+)
+_FREQUENCY = re.compile(
+    r"\d|\b(?:daily|weekly|monthly|quarterly|annually|yearly|hourly|every|each|per|times|continuous(?:ly)?|"
+    r"real[- ]time|ongoing|periodic(?:ally)?|regular(?:ly)?|once|twice)\b",
+    re.I,
+)
+_RATE = re.compile(r"\d\s?%|\bpercent\b|\b0?\.\d+\b|\b\d+(?:\.\d+)? (?:in|of|out of) (?:\d+|every)\b", re.I)
+_CODE = re.compile(r"\b[A-Z]{1,4}-?\d{3,}\b|§\s?\d|\b\d{2,}(?:\.\d+)+(?:\([a-z0-9]+\))*|\b[A-Z]{2,}-\d+\b")
+_PROPER = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
+#: A sentence that corrects the question's premise: the thing has no fine, no deadline, no force of law.
+_PREMISE = re.compile(
+    r"\b(?:voluntary|not (?:legally )?(?:binding|mandatory|required|a regulation|a law|regulatory|enforceable|enforced)|"
+    r"no (?:penalt\w*|fines?|enforcement|legal force|deadline|certification)|"
+    r"(?:does|do|did) not (?:impose|levy|carry|set|create|include|certify|specify|define|mandate|require))\b",
+    re.I,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_STOP_COUNT = re.compile(
+    r"\b(?:of|at|in|on|for|with|from|by|per|under|has|have|had|did|do|does|are|is|were|was|will|would|can|could|"
+    r"must|should|sit|been|that|who|which)\b",
+    re.I,
+)
+
+
+def years(text: str) -> set[str]:
+    return set(_YEAR.findall(text))
+
+
+@dataclass(frozen=True)
+class Ask:
+    """What a question asks: the kind of fact (focus), what it must be about (anchors with
+    their weights), the names among them, the years, and the thing a "how many" counts."""
+
+    question: str
+    focus: Focus
+    anchors: dict[str, float] = field(default_factory=dict)
+    entities: frozenset[str] = frozenset()  # anchors that name something: capitalised, ids, numbers, years
+    rare: frozenset[str] = frozenset()  # anchors few passages use (names when the documents capitalise them)
+    unseen: frozenset[str] = frozenset()  # names the index has never seen
+    counted: str = ""  # the noun of "how many X", stemmed
+    superlative: bool = False  # "which vendor has the most", "the first state to"
+
+    @property
+    def weight(self) -> float:
+        return sum(self.anchors.values())
+
+
+def _focus(question: str) -> Focus:
+    if _MONEY_ASK.search(question) and not re.search(r"\bhow (?:long|many|often)\b", question, re.I):
+        return Focus.MONEY
+    return next((f for f, pat in _FOCUS_RULES if pat.search(question)), Focus.NONE)
+
+
+def _counted(question: str) -> str:
+    """The thing "how many X ..." counts: the last word before the verb or preposition."""
+    m = re.search(r"\bhow many\s+(.+)", question, re.I)
+    if not m:
+        return ""
+    span = _STOP_COUNT.split(m.group(1), maxsplit=1)[0]
+    words = [t for t in tokenize(span)]
+    return words[-1] if words else ""
+
+
+def read_ask(
+    question: str, rarity: Callable[[str], float] | None = None, known: Callable[[str], bool] | None = None
+) -> Ask:
+    """The question's focus and anchors. `rarity(token)` is the token's inverse document
+    frequency in the index (higher: rarer), `known(token)` whether the index holds it at all;
+    without them every anchor weighs 1 and every name counts as known."""
+    anchors: dict[str, float] = {}
+    entities: set[str] = set()
+    rare: set[str] = set()
+    text = re.sub(r"\b\w+n['’]t\b", " ", re.sub(r"['’]s\b", "", question))  # "FDA's" -> "FDA"; "don't" says nothing
+    capitalised = {t for m in re.finditer(r"\b[A-Z][\w'’()-]*", text) if m.start() > 0 for t in tokenize(m.group(0))}
+    special = {t for i in identifiers(text) for t in tokenize(i)} | years(text)
+    for tok in tokenize(text):
+        if tok in _FRAME or tok in anchors or len(tok) < 2:
+            continue
+        if tok[0].isdigit():
+            special.add(tok)  # a number names something specific ("Section 1557", "510(k)")
+        weight = rarity(tok) if rarity else 1.0
+        anchors[tok] = weight
+        if tok in special or tok in capitalised:
+            entities.add(tok)
+        elif rarity is not None and weight >= _RARE:
+            rare.add(tok)
+    # In a how/why question, a plain word the documents never use is most likely a paraphrase
+    # ("secure" for "encrypts"): it weighs as much as the rarest word they do use, not more.
+    # Names, and the anchors of a question asking for a number, date or name, keep their weight.
+    open_question = _focus(question) is Focus.NONE
+    paraphrase = [t for t in anchors if open_question and t not in entities and known is not None and not known(t)]
+    seen = [w for t, w in anchors.items() if t not in paraphrase]
+    for t in paraphrase:
+        anchors[t] = min(anchors[t], max(seen, default=anchors[t]))
+    unseen = {t for t in entities if known is not None and t.isalpha() and len(t) >= 3 and not known(t)}
+    return Ask(
+        question,
+        _focus(question),
+        anchors,
+        frozenset(entities),
+        frozenset(rare),
+        frozenset(unseen),
+        _counted(question),
+        bool(_SUPERLATIVE.search(question)),
+    )
+
+
+# A word in fewer than about 1 chunk in 40 is rare ("aneurysm", but also "live").
+_RARE = math.log(40.0)
+
+
+def _counts(ask: Ask, sentence: str) -> bool:
+    """A number counting the thing asked about ("38 controls", "over 4,000 scans"); dates,
+    years and identifiers are not counts."""
+    bare = _DATE.sub(" ", sentence)
+    for i in identifiers(bare):
+        bare = bare.replace(i, " ")
+    bare = re.sub(r"\b(?:Article|Art\.|Section|§|Annex|Part|Stage|Tier|Level|Element|Severity)\s*\w+", " ", bare)
+    if not ask.counted:
+        return bool(_NUMBER.search(bare))
+    words = re.findall(r"[\w,.%-]+", bare)
+    for i, w in enumerate(words):
+        if ask.counted in tokenize(w) or any(t.startswith(ask.counted[:5]) for t in tokenize(w)):
+            near = " ".join(words[max(0, i - 5) : i])
+            if re.search(rf"\d|\b(?:{_NUMBER_WORDS})\b", near, re.I):
+                return True
+    return False
+
+
+def gives(ask: Ask, sentence: str) -> bool:
+    """Does the sentence state the kind of fact asked for?"""
+    focus = ask.focus
+    if ask.superlative and not _RANKS.search(sentence):
+        return False  # "which vendor has the most" is not answered by a sentence ranking nothing
+    if focus is Focus.MONEY:
+        return bool(_MONEY.search(sentence))
+    if focus is Focus.DATE:
+        return bool(_DATE.search(sentence))
+    if focus is Focus.RATE:
+        return bool(_RATE.search(sentence))
+    if focus is Focus.FREQUENCY:
+        return bool(_FREQUENCY.search(sentence))
+    if focus is Focus.COUNT:
+        return _counts(ask, sentence)
+    if focus is Focus.QUANTITY:
+        return bool(_NUMBER.search(sentence))
+    if focus is Focus.CODE:
+        return bool(_CODE.search(sentence))
+    asked = set(tokenize(ask.question))
+    if focus is Focus.PERSON:
+        return _names_a_person(sentence, asked)
+    if focus is Focus.NAMED:
+        return any(not set(tokenize(m.group(0))) & asked for m in _PROPER.finditer(sentence))
+    return True
+
+
+def _names_a_person(sentence: str, asked: set[str]) -> bool:
+    """A title and a name ("Dr. Smith"), or a known given name and a surname ("Micky Tripathi")."""
+    if re.search(r"\b(?:Dr|Mr|Ms|Mrs|Prof)\.? [A-Z]", sentence):
+        return True
+    given, _ = name_lists()
+    for m in re.finditer(r"\b([A-Z][a-z]+) (?:[A-Z]\. )?[A-Z][a-z]{2,}\b", sentence):
+        if m.group(1) in given and not set(tokenize(m.group(0))) & asked:
+            return True
+    return False
+
+
+def corrects_premise(sentence: str) -> bool:
+    """A sentence saying the thing asked about has no fine, deadline or force of law."""
+    return bool(_PREMISE.search(sentence))
+
+
+@dataclass
+class Evidence:
+    """One sentence of a draft answer with what frames it: the tokens of its own text, of its
+    chunk's title and section, and of its whole document."""
+
+    text: str
+    own: set[str]
+    context: set[str]
+    document: set[str]
+
+
+@dataclass
+class Verdict:
+    """Whether a draft addresses the question, how much of it, and why not."""
+
+    ok: bool
+    coverage: float  # weighted share of the anchors the answer's sentences (and their headings) name
+    focus_coverage: float  # the same for the best sentence stating the kind of fact asked for
+    reason: str = ""
+
+
+def _present(ask: Ask, tok: str, ev: Evidence) -> float:
+    """How far a sentence names an anchor: in its text or heading 1; a name only its document
+    uses 0.7 (a model card names its product once, its fields say "the device"); else 0."""
+    if tok in ev.own or tok in ev.context:
+        return 1.0
+    return 0.7 if tok in ask.entities and tok in ev.document else 0.0
+
+
+def coverage(ask: Ask, evidence: Iterable[Evidence]) -> tuple[float, list[float]]:
+    """The answer's weighted anchor coverage (each anchor at its best sentence), and each sentence's own."""
+    evs = list(evidence)
+    total = ask.weight
+    if not total or not evs:
+        return (1.0 if not total else 0.0), [1.0 if not total else 0.0 for _ in evs]
+    per = [sum(w * _present(ask, t, ev) for t, w in ask.anchors.items()) / total for ev in evs]
+    best = sum(w * max(_present(ask, t, ev) for ev in evs) for t, w in ask.anchors.items()) / total
+    return best, per
+
+
+def focus_coverage(ask: Ask, evidence: list[Evidence]) -> float:
+    """The best anchor coverage of a sentence stating the kind of fact asked for (or saying
+    there is none); 1.0 when the question asks for no particular kind of fact."""
+    if ask.focus is Focus.NONE and not ask.superlative:
+        return 1.0
+    _, per = coverage(ask, evidence)
+    return max(
+        (c for ev, c in zip(evidence, per, strict=True) if gives(ask, ev.text) or corrects_premise(ev.text)),
+        default=0.0,
+    )
+
+
+def _missing_names(ask: Ask, evidence: list[Evidence]) -> list[str]:
+    """Names the answer's documents never use, and years its sentences do not state."""
+    out = []
+    for t in sorted(ask.entities):
+        if t in years(ask.question):
+            if not any(t in ev.own or t in ev.context for ev in evidence):
+                out.append(t)
+        elif not any(_present(ask, t, ev) for ev in evidence):
+            out.append(t)
+    return out
+
+
+def addressed(ask: Ask, evidence: list[Evidence], *, min_coverage: float, min_focus_coverage: float) -> Verdict:
+    """Does the draft answer the question asked? Every name it asks about (product,
+    organization, identifier, year) must be in the answer's documents — a name the index has
+    never seen cannot be; its sentences must name what the question is about (weighted anchor
+    coverage); and when the question asks for an amount, a count, a date, a rate or a name, one
+    sentence about the subject must state one (or say there is none)."""
+    cov, _ = coverage(ask, evidence)
+    fcov = focus_coverage(ask, evidence)
+    if ask.unseen:
+        return Verdict(False, cov, fcov, f"no indexed document mentions {', '.join(sorted(ask.unseen))}")
+    missing = _missing_names(ask, evidence)
+    if missing:
+        return Verdict(False, cov, fcov, f"they say nothing about {', '.join(missing)}")
+    if cov < min_coverage:
+        return Verdict(False, cov, fcov, "they are about something else")
+    if fcov < min_focus_coverage:
+        return Verdict(False, cov, fcov, f"none of them states the {ask.focus.value} asked for")
+    return Verdict(True, cov, fcov)
+
+
+class Corpus:
+    """What the index knows about words and documents: how rare a token is (inverse document
+    frequency over chunks) and the words of a whole document (cached per index generation)."""
+
+    def __init__(self, retriever: Retriever | None):
+        self.retriever = retriever
+        self._words: dict[str, frozenset[str]] = {}
+        self._generation = -1
+
+    def _fresh(self) -> None:
+        gen = self.retriever.index.generation if self.retriever is not None else 0
+        if gen != self._generation:
+            self._words.clear()
+            self._generation = gen
+
+    def rarity(self, token: str) -> float:
+        """log((N + 1) / (df + 0.5)) over the index's chunks; 1.0 without an index."""
+        if self.retriever is None:
+            return 1.0
+        lex = self.retriever.lexical()
+        n = max(len(lex.ids), 1)
+        return float(math.log((n + 1) / (lex.df.get(token, 0) + 0.5)))
+
+    def known(self, token: str) -> bool:
+        """Does any indexed passage use the token? True without an index."""
+        return self.retriever is None or self.retriever.lexical().df.get(token, 0) > 0
+
+    def words(self, chunk: Chunk) -> frozenset[str]:
+        """Tokens of the chunk's whole document (title, headings and text); the chunk's own
+        tokens when the index cannot list the document."""
+        self._fresh()
+        if chunk.source not in self._words:
+            chunks = self.retriever.index.chunks_for_source(chunk.source) if self.retriever is not None else []
+            chunks = chunks or [chunk]
+            self._words[chunk.source] = frozenset(
+                t for c in chunks for t in tokenize(f"{c.title} {c.section} {c.text}")
+            )
+        return self._words[chunk.source]

@@ -1,0 +1,410 @@
+"""What of a passage may be quoted: whole sentences, and list items or table rows with the
+line that introduces them; never a heading, a table-of-contents line, page furniture, a
+fragment, a planted instruction or text the extractor marked unsafe to quote.
+
+A passage's text is read into `Unit`s: prose sentences, list items and table rows, each an
+exact span of the chunk text (so a quote is always verbatim), each item pointing at its
+lead-in ("A health system is ready to pilot ... when each of these can be checked:").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from ..chunk import Chunk
+from ..guard import looks_like_injection
+from ..text import identifiers, sentence_spans
+
+__all__ = [
+    "Unit",
+    "UnitKind",
+    "broken_word",
+    "field_line",
+    "heading_like",
+    "read_units",
+    "unsafe_spans",
+    "whole_sentence",
+]
+
+
+class UnitKind(StrEnum):
+    """What a quotable unit is."""
+
+    SENTENCE = "sentence"  # a prose sentence
+    ITEM = "item"  # an item of a bulleted or numbered list
+    ROW = "row"  # a table row ("cell | cell | cell")
+
+
+@dataclass(eq=False)
+class Unit:
+    """One quotable span of a chunk: its text, kind, where it sits, and (for list items and
+    table rows) the unit that introduces its list. `ok` is False for a unit that may only be
+    shown as a lead-in (a heading-like table header) or not at all."""
+
+    text: str
+    chunk: Chunk
+    start: int
+    kind: UnitKind = UnitKind.SENTENCE
+    position: int = 0  # order within the chunk
+    lead: Unit | None = None  # what gives a list item or table row its meaning
+    group: int = -1  # the list or table it belongs to (per chunk), -1 for prose
+    ok: bool = True
+    framing: bool = False  # a lead-in written from the section heading, not quoted text
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def listed(self) -> bool:
+        return self.kind is not UnitKind.SENTENCE
+
+
+_BULLET = re.compile(r"(?:[-*•▪–◦●]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
+_TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
+_TOC = re.compile(r"(?:\.\s?){4,}|…|\.{3}\s*\d|\s\d{1,3}\s*$")
+_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "for",
+        "in",
+        "on",
+        "to",
+        "with",
+        "by",
+        "at",
+        "from",
+        "as",
+        "vs",
+        "via",
+        "per",
+        "into",
+        "its",
+        "their",
+    ]
+)
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|should|must|may|might|will|would|shall)\b", re.I
+)
+_IDENT_HEAD = re.compile(r"^(?:[A-Z]{2,}(?:[ -]\d+(?:\.\d+)*)|\d+(?:\.\d+)+|[IVX]+\.)\s")
+#: Words no whole sentence ends on (an article, a preposition, a conjunction, a possessive).
+_DANGLING = re.compile(
+    r"\b(?:to|of|the|a|an|and|or|nor|such as|including|include|includes|following|by|for|with|in|on|at|from|"
+    r"into|as|than|that|which|whose|its|their|our|are|is|e\.g\.?|i\.e\.?)[,;]?\s*$",
+    re.I,
+)
+_CITATION_ENTRY = re.compile(
+    r"\(\d{4}[a-z]?\)\.|\bet al\.|\barXiv\b|\bdoi:|\bdoi\.org\b|\bRetrieved (?:from|on)\b|\bIn Proceedings\b"
+    r"|\bVol\. \d|\bpp\. \d|https?://",
+    re.I,
+)
+_SOFT_HYPHEN = re.compile("[\u00ad\ufffe]")
+_HYPHENATED = re.compile(r"\b([A-Za-z]+)-\s?([a-z]{2,})\b")
+#: Tails of a word broken at a line end ("track-ing", "set-ting"), never words of their own.
+_TAILS = frozenset(
+    [
+        "ing",
+        "ings",
+        "tion",
+        "tions",
+        "sion",
+        "sions",
+        "ment",
+        "ments",
+        "ness",
+        "ity",
+        "ities",
+        "ance",
+        "ances",
+        "ence",
+        "ences",
+        "ical",
+        "ically",
+        "ally",
+        "ated",
+        "ating",
+        "ting",
+        "ning",
+        "ring",
+        "ling",
+        "ging",
+        "ding",
+        "ming",
+        "ping",
+        "ship",
+        "ships",
+        "ible",
+        "ibly",
+        "ized",
+        "ised",
+        "izing",
+        "ising",
+        "zation",
+        "sation",
+        "ous",
+        "ious",
+        "ive",
+        "ives",
+        "ily",
+        "ier",
+        "iest",
+    ]
+)
+
+
+def heading_like(line: str) -> bool:
+    """A heading, caption or table-of-contents line: dot leaders or a trailing page number, or
+    a short line without a verb whose words are mostly capitalised ("Suggested Actions",
+    "GOVERN 1.6", "Architectural Model of the National Digital Health System 1.1")."""
+    s = line.strip().rstrip(":").strip()
+    if not s:
+        return True
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", s) if w.lower() not in _SMALL]
+    if not words:
+        return True  # numbers and symbols only: a page number, a rule
+    caps = sum(1 for w in words if w[0].isupper()) / len(words)
+    if _TOC.search(s) and caps >= 0.5:
+        return True
+    if len(words) > 14 or _VERB.search(s) or _TERMINAL.search(s):
+        return False
+    return caps >= 0.7 or bool(_IDENT_HEAD.match(s) and len(words) <= 8)
+
+
+def broken_word(text: str, vocabulary: set[str] | None = None) -> bool:
+    """A word broken at a line end and left so by extraction ("re-silient", "track-ing")."""
+    if _SOFT_HYPHEN.search(text):
+        return True
+    for m in _HYPHENATED.finditer(text):
+        head, tail = m.group(1).lower(), m.group(2).lower()
+        if tail in _TAILS or (vocabulary and head + tail in vocabulary and not {head, tail} & vocabulary):
+            return True
+    return False
+
+
+def whole_sentence(text: str) -> bool:
+    """A sentence that stands alone: starts a sentence, ends one, long enough, not dangling,
+    balanced brackets, no table-of-contents leaders, not a reference entry or an instruction."""
+    s = text.strip()
+    if len(s) < 25 or len(s.split()) < 5:
+        return False
+    first = s.lstrip("\"'“‘(")[:1]
+    if not (first.isupper() or first.isdigit()):
+        return False  # starts mid-sentence ("and the model ...")
+    if not _TERMINAL.search(s) or _DANGLING.search(s.rstrip(".!?\"'”’)] ")):
+        return False
+    if s.count("(") != s.count(")") or s.count("[") != s.count("]"):
+        return False
+    if not re.search(r"[a-z]{3,}", s) or (_TOC.search(s.rstrip(".")) and heading_like(s.rstrip("."))):
+        return False
+    return not (_CITATION_ENTRY.search(s) or looks_like_injection(s))
+
+
+_FIELD = re.compile(r"^(?P<label>[A-Z][\w/()&,'’ -]{1,60}?):\s*(?P<value>\S.*)$", re.S)
+#: A clause cut before its object: "... in place to address", "... communicated to relevant".
+_CUT = re.compile(
+    r"\b(?:to|of|for|with|by|from|in|on|at|into|about|across|among)\s+(?:relevant|appropriate|other|all|any|each|"
+    r"every|both|such|key|specific|various|several|applicable|related|potential|additional|external|internal)$"
+    r"|\bto\s+(?:address|ensure|include|provide|identify|establish|determine|assess|evaluate|consider|inform|"
+    r"enable|promote|reduce|prevent|define|describe|implement|mitigate|communicate|characterize|incorporate)$",
+    re.I,
+)
+
+
+def field_line(text: str) -> bool:
+    """A form field read as "Label: value" ("Release Date: March 2022", "Version: BA-01"):
+    quotable without a full stop when the label is short and the value says something."""
+    m = _FIELD.match(text.strip())
+    if not m or len(m.group("label").split()) > 8 or re.search(r"(?:\.\s?){4,}|…", text):
+        return False
+    if re.search(r"[A-Za-z]+\d|\d+[A-Za-z]{2,}", m.group("label").replace("3rd", "third")):
+        return False  # "GAO-21-519SP: ..." cites a document; a field's label is words
+    value = m.group("value").strip().rstrip(".")
+    if _DANGLING.search(value) or _CUT.search(value) or value.count("(") != value.count(")"):
+        return False
+    if value.endswith((";", ",", "-")) or looks_like_injection(text):
+        return False
+    return len(value.split()) >= 2 or bool(re.search(r"\d", value))
+
+
+def _continues(prev: Unit, sentence: str, gap: str) -> bool:
+    """Does `sentence` finish `prev`, which a paragraph break cut (no full stop, an open
+    bracket, or a next part starting in lower case)?"""
+    if gap.strip() or _TERMINAL.search(prev.text) or prev.text.rstrip().endswith(":") or not sentence:
+        return False
+    if heading_like(prev.text) or field_line(" ".join(prev.text.split())):
+        return False
+    flat = " ".join(prev.text.split())
+    if _DANGLING.search(flat) or _CUT.search(flat):
+        return True  # "... in place to address" + "AI risks and benefits ..."
+    return prev.text.count("(") > prev.text.count(")") or sentence[:1].islower() or sentence[:1] in ")]"
+
+
+def unsafe_spans(chunk: Chunk) -> list[tuple[int, int]]:
+    """Character spans of the chunk the extractor marked unsafe to quote (e.g. words OCR read
+    with low confidence): `meta["uncertain"]` as "start:end" pairs separated by commas or
+    semicolons (flat, as the vector store keeps metadata), or as a list of pairs."""
+    raw = chunk.meta.get("uncertain")
+    if not raw:
+        return []
+    pairs: list[tuple[int, int]] = []
+    items = raw if isinstance(raw, list | tuple) else re.split(r"[,;\s]+", str(raw))
+    for item in items:
+        try:
+            s, e = (int(x) for x in (item.split(":") if isinstance(item, str) else item))
+        except (TypeError, ValueError):
+            continue
+        pairs.append((s, e))
+    return pairs
+
+
+def _strip_heading_lines(text: str, start: int) -> tuple[str, int]:
+    """A sentence span without the heading or furniture lines that extraction ran into it
+    ("Suggested Actions\\nEstablish ..." -> "Establish ...")."""
+    while "\n" in text:
+        first, rest = text.split("\n", 1)
+        nxt = rest.lstrip()
+        if not (heading_like(first) and nxt[:1].isupper()):
+            break
+        start += len(text) - len(nxt)
+        text = nxt
+    return text, start
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of text, without its line break."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def read_units(chunk: Chunk) -> list[Unit]:
+    """The chunk's quotable units in reading order: prose sentences, list items and table
+    rows, each item and row tied to its lead-in (the prose sentence or header row before its
+    list). Units that may not be quoted on their own have `ok` False."""
+    text = chunk.text
+    unsafe = unsafe_spans(chunk)
+    units: list[Unit] = []
+    group = -1
+    last_prose: Unit | None = None
+    header: Unit | None = None
+    in_list = False
+    for s, e in _blocks(text):
+        block = text[s:e]
+        stripped = block.lstrip()
+        offset = s + len(block) - len(stripped)
+        bullet = _BULLET.match(stripped)
+        first_item = not units and s == 0 and "\n" not in stripped.strip() and not stripped.rstrip().endswith(":")
+        if first_item and bullet is None and _BULLET.match(text[e + 1 : e + 8].lstrip(" ")):
+            bullet = re.match(r"", stripped)  # the chunk starts inside a list: packing cut this item's marker
+        if " | " in stripped and "\n" not in stripped.strip():
+            if not in_list or header is None or units[-1].kind is not UnitKind.ROW:
+                group += 1
+                header = Unit(stripped.strip(), chunk, offset, UnitKind.ROW, len(units), last_prose, group, ok=False)
+                units.append(header)
+                in_list = True
+                continue
+            units.append(Unit(stripped.strip(), chunk, offset, UnitKind.ROW, len(units), header, group))
+            continue
+        if bullet:
+            if not in_list or units[-1].kind is not UnitKind.ITEM:
+                group += 1
+            item = stripped[bullet.end() :].strip()
+            start = offset + bullet.end()
+            units.append(Unit(item, chunk, start, UnitKind.ITEM, len(units), last_prose, group, ok=bool(item)))
+            in_list = True
+            continue
+        in_list = False
+        header = None
+        for ss, se in sentence_spans(block):
+            sent, start = _strip_heading_lines(block[ss:se], s + ss)
+            prev = units[-1] if units else None
+            if prev is not None and prev.kind is UnitKind.SENTENCE and _continues(prev, sent, text[prev.end : start]):
+                units.pop()  # extraction broke this sentence at a paragraph break: quote it whole
+                sent, start = text[prev.start : start + len(sent)], prev.start
+            unit = Unit(sent, chunk, start, UnitKind.SENTENCE, len(units))
+            flat = " ".join(sent.split())
+            unit.ok = whole_sentence(flat) or field_line(flat) or _lead_in(flat)
+            units.append(unit)
+            last_prose = unit if unit.ok else None
+    framing = section_lead(chunk)
+    for u in units:
+        if u.kind is UnitKind.ITEM and u.lead is None and framing is not None:
+            u.lead = framing
+    for u in units:
+        if any(a < u.start + len(u.text) and u.start < b for a, b in unsafe):
+            u.ok = False
+        elif u.ok and u.listed and (u.lead is None or (not u.lead.ok and u.kind is UnitKind.ITEM)):
+            u.ok = False  # an item whose lead-in is lost: it would read as a fact of its own
+        elif u.ok and (broken_word(u.text) or looks_like_injection(u.text)):
+            u.ok = False
+    return units
+
+
+def _plain_case(heading: str) -> str:
+    """ "Suggested Actions" -> "suggested actions"; acronyms and identifiers keep their case."""
+    return " ".join(
+        w if w.isupper() or not w[:1].isupper() or any(ch.isdigit() for ch in w) else w.lower() for w in heading.split()
+    )
+
+
+def section_lead(chunk: Chunk) -> Unit | None:
+    """A lead-in for list items that follow a heading rather than a sentence, written from the
+    heading path: "Suggested Actions" under "GOVERN 1.5" gives "The suggested actions for
+    GOVERN 1.5 are:". Never quoted as the document's words: it frames the items it introduces."""
+    parts = [p.strip() for p in chunk.section.split(" > ") if p.strip()]
+    if not parts:
+        return None
+    tail = parts[-1].rstrip(":").strip()
+    parent = next((p for p in reversed(parts[:-1]) if identifiers(p)), parts[-2] if len(parts) > 1 else "")
+    if not re.search(r"[A-Za-z]{3,}", tail) or len(tail.split()) > 12:
+        return None
+    if _VERB.search(tail) or re.search(r"\b(?:can|should|following)\b", tail, re.I):
+        text = f"Under {parent}, {_plain_case(tail)[:1].lower()}{_plain_case(tail)[1:]}:" if parent else f"{tail}:"
+    elif identifiers(tail) or not parent:
+        text = f"The items listed under {tail} are:"
+    else:
+        text = f"The {_plain_case(tail)} for {parent} are:" if parent else f"The {_plain_case(tail)} are:"
+    return Unit(text, chunk, -1, UnitKind.SENTENCE, -1, framing=True)
+
+
+def _lead_in(sentence: str) -> bool:
+    """A sentence that introduces a list ("Organizations can document the following:")."""
+    s = sentence.strip()
+    return s.endswith(":") and len(s.split()) >= 3 and s[:1].isupper() and not heading_like(s)
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of prose paragraphs, list items and table rows: a bullet or a table row starts a
+    block of its own; a list item continues onto following lines until a blank line or the
+    next item; prose paragraphs end at a blank line."""
+    out: list[tuple[int, int]] = []
+    cur: list[int] | None = None
+    kind = ""
+    for s, e in _lines(text):
+        line = text[s:e]
+        bare = line.strip()
+        if not bare:
+            if cur:
+                out.append((cur[0], cur[1]))
+            cur, kind = None, ""
+            continue
+        starts_item = bool(_BULLET.match(bare)) or " | " in bare
+        if starts_item or cur is None or kind == "row" or (kind == "item" and " | " in bare):
+            if cur:
+                out.append((cur[0], cur[1]))
+            cur = [s, e]
+            kind = "row" if " | " in bare else "item" if starts_item else "prose"
+        else:
+            cur[1] = e
+    if cur:
+        out.append((cur[0], cur[1]))
+    return out

@@ -1,0 +1,195 @@
+"""Choosing and arranging the quoted units of a guidance answer.
+
+- `fill_mmr`: relevant units that say something new (maximal marginal relevance); every unit
+  must earn its place on its own score — a sentence never rides along because it follows one;
+- `whole_list`: the complete list (or table) a list question asks for, with its lead-in;
+- `collapse_duplicates`: a sentence two documents share is quoted once, citing both;
+- `arrange`: the chosen units as answer parts, each list under the line that introduces it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..chunk import Chunk
+from ..text import tokenize
+from .quotable import Unit, UnitKind
+from .types import Part
+
+__all__ = ["Candidate", "arrange", "collapse_duplicates", "fill_mmr", "whole_list"]
+
+MAX_LIST = 15  # items of one list quoted at most
+_ANAPHORA = re.compile(
+    r"^(?:this|these|that|those|it|its|they|their|such|however|therefore|thus|hence|in addition|additionally|also|"
+    r"furthermore|moreover|similarly|likewise|as a result|in this case|for (?:example|instance)|otherwise|"
+    r"then|here|both|the (?:latter|former|same))\b",
+    re.I,
+)
+
+
+@dataclass(eq=False)
+class Candidate:
+    """A quotable unit with its relevance to the question."""
+
+    unit: Unit
+    hit_rank: int
+    score: float = 0.0
+    semantic: float = 0.0
+    vec: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))  # set when scored
+    also: list[Candidate] = field(default_factory=list)  # the same sentence in other documents
+
+    @property
+    def text(self) -> str:
+        return self.unit.text
+
+    @property
+    def chunk(self) -> Chunk:
+        return self.unit.chunk
+
+    @property
+    def position(self) -> int:
+        return self.unit.position
+
+    @property
+    def kind(self) -> UnitKind:
+        return self.unit.kind
+
+    @property
+    def anaphoric(self) -> bool:
+        """Leans on the sentence before it ("This approach ...", "However, ...")."""
+        return self.kind is UnitKind.SENTENCE and bool(_ANAPHORA.match(self.text))
+
+
+def _group_key(c: Candidate) -> tuple[str, int]:
+    return (c.chunk.chunk_id, c.unit.group)
+
+
+def _after(c: Candidate, chosen: list[Candidate]) -> bool:
+    """The sentence right before this one (same chunk) is chosen: an anaphoric start reads."""
+    return any(o.chunk is c.chunk and o.position == c.position - 1 for o in chosen)
+
+
+def fill_mmr(cands: list[Candidate], chosen: list[Candidate], best: float, limit: int) -> list[Candidate]:
+    """Add relevant units that say something new until the limit (maximal marginal relevance).
+    A unit must clear the relevance floor on its own; one leaning on the sentence before it
+    ("This ...") only when that sentence is in the answer too."""
+    lam = 0.75
+    floor = 0.72
+    while len(chosen) < limit:
+        pick, pick_val = None, -1e9
+        for c in cands:
+            if c in chosen or c.score < best * floor or (c.anaphoric and not _after(c, chosen)):
+                continue
+            if c.kind is not UnitKind.SENTENCE and any(_group_key(o) == _group_key(c) for o in chosen):
+                continue  # one item stands for its list; a list question takes the whole list
+            redundancy = max(float(c.vec @ o.vec) for o in chosen)
+            if redundancy > 0.86:
+                continue  # a near-duplicate says nothing new
+            val = lam * c.score - (1 - lam) * redundancy
+            if val > pick_val:
+                pick, pick_val = c, val
+        if pick is None:
+            if floor > 0.55 and len(chosen) < 3:
+                floor = 0.55  # one standout sentence rarely answers alone: let close runners-up in
+                continue
+            break
+        chosen.append(pick)
+    return chosen
+
+
+def _members(cands: list[Candidate], key: tuple[str, int]) -> list[Candidate]:
+    return sorted(
+        (c for c in cands if c.kind is not UnitKind.SENTENCE and _group_key(c) == key), key=lambda c: c.position
+    )
+
+
+def whole_list(order: list[Candidate], cands: list[Candidate], best: float) -> list[Candidate]:
+    """The whole list a list question asks for: the best-scoring list (or table) whose lead-in
+    or items rank near the top answer, every item in order (up to MAX_LIST); [] when no list
+    is that relevant."""
+    for c in order:
+        if c.score < 0.8 * best:
+            return []
+        if c.kind is not UnitKind.SENTENCE:
+            items = _members(cands, _group_key(c))
+        elif c.text.rstrip().endswith(":"):
+            items = sorted((d for d in cands if d.unit.lead is c.unit), key=lambda d: d.position)
+        else:
+            continue
+        if len(items) >= 2:
+            return items[:MAX_LIST]
+    return []
+
+
+def _fingerprint(text: str) -> set[str]:
+    return set(tokenize(text))
+
+
+def _near_duplicate(a: Candidate, b: Candidate) -> bool:
+    fa, fb = _fingerprint(a.text), _fingerprint(b.text)
+    if len(fa) < 4 or len(fb) < 4:
+        return a.text.strip().lower() == b.text.strip().lower()
+    return len(fa & fb) / len(fa | fb) >= 0.8
+
+
+def collapse_duplicates(chosen: list[Candidate], cands: list[Candidate]) -> None:
+    """A chosen sentence that other documents state too (nearly word for word) cites them as
+    well, when they are as relevant to the question; chosen near-duplicates are merged."""
+    for c in list(chosen):
+        if c not in chosen:
+            continue
+        for d in cands:
+            if d is c or d.chunk.source == c.chunk.source or any(d.chunk.source == o.chunk.source for o in c.also):
+                continue
+            if len(c.also) >= 2 or d.score < c.score - 0.1 or not _near_duplicate(c, d):
+                continue
+            c.also.append(d)
+            if d in chosen:
+                chosen.remove(d)
+
+
+def _part(c: Candidate, bullet: bool) -> Part:
+    chunks = [c.chunk] + [d.chunk for d in c.also]
+    return Part(" ".join(c.text.split()), chunks, bullet=bullet, quotes=[c.text] + [d.text for d in c.also])
+
+
+def _lead_part(lead: Unit, first: Candidate) -> Part:
+    """The line that introduces a list: the document's own lead-in sentence, a table's header
+    row, or a lead-in written from the section heading (which quotes the first item)."""
+    flat = " ".join(lead.text.split())
+    text = flat if flat.endswith(":") else f"{flat.rstrip('.')}:"
+    quotes = [first.text] if lead.framing else [lead.text]
+    return Part(text, [lead.chunk], quotes=quotes)
+
+
+def arrange(chosen: list[Candidate]) -> list[Part]:
+    """The answer's parts: the lead first, the rest in retrieval and reading order; list items
+    and table rows as bullets under their lead-in, each list once."""
+    if not chosen:
+        return []
+    lead, rest = chosen[0], sorted(chosen[1:], key=lambda c: (c.hit_rank, c.position))
+    groups: dict[tuple[str, int], list[Candidate]] = {}
+    for c in chosen:
+        if c.kind is not UnitKind.SENTENCE and c.unit.lead is not None:
+            groups.setdefault(_group_key(c), []).append(c)
+    introduces = {id(items[0].unit.lead): key for key, items in groups.items()}
+    parts: list[Part] = []
+    done: set[int] = set()
+    for c in [lead, *rest]:
+        if id(c) in done:
+            continue
+        key = _group_key(c) if c.kind is not UnitKind.SENTENCE else introduces.get(id(c.unit))
+        if key is None or key not in groups:
+            if c.kind is UnitKind.SENTENCE and not c.text.rstrip().endswith(":"):
+                parts.append(_part(c, bullet=False))
+            done.add(id(c))
+            continue
+        items = sorted(groups[key], key=lambda d: d.position)
+        parts.append(_lead_part(items[0].unit.lead, items[0]))  # type: ignore[arg-type]
+        parts += [_part(d, bullet=True) for d in items]
+        done |= {id(d) for d in items}
+        done |= {id(o) for o in chosen if o.unit is items[0].unit.lead}
+    return parts

@@ -1,0 +1,71 @@
+"""What a question asks and whether a draft addresses it; the refusal says what is covered."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.answer.asks import Evidence, Focus, addressed, read_ask
+from advisor.answer.routing import closest_topics, declined
+from advisor.chunk import Chunk
+from advisor.retrieve import Hit
+from advisor.text import tokenize
+
+
+@pytest.mark.parametrize(
+    "question,focus",
+    [
+        ("What is the FDA's deadline for our sepsis model 510(k) submission?", Focus.DATE),
+        ("How much does the vendor charge per clinician per month?", Focus.MONEY),
+        ("What fine does NIST impose on hospitals that ignore the AI RMF?", Focus.MONEY),
+        ("Which MAP subcategory covers the costs of AI errors?", Focus.NONE),
+        ("How many controls are in Annex A of ISO/IEC 42001?", Focus.COUNT),
+        ("What overall accurate entity rate did the vendor report?", Focus.RATE),
+        ("How often should deployed models be revalidated?", Focus.FREQUENCY),
+        ("What are the six WHO principles for AI in health?", Focus.NONE),
+    ],
+)
+def test_the_kind_of_fact_asked_for(question, focus):
+    assert read_ask(question).focus is focus
+
+
+def _ev(text: str, context: str = "", document: str = "") -> Evidence:
+    return Evidence(text, set(tokenize(text)), set(tokenize(context)), set(tokenize(document)))
+
+
+def test_neighbouring_facts_do_not_address_the_question():
+    ask = read_ask("What is the FDA's deadline for our sepsis model 510(k) submission?")
+    hti = _ev(
+        "Developers of certified health IT had to update their decision support interventions by December 31, 2024.",
+        "ONC HTI-1 decision support interventions Compliance dates",
+    )
+    verdict = addressed(ask, [hti], min_coverage=0.5, min_focus_coverage=0.35)
+    assert not verdict.ok and verdict.reason
+
+
+def test_an_answer_naming_the_subject_and_stating_the_fact_addresses_it():
+    ask = read_ask("When must covered entities comply with the Section 1557 patient care decision support rule?")
+    ev = _ev(
+        "Covered entities must comply with the patient care decision support provisions by May 1, 2025.",
+        "Section 1557 (45 CFR 92.210) patient care decision support tools",
+    )
+    assert addressed(ask, [ev], min_coverage=0.5, min_focus_coverage=0.35).ok
+
+
+def test_a_sentence_correcting_the_premise_answers_a_fine_question():
+    ask = read_ask("What fine does NIST impose on hospitals that do not comply with the AI RMF?")
+    ev = _ev("NIST imposes no fines or penalties for not using the AI RMF, which is voluntary.", "NIST AI RMF overview")
+    assert addressed(ask, [ev], min_coverage=0.5, min_focus_coverage=0.35).ok
+    plain = _ev("The NIST AI RMF describes four functions: GOVERN, MAP, MEASURE and MANAGE.", "NIST AI RMF overview")
+    assert not addressed(ask, [plain], min_coverage=0.5, min_focus_coverage=0.35).ok
+
+
+def test_the_refusal_names_what_the_documents_do_cover():
+    hits = [
+        Hit(Chunk("a", "t", "corpus/guidance/fda-pccp.md", "FDA PCCP guidance", section="What a PCCP contains"), 1.0),
+        Hit(Chunk("b", "t", "corpus/guidance/fda-pccp.md", "FDA PCCP guidance", section="Scope"), 0.9),
+        Hit(Chunk("c", "t", "corpus/guidance/onc-hti-1.md", "ONC HTI-1", section="Dates"), 0.8),
+        Hit(Chunk("d", "t", "up/x.pdf", "Hidden", quarantine="hidden-text"), 0.7),
+    ]
+    assert closest_topics(hits) == ["FDA PCCP guidance (What a PCCP contains)", "ONC HTI-1 (Dates)"]
+    text = declined("none of them states the date asked for", hits)
+    assert "won't guess" in text and "FDA PCCP guidance (What a PCCP contains)" in text and "Hidden" not in text

@@ -1,0 +1,169 @@
+"""Readability metrics: fragments, headings/TOC lines, duplicates, broken hyphens, length; and
+whether the right document and page are cited."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.evaluate.metrics import UNDEFINED
+from advisor.evaluate.readability import cited_page_hit, first_cited_source, readability, vocabulary
+
+
+def test_fragments_cut_by_extraction_are_flagged():
+    r = readability(
+        "GOVERN 6: Policies and procedures are in place to address [1]. "
+        "MANAGE 4.3: Incidents and errors are communicated to relevant [2]. "
+        "The AI RMF is voluntary and applies to any organization [3]."
+    )
+    assert r.fragment_rate == pytest.approx(2 / 3)
+    assert "The AI RMF is voluntary and applies to any organization." not in r.flagged["fragment_rate"]
+
+
+def test_a_list_item_needs_its_lead_in():
+    bare = readability(
+        "- Legal counsel has confirmed the patient consent approach for every state in scope [7].\n- risk tiers [7]"
+    )
+    assert bare.fragment_rate == 0.5  # the whole-sentence item reads on its own; "risk tiers" does not
+    led = readability(
+        "A health system is ready to pilot ambient documentation when each of these can be checked [7]:\n"
+        "- Legal counsel has confirmed the patient consent approach [7].\n- risk tiers [7]"
+    )
+    assert led.fragment_rate == 0.0
+    dangling = readability("Organizations can document the following [2]:")
+    assert dangling.fragment_rate == 1.0
+
+
+def test_headings_and_toc_lines_are_flagged():
+    r = readability(
+        "Healthcare Facility Registry … 23 7.4 [1]. Architectural Model of the National Digital Health System 1.1 [1]. "
+        "The National AI Risk Management Framework is voluntary [2]."
+    )
+    assert r.heading_rate == pytest.approx(2 / 3)
+
+
+def test_near_duplicate_sentences_are_flagged_once():
+    r = readability(
+        "GOVERN 1.6 calls for mechanisms to inventory AI systems [1]. "
+        "GOVERN 1.6 calls for mechanisms to inventory the AI systems [2]. "
+        "Inventories are resourced according to organizational risk priorities [1]."
+    )
+    assert r.duplicate_rate == pytest.approx(1 / 3)
+
+
+def test_words_broken_at_line_ends_are_flagged():
+    evidence = vocabulary(["Systems should be resilient and secure.", "a risk-based approach to tracking"])
+    r = readability(
+        "Systems should be re-silient and secure [1]. Adopt a risk-based approach [1]. Keep track-ing logs [1].",
+        evidence,
+    )
+    assert r.broken_hyphen_rate == pytest.approx(2 / 3)
+    assert readability("The soft\u00adhyphen stayed in the text [1].").broken_hyphen_rate == 1.0
+
+
+def test_clean_answers_score_zero_and_count_words():
+    r = readability(
+        "The six WHO principles are [1]:\n- Protect autonomy [1].\n- Promote well-being, safety and the public interest [1].\n"
+        "The AI RMF is voluntary [2]."
+    )
+    assert (r.fragment_rate, r.heading_rate, r.duplicate_rate, r.broken_hyphen_rate) == (0, 0, 0, 0)
+    assert r.words == 19
+    assert readability("").fragment_rate is UNDEFINED
+
+
+def test_first_citation_and_page_hits():
+    cites = [
+        {"marker": 2, "source": "/docs/v0.1-Aidoc_AD-01.pdf", "page": 1},
+        {"marker": 1, "source": "/docs/v0.1-Aidoc_BA-01.pdf", "page": 5},
+    ]
+    assert first_cited_source(cites, ["Aidoc_BA-01"]) == 1.0
+    assert first_cited_source(cites, ["Aidoc_AD-01"]) == 0.0
+    assert cited_page_hit(cites, ["Aidoc_BA-01"], [5]) == 1.0
+    assert cited_page_hit(cites, ["Aidoc_BA-01"], [1]) == 0.0
+    assert cited_page_hit(cites, ["Aidoc_BA-01"], None) is UNDEFINED
+    assert first_cited_source([], ["x"]) is UNDEFINED
+
+
+def test_every_scored_answer_carries_the_readability_metrics():
+    from advisor import evaluate as E
+    from advisor.evaluate import metrics as M
+
+    class Words:
+        threshold = 0.5
+
+        def support(self, claim, evidence):
+            return 1.0
+
+    passage = "Systems should be re-silient and resilient systems recover."
+    case = E.EvalCase(id="c", question="q", split="dev", expected_sources=["card-a"], expected_pages=[2])
+    inputs = E.CaseInputs([M.Retrieved("docs/card-a.pdf", 2)], "hits", {1: passage}, [passage])
+    cites = [{"marker": 1, "source": "docs/card-a.pdf", "page": 2, "quote": passage}]
+    answer = {"answer": "Systems should be re-silient [1]. Key Metrics [1].", "abstained": False, "citations": cites}
+    m = E.score_case(case, answer, inputs, Words()).metrics
+    assert m["broken_hyphen_rate"] == 0.5 and m["heading_rate"] == 0.5 and m["fragment_rate"] == 0.5
+    assert m["first_cited_source"] == 1.0 and m["cited_page_hit"] == 1.0 and m["words_per_answer"] == 6
+    declined = E.score_case(case, {"answer": "No.", "abstained": True, "citations": []}, inputs, Words())
+    assert declined.metrics["fragment_rate"] is UNDEFINED and declined.undefined["fragment_rate"] == "answer abstained"
+
+
+def _summary(values: dict, by_tag: dict | None = None) -> dict:
+    block = {"metrics": {name: {"value": v} for name, v in values.items()}}
+    return {
+        **block,
+        "by_tag": {t: {"metrics": {n: {"value": v} for n, v in m.items()}} for t, m in (by_tag or {}).items()},
+        "by_split": {},
+    }
+
+
+def test_the_shipped_gates_fail_a_run_whose_answers_read_badly():
+    from advisor.evaluate.config import DEFAULT_THRESHOLDS, ScopeKind, ThresholdKind, ThresholdStatus, load_config
+    from advisor.evaluate.readability import READABILITY_METRICS
+    from advisor.evaluate.scoring import check_thresholds
+
+    cfg = load_config(DEFAULT_THRESHOLDS)
+    gated = {t.name for t in cfg.thresholds() if t.kind == ThresholdKind.GATE and t.over == ScopeKind.ALL}
+    assert set(READABILITY_METRICS) <= gated  # every readability metric has a gate threshold
+    clean = {
+        "fragment_rate": 0.0,
+        "heading_rate": 0.0,
+        "duplicate_rate": 0.0,
+        "broken_hyphen_rate": 0.0,
+        "words_per_answer": 120.0,
+    }
+
+    def status(summary: dict, name: str, group: str = "") -> ThresholdStatus:
+        results = check_thresholds(summary, cfg)
+        return next(r.status for r in results if r.name == name and r.group == group and r.kind == ThresholdKind.GATE)
+
+    assert all(status(_summary(clean), n) == ThresholdStatus.PASS for n in READABILITY_METRICS)
+    assert status(_summary({**clean, "fragment_rate": 0.5}), "fragment_rate") == ThresholdStatus.FAIL
+    assert status(_summary({**clean, "words_per_answer": 900.0}), "words_per_answer") == ThresholdStatus.FAIL
+    # on the Playbook set one quoted heading fails the run; without Playbook cases the gate is skipped
+    pdf = _summary(clean, {"playbook": {**clean, "heading_rate": 0.05}})
+    assert status(pdf, "heading_rate", "playbook") == ThresholdStatus.FAIL
+    assert status(_summary(clean), "heading_rate", "playbook") == ThresholdStatus.SKIPPED
+    cards = _summary(clean, {"cards": {**clean, "first_cited_source": 0.5}})
+    assert status(cards, "first_cited_source", "cards") == ThresholdStatus.FAIL
+
+
+def test_readability_is_charted_in_the_run_history():
+    from advisor.evaluate.history import StoredRun
+    from advisor.evaluate.runs import trend_rows
+
+    run = StoredRun(
+        id="r1",
+        started="2026-11-30T12:00:00Z",
+        manifest={},
+        summary=_summary({"fragment_rate": 0.25, "heading_rate": 0.0, "words_per_answer": 140.0}),
+    )
+    charted = {r["metric"]: r["value"] for r in trend_rows([run])}
+    assert charted["Fragment rate"] == 0.25 and charted["Heading/TOC-line rate"] == 0.0
+    assert charted["Words per answer"] == 140.0
+
+
+def test_a_form_field_with_its_value_is_no_heading_but_a_numbered_title_is():
+    assert (
+        readability("Release Date: June 2024 [1]. Name: OrbDoc Voice-to-SOAP Documentation System [1].").heading_rate
+        == 0
+    )
+    assert readability("GOVERN 6: Policies And Procedures [1].").heading_rate == 1.0
+    assert readability("Entity Rate (AER) of 36.5% [1].").heading_rate == 1.0  # a line cut from its sentence
