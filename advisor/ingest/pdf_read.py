@@ -47,7 +47,9 @@ def read_pdf(path: Path, source: str, limits: Limits) -> Document:
     blocks = _blocks(pages, outline, ocr_blocks)
     if not any(b.kind.indexed for b in blocks):
         raise fail(path, "no readable text: every page is a table of contents, index, reference list or furniture")
-    return Document(source=source, title=title or title_from_name(path), blocks=blocks)
+    return Document(
+        source=source, title=_usable_title(title) or _first_heading(blocks) or title_from_name(path), blocks=blocks
+    )
 
 
 def open_pdf(path: Path, limits: Limits) -> Any:
@@ -123,6 +125,27 @@ def _outline(doc: Any) -> Outline:
     except Exception:  # a damaged outline: fall back to headings found on the pages
         return []
     return out
+
+
+_PLACEHOLDER_TITLE = re.compile(
+    r"^(untitled|document\d*|title|microsoft (word|powerpoint) - .*|.*\.(docx?|pdf|pptx?|indd|tex))$", re.I
+)
+
+
+def _usable_title(title: str) -> str:
+    """The metadata title unless it is a placeholder an authoring tool left ("Microsoft Word - x.docx")."""
+    title = " ".join(title.split())
+    return "" if not title or _PLACEHOLDER_TITLE.match(title) else title
+
+
+def _first_heading(blocks: list[Block]) -> str:
+    """The first heading on the first two pages (the document's own title line, usually)."""
+    for b in blocks:
+        if b.page is not None and b.page > 2:
+            break
+        if b.kind.indexed and b.section:
+            return b.section.split(" > ")[0].strip()
+    return ""
 
 
 def _meta_title(doc: Any) -> str:
