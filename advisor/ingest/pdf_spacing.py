@@ -43,14 +43,15 @@ class _Lines:
             line.sort(key=lambda f: f.x0)
 
     def supporting(self, base: float, left: Frag, right: Frag) -> int:
-        """How many lines right above and below this gap have a text edge lined up with it."""
+        """How many lines right above and below this gap (up to SUPPORT) have a text edge lined up with it."""
         i = self.index.get(id(left))
         if i is None:  # hidden text: placed among the visible lines by its baseline
             i = min(bisect.bisect_left(self.bases, base), len(self.bases) - 1)
         found = 0
         for step, start in ((-1, i - 1), (1, i + 1)):
             prev, j = base, start
-            while 0 <= j < len(self.lines) and abs(self.bases[j] - prev) <= _PITCH * left.size:
+            # stops at SUPPORT: a page of one-word table cells costs a few lines per gap, not the page
+            while found < SUPPORT and 0 <= j < len(self.lines) and abs(self.bases[j] - prev) <= _PITCH * left.size:
                 if not _edge_at(self.lines[j], left, right):
                     break
                 found += 1
