@@ -55,6 +55,7 @@ class Frag:
     color: tuple[int, int, int]
     hidden: str
     seq: int
+    gaps: tuple[float, ...] = ()  # widths of the word spaces inside the run, to tell them from gutters
 
     @property
     def width(self) -> float:
@@ -101,6 +102,7 @@ class _Run:
     hidden: str
     seq: int
     bold_chars: int = 0
+    gaps: list[float] = field(default_factory=list)
 
 
 class _Shapes:
@@ -278,6 +280,7 @@ class PageReader:
             ):
                 if space:  # PDFium's own word spaces (real or generated), not a guess from gaps
                     run.chars.append(" ")
+                    run.gaps.append(x0 - run.x1)
                 if x1 > run.x1:
                     run.x1 = x1
             else:
@@ -309,5 +312,6 @@ class PageReader:
                 color=s.color,
                 hidden=self._hidden(s, run),
                 seq=run.seq,
+                gaps=tuple(run.gaps),
             )
         ]

@@ -1,6 +1,7 @@
 """Page layout from positioned fragments: lines into boxes (paragraphs, cells, columns), boxes
 into reading order, and side-by-side short boxes into table rows.
 
+A justified line's widely spaced words are first joined into one fragment (:mod:`.pdf_spacing`).
 Boxes grow in content-stream order: a fragment continues the box whose last line sits right
 above it, in the same column, in the same style, with no ruling line in between. That keeps a
 narrow table cell's wrapped lines together even when the neighbouring cell's lines sit on the
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from .pdf_chars import Frag, Page
+from .pdf_spacing import REACH, join_spaced_words
 
 _MARKER = re.compile(r"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·\-–—*]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)])$")
 _ITEM_START = re.compile(r"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·–—*]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s")
@@ -126,7 +128,7 @@ class _Builder:
         if f.hidden != ln.hidden or abs(f.top + 0.8 * f.size - ln.base) > 0.5 * size:
             return False
         gap = f.x0 - ln.x1
-        reach = 3.0 * size if _MARKER.match(ln.text) else 0.9 * size
+        reach = 3.0 * size if _MARKER.match(ln.text) else REACH * size
         return -0.3 * size <= gap <= reach and not self._vrule_between(ln.x1, f.x0, ln.base)
 
     @staticmethod
@@ -165,7 +167,7 @@ class _Builder:
 
 def build_boxes(page: Page) -> list[Box]:
     """Fragments grouped into boxes (a paragraph, list, cell or column piece each)."""
-    frags = sorted(page.frags, key=lambda f: f.seq)
+    frags = join_spaced_words(page, sorted(page.frags, key=lambda f: f.seq))
     builder = _Builder(page, line_pitch(frags))
     for f in frags:
         builder.add(f)

@@ -205,3 +205,37 @@ def pages_pdf(path: Path, pages: list[list[str]]) -> Path:
             pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))
     return path
+
+
+def justified_pdf(path: Path, paragraphs: list[str], *, width: float = 80) -> Path:
+    """Paragraphs set fully justified in a narrow measure, so sparse lines get wide word spaces."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for text in paragraphs:
+        pdf.multi_cell(width, 6, text, align="J", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+    pdf.output(str(path))
+    return path
+
+
+def interleaved_columns_pdf(path: Path, left: str, right: str, *, width: float = 86, gutter: float = 6) -> Path:
+    """Two justified columns written line by line across the page (each word placed, as TeX does)."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    columns = [pdf.multi_cell(width, 6, text, dry_run=True, output="LINES") for text in (left, right)]
+    top = pdf.get_y() + 6
+    for i in range(max(len(c) for c in columns)):
+        for x, lines in ((pdf.l_margin, columns[0]), (pdf.l_margin + width + gutter, columns[1])):
+            if i >= len(lines):
+                continue
+            words = lines[i].split()
+            space = pdf.get_string_width(" ")
+            if i < len(lines) - 1 and len(words) > 1:  # the last line of a paragraph is not justified
+                space = (width - sum(pdf.get_string_width(w) for w in words)) / (len(words) - 1)
+            for w in words:
+                pdf.text(x, top + 6 * i, w)
+                x += pdf.get_string_width(w) + space
+    pdf.output(str(path))
+    return path

@@ -1,0 +1,151 @@
+"""Word spaces versus gutters: the widely spaced words of a justified line joined into one fragment.
+
+Justification widens every word space on a line, and a sparse line (few or long words) can space
+its words further apart than layout's reach for one line, so each word would read as a box of
+its own and a sentence would fall apart. A column gutter or a table's cell gap is told from such
+a word space in two ways: it is much wider than the line's typical word space, or the lines right
+next to it have a text edge on the same spot (columns and cells line up; word spaces do not).
+"""
+
+from __future__ import annotations
+
+import bisect
+from itertools import pairwise
+from statistics import median_low
+
+from .pdf_chars import Frag, Page
+
+REACH = 0.9  # gaps up to this many font sizes are word spaces already (the layout's own reach)
+GUTTER_RATIO = 2.0  # a gap this many times the line's typical word space is a gutter
+ALIGN_PT = 0.5  # columns and cells are placed exactly; word edges meet this closely only by chance
+SUPPORT = 2  # neighbouring lines with an edge on the gap make it a gutter
+_PITCH = 3.0  # neighbouring lines are at most this many font sizes apart
+
+
+def _base(f: Frag) -> float:
+    return f.top + 0.8 * f.size
+
+
+class _Lines:
+    """The page's visible fragments grouped by baseline, top to bottom, each left to right."""
+
+    def __init__(self, frags: list[Frag]):
+        self.lines: list[list[Frag]] = []
+        self.bases: list[float] = []
+        self.index: dict[int, int] = {}  # id of a fragment -> its line
+        for f in sorted((f for f in frags if not f.hidden), key=_base):
+            if not (self.lines and _base(f) - self.bases[-1] <= 0.3 * f.size):
+                self.lines.append([])
+                self.bases.append(_base(f))
+            self.lines[-1].append(f)
+            self.index[id(f)] = len(self.lines) - 1
+        for line in self.lines:
+            line.sort(key=lambda f: f.x0)
+
+    def supporting(self, base: float, left: Frag, right: Frag) -> int:
+        """How many lines right above and below this gap (up to SUPPORT) have a text edge lined up with it."""
+        i = self.index.get(id(left))
+        if i is None:  # hidden text: placed among the visible lines by its baseline
+            i = min(bisect.bisect_left(self.bases, base), len(self.bases) - 1)
+        found = 0
+        for step, start in ((-1, i - 1), (1, i + 1)):
+            prev, j = base, start
+            # stops at SUPPORT: a page of one-word table cells costs a few lines per gap, not the page
+            while found < SUPPORT and 0 <= j < len(self.lines) and abs(self.bases[j] - prev) <= _PITCH * left.size:
+                if not _edge_at(self.lines[j], left, right):
+                    break
+                found += 1
+                prev, j = self.bases[j], j + step
+        return found
+
+
+def _edge_at(line: list[Frag], left: Frag, right: Frag) -> bool:
+    """Whether the line has a wide blank with text on both sides whose edges line up with the gap's."""
+    for h, g in pairwise(line):
+        if g.x0 - h.x1 <= REACH * g.size:
+            continue
+        # the left edge of the text after the gap or the right edge of the text before it; not the
+        # right edge after it: every justified line ends on the margin, whatever its word spaces
+        if abs(g.x0 - right.x0) <= ALIGN_PT or abs(h.x1 - left.x1) <= ALIGN_PT:
+            return True
+    return False
+
+
+def _rows(frags: list[Frag]) -> list[list[Frag]]:
+    """Stream-consecutive fragments on one baseline, left to right, in one size and visibility."""
+    rows: list[list[Frag]] = []
+    for f in frags:
+        if rows:
+            p = rows[-1][-1]
+            size = max(p.size, f.size)
+            same = abs(_base(f) - _base(p)) <= 0.45 * size and abs(f.size - p.size) <= 0.12 * size
+            if same and f.hidden == p.hidden and f.x0 >= p.x1 - 0.3 * size:
+                rows[-1].append(f)
+                continue
+        rows.append([f])
+    return rows
+
+
+def _merge(frags: list[Frag]) -> Frag:
+    first = frags[0]
+    text = " ".join(f.text for f in frags)
+    bold = sum(len(f.text) for f in frags if f.bold) * 2 > len(text)
+    gaps = [g for f in frags for g in f.gaps] + [b.x0 - a.x1 for a, b in pairwise(frags)]
+    return Frag(
+        text=text,
+        x0=first.x0,
+        x1=max(f.x1 for f in frags),
+        top=first.top,
+        bottom=first.bottom,
+        size=first.size,
+        bold=bold,
+        color=first.color,
+        hidden=first.hidden,
+        seq=first.seq,
+        gaps=tuple(gaps),
+    )
+
+
+def _vrule_between(page: Page, x0: float, x1: float, base: float) -> bool:
+    return any(x0 < x < x1 and top <= base <= bottom for x, top, bottom in page.vrules)
+
+
+def join_spaced_words(page: Page, frags: list[Frag]) -> list[Frag]:
+    """Fragments in stream order with each line's widely spaced words joined (gutters kept)."""
+    rows = _rows(frags)
+    if all(len(r) == 1 for r in rows):
+        return frags
+    lines = _Lines(page.frags)
+    out: list[Frag] = []
+    for row in rows:
+        for segment in _split_at_gutters(page, lines, row):
+            out += [_merge(words) if len(words) > 1 else words[0] for words in _split_at_wide_gaps(segment)]
+    return out
+
+
+def _split_at_gutters(page: Page, lines: _Lines, row: list[Frag]) -> list[list[Frag]]:
+    """A row cut where a ruling line or the neighbouring lines' text edges mark a gutter."""
+    segments = [[row[0]]]
+    for a, b in pairwise(row):
+        gap, base = b.x0 - a.x1, _base(a)
+        if gap > REACH * max(a.size, b.size) and (
+            _vrule_between(page, a.x1, b.x0, base) or lines.supporting(base, a, b) >= SUPPORT
+        ):
+            segments.append([])
+        segments[-1].append(b)
+    return segments
+
+
+def _split_at_wide_gaps(segment: list[Frag]) -> list[list[Frag]]:
+    """A segment cut at gaps much wider than its typical word space (the layout decides on those)."""
+    pairs = list(pairwise(segment))
+    if not pairs:
+        return [segment]
+    typical = median_low([g for f in segment for g in f.gaps] + [b.x0 - a.x1 for a, b in pairs])
+    parts = [[segment[0]]]
+    for a, b in pairs:
+        gap = b.x0 - a.x1
+        if not REACH * max(a.size, b.size) < gap <= GUTTER_RATIO * typical:
+            parts.append([])
+        parts[-1].append(b)
+    return parts
