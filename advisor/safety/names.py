@@ -44,7 +44,7 @@ _PERSON_AFTER = re.compile(
     r"partner|grandson|granddaughter|aunt|uncle|cousin|neighbou?r|mom|dad)\)"
     r"|\s+(?:was|is|has been|had been)\s+(?:admitted|seen|discharged|evaluated|referred|transferred|born|diagnosed|"
     r"brought|treated|prescribed|readmitted)"
-    r"|\s+(?:presented|presents|denies|denied|complains|complained|arrived|underwent|tolerated|declined|agreed|came|"
+    r"|\s+(?:presented|presents)\s+(?:with|to)\b|\s+(?:denies|denied|complains|complained|arrived|underwent|tolerated|declined|agreed|came|"
     r"comes|lives|died|passed away|endorses)\b)",
     re.I,
 )
@@ -71,9 +71,7 @@ _ORG_WORDS = frozenset(
 )
 _ORG_AFTER = re.compile(r"^,?\s*(?:Inc|LLC|LLP|Ltd|Corp|Co|GmbH|PLC)\b\.?")
 # CamelCase surnames and given names start with one of these ("McDonald", "DeShawn", "LaToya", "VanDyke").
-_NAME_PREFIXES = frozenset(
-    "Mc Mac De Di Da Del Della Le La Lo Du Van Von Vander Fitz St Ja Sha Ke Ty Tre Ra".split()
-)
+_NAME_PREFIXES = frozenset("Mc Mac De Di Da Del Della Le La Lo Du Van Von Vander Fitz St Ja Sha Ke Ty Tre Ra".split())
 
 # Relations and roles: the capitalised words after them are a person's name.
 _KIN = re.compile(
@@ -147,7 +145,7 @@ def _label_comma_names(text: str) -> list[Finding]:
     """'Patient: SMITH, JOHN A' and 'Name: Smith, John' after a label."""
     pattern = re.compile(
         rf"\b(?:patient|pt|name|patient name|full name)\s*[:]\s*(?P<v>[{_UPPER}][{_LETTER}'’-]+,\s*[{_UPPER}][{_LETTER}'’-]+"
-        rf"(?:\s+[{_UPPER}]\.?)?)",
+        rf"(?:\s+[{_UPPER}]\.?(?![{_LETTER}]))?)",
         re.I,
     )
     return [finding(text, PhiType.NAME, m.start("v"), m.end("v")) for m in pattern.finditer(text)]
@@ -185,13 +183,23 @@ def _organization(text: str, raw: list[tuple[str, int, int]]) -> bool:
     return any(t[0].rstrip(".") in _ORG_WORDS for t in raw) or bool(_ORG_AFTER.match(text[raw[-1][2] :]))
 
 
-def _not_a_person(text: str, raw: list[tuple[str, int, int]], tokens: list[tuple[str, int, int]], terms) -> bool:
-    """Product-shaped words, an organization's name, or the document's own product and vendor words."""
-    if any(product_shaped(t[0]) for t in tokens) or _organization(text, raw):
-        return True
+def _not_a_person(text: str, raw: list[tuple[str, int, int]], tokens: list[tuple[str, int, int]]) -> bool:
+    """Product-shaped words or an organization's name."""
+    return any(product_shaped(t[0]) for t in tokens) or _organization(text, raw)
+
+
+def _own_product(tokens: list[tuple[str, int, int]], terms: frozenset[str]) -> bool:
+    """The run uses the document's own product or vendor words and starts with no listed given name."""
     first, _ = name_lists()
     folded = [_fold(t[0]).rstrip(".") for t in tokens]
     return any(w in terms for w in folded) and folded[0] not in first
+
+
+def _unlisted(tokens: list[tuple[str, int, int]]) -> set[str]:
+    """The words of a run that neither name list holds."""
+    first, last = name_lists()
+    words = {_fold(t[0]).rstrip(".") for t in tokens}
+    return {w for w in words if len(w) > 2 and w not in first and w not in last}
 
 
 def _common_word(text: str, tokens: list[tuple[str, int, int]]) -> bool:
@@ -208,10 +216,13 @@ def names(text: str, not_names: Collection[str] = ()) -> list[Finding]:
     """Personal names: title or label (score 0.95), lists plus a cue (0.85), lists alone (0.7), later mentions.
 
     A name needs person evidence: a title, a label or relation, a listed name, or words said only of a person.
-    Product-shaped words, organizations and `not_names` (the document's own product and vendor words, see
-    `product_terms`) are never taken for a person unless a title ("Dr.", "Mrs.") precedes them."""
+    Product-shaped words and organizations are never taken for a person unless a title ("Dr.", "Mrs.") precedes
+    them; `not_names` (the document's own product and vendor words, see `product_terms`) are not either, unless
+    a title, a relation ("daughter") or words said only of a person ("was admitted") go with them."""
     terms = frozenset(not_names)
     found: list[Finding] = _label_comma_names(text)
+    weak: list[tuple[Finding, set[str]]] = []  # found on a listed name or a cue alone, with their unlisted words
+    things: set[str] = set()  # unlisted words of capitalised runs with no person evidence ("Brain Aneurysm")
     for m in _RUN.finditer(text):
         raw = _tokens(m.group(0), m.start())
         tokens = _strip(raw)
@@ -221,7 +232,7 @@ def names(text: str, not_names: Collection[str] = ()) -> list[Finding]:
         before = text[max(0, s - 40) : s].split("\n")[-1]
         after = text[e : e + 40]
         title = bool(_TITLE.search(before))
-        if not title and _not_a_person(text, raw, tokens, terms):
+        if not title and _not_a_person(text, raw, tokens):
             continue
         in_first, in_last = _listed(tokens)
         thing = bool(_THING_NAME.search(before))
@@ -233,17 +244,23 @@ def names(text: str, not_names: Collection[str] = ()) -> list[Finding]:
             continue  # an all-capitals heading
         multi = len(tokens) >= 2
         kin = _KIN.search(before)
+        if not (title or kin or person_after) and _own_product(tokens, terms):
+            continue  # the document's product: only words said of a person alone would make it one
         strong = kin or (strong_label and (before.rstrip().endswith(":") or in_first or in_last))
+        unlisted = _unlisted(tokens)
         if title or (strong and (multi or in_first or in_last)):
             found.append(finding(text, PhiType.NAME, s, e, 0.95))
         elif _common_word(text, tokens):
             continue
         elif multi and ((in_first and in_last) or ((in_first or in_last) and (label or cue_after))):
-            found.append(finding(text, PhiType.NAME, s, e, 0.85 if (label or cue_after) else 0.7))
-        elif multi and person_after and _sentence_start(text, s):
-            found.append(finding(text, PhiType.NAME, s, e, 0.8))
+            weak.append((finding(text, PhiType.NAME, s, e, 0.85 if (label or cue_after) else 0.7), unlisted))
+        elif multi and person_after and (label or _sentence_start(text, s)):
+            weak.append((finding(text, PhiType.NAME, s, e, 0.8), unlisted))
         elif not multi and (in_first or in_last) and cue_after and not _sentence_start(text, s):
-            found.append(finding(text, PhiType.NAME, s, e, 0.6))
+            weak.append((finding(text, PhiType.NAME, s, e, 0.6), unlisted))
+        elif multi and len(unlisted) == len(tokens):  # no word of it is a listed name, nor an initial
+            things |= unlisted
+    found += [f for f, unlisted in weak if not unlisted & things]
     return found + _later_mentions(text, found)
 
 
