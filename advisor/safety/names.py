@@ -63,15 +63,15 @@ _THING_NAME = re.compile(
     re.I,
 )
 # Words that end an organization's name: the capitalised words before them name a company, not a person.
-_ORG_WORDS = frozenset(
-    """Inc Incorporated LLC LLP Ltd Limited Corp Corporation Co Company GmbH AG SA PLC Health Healthcare Medical
+_ORG_WORDS_TEXT = """Inc Incorporated LLC LLP Ltd Limited Corp Corporation Co Company GmbH AG SA PLC Health Healthcare Medical
     Medicine Technologies Technology Tech Labs Laboratories Systems Solutions Software Group Partners Hospital
     Hospitals Clinic Clinics Center Centre Institute University Foundation Diagnostics Therapeutics
-    Pharmaceuticals Pharma Analytics Imaging Networks Services Biosciences Bio Devices Robotics Informatics""".split()
-)
+    Pharmaceuticals Pharma Analytics Imaging Networks Services Biosciences Bio Devices Robotics Informatics"""
+_ORG_WORDS = frozenset(_ORG_WORDS_TEXT.split())
 _ORG_AFTER = re.compile(r"^,?\s*(?:Inc|LLC|LLP|Ltd|Corp|Co|GmbH|PLC)\b\.?")
 # CamelCase surnames and given names start with one of these ("McDonald", "DeShawn", "LaToya", "VanDyke").
-_NAME_PREFIXES = frozenset("Mc Mac De Di Da Del Della Le La Lo Du Van Von Vander Fitz St Ja Sha Ke Ty Tre Ra".split())
+_NAME_PREFIXES_TEXT = "Mc Mac De Di Da Del Della Le La Lo Du Van Von Vander Fitz St Ja Sha Ke Ty Tre Ra"
+_NAME_PREFIXES = frozenset(_NAME_PREFIXES_TEXT.split())
 
 # Relations and roles: the capitalised words after them are a person's name.
 _KIN = re.compile(
