@@ -24,7 +24,7 @@ from ..chunk import Chunk, DocType, Trust, make_chunk_id
 from ..errors import IngestError
 from ..providers import Embedder
 from ..safety.injection import QUARANTINE_SCORE, Flag, instruction_ratio, scan
-from ..safety.phi import Finding, detect
+from ..safety.phi import Finding, detect, product_terms
 from ..safety.rules import Reason
 from .embedcache import EmbeddingCache
 
@@ -71,8 +71,9 @@ def _document_text(chunks: Sequence[Chunk]) -> str:
 
 
 def _phi_findings(chunk: Chunk) -> list[Finding]:
-    """PHI in a chunk a user supplied; an assessment's own date and organization are not PHI."""
-    found = detect(chunk.text)
+    """PHI in a chunk a user supplied; an assessment's own date and organization are not PHI, nor the
+    product and vendor its document's title and publisher name ("Acme StrokeAlert model card")."""
+    found = detect(chunk.text, not_names=product_terms(chunk.title, chunk.publisher))
     if chunk.doc_type != DocType.ASSESSMENT:
         return found
     own = {str(chunk.meta.get(k) or "") for k in ("date", "org_name", "org")} - {""}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,17 +35,44 @@ _STRONG_LABEL = re.compile(
     r"\s*[:,]?\s*$",
     re.I,
 )
-_AFTER = re.compile(
-    r"^(?:,\s*(?:(?:a|an|age|aged|dob|mrn|born|who)\b|\d)|'s?\b|’s?\b|\s+\((?:dob|mrn|age|\d)|\s+(?:is|was)\s+an?\s+\d"
+# After a name: words said only of a person ("presented", "was admitted", ", a 67-year-old", "(daughter)").
+_PERSON_AFTER = re.compile(
+    r"^(?:,\s*(?:an?\s+\d|age|aged|dob|mrn|born|who)\b|,\s*\d{1,3}\s*(?:y|yo|y/o|years?)?\s*[MF]?\b"
+    r"|\s+\((?:dob|mrn|age|\d{1,3}\s*(?:y|yo|y/o|years?)?\s*[MF]?\))"
+    r"|\s+(?:is|was)\s+an?\s+\d{1,3}[- ](?:years?|yrs?|y|month|week|day)"
     r"|\s+\((?:daughter|son|wife|husband|mother|father|spouse|sister|brother|friend|guardian|caregiver|niece|nephew|"
     r"partner|grandson|granddaughter|aunt|uncle|cousin|neighbou?r|mom|dad)\)"
     r"|\s+(?:was|is|has been|had been)\s+(?:admitted|seen|discharged|evaluated|referred|transferred|born|diagnosed|"
-    r"brought|started|given|treated|prescribed|scheduled|readmitted)"
-    r"|\s+(?:presented|presents|reports|reported|denies|denied|complains|complained|states|stated|returns|returned|"
-    r"arrived|underwent|tolerated|declined|agreed|called|came|comes|lives|died|passed|notes|noted|endorses|"
-    r"was|is)\b)",
+    r"brought|treated|prescribed|readmitted)"
+    r"|\s+(?:presented|presents)\s+(?:with|to)\b|\s+(?:denies|denied|complains|complained|arrived|underwent|tolerated|declined|agreed|came|"
+    r"comes|lives|died|passed away|endorses)\b)",
     re.I,
 )
+# Words after a name that a product or organization may take too ("is", "reports", "'s"): evidence only with a
+# listed given name or surname.
+_AFTER = re.compile(
+    r"^(?:'s?\b|’s?\b|\s+(?:was|is)\s+(?:given|started|scheduled)|\s+(?:reports|reported|states|stated|returns|"
+    r"returned|called|notes|noted|was|is)\b)",
+    re.I,
+)
+# "Model name:", "product name:": the label names a thing, not a person.
+_THING_NAME = re.compile(
+    r"\b(?:model|product|device|brand|trade|proprietary|system|software|tool|vendor|company|organi[sz]ation|"
+    r"developer|manufacturer|file|algorithm|application|app|study|project|drug|generic|site|facility|plan|"
+    r"program|test|assay|feature|module|version)\s+name\s*[:,]?\s*$",
+    re.I,
+)
+# Words that end an organization's name: the capitalised words before them name a company, not a person.
+_ORG_WORDS_TEXT = """Inc Incorporated LLC LLP Ltd Limited Corp Corporation Co Company GmbH AG SA PLC Health Healthcare Medical
+    Medicine Technologies Technology Tech Labs Laboratories Systems Solutions Software Group Partners Hospital
+    Hospitals Clinic Clinics Center Centre Institute University Foundation Diagnostics Therapeutics
+    Pharmaceuticals Pharma Analytics Imaging Networks Services Biosciences Bio Devices Robotics Informatics"""
+_ORG_WORDS = frozenset(_ORG_WORDS_TEXT.split())
+_ORG_AFTER = re.compile(r"^,?\s*(?:Inc|LLC|LLP|Ltd|Corp|Co|GmbH|PLC)\b\.?")
+# CamelCase surnames and given names start with one of these ("McDonald", "DeShawn", "LaToya", "VanDyke").
+_NAME_PREFIXES_TEXT = "Mc Mac De Di Da Del Della Le La Lo Du Van Von Vander Fitz St Ja Sha Ke Ty Tre Ra"
+_NAME_PREFIXES = frozenset(_NAME_PREFIXES_TEXT.split())
+
 # Relations and roles: the capitalised words after them are a person's name.
 _KIN = re.compile(
     r"\b(?:spouse|wife|husband|partner|son|daughter|mother|father|brother|sister|guardian|caregiver|next of kin|"
@@ -117,39 +145,122 @@ def _label_comma_names(text: str) -> list[Finding]:
     """'Patient: SMITH, JOHN A' and 'Name: Smith, John' after a label."""
     pattern = re.compile(
         rf"\b(?:patient|pt|name|patient name|full name)\s*[:]\s*(?P<v>[{_UPPER}][{_LETTER}'’-]+,\s*[{_UPPER}][{_LETTER}'’-]+"
-        rf"(?:\s+[{_UPPER}]\.?)?)",
+        rf"(?:\s+[{_UPPER}]\.?(?![{_LETTER}]))?)",
         re.I,
     )
     return [finding(text, PhiType.NAME, m.start("v"), m.end("v")) for m in pattern.finditer(text)]
 
 
-def names(text: str) -> list[Finding]:
-    """Personal names: title or label (score 0.95), lists plus a cue (0.85), lists alone (0.7), later mentions."""
+def product_shaped(token: str) -> bool:
+    """A CamelCase or hyphenated product word ("StrokeAlert", "PathAI", "Voice-to-SOAP"), unless the name lists
+    hold it or its inner capital follows a name prefix ("McDonald", "DeShawn")."""
+    first, last = name_lists()
+    folded = _fold(token).rstrip(".")
+    if folded in first or folded in last:
+        return False
+    for i, part in enumerate(folded.split("-")):
+        if not part:
+            continue
+        if (i and part[0].islower()) or (len(part) >= 2 and part.isupper()):
+            return True
+        for piece in re.split(r"['’]", part):
+            humps = [j for j in range(1, len(piece)) if piece[j].isupper()]
+            if humps and (piece[humps[0] - 1].isupper() or len(humps) > 1 or piece[: humps[0]] not in _NAME_PREFIXES):
+                return True
+    return False
+
+
+def product_terms(*texts: str) -> frozenset[str]:
+    """Capitalised words of a document's title or publisher ("Acme StrokeAlert model card") that may name its
+    product or vendor; listed names are left out, so a title naming a person never shields that person."""
+    first, last = name_lists()
+    words = {_fold(w).rstrip(".") for t in texts for w in re.findall(_TOKEN, t or "")}
+    return frozenset(w for w in words if len(w) >= 2 and w not in first and w not in last and w not in _NOT_NAME)
+
+
+def _organization(text: str, raw: list[tuple[str, int, int]]) -> bool:
+    """The capitalised run names an organization: "Acme Health", "Orbit Labs", "Acme, Inc."."""
+    return any(t[0].rstrip(".") in _ORG_WORDS for t in raw) or bool(_ORG_AFTER.match(text[raw[-1][2] :]))
+
+
+def _not_a_person(text: str, raw: list[tuple[str, int, int]], tokens: list[tuple[str, int, int]]) -> bool:
+    """Product-shaped words or an organization's name."""
+    return any(product_shaped(t[0]) for t in tokens) or _organization(text, raw)
+
+
+def _own_product(tokens: list[tuple[str, int, int]], terms: frozenset[str]) -> bool:
+    """The run uses the document's own product or vendor words and starts with no listed given name."""
+    first, _ = name_lists()
+    folded = [_fold(t[0]).rstrip(".") for t in tokens]
+    return any(w in terms for w in folded) and folded[0] not in first
+
+
+def _unlisted(tokens: list[tuple[str, int, int]]) -> set[str]:
+    """The words of a run that neither name list holds."""
+    first, last = name_lists()
+    words = {_fold(t[0]).rstrip(".") for t in tokens}
+    return {w for w in words if len(w) > 2 and w not in first and w not in last}
+
+
+def _common_word(text: str, tokens: list[tuple[str, int, int]]) -> bool:
+    """A capitalised word the lists do not hold that the same text also writes in lower case ("Aneurysm")."""
+    first, last = name_lists()
+    for word, _, _ in tokens:
+        w = _fold(word).rstrip(".")
+        if len(w) > 2 and w not in first and w not in last and re.search(rf"\b{re.escape(word.lower())}\b", text):
+            return True
+    return False
+
+
+def names(text: str, not_names: Collection[str] = ()) -> list[Finding]:
+    """Personal names: title or label (score 0.95), lists plus a cue (0.85), lists alone (0.7), later mentions.
+
+    A name needs person evidence: a title, a label or relation, a listed name, or words said only of a person.
+    Product-shaped words and organizations are never taken for a person unless a title ("Dr.", "Mrs.") precedes
+    them; `not_names` (the document's own product and vendor words, see `product_terms`) are not either, unless
+    a title, a relation ("daughter") or words said only of a person ("was admitted") go with them."""
+    terms = frozenset(not_names)
     found: list[Finding] = _label_comma_names(text)
+    weak: list[tuple[Finding, set[str]]] = []  # found on a listed name or a cue alone, with their unlisted words
+    things: set[str] = set()  # unlisted words of capitalised runs with no person evidence ("Brain Aneurysm")
     for m in _RUN.finditer(text):
-        tokens = _strip(_tokens(m.group(0), m.start()))
+        raw = _tokens(m.group(0), m.start())
+        tokens = _strip(raw)
         if not tokens:
             continue
         s, e = tokens[0][1], tokens[-1][2]
         before = text[max(0, s - 40) : s].split("\n")[-1]
         after = text[e : e + 40]
-        in_first, in_last = _listed(tokens)
         title = bool(_TITLE.search(before))
-        label = bool(_LABEL.search(before))
-        cue_after = bool(_AFTER.match(after))
-        if not (_is_name_shaped(tokens) or title or _STRONG_LABEL.search(before)):
+        if not title and _not_a_person(text, raw, tokens):
+            continue
+        in_first, in_last = _listed(tokens)
+        thing = bool(_THING_NAME.search(before))
+        label = bool(_LABEL.search(before)) and not thing
+        strong_label = bool(_STRONG_LABEL.search(before)) and not thing
+        person_after = bool(_PERSON_AFTER.match(after))
+        cue_after = person_after or bool(_AFTER.match(after))
+        if not (_is_name_shaped(tokens) or title or strong_label):
             continue  # an all-capitals heading
         multi = len(tokens) >= 2
         kin = _KIN.search(before)
-        strong = kin or (_STRONG_LABEL.search(before) and (before.rstrip().endswith(":") or in_first or in_last))
+        if not (title or kin or person_after) and _own_product(tokens, terms):
+            continue  # the document's product: only words said of a person alone would make it one
+        strong = kin or (strong_label and (before.rstrip().endswith(":") or in_first or in_last))
+        unlisted = _unlisted(tokens)
         if title or (strong and (multi or in_first or in_last)):
             found.append(finding(text, PhiType.NAME, s, e, 0.95))
+        elif _common_word(text, tokens):
+            continue
         elif multi and ((in_first and in_last) or ((in_first or in_last) and (label or cue_after))):
-            found.append(finding(text, PhiType.NAME, s, e, 0.85 if (label or cue_after) else 0.7))
-        elif multi and cue_after and _sentence_start(text, s):
-            found.append(finding(text, PhiType.NAME, s, e, 0.8))
+            weak.append((finding(text, PhiType.NAME, s, e, 0.85 if (label or cue_after) else 0.7), unlisted))
+        elif multi and person_after and (label or _sentence_start(text, s)):
+            weak.append((finding(text, PhiType.NAME, s, e, 0.8), unlisted))
         elif not multi and (in_first or in_last) and cue_after and not _sentence_start(text, s):
-            found.append(finding(text, PhiType.NAME, s, e, 0.6))
+            weak.append((finding(text, PhiType.NAME, s, e, 0.6), unlisted))
+        elif multi and len(unlisted) == len(tokens):  # no word of it is a listed name, nor an initial
+            things |= unlisted
+    found += [f for f, unlisted in weak if not unlisted & things]
     return found + _later_mentions(text, found)
 
 

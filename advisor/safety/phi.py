@@ -13,12 +13,12 @@ Nothing is downloaded; no language model is loaded.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import IngestError
-from .names import names
+from .names import names, product_terms
 from .phi_patterns import PATTERN_RECOGNIZERS, PERSON_CUE, dates, fax_or_phone
 from .phi_presidio import presidio_findings
 from .phi_types import HIGH_PRECISION, PRIORITY, Finding, PhiType
@@ -30,6 +30,7 @@ __all__ = [
     "PhiType",
     "contains_phi",
     "detect",
+    "product_terms",
     "redact",
     "scan_files",
 ]
@@ -54,15 +55,18 @@ def _drop_inside_emails(found: list[Finding]) -> list[Finding]:
     return [f for f in found if f.type != PhiType.URL or not any(e.start <= f.start and f.end <= e.end for e in emails)]
 
 
-def detect(text: str, kinds: Iterable[PhiType] | None = None) -> list[Finding]:
-    """Safe Harbor identifiers in `text`, non-overlapping, in text order (optionally only `kinds`)."""
+def detect(text: str, kinds: Iterable[PhiType] | None = None, *, not_names: Collection[str] = ()) -> list[Finding]:
+    """Safe Harbor identifiers in `text`, non-overlapping, in text order (optionally only `kinds`).
+
+    `not_names`: words the document uses for its own product or vendor (`product_terms` of its title),
+    which are not taken for a person's name without a title such as "Dr." before them."""
     if not text or not text.strip():
         return []
     found = presidio_findings(text)
     found = [fax_or_phone(text, f) if f.type == PhiType.PHONE else f for f in found]
     for recognizer in PATTERN_RECOGNIZERS:
         found += recognizer(text)
-    found += names(text)
+    found += names(text, not_names)
     anchored = bool(PERSON_CUE.search(text)) or any(
         f.type in _ANCHORS or (f.type == PhiType.NAME and f.score >= 0.95) for f in found
     )
