@@ -120,7 +120,7 @@ def repeats(c: Candidate, o: Candidate, sim: float) -> bool:
     inter = len(fc & fo)
     if inter / min(len(fc), len(fo)) >= 0.9:
         return True  # one nearly contained in the other
-    return sim > 0.86 and inter / len(fc | fo) >= 0.6
+    return sim > 0.86 and inter / len(fc | fo) >= 0.7
 
 
 def _members(cands: list[Candidate], key: tuple[str, int]) -> list[Candidate]:
