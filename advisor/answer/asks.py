@@ -119,7 +119,8 @@ _FRAME = frozenset(
         "many much number exact date day month year years deadline when long often amount total average typical "
         "current currently today exactly kind type specific percentage percent share proportion rate tell say "
         "give list name describe explain mean know need want get find happen happened recent latest first "
-        "something anything thing things way ways example examples exactly really actually also"
+        "something anything thing things way ways example examples exactly really actually also per topic topics "
+        "aspect aspects"
     )
 )
 

@@ -25,7 +25,7 @@ from ..retrieve import Filters, Hit, Retriever, SearchResult
 from ..text import content_words, identifiers, tokenize
 from .asks import Ask, Corpus, Evidence, addressed, read_ask
 from .quotable import Unit, UnitKind, read_units
-from .selection import Candidate, arrange, collapse_duplicates, fill_mmr, whole_list
+from .selection import Candidate, arrange, collapse_duplicates, fill_mmr, repeats, whole_list
 from .types import AnswerKind, Draft
 
 __all__ = [
@@ -357,8 +357,8 @@ def _candidates(passages: list[tuple[Chunk, int]]) -> list[Candidate]:
             continue  # a reference list points elsewhere; it is not an answer
         for unit in read_units(chunk):
             key = (chunk.source, " ".join(unit.text.lower().split()))
-            if not unit.ok:
-                continue
+            if not unit.ok or _DANGLING.search(unit.text.strip()):
+                continue  # a list item whose own sub-list was lost ("..., including, but not limited to")
             have = best.get(key)
             # of two copies (chunks overlap), keep the one whose list item has its own lead-in
             if have is None or (_framed(have.unit) and not _framed(unit)):
@@ -403,25 +403,62 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
     """The lead sentence, each sub-question's best, the user's own document, the list a list
     question asks for, then the most relevant non-redundant rest (MMR)."""
     cands, limit = pool.cands, setup.limit
+    as_list = wants_list(question)
+    if not as_list:
+        # a lead-in claims nothing and would bring its whole list: in an answer to anything but
+        # a list question its items compete one by one, each under a lead-in arrange() writes
+        cands = [c for c in cands if not _lead_in(c)]
+        order = [c for c in order if not _lead_in(c)] or order
     best = order[0].score
     chosen: list[Candidate] = [order[0]]
     for sub, svec in setup.sub_vecs:
         # passage similarities were computed for the whole question, not this part
-        sub_scores = _score(sub, cands, pool.sims(svec, passage=False))
-        i = int(np.argmax(sub_scores))
-        if cands[i] not in chosen and len(chosen) < limit:
-            chosen.append(cands[i])
+        sub_scores = _score(sub, pool.cands, pool.sims(svec, passage=False))
+        ranked = sorted(zip(sub_scores, range(len(pool.cands)), strict=True), reverse=True)
+        pick = next((pool.cands[i] for _, i in ranked if as_list or not _lead_in(pool.cands[i])), None)
+        if pick is not None and pick not in chosen and len(chosen) < limit:
+            chosen.append(pick)
     user = [c for c in order if c.chunk.doc_type == DocType.USER]
     if user and user[0] not in chosen and user[0].score >= 0.85 * best and len(chosen) < limit:
         chosen.append(user[0])  # the user's own document speaks when it is nearly as relevant
-    if wants_list(question):
-        chosen += [c for c in whole_list(order, cands, best) if c not in chosen]
+    if as_list:
+        items = whole_list(order, cands, best)
+        if items:
+            chosen = _direct_first(order, chosen, items)
+            chosen += [c for c in items if c not in chosen]
     chosen = fill_mmr(cands, chosen, best, limit)
     # a chosen lead-in brings its list; a chosen item its lead-in (arrange() writes it)
     for c in list(chosen):
-        if c.text.rstrip().endswith(":") and c.kind is UnitKind.SENTENCE:
+        if _lead_in(c):
             chosen += [d for d in cands if d.unit.lead is c.unit and d not in chosen]
     return chosen
+
+
+def _lead_in(c: Candidate) -> bool:
+    return c.kind is UnitKind.SENTENCE and c.text.rstrip().endswith(":")
+
+
+#: Sentences outscoring a list that are quoted before it: the direct answer is not crowded out.
+MAX_DIRECT = 2
+
+
+def _direct_first(order: list[Candidate], chosen: list[Candidate], items: list[Candidate]) -> list[Candidate]:
+    """The chosen units plus the sentences that answer more directly than the list about to
+    be quoted (they outscore its best unit and its lead-in), up to MAX_DIRECT, before the list."""
+    lead = items[0].unit.lead
+    top = max([c.score for c in items] + [c.score for c in order if lead is not None and c.unit is lead])
+    out = list(chosen)
+    added = 0
+    for c in order:
+        if c.score <= top or added >= MAX_DIRECT:
+            break
+        if c in out or c.kind is not UnitKind.SENTENCE or _lead_in(c) or c.anaphoric:
+            continue
+        if any(repeats(c, o, float(c.vec @ o.vec)) for o in out):
+            continue  # says what a chosen sentence says
+        out.append(c)
+        added += 1
+    return out
 
 
 def _evidence(chosen: list[Candidate], corpus: Corpus) -> list[Evidence]:

@@ -19,7 +19,7 @@ from ..text import tokenize
 from .quotable import Unit, UnitKind
 from .types import Part
 
-__all__ = ["Candidate", "arrange", "collapse_duplicates", "fill_mmr", "whole_list"]
+__all__ = ["Candidate", "arrange", "collapse_duplicates", "fill_mmr", "repeats", "whole_list"]
 
 MAX_LIST = 15  # items of one list quoted at most
 _ANAPHORA = re.compile(
@@ -85,9 +85,12 @@ def fill_mmr(cands: list[Candidate], chosen: list[Candidate], best: float, limit
                 continue
             if c.kind is not UnitKind.SENTENCE and any(_group_key(o) == _group_key(c) for o in chosen):
                 continue  # one item stands for its list; a list question takes the whole list
-            redundancy = max(float(c.vec @ o.vec) for o in chosen)
-            if redundancy > 0.86:
+            sims = [float(c.vec @ o.vec) for o in chosen]
+            if any(repeats(c, o, sim) for o, sim in zip(chosen, sims, strict=True)):
                 continue  # a near-duplicate says nothing new
+            # redundancy in meaning and in words: parallel sentences about different things
+            # ("Explainability answers how", "Interpretability answers why") are not redundant
+            redundancy = max(0.5 * sim + 0.5 * _overlap(c, o) for o, sim in zip(chosen, sims, strict=True))
             val = lam * c.score - (1 - lam) * redundancy
             if val > pick_val:
                 pick, pick_val = c, val
@@ -98,6 +101,26 @@ def fill_mmr(cands: list[Candidate], chosen: list[Candidate], best: float, limit
             break
         chosen.append(pick)
     return chosen
+
+
+def _overlap(a: Candidate, b: Candidate) -> float:
+    fa, fb = _fingerprint(a.text), _fingerprint(b.text)
+    return len(fa & fb) / len(fa | fb) if fa and fb else 0.0
+
+
+def repeats(c: Candidate, o: Candidate, sim: float) -> bool:
+    """Does `c` say what `o` says? Close in meaning *and* in words (or nearly identical in
+    meaning): sentences sharing only a frame ("Transparency can answer what happened",
+    "Interpretability can answer why") each say something new."""
+    if sim > 0.95:
+        return True
+    fc, fo = _fingerprint(c.text), _fingerprint(o.text)
+    if len(fc) < 3 or len(fo) < 3:
+        return sim > 0.86
+    inter = len(fc & fo)
+    if inter / min(len(fc), len(fo)) >= 0.9:
+        return True  # one nearly contained in the other
+    return sim > 0.86 and inter / len(fc | fo) >= 0.7
 
 
 def _members(cands: list[Candidate], key: tuple[str, int]) -> list[Candidate]:
