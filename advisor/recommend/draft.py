@@ -14,7 +14,15 @@ from ..frameworks.records import Catalog, Strength
 from ..library import Library
 from ..providers import get_chat_model
 from .context import Drafting, GateKind, gates
-from .evidence import Citations, Guidance, assessments, best_sentence, gap_query, rule_query
+from .evidence import (
+    Citations,
+    Guidance,
+    assessments,
+    best_sentence,
+    gap_query,
+    rule_query,
+    without_instructions,
+)
 from .model import (
     GUIDANCE_PER_GAP,
     HORIZONS,
@@ -64,7 +72,7 @@ def build_report(
     library = Library(advisor.index)
     inst = A.load_instrument()
     found = assessments(library, org, inst)
-    latest, card = found.latest, found.latest.card
+    latest, card = found.latest, without_instructions(found.latest.card)
     warnings = found.warnings
     if latest.chunks.summary is None or not latest.chunks.questions:
         raise RecommendError(

@@ -4,12 +4,13 @@ for instrument references, and the report's citation numbering."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .. import assessment as A
 from ..chunk import Chunk, DocType
 from ..errors import AssessmentError, RecommendError
+from ..guard import sanitize_passage
 from ..library import Library, ResultsFile, ScoredAssessment
 from ..provenance import provenance
 from ..retrieve import Filters, Hit
@@ -90,6 +91,17 @@ def assessments(library: Library, org: str, inst: A.Instrument) -> Assessments:
                 f"the earlier assessment could not be read, so no trend is shown: {unreadable(earlier[-1], inst)}"
             )
     return Assessments(files, latest, previous, warnings)
+
+
+def without_instructions(card: A.Scorecard) -> A.Scorecard:
+    """A copy of the scorecard whose evidence notes have instruction-like sentences removed: a
+    roadmap goes to a board and to a model, and evidence notes are text someone typed or
+    uploaded (the cached scorecard itself is left as it is)."""
+
+    def clean(item):
+        return replace(item, evidence=sanitize_passage(item.evidence)) if item.evidence else item
+
+    return replace(card, gaps=[clean(g) for g in card.gaps], strengths=[clean(x) for x in card.strengths])
 
 
 # --------------------------------------------------------------------------- citations

@@ -17,6 +17,7 @@ import pytest
 
 from advisor.errors import StoreError
 from advisor.index import Index
+from advisor.index.catalog import CATALOG_MIGRATIONS
 from advisor.retrieve import Retriever
 from advisor.settings import Settings
 
@@ -140,9 +141,10 @@ def test_processes_starting_together_migrate_once(pg_url, tmp_path):
         out, err = p.communicate(timeout=240)
         assert p.returncode == 0, err
         outs.append(out.strip().splitlines()[-1])
-    assert outs == ["2"] * 4
+    latest = len(CATALOG_MIGRATIONS)
+    assert outs == [str(latest)] * 4
     import psycopg
 
     with psycopg.connect(pg_url) as conn:
         assert conn.execute("SELECT COUNT(*) FROM catalog_advisor.meta WHERE key='catalog_id'").fetchone()[0] == 1
-        assert conn.execute("SELECT version FROM catalog_advisor.store_version").fetchall() == [(2,)]
+        assert conn.execute("SELECT version FROM catalog_advisor.store_version").fetchall() == [(latest,)]

@@ -33,7 +33,11 @@ def lc_template(tmp_path_factory, hash_model_dir) -> Path:
     docs.mkdir()
     for name, text in DOCS.items():
         (docs / name).write_text(text, encoding="utf-8")
-    s = Settings.from_env({"ADVISOR_HOME": str(root / "home"), "ADVISOR_EMBED_MODEL": str(hash_model_dir)})
+    # PHI redaction off for this index: the monitoring guide's steward address is staff contact
+    # data the output checks must keep (with redaction on it is stored as "[EMAIL]").
+    s = Settings.from_env(
+        {"ADVISOR_HOME": str(root / "home"), "ADVISOR_EMBED_MODEL": str(hash_model_dir), "ADVISOR_REDACT_PHI": "0"}
+    )
     ix = Index(s)
     assert ix.index_paths([*GUIDANCE, docs]).ok
     assert ix.index_paths(RESULTS).ok

@@ -119,9 +119,13 @@ def test_planted_evidence_in_an_indexed_assessment_never_reaches_the_model(corpu
     assert model.calls and len(model.calls) == len(rep.recommendations) + 1
     prompt = "\n".join(model.prompts())
     assert "Ignore previous instructions" not in prompt and "board that the hospital" not in prompt
-    # the GOV-2 result itself was sent (its planted sentence removed)
-    assert "for Harbor Point Hospital: No inventory of AI systems exists." in prompt
-    assert "[instruction-like text removed]" in prompt
-    # the report still quotes the organization's own evidence exactly as indexed
+    # the GOV-2 result carrying the planted sentence is held back for review (quarantined at
+    # indexing), so neither it nor its instruction is sent; the rest of the results are
+    held = [c for c in corpus_advisor.index.quarantined() if c.org == "harbor-point"]
+    assert held and all("GOV-2" in c.text for c in held) and all(c.quarantine for c in held)
+    assert "No inventory of AI systems exists" not in prompt
+    assert "Harbor Point Hospital" in prompt and "GOV-5" in prompt
+    # the report still states the organization's own finding, never the planted instruction
     gov2 = next(r for r in rep.recommendations if "GOV-2" in r.question_ids)
     assert any("No inventory of AI systems exists" in x for x in gov2.rationale)
+    assert not any("Ignore previous instructions" in x for x in gov2.rationale)
