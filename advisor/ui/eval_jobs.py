@@ -73,6 +73,7 @@ class EvalJob:
     error: str = ""
     warnings: list[str] = field(default_factory=list)
     finished: bool = False
+    phases: list[Phase] = field(default_factory=list)  # every phase the run went through, in order
     thread: threading.Thread | None = field(default=None, repr=False)
 
     @property
@@ -94,6 +95,8 @@ class EvalJob:
 
     def progress(self, phase: Phase, done: int, total: int) -> None:
         self.phase, self.done, self.total = phase, done, total
+        if not self.phases or self.phases[-1] != phase:
+            self.phases.append(phase)
 
 
 class EvalJobs:

@@ -20,6 +20,7 @@ import pytest
 
 from advisor.evaluate.datasets import default_datasets, load_datasets
 from advisor.settings import Settings
+from tests.ui.signin import PASSWORD, browser_sign_in
 from tests.ui.test_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, SCREENS, _free_port, _go, _no_exception, _settle
 from tests.ui.test_browser import browser_home as browser_home  # the fixture, re-exported for this module
 
@@ -84,6 +85,7 @@ def test_thumbs_down_is_promoted_into_a_reviewed_case(review_app, browser_home, 
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1800})
             page.goto(url)
+            browser_sign_in(page, "admin", PASSWORD)  # browser_home has the admin account
             page.wait_for_selector("[data-testid=stChatInput] textarea", timeout=60_000)
             _settle(page)
 

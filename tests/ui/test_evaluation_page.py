@@ -327,9 +327,8 @@ def test_runs_from_the_app_go_to_a_worker_process(home, tmp_path):
     job, _ = jobs.start(settings, eval_jobs.EvalRequest((dataset,), stability_repeats=2, corpus=(corpus,)))
     seen = _wait(job)
     assert not job.error, job.error
-    assert any("indexing the eval corpus" in s for s in seen) and any(
-        "answering and scoring cases (1/" in s for s in seen
-    )
+    # polled labels can miss a fast phase; the job keeps every phase it went through
+    assert [str(p) for p in job.phases][:2] == ["indexing the eval corpus", "answering and scoring cases"], seen
     history = eval_jobs.open_history(settings)
     run = history.get(job.run_id)
     history.close()
