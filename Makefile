@@ -23,7 +23,10 @@ $(VENV)/.installed: pyproject.toml
 	@$(PY) -c "import torch, sys; v = torch.__version__; sys.exit(0 if v.startswith('2.13.0') and not torch.cuda.is_available() and torch.version.cuda is None else f'expected CPU torch 2.13.0, got {v} (cuda={torch.version.cuda})')"
 	touch $@
 
+# Index first (incremental; the shipped embeddings make a first start take seconds), so the
+# first question is answerable as soon as the page opens; a file that fails is reported, not fatal.
 run: install
+	-$(VENV)/bin/advisor index
 	$(VENV)/bin/streamlit run streamlit_app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
 index: install
