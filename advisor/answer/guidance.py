@@ -24,7 +24,7 @@ from ..guard import looks_like_injection
 from ..retrieve import Filters, Hit, Retriever, SearchResult
 from ..text import content_words, identifiers, tokenize
 from .asks import Ask, Corpus, Evidence, addressed, read_ask
-from .quotable import Unit, UnitKind, read_units
+from .quotable import Unit, UnitKind, continue_lists, read_units
 from .selection import Candidate, arrange, collapse_duplicates, fill_mmr, repeats, whole_list
 from .types import AnswerKind, Draft
 
@@ -239,6 +239,8 @@ def _score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[floa
             bonus -= 0.08  # "the criteria below" points at text the answer does not show
         if as_list and (c.text.count(";") >= 2 or c.text.count(",") >= 4):
             bonus += 0.05  # an enumeration answers "what are the ..."
+        if as_list and c.kind is UnitKind.SENTENCE and c.text.rstrip().endswith(":"):
+            bonus += 0.05  # the document's own line introducing a list says what the list is
         chunk_rel = 1.0 / (1.0 + 0.35 * (c.hit_rank - 1))  # hybrid retrieval's verdict on the passage
         out.append(0.5 * float(sim) + 0.25 * min(lex, 1.0) + 0.15 * chunk_rel + bonus)
     return out
@@ -275,6 +277,51 @@ def _names(ask: Ask, cands: list[Candidate]) -> set[str]:
                         seen.setdefault(t, []).append(m.group(0)[0].isupper())
         names |= {t for t, caps in seen.items() if sum(caps) > len(caps) / 2}
     return names
+
+
+_CONTRAST = re.compile(
+    r"\b(?:apart|differ\w*|distinguish\w*|distinct\w*|compare[sd]?|comparison|contrast\w*|versus|vs\.?|between)\b",
+    re.I,
+)
+_ITEM = r"(?:[\w()'’-]+ ){0,2}[\w()'’-]+"
+_SERIES = re.compile(rf"({_ITEM}(?:, {_ITEM})*),? (?:and|or|vs\.?|versus) (?:an? |the )?({_ITEM})", re.I)
+_DIFFER_FROM = re.compile(rf"({_ITEM}) (?:differs?|is different|are different) from (?:an? |the )?({_ITEM})", re.I)
+_ITEM_STOP = re.compile(
+    r"\b(?:how|what|which|does|do|is|are|the|a|an|tell|between|about|of|for|in|on|to|with|apart|differ\w*|"
+    r"compare[sd]?|distinguish|contrast|playbook|guide|guidance|framework|document|nist|we|our|you|it|they)\b",
+    re.I,
+)
+
+
+def compared_terms(question: str) -> list[str]:
+    """The things a comparison question sets side by side ("How does the guide tell
+    transparency, explainability and interpretability apart?" -> the three terms); [] when
+    the question compares nothing."""
+    if not _CONTRAST.search(question):
+        return []
+    m = _DIFFER_FROM.search(question) or _SERIES.search(question)
+    if not m:
+        return []
+    raw = [*m.group(1).split(","), m.group(2)]
+    terms = []
+    for i, r in enumerate(raw):
+        pieces = [p.strip(" ,?") for p in _ITEM_STOP.split(r) if p.strip(" ,?")]
+        if pieces:
+            # the words nearest the conjunction: "tell transparency" -> "transparency", "MAP differ" -> "MAP"
+            terms.append(pieces[0] if i == len(raw) - 1 else pieces[-1])
+    return terms if len(terms) >= 2 else []
+
+
+def _about(term: str, sentence: str, others: list[str]) -> int:
+    """How squarely a sentence is about one compared term: 2 when it opens with the term,
+    1 when its first words name it, 0 otherwise (or when they name another term too)."""
+    head = " ".join(sentence.split()[:6])
+    want = set(tokenize(term))
+    if not want or not want <= set(tokenize(head)):
+        return 0
+    if any(set(tokenize(o)) & set(tokenize(head)) for o in others):
+        return 0
+    return 2 if re.match(rf"(?:the |an? )?{re.escape(term)}\b", sentence.strip(), re.I) else 1
 
 
 def _compares(question: str, telling: set[str]) -> bool:
@@ -350,12 +397,21 @@ def _passages(hits: list[Hit], neighbors: Callable[[Chunk], list[Chunk]] | None)
 
 
 def _candidates(passages: list[tuple[Chunk, int]]) -> list[Candidate]:
-    """Every quotable unit of the passages, once per document (neighbouring chunks overlap)."""
-    best: dict[tuple[str, str], Candidate] = {}
+    """Every quotable unit of the passages, once per document (neighbouring chunks overlap);
+    a list split across two chunks of a section is read as one, under its own lead-in."""
+    read: dict[str, tuple[Chunk, int, list[Unit]]] = {}
     for chunk, rank in passages:
-        if _REFERENCE_SECTION.match(chunk.section.split(" > ")[-1].strip()):
+        if chunk.chunk_id in read or _REFERENCE_SECTION.match(chunk.section.split(" > ")[-1].strip()):
             continue  # a reference list points elsewhere; it is not an answer
-        for unit in read_units(chunk):
+        read[chunk.chunk_id] = (chunk, rank, read_units(chunk))
+    at = {(c.source, c.section, c.position): units for c, _, units in read.values()}
+    for chunk, _, units in sorted(read.values(), key=lambda r: (r[0].source, r[0].position)):
+        before = at.get((chunk.source, chunk.section, chunk.position - 1))
+        if before is not None:
+            continue_lists(before, units)
+    best: dict[tuple[str, str], Candidate] = {}
+    for chunk, rank, units in read.values():
+        for unit in units:
             key = (chunk.source, " ".join(unit.text.lower().split()))
             if not unit.ok or _DANGLING.search(unit.text.strip()):
                 continue  # a list item whose own sub-list was lost ("..., including, but not limited to")
@@ -411,6 +467,9 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
         order = [c for c in order if not _lead_in(c)] or order
     best = order[0].score
     chosen: list[Candidate] = [order[0]]
+    terms = compared_terms(question)
+    limit = max(limit, len(terms) + 2)
+    chosen += _sides(terms, order, chosen, best)
     for sub, svec in setup.sub_vecs:
         # passage similarities were computed for the whole question, not this part
         sub_scores = _score(sub, pool.cands, pool.sims(svec, passage=False))
@@ -432,6 +491,25 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
         if _lead_in(c):
             chosen += [d for d in cands if d.unit.lead is c.unit and d not in chosen]
     return chosen
+
+
+def _sides(terms: list[str], order: list[Candidate], chosen: list[Candidate], best: float) -> list[Candidate]:
+    """Each side of a comparison its own slot: the best sentence about each compared term
+    (opening with it, else naming it first), so the last side is not crowded out."""
+    out: list[Candidate] = []
+    for term in terms:
+        others = [t for t in terms if t != term]
+        if any(_about(term, c.text, others) for c in chosen + out):
+            continue
+        fits = [
+            c
+            for c in order
+            if c.kind is UnitKind.SENTENCE and not _lead_in(c) and not c.anaphoric and c.score >= 0.5 * best
+        ]
+        ranked = [(a, c.score, c) for c in fits if (a := _about(term, c.text, others))]
+        if ranked:
+            out.append(max(ranked, key=lambda r: (r[0], r[1]))[2])
+    return out
 
 
 def _lead_in(c: Candidate) -> bool:

@@ -64,7 +64,7 @@ class Candidate:
 
 
 def _group_key(c: Candidate) -> tuple[str, int]:
-    return (c.chunk.chunk_id, c.unit.group)
+    return c.unit.list_key
 
 
 def _after(c: Candidate, chosen: list[Candidate]) -> bool:
@@ -125,7 +125,7 @@ def repeats(c: Candidate, o: Candidate, sim: float) -> bool:
 
 def _members(cands: list[Candidate], key: tuple[str, int]) -> list[Candidate]:
     return sorted(
-        (c for c in cands if c.kind is not UnitKind.SENTENCE and _group_key(c) == key), key=lambda c: c.position
+        (c for c in cands if c.kind is not UnitKind.SENTENCE and _group_key(c) == key), key=lambda c: c.unit.order
     )
 
 
@@ -139,7 +139,7 @@ def whole_list(order: list[Candidate], cands: list[Candidate], best: float) -> l
         if c.kind is not UnitKind.SENTENCE:
             items = _members(cands, _group_key(c))
         elif c.text.rstrip().endswith(":"):
-            items = sorted((d for d in cands if d.unit.lead is c.unit), key=lambda d: d.position)
+            items = sorted((d for d in cands if d.unit.lead is c.unit), key=lambda d: d.unit.order)
         else:
             continue
         if len(items) >= 2:
@@ -188,29 +188,37 @@ def _lead_part(lead: Unit, first: Candidate) -> Part:
     return Part(text, [lead.chunk], quotes=quotes)
 
 
+def _lead_key(c: Candidate) -> tuple[str, ...]:
+    """Items shown under one lead-in: the document's own lead-in (or a table's header row), or
+    the same lead-in written from the heading (items of one section's list split across chunks)."""
+    lead = c.unit.lead
+    assert lead is not None
+    return (c.chunk.source, lead.text) if lead.framing else (c.chunk.source, lead.chunk.chunk_id, str(lead.start))
+
+
 def arrange(chosen: list[Candidate]) -> list[Part]:
     """The answer's parts: the lead first, the rest in retrieval and reading order; list items
-    and table rows as bullets under their lead-in, each list once."""
+    and table rows as bullets under their lead-in, each lead-in once."""
     if not chosen:
         return []
-    lead, rest = chosen[0], sorted(chosen[1:], key=lambda c: (c.hit_rank, c.position))
-    groups: dict[tuple[str, int], list[Candidate]] = {}
+    lead, rest = chosen[0], sorted(chosen[1:], key=lambda c: (c.hit_rank, c.unit.order))
+    groups: dict[tuple[str, ...], list[Candidate]] = {}
     for c in chosen:
         if c.kind is not UnitKind.SENTENCE and c.unit.lead is not None:
-            groups.setdefault(_group_key(c), []).append(c)
+            groups.setdefault(_lead_key(c), []).append(c)
     introduces = {id(items[0].unit.lead): key for key, items in groups.items()}
     parts: list[Part] = []
     done: set[int] = set()
     for c in [lead, *rest]:
         if id(c) in done:
             continue
-        key = _group_key(c) if c.kind is not UnitKind.SENTENCE else introduces.get(id(c.unit))
+        key = _lead_key(c) if c.kind is not UnitKind.SENTENCE and c.unit.lead else introduces.get(id(c.unit))
         if key is None or key not in groups:
             if c.kind is UnitKind.SENTENCE and not c.text.rstrip().endswith(":"):
                 parts.append(_part(c, bullet=False))
             done.add(id(c))
             continue
-        items = sorted(groups[key], key=lambda d: d.position)
+        items = sorted(groups[key], key=lambda d: d.unit.order)
         parts.append(_lead_part(items[0].unit.lead, items[0]))  # type: ignore[arg-type]
         parts += [_part(d, bullet=True) for d in items]
         done |= {id(d) for d in items}
