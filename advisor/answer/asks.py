@@ -392,6 +392,10 @@ def addressed(ask: Ask, evidence: list[Evidence], *, min_coverage: float, min_fo
     return Verdict(True, cov, fcov)
 
 
+#: Chunks of a numbered item read together at most: a longer item is a chapter, not one provision.
+MAX_FAMILY = 12
+
+
 class Corpus:
     """What the index knows about words and documents: how rare a token is (inverse document
     frequency over chunks) and the words of a whole document (cached per index generation)."""
@@ -399,12 +403,14 @@ class Corpus:
     def __init__(self, retriever: Retriever | None):
         self.retriever = retriever
         self._words: dict[str, frozenset[str]] = {}
+        self._chunks: dict[str, list[Chunk]] = {}
         self._generation = -1
 
     def _fresh(self) -> None:
         gen = self.retriever.index.generation if self.retriever is not None else 0
         if gen != self._generation:
             self._words.clear()
+            self._chunks.clear()
             self._generation = gen
 
     def rarity(self, token: str) -> float:
@@ -419,13 +425,31 @@ class Corpus:
         """Does any indexed passage use the token? True without an index."""
         return self.retriever is None or self.retriever.lexical().df.get(token, 0) > 0
 
+    def chunks(self, source: str) -> list[Chunk]:
+        """A document's chunks in reading order ([] without an index)."""
+        self._fresh()
+        if source not in self._chunks:
+            self._chunks[source] = self.retriever.index.chunks_for_source(source) if self.retriever is not None else []
+        return self._chunks[source]
+
+    def family(self, chunk: Chunk) -> list[Chunk]:
+        """The chunks of the numbered item a chunk sits in ("MAP 2.2 > About" -> all of "MAP
+        2.2": its statement, discussion and suggested actions; "Article 14 > (2)" -> Article
+        14), in reading order; [] when no heading of its path is numbered or the item is long."""
+        parts = [p.strip() for p in chunk.section.split(" > ")]
+        numbered = [i for i, p in enumerate(parts) if identifiers(p)]
+        if not numbered:
+            return []
+        root = " > ".join(parts[: numbered[-1] + 1])
+        fam = [c for c in self.chunks(chunk.source) if c.section == root or c.section.startswith(root + " > ")]
+        return fam if len(fam) <= MAX_FAMILY else []
+
     def words(self, chunk: Chunk) -> frozenset[str]:
         """Tokens of the chunk's whole document (title, headings and text); the chunk's own
         tokens when the index cannot list the document."""
         self._fresh()
         if chunk.source not in self._words:
-            chunks = self.retriever.index.chunks_for_source(chunk.source) if self.retriever is not None else []
-            chunks = chunks or [chunk]
+            chunks = self.chunks(chunk.source) or [chunk]
             self._words[chunk.source] = frozenset(
                 t for c in chunks for t in tokenize(f"{c.title} {c.section} {c.text}")
             )

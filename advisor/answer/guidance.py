@@ -44,8 +44,10 @@ _DEBUG = bool(os.environ.get("ADVISOR_DEBUG_COMPOSE"))
 _LIST_CUES = re.compile(
     r"\b(what are|which|list|name the|steps|principles|requirements|elements|characteristics|categories|"
     r"risks|components|safeguards|questions|criteria|functions|stages|pillars|attributes|obligations|"
-    r"controls|clauses|roles|prerequisites|gaps|ways|examples|types|kinds|topics|areas)\b"
-    r"|\bwhat (?:should|must|do|does) (?:we|a health system|an organi[sz]ation|hospitals?) (?:monitor|ask|track|measure|include|do|have)\b",
+    r"controls|clauses|roles|prerequisites|gaps|ways|examples|types|kinds|topics|areas|situations|circumstances|"
+    r"scenarios)\b"
+    r"|\bwhat (?:should|must|do|does|can) (?:[\w'’-]+ ){1,5}(?:monitor|ask|track|measure|include|do|have|document|"
+    r"record|capture|contain|cover|report|consider|check)\b",
     re.I,
 )
 _META = re.compile(
@@ -373,14 +375,25 @@ def _adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus) -> 
             c.score += 0.12
         if c.anaphoric:
             c.score -= 0.05  # "This approach ..." leans on a sentence the answer may not show
+        if c.text.rstrip(" )”’\"'").endswith("?"):
+            c.score -= 0.08  # a listed question asks what an answer should state
 
 
 # ------------------------------------------------------------------------------- composing
 
 
-def _passages(hits: list[Hit], neighbors: Callable[[Chunk], list[Chunk]] | None) -> tuple[list, dict]:
-    """The hits' chunks with the rest of their sections, each with the rank and similarity of
-    the hit that brought it; quarantined passages are never quoted."""
+#: Hits whose whole numbered item (statement, discussion, actions) is read, best first.
+FAMILY_HITS = 3
+
+
+def _passages(
+    hits: list[Hit],
+    neighbors: Callable[[Chunk], list[Chunk]] | None,
+    family: Callable[[Chunk], list[Chunk]] | None = None,
+) -> tuple[list, dict]:
+    """The hits' chunks with the rest of their sections (and, for the best hits, the rest of
+    the numbered item they sit in), each with the rank and similarity of the hit that brought
+    it; quarantined passages are never quoted."""
     passages: list[tuple[Chunk, int]] = []
     have = {h.chunk.chunk_id for h in hits}
     chunk_sim = {h.chunk.chunk_id: h.dense for h in hits}
@@ -388,7 +401,10 @@ def _passages(hits: list[Hit], neighbors: Callable[[Chunk], list[Chunk]] | None)
         if h.chunk.quarantine:
             continue
         passages.append((h.chunk, h.rank))
-        for nb in neighbors(h.chunk) if neighbors else []:
+        more = neighbors(h.chunk) if neighbors else []
+        if family is not None and h.rank <= FAMILY_HITS:
+            more = more + family(h.chunk)  # the item's other parts: its actions answer "what should we do"
+        for nb in more:
             if nb.chunk_id not in have and not nb.quarantine:  # the rest of a section split across chunks
                 have.add(nb.chunk_id)
                 chunk_sim[nb.chunk_id] = h.dense
@@ -575,7 +591,7 @@ def compose_guidance(
     """
     as_list = wants_list(question)
     setup = _Setup(sub_vecs or [], max_sentences or (6 if as_list else 5), Corpus(retriever))
-    passages, chunk_sim = _passages(hits, neighbors)
+    passages, chunk_sim = _passages(hits, neighbors, setup.corpus.family if retriever is not None else None)
     cands = _candidates(passages)
     if not cands:
         return Draft([], AnswerKind.GUIDANCE, 0.0)

@@ -22,6 +22,8 @@ from .types import Part
 __all__ = ["Candidate", "arrange", "collapse_duplicates", "fill_mmr", "repeats", "whole_list"]
 
 MAX_LIST = 15  # items of one list quoted at most
+#: A list question's list must have a unit scoring this share of the best unit's score.
+LIST_FLOOR = 0.72
 _ANAPHORA = re.compile(
     r"^(?:this|these|that|those|it|its|they|their|such|however|therefore|thus|hence|in addition|additionally|also|"
     r"furthermore|moreover|similarly|likewise|as a result|in this case|for (?:example|instance)|otherwise|"
@@ -134,7 +136,7 @@ def whole_list(order: list[Candidate], cands: list[Candidate], best: float) -> l
     or items rank near the top answer, every item in order (up to MAX_LIST); [] when no list
     is that relevant."""
     for c in order:
-        if c.score < 0.8 * best:
+        if c.score < LIST_FLOOR * best:
             return []
         if c.kind is not UnitKind.SENTENCE:
             items = _members(cands, _group_key(c))

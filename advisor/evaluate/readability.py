@@ -263,6 +263,8 @@ def _is_fragment(u: _Unit) -> bool:
         return True
     if s.count("(") != s.count(")") or s.count("[") != s.count("]"):
         return True
+    if u.ends_lead and u.followed_by_list:
+        return False  # a lead-in its list completes ("Policies should be designed to:" + items)
     body = re.sub(r"[\s.!?:\"'”’)]+$", "", s)
     if _last_word(s) in _DANGLING_END or _CUT_CLAUSE.search(body) or body.endswith(("-", ",", ";")):
         return True
