@@ -392,6 +392,8 @@ def addressed(ask: Ask, evidence: list[Evidence], *, min_coverage: float, min_fo
     return Verdict(True, cov, fcov)
 
 
+#: A numbered heading: "Section 3.2", "Article 14", "4.2 Credentialing", "Rule 7(a)", "§ 164.312".
+_NUMBERED = re.compile(r"^\s*(?:[A-Za-z]+\.?\s+)?\d+(?:\.\d+)*(?:\([a-z0-9]+\))?(?=[\s:.—–-]|$)|\b\d+\.\d+\b|§\s*\d")
 #: Chunks of a numbered item read together at most: a longer item is a chapter, not one provision.
 MAX_FAMILY = 12
 
@@ -437,7 +439,7 @@ class Corpus:
         2.2": its statement, discussion and suggested actions; "Article 14 > (2)" -> Article
         14), in reading order; [] when no heading of its path is numbered or the item is long."""
         parts = [p.strip() for p in chunk.section.split(" > ")]
-        numbered = [i for i, p in enumerate(parts) if identifiers(p)]
+        numbered = [i for i, p in enumerate(parts) if identifiers(p) or _NUMBERED.search(p)]
         if not numbered:
             return []
         root = " > ".join(parts[: numbered[-1] + 1])

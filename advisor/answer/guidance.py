@@ -401,14 +401,18 @@ def _passages(
         if h.chunk.quarantine:
             continue
         passages.append((h.chunk, h.rank))
-        more = neighbors(h.chunk) if neighbors else []
-        if family is not None and h.rank <= FAMILY_HITS:
-            more = more + family(h.chunk)  # the item's other parts: its actions answer "what should we do"
-        for nb in more:
+        for nb in neighbors(h.chunk) if neighbors else []:
             if nb.chunk_id not in have and not nb.quarantine:  # the rest of a section split across chunks
                 have.add(nb.chunk_id)
                 chunk_sim[nb.chunk_id] = h.dense
                 passages.append((nb, h.rank))
+    for h in hits[:FAMILY_HITS] if family is not None else []:
+        for nb in family(h.chunk):  # the item's other parts: its actions answer "what should we do"
+            if nb.chunk_id not in have and not nb.quarantine:
+                # retrieval did not pick these: they rank just below the hit that brought them
+                have.add(nb.chunk_id)
+                chunk_sim[nb.chunk_id] = h.dense
+                passages.append((nb, h.rank + 1))
     return passages, chunk_sim
 
 

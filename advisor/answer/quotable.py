@@ -362,6 +362,8 @@ def read_units(chunk: Chunk) -> list[Unit]:
             u.ok = False  # an item whose lead-in is lost: it would read as a fact of its own
         elif u.ok and (broken_word(u.text) or looks_like_injection(u.text)):
             u.ok = False
+        elif u.ok and u.kind is UnitKind.ITEM and (u.lead is None or u.lead.framing) and heading_like(u.text.rstrip(". ")):
+            u.ok = False  # a list of titles under a heading ("Datasheets for Datasets.") is a reading list
     return units
 
 
