@@ -25,7 +25,7 @@ from ..retrieve import Filters, Hit, Retriever, SearchResult
 from ..text import content_words, identifiers, tokenize
 from .asks import Ask, Corpus, Evidence, addressed, read_ask
 from .quotable import Unit, UnitKind, continue_lists, read_units
-from .selection import Candidate, arrange, collapse_duplicates, fill_mmr, repeats, whole_list
+from .selection import Candidate, arrange, collapse_duplicates, compared_terms, fill_mmr, repeats, sides, whole_list
 from .types import AnswerKind, Draft
 
 __all__ = [
@@ -281,51 +281,6 @@ def _names(ask: Ask, cands: list[Candidate]) -> set[str]:
     return names
 
 
-_CONTRAST = re.compile(
-    r"\b(?:apart|differ\w*|distinguish\w*|distinct\w*|compare[sd]?|comparison|contrast\w*|versus|vs\.?|between)\b",
-    re.I,
-)
-_ITEM = r"(?:[\w()'’-]+ ){0,2}[\w()'’-]+"
-_SERIES = re.compile(rf"({_ITEM}(?:, {_ITEM})*),? (?:and|or|vs\.?|versus) (?:an? |the )?({_ITEM})", re.I)
-_DIFFER_FROM = re.compile(rf"({_ITEM}) (?:differs?|is different|are different) from (?:an? |the )?({_ITEM})", re.I)
-_ITEM_STOP = re.compile(
-    r"\b(?:how|what|which|does|do|is|are|the|a|an|tell|between|about|of|for|in|on|to|with|apart|differ\w*|"
-    r"compare[sd]?|distinguish|contrast|playbook|guide|guidance|framework|document|nist|we|our|you|it|they)\b",
-    re.I,
-)
-
-
-def compared_terms(question: str) -> list[str]:
-    """The things a comparison question sets side by side ("How does the guide tell
-    transparency, explainability and interpretability apart?" -> the three terms); [] when
-    the question compares nothing."""
-    if not _CONTRAST.search(question):
-        return []
-    m = _DIFFER_FROM.search(question) or _SERIES.search(question)
-    if not m:
-        return []
-    raw = [*m.group(1).split(","), m.group(2)]
-    terms = []
-    for i, r in enumerate(raw):
-        pieces = [p.strip(" ,?") for p in _ITEM_STOP.split(r) if p.strip(" ,?")]
-        if pieces:
-            # the words nearest the conjunction: "tell transparency" -> "transparency", "MAP differ" -> "MAP"
-            terms.append(pieces[0] if i == len(raw) - 1 else pieces[-1])
-    return terms if len(terms) >= 2 else []
-
-
-def _about(term: str, sentence: str, others: list[str]) -> int:
-    """How squarely a sentence is about one compared term: 2 when it opens with the term,
-    1 when its first words name it, 0 otherwise (or when they name another term too)."""
-    head = " ".join(sentence.split()[:6])
-    want = set(tokenize(term))
-    if not want or not want <= set(tokenize(head)):
-        return 0
-    if any(set(tokenize(o)) & set(tokenize(head)) for o in others):
-        return 0
-    return 2 if re.match(rf"(?:the |an? )?{re.escape(term)}\b", sentence.strip(), re.I) else 1
-
-
 def _compares(question: str, telling: set[str]) -> bool:
     """Does the question put two named things side by side ("Section 1557 and MEASURE 2.11")?"""
     if _COMPARE.search(question):
@@ -489,7 +444,7 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
     chosen: list[Candidate] = [order[0]]
     terms = compared_terms(question)
     limit = max(limit, len(terms) + 2)
-    chosen += _sides(terms, order, chosen, best)
+    chosen += sides(terms, order, chosen, best)
     for sub, svec in setup.sub_vecs:
         # passage similarities were computed for the whole question, not this part
         sub_scores = _score(sub, pool.cands, pool.sims(svec, passage=False))
@@ -511,25 +466,6 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
         if _lead_in(c):
             chosen += [d for d in cands if d.unit.lead is c.unit and d not in chosen]
     return chosen
-
-
-def _sides(terms: list[str], order: list[Candidate], chosen: list[Candidate], best: float) -> list[Candidate]:
-    """Each side of a comparison its own slot: the best sentence about each compared term
-    (opening with it, else naming it first), so the last side is not crowded out."""
-    out: list[Candidate] = []
-    for term in terms:
-        others = [t for t in terms if t != term]
-        if any(_about(term, c.text, others) for c in chosen + out):
-            continue
-        fits = [
-            c
-            for c in order
-            if c.kind is UnitKind.SENTENCE and not _lead_in(c) and not c.anaphoric and c.score >= 0.5 * best
-        ]
-        ranked = [(a, c.score, c) for c in fits if (a := _about(term, c.text, others))]
-        if ranked:
-            out.append(max(ranked, key=lambda r: (r[0], r[1]))[2])
-    return out
 
 
 def _lead_in(c: Candidate) -> bool:

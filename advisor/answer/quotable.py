@@ -334,7 +334,11 @@ def read_units(chunk: Chunk) -> list[Unit]:
             start = offset + bullet.end()
             units.append(Unit(item, chunk, start, UnitKind.ITEM, len(units), last_prose, group, ok=bool(item)))
             before = units[-2] if len(units) > 1 else None
-            if before is not None and (before.kind is UnitKind.SENTENCE or id(before) in orphans) and last_prose is None:
+            if (
+                before is not None
+                and (before.kind is UnitKind.SENTENCE or id(before) in orphans)
+                and last_prose is None
+            ):
                 orphans.add(id(units[-1]))  # its lead-in is there but unquotable: the heading cannot stand in
             in_list = True
             continue
@@ -362,7 +366,12 @@ def read_units(chunk: Chunk) -> list[Unit]:
             u.ok = False  # an item whose lead-in is lost: it would read as a fact of its own
         elif u.ok and (broken_word(u.text) or looks_like_injection(u.text)):
             u.ok = False
-        elif u.ok and u.kind is UnitKind.ITEM and (u.lead is None or u.lead.framing) and heading_like(u.text.rstrip(". ")):
+        elif (
+            u.ok
+            and u.kind is UnitKind.ITEM
+            and (u.lead is None or u.lead.framing)
+            and heading_like(u.text.rstrip(". "))
+        ):
             u.ok = False  # a list of titles under a heading ("Datasheets for Datasets.") is a reading list
     return units
 

@@ -3,6 +3,7 @@
 - `fill_mmr`: relevant units that say something new (maximal marginal relevance); every unit
   must earn its place on its own score — a sentence never rides along because it follows one;
 - `whole_list`: the complete list (or table) a list question asks for, with its lead-in;
+- `sides`: each side of a comparison question its own slot;
 - `collapse_duplicates`: a sentence two documents share is quoted once, citing both;
 - `arrange`: the chosen units as answer parts, each list under the line that introduces it.
 """
@@ -15,11 +16,20 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..chunk import Chunk
-from ..text import tokenize
+from ..text import content_words, tokenize
 from .quotable import Unit, UnitKind
 from .types import Part
 
-__all__ = ["Candidate", "arrange", "collapse_duplicates", "fill_mmr", "repeats", "whole_list"]
+__all__ = [
+    "Candidate",
+    "arrange",
+    "collapse_duplicates",
+    "compared_terms",
+    "fill_mmr",
+    "repeats",
+    "sides",
+    "whole_list",
+]
 
 MAX_LIST = 15  # items of one list quoted at most
 #: A list question's list must have a unit scoring this share of the best unit's score.
@@ -147,6 +157,73 @@ def whole_list(order: list[Candidate], cands: list[Candidate], best: float) -> l
         if len(items) >= 2:
             return items[:MAX_LIST]
     return []
+
+
+_CONTRAST = re.compile(
+    r"\b(?:apart|differ\w*|distinguish\w*|distinct\w*|compare[sd]?|comparison|contrast\w*|versus|vs\.?|between)\b",
+    re.I,
+)
+_ITEM = r"(?:[\w()'’-]+ ){0,2}[\w()'’-]+"
+_SERIES = re.compile(rf"({_ITEM}(?:, {_ITEM})*),? (?:and|or|vs\.?|versus) (?:an? |the )?({_ITEM})", re.I)
+_DIFFER_FROM = re.compile(rf"({_ITEM}) (?:differs?|is different|are different) from (?:an? |the )?({_ITEM})", re.I)
+_ITEM_STOP = re.compile(
+    r"\b(?:how|what|which|does|do|is|are|the|a|an|tell|between|about|of|for|in|on|to|with|apart|differ\w*|"
+    r"compare[sd]?|distinguish|contrast|we|our|you|it|they)\b",
+    re.I,
+)
+
+
+def compared_terms(question: str) -> list[str]:
+    """The things a comparison question sets side by side ("How does the guide tell
+    transparency, explainability and interpretability apart?" -> the three terms); [] when
+    the question compares nothing."""
+    if not _CONTRAST.search(question):
+        return []
+    m = _DIFFER_FROM.search(question) or _SERIES.search(question)
+    if not m:
+        return []
+    raw = [*m.group(1).split(","), m.group(2)]
+    terms = []
+    for i, r in enumerate(raw):
+        pieces = [p.strip(" ,?") for p in _ITEM_STOP.split(r) if content_words(p.strip(" ,?"))]
+        if pieces:
+            # the words nearest the conjunction: "tell transparency" -> "transparency", "MAP differ" -> "MAP"
+            terms.append(pieces[0] if i == len(raw) - 1 else pieces[-1])
+    return terms if len(terms) >= 2 else []
+
+
+def _about(term: str, sentence: str, others: list[str]) -> int:
+    """How squarely a sentence is about one compared term: 2 when it opens with the term,
+    1 when its first words name it, 0 otherwise (or when they name another term too)."""
+    head = " ".join(sentence.split()[:6])
+    want = set(tokenize(term))
+    if not want or not want <= set(tokenize(head)):
+        return 0
+    if any(set(tokenize(o)) & set(tokenize(head)) for o in others):
+        return 0
+    return 2 if re.match(rf"(?:the |an? )?{re.escape(term)}\b", sentence.strip(), re.I) else 1
+
+
+def sides(terms: list[str], order: list[Candidate], chosen: list[Candidate], best: float) -> list[Candidate]:
+    """Each side of a comparison its own slot: the best sentence about each compared term
+    (opening with it, else naming it first), so the last side is not crowded out."""
+    out: list[Candidate] = []
+    for term in terms:
+        others = [t for t in terms if t != term]
+        if any(_about(term, c.text, others) for c in chosen + out):
+            continue
+        fits = [
+            c
+            for c in order
+            if c.kind is UnitKind.SENTENCE
+            and not c.text.rstrip().endswith(":")
+            and not c.anaphoric
+            and c.score >= 0.5 * best
+        ]
+        ranked = [(a, c.score, c) for c in fits if (a := _about(term, c.text, others))]
+        if ranked:
+            out.append(max(ranked, key=lambda r: (r[0], r[1]))[2])
+    return out
 
 
 def _fingerprint(text: str) -> set[str]:

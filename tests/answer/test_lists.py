@@ -10,9 +10,9 @@ import pytest
 
 from advisor.answer import Advisor
 from advisor.answer.asks import Corpus
-from advisor.answer.guidance import SentenceIndex, compared_terms, compose_guidance
+from advisor.answer.guidance import SentenceIndex, compose_guidance
 from advisor.answer.quotable import continue_lists, read_units
-from advisor.answer.selection import Candidate, arrange
+from advisor.answer.selection import Candidate, arrange, compared_terms
 from advisor.chunk import Chunk
 from advisor.index import Index
 from advisor.retrieve import Hit
@@ -36,7 +36,9 @@ FIRST = _chunk(
     "- Outline change management requirements.\n"
     "- Establish whistleblower policies to report serious concerns.",
 )
-REST = _chunk(6, "Establish whistleblower policies to report serious concerns.\n- Detail and test incident response plans.")
+REST = _chunk(
+    6, "Establish whistleblower policies to report serious concerns.\n- Detail and test incident response plans."
+)
 OTHER = _chunk(
     1,
     "- Keep the cafeteria menu posted every week.\n- Keep the parking garage lit at night.",
@@ -168,6 +170,7 @@ def test_a_chunk_brings_the_rest_of_its_numbered_item(adv):
     chunks = adv.index.chunks_for_source(next(iter(adv.index.all_chunks())).source)
     about = next(c for c in chunks if c.section.endswith("RULE 4.2 > About"))
     family = Corpus(adv.retriever).family(about)
-    sections = {c.section.split(" > ", 1)[-1] for c in family}
+    sections = {c.section for c in family}
     assert any(s.endswith("RULE 4.2 > Suggested Actions") for s in sections), sections
+    assert any(s.endswith("RULE 4.2") for s in sections), sections  # the item's own statement
     assert not any("RULE 5.1" in s for s in sections)

@@ -31,6 +31,10 @@ def test_a_list_item_needs_its_lead_in():
     assert led.fragment_rate == 0.0
     dangling = readability("Organizations can document the following [2]:")
     assert dangling.fragment_rate == 1.0
+    # a lead-in ending on "to" is completed by its list; without the list it is cut off
+    completed = readability("Policies should be designed to [1]:\n- Define key terms [2].\n- Detail model testing [2].")
+    assert completed.fragment_rate == 0.0
+    assert readability("Policies should be designed to [1]:").fragment_rate == 1.0
 
 
 def test_headings_and_toc_lines_are_flagged():
