@@ -25,7 +25,17 @@ from ..retrieve import Filters, Hit, Retriever, SearchResult
 from ..text import content_words, identifiers, tokenize
 from .asks import Ask, Corpus, Evidence, addressed, read_ask
 from .quotable import Unit, UnitKind, continue_lists, read_units
-from .selection import Candidate, arrange, collapse_duplicates, compared_terms, fill_mmr, repeats, sides, whole_list
+from .selection import (
+    MAX_LIST,
+    Candidate,
+    arrange,
+    collapse_duplicates,
+    compared_terms,
+    fill_mmr,
+    repeats,
+    sides,
+    whole_list,
+)
 from .types import AnswerKind, Draft
 
 __all__ = [
@@ -55,6 +65,8 @@ _META = re.compile(
     r"synthesis|note|overview)\b|^it is a (?:practical )?synthesis\b",
     re.I,
 )
+#: "What should we ask a vendor?", "Which questions ...": listed questions are the answer.
+_QUESTIONS_ASKED = re.compile(r"\b(?:ask|asks|asking|questions?|inquire|query)\b", re.I)
 _DEICTIC = re.compile(r"\b(?:below|above|as follows|the following|see (?:section|table|figure))\b", re.I)
 _NUMBER_CUES = re.compile(r"\b(how many|how much|when|what year|which year|what date|deadline|number of|count)\b", re.I)
 _DATE = re.compile(
@@ -79,7 +91,31 @@ MIN_FOCUS_COVERAGE = 0.50
 
 
 def wants_list(question: str) -> bool:
-    return bool(_LIST_CUES.search(question))
+    """Does the question ask for several things? "Which" counts only before a plural ("which
+    metrics", not "which subcategory")."""
+    cues = [m for m in _LIST_CUES.finditer(question) if m.group(0).lower() != "which"]
+    return bool(cues) or any(_plural(m.group(1)) for m in _WHICH.finditer(question))
+
+
+_WHICH = re.compile(r"\bwhich\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
+
+
+def _plural(words: str) -> bool:
+    """Do the words after "which" name several things ("risks", "fairness metrics does",
+    "of these"), not one ("subcategory", "agency enforces")?"""
+    toks = [t.strip("?,.") for t in words.lower().split()]
+
+    def many(t: str) -> bool:
+        return t.endswith("s") and not t.endswith(("ss", "us", "is", "'s", "’s")) and len(t) > 3
+
+    if not toks:
+        return False
+    return toks[0] == "of" or many(toks[0]) or (len(toks) >= 3 and many(toks[1]) and toks[2] in _AUX)
+
+
+_AUX = frozenset(
+    ["do", "does", "did", "are", "were", "is", "should", "must", "can", "could", "will", "would", "have", "has"]
+)
 
 
 def defined_subject(question: str) -> str:
@@ -319,6 +355,7 @@ def _adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus) -> 
     best_fit = max(fit.values(), default=0.0)
     names = set(ask.entities)
     subject = defined_subject(question)
+    wants_questions = bool(_QUESTIONS_ASKED.search(question))
     for c in cands:
         if fit:
             mine = fit.get(c.chunk.source, 0.0)
@@ -330,8 +367,8 @@ def _adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus) -> 
             c.score += 0.12
         if c.anaphoric:
             c.score -= 0.05  # "This approach ..." leans on a sentence the answer may not show
-        if c.text.rstrip(" )”’\"'").endswith("?"):
-            c.score -= 0.08  # a listed question asks what an answer should state
+        if c.text.rstrip(" )”’\"'").endswith("?") and not wants_questions:
+            c.score -= 0.08  # a listed question asks what an answer should state (unless questions are asked for)
 
 
 # ------------------------------------------------------------------------------- composing
@@ -460,17 +497,22 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
         if items:
             chosen = _direct_first(order, chosen, items)
             chosen += [c for c in items if c not in chosen]
+            limit += max(0, len(items) - LIST_SLOTS)  # a long list does not crowd out the rest of the answer
     chosen = fill_mmr(cands, chosen, best, limit)
     # a chosen lead-in brings its list; a chosen item its lead-in (arrange() writes it)
     for c in list(chosen):
         if _lead_in(c):
-            chosen += [d for d in cands if d.unit.lead is c.unit and d not in chosen]
+            items = sorted((d for d in cands if d.unit.lead is c.unit), key=lambda d: d.unit.order)[:MAX_LIST]
+            chosen += [d for d in items if d not in chosen]
     return chosen
 
 
 def _lead_in(c: Candidate) -> bool:
     return c.kind is UnitKind.SENTENCE and c.text.rstrip().endswith(":")
 
+
+#: Answer slots a whole list counts for, however long it is.
+LIST_SLOTS = 3
 
 #: Sentences outscoring a list that are quoted before it: the direct answer is not crowded out.
 MAX_DIRECT = 2

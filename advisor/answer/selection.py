@@ -33,7 +33,7 @@ __all__ = [
 
 MAX_LIST = 15  # items of one list quoted at most
 #: A list question's list must have a unit scoring this share of the best unit's score.
-LIST_FLOOR = 0.72
+LIST_FLOOR = 0.65
 _ANAPHORA = re.compile(
     r"^(?:this|these|that|those|it|its|they|their|such|however|therefore|thus|hence|in addition|additionally|also|"
     r"furthermore|moreover|similarly|likewise|as a result|in this case|for (?:example|instance)|otherwise|"
