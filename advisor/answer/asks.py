@@ -32,6 +32,7 @@ __all__ = [
     "coverage",
     "focus_coverage",
     "gives",
+    "names_several",
     "read_ask",
 ]
 
@@ -157,6 +158,24 @@ _STOP_COUNT = re.compile(
     r"\b(?:of|at|in|on|for|with|from|by|per|under|has|have|had|did|do|does|are|is|were|was|will|would|can|could|"
     r"must|should|sit|been|that|who|which)\b",
     re.I,
+)
+
+
+def names_several(words: str) -> bool:
+    """Do the words after "which" name several things ("risks", "fairness metrics does",
+    "of these"), not one ("subcategory", "agency enforces")?"""
+    toks = [t.strip("?,.") for t in words.lower().split()]
+
+    def many(t: str) -> bool:
+        return t.endswith("s") and not t.endswith(("ss", "us", "is", "'s", "’s")) and len(t) > 3
+
+    if not toks:
+        return False
+    return toks[0] == "of" or many(toks[0]) or (len(toks) >= 3 and many(toks[1]) and toks[2] in _AUX)
+
+
+_AUX = frozenset(
+    ["do", "does", "did", "are", "were", "is", "should", "must", "can", "could", "will", "would", "have", "has"]
 )
 
 

@@ -23,7 +23,7 @@ from ..chunk import Chunk, DocType
 from ..guard import looks_like_injection
 from ..retrieve import Filters, Hit, Retriever, SearchResult
 from ..text import content_words, identifiers, tokenize
-from .asks import Ask, Corpus, Evidence, addressed, read_ask
+from .asks import Ask, Corpus, Evidence, addressed, names_several, read_ask
 from .quotable import Unit, UnitKind, continue_lists, read_units
 from .selection import (
     MAX_LIST,
@@ -94,28 +94,10 @@ def wants_list(question: str) -> bool:
     """Does the question ask for several things? "Which" counts only before a plural ("which
     metrics", not "which subcategory")."""
     cues = [m for m in _LIST_CUES.finditer(question) if m.group(0).lower() != "which"]
-    return bool(cues) or any(_plural(m.group(1)) for m in _WHICH.finditer(question))
+    return bool(cues) or any(names_several(m.group(1)) for m in _WHICH.finditer(question))
 
 
 _WHICH = re.compile(r"\bwhich\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
-
-
-def _plural(words: str) -> bool:
-    """Do the words after "which" name several things ("risks", "fairness metrics does",
-    "of these"), not one ("subcategory", "agency enforces")?"""
-    toks = [t.strip("?,.") for t in words.lower().split()]
-
-    def many(t: str) -> bool:
-        return t.endswith("s") and not t.endswith(("ss", "us", "is", "'s", "’s")) and len(t) > 3
-
-    if not toks:
-        return False
-    return toks[0] == "of" or many(toks[0]) or (len(toks) >= 3 and many(toks[1]) and toks[2] in _AUX)
-
-
-_AUX = frozenset(
-    ["do", "does", "did", "are", "were", "is", "should", "must", "can", "could", "will", "would", "have", "has"]
-)
 
 
 def defined_subject(question: str) -> str:
