@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from advisor.answer import Advisor
-from advisor.answer.asks import Corpus
-from advisor.answer.guidance import SentenceIndex, compose_guidance
+from advisor.answer.asks import Corpus, read_ask
+from advisor.answer.guidance import SentenceIndex, _adjust, compose_guidance, wants_list
 from advisor.answer.quotable import continue_lists, read_units
 from advisor.answer.selection import Candidate, arrange, compared_terms
 from advisor.chunk import Chunk
@@ -174,3 +174,35 @@ def test_a_chunk_brings_the_rest_of_its_numbered_item(adv):
     assert any(s.endswith("RULE 4.2 > Suggested Actions") for s in sections), sections
     assert any(s.endswith("RULE 4.2") for s in sections), sections  # the item's own statement
     assert not any("RULE 5.1" in s for s in sections)
+
+
+def test_which_asks_for_a_list_only_before_a_plural():
+    assert wants_list("Which fairness metrics does the guide list?")
+    assert wants_list("Which risks come first?")
+    assert not wants_list("Which subcategory deals with fairness and bias evaluation?")
+    assert not wants_list("Which agency enforces the rule?")
+    assert wants_list("In what situations should a system be switched off?")
+    assert wants_list("What should we document about a model's knowledge limits?")
+
+
+def _scored(question: str) -> dict[str, float]:
+    chunk = _chunk(
+        9,
+        "- What limits has the vendor documented for the model?\n- Document the limits of the model for clinicians.",
+        "Guide > RULE 6.1 > Suggested Actions",
+    )
+    cands = [Candidate(u, 1, score=0.5) for u in read_units(chunk)]
+    _adjust(question, read_ask(question), cands, Corpus(None))
+    return {c.text: c.score for c in cands}
+
+
+def test_listed_questions_rank_below_statements_unless_questions_are_asked_for():
+    documented = _scored("What should we document about model limits?")
+    assert (
+        documented["What limits has the vendor documented for the model?"]
+        < documented["Document the limits of the model for clinicians."]
+    )
+    asked = _scored("What should we ask a vendor about model limits?")
+    assert asked["What limits has the vendor documented for the model?"] == pytest.approx(
+        asked["Document the limits of the model for clinicians."], abs=0.04
+    )
