@@ -366,6 +366,8 @@ def read_units(chunk: Chunk) -> list[Unit]:
             u.ok = False  # an item whose lead-in is lost: it would read as a fact of its own
         elif u.ok and (broken_word(u.text) or looks_like_injection(u.text)):
             u.ok = False
+        elif u.ok and u.kind is UnitKind.ITEM and u.text.rstrip().endswith(":"):
+            u.ok = False  # an item introducing a sub-list extraction flattened: it reads as a cut-off line
         elif (
             u.ok
             and u.kind is UnitKind.ITEM

@@ -206,3 +206,15 @@ def test_listed_questions_rank_below_statements_unless_questions_are_asked_for()
     assert asked["What limits has the vendor documented for the model?"] == pytest.approx(
         asked["Document the limits of the model for clinicians."], abs=0.04
     )
+
+
+def test_an_item_introducing_a_flattened_sub_list_is_not_quoted():
+    chunk = _chunk(
+        10,
+        "- Establish policies for retiring AI systems. Such policies typically address:\n"
+        "- Establish where and for how long retired models are stored.",
+        "Guide > RULE 1.7 > Suggested Actions",
+    )
+    units = {u.text: u.ok for u in read_units(chunk)}
+    assert units["Establish policies for retiring AI systems. Such policies typically address:"] is False
+    assert units["Establish where and for how long retired models are stored."] is True
