@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from ..chunk import Chunk
 from ..retrieve import Retriever
@@ -413,6 +416,9 @@ def addressed(ask: Ask, evidence: list[Evidence], *, min_coverage: float, min_fo
 
 #: A numbered heading: "Section 3.2", "Article 14", "4.2 Credentialing", "Rule 7(a)", "§ 164.312".
 _NUMBERED = re.compile(r"^\s*(?:[A-Za-z]+\.?\s+)?\d+(?:\.\d+)*(?:\([a-z0-9]+\))?(?=[\s:.—–-]|$)|\b\d+\.\d+\b|§\s*\d")
+#: Per index, the documents whose chunk lists stay cached across questions (generation, source).
+_DOCUMENTS: weakref.WeakKeyDictionary[Any, OrderedDict[tuple[int, str], list[Chunk]]] = weakref.WeakKeyDictionary()
+_DOCUMENTS_KEPT = 4
 #: Chunks of a numbered item read together at most: a longer item is a chapter, not one provision.
 MAX_FAMILY = 12
 
@@ -447,10 +453,21 @@ class Corpus:
         return self.retriever is None or self.retriever.lexical().df.get(token, 0) > 0
 
     def chunks(self, source: str) -> list[Chunk]:
-        """A document's chunks in reading order ([] without an index)."""
+        """A document's chunks in reading order ([] without an index); the last few documents
+        read stay cached across questions until the index changes."""
         self._fresh()
         if source not in self._chunks:
-            self._chunks[source] = self.retriever.index.chunks_for_source(source) if self.retriever is not None else []
+            if self.retriever is None:
+                self._chunks[source] = []
+            else:
+                kept = _DOCUMENTS.setdefault(self.retriever.index, OrderedDict())
+                key = (self._generation, source)
+                if key not in kept:
+                    kept[key] = self.retriever.index.chunks_for_source(source)
+                    while len(kept) > _DOCUMENTS_KEPT:
+                        kept.popitem(last=False)
+                kept.move_to_end(key)
+                self._chunks[source] = kept[key]
         return self._chunks[source]
 
     def family(self, chunk: Chunk) -> list[Chunk]:
