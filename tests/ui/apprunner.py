@@ -22,7 +22,7 @@ from advisor.index import Index
 from advisor.settings import Settings
 
 from ..deploy.servers import app_server
-from .signin import PASSWORD
+from .signin import PASSWORD, browser_sign_in
 
 ROOT = Path(__file__).resolve().parents[2]
 GUIDANCE = ROOT / "corpus" / "guidance"
@@ -108,6 +108,27 @@ def settle(page, extra: float = 0.6, timeout: int = 60_000) -> None:
         timeout=timeout,
     )
     time.sleep(extra)
+
+
+def open_app(
+    browser,
+    url: str,
+    user: str = "admin",
+    *,
+    width: int = 1400,
+    height: int = 1600,
+    ready: str | None = "[data-testid=stChatInput] textarea",
+    timeout: int = 60_000,
+):
+    """A new page on the app, `user` signed in (password PASSWORD), once `ready` shows (when
+    given) and the script has settled."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(url)
+    browser_sign_in(page, user, PASSWORD)
+    if ready:
+        page.wait_for_selector(ready, timeout=timeout)
+    settle(page)
+    return page
 
 
 def go(page, title: str) -> None:

@@ -11,7 +11,7 @@ import pytest
 from advisor.accounts import Accounts
 from advisor.settings import Settings
 
-from .apprunner import chromium, settle
+from .apprunner import chromium, open_app, settle
 from .signin import PASSWORD, browser_sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
@@ -50,10 +50,7 @@ def test_sign_in_and_roles_in_the_browser(app_url, browser_home, tmp_path):
             page.close()
 
         # --- a consultant: only the granted organization, no admin pages
-        page = browser.new_page(viewport={"width": 1300, "height": 1000})
-        page.goto(app_url)
-        browser_sign_in(page, "dana")
-        settle(page)
+        page = open_app(browser, app_url, "dana", width=1300, height=1000, ready=None)
         assert "Library" not in _nav(page) and "Audit log" not in _nav(page) and "Chat" in _nav(page)
         page.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").first.click()
         options = [o.strip() for o in page.get_by_role("option").all_inner_texts()]
@@ -62,10 +59,7 @@ def test_sign_in_and_roles_in_the_browser(app_url, browser_home, tmp_path):
         page.close()
 
         # --- an executive: no Library in the navigation, and its URL does not open it
-        page = browser.new_page(viewport={"width": 1300, "height": 1000})
-        page.goto(app_url)
-        browser_sign_in(page, "cio")
-        settle(page)
+        page = open_app(browser, app_url, "cio", width=1300, height=1000, ready=None)
         assert "Library" not in _nav(page) and "Readiness dashboard" in _nav(page)
         page.goto(app_url + "/library")
         browser_sign_in(page, "cio")

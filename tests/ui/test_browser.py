@@ -11,8 +11,7 @@ import time
 
 import pytest
 
-from .apprunner import chromium, go, keep_screens, no_exception, settle
-from .signin import PASSWORD, browser_sign_in
+from .apprunner import chromium, go, keep_screens, no_exception, open_app, settle
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 
@@ -30,12 +29,8 @@ def test_ask_cite_switch_org_and_dashboard(app_url, tmp_path):
     shots.mkdir()
     timings: dict[str, float] = {}
     with sync_playwright() as p, chromium(p) as browser:
-        page = browser.new_page(viewport={"width": 1400, "height": 1600})
         t0 = time.perf_counter()
-        page.goto(app_url)
-        browser_sign_in(page, "admin", PASSWORD)
-        page.wait_for_selector("[data-testid=stChatInput] textarea", timeout=60_000)
-        settle(page)
+        page = open_app(browser, app_url)
         timings["app_open_s"] = time.perf_counter() - t0
         expect(page.get_by_text("Ask the advisor", exact=True)).to_be_visible()
         expect(page.locator("[data-testid=stSidebar]").get_by_text("Offline")).to_be_visible()

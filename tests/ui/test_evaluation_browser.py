@@ -15,8 +15,7 @@ import pytest
 from advisor.evaluate.datasets import default_datasets, load_datasets
 from advisor.settings import Settings
 
-from .apprunner import chromium, go, keep_screens, no_exception, running_app, settle
-from .signin import PASSWORD, browser_sign_in
+from .apprunner import chromium, go, keep_screens, no_exception, open_app, running_app, settle
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(360)]
 
@@ -37,11 +36,7 @@ def test_thumbs_down_is_promoted_into_a_reviewed_case(review_app, browser_home, 
     shots.mkdir()
     question = "What does GOVERN 1.6 ask of us?"
     with sync_playwright() as p, chromium(p) as browser:
-        page = browser.new_page(viewport={"width": 1400, "height": 1800})
-        page.goto(url)
-        browser_sign_in(page, "admin", PASSWORD)  # browser_home has the admin account
-        page.wait_for_selector("[data-testid=stChatInput] textarea", timeout=60_000)
-        settle(page)
+        page = open_app(browser, url, height=1800)  # browser_home has the admin account
 
         # --- a user asks and marks the answer not helpful
         page.fill("[data-testid=stChatInput] textarea", question)

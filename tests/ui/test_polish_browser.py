@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from .apprunner import chromium, settle
+from .apprunner import chromium, open_app, settle
 from .signin import PASSWORD, browser_sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
@@ -27,11 +27,7 @@ def test_viewer_toolbar_and_a_conversation_that_survives_a_reload(app_url, tmp_p
     from playwright.sync_api import expect, sync_playwright
 
     with sync_playwright() as p, chromium(p) as browser:
-        page = browser.new_page(viewport={"width": 1400, "height": 1400})
-        page.goto(app_url)
-        browser_sign_in(page, "admin", PASSWORD)
-        page.wait_for_selector("[data-testid=stChatInput] textarea", timeout=60_000)
-        settle(page)
+        page = open_app(browser, app_url, height=1400)
 
         # --- no Deploy button, and the menu offers no developer options
         assert page.locator("[data-testid=stAppDeployButton]").count() == 0

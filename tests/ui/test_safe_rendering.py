@@ -18,8 +18,8 @@ from streamlit.testing.v1 import AppTest
 from advisor import ui
 from advisor.audit import AuditStore
 
-from .apprunner import GUIDANCE, ROOT, chromium, go, index_home, no_exception, running_app, settle
-from .signin import PASSWORD, browser_sign_in, signed_in
+from .apprunner import GUIDANCE, ROOT, chromium, go, index_home, no_exception, open_app, running_app, settle
+from .signin import signed_in
 
 pytest_plugins = ["tests.ui_conftest_helpers"]  # fixtures: ui_home, hash_model_dir
 
@@ -79,11 +79,7 @@ def test_hostile_uploads_render_as_text_everywhere(hostile_app, tmp_path):
     shots = ROOT / "test-output" / "screens"
     shots.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p, chromium(p) as browser:
-        page = browser.new_page(viewport={"width": 1400, "height": 1800})
-        page.goto(url)
-        browser_sign_in(page, "admin", PASSWORD)
-        page.wait_for_selector("[data-testid=stSidebarNav]", timeout=90_000)
-        settle(page)
+        page = open_app(browser, url, height=1800, ready="[data-testid=stSidebarNav]", timeout=90_000)
         go(page, "Library")
         page.locator("[data-testid=stFileUploaderDropzoneInput]").first.set_input_files(
             [str(files / NAME), str(files / "inventory.html")]
