@@ -14,10 +14,10 @@ from advisor.answer.guidance import SentenceIndex, _adjust, compose_guidance, wa
 from advisor.answer.quotable import continue_lists, read_units
 from advisor.answer.selection import Candidate, arrange, compared_terms
 from advisor.chunk import Chunk
-from advisor.index import Index
 from advisor.retrieve import Hit
-from advisor.settings import Settings
 from advisor.testing import HashEmbedder
+
+from .builders import indexed_settings
 
 SECTION = "Guide > RULE 3.1 > Suggested Actions"
 
@@ -157,13 +157,7 @@ Vendors are reviewed every year.
 
 @pytest.fixture(scope="module")
 def adv(tmp_path_factory) -> Advisor:
-    root = tmp_path_factory.mktemp("lists")
-    docs = root / "docs"
-    docs.mkdir()
-    (docs / "rules.md").write_text(DOC, encoding="utf-8")
-    s = Settings.from_env({"ADVISOR_HOME": str(root / "home")})
-    assert Index(s).index_paths([docs]).ok
-    return Advisor(s)
+    return Advisor(indexed_settings(tmp_path_factory.mktemp("lists"), {"rules.md": DOC}))
 
 
 def test_a_chunk_brings_the_rest_of_its_numbered_item(adv):
