@@ -59,6 +59,36 @@ class Document:
     meta: dict = field(default_factory=dict)
 
 
+# the fields a model card, product sheet or form names its subject with, near the top
+_NAME_FIELD = re.compile(
+    r"^[-•*]?\s*(?:(?:model|product|device|system|software|tool|algorithm|solution|trade|proprietary)\s+)?"
+    r"name\s*:\s*(?P<value>[^\n]{2,120}?)\s*$",
+    re.I | re.M,
+)
+_MAKER_FIELD = re.compile(
+    r"^[-•*]?\s*(?:developer|manufacturer|vendor|company|made by|developed by)\s*:\s*(?P<value>[^\n]{2,80}?)\s*$",
+    re.I | re.M,
+)
+_SUBJECT_BLOCKS = 12  # the subject is named in the document's opening blocks
+
+
+def subject_title(title: str, blocks: list[Block]) -> str:
+    """The title with the product the document is about, from a "Name:" field in its opening
+    blocks ("CHAI Applied Model Card — BriefCase-Triage for Brain Aneurysm (Aidoc)"): every chunk
+    carries its title, so documents of one template (near-identical model cards) are told apart."""
+    opening = [b.text for b in blocks[:_SUBJECT_BLOCKS] if b.kind.indexed and not b.quarantine]
+    name = maker = None
+    for text in opening:
+        name = name or _NAME_FIELD.search(text)
+        maker = maker or _MAKER_FIELD.search(text)
+    if name is None:
+        return title
+    subject = name.group("value").rstrip(" .;,")
+    if maker is not None and maker.group("value").lower() not in subject.lower():
+        subject += f" ({maker.group('value').rstrip(' .;,')})"
+    return subject if not title or subject.lower() in title.lower() else f"{title} — {subject}"
+
+
 def fail(path: Path | str, problem: str) -> IngestError:
     """The error for a file that cannot be loaded: names the file and the fix."""
     return IngestError(str(path), problem)

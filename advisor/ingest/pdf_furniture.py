@@ -37,6 +37,8 @@ class Piece:
     hidden: str = ""
     top: float = 0.0
     lines: int = 1
+    x0: float = 0.0
+    x1: float = 0.0
 
     @property
     def indexed(self) -> bool:
