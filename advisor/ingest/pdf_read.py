@@ -172,8 +172,8 @@ def _item_texts(item: Item, dehyph: Dehyphenator) -> str:
     for para in item.paragraphs:
         text = _BULLET.sub("- ", dehyph.join([ln.text for ln in para]), count=1)
         # each field of a card or form ("Release Date: May 2022") is a unit of its own, unless
-        # the line before leads into it ("Uses and Directions:")
-        sep = "\n\n" if is_field(para) and not out.endswith(":") else "\n"
+        # the line before leads into it ("Uses and Directions:"); list items stay in their list
+        sep = "\n\n" if is_field(para) and not out.endswith(":") and not text.startswith("- ") else "\n"
         out = f"{out}{sep}{text}" if out else text
     return out
 
