@@ -20,7 +20,7 @@ from .hyphens import Dehyphenator
 from .limits import Deadline, Limits
 from .pdf_chars import Page, PageReader
 from .pdf_furniture import Piece, mark_running_heads, mark_toc_and_index, norm, ref_heading
-from .pdf_layout import Item, ItemKind, Line, is_field, page_items
+from .pdf_layout import Item, ItemKind, Line, page_items
 
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
 _BULLET = re.compile(r"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·–—*]|-(?=\s))\s*")
@@ -166,16 +166,14 @@ def _body_style(pages: list[Page]) -> tuple[float, bool]:
 def _item_texts(item: Item, dehyph: Dehyphenator) -> str:
     if item.kind == ItemKind.TABLE_ROW:
         return " | ".join(dehyph.join([ln.text for ln in cell]) for cell in item.cells)
-    if item.kind != ItemKind.TEXT:
-        return " ".join(dehyph.join([ln.text for ln in para]) for para in item.paragraphs)
-    out = ""
+    # each field of a card or form ("Release Date: May 2022") is a paragraph of its own; they are
+    # joined by single line breaks, so a field list reads as one record (a lone "Developer: X"
+    # line would read as a chat role tag)
+    paras = []
     for para in item.paragraphs:
-        text = _BULLET.sub("- ", dehyph.join([ln.text for ln in para]), count=1)
-        # each field of a card or form ("Release Date: May 2022") is a unit of its own, unless
-        # the line before leads into it ("Uses and Directions:"); list items stay in their list
-        sep = "\n\n" if is_field(para) and not out.endswith(":") and not text.startswith("- ") else "\n"
-        out = f"{out}{sep}{text}" if out else text
-    return out
+        text = dehyph.join([ln.text for ln in para])
+        paras.append(_BULLET.sub("- ", text, count=1))
+    return "\n".join(paras) if item.kind == ItemKind.TEXT else " ".join(paras)
 
 
 def _pieces(pages: list[Page]) -> list[list[Piece]]:
