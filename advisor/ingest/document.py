@@ -35,7 +35,8 @@ class Block:
 
     `quarantine` names why the block must never be quoted (e.g. HIDDEN_TEXT); `meta` carries
     per-block facts that travel to its chunks (e.g. OCR confidence); `uncertain` lists
-    (start, end) spans of `text` that OCR read with low confidence.
+    (start, end) spans of `text` that OCR read with low confidence; `breaks` lists offsets of
+    `text` where a form's field starts ("Release Date: ..."), where a chunk may end early.
     """
 
     text: str
@@ -45,6 +46,7 @@ class Block:
     quarantine: str = ""
     meta: dict[str, Any] = field(default_factory=dict)
     uncertain: list[tuple[int, int]] = field(default_factory=list)
+    breaks: list[int] = field(default_factory=list)
 
 
 @dataclass

@@ -24,7 +24,10 @@ _ITEM_START = re.compile(r"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·�
 _END = re.compile(r"[.!?:;][\"'”’)\]]?$")
 # a line opening with a field's label, when the font does not say which words are bold (Type 3
 # fonts): up to eight words, the first capitalised, then ":" and the value ("Release Date: May 2022")
-_TEXT_LABEL = re.compile(r"^(?:[•▪●◦■\-–*]\s*)?[A-Z][\w/()&,'’-]*(?: [\w/()&,'’-]+){0,7}:\s+\S")
+_TEXT_LABEL = re.compile(
+    r"^(?:[•▪●◦■\-–*]\s*)?[A-Z][\w/()&,'’-]*(?: [\w/()&,'’-]+){0,7}:\s+\S"
+    r"|^[A-Z][\w/()&'’-]*(?: [\w/()&'’-]+){0,3}:$"  # a short label alone, its value on the lines below
+)
 LEAD = 1.95  # baselines further apart than this many font sizes start a new box
 _MAX_LABEL = 100  # characters; a longer bold line ending in ":" is a lead-in sentence
 

@@ -20,7 +20,7 @@ from .hyphens import Dehyphenator
 from .limits import Deadline, Limits
 from .pdf_chars import Page, PageReader
 from .pdf_furniture import Piece, mark_running_heads, mark_toc_and_index, norm, ref_heading
-from .pdf_layout import Item, ItemKind, Line, page_items
+from .pdf_layout import Item, ItemKind, Line, is_field, page_items
 
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
 _BULLET = re.compile(r"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·–—*]|-(?=\s))\s*")
@@ -163,9 +163,11 @@ def _body_style(pages: list[Page]) -> tuple[float, bool]:
     return counts.most_common(1)[0][0] if counts else (11.0, False)
 
 
-def _item_texts(item: Item, dehyph: Dehyphenator) -> str:
+def _item_texts(item: Item, dehyph: Dehyphenator) -> tuple[str, list[int]]:
+    """The item's text, and the offsets where a field starts in it (a paragraph opening with a
+    label that does not follow a lead-in)."""
     if item.kind == ItemKind.TABLE_ROW:
-        return " | ".join(dehyph.join([ln.text for ln in cell]) for cell in item.cells)
+        return " | ".join(dehyph.join([ln.text for ln in cell]) for cell in item.cells), []
     # each field of a card or form ("Release Date: May 2022") is a paragraph of its own; they are
     # joined by single line breaks, so a field list reads as one record (a lone "Developer: X"
     # line would read as a chat role tag)
@@ -173,7 +175,15 @@ def _item_texts(item: Item, dehyph: Dehyphenator) -> str:
     for para in item.paragraphs:
         text = dehyph.join([ln.text for ln in para])
         paras.append(_BULLET.sub("- ", text, count=1))
-    return "\n".join(paras) if item.kind == ItemKind.TEXT else " ".join(paras)
+    if item.kind != ItemKind.TEXT:
+        return " ".join(paras), []
+    breaks, pos = [], 0
+    for i, (para, text) in enumerate(zip(item.paragraphs, paras, strict=True)):
+        # a list item stays with its list, a field introduced by a lead-in with the lead-in
+        if is_field(para) and not text.startswith("- ") and not (i and paras[i - 1].endswith(":")):
+            breaks.append(pos)
+        pos += len(text) + 1
+    return "\n".join(paras), breaks
 
 
 def _pieces(pages: list[Page]) -> list[list[Piece]]:
@@ -185,13 +195,13 @@ def _pieces(pages: list[Page]) -> list[list[Piece]]:
     for page, page_items_ in zip(pages, items, strict=True):
         pieces = []
         for it in page_items_:
-            text = _item_texts(it, dehyph)
+            text, breaks = _item_texts(it, dehyph)
             if not text.strip():
                 continue
             kind = BlockKind.TABLE if it.kind == ItemKind.TABLE_ROW else BlockKind.TEXT
             n_lines = sum(len(g) for g in (it.paragraphs or it.cells))
             heading = it.kind == ItemKind.HEADING
-            pieces.append(Piece(page.number, kind, text, heading, it.hidden, it.top, n_lines, it.x0, it.x1))
+            pieces.append(Piece(page.number, kind, text, heading, it.hidden, it.top, n_lines, it.x0, it.x1, breaks))
         out.append(pieces)
     return out
 
@@ -249,7 +259,7 @@ class _Sections:
                     kind = BlockKind.REFERENCES
                 quarantine = HIDDEN_TEXT if piece.hidden else ""
                 meta = {"hidden": piece.hidden} if piece.hidden else {}
-                blocks.append(Block(piece.text, self.section, piece.page, kind, quarantine, meta))
+                blocks.append(Block(piece.text, self.section, piece.page, kind, quarantine, meta, breaks=piece.breaks))
             # outline titles not found in the text still start their section on this page
             left = self.by_page.pop(number, [])
             if left:
@@ -303,4 +313,7 @@ def _mend_page_break(page: list[Piece], nxt: list[Piece]) -> None:
         if end is None or end.end() > 400:
             continue
         prev.text = prev.text + " " + cont.text[: end.end()]
-        cont.text = cont.text[end.end() :].strip()
+        rest = cont.text[end.end() :]
+        cut = end.end() + len(rest) - len(rest.lstrip())
+        cont.text = rest.strip()
+        cont.breaks = [b - cut for b in cont.breaks if b >= cut]
