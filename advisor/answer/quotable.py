@@ -249,6 +249,17 @@ def _field_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
+_FIGURE_END = re.compile(r"\d%?\)?$")
+
+
+def _stated_result(sentence: str) -> bool:
+    """A result a table cell or field ends on without a full stop ("... specificity was 89.5%
+    (95% CI: 84.0%, 93.7%)"): whole but for the stop, when it ends its paragraph on a figure."""
+    if not _FIGURE_END.search(sentence) or _CUT.search(sentence) or heading_like(sentence):
+        return False
+    return whole_sentence(sentence + ".")
+
+
 def _continues(prev: Unit, sentence: str, gap: str) -> bool:
     """Does `sentence` finish `prev`, which a paragraph break cut (no full stop, an open
     bracket, or a next part starting in lower case)?"""
@@ -349,6 +360,7 @@ def read_units(chunk: Chunk) -> list[Unit]:
             unit = Unit(sent, chunk, start, UnitKind.SENTENCE, len(units))
             flat = " ".join(sent.split())
             unit.ok = whole_sentence(flat) or field_line(flat) or _lead_in(flat)
+            unit.ok = unit.ok or (se >= len(block.rstrip()) and _stated_result(flat))
             units.append(unit)
             last_prose = unit if unit.ok else None
     framing = section_lead(chunk)
