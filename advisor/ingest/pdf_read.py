@@ -167,7 +167,10 @@ def _item_texts(item: Item, dehyph: Dehyphenator) -> tuple[str, list[int]]:
     """The item's text, and the offsets where a field starts in it (a paragraph opening with a
     label that does not follow a lead-in)."""
     if item.kind == ItemKind.TABLE_ROW:
-        return " | ".join(dehyph.join([ln.text for ln in cell]) for cell in item.cells), []
+        cells = [dehyph.join([ln.text for ln in cell]) for cell in item.cells]
+        if len({c.strip().rstrip(".;").lower() for c in cells}) == 1:
+            return cells[0], []  # every column says the same: one statement, not three copies
+        return " | ".join(cells), []
     # each field of a card or form ("Release Date: May 2022") is a paragraph of its own; they are
     # joined by single line breaks, so a field list reads as one record (a lone "Developer: X"
     # line would read as a chat role tag)

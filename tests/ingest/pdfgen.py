@@ -270,3 +270,17 @@ def column_pages_pdf(path: Path, pages: list[tuple[str, str]]) -> Path:
         pdf.multi_cell(90, 5, right)
     pdf.output(str(path))
     return path
+
+
+def table_pdf(path: Path, rows: list[list[str]]) -> Path:
+    """One bordered table with these rows (the first is the header row)."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    with pdf.table(text_align="LEFT", borders_layout="ALL") as table:
+        for cells in rows:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    pdf.output(str(path))
+    return path

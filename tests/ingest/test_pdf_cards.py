@@ -142,3 +142,23 @@ def test_real_card_columns_run_across_the_page_break(cards):
     )
     assert any(cautioned in t for t in text), text
     assert not any("meant for clinicians are responsible" in t for t in text)
+
+
+def test_a_table_row_saying_the_same_in_every_column_is_one_statement(tmp_path):
+    p = pdfgen.table_pdf(
+        tmp_path / "metrics.pdf",
+        [
+            ["Efficacy", "Fairness", "Safety"],
+            ["Result: sensitivity was 88.5%.", "Result: no difference by age.", "Result: no critical omissions."],
+            ["Test Type: Retrospective study.", "Test Type: Retrospective study", "Test Type: Retrospective study"],
+        ],
+    )
+    rows = [b.text for b in load_document(p, str(p)).blocks if b.kind == BlockKind.TABLE]
+    assert "Test Type: Retrospective study." in rows, rows
+    assert any(r.count(" | ") == 2 and "88.5%" in r for r in rows), rows
+
+
+def test_real_card_metric_rows_repeated_across_columns_are_read_once(cards):
+    doc, _ = cards["Aidoc_BA-01"]
+    rows = [b.text for b in doc.blocks if b.kind == BlockKind.TABLE and b.text.startswith("Test Type")]
+    assert rows == ["Test Type: Retrospective, blinded, multicenter study."]
