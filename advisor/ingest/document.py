@@ -61,17 +61,29 @@ class Document:
     meta: dict = field(default_factory=dict)
 
 
-# the fields a model card, product sheet or form names its subject with, near the top
+# the fields a model card, product sheet or form names its subject with, near the top; a value
+# runs to the line's end, a table bar, or the next label (one cell may read "Name: X Developer: Y")
 _NAME_FIELD = re.compile(
     r"^[-•*]?\s*(?:(?:model|product|device|system|software|tool|algorithm|solution|trade|proprietary)\s+)?"
-    r"name\s*:\s*(?P<value>[^\n]{2,120}?)\s*$",
+    r"name\s*:[ \t]*(?P<value>[^\n:|]{2,160})",
     re.I | re.M,
 )
 _MAKER_FIELD = re.compile(
-    r"^[-•*]?\s*(?:developer|manufacturer|vendor|company|made by|developed by)\s*:\s*(?P<value>[^\n]{2,80}?)\s*$",
+    r"(?:^|\s)(?:developer|manufacturer|vendor|company|developed by|made by)\s*:[ \t]*(?P<value>[^\n:|]{2,100})",
     re.I | re.M,
 )
+# the label a value ran into when the next field shares its line
+_NEXT_LABEL = re.compile(
+    r"(?:^|\s+)(?:developer|manufacturer|vendor|company|developed by|made by|version|release(?: \w+)?|inquir\w*.*|"
+    r"contact.*|e-?mail|website|url|date|model type|summary)\s*$",
+    re.I,
+)
 _SUBJECT_BLOCKS = 12  # the subject is named in the document's opening blocks
+
+
+def _field_value(m: re.Match[str] | None) -> str:
+    value = _NEXT_LABEL.sub("", m.group("value")).strip(" .;,\t") if m else ""
+    return value if len(value) >= 2 else ""
 
 
 def subject_title(title: str, blocks: list[Block]) -> str:
@@ -79,15 +91,13 @@ def subject_title(title: str, blocks: list[Block]) -> str:
     blocks ("CHAI Applied Model Card — BriefCase-Triage for Brain Aneurysm (Aidoc)"): every chunk
     carries its title, so documents of one template (near-identical model cards) are told apart."""
     opening = [b.text for b in blocks[:_SUBJECT_BLOCKS] if b.kind.indexed and not b.quarantine]
-    name = maker = None
+    name = maker = ""
     for text in opening:
-        name = name or _NAME_FIELD.search(text)
-        maker = maker or _MAKER_FIELD.search(text)
-    if name is None:
+        name = name or _field_value(_NAME_FIELD.search(text))
+        maker = maker or _field_value(_MAKER_FIELD.search(text))
+    if not name:
         return title
-    subject = name.group("value").rstrip(" .;,")
-    if maker is not None and maker.group("value").lower() not in subject.lower():
-        subject += f" ({maker.group('value').rstrip(' .;,')})"
+    subject = name if not maker or maker.lower() in name.lower() else f"{name} ({maker})"
     return subject if not title or subject.lower() in title.lower() else f"{title} — {subject}"
 
 
