@@ -182,6 +182,33 @@ def field_line(text: str) -> bool:
     return len(value.split()) >= 2 or bool(re.search(r"\d", value))
 
 
+def _field_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A sentence span split before each line that is a form field ("Release Date: May 2022")
+    when the line before it is a field too or ends a sentence: a card's fields, one per line."""
+    out = [(s, e)]
+    pos = text.find("\n", s, e)
+    while pos != -1:
+        nxt = text.find("\n", pos + 1, e)
+        line = text[pos + 1 : nxt if nxt != -1 else e].strip()
+        before = text[out[-1][0] : pos].strip().rsplit("\n", 1)[-1]
+        if line and before and field_line(line) and (_FIELD.match(before) or before.endswith((".", ":", "!", "?"))):
+            out[-1] = (out[-1][0], pos)
+            out.append((pos + 1 + len(text[pos + 1 : e]) - len(text[pos + 1 : e].lstrip()), e))
+        pos = nxt
+    return out
+
+
+_FIGURE_END = re.compile(r"\d%?\)?$")
+
+
+def _stated_result(sentence: str) -> bool:
+    """A result a table cell or field ends on without a full stop ("... specificity was 89.5%
+    (95% CI: 84.0%, 93.7%)"): whole but for the stop, when it ends its paragraph on a figure."""
+    if not _FIGURE_END.search(sentence) or _CUT.search(sentence) or heading_like(sentence):
+        return False
+    return whole_sentence(sentence + ".")
+
+
 def _continues(prev: Unit, sentence: str, gap: str) -> bool:
     """Does `sentence` finish `prev`, which a paragraph break cut (no full stop, an open
     bracket, or a next part starting in lower case)?"""
@@ -281,7 +308,7 @@ def read_units(chunk: Chunk) -> list[Unit]:
             continue
         in_list = False
         header = None
-        for ss, se in sentence_spans(block):
+        for ss, se in (span for sp in sentence_spans(block) for span in _field_spans(block, *sp)):
             sent, start = _strip_heading_lines(block[ss:se], s + ss)
             prev = units[-1] if units else None
             if prev is not None and prev.kind is UnitKind.SENTENCE and _continues(prev, sent, text[prev.end : start]):
@@ -290,6 +317,7 @@ def read_units(chunk: Chunk) -> list[Unit]:
             unit = Unit(sent, chunk, start, UnitKind.SENTENCE, len(units))
             flat = " ".join(sent.split())
             unit.ok = whole_sentence(flat) or field_line(flat) or _lead_in(flat)
+            unit.ok = unit.ok or (se >= len(block.rstrip()) and _stated_result(flat))
             units.append(unit)
             last_prose = unit if unit.ok else None
     framing = section_lead(chunk)

@@ -223,7 +223,8 @@ def _is_fragment(u: _Unit) -> bool:
     if s[:1].islower() or not s.rstrip("\"'”’)").endswith((".", "!", "?", ":")):
         return True
     words = s.split()
-    return len(words) < 3 and not re.match(r"(?i)(?:yes|no)\b", s)
+    # a form field with its value is whole however short ("Version: 2.0.")
+    return len(words) < 3 and not re.match(r"(?i)(?:yes|no)\b", s) and not _FIELD.match(s)
 
 
 def _is_heading(u: _Unit) -> bool:

@@ -38,6 +38,11 @@ def test_a_list_item_needs_its_lead_in():
     assert readability("Policies should be designed to [1]:").fragment_rate == 1.0
 
 
+def test_a_short_form_field_with_its_value_is_not_a_fragment():
+    r = readability("Release Date: June 2024 [1]. Version: 2.0 [1]. Reviewed [1].")
+    assert r.flagged.get("fragment_rate", []) == ["Reviewed."]
+
+
 def test_headings_and_toc_lines_are_flagged():
     r = readability(
         "Healthcare Facility Registry … 23 7.4 [1]. Architectural Model of the National Digital Health System 1.1 [1]. "
