@@ -15,8 +15,8 @@ and for each run measures:
   (the clock a user sees who opens the app as soon as it is up and asks at once);
 - first_answer_s: question submitted until the cited answer is rendered;
 - warm answers: each further question (a new one each time), submitted until the answer starts
-  to show (`warm_first_text_s`) and until it is rendered in full with its sources
-  (`warm_answer_s`; an offline answer is written out sentence by sentence).
+  to show (`warm_first_text_s`) and until it is on screen in full with its sources
+  (`warm_answer_s`; an offline answer is written out in a few steps, `chatlog.reveal`).
 
 Then, in a fresh process on the same ADVISOR_HOME, `Advisor.ask` answers the same warm
 questions (after the same first question, with the conversation history the chat page passes):
@@ -79,7 +79,8 @@ _TEXT_SHOWN = """([nth]) => {
 
 
 def ask(page, question: str, nth: int) -> tuple[float, float]:
-    """(seconds until the answer's text starts to show, seconds until it is rendered in full)."""
+    """(seconds until the answer's text starts to show, seconds until it is on screen in full with
+    its sources); then waits for the script run to end before the next question (not timed)."""
     t0 = time.perf_counter()
     page.fill("[data-testid=stChatInput] textarea", question)
     page.keyboard.press("Enter")
@@ -87,8 +88,9 @@ def ask(page, question: str, nth: int) -> tuple[float, float]:
     shown = time.perf_counter() - t0
     msg = page.locator("[data-testid=stChatMessage]").nth(nth)
     msg.locator("[data-testid=stExpander], [data-testid=stAlert]").first.wait_for(timeout=600_000)
+    full = time.perf_counter() - t0
     settle(page)
-    return shown, time.perf_counter() - t0
+    return shown, full
 
 
 def ensure_admin(home: Path) -> None:
