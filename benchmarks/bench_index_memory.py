@@ -34,12 +34,15 @@ from _common import ROOT
 from bench_scale import generate, seed_cache, sentence_pool
 
 CHILD = r"""
-import json, resource, sys, threading, time, tracemalloc
+import ctypes, gc, json, resource, sys, threading, time, tracemalloc
 from pathlib import Path
 from advisor.index import Index
 from advisor.settings import Settings
 
-corpus, batch, trace = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3] == "1"
+corpus, batch, trace, no_vectors = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3] == "1", sys.argv[4] == "1"
+if no_vectors:  # diagnosis: what the pipeline holds without the vector store's own memory
+    from advisor.index.vectors import VectorStore
+    VectorStore.upsert = lambda self, ids, embeddings, documents, metadatas: None
 peak = [0]
 stop = threading.Event()
 
@@ -48,6 +51,20 @@ def rss_mb():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+class MallInfo2(ctypes.Structure):
+    _fields_ = [(n, ctypes.c_size_t) for n in
+                ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]
+
+def heap():
+    # glibc's view: bytes in use by malloc (Python's large objects, native libraries) and free in its heap
+    try:
+        m = ctypes.CDLL("libc.so.6").mallinfo2
+        m.restype = MallInfo2
+        i = m()
+        return {"malloc_in_use_mb": round((i.uordblks + i.hblkhd) / 2**20), "malloc_free_mb": round(i.fordblks / 2**20)}
+    except (OSError, AttributeError):
+        return {}
 
 def sample():
     while not stop.is_set():
@@ -59,20 +76,23 @@ _ = ix.embedder.model  # the fixed cost, outside what indexing adds
 _ = ix.collection
 out = {"rss_before_mb": round(rss_mb())}
 threading.Thread(target=sample, daemon=True).start()
-marks, snaps = {}, {}
+marks, snaps, stats = {}, {}, {}
 def progress(i, n, path):
     q = (4 * i) // max(n, 1)
     if q not in marks:
         marks[q] = round(rss_mb())
+        stats[q] = {"rss_mb": marks[q], "python_blocks": sys.getallocatedblocks(), "gc_objects": len(gc.get_objects()),
+                    **heap(), **({"traced_mb": round(tracemalloc.get_traced_memory()[0] / 2**20)} if trace else {})}
         if trace and q in (1, 3):
             snaps[q] = tracemalloc.take_snapshot()
 if trace:
-    tracemalloc.start(12)
+    tracemalloc.start(6)
 t = time.perf_counter()
 rep = ix.index_paths([corpus], progress=progress, batch_chunks=batch)
 out["seconds"] = round(time.perf_counter() - t, 1)
 stop.set()
 out["rss_at_quarters_mb"] = [marks[k] for k in sorted(marks)]
+out["at_quarters"] = [stats[k] for k in sorted(stats)]
 out["rss_after_mb"] = round(rss_mb())
 out["peak_rss_mb"] = round(max(peak[0], rss_mb()))
 out["ru_maxrss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
@@ -80,7 +100,7 @@ out["chunks"] = rep.chunks_added
 out["texts_embedded_by_model"] = ix.embedder.texts_embedded
 out["errors"] = len(rep.errors)
 if trace and 1 in snaps and 3 in snaps:
-    diff = snaps[3].compare_to(snaps[1], "traceback")
+    diff = sorted(snaps[3].compare_to(snaps[1], "traceback"), key=lambda d: -d.size_diff)
     out["grew_between_quarters"] = [
         {"kb": round(d.size_diff / 1024), "count": d.count_diff,
          "where": [f"{f.filename.split('site-packages/')[-1]}:{f.lineno}" for f in d.traceback[-6:]]}
@@ -137,13 +157,13 @@ def prepare(base: Path, n: int, pool: dict) -> tuple[Path, Path]:
     return corpus, cache
 
 
-def run(corpus: Path, cache: Path, batch: int, trace: bool) -> dict:
+def run(corpus: Path, cache: Path, batch: int, trace: bool, no_vectors: bool = False) -> dict:
     home = Path(tempfile.mkdtemp(prefix="bench-index-mem-"))
     shutil.copy(cache, home / "embed-cache.sqlite3")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ADVISOR_", "OPENAI_"))}
     env.update(ADVISOR_HOME=str(home), PYTHONPATH=str(ROOT), HF_HUB_OFFLINE="1")
     r = subprocess.run(
-        [sys.executable, "-c", CHILD, str(corpus), str(batch), "1" if trace else "0"],
+        [sys.executable, "-c", CHILD, str(corpus), str(batch), "1" if trace else "0", "1" if no_vectors else "0"],
         env=env,
         cwd=ROOT,
         capture_output=True,
@@ -162,13 +182,16 @@ def main() -> None:
     ap.add_argument("--keep", type=Path, help="keep (and reuse) the generated corpora here")
     ap.add_argument("--batch-chunks", type=int, default=512)
     ap.add_argument("--trace", action="store_true", help="tracemalloc: what grows during the run (slow)")
+    ap.add_argument(
+        "--no-vectors", action="store_true", help="diagnosis: skip the Chroma writes (separates Chroma's own memory)"
+    )
     a = ap.parse_args()
     base = a.keep or Path(tempfile.mkdtemp(prefix="bench-index-mem-corpus-"))
     pool = sentence_pool()
     results = []
     for n in a.passages:
         corpus, cache = prepare(base, n, pool)
-        r = {"passages": n, **run(corpus, cache, a.batch_chunks, a.trace)}
+        r = {"passages": n, **run(corpus, cache, a.batch_chunks, a.trace, a.no_vectors)}
         r["added_by_indexing_mb"] = r["peak_rss_mb"] - r["rss_before_mb"]
         print(json.dumps(r), flush=True)
         results.append(r)
