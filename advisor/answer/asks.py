@@ -482,6 +482,17 @@ class Corpus:
         fam = [c for c in self.chunks(chunk.source) if c.section == root or c.section.startswith(root + " > ")]
         return fam if len(fam) <= MAX_FAMILY else []
 
+    def namesake(self, chunk: Chunk, source: str) -> list[Chunk]:
+        """The chunks of another document under the heading that names the same identifier as
+        the chunk's deepest identified heading (a guide's "MANAGE 1 > MANAGE 1.1" -> the
+        document's own "MANAGE 1.1" item, statement and discussion), in reading order; [] when
+        the chunk's headings name no single identifier or the item is long."""
+        want = _item_id(chunk.section)
+        if not want or source == chunk.source:
+            return []
+        same = [c for c in self.chunks(source) if _item_id(c.section) == want]
+        return same if len(same) <= MAX_FAMILY else []
+
     def words(self, chunk: Chunk) -> frozenset[str]:
         """Tokens of the chunk's whole document (title, headings and text); the chunk's own
         tokens when the index cannot list the document."""
@@ -492,3 +503,12 @@ class Corpus:
                 t for c in chunks for t in tokenize(f"{c.title} {c.section} {c.text}")
             )
         return self._words[chunk.source]
+
+
+def _item_id(section: str) -> str:
+    """The identifier of a heading path's deepest heading that names exactly one ("" if none)."""
+    for part in reversed(section.split(" > ")):
+        ids = identifiers(part)
+        if len(ids) == 1:
+            return ids[0]
+    return ""

@@ -32,6 +32,7 @@ from .selection import (
     collapse_duplicates,
     compared_terms,
     fill_mmr,
+    prefer_own_words,
     repeats,
     sides,
     whole_list,
@@ -364,9 +365,11 @@ def _passages(
     hits: list[Hit],
     neighbors: Callable[[Chunk], list[Chunk]] | None,
     family: Callable[[Chunk], list[Chunk]] | None = None,
+    namesake: Callable[[Chunk, str], list[Chunk]] | None = None,
 ) -> tuple[list, dict]:
-    """The hits' chunks with the rest of their sections (and, for the best hits, the rest of
-    the numbered item they sit in), each with the rank and similarity of the hit that brought
+    """The hits' chunks with the rest of their sections (for the best hits, the rest of the
+    numbered item they sit in; for a hit on a numbered item, the same item in the documents
+    the user added among the hits), each with the rank and similarity of the hit that brought
     it; quarantined passages are never quoted."""
     passages: list[tuple[Chunk, int]] = []
     have = {h.chunk.chunk_id for h in hits}
@@ -387,6 +390,16 @@ def _passages(
                 have.add(nb.chunk_id)
                 chunk_sim[nb.chunk_id] = h.dense
                 passages.append((nb, h.rank + 1))
+    # A guide's hit on "MANAGE 1.1" means the user's own copy of MANAGE 1.1 is on topic too,
+    # however its wording ranked: the document the user added answers in its own words.
+    users = sorted({h.chunk.source for h in hits if h.chunk.doc_type == DocType.USER})
+    for h in hits if namesake is not None and users else []:
+        for src in users:
+            for nb in namesake(h.chunk, src):
+                if nb.chunk_id not in have and not nb.quarantine:
+                    have.add(nb.chunk_id)
+                    chunk_sim[nb.chunk_id] = h.dense
+                    passages.append((nb, h.rank + 1))
     return passages, chunk_sim
 
 
@@ -555,7 +568,10 @@ def compose_guidance(
     """
     as_list = wants_list(question)
     setup = _Setup(sub_vecs or [], max_sentences or (6 if as_list else 5), Corpus(retriever))
-    passages, chunk_sim = _passages(hits, neighbors, setup.corpus.family if retriever is not None else None)
+    corpus = setup.corpus if retriever is not None else None
+    passages, chunk_sim = _passages(
+        hits, neighbors, corpus.family if corpus else None, corpus.namesake if corpus else None
+    )
     cands = _candidates(passages)
     if not cands:
         return Draft([], AnswerKind.GUIDANCE, 0.0)
@@ -571,6 +587,7 @@ def compose_guidance(
         for c in order[: int(os.environ.get("ADVISOR_DEBUG_N", "12"))]:
             print(f"  {c.score:.3f} sem={c.semantic:.3f} r={c.hit_rank} {c.kind} | {c.text[:110]}")
     chosen = _select(question, pool, order, setup)
+    prefer_own_words(chosen, cands)
     collapse_duplicates(chosen, cands)
     draft = Draft(arrange(chosen), AnswerKind.GUIDANCE, evidence=float(order[0].score))
     if retriever is not None:
