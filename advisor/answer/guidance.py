@@ -15,7 +15,7 @@ import os
 import re
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -68,6 +68,11 @@ _META = re.compile(
 )
 #: "What should we ask a vendor?", "Which questions ...": listed questions are the answer.
 _QUESTIONS_ASKED = re.compile(r"\b(?:ask|asks|asking|questions?|inquire|query)\b", re.I)
+#: "X is too heavy. How else can we ...?", "What can we do instead of X?": an option set aside.
+_ELSE = re.compile(r"\b(?:how else|what else|instead of|other than|rather than|alternatives? to)\b", re.I)
+_VERDICT = re.compile(
+    r"\b(?:is|are|was|were|seems?|would be|will be|isn't|aren't|doesn't|don't|can't|won't|cannot)\b", re.I
+)
 _DEICTIC = re.compile(r"\b(?:below|above|as follows|the following|see (?:section|table|figure))\b", re.I)
 _NUMBER_CUES = re.compile(r"\b(how many|how much|when|what year|which year|what date|deadline|number of|count)\b", re.I)
 _DATE = re.compile(
@@ -175,6 +180,30 @@ def split_question(question: str) -> list[str]:
 def fuzzy(words: set[str]) -> set[str]:
     """Stems cut to six letters: "compli(ance)" meets "compli(es)", "requir(ement)" meets "requir(e)"."""
     return {w[:6] for w in words}
+
+
+def set_aside(question: str) -> tuple[set[str], set[str]]:
+    """The words (stems) only the option a question sets aside uses, and those of what it asks
+    for: "A committee is too slow. How else can we review models?" sets aside the committee;
+    "instead of X" / "other than X" set aside X. Both empty when nothing is set aside."""
+    m = _ELSE.search(question)
+    if m is None:
+        return set(), set()
+    if m.group(0).lower().endswith("else"):
+        cut = max(question.rfind(p, 0, m.start()) for p in ".!?;")
+        if cut < 0:
+            return set(), set()  # "How else ...?" with no premise before it
+        rejected, asked = question[: cut + 1], question[cut + 1 :]
+        # "X is too heavy for our clinic": X is set aside, the clinic is the asker's context
+        verb = _VERDICT.search(rejected)
+        rejected = rejected[: verb.start()] if verb and verb.start() > 0 else rejected
+    else:
+        tail = question[m.end() :]
+        end = re.search(r"[,;.?!]|\b(?:to|for|so|that|which|when|while)\b", tail)
+        rejected = tail[: end.start()] if end else tail
+        asked = question[: m.start()] + (tail[end.start() :] if end else "")
+    wanted = fuzzy(content_words(asked))
+    return fuzzy(content_words(rejected)) - wanted, wanted
 
 
 # ------------------------------------------------------------------------------- retrieval
@@ -339,7 +368,12 @@ def _adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus) -> 
     names = set(ask.entities)
     subject = defined_subject(question)
     wants_questions = bool(_QUESTIONS_ASKED.search(question))
+    rejected, wanted = set_aside(question)
     for c in cands:
+        if rejected:
+            words = fuzzy(content_words(c.text))
+            if len(words & rejected) >= 2 and len(words & rejected) > len(words & wanted):
+                c.score -= 1.0  # about the option the user set aside, not the alternative asked for
         if fit:
             mine = fit.get(c.chunk.source, 0.0)
             # a document that never names what is asked about answers another question
@@ -591,6 +625,15 @@ def compose_guidance(
     collapse_duplicates(chosen, cands)
     draft = Draft(arrange(chosen), AnswerKind.GUIDANCE, evidence=float(order[0].score))
     if retriever is not None:
+        rejected, wanted = set_aside(question)
+        if rejected:
+            # the option set aside and the premise around it are context: the answer must be
+            # about what the question asks for instead
+            ask = replace(
+                ask,
+                anchors={t: w for t, w in ask.anchors.items() if t[:6] in wanted},
+                entities=frozenset(t for t in ask.entities if t[:6] in wanted),
+            )
         verdict = addressed(
             ask, _evidence(chosen, setup.corpus), min_coverage=MIN_COVERAGE, min_focus_coverage=MIN_FOCUS_COVERAGE
         )

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..chunk import Chunk, DocType
-from ..text import content_words, tokenize
+from ..text import content_words, identifiers, tokenize
 from .quotable import Unit, UnitKind
 from .types import Part
 
@@ -269,7 +269,8 @@ def _restates(a: Candidate, b: Candidate) -> bool:
 def prefer_own_words(chosen: list[Candidate], cands: list[Candidate]) -> None:
     """A chosen sentence of a bundled guide that restates a sentence of a document the user
     added gives way to the user's own words, citing both: the user asks about their document,
-    and its text (with its page) is what the answer should quote."""
+    and its text (with its page) is what the answer should quote. When the guide's sentence
+    names an identifier the user's lacks, its words stay and the user's document is cited too."""
     taken = {id(c) for c in chosen}
     for i, c in enumerate(chosen):
         if c.chunk.doc_type == DocType.USER or c.kind is not UnitKind.SENTENCE:
@@ -278,9 +279,12 @@ def prefer_own_words(chosen: list[Candidate], cands: list[Candidate]) -> None:
             if id(d) in taken or d.chunk.doc_type != DocType.USER or d.kind is not UnitKind.SENTENCE:
                 continue
             if d.score >= c.score - 0.1 and _restates(c, d):
-                d.also.append(c)
-                chosen[i] = d
                 taken.add(id(d))
+                if set(identifiers(c.text)) <= set(identifiers(d.text)):
+                    d.also.append(c)
+                    chosen[i] = d
+                else:  # the guide's words name the item ("GOVERN 2.2 calls for"): keep them, cite both
+                    c.also.append(d)
                 break
 
 

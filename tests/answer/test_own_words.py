@@ -66,7 +66,7 @@ def _cand(text: str, source: str, doc_type: DocType, score: float) -> Candidate:
     return c
 
 
-GUIDE_SAYS = "Article 7 in the framework calls for a review of whether each vendor contract meets its stated terms before renewal."
+GUIDE_SAYS = "The framework calls for a review of whether each vendor contract meets its stated terms before renewal."
 USER_SAYS = "A review is made of whether each vendor contract meets its stated terms and obligations before renewal."
 
 
@@ -107,3 +107,12 @@ def test_a_guide_hit_brings_the_same_item_of_a_user_document_among_the_hits():
     assert ("g", "rules.pdf") in asked
     passages, _ = _passages(hits[:1], None, None, namesake)  # no user document among the hits
     assert [c.chunk_id for c, _ in passages] == ["g"]
+
+
+def test_a_guide_sentence_naming_the_item_keeps_its_words_and_cites_the_users_document():
+    named = GUIDE_SAYS.replace("The framework", "Article 7 in the framework")
+    guide = _cand(named, "guide.md", DocType.GUIDANCE, 0.50)
+    own = _cand(USER_SAYS, "rules.pdf", DocType.USER, 0.45)
+    chosen = [guide]
+    prefer_own_words(chosen, [guide, own])
+    assert chosen == [guide] and guide.also == [own]  # "Article 7" stays in the answer, both cited

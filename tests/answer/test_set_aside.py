@@ -1,0 +1,52 @@
+"""A question that sets an option aside ("X is too heavy. How else ...?") is answered with the
+alternatives, and the set-aside option's words are not what the answer must be about."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.answer import Advisor
+from advisor.answer.guidance import set_aside
+
+from .builders import indexed_settings
+
+DOCS = {
+    "review.md": """---
+title: Model review guide
+---
+# Model review guide
+
+## Reviewing models
+
+Large systems route every model through a central committee with separate members for each review stage.
+A small clinic can have two clinicians sign off each model after a one-week shadow trial.
+Clinic managers can ask the vendor for the model's validation report before go-live.
+Quarterly audits by an outside firm check that each model still performs as validated.
+""",
+}
+
+
+def test_the_option_set_aside_and_what_is_asked_for():
+    rejected, wanted = set_aside("A central committee is too slow for us. How else can we review models?")
+    assert (
+        {"centra", "commit"} <= rejected and "slow" not in rejected and "review" in wanted and "review" not in rejected
+    )
+    rejected, wanted = set_aside("What can we use instead of a vendor audit to check model drift?")
+    assert rejected == {"vendor", "audit"} and "drift" in wanted
+    assert set_aside("How else can we review models?") == (set(), set())  # no premise
+    assert set_aside("How do we review models?") == (set(), set())
+
+
+@pytest.fixture(scope="module")
+def adv(tmp_path_factory) -> Advisor:
+    return Advisor(indexed_settings(tmp_path_factory.mktemp("aside"), DOCS))
+
+
+def test_a_how_else_question_gets_the_alternatives_not_the_option_set_aside(adv):
+    ans = adv.ask(
+        "A central committee with separate members for each review stage is too heavy for our small clinic. "
+        "How else can we review models?"
+    )
+    assert not ans.abstained, ans.answer
+    assert "two clinicians" in ans.answer
+    assert "central committee" not in ans.answer
