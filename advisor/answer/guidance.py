@@ -23,7 +23,7 @@ from ..chunk import Chunk, DocType
 from ..guard import looks_like_injection
 from ..retrieve import Filters, Hit, Retriever, SearchResult
 from ..text import content_words, identifiers, tokenize
-from .asks import Ask, Corpus, Evidence, addressed, names_several, read_ask
+from .asks import Ask, Corpus, Evidence, addressed, names_several, read_ask, set_aside
 from .quotable import Unit, UnitKind, continue_lists, read_units
 from .selection import (
     MAX_LIST,
@@ -32,6 +32,7 @@ from .selection import (
     collapse_duplicates,
     compared_terms,
     fill_mmr,
+    gather_passages,
     prefer_own_words,
     repeats,
     sides,
@@ -68,11 +69,6 @@ _META = re.compile(
 )
 #: "What should we ask a vendor?", "Which questions ...": listed questions are the answer.
 _QUESTIONS_ASKED = re.compile(r"\b(?:ask|asks|asking|questions?|inquire|query)\b", re.I)
-#: "X is too heavy. How else can we ...?", "What can we do instead of X?": an option set aside.
-_ELSE = re.compile(r"\b(?:how else|what else|instead of|other than|rather than|alternatives? to)\b", re.I)
-_VERDICT = re.compile(
-    r"\b(?:is|are|was|were|seems?|would be|will be|isn't|aren't|doesn't|don't|can't|won't|cannot)\b", re.I
-)
 _DEICTIC = re.compile(r"\b(?:below|above|as follows|the following|see (?:section|table|figure))\b", re.I)
 _NUMBER_CUES = re.compile(r"\b(how many|how much|when|what year|which year|what date|deadline|number of|count)\b", re.I)
 _DATE = re.compile(
@@ -180,30 +176,6 @@ def split_question(question: str) -> list[str]:
 def fuzzy(words: set[str]) -> set[str]:
     """Stems cut to six letters: "compli(ance)" meets "compli(es)", "requir(ement)" meets "requir(e)"."""
     return {w[:6] for w in words}
-
-
-def set_aside(question: str) -> tuple[set[str], set[str]]:
-    """The words (stems) only the option a question sets aside uses, and those of what it asks
-    for: "A committee is too slow. How else can we review models?" sets aside the committee;
-    "instead of X" / "other than X" set aside X. Both empty when nothing is set aside."""
-    m = _ELSE.search(question)
-    if m is None:
-        return set(), set()
-    if m.group(0).lower().endswith("else"):
-        cut = max(question.rfind(p, 0, m.start()) for p in ".!?;")
-        if cut < 0:
-            return set(), set()  # "How else ...?" with no premise before it
-        rejected, asked = question[: cut + 1], question[cut + 1 :]
-        # "X is too heavy for our clinic": X is set aside, the clinic is the asker's context
-        verb = _VERDICT.search(rejected)
-        rejected = rejected[: verb.start()] if verb and verb.start() > 0 else rejected
-    else:
-        tail = question[m.end() :]
-        end = re.search(r"[,;.?!]|\b(?:to|for|so|that|which|when|while)\b", tail)
-        rejected = tail[: end.start()] if end else tail
-        asked = question[: m.start()] + (tail[end.start() :] if end else "")
-    wanted = fuzzy(content_words(asked))
-    return fuzzy(content_words(rejected)) - wanted, wanted
 
 
 # ------------------------------------------------------------------------------- retrieval
@@ -391,52 +363,6 @@ def _adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus) -> 
 # ------------------------------------------------------------------------------- composing
 
 
-#: Hits whose whole numbered item (statement, discussion, actions) is read, best first.
-FAMILY_HITS = 3
-
-
-def _passages(
-    hits: list[Hit],
-    neighbors: Callable[[Chunk], list[Chunk]] | None,
-    family: Callable[[Chunk], list[Chunk]] | None = None,
-    namesake: Callable[[Chunk, str], list[Chunk]] | None = None,
-) -> tuple[list, dict]:
-    """The hits' chunks with the rest of their sections (for the best hits, the rest of the
-    numbered item they sit in; for a hit on a numbered item, the same item in the documents
-    the user added among the hits), each with the rank and similarity of the hit that brought
-    it; quarantined passages are never quoted."""
-    passages: list[tuple[Chunk, int]] = []
-    have = {h.chunk.chunk_id for h in hits}
-    chunk_sim = {h.chunk.chunk_id: h.dense for h in hits}
-    for h in hits:
-        if h.chunk.quarantine:
-            continue
-        passages.append((h.chunk, h.rank))
-        for nb in neighbors(h.chunk) if neighbors else []:
-            if nb.chunk_id not in have and not nb.quarantine:  # the rest of a section split across chunks
-                have.add(nb.chunk_id)
-                chunk_sim[nb.chunk_id] = h.dense
-                passages.append((nb, h.rank))
-    for h in hits[:FAMILY_HITS] if family is not None else []:
-        for nb in family(h.chunk):  # the item's other parts: its actions answer "what should we do"
-            if nb.chunk_id not in have and not nb.quarantine:
-                # retrieval did not pick these: they rank just below the hit that brought them
-                have.add(nb.chunk_id)
-                chunk_sim[nb.chunk_id] = h.dense
-                passages.append((nb, h.rank + 1))
-    # A guide's hit on "MANAGE 1.1" means the user's own copy of MANAGE 1.1 is on topic too,
-    # however its wording ranked: the document the user added answers in its own words.
-    users = sorted({h.chunk.source for h in hits if h.chunk.doc_type == DocType.USER})
-    for h in hits if namesake is not None and users else []:
-        for src in users:
-            for nb in namesake(h.chunk, src):
-                if nb.chunk_id not in have and not nb.quarantine:
-                    have.add(nb.chunk_id)
-                    chunk_sim[nb.chunk_id] = h.dense
-                    passages.append((nb, h.rank + 1))
-    return passages, chunk_sim
-
-
 def _candidates(passages: list[tuple[Chunk, int]]) -> list[Candidate]:
     """Every quotable unit of the passages, once per document (neighbouring chunks overlap);
     a list split across two chunks of a section is read as one, under its own lead-in."""
@@ -603,7 +529,7 @@ def compose_guidance(
     as_list = wants_list(question)
     setup = _Setup(sub_vecs or [], max_sentences or (6 if as_list else 5), Corpus(retriever))
     corpus = setup.corpus if retriever is not None else None
-    passages, chunk_sim = _passages(
+    passages, chunk_sim = gather_passages(
         hits, neighbors, corpus.family if corpus else None, corpus.namesake if corpus else None
     )
     cands = _candidates(passages)

@@ -11,11 +11,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from ..chunk import Chunk, DocType
+from ..retrieve import Hit
 from ..text import content_words, identifiers, tokenize
 from .quotable import Unit, UnitKind
 from .types import Part
@@ -338,3 +340,49 @@ def arrange(chosen: list[Candidate]) -> list[Part]:
         done |= {id(d) for d in items}
         done |= {id(o) for o in chosen if o.unit is items[0].unit.lead}
     return parts
+
+
+#: Hits whose whole numbered item (statement, discussion, actions) is read, best first.
+FAMILY_HITS = 3
+
+
+def gather_passages(
+    hits: list[Hit],
+    neighbors: Callable[[Chunk], list[Chunk]] | None,
+    family: Callable[[Chunk], list[Chunk]] | None = None,
+    namesake: Callable[[Chunk, str], list[Chunk]] | None = None,
+) -> tuple[list, dict]:
+    """The hits' chunks with the rest of their sections (for the best hits, the rest of the
+    numbered item they sit in; for a hit on a numbered item, the same item in the documents
+    the user added among the hits), each with the rank and similarity of the hit that brought
+    it; quarantined passages are never quoted."""
+    passages: list[tuple[Chunk, int]] = []
+    have = {h.chunk.chunk_id for h in hits}
+    chunk_sim = {h.chunk.chunk_id: h.dense for h in hits}
+    for h in hits:
+        if h.chunk.quarantine:
+            continue
+        passages.append((h.chunk, h.rank))
+        for nb in neighbors(h.chunk) if neighbors else []:
+            if nb.chunk_id not in have and not nb.quarantine:  # the rest of a section split across chunks
+                have.add(nb.chunk_id)
+                chunk_sim[nb.chunk_id] = h.dense
+                passages.append((nb, h.rank))
+    for h in hits[:FAMILY_HITS] if family is not None else []:
+        for nb in family(h.chunk):  # the item's other parts: its actions answer "what should we do"
+            if nb.chunk_id not in have and not nb.quarantine:
+                # retrieval did not pick these: they rank just below the hit that brought them
+                have.add(nb.chunk_id)
+                chunk_sim[nb.chunk_id] = h.dense
+                passages.append((nb, h.rank + 1))
+    # A guide's hit on "MANAGE 1.1" means the user's own copy of MANAGE 1.1 is on topic too,
+    # however its wording ranked: the document the user added answers in its own words.
+    users = sorted({h.chunk.source for h in hits if h.chunk.doc_type == DocType.USER})
+    for h in hits if namesake is not None and users else []:
+        for src in users:
+            for nb in namesake(h.chunk, src):
+                if nb.chunk_id not in have and not nb.quarantine:
+                    have.add(nb.chunk_id)
+                    chunk_sim[nb.chunk_id] = h.dense
+                    passages.append((nb, h.rank + 1))
+    return passages, chunk_sim

@@ -6,9 +6,8 @@ from __future__ import annotations
 import numpy as np
 
 from advisor.answer.asks import Corpus
-from advisor.answer.guidance import _passages
 from advisor.answer.quotable import Unit, UnitKind
-from advisor.answer.selection import Candidate, prefer_own_words
+from advisor.answer.selection import Candidate, gather_passages, prefer_own_words
 from advisor.chunk import Chunk, DocType
 from advisor.index import Index
 from advisor.retrieve import Hit, Retriever
@@ -102,10 +101,10 @@ def test_a_guide_hit_brings_the_same_item_of_a_user_document_among_the_hits():
         return [theirs] if c is guide else []
 
     hits = [Hit(guide, 1.0, rank=1, dense=0.6), Hit(mine, 0.9, rank=2, dense=0.5)]
-    passages, sims = _passages(hits, None, None, namesake)
+    passages, sims = gather_passages(hits, None, None, namesake)
     assert (theirs, 2) in passages and sims["u2"] == 0.6  # ranked just below the guide's hit
     assert ("g", "rules.pdf") in asked
-    passages, _ = _passages(hits[:1], None, None, namesake)  # no user document among the hits
+    passages, _ = gather_passages(hits[:1], None, None, namesake)  # no user document among the hits
     assert [c.chunk_id for c, _ in passages] == ["g"]
 
 
