@@ -229,6 +229,7 @@ def _score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[floa
     q_ids = set(identifiers(question))
     wants_number = bool(_NUMBER_CUES.search(question))
     wants_date = bool(re.search(r"\b(when|what date|deadline|by what|which year|what year)\b", question, re.I))
+    negated = _negated(question)
     # Question words weighted by how rare they are among the candidate sentences: words every
     # candidate shares (the topic) say little; the rare one ("comply") is what is asked.
     cand_words = [fuzzy(content_words(c.text)) for c in cands]
@@ -248,6 +249,8 @@ def _score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[floa
         bonus = 0.15 if q_ids and q_ids & ids_here else 0.0
         if q_ids and q_ids & set(identifiers(c.text[:16])):
             bonus += 0.08  # "GOVERN 1.6 calls for ..." defines the thing asked about
+        if negated is not None and negated.search(c.text):
+            bonus += 0.08  # "not measured" answers "what we decide not to measure"; "measure" alone does not
         if wants_number and re.search(r"\d", c.text):
             bonus += 0.06
             if wants_date and _DATE.search(c.text):
@@ -266,6 +269,19 @@ def _score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[floa
         chunk_rel = 1.0 / (1.0 + 0.35 * (c.hit_rank - 1))  # hybrid retrieval's verdict on the passage
         out.append(0.5 * float(sim) + 0.25 * min(lex, 1.0) + 0.15 * chunk_rel + bonus)
     return out
+
+
+_NEGATED_ASK = re.compile(r"\b(?:not|never)\s+(?:to\s+|be\s+)?([a-z]{4,})", re.I)
+
+
+def _negated(question: str) -> re.Pattern | None:
+    """For a question about what is not done ("risks we decide not to measure"), a pattern
+    finding the same verb negated in a sentence ("will not be measured", "non-measurement")."""
+    m = _NEGATED_ASK.search(question)
+    if m is None:
+        return None
+    stem = re.escape(m.group(1).lower()[:6])
+    return re.compile(rf"\b(?:not|never|cannot|non|without)\b\W+(?:\w+\W+){{0,3}}?{stem}", re.I)
 
 
 def _defines(subject: str, sentence: str) -> bool:

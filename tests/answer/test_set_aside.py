@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from advisor.answer import Advisor
-from advisor.answer.guidance import set_aside
+from advisor.answer.guidance import _negated, set_aside
 
 from .builders import indexed_settings
 
@@ -50,3 +50,12 @@ def test_a_how_else_question_gets_the_alternatives_not_the_option_set_aside(adv)
     assert not ans.abstained, ans.answer
     assert "two clinicians" in ans.answer
     assert "central committee" not in ans.answer
+
+
+def test_a_question_about_what_is_not_done_finds_the_verb_negated():
+    pat = _negated("What should we do about risks that we decide not to measure?")
+    assert pat is not None
+    assert pat.search("Risks that will not – or cannot – be measured are documented.")
+    assert pat.search("Document the justification for non-measurement.")
+    assert not pat.search("Measure every risk each quarter.")  # the verb, but not negated
+    assert _negated("How do we measure risks?") is None
