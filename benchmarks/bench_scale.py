@@ -3,6 +3,10 @@
     .venv/bin/python benchmarks/bench_scale.py --passages 10000 [--backend sqlite|server|both]
         [--queries 100] [--keep DIR]
 
+`--keep DIR` keeps the generated corpus and the SQLite backend's ADVISOR_HOME under DIR and,
+when DIR already holds them, reuses them: only the search and answer timings are measured again
+(the indexing figures are those saved by the run that built them). Useful when profiling.
+
 The generated corpus (deterministic, seed 7): real sentences of the bundled guidance corpus
 (plus the AI RMF Playbook's pages when ../shared/realdocs has it) recombined into Markdown
 documents of 20 sections; each section is one passage of about 900 characters, drawn from
@@ -177,13 +181,22 @@ def encode_rate(made: dict[str, list[str]]) -> float:
     return (time.perf_counter() - t) / len(texts)
 
 
-def run_backend(name: str, n: int, corpus: Path, made: dict, queries: list[str], base_env: dict) -> dict:
+def run_backend(
+    name: str, n: int, corpus: Path, made: dict, queries: list[str], base_env: dict, keep: Path | None = None
+) -> dict:
     from advisor.settings import Settings
 
-    home = Path(tempfile.mkdtemp(prefix=f"scale-{name}-"))
+    home = keep / f"home-{name}" if keep else Path(tempfile.mkdtemp(prefix=f"scale-{name}-"))
+    saved = keep / f"index-{name}.json" if keep else None
     env = {**base_env, "ADVISOR_HOME": str(home)}
-    seeded = seed_cache(Settings.from_env(env), corpus, made)
-    idx = child(INDEX_CODE.format(corpus=str(corpus)), env)
+    if saved is not None and saved.exists():  # reuse the index a previous --keep run built
+        seeded, idx = json.loads(saved.read_text())
+    else:
+        home.mkdir(parents=True, exist_ok=True)
+        seeded = seed_cache(Settings.from_env(env), corpus, made)
+        idx = child(INDEX_CODE.format(corpus=str(corpus)), env)
+        if saved is not None:
+            saved.write_text(json.dumps([seeded, idx]))
     q = child(QUERY_CODE.format(queries=json.dumps(queries)), env)
     stats = {k: {"p50": round(pct(v, 50), 1), "p95": round(pct(v, 95), 1)} for k, v in q.items() if isinstance(v, list)}
     return {
@@ -204,10 +217,18 @@ def main() -> None:
     ap.add_argument("--passages", type=int, default=10000)
     ap.add_argument("--backend", choices=["sqlite", "server", "both"], default="both")
     ap.add_argument("--queries", type=int, default=100)
+    ap.add_argument("--keep", type=Path, help="keep (or reuse) the corpus and the SQLite home in this folder")
     args = ap.parse_args()
     pool = sentence_pool()
-    corpus = Path(tempfile.mkdtemp(prefix=f"scale-corpus-{args.passages}-"))
-    made = generate(corpus, args.passages, pool)
+    keep = args.keep.resolve() if args.keep else None
+    if keep is not None and (keep / "made.json").exists():
+        corpus, made = keep / "corpus", json.loads((keep / "made.json").read_text())
+    else:
+        corpus = keep / "corpus" if keep else Path(tempfile.mkdtemp(prefix=f"scale-corpus-{args.passages}-"))
+        corpus.mkdir(parents=True, exist_ok=True)
+        made = generate(corpus, args.passages, pool)
+        if keep is not None:
+            (keep / "made.json").write_text(json.dumps(made))
     rng = random.Random(11)
     heads = [f"{k.replace('-', ' ')} SCALE-{rng.randrange(997)}.{rng.randrange(20)}" for k in sorted(pool)]
     queries = [(QUESTIONS + heads)[i % (len(QUESTIONS) + len(heads))] for i in range(args.queries)]
@@ -217,7 +238,7 @@ def main() -> None:
     out: dict = {"passages": args.passages, "files": len(list(corpus.glob("*.md"))),
                  "raw_encode_passages_per_s": round(1 / per_passage, 2)}  # fmt: skip
     if args.backend in ("sqlite", "both"):
-        out["sqlite"] = run_backend("sqlite", args.passages, corpus, made, queries, base)
+        out["sqlite"] = run_backend("sqlite", args.passages, corpus, made, queries, base, keep)
     if args.backend in ("server", "both"):
         from tests.deploy.servers import chroma_server, postgres_cluster
 

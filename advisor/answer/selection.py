@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -147,8 +148,10 @@ def whole_list(order: list[Candidate], cands: list[Candidate], best: float) -> l
     return []
 
 
-def _fingerprint(text: str) -> set[str]:
-    return set(tokenize(text))
+@lru_cache(maxsize=8192)
+def _fingerprint(text: str) -> frozenset[str]:
+    """A sentence's distinct tokens (memoised: MMR compares each candidate with many others)."""
+    return frozenset(tokenize(text))
 
 
 def _near_duplicate(a: Candidate, b: Candidate) -> bool:
