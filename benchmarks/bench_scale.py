@@ -99,8 +99,34 @@ def generate(folder: Path, passages: int, pool: dict[str, list[str]]) -> dict[st
     return made
 
 
-def seed_cache(settings, corpus: Path, made: dict[str, list[str]]) -> int:
-    """Derived vectors for every chunk the corpus yields, written to the embedding cache."""
+_HEADER = re.compile(r"Document \d{5}, control SCALE-\d+\.\d+\.")
+
+
+def screen_vectors(ix, text: str, vec: dict[str, list[float]], header: list[float]) -> dict[str, list[float]]:
+    """Vectors for the sentences the injection screen embeds in a passage: a pool sentence's real
+    vector, a synthetic header's ("Document 00012, control SCALE-12.3.") that of one real header
+    (headers differ only in digits), and any other sentence embedded by the model."""
+    from advisor.safety.normalize import normalize
+    from advisor.text import sentence_spans
+
+    norm = normalize(text).text
+    out, todo = {}, []
+    for a, b in sentence_spans(norm):
+        s = norm[a:b]
+        if s in vec:
+            out[s] = vec[s]
+        elif _HEADER.fullmatch(s.strip()):
+            out[s] = header
+        else:
+            todo.append(s)
+    if todo:
+        out.update(zip(todo, ix.embedder.embed(todo), strict=True))
+    return out
+
+
+def seed_cache(settings, corpus: Path, made: dict[str, list[str]], screen: bool = False) -> int:
+    """Derived vectors for every chunk the corpus yields, written to the embedding cache (with
+    `screen`, also the vectors of the sentences the injection screen embeds)."""
     from advisor.index import Index, embedding_text
     from advisor.index.sources import doc_type_for, source_for
     from advisor.ingest import load_chunks
@@ -108,9 +134,15 @@ def seed_cache(settings, corpus: Path, made: dict[str, list[str]]) -> int:
     ix = Index(settings)
     sentences = sorted({s for picked in made.values() for s in picked})
     vec = dict(zip(sentences, ix.embedder.embed(sentences), strict=True))
+    header = ix.embedder.embed(["Document 00000, control SCALE-0.0."])[0]
     texts, vectors = [], []
+    screened: dict[str, list[float]] = {}
     for p in sorted(corpus.glob("*.md")):
         for c in load_chunks(p, source_for(p), doc_type=doc_type_for(p), org="", chunk_size=1000, overlap=120):
+            if screen:
+                for s_, v_ in screen_vectors(ix, c.text, vec, header).items():
+                    vec.setdefault(s_, v_)  # embedded once, however many passages hold it
+                    screened.setdefault(s_, v_)
             # a chunk is one generated passage (or, if the chunker split one, the passages it holds)
             parts = made.get(c.text.strip()) or [s for line in c.text.splitlines() for s in made.get(line.strip(), [])]
             if not parts:
@@ -119,6 +151,8 @@ def seed_cache(settings, corpus: Path, made: dict[str, list[str]]) -> int:
             texts.append(embedding_text(c))
             vectors.append(v / np.linalg.norm(v))
     ix.embed_cache.store(texts, vectors)
+    if screened:
+        ix.embed_cache.store(list(screened), [np.asarray(v, dtype=np.float32) for v in screened.values()])
     return len(texts)
 
 
@@ -182,7 +216,14 @@ def encode_rate(made: dict[str, list[str]]) -> float:
 
 
 def run_backend(
-    name: str, n: int, corpus: Path, made: dict, queries: list[str], base_env: dict, keep: Path | None = None
+    name: str,
+    n: int,
+    corpus: Path,
+    made: dict,
+    queries: list[str],
+    base_env: dict,
+    keep: Path | None = None,
+    screen: bool = False,
 ) -> dict:
     from advisor.settings import Settings
 
@@ -193,7 +234,7 @@ def run_backend(
         seeded, idx = json.loads(saved.read_text())
     else:
         home.mkdir(parents=True, exist_ok=True)
-        seeded = seed_cache(Settings.from_env(env), corpus, made)
+        seeded = seed_cache(Settings.from_env(env), corpus, made, screen)
         idx = child(INDEX_CODE.format(corpus=str(corpus)), env)
         if saved is not None:
             saved.write_text(json.dumps([seeded, idx]))
@@ -218,6 +259,12 @@ def main() -> None:
     ap.add_argument("--backend", choices=["sqlite", "server", "both"], default="both")
     ap.add_argument("--queries", type=int, default=100)
     ap.add_argument("--keep", type=Path, help="keep (or reuse) the corpus and the SQLite home in this folder")
+    ap.add_argument(
+        "--seed-screen",
+        action="store_true",
+        help="also seed the injection screen's sentence vectors (latency runs at 100k: indexing then "
+        "leaves out the screen's model work, so its throughput is not comparable)",
+    )
     args = ap.parse_args()
     pool = sentence_pool()
     keep = args.keep.resolve() if args.keep else None
@@ -236,15 +283,15 @@ def main() -> None:
     base = {k: v for k, v in os.environ.items() if not k.startswith(("ADVISOR_", "OPENAI_"))}
     base["PYTHONPATH"] = str(ROOT)
     out: dict = {"passages": args.passages, "files": len(list(corpus.glob("*.md"))),
-                 "raw_encode_passages_per_s": round(1 / per_passage, 2)}  # fmt: skip
+                 "raw_encode_passages_per_s": round(1 / per_passage, 2), "screen_seeded": args.seed_screen}  # fmt: skip
     if args.backend in ("sqlite", "both"):
-        out["sqlite"] = run_backend("sqlite", args.passages, corpus, made, queries, base, keep)
+        out["sqlite"] = run_backend("sqlite", args.passages, corpus, made, queries, base, keep, args.seed_screen)
     if args.backend in ("server", "both"):
         from tests.deploy.servers import chroma_server, postgres_cluster
 
         with postgres_cluster(durable=True) as pg, chroma_server(Path(tempfile.mkdtemp()) / "chroma") as chroma:
             env = {**base, "ADVISOR_DATABASE_URL": pg, "ADVISOR_CHROMA_URL": chroma}
-            out["server"] = run_backend("server", args.passages, corpus, made, queries, env)
+            out["server"] = run_backend("server", args.passages, corpus, made, queries, env, None, args.seed_screen)
     for key in ("sqlite", "server"):
         if key in out:
             r = out[key]
