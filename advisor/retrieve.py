@@ -437,11 +437,13 @@ class Retriever:
             return dense_sim.get(cid, 0.0) + lex_score.get(cid, 0.0) / top_lex
 
         order = sorted(fused, key=lambda cid: (-round(fused[cid], 12), -tiebreak(cid), cid))[:k]
+        # the similarity of keyword-only hits comes from the vector store while the catalog reads the texts
+        missing = [cid for cid in order if cid not in dense_sim]
+        sims = _CHANNELS.submit(self._similarities, query, missing) if missing else None
         chunks = self.index.get_chunks(order)
         id_set = set(id_hits)
-        missing = [cid for cid in order if cid not in dense_sim and cid in chunks]
-        if missing:
-            dense_sim.update(self._similarities(query, missing))
+        if sims is not None:
+            dense_sim.update({cid: v for cid, v in sims.result().items() if cid in chunks})
         hits: list[Hit] = []
         for cid in order:
             c = chunks.get(cid)
