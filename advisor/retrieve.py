@@ -29,6 +29,7 @@ _UNFILTERED_SHARE = 0.5  # above this share of admitted chunks, filter dense can
 
 # Runs a search's dense channel beside its keyword channel (shared by every Retriever; a
 # search waits only for its own job, so a busy pool delays, never deadlocks).
+CONCURRENT = True  # False runs the channels one after the other (for profiling and A/B timing)
 _CHANNELS = ThreadPoolExecutor(max_workers=8, thread_name_prefix="advisor-dense")
 
 
@@ -418,11 +419,11 @@ class Retriever:
         mask = lex.mask(f)
         # the dense channel (embedding the query, the vector store) runs while the keyword and
         # identifier channels run here: a search waits for the slower, not for both
-        dense_job = _CHANNELS.submit(self._timed_dense, query, n, f, lex, mask)
+        dense_job = _CHANNELS.submit(self._timed_dense, query, n, f, lex, mask) if CONCURRENT else None
         lexical = lex.search(query, n, mask)
         id_hits = lex.id_search(query, mask)[:n]
         t1 = time.perf_counter()
-        dense, degraded, dense_ms = dense_job.result()
+        dense, degraded, dense_ms = dense_job.result() if dense_job else self._timed_dense(query, n, f, lex, mask)
 
         rrf = self.settings.rrf_k
         fused: dict[str, float] = {}
@@ -439,11 +440,12 @@ class Retriever:
         order = sorted(fused, key=lambda cid: (-round(fused[cid], 12), -tiebreak(cid), cid))[:k]
         # the similarity of keyword-only hits comes from the vector store while the catalog reads the texts
         missing = [cid for cid in order if cid not in dense_sim]
-        sims = _CHANNELS.submit(self._similarities, query, missing) if missing else None
+        sims = _CHANNELS.submit(self._similarities, query, missing) if missing and CONCURRENT else None
         chunks = self.index.get_chunks(order)
         id_set = set(id_hits)
-        if sims is not None:
-            dense_sim.update({cid: v for cid, v in sims.result().items() if cid in chunks})
+        if sims is not None or missing:
+            got = sims.result() if sims is not None else self._similarities(query, missing)
+            dense_sim.update({cid: v for cid, v in got.items() if cid in chunks})
         hits: list[Hit] = []
         for cid in order:
             c = chunks.get(cid)

@@ -7,6 +7,13 @@
 when DIR already holds them, reuses them: only the search and answer timings are measured again
 (the indexing figures are those saved by the run that built them). Useful when profiling.
 
+Indexing generated *user* documents runs each file through the parsing worker and the screening
+(PHI, instructions; the screen embeds every sentence). `--seed-screen` seeds the screen's sentence
+vectors like the passages' (a pool sentence's real vector; the synthetic header sentence that of
+one real header); `--direct` fills the stores through the indexer's write step without parsing
+workers or screening. Both are for latency runs (search, answer) at 100k on a loaded machine:
+their indexing figures are not comparable with a full run's.
+
 The generated corpus (deterministic, seed 7): real sentences of the bundled guidance corpus
 (plus the AI RMF Playbook's pages when ../shared/realdocs has it) recombined into Markdown
 documents of 20 sections; each section is one passage of about 900 characters, drawn from
@@ -180,6 +187,35 @@ OUT = {{"seconds": time.perf_counter() - t, "chunks": rep.chunks_added, "embedde
         "errors": len(rep.errors)}}
 """
 
+# --direct: the indexer's write step (vectors, catalog) without the parsing workers or the
+# screening (PHI, instructions), which dominate indexing generated user documents on this machine
+DIRECT_CODE = """
+import time
+from pathlib import Path
+from advisor.index import Index, IndexReport
+from advisor.index import sources
+from advisor.index.indexer import Indexer, _Loaded
+from advisor.ingest import load_chunks
+from advisor.settings import Settings
+s = Settings.from_env()
+ix = Index(s)
+w = Indexer(s, ix.catalog, ix.vectors, ix.embedder, ix.embed_cache)
+rep = IndexReport()
+t = time.perf_counter()
+batch = []
+with w.writer_lock():
+    for p in sorted(Path({corpus!r}).glob("*.md")):
+        src = sources.source_for(p)
+        chunks = load_chunks(p, src, doc_type=sources.doc_type_for(p), org="", chunk_size=1000, overlap=120)
+        batch.append(_Loaded(p, src, sources.file_hash(p, s), chunks))
+        if sum(len(b.chunks) for b in batch) >= 2000:
+            w._write_batch(batch, rep)
+            batch = []
+    w._write_batch(batch, rep)
+OUT = {{"seconds": time.perf_counter() - t, "chunks": rep.chunks_added, "embedded": rep.embeddings_computed,
+        "errors": len(rep.errors)}}
+"""
+
 QUERY_CODE = """
 import json, time
 import numpy as np
@@ -224,6 +260,7 @@ def run_backend(
     base_env: dict,
     keep: Path | None = None,
     screen: bool = False,
+    direct: bool = False,
 ) -> dict:
     from advisor.settings import Settings
 
@@ -235,7 +272,7 @@ def run_backend(
     else:
         home.mkdir(parents=True, exist_ok=True)
         seeded = seed_cache(Settings.from_env(env), corpus, made, screen)
-        idx = child(INDEX_CODE.format(corpus=str(corpus)), env)
+        idx = child((DIRECT_CODE if direct else INDEX_CODE).format(corpus=str(corpus)), env)
         if saved is not None:
             saved.write_text(json.dumps([seeded, idx]))
     q = child(QUERY_CODE.format(queries=json.dumps(queries)), env)
@@ -265,6 +302,12 @@ def main() -> None:
         help="also seed the injection screen's sentence vectors (latency runs at 100k: indexing then "
         "leaves out the screen's model work, so its throughput is not comparable)",
     )
+    ap.add_argument(
+        "--direct",
+        action="store_true",
+        help="fill the stores through the indexer's write step, without parsing workers or screening "
+        "(latency runs at 100k on a loaded machine; indexing figures are then not comparable)",
+    )
     args = ap.parse_args()
     pool = sentence_pool()
     keep = args.keep.resolve() if args.keep else None
@@ -283,15 +326,15 @@ def main() -> None:
     base = {k: v for k, v in os.environ.items() if not k.startswith(("ADVISOR_", "OPENAI_"))}
     base["PYTHONPATH"] = str(ROOT)
     out: dict = {"passages": args.passages, "files": len(list(corpus.glob("*.md"))),
-                 "raw_encode_passages_per_s": round(1 / per_passage, 2), "screen_seeded": args.seed_screen}  # fmt: skip
+                 "raw_encode_passages_per_s": round(1 / per_passage, 2), "screen_seeded": args.seed_screen, "direct": args.direct}  # fmt: skip
     if args.backend in ("sqlite", "both"):
-        out["sqlite"] = run_backend("sqlite", args.passages, corpus, made, queries, base, keep, args.seed_screen)
+        out["sqlite"] = run_backend("sqlite", args.passages, corpus, made, queries, base, keep, args.seed_screen, args.direct)
     if args.backend in ("server", "both"):
         from tests.deploy.servers import chroma_server, postgres_cluster
 
         with postgres_cluster(durable=True) as pg, chroma_server(Path(tempfile.mkdtemp()) / "chroma") as chroma:
             env = {**base, "ADVISOR_DATABASE_URL": pg, "ADVISOR_CHROMA_URL": chroma}
-            out["server"] = run_backend("server", args.passages, corpus, made, queries, env, None, args.seed_screen)
+            out["server"] = run_backend("server", args.passages, corpus, made, queries, env, None, args.seed_screen, args.direct)
     for key in ("sqlite", "server"):
         if key in out:
             r = out[key]
