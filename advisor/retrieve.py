@@ -422,6 +422,10 @@ class Retriever:
         dense_job = _CHANNELS.submit(self._timed_dense, query, n, f, lex, mask) if CONCURRENT else None
         lexical = lex.search(query, n, mask)
         id_hits = lex.id_search(query, mask)[:n]
+        # the vectors of keyword and identifier candidates are read while the query is embedded:
+        # those the dense channel does not return get their similarity from them below
+        keyed = list(dict.fromkeys([cid for cid, _ in lexical] + id_hits))
+        vectors = _CHANNELS.submit(self._vectors, keyed) if keyed and CONCURRENT else None
         t1 = time.perf_counter()
         dense, degraded, dense_ms = dense_job.result() if dense_job else self._timed_dense(query, n, f, lex, mask)
 
@@ -439,13 +443,14 @@ class Retriever:
 
         order = sorted(fused, key=lambda cid: (-round(fused[cid], 12), -tiebreak(cid), cid))[:k]
         # the similarity of keyword-only hits comes from the vector store while the catalog reads the texts
-        missing = [cid for cid in order if cid not in dense_sim]
-        sims = _CHANNELS.submit(self._similarities, query, missing) if missing and CONCURRENT else None
         chunks = self.index.get_chunks(order)
         id_set = set(id_hits)
-        if sims is not None or missing:
-            got = sims.result() if sims is not None else self._similarities(query, missing)
-            dense_sim.update({cid: v for cid, v in got.items() if cid in chunks})
+        missing = [cid for cid in order if cid not in dense_sim and cid in chunks]
+        if missing:
+            got = vectors.result() if vectors is not None else None
+            if got is None or any(cid not in got for cid in missing):
+                got = self._vectors(missing) or {}  # the read failed (or missed one): read those now
+            dense_sim.update(self._similarities(query, {cid: got[cid] for cid in missing if cid in got}))
         hits: list[Hit] = []
         for cid in order:
             c = chunks.get(cid)
@@ -521,13 +526,14 @@ class Retriever:
         out.sort(key=lambda x: (-x[1], x[0]))
         return out[:n]
 
-    def _similarities(self, query: str, ids: list[str]) -> dict[str, float]:
-        vec = np.array(self.index.embedder.embed_query(query))
+    def _vectors(self, ids: list[str]) -> dict[str, Any] | None:
+        """The stored vectors of these chunks by id; None when the store cannot be read."""
         try:
             got = self.index.collection.get(ids=ids, include=["embeddings"])
         except Exception:  # similarity is a refinement; the ranking stands without it
-            return {}
-        out = {}
-        for cid, emb in zip(got["ids"], got["embeddings"], strict=False):
-            out[cid] = float(np.dot(vec, np.asarray(emb)))
-        return out
+            return None
+        return dict(zip(got["ids"], got["embeddings"], strict=False))
+
+    def _similarities(self, query: str, vectors: dict[str, Any]) -> dict[str, float]:
+        vec = np.array(self.index.embedder.embed_query(query))
+        return {cid: float(np.dot(vec, np.asarray(emb))) for cid, emb in vectors.items()}
