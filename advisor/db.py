@@ -8,9 +8,11 @@ function of the connection. Stores keep their SQL behind small classes so anothe
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from .errors import StoreError
 
@@ -72,3 +74,32 @@ def immediate(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.rollback()
         raise
     conn.commit()
+
+
+class SharedStore:
+    """A store's SQLite file shared by the threads of one process: migrated when opened, one
+    statement (or one `with self._lock:` block) at a time, and a failure raised as a StoreError
+    that names the store."""
+
+    def __init__(self, path: Path, migrations: Sequence[Migration], *, name: str, busy_timeout_ms: int = 5000):
+        self.path = Path(path)
+        self._store_name = name
+        self._lock = threading.Lock()
+        self.conn = connect(self.path, migrations, name=name)
+        self.conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+
+    def _sql(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        """One statement in its own transaction; its rows."""
+        with self._lock:
+            try:
+                with self.conn:
+                    return self.conn.execute(sql, params).fetchall()
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"{self.path}: the {self._store_name} store failed ({exc}); try again") from None
+
+    def close(self) -> None:
+        with self._lock:
+            try:
+                self.conn.close()
+            except sqlite3.Error:
+                pass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 
 import Stemmer  # PyStemmer
@@ -273,6 +274,82 @@ def tokenize(text: str) -> list[str]:
                 tok = stem.stemWord(tok)
             out.append(tok)
     return out
+
+
+# --------------------------------------------------------------------------- broken words
+
+SOFT_HYPHEN = "\u00ad"
+PDFIUM_HYPHEN = "\ufffe"  # PDFium's mark for a hyphen at a line end
+_LEFT_HYPHEN = re.compile(f"[{SOFT_HYPHEN}{PDFIUM_HYPHEN}]")
+#: A word written with a hyphen, possibly a space after it where a line break was: "track- ing".
+HYPHENATED = re.compile(r"\b([A-Za-z]+)-\s?([a-z]{2,})\b")
+#: Second halves that exist only as the tail of a word broken at a line end ("track-ing", "set-ting").
+WORD_TAILS = frozenset(
+    [
+        "ing",
+        "ings",
+        "tion",
+        "tions",
+        "sion",
+        "sions",
+        "ment",
+        "ments",
+        "ness",
+        "ity",
+        "ities",
+        "ance",
+        "ances",
+        "ence",
+        "ences",
+        "ical",
+        "ically",
+        "ally",
+        "ated",
+        "ating",
+        "ting",
+        "ning",
+        "ring",
+        "ling",
+        "ging",
+        "ding",
+        "ming",
+        "ping",
+        "ship",
+        "ships",
+        "ible",
+        "ibly",
+        "ized",
+        "ised",
+        "izing",
+        "ising",
+        "zation",
+        "sation",
+        "ure",
+        "ures",
+        "ous",
+        "ious",
+        "ive",
+        "ives",
+        "ily",
+        "ier",
+        "iest",
+    ]
+)
+
+
+def broken_word(text: str, vocabulary: Collection[str] | None = None) -> bool:
+    """A word broken at a line end and left so by extraction ("re-silient", "track-ing"): a soft
+    hyphen, a tail that is no word of its own, or halves that `vocabulary` (the words of the
+    evidence, hyphenated words kept whole) writes as one word and neither half alone."""
+    if _LEFT_HYPHEN.search(text):
+        return True
+    for m in HYPHENATED.finditer(text):
+        head, tail = m.group(1).lower(), m.group(2).lower()
+        if tail in WORD_TAILS:
+            return True
+        if vocabulary and head + tail in vocabulary and head not in vocabulary and tail not in vocabulary:
+            return True
+    return False
 
 
 def content_words(text: str) -> set[str]:

@@ -11,7 +11,6 @@ Use them from a test module with `pytest_plugins = ["tests.ui_conftest_helpers"]
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,8 @@ from advisor.index import Index
 from advisor.settings import Settings
 from advisor.testing import DIM, hash_model_dir, make_hash_embedder
 from advisor.testing import hash_vector as _hash_vector
+
+from .homes import private_home
 
 __all__ = [
     "DIM",
@@ -63,11 +64,7 @@ def ui_home_template(tmp_path_factory, hash_model_dir) -> Path:
 @pytest.fixture
 def ui_home(ui_home_template, hash_model_dir, tmp_path, monkeypatch) -> Path:
     """A private copy of the indexed fixture home, selected through the environment."""
-    h = tmp_path / "home"
-    shutil.copytree(ui_home_template, h)
-    monkeypatch.setenv("ADVISOR_HOME", str(h))
-    monkeypatch.setenv("ADVISOR_EMBED_MODEL", str(hash_model_dir))
-    return h
+    return private_home(ui_home_template, tmp_path, monkeypatch, hash_model_dir)
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from ..chunk import Chunk
 from ..guard import looks_like_injection
-from ..text import identifiers, sentence_spans
+from ..text import broken_word, identifiers, sentence_spans
 
 __all__ = [
     "Unit",
@@ -105,58 +105,6 @@ _CITATION_ENTRY = re.compile(
     r"|\bVol\. \d|\bpp\. \d|https?://",
     re.I,
 )
-_SOFT_HYPHEN = re.compile("[\u00ad\ufffe]")
-_HYPHENATED = re.compile(r"\b([A-Za-z]+)-\s?([a-z]{2,})\b")
-#: Tails of a word broken at a line end ("track-ing", "set-ting"), never words of their own.
-_TAILS = frozenset(
-    [
-        "ing",
-        "ings",
-        "tion",
-        "tions",
-        "sion",
-        "sions",
-        "ment",
-        "ments",
-        "ness",
-        "ity",
-        "ities",
-        "ance",
-        "ances",
-        "ence",
-        "ences",
-        "ical",
-        "ically",
-        "ally",
-        "ated",
-        "ating",
-        "ting",
-        "ning",
-        "ring",
-        "ling",
-        "ging",
-        "ding",
-        "ming",
-        "ping",
-        "ship",
-        "ships",
-        "ible",
-        "ibly",
-        "ized",
-        "ised",
-        "izing",
-        "ising",
-        "zation",
-        "sation",
-        "ous",
-        "ious",
-        "ive",
-        "ives",
-        "ily",
-        "ier",
-        "iest",
-    ]
-)
 
 
 def heading_like(line: str) -> bool:
@@ -175,17 +123,6 @@ def heading_like(line: str) -> bool:
     if len(words) > 14 or _VERB.search(s) or _TERMINAL.search(s):
         return False
     return caps >= 0.7 or bool(_IDENT_HEAD.match(s) and len(words) <= 8)
-
-
-def broken_word(text: str, vocabulary: set[str] | None = None) -> bool:
-    """A word broken at a line end and left so by extraction ("re-silient", "track-ing")."""
-    if _SOFT_HYPHEN.search(text):
-        return True
-    for m in _HYPHENATED.finditer(text):
-        head, tail = m.group(1).lower(), m.group(2).lower()
-        if tail in _TAILS or (vocabulary and head + tail in vocabulary and not {head, tail} & vocabulary):
-            return True
-    return False
 
 
 def whole_sentence(text: str) -> bool:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,22 +123,11 @@ def _run_id(manifest: dict[str, Any]) -> str:
     return f"{digits[:8]}-{digits[8:14]}" if len(digits) >= 14 else "run"
 
 
-class SQLiteHistory:
+class SQLiteHistory(db.SharedStore):
     """The run history in one SQLite file (``<ADVISOR_HOME>/eval-history.sqlite3``)."""
 
     def __init__(self, path: Path):
-        self.path = Path(path)
-        self._lock = threading.Lock()
-        self.conn = db.connect(self.path, MIGRATIONS, name="evaluation history")
-        self.conn.execute("PRAGMA busy_timeout = 5000")
-
-    def _sql(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
-        with self._lock:
-            try:
-                with self.conn:
-                    return self.conn.execute(sql, params).fetchall()
-            except sqlite3.DatabaseError as exc:
-                raise StoreError(f"{self.path}: the evaluation history store failed ({exc}); try again") from None
+        super().__init__(path, MIGRATIONS, name="evaluation history")
 
     def record(
         self,
@@ -266,13 +254,6 @@ class SQLiteHistory:
 
     def delete(self, run_id: str) -> None:
         self._sql("DELETE FROM runs WHERE id = ?", (self.resolve(run_id),))
-
-    def close(self) -> None:
-        with self._lock:
-            try:
-                self.conn.close()
-            except sqlite3.Error:
-                pass
 
 
 def history_path(settings: Settings) -> Path:

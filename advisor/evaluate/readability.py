@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..text import marked_sentences, strip_markers, tokenize
+from ..text import broken_word, marked_sentences, strip_markers, tokenize
 from .metrics import UNDEFINED
 
 #: Per-case metrics of an answer (UNDEFINED when it abstains), in report order.
@@ -120,60 +120,6 @@ _TOC_LINE = re.compile(r"(?:\.\s?){4,}|…|\.{3}\s*\d|\s\d{1,3}\s*$")
 _FIELD = re.compile(r"^[A-Z][A-Za-z()/&-]*(?: [A-Za-z()/&-]+){0,3}:\s+\S")
 _BULLET = re.compile(r"^\s*(?:[-*•▪–]|\d{1,2}[.)])\s+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
-_HYPHENATED = re.compile(r"\b([A-Za-z]{1,})-\s?([a-z]{2,})\b")
-_SOFT_HYPHEN = re.compile("[\u00ad\ufffe]")
-#: Second halves that exist only as the tail of a word broken at a line end ("track-ing", "set-ting").
-_WORD_TAILS = frozenset(
-    [
-        "ing",
-        "ings",
-        "tion",
-        "tions",
-        "sion",
-        "sions",
-        "ment",
-        "ments",
-        "ness",
-        "ity",
-        "ities",
-        "ance",
-        "ances",
-        "ence",
-        "ences",
-        "ical",
-        "ically",
-        "ally",
-        "ated",
-        "ating",
-        "ting",
-        "ning",
-        "ring",
-        "ling",
-        "ging",
-        "ding",
-        "ming",
-        "ping",
-        "ship",
-        "ships",
-        "ible",
-        "ibly",
-        "ized",
-        "ised",
-        "izing",
-        "ising",
-        "zation",
-        "sation",
-        "ure",
-        "ures",
-        "ous",
-        "ious",
-        "ive",
-        "ives",
-        "ily",
-        "ier",
-        "iest",
-    ]
-)
 
 
 @dataclass
@@ -328,20 +274,6 @@ def vocabulary(passages: Iterable[str]) -> set[str]:
     return out
 
 
-def _broken_hyphen(s: str, vocab: set[str]) -> bool:
-    """A word broken at a line end ("re-silient", "track-ing"): a soft hyphen, a tail that is no
-    word of its own, or halves that the evidence writes as one word and neither half alone."""
-    if _SOFT_HYPHEN.search(s):
-        return True
-    for m in _HYPHENATED.finditer(s):
-        head, tail = m.group(1).lower(), m.group(2).lower()
-        if tail in _WORD_TAILS:
-            return True
-        if vocab and head + tail in vocab and tail not in vocab and head not in vocab:
-            return True
-    return False
-
-
 def readability(text: str, vocab: Iterable[str] = ()) -> ReadabilityReport:
     """Readability of an answer (markers ignored). `vocab` is the words of the evidence, as
     :func:`vocabulary` gives them; without it, broken hyphens are found by their tails alone."""
@@ -353,7 +285,7 @@ def readability(text: str, vocab: Iterable[str] = ()) -> ReadabilityReport:
         "fragment_rate": [u.text for u in units if _is_fragment(u)],
         "heading_rate": [u.text for u in units if _is_heading(u)],
         "duplicate_rate": [units[i].text for i in _duplicates(units)],
-        "broken_hyphen_rate": [u.text for u in units if _broken_hyphen(u.text, words)],
+        "broken_hyphen_rate": [u.text for u in units if broken_word(u.text, words)],
     }
     n = len(units)
     return ReadabilityReport(

@@ -19,8 +19,6 @@ is never changed.
 from __future__ import annotations
 
 import json
-import sqlite3
-import threading
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -30,7 +28,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from .. import db
-from ..errors import DatasetError, ReviewError, StoreError
+from ..errors import DatasetError, ReviewError
 from ..safety import phi
 from ..settings import Settings
 from .datasets import EvalCase, default_datasets, has_cases, load_datasets, parse_case, reviewed_dataset
@@ -138,26 +136,15 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class ReviewStore:
+class ReviewStore(db.SharedStore):
     """Triage decisions by feedback id, in ``<ADVISOR_HOME>/review.sqlite3``."""
 
     def __init__(self, path: Path):
-        self.path = Path(path)
-        self._lock = threading.Lock()
-        self.conn = db.connect(self.path, MIGRATIONS, name="review queue")
-        self.conn.execute("PRAGMA busy_timeout = 5000")
+        super().__init__(path, MIGRATIONS, name="review queue")
 
     @classmethod
     def for_settings(cls, settings: Settings) -> ReviewStore:
         return cls(settings.home / "review.sqlite3")
-
-    def _sql(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
-        with self._lock:
-            try:
-                with self.conn:
-                    return self.conn.execute(sql, params).fetchall()
-            except sqlite3.DatabaseError as exc:
-                raise StoreError(f"{self.path}: the review queue store failed ({exc}); try again") from None
 
     def decisions(self) -> dict[int, Decision]:
         rows = self._sql("SELECT * FROM decisions")
@@ -186,13 +173,6 @@ class ReviewStore:
         self._sql(
             "DELETE FROM decisions WHERE feedback_id = ? AND status != ?", (int(feedback_id), str(Triage.PROMOTED))
         )
-
-    def close(self) -> None:
-        with self._lock:
-            try:
-                self.conn.close()
-            except sqlite3.Error:
-                pass
 
 
 def review_queue(

@@ -14,9 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..settings import default_embed_model
+from ..text import PDFIUM_HYPHEN, SOFT_HYPHEN
 
-SOFT_HYPHEN = "\u00ad"
-PDFIUM_HYPHEN = "\ufffe"  # PDFium's mark for a hyphen at a line end
 _HYPHENS = ("-", "\u2010", PDFIUM_HYPHEN, SOFT_HYPHEN)
 _WORD = re.compile(r"[^\W\d_]+(?:[-\u2010][^\W\d_]+)*")
 _HEAD = re.compile(r"([^\W\d_]+)[-\u2010\ufffe\u00ad]$")

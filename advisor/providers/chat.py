@@ -12,9 +12,11 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import LLMError
+
+_T = TypeVar("_T")
 
 __all__ = [
     "CallOptions",
@@ -156,11 +158,11 @@ class LangChainChatModel(ChatModel):
             pause = min(0.5 * 2**attempt, 8.0) * (1 + random.random() * 0.25)
         time.sleep(pause)
 
-    def complete(self, messages: Messages, *, temperature: float = 0.0, max_tokens: int = 700) -> str:
-        opts = self.options(temperature, max_tokens)
+    def _retried(self, call: Callable[[], _T]) -> _T:
+        """`call()`, tried again while it fails transiently; any other failure as an LLMError."""
         for attempt in range(self.retries + 1):
             try:
-                return _text(self.model.invoke(messages, **opts))
+                return call()
             except LLMError:
                 raise
             except Exception as exc:
@@ -170,20 +172,18 @@ class LangChainChatModel(ChatModel):
                 raise self._error(exc, attempt + 1) from None
         raise LLMError(f"{self.name}: gave up")  # pragma: no cover
 
+    def complete(self, messages: Messages, *, temperature: float = 0.0, max_tokens: int = 700) -> str:
+        opts = self.options(temperature, max_tokens)
+        return self._retried(lambda: _text(self.model.invoke(messages, **opts)))
+
     def _started(self, messages: Messages, opts: dict[str, Any]) -> tuple[Any, Iterator[Any]]:
         """The first chunk and the rest of the stream; the request is retried until it starts."""
-        for attempt in range(self.retries + 1):
-            try:
-                chunks = iter(self.model.stream(messages, **opts))
-                return next(chunks, None), chunks
-            except LLMError:
-                raise
-            except Exception as exc:
-                if attempt < self.retries and transient(exc):
-                    self._wait(exc, attempt)
-                    continue
-                raise self._error(exc, attempt + 1) from None
-        raise LLMError(f"{self.name}: gave up")  # pragma: no cover
+
+        def start() -> tuple[Any, Iterator[Any]]:
+            chunks = iter(self.model.stream(messages, **opts))
+            return next(chunks, None), chunks
+
+        return self._retried(start)
 
     def stream(self, messages: Messages, *, temperature: float = 0.0, max_tokens: int = 700) -> Iterator[str]:
         first, chunks = self._started(messages, self.options(temperature, max_tokens))

@@ -9,8 +9,8 @@ import re
 import pytest
 
 from advisor.answer import Advisor
-from advisor.index import Index
-from advisor.settings import Settings
+
+from .builders import indexed_settings
 
 DOCS = {
     "ambient-readiness.md": """---
@@ -102,14 +102,7 @@ Developers of certified health IT had to update their decision support intervent
 
 @pytest.fixture(scope="module")
 def adv(tmp_path_factory) -> Advisor:
-    root = tmp_path_factory.mktemp("composer")
-    docs = root / "docs"
-    docs.mkdir()
-    for name, text in DOCS.items():
-        (docs / name).write_text(text, encoding="utf-8")
-    s = Settings.from_env({"ADVISOR_HOME": str(root / "home")})
-    assert Index(s).index_paths([docs]).ok
-    return Advisor(s)
+    return Advisor(indexed_settings(tmp_path_factory.mktemp("composer"), DOCS))
 
 
 def _lines(text: str) -> list[str]:

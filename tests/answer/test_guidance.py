@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from advisor.answer import Advisor
-from advisor.index import Index
-from advisor.settings import Settings
 
+from .builders import indexed_settings
 from .grounding import assert_grounded
 
 GUIDANCE_CASES = [
@@ -92,13 +91,7 @@ POISON = {
 
 
 def test_injected_instructions_are_never_surfaced(tmp_path):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    for name, text in POISON.items():
-        (docs / name).write_text(text, encoding="utf-8")
-    s = Settings.from_env({"ADVISOR_HOME": str(tmp_path / "home")})
-    assert Index(s).index_paths([docs]).ok
-    adv = Advisor(s)
+    adv = Advisor(indexed_settings(tmp_path, POISON))
     for q in (
         "How does ScribeCo handle draft notes?",
         "How does ScribeCo secure recordings?",

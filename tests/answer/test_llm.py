@@ -11,38 +11,17 @@ import dataclasses
 import pytest
 
 from advisor.answer import Advisor, Answer
-from advisor.index import Index
 from advisor.providers import ChatModel, register_chat_model
 from advisor.settings import Settings
 from advisor.text import MARKER
 
 from ..fake_llm import FakeLLMServer, Reply
-
-DOCS = {
-    "inventory.md": (
-        "---\ntitle: AI inventory guide\nframework: test-guide\n---\n# AI inventory guide\n\n"
-        "## Purpose\n\nGOVERN 1.6 calls for mechanisms to inventory AI systems, resourced according to "
-        "organizational risk priorities. The inventory records the owner, vendor and risk tier of every AI system.\n\n"
-        "## Review\n\nThe AI governance committee reviews the inventory every quarter.\n"
-    ),
-    "monitoring.md": (
-        "---\ntitle: Monitoring guide\nframework: test-guide\n---\n# Monitoring guide\n\n"
-        "## Drift\n\nDeployed sepsis models are checked monthly for calibration drift. "
-        "An alert goes to the model steward when the AUROC falls below 0.75.\n"
-    ),
-}
+from .builders import SMALL_GUIDES, indexed_settings
 
 
 @pytest.fixture(scope="module")
 def base_settings(tmp_path_factory) -> Settings:
-    root = tmp_path_factory.mktemp("llm")
-    docs = root / "docs"
-    docs.mkdir()
-    for name, text in DOCS.items():
-        (docs / name).write_text(text, encoding="utf-8")
-    s = Settings.from_env({"ADVISOR_HOME": str(root / "home")})
-    assert Index(s).index_paths([docs]).ok
-    return s
+    return indexed_settings(tmp_path_factory.mktemp("llm"), SMALL_GUIDES)
 
 
 def advisor_with(base: Settings, **changes) -> Advisor:

@@ -13,31 +13,12 @@ from advisor.index import Index
 from advisor.retrieve import Filters, Retriever, SearchResult
 from advisor.settings import Settings
 
-DOCS = {
-    "inventory.md": (
-        "---\ntitle: AI inventory guide\nframework: test-guide\n---\n# AI inventory guide\n\n"
-        "## Purpose\n\nGOVERN 1.6 calls for mechanisms to inventory AI systems, resourced according to "
-        "organizational risk priorities. The inventory records the owner, vendor and risk tier of every AI system.\n\n"
-        "## Review\n\nThe AI governance committee reviews the inventory every quarter.\n"
-    ),
-    "monitoring.md": (
-        "---\ntitle: Monitoring guide\nframework: test-guide\n---\n# Monitoring guide\n\n"
-        "## Drift\n\nDeployed sepsis models are checked monthly for calibration drift. "
-        "An alert goes to the model steward when the AUROC falls below 0.75.\n"
-    ),
-}
+from .builders import SMALL_GUIDES, indexed_settings
 
 
 @pytest.fixture(scope="module")
 def small_settings(tmp_path_factory) -> Settings:
-    root = tmp_path_factory.mktemp("retrieve")
-    docs = root / "docs"
-    docs.mkdir()
-    for name, text in DOCS.items():
-        (docs / name).write_text(text, encoding="utf-8")
-    s = Settings.from_env({"ADVISOR_HOME": str(root / "home")})
-    assert Index(s).index_paths([docs]).ok
-    return s
+    return indexed_settings(tmp_path_factory.mktemp("retrieve"), SMALL_GUIDES)
 
 
 class FlakyStore:

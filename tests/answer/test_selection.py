@@ -11,8 +11,8 @@ from advisor.answer.asks import read_ask
 from advisor.answer.quotable import Unit
 from advisor.answer.selection import Candidate, repeats
 from advisor.chunk import Chunk
-from advisor.index import Index
-from advisor.settings import Settings
+
+from .builders import indexed_settings
 
 DOCS = {
     "characteristics.md": """---
@@ -80,14 +80,7 @@ def test_per_and_topics_frame_the_question_and_are_not_what_it_is_about():
 
 @pytest.fixture(scope="module")
 def adv(tmp_path_factory) -> Advisor:
-    root = tmp_path_factory.mktemp("selection")
-    docs = root / "docs"
-    docs.mkdir()
-    for name, text in DOCS.items():
-        (docs / name).write_text(text, encoding="utf-8")
-    s = Settings.from_env({"ADVISOR_HOME": str(root / "home")})
-    assert Index(s).index_paths([docs]).ok
-    return Advisor(s)
+    return Advisor(indexed_settings(tmp_path_factory.mktemp("selection"), DOCS))
 
 
 def test_each_of_three_parallel_definitions_is_quoted(adv):

@@ -1,11 +1,14 @@
 """Fixtures for the shared-deployment tests: one throwaway PostgreSQL cluster per session
-(tests marked `server` only) and a fresh database per test."""
+(tests marked `server` only), a fresh database per test, and settings on either backend."""
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 
 import pytest
+
+from advisor.settings import Settings
 
 from .servers import postgres_cluster, postgres_missing
 
@@ -35,3 +38,12 @@ def pg_url(pg_cluster):
     with psycopg.connect(pg_cluster, autocommit=True) as conn:
         conn.execute(f"CREATE DATABASE {name}")
     return pg_cluster.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.server)])
+def backend_settings(request, tmp_path) -> Settings:
+    """Settings on one backend: SQLite files under a fresh home, or a fresh PostgreSQL database."""
+    s = Settings.from_env({"ADVISOR_HOME": str(tmp_path / "home")})
+    if request.param == "postgresql":
+        s = dataclasses.replace(s, database_url=request.getfixturevalue("pg_url"))
+    return s

@@ -1,5 +1,6 @@
-"""Throwaway servers for the shared-deployment tests and benchmarks, on free loopback ports:
-a PostgreSQL cluster made with `initdb` in a temp folder, and `chroma run`.
+"""Throwaway servers for the shared-deployment tests, the browser tests and benchmarks, on free
+loopback ports: a PostgreSQL cluster made with `initdb` in a temp folder, `chroma run`, and the
+app itself (`streamlit run`, as deployed).
 
 PostgreSQL refuses to run as root; as root the cluster is made and run as the `postgres`
 system user that Debian's package creates (`apt-get install -y postgresql`).
@@ -56,6 +57,7 @@ def matches(template: list[str], command: list[str]) -> bool:
     )
 
 
+ROOT = Path(__file__).resolve().parents[2]
 PG_BIN_DIRS = sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)  # Debian: newest first
 
 
@@ -139,34 +141,62 @@ def venv_exe(name: str) -> str:
     return str(local) if local.exists() else (shutil.which(name) or name)
 
 
+def wait_until_up(proc: subprocess.Popen, url: str, log_path: Path, timeout: float) -> None:
+    """Return once `url` answers; raise with the log's tail if the process ends or time runs out."""
+    deadline = time.time() + timeout
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=1).close()
+            return
+        except OSError:
+            if proc.poll() is not None or time.time() > deadline:
+                tail = log_path.read_text(errors="replace")[-3000:]
+                raise RuntimeError(f"{Path(proc.args[0]).name} did not start ({url}):\n{tail}") from None
+            time.sleep(0.25)
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@contextlib.contextmanager
+def serving(
+    template: list[str],
+    health: str,
+    log_path: Path,
+    *,
+    env: dict[str, str] | None = None,
+    timeout: float = 90,
+    **values: str,
+) -> Iterator[str]:
+    """`template` filled with a free loopback port (and `values`), run from the repository root
+    until its `health` path answers; yields the server's URL and stops it afterwards."""
+    port = free_port()
+    cmd = fill(template, host="127.0.0.1", port=str(port), **values)
+    url = f"http://127.0.0.1:{port}"
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen([venv_exe(cmd[0]), *cmd[1:]], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            wait_until_up(proc, url + health, log_path, timeout)
+            yield url
+        finally:
+            stop(proc)
+
+
 @contextlib.contextmanager
 def chroma_server(path: Path) -> Iterator[str]:
     """`chroma run` (CHROMA_COMMAND) on a free loopback port with its data under `path`; yields its URL."""
-    port = free_port()
     path.mkdir(parents=True, exist_ok=True)
-    log_path = path.parent / f"chroma-{port}.log"
-    cmd = fill(CHROMA_COMMAND, path=str(path), host="127.0.0.1", port=str(port))
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(
-            [venv_exe(cmd[0]), *cmd[1:]],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.time() + 90
-            while True:
-                try:
-                    urllib.request.urlopen(url + "/api/v2/heartbeat", timeout=1)
-                    break
-                except OSError:
-                    if proc.poll() is not None or time.time() > deadline:
-                        raise RuntimeError(f"chroma run did not start: {log_path.read_text()[-2000:]}") from None
-                    time.sleep(0.3)
-            yield url
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    with serving(CHROMA_COMMAND, "/api/v2/heartbeat", path.parent / f"{path.name}.chroma.log", path=str(path)) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def app_server(env: dict[str, str], log_path: Path, timeout: float = 90) -> Iterator[str]:
+    """The app as deployed (APP_COMMAND) on a free loopback port with `env`; yields its URL once healthy."""
+    with serving(APP_COMMAND, "/_stcore/health", log_path, env=env, timeout=timeout) as url:
+        yield url

@@ -7,11 +7,11 @@ chain. Real embedding model (ONNX when exported), real Chromium."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -19,13 +19,12 @@ import pytest
 from advisor.audit import AuditStore
 from advisor.settings import Settings
 
+from ..ui.apprunner import chromium, require_chromium, settle
 from ..ui.signin import PASSWORD, browser_sign_in
-from .servers import APP_COMMAND, INDEX_COMMAND, MIGRATE_COMMAND, chroma_server, fill, free_port, venv_exe
+from .servers import INDEX_COMMAND, MIGRATE_COMMAND, app_server, chroma_server, venv_exe
 
 pytestmark = [pytest.mark.server, pytest.mark.timeout(1500)]
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"]
 UPLOAD = """# Sepsis alert retirement memo
 
 ## Decision
@@ -44,40 +43,10 @@ def _run(cmd: list[str], env: dict[str, str], **kw) -> subprocess.CompletedProce
     return subprocess.run([venv_exe(cmd[0]), *cmd[1:]], env=env, cwd=ROOT, capture_output=True, text=True, **kw)
 
 
-def _start_app(shared: dict[str, str], home: Path, log: Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    cmd = fill(APP_COMMAND, host="127.0.0.1", port=str(port))
-    out = log.open("wb")
-    proc = subprocess.Popen([venv_exe(cmd[0]), *cmd[1:]], env=_env(shared, home), cwd=ROOT, stdout=out, stderr=out)
-    return proc, f"http://127.0.0.1:{port}"
-
-
-def _healthy(proc: subprocess.Popen, url: str, log: Path) -> None:
-    deadline = time.time() + 180
-    while True:
-        try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
-            return
-        except OSError:
-            if proc.poll() is not None or time.time() > deadline:
-                pytest.fail(f"replica at {url} did not start:\n{log.read_text(errors='replace')[-3000:]}")
-            time.sleep(0.3)
-
-
-def _settle(page) -> None:
-    time.sleep(0.3)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=stStatusWidget]')"
-        " && !document.querySelector('[data-testid=stSkeleton]')",
-        timeout=600_000,
-    )
-
-
 @pytest.fixture
 def deployment(pg_url, tmp_path):
     """The shared servers, migrations run once, and indexing started with two replicas."""
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: `apt-get install -y chromium` (CI installs it in .ci/run)")
+    require_chromium()  # before minutes of indexing
     with chroma_server(tmp_path / "chroma-data") as chroma_url:
         shared = {
             "ADVISOR_DATABASE_URL": pg_url,
@@ -98,21 +67,17 @@ def deployment(pg_url, tmp_path):
         indexer = subprocess.Popen(
             index_cmd, env=_env(shared, tmp_path / "indexer"), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
-        apps = [_start_app(shared, tmp_path / f"home-{n}", tmp_path / f"app-{n}.log") for n in ("a", "b")]
         try:
-            for (proc, url), n in zip(apps, ("a", "b"), strict=True):
-                _healthy(proc, url, tmp_path / f"app-{n}.log")
-            out, err = indexer.communicate(timeout=1200)
-            assert indexer.returncode == 0, err.decode()[-2000:]
-            yield {"shared": shared, "urls": [u for _, u in apps], "index": json.loads(out), "tmp": tmp_path}
+            with contextlib.ExitStack() as apps:
+                urls = [
+                    apps.enter_context(app_server(_env(shared, tmp_path / f"home-{n}"), tmp_path / f"app-{n}.log", 180))
+                    for n in ("a", "b")
+                ]
+                out, err = indexer.communicate(timeout=1200)
+                assert indexer.returncode == 0, err.decode()[-2000:]
+                yield {"shared": shared, "urls": urls, "index": json.loads(out), "tmp": tmp_path}
         finally:
             indexer.kill()
-            for proc, _ in apps:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
 
 
 def test_upload_on_one_replica_is_answered_by_the_other(deployment):
@@ -123,43 +88,39 @@ def test_upload_on_one_replica_is_answered_by_the_other(deployment):
     memo = tmp / "sepsis-alert-retirement.md"
     memo.write_text(UPLOAD, encoding="utf-8")
     url_a, url_b = deployment["urls"]
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        try:
-            a = browser.new_page(viewport={"width": 1400, "height": 1400})
-            a.goto(url_a + "/library")  # a fresh deployment: the first visitor creates the administrator
-            a.get_by_label("Username", exact=True).wait_for(timeout=600_000)
-            a.get_by_label("Username", exact=True).fill("admin")
-            a.get_by_label("Password", exact=True).fill(PASSWORD)
-            a.get_by_label("Confirm password", exact=True).fill(PASSWORD)
-            a.get_by_role("button", name="Create administrator account").click()
-            a.wait_for_selector("[data-testid=stFileUploaderDropzoneInput]", state="attached", timeout=600_000)
-            _settle(a)
-            a.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(memo))
-            expect(a.get_by_role("button", name=f"Remove {memo.name}")).to_be_visible(timeout=60_000)  # name shown cut
-            a.get_by_role("button", name="Add to the library").click()
-            _settle(a)
-            a.screenshot(path=str(tmp / "replica-a-upload.png"), full_page=True)
-            expect(a.get_by_text("Added 1 file(s)", exact=False).first).to_be_visible(timeout=300_000)
-            uploaded = time.perf_counter()
+    with sync_playwright() as p, chromium(p) as browser:
+        a = browser.new_page(viewport={"width": 1400, "height": 1400})
+        a.goto(url_a + "/library")  # a fresh deployment: the first visitor creates the administrator
+        a.get_by_label("Username", exact=True).wait_for(timeout=600_000)
+        a.get_by_label("Username", exact=True).fill("admin")
+        a.get_by_label("Password", exact=True).fill(PASSWORD)
+        a.get_by_label("Confirm password", exact=True).fill(PASSWORD)
+        a.get_by_role("button", name="Create administrator account").click()
+        a.wait_for_selector("[data-testid=stFileUploaderDropzoneInput]", state="attached", timeout=600_000)
+        settle(a, 0, timeout=600_000)
+        a.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(memo))
+        expect(a.get_by_role("button", name=f"Remove {memo.name}")).to_be_visible(timeout=60_000)  # name shown cut
+        a.get_by_role("button", name="Add to the library").click()
+        settle(a, 0, timeout=600_000)
+        a.screenshot(path=str(tmp / "replica-a-upload.png"), full_page=True)
+        expect(a.get_by_text("Added 1 file(s)", exact=False).first).to_be_visible(timeout=300_000)
+        uploaded = time.perf_counter()
 
-            b = browser.new_page(viewport={"width": 1400, "height": 1400})
-            b.goto(url_b)
-            browser_sign_in(b, "admin")  # replica B offers sign-in, not a first administrator
-            b.wait_for_selector("[data-testid=stChatInput] textarea", timeout=600_000)
-            _settle(b)
-            b.fill("[data-testid=stChatInput] textarea", "When was the zanamivir-linked sepsis alert retired, and why?")
-            b.keyboard.press("Enter")
-            answer = b.locator("[data-testid=stChatMessage]").nth(1)
-            answer.locator("[data-testid=stExpander]").first.wait_for(timeout=300_000)
-            _settle(b)
-            answered_s = time.perf_counter() - uploaded
-            text = answer.inner_text()
-            assert "14 March 2026" in text or "0.18" in text, text[:800]
-            assert "Sepsis alert retirement memo" in text, text[:800]
-            b.screenshot(path=str(tmp / "replica-b-answer.png"))
-        finally:
-            browser.close()
+        b = browser.new_page(viewport={"width": 1400, "height": 1400})
+        b.goto(url_b)
+        browser_sign_in(b, "admin")  # replica B offers sign-in, not a first administrator
+        b.wait_for_selector("[data-testid=stChatInput] textarea", timeout=600_000)
+        settle(b, 0, timeout=600_000)
+        b.fill("[data-testid=stChatInput] textarea", "When was the zanamivir-linked sepsis alert retired, and why?")
+        b.keyboard.press("Enter")
+        answer = b.locator("[data-testid=stChatMessage]").nth(1)
+        answer.locator("[data-testid=stExpander]").first.wait_for(timeout=300_000)
+        settle(b, 0, timeout=600_000)
+        answered_s = time.perf_counter() - uploaded
+        text = answer.inner_text()
+        assert "14 March 2026" in text or "0.18" in text, text[:800]
+        assert "Sepsis alert retirement memo" in text, text[:800]
+        b.screenshot(path=str(tmp / "replica-b-answer.png"))
     print(f"uploaded on replica A, answered on replica B {answered_s:.1f} s later (includes typing the question)")
 
     # the CLI on a third "machine" sees the same library, organizations and audit trail

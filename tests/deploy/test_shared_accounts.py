@@ -5,7 +5,6 @@ through their own connections."""
 
 from __future__ import annotations
 
-import dataclasses
 import subprocess
 import sys
 import threading
@@ -21,14 +20,6 @@ from advisor.stores import Backend
 
 PASSWORD = "correct horse battery staple"
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.server)])
-def backend_settings(request, tmp_path) -> Settings:
-    s = Settings.from_env({"ADVISOR_HOME": str(tmp_path / "home")})
-    if request.param == "postgresql":
-        s = dataclasses.replace(s, database_url=request.getfixturevalue("pg_url"))
-    return s
 
 
 def _accounts(settings: Settings) -> Accounts:

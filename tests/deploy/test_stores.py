@@ -17,16 +17,6 @@ from advisor.settings import Settings
 from advisor.stores import Backend, Row, Step, StoreSpec, mask_url, open_store
 from advisor.stores.base import to_pyformat
 
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.server)])
-def backend_settings(request, tmp_path) -> Settings:
-    """Settings on one backend: SQLite files under a fresh home, or a fresh PostgreSQL database."""
-    s = Settings.from_env({"ADVISOR_HOME": str(tmp_path / "home")})
-    if request.param == "postgresql":
-        s = dataclasses.replace(s, database_url=request.getfixturevalue("pg_url"))
-    return s
-
-
 # ---------------------------------------------------------------- no server needed
 
 

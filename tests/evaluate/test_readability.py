@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from advisor.answer.quotable import broken_word
 from advisor.evaluate.metrics import UNDEFINED
 from advisor.evaluate.readability import cited_page_hit, first_cited_source, readability, vocabulary
 
@@ -58,6 +59,24 @@ def test_words_broken_at_line_ends_are_flagged():
     )
     assert r.broken_hyphen_rate == pytest.approx(2 / 3)
     assert readability("The soft\u00adhyphen stayed in the text [1].").broken_hyphen_rate == 1.0
+
+
+def test_the_composer_refuses_to_quote_what_the_metric_flags_as_broken():
+    """One definition of a broken word serves both: a sentence the broken-hyphen metric flags is
+    one the composer will not quote, and the other way round."""
+    sentences = [
+        "The model's fail-ure was reported to the committee.",
+        "Teams keep track-ing of every deployed model.",
+        "Each owner reviews the resi-lient systems quarterly.",
+        "A risk-based approach is documented by the owner.",
+        "The soft\u00adhyphen stayed in the text.",
+        "Decision-making rests with the committee.",
+    ]
+    evidence = vocabulary(["Each owner reviews the resilient systems quarterly."])
+    for s in sentences:
+        flagged = bool(readability(s, evidence).broken_hyphen_rate)
+        assert flagged == broken_word(s, evidence), s
+    assert [broken_word(s, evidence) for s in sentences] == [True, True, True, False, True, False]
 
 
 def test_clean_answers_score_zero_and_count_words():

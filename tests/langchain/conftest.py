@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,8 @@ import pytest
 from advisor.answer import Advisor
 from advisor.index import Index
 from advisor.settings import Settings
+
+from ..homes import private_home
 
 ROOT = Path(__file__).resolve().parents[2]
 GUIDANCE = [ROOT / "corpus" / "guidance" / "nist-ai-rmf-govern.md"]
@@ -48,11 +49,7 @@ def lc_template(tmp_path_factory, hash_model_dir) -> Path:
 @pytest.fixture
 def lc_home(lc_template, tmp_path, monkeypatch, hash_model_dir) -> Path:
     """A private copy of the small index, set as ADVISOR_HOME (with the hashing embedder)."""
-    home = tmp_path / "home"
-    shutil.copytree(lc_template, home)
-    monkeypatch.setenv("ADVISOR_HOME", str(home))
-    monkeypatch.setenv("ADVISOR_EMBED_MODEL", str(hash_model_dir))
-    return home
+    return private_home(lc_template, tmp_path, monkeypatch, hash_model_dir)
 
 
 @pytest.fixture

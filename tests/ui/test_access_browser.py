@@ -11,8 +11,8 @@ import pytest
 from advisor.accounts import Accounts
 from advisor.settings import Settings
 
+from .apprunner import chromium, open_app, settle
 from .signin import PASSWORD, browser_sign_in
-from .test_browser import CHROMIUM, CHROMIUM_ARGS, _settle, app_url, browser_home  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
@@ -23,7 +23,7 @@ def _nav(page) -> list[str]:
 
 def _only_the_sign_in_form(page) -> None:
     page.get_by_label("Username", exact=True).wait_for(timeout=60_000)
-    _settle(page)
+    settle(page)
     assert page.get_by_label("Password", exact=True).is_visible()
     assert page.get_by_role("button", name="Sign in").is_visible()
     assert page.locator("h1", has_text="Sign in").count() == 1
@@ -34,51 +34,39 @@ def _only_the_sign_in_form(page) -> None:
     assert page.locator("[data-testid=stFileUploader]").count() == 0
 
 
-def test_sign_in_and_roles_in_the_browser(app_url, browser_home, tmp_path):  # noqa: F811
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's Chromium (`apt-get install -y chromium`)")
+def test_sign_in_and_roles_in_the_browser(app_url, browser_home, tmp_path):
     from playwright.sync_api import sync_playwright
 
     accounts = Accounts(Settings.from_env({"ADVISOR_HOME": str(browser_home)}))
     accounts.add_user("dana", "consultant", orgs="meridian-health", password=PASSWORD)
     accounts.add_user("cio", "executive", orgs="northbridge-academic", password=PASSWORD)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        try:
-            # --- no session: the sign-in form and nothing else, whatever the URL
-            for path in ("", "/library", "/dashboard", "/audit"):
-                page = browser.new_page(viewport={"width": 1300, "height": 1000})
-                page.goto(app_url + path)
-                _only_the_sign_in_form(page)
-                page.screenshot(path=str(tmp_path / f"signin{path.replace('/', '-')}.png"))
-                page.close()
-
-            # --- a consultant: only the granted organization, no admin pages
+    with sync_playwright() as p, chromium(p) as browser:
+        # --- no session: the sign-in form and nothing else, whatever the URL
+        for path in ("", "/library", "/dashboard", "/audit"):
             page = browser.new_page(viewport={"width": 1300, "height": 1000})
-            page.goto(app_url)
-            browser_sign_in(page, "dana")
-            _settle(page)
-            assert "Library" not in _nav(page) and "Audit log" not in _nav(page) and "Chat" in _nav(page)
-            page.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").first.click()
-            options = [o.strip() for o in page.get_by_role("option").all_inner_texts()]
-            assert options == ["No organization (guidance only)", "Meridian Health Partners"], options
-            page.keyboard.press("Escape")
+            page.goto(app_url + path)
+            _only_the_sign_in_form(page)
+            page.screenshot(path=str(tmp_path / f"signin{path.replace('/', '-')}.png"))
             page.close()
 
-            # --- an executive: no Library in the navigation, and its URL does not open it
-            page = browser.new_page(viewport={"width": 1300, "height": 1000})
-            page.goto(app_url)
-            browser_sign_in(page, "cio")
-            _settle(page)
-            assert "Library" not in _nav(page) and "Readiness dashboard" in _nav(page)
-            page.goto(app_url + "/library")
-            browser_sign_in(page, "cio")
-            _settle(page, 1.0)
-            time.sleep(1.0)
-            assert page.locator("h1", has_text="Library").count() == 0
-            assert page.get_by_role("button", name="Delete").count() == 0
-            assert page.get_by_role("button", name="Re-index the library").count() == 0
-            assert page.locator("[data-testid=stFileUploader]").count() == 0
-            page.screenshot(path=str(tmp_path / "executive-library.png"))
-        finally:
-            browser.close()
+        # --- a consultant: only the granted organization, no admin pages
+        page = open_app(browser, app_url, "dana", width=1300, height=1000, ready=None)
+        assert "Library" not in _nav(page) and "Audit log" not in _nav(page) and "Chat" in _nav(page)
+        page.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").first.click()
+        options = [o.strip() for o in page.get_by_role("option").all_inner_texts()]
+        assert options == ["No organization (guidance only)", "Meridian Health Partners"], options
+        page.keyboard.press("Escape")
+        page.close()
+
+        # --- an executive: no Library in the navigation, and its URL does not open it
+        page = open_app(browser, app_url, "cio", width=1300, height=1000, ready=None)
+        assert "Library" not in _nav(page) and "Readiness dashboard" in _nav(page)
+        page.goto(app_url + "/library")
+        browser_sign_in(page, "cio")
+        settle(page, 1.0)
+        time.sleep(1.0)
+        assert page.locator("h1", has_text="Library").count() == 0
+        assert page.get_by_role("button", name="Delete").count() == 0
+        assert page.get_by_role("button", name="Re-index the library").count() == 0
+        assert page.locator("[data-testid=stFileUploader]").count() == 0
+        page.screenshot(path=str(tmp_path / "executive-library.png"))

@@ -1,28 +1,21 @@
 """In a real browser: a user's thumbs-down in the chat is promoted on the Evaluation page into a
 reviewed case, which is written to the reviewed dataset that the next run includes.
 
-Uses the indexed home of `test_browser.py` (real bundled model) and its helpers; the app runs
+Uses the indexed home of the browser tests (`browser_home`, real bundled model); the app runs
 with ADVISOR_EVAL_REVIEWED pointing into the test's tmp folder so the repository is untouched.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from advisor.evaluate.datasets import default_datasets, load_datasets
 from advisor.settings import Settings
-from tests.ui.signin import PASSWORD, browser_sign_in
-from tests.ui.test_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, SCREENS, _free_port, _go, _no_exception, _settle
-from tests.ui.test_browser import browser_home as browser_home  # the fixture, re-exported for this module
+
+from .apprunner import chromium, go, keep_screens, no_exception, open_app, running_app, settle
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(360)]
 
@@ -31,96 +24,48 @@ pytestmark = [pytest.mark.browser, pytest.mark.timeout(360)]
 def review_app(browser_home, tmp_path):
     """`streamlit run` over the indexed home, with the reviewed dataset in tmp; yields (url, dataset path)."""
     reviewed = tmp_path / "evals" / "reviewed.jsonl"
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "ADVISOR_"))}
-    env.update(
-        ADVISOR_HOME=str(browser_home),
-        ADVISOR_EVAL_REVIEWED=str(reviewed),
-        HF_HUB_OFFLINE="1",
-        TRANSFORMERS_OFFLINE="1",
-        ANONYMIZED_TELEMETRY="False",
-    )
-    log_path = tmp_path / "streamlit.log"
-    log = log_path.open("wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=1) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.time() > deadline:
-            proc.kill()
-            log.close()
-            pytest.fail(f"streamlit did not become healthy:\n{log_path.read_text(errors='replace')[-3000:]}")
-        time.sleep(0.25)
-    yield url, reviewed
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    with running_app(browser_home, tmp_path / "streamlit.log", ADVISOR_EVAL_REVIEWED=str(reviewed)) as url:
+        yield url, reviewed
 
 
 def test_thumbs_down_is_promoted_into_a_reviewed_case(review_app, browser_home, tmp_path, monkeypatch):
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's Chromium (`apt-get install -y chromium`).")
     from playwright.sync_api import expect, sync_playwright
 
     url, reviewed = review_app
     shots = tmp_path / "screens"
     shots.mkdir()
     question = "What does GOVERN 1.6 ask of us?"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1800})
-            page.goto(url)
-            browser_sign_in(page, "admin", PASSWORD)  # browser_home has the admin account
-            page.wait_for_selector("[data-testid=stChatInput] textarea", timeout=60_000)
-            _settle(page)
+    with sync_playwright() as p, chromium(p) as browser:
+        page = open_app(browser, url, height=1800)  # browser_home has the admin account
 
-            # --- a user asks and marks the answer not helpful
-            page.fill("[data-testid=stChatInput] textarea", question)
-            page.keyboard.press("Enter")
-            answer = page.locator("[data-testid=stChatMessage]").nth(1)
-            answer.locator("[data-testid=stExpander]").first.wait_for(timeout=120_000)
-            _settle(page)
-            answer.locator("[data-testid=stFeedback] button").nth(1).click()  # thumbs down
-            _settle(page)
+        # --- a user asks and marks the answer not helpful
+        page.fill("[data-testid=stChatInput] textarea", question)
+        page.keyboard.press("Enter")
+        answer = page.locator("[data-testid=stChatMessage]").nth(1)
+        answer.locator("[data-testid=stExpander]").first.wait_for(timeout=120_000)
+        settle(page)
+        answer.locator("[data-testid=stFeedback] button").nth(1).click()  # thumbs down
+        settle(page)
 
-            # --- the evaluator finds it in the review queue, pre-filled
-            _go(page, "Evaluation")
-            _no_exception(page, "evaluation")
-            expect(page.locator("h1", has_text="Evaluation").first).to_be_visible()
-            page.get_by_role("tab", name="Review queue").click()
-            _settle(page)
-            _no_exception(page, "review queue")
-            qbox = page.get_by_label("Question", exact=True)
-            expect(qbox).to_have_value(question)
-            expect(page.get_by_label("Expected sources", exact=False)).to_have_value("nist-ai-rmf-govern")
-            page.get_by_label("Key points", exact=False).fill("inventory\nrisk priorit | resourced")
-            page.get_by_label("Forbidden strings", exact=False).fill("CANARY")
-            page.screenshot(path=str(shots / "20-review-queue.png"), full_page=True)
-            page.get_by_role("button", name="Promote to reviewed case").click()
-            _settle(page, 1.0)
-            _no_exception(page, "promote")
-            expect(page.get_by_text("Promoted feedback", exact=False)).to_be_visible(timeout=30_000)
-            page.screenshot(path=str(shots / "21-promoted.png"), full_page=True)
-        finally:
-            browser.close()
-    SCREENS.mkdir(parents=True, exist_ok=True)
-    for f in shots.glob("*.png"):
-        shutil.copy2(f, SCREENS / f.name)
+        # --- the evaluator finds it in the review queue, pre-filled
+        go(page, "Evaluation")
+        no_exception(page, "evaluation")
+        expect(page.locator("h1", has_text="Evaluation").first).to_be_visible()
+        page.get_by_role("tab", name="Review queue").click()
+        settle(page)
+        no_exception(page, "review queue")
+        qbox = page.get_by_label("Question", exact=True)
+        expect(qbox).to_have_value(question)
+        expect(page.get_by_label("Expected sources", exact=False)).to_have_value("nist-ai-rmf-govern")
+        page.get_by_label("Key points", exact=False).fill("inventory\nrisk priorit | resourced")
+        page.get_by_label("Forbidden strings", exact=False).fill("CANARY")
+        page.screenshot(path=str(shots / "20-review-queue.png"), full_page=True)
+        page.get_by_role("button", name="Promote to reviewed case").click()
+        settle(page, 1.0)
+        no_exception(page, "promote")
+        expect(page.get_by_text("Promoted feedback", exact=False)).to_be_visible(timeout=30_000)
+        page.screenshot(path=str(shots / "21-promoted.png"), full_page=True)
+    keep_screens(shots)
 
     cases = [json.loads(line) for line in reviewed.read_text(encoding="utf-8").splitlines()]
     assert len(cases) == 1

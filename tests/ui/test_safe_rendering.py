@@ -9,13 +9,7 @@ the payload text is visible as literal text (so the test cannot pass by showing 
 
 from __future__ import annotations
 
-import dataclasses
 import json
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -24,8 +18,8 @@ from streamlit.testing.v1 import AppTest
 from advisor import ui
 from advisor.audit import AuditStore
 
-from .signin import PASSWORD, browser_sign_in, signed_in
-from .test_browser import CHROMIUM, CHROMIUM_ARGS, EMBED_CACHE, GUIDANCE, ROOT, _free_port, _go, _no_exception, _settle
+from .apprunner import GUIDANCE, ROOT, chromium, go, index_home, no_exception, open_app, running_app, settle
+from .signin import signed_in
 
 pytest_plugins = ["tests.ui_conftest_helpers"]  # fixtures: ui_home, hash_model_dir
 
@@ -53,66 +47,10 @@ PAYLOAD_TEXT = ("<script>", "onerror", "javascript:")
 
 @pytest.fixture
 def hostile_app(tmp_path):
-    from advisor.accounts import Accounts
-    from advisor.index import Index
-    from advisor.settings import Settings
-
-    home = tmp_path / "home"
-    EMBED_CACHE.parent.mkdir(parents=True, exist_ok=True)
-    s = dataclasses.replace(Settings.from_env({"ADVISOR_HOME": str(home)}), embed_cache=EMBED_CACHE)
-    ix = Index(s)
-    assert ix.index_paths([GUIDANCE / "kahn-data-quality-framework.md"]).ok
-    ix.close()
-    Accounts(s).add_user("admin", "admin", password=PASSWORD)  # not a fresh install: the admin signs in
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "ADVISOR_"))}
-    env.update(ADVISOR_HOME=str(home), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", ANONYMIZED_TELEMETRY="False")
-    log_path = tmp_path / "streamlit.log"
-    log = log_path.open("wb")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "streamlit_app.py"),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--server.fileWatcherType",
-            "none",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 90
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=1) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.time() > deadline:
-            proc.kill()
-            log.close()
-            pytest.fail(f"streamlit did not become healthy:\n{log_path.read_text(errors='replace')[-3000:]}")
-        time.sleep(0.25)
-    yield url, home
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    """The app over a home holding one guidance document; yields (url, home)."""
+    home = index_home(tmp_path / "home", [GUIDANCE / "kahn-data-quality-framework.md"])
+    with running_app(home, tmp_path / "streamlit.log", timeout=90) as url:
+        yield url, home
 
 
 def _assert_inert(page, where: str) -> None:
@@ -131,8 +69,6 @@ def _assert_inert(page, where: str) -> None:
 @pytest.mark.browser
 @pytest.mark.timeout(420)
 def test_hostile_uploads_render_as_text_everywhere(hostile_app, tmp_path):
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's Chromium (`apt-get install -y chromium`).")
     from playwright.sync_api import expect, sync_playwright
 
     url, home = hostile_app
@@ -142,70 +78,62 @@ def test_hostile_uploads_render_as_text_everywhere(hostile_app, tmp_path):
     (files / "inventory.html").write_text(HTML_DOC, encoding="utf-8")
     shots = ROOT / "test-output" / "screens"
     shots.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1800})
-            page.goto(url)
-            browser_sign_in(page, "admin", PASSWORD)
-            page.wait_for_selector("[data-testid=stSidebarNav]", timeout=90_000)
-            _settle(page)
-            _go(page, "Library")
-            page.locator("[data-testid=stFileUploaderDropzoneInput]").first.set_input_files(
-                [str(files / NAME), str(files / "inventory.html")]
-            )
-            _settle(page)
-            page.get_by_role("button", name="Add to the library").click()
-            page.get_by_text("Added 2 file(s)").first.wait_for(timeout=240_000)
-            _settle(page)
-            _no_exception(page, "library after upload")
-            _assert_inert(page, "library table")
-            # the hostile title is in the table as text (the grid is a canvas: check its data via the picker)
+    with sync_playwright() as p, chromium(p) as browser:
+        page = open_app(browser, url, height=1800, ready="[data-testid=stSidebarNav]", timeout=90_000)
+        go(page, "Library")
+        page.locator("[data-testid=stFileUploaderDropzoneInput]").first.set_input_files(
+            [str(files / NAME), str(files / "inventory.html")]
+        )
+        settle(page)
+        page.get_by_role("button", name="Add to the library").click()
+        page.get_by_text("Added 2 file(s)").first.wait_for(timeout=240_000)
+        settle(page)
+        no_exception(page, "library after upload")
+        _assert_inert(page, "library table")
+        # the hostile title is in the table as text (the grid is a canvas: check its data via the picker)
+        page.locator("[data-testid=stExpander] summary", has_text="Read a document").first.click()
+        settle(page)
+        reader = page.locator("[data-testid=stExpander]", has_text="Read a document").first
+        reader.locator("[data-testid=stSelectbox]").first.click()
+        page.get_by_role("option").filter(has_text="Hostile").first.click()
+        passage = page.get_by_text("Deployed sepsis models are reviewed", exact=False).first
+        passage.wait_for(state="attached", timeout=60_000)
+        settle(page, 1.5)
+        if not passage.is_visible():  # the rerun after choosing the document can fold the expander
             page.locator("[data-testid=stExpander] summary", has_text="Read a document").first.click()
-            _settle(page)
-            reader = page.locator("[data-testid=stExpander]", has_text="Read a document").first
-            reader.locator("[data-testid=stSelectbox]").first.click()
-            page.get_by_role("option").filter(has_text="Hostile").first.click()
-            passage = page.get_by_text("Deployed sepsis models are reviewed", exact=False).first
-            passage.wait_for(state="attached", timeout=60_000)
-            _settle(page, 1.5)
-            if not passage.is_visible():  # the rerun after choosing the document can fold the expander
-                page.locator("[data-testid=stExpander] summary", has_text="Read a document").first.click()
-                _settle(page)
-            passage.wait_for(timeout=30_000)
-            body = page.locator("[data-testid=stMain]").inner_text()
-            page.screenshot(path=str(shots / "safe-library.png"), full_page=True)
-            (tmp_path / "library.txt").write_text(body)
-            picker = reader.locator("[data-testid=stSelectbox]").first.evaluate(
-                "e => e.innerText + ' ' + Array.from(e.querySelectorAll('input')).map(i => i.value).join(' ')"
-            )  # the chosen document's title: the picker's text, or its input's value
-            assert "Hostile <b>brief</b>" in body + picker, (picker, body[-3000:])  # the title, as text
-            assert "onerror" in body and "javascript:" in body, body[-3000:]  # the passage, as text
-            _assert_inert(page, "document reader")
+            settle(page)
+        passage.wait_for(timeout=30_000)
+        body = page.locator("[data-testid=stMain]").inner_text()
+        page.screenshot(path=str(shots / "safe-library.png"), full_page=True)
+        (tmp_path / "library.txt").write_text(body)
+        picker = reader.locator("[data-testid=stSelectbox]").first.evaluate(
+            "e => e.innerText + ' ' + Array.from(e.querySelectorAll('input')).map(i => i.value).join(' ')"
+        )  # the chosen document's title: the picker's text, or its input's value
+        assert "Hostile <b>brief</b>" in body + picker, (picker, body[-3000:])  # the title, as text
+        assert "onerror" in body and "javascript:" in body, body[-3000:]  # the passage, as text
+        _assert_inert(page, "document reader")
 
-            # a cited answer over the hostile documents: citations and quotes as text
-            _go(page, "Chat")
-            page.fill("[data-testid=stChatInput] textarea", "How often are deployed sepsis models reviewed for drift?")
-            page.keyboard.press("Enter")
-            answer = page.locator("[data-testid=stChatMessage]").nth(1)
-            answer.wait_for(timeout=120_000)
-            _settle(page, 1.5)
-            _no_exception(page, "chat")
-            cites = answer.locator("[data-testid=stExpander]")
-            for i in range(cites.count()):
-                cites.nth(i).locator("summary").click()
-                _settle(page)
-            _assert_inert(page, "chat answer and citations")
-            page.screenshot(path=str(shots / "safe-chat.png"))
+        # a cited answer over the hostile documents: citations and quotes as text
+        go(page, "Chat")
+        page.fill("[data-testid=stChatInput] textarea", "How often are deployed sepsis models reviewed for drift?")
+        page.keyboard.press("Enter")
+        answer = page.locator("[data-testid=stChatMessage]").nth(1)
+        answer.wait_for(timeout=120_000)
+        settle(page, 1.5)
+        no_exception(page, "chat")
+        cites = answer.locator("[data-testid=stExpander]")
+        for i in range(cites.count()):
+            cites.nth(i).locator("summary").click()
+            settle(page)
+        _assert_inert(page, "chat answer and citations")
+        page.screenshot(path=str(shots / "safe-chat.png"))
 
-            # the audit log lists the uploaded file names as text
-            _go(page, "Audit log")
-            _no_exception(page, "audit")
-            _assert_inert(page, "audit log")
-            expect(page.locator("h1", has_text="Audit log").first).to_be_visible()
-            page.screenshot(path=str(shots / "safe-audit.png"))
-        finally:
-            browser.close()
+        # the audit log lists the uploaded file names as text
+        go(page, "Audit log")
+        no_exception(page, "audit")
+        _assert_inert(page, "audit log")
+        expect(page.locator("h1", has_text="Audit log").first).to_be_visible()
+        page.screenshot(path=str(shots / "safe-audit.png"))
     assert any(t in (files / NAME).read_text() for t in PAYLOAD_TEXT)
     assert (home / "uploads").is_dir() and any(Path(home / "uploads").iterdir())
 

@@ -1,0 +1,37 @@
+"""Shared setup of the answer tests: a home indexed from documents the test writes, and the two
+small guides several tests ask over."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from advisor.index import Index
+from advisor.settings import Settings
+
+#: An inventory guide and a monitoring guide of one framework ("test-guide").
+SMALL_GUIDES = {
+    "inventory.md": (
+        "---\ntitle: AI inventory guide\nframework: test-guide\n---\n# AI inventory guide\n\n"
+        "## Purpose\n\nGOVERN 1.6 calls for mechanisms to inventory AI systems, resourced according to "
+        "organizational risk priorities. The inventory records the owner, vendor and risk tier of every AI system.\n\n"
+        "## Review\n\nThe AI governance committee reviews the inventory every quarter.\n"
+    ),
+    "monitoring.md": (
+        "---\ntitle: Monitoring guide\nframework: test-guide\n---\n# Monitoring guide\n\n"
+        "## Drift\n\nDeployed sepsis models are checked monthly for calibration drift. "
+        "An alert goes to the model steward when the AUROC falls below 0.75.\n"
+    ),
+}
+
+
+def indexed_settings(root: Path, docs: Mapping[str, str]) -> Settings:
+    """Settings of ADVISOR_HOME root/home, with `docs` (file name -> text) written to root/docs
+    and indexed there (the real bundled embedding model)."""
+    folder = root / "docs"
+    folder.mkdir()
+    for name, text in docs.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    s = Settings.from_env({"ADVISOR_HOME": str(root / "home")})
+    assert Index(s).index_paths([folder]).ok
+    return s
