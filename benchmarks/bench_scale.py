@@ -328,13 +328,17 @@ def main() -> None:
     out: dict = {"passages": args.passages, "files": len(list(corpus.glob("*.md"))),
                  "raw_encode_passages_per_s": round(1 / per_passage, 2), "screen_seeded": args.seed_screen, "direct": args.direct}  # fmt: skip
     if args.backend in ("sqlite", "both"):
-        out["sqlite"] = run_backend("sqlite", args.passages, corpus, made, queries, base, keep, args.seed_screen, args.direct)
+        out["sqlite"] = run_backend(
+            "sqlite", args.passages, corpus, made, queries, base, keep, args.seed_screen, args.direct
+        )
     if args.backend in ("server", "both"):
         from tests.deploy.servers import chroma_server, postgres_cluster
 
         with postgres_cluster(durable=True) as pg, chroma_server(Path(tempfile.mkdtemp()) / "chroma") as chroma:
             env = {**base, "ADVISOR_DATABASE_URL": pg, "ADVISOR_CHROMA_URL": chroma}
-            out["server"] = run_backend("server", args.passages, corpus, made, queries, env, None, args.seed_screen, args.direct)
+            out["server"] = run_backend(
+                "server", args.passages, corpus, made, queries, env, None, args.seed_screen, args.direct
+            )
     for key in ("sqlite", "server"):
         if key in out:
             r = out[key]
