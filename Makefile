@@ -27,7 +27,7 @@ $(VENV)/.installed: pyproject.toml
 # first question is answerable as soon as the page opens; a file that fails is reported, not fatal.
 run: install
 	-$(VENV)/bin/advisor index
-	$(VENV)/bin/streamlit run streamlit_app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+	$(VENV)/bin/python -m advisor.ui.serve --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
 index: install
 	$(VENV)/bin/advisor index

@@ -1,17 +1,31 @@
 """App start and time to first answer, measured in a real browser (Debian Chromium).
 
     .venv/bin/python benchmarks/bench_app_start.py [--home DIR] [--question TEXT] [--runs N]
+        [--wait S] [--launcher streamlit|serve]
 
-Starts `streamlit run streamlit_app.py` on a free loopback port with ADVISOR_HOME=DIR
-(default: the ADVISOR_HOME environment variable, else ~/.advisor), and for each run measures:
+Starts the app on a free loopback port with ADVISOR_HOME=DIR (default: the ADVISOR_HOME
+environment variable, else ~/.advisor; index it first with `advisor index`), signs in as an
+administrator it creates in that home when there is none yet (`--user`/`--password` otherwise),
+and for each run measures:
 
 - server_ready_s: process start until /_stcore/health answers;
-- page_ready_s: page requested until the chat input is on screen (includes first-start
-  indexing when the index is empty);
-- first_answer_s: question submitted until the cited answer is rendered (the embedding model
-  loads in the background from the first page view, so this depends on how soon one asks);
-- second_answer_s: the next question, model warm.
+- page_ready_s: page requested until the sign-in form is on screen; signed_in_s: until the chat
+  input is (includes first-start indexing when the index is empty);
+- cold_start_to_first_answer_s: server process start until the first cited answer is rendered
+  (the clock a user sees who opens the app as soon as it is up and asks at once);
+- first_answer_s: question submitted until the cited answer is rendered;
+- warm answers: each further question (a new one each time), submitted until the answer starts
+  to show (`warm_first_text_s`) and until it is on screen in full with its sources
+  (`warm_answer_s`; an offline answer is written out in a few steps, `chatlog.reveal`).
 
+Then, in a fresh process on the same ADVISOR_HOME, `Advisor.ask` answers the same warm
+questions (after the same first question, with the conversation history the chat page passes):
+`library_ask_s`. A library run before the browser run computes the sentence vectors these
+answers need, so the app and the measured library run both find them in the embedding cache.
+The app's warm overhead is the app's median minus the library's.
+
+`--launcher serve` starts the server as `make run` does with `python -m advisor.ui.serve`
+(heavy resources warmed when the server starts); `streamlit` is bare `streamlit run`.
 Prints one JSON line per run and writes benchmarks/results/app_start.json.
 """
 
@@ -21,6 +35,7 @@ import argparse
 import json
 import os
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -29,6 +44,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
+WARM_QUESTIONS = [
+    "How should we monitor AI models after deployment?",
+    "What should an AI governance committee charter contain?",
+    "What does ONC HTI-1 require for decision support interventions?",
+    "Who should own the AI inventory?",
+    "How do we document model limitations for clinicians?",
+]
+BENCH_USER, BENCH_PASSWORD = "bench-admin", "bench app start passphrase"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run"]
 
 
@@ -47,28 +70,89 @@ def settle(page) -> None:
     )
 
 
-def ask(page, question: str, nth: int) -> float:
+# the nth chat message shows answer text (the spinner is gone and some markdown is there)
+_TEXT_SHOWN = """([nth]) => {
+    const m = document.querySelectorAll('[data-testid=stChatMessage]')[nth];
+    if (!m || m.querySelector('[data-testid=stSpinner]')) return false;
+    return [...m.querySelectorAll('[data-testid=stMarkdownContainer]')].some(e => e.innerText.trim().length > 20);
+}"""
+
+
+def ask(page, question: str, nth: int) -> tuple[float, float]:
+    """(seconds until the answer's text starts to show, seconds until it is on screen in full with
+    its sources); then waits for the script run to end before the next question (not timed)."""
     t0 = time.perf_counter()
     page.fill("[data-testid=stChatInput] textarea", question)
     page.keyboard.press("Enter")
+    page.wait_for_function(_TEXT_SHOWN, arg=[nth], timeout=600_000, polling=20)
+    shown = time.perf_counter() - t0
     msg = page.locator("[data-testid=stChatMessage]").nth(nth)
     msg.locator("[data-testid=stExpander], [data-testid=stAlert]").first.wait_for(timeout=600_000)
+    full = time.perf_counter() - t0
     settle(page)
-    return time.perf_counter() - t0
+    return shown, full
 
 
-def one_run(home: Path, question: str, follow_up: str, wait_before_ask: float) -> dict:
+def ensure_admin(home: Path) -> None:
+    """An administrator to sign in as (created in this home when it has no account yet)."""
+    sys.path.insert(0, str(ROOT))
+    from advisor.accounts import Accounts
+    from advisor.settings import Settings
+
+    accounts = Accounts(Settings.from_env({"ADVISOR_HOME": str(home)}))
+    if accounts.store.user(BENCH_USER) is None:
+        accounts.add_user(BENCH_USER, "admin", password=BENCH_PASSWORD)
+
+
+def sign_in(page, name: str, password: str) -> None:
+    page.get_by_label("Username", exact=True).fill(name)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Sign in").click()
+
+
+LIBRARY_CODE = """
+import json, sys, time
+from advisor.answer import Advisor
+first, warm = sys.argv[1], json.loads(sys.argv[2])
+adv = Advisor.from_env()
+ans = adv.ask(first)  # the app's first question, as in the app: model, keyword index and caches warm
+history = [{"role": "user", "content": first}, {"role": "assistant", "content": ans.answer}]
+out = []
+for q in warm:
+    t = time.perf_counter()
+    ans = adv.ask(q, None, history[-6:])
+    out.append(time.perf_counter() - t)
+    history += [{"role": "user", "content": q}, {"role": "assistant", "content": ans.answer}]
+print("RESULT " + json.dumps(out))
+"""
+
+
+def library_times(home: Path, first: str, warm: list[str]) -> list[float]:
+    """`Advisor.ask` seconds for the warm questions, in a fresh process on the same home."""
+    env = dict(os.environ, ADVISOR_HOME=str(home), HF_HUB_OFFLINE="1", PYTHONPATH=str(ROOT))
+    r = subprocess.run(
+        [sys.executable, "-c", LIBRARY_CODE, first, json.dumps(warm)], env=env, cwd=ROOT, capture_output=True, text=True
+    )
+    lines = [x for x in r.stdout.splitlines() if x.startswith("RESULT ")]
+    if r.returncode or not lines:
+        raise SystemExit(r.stderr[-3000:])
+    return json.loads(lines[-1][len("RESULT ") :])
+
+
+def one_run(home: Path, question: str, warm: list[str], wait_before_ask: float, launcher: str, login: tuple) -> dict:
     from playwright.sync_api import sync_playwright
 
     port = free_port()
     env = dict(os.environ, ADVISOR_HOME=str(home), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+    env["PYTHONPATH"] = str(ROOT)
+    flags = ["--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
+             "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]  # fmt: skip
+    if launcher == "serve":
+        cmd = [sys.executable, "-m", "advisor.ui.serve", *flags]
+    else:
+        cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), *flags]
     t_start = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
         while True:
@@ -77,21 +161,31 @@ def one_run(home: Path, question: str, follow_up: str, wait_before_ask: float) -
                 break
             except OSError:
                 if proc.poll() is not None:
-                    raise SystemExit("streamlit exited during start") from None
+                    raise SystemExit("the server exited during start") from None
                 time.sleep(0.1)
-        out = {"server_ready_s": time.perf_counter() - t_start}
+        out: dict = {"launcher": launcher, "server_ready_s": time.perf_counter() - t_start}
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             t0 = time.perf_counter()
             page.goto(url)
+            page.get_by_label("Username", exact=True).wait_for(timeout=900_000)
+            out["page_ready_s"] = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            sign_in(page, *login)
             page.wait_for_selector("[data-testid=stChatInput] textarea", timeout=900_000)
             settle(page)
-            out["page_ready_s"] = time.perf_counter() - t0
+            out["signed_in_s"] = time.perf_counter() - t0
             time.sleep(wait_before_ask)
             out["waited_before_asking_s"] = wait_before_ask
-            out["first_answer_s"] = ask(page, question, 1)
-            out["second_answer_s"] = ask(page, follow_up, 3)
+            _, out["first_answer_s"] = ask(page, question, 1)
+            out["cold_start_to_first_answer_s"] = time.perf_counter() - t_start
+            shown, full = [], []
+            for i, q in enumerate(warm):
+                a, b = ask(page, q, 3 + 2 * i)
+                shown.append(round(a, 3))
+                full.append(round(b, 3))
+            out["warm_first_text_s"], out["warm_answer_s"] = shown, full
             browser.close()
         return {k: round(v, 2) if isinstance(v, float) else v for k, v in out.items()}
     finally:
@@ -106,20 +200,40 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--home", type=Path, default=Path(os.environ.get("ADVISOR_HOME") or Path.home() / ".advisor"))
     ap.add_argument("--question", default="What does GOVERN 1.6 require?")
-    ap.add_argument("--follow-up", default="How should we monitor AI models after deployment?")
     ap.add_argument(
         "--wait", type=float, default=0.0, help="seconds a user takes before asking (default 0: worst case)"
     )
     ap.add_argument("--runs", type=int, default=1)
+    ap.add_argument("--launcher", choices=["streamlit", "serve"], default="serve")
+    ap.add_argument("--user", default=BENCH_USER)
+    ap.add_argument("--password", default=BENCH_PASSWORD)
+    ap.add_argument("--no-library", action="store_true", help="skip the in-process Advisor.ask comparison")
     a = ap.parse_args()
+    if a.user == BENCH_USER:
+        ensure_admin(a.home)
+    if not a.no_library:
+        # the library answers the warm questions once first: the sentence vectors they need are then
+        # in the home's embedding cache for the app and for the measured library run alike
+        library_times(a.home, a.question, WARM_QUESTIONS)
     results = []
     for _ in range(a.runs):
-        r = one_run(a.home, a.question, a.follow_up, a.wait)
-        print(json.dumps(r))
+        r = one_run(a.home, a.question, WARM_QUESTIONS, a.wait, a.launcher, (a.user, a.password))
+        print(json.dumps(r), flush=True)
         results.append(r)
+    summary: dict = {"home": str(a.home), "runs": results}
+    if not a.no_library:
+        lib = library_times(a.home, a.question, WARM_QUESTIONS)
+        app_full = statistics.median(x for r in results for x in r["warm_answer_s"])
+        app_shown = statistics.median(x for r in results for x in r["warm_first_text_s"])
+        summary["library_ask_s"] = [round(x, 3) for x in lib]
+        summary["warm_overhead_ms"] = {
+            "answer_starts_showing": round((app_shown - statistics.median(lib)) * 1000),
+            "answer_rendered_in_full": round((app_full - statistics.median(lib)) * 1000),
+        }
+        print(json.dumps({k: summary[k] for k in ("library_ask_s", "warm_overhead_ms")}))
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "app_start.json").write_text(json.dumps({"home": str(a.home), "runs": results}, indent=2))
+    (out / "app_start.json").write_text(json.dumps(summary, indent=2))
 
 
 if __name__ == "__main__":

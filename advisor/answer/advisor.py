@@ -41,6 +41,9 @@ __all__ = ["Advisor"]
 MAX_QUESTION = 4000  # characters
 
 
+WARM_UP_QUESTION = "How should a health system govern and monitor its AI models?"
+
+
 def _ms(since: float) -> float:
     return (time.perf_counter() - since) * 1000
 
@@ -351,6 +354,19 @@ class Advisor:
         )
         detail = {"kind": str(ans.kind), "abstained": ans.abstained, "unsupported": len(ans.unsupported)}
         self._log(Event.ANSWER, turn.access, turn.org, question=turn.question, provenance=prov, detail=detail)
+
+    def warm_up(self, question: str = WARM_UP_QUESTION) -> None:
+        """Load what a first answer needs (embedding model, keyword index, PHI recognizers,
+        frameworks, sentence index) by drafting one offline answer that is neither recorded in the
+        audit trail nor sent to a language model, so a user's first question does not pay for it."""
+        phi.detect(question)
+        turn = _Turn(question, question, None, {})
+        self._framework(turn)
+        if self.index.is_empty():
+            return
+        drafted = self._guidance(turn)
+        if isinstance(drafted, _Drafted):
+            render_offline(turn.question, turn.query, drafted.draft, drafted.hits, self.checker)
 
     # ------------------------------------------------------------------ the steps
 

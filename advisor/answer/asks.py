@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from ..chunk import Chunk
 from ..retrieve import Retriever
@@ -32,6 +35,7 @@ __all__ = [
     "coverage",
     "focus_coverage",
     "gives",
+    "names_several",
     "read_ask",
 ]
 
@@ -157,6 +161,24 @@ _STOP_COUNT = re.compile(
     r"\b(?:of|at|in|on|for|with|from|by|per|under|has|have|had|did|do|does|are|is|were|was|will|would|can|could|"
     r"must|should|sit|been|that|who|which)\b",
     re.I,
+)
+
+
+def names_several(words: str) -> bool:
+    """Do the words after "which" name several things ("risks", "fairness metrics does",
+    "of these"), not one ("subcategory", "agency enforces")?"""
+    toks = [t.strip("?,.") for t in words.lower().split()]
+
+    def many(t: str) -> bool:
+        return t.endswith("s") and not t.endswith(("ss", "us", "is", "'s", "’s")) and len(t) > 3
+
+    if not toks:
+        return False
+    return toks[0] == "of" or many(toks[0]) or (len(toks) >= 3 and many(toks[1]) and toks[2] in _AUX)
+
+
+_AUX = frozenset(
+    ["do", "does", "did", "are", "were", "is", "should", "must", "can", "could", "will", "would", "have", "has"]
 )
 
 
@@ -392,6 +414,15 @@ def addressed(ask: Ask, evidence: list[Evidence], *, min_coverage: float, min_fo
     return Verdict(True, cov, fcov)
 
 
+#: A numbered heading: "Section 3.2", "Article 14", "4.2 Credentialing", "Rule 7(a)", "§ 164.312".
+_NUMBERED = re.compile(r"^\s*(?:[A-Za-z]+\.?\s+)?\d+(?:\.\d+)*(?:\([a-z0-9]+\))?(?=[\s:.—–-]|$)|\b\d+\.\d+\b|§\s*\d")
+#: Per index, the documents whose chunk lists stay cached across questions (generation, source).
+_DOCUMENTS: weakref.WeakKeyDictionary[Any, OrderedDict[tuple[int, str], list[Chunk]]] = weakref.WeakKeyDictionary()
+_DOCUMENTS_KEPT = 4
+#: Chunks of a numbered item read together at most: a longer item is a chapter, not one provision.
+MAX_FAMILY = 12
+
+
 class Corpus:
     """What the index knows about words and documents: how rare a token is (inverse document
     frequency over chunks) and the words of a whole document (cached per index generation)."""
@@ -399,12 +430,14 @@ class Corpus:
     def __init__(self, retriever: Retriever | None):
         self.retriever = retriever
         self._words: dict[str, frozenset[str]] = {}
+        self._chunks: dict[str, list[Chunk]] = {}
         self._generation = -1
 
     def _fresh(self) -> None:
         gen = self.retriever.index.generation if self.retriever is not None else 0
         if gen != self._generation:
             self._words.clear()
+            self._chunks.clear()
             self._generation = gen
 
     def rarity(self, token: str) -> float:
@@ -418,6 +451,36 @@ class Corpus:
     def known(self, token: str) -> bool:
         """Does any indexed passage use the token? True without an index."""
         return self.retriever is None or self.retriever.lexical().df.get(token, 0) > 0
+
+    def chunks(self, source: str) -> list[Chunk]:
+        """A document's chunks in reading order ([] without an index); the last few documents
+        read stay cached across questions until the index changes."""
+        self._fresh()
+        if source not in self._chunks:
+            if self.retriever is None:
+                self._chunks[source] = []
+            else:
+                kept = _DOCUMENTS.setdefault(self.retriever.index, OrderedDict())
+                key = (self._generation, source)
+                if key not in kept:
+                    kept[key] = self.retriever.index.chunks_for_source(source)
+                    while len(kept) > _DOCUMENTS_KEPT:
+                        kept.popitem(last=False)
+                kept.move_to_end(key)
+                self._chunks[source] = kept[key]
+        return self._chunks[source]
+
+    def family(self, chunk: Chunk) -> list[Chunk]:
+        """The chunks of the numbered item a chunk sits in ("MAP 2.2 > About" -> all of "MAP
+        2.2": its statement, discussion and suggested actions; "Article 14 > (2)" -> Article
+        14), in reading order; [] when no heading of its path is numbered or the item is long."""
+        parts = [p.strip() for p in chunk.section.split(" > ")]
+        numbered = [i for i, p in enumerate(parts) if identifiers(p) or _NUMBERED.search(p)]
+        if not numbered:
+            return []
+        root = " > ".join(parts[: numbered[-1] + 1])
+        fam = [c for c in self.chunks(chunk.source) if c.section == root or c.section.startswith(root + " > ")]
+        return fam if len(fam) <= MAX_FAMILY else []
 
     def words(self, chunk: Chunk) -> frozenset[str]:
         """Tokens of the chunk's whole document (title, headings and text); the chunk's own

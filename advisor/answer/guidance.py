@@ -23,9 +23,19 @@ from ..chunk import Chunk, DocType
 from ..guard import looks_like_injection
 from ..retrieve import Filters, Hit, Retriever, SearchResult
 from ..text import content_words, identifiers, tokenize
-from .asks import Ask, Corpus, Evidence, addressed, read_ask
-from .quotable import Unit, UnitKind, read_units
-from .selection import Candidate, arrange, collapse_duplicates, fill_mmr, repeats, whole_list
+from .asks import Ask, Corpus, Evidence, addressed, names_several, read_ask
+from .quotable import Unit, UnitKind, continue_lists, read_units
+from .selection import (
+    MAX_LIST,
+    Candidate,
+    arrange,
+    collapse_duplicates,
+    compared_terms,
+    fill_mmr,
+    repeats,
+    sides,
+    whole_list,
+)
 from .types import AnswerKind, Draft
 
 __all__ = [
@@ -44,8 +54,10 @@ _DEBUG = bool(os.environ.get("ADVISOR_DEBUG_COMPOSE"))
 _LIST_CUES = re.compile(
     r"\b(what are|which|list|name the|steps|principles|requirements|elements|characteristics|categories|"
     r"risks|components|safeguards|questions|criteria|functions|stages|pillars|attributes|obligations|"
-    r"controls|clauses|roles|prerequisites|gaps|ways|examples|types|kinds|topics|areas)\b"
-    r"|\bwhat (?:should|must|do|does) (?:we|a health system|an organi[sz]ation|hospitals?) (?:monitor|ask|track|measure|include|do|have)\b",
+    r"controls|clauses|roles|prerequisites|gaps|ways|examples|types|kinds|topics|areas|situations|circumstances|"
+    r"scenarios)\b"
+    r"|\bwhat (?:should|must|do|does|can) (?:[\w'’-]+ ){1,5}(?:monitor|ask|track|measure|include|do|have|document|"
+    r"record|capture|contain|cover|report|consider|check)\b",
     re.I,
 )
 _META = re.compile(
@@ -53,6 +65,8 @@ _META = re.compile(
     r"synthesis|note|overview)\b|^it is a (?:practical )?synthesis\b",
     re.I,
 )
+#: "What should we ask a vendor?", "Which questions ...": listed questions are the answer.
+_QUESTIONS_ASKED = re.compile(r"\b(?:ask|asks|asking|questions?|inquire|query)\b", re.I)
 _DEICTIC = re.compile(r"\b(?:below|above|as follows|the following|see (?:section|table|figure))\b", re.I)
 _NUMBER_CUES = re.compile(r"\b(how many|how much|when|what year|which year|what date|deadline|number of|count)\b", re.I)
 _DATE = re.compile(
@@ -77,7 +91,13 @@ MIN_FOCUS_COVERAGE = 0.50
 
 
 def wants_list(question: str) -> bool:
-    return bool(_LIST_CUES.search(question))
+    """Does the question ask for several things? "Which" counts only before a plural ("which
+    metrics", not "which subcategory")."""
+    cues = [m for m in _LIST_CUES.finditer(question) if m.group(0).lower() != "which"]
+    return bool(cues) or any(names_several(m.group(1)) for m in _WHICH.finditer(question))
+
+
+_WHICH = re.compile(r"\bwhich\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
 
 
 def defined_subject(question: str) -> str:
@@ -239,6 +259,8 @@ def _score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[floa
             bonus -= 0.08  # "the criteria below" points at text the answer does not show
         if as_list and (c.text.count(";") >= 2 or c.text.count(",") >= 4):
             bonus += 0.05  # an enumeration answers "what are the ..."
+        if as_list and c.kind is UnitKind.SENTENCE and c.text.rstrip().endswith(":"):
+            bonus += 0.05  # the document's own line introducing a list says what the list is
         chunk_rel = 1.0 / (1.0 + 0.35 * (c.hit_rank - 1))  # hybrid retrieval's verdict on the passage
         out.append(0.5 * float(sim) + 0.25 * min(lex, 1.0) + 0.15 * chunk_rel + bonus)
     return out
@@ -315,6 +337,7 @@ def _adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus) -> 
     best_fit = max(fit.values(), default=0.0)
     names = set(ask.entities)
     subject = defined_subject(question)
+    wants_questions = bool(_QUESTIONS_ASKED.search(question))
     for c in cands:
         if fit:
             mine = fit.get(c.chunk.source, 0.0)
@@ -326,14 +349,25 @@ def _adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus) -> 
             c.score += 0.12
         if c.anaphoric:
             c.score -= 0.05  # "This approach ..." leans on a sentence the answer may not show
+        if c.text.rstrip(" )”’\"'").endswith("?") and not wants_questions:
+            c.score -= 0.08  # a listed question asks what an answer should state (unless questions are asked for)
 
 
 # ------------------------------------------------------------------------------- composing
 
 
-def _passages(hits: list[Hit], neighbors: Callable[[Chunk], list[Chunk]] | None) -> tuple[list, dict]:
-    """The hits' chunks with the rest of their sections, each with the rank and similarity of
-    the hit that brought it; quarantined passages are never quoted."""
+#: Hits whose whole numbered item (statement, discussion, actions) is read, best first.
+FAMILY_HITS = 3
+
+
+def _passages(
+    hits: list[Hit],
+    neighbors: Callable[[Chunk], list[Chunk]] | None,
+    family: Callable[[Chunk], list[Chunk]] | None = None,
+) -> tuple[list, dict]:
+    """The hits' chunks with the rest of their sections (and, for the best hits, the rest of
+    the numbered item they sit in), each with the rank and similarity of the hit that brought
+    it; quarantined passages are never quoted."""
     passages: list[tuple[Chunk, int]] = []
     have = {h.chunk.chunk_id for h in hits}
     chunk_sim = {h.chunk.chunk_id: h.dense for h in hits}
@@ -346,16 +380,32 @@ def _passages(hits: list[Hit], neighbors: Callable[[Chunk], list[Chunk]] | None)
                 have.add(nb.chunk_id)
                 chunk_sim[nb.chunk_id] = h.dense
                 passages.append((nb, h.rank))
+    for h in hits[:FAMILY_HITS] if family is not None else []:
+        for nb in family(h.chunk):  # the item's other parts: its actions answer "what should we do"
+            if nb.chunk_id not in have and not nb.quarantine:
+                # retrieval did not pick these: they rank just below the hit that brought them
+                have.add(nb.chunk_id)
+                chunk_sim[nb.chunk_id] = h.dense
+                passages.append((nb, h.rank + 1))
     return passages, chunk_sim
 
 
 def _candidates(passages: list[tuple[Chunk, int]]) -> list[Candidate]:
-    """Every quotable unit of the passages, once per document (neighbouring chunks overlap)."""
-    best: dict[tuple[str, str], Candidate] = {}
+    """Every quotable unit of the passages, once per document (neighbouring chunks overlap);
+    a list split across two chunks of a section is read as one, under its own lead-in."""
+    read: dict[str, tuple[Chunk, int, list[Unit]]] = {}
     for chunk, rank in passages:
-        if _REFERENCE_SECTION.match(chunk.section.split(" > ")[-1].strip()):
+        if chunk.chunk_id in read or _REFERENCE_SECTION.match(chunk.section.split(" > ")[-1].strip()):
             continue  # a reference list points elsewhere; it is not an answer
-        for unit in read_units(chunk):
+        read[chunk.chunk_id] = (chunk, rank, read_units(chunk))
+    at = {(c.source, c.section, c.position): units for c, _, units in read.values()}
+    for chunk, _, units in sorted(read.values(), key=lambda r: (r[0].source, r[0].position)):
+        before = at.get((chunk.source, chunk.section, chunk.position - 1))
+        if before is not None:
+            continue_lists(before, units)
+    best: dict[tuple[str, str], Candidate] = {}
+    for chunk, rank, units in read.values():
+        for unit in units:
             key = (chunk.source, " ".join(unit.text.lower().split()))
             if not unit.ok or _DANGLING.search(unit.text.strip()):
                 continue  # a list item whose own sub-list was lost ("..., including, but not limited to")
@@ -411,6 +461,9 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
         order = [c for c in order if not _lead_in(c)] or order
     best = order[0].score
     chosen: list[Candidate] = [order[0]]
+    terms = compared_terms(question)
+    limit = max(limit, len(terms) + 2)
+    chosen += sides(terms, order, chosen, best)
     for sub, svec in setup.sub_vecs:
         # passage similarities were computed for the whole question, not this part
         sub_scores = _score(sub, pool.cands, pool.sims(svec, passage=False))
@@ -426,17 +479,22 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
         if items:
             chosen = _direct_first(order, chosen, items)
             chosen += [c for c in items if c not in chosen]
+            limit += max(0, len(items) - LIST_SLOTS)  # a long list does not crowd out the rest of the answer
     chosen = fill_mmr(cands, chosen, best, limit)
     # a chosen lead-in brings its list; a chosen item its lead-in (arrange() writes it)
     for c in list(chosen):
         if _lead_in(c):
-            chosen += [d for d in cands if d.unit.lead is c.unit and d not in chosen]
+            items = sorted((d for d in cands if d.unit.lead is c.unit), key=lambda d: d.unit.order)[:MAX_LIST]
+            chosen += [d for d in items if d not in chosen]
     return chosen
 
 
 def _lead_in(c: Candidate) -> bool:
     return c.kind is UnitKind.SENTENCE and c.text.rstrip().endswith(":")
 
+
+#: Answer slots a whole list counts for, however long it is.
+LIST_SLOTS = 3
 
 #: Sentences outscoring a list that are quoted before it: the direct answer is not crowded out.
 MAX_DIRECT = 2
@@ -497,7 +555,7 @@ def compose_guidance(
     """
     as_list = wants_list(question)
     setup = _Setup(sub_vecs or [], max_sentences or (6 if as_list else 5), Corpus(retriever))
-    passages, chunk_sim = _passages(hits, neighbors)
+    passages, chunk_sim = _passages(hits, neighbors, setup.corpus.family if retriever is not None else None)
     cands = _candidates(passages)
     if not cands:
         return Draft([], AnswerKind.GUIDANCE, 0.0)

@@ -21,6 +21,7 @@ __all__ = [
     "Unit",
     "UnitKind",
     "broken_word",
+    "continue_lists",
     "field_line",
     "heading_like",
     "read_units",
@@ -52,10 +53,21 @@ class Unit:
     group: int = -1  # the list or table it belongs to (per chunk), -1 for prose
     ok: bool = True
     framing: bool = False  # a lead-in written from the section heading, not quoted text
+    joined: tuple[str, int] | None = None  # the list it continues in the chunk before (a list split across chunks)
 
     @property
     def end(self) -> int:
         return self.start + len(self.text)
+
+    @property
+    def list_key(self) -> tuple[str, int]:
+        """The list or table this unit belongs to, across the chunks a long list was split into."""
+        return self.joined or (self.chunk.chunk_id, self.group)
+
+    @property
+    def order(self) -> tuple[int, int]:
+        """Reading order within the document: the chunk's position, then the unit's."""
+        return (self.chunk.position, self.position)
 
     @property
     def listed(self) -> bool:
@@ -170,6 +182,33 @@ def field_line(text: str) -> bool:
     return len(value.split()) >= 2 or bool(re.search(r"\d", value))
 
 
+def _field_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A sentence span split before each line that is a form field ("Release Date: May 2022")
+    when the line before it is a field too or ends a sentence: a card's fields, one per line."""
+    out = [(s, e)]
+    pos = text.find("\n", s, e)
+    while pos != -1:
+        nxt = text.find("\n", pos + 1, e)
+        line = text[pos + 1 : nxt if nxt != -1 else e].strip()
+        before = text[out[-1][0] : pos].strip().rsplit("\n", 1)[-1]
+        if line and before and field_line(line) and (_FIELD.match(before) or before.endswith((".", ":", "!", "?"))):
+            out[-1] = (out[-1][0], pos)
+            out.append((pos + 1 + len(text[pos + 1 : e]) - len(text[pos + 1 : e].lstrip()), e))
+        pos = nxt
+    return out
+
+
+_FIGURE_END = re.compile(r"\d%?\)?$")
+
+
+def _stated_result(sentence: str) -> bool:
+    """A result a table cell or field ends on without a full stop ("... specificity was 89.5%
+    (95% CI: 84.0%, 93.7%)"): whole but for the stop, when it ends its paragraph on a figure."""
+    if not _FIGURE_END.search(sentence) or _CUT.search(sentence) or heading_like(sentence):
+        return False
+    return whole_sentence(sentence + ".")
+
+
 def _continues(prev: Unit, sentence: str, gap: str) -> bool:
     """Does `sentence` finish `prev`, which a paragraph break cut (no full stop, an open
     bracket, or a next part starting in lower case)?"""
@@ -232,6 +271,7 @@ def read_units(chunk: Chunk) -> list[Unit]:
     units: list[Unit] = []
     group = -1
     last_prose: Unit | None = None
+    orphans: set[int] = set()
     header: Unit | None = None
     in_list = False
     for s, e in _blocks(text):
@@ -257,11 +297,18 @@ def read_units(chunk: Chunk) -> list[Unit]:
             item = stripped[bullet.end() :].strip()
             start = offset + bullet.end()
             units.append(Unit(item, chunk, start, UnitKind.ITEM, len(units), last_prose, group, ok=bool(item)))
+            before = units[-2] if len(units) > 1 else None
+            if (
+                before is not None
+                and (before.kind is UnitKind.SENTENCE or id(before) in orphans)
+                and last_prose is None
+            ):
+                orphans.add(id(units[-1]))  # its lead-in is there but unquotable: the heading cannot stand in
             in_list = True
             continue
         in_list = False
         header = None
-        for ss, se in sentence_spans(block):
+        for ss, se in (span for sp in sentence_spans(block) for span in _field_spans(block, *sp)):
             sent, start = _strip_heading_lines(block[ss:se], s + ss)
             prev = units[-1] if units else None
             if prev is not None and prev.kind is UnitKind.SENTENCE and _continues(prev, sent, text[prev.end : start]):
@@ -270,11 +317,12 @@ def read_units(chunk: Chunk) -> list[Unit]:
             unit = Unit(sent, chunk, start, UnitKind.SENTENCE, len(units))
             flat = " ".join(sent.split())
             unit.ok = whole_sentence(flat) or field_line(flat) or _lead_in(flat)
+            unit.ok = unit.ok or (se >= len(block.rstrip()) and _stated_result(flat))
             units.append(unit)
             last_prose = unit if unit.ok else None
     framing = section_lead(chunk)
     for u in units:
-        if u.kind is UnitKind.ITEM and u.lead is None and framing is not None:
+        if u.kind is UnitKind.ITEM and u.lead is None and framing is not None and id(u) not in orphans:
             u.lead = framing
     for u in units:
         if any(a < u.start + len(u.text) and u.start < b for a, b in unsafe):
@@ -283,7 +331,37 @@ def read_units(chunk: Chunk) -> list[Unit]:
             u.ok = False  # an item whose lead-in is lost: it would read as a fact of its own
         elif u.ok and (broken_word(u.text) or looks_like_injection(u.text)):
             u.ok = False
+        elif u.ok and u.kind is UnitKind.ITEM and u.text.rstrip().endswith(":"):
+            u.ok = False  # an item introducing a sub-list extraction flattened: it reads as a cut-off line
+        elif (
+            u.ok
+            and u.kind is UnitKind.ITEM
+            and (u.lead is None or u.lead.framing)
+            and heading_like(u.text.rstrip(". "))
+        ):
+            u.ok = False  # a list of titles under a heading ("Datasheets for Datasets.") is a reading list
     return units
+
+
+def continue_lists(before: list[Unit], after: list[Unit]) -> None:
+    """Items opening a chunk continue the list that closes the chunk before it (the same
+    section, split where a list runs long): they take that list's lead-in, and its list when
+    its items are there too, so a list is quoted whole under the document's own lead-in."""
+    if not before or not after or after[0].kind is not UnitKind.ITEM:
+        return
+    if after[0].lead is not None and not after[0].lead.framing:
+        return  # the chunk has its own lead-in
+    last = before[-1]
+    if last.kind is UnitKind.SENTENCE and last.ok and _lead_in(" ".join(last.text.split())):
+        lead, key = last, None
+    elif last.kind is UnitKind.ITEM and last.lead is not None:
+        lead, key = last.lead, last.list_key
+    else:
+        return
+    for u in after:
+        if u.kind is not UnitKind.ITEM or u.group != after[0].group:
+            break
+        u.lead, u.joined = lead, key
 
 
 def _plain_case(heading: str) -> str:
@@ -316,6 +394,8 @@ def section_lead(chunk: Chunk) -> Unit | None:
 def _lead_in(sentence: str) -> bool:
     """A sentence that introduces a list ("Organizations can document the following:")."""
     s = sentence.strip()
+    if re.search(r"[.!?][,;]", s):
+        return False  # a sentence run into another ("... activities., Examples include:"): not one lead-in
     return s.endswith(":") and len(s.split()) >= 3 and s[:1].isupper() and not heading_like(s)
 
 

@@ -3,6 +3,7 @@
 - `fill_mmr`: relevant units that say something new (maximal marginal relevance); every unit
   must earn its place on its own score — a sentence never rides along because it follows one;
 - `whole_list`: the complete list (or table) a list question asks for, with its lead-in;
+- `sides`: each side of a comparison question its own slot;
 - `collapse_duplicates`: a sentence two documents share is quoted once, citing both;
 - `arrange`: the chosen units as answer parts, each list under the line that introduces it.
 """
@@ -16,13 +17,24 @@ from functools import lru_cache
 import numpy as np
 
 from ..chunk import Chunk
-from ..text import tokenize
+from ..text import content_words, tokenize
 from .quotable import Unit, UnitKind
 from .types import Part
 
-__all__ = ["Candidate", "arrange", "collapse_duplicates", "fill_mmr", "repeats", "whole_list"]
+__all__ = [
+    "Candidate",
+    "arrange",
+    "collapse_duplicates",
+    "compared_terms",
+    "fill_mmr",
+    "repeats",
+    "sides",
+    "whole_list",
+]
 
 MAX_LIST = 15  # items of one list quoted at most
+#: A list question's list must have a unit scoring this share of the best unit's score.
+LIST_FLOOR = 0.65
 _ANAPHORA = re.compile(
     r"^(?:this|these|that|those|it|its|they|their|such|however|therefore|thus|hence|in addition|additionally|also|"
     r"furthermore|moreover|similarly|likewise|as a result|in this case|for (?:example|instance)|otherwise|"
@@ -65,7 +77,7 @@ class Candidate:
 
 
 def _group_key(c: Candidate) -> tuple[str, int]:
-    return (c.chunk.chunk_id, c.unit.group)
+    return c.unit.list_key
 
 
 def _after(c: Candidate, chosen: list[Candidate]) -> bool:
@@ -126,7 +138,7 @@ def repeats(c: Candidate, o: Candidate, sim: float) -> bool:
 
 def _members(cands: list[Candidate], key: tuple[str, int]) -> list[Candidate]:
     return sorted(
-        (c for c in cands if c.kind is not UnitKind.SENTENCE and _group_key(c) == key), key=lambda c: c.position
+        (c for c in cands if c.kind is not UnitKind.SENTENCE and _group_key(c) == key), key=lambda c: c.unit.order
     )
 
 
@@ -135,17 +147,84 @@ def whole_list(order: list[Candidate], cands: list[Candidate], best: float) -> l
     or items rank near the top answer, every item in order (up to MAX_LIST); [] when no list
     is that relevant."""
     for c in order:
-        if c.score < 0.8 * best:
+        if c.score < LIST_FLOOR * best:
             return []
         if c.kind is not UnitKind.SENTENCE:
             items = _members(cands, _group_key(c))
         elif c.text.rstrip().endswith(":"):
-            items = sorted((d for d in cands if d.unit.lead is c.unit), key=lambda d: d.position)
+            items = sorted((d for d in cands if d.unit.lead is c.unit), key=lambda d: d.unit.order)
         else:
             continue
         if len(items) >= 2:
             return items[:MAX_LIST]
     return []
+
+
+_CONTRAST = re.compile(
+    r"\b(?:apart|differ\w*|distinguish\w*|distinct\w*|compare[sd]?|comparison|contrast\w*|versus|vs\.?|between)\b",
+    re.I,
+)
+_ITEM = r"(?:[\w()'’-]+ ){0,2}[\w()'’-]+"
+_SERIES = re.compile(rf"({_ITEM}(?:, {_ITEM})*),? (?:and|or|vs\.?|versus) (?:an? |the )?({_ITEM})", re.I)
+_DIFFER_FROM = re.compile(rf"({_ITEM}) (?:differs?|is different|are different) from (?:an? |the )?({_ITEM})", re.I)
+_ITEM_STOP = re.compile(
+    r"\b(?:how|what|which|does|do|is|are|the|a|an|tell|between|about|of|for|in|on|to|with|apart|differ\w*|"
+    r"compare[sd]?|distinguish|contrast|we|our|you|it|they)\b",
+    re.I,
+)
+
+
+def compared_terms(question: str) -> list[str]:
+    """The things a comparison question sets side by side ("How does the guide tell
+    transparency, explainability and interpretability apart?" -> the three terms); [] when
+    the question compares nothing."""
+    if not _CONTRAST.search(question):
+        return []
+    m = _DIFFER_FROM.search(question) or _SERIES.search(question)
+    if not m:
+        return []
+    raw = [*m.group(1).split(","), m.group(2)]
+    terms = []
+    for i, r in enumerate(raw):
+        pieces = [p.strip(" ,?") for p in _ITEM_STOP.split(r) if content_words(p.strip(" ,?"))]
+        if pieces:
+            # the words nearest the conjunction: "tell transparency" -> "transparency", "MAP differ" -> "MAP"
+            terms.append(pieces[0] if i == len(raw) - 1 else pieces[-1])
+    return terms if len(terms) >= 2 else []
+
+
+def _about(term: str, sentence: str, others: list[str]) -> int:
+    """How squarely a sentence is about one compared term: 2 when it opens with the term,
+    1 when its first words name it, 0 otherwise (or when they name another term too)."""
+    head = " ".join(sentence.split()[:6])
+    want = set(tokenize(term))
+    if not want or not want <= set(tokenize(head)):
+        return 0
+    if any(set(tokenize(o)) & set(tokenize(head)) for o in others):
+        return 0
+    return 2 if re.match(rf"(?:the |an? )?{re.escape(term)}\b", sentence.strip(), re.I) else 1
+
+
+def sides(terms: list[str], order: list[Candidate], chosen: list[Candidate], best: float) -> list[Candidate]:
+    """Each side of a comparison its own slot: the best sentence about each compared term
+    (opening with it, else naming it first), so the last side is not crowded out."""
+    out: list[Candidate] = []
+    for term in terms:
+        others = [t for t in terms if t != term]
+        if any(_about(term, c.text, others) for c in chosen + out):
+            continue
+        fits = [
+            c
+            for c in order
+            if c.kind is UnitKind.SENTENCE
+            and not c.text.rstrip().endswith(":")
+            and not c.anaphoric
+            and c.score >= 0.5 * best
+        ]
+        ranked = [(a, c.score, c) for c in fits if (a := _about(term, c.text, others))]
+        if ranked:
+            out.append(max(ranked, key=lambda r: (r[0], r[1]))[2])
+    return out
 
 
 @lru_cache(maxsize=8192)
@@ -191,29 +270,37 @@ def _lead_part(lead: Unit, first: Candidate) -> Part:
     return Part(text, [lead.chunk], quotes=quotes)
 
 
+def _lead_key(c: Candidate) -> tuple[str, ...]:
+    """Items shown under one lead-in: the document's own lead-in (or a table's header row), or
+    the same lead-in written from the heading (items of one section's list split across chunks)."""
+    lead = c.unit.lead
+    assert lead is not None
+    return (c.chunk.source, lead.text) if lead.framing else (c.chunk.source, lead.chunk.chunk_id, str(lead.start))
+
+
 def arrange(chosen: list[Candidate]) -> list[Part]:
     """The answer's parts: the lead first, the rest in retrieval and reading order; list items
-    and table rows as bullets under their lead-in, each list once."""
+    and table rows as bullets under their lead-in, each lead-in once."""
     if not chosen:
         return []
-    lead, rest = chosen[0], sorted(chosen[1:], key=lambda c: (c.hit_rank, c.position))
-    groups: dict[tuple[str, int], list[Candidate]] = {}
+    lead, rest = chosen[0], sorted(chosen[1:], key=lambda c: (c.hit_rank, c.unit.order))
+    groups: dict[tuple[str, ...], list[Candidate]] = {}
     for c in chosen:
         if c.kind is not UnitKind.SENTENCE and c.unit.lead is not None:
-            groups.setdefault(_group_key(c), []).append(c)
+            groups.setdefault(_lead_key(c), []).append(c)
     introduces = {id(items[0].unit.lead): key for key, items in groups.items()}
     parts: list[Part] = []
     done: set[int] = set()
     for c in [lead, *rest]:
         if id(c) in done:
             continue
-        key = _group_key(c) if c.kind is not UnitKind.SENTENCE else introduces.get(id(c.unit))
+        key = _lead_key(c) if c.kind is not UnitKind.SENTENCE and c.unit.lead else introduces.get(id(c.unit))
         if key is None or key not in groups:
             if c.kind is UnitKind.SENTENCE and not c.text.rstrip().endswith(":"):
                 parts.append(_part(c, bullet=False))
             done.add(id(c))
             continue
-        items = sorted(groups[key], key=lambda d: d.position)
+        items = sorted(groups[key], key=lambda d: d.unit.order)
         parts.append(_lead_part(items[0].unit.lead, items[0]))  # type: ignore[arg-type]
         parts += [_part(d, bullet=True) for d in items]
         done |= {id(d) for d in items}

@@ -209,6 +209,8 @@ def _is_fragment(u: _Unit) -> bool:
         return True
     if s.count("(") != s.count(")") or s.count("[") != s.count("]"):
         return True
+    if u.ends_lead and u.followed_by_list:
+        return False  # a lead-in its list completes ("Policies should be designed to:" + items)
     body = re.sub(r"[\s.!?:\"'”’)]+$", "", s)
     if _last_word(s) in _DANGLING_END or _CUT_CLAUSE.search(body) or body.endswith(("-", ",", ";")):
         return True
@@ -221,7 +223,8 @@ def _is_fragment(u: _Unit) -> bool:
     if s[:1].islower() or not s.rstrip("\"'”’)").endswith((".", "!", "?", ":")):
         return True
     words = s.split()
-    return len(words) < 3 and not re.match(r"(?i)(?:yes|no)\b", s)
+    # a form field with its value is whole however short ("Version: 2.0.")
+    return len(words) < 3 and not re.match(r"(?i)(?:yes|no)\b", s) and not _FIELD.match(s)
 
 
 def _is_heading(u: _Unit) -> bool:

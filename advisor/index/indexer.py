@@ -31,7 +31,7 @@ from ..settings import Settings
 from . import sources
 from .catalog import Catalog, FileRecord
 from .embedcache import EmbeddingCache
-from .pipeline import load_ahead
+from .pipeline import load_ahead, release_free_memory
 from .records import chunk_metadata, embedding_text
 from .screening import ScanEmbedder, screen
 from .sources import clean_name
@@ -307,6 +307,7 @@ class Indexer:
         # the whole batch in one catalog transaction (one generation step), after its vectors
         self.catalog.replace_files(records)
         report.files_indexed += len(batch)
+        release_free_memory()
 
     def _audit_unredacted(self, report: IndexReport) -> None:
         """PHI stored in clear is the admin's choice (ADVISOR_REDACT_PHI=0): each time it happens is audited."""

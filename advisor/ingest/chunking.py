@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,11 +24,19 @@ def _spans(text: str, size: int) -> list[tuple[int, int]]:
     return spans
 
 
-def pack_spans(text: str, size: int, overlap: int) -> list[tuple[int, int]]:
-    """(start, end) of the pieces `pack_sentences` returns, as offsets into `text`."""
+# a piece may end early where a form's field starts once it holds this many characters: a
+# model card's fields each get their own passage instead of one blurred across several fields
+MIN_FIELD_PIECE = 80
+
+
+def pack_spans(text: str, size: int, overlap: int, breaks: Sequence[int] = ()) -> list[tuple[int, int]]:
+    """(start, end) of the pieces `pack_sentences` returns, as offsets into `text`; a piece also
+    ends before a sentence starting at one of `breaks` (a field's start) once it is long enough,
+    and the next piece starts there, without overlap."""
     lead = len(text) - len(text.lstrip())
     text = text.strip()
-    if len(text) <= size:
+    fields = {b - lead for b in breaks if b > lead}
+    if len(text) <= size and not fields:
         return [(lead, lead + len(text))] if text else []
     spans = _spans(text, size)
     pieces: list[tuple[int, int]] = []
@@ -36,13 +45,15 @@ def pack_spans(text: str, size: int, overlap: int) -> list[tuple[int, int]]:
         start = spans[i][0]
         j = i
         while j + 1 < len(spans) and spans[j + 1][1] - start <= size:
+            if spans[j + 1][0] in fields and spans[j][1] - start >= MIN_FIELD_PIECE:
+                break
             j += 1
         pieces.append((lead + start, lead + spans[j][1]))
         if j + 1 >= len(spans):
             break
         # next piece starts with trailing sentences of this one that fit in the overlap
         k = j + 1
-        while k - 1 > i and spans[j][1] - spans[k - 1][0] <= overlap:
+        while k - 1 > i and spans[j][1] - spans[k - 1][0] <= overlap and spans[j + 1][0] not in fields:
             k -= 1
         i = k
     return pieces
@@ -103,14 +114,15 @@ def _group_pieces(g: _Group, size: int, overlap: int) -> list[tuple[str, list[tu
     """(piece, uncertain spans within it) for one group."""
     if g.kind == BlockKind.TABLE:
         return [(p, []) for p in pack_rows([b.text for b in g.blocks], size)]
-    text, uncertain = "", []
+    text, uncertain, breaks = "", [], []
     for b in g.blocks:
         if text:
             text += "\n\n"
         uncertain += [(len(text) + s, len(text) + e) for s, e in b.uncertain]
+        breaks += [len(text) + s for s in b.breaks]
         text += b.text
     out = []
-    for s, e in pack_spans(text, size, overlap):
+    for s, e in pack_spans(text, size, overlap, breaks):
         inside = [(max(a, s) - s, min(z, e) - s) for a, z in uncertain if a < e and z > s]
         out.append((text[s:e], inside))
     return out

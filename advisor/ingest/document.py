@@ -35,7 +35,8 @@ class Block:
 
     `quarantine` names why the block must never be quoted (e.g. HIDDEN_TEXT); `meta` carries
     per-block facts that travel to its chunks (e.g. OCR confidence); `uncertain` lists
-    (start, end) spans of `text` that OCR read with low confidence.
+    (start, end) spans of `text` that OCR read with low confidence; `breaks` lists offsets of
+    `text` where a form's field starts ("Release Date: ..."), where a chunk may end early.
     """
 
     text: str
@@ -45,6 +46,7 @@ class Block:
     quarantine: str = ""
     meta: dict[str, Any] = field(default_factory=dict)
     uncertain: list[tuple[int, int]] = field(default_factory=list)
+    breaks: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -57,6 +59,46 @@ class Document:
     framework: str = ""
     publisher: str = ""
     meta: dict = field(default_factory=dict)
+
+
+# the fields a model card, product sheet or form names its subject with, near the top; a value
+# runs to the line's end, a table bar, or the next label (one cell may read "Name: X Developer: Y")
+_NAME_FIELD = re.compile(
+    r"^[-•*]?\s*(?:(?:model|product|device|system|software|tool|algorithm|solution|trade|proprietary)\s+)?"
+    r"name\s*:[ \t]*(?P<value>[^\n:|]{2,160})",
+    re.I | re.M,
+)
+_MAKER_FIELD = re.compile(
+    r"(?:^|\s)(?:developer|manufacturer|vendor|company|developed by|made by)\s*:[ \t]*(?P<value>[^\n:|]{2,100})",
+    re.I | re.M,
+)
+# the label a value ran into when the next field shares its line
+_NEXT_LABEL = re.compile(
+    r"(?:^|\s+)(?:developer|manufacturer|vendor|company|developed by|made by|version|release(?: \w+)?|inquir\w*.*|"
+    r"contact.*|e-?mail|website|url|date|model type|summary)\s*$",
+    re.I,
+)
+_SUBJECT_BLOCKS = 12  # the subject is named in the document's opening blocks
+
+
+def _field_value(m: re.Match[str] | None) -> str:
+    value = _NEXT_LABEL.sub("", m.group("value")).strip(" .;,\t") if m else ""
+    return value if len(value) >= 2 else ""
+
+
+def subject_title(title: str, blocks: list[Block]) -> str:
+    """The title with the product the document is about, from a "Name:" field in its opening
+    blocks ("CHAI Applied Model Card — BriefCase-Triage for Brain Aneurysm (Aidoc)"): every chunk
+    carries its title, so documents of one template (near-identical model cards) are told apart."""
+    opening = [b.text for b in blocks[:_SUBJECT_BLOCKS] if b.kind.indexed and not b.quarantine]
+    name = maker = ""
+    for text in opening:
+        name = name or _field_value(_NAME_FIELD.search(text))
+        maker = maker or _field_value(_MAKER_FIELD.search(text))
+    if not name:
+        return title
+    subject = name if not maker or maker.lower() in name.lower() else f"{name} ({maker})"
+    return subject if not title or subject.lower() in title.lower() else f"{title} — {subject}"
 
 
 def fail(path: Path | str, problem: str) -> IngestError:

@@ -56,6 +56,9 @@ class Frag:
     hidden: str
     seq: int
     gaps: tuple[float, ...] = ()  # widths of the word spaces inside the run, to tell them from gutters
+    # the run opens with a bold label ending in ":" and goes on in regular type ("Release Date: June
+    # 2024"): a field's label and its value, styled as the value (never a heading)
+    label: bool = False
 
     @property
     def width(self) -> float:
@@ -103,6 +106,8 @@ class _Run:
     seq: int
     bold_chars: int = 0
     gaps: list[float] = field(default_factory=list)
+    lead: int = 0  # characters of the run's leading bold stretch
+    lead_open: bool = True  # no regular character seen yet
 
 
 class _Shapes:
@@ -288,6 +293,9 @@ class PageReader:
                 run = _Run([], x0, max(x0, x1), base - 0.8 * size, base + 0.2 * size, base, style, "", k)
             run.chars.append(chr(u))
             run.bold_chars += style.bold
+            if run.lead_open:
+                run.lead_open = style.bold
+                run.lead = len(run.chars) if style.bold else run.lead
             visible += 1
             space = False
         frags += self._close(run)
@@ -300,6 +308,7 @@ class PageReader:
         if not text:
             return []
         s = run.style
+        label = _labelled(run)
         return [
             Frag(
                 text=text,
@@ -308,10 +317,21 @@ class PageReader:
                 top=run.top,
                 bottom=run.bottom,
                 size=s.size,
-                bold=run.bold_chars * 2 > len(text.replace(" ", "")),
+                bold=not label and run.bold_chars * 2 > len(text.replace(" ", "")),
                 color=s.color,
                 hidden=self._hidden(s, run),
                 seq=run.seq,
                 gaps=tuple(run.gaps),
+                label=label,
             )
         ]
+
+
+_MAX_LABEL = 100  # characters; a longer bold stretch is emphasis in a sentence, not a field's label
+
+
+def _labelled(run: _Run) -> bool:
+    """Does the run open with a bold label ("Version:") followed by regular text?"""
+    head = "".join(run.chars[: run.lead]).strip()
+    rest = "".join(run.chars[run.lead :]).strip()
+    return not run.lead_open and head.endswith(":") and len(head) <= _MAX_LABEL and bool(rest)

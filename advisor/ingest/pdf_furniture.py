@@ -5,7 +5,7 @@ BlockKind so it is never chunked or quoted."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .document import BlockKind
 
@@ -37,6 +37,9 @@ class Piece:
     hidden: str = ""
     top: float = 0.0
     lines: int = 1
+    x0: float = 0.0
+    x1: float = 0.0
+    breaks: list[int] = field(default_factory=list)  # offsets of the fields that start in `text`
 
     @property
     def indexed(self) -> bool:

@@ -22,7 +22,14 @@ from .pdf_spacing import REACH, join_spaced_words
 _MARKER = re.compile(r"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·\-–—*]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)])$")
 _ITEM_START = re.compile(r"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·–—*]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s")
 _END = re.compile(r"[.!?:;][\"'”’)\]]?$")
+# a line opening with a field's label, when the font does not say which words are bold (Type 3
+# fonts): up to eight words, the first capitalised, then ":" and the value ("Release Date: May 2022")
+_TEXT_LABEL = re.compile(
+    r"^(?:[•▪●◦■\-–*]\s*)?[A-Z][\w/()&,'’-]*(?: [\w/()&,'’-]+){0,7}:\s+\S"
+    r"|^[A-Z][\w/()&'’-]*(?: [\w/()&'’-]+){0,3}:$"  # a short label alone, its value on the lines below
+)
 LEAD = 1.95  # baselines further apart than this many font sizes start a new box
+_MAX_LABEL = 100  # characters; a longer bold line ending in ":" is a lead-in sentence
 
 
 class ItemKind(StrEnum):
@@ -41,6 +48,7 @@ class Line:
     bold: bool
     color: tuple[int, int, int]
     hidden: str
+    label: bool = False  # opens with a field's label ("Release Date: June 2024")
 
     @property
     def top(self) -> float:
@@ -84,6 +92,8 @@ class Item:
     bold: bool = False
     top: float = 0.0
     bottom: float = 0.0
+    x0: float = 0.0
+    x1: float = 0.0
 
 
 def _light(color: tuple[int, int, int]) -> bool:
@@ -91,7 +101,19 @@ def _light(color: tuple[int, int, int]) -> bool:
 
 
 def _frag_line(f: Frag) -> Line:
-    return Line(f.text, f.x0, f.x1, f.top + 0.8 * f.size, f.size, f.bold, f.color, f.hidden)
+    return Line(f.text, f.x0, f.x1, f.top + 0.8 * f.size, f.size, f.bold, f.color, f.hidden, f.label)
+
+
+def _label_goes_on(last: Line, f: Frag) -> bool:
+    """A long label wrapped onto the next line ("Cautioned out-of-scope settings and use" /
+    "cases: The system ..."): a wide bold line stopping on a lowercase word, then a label line."""
+    wide = last.x1 - last.x0 >= 0.6 * (f.x1 - f.x0)
+    return last.bold and f.label and wide and bool(re.search(r"\b[a-z]+$", last.text))
+
+
+def _label_only(ln: Line) -> bool:
+    """A bold line that is a field's label alone ("Interpretation:"): its value follows below."""
+    return ln.bold and ln.text.endswith(":") and len(ln.text) <= _MAX_LABEL
 
 
 def line_pitch(frags: list[Frag]) -> float:
@@ -133,9 +155,12 @@ class _Builder:
 
     @staticmethod
     def _extend(ln: Line, f: Frag) -> None:
+        # a bold label then its value in regular type: a field, styled as its value
+        labelled = _label_only(ln) and not f.bold and not ln.label
         bold_weight = len(ln.text) * ln.bold + len(f.text) * f.bold
         ln.text = f"{ln.text} {f.text}"
-        ln.bold = bold_weight * 2 > len(ln.text)
+        ln.bold = not labelled and not ln.label and bold_weight * 2 > len(ln.text)
+        ln.label = ln.label or labelled
         ln.x1 = max(ln.x1, f.x1)
 
     def _below(self, box: Box, f: Frag) -> bool:
@@ -150,8 +175,12 @@ class _Builder:
             reach = max(reach, 2.6 * size)
         if f.hidden != last.hidden or not 0.6 * size <= dy <= reach:
             return False
-        # a link's colour does not end a paragraph; light text on a banner does
-        if abs(f.size - last.size) > 0.12 * size or f.bold != last.bold or _light(f.color) != _light(last.color):
+        # a link's colour does not end a paragraph; light text on a banner does; a label's value
+        # goes on below it in regular type
+        value = (_label_only(last) and not f.bold) or _label_goes_on(last, f)
+        if abs(f.size - last.size) > 0.12 * size or (f.bold != last.bold and not value):
+            return False
+        if _light(f.color) != _light(last.color):
             return False
         if not (box.x0 - 1.0 * size <= f.x0 <= box.x0 + 4.0 * size and f.x0 < last.x1):
             return False
@@ -179,16 +208,25 @@ def paragraphs(box: Box) -> list[list[Line]]:
     out: list[list[Line]] = []
     right = box.x1
     for ln in box.lines:
+        # a textual label starts a field where fields are listed or the line before is finished
+        if not ln.label and _TEXT_LABEL.match(ln.text) and "://" not in ln.text.split(":", 1)[0] + ":/":
+            ln.label = not out or is_field(out[-1]) or bool(_END.search(out[-1][-1].text))
         if out:
             prev = out[-1][-1]
             ended = bool(_END.search(prev.text))
             short = prev.x1 < right - 2.5 * prev.size
             indented = ln.x0 > prev.x0 + 0.9 * ln.size and not _ITEM_START.match(out[-1][0].text)
-            if not (_ITEM_START.match(ln.text) or (ended and (short or indented))):
+            label = ln.label and not prev.bold  # not the second line of a wrapped label
+            if not (_ITEM_START.match(ln.text) or label or (ended and (short or indented))):
                 out[-1].append(ln)
                 continue
         out.append([ln])
     return out
+
+
+def is_field(para: list[Line]) -> bool:
+    """Does a paragraph open with a field's label ("Version: 2.0"), possibly wrapped onto its second line?"""
+    return para[0].label or (len(para) > 1 and para[0].bold and para[1].label)
 
 
 def _spans(items: list[tuple[float, float]], tol: float) -> list[tuple[float, float]]:
@@ -261,6 +299,8 @@ def page_items(page: Page, body_size: float, body_bold: bool) -> list[Item]:
                         size=group[0].lines[0].size,
                         top=min(b.top for b in group),
                         bottom=max(b.bottom for b in group),
+                        x0=min(b.x0 for b in group),
+                        x1=max(b.x1 for b in group),
                     )
                 )
                 continue
@@ -280,8 +320,11 @@ def _text_item(box: Box, body_size: float, body_bold: bool) -> Item:
     text = " ".join(ln.text for ln in box.lines)
     # bigger, bolder than the body, or light text on a coloured banner (white on white is hidden)
     emphasis = first.size >= body_size * 1.12 or (first.bold and not body_bold) or min(first.color) >= 235
+    # a field's label with its value ("Version: 2.0") is content, however it is styled
     heading = (
         emphasis
+        and not first.label
+        and all(ln.bold == first.bold for ln in box.lines)
         and len(box.lines) <= 3
         and len(text) <= 160
         and not re.search(r"[.,;]$", text)
@@ -295,4 +338,6 @@ def _text_item(box: Box, body_size: float, body_bold: bool) -> Item:
         bold=first.bold,
         top=box.top,
         bottom=box.bottom,
+        x0=box.x0,
+        x1=box.x1,
     )

@@ -15,12 +15,12 @@ from typing import Any
 import pypdfium2 as pdfium
 
 from . import ocr
-from .document import HIDDEN_TEXT, Block, BlockKind, Document, fail, title_from_name
+from .document import HIDDEN_TEXT, Block, BlockKind, Document, fail, subject_title, title_from_name
 from .hyphens import Dehyphenator
 from .limits import Deadline, Limits
 from .pdf_chars import Page, PageReader
 from .pdf_furniture import Piece, mark_running_heads, mark_toc_and_index, norm, ref_heading
-from .pdf_layout import Item, ItemKind, Line, page_items
+from .pdf_layout import Item, ItemKind, Line, is_field, page_items
 
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
 _BULLET = re.compile(r"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·–—*]|-(?=\s))\s*")
@@ -47,9 +47,8 @@ def read_pdf(path: Path, source: str, limits: Limits) -> Document:
     blocks = _blocks(pages, outline, ocr_blocks)
     if not any(b.kind.indexed for b in blocks):
         raise fail(path, "no readable text: every page is a table of contents, index, reference list or furniture")
-    return Document(
-        source=source, title=_usable_title(title) or _first_heading(blocks) or title_from_name(path), blocks=blocks
-    )
+    title = _usable_title(title) or _first_heading(blocks) or title_from_name(path)
+    return Document(source=source, title=subject_title(title, blocks), blocks=blocks)
 
 
 def open_pdf(path: Path, limits: Limits) -> Any:
@@ -164,14 +163,30 @@ def _body_style(pages: list[Page]) -> tuple[float, bool]:
     return counts.most_common(1)[0][0] if counts else (11.0, False)
 
 
-def _item_texts(item: Item, dehyph: Dehyphenator) -> str:
+def _item_texts(item: Item, dehyph: Dehyphenator) -> tuple[str, list[int]]:
+    """The item's text, and the offsets where a field starts in it (a paragraph opening with a
+    label that does not follow a lead-in)."""
     if item.kind == ItemKind.TABLE_ROW:
-        return " | ".join(dehyph.join([ln.text for ln in cell]) for cell in item.cells)
+        cells = [dehyph.join([ln.text for ln in cell]) for cell in item.cells]
+        if len({c.strip().rstrip(".;").lower() for c in cells}) == 1:
+            return cells[0], []  # every column says the same: one statement, not three copies
+        return " | ".join(cells), []
+    # each field of a card or form ("Release Date: May 2022") is a paragraph of its own; they are
+    # joined by single line breaks, so a field list reads as one record (a lone "Developer: X"
+    # line would read as a chat role tag)
     paras = []
     for para in item.paragraphs:
         text = dehyph.join([ln.text for ln in para])
         paras.append(_BULLET.sub("- ", text, count=1))
-    return "\n".join(paras) if item.kind == ItemKind.TEXT else " ".join(paras)
+    if item.kind != ItemKind.TEXT:
+        return " ".join(paras), []
+    breaks, pos = [], 0
+    for i, (para, text) in enumerate(zip(item.paragraphs, paras, strict=True)):
+        # a list item stays with its list, a field introduced by a lead-in with the lead-in
+        if is_field(para) and not text.startswith("- ") and not (i and paras[i - 1].endswith(":")):
+            breaks.append(pos)
+        pos += len(text) + 1
+    return "\n".join(paras), breaks
 
 
 def _pieces(pages: list[Page]) -> list[list[Piece]]:
@@ -183,12 +198,13 @@ def _pieces(pages: list[Page]) -> list[list[Piece]]:
     for page, page_items_ in zip(pages, items, strict=True):
         pieces = []
         for it in page_items_:
-            text = _item_texts(it, dehyph)
+            text, breaks = _item_texts(it, dehyph)
             if not text.strip():
                 continue
             kind = BlockKind.TABLE if it.kind == ItemKind.TABLE_ROW else BlockKind.TEXT
             n_lines = sum(len(g) for g in (it.paragraphs or it.cells))
-            pieces.append(Piece(page.number, kind, text, it.kind == ItemKind.HEADING, it.hidden, it.top, n_lines))
+            heading = it.kind == ItemKind.HEADING
+            pieces.append(Piece(page.number, kind, text, heading, it.hidden, it.top, n_lines, it.x0, it.x1, breaks))
         out.append(pieces)
     return out
 
@@ -198,8 +214,10 @@ def _blocks(pages: list[Page], outline: Outline, ocr_blocks: dict[int, list[Bloc
     titles = {norm(t[-1]) for _, t in outline}
     mark_running_heads(pieces, titles)
     mark_toc_and_index(pieces)
+    for page, nxt in pairwise(pieces):
+        _mend_page_break(page, nxt)
     blocks = _Sections(outline).assign(pieces, ocr_blocks)
-    return _mend_page_breaks(blocks)
+    return [b for b in blocks if _LETTERS.search(b.text)]
 
 
 class _Sections:
@@ -244,7 +262,7 @@ class _Sections:
                     kind = BlockKind.REFERENCES
                 quarantine = HIDDEN_TEXT if piece.hidden else ""
                 meta = {"hidden": piece.hidden} if piece.hidden else {}
-                blocks.append(Block(piece.text, self.section, piece.page, kind, quarantine, meta))
+                blocks.append(Block(piece.text, self.section, piece.page, kind, quarantine, meta, breaks=piece.breaks))
             # outline titles not found in the text still start their section on this page
             left = self.by_page.pop(number, [])
             if left:
@@ -266,21 +284,39 @@ def _prose_goes_on(text: str) -> bool:
     )
 
 
-def _mend_page_breaks(blocks: list[Block]) -> list[Block]:
-    """A sentence cut by a page break is finished on its first page: the next page's opening
-    fragment moves back to the block it continues, so no chunk starts or ends mid-sentence."""
-    text_blocks = [b for b in blocks if b.kind == BlockKind.TEXT and not b.quarantine and not b.meta.get("ocr")]
-    for prev, nxt in pairwise(text_blocks):
-        if not prev.text or not nxt.text or nxt.page == prev.page:
+def _prose(p: Piece) -> bool:
+    return p.kind == BlockKind.TEXT and not p.heading and not p.hidden
+
+
+def _overlap(a: Piece, b: Piece) -> float:
+    """Share of the narrower piece's width the two pieces share horizontally (same column)."""
+    width = min(a.x1 - a.x0, b.x1 - b.x0)
+    return (min(a.x1, b.x1) - max(a.x0, b.x0)) / width if width > 0 else 0.0
+
+
+def _mend_page_break(page: list[Piece], nxt: list[Piece]) -> None:
+    """A sentence cut by a page break is finished on its first page: the opening fragment of the
+    next page's piece in the same column moves back to the piece it continues, so no chunk starts
+    or ends mid-sentence (in two columns, the left column's sentence goes on in the left column)."""
+    prose = [p for p in page if _prose(p) and p.text]
+    for prev in prose:
+        below = [p for p in prose if p.top > prev.top and _overlap(p, prev) > 0.5]
+        if below or re.search(r"[.!?:;\"”)]\s*$", prev.text):
+            continue  # not the column's last piece, or it ends finished
+        column = [p for p in nxt if p.kind.indexed and not p.hidden and _overlap(p, prev) > 0.5]
+        cont = min(column, key=lambda p: p.top, default=None)
+        if cont is None or not _prose(cont) or not cont.text:
             continue
-        if re.search(r"[.!?:;\"”)]\s*$", prev.text) or not (
-            re.match(r"[a-z(,;]", nxt.text)
-            or (re.match(r"[A-Z](?![\w ()/-]{0,40}:)", nxt.text) and _prose_goes_on(prev.text))
+        if not (
+            re.match(r"[a-z(,;]", cont.text)
+            or (re.match(r"[A-Z](?![\w ()/-]{0,40}:)", cont.text) and _prose_goes_on(prev.text))
         ):
             continue
-        end = re.search(r"[.!?](?=\s|$)", nxt.text)
+        end = re.search(r"[.!?](?=\s|$)", cont.text)
         if end is None or end.end() > 400:
             continue
-        prev.text = prev.text + " " + nxt.text[: end.end()]
-        nxt.text = nxt.text[end.end() :].strip()
-    return [b for b in blocks if _LETTERS.search(b.text)]
+        prev.text = prev.text + " " + cont.text[: end.end()]
+        rest = cont.text[end.end() :]
+        cut = end.end() + len(rest) - len(rest.lstrip())
+        cont.text = rest.strip()
+        cont.breaks = [b - cut for b in cont.breaks if b >= cut]

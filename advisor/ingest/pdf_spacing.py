@@ -89,7 +89,7 @@ def _rows(frags: list[Frag]) -> list[list[Frag]]:
 def _merge(frags: list[Frag]) -> Frag:
     first = frags[0]
     text = " ".join(f.text for f in frags)
-    bold = sum(len(f.text) for f in frags if f.bold) * 2 > len(text)
+    bold = not first.label and sum(len(f.text) for f in frags if f.bold) * 2 > len(text)
     gaps = [g for f in frags for g in f.gaps] + [b.x0 - a.x1 for a, b in pairwise(frags)]
     return Frag(
         text=text,
@@ -103,6 +103,7 @@ def _merge(frags: list[Frag]) -> Frag:
         hidden=first.hidden,
         seq=first.seq,
         gaps=tuple(gaps),
+        label=first.label,
     )
 
 

@@ -56,6 +56,7 @@ def document_from_dict(d: dict[str, Any]) -> Document:
             quarantine=b["quarantine"],
             meta=b["meta"],
             uncertain=[(s, e) for s, e in b["uncertain"]],
+            breaks=list(b.get("breaks", [])),
         )
         for b in d["blocks"]
     ]

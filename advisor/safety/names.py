@@ -245,7 +245,10 @@ def names(text: str, not_names: Collection[str] = ()) -> list[Finding]:
         multi = len(tokens) >= 2
         kin = _KIN.search(before)
         if not (title or kin or person_after) and _own_product(tokens, terms):
-            continue  # the document's product: only words said of a person alone would make it one
+            # the document's product: only words said of a person alone would make it one; its words also
+            # clear a look-alike run ("Brian Aneurysm", a typo of the product "Brain Aneurysm")
+            things |= _unlisted(tokens)
+            continue
         strong = kin or (strong_label and (before.rstrip().endswith(":") or in_first or in_last))
         unlisted = _unlisted(tokens)
         if title or (strong and (multi or in_first or in_last)):

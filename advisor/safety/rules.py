@@ -72,6 +72,12 @@ def _rule(reason: Reason, score: float, pattern: str, negatable: bool = False, u
 _ROLES = r"(?:system|assistant|user|developer|human|ai)"
 # a record's "key: value" lines (a CSV row, a form): "system: Sepsis early warning" there is a field
 _RECORD_FIELD = r"^[ \t]*(?!" + _ROLES + r"\b)[a-z][a-z0-9 _/()-]{0,30}:[ \t]*\S"
+# a model card's "Developer: Aidoc Medical Ltd." line names who made the product: a name (up to six
+# capitalised words, case-sensitive) that ends the sentence carries no message for a model
+_NAME_FIELD = (
+    r"^[ \t]*(?:developers?|users?)[ \t]*:[ \t]*"
+    r"(?-i:[A-Z][\w.&,'()/-]*(?:[ \t]+(?:[A-Z0-9&][\w.&,'()/-]*|of|and|for|the|de|du|la)){0,5})[ \t]*\.?[ \t]*$"
+)
 
 
 _AI = (
@@ -111,7 +117,7 @@ _rule(
     Reason.ROLE_TAG,
     0.9,
     r"^\s*(?:system|assistant|user|developer)\s*(?:prompt|message)?\s*[:>]",
-    unless=_RECORD_FIELD,
+    unless=_RECORD_FIELD + "|" + _NAME_FIELD,
 )
 _rule(
     Reason.ROLE_TAG,

@@ -18,6 +18,10 @@ from ..text import sentence_spans
 from .resources import get_advisor
 
 SENTENCE_PAUSE_S = 0.06  # between sentences of an offline answer: readable, never slow
+# a long answer is written out in at most this many steps and this much added time: the pacing
+# shows the answer growing without making it finish later than the library produced it
+REVEAL_STEPS = 6
+REVEAL_BUDGET_S = 0.2
 
 
 @st.cache_resource(show_spinner=False)
@@ -81,8 +85,14 @@ def sentence_prefixes(text: str) -> Iterator[str]:
 
 
 def reveal(text: str, show: Any, pause: float = SENTENCE_PAUSE_S) -> None:
-    """Call `show` with each sentence prefix of `text`, pausing between them."""
-    for i, prefix in enumerate(sentence_prefixes(text)):
+    """Call `show` with sentence prefixes of `text` (at most REVEAL_STEPS, ending with the whole
+    text), pausing between them for at most REVEAL_BUDGET_S in all."""
+    steps = list(sentence_prefixes(text))
+    if len(steps) > REVEAL_STEPS:
+        stride = len(steps) / REVEAL_STEPS
+        steps = [steps[round((i + 1) * stride) - 1] for i in range(REVEAL_STEPS)]
+    pause = min(pause, REVEAL_BUDGET_S / max(len(steps) - 1, 1))
+    for i, prefix in enumerate(steps):
         if i:
             time.sleep(pause)
         show(prefix)

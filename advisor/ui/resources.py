@@ -59,14 +59,13 @@ def _advisor_for(fingerprint: str) -> Advisor:
 
 
 def _warm_up(adv: Advisor) -> None:
-    """Load the embedding model and the keyword index in the background, so the first
-    question is answered in about a second instead of waiting for the model to load."""
+    """Load what a first answer needs in the background (the embedding model, keyword index,
+    PHI recognizers, frameworks), so the first question is answered in about a second instead
+    of waiting for them; the warm-up answer is neither audited nor sent to a language model."""
 
     def run() -> None:
         try:
-            adv.index.embedder.embed_query("AI readiness")
-            if not adv.index.is_empty():
-                adv.retriever.search("AI readiness governance", k=1)  # not a user's search: not audited
+            adv.warm_up()
         except Exception:  # a warm-up failure surfaces on the first real question instead
             pass
 
@@ -76,6 +75,15 @@ def _warm_up(adv: Advisor) -> None:
 def get_advisor() -> Advisor:
     """One Advisor (index, retriever, embedding model) per server process and environment."""
     return _advisor_for(_env_fingerprint())
+
+
+def prewarm() -> None:
+    """Build the advisor now, at server start (`python -m advisor.ui.serve`), rather than when
+    the first browser session opens a page; its warm-up then runs while nobody waits."""
+    try:
+        get_advisor()
+    except Exception:  # e.g. a bad setting: the first page shows the error with its fix
+        pass
 
 
 def audit_store() -> AuditStore:

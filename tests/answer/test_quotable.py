@@ -46,6 +46,35 @@ def test_form_fields_are_quotable_without_a_full_stop():
     assert _quotable(_chunk(text)) == ["Release Stage: FDA Cleared, Commercial (K213721)", "Version: BA-01"]
 
 
+def test_form_fields_one_per_line_are_quoted_one_by_one():
+    # a card's field list as PDF extraction gives it: one field a line, single line breaks
+    text = (
+        "Name: Acme Triage for Lung Nodules\nDeveloper: Acme\n\nRelease Stage: FDA Cleared, Commercial (K991234)\n"
+        "Release Date: May 2021\nVersion: 3.1\nGlobal Availability: United States and Canada.\n\n"
+        "The device flags suspected nodules for the radiologist\nNotes: reviewed by two readers."
+    )
+    got = _quotable(_chunk(text))
+    assert got[:4] == [
+        "Release Stage: FDA Cleared, Commercial (K991234)",
+        "Release Date: May 2021",
+        "Version: 3.1",
+        "Global Availability: United States and Canada.",
+    ]
+    # a field-like line after an unfinished sentence stays part of it
+    assert not any(t.startswith("Notes:") for t in got)
+
+
+def test_a_result_ending_its_cell_on_a_figure_is_whole_without_its_full_stop():
+    text = (
+        "Result:\nSensitivity exceeded the goal. Specifically, sensitivity was 88.5% (95% CI: 80.4%, 94.1%)\n\n"
+        "The review board met in 2021 and recorded 12\nmore findings later.\n\nThe registry lists 40"
+    )
+    got = _quotable(_chunk(text))
+    assert "Specifically, sensitivity was 88.5% (95% CI: 80.4%, 94.1%)" in got
+    assert not any(t.startswith("The registry") for t in got)  # too short to stand alone
+    assert not any(t.endswith("recorded 12") for t in got)  # a line break inside a sentence is no end
+
+
 def test_a_heading_run_into_a_sentence_is_cut_off_the_quote():
     units = read_units(_chunk("Suggested Actions\nEstablish policies for AI incident response across the lifecycle."))
     assert [u.text for u in units if u.ok] == ["Establish policies for AI incident response across the lifecycle."]

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = Path(os.environ.get("ADVISOR_SHARED") or ROOT.parent / "shared")
+# the repo's sibling ../shared; a git worktree under <checkout>/wt/NAME finds it two levels up
+_FOUND = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if (p / "realdocs").is_dir()), None)
+SHARED = Path(os.environ.get("ADVISOR_SHARED") or _FOUND or ROOT.parent / "shared")
 CARDS = SHARED / "realdocs" / "chai-model-cards"
 STEMS = ("Aidoc_AD-01", "Aidoc_BA-01", "OrbDoc_Voice-to-SOAP")
 

@@ -1,6 +1,6 @@
 """Throwaway servers for the shared-deployment tests, the browser tests and benchmarks, on free
 loopback ports: a PostgreSQL cluster made with `initdb` in a temp folder, `chroma run`, and the
-app itself (`streamlit run`, as deployed).
+app itself (`python -m advisor.ui.serve`: `streamlit run` that warms the advisor as it starts, as deployed).
 
 PostgreSQL refuses to run as root; as root the cluster is made and run as the `postgres`
 system user that Debian's package creates (`apt-get install -y postgresql`).
@@ -24,9 +24,9 @@ from pathlib import Path
 # deploy/systemd run them ({...} are the values each deployment chooses). The replica test runs
 # exactly these; test_deploy_files checks the deployment files still say the same.
 APP_COMMAND = [
-    "streamlit",
-    "run",
-    "streamlit_app.py",
+    "python",
+    "-m",
+    "advisor.ui.serve",
     "--server.address",
     "{host}",
     "--server.port",

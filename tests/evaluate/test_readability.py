@@ -32,6 +32,15 @@ def test_a_list_item_needs_its_lead_in():
     assert led.fragment_rate == 0.0
     dangling = readability("Organizations can document the following [2]:")
     assert dangling.fragment_rate == 1.0
+    # a lead-in ending on "to" is completed by its list; without the list it is cut off
+    completed = readability("Policies should be designed to [1]:\n- Define key terms [2].\n- Detail model testing [2].")
+    assert completed.fragment_rate == 0.0
+    assert readability("Policies should be designed to [1]:").fragment_rate == 1.0
+
+
+def test_a_short_form_field_with_its_value_is_not_a_fragment():
+    r = readability("Release Date: June 2024 [1]. Version: 2.0 [1]. Reviewed [1].")
+    assert r.flagged.get("fragment_rate", []) == ["Reviewed."]
 
 
 def test_headings_and_toc_lines_are_flagged():

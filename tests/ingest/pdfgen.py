@@ -239,3 +239,48 @@ def interleaved_columns_pdf(path: Path, left: str, right: str, *, width: float =
                 x += pdf.get_string_width(w) + space
     pdf.output(str(path))
     return path
+
+
+def card_pdf(path: Path, name: str, fields: list[tuple[str, str]]) -> Path:
+    """A vendor model card: a bold title, then fields set as a bold label and its regular value
+    on one line ("Release Date: May 2021"), long values wrapping under their label."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", size=20)
+    pdf.cell(0, 12, "Applied Model Card", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.set_font("Helvetica", size=11)
+    for label, value in [("Name", name), *fields]:
+        pdf.multi_cell(120, 6, f"**{label}:** {value}", markdown=True, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+def column_pages_pdf(path: Path, pages: list[tuple[str, str]]) -> Path:
+    """Pages of two columns; a column's text may stop mid-sentence and go on at the top of the
+    same column on the next page."""
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=10)
+    for left, right in pages:
+        pdf.add_page()
+        top = pdf.get_y()
+        pdf.set_xy(10, top)
+        pdf.multi_cell(90, 5, left)
+        pdf.set_xy(110, top)
+        pdf.multi_cell(90, 5, right)
+    pdf.output(str(path))
+    return path
+
+
+def table_pdf(path: Path, rows: list[list[str]]) -> Path:
+    """One bordered table with these rows (the first is the header row)."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    with pdf.table(text_align="LEFT", borders_layout="ALL") as table:
+        for cells in rows:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    pdf.output(str(path))
+    return path

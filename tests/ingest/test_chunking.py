@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from advisor.ingest import load_chunks, make_chunk_id, pack_sentences
+from advisor.ingest.chunking import MIN_FIELD_PIECE, pack_spans
+from advisor.ingest.document import Block, subject_title
 from advisor.text import identifiers, split_sentences, tokenize
 
 
@@ -30,6 +32,38 @@ def test_packing_never_splits_sentences_and_keeps_exact_spans():
         assert piece.endswith(".") and piece[0].isupper()
     # overlap: consecutive pieces share a whole sentence
     assert any(pieces[i].split(". ")[-1] in pieces[i + 1] for i in range(len(pieces) - 1))
+
+
+def test_a_field_start_ends_a_piece_once_it_is_long_enough_without_overlap():
+    fields = [
+        "Development data characterization: The model was trained on over 4,000 scans from many sites.",
+        "The time frame for the data used for model construction and validation is 2017-2024.",
+        "Bias mitigation approaches: The vendor validates the model across subpopulations every year.",
+        "Ongoing Maintenance: Regular retraining cycles and periodic revalidation keep it safe.",
+    ]
+    text = "\n".join(fields)
+    starts = [text.index(f) for f in fields]
+    breaks = [starts[0], starts[2], starts[3]]  # the second paragraph continues the first field
+    pieces = [text[s:e] for s, e in pack_spans(text, 1000, 120, breaks)]
+    assert pieces == ["\n".join(fields[:2]), fields[2], fields[3]]
+    assert [text[s:e] for s, e in pack_spans(text, 1000, 120)] == [text]  # no breaks: one piece
+    short = "Version: 2.0\nRelease Date: June 2024. Regulatory Approval: HIPAA Compliant."
+    assert len(pack_spans(short, 1000, 120, [0, short.index("Regulatory")])) == 1  # under MIN_FIELD_PIECE
+    assert short.index("Regulatory") < MIN_FIELD_PIECE
+
+
+def test_a_document_naming_its_product_carries_it_in_its_title():
+    def title(*texts: str) -> str:
+        return subject_title("Applied Model Card", [Block(t) for t in texts])
+
+    assert title("Name: StrokeAlert v2\nManufacturer: Acme Inc.") == "Applied Model Card — StrokeAlert v2 (Acme Inc)"
+    # one table cell: the value stops at the next label
+    assert title("Name: Triage for Rib Fractures Developer: Acme | Contact: a@b.c").endswith(
+        "— Triage for Rib Fractures (Acme)"
+    )
+    assert title("Name: Developer: | Inquires or to report an issue:") == "Applied Model Card"  # an empty template
+    assert title("The model name: is not a field at a line start", "Summary: text") == "Applied Model Card"
+    assert subject_title("OrbDoc Scribe", [Block("Name: OrbDoc Scribe")]) == "OrbDoc Scribe"  # already named
 
 
 def test_sentences_respect_abbreviations_and_bullets():
