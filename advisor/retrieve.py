@@ -7,7 +7,9 @@ import re
 import shutil
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, overload
@@ -20,8 +22,15 @@ from .text import identifiers, tokenize
 
 __all__ = ["LEXICAL_FORMAT", "Filters", "Hit", "Retriever", "SearchResult"]
 
-LEXICAL_FORMAT = 5  # bump when the saved keyword index changes shape
+LEXICAL_FORMAT = 6  # bump when the saved keyword index changes shape
+_DOC_WORDS_CACHED = 512  # documents whose vocabulary stays decoded in memory
 _UNFILTERED_SHARE = 0.5  # above this share of admitted chunks, filter dense candidates here, not in Chroma
+
+
+# Runs a search's dense channel beside its keyword channel (shared by every Retriever; a
+# search waits only for its own job, so a busy pool delays, never deadlocks).
+CONCURRENT = True  # False runs the channels one after the other (for profiling and A/B timing)
+_CHANNELS = ThreadPoolExecutor(max_workers=8, thread_name_prefix="advisor-dense")
 
 
 # Searched when a filter names no doc types: framework data (controls and crosswalks as
@@ -125,9 +134,18 @@ class _Lexical:
         id_sets: list[set],
         headings: dict[str, str] | None = None,
         df: dict[str, int] | None = None,
+        doc_tokens: tuple[list[str], np.ndarray, np.ndarray] | None = None,
     ):
         self.headings = headings or {}
         self.df = df or {}
+        # each document's distinct tokens, as positions in `df` (sources, offsets, token ids):
+        # the composer reads a document's whole vocabulary without reading or tokenising it
+        sources, offsets, token_ids = doc_tokens or ([], np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int32))
+        self.doc_sources = {src: i for i, src in enumerate(sources)}
+        self.doc_offsets, self.doc_token_ids = offsets, token_ids
+        self._vocab: list[str] | None = None
+        self._doc_words: OrderedDict[str, frozenset[str]] = OrderedDict()
+        self._words_lock = threading.Lock()
         self.ids = ids
         self.pos = {cid: i for i, cid in enumerate(ids)}
         self.orgs = np.array(orgs, dtype=object)
@@ -165,6 +183,7 @@ class _Lexical:
             id_sets,
             _headings(chunks),
             df,
+            _doc_tokens(chunks, tokens, df),
         )
 
     def save(self, folder: Path) -> None:
@@ -183,6 +202,9 @@ class _Lexical:
             "df": self.df,
         }
         (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        sources = sorted(self.doc_sources, key=self.doc_sources.__getitem__)
+        (tmp / "doc_sources.json").write_text(json.dumps(sources), encoding="utf-8")
+        np.savez(tmp / "doc_tokens.npz", offsets=self.doc_offsets, token_ids=self.doc_token_ids)
         shutil.rmtree(folder, ignore_errors=True)
         tmp.rename(folder)
 
@@ -192,6 +214,9 @@ class _Lexical:
 
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         bm25 = bm25s.BM25.load(str(folder / "bm25")) if meta["ids"] else bm25s.BM25()
+        with np.load(folder / "doc_tokens.npz") as arrays:
+            offsets, token_ids = arrays["offsets"], arrays["token_ids"]
+        sources = json.loads((folder / "doc_sources.json").read_text(encoding="utf-8"))
         return cls(
             meta["ids"],
             meta["orgs"],
@@ -201,7 +226,29 @@ class _Lexical:
             [set(s) for s in meta["id_sets"]],
             meta.get("headings", {}),
             meta.get("df", {}),
+            (sources, offsets, token_ids),
         )
+
+    def document_words(self, source: str) -> frozenset[str] | None:
+        """The distinct tokens of a document's searchable chunks (titles, headings and text),
+        or None for a source this index does not hold."""
+        with self._words_lock:
+            words = self._doc_words.get(source)
+            if words is not None:
+                self._doc_words.move_to_end(source)
+                return words
+            i = self.doc_sources.get(source)
+            if i is None:
+                return None
+            if self._vocab is None:
+                self._vocab = list(self.df)
+            vocab = self._vocab
+            ids = self.doc_token_ids[int(self.doc_offsets[i]) : int(self.doc_offsets[i + 1])]
+            words = frozenset(vocab[int(t)] for t in ids.tolist())
+            self._doc_words[source] = words
+            if len(self._doc_words) > _DOC_WORDS_CACHED:
+                self._doc_words.popitem(last=False)
+            return words
 
     def mask(self, f: Filters) -> np.ndarray:
         key = (f.org, f.doc_types, f.frameworks)
@@ -247,6 +294,24 @@ class _Lexical:
         scored = [(s, self.ids[i]) for i, s in score.items() if mask[i]]
         scored.sort(key=lambda x: (-x[0], x[1]))
         return [cid for _, cid in scored]
+
+
+def _doc_tokens(
+    chunks: list[Chunk], tokens: list[list[str]], df: dict[str, int]
+) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Each source's distinct tokens as positions in `df`'s key order (compact: a few bytes a token)."""
+    pos = {t: i for i, t in enumerate(df)}
+    by_source: dict[str, set[int]] = {}
+    for c, toks in zip(chunks, tokens, strict=True):
+        have = by_source.setdefault(c.source, set())
+        if toks != ["\u2205"]:  # the placeholder of a chunk without words is no word of it
+            have.update(pos[t] for t in toks)
+    sources = list(by_source)
+    parts = [np.array(sorted(by_source[s]), dtype=np.int32) for s in sources]
+    offsets = np.zeros(len(sources) + 1, dtype=np.int64)
+    offsets[1:] = np.cumsum([len(p) for p in parts])
+    token_ids = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
+    return sources, offsets, token_ids
 
 
 def _headings(chunks: list[Chunk]) -> dict[str, str]:
@@ -310,6 +375,11 @@ class Retriever:
                 self._lexical, self._lexical_gen = lex, gen
             return self._lexical
 
+    def document_words(self, source: str) -> frozenset[str] | None:
+        """The distinct tokens of a document's searchable chunks (title, headings and text; as
+        `tokenize` makes them), None when no searchable chunk has this source."""
+        return self.lexical().document_words(source)
+
     def coverage(self, query: str, hits: list[Hit], top: int = 3) -> float:
         """How much of the query's information the top passages contain: the share of its
         words, weighted by rarity in the index (a word the index has never seen weighs most),
@@ -347,11 +417,17 @@ class Retriever:
         lex = self.lexical()
         query = self.expand(query)
         mask = lex.mask(f)
+        # the dense channel (embedding the query, the vector store) runs while the keyword and
+        # identifier channels run here: a search waits for the slower, not for both
+        dense_job = _CHANNELS.submit(self._timed_dense, query, n, f, lex, mask) if CONCURRENT else None
         lexical = lex.search(query, n, mask)
         id_hits = lex.id_search(query, mask)[:n]
+        # the vectors of keyword and identifier candidates are read while the query is embedded:
+        # those the dense channel does not return get their similarity from them below
+        keyed = list(dict.fromkeys([cid for cid, _ in lexical] + id_hits))
+        vectors = _CHANNELS.submit(self._vectors, keyed) if keyed and CONCURRENT else None
         t1 = time.perf_counter()
-        dense, degraded = self._dense(query, n, f, lex, mask)
-        t2 = time.perf_counter()
+        dense, degraded, dense_ms = dense_job.result() if dense_job else self._timed_dense(query, n, f, lex, mask)
 
         rrf = self.settings.rrf_k
         fused: dict[str, float] = {}
@@ -366,11 +442,15 @@ class Retriever:
             return dense_sim.get(cid, 0.0) + lex_score.get(cid, 0.0) / top_lex
 
         order = sorted(fused, key=lambda cid: (-round(fused[cid], 12), -tiebreak(cid), cid))[:k]
+        # the similarity of keyword-only hits comes from the vector store while the catalog reads the texts
         chunks = self.index.get_chunks(order)
         id_set = set(id_hits)
         missing = [cid for cid in order if cid not in dense_sim and cid in chunks]
         if missing:
-            dense_sim.update(self._similarities(query, missing))
+            got = vectors.result() if vectors is not None else None
+            if got is None or any(cid not in got for cid in missing):
+                got = self._vectors(missing) or {}  # the read failed (or missed one): read those now
+            dense_sim.update(self._similarities(query, {cid: got[cid] for cid in missing if cid in got}))
         hits: list[Hit] = []
         for cid in order:
             c = chunks.get(cid)
@@ -386,8 +466,15 @@ class Retriever:
                     id_match=cid in id_set,
                 )
             )
-        timings = {"lexical_ms": (t1 - t0) * 1000, "dense_ms": (t2 - t1) * 1000}
+        timings = {"lexical_ms": (t1 - t0) * 1000, "dense_ms": dense_ms}
         return SearchResult(hits, timings, degraded)
+
+    def _timed_dense(
+        self, query: str, n: int, f: Filters, lex: _Lexical, mask: np.ndarray
+    ) -> tuple[list[tuple[str, float]], str, float]:
+        t = time.perf_counter()
+        dense, degraded = self._dense(query, n, f, lex, mask)
+        return dense, degraded, (time.perf_counter() - t) * 1000
 
     def _dense(
         self, query: str, n: int, f: Filters, lex: _Lexical | None = None, mask: np.ndarray | None = None
@@ -398,7 +485,8 @@ class Retriever:
         organization's passages), the vector store is queried without a `where` clause and
         the candidates are filtered here: Chroma's filtered search scans every admitted id
         and was the slowest part of a search (0.6 s of 0.76 s at 10,000 passages)."""
-        if self.index.is_empty():
+        # the keyword index holds exactly the searchable chunks of this generation
+        if (not lex.ids) if lex is not None else self.index.is_empty():
             return [], ""
         vec = self.index.embedder.embed_query(query)
         share = float(mask.mean()) if mask is not None and len(mask) else 0.0
@@ -438,13 +526,14 @@ class Retriever:
         out.sort(key=lambda x: (-x[1], x[0]))
         return out[:n]
 
-    def _similarities(self, query: str, ids: list[str]) -> dict[str, float]:
-        vec = np.array(self.index.embedder.embed_query(query))
+    def _vectors(self, ids: list[str]) -> dict[str, Any] | None:
+        """The stored vectors of these chunks by id; None when the store cannot be read."""
         try:
             got = self.index.collection.get(ids=ids, include=["embeddings"])
         except Exception:  # similarity is a refinement; the ranking stands without it
-            return {}
-        out = {}
-        for cid, emb in zip(got["ids"], got["embeddings"], strict=False):
-            out[cid] = float(np.dot(vec, np.asarray(emb)))
-        return out
+            return None
+        return dict(zip(got["ids"], got["embeddings"], strict=False))
+
+    def _similarities(self, query: str, vectors: dict[str, Any]) -> dict[str, float]:
+        vec = np.array(self.index.embedder.embed_query(query))
+        return {cid: float(np.dot(vec, np.asarray(emb))) for cid, emb in vectors.items()}

@@ -3,6 +3,17 @@
     .venv/bin/python benchmarks/bench_scale.py --passages 10000 [--backend sqlite|server|both]
         [--queries 100] [--keep DIR]
 
+`--keep DIR` keeps the generated corpus and the SQLite backend's ADVISOR_HOME under DIR and,
+when DIR already holds them, reuses them: only the search and answer timings are measured again
+(the indexing figures are those saved by the run that built them). Useful when profiling.
+
+Indexing generated *user* documents runs each file through the parsing worker and the screening
+(PHI, instructions; the screen embeds every sentence). `--seed-screen` seeds the screen's sentence
+vectors like the passages' (a pool sentence's real vector; the synthetic header sentence that of
+one real header); `--direct` fills the stores through the indexer's write step without parsing
+workers or screening. Both are for latency runs (search, answer) at 100k on a loaded machine:
+their indexing figures are not comparable with a full run's.
+
 The generated corpus (deterministic, seed 7): real sentences of the bundled guidance corpus
 (plus the AI RMF Playbook's pages when ../shared/realdocs has it) recombined into Markdown
 documents of 20 sections; each section is one passage of about 900 characters, drawn from
@@ -95,8 +106,34 @@ def generate(folder: Path, passages: int, pool: dict[str, list[str]]) -> dict[st
     return made
 
 
-def seed_cache(settings, corpus: Path, made: dict[str, list[str]]) -> int:
-    """Derived vectors for every chunk the corpus yields, written to the embedding cache."""
+_HEADER = re.compile(r"Document \d{5}, control SCALE-\d+\.\d+\.")
+
+
+def screen_vectors(ix, text: str, vec: dict[str, list[float]], header: list[float]) -> dict[str, list[float]]:
+    """Vectors for the sentences the injection screen embeds in a passage: a pool sentence's real
+    vector, a synthetic header's ("Document 00012, control SCALE-12.3.") that of one real header
+    (headers differ only in digits), and any other sentence embedded by the model."""
+    from advisor.safety.normalize import normalize
+    from advisor.text import sentence_spans
+
+    norm = normalize(text).text
+    out, todo = {}, []
+    for a, b in sentence_spans(norm):
+        s = norm[a:b]
+        if s in vec:
+            out[s] = vec[s]
+        elif _HEADER.fullmatch(s.strip()):
+            out[s] = header
+        else:
+            todo.append(s)
+    if todo:
+        out.update(zip(todo, ix.embedder.embed(todo), strict=True))
+    return out
+
+
+def seed_cache(settings, corpus: Path, made: dict[str, list[str]], screen: bool = False) -> int:
+    """Derived vectors for every chunk the corpus yields, written to the embedding cache (with
+    `screen`, also the vectors of the sentences the injection screen embeds)."""
     from advisor.index import Index, embedding_text
     from advisor.index.sources import doc_type_for, source_for
     from advisor.ingest import load_chunks
@@ -104,9 +141,15 @@ def seed_cache(settings, corpus: Path, made: dict[str, list[str]]) -> int:
     ix = Index(settings)
     sentences = sorted({s for picked in made.values() for s in picked})
     vec = dict(zip(sentences, ix.embedder.embed(sentences), strict=True))
+    header = ix.embedder.embed(["Document 00000, control SCALE-0.0."])[0]
     texts, vectors = [], []
+    screened: dict[str, list[float]] = {}
     for p in sorted(corpus.glob("*.md")):
         for c in load_chunks(p, source_for(p), doc_type=doc_type_for(p), org="", chunk_size=1000, overlap=120):
+            if screen:
+                for s_, v_ in screen_vectors(ix, c.text, vec, header).items():
+                    vec.setdefault(s_, v_)  # embedded once, however many passages hold it
+                    screened.setdefault(s_, v_)
             # a chunk is one generated passage (or, if the chunker split one, the passages it holds)
             parts = made.get(c.text.strip()) or [s for line in c.text.splitlines() for s in made.get(line.strip(), [])]
             if not parts:
@@ -115,6 +158,8 @@ def seed_cache(settings, corpus: Path, made: dict[str, list[str]]) -> int:
             texts.append(embedding_text(c))
             vectors.append(v / np.linalg.norm(v))
     ix.embed_cache.store(texts, vectors)
+    if screened:
+        ix.embed_cache.store(list(screened), [np.asarray(v, dtype=np.float32) for v in screened.values()])
     return len(texts)
 
 
@@ -138,6 +183,35 @@ from advisor.settings import Settings
 ix = Index(Settings.from_env())
 t = time.perf_counter()
 rep = ix.index_paths([Path({corpus!r})])
+OUT = {{"seconds": time.perf_counter() - t, "chunks": rep.chunks_added, "embedded": rep.embeddings_computed,
+        "errors": len(rep.errors)}}
+"""
+
+# --direct: the indexer's write step (vectors, catalog) without the parsing workers or the
+# screening (PHI, instructions), which dominate indexing generated user documents on this machine
+DIRECT_CODE = """
+import time
+from pathlib import Path
+from advisor.index import Index, IndexReport
+from advisor.index import sources
+from advisor.index.indexer import Indexer, _Loaded
+from advisor.ingest import load_chunks
+from advisor.settings import Settings
+s = Settings.from_env()
+ix = Index(s)
+w = Indexer(s, ix.catalog, ix.vectors, ix.embedder, ix.embed_cache)
+rep = IndexReport()
+t = time.perf_counter()
+batch = []
+with w.writer_lock():
+    for p in sorted(Path({corpus!r}).glob("*.md")):
+        src = sources.source_for(p)
+        chunks = load_chunks(p, src, doc_type=sources.doc_type_for(p), org="", chunk_size=1000, overlap=120)
+        batch.append(_Loaded(p, src, sources.file_hash(p, s), chunks))
+        if sum(len(b.chunks) for b in batch) >= 2000:
+            w._write_batch(batch, rep)
+            batch = []
+    w._write_batch(batch, rep)
 OUT = {{"seconds": time.perf_counter() - t, "chunks": rep.chunks_added, "embedded": rep.embeddings_computed,
         "errors": len(rep.errors)}}
 """
@@ -177,13 +251,30 @@ def encode_rate(made: dict[str, list[str]]) -> float:
     return (time.perf_counter() - t) / len(texts)
 
 
-def run_backend(name: str, n: int, corpus: Path, made: dict, queries: list[str], base_env: dict) -> dict:
+def run_backend(
+    name: str,
+    n: int,
+    corpus: Path,
+    made: dict,
+    queries: list[str],
+    base_env: dict,
+    keep: Path | None = None,
+    screen: bool = False,
+    direct: bool = False,
+) -> dict:
     from advisor.settings import Settings
 
-    home = Path(tempfile.mkdtemp(prefix=f"scale-{name}-"))
+    home = keep / f"home-{name}" if keep else Path(tempfile.mkdtemp(prefix=f"scale-{name}-"))
+    saved = keep / f"index-{name}.json" if keep else None
     env = {**base_env, "ADVISOR_HOME": str(home)}
-    seeded = seed_cache(Settings.from_env(env), corpus, made)
-    idx = child(INDEX_CODE.format(corpus=str(corpus)), env)
+    if saved is not None and saved.exists():  # reuse the index a previous --keep run built
+        seeded, idx = json.loads(saved.read_text())
+    else:
+        home.mkdir(parents=True, exist_ok=True)
+        seeded = seed_cache(Settings.from_env(env), corpus, made, screen)
+        idx = child((DIRECT_CODE if direct else INDEX_CODE).format(corpus=str(corpus)), env)
+        if saved is not None:
+            saved.write_text(json.dumps([seeded, idx]))
     q = child(QUERY_CODE.format(queries=json.dumps(queries)), env)
     stats = {k: {"p50": round(pct(v, 50), 1), "p95": round(pct(v, 95), 1)} for k, v in q.items() if isinstance(v, list)}
     return {
@@ -204,10 +295,30 @@ def main() -> None:
     ap.add_argument("--passages", type=int, default=10000)
     ap.add_argument("--backend", choices=["sqlite", "server", "both"], default="both")
     ap.add_argument("--queries", type=int, default=100)
+    ap.add_argument("--keep", type=Path, help="keep (or reuse) the corpus and the SQLite home in this folder")
+    ap.add_argument(
+        "--seed-screen",
+        action="store_true",
+        help="also seed the injection screen's sentence vectors (latency runs at 100k: indexing then "
+        "leaves out the screen's model work, so its throughput is not comparable)",
+    )
+    ap.add_argument(
+        "--direct",
+        action="store_true",
+        help="fill the stores through the indexer's write step, without parsing workers or screening "
+        "(latency runs at 100k on a loaded machine; indexing figures are then not comparable)",
+    )
     args = ap.parse_args()
     pool = sentence_pool()
-    corpus = Path(tempfile.mkdtemp(prefix=f"scale-corpus-{args.passages}-"))
-    made = generate(corpus, args.passages, pool)
+    keep = args.keep.resolve() if args.keep else None
+    if keep is not None and (keep / "made.json").exists():
+        corpus, made = keep / "corpus", json.loads((keep / "made.json").read_text())
+    else:
+        corpus = keep / "corpus" if keep else Path(tempfile.mkdtemp(prefix=f"scale-corpus-{args.passages}-"))
+        corpus.mkdir(parents=True, exist_ok=True)
+        made = generate(corpus, args.passages, pool)
+        if keep is not None:
+            (keep / "made.json").write_text(json.dumps(made))
     rng = random.Random(11)
     heads = [f"{k.replace('-', ' ')} SCALE-{rng.randrange(997)}.{rng.randrange(20)}" for k in sorted(pool)]
     queries = [(QUESTIONS + heads)[i % (len(QUESTIONS) + len(heads))] for i in range(args.queries)]
@@ -215,15 +326,19 @@ def main() -> None:
     base = {k: v for k, v in os.environ.items() if not k.startswith(("ADVISOR_", "OPENAI_"))}
     base["PYTHONPATH"] = str(ROOT)
     out: dict = {"passages": args.passages, "files": len(list(corpus.glob("*.md"))),
-                 "raw_encode_passages_per_s": round(1 / per_passage, 2)}  # fmt: skip
+                 "raw_encode_passages_per_s": round(1 / per_passage, 2), "screen_seeded": args.seed_screen, "direct": args.direct}  # fmt: skip
     if args.backend in ("sqlite", "both"):
-        out["sqlite"] = run_backend("sqlite", args.passages, corpus, made, queries, base)
+        out["sqlite"] = run_backend(
+            "sqlite", args.passages, corpus, made, queries, base, keep, args.seed_screen, args.direct
+        )
     if args.backend in ("server", "both"):
         from tests.deploy.servers import chroma_server, postgres_cluster
 
         with postgres_cluster(durable=True) as pg, chroma_server(Path(tempfile.mkdtemp()) / "chroma") as chroma:
             env = {**base, "ADVISOR_DATABASE_URL": pg, "ADVISOR_CHROMA_URL": chroma}
-            out["server"] = run_backend("server", args.passages, corpus, made, queries, env)
+            out["server"] = run_backend(
+                "server", args.passages, corpus, made, queries, env, None, args.seed_screen, args.direct
+            )
     for key in ("sqlite", "server"):
         if key in out:
             r = out[key]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -459,7 +459,7 @@ class Advisor:
             self.sentences,
             self._query_vector(turn.query),
             sub_vecs=[(q, self._query_vector(q)) for q in subs] if len(subs) > 1 else None,
-            neighbors=self.index.neighbors,
+            neighbors=self._neighbors(hits),
             retriever=self.retriever,
         )
         turn.timings["compose"] = _ms(t)
@@ -497,6 +497,11 @@ class Advisor:
         return with_currency_notes(ans)
 
     # ------------------------------------------------------------------ helpers
+
+    def _neighbors(self, hits: list[Hit]) -> Callable[[Chunk], list[Chunk]]:
+        """The hits' section neighbours read in one catalog query (not one per hit)."""
+        near = self.index.neighbors_many([h.chunk for h in hits])
+        return lambda c: near[c.chunk_id] if c.chunk_id in near else self.index.neighbors(c)
 
     def _query_vector(self, query: str) -> np.ndarray:
         return np.asarray(self.embedder.embed_query(self.retriever.expand(query)), dtype=np.float32)

@@ -498,9 +498,10 @@ class Corpus:
         tokens when the index cannot list the document."""
         self._fresh()
         if chunk.source not in self._words:
-            chunks = self.chunks(chunk.source) or [chunk]
-            self._words[chunk.source] = frozenset(
-                t for c in chunks for t in tokenize(f"{c.title} {c.section} {c.text}")
+            # the keyword index keeps every document's words: no catalog read, no tokenising
+            known = self.retriever.document_words(chunk.source) if self.retriever is not None else None
+            self._words[chunk.source] = (
+                known if known is not None else frozenset(tokenize(f"{chunk.title} {chunk.section} {chunk.text}"))
             )
         return self._words[chunk.source]
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -228,8 +229,10 @@ def sides(terms: list[str], order: list[Candidate], chosen: list[Candidate], bes
     return out
 
 
-def _fingerprint(text: str) -> set[str]:
-    return set(tokenize(text))
+@lru_cache(maxsize=8192)
+def _fingerprint(text: str) -> frozenset[str]:
+    """A sentence's distinct tokens (memoised: MMR compares each candidate with many others)."""
+    return frozenset(tokenize(text))
 
 
 def _near_duplicate(a: Candidate, b: Candidate) -> bool:

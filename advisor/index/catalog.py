@@ -12,6 +12,8 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
+import threading
+import time
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -82,6 +84,20 @@ _WRITE_BATCH = 2000  # chunk rows per executemany
 _OPEN = "quarantine = ''"
 
 _IN_BATCH = 500  # ids per `IN (...)` query, under SQLite's variable limit
+_NEAR_BATCH = 200  # chunks per neighbours query (4 parameters each)
+
+# A search asks for the generation several times (keyword index, composer caches): it is read
+# from the store at most this often. A change this process makes is seen at once (below);
+# another process's (another replica, a CLI) within this many seconds.
+GENERATION_TTL = 0.5
+_local_writes: dict[str, int] = {}  # catalog_id -> index changes this process committed
+_writes_lock = threading.Lock()
+
+
+def _wrote(catalog_id: str) -> None:
+    """Note a committed change, so every Catalog object of this process on that catalog rereads."""
+    with _writes_lock:
+        _local_writes[catalog_id] = _local_writes.get(catalog_id, 0) + 1
 
 
 @dataclass(frozen=True)
@@ -116,13 +132,22 @@ class Catalog:
             self.db = open_store(settings, SPEC, sqlite_path=settings.catalog_path)
         row = self.db.one("SELECT value FROM meta WHERE key='catalog_id'")
         self.catalog_id = str(row[0]) if row else ""
+        self._generation: tuple[int, float, int] | None = None  # value, read at, local writes then
 
     # ------------------------------------------------------------------ reads
 
     @property
     def generation(self) -> int:
+        """Changes whenever the index does (see GENERATION_TTL for how soon it is seen)."""
+        now = time.monotonic()
+        local = _local_writes.get(self.catalog_id, 0)
+        seen = self._generation
+        if seen is not None and seen[2] == local and now - seen[1] < GENERATION_TTL:
+            return seen[0]
         row = self.db.one("SELECT value FROM meta WHERE key='generation'")
-        return int(row[0]) if row else 0
+        gen = int(row[0]) if row else 0
+        self._generation = (gen, now, local)
+        return gen
 
     def files(self) -> list[dict[str, Any]]:
         """Every indexed file, with `quarantined` (its passages held back) and `phi` (identifiers found per kind)."""
@@ -219,24 +244,28 @@ class Catalog:
     def neighbors(self, chunk: Chunk) -> list[Chunk]:
         """The chunks just before and after this one when they continue the same section
         (a long section is split into several chunks; its parts answer together)."""
-        rows = self.db.query(
-            f"SELECT chunk_id, text, metadata FROM chunks WHERE source=? AND {_OPEN} AND position IN (?, ?, ?)"
-            " ORDER BY position",
-            (chunk.source, chunk.position - 1, chunk.position + 1, chunk.position + 2),
-        )
-        out = [_chunk(r) for r in rows]
-        same = [
-            c
-            for c in out
-            if c.section == chunk.section and c.org == chunk.org and abs(c.position - chunk.position) == 1
-        ]
-        # a short heading chunk ("MANAGE 1.3") continues in its subsections ("MANAGE 1.3 > About")
-        child = [
-            c
-            for c in out
-            if c.position > chunk.position and c.section.startswith(chunk.section + " > ") and len(chunk.text) < 400
-        ]
-        return same + [c for c in child if c not in same][:2]
+        return self.neighbors_many([chunk]).get(chunk.chunk_id, [])
+
+    def neighbors_many(self, chunks: Sequence[Chunk]) -> dict[str, list[Chunk]]:
+        """`neighbors` of several chunks by chunk id, read in one query per batch (an answer
+        reads its hits' sections together, not one round trip per hit)."""
+        out: dict[str, list[Chunk]] = {}
+        for i in range(0, len(chunks), _NEAR_BATCH):
+            part = chunks[i : i + _NEAR_BATCH]
+            where = " OR ".join("(source=? AND position IN (?, ?, ?))" for _ in part)
+            args = [x for c in part for x in (c.source, c.position - 1, c.position + 1, c.position + 2)]
+            rows = self.db.query(
+                f"SELECT chunk_id, text, metadata FROM chunks WHERE {_OPEN} AND ({where}) ORDER BY source, position",
+                args,
+            )
+            near: dict[str, list[Chunk]] = {}
+            for r in rows:
+                c = _chunk(r)
+                near.setdefault(c.source, []).append(c)
+            for c in part:
+                window = [n for n in near.get(c.source, []) if n.position - c.position in (-1, 1, 2)]
+                out[c.chunk_id] = _continuing(c, window)
+        return out
 
     def orgs(self) -> list[dict[str, Any]]:
         """Organizations with assessment results: [{org, name, assessments: [dates]}]."""
@@ -266,6 +295,7 @@ class Catalog:
             tx.execute("DELETE FROM chunks WHERE source=?", (source,))
             tx.execute("DELETE FROM files WHERE source=?", (source,))
             _bump(tx)
+        _wrote(self.catalog_id)
 
     def replace_file(self, record: FileRecord, chunks: list[tuple[Chunk, dict[str, Any]]]) -> None:
         """Record a file as indexed with exactly these chunks (and their metadata), in one transaction."""
@@ -304,6 +334,7 @@ class Catalog:
                     rows[i : i + _WRITE_BATCH],
                 )
             _bump(tx)
+        _wrote(self.catalog_id)
 
     def release(self, chunk: Chunk, by: str, note: str, at: str) -> None:
         """Record an admin's release of a quarantined chunk and make it searchable (one transaction)."""
@@ -320,6 +351,7 @@ class Catalog:
                 "UPDATE chunks SET quarantine = '', metadata = ? WHERE chunk_id=?", (json.dumps(md), chunk.chunk_id)
             )
             _bump(tx)
+        _wrote(self.catalog_id)
 
     # ------------------------------------------------------------------ run state
 
@@ -338,6 +370,20 @@ class Catalog:
     def close(self) -> None:
         with contextlib.suppress(Exception):
             self.db.close()
+
+
+def _continuing(chunk: Chunk, window: list[Chunk]) -> list[Chunk]:
+    """Of the chunks at positions -1, +1 and +2 (in order), those continuing `chunk`'s section."""
+    same = [
+        c for c in window if c.section == chunk.section and c.org == chunk.org and abs(c.position - chunk.position) == 1
+    ]
+    # a short heading chunk ("MANAGE 1.3") continues in its subsections ("MANAGE 1.3 > About")
+    child = [
+        c
+        for c in window
+        if c.position > chunk.position and c.section.startswith(chunk.section + " > ") and len(chunk.text) < 400
+    ]
+    return same + [c for c in child if c not in same][:2]
 
 
 def _bump(tx: Executor) -> None:

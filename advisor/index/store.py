@@ -158,6 +158,10 @@ class Index:
         """The chunks just before and after this one when they continue the same section."""
         return self.catalog.neighbors(chunk)
 
+    def neighbors_many(self, chunks: list[Chunk]) -> dict[str, list[Chunk]]:
+        """`neighbors` of each chunk by chunk id, read together."""
+        return self.catalog.neighbors_many(chunks)
+
     def orgs(self) -> list[dict[str, Any]]:
         """Organizations with assessment results: [{org, name, assessments: [dates]}]."""
         return self.catalog.orgs()
