@@ -283,6 +283,8 @@ PDFIUM_HYPHEN = "\ufffe"  # PDFium's mark for a hyphen at a line end
 _LEFT_HYPHEN = re.compile(f"[{SOFT_HYPHEN}{PDFIUM_HYPHEN}]")
 #: A word written with a hyphen, possibly a space after it where a line break was: "track- ing".
 HYPHENATED = re.compile(r"\b([A-Za-z]+)-\s?([a-z]{2,})\b")
+#: Words after a suspended hyphen ("pre- and post-deployment"): the space there is the author's.
+SUSPENDED_BEFORE = frozenset(["and", "or", "nor", "to", "vs", "versus", "through", "than", "as"])
 #: Second halves that exist only as the tail of a word broken at a line end ("track-ing", "set-ting").
 WORD_TAILS = frozenset(
     [
@@ -340,12 +342,13 @@ WORD_TAILS = frozenset(
 def broken_word(text: str, vocabulary: Collection[str] | None = None) -> bool:
     """A word broken at a line end and left so by extraction ("re-silient", "track-ing"): a soft
     hyphen, a tail that is no word of its own, or halves that `vocabulary` (the words of the
-    evidence, hyphenated words kept whole) writes as one word and neither half alone."""
+    evidence, hyphenated words kept whole) writes as one word and neither half alone; a hyphen
+    left before a space by a join ("course- corrected"), unless it is suspended ("pre- and post-")."""
     if _LEFT_HYPHEN.search(text):
         return True
     for m in HYPHENATED.finditer(text):
         head, tail = m.group(1).lower(), m.group(2).lower()
-        if tail in WORD_TAILS:
+        if tail in WORD_TAILS or (" " in m.group(0) and tail not in SUSPENDED_BEFORE):
             return True
         if vocabulary and head + tail in vocabulary and head not in vocabulary and tail not in vocabulary:
             return True

@@ -14,12 +14,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..settings import default_embed_model
-from ..text import PDFIUM_HYPHEN, SOFT_HYPHEN
+from ..text import PDFIUM_HYPHEN, SOFT_HYPHEN, SUSPENDED_BEFORE
 
 _HYPHENS = ("-", "\u2010", PDFIUM_HYPHEN, SOFT_HYPHEN)
 _WORD = re.compile(r"[^\W\d_]+(?:[-\u2010][^\W\d_]+)*")
 _HEAD = re.compile(r"([^\W\d_]+)[-\u2010\ufffe\u00ad]$")
 _TAIL = re.compile(r"^([^\W\d_]+)")
+# a hyphen left before a space by a join across boxes, columns or pages ("course- corrected"); a
+# suspended hyphen before a conjunction ("pre- and post-deployment") is the author's and stays
+_SPACED = re.compile(r"\b([^\W\d_]+)[-\u2010] (?!(?:" + "|".join(SUSPENDED_BEFORE) + r")\b)([a-z][^\W\d_]*)")
 
 
 @lru_cache(maxsize=4)
@@ -83,6 +86,10 @@ class Dehyphenator:
                 return left[:-1] + "-" + right
             return left[:-1] + right
         return f"{left} {right}"
+
+    def mend(self, text: str) -> str:
+        """`text` with hyphens left before a space by a join across lines decided like line ends."""
+        return _SPACED.sub(lambda m: m[1] + ("-" if self.keep_hyphen(m[1], m[2]) else "") + m[2], text)
 
 
 def clean(text: str) -> str:

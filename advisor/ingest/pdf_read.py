@@ -189,7 +189,7 @@ def _item_texts(item: Item, dehyph: Dehyphenator) -> tuple[str, list[int]]:
     return "\n".join(paras), breaks
 
 
-def _pieces(pages: list[Page]) -> list[list[Piece]]:
+def _pieces(pages: list[Page]) -> tuple[list[list[Piece]], Dehyphenator]:
     size, bold = _body_style(pages)
     items = [page_items(p, size, bold) for p in pages]
     lines: list[Line] = [ln for page in items for it in page for group in (it.paragraphs or it.cells) for ln in group]
@@ -206,16 +206,18 @@ def _pieces(pages: list[Page]) -> list[list[Piece]]:
             heading = it.kind == ItemKind.HEADING
             pieces.append(Piece(page.number, kind, text, heading, it.hidden, it.top, n_lines, it.x0, it.x1, breaks))
         out.append(pieces)
-    return out
+    return out, dehyph
 
 
 def _blocks(pages: list[Page], outline: Outline, ocr_blocks: dict[int, list[Block]]) -> list[Block]:
-    pieces = _pieces(pages)
+    pieces, dehyph = _pieces(pages)
     titles = {norm(t[-1]) for _, t in outline}
     mark_running_heads(pieces, titles)
     mark_toc_and_index(pieces)
     for page, nxt in pairwise(pieces):
         _mend_page_break(page, nxt)
+    for piece in (p for page in pieces for p in page):
+        _mend_hyphens(piece, dehyph)
     blocks = _Sections(outline).assign(pieces, ocr_blocks)
     return [b for b in blocks if _LETTERS.search(b.text)]
 
@@ -292,6 +294,14 @@ def _overlap(a: Piece, b: Piece) -> float:
     """Share of the narrower piece's width the two pieces share horizontally (same column)."""
     width = min(a.x1 - a.x0, b.x1 - b.x0)
     return (min(a.x1, b.x1) - max(a.x0, b.x0)) / width if width > 0 else 0.0
+
+
+def _mend_hyphens(piece: Piece, dehyph: Dehyphenator) -> None:
+    """Hyphens a join left before a space decided as at a line end; field offsets kept in step."""
+    cuts = [0, *piece.breaks, len(piece.text)]
+    parts = [dehyph.mend(piece.text[a:b]) for a, b in pairwise(cuts)]
+    piece.text = "".join(parts)
+    piece.breaks = [sum(len(x) for x in parts[:i]) for i in range(1, len(parts))]
 
 
 def _mend_page_break(page: list[Piece], nxt: list[Piece]) -> None:

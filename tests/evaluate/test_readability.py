@@ -195,3 +195,9 @@ def test_a_form_field_with_its_value_is_no_heading_but_a_numbered_title_is():
     )
     assert readability("GOVERN 6: Policies And Procedures [1].").heading_rate == 1.0
     assert readability("Entity Rate (AER) of 36.5% [1].").heading_rate == 1.0  # a line cut from its sentence
+
+
+def test_a_hyphen_left_before_a_space_is_broken_but_a_suspended_one_is_not():
+    assert readability("Decisions can be course- corrected by the team [1].").broken_hyphen_rate == 1.0
+    assert readability("Monitor pre- and post-deployment performance [1].").broken_hyphen_rate == 0.0
+    assert broken_word("justification for non- measurement") and not broken_word("short- or long-term risks")

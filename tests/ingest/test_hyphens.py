@@ -22,3 +22,13 @@ def test_join_rules():
     assert d.join(["X\ufffe", "rays"]) == "X-rays"
     assert d.join(["non-", "US sites"]) == "non-US sites"  # a capital after the break is no continuation
     assert d.join(["ends with", "next line"]) == "ends with next line"
+
+
+def test_a_hyphen_a_join_left_before_a_space_is_decided_like_a_line_end():
+    # boxes, columns and pages are joined with a space, which can land after a line-end hyphen
+    d = Dehyphenator(["A resilient team.", "We track decision-making."], vocab=frozenset({"tracking"}))
+    assert d.mend("decisions can be course- corrected") == "decisions can be course-corrected"
+    assert d.mend("reliable track- ing and re- silient") == "reliable tracking and resilient"
+    # a suspended hyphen is the author's: "pre- and post-deployment", "short- or long-term"
+    assert d.mend("pre- and post-deployment, short- or long-term") == "pre- and post-deployment, short- or long-term"
+    assert d.mend("non- US sites") == "non- US sites"  # no lower-case continuation: left as written

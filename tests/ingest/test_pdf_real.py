@@ -57,6 +57,14 @@ def test_playbook_bullets_keep_their_lead_in_section(playbook):
     assert actions and actions[0].text.startswith("- Establish policies that define the creation and maintenance")
 
 
+def test_playbook_words_broken_across_boxes_and_pages_are_rejoined(playbook):
+    _, chunks = playbook
+    text = " ".join(c.text for c in chunks)
+    spaced = re.findall(r"\b[^\W\d_]+- (?!(?:and|or|nor|to|vs)\b)[a-z]\w*", text)
+    assert spaced == []  # "course- corrected", "non- measurement" were quoted so
+    assert "course-corrected" in text and "pre- and post-" in text
+
+
 @pytest.mark.parametrize("card", CHAI_CARDS)
 def test_chai_cards_ligatures_and_line_end_hyphens(card):
     pdf = realdoc(card)
