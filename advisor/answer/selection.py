@@ -34,7 +34,7 @@ __all__ = [
     "whole_list",
 ]
 
-MAX_LIST = 15  # items of one list quoted at most
+MAX_LIST = 25  # items of one list quoted at most (USCDI v3 lists 19 classes; a longer list is cited, not recited)
 #: A list question's list must have a unit scoring this share of the best unit's score.
 LIST_FLOOR = 0.65
 _ANAPHORA = re.compile(
