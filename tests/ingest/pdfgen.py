@@ -58,16 +58,7 @@ def narrow_table_pdf(path: Path, *, borders: bool = True, widths: tuple[int, int
 
 def two_column_pdf(path: Path, left: str, right: str) -> Path:
     """One page of running text set in two columns."""
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=10)
-    top = pdf.get_y()
-    pdf.set_xy(10, top)
-    pdf.multi_cell(90, 5, left)
-    pdf.set_xy(110, top)
-    pdf.multi_cell(90, 5, right)
-    pdf.output(str(path))
-    return path
+    return column_pages_pdf(path, [(left, right)])
 
 
 def lines_pdf(path: Path, lines: list[str]) -> Path:
