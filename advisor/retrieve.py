@@ -29,7 +29,6 @@ _UNFILTERED_SHARE = 0.5  # above this share of admitted chunks, filter dense can
 
 # Runs a search's dense channel beside its keyword channel (shared by every Retriever; a
 # search waits only for its own job, so a busy pool delays, never deadlocks).
-CONCURRENT = True  # False runs the channels one after the other (for profiling and A/B timing)
 _CHANNELS = ThreadPoolExecutor(max_workers=8, thread_name_prefix="advisor-dense")
 
 
@@ -419,15 +418,15 @@ class Retriever:
         mask = lex.mask(f)
         # the dense channel (embedding the query, the vector store) runs while the keyword and
         # identifier channels run here: a search waits for the slower, not for both
-        dense_job = _CHANNELS.submit(self._timed_dense, query, n, f, lex, mask) if CONCURRENT else None
+        dense_job = _CHANNELS.submit(self._timed_dense, query, n, f, lex, mask)
         lexical = lex.search(query, n, mask)
         id_hits = lex.id_search(query, mask)[:n]
         # the vectors of keyword and identifier candidates are read while the query is embedded:
         # those the dense channel does not return get their similarity from them below
         keyed = list(dict.fromkeys([cid for cid, _ in lexical] + id_hits))
-        vectors = _CHANNELS.submit(self._vectors, keyed) if keyed and CONCURRENT else None
+        vectors = _CHANNELS.submit(self._vectors, keyed) if keyed else None
         t1 = time.perf_counter()
-        dense, degraded, dense_ms = dense_job.result() if dense_job else self._timed_dense(query, n, f, lex, mask)
+        dense, degraded, dense_ms = dense_job.result()
 
         rrf = self.settings.rrf_k
         fused: dict[str, float] = {}
