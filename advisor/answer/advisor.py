@@ -32,6 +32,7 @@ from .assessment import citable, compose_assessment
 from .frameworks import compose_framework, framework_question
 from .guidance import SentenceIndex, compose_guidance, search_guidance, split_question
 from .llm import llm_answer, rewrite_query
+from .persona import core_question
 from .render import plain, render_offline, with_currency_notes
 from .routing import AnswerPath, declined, evidence_scope, route
 from .types import Answer, AnswerKind, AnswerMode, Draft
@@ -447,17 +448,19 @@ class Advisor:
         if found.degraded:
             turn.notice = f"Search ran in a degraded mode: {found.degraded}."
         hits = found.hits
-        coverage = self.retriever.coverage(turn.query, hits)
+        # who the asker says they are ("As the CIO of ...,") is not what the answer must cover
+        core = core_question(turn.query)
+        coverage = self.retriever.coverage(core, hits)
         decision = evidence_scope(self.scope, turn.query, hits, coverage)
         if not decision.in_scope:
             return self._refusal(turn, decision.reason, hits)
         t = time.perf_counter()
-        subs = split_question(turn.query)
+        subs = split_question(core)
         draft = compose_guidance(
-            turn.query,
+            core,
             hits,
             self.sentences,
-            self._query_vector(turn.query),
+            self._query_vector(core),
             sub_vecs=[(q, self._query_vector(q)) for q in subs] if len(subs) > 1 else None,
             neighbors=self._neighbors(hits),
             retriever=self.retriever,

@@ -110,7 +110,10 @@ _FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
 ]
 #: "which vendor has the most", "the lowest error rate": the answer must rank something too.
 _SUPERLATIVE = re.compile(
-    r"\bthe (?:most|least|largest|smallest|highest|lowest|best|worst|biggest|fastest|earliest|latest|top)\b", re.I
+    r"\bthe (?:most|least|largest|smallest|highest|lowest|best|worst|biggest|fastest|earliest|latest|top)\b"
+    # "the top of the organization" is a place, "the best way to" asks how: neither ranks anything
+    r"(?! of\b)(?! (?:way|ways|approach|approaches|practice|practices|method|methods|means|option|options|course)\b)",
+    re.I,
 )
 _RANKS = re.compile(
     r"\b(?:most|least|largest|smallest|highest|lowest|best|worst|biggest|fastest|earliest|latest|top|leading|first|"

@@ -98,8 +98,8 @@ def fill_mmr(cands: list[Candidate], chosen: list[Candidate], best: float, limit
         for c in cands:
             if c in chosen or c.score < best * floor or (c.anaphoric and not _after(c, chosen)):
                 continue
-            if c.kind is not UnitKind.SENTENCE and any(_group_key(o) == _group_key(c) for o in chosen):
-                continue  # one item stands for its list; a list question takes the whole list
+            if c.kind is not UnitKind.SENTENCE and not _sibling_fits(c, chosen, best):
+                continue  # a few items, each relevant on its own, stand for their list
             sims = [float(c.vec @ o.vec) for o in chosen]
             if any(repeats(c, o, sim) for o, sim in zip(chosen, sims, strict=True)):
                 continue  # a near-duplicate says nothing new
@@ -116,6 +116,22 @@ def fill_mmr(cands: list[Candidate], chosen: list[Candidate], best: float, limit
             break
         chosen.append(pick)
     return chosen
+
+
+#: Items of one list an answer to a non-list question quotes at most: the sibling actions
+#: that answer it too ("use impact assessments to inform ...") without reciting the list.
+MAX_SIBLINGS = 3
+#: A second item of a list must clear this share of the best score (the usual floor, never the
+#: relaxed one): a sibling earns its place on its own, not by being next to a chosen item.
+SIBLING_FLOOR = 0.72
+
+
+def _sibling_fits(c: Candidate, chosen: list[Candidate], best: float) -> bool:
+    """May list item `c` join the answer beside the items of its list already chosen?"""
+    siblings = sum(1 for o in chosen if o.kind is not UnitKind.SENTENCE and _group_key(o) == _group_key(c))
+    if not siblings:
+        return True
+    return siblings < MAX_SIBLINGS and c.score >= SIBLING_FLOOR * best
 
 
 def _overlap(a: Candidate, b: Candidate) -> float:
