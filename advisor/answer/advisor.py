@@ -466,7 +466,7 @@ class Advisor:
             retriever=self.retriever,
         )
         turn.timings["compose"] = _ms(t)
-        confidence = draft.evidence + 0.3 * coverage
+        confidence = draft.evidence + 0.3 * max(coverage, self._quoted_coverage(core, draft))
         if not draft.parts or confidence < self.settings.abstain_threshold:
             ans = self._plain(turn, declined(draft.note, hits), AnswerKind.ABSTAIN)
             ans.hits, ans.confidence = hits, confidence
@@ -505,6 +505,14 @@ class Advisor:
         """The hits' section neighbours read in one catalog query (not one per hit)."""
         near = self.index.neighbors_many([h.chunk for h in hits])
         return lambda c: near[c.chunk_id] if c.chunk_id in near else self.index.neighbors(c)
+
+    def _quoted_coverage(self, query: str, draft: Draft) -> float:
+        """How much of the query's information the passages the draft quotes contain: a direct
+        answer in the fifth passage found is as good evidence as one in the first."""
+        chunks = list({c.chunk_id: c for p in draft.parts for c in p.chunks}.values())
+        if not chunks:
+            return 0.0
+        return self.retriever.coverage(query, [Hit(c, 0.0) for c in chunks], top=len(chunks))
 
     def _query_vector(self, query: str) -> np.ndarray:
         return np.asarray(self.embedder.embed_query(self.retriever.expand(query)), dtype=np.float32)

@@ -28,6 +28,7 @@ from .quotable import Unit, UnitKind, continue_lists, read_units
 from .selection import (
     MAX_LIST,
     Candidate,
+    add_siblings,
     arrange,
     collapse_duplicates,
     compared_terms,
@@ -470,6 +471,8 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
             chosen += [c for c in items if c not in chosen]
             limit += max(0, len(items) - LIST_SLOTS)  # a long list does not crowd out the rest of the answer
     chosen = fill_mmr(cands, chosen, best, limit)
+    if not as_list:
+        chosen = add_siblings(cands, chosen, best)
     # a chosen lead-in brings its list; a chosen item its lead-in (arrange() writes it)
     for c in list(chosen):
         if _lead_in(c):

@@ -13,13 +13,15 @@ import re
 __all__ = ["core_question"]
 
 #: Words naming who someone is or what they do: an "as a/the ..." clause led by one (or by an
-#: acronym such as CIO or CMIO) describes the asker; "as the guide suggests" does not.
+#: acronym such as CIO or CMIO) describes the asker; "as the guide suggests" does not. What the
+#: organization is ("We are a small clinic without ...", "As a 300-bed hospital, ...") is kept:
+#: its situation can be what the documents answer ("smaller organizations can ...").
 _ROLE = (
     r"(?:[A-Z]{2,5}s?|chief|officer|director|manager|head|lead|leader|consultant|advisor|adviser|evaluator|"
     r"auditor|assessor|reviewer|analyst|nurse|physician|doctor|clinician|pharmacist|surgeon|member|chair|"
     r"executive|administrator|engineer|scientist|researcher|student|counsel|lawyer|attorney|regulator|inspector|"
     r"owner|buyer|purchaser|vendor|developer|deployer|practitioner|specialist|coordinator|sponsor|champion|"
-    r"president|vice|founder|team|committee|board|office|department|group|hospital|clinic|system|organi[sz]ation)"
+    r"president|vice|founder)"
 )
 _ARTICLE = r"(?:a|an|the|our|my|its|their)"
 #: "as the CIO of X," / "speaking as a consultant," — a parenthetical ending at a comma or semicolon.
@@ -29,7 +31,7 @@ _AS_ROLE = re.compile(
 )
 #: "I'm a consultant helping a hospital set up its governance;" — a self-introduction clause.
 _I_AM = re.compile(
-    rf"(?:^|(?<=[,;:.!?])\s*)(?:i'?m|i am|we'?re|we are)\s+{_ARTICLE}\s+[^,;.?!]{{1,120}}[,;.]",
+    rf"(?:^|(?<=[,;:.!?])\s*)(?:i'?m|i am)\s+{_ARTICLE}\s+[^,;.?!]{{1,120}}[,;.]",
     re.I,
 )
 #: "From the perspective of a chief nursing officer," — the viewpoint asked from.

@@ -98,8 +98,8 @@ def fill_mmr(cands: list[Candidate], chosen: list[Candidate], best: float, limit
         for c in cands:
             if c in chosen or c.score < best * floor or (c.anaphoric and not _after(c, chosen)):
                 continue
-            if c.kind is not UnitKind.SENTENCE and not _sibling_fits(c, chosen, best):
-                continue  # a few items, each relevant on its own, stand for their list
+            if c.kind is not UnitKind.SENTENCE and any(_group_key(o) == _group_key(c) for o in chosen):
+                continue  # one item stands for its list here; add_siblings() may add a few more
             sims = [float(c.vec @ o.vec) for o in chosen]
             if any(repeats(c, o, sim) for o, sim in zip(chosen, sims, strict=True)):
                 continue  # a near-duplicate says nothing new
@@ -126,12 +126,21 @@ MAX_SIBLINGS = 3
 SIBLING_FLOOR = 0.72
 
 
-def _sibling_fits(c: Candidate, chosen: list[Candidate], best: float) -> bool:
-    """May list item `c` join the answer beside the items of its list already chosen?"""
-    siblings = sum(1 for o in chosen if o.kind is not UnitKind.SENTENCE and _group_key(o) == _group_key(c))
-    if not siblings:
-        return True
-    return siblings < MAX_SIBLINGS and c.score >= SIBLING_FLOOR * best
+def add_siblings(cands: list[Candidate], chosen: list[Candidate], best: float) -> list[Candidate]:
+    """Beside each chosen list item, the other items of its list that answer the question on
+    their own (clearing SIBLING_FLOOR, saying something new), up to MAX_SIBLINGS per list in
+    all. They come on top of the answer's other sentences, never in their place."""
+    out = list(chosen)
+    for c in sorted(cands, key=lambda d: -d.score):
+        if c in out or c.kind is UnitKind.SENTENCE or c.score < SIBLING_FLOOR * best:
+            continue
+        mates = [o for o in out if o.kind is not UnitKind.SENTENCE and _group_key(o) == _group_key(c)]
+        if not mates or len(mates) >= MAX_SIBLINGS:
+            continue
+        if any(repeats(c, o, float(c.vec @ o.vec)) for o in out):
+            continue
+        out.append(c)
+    return out
 
 
 def _overlap(a: Candidate, b: Candidate) -> float:
