@@ -28,6 +28,7 @@ from ..retrieve import Filters, Hit, Retriever
 from ..safety import phi
 from ..safety.normalize import clean_text
 from ..settings import CORPUS_DIR, Settings
+from .asks import unframed
 from .assessment import citable, compose_assessment
 from .frameworks import compose_framework, framework_question
 from .guidance import SentenceIndex, compose_guidance, search_guidance, split_question
@@ -451,7 +452,9 @@ class Advisor:
         # who the asker says they are ("As the CIO of ...,") is not what the answer must cover
         core = core_question(turn.query)
         coverage = self.retriever.coverage(core, hits)
-        decision = evidence_scope(self.scope, turn.query, hits, coverage)
+        # in scope is judged without filler ("Is there anything in the guide about X?"): no
+        # passage says "anything"; how confident an answer is still counts every word asked
+        decision = evidence_scope(self.scope, turn.query, hits, self.retriever.coverage(unframed(core), hits))
         if not decision.in_scope:
             return self._refusal(turn, decision.reason, hits)
         t = time.perf_counter()

@@ -110,7 +110,8 @@ _FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
 ]
 #: "which vendor has the most", "the lowest error rate": the answer must rank something too.
 _SUPERLATIVE = re.compile(
-    r"\bthe (?:most|least|largest|smallest|highest|lowest|best|worst|biggest|fastest|earliest|latest|top)\b"
+    r"\bthe (?:most|least|largest|smallest|highest|lowest|best|worst|biggest|fastest|earliest|latest|top|"
+    r"first(?= (?:[\w-]+ ){0,2}to\b))\b"
     # "the top of the organization" is a place, "the best way to" asks how: neither ranks anything
     r"(?! of\b)(?! (?:way|ways|approach|approaches|practice|practices|method|methods|means|option|options|course)\b)",
     re.I,
@@ -130,6 +131,18 @@ _FRAME = frozenset(
         "aspect aspects"
     )
 )
+
+#: Words that only carry the asking ("Is there anything in the guide about X?", "What does it
+#: say about X?"): no passage needs them, so they must not count against the evidence found.
+_FILLER = frozenset(
+    tokenize("anything something everything thing things really actually exactly tell say says said know mention view")
+)
+
+
+def unframed(question: str) -> str:
+    """The question without its filler words, for measuring how much of it the passages hold."""
+    return " ".join(w for w in question.split() if not (t := tokenize(w)) or not set(t) <= _FILLER)
+
 
 _MONEY = re.compile(r"[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:dollars|euros|pounds|usd|eur|gbp)\b|\b(?:usd|eur|gbp)\s?\d", re.I)
 _NUMBER_WORDS = (

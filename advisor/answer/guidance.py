@@ -21,9 +21,10 @@ import numpy as np
 
 from ..chunk import Chunk, DocType
 from ..guard import looks_like_injection
-from ..retrieve import Filters, Hit, Retriever, SearchResult
+from ..retrieve import Hit, Retriever
 from ..text import content_words, identifiers, tokenize
 from .asks import Ask, Corpus, Evidence, addressed, names_several, read_ask, set_aside
+from .lookup import interleave, search_guidance, split_question
 from .quotable import Unit, UnitKind, continue_lists, read_units
 from .selection import (
     MAX_LIST,
@@ -163,62 +164,9 @@ _CITATION_ENTRY = re.compile(
 )
 
 
-def split_question(question: str) -> list[str]:
-    """Sub-questions of a compound question ("When was X published and what does Y replace?")."""
-    parts = re.split(
-        r"\?\s+|;\s+|,?\s+and\s+(?=(?:what|when|how|which|who|where|why|does|do|did|is|are|can|should|must)\b)",
-        question.strip(),
-        flags=re.I,
-    )
-    parts = [p.strip(" ?") for p in parts if p and len(content_words(p)) >= 2]
-    return parts if len(parts) > 1 else [question]
-
-
 def fuzzy(words: set[str]) -> set[str]:
     """Stems cut to six letters: "compli(ance)" meets "compli(es)", "requir(ement)" meets "requir(e)"."""
     return {w[:6] for w in words}
-
-
-# ------------------------------------------------------------------------------- retrieval
-
-
-def interleave(rankings: list[list[Hit]]) -> list[Hit]:
-    """Merge ranked lists round-robin without duplicates; ranks renumbered."""
-    out: list[Hit] = []
-    seen: set[str] = set()
-    for i in range(max(len(r) for r in rankings)):
-        for r in rankings:
-            if i < len(r) and r[i].chunk.chunk_id not in seen:
-                seen.add(r[i].chunk.chunk_id)
-                out.append(r[i])
-    for rank, h in enumerate(out, start=1):
-        h.rank = rank
-    return out
-
-
-def search_guidance(retriever: Retriever, query: str, *, k: int, org: str | None, user_documents: bool) -> SearchResult:
-    """The passages a guidance answer draws on: the query's hits, each part of a compound
-    question's own hits, and the best passages of documents the user added, interleaved.
-    With an organization, its private results are left out (guidance and uploads only)."""
-    filters = Filters(org=org, doc_types=(DocType.GUIDANCE, DocType.USER) if org else None)
-    searches = [retriever.search(query, k=k, filters=filters)]
-    hits = searches[0].hits
-    subs = split_question(query)
-    if len(subs) > 1:  # each part of a compound question gets its own evidence
-        parts = [retriever.search(q, k=3, filters=filters) for q in subs]
-        searches += parts
-        hits = interleave([hits] + [p.hits for p in parts])
-    if user_documents:
-        # documents the user added are what they most likely ask about: their best
-        # passages always compete, even when bundled guidance covers the same ground
-        own = retriever.search(query, k=3, filters=Filters(org=org, doc_types=(DocType.USER,)))
-        searches.append(own)
-        hits = interleave([hits, own.hits])
-    timings: dict[str, float] = {}
-    for s in searches:
-        for name, ms in s.timings.items():
-            timings[name] = timings.get(name, 0.0) + ms
-    return SearchResult(hits, timings, next((s.degraded for s in searches if s.degraded), ""))
 
 
 # ------------------------------------------------------------------------------- scoring
