@@ -400,7 +400,7 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
     best = order[0].score
     chosen: list[Candidate] = [order[0]]
     terms = compared_terms(question)
-    limit = max(limit, len(terms) + 2)
+    limit = max(limit, len(terms) + 3)
     chosen += sides(terms, order, chosen, best)
     for sub, svec in setup.sub_vecs:
         # passage similarities were computed for the whole question, not this part

@@ -232,10 +232,36 @@ def _about(term: str, sentence: str, others: list[str]) -> int:
     return 2 if re.match(rf"(?:the |an? )?{re.escape(term)}\b", sentence.strip(), re.I) else 1
 
 
+#: Words by which one sentence sets two things against each other.
+_CONTRASTS = re.compile(
+    r"\b(?:while|whereas|unlike|in contrast|by contrast|rather than|but also|differs?|different from|"
+    r"distinct from|as opposed to|on the other hand|compared (?:with|to))\b",
+    re.I,
+)
+
+
+def contrast(terms: list[str], order: list[Candidate], best: float) -> Candidate | None:
+    """The best sentence that names every compared term and sets them against each other
+    ("While resilience is ..., security includes ... but also ..."): the most direct answer
+    to "how do X and Y differ?"."""
+    want = [set(tokenize(t)) for t in terms]
+    for c in order:
+        if c.score < 0.5 * best:
+            return None
+        if c.kind is not UnitKind.SENTENCE or c.anaphoric or c.text.rstrip().endswith(":"):
+            continue
+        words = set(tokenize(c.text))
+        if all(w and w <= words for w in want) and _CONTRASTS.search(c.text):
+            return c
+    return None
+
+
 def sides(terms: list[str], order: list[Candidate], chosen: list[Candidate], best: float) -> list[Candidate]:
-    """Each side of a comparison its own slot: the best sentence about each compared term
-    (opening with it, else naming it first), so the last side is not crowded out."""
-    out: list[Candidate] = []
+    """Each side of a comparison its own slot: the sentence contrasting the terms, then the
+    best sentence about each compared term (opening with it, else naming it first), so the
+    last side is not crowded out."""
+    both = contrast(terms, order, best)
+    out: list[Candidate] = [both] if both is not None and both not in chosen else []
     for term in terms:
         others = [t for t in terms if t != term]
         if any(_about(term, c.text, others) for c in chosen + out):

@@ -38,6 +38,15 @@ Suggested actions:
 - Repeat impact assessments on a regular basis as the AI system changes.
 - Keep the cafeteria menu posted in the staff lounge every week.
 
+## Security and resilience
+
+Security and resilience are related but distinct characteristics of an AI system.
+Resilience relates to robustness against unexpected or adversarial use of the model or data.
+Security testing of AI systems uses red-team exercises every quarter.
+Security controls for AI systems include authentication and throttling.
+While resilience is the ability to return to normal function after an unexpected adverse event, security also covers protocols to avoid, protect against and recover from attacks.
+Resilience targets are agreed with the clinical engineering team.
+
 ## Parking
 
 Visitor parking is free on weekends.
@@ -108,3 +117,9 @@ def test_a_how_question_quotes_each_list_item_that_answers_it(adv):
     ]
     assert len(quoted) >= 2, ans.answer
     assert "cafeteria" not in ans.answer  # an item of the same list that answers nothing stays out
+
+
+def test_how_two_things_differ_quotes_the_sentence_that_contrasts_them(adv):
+    ans = adv.ask("How do security and resilience differ for an AI system?")
+    assert not ans.abstained, ans.answer
+    assert "While resilience is the ability to return to normal function" in ans.answer
