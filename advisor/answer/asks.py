@@ -128,7 +128,11 @@ _FRAME = frozenset(
         "current currently today exactly kind type specific percentage percent share proportion rate tell say "
         "give list name describe explain mean know need want get find happen happened recent latest first "
         "something anything thing things way ways example examples exactly really actually also per topic topics "
-        "aspect aspects"
+        "aspect aspects "
+        # discourse fillers a wordy question carries ("what should we simply do right now?"): rare
+        # in documents, so as anchors they would outweigh what is asked
+        "simply just now really basically honestly quite very please maybe perhaps possibly anyway overall "
+        "literally truly generally"
     )
 )
 
@@ -246,7 +250,8 @@ def read_ask(
     anchors: dict[str, float] = {}
     entities: set[str] = set()
     rare: set[str] = set()
-    text = re.sub(r"\b\w+n['’]t\b", " ", re.sub(r"['’]s\b", "", question))  # "FDA's" -> "FDA"; "don't" says nothing
+    # "FDA's" -> "FDA"; "don't", "cannot" say nothing a passage must repeat
+    text = re.sub(r"\b(?:\w+n['’]t|cannot)\b", " ", re.sub(r"['’]s\b", "", question))
     capitalised = {t for m in re.finditer(r"\b[A-Z][\w'’()-]*", text) if m.start() > 0 for t in tokenize(m.group(0))}
     special = {t for i in identifiers(text) for t in tokenize(i)} | years(text)
     for tok in tokenize(text):

@@ -25,6 +25,7 @@ from ..retrieve import Hit, Retriever
 from ..text import content_words, identifiers, tokenize
 from .asks import Ask, Corpus, Evidence, addressed, names_several, read_ask, set_aside
 from .lookup import interleave, search_guidance, split_question
+from .persona import asked_part
 from .quotable import Unit, UnitKind, continue_lists, read_units
 from .selection import (
     MAX_LIST,
@@ -220,7 +221,9 @@ def _score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[floa
     return out
 
 
-_NEGATED_ASK = re.compile(r"\b(?:not|never)\s+(?:to\s+|be\s+)?([a-z]{4,})", re.I)
+_NEGATED_ASK = re.compile(
+    r"\b(?:not|never|cannot|can['’]t|won['’]t)\s+(?:simply\s+|really\s+|yet\s+)?(?:to\s+|be\s+)?([a-z]{4,})", re.I
+)
 
 
 def _negated(question: str) -> re.Pattern | None:
@@ -507,7 +510,8 @@ def compose_guidance(
     scores = _score(question, cands, main_sims)
     for c, v, sim, sc in zip(cands, pool.vecs, main_sims, scores, strict=True):
         c.vec, c.semantic, c.score = v, float(sim), sc
-    ask = read_ask(question, setup.corpus.rarity, setup.corpus.known) if retriever is not None else read_ask(question)
+    asked = asked_part(question)  # the scene the asker sets is context, not what the answer must name
+    ask = read_ask(asked, setup.corpus.rarity, setup.corpus.known) if retriever is not None else read_ask(asked)
     _adjust(question, ask, cands, setup.corpus)
     order = sorted(cands, key=lambda c: (-c.score, c.hit_rank, c.position))
     if _DEBUG:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["core_question"]
+__all__ = ["asked_part", "core_question"]
 
 #: Words naming who someone is or what they do: an "as a/the ..." clause led by one (or by an
 #: acronym such as CIO or CMIO) describes the asker; "as the guide suggests" does not. What the
@@ -60,3 +60,33 @@ def core_question(question: str) -> str:
     if len(re.findall(r"\w+", core)) < _MIN_WORDS:
         return question
     return core[:1].upper() + core[1:] if core[:1].islower() and question[:1].isupper() else core
+
+
+#: Words that open a question (or a clause asking one).
+_ASKING = re.compile(
+    r"\b(?:what|which|how|why|when|who|whom|whose|where|whether|is there|are there|does|do|did|can|could|should|"
+    r"would|will|must|may)\b",
+    re.I,
+)
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def asked_part(question: str) -> str:
+    """What is asked, without the statements setting the scene before it: "We run twelve
+    hospitals in the Midwest on Epic. What should we document?" asks what to document (the
+    Midwest and Epic are the asker's situation); "Our compliance people keep asking: what
+    should happen to ...?" likewise. The question itself when nothing precedes it."""
+    sentences = _SENTENCES.split(question.strip())
+    first = next((i for i, s in enumerate(sentences) if s.rstrip().endswith("?")), None)
+    if first is None:
+        return question
+    context = sentences[:first]
+    if any(s.rstrip().endswith("?") or _ASKING.match(s.strip()) for s in context):
+        return question  # an earlier sentence asks something too: nothing is mere scene-setting
+    asked = " ".join(sentences[first:])
+    head, colon, tail = asked.partition(": ")
+    if colon and not _ASKING.search(head) and _ASKING.search(tail):
+        asked = tail  # "Before the board meeting I need a summary: what are ...?"
+    if len(re.findall(r"\w+", asked)) < _MIN_WORDS:
+        return question
+    return asked
