@@ -9,7 +9,7 @@ import pytest
 
 from advisor.answer import Advisor
 from advisor.answer.asks import read_ask
-from advisor.answer.persona import core_question
+from advisor.answer.persona import asked_part, core_question
 
 from .builders import indexed_settings
 
@@ -123,3 +123,32 @@ def test_how_two_things_differ_quotes_the_sentence_that_contrasts_them(adv):
     ans = adv.ask("How do security and resilience differ for an AI system?")
     assert not ans.abstained, ans.answer
     assert "While resilience is the ability to return to normal function" in ans.answer
+
+
+def test_the_scene_set_before_a_question_is_not_what_is_asked():
+    assert (
+        asked_part("We run twelve hospitals in the Midwest on Epic. How are retired AI systems decommissioned?")
+        == "How are retired AI systems decommissioned?"
+    )
+    assert (
+        asked_part("Our auditors keep asking: how long are model outputs kept?") == "how long are model outputs kept?"
+    )
+    both = "What is drift? How do we detect it?"
+    assert asked_part(both) == both  # two questions: neither is scene-setting
+
+
+def test_names_in_the_scene_setting_do_not_make_the_answer_abstain(adv):
+    ans = adv.ask(
+        "We run twelve hospitals in the Midwest on Epic with a small data science team. "
+        "How does the policy say retired AI systems are decommissioned?"
+    )
+    assert not ans.abstained, ans.answer
+    assert "phase-out plan" in ans.answer
+
+
+def test_filler_words_in_a_wordy_question_do_not_make_the_answer_abstain(adv):
+    anchors = read_ask("What should we simply do right now with risks we cannot measure?").anchors
+    assert not {"simpli", "now", "cannot"} & set(anchors) and {"risk", "measur"} <= set(anchors)
+    ans = adv.ask("Honestly, what should we simply do right now with the model outputs of a retired AI system?")
+    assert not ans.abstained, ans.answer
+    assert "preserved for seven years" in ans.answer
