@@ -132,7 +132,7 @@ _FRAME = frozenset(
         # discourse fillers a wordy question carries ("what should we simply do right now?"): rare
         # in documents, so as anchors they would outweigh what is asked
         "simply just now really basically honestly quite very please maybe perhaps possibly anyway overall "
-        "literally truly generally"
+        "literally truly generally still"
     )
 )
 

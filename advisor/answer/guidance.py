@@ -23,7 +23,7 @@ from ..chunk import Chunk, DocType
 from ..guard import looks_like_injection
 from ..retrieve import Hit, Retriever
 from ..text import content_words, identifiers, tokenize
-from .asks import Ask, Corpus, Evidence, addressed, names_several, read_ask, set_aside
+from .asks import Ask, Corpus, Evidence, Verdict, addressed, coverage, names_several, read_ask, set_aside
 from .lookup import interleave, search_guidance, split_question
 from .persona import asked_part
 from .quotable import Unit, UnitKind, continue_lists, read_units
@@ -510,8 +510,7 @@ def compose_guidance(
     scores = _score(question, cands, main_sims)
     for c, v, sim, sc in zip(cands, pool.vecs, main_sims, scores, strict=True):
         c.vec, c.semantic, c.score = v, float(sim), sc
-    asked = asked_part(question)  # the scene the asker sets is context, not what the answer must name
-    ask = read_ask(asked, setup.corpus.rarity, setup.corpus.known) if retriever is not None else read_ask(asked)
+    ask = read_ask(question, setup.corpus.rarity, setup.corpus.known) if retriever is not None else read_ask(question)
     _adjust(question, ask, cands, setup.corpus)
     order = sorted(cands, key=lambda c: (-c.score, c.hit_rank, c.position))
     if _DEBUG:
@@ -522,18 +521,56 @@ def compose_guidance(
     collapse_duplicates(chosen, cands)
     draft = Draft(arrange(chosen), AnswerKind.GUIDANCE, evidence=float(order[0].score))
     if retriever is not None:
-        rejected, wanted = set_aside(question)
-        if rejected:
-            # the option set aside and the premise around it are context: the answer must be
-            # about what the question asks for instead
-            ask = replace(
-                ask,
-                anchors={t: w for t, w in ask.anchors.items() if t[:6] in wanted},
-                entities=frozenset(t for t in ask.entities if t[:6] in wanted),
-            )
-        verdict = addressed(
-            ask, _evidence(chosen, setup.corpus), min_coverage=MIN_COVERAGE, min_focus_coverage=MIN_FOCUS_COVERAGE
-        )
+        ask = _asked(question, ask, setup.corpus)
+        verdict = _verdict(ask, chosen, setup.corpus)
+        if not verdict.ok and verdict.coverage < MIN_COVERAGE:
+            lead = _best_covering(ask, order, setup.corpus)
+            if lead is not None and lead is not order[0]:
+                # the sentence naming most of what is asked leads a second draft: a direct
+                # answer in a lower-ranked passage is better than declining
+                again = _select(question, pool, [lead] + [c for c in order if c is not lead], setup)
+                prefer_own_words(again, cands)
+                collapse_duplicates(again, cands)
+                if _verdict(ask, again, setup.corpus).ok:
+                    return Draft(arrange(again), AnswerKind.GUIDANCE, draft.evidence)
         if not verdict.ok:
             return Draft([], AnswerKind.GUIDANCE, draft.evidence, note=verdict.reason)
     return draft
+
+
+def _asked(question: str, ask: Ask, corpus: Corpus) -> Ask:
+    """What the answer must be about: without the scene the asker sets ("We are a small clinic
+    in the Midwest." helps choose the passages, but is not what the answer must name) and
+    without an option the question sets aside."""
+    asked = asked_part(question)
+    if asked != question:
+        ask = read_ask(asked, corpus.rarity, corpus.known)
+    rejected, wanted = set_aside(question)
+    if rejected:
+        # the option set aside and the premise around it are context: the answer must be
+        # about what the question asks for instead
+        ask = replace(
+            ask,
+            anchors={t: w for t, w in ask.anchors.items() if t[:6] in wanted},
+            entities=frozenset(t for t in ask.entities if t[:6] in wanted),
+        )
+    return ask
+
+
+def _verdict(ask: Ask, chosen: list[Candidate], corpus: Corpus) -> Verdict:
+    return addressed(ask, _evidence(chosen, corpus), min_coverage=MIN_COVERAGE, min_focus_coverage=MIN_FOCUS_COVERAGE)
+
+
+#: A sentence leading a second draft must score at least this share of the best.
+SECOND_CHANCE_FLOOR = 0.75
+
+
+def _best_covering(ask: Ask, order: list[Candidate], corpus: Corpus) -> Candidate | None:
+    """The relevant sentence naming the largest share of what is asked, when that share alone
+    clears MIN_COVERAGE; None otherwise."""
+    pool = [c for c in order if c.score >= SECOND_CHANCE_FLOOR * order[0].score and not _lead_in(c)]
+    if not pool:
+        return None
+    _, per = coverage(ask, _evidence(pool, corpus))
+    best = max(range(len(pool)), key=lambda i: per[i])
+    return pool[best] if per[best] >= MIN_COVERAGE else None
