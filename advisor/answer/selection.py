@@ -245,6 +245,8 @@ def contrast(terms: list[str], order: list[Candidate], best: float) -> Candidate
     ("While resilience is ..., security includes ... but also ..."): the most direct answer
     to "how do X and Y differ?"."""
     want = [set(tokenize(t)) for t in terms]
+    if len(want) < 2 or not all(want):
+        return None  # nothing is compared
     for c in order:
         if c.score < 0.5 * best:
             return None
