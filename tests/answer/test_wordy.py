@@ -10,6 +10,9 @@ import pytest
 from advisor.answer import Advisor
 from advisor.answer.asks import read_ask
 from advisor.answer.persona import asked_part, core_question
+from advisor.answer.quotable import read_units
+from advisor.answer.selection import Candidate, sides
+from advisor.chunk import Chunk
 
 from .builders import indexed_settings
 
@@ -152,3 +155,20 @@ def test_filler_words_in_a_wordy_question_do_not_make_the_answer_abstain(adv):
     ans = adv.ask("Honestly, what should we simply do right now with the model outputs of a retired AI system?")
     assert not ans.abstained, ans.answer
     assert "preserved for seven years" in ans.answer
+
+
+def _ranked(*texts: str) -> list[Candidate]:
+    chunk = Chunk(chunk_id="c1", text=" ".join(texts), source="g.md", title="Guide", section="S", position=0)
+    units = [u for u in read_units(chunk) if u.ok]
+    return [Candidate(u, 1, score=1.0 - 0.1 * i) for i, u in enumerate(units)]
+
+
+def test_only_a_comparison_question_gets_the_sentence_contrasting_terms():
+    order = _ranked(
+        "Security and resilience are related characteristics.",
+        "Committees should connect to existing boards rather than duplicate them.",
+        "While resilience is the ability to recover, security also covers protocols against attacks.",
+    )
+    picked = sides(["security", "resilience"], order, [order[0]], order[0].score)
+    assert picked and picked[0].text.startswith("While resilience")
+    assert sides([], order, [order[0]], order[0].score) == []  # "rather than" alone compares nothing
