@@ -212,10 +212,13 @@ def _pieces(pages: list[Page]) -> tuple[list[list[Piece]], Dehyphenator]:
 def _blocks(pages: list[Page], outline: Outline, ocr_blocks: dict[int, list[Block]]) -> list[Block]:
     pieces, dehyph = _pieces(pages)
     titles = {norm(t[-1]) for _, t in outline}
-    mark_running_heads(pieces, titles)
+    mark_running_heads(pieces, titles, [p.height for p in pages])
     mark_toc_and_index(pieces)
     for page, nxt in pairwise(pieces):
         _mend_page_break(page, nxt)
+    for page in pieces:
+        _mend_column_breaks(page)
+        _run_in_terms(page)
     for piece in (p for page in pieces for p in page):
         _mend_hyphens(piece, dehyph)
     blocks = _Sections(outline).assign(pieces, ocr_blocks)
@@ -302,6 +305,36 @@ def _mend_hyphens(piece: Piece, dehyph: Dehyphenator) -> None:
     parts = [dehyph.mend(piece.text[a:b]) for a, b in pairwise(cuts)]
     piece.text = "".join(parts)
     piece.breaks = [sum(len(x) for x in parts[:i]) for i in range(1, len(parts))]
+
+
+def _mend_column_breaks(page: list[Piece]) -> None:
+    """A sentence a column break cut ("... and reproductive health" at the foot of the left
+    column, "services, which ..." atop the right) is joined back into its first piece."""
+    prose = [p for p in page if p.kind.indexed and not p.hidden]
+    for prev, cont in pairwise(prose):
+        if not (_prose(prev) and _prose(cont) and prev.text and cont.text):
+            continue
+        if re.search(r"[a-z,]$", prev.text) and re.match(r"[a-z]", cont.text) and cont.top < prev.top:
+            cut = len(prev.text) + 1
+            prev.text = f"{prev.text} {cont.text}"
+            prev.breaks += [b + cut for b in cont.breaks]
+            cont.text, cont.breaks = "", []
+
+
+
+
+def _run_in_terms(page: list[Piece]) -> None:
+    """A short bold line the layout took for a heading, followed by text that goes on from it in
+    lower case ("Delinquent Record" / "means a medical record ..."), is a defined term: it
+    opens its definition instead of titling a section."""
+    for term, body in pairwise(page):
+        if not (term.heading and term.kind.indexed and not term.hidden and _prose(body) and body.text):
+            continue
+        if len(term.text.split()) <= 10 and re.match(r"[a-z]", body.text) and "\n" not in term.text.strip():
+            cut = len(term.text) + 1
+            body.text = f"{term.text.strip()} {body.text}"
+            body.breaks = [b + cut for b in body.breaks]
+            term.text, term.heading = "", False
 
 
 def _mend_page_break(page: list[Piece], nxt: list[Piece]) -> None:
