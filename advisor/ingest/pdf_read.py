@@ -225,6 +225,25 @@ def _blocks(pages: list[Page], outline: Outline, ocr_blocks: dict[int, list[Bloc
     return [b for b in blocks if _LETTERS.search(b.text)]
 
 
+_NUMBERED = re.compile(
+    r"^(?:(?P<top>article|chapter|part|appendix|annex|schedule)\s+(?:[IVXLC]+|\d{1,2}|[A-Z])\b"
+    r"|(?:section\s+)?(?P<num>\d{1,2}(?:\.\d{1,2})*)\.?\s+[A-Za-z])",
+    re.I,
+)
+
+
+_BARE_NUMBER = re.compile(r"^(?:(?:article|chapter|part|appendix|annex|schedule)\s+\S+|\d{1,2}(?:\.\d{1,2})*\.?)$", re.I)
+
+
+def heading_level(text: str) -> int | None:
+    """A numbered heading's depth ("Article IV" 1, "4.2 Scope" and "Section 4.2" 2, "4.2.1" 3);
+    None when the heading carries no number."""
+    m = _NUMBERED.match(text.strip())
+    if m is None:
+        return None
+    return 1 if m["top"] else m["num"].count(".") + 1
+
+
 class _Sections:
     """Heading paths: the outline's where it names a heading, else heading levels by size."""
 
@@ -236,6 +255,7 @@ class _Sections:
         self.current: tuple[str, ...] = ()
         self.local: tuple[str, ...] = ()  # a heading under the current outline entry
         self.in_refs = False
+        self.bare = False  # the last heading is a number without its title ("ARTICLE IV")
 
     def _heading(self, piece: Piece) -> None:
         key = norm(piece.text)
@@ -246,8 +266,19 @@ class _Sections:
             self.current, self.local = match, ()
             self.in_refs = any(ref_heading(t) for t in match)  # "References > Existing frameworks" too
             return
-        # a heading the outline does not name sits under the current outline entry
-        self.local = (piece.text.replace("\n", " "),)
+        # a heading the outline does not name sits under the current outline entry, and under
+        # the numbered headings above its own number ("Article IV" > "Section 4.2"); an
+        # unnumbered one ("Key message", "Table 2. ...") under the numbered heading it follows
+        text = piece.text.replace("\n", " ")
+        level = heading_level(text)
+        numbered = [h for h in self.local if heading_level(h) is not None]
+        if level is None and self.bare:
+            self.local = (*self.local[:-1], f"{self.local[-1]} {text}")  # "ARTICLE IV" / "MEDICAL RECORDS"
+        elif level is None:
+            self.local = (*numbered, text)
+        else:
+            self.local = (*[h for h in numbered if (heading_level(h) or 0) < level], text)
+        self.bare = level is not None and bool(_BARE_NUMBER.match(text))
         under_refs = any(ref_heading(t) for t in self.current)
         self.in_refs = ref_heading(piece.text) or under_refs
 
@@ -262,6 +293,8 @@ class _Sections:
                 if piece.heading and not piece.hidden and piece.kind.indexed:
                     self._heading(piece)
                     continue
+                if piece.kind.indexed and not piece.hidden:
+                    self.bare = False
                 kind = piece.kind
                 if kind.indexed and self.in_refs and not piece.hidden:
                     kind = BlockKind.REFERENCES
