@@ -395,22 +395,40 @@ def page_items(page: Page, body_size: float, body_bold: bool) -> list[Item]:
         if len(group) > 1 and len({round(b.x0) for b in group}) > 1:
             cells = _cells(group)
             if len(cells) > 1:
-                items.append(
-                    Item(
-                        ItemKind.TABLE_ROW,
-                        cells=cells,
-                        hidden=next((b.hidden for b in group if b.hidden), ""),
-                        size=group[0].lines[0].size,
-                        top=min(b.top for b in group),
-                        bottom=max(b.bottom for b in group),
-                        x0=min(b.x0 for b in group),
-                        x1=max(b.x1 for b in group),
+                hidden = next((b.hidden for b in group if b.hidden), "")
+                for row in _line_rows(cells):
+                    items.append(
+                        Item(
+                            ItemKind.TABLE_ROW,
+                            cells=row,
+                            hidden=hidden,
+                            size=row[0][0].size,
+                            top=min(ln.top for c in row for ln in c),
+                            bottom=max(ln.base for c in row for ln in c),
+                            x0=min(ln.x0 for c in row for ln in c),
+                            x1=max(ln.x1 for c in row for ln in c),
+                        )
                     )
-                )
                 continue
         for box in group:
             items.append(_text_item(box, body_size, body_bold))
     return items
+
+
+def _line_rows(cells: list[list[Line]]) -> list[list[list[Line]]]:
+    """A borderless grid set line by line (an abbreviations list: "AI" beside "Artificial
+    intelligence", one term a line) is one row per line, not one row of stacked cells: every
+    cell has as many lines, line k of each sits on one baseline, and each first-column line
+    opens a new entry (a capital or a digit, not a wrapped lower-case word)."""
+    n = len(cells[0])
+    if n < 3 or any(len(c) != n for c in cells):
+        return [cells]
+    for k in range(n):
+        if any(abs(c[k].base - cells[0][k].base) > 0.3 * cells[0][k].size for c in cells):
+            return [cells]
+    if not all(re.match(r"[A-Z0-9]", ln.text) for ln in cells[0]):
+        return [cells]
+    return [[[c[k]] for c in cells] for k in range(n)]
 
 
 def _cells(group: list[Box]) -> list[list[Line]]:
