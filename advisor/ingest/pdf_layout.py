@@ -380,7 +380,11 @@ def order(boxes: list[Box], hrules: list[tuple[float, float, float]] | None = No
         if row and any(other_row and len(other) == len(strips) for _, other, other_row in neighbours):
             out.append([b for s in strips for b in sorted(s, key=lambda b: b.top)])
         elif len(strips) == 1:
-            out += [[b] for b in sorted(band, key=lambda b: (round(b.top), b.x0))] if len(bands) == 1 else order(band, hrules)
+            out += (
+                [[b] for b in sorted(band, key=lambda b: (round(b.top), b.x0))]
+                if len(bands) == 1
+                else order(band, hrules)
+            )
         else:
             for s in strips:
                 out += order(s, hrules)

@@ -232,7 +232,9 @@ _NUMBERED = re.compile(
 )
 
 
-_BARE_NUMBER = re.compile(r"^(?:(?:article|chapter|part|appendix|annex|schedule)\s+\S+|\d{1,2}(?:\.\d{1,2})*\.?)$", re.I)
+_BARE_NUMBER = re.compile(
+    r"^(?:(?:article|chapter|part|appendix|annex|schedule)\s+\S+|\d{1,2}(?:\.\d{1,2})*\.?)$", re.I
+)
 
 
 def heading_level(text: str) -> int | None:
@@ -352,8 +354,6 @@ def _mend_column_breaks(page: list[Piece]) -> None:
             prev.text = f"{prev.text} {cont.text}"
             prev.breaks += [b + cut for b in cont.breaks]
             cont.text, cont.breaks = "", []
-
-
 
 
 def _run_in_terms(page: list[Piece]) -> None:

@@ -129,7 +129,7 @@ def build(out: Path, only: str | None = None) -> list[Path]:
                         first = Path(tmp) / genre.pdf
                         _print(page, marked, genre, first)
                         pages = _pages_of(first, ids)
-                    html = _PLACEHOLDER.sub(lambda m: str(pages[m.group(1)]), html)
+                    html = _PLACEHOLDER.sub(lambda m, found=pages: str(found[m.group(1)]), html)
                 _print(page, html, genre, target)
                 made.append(target)
         finally:

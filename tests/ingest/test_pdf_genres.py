@@ -75,7 +75,9 @@ def test_rules_sub_list_items_carry_their_lead_in(genres):
     _, _, chunks = genres["Riverside_Medical_Staff_Rules"]
     item = "1. routine observation with checks every thirty (30) minutes;"
     (chunk,) = [c for c in chunks if item in c.text]
-    lead = "When a Practitioner believes that a patient presents a risk of harm to self or others, the Practitioner shall:"
+    lead = (
+        "When a Practitioner believes that a patient presents a risk of harm to self or others, the Practitioner shall:"
+    )
     parent = "(b) order the level of observation appropriate to the risk, using one of the following levels:"
     assert chunk.text.index(lead) < chunk.text.index(parent) < chunk.text.index(item)
     # the section path carries the Article above the Section, as numbered
