@@ -220,7 +220,35 @@ def build_boxes(page: Page) -> list[Box]:
     builder = _Builder(page, line_pitch(frags))
     for f in frags:
         builder.add(f)
-    return builder.boxes
+    return _attach_page_refs(builder.boxes)
+
+
+_PAGE_REF = re.compile(r"^\d{1,3}$")
+#: joins an entry to its page number where the contents list printed no leader (never indexed:
+#: the line then reads as a table-of-contents line and its page is recognised as one)
+TOC_JOIN = " … "
+
+
+def _attach_page_refs(boxes: list[Box]) -> list[Box]:
+    """A contents list set without leaders, its page numbers right-aligned in a column of their
+    own: each number goes back onto the entry on its baseline ("1.1 Scope … 4"), so the entry
+    reads as a table-of-contents line instead of the titles running on as one paragraph."""
+    for numbers in [b for b in boxes if len(b.lines) >= 4 and all(_PAGE_REF.match(ln.text) for ln in b.lines)]:
+        values = [int(ln.text) for ln in numbers.lines]
+        if values != sorted(values):
+            continue  # page references run in order; a column of counts need not
+        entries = [ln for b in boxes if b is not numbers for ln in b.lines if ln.x1 < numbers.x0]
+        pairs = []
+        for n in numbers.lines:
+            same = [ln for ln in entries if abs(ln.base - n.base) <= 0.3 * n.size]
+            if same:
+                pairs.append((max(same, key=lambda ln: ln.x1), n))
+        if len(pairs) < 0.8 * len(numbers.lines):
+            continue
+        for entry, n in pairs:
+            entry.text = f"{entry.text}{TOC_JOIN}{n.text}"
+        numbers.lines = [n for n in numbers.lines if all(n is not m for _, m in pairs)]
+    return [b for b in boxes if b.lines]
 
 
 _NUMBER = re.compile(r"^\((\d{1,3})\)\s")
@@ -251,8 +279,9 @@ def paragraphs(box: Box) -> list[list[Line]]:
             short = prev.x1 < right - 2.5 * prev.size
             indented = ln.x0 > prev.x0 + 0.9 * ln.size and not _ITEM_START.match(out[-1][0].text)
             label = ln.label and not prev.bold  # not the second line of a wrapped label
+            entry = TOC_JOIN in prev.text and prev.text.rsplit(TOC_JOIN, 1)[-1].isdigit()  # a contents line
             item = bool(_ITEM_START.match(ln.text)) and not _number_goes_on(out[-1], ln, ended)
-            if not (item or label or (ended and (short or indented))):
+            if not (item or label or entry or (ended and (short or indented))):
                 out[-1].append(ln)
                 continue
         out.append([ln])

@@ -104,6 +104,9 @@ def test_guideline_two_columns_read_as_prose_and_drawn_bullets_as_items(genres):
     assert consent and all(c.section == "3 Data Protection and Consent > 3.1 Consent for data sharing" for c in consent)
     assert "- vendors that supply clinical software or AI tools to those facilities; and" in text.split("\n")
     assert "Republic of Westmark · Ministry of Health" not in text
+    # its contents list (untitled "In this guideline", no leaders, numbers right-aligned) is never chunked
+    assert "Who must comply" not in text  # a heading and a contents entry, never passage text
+    assert not any(re.search(r"\bScope \d+\b|Foreword Abbreviations", c.text) for c in chunks)
     # a borderless abbreviations grid is one row per term
     assert "HPR | Health Practitioner Registry" in text.split("\n")
 
