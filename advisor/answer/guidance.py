@@ -61,7 +61,7 @@ _LIST_CUES = re.compile(
     r"risks|components|safeguards|questions|criteria|functions|stages|pillars|attributes|obligations|"
     r"controls|clauses|roles|prerequisites|gaps|ways|examples|types|kinds|topics|areas|situations|circumstances|"
     r"scenarios)\b"
-    r"|\bwhat (?:should|must|do|does|can) (?:[\w'’-]+ ){1,5}(?:monitor|ask|track|measure|include|do|have|document|"
+    r"|\bwhat (?:should|must|do|does|can) (?:[\w.'’-]+ ){1,10}(?:monitor|ask|track|measure|include|do|have|document|"
     r"record|capture|contain|cover|report|consider|check)\b",
     re.I,
 )
@@ -348,13 +348,22 @@ def _candidates(passages: list[tuple[Chunk, int]]) -> list[Candidate]:
     for chunk, rank, units in read.values():
         for unit in units:
             key = (chunk.source, " ".join(unit.text.lower().split()))
-            if not unit.ok or _DANGLING.search(unit.text.strip()):
+            if not unit.ok or _DANGLING.search(_item_body(unit)):
                 continue  # a list item whose own sub-list was lost ("..., including, but not limited to")
             have = best.get(key)
             # of two copies (chunks overlap), keep the one whose list item has its own lead-in
             if have is None or (_framed(have.unit) and not _framed(unit)):
                 best[key] = Candidate(unit, min(rank, have.hit_rank) if have else rank)
     return list(best.values())
+
+
+#: "...; and" closing a list item ties it to the next item: the item itself is whole
+_ITEM_JOIN = re.compile(r"[;,]\s*(?:and|or)\s*$", re.I)
+
+
+def _item_body(unit: Unit) -> str:
+    text = unit.text.strip()
+    return _ITEM_JOIN.sub("", text) if unit.kind is UnitKind.ITEM else text
 
 
 def _framed(unit: Unit) -> bool:

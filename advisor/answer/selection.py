@@ -365,7 +365,10 @@ def _lead_key(c: Candidate) -> tuple[str, ...]:
     the same lead-in written from the heading (items of one section's list split across chunks)."""
     lead = c.unit.lead
     assert lead is not None
-    return (c.chunk.source, lead.text) if lead.framing else (c.chunk.source, lead.chunk.chunk_id, str(lead.start))
+    if lead.framing or lead.kind is UnitKind.ROW:
+        # a long table's header row opens each of its chunks: its rows sit under one header
+        return (c.chunk.source, lead.text)
+    return (c.chunk.source, lead.chunk.chunk_id, str(lead.start))
 
 
 def arrange(chosen: list[Candidate]) -> list[Part]:
