@@ -11,7 +11,7 @@ import streamlit as st
 
 from ..answer import Advisor
 from ..errors import AdvisorError
-from .catalog import mime_for, report_summary, safe_url, source_path
+from .catalog import mime_for, report_summary, safe_url, source_paths
 from .markdown import (
     answer_markdown,
     citation_label,
@@ -71,9 +71,9 @@ def _citation_passage(c, chunk, taken: list[str] | tuple[str, ...] = ()) -> None
         st.markdown("> " + escape_md(" ".join(c.quote.split())))
 
 
-def render_citation(adv: Advisor, c, key: str, taken: list[str] | tuple[str, ...] = ()) -> None:
-    """One citation: whose words, the original, how current, and the cited span highlighted in its passage."""
-    chunk = adv.index.get_chunks([c.chunk_id]).get(c.chunk_id)
+def _citation_card(c, key: str, taken: list[str] | tuple[str, ...], chunk, path: Path | None) -> None:
+    """One citation: whose words, the original, how current, and the cited span highlighted in its
+    passage (`chunk`, None when gone from the index); `path` is the source's local file."""
     with st.expander(escape_md(citation_label(c)), icon=":material/format_quote:"):
         badge = status_badge(c)
         if badge:
@@ -81,21 +81,23 @@ def render_citation(adv: Advisor, c, key: str, taken: list[str] | tuple[str, ...
         st.markdown("  \n".join(f"**{k}:** {escape_md(v)}" for k, v in _citation_facts(c, chunk) if v))
         _citation_passage(c, chunk, taken)
         url = safe_url(getattr(c, "source_url", ""))  # the original's; none for our own syntheses
-        path = source_path(adv, c.source)
         curated = getattr(c, "trust", "") == "curated"
-        cols = st.columns([1, 1, 3])
-        if path is not None:
-            cols[0].download_button(
-                "Download our summary" if curated else "Download source",
-                data=functools.partial(path.read_bytes),
-                file_name=path.name,
-                mime=mime_for(path),
-                key=f"{key}-dl",
-                on_click="ignore",
-                icon=":material/download:",
-            )
-        if url:
-            cols[1].link_button("Open the original" if curated else "Open source", url, icon=":material/open_in_new:")
+        if path is not None or url:
+            with st.container(horizontal=True, gap="small"):
+                if path is not None:
+                    st.download_button(
+                        "Download our summary" if curated else "Download source",
+                        data=functools.partial(path.read_bytes),
+                        file_name=path.name,
+                        mime=mime_for(path),
+                        key=f"{key}-dl",
+                        on_click="ignore",
+                        icon=":material/download:",
+                    )
+                if url:
+                    st.link_button(
+                        "Open the original" if curated else "Open source", url, icon=":material/open_in_new:"
+                    )
         if url:
             st.caption(f"Original: {escape_md(url)}")
         elif not curated:
@@ -141,8 +143,12 @@ def render_answer(adv: Advisor, answer, key: str) -> None:
     if answer.citations:
         n = len(answer.citations)
         st.caption(f"{n} source{'s' if n != 1 else ''} — open one to see the cited words in their passage")
+        # one catalog read for every citation's passage and one for their files, not two per citation
+        chunks = adv.index.get_chunks([c.chunk_id for c in answer.citations])
+        paths = source_paths(adv, [c.source for c in answer.citations])
         for c in answer.citations:
-            render_citation(adv, c, key=f"{key}-c{c.marker}", taken=taken_sentences(answer.answer, c.marker))
+            taken = taken_sentences(answer.answer, c.marker)
+            _citation_card(c, f"{key}-c{c.marker}", taken, chunks.get(c.chunk_id), paths[c.source])
     timings = getattr(answer, "timings_ms", {}) or {}
     if timings:
         total = sum(v for v in timings.values() if isinstance(v, (int, float)))

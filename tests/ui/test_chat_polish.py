@@ -1,6 +1,6 @@
 """Chat polish (AppTest over the small hash-embedded fixture index): conversations saved on
 the server survive a reload and are listed, copy and regenerate, the offline answer written
-out sentence by sentence, every sentence taken from a passage highlighted, chips that open
+once and complete, every sentence taken from a passage highlighted, chips that open
 their source."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
 from advisor import ui
@@ -15,7 +16,6 @@ from advisor.answer import Advisor, Answer, Citation
 from advisor.conversations import ConversationStore
 from advisor.errors import ConversationNotFound
 from advisor.settings import Settings
-from advisor.ui import chatlog
 
 from .signin import signed_in
 
@@ -166,27 +166,24 @@ def test_regenerate_asks_again_and_replaces_the_answer(ui_settings, monkeypatch)
 # --------------------------------------------------------------------------- streaming
 
 
-def test_offline_answer_is_written_sentence_by_sentence(ui_settings, monkeypatch):
-    shown: list[str] = []
-    original = chatlog.reveal
+def test_offline_answer_is_drawn_once_complete(ui_settings, monkeypatch):
+    """An offline answer is ready at once: it is drawn in one write, never as a partial answer
+    with a typing cursor that the page then draws again."""
+    bodies: list[str] = []  # every Markdown element sent to the browser, in order
+    original = DeltaGenerator._enqueue
 
-    def spy(text, show, pause=0.0):
-        original(text, lambda t: (shown.append(t), show(t)), pause=0.0)
+    def spy(self, delta_type, element_proto, *args, **kwargs):
+        if delta_type == "markdown":
+            bodies.append(element_proto.body)
+        return original(self, delta_type, element_proto, *args, **kwargs)
 
-    monkeypatch.setattr(chatlog, "reveal", spy)
+    monkeypatch.setattr(DeltaGenerator, "_enqueue", spy)
     at = _ask(_chat())
-    final = at.session_state[ui.MESSAGES_KEY][-1]["answer"].answer
-    assert len(shown) >= 2 and shown[-1] == final  # more than one step, ending with the whole answer
-    assert all(final.startswith(s) for s in shown) and shown == sorted(shown, key=len)
-
-
-def test_sentence_prefixes_end_at_sentence_ends():
-    text = "Keep an inventory [1]. Monitor every tool [2].\n- Name an owner [1]."
-    assert list(chatlog.sentence_prefixes(text)) == [
-        "Keep an inventory [1].",
-        "Keep an inventory [1]. Monitor every tool [2].",
-        text,
-    ]
+    ans = at.session_state[ui.MESSAGES_KEY][-1]["answer"]
+    assert not ans.abstained and ans.citations
+    assert not any("▌" in b for b in bodies)
+    opening = ui.answer_markdown(ans.answer)[:30]
+    assert sum(b.startswith(opening) for b in bodies) == 1, [b[:60] for b in bodies]
 
 
 # --------------------------------------------------------------------------- citations
