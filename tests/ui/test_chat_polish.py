@@ -17,6 +17,7 @@ from advisor.conversations import ConversationStore
 from advisor.errors import ConversationNotFound
 from advisor.settings import Settings
 
+from .cards import open_citations
 from .signin import signed_in
 
 pytest_plugins = ["tests.ui_conftest_helpers"]  # fixtures: ui_home, ui_settings, hash_model_dir
@@ -209,10 +210,23 @@ def test_a_citation_highlights_every_sentence_taken_from_its_passage(ui_settings
 
     monkeypatch.setattr(Advisor, "ask_stream", fake)
     at = _ask(_chat())
-    md = "\n".join(m.value for m in at.markdown)
+    md = "\n".join(m.value for m in open_citations(at).markdown)
     assert md.count(":orange-background[") == 2  # both sentences the answer took, not just the first
     assert ":orange-background[An AI inventory is the basis for board reporting" in md
     assert "[:blue-badge[1]](https://example.org/inventory)" in md  # the chip opens the source
+
+
+def test_a_citation_card_is_drawn_when_opened(ui_settings):
+    at = _ask(_chat())
+    msg = at.session_state[ui.MESSAGES_KEY][-1]
+    assert len(at.expander) == len(msg["answer"].citations) >= 2
+    assert not any(m.value.startswith("**Document:**") for m in at.markdown)  # closed: the label only
+    at.session_state[f"a-{msg['id']}-c1-open"] = True  # the user opens the first card
+    at.run()
+    assert not at.exception
+    facts = [m.value for m in at.markdown if m.value.startswith("**Document:**")]
+    assert len(facts) == 1 and msg["answer"].citations[0].title.split()[0] in facts[0]
+    assert len(at.expander) == len(msg["answer"].citations)  # the answer and its other cards stay
 
 
 def test_highlight_all_and_taken_sentences():
