@@ -289,7 +289,8 @@ def _conversation_list(where) -> None:
             st.caption(f"Saved conversations are unavailable: {ui.escape_md(str(exc))}")
             return
         current = st.session_state.get(CONV_KEY)
-        saved = [c for c in saved if ui.access().may_see(c.org or None)]
+        may_see = ui.access().may_see  # one account read, not one per conversation
+        saved = [c for c in saved if may_see(c.org or None)]
         for c in saved:
             st.button(
                 c.title,
