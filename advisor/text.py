@@ -339,10 +339,11 @@ WORD_TAILS = frozenset(
 )
 
 
-def broken_word(text: str, vocabulary: Collection[str] | None = None) -> bool:
+def broken_word(text: str, vocabulary: Collection[str] | None = None, known: Collection[str] = ()) -> bool:
     """A word broken at a line end and left so by extraction ("re-silient", "track-ing"): a soft
     hyphen, a tail that is no word of its own, or halves that `vocabulary` (the words of the
-    evidence, hyphenated words kept whole) writes as one word and neither half alone; a hyphen
+    evidence, hyphenated words kept whole) writes as one word and neither half alone, unless both
+    halves are `known` whole words (a compound such as "down-time" beside "downtime"); a hyphen
     left before a space by a join ("course- corrected"), unless it is suspended ("pre- and post-")."""
     if _LEFT_HYPHEN.search(text):
         return True
@@ -350,7 +351,8 @@ def broken_word(text: str, vocabulary: Collection[str] | None = None) -> bool:
         head, tail = m.group(1).lower(), m.group(2).lower()
         if tail in WORD_TAILS or (" " in m.group(0) and tail not in SUSPENDED_BEFORE):
             return True
-        if vocabulary and head + tail in vocabulary and head not in vocabulary and tail not in vocabulary:
+        joined = vocabulary and head + tail in vocabulary and head not in vocabulary and tail not in vocabulary
+        if joined and not (head in known and tail in known):
             return True
     return False
 

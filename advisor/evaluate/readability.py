@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..ingest.hyphens import model_vocab
 from ..text import broken_word, marked_sentences, strip_markers, tokenize
 from .metrics import UNDEFINED
 
@@ -288,7 +289,7 @@ def readability(text: str, vocab: Iterable[str] = ()) -> ReadabilityReport:
         "fragment_rate": [u.text for u in units if _is_fragment(u)],
         "heading_rate": [u.text for u in units if _is_heading(u)],
         "duplicate_rate": [units[i].text for i in _duplicates(units)],
-        "broken_hyphen_rate": [u.text for u in units if broken_word(u.text, words)],
+        "broken_hyphen_rate": [u.text for u in units if broken_word(u.text, words, model_vocab())],
     }
     n = len(units)
     return ReadabilityReport(

@@ -201,3 +201,11 @@ def test_a_hyphen_left_before_a_space_is_broken_but_a_suspended_one_is_not():
     assert readability("Decisions can be course- corrected by the team [1].").broken_hyphen_rate == 1.0
     assert readability("Monitor pre- and post-deployment performance [1].").broken_hyphen_rate == 0.0
     assert broken_word("justification for non- measurement") and not broken_word("short- or long-term risks")
+
+
+def test_a_compound_of_two_whole_words_is_not_broken_though_the_evidence_also_joins_them():
+    """'system down-time' mid-line is a compound, even when another passage writes 'downtime';
+    a half that is no word ('re-silient') is still a broken word."""
+    evidence = vocabulary(["Plan for system down-time.", "Track downtime and resilient recovery."])
+    assert readability("Plan for system down-time [1].", evidence).broken_hyphen_rate == 0.0
+    assert readability("Recovery must be re-silient [1].", evidence).broken_hyphen_rate == 1.0
