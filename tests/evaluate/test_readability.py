@@ -219,3 +219,16 @@ def test_lead_ins_for_different_numbered_items_are_not_duplicates():
     assert r.duplicate_rate == 0.0
     again = readability("Notify the committee within 24 hours [1]. Notify the committee within 24 hours in 2023 [2].")
     assert again.duplicate_rate == pytest.approx(1 / 2)
+
+
+def test_a_short_item_whose_words_a_longer_item_uses_is_not_a_duplicate():
+    r = readability(
+        "The suggested actions for MAP 1.4 are [1]:\n- Document business value or context of business use [1].\n"
+        "- Reconcile documented concerns about the system's purpose within the business context of use "
+        "compared to the organization's stated values, mission statements and AI principles [1]."
+    )
+    assert r.duplicate_rate == 0.0
+    cut = readability(
+        "Inventory every AI system in use [1]. Inventory every AI system in use across the enterprise [2]."
+    )
+    assert cut.duplicate_rate == pytest.approx(1 / 2)
