@@ -254,27 +254,19 @@ def _fingerprint(s: str) -> set[str]:
     return set(tokenize(s))
 
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-
-
-def _different_numbers(a: frozenset[str], b: frozenset[str]) -> bool:
-    return not (a <= b or b <= a)
-
-
 def _duplicates(units: Sequence[_Unit]) -> list[int]:
-    """Indexes of units that repeat an earlier one (token Jaccard >= 0.8, or nearly contained in it);
-    units naming different numbers ("MAP 1.4" and "MAP 5.2", "24 hours" and "72 hours") differ;
-    one that only adds a number to the other ("in 2023") does not."""
+    """Indexes of units that repeat an earlier one: token Jaccard >= 0.8, or nearly contained in it
+    while at least half its length (a short item whose few words a longer one also uses is no repeat)."""
     prints = [_fingerprint(u.text) for u in units]
-    numbers = [frozenset(_NUMBER.findall(u.text)) for u in units]
     out: list[int] = []
     for j in range(len(units)):
         for i in range(j):
             a, b = prints[i], prints[j]
-            if len(a) < 3 or len(b) < 3 or _different_numbers(numbers[i], numbers[j]):
+            if len(a) < 3 or len(b) < 3:
                 continue
             inter = len(a & b)
-            if inter / len(a | b) >= 0.8 or inter / min(len(a), len(b)) >= 0.9:
+            small, large = sorted((len(a), len(b)))
+            if inter / len(a | b) >= 0.8 or (inter / small >= 0.9 and small * 2 >= large):
                 out.append(j)
                 break
     return out
