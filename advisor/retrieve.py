@@ -290,13 +290,23 @@ class _Lexical:
 
     def _best(self, found: np.ndarray, vals: np.ndarray, n: int) -> np.ndarray:
         """The n positions with the highest scores; among equal scores at the cut, the lowest chunk ids."""
+        step = len(vals) // (8 * n)
+        if step >= 4:  # many candidates (a common word): a sample's high score bounds the top n
+            sample = vals[::step]
+            j = min(len(sample), -(-3 * n // step) + 2)  # about 3n scores reach the sample's j-th best
+            floor = np.partition(sample, len(sample) - j)[len(sample) - j]
+            keep = vals >= floor
+            if int(keep.sum()) >= n:  # then the n-th best reaches the floor too: the top n are kept
+                found, vals = found[keep], vals[keep]
         kth = np.partition(vals, len(vals) - n)[len(vals) - n]
         above = found[vals > kth]
         tied = found[vals == kth].tolist()
         keep = heapq.nsmallest(n - len(above), tied, key=self.ids.__getitem__)
         return np.concatenate([above, np.array(keep, dtype=found.dtype)])
 
-    def id_search(self, query: str, mask: np.ndarray) -> list[str]:
+    def id_search(self, query: str, mask: np.ndarray, n: int | None = None) -> list[str]:
+        """Chunks naming the query's identifiers (in a heading, or in the text), best first;
+        the first n only when n is given."""
         wanted = identifiers(query)
         if not wanted:
             return []
@@ -306,9 +316,10 @@ class _Lexical:
                 score[i] = score.get(i, 0) + 2
             for i in self.by_id.get("text:" + w, ()):
                 score[i] = score.get(i, 0) + 1
-        scored = [(s, self.ids[i]) for i, s in score.items() if mask[i]]
-        scored.sort(key=lambda x: (-x[0], x[1]))
-        return [cid for _, cid in scored]
+        scored = [(-s, self.ids[i]) for i, s in score.items() if mask[i]]
+        # an identifier named in many passages: the first n without sorting them all
+        best = heapq.nsmallest(n, scored) if n is not None and n < len(scored) else sorted(scored)
+        return [cid for _, cid in best]
 
 
 def _doc_tokens(
@@ -436,7 +447,7 @@ class Retriever:
         # identifier channels run here: a search waits for the slower, not for both
         dense_job = _CHANNELS.submit(self._timed_dense, query, n, f, lex, mask)
         lexical = lex.search(query, n, mask)
-        id_hits = lex.id_search(query, mask)[:n]
+        id_hits = lex.id_search(query, mask, n)
         t1 = time.perf_counter()
         dense, degraded, dense_ms = dense_job.result()
 
