@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
 import shutil
@@ -269,18 +270,43 @@ class _Lexical:
         return ok
 
     def search(self, query: str, n: int, mask: np.ndarray) -> list[tuple[str, float]]:
+        """The n best admitted chunks with a positive BM25 score, best first (ties by chunk id).
+
+        The top n are chosen among the chunks that hold a query word, not over the whole index:
+        a full-array partition is slow when most scores are equal (a rare word's query spent
+        25 ms partitioning 100,000 zeros)."""
         toks = tokenize(query)
         if not self.ids or not toks or not mask.any():
             return []
-        n = min(n, int(mask.sum()))
-        docs, scores = self.bm25.retrieve(
-            [toks], k=n, show_progress=False, weight_mask=mask.astype(np.float32), n_threads=0
-        )
-        out = [(self.ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0 and mask[int(d)]]
+        scores = self.bm25.get_scores(toks)
+        found = np.flatnonzero(scores > 0)
+        if not mask.all():  # the usual filter admits every chunk
+            found = found[mask[found]]
+        if len(found) > n:
+            found = self._best(found, scores[found], n)
+        out = [(self.ids[i], float(scores[i])) for i in found.tolist()]
         out.sort(key=lambda x: (-x[1], x[0]))
         return out
 
-    def id_search(self, query: str, mask: np.ndarray) -> list[str]:
+    def _best(self, found: np.ndarray, vals: np.ndarray, n: int) -> np.ndarray:
+        """The n positions with the highest scores; among equal scores at the cut, the lowest chunk ids."""
+        step = len(vals) // (8 * n)
+        if step >= 4:  # many candidates (a common word): a sample's high score bounds the top n
+            sample = vals[::step]
+            j = min(len(sample), -(-3 * n // step) + 2)  # about 3n scores reach the sample's j-th best
+            floor = np.partition(sample, len(sample) - j)[len(sample) - j]
+            keep = vals >= floor
+            if int(keep.sum()) >= n:  # then the n-th best reaches the floor too: the top n are kept
+                found, vals = found[keep], vals[keep]
+        kth = np.partition(vals, len(vals) - n)[len(vals) - n]
+        above = found[vals > kth]
+        tied = found[vals == kth].tolist()
+        keep = heapq.nsmallest(n - len(above), tied, key=self.ids.__getitem__)
+        return np.concatenate([above, np.array(keep, dtype=found.dtype)])
+
+    def id_search(self, query: str, mask: np.ndarray, n: int | None = None) -> list[str]:
+        """Chunks naming the query's identifiers (in a heading, or in the text), best first;
+        the first n only when n is given."""
         wanted = identifiers(query)
         if not wanted:
             return []
@@ -290,9 +316,10 @@ class _Lexical:
                 score[i] = score.get(i, 0) + 2
             for i in self.by_id.get("text:" + w, ()):
                 score[i] = score.get(i, 0) + 1
-        scored = [(s, self.ids[i]) for i, s in score.items() if mask[i]]
-        scored.sort(key=lambda x: (-x[0], x[1]))
-        return [cid for _, cid in scored]
+        scored = [(-s, self.ids[i]) for i, s in score.items() if mask[i]]
+        # an identifier named in many passages: the first n without sorting them all
+        best = heapq.nsmallest(n, scored) if n is not None and n < len(scored) else sorted(scored)
+        return [cid for _, cid in best]
 
 
 def _doc_tokens(
@@ -420,11 +447,7 @@ class Retriever:
         # identifier channels run here: a search waits for the slower, not for both
         dense_job = _CHANNELS.submit(self._timed_dense, query, n, f, lex, mask)
         lexical = lex.search(query, n, mask)
-        id_hits = lex.id_search(query, mask)[:n]
-        # the vectors of keyword and identifier candidates are read while the query is embedded:
-        # those the dense channel does not return get their similarity from them below
-        keyed = list(dict.fromkeys([cid for cid, _ in lexical] + id_hits))
-        vectors = _CHANNELS.submit(self._vectors, keyed) if keyed else None
+        id_hits = lex.id_search(query, mask, n)
         t1 = time.perf_counter()
         dense, degraded, dense_ms = dense_job.result()
 
@@ -441,14 +464,15 @@ class Retriever:
             return dense_sim.get(cid, 0.0) + lex_score.get(cid, 0.0) / top_lex
 
         order = sorted(fused, key=lambda cid: (-round(fused[cid], 12), -tiebreak(cid), cid))[:k]
-        # the similarity of keyword-only hits comes from the vector store while the catalog reads the texts
+        # only the keyword-only hits among the top k need their vectors (a few, not every keyword
+        # candidate): read from the vector store while the catalog reads the hits' texts
+        unseen = [cid for cid in order if cid not in dense_sim]
+        vectors = _CHANNELS.submit(self._vectors, unseen) if unseen else None
         chunks = self.index.get_chunks(order)
         id_set = set(id_hits)
-        missing = [cid for cid in order if cid not in dense_sim and cid in chunks]
+        missing = [cid for cid in unseen if cid in chunks]
+        got = (vectors.result() if vectors is not None else None) or {}
         if missing:
-            got = vectors.result() if vectors is not None else None
-            if got is None or any(cid not in got for cid in missing):
-                got = self._vectors(missing) or {}  # the read failed (or missed one): read those now
             dense_sim.update(self._similarities(query, {cid: got[cid] for cid in missing if cid in got}))
         hits: list[Hit] = []
         for cid in order:

@@ -1,7 +1,7 @@
 """Indexing memory against corpus size: peak RSS of one indexing run per corpus size.
 
     .venv/bin/python benchmarks/bench_index_memory.py --passages 10000 30000 [--keep DIR]
-        [--trace] [--batch-chunks 512]
+        [--trace] [--batch-chunks 512] [--backend sqlite|server]
 
 Each corpus is the generated one of bench_scale.py (same generator, same derived vectors put in
 the embedding cache first, so the run measures parse, chunk, screen, cache, Chroma and catalog
@@ -14,6 +14,11 @@ adds. RSS is sampled every 20 ms from /proc; the run reports RSS after model loa
 quarter of the files, and the peak. --trace adds tracemalloc's largest allocation sites still
 alive between the first and the last quarter (slow; for finding what grows).
 
+`--backend server` indexes into a throwaway PostgreSQL cluster and a `chroma run` server (as
+tests/deploy does), fresh for each size, with the seeded embedding cache copied into PostgreSQL
+first: the indexing process's RSS is then the advisor's own, and the Chroma server's RSS (sampled
+the same way, with its kernel-reported high-water mark) is reported separately.
+
 Prints one JSON object per corpus size, then the growth per 1,000 passages between sizes.
 """
 
@@ -24,9 +29,12 @@ import itertools
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -157,11 +165,100 @@ def prepare(base: Path, n: int, pool: dict) -> tuple[Path, Path]:
     return corpus, cache
 
 
-def run(corpus: Path, cache: Path, batch: int, trace: bool, no_vectors: bool = False) -> dict:
+def copy_cache(cache: Path, database_url: str) -> int:
+    """The seeded embedding cache's rows (already keyed) copied into PostgreSQL's cache."""
+    from advisor.index.embedcache import EmbeddingCache
+    from advisor.settings import Settings
+
+    target = EmbeddingCache(Settings.from_env({"ADVISOR_DATABASE_URL": database_url}), "seeded")
+    src = sqlite3.connect(cache)
+    rows = src.execute("SELECT key, vector FROM vectors").fetchall()
+    src.close()
+    for i in range(0, len(rows), 2000):
+        target.db.executemany(
+            "INSERT INTO vectors (key, vector) VALUES (?, ?) ON CONFLICT (key) DO NOTHING", rows[i : i + 2000]
+        )
+    return len(rows)
+
+
+class RssSampler:
+    """Peak RSS of another process (the Chroma server), sampled every 20 ms from /proc."""
+
+    def __init__(self, pid: int):
+        self.pid, self.peak, self.first = pid, 0.0, _status_mb(pid, "VmRSS")
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, _status_mb(self.pid, "VmRSS"))
+            time.sleep(0.02)
+
+    def finish(self) -> dict:
+        self._stop.set()
+        self._thread.join()
+        return {
+            "server_rss_before_mb": round(self.first),
+            "server_peak_rss_mb": round(max(self.peak, _status_mb(self.pid, "VmRSS"))),
+            "server_hwm_mb": round(_status_mb(self.pid, "VmHWM")),
+        }
+
+
+def _status_mb(pid: int, field: str) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def child_pid(marker: str) -> int:
+    """The pid of this process's child whose command line holds `marker` (the server we started)."""
+    me = os.getpid()
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            stat = (d / "stat").read_text()
+            cmd = (d / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) == me and marker in cmd:
+            return int(d.name)
+    raise SystemExit(f"no child process runs {marker!r}")
+
+
+def run_server(corpus: Path, cache: Path, batch: int, trace: bool) -> dict:
+    """One indexing run into a fresh PostgreSQL cluster and Chroma server."""
+    from tests.deploy.servers import chroma_server, postgres_cluster
+
+    where = Path(tempfile.mkdtemp(prefix="bench-index-mem-server-"))
+    try:
+        with postgres_cluster(durable=True) as pg, chroma_server(where / "chroma") as chroma:
+            copied = copy_cache(cache, pg)
+            sampler = RssSampler(child_pid(str(where / "chroma")))
+            out = run(corpus, cache, batch, trace, extra_env={"ADVISOR_DATABASE_URL": pg, "ADVISOR_CHROMA_URL": chroma})
+            return {**out, **sampler.finish(), "cache_rows_copied": copied}
+    finally:
+        shutil.rmtree(where, ignore_errors=True)
+
+
+def run(
+    corpus: Path,
+    cache: Path,
+    batch: int,
+    trace: bool,
+    no_vectors: bool = False,
+    extra_env: dict[str, str] | None = None,
+) -> dict:
     home = Path(tempfile.mkdtemp(prefix="bench-index-mem-"))
-    shutil.copy(cache, home / "embed-cache.sqlite3")
+    if not extra_env:
+        shutil.copy(cache, home / "embed-cache.sqlite3")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ADVISOR_", "OPENAI_"))}
-    env.update(ADVISOR_HOME=str(home), PYTHONPATH=str(ROOT), HF_HUB_OFFLINE="1")
+    env.update(ADVISOR_HOME=str(home), PYTHONPATH=str(ROOT), HF_HUB_OFFLINE="1", **(extra_env or {}))
     r = subprocess.run(
         [sys.executable, "-c", CHILD, str(corpus), str(batch), "1" if trace else "0", "1" if no_vectors else "0"],
         env=env,
@@ -185,19 +282,30 @@ def main() -> None:
     ap.add_argument(
         "--no-vectors", action="store_true", help="diagnosis: skip the Chroma writes (separates Chroma's own memory)"
     )
+    ap.add_argument("--backend", choices=["sqlite", "server"], default="sqlite")
     a = ap.parse_args()
+    if a.backend == "server" and a.no_vectors:
+        ap.error(
+            "--no-vectors is a diagnosis of the embedded store; with --backend server the vectors live in the server"
+        )
     base = a.keep or Path(tempfile.mkdtemp(prefix="bench-index-mem-corpus-"))
     pool = sentence_pool()
     results = []
     for n in a.passages:
         corpus, cache = prepare(base, n, pool)
-        r = {"passages": n, **run(corpus, cache, a.batch_chunks, a.trace, a.no_vectors)}
+        if a.backend == "server":
+            r = {"passages": n, "backend": "server", **run_server(corpus, cache, a.batch_chunks, a.trace)}
+        else:
+            r = {"passages": n, "backend": "sqlite", **run(corpus, cache, a.batch_chunks, a.trace, a.no_vectors)}
         r["added_by_indexing_mb"] = r["peak_rss_mb"] - r["rss_before_mb"]
         print(json.dumps(r), flush=True)
         results.append(r)
     for lo, hi in itertools.pairwise(results):
         per_k = (hi["peak_rss_mb"] - lo["peak_rss_mb"]) / ((hi["passages"] - lo["passages"]) / 1000)
         print(f"peak RSS {lo['passages']} -> {hi['passages']} passages: {per_k:+.2f} MB per 1,000 passages")
+        if "server_peak_rss_mb" in hi:
+            srv = (hi["server_peak_rss_mb"] - lo["server_peak_rss_mb"]) / ((hi["passages"] - lo["passages"]) / 1000)
+            print(f"Chroma server peak RSS: {srv:+.2f} MB per 1,000 passages")
     if not a.keep:
         shutil.rmtree(base, ignore_errors=True)
 
