@@ -157,6 +157,13 @@ _PREMISE = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+#: "What <property> does|is|of ... <subject>": the property asked of the subject ("What
+#: specificity does X report?", "What is the positive predictive value of X?").
+_PROPERTY = re.compile(
+    r"^\s*(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the\s+|its\s+|their\s+)?)?"
+    r"(?P<prop>[\w()'’-]+(?:\s+[\w()'’-]+){0,3}?)\s+(?:does|did|do|is|was|were|has|have|had|of|for)\b",
+    re.I,
+)
 _STOP_COUNT = re.compile(
     r"\b(?:of|at|in|on|for|with|from|by|per|under|has|have|had|did|do|does|are|is|were|was|will|would|can|could|"
     r"must|should|sit|been|that|who|which)\b",
@@ -199,6 +206,7 @@ class Ask:
     unseen: frozenset[str] = frozenset()  # names the index has never seen
     counted: str = ""  # the noun of "how many X", stemmed
     superlative: bool = False  # "which vendor has the most", "the first state to"
+    asked_property: frozenset[str] = frozenset()  # words of the property asked ("specificity")
 
     @property
     def weight(self) -> float:
@@ -233,8 +241,10 @@ def read_ask(
     text = re.sub(r"\b\w+n['’]t\b", " ", re.sub(r"['’]s\b", "", question))  # "FDA's" -> "FDA"; "don't" says nothing
     capitalised = {t for m in re.finditer(r"\b[A-Z][\w'’()-]*", text) if m.start() > 0 for t in tokenize(m.group(0))}
     special = {t for i in identifiers(text) for t in tokenize(i)} | years(text)
+    # a noun in -ity is not the frame word its stem shares ("specificity" is not "specific")
+    nouns = set(tokenize(" ".join(re.findall(r"\b\w+it(?:y|ies)\b", text, re.I))))
     for tok in tokenize(text):
-        if tok in _FRAME or tok in anchors or len(tok) < 2:
+        if (tok in _FRAME and tok not in nouns) or tok in anchors or len(tok) < 2:
             continue
         if tok[0].isdigit():
             special.add(tok)  # a number names something specific ("Section 1557", "510(k)")
@@ -253,6 +263,8 @@ def read_ask(
     for t in paraphrase:
         anchors[t] = min(anchors[t], max(seen, default=anchors[t]))
     unseen = {t for t in entities if known is not None and t.isalpha() and len(t) >= 3 and not known(t)}
+    m = _PROPERTY.match(text)
+    prop = {t for t in tokenize(m.group("prop")) if t in anchors and t not in entities and t.isalpha()} if m else set()
     return Ask(
         question,
         _focus(question),
@@ -262,6 +274,7 @@ def read_ask(
         frozenset(unseen),
         _counted(question),
         bool(_SUPERLATIVE.search(question)),
+        frozenset(prop),
     )
 
 
@@ -382,9 +395,16 @@ def focus_coverage(ask: Ask, evidence: list[Evidence]) -> float:
     )
 
 
+def _holds(words: set[str], tok: str) -> bool:
+    """The word, or one of its family ("clearance" / "cleared"), is among `words`."""
+    return tok in words or any(w[:5] == tok[:5] for w in words if len(w) >= 5) if len(tok) >= 5 else tok in words
+
+
 def _missing_names(ask: Ask, evidence: list[Evidence]) -> list[str]:
-    """Names the answer's documents never use, and years its sentences do not state."""
-    out = []
+    """Names the answer's documents never use, years its sentences do not state, and words of
+    the property asked that its documents never use (a model card without a specificity
+    is not answered with its sensitivity, nor with its sibling card's specificity)."""
+    out = [t for t in sorted(ask.asked_property) if not any(_holds(ev.document, t) for ev in evidence)]
     for t in sorted(ask.entities):
         if t in years(ask.question):
             if not any(t in ev.own or t in ev.context for ev in evidence):
