@@ -164,6 +164,13 @@ _PROPERTY = re.compile(
     r"(?P<prop>[\w()'’-]+(?:\s+[\w()'’-]+){0,3}?)\s+(?:does|did|do|is|was|were|has|have|had|of|for)\b",
     re.I,
 )
+#: ... unless it asks what a document recommends or says: "Which data quality checks does the
+#: white paper recommend?" is answered by the checks it names, not by the word "quality".
+_CONTENT_VERB = re.compile(
+    r"\b(?:recommend|suggest|requir|say|said|advis|propos|call(?:s|ed)? for|expect|mandat|describ|cover|mention|"
+    r"includ|encourag|prescrib|discuss|address|outlin|stat(?:e|es|ed)\b)\w*",
+    re.I,
+)
 _STOP_COUNT = re.compile(
     r"\b(?:of|at|in|on|for|with|from|by|per|under|has|have|had|did|do|does|are|is|were|was|will|would|can|could|"
     r"must|should|sit|been|that|who|which)\b",
@@ -263,7 +270,7 @@ def read_ask(
     for t in paraphrase:
         anchors[t] = min(anchors[t], max(seen, default=anchors[t]))
     unseen = {t for t in entities if known is not None and t.isalpha() and len(t) >= 3 and not known(t)}
-    m = _PROPERTY.match(text)
+    m = _PROPERTY.match(text) if not _CONTENT_VERB.search(text) else None
     prop = {t for t in tokenize(m.group("prop")) if t in anchors and t not in entities and t.isalpha()} if m else set()
     return Ask(
         question,
