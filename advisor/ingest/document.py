@@ -119,6 +119,36 @@ def subject_title(title: str, blocks: list[Block]) -> str:
 # sentence; its value is what the row says about the document's subject
 _LABEL_CELL = re.compile(r"[A-Za-z][\w ()/&,'’-]{0,38}[\w)]")
 _LABEL_WORDS = 6
+# the second cell of a data table's header row names a column ("Role | Owner", "Metric | Value")
+_COLUMN_NAMES = frozenset(
+    [
+        "value",
+        "values",
+        "result",
+        "results",
+        "description",
+        "details",
+        "definition",
+        "meaning",
+        "owner",
+        "owners",
+        "status",
+        "notes",
+        "note",
+        "information",
+        "answer",
+        "response",
+        "explanation",
+        "comment",
+        "comments",
+        "example",
+        "examples",
+        "responsibility",
+        "responsibilities",
+        "requirement",
+        "requirements",
+    ]
+)
 
 
 def _field_row(block: Block) -> tuple[str, str] | None:
@@ -134,20 +164,28 @@ def _field_row(block: Block) -> tuple[str, str] | None:
     return label.rstrip(": "), value
 
 
+def _is_form(rows: list[tuple[str, str]]) -> bool:
+    """Rows of label and value, not a data table: no header row naming columns, and some value
+    states a fact (a number, or a phrase of several words) rather than another label."""
+    if len(rows) < 2 or rows[0][1].lower() in _COLUMN_NAMES:
+        return False
+    return any(re.search(r"\d", v) or len(v.split()) >= 6 for _, v in rows)
+
+
 def form_fields(blocks: list[Block]) -> list[Block]:
     """Two-column facts tables ("Model name | X", "Release date | April 2023") as the form fields
     they are: one text block of "Label: value" lines, each a field start where a chunk may end.
 
     A vendor's "Model Facts" label or datasheet header is a form laid out as a table; read as a
     data table its first row would lead every other row. A run of at least two such rows in one
-    section and page converts; tables of three or more columns, or with a long first cell, stay
-    tables.
+    section and page converts; tables of three or more columns, with a long first cell, or with a
+    header row naming columns ("Role | Owner"), stay tables.
     """
     out: list[Block] = []
     run: list[tuple[Block, tuple[str, str]]] = []
 
     def flush() -> None:
-        if len(run) >= 2:
+        if _is_form([row for _, row in run]):
             first = run[0][0]
             lines = [f"{label}: {value}" for _, (label, value) in run]
             starts = [sum(len(x) + 1 for x in lines[:i]) for i in range(len(lines))]
