@@ -214,6 +214,8 @@ class Ask:
     counted: str = ""  # the noun of "how many X", stemmed
     superlative: bool = False  # "which vendor has the most", "the first state to"
     asked_property: frozenset[str] = frozenset()  # words of the property asked ("specificity")
+    # those whose stem a commoner word shares ("specificity" / "specific"), as written
+    property_spelled: dict[str, str] = field(default_factory=dict)
 
     @property
     def weight(self) -> float:
@@ -272,6 +274,7 @@ def read_ask(
     unseen = {t for t in entities if known is not None and t.isalpha() and len(t) >= 3 and not known(t)}
     m = _PROPERTY.match(text) if not _CONTENT_VERB.search(text) else None
     prop = {t for t in tokenize(m.group("prop")) if t in anchors and t not in entities and t.isalpha()} if m else set()
+    spelled = {tokenize(w)[0]: w.lower() for w in re.findall(r"\b\w+it(?:y|ies)\b", m.group("prop"))} if m else {}
     return Ask(
         question,
         _focus(question),
@@ -282,6 +285,7 @@ def read_ask(
         _counted(question),
         bool(_SUPERLATIVE.search(question)),
         frozenset(prop),
+        {t: w for t, w in spelled.items() if t in prop and t in _FRAME},
     )
 
 
@@ -359,6 +363,7 @@ class Evidence:
     own: set[str]
     context: set[str]
     document: set[str]
+    spelled: frozenset[str] = frozenset()  # the document's words as written, lower-cased ({} when unknown)
 
 
 @dataclass
@@ -407,11 +412,20 @@ def _holds(words: set[str], tok: str) -> bool:
     return tok in words or any(w[:5] == tok[:5] for w in words if len(w) >= 5) if len(tok) >= 5 else tok in words
 
 
+def _states_property(ask: Ask, tok: str, ev: Evidence) -> bool:
+    """Does the evidence's document use this word of the property asked? A word whose stem a
+    commoner word shares is looked up as written ("specificity" is not "payer-specific")."""
+    word = ask.property_spelled.get(tok)
+    if word and ev.spelled:
+        return any(w.startswith(word[:-1]) for w in ev.spelled)
+    return _holds(ev.document, tok)
+
+
 def _missing_names(ask: Ask, evidence: list[Evidence]) -> list[str]:
     """Names the answer's documents never use, years its sentences do not state, and words of
     the property asked that its documents never use (a model card without a specificity
     is not answered with its sensitivity, nor with its sibling card's specificity)."""
-    out = [t for t in sorted(ask.asked_property) if not any(_holds(ev.document, t) for ev in evidence)]
+    out = [t for t in sorted(ask.asked_property) if not any(_states_property(ask, t, ev) for ev in evidence)]
     for t in sorted(ask.entities):
         if t in years(ask.question):
             if not any(t in ev.own or t in ev.context for ev in evidence):
@@ -458,6 +472,7 @@ class Corpus:
         self.retriever = retriever
         self._words: dict[str, frozenset[str]] = {}
         self._chunks: dict[str, list[Chunk]] = {}
+        self._spelled: dict[str, frozenset[str]] = {}
         self._generation = -1
 
     def _fresh(self) -> None:
@@ -465,6 +480,7 @@ class Corpus:
         if gen != self._generation:
             self._words.clear()
             self._chunks.clear()
+            self._spelled.clear()
             self._generation = gen
 
     def rarity(self, token: str) -> float:
@@ -496,6 +512,14 @@ class Corpus:
                 kept.move_to_end(key)
                 self._chunks[source] = kept[key]
         return self._chunks[source]
+
+    def spelled(self, chunk: Chunk) -> frozenset[str]:
+        """The words of the chunk's whole document as written, lower-cased (its own without an index)."""
+        self._fresh()
+        if chunk.source not in self._spelled:
+            texts = [f"{c.title} {c.section} {c.text}" for c in self.chunks(chunk.source)] or [chunk.text]
+            self._spelled[chunk.source] = frozenset(re.findall(r"\w+", " ".join(texts).lower()))
+        return self._spelled[chunk.source]
 
     def family(self, chunk: Chunk) -> list[Chunk]:
         """The chunks of the numbered item a chunk sits in ("MAP 2.2 > About" -> all of "MAP
