@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 
 from advisor import Advisor
+from advisor.answer.asks import Evidence, addressed, read_ask
 from advisor.ingest import load_chunks
 from advisor.settings import Settings
+from advisor.text import tokenize
 
 from .conftest import CARDS, ROOT
 
@@ -106,3 +108,31 @@ def test_a_field_the_card_lacks_is_declined_not_taken_from_another_card(advisor,
     ans = advisor.ask(question)
     assert ans.abstained, ans.answer
     assert not any(x in ans.answer for x in elsewhere)
+
+
+def _evidence(text: str, document: str) -> Evidence:
+    return Evidence(text, set(tokenize(text)), set(), set(tokenize(document)), frozenset(document.lower().split()))
+
+
+def test_the_property_asked_must_be_in_the_cards_answering():
+    ask = read_ask("What specificity does the Kestrel Sepsis Early Warning model have?")
+    card = "Kestrel Sepsis Early Warning validation: AUROC 0.87; sensitivity 71% at the payer-specific threshold"
+    verdict = addressed(
+        ask, [_evidence("AUROC 0.87; sensitivity 71%.", card)], min_coverage=0.0, min_focus_coverage=0.0
+    )
+    assert not verdict.ok and "specif" in verdict.reason  # "payer-specific" is not a specificity
+    sibling = card + "; specificity 93%"
+    assert addressed(ask, [_evidence("Specificity 93%.", sibling)], min_coverage=0.0, min_focus_coverage=0.0).ok
+    # what a document recommends is answered by its items, not by the word asked with
+    ask = read_ask("Which data quality checks does the Northwind white paper recommend?")
+    paper = "Northwind white paper: check completeness, conformance and plausibility"
+    assert addressed(ask, [_evidence(paper, paper)], min_coverage=0.0, min_focus_coverage=0.0).ok
+
+
+@pytest.mark.slow
+def test_a_chai_card_without_the_metric_is_not_answered_from_its_sibling(advisor):
+    if not CARDS.is_dir():
+        pytest.skip(f"the shared CHAI model cards {CARDS} are absent")
+    ans = advisor.ask("What specificity does OrbDoc Voice-to-SOAP report?")
+    assert ans.abstained, ans.answer
+    assert "89.5" not in ans.answer  # the Brain Aneurysm card's specificity
