@@ -418,7 +418,7 @@ def _states_property(ask: Ask, tok: str, ev: Evidence) -> bool:
     word = ask.property_spelled.get(tok)
     if word and ev.spelled:
         return any(w.startswith(word[:-1]) for w in ev.spelled)
-    return _holds(ev.document, tok)
+    return _holds(ev.own | ev.context | ev.document, tok)
 
 
 def _missing_names(ask: Ask, evidence: list[Evidence]) -> list[str]:
