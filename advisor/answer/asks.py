@@ -157,15 +157,13 @@ _PREMISE = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-#: "What <property> does|is|of ... <subject>": the property asked of the subject ("What
-#: specificity does X report?", "What is the positive predictive value of X?").
+#: "What <property> does|is|of <subject>" ("What is the positive predictive value of X?")
 _PROPERTY = re.compile(
     r"^\s*(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the\s+|its\s+|their\s+)?)?"
     r"(?P<prop>[\w()'’-]+(?:\s+[\w()'’-]+){0,3}?)\s+(?:does|did|do|is|was|were|has|have|had|of|for)\b",
     re.I,
 )
-#: ... unless it asks what a document recommends or says: "Which data quality checks does the
-#: white paper recommend?" is answered by the checks it names, not by the word "quality".
+#: "Which checks does the paper recommend?" is answered by the checks it names, not the word
 _CONTENT_VERB = re.compile(
     r"\b(?:recommend|suggest|requir|say|said|advis|propos|call(?:s|ed)? for|expect|mandat|describ|cover|mention|"
     r"includ|encourag|prescrib|discuss|address|outlin|stat(?:e|es|ed)\b)\w*",
@@ -214,8 +212,7 @@ class Ask:
     counted: str = ""  # the noun of "how many X", stemmed
     superlative: bool = False  # "which vendor has the most", "the first state to"
     asked_property: frozenset[str] = frozenset()  # words of the property asked ("specificity")
-    # those whose stem a commoner word shares ("specificity" / "specific"), as written
-    property_spelled: dict[str, str] = field(default_factory=dict)
+    property_spelled: dict[str, str] = field(default_factory=dict)  # of those, stems a commoner word shares
 
     @property
     def weight(self) -> float:
@@ -272,9 +269,10 @@ def read_ask(
     for t in paraphrase:
         anchors[t] = min(anchors[t], max(seen, default=anchors[t]))
     unseen = {t for t in entities if known is not None and t.isalpha() and len(t) >= 3 and not known(t)}
-    m = _PROPERTY.match(text) if not _CONTENT_VERB.search(text) else None
-    prop = {t for t in tokenize(m.group("prop")) if t in anchors and t not in entities and t.isalpha()} if m else set()
-    spelled = {tokenize(w)[0]: w.lower() for w in re.findall(r"\b\w+it(?:y|ies)\b", m.group("prop"))} if m else {}
+    m = None if _CONTENT_VERB.search(text) else _PROPERTY.match(text)
+    words = m.group("prop") if m and not re.search(r"[^su]s$", m.group("prop"), re.I) else ""  # a plural asks a list
+    prop = {t for t in tokenize(words) if t in anchors and t not in entities and t.isalpha()}
+    spelled = {tokenize(w)[0]: w.lower() for w in re.findall(r"\b\w+it(?:y|ies)\b", words)}
     return Ask(
         question,
         _focus(question),
