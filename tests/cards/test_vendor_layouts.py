@@ -127,6 +127,10 @@ def test_the_property_asked_must_be_in_the_cards_answering():
     ask = read_ask("Which data quality checks does the Northwind white paper recommend?")
     paper = "Northwind white paper: check completeness, conformance and plausibility"
     assert addressed(ask, [_evidence(paper, paper)], min_coverage=0.0, min_focus_coverage=0.0).ok
+    # and a plural asks for a list, answered by its items
+    ask = read_ask("What are the dimensions of the Kahn framework?")
+    kahn = "The Kahn framework: conformance, completeness and plausibility"
+    assert addressed(ask, [_evidence(kahn, kahn)], min_coverage=0.0, min_focus_coverage=0.0).ok
 
 
 @pytest.mark.slow
