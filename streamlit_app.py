@@ -74,8 +74,7 @@ def _pages(access: Access, has_orgs: bool) -> dict[str, list]:
     return out
 
 
-def _org_selector() -> None:
-    orgs = ui.org_options(adv)
+def _org_selector(orgs: list[dict]) -> None:
     names = {o["org"]: o for o in orgs}
     current = ui.current_org()
     if current and current not in names:  # e.g. just saved, or removed from the index
@@ -122,11 +121,12 @@ if user is None:  # only the sign-in form (or, on a fresh install, the first adm
     st.stop()
 
 access = ui.access()
-nav = st.navigation(_pages(access, bool(ui.org_options(adv))), position="sidebar")
+orgs = ui.org_options(adv)
+nav = st.navigation(_pages(access, bool(orgs)), position="sidebar")
 ui.ensure_index_ui(adv)  # first start: index the bundled corpus, with a progress bar
 
 with st.sidebar:
-    _org_selector()
+    _org_selector(orgs)
     st.divider()
     st.markdown(f":material/account_circle: **{ui.escape_md(user.name)}** · {user.role}")
     st.button("Sign out", on_click=ui.sign_out, key="sign-out", icon=":material/logout:", type="tertiary")
@@ -138,8 +138,7 @@ with st.sidebar:
         st.markdown(":green-badge[:material/cloud_off: Offline]")
         st.caption("Answers are composed from retrieved passages on this machine; nothing leaves it.")
     try:
-        n_files = len(adv.index.files())
-        n_chunks = adv.index.chunk_count()
+        n_files, n_chunks = ui.index_counts(adv)
         st.caption(f"{n_files} documents · {n_chunks:,} passages indexed")
     except Exception:  # the library page reports index problems in detail
         pass

@@ -16,7 +16,8 @@ and for each run measures:
 - first_answer_s: question submitted until the cited answer is rendered;
 - warm answers: each further question (a new one each time), submitted until the answer starts
   to show (`warm_first_text_s`) and until it is on screen in full with its sources
-  (`warm_answer_s`; an offline answer is written out in a few steps, `chatlog.reveal`).
+  (`warm_answer_s`: the answer's text and its closed source cards; a card's passage is drawn
+  when the user opens it).
 
 Then, in a fresh process on the same ADVISOR_HOME, `Advisor.ask` answers the same warm
 questions (after the same first question, with the conversation history the chat page passes):

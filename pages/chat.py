@@ -2,12 +2,13 @@
 
 Conversations are saved on the server for the signed-in user (`advisor.conversations`): the
 conversation shown is in the URL (`?c=…`), so a reload brings it back, and the sidebar lists
-the user's conversations. An offline answer is written out sentence by sentence, as a model's
-answer streams token by token. Each answer can be copied as text or regenerated.
+the user's conversations. A model's answer streams token by token; an offline answer, ready at
+once, is drawn complete with its sources in one go. Each answer can be copied as text or regenerated.
 """
 
 from __future__ import annotations
 
+import functools
 import uuid
 
 import streamlit as st
@@ -258,7 +259,7 @@ def _toolbar() -> None:
     with toolbar.container(horizontal=True, horizontal_alignment="right"):
         st.download_button(
             "Export Markdown",
-            data=ui.conversation_markdown(messages, name),
+            data=functools.partial(ui.conversation_markdown, list(messages), name),  # built when clicked
             file_name="readiness-advisor-conversation.md",
             mime="text/markdown",
             icon=":material/download:",
@@ -288,7 +289,8 @@ def _conversation_list(where) -> None:
             st.caption(f"Saved conversations are unavailable: {ui.escape_md(str(exc))}")
             return
         current = st.session_state.get(CONV_KEY)
-        saved = [c for c in saved if ui.access().may_see(c.org or None)]
+        may_see = ui.access().may_see  # one account read, not one per conversation
+        saved = [c for c in saved if may_see(c.org or None)]
         for c in saved:
             st.button(
                 c.title,
@@ -349,9 +351,10 @@ for i, msg in enumerate(shown):
 # ------------------------------------------------------------------------- new answer
 
 
-def _answer(question: str, history: list[dict]):
-    """Ask, showing a model's tokens as they come or an offline answer sentence by sentence;
-    returns the Answer (None after an error, which is shown)."""
+def _answer(question: str, history: list[dict]) -> dict | None:
+    """Ask and show the answer: a model's tokens as they come, then the answer with its sources
+    in the same place; an offline answer is drawn once, complete. Returns the message (None when
+    nothing came back)."""
     live = st.empty()
     answer, streamed = None, ""
     try:
@@ -363,53 +366,51 @@ def _answer(question: str, history: list[dict]):
                 else:  # the final Answer, once
                     answer = item
     except AdvisorError as exc:
-        live.empty()
         msg = {
             "role": "assistant",
             "id": uuid.uuid4().hex[:12],
             "content": f"The question could not be answered: {exc}",
         }
-        _render_assistant(msg)  # the advisor recorded the question (and any refusal) in the audit trail
-        return msg
-    if answer is not None and not streamed and not answer.abstained:
-        chatlog.reveal(answer.answer, lambda text: live.markdown(ui.answer_markdown(text) + " ▌"))
-    live.empty()
-    return answer
+    else:
+        if answer is None:
+            live.empty()
+            return None
+        msg = {
+            "role": "assistant",
+            "id": uuid.uuid4().hex[:12],
+            "content": answer.answer,
+            "answer": answer,
+            "question": question,
+            "org": org,
+        }
+    with live.container():  # replaces the streamed tokens (the advisor recorded question and answer)
+        _render_assistant(msg, last=True)
+    return msg
 
 
 if question:
     question = question.strip()
+    user_msg = None
     if replacing is None:
         history = [{"role": m["role"], "content": m["content"]} for m in messages][-HISTORY_TURNS:]
         user_msg = {"role": "user", "content": question, "id": uuid.uuid4().hex[:12]}
         messages.append(user_msg)
-        _save(user_msg, title=question)
         with st.chat_message("user"):
             st.markdown(ui.escape_md(question))
     else:
         history = [{"role": m["role"], "content": m["content"]} for m in messages[: replacing - 1]][-HISTORY_TURNS:]
     with st.chat_message("assistant"):
-        result = _answer(question, history)  # the advisor records the question and the answer's provenance
-        msg = None
-        if isinstance(result, dict):  # an error, already shown
-            msg = result
-        elif result is not None:
-            msg = {
-                "role": "assistant",
-                "id": uuid.uuid4().hex[:12],
-                "content": result.answer,
-                "answer": result,
-                "question": question,
-                "org": org,
-            }
-            _render_assistant(msg, last=True)
-        if msg is not None:
-            if replacing is None:
-                messages.append(msg)
-                _save(msg)
-            else:
-                messages[replacing] = msg
-                _save_replacement(replacing, msg)
+        msg = _answer(question, history)
+    # saved once the answer is on screen, so the user waits for neither write
+    if user_msg is not None:
+        _save(user_msg, title=question)
+    if msg is not None:
+        if replacing is None:
+            messages.append(msg)
+            _save(msg)
+        else:
+            messages[replacing] = msg
+            _save_replacement(replacing, msg)
 
 _toolbar()
 _conversation_list(conversations_box)

@@ -28,10 +28,12 @@ from ..retrieve import Filters, Hit, Retriever
 from ..safety import phi
 from ..safety.normalize import clean_text
 from ..settings import CORPUS_DIR, Settings
+from .asks import unframed
 from .assessment import citable, compose_assessment
 from .frameworks import compose_framework, framework_question
 from .guidance import SentenceIndex, compose_guidance, search_guidance, split_question
 from .llm import llm_answer, rewrite_query
+from .persona import core_question
 from .render import plain, render_offline, with_currency_notes
 from .routing import AnswerPath, declined, evidence_scope, route
 from .types import Answer, AnswerKind, AnswerMode, Draft
@@ -447,23 +449,27 @@ class Advisor:
         if found.degraded:
             turn.notice = f"Search ran in a degraded mode: {found.degraded}."
         hits = found.hits
-        coverage = self.retriever.coverage(turn.query, hits)
-        decision = evidence_scope(self.scope, turn.query, hits, coverage)
+        # who the asker says they are ("As the CIO of ...,") is not what the answer must cover
+        core = core_question(turn.query)
+        coverage = self.retriever.coverage(core, hits)
+        # in scope is judged without filler ("Is there anything in the guide about X?"): no
+        # passage says "anything"; how confident an answer is still counts every word asked
+        decision = evidence_scope(self.scope, turn.query, hits, self.retriever.coverage(unframed(core), hits))
         if not decision.in_scope:
             return self._refusal(turn, decision.reason, hits)
         t = time.perf_counter()
-        subs = split_question(turn.query)
+        subs = split_question(core)
         draft = compose_guidance(
-            turn.query,
+            core,
             hits,
             self.sentences,
-            self._query_vector(turn.query),
+            self._query_vector(core),
             sub_vecs=[(q, self._query_vector(q)) for q in subs] if len(subs) > 1 else None,
             neighbors=self._neighbors(hits),
             retriever=self.retriever,
         )
         turn.timings["compose"] = _ms(t)
-        confidence = draft.evidence + 0.3 * coverage
+        confidence = draft.evidence + 0.3 * max(coverage, self._quoted_coverage(core, draft))
         if not draft.parts or confidence < self.settings.abstain_threshold:
             ans = self._plain(turn, declined(draft.note, hits), AnswerKind.ABSTAIN)
             ans.hits, ans.confidence = hits, confidence
@@ -502,6 +508,14 @@ class Advisor:
         """The hits' section neighbours read in one catalog query (not one per hit)."""
         near = self.index.neighbors_many([h.chunk for h in hits])
         return lambda c: near[c.chunk_id] if c.chunk_id in near else self.index.neighbors(c)
+
+    def _quoted_coverage(self, query: str, draft: Draft) -> float:
+        """How much of the query's information the passages the draft quotes contain: a direct
+        answer in the fifth passage found is as good evidence as one in the first."""
+        chunks = list({c.chunk_id: c for p in draft.parts for c in p.chunks}.values())
+        if not chunks:
+            return 0.0
+        return self.retriever.coverage(query, [Hit(c, 0.0) for c in chunks], top=len(chunks))
 
     def _query_vector(self, query: str) -> np.ndarray:
         return np.asarray(self.embedder.embed_query(self.retriever.expand(query)), dtype=np.float32)

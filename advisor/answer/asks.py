@@ -110,7 +110,11 @@ _FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
 ]
 #: "which vendor has the most", "the lowest error rate": the answer must rank something too.
 _SUPERLATIVE = re.compile(
-    r"\bthe (?:most|least|largest|smallest|highest|lowest|best|worst|biggest|fastest|earliest|latest|top)\b", re.I
+    r"\bthe (?:most|least|largest|smallest|highest|lowest|best|worst|biggest|fastest|earliest|latest|top|"
+    r"first(?= (?:[\w-]+ ){0,2}to\b))\b"
+    # "the top of the organization" is a place, "the best way to" asks how: neither ranks anything
+    r"(?! of\b)(?! (?:way|ways|approach|approaches|practice|practices|method|methods|means|option|options|course)\b)",
+    re.I,
 )
 _RANKS = re.compile(
     r"\b(?:most|least|largest|smallest|highest|lowest|best|worst|biggest|fastest|earliest|latest|top|leading|first|"
@@ -124,9 +128,25 @@ _FRAME = frozenset(
         "current currently today exactly kind type specific percentage percent share proportion rate tell say "
         "give list name describe explain mean know need want get find happen happened recent latest first "
         "something anything thing things way ways example examples exactly really actually also per topic topics "
-        "aspect aspects"
+        "aspect aspects "
+        # discourse fillers a wordy question carries ("what should we simply do right now?"): rare
+        # in documents, so as anchors they would outweigh what is asked
+        "simply just now really basically honestly quite very please maybe perhaps possibly anyway overall "
+        "literally truly generally still"
     )
 )
+
+#: Words that only carry the asking ("Is there anything in the guide about X?", "What does it
+#: say about X?"): no passage needs them, so they must not count against the evidence found.
+_FILLER = frozenset(
+    tokenize("anything something everything thing things really actually exactly tell say says said know mention view")
+)
+
+
+def unframed(question: str) -> str:
+    """The question without its filler words, for measuring how much of it the passages hold."""
+    return " ".join(w for w in question.split() if not (t := tokenize(w)) or not set(t) <= _FILLER)
+
 
 _MONEY = re.compile(r"[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:dollars|euros|pounds|usd|eur|gbp)\b|\b(?:usd|eur|gbp)\s?\d", re.I)
 _NUMBER_WORDS = (
@@ -137,7 +157,10 @@ _NUMBER = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b", re.I)
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATE = re.compile(
     rf"\b(?:\d{{1,2}} )?{_MONTHS}(?: \d{{1,2}},?)? \d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b(?:19|20)\d{{2}}\b"
-    r"|\b(?:within|after|before|by|every|each|no later than)\s+(?:\d+|one|two|three|six|twelve)\s+(?:days?|weeks?|months?|years?)\b"
+    # a time limit: "within 48 hours", "within twenty-four (24) hours", "every six months"
+    rf"|\b(?:within|after|before|by|every|each|no later than)\s+(?:\d+|(?:{_NUMBER_WORDS}|eighteen|sixty|ninety)"
+    r"(?:-[a-z]+)?)\s+(?:\(\d+\)\s+)?"
+    r"(?:calendar |working |business )?(?:minutes?|hours?|days?|weeks?|months?|years?)\b"
     r"|\b(?:annually|quarterly|monthly|yearly)\b",
     re.I,
 )
@@ -244,7 +267,8 @@ def read_ask(
     anchors: dict[str, float] = {}
     entities: set[str] = set()
     rare: set[str] = set()
-    text = re.sub(r"\b\w+n['’]t\b", " ", re.sub(r"['’]s\b", "", question))  # "FDA's" -> "FDA"; "don't" says nothing
+    # "FDA's" -> "FDA"; "don't", "cannot" say nothing a passage must repeat
+    text = re.sub(r"\b(?:\w+n['’]t|cannot)\b", " ", re.sub(r"['’]s\b", "", question))
     capitalised = {t for m in re.finditer(r"\b[A-Z][\w'’()-]*", text) if m.start() > 0 for t in tokenize(m.group(0))}
     special = {t for i in identifiers(text) for t in tokenize(i)} | years(text)
     # a noun in -ity is not the frame word its stem shares ("specificity" is not "specific")

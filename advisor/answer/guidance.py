@@ -21,13 +21,16 @@ import numpy as np
 
 from ..chunk import Chunk, DocType
 from ..guard import looks_like_injection
-from ..retrieve import Filters, Hit, Retriever, SearchResult
+from ..retrieve import Hit, Retriever
 from ..text import content_words, identifiers, tokenize
-from .asks import Ask, Corpus, Evidence, addressed, names_several, read_ask, set_aside
+from .asks import Ask, Corpus, Evidence, Verdict, addressed, coverage, names_several, read_ask, set_aside
+from .lookup import interleave, search_guidance, split_question
+from .persona import asked_part
 from .quotable import Unit, UnitKind, continue_lists, read_units
 from .selection import (
     MAX_LIST,
     Candidate,
+    add_siblings,
     arrange,
     collapse_duplicates,
     compared_terms,
@@ -58,7 +61,7 @@ _LIST_CUES = re.compile(
     r"risks|components|safeguards|questions|criteria|functions|stages|pillars|attributes|obligations|"
     r"controls|clauses|roles|prerequisites|gaps|ways|examples|types|kinds|topics|areas|situations|circumstances|"
     r"scenarios)\b"
-    r"|\bwhat (?:should|must|do|does|can) (?:[\w'’-]+ ){1,5}(?:monitor|ask|track|measure|include|do|have|document|"
+    r"|\bwhat (?:should|must|do|does|can) (?:[\w.'’-]+ ){1,10}(?:monitor|ask|track|measure|include|do|have|document|"
     r"record|capture|contain|cover|report|consider|check)\b",
     re.I,
 )
@@ -162,62 +165,9 @@ _CITATION_ENTRY = re.compile(
 )
 
 
-def split_question(question: str) -> list[str]:
-    """Sub-questions of a compound question ("When was X published and what does Y replace?")."""
-    parts = re.split(
-        r"\?\s+|;\s+|,?\s+and\s+(?=(?:what|when|how|which|who|where|why|does|do|did|is|are|can|should|must)\b)",
-        question.strip(),
-        flags=re.I,
-    )
-    parts = [p.strip(" ?") for p in parts if p and len(content_words(p)) >= 2]
-    return parts if len(parts) > 1 else [question]
-
-
 def fuzzy(words: set[str]) -> set[str]:
     """Stems cut to six letters: "compli(ance)" meets "compli(es)", "requir(ement)" meets "requir(e)"."""
     return {w[:6] for w in words}
-
-
-# ------------------------------------------------------------------------------- retrieval
-
-
-def interleave(rankings: list[list[Hit]]) -> list[Hit]:
-    """Merge ranked lists round-robin without duplicates; ranks renumbered."""
-    out: list[Hit] = []
-    seen: set[str] = set()
-    for i in range(max(len(r) for r in rankings)):
-        for r in rankings:
-            if i < len(r) and r[i].chunk.chunk_id not in seen:
-                seen.add(r[i].chunk.chunk_id)
-                out.append(r[i])
-    for rank, h in enumerate(out, start=1):
-        h.rank = rank
-    return out
-
-
-def search_guidance(retriever: Retriever, query: str, *, k: int, org: str | None, user_documents: bool) -> SearchResult:
-    """The passages a guidance answer draws on: the query's hits, each part of a compound
-    question's own hits, and the best passages of documents the user added, interleaved.
-    With an organization, its private results are left out (guidance and uploads only)."""
-    filters = Filters(org=org, doc_types=(DocType.GUIDANCE, DocType.USER) if org else None)
-    searches = [retriever.search(query, k=k, filters=filters)]
-    hits = searches[0].hits
-    subs = split_question(query)
-    if len(subs) > 1:  # each part of a compound question gets its own evidence
-        parts = [retriever.search(q, k=3, filters=filters) for q in subs]
-        searches += parts
-        hits = interleave([hits] + [p.hits for p in parts])
-    if user_documents:
-        # documents the user added are what they most likely ask about: their best
-        # passages always compete, even when bundled guidance covers the same ground
-        own = retriever.search(query, k=3, filters=Filters(org=org, doc_types=(DocType.USER,)))
-        searches.append(own)
-        hits = interleave([hits, own.hits])
-    timings: dict[str, float] = {}
-    for s in searches:
-        for name, ms in s.timings.items():
-            timings[name] = timings.get(name, 0.0) + ms
-    return SearchResult(hits, timings, next((s.degraded for s in searches if s.degraded), ""))
 
 
 # ------------------------------------------------------------------------------- scoring
@@ -271,7 +221,9 @@ def _score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[floa
     return out
 
 
-_NEGATED_ASK = re.compile(r"\b(?:not|never)\s+(?:to\s+|be\s+)?([a-z]{4,})", re.I)
+_NEGATED_ASK = re.compile(
+    r"\b(?:not|never|cannot|can['’]t|won['’]t)\s+(?:simply\s+|really\s+|yet\s+)?(?:to\s+|be\s+)?([a-z]{4,})", re.I
+)
 
 
 def _negated(question: str) -> re.Pattern | None:
@@ -396,13 +348,22 @@ def _candidates(passages: list[tuple[Chunk, int]]) -> list[Candidate]:
     for chunk, rank, units in read.values():
         for unit in units:
             key = (chunk.source, " ".join(unit.text.lower().split()))
-            if not unit.ok or _DANGLING.search(unit.text.strip()):
+            if not unit.ok or _DANGLING.search(_item_body(unit)):
                 continue  # a list item whose own sub-list was lost ("..., including, but not limited to")
             have = best.get(key)
             # of two copies (chunks overlap), keep the one whose list item has its own lead-in
             if have is None or (_framed(have.unit) and not _framed(unit)):
                 best[key] = Candidate(unit, min(rank, have.hit_rank) if have else rank)
     return list(best.values())
+
+
+#: "...; and" closing a list item ties it to the next item: the item itself is whole
+_ITEM_JOIN = re.compile(r"[;,]\s*(?:and|or)\s*$", re.I)
+
+
+def _item_body(unit: Unit) -> str:
+    text = unit.text.strip()
+    return _ITEM_JOIN.sub("", text) if unit.kind is UnitKind.ITEM else text
 
 
 def _framed(unit: Unit) -> bool:
@@ -451,7 +412,7 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
     best = order[0].score
     chosen: list[Candidate] = [order[0]]
     terms = compared_terms(question)
-    limit = max(limit, len(terms) + 2)
+    limit = max(limit, len(terms) + 3)
     chosen += sides(terms, order, chosen, best)
     for sub, svec in setup.sub_vecs:
         # passage similarities were computed for the whole question, not this part
@@ -470,6 +431,8 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
             chosen += [c for c in items if c not in chosen]
             limit += max(0, len(items) - LIST_SLOTS)  # a long list does not crowd out the rest of the answer
     chosen = fill_mmr(cands, chosen, best, limit)
+    if not as_list:
+        chosen = add_siblings(cands, chosen, best)
     # a chosen lead-in brings its list; a chosen item its lead-in (arrange() writes it)
     for c in list(chosen):
         if _lead_in(c):
@@ -568,18 +531,56 @@ def compose_guidance(
     collapse_duplicates(chosen, cands)
     draft = Draft(arrange(chosen), AnswerKind.GUIDANCE, evidence=float(order[0].score))
     if retriever is not None:
-        rejected, wanted = set_aside(question)
-        if rejected:
-            # the option set aside and the premise around it are context: the answer must be
-            # about what the question asks for instead
-            ask = replace(
-                ask,
-                anchors={t: w for t, w in ask.anchors.items() if t[:6] in wanted},
-                entities=frozenset(t for t in ask.entities if t[:6] in wanted),
-            )
-        verdict = addressed(
-            ask, _evidence(chosen, setup.corpus), min_coverage=MIN_COVERAGE, min_focus_coverage=MIN_FOCUS_COVERAGE
-        )
+        ask = _asked(question, ask, setup.corpus)
+        verdict = _verdict(ask, chosen, setup.corpus)
+        if not verdict.ok and verdict.coverage < MIN_COVERAGE:
+            lead = _best_covering(ask, order, setup.corpus)
+            if lead is not None and lead is not order[0]:
+                # the sentence naming most of what is asked leads a second draft: a direct
+                # answer in a lower-ranked passage is better than declining
+                again = _select(question, pool, [lead] + [c for c in order if c is not lead], setup)
+                prefer_own_words(again, cands)
+                collapse_duplicates(again, cands)
+                if _verdict(ask, again, setup.corpus).ok:
+                    return Draft(arrange(again), AnswerKind.GUIDANCE, draft.evidence)
         if not verdict.ok:
             return Draft([], AnswerKind.GUIDANCE, draft.evidence, note=verdict.reason)
     return draft
+
+
+def _asked(question: str, ask: Ask, corpus: Corpus) -> Ask:
+    """What the answer must be about: without the scene the asker sets ("We are a small clinic
+    in the Midwest." helps choose the passages, but is not what the answer must name) and
+    without an option the question sets aside."""
+    asked = asked_part(question)
+    if asked != question:
+        ask = read_ask(asked, corpus.rarity, corpus.known)
+    rejected, wanted = set_aside(question)
+    if rejected:
+        # the option set aside and the premise around it are context: the answer must be
+        # about what the question asks for instead
+        ask = replace(
+            ask,
+            anchors={t: w for t, w in ask.anchors.items() if t[:6] in wanted},
+            entities=frozenset(t for t in ask.entities if t[:6] in wanted),
+        )
+    return ask
+
+
+def _verdict(ask: Ask, chosen: list[Candidate], corpus: Corpus) -> Verdict:
+    return addressed(ask, _evidence(chosen, corpus), min_coverage=MIN_COVERAGE, min_focus_coverage=MIN_FOCUS_COVERAGE)
+
+
+#: A sentence leading a second draft must score at least this share of the best.
+SECOND_CHANCE_FLOOR = 0.75
+
+
+def _best_covering(ask: Ask, order: list[Candidate], corpus: Corpus) -> Candidate | None:
+    """The relevant sentence naming the largest share of what is asked, when that share alone
+    clears MIN_COVERAGE; None otherwise."""
+    pool = [c for c in order if c.score >= SECOND_CHANCE_FLOOR * order[0].score and not _lead_in(c)]
+    if not pool:
+        return None
+    _, per = coverage(ask, _evidence(pool, corpus))
+    best = max(range(len(pool)), key=lambda i: per[i])
+    return pool[best] if per[best] >= MIN_COVERAGE else None

@@ -10,7 +10,7 @@ lead-in ("A health system is ready to pilot ... when each of these can be checke
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from ..chunk import Chunk
@@ -273,6 +273,7 @@ def read_units(chunk: Chunk) -> list[Unit]:
     last_prose: Unit | None = None
     orphans: set[int] = set()
     header: Unit | None = None
+    label: Unit | None = None  # the framing lead-in of a list under a label line
     in_list = False
     for s, e in _blocks(text):
         block = text[s:e]
@@ -298,8 +299,12 @@ def read_units(chunk: Chunk) -> list[Unit]:
             start = offset + bullet.end()
             units.append(Unit(item, chunk, start, UnitKind.ITEM, len(units), last_prose, group, ok=bool(item)))
             before = units[-2] if len(units) > 1 else None
+            if before is not None and before.kind is UnitKind.SENTENCE and last_prose is None:
+                label = label_lead(chunk, before.text)  # "Suggested actions:" heads its list
+            units[-1].lead = units[-1].lead or label
             if (
-                before is not None
+                units[-1].lead is None
+                and before is not None
                 and (before.kind is UnitKind.SENTENCE or id(before) in orphans)
                 and last_prose is None
             ):
@@ -307,7 +312,7 @@ def read_units(chunk: Chunk) -> list[Unit]:
             in_list = True
             continue
         in_list = False
-        header = None
+        header = label = None
         for ss, se in (span for sp in sentence_spans(block) for span in _field_spans(block, *sp)):
             sent, start = _strip_heading_lines(block[ss:se], s + ss)
             prev = units[-1] if units else None
@@ -389,6 +394,23 @@ def section_lead(chunk: Chunk) -> Unit | None:
     else:
         text = f"The {_plain_case(tail)} for {parent} are:" if parent else f"The {_plain_case(tail)} are:"
     return Unit(text, chunk, -1, UnitKind.SENTENCE, -1, framing=True)
+
+
+#: "Suggested actions:", "Key requirements:" — a label of a few words heading the list under it.
+_LABEL = re.compile(r"^[A-Z][\w'’()/-]*(?: [\w'’()/-]+){0,3}:$")
+
+
+def label_lead(chunk: Chunk, label: str) -> Unit | None:
+    """The framing lead-in of items under a short label line ("Suggested actions:" in the
+    section "Impact assessments" gives "The suggested actions for Impact assessments are:"):
+    the label is a heading inside the chunk, not a sentence the items could hang from."""
+    flat = " ".join(label.split())
+    if not _LABEL.match(flat) or _VERB.search(flat):
+        return None
+    lead = section_lead(replace(chunk, section=f"{chunk.section} > {flat[:-1]}"))
+    if lead is not None:
+        lead.chunk = chunk
+    return lead
 
 
 def _lead_in(sentence: str) -> bool:

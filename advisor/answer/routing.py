@@ -54,6 +54,16 @@ _RESULT_WORDS = re.compile(
 )
 
 
+#: "according to the guide", "what does the policy suggest", "the Playbook's guidance on": the
+#: question asks what a document says, even when it says "we" and "prioritize".
+_ASKS_A_SOURCE = re.compile(
+    r"\b(?:according to|as per|per) (?:the|this|that) \w"
+    r"|\b(?:does|do|did) (?:the|this|that) (?:[\w’'-]+ ){1,4}?(?:say|suggest|recommend|require|expect|advise|propose)\b"
+    r"|\bthe (?:[\w’'-]+ ){0,3}?[\w-]+['’]s (?:guidance|advice|recommendations?|suggestions?|suggested actions|view)\b",
+    re.I,
+)
+
+
 def is_assessment_question(query: str) -> bool:
     return bool(_ASSESS_WORDS.search(query))
 
@@ -81,8 +91,8 @@ def route(query: str, org: str | None, scope: ScopeGuard) -> Route:
     assessment_intent = is_assessment_question(query) and (refers_to_self(query) or bool(org and about_results(query)))
     if assessment_intent and org:
         return Route(AnswerPath.ASSESSMENT)
-    if assessment_intent and refers_to_self(query):
-        return Route(AnswerPath.NEEDS_ORG)
+    if assessment_intent and refers_to_self(query) and not _ASKS_A_SOURCE.search(query):
+        return Route(AnswerPath.NEEDS_ORG)  # a question citing a document is answered from it
     return Route(AnswerPath.GUIDANCE)
 
 

@@ -99,7 +99,7 @@ def fill_mmr(cands: list[Candidate], chosen: list[Candidate], best: float, limit
             if c in chosen or c.score < best * floor or (c.anaphoric and not _after(c, chosen)):
                 continue
             if c.kind is not UnitKind.SENTENCE and any(_group_key(o) == _group_key(c) for o in chosen):
-                continue  # one item stands for its list; a list question takes the whole list
+                continue  # one item stands for its list here; add_siblings() may add a few more
             sims = [float(c.vec @ o.vec) for o in chosen]
             if any(repeats(c, o, sim) for o, sim in zip(chosen, sims, strict=True)):
                 continue  # a near-duplicate says nothing new
@@ -116,6 +116,31 @@ def fill_mmr(cands: list[Candidate], chosen: list[Candidate], best: float, limit
             break
         chosen.append(pick)
     return chosen
+
+
+#: Items of one list an answer to a non-list question quotes at most: the sibling actions
+#: that answer it too ("use impact assessments to inform ...") without reciting the list.
+MAX_SIBLINGS = 3
+#: A second item of a list must clear this share of the best score (the usual floor, never the
+#: relaxed one): a sibling earns its place on its own, not by being next to a chosen item.
+SIBLING_FLOOR = 0.72
+
+
+def add_siblings(cands: list[Candidate], chosen: list[Candidate], best: float) -> list[Candidate]:
+    """Beside each chosen list item, the other items of its list that answer the question on
+    their own (clearing SIBLING_FLOOR, saying something new), up to MAX_SIBLINGS per list in
+    all. They come on top of the answer's other sentences, never in their place."""
+    out = list(chosen)
+    for c in sorted(cands, key=lambda d: -d.score):
+        if c in out or c.kind is UnitKind.SENTENCE or c.score < SIBLING_FLOOR * best:
+            continue
+        mates = [o for o in out if o.kind is not UnitKind.SENTENCE and _group_key(o) == _group_key(c)]
+        if not mates or len(mates) >= MAX_SIBLINGS:
+            continue
+        if any(repeats(c, o, float(c.vec @ o.vec)) for o in out):
+            continue
+        out.append(c)
+    return out
 
 
 def _overlap(a: Candidate, b: Candidate) -> float:
@@ -207,10 +232,38 @@ def _about(term: str, sentence: str, others: list[str]) -> int:
     return 2 if re.match(rf"(?:the |an? )?{re.escape(term)}\b", sentence.strip(), re.I) else 1
 
 
+#: Words by which one sentence sets two things against each other.
+_CONTRASTS = re.compile(
+    r"\b(?:while|whereas|unlike|in contrast|by contrast|rather than|but also|differs?|different from|"
+    r"distinct from|as opposed to|on the other hand|compared (?:with|to))\b",
+    re.I,
+)
+
+
+def contrast(terms: list[str], order: list[Candidate], best: float) -> Candidate | None:
+    """The best sentence that names every compared term and sets them against each other
+    ("While resilience is ..., security includes ... but also ..."): the most direct answer
+    to "how do X and Y differ?"."""
+    want = [set(tokenize(t)) for t in terms]
+    if len(want) < 2 or not all(want):
+        return None  # nothing is compared
+    for c in order:
+        if c.score < 0.5 * best:
+            return None
+        if c.kind is not UnitKind.SENTENCE or c.anaphoric or c.text.rstrip().endswith(":"):
+            continue
+        words = set(tokenize(c.text))
+        if all(w and w <= words for w in want) and _CONTRASTS.search(c.text):
+            return c
+    return None
+
+
 def sides(terms: list[str], order: list[Candidate], chosen: list[Candidate], best: float) -> list[Candidate]:
-    """Each side of a comparison its own slot: the best sentence about each compared term
-    (opening with it, else naming it first), so the last side is not crowded out."""
-    out: list[Candidate] = []
+    """Each side of a comparison its own slot: the sentence contrasting the terms, then the
+    best sentence about each compared term (opening with it, else naming it first), so the
+    last side is not crowded out."""
+    both = contrast(terms, order, best)
+    out: list[Candidate] = [both] if both is not None and both not in chosen else []
     for term in terms:
         others = [t for t in terms if t != term]
         if any(_about(term, c.text, others) for c in chosen + out):
@@ -312,7 +365,10 @@ def _lead_key(c: Candidate) -> tuple[str, ...]:
     the same lead-in written from the heading (items of one section's list split across chunks)."""
     lead = c.unit.lead
     assert lead is not None
-    return (c.chunk.source, lead.text) if lead.framing else (c.chunk.source, lead.chunk.chunk_id, str(lead.start))
+    if lead.framing or lead.kind is UnitKind.ROW:
+        # a long table's header row opens each of its chunks: its rows sit under one header
+        return (c.chunk.source, lead.text)
+    return (c.chunk.source, lead.chunk.chunk_id, str(lead.start))
 
 
 def arrange(chosen: list[Candidate]) -> list[Part]:

@@ -69,14 +69,23 @@ def pack_sentences(text: str, size: int, overlap: int) -> list[str]:
     return [text[s:e] for s, e in pack_spans(text, size, overlap)]
 
 
+def header_row(row: str) -> bool:
+    """A table's column headings: several short cells ("Requirement | Time limit | Rule")."""
+    cells = [c.strip() for c in row.split(" | ")]
+    return len(cells) > 1 and all(0 < len(c.split()) <= 5 and not c.endswith(".") for c in cells)
+
+
 def pack_rows(rows: list[str], size: int) -> list[str]:
-    """Table rows packed whole, one per line, into pieces of at most ~size chars."""
+    """Table rows packed whole, one per line, into pieces of at most ~size chars; when the
+    first row holds column headings, every later piece opens with them too, so a row of a long
+    table is never read (or quoted) as the heading of the rows after it."""
+    head = rows[0] if rows and header_row(rows[0]) and len(rows[0]) <= size // 4 else ""
     pieces: list[list[str]] = [[]]
     for row in rows:
-        if pieces[-1] and sum(len(r) + 1 for r in pieces[-1]) + len(row) > size:
-            pieces.append([])
+        if pieces[-1] and pieces[-1] != [head] and sum(len(r) + 1 for r in pieces[-1]) + len(row) > size:
+            pieces.append([head] if head and row != head else [])
         pieces[-1].append(row)
-    return ["\n".join(p) for p in pieces if p]
+    return ["\n".join(p) for p in pieces if p and p != [head]]
 
 
 # front-matter fields that travel with every chunk of a document (as strings)

@@ -75,6 +75,8 @@ class Page:
     frags: list[Frag] = field(default_factory=list)
     hrules: list[tuple[float, float, float]] = field(default_factory=list)  # (y, x0, x1)
     vrules: list[tuple[float, float, float]] = field(default_factory=list)  # (x, top, bottom)
+    # small drawn dots and squares: list bullets a browser or layout tool paints as shapes, not glyphs
+    dots: list[tuple[float, float, float, float]] = field(default_factory=list)  # (x0, top, x1, bottom)
     chars: int = 0  # characters with a visible glyph, for the scanned-page check
 
 
@@ -118,6 +120,7 @@ class _Shapes:
         self.images: list[tuple[float, float, float, float]] = []
         self.hrules: list[tuple[float, float, float]] = []
         self.vrules: list[tuple[float, float, float]] = []
+        self.dots: list[tuple[float, float, float, float]] = []
         self.height = height
         self._walk(page, max_objects)
 
@@ -154,6 +157,10 @@ class _Shapes:
             pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a)
             if a.value > 0 and min(r.value, g.value, b.value) < _LIGHT:
                 self.fills.append(rect)
+        w, h = x1 - x0, y1 - y0
+        if (fillmode.value or stroke.value) and 1.5 <= w <= 7 and 1.5 <= h <= 7 and 0.6 <= w / h <= 1.6:
+            self.dots.append(rect)
+            return
         if y1 - y0 <= 2.5 and x1 - x0 >= 8:
             self.hrules.append(((y0 + y1) / 2, x0, x1))
         elif x1 - x0 <= 2.5 and y1 - y0 >= 8:
@@ -226,7 +233,7 @@ class PageReader:
         finally:
             textpage.close()
         shapes = self.shapes
-        return Page(self.number, self.width, self.height, frags, shapes.hrules, shapes.vrules, chars)
+        return Page(self.number, self.width, self.height, frags, shapes.hrules, shapes.vrules, shapes.dots, chars)
 
     def _hidden(self, style: _Style, run: _Run) -> str:
         cx, cy = (run.x0 + run.x1) / 2, (run.top + run.bottom) / 2

@@ -51,25 +51,50 @@ def norm(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.split()).lower())
 
 
-def mark_running_heads(pages: list[list[Piece]], keep: set[str]) -> None:
+def _keys(p: Piece) -> set[str]:
+    """A piece's identities for repetition: the whole text, and each cell of a table row (a
+    footer's title and page number sit side by side, and read as a row)."""
+    keys = {norm(p.text)}
+    if p.kind == BlockKind.TABLE:
+        keys |= {norm(c) for c in p.text.split(" | ")}
+    return keys
+
+
+def _furniture(p: Piece, repeated: set[str]) -> bool:
+    if p.lines > 2 and p.kind != BlockKind.TABLE:
+        return False
+    if _PAGE_NO.match(p.text.strip()) or norm(p.text) in repeated:
+        return True
+    cells = [c.strip() for c in p.text.split(" | ")] if p.kind == BlockKind.TABLE else []
+    return len(cells) > 1 and all(_PAGE_NO.match(c) or norm(c) in repeated for c in cells)
+
+
+def _edge(p: Piece, height: float) -> bool:
+    return height > 0 and (p.top < 0.12 * height or p.top > 0.85 * height)
+
+
+def mark_running_heads(pages: list[list[Piece]], keep: set[str], heights: list[float] | None = None) -> None:
     """Page numbers and lines repeated at the top or bottom of most pages become furniture.
 
     Only the first and last two pieces of a page can be running heads; `keep` holds outline
-    titles ("References") that legitimately repeat as headings.
+    titles ("References") that legitimately repeat as headings. In a two-page document a line
+    is a running head when both pages carry it in their top or bottom margin (`heights`).
     """
+    heights = heights or [0.0] * len(pages)
     counts: dict[str, int] = {}
-    for pieces in pages:
+    for pieces, height in zip(pages, heights, strict=True):
         shown = [p for p in pieces if not p.hidden]
-        for key in {norm(p.text) for p in shown[:2] + shown[-2:] if p.lines <= 2}:
+        edge = [p for p in shown[:2] + shown[-2:] if p.lines <= 2 or p.kind == BlockKind.TABLE]
+        if len(pages) < 3:
+            edge = [p for p in edge if _edge(p, height)]
+        for key in set().union(*(_keys(p) for p in edge)) if edge else ():
             counts[key] = counts.get(key, 0) + 1
-    threshold = max(3, 0.4 * len(pages))
+    threshold = max(3, 0.4 * len(pages)) if len(pages) >= 3 else 2
     repeated = {k for k, c in counts.items() if c >= threshold and len(k) < 100} - keep
-    if len(pages) < 3:
-        repeated = set()
     for pieces in pages:
         shown = [p for p in pieces if not p.hidden]
         for p in shown[:2] + shown[-2:]:
-            if p.lines <= 2 and (_PAGE_NO.match(p.text.strip()) or norm(p.text) in repeated):
+            if _furniture(p, repeated):
                 p.kind = BlockKind.FURNITURE
 
 

@@ -194,13 +194,75 @@ class _Builder:
         return any(x0 < x < x1 and top <= base <= bottom for x, top, bottom in self.page.vrules)
 
 
+def _mark_drawn_bullets(frags: list[Frag], dots: list[tuple[float, float, float, float]]) -> None:
+    """A list bullet drawn as a shape (browsers paint discs and squares, not glyphs) becomes a "•"
+    in front of the line it marks: the fragment that starts just right of it on its line."""
+    for x0, top, x1, bottom in dots:
+        mid = (top + bottom) / 2
+        beside = [
+            f
+            for f in frags
+            if f.top <= mid <= f.bottom and x1 <= f.x0 <= x1 + 2.5 * f.size and (x1 - x0) <= 0.6 * f.size
+        ]
+        first = min(beside, key=lambda f: f.x0, default=None)
+        # a bulleted field ("Release Date: June 2024", a bold label wrapped over two lines) stays a
+        # field: its label says what it is
+        field_ = first is not None and (first.label or first.bold or _TEXT_LABEL.match(first.text))
+        if first is not None and not (field_ or _ITEM_START.match(first.text)):
+            first.text = "• " + first.text
+
+
 def build_boxes(page: Page) -> list[Box]:
     """Fragments grouped into boxes (a paragraph, list, cell or column piece each)."""
     frags = join_spaced_words(page, sorted(page.frags, key=lambda f: f.seq))
+    if page.dots:
+        _mark_drawn_bullets(frags, page.dots)
     builder = _Builder(page, line_pitch(frags))
     for f in frags:
         builder.add(f)
-    return builder.boxes
+    return _attach_page_refs(builder.boxes)
+
+
+_PAGE_REF = re.compile(r"^\d{1,3}$")
+#: joins an entry to its page number where the contents list printed no leader (never indexed:
+#: the line then reads as a table-of-contents line and its page is recognised as one)
+TOC_JOIN = " … "
+
+
+def _attach_page_refs(boxes: list[Box]) -> list[Box]:
+    """A contents list set without leaders, its page numbers right-aligned in a column of their
+    own: each number goes back onto the entry on its baseline ("1.1 Scope … 4"), so the entry
+    reads as a table-of-contents line instead of the titles running on as one paragraph."""
+    for numbers in [b for b in boxes if len(b.lines) >= 4 and all(_PAGE_REF.match(ln.text) for ln in b.lines)]:
+        values = [int(ln.text) for ln in numbers.lines]
+        if values != sorted(values):
+            continue  # page references run in order; a column of counts need not
+        entries = [ln for b in boxes if b is not numbers for ln in b.lines if ln.x1 < numbers.x0]
+        pairs = []
+        for n in numbers.lines:
+            same = [ln for ln in entries if abs(ln.base - n.base) <= 0.3 * n.size]
+            if same:
+                pairs.append((max(same, key=lambda ln: ln.x1), n))
+        if len(pairs) < 0.8 * len(numbers.lines):
+            continue
+        for entry, n in pairs:
+            entry.text = f"{entry.text}{TOC_JOIN}{n.text}"
+        numbers.lines = [n for n in numbers.lines if all(n is not m for _, m in pairs)]
+    return [b for b in boxes if b.lines]
+
+
+_NUMBER = re.compile(r"^\((\d{1,3})\)\s")
+
+
+def _number_goes_on(para: list[Line], ln: Line, ended: bool) -> bool:
+    """A bracketed number opening a line mid-sentence ("within seventy-two" / "(72) hours") goes
+    on with the sentence; it starts an item only after a finished line or as the next number of
+    the list the paragraph is an item of ("(2)" after "(1)")."""
+    m = _NUMBER.match(ln.text)
+    if m is None or ended:
+        return False
+    prev = _NUMBER.match(para[0].text)
+    return prev is None or int(m[1]) != int(prev[1]) + 1
 
 
 def paragraphs(box: Box) -> list[list[Line]]:
@@ -217,7 +279,9 @@ def paragraphs(box: Box) -> list[list[Line]]:
             short = prev.x1 < right - 2.5 * prev.size
             indented = ln.x0 > prev.x0 + 0.9 * ln.size and not _ITEM_START.match(out[-1][0].text)
             label = ln.label and not prev.bold  # not the second line of a wrapped label
-            if not (_ITEM_START.match(ln.text) or label or (ended and (short or indented))):
+            entry = TOC_JOIN in prev.text and prev.text.rsplit(TOC_JOIN, 1)[-1].isdigit()  # a contents line
+            item = bool(_ITEM_START.match(ln.text)) and not _number_goes_on(out[-1], ln, ended)
+            if not (item or label or entry or (ended and (short or indented))):
                 out[-1].append(ln)
                 continue
         out.append([ln])
@@ -257,12 +321,71 @@ def _is_table_row(strips: list[list[Box]], region_width: float) -> bool:
     return not columns and max(lines) <= 12
 
 
-def order(boxes: list[Box]) -> list[list[Box]]:
+def _extent(boxes: list[Box]) -> tuple[float, float]:
+    return min(b.x0 for b in boxes), max(b.x1 for b in boxes)
+
+
+def _same_columns(a: list[list[Box]], b: list[list[Box]]) -> bool:
+    """Two bands' strips sit in the same columns, each about as wide as its counterpart."""
+    if len(a) != len(b):
+        return False
+    for sa, sb in zip(a, b, strict=True):
+        (a0, a1), (b0, b1) = _extent(sa), _extent(sb)
+        narrow, wide = sorted((a1 - a0, b1 - b0))
+        if narrow < 0.5 * wide or min(a1, b1) - max(a0, b0) < 0.5 * narrow:
+            return False
+    return True
+
+
+def _text_columns(run: list[list[list[Box]]], hrules: list[tuple[float, float, float]]) -> bool:
+    """Consecutive bands of side-by-side strips that are columns of running text, not table rows:
+    two strips of about equal width, many lines each, most of them full lines, no field labels
+    ("Test Type: ...", a form's cells) and no ruling line between the bands (a page in two
+    columns whose paragraph gaps happen to line up)."""
+    n = len(run[0])
+    cols = [[b for strips in run for b in strips[i]] for i in range(n)]
+    left, right = min(_extent(c)[0] for c in cols), max(_extent(c)[1] for c in cols)
+    widths = [_extent(c)[1] - _extent(c)[0] for c in cols]
+    if n != 2 or min(widths) < 0.8 * max(widths) or min(widths) < 0.25 * (right - left):
+        return False
+    for c in cols:
+        lines = [ln for b in c for ln in b.lines]
+        edge = _extent(c)[1]
+        if len(lines) < 6 or sum(ln.x1 >= edge - 3 * ln.size for ln in lines) < 0.5 * len(lines):
+            return False
+        if sum(b.lines[0].label or bool(_TEXT_LABEL.match(b.lines[0].text)) for b in c) >= 0.5 * len(c):
+            return False
+    for above, below in itertools.pairwise(run):
+        y0 = max(b.bottom for s in above for b in s)
+        y1 = min(b.top for s in below for b in s)
+        if any(y0 - 2 <= y <= y1 + 2 and b - a > 0.5 * (right - left) for y, a, b in hrules):
+            return False
+    return True
+
+
+def _column_runs(layout: list[tuple[list[Box], list[list[Box]], bool]], hrules) -> dict[int, int]:
+    """{first band: end band} of runs of bands that read as text columns."""
+    runs: dict[int, int] = {}
+    i = 0
+    while i < len(layout):
+        j = i + 1
+        if len(layout[i][1]) > 1:
+            while j < len(layout) and _same_columns(layout[j - 1][1], layout[j][1]):
+                j += 1
+            if j - i >= 2 and _text_columns([strips for _, strips, _ in layout[i:j]], hrules):
+                runs[i] = j
+        i = j
+    return runs
+
+
+def order(boxes: list[Box], hrules: list[tuple[float, float, float]] | None = None) -> list[list[Box]]:
     """Boxes in reading order; a group of several boxes is one table row (cells left to right).
 
     Side-by-side boxes form a table row only next to another such band with as many columns: a
-    lone band of two boxes (a column ending beside a short label) is read column by column.
+    lone band of two boxes (a column ending beside a short label) is read column by column, and
+    so are runs of bands that read as columns of running text.
     """
+    hrules = hrules or []
     if len(boxes) <= 1:
         return [boxes] if boxes else []
     bands = _group(boxes, _spans([(b.top, b.bottom) for b in boxes], 0.5), lambda b: (b.top + b.bottom) / 2)
@@ -271,42 +394,74 @@ def order(boxes: list[Box]) -> list[list[Box]]:
         strips = _group(band, _spans([(b.x0, b.x1) for b in band], 1.0), lambda b: (b.x0 + b.x1) / 2)
         width = max(b.x1 for b in band) - min(b.x0 for b in band)
         layout.append((band, strips, len(strips) > 1 and _is_table_row(strips, width)))
+    runs = _column_runs(layout, hrules)
     out: list[list[Box]] = []
-    for i, (band, strips, row) in enumerate(layout):
+    i = 0
+    while i < len(layout):
+        if i in runs:
+            run = layout[i : runs[i]]
+            for col in range(len(run[0][1])):
+                out += order([b for _, strips, _ in run for b in strips[col]], hrules)
+            i = runs[i]
+            continue
+        band, strips, row = layout[i]
         neighbours = [layout[j] for j in (i - 1, i + 1) if 0 <= j < len(layout)]
         if row and any(other_row and len(other) == len(strips) for _, other, other_row in neighbours):
             out.append([b for s in strips for b in sorted(s, key=lambda b: b.top)])
         elif len(strips) == 1:
-            out += [[b] for b in sorted(band, key=lambda b: (round(b.top), b.x0))] if len(bands) == 1 else order(band)
+            out += (
+                [[b] for b in sorted(band, key=lambda b: (round(b.top), b.x0))]
+                if len(bands) == 1
+                else order(band, hrules)
+            )
         else:
             for s in strips:
-                out += order(s)
+                out += order(s, hrules)
+        i += 1
     return out
 
 
 def page_items(page: Page, body_size: float, body_bold: bool) -> list[Item]:
     """The page's content items in reading order."""
     items: list[Item] = []
-    for group in order(build_boxes(page)):
+    for group in order(build_boxes(page), page.hrules):
         if len(group) > 1 and len({round(b.x0) for b in group}) > 1:
             cells = _cells(group)
             if len(cells) > 1:
-                items.append(
-                    Item(
-                        ItemKind.TABLE_ROW,
-                        cells=cells,
-                        hidden=next((b.hidden for b in group if b.hidden), ""),
-                        size=group[0].lines[0].size,
-                        top=min(b.top for b in group),
-                        bottom=max(b.bottom for b in group),
-                        x0=min(b.x0 for b in group),
-                        x1=max(b.x1 for b in group),
+                hidden = next((b.hidden for b in group if b.hidden), "")
+                for row in _line_rows(cells):
+                    items.append(
+                        Item(
+                            ItemKind.TABLE_ROW,
+                            cells=row,
+                            hidden=hidden,
+                            size=row[0][0].size,
+                            top=min(ln.top for c in row for ln in c),
+                            bottom=max(ln.base for c in row for ln in c),
+                            x0=min(ln.x0 for c in row for ln in c),
+                            x1=max(ln.x1 for c in row for ln in c),
+                        )
                     )
-                )
                 continue
         for box in group:
             items.append(_text_item(box, body_size, body_bold))
     return items
+
+
+def _line_rows(cells: list[list[Line]]) -> list[list[list[Line]]]:
+    """A borderless grid set line by line (an abbreviations list: "AI" beside "Artificial
+    intelligence", one term a line) is one row per line, not one row of stacked cells: every
+    cell has as many lines, line k of each sits on one baseline, and each first-column line
+    opens a new entry (a capital or a digit, not a wrapped lower-case word)."""
+    n = len(cells[0])
+    if n < 3 or any(len(c) != n for c in cells):
+        return [cells]
+    for k in range(n):
+        if any(abs(c[k].base - cells[0][k].base) > 0.3 * cells[0][k].size for c in cells):
+            return [cells]
+    if not all(re.match(r"[A-Z0-9]", ln.text) for ln in cells[0]):
+        return [cells]
+    return [[[c[k]] for c in cells] for k in range(n)]
 
 
 def _cells(group: list[Box]) -> list[list[Line]]:

@@ -213,14 +213,38 @@ def _pieces(pages: list[Page]) -> tuple[list[list[Piece]], Dehyphenator]:
 def _blocks(pages: list[Page], outline: Outline, ocr_blocks: dict[int, list[Block]]) -> list[Block]:
     pieces, dehyph = _pieces(pages)
     titles = {norm(t[-1]) for _, t in outline}
-    mark_running_heads(pieces, titles)
+    mark_running_heads(pieces, titles, [p.height for p in pages])
     mark_toc_and_index(pieces)
     for page, nxt in pairwise(pieces):
         _mend_page_break(page, nxt)
+    for page in pieces:
+        _mend_column_breaks(page)
+        _run_in_terms(page)
     for piece in (p for page in pieces for p in page):
         _mend_hyphens(piece, dehyph)
     blocks = _Sections(outline).assign(pieces, ocr_blocks)
     return [b for b in blocks if _LETTERS.search(b.text)]
+
+
+_NUMBERED = re.compile(
+    r"^(?:(?P<top>article|chapter|part|appendix|annex|schedule)\s+(?:[IVXLC]+|\d{1,2}|[A-Z])\b"
+    r"|(?:section\s+)?(?P<num>\d{1,2}(?:\.\d{1,2})*)\.?\s+[A-Za-z])",
+    re.I,
+)
+
+
+_BARE_NUMBER = re.compile(
+    r"^(?:(?:article|chapter|part|appendix|annex|schedule)\s+\S+|\d{1,2}(?:\.\d{1,2})*\.?)$", re.I
+)
+
+
+def heading_level(text: str) -> int | None:
+    """A numbered heading's depth ("Article IV" 1, "4.2 Scope" and "Section 4.2" 2, "4.2.1" 3);
+    None when the heading carries no number."""
+    m = _NUMBERED.match(text.strip())
+    if m is None:
+        return None
+    return 1 if m["top"] else m["num"].count(".") + 1
 
 
 class _Sections:
@@ -234,6 +258,7 @@ class _Sections:
         self.current: tuple[str, ...] = ()
         self.local: tuple[str, ...] = ()  # a heading under the current outline entry
         self.in_refs = False
+        self.bare = False  # the last heading is a number without its title ("ARTICLE IV")
 
     def _heading(self, piece: Piece) -> None:
         key = norm(piece.text)
@@ -244,8 +269,19 @@ class _Sections:
             self.current, self.local = match, ()
             self.in_refs = any(ref_heading(t) for t in match)  # "References > Existing frameworks" too
             return
-        # a heading the outline does not name sits under the current outline entry
-        self.local = (piece.text.replace("\n", " "),)
+        # a heading the outline does not name sits under the current outline entry, and under
+        # the numbered headings above its own number ("Article IV" > "Section 4.2"); an
+        # unnumbered one ("Key message", "Table 2. ...") under the numbered heading it follows
+        text = piece.text.replace("\n", " ")
+        level = heading_level(text)
+        numbered = [h for h in self.local if heading_level(h) is not None]
+        if level is None and self.bare:
+            self.local = (*self.local[:-1], f"{self.local[-1]} {text}")  # "ARTICLE IV" / "MEDICAL RECORDS"
+        elif level is None:
+            self.local = (*numbered, text)
+        else:
+            self.local = (*[h for h in numbered if (heading_level(h) or 0) < level], text)
+        self.bare = level is not None and bool(_BARE_NUMBER.match(text))
         under_refs = any(ref_heading(t) for t in self.current)
         self.in_refs = ref_heading(piece.text) or under_refs
 
@@ -260,6 +296,8 @@ class _Sections:
                 if piece.heading and not piece.hidden and piece.kind.indexed:
                     self._heading(piece)
                     continue
+                if piece.kind.indexed and not piece.hidden:
+                    self.bare = False
                 kind = piece.kind
                 if kind.indexed and self.in_refs and not piece.hidden:
                     kind = BlockKind.REFERENCES
@@ -303,6 +341,34 @@ def _mend_hyphens(piece: Piece, dehyph: Dehyphenator) -> None:
     parts = [dehyph.mend(piece.text[a:b]) for a, b in pairwise(cuts)]
     piece.text = "".join(parts)
     piece.breaks = [sum(len(x) for x in parts[:i]) for i in range(1, len(parts))]
+
+
+def _mend_column_breaks(page: list[Piece]) -> None:
+    """A sentence a column break cut ("... and reproductive health" at the foot of the left
+    column, "services, which ..." atop the right) is joined back into its first piece."""
+    prose = [p for p in page if p.kind.indexed and not p.hidden]
+    for prev, cont in pairwise(prose):
+        if not (_prose(prev) and _prose(cont) and prev.text and cont.text):
+            continue
+        if re.search(r"[a-z,]$", prev.text) and re.match(r"[a-z]", cont.text) and cont.top < prev.top:
+            cut = len(prev.text) + 1
+            prev.text = f"{prev.text} {cont.text}"
+            prev.breaks += [b + cut for b in cont.breaks]
+            cont.text, cont.breaks = "", []
+
+
+def _run_in_terms(page: list[Piece]) -> None:
+    """A short bold line the layout took for a heading, followed by text that goes on from it in
+    lower case ("Delinquent Record" / "means a medical record ..."), is a defined term: it
+    opens its definition instead of titling a section."""
+    for term, body in pairwise(page):
+        if not (term.heading and term.kind.indexed and not term.hidden and _prose(body) and body.text):
+            continue
+        if len(term.text.split()) <= 10 and re.match(r"[a-z]", body.text) and "\n" not in term.text.strip():
+            cut = len(term.text) + 1
+            body.text = f"{term.text.strip()} {body.text}"
+            body.breaks = [b + cut for b in body.breaks]
+            term.text, term.heading = "", False
 
 
 def _mend_page_break(page: list[Piece], nxt: list[Piece]) -> None:

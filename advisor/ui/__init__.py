@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from ..accounts import Capability
 from .catalog import (
+    index_counts,
     index_message,
     library,
     library_paths,
@@ -31,6 +32,7 @@ from .catalog import (
     report_summary,
     safe_url,
     source_path,
+    source_paths,
 )
 from .charts import axis_label, dimension_change_figure, index_history_figure, radar_figure
 from .frameworks import FRAMEWORK_SUFFIXES, coverage_control_rows, coverage_rows, framework_coverages, store_framework
@@ -96,7 +98,7 @@ from .uploads import (
     upload_limit_mb,
     write_atomic,
 )
-from .widgets import ensure_index_ui, index_with_progress, render_answer, render_citation
+from .widgets import ensure_index_ui, index_with_progress, render_answer
 
 __all__ = [
     "DOC_TYPES",
@@ -149,6 +151,7 @@ __all__ = [
     "get_advisor",
     "highlight_all_markdown",
     "highlight_markdown",
+    "index_counts",
     "index_history_figure",
     "index_message",
     "index_with_progress",
@@ -166,7 +169,6 @@ __all__ = [
     "question_change_rows",
     "radar_figure",
     "render_answer",
-    "render_citation",
     "report_summary",
     "rule_names",
     "safe_filename",
@@ -178,6 +180,7 @@ __all__ = [
     "sign_out",
     "signed_in",
     "source_path",
+    "source_paths",
     "store_framework",
     "strength_rows",
     "taken_sentences",

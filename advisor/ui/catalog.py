@@ -4,6 +4,8 @@ what a re-index covers, and what an indexing run did."""
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -46,12 +48,38 @@ def library(adv: Advisor) -> Library:
     return Library(adv.index)
 
 
+# catalog reads every script run makes (organizations, files), kept until the index changes: a
+# chat rerun then costs no catalog query for them. Keyed by catalog id and generation, so another
+# process's indexing run is seen as soon as the catalog's generation is (within 0.5 s).
+_READS: dict[tuple[str, str], tuple[int, Any]] = {}
+_READS_LOCK = threading.Lock()
+
+
+def _per_generation(adv: Advisor, what: str, read: Callable[[], Any]) -> Any:
+    """`read()`, reused while the index's generation stays the same (callers never mutate it)."""
+    key, gen = (adv.index.catalog_id, what), adv.index.generation
+    with _READS_LOCK:
+        hit = _READS.get(key)
+    if hit is not None and hit[0] == gen:
+        return hit[1]
+    value = read()
+    with _READS_LOCK:
+        _READS[key] = (gen, value)
+    return value
+
+
 def org_options(adv: Advisor) -> list[dict]:
     """Organizations with assessment results that the signed-in user may see: [{org, name, assessments}]."""
     try:
-        return session.access().visible(adv.index.orgs())
+        orgs = _per_generation(adv, "orgs", adv.index.orgs)
+        return [dict(o) for o in session.access().visible(orgs)]
     except Exception:  # the library page reports index problems in detail
         return []
+
+
+def index_counts(adv: Advisor) -> tuple[int, int]:
+    """(documents, passages) indexed, for the sidebar."""
+    return _per_generation(adv, "counts", lambda: (len(adv.index.files()), adv.index.chunk_count()))
 
 
 def org_name(adv: Advisor, org: str | None) -> str | None:
@@ -65,14 +93,24 @@ def org_name(adv: Advisor, org: str | None) -> str | None:
 
 def source_path(adv: Advisor, source: str) -> Path | None:
     """The local file behind a citation's source, when it exists on this machine."""
+    return source_paths(adv, [source])[source]
+
+
+def source_paths(adv: Advisor, sources: Iterable[str]) -> dict[str, Path | None]:
+    """The local file behind each citation source (None when not on this machine), with one
+    catalog read for all of them."""
+    indexed: dict[str, list[str]] = {}
+    for row in _per_generation(adv, "files", adv.index.files):
+        indexed.setdefault(row["source"], []).append(row["path"])
+    return {source: _local_file(source, indexed.get(source, [])) for source in sources}
+
+
+def _local_file(source: str, indexed_paths: list[str]) -> Path | None:
     if not source or "://" in source:
         return None
-    for row in adv.index.files():
-        if row["source"] != source:
-            continue
-        p = Path(row["path"])
-        if p.is_file():
-            return p
+    for raw in indexed_paths:
+        if Path(raw).is_file():
+            return Path(raw)
     for cand in (Path(source), PROJECT_DIR / source):
         try:
             if cand.is_file():

@@ -1,12 +1,9 @@
-"""The chat page's memory and pacing: conversations saved server-side per user (through
-`advisor.conversations`), chat messages turned into stored records and back, and an offline
-answer revealed sentence by sentence."""
+"""The chat page's memory: conversations saved server-side per user (through
+`advisor.conversations`), and chat messages turned into stored records and back."""
 
 from __future__ import annotations
 
 import dataclasses
-import time
-from collections.abc import Iterator
 from typing import Any
 
 import streamlit as st
@@ -14,14 +11,7 @@ import streamlit as st
 from ..answer import Answer, Citation
 from ..conversations import ConversationStore
 from ..settings import Settings
-from ..text import sentence_spans
 from .resources import get_advisor
-
-SENTENCE_PAUSE_S = 0.06  # between sentences of an offline answer: readable, never slow
-# a long answer is written out in at most this many steps and this much added time: the pacing
-# shows the answer growing without making it finish later than the library produced it
-REVEAL_STEPS = 6
-REVEAL_BUDGET_S = 0.2
 
 
 @st.cache_resource(show_spinner=False)
@@ -70,29 +60,3 @@ def message_from_record(data: dict[str, Any]) -> dict[str, Any]:
     if isinstance(data.get("answer"), dict):
         out["answer"] = answer_from_record(data["answer"])
     return out
-
-
-# --------------------------------------------------------------------------- pacing
-
-
-def sentence_prefixes(text: str) -> Iterator[str]:
-    """The text up to the end of each sentence in turn, then the whole text: what an answer
-    looks like as it is written out sentence by sentence."""
-    for _start, end in sentence_spans(text or ""):
-        if end < len(text):
-            yield text[:end]
-    yield text or ""
-
-
-def reveal(text: str, show: Any, pause: float = SENTENCE_PAUSE_S) -> None:
-    """Call `show` with sentence prefixes of `text` (at most REVEAL_STEPS, ending with the whole
-    text), pausing between them for at most REVEAL_BUDGET_S in all."""
-    steps = list(sentence_prefixes(text))
-    if len(steps) > REVEAL_STEPS:
-        stride = len(steps) / REVEAL_STEPS
-        steps = [steps[round((i + 1) * stride) - 1] for i in range(REVEAL_STEPS)]
-    pause = min(pause, REVEAL_BUDGET_S / max(len(steps) - 1, 1))
-    for i, prefix in enumerate(steps):
-        if i:
-            time.sleep(pause)
-        show(prefix)

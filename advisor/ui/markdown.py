@@ -7,6 +7,7 @@ that do not interpret Markdown); nothing here produces HTML.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable
@@ -176,13 +177,23 @@ _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,3}[.)])\s+")
 
 def taken_sentences(answer_text: str, marker: int) -> list[str]:
     """The answer's sentences that cite `marker`, without markers or bullets."""
+    return list(_taken(answer_text or "", marker))
+
+
+# Every rerun of the chat page draws the whole conversation again: the highlighting of its
+# passages is computed once per (text, quotes), not on every question asked after it.
+_RENDER_CACHE = 2048
+
+
+@functools.lru_cache(maxsize=_RENDER_CACHE)
+def _taken(answer_text: str, marker: int) -> tuple[str, ...]:
     out = []
-    for sent in marked_sentences(answer_text or ""):
+    for sent in marked_sentences(answer_text):
         if marker in marker_numbers(sent):
             plain = _BULLET.sub("", strip_markers(sent)).strip()
             if plain:
                 out.append(plain)
-    return out
+    return tuple(out)
 
 
 def _closest_sentence(passage: str, claim: str) -> tuple[int, int] | None:
@@ -203,7 +214,11 @@ def highlight_all_markdown(passage: str, quotes: Iterable[str]) -> tuple[str, bo
     """The passage as safe Markdown with every quoted span highlighted: each quote where it
     sits verbatim (or loosely), else the passage sentence it was taken from. Returns
     (markdown, found) — found is whether the first quote (the citation's own) is there."""
-    quotes = [q for q in quotes if (q or "").strip()]
+    return _highlight_all(passage, tuple(q for q in quotes if (q or "").strip()))
+
+
+@functools.lru_cache(maxsize=_RENDER_CACHE)
+def _highlight_all(passage: str, quotes: tuple[str, ...]) -> tuple[str, bool]:
     spans: list[tuple[int, int]] = []
     found = False
     for i, q in enumerate(quotes):

@@ -9,6 +9,7 @@ Shared objects hold no per-request state: what one session chose or asked lives 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import threading
 from pathlib import Path
@@ -18,6 +19,8 @@ import streamlit as st
 from ..answer import Advisor
 from ..audit import AuditStore
 from .markdown import describe_error
+
+log = logging.getLogger(__name__)
 
 # Environment that changes which Advisor a process should serve (tests switch ADVISOR_HOME).
 _ENV_KEYS = (
@@ -58,7 +61,7 @@ def _advisor_for(fingerprint: str) -> Advisor:
     return adv
 
 
-def _warm_up(adv: Advisor) -> None:
+def _warm_up(adv: Advisor) -> threading.Thread:
     """Load what a first answer needs in the background (the embedding model, keyword index,
     PHI recognizers, frameworks), so the first question is answered in about a second instead
     of waiting for them; the warm-up answer is neither audited nor sent to a language model."""
@@ -66,10 +69,12 @@ def _warm_up(adv: Advisor) -> None:
     def run() -> None:
         try:
             adv.warm_up()
-        except Exception:  # a warm-up failure surfaces on the first real question instead
-            pass
+        except Exception as exc:  # the first real question loads what failed, and shows any error
+            _warn("the advisor's warm-up failed", exc)
 
-    threading.Thread(target=run, name="advisor-warm-up", daemon=True).start()
+    thread = threading.Thread(target=run, name="advisor-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def get_advisor() -> Advisor:
@@ -82,8 +87,14 @@ def prewarm() -> None:
     the first browser session opens a page; its warm-up then runs while nobody waits."""
     try:
         get_advisor()
-    except Exception:  # e.g. a bad setting: the first page shows the error with its fix
-        pass
+    except Exception as exc:  # e.g. a bad setting: the first page shows the error with its fix
+        _warn("the advisor could not be built at server start", exc)
+
+
+def _warn(what: str, exc: Exception) -> None:
+    """One line in the server's log: what failed, why, and what the user will notice."""
+    why = " ".join(describe_error(exc).split())
+    log.warning("Readiness Advisor: %s (%s); the first answer will be slower.", what, why)
 
 
 def audit_store() -> AuditStore:

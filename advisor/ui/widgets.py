@@ -11,7 +11,7 @@ import streamlit as st
 
 from ..answer import Advisor
 from ..errors import AdvisorError
-from .catalog import mime_for, report_summary, safe_url, source_path
+from .catalog import mime_for, report_summary, safe_url, source_paths
 from .markdown import (
     answer_markdown,
     citation_label,
@@ -71,35 +71,46 @@ def _citation_passage(c, chunk, taken: list[str] | tuple[str, ...] = ()) -> None
         st.markdown("> " + escape_md(" ".join(c.quote.split())))
 
 
-def render_citation(adv: Advisor, c, key: str, taken: list[str] | tuple[str, ...] = ()) -> None:
-    """One citation: whose words, the original, how current, and the cited span highlighted in its passage."""
-    chunk = adv.index.get_chunks([c.chunk_id]).get(c.chunk_id)
-    with st.expander(escape_md(citation_label(c)), icon=":material/format_quote:"):
-        badge = status_badge(c)
-        if badge:
-            st.badge(badge, color="orange", icon=":material/gavel:")
-        st.markdown("  \n".join(f"**{k}:** {escape_md(v)}" for k, v in _citation_facts(c, chunk) if v))
-        _citation_passage(c, chunk, taken)
-        url = safe_url(getattr(c, "source_url", ""))  # the original's; none for our own syntheses
-        path = source_path(adv, c.source)
-        curated = getattr(c, "trust", "") == "curated"
-        cols = st.columns([1, 1, 3])
-        if path is not None:
-            cols[0].download_button(
-                "Download our summary" if curated else "Download source",
-                data=functools.partial(path.read_bytes),
-                file_name=path.name,
-                mime=mime_for(path),
-                key=f"{key}-dl",
-                on_click="ignore",
-                icon=":material/download:",
-            )
-        if url:
-            cols[1].link_button("Open the original" if curated else "Open source", url, icon=":material/open_in_new:")
-        if url:
-            st.caption(f"Original: {escape_md(url)}")
-        elif not curated:
-            st.caption(f"Source: {escape_md(c.source)}")
+@st.fragment
+def _citation_card(adv: Advisor, c, key: str, taken: tuple[str, ...]) -> None:
+    """One citation as an expander whose card (whose words, the original, how current, the cited
+    span highlighted in its passage) is read and drawn when the user opens it. A closed card is
+    one element instead of about ten and no catalog read, so an answer and the conversation
+    above it reach the screen sooner; opening one reruns only this fragment."""
+    opened = f"{key}-open"
+    with st.expander(escape_md(citation_label(c)), icon=":material/format_quote:", key=opened, on_change="rerun"):
+        if st.session_state.get(opened):
+            chunk = adv.index.get_chunks([c.chunk_id]).get(c.chunk_id)  # None: gone from the index
+            _citation_details(c, key, taken, chunk, source_paths(adv, [c.source])[c.source])
+
+
+def _citation_details(c, key: str, taken: tuple[str, ...], chunk, path: Path | None) -> None:
+    """What an open citation card shows; `path` is the source's local file."""
+    badge = status_badge(c)
+    if badge:
+        st.badge(badge, color="orange", icon=":material/gavel:")
+    st.markdown("  \n".join(f"**{k}:** {escape_md(v)}" for k, v in _citation_facts(c, chunk) if v))
+    _citation_passage(c, chunk, taken)
+    url = safe_url(getattr(c, "source_url", ""))  # the original's; none for our own syntheses
+    curated = getattr(c, "trust", "") == "curated"
+    if path is not None or url:
+        with st.container(horizontal=True, gap="small"):
+            if path is not None:
+                st.download_button(
+                    "Download our summary" if curated else "Download source",
+                    data=functools.partial(path.read_bytes),
+                    file_name=path.name,
+                    mime=mime_for(path),
+                    key=f"{key}-dl",
+                    on_click="ignore",
+                    icon=":material/download:",
+                )
+            if url:
+                st.link_button("Open the original" if curated else "Open source", url, icon=":material/open_in_new:")
+    if url:
+        st.caption(f"Original: {escape_md(url)}")
+    elif not curated:
+        st.caption(f"Source: {escape_md(c.source)}")
 
 
 def _source_links(answer) -> dict[int, str]:
@@ -127,7 +138,7 @@ def _answer_body(answer) -> None:
 
 def render_answer(adv: Advisor, answer, key: str) -> None:
     """An answer: abstention, notice, text with numbered citation chips, flagged unsupported
-    sentences, and one expandable card per citation."""
+    sentences, and one expandable card per citation (drawn when opened)."""
     notice = getattr(answer, "notice", "")
     if notice:
         st.warning(escape_md(notice), icon=":material/info:")
@@ -142,7 +153,7 @@ def render_answer(adv: Advisor, answer, key: str) -> None:
         n = len(answer.citations)
         st.caption(f"{n} source{'s' if n != 1 else ''} — open one to see the cited words in their passage")
         for c in answer.citations:
-            render_citation(adv, c, key=f"{key}-c{c.marker}", taken=taken_sentences(answer.answer, c.marker))
+            _citation_card(adv, c, f"{key}-c{c.marker}", tuple(taken_sentences(answer.answer, c.marker)))
     timings = getattr(answer, "timings_ms", {}) or {}
     if timings:
         total = sum(v for v in timings.values() if isinstance(v, (int, float)))

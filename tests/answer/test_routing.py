@@ -28,3 +28,20 @@ def test_route(query, org, path):
 def test_out_of_scope_by_rule_is_refused_with_the_reason():
     r = route("Write a Python function that parses HL7 v2 messages.", "meridian-health", RULES_ONLY)
     assert r.path is AnswerPath.REFUSE and r.reason == "I don't write or debug code."
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Given our limited budget, how should we prioritize AI risks according to the policy's guidance on risk tolerance?",
+        "What does the Playbook suggest we fix first?",
+        "Per the hospital bylaws, what should we improve before credentialing AI-assisted surgeons?",
+    ],
+)
+def test_a_we_question_citing_a_document_is_answered_from_guidance_without_an_organization(query):
+    assert route(query, None, RULES_ONLY).path is AnswerPath.GUIDANCE
+
+
+@pytest.mark.parametrize("query", ["What are our top gaps?", "How should we prioritize our gaps?", "Are we ready?"])
+def test_a_we_question_about_results_still_asks_for_an_organization(query):
+    assert route(query, None, RULES_ONLY).path is AnswerPath.NEEDS_ORG

@@ -1,6 +1,6 @@
 """Chat polish (AppTest over the small hash-embedded fixture index): conversations saved on
 the server survive a reload and are listed, copy and regenerate, the offline answer written
-out sentence by sentence, every sentence taken from a passage highlighted, chips that open
+once and complete, every sentence taken from a passage highlighted, chips that open
 their source."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
 from advisor import ui
@@ -15,8 +16,8 @@ from advisor.answer import Advisor, Answer, Citation
 from advisor.conversations import ConversationStore
 from advisor.errors import ConversationNotFound
 from advisor.settings import Settings
-from advisor.ui import chatlog
 
+from .cards import open_citations
 from .signin import signed_in
 
 pytest_plugins = ["tests.ui_conftest_helpers"]  # fixtures: ui_home, ui_settings, hash_model_dir
@@ -166,27 +167,24 @@ def test_regenerate_asks_again_and_replaces_the_answer(ui_settings, monkeypatch)
 # --------------------------------------------------------------------------- streaming
 
 
-def test_offline_answer_is_written_sentence_by_sentence(ui_settings, monkeypatch):
-    shown: list[str] = []
-    original = chatlog.reveal
+def test_offline_answer_is_drawn_once_complete(ui_settings, monkeypatch):
+    """An offline answer is ready at once: it is drawn in one write, never as a partial answer
+    with a typing cursor that the page then draws again."""
+    bodies: list[str] = []  # every Markdown element sent to the browser, in order
+    original = DeltaGenerator._enqueue
 
-    def spy(text, show, pause=0.0):
-        original(text, lambda t: (shown.append(t), show(t)), pause=0.0)
+    def spy(self, delta_type, element_proto, *args, **kwargs):
+        if delta_type == "markdown":
+            bodies.append(element_proto.body)
+        return original(self, delta_type, element_proto, *args, **kwargs)
 
-    monkeypatch.setattr(chatlog, "reveal", spy)
+    monkeypatch.setattr(DeltaGenerator, "_enqueue", spy)
     at = _ask(_chat())
-    final = at.session_state[ui.MESSAGES_KEY][-1]["answer"].answer
-    assert len(shown) >= 2 and shown[-1] == final  # more than one step, ending with the whole answer
-    assert all(final.startswith(s) for s in shown) and shown == sorted(shown, key=len)
-
-
-def test_sentence_prefixes_end_at_sentence_ends():
-    text = "Keep an inventory [1]. Monitor every tool [2].\n- Name an owner [1]."
-    assert list(chatlog.sentence_prefixes(text)) == [
-        "Keep an inventory [1].",
-        "Keep an inventory [1]. Monitor every tool [2].",
-        text,
-    ]
+    ans = at.session_state[ui.MESSAGES_KEY][-1]["answer"]
+    assert not ans.abstained and ans.citations
+    assert not any("▌" in b for b in bodies)
+    opening = ui.answer_markdown(ans.answer)[:30]
+    assert sum(b.startswith(opening) for b in bodies) == 1, [b[:60] for b in bodies]
 
 
 # --------------------------------------------------------------------------- citations
@@ -212,10 +210,23 @@ def test_a_citation_highlights_every_sentence_taken_from_its_passage(ui_settings
 
     monkeypatch.setattr(Advisor, "ask_stream", fake)
     at = _ask(_chat())
-    md = "\n".join(m.value for m in at.markdown)
+    md = "\n".join(m.value for m in open_citations(at).markdown)
     assert md.count(":orange-background[") == 2  # both sentences the answer took, not just the first
     assert ":orange-background[An AI inventory is the basis for board reporting" in md
     assert "[:blue-badge[1]](https://example.org/inventory)" in md  # the chip opens the source
+
+
+def test_a_citation_card_is_drawn_when_opened(ui_settings):
+    at = _ask(_chat())
+    msg = at.session_state[ui.MESSAGES_KEY][-1]
+    assert len(at.expander) == len(msg["answer"].citations) >= 2
+    assert not any(m.value.startswith("**Document:**") for m in at.markdown)  # closed: the label only
+    at.session_state[f"a-{msg['id']}-c1-open"] = True  # the user opens the first card
+    at.run()
+    assert not at.exception
+    facts = [m.value for m in at.markdown if m.value.startswith("**Document:**")]
+    assert len(facts) == 1 and msg["answer"].citations[0].title.split()[0] in facts[0]
+    assert len(at.expander) == len(msg["answer"].citations)  # the answer and its other cards stay
 
 
 def test_highlight_all_and_taken_sentences():

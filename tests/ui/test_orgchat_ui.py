@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from advisor import ui
 from advisor.answer import Advisor, Answer, Citation
 
+from .cards import open_citations
 from .signin import signed_in
 
 pytest_plugins = ["tests.ui_conftest_helpers"]  # fixtures: ui_home, ui_settings, hash_model_dir
@@ -39,7 +40,7 @@ def test_bundled_guidance_cards_say_summary_not_publisher_and_show_as_of(ui_home
     labels = [e.label for e in at.expander]
     assert labels and all("Readiness Advisor" in lb for lb in labels), labels
     assert any("summary of NIST AI RMF 1\\.0" in lb and "as of 20" in lb for lb in labels), labels
-    md = _markdown(at)
+    md = _markdown(open_citations(at))
     assert "**Wording:** Readiness Advisor summary — not the publisher's text" in md
     assert "**Publisher:**" not in md  # the publisher is the original's, shown as such, never over our text
     assert "**As of:** 20" in md
@@ -67,7 +68,7 @@ def test_a_proposed_rule_gets_a_badge_and_a_note_in_the_answer(ui_home, monkeypa
     at = _ask(_chat(), "What does HTI-5 change?")
     label = at.expander[0].label
     assert "Proposed rule" in label and "as of 2026\\-11\\-30" in label
-    md = _markdown(at)
+    md = _markdown(open_citations(at))
     assert ":orange-badge[:material/gavel: Proposed rule]" in md  # the badge inside the card
     assert "**Status:** proposed rule — not final" in md
     assert "not a final one as of 2026" in md  # the answer text itself says so

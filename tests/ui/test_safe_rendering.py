@@ -125,6 +125,7 @@ def test_hostile_uploads_render_as_text_everywhere(hostile_app, tmp_path):
         for i in range(cites.count()):
             cites.nth(i).locator("summary").click()
             settle(page)
+        expect(cites.first.get_by_text("Document:", exact=True)).to_be_visible()  # the cards' passages are drawn
         _assert_inert(page, "chat answer and citations")
         page.screenshot(path=str(shots / "safe-chat.png"))
 

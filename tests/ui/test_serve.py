@@ -3,6 +3,10 @@ and its warm-up answer is neither recorded in the audit trail nor sent to a lang
 
 from __future__ import annotations
 
+import logging
+import time
+
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from advisor.answer import Advisor
@@ -13,6 +17,7 @@ from advisor.testing import SCRIPTED_LLM_MODEL
 from advisor.ui import resources
 
 from ..conftest import ROOT
+from .apprunner import running_app
 from .signin import signed_in
 
 DOC = (
@@ -62,3 +67,45 @@ def test_the_pages_use_the_advisor_built_at_server_start(home, tmp_path, monkeyp
     assert at.chat_input  # the chat page opened
     assert len(built) == 1 and resources.get_advisor() is built[0]  # no second advisor for the first page
     resources._advisor_for.clear()
+
+
+def _warnings(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.name == resources.log.name and r.levelno == logging.WARNING]
+
+
+def test_a_failed_warm_up_is_logged_in_one_line(home, tmp_path, monkeypatch, caplog):
+    adv = Advisor(_indexed(tmp_path), audit=True)
+
+    def broken(self, question=""):
+        raise OSError("the embedding model's files are missing:\n/models/all-MiniLM-L6-v2")
+
+    monkeypatch.setattr(Advisor, "warm_up", broken)
+    with caplog.at_level(logging.WARNING, logger=resources.log.name):
+        resources._warm_up(adv).join(timeout=30)
+    lines = _warnings(caplog)
+    assert len(lines) == 1, lines
+    assert "warm-up failed" in lines[0] and "embedding model's files are missing" in lines[0]
+    assert "first answer will be slower" in lines[0] and "\n" not in lines[0]
+
+
+def test_an_advisor_that_cannot_start_is_logged_at_server_start(home, monkeypatch, caplog):
+    monkeypatch.setenv("ADVISOR_TOP_K", "many")
+    resources._advisor_for.clear()
+    with caplog.at_level(logging.WARNING, logger=resources.log.name):
+        resources.prewarm()  # never raises: the first page shows the error with its fix
+    lines = _warnings(caplog)
+    assert len(lines) == 1 and "ADVISOR_TOP_K='many'" in lines[0] and "first answer will be slower" in lines[0]
+    resources._advisor_for.clear()
+
+
+@pytest.mark.slow  # a real `python -m advisor.ui.serve`, as deployed
+@pytest.mark.timeout(120)
+def test_the_server_log_names_a_failed_start_warm_up(tmp_path):
+    log = tmp_path / "serve.log"
+    with running_app(tmp_path / "home", log, ADVISOR_TOP_K="many"):
+        deadline = time.monotonic() + 60
+        while "first answer will be slower" not in log.read_text(errors="replace") and time.monotonic() < deadline:
+            time.sleep(0.25)
+    lines = [ln for ln in log.read_text(errors="replace").splitlines() if "first answer will be slower" in ln]
+    assert len(lines) == 1, log.read_text(errors="replace")[-2000:]
+    assert "could not be built at server start" in lines[0] and "ADVISOR_TOP_K='many'" in lines[0]

@@ -14,6 +14,7 @@ from advisor.answer import Advisor, Answer, Citation
 from advisor.audit import AuditStore
 from advisor.providers import ChatModel, register_chat_model
 
+from .cards import open_citations
 from .signin import signed_in
 
 pytest_plugins = ["tests.ui_conftest_helpers"]  # fixtures: ui_home, ui_settings, hash_model_dir
@@ -144,6 +145,8 @@ def test_chat_asks_a_question_and_renders_citations(ui_settings):
     assert ":blue-badge[1]" in md
     labels = [e.label for e in at.expander]
     assert labels and labels[0].startswith("\\[1\\]")
+    assert "**Document:**" not in md  # a card's details are drawn when it is opened
+    md = all_markdown(open_citations(at))
     assert ":orange-background[" in md  # the quote highlighted inside its passage
     assert "**Document:**" in md and "**Section:**" in md
     assert any(b.label == "Download our summary" for b in at.get("download_button"))  # bundled: our wording
@@ -203,6 +206,7 @@ def test_chat_streams_tokens_then_flags_unsupported_and_notice(ui_home, monkeypa
     at = page("chat.py").run()
     at.chat_input[0].set_value("Stream please").run()
     no_exceptions(at)
+    open_citations(at)
     warnings = [w.value for w in at.warning]
     assert any("The moon is made of cheese" in w and "Not supported" in w for w in warnings)
     assert any("composed offline" in w for w in warnings)

@@ -1,0 +1,78 @@
+"""Finding the passages a guidance answer draws on: the question's hits, each part of a
+compound question's own, the user's documents' best, and a passage standing out lexically."""
+
+from __future__ import annotations
+
+import re
+
+from ..chunk import DocType
+from ..retrieve import Filters, Hit, Retriever, SearchResult
+from ..text import content_words
+
+__all__ = ["interleave", "search_guidance", "split_question"]
+
+
+def split_question(question: str) -> list[str]:
+    """Sub-questions of a compound question ("When was X published and what does Y replace?")."""
+    parts = re.split(
+        r"\?\s+|;\s+|,?\s+and\s+(?=(?:what|when|how|which|who|where|why|does|do|did|is|are|can|should|must)\b)",
+        question.strip(),
+        flags=re.I,
+    )
+    parts = [p.strip(" ?") for p in parts if p and len(content_words(p)) >= 2]
+    return parts if len(parts) > 1 else [question]
+
+
+def interleave(rankings: list[list[Hit]]) -> list[Hit]:
+    """Merge ranked lists round-robin without duplicates; ranks renumbered."""
+    out: list[Hit] = []
+    seen: set[str] = set()
+    for i in range(max(len(r) for r in rankings)):
+        for r in rankings:
+            if i < len(r) and r[i].chunk.chunk_id not in seen:
+                seen.add(r[i].chunk.chunk_id)
+                out.append(r[i])
+    for rank, h in enumerate(out, start=1):
+        h.rank = rank
+    return out
+
+
+#: Hits past the k-th a search returns for `with_standouts` to look at.
+STANDOUT_EXTRA = 4
+#: A passage whose keyword score is this many times the best of the top k stands out.
+STANDOUT_RATIO = 2.0
+
+
+def with_standouts(hits: list[Hit], k: int) -> list[Hit]:
+    """The top k hits, plus any hit past them whose keyword (BM25) score far exceeds every top
+    hit's: the one passage using the question's rare words ("opt-out mechanisms") is kept even
+    when its meaning, embedded with a whole list around it, ranks it lower."""
+    top, rest = hits[:k], hits[k:]
+    best = max((h.lexical or 0.0 for h in top), default=0.0)
+    extra = [h for h in rest if best > 0 and (h.lexical or 0.0) >= STANDOUT_RATIO * best]
+    return top + extra
+
+
+def search_guidance(retriever: Retriever, query: str, *, k: int, org: str | None, user_documents: bool) -> SearchResult:
+    """The passages a guidance answer draws on: the query's hits, each part of a compound
+    question's own hits, and the best passages of documents the user added, interleaved.
+    With an organization, its private results are left out (guidance and uploads only)."""
+    filters = Filters(org=org, doc_types=(DocType.GUIDANCE, DocType.USER) if org else None)
+    searches = [retriever.search(query, k=k + STANDOUT_EXTRA, filters=filters)]
+    hits = with_standouts(searches[0].hits, k)
+    subs = split_question(query)
+    if len(subs) > 1:  # each part of a compound question gets its own evidence
+        parts = [retriever.search(q, k=3, filters=filters) for q in subs]
+        searches += parts
+        hits = interleave([hits] + [p.hits for p in parts])
+    if user_documents:
+        # documents the user added are what they most likely ask about: their best
+        # passages always compete, even when bundled guidance covers the same ground
+        own = retriever.search(query, k=3, filters=Filters(org=org, doc_types=(DocType.USER,)))
+        searches.append(own)
+        hits = interleave([hits, own.hits])
+    timings: dict[str, float] = {}
+    for s in searches:
+        for name, ms in s.timings.items():
+            timings[name] = timings.get(name, 0.0) + ms
+    return SearchResult(hits, timings, next((s.degraded for s in searches if s.degraded), ""))

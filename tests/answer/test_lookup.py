@@ -1,0 +1,96 @@
+"""The passages an answer draws on: a passage that alone uses the question's rare words is kept
+even when it ranks past the top k; a question padded with filler ("Is there anything in the
+policy about X?") is not refused as out of scope when the user's document covers X; a list
+under a short label line ("Suggested actions:") is quoted, not dropped."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.answer import Advisor
+from advisor.answer.asks import unframed
+from advisor.answer.lookup import search_guidance
+from advisor.chunk import Chunk
+from advisor.retrieve import Hit, SearchResult
+
+from .builders import indexed_settings
+
+
+def _hit(n: int, lexical: float) -> Hit:
+    chunk = Chunk(chunk_id=f"c{n}", text=f"passage {n}", source="guide.pdf", title="Guide", section="S", position=n)
+    return Hit(chunk, 1.0 / n, rank=n, dense=0.5, lexical=lexical)
+
+
+class _Ranked:
+    """A retriever whose search returns fixed hits, as many as asked for."""
+
+    def __init__(self, hits: list[Hit]):
+        self.hits = hits
+
+    def search(self, query, k=None, filters=None):
+        return SearchResult(self.hits[: k or len(self.hits)])
+
+
+def test_a_passage_far_ahead_on_the_questions_rare_words_is_kept_past_the_top_k():
+    hits = [_hit(n, 2.5) for n in range(1, 7)] + [_hit(7, 6.6), _hit(8, 2.0)]
+    found = search_guidance(
+        _Ranked(hits), "What does the guide say about opt-out mechanisms?", k=6, org=None, user_documents=False
+    )
+    assert [h.chunk.chunk_id for h in found.hits] == ["c1", "c2", "c3", "c4", "c5", "c6", "c7"]
+
+
+def test_a_passage_only_somewhat_ahead_on_keywords_does_not_join():
+    hits = [_hit(n, 2.5) for n in range(1, 7)] + [_hit(7, 4.0)]
+    found = search_guidance(_Ranked(hits), "What does the guide say about audits?", k=6, org=None, user_documents=False)
+    assert len(found.hits) == 6
+
+
+def test_filler_words_are_not_what_is_asked():
+    assert (
+        unframed("Is there anything in the policy about watermarking?") == "Is there in the policy about watermarking?"
+    )
+    assert unframed("What does the policy say about salaries?") == "What does the policy about salaries?"
+
+
+DOCS = {
+    "security.md": """---
+title: Hospital model security standard
+---
+# Hospital model security standard
+
+## Protecting models
+
+Model files are encrypted at rest with keys held by the security office.
+Watermarking technologies are used as a deterrent to model extraction attacks.
+
+## Impact assessments
+
+Suggested actions:
+
+- Establish impact assessment procedures for every AI system the hospital uses.
+- Repeat impact assessments on a regular basis as the AI system changes.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def adv(tmp_path_factory) -> Advisor:
+    return Advisor(indexed_settings(tmp_path_factory.mktemp("lookup"), DOCS))
+
+
+def test_is_there_anything_about_x_is_answered_from_the_document(adv):
+    ans = adv.ask("Is there anything in the security standard about watermarking?")
+    assert not ans.abstained, ans.answer
+    assert "Watermarking technologies are used as a deterrent" in ans.answer
+
+
+def test_is_there_anything_about_an_unindexed_topic_is_still_declined(adv):
+    ans = adv.ask("Is there anything in the security standard about lasagna recipes?")
+    assert ans.abstained, ans.answer
+
+
+def test_items_under_a_label_line_are_quoted(adv):
+    ans = adv.ask("What are the suggested actions for impact assessments?")
+    assert not ans.abstained, ans.answer
+    assert "Establish impact assessment procedures for every AI system" in ans.answer
+    assert "Repeat impact assessments on a regular basis" in ans.answer
