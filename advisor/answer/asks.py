@@ -23,6 +23,7 @@ from ..chunk import Chunk
 from ..retrieve import Retriever
 from ..safety.names import name_lists
 from ..text import identifiers, tokenize
+from .properties import asked_property, ity_nouns, states_property
 
 __all__ = [
     "Ask",
@@ -180,18 +181,6 @@ _PREMISE = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-#: "What <property> does|is|of <subject>" ("What is the positive predictive value of X?")
-_PROPERTY = re.compile(
-    r"^\s*(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the\s+|its\s+|their\s+)?)?"
-    r"(?P<prop>[\w()'’-]+(?:\s+[\w()'’-]+){0,3}?)\s+(?:does|did|do|is|was|were|has|have|had|of|for)\b",
-    re.I,
-)
-#: "Which checks does the paper recommend?" is answered by the checks it names, not the word
-_CONTENT_VERB = re.compile(
-    r"\b(?:recommend|suggest|requir|say|said|advis|propos|call(?:s|ed)? for|expect|mandat|describ|cover|mention|"
-    r"includ|encourag|prescrib|discuss|address|outlin|stat(?:e|es|ed)\b)\w*",
-    re.I,
-)
 _STOP_COUNT = re.compile(
     r"\b(?:of|at|in|on|for|with|from|by|per|under|has|have|had|did|do|does|are|is|were|was|will|would|can|could|"
     r"must|should|sit|been|that|who|which)\b",
@@ -272,7 +261,7 @@ def read_ask(
     capitalised = {t for m in re.finditer(r"\b[A-Z][\w'’()-]*", text) if m.start() > 0 for t in tokenize(m.group(0))}
     special = {t for i in identifiers(text) for t in tokenize(i)} | years(text)
     # a noun in -ity is not the frame word its stem shares ("specificity" is not "specific")
-    nouns = set(tokenize(" ".join(re.findall(r"\b\w+it(?:y|ies)\b", text, re.I))))
+    nouns = ity_nouns(text)
     for tok in tokenize(text):
         if (tok in _FRAME and tok not in nouns) or tok in anchors or len(tok) < 2:
             continue
@@ -293,10 +282,7 @@ def read_ask(
     for t in paraphrase:
         anchors[t] = min(anchors[t], max(seen, default=anchors[t]))
     unseen = {t for t in entities if known is not None and t.isalpha() and len(t) >= 3 and not known(t)}
-    m = None if _CONTENT_VERB.search(text) else _PROPERTY.match(text)
-    words = m.group("prop") if m and not re.search(r"[^su]s$", m.group("prop"), re.I) else ""  # a plural asks a list
-    prop = {t for t in tokenize(words) if t in anchors and t not in entities and t.isalpha()}
-    spelled = {tokenize(w)[0]: w.lower() for w in re.findall(r"\b\w+it(?:y|ies)\b", words)}
+    prop, spelled = asked_property(text, anchors, entities, _FRAME)
     return Ask(
         question,
         _focus(question),
@@ -306,8 +292,8 @@ def read_ask(
         frozenset(unseen),
         _counted(question),
         bool(_SUPERLATIVE.search(question)),
-        frozenset(prop),
-        {t: w for t, w in spelled.items() if t in prop and t in _FRAME},
+        prop,
+        spelled,
     )
 
 
@@ -429,25 +415,17 @@ def focus_coverage(ask: Ask, evidence: list[Evidence]) -> float:
     )
 
 
-def _holds(words: set[str], tok: str) -> bool:
-    """The word, or one of its family ("clearance" / "cleared"), is among `words`."""
-    return tok in words or any(w[:5] == tok[:5] for w in words if len(w) >= 5) if len(tok) >= 5 else tok in words
-
-
-def _states_property(ask: Ask, tok: str, ev: Evidence) -> bool:
-    """Does the evidence's document use this word of the property asked? A word whose stem a
-    commoner word shares is looked up as written ("specificity" is not "payer-specific")."""
-    word = ask.property_spelled.get(tok)
-    if word and ev.spelled:
-        return any(w.startswith(word[:-1]) for w in ev.spelled)
-    return _holds(ev.own | ev.context | ev.document, tok)
-
-
 def _missing_names(ask: Ask, evidence: list[Evidence]) -> list[str]:
     """Names the answer's documents never use, years its sentences do not state, and words of
     the property asked that its documents never use (a model card without a specificity
     is not answered with its sensitivity, nor with its sibling card's specificity)."""
-    out = [t for t in sorted(ask.asked_property) if not any(_states_property(ask, t, ev) for ev in evidence)]
+    out = [
+        t
+        for t in sorted(ask.asked_property)
+        if not any(
+            states_property(t, ask.property_spelled, ev.own | ev.context | ev.document, ev.spelled) for ev in evidence
+        )
+    ]
     for t in sorted(ask.entities):
         if t in years(ask.question):
             if not any(t in ev.own or t in ev.context for ev in evidence):
