@@ -23,6 +23,7 @@ from ..chunk import Chunk
 from ..retrieve import Retriever
 from ..safety.names import name_lists
 from ..text import identifiers, tokenize
+from .properties import asked_property, ity_nouns, states_property
 
 __all__ = [
     "Ask",
@@ -222,6 +223,8 @@ class Ask:
     unseen: frozenset[str] = frozenset()  # names the index has never seen
     counted: str = ""  # the noun of "how many X", stemmed
     superlative: bool = False  # "which vendor has the most", "the first state to"
+    asked_property: frozenset[str] = frozenset()  # words of the property asked ("specificity")
+    property_spelled: dict[str, str] = field(default_factory=dict)  # of those, stems a commoner word shares
 
     @property
     def weight(self) -> float:
@@ -257,8 +260,10 @@ def read_ask(
     text = re.sub(r"\b(?:\w+n['’]t|cannot)\b", " ", re.sub(r"['’]s\b", "", question))
     capitalised = {t for m in re.finditer(r"\b[A-Z][\w'’()-]*", text) if m.start() > 0 for t in tokenize(m.group(0))}
     special = {t for i in identifiers(text) for t in tokenize(i)} | years(text)
+    # a noun in -ity is not the frame word its stem shares ("specificity" is not "specific")
+    nouns = ity_nouns(text)
     for tok in tokenize(text):
-        if tok in _FRAME or tok in anchors or len(tok) < 2:
+        if (tok in _FRAME and tok not in nouns) or tok in anchors or len(tok) < 2:
             continue
         if tok[0].isdigit():
             special.add(tok)  # a number names something specific ("Section 1557", "510(k)")
@@ -277,6 +282,7 @@ def read_ask(
     for t in paraphrase:
         anchors[t] = min(anchors[t], max(seen, default=anchors[t]))
     unseen = {t for t in entities if known is not None and t.isalpha() and len(t) >= 3 and not known(t)}
+    prop, spelled = asked_property(text, anchors, entities, _FRAME)
     return Ask(
         question,
         _focus(question),
@@ -286,6 +292,8 @@ def read_ask(
         frozenset(unseen),
         _counted(question),
         bool(_SUPERLATIVE.search(question)),
+        prop,
+        spelled,
     )
 
 
@@ -363,6 +371,7 @@ class Evidence:
     own: set[str]
     context: set[str]
     document: set[str]
+    spelled: frozenset[str] = frozenset()  # the document's words as written, lower-cased ({} when unknown)
 
 
 @dataclass
@@ -407,8 +416,16 @@ def focus_coverage(ask: Ask, evidence: list[Evidence]) -> float:
 
 
 def _missing_names(ask: Ask, evidence: list[Evidence]) -> list[str]:
-    """Names the answer's documents never use, and years its sentences do not state."""
-    out = []
+    """Names the answer's documents never use, years its sentences do not state, and words of
+    the property asked that its documents never use (a model card without a specificity
+    is not answered with its sensitivity, nor with its sibling card's specificity)."""
+    out = [
+        t
+        for t in sorted(ask.asked_property)
+        if not any(
+            states_property(t, ask.property_spelled, ev.own | ev.context | ev.document, ev.spelled) for ev in evidence
+        )
+    ]
     for t in sorted(ask.entities):
         if t in years(ask.question):
             if not any(t in ev.own or t in ev.context for ev in evidence):
@@ -455,6 +472,7 @@ class Corpus:
         self.retriever = retriever
         self._words: dict[str, frozenset[str]] = {}
         self._chunks: dict[str, list[Chunk]] = {}
+        self._spelled: dict[str, frozenset[str]] = {}
         self._generation = -1
 
     def _fresh(self) -> None:
@@ -462,6 +480,7 @@ class Corpus:
         if gen != self._generation:
             self._words.clear()
             self._chunks.clear()
+            self._spelled.clear()
             self._generation = gen
 
     def rarity(self, token: str) -> float:
@@ -493,6 +512,14 @@ class Corpus:
                 kept.move_to_end(key)
                 self._chunks[source] = kept[key]
         return self._chunks[source]
+
+    def spelled(self, chunk: Chunk) -> frozenset[str]:
+        """The words of the chunk's whole document as written, lower-cased (its own without an index)."""
+        self._fresh()
+        if chunk.source not in self._spelled:
+            texts = [f"{c.title} {c.section} {c.text}" for c in self.chunks(chunk.source)] or [chunk.text]
+            self._spelled[chunk.source] = frozenset(re.findall(r"\w+", " ".join(texts).lower()))
+        return self._spelled[chunk.source]
 
     def family(self, chunk: Chunk) -> list[Chunk]:
         """The chunks of the numbered item a chunk sits in ("MAP 2.2 > About" -> all of "MAP

@@ -481,6 +481,7 @@ def _evidence(chosen: list[Candidate], corpus: Corpus) -> list[Evidence]:
                 set(tokenize(f"{lead} {c.text}")),
                 set(tokenize(f"{c.chunk.title} {c.chunk.section}")),
                 set(corpus.words(c.chunk)),
+                corpus.spelled(c.chunk),
             )
         )
     return out

@@ -64,8 +64,8 @@ class Document:
 # the fields a model card, product sheet or form names its subject with, near the top; a value
 # runs to the line's end, a table bar, or the next label (one cell may read "Name: X Developer: Y")
 _NAME_FIELD = re.compile(
-    r"^[-•*]?\s*(?:(?:model|product|device|system|software|tool|algorithm|solution|trade|proprietary)\s+)?"
-    r"name\s*:[ \t]*(?P<value>[^\n:|]{2,160})",
+    r"^[-•*]?\s*(?:(?:(?:model|product|device|system|software|tool|algorithm|solution|trade|proprietary)\s+)?name|product)"
+    r"\s*:[ \t]*(?P<value>[^\n:|]{2,160})",
     re.I | re.M,
 )
 _MAKER_FIELD = re.compile(
@@ -81,24 +81,131 @@ _NEXT_LABEL = re.compile(
 _SUBJECT_BLOCKS = 12  # the subject is named in the document's opening blocks
 
 
+# a company's legal-form suffix, kept when a maker's address follows ("Acme AI, Inc., Boston")
+_LEGAL_FORM = re.compile(r"(?:inc|ltd|llc|gmbh|plc|co|corp|s\.?a|b\.?v|ag|pty)\.?", re.I)
+
+
 def _field_value(m: re.Match[str] | None) -> str:
     value = _NEXT_LABEL.sub("", m.group("value")).strip(" .;,\t") if m else ""
     return value if len(value) >= 2 else ""
 
 
+def _company(maker: str) -> str:
+    """The maker without the address that follows its name."""
+    parts = maker.split(", ")
+    keep = parts[:1] + [p for p in parts[1:2] if _LEGAL_FORM.fullmatch(p)]
+    return ", ".join(keep)
+
+
 def subject_title(title: str, blocks: list[Block]) -> str:
-    """The title with the product the document is about, from a "Name:" field in its opening
-    blocks ("CHAI Applied Model Card — BriefCase-Triage for Brain Aneurysm (Aidoc)"): every chunk
+    """The title with the product the document is about, from a "Name:" or "Product:" field in its
+    opening blocks ("CHAI Applied Model Card — BriefCase-Triage for Brain Aneurysm (Aidoc)"): every chunk
     carries its title, so documents of one template (near-identical model cards) are told apart."""
     opening = [b.text for b in blocks[:_SUBJECT_BLOCKS] if b.kind.indexed and not b.quarantine]
     name = maker = ""
     for text in opening:
         name = name or _field_value(_NAME_FIELD.search(text))
-        maker = maker or _field_value(_MAKER_FIELD.search(text))
+        maker = maker or _company(_field_value(_MAKER_FIELD.search(text)))
     if not name:
         return title
+    if title and re.sub(r"\s*\([^)]*\)$", "", name).lower() in title.lower():
+        # the title names the product already ("Model Facts: X" for "X (abbreviation)")
+        return title if not maker or maker.lower() in title.lower() else f"{title} ({maker})"
     subject = name if not maker or maker.lower() in name.lower() else f"{name} ({maker})"
     return subject if not title or subject.lower() in title.lower() else f"{title} — {subject}"
+
+
+# a field label in a two-column facts table ("Release date | April 2023"): short words, no
+# sentence; its value is what the row says about the document's subject
+_LABEL_CELL = re.compile(r"[A-Za-z][\w ()/&,'’-]{0,38}[\w)]")
+_LABEL_WORDS = 6
+# the second cell of a data table's header row names a column ("Role | Owner", "Metric | Value")
+_COLUMN_NAMES = frozenset(
+    [
+        "value",
+        "values",
+        "result",
+        "results",
+        "description",
+        "details",
+        "definition",
+        "meaning",
+        "owner",
+        "owners",
+        "status",
+        "notes",
+        "note",
+        "information",
+        "answer",
+        "response",
+        "explanation",
+        "comment",
+        "comments",
+        "example",
+        "examples",
+        "responsibility",
+        "responsibilities",
+        "requirement",
+        "requirements",
+    ]
+)
+
+
+def _field_row(block: Block) -> tuple[str, str] | None:
+    """(label, value) when a table row reads as a form field: two cells, the first a short label."""
+    if block.kind != BlockKind.TABLE or block.quarantine or "\n" in block.text:
+        return None
+    cells = [c.strip() for c in block.text.split(" | ")]
+    if len(cells) != 2 or not all(cells):
+        return None
+    label, value = cells
+    if not _LABEL_CELL.fullmatch(label) or len(label.split()) > _LABEL_WORDS:
+        return None
+    return label.rstrip(": "), value
+
+
+def _is_form(rows: list[tuple[str, str]]) -> bool:
+    """Rows of label and value, not a data table: no header row naming columns, and some value
+    states a fact (a number, or a phrase of several words) rather than another label."""
+    if len(rows) < 2 or rows[0][1].lower() in _COLUMN_NAMES:
+        return False
+    return any(re.search(r"\d", v) or len(v.split()) >= 6 for _, v in rows)
+
+
+def form_fields(blocks: list[Block]) -> list[Block]:
+    """Two-column facts tables ("Model name | X", "Release date | April 2023") as the form fields
+    they are: one text block of "Label: value" lines, each a field start where a chunk may end.
+
+    A vendor's "Model Facts" label or datasheet header is a form laid out as a table; read as a
+    data table its first row would lead every other row. A run of at least two such rows in one
+    section and page converts; tables of three or more columns, with a long first cell, or with a
+    header row naming columns ("Role | Owner"), stay tables.
+    """
+    out: list[Block] = []
+    run: list[tuple[Block, tuple[str, str]]] = []
+
+    def flush() -> None:
+        if _is_form([row for _, row in run]):
+            first = run[0][0]
+            lines = [f"{label}: {value}" for _, (label, value) in run]
+            starts = [sum(len(x) + 1 for x in lines[:i]) for i in range(len(lines))]
+            out.append(Block("\n".join(lines), first.section, first.page, meta=dict(first.meta), breaks=starts))
+        else:
+            out.extend(b for b, _ in run)
+        run.clear()
+
+    for b in blocks:
+        row = _field_row(b)
+        if row is not None and (not run or (run[0][0].section, run[0][0].page) == (b.section, b.page)):
+            run.append((b, row))
+            continue
+        flush()
+        if row is not None:
+            run.append((b, row))
+        else:
+            out.append(b)
+    flush()
+    return out
 
 
 def fail(path: Path | str, problem: str) -> IngestError:

@@ -19,7 +19,17 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring, iterparse
 
-from .document import HIDDEN_TEXT, Block, BlockKind, Document, fail, heading_path, subject_title, title_from_name
+from .document import (
+    HIDDEN_TEXT,
+    Block,
+    BlockKind,
+    Document,
+    fail,
+    form_fields,
+    heading_path,
+    subject_title,
+    title_from_name,
+)
 from .limits import Deadline, Limits, active, check_zip, read_member
 from .registry import register_loader
 
@@ -383,6 +393,7 @@ def load_docx(path: Path, source: str, limits: Limits | None = None) -> Document
     if not any(b.text.strip() and not b.quarantine for b in blocks):
         raise fail(path, "Word document has no text")
     title = reader.title or core_title or title_from_name(path)
+    blocks = form_fields(blocks)
     return Document(source=source, title=subject_title(title, blocks), blocks=blocks)
 
 

@@ -15,7 +15,7 @@ from typing import Any
 import pypdfium2 as pdfium
 
 from . import ocr
-from .document import HIDDEN_TEXT, Block, BlockKind, Document, fail, subject_title, title_from_name
+from .document import HIDDEN_TEXT, Block, BlockKind, Document, fail, form_fields, subject_title, title_from_name
 from .hyphens import Dehyphenator
 from .limits import Deadline, Limits
 from .pdf_chars import Page, PageReader
@@ -48,6 +48,7 @@ def read_pdf(path: Path, source: str, limits: Limits) -> Document:
     if not any(b.kind.indexed for b in blocks):
         raise fail(path, "no readable text: every page is a table of contents, index, reference list or furniture")
     title = _usable_title(title) or _first_heading(blocks) or title_from_name(path)
+    blocks = form_fields(blocks)
     return Document(source=source, title=subject_title(title, blocks), blocks=blocks)
 
 

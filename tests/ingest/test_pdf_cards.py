@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from advisor.ingest import BlockKind, chunk_document, load_chunks, load_document
+from advisor.ingest.document import Block, form_fields
 from advisor.safety import injection
 
 from . import pdfgen
@@ -162,3 +163,32 @@ def test_real_card_metric_rows_repeated_across_columns_are_read_once(cards):
     doc, _ = cards["Aidoc_BA-01"]
     rows = [b.text for b in doc.blocks if b.kind == BlockKind.TABLE and b.text.startswith("Test Type")]
     assert rows == ["Test Type: Retrospective, blinded, multicenter study."]
+
+
+def _rows(*rows: str, section: str = "Product", page: int = 1) -> list[Block]:
+    return [Block(r, section, page, kind=BlockKind.TABLE) for r in rows]
+
+
+def test_a_two_column_facts_table_becomes_fields_and_data_tables_stay_tables():
+    facts = _rows("Model name | Kestrel Sepsis Early Warning", "Version | 1.4", "Label date | 12 March 2025")
+    (block,) = form_fields(facts)
+    assert block.kind == BlockKind.TEXT
+    assert block.text.split("\n") == [
+        "Model name: Kestrel Sepsis Early Warning",
+        "Version: 1.4",
+        "Label date: 12 March 2025",
+    ]
+    assert [block.text[i:].split(":")[0] for i in block.breaks] == ["Model name", "Version", "Label date"]
+    # a header row naming its columns, three columns, or long first cells: a data table
+    for table in (
+        _rows("Role | Owner", "Model steward | Data science 2", "Approver | Chief medical officer"),
+        _rows("Metric | Result | 95% CI", "Sensitivity | 94.1% | 90.3% to 96.7%"),
+        _rows(
+            "GOVERN 6: Policies and procedures are in place to address AI risks | GOVERN 6.1: Policies exist",
+            "MANAGE 4: Risk treatments are documented and monitored regularly | MANAGE 4.3: Incidents are shared",
+        ),
+    ):
+        assert form_fields(table) == table
+    # rows of another page are another table
+    split = _rows("Product | Acme Lung 2") + _rows("Version | 3.1", page=2)
+    assert form_fields(split) == split
