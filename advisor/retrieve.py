@@ -30,6 +30,7 @@ _UNFILTERED_SHARE = 0.5  # above this share of admitted chunks, filter dense can
 
 # Runs a search's dense channel beside its keyword channel (shared by every Retriever; a
 # search waits only for its own job, so a busy pool delays, never deadlocks).
+_DENSE_CHECK = 8  # keyword hits whose exact similarity is checked against the approximate dense search
 _CHANNELS = ThreadPoolExecutor(max_workers=8, thread_name_prefix="advisor-dense")
 
 
@@ -447,9 +448,16 @@ class Retriever:
         # identifier channels run here: a search waits for the slower, not for both
         dense_job = _CHANNELS.submit(self._timed_dense, query, n, f, lex, mask)
         lexical = lex.search(query, n, mask)
+        # the best keyword hits' stored vectors, read while the query is embedded: an approximate
+        # (HNSW) index that has seen many rewrites can miss a true nearest neighbour
+        checked = [cid for cid, _ in lexical[:_DENSE_CHECK]]
+        check_job = _CHANNELS.submit(self._vectors, checked) if checked else None
         id_hits = lex.id_search(query, mask, n)
         t1 = time.perf_counter()
         dense, degraded, dense_ms = dense_job.result()
+        checked_vectors = (check_job.result() if check_job is not None else None) or {}
+        if not degraded:
+            dense = self._with_missed(query, dense, checked_vectors, n)
 
         rrf = self.settings.rrf_k
         fused: dict[str, float] = {}
@@ -467,11 +475,12 @@ class Retriever:
         # only the keyword-only hits among the top k need their vectors (a few, not every keyword
         # candidate): read from the vector store while the catalog reads the hits' texts
         unseen = [cid for cid in order if cid not in dense_sim]
-        vectors = _CHANNELS.submit(self._vectors, unseen) if unseen else None
+        unread = [cid for cid in unseen if cid not in checked_vectors]
+        vectors = _CHANNELS.submit(self._vectors, unread) if unread else None
         chunks = self.index.get_chunks(order)
         id_set = set(id_hits)
         missing = [cid for cid in unseen if cid in chunks]
-        got = (vectors.result() if vectors is not None else None) or {}
+        got = {**checked_vectors, **((vectors.result() if vectors is not None else None) or {})}
         if missing:
             dense_sim.update(self._similarities(query, {cid: got[cid] for cid in missing if cid in got}))
         hits: list[Hit] = []
@@ -548,6 +557,21 @@ class Retriever:
             return None
         out.sort(key=lambda x: (-x[1], x[0]))
         return out[:n]
+
+    def _with_missed(
+        self, query: str, dense: list[tuple[str, float]], vectors: dict[str, Any], n: int
+    ) -> list[tuple[str, float]]:
+        """The dense ranking with any checked keyword hit whose exact similarity earns it a place
+        the approximate search did not give it, in similarity order."""
+        if not vectors:
+            return dense
+        have = {cid for cid, _ in dense}
+        floor = dense[-1][1] if len(dense) >= n else -1.0
+        sims = self._similarities(query, {cid: v for cid, v in vectors.items() if cid not in have})
+        missed = [(cid, sim) for cid, sim in sims.items() if sim > floor]
+        if not missed:
+            return dense
+        return sorted(dense + missed, key=lambda x: (-x[1], x[0]))[:n]
 
     def _vectors(self, ids: list[str]) -> dict[str, Any] | None:
         """The stored vectors of these chunks by id; None when the store cannot be read."""

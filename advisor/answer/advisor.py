@@ -454,7 +454,9 @@ class Advisor:
         coverage = self.retriever.coverage(core, hits)
         # in scope is judged without filler ("Is there anything in the guide about X?"): no
         # passage says "anything"; how confident an answer is still counts every word asked
-        decision = evidence_scope(self.scope, turn.query, hits, self.retriever.coverage(unframed(core), hits))
+        # every kept hit counts here: a passage kept for its standout keyword score ranks low
+        in_scope_words = self.retriever.coverage(unframed(core), hits, top=len(hits))
+        decision = evidence_scope(self.scope, turn.query, hits, in_scope_words)
         if not decision.in_scope:
             return self._refusal(turn, decision.reason, hits)
         t = time.perf_counter()
