@@ -207,8 +207,12 @@ def _copy_text(msg: dict) -> str:
 def _answer_tools(msg: dict, last: bool) -> None:
     """Copy (the answer as text, with a copy-to-clipboard icon) and, for the last answer, regenerate."""
     with st.container(horizontal=True, gap="small"):
-        with st.popover("Copy", icon=":material/content_copy:", key=f"copy-{msg['id']}"):
-            st.caption("Copy the answer and its sources with the icon at the top right.")
+        with st.popover(
+            "Copy",
+            icon=":material/content_copy:",
+            key=f"copy-{msg['id']}",
+            help="The answer and its sources as text: copy them with the icon at the top right of the box.",
+        ):
             st.code(_copy_text(msg), language=None, wrap_lines=True)
         if last and msg.get("question"):
             st.button(
