@@ -14,8 +14,8 @@ and for each run measures:
 - cold_start_to_first_answer_s: server process start until the first cited answer is rendered
   (the clock a user sees who opens the app as soon as it is up and asks at once);
 - first_answer_s: question submitted until the cited answer is rendered;
-- warm answers: each further question (a new one each time), submitted until the answer starts
-  to show (`warm_first_text_s`) and until it is on screen in full with its sources
+- warm answers: each further question (a new one each time), from pressing Enter until the answer
+  starts to show (`warm_first_text_s`) and until it is on screen in full with its sources
   (`warm_answer_s`: the answer's text and its closed source cards; a card's passage is drawn
   when the user opens it).
 
@@ -77,18 +77,25 @@ _TEXT_SHOWN = """([nth]) => {
     if (!m || m.querySelector('[data-testid=stSpinner]')) return false;
     return [...m.querySelectorAll('[data-testid=stMarkdownContainer]')].some(e => e.innerText.trim().length > 20);
 }"""
+# ... and in full: its source cards (or, for an answer without sources, its notice) are there too
+_FULL_SHOWN = """([nth]) => {
+    const m = document.querySelectorAll('[data-testid=stChatMessage]')[nth];
+    return !!m && !m.querySelector('[data-testid=stSpinner]')
+        && [...m.querySelectorAll('[data-testid=stExpander], [data-testid=stAlert]')].some(e => e.getClientRects().length);
+}"""
+POLL_MS = 20  # both conditions are checked in the page this often: the clock's resolution
 
 
 def ask(page, question: str, nth: int) -> tuple[float, float]:
-    """(seconds until the answer's text starts to show, seconds until it is on screen in full with
-    its sources); then waits for the script run to end before the next question (not timed)."""
-    t0 = time.perf_counter()
+    """(seconds from pressing Enter until the answer's text starts to show, and until it is on
+    screen in full with its sources); then waits for the script run to end before the next
+    question (not timed). Typing the question is not timed: a user types before submitting."""
     page.fill("[data-testid=stChatInput] textarea", question)
+    t0 = time.perf_counter()
     page.keyboard.press("Enter")
-    page.wait_for_function(_TEXT_SHOWN, arg=[nth], timeout=600_000, polling=20)
+    page.wait_for_function(_TEXT_SHOWN, arg=[nth], timeout=600_000, polling=POLL_MS)
     shown = time.perf_counter() - t0
-    msg = page.locator("[data-testid=stChatMessage]").nth(nth)
-    msg.locator("[data-testid=stExpander], [data-testid=stAlert]").first.wait_for(timeout=600_000)
+    page.wait_for_function(_FULL_SHOWN, arg=[nth], timeout=600_000, polling=POLL_MS)
     full = time.perf_counter() - t0
     settle(page)
     return shown, full
