@@ -5,6 +5,7 @@ answer still opens with its passage, and nothing the page loads comes from outsi
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -26,6 +27,11 @@ def _ask(page, question: str, nth: int):
     return answer
 
 
+def _body(answer) -> str:
+    """The answer's own text (its first Markdown block)."""
+    return answer.locator("[data-testid=stMarkdownContainer]").first.inner_text()
+
+
 def _labels(answer) -> list[str]:
     return [s.inner_text().strip() for s in answer.locator("[data-testid=stExpander] summary").all()]
 
@@ -42,7 +48,7 @@ def test_an_earlier_answer_keeps_its_sources_and_nothing_leaves_the_machine(app_
             lambda r: outside.append(r.url) if r.url.startswith("http") and urlsplit(r.url).netloc != here else None,
         )
         first = _ask(page, FIRST, 1)
-        first_text, first_cards = first.inner_text(), _labels(first)
+        first_text, first_cards = _body(first), _labels(first)
         assert len(first_cards) >= 1 and first_cards[0].splitlines()[-1].startswith("[1]"), first_cards
 
         second = _ask(page, SECOND, 3)
@@ -52,15 +58,19 @@ def test_an_earlier_answer_keeps_its_sources_and_nothing_leaves_the_machine(app_
         messages = page.locator("[data-testid=stChatMessage]")
         assert messages.count() == 4
         assert messages.nth(0).inner_text().strip().endswith(FIRST)
-        assert first.inner_text() == first_text
+        assert _body(first) == first_text and len(first_text) > 40
         assert _labels(first) == first_cards
+        # only the latest answer offers Regenerate; Copy stays under each
+        assert first.get_by_role("button", name="Regenerate").count() == 0
+        assert second.get_by_role("button", name="Regenerate").count() == 1
+        assert first.get_by_role("button", name="Copy").count() == 1
 
         # a card of the earlier answer opens with its passage; the newer answer stays as it was
         second_cards = _labels(second)
         card = first.locator("[data-testid=stExpander]").first
         card.locator("summary").click()
         expect(card.get_by_text("Document:")).to_be_visible(timeout=30_000)
-        expect(card.get_by_role("button", name="Download source")).to_be_visible()
+        expect(card.get_by_role("button", name=re.compile(r"^Download (source|our summary)$"))).to_be_visible()
         settle(page)
         assert _labels(second) == second_cards and messages.count() == 4
 
