@@ -17,7 +17,9 @@ and for each run measures:
 - warm answers: each further question (a new one each time), from pressing Enter until the answer
   starts to show (`warm_first_text_s`) and until it is on screen in full with its sources
   (`warm_answer_s`: the answer's text and its closed source cards; a card's passage is drawn
-  when the user opens it).
+  when the user opens it);
+- card_open_s: then, for each warm answer, clicking its first source card until the card's
+  facts and passage are on screen.
 
 Then, in a fresh process on the same ADVISOR_HOME, `Advisor.ask` answers the same warm
 questions (after the same first question, with the conversation history the chat page passes):
@@ -83,6 +85,10 @@ _FULL_SHOWN = """([nth]) => {
     return !!m && !m.querySelector('[data-testid=stSpinner]')
         && [...m.querySelectorAll('[data-testid=stExpander], [data-testid=stAlert]')].some(e => e.getClientRects().length);
 }"""
+_CARD_OPEN = """([nth]) => {
+    const card = document.querySelectorAll('[data-testid=stChatMessage]')[nth].querySelector('[data-testid=stExpander]');
+    return !!card && card.innerText.includes('Document:');
+}"""
 POLL_MS = 20  # both conditions are checked in the page this often: the clock's resolution
 
 
@@ -99,6 +105,18 @@ def ask(page, question: str, nth: int) -> tuple[float, float]:
     full = time.perf_counter() - t0
     settle(page)
     return shown, full
+
+
+def open_card(page, nth: int) -> float:
+    """Seconds from clicking the first source card of the nth chat message until its passage
+    is on screen (the card is read and drawn when opened)."""
+    card = page.locator("[data-testid=stChatMessage]").nth(nth).locator("[data-testid=stExpander]").first
+    t0 = time.perf_counter()
+    card.locator("summary").click()
+    page.wait_for_function(_CARD_OPEN, arg=[nth], timeout=600_000, polling=POLL_MS)
+    took = time.perf_counter() - t0
+    settle(page)
+    return took
 
 
 def ensure_admin(home: Path) -> None:
@@ -194,6 +212,7 @@ def one_run(home: Path, question: str, warm: list[str], wait_before_ask: float, 
                 shown.append(round(a, 3))
                 full.append(round(b, 3))
             out["warm_first_text_s"], out["warm_answer_s"] = shown, full
+            out["card_open_s"] = [round(open_card(page, 3 + 2 * i), 3) for i in range(len(warm))]
             browser.close()
         return {k: round(v, 2) if isinstance(v, float) else v for k, v in out.items()}
     finally:
