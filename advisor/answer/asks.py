@@ -28,6 +28,7 @@ __all__ = [
     "Focus",
     "Verdict",
     "addressed",
+    "asked_words",
     "corrects_premise",
     "coverage",
     "focus_coverage",
@@ -129,7 +130,15 @@ _FRAME = frozenset(
         # discourse fillers a wordy question carries ("what should we simply do right now?"): rare
         # in documents, so as anchors they would outweigh what is asked
         "simply just now really basically honestly quite very please maybe perhaps possibly anyway overall "
-        "literally truly generally still"
+        "literally truly generally still "
+        # pronouns, quantifiers and assent words a conversational question carries ("are these
+        # metrics themselves any good?", "Is it OK to ...?"): no passage needs to repeat them
+        "themselves itself ourselves yourself anyone anybody everyone everybody someone somebody nobody "
+        "whether every one ones ok okay goes "
+        # light verbs and prepositions: "look after", "keep an eye on", "bring in" carry their
+        # meaning in the phrase, which a document words its own way ("maintain", "monitor")
+        "look keep make take put come bring after before during within without upon onto into through "
+        "across toward towards among"
     )
 )
 
@@ -143,6 +152,19 @@ _FILLER = frozenset(
 def unframed(question: str) -> str:
     """The question without its filler words, for measuring how much of it the passages hold."""
     return " ".join(w for w in question.split() if not (t := tokenize(w)) or not set(t) <= _FILLER)
+
+
+def asked_words(question: str) -> str:
+    """The words a passage answering the question would share with it: without the words that
+    frame the asking (`_FRAME`: "how many", "anyone", "whether", "goes"), and with a hyphenated
+    compound read as its parts ("continual-improvement" is "continual improvement"), so a
+    conversational question is not judged on words no answer repeats."""
+    words = []
+    for w in re.sub(r"(?<=\w)-(?=\w)", " ", question).split():
+        toks = set(tokenize(w))
+        if not toks or not toks <= _FRAME:
+            words.append(w)
+    return " ".join(words)
 
 
 _MONEY = re.compile(r"[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:dollars|euros|pounds|usd|eur|gbp)\b|\b(?:usd|eur|gbp)\s?\d", re.I)
@@ -227,7 +249,18 @@ class Ask:
         return sum(self.anchors.values())
 
 
+#: "When judging X, what should we ...?": a clause opening with "when" sets the occasion; the
+#: question after it asks what, which, how or who, not when.
+_WHEN_CLAUSE = re.compile(
+    r"^\s*when\b(?! (?:is|was|are|were|will|did|does|do|must|should|can|could|would|has|have)\b)[^?]*?[,:;]\s*", re.I
+)
+_ASKS_AFTER = re.compile(r"^(?:and )?(?:what|which|how|who|whom|why|where|is|are|does|do|should|can|must)\b", re.I)
+
+
 def _focus(question: str) -> Focus:
+    clause = _WHEN_CLAUSE.match(question)
+    if clause and _ASKS_AFTER.match(question[clause.end() :]):
+        question = question[clause.end() :]
     if _MONEY_ASK.search(question) and not re.search(r"\bhow (?:long|many|often)\b", question, re.I):
         return Focus.MONEY
     return next((f for f, pat in _FOCUS_RULES if pat.search(question)), Focus.NONE)
@@ -269,6 +302,13 @@ def read_ask(
             entities.add(tok)
         elif rarity is not None and weight >= _RARE:
             rare.add(tok)
+    # "continual-improvement" is read as the compound and its parts: the parts carry its
+    # meaning, and a passage writing "continual improvement" names it
+    for tok in [t for t in anchors if "-" in t]:
+        parts = [p for p in tok.split("-") if p]
+        stems = set(tokenize(" ".join(parts)))
+        if stems and stems <= set(anchors) and tok not in entities:
+            del anchors[tok]
     # In a how/why question, a plain word the documents never use is most likely a paraphrase
     # ("secure" for "encrypts"): it weighs as much as the rarest word they do use, not more.
     # Names, and the anchors of a question asking for a number, date or name, keep their weight.

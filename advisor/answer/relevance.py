@@ -72,6 +72,148 @@ def fuzzy(words: set[str]) -> set[str]:
 
 # ------------------------------------------------------------------------------- scoring
 
+_WHO = (
+    r"(?:we|i|you|they|organi[sz]ations?|hospitals?|health systems?|teams?|leaders(?:hip)?|deployers?|developers?|us)"
+)
+#: "How should we ...?", "What can we do ...?", "Does the guide expect us to ...?", "Should we
+#: ...?": the question asks what to do, which a document's recommendations answer more directly
+#: than its background discussion.
+_ACTION_ASK = re.compile(
+    rf"\bhow (?:should|can|could|do|would|might|must|shall|else can) {_WHO}\b"
+    rf"|\bwhat (?:should|can|could|must|shall) {_WHO} do\b|\bwhat (?:steps|actions|measures)\b"
+    rf"|\b(?:does|do|would) (?:the|this|that|our|it) (?:[\w'’-]+ ){{0,3}}?(?:expect|want|require|ask|need)s? {_WHO}\b"
+    rf"|^\s*(?:should|must|do|can) {_WHO}\b",
+    re.I,
+)
+#: The heading over a document's recommendations ("Suggested Actions", "Recommendations",
+#: "Steps", "What to do", "Good practice").
+_ACTION_HEADING = re.compile(r"\b(?:actions?|recommendations?|recommended|steps|what to do|practices?|how to)\b", re.I)
+#: A recommendation written as an instruction ("Establish ...", "Regularly review ..."): an
+#: opening word that is no article, pronoun or inflected form, not followed by a verb.
+_OPENING = re.compile(r"\s*(?:[A-Z][a-z]+ly\s+)?([A-Z][a-z]+)\s+([\w'’-]+)")
+_NOT_INSTRUCTION = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "these",
+        "that",
+        "those",
+        "it",
+        "its",
+        "their",
+        "there",
+        "our",
+        "we",
+        "they",
+        "you",
+        "he",
+        "she",
+        "his",
+        "her",
+        "each",
+        "every",
+        "all",
+        "any",
+        "some",
+        "no",
+        "not",
+        "if",
+        "when",
+        "while",
+        "where",
+        "as",
+        "at",
+        "in",
+        "on",
+        "for",
+        "to",
+        "by",
+        "of",
+        "from",
+        "with",
+        "after",
+        "before",
+        "during",
+        "under",
+        "over",
+        "about",
+        "into",
+        "although",
+        "because",
+        "since",
+        "unless",
+        "however",
+        "also",
+        "other",
+        "such",
+        "many",
+        "most",
+        "more",
+        "few",
+        "several",
+        "both",
+        "either",
+        "neither",
+    ]
+)
+_FINITE = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "can",
+        "could",
+        "may",
+        "might",
+        "will",
+        "would",
+        "should",
+        "must",
+        "shall",
+        "has",
+        "have",
+        "had",
+        "does",
+        "do",
+    ]
+)
+#: "Who should own ...?", "Who is responsible for ...?": the answer names a role or body.
+_WHO_ASK = re.compile(r"^\s*who\b|\bwho (?:should|is|are|must|owns?|takes?|leads?|decides?|approves?)\b", re.I)
+_ACTOR = re.compile(
+    r"\b(?:leadership|leaders?|c-suite|executives?|board|committees?|officers?|owners?|teams?|individuals?|"
+    r"personnel|staff|managers?|management|stewards?|chiefs?|directors?|responsib\w*|accountab\w*|designated)\b",
+    re.I,
+)
+
+
+def _instruction(text: str) -> bool:
+    """Is the unit written as an instruction ("Establish policies ...", "Regularly review ...")?"""
+    m = _OPENING.match(text)
+    if m is None:
+        return False
+    first, second = m.group(1).lower(), m.group(2).lower()
+    if first in _NOT_INSTRUCTION or second in _FINITE:
+        return False
+    return not (first.endswith(("ing", "ed", "tion", "sion", "ment", "ness", "ity")) or re.search(r"[^s]s$", first))
+
+
+def _asked_kind_bonus(c: Candidate, wants_action: bool, wants_actor: bool) -> float:
+    """A recommendation answers "how should we ...?"; a sentence naming a role answers "who ...?"."""
+    bonus = 0.0
+    if wants_action and not c.text.rstrip().endswith(":"):
+        heading = c.chunk.section.split(" > ")[-1]
+        lead = c.unit.lead.text if c.unit.lead is not None else ""
+        if _ACTION_HEADING.search(heading) or _ACTION_HEADING.search(lead) or _instruction(c.text):
+            bonus += 0.05
+    if wants_actor and _ACTOR.search(c.text):
+        bonus += 0.05
+    return bonus
+
 
 def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float]:
     q_fuzzy = fuzzy(content_words(question))
@@ -80,6 +222,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     wants_number = bool(_NUMBER_CUES.search(question))
     wants_date = bool(re.search(r"\b(when|what date|deadline|by what|which year|what year)\b", question, re.I))
     negation = negated(question)
+    wants_action, wants_actor = bool(_ACTION_ASK.search(question)), bool(_WHO_ASK.search(question))
     # Question words weighted by how rare they are among the candidate sentences: words every
     # candidate shares (the topic) say little; the rare one ("comply") is what is asked.
     cand_words = [fuzzy(content_words(c.text)) for c in cands]
@@ -116,6 +259,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
             bonus += 0.05  # an enumeration answers "what are the ..."
         if as_list and c.kind is UnitKind.SENTENCE and c.text.rstrip().endswith(":"):
             bonus += 0.05  # the document's own line introducing a list says what the list is
+        bonus += _asked_kind_bonus(c, wants_action, wants_actor)
         chunk_rel = 1.0 / (1.0 + 0.35 * (c.hit_rank - 1))  # hybrid retrieval's verdict on the passage
         out.append(0.5 * float(sim) + 0.25 * min(lex, 1.0) + 0.15 * chunk_rel + bonus)
     return out
