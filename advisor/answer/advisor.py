@@ -453,7 +453,8 @@ class Advisor:
         core = core_question(turn.query)
         # words that only frame the asking ("anyone", "whether", "how many") are not evidence
         # any passage must hold: judged on them, a conversational question looks unanswered
-        coverage = self.retriever.coverage(asked_words(core), hits)
+        asked = asked_words(core)
+        coverage = max(self.retriever.coverage(core, hits), self.retriever.coverage(asked, hits))
         # in scope is judged without filler ("Is there anything in the guide about X?"): no
         # passage says "anything"; how confident an answer is still counts every word asked
         # every kept hit counts here: a passage kept for its standout keyword score ranks low
@@ -473,7 +474,8 @@ class Advisor:
             retriever=self.retriever,
         )
         turn.timings["compose"] = _ms(t)
-        confidence = draft.evidence + 0.3 * max(coverage, self._quoted_coverage(asked_words(core), draft))
+        quoted = max(self._quoted_coverage(core, draft), self._quoted_coverage(asked, draft))
+        confidence = draft.evidence + 0.3 * max(coverage, quoted)
         if not draft.parts or confidence < self.settings.abstain_threshold:
             ans = self._plain(turn, declined(draft.note, hits), AnswerKind.ABSTAIN)
             ans.hits, ans.confidence = hits, confidence

@@ -257,10 +257,24 @@ _WHEN_CLAUSE = re.compile(
 _ASKS_AFTER = re.compile(r"^(?:and )?(?:what|which|how|who|whom|why|where|is|are|does|do|should|can|must)\b", re.I)
 
 
+#: "Should we be counting how often clinicians override it?": a yes/no question about a
+#: practice; the "how often" it would count is not the fact asked for.
+_YES_NO = re.compile(
+    r"^\s*(?:should|shall|must|can|could|would|will|do|does|did|is|are|has|have)\s+"
+    r"(?:we|i|you|they|it|the|this|that|our|an?|there|organi[sz]ations?)\b",
+    re.I,
+)
+_PRACTICE_OF_COUNTING = re.compile(
+    r"\b(?:count|track|measur|record|monitor|log|report|audit|check)\w*\s+how (?:often|frequently|many|much)\b", re.I
+)
+
+
 def _focus(question: str) -> Focus:
     clause = _WHEN_CLAUSE.match(question)
     if clause and _ASKS_AFTER.match(question[clause.end() :]):
         question = question[clause.end() :]
+    if _YES_NO.match(question) and _PRACTICE_OF_COUNTING.search(question):
+        return Focus.NONE
     if _MONEY_ASK.search(question) and not re.search(r"\bhow (?:long|many|often)\b", question, re.I):
         return Focus.MONEY
     return next((f for f, pat in _FOCUS_RULES if pat.search(question)), Focus.NONE)

@@ -150,3 +150,10 @@ def test_a_sentence_naming_a_role_outranks_one_that_does_not_for_who():
     assert second > first
     first, second = score("How is the algorithm register kept current?", cands, flat)
     assert second < first  # "how" asks for the means, not who: the document's order stands
+
+
+def test_a_yes_no_question_about_counting_does_not_ask_for_a_frequency():
+    assert read_ask("Should we be counting how often clinicians override the AI?").focus is Focus.NONE
+    assert read_ask("Do we need to track how many models are live?").focus is Focus.NONE
+    assert read_ask("How often is the algorithm register reviewed?").focus is Focus.FREQUENCY
+    assert read_ask("Is the register reviewed, and how often?").focus is Focus.FREQUENCY
