@@ -32,6 +32,7 @@ __all__ = [
     "corrects_premise",
     "coverage",
     "focus_coverage",
+    "focus_of",
     "gives",
     "names_several",
     "read_ask",
@@ -135,10 +136,9 @@ _FRAME = frozenset(
         # metrics themselves any good?", "Is it OK to ...?"): no passage needs to repeat them
         "themselves itself ourselves yourself anyone anybody everyone everybody someone somebody nobody "
         "whether every one ones ok okay goes "
-        # light verbs and prepositions: "look after", "keep an eye on", "bring in" carry their
-        # meaning in the phrase, which a document words its own way ("maintain", "monitor")
-        "look keep make take put come bring after before during within without upon onto into through "
-        "across toward towards among"
+        # light verbs: "look after", "keep an eye on", "bring in" carry their meaning in the
+        # phrase, which a document words its own way ("maintain", "monitor", "engage")
+        "look keep make take put come bring"
     )
 )
 
@@ -252,21 +252,29 @@ class Ask:
 #: "When judging X, what should we ...?": a clause opening with "when" sets the occasion; the
 #: question after it asks what, which, how or who, not when.
 _WHEN_CLAUSE = re.compile(
-    r"^\s*when\b(?! (?:is|was|are|were|will|did|does|do|must|should|can|could|would|has|have)\b)[^?]*?[,:;]\s*", re.I
+    r"^\s*when\s+(?:\w+ing|we|i|you|they|it|an?|the|our|their|its|this|that|these|those|organi[sz]ations?|"
+    r"hospitals?|clinicians?|staff|users?|patients?)\b[^?]*?[,:;]\s*",
+    re.I,
 )
 _ASKS_AFTER = re.compile(r"^(?:and )?(?:what|which|how|who|whom|why|where|is|are|does|do|should|can|must)\b", re.I)
 
 
 #: "Should we be counting how often clinicians override it?": a yes/no question about a
-#: practice; the "how often" it would count is not the fact asked for.
+#: practice of counting; the "how often" it would count is not the fact asked for ("Must we
+#: report how much ...?" still asks for an amount).
 _YES_NO = re.compile(
     r"^\s*(?:should|shall|must|can|could|would|will|do|does|did|is|are|has|have)\s+"
     r"(?:we|i|you|they|it|the|this|that|our|an?|there|organi[sz]ations?)\b",
     re.I,
 )
 _PRACTICE_OF_COUNTING = re.compile(
-    r"\b(?:count|track|measur|record|monitor|log|report|audit|check)\w*\s+how (?:often|frequently|many|much)\b", re.I
+    r"\b(?:count|track|measur|record|monitor|log|audit)\w*\s+how (?:often|frequently)\b", re.I
 )
+
+
+def focus_of(question: str) -> Focus:
+    """The kind of fact the question asks for."""
+    return _focus(question)
 
 
 def _focus(question: str) -> Focus:

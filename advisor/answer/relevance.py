@@ -9,7 +9,7 @@ import re
 import numpy as np
 
 from ..text import content_words, identifiers, tokenize
-from .asks import Ask, names_several, set_aside
+from .asks import Ask, Focus, focus_of, names_several, set_aside
 from .corpus import Corpus
 from .quotable import UnitKind
 from .selection import Candidate
@@ -222,7 +222,11 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     wants_number = bool(_NUMBER_CUES.search(question))
     wants_date = bool(re.search(r"\b(when|what date|deadline|by what|which year|what year)\b", question, re.I))
     negation = negated(question)
-    wants_action, wants_actor = bool(_ACTION_ASK.search(question)), bool(_WHO_ASK.search(question))
+    # a question asking for a date, an amount or a count is answered by the sentence stating
+    # it, whatever its form: only an open question prefers recommendations or roles
+    open_question = focus_of(question) is Focus.NONE
+    wants_action = open_question and bool(_ACTION_ASK.search(question))
+    wants_actor = open_question and bool(_WHO_ASK.search(question))
     # Question words weighted by how rare they are among the candidate sentences: words every
     # candidate shares (the topic) say little; the rare one ("comply") is what is asked.
     cand_words = [fuzzy(content_words(c.text)) for c in cands]
