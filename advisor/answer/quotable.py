@@ -352,9 +352,11 @@ def read_units(chunk: Chunk) -> list[Unit]:
 
 
 def _sub_items(units: list[Unit]) -> set[int]:
-    """Items of a sub-list extraction flattened into its parent list: after an item ending ":"
-    ("Some processes may include:"), the items of the same list that open lower-case ("entered
-    design approaches.") continue that item, not the list's own lead-in (ids of the units)."""
+    """Items of a sub-list extraction flattened into its parent list, under a lead-in written
+    from the heading ("The suggested actions for X are:"): after an item ending ":" ("Some
+    processes may include:"), the items of the same list that open lower-case continue that
+    item; the heading's lead-in would present each as a suggested action (ids of the units).
+    Under the document's own lead-in ("the Practitioner shall:") they stay part of its list."""
     out: set[int] = set()
     parent: Unit | None = None
     for u in units:
@@ -363,7 +365,8 @@ def _sub_items(units: list[Unit]) -> set[int]:
         elif u.text.rstrip().endswith(":"):
             parent = u
         elif parent is not None and u.group == parent.group and u.text[:1].islower():
-            out.add(id(u))
+            if u.lead is not None and u.lead.framing:
+                out.add(id(u))
         else:
             parent = None
     return out

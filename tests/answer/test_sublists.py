@@ -40,3 +40,14 @@ def test_a_lower_case_item_of_an_ordinary_list_is_still_quoted():
         "- Name the people responsible for tracking risks.\n- review sessions are held with frontline staff."
     )
     assert units["review sessions are held with frontline staff."].ok
+
+
+def test_sub_items_under_the_documents_own_lead_in_stay_in_its_list():
+    units = _units(
+        "When a patient may harm themselves, the practitioner shall:\n\n"
+        "- document the behaviour that gives rise to the concern;\n"
+        "- order one of the following levels of observation:\n"
+        "- routine observation with checks every thirty minutes;\n"
+        "- continuous one-to-one observation by a trained sitter."
+    )
+    assert units["routine observation with checks every thirty minutes;"].ok
