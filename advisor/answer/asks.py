@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from ..safety.names import name_lists
@@ -135,12 +135,14 @@ _FRAME = frozenset(
         # pronouns, quantifiers and assent words a conversational question carries ("are these
         # metrics themselves any good?", "Is it OK to ...?"): no passage needs to repeat them
         "themselves itself ourselves yourself anyone anybody everyone everybody someone somebody nobody "
-        "whether every one ones ok okay goes "
-        # light verbs: "look after", "keep an eye on", "bring in" carry their meaning in the
-        # phrase, which a document words its own way ("maintain", "monitor", "engage")
-        "look keep make take put come bring"
+        "whether every one ones ok okay goes"
     )
 )
+#: Light verbs: "look after", "keep an eye on", "bring in" carry their meaning in the phrase,
+#: which a document words its own way ("maintain", "monitor", "engage"). They do not count
+#: when judging whether an answer is about the question, but a sentence stating the date or
+#: amount asked for must still match them ("How long does the review take?").
+_LIGHT = frozenset(tokenize("look keep make take put come bring"))
 
 #: Words that only carry the asking ("Is there anything in the guide about X?", "What does it
 #: say about X?"): no passage needs them, so they must not count against the evidence found.
@@ -156,13 +158,13 @@ def unframed(question: str) -> str:
 
 def asked_words(question: str) -> str:
     """The words a passage answering the question would share with it: without the words that
-    frame the asking (`_FRAME`: "how many", "anyone", "whether", "goes"), and with a hyphenated
+    frame the asking (`_FRAME`: "how many", "anyone", "whether"; light verbs), and with a hyphenated
     compound read as its parts ("continual-improvement" is "continual improvement"), so a
     conversational question is not judged on words no answer repeats."""
     words = []
     for w in re.sub(r"(?<=\w)-(?=\w)", " ", question).split():
         toks = set(tokenize(w))
-        if not toks or not toks <= _FRAME:
+        if not toks or not toks <= _FRAME | _LIGHT:
             words.append(w)
     return " ".join(words)
 
@@ -241,12 +243,19 @@ class Ask:
     unseen: frozenset[str] = frozenset()  # names the index has never seen
     counted: str = ""  # the noun of "how many X", stemmed
     superlative: bool = False  # "which vendor has the most", "the first state to"
+    light: frozenset[str] = frozenset()  # light-verb anchors ("look", "take"): only a stated fact must match them
     asked_property: frozenset[str] = frozenset()  # words of the property asked ("specificity")
     property_spelled: dict[str, str] = field(default_factory=dict)  # of those, stems a commoner word shares
 
     @property
     def weight(self) -> float:
         return sum(self.anchors.values())
+
+    def topical(self) -> Ask:
+        """The ask without its light-verb anchors: what an answer must be about."""
+        if not self.light:
+            return self
+        return replace(self, anchors={t: w for t, w in self.anchors.items() if t not in self.light}, light=frozenset())
 
 
 #: "When judging X, what should we ...?": a clause opening with "when" sets the occasion; the
@@ -350,6 +359,7 @@ def read_ask(
         frozenset(unseen),
         _counted(question),
         bool(_SUPERLATIVE.search(question)),
+        frozenset(t for t in anchors if t in _LIGHT and t not in entities),
         prop,
         spelled,
     )
@@ -499,7 +509,7 @@ def addressed(ask: Ask, evidence: list[Evidence], *, min_coverage: float, min_fo
     never seen cannot be; its sentences must name what the question is about (weighted anchor
     coverage); and when the question asks for an amount, a count, a date, a rate or a name, one
     sentence about the subject must state one (or say there is none)."""
-    cov, _ = coverage(ask, evidence)
+    cov, _ = coverage(ask.topical(), evidence)
     fcov = focus_coverage(ask, evidence)
     if ask.unseen:
         return Verdict(False, cov, fcov, f"no indexed document mentions {', '.join(sorted(ask.unseen))}")

@@ -372,6 +372,6 @@ def _best_covering(ask: Ask, order: list[Candidate], corpus: Corpus) -> Candidat
     pool = [c for c in order if c.score >= SECOND_CHANCE_FLOOR * order[0].score and not _lead_in(c)]
     if not pool:
         return None
-    _, per = coverage(ask, _evidence(pool, corpus))
+    _, per = coverage(ask.topical(), _evidence(pool, corpus))
     best = max(range(len(pool)), key=lambda i: per[i])
     return pool[best] if per[best] >= MIN_COVERAGE else None
