@@ -12,17 +12,13 @@ from __future__ import annotations
 
 import math
 import re
-import weakref
-from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any
 
-from ..chunk import Chunk
-from ..retrieve import Retriever
 from ..safety.names import name_lists
 from ..text import identifiers, tokenize
+from .corpus import Corpus
 from .properties import asked_property, ity_nouns, states_property
 
 __all__ = [
@@ -32,9 +28,11 @@ __all__ = [
     "Focus",
     "Verdict",
     "addressed",
+    "asked_words",
     "corrects_premise",
     "coverage",
     "focus_coverage",
+    "focus_of",
     "gives",
     "names_several",
     "read_ask",
@@ -133,9 +131,18 @@ _FRAME = frozenset(
         # discourse fillers a wordy question carries ("what should we simply do right now?"): rare
         # in documents, so as anchors they would outweigh what is asked
         "simply just now really basically honestly quite very please maybe perhaps possibly anyway overall "
-        "literally truly generally still"
+        "literally truly generally still "
+        # pronouns, quantifiers and assent words a conversational question carries ("are these
+        # metrics themselves any good?", "Is it OK to ...?"): no passage needs to repeat them
+        "themselves itself ourselves yourself anyone anybody everyone everybody someone somebody nobody "
+        "whether every one ones ok okay goes"
     )
 )
+#: Light verbs: "look after", "keep an eye on", "bring in" carry their meaning in the phrase,
+#: which a document words its own way ("maintain", "monitor", "engage"). They do not count
+#: when judging whether an answer is about the question, but a sentence stating the date or
+#: amount asked for must still match them ("How long does the review take?").
+_LIGHT = frozenset(tokenize("look keep make take put come bring"))
 
 #: Words that only carry the asking ("Is there anything in the guide about X?", "What does it
 #: say about X?"): no passage needs them, so they must not count against the evidence found.
@@ -147,6 +154,19 @@ _FILLER = frozenset(
 def unframed(question: str) -> str:
     """The question without its filler words, for measuring how much of it the passages hold."""
     return " ".join(w for w in question.split() if not (t := tokenize(w)) or not set(t) <= _FILLER)
+
+
+def asked_words(question: str) -> str:
+    """The words a passage answering the question would share with it: without the words that
+    frame the asking (`_FRAME`: "how many", "anyone", "whether"; light verbs), and with a hyphenated
+    compound read as its parts ("continual-improvement" is "continual improvement"), so a
+    conversational question is not judged on words no answer repeats."""
+    words = []
+    for w in re.sub(r"(?<=\w)-(?=\w)", " ", question).split():
+        toks = set(tokenize(w))
+        if not toks or not toks <= _FRAME | _LIGHT:
+            words.append(w)
+    return " ".join(words)
 
 
 _MONEY = re.compile(r"[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:dollars|euros|pounds|usd|eur|gbp)\b|\b(?:usd|eur|gbp)\s?\d", re.I)
@@ -223,6 +243,7 @@ class Ask:
     unseen: frozenset[str] = frozenset()  # names the index has never seen
     counted: str = ""  # the noun of "how many X", stemmed
     superlative: bool = False  # "which vendor has the most", "the first state to"
+    light: frozenset[str] = frozenset()  # light-verb anchors ("look", "take"): only a stated fact must match them
     asked_property: frozenset[str] = frozenset()  # words of the property asked ("specificity")
     property_spelled: dict[str, str] = field(default_factory=dict)  # of those, stems a commoner word shares
 
@@ -230,8 +251,47 @@ class Ask:
     def weight(self) -> float:
         return sum(self.anchors.values())
 
+    def topical(self) -> Ask:
+        """The ask without its light-verb anchors: what an answer must be about."""
+        if not self.light:
+            return self
+        return replace(self, anchors={t: w for t, w in self.anchors.items() if t not in self.light}, light=frozenset())
+
+
+#: "When judging X, what should we ...?": a clause opening with "when" sets the occasion; the
+#: question after it asks what, which, how or who, not when.
+_WHEN_CLAUSE = re.compile(
+    r"^\s*when\s+(?:\w+ing|we|i|you|they|it|an?|the|our|their|its|this|that|these|those|organi[sz]ations?|"
+    r"hospitals?|clinicians?|staff|users?|patients?)\b[^?]*?[,:;]\s*",
+    re.I,
+)
+_ASKS_AFTER = re.compile(r"^(?:and )?(?:what|which|how|who|whom|why|where|is|are|does|do|should|can|must)\b", re.I)
+
+
+#: "Should we be counting how often clinicians override it?": a yes/no question about a
+#: practice of counting; the "how often" it would count is not the fact asked for ("Must we
+#: report how much ...?" still asks for an amount).
+_YES_NO = re.compile(
+    r"^\s*(?:should|shall|must|can|could|would|will|do|does|did|is|are|has|have)\s+"
+    r"(?:we|i|you|they|it|the|this|that|our|an?|there|organi[sz]ations?)\b",
+    re.I,
+)
+_PRACTICE_OF_COUNTING = re.compile(
+    r"\b(?:count|track|measur|record|monitor|log|audit)\w*\s+how (?:often|frequently)\b", re.I
+)
+
+
+def focus_of(question: str) -> Focus:
+    """The kind of fact the question asks for."""
+    return _focus(question)
+
 
 def _focus(question: str) -> Focus:
+    clause = _WHEN_CLAUSE.match(question)
+    if clause and _ASKS_AFTER.match(question[clause.end() :]):
+        question = question[clause.end() :]
+    if _YES_NO.match(question) and _PRACTICE_OF_COUNTING.search(question):
+        return Focus.NONE
     if _MONEY_ASK.search(question) and not re.search(r"\bhow (?:long|many|often)\b", question, re.I):
         return Focus.MONEY
     return next((f for f, pat in _FOCUS_RULES if pat.search(question)), Focus.NONE)
@@ -273,6 +333,13 @@ def read_ask(
             entities.add(tok)
         elif rarity is not None and weight >= _RARE:
             rare.add(tok)
+    # "continual-improvement" is read as the compound and its parts: the parts carry its
+    # meaning, and a passage writing "continual improvement" names it
+    for tok in [t for t in anchors if "-" in t]:
+        parts = [p for p in tok.split("-") if p]
+        stems = set(tokenize(" ".join(parts)))
+        if stems and stems <= set(anchors) and tok not in entities:
+            del anchors[tok]
     # In a how/why question, a plain word the documents never use is most likely a paraphrase
     # ("secure" for "encrypts"): it weighs as much as the rarest word they do use, not more.
     # Names, and the anchors of a question asking for a number, date or name, keep their weight.
@@ -292,6 +359,7 @@ def read_ask(
         frozenset(unseen),
         _counted(question),
         bool(_SUPERLATIVE.search(question)),
+        frozenset(t for t in anchors if t in _LIGHT and t not in entities),
         prop,
         spelled,
     )
@@ -441,7 +509,7 @@ def addressed(ask: Ask, evidence: list[Evidence], *, min_coverage: float, min_fo
     never seen cannot be; its sentences must name what the question is about (weighted anchor
     coverage); and when the question asks for an amount, a count, a date, a rate or a name, one
     sentence about the subject must state one (or say there is none)."""
-    cov, _ = coverage(ask, evidence)
+    cov, _ = coverage(ask.topical(), evidence)
     fcov = focus_coverage(ask, evidence)
     if ask.unseen:
         return Verdict(False, cov, fcov, f"no indexed document mentions {', '.join(sorted(ask.unseen))}")
@@ -453,117 +521,6 @@ def addressed(ask: Ask, evidence: list[Evidence], *, min_coverage: float, min_fo
     if fcov < min_focus_coverage:
         return Verdict(False, cov, fcov, f"none of them states the {ask.focus.value} asked for")
     return Verdict(True, cov, fcov)
-
-
-#: A numbered heading: "Section 3.2", "Article 14", "4.2 Credentialing", "Rule 7(a)", "§ 164.312".
-_NUMBERED = re.compile(r"^\s*(?:[A-Za-z]+\.?\s+)?\d+(?:\.\d+)*(?:\([a-z0-9]+\))?(?=[\s:.—–-]|$)|\b\d+\.\d+\b|§\s*\d")
-#: Per index, the documents whose chunk lists stay cached across questions (generation, source).
-_DOCUMENTS: weakref.WeakKeyDictionary[Any, OrderedDict[tuple[int, str], list[Chunk]]] = weakref.WeakKeyDictionary()
-_DOCUMENTS_KEPT = 4
-#: Chunks of a numbered item read together at most: a longer item is a chapter, not one provision.
-MAX_FAMILY = 12
-
-
-class Corpus:
-    """What the index knows about words and documents: how rare a token is (inverse document
-    frequency over chunks) and the words of a whole document (cached per index generation)."""
-
-    def __init__(self, retriever: Retriever | None):
-        self.retriever = retriever
-        self._words: dict[str, frozenset[str]] = {}
-        self._chunks: dict[str, list[Chunk]] = {}
-        self._spelled: dict[str, frozenset[str]] = {}
-        self._generation = -1
-
-    def _fresh(self) -> None:
-        gen = self.retriever.index.generation if self.retriever is not None else 0
-        if gen != self._generation:
-            self._words.clear()
-            self._chunks.clear()
-            self._spelled.clear()
-            self._generation = gen
-
-    def rarity(self, token: str) -> float:
-        """log((N + 1) / (df + 0.5)) over the index's chunks; 1.0 without an index."""
-        if self.retriever is None:
-            return 1.0
-        lex = self.retriever.lexical()
-        n = max(len(lex.ids), 1)
-        return float(math.log((n + 1) / (lex.df.get(token, 0) + 0.5)))
-
-    def known(self, token: str) -> bool:
-        """Does any indexed passage use the token? True without an index."""
-        return self.retriever is None or self.retriever.lexical().df.get(token, 0) > 0
-
-    def chunks(self, source: str) -> list[Chunk]:
-        """A document's chunks in reading order ([] without an index); the last few documents
-        read stay cached across questions until the index changes."""
-        self._fresh()
-        if source not in self._chunks:
-            if self.retriever is None:
-                self._chunks[source] = []
-            else:
-                kept = _DOCUMENTS.setdefault(self.retriever.index, OrderedDict())
-                key = (self._generation, source)
-                if key not in kept:
-                    kept[key] = self.retriever.index.chunks_for_source(source)
-                    while len(kept) > _DOCUMENTS_KEPT:
-                        kept.popitem(last=False)
-                kept.move_to_end(key)
-                self._chunks[source] = kept[key]
-        return self._chunks[source]
-
-    def spelled(self, chunk: Chunk) -> frozenset[str]:
-        """The words of the chunk's whole document as written, lower-cased (its own without an index)."""
-        self._fresh()
-        if chunk.source not in self._spelled:
-            texts = [f"{c.title} {c.section} {c.text}" for c in self.chunks(chunk.source)] or [chunk.text]
-            self._spelled[chunk.source] = frozenset(re.findall(r"\w+", " ".join(texts).lower()))
-        return self._spelled[chunk.source]
-
-    def family(self, chunk: Chunk) -> list[Chunk]:
-        """The chunks of the numbered item a chunk sits in ("MAP 2.2 > About" -> all of "MAP
-        2.2": its statement, discussion and suggested actions; "Article 14 > (2)" -> Article
-        14), in reading order; [] when no heading of its path is numbered or the item is long."""
-        parts = [p.strip() for p in chunk.section.split(" > ")]
-        numbered = [i for i, p in enumerate(parts) if identifiers(p) or _NUMBERED.search(p)]
-        if not numbered:
-            return []
-        root = " > ".join(parts[: numbered[-1] + 1])
-        fam = [c for c in self.chunks(chunk.source) if c.section == root or c.section.startswith(root + " > ")]
-        return fam if len(fam) <= MAX_FAMILY else []
-
-    def namesake(self, chunk: Chunk, source: str) -> list[Chunk]:
-        """The chunks of another document under the heading that names the same identifier as
-        the chunk's deepest identified heading (a guide's "MANAGE 1 > MANAGE 1.1" -> the
-        document's own "MANAGE 1.1" item, statement and discussion), in reading order; [] when
-        the chunk's headings name no single identifier or the item is long."""
-        want = _item_id(chunk.section)
-        if not want or source == chunk.source:
-            return []
-        same = [c for c in self.chunks(source) if _item_id(c.section) == want]
-        return same if len(same) <= MAX_FAMILY else []
-
-    def words(self, chunk: Chunk) -> frozenset[str]:
-        """Tokens of the chunk's whole document (title, headings and text); the chunk's own
-        tokens when the index cannot list the document."""
-        self._fresh()
-        if chunk.source not in self._words:
-            # the keyword index keeps every document's words: no catalog read, no tokenising
-            known = self.retriever.document_words(chunk.source) if self.retriever is not None else None
-            self._words[chunk.source] = (
-                known if known is not None else frozenset(tokenize(f"{chunk.title} {chunk.section} {chunk.text}"))
-            )
-        return self._words[chunk.source]
-
-
-def _item_id(section: str) -> str:
-    """The identifier of a heading path's deepest heading that names exactly one ("" if none)."""
-    for part in reversed(section.split(" > ")):
-        ids = identifiers(part)
-        if len(ids) == 1:
-            return ids[0]
-    return ""
 
 
 #: "X is too heavy. How else can we ...?", "What can we do instead of X?": an option set aside.

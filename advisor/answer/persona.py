@@ -24,9 +24,10 @@ _ROLE = (
     r"president|vice|founder)"
 )
 _ARTICLE = r"(?:a|an|the|our|my|its|their)"
-#: "as the CIO of X," / "speaking as a consultant," — a parenthetical ending at a comma or semicolon.
+#: "as the CIO of X," / "speaking as a consultant," — a parenthetical ending at a comma or
+#: semicolon, or at the colon of "As the CMIO of X I need to know: what ...?".
 _AS_ROLE = re.compile(
-    rf"(?:^|(?<=[,;:.!?])\s*)(?:speaking\s+)?as\s+{_ARTICLE}\s+(?:[\w'’-]+\s+){{0,3}}?{_ROLE}\b[^,;.?!]{{0,100}}[,;]",
+    rf"(?:^|(?<=[,;:.!?])\s*)(?:speaking\s+)?as\s+{_ARTICLE}\s+(?:[\w'’-]+\s+){{0,3}}?{_ROLE}\b[^,;:.?!]{{0,100}}[,;:]",
     re.I,
 )
 #: "I'm a consultant helping a hospital set up its governance;" — a self-introduction clause.
