@@ -162,6 +162,9 @@ class _Builder:
         ln.bold = not labelled and not ln.label and bold_weight * 2 > len(ln.text)
         ln.label = ln.label or labelled
         ln.x1 = max(ln.x1, f.x1)
+        if len(ln.text) - len(f.text) <= 4 and f.size > ln.size:
+            # a small mark opening the line (a footnote's raised number): the line is the text's size
+            ln.size, ln.base = f.size, f.top + 0.8 * f.size
 
     def _below(self, box: Box, f: Frag) -> bool:
         last = box.lines[-1]

@@ -205,9 +205,27 @@ def _pieces(pages: list[Page]) -> tuple[list[list[Piece]], Dehyphenator]:
             kind = BlockKind.TABLE if it.kind == ItemKind.TABLE_ROW else BlockKind.TEXT
             n_lines = sum(len(g) for g in (it.paragraphs or it.cells))
             heading = it.kind == ItemKind.HEADING
-            pieces.append(Piece(page.number, kind, text, heading, it.hidden, it.top, n_lines, it.x0, it.x1, breaks))
+            piece = Piece(page.number, kind, text, heading, it.hidden, it.top, n_lines, it.x0, it.x1, breaks)
+            piece.size = it.size
+            pieces.append(piece)
+        _mark_notes(pieces, size, page.height)
         out.append(pieces)
     return out, dehyph
+
+
+_NOTE_MARK = re.compile(r"^(?:\d{1,3}|[*\u2020\u2021])\s*[A-Za-z(]")
+
+
+def _mark_notes(pieces: list[Piece], body: float, height: float) -> None:
+    """Footnotes: text in smaller type than the body in the lower half of the page, from the first
+    piece opening with its mark ("1 The Board ...") on, until body-size text comes again."""
+    notes = False
+    for p in pieces:
+        small = 0 < p.size <= 0.85 * body and p.kind == BlockKind.TEXT and not p.heading
+        if small and (notes or (p.top > 0.5 * height and _NOTE_MARK.match(p.text))):
+            notes = p.note = True
+        elif not small:
+            notes = False
 
 
 def _blocks(pages: list[Page], outline: Outline, ocr_blocks: dict[int, list[Block]]) -> list[Block]:
@@ -326,7 +344,7 @@ def _prose_goes_on(text: str) -> bool:
 
 
 def _prose(p: Piece) -> bool:
-    return p.kind == BlockKind.TEXT and not p.heading and not p.hidden
+    return p.kind == BlockKind.TEXT and not p.heading and not p.hidden and not p.note
 
 
 def _overlap(a: Piece, b: Piece) -> float:
