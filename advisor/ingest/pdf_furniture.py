@@ -41,6 +41,7 @@ class Piece:
     x1: float = 0.0
     breaks: list[int] = field(default_factory=list)  # offsets of the fields that start in `text`
     size: float = 0.0  # font size of its first line
+    bottom: float = 0.0
     note: bool = False  # a footnote at the page foot (small type under the body, opening with its mark)
 
     @property

@@ -206,7 +206,7 @@ def _pieces(pages: list[Page]) -> tuple[list[list[Piece]], Dehyphenator]:
             n_lines = sum(len(g) for g in (it.paragraphs or it.cells))
             heading = it.kind == ItemKind.HEADING
             piece = Piece(page.number, kind, text, heading, it.hidden, it.top, n_lines, it.x0, it.x1, breaks)
-            piece.size = it.size
+            piece.size, piece.bottom = it.size, it.bottom
             pieces.append(piece)
         _mark_notes(pieces, size, page.height)
         out.append(pieces)
@@ -368,7 +368,9 @@ def _mend_column_breaks(page: list[Piece]) -> None:
     for prev, cont in pairwise(prose):
         if not (_prose(prev) and _prose(cont) and prev.text and cont.text):
             continue
-        if re.search(r"[a-z,]$", prev.text) and re.match(r"[a-z]", cont.text) and cont.top < prev.top:
+        # the continuation sits above the cut: higher on the page, or beside it in the next column
+        beside = cont.top < prev.bottom - 2 * prev.size and cont.x0 >= prev.x1 - 1
+        if re.search(r"[a-z,]$", prev.text) and re.match(r"[a-z]", cont.text) and (cont.top < prev.top or beside):
             cut = len(prev.text) + 1
             prev.text = f"{prev.text} {cont.text}"
             prev.breaks += [b + cut for b in cont.breaks]
