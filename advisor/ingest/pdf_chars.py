@@ -323,9 +323,13 @@ class PageReader:
                 and run.x1 - 0.6 * size <= x0 <= run.x1 + size
                 and style.visibility == run.style.visibility
             ):
-                if space or (mark_end and x0 - mark_end > 0.15 * size):
-                    # PDFium's own word spaces (real or generated), not a guess from gaps; after a
-                    # dropped footnote mark, the gap that follows it
+                if (
+                    space
+                    or (mark_end and x0 - mark_end > 0.15 * size)
+                    or (x0 - run.x1 > _TIGHT * size and _word_gap(tp, k, n, rect, size))
+                ):
+                    # PDFium's own word spaces (real or generated); after a dropped footnote mark,
+                    # the gap that follows it; a tightly justified word gap PDFium let pass
                     run.chars.append(" ")
                     run.gaps.append(x0 - run.x1)
                 if x1 > run.x1:
@@ -377,6 +381,28 @@ class PageReader:
 
 
 _MARKS = frozenset(map(ord, "0123456789*\u2020\u2021,"))
+
+
+_TIGHT = 0.1  # em; letters of a word abut (or kern closer): a wider gap between them is a word space
+
+
+def _gap(tp: Any, a: int, b: int, size: float) -> bool:
+    """Is there a gap wider than _TIGHT between characters a and b (both drawn, on one line)?"""
+    left, right = pdfium_c.FS_RECTF(), pdfium_c.FS_RECTF()
+    if not (pdfium_c.FPDFText_GetLooseCharBox(tp, a, left) and pdfium_c.FPDFText_GetLooseCharBox(tp, b, right)):
+        return False
+    return right.left - left.right > _TIGHT * size and abs(right.bottom - left.bottom) < 0.3 * size
+
+
+def _word_gap(tp: Any, k: int, n: int, rect: Any, size: float) -> bool:
+    """A gap before character k that PDFium wrote no space for is a word space when the letters
+    around it sit close (a tightly justified line placed word by word, as TeX and layout tools
+    write it), and letter-spacing when they are spread as well (a tracked heading)."""
+    before, prev, after = (pdfium_c.FPDFText_GetUnicode(tp, j) if 0 <= j < n else 0x20 for j in (k - 2, k - 1, k + 1))
+    if not (chr(prev).isalnum() or chr(prev) in ".,;:)"):
+        return False
+    near = ((before, k - 2, k - 1), (after, k, k + 1))
+    return not any(c not in _SPACE and c not in _BREAK and _gap(tp, a, b, size) for c, a, b in near)
 
 
 def _restyle(run: _Run, style: _Style, base: float) -> None:
