@@ -326,7 +326,7 @@ class PageReader:
                 if (
                     space
                     or (mark_end and x0 - mark_end > 0.15 * size)
-                    or (x0 - run.x1 > _TIGHT * size and _word_gap(tp, k, n, rect, size))
+                    or (x0 - run.x1 > _TIGHT * size and _word_gap(tp, k, n, size))
                 ):
                     # PDFium's own word spaces (real or generated); after a dropped footnote mark,
                     # the gap that follows it; a tightly justified word gap PDFium let pass
@@ -394,15 +394,21 @@ def _gap(tp: Any, a: int, b: int, size: float) -> bool:
     return right.left - left.right > _TIGHT * size and abs(right.bottom - left.bottom) < 0.3 * size
 
 
-def _word_gap(tp: Any, k: int, n: int, rect: Any, size: float) -> bool:
+def _word_gap(tp: Any, k: int, n: int, size: float) -> bool:
     """A gap before character k that PDFium wrote no space for is a word space when the letters
-    around it sit close (a tightly justified line placed word by word, as TeX and layout tools
-    write it), and letter-spacing when they are spread as well (a tracked heading)."""
-    before, prev, after = (pdfium_c.FPDFText_GetUnicode(tp, j) if 0 <= j < n else 0x20 for j in (k - 2, k - 1, k + 1))
-    if not (chr(prev).isalnum() or chr(prev) in ".,;:)"):
+    before it (or, at a run's start, after it) sit close: a tightly justified line placed word by
+    word, as TeX and layout tools write it. Letters spread as wide are letter-spacing (a tracked
+    heading)."""
+    code = {j: pdfium_c.FPDFText_GetUnicode(tp, j) if 0 <= j < n else 0x20 for j in range(k - 3, k + 3)}
+    if not (chr(code[k - 1]).isalnum() or chr(code[k - 1]) in ".,;:)"):
         return False
-    near = ((before, k - 2, k - 1), (after, k, k + 1))
-    return not any(c not in _SPACE and c not in _BREAK and _gap(tp, a, b, size) for c, a, b in near)
+
+    def spread(pairs: tuple[tuple[int, int], ...]) -> bool | None:
+        seen = [(a, b) for a, b in pairs if all(code[j] not in _SPACE and code[j] not in _BREAK for j in (a, b))]
+        return all(_gap(tp, a, b, size) for a, b in seen) if seen else None
+
+    behind = spread(((k - 3, k - 2), (k - 2, k - 1)))
+    return not (behind if behind is not None else spread(((k, k + 1), (k + 1, k + 2))))
 
 
 def _restyle(run: _Run, style: _Style, base: float) -> None:

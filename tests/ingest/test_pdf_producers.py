@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from fpdf import FPDF
 
 from advisor.ingest import BlockKind, chunk_document, load_document
 from advisor.ingest.ocr import blocks_from_tsv, tesseract
@@ -130,3 +131,28 @@ def test_ocr_heading_in_capitals_titles_the_text_under_it():
     # a sentence that merely opens with a capitalised acronym is no heading
     (plain,) = blocks_from_tsv(_tsv([["NHS", "IT"], ["staff", "attend."]]), 4, 60)
     assert plain.section == "" and plain.text.startswith("NHS IT")
+
+
+def _words_pdf(path: Path, gap: float) -> Path:
+    """One line placed word by word (no space characters) `gap` points apart, and a tracked heading."""
+    pdf = FPDF(unit="pt")
+    pdf.add_page()
+    pdf.add_font("Body", "", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+    pdf.set_font("Body", "", 10)
+    pdf.set_char_spacing(2.0)
+    pdf.text(60, 80, "QUORUM RULES")
+    pdf.set_char_spacing(0)
+    x = 60.0
+    for word in "The committee acts within sixty days of a complete application.".split():
+        pdf.text(x, 110, word)
+        x += pdf.get_string_width(word) + gap
+    pdf.output(str(path))
+    return path
+
+
+@pytest.mark.skipif(not Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf").exists(), reason="DejaVu fonts missing")
+def test_tightly_justified_words_placed_without_spaces_stay_apart(tmp_path):
+    doc = load_document(_words_pdf(tmp_path / "tight.pdf", 1.6), "tight")
+    text = _text(doc)
+    assert "The committee acts within sixty days of a complete application." in text
+    assert "QUORUM RULES" in text  # letter-spaced capitals are not split into letters
