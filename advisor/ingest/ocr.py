@@ -139,12 +139,7 @@ def _heading(lines: list[list[tuple[str, float]]]) -> bool:
     confidence: a heading OCR ran into the text below it, or one standing alone."""
     first = lines[0]
     letters = "".join(w for w, _ in first if any(c.isalpha() for c in w))
-    return (
-        2 <= len(first) <= 14
-        and len(letters) >= 6
-        and letters.isupper()
-        and all(conf >= 80 for _, conf in first)
-    )
+    return 2 <= len(first) <= 14 and len(letters) >= 6 and letters.isupper() and all(conf >= 80 for _, conf in first)
 
 
 def unclear(words: str) -> str:

@@ -506,7 +506,9 @@ def _sub_rows(group: list[Box], hrules: list[tuple[float, float, float]]) -> lis
         for prev, nxt in itertools.pairwise(key)
     )
     lined = any(
-        s is not key and len(s) == len(key) and all(abs(p.top - q.top) <= 0.6 * size for p, q in zip(s, key, strict=True))
+        s is not key
+        and len(s) == len(key)
+        and all(abs(p.top - q.top) <= 0.6 * size for p, q in zip(s, key, strict=True))
         for s in strips
     )
     if not (ruled or lined):

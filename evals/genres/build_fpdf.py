@@ -53,7 +53,7 @@ def hyphen_points(word: str) -> list[int]:
     out = []
     for i in range(3, len(core) - 2):
         a, b = core[i - 1].lower(), core[i].lower()
-        if not (core[: i].isalpha() and core[i:].isalpha()):
+        if not (core[:i].isalpha() and core[i:].isalpha()):
             continue
         if (a not in _VOWELS and b not in _VOWELS and core[i + 1].lower() in _VOWELS) or (
             a in _VOWELS and b not in _VOWELS and core[i + 1].lower() in _VOWELS
@@ -169,7 +169,10 @@ class Setter:
     def _tokens(self, text: str) -> list[tuple[str, str]]:
         """Words with the footnote text each one carries ("practice[^Text of the note.]")."""
         out = []
-        for m in re.finditer(r"(\S+?)(?:\[\^([^\]]+)\])?(?=\s|$)", re.sub(r"\[\^([^\]]+)\]", lambda n: "[^" + n[1].replace(" ", "\u2002") + "]", text)):
+        for m in re.finditer(
+            r"(\S+?)(?:\[\^([^\]]+)\])?(?=\s|$)",
+            re.sub(r"\[\^([^\]]+)\]", lambda n: "[^" + n[1].replace(" ", "\u2002") + "]", text),
+        ):
             out.append((m[1], (m[2] or "").replace("\u2002", " ")))
         return out
 
@@ -236,82 +239,126 @@ BYLAWS_FOOTER = "Adopted by the Medical Executive Committee, 12 January 2026  | 
 
 BYLAWS = [
     ("h", "ARTICLE I. PURPOSE AND AUTHORITY"),
-    ("p", "These bylaws govern the Credentials Committee of the Medical Staff of Harbourview Community "
-     "Hospital. The Committee evaluates the qualifications of every applicant for appointment, "
-     "reappointment and clinical privileges, and makes a written recommendation to the Medical "
-     "Executive Committee, which forwards its own recommendation to the Board of Directors.[^The "
-     "Board of Directors retains final authority over every appointment and every grant of privileges.] "
-     "No practitioner may exercise clinical privileges at the hospital until the Board has acted."),
+    (
+        "p",
+        "These bylaws govern the Credentials Committee of the Medical Staff of Harbourview Community "
+        "Hospital. The Committee evaluates the qualifications of every applicant for appointment, "
+        "reappointment and clinical privileges, and makes a written recommendation to the Medical "
+        "Executive Committee, which forwards its own recommendation to the Board of Directors.[^The "
+        "Board of Directors retains final authority over every appointment and every grant of privileges.] "
+        "No practitioner may exercise clinical privileges at the hospital until the Board has acted.",
+    ),
     ("h", "ARTICLE II. COMPOSITION"),
-    ("p", "Section 2.1 Membership. The Committee consists of seven voting members of the active "
-     "medical staff, appointed by the Chief of Staff for staggered terms of three years, and no "
-     "member may serve more than two consecutive terms. At least one member shall be drawn from "
-     "each of the departments of Medicine, Surgery, Obstetrics and Emergency Medicine. The Director "
-     "of Medical Staff Services and the Chief Nursing Officer attend as non-voting members."),
-    ("p", "Section 2.2 Chair. The Chief of Staff designates the Chair from among the voting members. "
-     "The Chair sets the agenda, signs the Committee's recommendations and reports to the Medical "
-     "Executive Committee at each of its regular meetings."),
-    ("p", "Section 2.3 Quorum. A quorum is four voting members, present in person or by secure video "
-     "conference. Recommendations are adopted by a majority of the voting members present."),
+    (
+        "p",
+        "Section 2.1 Membership. The Committee consists of seven voting members of the active "
+        "medical staff, appointed by the Chief of Staff for staggered terms of three years, and no "
+        "member may serve more than two consecutive terms. At least one member shall be drawn from "
+        "each of the departments of Medicine, Surgery, Obstetrics and Emergency Medicine. The Director "
+        "of Medical Staff Services and the Chief Nursing Officer attend as non-voting members.",
+    ),
+    (
+        "p",
+        "Section 2.2 Chair. The Chief of Staff designates the Chair from among the voting members. "
+        "The Chair sets the agenda, signs the Committee's recommendations and reports to the Medical "
+        "Executive Committee at each of its regular meetings.",
+    ),
+    (
+        "p",
+        "Section 2.3 Quorum. A quorum is four voting members, present in person or by secure video "
+        "conference. Recommendations are adopted by a majority of the voting members present.",
+    ),
     ("h", "ARTICLE III. MEETINGS AND CONFLICTS OF INTEREST"),
-    ("p", "Section 3.1 Meetings. The Committee meets monthly, and at the call of the Chair whenever an "
-     "application cannot wait for the next regular meeting. Minutes record the members present, "
-     "each application considered and the reasons for every adverse recommendation."),
-    ("p", "Section 3.2 Conflicts of interest. A member who is a partner, relative, direct competitor or "
-     "financial associate of an applicant shall disclose the relationship before the application is "
-     "discussed, shall leave the room during the discussion, and shall not vote on it.[^A conflict "
-     "that is disclosed late does not void the recommendation, but the Chair refers it to the "
-     "Medical Executive Committee for review.] The minutes record each disclosure and the member's "
-     "withdrawal."),
+    (
+        "p",
+        "Section 3.1 Meetings. The Committee meets monthly, and at the call of the Chair whenever an "
+        "application cannot wait for the next regular meeting. Minutes record the members present, "
+        "each application considered and the reasons for every adverse recommendation.",
+    ),
+    (
+        "p",
+        "Section 3.2 Conflicts of interest. A member who is a partner, relative, direct competitor or "
+        "financial associate of an applicant shall disclose the relationship before the application is "
+        "discussed, shall leave the room during the discussion, and shall not vote on it.[^A conflict "
+        "that is disclosed late does not void the recommendation, but the Chair refers it to the "
+        "Medical Executive Committee for review.] The minutes record each disclosure and the member's "
+        "withdrawal.",
+    ),
     ("h", "ARTICLE IV. EVALUATION OF APPLICATIONS"),
-    ("p", "Section 4.1 Complete application. An application is complete when the applicant has "
-     "supplied every document on the checklist and Medical Staff Services has received primary "
-     "source verification of licensure, board certification, professional liability coverage and "
-     "the results of a query to the national practitioner data bank. The Committee does not "
-     "consider an incomplete application, and an application that remains incomplete for ninety "
-     "(90) days is deemed withdrawn."),
-    ("p", "Section 4.2 Criteria. The Committee bases its recommendation on current licensure, relevant "
-     "training and experience, demonstrated clinical competence, the ability to perform the "
-     "privileges requested with or without reasonable accommodation, adherence to the ethics of the "
-     "profession, and the peer references received. Peer references shall come from at least three "
-     "practitioners in the same specialty who have observed the applicant's practice during the "
-     "preceding twenty-four months.[^References from a partner or relative of the applicant are not "
-     "counted toward the three required references.]"),
-    ("p", "Section 4.3 Timeliness. The Committee acts on a complete application within sixty (60) "
-     "days of the date Medical Staff Services confirms it is complete. When the Committee needs "
-     "further information it may defer its recommendation once, for no longer than thirty (30) "
-     "days, and it notifies the applicant in writing of the information required."),
-    ("p", "Section 4.4 Burden of proof. The applicant bears the burden of producing adequate "
-     "information for a proper evaluation of competence, character, ethics and other qualifications, "
-     "and of resolving any doubts about those qualifications. Failure to respond to a written "
-     "request for information within fifteen (15) days stops the processing of the application."),
+    (
+        "p",
+        "Section 4.1 Complete application. An application is complete when the applicant has "
+        "supplied every document on the checklist and Medical Staff Services has received primary "
+        "source verification of licensure, board certification, professional liability coverage and "
+        "the results of a query to the national practitioner data bank. The Committee does not "
+        "consider an incomplete application, and an application that remains incomplete for ninety "
+        "(90) days is deemed withdrawn.",
+    ),
+    (
+        "p",
+        "Section 4.2 Criteria. The Committee bases its recommendation on current licensure, relevant "
+        "training and experience, demonstrated clinical competence, the ability to perform the "
+        "privileges requested with or without reasonable accommodation, adherence to the ethics of the "
+        "profession, and the peer references received. Peer references shall come from at least three "
+        "practitioners in the same specialty who have observed the applicant's practice during the "
+        "preceding twenty-four months.[^References from a partner or relative of the applicant are not "
+        "counted toward the three required references.]",
+    ),
+    (
+        "p",
+        "Section 4.3 Timeliness. The Committee acts on a complete application within sixty (60) "
+        "days of the date Medical Staff Services confirms it is complete. When the Committee needs "
+        "further information it may defer its recommendation once, for no longer than thirty (30) "
+        "days, and it notifies the applicant in writing of the information required.",
+    ),
+    (
+        "p",
+        "Section 4.4 Burden of proof. The applicant bears the burden of producing adequate "
+        "information for a proper evaluation of competence, character, ethics and other qualifications, "
+        "and of resolving any doubts about those qualifications. Failure to respond to a written "
+        "request for information within fifteen (15) days stops the processing of the application.",
+    ),
     ("h", "ARTICLE V. FOCUSED PROFESSIONAL PRACTICE EVALUATION"),
-    ("p", "Section 5.1 Newly granted privileges. Every practitioner granted new privileges undergoes a "
-     "focused professional practice evaluation. The department chair assigns a proctor, who reviews "
-     "at least five cases, or every case if fewer than five are performed, within the first six "
-     "months of practice. The proctor's findings are reported to the Committee, which may extend "
-     "the evaluation once by a further three months."),
-    ("p", "Section 5.2 Evaluation for cause. The Committee may require a focused evaluation of any "
-     "practitioner when a pattern of outcomes, complaints or reviews raises a concern about "
-     "clinical performance. Such an evaluation is a quality activity and is not a restriction of "
-     "privileges, and it is not reportable to any external body."),
+    (
+        "p",
+        "Section 5.1 Newly granted privileges. Every practitioner granted new privileges undergoes a "
+        "focused professional practice evaluation. The department chair assigns a proctor, who reviews "
+        "at least five cases, or every case if fewer than five are performed, within the first six "
+        "months of practice. The proctor's findings are reported to the Committee, which may extend "
+        "the evaluation once by a further three months.",
+    ),
+    (
+        "p",
+        "Section 5.2 Evaluation for cause. The Committee may require a focused evaluation of any "
+        "practitioner when a pattern of outcomes, complaints or reviews raises a concern about "
+        "clinical performance. Such an evaluation is a quality activity and is not a restriction of "
+        "privileges, and it is not reportable to any external body.",
+    ),
     ("scan", "APPENDIX A. BOARD RESOLUTION ON TEMPORARY PRIVILEGES"),
     ("h", "ARTICLE VI. AMENDMENT"),
-    ("p", "These bylaws may be amended by a two-thirds vote of the Committee's voting members, "
-     "subject to the approval of the Medical Executive Committee. A proposed amendment is circulated "
-     "to the members at least fourteen (14) days before the meeting at which it is voted on."),
+    (
+        "p",
+        "These bylaws may be amended by a two-thirds vote of the Committee's voting members, "
+        "subject to the approval of the Medical Executive Committee. A proposed amendment is circulated "
+        "to the members at least fourteen (14) days before the meeting at which it is voted on.",
+    ),
 ]
 
 SCAN_TEXT = [
     ("h", "APPENDIX A. BOARD RESOLUTION ON TEMPORARY PRIVILEGES"),
     ("p", "Resolved by the Board of Directors of Harbourview Community Hospital on 9 December 2025:"),
-    ("p", "1. The Chief Executive Officer, acting on the recommendation of the Chief of Staff, may grant "
-     "temporary privileges to an applicant whose complete application awaits Committee review, to "
-     "meet an important patient care need."),
-    ("p", "2. Temporary privileges last no longer than one hundred twenty (120) days and are never "
-     "renewed for the same applicant."),
-    ("p", "3. The Credentials Committee reviews every grant of temporary privileges at its next "
-     "regular meeting."),
+    (
+        "p",
+        "1. The Chief Executive Officer, acting on the recommendation of the Chief of Staff, may grant "
+        "temporary privileges to an applicant whose complete application awaits Committee review, to "
+        "meet an important patient care need.",
+    ),
+    (
+        "p",
+        "2. Temporary privileges last no longer than one hundred twenty (120) days and are never "
+        "renewed for the same applicant.",
+    ),
+    ("p", "3. The Credentials Committee reviews every grant of temporary privileges at its next regular meeting."),
     ("p", "Signed for the Board: Margaret Okonjo, Secretary"),
 ]
 
@@ -368,49 +415,156 @@ FRAMEWORK_HEADER = "Kestrel State Department of Health  \u00b7  AI Procurement a
 FRAMEWORK_FOOTER = "KSDH-AIPOF 1.0   {page}"
 
 CORE = [
-    ("SOURCE", "SOURCE 1: The need for a system is defined by the program that will use it and is approved before any vendor is approached.", [
-        ("SOURCE 1.1: The program states the public health problem, the population affected and the decision the system will inform.", "Problem statement signed by the program director"),
-        ("SOURCE 1.2: A non-AI alternative has been considered and the reasons for preferring an AI system are recorded.", "Options analysis"),
-        ("SOURCE 1.3: The program names an accountable owner who will answer for the system's use after purchase.", "Named owner in the approval memo"),
-    ]),
-    ("SOURCE", "SOURCE 2: Equity and privacy risks are identified before the solicitation is issued.", [
-        ("SOURCE 2.1: Groups who could be harmed by errors are listed, with the expected size of each group in the population served.", "Equity screening worksheet"),
-        ("SOURCE 2.2: The data the vendor will receive is limited to what the stated decision requires.", "Data minimisation table"),
-    ]),
-    ("CONTRACT", "CONTRACT 1: Contracts give the Department the information and rights it needs to oversee the system for its whole life.", [
-        ("CONTRACT 1.1: The vendor discloses the training data sources, known limitations and the populations on which performance was measured.", "Completed vendor disclosure form"),
-        ("CONTRACT 1.2: The Department may audit performance on its own data at any time, and the vendor supports the audit at no extra charge.", "Audit clause reference"),
-        ("CONTRACT 1.3: The vendor must notify the Department within ten business days of any model update, retraining or change of subcontractor.", "Notification clause reference"),
-        ("CONTRACT 1.4: Data is returned or destroyed within thirty days of contract end, with a certificate of destruction.", "Exit plan"),
-    ]),
-    ("CONTRACT", "CONTRACT 2: Prices and service levels do not discourage the Department from monitoring or switching off the system.", [
-        ("CONTRACT 2.1: No fee or penalty applies when the Department suspends use of the system for safety reasons.", "Suspension clause"),
-        ("CONTRACT 2.2: Service levels include response times for reported safety issues, not only system availability.", "Service level schedule"),
-    ]),
-    ("DEPLOY", "DEPLOY 1: The system is validated locally before it informs any decision about a person.", [
-        ("DEPLOY 1.1: Performance is measured on a retrospective sample of the Department's own records, reported separately for each group listed under SOURCE 2.1.", "Local validation report"),
-        ("DEPLOY 1.2: A silent trial of at least eight weeks compares the system's outputs with staff decisions before outputs are shown to staff.", "Silent trial summary"),
-        ("DEPLOY 1.3: Staff who act on outputs complete training on the system's limits and on how to override it.", "Training records"),
-    ]),
-    ("DEPLOY", "DEPLOY 2: People affected by the system are told that it is used and how to question a decision.", [
-        ("DEPLOY 2.1: A plain-language notice is published on the program's web page and given to people at the point of service.", "Published notice"),
-        ("DEPLOY 2.2: Any person may ask for a decision informed by the system to be reviewed by a member of staff.", "Appeal procedure"),
-    ]),
-    ("SUSTAIN", "SUSTAIN 1: Performance, equity and incidents are monitored for as long as the system is in use.", [
-        ("SUSTAIN 1.1: Performance and subgroup gaps are reported to the Algorithm Review Board every quarter.", "Quarterly monitoring report"),
-        ("SUSTAIN 1.2: Staff can report a suspected error in two clicks, and every report is triaged within five business days.", "Incident log"),
-        ("SUSTAIN 1.3: Thresholds that trigger suspension of the system are agreed before go-live.", "Suspension thresholds"),
-    ]),
-    ("SUSTAIN", "SUSTAIN 2: Systems are retired in a planned way when they no longer meet their purpose.", [
-        ("SUSTAIN 2.1: A retirement plan states how the program will work without the system and how records of its outputs are kept.", "Retirement plan"),
-    ]),
+    (
+        "SOURCE",
+        "SOURCE 1: The need for a system is defined by the program that will use it and is approved before any vendor is approached.",
+        [
+            (
+                "SOURCE 1.1: The program states the public health problem, the population affected and the decision the system will inform.",
+                "Problem statement signed by the program director",
+            ),
+            (
+                "SOURCE 1.2: A non-AI alternative has been considered and the reasons for preferring an AI system are recorded.",
+                "Options analysis",
+            ),
+            (
+                "SOURCE 1.3: The program names an accountable owner who will answer for the system's use after purchase.",
+                "Named owner in the approval memo",
+            ),
+        ],
+    ),
+    (
+        "SOURCE",
+        "SOURCE 2: Equity and privacy risks are identified before the solicitation is issued.",
+        [
+            (
+                "SOURCE 2.1: Groups who could be harmed by errors are listed, with the expected size of each group in the population served.",
+                "Equity screening worksheet",
+            ),
+            (
+                "SOURCE 2.2: The data the vendor will receive is limited to what the stated decision requires.",
+                "Data minimisation table",
+            ),
+        ],
+    ),
+    (
+        "CONTRACT",
+        "CONTRACT 1: Contracts give the Department the information and rights it needs to oversee the system for its whole life.",
+        [
+            (
+                "CONTRACT 1.1: The vendor discloses the training data sources, known limitations and the populations on which performance was measured.",
+                "Completed vendor disclosure form",
+            ),
+            (
+                "CONTRACT 1.2: The Department may audit performance on its own data at any time, and the vendor supports the audit at no extra charge.",
+                "Audit clause reference",
+            ),
+            (
+                "CONTRACT 1.3: The vendor must notify the Department within ten business days of any model update, retraining or change of subcontractor.",
+                "Notification clause reference",
+            ),
+            (
+                "CONTRACT 1.4: Data is returned or destroyed within thirty days of contract end, with a certificate of destruction.",
+                "Exit plan",
+            ),
+        ],
+    ),
+    (
+        "CONTRACT",
+        "CONTRACT 2: Prices and service levels do not discourage the Department from monitoring or switching off the system.",
+        [
+            (
+                "CONTRACT 2.1: No fee or penalty applies when the Department suspends use of the system for safety reasons.",
+                "Suspension clause",
+            ),
+            (
+                "CONTRACT 2.2: Service levels include response times for reported safety issues, not only system availability.",
+                "Service level schedule",
+            ),
+        ],
+    ),
+    (
+        "DEPLOY",
+        "DEPLOY 1: The system is validated locally before it informs any decision about a person.",
+        [
+            (
+                "DEPLOY 1.1: Performance is measured on a retrospective sample of the Department's own records, reported separately for each group listed under SOURCE 2.1.",
+                "Local validation report",
+            ),
+            (
+                "DEPLOY 1.2: A silent trial of at least eight weeks compares the system's outputs with staff decisions before outputs are shown to staff.",
+                "Silent trial summary",
+            ),
+            (
+                "DEPLOY 1.3: Staff who act on outputs complete training on the system's limits and on how to override it.",
+                "Training records",
+            ),
+        ],
+    ),
+    (
+        "DEPLOY",
+        "DEPLOY 2: People affected by the system are told that it is used and how to question a decision.",
+        [
+            (
+                "DEPLOY 2.1: A plain-language notice is published on the program's web page and given to people at the point of service.",
+                "Published notice",
+            ),
+            (
+                "DEPLOY 2.2: Any person may ask for a decision informed by the system to be reviewed by a member of staff.",
+                "Appeal procedure",
+            ),
+        ],
+    ),
+    (
+        "SUSTAIN",
+        "SUSTAIN 1: Performance, equity and incidents are monitored for as long as the system is in use.",
+        [
+            (
+                "SUSTAIN 1.1: Performance and subgroup gaps are reported to the Algorithm Review Board every quarter.",
+                "Quarterly monitoring report",
+            ),
+            (
+                "SUSTAIN 1.2: Staff can report a suspected error in two clicks, and every report is triaged within five business days.",
+                "Incident log",
+            ),
+            (
+                "SUSTAIN 1.3: Thresholds that trigger suspension of the system are agreed before go-live.",
+                "Suspension thresholds",
+            ),
+        ],
+    ),
+    (
+        "SUSTAIN",
+        "SUSTAIN 2: Systems are retired in a planned way when they no longer meet their purpose.",
+        [
+            (
+                "SUSTAIN 2.1: A retirement plan states how the program will work without the system and how records of its outputs are kept.",
+                "Retirement plan",
+            ),
+        ],
+    ),
 ]
 
 TIERS = [
     ("Tier", "Typical use", "Review before purchase", "Re-review"),
-    ("Tier 1 (low)", "Scheduling, translation of public notices, internal search of policy documents", "Program director sign-off", "Every 24 months"),
-    ("Tier 2 (moderate)", "Prioritising inspections, forecasting case counts, drafting letters reviewed by staff", "Algorithm Review Board desk review", "Every 18 months"),
-    ("Tier 3 (high)", "Outputs that inform an eligibility, benefit or clinical decision about an individual", "Full Algorithm Review Board review and Chief Privacy Officer approval", "Every 12 months and after any model update"),
+    (
+        "Tier 1 (low)",
+        "Scheduling, translation of public notices, internal search of policy documents",
+        "Program director sign-off",
+        "Every 24 months",
+    ),
+    (
+        "Tier 2 (moderate)",
+        "Prioritising inspections, forecasting case counts, drafting letters reviewed by staff",
+        "Algorithm Review Board desk review",
+        "Every 18 months",
+    ),
+    (
+        "Tier 3 (high)",
+        "Outputs that inform an eligibility, benefit or clinical decision about an individual",
+        "Full Algorithm Review Board review and Chief Privacy Officer approval",
+        "Every 12 months and after any model update",
+    ),
 ]
 
 
@@ -468,21 +622,30 @@ class _Table:
 
 
 FRAMEWORK_INTRO = [
-    ("1 Purpose", "This framework sets out what the Kestrel State Department of Health expects before it buys, "
-     "renews or expands any system that uses artificial intelligence in a public health program. "
-     "It applies to every division of the Department, to local health districts that spend "
-     "state funds, and to contractors who operate systems on the Department's behalf. It does not "
-     "apply to research studies approved by the Department's institutional review board."),
-    ("2 How to use the framework", "The framework is organised in four functions that follow a purchase "
-     "from start to finish: SOURCE, CONTRACT, DEPLOY and SUSTAIN. Each function has categories, and "
-     "each category has outcomes a program must be able to show. The last column names the evidence "
-     "a buyer should request or produce. Programs record their evidence in the procurement file, and "
-     "the Algorithm Review Board checks it at each gate. A purchase may not move to the next function "
-     "until every outcome of the current one has evidence or a written exception signed by the "
-     "Deputy Commissioner."),
-    ("3 Roles", "The Algorithm Review Board is chaired by the Department's Chief Data Officer and includes "
-     "the Chief Privacy Officer, the Health Equity Officer, a clinician and a member of the public "
-     "appointed for two years. The Board meets every month and publishes a summary of its decisions."),
+    (
+        "1 Purpose",
+        "This framework sets out what the Kestrel State Department of Health expects before it buys, "
+        "renews or expands any system that uses artificial intelligence in a public health program. "
+        "It applies to every division of the Department, to local health districts that spend "
+        "state funds, and to contractors who operate systems on the Department's behalf. It does not "
+        "apply to research studies approved by the Department's institutional review board.",
+    ),
+    (
+        "2 How to use the framework",
+        "The framework is organised in four functions that follow a purchase "
+        "from start to finish: SOURCE, CONTRACT, DEPLOY and SUSTAIN. Each function has categories, and "
+        "each category has outcomes a program must be able to show. The last column names the evidence "
+        "a buyer should request or produce. Programs record their evidence in the procurement file, and "
+        "the Algorithm Review Board checks it at each gate. A purchase may not move to the next function "
+        "until every outcome of the current one has evidence or a written exception signed by the "
+        "Deputy Commissioner.",
+    ),
+    (
+        "3 Roles",
+        "The Algorithm Review Board is chaired by the Department's Chief Data Officer and includes "
+        "the Chief Privacy Officer, the Health Equity Officer, a clinician and a member of the public "
+        "appointed for two years. The Board meets every month and publishes a summary of its decisions.",
+    ),
 ]
 
 
@@ -504,7 +667,9 @@ def build_framework(out: Path) -> Path:
     pdf.set_font("Sans", "B", 12)
     pdf.cell(0, 20, "4 Framework core", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Sans", "", 10)
-    pdf.multi_cell(0, 13.5, "Table 1 lists the categories and outcomes of each function.", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(
+        0, 13.5, "Table 1 lists the categories and outcomes of each function.", new_x="LMARGIN", new_y="NEXT"
+    )
     table = _Table(pdf, 60, pdf.get_y() + 6)
     table.header()
 
@@ -532,7 +697,11 @@ def _tiers_rotated(pdf: Doc) -> None:
         pdf.set_font("Sans", "B", 13)
         pdf.text(ox + 60, oy + 70, "Appendix A. Assurance tiers")
         pdf.set_font("Sans", "", 9.5)
-        pdf.text(ox + 60, oy + 90, "Every system is placed in a tier before the solicitation is issued; the tier sets the review it needs.")
+        pdf.text(
+            ox + 60,
+            oy + 90,
+            "Every system is placed in a tier before the solicitation is issued; the tier sets the review it needs.",
+        )
         widths = (120.0, 280.0, 200.0, 120.0)
         y = oy + 105
         for r, row in enumerate(TIERS):
@@ -610,7 +779,11 @@ GUIDE_AI = [
 GUIDE_TABLE = [
     ("Tool class", "Registration", "Clinician confirmation"),
     ("Administrative (scheduling, coding support)", "Register only", "Not required"),
-    ("Clinical documentation (ambient scribes, visit summaries)", "Register and validate locally", "Required before the note is filed"),
+    (
+        "Clinical documentation (ambient scribes, visit summaries)",
+        "Register and validate locally",
+        "Required before the note is filed",
+    ),
     ("Diagnostic or triage support", "Register, validate locally and pass Agency review", "Required for every output"),
 ]
 
@@ -634,7 +807,9 @@ def _table_by_columns(pdf: Doc, y: float) -> float:
     pdf.set_font("Sans", "", 8.5)
     heights = []
     for row in GUIDE_TABLE:
-        lines = [len(pdf.multi_cell(w - 8, 10.5, t, dry_run=True, output="LINES")) for t, w in zip(row, widths, strict=True)]
+        lines = [
+            len(pdf.multi_cell(w - 8, 10.5, t, dry_run=True, output="LINES")) for t, w in zip(row, widths, strict=True)
+        ]
         heights.append(max(lines) * 10.5 + 8)
     x = 60.0
     for col, w in enumerate(widths):

@@ -94,14 +94,12 @@ def test_a_landscape_page_drawn_turned_reads_as_its_table(docs):
 def test_two_columns_written_right_first_read_left_then_right_with_the_cut_sentence_whole(docs):
     doc, _ = docs["Norland_Digital_Health_Interoperability_Guideline"]
     text = _text(doc)
-    assert (
-        "community pharmacist are able to review medication changes before the first follow-up visit." in text
-    )
+    assert "community pharmacist are able to review medication changes before the first follow-up visit." in text
     assert text.index("3.1 Connection.") < text.index("3.3 Access logging.")
 
 
 def test_running_lines_of_a_three_page_document_are_furniture(docs):
-    doc, chunks = docs["Kestrel_AI_Procurement_Framework"]
+    _, chunks = docs["Kestrel_AI_Procurement_Framework"]
     assert "Kestrel State Department of Health · AI Procurement" not in "\n".join(c.text for c in chunks)
 
 
@@ -124,7 +122,13 @@ def _tsv(lines: list[list[str]], conf: float = 96.0) -> str:
 
 
 def test_ocr_heading_in_capitals_titles_the_text_under_it():
-    tsv = _tsv([["SCHEDULE", "B.", "ON-CALL", "DUTIES"], ["The", "on-call", "surgeon", "attends", "within", "30"], ["minutes."]])
+    tsv = _tsv(
+        [
+            ["SCHEDULE", "B.", "ON-CALL", "DUTIES"],
+            ["The", "on-call", "surgeon", "attends", "within", "30"],
+            ["minutes."],
+        ]
+    )
     (block,) = blocks_from_tsv(tsv, 4, 60)
     assert block.section == "SCHEDULE B. ON-CALL DUTIES"
     assert block.text == "The on-call surgeon attends within 30 minutes."
@@ -143,14 +147,16 @@ def _words_pdf(path: Path, gap: float) -> Path:
     pdf.text(60, 80, "QUORUM RULES")
     pdf.set_char_spacing(0)
     x = 60.0
-    for word in "The committee acts within sixty days of a complete application.".split():
+    for word in ("The", "committee", "acts", "within", "sixty", "days", "of", "a", "complete", "application."):
         pdf.text(x, 110, word)
         x += pdf.get_string_width(word) + gap
     pdf.output(str(path))
     return path
 
 
-@pytest.mark.skipif(not Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf").exists(), reason="DejaVu fonts missing")
+@pytest.mark.skipif(
+    not Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf").exists(), reason="DejaVu fonts missing"
+)
 def test_tightly_justified_words_placed_without_spaces_stay_apart(tmp_path):
     doc = load_document(_words_pdf(tmp_path / "tight.pdf", 1.6), "tight")
     text = _text(doc)
