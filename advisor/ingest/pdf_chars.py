@@ -238,8 +238,10 @@ class PageReader:
         textpage = self.page.get_textpage()
         try:
             frags, chars, turns = self._frags(textpage.raw)
-            turn = max(turns, key=turns.__getitem__) if 2 * sum(turns.values()) > chars else 0
-            if turn:  # a landscape table drawn turned on a portrait page: read it in its own frame
+            turn = max(turns, key=turns.__getitem__) if sum(turns.values()) > _TURNED * chars else 0
+            if turn:
+                # a landscape table drawn turned on a portrait page: read it in its own frame (the
+                # few upright lines left, its running header and footer, are not read)
                 self._turn_frame(turn)
                 frags, chars, _ = self._frags(textpage.raw)
         finally:
@@ -383,6 +385,7 @@ class PageReader:
 _MARKS = frozenset(map(ord, "0123456789*\u2020\u2021,"))
 
 
+_TURNED = 0.7  # share of a page's visible characters that must be turned for the page to be read turned
 _TIGHT = 0.1  # em; letters of a word abut (or kern closer): a wider gap between them is a word space
 
 
