@@ -11,6 +11,7 @@ boxes sit side by side is either a table row (short cells) or columns (read one 
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -518,7 +519,17 @@ def _sub_rows(group: list[Box], hrules: list[tuple[float, float, float]]) -> lis
         for b in s:
             k = sum(b.top >= y - 0.6 * size for y in breaks)
             rows[k][col] += b.lines
+    for col in range(len(strips)):
+        # the spanning cell's own label ("GOVERN 1") heads the rows it spans, so each row says
+        # what it belongs to and its cells stay under their columns
+        first = rows[0][col]
+        label = _LABEL.match(first[0].text) if first and all(not row[col] for row in rows[1:]) else None
+        for row in rows[1:] if label else ():
+            row[col] = [dataclasses.replace(first[0], text=label[1])]
     return [[c for c in row if c] for row in rows if sum(bool(c) for c in row) >= 1]
+
+
+_LABEL = re.compile(r"^([A-Z][\w.-]*(?: [\w.-]+){0,2}):\s")
 
 
 def _cells(group: list[Box]) -> list[list[Line]]:

@@ -74,8 +74,8 @@ def test_narrow_category_column_spanning_outcome_rows_reads_as_one_row_per_outco
         "SOURCE 1: The need for a system is defined by the program that will use it and is approved before "
         "any vendor is approached. | SOURCE 1.1:"
     )
-    assert "SOURCE 1.2" not in first  # the next outcome is a row of its own
-    assert any(r.startswith("SOURCE 1.2: A non-AI alternative") and r.endswith("| Options analysis") for r in rows)
+    assert "SOURCE 1.2" not in first  # the next outcome is a row of its own, headed by its category's label
+    assert any(r.startswith("SOURCE 1 | SOURCE 1.2: A non-AI") and r.endswith("| Options analysis") for r in rows)
     # the last outcome below a short category cell is a table row too, with its evidence
     assert any(r.startswith("SUSTAIN 1.3:") and r.endswith("| Suspension thresholds") for r in rows)
     # the header row repeated over a continuation page is a row, never a section heading
