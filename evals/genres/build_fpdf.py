@@ -3,8 +3,8 @@ scanners lay out text, not the way Chromium prints HTML.
 
     python evals/genres/build_fpdf.py --out DIR [--only NAME]
 
-Chromium writes every word space as a space character, in reading order. The documents here carry
-the text-layer quirks of other producers:
+Chromium prints in reading order with every word gap about one space wide, no line-end hyphens and
+no ligatures. The documents here carry the text-layer quirks of other producers:
 
 - words placed one by one with no space characters between them (pdfTeX, InDesign), justified so
   the gaps vary from line to line, broken at line ends with a hard hyphen, with fi/fl ligature
