@@ -131,12 +131,6 @@ def blocks_from_tsv(tsv: str, page: int, min_conf: float) -> list[Block]:
         if block is not None:
             block.section = section
             blocks.append(block)
-    # the page's mean confidence on every block: a page's paragraphs chunk together (a list stays
-    # with its lead-in) instead of one chunk per paragraph
-    confs = [conf for lines in paras.values() for line in lines for _, conf in line]
-    mean = round(sum(confs) / len(confs) / 100, 3) if confs else 0.0
-    for block in blocks:
-        block.meta["ocr_confidence"] = mean
     return blocks
 
 
