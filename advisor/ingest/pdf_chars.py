@@ -226,6 +226,7 @@ class PageReader:
         left, bottom, right, top = page.get_bbox()  # the visible box (cropbox within mediabox)
         self.box = (left, bottom, right, top)
         self.turn: Turn | None = None  # set when most of the page's text is turned
+        self._turns: dict[int, int] = {}  # characters read turned, by angle
         self._shapes: _Shapes | None = None
 
     @property
@@ -279,8 +280,9 @@ class PageReader:
         # the hot loop of PDF reading: two C calls a character, bound to locals, the run test inlined
         n = min(pdfium_c.FPDFText_CountChars(tp), self.max_chars)
         frame = self.turn
-        turns: dict[int, int] = {}
+        turns = self._turns = {}
         mark_end = 0.0  # right edge of a footnote mark just dropped (no space character follows it)
+        tight = _TIGHT
         codes = _codes(tp, n)
         get_box, address = pdfium_c.FPDFText_GetLooseCharBox, _object_address
         rect = pdfium_c.FS_RECTF()
@@ -309,8 +311,6 @@ class PageReader:
                 pdfium_c.FPDFText_GetCharOrigin(tp, k, ox, oy)
                 origin_y = oy.value if frame is None else frame.origin_y(ox.value, oy.value)
                 style.descent = origin_y - (rect.bottom if frame is None else frame.rect(rect)[1])
-            if style.turn:
-                turns[style.turn] = turns.get(style.turn, 0) + 1
             if frame is not None:
                 if style.turn != frame.degrees:
                     continue  # the margins' upright furniture of a page read in its turned frame
@@ -328,7 +328,7 @@ class PageReader:
                 if (
                     space
                     or (mark_end and x0 - mark_end > 0.15 * size)
-                    or (x0 - run.x1 > _TIGHT * size and _word_gap(tp, k, n, size))
+                    or (x0 - run.x1 > tight * size and _word_gap(tp, k, n, size))
                 ):
                     # PDFium's own word spaces (real or generated); after a dropped footnote mark,
                     # the gap that follows it; a tightly justified word gap PDFium let pass
@@ -359,6 +359,8 @@ class PageReader:
     def _close(self, run: _Run | None) -> list[Frag]:
         if run is None:
             return []
+        if run.style.turn:  # counted by run, not in the character loop
+            self._turns[run.style.turn] = self._turns.get(run.style.turn, 0) + len(run.chars)
         text = "".join(run.chars).strip()
         if not text:
             return []
