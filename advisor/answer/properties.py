@@ -5,8 +5,12 @@ nor with its sibling card's specificity."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
 
+from ..chunk import Chunk
+from ..retrieve import Hit
 from ..text import tokenize
 
 #: "What <property> does|is|of <subject>" ("What is the positive predictive value of X?")
@@ -57,3 +61,235 @@ def states_property(tok: str, spelled: Mapping[str, str], stems: Collection[str]
     if word and written:
         return any(w.startswith(word[:-1]) for w in written)
     return _holds(stems, tok)
+
+
+# ----------------------------------------------------------------------------- stated values
+#
+# A question asking for a figure ("What negative predictive value did X achieve?", "How many
+# studies was X trained on?", "What specificity did X reach in patients under 18?") is answered
+# only by a clause stating a figure for that property, for that population. A card naming the
+# metric among its endpoints, a count of the test set beside the word "training", or the card's
+# "aged 18 and older" are the nearest sentences, not answers.
+
+
+class Asked(Protocol):
+    """What `unstated` reads of a question (`asks.Ask`)."""
+
+    question: str
+    focus: str
+    anchors: Mapping[str, float]
+    entities: Collection[str]
+    counted: str
+    asked_property: frozenset[str]
+
+
+class Stated(Protocol):
+    """What `unstated` reads of an answer sentence (`asks.Evidence`)."""
+
+    text: str
+    own: set[str]  # tokens of the sentence and its lead-in (a table row's header row)
+    context: set[str]  # tokens of its chunk's title and heading path
+
+
+#: Performance measures a model card reports as a figure ("sensitivity", "AUROC", "kappa").
+_MEASURES = frozenset(
+    tokenize(
+        "sensitivity specificity accuracy precision recall auc auroc auprc roc ppv npv f1 kappa agreement dice brier"
+    )
+)
+#: The area under the ROC curve goes by several names.
+_AUC = frozenset(tokenize("auc auroc roc c-statistic"))
+_FIGURE = re.compile(r"\d")
+#: A figure that is a target or the confidence level, not a result ("an 80% performance goal", "95% CI").
+_NOT_RESULT = re.compile(
+    r"\b\d+(?:\.\d+)?\s?%?\s+(?:(?:performance\s+)?(?:goal|target|threshold)s?|ci|confidence)\b", re.I
+)
+_CLAUSE = re.compile(r",\s+|;\s*|\s[—–]\s|\.\s+(?=[A-Z])")
+#: "in patients under 18", "among women", "for children aged 5 to 12": the population a figure is for.
+_POPULATION = re.compile(
+    r"\b(?:in|among|for|within)\s+(?P<pop>(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:patients?|adults?|children|kids|adolescents|infants|neonates|newborns|people|persons|individuals|subjects|"
+    r"women|men|females?|males?|elderly|seniors|cases|those|pregnan\w*)\b[^?.;,]{0,40})",
+    re.I,
+)
+#: Words of a population phrase that say who, not which subgroup ("patients" in "patients over 80").
+_GENERIC = frozenset(
+    tokenize("patient patients adult adults people persons individuals subjects cases those the aged age years old")
+)
+_BOUND = re.compile(
+    r"(?P<op>under|below|younger than|less than|over|above|older than|more than|at least|<=?|>=?|≤|≥)\s*(?P<n>\d+)"
+    r"|(?P<n2>\d+)\s*(?:years?\s*(?:of age\s*)?)?(?:and|or)\s+(?P<op2>older|over|above|younger|under|below)"
+    r"|(?P<n3>\d+)\s*\+",
+    re.I,
+)
+_BELOW = ("under", "below", "younger", "less", "<", "≤")
+
+
+def age_bounds(text: str) -> set[tuple[str, int]]:
+    """The age bounds a text states, as ("<" or ">", n): "under 18" and "younger than 18" are
+    ("<", 18); "aged 18 and older", "≥ 18 years", "65+" are (">", 18) and (">", 65)."""
+    out = set()
+    for m in _BOUND.finditer(text):
+        op = (m.group("op") or m.group("op2") or "+").lower()
+        n = int(m.group("n") or m.group("n2") or m.group("n3"))
+        out.add(("<" if op.startswith(_BELOW) else ">", n))
+    return out
+
+
+def asked_population(question: str) -> tuple[frozenset[str], set[tuple[str, int]]]:
+    """The subgroup a question asks a figure for: its telling words (stems) and age bounds."""
+    m = _POPULATION.search(question)
+    if m is None:
+        return frozenset(), set()
+    pop = m.group("pop")
+    bounds = age_bounds(pop)
+    words = frozenset(t for t in tokenize(pop) if t not in _GENERIC and not t[0].isdigit())
+    return words, bounds
+
+
+def _measures(prop: frozenset[str], question: str) -> list[frozenset[str]]:
+    """The measures the property asked names, when its head noun is one: ["negative predictive
+    value"], ["sensitivity", "specificity"]; none for "sensitivity analysis"."""
+    m = _PROPERTY.match(question)
+    words = tokenize(m.group("prop")) if m else []
+    if not words or not prop:
+        return []
+    head = words[-1]
+    if head == "valu" and "predict" in words:
+        return [frozenset(t for t in words if t in prop)]
+    return [frozenset([t]) for t in words if t in _MEASURES and t in prop] if head in _MEASURES else []
+
+
+def _acronym(words: list[str]) -> str:
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def _names_measure(measure: frozenset[str], asked_words: list[str], tokens: set[str], text: str) -> bool:
+    """Does a clause name the measure: its words, its acronym ("NPV"), or the words an asked
+    acronym stands for ("negative predictive value" for "NPV")?"""
+    if measure <= tokens or (measure & _AUC and tokens & _AUC):
+        return True
+    acr = _acronym(asked_words)
+    if acr and acr in tokens:
+        return True
+    if len(measure) == 1:
+        (want,) = measure
+        initials = _acronym(tokenize(text))
+        return (
+            want.isalpha()
+            and 2 <= len(want) <= 5
+            and want not in _MEASURES - {"ppv", "npv", "auc"}
+            and want in initials
+        )
+    return False
+
+
+def _holds_population(words: frozenset[str], bounds: set[tuple[str, int]], text: str, tokens: set[str]) -> bool:
+    if bounds and not bounds <= age_bounds(text):
+        return False
+    return all(any(t[:5] == w[:5] for t in tokens) for w in words if not w.isdigit())
+
+
+def _value_clause(
+    measure: frozenset[str],
+    asked_words: list[str],
+    population: tuple[frozenset[str], set[tuple[str, int]]],
+    ev: Stated,
+) -> bool:
+    """Does the sentence state a figure for the measure (and the population asked about) in one
+    clause, in a table row under a header naming it, or under a heading naming it?"""
+    row = " | " in ev.text
+    lead = ev.own - set(tokenize(ev.text)) if row else set()
+    for clause in [ev.text] if row else _CLAUSE.split(ev.text):
+        if not _FIGURE.search(_NOT_RESULT.sub(" ", clause)):
+            continue
+        toks = set(tokenize(clause))
+        named = _names_measure(measure, asked_words, toks | lead, clause) or (
+            _names_measure(measure, asked_words, ev.context, "") and not toks & (_MEASURES - measure)
+        )
+        # the subgroup may lead the sentence ("In patients over 80, sensitivity was 81%")
+        if named and _holds_population(*population, ev.text, ev.own | ev.context):
+            return True
+    return False
+
+
+def _family(tok: str, words: Collection[str]) -> bool:
+    return any(w[:5] == tok[:5] for w in words) if len(tok) >= 5 else tok in words
+
+
+def _count_clause(counted: str, predicate: list[str], ev: Stated) -> tuple[bool, bool]:
+    """(does the sentence count the thing asked, is one of its counting clauses about what the
+    question says of it): "measured on 528 studies, none of which contributed training data"
+    counts studies, but not studies trained on."""
+    counts = qualified = False
+    mentioned = [p for p in predicate if _family(p, set(tokenize(ev.text)))]
+    for clause in _CLAUSE.split(ev.text):
+        words = re.findall(r"[\w.%-]+", clause)
+        hit = any(
+            any(t.startswith(counted[:5]) for t in tokenize(w))
+            and any(_FIGURE.search(x) for x in words[max(0, i - 5) : i])
+            for i, w in enumerate(words)
+        )
+        if hit:
+            counts = True
+            toks = set(tokenize(clause))
+            qualified = qualified or all(_family(p, toks) or _family(p, ev.context) for p in mentioned)
+    return counts, qualified
+
+
+def unstated(ask: Asked, evidence: Sequence[Stated]) -> list[str]:
+    """What a figure question asks that no answer sentence states: a figure for the measure
+    asked (for the population asked), or a count of what the question says of the thing counted."""
+    out = []
+    population = asked_population(ask.question)
+    m = _PROPERTY.match(ask.question)
+    for measure in _measures(ask.asked_property, ask.question):
+        asked_words = tokenize(m.group("prop")) if m and len(measure) > 1 else sorted(measure)
+        if not any(_value_clause(measure, asked_words, population, ev) for ev in evidence):
+            pop = _POPULATION.search(ask.question)
+            out.append(f"a figure for {m.group('prop').lower() if m else 'it'}" + (f" {pop.group(0)}" if pop else ""))
+            break
+    if ask.focus == "count" and ask.counted:
+        m = re.search(r"\bhow many\s+(.+)", ask.question, re.I)
+        after = tokenize(m.group(1)) if m else []
+        span = after[: after.index(ask.counted) + 1] if ask.counted in after else [ask.counted]
+        predicate = [t for t in ask.anchors if t not in ask.entities and t not in span and t.isalpha()]
+        read = [_count_clause(ask.counted, predicate, ev) for ev in evidence]
+        if predicate and any(c for c, _ in read) and not any(q for _, q in read):
+            out.append(f"how many {m.group(1).rstrip(' ?') if m else ask.counted}")
+    return out
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A line of a passage read as an answer sentence (`Stated`)."""
+
+    text: str
+    own: set[str]
+    context: set[str]
+
+
+def figure_hits(ask: Asked, hits: Sequence[Hit], chunks: Iterable[Chunk], rank: int, limit: int = 2) -> list[Hit]:
+    """Passages of a document that no hit holds, stating a figure for the measure asked (for
+    the population asked), as hits at `rank`: the card retrieval found may keep its metrics
+    table in a chunk the question's paraphrase did not reach ("Specificity | 96.8%")."""
+    groups = _measures(ask.asked_property, ask.question)
+    if not groups or not hits:
+        return []
+    m = _PROPERTY.match(ask.question)
+    population = asked_population(ask.question)
+    have = {h.chunk.chunk_id for h in hits}
+    out: list[Hit] = []
+    for c in chunks:
+        if c.chunk_id in have or c.quarantine or len(out) >= limit:
+            continue
+        lines = c.text.split("\n")
+        header = lines[0] if " | " in lines[0] else ""
+        ctx = set(tokenize(f"{c.title} {c.section}"))
+        for line in lines:
+            ev = _Line(line, set(tokenize(f"{header} {line}")), ctx)
+            words = tokenize(m.group("prop")) if m else []
+            if any(_value_clause(g, words if len(g) > 1 else sorted(g), population, ev) for g in groups):
+                out.append(Hit(c, 0.0, rank, hits[0].dense))
+                break
+    return out
