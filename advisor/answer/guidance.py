@@ -26,6 +26,7 @@ from ..text import content_words, identifiers, tokenize
 from .asks import Ask, Corpus, Evidence, Verdict, addressed, coverage, names_several, read_ask, set_aside
 from .lookup import interleave, search_guidance, split_question
 from .persona import asked_part
+from .properties import figure_hits
 from .quotable import Unit, UnitKind, continue_lists, read_units
 from .selection import (
     MAX_LIST,
@@ -544,6 +545,18 @@ def compose_guidance(
                 if _verdict(ask, again, setup.corpus).ok:
                     return Draft(arrange(again), AnswerKind.GUIDANCE, draft.evidence)
         if not verdict.ok:
+            # the right card's figure may sit in a chunk retrieval missed (its metrics table)
+            if more := figure_hits(ask, hits, setup.corpus.chunks(order[0].chunk.source), order[0].hit_rank):
+                return compose_guidance(
+                    question,
+                    hits + more,
+                    sentence_index,
+                    query_vec,
+                    sub_vecs=sub_vecs,
+                    max_sentences=max_sentences,
+                    neighbors=neighbors,
+                    retriever=retriever,
+                )
             return Draft([], AnswerKind.GUIDANCE, draft.evidence, note=verdict.reason)
     return draft
 
