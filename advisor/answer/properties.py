@@ -269,9 +269,9 @@ class _Line:
     context: set[str]
 
 
-def figure_hits(ask: Asked, hits: Sequence[Hit], chunks: Iterable[Chunk], rank: int, limit: int = 2) -> list[Hit]:
+def figure_hits(ask: Asked, hits: Sequence[Hit], chunks: Iterable[Chunk], limit: int = 2) -> list[Hit]:
     """Passages of a document that no hit holds, stating a figure for the measure asked (for
-    the population asked), as hits at `rank`: the card retrieval found may keep its metrics
+    the population asked), as hits ranked with the best: the card retrieval found may keep its metrics
     table in a chunk the question's paraphrase did not reach ("Specificity | 96.8%")."""
     groups = _measures(ask.asked_property, ask.question)
     if not groups or not hits:
@@ -290,6 +290,31 @@ def figure_hits(ask: Asked, hits: Sequence[Hit], chunks: Iterable[Chunk], rank: 
             ev = _Line(line, set(tokenize(f"{header} {line}")), ctx)
             words = tokenize(m.group("prop")) if m else []
             if any(_value_clause(g, words if len(g) > 1 else sorted(g), population, ev) for g in groups):
-                out.append(Hit(c, 0.0, rank, hits[0].dense))
+                out.append(Hit(c, 0.0, hits[0].rank, hits[0].dense))
                 break
     return out
+
+
+class _Text(Protocol):
+    text: str
+
+
+#: How much a sentence stating the figure asked for gains over its relevance alone.
+FIGURE_BONUS = 0.15
+
+
+def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> float:
+    """FIGURE_BONUS for a sentence or table row stating a figure for the measure asked (for the
+    population asked): "Specificity | 96.8%" answers "What specificity does X report?" before
+    "Sensitivity may be lower in studies with motion"; 0 otherwise."""
+    groups = _measures(ask.asked_property, ask.question)
+    if not groups:
+        return 0.0
+    m = _PROPERTY.match(ask.question)
+    words = tokenize(m.group("prop")) if m else []
+    ev = _Line(
+        text, set(tokenize(f"{lead.text if lead else ''} {text}")), set(tokenize(f"{chunk.title} {chunk.section}"))
+    )
+    population = asked_population(ask.question)
+    hit = any(_value_clause(g, words if len(g) > 1 else sorted(g), population, ev) for g in groups)
+    return FIGURE_BONUS if hit else 0.0
