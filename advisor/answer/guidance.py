@@ -26,7 +26,7 @@ from ..text import content_words, identifiers, tokenize
 from .asks import Ask, Corpus, Evidence, Verdict, addressed, coverage, names_several, read_ask, set_aside
 from .lookup import interleave, search_guidance, split_question
 from .persona import asked_part
-from .properties import figure_hits
+from .properties import figure_bonus, figure_hits
 from .quotable import Unit, UnitKind, continue_lists, read_units
 from .selection import (
     MAX_LIST,
@@ -294,7 +294,8 @@ def _entity_fit(ask: Ask, cands: list[Candidate], corpus: Corpus) -> dict[str, f
         return {}
     fit = {src: sum(w for t, w in telling.items() if t in v) / total for src, v in vocab.items()}
     if not _compares(ask.question, set(telling)):
-        specific = min(telling, key=lambda t: (docs_with[t], -telling[t]))
+        titled = {t for c in cands for t in tokenize(c.chunk.title)}  # a product a title names, before "510(k)"
+        specific = min(telling, key=lambda t: (t not in titled, docs_with[t], -telling[t]))
         for src, v in vocab.items():
             if specific not in v and any(t in v for t in telling):
                 fit[src] = 0.0
@@ -323,6 +324,7 @@ def _adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus) -> 
                 c.score += 0.03  # the passage itself names what is asked about
         if subject and c.kind is UnitKind.SENTENCE and _defines(subject, c.text):
             c.score += 0.12
+        c.score += figure_bonus(ask, c.text, c.unit.lead, c.chunk)  # states the figure asked for
         if c.anaphoric:
             c.score -= 0.05  # "This approach ..." leans on a sentence the answer may not show
         if c.text.rstrip(" )”’\"'").endswith("?") and not wants_questions:
@@ -545,8 +547,7 @@ def compose_guidance(
                 if _verdict(ask, again, setup.corpus).ok:
                     return Draft(arrange(again), AnswerKind.GUIDANCE, draft.evidence)
         if not verdict.ok:
-            # the right card's figure may sit in a chunk retrieval missed (its metrics table)
-            if more := figure_hits(ask, hits, setup.corpus.chunks(order[0].chunk.source), order[0].hit_rank):
+            if more := figure_hits(ask, hits, setup.corpus.chunks(order[0].chunk.source)):  # a figure retrieval missed
                 return compose_guidance(
                     question,
                     hits + more,
