@@ -254,10 +254,43 @@ def unstated(ask: Asked, evidence: Sequence[Stated]) -> list[str]:
         after = tokenize(m.group(1)) if m else []
         span = after[: after.index(ask.counted) + 1] if ask.counted in after else [ask.counted]
         predicate = [t for t in ask.anchors if t not in ask.entities and t not in span and t.isalpha()]
+        # a name qualifying the count ("from US hospitals") is in the counting sentence or its
+        # heading; the product's own name is in its title
+        names = [t for t in ask.entities if t not in span]
         read = [_count_clause(ask.counted, predicate, ev) for ev in evidence]
-        if predicate and any(c for c, _ in read) and not any(q for _, q in read):
+        read = [
+            (c, q and all(t in ev.own | ev.context for t in names)) for (c, q), ev in zip(read, evidence, strict=True)
+        ]
+        if any(c for c, _ in read) and not any(q for _, q in read):
             out.append(f"how many {m.group(1).rstrip(' ?') if m else ask.counted}")
+    if _WHEN.match(ask.question):
+        # "When will X next be retrained?" is not answered by the label's date or the release date
+        predicate = [t for t in ask.anchors if t not in ask.entities and t.isalpha() and t not in _SUBJECT_NOUNS]
+        dated = [ev for ev in evidence if _WHEN_STATED.search(ev.text)]
+        if predicate and dated and not any(_dated_clause(predicate, ev) for ev in dated):
+            out.append(ask.question.rstrip(" ?").lower())
     return out
+
+
+def _dated_clause(predicate: list[str], ev: Stated) -> bool:
+    """Does a clause state a time for what the question asks ("retrained twice a year"), or the
+    sentence's label or heading name it ("Release date: October 2023")? "Reviewed every quarter;
+    retrained when its AUROC falls" gives no time for retraining."""
+    if any(_family(p, ev.context) for p in predicate):
+        return True
+    return any(
+        _WHEN_STATED.search(c) and any(_family(p, set(tokenize(c))) for p in predicate) for c in _CLAUSE.split(ev.text)
+    ) or any(_family(p, _field(ev.text, "")) for p in predicate)
+
+
+#: Nouns naming what a card is about, not what happens to it ("When will the model be retrained?").
+_SUBJECT_NOUNS = frozenset(tokenize("model models software device tool system product algorithm solution card"))
+_WHEN = re.compile(r"^\s*when\b", re.I)
+_WHEN_STATED = re.compile(
+    r"\b(?:19|20)\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:every|each|within|after|annually|quarterly|monthly|weekly|daily|"
+    r"yearly|twice a|once a)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -301,15 +334,33 @@ class _Text(Protocol):
 
 #: How much a sentence stating the figure asked for gains over its relevance alone.
 FIGURE_BONUS = 0.15
+#: How much a sentence under a heading the question names gains ("Contact", "Out-of-scope uses").
+FIELD_BONUS = 0.1
+
+
+_LABEL = re.compile(r"^\s*([A-Za-z][\w ()/&'’-]{1,40}):\s+\S")
+
+
+def _field(text: str, section: str) -> set[str]:
+    """The words of a sentence's field name, without compounds: its label ("Monitoring: ...")
+    when it has one of a few words, else its heading path's last heading."""
+    m = _LABEL.match(text)
+    name = m.group(1) if m and len(m.group(1).split()) <= 4 else section.split(" > ")[-1]
+    return {t for t in tokenize(name) if "-" not in t and t.isalpha()}
 
 
 def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> float:
-    """FIGURE_BONUS for a sentence or table row stating a figure for the measure asked (for the
-    population asked): "Specificity | 96.8%" answers "What specificity does X report?" before
-    "Sensitivity may be lower in studies with motion"; 0 otherwise."""
+    """A sentence's gain for what the question names: FIGURE_BONUS when it (or its table row)
+    states a figure for the measure asked, for the population asked ("Specificity | 96.8%"
+    answers "What specificity does X report?" before "Sensitivity may be lower with motion");
+    FIELD_BONUS when every word of its heading is asked ("Who should we contact ..." and the
+    card's "Contact" field); 0 otherwise."""
+    field = _field(text, chunk.section)
+    asked = {t[:5] for t in tokenize(ask.question)}
+    gain = FIELD_BONUS if field and all(t[:5] in asked for t in field) else 0.0
     groups = _measures(ask.asked_property, ask.question)
     if not groups:
-        return 0.0
+        return gain
     m = _PROPERTY.match(ask.question)
     words = tokenize(m.group("prop")) if m else []
     ev = _Line(
@@ -317,4 +368,4 @@ def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> flo
     )
     population = asked_population(ask.question)
     hit = any(_value_clause(g, words if len(g) > 1 else sorted(g), population, ev) for g in groups)
-    return FIGURE_BONUS if hit else 0.0
+    return gain + (FIGURE_BONUS if hit else 0.0)

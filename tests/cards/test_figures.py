@@ -74,6 +74,19 @@ def test_a_population_the_card_excludes_is_not_answered_by_the_cards_own_populat
     assert _ok(q, _ev("In patients under 18, the Tern ICH model reached a specificity of 84.0%."))[0]
 
 
+def test_a_date_about_something_else_does_not_answer_when_a_thing_happens():
+    q = "When will the Tern ICH model next be retrained?"
+    label = _ev("Label date: 12 March 2025", "Tern ICH model")
+    monitoring = _ev(
+        "Monitoring: calibration of the Tern ICH model is reviewed every quarter; it is retrained when "
+        "its AUROC falls below 0.82."
+    )
+    ok, reason = _ok(q, label, monitoring)
+    assert not ok and "retrained" in reason
+    assert _ok(q, label, _ev("The Tern ICH model is retrained twice a year, in March and September."))[0]
+    assert _ok("When was the Tern ICH model released?", _ev("Release date: October 2023", "Tern ICH model"))[0]
+
+
 def test_a_subgroup_row_under_a_header_naming_the_measure_answers_for_that_subgroup():
     q = "What specificity does the Tern ICH model report for women?"
     header = "Subgroup | Studies | Sensitivity | Specificity"
@@ -139,10 +152,19 @@ def test_the_right_cards_figure_is_quoted(advisor, question, stem, figure):
     [
         ("How many head CT studies was Halvard NeuroTriage ICH trained on?", "528"),
         ("What sensitivity does Halden NeuroTrace LVO report in patients under 22?", "91.2%"),
-        ("What is the FDA 510(k) number for Halden NeuroTrace LVO?", "K2"),  # not cleared; a hidden line claims K249999
+        # not cleared; a hidden line claims K249999 and Halvard's near-named LVO sheet has K223051
+        ("What is the FDA 510(k) number for Halden NeuroTrace LVO?", "K2"),
+        ("What AUC does Halden NeuroTrace LVO report?", "0.962"),  # Halvard LVO's AUC
+        ("When will Kestrel Sepsis Early Warning next be retrained?", "2025"),
     ],
 )
 def test_a_figure_the_card_does_not_state_is_declined(advisor, question, nearest):
     ans = advisor.ask(question)
     assert ans.abstained, ans.answer
     assert nearest not in ans.answer
+
+
+@pytest.mark.slow
+def test_the_field_a_question_names_is_quoted(advisor):
+    ans = advisor.ask("Who should we contact with questions about the NeuroTrace LVO model card?")
+    assert "clinical safety officer" in ans.answer and _first(ans) == "Halden_NeuroTrace_LVO_model_card", ans.answer
