@@ -5,11 +5,11 @@ nor with its sibling card's specificity."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..chunk import Chunk
+from ..chunk import Chunk, DocType
 from ..retrieve import Hit
 from ..text import tokenize
 
@@ -147,12 +147,20 @@ def asked_population(question: str) -> tuple[frozenset[str], set[tuple[str, int]
     return words, bounds
 
 
-def _measures(prop: frozenset[str], question: str) -> list[frozenset[str]]:
+#: "Which reports the higher sensitivity: X or Y?", "Which of X and Y ...": figures of several products.
+_COMPARES = re.compile(r"\b(?:which of|compare[sd]?|comparison|versus|vs\.?)\b|\b(?:higher|lower|better|worse)\b", re.I)
+
+
+def _measures(ask: Asked) -> list[frozenset[str]]:
     """The measures the property asked names, when its head noun is one: ["negative predictive
-    value"], ["sensitivity", "specificity"]; none for "sensitivity analysis"."""
-    m = _PROPERTY.match(question)
+    value"], ["sensitivity", "specificity"]; none for "sensitivity analysis". A comparison
+    ("Which reports the higher sensitivity: X or Y?") asks for each measure it names."""
+    m = _PROPERTY.match(ask.question)
     words = tokenize(m.group("prop")) if m else []
+    prop = ask.asked_property
     if not words or not prop:
+        if _COMPARES.search(ask.question):
+            return [frozenset([t]) for t in dict.fromkeys(tokenize(ask.question)) if t in _MEASURES]
         return []
     head = words[-1]
     if head == "valu" and "predict" in words:
@@ -243,11 +251,12 @@ def unstated(ask: Asked, evidence: Sequence[Stated]) -> list[str]:
     out = []
     population = asked_population(ask.question)
     m = _PROPERTY.match(ask.question)
-    for measure in _measures(ask.asked_property, ask.question):
+    for measure in _measures(ask):
         asked_words = tokenize(m.group("prop")) if m and len(measure) > 1 else sorted(measure)
         if not any(_value_clause(measure, asked_words, population, ev) for ev in evidence):
             pop = _POPULATION.search(ask.question)
-            out.append(f"a figure for {m.group('prop').lower() if m else 'it'}" + (f" {pop.group(0)}" if pop else ""))
+            what = m.group("prop").lower() if m else " and ".join(sorted(measure))
+            out.append(f"a figure for {what}" + (f" {pop.group(0)}" if pop else ""))
             break
     if ask.focus == "count" and ask.counted:
         m = re.search(r"\bhow many\s+(.+)", ask.question, re.I)
@@ -302,11 +311,20 @@ class _Line:
     context: set[str]
 
 
-def figure_hits(ask: Asked, hits: Sequence[Hit], chunks: Iterable[Chunk], limit: int = 2) -> list[Hit]:
+def figure_hits(
+    ask: Asked, hits: Sequence[Hit], chunks_of: Callable[[str], list[Chunk]], sources: Sequence[str]
+) -> list[Hit]:
+    """`_figure_hits` in the first document of `sources` (the best candidate's), and in a comparison
+    in the first two."""
+    wanted = list(dict.fromkeys(sources))[: 2 if _COMPARES.search(ask.question) else 1]
+    return [h for src in wanted for h in _figure_hits(ask, hits, chunks_of(src))]
+
+
+def _figure_hits(ask: Asked, hits: Sequence[Hit], chunks: Iterable[Chunk], limit: int = 2) -> list[Hit]:
     """Passages of a document that no hit holds, stating a figure for the measure asked (for
     the population asked), as hits ranked with the best: the card retrieval found may keep its metrics
     table in a chunk the question's paraphrase did not reach ("Specificity | 96.8%")."""
-    groups = _measures(ask.asked_property, ask.question)
+    groups = _measures(ask)
     if not groups or not hits:
         return []
     m = _PROPERTY.match(ask.question)
@@ -353,12 +371,14 @@ def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> flo
     """A sentence's gain for what the question names: FIGURE_BONUS when it (or its table row)
     states a figure for the measure asked, for the population asked ("Specificity | 96.8%"
     answers "What specificity does X report?" before "Sensitivity may be lower with motion");
-    FIELD_BONUS when every word of its heading is asked ("Who should we contact ..." and the
-    card's "Contact" field); 0 otherwise."""
-    field = _field(text, chunk.section)
+    FIELD_BONUS when every word of its field's name is asked, in a document the user added
+    ("Who should we contact ..." and the card's "Contact" field); 0 otherwise."""
+    # a document the user added (a card, a form) is laid out in fields; the bundled guides' topic
+    # headings are not fields
+    field = _field(text, chunk.section) if chunk.doc_type == DocType.USER else set()
     asked = {t[:5] for t in tokenize(ask.question)}
     gain = FIELD_BONUS if field and all(t[:5] in asked for t in field) else 0.0
-    groups = _measures(ask.asked_property, ask.question)
+    groups = _measures(ask)
     if not groups:
         return gain
     m = _PROPERTY.match(ask.question)
