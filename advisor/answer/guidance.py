@@ -547,7 +547,7 @@ def compose_guidance(
                 if _verdict(ask, again, setup.corpus).ok:
                     return Draft(arrange(again), AnswerKind.GUIDANCE, draft.evidence)
         if not verdict.ok:
-            if more := figure_hits(ask, hits, setup.corpus.chunks(order[0].chunk.source)):  # a figure retrieval missed
+            if more := figure_hits(ask, hits, setup.corpus.chunks, [c.chunk.source for c in order]):  # figures missed
                 return compose_guidance(
                     question,
                     hits + more,
