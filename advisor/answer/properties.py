@@ -1,9 +1,13 @@
 """The property a question asks of its subject ("What specificity does X report?") and whether
 a document states it: a model card without a specificity is not answered with its sensitivity,
-nor with its sibling card's specificity."""
+nor with its sibling card's specificity. A question asking for a figure (a measure's value, a
+count, a time, the figure for a subgroup) is answered only by a clause stating that figure
+(`unstated`); the sentence stating it ranks first (`figure_bonus`), and the right card's figure
+is read even when retrieval missed its chunk (`figure_hits`)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -136,13 +140,14 @@ def age_bounds(text: str) -> set[tuple[str, int]]:
     return out
 
 
-def asked_population(question: str) -> tuple[frozenset[str], set[tuple[str, int]]]:
+@functools.lru_cache(maxsize=256)
+def asked_population(question: str) -> tuple[frozenset[str], frozenset[tuple[str, int]]]:
     """The subgroup a question asks a figure for: its telling words (stems) and age bounds."""
     m = _POPULATION.search(question)
     if m is None:
-        return frozenset(), set()
+        return frozenset(), frozenset()
     pop = m.group("pop")
-    bounds = age_bounds(pop)
+    bounds = frozenset(age_bounds(pop))
     words = frozenset(t for t in tokenize(pop) if t not in _GENERIC and not t[0].isdigit())
     return words, bounds
 
@@ -151,21 +156,37 @@ def asked_population(question: str) -> tuple[frozenset[str], set[tuple[str, int]
 _COMPARES = re.compile(r"\b(?:which of|compare[sd]?|comparison|versus|vs\.?)\b|\b(?:higher|lower|better|worse)\b", re.I)
 
 
-def _measures(ask: Asked) -> list[frozenset[str]]:
+def _measures(ask: Asked) -> tuple[frozenset[str], ...]:
+    return _measures_of(ask.question, ask.asked_property)
+
+
+@functools.lru_cache(maxsize=256)
+def _measures_of(question: str, prop: frozenset[str]) -> tuple[frozenset[str], ...]:
     """The measures the property asked names, when its head noun is one: ["negative predictive
     value"], ["sensitivity", "specificity"]; none for "sensitivity analysis". A comparison
     ("Which reports the higher sensitivity: X or Y?") asks for each measure it names."""
-    m = _PROPERTY.match(ask.question)
+    m = _PROPERTY.match(question)
     words = tokenize(m.group("prop")) if m else []
-    prop = ask.asked_property
     if not words or not prop:
-        if _COMPARES.search(ask.question):
-            return [frozenset([t]) for t in dict.fromkeys(tokenize(ask.question)) if t in _MEASURES]
-        return []
+        if _COMPARES.search(question):
+            return tuple(frozenset([t]) for t in dict.fromkeys(tokenize(question)) if t in _MEASURES)
+        return ()
     head = words[-1]
     if head == "valu" and "predict" in words:
-        return [frozenset(t for t in words if t in prop)]
-    return [frozenset([t]) for t in words if t in _MEASURES and t in prop] if head in _MEASURES else []
+        return (frozenset(t for t in words if t in prop),)
+    return tuple(frozenset([t]) for t in words if t in _MEASURES and t in prop) if head in _MEASURES else ()
+
+
+def _asked_words(question: str, measure: frozenset[str]) -> list[str]:
+    """The words a measure is asked with, for its acronym ("negative predictive value" -> NPV)."""
+    m = _PROPERTY.match(question)
+    return tokenize(m.group("prop")) if m and len(measure) > 1 else sorted(measure)
+
+
+def _states_figure(ask: Asked, ev: Stated) -> bool:
+    """Does the sentence state a figure for some measure asked, for the population asked?"""
+    population = asked_population(ask.question)
+    return any(_value_clause(g, _asked_words(ask.question, g), population, ev) for g in _measures(ask))
 
 
 def _acronym(words: list[str]) -> str:
@@ -192,7 +213,7 @@ def _names_measure(measure: frozenset[str], asked_words: list[str], tokens: set[
     return False
 
 
-def _holds_population(words: frozenset[str], bounds: set[tuple[str, int]], text: str, tokens: set[str]) -> bool:
+def _holds_population(words: frozenset[str], bounds: frozenset[tuple[str, int]], text: str, tokens: set[str]) -> bool:
     if bounds and not bounds <= age_bounds(text):
         return False
     return all(any(t[:5] == w[:5] for t in tokens) for w in words if not w.isdigit())
@@ -201,7 +222,7 @@ def _holds_population(words: frozenset[str], bounds: set[tuple[str, int]], text:
 def _value_clause(
     measure: frozenset[str],
     asked_words: list[str],
-    population: tuple[frozenset[str], set[tuple[str, int]]],
+    population: tuple[frozenset[str], frozenset[tuple[str, int]]],
     ev: Stated,
 ) -> bool:
     """Does the sentence state a figure for the measure (and the population asked about) in one
@@ -252,7 +273,7 @@ def unstated(ask: Asked, evidence: Sequence[Stated]) -> list[str]:
     population = asked_population(ask.question)
     m = _PROPERTY.match(ask.question)
     for measure in _measures(ask):
-        asked_words = tokenize(m.group("prop")) if m and len(measure) > 1 else sorted(measure)
+        asked_words = _asked_words(ask.question, measure)
         if not any(_value_clause(measure, asked_words, population, ev) for ev in evidence):
             pop = _POPULATION.search(ask.question)
             what = m.group("prop").lower() if m else " and ".join(sorted(measure))
@@ -324,11 +345,8 @@ def _figure_hits(ask: Asked, hits: Sequence[Hit], chunks: Iterable[Chunk], limit
     """Passages of a document that no hit holds, stating a figure for the measure asked (for
     the population asked), as hits ranked with the best: the card retrieval found may keep its metrics
     table in a chunk the question's paraphrase did not reach ("Specificity | 96.8%")."""
-    groups = _measures(ask)
-    if not groups or not hits:
+    if not _measures(ask) or not hits:
         return []
-    m = _PROPERTY.match(ask.question)
-    population = asked_population(ask.question)
     have = {h.chunk.chunk_id for h in hits}
     out: list[Hit] = []
     for c in chunks:
@@ -338,9 +356,7 @@ def _figure_hits(ask: Asked, hits: Sequence[Hit], chunks: Iterable[Chunk], limit
         header = lines[0] if " | " in lines[0] else ""
         ctx = set(tokenize(f"{c.title} {c.section}"))
         for line in lines:
-            ev = _Line(line, set(tokenize(f"{header} {line}")), ctx)
-            words = tokenize(m.group("prop")) if m else []
-            if any(_value_clause(g, words if len(g) > 1 else sorted(g), population, ev) for g in groups):
+            if _states_figure(ask, _Line(line, set(tokenize(f"{header} {line}")), ctx)):
                 out.append(Hit(c, 0.0, hits[0].rank, hits[0].dense))
                 break
     return out
@@ -378,14 +394,8 @@ def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> flo
     field = _field(text, chunk.section) if chunk.doc_type == DocType.USER else set()
     asked = {t[:5] for t in tokenize(ask.question)}
     gain = FIELD_BONUS if field and all(t[:5] in asked for t in field) else 0.0
-    groups = _measures(ask)
-    if not groups:
+    if not _measures(ask):
         return gain
-    m = _PROPERTY.match(ask.question)
-    words = tokenize(m.group("prop")) if m else []
-    ev = _Line(
-        text, set(tokenize(f"{lead.text if lead else ''} {text}")), set(tokenize(f"{chunk.title} {chunk.section}"))
-    )
-    population = asked_population(ask.question)
-    hit = any(_value_clause(g, words if len(g) > 1 else sorted(g), population, ev) for g in groups)
-    return gain + (FIGURE_BONUS if hit else 0.0)
+    lead_text = lead.text if lead else ""
+    ev = _Line(text, set(tokenize(f"{lead_text} {text}")), set(tokenize(f"{chunk.title} {chunk.section}")))
+    return gain + (FIGURE_BONUS if _states_figure(ask, ev) else 0.0)
