@@ -82,7 +82,7 @@ def test_a_date_about_something_else_does_not_answer_when_a_thing_happens():
         "its AUROC falls below 0.82."
     )
     ok, reason = _ok(q, label, monitoring)
-    assert not ok and "retrained" in reason
+    assert not ok and "time asked for" in reason
     assert _ok(q, label, _ev("The Tern ICH model is retrained twice a year, in March and September."))[0]
     assert _ok("When was the Tern ICH model released?", _ev("Release date: October 2023", "Tern ICH model"))[0]
 
