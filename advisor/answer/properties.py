@@ -288,8 +288,10 @@ def unstated(ask: Asked, evidence: Sequence[Stated]) -> list[str]:
         # heading; the product's own name is in its title
         names = [t for t in ask.entities if t not in span]
         read = [_count_clause(ask.counted, predicate, ev) for ev in evidence]
+        places = _PLACES.findall(ask.question)  # "from US hospitals": "US" is a stop word to the tokenizer
         read = [
-            (c, q and all(t in ev.own | ev.context for t in names)) for (c, q), ev in zip(read, evidence, strict=True)
+            (c, q and all(t in ev.own | ev.context for t in names) and all(_names_place(p, ev.text) for p in places))
+            for (c, q), ev in zip(read, evidence, strict=True)
         ]
         if any(c for c, _ in read) and not any(q for _, q in read):
             out.append(f"how many {m.group(1).rstrip(' ?') if m else ask.counted}")
@@ -300,6 +302,17 @@ def unstated(ask: Asked, evidence: Sequence[Stated]) -> list[str]:
         if predicate and dated and not any(_dated_clause(predicate, ev) for ev in dated):
             out.append("the time asked for")
     return out
+
+
+#: Country and union abbreviations a question may qualify a figure with, and their names.
+_PLACES = re.compile(r"\b(?:U\.S\.(?:A\.)?|USA?|UK|EU)(?![\w.])")
+_PLACE_NAMES = {"US": "United States", "USA": "United States", "UK": "United Kingdom", "EU": "European Union"}
+
+
+def _names_place(place: str, text: str) -> bool:
+    """Does the text name the place, abbreviated or in full ("US", "the United States")?"""
+    name = _PLACE_NAMES.get(place.replace(".", ""), "")
+    return bool(re.search(rf"\b{re.escape(place)}(?!\w)", text)) or bool(name and name.lower() in text.lower())
 
 
 def _dated_clause(predicate: list[str], ev: Stated) -> bool:

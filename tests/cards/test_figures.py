@@ -47,6 +47,15 @@ def test_a_count_of_another_set_beside_the_word_training_does_not_answer_how_man
     )[0]
 
 
+def test_a_count_from_other_countries_does_not_answer_how_many_came_from_the_us():
+    q = "How many head CT studies from US hospitals was the Tern ICH model trained on?"
+    elsewhere = _ev("The Tern ICH model was trained on 9,870 head CT studies from hospitals in the United Kingdom.")
+    assert not _ok(q, elsewhere)[0]
+    assert _ok(q, _ev("The Tern ICH model was trained on 4,100 head CT studies from hospitals in the United States."))[
+        0
+    ]
+
+
 def test_a_metric_named_without_its_value_does_not_answer_what_value_it_reached():
     q = "What negative predictive value did the Tern ICH model achieve?"
     named = _ev(
