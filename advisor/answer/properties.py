@@ -323,7 +323,7 @@ def _dated_clause(predicate: list[str], ev: Stated) -> bool:
         return True
     return any(
         _WHEN_STATED.search(c) and any(_family(p, set(tokenize(c))) for p in predicate) for c in _CLAUSE.split(ev.text)
-    ) or any(_family(p, _field(ev.text, "")) for p in predicate)
+    ) or any(_family(p, _field(ev.text)) for p in predicate)
 
 
 #: Nouns naming what a card is about, not what happens to it ("When will the model be retrained?").
@@ -381,18 +381,19 @@ class _Text(Protocol):
 
 #: How much a sentence stating the figure asked for gains over its relevance alone.
 FIGURE_BONUS = 0.15
-#: How much a sentence under a heading the question names gains ("Contact", "Out-of-scope uses").
+#: How much a labelled field the question names gains ("Monitoring: ..." for "Who monitors X?").
 FIELD_BONUS = 0.1
 
 
 _LABEL = re.compile(r"^\s*([A-Za-z][\w ()/&'’-]{1,40}):\s+\S")
 
 
-def _field(text: str, section: str) -> set[str]:
-    """The words of a sentence's field name, without compounds: its label ("Monitoring: ...")
-    when it has one of a few words, else its heading path's last heading."""
+def _field(text: str) -> set[str]:
+    """The words of a sentence's field label ("Monitoring: ..."), of a few words, without
+    compounds. Headings are not read as fields: in prose documents (a hospital's rules, a
+    national guideline) they name topics, and a bonus for them outranked the answer."""
     m = _LABEL.match(text)
-    name = m.group(1) if m and len(m.group(1).split()) <= 4 else section.split(" > ")[-1]
+    name = m.group(1) if m and len(m.group(1).split()) <= 4 else ""
     return {t for t in tokenize(name) if "-" not in t and t.isalpha()}
 
 
@@ -400,13 +401,16 @@ def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> flo
     """A sentence's gain for what the question names: FIGURE_BONUS when it (or its table row)
     states a figure for the measure asked, for the population asked ("Specificity | 96.8%"
     answers "What specificity does X report?" before "Sensitivity may be lower with motion");
-    FIELD_BONUS when every word of its field's name is asked, in a document the user added
-    ("Who should we contact ..." and the card's "Contact" field); 0 otherwise."""
+    FIELD_BONUS when every word of its field label is asked, in a document the user added
+    ("Who monitors X?" and the label's "Monitoring: ..." line); 0 otherwise."""
     # a document the user added (a card, a form) is laid out in fields; the bundled guides' topic
     # headings are not fields
-    field = _field(text, chunk.section) if chunk.doc_type == DocType.USER else set()
+    field = _field(text) if chunk.doc_type == DocType.USER else set()
     asked = {t[:5] for t in tokenize(ask.question)}
-    gain = FIELD_BONUS if field and all(t[:5] in asked for t in field) else 0.0
+    # a label whose words the title holds is the document's subject, not a field of it
+    topic = {t[:5] for t in tokenize(chunk.title)}
+    named = field and all(t[:5] in asked for t in field) and not all(t[:5] in topic for t in field)
+    gain = FIELD_BONUS if named else 0.0
     if not _measures(ask):
         return gain
     lead_text = lead.text if lead else ""
