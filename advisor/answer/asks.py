@@ -19,7 +19,7 @@ from enum import StrEnum
 from ..safety.names import name_lists
 from ..text import identifiers, tokenize
 from .corpus import Corpus
-from .properties import asked_property, ity_nouns, states_property
+from .properties import asked_property, ity_nouns, states_property, unstated
 
 __all__ = [
     "Ask",
@@ -500,7 +500,7 @@ def _missing_names(ask: Ask, evidence: list[Evidence]) -> list[str]:
                 out.append(t)
         elif not any(_present(ask, t, ev) for ev in evidence):
             out.append(t)
-    return out
+    return out + unstated(ask, evidence)  # a figure for the measure, population or count asked
 
 
 def addressed(ask: Ask, evidence: list[Evidence], *, min_coverage: float, min_focus_coverage: float) -> Verdict:

@@ -27,6 +27,7 @@ from .asks import Ask, Evidence, Verdict, addressed, coverage, read_ask, set_asi
 from .corpus import Corpus
 from .lookup import interleave, search_guidance, split_question
 from .persona import asked_part
+from .properties import figure_hits
 from .quotable import Unit, UnitKind, continue_lists, read_units
 from .relevance import adjust, fuzzy, score, wants_list
 from .selection import (
@@ -335,6 +336,17 @@ def compose_guidance(
                 if _verdict(ask, again, setup.corpus).ok:
                     return Draft(arrange(again), AnswerKind.GUIDANCE, draft.evidence)
         if not verdict.ok:
+            if more := figure_hits(ask, hits, setup.corpus.chunks, [c.chunk.source for c in order]):  # figures missed
+                return compose_guidance(
+                    question,
+                    hits + more,
+                    sentence_index,
+                    query_vec,
+                    sub_vecs=sub_vecs,
+                    max_sentences=max_sentences,
+                    neighbors=neighbors,
+                    retriever=retriever,
+                )
             return Draft([], AnswerKind.GUIDANCE, draft.evidence, note=verdict.reason)
     return draft
 
