@@ -22,7 +22,9 @@ ORG_WIDGET = "_org_selector"
 
 st.set_page_config(
     page_title="Readiness Advisor",
-    page_icon=":material/health_and_safety:",
+    # an emoji is drawn by the browser itself; a ":material/…" icon here would make every browser
+    # fetch the tab's icon from fonts.gstatic.com on every script run, from an app that is offline
+    page_icon="🩺",
     layout="wide",
     initial_sidebar_state="expanded",
 )

@@ -14,10 +14,12 @@ and for each run measures:
 - cold_start_to_first_answer_s: server process start until the first cited answer is rendered
   (the clock a user sees who opens the app as soon as it is up and asks at once);
 - first_answer_s: question submitted until the cited answer is rendered;
-- warm answers: each further question (a new one each time), submitted until the answer starts
-  to show (`warm_first_text_s`) and until it is on screen in full with its sources
+- warm answers: each further question (a new one each time), from pressing Enter until the answer
+  starts to show (`warm_first_text_s`) and until it is on screen in full with its sources
   (`warm_answer_s`: the answer's text and its closed source cards; a card's passage is drawn
-  when the user opens it).
+  when the user opens it);
+- card_open_s: then, for each warm answer, clicking its first source card until the card's
+  facts and passage are on screen.
 
 Then, in a fresh process on the same ADVISOR_HOME, `Advisor.ask` answers the same warm
 questions (after the same first question, with the conversation history the chat page passes):
@@ -77,21 +79,44 @@ _TEXT_SHOWN = """([nth]) => {
     if (!m || m.querySelector('[data-testid=stSpinner]')) return false;
     return [...m.querySelectorAll('[data-testid=stMarkdownContainer]')].some(e => e.innerText.trim().length > 20);
 }"""
+# ... and in full: its source cards (or, for an answer without sources, its notice) are there too
+_FULL_SHOWN = """([nth]) => {
+    const m = document.querySelectorAll('[data-testid=stChatMessage]')[nth];
+    return !!m && !m.querySelector('[data-testid=stSpinner]')
+        && [...m.querySelectorAll('[data-testid=stExpander], [data-testid=stAlert]')].some(e => e.getClientRects().length);
+}"""
+_CARD_OPEN = """([nth]) => {
+    const card = document.querySelectorAll('[data-testid=stChatMessage]')[nth].querySelector('[data-testid=stExpander]');
+    return !!card && card.innerText.includes('Document:');
+}"""
+POLL_MS = 20  # both conditions are checked in the page this often: the clock's resolution
 
 
 def ask(page, question: str, nth: int) -> tuple[float, float]:
-    """(seconds until the answer's text starts to show, seconds until it is on screen in full with
-    its sources); then waits for the script run to end before the next question (not timed)."""
-    t0 = time.perf_counter()
+    """(seconds from pressing Enter until the answer's text starts to show, and until it is on
+    screen in full with its sources); then waits for the script run to end before the next
+    question (not timed). Typing the question is not timed: a user types before submitting."""
     page.fill("[data-testid=stChatInput] textarea", question)
+    t0 = time.perf_counter()
     page.keyboard.press("Enter")
-    page.wait_for_function(_TEXT_SHOWN, arg=[nth], timeout=600_000, polling=20)
+    page.wait_for_function(_TEXT_SHOWN, arg=[nth], timeout=600_000, polling=POLL_MS)
     shown = time.perf_counter() - t0
-    msg = page.locator("[data-testid=stChatMessage]").nth(nth)
-    msg.locator("[data-testid=stExpander], [data-testid=stAlert]").first.wait_for(timeout=600_000)
+    page.wait_for_function(_FULL_SHOWN, arg=[nth], timeout=600_000, polling=POLL_MS)
     full = time.perf_counter() - t0
     settle(page)
     return shown, full
+
+
+def open_card(page, nth: int) -> float:
+    """Seconds from clicking the first source card of the nth chat message until its passage
+    is on screen (the card is read and drawn when opened)."""
+    card = page.locator("[data-testid=stChatMessage]").nth(nth).locator("[data-testid=stExpander]").first
+    t0 = time.perf_counter()
+    card.locator("summary").click()
+    page.wait_for_function(_CARD_OPEN, arg=[nth], timeout=600_000, polling=POLL_MS)
+    took = time.perf_counter() - t0
+    settle(page)
+    return took
 
 
 def ensure_admin(home: Path) -> None:
@@ -187,6 +212,7 @@ def one_run(home: Path, question: str, warm: list[str], wait_before_ask: float, 
                 shown.append(round(a, 3))
                 full.append(round(b, 3))
             out["warm_first_text_s"], out["warm_answer_s"] = shown, full
+            out["card_open_s"] = [round(open_card(page, 3 + 2 * i), 3) for i in range(len(warm))]
             browser.close()
         return {k: round(v, 2) if isinstance(v, float) else v for k, v in out.items()}
     finally:

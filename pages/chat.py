@@ -21,6 +21,7 @@ HISTORY_TURNS = 6  # messages passed to the advisor for follow-ups
 CONV_KEY = "chat_conversation"  # id of the saved conversation shown ("" when not saved yet)
 REGEN_KEY = "chat_regenerate"  # id of the answer to write again
 QUERY = "c"  # the URL's conversation parameter
+RECENT_CONVERSATIONS = 8  # saved conversations listed as buttons; older ones when the user opens them
 
 GUIDANCE_QUESTIONS = [
     "What does GOVERN 1.6 require?",
@@ -207,8 +208,12 @@ def _copy_text(msg: dict) -> str:
 def _answer_tools(msg: dict, last: bool) -> None:
     """Copy (the answer as text, with a copy-to-clipboard icon) and, for the last answer, regenerate."""
     with st.container(horizontal=True, gap="small"):
-        with st.popover("Copy", icon=":material/content_copy:", key=f"copy-{msg['id']}"):
-            st.caption("Copy the answer and its sources with the icon at the top right.")
+        with st.popover(
+            "Copy",
+            icon=":material/content_copy:",
+            key=f"copy-{msg['id']}",
+            help="The answer and its sources as text: copy them with the icon at the top right of the box.",
+        ):
             st.code(_copy_text(msg), language=None, wrap_lines=True)
         if last and msg.get("question"):
             st.button(
@@ -276,7 +281,9 @@ def _toolbar() -> None:
 
 
 def _conversation_list(where) -> None:
-    """The user's saved conversations in the sidebar, newest first, and a new one."""
+    """The user's saved conversations in the sidebar, newest first, and a new one: the most recent
+    as buttons, older ones drawn when the user opens "Older conversations" (every rerun, a
+    question's too, sends each button to the browser again)."""
     store = _store()
     with where:
         st.markdown("**Conversations**")
@@ -291,18 +298,35 @@ def _conversation_list(where) -> None:
         current = st.session_state.get(CONV_KEY)
         may_see = ui.access().may_see  # one account read, not one per conversation
         saved = [c for c in saved if may_see(c.org or None)]
-        for c in saved:
-            st.button(
-                c.title,
-                key=f"conv-{c.id}",
-                on_click=_open,
-                args=(c.id,),
-                type="primary" if c.id == current else "tertiary",
-                help=f"{c.messages // 2 or 1} question{'s' if c.messages > 3 else ''} · last {c.updated[:16].replace('T', ' ')} UTC",
-                width="stretch",
-            )
+        for c in saved[:RECENT_CONVERSATIONS]:
+            _conversation_button(c, current)
+        if len(saved) > RECENT_CONVERSATIONS:
+            _older_conversations(saved[RECENT_CONVERSATIONS:], current)
         if not saved:
             st.caption("Your conversations are saved here.")
+
+
+def _conversation_button(c, current: str | None) -> bool:
+    return st.button(
+        c.title,
+        key=f"conv-{c.id}",
+        on_click=_open,
+        args=(c.id,),
+        type="primary" if c.id == current else "tertiary",
+        help=f"{c.messages // 2 or 1} question{'s' if c.messages > 3 else ''} · last {c.updated[:16].replace('T', ' ')} UTC",
+        width="stretch",
+    )
+
+
+@st.fragment
+def _older_conversations(older: list, current: str | None) -> None:
+    """Older conversations, listed when opened (opening the list reruns only this fragment)."""
+    opened = "chat-older-open"
+    with st.expander(f"Older conversations ({len(older)})", key=opened, on_change="rerun"):
+        if st.session_state.get(opened):
+            for c in older:
+                if _conversation_button(c, current):
+                    st.rerun()  # `_open` has switched the conversation: draw the whole page
 
 
 ui.show_flash()

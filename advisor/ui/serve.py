@@ -5,7 +5,8 @@ Streamlit runs the app script only when a browser session opens a page, so a bar
 run` loads the embedding model, keyword index and PHI recognizers while the first user waits.
 Here the advisor (`resources.get_advisor`, the same `st.cache_resource` entry the pages use)
 is built, and its warm-up answer drafted, in a background thread of the server process as soon
-as the server is up.
+as the server is up; what it loaded is then frozen out of the garbage collector's full passes
+(`resources._freeze_heap`), which Streamlit runs after every script run.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def _warm_when_serving() -> None:
         if Runtime.exists() and Runtime.instance().state != RuntimeState.INITIAL:
             break
         time.sleep(0.05)
-    resources.prewarm()
+    resources.prewarm(freeze=True)
 
 
 def main(argv: list[str] | None = None) -> int:

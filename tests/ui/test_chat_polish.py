@@ -70,6 +70,30 @@ def test_a_conversation_survives_a_reload_and_is_listed(ui_settings):
     assert again.session_state[ui.MESSAGES_KEY][0]["content"] == QUESTION
 
 
+def test_older_conversations_are_listed_when_opened_and_open(ui_settings):
+    store = ConversationStore(ui_settings)
+    for i in range(11):
+        cid = store.create("admin", title=f"Question number {i}")
+        store.append(cid, "admin", {"role": "user", "content": f"Question number {i}"})
+    newest_first = [c.title for c in store.of_user("admin", limit=20)]
+    at = _chat()
+
+    def listed() -> list[str]:
+        return [b.label for b in at.sidebar.button if b.key and b.key.startswith("conv-")]
+
+    assert listed() == newest_first[:8]  # the most recent as buttons
+    older = [e for e in at.sidebar.expander if e.label == "Older conversations (3)"]
+    assert older and not [b for b in older[0].button]  # the rest are drawn when the user opens them
+    at.session_state["chat-older-open"] = True  # the user opens the list
+    at.run()
+    assert listed() == newest_first  # all of them, newest first
+    _button(at, newest_first[-1]).click().run()  # the oldest opens
+    assert not at.exception
+    assert at.session_state[ui.MESSAGES_KEY][0]["content"] == newest_first[-1]
+    assert at.query_params["c"] == at.session_state["chat_conversation"]
+    assert [m.value for m in at.chat_message[0].markdown] == [newest_first[-1]]
+
+
 def test_clear_deletes_the_saved_conversation(ui_settings):
     at = _ask(_chat())
     cid = at.session_state["chat_conversation"]

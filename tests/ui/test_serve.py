@@ -3,6 +3,7 @@ and its warm-up answer is neither recorded in the audit trail nor sent to a lang
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 
@@ -66,6 +67,23 @@ def test_the_pages_use_the_advisor_built_at_server_start(home, tmp_path, monkeyp
     assert not at.exception
     assert at.chat_input  # the chat page opened
     assert len(built) == 1 and resources.get_advisor() is built[0]  # no second advisor for the first page
+    resources._advisor_for.clear()
+
+
+def test_the_server_freezes_what_the_warm_up_loaded(home, tmp_path):
+    """After the warm-up, the server's loaded heap is out of the collector's full passes, which
+    Streamlit runs after every script run (they took 110-230 ms over the model and indexes)."""
+    _indexed(tmp_path)
+    resources._advisor_for.clear()
+    assert gc.get_freeze_count() == 0
+    try:
+        resources.prewarm(freeze=True)  # as `python -m advisor.ui.serve` does
+        assert gc.get_freeze_count() > 10_000
+    finally:
+        gc.unfreeze()
+        resources._advisor_for.clear()
+    resources.prewarm()  # tests and tools that build an advisor freeze nothing
+    assert gc.get_freeze_count() == 0
     resources._advisor_for.clear()
 
 
