@@ -106,6 +106,27 @@ def test_change_by_another_process_is_seen_within_the_generation_ttl(home):
     assert _sources(r.search("zanamivir sepsis alert", k=3))[0] == "sepsis.md"
 
 
+def test_passages_read_before_are_not_returned_once_another_index_object_removes_them(home):
+    s, _ = home
+    ix = Index(s)
+    ids = [c.chunk_id for c in ix.all_chunks()]
+    assert set(ix.get_chunks(ids)) == set(ids)  # read once: now kept for this generation
+    Index(s).remove_sources([ix.files()[0]["source"]])  # another catalog object (as another process)
+    time.sleep(catalog_module.GENERATION_TTL)
+    assert ix.get_chunks(ids) == {}
+    assert not Retriever(ix).search("inventory of AI systems", k=3).hits
+
+
+def test_kept_passages_are_the_stored_ones_in_the_order_asked(home):
+    s, _ = home
+    ix = Index(s)
+    ids = [c.chunk_id for c in ix.all_chunks()]
+    first = ix.get_chunks(list(reversed(ids)) + ["no-such-id"])
+    again = ix.get_chunks(list(reversed(ids)))
+    assert list(first) == list(again) == list(reversed(ids))
+    assert first == again == Index(s).get_chunks(ids)
+
+
 def test_generation_is_not_reread_for_every_call_within_the_ttl(home, monkeypatch):
     s, _ = home
     cat = Index(s).catalog
