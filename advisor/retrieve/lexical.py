@@ -59,8 +59,8 @@ class Lexical:
         # identifier -> positions holding it: an identifier query touches its matches only,
         # not every chunk (the scan was the slowest part of a search at 100k passages)
         self.by_id: dict[str, list[int]] = {}
-        for i, ids in enumerate(id_sets):
-            for ident in ids:
+        for i, named in enumerate(id_sets):
+            for ident in named:
                 self.by_id.setdefault(ident, []).append(i)
         self._masks: dict[tuple, np.ndarray] = {}  # per filter: a library has few distinct filters
 
