@@ -12,10 +12,11 @@ import textwrap
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from advisor.answer import Advisor
-from advisor.index import Index
+from advisor.index import Index, embedding_text
 from advisor.index import catalog as catalog_module
 from advisor.retrieve import Retriever
 from advisor.settings import Settings
@@ -168,3 +169,19 @@ def test_answers_use_the_new_document_after_indexing(home):
     assert "sepsis.md" in after.hits[0].chunk.source
     quoted = any("sepsis.md" in c.source for c in after.citations) and "four minutes" in after.answer
     assert quoted or "Sepsis alert runbook" in after.answer
+
+
+def test_vectors_read_again_come_from_memory_and_equal_the_stored_ones(home, monkeypatch):
+    s, _ = home
+    ix = Index(s)
+    texts = [embedding_text(c) for c in ix.all_chunks()]
+    first = ix.embed_cache.lookup(texts)
+    assert set(first) == set(texts)
+    reads = []
+    real = ix.embed_cache.db.query
+    monkeypatch.setattr(ix.embed_cache.db, "query", lambda sql, *a: reads.append(sql) or real(sql, *a))
+    again = ix.embed_cache.lookup(texts)
+    assert not reads
+    assert all(np.array_equal(first[t], again[t]) for t in texts)
+    fresh = Index(s).embed_cache.lookup(texts)  # another object reads the store
+    assert all(np.array_equal(fresh[t], again[t]) for t in texts)
