@@ -15,6 +15,7 @@ import json
 import threading
 import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,6 +85,7 @@ _WRITE_BATCH = 2000  # chunk rows per executemany
 _OPEN = "quarantine = ''"
 
 _IN_BATCH = 500  # ids per `IN (...)` query, under SQLite's variable limit
+_CHUNKS_CACHED = 4096  # searchable chunks a Catalog object keeps between reads of one generation (a few MB)
 _NEAR_BATCH = 200  # chunks per neighbours query (4 parameters each)
 
 # A search asks for the generation several times (keyword index, composer caches): it is read
@@ -133,6 +135,11 @@ class Catalog:
         row = self.db.one("SELECT value FROM meta WHERE key='catalog_id'")
         self.catalog_id = str(row[0]) if row else ""
         self._generation: tuple[int, float, int] | None = None  # value, read at, local writes then
+        # chunks read lately, valid for one generation: a search's hits are mostly passages read
+        # before, and reading them again is a catalog round trip on the search's critical path
+        self._chunks: OrderedDict[str, Chunk] = OrderedDict()
+        self._chunks_gen = -1
+        self._chunks_lock = threading.Lock()
 
     # ------------------------------------------------------------------ reads
 
@@ -184,7 +191,31 @@ class Catalog:
             yield _chunk(r)
 
     def get_chunks(self, ids: Iterable[str]) -> dict[str, Chunk]:
-        ids = list(ids)
+        """The searchable chunks among `ids`, in the order asked (those read in this generation
+        from memory: a change is seen as soon as the generation is, see GENERATION_TTL)."""
+        ids = list(dict.fromkeys(ids))
+        gen = self.generation
+        found: dict[str, Chunk] = {}
+        with self._chunks_lock:
+            if gen != self._chunks_gen:
+                self._chunks.clear()
+                self._chunks_gen = gen
+            for cid in ids:
+                c = self._chunks.get(cid)
+                if c is not None:
+                    self._chunks.move_to_end(cid)
+                    found[cid] = c
+        read = self._read_chunks([cid for cid in ids if cid not in found])
+        if read:
+            with self._chunks_lock:
+                if self._chunks_gen == gen:
+                    self._chunks.update(read)
+                    while len(self._chunks) > _CHUNKS_CACHED:
+                        self._chunks.popitem(last=False)
+            found.update(read)
+        return {cid: found[cid] for cid in ids if cid in found}
+
+    def _read_chunks(self, ids: list[str]) -> dict[str, Chunk]:
         out: dict[str, Chunk] = {}
         for i in range(0, len(ids), _IN_BATCH):
             part = ids[i : i + _IN_BATCH]

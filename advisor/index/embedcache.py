@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ EMBED_CACHE_MIGRATIONS = [
 ]
 SPEC = register(StoreSpec("embedcache", EMBED_CACHE_MIGRATIONS, "embed-cache.sqlite3"))
 _IN_BATCH = 500  # keys per `IN (...)` query, under SQLite's variable limit
+_KEPT = 4096  # vectors kept in memory by key (a few MB): a search reads its hits' vectors, mostly read before
 
 
 class EmbeddingCache:
@@ -38,6 +40,9 @@ class EmbeddingCache:
         self.model = model
         self.seed = seed  # vectors shipped with the bundled corpus, consulted before the model
         self._lock = threading.Lock()  # one embedding at a time per process: the model is single-threaded anyway
+        # a key's vector never changes (the key is the model and the text), so a kept one is never stale
+        self._kept: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._kept_lock = threading.Lock()
 
     def _key(self, text: str) -> str:
         return hashlib.sha256(f"{self.model}\x00{text}".encode()).hexdigest()
@@ -46,12 +51,25 @@ class EmbeddingCache:
         """The stored vectors of those texts that have one, by text."""
         keys = {self._key(t): t for t in texts}
         found: dict[str, np.ndarray] = {}
-        ordered = list(keys)
+        with self._kept_lock:
+            for k, t in keys.items():
+                v = self._kept.get(k)
+                if v is not None:
+                    self._kept.move_to_end(k)
+                    found[t] = v
+        ordered = [k for k, t in keys.items() if t not in found]
+        read: dict[str, np.ndarray] = {}
         for i in range(0, len(ordered), _IN_BATCH):
             part = ordered[i : i + _IN_BATCH]
             q = f"SELECT key, vector FROM vectors WHERE key IN ({','.join('?' * len(part))})"
             for k, blob in self.db.query(q, part):
-                found[keys[k]] = np.frombuffer(bytes(blob), dtype=np.float32)
+                read[k] = np.frombuffer(bytes(blob), dtype=np.float32)
+        if read and len(read) <= _KEPT // 4:  # a search's few, not an indexing batch's thousands
+            with self._kept_lock:
+                self._kept.update(read)
+                while len(self._kept) > _KEPT:
+                    self._kept.popitem(last=False)
+        found.update({keys[k]: v for k, v in read.items()})
         return found
 
     def store(self, texts: list[str], vectors: Sequence[Any] | np.ndarray) -> None:

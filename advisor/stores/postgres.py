@@ -2,7 +2,10 @@
 schema per store, so several app processes and CLIs on several machines share one state.
 
 psycopg (3) is imported only when a PostgreSQL URL is configured. Connections come from a
-small pool per store and process (psycopg_pool); each pooled checkout is one transaction.
+small pool per store and process (psycopg_pool). Pooled connections are in autocommit mode:
+a single statement is its own transaction and costs one round trip (no BEGIN and COMMIT
+around it; a search's catalog reads wait for these under load), while `transaction()` opens
+an explicit one.
 Migrations run once: the first process to open a store takes a transaction-level advisory
 lock, applies what is pending and records the version; the others wait and find nothing to do.
 """
@@ -114,7 +117,7 @@ def _pool(url: str, schema: str, where: str, name: str) -> Any:
                 url,
                 min_size=1,
                 max_size=POOL_MAX,
-                kwargs={"row_factory": _row_factory, "options": f"-c search_path={schema}"},
+                kwargs={"row_factory": _row_factory, "options": f"-c search_path={schema}", "autocommit": True},
                 check=ConnectionPool.check_connection,  # a restarted server costs one retry, not an error
                 name=f"advisor-{schema}",
                 open=False,
@@ -193,8 +196,14 @@ class PostgresDatabase:
     # ------------------------------------------------------------------ statements
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> _Result:
-        with self.transaction() as tx:
-            return tx.execute(sql, params)  # type: ignore[return-value]
+        """One statement, its own transaction (autocommit: one round trip)."""
+        import psycopg
+
+        try:
+            with self.pool.connection() as conn:
+                return _Tx(conn, self.where, self.name).execute(sql, params)
+        except psycopg.Error as exc:
+            raise _error(self.where, self.name, exc) from None
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         with self.transaction() as tx:

@@ -12,10 +12,11 @@ import textwrap
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from advisor.answer import Advisor
-from advisor.index import Index
+from advisor.index import Index, embedding_text
 from advisor.index import catalog as catalog_module
 from advisor.retrieve import Retriever
 from advisor.settings import Settings
@@ -106,6 +107,27 @@ def test_change_by_another_process_is_seen_within_the_generation_ttl(home):
     assert _sources(r.search("zanamivir sepsis alert", k=3))[0] == "sepsis.md"
 
 
+def test_passages_read_before_are_not_returned_once_another_index_object_removes_them(home):
+    s, _ = home
+    ix = Index(s)
+    ids = [c.chunk_id for c in ix.all_chunks()]
+    assert set(ix.get_chunks(ids)) == set(ids)  # read once: now kept for this generation
+    Index(s).remove_sources([ix.files()[0]["source"]])  # another catalog object (as another process)
+    time.sleep(catalog_module.GENERATION_TTL)
+    assert ix.get_chunks(ids) == {}
+    assert not Retriever(ix).search("inventory of AI systems", k=3).hits
+
+
+def test_kept_passages_are_the_stored_ones_in_the_order_asked(home):
+    s, _ = home
+    ix = Index(s)
+    ids = [c.chunk_id for c in ix.all_chunks()]
+    first = ix.get_chunks(list(reversed(ids)) + ["no-such-id"])
+    again = ix.get_chunks(list(reversed(ids)))
+    assert list(first) == list(again) == list(reversed(ids))
+    assert first == again == Index(s).get_chunks(ids)
+
+
 def test_generation_is_not_reread_for_every_call_within_the_ttl(home, monkeypatch):
     s, _ = home
     cat = Index(s).catalog
@@ -147,3 +169,19 @@ def test_answers_use_the_new_document_after_indexing(home):
     assert "sepsis.md" in after.hits[0].chunk.source
     quoted = any("sepsis.md" in c.source for c in after.citations) and "four minutes" in after.answer
     assert quoted or "Sepsis alert runbook" in after.answer
+
+
+def test_vectors_read_again_come_from_memory_and_equal_the_stored_ones(home, monkeypatch):
+    s, _ = home
+    ix = Index(s)
+    texts = [embedding_text(c) for c in ix.all_chunks()]
+    first = ix.embed_cache.lookup(texts)
+    assert set(first) == set(texts)
+    reads = []
+    real = ix.embed_cache.db.query
+    monkeypatch.setattr(ix.embed_cache.db, "query", lambda sql, *a: reads.append(sql) or real(sql, *a))
+    again = ix.embed_cache.lookup(texts)
+    assert not reads
+    assert all(np.array_equal(first[t], again[t]) for t in texts)
+    fresh = Index(s).embed_cache.lookup(texts)  # another object reads the store
+    assert all(np.array_equal(fresh[t], again[t]) for t in texts)

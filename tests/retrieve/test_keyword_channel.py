@@ -11,7 +11,8 @@ import pytest
 
 from advisor.chunk import Chunk, DocType
 from advisor.index import Index
-from advisor.retrieve import Filters, Retriever, _Lexical
+from advisor.retrieve import Filters, Retriever
+from advisor.retrieve.lexical import Lexical as _Lexical
 from advisor.settings import Settings
 from advisor.text import tokenize
 

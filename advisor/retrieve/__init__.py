@@ -1,0 +1,208 @@
+"""Hybrid retrieval: dense (Chroma) + BM25 (bm25s) + exact identifiers, fused by reciprocal rank.
+
+A search embeds its query and asks the vector store in the calling thread while a worker runs
+the keyword and identifier channels and reads ahead the texts and stored vectors of their
+likely top-k hits; the calling thread then fuses the two (see `Retriever.search`).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+
+import numpy as np
+
+from ..index import Index, embedding_text
+from ..text import identifiers, tokenize
+from .dense import Ranked, nearest, similarities, stored_vectors, with_missed
+from .keyword import KeywordSide, keyword_side
+from .lexical import LEXICAL_FORMAT, Lexical
+from .lexical import _headings as _headings  # the framework answers' tests read what headings say
+from .records import SEARCHED_BY_DEFAULT, Filters, Hit, SearchResult
+
+__all__ = ["LEXICAL_FORMAT", "SEARCHED_BY_DEFAULT", "Filters", "Hit", "Lexical", "Retriever", "SearchResult"]
+
+_UNFILTERED_SHARE = 0.5  # above this share of admitted chunks, filter dense candidates here, not in Chroma
+_DENSE_CHECK = 8  # keyword hits whose exact similarity is checked against the approximate dense search
+
+# Runs each search's keyword side (shared by every Retriever; a search waits only for its own
+# job, and the calling thread never waits for a job it did not submit, so a busy pool delays,
+# never deadlocks).
+_KEYWORD_SIDE = ThreadPoolExecutor(max_workers=8, thread_name_prefix="advisor-keyword")
+
+
+class Retriever:
+    """Hybrid search over an Index, shared by every session of an app: a search keeps its
+    state in local variables and its result, never on the retriever.
+
+    `parallel=False` runs the keyword side in the calling thread before the dense channel
+    (the same results; for tests and for profiling)."""
+
+    def __init__(self, index: Index, *, parallel: bool = True):
+        self.index = index
+        self.settings = index.settings
+        self.parallel = parallel
+        self._lexical: Lexical | None = None
+        self._lexical_gen = -1
+        self._lock = threading.Lock()
+
+    def lexical(self) -> Lexical:
+        gen = self.index.generation
+        with self._lock:
+            if self._lexical is None or self._lexical_gen != gen:
+                folder = self.settings.home / "bm25"
+                stamp = folder / "generation"
+                want = f"{LEXICAL_FORMAT}:{self.index.catalog_id}:{gen}"  # another catalog's gen N is no match
+                lex = None
+                try:
+                    if stamp.exists() and stamp.read_text().strip() == want:
+                        lex = Lexical.load(folder)
+                except Exception:
+                    lex = None  # a damaged cache is rebuilt below
+                if lex is None:
+                    lex = Lexical.build(list(self.index.all_chunks()))
+                    try:
+                        lex.save(folder)
+                        (folder / "generation").write_text(want)
+                    except OSError:
+                        pass  # read-only home: keep the in-memory copy
+                self._lexical, self._lexical_gen = lex, gen
+            return self._lexical
+
+    def document_words(self, source: str) -> frozenset[str] | None:
+        """The distinct tokens of a document's searchable chunks (title, headings and text; as
+        `tokenize` makes them), None when no searchable chunk has this source."""
+        return self.lexical().document_words(source)
+
+    def coverage(self, query: str, hits: list[Hit], top: int = 3) -> float:
+        """How much of the query's information the top passages contain: the share of its
+        words, weighted by rarity in the index (a word the index has never seen weighs most),
+        found in the passages. Low coverage means the question asks about something else."""
+        lex = self.lexical()
+        n = max(len(lex.ids), 1)
+        words = set(tokenize(query))
+        if not words:
+            return 0.0
+        have: set[str] = set()
+        for h in hits[:top]:
+            have |= set(tokenize(embedding_text(h.chunk)))
+        weight = {w: float(np.log((n + 1) / (lex.df.get(w, 0) + 0.5))) for w in words}
+        total = sum(weight.values()) or 1.0
+        return sum(v for w, v in weight.items() if w in have) / total
+
+    def expand(self, query: str) -> str:
+        """The query with what its identifiers' headings say appended ("GOVERN 1.6" means
+        little to an embedding model; "mechanisms to inventory AI systems" does)."""
+        lex = self.lexical()
+        extra = []
+        for ident in identifiers(query)[:3]:
+            desc = lex.headings.get(ident)
+            if desc and desc.lower() not in query.lower():
+                extra.append(desc)
+        return f"{query} ({'; '.join(extra)})" if extra else query
+
+    def search(self, query: str, k: int | None = None, filters: Filters | None = None) -> SearchResult:
+        """Top-k chunks for a query, best first, deterministic for a given index; the timings and
+        any degradation of this call travel with its result."""
+        k = k or self.settings.top_k
+        f = filters or Filters()
+        n = max(self.settings.candidates, k)
+        lex = self.lexical()
+        query = self.expand(query)
+        mask = lex.mask(f)
+        side, dense, degraded, dense_ms = self._channels(query, n, k, f, lex, mask)
+        qvec: np.ndarray | None = None
+        checked = {cid: side.vectors[cid] for cid, _ in side.lexical[:_DENSE_CHECK] if cid in (side.vectors or {})}
+        if not degraded and checked:
+            # an approximate (HNSW) index that has seen many rewrites can miss a true nearest neighbour
+            qvec = self._query_vector(query)
+            dense = with_missed(qvec, dense, checked, n)
+        fused, order = _fuse(dense, side, k, self.settings.rrf_k)
+        dense_sim, lex_score = dict(dense), dict(side.lexical)
+        chunks = {cid: side.chunks[cid] for cid in order if cid in side.chunks}
+        unread = [cid for cid in order if cid not in chunks]
+        if unread:  # the dense channel's hits (the keyword side read its own ahead)
+            chunks.update(self.index.get_chunks(unread))
+        # keyword-only hits carry their similarity too (their vectors were read ahead)
+        missing = [cid for cid in order if cid not in dense_sim and cid in chunks]
+        if missing:
+            vectors = side.vectors or {}
+            absent = [cid for cid in missing if cid not in vectors]
+            if absent:
+                vectors = {**vectors, **(stored_vectors(self.index, absent, chunks) or {})}
+            qvec = qvec if qvec is not None else self._query_vector(query)
+            dense_sim.update(similarities(qvec, {cid: vectors[cid] for cid in missing if cid in vectors}))
+        id_set = set(side.id_hits)
+        hits: list[Hit] = []
+        for cid in order:
+            c = chunks.get(cid)
+            if c is None or not f.allows(c.org, c.doc_type, c.framework):
+                continue  # catalog and vector store briefly out of step during a write
+            hits.append(
+                Hit(
+                    chunk=c,
+                    score=fused[cid],
+                    rank=len(hits) + 1,
+                    dense=dense_sim.get(cid),
+                    lexical=lex_score.get(cid),
+                    id_match=cid in id_set,
+                )
+            )
+        return SearchResult(hits, {"lexical_ms": side.ms, "dense_ms": dense_ms}, degraded)
+
+    def _channels(
+        self, query: str, n: int, k: int, f: Filters, lex: Lexical, mask: np.ndarray
+    ) -> tuple[KeywordSide, Ranked, str, float]:
+        """Both channels' candidates: the keyword side in a worker while this thread embeds
+        the query and asks the vector store (the longer part), or one after the other.
+
+        Errors surface as when the keyword side ran first in this thread: its exception is
+        raised (the same object) before any of the dense channel's."""
+        likely = max(_DENSE_CHECK, k)
+        if not self.parallel:
+            side = keyword_side(self.index, lex, query, n, likely, mask)
+            return (side, *self._timed_dense(query, n, f, lex, mask))
+        job: Future[KeywordSide] = _KEYWORD_SIDE.submit(keyword_side, self.index, lex, query, n, likely, mask)
+        try:
+            dense, degraded, dense_ms = self._timed_dense(query, n, f, lex, mask)
+        except BaseException:
+            job.result()  # a keyword-side failure is the error the caller sees, as before
+            raise
+        return job.result(), dense, degraded, dense_ms
+
+    def _timed_dense(self, query: str, n: int, f: Filters, lex: Lexical, mask: np.ndarray) -> tuple[Ranked, str, float]:
+        t = time.perf_counter()
+        dense, degraded = self._dense(query, n, f, lex, mask)
+        return dense, degraded, (time.perf_counter() - t) * 1000
+
+    def _dense(self, query: str, n: int, f: Filters, lex: Lexical, mask: np.ndarray) -> tuple[Ranked, str]:
+        """Dense candidates with their similarities, and why the channel failed ("" when it did not)."""
+        if not lex.ids:  # the keyword index holds exactly the searchable chunks of this generation
+            return [], ""
+        vec = self.index.embedder.embed_query(query)
+        try:
+            return nearest(self.index, vec, n, f, lex, mask, _UNFILTERED_SHARE), ""
+        except Exception as exc:  # the store can fail mid-write by another process: answer from keywords
+            return [], f"vector search failed ({type(exc).__name__}: {exc}); keyword results only"
+
+    def _query_vector(self, query: str) -> np.ndarray:
+        return np.array(self.index.embedder.embed_query(query))  # cached: the dense channel embedded it
+
+
+def _fuse(dense: Ranked, side: KeywordSide, k: int, rrf: int) -> tuple[dict[str, float], list[str]]:
+    """Reciprocal-rank fusion of the three channels, and the top k ids (equal scores: the
+    stronger raw evidence, then the lowest id)."""
+    fused: dict[str, float] = {}
+    for ranked in ([cid for cid, _ in dense], [cid for cid, _ in side.lexical], side.id_hits):
+        for r, cid in enumerate(ranked):
+            fused[cid] = fused.get(cid, 0.0) + 1.0 / (rrf + r + 1)
+    dense_sim = dict(dense)
+    lex_score = dict(side.lexical)
+    top_lex = max(lex_score.values(), default=0.0) or 1.0
+
+    def tiebreak(cid: str) -> float:  # equal RRF: prefer the stronger raw evidence
+        return dense_sim.get(cid, 0.0) + lex_score.get(cid, 0.0) / top_lex
+
+    order = sorted(fused, key=lambda cid: (-round(fused[cid], 12), -tiebreak(cid), cid))[:k]
+    return fused, order

@@ -1,0 +1,271 @@
+"""The keyword channel: BM25 over every searchable chunk, plus exact identifiers, persisted under ADVISOR_HOME."""
+
+from __future__ import annotations
+
+import heapq
+import json
+import re
+import shutil
+import threading
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..chunk import Chunk, DocType
+from ..index import embedding_text
+from ..text import identifiers, tokenize
+from .records import Filters
+
+__all__ = ["LEXICAL_FORMAT", "Lexical"]
+
+LEXICAL_FORMAT = 6  # bump when the saved keyword index changes shape
+_DOC_WORDS_CACHED = 512  # documents whose vocabulary stays decoded in memory
+
+
+class Lexical:
+    """BM25 over every chunk, persisted under ADVISOR_HOME and rebuilt when the index changes."""
+
+    def __init__(
+        self,
+        ids: list[str],
+        orgs: list[str],
+        doc_types: list[str],
+        frameworks: list[str],
+        bm25: Any,
+        id_sets: list[set],
+        headings: dict[str, str] | None = None,
+        df: dict[str, int] | None = None,
+        doc_tokens: tuple[list[str], np.ndarray, np.ndarray] | None = None,
+    ):
+        self.headings = headings or {}
+        self.df = df or {}
+        # each document's distinct tokens, as positions in `df` (sources, offsets, token ids):
+        # the composer reads a document's whole vocabulary without reading or tokenising it
+        sources, offsets, token_ids = doc_tokens or ([], np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int32))
+        self.doc_sources = {src: i for i, src in enumerate(sources)}
+        self.doc_offsets, self.doc_token_ids = offsets, token_ids
+        self._vocab: list[str] | None = None
+        self._doc_words: OrderedDict[str, frozenset[str]] = OrderedDict()
+        self._words_lock = threading.Lock()
+        self.ids = ids
+        self.pos = {cid: i for i, cid in enumerate(ids)}
+        self.orgs = np.array(orgs, dtype=object)
+        self.doc_types = np.array(doc_types, dtype=object)
+        self.frameworks = np.array(frameworks, dtype=object)
+        self.bm25 = bm25
+        self.id_sets = id_sets
+        # identifier -> positions holding it: an identifier query touches its matches only,
+        # not every chunk (the scan was the slowest part of a search at 100k passages)
+        self.by_id: dict[str, list[int]] = {}
+        for i, named in enumerate(id_sets):
+            for ident in named:
+                self.by_id.setdefault(ident, []).append(i)
+        self._masks: dict[tuple, np.ndarray] = {}  # per filter: a library has few distinct filters
+
+    @classmethod
+    def build(cls, chunks: list[Chunk]) -> Lexical:
+        import bm25s  # heavy (scipy): loaded only when a keyword index is built or read
+
+        tokens = [tokenize(embedding_text(c)) or ["\u2205"] for c in chunks]
+        df: dict[str, int] = {}
+        for toks in tokens:
+            for t in set(toks):
+                df[t] = df.get(t, 0) + 1
+        bm25 = bm25s.BM25()
+        if chunks:
+            bm25.index(tokens, show_progress=False)
+        id_sets = [set(identifiers(c.section)) | {"text:" + i for i in identifiers(c.text)} for c in chunks]
+        return cls(
+            [c.chunk_id for c in chunks],
+            [c.org for c in chunks],
+            [c.doc_type for c in chunks],
+            [c.framework for c in chunks],
+            bm25,
+            id_sets,
+            _headings(chunks),
+            df,
+            _doc_tokens(chunks, tokens, df),
+        )
+
+    def save(self, folder: Path) -> None:
+        tmp = folder.with_name(folder.name + ".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        if self.ids:
+            self.bm25.save(str(tmp / "bm25"))
+        meta = {
+            "ids": self.ids,
+            "orgs": list(self.orgs),
+            "doc_types": list(self.doc_types),
+            "frameworks": list(self.frameworks),
+            "id_sets": [sorted(s) for s in self.id_sets],
+            "headings": self.headings,
+            "df": self.df,
+        }
+        (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        sources = sorted(self.doc_sources, key=self.doc_sources.__getitem__)
+        (tmp / "doc_sources.json").write_text(json.dumps(sources), encoding="utf-8")
+        np.savez(tmp / "doc_tokens.npz", offsets=self.doc_offsets, token_ids=self.doc_token_ids)
+        shutil.rmtree(folder, ignore_errors=True)
+        tmp.rename(folder)
+
+    @classmethod
+    def load(cls, folder: Path) -> Lexical:
+        import bm25s  # heavy (scipy): loaded only when a keyword index is built or read
+
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        bm25 = bm25s.BM25.load(str(folder / "bm25")) if meta["ids"] else bm25s.BM25()
+        with np.load(folder / "doc_tokens.npz") as arrays:
+            offsets, token_ids = arrays["offsets"], arrays["token_ids"]
+        sources = json.loads((folder / "doc_sources.json").read_text(encoding="utf-8"))
+        return cls(
+            meta["ids"],
+            meta["orgs"],
+            meta["doc_types"],
+            meta["frameworks"],
+            bm25,
+            [set(s) for s in meta["id_sets"]],
+            meta.get("headings", {}),
+            meta.get("df", {}),
+            (sources, offsets, token_ids),
+        )
+
+    def document_words(self, source: str) -> frozenset[str] | None:
+        """The distinct tokens of a document's searchable chunks (titles, headings and text),
+        or None for a source this index does not hold."""
+        with self._words_lock:
+            words = self._doc_words.get(source)
+            if words is not None:
+                self._doc_words.move_to_end(source)
+                return words
+            i = self.doc_sources.get(source)
+            if i is None:
+                return None
+            if self._vocab is None:
+                self._vocab = list(self.df)
+            vocab = self._vocab
+            ids = self.doc_token_ids[int(self.doc_offsets[i]) : int(self.doc_offsets[i + 1])]
+            words = frozenset(vocab[int(t)] for t in ids.tolist())
+            self._doc_words[source] = words
+            if len(self._doc_words) > _DOC_WORDS_CACHED:
+                self._doc_words.popitem(last=False)
+            return words
+
+    def mask(self, f: Filters) -> np.ndarray:
+        key = (f.org, f.doc_types, f.frameworks)
+        hit = self._masks.get(key)
+        if hit is None:
+            if len(self._masks) > 256:
+                self._masks.clear()
+            hit = self._masks[key] = self._mask(f)
+            hit.setflags(write=False)
+        return hit
+
+    def _mask(self, f: Filters) -> np.ndarray:
+        ok = (self.orgs == "") | (self.orgs == (f.org or ""))
+        if not f.org:
+            ok = self.orgs == ""
+        ok &= np.isin(self.doc_types, f.searched_types)
+        if f.frameworks:
+            ok &= np.isin(self.frameworks, [str(x) for x in f.frameworks])
+        return ok
+
+    def search(self, query: str, n: int, mask: np.ndarray) -> list[tuple[str, float]]:
+        """The n best admitted chunks with a positive BM25 score, best first (ties by chunk id).
+
+        The top n are chosen among the chunks that hold a query word, not over the whole index:
+        a full-array partition is slow when most scores are equal (a rare word's query spent
+        25 ms partitioning 100,000 zeros)."""
+        toks = tokenize(query)
+        if not self.ids or not toks or not mask.any():
+            return []
+        scores = self.bm25.get_scores(toks)
+        found = np.flatnonzero(scores > 0)
+        if not mask.all():  # the usual filter admits every chunk
+            found = found[mask[found]]
+        if len(found) > n:
+            found = self._best(found, scores[found], n)
+        out = [(self.ids[i], float(scores[i])) for i in found.tolist()]
+        out.sort(key=lambda x: (-x[1], x[0]))
+        return out
+
+    def _best(self, found: np.ndarray, vals: np.ndarray, n: int) -> np.ndarray:
+        """The n positions with the highest scores; among equal scores at the cut, the lowest chunk ids."""
+        step = len(vals) // (8 * n)
+        if step >= 4:  # many candidates (a common word): a sample's high score bounds the top n
+            sample = vals[::step]
+            j = min(len(sample), -(-3 * n // step) + 2)  # about 3n scores reach the sample's j-th best
+            floor = np.partition(sample, len(sample) - j)[len(sample) - j]
+            keep = vals >= floor
+            if int(keep.sum()) >= n:  # then the n-th best reaches the floor too: the top n are kept
+                found, vals = found[keep], vals[keep]
+        kth = np.partition(vals, len(vals) - n)[len(vals) - n]
+        above = found[vals > kth]
+        tied = found[vals == kth].tolist()
+        keep = heapq.nsmallest(n - len(above), tied, key=self.ids.__getitem__)
+        return np.concatenate([above, np.array(keep, dtype=found.dtype)])
+
+    def id_search(self, query: str, mask: np.ndarray, n: int | None = None) -> list[str]:
+        """Chunks naming the query's identifiers (in a heading, or in the text), best first;
+        the first n only when n is given."""
+        wanted = identifiers(query)
+        if not wanted:
+            return []
+        score: dict[int, int] = {}
+        for w in wanted:
+            for i in self.by_id.get(w, ()):
+                score[i] = score.get(i, 0) + 2
+            for i in self.by_id.get("text:" + w, ()):
+                score[i] = score.get(i, 0) + 1
+        scored = [(-s, self.ids[i]) for i, s in score.items() if mask[i]]
+        # an identifier named in many passages: the first n without sorting them all
+        best = heapq.nsmallest(n, scored) if n is not None and n < len(scored) else sorted(scored)
+        return [cid for _, cid in best]
+
+
+def _doc_tokens(
+    chunks: list[Chunk], tokens: list[list[str]], df: dict[str, int]
+) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Each source's distinct tokens as positions in `df`'s key order (compact: a few bytes a token)."""
+    pos = {t: i for i, t in enumerate(df)}
+    by_source: dict[str, set[int]] = {}
+    for c, toks in zip(chunks, tokens, strict=True):
+        have = by_source.setdefault(c.source, set())
+        if toks != ["\u2205"]:  # the placeholder of a chunk without words is no word of it
+            have.update(pos[t] for t in toks)
+    sources = list(by_source)
+    parts = [np.array(sorted(by_source[s]), dtype=np.int32) for s in sources]
+    offsets = np.zeros(len(sources) + 1, dtype=np.int64)
+    offsets[1:] = np.cumsum([len(p) for p in parts])
+    token_ids = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
+    return sources, offsets, token_ids
+
+
+def _headings(chunks: list[Chunk]) -> dict[str, str]:
+    """What each identifier's heading says ("GOVERN 1.6" -> "Mechanisms to inventory AI systems"),
+    the longest description seen wins; used to give bare identifiers in queries a meaning."""
+    out: dict[str, str] = {}
+    for c in chunks:
+        # Organization-private text never leaks into other queries; framework and crosswalk
+        # entries name mappings ("GOVERN 1.6 → ISO/IEC 42001"), not what the identifier means.
+        if c.org or c.doc_type == DocType.FRAMEWORK:
+            continue
+        for part in c.section.split(" > "):
+            ids = identifiers(part)
+            if len(ids) != 1:
+                continue
+            desc = re.sub(r"^[\s—–:.-]+|[\s—–:.-]+$", "", _strip_id(part, ids[0]))
+            if "→" in desc or "->" in desc:
+                continue
+            if len(desc) > len(out.get(ids[0], "")) and len(desc.split()) >= 2:
+                out[ids[0]] = desc
+    return out
+
+
+def _strip_id(text: str, ident: str) -> str:
+    """Remove the identifier itself from a heading ("GOVERN 1.6 — Inventory" -> " — Inventory")."""
+    for pat in (re.escape(ident), re.escape(ident).replace("\\ ", r"\s+")):
+        text = re.sub(pat, "", text, count=1, flags=re.I)
+    return text
