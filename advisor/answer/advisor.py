@@ -471,7 +471,8 @@ class Advisor:
             retriever=self.retriever,
         )
         turn.timings["compose"] = _ms(t)
-        confidence = draft.evidence + 0.3 * max(coverage, self._quoted_coverage(core, draft))
+        # the composer's coverage counts a word the passage says otherwise ("doctor" / "practitioner")
+        confidence = draft.evidence + 0.3 * max(coverage, self._quoted_coverage(core, draft), draft.covered)
         if not draft.parts or confidence < self.settings.abstain_threshold:
             ans = self._plain(turn, declined(draft.note, hits), AnswerKind.ABSTAIN)
             ans.hits, ans.confidence = hits, confidence

@@ -12,17 +12,15 @@ from __future__ import annotations
 
 import math
 import re
-import weakref
-from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
 
-from ..chunk import Chunk
-from ..retrieve import Retriever
 from ..safety.names import name_lists
 from ..text import identifiers, tokenize
+from .corpus import Corpus
+from .lookup import split_question
+from .paraphrase import WordMatcher, abbreviated, acronyms, expands
 from .properties import asked_property, ity_nouns, states_property
 
 __all__ = [
@@ -225,6 +223,9 @@ class Ask:
     superlative: bool = False  # "which vendor has the most", "the first state to"
     asked_property: frozenset[str] = frozenset()  # words of the property asked ("specificity")
     property_spelled: dict[str, str] = field(default_factory=dict)  # of those, stems a commoner word shares
+    acronyms: dict[str, str] = field(default_factory=dict)  # anchors written as acronyms: {"ehr": "EHR"}
+    written: dict[str, str] = field(default_factory=dict)  # each anchor as the question writes it
+    focus_anchors: frozenset[str] = frozenset()  # the anchors of the part asking the focus (all when empty)
 
     @property
     def weight(self) -> float:
@@ -262,7 +263,11 @@ def read_ask(
     special = {t for i in identifiers(text) for t in tokenize(i)} | years(text)
     # a noun in -ity is not the frame word its stem shares ("specificity" is not "specific")
     nouns = ity_nouns(text)
-    for tok in tokenize(text):
+    toks = tokenize(text)
+    # "re-elected" is its parts ("elect"); a compound whose parts are anchors would count twice
+    compounds = {t for t in toks if "-" in t}
+    toks = [t for t in toks if t not in compounds and not any(t in c.split("-") and len(t) < 3 for c in compounds)]
+    for tok in toks:
         if (tok in _FRAME and tok not in nouns) or tok in anchors or len(tok) < 2:
             continue
         if tok[0].isdigit():
@@ -283,6 +288,10 @@ def read_ask(
         anchors[t] = min(anchors[t], max(seen, default=anchors[t]))
     unseen = {t for t in entities if known is not None and t.isalpha() and len(t) >= 3 and not known(t)}
     prop, spelled = asked_property(text, anchors, entities, _FRAME)
+    written = {t: w for w in re.findall(r"[\w'’-]+", text) for t in tokenize(w)[:1] if t in anchors}
+    # "How long do officers serve, and can they be re-elected?": the length is asked of the first part
+    parts = [p for p in split_question(question) if _focus(p) is not Focus.NONE]
+    focused = frozenset(t for t in tokenize(parts[0]) if t in anchors) if len(parts) == 1 else frozenset()
     return Ask(
         question,
         _focus(question),
@@ -294,6 +303,9 @@ def read_ask(
         bool(_SUPERLATIVE.search(question)),
         prop,
         spelled,
+        {t: a for t, a in acronyms(text).items() if t in anchors},
+        written,
+        focused if focused != frozenset(anchors) else frozenset(),
     )
 
 
@@ -372,6 +384,8 @@ class Evidence:
     context: set[str]
     document: set[str]
     spelled: frozenset[str] = frozenset()  # the document's words as written, lower-cased ({} when unknown)
+    lead: str = ""  # the lead-in a list item is quoted under
+    passage: str = ""  # its chunk's headings and text, where an acronym may be spelled out
 
 
 @dataclass
@@ -384,31 +398,48 @@ class Verdict:
     reason: str = ""
 
 
-def _present(ask: Ask, tok: str, ev: Evidence) -> float:
-    """How far a sentence names an anchor: in its text or heading 1; a name only its document
-    uses 0.7 (a model card names its product once, its fields say "the device"); else 0."""
+Extra = dict[str, float]  # per anchor, how far a sentence's other words stand in for it
+
+
+def _present(ask: Ask, tok: str, ev: Evidence, extra: Extra | None = None) -> float:
+    """How far a sentence names an anchor: in its text or heading, or spelled out or abbreviated
+    in its passage ("EHR" / "electronic health record") 1; a name only its document uses 0.7 (a
+    model card names its product once, its fields say "the device"); else how far a word of it
+    stands in for the anchor (`extra`), or 0."""
     if tok in ev.own or tok in ev.context:
         return 1.0
-    return 0.7 if tok in ask.entities and tok in ev.document else 0.0
+    if ev.passage and (
+        (tok in ask.acronyms and expands(ask.acronyms[tok], ev.passage)) or tok in abbreviated(ask.question, ev.passage)
+    ):
+        return 1.0
+    named = 0.7 if tok in ask.entities and tok in ev.document else 0.0
+    return max(named, extra.get(tok, 0.0)) if extra else named
 
 
-def coverage(ask: Ask, evidence: Iterable[Evidence]) -> tuple[float, list[float]]:
+def coverage(
+    ask: Ask, evidence: Iterable[Evidence], extra: list[Extra] | None = None, anchors: dict[str, float] | None = None
+) -> tuple[float, list[float]]:
     """The answer's weighted anchor coverage (each anchor at its best sentence), and each sentence's own."""
     evs = list(evidence)
-    total = ask.weight
+    anchors = ask.anchors if anchors is None else anchors
+    extras: list[Extra | None] = list(extra) if extra else [None] * len(evs)
+    total = sum(anchors.values())
     if not total or not evs:
         return (1.0 if not total else 0.0), [1.0 if not total else 0.0 for _ in evs]
-    per = [sum(w * _present(ask, t, ev) for t, w in ask.anchors.items()) / total for ev in evs]
-    best = sum(w * max(_present(ask, t, ev) for ev in evs) for t, w in ask.anchors.items()) / total
+    pairs = list(zip(evs, extras, strict=True))
+    per = [sum(w * _present(ask, t, ev, x) for t, w in anchors.items()) / total for ev, x in pairs]
+    best = sum(w * max(_present(ask, t, ev, x) for ev, x in pairs) for t, w in anchors.items()) / total
     return best, per
 
 
-def focus_coverage(ask: Ask, evidence: list[Evidence]) -> float:
+def focus_coverage(ask: Ask, evidence: list[Evidence], extra: list[Extra] | None = None) -> float:
     """The best anchor coverage of a sentence stating the kind of fact asked for (or saying
-    there is none); 1.0 when the question asks for no particular kind of fact."""
+    there is none), over the anchors of the part of the question asking for it; 1.0 when the
+    question asks for no particular kind of fact."""
     if ask.focus is Focus.NONE and not ask.superlative:
         return 1.0
-    _, per = coverage(ask, evidence)
+    focused = {t: w for t, w in ask.anchors.items() if t in ask.focus_anchors} or None
+    _, per = coverage(ask, evidence, extra, focused)
     return max(
         (c for ev, c in zip(evidence, per, strict=True) if gives(ask, ev.text) or corrects_premise(ev.text)),
         default=0.0,
@@ -435,135 +466,54 @@ def _missing_names(ask: Ask, evidence: list[Evidence]) -> list[str]:
     return out
 
 
-def addressed(ask: Ask, evidence: list[Evidence], *, min_coverage: float, min_focus_coverage: float) -> Verdict:
+def _stand_ins(ask: Ask, evidence: list[Evidence], words: WordMatcher) -> list[Extra]:
+    """Per sentence, how far its words stand in for the plain anchors it does not name."""
+    out: list[Extra] = []
+    for ev in evidence:
+        absent = [t for t in ask.anchors if t in ask.written and t not in ask.entities and not _present(ask, t, ev)]
+        best = words.best([ask.written[t] for t in absent], f"{ev.lead} {ev.text}")
+        out.append({t: best.get(ask.written[t].lower(), 0.0) for t in absent})
+    return out
+
+
+def addressed(
+    ask: Ask,
+    evidence: list[Evidence],
+    *,
+    min_coverage: float,
+    min_focus_coverage: float,
+    words: WordMatcher | None = None,
+) -> Verdict:
     """Does the draft answer the question asked? Every name it asks about (product,
     organization, identifier, year) must be in the answer's documents — a name the index has
-    never seen cannot be; its sentences must name what the question is about (weighted anchor
-    coverage); and when the question asks for an amount, a count, a date, a rate or a name, one
-    sentence about the subject must state one (or say there is none)."""
-    cov, _ = coverage(ask, evidence)
-    fcov = focus_coverage(ask, evidence)
-    if ask.unseen:
-        return Verdict(False, cov, fcov, f"no indexed document mentions {', '.join(sorted(ask.unseen))}")
+    never seen cannot be, unless it is an acronym the answer spells out; its sentences must name
+    what the question is about (weighted anchor coverage; with `words`, a plain word the answer
+    says otherwise counts as far as the model finds the two alike); and when the question asks
+    for an amount, a count, a date, a rate or a name, one sentence about the subject must state
+    one (or say there is none)."""
+    unseen = {t for t in ask.unseen if not any(_present(ask, t, ev) for ev in evidence)}
+    if unseen:
+        cov, fcov = coverage(ask, evidence)[0], focus_coverage(ask, evidence)
+        return Verdict(False, cov, fcov, f"no indexed document mentions {', '.join(sorted(unseen))}")
     missing = _missing_names(ask, evidence)
     if missing:
+        cov, fcov = coverage(ask, evidence)[0], focus_coverage(ask, evidence)
         return Verdict(False, cov, fcov, f"they say nothing about {', '.join(missing)}")
-    if cov < min_coverage:
+    verdict = _judged(ask, evidence, None, min_coverage, min_focus_coverage)
+    if verdict.ok or words is None:
+        return verdict
+    again = _judged(ask, evidence, _stand_ins(ask, evidence, words), min_coverage, min_focus_coverage)
+    return again if again.ok else verdict
+
+
+def _judged(ask: Ask, evidence: list[Evidence], extra: list[Extra] | None, least: float, least_focus: float) -> Verdict:
+    cov, _ = coverage(ask, evidence, extra)
+    fcov = focus_coverage(ask, evidence, extra)
+    if cov < least:
         return Verdict(False, cov, fcov, "they are about something else")
-    if fcov < min_focus_coverage:
+    if fcov < least_focus:
         return Verdict(False, cov, fcov, f"none of them states the {ask.focus.value} asked for")
     return Verdict(True, cov, fcov)
-
-
-#: A numbered heading: "Section 3.2", "Article 14", "4.2 Credentialing", "Rule 7(a)", "§ 164.312".
-_NUMBERED = re.compile(r"^\s*(?:[A-Za-z]+\.?\s+)?\d+(?:\.\d+)*(?:\([a-z0-9]+\))?(?=[\s:.—–-]|$)|\b\d+\.\d+\b|§\s*\d")
-#: Per index, the documents whose chunk lists stay cached across questions (generation, source).
-_DOCUMENTS: weakref.WeakKeyDictionary[Any, OrderedDict[tuple[int, str], list[Chunk]]] = weakref.WeakKeyDictionary()
-_DOCUMENTS_KEPT = 4
-#: Chunks of a numbered item read together at most: a longer item is a chapter, not one provision.
-MAX_FAMILY = 12
-
-
-class Corpus:
-    """What the index knows about words and documents: how rare a token is (inverse document
-    frequency over chunks) and the words of a whole document (cached per index generation)."""
-
-    def __init__(self, retriever: Retriever | None):
-        self.retriever = retriever
-        self._words: dict[str, frozenset[str]] = {}
-        self._chunks: dict[str, list[Chunk]] = {}
-        self._spelled: dict[str, frozenset[str]] = {}
-        self._generation = -1
-
-    def _fresh(self) -> None:
-        gen = self.retriever.index.generation if self.retriever is not None else 0
-        if gen != self._generation:
-            self._words.clear()
-            self._chunks.clear()
-            self._spelled.clear()
-            self._generation = gen
-
-    def rarity(self, token: str) -> float:
-        """log((N + 1) / (df + 0.5)) over the index's chunks; 1.0 without an index."""
-        if self.retriever is None:
-            return 1.0
-        lex = self.retriever.lexical()
-        n = max(len(lex.ids), 1)
-        return float(math.log((n + 1) / (lex.df.get(token, 0) + 0.5)))
-
-    def known(self, token: str) -> bool:
-        """Does any indexed passage use the token? True without an index."""
-        return self.retriever is None or self.retriever.lexical().df.get(token, 0) > 0
-
-    def chunks(self, source: str) -> list[Chunk]:
-        """A document's chunks in reading order ([] without an index); the last few documents
-        read stay cached across questions until the index changes."""
-        self._fresh()
-        if source not in self._chunks:
-            if self.retriever is None:
-                self._chunks[source] = []
-            else:
-                kept = _DOCUMENTS.setdefault(self.retriever.index, OrderedDict())
-                key = (self._generation, source)
-                if key not in kept:
-                    kept[key] = self.retriever.index.chunks_for_source(source)
-                    while len(kept) > _DOCUMENTS_KEPT:
-                        kept.popitem(last=False)
-                kept.move_to_end(key)
-                self._chunks[source] = kept[key]
-        return self._chunks[source]
-
-    def spelled(self, chunk: Chunk) -> frozenset[str]:
-        """The words of the chunk's whole document as written, lower-cased (its own without an index)."""
-        self._fresh()
-        if chunk.source not in self._spelled:
-            texts = [f"{c.title} {c.section} {c.text}" for c in self.chunks(chunk.source)] or [chunk.text]
-            self._spelled[chunk.source] = frozenset(re.findall(r"\w+", " ".join(texts).lower()))
-        return self._spelled[chunk.source]
-
-    def family(self, chunk: Chunk) -> list[Chunk]:
-        """The chunks of the numbered item a chunk sits in ("MAP 2.2 > About" -> all of "MAP
-        2.2": its statement, discussion and suggested actions; "Article 14 > (2)" -> Article
-        14), in reading order; [] when no heading of its path is numbered or the item is long."""
-        parts = [p.strip() for p in chunk.section.split(" > ")]
-        numbered = [i for i, p in enumerate(parts) if identifiers(p) or _NUMBERED.search(p)]
-        if not numbered:
-            return []
-        root = " > ".join(parts[: numbered[-1] + 1])
-        fam = [c for c in self.chunks(chunk.source) if c.section == root or c.section.startswith(root + " > ")]
-        return fam if len(fam) <= MAX_FAMILY else []
-
-    def namesake(self, chunk: Chunk, source: str) -> list[Chunk]:
-        """The chunks of another document under the heading that names the same identifier as
-        the chunk's deepest identified heading (a guide's "MANAGE 1 > MANAGE 1.1" -> the
-        document's own "MANAGE 1.1" item, statement and discussion), in reading order; [] when
-        the chunk's headings name no single identifier or the item is long."""
-        want = _item_id(chunk.section)
-        if not want or source == chunk.source:
-            return []
-        same = [c for c in self.chunks(source) if _item_id(c.section) == want]
-        return same if len(same) <= MAX_FAMILY else []
-
-    def words(self, chunk: Chunk) -> frozenset[str]:
-        """Tokens of the chunk's whole document (title, headings and text); the chunk's own
-        tokens when the index cannot list the document."""
-        self._fresh()
-        if chunk.source not in self._words:
-            # the keyword index keeps every document's words: no catalog read, no tokenising
-            known = self.retriever.document_words(chunk.source) if self.retriever is not None else None
-            self._words[chunk.source] = (
-                known if known is not None else frozenset(tokenize(f"{chunk.title} {chunk.section} {chunk.text}"))
-            )
-        return self._words[chunk.source]
-
-
-def _item_id(section: str) -> str:
-    """The identifier of a heading path's deepest heading that names exactly one ("" if none)."""
-    for part in reversed(section.split(" > ")):
-        ids = identifiers(part)
-        if len(ids) == 1:
-            return ids[0]
-    return ""
 
 
 #: "X is too heavy. How else can we ...?", "What can we do instead of X?": an option set aside.

@@ -25,6 +25,7 @@ from ..retrieve import Hit, Retriever
 from ..text import content_words, identifiers, tokenize
 from .asks import Ask, Corpus, Evidence, Verdict, addressed, coverage, names_several, read_ask, set_aside
 from .lookup import interleave, search_guidance, split_question
+from .paraphrase import matcher_for
 from .persona import asked_part
 from .quotable import Unit, UnitKind, continue_lists, read_units
 from .selection import (
@@ -482,6 +483,8 @@ def _evidence(chosen: list[Candidate], corpus: Corpus) -> list[Evidence]:
                 set(tokenize(f"{c.chunk.title} {c.chunk.section}")),
                 set(corpus.words(c.chunk)),
                 corpus.spelled(c.chunk),
+                lead,
+                f"{c.chunk.section}. {c.chunk.text}",
             )
         )
     return out
@@ -507,7 +510,9 @@ def compose_guidance(
     `note`.
     """
     as_list = wants_list(question)
-    setup = _Setup(sub_vecs or [], max_sentences or (6 if as_list else 5), Corpus(retriever))
+    setup = _Setup(
+        sub_vecs or [], max_sentences or (6 if as_list else 5), Corpus(retriever, matcher_for(sentence_index.embedder))
+    )
     corpus = setup.corpus if retriever is not None else None
     passages, chunk_sim = gather_passages(
         hits, neighbors, corpus.family if corpus else None, corpus.namesake if corpus else None
@@ -541,10 +546,12 @@ def compose_guidance(
                 again = _select(question, pool, [lead] + [c for c in order if c is not lead], setup)
                 prefer_own_words(again, cands)
                 collapse_duplicates(again, cands)
-                if _verdict(ask, again, setup.corpus).ok:
-                    return Draft(arrange(again), AnswerKind.GUIDANCE, draft.evidence)
+                second = _verdict(ask, again, setup.corpus)
+                if second.ok:
+                    return Draft(arrange(again), AnswerKind.GUIDANCE, draft.evidence, covered=second.coverage)
         if not verdict.ok:
             return Draft([], AnswerKind.GUIDANCE, draft.evidence, note=verdict.reason)
+        draft.covered = verdict.coverage
     return draft
 
 
@@ -568,7 +575,13 @@ def _asked(question: str, ask: Ask, corpus: Corpus) -> Ask:
 
 
 def _verdict(ask: Ask, chosen: list[Candidate], corpus: Corpus) -> Verdict:
-    return addressed(ask, _evidence(chosen, corpus), min_coverage=MIN_COVERAGE, min_focus_coverage=MIN_FOCUS_COVERAGE)
+    return addressed(
+        ask,
+        _evidence(chosen, corpus),
+        min_coverage=MIN_COVERAGE,
+        min_focus_coverage=MIN_FOCUS_COVERAGE,
+        words=corpus.words_alike,
+    )
 
 
 #: A sentence leading a second draft must score at least this share of the best.

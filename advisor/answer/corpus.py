@@ -1,0 +1,128 @@
+"""What the index knows about the words and documents a question is answered from."""
+
+from __future__ import annotations
+
+import math
+import re
+import weakref
+from collections import OrderedDict
+from typing import Any
+
+from ..chunk import Chunk
+from ..retrieve import Retriever
+from ..text import identifiers, tokenize
+from .paraphrase import WordMatcher
+
+__all__ = ["MAX_FAMILY", "Corpus"]
+
+
+#: A numbered heading: "Section 3.2", "Article 14", "4.2 Credentialing", "Rule 7(a)", "§ 164.312".
+_NUMBERED = re.compile(r"^\s*(?:[A-Za-z]+\.?\s+)?\d+(?:\.\d+)*(?:\([a-z0-9]+\))?(?=[\s:.—–-]|$)|\b\d+\.\d+\b|§\s*\d")
+#: Per index, the documents whose chunk lists stay cached across questions (generation, source).
+_DOCUMENTS: weakref.WeakKeyDictionary[Any, OrderedDict[tuple[int, str], list[Chunk]]] = weakref.WeakKeyDictionary()
+_DOCUMENTS_KEPT = 4
+#: Chunks of a numbered item read together at most: a longer item is a chapter, not one provision.
+MAX_FAMILY = 12
+
+
+class Corpus:
+    """What the index knows about words and documents: how rare a token is (inverse document
+    frequency over chunks) and the words of a whole document (cached per index generation)."""
+
+    def __init__(self, retriever: Retriever | None, words: WordMatcher | None = None):
+        self.retriever = retriever
+        self.words_alike = words  # how far a passage's words stand in for a question's (None: not judged)
+        self._words: dict[str, frozenset[str]] = {}
+        self._chunks: dict[str, list[Chunk]] = {}
+        self._spelled: dict[str, frozenset[str]] = {}
+        self._generation = -1
+
+    def _fresh(self) -> None:
+        gen = self.retriever.index.generation if self.retriever is not None else 0
+        if gen != self._generation:
+            self._words.clear()
+            self._chunks.clear()
+            self._spelled.clear()
+            self._generation = gen
+
+    def rarity(self, token: str) -> float:
+        """log((N + 1) / (df + 0.5)) over the index's chunks; 1.0 without an index."""
+        if self.retriever is None:
+            return 1.0
+        lex = self.retriever.lexical()
+        n = max(len(lex.ids), 1)
+        return float(math.log((n + 1) / (lex.df.get(token, 0) + 0.5)))
+
+    def known(self, token: str) -> bool:
+        """Does any indexed passage use the token? True without an index."""
+        return self.retriever is None or self.retriever.lexical().df.get(token, 0) > 0
+
+    def chunks(self, source: str) -> list[Chunk]:
+        """A document's chunks in reading order ([] without an index); the last few documents
+        read stay cached across questions until the index changes."""
+        self._fresh()
+        if source not in self._chunks:
+            if self.retriever is None:
+                self._chunks[source] = []
+            else:
+                kept = _DOCUMENTS.setdefault(self.retriever.index, OrderedDict())
+                key = (self._generation, source)
+                if key not in kept:
+                    kept[key] = self.retriever.index.chunks_for_source(source)
+                    while len(kept) > _DOCUMENTS_KEPT:
+                        kept.popitem(last=False)
+                kept.move_to_end(key)
+                self._chunks[source] = kept[key]
+        return self._chunks[source]
+
+    def spelled(self, chunk: Chunk) -> frozenset[str]:
+        """The words of the chunk's whole document as written, lower-cased (its own without an index)."""
+        self._fresh()
+        if chunk.source not in self._spelled:
+            texts = [f"{c.title} {c.section} {c.text}" for c in self.chunks(chunk.source)] or [chunk.text]
+            self._spelled[chunk.source] = frozenset(re.findall(r"\w+", " ".join(texts).lower()))
+        return self._spelled[chunk.source]
+
+    def family(self, chunk: Chunk) -> list[Chunk]:
+        """The chunks of the numbered item a chunk sits in ("MAP 2.2 > About" -> all of "MAP
+        2.2": its statement, discussion and suggested actions; "Article 14 > (2)" -> Article
+        14), in reading order; [] when no heading of its path is numbered or the item is long."""
+        parts = [p.strip() for p in chunk.section.split(" > ")]
+        numbered = [i for i, p in enumerate(parts) if identifiers(p) or _NUMBERED.search(p)]
+        if not numbered:
+            return []
+        root = " > ".join(parts[: numbered[-1] + 1])
+        fam = [c for c in self.chunks(chunk.source) if c.section == root or c.section.startswith(root + " > ")]
+        return fam if len(fam) <= MAX_FAMILY else []
+
+    def namesake(self, chunk: Chunk, source: str) -> list[Chunk]:
+        """The chunks of another document under the heading that names the same identifier as
+        the chunk's deepest identified heading (a guide's "MANAGE 1 > MANAGE 1.1" -> the
+        document's own "MANAGE 1.1" item, statement and discussion), in reading order; [] when
+        the chunk's headings name no single identifier or the item is long."""
+        want = _item_id(chunk.section)
+        if not want or source == chunk.source:
+            return []
+        same = [c for c in self.chunks(source) if _item_id(c.section) == want]
+        return same if len(same) <= MAX_FAMILY else []
+
+    def words(self, chunk: Chunk) -> frozenset[str]:
+        """Tokens of the chunk's whole document (title, headings and text); the chunk's own
+        tokens when the index cannot list the document."""
+        self._fresh()
+        if chunk.source not in self._words:
+            # the keyword index keeps every document's words: no catalog read, no tokenising
+            known = self.retriever.document_words(chunk.source) if self.retriever is not None else None
+            self._words[chunk.source] = (
+                known if known is not None else frozenset(tokenize(f"{chunk.title} {chunk.section} {chunk.text}"))
+            )
+        return self._words[chunk.source]
+
+
+def _item_id(section: str) -> str:
+    """The identifier of a heading path's deepest heading that names exactly one ("" if none)."""
+    for part in reversed(section.split(" > ")):
+        ids = identifiers(part)
+        if len(ids) == 1:
+            return ids[0]
+    return ""
