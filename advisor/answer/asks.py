@@ -123,7 +123,8 @@ _RANKS = re.compile(
 # Words that frame the question rather than name its subject: never anchors.
 _FRAME = frozenset(
     tokenize(
-        "many much number exact date day month year years deadline when long often amount total average typical "
+        "many much number exact date day month year years deadline when long often frequently frequency amount "
+        "total average typical "
         "current currently today exactly kind type specific percentage percent share proportion rate tell say "
         "give list name describe explain mean know need want get find happen happened recent latest first "
         "something anything thing things way ways example examples exactly really actually also per topic topics "
@@ -396,6 +397,7 @@ class Verdict:
     coverage: float  # weighted share of the anchors the answer's sentences (and their headings) name
     focus_coverage: float  # the same for the best sentence stating the kind of fact asked for
     reason: str = ""
+    missing: tuple[str, ...] = ()  # the names asked about that the answer's documents never use
 
 
 Extra = dict[str, float]  # per anchor, how far a sentence's other words stand in for it
@@ -487,20 +489,22 @@ def addressed(
     """Does the draft answer the question asked? Every name it asks about (product,
     organization, identifier, year) must be in the answer's documents — a name the index has
     never seen cannot be, unless it is an acronym the answer spells out; its sentences must name
-    what the question is about (weighted anchor coverage; with `words`, a plain word the answer
-    says otherwise counts as far as the model finds the two alike); and when the question asks
+    what the question is about (weighted anchor coverage; with `words`, in an open question a
+    plain word the answer says otherwise counts as far as the model finds the two alike); and when the question asks
     for an amount, a count, a date, a rate or a name, one sentence about the subject must state
     one (or say there is none)."""
     unseen = {t for t in ask.unseen if not any(_present(ask, t, ev) for ev in evidence)}
     if unseen:
         cov, fcov = coverage(ask, evidence)[0], focus_coverage(ask, evidence)
-        return Verdict(False, cov, fcov, f"no indexed document mentions {', '.join(sorted(unseen))}")
+        return Verdict(False, cov, fcov, f"no indexed document mentions {', '.join(ask.written.get(t, t) for t in sorted(unseen))}", tuple(unseen))
     missing = _missing_names(ask, evidence)
     if missing:
         cov, fcov = coverage(ask, evidence)[0], focus_coverage(ask, evidence)
-        return Verdict(False, cov, fcov, f"they say nothing about {', '.join(missing)}")
+        return Verdict(False, cov, fcov, f"they say nothing about {', '.join(ask.written.get(t, t) for t in missing)}", tuple(missing))
     verdict = _judged(ask, evidence, None, min_coverage, min_focus_coverage)
-    if verdict.ok or words is None:
+    if verdict.ok or words is None or ask.focus is not Focus.NONE or ask.superlative:
+        # a question asking for an amount, a date, a count or a name is answered in its own
+        # words: "cardiology devices" is not answered by a sentence on medical devices
         return verdict
     again = _judged(ask, evidence, _stand_ins(ask, evidence, words), min_coverage, min_focus_coverage)
     return again if again.ok else verdict

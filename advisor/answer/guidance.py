@@ -538,7 +538,7 @@ def compose_guidance(
     if retriever is not None:
         ask = _asked(question, ask, setup.corpus)
         verdict = _verdict(ask, chosen, setup.corpus)
-        if not verdict.ok and verdict.coverage < MIN_COVERAGE:
+        if not verdict.ok and (verdict.coverage < MIN_COVERAGE or verdict.missing):
             lead = _best_covering(ask, order, setup.corpus)
             if lead is not None and lead is not order[0]:
                 # the sentence naming most of what is asked leads a second draft: a direct

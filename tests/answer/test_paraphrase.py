@@ -10,6 +10,8 @@ from advisor.answer.asks import Evidence, addressed, read_ask
 from advisor.answer.paraphrase import SIMILAR_WORDS, WordMatcher, abbreviated, expands
 from advisor.text import tokenize
 
+from ..conftest import make_pdf
+
 
 @pytest.mark.parametrize(
     "acronym,text,spelled",
@@ -56,11 +58,11 @@ def test_an_acronym_the_index_never_saw_is_answered_where_the_passage_spells_it_
     assert addressed(ask, [spelled], min_coverage=0.3, min_focus_coverage=0.5).ok
     silent = _ev("The committee must review the local validation before any model is switched on.")
     verdict = addressed(ask, [silent], min_coverage=0.3, min_focus_coverage=0.5)
-    assert not verdict.ok and "cpc" in verdict.reason
+    assert not verdict.ok and "CPC" in verdict.reason
 
 
 def test_the_number_is_looked_for_in_the_part_that_asks_for_it():
-    """"How long ..., and can they ...?" asks the length in its first part: the sentence giving
+    """ "How long ..., and can they ...?" asks the length in its first part: the sentence giving
     the term need not also answer the second part's words."""
     ask = read_ask("How long does a committee chair serve, and can the chair be reappointed indefinitely?")
     term = _ev("The chair serves a three-year term.", section="Committee chair")
@@ -108,3 +110,32 @@ def test_the_bundled_model_tells_stand_ins_from_neighbours(shared_corpus_advisor
     assert matcher.best(["doctor"], "the practitioner")["doctor"] >= SIMILAR_WORDS
     assert matcher.best(["sensitivity"], "its specificity")["sensitivity"] == 0.0
     assert matcher.best(["fee"], "annual dues")["fee"] == 0.0
+
+
+POLICY = [
+    "Harbor Valley Clinic Credentialing Policy\n\n"
+    "Section 4. Lapse of professional liability insurance\n"
+    "A practitioner whose professional liability insurance is not kept in force loses all clinical privileges "
+    "automatically. The privileges are restored only after the Credentials Office receives proof that the "
+    "insurance has been renewed.\n\n"
+    "Section 5. Decision support\n"
+    "No artificial intelligence model may be activated in the electronic medical record before the Clinical "
+    "Algorithms Committee has reviewed the results of its local validation.",
+]
+
+
+@pytest.mark.slow
+def test_a_users_policy_answers_questions_asked_in_other_words(corpus_advisor, tmp_path):
+    """A CIO asks in their own words; the policy PDF says it in its own: the answer quotes the
+    policy instead of declining."""
+    pdf = make_pdf(
+        tmp_path / "harbor-valley-credentialing.pdf", POLICY, title="Harbor Valley Clinic Credentialing Policy"
+    )
+    assert corpus_advisor.index_paths([pdf]).ok
+    lapse = corpus_advisor.ask("What happens to a surgeon's privileges when their malpractice coverage lapses?")
+    assert not lapse.abstained, lapse.answer
+    assert "loses all clinical privileges" in lapse.answer
+    assert any(c.source.endswith("harbor-valley-credentialing.pdf") for c in lapse.citations)
+    go_live = corpus_advisor.ask("Can an AI model be switched on in the EMR before the CAC has looked at it?")
+    assert not go_live.abstained, go_live.answer
+    assert "Clinical Algorithms Committee" in go_live.answer
