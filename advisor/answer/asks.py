@@ -496,11 +496,23 @@ def addressed(
     unseen = {t for t in ask.unseen if not any(_present(ask, t, ev) for ev in evidence)}
     if unseen:
         cov, fcov = coverage(ask, evidence)[0], focus_coverage(ask, evidence)
-        return Verdict(False, cov, fcov, f"no indexed document mentions {', '.join(ask.written.get(t, t) for t in sorted(unseen))}", tuple(unseen))
+        return Verdict(
+            False,
+            cov,
+            fcov,
+            f"no indexed document mentions {', '.join(ask.written.get(t, t) for t in sorted(unseen))}",
+            tuple(unseen),
+        )
     missing = _missing_names(ask, evidence)
     if missing:
         cov, fcov = coverage(ask, evidence)[0], focus_coverage(ask, evidence)
-        return Verdict(False, cov, fcov, f"they say nothing about {', '.join(ask.written.get(t, t) for t in missing)}", tuple(missing))
+        return Verdict(
+            False,
+            cov,
+            fcov,
+            f"they say nothing about {', '.join(ask.written.get(t, t) for t in missing)}",
+            tuple(missing),
+        )
     verdict = _judged(ask, evidence, None, min_coverage, min_focus_coverage)
     if verdict.ok or words is None or ask.focus is not Focus.NONE or ask.superlative:
         # a question asking for an amount, a date, a count or a name is answered in its own
