@@ -32,6 +32,11 @@ DOCS = {
         f'<div style="{_STYLE}justify-content:space-between;"><span>Approved 12 May 2025</span>'
         '<span>Page <span class="pageNumber"></span></span></div>',
     ),
+    "norvania-blueprint.html": (
+        "Norvania_Digital_Health_Blueprint.pdf",
+        f'<div style="{_STYLE}justify-content:flex-end;"><span>National Digital Health Blueprint · v1.2</span></div>',
+        f'<div style="{_STYLE}justify-content:center;"><span class="pageNumber"></span></div>',
+    ),
 }
 
 
