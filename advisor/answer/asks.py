@@ -266,7 +266,7 @@ def read_ask(
     nouns = ity_nouns(text)
     toks = tokenize(text)
     # "re-elected" is its parts ("elect"); a compound whose parts are anchors would count twice
-    compounds = {t for t in toks if "-" in t}
+    compounds = {t for t in toks if "-" in t and t.replace("-", "").isalpha()}  # "600-1" is an identifier
     toks = [t for t in toks if t not in compounds and not any(t in c.split("-") and len(t) < 3 for c in compounds)]
     for tok in toks:
         if (tok in _FRAME and tok not in nouns) or tok in anchors or len(tok) < 2:

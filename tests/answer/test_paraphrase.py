@@ -139,3 +139,7 @@ def test_a_users_policy_answers_questions_asked_in_other_words(corpus_advisor, t
     go_live = corpus_advisor.ask("Can an AI model be switched on in the EMR before the CAC has looked at it?")
     assert not go_live.abstained, go_live.answer
     assert "Clinical Algorithms Committee" in go_live.answer
+
+
+def test_an_identifier_with_a_hyphen_stays_whole():
+    assert "600-1" in read_ask("What is the penalty under NIST AI 600-1?").anchors
