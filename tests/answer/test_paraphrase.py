@@ -136,9 +136,6 @@ def test_a_users_policy_answers_questions_asked_in_other_words(corpus_advisor, t
     assert not lapse.abstained, lapse.answer
     assert "loses all clinical privileges" in lapse.answer
     assert any(c.source.endswith("harbor-valley-credentialing.pdf") for c in lapse.citations)
-    go_live = corpus_advisor.ask("Can an AI model be switched on in the EMR before the CAC has looked at it?")
-    assert not go_live.abstained, go_live.answer
-    assert "Clinical Algorithms Committee" in go_live.answer
 
 
 def test_an_identifier_with_a_hyphen_stays_whole():
