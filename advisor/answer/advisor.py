@@ -28,7 +28,7 @@ from ..retrieve import Filters, Hit, Retriever
 from ..safety import phi
 from ..safety.normalize import clean_text
 from ..settings import CORPUS_DIR, Settings
-from .asks import unframed
+from .asks import asked_words, unframed
 from .assessment import citable, compose_assessment
 from .frameworks import compose_framework, framework_question
 from .guidance import SentenceIndex, compose_guidance, search_guidance, split_question
@@ -451,7 +451,10 @@ class Advisor:
         hits = found.hits
         # who the asker says they are ("As the CIO of ...,") is not what the answer must cover
         core = core_question(turn.query)
-        coverage = self.retriever.coverage(core, hits)
+        # words that only frame the asking ("anyone", "whether", "how many") are not evidence
+        # any passage must hold: judged on them, a conversational question looks unanswered
+        asked = asked_words(core)
+        coverage = max(self.retriever.coverage(core, hits), self.retriever.coverage(asked, hits))
         # in scope is judged without filler ("Is there anything in the guide about X?"): no
         # passage says "anything"; how confident an answer is still counts every word asked
         # every kept hit counts here: a passage kept for its standout keyword score ranks low
@@ -471,8 +474,9 @@ class Advisor:
             retriever=self.retriever,
         )
         turn.timings["compose"] = _ms(t)
+        quoted = max(self._quoted_coverage(core, draft), self._quoted_coverage(asked, draft))
         # the composer's coverage counts a word the passage says otherwise ("doctor" / "practitioner")
-        confidence = draft.evidence + 0.3 * max(coverage, self._quoted_coverage(core, draft), draft.covered)
+        confidence = draft.evidence + 0.3 * max(coverage, quoted, draft.covered)
         if not draft.parts or confidence < self.settings.abstain_threshold:
             ans = self._plain(turn, declined(draft.note, hits), AnswerKind.ABSTAIN)
             ans.hits, ans.confidence = hits, confidence

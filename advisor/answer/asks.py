@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from ..safety.names import name_lists
@@ -30,9 +30,11 @@ __all__ = [
     "Focus",
     "Verdict",
     "addressed",
+    "asked_words",
     "corrects_premise",
     "coverage",
     "focus_coverage",
+    "focus_of",
     "gives",
     "names_several",
     "read_ask",
@@ -132,9 +134,18 @@ _FRAME = frozenset(
         # discourse fillers a wordy question carries ("what should we simply do right now?"): rare
         # in documents, so as anchors they would outweigh what is asked
         "simply just now really basically honestly quite very please maybe perhaps possibly anyway overall "
-        "literally truly generally still"
+        "literally truly generally still "
+        # pronouns, quantifiers and assent words a conversational question carries ("are these
+        # metrics themselves any good?", "Is it OK to ...?"): no passage needs to repeat them
+        "themselves itself ourselves yourself anyone anybody everyone everybody someone somebody nobody "
+        "whether every one ones ok okay goes"
     )
 )
+#: Light verbs: "look after", "keep an eye on", "bring in" carry their meaning in the phrase,
+#: which a document words its own way ("maintain", "monitor", "engage"). They do not count
+#: when judging whether an answer is about the question, but a sentence stating the date or
+#: amount asked for must still match them ("How long does the review take?").
+_LIGHT = frozenset(tokenize("look keep make take put come bring"))
 
 #: Words that only carry the asking ("Is there anything in the guide about X?", "What does it
 #: say about X?"): no passage needs them, so they must not count against the evidence found.
@@ -146,6 +157,19 @@ _FILLER = frozenset(
 def unframed(question: str) -> str:
     """The question without its filler words, for measuring how much of it the passages hold."""
     return " ".join(w for w in question.split() if not (t := tokenize(w)) or not set(t) <= _FILLER)
+
+
+def asked_words(question: str) -> str:
+    """The words a passage answering the question would share with it: without the words that
+    frame the asking (`_FRAME`: "how many", "anyone", "whether"; light verbs), and with a hyphenated
+    compound read as its parts ("continual-improvement" is "continual improvement"), so a
+    conversational question is not judged on words no answer repeats."""
+    words = []
+    for w in re.sub(r"(?<=\w)-(?=\w)", " ", question).split():
+        toks = set(tokenize(w))
+        if not toks or not toks <= _FRAME | _LIGHT:
+            words.append(w)
+    return " ".join(words)
 
 
 _MONEY = re.compile(r"[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:dollars|euros|pounds|usd|eur|gbp)\b|\b(?:usd|eur|gbp)\s?\d", re.I)
@@ -222,6 +246,7 @@ class Ask:
     unseen: frozenset[str] = frozenset()  # names the index has never seen
     counted: str = ""  # the noun of "how many X", stemmed
     superlative: bool = False  # "which vendor has the most", "the first state to"
+    light: frozenset[str] = frozenset()  # light-verb anchors ("look", "take"): only a stated fact must match them
     asked_property: frozenset[str] = frozenset()  # words of the property asked ("specificity")
     property_spelled: dict[str, str] = field(default_factory=dict)  # of those, stems a commoner word shares
     acronyms: dict[str, str] = field(default_factory=dict)  # anchors written as acronyms: {"ehr": "EHR"}
@@ -232,8 +257,47 @@ class Ask:
     def weight(self) -> float:
         return sum(self.anchors.values())
 
+    def topical(self) -> Ask:
+        """The ask without its light-verb anchors: what an answer must be about."""
+        if not self.light:
+            return self
+        return replace(self, anchors={t: w for t, w in self.anchors.items() if t not in self.light}, light=frozenset())
+
+
+#: "When judging X, what should we ...?": a clause opening with "when" sets the occasion; the
+#: question after it asks what, which, how or who, not when.
+_WHEN_CLAUSE = re.compile(
+    r"^\s*when\s+(?:\w+ing|we|i|you|they|it|an?|the|our|their|its|this|that|these|those|organi[sz]ations?|"
+    r"hospitals?|clinicians?|staff|users?|patients?)\b[^?]*?[,:;]\s*",
+    re.I,
+)
+_ASKS_AFTER = re.compile(r"^(?:and )?(?:what|which|how|who|whom|why|where|is|are|does|do|should|can|must)\b", re.I)
+
+
+#: "Should we be counting how often clinicians override it?": a yes/no question about a
+#: practice of counting; the "how often" it would count is not the fact asked for ("Must we
+#: report how much ...?" still asks for an amount).
+_YES_NO = re.compile(
+    r"^\s*(?:should|shall|must|can|could|would|will|do|does|did|is|are|has|have)\s+"
+    r"(?:we|i|you|they|it|the|this|that|our|an?|there|organi[sz]ations?)\b",
+    re.I,
+)
+_PRACTICE_OF_COUNTING = re.compile(
+    r"\b(?:count|track|measur|record|monitor|log|audit)\w*\s+how (?:often|frequently)\b", re.I
+)
+
+
+def focus_of(question: str) -> Focus:
+    """The kind of fact the question asks for."""
+    return _focus(question)
+
 
 def _focus(question: str) -> Focus:
+    clause = _WHEN_CLAUSE.match(question)
+    if clause and _ASKS_AFTER.match(question[clause.end() :]):
+        question = question[clause.end() :]
+    if _YES_NO.match(question) and _PRACTICE_OF_COUNTING.search(question):
+        return Focus.NONE
     if _MONEY_ASK.search(question) and not re.search(r"\bhow (?:long|many|often)\b", question, re.I):
         return Focus.MONEY
     return next((f for f, pat in _FOCUS_RULES if pat.search(question)), Focus.NONE)
@@ -265,7 +329,8 @@ def read_ask(
     # a noun in -ity is not the frame word its stem shares ("specificity" is not "specific")
     nouns = ity_nouns(text)
     toks = tokenize(text)
-    # "re-elected" is its parts ("elect"); a compound whose parts are anchors would count twice
+    # "re-elected" is its parts ("elect"), "continual-improvement" is "continual improvement": a
+    # passage writing the parts names it, and the compound counted too would weigh it twice
     compounds = {t for t in toks if "-" in t and t.replace("-", "").isalpha()}  # "600-1" is an identifier
     toks = [t for t in toks if t not in compounds and not any(t in c.split("-") and len(t) < 3 for c in compounds)]
     for tok in toks:
@@ -302,6 +367,7 @@ def read_ask(
         frozenset(unseen),
         _counted(question),
         bool(_SUPERLATIVE.search(question)),
+        frozenset(t for t in anchors if t in _LIGHT and t not in entities),
         prop,
         spelled,
         {t: a for t, a in acronyms(text).items() if t in anchors},
@@ -523,41 +589,10 @@ def addressed(
 
 
 def _judged(ask: Ask, evidence: list[Evidence], extra: list[Extra] | None, least: float, least_focus: float) -> Verdict:
-    cov, _ = coverage(ask, evidence, extra)
+    cov, _ = coverage(ask.topical(), evidence, extra)  # a light verb ("look after") need not match
     fcov = focus_coverage(ask, evidence, extra)
     if cov < least:
         return Verdict(False, cov, fcov, "they are about something else")
     if fcov < least_focus:
         return Verdict(False, cov, fcov, f"none of them states the {ask.focus.value} asked for")
     return Verdict(True, cov, fcov)
-
-
-#: "X is too heavy. How else can we ...?", "What can we do instead of X?": an option set aside.
-_ELSE = re.compile(r"\b(?:how else|what else|instead of|other than|rather than|alternatives? to)\b", re.I)
-_VERDICT = re.compile(
-    r"\b(?:is|are|was|were|seems?|would be|will be|isn't|aren't|doesn't|don't|can't|won't|cannot)\b", re.I
-)
-
-
-def set_aside(question: str) -> tuple[set[str], set[str]]:
-    """The words (stems) only the option a question sets aside uses, and those of what it asks
-    for: "A committee is too slow. How else can we review models?" sets aside the committee;
-    "instead of X" / "other than X" set aside X. Both empty when nothing is set aside."""
-    m = _ELSE.search(question)
-    if m is None:
-        return set(), set()
-    if m.group(0).lower().endswith("else"):
-        cut = max(question.rfind(p, 0, m.start()) for p in ".!?;")
-        if cut < 0:
-            return set(), set()  # "How else ...?" with no premise before it
-        rejected, asked = question[: cut + 1], question[cut + 1 :]
-        # "X is too heavy for our clinic": X is set aside, the clinic is the asker's context
-        verb = _VERDICT.search(rejected)
-        rejected = rejected[: verb.start()] if verb and verb.start() > 0 else rejected
-    else:
-        tail = question[m.end() :]
-        end = re.search(r"[,;.?!]|\b(?:to|for|so|that|which|when|while)\b", tail)
-        rejected = tail[: end.start()] if end else tail
-        asked = question[: m.start()] + (tail[end.start() :] if end else "")
-    wanted = {w[:6] for w in tokenize(asked)}
-    return {w[:6] for w in tokenize(rejected)} - wanted, wanted

@@ -1,4 +1,5 @@
-"""What the index knows about the words and documents a question is answered from."""
+"""The index as the composer reads it: how rare a word is, a document's chunks and words, and
+the chunks of one numbered item ("MAP 2.2", "Article 14")."""
 
 from __future__ import annotations
 

@@ -22,12 +22,14 @@ import numpy as np
 from ..chunk import Chunk, DocType
 from ..guard import looks_like_injection
 from ..retrieve import Hit, Retriever
-from ..text import content_words, identifiers, tokenize
-from .asks import Ask, Corpus, Evidence, Verdict, addressed, coverage, names_several, read_ask, set_aside
+from ..text import tokenize
+from .asks import Ask, Evidence, Verdict, addressed, coverage, read_ask
+from .corpus import Corpus
 from .lookup import interleave, search_guidance, split_question
 from .paraphrase import matcher_for
-from .persona import asked_part
+from .persona import asked_part, set_aside
 from .quotable import Unit, UnitKind, continue_lists, read_units
+from .relevance import adjust, fuzzy, score, wants_list
 from .selection import (
     MAX_LIST,
     Candidate,
@@ -57,61 +59,13 @@ __all__ = [
 
 _DEBUG = bool(os.environ.get("ADVISOR_DEBUG_COMPOSE"))
 
-_LIST_CUES = re.compile(
-    r"\b(what are|which|list|name the|steps|principles|requirements|elements|characteristics|categories|"
-    r"risks|components|safeguards|questions|criteria|functions|stages|pillars|attributes|obligations|"
-    r"controls|clauses|roles|prerequisites|gaps|ways|examples|types|kinds|topics|areas|situations|circumstances|"
-    r"scenarios)\b"
-    r"|\bwhat (?:should|must|do|does|can) (?:[\w.'’-]+ ){1,10}(?:monitor|ask|track|measure|include|do|have|document|"
-    r"record|capture|contain|cover|report|consider|check)\b",
-    re.I,
-)
-_META = re.compile(
-    r"^(?:this|the present|the following)\s+(?:guidance|document|section|page|chapter|report|paper|brief|playbook|"
-    r"synthesis|note|overview)\b|^it is a (?:practical )?synthesis\b",
-    re.I,
-)
-#: "What should we ask a vendor?", "Which questions ...": listed questions are the answer.
-_QUESTIONS_ASKED = re.compile(r"\b(?:ask|asks|asking|questions?|inquire|query)\b", re.I)
-_DEICTIC = re.compile(r"\b(?:below|above|as follows|the following|see (?:section|table|figure))\b", re.I)
-_NUMBER_CUES = re.compile(r"\b(how many|how much|when|what year|which year|what date|deadline|number of|count)\b", re.I)
-_DATE = re.compile(
-    r"\b(?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"(?: \d{1,2},?)? \d{4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:19|20)\d{2}\b"
-)
 _REFERENCE_SECTION = re.compile(r"(?:references|bibliography|works cited|further reading|sources|citations)$", re.I)
-#: "What is X?", "Define X", "What does X mean?": X is to be defined.
-_DEFINE = re.compile(
-    r"^\s*(?:what(?:'s| is| are)|define|definition of|what does|what is meant by)\s+(?:an? |the )?(?P<x>.+?)"
-    r"(?:\s+mean)?\s*\??\s*$",
-    re.I,
-)
-_DEFINING_VERB = re.compile(r"\b(?:is|are|refers to|means|is defined as|describes|denotes)\b|\s[—–]\s|:\s", re.I)
-
 #: The answer must name this share of what the question is about (weighted anchors), and a
 #: sentence stating the amount, date or count asked for must name this share. Calibrated with
 #: evals/calibrate.py on the dev splits (dev, playbook-dev, cards-dev, unanswerable-dev): at
 #: 0.30 / 0.50 false abstentions 0.011, false answers 0.067; the next-best settings gave more of both.
 MIN_COVERAGE = 0.30
 MIN_FOCUS_COVERAGE = 0.50
-
-
-def wants_list(question: str) -> bool:
-    """Does the question ask for several things? "Which" counts only before a plural ("which
-    metrics", not "which subcategory")."""
-    cues = [m for m in _LIST_CUES.finditer(question) if m.group(0).lower() != "which"]
-    return bool(cues) or any(names_several(m.group(1)) for m in _WHICH.finditer(question))
-
-
-_WHICH = re.compile(r"\bwhich\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
-
-
-def defined_subject(question: str) -> str:
-    """X in "What is X?" (empty when the question asks something else)."""
-    m = _DEFINE.match(question)
-    if not m or len(m.group("x").split()) > 8:
-        return ""
-    return m.group("x")
 
 
 class SentenceIndex:
@@ -164,169 +118,6 @@ _CITATION_ENTRY = re.compile(
     r"|\bVol\. \d|\bpp\. \d|https?://",
     re.I,
 )
-
-
-def fuzzy(words: set[str]) -> set[str]:
-    """Stems cut to six letters: "compli(ance)" meets "compli(es)", "requir(ement)" meets "requir(e)"."""
-    return {w[:6] for w in words}
-
-
-# ------------------------------------------------------------------------------- scoring
-
-
-def _score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float]:
-    q_fuzzy = fuzzy(content_words(question))
-    as_list = wants_list(question)
-    q_ids = set(identifiers(question))
-    wants_number = bool(_NUMBER_CUES.search(question))
-    wants_date = bool(re.search(r"\b(when|what date|deadline|by what|which year|what year)\b", question, re.I))
-    negated = _negated(question)
-    # Question words weighted by how rare they are among the candidate sentences: words every
-    # candidate shares (the topic) say little; the rare one ("comply") is what is asked.
-    cand_words = [fuzzy(content_words(c.text)) for c in cands]
-    contexts = [fuzzy(content_words(f"{c.chunk.title} {c.chunk.section}")) for c in cands]
-    n = len(cands)
-    weight = {
-        w: float(
-            np.log((n + 1.0) / (0.5 + sum(w in cw or w in cx for cw, cx in zip(cand_words, contexts, strict=True))))
-        )
-        for w in q_fuzzy
-    }
-    total = sum(weight.values()) or 1.0
-    out = []
-    for c, sim, cw, cx in zip(cands, sims, cand_words, contexts, strict=True):
-        lex = sum(weight[w] * (1.0 if w in cw else 0.3 if w in cx else 0.0) for w in q_fuzzy) / total
-        ids_here = set(identifiers(c.text)) | set(identifiers(c.chunk.section))
-        bonus = 0.15 if q_ids and q_ids & ids_here else 0.0
-        if q_ids and q_ids & set(identifiers(c.text[:16])):
-            bonus += 0.08  # "GOVERN 1.6 calls for ..." defines the thing asked about
-        if negated is not None and negated.search(c.text):
-            bonus += 0.08  # "not measured" answers "what we decide not to measure"; "measure" alone does not
-        if wants_number and re.search(r"\d", c.text):
-            bonus += 0.06
-            if wants_date and _DATE.search(c.text):
-                bonus += 0.06
-        # the first sentence of a section usually states its subject; later ones elaborate
-        if c.position == 0:
-            bonus += 0.03
-        if _META.match(c.text):
-            bonus -= 0.15  # "This guidance describes ..." is about the document, not the subject
-        if _DEICTIC.search(c.text) and not c.text.endswith(":"):
-            bonus -= 0.08  # "the criteria below" points at text the answer does not show
-        if as_list and (c.text.count(";") >= 2 or c.text.count(",") >= 4):
-            bonus += 0.05  # an enumeration answers "what are the ..."
-        if as_list and c.kind is UnitKind.SENTENCE and c.text.rstrip().endswith(":"):
-            bonus += 0.05  # the document's own line introducing a list says what the list is
-        chunk_rel = 1.0 / (1.0 + 0.35 * (c.hit_rank - 1))  # hybrid retrieval's verdict on the passage
-        out.append(0.5 * float(sim) + 0.25 * min(lex, 1.0) + 0.15 * chunk_rel + bonus)
-    return out
-
-
-_NEGATED_ASK = re.compile(
-    r"\b(?:not|never|cannot|can['’]t|won['’]t)\s+(?:simply\s+|really\s+|yet\s+)?(?:to\s+|be\s+)?([a-z]{4,})", re.I
-)
-
-
-def _negated(question: str) -> re.Pattern | None:
-    """For a question about what is not done ("risks we decide not to measure"), a pattern
-    finding the same verb negated in a sentence ("will not be measured", "non-measurement")."""
-    m = _NEGATED_ASK.search(question)
-    if m is None:
-        return None
-    stem = re.escape(m.group(1).lower()[:6])
-    return re.compile(rf"\b(?:not|never|cannot|non|without)\b\W+(?:\w+\W+){{0,3}}?{stem}", re.I)
-
-
-def _defines(subject: str, sentence: str) -> bool:
-    """Does the sentence define the subject ("An AI inventory is a ...", "PCCP means ...")?"""
-    want = fuzzy(content_words(subject))
-    m = _DEFINING_VERB.search(sentence)
-    if not want or m is None or m.start() == 0:
-        return False
-    head = sentence[: m.start()]
-    if len(head.split()) > len(subject.split()) + 6:
-        return False
-    return len(want & fuzzy(content_words(head))) >= max(1, round(0.67 * len(want)))
-
-
-_COMPARE = re.compile(
-    r"\b(?:compare[sd]?|comparison|differ\w*|versus|vs\.?|both|between|relate\w*|in common|each)\b", re.I
-)
-_JOIN = re.compile(r"\b(?:and|or|with|vs\.?|versus|to)\b", re.I)
-
-
-def _names(ask: Ask, cands: list[Candidate]) -> set[str]:
-    """The question's names: its capitalised words, identifiers and numbers, and the rare words
-    the passages write capitalised ("brain aneurysm" asked of a card naming "Brain Aneurysm")."""
-    names = set(ask.entities)
-    if ask.rare:
-        seen: dict[str, list[bool]] = {}
-        for c in cands:
-            for m in re.finditer(r"(?<![.!?:]\s)(?<!^)\b[A-Za-z][\w-]*", c.text):
-                for t in tokenize(m.group(0)):
-                    if t in ask.rare:
-                        seen.setdefault(t, []).append(m.group(0)[0].isupper())
-        names |= {t for t, caps in seen.items() if sum(caps) > len(caps) / 2}
-    return names
-
-
-def _compares(question: str, telling: set[str]) -> bool:
-    """Does the question put two named things side by side ("Section 1557 and MEASURE 2.11")?"""
-    if _COMPARE.search(question):
-        return True
-    parts = [set(tokenize(p)) & telling for p in _JOIN.split(question)]
-    return sum(1 for p in parts if p) >= 2
-
-
-def _entity_fit(ask: Ask, cands: list[Candidate], corpus: Corpus) -> dict[str, float]:
-    """Per document, how well it fits the names a question uses (products, organizations,
-    identifiers), 0..1; only names some candidate documents have and others lack count. A
-    document lacking the most specific name asked about while sharing another (the same
-    vendor's other product) scores 0: it is about something else. Empty when the question
-    names nothing that tells the documents apart."""
-    sources = {c.chunk.source: c.chunk for c in cands}
-    vocab = {src: corpus.words(chunk) for src, chunk in sources.items()}
-    names = _names(ask, cands)
-    docs_with = {t: sum(t in v for v in vocab.values()) for t in names}
-    telling = {t: ask.anchors[t] for t, n in docs_with.items() if 0 < n < len(vocab)}
-    total = sum(telling.values())
-    if not total:
-        return {}
-    fit = {src: sum(w for t, w in telling.items() if t in v) / total for src, v in vocab.items()}
-    if not _compares(ask.question, set(telling)):
-        specific = min(telling, key=lambda t: (docs_with[t], -telling[t]))
-        for src, v in vocab.items():
-            if specific not in v and any(t in v for t in telling):
-                fit[src] = 0.0
-    return fit
-
-
-def _adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus) -> None:
-    """Question-specific preferences on top of relevance: the document naming the product or
-    organization asked about, the sentence defining X for "What is X?", self-contained sentences."""
-    fit = _entity_fit(ask, cands, corpus)
-    best_fit = max(fit.values(), default=0.0)
-    names = set(ask.entities)
-    subject = defined_subject(question)
-    wants_questions = bool(_QUESTIONS_ASKED.search(question))
-    rejected, wanted = set_aside(question)
-    for c in cands:
-        if rejected:
-            words = fuzzy(content_words(c.text))
-            if len(words & rejected) >= 2 and len(words & rejected) > len(words & wanted):
-                c.score -= 1.0  # about the option the user set aside, not the alternative asked for
-        if fit:
-            mine = fit.get(c.chunk.source, 0.0)
-            # a document that never names what is asked about answers another question
-            c.score -= 1.0 if mine == 0.0 and best_fit >= 0.5 else 0.35 * (best_fit - mine)
-            if names & set(tokenize(f"{c.chunk.section} {c.text}")):
-                c.score += 0.03  # the passage itself names what is asked about
-        if subject and c.kind is UnitKind.SENTENCE and _defines(subject, c.text):
-            c.score += 0.12
-        if c.anaphoric:
-            c.score -= 0.05  # "This approach ..." leans on a sentence the answer may not show
-        if c.text.rstrip(" )”’\"'").endswith("?") and not wants_questions:
-            c.score -= 0.08  # a listed question asks what an answer should state (unless questions are asked for)
 
 
 # ------------------------------------------------------------------------------- composing
@@ -417,7 +208,7 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
     chosen += sides(terms, order, chosen, best)
     for sub, svec in setup.sub_vecs:
         # passage similarities were computed for the whole question, not this part
-        sub_scores = _score(sub, pool.cands, pool.sims(svec, passage=False))
+        sub_scores = score(sub, pool.cands, pool.sims(svec, passage=False))
         ranked = sorted(zip(sub_scores, range(len(pool.cands)), strict=True), reverse=True)
         pick = next((pool.cands[i] for _, i in ranked if as_list or not _lead_in(pool.cands[i])), None)
         if pick is not None and pick not in chosen and len(chosen) < limit:
@@ -522,11 +313,11 @@ def compose_guidance(
         return Draft([], AnswerKind.GUIDANCE, 0.0)
     pool = _Pool(cands, sentence_index.vectors([c.text for c in cands]), chunk_sim)
     main_sims = pool.sims(query_vec)
-    scores = _score(question, cands, main_sims)
+    scores = score(question, cands, main_sims)
     for c, v, sim, sc in zip(cands, pool.vecs, main_sims, scores, strict=True):
         c.vec, c.semantic, c.score = v, float(sim), sc
     ask = read_ask(question, setup.corpus.rarity, setup.corpus.known) if retriever is not None else read_ask(question)
-    _adjust(question, ask, cands, setup.corpus)
+    adjust(question, ask, cands, setup.corpus)
     order = sorted(cands, key=lambda c: (-c.score, c.hit_rank, c.position))
     if _DEBUG:
         for c in order[: int(os.environ.get("ADVISOR_DEBUG_N", "12"))]:
@@ -594,6 +385,6 @@ def _best_covering(ask: Ask, order: list[Candidate], corpus: Corpus) -> Candidat
     pool = [c for c in order if c.score >= SECOND_CHANCE_FLOOR * order[0].score and not _lead_in(c)]
     if not pool:
         return None
-    _, per = coverage(ask, _evidence(pool, corpus))
+    _, per = coverage(ask.topical(), _evidence(pool, corpus))
     best = max(range(len(pool)), key=lambda i: per[i])
     return pool[best] if per[best] >= MIN_COVERAGE else None

@@ -329,11 +329,14 @@ def read_units(chunk: Chunk) -> list[Unit]:
     for u in units:
         if u.kind is UnitKind.ITEM and u.lead is None and framing is not None and id(u) not in orphans:
             u.lead = framing
+    lost = _sub_items(units)
     for u in units:
         if any(a < u.start + len(u.text) and u.start < b for a, b in unsafe):
             u.ok = False
         elif u.ok and u.listed and (u.lead is None or (not u.lead.ok and u.kind is UnitKind.ITEM)):
             u.ok = False  # an item whose lead-in is lost: it would read as a fact of its own
+        elif u.ok and id(u) in lost:
+            u.ok = False  # a sub-item of an item ending ":": under the outer lead-in it reads as a fact
         elif u.ok and (broken_word(u.text) or looks_like_injection(u.text)):
             u.ok = False
         elif u.ok and u.kind is UnitKind.ITEM and u.text.rstrip().endswith(":"):
@@ -346,6 +349,27 @@ def read_units(chunk: Chunk) -> list[Unit]:
         ):
             u.ok = False  # a list of titles under a heading ("Datasheets for Datasets.") is a reading list
     return units
+
+
+def _sub_items(units: list[Unit]) -> set[int]:
+    """Items of a sub-list extraction flattened into its parent list, under a lead-in written
+    from the heading ("The suggested actions for X are:"): after an item ending ":" ("Some
+    processes may include:"), the items of the same list that open lower-case continue that
+    item; the heading's lead-in would present each as a suggested action (ids of the units).
+    Under the document's own lead-in ("the Practitioner shall:") they stay part of its list."""
+    out: set[int] = set()
+    parent: Unit | None = None
+    for u in units:
+        if u.kind is not UnitKind.ITEM:
+            parent = None
+        elif u.text.rstrip().endswith(":"):
+            parent = u
+        elif parent is not None and u.group == parent.group and u.text[:1].islower():
+            if u.lead is not None and u.lead.framing:
+                out.add(id(u))
+        else:
+            parent = None
+    return out
 
 
 def continue_lists(before: list[Unit], after: list[Unit]) -> None:

@@ -10,8 +10,9 @@ import pytest
 
 from advisor.answer import Advisor
 from advisor.answer.asks import Corpus, read_ask
-from advisor.answer.guidance import SentenceIndex, _adjust, compose_guidance, wants_list
+from advisor.answer.guidance import SentenceIndex, compose_guidance, wants_list
 from advisor.answer.quotable import continue_lists, read_units
+from advisor.answer.relevance import adjust as _adjust
 from advisor.answer.selection import Candidate, arrange, compared_terms
 from advisor.chunk import Chunk
 from advisor.retrieve import Hit

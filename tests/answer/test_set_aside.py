@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from advisor.answer import Advisor
-from advisor.answer.guidance import _negated, set_aside
+from advisor.answer.persona import set_aside
+from advisor.answer.relevance import negated as _negated
 
 from .builders import indexed_settings
 
