@@ -122,11 +122,24 @@ def blocks_from_tsv(tsv: str, page: int, min_conf: float) -> list[Block]:
     words = [w for lines in paras.values() for line in lines for w, _ in line]
     dehyph = Dehyphenator(words)
     blocks = []
+    section = ""
     for lines in paras.values():
-        block = _paragraph(lines, page, min_conf, dehyph)
+        if _heading(lines):  # a scanned page's own heading titles what follows it on the page
+            section = " ".join(w for w, _ in lines[0])
+            lines = lines[1:]
+        block = _paragraph(lines, page, min_conf, dehyph) if lines else None
         if block is not None:
+            block.section = section
             blocks.append(block)
     return blocks
+
+
+def _heading(lines: list[list[tuple[str, float]]]) -> bool:
+    """A paragraph's first line set in capitals ("APPENDIX A. BOARD RESOLUTION"), read with
+    confidence: a heading OCR ran into the text below it, or one standing alone."""
+    first = lines[0]
+    letters = "".join(w for w, _ in first if any(c.isalpha() for c in w))
+    return 2 <= len(first) <= 14 and len(letters) >= 6 and letters.isupper() and all(conf >= 80 for _, conf in first)
 
 
 def unclear(words: str) -> str:

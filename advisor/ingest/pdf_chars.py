@@ -9,6 +9,7 @@ rendered invisible (unless over an image, as in OCR'd scans), or outside the pag
 from __future__ import annotations
 
 import ctypes
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,6 +91,7 @@ class _Style:
     # what decides hiddenness (a run never mixes visible and hidden characters), computed once
     visibility: tuple[bool, bool, bool, bool] = (False, False, False, False)
     descent: float = 0.0  # baseline minus the loose box's bottom, for this object's font
+    turn: int = 0  # the text's rotation on the page in degrees (0, 90, 180, 270), to the nearest quarter
 
     def __post_init__(self) -> None:
         self.visibility = (self.invisible, self.transparent, self.size < TINY_PT, min(self.color) >= _LIGHT)
@@ -115,13 +117,14 @@ class _Run:
 class _Shapes:
     """Filled areas and images of a page (to tell white-on-colour from white-on-white) and rules."""
 
-    def __init__(self, page: Any, height: float, max_objects: int):
+    def __init__(self, page: Any, height: float, max_objects: int, turn: Turn | None = None):
         self.fills: list[tuple[float, float, float, float]] = []
         self.images: list[tuple[float, float, float, float]] = []
         self.hrules: list[tuple[float, float, float]] = []
         self.vrules: list[tuple[float, float, float]] = []
         self.dots: list[tuple[float, float, float, float]] = []
         self.height = height
+        self.turn = turn
         self._walk(page, max_objects)
 
     def _walk(self, page: Any, max_objects: int) -> None:
@@ -142,7 +145,10 @@ class _Shapes:
                 continue
             if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
                 continue  # a damaged object: skip it
-            rect = (left.value, self.height - top.value, right.value, self.height - bottom.value)
+            box = (left.value, bottom.value, right.value, top.value)
+            if self.turn is not None:
+                box = self.turn.box(*box)
+            rect = (box[0], self.height - box[3], box[2], self.height - box[1])
             if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
                 self._path(obj, rect)
             else:
@@ -194,6 +200,7 @@ def _style(textpage: Any, k: int, obj: Any) -> _Style:
         color=(r.value, g.value, b.value),
         invisible=mode in (pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium_c.FPDF_TEXTRENDERMODE_CLIP),
         transparent=a.value == 0,
+        turn=round(math.degrees(math.atan2(matrix.b, matrix.a)) / 90) % 4 * 90,
     )
 
 
@@ -218,22 +225,40 @@ class PageReader:
         self.width, self.height = page.get_size()
         left, bottom, right, top = page.get_bbox()  # the visible box (cropbox within mediabox)
         self.box = (left, bottom, right, top)
+        self.turn: Turn | None = None  # set when most of the page's text is turned
+        self._turns: dict[int, int] = {}  # characters read turned, by angle
         self._shapes: _Shapes | None = None
 
     @property
     def shapes(self) -> _Shapes:
         if self._shapes is None:
-            self._shapes = _Shapes(self.page, self.box[3], self.max_objects)
+            self._shapes = _Shapes(self.page, self.box[3], self.max_objects, self.turn)
         return self._shapes
 
     def read(self) -> Page:
         textpage = self.page.get_textpage()
         try:
-            frags, chars = self._frags(textpage.raw)
+            frags, chars, turns = self._frags(textpage.raw)
+            turn = max(turns, key=turns.__getitem__) if sum(turns.values()) > _TURNED * chars else 0
+            if turn:
+                # a landscape table drawn turned on a portrait page: read it in its own frame (the
+                # few upright lines left, its running header and footer, are not read)
+                self._turn_frame(turn)
+                frags, chars, _ = self._frags(textpage.raw)
         finally:
             textpage.close()
         shapes = self.shapes
         return Page(self.number, self.width, self.height, frags, shapes.hrules, shapes.vrules, shapes.dots, chars)
+
+    def _turn_frame(self, turn: int) -> None:
+        """Read the page in the frame of text turned by `turn` degrees: boxes are mapped so the
+        text runs left to right, and the page's width and height swap for a quarter turn."""
+        left, bottom, right, top = self.box
+        self.turn = Turn(turn, right - left, top - bottom, left, bottom)
+        w, h = (self.turn.height, self.turn.width) if turn in (90, 270) else (self.turn.width, self.turn.height)
+        self.width, self.height = w, h
+        self.box = (0.0, 0.0, w, h)
+        self._shapes = None
 
     def _hidden(self, style: _Style, run: _Run) -> str:
         cx, cy = (run.x0 + run.x1) / 2, (run.top + run.bottom) / 2
@@ -250,9 +275,14 @@ class PageReader:
             return "" if shapes.covered(cx, cy, shapes.fills + shapes.images) else HiddenText.WHITE
         return ""
 
-    def _frags(self, tp: Any) -> tuple[list[Frag], int]:
+    def _frags(self, tp: Any) -> tuple[list[Frag], int, dict[int, int]]:
+        """The page's fragments, its visible characters, and how many are turned, by angle."""
         # the hot loop of PDF reading: two C calls a character, bound to locals, the run test inlined
         n = min(pdfium_c.FPDFText_CountChars(tp), self.max_chars)
+        frame = self.turn
+        turns = self._turns = {}
+        mark_end = 0.0  # right edge of a footnote mark just dropped (no space character follows it)
+        tight = _TIGHT
         codes = _codes(tp, n)
         get_box, address = pdfium_c.FPDFText_GetLooseCharBox, _object_address
         rect = pdfium_c.FS_RECTF()
@@ -279,7 +309,12 @@ class PageReader:
             if style is None:
                 style = styles[key] = _style(tp, k, pdfium_c.FPDFText_GetTextObject(tp, k))
                 pdfium_c.FPDFText_GetCharOrigin(tp, k, ox, oy)
-                style.descent = oy.value - rect.bottom
+                origin_y = oy.value if frame is None else frame.origin_y(ox.value, oy.value)
+                style.descent = origin_y - (rect.bottom if frame is None else frame.rect(rect)[1])
+            if frame is not None:
+                if style.turn != frame.degrees:
+                    continue  # the margins' upright furniture of a page read in its turned frame
+                rect.left, rect.bottom, rect.right, rect.top = frame.rect(rect)
             size = style.size if style.size > 1.0 else 1.0
             # the baseline, not the glyph box, puts characters on a line (bullets sit high);
             # within one text object it sits a fixed distance above the loose box's bottom
@@ -290,11 +325,24 @@ class PageReader:
                 and run.x1 - 0.6 * size <= x0 <= run.x1 + size
                 and style.visibility == run.style.visibility
             ):
-                if space:  # PDFium's own word spaces (real or generated), not a guess from gaps
+                if (
+                    space
+                    or (mark_end and x0 - mark_end > 0.15 * size)
+                    or (x0 - run.x1 > tight * size and _word_gap(tp, k, n, size))
+                ):
+                    # PDFium's own word spaces (real or generated); after a dropped footnote mark,
+                    # the gap that follows it; a tightly justified word gap PDFium let pass
                     run.chars.append(" ")
                     run.gaps.append(x0 - run.x1)
                 if x1 > run.x1:
                     run.x1 = x1
+                if style is not run.style and style.size > run.style.size and len(run.chars) <= 4:
+                    _restyle(run, style, base)  # a line opening with a small raised mark ("¹ The ...")
+            elif run is not None and _ligature_part(tp, k, rect, base - run.base, size):
+                pass  # the second letter of a ligature glyph PDFium split ("fi"): the same box
+            elif run is not None and _footnote_mark(u, style, run, x0, base):
+                mark_end, space = x1, False  # a raised small digit after a word: a note's mark
+                continue
             else:
                 frags += self._close(run)
                 run = _Run([], x0, max(x0, x1), base - 0.8 * size, base + 0.2 * size, base, style, "", k)
@@ -304,13 +352,15 @@ class PageReader:
                 run.lead_open = style.bold
                 run.lead = len(run.chars) if style.bold else run.lead
             visible += 1
-            space = False
+            space, mark_end = False, 0.0
         frags += self._close(run)
-        return frags, visible
+        return frags, visible, turns
 
     def _close(self, run: _Run | None) -> list[Frag]:
         if run is None:
             return []
+        if run.style.turn:  # counted by run, not in the character loop
+            self._turns[run.style.turn] = self._turns.get(run.style.turn, 0) + len(run.chars)
         text = "".join(run.chars).strip()
         if not text:
             return []
@@ -332,6 +382,97 @@ class PageReader:
                 label=label,
             )
         ]
+
+
+_MARKS = frozenset(map(ord, "0123456789*\u2020\u2021,"))
+
+
+_TURNED = 0.7  # share of a page's visible characters that must be turned for the page to be read turned
+_TIGHT = 0.1  # em; letters of a word abut (or kern closer): a wider gap between them is a word space
+
+
+def _gap(tp: Any, a: int, b: int, size: float) -> bool:
+    """Is there a gap wider than _TIGHT between characters a and b (both drawn, on one line)?"""
+    left, right = pdfium_c.FS_RECTF(), pdfium_c.FS_RECTF()
+    if not (pdfium_c.FPDFText_GetLooseCharBox(tp, a, left) and pdfium_c.FPDFText_GetLooseCharBox(tp, b, right)):
+        return False
+    return right.left - left.right > _TIGHT * size and abs(right.bottom - left.bottom) < 0.3 * size
+
+
+def _word_gap(tp: Any, k: int, n: int, size: float) -> bool:
+    """A gap before character k that PDFium wrote no space for is a word space when the letters
+    before it (or, at a run's start, after it) sit close: a tightly justified line placed word by
+    word, as TeX and layout tools write it. Letters spread as wide are letter-spacing (a tracked
+    heading)."""
+    code = {j: pdfium_c.FPDFText_GetUnicode(tp, j) if 0 <= j < n else 0x20 for j in range(k - 3, k + 3)}
+    if not (chr(code[k - 1]).isalnum() or chr(code[k - 1]) in ".,;:)"):
+        return False
+
+    def spread(pairs: tuple[tuple[int, int], ...]) -> bool | None:
+        seen = [(a, b) for a, b in pairs if all(code[j] not in _SPACE and code[j] not in _BREAK for j in (a, b))]
+        return all(_gap(tp, a, b, size) for a, b in seen) if seen else None
+
+    behind = spread(((k - 3, k - 2), (k - 2, k - 1)))
+    return not (behind if behind is not None else spread(((k, k + 1), (k + 1, k + 2))))
+
+
+def _restyle(run: _Run, style: _Style, base: float) -> None:
+    """The run takes the style and baseline of the text after its opening mark."""
+    size = max(style.size, 1.0)
+    run.style, run.base, run.top, run.bottom = style, base, base - 0.8 * size, base + 0.2 * size
+
+
+def _ligature_part(tp: Any, k: int, rect: Any, dy: float, size: float) -> bool:
+    """PDFium gives each letter of a ligature glyph ("fi", "ffl") the glyph's whole box: a
+    character whose box is the previous character's continues the run."""
+    if k == 0 or abs(dy) > 0.2 * size:
+        return False
+    prev = pdfium_c.FS_RECTF()
+    if not pdfium_c.FPDFText_GetLooseCharBox(tp, k - 1, prev):
+        return False
+    return abs(prev.left - rect.left) < 0.01 and abs(prev.right - rect.right) < 0.01
+
+
+def _footnote_mark(u: int, style: _Style, run: _Run, x0: float, base: float) -> bool:
+    """A note reference set as a small raised digit (or asterisk, dagger) right after a word
+    ("the Board of Directors.¹"): not part of the sentence's words."""
+    size = run.style.size
+    return (
+        u in _MARKS
+        and style.size <= 0.8 * size
+        and 0.15 * size <= run.base - base <= 0.75 * size
+        and run.x1 - 0.2 * size <= x0 <= run.x1 + 0.6 * size
+        and run.chars[-1:] != [" "]
+        and not run.chars[-1].isdigit()
+    )
+
+
+@dataclass(frozen=True)
+class Turn:
+    """The frame of text turned by a quarter or half turn on its page: maps PDF boxes (y up)
+    into a frame where that text runs left to right."""
+
+    degrees: int
+    width: float  # the page box, unturned
+    height: float
+    left: float = 0.0
+    bottom: float = 0.0
+
+    def rect(self, r: Any) -> tuple[float, float, float, float]:
+        """(left, bottom, right, top) of PDF box `r` in the turned frame, y up."""
+        return self.box(r.left, r.bottom, r.right, r.top)
+
+    def box(self, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
+        x0, y0, x1, y1 = left - self.left, bottom - self.bottom, right - self.left, top - self.bottom
+        if self.degrees == 90:  # reads upwards
+            return y0, self.width - x1, y1, self.width - x0
+        if self.degrees == 270:  # reads downwards
+            return self.height - y1, x0, self.height - y0, x1
+        return self.width - x1, self.height - y1, self.width - x0, self.height - y0  # upside down
+
+    def origin_y(self, x: float, y: float) -> float:
+        """The turned frame's y of PDF point (x, y)."""
+        return self.box(x, y, x, y)[1]
 
 
 _MAX_LABEL = 100  # characters; a longer bold stretch is emphasis in a sentence, not a field's label

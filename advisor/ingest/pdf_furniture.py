@@ -40,6 +40,9 @@ class Piece:
     x0: float = 0.0
     x1: float = 0.0
     breaks: list[int] = field(default_factory=list)  # offsets of the fields that start in `text`
+    size: float = 0.0  # font size of its first line
+    bottom: float = 0.0
+    note: bool = False  # a footnote at the page foot (small type under the body, opening with its mark)
 
     @property
     def indexed(self) -> bool:
@@ -78,18 +81,21 @@ def mark_running_heads(pages: list[list[Piece]], keep: set[str], heights: list[f
 
     Only the first and last two pieces of a page can be running heads; `keep` holds outline
     titles ("References") that legitimately repeat as headings. In a two-page document a line
-    is a running head when both pages carry it in their top or bottom margin (`heights`).
+    is a running head when two pages carry it in their top or bottom margin (`heights`); so it is
+    in a document of up to four pages.
     """
     heights = heights or [0.0] * len(pages)
     counts: dict[str, int] = {}
     for pieces, height in zip(pages, heights, strict=True):
         shown = [p for p in pieces if not p.hidden]
         edge = [p for p in shown[:2] + shown[-2:] if p.lines <= 2 or p.kind == BlockKind.TABLE]
-        if len(pages) < 3:
+        if len(pages) < 5:
             edge = [p for p in edge if _edge(p, height)]
         for key in set().union(*(_keys(p) for p in edge)) if edge else ():
             counts[key] = counts.get(key, 0) + 1
-    threshold = max(3, 0.4 * len(pages)) if len(pages) >= 3 else 2
+    # a short document may carry its running lines on few pages (a landscape or scanned page
+    # breaks the run): in the margins of two pages is enough there
+    threshold = max(3, 0.4 * len(pages)) if len(pages) >= 5 else 2
     repeated = {k for k, c in counts.items() if c >= threshold and len(k) < 100} - keep
     for pieces in pages:
         shown = [p for p in pieces if not p.hidden]

@@ -11,6 +11,7 @@ boxes sit side by side is either a table row (short cells) or columns (read one 
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -162,6 +163,9 @@ class _Builder:
         ln.bold = not labelled and not ln.label and bold_weight * 2 > len(ln.text)
         ln.label = ln.label or labelled
         ln.x1 = max(ln.x1, f.x1)
+        if len(ln.text) - len(f.text) <= 4 and f.size > ln.size:
+            # a small mark opening the line (a footnote's raised number): the line is the text's size
+            ln.size, ln.base = f.size, f.top + 0.8 * f.size
 
     def _below(self, box: Box, f: Frag) -> bool:
         last = box.lines[-1]
@@ -378,6 +382,26 @@ def _column_runs(layout: list[tuple[list[Box], list[list[Box]], bool]], hrules) 
     return runs
 
 
+def _aligned(strips: list[list[Box]], other: list[list[Box]]) -> bool:
+    """Two bands' strips sit in the same columns: as many, or each strip of the band with fewer
+    under its own column of the other (a row whose first cell is empty because a cell above
+    spans it, next to a full row or the header row)."""
+    if len(other) == len(strips):
+        return True
+    few, many = sorted((strips, other), key=len)
+    if len(few) < 2:
+        return False
+    spans = [_extent(s) for s in many]
+    homes = []
+    for s in few:
+        a, b = _extent(s)
+        hits = [i for i, (c, d) in enumerate(spans) if min(b, d) - max(a, c) > 0.5 * min(b - a, d - c)]
+        if len(hits) != 1:
+            return False
+        homes.append(hits[0])
+    return len(set(homes)) == len(homes)
+
+
 def order(boxes: list[Box], hrules: list[tuple[float, float, float]] | None = None) -> list[list[Box]]:
     """Boxes in reading order; a group of several boxes is one table row (cells left to right).
 
@@ -406,7 +430,7 @@ def order(boxes: list[Box], hrules: list[tuple[float, float, float]] | None = No
             continue
         band, strips, row = layout[i]
         neighbours = [layout[j] for j in (i - 1, i + 1) if 0 <= j < len(layout)]
-        if row and any(other_row and len(other) == len(strips) for _, other, other_row in neighbours):
+        if row and any(other_row and _aligned(strips, other) for _, other, other_row in neighbours):
             out.append([b for s in strips for b in sorted(s, key=lambda b: b.top)])
         elif len(strips) == 1:
             out += (
@@ -429,7 +453,8 @@ def page_items(page: Page, body_size: float, body_bold: bool) -> list[Item]:
             cells = _cells(group)
             if len(cells) > 1:
                 hidden = next((b.hidden for b in group if b.hidden), "")
-                for row in _line_rows(cells):
+                rows = _sub_rows(group, page.hrules) or _line_rows(cells)
+                for row in rows:
                     items.append(
                         Item(
                             ItemKind.TABLE_ROW,
@@ -462,6 +487,49 @@ def _line_rows(cells: list[list[Line]]) -> list[list[list[Line]]]:
     if not all(re.match(r"[A-Z0-9]", ln.text) for ln in cells[0]):
         return [cells]
     return [[[c[k]] for c in cells] for k in range(n)]
+
+
+def _sub_rows(group: list[Box], hrules: list[tuple[float, float, float]]) -> list[list[list[Line]]] | None:
+    """A row whose first cell spans several rows of the others (a framework core: one category
+    beside its outcome rows) is one row per outcome; the spanning cell opens the first. The
+    column with the most stacked boxes sets the rows when a ruling line or another column's box
+    tops mark the same breaks; None when nothing says the stacked boxes are rows."""
+    strips = _group(group, _spans([(b.x0, b.x1) for b in group], 1.0), lambda b: (b.x0 + b.x1) / 2)
+    strips = [sorted(s, key=lambda b: b.top) for s in strips]
+    key = max(strips, key=len)
+    if len(key) < 2:
+        return None
+    size = key[0].lines[0].size
+    x0, x1 = _extent(key)
+    breaks = [b.top for b in key[1:]]
+    ruled = all(
+        any(prev.bottom - 1 <= y <= nxt.top + 1 and min(x1, b) - max(x0, a) > 0.8 * (x1 - x0) for y, a, b in hrules)
+        for prev, nxt in itertools.pairwise(key)
+    )
+    lined = any(
+        s is not key
+        and len(s) == len(key)
+        and all(abs(p.top - q.top) <= 0.6 * size for p, q in zip(s, key, strict=True))
+        for s in strips
+    )
+    if not (ruled or lined):
+        return None
+    rows: list[list[list[Line]]] = [[[] for _ in strips] for _ in key]
+    for col, s in enumerate(strips):
+        for b in s:
+            k = sum(b.top >= y - 0.6 * size for y in breaks)
+            rows[k][col] += b.lines
+    for col in range(len(strips)):
+        # the spanning cell's own label ("GOVERN 1") heads the rows it spans, so each row says
+        # what it belongs to and its cells stay under their columns
+        first = rows[0][col]
+        label = _LABEL.match(first[0].text) if first and all(not row[col] for row in rows[1:]) else None
+        for row in rows[1:] if label else ():
+            row[col] = [dataclasses.replace(first[0], text=label[1])]
+    return [[c for c in row if c] for row in rows if sum(bool(c) for c in row) >= 1]
+
+
+_LABEL = re.compile(r"^([A-Z][\w.-]*(?: [\w.-]+){0,2}):\s")
 
 
 def _cells(group: list[Box]) -> list[list[Line]]:

@@ -205,9 +205,27 @@ def _pieces(pages: list[Page]) -> tuple[list[list[Piece]], Dehyphenator]:
             kind = BlockKind.TABLE if it.kind == ItemKind.TABLE_ROW else BlockKind.TEXT
             n_lines = sum(len(g) for g in (it.paragraphs or it.cells))
             heading = it.kind == ItemKind.HEADING
-            pieces.append(Piece(page.number, kind, text, heading, it.hidden, it.top, n_lines, it.x0, it.x1, breaks))
+            piece = Piece(page.number, kind, text, heading, it.hidden, it.top, n_lines, it.x0, it.x1, breaks)
+            piece.size, piece.bottom = it.size, it.bottom
+            pieces.append(piece)
+        _mark_notes(pieces, size, page.height)
         out.append(pieces)
     return out, dehyph
+
+
+_NOTE_MARK = re.compile(r"^(?:\d{1,3}|[*\u2020\u2021])\s*[A-Za-z(]")
+
+
+def _mark_notes(pieces: list[Piece], body: float, height: float) -> None:
+    """Footnotes: text in smaller type than the body in the lower half of the page, from the first
+    piece opening with its mark ("1 The Board ...") on, until body-size text comes again."""
+    notes = False
+    for p in pieces:
+        small = 0 < p.size <= 0.85 * body and p.kind == BlockKind.TEXT and not p.heading
+        if small and (notes or (p.top > 0.5 * height and _NOTE_MARK.match(p.text))):
+            notes = p.note = True
+        elif not small:
+            notes = False
 
 
 def _blocks(pages: list[Page], outline: Outline, ocr_blocks: dict[int, list[Block]]) -> list[Block]:
@@ -326,7 +344,7 @@ def _prose_goes_on(text: str) -> bool:
 
 
 def _prose(p: Piece) -> bool:
-    return p.kind == BlockKind.TEXT and not p.heading and not p.hidden
+    return p.kind == BlockKind.TEXT and not p.heading and not p.hidden and not p.note
 
 
 def _overlap(a: Piece, b: Piece) -> float:
@@ -350,7 +368,9 @@ def _mend_column_breaks(page: list[Piece]) -> None:
     for prev, cont in pairwise(prose):
         if not (_prose(prev) and _prose(cont) and prev.text and cont.text):
             continue
-        if re.search(r"[a-z,]$", prev.text) and re.match(r"[a-z]", cont.text) and cont.top < prev.top:
+        # the continuation sits above the cut: higher on the page, or beside it in the next column
+        beside = cont.top < prev.bottom - 2 * prev.size and cont.x0 >= prev.x1 - 1
+        if re.search(r"[a-z,]$", prev.text) and re.match(r"[a-z]", cont.text) and (cont.top < prev.top or beside):
             cut = len(prev.text) + 1
             prev.text = f"{prev.text} {cont.text}"
             prev.breaks += [b + cut for b in cont.breaks]

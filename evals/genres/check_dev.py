@@ -1,7 +1,8 @@
 """Check evals/genres-dev.jsonl against the built PDFs: every keypoint group of an answerable case
-has an alternative in the PDFium text of one of its expected pages.
+has an alternative in the PDFium text of one of its expected pages (Tesseract's text for a
+scanned page without a text layer).
 
-    python evals/genres/check_dev.py --pdfs DIR [--dataset evals/genres-dev.jsonl]
+    python evals/genres/check_dev.py --pdfs DIR [--pdfs DIR2] [--dataset evals/genres-dev.jsonl]
 
 Exit 1 listing every case whose keypoints or pages do not match the document.
 """
@@ -11,7 +12,10 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shutil
+import subprocess
 import sys
+from io import BytesIO
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -27,16 +31,32 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def _ocr(page) -> str:
+    """Tesseract's text of a page image ("" without Tesseract)."""
+    binary = shutil.which("tesseract")
+    if binary is None:
+        return ""
+    buf = BytesIO()
+    page.render(scale=250 / 72, grayscale=True).to_pil().save(buf, format="PNG")
+    done = subprocess.run([binary, "stdin", "stdout"], input=buf.getvalue(), capture_output=True, check=False)
+    return done.stdout.decode("utf-8", "replace")
+
+
 def page_texts(pdf: Path) -> list[str]:
     doc = pdfium.PdfDocument(str(pdf))
     try:
-        return [_norm(doc[i].get_textpage().get_text_range()) for i in range(len(doc))]
+        texts = []
+        for i in range(len(doc)):
+            text = doc[i].get_textpage().get_text_range()
+            texts.append(_norm(text if len(text.strip()) > 2 else _ocr(doc[i])))
+        return texts
     finally:
         doc.close()
 
 
-def problems(dataset: Path, pdfs: Path) -> list[str]:
-    texts = {p.stem: page_texts(p) for p in sorted(pdfs.glob("*.pdf"))}
+def problems(dataset: Path, folders: list[Path]) -> list[str]:
+    texts = {p.stem: page_texts(p) for pdfs in folders for p in sorted(pdfs.glob("*.pdf"))}
+    pdfs = ", ".join(map(str, folders))
     out: list[str] = []
     for n, line in enumerate(dataset.read_text(encoding="utf-8").splitlines(), start=1):
         case = json.loads(line)
@@ -56,7 +76,7 @@ def problems(dataset: Path, pdfs: Path) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--pdfs", type=Path, required=True, help="folder build.py wrote")
+    ap.add_argument("--pdfs", type=Path, action="append", required=True, help="folder build.py or build_fpdf.py wrote")
     ap.add_argument("--dataset", type=Path, default=ROOT / "evals" / "genres-dev.jsonl")
     args = ap.parse_args(argv)
     found = problems(args.dataset, args.pdfs)
