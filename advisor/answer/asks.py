@@ -392,7 +392,8 @@ def _counts(ask: Ask, sentence: str) -> bool:
     words = re.findall(r"[\w,.%-]+", bare)
     for i, w in enumerate(words):
         if ask.counted in tokenize(w) or any(t.startswith(ask.counted[:5]) for t in tokenize(w)):
-            near = " ".join(words[max(0, i - 5) : i])
+            # "three references", or "references ... from at least three practitioners"
+            near = " ".join(words[max(0, i - 5) : i] + words[i + 1 : i + 7])
             if re.search(rf"\d|\b(?:{_NUMBER_WORDS})\b", near, re.I):
                 return True
     return False

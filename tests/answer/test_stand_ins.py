@@ -140,3 +140,9 @@ def test_a_users_policy_answers_questions_asked_in_other_words(corpus_advisor, t
 
 def test_an_identifier_with_a_hyphen_stays_whole():
     assert "600-1" in read_ask("What is the penalty under NIST AI 600-1?").anchors
+
+
+def test_a_count_after_the_thing_counted_answers_how_many():
+    ask = read_ask("How many peer references does an applicant need?")
+    later = _ev("Peer references shall come from at least three practitioners in the same specialty.")
+    assert addressed(ask, [later], min_coverage=0.3, min_focus_coverage=0.5).ok
