@@ -21,7 +21,7 @@ from ..text import identifiers, tokenize
 from .corpus import Corpus
 from .lookup import split_question
 from .paraphrase import WordMatcher, abbreviated, acronyms, expands
-from .properties import asked_property, ity_nouns, states_property
+from .properties import asked_property, ity_nouns, states_property, unstated
 
 __all__ = [
     "Ask",
@@ -532,7 +532,7 @@ def _missing_names(ask: Ask, evidence: list[Evidence]) -> list[str]:
                 out.append(t)
         elif not any(_present(ask, t, ev) for ev in evidence):
             out.append(t)
-    return out
+    return out + unstated(ask, evidence)  # a figure for the measure, population or count asked
 
 
 def _stand_ins(ask: Ask, evidence: list[Evidence], words: WordMatcher) -> list[Extra]:

@@ -28,6 +28,7 @@ from .corpus import Corpus
 from .lookup import interleave, search_guidance, split_question
 from .paraphrase import matcher_for
 from .persona import asked_part, set_aside
+from .properties import figure_hits
 from .quotable import Unit, UnitKind, continue_lists, read_units
 from .relevance import adjust, fuzzy, score, wants_list
 from .selection import (
@@ -341,6 +342,17 @@ def compose_guidance(
                 if second.ok:
                     return Draft(arrange(again), AnswerKind.GUIDANCE, draft.evidence, covered=second.coverage)
         if not verdict.ok:
+            if more := figure_hits(ask, hits, setup.corpus.chunks, [c.chunk.source for c in order]):  # figures missed
+                return compose_guidance(
+                    question,
+                    hits + more,
+                    sentence_index,
+                    query_vec,
+                    sub_vecs=sub_vecs,
+                    max_sentences=max_sentences,
+                    neighbors=neighbors,
+                    retriever=retriever,
+                )
             return Draft([], AnswerKind.GUIDANCE, draft.evidence, note=verdict.reason)
         draft.covered = verdict.coverage
     return draft

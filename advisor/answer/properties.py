@@ -1,12 +1,20 @@
 """The property a question asks of its subject ("What specificity does X report?") and whether
 a document states it: a model card without a specificity is not answered with its sensitivity,
-nor with its sibling card's specificity."""
+nor with its sibling card's specificity. A question asking for a figure (a measure's value, a
+count, a time, the figure for a subgroup) is answered only by a clause stating that figure
+(`unstated`); the sentence stating it ranks first (`figure_bonus`), and the right card's figure
+is read even when retrieval missed its chunk (`figure_hits`)."""
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
 
+from ..chunk import Chunk, DocType
+from ..retrieve import Hit
 from ..text import tokenize
 
 #: "What <property> does|is|of <subject>" ("What is the positive predictive value of X?")
@@ -61,3 +69,354 @@ def states_property(tok: str, spelled: Mapping[str, str], stems: Collection[str]
     if word and written:
         return any(w.startswith(word[:-1]) for w in written)
     return _holds(stems, tok)
+
+
+# ----------------------------------------------------------------------------- stated values
+#
+# A question asking for a figure ("What negative predictive value did X achieve?", "How many
+# studies was X trained on?", "What specificity did X reach in patients under 18?") is answered
+# only by a clause stating a figure for that property, for that population. A card naming the
+# metric among its endpoints, a count of the test set beside the word "training", or the card's
+# "aged 18 and older" are the nearest sentences, not answers.
+
+
+class Asked(Protocol):
+    """What `unstated` reads of a question (`asks.Ask`)."""
+
+    question: str
+    focus: str
+    anchors: Mapping[str, float]
+    entities: Collection[str]
+    counted: str
+    asked_property: frozenset[str]
+
+
+class Stated(Protocol):
+    """What `unstated` reads of an answer sentence (`asks.Evidence`)."""
+
+    text: str
+    own: set[str]  # tokens of the sentence and its lead-in (a table row's header row)
+    context: set[str]  # tokens of its chunk's title and heading path
+
+
+#: Performance measures a model card reports as a figure ("sensitivity", "AUROC", "kappa").
+_MEASURES = frozenset(
+    tokenize(
+        "sensitivity specificity accuracy precision recall auc auroc auprc roc ppv npv f1 kappa agreement dice brier"
+    )
+)
+#: The area under the ROC curve goes by several names.
+_AUC = frozenset(tokenize("auc auroc roc c-statistic"))
+_FIGURE = re.compile(r"\d")
+#: A figure that is a target or the confidence level, not a result ("an 80% performance goal", "95% CI").
+_NOT_RESULT = re.compile(
+    r"\b\d+(?:\.\d+)?\s?%?\s+(?:(?:performance\s+)?(?:goal|target|threshold)s?|ci|confidence)\b", re.I
+)
+_CLAUSE = re.compile(r",\s+|;\s*|\s[—–]\s|\.\s+(?=[A-Z])")
+#: "in patients under 18", "among women", "for children aged 5 to 12": the population a figure is for.
+_POPULATION = re.compile(
+    r"\b(?:in|among|for|within)\s+(?P<pop>(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:patients?|adults?|children|kids|adolescents|infants|neonates|newborns|people|persons|individuals|subjects|"
+    r"women|men|females?|males?|elderly|seniors|cases|those|pregnan\w*)\b[^?.;,]{0,40})",
+    re.I,
+)
+#: Words of a population phrase that say who, not which subgroup ("patients" in "patients over 80").
+_GENERIC = frozenset(
+    tokenize("patient patients adult adults people persons individuals subjects cases those the aged age years old")
+)
+_BOUND = re.compile(
+    r"(?P<op>under|below|younger than|less than|over|above|older than|more than|at least|<=?|>=?|≤|≥)\s*(?P<n>\d+)"
+    r"|(?P<n2>\d+)\s*(?:years?\s*(?:of age\s*)?)?(?:and|or)\s+(?P<op2>older|over|above|younger|under|below)"
+    r"|(?P<n3>\d+)\s*\+",
+    re.I,
+)
+_BELOW = ("under", "below", "younger", "less", "<", "≤")
+
+
+def age_bounds(text: str) -> set[tuple[str, int]]:
+    """The age bounds a text states, as ("<" or ">", n): "under 18" and "younger than 18" are
+    ("<", 18); "aged 18 and older", "≥ 18 years", "65+" are (">", 18) and (">", 65)."""
+    out = set()
+    for m in _BOUND.finditer(text):
+        op = (m.group("op") or m.group("op2") or "+").lower()
+        n = int(m.group("n") or m.group("n2") or m.group("n3"))
+        out.add(("<" if op.startswith(_BELOW) else ">", n))
+    return out
+
+
+@functools.lru_cache(maxsize=256)
+def asked_population(question: str) -> tuple[frozenset[str], frozenset[tuple[str, int]]]:
+    """The subgroup a question asks a figure for: its telling words (stems) and age bounds."""
+    m = _POPULATION.search(question)
+    if m is None:
+        return frozenset(), frozenset()
+    pop = m.group("pop")
+    bounds = frozenset(age_bounds(pop))
+    words = frozenset(t for t in tokenize(pop) if t not in _GENERIC and not t[0].isdigit())
+    return words, bounds
+
+
+#: "Which reports the higher sensitivity: X or Y?", "Which of X and Y ...": figures of several products.
+_COMPARES = re.compile(r"\b(?:which of|compare[sd]?|comparison|versus|vs\.?)\b|\b(?:higher|lower|better|worse)\b", re.I)
+
+
+def _measures(ask: Asked) -> tuple[frozenset[str], ...]:
+    return _measures_of(ask.question, ask.asked_property)
+
+
+@functools.lru_cache(maxsize=256)
+def _measures_of(question: str, prop: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """The measures the property asked names, when its head noun is one: ["negative predictive
+    value"], ["sensitivity", "specificity"]; none for "sensitivity analysis". A comparison
+    ("Which reports the higher sensitivity: X or Y?") asks for each measure it names."""
+    m = _PROPERTY.match(question)
+    words = tokenize(m.group("prop")) if m else []
+    if not words or not prop:
+        if _COMPARES.search(question):
+            return tuple(frozenset([t]) for t in dict.fromkeys(tokenize(question)) if t in _MEASURES)
+        return ()
+    head = words[-1]
+    if head == "valu" and "predict" in words:
+        return (frozenset(t for t in words if t in prop),)
+    return tuple(frozenset([t]) for t in words if t in _MEASURES and t in prop) if head in _MEASURES else ()
+
+
+def _asked_words(question: str, measure: frozenset[str]) -> list[str]:
+    """The words a measure is asked with, for its acronym ("negative predictive value" -> NPV)."""
+    m = _PROPERTY.match(question)
+    return tokenize(m.group("prop")) if m and len(measure) > 1 else sorted(measure)
+
+
+def _states_figure(ask: Asked, ev: Stated) -> bool:
+    """Does the sentence state a figure for some measure asked, for the population asked?"""
+    population = asked_population(ask.question)
+    return any(_value_clause(g, _asked_words(ask.question, g), population, ev) for g in _measures(ask))
+
+
+def _acronym(words: list[str]) -> str:
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def _names_measure(measure: frozenset[str], asked_words: list[str], tokens: set[str], text: str) -> bool:
+    """Does a clause name the measure: its words, its acronym ("NPV"), or the words an asked
+    acronym stands for ("negative predictive value" for "NPV")?"""
+    if measure <= tokens or (measure & _AUC and tokens & _AUC):
+        return True
+    acr = _acronym(asked_words)
+    if acr and acr in tokens:
+        return True
+    if len(measure) == 1:
+        (want,) = measure
+        initials = _acronym(tokenize(text))
+        return (
+            want.isalpha()
+            and 2 <= len(want) <= 5
+            and want not in _MEASURES - {"ppv", "npv", "auc"}
+            and want in initials
+        )
+    return False
+
+
+def _holds_population(words: frozenset[str], bounds: frozenset[tuple[str, int]], text: str, tokens: set[str]) -> bool:
+    if bounds and not bounds <= age_bounds(text):
+        return False
+    return all(any(t[:5] == w[:5] for t in tokens) for w in words if not w.isdigit())
+
+
+def _value_clause(
+    measure: frozenset[str],
+    asked_words: list[str],
+    population: tuple[frozenset[str], frozenset[tuple[str, int]]],
+    ev: Stated,
+) -> bool:
+    """Does the sentence state a figure for the measure (and the population asked about) in one
+    clause, in a table row under a header naming it, or under a heading naming it?"""
+    row = " | " in ev.text
+    lead = ev.own - set(tokenize(ev.text)) if row else set()
+    for clause in [ev.text] if row else _CLAUSE.split(ev.text):
+        if not _FIGURE.search(_NOT_RESULT.sub(" ", clause)):
+            continue
+        toks = set(tokenize(clause))
+        named = _names_measure(measure, asked_words, toks | lead, clause) or (
+            _names_measure(measure, asked_words, ev.context, "") and not toks & (_MEASURES - measure)
+        )
+        # the subgroup may lead the sentence ("In patients over 80, sensitivity was 81%")
+        if named and _holds_population(*population, ev.text, ev.own | ev.context):
+            return True
+    return False
+
+
+def _family(tok: str, words: Collection[str]) -> bool:
+    return any(w[:5] == tok[:5] for w in words) if len(tok) >= 5 else tok in words
+
+
+def _count_clause(counted: str, predicate: list[str], ev: Stated) -> tuple[bool, bool]:
+    """(does the sentence count the thing asked, is one of its counting clauses about what the
+    question says of it): "measured on 528 studies, none of which contributed training data"
+    counts studies, but not studies trained on."""
+    counts = qualified = False
+    mentioned = [p for p in predicate if _family(p, set(tokenize(ev.text)))]
+    for clause in _CLAUSE.split(ev.text):
+        words = re.findall(r"[\w.%-]+", clause)
+        hit = any(
+            any(t.startswith(counted[:5]) for t in tokenize(w))
+            and any(_FIGURE.search(x) for x in words[max(0, i - 5) : i])
+            for i, w in enumerate(words)
+        )
+        if hit:
+            counts = True
+            toks = set(tokenize(clause))
+            qualified = qualified or all(_family(p, toks) or _family(p, ev.context) for p in mentioned)
+    return counts, qualified
+
+
+def unstated(ask: Asked, evidence: Sequence[Stated]) -> list[str]:
+    """What a figure question asks that no answer sentence states: a figure for the measure
+    asked (for the population asked), or a count of what the question says of the thing counted."""
+    out = []
+    population = asked_population(ask.question)
+    m = _PROPERTY.match(ask.question)
+    for measure in _measures(ask):
+        asked_words = _asked_words(ask.question, measure)
+        if not any(_value_clause(measure, asked_words, population, ev) for ev in evidence):
+            pop = _POPULATION.search(ask.question)
+            what = m.group("prop").lower() if m else " and ".join(sorted(measure))
+            out.append(f"a figure for {what}" + (f" {pop.group(0)}" if pop else ""))
+            break
+    if ask.focus == "count" and ask.counted:
+        m = re.search(r"\bhow many\s+(.+)", ask.question, re.I)
+        after = tokenize(m.group(1)) if m else []
+        span = after[: after.index(ask.counted) + 1] if ask.counted in after else [ask.counted]
+        predicate = [t for t in ask.anchors if t not in ask.entities and t not in span and t.isalpha()]
+        # a name qualifying the count ("from US hospitals") is in the counting sentence or its
+        # heading; the product's own name is in its title
+        names = [t for t in ask.entities if t not in span]
+        read = [_count_clause(ask.counted, predicate, ev) for ev in evidence]
+        places = _PLACES.findall(ask.question)  # "from US hospitals": "US" is a stop word to the tokenizer
+        read = [
+            (c, q and all(t in ev.own | ev.context for t in names) and all(_names_place(p, ev.text) for p in places))
+            for (c, q), ev in zip(read, evidence, strict=True)
+        ]
+        if any(c for c, _ in read) and not any(q for _, q in read):
+            out.append(f"how many {m.group(1).rstrip(' ?') if m else ask.counted}")
+    if _WHEN.match(ask.question):
+        # "When will X next be retrained?" is not answered by the label's date or the release date
+        predicate = [t for t in ask.anchors if t not in ask.entities and t.isalpha() and t not in _SUBJECT_NOUNS]
+        dated = [ev for ev in evidence if _WHEN_STATED.search(ev.text)]
+        if predicate and dated and not any(_dated_clause(predicate, ev) for ev in dated):
+            out.append("the time asked for")
+    return out
+
+
+#: Country and union abbreviations a question may qualify a figure with, and their names.
+_PLACES = re.compile(r"\b(?:U\.S\.(?:A\.)?|USA?|UK|EU)(?![\w.])")
+_PLACE_NAMES = {"US": "United States", "USA": "United States", "UK": "United Kingdom", "EU": "European Union"}
+
+
+def _names_place(place: str, text: str) -> bool:
+    """Does the text name the place, abbreviated or in full ("US", "the United States")?"""
+    name = _PLACE_NAMES.get(place.replace(".", ""), "")
+    return bool(re.search(rf"\b{re.escape(place)}(?!\w)", text)) or bool(name and name.lower() in text.lower())
+
+
+def _dated_clause(predicate: list[str], ev: Stated) -> bool:
+    """Does a clause state a time for what the question asks ("retrained twice a year"), or the
+    sentence's label or heading name it ("Release date: October 2023")? "Reviewed every quarter;
+    retrained when its AUROC falls" gives no time for retraining."""
+    if any(_family(p, ev.context) for p in predicate):
+        return True
+    return any(
+        _WHEN_STATED.search(c) and any(_family(p, set(tokenize(c))) for p in predicate) for c in _CLAUSE.split(ev.text)
+    ) or any(_family(p, _field(ev.text)) for p in predicate)
+
+
+#: Nouns naming what a card is about, not what happens to it ("When will the model be retrained?").
+_SUBJECT_NOUNS = frozenset(tokenize("model models software device tool system product algorithm solution card"))
+_WHEN = re.compile(r"^\s*when\b", re.I)
+_WHEN_STATED = re.compile(
+    r"\b(?:19|20)\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:every|each|within|after|annually|quarterly|monthly|weekly|daily|"
+    r"yearly|twice a|once a)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A line of a passage read as an answer sentence (`Stated`)."""
+
+    text: str
+    own: set[str]
+    context: set[str]
+
+
+def figure_hits(
+    ask: Asked, hits: Sequence[Hit], chunks_of: Callable[[str], list[Chunk]], sources: Sequence[str]
+) -> list[Hit]:
+    """`_figure_hits` in the first document of `sources` (the best candidate's), and in a comparison
+    in the first two."""
+    wanted = list(dict.fromkeys(sources))[: 2 if _COMPARES.search(ask.question) else 1]
+    return [h for src in wanted for h in _figure_hits(ask, hits, chunks_of(src))]
+
+
+def _figure_hits(ask: Asked, hits: Sequence[Hit], chunks: Iterable[Chunk], limit: int = 2) -> list[Hit]:
+    """Passages of a document that no hit holds, stating a figure for the measure asked (for
+    the population asked), as hits ranked with the best: the card retrieval found may keep its metrics
+    table in a chunk the question's paraphrase did not reach ("Specificity | 96.8%")."""
+    if not _measures(ask) or not hits:
+        return []
+    have = {h.chunk.chunk_id for h in hits}
+    out: list[Hit] = []
+    for c in chunks:
+        if c.chunk_id in have or c.quarantine or len(out) >= limit:
+            continue
+        lines = c.text.split("\n")
+        header = lines[0] if " | " in lines[0] else ""
+        ctx = set(tokenize(f"{c.title} {c.section}"))
+        for line in lines:
+            if _states_figure(ask, _Line(line, set(tokenize(f"{header} {line}")), ctx)):
+                out.append(Hit(c, 0.0, hits[0].rank, hits[0].dense))
+                break
+    return out
+
+
+class _Text(Protocol):
+    text: str
+
+
+#: How much a sentence stating the figure asked for gains over its relevance alone.
+FIGURE_BONUS = 0.15
+#: How much a labelled field the question names gains ("Monitoring: ..." for "Who monitors X?").
+FIELD_BONUS = 0.1
+
+
+_LABEL = re.compile(r"^\s*([A-Za-z][\w ()/&'’-]{1,40}):\s+\S")
+
+
+def _field(text: str) -> set[str]:
+    """The words of a sentence's field label ("Monitoring: ..."), of a few words, without
+    compounds. Headings are not read as fields: in prose documents (a hospital's rules, a
+    national guideline) they name topics, and a bonus for them outranked the answer."""
+    m = _LABEL.match(text)
+    name = m.group(1) if m and len(m.group(1).split()) <= 4 else ""
+    return {t for t in tokenize(name) if "-" not in t and t.isalpha()}
+
+
+def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> float:
+    """A sentence's gain for what the question names: FIGURE_BONUS when it (or its table row)
+    states a figure for the measure asked, for the population asked ("Specificity | 96.8%"
+    answers "What specificity does X report?" before "Sensitivity may be lower with motion");
+    FIELD_BONUS when every word of its field label is asked, in a document the user added
+    ("Who monitors X?" and the label's "Monitoring: ..." line); 0 otherwise."""
+    # a document the user added (a card, a form) is laid out in fields; the bundled guides' topic
+    # headings are not fields
+    field = _field(text) if chunk.doc_type == DocType.USER else set()
+    asked = {t[:5] for t in tokenize(ask.question)}
+    # a label whose words the title holds is the document's subject, not a field of it
+    topic = {t[:5] for t in tokenize(chunk.title)}
+    named = field and all(t[:5] in asked for t in field) and not all(t[:5] in topic for t in field)
+    gain = FIELD_BONUS if named else 0.0
+    if not _measures(ask):
+        return gain
+    lead_text = lead.text if lead else ""
+    ev = _Line(text, set(tokenize(f"{lead_text} {text}")), set(tokenize(f"{chunk.title} {chunk.section}")))
+    return gain + (FIGURE_BONUS if _states_figure(ask, ev) else 0.0)

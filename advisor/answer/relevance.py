@@ -12,6 +12,7 @@ from ..text import content_words, identifiers, tokenize
 from .asks import Ask, Focus, focus_of, names_several
 from .corpus import Corpus
 from .persona import set_aside
+from .properties import figure_bonus
 from .quotable import UnitKind
 from .selection import Candidate
 
@@ -342,7 +343,8 @@ def _entity_fit(ask: Ask, cands: list[Candidate], corpus: Corpus) -> dict[str, f
         return {}
     fit = {src: sum(w for t, w in telling.items() if t in v) / total for src, v in vocab.items()}
     if not _compares(ask.question, set(telling)):
-        specific = min(telling, key=lambda t: (docs_with[t], -telling[t]))
+        titled = {t for c in cands for t in tokenize(c.chunk.title)}  # a product a title names, before "510(k)"
+        specific = min(telling, key=lambda t: (t not in titled, docs_with[t], -telling[t]))
         for src, v in vocab.items():
             if specific not in v and any(t in v for t in telling):
                 fit[src] = 0.0
@@ -371,6 +373,7 @@ def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus) -> N
                 c.score += 0.03  # the passage itself names what is asked about
         if subject and c.kind is UnitKind.SENTENCE and _defines(subject, c.text):
             c.score += 0.12
+        c.score += figure_bonus(ask, c.text, c.unit.lead, c.chunk)  # states the figure asked for
         if c.anaphoric:
             c.score -= 0.05  # "This approach ..." leans on a sentence the answer may not show
         if c.text.rstrip(" )”’\"'").endswith("?") and not wants_questions:

@@ -18,7 +18,17 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from .document import HIDDEN_TEXT, Block, BlockKind, Document, fail, heading_path, title_from_name
+from .document import (
+    HIDDEN_TEXT,
+    Block,
+    BlockKind,
+    Document,
+    fail,
+    form_fields,
+    heading_path,
+    subject_title,
+    title_from_name,
+)
 from .limits import Limits, active
 from .registry import register_loader
 
@@ -101,8 +111,10 @@ def load_html(path: Path, source: str, limits: Limits | None = None) -> Document
         title = " ".join(h1.text_content().split()) if h1 is not None else ""
     if len(blocks) > limits.max_paragraphs:
         raise fail(path, f"has more than {limits.max_paragraphs} paragraphs, the per-file limit; split it")
+    blocks = form_fields(blocks)  # a model-card page's facts table reads as "Label: value" fields
+    title = subject_title(title or title_from_name(path), blocks)
     blocks += [Block(t, "", quarantine=HIDDEN_TEXT, meta={"hidden": "hidden HTML element"}) for t in hidden]
-    return Document(source=source, title=title or title_from_name(path), blocks=blocks)
+    return Document(source=source, title=title, blocks=blocks)
 
 
 def _main_content(root: Any, title: str) -> list[Block]:
