@@ -475,7 +475,8 @@ class Advisor:
         )
         turn.timings["compose"] = _ms(t)
         quoted = max(self._quoted_coverage(core, draft), self._quoted_coverage(asked, draft))
-        confidence = draft.evidence + 0.3 * max(coverage, quoted)
+        # the composer's coverage counts a word the passage says otherwise ("doctor" / "practitioner")
+        confidence = draft.evidence + 0.3 * max(coverage, quoted, draft.covered)
         if not draft.parts or confidence < self.settings.abstain_threshold:
             ans = self._plain(turn, declined(draft.note, hits), AnswerKind.ABSTAIN)
             ans.hits, ans.confidence = hits, confidence

@@ -19,6 +19,8 @@ from enum import StrEnum
 from ..safety.names import name_lists
 from ..text import identifiers, tokenize
 from .corpus import Corpus
+from .lookup import split_question
+from .paraphrase import WordMatcher, abbreviated, acronyms, expands
 from .properties import asked_property, ity_nouns, states_property, unstated
 
 __all__ = [
@@ -123,7 +125,8 @@ _RANKS = re.compile(
 # Words that frame the question rather than name its subject: never anchors.
 _FRAME = frozenset(
     tokenize(
-        "many much number exact date day month year years deadline when long often amount total average typical "
+        "many much number exact date day month year years deadline when long often frequently frequency amount "
+        "total average typical "
         "current currently today exactly kind type specific percentage percent share proportion rate tell say "
         "give list name describe explain mean know need want get find happen happened recent latest first "
         "something anything thing things way ways example examples exactly really actually also per topic topics "
@@ -246,6 +249,9 @@ class Ask:
     light: frozenset[str] = frozenset()  # light-verb anchors ("look", "take"): only a stated fact must match them
     asked_property: frozenset[str] = frozenset()  # words of the property asked ("specificity")
     property_spelled: dict[str, str] = field(default_factory=dict)  # of those, stems a commoner word shares
+    acronyms: dict[str, str] = field(default_factory=dict)  # anchors written as acronyms: {"ehr": "EHR"}
+    written: dict[str, str] = field(default_factory=dict)  # each anchor as the question writes it
+    focus_anchors: frozenset[str] = frozenset()  # the anchors of the part asking the focus (all when empty)
 
     @property
     def weight(self) -> float:
@@ -322,7 +328,12 @@ def read_ask(
     special = {t for i in identifiers(text) for t in tokenize(i)} | years(text)
     # a noun in -ity is not the frame word its stem shares ("specificity" is not "specific")
     nouns = ity_nouns(text)
-    for tok in tokenize(text):
+    toks = tokenize(text)
+    # "re-elected" is its parts ("elect"), "continual-improvement" is "continual improvement": a
+    # passage writing the parts names it, and the compound counted too would weigh it twice
+    compounds = {t for t in toks if "-" in t and t.replace("-", "").isalpha()}  # "600-1" is an identifier
+    toks = [t for t in toks if t not in compounds and not any(t in c.split("-") and len(t) < 3 for c in compounds)]
+    for tok in toks:
         if (tok in _FRAME and tok not in nouns) or tok in anchors or len(tok) < 2:
             continue
         if tok[0].isdigit():
@@ -333,13 +344,6 @@ def read_ask(
             entities.add(tok)
         elif rarity is not None and weight >= _RARE:
             rare.add(tok)
-    # "continual-improvement" is read as the compound and its parts: the parts carry its
-    # meaning, and a passage writing "continual improvement" names it
-    for tok in [t for t in anchors if "-" in t]:
-        parts = [p for p in tok.split("-") if p]
-        stems = set(tokenize(" ".join(parts)))
-        if stems and stems <= set(anchors) and tok not in entities:
-            del anchors[tok]
     # In a how/why question, a plain word the documents never use is most likely a paraphrase
     # ("secure" for "encrypts"): it weighs as much as the rarest word they do use, not more.
     # Names, and the anchors of a question asking for a number, date or name, keep their weight.
@@ -350,6 +354,10 @@ def read_ask(
         anchors[t] = min(anchors[t], max(seen, default=anchors[t]))
     unseen = {t for t in entities if known is not None and t.isalpha() and len(t) >= 3 and not known(t)}
     prop, spelled = asked_property(text, anchors, entities, _FRAME)
+    written = {t: w for w in re.findall(r"[\w'’-]+", text) for t in tokenize(w)[:1] if t in anchors}
+    # "How long do officers serve, and can they be re-elected?": the length is asked of the first part
+    parts = [p for p in split_question(question) if _focus(p) is not Focus.NONE]
+    focused = frozenset(t for t in tokenize(parts[0]) if t in anchors) if len(parts) == 1 else frozenset()
     return Ask(
         question,
         _focus(question),
@@ -362,6 +370,9 @@ def read_ask(
         frozenset(t for t in anchors if t in _LIGHT and t not in entities),
         prop,
         spelled,
+        {t: a for t, a in acronyms(text).items() if t in anchors},
+        written,
+        focused if focused != frozenset(anchors) else frozenset(),
     )
 
 
@@ -381,7 +392,8 @@ def _counts(ask: Ask, sentence: str) -> bool:
     words = re.findall(r"[\w,.%-]+", bare)
     for i, w in enumerate(words):
         if ask.counted in tokenize(w) or any(t.startswith(ask.counted[:5]) for t in tokenize(w)):
-            near = " ".join(words[max(0, i - 5) : i])
+            # "three references", or "references ... from at least three practitioners"
+            near = " ".join(words[max(0, i - 5) : i] + words[i + 1 : i + 7])
             if re.search(rf"\d|\b(?:{_NUMBER_WORDS})\b", near, re.I):
                 return True
     return False
@@ -440,6 +452,8 @@ class Evidence:
     context: set[str]
     document: set[str]
     spelled: frozenset[str] = frozenset()  # the document's words as written, lower-cased ({} when unknown)
+    lead: str = ""  # the lead-in a list item is quoted under
+    passage: str = ""  # its chunk's headings and text, where an acronym may be spelled out
 
 
 @dataclass
@@ -450,33 +464,51 @@ class Verdict:
     coverage: float  # weighted share of the anchors the answer's sentences (and their headings) name
     focus_coverage: float  # the same for the best sentence stating the kind of fact asked for
     reason: str = ""
+    missing: tuple[str, ...] = ()  # the names asked about that the answer's documents never use
 
 
-def _present(ask: Ask, tok: str, ev: Evidence) -> float:
-    """How far a sentence names an anchor: in its text or heading 1; a name only its document
-    uses 0.7 (a model card names its product once, its fields say "the device"); else 0."""
+Extra = dict[str, float]  # per anchor, how far a sentence's other words stand in for it
+
+
+def _present(ask: Ask, tok: str, ev: Evidence, extra: Extra | None = None) -> float:
+    """How far a sentence names an anchor: in its text or heading, or spelled out or abbreviated
+    in its passage ("EHR" / "electronic health record") 1; a name only its document uses 0.7 (a
+    model card names its product once, its fields say "the device"); else how far a word of it
+    stands in for the anchor (`extra`), or 0."""
     if tok in ev.own or tok in ev.context:
         return 1.0
-    return 0.7 if tok in ask.entities and tok in ev.document else 0.0
+    if ev.passage and (
+        (tok in ask.acronyms and expands(ask.acronyms[tok], ev.passage)) or tok in abbreviated(ask.question, ev.passage)
+    ):
+        return 1.0
+    named = 0.7 if tok in ask.entities and tok in ev.document else 0.0
+    return max(named, extra.get(tok, 0.0)) if extra else named
 
 
-def coverage(ask: Ask, evidence: Iterable[Evidence]) -> tuple[float, list[float]]:
+def coverage(
+    ask: Ask, evidence: Iterable[Evidence], extra: list[Extra] | None = None, anchors: dict[str, float] | None = None
+) -> tuple[float, list[float]]:
     """The answer's weighted anchor coverage (each anchor at its best sentence), and each sentence's own."""
     evs = list(evidence)
-    total = ask.weight
+    anchors = ask.anchors if anchors is None else anchors
+    extras: list[Extra | None] = list(extra) if extra else [None] * len(evs)
+    total = sum(anchors.values())
     if not total or not evs:
         return (1.0 if not total else 0.0), [1.0 if not total else 0.0 for _ in evs]
-    per = [sum(w * _present(ask, t, ev) for t, w in ask.anchors.items()) / total for ev in evs]
-    best = sum(w * max(_present(ask, t, ev) for ev in evs) for t, w in ask.anchors.items()) / total
+    pairs = list(zip(evs, extras, strict=True))
+    per = [sum(w * _present(ask, t, ev, x) for t, w in anchors.items()) / total for ev, x in pairs]
+    best = sum(w * max(_present(ask, t, ev, x) for ev, x in pairs) for t, w in anchors.items()) / total
     return best, per
 
 
-def focus_coverage(ask: Ask, evidence: list[Evidence]) -> float:
+def focus_coverage(ask: Ask, evidence: list[Evidence], extra: list[Extra] | None = None) -> float:
     """The best anchor coverage of a sentence stating the kind of fact asked for (or saying
-    there is none); 1.0 when the question asks for no particular kind of fact."""
+    there is none), over the anchors of the part of the question asking for it; 1.0 when the
+    question asks for no particular kind of fact."""
     if ask.focus is Focus.NONE and not ask.superlative:
         return 1.0
-    _, per = coverage(ask, evidence)
+    focused = {t: w for t, w in ask.anchors.items() if t in ask.focus_anchors} or None
+    _, per = coverage(ask, evidence, extra, focused)
     return max(
         (c for ev, c in zip(evidence, per, strict=True) if gives(ask, ev.text) or corrects_premise(ev.text)),
         default=0.0,
@@ -503,52 +535,65 @@ def _missing_names(ask: Ask, evidence: list[Evidence]) -> list[str]:
     return out + unstated(ask, evidence)  # a figure for the measure, population or count asked
 
 
-def addressed(ask: Ask, evidence: list[Evidence], *, min_coverage: float, min_focus_coverage: float) -> Verdict:
+def _stand_ins(ask: Ask, evidence: list[Evidence], words: WordMatcher) -> list[Extra]:
+    """Per sentence, how far its words stand in for the plain anchors it does not name."""
+    out: list[Extra] = []
+    for ev in evidence:
+        absent = [t for t in ask.anchors if t in ask.written and t not in ask.entities and not _present(ask, t, ev)]
+        best = words.best([ask.written[t] for t in absent], f"{ev.lead} {ev.text}")
+        out.append({t: best.get(ask.written[t].lower(), 0.0) for t in absent})
+    return out
+
+
+def addressed(
+    ask: Ask,
+    evidence: list[Evidence],
+    *,
+    min_coverage: float,
+    min_focus_coverage: float,
+    words: WordMatcher | None = None,
+) -> Verdict:
     """Does the draft answer the question asked? Every name it asks about (product,
     organization, identifier, year) must be in the answer's documents — a name the index has
-    never seen cannot be; its sentences must name what the question is about (weighted anchor
-    coverage); and when the question asks for an amount, a count, a date, a rate or a name, one
-    sentence about the subject must state one (or say there is none)."""
-    cov, _ = coverage(ask.topical(), evidence)
-    fcov = focus_coverage(ask, evidence)
-    if ask.unseen:
-        return Verdict(False, cov, fcov, f"no indexed document mentions {', '.join(sorted(ask.unseen))}")
+    never seen cannot be, unless it is an acronym the answer spells out; its sentences must name
+    what the question is about (weighted anchor coverage; with `words`, in an open question a
+    plain word the answer says otherwise counts as far as the model finds the two alike); and when the question asks
+    for an amount, a count, a date, a rate or a name, one sentence about the subject must state
+    one (or say there is none)."""
+    unseen = {t for t in ask.unseen if not any(_present(ask, t, ev) for ev in evidence)}
+    if unseen:
+        cov, fcov = coverage(ask, evidence)[0], focus_coverage(ask, evidence)
+        return Verdict(
+            False,
+            cov,
+            fcov,
+            f"no indexed document mentions {', '.join(ask.written.get(t, t) for t in sorted(unseen))}",
+            tuple(unseen),
+        )
     missing = _missing_names(ask, evidence)
     if missing:
-        return Verdict(False, cov, fcov, f"they say nothing about {', '.join(missing)}")
-    if cov < min_coverage:
+        cov, fcov = coverage(ask, evidence)[0], focus_coverage(ask, evidence)
+        return Verdict(
+            False,
+            cov,
+            fcov,
+            f"they say nothing about {', '.join(ask.written.get(t, t) for t in missing)}",
+            tuple(missing),
+        )
+    verdict = _judged(ask, evidence, None, min_coverage, min_focus_coverage)
+    if verdict.ok or words is None or ask.focus is not Focus.NONE or ask.superlative:
+        # a question asking for an amount, a date, a count or a name is answered in its own
+        # words: "cardiology devices" is not answered by a sentence on medical devices
+        return verdict
+    again = _judged(ask, evidence, _stand_ins(ask, evidence, words), min_coverage, min_focus_coverage)
+    return again if again.ok else verdict
+
+
+def _judged(ask: Ask, evidence: list[Evidence], extra: list[Extra] | None, least: float, least_focus: float) -> Verdict:
+    cov, _ = coverage(ask.topical(), evidence, extra)  # a light verb ("look after") need not match
+    fcov = focus_coverage(ask, evidence, extra)
+    if cov < least:
         return Verdict(False, cov, fcov, "they are about something else")
-    if fcov < min_focus_coverage:
+    if fcov < least_focus:
         return Verdict(False, cov, fcov, f"none of them states the {ask.focus.value} asked for")
     return Verdict(True, cov, fcov)
-
-
-#: "X is too heavy. How else can we ...?", "What can we do instead of X?": an option set aside.
-_ELSE = re.compile(r"\b(?:how else|what else|instead of|other than|rather than|alternatives? to)\b", re.I)
-_VERDICT = re.compile(
-    r"\b(?:is|are|was|were|seems?|would be|will be|isn't|aren't|doesn't|don't|can't|won't|cannot)\b", re.I
-)
-
-
-def set_aside(question: str) -> tuple[set[str], set[str]]:
-    """The words (stems) only the option a question sets aside uses, and those of what it asks
-    for: "A committee is too slow. How else can we review models?" sets aside the committee;
-    "instead of X" / "other than X" set aside X. Both empty when nothing is set aside."""
-    m = _ELSE.search(question)
-    if m is None:
-        return set(), set()
-    if m.group(0).lower().endswith("else"):
-        cut = max(question.rfind(p, 0, m.start()) for p in ".!?;")
-        if cut < 0:
-            return set(), set()  # "How else ...?" with no premise before it
-        rejected, asked = question[: cut + 1], question[cut + 1 :]
-        # "X is too heavy for our clinic": X is set aside, the clinic is the asker's context
-        verb = _VERDICT.search(rejected)
-        rejected = rejected[: verb.start()] if verb and verb.start() > 0 else rejected
-    else:
-        tail = question[m.end() :]
-        end = re.search(r"[,;.?!]|\b(?:to|for|so|that|which|when|while)\b", tail)
-        rejected = tail[: end.start()] if end else tail
-        asked = question[: m.start()] + (tail[end.start() :] if end else "")
-    wanted = {w[:6] for w in tokenize(asked)}
-    return {w[:6] for w in tokenize(rejected)} - wanted, wanted

@@ -12,6 +12,7 @@ from typing import Any
 from ..chunk import Chunk
 from ..retrieve import Retriever
 from ..text import identifiers, tokenize
+from .paraphrase import WordMatcher
 
 __all__ = ["MAX_FAMILY", "Corpus"]
 
@@ -29,8 +30,9 @@ class Corpus:
     """What the index knows about words and documents: how rare a token is (inverse document
     frequency over chunks) and the words of a whole document (cached per index generation)."""
 
-    def __init__(self, retriever: Retriever | None):
+    def __init__(self, retriever: Retriever | None, words: WordMatcher | None = None):
         self.retriever = retriever
+        self.words_alike = words  # how far a passage's words stand in for a question's (None: not judged)
         self._words: dict[str, frozenset[str]] = {}
         self._chunks: dict[str, list[Chunk]] = {}
         self._spelled: dict[str, frozenset[str]] = {}

@@ -23,10 +23,11 @@ from ..chunk import Chunk, DocType
 from ..guard import looks_like_injection
 from ..retrieve import Hit, Retriever
 from ..text import tokenize
-from .asks import Ask, Evidence, Verdict, addressed, coverage, read_ask, set_aside
+from .asks import Ask, Evidence, Verdict, addressed, coverage, read_ask
 from .corpus import Corpus
 from .lookup import interleave, search_guidance, split_question
-from .persona import asked_part
+from .paraphrase import matcher_for
+from .persona import asked_part, set_aside
 from .properties import figure_hits
 from .quotable import Unit, UnitKind, continue_lists, read_units
 from .relevance import adjust, fuzzy, score, wants_list
@@ -274,6 +275,8 @@ def _evidence(chosen: list[Candidate], corpus: Corpus) -> list[Evidence]:
                 set(tokenize(f"{c.chunk.title} {c.chunk.section}")),
                 set(corpus.words(c.chunk)),
                 corpus.spelled(c.chunk),
+                lead,
+                f"{c.chunk.section}. {c.chunk.text}",
             )
         )
     return out
@@ -299,7 +302,9 @@ def compose_guidance(
     `note`.
     """
     as_list = wants_list(question)
-    setup = _Setup(sub_vecs or [], max_sentences or (6 if as_list else 5), Corpus(retriever))
+    setup = _Setup(
+        sub_vecs or [], max_sentences or (6 if as_list else 5), Corpus(retriever, matcher_for(sentence_index.embedder))
+    )
     corpus = setup.corpus if retriever is not None else None
     passages, chunk_sim = gather_passages(
         hits, neighbors, corpus.family if corpus else None, corpus.namesake if corpus else None
@@ -325,7 +330,7 @@ def compose_guidance(
     if retriever is not None:
         ask = _asked(question, ask, setup.corpus)
         verdict = _verdict(ask, chosen, setup.corpus)
-        if not verdict.ok and verdict.coverage < MIN_COVERAGE:
+        if not verdict.ok and (verdict.coverage < MIN_COVERAGE or verdict.missing):
             lead = _best_covering(ask, order, setup.corpus)
             if lead is not None and lead is not order[0]:
                 # the sentence naming most of what is asked leads a second draft: a direct
@@ -333,8 +338,9 @@ def compose_guidance(
                 again = _select(question, pool, [lead] + [c for c in order if c is not lead], setup)
                 prefer_own_words(again, cands)
                 collapse_duplicates(again, cands)
-                if _verdict(ask, again, setup.corpus).ok:
-                    return Draft(arrange(again), AnswerKind.GUIDANCE, draft.evidence)
+                second = _verdict(ask, again, setup.corpus)
+                if second.ok:
+                    return Draft(arrange(again), AnswerKind.GUIDANCE, draft.evidence, covered=second.coverage)
         if not verdict.ok:
             if more := figure_hits(ask, hits, setup.corpus.chunks, [c.chunk.source for c in order]):  # figures missed
                 return compose_guidance(
@@ -348,6 +354,7 @@ def compose_guidance(
                     retriever=retriever,
                 )
             return Draft([], AnswerKind.GUIDANCE, draft.evidence, note=verdict.reason)
+        draft.covered = verdict.coverage
     return draft
 
 
@@ -371,7 +378,13 @@ def _asked(question: str, ask: Ask, corpus: Corpus) -> Ask:
 
 
 def _verdict(ask: Ask, chosen: list[Candidate], corpus: Corpus) -> Verdict:
-    return addressed(ask, _evidence(chosen, corpus), min_coverage=MIN_COVERAGE, min_focus_coverage=MIN_FOCUS_COVERAGE)
+    return addressed(
+        ask,
+        _evidence(chosen, corpus),
+        min_coverage=MIN_COVERAGE,
+        min_focus_coverage=MIN_FOCUS_COVERAGE,
+        words=corpus.words_alike,
+    )
 
 
 #: A sentence leading a second draft must score at least this share of the best.

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ..text import tokenize
+
 __all__ = ["asked_part", "core_question"]
 
 #: Words naming who someone is or what they do: an "as a/the ..." clause led by one (or by an
@@ -91,3 +93,34 @@ def asked_part(question: str) -> str:
     if len(re.findall(r"\w+", asked)) < _MIN_WORDS:
         return question
     return asked
+
+
+#: "X is too heavy. How else can we ...?", "What can we do instead of X?": an option set aside.
+_ELSE = re.compile(r"\b(?:how else|what else|instead of|other than|rather than|alternatives? to)\b", re.I)
+_VERDICT = re.compile(
+    r"\b(?:is|are|was|were|seems?|would be|will be|isn't|aren't|doesn't|don't|can't|won't|cannot)\b", re.I
+)
+
+
+def set_aside(question: str) -> tuple[set[str], set[str]]:
+    """The words (stems) only the option a question sets aside uses, and those of what it asks
+    for: "A committee is too slow. How else can we review models?" sets aside the committee;
+    "instead of X" / "other than X" set aside X. Both empty when nothing is set aside."""
+    m = _ELSE.search(question)
+    if m is None:
+        return set(), set()
+    if m.group(0).lower().endswith("else"):
+        cut = max(question.rfind(p, 0, m.start()) for p in ".!?;")
+        if cut < 0:
+            return set(), set()  # "How else ...?" with no premise before it
+        rejected, asked = question[: cut + 1], question[cut + 1 :]
+        # "X is too heavy for our clinic": X is set aside, the clinic is the asker's context
+        verb = _VERDICT.search(rejected)
+        rejected = rejected[: verb.start()] if verb and verb.start() > 0 else rejected
+    else:
+        tail = question[m.end() :]
+        end = re.search(r"[,;.?!]|\b(?:to|for|so|that|which|when|while)\b", tail)
+        rejected = tail[: end.start()] if end else tail
+        asked = question[: m.start()] + (tail[end.start() :] if end else "")
+    wanted = {w[:6] for w in tokenize(asked)}
+    return {w[:6] for w in tokenize(rejected)} - wanted, wanted

@@ -20,7 +20,7 @@ from ..text import tokenize
 #: "What <property> does|is|of <subject>" ("What is the positive predictive value of X?")
 _PROPERTY = re.compile(
     r"^\s*(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the\s+|its\s+|their\s+)?)?"
-    r"(?P<prop>[\w()'’-]+(?:\s+[\w()'’-]+){0,3}?)\s+(?:does|did|do|is|was|were|has|have|had|of|for)\b",
+    r"(?P<prop>[\w()'’-]+(?:\s+[\w()'’-]+){0,3}?)\s+(?:does|did|do|is|was|were|has|have|had|of|for|must|should|can|could|will|would)\b",
     re.I,
 )
 #: "Which checks does the paper recommend?" is answered by the checks it names, not the word
@@ -29,6 +29,8 @@ _CONTENT_VERB = re.compile(
     r"includ|encourag|prescrib|discuss|address|outlin|stat(?:e|es|ed)\b)\w*",
     re.I,
 )
+#: A verb and its object where a property would stand: "counts as a", "qualifies as", "makes the".
+_VERB_PHRASE = re.compile(r"^\w+[^su\W]s\s+(?:as|an?|the|to|for|up)\b", re.I)
 _ITY_NOUN = re.compile(r"\b\w+it(?:y|ies)\b", re.I)
 
 
@@ -45,6 +47,8 @@ def asked_property(
     a document recommends or says (its items answer it, not the word)."""
     m = None if _CONTENT_VERB.search(text) else _PROPERTY.match(text)
     words = m.group("prop") if m and not re.search(r"[^su]s$", m.group("prop"), re.I) else ""
+    if _VERB_PHRASE.match(words):
+        words = ""  # "What counts as a quorum for X?" asks what X's rules say, not for a property
     prop = frozenset(t for t in tokenize(words) if t in anchors and t not in entities and t.isalpha())
     spelled = {tokenize(w)[0]: w.lower() for w in _ITY_NOUN.findall(words)}
     return prop, {t: w for t, w in spelled.items() if t in prop and t in frame}

@@ -9,8 +9,9 @@ import re
 import numpy as np
 
 from ..text import content_words, identifiers, tokenize
-from .asks import Ask, Focus, focus_of, names_several, set_aside
+from .asks import Ask, Focus, focus_of, names_several
 from .corpus import Corpus
+from .persona import set_aside
 from .properties import figure_bonus
 from .quotable import UnitKind
 from .selection import Candidate

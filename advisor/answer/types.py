@@ -48,6 +48,7 @@ class Draft:
     kind: AnswerKind  # guidance | assessment | clarify
     evidence: float = 0.0  # strength of the best evidence, for abstention
     note: str = ""
+    covered: float = 0.0  # weighted share of what is asked its sentences name (words standing in count)
 
 
 _STATUS_WORDS = {"proposed": "Proposed rule", "superseded": "Superseded"}

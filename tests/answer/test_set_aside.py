@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from advisor.answer import Advisor
-from advisor.answer.asks import set_aside
+from advisor.answer.persona import set_aside
 from advisor.answer.relevance import negated as _negated
 
 from .builders import indexed_settings

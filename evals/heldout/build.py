@@ -1,0 +1,87 @@
+"""Build the held-out genre PDFs (evals/heldout/*.html) with real Chromium, US Letter.
+
+    python evals/heldout/build.py --out DIR
+
+These documents are for measuring, never for tuning: the engineers who change ingestion and
+the composer do not read them or their questions (`evals/heldout-test.jsonl`). The table of
+contents gets real page numbers the way `evals/genres/build.py` does it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+HERE = Path(__file__).resolve().parent
+_spec = importlib.util.spec_from_file_location("genres_build", HERE.parent / "genres" / "build.py")
+assert _spec and _spec.loader
+genres = importlib.util.module_from_spec(_spec)
+sys.modules["genres_build"] = genres  # dataclasses look their module up while the class is built
+_spec.loader.exec_module(genres)
+
+_STYLE = "font-size:8px;width:100%;margin:0 18mm;font-family:'Liberation Serif',serif;display:flex;"
+DOCS = {
+    "lakeshore-bylaws.html": (
+        "Lakeshore_Medical_Staff_Bylaws.pdf",
+        f'<div style="{_STYLE}justify-content:flex-start;"><span>Lakeshore Community Hospital · Medical Staff Bylaws</span></div>',
+        f'<div style="{_STYLE}justify-content:space-between;"><span>Approved 12 May 2025</span>'
+        '<span>Page <span class="pageNumber"></span></span></div>',
+    ),
+    "norvania-blueprint.html": (
+        "Norvania_Digital_Health_Blueprint.pdf",
+        f'<div style="{_STYLE}justify-content:flex-end;"><span>National Digital Health Blueprint · v1.2</span></div>',
+        f'<div style="{_STYLE}justify-content:center;"><span class="pageNumber"></span></div>',
+    ),
+}
+
+
+def _print(page, html: str, header: str, footer: str, out: Path) -> None:
+    page.set_content(html, wait_until="load")
+    page.pdf(
+        path=str(out),
+        format="Letter",
+        display_header_footer=True,
+        header_template=header,
+        footer_template=footer,
+        margin={"top": "25mm", "bottom": "22mm", "left": "25mm", "right": "25mm"},
+    )
+
+
+def build(out: Path) -> list[Path]:
+    """Print every held-out document into `out`; the PDF paths."""
+    out.mkdir(parents=True, exist_ok=True)
+    made: list[Path] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(genres.CHROMIUM), headless=True, args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            for name, (pdf, header, footer) in DOCS.items():
+                html = (HERE / name).read_text(encoding="utf-8")
+                marked, ids = genres._tokens(html)
+                with tempfile.TemporaryDirectory() as tmp:
+                    first = Path(tmp) / pdf
+                    _print(page, marked, header, footer, first)
+                    pages = genres._pages_of(first, ids)
+                html = genres._PLACEHOLDER.sub(lambda m, found=pages: str(found[m.group(1)]), html)
+                _print(page, html, header, footer, out / pdf)
+                made.append(out / pdf)
+        finally:
+            browser.close()
+    return made
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("--out", type=Path, required=True, help="folder for the PDFs")
+    for path in build(ap.parse_args(argv).out):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
