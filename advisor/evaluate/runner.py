@@ -211,15 +211,29 @@ def _build_index(
     """Index the eval corpus into the eval index (incremental: unchanged files are not re-embedded)."""
     ix = Index(es)
     t0 = time.perf_counter()
-    report = ix.index_paths(
-        list(corpus) if corpus else default_corpus(),
-        progress=lambda done, total, _path: notify(Phase.INDEX, done, total),
-    )
+    roots = list(corpus) if corpus else default_corpus()
+    report = ix.index_paths(roots, progress=lambda done, total, _path: notify(Phase.INDEX, done, total))
+    # the eval index is kept between runs: a document an earlier run's corpus held is not
+    # this run's, and answering from it (a second copy of a PDF cited twice) skews every score
+    stale = stale_sources(ix.files(), roots)
+    if stale:
+        ix.remove_sources(stale)
+        echo(f"eval index: {len(stale)} document(s) of an earlier run's corpus removed")
     clock.index = time.perf_counter() - t0
     ix.close()
     for e in report.errors:
         echo(f"warning: eval index: {e['file']}: {e['error']}")
     return report
+
+
+def stale_sources(files: list[dict[str, Any]], roots: Sequence[Path]) -> list[str]:
+    """Indexed documents whose file lies outside every corpus path of this run."""
+    dirs = [Path(r).resolve() for r in roots]
+
+    def inside(path: Path) -> bool:
+        return any(path == d or d in path.parents for d in dirs)
+
+    return [f["source"] for f in files if f.get("path") and not inside(Path(f["path"]).resolve())]
 
 
 def _org_warnings(

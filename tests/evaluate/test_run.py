@@ -163,3 +163,38 @@ def test_eval_end_to_end_reports_and_gates(home, tmp_path):
     bad = write_jsonl(tmp_path / "bad.jsonl", ['{"id": "x"}'])
     res = runner.invoke(main, ["eval", "--dataset", str(bad), "--no-progress"])
     assert res.exit_code == 2 and "bad.jsonl line 1, field question: missing" in res.output
+
+
+@pytest.mark.slow
+def test_an_earlier_runs_corpus_does_not_linger_in_the_eval_index(home, tmp_path):
+    """Two runs on two copies of a document: the second answers from its own copy only, not
+    from both (which would cite the same sentence twice and skew every score)."""
+    from click.testing import CliRunner
+
+    from advisor.cli import main
+    from advisor.evaluate.runner import eval_settings_for
+    from advisor.index import Index
+    from advisor.settings import Settings
+
+    first = _tiny_corpus(tmp_path / "first")
+    second = _tiny_corpus(tmp_path / "second")
+    dataset = write_jsonl(tmp_path / "one.jsonl", TINY_CASES[:1])
+    lenient = tmp_path / "lenient.yaml"
+    lenient.write_text("metrics:\n  keypoint_coverage: {min: 0.0}\n")
+    runner = CliRunner()
+    for corpus, out in ((first, "run1"), (second, "run2")):
+        res = runner.invoke(
+            main,
+            ["eval", "--dataset", str(dataset), "--corpus", str(corpus), "--no-progress"]
+            + ["--out", str(tmp_path / out), "--thresholds", str(lenient), "--stability-repeats", "0"],
+        )
+        assert res.exit_code in (0, 1), res.output
+    assert "document(s) of an earlier run's corpus removed" in res.output
+    ix = Index(eval_settings_for(Settings.from_env()))
+    try:
+        paths = {Path(f["path"]).parent for f in ix.files()}
+    finally:
+        ix.close()
+    assert paths == {second.resolve()}
+    case = json.loads((tmp_path / "run2" / "cases.jsonl").read_text().splitlines()[0])
+    assert all(str(second) in c["source"] for c in case["answer"]["citations"]), case["answer"]["citations"]
