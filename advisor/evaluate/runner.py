@@ -20,7 +20,7 @@ from tqdm import tqdm
 
 from ..answer import Advisor
 from ..errors import AdvisorError, ConfigError
-from ..index import Index, IndexReport
+from ..index import Index, IndexReport, source_for
 from ..settings import Settings
 from . import metrics as M
 from .baseline import Regression, compare_baseline, load_baseline
@@ -227,13 +227,14 @@ def _build_index(
 
 
 def stale_sources(files: list[dict[str, Any]], roots: Sequence[Path]) -> list[str]:
-    """Indexed documents whose file lies outside every corpus path of this run."""
-    dirs = [Path(r).resolve() for r in roots]
-
-    def inside(path: Path) -> bool:
-        return any(path == d or d in path.parents for d in dirs)
-
-    return [f["source"] for f in files if f.get("path") and not inside(Path(f["path"]).resolve())]
+    """Indexed documents that are no file under this run's corpus paths (compared by source,
+    which for a bundled file is project-relative, so another checkout's copy is the same)."""
+    wanted: set[str] = set()
+    for root in roots:
+        root = Path(root)
+        found = [root] if root.is_file() else [p for p in root.rglob("*") if p.is_file()] if root.is_dir() else []
+        wanted.update(source_for(p) for p in found)
+    return [f["source"] for f in files if f["source"] not in wanted]
 
 
 def _org_warnings(

@@ -198,3 +198,18 @@ def test_an_earlier_runs_corpus_does_not_linger_in_the_eval_index(home, tmp_path
     assert paths == {second.resolve()}
     case = json.loads((tmp_path / "run2" / "cases.jsonl").read_text().splitlines()[0])
     assert all(str(second) in c["source"] for c in case["answer"]["citations"]), case["answer"]["citations"]
+
+
+def test_a_bundled_document_indexed_from_another_checkout_is_kept():
+    """A bundled file's source is project-relative: indexed from another checkout it is the same
+    document, and removing it would leave the run without the bundled guidance."""
+    from advisor.evaluate.runner import stale_sources
+    from advisor.index import source_for
+
+    bundled = Path(__file__).resolve().parents[2] / "corpus" / "guidance"
+    guide = sorted(bundled.glob("*.md"))[0]
+    files = [
+        {"source": source_for(guide), "path": f"/elsewhere/checkout/corpus/guidance/{guide.name}"},
+        {"source": "/tmp/old-run/other.pdf", "path": "/tmp/old-run/other.pdf"},
+    ]
+    assert stale_sources(files, [bundled]) == ["/tmp/old-run/other.pdf"]
