@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from advisor.answer import Advisor
+from advisor.index import Index
 
 from .builders import indexed_settings
 
@@ -104,3 +105,26 @@ def test_a_single_fact_question_does_not_recite_the_list(adv):
     text = _quoted(adv, "How soon are incomplete applications returned?")
     assert "ten days" in text, text
     assert "hepatitis B" not in text, text
+
+
+GUIDE = """---
+title: Credentialing guide
+framework: test-guide
+---
+# Credentialing guide
+
+## Completeness
+
+A credentials office should confirm that an application is complete before the committee reviews it.
+"""
+
+
+def test_the_users_own_list_is_not_displaced_by_a_guides_general_sentence(tmp_path):
+    s = indexed_settings(tmp_path, {"guide.md": GUIDE})
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "credentials.md").write_text(CREDENTIALS, encoding="utf-8")
+    assert Index(s).index_paths([own], org="harbourview").ok
+    text = Advisor(s).ask("What does the office verify before an application counts as complete?", org="harbourview")
+    for item in ("licence to practise", "letters of reference", "malpractice insurance", "disciplinary", "hepatitis B"):
+        assert item in text.answer, (item, text.answer)
