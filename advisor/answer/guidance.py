@@ -196,7 +196,8 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
     """The lead sentence, each sub-question's best, the user's own document, the list a list
     question asks for, then the most relevant non-redundant rest (MMR)."""
     cands, limit = pool.cands, setup.limit
-    as_list = wants_list(question)
+    # the best passage introducing a list answers with that list, however the question is worded
+    as_list = wants_list(question) or _heads_list(order[0], cands)
     if not as_list:
         # a lead-in claims nothing and would bring its whole list: in an answer to anything but
         # a list question its items compete one by one, each under a lead-in arrange() writes
@@ -236,6 +237,11 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
 
 def _lead_in(c: Candidate) -> bool:
     return c.kind is UnitKind.SENTENCE and c.text.rstrip().endswith(":")
+
+
+def _heads_list(top: Candidate, cands: list[Candidate]) -> bool:
+    """Is the top answer a lead-in with at least two items of its list among the candidates?"""
+    return _lead_in(top) and sum(1 for d in cands if d.unit.lead is top.unit) >= 2
 
 
 #: Answer slots a whole list counts for, however long it is.
