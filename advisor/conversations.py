@@ -55,7 +55,8 @@ SPEC = register(StoreSpec("conversations", MIGRATIONS, SQLITE_FILE))
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    # microseconds: two conversations started in the same second must still list newest first
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def _owner(user: str | None) -> str:

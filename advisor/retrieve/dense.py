@@ -18,6 +18,12 @@ __all__ = ["nearest", "similarities", "stored_vectors", "with_missed"]
 Ranked = list[tuple[str, float]]
 
 
+def _sim(x: float) -> float:
+    """A similarity to 6 decimals: the same vector read from the embedding cache or the vector
+    store differs by up to 4e-8, and such noise must not reorder two passages across processes."""
+    return round(x, 6)
+
+
 def nearest(
     index: Index, vec: list[float], n: int, f: Filters, lex: Lexical, mask: np.ndarray, unfiltered_share: float
 ) -> Ranked:
@@ -35,7 +41,7 @@ def nearest(
     res = index.collection.query(query_embeddings=[vec], n_results=n, where=f.chroma_where(), include=["distances"])
     ids = res["ids"][0] if res.get("ids") else []
     dists = res["distances"][0] if res.get("distances") else []
-    out = [(cid, 1.0 - float(d)) for cid, d in zip(ids, dists, strict=False)]
+    out = [(cid, _sim(1.0 - float(d))) for cid, d in zip(ids, dists, strict=False)]
     out.sort(key=lambda x: (-x[1], x[0]))
     return out
 
@@ -52,7 +58,7 @@ def _unfiltered(index: Index, vec: list[float], n: int, share: float, lex: Lexic
     for cid, d in zip(ids, dists, strict=False):
         i = lex.pos.get(cid)
         if i is not None and mask[i]:
-            out.append((cid, 1.0 - float(d)))
+            out.append((cid, _sim(1.0 - float(d))))
     if len(out) < min(n, int(mask.sum())) and fetch < total:
         return None
     out.sort(key=lambda x: (-x[1], x[0]))
@@ -87,7 +93,7 @@ def stored_vectors(index: Index, ids: Sequence[str], chunks: dict[str, Chunk]) -
 
 def similarities(vec: np.ndarray, vectors: dict[str, Any]) -> dict[str, float]:
     """Each vector's dot product with the (normalised) query vector."""
-    return {cid: float(np.dot(vec, np.asarray(emb))) for cid, emb in vectors.items()}
+    return {cid: _sim(float(np.dot(vec, np.asarray(emb)))) for cid, emb in vectors.items()}
 
 
 def with_missed(vec: np.ndarray, dense: Ranked, vectors: dict[str, Any], n: int) -> Ranked:
