@@ -560,26 +560,12 @@ def addressed(
     plain word the answer says otherwise counts as far as the model finds the two alike); and when the question asks
     for an amount, a count, a date, a rate or a name, one sentence about the subject must state
     one (or say there is none)."""
-    unseen = {t for t in ask.unseen if not any(_present(ask, t, ev) for ev in evidence)}
+    unseen = sorted(t for t in ask.unseen if not any(_present(ask, t, ev) for ev in evidence))
     if unseen:
-        cov, fcov = coverage(ask, evidence)[0], focus_coverage(ask, evidence)
-        return Verdict(
-            False,
-            cov,
-            fcov,
-            f"no indexed document mentions {', '.join(ask.written.get(t, t) for t in sorted(unseen))}",
-            tuple(unseen),
-        )
+        return _names_missing(ask, evidence, "no indexed document mentions", unseen)
     missing = _missing_names(ask, evidence)
     if missing:
-        cov, fcov = coverage(ask, evidence)[0], focus_coverage(ask, evidence)
-        return Verdict(
-            False,
-            cov,
-            fcov,
-            f"they say nothing about {', '.join(ask.written.get(t, t) for t in missing)}",
-            tuple(missing),
-        )
+        return _names_missing(ask, evidence, "they say nothing about", missing)
     verdict = _judged(ask, evidence, None, min_coverage, min_focus_coverage)
     if verdict.ok or words is None or ask.focus is not Focus.NONE or ask.superlative:
         # a question asking for an amount, a date, a count or a name is answered in its own
@@ -587,6 +573,12 @@ def addressed(
         return verdict
     again = _judged(ask, evidence, _stand_ins(ask, evidence, words), min_coverage, min_focus_coverage)
     return again if again.ok else verdict
+
+
+def _names_missing(ask: Ask, evidence: list[Evidence], why: str, names: list[str]) -> Verdict:
+    """Declined for names the answer's documents lack, named as the question writes them."""
+    cov, fcov = coverage(ask, evidence)[0], focus_coverage(ask, evidence)
+    return Verdict(False, cov, fcov, f"{why} {', '.join(ask.written.get(t, t) for t in names)}", tuple(names))
 
 
 def _judged(ask: Ask, evidence: list[Evidence], extra: list[Extra] | None, least: float, least_focus: float) -> Verdict:
