@@ -8,6 +8,7 @@ import re
 from ..chunk import DocType
 from ..retrieve import Filters, Hit, Retriever, SearchResult
 from ..text import content_words
+from .docref import referenced
 
 __all__ = ["interleave", "search_guidance", "split_question"]
 
@@ -55,11 +56,19 @@ def with_standouts(hits: list[Hit], k: int) -> list[Hit]:
 
 def search_guidance(retriever: Retriever, query: str, *, k: int, org: str | None, user_documents: bool) -> SearchResult:
     """The passages a guidance answer draws on: the query's hits, each part of a compound
-    question's own hits, and the best passages of documents the user added, interleaved.
+    question's own hits, and the best passages of documents the user added, interleaved; when
+    the question points at documents the user added ("the bylaws"), their passages first.
     With an organization, its private results are left out (guidance and uploads only)."""
     filters = Filters(org=org, doc_types=(DocType.GUIDANCE, DocType.USER) if org else None)
     searches = [retriever.search(query, k=k + STANDOUT_EXTRA, filters=filters)]
     hits = with_standouts(searches[0].hits, k)
+    named = referenced(query, retriever) if user_documents else ()
+    if named:
+        # the document the question points at answers it, even where a bundled guide on the
+        # same topic outranks its passages in the search over everything
+        pointed = retriever.search(query, k=k, filters=Filters(org=org, doc_types=(DocType.USER,), sources=named))
+        searches.append(pointed)
+        hits = interleave([pointed.hits, hits])
     subs = split_question(query)
     if len(subs) > 1:  # each part of a compound question gets its own evidence
         parts = [retriever.search(q, k=3, filters=filters) for q in subs]

@@ -11,6 +11,7 @@ import numpy as np
 from ..text import content_words, identifiers, tokenize
 from .asks import Ask, Focus, focus_of, names_several
 from .corpus import Corpus
+from .docref import referenced
 from .persona import set_aside
 from .properties import figure_bonus
 from .quotable import UnitKind
@@ -351,9 +352,18 @@ def _entity_fit(ask: Ask, cands: list[Candidate], corpus: Corpus) -> dict[str, f
     return fit
 
 
+#: Score a passage of the document a question points at gains, and any other passage loses.
+POINTED_LIFT = 0.06
+
+
 def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus) -> None:
-    """Question-specific preferences on top of relevance: the document naming the product or
-    organization asked about, the sentence defining X for "What is X?", self-contained sentences."""
+    """Question-specific preferences on top of relevance: the document the question points at
+    ("the bylaws"), the document naming the product or organization asked about, the sentence
+    defining X for "What is X?", self-contained sentences."""
+    pointed = set(referenced(question, corpus.retriever))
+    if pointed:
+        for c in cands:
+            c.score += POINTED_LIFT if c.chunk.source in pointed else -POINTED_LIFT
     fit = _entity_fit(ask, cands, corpus)
     best_fit = max(fit.values(), default=0.0)
     names = set(ask.entities)

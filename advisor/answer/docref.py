@@ -1,0 +1,193 @@
+"""Questions that point at a document ("the blueprint", "our bylaws", "per the Playbook"): which
+indexed documents the user added they mean, so the answer reads from those first.
+
+A reference is a determiner or possessive, up to four modifiers and a noun naming a kind of
+document ("the national blueprint", "Harbourview's bylaws", "the procurement framework"). It
+names the documents whose title or file name carries the noun and most of the modifiers (the
+cover page counts half, for a PDF whose title says little). A bundled guide named more
+precisely ("the CHAI Blueprint" when the user's blueprint is not CHAI's) keeps the answer it
+gives today: only documents the user added are ever preferred.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any
+
+from ..chunk import DocType
+from ..retrieve import Retriever
+from ..text import tokenize
+
+__all__ = ["Reference", "documents_named", "read_references", "referenced"]
+
+#: Words naming a kind of document (as written: "guiding" is no guide).
+KINDS = frozenset(
+    "playbook blueprint bylaw rule regulation framework guideline guidance guide policy policies standard "
+    "card charter profile manual handbook toolkit roadmap specification directive act statute whitepaper "
+    "brochure faq newsletter constitution".split()
+)
+#: Words naming any document the user added ("the document I uploaded", "our PDF").
+GENERIC = frozenset("document pdf file upload paper".split())
+_GENERIC_TOKENS = frozenset(t for w in GENERIC for t in tokenize(w))
+#: Words saying the document is the user's own: only documents the user added are meant.
+OWN = frozenset("our my uploaded attached added indexed own internal".split())
+#: Words after the noun saying the same ("the document I uploaded").
+OWN_AFTER = frozenset("uploaded attached added indexed shared provided".split())
+#: The cover page counts half: a title can be a file name or a series number.
+FRONT_WEIGHT = 0.5
+#: Chunks read as a document's cover page.
+FRONT_CHUNKS = 2
+
+_OPENER = re.compile(r"\b(?:the|our|this|that|your|these|those|its|their|my)\b|\b[A-Za-z][\w&-]*['’]s\b", re.I)
+_WORD = re.compile(r"[\w().&'’-]+")
+#: Words that end a noun phrase before a document noun is reached ("the board that reviews ...").
+_BREAK = frozenset(
+    "of for in on at to by with from under per about that which who whom whose is are was were be does do did "
+    "has have had can could should must may might will would shall and or but if when where how what why".split()
+)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One document reference in a question: its noun and modifiers as tokens."""
+
+    phrase: str
+    noun: str
+    modifiers: frozenset[str]
+    own: bool  # "our", "uploaded": the user's own document is meant
+
+
+def read_references(question: str) -> list[Reference]:
+    """The document references a question makes, in order ([] when it points at none)."""
+    out: list[Reference] = []
+    text = re.sub(r"\bby-laws?\b", "bylaws", question, flags=re.I)
+    for m in _OPENER.finditer(text):
+        ref = _reference(m.group(0), _WORD.findall(text[m.end() : m.end() + 120])[:6])
+        if ref is not None:
+            out.append(ref)
+    return out
+
+
+def _kind(word: str) -> str:
+    """The document kind a word names ("bylaws" -> "bylaws"), "" when it names none."""
+    w = re.sub(r"['’]s$", "", word.lower())
+    for form in (w, w[:-1] if w.endswith("s") else w):
+        if form in KINDS or form in GENERIC:
+            return form
+    return ""
+
+
+def _reference(opener: str, words: list[str]) -> Reference | None:
+    """The reference an opener ("the", "our", "Harbourview's") starts, when a document noun
+    follows it within five words and before a preposition or verb ends the phrase."""
+    mods: list[str] = []
+    for i, word in enumerate(words[:5]):
+        plain = re.sub(r"['’]s$", "", word.strip("().,;:?!'’").lower())
+        if not plain or plain in _BREAK:
+            return None
+        kind = _kind(plain)
+        if kind:
+            lead = opener[:-2] if opener.lower().endswith(("'s", "’s")) else ""
+            mod_toks = frozenset(t for w in [lead, *mods] for t in tokenize(w))
+            after = {w.lower().strip(".,;:?!") for w in words[i + 1 : i + 4]}
+            own = opener.lower() in OWN or bool(set(mods) & OWN) or bool(after & OWN_AFTER)
+            noun = (tokenize(kind) or [kind])[-1]
+            return Reference(" ".join([opener] + words[: i + 1]), noun, mod_toks - set(tokenize(" ".join(OWN))), own)
+        mods.append(plain)
+    return None
+
+
+@dataclass
+class _Doc:
+    source: str
+    doc_type: str
+    name: frozenset[str]  # tokens of the title and file name
+    front: frozenset[str] | None = None  # tokens of the cover page, read when first needed
+
+
+@dataclass
+class _Catalog:
+    generation: int
+    docs: list[_Doc] = field(default_factory=list)
+
+
+_CATALOGS: weakref.WeakKeyDictionary[Any, _Catalog] = weakref.WeakKeyDictionary()
+
+
+def _catalog(retriever: Retriever) -> _Catalog:
+    """The indexed documents' names, kept per index until it changes."""
+    index = retriever.index
+    gen = index.generation
+    have = _CATALOGS.get(index)
+    if have is None or have.generation != gen:
+        docs = []
+        for f in index.files():
+            if f.get("doc_type") not in (DocType.GUIDANCE, DocType.USER):
+                continue
+            stem = re.sub(r"[_.-]+", " ", PurePath(str(f["source"])).stem)
+            docs.append(_Doc(str(f["source"]), str(f["doc_type"]), frozenset(tokenize(f"{f.get('title') or ''} {stem}"))))
+        have = _CATALOGS[index] = _Catalog(gen, docs)
+    return have
+
+
+def _front(retriever: Retriever, doc: _Doc) -> frozenset[str]:
+    """The tokens of a document's cover page (its first chunks); a bundled guide's title is its cover."""
+    if doc.front is None:
+        if doc.doc_type != DocType.USER:
+            doc.front = frozenset()
+        else:
+            first = retriever.index.chunks_for_source(doc.source)[:FRONT_CHUNKS]
+            doc.front = frozenset(t for c in first for t in tokenize(f"{c.section} {c.text}"))
+    return doc.front
+
+
+def _score(ref: Reference, doc: _Doc, retriever: Retriever) -> float:
+    """How well a document answers to a reference: its noun (0 when absent), then its modifiers."""
+    if ref.noun in _GENERIC_TOKENS:
+        noun = 1.0 if doc.doc_type == DocType.USER else 0.0
+    elif ref.noun in doc.name:
+        noun = 1.0
+    elif doc.doc_type == DocType.USER and ref.noun in _front(retriever, doc):
+        noun = FRONT_WEIGHT
+    else:
+        return 0.0
+    if noun == 0.0:
+        return 0.0
+    mods = 0.0
+    for m in ref.modifiers:
+        if m in doc.name:
+            mods += 1.0
+        elif doc.doc_type == DocType.USER and m in _front(retriever, doc):
+            mods += FRONT_WEIGHT
+    return noun + 0.5 * mods
+
+
+def documents_named(ref: Reference, retriever: Retriever) -> tuple[str, ...]:
+    """The documents the user added that a reference names best (none when a bundled guide
+    answers to it better, or nothing does)."""
+    docs = _catalog(retriever).docs
+    if ref.own:
+        docs = [d for d in docs if d.doc_type == DocType.USER]
+    scored = [(s, d) for d in docs if (s := _score(ref, d, retriever)) > 0]
+    if not scored:
+        return ()
+    best = max(s for s, _ in scored)
+    top = [d for s, d in scored if s >= best - 1e-9]
+    return tuple(sorted(d.source for d in top if d.doc_type == DocType.USER))
+
+
+def referenced(question: str, retriever: Retriever | None) -> tuple[str, ...]:
+    """The documents the user added that the question points at, in a stable order; () when it
+    points at none of them (no reference, or one naming a bundled guide)."""
+    if retriever is None:
+        return ()
+    refs = read_references(question)
+    if not refs:
+        return ()
+    found: dict[str, None] = {}
+    for ref in refs:
+        found.update(dict.fromkeys(documents_named(ref, retriever)))
+    return tuple(found)
