@@ -20,8 +20,9 @@ from typing import Any
 from ..chunk import DocType
 from ..retrieve import Retriever
 from ..text import tokenize
+from .selection import Candidate
 
-__all__ = ["Reference", "documents_named", "read_references", "referenced"]
+__all__ = ["Pointing", "Reference", "documents_named", "pointing", "prefer_pointed", "read_references", "referenced", "without_references"]
 
 #: Words naming a kind of document (as written: "guiding" is no guide).
 KINDS = frozenset(
@@ -179,6 +180,20 @@ def documents_named(ref: Reference, retriever: Retriever) -> tuple[str, ...]:
     return tuple(sorted(d.source for d in top if d.doc_type == DocType.USER))
 
 
+_LEAD_IN = r"(?:\b(?:under|per|according to|in|from|by|within|of)\s+)?"
+
+
+def without_references(question: str) -> str:
+    """The question without its document references ("Who sits on the committee under the
+    bylaws?" -> "Who sits on the committee?"): inside the document they name, every passage
+    shares those words, and they only blur what is asked."""
+    out = re.sub(r"\bby-laws?\b", "bylaws", question, flags=re.I)
+    for ref in read_references(question):
+        out = re.sub(_LEAD_IN + re.escape(ref.phrase) + r"(?:['’]s)?", " ", out, count=1, flags=re.I)
+    out = re.sub(r"\s+([?.,;:!])", r"\1", " ".join(out.split())).lstrip(" ,;:")
+    return out if len(out.split()) >= 3 else question
+
+
 def referenced(question: str, retriever: Retriever | None) -> tuple[str, ...]:
     """The documents the user added that the question points at, in a stable order; () when it
     points at none of them (no reference, or one naming a bundled guide)."""
@@ -191,3 +206,49 @@ def referenced(question: str, retriever: Retriever | None) -> tuple[str, ...]:
     for ref in refs:
         found.update(dict.fromkeys(documents_named(ref, retriever)))
     return tuple(found)
+
+
+#: Score a passage of the document a question points at gains, and any other passage loses.
+POINTED_LIFT = 0.06
+#: Without a reference, the user's own document leads when its best passage scores at least
+#: this share of the best passage's score.
+OWN_NEAR = 0.9
+
+
+@dataclass(frozen=True)
+class Pointing:
+    """What a question points at: its document references and the documents the user added
+    they name (empty when it names none of them, or no document at all)."""
+
+    refs: tuple[Reference, ...] = ()
+    sources: frozenset[str] = frozenset()
+
+
+def pointing(question: str, retriever: Retriever | None) -> Pointing:
+    """The question's document references and the user's documents they name."""
+    refs = tuple(read_references(question)) if retriever is not None else ()
+    return Pointing(refs, frozenset(referenced(question, retriever)) if refs else frozenset())
+
+
+def prefer_pointed(cands: list[Candidate], at: Pointing) -> None:
+    """The passages of the document a question points at rank first; without a reference, the
+    user's own document leads when it answers nearly as well as a bundled guide. A question
+    naming a bundled guide ("the CHAI Blueprint") keeps its ranking."""
+    if not cands:
+        return
+    if at.sources:
+        for c in cands:
+            c.score += POINTED_LIFT if c.chunk.source in at.sources else -POINTED_LIFT
+        return
+    if at.refs:
+        return  # a bundled guide is named, or no document answers to the name
+    best = max(cands, key=lambda c: c.score)
+    users = [c for c in cands if c.chunk.doc_type == DocType.USER]
+    if best.chunk.doc_type == DocType.USER or not users or best.score <= 0:
+        return
+    own = max(users, key=lambda c: c.score)
+    if own.score >= OWN_NEAR * best.score:
+        # the user's document says it nearly as well: its words and page lead the answer
+        lift = best.score - own.score + 0.001
+        for c in users:
+            c.score += lift

@@ -8,7 +8,7 @@ import re
 from ..chunk import DocType
 from ..retrieve import Filters, Hit, Retriever, SearchResult
 from ..text import content_words
-from .docref import referenced
+from .docref import referenced, without_references
 
 __all__ = ["interleave", "search_guidance", "split_question"]
 
@@ -66,7 +66,8 @@ def search_guidance(retriever: Retriever, query: str, *, k: int, org: str | None
     if named:
         # the document the question points at answers it, even where a bundled guide on the
         # same topic outranks its passages in the search over everything
-        pointed = retriever.search(query, k=k, filters=Filters(org=org, doc_types=(DocType.USER,), sources=named))
+        inside = Filters(org=org, doc_types=(DocType.USER,), sources=named)
+        pointed = retriever.search(without_references(query), k=k, filters=inside)
         searches.append(pointed)
         hits = interleave([pointed.hits, hits])
     subs = split_question(query)

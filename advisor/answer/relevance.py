@@ -11,7 +11,7 @@ import numpy as np
 from ..text import content_words, identifiers, tokenize
 from .asks import Ask, Focus, focus_of, names_several
 from .corpus import Corpus
-from .docref import referenced
+from .docref import pointing, prefer_pointed
 from .persona import set_aside
 from .properties import figure_bonus
 from .quotable import UnitKind
@@ -205,7 +205,21 @@ def _instruction(text: str) -> bool:
     return not (first.endswith(("ing", "ed", "tion", "sion", "ment", "ness", "ity")) or re.search(r"[^s]s$", first))
 
 
-def _asked_kind_bonus(c: Candidate, wants_action: bool, wants_actor: bool) -> float:
+#: "Who sits on the committee?", "Who are its members?", "What is the board's membership?": the
+#: answer says who the body consists of.
+_MEMBERS_ASK = re.compile(
+    r"\bwho (?:should |must |would |can |will |does |do )?(?:sits?|serves?|is|are|be|gets? to sit|makes? up)\b(?: \w+)? (?:on|in|up)\b|\bwho (?:is|are) (?:the )?members?\b"
+    r"|\bmembers?(?:hip)? of\b|\bmembership\b|\bcomposition\b|\bwho (?:belongs|is appointed|are appointed)\b",
+    re.I,
+)
+_MEMBERS = re.compile(
+    r"\b(?:consists? of|consisting of|composed of|comprises?|comprising|made up of|membership|chaired by|"
+    r"includes? the)\b",
+    re.I,
+)
+
+
+def _asked_kind_bonus(c: Candidate, wants_action: bool, wants_actor: bool, wants_members: bool = False) -> float:
     """A recommendation answers "how should we ...?"; a sentence naming a role answers "who ...?"."""
     bonus = 0.0
     if wants_action and not c.text.rstrip().endswith(":"):
@@ -215,6 +229,8 @@ def _asked_kind_bonus(c: Candidate, wants_action: bool, wants_actor: bool) -> fl
             bonus += 0.05
     if wants_actor and _ACTOR.search(c.text):
         bonus += 0.05
+    if wants_members and _MEMBERS.search(c.text):
+        bonus += 0.1  # "consists of seven voting members" answers "who sits on"
     return bonus
 
 
@@ -230,6 +246,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     open_question = focus_of(question) is Focus.NONE
     wants_action = open_question and bool(_ACTION_ASK.search(question))
     wants_actor = open_question and bool(_WHO_ASK.search(question))
+    wants_members = bool(_MEMBERS_ASK.search(question))
     # Question words weighted by how rare they are among the candidate sentences: words every
     # candidate shares (the topic) say little; the rare one ("comply") is what is asked.
     cand_words = [fuzzy(content_words(c.text)) for c in cands]
@@ -266,7 +283,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
             bonus += 0.05  # an enumeration answers "what are the ..."
         if as_list and c.kind is UnitKind.SENTENCE and c.text.rstrip().endswith(":"):
             bonus += 0.05  # the document's own line introducing a list says what the list is
-        bonus += _asked_kind_bonus(c, wants_action, wants_actor)
+        bonus += _asked_kind_bonus(c, wants_action, wants_actor, wants_members)
         chunk_rel = 1.0 / (1.0 + 0.35 * (c.hit_rank - 1))  # hybrid retrieval's verdict on the passage
         out.append(0.5 * float(sim) + 0.25 * min(lex, 1.0) + 0.15 * chunk_rel + bonus)
     return out
@@ -352,18 +369,11 @@ def _entity_fit(ask: Ask, cands: list[Candidate], corpus: Corpus) -> dict[str, f
     return fit
 
 
-#: Score a passage of the document a question points at gains, and any other passage loses.
-POINTED_LIFT = 0.06
-
-
 def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus) -> None:
     """Question-specific preferences on top of relevance: the document the question points at
     ("the bylaws"), the document naming the product or organization asked about, the sentence
     defining X for "What is X?", self-contained sentences."""
-    pointed = set(referenced(question, corpus.retriever))
-    if pointed:
-        for c in cands:
-            c.score += POINTED_LIFT if c.chunk.source in pointed else -POINTED_LIFT
+    at = pointing(question, corpus.retriever)
     fit = _entity_fit(ask, cands, corpus)
     best_fit = max(fit.values(), default=0.0)
     names = set(ask.entities)
@@ -375,7 +385,7 @@ def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus) -> N
             words = fuzzy(content_words(c.text))
             if len(words & rejected) >= 2 and len(words & rejected) > len(words & wanted):
                 c.score -= 1.0  # about the option the user set aside, not the alternative asked for
-        if fit:
+        if fit and c.chunk.source not in at.sources:  # the document pointed at is what is asked about
             mine = fit.get(c.chunk.source, 0.0)
             # a document that never names what is asked about answers another question
             c.score -= 1.0 if mine == 0.0 and best_fit >= 0.5 else 0.35 * (best_fit - mine)
@@ -388,3 +398,4 @@ def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus) -> N
             c.score -= 0.05  # "This approach ..." leans on a sentence the answer may not show
         if c.text.rstrip(" )”’\"'").endswith("?") and not wants_questions:
             c.score -= 0.08  # a listed question asks what an answer should state (unless questions are asked for)
+    prefer_pointed(cands, at)

@@ -38,7 +38,7 @@ class Lexical:
         headings: dict[str, str] | None = None,
         df: dict[str, int] | None = None,
         doc_tokens: tuple[list[str], np.ndarray, np.ndarray] | None = None,
-        sources: list[str] | None = None,
+        chunk_sources: list[str] | None = None,
     ):
         self.headings = headings or {}
         self.df = df or {}
@@ -55,7 +55,8 @@ class Lexical:
         self.orgs = np.array(orgs, dtype=object)
         self.doc_types = np.array(doc_types, dtype=object)
         self.frameworks = np.array(frameworks, dtype=object)
-        self.sources = np.array(sources if sources is not None else [""] * len(ids), dtype=object)
+        # each chunk's document, for a search restricted to some documents
+        self.sources = np.array(chunk_sources if chunk_sources is not None else [""] * len(ids), dtype=object)
         self.bm25 = bm25
         self.id_sets = id_sets
         # identifier -> positions holding it: an identifier query touches its matches only,

@@ -97,7 +97,11 @@ def test_no_reference_is_read_where_the_question_points_at_no_document(question)
 
 
 GUIDE = "---\ntitle: Procurement framework guide\n---\n# Procurement framework guide\n\nVendors are reviewed yearly.\n"
-RULES = "---\ntitle: Riverbend medical staff rules\n---\n# Riverbend medical staff rules\n\nOrders are signed within 48 hours.\n"
+RULES = (
+    "---\ntitle: Riverbend medical staff rules\n---\n# Riverbend medical staff rules\n\n"
+    "## Orders\n\nOrders are signed within 48 hours.\n\n## Consults\n\nConsults are answered within a day.\n\n"
+    "## Discharge\n\nDischarge summaries are signed within two days.\n"
+)
 POLICY = "---\ntitle: Acceptable use policy\n---\n# Acceptable use policy\n\nStaff never paste patient data into chatbots.\n"
 
 
@@ -116,5 +120,6 @@ def test_a_search_restricted_to_sources_returns_only_their_passages(tmp_path):
     s = indexed_settings(tmp_path, {"rules.md": RULES, "policy.md": POLICY, "guide.md": GUIDE})
     r = Retriever(Index(s))
     rules = next(f["source"] for f in r.index.files() if f["source"].endswith("rules.md"))
+    assert len(list(r.index.all_chunks())) > 3  # more passages than documents
     hits = r.search("orders chatbots vendors reviewed", k=5, filters=Filters(sources=(rules,))).hits
     assert hits and {h.chunk.source for h in hits} == {rules}
