@@ -4,10 +4,14 @@ topic; a question naming a bundled guide ("the CHAI Blueprint") is still answere
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from advisor.answer import Advisor
-from advisor.answer.docref import read_references, referenced
+from advisor.answer.docref import Pointing, prefer_pointed, read_references, referenced, without_references
+from advisor.answer.quotable import Unit, UnitKind
+from advisor.answer.selection import Candidate
+from advisor.chunk import Chunk, DocType
 from advisor.index import Index
 from advisor.retrieve import Filters, Retriever
 from advisor.settings import Settings
@@ -123,3 +127,51 @@ def test_a_search_restricted_to_sources_returns_only_their_passages(tmp_path):
     assert len(list(r.index.all_chunks())) > 3  # more passages than documents
     hits = r.search("orders chatbots vendors reviewed", k=5, filters=Filters(sources=(rules,))).hits
     assert hits and {h.chunk.source for h in hits} == {rules}
+
+
+def test_the_pointed_search_reads_the_question_without_its_reference():
+    assert without_references("Who sits on the committee under the bylaws?") == "Who sits on the committee?"
+    assert without_references("Under our medical staff rules, who approves AI tools?") == "who approves AI tools?"
+    assert without_references("How quickly must orders be signed?") == "How quickly must orders be signed?"
+
+
+def _cand(text: str, source: str, doc_type: DocType, score: float) -> Candidate:
+    chunk = Chunk(chunk_id=f"{source}-{score}", source=source, title="T", section="S", text=text, doc_type=doc_type)
+    c = Candidate(Unit(text, chunk, 0, kind=UnitKind.SENTENCE), 1, vec=np.ones(2, dtype=np.float32) / np.sqrt(2))
+    c.score = score
+    return c
+
+
+def _lead(cands: list[Candidate]) -> str:
+    return max(cands, key=lambda c: c.score).chunk.source
+
+
+def test_the_users_document_leads_when_it_answers_nearly_as_well_as_a_bundled_guide():
+    guide = _cand("A governance committee typically includes clinical and legal members.", "guide.md", DocType.GUIDANCE, 0.70)
+    own = _cand("The committee consists of the CMIO, two hospitalists and a patient advocate.", "bylaws.pdf", DocType.USER, 0.66)
+    prefer_pointed([guide, own], Pointing())
+    assert _lead([guide, own]) == "bylaws.pdf"
+
+
+def test_a_much_weaker_user_passage_does_not_displace_the_guide():
+    guide = _cand("A governance committee typically includes clinical and legal members.", "guide.md", DocType.GUIDANCE, 0.70)
+    own = _cand("Parking permits are renewed every January.", "bylaws.pdf", DocType.USER, 0.40)
+    prefer_pointed([guide, own], Pointing())
+    assert _lead([guide, own]) == "guide.md"
+
+
+def test_a_question_naming_a_bundled_guide_keeps_the_guide_first():
+    guide = _cand("The CHAI Blueprint sets out seven principles.", "chai-blueprint.md", DocType.GUIDANCE, 0.70)
+    own = _cand("The blueprint rests on three guiding principles.", "blueprint.pdf", DocType.USER, 0.68)
+    refs = tuple(read_references("What are the guiding principles of the CHAI Blueprint?"))
+    prefer_pointed([guide, own], Pointing(refs, frozenset()))  # the reference named no document of the user's
+    assert _lead([guide, own]) == "chai-blueprint.md"
+
+
+def test_the_document_pointed_at_outranks_a_slightly_better_guide():
+    guide = _cand("Committees usually meet monthly.", "guide.md", DocType.GUIDANCE, 0.70)
+    own = _cand("The Committee meets monthly.", "bylaws.pdf", DocType.USER, 0.62)
+    other = _cand("The council meets weekly.", "rules.pdf", DocType.USER, 0.69)
+    refs = tuple(read_references("How often does the committee meet under the bylaws?"))
+    prefer_pointed([guide, own, other], Pointing(refs, frozenset({"bylaws.pdf"})))
+    assert _lead([guide, own, other]) == "bylaws.pdf"
