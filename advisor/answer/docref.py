@@ -22,21 +22,57 @@ from ..retrieve import Retriever
 from ..text import tokenize
 from .selection import Candidate
 
-__all__ = ["Pointing", "Reference", "documents_named", "pointing", "prefer_pointed", "read_references", "referenced", "without_references"]
+__all__ = [
+    "Pointing",
+    "Reference",
+    "documents_named",
+    "pointing",
+    "prefer_pointed",
+    "read_references",
+    "referenced",
+    "without_references",
+]
 
 #: Words naming a kind of document (as written: "guiding" is no guide).
 KINDS = frozenset(
-    "playbook blueprint bylaw rule regulation framework guideline guidance guide policy policies standard "
-    "card charter profile manual handbook toolkit roadmap specification directive act statute whitepaper "
-    "brochure faq newsletter constitution".split()
+    [
+        "playbook",
+        "blueprint",
+        "bylaw",
+        "rule",
+        "regulation",
+        "framework",
+        "guideline",
+        "guidance",
+        "guide",
+        "policy",
+        "policies",
+        "standard",
+        "card",
+        "charter",
+        "profile",
+        "manual",
+        "handbook",
+        "toolkit",
+        "roadmap",
+        "specification",
+        "directive",
+        "act",
+        "statute",
+        "whitepaper",
+        "brochure",
+        "faq",
+        "newsletter",
+        "constitution",
+    ]
 )
 #: Words naming any document the user added ("the document I uploaded", "our PDF").
-GENERIC = frozenset("document pdf file upload paper".split())
+GENERIC = frozenset(["document", "pdf", "file", "upload", "paper"])
 _GENERIC_TOKENS = frozenset(t for w in GENERIC for t in tokenize(w))
 #: Words saying the document is the user's own: only documents the user added are meant.
-OWN = frozenset("our my uploaded attached added indexed own internal".split())
+OWN = frozenset(["our", "my", "uploaded", "attached", "added", "indexed", "own", "internal"])
 #: Words after the noun saying the same ("the document I uploaded").
-OWN_AFTER = frozenset("uploaded attached added indexed shared provided".split())
+OWN_AFTER = frozenset(["uploaded", "attached", "added", "indexed", "shared", "provided"])
 #: The cover page counts half: a title can be a file name or a series number.
 FRONT_WEIGHT = 0.5
 #: Chunks read as a document's cover page.
@@ -46,8 +82,54 @@ _OPENER = re.compile(r"\b(?:the|our|this|that|your|these|those|its|their|my)\b|\
 _WORD = re.compile(r"[\w().&'’-]+")
 #: Words that end a noun phrase before a document noun is reached ("the board that reviews ...").
 _BREAK = frozenset(
-    "of for in on at to by with from under per about that which who whom whose is are was were be does do did "
-    "has have had can could should must may might will would shall and or but if when where how what why".split()
+    [
+        "of",
+        "for",
+        "in",
+        "on",
+        "at",
+        "to",
+        "by",
+        "with",
+        "from",
+        "under",
+        "per",
+        "about",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "does",
+        "do",
+        "did",
+        "has",
+        "have",
+        "had",
+        "can",
+        "could",
+        "should",
+        "must",
+        "may",
+        "might",
+        "will",
+        "would",
+        "shall",
+        "and",
+        "or",
+        "but",
+        "if",
+        "when",
+        "where",
+        "how",
+        "what",
+        "why",
+    ]
 )
 
 
@@ -129,7 +211,9 @@ def _catalog(retriever: Retriever) -> _Catalog:
             if f.get("doc_type") not in (DocType.GUIDANCE, DocType.USER):
                 continue
             stem = re.sub(r"[_.-]+", " ", PurePath(str(f["source"])).stem)
-            docs.append(_Doc(str(f["source"]), str(f["doc_type"]), frozenset(tokenize(f"{f.get('title') or ''} {stem}"))))
+            docs.append(
+                _Doc(str(f["source"]), str(f["doc_type"]), frozenset(tokenize(f"{f.get('title') or ''} {stem}")))
+            )
         have = _CATALOGS[index] = _Catalog(gen, docs)
     return have
 

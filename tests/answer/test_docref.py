@@ -76,7 +76,12 @@ def test_the_blueprint_means_the_users_blueprint_but_the_chai_blueprint_the_bund
     ("question", "noun", "modifiers", "own"),
     [
         ("Who sits on the committee under the bylaws?", "bylaw", set(), False),
-        ("Who chairs the board that reviews algorithms under the procurement framework?", "framework", {"procur"}, False),
+        (
+            "Who chairs the board that reviews algorithms under the procurement framework?",
+            "framework",
+            {"procur"},
+            False,
+        ),
         ("What does Harbourview's credentialing policy say?", "polici", {"harbourview", "credenti"}, False),
         ("Under our medical staff rules, who approves AI tools?", "rule", {"medic", "staff"}, True),
         ("What does the document I uploaded say about consent?", "document", set(), True),
@@ -106,7 +111,9 @@ RULES = (
     "## Orders\n\nOrders are signed within 48 hours.\n\n## Consults\n\nConsults are answered within a day.\n\n"
     "## Discharge\n\nDischarge summaries are signed within two days.\n"
 )
-POLICY = "---\ntitle: Acceptable use policy\n---\n# Acceptable use policy\n\nStaff never paste patient data into chatbots.\n"
+POLICY = (
+    "---\ntitle: Acceptable use policy\n---\n# Acceptable use policy\n\nStaff never paste patient data into chatbots.\n"
+)
 
 
 def test_a_reference_resolves_to_the_users_documents_whose_name_carries_it(tmp_path):
@@ -147,14 +154,20 @@ def _lead(cands: list[Candidate]) -> str:
 
 
 def test_the_users_document_leads_when_it_answers_nearly_as_well_as_a_bundled_guide():
-    guide = _cand("A governance committee typically includes clinical and legal members.", "guide.md", DocType.GUIDANCE, 0.70)
-    own = _cand("The committee consists of the CMIO, two hospitalists and a patient advocate.", "bylaws.pdf", DocType.USER, 0.66)
+    guide = _cand(
+        "A governance committee typically includes clinical and legal members.", "guide.md", DocType.GUIDANCE, 0.70
+    )
+    own = _cand(
+        "The committee consists of the CMIO, two hospitalists and a patient advocate.", "bylaws.pdf", DocType.USER, 0.66
+    )
     prefer_pointed([guide, own], Pointing())
     assert _lead([guide, own]) == "bylaws.pdf"
 
 
 def test_a_much_weaker_user_passage_does_not_displace_the_guide():
-    guide = _cand("A governance committee typically includes clinical and legal members.", "guide.md", DocType.GUIDANCE, 0.70)
+    guide = _cand(
+        "A governance committee typically includes clinical and legal members.", "guide.md", DocType.GUIDANCE, 0.70
+    )
     own = _cand("Parking permits are renewed every January.", "bylaws.pdf", DocType.USER, 0.40)
     prefer_pointed([guide, own], Pointing())
     assert _lead([guide, own]) == "guide.md"
