@@ -385,8 +385,9 @@ def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus) -> N
             words = fuzzy(content_words(c.text))
             if len(words & rejected) >= 2 and len(words & rejected) > len(words & wanted):
                 c.score -= 1.0  # about the option the user set aside, not the alternative asked for
-        if fit and c.chunk.source not in at.sources:  # the document pointed at is what is asked about
-            mine = fit.get(c.chunk.source, 0.0)
+        if fit:
+            # the document the question points at is what is asked about, whatever names it lacks
+            mine = best_fit if c.chunk.source in at.sources else fit.get(c.chunk.source, 0.0)
             # a document that never names what is asked about answers another question
             c.score -= 1.0 if mine == 0.0 and best_fit >= 0.5 else 0.35 * (best_fit - mine)
             if names & set(tokenize(f"{c.chunk.section} {c.text}")):

@@ -35,9 +35,12 @@ BYLAWS_PAGES = [
 
 BLUEPRINT_PAGES = [
     "Republic of Calvera - Ministry of Health\nNational Digital Health Blueprint\nEdition 2026\n\n"
-    "1. Guiding principles. The blueprint rests on three guiding principles: every resident holds one "
+    "Guiding principles\n\nThe blueprint rests on three guiding principles: every resident holds one "
     "lifelong health identifier; records move with the patient between providers; and data leaves a "
     "provider only through the national exchange.",
+    "Exchange standards\n\nLaboratory results travel between providers as observations coded in LOINC. "
+    "Diagnoses are recorded with ICD-11 codes, and medicines with the national medicines catalogue. "
+    "Messages between providers use HL7 FHIR R4.",
 ]
 
 
@@ -61,12 +64,16 @@ def test_a_question_pointing_at_the_bylaws_cites_them_first_with_their_page(with
     assert "Director of Pharmacy" in ans.answer
 
 
-def test_the_blueprint_means_the_users_blueprint_but_the_chai_blueprint_the_bundled_guide(with_user_documents):
-    users = with_user_documents.ask("What are the guiding principles of the blueprint?")
-    assert users.citations and users.citations[0].source.endswith("calvera-blueprint.pdf"), users.answer
-    assert "health identifier" in users.answer
+def test_our_blueprint_means_the_users_blueprint_and_the_chai_blueprint_the_bundled_guide(with_user_documents):
+    # a bundled coding guide speaks about diagnosis codes too: the question points at the blueprint
+    users = with_user_documents.ask("What does our blueprint say about coding diagnoses?")
+    assert users.citations, users.answer
+    first = users.citations[0]
+    assert first.source.endswith("calvera-blueprint.pdf") and first.page == 2, users.answer
+    assert "ICD-11" in users.answer
     bundled = with_user_documents.ask("What are the guiding principles of the CHAI Blueprint?")
-    assert bundled.citations and bundled.citations[0].source.endswith("chai-blueprint.md"), bundled.answer
+    assert bundled.citations and bundled.citations[0].source.startswith("corpus/guidance/"), bundled.answer
+    assert "health identifier" not in bundled.answer
 
 
 # ------------------------------------------------------------------ reading references (fast)
