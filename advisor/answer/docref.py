@@ -29,6 +29,7 @@ __all__ = [
     "pointing",
     "prefer_pointed",
     "read_references",
+    "reference_nouns",
     "referenced",
     "without_references",
 ]
@@ -276,6 +277,16 @@ def without_references(question: str) -> str:
         out = re.sub(_LEAD_IN + re.escape(ref.phrase) + r"(?:['’]s)?", " ", out, count=1, flags=re.I)
     out = re.sub(r"\s+([?.,;:!])", r"\1", " ".join(out.split())).lstrip(" ,;:")
     return out if len(out.split()) >= 3 else question
+
+
+def reference_nouns(question: str) -> set[str]:
+    """The words of the question that only say which kind of document it points at ("bylaws" in
+    "under the bylaws"), as written: every passage of that document shares them."""
+    out: set[str] = set()
+    for ref in read_references(question):
+        last = re.findall(r"[\w-]+", ref.phrase)[-1:]
+        out.update(w.lower() for w in last if _kind(w))
+    return out
 
 
 def referenced(question: str, retriever: Retriever | None) -> tuple[str, ...]:

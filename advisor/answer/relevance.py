@@ -11,7 +11,7 @@ import numpy as np
 from ..text import content_words, identifiers, tokenize
 from .asks import Ask, Focus, focus_of, names_several
 from .corpus import Corpus
-from .docref import pointing, prefer_pointed
+from .docref import pointing, prefer_pointed, reference_nouns
 from .persona import set_aside
 from .properties import figure_bonus
 from .quotable import UnitKind
@@ -235,7 +235,9 @@ def _asked_kind_bonus(c: Candidate, wants_action: bool, wants_actor: bool, wants
 
 
 def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float]:
-    q_fuzzy = fuzzy(content_words(question))
+    # "bylaws" in "under the bylaws" says where to look, not what is asked: the document's
+    # cover line ("... Medical Staff Bylaws, adopted ...") does not answer for naming it
+    q_fuzzy = fuzzy(content_words(question)) - fuzzy(content_words(" ".join(reference_nouns(question))))
     as_list = wants_list(question)
     q_ids = set(identifiers(question))
     wants_number = bool(_NUMBER_CUES.search(question))
