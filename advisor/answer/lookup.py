@@ -54,12 +54,6 @@ def with_standouts(hits: list[Hit], k: int) -> list[Hit]:
     return top + extra
 
 
-def _beside(hit: Hit, hits: list[Hit]) -> bool:
-    """Is the hit one of the hits, or a passage just before or after one (read along with it)?"""
-    c = hit.chunk
-    return any(h.chunk.source == c.source and c.position - h.chunk.position in (-1, 0, 1, 2) for h in hits)
-
-
 def search_guidance(retriever: Retriever, query: str, *, k: int, org: str | None, user_documents: bool) -> SearchResult:
     """The passages a guidance answer draws on: the query's hits, each part of a compound
     question's own hits, and the best passages of documents the user added, interleaved; when
@@ -69,18 +63,14 @@ def search_guidance(retriever: Retriever, query: str, *, k: int, org: str | None
     searches = [retriever.search(query, k=k + STANDOUT_EXTRA, filters=filters)]
     hits = with_standouts(searches[0].hits, k)
     named = referenced(query, retriever) if user_documents else ()
-    if named:
+    if named and not (hits and hits[0].chunk.source in named):
         # the document the question points at answers it, even where a bundled guide on the
-        # same topic outranks its passages in the search over everything
+        # same topic outranks its passages in the search over everything (when it already
+        # leads, the search's own ranking stands: more of it only crowds the best passages)
         inside = Filters(org=org, doc_types=(DocType.USER,), sources=named)
         pointed = retriever.search(without_references(query), k=k, filters=inside)
         searches.append(pointed)
-        if hits and hits[0].chunk.source in named:
-            # the document already leads: its further passages join after and the ranking stays
-            # (a passage next to a hit is read with that hit, at its rank, already)
-            hits = interleave([hits + [h for h in pointed.hits if not _beside(h, hits)]])
-        else:
-            hits = interleave([pointed.hits, hits])
+        hits = interleave([pointed.hits, hits])
     subs = split_question(query)
     if len(subs) > 1:  # each part of a compound question gets its own evidence
         parts = [retriever.search(q, k=3, filters=filters) for q in subs]
