@@ -70,7 +70,11 @@ def search_guidance(retriever: Retriever, query: str, *, k: int, org: str | None
         inside = Filters(org=org, doc_types=(DocType.USER,), sources=named)
         pointed = retriever.search(without_references(query), k=k, filters=inside)
         searches.append(pointed)
-        hits = interleave([pointed.hits, hits])
+        # the document's passages lead, in the order the whole question ranked them, then
+        # those only the search inside it found; the other documents' passages alternate
+        seen = {h.chunk.chunk_id for h in hits}
+        own = [h for h in hits if h.chunk.source in named] + [h for h in pointed.hits if h.chunk.chunk_id not in seen]
+        hits = interleave([own, [h for h in hits if h.chunk.source not in named]])
     subs = split_question(query)
     if len(subs) > 1:  # each part of a compound question gets its own evidence
         parts = [retriever.search(q, k=3, filters=filters) for q in subs]
