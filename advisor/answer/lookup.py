@@ -54,6 +54,25 @@ def with_standouts(hits: list[Hit], k: int) -> list[Hit]:
     return top + extra
 
 
+def _pointed_first(hits: list[Hit], pointed: list[Hit], named: tuple[str, ...]) -> list[Hit]:
+    """The hits with the pointed document's passages first, in the order the whole question
+    ranked them, then those only the search inside it found; when the document already leads,
+    the ranking stands and only passages no hit brings along (the next chunk of a hit's
+    section comes with it, at its rank) join at the end."""
+    seen = {h.chunk.chunk_id for h in hits}
+    extra = [h for h in pointed if h.chunk.chunk_id not in seen]
+    if hits and hits[0].chunk.source in named:
+        return interleave([hits + [h for h in extra if not _beside(h, hits)]])
+    own = [h for h in hits if h.chunk.source in named] + extra
+    return interleave([own, [h for h in hits if h.chunk.source not in named]])
+
+
+def _beside(hit: Hit, hits: list[Hit]) -> bool:
+    """Is the passage just before or after a hit of its document (read along with that hit)?"""
+    c = hit.chunk
+    return any(h.chunk.source == c.source and c.position - h.chunk.position in (-1, 1, 2) for h in hits)
+
+
 def search_guidance(retriever: Retriever, query: str, *, k: int, org: str | None, user_documents: bool) -> SearchResult:
     """The passages a guidance answer draws on: the query's hits, each part of a compound
     question's own hits, and the best passages of documents the user added, interleaved; when
@@ -63,18 +82,13 @@ def search_guidance(retriever: Retriever, query: str, *, k: int, org: str | None
     searches = [retriever.search(query, k=k + STANDOUT_EXTRA, filters=filters)]
     hits = with_standouts(searches[0].hits, k)
     named = referenced(query, retriever) if user_documents else ()
-    if named and not (hits and hits[0].chunk.source in named):
+    if named:
         # the document the question points at answers it, even where a bundled guide on the
-        # same topic outranks its passages in the search over everything (when it already
-        # leads, the search's own ranking stands: more of it only crowds the best passages)
+        # same topic outranks its passages in the search over everything
         inside = Filters(org=org, doc_types=(DocType.USER,), sources=named)
         pointed = retriever.search(without_references(query), k=k, filters=inside)
         searches.append(pointed)
-        # the document's passages lead, in the order the whole question ranked them, then
-        # those only the search inside it found; the other documents' passages alternate
-        seen = {h.chunk.chunk_id for h in hits}
-        own = [h for h in hits if h.chunk.source in named] + [h for h in pointed.hits if h.chunk.chunk_id not in seen]
-        hits = interleave([own, [h for h in hits if h.chunk.source not in named]])
+        hits = _pointed_first(hits, pointed.hits, named)
     subs = split_question(query)
     if len(subs) > 1:  # each part of a compound question gets its own evidence
         parts = [retriever.search(q, k=3, filters=filters) for q in subs]
