@@ -32,6 +32,7 @@ from .document import (
 )
 from .limits import Deadline, Limits, active, check_zip, read_member
 from .registry import register_loader
+from .tables import table_row
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delText", W + "commentReference"}
@@ -301,10 +302,10 @@ class _Reader:
                 hidden = " ".join(p.hidden for p in paras if p.hidden)
                 if hidden:
                     self.blocks.append(Block(hidden, sec, quarantine=HIDDEN_TEXT, meta={"hidden": "hidden Word text"}))
-                if text:
-                    cells.append(text)
-            if cells:
-                self.blocks.append(Block(" | ".join(cells), sec, kind=BlockKind.TABLE))
+                cells.append(text)
+            row = table_row(cells)
+            if row:
+                self.blocks.append(Block(row, sec, kind=BlockKind.TABLE))
             for inner in nested:
                 self.table(inner, sec)
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import yaml
 
-from .document import HIDDEN_TEXT, Block, Document, fail, heading_path, read_text, title_from_name
+from .document import HIDDEN_TEXT, Block, BlockKind, Document, fail, heading_path, read_text, title_from_name
 from .registry import register_loader
+from .tables import markdown_cells, markdown_row, table_row
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.S)
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
@@ -70,6 +71,13 @@ class _Blocks:
             self.blocks.append(Block(clean_inline_markdown(text), self.section()))
         self.para.clear()
 
+    def row(self, cells: list[str]) -> None:
+        """A table row: a block of its own ("cell | cell"), like every loader's."""
+        self.flush()
+        text = table_row([clean_inline_markdown(c) for c in cells])
+        if text:
+            self.blocks.append(Block(text, self.section(), kind=BlockKind.TABLE))
+
     def heading(self, level: int, name: str) -> None:
         self.flush()
         if level == 1 and not self.title:
@@ -102,8 +110,9 @@ def load_markdown(path: Path, source: str) -> Document:
     body = re.sub(r"<!--.*?(?:-->|$)", "", body, flags=re.S)
     body, hidden = cut_hidden_html(body)
     out = _Blocks(str(meta.get("title") or "").strip())
-    in_fence = False
-    for line in body.splitlines():
+    in_fence = in_table = False
+    lines = body.splitlines()
+    for i, line in enumerate(lines):
         if _FENCE.match(line):
             in_fence = not in_fence
             out.para.append(line)
@@ -114,12 +123,24 @@ def load_markdown(path: Path, source: str) -> Document:
             continue
         if not line.strip() and not in_fence:
             out.flush()
+            in_table = False
             continue
-        if _TABLE_RULE.match(line) or (not in_fence and _LINK_DEF.match(line)):
+        if not in_fence and _LINK_DEF.match(line):
             continue
-        out.para.append(
-            line.strip().strip("|").replace(" | ", "; ") if line.lstrip().startswith("|") else line.rstrip()
+        # a pipe table: rows opening with "|", or a header row followed by its delimiter row
+        starts = line.lstrip().startswith("|") or (
+            i + 1 < len(lines) and _TABLE_RULE.match(lines[i + 1]) and markdown_cells(lines[i + 1]) is None
         )
+        if not in_fence and markdown_row(line) and (in_table or starts):
+            in_table = True
+            cells = markdown_cells(line)
+            if cells is not None:
+                out.row(cells)
+            continue
+        in_table = False
+        if _TABLE_RULE.match(line) and not in_fence:
+            continue
+        out.para.append(line.rstrip())
     out.flush()
     blocks = out.blocks + [Block(t, quarantine=HIDDEN_TEXT, meta={"hidden": "hidden HTML in Markdown"}) for t in hidden]
     return Document(

@@ -59,11 +59,15 @@ def test_footnote_marks_do_not_glue_to_words_and_footnotes_stay_out_of_sentences
     (block,) = [b for b in doc.blocks if "Peer references shall come from" in b.text]
     assert "during the preceding twenty-four months." in block.text
     assert block.page == 1
-    notes = [ln for b in doc.blocks for ln in b.text.split("\n") if ln.startswith("2 A conflict")]
-    assert notes == [
-        "2 A conflict that is disclosed late does not void the recommendation, but the Chair refers it to "
+    # the footnote is read right after the paragraph that marks it, under its section, without its mark
+    texts = [b.text for b in doc.blocks]
+    at = next(i for i, t in enumerate(texts) if "shall not vote on it" in t)
+    assert texts[at + 1] == (
+        "A conflict that is disclosed late does not void the recommendation, but the Chair refers it to "
         "the Medical Executive Committee for review."
-    ]
+    )
+    assert doc.blocks[at + 1].section == doc.blocks[at].section == "ARTICLE III. MEETINGS AND CONFLICTS OF INTEREST"
+    assert not any(ln.startswith("2 A conflict") for t in texts for ln in t.split("\n"))
 
 
 def test_narrow_category_column_spanning_outcome_rows_reads_as_one_row_per_outcome(docs):
