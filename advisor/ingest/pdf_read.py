@@ -182,13 +182,20 @@ def _item_texts(item: Item, dehyph: Dehyphenator) -> tuple[str, list[int]]:
         paras.append(_BULLET.sub("- ", text, count=1))
     if item.kind != ItemKind.TEXT:
         return " ".join(paras), []
-    breaks, pos = [], 0
+    breaks, pos, out = [], 0, ""
     for i, (para, text) in enumerate(zip(item.paragraphs, paras, strict=True)):
+        if i:
+            # a paragraph back at the margin after a list's last item ends the list (a blank line),
+            # so the paragraphs after a list are not read as part of its last item
+            prev = item.paragraphs[i - 1]
+            ends = paras[i - 1].startswith("- ") and not text.startswith("- ") and para[0].x0 <= prev[0].x0 + 1.0
+            out += "\n\n" if ends else "\n"
+            pos = len(out)
         # a list item stays with its list, a field introduced by a lead-in with the lead-in
         if is_field(para) and not text.startswith("- ") and not (i and paras[i - 1].endswith(":")):
             breaks.append(pos)
-        pos += len(text) + 1
-    return "\n".join(paras), breaks
+        out += text
+    return out, breaks
 
 
 def _pieces(pages: list[Page]) -> tuple[list[list[Piece]], Dehyphenator]:

@@ -208,3 +208,11 @@ def test_blueprint_footnote_is_read_with_the_sentence_that_marks_it(docs):
     (breach,) = [c for c in chunks if "counts as a breach" in c.text]
     assert "within 72 hours" in breach.text and breach.section == "4 Roles and responsibilities"
     assert not re.search(r"^\d+ (?:A match|The loss|The seven)", "\n".join(c.text for c in chunks), re.M)
+
+
+def test_blueprint_paragraph_after_a_list_is_not_part_of_its_last_item(docs):
+    _, chunks = docs[BLUEPRINT]
+    (chunk,) = [c for c in chunks if "Level 3 (sealed)" in c.text]
+    assert "- Level 3 (sealed): the record opens only through break-glass access.\n\nEvery break-glass access" in (
+        chunk.text
+    )
