@@ -193,13 +193,17 @@ def whole_list(order: list[Candidate], cands: list[Candidate], best: float) -> l
     return []
 
 
+#: Characters that may follow a sentence in its passage for it to introduce the table after that
+#: passage: one more sentence ("... rests on four core registries. Every system must query them.").
+INTRO_TAIL = 200
 _TABLE_REF = re.compile(r"\b(table|exhibit)\s+([A-Z]?\d+(?:\.\d+)*)\b", re.I)
 
 
 def introduced_table(c: Candidate, cands: list[Candidate]) -> list[Candidate]:
     """The rows of the table a sentence introduces: the table it names ("the standards in Table
     3", by the caption heading the rows), or the table right after it (the sentence ends its
-    passage and the next passage of the section holds the rows); [] otherwise."""
+    passage, but for one more sentence, and the next passage of the section holds the rows);
+    [] otherwise."""
     if c.kind is not UnitKind.SENTENCE:
         return []
     rows = [d for d in cands if d.kind is UnitKind.ROW and d.chunk.source == c.chunk.source]
@@ -209,7 +213,7 @@ def introduced_table(c: Candidate, cands: list[Candidate]) -> list[Candidate]:
     if named is not None:
         caption = re.compile(rf"(?:^|> ){named[1]}\s+{re.escape(named[2])}\b", re.I)
         rows = [d for d in rows if caption.search(d.chunk.section)]
-    elif not c.chunk.text[c.unit.end :].strip():
+    elif len(c.chunk.text[c.unit.end :].strip()) <= INTRO_TAIL:
         section = c.chunk.section
         rows = [
             d
