@@ -90,3 +90,20 @@ def test_row_text_rules():
     assert table_row(["", "GOVERN", ""]) == "GOVERN"  # a label spanning the table is not a row
     assert table_row(["", " "]) == ""
     assert markdown_cells("|---|:--:|") is None
+
+
+def test_markdown_footnote_is_read_after_the_sentence_that_marks_it(tmp_path):
+    p = tmp_path / "retention.md"
+    p.write_text(
+        "# Policy\n\n## Retention\n\nAudit records are kept for seven years.[^7] Records are reviewed yearly.\n\n"
+        "## Access\n\nOnly custodians open sealed records.\n\n"
+        "[^7]: The seven years run from the last time the record was opened,\n    not from the date it was created.\n",
+        encoding="utf-8",
+    )
+    chunks = load_chunks(p, p.name, doc_type="user")
+    (retention,) = [c for c in chunks if c.section == "Retention"]
+    assert retention.text == (
+        "Audit records are kept for seven years. Records are reviewed yearly.\n\n"
+        "The seven years run from the last time the record was opened, not from the date it was created."
+    )
+    assert "[^" not in " ".join(c.text for c in chunks)  # no marker or definition syntax is quoted
