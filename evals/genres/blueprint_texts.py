@@ -20,8 +20,7 @@ PURPOSE = [
     ),
     (
         "1.3",
-        "The Blueprint replaces the eHealth Strategy of 2019. Where the two documents differ, this "
-        "Blueprint prevails.",
+        "The Blueprint replaces the eHealth Strategy of 2019. Where the two documents differ, this Blueprint prevails.",
     ),
     (
         "1.4",
@@ -90,8 +89,7 @@ REGISTRIES = [
     ),
     (
         "Terminology Registry",
-        "The approved code sets and their local mappings for diagnoses, procedures, laboratory "
-        "tests and medicines",
+        "The approved code sets and their local mappings for diagnoses, procedures, laboratory tests and medicines",
         "National Standards Board",
         "With each catalogue release",
     ),

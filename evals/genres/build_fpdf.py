@@ -54,6 +54,8 @@ def _blueprint():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
 _LIGATURES = (("ffi", "\ufb03"), ("fi", "\ufb01"), ("fl", "\ufb02"))
 _VOWELS = set("aeiouy")
 MM = 72 / 25.4

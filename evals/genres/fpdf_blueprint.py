@@ -45,7 +45,9 @@ class GridTable:
         return self.pdf.multi_cell(width - 2 * self.PAD, self.LEAD, text, dry_run=True, output="LINES")
 
     def _height(self, row: tuple[str, ...], style: str) -> float:
-        return max(len(self._lines(t, w, style)) for t, w in zip(row, self.widths, strict=True)) * self.LEAD + 2 * self.PAD
+        return (
+            max(len(self._lines(t, w, style)) for t, w in zip(row, self.widths, strict=True)) * self.LEAD + 2 * self.PAD
+        )
 
     def _caption(self, text: str) -> None:
         self.pdf.set_font("Sans", "B", 9)
@@ -143,7 +145,9 @@ def build_blueprint(out: Path, doc_cls, setter_cls) -> Path:
         numbered(s, number, text)
     keep(s, 160)
     s.heading("8 Implementation")
-    numbered(s, "8.1", "The Blueprint is delivered in three phases (Table 4); a phase ends when its exit criterion is met.")
+    numbered(
+        s, "8.1", "The Blueprint is delivered in three phases (Table 4); a phase ends when its exit criterion is met."
+    )
     GridTable(s, (80.0, 70.0, 180.0, 145.0), T.PHASES_CAPTION).draw(T.PHASES)
     s.flush_notes()
     target = out / "Kaldoria_National_Digital_Health_Blueprint.pdf"

@@ -1,7 +1,8 @@
 """PDFs from producers other than Chromium (evals/genres/build_fpdf.py, fpdf2): words placed one by
 one with no space characters, ligature glyphs, raised footnote marks and footnotes, a framework
 table whose narrow category cell spans several outcome rows, a landscape page drawn turned under
-/Rotate, a two-column page written right column first, a scanned page. Read as a user would notice."""
+/Rotate, a two-column page written right column first, a scanned page; a national blueprint's grid
+tables (wrapped cells, a table continued on the next page) and footnotes. Read as a user would notice."""
 
 from __future__ import annotations
 
