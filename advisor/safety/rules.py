@@ -92,7 +92,8 @@ _SAY = (
 #: Someone addressed or something to say: what an attack-like sentence must also hold to be flagged
 #: by its embedding similarity alone below a clear margin (see `injection._similarity_flags`).
 ADDRESSEE = re.compile(
-    r"\b(?:you|your|assistants?|chat ?bots?|bots?|llms?|gpts?|language models?|readers?|users?)\b|\b" + _SAY + r"\b", re.I
+    r"\b(?:you|your|assistants?|chat ?bots?|bots?|llms?|gpts?|language models?|readers?|users?)\b|\b" + _SAY + r"\b",
+    re.I,
 )
 _CLAUSE = r"(?:^|[:;\"'(\[]\s*|[.!?]\s+|\b(?:and|then|so)\s+)"
 _READER = r"(?:the |all |any |every |each |our |your )?(?:users?|readers?|requesters?|askers?|customers?|visitors?|people asking)"
@@ -235,9 +236,7 @@ _rule(
     # "AI: <an order>"; "AI: artificial intelligence" (a glossary) and "Model: ClearRead CT" (a card's
     # field) address nobody
     r"(?:^|[.!?]\s+)(?:ai|ai assistants?|ai helpers?|assistants?|chat ?bots?|models?|llms?|gpts?|language models?|bots?|reader bots?)\s*[:,]\s*"
-    r"(?:please\s+|now\s+|always\s+|never\s+|only\s+|do not\s+|don't\s+)?(?:"
-    + _SAY
-    + r"|you|your)\b",
+    r"(?:please\s+|now\s+|always\s+|never\s+|only\s+|do not\s+|don't\s+)?(?:" + _SAY + r"|you|your)\b",
 )
 _rule(
     Reason.ADDRESSED_TO_ASSISTANT,
