@@ -322,12 +322,20 @@ def addressed(
     if missing:
         return _names_missing(ask, evidence, "they say nothing about", missing)
     verdict = _judged(ask, evidence, None, min_coverage, min_focus_coverage)
-    if verdict.ok or words is None or ask.focus is not Focus.NONE or ask.superlative:
+    if words is None or ask.focus not in _SAID_OTHERWISE:
         # a question asking for an amount, a date, a count or a name is answered in its own
         # words: "cardiology devices" is not answered by a sentence on medical devices
         return verdict
     again = _judged(ask, evidence, _stand_ins(ask, evidence, words), min_coverage, min_focus_coverage)
-    return again if again.ok else verdict
+    # the better reading counts, also for how confident the answer is: words said otherwise
+    # are still said
+    return again if again.ok and (not verdict.ok or again.coverage > verdict.coverage) else verdict
+
+
+#: Questions a passage may answer in its own words: open ones, and those asking how long or
+#: how often, whose answer must state a length of time or a frequency (a sentence on "medical
+#: devices" with any number in it would answer "how many cardiology devices").
+_SAID_OTHERWISE = frozenset({Focus.NONE, Focus.DURATION, Focus.FREQUENCY})
 
 
 def _names_missing(ask: Ask, evidence: list[Evidence], why: str, names: list[str]) -> Verdict:

@@ -26,7 +26,8 @@ class Focus(StrEnum):
     """The kind of fact a question asks for."""
 
     MONEY = "amount of money"  # a cost, price, fee, salary, budget, fine
-    QUANTITY = "quantity"  # "how much faster", "how long": a number
+    QUANTITY = "quantity"  # "how much faster", "what minimum sensitivity": a number
+    DURATION = "length of time"  # "how long": a number of minutes, days, months or years
     COUNT = "count"  # "how many"
     DATE = "date"  # "when", "what year", "deadline"
     RATE = "rate"  # "what percentage", "what rate"
@@ -74,7 +75,16 @@ _FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
         ),
     ),
     (Focus.FREQUENCY, re.compile(r"\bhow often\b|\bhow frequently\b", re.I)),
-    (Focus.QUANTITY, re.compile(r"\bhow (?:much|long|large|big|fast)\b", re.I)),
+    (Focus.DURATION, re.compile(r"\bhow long\b|\bfor how many (?:minutes|hours|days|weeks|months|years)\b", re.I)),
+    (
+        Focus.QUANTITY,
+        # "what minimum sensitivity", "what maximum wait", "what threshold": a value, not a description
+        re.compile(
+            r"\bhow (?:much|large|big|fast)\b"
+            r"|\bwhat(?:'s| is| are)? (?:the |an? |its |their )?(?:minimum|maximum|min|max|threshold|cut-?off)\b",
+            re.I,
+        ),
+    ),
     (
         Focus.CODE,
         re.compile(r"\bwhat(?:'s| is| was| are)? (?:the |its |their )?(?:[\w()-]+ ){0,4}(?:number|code|id)\b", re.I),
@@ -100,7 +110,9 @@ _SUPERLATIVE = re.compile(
 )
 _RANKS = re.compile(
     r"\b(?:most|least|largest|smallest|highest|lowest|best|worst|biggest|fastest|earliest|latest|top|leading|first|"
-    r"ranked|\w+est)\b",
+    r"ranked|\w+est"
+    # a comparison ranks too: "higher risk systems receive larger allocations" answers "which get the most"
+    r"|more|less|fewer|greater|higher|lower|larger|smaller|bigger|better|worse|stronger|weaker)\b",
     re.I,
 )
 _MONEY = re.compile(r"[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:dollars|euros|pounds|usd|eur|gbp)\b|\b(?:usd|eur|gbp)\s?\d", re.I)
@@ -122,6 +134,13 @@ _DATE = re.compile(
 _FREQUENCY = re.compile(
     r"\d|\b(?:daily|weekly|monthly|quarterly|annually|yearly|hourly|every|each|per|times|continuous(?:ly)?|"
     r"real[- ]time|ongoing|periodic(?:ally)?|regular(?:ly)?|once|twice)\b",
+    re.I,
+)
+#: A length of time: "twelve months", "a 90-day period", "two years", "six-month".
+_DURATION = re.compile(
+    rf"\b(?:\d+|(?:{_NUMBER_WORDS}|eighteen|sixty|ninety|thirteen|fourteen|sixteen|seventeen|nineteen)"
+    r"(?:-[a-z]+)?|an?)[ -](?:\(\d+\)[ -])?(?:calendar |working |business |consecutive |full )?"
+    r"(?:minutes?|hours?|days?|weeks?|months?|years?)\b",
     re.I,
 )
 _RATE = re.compile(r"\d\s?%|\bpercent\b|\b0?\.\d+\b|\b\d+(?:\.\d+)? (?:in|of|out of) (?:\d+|every)\b", re.I)
@@ -243,6 +262,8 @@ def gives(ask: Asked, sentence: str) -> bool:
         return bool(_FREQUENCY.search(sentence))
     if focus is Focus.COUNT:
         return _counts(ask, sentence)
+    if focus is Focus.DURATION:
+        return bool(_DURATION.search(sentence))
     if focus is Focus.QUANTITY:
         return bool(_NUMBER.search(sentence))
     if focus is Focus.CODE:

@@ -17,10 +17,11 @@ from ..chunk import Chunk, DocType
 from ..index import embedding_text
 from ..text import identifiers, tokenize
 from .records import Filters
+from .spelled import spelled_out
 
 __all__ = ["LEXICAL_FORMAT", "Lexical"]
 
-LEXICAL_FORMAT = 6  # bump when the saved keyword index changes shape
+LEXICAL_FORMAT = 7  # bump when the saved keyword index changes shape
 _DOC_WORDS_CACHED = 512  # documents whose vocabulary stays decoded in memory
 
 
@@ -38,8 +39,10 @@ class Lexical:
         headings: dict[str, str] | None = None,
         df: dict[str, int] | None = None,
         doc_tokens: tuple[list[str], np.ndarray, np.ndarray] | None = None,
+        spelled: dict[str, list[str]] | None = None,
     ):
         self.headings = headings or {}
+        self.spelled = spelled or {}  # acronym -> the words the documents spell it out with
         self.df = df or {}
         # each document's distinct tokens, as positions in `df` (sources, offsets, token ids):
         # the composer reads a document's whole vocabulary without reading or tokenising it
@@ -87,6 +90,8 @@ class Lexical:
             _headings(chunks),
             df,
             _doc_tokens(chunks, tokens, df),
+            # organization-private text never leaks into other queries
+            spelled_out(f"{c.section}\n{c.text}" for c in chunks if not c.org),
         )
 
     def save(self, folder: Path) -> None:
@@ -103,6 +108,7 @@ class Lexical:
             "id_sets": [sorted(s) for s in self.id_sets],
             "headings": self.headings,
             "df": self.df,
+            "spelled": self.spelled,
         }
         (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
         sources = sorted(self.doc_sources, key=self.doc_sources.__getitem__)
@@ -130,6 +136,7 @@ class Lexical:
             meta.get("headings", {}),
             meta.get("df", {}),
             (sources, offsets, token_ids),
+            meta.get("spelled", {}),
         )
 
     def document_words(self, source: str) -> frozenset[str] | None:
