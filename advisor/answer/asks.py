@@ -329,7 +329,11 @@ def addressed(
     again = _judged(ask, evidence, _stand_ins(ask, evidence, words), min_coverage, min_focus_coverage)
     # the better reading counts, also for how confident the answer is: words said otherwise
     # are still said
-    return again if again.ok and (not verdict.ok or again.coverage > verdict.coverage) else verdict
+    if again.ok:
+        return again if not verdict.ok or again.coverage > verdict.coverage else verdict
+    # declined either way: say why as far as the words said otherwise get ("none of them states
+    # the length of time asked for" rather than "they are about something else")
+    return again if not verdict.ok and again.coverage >= min_coverage else verdict
 
 
 #: Questions a passage may answer in its own words: open ones, and those asking how long or
