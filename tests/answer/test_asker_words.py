@@ -84,7 +84,9 @@ def test_how_long_is_not_answered_without_a_length_of_time():
 
 def test_a_count_is_still_asked_in_the_askers_words():
     """ "How many cardiology devices" is not answered by a sentence counting medical devices."""
-    ask = read_ask("How many cardiology devices has the FDA cleared?", rarity=lambda t: 5.0 if t == "cardiolog" else 1.0)
+    ask = read_ask(
+        "How many cardiology devices has the FDA cleared?", rarity=lambda t: 5.0 if t == "cardiolog" else 1.0
+    )
     devices = _ev("The FDA has authorized more than 900 medical devices that use AI.", section="FDA AI devices")
     assert not addressed(ask, [devices], **LEAST, words=_words({"cardiology": "medical", "cleared": "authorized"})).ok
 
@@ -110,7 +112,9 @@ def test_a_minimum_value_is_not_answered_by_a_description():
         "A sepsis model should be validated locally for sensitivity before go-live.", section="Local validation"
     )
     assert not addressed(ask, [described], **LEAST).ok
-    stated = _ev("The minimum sensitivity a sepsis model must reach before go-live is 0.80.", section="Local validation")
+    stated = _ev(
+        "The minimum sensitivity a sepsis model must reach before go-live is 0.80.", section="Local validation"
+    )
     assert addressed(ask, [stated], **LEAST).ok
 
 
