@@ -67,9 +67,6 @@ _REFERENCE_SECTION = re.compile(r"(?:references|bibliography|works cited|further
 #: 0.30 / 0.50 false abstentions 0.011, false answers 0.067; the next-best settings gave more of both.
 MIN_COVERAGE = 0.30
 MIN_FOCUS_COVERAGE = 0.50
-#: The score of a quotable question (a checklist item such as "What testing has the entity
-#: conducted?") relative to a statement equally close to the question.
-QUESTION_WEIGHT = 0.9
 
 
 class SentenceIndex:
@@ -328,11 +325,6 @@ def compose_guidance(
         c.vec, c.semantic, c.score = v, float(sim), sc
     ask = read_ask(question, setup.corpus.rarity, setup.corpus.known) if retriever is not None else read_ask(question)
     adjust(question, ask, cands, setup.corpus)
-    for c in cands:
-        if c.text.rstrip().endswith("?"):
-            # a question states nothing ("What testing has the entity conducted?"): worded like
-            # the asker's own question, it looks closer than the sentences that answer it
-            c.score *= QUESTION_WEIGHT
     order = sorted(cands, key=lambda c: (-c.score, c.hit_rank, c.position))
     if _DEBUG:
         for c in order[: int(os.environ.get("ADVISOR_DEBUG_N", "12"))]:

@@ -14,7 +14,6 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy as np
 
-from ..chunk import Chunk
 from ..index import Index, embedding_text
 from ..text import identifiers, tokenize
 from .dense import Ranked, nearest, similarities, stored_vectors, with_missed
@@ -128,13 +127,12 @@ class Retriever:
             # an approximate (HNSW) index that has seen many rewrites can miss a true nearest neighbour
             qvec = self._query_vector(query)
             dense = with_missed(qvec, dense, checked, n)
-        fused, order = _fuse(dense, side, k + _LOOKAHEAD, self.settings.rrf_k)
+        fused, order = _fuse(dense, side, k, self.settings.rrf_k)
         dense_sim, lex_score = dict(dense), dict(side.lexical)
         chunks = {cid: side.chunks[cid] for cid in order if cid in side.chunks}
         unread = [cid for cid in order if cid not in chunks]
         if unread:  # the dense channel's hits (the keyword side read its own ahead)
             chunks.update(self.index.get_chunks(unread))
-        fused, order = _statements_first(fused, order, chunks, k)
         # keyword-only hits carry their similarity too (their vectors were read ahead)
         missing = [cid for cid in order if cid not in dense_sim and cid in chunks]
         if missing:
@@ -199,32 +197,6 @@ class Retriever:
 
     def _query_vector(self, query: str) -> np.ndarray:
         return np.array(self.index.embedder.embed_query(query))  # cached: the dense channel embedded it
-
-
-#: Hits past the k-th read to see whether a checklist of questions stood in their way.
-_LOOKAHEAD = 4
-#: A passage made of questions ("Did your organization ...?", "To what extent ...?") states
-#: nothing, yet it is worded like the question searched for: its fused score counts this much.
-QUESTION_LIST_WEIGHT = 0.92
-
-
-def _statements_first(
-    fused: dict[str, float], order: list[str], chunks: dict[str, Chunk], k: int
-) -> tuple[dict[str, float], list[str]]:
-    """The top k once passages made mostly of questions are weighed down (stable for the rest)."""
-    weighed = dict(fused)
-    for cid in order:
-        c = chunks.get(cid)
-        if c is not None and _asks_questions(c.text):
-            weighed[cid] = fused[cid] * QUESTION_LIST_WEIGHT
-    ranked = sorted(order, key=lambda cid: -round(weighed[cid], 12))  # stable: ties keep fusion order
-    return weighed, ranked[:k]
-
-
-def _asks_questions(text: str) -> bool:
-    """Do most of the passage's sentences and list items end with a question mark?"""
-    parts = [p for p in re.split(r"(?<=[.?!])\s+|\n+", text) if len(p.split()) >= 3]
-    return len(parts) >= 2 and sum(p.rstrip().endswith("?") for p in parts) * 2 > len(parts)
 
 
 def _fuse(dense: Ranked, side: KeywordSide, k: int, rrf: int) -> tuple[dict[str, float], list[str]]:
