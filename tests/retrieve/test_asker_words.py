@@ -1,11 +1,10 @@
 """Searching in the asker's words: an acronym the index never saw is searched with the words the
-documents spell it out with, and a checklist of questions does not crowd out the passage that
-answers."""
+documents spell it out with."""
 
 from __future__ import annotations
 
 from advisor.chunk import Chunk, DocType
-from advisor.retrieve import Retriever, _statements_first
+from advisor.retrieve import Retriever
 from advisor.settings import Settings
 
 
@@ -39,28 +38,3 @@ def test_an_acronym_the_index_never_saw_is_searched_with_its_spelled_out_words(t
     assert retriever.expand("Which models run in the EHR?") == "Which models run in the EHR?"
     # an organization's private wording never reaches anyone else's query
     assert "Quality Review Board" not in retriever.expand("What does the QRB decide?")
-
-
-def test_a_checklist_of_questions_gives_way_to_the_passage_that_answers():
-    checklist = Chunk(
-        "c1",
-        "- Did your organization assign testing to an independent team?\n- Who reviews test results?\n"
-        "- To what extent are testers separate from developers?",
-        "playbook.pdf",
-        "Playbook",
-    )
-    answer = Chunk(
-        "c2",
-        "Professionals carrying out test and evaluation tasks are independent from system developers. "
-        "They report through risk management functions.",
-        "playbook.pdf",
-        "Playbook",
-    )
-    far = Chunk("c3", "Unrelated text about parking. Staff park in the north garage.", "other.md", "Other")
-    fused = {"c1": 1 / 61 + 1 / 62, "c2": 1 / 62 + 1 / 63, "c3": 1 / 63 + 1 / 61}
-    chunks = {c.chunk_id: c for c in (checklist, answer, far)}
-    _, order = _statements_first(fused, ["c1", "c3", "c2"], chunks, 2)
-    assert order == ["c3", "c2"]  # fused scores alone keep the checklist and leave the answer out
-    # a checklist far ahead of everything else stays first
-    _, order = _statements_first({"c1": 0.05, "c2": 0.02, "c3": 0.01}, ["c1", "c2", "c3"], chunks, 2)
-    assert order == ["c1", "c2"]
