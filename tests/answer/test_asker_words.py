@@ -9,6 +9,7 @@ import pytest
 
 from advisor.answer.asks import Evidence, Focus, addressed, read_ask
 from advisor.answer.paraphrase import WordMatcher
+from advisor.answer.persona import asked_part
 from advisor.retrieve.spelled import spelled_out
 from advisor.text import tokenize
 
@@ -150,3 +151,12 @@ def test_an_acronym_the_documents_never_use_finds_the_passage_that_spells_it_out
     assert not ans.abstained, ans.answer
     assert "patient representative" in ans.answer
     assert any(c.source.endswith("harbor-valley-rules.pdf") for c in ans.citations)
+
+
+def test_a_question_pointing_back_at_the_scene_is_judged_with_it():
+    """ "that underlying model" is the foundation model the first sentence names: the answer must
+    be about it, not only about "keeping an eye on" something."""
+    scene = "Our vendor's tool is built on a pre-trained foundation model."
+    asked = "Does the Playbook expect us to keep an eye on that underlying model too?"
+    assert asked_part(f"{scene} {asked}") == f"{scene} {asked}"
+    assert asked_part(f"{scene} What should we document?") == "What should we document?"
