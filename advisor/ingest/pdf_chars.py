@@ -79,6 +79,8 @@ class Page:
     # small drawn dots and squares: list bullets a browser or layout tool paints as shapes, not glyphs
     dots: list[tuple[float, float, float, float]] = field(default_factory=list)  # (x0, top, x1, bottom)
     chars: int = 0  # characters with a visible glyph, for the scanned-page check
+    # footnote marks dropped from the text (raised small digits after a word): (mark, x, baseline)
+    marks: list[tuple[str, float, float]] = field(default_factory=list)
 
 
 @dataclass
@@ -227,6 +229,7 @@ class PageReader:
         self.box = (left, bottom, right, top)
         self.turn: Turn | None = None  # set when most of the page's text is turned
         self._turns: dict[int, int] = {}  # characters read turned, by angle
+        self._marks: list[tuple[str, float, float]] = []  # footnote marks dropped, (mark, x, baseline)
         self._shapes: _Shapes | None = None
 
     @property
@@ -248,7 +251,9 @@ class PageReader:
         finally:
             textpage.close()
         shapes = self.shapes
-        return Page(self.number, self.width, self.height, frags, shapes.hrules, shapes.vrules, shapes.dots, chars)
+        page = Page(self.number, self.width, self.height, frags, shapes.hrules, shapes.vrules, shapes.dots, chars)
+        page.marks = self._marks
+        return page
 
     def _turn_frame(self, turn: int) -> None:
         """Read the page in the frame of text turned by `turn` degrees: boxes are mapped so the
@@ -281,6 +286,7 @@ class PageReader:
         n = min(pdfium_c.FPDFText_CountChars(tp), self.max_chars)
         frame = self.turn
         turns = self._turns = {}
+        marks = self._marks = []
         mark_end = 0.0  # right edge of a footnote mark just dropped (no space character follows it)
         tight = _TIGHT
         codes = _codes(tp, n)
@@ -291,12 +297,14 @@ class PageReader:
         styles: dict[int, _Style] = {}
         frags: list[Frag] = []
         run: _Run | None = None
+        broken: _Run | None = None  # the run a line break just closed (PDFium breaks before a raised mark)
         space = False
         visible = 0
         for k in range(n):
             u = codes[k]
             if u in _BREAK:
                 frags += self._close(run)
+                broken = run or broken
                 run, space = None, False
                 continue
             if u in _SPACE or u == 0:
@@ -340,12 +348,17 @@ class PageReader:
                     _restyle(run, style, base)  # a line opening with a small raised mark ("¹ The ...")
             elif run is not None and _ligature_part(tp, k, rect, base - run.base, size):
                 pass  # the second letter of a ligature glyph PDFium split ("fi"): the same box
-            elif run is not None and _footnote_mark(u, style, run, x0, base):
-                mark_end, space = x1, False  # a raised small digit after a word: a note's mark
+            elif (run or broken) is not None and _footnote_mark(u, style, run or broken, x0, base):  # type: ignore[arg-type]
+                # a raised small digit after a word: a note's mark, kept apart to find its note
+                if mark_end and marks:
+                    marks[-1] = (marks[-1][0] + chr(u), marks[-1][1], marks[-1][2])
+                else:
+                    marks.append((chr(u), x0, (run or broken).base))  # type: ignore[union-attr]
+                mark_end, space = x1, False
                 continue
             else:
                 frags += self._close(run)
-                run = _Run([], x0, max(x0, x1), base - 0.8 * size, base + 0.2 * size, base, style, "", k)
+                run, broken = _Run([], x0, max(x0, x1), base - 0.8 * size, base + 0.2 * size, base, style, "", k), None
             run.chars.append(chr(u))
             run.bold_chars += style.bold
             if run.lead_open:
