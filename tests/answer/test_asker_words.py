@@ -50,6 +50,7 @@ def _words(alike: dict[str, str]) -> WordMatcher:
         ("What minimum sensitivity does the Playbook require before a sepsis model can go live?", Focus.QUANTITY),
         ("What is the maximum wait for a credentialing decision?", Focus.QUANTITY),
         ("What target population does the tool serve?", Focus.NONE),
+        ("What is the annual medical staff membership fee at Riverside Regional?", Focus.MONEY),
     ],
 )
 def test_the_kind_of_fact_asked_for(question, focus):
