@@ -215,6 +215,10 @@ def focus_of(question: str) -> Focus:
         return Focus.NONE
     if _MONEY_ASK.search(question) and not re.search(r"\bhow (?:long|many|often)\b", question, re.I):
         return Focus.MONEY
+    rules = dict(_FOCUS_RULES)
+    length, date = rules[Focus.DURATION].search(question), rules[Focus.DATE].search(question)
+    if length and date and length.start() < date.start():
+        return Focus.DURATION  # "How long are logs kept, and from when is that counted?" asks the length first
     return next((f for f, pat in _FOCUS_RULES if pat.search(question)), Focus.NONE)
 
 
@@ -263,7 +267,8 @@ def gives(ask: Asked, sentence: str) -> bool:
     if focus is Focus.COUNT:
         return _counts(ask, sentence)
     if focus is Focus.DURATION:
-        return bool(_DURATION.search(sentence))
+        # "how long can we keep sending v2 messages" is answered by the date it ends
+        return bool(_DURATION.search(sentence) or _DATE.search(sentence))
     if focus is Focus.QUANTITY:
         return bool(_NUMBER.search(sentence))
     if focus is Focus.CODE:

@@ -47,6 +47,8 @@ def _words(alike: dict[str, str]) -> WordMatcher:
     [
         ("How long is a newly appointed doctor on probation?", Focus.DURATION),
         ("How long does the committee take to review an application?", Focus.DURATION),
+        ("How long are access logs retained, and from when is that counted?", Focus.DURATION),
+        ("When was the rule published, and how long do vendors have to comply?", Focus.DATE),
         ("What minimum sensitivity does the Playbook require before a sepsis model can go live?", Focus.QUANTITY),
         ("What is the maximum wait for a credentialing decision?", Focus.QUANTITY),
         ("What target population does the tool serve?", Focus.NONE),
@@ -71,6 +73,15 @@ def test_how_long_is_answered_by_a_length_of_time_in_the_documents_words():
     ask = read_ask(PROBATION)
     assert not addressed(ask, [provisional], **LEAST).ok  # in its own words only, the question is not answered
     assert addressed(ask, [provisional], **LEAST, words=_words(ALIKE)).ok
+
+
+def test_how_long_is_answered_by_the_date_it_ends():
+    ask = read_ask("How long can our systems keep sending version 2 messages to the national exchange?")
+    row = _ev(
+        "Legacy messaging | version 2 messages | Transitional | December 2027",
+        section="Standards for sending to the national exchange",
+    )
+    assert addressed(ask, [row], **LEAST).ok
 
 
 def test_how_long_is_not_answered_without_a_length_of_time():
