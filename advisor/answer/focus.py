@@ -47,7 +47,9 @@ _MONEY_VERB = r"(?:cost|charge|pay|paid|spend|spent|levy|fine|reimburse|bill|inv
 #: price of", "what did X spend", "what does Medicare pay" (not "which MAP subcategory covers costs").
 _MONEY_ASK = re.compile(
     rf"\bhow much\b.{{0,80}}\b{_MONEY_VERB}\b|\bhow much\b.{{0,40}}\b{_MONEY_NOUN}\b"
-    rf"|\bwhat(?:'s| is| was| are| were| will be)?(?: the| an?| our| their| its)?(?: [\w-]+){{0,4}} {_MONEY_NOUN}\b"
+    rf"|\bwhat(?:'s| is| was| are| were| will be)?(?: the| an?| our| their| its)?(?: \w+){{0,3}} {_MONEY_NOUN}\b"
+    # "what is the annual medical staff membership fee": a named thing's amount, however long its name
+    rf"|\bwhat(?:'s| is| was| are| were| will be) (?:the|an?|our|their|its)(?: [\w-]+){{0,5}} {_MONEY_NOUN}\b"
     rf"|\bwhat (?:does|did|do|will|would|should|can)\b.{{0,80}}\b{_MONEY_VERB}\b",
     re.I,
 )

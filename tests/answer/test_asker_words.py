@@ -53,6 +53,7 @@ def _words(alike: dict[str, str]) -> WordMatcher:
         ("What is the maximum wait for a credentialing decision?", Focus.QUANTITY),
         ("What target population does the tool serve?", Focus.NONE),
         ("What is the annual medical staff membership fee at Riverside Regional?", Focus.MONEY),
+        ("What goes into the total cost of ownership of an AI tool?", Focus.NONE),
     ],
 )
 def test_the_kind_of_fact_asked_for(question, focus):
