@@ -40,8 +40,8 @@ def _recording(log: list[Verdict]):
     """`asks.addressed` that records the verdict and lets every draft through."""
     real = G.addressed
 
-    def addressed(ask, evidence, *, min_coverage: float, min_focus_coverage: float) -> Verdict:
-        verdict = real(ask, evidence, min_coverage=0.0, min_focus_coverage=0.0)
+    def addressed(ask, evidence, *, min_coverage: float, min_focus_coverage: float, words=None) -> Verdict:
+        verdict = real(ask, evidence, min_coverage=0.0, min_focus_coverage=0.0, words=words)
         log.append(verdict)
         return verdict
 

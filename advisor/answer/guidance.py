@@ -346,7 +346,9 @@ def compose_guidance(
                 collapse_duplicates(again, cands)
                 second = _verdict(ask, again, setup.corpus)
                 if second.ok:
-                    return Draft(arrange(again), AnswerKind.GUIDANCE, draft.evidence, covered=second.coverage)
+                    return Draft(
+                        arrange(again), AnswerKind.GUIDANCE, draft.evidence, covered=second.coverage, addressed=True
+                    )
         if not verdict.ok:
             if more := figure_hits(ask, hits, setup.corpus.chunks, [c.chunk.source for c in order]):  # figures missed
                 return compose_guidance(
@@ -360,7 +362,7 @@ def compose_guidance(
                     retriever=retriever,
                 )
             return Draft([], AnswerKind.GUIDANCE, draft.evidence, note=verdict.reason)
-        draft.covered = verdict.coverage
+        draft.covered, draft.addressed = verdict.coverage, True
     return draft
 
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..retrieve.spelled import initial_runs
 from ..text import tokenize
 
 __all__ = ["WordMatcher", "abbreviated", "acronyms", "expands", "matcher_for"]
@@ -26,8 +27,6 @@ _TWO_LETTER = {
     "ed": ("emergency department",),
     "hr": ("human resources",),
 }
-#: Words an expansion may skip ("Office of the National Coordinator" is ONC).
-_JOINERS = frozenset({"of", "and", "for", "the", "on", "in", "to", "&"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _ACRONYM = re.compile(r"\b([A-Z]{2,6})s?\b")
 
@@ -51,34 +50,7 @@ def expands(acronym: str, text: str) -> bool:
     if len(letters) == 2:
         low = " ".join(text.lower().split())
         return any(e in low for e in _TWO_LETTER.get(letters, ()))
-    return bool(_runs(text, letters))
-
-
-def _runs(text: str, letters: str) -> list[list[str]]:
-    """Runs of words in the text whose initials spell `letters` (joining words skipped)."""
-    words = _WORD.findall(text)
-    found: list[list[str]] = []
-    for i, first in enumerate(words):
-        if first[0].lower() != letters[0] or first.lower() in _JOINERS or not _content(first):
-            continue
-        run, k, j = [first], 1, i + 1
-        while j < len(words) and k < len(letters):
-            w = words[j]
-            if w.lower() in _JOINERS:
-                j += 1
-                continue
-            if w[0].lower() != letters[k] or not _content(w):
-                break
-            run.append(w)
-            k, j = k + 1, j + 1
-        if k == len(letters):
-            found.append(run)
-    return found
-
-
-def _content(word: str) -> bool:
-    """A word an expansion is made of: three letters or more, not a stopword ("has", "will")."""
-    return len(word) >= 3 and bool(tokenize(word))
+    return bool(initial_runs(text, letters))
 
 
 @lru_cache(maxsize=8192)
@@ -91,7 +63,7 @@ def abbreviated(question: str, text: str) -> frozenset[str]:
             full = next((e for e in _TWO_LETTER.get(acr.lower(), ()) if e in question.lower()), "")
             out.update(tokenize(full))
             continue
-        for run in _runs(question, acr.lower()):
+        for run in initial_runs(question, acr.lower()):
             out.update(tokenize(" ".join(run)))
     return frozenset(out)
 

@@ -90,9 +90,18 @@ def asked_part(question: str) -> str:
     head, colon, tail = asked.partition(": ")
     if colon and not _ASKING.search(head) and _ASKING.search(tail):
         asked = tail  # "Before the board meeting I need a summary: what are ...?"
-    if len(re.findall(r"\w+", asked)) < _MIN_WORDS:
-        return question
+    if len(re.findall(r"\w+", asked)) < _MIN_WORDS or _POINTS_BACK.search(asked):
+        return question  # "... keep an eye on that underlying model too?": the scene names what is asked about
     return asked
+
+
+#: A question pointing back at the scene: "that underlying model", "this tool", "those vendors".
+_POINTS_BACK = re.compile(
+    r"\b(?:that|this|these|those)\s+(?!(?:we|you|i|they|it|he|she|is|are|was|were|the|a|an|our|your|their|its|"
+    r"can|could|should|will|would|must|may|might|has|have|had|does|do|did|not|in|on|of|for|to|by|with|and|or)\b)"
+    r"[a-z][\w-]*",
+    re.I,
+)
 
 
 #: "X is too heavy. How else can we ...?", "What can we do instead of X?": an option set aside.

@@ -64,8 +64,17 @@ _ASKS_A_SOURCE = re.compile(
 )
 
 
+#: An assessment of something else: "Is an impact assessment a one-off, or should we repeat
+#: it?" asks about a practice, not about the organization's readiness results.
+_OTHER_ASSESSMENT = re.compile(
+    r"\b(?:impact|risk|privacy|security|conformity|bias|fairness|equity|algorithmic|vendor|needs|threat|"
+    r"vulnerability|technology|data protection|safety|clinical)[ -]assessments?\b",
+    re.I,
+)
+
+
 def is_assessment_question(query: str) -> bool:
-    return bool(_ASSESS_WORDS.search(query))
+    return bool(_ASSESS_WORDS.search(_OTHER_ASSESSMENT.sub(" ", query)))
 
 
 def about_results(query: str) -> bool:
@@ -73,7 +82,11 @@ def about_results(query: str) -> bool:
     it uses result words and names no framework ("What does HTI-1 say about readiness?" is guidance);
     an assessment question id ("What did we score on VALUE-3?") is not a framework's."""
     framework_ids = [i for i in identifiers(query) if not _instrument_question(i)]
-    return bool(_RESULT_WORDS.search(query)) and not framework_ids and not names_framework(query)
+    return (
+        bool(_RESULT_WORDS.search(_OTHER_ASSESSMENT.sub(" ", query)))
+        and not framework_ids
+        and not names_framework(query)
+    )
 
 
 def _instrument_question(identifier: str) -> bool:

@@ -49,6 +49,7 @@ class Draft:
     evidence: float = 0.0  # strength of the best evidence, for abstention
     note: str = ""
     covered: float = 0.0  # weighted share of what is asked its sentences name (words standing in count)
+    addressed: bool = False  # judged to be about what was asked (`asks.addressed`)
 
 
 _STATUS_WORDS = {"proposed": "Proposed rule", "superseded": "Superseded"}

@@ -7,6 +7,7 @@ likely top-k hits; the calling thread then fuses the two (see `Retriever.search`
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -23,6 +24,8 @@ from .records import SEARCHED_BY_DEFAULT, Filters, Hit, SearchResult
 
 __all__ = ["LEXICAL_FORMAT", "SEARCHED_BY_DEFAULT", "Filters", "Hit", "Lexical", "Retriever", "SearchResult"]
 
+#: An acronym as a question writes it: "CAC", "the MEC's", "EHRs".
+_ACRONYM = re.compile(r"\b([A-Z]{3,6})(?:s|['’]s)?\b")
 _UNFILTERED_SHARE = 0.5  # above this share of admitted chunks, filter dense candidates here, not in Chroma
 _DENSE_CHECK = 8  # keyword hits whose exact similarity is checked against the approximate dense search
 
@@ -93,13 +96,19 @@ class Retriever:
 
     def expand(self, query: str) -> str:
         """The query with what its identifiers' headings say appended ("GOVERN 1.6" means
-        little to an embedding model; "mechanisms to inventory AI systems" does)."""
+        little to an embedding model; "mechanisms to inventory AI systems" does), and the words
+        an acronym the index never saw stands for where the documents spell it out ("the CAC":
+        "Clinical Algorithms Committee")."""
         lex = self.lexical()
         extra = []
         for ident in identifiers(query)[:3]:
             desc = lex.headings.get(ident)
             if desc and desc.lower() not in query.lower():
                 extra.append(desc)
+        for acronym in dict.fromkeys(_ACRONYM.findall(query)):
+            key = acronym.lower()
+            if lex.df.get(key, 0) == 0 and key in lex.spelled:
+                extra.append(lex.spelled[key][0])
         return f"{query} ({'; '.join(extra)})" if extra else query
 
     def search(self, query: str, k: int | None = None, filters: Filters | None = None) -> SearchResult:

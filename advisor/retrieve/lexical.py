@@ -17,10 +17,11 @@ from ..chunk import Chunk, DocType
 from ..index import embedding_text
 from ..text import identifiers, tokenize
 from .records import Filters
+from .spelled import spelled_out
 
 __all__ = ["LEXICAL_FORMAT", "Lexical"]
 
-LEXICAL_FORMAT = 7  # bump when the saved keyword index changes shape
+LEXICAL_FORMAT = 8  # bump when the saved keyword index changes shape
 _DOC_WORDS_CACHED = 512  # documents whose vocabulary stays decoded in memory
 
 
@@ -39,8 +40,10 @@ class Lexical:
         df: dict[str, int] | None = None,
         doc_tokens: tuple[list[str], np.ndarray, np.ndarray] | None = None,
         chunk_sources: list[str] | None = None,
+        spelled: dict[str, list[str]] | None = None,
     ):
         self.headings = headings or {}
+        self.spelled = spelled or {}  # acronym -> the words the documents spell it out with
         self.df = df or {}
         # each document's distinct tokens, as positions in `df` (sources, offsets, token ids):
         # the composer reads a document's whole vocabulary without reading or tokenising it
@@ -91,6 +94,8 @@ class Lexical:
             df,
             _doc_tokens(chunks, tokens, df),
             [c.source for c in chunks],
+            # organization-private text never leaks into other queries
+            spelled_out(f"{c.section}\n{c.text}" for c in chunks if not c.org),
         )
 
     def save(self, folder: Path) -> None:
@@ -108,6 +113,7 @@ class Lexical:
             "id_sets": [sorted(s) for s in self.id_sets],
             "headings": self.headings,
             "df": self.df,
+            "spelled": self.spelled,
         }
         (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
         sources = sorted(self.doc_sources, key=self.doc_sources.__getitem__)
@@ -136,6 +142,7 @@ class Lexical:
             meta.get("df", {}),
             (sources, offsets, token_ids),
             meta.get("sources"),
+            meta.get("spelled", {}),
         )
 
     def document_words(self, source: str) -> frozenset[str] | None:

@@ -1,0 +1,304 @@
+"""The kind of fact a question asks for (an amount, a count, a date, a rate, a name: its
+*focus*), and whether a sentence states one."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Protocol
+
+from ..safety.names import name_lists
+from ..text import identifiers, tokenize
+
+__all__ = ["Asked", "Focus", "corrects_premise", "counted", "focus_of", "gives", "names_several", "ranks", "years"]
+
+
+class Asked(Protocol):
+    """What `gives` reads of a question (`asks.Ask`)."""
+
+    question: str
+    focus: Focus
+    counted: str
+    superlative: bool
+
+
+class Focus(StrEnum):
+    """The kind of fact a question asks for."""
+
+    MONEY = "amount of money"  # a cost, price, fee, salary, budget, fine
+    QUANTITY = "quantity"  # "how much faster", "what minimum sensitivity": a number
+    DURATION = "length of time"  # "how long": a number of minutes, days, months or years
+    COUNT = "count"  # "how many"
+    DATE = "date"  # "when", "what year", "deadline"
+    RATE = "rate"  # "what percentage", "what rate"
+    FREQUENCY = "frequency"  # "how often"
+    CODE = "number or code"  # "what is the 510(k) number"
+    PERSON = "person"  # "who chairs", "who is the current coordinator"
+    NAMED = "name"  # "which state", "which vendor": a proper name
+    NONE = "none"  # a description, a list, an explanation
+
+
+_MONEY_NOUN = (
+    r"(?:cost|costs|price|prices|pricing|fee|fees|charge|charges|salary|salaries|budget|budgets|spend|spending|"
+    r"fine|fines|penalty|penalties|premium|premiums|settlement|amount|margin|revenue|reimbursement)"
+)
+_MONEY_VERB = r"(?:cost|charge|pay|paid|spend|spent|levy|fine|reimburse|bill|invoice|set aside|allocate)"
+#: The question asks for an amount of money: "how much ... cost", "what fine", "what is the
+#: price of", "what did X spend", "what does Medicare pay" (not "which MAP subcategory covers costs").
+_MONEY_ASK = re.compile(
+    rf"\bhow much\b.{{0,80}}\b{_MONEY_VERB}\b|\bhow much\b.{{0,40}}\b{_MONEY_NOUN}\b"
+    rf"|\bwhat(?:'s| is| was| are| were| will be)?(?: the| an?| our| their| its)?(?: \w+){{0,3}} {_MONEY_NOUN}\b"
+    # "what is the annual medical staff membership fee": a named thing's amount, however long its name
+    rf"|\bwhat(?:'s| is| was| are| were| will be) (?:the|an?|our|their|its)(?: [\w-]+){{0,5}} {_MONEY_NOUN}\b"
+    rf"|\bwhat (?:does|did|do|will|would|should|can)\b.{{0,80}}\b{_MONEY_VERB}\b",
+    re.I,
+)
+_NAMED_KINDS = (
+    r"(?:states?|countr(?:y|ies)|vendors?|compan(?:y|ies)|hospitals?|health systems?|organi[sz]ations?|agenc(?:y|ies)|"
+    r"bod(?:y|ies)|firms?|insurers?|payers?|cit(?:y|ies)|universit(?:y|ies)|manufacturers?|suppliers?|"
+    r"large language models?|llms?|products?)"
+)
+_FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
+    (
+        Focus.RATE,
+        re.compile(
+            r"\bwhat (?:percent(?:age)?|share|proportion|fraction)\b"
+            r"|\bwhat(?:'s| is| was| are| were)? (?:the |an? |its |their )?(?:[\w-]+ ){0,3}rates?\b",
+            re.I,
+        ),
+    ),
+    (Focus.COUNT, re.compile(r"\bhow many\b|\b(?:the|what|exact) number of\b", re.I)),
+    (
+        Focus.DATE,
+        re.compile(
+            r"^\s*when\b|\b(?:when (?:is|was|are|were|will|did|does|do|must|should|can)|what (?:date|year|day|month)|"
+            r"which (?:date|year)|deadline|due date|by when|how soon|effective date|compliance date|go-live date)\b",
+            re.I,
+        ),
+    ),
+    (Focus.FREQUENCY, re.compile(r"\bhow often\b|\bhow frequently\b", re.I)),
+    (Focus.DURATION, re.compile(r"\bhow long\b|\bfor how many (?:minutes|hours|days|weeks|months|years)\b", re.I)),
+    (
+        Focus.QUANTITY,
+        # "what minimum sensitivity", "what maximum wait", "what threshold": a value, not a description
+        re.compile(
+            r"\bhow (?:much|large|big|fast)\b"
+            r"|\bwhat(?:'s| is| are)? (?:the |an? |its |their )?(?:minimum|maximum|min|max|threshold|cut-?off)\b",
+            re.I,
+        ),
+    ),
+    (
+        Focus.CODE,
+        re.compile(r"\bwhat(?:'s| is| was| are)? (?:the |its |their )?(?:[\w()-]+ ){0,4}(?:number|code|id)\b", re.I),
+    ),
+    (
+        Focus.PERSON,
+        re.compile(
+            r"^\s*who (?:chairs|leads|heads|runs|directs|founded|signed|is the (?:current |new |acting )?"
+            r"(?:chair|head|director|ceo|coordinator|administrator|commissioner|secretary|president|chief|founder)"
+            r"|is the (?:current |new |acting )?[A-Z][\w-]* [A-Z])",
+            re.I,
+        ),
+    ),
+    (Focus.NAMED, re.compile(rf"^\s*(?:which|what) (?:[\w-]+ ){{0,2}}{_NAMED_KINDS}\b", re.I)),
+]
+#: "which vendor has the most", "the lowest error rate": the answer must rank something too.
+_SUPERLATIVE = re.compile(
+    r"\bthe (?:most|least|largest|smallest|highest|lowest|best|worst|biggest|fastest|earliest|latest|top|"
+    r"first(?= (?:[\w-]+ ){0,2}to\b))\b"
+    # "the top of the organization" is a place, "the best way to" asks how: neither ranks anything
+    r"(?! of\b)(?! (?:way|ways|approach|approaches|practice|practices|method|methods|means|option|options|course)\b)",
+    re.I,
+)
+_RANKS = re.compile(
+    r"\b(?:most|least|largest|smallest|highest|lowest|best|worst|biggest|fastest|earliest|latest|top|leading|first|"
+    r"ranked|\w+est"
+    # a comparison ranks too: "higher risk systems receive larger allocations" answers "which get the most"
+    r"|more|less|fewer|greater|higher|lower|larger|smaller|bigger|better|worse|stronger|weaker)\b",
+    re.I,
+)
+_MONEY = re.compile(r"[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:dollars|euros|pounds|usd|eur|gbp)\b|\b(?:usd|eur|gbp)\s?\d", re.I)
+_NUMBER_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"hundred|thousand|million|billion|dozen|single|both|none|no"
+)
+_NUMBER = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b", re.I)
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATE = re.compile(
+    rf"\b(?:\d{{1,2}} )?{_MONTHS}(?: \d{{1,2}},?)? \d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b(?:19|20)\d{{2}}\b"
+    # a time limit: "within 48 hours", "within twenty-four (24) hours", "every six months"
+    rf"|\b(?:within|after|before|by|every|each|no later than)\s+(?:\d+|(?:{_NUMBER_WORDS}|eighteen|sixty|ninety)"
+    r"(?:-[a-z]+)?)\s+(?:\(\d+\)\s+)?"
+    r"(?:calendar |working |business )?(?:minutes?|hours?|days?|weeks?|months?|years?)\b"
+    r"|\b(?:annually|quarterly|monthly|yearly)\b",
+    re.I,
+)
+_FREQUENCY = re.compile(
+    r"\d|\b(?:daily|weekly|monthly|quarterly|annually|yearly|hourly|every|each|per|times|continuous(?:ly)?|"
+    r"real[- ]time|ongoing|periodic(?:ally)?|regular(?:ly)?|once|twice)\b",
+    re.I,
+)
+#: A length of time: "twelve months", "a 90-day period", "two years", "six-month".
+_DURATION = re.compile(
+    rf"\b(?:\d+|(?:{_NUMBER_WORDS}|eighteen|sixty|ninety|thirteen|fourteen|sixteen|seventeen|nineteen)"
+    r"(?:-[a-z]+)?|an?)[ -](?:\(\d+\)[ -])?(?:calendar |working |business |consecutive |full )?"
+    r"(?:minutes?|hours?|days?|weeks?|months?|years?)\b",
+    re.I,
+)
+_RATE = re.compile(r"\d\s?%|\bpercent\b|\b0?\.\d+\b|\b\d+(?:\.\d+)? (?:in|of|out of) (?:\d+|every)\b", re.I)
+_CODE = re.compile(r"\b[A-Z]{1,4}-?\d{3,}\b|§\s?\d|\b\d{2,}(?:\.\d+)+(?:\([a-z0-9]+\))*|\b[A-Z]{2,}-\d+\b")
+_PROPER = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
+#: A sentence that corrects the question's premise: the thing has no fine, no deadline, no force of law.
+_PREMISE = re.compile(
+    r"\b(?:voluntary|not (?:legally )?(?:binding|mandatory|required|a regulation|a law|regulatory|enforceable|enforced)|"
+    r"no (?:penalt\w*|fines?|enforcement|legal force|deadline|certification)|"
+    r"(?:does|do|did) not (?:impose|levy|carry|set|create|include|certify|specify|define|mandate|require))\b",
+    re.I,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_STOP_COUNT = re.compile(
+    r"\b(?:of|at|in|on|for|with|from|by|per|under|has|have|had|did|do|does|are|is|were|was|will|would|can|could|"
+    r"must|should|sit|been|that|who|which)\b",
+    re.I,
+)
+
+
+def names_several(words: str) -> bool:
+    """Do the words after "which" name several things ("risks", "fairness metrics does",
+    "of these"), not one ("subcategory", "agency enforces")?"""
+    toks = [t.strip("?,.") for t in words.lower().split()]
+
+    def many(t: str) -> bool:
+        return t.endswith("s") and not t.endswith(("ss", "us", "is", "'s", "’s")) and len(t) > 3
+
+    if not toks:
+        return False
+    return toks[0] == "of" or many(toks[0]) or (len(toks) >= 3 and many(toks[1]) and toks[2] in _AUX)
+
+
+_AUX = frozenset(
+    ["do", "does", "did", "are", "were", "is", "should", "must", "can", "could", "will", "would", "have", "has"]
+)
+
+
+def years(text: str) -> set[str]:
+    return set(_YEAR.findall(text))
+
+
+#: "When judging X, what should we ...?": a clause opening with "when" sets the occasion; the
+#: question after it asks what, which, how or who, not when.
+_WHEN_CLAUSE = re.compile(
+    r"^\s*when\s+(?:\w+ing|we|i|you|they|it|an?|the|our|their|its|this|that|these|those|organi[sz]ations?|"
+    r"hospitals?|clinicians?|staff|users?|patients?)\b[^?]*?[,:;]\s*",
+    re.I,
+)
+_ASKS_AFTER = re.compile(r"^(?:and )?(?:what|which|how|who|whom|why|where|is|are|does|do|should|can|must)\b", re.I)
+
+
+#: "Should we be counting how often clinicians override it?": a yes/no question about a
+#: practice of counting; the "how often" it would count is not the fact asked for ("Must we
+#: report how much ...?" still asks for an amount).
+_YES_NO = re.compile(
+    r"^\s*(?:should|shall|must|can|could|would|will|do|does|did|is|are|has|have)\s+"
+    r"(?:we|i|you|they|it|the|this|that|our|an?|there|organi[sz]ations?)\b",
+    re.I,
+)
+_PRACTICE_OF_COUNTING = re.compile(
+    r"\b(?:count|track|measur|record|monitor|log|audit)\w*\s+how (?:often|frequently)\b", re.I
+)
+
+
+def focus_of(question: str) -> Focus:
+    """The kind of fact the question asks for."""
+    clause = _WHEN_CLAUSE.match(question)
+    if clause and _ASKS_AFTER.match(question[clause.end() :]):
+        question = question[clause.end() :]
+    if _YES_NO.match(question) and _PRACTICE_OF_COUNTING.search(question):
+        return Focus.NONE
+    if _MONEY_ASK.search(question) and not re.search(r"\bhow (?:long|many|often)\b", question, re.I):
+        return Focus.MONEY
+    rules = dict(_FOCUS_RULES)
+    length, date = rules[Focus.DURATION].search(question), rules[Focus.DATE].search(question)
+    if length and date and length.start() < date.start():
+        return Focus.DURATION  # "How long are logs kept, and from when is that counted?" asks the length first
+    return next((f for f, pat in _FOCUS_RULES if pat.search(question)), Focus.NONE)
+
+
+def counted(question: str) -> str:
+    """The thing "how many X ..." counts: the last word before the verb or preposition."""
+    m = re.search(r"\bhow many\s+(.+)", question, re.I)
+    if not m:
+        return ""
+    span = _STOP_COUNT.split(m.group(1), maxsplit=1)[0]
+    words = [t for t in tokenize(span)]
+    return words[-1] if words else ""
+
+
+def _counts(ask: Asked, sentence: str) -> bool:
+    """A number counting the thing asked about ("38 controls", "over 4,000 scans"); dates,
+    years and identifiers are not counts."""
+    bare = _DATE.sub(" ", sentence)
+    for i in identifiers(bare):
+        bare = bare.replace(i, " ")
+    bare = re.sub(r"\b(?:Article|Art\.|Section|§|Annex|Part|Stage|Tier|Level|Element|Severity)\s*\w+", " ", bare)
+    if not ask.counted:
+        return bool(_NUMBER.search(bare))
+    words = re.findall(r"[\w,.%-]+", bare)
+    for i, w in enumerate(words):
+        if ask.counted in tokenize(w) or any(t.startswith(ask.counted[:5]) for t in tokenize(w)):
+            # "three references", or "references ... from at least three practitioners"
+            near = " ".join(words[max(0, i - 5) : i] + words[i + 1 : i + 7])
+            if re.search(rf"\d|\b(?:{_NUMBER_WORDS})\b", near, re.I):
+                return True
+    return False
+
+
+def gives(ask: Asked, sentence: str) -> bool:
+    """Does the sentence state the kind of fact asked for?"""
+    focus = ask.focus
+    if ask.superlative and not _RANKS.search(sentence):
+        return False  # "which vendor has the most" is not answered by a sentence ranking nothing
+    if focus is Focus.MONEY:
+        return bool(_MONEY.search(sentence))
+    if focus is Focus.DATE:
+        return bool(_DATE.search(sentence))
+    if focus is Focus.RATE:
+        return bool(_RATE.search(sentence))
+    if focus is Focus.FREQUENCY:
+        return bool(_FREQUENCY.search(sentence))
+    if focus is Focus.COUNT:
+        return _counts(ask, sentence)
+    if focus is Focus.DURATION:
+        # "how long can we keep sending v2 messages" is answered by the date it ends
+        return bool(_DURATION.search(sentence) or _DATE.search(sentence))
+    if focus is Focus.QUANTITY:
+        return bool(_NUMBER.search(sentence))
+    if focus is Focus.CODE:
+        return bool(_CODE.search(sentence))
+    asked = set(tokenize(ask.question))
+    if focus is Focus.PERSON:
+        return _names_a_person(sentence, asked)
+    if focus is Focus.NAMED:
+        return any(not set(tokenize(m.group(0))) & asked for m in _PROPER.finditer(sentence))
+    return True
+
+
+def _names_a_person(sentence: str, asked: set[str]) -> bool:
+    """A title and a name ("Dr. Smith"), or a known given name and a surname ("Micky Tripathi")."""
+    if re.search(r"\b(?:Dr|Mr|Ms|Mrs|Prof)\.? [A-Z]", sentence):
+        return True
+    given, _ = name_lists()
+    for m in re.finditer(r"\b([A-Z][a-z]+) (?:[A-Z]\. )?[A-Z][a-z]{2,}\b", sentence):
+        if m.group(1) in given and not set(tokenize(m.group(0))) & asked:
+            return True
+    return False
+
+
+def corrects_premise(sentence: str) -> bool:
+    """A sentence saying the thing asked about has no fine, deadline or force of law."""
+    return bool(_PREMISE.search(sentence))
+
+
+def ranks(question: str) -> bool:
+    """Does the question ask for the top of a ranking ("which vendor has the most", "the first state to")?"""
+    return bool(_SUPERLATIVE.search(question))

@@ -1,0 +1,78 @@
+"""Acronyms and the words they stand for, as the indexed documents write them: "the Medical
+Executive Committee (MEC)", "the Clinical Algorithms Committee". A question naming an acronym
+the index never saw ("Who sits on the CAC?") is searched with the words it stands for."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from ..text import tokenize
+
+__all__ = ["JOINERS", "content_word", "initial_runs", "spelled_out"]
+
+#: Words an expansion may skip ("Office of the National Coordinator" is ONC).
+JOINERS = frozenset({"of", "and", "for", "the", "on", "in", "to", "&"})
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+#: A run of capitalised words, joining words allowed between them: "Medical Executive Committee".
+_CAPITALISED = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+(?:(?:of|and|for|the|on|in|to|&)\s+)*[A-Z][a-z'’-]+)+")
+#: An acronym defined in brackets after its words: "electronic health record (EHR)".
+_DEFINED = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){1,8})\(([A-Z]{3,6})s?\)")
+#: Expansions kept per acronym, the commonest first.
+_KEPT = 2
+
+
+def content_word(word: str) -> bool:
+    """A word an expansion is made of: three letters or more, not a stopword ("has", "will")."""
+    return len(word) >= 3 and bool(tokenize(word))
+
+
+def initial_runs(text: str, letters: str) -> list[list[str]]:
+    """Runs of words in the text whose initials spell `letters` (joining words skipped)."""
+    words = _WORD.findall(text)
+    found: list[list[str]] = []
+    for i, first in enumerate(words):
+        if first[0].lower() != letters[0] or first.lower() in JOINERS or not content_word(first):
+            continue
+        run, k, j = [first], 1, i + 1
+        while j < len(words) and k < len(letters):
+            w = words[j]
+            if w.lower() in JOINERS:
+                j += 1
+                continue
+            if w[0].lower() != letters[k] or not content_word(w):
+                break
+            run.append(w)
+            k, j = k + 1, j + 1
+        if k == len(letters):
+            found.append(run)
+    return found
+
+
+def spelled_out(texts: Iterable[str]) -> dict[str, list[str]]:
+    """Per acronym (lower-cased, three to six letters), the word runs the texts spell it out
+    with: capitalised names ("Clinical Algorithms Committee" -> "cac") and acronyms defined in
+    brackets ("electronic health record (EHR)"), commonest first."""
+    seen: dict[str, Counter[str]] = {}
+    for text in texts:
+        for m in _CAPITALISED.finditer(text):
+            for key, phrase in _named_runs(m.group(0).split()):
+                seen.setdefault(key, Counter())[phrase] += 1
+        for m in _DEFINED.finditer(text):
+            letters = m.group(2).lower()
+            runs = initial_runs(m.group(1), letters)
+            if runs:
+                seen.setdefault(letters, Counter())[" ".join(runs[-1]).lower()] += 1
+    return {k: [p for p, _ in c.most_common(_KEPT)] for k, c in seen.items()}
+
+
+def _named_runs(words: list[str]) -> Iterable[tuple[str, str]]:
+    """Each run of three to six capitalised words within a name, with its initials: "Chair of
+    the Medical Executive Committee" holds "Medical Executive Committee" ("mec")."""
+    at = [i for i, w in enumerate(words) if w.lower() not in JOINERS and content_word(w)]
+    for a in range(len(at)):
+        for b in range(a + 2, min(a + 6, len(at))):
+            if any(not content_word(w) for w in words[at[a] : at[b] + 1] if w.lower() not in JOINERS):
+                break
+            yield "".join(words[i][0] for i in at[a : b + 1]).lower(), " ".join(words[at[a] : at[b] + 1])

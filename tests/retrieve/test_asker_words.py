@@ -1,0 +1,40 @@
+"""Searching in the asker's words: an acronym the index never saw is searched with the words the
+documents spell it out with."""
+
+from __future__ import annotations
+
+from advisor.chunk import Chunk, DocType
+from advisor.retrieve import Retriever
+from advisor.settings import Settings
+
+
+def _chunk(i: int, text: str, org: str = "") -> Chunk:
+    return Chunk(f"c{i:04d}", text, f"doc{i}.md", "Rules", doc_type=DocType.USER, org=org)
+
+
+class _Index:
+    """Just enough of an Index for the keyword side: its chunks and where to keep the BM25 files."""
+
+    generation = 1
+    catalog_id = "test"
+
+    def __init__(self, chunks: list[Chunk], home):
+        self.chunks = chunks
+        self.settings = Settings.from_env({"ADVISOR_HOME": str(home)})
+
+    def all_chunks(self):
+        return iter(self.chunks)
+
+
+def test_an_acronym_the_index_never_saw_is_searched_with_its_spelled_out_words(tmp_path):
+    chunks = [
+        _chunk(1, "The Clinical Algorithms Committee reviews every predictive model before go-live."),
+        _chunk(2, "No model may run in the electronic health record (EHR) until it is approved."),
+        _chunk(3, "The Quality Review Board of Acme meets monthly.", org="acme"),
+    ]
+    retriever = Retriever(_Index(chunks, tmp_path))  # type: ignore[arg-type]
+    assert "Clinical Algorithms Committee" in retriever.expand("Who sits on the CAC?")
+    # an acronym the documents use is searched as it is
+    assert retriever.expand("Which models run in the EHR?") == "Which models run in the EHR?"
+    # an organization's private wording never reaches anyone else's query
+    assert "Quality Review Board" not in retriever.expand("What does the QRB decide?")
