@@ -58,6 +58,7 @@ _NAMED_KINDS = (
     r"bod(?:y|ies)|firms?|insurers?|payers?|cit(?:y|ies)|universit(?:y|ies)|manufacturers?|suppliers?|"
     r"large language models?|llms?|products?)"
 )
+_AUXILIARY = r"(?:must|should|do|does|did|can|could|will|would|shall|may|might|are|is|was|were|have|has|had)"
 _FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
     (
         Focus.RATE,
@@ -100,7 +101,8 @@ _FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    (Focus.NAMED, re.compile(rf"^\s*(?:which|what) (?:[\w-]+ ){{0,2}}{_NAMED_KINDS}\b", re.I)),
+    # "which vendors", "what large companies"; not "what must suppliers tell us" (the suppliers act)
+    (Focus.NAMED, re.compile(rf"^\s*(?:which|what) (?:(?!{_AUXILIARY}\b)[\w-]+ ){{0,2}}{_NAMED_KINDS}\b", re.I)),
 ]
 #: "which vendor has the most", "the lowest error rate": the answer must rank something too.
 _SUPERLATIVE = re.compile(

@@ -173,3 +173,13 @@ def test_a_question_pointing_back_at_the_scene_is_judged_with_it():
     asked = "Does the Playbook expect us to keep an eye on that underlying model too?"
     assert asked_part(f"{scene} {asked}") == f"{scene} {asked}"
     assert asked_part(f"{scene} What should we document?") == "What should we document?"
+
+
+def test_what_the_named_kind_must_do_is_an_open_question_not_a_request_for_names():
+    from advisor.answer.focus import Focus, focus_of
+
+    # the suppliers act here: the answer says what they must tell, not which suppliers there are
+    assert focus_of("What must suppliers tell us about their models before we buy?") is Focus.NONE
+    assert focus_of("What do hospitals need to report to the ministry?") is Focus.NONE
+    assert focus_of("Which vendors offer a sepsis model?") is Focus.NAMED
+    assert focus_of("What large companies sell AI scribes?") is Focus.NAMED
