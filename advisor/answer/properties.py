@@ -186,17 +186,23 @@ _NOT_SUBGROUP = re.compile(
 )
 
 
+def _population_phrase(question: str) -> re.Match[str] | None:
+    """The phrase naming the subgroup asked about ("in patients under 18", "for basilar artery occlusions")."""
+    m = _POPULATION.search(question)
+    if m is None and (q := _QUALIFIER.search(question)) and not _NOT_SUBGROUP.search(q.group("pop")):
+        m = q
+    return m
+
+
 @functools.lru_cache(maxsize=256)
 def asked_population(question: str) -> tuple[frozenset[str], frozenset[tuple[str, int]]]:
     """The subgroup a question asks a figure for: its telling words (stems) and age bounds. A
     people noun marks it ("in patients under 18", "for women"); so does the phrase closing the
     question when it is not about the study or the product ("for basilar artery occlusions")."""
-    m = _POPULATION.search(question)
-    pop = m.group("pop") if m else ""
-    if not pop and (q := _QUALIFIER.search(question)) and not _NOT_SUBGROUP.search(q.group("pop")):
-        pop = q.group("pop")
-    if not pop:
+    m = _population_phrase(question)
+    if m is None:
         return frozenset(), frozenset()
+    pop = m.group("pop")
     bounds = frozenset(age_bounds(pop))
     words = frozenset(t for t in tokenize(pop) if t not in _GENERIC and not t[0].isdigit())
     return words, bounds
@@ -396,7 +402,7 @@ def unstated(ask: Asked, evidence: Sequence[Cited]) -> list[str]:
     for measure in _measures(ask):
         asked_words = _asked_words(ask.question, measure)
         if not any(_value_clause(measure, asked_words, population, ev) for ev in own):
-            pop = _POPULATION.search(ask.question)
+            pop = _population_phrase(ask.question)
             what = (
                 m.group("prop").lower()
                 if m
@@ -481,7 +487,7 @@ def figure_hits(
     that ranked first by naming it (a 510(k) summary naming its predicate device)."""
     docs = {src: chunks_of(src) for src in list(dict.fromkeys(sources))[:_FIGURE_DOCS]}
     if _COMPARES.search(ask.question):
-        wanted = list(docs)[:2]
+        wanted = sorted(docs, key=lambda src: _fit(ask, docs[src])[1], reverse=True)[:2]
     else:
         wanted = [max(docs, key=lambda src: _fit(ask, docs[src]))] if docs else []
     return [h for src in wanted for h in _figure_hits(ask, hits, docs[src])]
@@ -530,6 +536,15 @@ class _Text(Protocol):
 FIGURE_BONUS = 0.15
 #: How much a labelled field the question names gains ("Monitoring: ..." for "Who monitors X?").
 FIELD_BONUS = 0.1
+#: A question asking for an FDA submission's number, and the number as the FDA writes it: K and six
+#: digits for a 510(k), DEN for a De Novo request, P for a premarket approval.
+_CLEARANCE_ASKED = re.compile(
+    r"\b(?:510\s*\(k\)|k-?number|de novo|premarket approval|pma|clearance|approval)\s+(?:number|no\.?|id|code)\b"
+    r"|\b(?:number|no\.?|id|code)\s+(?:of|for)\s+(?:the\s+|its\s+)?(?:510\s*\(k\)|fda|clearance)\b"
+    r"|\bclearance\s+number\b",
+    re.I,
+)
+_CLEARANCE_ID = re.compile(r"\b(?:K|DEN|P)\d{6}\b")
 #: How much a passage of a user's document whose title holds every name asked about gains: the
 #: product's own card before the card of a sibling product that mentions it (a predicate device).
 TITLE_BONUS = 0.15
@@ -552,8 +567,9 @@ def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> flo
     states a figure for the measure asked, for the population asked ("Specificity | 96.8%"
     answers "What specificity does X report?" before "Sensitivity may be lower with motion");
     FIELD_BONUS when every word of its field label is asked, in a document the user added
-    ("Who monitors X?" and the label's "Monitoring: ..." line); TITLE_BONUS when the title of the
-    user's document holds every name asked; 0 otherwise."""
+    ("Who monitors X?" and the label's "Monitoring: ..." line); FIGURE_BONUS when it carries the
+    FDA number asked for; TITLE_BONUS when the title of the user's document holds every name
+    asked; 0 otherwise."""
     # a document the user added (a card, a form) is laid out in fields; the bundled guides' topic
     # headings are not fields
     field = _field(text) if chunk.doc_type == DocType.USER else set()
@@ -562,6 +578,8 @@ def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> flo
     topic = {t[:5] for t in tokenize(chunk.title)}
     named = field and all(t[:5] in asked for t in field) and not all(t[:5] in topic for t in field)
     gain = FIELD_BONUS if named else 0.0
+    if _CLEARANCE_ASKED.search(ask.question) and _CLEARANCE_ID.search(text):
+        gain += FIGURE_BONUS  # "Release Stage: FDA Cleared (K213721)" answers "What is its 510(k) number?"
     names = {t for t in ask.entities if t.isalpha()}
     if chunk.doc_type == DocType.USER and names and not _COMPARES.search(ask.question):
         gain += TITLE_BONUS if names <= set(tokenize(chunk.title)) else 0.0
