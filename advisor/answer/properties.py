@@ -362,12 +362,22 @@ def _role(words: Iterable[str]) -> frozenset[str]:
     return frozenset(r for r, ws in _ROLES.items() if any(w[:5] in stems for w in ws))
 
 
+#: The least weight (rarity in the index) of a name that tells documents apart: "AI" in every
+#: guide's title names nothing in particular.
+_TELLING = 1.0
+
+
+def _telling_names(ask: Asked) -> set[str]:
+    """The names a question asks about (a product, a vendor) that are rare enough to tell documents apart."""
+    return {t for t in ask.entities if t.isalpha() and ask.anchors.get(t, 0.0) >= _TELLING}
+
+
 def about_product(ask: Asked, evidence: Sequence[Cited]) -> list[Cited]:
     """The sentences whose chunk titles name most of the names the question asks about: a
     question about one product is answered from its own card, not from the card of the same
     vendor's other product that mentions it (a 510(k) summary naming its predicate device). All
     of them in a comparison, or when no title names anything asked."""
-    names = {t for t in ask.entities if t.isalpha()}
+    names = _telling_names(ask)
     if not names or _COMPARES.search(ask.question):
         return list(evidence)
     score = [len(names & ev.context) for ev in evidence]
@@ -502,7 +512,7 @@ def _fit(ask: Asked, chunks: Sequence[Chunk]) -> tuple[bool, float]:
     question's words its text uses."""
     if not chunks:
         return False, 0.0
-    names = {t for t in ask.entities if t.isalpha()}
+    names = _telling_names(ask)
     words = {t for c in chunks for t in tokenize(f"{c.title} {c.section} {c.text}")}
     return bool(names) and names <= set(tokenize(chunks[0].title)), sum(w for t, w in ask.anchors.items() if t in words)
 
@@ -580,7 +590,7 @@ def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> flo
     gain = FIELD_BONUS if named else 0.0
     if _CLEARANCE_ASKED.search(ask.question) and _CLEARANCE_ID.search(text):
         gain += FIGURE_BONUS  # "Release Stage: FDA Cleared (K213721)" answers "What is its 510(k) number?"
-    names = {t for t in ask.entities if t.isalpha()}
+    names = _telling_names(ask)
     if chunk.doc_type == DocType.USER and names and not _COMPARES.search(ask.question):
         gain += TITLE_BONUS if names <= set(tokenize(chunk.title)) else 0.0
     if not _measures(ask):
