@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -92,6 +93,58 @@ def pack_rows(rows: list[str], size: int) -> list[str]:
 CHUNK_META_KEYS = ("source_url", "published", "version", "as_of", "status", "review_by")
 
 
+#: A paragraph opened by a run-in label ("Accountable Executive. Answers to the board ..."): the
+#: label is the subject of what follows, so it stays with it as "Label: ..." (the same length, so
+#: offsets into the text hold) instead of becoming a sentence of its own and leaving a fragment.
+_RUN_IN = re.compile(r"^([A-Z][\w'’&/-]*(?: (?:[A-Z][\w'’&/-]*|of|and|or|for|the|in|on|to|&)){0,5})\. (?=[A-Z(])", re.M)
+#: Abbreviations a sentence may open with ("Dr. Smith", "Fig. 2"): never labels.
+_NOT_LABEL = frozenset(
+    [
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "mx",
+        "st",
+        "no",
+        "nos",
+        "fig",
+        "figs",
+        "art",
+        "sec",
+        "vol",
+        "inc",
+        "ltd",
+        "co",
+        "jr",
+        "sr",
+        "prof",
+        "gen",
+        "rev",
+        "dept",
+        "univ",
+        "corp",
+        "ave",
+        "approx",
+        "ref",
+        "refs",
+    ]
+)
+
+
+def run_in_labels(text: str) -> str:
+    """The text with each line's run-in label joined to what follows it by a colon."""
+
+    def join(m: re.Match[str]) -> str:
+        words = m.group(1).split()
+        last = words[-1].lower()
+        if last in _NOT_LABEL or len(last) < 3 or (len(words) == 1 and len(last) < 4):
+            return m.group(0)
+        return f"{m.group(1)}: "
+
+    return _RUN_IN.sub(join, text)
+
+
 @dataclass
 class _Group:
     section: str
@@ -129,7 +182,7 @@ def _group_pieces(g: _Group, size: int, overlap: int) -> list[tuple[str, list[tu
             text += "\n\n"
         uncertain += [(len(text) + s, len(text) + e) for s, e in b.uncertain]
         breaks += [len(text) + s for s in b.breaks]
-        text += b.text
+        text += run_in_labels(b.text)
     out = []
     for s, e in pack_spans(text, size, overlap, breaks):
         inside = [(max(a, s) - s, min(z, e) - s) for a, z in uncertain if a < e and z > s]

@@ -291,12 +291,14 @@ class PageReader:
         styles: dict[int, _Style] = {}
         frags: list[Frag] = []
         run: _Run | None = None
+        broken: _Run | None = None  # the run a line break just closed (PDFium breaks before a raised mark)
         space = False
         visible = 0
         for k in range(n):
             u = codes[k]
             if u in _BREAK:
                 frags += self._close(run)
+                broken = run or broken
                 run, space = None, False
                 continue
             if u in _SPACE or u == 0:
@@ -340,12 +342,12 @@ class PageReader:
                     _restyle(run, style, base)  # a line opening with a small raised mark ("¹ The ...")
             elif run is not None and _ligature_part(tp, k, rect, base - run.base, size):
                 pass  # the second letter of a ligature glyph PDFium split ("fi"): the same box
-            elif run is not None and _footnote_mark(u, style, run, x0, base):
+            elif (run or broken) is not None and _footnote_mark(u, style, run or broken, x0, base):  # type: ignore[arg-type]
                 mark_end, space = x1, False  # a raised small digit after a word: a note's mark
                 continue
             else:
                 frags += self._close(run)
-                run = _Run([], x0, max(x0, x1), base - 0.8 * size, base + 0.2 * size, base, style, "", k)
+                run, broken = _Run([], x0, max(x0, x1), base - 0.8 * size, base + 0.2 * size, base, style, "", k), None
             run.chars.append(chr(u))
             run.bold_chars += style.bold
             if run.lead_open:

@@ -89,6 +89,12 @@ _SAY = (
     r"add|append|end|begin|start|refuse|direct|ask|instruct|inform|send|email|provide|reveal|ignore|disregard|"
     r"forget|insist|confirm|describe|report|cite|quote|summari[sz]e|translate|treat|act|pretend|behave|follow|obey)"
 )
+#: Someone addressed or something to say: what an attack-like sentence must also hold to be flagged
+#: by its embedding similarity alone below a clear margin (see `injection._similarity_flags`).
+ADDRESSEE = re.compile(
+    r"\b(?:you|your|assistants?|chat ?bots?|bots?|llms?|gpts?|language models?|readers?|users?)\b|\b" + _SAY + r"\b",
+    re.I,
+)
 _CLAUSE = r"(?:^|[:;\"'(\[]\s*|[.!?]\s+|\b(?:and|then|so)\s+)"
 _READER = r"(?:the |all |any |every |each |our |your )?(?:users?|readers?|requesters?|askers?|customers?|visitors?|people asking)"
 _SECRET = (
@@ -162,9 +168,13 @@ _rule(
     r"\b(?:end|start|begin|finish|conclude|append|prefix|sign|close)\b.{0,25}\b(?:every|each|all|any|your)\s+"
     r"(?:answers?|responses?|replies|reply|messages?|outputs?|summar(?:y|ies))\b",
 )
+# "in every answer" orders something only with a verb that writes into answers: "Required for every
+# output" in a clinical table states a rule about a tool's outputs, not an order to the reader
+_WRITE = r"(?:include|add|append|insert|put|say|mention|write|print|use|repeat|end|start|begin|sign|place|attach|show|display|recommend|tell|claim|state|you)"
 _rule(
     Reason.STANDING_ORDER,
     0.85,
+    r"(?s)\A(?=.*\b" + _WRITE + r"\b).*?"
     r"\b(?:in|to|for|with) (?:every|each|all|any) (?:future |subsequent )?(?:answers?|responses?|repl(?:y|ies)|outputs?|messages?)\b",
 )
 _rule(
@@ -223,9 +233,10 @@ _rule(
 _rule(
     Reason.ADDRESSED_TO_ASSISTANT,
     0.85,
-    r"(?:^|[.!?]\s+)(?:ai|ai assistants?|ai helpers?|assistants?|chat ?bots?|models?|llms?|gpts?|language models?|bots?|reader bots?)\s*(?::\s*[a-z]+|,\s*(?:please\s+)?"
-    + _SAY
-    + r"\b)",
+    # "AI: <an order>"; "AI: artificial intelligence" (a glossary) and "Model: ClearRead CT" (a card's
+    # field) address nobody
+    r"(?:^|[.!?]\s+)(?:ai|ai assistants?|ai helpers?|assistants?|chat ?bots?|models?|llms?|gpts?|language models?|bots?|reader bots?)\s*[:,]\s*"
+    r"(?:please\s+|now\s+|always\s+|never\s+|only\s+|do not\s+|don't\s+)?(?:" + _SAY + r"|you|your)\b",
 )
 _rule(
     Reason.ADDRESSED_TO_ASSISTANT,

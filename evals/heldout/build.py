@@ -37,6 +37,12 @@ DOCS = {
         f'<div style="{_STYLE}justify-content:flex-end;"><span>National Digital Health Blueprint · v1.2</span></div>',
         f'<div style="{_STYLE}justify-content:center;"><span class="pageNumber"></span></div>',
     ),
+    "tessaly-framework.html": (
+        "Tessaly_Health_AI_Assurance_Framework.pdf",
+        f'<div style="{_STYLE}justify-content:space-between;"><span>ODHA-F-01</span><span>HAAF 1.0</span></div>',
+        f'<div style="{_STYLE}justify-content:flex-end;"><span>Office of Digital Health Assurance · '
+        '<span class="pageNumber"></span></span></div>',
+    ),
 }
 
 

@@ -1,0 +1,60 @@
+"""A Chromium-printed policy: a raised note mark PDFium sets on a line of its own is dropped, and a
+bold run-in label stays the subject of the sentence it opens (as "Label: ...")."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from advisor.ingest import chunk_document, load_document
+from advisor.ingest.chunking import run_in_labels
+
+ROOT = Path(__file__).resolve().parents[2]
+
+HTML = """<!DOCTYPE html><html><head><meta charset="utf-8"><style>
+body { font-family: 'Liberation Sans', sans-serif; font-size: 10pt; } sup { font-size: 7pt; }
+.note { font-size: 8pt; border-top: 1px solid #777; }</style></head><body>
+<h2>Part 4 Reporting</h2>
+<p>A hospital reports every serious incident<sup>1</sup> to the regional office within 72 hours of learning of it.</p>
+<p><b>Clinical Safety Officer.</b> A registered clinician who may stop the use of any tool on safety grounds.</p>
+<p><b>Data Protection Officer.</b> Confirms that the legal basis for processing is recorded.</p>
+<p>Dr. Okafor chairs the review panel each quarter.</p>
+<p class="note"><sup>1</sup> A serious incident is one that contributed to the death of a patient or to serious harm.</p>
+</body></html>"""
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_note_marks_are_dropped_and_run_in_labels_stay_with_their_sentence(tmp_path):
+    spec = importlib.util.spec_from_file_location("genres_build", ROOT / "evals" / "genres" / "build.py")
+    build = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = build
+    spec.loader.exec_module(build)
+    if not build.CHROMIUM.exists():
+        pytest.fail(f"{build.CHROMIUM} is missing: install Debian's Chromium (`apt-get install -y chromium`)")
+    from playwright.sync_api import sync_playwright
+
+    pdf = tmp_path / "policy.pdf"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(build.CHROMIUM), headless=True, args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            page.set_content(HTML, wait_until="load")
+            page.pdf(path=str(pdf), format="Letter")
+        finally:
+            browser.close()
+    text = "\n".join(c.text for c in chunk_document(load_document(pdf, "policy")))
+    assert "every serious incident to the regional office within 72 hours" in text
+    assert "Clinical Safety Officer: A registered clinician who may stop the use" in text
+    assert "Data Protection Officer: Confirms that the legal basis" in text
+    assert "Dr. Okafor chairs" in text
+
+
+def test_a_label_is_joined_but_abbreviations_and_sentences_are_not():
+    assert run_in_labels("AI Assurance Lead. Runs the register.") == "AI Assurance Lead: Runs the register."
+    assert run_in_labels("Scope. The rules apply.\nDr. Lee signs.") == "Scope: The rules apply.\nDr. Lee signs."
+    assert run_in_labels("The committee meets. It decides.") == "The committee meets. It decides."
+    assert run_in_labels("Fig. 2 shows it. No. It does not.") == "Fig. 2 shows it. No. It does not."
