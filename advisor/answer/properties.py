@@ -491,8 +491,8 @@ _CLEARANCE_ASKED = re.compile(
     re.I,
 )
 _CLEARANCE_ID = re.compile(r"\b(?:K|DEN|P)\d{6}\b")
-#: How much a passage of a user's document whose title holds every name asked about gains: the
-#: product's own card before the card of a sibling product that mentions it (a predicate device).
+#: How much more a figure or number asked gains in a user's document whose title holds every name
+#: asked: the product's own card before a sibling's card that names it (a predicate device).
 TITLE_BONUS = 0.15
 
 
@@ -514,8 +514,8 @@ def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> flo
     answers "What specificity does X report?" before "Sensitivity may be lower with motion");
     FIELD_BONUS when every word of its field label is asked, in a document the user added
     ("Who monitors X?" and the label's "Monitoring: ..." line); FIGURE_BONUS when it carries the
-    FDA number asked for; TITLE_BONUS when the title of the user's document holds every name
-    asked; 0 otherwise."""
+    FDA number asked for; TITLE_BONUS more for either when the title of the user's document
+    holds every name asked; 0 otherwise."""
     # a document the user added (a card, a form) is laid out in fields; the bundled guides' topic
     # headings are not fields
     field = _field(text) if chunk.doc_type == DocType.USER else set()
@@ -523,14 +523,17 @@ def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> flo
     # a label whose words the title holds is the document's subject, not a field of it
     topic = {t[:5] for t in tokenize(chunk.title)}
     named = field and all(t[:5] in asked for t in field) and not all(t[:5] in topic for t in field)
-    gain = FIELD_BONUS if named else 0.0
+    stated = 0.0
     if _CLEARANCE_ASKED.search(ask.question) and _CLEARANCE_ID.search(text):
-        gain += FIGURE_BONUS  # "Release Stage: FDA Cleared (K213721)" answers "What is its 510(k) number?"
+        stated = FIGURE_BONUS  # "Release Stage: FDA Cleared (K213721)" answers "What is its 510(k) number?"
+    elif _measures(ask):
+        lead_text = lead.text if lead else ""
+        ev = _Line(text, set(tokenize(f"{lead_text} {text}")), set(tokenize(f"{chunk.title} {chunk.section}")))
+        stated = FIGURE_BONUS if _states_figure(ask, ev) else 0.0
+    # the figure or number asked, stated in the card of the product asked about, before the same
+    # figure in a sibling's card that names the product (a predicate device); the title alone
+    # gains nothing (it would lift every line of a document named in the question)
     names = _telling_names(ask)
-    if chunk.doc_type == DocType.USER and names and not _COMPARES.search(ask.question):
-        gain += TITLE_BONUS if names <= set(tokenize(chunk.title)) else 0.0
-    if not _measures(ask):
-        return gain
-    lead_text = lead.text if lead else ""
-    ev = _Line(text, set(tokenize(f"{lead_text} {text}")), set(tokenize(f"{chunk.title} {chunk.section}")))
-    return gain + (FIGURE_BONUS if _states_figure(ask, ev) else 0.0)
+    titled = chunk.doc_type == DocType.USER and bool(names) and names <= set(tokenize(chunk.title))
+    own = TITLE_BONUS if stated and titled and not _COMPARES.search(ask.question) else 0.0
+    return (FIELD_BONUS if named else 0.0) + stated + own
