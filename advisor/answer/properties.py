@@ -493,7 +493,7 @@ _CLEARANCE_ASKED = re.compile(
 _CLEARANCE_ID = re.compile(r"\b(?:K|DEN|P)\d{6}\b")
 #: How much more a figure or number asked gains in a user's document whose title holds every name
 #: asked: the product's own card before a sibling's card that names it (a predicate device).
-TITLE_BONUS = 0.15
+TITLE_BONUS = 0.25
 
 
 _LABEL = re.compile(r"^\s*([A-Za-z][\w ()/&'’-]{1,40}):\s+\S")
