@@ -44,7 +44,7 @@ def _read_json(path: Path, default: dict[str, Any]) -> dict[str, Any]:
 class OnnxEncoder:
     """`SentenceTransformer.encode` over ONNX Runtime (mean or CLS pooling, then normalize)."""
 
-    def __init__(self, model_dir: str | Path, *, threads: int = 0):
+    def __init__(self, model_dir: str | Path, *, threads: int = 0, spinning: bool = False):
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -60,6 +60,13 @@ class OnnxEncoder:
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         if threads:
             opts.intra_op_num_threads = threads
+        if not spinning:
+            # ONNX Runtime's workers otherwise spin between operators, burning a core each while
+            # waiting: on a shared 2-core host (app, Chroma, PostgreSQL, other replicas) that made
+            # one query's encoding cost 11-17 ms of CPU instead of 8-10, and the longer the text,
+            # the more (benchmarks/bench_encoder.py --spinning). Vectors are bit-for-bit the same.
+            opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            opts.add_session_config_entry("session.inter_op.allow_spinning", "0")
         self.session = ort.InferenceSession(
             str(onnx_path(self.model_dir)), sess_options=opts, providers=["CPUExecutionProvider"]
         )

@@ -1,6 +1,7 @@
 """The embedding model on torch (sentence-transformers) and on ONNX Runtime, side by side.
 
     .venv/bin/python benchmarks/bench_encoder.py [--n 600] [--int8]
+    .venv/bin/python benchmarks/bench_encoder.py --spinning [--rounds 6]
 
 In one run, on the same texts (the bundled corpus's chunk texts as indexed):
 - cold start: a fresh interpreter importing the runtime and loading the model, then
@@ -10,12 +11,20 @@ In one run, on the same texts (the bundled corpus's chunk texts as indexed):
 - agreement with torch: cosine of each vector to torch's, and top-6 overlap of a dense search
   of 40 questions over the same texts (the answers' retrieval).
 sentence-transformers' own `backend="onnx"` needs optimum; it is tried and reported.
+
+`--spinning` instead compares ONNX Runtime session settings one query at a time, as a search
+embeds (a short question, and the same with an identifier's heading appended, as the hybrid
+search embeds it; and a batch of 16 passages): worker threads that spin between operators (ONNX
+Runtime's default, the advisor's before), that sleep (the advisor's now), and a single thread.
+Each setting runs in its own fresh process, settings alternating, `--rounds` times; it prints
+CPU (all threads of the process) and wall medians, and whether the vectors are bit-for-bit equal.
 The machine is shared and loaded: compare the ratios, not the absolute times.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -85,6 +94,53 @@ def quantized(model: str) -> Path:
     return folder
 
 
+SHORT = "What does GOVERN 1.6 require?"
+EXPANDED = "What does GOVERN 1.6 require? (Mechanisms to inventory AI systems)"  # as the hybrid search embeds it
+SETTINGS = {"spinning (before)": "threads=0, spinning=True", "sleeping (now)": "threads=0, spinning=False",
+            "one thread": "threads=1, spinning=False"}  # fmt: skip
+_ONE_QUERY = """
+import json, time, hashlib, numpy as np
+from advisor.encoder import OnnxEncoder
+m = OnnxEncoder({model!r}, {opts})
+batch = {batch!r}
+m.encode([{short!r}])
+out = {{}}
+for name, texts, reps in (("short", [{short!r}], 40), ("expanded", [{expanded!r}], 40), ("batch16", batch, 3)):
+    cpu, wall = [], []
+    for _ in range(reps):
+        c, w = time.process_time(), time.perf_counter()
+        v = m.encode(texts, batch_size=16, normalize_embeddings=True)
+        cpu.append((time.process_time() - c) * 1000); wall.append((time.perf_counter() - w) * 1000)
+        time.sleep(0.02)  # a search does other work between two encodings
+    out[name] = [float(np.median(cpu)), float(np.median(wall)), hashlib.sha256(v.tobytes()).hexdigest()]
+print(json.dumps(out))
+"""
+
+
+def spinning(model: str, rounds: int) -> None:
+    """Per-query CPU and wall of each session setting (see the module docstring)."""
+    batch = corpus_texts(16)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    got: dict[str, list[dict]] = {name: [] for name in SETTINGS}
+    for _ in range(rounds):
+        for name, opts in SETTINGS.items():
+            code = _ONE_QUERY.format(model=model, opts=opts, batch=batch, short=SHORT, expanded=EXPANDED)
+            r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT)
+            if r.returncode:
+                sys.exit(r.stderr[-2000:])
+            got[name].append(json.loads(r.stdout.strip().splitlines()[-1]))
+    first = next(iter(got))
+    print(f"ms per encoding, medians over {rounds} alternating processes (cpu = all threads of the process):")
+    for name, runs in got.items():
+        parts = []
+        for kind in ("short", "expanded", "batch16"):
+            cpu = float(np.median([r[kind][0] for r in runs]))
+            wall = float(np.median([r[kind][1] for r in runs]))
+            parts.append(f"{kind} cpu {cpu:6.1f} wall {wall:6.1f}")
+        same = all(r[k][2] == got[first][0][k][2] for r in runs for k in ("short", "expanded", "batch16"))
+        print(f"  {name:18s} " + " | ".join(parts) + f" | vectors identical to {first}: {same}")
+
+
 def top6(qv: np.ndarray, dv: np.ndarray) -> list[set[int]]:
     return [set(np.argsort(-(dv @ q))[:6].tolist()) for q in qv]
 
@@ -94,10 +150,15 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=600)
     ap.add_argument("--int8", action="store_true", help="also measure a dynamically int8-quantised export")
     ap.add_argument("--cold-runs", type=int, default=3)
+    ap.add_argument("--spinning", action="store_true", help="compare ONNX Runtime thread settings per query")
+    ap.add_argument("--rounds", type=int, default=6, help="with --spinning: processes per setting")
     args = ap.parse_args()
     model = default_embed_model()
     if not onnx_path(model).exists():
         sys.exit(f"no ONNX export at {onnx_path(model)}: run `python -m advisor.encoder export` first")
+    if args.spinning:
+        spinning(model, args.rounds)
+        return
 
     print("cold start (fresh interpreter: import + load + embed one query), seconds, alternating:")
     runs: dict[str, list] = {v: [] for v in COLD}

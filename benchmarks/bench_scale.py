@@ -3,8 +3,9 @@
     .venv/bin/python benchmarks/bench_scale.py --passages 10000 [--backend sqlite|server|both]
         [--queries 100] [--keep DIR]
 
-`--keep DIR` keeps the generated corpus and the SQLite backend's ADVISOR_HOME under DIR and,
-when DIR already holds them, reuses them: only the search and answer timings are measured again
+`--keep DIR` keeps the generated corpus and both backends' data (the SQLite ADVISOR_HOME; the
+server backend's ADVISOR_HOME, PostgreSQL cluster and Chroma folder) under DIR and, when DIR
+already holds them, reuses them: only the search and answer timings are measured again
 (the indexing figures are those saved by the run that built them). Useful when profiling.
 
 Indexing generated *user* documents runs each file through the parsing worker and the screening
@@ -307,7 +308,7 @@ def main() -> None:
     ap.add_argument("--passages", type=int, default=10000)
     ap.add_argument("--backend", choices=["sqlite", "server", "both"], default="both")
     ap.add_argument("--queries", type=int, default=100)
-    ap.add_argument("--keep", type=Path, help="keep (or reuse) the corpus and the SQLite home in this folder")
+    ap.add_argument("--keep", type=Path, help="keep (or reuse) the corpus and both backends' data in this folder")
     ap.add_argument(
         "--seed-screen",
         action="store_true",
@@ -346,10 +347,12 @@ def main() -> None:
     if args.backend in ("server", "both"):
         from tests.deploy.servers import chroma_server, postgres_cluster
 
-        with postgres_cluster(durable=True) as pg, chroma_server(Path(tempfile.mkdtemp()) / "chroma") as chroma:
+        # with --keep, the PostgreSQL cluster and the Chroma data stay under DIR and are served again
+        pg_dir, chroma_dir = (keep / "pg", keep / "chroma") if keep else (None, Path(tempfile.mkdtemp()) / "chroma")
+        with postgres_cluster(durable=True, keep=pg_dir) as pg, chroma_server(chroma_dir) as chroma:
             env = {**base, "ADVISOR_DATABASE_URL": pg, "ADVISOR_CHROMA_URL": chroma}
             out["server"] = run_backend(
-                "server", args.passages, corpus, made, queries, env, None, args.seed_screen, args.direct
+                "server", args.passages, corpus, made, queries, env, keep, args.seed_screen, args.direct
             )
     for key in ("sqlite", "server"):
         if key in out:

@@ -8,6 +8,7 @@ import re
 from ..chunk import DocType
 from ..retrieve import Filters, Hit, Retriever, SearchResult
 from ..text import content_words
+from .docref import referenced, without_references
 
 __all__ = ["interleave", "search_guidance", "split_question"]
 
@@ -53,13 +54,41 @@ def with_standouts(hits: list[Hit], k: int) -> list[Hit]:
     return top + extra
 
 
+def _pointed_first(hits: list[Hit], pointed: list[Hit], named: tuple[str, ...]) -> list[Hit]:
+    """The hits with the pointed document's passages first, in the order the whole question
+    ranked them, then those only the search inside it found; when the document already leads,
+    the ranking stands and only passages no hit brings along (the next chunk of a hit's
+    section comes with it, at its rank) join at the end."""
+    seen = {h.chunk.chunk_id for h in hits}
+    extra = [h for h in pointed if h.chunk.chunk_id not in seen]
+    if hits and hits[0].chunk.source in named:
+        return interleave([hits + [h for h in extra if not _beside(h, hits)]])
+    own = [h for h in hits if h.chunk.source in named] + extra
+    return interleave([own, [h for h in hits if h.chunk.source not in named]])
+
+
+def _beside(hit: Hit, hits: list[Hit]) -> bool:
+    """Is the passage just before or after a hit of its document (read along with that hit)?"""
+    c = hit.chunk
+    return any(h.chunk.source == c.source and c.position - h.chunk.position in (-1, 1, 2) for h in hits)
+
+
 def search_guidance(retriever: Retriever, query: str, *, k: int, org: str | None, user_documents: bool) -> SearchResult:
     """The passages a guidance answer draws on: the query's hits, each part of a compound
-    question's own hits, and the best passages of documents the user added, interleaved.
+    question's own hits, and the best passages of documents the user added, interleaved; when
+    the question points at documents the user added ("the bylaws"), their passages first.
     With an organization, its private results are left out (guidance and uploads only)."""
     filters = Filters(org=org, doc_types=(DocType.GUIDANCE, DocType.USER) if org else None)
     searches = [retriever.search(query, k=k + STANDOUT_EXTRA, filters=filters)]
     hits = with_standouts(searches[0].hits, k)
+    named = referenced(query, retriever) if user_documents else ()
+    if named:
+        # the document the question points at answers it, even where a bundled guide on the
+        # same topic outranks its passages in the search over everything
+        inside = Filters(org=org, doc_types=(DocType.USER,), sources=named)
+        pointed = retriever.search(without_references(query), k=k, filters=inside)
+        searches.append(pointed)
+        hits = _pointed_first(hits, pointed.hits, named)
     subs = split_question(query)
     if len(subs) > 1:  # each part of a compound question gets its own evidence
         parts = [retriever.search(q, k=3, filters=filters) for q in subs]

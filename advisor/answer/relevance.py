@@ -11,6 +11,7 @@ import numpy as np
 from ..text import content_words, identifiers, tokenize
 from .asks import Ask, Focus, focus_of, names_several
 from .corpus import Corpus
+from .docref import pointing, prefer_pointed, reference_nouns
 from .persona import set_aside
 from .properties import figure_bonus
 from .quotable import UnitKind
@@ -204,7 +205,21 @@ def _instruction(text: str) -> bool:
     return not (first.endswith(("ing", "ed", "tion", "sion", "ment", "ness", "ity")) or re.search(r"[^s]s$", first))
 
 
-def _asked_kind_bonus(c: Candidate, wants_action: bool, wants_actor: bool) -> float:
+#: "Who sits on the committee?", "Who are its members?", "What is the board's membership?": the
+#: answer says who the body consists of.
+_MEMBERS_ASK = re.compile(
+    r"\bwho (?:should |must |would |can |will |does |do )?(?:sits?|serves?|is|are|be|gets? to sit|makes? up)\b(?: \w+)? (?:on|in|up)\b|\bwho (?:is|are) (?:the )?members?\b"
+    r"|\bmembers?(?:hip)? of\b|\bmembership\b|\bcomposition\b|\bwho (?:belongs|is appointed|are appointed)\b",
+    re.I,
+)
+_MEMBERS = re.compile(
+    r"\b(?:consists? of|consisting of|composed of|comprises?|comprising|made up of|membership|chaired by|"
+    r"includes? the)\b",
+    re.I,
+)
+
+
+def _asked_kind_bonus(c: Candidate, wants_action: bool, wants_actor: bool, wants_members: bool = False) -> float:
     """A recommendation answers "how should we ...?"; a sentence naming a role answers "who ...?"."""
     bonus = 0.0
     if wants_action and not c.text.rstrip().endswith(":"):
@@ -214,11 +229,15 @@ def _asked_kind_bonus(c: Candidate, wants_action: bool, wants_actor: bool) -> fl
             bonus += 0.05
     if wants_actor and _ACTOR.search(c.text):
         bonus += 0.05
+    if wants_members and _MEMBERS.search(c.text):
+        bonus += 0.1  # "consists of seven voting members" answers "who sits on"
     return bonus
 
 
 def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float]:
-    q_fuzzy = fuzzy(content_words(question))
+    # "bylaws" in "under the bylaws" says where to look, not what is asked: the document's
+    # cover line ("... Medical Staff Bylaws, adopted ...") does not answer for naming it
+    q_fuzzy = fuzzy(content_words(question)) - fuzzy(content_words(" ".join(reference_nouns(question))))
     as_list = wants_list(question)
     q_ids = set(identifiers(question))
     wants_number = bool(_NUMBER_CUES.search(question))
@@ -229,6 +248,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     open_question = focus_of(question) is Focus.NONE
     wants_action = open_question and bool(_ACTION_ASK.search(question))
     wants_actor = open_question and bool(_WHO_ASK.search(question))
+    wants_members = bool(_MEMBERS_ASK.search(question))
     # Question words weighted by how rare they are among the candidate sentences: words every
     # candidate shares (the topic) say little; the rare one ("comply") is what is asked.
     cand_words = [fuzzy(content_words(c.text)) for c in cands]
@@ -265,7 +285,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
             bonus += 0.05  # an enumeration answers "what are the ..."
         if as_list and c.kind is UnitKind.SENTENCE and c.text.rstrip().endswith(":"):
             bonus += 0.05  # the document's own line introducing a list says what the list is
-        bonus += _asked_kind_bonus(c, wants_action, wants_actor)
+        bonus += _asked_kind_bonus(c, wants_action, wants_actor, wants_members)
         chunk_rel = 1.0 / (1.0 + 0.35 * (c.hit_rank - 1))  # hybrid retrieval's verdict on the passage
         out.append(0.5 * float(sim) + 0.25 * min(lex, 1.0) + 0.15 * chunk_rel + bonus)
     return out
@@ -352,8 +372,10 @@ def _entity_fit(ask: Ask, cands: list[Candidate], corpus: Corpus) -> dict[str, f
 
 
 def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus) -> None:
-    """Question-specific preferences on top of relevance: the document naming the product or
-    organization asked about, the sentence defining X for "What is X?", self-contained sentences."""
+    """Question-specific preferences on top of relevance: the document the question points at
+    ("the bylaws"), the document naming the product or organization asked about, the sentence
+    defining X for "What is X?", self-contained sentences."""
+    at = pointing(question, corpus.retriever)
     fit = _entity_fit(ask, cands, corpus)
     best_fit = max(fit.values(), default=0.0)
     names = set(ask.entities)
@@ -366,7 +388,8 @@ def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus) -> N
             if len(words & rejected) >= 2 and len(words & rejected) > len(words & wanted):
                 c.score -= 1.0  # about the option the user set aside, not the alternative asked for
         if fit:
-            mine = fit.get(c.chunk.source, 0.0)
+            # the document the question points at is what is asked about, whatever names it lacks
+            mine = best_fit if c.chunk.source in at.sources else fit.get(c.chunk.source, 0.0)
             # a document that never names what is asked about answers another question
             c.score -= 1.0 if mine == 0.0 and best_fit >= 0.5 else 0.35 * (best_fit - mine)
             if names & set(tokenize(f"{c.chunk.section} {c.text}")):
@@ -378,3 +401,4 @@ def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus) -> N
             c.score -= 0.05  # "This approach ..." leans on a sentence the answer may not show
         if c.text.rstrip(" )”’\"'").endswith("?") and not wants_questions:
             c.score -= 0.08  # a listed question asks what an answer should state (unless questions are asked for)
+    prefer_pointed(cands, at)

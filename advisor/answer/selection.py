@@ -78,8 +78,13 @@ class Candidate:
         return self.kind is UnitKind.SENTENCE and bool(_ANAPHORA.match(self.text))
 
 
-def _group_key(c: Candidate) -> tuple[str, int]:
-    return c.unit.list_key
+def _group_key(c: Candidate) -> tuple[str, ...]:
+    """The list or table a unit belongs to: a table's rows are one list under their header row,
+    across the chunks (and pages) a long table was split into, the header repeated atop each."""
+    lead = c.unit.lead
+    if c.kind is UnitKind.ROW and lead is not None and lead.kind is UnitKind.ROW:
+        return (c.chunk.source, c.chunk.section, lead.text)
+    return tuple(map(str, c.unit.list_key))
 
 
 def _after(c: Candidate, chosen: list[Candidate]) -> bool:
@@ -163,7 +168,7 @@ def repeats(c: Candidate, o: Candidate, sim: float) -> bool:
     return sim > 0.86 and inter / len(fc | fo) >= 0.7
 
 
-def _members(cands: list[Candidate], key: tuple[str, int]) -> list[Candidate]:
+def _members(cands: list[Candidate], key: tuple[str, ...]) -> list[Candidate]:
     return sorted(
         (c for c in cands if c.kind is not UnitKind.SENTENCE and _group_key(c) == key), key=lambda c: c.unit.order
     )
@@ -180,11 +185,46 @@ def whole_list(order: list[Candidate], cands: list[Candidate], best: float) -> l
             items = _members(cands, _group_key(c))
         elif c.text.rstrip().endswith(":"):
             items = sorted((d for d in cands if d.unit.lead is c.unit), key=lambda d: d.unit.order)
+            items = items or introduced_table(c, cands)
         else:
-            continue
+            items = introduced_table(c, cands)
         if len(items) >= 2:
             return items[:MAX_LIST]
     return []
+
+
+#: Characters that may follow a sentence in its passage for it to introduce the table after that
+#: passage: one more sentence ("... rests on four core registries. Every system must query them.").
+INTRO_TAIL = 200
+_TABLE_REF = re.compile(r"\b(table|exhibit)\s+([A-Z]?\d+(?:\.\d+)*)\b", re.I)
+
+
+def introduced_table(c: Candidate, cands: list[Candidate]) -> list[Candidate]:
+    """The rows of the table a sentence introduces: the table it names ("the standards in Table
+    3", by the caption heading the rows), or the table right after it (the sentence ends its
+    passage, but for one more sentence, and the next passage of the section holds the rows);
+    [] otherwise."""
+    if c.kind is not UnitKind.SENTENCE:
+        return []
+    rows = [d for d in cands if d.kind is UnitKind.ROW and d.chunk.source == c.chunk.source]
+    if not rows:
+        return []
+    named = _TABLE_REF.search(c.text)
+    if named is not None:
+        caption = re.compile(rf"(?:^|> ){named[1]}\s+{re.escape(named[2])}\b", re.I)
+        rows = [d for d in rows if caption.search(d.chunk.section)]
+    elif len(c.chunk.text[c.unit.end :].strip()) <= INTRO_TAIL:
+        section = c.chunk.section
+        rows = [
+            d
+            for d in rows
+            if d.chunk.position == c.chunk.position + 1
+            and (d.chunk.section == section or d.chunk.section.startswith(f"{section} > "))
+        ]
+    else:
+        return []
+    first = min(rows, key=lambda d: d.unit.order, default=None)
+    return _members(cands, _group_key(first)) if first is not None else []
 
 
 _CONTRAST = re.compile(

@@ -32,6 +32,7 @@ from .document import (
 )
 from .limits import Deadline, Limits, active, check_zip, read_member
 from .registry import register_loader
+from .tables import table_row
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delText", W + "commentReference"}
@@ -73,6 +74,7 @@ class _Para:
     num: tuple[str, str] | None
     outline: int | None
     extra: list[_Para] = field(default_factory=list)  # text-box paragraphs inside this one
+    notes: list[str] = field(default_factory=list)  # ids of the footnotes this paragraph marks
 
 
 class _Package:
@@ -194,6 +196,19 @@ class _Reader:
         self.title = ""
         self.headings: list[tuple[int, str]] = []
         self.blocks: list[Block] = []
+        self.notes = self._footnotes()
+
+    def _footnotes(self) -> dict[str, str]:
+        """Footnote texts by id (word/footnotes.xml; the separator notes are not notes)."""
+        root = self.pkg.xml("word/footnotes.xml")
+        out: dict[str, str] = {}
+        for note in root.iter(W + "footnote") if root is not None else []:
+            if note.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            text = " ".join(p.text for p in (self.read_para(q) for q in note.iter(W + "p")) if p.text)
+            if text:
+                out[note.get(W + "id", "")] = text
+        return out
 
     def section(self) -> str:
         return " > ".join(t for lvl, t in self.headings if not (lvl <= 1 and t == self.title))
@@ -231,11 +246,14 @@ class _Reader:
         shown: list[str] = []
         hidden: list[str] = []
         extra: list[_Para] = []
-        self._runs(p, style.hidden, shown, hidden, extra)
+        notes: list[str] = []
+        self._runs(p, style.hidden, shown, hidden, extra, notes)
         text = re.sub(r"[ \t\u00a0]+", " ", "".join(shown)).strip()
-        return _Para(text, re.sub(r"\s+", " ", "".join(hidden)).strip(), style.name, num, outline, extra)
+        return _Para(text, re.sub(r"\s+", " ", "".join(hidden)).strip(), style.name, num, outline, extra, notes)
 
-    def _runs(self, el: Element, hidden_style: bool, shown: list[str], hidden: list[str], extra: list[_Para]) -> None:
+    def _runs(
+        self, el: Element, hidden_style: bool, shown: list[str], hidden: list[str], extra: list[_Para], notes: list[str]
+    ) -> None:
         for child in el:
             tag = child.tag
             if tag in _SKIP:
@@ -252,11 +270,13 @@ class _Reader:
                         target.append(" ")
                     elif part.tag == W + "noBreakHyphen":
                         target.append("-")
+                    elif part.tag == W + "footnoteReference" and not vanish:
+                        notes.append(part.get(W + "id", ""))
                     elif part.tag not in _SKIP:
                         for box in part.iter(W + "txbxContent"):
                             extra += [self.read_para(q) for q in box.iter(W + "p")]
             elif tag != W + "pPr":
-                self._runs(child, hidden_style, shown, hidden, extra)
+                self._runs(child, hidden_style, shown, hidden, extra, notes)
 
     def paragraph(self, para: _Para, section: str | None = None) -> None:
         sec = self.section() if section is None else section
@@ -282,6 +302,10 @@ class _Reader:
                 if not marker and para.style.startswith("list bullet"):
                     marker = "- "
                 self.blocks.append(Block(marker + para.text, sec))
+        # a footnote is read right after the paragraph that marks it, under the same heading
+        for note in (self.notes.pop(n, "") for n in para.notes):
+            if note:
+                self.blocks.append(Block(note, sec))
         for inner in para.extra:
             self.paragraph(inner, sec)
 
@@ -301,10 +325,10 @@ class _Reader:
                 hidden = " ".join(p.hidden for p in paras if p.hidden)
                 if hidden:
                     self.blocks.append(Block(hidden, sec, quarantine=HIDDEN_TEXT, meta={"hidden": "hidden Word text"}))
-                if text:
-                    cells.append(text)
-            if cells:
-                self.blocks.append(Block(" | ".join(cells), sec, kind=BlockKind.TABLE))
+                cells.append(text)
+            row = table_row(cells)
+            if row:
+                self.blocks.append(Block(row, sec, kind=BlockKind.TABLE))
             for inner in nested:
                 self.table(inner, sec)
 
@@ -388,6 +412,8 @@ def load_docx(path: Path, source: str, limits: Limits | None = None) -> Document
         core_title = reader.title
         headers = _furniture(reader, pkg, "header")
         _stream_body(reader, path, zf)
+        # notes marked where a paragraph was not read as one (a table cell): kept, at the end
+        reader.blocks += [Block(text, reader.section()) for text in reader.notes.values()]
         footers = _furniture(reader, pkg, "footer")
     blocks = headers + reader.blocks + footers
     if not any(b.text.strip() and not b.quarantine for b in blocks):

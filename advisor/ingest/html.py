@@ -31,6 +31,7 @@ from .document import (
 )
 from .limits import Limits, active
 from .registry import register_loader
+from .tables import table_row
 
 _HIDDEN_STYLE = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|font-size\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?\s*(?:;|$|!)"
@@ -178,10 +179,13 @@ def _from_trafilatura(xml: str, title: str) -> list[Block]:
             if lines:
                 blocks.append(Block("\n".join(lines), secs.section))
         elif tag == "table":
+            started = False
             for row in el.iter("row"):
-                cells = [_text(c) for c in row.findall("cell")]
-                if any(cells):
-                    blocks.append(Block(" | ".join(c for c in cells if c), secs.section, kind=BlockKind.TABLE))
+                text = table_row([_text(c) for c in row.findall("cell")])
+                started = started or " | " in text
+                if text:
+                    # a caption above the first row is the table's title, not one of its rows
+                    blocks.append(Block(text, secs.section, kind=BlockKind.TABLE if started else BlockKind.TEXT))
         else:
             text = _text(el)
             if text:
@@ -198,14 +202,23 @@ def _fallback(root: Any, title: str) -> list[Block]:
     secs = _Sections(title)
     blocks: list[Block] = []
     body = root.find("body")
+    inside: set[Any] = set()
     for el in (body if body is not None else root).iter():
-        if not isinstance(el.tag, str):
+        if not isinstance(el.tag, str) or el in inside:
             continue
         name = el.tag.lower()
         if re.fullmatch(r"h[1-6]", name):
             text = _text(el)
             if text:
                 secs.heading(int(name[1]), text)
+            continue
+        if name == "tr":
+            # a row of cells is one row ("cell | cell"), as from every loader
+            cells = [c for c in el if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+            text = table_row([_text(c) for c in cells])
+            if text:
+                blocks.append(Block(text, secs.section, kind=BlockKind.TABLE))
+            inside.update(el.iterdescendants())  # read as the row: not again as blocks of their own
             continue
         if name in _BLOCKS and not any(isinstance(d.tag, str) and d.tag in _BLOCKS for d in el.iterdescendants()):
             text = _text(el)

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import yaml
 
-from .document import HIDDEN_TEXT, Block, Document, fail, heading_path, read_text, title_from_name
+from .document import HIDDEN_TEXT, Block, BlockKind, Document, fail, heading_path, read_text, title_from_name
 from .registry import register_loader
+from .tables import markdown_cells, markdown_row, table_row
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.S)
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
@@ -16,6 +17,8 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 # link reference definitions ("[label]: url", including the "[//]: # (comment)" idiom) never render
 _LINK_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(?:<[^>]*>|\S+)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$")
+_NOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:\s*(.*)$")
+_NOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _HTML_ELEMENT = re.compile(r"<([a-zA-Z][\w-]*)(\s[^>]*)?>(.*?)</\1\s*>", re.S)
 _HIDDEN_ATTR = re.compile(
     r"\bhidden\b|aria-hidden\s*=\s*[\"']?true|display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.\d]*[1-9])"
@@ -55,26 +58,60 @@ def parse_front_matter(text: str, path: Path | str) -> tuple[dict, str]:
 class _Blocks:
     """Paragraphs of a Markdown body, each under the heading path open where it starts."""
 
-    def __init__(self, title: str):
+    def __init__(self, title: str, notes: dict[str, str] | None = None):
         self.title = title
         self.headings: list[tuple[int, str]] = []
         self.blocks: list[Block] = []
         self.para: list[str] = []
+        self.notes = notes or {}  # footnote texts by label ("[^2]: The loss of a device ...")
 
     def section(self) -> str:
         return " > ".join(h for lvl, h in self.headings if not (lvl == 1 and h == self.title))
 
     def flush(self) -> None:
         text = "\n".join(self.para).strip()
+        labels = _NOTE_REF.findall(text)
+        text = _NOTE_REF.sub("", text)
         if text:
             self.blocks.append(Block(clean_inline_markdown(text), self.section()))
+        # a footnote is read right after the paragraph that marks it, under the same heading
+        for label in dict.fromkeys(labels):
+            note = self.notes.pop(label, "")
+            if note:
+                self.blocks.append(Block(clean_inline_markdown(note), self.section()))
         self.para.clear()
+
+    def row(self, cells: list[str]) -> None:
+        """A table row: a block of its own ("cell | cell"), like every loader's."""
+        self.flush()
+        text = table_row([clean_inline_markdown(_NOTE_REF.sub("", c)) for c in cells])
+        if text:
+            self.blocks.append(Block(text, self.section(), kind=BlockKind.TABLE))
 
     def heading(self, level: int, name: str) -> None:
         self.flush()
         if level == 1 and not self.title:
             self.title = name
         self.headings = heading_path(self.headings, level, name)
+
+
+def cut_footnotes(body: str) -> tuple[str, dict[str, str]]:
+    """Footnote definitions ("[^2]: text", indented lines continuing it) cut out of the body;
+    returns the body and the notes' texts by label."""
+    notes: dict[str, str] = {}
+    kept: list[str] = []
+    label = ""
+    for line in body.splitlines():
+        m = _NOTE_DEF.match(line)
+        if m is not None:
+            label = m.group(1)
+            notes[label] = m.group(2).strip()
+        elif label and line.startswith(("    ", "\t")) and line.strip():
+            notes[label] = f"{notes[label]} {line.strip()}"
+        else:
+            label = ""
+            kept.append(line)
+    return "\n".join(kept), notes
 
 
 def cut_hidden_html(body: str) -> tuple[str, list[str]]:
@@ -101,9 +138,11 @@ def load_markdown(path: Path, source: str) -> Document:
     # rendered page: never index them
     body = re.sub(r"<!--.*?(?:-->|$)", "", body, flags=re.S)
     body, hidden = cut_hidden_html(body)
-    out = _Blocks(str(meta.get("title") or "").strip())
-    in_fence = False
-    for line in body.splitlines():
+    body, notes = cut_footnotes(body)
+    out = _Blocks(str(meta.get("title") or "").strip(), notes)
+    in_fence = in_table = False
+    lines = body.splitlines()
+    for i, line in enumerate(lines):
         if _FENCE.match(line):
             in_fence = not in_fence
             out.para.append(line)
@@ -114,13 +153,27 @@ def load_markdown(path: Path, source: str) -> Document:
             continue
         if not line.strip() and not in_fence:
             out.flush()
+            in_table = False
             continue
-        if _TABLE_RULE.match(line) or (not in_fence and _LINK_DEF.match(line)):
+        if not in_fence and _LINK_DEF.match(line):
             continue
-        out.para.append(
-            line.strip().strip("|").replace(" | ", "; ") if line.lstrip().startswith("|") else line.rstrip()
+        # a pipe table: rows opening with "|", or a header row followed by its delimiter row
+        starts = line.lstrip().startswith("|") or (
+            i + 1 < len(lines) and _TABLE_RULE.match(lines[i + 1]) and markdown_cells(lines[i + 1]) is None
         )
+        if not in_fence and markdown_row(line) and (in_table or starts):
+            in_table = True
+            cells = markdown_cells(line)
+            if cells is not None:
+                out.row(cells)
+            continue
+        in_table = False
+        if _TABLE_RULE.match(line) and not in_fence:
+            continue
+        out.para.append(line.rstrip())
     out.flush()
+    # notes no paragraph marks still say something: read them at the end, where they were written
+    out.blocks += [Block(clean_inline_markdown(t), out.section()) for t in out.notes.values() if t]
     blocks = out.blocks + [Block(t, quarantine=HIDDEN_TEXT, meta={"hidden": "hidden HTML in Markdown"}) for t in hidden]
     return Document(
         source=source,

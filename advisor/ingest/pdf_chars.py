@@ -79,6 +79,8 @@ class Page:
     # small drawn dots and squares: list bullets a browser or layout tool paints as shapes, not glyphs
     dots: list[tuple[float, float, float, float]] = field(default_factory=list)  # (x0, top, x1, bottom)
     chars: int = 0  # characters with a visible glyph, for the scanned-page check
+    # footnote marks dropped from the text (raised small digits after a word): (mark, x, baseline)
+    marks: list[tuple[str, float, float]] = field(default_factory=list)
 
 
 @dataclass
@@ -227,6 +229,7 @@ class PageReader:
         self.box = (left, bottom, right, top)
         self.turn: Turn | None = None  # set when most of the page's text is turned
         self._turns: dict[int, int] = {}  # characters read turned, by angle
+        self._marks: list[tuple[str, float, float]] = []  # footnote marks dropped, (mark, x, baseline)
         self._shapes: _Shapes | None = None
 
     @property
@@ -248,7 +251,9 @@ class PageReader:
         finally:
             textpage.close()
         shapes = self.shapes
-        return Page(self.number, self.width, self.height, frags, shapes.hrules, shapes.vrules, shapes.dots, chars)
+        page = Page(self.number, self.width, self.height, frags, shapes.hrules, shapes.vrules, shapes.dots, chars)
+        page.marks = self._marks
+        return page
 
     def _turn_frame(self, turn: int) -> None:
         """Read the page in the frame of text turned by `turn` degrees: boxes are mapped so the
@@ -281,6 +286,7 @@ class PageReader:
         n = min(pdfium_c.FPDFText_CountChars(tp), self.max_chars)
         frame = self.turn
         turns = self._turns = {}
+        marks = self._marks = []
         mark_end = 0.0  # right edge of a footnote mark just dropped (no space character follows it)
         tight = _TIGHT
         codes = _codes(tp, n)
@@ -289,6 +295,7 @@ class PageReader:
         ox, oy = ctypes.c_double(), ctypes.c_double()
         top_y = self.box[3]
         styles: dict[int, _Style] = {}
+        edges = cell_edges(self.shapes.hrules)
         frags: list[Frag] = []
         run: _Run | None = None
         broken: _Run | None = None  # the run a line break just closed (PDFium breaks before a raised mark)
@@ -326,6 +333,7 @@ class PageReader:
                 and -0.45 * size <= base - run.base <= 0.45 * size
                 and run.x1 - 0.6 * size <= x0 <= run.x1 + size
                 and style.visibility == run.style.visibility
+                and not (edges and edge_between(edges, run.x1, x0, base, size))
             ):
                 if (
                     space
@@ -343,7 +351,12 @@ class PageReader:
             elif run is not None and _ligature_part(tp, k, rect, base - run.base, size):
                 pass  # the second letter of a ligature glyph PDFium split ("fi"): the same box
             elif (run or broken) is not None and _footnote_mark(u, style, run or broken, x0, base):  # type: ignore[arg-type]
-                mark_end, space = x1, False  # a raised small digit after a word: a note's mark
+                # a raised small digit after a word: a note's mark, kept apart to find its note
+                if mark_end and marks:
+                    marks[-1] = (marks[-1][0] + chr(u), marks[-1][1], marks[-1][2])
+                else:
+                    marks.append((chr(u), x0, (run or broken).base))  # type: ignore[union-attr]
+                mark_end, space = x1, False
                 continue
             else:
                 frags += self._close(run)
@@ -433,6 +446,27 @@ def _ligature_part(tp: Any, k: int, rect: Any, dy: float, size: float) -> bool:
     if not pdfium_c.FPDFText_GetLooseCharBox(tp, k - 1, prev):
         return False
     return abs(prev.left - rect.left) < 0.01 and abs(prev.right - rect.right) < 0.01
+
+
+def cell_edges(hrules: list[tuple[float, float, float]]) -> list[tuple[float, float]]:
+    """(x, y) where two ruling segments at one height meet end to start: a cell's edge in a table
+    ruled only by horizontal lines (each cell drawing its own border)."""
+    return [(b, y) for y, _, b in hrules if any(abs(y2 - y) < 0.5 and abs(a2 - b) < 1.0 for y2, a2, _ in hrules)]
+
+
+def edge_between(edges: list[tuple[float, float]], x0: float, x1: float, base: float, size: float) -> bool:
+    """Does a cell's edge run between two characters of one ruled row (the row's top rule, at most
+    3 sizes above the line, and a rule below meet at the same x, and the gap is wider than a word
+    space)? A first cell's text that nearly fills its column ends closer to the next cell's text
+    than the layout's reach for one line."""
+    if x1 - x0 < 0.5 * size:
+        return False  # a word space: a cell spanning columns runs across the rows' rule joints
+    return any(
+        x0 < x < x1
+        and 0 < base - y <= 3.0 * size
+        and any(abs(x2 - x) < 1.0 and 0 < y2 - base <= 12.0 * size for x2, y2 in edges)
+        for x, y in edges
+    )
 
 
 def _footnote_mark(u: int, style: _Style, run: _Run, x0: float, base: float) -> bool:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .pdf_chars import Frag, Page
+from .pdf_chars import Frag, Page, cell_edges, edge_between
 from .pdf_spacing import REACH, join_spaced_words
 
 _MARKER = re.compile(r"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·\-–—*]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)])$")
@@ -135,6 +135,7 @@ class _Builder:
         self.page = page
         self.pitch = pitch
         self.boxes: list[Box] = []
+        self.edges = cell_edges(page.hrules)
 
     def add(self, f: Frag) -> None:
         if self.boxes and self._same_line(self.boxes[-1].lines[-1], f):
@@ -152,7 +153,11 @@ class _Builder:
             return False
         gap = f.x0 - ln.x1
         reach = 3.0 * size if _MARKER.match(ln.text) else REACH * size
-        return -0.3 * size <= gap <= reach and not self._vrule_between(ln.x1, f.x0, ln.base)
+        return (
+            -0.3 * size <= gap <= reach
+            and not self._vrule_between(ln.x1, f.x0, ln.base)
+            and not (self.edges and edge_between(self.edges, ln.x1, f.x0, ln.base, size))
+        )
 
     @staticmethod
     def _extend(ln: Line, f: Frag) -> None:

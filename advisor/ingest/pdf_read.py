@@ -21,6 +21,7 @@ from .limits import Deadline, Limits
 from .pdf_chars import Page, PageReader
 from .pdf_furniture import Piece, mark_running_heads, mark_toc_and_index, norm, ref_heading
 from .pdf_layout import Item, ItemKind, Line, is_field, page_items
+from .pdf_notes import attach_notes
 
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
 _BULLET = re.compile(r"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·–—*]|-(?=\s))\s*")
@@ -181,13 +182,20 @@ def _item_texts(item: Item, dehyph: Dehyphenator) -> tuple[str, list[int]]:
         paras.append(_BULLET.sub("- ", text, count=1))
     if item.kind != ItemKind.TEXT:
         return " ".join(paras), []
-    breaks, pos = [], 0
+    breaks, pos, out = [], 0, ""
     for i, (para, text) in enumerate(zip(item.paragraphs, paras, strict=True)):
+        if i:
+            # a paragraph back at the margin after a list's last item ends the list (a blank line),
+            # so the paragraphs after a list are not read as part of its last item
+            prev = item.paragraphs[i - 1]
+            ends = paras[i - 1].startswith("- ") and not text.startswith("- ") and para[0].x0 <= prev[0].x0 + 1.0
+            out += "\n\n" if ends else "\n"
+            pos = len(out)
         # a list item stays with its list, a field introduced by a lead-in with the lead-in
         if is_field(para) and not text.startswith("- ") and not (i and paras[i - 1].endswith(":")):
             breaks.append(pos)
-        pos += len(text) + 1
-    return "\n".join(paras), breaks
+        out += text
+    return out, breaks
 
 
 def _pieces(pages: list[Page]) -> tuple[list[list[Piece]], Dehyphenator]:
@@ -209,7 +217,7 @@ def _pieces(pages: list[Page]) -> tuple[list[list[Piece]], Dehyphenator]:
             piece.size, piece.bottom = it.size, it.bottom
             pieces.append(piece)
         _mark_notes(pieces, size, page.height)
-        out.append(pieces)
+        out.append(attach_notes(pieces, page.marks))
     return out, dehyph
 
 
@@ -251,6 +259,9 @@ _NUMBERED = re.compile(
 )
 
 
+_CONTINUED = re.compile(r"[\s,.:;-]*[(\[]?\s*(?:continued|cont(?:'|\u2019)?d|cont\.)\s*[)\]]?\s*$", re.I)
+_CAPTION = re.compile(r"^(?:table|exhibit|figure|fig\.)\s+[A-Z]?\d+(?:\.\d+)*(?:[.:]?\s|$)", re.I)
+
 _BARE_NUMBER = re.compile(
     r"^(?:(?:article|chapter|part|appendix|annex|schedule)\s+\S+|\d{1,2}(?:\.\d{1,2})*\.?)$", re.I
 )
@@ -277,8 +288,10 @@ class _Sections:
         self.local: tuple[str, ...] = ()  # a heading under the current outline entry
         self.in_refs = False
         self.bare = False  # the last heading is a number without its title ("ARTICLE IV")
+        self.rows = False  # table rows came since the last heading
 
     def _heading(self, piece: Piece) -> None:
+        self.rows = False
         key = norm(piece.text)
         pending = self.by_page.get(piece.page, [])
         match = next((t for t in pending if norm(t[-1]) == key), None)
@@ -290,7 +303,8 @@ class _Sections:
         # a heading the outline does not name sits under the current outline entry, and under
         # the numbered headings above its own number ("Article IV" > "Section 4.2"); an
         # unnumbered one ("Key message", "Table 2. ...") under the numbered heading it follows
-        text = piece.text.replace("\n", " ")
+        # "Table 3. ... (continued)" atop the next page goes on with the table it continues
+        text = _CONTINUED.sub("", piece.text.replace("\n", " ")).strip() or piece.text.replace("\n", " ")
         level = heading_level(text)
         numbered = [h for h in self.local if heading_level(h) is not None]
         if level is None and self.bare:
@@ -307,6 +321,17 @@ class _Sections:
     def section(self) -> str:
         return " > ".join(self.current + self.local)
 
+    def _after_table(self, row: bool) -> None:
+        """Prose after the rows under a table's caption ("Table 1. Core registries") is back
+        under the heading above the caption: the caption titles its table only."""
+        if row:
+            self.rows = True
+        elif self.rows and self.local and _CAPTION.match(self.local[-1]):
+            self.local = self.local[:-1]
+            self.rows = False
+        else:
+            self.rows = False
+
     def assign(self, pages: list[list[Piece]], ocr_blocks: dict[int, list[Block]]) -> list[Block]:
         blocks: list[Block] = []
         for number, pieces in enumerate(pages, start=1):
@@ -316,6 +341,7 @@ class _Sections:
                     continue
                 if piece.kind.indexed and not piece.hidden:
                     self.bare = False
+                    self._after_table(piece.kind == BlockKind.TABLE)
                 kind = piece.kind
                 if kind.indexed and self.in_refs and not piece.hidden:
                     kind = BlockKind.REFERENCES

@@ -20,7 +20,7 @@ from .records import Filters
 
 __all__ = ["LEXICAL_FORMAT", "Lexical"]
 
-LEXICAL_FORMAT = 6  # bump when the saved keyword index changes shape
+LEXICAL_FORMAT = 7  # bump when the saved keyword index changes shape
 _DOC_WORDS_CACHED = 512  # documents whose vocabulary stays decoded in memory
 
 
@@ -38,6 +38,7 @@ class Lexical:
         headings: dict[str, str] | None = None,
         df: dict[str, int] | None = None,
         doc_tokens: tuple[list[str], np.ndarray, np.ndarray] | None = None,
+        chunk_sources: list[str] | None = None,
     ):
         self.headings = headings or {}
         self.df = df or {}
@@ -54,6 +55,8 @@ class Lexical:
         self.orgs = np.array(orgs, dtype=object)
         self.doc_types = np.array(doc_types, dtype=object)
         self.frameworks = np.array(frameworks, dtype=object)
+        # each chunk's document, for a search restricted to some documents
+        self.sources = np.array(chunk_sources if chunk_sources is not None else [""] * len(ids), dtype=object)
         self.bm25 = bm25
         self.id_sets = id_sets
         # identifier -> positions holding it: an identifier query touches its matches only,
@@ -87,6 +90,7 @@ class Lexical:
             _headings(chunks),
             df,
             _doc_tokens(chunks, tokens, df),
+            [c.source for c in chunks],
         )
 
     def save(self, folder: Path) -> None:
@@ -100,6 +104,7 @@ class Lexical:
             "orgs": list(self.orgs),
             "doc_types": list(self.doc_types),
             "frameworks": list(self.frameworks),
+            "sources": list(self.sources),
             "id_sets": [sorted(s) for s in self.id_sets],
             "headings": self.headings,
             "df": self.df,
@@ -130,6 +135,7 @@ class Lexical:
             meta.get("headings", {}),
             meta.get("df", {}),
             (sources, offsets, token_ids),
+            meta.get("sources"),
         )
 
     def document_words(self, source: str) -> frozenset[str] | None:
@@ -154,7 +160,7 @@ class Lexical:
             return words
 
     def mask(self, f: Filters) -> np.ndarray:
-        key = (f.org, f.doc_types, f.frameworks)
+        key = (f.org, f.doc_types, f.frameworks, f.sources)
         hit = self._masks.get(key)
         if hit is None:
             if len(self._masks) > 256:
@@ -170,6 +176,8 @@ class Lexical:
         ok &= np.isin(self.doc_types, f.searched_types)
         if f.frameworks:
             ok &= np.isin(self.frameworks, [str(x) for x in f.frameworks])
+        if f.sources:
+            ok &= np.isin(self.sources, list(f.sources))
         return ok
 
     def search(self, query: str, n: int, mask: np.ndarray) -> list[tuple[str, float]]:

@@ -19,11 +19,13 @@ SEARCHED_BY_DEFAULT = (DocType.GUIDANCE, DocType.ASSESSMENT, DocType.USER)
 @dataclass(frozen=True)
 class Filters:
     """Restrict a search. `org` adds that organization's private chunks to the shared ones;
-    without it, no organization's chunks are searched at all."""
+    without it, no organization's chunks are searched at all. `sources` keeps only those
+    documents' chunks (a question pointing at "the bylaws" searches the bylaws)."""
 
     org: str | None = None
     doc_types: tuple[str, ...] | None = None
     frameworks: tuple[str, ...] | None = None
+    sources: tuple[str, ...] | None = None
 
     @property
     def searched_types(self) -> list[str]:
@@ -35,12 +37,17 @@ class Filters:
         clauses.append({"doc_type": {"$in": self.searched_types}})
         if self.frameworks:
             clauses.append({"framework": {"$in": [str(f) for f in self.frameworks]}})
+        if self.sources:
+            clauses.append({"source": {"$in": list(self.sources)}})
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
-    def allows(self, org: str, doc_type: str, framework: str) -> bool:
+    def allows(self, org: str, doc_type: str, framework: str, source: str | None = None) -> bool:
+        """Does the filter admit a chunk with these fields? The source is checked when given."""
         if org and org != self.org:
             return False
         if doc_type not in self.searched_types:
+            return False
+        if self.sources and source is not None and source not in self.sources:
             return False
         return not (self.frameworks and framework not in self.frameworks)
 

@@ -284,7 +284,7 @@ _DATES = [
 ]
 _DATE_CUE = re.compile(
     r"\b(?:dob|d\.o\.b|birth|born|birthday|b\.|admit\w*|admission|discharg\w*|visit\w*|seen|evaluated|encounter|"
-    r"service|dos|died|death|deceased|expired|surgery|operation|procedure|appointment|appt|follow[- ]?up|f/u|"
+    r"date of service|service date|dos|died|death|deceased|expired|surgery|operation|procedure|appointment|appt|follow[- ]?up|f/u|"
     r"scheduled|presented|injury|injured|onset|hospitali[sz]\w*|diagnosed|started|stopped|collected|performed|"
     r"vaccinated|immunized|transferred|arrived|returned|delivered|treated|consult\w*|referred|signed|dictated)\b",
     re.I,
@@ -296,7 +296,9 @@ def dates(text: str, anchored: bool) -> list[Finding]:
     out: list[Finding] = []
     for pattern in _DATES:
         for m in pattern.finditer(text):
-            line = text[max(0, m.start() - 60) : m.start()].split("\n")[-1]
+            # the cue must be in the date's own line and table cell ("issued at birth | Mandatory |
+            # January 2027" is a rule's effective date, not a birth date)
+            line = re.split(r"[\n|]", text[max(0, m.start() - 60) : m.start()])[-1]
             if anchored or _DATE_CUE.search(line):
                 out.append(finding(text, PhiType.DATE, m.start(), m.end(), 0.9 if not anchored else 0.7))
     return out

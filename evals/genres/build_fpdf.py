@@ -47,6 +47,15 @@ def _texts():
 
 
 T = _texts()
+
+
+def _blueprint():
+    spec = importlib.util.spec_from_file_location("genres_fpdf_blueprint", HERE / "fpdf_blueprint.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 _LIGATURES = (("ffi", "\ufb03"), ("fi", "\ufb01"), ("fl", "\ufb02"))
 _VOWELS = set("aeiouy")
 MM = 72 / 25.4
@@ -506,6 +515,7 @@ BUILDERS = {
     "interoperability-guideline": build_guideline,
     "credentials-bylaws": build_bylaws,
     "procurement-framework": build_framework,
+    "digital-health-blueprint": lambda out: _blueprint().build_blueprint(out, Doc, Setter),
 }
 
 

@@ -66,7 +66,30 @@ Before a clinical software product is sold, its developer must register it with 
 The Agency publishes each registration on its website.
 """
 
-DOCS = {"credentials.md": CREDENTIALS, "registry.md": REGISTRY, "devices.md": DEVICES}
+_STANDARDS = [
+    ("Patient identification", "National patient number with a check digit", "January 2026"),
+    ("Facility codes", "Facility Register code for every site", "January 2026"),
+    ("Transport security", "TLS 1.3 on every connection between systems", "January 2026"),
+    ("Message exchange", "HL7 FHIR Release 4 interface with national profiles", "July 2026"),
+    ("User sign-on", "OpenID Connect against the national identity service", "July 2026"),
+    ("Audit trail", "IHE ATNA audit records sent to the national log", "July 2026"),
+    ("Legacy messaging", "HL7 version 2.5.1 messages, accepted until retired", "December 2027"),
+    ("Diagnoses", "ICD-11 for every coded diagnosis", "January 2027"),
+    ("Laboratory tests", "LOINC codes for laboratory orders and results", "July 2027"),
+    ("Medicines", "Lakemont Medicines Dictionary mapped to ATC", "July 2027"),
+    ("Clinical findings", "SNOMED CT with the national extension", "January 2028"),
+    ("Medical imaging", "DICOM with DICOMweb for image retrieval", "January 2028"),
+    ("Consent records", "FHIR Consent resource with the national profile", "No date set"),
+]
+STANDARDS = (
+    "---\ntitle: Lakemont interoperability catalogue\n---\n# Lakemont interoperability catalogue\n\n"
+    "## Interoperability standards\n\nSystems connecting to the Lakemont exchange meet the standards listed here.\n\n"
+    "| Domain | Standard | Required from |\n|---|---|---|\n"
+    + "\n".join(f"| {a} | {b} | {c} |" for a, b, c in _STANDARDS)
+    + "\n\nA vendor may ask the Authority for an exemption of up to twelve months.\n"
+)
+
+DOCS = {"credentials.md": CREDENTIALS, "registry.md": REGISTRY, "devices.md": DEVICES, "standards.md": STANDARDS}
 
 
 @pytest.fixture(scope="module")
@@ -88,6 +111,25 @@ def test_a_lead_in_ending_in_a_verb_brings_its_items(adv):
     text = _quoted(adv, "What must a developer submit when registering a clinical software product?")
     for item in ("intended purpose", "validation study", "contact person", "monitoring performance"):
         assert item in text, (item, text)
+
+
+def test_a_table_introduced_by_a_sentence_answers_with_every_row(adv):
+    # the sentence before the table ranks first; the rows share few of the question's words
+    for question in (
+        "What are the core registries in the Lakemont blueprint and what does each contain?",
+        "Which registers does the Lakemont blueprint keep, and what is in each?",
+    ):
+        text = _quoted(adv, question)
+        assert "Registry | Contents" in text, text  # the header row introduces the rows
+        for row in ("Patient Register |", "Facility Register |", "Practitioner Register |"):
+            assert row in text, (question, row, text)
+
+
+def test_a_long_table_split_across_passages_is_listed_whole(adv):
+    text = _quoted(adv, "List the interoperability standards Lakemont systems must meet.")
+    assert text.count("Domain | Standard | Required from") == 1, text  # one header over all rows
+    for domain, _, _ in _STANDARDS:
+        assert f"{domain} |" in text, (domain, text)
 
 
 def test_a_single_fact_question_does_not_recite_the_list(adv):

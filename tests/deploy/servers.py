@@ -93,24 +93,27 @@ def _as_owner(cmd: list[str]) -> list[str]:
 
 
 @contextlib.contextmanager
-def postgres_cluster(*, durable: bool = False) -> Iterator[str]:
+def postgres_cluster(*, durable: bool = False, keep: Path | None = None) -> Iterator[str]:
     """A fresh cluster on a free loopback port; yields postgresql://advisor@127.0.0.1:PORT/advisor.
 
-    `durable=False` (tests) turns fsync off: the data is thrown away anyway."""
-    base = Path(tempfile.mkdtemp(prefix="advisor-pg-"))
+    `durable=False` (tests) turns fsync off: the data is thrown away anyway. `keep` (benchmarks)
+    puts the cluster in that folder and leaves it there; a cluster already in it is started again."""
+    base = keep or Path(tempfile.mkdtemp(prefix="advisor-pg-"))
     data, sock = base / "data", base / "sock"
-    sock.mkdir()
+    fresh = not (data / "PG_VERSION").exists()
+    sock.mkdir(parents=True, exist_ok=True)
     if os.geteuid() == 0:
         shutil.chown(base, "postgres")
         shutil.chown(sock, "postgres")
     port = free_port()
     log = base / "server.log"
     try:
-        subprocess.run(
-            _as_owner([pg_bin("initdb") or "initdb", "-D", str(data), "-U", "advisor", "--auth=trust", "-E", "UTF8",
-                       "--no-instructions"]),
-            check=True, capture_output=True, text=True,
-        )  # fmt: skip
+        if fresh:
+            subprocess.run(
+                _as_owner([pg_bin("initdb") or "initdb", "-D", str(data), "-U", "advisor", "--auth=trust", "-E",
+                           "UTF8", "--no-instructions"]),
+                check=True, capture_output=True, text=True,
+            )  # fmt: skip
         opts = f"-c listen_addresses=127.0.0.1 -p {port} -k {sock} -c max_connections=200"
         if not durable:
             opts += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
@@ -121,8 +124,9 @@ def postgres_cluster(*, durable: bool = False) -> Iterator[str]:
         )  # fmt: skip
         import psycopg
 
-        with psycopg.connect(f"postgresql://advisor@127.0.0.1:{port}/postgres", autocommit=True) as conn:
-            conn.execute("CREATE DATABASE advisor")
+        if fresh:
+            with psycopg.connect(f"postgresql://advisor@127.0.0.1:{port}/postgres", autocommit=True) as conn:
+                conn.execute("CREATE DATABASE advisor")
         yield f"postgresql://advisor@127.0.0.1:{port}/advisor"
     except subprocess.CalledProcessError as exc:
         tail = log.read_text()[-2000:] if log.exists() else ""
@@ -132,7 +136,8 @@ def postgres_cluster(*, durable: bool = False) -> Iterator[str]:
             _as_owner([pg_bin("pg_ctl") or "pg_ctl", "-D", str(data), "-m", "immediate", "-w", "stop"]),
             capture_output=True,
         )
-        shutil.rmtree(base, ignore_errors=True)
+        if keep is None:
+            shutil.rmtree(base, ignore_errors=True)
 
 
 def venv_exe(name: str) -> str:

@@ -124,3 +124,34 @@ def test_python_docx_files_still_read(tmp_path):
     texts = [b.text for b in load_document(p, str(p)).blocks]
     assert "The committee has nine voting members." in texts
     assert "- Chair" in texts and "- Secretary" in texts
+
+
+def test_footnote_is_read_right_after_the_paragraph_that_marks_it(tmp_path):
+    body = "".join(
+        [
+            _p("Retention", "Heading2"),
+            _p(
+                "",
+                runs='<w:r><w:t xml:space="preserve">Audit records are kept for seven years.</w:t></w:r>'
+                '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="2"/></w:r>',
+            ),
+            _p("Records are reviewed by the data custodian every year."),
+        ]
+    )
+    notes = (
+        f'<w:footnotes xmlns:w="{W_NS}">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r>'
+        '<w:r><w:t xml:space="preserve"> The seven years run from the last time the record was opened.</w:t></w:r>'
+        "</w:p></w:footnote></w:footnotes>"
+    )
+    p = docx_from_parts(
+        tmp_path / "retention.docx",
+        {"word/document.xml": document_xml(body), "word/styles.xml": STYLES, "word/footnotes.xml": notes},
+    )
+    doc = load_document(p, str(p))
+    texts = [b.text for b in doc.blocks]
+    at = texts.index("Audit records are kept for seven years.")
+    assert texts[at + 1] == "The seven years run from the last time the record was opened."
+    assert doc.blocks[at + 1].section == "Retention"
+    assert texts[at + 2] == "Records are reviewed by the data custodian every year."

@@ -1,7 +1,8 @@
 """PDFs from producers other than Chromium (evals/genres/build_fpdf.py, fpdf2): words placed one by
 one with no space characters, ligature glyphs, raised footnote marks and footnotes, a framework
 table whose narrow category cell spans several outcome rows, a landscape page drawn turned under
-/Rotate, a two-column page written right column first, a scanned page. Read as a user would notice."""
+/Rotate, a two-column page written right column first, a scanned page; a national blueprint's grid
+tables (wrapped cells, a table continued on the next page) and footnotes. Read as a user would notice."""
 
 from __future__ import annotations
 
@@ -59,11 +60,15 @@ def test_footnote_marks_do_not_glue_to_words_and_footnotes_stay_out_of_sentences
     (block,) = [b for b in doc.blocks if "Peer references shall come from" in b.text]
     assert "during the preceding twenty-four months." in block.text
     assert block.page == 1
-    notes = [ln for b in doc.blocks for ln in b.text.split("\n") if ln.startswith("2 A conflict")]
-    assert notes == [
-        "2 A conflict that is disclosed late does not void the recommendation, but the Chair refers it to "
+    # the footnote is read right after the paragraph that marks it, under its section, without its mark
+    texts = [b.text for b in doc.blocks]
+    at = next(i for i, t in enumerate(texts) if "shall not vote on it" in t)
+    assert texts[at + 1] == (
+        "A conflict that is disclosed late does not void the recommendation, but the Chair refers it to "
         "the Medical Executive Committee for review."
-    ]
+    )
+    assert doc.blocks[at + 1].section == doc.blocks[at].section == "ARTICLE III. MEETINGS AND CONFLICTS OF INTEREST"
+    assert not any(ln.startswith("2 A conflict") for t in texts for ln in t.split("\n"))
 
 
 def test_narrow_category_column_spanning_outcome_rows_reads_as_one_row_per_outcome(docs):
@@ -162,3 +167,53 @@ def test_tightly_justified_words_placed_without_spaces_stay_apart(tmp_path):
     text = _text(doc)
     assert "The committee acts within sixty days of a complete application." in text
     assert "QUORUM RULES" in text  # letter-spaced capitals are not split into letters
+
+
+BLUEPRINT = "Kaldoria_National_Digital_Health_Blueprint"
+
+
+def test_blueprint_wrapped_cells_read_as_one_row_each_under_the_header(docs):
+    _, chunks = docs[BLUEPRINT]
+    (table,) = [c for c in chunks if c.section == "3 Core registries > Table 1. Core registries"]
+    rows = table.text.split("\n")
+    assert rows[0] == "Registry | What it holds | Maintained by | Refreshed"
+    assert rows[3] == (
+        "Health Worker Registry | Every licensed clinician with registration number, cadre, specialty, current "
+        "workplace and licence expiry date | Kaldoria Health Professions Council | Daily"
+    )
+    assert len(rows) == 5 and table.page == 1
+
+
+def test_blueprint_table_continued_on_the_next_page_stays_one_table(docs):
+    _, chunks = docs[BLUEPRINT]
+    parts = [c for c in chunks if "National standards catalogue" in c.section and c.meta.get("block") == "table"]
+    assert [c.page for c in parts] == [2, 3]
+    assert {c.section for c in parts} == {"5 Standards > Table 3. National standards catalogue"}  # not "(continued)"
+    assert all(c.text.startswith("Domain | Standard | Status | Date\n") for c in parts)
+    assert parts[1].position == parts[0].position + 1  # read together as neighbours
+    assert "Legacy messaging | HL7 version 2.5.1 messages | Transitional | December 2027" in parts[1].text.split("\n")
+    # the prose after the table is back under its section, not under the table's caption
+    after = next(c for c in chunks if "time-limited exemption" in c.text)
+    assert after.section == "5 Standards"
+
+
+def test_blueprint_footnote_is_read_with_the_sentence_that_marks_it(docs):
+    _, chunks = docs[BLUEPRINT]
+    (chunk,) = [c for c in chunks if "reconciles it within 30 days" in c.text]
+    assert chunk.text.endswith(
+        "reconciles it within 30 days.\n\nA match is confident when the name, the date of birth and at least one "
+        "verified identifier agree. Records created during a declared public health emergency may stay "
+        "provisional for 90 days."
+    )
+    assert chunk.section == "3 Core registries" and chunk.page == 2
+    (breach,) = [c for c in chunks if "counts as a breach" in c.text]
+    assert "within 72 hours" in breach.text and breach.section == "4 Roles and responsibilities"
+    assert not re.search(r"^\d+ (?:A match|The loss|The seven)", "\n".join(c.text for c in chunks), re.M)
+
+
+def test_blueprint_paragraph_after_a_list_is_not_part_of_its_last_item(docs):
+    _, chunks = docs[BLUEPRINT]
+    (chunk,) = [c for c in chunks if "Level 3 (sealed)" in c.text]
+    assert "- Level 3 (sealed): the record opens only through break-glass access.\n\nEvery break-glass access" in (
+        chunk.text
+    )

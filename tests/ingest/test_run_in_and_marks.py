@@ -1,5 +1,6 @@
-"""A Chromium-printed policy: a raised note mark PDFium sets on a line of its own is dropped, and a
-bold run-in label stays the subject of the sentence it opens (as "Label: ...")."""
+"""Chromium-printed policies: a raised note mark PDFium sets on a line of its own is dropped, a bold
+run-in label stays the subject of the sentence it opens (as "Label: ..."), and a table ruled only
+by its cells' bottom borders keeps a first cell that nearly fills its column apart from the next."""
 
 from __future__ import annotations
 
@@ -26,9 +27,22 @@ body { font-family: 'Liberation Sans', sans-serif; font-size: 10pt; } sup { font
 </body></html>"""
 
 
-@pytest.mark.browser
-@pytest.mark.slow
-def test_note_marks_are_dropped_and_run_in_labels_stay_with_their_sentence(tmp_path):
+TABLE = """<!DOCTYPE html><html><head><meta charset="utf-8"><style>
+body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; }
+table { border-collapse: collapse; width: 100%; font-size: 9pt; }
+th { background: #1b4f72; color: #fff; text-align: left; padding: 3pt; }
+td { border-bottom: 1px solid #999; padding: 3pt; vertical-align: top; }</style></head><body>
+<p>Three registries are the single source of truth:</p>
+<table><tr><th>Registry</th><th>What it holds</th><th>Maintained by</th></tr>
+<tr><td>Resident Health Identifier Registry</td><td>a unique 14-digit identifier for every resident, linked to basic
+demographic details</td><td>Norvania Digital Health Agency</td></tr>
+<tr><td>Health Facility Registry</td><td>every hospital, clinic, laboratory and pharmacy, with its licence status and
+location</td><td>Ministry licensing directorate</td></tr>
+<tr><td>Health Professional Registry</td><td>every licensed doctor, nurse, midwife and pharmacist, with registration
+number and specialty</td><td>the professional councils</td></tr></table></body></html>"""
+
+
+def _printed(tmp_path: Path, html: str) -> Path:
     spec = importlib.util.spec_from_file_location("genres_build", ROOT / "evals" / "genres" / "build.py")
     build = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = build
@@ -42,11 +56,26 @@ def test_note_marks_are_dropped_and_run_in_labels_stay_with_their_sentence(tmp_p
         browser = p.chromium.launch(executable_path=str(build.CHROMIUM), headless=True, args=["--no-sandbox"])
         try:
             page = browser.new_page()
-            page.set_content(HTML, wait_until="load")
-            page.pdf(path=str(pdf), format="Letter")
+            page.set_content(html, wait_until="load")
+            page.pdf(path=str(pdf), format="Letter", margin={"left": "25mm", "right": "25mm"})
         finally:
             browser.close()
-    text = "\n".join(c.text for c in chunk_document(load_document(pdf, "policy")))
+    return pdf
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_table_ruled_by_cell_borders_keeps_every_row(tmp_path):
+    text = "\n".join(c.text for c in chunk_document(load_document(_printed(tmp_path, TABLE), "registries")))
+    assert "Health Facility Registry | every hospital, clinic, laboratory and pharmacy" in text
+    assert "Health Professional Registry | every licensed doctor" in text
+    assert "Health Facility Registry every" not in text
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_note_marks_are_dropped_and_run_in_labels_stay_with_their_sentence(tmp_path):
+    text = "\n".join(c.text for c in chunk_document(load_document(_printed(tmp_path, HTML), "policy")))
     assert "every serious incident to the regional office within 72 hours" in text
     assert "Clinical Safety Officer: A registered clinician who may stop the use" in text
     assert "Data Protection Officer: Confirms that the legal basis" in text

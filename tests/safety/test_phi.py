@@ -123,3 +123,20 @@ def test_phi_scan_command_exits_1_with_one_line_for_a_missing_file(tmp_path):
     res = CliRunner().invoke(phi, ["scan", str(tmp_path / "nope.txt")])
     assert res.exit_code == 1
     assert "nope.txt" in res.output and "Traceback" not in res.output
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "User sign-on | OpenID Connect with the national identity service | Mandatory | July 2026",
+        "Resident identifier | 14-digit number issued at birth | Mandatory | January 2027",
+    ],
+)
+def test_a_policy_tables_effective_dates_are_not_phi(row):
+    # a cue word in another cell ("birth", "service") does not make a rule's date a patient's
+    assert not [f for f in detect(row) if f.type == PhiType.DATE]
+
+
+def test_a_date_after_its_own_cue_still_is():
+    assert [f for f in detect("Date of service: March 3, 2025") if f.type == PhiType.DATE]
+    assert [f for f in detect("Seen in clinic on March 3, 2025 for follow-up.") if f.type == PhiType.DATE]

@@ -1,0 +1,349 @@
+"""Questions that point at a document ("the blueprint", "our bylaws", "per the Playbook"): which
+indexed documents the user added they mean, so the answer reads from those first.
+
+A reference is a determiner or possessive, up to four modifiers and a noun naming a kind of
+document ("the national blueprint", "Harbourview's bylaws", "the procurement framework"). It
+names the documents whose title or file name carries the noun and most of the modifiers (the
+cover page counts half, for a PDF whose title says little). A bundled guide named more
+precisely ("the CHAI Blueprint" when the user's blueprint is not CHAI's) keeps the answer it
+gives today: only documents the user added are ever preferred.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any
+
+from ..chunk import DocType
+from ..retrieve import Retriever
+from ..text import tokenize
+from .selection import Candidate
+
+__all__ = [
+    "Pointing",
+    "Reference",
+    "documents_named",
+    "pointing",
+    "prefer_pointed",
+    "read_references",
+    "reference_nouns",
+    "referenced",
+    "without_references",
+]
+
+#: Words naming a kind of document (as written: "guiding" is no guide).
+KINDS = frozenset(
+    [
+        "playbook",
+        "blueprint",
+        "bylaw",
+        "rule",
+        "regulation",
+        "framework",
+        "guideline",
+        "guidance",
+        "guide",
+        "policy",
+        "policies",
+        "standard",
+        "card",
+        "charter",
+        "profile",
+        "manual",
+        "handbook",
+        "toolkit",
+        "roadmap",
+        "specification",
+        "directive",
+        "act",
+        "statute",
+        "whitepaper",
+        "brochure",
+        "faq",
+        "newsletter",
+        "constitution",
+    ]
+)
+#: Words naming any document the user added ("the document I uploaded", "our PDF").
+GENERIC = frozenset(["document", "pdf", "file", "upload", "paper"])
+_GENERIC_TOKENS = frozenset(t for w in GENERIC for t in tokenize(w))
+#: Words saying the document is the user's own: only documents the user added are meant.
+OWN = frozenset(["our", "my", "uploaded", "attached", "added", "indexed", "own", "internal"])
+#: Words after the noun saying the same ("the document I uploaded").
+OWN_AFTER = frozenset(["uploaded", "attached", "added", "indexed", "shared", "provided"])
+#: The cover page counts half: a title can be a file name or a series number.
+FRONT_WEIGHT = 0.5
+#: Chunks read as a document's cover page.
+FRONT_CHUNKS = 2
+
+_OPENER = re.compile(r"\b(?:the|our|this|that|your|these|those|its|their|my)\b|\b[A-Za-z][\w&-]*['’]s\b", re.I)
+_WORD = re.compile(r"[\w().&'’-]+")
+#: Words that end a noun phrase before a document noun is reached ("the board that reviews ...").
+_BREAK = frozenset(
+    [
+        "of",
+        "for",
+        "in",
+        "on",
+        "at",
+        "to",
+        "by",
+        "with",
+        "from",
+        "under",
+        "per",
+        "about",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "does",
+        "do",
+        "did",
+        "has",
+        "have",
+        "had",
+        "can",
+        "could",
+        "should",
+        "must",
+        "may",
+        "might",
+        "will",
+        "would",
+        "shall",
+        "and",
+        "or",
+        "but",
+        "if",
+        "when",
+        "where",
+        "how",
+        "what",
+        "why",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One document reference in a question: its noun and modifiers as tokens."""
+
+    phrase: str
+    noun: str
+    modifiers: frozenset[str]
+    own: bool  # "our", "uploaded": the user's own document is meant
+
+
+def read_references(question: str) -> list[Reference]:
+    """The document references a question makes, in order ([] when it points at none)."""
+    out: list[Reference] = []
+    text = re.sub(r"\bby-laws?\b", "bylaws", question, flags=re.I)
+    for m in _OPENER.finditer(text):
+        ref = _reference(m.group(0), _WORD.findall(text[m.end() : m.end() + 120])[:6])
+        if ref is not None:
+            out.append(ref)
+    return out
+
+
+def _kind(word: str) -> str:
+    """The document kind a word names ("bylaws" -> "bylaws"), "" when it names none."""
+    w = re.sub(r"['’]s$", "", word.lower())
+    for form in (w, w[:-1] if w.endswith("s") else w):
+        if form in KINDS or form in GENERIC:
+            return form
+    return ""
+
+
+def _reference(opener: str, words: list[str]) -> Reference | None:
+    """The reference an opener ("the", "our", "Harbourview's") starts, when a document noun
+    follows it within five words and before a preposition or verb ends the phrase."""
+    mods: list[str] = []
+    for i, word in enumerate(words[:5]):
+        plain = re.sub(r"['’]s$", "", word.strip("().,;:?!'’").lower())
+        if not plain or plain in _BREAK:
+            return None
+        kind = _kind(plain)
+        if kind:
+            lead = opener[:-2] if opener.lower().endswith(("'s", "’s")) else ""
+            mod_toks = frozenset(t for w in [lead, *mods] for t in tokenize(w))
+            after = {w.lower().strip(".,;:?!") for w in words[i + 1 : i + 4]}
+            own = opener.lower() in OWN or bool(set(mods) & OWN) or bool(after & OWN_AFTER)
+            noun = (tokenize(kind) or [kind])[-1]
+            return Reference(" ".join([opener] + words[: i + 1]), noun, mod_toks - set(tokenize(" ".join(OWN))), own)
+        mods.append(plain)
+    return None
+
+
+@dataclass
+class _Doc:
+    source: str
+    doc_type: str
+    name: frozenset[str]  # tokens of the title and file name
+    front: frozenset[str] | None = None  # tokens of the cover page, read when first needed
+
+
+@dataclass
+class _Catalog:
+    generation: int
+    docs: list[_Doc] = field(default_factory=list)
+
+
+_CATALOGS: weakref.WeakKeyDictionary[Any, _Catalog] = weakref.WeakKeyDictionary()
+
+
+def _catalog(retriever: Retriever) -> _Catalog:
+    """The indexed documents' names, kept per index until it changes."""
+    index = retriever.index
+    gen = index.generation
+    have = _CATALOGS.get(index)
+    if have is None or have.generation != gen:
+        docs = []
+        for f in index.files():
+            if f.get("doc_type") not in (DocType.GUIDANCE, DocType.USER):
+                continue
+            stem = re.sub(r"[_.-]+", " ", PurePath(str(f["source"])).stem)
+            docs.append(
+                _Doc(str(f["source"]), str(f["doc_type"]), frozenset(tokenize(f"{f.get('title') or ''} {stem}")))
+            )
+        have = _CATALOGS[index] = _Catalog(gen, docs)
+    return have
+
+
+def _front(retriever: Retriever, doc: _Doc) -> frozenset[str]:
+    """The tokens of a document's cover page (its first chunks); a bundled guide's title is its cover."""
+    if doc.front is None:
+        if doc.doc_type != DocType.USER:
+            doc.front = frozenset()
+        else:
+            first = retriever.index.chunks_for_source(doc.source)[:FRONT_CHUNKS]
+            doc.front = frozenset(t for c in first for t in tokenize(f"{c.section} {c.text}"))
+    return doc.front
+
+
+def _score(ref: Reference, doc: _Doc, retriever: Retriever) -> float:
+    """How well a document answers to a reference: its noun (0 when absent), then its modifiers."""
+    if ref.noun in _GENERIC_TOKENS:
+        noun = 1.0 if doc.doc_type == DocType.USER else 0.0
+    elif ref.noun in doc.name:
+        noun = 1.0
+    elif doc.doc_type == DocType.USER and ref.noun in _front(retriever, doc):
+        noun = FRONT_WEIGHT
+    else:
+        return 0.0
+    if noun == 0.0:
+        return 0.0
+    mods = 0.0
+    for m in ref.modifiers:
+        if m in doc.name:
+            mods += 1.0
+        elif doc.doc_type == DocType.USER and m in _front(retriever, doc):
+            mods += FRONT_WEIGHT
+    return noun + 0.5 * mods
+
+
+def documents_named(ref: Reference, retriever: Retriever) -> tuple[str, ...]:
+    """The documents the user added that a reference names best (none when a bundled guide
+    answers to it better, or nothing does)."""
+    docs = _catalog(retriever).docs
+    if ref.own:
+        docs = [d for d in docs if d.doc_type == DocType.USER]
+    scored = [(s, d) for d in docs if (s := _score(ref, d, retriever)) > 0]
+    if not scored:
+        return ()
+    best = max(s for s, _ in scored)
+    top = [d for s, d in scored if s >= best - 1e-9]
+    return tuple(sorted(d.source for d in top if d.doc_type == DocType.USER))
+
+
+_LEAD_IN = r"(?:\b(?:under|per|according to|in|from|by|within|of)\s+)?"
+
+
+def without_references(question: str) -> str:
+    """The question without its document references ("Who sits on the committee under the
+    bylaws?" -> "Who sits on the committee?"): inside the document they name, every passage
+    shares those words, and they only blur what is asked."""
+    out = re.sub(r"\bby-laws?\b", "bylaws", question, flags=re.I)
+    for ref in read_references(question):
+        out = re.sub(_LEAD_IN + re.escape(ref.phrase) + r"(?:['’]s)?", " ", out, count=1, flags=re.I)
+    out = re.sub(r"\s+([?.,;:!])", r"\1", " ".join(out.split())).lstrip(" ,;:")
+    return out if len(out.split()) >= 3 else question
+
+
+def reference_nouns(question: str) -> set[str]:
+    """The words of the question that only say which kind of document it points at ("bylaws" in
+    "under the bylaws"), as written: every passage of that document shares them."""
+    out: set[str] = set()
+    for ref in read_references(question):
+        last = re.findall(r"[\w-]+", ref.phrase)[-1:]
+        out.update(w.lower() for w in last if _kind(w))
+    return out
+
+
+def referenced(question: str, retriever: Retriever | None) -> tuple[str, ...]:
+    """The documents the user added that the question points at, in a stable order; () when it
+    points at none of them (no reference, or one naming a bundled guide)."""
+    if retriever is None:
+        return ()
+    refs = read_references(question)
+    if not refs:
+        return ()
+    found: dict[str, None] = {}
+    for ref in refs:
+        found.update(dict.fromkeys(documents_named(ref, retriever)))
+    return tuple(found)
+
+
+#: Score a passage of the document a question points at gains, and any other passage loses.
+POINTED_LIFT = 0.06
+#: Without a reference, the user's own document leads when its best passage scores at least
+#: this share of the best passage's score.
+OWN_NEAR = 0.9
+
+
+@dataclass(frozen=True)
+class Pointing:
+    """What a question points at: its document references and the documents the user added
+    they name (empty when it names none of them, or no document at all)."""
+
+    refs: tuple[Reference, ...] = ()
+    sources: frozenset[str] = frozenset()
+
+
+def pointing(question: str, retriever: Retriever | None) -> Pointing:
+    """The question's document references and the user's documents they name."""
+    refs = tuple(read_references(question)) if retriever is not None else ()
+    return Pointing(refs, frozenset(referenced(question, retriever)) if refs else frozenset())
+
+
+def prefer_pointed(cands: list[Candidate], at: Pointing) -> None:
+    """The passages of the document a question points at rank first; without a reference, the
+    user's own document leads when it answers nearly as well as a bundled guide. A question
+    naming a bundled guide ("the CHAI Blueprint") keeps its ranking."""
+    if not cands:
+        return
+    if at.sources:
+        for c in cands:
+            c.score += POINTED_LIFT if c.chunk.source in at.sources else -POINTED_LIFT
+        return
+    if at.refs:
+        return  # a bundled guide is named, or no document answers to the name
+    best = max(cands, key=lambda c: c.score)
+    users = [c for c in cands if c.chunk.doc_type == DocType.USER]
+    if best.chunk.doc_type == DocType.USER or not users or best.score <= 0:
+        return
+    own = max(users, key=lambda c: c.score)
+    if own.score >= OWN_NEAR * best.score:
+        # the user's document says it nearly as well: its words and page lead the answer
+        lift = best.score - own.score + 0.001
+        for c in users:
+            c.score += lift

@@ -1,0 +1,109 @@
+"""Tables read the same way from Markdown, HTML and Word: one row per line, cells joined by " | ",
+the header row first, an empty cell kept in its place, so a quoted row reads under its header
+whatever format the user added."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.ingest import BlockKind, load_chunks, load_document
+from advisor.ingest.tables import EMPTY_CELL, markdown_cells, table_row
+
+from ..conftest import make_docx
+
+ROWS = [
+    ["Registry", "What it holds", "Maintained by"],
+    ["Client Registry", "One record per person", "Health Agency"],
+    ["Facility Registry", "", "Licensing Directorate"],
+    ["Worker Registry", "Every clinician and licence", "Professions Council"],
+]
+EXPECTED = [
+    "Registry | What it holds | Maintained by",
+    "Client Registry | One record per person | Health Agency",
+    f"Facility Registry | {EMPTY_CELL} | Licensing Directorate",
+    "Worker Registry | Every clinician and licence | Professions Council",
+]
+LEAD = "The blueprint names three core registries, each kept by a different national body."
+AFTER = "Each registry is refreshed from the district offices every night of the week."
+
+
+def _markdown(tmp_path):
+    table = "\n".join(["| " + " | ".join(r) + " |" for r in ROWS[:1]] + ["|---|:---|---:|"])
+    table += "\n" + "\n".join("| " + " | ".join(r) + " |" for r in ROWS[1:])
+    p = tmp_path / "blueprint.md"
+    p.write_text(f"# Blueprint\n\n## Registries\n\n{LEAD}\n\n{table}\n\n{AFTER}\n", encoding="utf-8")
+    return p
+
+
+def _html(tmp_path):
+    cells = lambda r, tag: "".join(f"<{tag}>{c}</{tag}>" for c in r)  # noqa: E731
+    body = "".join(f"<tr>{cells(r, 'td')}</tr>" for r in ROWS[1:])
+    p = tmp_path / "blueprint.html"
+    p.write_text(
+        f"<html><head><title>Blueprint</title></head><body><nav>Home | About</nav><main><h1>Blueprint</h1>"
+        f"<h2>Registries</h2><p>{LEAD}</p><table><caption>Table 1. Core registries</caption>"
+        f"<thead><tr>{cells(ROWS[0], 'th')}</tr></thead><tbody>{body}</tbody></table><p>{AFTER}</p></main></body></html>",
+        encoding="utf-8",
+    )
+    return p
+
+
+def _docx(tmp_path):
+    return make_docx(tmp_path / "blueprint.docx", "Blueprint", [("Registries", [LEAD])], table=ROWS)
+
+
+@pytest.mark.parametrize("make", [_markdown, _html, _docx], ids=["markdown", "html", "docx"])
+def test_every_loader_reads_a_table_as_rows_under_its_header(tmp_path, make):
+    path = make(tmp_path)
+    doc = load_document(path, path.name)
+    rows = [b.text for b in doc.blocks if b.kind == BlockKind.TABLE]
+    assert rows == EXPECTED
+    chunks = load_chunks(path, path.name, doc_type="user")
+    (table,) = [c for c in chunks if c.meta.get("block") == "table"]
+    assert table.text.split("\n") == EXPECTED  # the header opens the passage the rows are cited from
+    assert not any(";" in line for line in table.text.split("\n"))  # never cells read as a list
+
+
+def test_markdown_table_without_outer_pipes_and_an_escaped_pipe(tmp_path):
+    p = tmp_path / "notes.md"
+    p.write_text(
+        "# Notes\n\nStandard | Use\n--- | ---\nHL7 v2 \\| FHIR | Messages between systems\n\n"
+        "Home | About is a line of prose, not a table.\n",
+        encoding="utf-8",
+    )
+    doc = load_document(p, p.name)
+    assert [b.text for b in doc.blocks if b.kind == BlockKind.TABLE] == [
+        "Standard | Use",
+        "HL7 v2 / FHIR | Messages between systems",  # a pipe inside a cell is not a column break
+    ]
+    assert any(b.text.startswith("Home | About is a line") and b.kind == BlockKind.TEXT for b in doc.blocks)
+
+
+def test_html_caption_is_not_a_row(tmp_path):
+    doc = load_document(_html(tmp_path), "blueprint.html")
+    texts = [(b.kind, b.text) for b in doc.blocks]
+    assert (BlockKind.TABLE, "Table 1. Core registries") not in texts
+
+
+def test_row_text_rules():
+    assert table_row(["A", "", "C", "", ""]) == f"A | {EMPTY_CELL} | C"  # trailing empties dropped
+    assert table_row(["", "GOVERN", ""]) == "GOVERN"  # a label spanning the table is not a row
+    assert table_row(["", " "]) == ""
+    assert markdown_cells("|---|:--:|") is None
+
+
+def test_markdown_footnote_is_read_after_the_sentence_that_marks_it(tmp_path):
+    p = tmp_path / "retention.md"
+    p.write_text(
+        "# Policy\n\n## Retention\n\nAudit records are kept for seven years.[^7] Records are reviewed yearly.\n\n"
+        "## Access\n\nOnly custodians open sealed records.\n\n"
+        "[^7]: The seven years run from the last time the record was opened,\n    not from the date it was created.\n",
+        encoding="utf-8",
+    )
+    chunks = load_chunks(p, p.name, doc_type="user")
+    (retention,) = [c for c in chunks if c.section == "Retention"]
+    assert retention.text == (
+        "Audit records are kept for seven years. Records are reviewed yearly.\n\n"
+        "The seven years run from the last time the record was opened, not from the date it was created."
+    )
+    assert "[^" not in " ".join(c.text for c in chunks)  # no marker or definition syntax is quoted
