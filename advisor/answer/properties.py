@@ -3,7 +3,10 @@ a document states it: a model card without a specificity is not answered with it
 nor with its sibling card's specificity. A question asking for a figure (a measure's value, a
 count, a time, the figure for a subgroup) is answered only by a clause stating that figure
 (`unstated`); the sentence stating it ranks first (`figure_bonus`), and the right card's figure
-is read even when retrieval missed its chunk (`figure_hits`)."""
+is read even when retrieval missed its chunk (`figure_hits`). "How well does X detect ..." asks
+for a performance figure; the phrase closing a question may name the subgroup ("for basilar
+artery occlusions"). The card of the product asked about answers, not the sibling card that
+names it (`about_product`): a 510(k) summary names its predicate device."""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from typing import Protocol
 from ..chunk import Chunk, DocType
 from ..retrieve import Hit
 from ..text import tokenize
+from .populations import age_bounds, asked_population, population_phrase
 
 #: "What <property> does|is|of <subject>" ("What is the positive predictive value of X?")
 _PROPERTY = re.compile(
@@ -49,9 +53,22 @@ def asked_property(
     words = m.group("prop") if m and not re.search(r"[^su]s$", m.group("prop"), re.I) else ""
     if _VERB_PHRASE.match(words):
         words = ""  # "What counts as a quorum for X?" asks what X's rules say, not for a property
+    if words and tokenize(words) and tokenize(words)[-1] in _SUBJECT_NOUNS:
+        words = ""  # "Which already-cleared device did X cite?" asks for a device's name, not a property
     prop = frozenset(t for t in tokenize(words) if t in anchors and t not in entities and t.isalpha())
+    prop = _measure_words(prop) or prop
     spelled = {tokenize(w)[0]: w.lower() for w in _ITY_NOUN.findall(words)}
     return prop, {t: w for t, w in spelled.items() if t in prop and t in frame}
+
+
+def _measure_words(prop: frozenset[str]) -> frozenset[str]:
+    """The measures a property names without the words that qualify how they were reported:
+    "the headline sensitivity and specificity" asks for the sensitivity and the specificity, which
+    a card states without the word "headline". A measure named by several words ("negative
+    predictive value", "area under the curve") keeps them all; a subgroup word stays ("pediatric")."""
+    if not prop & _MEASURES or prop & _MEASURE_PARTS:
+        return frozenset()
+    return frozenset(t for t in prop if t in _MEASURES or t in _SUBGROUP_WORDS)
 
 
 def _holds(words: Collection[str], tok: str) -> bool:
@@ -89,14 +106,22 @@ class Asked(Protocol):
     entities: Collection[str]
     counted: str
     asked_property: frozenset[str]
+    property_spelled: dict[str, str]
 
 
 class Stated(Protocol):
-    """What `unstated` reads of an answer sentence (`asks.Evidence`)."""
+    """What a figure check reads of an answer sentence (`asks.Evidence`)."""
 
     text: str
     own: set[str]  # tokens of the sentence and its lead-in (a table row's header row)
     context: set[str]  # tokens of its chunk's title and heading path
+
+
+class Cited(Stated, Protocol):
+    """What `unstated` reads of an answer sentence (`asks.Evidence`): also its whole document."""
+
+    document: set[str]  # tokens of its whole document
+    spelled: frozenset[str]  # the document's words as written ({} when unknown)
 
 
 #: Performance measures a model card reports as a figure ("sensitivity", "AUROC", "kappa").
@@ -104,6 +129,12 @@ _MEASURES = frozenset(
     tokenize(
         "sensitivity specificity accuracy precision recall auc auroc auprc roc ppv npv f1 kappa agreement dice brier"
     )
+)
+#: Words of a measure named in several words, which the words before it qualify.
+_MEASURE_PARTS = frozenset(tokenize("predictive value positive negative area under curve rate score"))
+#: Adjectives that name a subgroup rather than how a figure was reported.
+_SUBGROUP_WORDS = frozenset(
+    tokenize("pediatric paediatric adult geriatric neonatal female male maternal obstetric elderly adolescent")
 )
 #: The area under the ROC curve goes by several names.
 _AUC = frozenset(tokenize("auc auroc roc c-statistic"))
@@ -113,55 +144,26 @@ _NOT_RESULT = re.compile(
     r"\b\d+(?:\.\d+)?\s?%?\s+(?:(?:performance\s+)?(?:goal|target|threshold)s?|ci|confidence)\b", re.I
 )
 _CLAUSE = re.compile(r",\s+|;\s*|\s[—–]\s|\.\s+(?=[A-Z])")
-#: "in patients under 18", "among women", "for children aged 5 to 12": the population a figure is for.
-_POPULATION = re.compile(
-    r"\b(?:in|among|for|within)\s+(?P<pop>(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:patients?|adults?|children|kids|adolescents|infants|neonates|newborns|people|persons|individuals|subjects|"
-    r"women|men|females?|males?|elderly|seniors|cases|those|pregnan\w*)\b[^?.;,]{0,40})",
-    re.I,
-)
-#: Words of a population phrase that say who, not which subgroup ("patients" in "patients over 80").
-_GENERIC = frozenset(
-    tokenize("patient patients adult adults people persons individuals subjects cases those the aged age years old")
-)
-_BOUND = re.compile(
-    r"(?P<op>under|below|younger than|less than|over|above|older than|more than|at least|<=?|>=?|≤|≥)\s*(?P<n>\d+)"
-    r"|(?P<n2>\d+)\s*(?:years?\s*(?:of age\s*)?)?(?:and|or)\s+(?P<op2>older|over|above|younger|under|below)"
-    r"|(?P<n3>\d+)\s*\+",
-    re.I,
-)
-_BELOW = ("under", "below", "younger", "less", "<", "≤")
-
-
-def age_bounds(text: str) -> set[tuple[str, int]]:
-    """The age bounds a text states, as ("<" or ">", n): "under 18" and "younger than 18" are
-    ("<", 18); "aged 18 and older", "≥ 18 years", "65+" are (">", 18) and (">", 65)."""
-    out = set()
-    for m in _BOUND.finditer(text):
-        op = (m.group("op") or m.group("op2") or "+").lower()
-        n = int(m.group("n") or m.group("n2") or m.group("n3"))
-        out.add(("<" if op.startswith(_BELOW) else ">", n))
-    return out
-
-
-@functools.lru_cache(maxsize=256)
-def asked_population(question: str) -> tuple[frozenset[str], frozenset[tuple[str, int]]]:
-    """The subgroup a question asks a figure for: its telling words (stems) and age bounds."""
-    m = _POPULATION.search(question)
-    if m is None:
-        return frozenset(), frozenset()
-    pop = m.group("pop")
-    bounds = frozenset(age_bounds(pop))
-    words = frozenset(t for t in tokenize(pop) if t not in _GENERIC and not t[0].isdigit())
-    return words, bounds
-
-
 #: "Which reports the higher sensitivity: X or Y?", "Which of X and Y ...": figures of several products.
 _COMPARES = re.compile(r"\b(?:which of|compare[sd]?|comparison|versus|vs\.?)\b|\b(?:higher|lower|better|worse)\b", re.I)
 
 
 def _measures(ask: Asked) -> tuple[frozenset[str], ...]:
     return _measures_of(ask.question, ask.asked_property)
+
+
+#: "How well does X detect ...?", "How accurate is X ...?", "How did X perform ...?": asks for a
+#: performance figure, whichever measure the document reports.
+_PERFORMANCE = re.compile(
+    r"^\s*how\s+(?:(?:well|accurately|reliably|precisely)\s+(?:does|did|do|can|could|will|would)\b.*?\b"
+    r"(?:detect|identif|find|found|catch|caught|pick|flag|spot|recogni[sz]|predict|classif|discriminat|distinguish|"
+    r"perform|do\s+(?:on|in|for|with))"
+    r"|(?:accurate|reliable|good|precise)\s+(?:is|was|are|were)\b.*?\b(?:at|in|for|on)\b)"
+    r"|^\s*how\s+(?:does|did|do)\b.*\bperform\b",
+    re.I,
+)
+#: The measure group of a performance question: any measure a clause names.
+ANY_MEASURE = frozenset(["<a performance measure>"])
 
 
 @functools.lru_cache(maxsize=256)
@@ -174,6 +176,9 @@ def _measures_of(question: str, prop: frozenset[str]) -> tuple[frozenset[str], .
     if not words or not prop:
         if _COMPARES.search(question):
             return tuple(frozenset([t]) for t in dict.fromkeys(tokenize(question)) if t in _MEASURES)
+        if _PERFORMANCE.search(question):
+            named = [frozenset([t]) for t in dict.fromkeys(tokenize(question)) if t in _MEASURES]
+            return tuple(named) or (ANY_MEASURE,)
         return ()
     head = words[-1]
     if head == "valu" and "predict" in words:
@@ -200,6 +205,8 @@ def _acronym(words: list[str]) -> str:
 def _names_measure(measure: frozenset[str], asked_words: list[str], tokens: set[str], text: str) -> bool:
     """Does a clause name the measure: its words, its acronym ("NPV"), or the words an asked
     acronym stands for ("negative predictive value" for "NPV")?"""
+    if measure is ANY_MEASURE:
+        return bool(tokens & _MEASURES)
     if measure <= tokens or (measure & _AUC and tokens & _AUC):
         return True
     acr = _acronym(asked_words)
@@ -256,6 +263,7 @@ def _count_clause(counted: str, predicate: list[str], ev: Stated) -> tuple[bool,
     counts studies, but not studies trained on."""
     counts = qualified = False
     mentioned = [p for p in predicate if _family(p, set(tokenize(ev.text)))]
+    role = _role(predicate)
     for clause in _CLAUSE.split(ev.text):
         words = re.findall(r"[\w.%-]+", clause)
         hit = any(
@@ -266,21 +274,88 @@ def _count_clause(counted: str, predicate: list[str], ev: Stated) -> tuple[bool,
         if hit:
             counts = True
             toks = set(tokenize(clause))
-            qualified = qualified or all(_family(p, toks) or _family(p, ev.context) for p in mentioned)
+            other = _role(toks | ev.context) or _role(tokenize(ev.text))
+            # a test set's count does not say how many a model was trained on, nor the reverse
+            crossed = bool(role) and bool(other) and not role & other
+            qualified = qualified or (
+                not crossed and all(_family(p, toks) or _family(p, ev.context) for p in mentioned)
+            )
     return counts, qualified
 
 
-def unstated(ask: Asked, evidence: Sequence[Stated]) -> list[str]:
+#: The part a data set plays in a model's life: what a count of studies or images was used for.
+_ROLES = {
+    "train": frozenset(tokenize("train trained training develop developed development built derive derived fit")),
+    "test": frozenset(
+        tokenize("test tested testing evaluate evaluated evaluation validate validated validation assess assessed")
+    ),
+}
+
+
+def _role(words: Iterable[str]) -> frozenset[str]:
+    """The roles ("train", "test") the words give a data set."""
+    stems = {w[:5] for w in words}
+    return frozenset(r for r, ws in _ROLES.items() if any(w[:5] in stems for w in ws))
+
+
+#: The least weight (rarity in the index) of a name that tells documents apart: "AI" in every
+#: guide's title names nothing in particular.
+_TELLING = 1.0
+
+
+def _telling_names(ask: Asked) -> set[str]:
+    """The names a question asks about (a product, a vendor) that are rare enough to tell documents apart."""
+    return {t for t in ask.entities if t.isalpha() and ask.anchors.get(t, 0.0) >= _TELLING}
+
+
+def about_product(ask: Asked, evidence: Sequence[Cited]) -> list[Cited]:
+    """The sentences whose chunk titles name most of the names the question asks about: a
+    question about one product is answered from its own card, not from the card of the same
+    vendor's other product that mentions it (a 510(k) summary naming its predicate device). All
+    of them in a comparison, or when no title names anything asked."""
+    names = _telling_names(ask)
+    if not names or _COMPARES.search(ask.question):
+        return list(evidence)
+    score = [len(names & ev.context) for ev in evidence]
+    best = max(score, default=0)
+    return [ev for ev, n in zip(evidence, score, strict=True) if n == best] if best else list(evidence)
+
+
+def _named_as_asked(ask: Asked, tokens: Collection[str]) -> str:
+    """The question's words for some stems, as written ("NeuroTriage MVO")."""
+    return " ".join(w for w in re.findall(r"[\w()-]+", ask.question) if (t := tokenize(w)) and t[0] in tokens)
+
+
+def unstated(ask: Asked, evidence: Sequence[Cited]) -> list[str]:
     """What a figure question asks that no answer sentence states: a figure for the measure
-    asked (for the population asked), or a count of what the question says of the thing counted."""
+    asked (for the population asked), or a count of what the question says of the thing counted.
+    The property and the figure asked must be stated by the card of the product asked about."""
     out = []
+    own = about_product(ask, evidence)
+    if len(own) < len(evidence):
+        lacking = [
+            t
+            for t in sorted(ask.asked_property)
+            if not any(
+                states_property(t, ask.property_spelled, ev.own | ev.context | ev.document, ev.spelled) for ev in own
+            )
+        ]
+        if lacking:
+            names = _named_as_asked(ask, {t for ev in own for t in ev.context} & set(ask.entities))
+            out.append(f"{_named_as_asked(ask, lacking)} for {names}")
     population = asked_population(ask.question)
     m = _PROPERTY.match(ask.question)
     for measure in _measures(ask):
         asked_words = _asked_words(ask.question, measure)
-        if not any(_value_clause(measure, asked_words, population, ev) for ev in evidence):
-            pop = _POPULATION.search(ask.question)
-            what = m.group("prop").lower() if m else " and ".join(sorted(measure))
+        if not any(_value_clause(measure, asked_words, population, ev) for ev in own):
+            pop = population_phrase(ask.question)
+            what = (
+                m.group("prop").lower()
+                if m
+                else "performance"
+                if measure is ANY_MEASURE
+                else " and ".join(sorted(measure))
+            )
             out.append(f"a figure for {what}" + (f" {pop.group(0)}" if pop else ""))
             break
     if ask.focus == "count" and ask.counted:
@@ -352,10 +427,30 @@ class _Line:
 def figure_hits(
     ask: Asked, hits: Sequence[Hit], chunks_of: Callable[[str], list[Chunk]], sources: Sequence[str]
 ) -> list[Hit]:
-    """`_figure_hits` in the first document of `sources` (the best candidate's), and in a comparison
-    in the first two."""
-    wanted = list(dict.fromkeys(sources))[: 2 if _COMPARES.search(ask.question) else 1]
-    return [h for src in wanted for h in _figure_hits(ask, hits, chunks_of(src))]
+    """`_figure_hits` in the document of the best candidates that fits the question best (in a
+    comparison, the first two): one whose title holds every name asked, else the one whose words
+    cover most of the question's. The card of the product asked about is read, not its sibling's
+    that ranked first by naming it (a 510(k) summary naming its predicate device)."""
+    docs = {src: chunks_of(src) for src in list(dict.fromkeys(sources))[:_FIGURE_DOCS]}
+    if _COMPARES.search(ask.question):
+        wanted = sorted(docs, key=lambda src: _fit(ask, docs[src])[1], reverse=True)[:2]
+    else:
+        wanted = [max(docs, key=lambda src: _fit(ask, docs[src]))] if docs else []
+    return [h for src in wanted for h in _figure_hits(ask, hits, docs[src])]
+
+
+#: How many of the best candidates' documents a figure is looked for in.
+_FIGURE_DOCS = 3
+
+
+def _fit(ask: Asked, chunks: Sequence[Chunk]) -> tuple[bool, float]:
+    """How well a document fits the question: its title holds every name asked; the weight of the
+    question's words its text uses."""
+    if not chunks:
+        return False, 0.0
+    names = _telling_names(ask)
+    words = {t for c in chunks for t in tokenize(f"{c.title} {c.section} {c.text}")}
+    return bool(names) and names <= set(tokenize(chunks[0].title)), sum(w for t, w in ask.anchors.items() if t in words)
 
 
 def _figure_hits(ask: Asked, hits: Sequence[Hit], chunks: Iterable[Chunk], limit: int = 2) -> list[Hit]:
@@ -387,6 +482,18 @@ class _Text(Protocol):
 FIGURE_BONUS = 0.15
 #: How much a labelled field the question names gains ("Monitoring: ..." for "Who monitors X?").
 FIELD_BONUS = 0.1
+#: A question asking for an FDA submission's number, and the number as the FDA writes it: K and six
+#: digits for a 510(k), DEN for a De Novo request, P for a premarket approval.
+_CLEARANCE_ASKED = re.compile(
+    r"\b(?:510\s*\(k\)|k-?number|de novo|premarket approval|pma|clearance|approval)\s+(?:number|no\.?|id|code)\b"
+    r"|\b(?:number|no\.?|id|code)\s+(?:of|for)\s+(?:the\s+|its\s+)?(?:510\s*\(k\)|fda|clearance)\b"
+    r"|\bclearance\s+number\b",
+    re.I,
+)
+_CLEARANCE_ID = re.compile(r"\b(?:K|DEN|P)\d{6}\b")
+#: How much more a figure or number asked gains in a user's document whose title holds every name
+#: asked: the product's own card before a sibling's card that names it (a predicate device).
+TITLE_BONUS = 0.25
 
 
 _LABEL = re.compile(r"^\s*([A-Za-z][\w ()/&'’-]{1,40}):\s+\S")
@@ -406,7 +513,9 @@ def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> flo
     states a figure for the measure asked, for the population asked ("Specificity | 96.8%"
     answers "What specificity does X report?" before "Sensitivity may be lower with motion");
     FIELD_BONUS when every word of its field label is asked, in a document the user added
-    ("Who monitors X?" and the label's "Monitoring: ..." line); 0 otherwise."""
+    ("Who monitors X?" and the label's "Monitoring: ..." line); FIGURE_BONUS when it carries the
+    FDA number asked for; TITLE_BONUS more for either when the title of the user's document
+    holds every name asked; 0 otherwise."""
     # a document the user added (a card, a form) is laid out in fields; the bundled guides' topic
     # headings are not fields
     field = _field(text) if chunk.doc_type == DocType.USER else set()
@@ -414,9 +523,17 @@ def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> flo
     # a label whose words the title holds is the document's subject, not a field of it
     topic = {t[:5] for t in tokenize(chunk.title)}
     named = field and all(t[:5] in asked for t in field) and not all(t[:5] in topic for t in field)
-    gain = FIELD_BONUS if named else 0.0
-    if not _measures(ask):
-        return gain
-    lead_text = lead.text if lead else ""
-    ev = _Line(text, set(tokenize(f"{lead_text} {text}")), set(tokenize(f"{chunk.title} {chunk.section}")))
-    return gain + (FIGURE_BONUS if _states_figure(ask, ev) else 0.0)
+    stated = 0.0
+    if _CLEARANCE_ASKED.search(ask.question) and _CLEARANCE_ID.search(text):
+        stated = FIGURE_BONUS  # "Release Stage: FDA Cleared (K213721)" answers "What is its 510(k) number?"
+    elif _measures(ask):
+        lead_text = lead.text if lead else ""
+        ev = _Line(text, set(tokenize(f"{lead_text} {text}")), set(tokenize(f"{chunk.title} {chunk.section}")))
+        stated = FIGURE_BONUS if _states_figure(ask, ev) else 0.0
+    # the figure or number asked, stated in the card of the product asked about, before the same
+    # figure in a sibling's card that names the product (a predicate device); the title alone
+    # gains nothing (it would lift every line of a document named in the question)
+    names = _telling_names(ask)
+    titled = chunk.doc_type == DocType.USER and bool(names) and names <= set(tokenize(chunk.title))
+    own = TITLE_BONUS if stated and titled and not _COMPARES.search(ask.question) else 0.0
+    return (FIELD_BONUS if named else 0.0) + stated + own

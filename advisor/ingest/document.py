@@ -63,18 +63,22 @@ class Document:
 
 # the fields a model card, product sheet or form names its subject with, near the top; a value
 # runs to the line's end, a table bar, or the next label (one cell may read "Name: X Developer: Y")
+_PRODUCT = r"(?:model|product|device|system|software|tool|algorithm|solution)"
 _NAME_FIELD = re.compile(
-    r"^[-•*]?\s*(?:(?:(?:model|product|device|system|software|tool|algorithm|solution|trade|proprietary)\s+)?name|product)"
+    rf"^[-•*]?\s*(?:(?:(?:{_PRODUCT}|trade|proprietary|brand)\s+)?name|name\s+of\s+(?:the\s+)?{_PRODUCT}|product)"
     r"\s*:[ \t]*(?P<value>[^\n:|]{2,160})",
     re.I | re.M,
 )
+# a regulatory summary names its maker as the submitter, applicant or sponsor
 _MAKER_FIELD = re.compile(
-    r"(?:^|\s)(?:developer|manufacturer|vendor|company|developed by|made by)\s*:[ \t]*(?P<value>[^\n:|]{2,100})",
+    r"(?:^|\s)(?:developer|manufacturer|vendor|company|developed by|made by|submitter|applicant|sponsor)"
+    r"\s*:[ \t]*(?P<value>[^\n:|]{2,100})",
     re.I | re.M,
 )
 # the label a value ran into when the next field shares its line
 _NEXT_LABEL = re.compile(
-    r"(?:^|\s+)(?:developer|manufacturer|vendor|company|developed by|made by|version|release(?: \w+)?|inquir\w*.*|"
+    r"(?:^|\s+)(?:developer|manufacturer|vendor|company|developed by|made by|submitter|applicant|sponsor|version|"
+    r"release(?: \w+)?|inquir\w*.*|"
     r"contact.*|e-?mail|website|url|date|model type|summary)\s*$",
     re.I,
 )
@@ -107,7 +111,8 @@ def subject_title(title: str, blocks: list[Block]) -> str:
         name = name or _field_value(_NAME_FIELD.search(text))
         maker = maker or _company(_field_value(_MAKER_FIELD.search(text)))
     if not name:
-        return title
+        # a card titled with its model alone ("Model Card: DermaScan-Mel v2") gains its maker
+        return f"{title} ({maker})" if title and maker and maker.lower() not in title.lower() else title
     if title and re.sub(r"\s*\([^)]*\)$", "", name).lower() in title.lower():
         # the title names the product already ("Model Facts: X" for "X (abbreviation)")
         return title if not maker or maker.lower() in title.lower() else f"{title} ({maker})"

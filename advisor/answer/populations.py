@@ -1,0 +1,78 @@
+"""The subgroup a question asks a figure for ("in patients under 18", "for basilar artery
+occlusions") and the age bounds a text states ("aged 18 and older" is (">", 18))."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..text import tokenize
+
+__all__ = ["age_bounds", "asked_population", "population_phrase"]
+
+#: "in patients under 18", "among women", "for children aged 5 to 12": the population a figure is for.
+_POPULATION = re.compile(
+    r"\b(?:in|among|for|within)\s+(?P<pop>(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:patients?|adults?|children|kids|adolescents|infants|neonates|newborns|people|persons|individuals|subjects|"
+    r"women|men|females?|males?|elderly|seniors|cases|those|pregnan\w*)\b[^?.;,]{0,40})",
+    re.I,
+)
+#: Words of a population phrase that say who, not which subgroup ("patients" in "patients over 80").
+_GENERIC = frozenset(
+    tokenize("patient patients adult adults people persons individuals subjects cases those the aged age years old")
+)
+_BOUND = re.compile(
+    r"(?P<op>under|below|younger than|less than|over|above|older than|more than|at least|<=?|>=?|≤|≥)\s*(?P<n>\d+)"
+    r"|(?P<n2>\d+)\s*(?:years?\s*(?:of age\s*)?)?(?:and|or)\s+(?P<op2>older|over|above|younger|under|below)"
+    r"|(?P<n3>\d+)\s*\+",
+    re.I,
+)
+_BELOW = ("under", "below", "younger", "less", "<", "≤")
+
+
+def age_bounds(text: str) -> set[tuple[str, int]]:
+    """The age bounds a text states, as ("<" or ">", n): "under 18" and "younger than 18" are
+    ("<", 18); "aged 18 and older", "≥ 18 years", "65+" are (">", 18) and (">", 65)."""
+    out = set()
+    for m in _BOUND.finditer(text):
+        op = (m.group("op") or m.group("op2") or "+").lower()
+        n = int(m.group("n") or m.group("n2") or m.group("n3"))
+        out.add(("<" if op.startswith(_BELOW) else ">", n))
+    return out
+
+
+#: The phrase closing a question that may name the subgroup a figure is asked for ("... for basilar
+#: artery occlusions?", "... in the M3 segment?", "... on lesions of the scalp?").
+_QUALIFIER = re.compile(
+    r"\b(?:in|among|for|within|on|with)\s+(?P<pop>(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,4})\s*\??\s*$", re.I
+)
+#: A closing phrase about the study, the product or its report, not a subgroup ("in its standalone study").
+_NOT_SUBGROUP = re.compile(
+    r"^(?:its|their|this|that|our|your)\b|\b(?:stud(?:y|ies)|trials?|validation|evaluation|testing|tests?|"
+    r"data(?:set)?s?|sets?|cohorts?|analys[ie]s|submissions?|summar(?:y|ies)|cards?|reports?|papers?|labels?|"
+    r"datasheets?|website|documents?|models?|software|tools?|devices?|products?|systems?|algorithms?|versions?|"
+    r"practice|use|production|deployment|clinic(?:al)?|real[- ]world|average|total|general|overall)\b",
+    re.I,
+)
+
+
+def population_phrase(question: str) -> re.Match[str] | None:
+    """The phrase naming the subgroup asked about ("in patients under 18", "for basilar artery occlusions")."""
+    m = _POPULATION.search(question)
+    if m is None and (q := _QUALIFIER.search(question)) and not _NOT_SUBGROUP.search(q.group("pop")):
+        m = q
+    return m
+
+
+@functools.lru_cache(maxsize=256)
+def asked_population(question: str) -> tuple[frozenset[str], frozenset[tuple[str, int]]]:
+    """The subgroup a question asks a figure for: its telling words (stems) and age bounds. A
+    people noun marks it ("in patients under 18", "for women"); so does the phrase closing the
+    question when it is not about the study or the product ("for basilar artery occlusions")."""
+    m = population_phrase(question)
+    if m is None:
+        return frozenset(), frozenset()
+    pop = m.group("pop")
+    bounds = frozenset(age_bounds(pop))
+    words = frozenset(t for t in tokenize(pop) if t not in _GENERIC and not t[0].isdigit())
+    return words, bounds
