@@ -183,3 +183,14 @@ def test_what_the_named_kind_must_do_is_an_open_question_not_a_request_for_names
     assert focus_of("What do hospitals need to report to the ministry?") is Focus.NONE
     assert focus_of("Which vendors offer a sepsis model?") is Focus.NAMED
     assert focus_of("What large companies sell AI scribes?") is Focus.NAMED
+
+
+def test_the_askers_own_people_are_not_names_the_documents_must_know():
+    from advisor.answer.asks import read_ask
+
+    def known(t: str) -> bool:
+        return t not in {"cmo", "zqx"}
+
+    # "our CMO" is who may hold the roles asked about; "the ZQX framework" is what is asked about
+    assert not read_ask("Can our CMO be both the Accountable Executive and the Safety Officer?", known=known).unseen
+    assert read_ask("What does the ZQX framework require?", known=known).unseen == frozenset({"zqx"})
