@@ -169,10 +169,10 @@ def read_ask(
     seen = [w for t, w in anchors.items() if t not in paraphrase]
     for t in paraphrase:
         anchors[t] = min(anchors[t], max(seen, default=anchors[t]))
-    # "our CMO", "my CFO": the asker's own people and things, which no document names ("our GOV-2
-    # gap", which the documents do name, stays a name)
+    # "our CMO", "my CFO": the asker's own people and things, not what the documents must name
+    # (an identifier stays a name: "our GOV-2 gap")
     own = {t for m in re.finditer(r"\b(?:our|my)\s+([A-Z][\w-]*)", text) for t in tokenize(m.group(1))}
-    entities -= {t for t in own if known is not None and not known(t) and t not in special}
+    entities -= own - special
     unseen = {t for t in entities if known is not None and t.isalpha() and len(t) >= 3 and not known(t)}
     prop, spelled = asked_property(text, anchors, entities, _FRAME)
     written = {t: w for w in re.findall(r"[\w'’-]+", text) for t in tokenize(w)[:1] if t in anchors}
