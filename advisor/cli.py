@@ -2,28 +2,50 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from . import assessment
-from . import recommend as rec
-from .accounts.commands import users
-from .answer import Advisor
-from .audit import Actor, Event
-from .audit.commands import audit
-from .cards import review_card_command
-from .currency import corpus_group
 from .errors import AdvisorError, AssessmentError
-from .evaluate import eval_command
-from .evaluate.feedback_cli import feedback
-from .frameworks import frameworks_command
-from .safety.phi_cli import phi
-from .stores.commands import db_group
+
+if TYPE_CHECKING:
+    from .answer import Advisor
+
+# Command groups that live with their feature, one line each (plugin-style, as in simonw/llm).
+# They are imported only when named, so `advisor users list` never loads the answer stack.
+LAZY_COMMANDS = {
+    "eval": "advisor.evaluate.command:eval_command",
+    "phi": "advisor.safety.phi_cli:phi",
+    "frameworks": "advisor.frameworks.command:frameworks_command",
+    "corpus": "advisor.currency:corpus_group",
+    "review-card": "advisor.cards.command:review_card_command",
+    "users": "advisor.accounts.commands:users",
+    "audit": "advisor.audit.commands:audit",
+    "feedback": "advisor.evaluate.feedback_cli:feedback",
+    "db": "advisor.stores.commands:db_group",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose feature commands are imported on first use (click's lazy-loading pattern)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *LAZY_COMMANDS])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in LAZY_COMMANDS:
+            return super().get_command(ctx, cmd_name)
+        module, attr = LAZY_COMMANDS[cmd_name].split(":")
+        command = getattr(importlib.import_module(module), attr)
+        if not isinstance(command, click.Command):  # pragma: no cover - a wrong table entry
+            raise TypeError(f"{LAZY_COMMANDS[cmd_name]} is not a click command")
+        return command
+
 
 USER_HELP = "Act as this user: only the organizations granted to them (default: the local operator, who sees all)."
 
@@ -34,6 +56,8 @@ def _fail(message: str, code: int = 1) -> NoReturn:
 
 
 def _advisor() -> Advisor:
+    from .answer import Advisor
+
     try:
         return Advisor.from_env()
     except AdvisorError as exc:
@@ -67,7 +91,7 @@ def _progress_printer(enabled: bool) -> Callable[[int, int, str], None] | None:
     return progress
 
 
-@click.group()
+@click.group(cls=LazyGroup)
 @click.version_option(package_name="readiness-advisor")
 def main() -> None:
     """Readiness Advisor: cited answers on a health system's readiness to scale AI."""
@@ -178,6 +202,8 @@ def orgs(user: str | None, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True)
 def assess(file: Path, as_json: bool) -> None:
     """Validate and score an assessment results FILE (CSV or JSON)."""
+    from . import assessment
+
     try:
         report = assessment.report(file)
     except AssessmentError as exc:
@@ -206,9 +232,6 @@ def _fail_problems(exc: AssessmentError, as_json: bool) -> NoReturn:
     sys.exit(1)
 
 
-main.add_command(eval_command, name="eval")
-
-
 @main.command()
 @click.option("--org", required=True, help="Organization id with assessment results in the index.")
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path), help="Output file: .docx or .md.")
@@ -224,6 +247,9 @@ main.add_command(eval_command, name="eval")
 )
 def recommend(org: str, out: Path, user: str | None, as_json: bool, first_90_days: int | None) -> None:
     """Draft a prioritized, cited readiness roadmap for ORG and write it as DOCX or Markdown."""
+    from . import recommend as rec
+    from .audit import Actor, Event
+
     if out.suffix.lower() not in rec.EXPORT_EXTENSIONS:
         _fail(f"--out {out}: unsupported format {out.suffix or '(no extension)'!r}; use a .docx or .md file name", 2)
     adv = _advisor()
@@ -290,11 +316,6 @@ def remove(sources: tuple[str, ...], list_only: bool, keep_file: bool, user: str
         click.echo(json.dumps(total.to_dict(), indent=2))
     else:
         click.echo(f"{total.files_removed} documents removed; {total.chunks_removed} passages removed from the index.")
-
-
-# Command groups that live with their feature: one line each (plugin-style, as in simonw/llm).
-for _command in (phi, frameworks_command, corpus_group, review_card_command, users, audit, feedback, db_group):
-    main.add_command(_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -21,13 +21,14 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
-
-import numpy as np
+from typing import TYPE_CHECKING, Protocol
 
 from ..text import sentence_spans
 from .normalize import Normalized, mixed_script_words, normalize
 from .rules import ADDRESSEE, INSTRUCTION_REASONS, NEGATED, RULES, Reason
+
+if TYPE_CHECKING:  # numpy is loaded only with an embedder, so the audit log's redaction path stays light
+    import numpy as np
 
 __all__ = [
     "QUARANTINE_SCORE",
@@ -250,6 +251,8 @@ SIMILARITY_ALONE = 0.70
 
 
 def _prototype_vectors(embedder: Embedder) -> tuple[np.ndarray, np.ndarray]:
+    import numpy as np
+
     cache = getattr(embedder, "shared", None)
     key = "safety.injection.prototypes"
     if isinstance(cache, dict) and key in cache:
@@ -261,6 +264,8 @@ def _prototype_vectors(embedder: Embedder) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _similarity_flags(norm: Normalized, spans: list[tuple[int, int]], embedder: Embedder) -> list[Flag]:
+    import numpy as np
+
     attack, benign = _prototype_vectors(embedder)
     sentences = [norm.text[s:e] for s, e in spans]
     vecs = np.asarray(embedder.embed(sentences))

@@ -43,3 +43,35 @@ def test_settings_do_not_import_providers():
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, check=True)
     assert res.stdout.strip() == "False"
+
+
+LIGHT = ("advisor.answer", "advisor.recommend", "advisor.retrieve", "advisor.evaluate", "advisor.cards", "numpy")
+
+
+@pytest.mark.parametrize(
+    "argv", [["users", "list"], ["corpus", "status"], ["audit", "verify"], ["db", "status"], ["frameworks"]]
+)
+def test_commands_that_do_not_embed_load_no_answer_stack(tmp_path, argv):
+    """`advisor users list` & co. start in well under a second: the answer, retrieval and roadmap
+    packages (and numpy) are imported only by the commands that use them."""
+    code = (
+        "import json, sys\n"
+        "from click.testing import CliRunner\n"
+        "from advisor.cli import main\n"
+        f"res = CliRunner().invoke(main, {argv!r})\n"
+        "assert res.exit_code in (0, 1), res.output\n"
+        f"print(json.dumps(sorted(m for m in {LIGHT!r} if m in sys.modules)))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "ADVISOR_HOME": str(tmp_path)}
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, check=True)
+    assert json.loads(res.stdout.strip().splitlines()[-1]) == []
+
+
+def test_help_still_lists_every_command():
+    from click.testing import CliRunner
+
+    from advisor.cli import main
+
+    out = CliRunner().invoke(main, ["--help"]).output
+    for name in ("ask", "index", "users", "audit", "eval", "review-card", "db", "corpus", "phi", "feedback"):
+        assert f"  {name} " in out
