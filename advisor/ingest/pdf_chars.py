@@ -81,6 +81,8 @@ class Page:
     chars: int = 0  # characters with a visible glyph, for the scanned-page check
     # footnote marks dropped from the text (raised small digits after a word): (mark, x, baseline)
     marks: list[tuple[str, float, float]] = field(default_factory=list)
+    # where two rules at one height meet (`cell_edges` of hrules), found once while reading the page
+    edges: list[tuple[float, float]] = field(default_factory=list)  # (x, y)
 
 
 @dataclass
@@ -128,6 +130,7 @@ class _Shapes:
         self.height = height
         self.turn = turn
         self._walk(page, max_objects)
+        self.edges = cell_edges(self.hrules)  # cell edges of a table ruled by each cell's own border
 
     def _walk(self, page: Any, max_objects: int) -> None:
         # raw calls: pypdfium2's object wrappers cost more than the whole walk
@@ -252,7 +255,7 @@ class PageReader:
             textpage.close()
         shapes = self.shapes
         page = Page(self.number, self.width, self.height, frags, shapes.hrules, shapes.vrules, shapes.dots, chars)
-        page.marks = self._marks
+        page.marks, page.edges = self._marks, shapes.edges
         return page
 
     def _turn_frame(self, turn: int) -> None:
@@ -295,7 +298,7 @@ class PageReader:
         ox, oy = ctypes.c_double(), ctypes.c_double()
         top_y = self.box[3]
         styles: dict[int, _Style] = {}
-        edges = cell_edges(self.shapes.hrules)
+        edges = self.shapes.edges
         frags: list[Frag] = []
         run: _Run | None = None
         broken: _Run | None = None  # the run a line break just closed (PDFium breaks before a raised mark)

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .pdf_chars import Frag, Page, cell_edges, edge_between
+from .pdf_chars import Frag, Page, edge_between
 from .pdf_spacing import REACH, join_spaced_words
 
 _MARKER = re.compile(r"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·\-–—*]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)])$")
@@ -135,7 +135,7 @@ class _Builder:
         self.page = page
         self.pitch = pitch
         self.boxes: list[Box] = []
-        self.edges = cell_edges(page.hrules)
+        self.edges = page.edges  # found while the page was read, from the same rules
 
     def add(self, f: Frag) -> None:
         if self.boxes and self._same_line(self.boxes[-1].lines[-1], f):
