@@ -7,102 +7,88 @@ fictional products."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from advisor import Advisor
-from advisor.answer.asks import Evidence, addressed, read_ask
 from advisor.ingest import load_chunks
-from advisor.settings import Settings
-from advisor.text import tokenize
 
-from .conftest import CARDS
-from .test_vendor_layouts import build_cards
-
-
-def _ev(text: str, heading: str = "", lead: str = "") -> Evidence:
-    own = set(tokenize(f"{lead} {text}"))
-    return Evidence(text, own, set(tokenize(heading)), own | set(tokenize(heading)))
-
-
-def _ok(question: str, *evidence: Evidence) -> tuple[bool, str]:
-    v = addressed(read_ask(question), list(evidence), min_coverage=0.3, min_focus_coverage=0.5)
-    return v.ok, v.reason
+from .conftest import answers, evidence, first_source
 
 
 def test_a_count_of_another_set_beside_the_word_training_does_not_answer_how_many_trained_on():
     q = "How many head CT studies was the Tern ICH model trained on?"
-    test_set = _ev(
+    test_set = evidence(
         "The Tern ICH model was measured on 528 head CT studies from four hospitals, none of which "
         "contributed training data."
     )
-    ok, reason = _ok(q, test_set)
+    ok, reason = answers(q, test_set)
     assert not ok and "how many" in reason
-    trained = _ev("The Tern ICH model was trained on 9,870 head CT studies from 23 sites.")
-    assert _ok(q, test_set, trained)[0]
+    trained = evidence("The Tern ICH model was trained on 9,870 head CT studies from 23 sites.")
+    assert answers(q, test_set, trained)[0]
     # a label names what its figure counts: "Training data: 212,400 encounters"
-    assert _ok(
-        "How many encounters was the Tern ICH model trained on?", _ev("Tern ICH training data: 212,400 encounters.")
+    assert answers(
+        "How many encounters was the Tern ICH model trained on?",
+        evidence("Tern ICH training data: 212,400 encounters."),
     )[0]
 
 
 def test_a_count_from_other_countries_does_not_answer_how_many_came_from_the_us():
     q = "How many head CT studies from US hospitals was the Tern ICH model trained on?"
-    elsewhere = _ev("The Tern ICH model was trained on 9,870 head CT studies from hospitals in the United Kingdom.")
-    assert not _ok(q, elsewhere)[0]
-    assert _ok(q, _ev("The Tern ICH model was trained on 4,100 head CT studies from hospitals in the United States."))[
-        0
-    ]
+    elsewhere = evidence(
+        "The Tern ICH model was trained on 9,870 head CT studies from hospitals in the United Kingdom."
+    )
+    assert not answers(q, elsewhere)[0]
+    assert answers(
+        q, evidence("The Tern ICH model was trained on 4,100 head CT studies from hospitals in the United States.")
+    )[0]
 
 
 def test_a_metric_named_without_its_value_does_not_answer_what_value_it_reached():
     q = "What negative predictive value did the Tern ICH model achieve?"
-    named = _ev(
+    named = evidence(
         "Secondary endpoints of the Tern ICH model were positive predictive value (PPV), "
         "negative predictive value (NPV) and time to notification."
     )
-    goal = _ev("For the Tern ICH model, sensitivity and specificity exceeded the 80% performance goal.")
-    ok, reason = _ok(q, named, goal)
+    goal = evidence("For the Tern ICH model, sensitivity and specificity exceeded the 80% performance goal.")
+    ok, reason = answers(q, named, goal)
     assert not ok and "negative predictive value" in reason
-    assert _ok(q, named, _ev("The Tern ICH model reached an NPV of 98.1% (95% CI: 96.0%, 99.2%)."))[0]
+    assert answers(q, named, evidence("The Tern ICH model reached an NPV of 98.1% (95% CI: 96.0%, 99.2%)."))[0]
     # each measure asked needs its own figure; one sentence may state both in separate clauses
     both = "What sensitivity and specificity did the Tern ICH model achieve?"
-    assert _ok(
-        both, _ev("Specifically, Tern ICH sensitivity was 88.5% (95% CI: 80.4%, 94.1%) and specificity was 89.5%.")
+    assert answers(
+        both, evidence("Specifically, Tern ICH sensitivity was 88.5% (95% CI: 80.4%, 94.1%) and specificity was 89.5%.")
     )[0]
-    assert not _ok(both, _ev("Tern ICH sensitivity was 88.5%."))[0]
+    assert not answers(both, evidence("Tern ICH sensitivity was 88.5%."))[0]
 
 
 def test_a_population_the_card_excludes_is_not_answered_by_the_cards_own_population():
     q = "What specificity did the Tern ICH model reach in patients under 18?"
-    scope = _ev("The Tern ICH model is for adults aged 18 and older.")
-    overall = _ev("The Tern ICH model reached a specificity of 91.0%.")
-    ok, reason = _ok(q, scope, overall)
+    scope = evidence("The Tern ICH model is for adults aged 18 and older.")
+    overall = evidence("The Tern ICH model reached a specificity of 91.0%.")
+    ok, reason = answers(q, scope, overall)
     assert not ok and "under 18" in reason
-    assert _ok(q, _ev("In patients under 18, the Tern ICH model reached a specificity of 84.0%."))[0]
+    assert answers(q, evidence("In patients under 18, the Tern ICH model reached a specificity of 84.0%."))[0]
 
 
 def test_a_date_about_something_else_does_not_answer_when_a_thing_happens():
     q = "When will the Tern ICH model next be retrained?"
-    label = _ev("Label date: 12 March 2025", "Tern ICH model")
-    monitoring = _ev(
+    label = evidence("Label date: 12 March 2025", "Tern ICH model")
+    monitoring = evidence(
         "Monitoring: calibration of the Tern ICH model is reviewed every quarter; it is retrained when "
         "its AUROC falls below 0.82."
     )
-    ok, reason = _ok(q, label, monitoring)
+    ok, reason = answers(q, label, monitoring)
     assert not ok and "time asked for" in reason
-    assert _ok(q, label, _ev("The Tern ICH model is retrained twice a year, in March and September."))[0]
-    assert _ok("When was the Tern ICH model released?", _ev("Release date: October 2023", "Tern ICH model"))[0]
+    assert answers(q, label, evidence("The Tern ICH model is retrained twice a year, in March and September."))[0]
+    assert answers("When was the Tern ICH model released?", evidence("Release date: October 2023", "Tern ICH model"))[0]
 
 
 def test_a_subgroup_row_under_a_header_naming_the_measure_answers_for_that_subgroup():
     q = "What specificity does the Tern ICH model report for women?"
     header = "Subgroup | Studies | Sensitivity | Specificity"
-    women = _ev("Women | 318 | 90.4% | 94.6%", "Tern ICH model Evaluation", header)
-    everyone = _ev("All studies | 640 | 91.2% | 94.0%", "Tern ICH model Evaluation", header)
-    assert _ok(q, women)[0]
-    assert not _ok(q, everyone)[0]  # the overall figure is not the women's
+    women = evidence("Women | 318 | 90.4% | 94.6%", "Tern ICH model Evaluation", header)
+    everyone = evidence("All studies | 640 | 91.2% | 94.0%", "Tern ICH model Evaluation", header)
+    assert answers(q, women)[0]
+    assert not answers(q, everyone)[0]  # the overall figure is not the women's
 
 
 def test_a_model_card_web_page_reads_its_facts_table_as_fields_naming_the_product(tmp_path):
@@ -122,20 +108,6 @@ def test_a_model_card_web_page_reads_its_facts_table_as_fields_naming_the_produc
     assert "Version: 4.1, released May 2025" in lines
 
 
-@pytest.fixture(scope="module")
-def advisor(tmp_path_factory) -> Advisor:
-    built = build_cards(tmp_path_factory.mktemp("figure-cards"))
-    adv = Advisor(Settings.from_env({"ADVISOR_HOME": str(tmp_path_factory.mktemp("figure-home"))}))
-    chai = sorted(CARDS.glob("v0.1-*.pdf")) if CARDS.is_dir() else []
-    report = adv.index_paths([*built, *chai])
-    assert report.ok, report.errors
-    return adv
-
-
-def _first(ans) -> str:
-    return Path(ans.citations[0].source).stem if ans.citations else ""
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("question", "stem", "figure"),
@@ -152,7 +124,7 @@ def _first(ans) -> str:
 def test_the_right_cards_figure_is_quoted(advisor, question, stem, figure):
     ans = advisor.ask(question)
     assert not ans.abstained, ans.answer
-    assert figure in ans.answer and _first(ans) == stem, ans.answer
+    assert figure in ans.answer and first_source(ans) == stem, ans.answer
 
 
 @pytest.mark.slow
@@ -176,4 +148,6 @@ def test_a_figure_the_card_does_not_state_is_declined(advisor, question, nearest
 @pytest.mark.slow
 def test_the_field_a_question_names_is_quoted(advisor):
     ans = advisor.ask("Who should we contact with questions about the NeuroTrace LVO model card?")
-    assert "clinical safety officer" in ans.answer and _first(ans) == "Halden_NeuroTrace_LVO_model_card", ans.answer
+    assert "clinical safety officer" in ans.answer and first_source(ans) == "Halden_NeuroTrace_LVO_model_card", (
+        ans.answer
+    )

@@ -4,24 +4,17 @@ facts; a chat model's polish is kept only when its facts are found in the card."
 from __future__ import annotations
 
 import re
-from functools import cache
-from pathlib import Path
 
 import pytest
 
-from advisor.cards import CardReview, Status, facts_verified, review_card
+from advisor.cards import Status, facts_verified, review_card
 from advisor.errors import LLMError
 from advisor.testing import ScriptedChatModel
 
-from .conftest import STEMS, pdf, xml
+from .conftest import STEMS, pdf, reviewed, xml
 
 CITE = re.compile(r"\[(HTI-1|CHAI) ([A-Za-z0-9-]+): [^\]]+\]")
 OPENINGS = ("The card", "Could you", "Will you", "When monitoring", "Has ", "Is ")
-
-
-@cache
-def reviewed(path: Path) -> CardReview:
-    return review_card(path)
 
 
 @pytest.mark.parametrize("stem", STEMS)

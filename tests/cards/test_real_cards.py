@@ -9,15 +9,10 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from advisor.cards import CHAI, HTI1, CardFormat, CardReview, Status, review_card, review_data
+from advisor.cards import CHAI, HTI1, CardFormat, Status, review_data
 from advisor.cards.judge import filled
 
-from .conftest import STEMS, pdf, xml
-
-
-@cache
-def reviewed(path: Path) -> CardReview:
-    return review_card(path)
+from .conftest import STEMS, pdf, reviewed, xml
 
 
 def letters(text: str) -> str:

@@ -7,39 +7,18 @@ Sentences are our own words about fictional products."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from advisor import Advisor
-from advisor.answer.asks import Evidence, addressed, read_ask
+from advisor.answer.asks import read_ask
 from advisor.answer.properties import asked_population
 from advisor.ingest import load_chunks
-from advisor.settings import Settings
 from advisor.text import tokenize
 
-from .conftest import CARDS
-from .test_vendor_layouts import build_cards
+from .conftest import answers, evidence, first_source
 
 MVO = "K243310_Halvard_NeuroTriage_MVO_510k_summary"
 DERM = "lumora-dermascan-mel-v2-model-card"
 LVO = "Halvard_NeuroTriage_LVO"
-
-
-def _ev(text: str, title: str = "", lead: str = "", document: str = "") -> Evidence:
-    own = set(tokenize(f"{lead} {text}"))
-    context = set(tokenize(title))
-    return Evidence(text, own, context, own | context | set(tokenize(document)))
-
-
-def _ok(question: str, *evidence: Evidence) -> tuple[bool, str]:
-    v = addressed(read_ask(question), list(evidence), min_coverage=0.3, min_focus_coverage=0.5)
-    return v.ok, v.reason
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> dict[str, Path]:
-    return {p.stem: p for p in build_cards(tmp_path_factory.mktemp("regulatory-cards"))}
 
 
 def test_a_510k_summary_and_a_model_card_name_their_product_and_maker_in_every_chunk_title(built):
@@ -54,9 +33,9 @@ def test_a_510k_summary_and_a_model_card_name_their_product_and_maker_in_every_c
 
 def test_a_word_qualifying_how_a_measure_was_reported_is_not_asked_of_the_card():
     q = "What were the headline sensitivity and specificity of the Tern ICH tool in its standalone study?"
-    row = _ev("Sensitivity | 86.7% | 81.2% to 91.0%", "Tern ICH 510(k) Summary", "Endpoint | Estimate | 95% CI")
-    spec = _ev("Specificity | 91.2% | 87.3% to 94.2%", "Tern ICH 510(k) Summary", "Endpoint | Estimate | 95% CI")
-    assert _ok(q, row, spec)[0]  # no card says "headline"
+    row = evidence("Sensitivity | 86.7% | 81.2% to 91.0%", "Tern ICH 510(k) Summary", "Endpoint | Estimate | 95% CI")
+    spec = evidence("Specificity | 91.2% | 87.3% to 94.2%", "Tern ICH 510(k) Summary", "Endpoint | Estimate | 95% CI")
+    assert answers(q, row, spec)[0]  # no card says "headline"
     assert read_ask(q).asked_property == frozenset(tokenize("sensitivity specificity"))
     # "in its standalone study" is the study, not a subgroup
     assert asked_population(q) == (frozenset(), frozenset())
@@ -65,58 +44,48 @@ def test_a_word_qualifying_how_a_measure_was_reported_is_not_asked_of_the_card()
 def test_a_subgroup_named_at_the_end_of_the_question_must_be_the_figure_s_subgroup():
     title = "Tern MVO 510(k) Summary"
     lead = "Subgroup | Studies | Sensitivity (95% CI)"
-    overall = _ev("Sensitivity | 86.7% | 81.2% to 91.0%", title, "Endpoint | Estimate | 95% CI")
-    m3 = _ev("M3 segment | 52 | 78.8% (65.3 to 88.9)", title, lead)
-    ok, reason = _ok("What sensitivity does Tern MVO report for basilar artery occlusions?", overall, m3)
+    overall = evidence("Sensitivity | 86.7% | 81.2% to 91.0%", title, "Endpoint | Estimate | 95% CI")
+    m3 = evidence("M3 segment | 52 | 78.8% (65.3 to 88.9)", title, lead)
+    ok, reason = answers("What sensitivity does Tern MVO report for basilar artery occlusions?", overall, m3)
     assert not ok and "basilar" in reason
-    assert _ok("What sensitivity does Tern MVO report in the M3 segment?", overall, m3)[0]
+    assert answers("What sensitivity does Tern MVO report in the M3 segment?", overall, m3)[0]
 
 
 def test_how_well_a_tool_detects_in_a_subgroup_is_answered_by_that_subgroup_s_figure():
     q = "How well did Tern MVO pick up occlusions in patients aged 80 or older?"
     title = "Tern MVO 510(k) Summary"
     lead = "Subgroup | Studies | Sensitivity (95% CI)"
-    intended = _ev("Tern MVO flags occlusions on CT angiography of patients aged 22 years and older.", title)
-    younger = _ev("Age 65 to 79 | 192 | 86.7% (77.5 to 93.2)", title, lead)
-    ok, reason = _ok(q, intended, younger)
+    intended = evidence("Tern MVO flags occlusions on CT angiography of patients aged 22 years and older.", title)
+    younger = evidence("Age 65 to 79 | 192 | 86.7% (77.5 to 93.2)", title, lead)
+    ok, reason = answers(q, intended, younger)
     assert not ok and "performance" in reason
-    assert _ok(q, intended, _ev("Age 80 and older | 123 | 82.7% (69.7 to 91.8)", title, lead))[0]
+    assert answers(q, intended, evidence("Age 80 and older | 123 | 82.7% (69.7 to 91.8)", title, lead))[0]
 
 
 def test_a_test_set_s_count_does_not_say_how_many_studies_a_model_was_trained_on():
     q = "How many CT angiography studies was Tern MVO trained on?"
-    tested = _ev(
+    tested = evidence(
         "Standalone performance was assessed in a retrospective, blinded study of 486 CT angiography studies "
         "from six hospitals.",
         "Tern MVO 510(k) Summary",
     )
-    ok, reason = _ok(q, tested)
+    ok, reason = answers(q, tested)
     assert not ok and "how many" in reason
-    assert _ok(q, tested, _ev("Tern MVO was trained on 9,870 CT angiography studies.", "Tern MVO 510(k) Summary"))[0]
+    assert answers(
+        q, tested, evidence("Tern MVO was trained on 9,870 CT angiography studies.", "Tern MVO 510(k) Summary")
+    )[0]
 
 
 def test_a_property_only_a_sibling_card_states_is_not_the_named_product_s():
     q = "Which CE marking class does Tern MVO hold under the EU MDR?"
-    own = _ev("Regulatory class: II", "Tern MVO 510(k) Summary", document="Regulatory class: II Product code: QAS")
-    sibling = _ev(
+    own = evidence("Regulatory class: II", "Tern MVO 510(k) Summary", document="Regulatory class: II Product code: QAS")
+    sibling = evidence(
         "Tern LVO is CE marked under the EU MDR as a Class IIa device.", "Tern LVO datasheet", document="CE marked"
     )
-    assert not _ok(q, own, sibling)[0]
-    assert _ok(q, _ev("Tern MVO is CE marked under the EU MDR as a Class IIa device.", "Tern MVO 510(k) Summary"))[0]
-
-
-@pytest.fixture(scope="module")
-def advisor(built, tmp_path_factory) -> Advisor:
-    home = tmp_path_factory.mktemp("regulatory-cards-home")
-    adv = Advisor(Settings.from_env({"ADVISOR_HOME": str(home)}))
-    chai = sorted(CARDS.glob("v0.1-*.pdf")) if CARDS.is_dir() else []
-    report = adv.index_paths([*built.values(), *chai])
-    assert report.ok, report.errors
-    return adv
-
-
-def _first_source(ans) -> str:
-    return Path(ans.citations[0].source).stem if ans.citations else ""
+    assert not answers(q, own, sibling)[0]
+    assert answers(
+        q, evidence("Tern MVO is CE marked under the EU MDR as a Class IIa device.", "Tern MVO 510(k) Summary")
+    )[0]
 
 
 @pytest.mark.slow
@@ -132,7 +101,7 @@ def _first_source(ans) -> str:
 def test_a_question_about_one_product_is_answered_from_its_own_card(advisor, question, stem, wanted):
     ans = advisor.ask(question)
     assert not ans.abstained, ans.answer
-    assert _first_source(ans) == stem, [c.source for c in ans.citations]
+    assert first_source(ans) == stem, [c.source for c in ans.citations]
     assert wanted in ans.answer
 
 

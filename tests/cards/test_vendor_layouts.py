@@ -6,33 +6,13 @@ card lacks is declined rather than answered from its sibling or from a near fiel
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
-from advisor import Advisor
 from advisor.answer.asks import Evidence, addressed, read_ask
 from advisor.ingest import load_chunks
-from advisor.settings import Settings
 from advisor.text import tokenize
 
-from .conftest import CARDS, ROOT
-
-BUILD = ROOT / "evals" / "fixtures" / "cards" / "build_cards.py"
-
-
-def build_cards(out: Path) -> list[Path]:
-    spec = importlib.util.spec_from_file_location("build_cards", BUILD)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod.build_all(out)
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> dict[str, Path]:
-    return {p.stem: p for p in build_cards(tmp_path_factory.mktemp("vendor-cards"))}
+from .conftest import CARDS, first_source
 
 
 def test_each_card_names_its_own_product_in_every_chunk_title(built):
@@ -64,20 +44,6 @@ def test_a_facts_table_reads_as_fields_and_a_metrics_table_stays_a_table(built):
     assert metrics and "Specificity | 92.6% | 88.9% to 95.3%" in metrics[0].text.split("\n")
 
 
-@pytest.fixture(scope="module")
-def advisor(built, tmp_path_factory) -> Advisor:
-    home = tmp_path_factory.mktemp("vendor-cards-home")
-    adv = Advisor(Settings.from_env({"ADVISOR_HOME": str(home)}))
-    chai = sorted(CARDS.glob("v0.1-*.pdf")) if CARDS.is_dir() else []
-    report = adv.index_paths([*built.values(), *chai])
-    assert report.ok, report.errors
-    return adv
-
-
-def _first_source(ans) -> str:
-    return Path(ans.citations[0].source).stem if ans.citations else ""
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("question", "stem", "wanted", "sibling"),
@@ -90,7 +56,7 @@ def _first_source(ans) -> str:
 def test_a_question_about_one_product_cites_its_card_first(advisor, question, stem, wanted, sibling):
     ans = advisor.ask(question)
     assert not ans.abstained, ans.answer
-    assert _first_source(ans) == stem, [c.source for c in ans.citations]
+    assert first_source(ans) == stem, [c.source for c in ans.citations]
     assert wanted in ans.answer and sibling not in ans.answer
 
 
