@@ -3,9 +3,7 @@ table), printed by real Chromium from evals/genres/*.html, read as a user would 
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -13,23 +11,14 @@ import pytest
 
 from advisor.ingest import BlockKind, chunk_document, load_document
 
-ROOT = Path(__file__).resolve().parents[2]
+from ..chromium_pdf import genres_build
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-def _builder():
-    spec = importlib.util.spec_from_file_location("genres_build", ROOT / "evals" / "genres" / "build.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def genres(tmp_path_factory) -> dict[str, tuple]:
-    build = _builder()
-    if not build.CHROMIUM.exists():
-        pytest.fail(f"{build.CHROMIUM} is missing: install Debian's Chromium (`apt-get install -y chromium`)")
+    build = genres_build()
     out = tmp_path_factory.mktemp("genres")
     docs = {}
     for pdf in build.build(out):

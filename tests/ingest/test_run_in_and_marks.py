@@ -4,16 +4,12 @@ by its cells' bottom borders keeps a first cell that nearly fills its column apa
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
 from advisor.ingest import chunk_document, load_document
 from advisor.ingest.chunking import run_in_labels
 
-ROOT = Path(__file__).resolve().parents[2]
+from ..chromium_pdf import print_html
 
 HTML = """<!DOCTYPE html><html><head><meta charset="utf-8"><style>
 body { font-family: 'Liberation Sans', sans-serif; font-size: 10pt; } sup { font-size: 7pt; }
@@ -42,31 +38,12 @@ location</td><td>Ministry licensing directorate</td></tr>
 number and specialty</td><td>the professional councils</td></tr></table></body></html>"""
 
 
-def _printed(tmp_path: Path, html: str) -> Path:
-    spec = importlib.util.spec_from_file_location("genres_build", ROOT / "evals" / "genres" / "build.py")
-    build = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = build
-    spec.loader.exec_module(build)
-    if not build.CHROMIUM.exists():
-        pytest.fail(f"{build.CHROMIUM} is missing: install Debian's Chromium (`apt-get install -y chromium`)")
-    from playwright.sync_api import sync_playwright
-
-    pdf = tmp_path / "policy.pdf"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(build.CHROMIUM), headless=True, args=["--no-sandbox"])
-        try:
-            page = browser.new_page()
-            page.set_content(html, wait_until="load")
-            page.pdf(path=str(pdf), format="Letter", margin={"left": "25mm", "right": "25mm"})
-        finally:
-            browser.close()
-    return pdf
-
-
 @pytest.mark.browser
 @pytest.mark.slow
 def test_a_table_ruled_by_cell_borders_keeps_every_row(tmp_path):
-    text = "\n".join(c.text for c in chunk_document(load_document(_printed(tmp_path, TABLE), "registries")))
+    text = "\n".join(
+        c.text for c in chunk_document(load_document(print_html(TABLE, tmp_path / "policy.pdf"), "registries"))
+    )
     assert "Health Facility Registry | every hospital, clinic, laboratory and pharmacy" in text
     assert "Health Professional Registry | every licensed doctor" in text
     assert "Health Facility Registry every" not in text
@@ -75,7 +52,7 @@ def test_a_table_ruled_by_cell_borders_keeps_every_row(tmp_path):
 @pytest.mark.browser
 @pytest.mark.slow
 def test_note_marks_are_dropped_and_run_in_labels_stay_with_their_sentence(tmp_path):
-    text = "\n".join(c.text for c in chunk_document(load_document(_printed(tmp_path, HTML), "policy")))
+    text = "\n".join(c.text for c in chunk_document(load_document(print_html(HTML, tmp_path / "policy.pdf"), "policy")))
     assert "every serious incident to the regional office within 72 hours" in text
     assert "Clinical Safety Officer: A registered clinician who may stop the use" in text
     assert "Data Protection Officer: Confirms that the legal basis" in text
