@@ -195,6 +195,14 @@ _WHEN_CLAUSE = re.compile(
     re.I,
 )
 _ASKS_AFTER = re.compile(r"^(?:and )?(?:what|which|how|who|whom|why|where|is|are|does|do|should|can|must)\b", re.I)
+#: "When is a consultation required?", "When are we obliged to re-validate?": in what
+#: circumstances, which a rule's conditions answer ("... shall obtain a consultation when: ..."),
+#: not a date.
+_WHEN_CONDITION = re.compile(
+    r"^\s*when (?:is|are) (?:[\w'’-]+ ){1,6}?(?:required|needed|necessary|mandatory|obliged|obligated|"
+    r"permitted|allowed|appropriate|expected|justified|warranted)\b(?! (?:by|no later than|before|until)\b)",
+    re.I,
+)
 
 
 #: "Should we be counting how often clinicians override it?": a yes/no question about a
@@ -216,6 +224,8 @@ def focus_of(question: str) -> Focus:
     if clause and _ASKS_AFTER.match(question[clause.end() :]):
         question = question[clause.end() :]
     if _YES_NO.match(question) and _PRACTICE_OF_COUNTING.search(question):
+        return Focus.NONE
+    if _WHEN_CONDITION.match(question):
         return Focus.NONE
     if _MONEY_ASK.search(question) and not re.search(r"\bhow (?:long|many|often)\b", question, re.I):
         return Focus.MONEY

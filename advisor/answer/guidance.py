@@ -29,8 +29,9 @@ from .lookup import interleave, search_guidance, split_question
 from .paraphrase import matcher_for
 from .persona import asked_part, set_aside
 from .properties import figure_hits
-from .quotable import Unit, UnitKind, continue_lists, read_units
+from .quotable import Unit, UnitKind, continue_lists, framed_row, read_units
 from .relevance import adjust, fuzzy, score, wants_list
+from .rows import asked_rows
 from .selection import (
     MAX_LIST,
     Candidate,
@@ -171,12 +172,15 @@ class _Pool:
     cands: list[Candidate]
     vecs: np.ndarray
     chunk_sim: dict[str, float | None]
+    framed: np.ndarray | None = None  # a table row read under its column headings (else its own vector)
 
     def sims(self, v: np.ndarray, passage: bool = True) -> np.ndarray:
         """Similarity of each sentence to a query vector; a sentence also inherits its passage's
         similarity, so short ones ("The compliance date was 1 May 2025.") keep the topic their
-        section gives them."""
+        section gives them. A table row counts at its better reading, bare or under its headings."""
         own = self.vecs @ v
+        if self.framed is not None:
+            own = np.maximum(own, self.framed @ v)
         if not passage:
             return own
         ctx = np.array([self.chunk_sim.get(c.chunk.chunk_id) or float(o) for c, o in zip(self.cands, own, strict=True)])
@@ -219,7 +223,7 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
     if user and user[0] not in chosen and user[0].score >= 0.85 * best and len(chosen) < limit:
         chosen.append(user[0])  # the user's own document speaks when it is nearly as relevant
     if as_list:
-        items = whole_list(order, cands, best)
+        items = asked_rows(question, whole_list(order, cands, best))
         if items:
             chosen = _direct_first(order, chosen, items)
             chosen += [c for c in items if c not in chosen]
@@ -319,6 +323,8 @@ def compose_guidance(
     if not cands:
         return Draft([], AnswerKind.GUIDANCE, 0.0)
     pool = _Pool(cands, sentence_index.vectors([c.text for c in cands]), chunk_sim)
+    if any(c.kind is UnitKind.ROW for c in cands):
+        pool.framed = sentence_index.vectors([framed_row(c.unit) for c in cands])
     main_sims = pool.sims(query_vec)
     scores = score(question, cands, main_sims)
     for c, v, sim, sc in zip(cands, pool.vecs, main_sims, scores, strict=True):

@@ -23,6 +23,7 @@ __all__ = [
     "broken_word",
     "continue_lists",
     "field_line",
+    "framed_row",
     "heading_like",
     "read_units",
     "unsafe_spans",
@@ -349,6 +350,19 @@ def read_units(chunk: Chunk) -> list[Unit]:
         ):
             u.ok = False  # a list of titles under a heading ("Datasheets for Datasets.") is a reading list
     return units
+
+
+def framed_row(unit: Unit) -> str:
+    """A table row as a reader takes it, each cell under its column heading and the table under
+    its caption ("Table 2 ...: Class: Class B; Evidence required: 500 records"); other units as
+    they are."""
+    lead = unit.lead
+    if unit.kind is not UnitKind.ROW or lead is None or lead.kind is not UnitKind.ROW:
+        return unit.text
+    heads, cells = lead.text.split(" | "), unit.text.split(" | ")
+    body = "; ".join(f"{h}: {c}" for h, c in zip(heads, cells, strict=True)) if len(heads) == len(cells) else None
+    caption = unit.chunk.section.split(" > ")[-1]
+    return f"{caption}: {body or lead.text + '. ' + unit.text}"
 
 
 def _sub_items(units: list[Unit]) -> set[int]:

@@ -9,13 +9,13 @@ import re
 import numpy as np
 
 from ..text import content_words, identifiers, tokenize
-from .asks import Ask, Focus, focus_of, names_several
+from .asks import Ask, Focus, focus_of, names_several, years
 from .corpus import Corpus
 from .docref import pointing, prefer_pointed, reference_nouns
 from .persona import set_aside
 from .properties import figure_bonus
 from .quotable import UnitKind
-from .selection import Candidate
+from .selection import TABLE_REF, Candidate, introduced_table
 
 __all__ = ["adjust", "defined_subject", "fuzzy", "negated", "score", "wants_list"]
 
@@ -234,12 +234,20 @@ def _asked_kind_bonus(c: Candidate, wants_action: bool, wants_actor: bool, wants
     return bonus
 
 
+def _header(c: Candidate) -> str:
+    """A table row's column headings frame it as its section does: "Class B | ... | 500 records"
+    answers "what evidence is required for Class B" under the column "Evidence required"."""
+    lead = c.unit.lead
+    return lead.text if c.kind is UnitKind.ROW and lead is not None and lead.kind is UnitKind.ROW else ""
+
+
 def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float]:
     # "bylaws" in "under the bylaws" says where to look, not what is asked: the document's
     # cover line ("... Medical Staff Bylaws, adopted ...") does not answer for naming it
     q_fuzzy = fuzzy(content_words(question)) - fuzzy(content_words(" ".join(reference_nouns(question))))
     as_list = wants_list(question)
     q_ids = set(identifiers(question))
+    q_years = years(question)
     wants_number = bool(_NUMBER_CUES.search(question))
     wants_date = bool(re.search(r"\b(when|what date|deadline|by what|which year|what year)\b", question, re.I))
     negation = negated(question)
@@ -252,7 +260,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     # Question words weighted by how rare they are among the candidate sentences: words every
     # candidate shares (the topic) say little; the rare one ("comply") is what is asked.
     cand_words = [fuzzy(content_words(c.text)) for c in cands]
-    contexts = [fuzzy(content_words(f"{c.chunk.title} {c.chunk.section}")) for c in cands]
+    contexts = [fuzzy(content_words(f"{c.chunk.title} {c.chunk.section} {_header(c)}")) for c in cands]
     n = len(cands)
     weight = {
         w: float(
@@ -270,6 +278,8 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
             bonus += 0.08  # "GOVERN 1.6 calls for ..." defines the thing asked about
         if negation is not None and negation.search(c.text):
             bonus += 0.08  # "not measured" answers "what we decide not to measure"; "measure" alone does not
+        if q_years and (stated := years(c.text)):
+            bonus += 0.04 if q_years & stated else -0.04  # "from January 2026": not a row dated 2028
         if wants_number and re.search(r"\d", c.text):
             bonus += 0.06
             if wants_date and _DATE.search(c.text):
@@ -402,3 +412,17 @@ def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus) -> N
         if c.text.rstrip(" )”’\"'").endswith("?") and not wants_questions:
             c.score -= 0.08  # a listed question asks what an answer should state (unless questions are asked for)
     prefer_pointed(cands, at)
+    _follow_table_pointers(cands)
+
+
+def _follow_table_pointers(cands: list[Candidate]) -> None:
+    """ "The class determines the evidence required (Table 2)" says the table holds the answer:
+    the table's rows rise to just above the sentence naming it, keeping their order, so the row
+    that fits the question best is quoted instead of the pointer."""
+    for c in sorted(cands, key=lambda c: -c.score):
+        if c.kind is not UnitKind.SENTENCE or not TABLE_REF.search(c.text):
+            continue
+        rows = [r for r in introduced_table(c, cands) if r.unit.ok]
+        lift = c.score + 0.01 - max((r.score for r in rows), default=c.score)
+        for r in rows if lift > 0 else []:
+            r.score += lift

@@ -24,11 +24,13 @@ from .quotable import Unit, UnitKind
 from .types import Part
 
 __all__ = [
+    "TABLE_REF",
     "Candidate",
     "arrange",
     "collapse_duplicates",
     "compared_terms",
     "fill_mmr",
+    "introduced_table",
     "repeats",
     "sides",
     "whole_list",
@@ -196,7 +198,7 @@ def whole_list(order: list[Candidate], cands: list[Candidate], best: float) -> l
 #: Characters that may follow a sentence in its passage for it to introduce the table after that
 #: passage: one more sentence ("... rests on four core registries. Every system must query them.").
 INTRO_TAIL = 200
-_TABLE_REF = re.compile(r"\b(table|exhibit)\s+([A-Z]?\d+(?:\.\d+)*)\b", re.I)
+TABLE_REF = re.compile(r"\b(table|exhibit)\s+([A-Z]?\d+(?:\.\d+)*)\b", re.I)
 
 
 def introduced_table(c: Candidate, cands: list[Candidate]) -> list[Candidate]:
@@ -209,7 +211,7 @@ def introduced_table(c: Candidate, cands: list[Candidate]) -> list[Candidate]:
     rows = [d for d in cands if d.kind is UnitKind.ROW and d.chunk.source == c.chunk.source]
     if not rows:
         return []
-    named = _TABLE_REF.search(c.text)
+    named = TABLE_REF.search(c.text)
     if named is not None:
         caption = re.compile(rf"(?:^|> ){named[1]}\s+{re.escape(named[2])}\b", re.I)
         rows = [d for d in rows if caption.search(d.chunk.section)]

@@ -179,18 +179,39 @@ def _from_trafilatura(xml: str, title: str) -> list[Block]:
             if lines:
                 blocks.append(Block("\n".join(lines), secs.section))
         elif tag == "table":
-            started = False
-            for row in el.iter("row"):
-                text = table_row([_text(c) for c in row.findall("cell")])
-                started = started or " | " in text
-                if text:
-                    # a caption above the first row is the table's title, not one of its rows
-                    blocks.append(Block(text, secs.section, kind=BlockKind.TABLE if started else BlockKind.TEXT))
+            blocks.extend(_table_blocks(el, secs.section))
         else:
             text = _text(el)
             if text:
                 blocks.append(Block(text, secs.section))
     return blocks
+
+
+def _table_blocks(el: Any, section: str) -> list[Block]:
+    """A table's rows under its caption ("Table 2. Risk classes"), as a PDF table's caption heads
+    its rows, so "the evidence required (Table 2)" leads to them. Trafilatura gives the <caption>
+    as the table's text or as a one-cell row above the header row."""
+    section = _under(section, " ".join((el.text or "").split()))
+    out: list[Block] = []
+    for row in el.iter("row"):
+        text = table_row([_text(c) for c in row.findall("cell")])
+        if not text:
+            continue
+        if not out and " | " not in text:
+            section = _under(section, text)  # a caption above the first row is the table's title, not a row
+            continue
+        out.append(Block(text, section, kind=BlockKind.TABLE))
+    return out
+
+
+def _under(section: str, caption: str) -> str:
+    return f"{section} > {caption}" if section and caption else section or caption
+
+
+def _table_caption(row: Any) -> str:
+    table = next((a for a in row.iterancestors() if isinstance(a.tag, str) and a.tag.lower() == "table"), None)
+    caption = table.find("caption") if table is not None else None
+    return _text(caption) if caption is not None else ""
 
 
 def _fallback(root: Any, title: str) -> list[Block]:
@@ -217,9 +238,11 @@ def _fallback(root: Any, title: str) -> list[Block]:
             cells = [c for c in el if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
             text = table_row([_text(c) for c in cells])
             if text:
-                blocks.append(Block(text, secs.section, kind=BlockKind.TABLE))
+                blocks.append(Block(text, _under(secs.section, _table_caption(el)), kind=BlockKind.TABLE))
             inside.update(el.iterdescendants())  # read as the row: not again as blocks of their own
             continue
+        if name == "caption":
+            continue  # heads its table's rows
         if name in _BLOCKS and not any(isinstance(d.tag, str) and d.tag in _BLOCKS for d in el.iterdescendants()):
             text = _text(el)
             if text:

@@ -85,6 +85,31 @@ def test_html_caption_is_not_a_row(tmp_path):
     assert (BlockKind.TABLE, "Table 1. Core registries") not in texts
 
 
+def test_html_caption_heads_its_rows_and_not_the_prose_after(tmp_path):
+    """"(Table 1)" in the prose must lead to the rows: the caption is their section, as in a PDF."""
+    doc = load_document(_html(tmp_path), "blueprint.html")
+    rows = [b for b in doc.blocks if b.kind == BlockKind.TABLE]
+    assert {b.section for b in rows} == {"Registries > Table 1. Core registries"}
+    (after,) = [b for b in doc.blocks if b.text == AFTER]
+    assert after.section == "Registries"
+
+
+def test_html_caption_heads_its_rows_when_the_page_is_read_block_by_block(tmp_path):
+    # a page too short for the main-content extractor is read element by element
+    p = tmp_path / "short.html"
+    p.write_text(
+        "<html><body><h2>Tiers</h2><table><caption>Table 4. Review tiers</caption>"
+        "<tr><th>Tier</th><th>Review</th></tr><tr><td>Moderate</td><td>Desk review</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    doc = load_document(p, p.name)
+    assert [(b.section, b.text) for b in doc.blocks if b.kind == BlockKind.TABLE] == [
+        ("Tiers > Table 4. Review tiers", "Tier | Review"),
+        ("Tiers > Table 4. Review tiers", "Moderate | Desk review"),
+    ]
+    assert not any(b.text == "Table 4. Review tiers" for b in doc.blocks)
+
+
 def test_row_text_rules():
     assert table_row(["A", "", "C", "", ""]) == f"A | {EMPTY_CELL} | C"  # trailing empties dropped
     assert table_row(["", "GOVERN", ""]) == "GOVERN"  # a label spanning the table is not a row
