@@ -20,11 +20,13 @@ __all__ = ["asked_rows"]
 _MONTH_YEAR = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:19|20)\d{2}\b"
 )
-_NEGATION = re.compile(r"\b(?:not|never|no|except|excluding|besides|other than|apart from|rather than)\b|n['’]t\b", re.I)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|except|excluding|besides|other than|apart from|rather than)\b|n['’]t\b", re.I
+)
 
 
 def _asked_dates(question: str) -> list[str]:
-    """"March 2027" as written, else the bare years the question names."""
+    """ "March 2027" as written, else the bare years the question names."""
     named = [" ".join(m.group(0).split()).lower() for m in _MONTH_YEAR.finditer(question)]
     return named or sorted(years(question))
 

@@ -86,7 +86,7 @@ def test_html_caption_is_not_a_row(tmp_path):
 
 
 def test_html_caption_heads_its_rows_and_not_the_prose_after(tmp_path):
-    """"(Table 1)" in the prose must lead to the rows: the caption is their section, as in a PDF."""
+    """ "(Table 1)" in the prose must lead to the rows: the caption is their section, as in a PDF."""
     doc = load_document(_html(tmp_path), "blueprint.html")
     rows = [b for b in doc.blocks if b.kind == BlockKind.TABLE]
     assert {b.section for b in rows} == {"Registries > Table 1. Core registries"}
