@@ -73,6 +73,10 @@ _FRAME = frozenset(
 #: when judging whether an answer is about the question, but a sentence stating the date or
 #: amount asked for must still match them ("How long does the review take?").
 _LIGHT = frozenset(tokenize("look keep make take put come bring"))
+#: The particle of a phrasal verb is as light as its verb: "looks after" is "maintains".
+_PARTICLE = re.compile(
+    r"\b(?:look|keep|make|take|put|come|bring)(?:s|ing|ed)?\s+(after|over|in|up|on|out|off|into|care|charge)\b", re.I
+)
 
 #: Words that only carry the asking ("Is there anything in the guide about X?", "What does it
 #: say about X?"): no passage needs them, so they must not count against the evidence found.
@@ -177,6 +181,7 @@ def read_ask(
     prop, spelled = asked_property(text, anchors, entities, _FRAME)
     written = {t: w for w in re.findall(r"[\w'’-]+", text) for t in tokenize(w)[:1] if t in anchors}
     # "How long do officers serve, and can they be re-elected?": the length is asked of the first part
+    particles = {t for m in _PARTICLE.finditer(text) for t in tokenize(m.group(1))}
     parts = [p for p in split_question(question) if focus_of(p) is not Focus.NONE]
     focused = frozenset(t for t in tokenize(parts[0]) if t in anchors) if len(parts) == 1 else frozenset()
     return Ask(
@@ -188,7 +193,7 @@ def read_ask(
         frozenset(unseen),
         counted(question),
         ranks(question),
-        frozenset(t for t in anchors if t in _LIGHT and t not in entities),
+        frozenset(t for t in anchors if (t in _LIGHT or t in particles) and t not in entities),
         prop,
         spelled,
         {t: a for t, a in acronyms(text).items() if t in anchors},
@@ -266,6 +271,8 @@ def focus_coverage(ask: Ask, evidence: list[Evidence], extra: list[Extra] | None
     question asks for no particular kind of fact."""
     if ask.focus is Focus.NONE and not ask.superlative:
         return 1.0
+    if ask.focus in (Focus.NAMED, Focus.PERSON):
+        ask = ask.topical()  # "which body looks after X" is answered by a name beside X, in any verb
     focused = {t: w for t, w in ask.anchors.items() if t in ask.focus_anchors} or None
     _, per = coverage(ask, evidence, extra, focused)
     return max(

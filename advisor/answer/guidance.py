@@ -392,6 +392,8 @@ def _asked(question: str, ask: Ask, corpus: Corpus) -> Ask:
 
 
 def _verdict(ask: Ask, chosen: list[Candidate], corpus: Corpus) -> Verdict:
+    if _DEBUG:
+        print("  verdict on:", [c.text[:60] for c in chosen], "anchors:", ask.anchors, "focus:", ask.focus)
     return addressed(
         ask,
         _evidence(chosen, corpus),

@@ -235,7 +235,7 @@ def _asked_kind_bonus(c: Candidate, wants_action: bool, wants_actor: bool, wants
 
 
 def _header(c: Candidate) -> str:
-    """A table row's column headings frame it as its section does: "Class B | ... | 500 records"
+    """A table row's column headings are part of what its cells say: "Class B | ... | 500 records"
     answers "what evidence is required for Class B" under the column "Evidence required"."""
     lead = c.unit.lead
     return lead.text if c.kind is UnitKind.ROW and lead is not None and lead.kind is UnitKind.ROW else ""
@@ -259,8 +259,8 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     wants_members = bool(_MEMBERS_ASK.search(question))
     # Question words weighted by how rare they are among the candidate sentences: words every
     # candidate shares (the topic) say little; the rare one ("comply") is what is asked.
-    cand_words = [fuzzy(content_words(c.text)) for c in cands]
-    contexts = [fuzzy(content_words(f"{c.chunk.title} {c.chunk.section} {_header(c)}")) for c in cands]
+    cand_words = [fuzzy(content_words(f"{c.text} {_header(c)}")) for c in cands]
+    contexts = [fuzzy(content_words(f"{c.chunk.title} {c.chunk.section}")) for c in cands]
     n = len(cands)
     weight = {
         w: float(

@@ -196,3 +196,17 @@ def test_the_askers_own_people_are_not_names_the_documents_must_know():
     assert "cmo" not in ask.entities and not ask.unseen
     assert "gov-2" in read_ask("How do we close our GOV-2 gap?", known=known).entities
     assert read_ask("What does the ZQX framework require?", known=known).unseen == frozenset({"zqx"})
+
+
+def test_a_phrasal_verb_need_not_be_repeated_by_the_name_that_answers():
+    """ "Which body looks after X?" is answered by the body a table says maintains X."""
+    ask = read_ask("Which body looks after the registry of health facilities?")
+    assert {"look", "after"} <= ask.light
+    row = _ev(
+        "Health Facility Registry | Every licensed facility with its licence number | Directorate of Facility Licensing",
+        section="Table 1. Core registries",
+        lead="Registry | What it holds | Maintained by",
+    )
+    assert addressed(ask, [row], **LEAST).ok
+    # the light verb still matters to a question asking how long: "take" must be there
+    assert "take" in read_ask("How long does the review take?").light
