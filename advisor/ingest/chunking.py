@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..chunk import Chunk, DocType, make_chunk_id
@@ -145,6 +145,40 @@ def run_in_labels(text: str) -> str:
     return _RUN_IN.sub(join, text)
 
 
+#: "Section 5.1 Newly granted privileges. Every practitioner ...": a numbered provision's title
+#: run in at the start of its paragraph. The title's first word is capitalised, so "Section 5.1
+#: applies to ..." stays a sentence.
+_NUMBERED_RUN_IN = re.compile(
+    r"^((?:Section|Article|Rule|Clause|Part|Chapter|Regulation|Standard|§)\s*\d+(?:\.\d+)*[A-Za-z]?\.?"
+    r"\s+[A-Z][\w'’()/-]*(?:[ \t]+[\w'’()/&-]+){0,8}?)\.[ \t]+(?=[A-Z(])",
+    re.M,
+)
+
+
+def _piece(b: Block, start: int, end: int, section: str) -> Block:
+    """The part [start, end) of a block's text, under `section`, its spans moved along."""
+    return replace(
+        b,
+        text=b.text[start:end].strip(),
+        section=section,
+        uncertain=[(max(s, start) - start, min(e, end) - start) for s, e in b.uncertain if e > start and s < end],
+        breaks=[x - start for x in b.breaks if start < x < end],
+    )
+
+
+def numbered_headings(b: Block) -> list[Block]:
+    """A block whose paragraphs open with a numbered provision's run-in title, as one block per
+    provision under its title (so every sentence of it is read under the title, and none quotes it)."""
+    found = list(_NUMBERED_RUN_IN.finditer(b.text)) if b.kind == BlockKind.TEXT else []
+    if not found:
+        return [b]
+    out = [_piece(b, 0, found[0].start(), b.section)] if b.text[: found[0].start()].strip() else []
+    for m, nxt in zip(found, [*found[1:], None], strict=True):
+        end = nxt.start() if nxt is not None else len(b.text)
+        out.append(_piece(b, m.end(), end, f"{b.section} > {m.group(1)}" if b.section else m.group(1)))
+    return out
+
+
 @dataclass
 class _Group:
     section: str
@@ -161,7 +195,7 @@ class _Group:
 def _groups(blocks: list[Block]) -> list[_Group]:
     """Consecutive indexed blocks sharing section, page, kind, quarantine and meta."""
     groups: list[_Group] = []
-    for b in blocks:
+    for b in (p for block in blocks for p in numbered_headings(block)):
         if not b.kind.indexed or not b.text.strip():
             continue  # furniture, TOC, index pages, reference lists: recognised, never chunked
         g = _Group(b.section, b.page, b.kind, b.quarantine, dict(b.meta), [b])

@@ -1,0 +1,30 @@
+"""A numbered provision's title run in at the start of its paragraph ("Section 5.1 Newly granted
+privileges. Every practitioner ...") heads the provision: its sentences are read under the title
+and the title alone is never a quotable sentence."""
+
+from __future__ import annotations
+
+from advisor.ingest import load_chunks
+
+from ..conftest import make_pdf
+
+BYLAWS = (
+    "ARTICLE V. FOCUSED EVALUATION\n\n"
+    "Section 5.1 Newly granted privileges. Every practitioner granted new privileges is evaluated. "
+    "The department chair assigns a proctor, who reviews at least five cases within six months.\n\n"
+    "Section 5.2 Evaluation for cause. The Committee may require an evaluation when complaints raise a concern.\n\n"
+    "Section 5.3 applies to locum practitioners as well. It sets no other rule."
+)
+
+
+def test_each_provision_is_a_passage_under_its_title(tmp_path):
+    pdf = make_pdf(tmp_path / "bylaws.pdf", [BYLAWS], title="Credentials Bylaws")
+    chunks = load_chunks(pdf, pdf.name, doc_type="user")
+    by_section = {c.section.split(" > ")[-1]: c.text for c in chunks}
+    assert by_section["Section 5.1 Newly granted privileges"].startswith("Every practitioner granted")
+    assert "five cases" in by_section["Section 5.1 Newly granted privileges"]
+    assert by_section["Section 5.2 Evaluation for cause"].startswith("The Committee may require")
+    texts = " ".join(c.text for c in chunks)
+    assert "Newly granted privileges." not in texts  # the title is never a sentence to quote
+    # "Section 5.3 applies to ..." is a sentence about a section, not a title
+    assert "Section 5.3 applies to locum practitioners as well." in texts
