@@ -234,12 +234,23 @@ class Verdict:
 Extra = dict[str, float]  # per anchor, how far a sentence's other words stand in for it
 
 
+#: "the second phase" is row "2." of a phases table.
+_ORDINALS = dict(
+    zip(
+        tokenize("first second third fourth fifth sixth seventh eighth ninth tenth"),
+        [str(n) for n in range(1, 11)],
+        strict=True,
+    )
+)
+_ORDINALS |= {n: w for w, n in _ORDINALS.items()}
+
+
 def _present(ask: Ask, tok: str, ev: Evidence, extra: Extra | None = None) -> float:
     """How far a sentence names an anchor: in its text or heading, or spelled out or abbreviated
     in its passage ("EHR" / "electronic health record") 1; a name only its document uses 0.7 (a
     model card names its product once, its fields say "the device"); else how far a word of it
     stands in for the anchor (`extra`), or 0."""
-    if tok in ev.own or tok in ev.context:
+    if tok in ev.own or tok in ev.context or _ORDINALS.get(tok, "") in ev.own:
         return 1.0
     if ev.passage and (
         (tok in ask.acronyms and expands(ask.acronyms[tok], ev.passage)) or tok in abbreviated(ask.question, ev.passage)

@@ -210,3 +210,15 @@ def test_a_phrasal_verb_need_not_be_repeated_by_the_name_that_answers():
     assert addressed(ask, [row], **LEAST).ok
     # the light verb still matters to a question asking how long: "take" must be there
     assert "take" in read_ask("How long does the review take?").light
+
+
+def test_an_ordinal_is_matched_by_the_number_of_a_numbered_row():
+    """ "the second phase" is row "2." of the phases table."""
+    row = _ev(
+        "2. Scale-up | 2027–2029 | District hospitals and laboratories connected",
+        section="Table 4. Implementation phases",
+        lead="Phase | Period | Milestones",
+    )
+    assert addressed(read_ask("When does the second phase run?"), [row], **LEAST).ok
+    # a different number is not the phase asked about
+    assert not addressed(read_ask("When does the fifth phase run?"), [row], **LEAST).ok
