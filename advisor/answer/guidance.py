@@ -29,7 +29,7 @@ from .lookup import interleave, search_guidance, split_question
 from .paraphrase import matcher_for
 from .persona import asked_part, set_aside
 from .properties import figure_hits
-from .quotable import Unit, UnitKind, continue_lists, framed_row, read_units
+from .quotable import Unit, UnitKind, continue_lists, framed, read_units
 from .relevance import adjust, fuzzy, score, wants_list
 from .rows import asked_rows
 from .selection import (
@@ -172,15 +172,15 @@ class _Pool:
     cands: list[Candidate]
     vecs: np.ndarray
     chunk_sim: dict[str, float | None]
-    framed: np.ndarray | None = None  # a table row read under its column headings (else its own vector)
+    framed_vecs: np.ndarray | None = None  # rows and items read under their headings or lead-ins
 
     def sims(self, v: np.ndarray, passage: bool = True) -> np.ndarray:
         """Similarity of each sentence to a query vector; a sentence also inherits its passage's
         similarity, so short ones ("The compliance date was 1 May 2025.") keep the topic their
-        section gives them. A table row counts at its better reading, bare or under its headings."""
+        section gives them. A table row or list item counts at its better reading, bare or framed."""
         own = self.vecs @ v
-        if self.framed is not None:
-            own = np.maximum(own, self.framed @ v)
+        if self.framed_vecs is not None:
+            own = np.maximum(own, self.framed_vecs @ v)
         if not passage:
             return own
         ctx = np.array([self.chunk_sim.get(c.chunk.chunk_id) or float(o) for c, o in zip(self.cands, own, strict=True)])
@@ -323,8 +323,8 @@ def compose_guidance(
     if not cands:
         return Draft([], AnswerKind.GUIDANCE, 0.0)
     pool = _Pool(cands, sentence_index.vectors([c.text for c in cands]), chunk_sim)
-    if any(c.kind is UnitKind.ROW for c in cands):
-        pool.framed = sentence_index.vectors([framed_row(c.unit) for c in cands])
+    if any(c.kind is not UnitKind.SENTENCE for c in cands):
+        pool.framed_vecs = sentence_index.vectors([framed(c.unit) for c in cands])
     main_sims = pool.sims(query_vec)
     scores = score(question, cands, main_sims)
     for c, v, sim, sc in zip(cands, pool.vecs, main_sims, scores, strict=True):

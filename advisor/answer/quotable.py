@@ -23,7 +23,7 @@ __all__ = [
     "broken_word",
     "continue_lists",
     "field_line",
-    "framed_row",
+    "framed",
     "heading_like",
     "read_units",
     "unsafe_spans",
@@ -352,12 +352,17 @@ def read_units(chunk: Chunk) -> list[Unit]:
     return units
 
 
-def framed_row(unit: Unit) -> str:
-    """A table row as a reader takes it, each cell under its column heading and the table under
-    its caption ("Table 2 ...: Class: Class B; Evidence required: 500 records"); other units as
-    they are."""
+def framed(unit: Unit) -> str:
+    """A unit as a reader takes it: a table row with each cell under its column heading and the
+    table under its caption ("Table 2 ...: Class: Class B; Evidence required: 500 records"), a
+    list item under the lead-in or heading that introduces it ("Out-of-scope uses: Patients
+    younger than 22"); a sentence as it is."""
     lead = unit.lead
-    if unit.kind is not UnitKind.ROW or lead is None or lead.kind is not UnitKind.ROW:
+    if lead is None or unit.kind is UnitKind.SENTENCE:
+        return unit.text
+    if unit.kind is UnitKind.ITEM:
+        return f"{lead.text} {unit.text}"
+    if lead.kind is not UnitKind.ROW:
         return unit.text
     heads, cells = lead.text.split(" | "), unit.text.split(" | ")
     body = "; ".join(f"{h}: {c}" for h, c in zip(heads, cells, strict=True)) if len(heads) == len(cells) else None

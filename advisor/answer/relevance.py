@@ -244,7 +244,12 @@ def _header(c: Candidate) -> str:
 def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float]:
     # "bylaws" in "under the bylaws" says where to look, not what is asked: the document's
     # cover line ("... Medical Staff Bylaws, adopted ...") does not answer for naming it
-    q_fuzzy = fuzzy(content_words(question)) - fuzzy(content_words(" ".join(reference_nouns(question))))
+    refs = reference_nouns(question)
+    q_fuzzy = fuzzy(content_words(question)) - fuzzy(content_words(" ".join(refs)))
+    # "under the bylaws" asks what the bylaws say: "These Bylaws organise the staff" says what they are
+    itself = (
+        re.compile(rf"^(?:this|these|the present)\s+(?:{'|'.join(map(re.escape, refs))})\b", re.I) if refs else None
+    )
     as_list = wants_list(question)
     q_ids = set(identifiers(question))
     q_years = years(question)
@@ -287,8 +292,8 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
         # the first sentence of a section usually states its subject; later ones elaborate
         if c.position == 0:
             bonus += 0.03
-        if _META.match(c.text):
-            bonus -= 0.15  # "This guidance describes ..." is about the document, not the subject
+        if _META.match(c.text) or (itself is not None and itself.match(c.text)):
+            bonus -= 0.15  # "This guidance describes ...", "These Bylaws organise ...": about the document
         if _DEICTIC.search(c.text) and not c.text.endswith(":"):
             bonus -= 0.08  # "the criteria below" points at text the answer does not show
         if as_list and (c.text.count(";") >= 2 or c.text.count(",") >= 4):

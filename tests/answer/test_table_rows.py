@@ -8,7 +8,7 @@ import pytest
 
 from advisor.answer import Advisor
 from advisor.answer.asks import Focus, read_ask
-from advisor.answer.quotable import framed_row, read_units
+from advisor.answer.quotable import framed, read_units
 from advisor.chunk import Chunk, DocType
 
 from .builders import indexed_settings
@@ -77,10 +77,8 @@ def test_a_row_reads_under_its_caption_and_column_headings():
         doc_type=DocType.USER,
     )
     header, row = read_units(chunk)
-    assert (
-        framed_row(row) == "Table 4. Review tiers: Tier: Moderate; Review before purchase: Desk review by two assessors"
-    )
-    assert framed_row(header) == header.text  # the header row itself is not framed
+    assert framed(row) == "Table 4. Review tiers: Tier: Moderate; Review before purchase: Desk review by two assessors"
+    assert framed(header) == header.text  # the header row itself is not framed
 
 
 @pytest.mark.parametrize(
@@ -127,3 +125,18 @@ def test_rows_are_picked_by_a_cell_value_the_question_names(question, kept):
 
     rows = _rows(CATALOGUE)
     assert [r.text.split(" | ")[0] for r in asked_rows(question, rows)] == kept
+
+
+def test_a_list_item_reads_under_the_heading_that_introduces_it():
+    chunk = Chunk(
+        chunk_id="c2",
+        text="- Patients younger than 22 years\n- Non-contrast CT studies",
+        source="card.html",
+        title="Model card: NeuroTrace LVO",
+        section="Model card: NeuroTrace LVO > Out-of-scope uses",
+        doc_type=DocType.USER,
+    )
+    first = next(u for u in read_units(chunk) if u.ok)
+    assert first.text == "Patients younger than 22 years"
+    reading = framed(first)
+    assert "out-of-scope uses" in reading.lower() and reading.endswith("Patients younger than 22 years")
