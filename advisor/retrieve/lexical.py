@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import heapq
 import json
+import mmap
 import re
 import shutil
 import threading
 from collections import OrderedDict
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -15,14 +17,16 @@ import numpy as np
 
 from ..chunk import Chunk, DocType
 from ..index import embedding_text
+from ..index.records import chunk_from_record
 from ..text import identifiers, tokenize
 from .records import Filters
 from .spelled import spelled_out
 
 __all__ = ["LEXICAL_FORMAT", "Lexical"]
 
-LEXICAL_FORMAT = 8  # bump when the saved keyword index changes shape
+LEXICAL_FORMAT = 9  # bump when the saved keyword index changes shape
 _DOC_WORDS_CACHED = 512  # documents whose vocabulary stays decoded in memory
+_CHUNKS_DECODED = 4096  # chunks kept decoded in memory (a few MB)
 
 
 class Lexical:
@@ -41,8 +45,15 @@ class Lexical:
         doc_tokens: tuple[list[str], np.ndarray, np.ndarray] | None = None,
         chunk_sources: list[str] | None = None,
         spelled: dict[str, list[str]] | None = None,
+        records: tuple[np.ndarray, Any] | None = None,
     ):
         self.headings = headings or {}
+        # every chunk's text and metadata as the catalog held them for this generation (JSON
+        # records in one buffer, memory-mapped once saved): a search reads its hits here instead
+        # of waiting for catalog round trips
+        self._records = records
+        self._decoded: OrderedDict[str, Chunk] = OrderedDict()
+        self._decoded_lock = threading.Lock()
         self.spelled = spelled or {}  # acronym -> the words the documents spell it out with
         self.df = df or {}
         # each document's distinct tokens, as positions in `df` (sources, offsets, token ids):
@@ -96,6 +107,7 @@ class Lexical:
             [c.source for c in chunks],
             # organization-private text never leaks into other queries
             spelled_out(f"{c.section}\n{c.text}" for c in chunks if not c.org),
+            _records(chunks),
         )
 
     def save(self, folder: Path) -> None:
@@ -119,8 +131,13 @@ class Lexical:
         sources = sorted(self.doc_sources, key=self.doc_sources.__getitem__)
         (tmp / "doc_sources.json").write_text(json.dumps(sources), encoding="utf-8")
         np.savez(tmp / "doc_tokens.npz", offsets=self.doc_offsets, token_ids=self.doc_token_ids)
+        if self._records is not None:
+            np.save(tmp / "record_offsets.npy", self._records[0])
+            (tmp / "records.json").write_bytes(self._records[1])
         shutil.rmtree(folder, ignore_errors=True)
         tmp.rename(folder)
+        if self._records is not None:  # the saved copy, mapped, instead of the built one in memory
+            self._records = _load_records(folder) or self._records
 
     @classmethod
     def load(cls, folder: Path) -> Lexical:
@@ -143,7 +160,38 @@ class Lexical:
             (sources, offsets, token_ids),
             meta.get("sources"),
             meta.get("spelled", {}),
+            _load_records(folder),
         )
+
+    def chunks(self, ids: Iterable[str]) -> dict[str, Chunk]:
+        """The chunks among `ids` that this keyword index holds (the searchable ones of its
+        generation, as the catalog held them), without reading the catalog."""
+        if self._records is None:
+            return {}
+        offsets, blob = self._records
+        out: dict[str, Chunk] = {}
+        todo: list[str] = []
+        with self._decoded_lock:
+            for cid in ids:
+                c = self._decoded.get(cid)
+                if c is None:
+                    todo.append(cid)
+                else:
+                    self._decoded.move_to_end(cid)
+                    out[cid] = c
+        read: dict[str, Chunk] = {}
+        for cid in todo:
+            i = self.pos.get(cid)
+            if i is not None:
+                text, md = json.loads(blob[int(offsets[i]) : int(offsets[i + 1])])
+                read[cid] = chunk_from_record(cid, text, md)
+        if read:
+            with self._decoded_lock:
+                self._decoded.update(read)
+                while len(self._decoded) > _CHUNKS_DECODED:
+                    self._decoded.popitem(last=False)
+            out.update(read)
+        return out
 
     def document_words(self, source: str) -> frozenset[str] | None:
         """The distinct tokens of a document's searchable chunks (titles, headings and text),
@@ -257,6 +305,43 @@ class Lexical:
         # an identifier named in many passages: the first n without sorting them all
         best = heapq.nsmallest(n, scored) if n is not None and n < len(scored) else sorted(scored)
         return [cid for _, cid in best]
+
+
+def _records(chunks: list[Chunk]) -> tuple[np.ndarray, bytes]:
+    """Each chunk's text and metadata as one JSON record (from which `chunk_from_record` makes
+    the same chunk), in index order, with the records' offsets."""
+    parts = [json.dumps([c.text, _metadata(c)], ensure_ascii=False).encode("utf-8") for c in chunks]
+    offsets = np.zeros(len(parts) + 1, dtype=np.int64)
+    offsets[1:] = np.cumsum([len(p) for p in parts])
+    return offsets, b"".join(parts)
+
+
+def _metadata(c: Chunk) -> dict[str, Any]:
+    return {
+        **c.meta,
+        "source": c.source,
+        "title": c.title,
+        "section": c.section,
+        "page": c.page or 0,
+        "framework": c.framework,
+        "doc_type": str(c.doc_type),
+        "org": c.org,
+        "position": c.position,
+        "publisher": c.publisher,
+        "quarantine": c.quarantine,
+    }
+
+
+def _load_records(folder: Path) -> tuple[np.ndarray, Any] | None:
+    """The saved records, memory-mapped (pages are read when a search needs them); None when
+    the folder has none."""
+    try:
+        offsets = np.load(folder / "record_offsets.npy")
+        with open(folder / "records.json", "rb") as fh:
+            blob: Any = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if int(offsets[-1]) else b""
+    except (OSError, ValueError):
+        return None
+    return offsets, blob
 
 
 def _doc_tokens(
