@@ -131,7 +131,10 @@ class Retriever:
         dense_sim, lex_score = dict(dense), dict(side.lexical)
         chunks = {cid: side.chunks[cid] for cid in order if cid in side.chunks}
         unread = [cid for cid in order if cid not in chunks]
-        if unread:  # the dense channel's hits (the keyword side read its own ahead)
+        if unread:  # the dense channel's hits (the keyword side read its own ahead), from the keyword index
+            chunks.update(lex.chunks(unread))
+            unread = [cid for cid in unread if cid not in chunks]
+        if unread:  # the vector store ahead of the keyword index (a write under way)
             chunks.update(self.index.get_chunks(unread))
         # keyword-only hits carry their similarity too (their vectors were read ahead)
         missing = [cid for cid in order if cid not in dense_sim and cid in chunks]

@@ -33,9 +33,10 @@ def nearest(
     organization's passages), the vector store is queried without a `where` clause and the
     candidates are filtered here: Chroma's filtered search scans every admitted id and was the
     slowest part of a search (0.6 s of 0.76 s at 10,000 passages). Raises what the store raises."""
-    share = float(mask.mean()) if len(mask) else 0.0
+    admitted = int(np.count_nonzero(mask))  # not mask.sum() or mean(): 20-40 times slower on a boolean array
+    share = admitted / len(mask) if len(mask) else 0.0
     if share >= unfiltered_share:
-        out = _unfiltered(index, vec, n, share, lex, mask)
+        out = _unfiltered(index, vec, n, share, lex, mask, admitted)
         if out is not None:
             return out
     res = index.collection.query(query_embeddings=[vec], n_results=n, where=f.chroma_where(), include=["distances"])
@@ -46,7 +47,9 @@ def nearest(
     return out
 
 
-def _unfiltered(index: Index, vec: list[float], n: int, share: float, lex: Lexical, mask: np.ndarray) -> Ranked | None:
+def _unfiltered(
+    index: Index, vec: list[float], n: int, share: float, lex: Lexical, mask: np.ndarray, admitted: int
+) -> Ranked | None:
     """The n nearest admitted chunks from an unfiltered query over-fetched by the filter's
     share; None when too few survive the filter (then the filtered query runs)."""
     total = len(mask)
@@ -59,7 +62,7 @@ def _unfiltered(index: Index, vec: list[float], n: int, share: float, lex: Lexic
         i = lex.pos.get(cid)
         if i is not None and mask[i]:
             out.append((cid, _sim(1.0 - float(d))))
-    if len(out) < min(n, int(mask.sum())) and fetch < total:
+    if len(out) < min(n, admitted) and fetch < total:
         return None
     out.sort(key=lambda x: (-x[1], x[0]))
     return out[:n]

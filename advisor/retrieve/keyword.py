@@ -41,8 +41,10 @@ def keyword_side(index: Index, lex: Lexical, query: str, n: int, likely: int, ma
     ahead = list(dict.fromkeys([cid for cid, _ in lexical[:likely]] + id_hits[:likely]))
     if not ahead:
         return KeywordSide(lexical, id_hits, {}, {}, ms)
+    chunks = lex.chunks(ahead)
+    unread = [cid for cid in ahead if cid not in chunks]
     try:
-        chunks = index.get_chunks(ahead)
+        chunks.update(index.get_chunks(unread) if unread else {})
     except Exception:  # the search reads the texts it needs after the dense channel, raising there as before
-        chunks = {}
+        pass
     return KeywordSide(lexical, id_hits, chunks, stored_vectors(index, ahead, chunks), ms)

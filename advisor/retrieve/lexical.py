@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import heapq
 import json
+import mmap
 import re
 import shutil
 import threading
 from collections import OrderedDict
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -15,14 +17,16 @@ import numpy as np
 
 from ..chunk import Chunk, DocType
 from ..index import embedding_text
+from ..index.records import chunk_from_record
 from ..text import identifiers, tokenize
 from .records import Filters
 from .spelled import spelled_out
 
 __all__ = ["LEXICAL_FORMAT", "Lexical"]
 
-LEXICAL_FORMAT = 8  # bump when the saved keyword index changes shape
+LEXICAL_FORMAT = 9  # bump when the saved keyword index changes shape
 _DOC_WORDS_CACHED = 512  # documents whose vocabulary stays decoded in memory
+_CHUNKS_DECODED = 4096  # chunks kept decoded in memory (a few MB)
 
 
 class Lexical:
@@ -41,8 +45,15 @@ class Lexical:
         doc_tokens: tuple[list[str], np.ndarray, np.ndarray] | None = None,
         chunk_sources: list[str] | None = None,
         spelled: dict[str, list[str]] | None = None,
+        records: tuple[np.ndarray, Any] | None = None,
     ):
         self.headings = headings or {}
+        # every chunk's text and metadata as the catalog held them for this generation (JSON
+        # records in one buffer, memory-mapped once saved): a search reads its hits here instead
+        # of waiting for catalog round trips
+        self._records = records
+        self._decoded: OrderedDict[str, Chunk] = OrderedDict()
+        self._decoded_lock = threading.Lock()
         self.spelled = spelled or {}  # acronym -> the words the documents spell it out with
         self.df = df or {}
         # each document's distinct tokens, as positions in `df` (sources, offsets, token ids):
@@ -96,6 +107,7 @@ class Lexical:
             [c.source for c in chunks],
             # organization-private text never leaks into other queries
             spelled_out(f"{c.section}\n{c.text}" for c in chunks if not c.org),
+            _records(chunks),
         )
 
     def save(self, folder: Path) -> None:
@@ -119,8 +131,13 @@ class Lexical:
         sources = sorted(self.doc_sources, key=self.doc_sources.__getitem__)
         (tmp / "doc_sources.json").write_text(json.dumps(sources), encoding="utf-8")
         np.savez(tmp / "doc_tokens.npz", offsets=self.doc_offsets, token_ids=self.doc_token_ids)
+        if self._records is not None:
+            np.save(tmp / "record_offsets.npy", self._records[0])
+            (tmp / "records.json").write_bytes(self._records[1])
         shutil.rmtree(folder, ignore_errors=True)
         tmp.rename(folder)
+        if self._records is not None:  # the saved copy, mapped, instead of the built one in memory
+            self._records = _load_records(folder) or self._records
 
     @classmethod
     def load(cls, folder: Path) -> Lexical:
@@ -143,7 +160,38 @@ class Lexical:
             (sources, offsets, token_ids),
             meta.get("sources"),
             meta.get("spelled", {}),
+            _load_records(folder),
         )
+
+    def chunks(self, ids: Iterable[str]) -> dict[str, Chunk]:
+        """The chunks among `ids` that this keyword index holds (the searchable ones of its
+        generation, as the catalog held them), without reading the catalog."""
+        if self._records is None:
+            return {}
+        offsets, blob = self._records
+        out: dict[str, Chunk] = {}
+        todo: list[str] = []
+        with self._decoded_lock:
+            for cid in ids:
+                c = self._decoded.get(cid)
+                if c is None:
+                    todo.append(cid)
+                else:
+                    self._decoded.move_to_end(cid)
+                    out[cid] = c
+        read: dict[str, Chunk] = {}
+        for cid in todo:
+            i = self.pos.get(cid)
+            if i is not None:
+                text, md = json.loads(blob[int(offsets[i]) : int(offsets[i + 1])])
+                read[cid] = chunk_from_record(cid, text, md)
+        if read:
+            with self._decoded_lock:
+                self._decoded.update(read)
+                while len(self._decoded) > _CHUNKS_DECODED:
+                    self._decoded.popitem(last=False)
+            out.update(read)
+        return out
 
     def document_words(self, source: str) -> frozenset[str] | None:
         """The distinct tokens of a document's searchable chunks (titles, headings and text),
@@ -197,14 +245,33 @@ class Lexical:
         if not self.ids or not toks or not mask.any():
             return []
         scores = self.bm25.get_scores(toks)
-        found = np.flatnonzero(scores > 0)
         if not mask.all():  # the usual filter admits every chunk
-            found = found[mask[found]]
+            scores = np.where(mask, scores, scores.dtype.type(0))
+        found = self._likely(scores, n)
+        if found is None:
+            found = np.flatnonzero(scores > 0)
         if len(found) > n:
             found = self._best(found, scores[found], n)
         out = [(self.ids[i], float(scores[i])) for i in found.tolist()]
         out.sort(key=lambda x: (-x[1], x[0]))
         return out
+
+    @staticmethod
+    def _likely(scores: np.ndarray, n: int) -> np.ndarray | None:
+        """The positions whose score reaches a floor that a sample of the whole array puts at
+        about the 3n-th best, when at least n do (then they hold the top n, ties at the cut
+        included); None otherwise. A query with a common word scores most of the index, and
+        one pass over the scores then replaces listing, gathering and filtering them all."""
+        step = len(scores) // (8 * n)
+        if step < 4:
+            return None
+        sample = scores[::step]
+        j = min(len(sample), -(-3 * n // step) + 2)
+        floor = np.partition(sample, len(sample) - j)[len(sample) - j]
+        if floor <= 0:
+            return None
+        found = np.flatnonzero(scores >= floor)
+        return found if len(found) >= n else None
 
     def _best(self, found: np.ndarray, vals: np.ndarray, n: int) -> np.ndarray:
         """The n positions with the highest scores; among equal scores at the cut, the lowest chunk ids."""
@@ -214,7 +281,7 @@ class Lexical:
             j = min(len(sample), -(-3 * n // step) + 2)  # about 3n scores reach the sample's j-th best
             floor = np.partition(sample, len(sample) - j)[len(sample) - j]
             keep = vals >= floor
-            if int(keep.sum()) >= n:  # then the n-th best reaches the floor too: the top n are kept
+            if int(np.count_nonzero(keep)) >= n:  # then the n-th best reaches the floor too: the top n are kept
                 found, vals = found[keep], vals[keep]
         kth = np.partition(vals, len(vals) - n)[len(vals) - n]
         above = found[vals > kth]
@@ -238,6 +305,43 @@ class Lexical:
         # an identifier named in many passages: the first n without sorting them all
         best = heapq.nsmallest(n, scored) if n is not None and n < len(scored) else sorted(scored)
         return [cid for _, cid in best]
+
+
+def _records(chunks: list[Chunk]) -> tuple[np.ndarray, bytes]:
+    """Each chunk's text and metadata as one JSON record (from which `chunk_from_record` makes
+    the same chunk), in index order, with the records' offsets."""
+    parts = [json.dumps([c.text, _metadata(c)], ensure_ascii=False).encode("utf-8") for c in chunks]
+    offsets = np.zeros(len(parts) + 1, dtype=np.int64)
+    offsets[1:] = np.cumsum([len(p) for p in parts])
+    return offsets, b"".join(parts)
+
+
+def _metadata(c: Chunk) -> dict[str, Any]:
+    return {
+        **c.meta,
+        "source": c.source,
+        "title": c.title,
+        "section": c.section,
+        "page": c.page or 0,
+        "framework": c.framework,
+        "doc_type": str(c.doc_type),
+        "org": c.org,
+        "position": c.position,
+        "publisher": c.publisher,
+        "quarantine": c.quarantine,
+    }
+
+
+def _load_records(folder: Path) -> tuple[np.ndarray, Any] | None:
+    """The saved records, memory-mapped (pages are read when a search needs them); None when
+    the folder has none."""
+    try:
+        offsets = np.load(folder / "record_offsets.npy")
+        with open(folder / "records.json", "rb") as fh:
+            blob: Any = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if int(offsets[-1]) else b""
+    except (OSError, ValueError):
+        return None
+    return offsets, blob
 
 
 def _doc_tokens(

@@ -5,7 +5,8 @@ psycopg (3) is imported only when a PostgreSQL URL is configured. Connections co
 small pool per store and process (psycopg_pool). Pooled connections are in autocommit mode:
 a single statement is its own transaction and costs one round trip (no BEGIN and COMMIT
 around it; a search's catalog reads wait for these under load), while `transaction()` opens
-an explicit one.
+an explicit one. A connection lent from the pool is checked without a round trip of its own
+(see `_check`).
 Migrations run once: the first process to open a store takes a transaction-level advisory
 lock, applies what is pending and records the version; the others wait and find nothing to do.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import select
 import threading
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -29,6 +31,33 @@ POOL_MAX = 4  # connections per store and process; 4 stores x 4 x N processes st
 def _row_factory(cursor: Any) -> Any:
     names = {c.name: i for i, c in enumerate(cursor.description or [])}
     return lambda values: Row(names, values)
+
+
+def _check(conn: Any) -> None:
+    """The pool's check of a connection before lending it: raise if it is broken.
+
+    A server that shuts down or restarts tells every connection so (an error message, then
+    end of file), and an idle connection's socket has nothing else to read: a quiet socket
+    is a working connection, checked by a zero-timeout poll instead of an empty statement's
+    round trip (which doubled the round trips of every catalog read on a search's path).
+    A socket with anything to read is checked with the round trip, so a restarted server
+    still costs a reconnection, not an error."""
+    from psycopg_pool import ConnectionPool
+
+    if not _quiet(conn):
+        ConnectionPool.check_connection(conn)
+
+
+def _quiet(conn: Any) -> bool:
+    """Nothing to read on the connection's socket (False when that cannot be told)."""
+    if conn.closed or conn.broken or not hasattr(select, "poll"):  # no poll() on Windows
+        return False
+    try:
+        poller = select.poll()
+        poller.register(conn.fileno(), select.POLLIN | select.POLLPRI)
+        return not poller.poll(0)  # hang-ups and errors are always reported
+    except (OSError, ValueError):
+        return False
 
 
 def _error(where: str, name: str, exc: Exception) -> StoreError:
@@ -118,7 +147,7 @@ def _pool(url: str, schema: str, where: str, name: str) -> Any:
                 min_size=1,
                 max_size=POOL_MAX,
                 kwargs={"row_factory": _row_factory, "options": f"-c search_path={schema}", "autocommit": True},
-                check=ConnectionPool.check_connection,  # a restarted server costs one retry, not an error
+                check=_check,  # a restarted server costs one reconnection, not an error
                 name=f"advisor-{schema}",
                 open=False,
             )

@@ -185,3 +185,25 @@ def test_vectors_read_again_come_from_memory_and_equal_the_stored_ones(home, mon
     assert all(np.array_equal(first[t], again[t]) for t in texts)
     fresh = Index(s).embed_cache.lookup(texts)  # another object reads the store
     assert all(np.array_equal(fresh[t], again[t]) for t in texts)
+
+
+def test_hits_are_the_catalogs_passages_without_reading_the_catalog(home, monkeypatch):
+    s, docs = home
+    (docs / "sepsis.md").write_text(SEPSIS, encoding="utf-8")
+    assert Index(s).index_paths([docs / "sepsis.md"]).ok
+    for fresh in (False, True):  # the keyword index just built, then the one saved and mapped again
+        ix = Index(s)
+        r = Retriever(ix)
+        if fresh:
+            r.lexical()  # read from ADVISOR_HOME/bm25
+        stored = {c.chunk_id: c for c in ix.all_chunks()}
+        reads: list[list[str]] = []
+        real = ix.catalog._read_chunks
+        monkeypatch.setattr(
+            ix.catalog, "_read_chunks", lambda ids, reads=reads, real=real: reads.append(ids) or real(ids)
+        )
+        hits = r.search("zanamivir sepsis alert inventory committee", k=5).hits
+        assert len(hits) >= 3 and not any(reads)  # no catalog round trip on the search's path
+        for h in hits:
+            want = stored[h.chunk.chunk_id]
+            assert h.chunk == want and h.chunk.meta == want.meta and h.chunk.content_hash == want.content_hash
