@@ -145,11 +145,12 @@ def run_in_labels(text: str) -> str:
     return _RUN_IN.sub(join, text)
 
 
-#: "Section 5.1 Newly granted privileges. Every practitioner ...": a numbered provision's title
-#: run in at the start of its paragraph. The title's first word is capitalised, so "Section 5.1
-#: applies to ..." stays a sentence.
+#: "Section 5.1 Newly granted privileges. Every practitioner ...", "4.1 Registration. Before ...": a
+#: numbered provision's title run in at the start of its paragraph. The title's first word is
+#: capitalised, so "Section 5.1 applies to ..." stays a sentence.
 _NUMBERED_RUN_IN = re.compile(
-    r"^((?:Section|Article|Rule|Clause|Part|Chapter|Regulation|Standard|§)\s*\d+(?:\.\d+)*[A-Za-z]?\.?"
+    r"^((?:(?:Section|Article|Rule|Clause|Part|Chapter|Regulation|Standard|§)\s*\d+(?:\.\d+)*[A-Za-z]?\.?"
+    r"|\d{1,2}(?:\.\d{1,2}){1,3}\.?)"  # or a bare decimal number: "4.1 Registration. Before ..."
     r"\s+[A-Z][\w'’()/-]*(?:[ \t]+[\w'’()/&-]+){0,8}?)\.[ \t]+(?=[A-Z(])",
     re.M,
 )

@@ -28,3 +28,17 @@ def test_each_provision_is_a_passage_under_its_title(tmp_path):
     assert "Newly granted privileges." not in texts  # the title is never a sentence to quote
     # "Section 5.3 applies to ..." is a sentence about a section, not a title
     assert "Section 5.3 applies to locum practitioners as well." in texts
+
+
+def test_a_bare_decimal_number_heads_its_provision_too(tmp_path):
+    text = (
+        "4 Clinical AI\n\n4.1 Registration. Before an AI tool reads the record, the provider registers it.\n\n"
+        "4.2 Drafts only. An AI tool writes only drafts that a clinician confirms.\n\n"
+        "2.5 million records were exchanged in 2025. The exchange grew by a third."
+    )
+    pdf = make_pdf(tmp_path / "guideline.pdf", [text], title="Interoperability Guideline")
+    chunks = load_chunks(pdf, pdf.name, doc_type="user")
+    sections = {c.section.split(" > ")[-1]: c.text for c in chunks}
+    assert sections["4.1 Registration"].startswith("Before an AI tool reads the record")
+    assert sections["4.2 Drafts only"].startswith("An AI tool writes only drafts")
+    assert "2.5 million records were exchanged in 2025." in " ".join(c.text for c in chunks)
