@@ -31,6 +31,19 @@ LAZY_COMMANDS = {
 }
 
 
+#: Stores register themselves when their module is imported (plugin-style): `advisor db` must
+#: import every one before it lists or migrates them.
+_LOADED_FIRST = {
+    "db": (
+        "advisor.accounts.store",
+        "advisor.audit.schema",
+        "advisor.conversations",
+        "advisor.index.catalog",
+        "advisor.index.embedcache",
+    ),
+}
+
+
 class LazyGroup(click.Group):
     """A group whose feature commands are imported on first use (click's lazy-loading pattern)."""
 
@@ -40,6 +53,8 @@ class LazyGroup(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in LAZY_COMMANDS:
             return super().get_command(ctx, cmd_name)
+        for needed in _LOADED_FIRST.get(cmd_name, ()):
+            importlib.import_module(needed)
         module, attr = LAZY_COMMANDS[cmd_name].split(":")
         command = getattr(importlib.import_module(module), attr)
         if not isinstance(command, click.Command):  # pragma: no cover - a wrong table entry

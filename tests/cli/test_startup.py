@@ -49,7 +49,9 @@ LIGHT = ("advisor.answer", "advisor.recommend", "advisor.retrieve", "advisor.eva
 
 
 @pytest.mark.parametrize(
-    "argv", [["users", "list"], ["corpus", "status"], ["audit", "verify"], ["db", "status"], ["frameworks"]]
+    # (`db` imports every store's module, the catalog and embedding cache with numpy among them)
+    "argv",
+    [["users", "list"], ["corpus", "status"], ["audit", "verify"], ["frameworks"]],
 )
 def test_commands_that_do_not_embed_load_no_answer_stack(tmp_path, argv):
     """`advisor users list` & co. start in well under a second: the answer, retrieval and roadmap
@@ -75,3 +77,16 @@ def test_help_still_lists_every_command():
     out = CliRunner().invoke(main, ["--help"]).output
     for name in ("ask", "index", "users", "audit", "eval", "review-card", "db", "corpus", "phi", "feedback"):
         assert f"  {name} " in out
+
+
+def test_db_upgrade_in_a_fresh_process_migrates_every_store(tmp_path):
+    """Stores register themselves at import; `advisor db` loads them all although its command
+    group is imported lazily (a rollout's `advisor db upgrade` must not silently do nothing)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "ADVISOR_HOME": str(tmp_path)}
+    res = subprocess.run(
+        [sys.executable, "-m", "advisor.cli", "db", "upgrade"], capture_output=True, text=True, cwd=ROOT, env=env
+    )
+    assert res.returncode == 0, res.stderr
+    stores = {line.split(":")[0] for line in res.stdout.splitlines()}
+    assert stores >= {"accounts", "audit", "catalog", "conversations", "embedcache"}
+    assert (tmp_path / "users.sqlite3").exists() and (tmp_path / "audit.sqlite3").exists()
