@@ -125,9 +125,9 @@ _NUMBER_WORDS = (
     r"hundred|thousand|million|billion|dozen|single|both|none|no"
 )
 _NUMBER = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b", re.I)
-_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATE = re.compile(
-    rf"\b(?:\d{{1,2}} )?{_MONTHS}(?: \d{{1,2}},?)? \d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b(?:19|20)\d{{2}}\b"
+    rf"\b(?:\d{{1,2}} )?{MONTHS}(?: \d{{1,2}},?)? \d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b(?:19|20)\d{{2}}\b"
     # a time limit: "within 48 hours", "within twenty-four (24) hours", "every six months"
     rf"|\b(?:within|after|before|by|every|each|no later than)\s+(?:\d+|(?:{_NUMBER_WORDS}|eighteen|sixty|ninety)"
     r"(?:-[a-z]+)?)\s+(?:\(\d+\)\s+)?"

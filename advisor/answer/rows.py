@@ -11,15 +11,13 @@ from __future__ import annotations
 import re
 
 from ..text import tokenize
-from .focus import years
+from .focus import MONTHS, years
 from .quotable import UnitKind
 from .selection import Candidate
 
 __all__ = ["asked_rows"]
 
-_MONTH_YEAR = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:19|20)\d{2}\b"
-)
+_MONTH_YEAR = re.compile(rf"\b{MONTHS}\s+(?:19|20)\d{{2}}\b")
 _NEGATION = re.compile(
     r"\b(?:not|never|no|except|excluding|besides|other than|apart from|rather than)\b|n['’]t\b", re.I
 )

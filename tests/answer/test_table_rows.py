@@ -67,14 +67,13 @@ def test_a_list_question_naming_a_date_gets_the_rows_of_that_date(advisor):
     assert "DICOM" in every.answer or every.abstained, every.answer
 
 
+def _chunk(text: str, section: str) -> Chunk:
+    return Chunk(chunk_id="c", text=text, source="doc.pdf", title="T", section=section, doc_type=DocType.USER)
+
+
 def test_a_row_reads_under_its_caption_and_column_headings():
-    chunk = Chunk(
-        chunk_id="c1",
-        text="Tier | Review before purchase\nModerate | Desk review by two assessors",
-        source="tiers.pdf",
-        title="Procurement framework",
-        section="Appendix > Table 4. Review tiers",
-        doc_type=DocType.USER,
+    chunk = _chunk(
+        "Tier | Review before purchase\nModerate | Desk review by two assessors", "Appendix > Table 4. Review tiers"
     )
     header, row = read_units(chunk)
     assert framed(row) == "Table 4. Review tiers: Tier: Moderate; Review before purchase: Desk review by two assessors"
@@ -97,10 +96,7 @@ def test_when_a_rule_applies_is_asked_as_conditions_not_a_date(question, focus):
 def _rows(text: str) -> list:
     from advisor.answer.selection import Candidate
 
-    chunk = Chunk(
-        chunk_id="t", text=text, source="s.pdf", title="T", section="Table 3. Standards", doc_type=DocType.USER
-    )
-    return [Candidate(u, 1) for u in read_units(chunk) if u.ok]
+    return [Candidate(u, 1) for u in read_units(_chunk(text, "Table 3. Standards")) if u.ok]
 
 
 CATALOGUE = (
@@ -128,13 +124,8 @@ def test_rows_are_picked_by_a_cell_value_the_question_names(question, kept):
 
 
 def test_a_list_item_reads_under_the_heading_that_introduces_it():
-    chunk = Chunk(
-        chunk_id="c2",
-        text="- Patients younger than 22 years\n- Non-contrast CT studies",
-        source="card.html",
-        title="Model card: NeuroTrace LVO",
-        section="Model card: NeuroTrace LVO > Out-of-scope uses",
-        doc_type=DocType.USER,
+    chunk = _chunk(
+        "- Patients younger than 22 years\n- Non-contrast CT studies", "Model card: NeuroTrace LVO > Out-of-scope uses"
     )
     first = next(u for u in read_units(chunk) if u.ok)
     assert first.text == "Patients younger than 22 years"
