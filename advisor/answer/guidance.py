@@ -29,7 +29,7 @@ from .lookup import interleave, search_guidance, split_question
 from .paraphrase import matcher_for
 from .persona import asked_part, set_aside
 from .properties import figure_hits
-from .quotable import Unit, UnitKind, continue_lists, framed, read_units
+from .quotable import Unit, UnitKind, continue_lists, dangling, framed, read_units, reference_entry
 from .relevance import adjust, fuzzy, score, wants_list
 from .rows import asked_rows
 from .selection import (
@@ -101,25 +101,15 @@ def usable(sentence: str) -> bool:
         return False
     if s.endswith((":", "?")):
         return False  # lead-ins and questions ("Organizations can document the following:")
-    if _DANGLING.search(s):
+    if dangling(s):
         return False  # a lead-in whose list was lost in extraction ("..., including, but not limited to")
     if not re.search(r"[a-z]{3,}", s):
         return False
     if s.count("…") >= 2 or re.search(r"\.{4,}", s):
         return False  # table-of-contents lines
-    if _CITATION_ENTRY.search(s):
+    if reference_entry(s):
         return False  # a bibliography entry is a pointer, not an answer
     return not looks_like_injection(s)
-
-
-_DANGLING = re.compile(
-    r"\b(?:to|of|the|a|an|and|or|such as|including|include|includes|following|by|for|with|in|on|are|is)[,;]?\s*$", re.I
-)
-_CITATION_ENTRY = re.compile(
-    r"\(\d{4}[a-z]?\)\.|\bet al\.|\barXiv\b|\bdoi:|\bdoi\.org\b|\bRetrieved (?:from|on)\b|\bIn Proceedings\b"
-    r"|\bVol\. \d|\bpp\. \d|https?://",
-    re.I,
-)
 
 
 # ------------------------------------------------------------------------------- composing
@@ -142,7 +132,7 @@ def _candidates(passages: list[tuple[Chunk, int]]) -> list[Candidate]:
     for chunk, rank, units in read.values():
         for unit in units:
             key = (chunk.source, " ".join(unit.text.lower().split()))
-            if not unit.ok or _DANGLING.search(_item_body(unit)):
+            if not unit.ok or dangling(_item_body(unit)):
                 continue  # a list item whose own sub-list was lost ("..., including, but not limited to")
             have = best.get(key)
             # of two copies (chunks overlap), keep the one whose list item has its own lead-in

@@ -54,6 +54,25 @@ def with_standouts(hits: list[Hit], k: int) -> list[Hit]:
     return top + extra
 
 
+#: The user's documents' best passages that always compete with the bundled guidance.
+OWN_TOP = 3
+#: How deep the search over the user's documents looks for each further document's best passage.
+OWN_DEPTH = 10
+
+
+def each_document(hits: list[Hit]) -> list[Hit]:
+    """The top OWN_TOP hits, then the best hit of each further document among the rest: the one
+    document that answers (a procurement framework's table row) is read even when two longer
+    documents on the same topic hold every top hit."""
+    top = hits[:OWN_TOP]
+    seen = {h.chunk.source for h in top}
+    for h in hits[OWN_TOP:]:
+        if h.chunk.source not in seen:
+            seen.add(h.chunk.source)
+            top.append(h)
+    return top
+
+
 def _pointed_first(hits: list[Hit], pointed: list[Hit], named: tuple[str, ...]) -> list[Hit]:
     """The hits with the pointed document's passages first, in the order the whole question
     ranked them, then those only the search inside it found; when the document already leads,
@@ -97,9 +116,9 @@ def search_guidance(retriever: Retriever, query: str, *, k: int, org: str | None
     if user_documents:
         # documents the user added are what they most likely ask about: their best
         # passages always compete, even when bundled guidance covers the same ground
-        own = retriever.search(query, k=3, filters=Filters(org=org, doc_types=(DocType.USER,)))
+        own = retriever.search(query, k=OWN_DEPTH, filters=Filters(org=org, doc_types=(DocType.USER,)))
         searches.append(own)
-        hits = interleave([hits, own.hits])
+        hits = interleave([hits, each_document(own.hits)])
     timings: dict[str, float] = {}
     for s in searches:
         for name, ms in s.timings.items():

@@ -108,16 +108,30 @@ _VERB = re.compile(
 )
 _IDENT_HEAD = re.compile(r"^(?:[A-Z]{2,}(?:[ -]\d+(?:\.\d+)*)|\d+(?:\.\d+)+|[IVX]+\.)\s")
 #: Words no whole sentence ends on (an article, a preposition, a conjunction, a possessive).
+#: "in", "on" and "at" after a participle end a relative clause ("the meeting at which it is
+#: voted on", "the data it was trained on"); after anything else they are a cut.
 _DANGLING = re.compile(
-    r"\b(?:to|of|the|a|an|and|or|nor|such as|including|include|includes|following|by|for|with|in|on|at|from|"
-    r"into|as|than|that|which|whose|its|their|our|are|is|e\.g\.?|i\.e\.?)[,;]?\s*$",
+    r"\b(?:to|of|the|a|an|and|or|nor|such as|including|include|includes|following|by|for|with|from|into|as|than|"
+    r"that|which|whose|its|their|our|are|is|e\.g\.?|i\.e\.?|(?<!ed )(?:in|on|at))[,;]?\s*$",
     re.I,
 )
+
+
+def dangling(text: str) -> bool:
+    """Does the text end on a word no whole sentence or list item ends on ("..., including")?"""
+    return _DANGLING.search(text) is not None
+
+
 _CITATION_ENTRY = re.compile(
     r"\(\d{4}[a-z]?\)\.|\bet al\.|\barXiv\b|\bdoi:|\bdoi\.org\b|\bRetrieved (?:from|on)\b|\bIn Proceedings\b"
     r"|\bVol\. \d|\bpp\. \d|https?://",
     re.I,
 )
+
+
+def reference_entry(text: str) -> bool:
+    """Is the text a bibliography entry (a pointer elsewhere, not an answer)?"""
+    return _CITATION_ENTRY.search(text) is not None
 
 
 def heading_like(line: str) -> bool:

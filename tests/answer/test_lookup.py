@@ -94,3 +94,19 @@ def test_items_under_a_label_line_are_quoted(adv):
     assert not ans.abstained, ans.answer
     assert "Establish impact assessment procedures for every AI system" in ans.answer
     assert "Repeat impact assessments on a regular basis" in ans.answer
+
+
+def _doc_hit(n: int, source: str) -> Hit:
+    chunk = Chunk(chunk_id=f"{source}-{n}", text=f"passage {n}", source=source, title=source, section="S", position=n)
+    return Hit(chunk, 1.0 / n, rank=n, dense=0.5, lexical=1.0)
+
+
+def test_each_added_document_s_best_passage_competes_not_only_the_top_three():
+    # two long policies hold the top hits; the procurement framework's one row that answers ranks sixth
+    ranked = [_doc_hit(n, src) for n, src in enumerate(["rules.pdf", "rules.pdf", "playbook.pdf"] * 2, start=1)]
+    ranked.insert(5, _doc_hit(99, "framework.pdf"))
+    found = search_guidance(_Ranked(ranked), "How soon is an error report triaged?", k=3, org=None, user_documents=True)
+    assert "framework.pdf-99" in [h.chunk.chunk_id for h in found.hits]
+    # without the user's documents only the top k (and standouts) are read
+    plain = search_guidance(_Ranked(ranked), "How soon is an error report triaged?", k=3, org=None, user_documents=False)
+    assert "framework.pdf-99" not in [h.chunk.chunk_id for h in plain.hits]

@@ -141,3 +141,16 @@ def test_whole_sentence_and_heading_rules():
     assert broken_word("re-silient systems", {"resilient"}) and not broken_word(
         "pre-trained", {"pretrained", "trained"}
     )
+
+
+def test_a_sentence_ending_on_a_stranded_preposition_is_whole_but_a_cut_one_is_not():
+    text = (
+        "These bylaws may be amended by a two-thirds vote of the voting members. A proposed amendment is "
+        "circulated to the members at least fourteen (14) days before the meeting at which it is voted on.\n\n"
+        "Every model in production is listed in the inventory kept by the team in."
+    )
+    assert _quotable(_chunk(text)) == [
+        "These bylaws may be amended by a two-thirds vote of the voting members.",
+        "A proposed amendment is circulated to the members at least fourteen (14) days before the meeting at which "
+        "it is voted on.",
+    ]
