@@ -108,5 +108,7 @@ def test_each_added_document_s_best_passage_competes_not_only_the_top_three():
     found = search_guidance(_Ranked(ranked), "How soon is an error report triaged?", k=3, org=None, user_documents=True)
     assert "framework.pdf-99" in [h.chunk.chunk_id for h in found.hits]
     # without the user's documents only the top k (and standouts) are read
-    plain = search_guidance(_Ranked(ranked), "How soon is an error report triaged?", k=3, org=None, user_documents=False)
+    plain = search_guidance(
+        _Ranked(ranked), "How soon is an error report triaged?", k=3, org=None, user_documents=False
+    )
     assert "framework.pdf-99" not in [h.chunk.chunk_id for h in plain.hits]
