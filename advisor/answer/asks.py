@@ -78,6 +78,13 @@ _PARTICLE = re.compile(
     r"\b(?:look|keep|make|take|put|come|bring)(?:s|ing|ed)?\s+(after|over|in|up|on|out|off|into|care|charge)\b", re.I
 )
 
+#: "How fast", "how quickly": the speed word asks for a time limit, it names no subject (a
+#: passage answering says "within 72 hours", not "quickly").
+_HOW_SOON = re.compile(r"\b(how)\s+(?:fast|quickly|quick|soon|promptly|rapidly)\b", re.I)
+
+#: Prefixes that turn a word's meaning: a compound with one is matched whole, not by its base.
+_TURNING_PREFIXES = frozenset({"pre", "non", "un", "anti", "post", "dis", "mis", "counter", "semi", "de"})
+
 #: Words that only carry the asking ("Is there anything in the guide about X?", "What does it
 #: say about X?"): no passage needs them, so they must not count against the evidence found.
 _FILLER = frozenset(
@@ -96,7 +103,7 @@ def asked_words(question: str) -> str:
     compound read as its parts ("continual-improvement" is "continual improvement"), so a
     conversational question is not judged on words no answer repeats."""
     words = []
-    for w in re.sub(r"(?<=\w)-(?=\w)", " ", question).split():
+    for w in re.sub(r"(?<=\w)-(?=\w)", " ", _HOW_SOON.sub(r"\1", question)).split():
         toks = set(tokenize(w))
         if not toks or not toks <= _FRAME | _LIGHT:
             words.append(w)
@@ -144,7 +151,7 @@ def read_ask(
     entities: set[str] = set()
     rare: set[str] = set()
     # "FDA's" -> "FDA"; "don't", "cannot" say nothing a passage must repeat
-    text = re.sub(r"\b(?:\w+n['’]t|cannot)\b", " ", re.sub(r"['’]s\b", "", question))
+    text = re.sub(r"\b(?:\w+n['’]t|cannot)\b", " ", re.sub(r"['’]s\b", "", _HOW_SOON.sub(r"\1", question)))
     capitalised = {t for m in re.finditer(r"\b[A-Z][\w'’()-]*", text) if m.start() > 0 for t in tokenize(m.group(0))}
     special = {t for i in identifiers(text) for t in tokenize(i)} | years(text)
     # a noun in -ity is not the frame word its stem shares ("specificity" is not "specific")
@@ -153,7 +160,16 @@ def read_ask(
     # "re-elected" is its parts ("elect"), "continual-improvement" is "continual improvement": a
     # passage writing the parts names it, and the compound counted too would weigh it twice
     compounds = {t for t in toks if "-" in t and t.replace("-", "").isalpha()}  # "600-1" is an identifier
-    toks = [t for t in toks if t not in compounds and not any(t in c.split("-") and len(t) < 3 for c in compounds)]
+    # but a prefix that turns the meaning ("pre-approved", "non-clinical") keeps the compound
+    # whole: "the Office approved" does not answer "what has the Office pre-approved"
+    turned = {c for c in compounds if c.split("-", 1)[0] in _TURNING_PREFIXES}
+    parts = {p for c in turned for p in tokenize(c.replace("-", " "))}
+    toks = [
+        t
+        for t in toks
+        if t in turned
+        or (t not in compounds and t not in parts and not any(t in c.split("-") and len(t) < 3 for c in compounds))
+    ]
     for tok in toks:
         if (tok in _FRAME and tok not in nouns) or tok in anchors or len(tok) < 2:
             continue

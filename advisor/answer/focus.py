@@ -83,7 +83,7 @@ _FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
         Focus.QUANTITY,
         # "what minimum sensitivity", "what maximum wait", "what threshold": a value, not a description
         re.compile(
-            r"\bhow (?:much|large|big|fast)\b"
+            r"\bhow (?:much|large|big|fast|quickly|promptly|rapidly)\b"
             r"|\bwhat(?:'s| is| are)? (?:the |an? |its |their )?(?:minimum|maximum|min|max|threshold|cut-?off)\b",
             re.I,
         ),

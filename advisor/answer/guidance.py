@@ -25,6 +25,7 @@ from ..retrieve import Hit, Retriever
 from ..text import tokenize
 from .asks import Ask, Evidence, Verdict, addressed, coverage, read_ask
 from .corpus import Corpus
+from .enumeration import enumerated
 from .lookup import interleave, search_guidance, split_question
 from .paraphrase import matcher_for
 from .persona import asked_part, set_aside
@@ -206,7 +207,12 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
         # passage similarities were computed for the whole question, not this part
         sub_scores = score(sub, pool.cands, pool.sims(svec, passage=False))
         ranked = sorted(zip(sub_scores, range(len(pool.cands)), strict=True), reverse=True)
-        pick = next((pool.cands[i] for _, i in ranked if as_list or not _lead_in(pool.cands[i])), None)
+        fits = [(sc, pool.cands[i]) for sc, i in ranked if as_list or not _lead_in(pool.cands[i])]
+        if fits and fits[0][1] in chosen:
+            # the part's best is already quoted for another part: its runner-up, when nearly as good,
+            # answers this part ("two-thirds vote" beside "circulated fourteen days before")
+            fits = [(sc, c) for sc, c in fits[1:2] if sc >= SUB_RUNNER_UP * fits[0][0]]
+        pick = fits[0][1] if fits else None
         if pick is not None and pick not in chosen and len(chosen) < limit:
             chosen.append(pick)
     user = [c for c in order if c.chunk.doc_type == DocType.USER]
@@ -226,7 +232,7 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
         if _lead_in(c):
             items = sorted((d for d in cands if d.unit.lead is c.unit), key=lambda d: d.unit.order)[:MAX_LIST]
             chosen += [d for d in items if d not in chosen]
-    return chosen
+    return chosen + enumerated(question, chosen, cands)
 
 
 def _lead_in(c: Candidate) -> bool:
@@ -237,6 +243,10 @@ def _heads_list(top: Candidate, cands: list[Candidate]) -> bool:
     """Is the top answer a lead-in with at least two items of its list among the candidates?"""
     return _lead_in(top) and sum(1 for d in cands if d.unit.lead is top.unit) >= 2
 
+
+#: A part of a compound question whose best sentence another part already quotes takes its
+#: second best when that scores at least this share of the best.
+SUB_RUNNER_UP = 0.9
 
 #: Answer slots a whole list counts for, however long it is.
 LIST_SLOTS = 3

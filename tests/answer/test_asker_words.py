@@ -222,3 +222,34 @@ def test_an_ordinal_is_matched_by_the_number_of_a_numbered_row():
     assert addressed(read_ask("When does the second phase run?"), [row], **LEAST).ok
     # a different number is not the phase asked about
     assert not addressed(read_ask("When does the fifth phase run?"), [row], **LEAST).ok
+
+
+def test_how_quickly_asks_for_a_time_limit_and_needs_no_passage_to_say_quickly():
+    ask = read_ask("How quickly must a practitioner report an unsafe output from a decision support tool?")
+    assert ask.focus is Focus.QUANTITY
+    rule = _ev(
+        "Any practitioner who believes that a decision support tool produced an unsafe output shall report it "
+        "within seventy-two (72) hours.",
+        section="Section 9.3 Reporting problems",
+    )
+    assert addressed(ask, [rule], **LEAST).ok
+    vague = _ev(
+        "Any practitioner who believes that a decision support tool produced an unsafe output shall report it to "
+        "the committee.",
+        section="Section 9.3 Reporting problems",
+    )
+    assert not addressed(ask, [vague], **LEAST).ok
+
+
+def test_a_prefixed_compound_is_not_answered_by_its_base_word():
+    # as in a real index: "pre" is common ("pre-deployment"), "pre-approved" rare
+    ask = read_ask("Which suppliers has the Office pre-approved?", rarity=lambda t: 8.0 if t == "pre-approved" else 2.0)
+    approved = _ev(
+        "The Office approved the suppliers' annual budget request in March.", section="Office of Digital Health"
+    )
+    assert not addressed(ask, [approved], **LEAST).ok
+    listed = _ev(
+        "The Office has pre-approved three suppliers: Corvel Systems, Arden Analytics and Medrix.",
+        section="Office of Digital Health",
+    )
+    assert addressed(ask, [listed], **LEAST).ok
