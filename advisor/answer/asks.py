@@ -80,7 +80,7 @@ _PARTICLE = re.compile(
 
 #: "How fast", "how quickly": the speed word asks for a time limit, it names no subject (a
 #: passage answering says "within 72 hours", not "quickly").
-_HOW_SOON = re.compile(r"\b(how)\s+(?:fast|quickly|quick|soon|promptly|rapidly)\b", re.I)
+_HOW_SOON = re.compile(r"(^\s*how|[,;]\s*how|\band\s+how)\s+(?:fast|quickly|quick|soon|promptly|rapidly)\b", re.I)
 
 #: Prefixes that turn a word's meaning: a compound with one is matched whole, not by its base.
 _TURNING_PREFIXES = frozenset({"pre", "non", "un", "anti", "post", "dis", "mis", "counter", "semi", "de"})
@@ -258,7 +258,6 @@ _ORDINALS = dict(
         strict=True,
     )
 )
-_ORDINALS |= {n: w for w, n in _ORDINALS.items()}
 
 
 def _present(ask: Ask, tok: str, ev: Evidence, extra: Extra | None = None) -> float:

@@ -10,7 +10,18 @@ from typing import Protocol
 from ..safety.names import name_lists
 from ..text import identifiers, tokenize
 
-__all__ = ["Asked", "Focus", "corrects_premise", "counted", "focus_of", "gives", "names_several", "ranks", "years"]
+__all__ = [
+    "Asked",
+    "Focus",
+    "corrects_premise",
+    "counted",
+    "dated",
+    "focus_of",
+    "gives",
+    "names_several",
+    "ranks",
+    "years",
+]
 
 
 class Asked(Protocol):
@@ -83,7 +94,10 @@ _FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
         Focus.QUANTITY,
         # "what minimum sensitivity", "what maximum wait", "what threshold": a value, not a description
         re.compile(
-            r"\bhow (?:much|large|big|fast|quickly|promptly|rapidly)\b"
+            r"\bhow (?:much|large|big)\b"
+            # "How fast must we notify?" asks for a time limit; "what to track about how quickly
+            # staff adopt it" asks what to track
+            r"|(?:^\s*|[,;]\s*|\band\s+)how (?:fast|quickly|promptly|rapidly)\b"
             r"|\bwhat(?:'s| is| are)? (?:the |an? |its |their )?(?:minimum|maximum|min|max|threshold|cut-?off)\b",
             re.I,
         ),
@@ -263,6 +277,11 @@ def _counts(ask: Asked, sentence: str) -> bool:
             if re.search(rf"\d|\b(?:{_NUMBER_WORDS})\b", near, re.I):
                 return True
     return False
+
+
+def dated(sentence: str) -> bool:
+    """Does the sentence state a date, a year or a time limit ("within 48 hours")?"""
+    return _DATE.search(sentence) is not None
 
 
 def gives(ask: Asked, sentence: str) -> bool:

@@ -74,6 +74,12 @@ class Unit:
     def listed(self) -> bool:
         return self.kind is not UnitKind.SENTENCE
 
+    @property
+    def header_row(self) -> Unit | None:
+        """The column headings of a table row (None for anything else)."""
+        lead = self.lead
+        return lead if self.kind is UnitKind.ROW and lead is not None and lead.kind is UnitKind.ROW else None
+
 
 _BULLET = re.compile(r"(?:[-*•▪–◦●]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
@@ -376,7 +382,7 @@ def framed(unit: Unit) -> str:
         return unit.text
     if unit.kind is UnitKind.ITEM:
         return f"{lead.text} {unit.text}"
-    if lead.kind is not UnitKind.ROW:
+    if unit.header_row is None:
         return unit.text
     heads, cells = lead.text.split(" | "), unit.text.split(" | ")
     body = "; ".join(f"{h}: {c}" for h, c in zip(heads, cells, strict=True)) if len(heads) == len(cells) else None

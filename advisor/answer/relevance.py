@@ -12,6 +12,7 @@ from ..text import content_words, identifiers, tokenize
 from .asks import Ask, Focus, focus_of, names_several, years
 from .corpus import Corpus
 from .docref import pointing, prefer_pointed, reference_nouns
+from .focus import dated
 from .persona import set_aside
 from .properties import figure_bonus
 from .quotable import UnitKind
@@ -37,10 +38,6 @@ _META = re.compile(
 _QUESTIONS_ASKED = re.compile(r"\b(?:ask|asks|asking|questions?|inquire|query)\b", re.I)
 _DEICTIC = re.compile(r"\b(?:below|above|as follows|the following|see (?:section|table|figure))\b", re.I)
 _NUMBER_CUES = re.compile(r"\b(how many|how much|when|what year|which year|what date|deadline|number of|count)\b", re.I)
-_DATE = re.compile(
-    r"\b(?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"(?: \d{1,2},?)? \d{4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:19|20)\d{2}\b"
-)
 #: "What is X?", "Define X", "What does X mean?": X is to be defined.
 _DEFINE = re.compile(
     r"^\s*(?:what(?:'s| is| are)|define|definition of|what does|what is meant by)\s+(?:an? |the )?(?P<x>.+?)"
@@ -237,8 +234,8 @@ def _asked_kind_bonus(c: Candidate, wants_action: bool, wants_actor: bool, wants
 def _header(c: Candidate) -> str:
     """A table row's column headings are part of what its cells say: "Class B | ... | 500 records"
     answers "what evidence is required for Class B" under the column "Evidence required"."""
-    lead = c.unit.lead
-    return lead.text if c.kind is UnitKind.ROW and lead is not None and lead.kind is UnitKind.ROW else ""
+    head = c.unit.header_row
+    return head.text if head is not None else ""
 
 
 def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float]:
@@ -254,7 +251,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     q_ids = set(identifiers(question))
     q_years = years(question)
     wants_number = bool(_NUMBER_CUES.search(question))
-    wants_date = bool(re.search(r"\b(when|what date|deadline|by what|which year|what year)\b", question, re.I))
+    wants_date = focus_of(question) is Focus.DATE
     negation = negated(question)
     # a question asking for a date, an amount or a count is answered by the sentence stating
     # it, whatever its form: only an open question prefers recommendations or roles
@@ -287,7 +284,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
             bonus += 0.04 if q_years & stated else -0.04  # "from January 2026": not a row dated 2028
         if wants_number and re.search(r"\d", c.text):
             bonus += 0.06
-            if wants_date and _DATE.search(c.text):
+            if wants_date and dated(c.text):
                 bonus += 0.06
         # the first sentence of a section usually states its subject; later ones elaborate
         if c.position == 0:
