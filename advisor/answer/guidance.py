@@ -211,7 +211,11 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
         if fits and fits[0][1] in chosen:
             # the part's best is already quoted for another part: its runner-up, when nearly as good,
             # answers this part ("two-thirds vote" beside "circulated fourteen days before")
-            fits = [(sc, c) for sc, c in fits[1:2] if sc >= SUB_RUNNER_UP * fits[0][0]]
+            fits = [
+                (sc, c)
+                for sc, c in fits[1:2]
+                if sc >= SUB_RUNNER_UP * fits[0][0] and not any(repeats(c, o, float(c.vec @ o.vec)) for o in chosen)
+            ]
         pick = fits[0][1] if fits else None
         if pick is not None and pick not in chosen and len(chosen) < limit:
             chosen.append(pick)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..chunk import DocType
+from ..chunk import Chunk, DocType
 from ..retrieve import Filters, Hit, Retriever, SearchResult
 from ..text import content_words
 from .docref import referenced, without_references
@@ -87,9 +87,18 @@ def _pointed_first(hits: list[Hit], pointed: list[Hit], named: tuple[str, ...]) 
 
 
 def _beside(hit: Hit, hits: list[Hit]) -> bool:
-    """Is the passage just before or after a hit of its document (read along with that hit)?"""
+    """Is the passage read along with a hit: just before or after it in the same section, or a
+    subsection right after it (what the catalog's `neighbors` brings)? The previous article's
+    last passage ("Section 2.1 Membership" before "Section 2.2 Chair") is not."""
     c = hit.chunk
-    return any(h.chunk.source == c.source and c.position - h.chunk.position in (-1, 1, 2) for h in hits)
+
+    def along(h: Chunk) -> bool:
+        step = c.position - h.position
+        return h.source == c.source and (
+            (step in (-1, 1) and h.section == c.section) or (step in (1, 2) and c.section.startswith(h.section + " > "))
+        )
+
+    return any(along(h.chunk) for h in hits)
 
 
 def search_guidance(retriever: Retriever, query: str, *, k: int, org: str | None, user_documents: bool) -> SearchResult:

@@ -112,3 +112,20 @@ def test_each_added_document_s_best_passage_competes_not_only_the_top_three():
         _Ranked(ranked), "How soon is an error report triaged?", k=3, org=None, user_documents=False
     )
     assert "framework.pdf-99" not in [h.chunk.chunk_id for h in plain.hits]
+
+
+def _sec_hit(position: int, section: str) -> Hit:
+    chunk = Chunk(
+        chunk_id=f"b-{position}", text="text", source="bylaws.pdf", title="Bylaws", section=section, position=position
+    )
+    return Hit(chunk, 0.5, rank=position, dense=0.5, lexical=1.0)
+
+
+def test_a_passage_the_pointed_search_finds_is_kept_unless_a_hit_brings_it_along():
+    from advisor.answer.lookup import _pointed_first
+
+    chair = _sec_hit(3, "ARTICLE II > Section 2.2 Chair")
+    membership = _sec_hit(2, "ARTICLE II > Section 2.1 Membership")  # the article before: not read with the chair
+    chair_rest = _sec_hit(4, "ARTICLE II > Section 2.2 Chair")  # the chair section's next passage: read with it
+    got = _pointed_first([chair], [chair, membership, chair_rest], ("bylaws.pdf",))
+    assert [h.chunk.chunk_id for h in got] == ["b-3", "b-2"]
