@@ -53,11 +53,14 @@ _MONEY_NOUN = (
     r"(?:cost|costs|price|prices|pricing|fee|fees|charge|charges|salary|salaries|budget|budgets|spend|spending|"
     r"fine|fines|penalty|penalties|premium|premiums|settlement|amount|margin|revenue|reimbursement)"
 )
-_MONEY_VERB = r"(?:cost|charge|pay|paid|spend|spent|levy|fine|reimburse|bill|invoice|set aside|allocate)"
+_MONEY_VERB = (
+    r"(?:cost|costs|charged?|charges|pay|pays|paid|spend|spends|spent|levy|levied|fined?|reimbursed?|bill|billed|"
+    r"invoiced?|set aside|allocated?|allocates|funded|invested|budgeted)"
+)
 #: The question asks for an amount of money: "how much ... cost", "what fine", "what is the
 #: price of", "what did X spend", "what does Medicare pay" (not "which MAP subcategory covers costs").
 _MONEY_ASK = re.compile(
-    rf"\bhow much\b.{{0,80}}\b{_MONEY_VERB}\b|\bhow much\b.{{0,40}}\b{_MONEY_NOUN}\b"
+    rf"\bhow much\b.{{0,80}}\b{_MONEY_VERB}\b|\bhow much\b.{{0,40}}\b(?:{_MONEY_NOUN}|funding|funds|investment)\b"
     rf"|\bwhat(?:'s| is| was| are| were| will be)?(?: the| an?| our| their| its)?(?: \w+){{0,3}} {_MONEY_NOUN}\b"
     # "what is the annual medical staff membership fee": a named thing's amount, however long its name
     rf"|\bwhat(?:'s| is| was| are| were| will be) (?:the|an?|our|their|its)(?: [\w-]+){{0,5}} {_MONEY_NOUN}\b"

@@ -54,6 +54,11 @@ def _words(alike: dict[str, str]) -> WordMatcher:
         ("What target population does the tool serve?", Focus.NONE),
         ("What is the annual medical staff membership fee at Riverside Regional?", Focus.MONEY),
         ("What goes into the total cost of ownership of an AI tool?", Focus.NONE),
+        ("How much funding has the Ministry allocated to run the register?", Focus.MONEY),
+        ("How much have we invested in AI so far?", Focus.MONEY),
+        ("What funding sources exist for AI governance?", Focus.NONE),
+        ("How quickly must a serious incident be reported?", Focus.QUANTITY),
+        ("What should we track about how quickly staff adopt the tool?", Focus.NONE),
     ],
 )
 def test_the_kind_of_fact_asked_for(question, focus):
