@@ -62,7 +62,16 @@ __all__ = [
 
 _DEBUG = bool(os.environ.get("ADVISOR_DEBUG_COMPOSE"))
 
-_REFERENCE_SECTION = re.compile(r"(?:references|bibliography|works cited|further reading|sources|citations)$", re.I)
+_REFERENCE_SECTION = re.compile(
+    r"(?:references|bibliography|works cited|further reading|sources|citations"
+    # a reading list ("AI Transparency Resources"), not a card's "Resources" field or "human resources"
+    r"|(?:ai |additional |further |other |related |useful |external |key |recommended |selected )?"
+    r"(?:transparency |reading |learning )?resources(?<!^resources))$",
+    re.I,
+)
+#: "Which frameworks does the Playbook list as transparency resources?", "what references":
+#: the question asks for the reading list itself.
+_ASKS_READINGS = re.compile(r"\b(?:resources?|references?|readings?|bibliograph\w*|citations?|literature)\b", re.I)
 #: The answer must name this share of what the question is about (weighted anchors), and a
 #: sentence stating the amount, date or count asked for must name this share. Calibrated with
 #: evals/calibrate.py on the dev splits (dev, playbook-dev, cards-dev, unanswerable-dev): at
@@ -116,12 +125,15 @@ def usable(sentence: str) -> bool:
 # ------------------------------------------------------------------------------- composing
 
 
-def _candidates(passages: list[tuple[Chunk, int]]) -> list[Candidate]:
+def _candidates(passages: list[tuple[Chunk, int]], readings: bool = False) -> list[Candidate]:
     """Every quotable unit of the passages, once per document (neighbouring chunks overlap);
-    a list split across two chunks of a section is read as one, under its own lead-in."""
+    a list split across two chunks of a section is read as one, under its own lead-in.
+    Reference lists and reading lists only when the question asks for `readings`."""
     read: dict[str, tuple[Chunk, int, list[Unit]]] = {}
     for chunk, rank in passages:
-        if chunk.chunk_id in read or _REFERENCE_SECTION.match(chunk.section.split(" > ")[-1].strip()):
+        if chunk.chunk_id in read or (
+            not readings and _REFERENCE_SECTION.match(chunk.section.split(" > ")[-1].strip())
+        ):
             continue  # a reference list points elsewhere; it is not an answer
         read[chunk.chunk_id] = (chunk, rank, read_units(chunk))
     at = {(c.source, c.section, c.position): units for c, _, units in read.values()}
@@ -323,7 +335,7 @@ def compose_guidance(
     passages, chunk_sim = gather_passages(
         hits, neighbors, corpus.family if corpus else None, corpus.namesake if corpus else None
     )
-    cands = _candidates(passages)
+    cands = _candidates(passages, readings=bool(_ASKS_READINGS.search(question)))
     if not cands:
         return Draft([], AnswerKind.GUIDANCE, 0.0)
     pool = _Pool(cands, sentence_index.vectors([c.text for c in cands]), chunk_sim)

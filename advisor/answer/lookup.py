@@ -73,6 +73,22 @@ def each_document(hits: list[Hit]) -> list[Hit]:
     return top
 
 
+#: How far past OWN_DEPTH the user's documents are searched for a clear keyword leader.
+KEYWORD_DEPTH = 10
+#: A passage leads on keywords when its BM25 score is at least this many times the runner-up's.
+KEYWORD_LEAD = 1.4
+
+
+def keyword_leader(hits: list[Hit]) -> list[Hit]:
+    """The hit whose keyword (BM25) score clearly leads every other's, wherever meaning ranks
+    it: a table whose cells and headings hold the question's words ("Review before purchase",
+    "Tier 2 (moderate)") embeds far from any question. [] when no hit leads clearly."""
+    ranked = sorted((h for h in hits if h.lexical), key=lambda h: -(h.lexical or 0.0))
+    if not ranked or (len(ranked) > 1 and (ranked[0].lexical or 0.0) < KEYWORD_LEAD * (ranked[1].lexical or 0.0)):
+        return []
+    return ranked[:1]
+
+
 def _pointed_first(hits: list[Hit], pointed: list[Hit], named: tuple[str, ...]) -> list[Hit]:
     """The hits with the pointed document's passages first, in the order the whole question
     ranked them, then those only the search inside it found; when the document already leads,
@@ -125,9 +141,10 @@ def search_guidance(retriever: Retriever, query: str, *, k: int, org: str | None
     if user_documents:
         # documents the user added are what they most likely ask about: their best
         # passages always compete, even when bundled guidance covers the same ground
-        own = retriever.search(query, k=OWN_DEPTH, filters=Filters(org=org, doc_types=(DocType.USER,)))
+        own = retriever.search(query, k=OWN_DEPTH + KEYWORD_DEPTH, filters=Filters(org=org, doc_types=(DocType.USER,)))
         searches.append(own)
-        hits = interleave([hits, each_document(own.hits)])
+        best = each_document(own.hits[:OWN_DEPTH])
+        hits = interleave([hits, best + [h for h in keyword_leader(own.hits) if h not in best]])
     timings: dict[str, float] = {}
     for s in searches:
         for name, ms in s.timings.items():

@@ -1,0 +1,42 @@
+"""A reading list ("AI Transparency Resources") is quoted when the question asks for resources,
+never as an answer to anything else."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.answer import Advisor
+
+from .builders import indexed_settings
+
+POLICY = """---
+title: Incident response handbook
+---
+# Incident response handbook
+
+## Incident policies
+
+Establish policies for AI system incident response, or confirm that existing incident response policies apply
+to AI systems. Name the people responsible for monitoring AI systems and for responding to incidents.
+
+### AI Transparency Resources
+
+GAO-21-519SP: AI Accountability Framework for Federal Agencies & Other Entities.
+"""
+
+
+@pytest.fixture(scope="module")
+def adv(tmp_path_factory) -> Advisor:
+    return Advisor(indexed_settings(tmp_path_factory.mktemp("readings"), {"handbook.md": POLICY}))
+
+
+def test_a_reading_list_is_not_quoted_as_an_answer(adv):
+    ans = adv.ask("Do we need a separate incident response policy for AI accountability, or can our existing one do?")
+    assert not ans.abstained, ans.answer
+    assert "existing incident response policies apply" in ans.answer
+    assert "GAO-21-519SP" not in ans.answer
+
+
+def test_a_question_asking_for_resources_gets_the_reading_list(adv):
+    ans = adv.ask("Which accountability framework resources does the handbook list?")
+    assert "GAO-21-519SP: AI Accountability Framework" in ans.answer
