@@ -9,7 +9,7 @@ import re
 import numpy as np
 
 from ..text import content_words, identifiers, tokenize
-from .asks import Ask, Focus, focus_of, names_several, years
+from .asks import Ask, Focus, asked_words, focus_of, names_several, years
 from .corpus import Corpus
 from .docref import pointing, prefer_pointed, reference_nouns
 from .focus import dated
@@ -242,7 +242,8 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     # "bylaws" in "under the bylaws" says where to look, not what is asked: the document's
     # cover line ("... Medical Staff Bylaws, adopted ...") does not answer for naming it
     refs = reference_nouns(question)
-    q_fuzzy = fuzzy(content_words(question)) - fuzzy(content_words(" ".join(refs)))
+    # nor do the words that frame the asking ("consulted first", "how many", "the latest")
+    q_fuzzy = fuzzy(content_words(asked_words(question))) - fuzzy(content_words(" ".join(refs)))
     # "under the bylaws" asks what the bylaws say: "These Bylaws organise the staff" says what they are
     itself = (
         re.compile(rf"^(?:this|these|the present)\s+(?:{'|'.join(map(re.escape, refs))})\b", re.I) if refs else None

@@ -131,3 +131,36 @@ def test_a_list_item_reads_under_the_heading_that_introduces_it():
     assert first.text == "Patients younger than 22 years"
     reading = framed(first)
     assert "out-of-scope uses" in reading.lower() and reading.endswith("Patients younger than 22 years")
+
+
+def test_a_word_framing_the_asking_does_not_pick_the_sentence():
+    """ "Who has to be consulted first?" asks who is consulted; "Patient first: ..." does not answer it."""
+    import numpy as np
+
+    from advisor.answer.relevance import score
+    from advisor.answer.selection import Candidate
+
+    roles = Chunk(
+        "r-1",
+        "Activity | Accountable | Consulted\nApproving national standards | Minister of Health | Provincial health offices",
+        "blueprint.pdf",
+        "Blueprint",
+        section="4 Roles > Table 2. Roles matrix",
+        doc_type=DocType.USER,
+    )
+    principles = Chunk(
+        "p-1",
+        "Providers apply two principles whenever they exchange patient information:\n\n"
+        "- Patient first: information follows the patient across providers.\n"
+        "- Security: every exchange is encrypted.",
+        "guideline.pdf",
+        "Guideline",
+        section="2 Principles",
+        doc_type=DocType.USER,
+    )
+    cands = [Candidate(u, 1) for ch in (roles, principles) for u in read_units(ch) if u.ok]
+    scores = score("Who has to be consulted first?", cands, np.full(len(cands), 0.5))
+    got = dict(zip([c.text for c in cands], scores, strict=True))
+    row = next(t for t in got if t.startswith("Approving"))
+    item = next(t for t in got if t.startswith("Patient first"))
+    assert got[row] > got[item]
