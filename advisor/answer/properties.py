@@ -18,6 +18,7 @@ from typing import Protocol
 
 from ..chunk import Chunk, DocType
 from ..retrieve import Hit
+from ..retrieve.spelled import initial_runs
 from ..text import tokenize
 from .populations import age_bounds, asked_population, population_phrase
 
@@ -445,19 +446,36 @@ _FIGURE_DOCS = 3
 
 def _fit(ask: Asked, chunks: Sequence[Chunk]) -> tuple[bool, float]:
     """How well a document fits the question: its title holds every name asked; the weight of the
-    question's words its text uses."""
+    question's words its text uses (words the question spells an acronym of its title out with,
+    "medium vessel occlusion" for "NeuroTriage MVO", count as used)."""
     if not chunks:
         return False, 0.0
     names = _telling_names(ask)
     words = {t for c in chunks for t in tokenize(f"{c.title} {c.section} {c.text}")}
+    words |= spelled_in(ask.question, chunks[0].title)
     return bool(names) and names <= set(tokenize(chunks[0].title)), sum(w for t, w in ask.anchors.items() if t in words)
+
+
+_TITLE_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+
+
+def spelled_in(question: str, title: str) -> set[str]:
+    """The question's word stems that spell out an acronym of the title: "medium vessel occlusion"
+    for the "MVO" of "Halvard NeuroTriage MVO"."""
+    return {
+        t
+        for acr in _TITLE_ACRONYM.findall(title)
+        for run in initial_runs(question, acr.lower())
+        for t in tokenize(" ".join(run))
+    }
 
 
 def _figure_hits(ask: Asked, hits: Sequence[Hit], chunks: Iterable[Chunk], limit: int = 2) -> list[Hit]:
     """Passages of a document that no hit holds, stating a figure for the measure asked (for
     the population asked), as hits ranked with the best: the card retrieval found may keep its metrics
     table in a chunk the question's paraphrase did not reach ("Specificity | 96.8%")."""
-    if not _measures(ask) or not hits:
+    number = bool(_CLEARANCE_ASKED.search(ask.question))
+    if not (_measures(ask) or number) or not hits:
         return []
     have = {h.chunk.chunk_id for h in hits}
     out: list[Hit] = []
@@ -468,7 +486,10 @@ def _figure_hits(ask: Asked, hits: Sequence[Hit], chunks: Iterable[Chunk], limit
         header = lines[0] if " | " in lines[0] else ""
         ctx = set(tokenize(f"{c.title} {c.section}"))
         for line in lines:
-            if _states_figure(ask, _Line(line, set(tokenize(f"{header} {line}")), ctx)):
+            # the FDA number asked for may sit in a line retrieval did not reach (a page header's)
+            if (number and _CLEARANCE_ID.search(line)) or (
+                not number and _states_figure(ask, _Line(line, set(tokenize(f"{header} {line}")), ctx))
+            ):
                 out.append(Hit(c, 0.0, hits[0].rank, hits[0].dense))
                 break
     return out
@@ -535,5 +556,8 @@ def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> flo
     # gains nothing (it would lift every line of a document named in the question)
     names = _telling_names(ask)
     titled = chunk.doc_type == DocType.USER and bool(names) and names <= set(tokenize(chunk.title))
-    own = TITLE_BONUS if stated and titled and not _COMPARES.search(ask.question) else 0.0
+    # a number printed atop or at the foot of every page is the document's own; one in its text
+    # may be another device's (the predicate a 510(k) summary names)
+    running = bool(chunk.meta.get("running")) and _CLEARANCE_ID.search(text) is not None
+    own = TITLE_BONUS if stated and (titled or running) and not _COMPARES.search(ask.question) else 0.0
     return (FIELD_BONUS if named else 0.0) + stated + own
