@@ -111,8 +111,13 @@ def fill_mmr(cands: list[Candidate], chosen: list[Candidate], best: float, limit
             if any(repeats(c, o, sim) for o, sim in zip(chosen, sims, strict=True)):
                 continue  # a near-duplicate says nothing new
             # redundancy in meaning and in words: parallel sentences about different things
-            # ("Explainability answers how", "Interpretability answers why") are not redundant
-            redundancy = max(0.5 * sim + 0.5 * _overlap(c, o) for o, sim in zip(chosen, sims, strict=True))
+            # ("Explainability answers how", "Interpretability answers why") are not redundant;
+            # nor are two stating different figures, however alike they read to the model (one
+            # card's "Specificity | 92.6%" beside another's "Specificity | 96.8%"): words decide
+            redundancy = max(
+                (0.0 if other_figures(c.text, o.text) else 0.5 * sim) + 0.5 * _overlap(c, o)
+                for o, sim in zip(chosen, sims, strict=True)
+            )
             val = lam * c.score - (1 - lam) * redundancy
             if val > pick_val:
                 pick, pick_val = c, val
@@ -159,6 +164,8 @@ def repeats(c: Candidate, o: Candidate, sim: float) -> bool:
     """Does `c` say what `o` says? Close in meaning *and* in words (or nearly identical in
     meaning): sentences sharing only a frame ("Transparency can answer what happened",
     "Interpretability can answer why") each say something new."""
+    if other_figures(c.text, o.text):
+        return False  # "Sensitivity | 94.1%" does not repeat "Sensitivity | 86.7%"
     if sim > 0.95:
         return True
     fc, fo = _fingerprint(c.text), _fingerprint(o.text)
@@ -168,6 +175,21 @@ def repeats(c: Candidate, o: Candidate, sim: float) -> bool:
     if inter / min(len(fc), len(fo)) >= 0.9:
         return True  # one nearly contained in the other
     return sim > 0.86 and inter / len(fc | fo) >= 0.7
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@lru_cache(maxsize=8192)
+def _numbers(text: str) -> frozenset[str]:
+    return frozenset(_NUMBER.findall(text))
+
+
+def other_figures(a: str, b: str) -> bool:
+    """Do two units each state figures, and not the same ones? Then they say different things
+    (two cards' results for one measure), whatever the model makes of their words."""
+    na, nb = _numbers(a), _numbers(b)
+    return bool(na) and bool(nb) and na != nb
 
 
 def _members(cands: list[Candidate], key: tuple[str, ...]) -> list[Candidate]:
@@ -393,11 +415,18 @@ def _part(c: Candidate, bullet: bool) -> Part:
     return Part(" ".join(c.text.split()), chunks, bullet=bullet, quotes=[c.text] + [d.text for d in c.also])
 
 
-def _lead_part(lead: Unit, first: Candidate) -> Part:
+def _lead_part(lead: Unit, first: Candidate, written: dict[str, str] | None = None) -> Part:
     """The line that introduces a list: the document's own lead-in sentence, a table's header
-    row, or a lead-in written from the section heading (which quotes the first item)."""
+    row, or a lead-in written from the section heading (which quotes the first item). A lead-in
+    another document's list was already shown under (two cards' metrics tables, one header row)
+    names its document, so the second list reads as that document's, not as a repeat."""
     flat = " ".join(lead.text.split())
     text = flat if flat.endswith(":") else f"{flat.rstrip('.')}:"
+    if written is not None:
+        source = written.setdefault(text, lead.chunk.source)
+        if source != lead.chunk.source and lead.chunk.title:
+            plain = lead.kind is not UnitKind.ROW and text[:1].isupper() and text[1:2].islower()
+            text = f"{lead.chunk.title}, {text[:1].lower() if plain else text[:1]}{text[1:]}"
     quotes = [first.text] if lead.framing else [lead.text]
     return Part(text, [lead.chunk], quotes=quotes)
 
@@ -426,6 +455,7 @@ def arrange(chosen: list[Candidate]) -> list[Part]:
     introduces = {id(items[0].unit.lead): key for key, items in groups.items()}
     parts: list[Part] = []
     done: set[int] = set()
+    written: dict[str, str] = {}  # lead-in lines shown, and the document of the first list under each
     for c in [lead, *rest]:
         if id(c) in done:
             continue
@@ -436,7 +466,7 @@ def arrange(chosen: list[Candidate]) -> list[Part]:
             done.add(id(c))
             continue
         items = sorted(groups[key], key=lambda d: d.unit.order)
-        parts.append(_lead_part(items[0].unit.lead, items[0]))  # type: ignore[arg-type]
+        parts.append(_lead_part(items[0].unit.lead, items[0], written))  # type: ignore[arg-type]
         parts += [_part(d, bullet=True) for d in items]
         done |= {id(d) for d in items}
         done |= {id(o) for o in chosen if o.unit is items[0].unit.lead}

@@ -1,0 +1,53 @@
+"""Units stating different figures say different things, however alike the model finds their
+words: two cards' results for one measure are both quoted in a comparison, and the second table
+under the same header row is shown as its own document's, never as a repeated line."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from advisor.answer.quotable import Unit, UnitKind, read_units
+from advisor.answer.selection import Candidate, arrange, fill_mmr, other_figures, repeats
+from advisor.chunk import Chunk
+
+HEADER = "Metric | Result | 95% confidence interval"
+ICH = f"{HEADER}\nSensitivity | 95.4% | 92.1% to 97.6%\nSpecificity | 96.8% | 94.6% to 98.3%"
+LVO = f"{HEADER}\nSensitivity | 94.1% | 90.3% to 96.7%\nSpecificity | 92.6% | 88.9% to 95.3%"
+
+
+def _rows(source: str, title: str, text: str) -> list[Unit]:
+    chunk = Chunk(chunk_id=source, source=source, title=title, section="Performance", text=text, doc_type="user")
+    return [u for u in read_units(chunk) if u.kind is UnitKind.ROW and u.ok]
+
+
+def _cand(unit: Unit, vec: list[float], score: float) -> Candidate:
+    v = np.asarray(vec, dtype=np.float32)
+    return Candidate(unit, 1, score=score, vec=v / np.linalg.norm(v))
+
+
+def test_two_cards_figures_for_one_measure_are_not_repeats():
+    ich = _cand(_rows("ich.pdf", "Datasheet — NeuroTriage ICH", ICH)[1], [1, 0.01], 0.5)
+    lvo = _cand(_rows("lvo.pdf", "Datasheet — NeuroTriage LVO", LVO)[1], [1, 0.02], 0.44)
+    assert float(ich.vec @ lvo.vec) > 0.95  # the model reads them as one sentence
+    assert other_figures(ich.text, lvo.text)
+    assert not repeats(lvo, ich, float(lvo.vec @ ich.vec))
+    # a line about something else, less redundant in meaning, does not crowd the other card's figure out
+    other = _cand(Unit("Manufacturer: Halvard Medical AI, Inc.", ich.chunk, 0), [0.6, 0.8], 0.46)
+    chosen = fill_mmr([ich, lvo, other], [ich], best=0.5, limit=2)
+    assert lvo in chosen
+
+
+def test_the_same_sentence_with_the_same_figures_still_repeats():
+    chunk = Chunk(chunk_id="a", source="a.md", title="A", section="S", text="x")
+    a = _cand(Unit("Sensitivity was 94.1% on 412 studies.", chunk, 0), [1, 0.3], 0.5)
+    b = _cand(Unit("Sensitivity was 94.1% on 412 studies.", chunk, 0), [1, 0.3], 0.5)
+    assert not other_figures(a.text, b.text) and repeats(a, b, 1.0)
+
+
+def test_a_second_document_s_table_under_the_same_header_names_its_document():
+    ich = [_cand(u, [1, 0], 0.5) for u in _rows("ich.pdf", "Datasheet — NeuroTriage ICH", ICH)]
+    lvo = [_cand(u, [1, 0], 0.4) for u in _rows("lvo.pdf", "Datasheet — NeuroTriage LVO", LVO)][1:]
+    lines = [p.text for p in arrange(ich + lvo)]
+    assert lines.count(f"{HEADER}:") == 1
+    assert f"Datasheet — NeuroTriage LVO, {HEADER}:" in lines
+    assert lines.index(f"Datasheet — NeuroTriage LVO, {HEADER}:") < lines.index("Specificity | 92.6% | 88.9% to 95.3%")
