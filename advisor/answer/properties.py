@@ -199,6 +199,17 @@ def _states_figure(ask: Asked, ev: Stated) -> bool:
     return any(_value_clause(g, _asked_words(ask.question, g), population, ev) for g in _measures(ask))
 
 
+def states_compared_figure(question: str, text: str, lead: str = "", context: str = "") -> bool:
+    """In a comparison ("Which of X and Y reports the higher sensitivity?"), does the text (under
+    its lead-in, in its title and headings `context`) state a figure for a measure the question
+    names, for the population asked? False when the question compares nothing."""
+    if not _COMPARES.search(question):
+        return False
+    ev = _Line(text, set(tokenize(f"{lead} {text}")), set(tokenize(context)))
+    population = asked_population(question)
+    return any(_value_clause(m, sorted(m), population, ev) for m in _measures_of(question, frozenset()))
+
+
 def _acronym(words: list[str]) -> str:
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
 

@@ -20,6 +20,7 @@ import numpy as np
 from ..chunk import Chunk, DocType
 from ..retrieve import Hit
 from ..text import content_words, identifiers, tokenize
+from .properties import states_compared_figure
 from .quotable import Unit, UnitKind
 from .types import Part
 
@@ -28,6 +29,7 @@ __all__ = [
     "Candidate",
     "arrange",
     "collapse_duplicates",
+    "compared_figures",
     "compared_terms",
     "fill_mmr",
     "introduced_table",
@@ -344,6 +346,28 @@ def sides(terms: list[str], order: list[Candidate], chosen: list[Candidate], bes
         if ranked:
             out.append(max(ranked, key=lambda r: (r[0], r[1]))[2])
     return out
+
+
+#: A product's figure in a comparison must score this share of the best unit's score.
+COMPARED_FLOOR = 0.5
+
+
+def compared_figures(question: str, order: list[Candidate], best: float) -> list[Candidate]:
+    """Each document's best unit stating a figure for the measure a comparison asks about ("Which
+    of X and Y reports the higher specificity?"): every product compared gets its figure quoted,
+    not only the one whose card ranks first. [] unless two documents state one."""
+    out: list[Candidate] = []
+    seen: set[str] = set()
+    for c in order:
+        if c.score < COMPARED_FLOOR * best:
+            break
+        if c.chunk.source in seen or not c.unit.ok:
+            continue
+        lead = c.unit.lead.text if c.unit.lead is not None else ""
+        if states_compared_figure(question, c.text, lead, f"{c.chunk.title} {c.chunk.section}"):
+            out.append(c)
+            seen.add(c.chunk.source)
+    return out if len(out) >= 2 else []
 
 
 @lru_cache(maxsize=8192)

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from advisor.answer.properties import states_compared_figure
 from advisor.answer.quotable import Unit, UnitKind, read_units
-from advisor.answer.selection import Candidate, arrange, fill_mmr, other_figures, repeats
+from advisor.answer.selection import Candidate, arrange, compared_figures, fill_mmr, other_figures, repeats
 from advisor.chunk import Chunk
 
 HEADER = "Metric | Result | 95% confidence interval"
@@ -51,3 +52,24 @@ def test_a_second_document_s_table_under_the_same_header_names_its_document():
     assert lines.count(f"{HEADER}:") == 1
     assert f"Datasheet — NeuroTriage LVO, {HEADER}:" in lines
     assert lines.index(f"Datasheet — NeuroTriage LVO, {HEADER}:") < lines.index("Specificity | 92.6% | 88.9% to 95.3%")
+
+
+COMPARE = "Which of Halvard's two NeuroTriage products reports the higher specificity?"
+
+
+def test_a_comparison_quotes_each_product_s_figure_for_the_measure_asked():
+    ich = [_cand(u, [1, 0], s) for u, s in zip(_rows("ich.pdf", "NeuroTriage ICH", ICH), (0.45, 0.52), strict=True)]
+    lvo = [_cand(u, [1, 0], s) for u, s in zip(_rows("lvo.pdf", "NeuroTriage LVO", LVO), (0.3, 0.36), strict=True)]
+    order = sorted(ich + lvo, key=lambda c: -c.score)
+    picked = compared_figures(COMPARE, order, best=0.52)
+    assert [c.text for c in picked] == ["Specificity | 96.8% | 94.6% to 98.3%", "Specificity | 92.6% | 88.9% to 95.3%"]
+    # a sensitivity row is not the specificity asked; a question comparing nothing picks nothing
+    assert not states_compared_figure(COMPARE, "Sensitivity | 94.1% | 90.3% to 96.7%", HEADER)
+    assert compared_figures("What specificity does NeuroTriage LVO report?", order, best=0.52) == []
+
+
+def test_one_product_s_figure_is_no_comparison_and_a_weak_second_is_not_quoted():
+    ich = [_cand(u, [1, 0], s) for u, s in zip(_rows("ich.pdf", "NeuroTriage ICH", ICH), (0.45, 0.52), strict=True)]
+    assert compared_figures(COMPARE, sorted(ich, key=lambda c: -c.score), best=0.52) == []
+    weak = [_cand(u, [1, 0], 0.2) for u in _rows("lvo.pdf", "NeuroTriage LVO", LVO)]
+    assert compared_figures(COMPARE, sorted(ich, key=lambda c: -c.score) + weak, best=0.52) == []
