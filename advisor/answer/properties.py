@@ -20,6 +20,7 @@ from ..chunk import Chunk, DocType
 from ..retrieve import Hit
 from ..retrieve.spelled import initial_runs
 from ..text import tokenize
+from .headings import HEADING_BONUS, names_section
 from .populations import age_bounds, asked_population, population_phrase
 
 #: "What <property> does|is|of <subject>" ("What is the positive predictive value of X?")
@@ -568,7 +569,8 @@ def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> flo
     FIELD_BONUS when every word of its field label is asked, in a document the user added
     ("Who monitors X?" and the label's "Monitoring: ..." line); FIGURE_BONUS when it carries the
     FDA number asked for; TITLE_BONUS more for either when the title of the user's document
-    holds every name asked; 0 otherwise."""
+    holds every name asked; HEADING_BONUS more when the question names its section's heading in
+    a document the user added ("What are the limitations of X?" and X's "Limitations"); 0 otherwise."""
     # a document the user added (a card, a form) is laid out in fields; the bundled guides' topic
     # headings are not fields
     field = _field(text) if chunk.doc_type == DocType.USER else set()
@@ -592,4 +594,5 @@ def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> flo
     # may be another device's (the predicate a 510(k) summary names)
     running = bool(chunk.meta.get("running")) and _CLEARANCE_ID.search(text) is not None
     own = TITLE_BONUS if stated and (titled or running) and not _COMPARES.search(ask.question) else 0.0
-    return (FIELD_BONUS if named else 0.0) + stated + own
+    section = HEADING_BONUS if chunk.doc_type == DocType.USER and names_section(ask.question, chunk.section) else 0.0
+    return (FIELD_BONUS if named else 0.0) + stated + own + section

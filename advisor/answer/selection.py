@@ -149,12 +149,30 @@ def add_siblings(cands: list[Candidate], chosen: list[Candidate], best: float) -
         if c in out or c.kind is UnitKind.SENTENCE or c.score < SIBLING_FLOOR * best:
             continue
         mates = [o for o in out if o.kind is not UnitKind.SENTENCE and _group_key(o) == _group_key(c)]
-        if not mates or len(mates) >= MAX_SIBLINGS:
+        if not mates or len(mates) >= _sibling_cap(_members(cands, _group_key(c)), best):
             continue
         if any(repeats(c, o, float(c.vec @ o.vec)) for o in out):
             continue
         out.append(c)
     return out
+
+
+#: A list this short whose every item answers the question on its own is quoted whole.
+SHORT_LIST = 6
+
+
+def _sibling_cap(members: list[Candidate], best: float) -> int:
+    """How many items of a list an answer to a non-list question quotes: MAX_SIBLINGS, or the
+    whole of a short list that leads the answer (an item of it scores best) and whose every item
+    clears SIBLING_FLOOR (the out-of-scope uses a question names: leaving the last one out
+    would tell the user there is none)."""
+    if (
+        len(members) <= SHORT_LIST
+        and any(m.score >= best for m in members)
+        and all(m.score >= SIBLING_FLOOR * best for m in members)
+    ):
+        return len(members)
+    return MAX_SIBLINGS
 
 
 def _overlap(a: Candidate, b: Candidate) -> float:
