@@ -401,27 +401,6 @@ _PLACES = re.compile(r"\b(?:U\.S\.(?:A\.)?|USA?|UK|EU)(?![\w.])")
 _PLACE_NAMES = {"US": "United States", "USA": "United States", "UK": "United Kingdom", "EU": "European Union"}
 
 
-#: A place and the other ways a document names it: its abbreviations and its adjective. "Europe"
-#: in a question is named by "the EU Medical Device Regulation" or "European conformity".
-_PLACE_FORMS = (
-    ("europe", ("EU", "E.U.", "European")),
-    ("european union", ("EU", "E.U.", "European")),
-    ("united states", ("US", "U.S.", "USA", "U.S.A.", "American")),
-    ("america", ("US", "U.S.", "USA", "U.S.A.", "United States", "American")),
-    ("united kingdom", ("UK", "U.K.", "British", "Great Britain", "Britain")),
-    ("britain", ("UK", "U.K.", "British", "United Kingdom")),
-)
-
-
-def names_place(word: str, text: str) -> bool:
-    """Does the text name the place `word` (as the question writes it: "Europe", "United
-    States") by another of its names: an abbreviation ("EU", "US") or its adjective ("European")?
-    Abbreviations count in capitals only ("us" is a pronoun)."""
-    key = " ".join(word.lower().split())
-    forms = next((f for place, f in _PLACE_FORMS if place == key), ())
-    return any(re.search(rf"(?<![\w.]){re.escape(f)}(?![\w])", text) for f in forms)
-
-
 def _names_place(place: str, text: str) -> bool:
     """Does the text name the place, abbreviated or in full ("US", "the United States")?"""
     name = _PLACE_NAMES.get(place.replace(".", ""), "")

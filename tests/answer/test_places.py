@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from advisor.answer.properties import names_place
+from advisor.answer.places import names_place
 
 
 @pytest.mark.parametrize(
