@@ -452,6 +452,14 @@ def figure_hits(
     return [h for src in wanted for h in _figure_hits(ask, hits, docs[src])]
 
 
+#: The focus of a question asking for a length of time (`focus.Focus.DURATION`), and a length of
+#: time a line states with its unit.
+_LENGTH_OF_TIME = "length of time"
+_TIME_STATED = re.compile(
+    r"(?<!aged )(?<!age )\b\d+(?:\.\d+)?\s?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b"
+    r"(?!\s+(?:old|of age|and older|and over|or older|or over))",
+    re.I,
+)
 #: How many of the best candidates' documents a figure is looked for in.
 _FIGURE_DOCS = 3
 
@@ -487,7 +495,8 @@ def _figure_hits(ask: Asked, hits: Sequence[Hit], chunks: Iterable[Chunk], limit
     the population asked), as hits ranked with the best: the card retrieval found may keep its metrics
     table in a chunk the question's paraphrase did not reach ("Specificity | 96.8%")."""
     number = bool(_CLEARANCE_ASKED.search(ask.question))
-    if not (_measures(ask) or number) or not hits:
+    timed = ask.focus == _LENGTH_OF_TIME  # "How quickly does X send its alert?": "... was 4.6 minutes"
+    if not (_measures(ask) or number or timed) or not hits:
         return []
     have = {h.chunk.chunk_id for h in hits}
     out: list[Hit] = []
@@ -499,8 +508,10 @@ def _figure_hits(ask: Asked, hits: Sequence[Hit], chunks: Iterable[Chunk], limit
         ctx = set(tokenize(f"{c.title} {c.section}"))
         for line in lines:
             # the FDA number asked for may sit in a line retrieval did not reach (a page header's)
-            if (number and _CLEARANCE_ID.search(line)) or (
-                not number and _states_figure(ask, _Line(line, set(tokenize(f"{header} {line}")), ctx))
+            if (
+                (number and _CLEARANCE_ID.search(line))
+                or (timed and _TIME_STATED.search(line))
+                or (_measures(ask) and _states_figure(ask, _Line(line, set(tokenize(f"{header} {line}")), ctx)))
             ):
                 out.append(Hit(c, 0.0, hits[0].rank, hits[0].dense))
                 break
@@ -560,6 +571,8 @@ def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> flo
     stated = 0.0
     if _CLEARANCE_ASKED.search(ask.question) and _CLEARANCE_ID.search(text):
         stated = FIGURE_BONUS  # "Release Stage: FDA Cleared (K213721)" answers "What is its 510(k) number?"
+    elif ask.focus == _LENGTH_OF_TIME and _TIME_STATED.search(text):
+        stated = FIGURE_BONUS  # "How quickly does X send its alert?" and "... was 4.6 minutes"
     elif _measures(ask):
         lead_text = lead.text if lead else ""
         ev = _Line(text, set(tokenize(f"{lead_text} {text}")), set(tokenize(f"{chunk.title} {chunk.section}")))
