@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from advisor.answer.properties import states_compared_figure
+from advisor.answer.asks import read_ask
+from advisor.answer.properties import FIGURE_BONUS, figure_bonus, states_compared_figure
 from advisor.answer.quotable import Unit, UnitKind, read_units
 from advisor.answer.selection import Candidate, arrange, compared_figures, fill_mmr, other_figures, repeats
 from advisor.chunk import Chunk
@@ -73,3 +74,13 @@ def test_one_product_s_figure_is_no_comparison_and_a_weak_second_is_not_quoted()
     assert compared_figures(COMPARE, sorted(ich, key=lambda c: -c.score), best=0.52) == []
     weak = [_cand(u, [1, 0], 0.2) for u in _rows("lvo.pdf", "NeuroTriage LVO", LVO)]
     assert compared_figures(COMPARE, sorted(ich, key=lambda c: -c.score) + weak, best=0.52) == []
+
+
+def test_a_length_of_time_asked_for_ranks_the_line_stating_one_and_an_age_is_none():
+    ask = read_ask("How long does Acme PneumoFlag take to send its notification?")
+    chunk = Chunk(
+        chunk_id="p", source="acme.pdf", title="Acme PneumoFlag", section="Performance", text="x", doc_type="user"
+    )
+    timed = figure_bonus(ask, "The mean time to notification was 4.6 minutes (95% CI 4.3 to 4.9).", None, chunk)
+    aged = figure_bonus(ask, "It is meant for patients aged 22 years and older.", None, chunk)
+    assert timed >= FIGURE_BONUS > aged
