@@ -206,10 +206,12 @@ def _numbers(text: str) -> frozenset[str]:
 
 
 def other_figures(a: str, b: str) -> bool:
-    """Do two units each state figures, and not the same ones? Then they say different things
-    (two cards' results for one measure), whatever the model makes of their words."""
+    """Do two units each state figures the other does not? Then they say different things (two
+    cards' results for one measure), whatever the model makes of their words. One stating all the
+    other's figures and more ("entered into force on 1 August 2024" in a sentence also naming
+    Regulation 2024/1689) may repeat it."""
     na, nb = _numbers(a), _numbers(b)
-    return bool(na) and bool(nb) and na != nb
+    return bool(na - nb) and bool(nb - na)
 
 
 def _members(cands: list[Candidate], key: tuple[str, ...]) -> list[Candidate]:

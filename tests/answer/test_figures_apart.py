@@ -84,3 +84,10 @@ def test_a_length_of_time_asked_for_ranks_the_line_stating_one_and_an_age_is_non
     timed = figure_bonus(ask, "The mean time to notification was 4.6 minutes (95% CI 4.3 to 4.9).", None, chunk)
     aged = figure_bonus(ask, "It is meant for patients aged 22 years and older.", None, chunk)
     assert timed >= FIGURE_BONUS > aged
+
+
+def test_a_sentence_stating_the_other_s_figures_and_more_may_still_repeat_it():
+    assert not other_figures(
+        "The EU AI Act entered into force on 1 August 2024.",
+        "The EU AI Act is Regulation (EU) 2024/1689, the EU law on AI that entered into force on 1 August 2024.",
+    )
