@@ -153,6 +153,8 @@ def whole_sentence(text: str) -> bool:
         return False
     if not re.search(r"[a-z]{3,}", s) or (_TOC.search(s.rstrip(".")) and heading_like(s.rstrip("."))):
         return False
+    if heading_like(s.rstrip(". ")):
+        return False  # a title with a full stop: "GAO-21-519SP: AI Accountability Framework for ... Entities."
     return not (_CITATION_ENTRY.search(s) or looks_like_injection(s))
 
 

@@ -197,11 +197,16 @@ def repeats(c: Candidate, o: Candidate, sim: float) -> bool:
     return sim > 0.86 and inter / len(fc | fo) >= 0.7
 
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+#: A figure: a number standing on its own ("96.8%", "4.6 minutes", "(176/203)"), not part of a
+#: code ("K230744", "GAO-21-519SP").
+_NUMBER = re.compile(r"(?<![\w.-])\d+(?:[.,]\d+)*(?![\w-])")
 
 
 @lru_cache(maxsize=8192)
 def _numbers(text: str) -> frozenset[str]:
+    """The figures a unit states, without those of the identifiers it names ("MEASURE 2.10")."""
+    for ident in identifiers(text):
+        text = text.replace(ident, " ")
     return frozenset(_NUMBER.findall(text))
 
 
