@@ -18,7 +18,9 @@ from typing import Protocol
 
 from ..chunk import Chunk, DocType
 from ..retrieve import Hit
+from ..retrieve.spelled import initial_runs
 from ..text import tokenize
+from .headings import HEADING_BONUS, names_section
 from .populations import age_bounds, asked_population, population_phrase
 
 #: "What <property> does|is|of <subject>" ("What is the positive predictive value of X?")
@@ -196,6 +198,17 @@ def _states_figure(ask: Asked, ev: Stated) -> bool:
     """Does the sentence state a figure for some measure asked, for the population asked?"""
     population = asked_population(ask.question)
     return any(_value_clause(g, _asked_words(ask.question, g), population, ev) for g in _measures(ask))
+
+
+def states_compared_figure(question: str, text: str, lead: str = "", context: str = "") -> bool:
+    """In a comparison ("Which of X and Y reports the higher sensitivity?"), does the text (under
+    its lead-in, in its title and headings `context`) state a figure for a measure the question
+    names, for the population asked? False when the question compares nothing."""
+    if not _COMPARES.search(question):
+        return False
+    ev = _Line(text, set(tokenize(f"{lead} {text}")), set(tokenize(context)))
+    population = asked_population(question)
+    return any(_value_clause(m, sorted(m), population, ev) for m in _measures_of(question, frozenset()))
 
 
 def _acronym(words: list[str]) -> str:
@@ -439,25 +452,51 @@ def figure_hits(
     return [h for src in wanted for h in _figure_hits(ask, hits, docs[src])]
 
 
+#: The focus of a question asking for a length of time (`focus.Focus.DURATION`), and a length of
+#: time a line states with its unit.
+_LENGTH_OF_TIME = "length of time"
+_TIME_STATED = re.compile(
+    r"(?<!aged )(?<!age )\b\d+(?:\.\d+)?\s?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b"
+    r"(?!\s+(?:old|of age|and older|and over|or older|or over))",
+    re.I,
+)
 #: How many of the best candidates' documents a figure is looked for in.
 _FIGURE_DOCS = 3
 
 
 def _fit(ask: Asked, chunks: Sequence[Chunk]) -> tuple[bool, float]:
     """How well a document fits the question: its title holds every name asked; the weight of the
-    question's words its text uses."""
+    question's words its text uses (words the question spells an acronym of its title out with,
+    "medium vessel occlusion" for "NeuroTriage MVO", count as used)."""
     if not chunks:
         return False, 0.0
     names = _telling_names(ask)
     words = {t for c in chunks for t in tokenize(f"{c.title} {c.section} {c.text}")}
+    words |= spelled_in(ask.question, chunks[0].title)
     return bool(names) and names <= set(tokenize(chunks[0].title)), sum(w for t, w in ask.anchors.items() if t in words)
+
+
+_TITLE_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+
+
+def spelled_in(question: str, title: str) -> set[str]:
+    """The question's word stems that spell out an acronym of the title: "medium vessel occlusion"
+    for the "MVO" of "Halvard NeuroTriage MVO"."""
+    return {
+        t
+        for acr in _TITLE_ACRONYM.findall(title)
+        for run in initial_runs(question, acr.lower())
+        for t in tokenize(" ".join(run))
+    }
 
 
 def _figure_hits(ask: Asked, hits: Sequence[Hit], chunks: Iterable[Chunk], limit: int = 2) -> list[Hit]:
     """Passages of a document that no hit holds, stating a figure for the measure asked (for
     the population asked), as hits ranked with the best: the card retrieval found may keep its metrics
     table in a chunk the question's paraphrase did not reach ("Specificity | 96.8%")."""
-    if not _measures(ask) or not hits:
+    number = bool(_CLEARANCE_ASKED.search(ask.question))
+    timed = ask.focus == _LENGTH_OF_TIME  # "How quickly does X send its alert?": "... was 4.6 minutes"
+    if not (_measures(ask) or number or timed) or not hits:
         return []
     have = {h.chunk.chunk_id for h in hits}
     out: list[Hit] = []
@@ -468,7 +507,12 @@ def _figure_hits(ask: Asked, hits: Sequence[Hit], chunks: Iterable[Chunk], limit
         header = lines[0] if " | " in lines[0] else ""
         ctx = set(tokenize(f"{c.title} {c.section}"))
         for line in lines:
-            if _states_figure(ask, _Line(line, set(tokenize(f"{header} {line}")), ctx)):
+            # the FDA number asked for may sit in a line retrieval did not reach (a page header's)
+            if (
+                (number and _CLEARANCE_ID.search(line))
+                or (timed and _TIME_STATED.search(line))
+                or (_measures(ask) and _states_figure(ask, _Line(line, set(tokenize(f"{header} {line}")), ctx)))
+            ):
                 out.append(Hit(c, 0.0, hits[0].rank, hits[0].dense))
                 break
     return out
@@ -515,7 +559,8 @@ def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> flo
     FIELD_BONUS when every word of its field label is asked, in a document the user added
     ("Who monitors X?" and the label's "Monitoring: ..." line); FIGURE_BONUS when it carries the
     FDA number asked for; TITLE_BONUS more for either when the title of the user's document
-    holds every name asked; 0 otherwise."""
+    holds every name asked; HEADING_BONUS more when the question names its section's heading in
+    a document the user added ("What are the limitations of X?" and X's "Limitations"); 0 otherwise."""
     # a document the user added (a card, a form) is laid out in fields; the bundled guides' topic
     # headings are not fields
     field = _field(text) if chunk.doc_type == DocType.USER else set()
@@ -526,6 +571,8 @@ def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> flo
     stated = 0.0
     if _CLEARANCE_ASKED.search(ask.question) and _CLEARANCE_ID.search(text):
         stated = FIGURE_BONUS  # "Release Stage: FDA Cleared (K213721)" answers "What is its 510(k) number?"
+    elif ask.focus == _LENGTH_OF_TIME and _TIME_STATED.search(text):
+        stated = FIGURE_BONUS  # "How quickly does X send its alert?" and "... was 4.6 minutes"
     elif _measures(ask):
         lead_text = lead.text if lead else ""
         ev = _Line(text, set(tokenize(f"{lead_text} {text}")), set(tokenize(f"{chunk.title} {chunk.section}")))
@@ -535,5 +582,9 @@ def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> flo
     # gains nothing (it would lift every line of a document named in the question)
     names = _telling_names(ask)
     titled = chunk.doc_type == DocType.USER and bool(names) and names <= set(tokenize(chunk.title))
-    own = TITLE_BONUS if stated and titled and not _COMPARES.search(ask.question) else 0.0
-    return (FIELD_BONUS if named else 0.0) + stated + own
+    # a number printed atop or at the foot of every page is the document's own; one in its text
+    # may be another device's (the predicate a 510(k) summary names)
+    running = bool(chunk.meta.get("running")) and _CLEARANCE_ID.search(text) is not None
+    own = TITLE_BONUS if stated and (titled or running) and not _COMPARES.search(ask.question) else 0.0
+    section = HEADING_BONUS if chunk.doc_type == DocType.USER and names_section(ask.question, chunk.section) else 0.0
+    return (FIELD_BONUS if named else 0.0) + stated + own + section

@@ -173,9 +173,14 @@ def whole_sentence(text: str) -> bool:
         return False
     if not re.search(r"[a-z]{3,}", s) or (_TOC.search(s.rstrip(".")) and heading_like(s.rstrip("."))):
         return False
+    coded = _CODED_TITLE.match(s)
+    if coded and heading_like(coded.group(1).rstrip(". ")):
+        return False  # a document's code and title: "GAO-21-519SP: AI Accountability Framework for ... Entities."
     return not (_CITATION_ENTRY.search(s) or looks_like_injection(s))
 
 
+#: A reference entry: a document's code, a colon and its title ("NISTIR 8312: Four Principles ...").
+_CODED_TITLE = re.compile(r"^[A-Z][A-Za-z]*[-. ]?\d[\w.-]*:\s+(.+)$", re.S)
 _FIELD = re.compile(r"^(?P<label>[A-Z][\w/()&,'’ -]{1,60}?):\s*(?P<value>\S.*)$", re.S)
 #: A clause cut before its object: "... in place to address", "... communicated to relevant".
 _CUT = re.compile(

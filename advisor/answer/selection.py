@@ -20,6 +20,7 @@ import numpy as np
 from ..chunk import Chunk, DocType
 from ..retrieve import Hit
 from ..text import content_words, identifiers, tokenize
+from .properties import states_compared_figure
 from .quotable import Unit, UnitKind
 from .types import Part
 
@@ -28,6 +29,7 @@ __all__ = [
     "Candidate",
     "arrange",
     "collapse_duplicates",
+    "compared_figures",
     "compared_terms",
     "fill_mmr",
     "introduced_table",
@@ -111,8 +113,13 @@ def fill_mmr(cands: list[Candidate], chosen: list[Candidate], best: float, limit
             if any(repeats(c, o, sim) for o, sim in zip(chosen, sims, strict=True)):
                 continue  # a near-duplicate says nothing new
             # redundancy in meaning and in words: parallel sentences about different things
-            # ("Explainability answers how", "Interpretability answers why") are not redundant
-            redundancy = max(0.5 * sim + 0.5 * _overlap(c, o) for o, sim in zip(chosen, sims, strict=True))
+            # ("Explainability answers how", "Interpretability answers why") are not redundant;
+            # nor are two stating different figures, however alike they read to the model (one
+            # card's "Specificity | 92.6%" beside another's "Specificity | 96.8%"): words decide
+            redundancy = max(
+                (0.0 if other_figures(c.text, o.text) else 0.5 * sim) + 0.5 * _overlap(c, o)
+                for o, sim in zip(chosen, sims, strict=True)
+            )
             val = lam * c.score - (1 - lam) * redundancy
             if val > pick_val:
                 pick, pick_val = c, val
@@ -142,12 +149,30 @@ def add_siblings(cands: list[Candidate], chosen: list[Candidate], best: float) -
         if c in out or c.kind is UnitKind.SENTENCE or c.score < SIBLING_FLOOR * best:
             continue
         mates = [o for o in out if o.kind is not UnitKind.SENTENCE and _group_key(o) == _group_key(c)]
-        if not mates or len(mates) >= MAX_SIBLINGS:
+        if not mates or len(mates) >= _sibling_cap(_members(cands, _group_key(c)), best):
             continue
         if any(repeats(c, o, float(c.vec @ o.vec)) for o in out):
             continue
         out.append(c)
     return out
+
+
+#: A list this short whose every item answers the question on its own is quoted whole.
+SHORT_LIST = 6
+
+
+def _sibling_cap(members: list[Candidate], best: float) -> int:
+    """How many items of a list an answer to a non-list question quotes: MAX_SIBLINGS, or the
+    whole of a short list that leads the answer (an item of it scores best) and whose every item
+    clears SIBLING_FLOOR (the out-of-scope uses a question names: leaving the last one out
+    would tell the user there is none)."""
+    if (
+        len(members) <= SHORT_LIST
+        and any(m.score >= best for m in members)
+        and all(m.score >= SIBLING_FLOOR * best for m in members)
+    ):
+        return len(members)
+    return MAX_SIBLINGS
 
 
 def _overlap(a: Candidate, b: Candidate) -> float:
@@ -159,6 +184,8 @@ def repeats(c: Candidate, o: Candidate, sim: float) -> bool:
     """Does `c` say what `o` says? Close in meaning *and* in words (or nearly identical in
     meaning): sentences sharing only a frame ("Transparency can answer what happened",
     "Interpretability can answer why") each say something new."""
+    if other_figures(c.text, o.text):
+        return False  # "Sensitivity | 94.1%" does not repeat "Sensitivity | 86.7%"
     if sim > 0.95:
         return True
     fc, fo = _fingerprint(c.text), _fingerprint(o.text)
@@ -168,6 +195,28 @@ def repeats(c: Candidate, o: Candidate, sim: float) -> bool:
     if inter / min(len(fc), len(fo)) >= 0.9:
         return True  # one nearly contained in the other
     return sim > 0.86 and inter / len(fc | fo) >= 0.7
+
+
+#: A figure: a number standing on its own ("96.8%", "4.6 minutes", "(176/203)"), not part of a
+#: code ("K230744", "GAO-21-519SP").
+_NUMBER = re.compile(r"(?<![\w.-])\d+(?:[.,]\d+)*(?![\w-])")
+
+
+@lru_cache(maxsize=8192)
+def _numbers(text: str) -> frozenset[str]:
+    """The figures a unit states, without those of the identifiers it names ("MEASURE 2.10")."""
+    for ident in identifiers(text):
+        text = text.replace(ident, " ")
+    return frozenset(_NUMBER.findall(text))
+
+
+def other_figures(a: str, b: str) -> bool:
+    """Do two units each state figures the other does not? Then they say different things (two
+    cards' results for one measure), whatever the model makes of their words. One stating all the
+    other's figures and more ("entered into force on 1 August 2024" in a sentence also naming
+    Regulation 2024/1689) may repeat it."""
+    na, nb = _numbers(a), _numbers(b)
+    return bool(na - nb) and bool(nb - na)
 
 
 def _members(cands: list[Candidate], key: tuple[str, ...]) -> list[Candidate]:
@@ -324,6 +373,28 @@ def sides(terms: list[str], order: list[Candidate], chosen: list[Candidate], bes
     return out
 
 
+#: A product's figure in a comparison must score this share of the best unit's score.
+COMPARED_FLOOR = 0.5
+
+
+def compared_figures(question: str, order: list[Candidate], best: float) -> list[Candidate]:
+    """Each document's best unit stating a figure for the measure a comparison asks about ("Which
+    of X and Y reports the higher specificity?"): every product compared gets its figure quoted,
+    not only the one whose card ranks first. [] unless two documents state one."""
+    out: list[Candidate] = []
+    seen: set[str] = set()
+    for c in order:
+        if c.score < COMPARED_FLOOR * best:
+            break
+        if c.chunk.source in seen or not c.unit.ok:
+            continue
+        lead = c.unit.lead.text if c.unit.lead is not None else ""
+        if states_compared_figure(question, c.text, lead, f"{c.chunk.title} {c.chunk.section}"):
+            out.append(c)
+            seen.add(c.chunk.source)
+    return out if len(out) >= 2 else []
+
+
 @lru_cache(maxsize=8192)
 def _fingerprint(text: str) -> frozenset[str]:
     """A sentence's distinct tokens (memoised: MMR compares each candidate with many others)."""
@@ -393,11 +464,18 @@ def _part(c: Candidate, bullet: bool) -> Part:
     return Part(" ".join(c.text.split()), chunks, bullet=bullet, quotes=[c.text] + [d.text for d in c.also])
 
 
-def _lead_part(lead: Unit, first: Candidate) -> Part:
+def _lead_part(lead: Unit, first: Candidate, written: dict[str, str] | None = None) -> Part:
     """The line that introduces a list: the document's own lead-in sentence, a table's header
-    row, or a lead-in written from the section heading (which quotes the first item)."""
+    row, or a lead-in written from the section heading (which quotes the first item). A lead-in
+    another document's list was already shown under (two cards' metrics tables, one header row)
+    names its document, so the second list reads as that document's, not as a repeat."""
     flat = " ".join(lead.text.split())
     text = flat if flat.endswith(":") else f"{flat.rstrip('.')}:"
+    if written is not None:
+        source = written.setdefault(text, lead.chunk.source)
+        if source != lead.chunk.source and lead.chunk.title:
+            plain = lead.kind is not UnitKind.ROW and text[:1].isupper() and text[1:2].islower()
+            text = f"{lead.chunk.title}, {text[:1].lower() if plain else text[:1]}{text[1:]}"
     quotes = [first.text] if lead.framing else [lead.text]
     return Part(text, [lead.chunk], quotes=quotes)
 
@@ -426,6 +504,7 @@ def arrange(chosen: list[Candidate]) -> list[Part]:
     introduces = {id(items[0].unit.lead): key for key, items in groups.items()}
     parts: list[Part] = []
     done: set[int] = set()
+    written: dict[str, str] = {}  # lead-in lines shown, and the document of the first list under each
     for c in [lead, *rest]:
         if id(c) in done:
             continue
@@ -436,7 +515,7 @@ def arrange(chosen: list[Candidate]) -> list[Part]:
             done.add(id(c))
             continue
         items = sorted(groups[key], key=lambda d: d.unit.order)
-        parts.append(_lead_part(items[0].unit.lead, items[0]))  # type: ignore[arg-type]
+        parts.append(_lead_part(items[0].unit.lead, items[0], written))  # type: ignore[arg-type]
         parts += [_part(d, bullet=True) for d in items]
         done |= {id(d) for d in items}
         done |= {id(o) for o in chosen if o.unit is items[0].unit.lead}

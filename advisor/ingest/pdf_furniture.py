@@ -43,6 +43,7 @@ class Piece:
     size: float = 0.0  # font size of its first line
     bottom: float = 0.0
     note: bool = False  # a footnote at the page foot (small type under the body, opening with its mark)
+    running: str = ""  # "header"/"footer": the line states the code a running head carries (chunk meta)
 
     @property
     def indexed(self) -> bool:
@@ -102,6 +103,49 @@ def mark_running_heads(pages: list[list[Piece]], keep: set[str], heights: list[f
         for p in shown[:2] + shown[-2:]:
             if _furniture(p, repeated):
                 p.kind = BlockKind.FURNITURE
+
+
+#: An identifier a running head may carry: one code of capitals and digits, with both ("K243310",
+#: "DS-LVO-07", "MC-2024-11"); a page number, a date or a word is none.
+_CODE = re.compile(r"(?<![\w./-])(?=[A-Z0-9./-]*\d)(?=[A-Z0-9./-]*[A-Z])[A-Z0-9]+(?:[-./][A-Z0-9]+)*(?![\w-])")
+
+
+#: Page numbering at either end of a running line ("K243310 Page 1 of 3").
+_PAGING = re.compile(
+    r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s+|\s+(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I
+)
+
+
+def _codes(text: str) -> list[str]:
+    return [c for c in _CODE.findall(text) if len(c) >= 5]
+
+
+def running_identifiers(pages: list[list[Piece]], heights: list[float]) -> list[Piece]:
+    """The identifiers running heads carry, as citable field lines: a running header or footer is
+    furniture and never quoted, but the code it prints may be the only place the document gives
+    its own number (a 510(k) summary's "K243310" atop every page). For each running line holding
+    a code the content never states, one line on the first page carrying it, labelled with where it
+    is printed ("Page header: K243310"), page numbering left out. Each is inserted at the head of its
+    page (`Piece.kind` TEXT) and also returned."""
+    content = " ".join(p.text for pieces in pages for p in pieces if p.kind.indexed and not p.hidden)
+    seen: set[str] = set()
+    out: list[Piece] = []
+    for pieces, height in zip(pages, heights, strict=True):
+        new: list[Piece] = []
+        for p in pieces:
+            if p.kind != BlockKind.FURNITURE or p.hidden:
+                continue
+            kept = [c.strip() for c in p.text.split(" | ") if c.strip() and not _PAGE_NO.match(c.strip())]
+            text = _PAGING.sub("", " ".join(" ".join(kept).split())).strip()
+            if not any(c not in content for c in _codes(text)) or norm(text) in seen:
+                continue
+            seen.add(norm(text))
+            where = "footer" if height > 0 and p.top > height / 2 else "header"
+            line = Piece(p.page, BlockKind.TEXT, f"Page {where}: {text}", top=p.top, x0=p.x0, x1=p.x1, running=where)
+            new.append(line)
+        pieces[:0] = new
+        out += new
+    return out
 
 
 def toc_line(text: str) -> bool:

@@ -19,7 +19,7 @@ from .document import HIDDEN_TEXT, Block, BlockKind, Document, fail, form_fields
 from .hyphens import Dehyphenator
 from .limits import Deadline, Limits
 from .pdf_chars import Page, PageReader
-from .pdf_furniture import Piece, mark_running_heads, mark_toc_and_index, norm, ref_heading
+from .pdf_furniture import Piece, mark_running_heads, mark_toc_and_index, norm, ref_heading, running_identifiers
 from .pdf_layout import Item, ItemKind, Line, is_field, page_items
 from .pdf_notes import attach_notes
 
@@ -248,6 +248,8 @@ def _blocks(pages: list[Page], outline: Outline, ocr_blocks: dict[int, list[Bloc
         _run_in_terms(page)
     for piece in (p for page in pieces for p in page):
         _mend_hyphens(piece, dehyph)
+    # after the page breaks are mended: a code's line never joins the prose of the page before
+    running_identifiers(pieces, [p.height for p in pages])
     blocks = _Sections(outline).assign(pieces, ocr_blocks)
     return [b for b in blocks if _LETTERS.search(b.text)]
 
@@ -347,6 +349,8 @@ class _Sections:
                     kind = BlockKind.REFERENCES
                 quarantine = HIDDEN_TEXT if piece.hidden else ""
                 meta = {"hidden": piece.hidden} if piece.hidden else {}
+                if piece.running:
+                    meta["running"] = piece.running  # a running head's code: the document's own number
                 blocks.append(Block(piece.text, self.section, piece.page, kind, quarantine, meta, breaks=piece.breaks))
             # outline titles not found in the text still start their section on this page
             left = self.by_page.pop(number, [])

@@ -1,0 +1,57 @@
+"""A section a question names by its heading: "What are the limitations of X?" is answered by the
+section headed "Limitations" of X's document, whose sentences may never use the word again
+("Small hemorrhages next to the skull base ... may be missed."). A heading names such a section
+when it ends in a plural noun (a list-like heading: "Limitations", "Out-of-scope uses", "Duties")
+that the question asks for ("What are the limitations of X?", "What uses does X rule out of scope?",
+not "Who signs off on new standards?") and the question names every content word of it; a heading naming a topic ("Intended use",
+"Regulatory status") or only part of what it says ("Data exchange requirements" for "What are
+the requirements for vendors?") names nothing."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..text import tokenize
+
+__all__ = ["HEADING_BONUS", "names_section"]
+
+#: How much a unit gains when the question names its section's heading: enough to rank a
+#: section's plain sentences with the sentences naming the product asked about.
+HEADING_BONUS = 0.2
+_NUMBERING = re.compile(
+    r"^(?:(?:section|article|chapter|part|appendix|annex)\s+)?(?:\d+(?:\.\d+)*|[IVXLC]+)\.?\s+", re.I
+)
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+#: What a question asks for: the noun phrase after "What (are the)" or "Which" ("the known
+#: risks and limitations" of X; the "uses" Halden says are out of scope).
+_ASKED = re.compile(
+    r"^\s*(?:what|which|list)\s+(?:(?:are|were|is|was)\s+)?(?:(?:the|its|their|all|any)\s+)?(?P<np>.+?)"
+    r"(?=\s+(?:of|for|in|on|does|do|did|is|are|was|were|has|have|that|which|from|to|with|should|must|can)\b|\s*[?,;]|$)",
+    re.I,
+)
+#: The most content words a heading naming a section may have.
+_MAX_WORDS = 4
+
+
+def _plural(word: str) -> bool:
+    w = word.lower()
+    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+@functools.lru_cache(maxsize=4096)
+def names_section(question: str, section: str) -> bool:
+    """Does the question name the section (its last heading, numbering left out) by every
+    content word of a heading ending in a plural noun?"""
+    head = _NUMBERING.sub("", section.split(" > ")[-1].strip())
+    words = _WORD.findall(head)
+    if not words or not _plural(words[-1]):
+        return False
+    m = _ASKED.match(question)
+    plural = [w for w in _WORD.findall(m.group("np")) if _plural(w)] if m else []
+    wanted = {t[:5] for t in tokenize(" ".join(plural))}  # asked for in the plural, as a list is
+    if not any(t[:5] in wanted for t in tokenize(words[-1])):
+        return False  # the section is what the question is about, not what it asks for
+    stems = [t for t in tokenize(head) if "-" not in t and not t[0].isdigit()]
+    asked = {t[:5] for t in tokenize(question)}
+    return 0 < len(stems) <= _MAX_WORDS and all(t[:5] in asked for t in stems)

@@ -1,0 +1,77 @@
+"""A section the question asks for by its heading is the answer: "What are the limitations of X?"
+quotes every sentence under X's "Limitations", though none of them says "limitation"; a short
+list that leads the answer is quoted whole. A heading that only names the topic ("Who signs off on
+new standards?" and a section "5 Standards") or a singular ("What is a Delinquent Record?" and
+"Delinquent Records") lifts nothing. Sentences are our own words about a fictional product."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.answer import Advisor
+from advisor.answer.headings import names_section
+
+from .builders import indexed_settings
+
+SHEET = """---
+title: Product datasheet — Acme PneumoFlag
+---
+# Acme PneumoFlag
+
+## Intended use
+
+Acme PneumoFlag analyses chest radiographs of adults and notifies radiologists of studies with a suspected pneumothorax.
+Acme PneumoFlag does not provide a diagnosis and radiologists read every study in full.
+
+## Limitations
+
+Small apical collections on supine films may be missed.
+Skin folds and chest drains can cause false notifications.
+A study without a notification may still show a pneumothorax and is read in the usual order.
+
+## Out-of-scope uses
+
+- Patients younger than 18 years
+- Lateral or decubitus views
+- Follow-up of a pneumothorax that is already known
+- Deciding on chest drain insertion without a radiologist's reading
+
+## Regulatory status
+
+Acme PneumoFlag is FDA 510(k) cleared as a Class II device.
+"""
+
+
+@pytest.fixture(scope="module")
+def adv(tmp_path_factory) -> Advisor:
+    return Advisor(indexed_settings(tmp_path_factory.mktemp("sections"), {"acme-pneumoflag.md": SHEET}))
+
+
+def test_the_limitations_asked_for_are_every_sentence_of_the_limitations_section(adv):
+    ans = adv.ask("What are the limitations of Acme PneumoFlag?")
+    assert not ans.abstained, ans.answer
+    for point in ("apical collections", "Skin folds and chest drains", "without a notification"):
+        assert point in ans.answer, ans.answer
+
+
+def test_a_short_list_the_question_names_is_quoted_whole(adv):
+    ans = adv.ask("What uses does Acme say are out of scope for PneumoFlag?")
+    assert not ans.abstained, ans.answer
+    for item in ("younger than 18", "Lateral or decubitus", "already known", "chest drain insertion"):
+        assert item in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "section", "named"),
+    [
+        ("What are the limitations of Acme PneumoFlag?", "Limitations", True),
+        ("What are the known risks and limitations of X?", "Model card: X > Known risks and limitations", True),
+        ("What are the duties of the secretary?", "ARTICLE III > Section 3.2 Duties", True),
+        ("Who signs off on new national standards?", "5 Standards", False),  # the topic, not what is asked
+        ("What is a Delinquent Record under the rules?", "Section 4.5 Delinquent Records", False),  # one record
+        ("What are the requirements for vendors?", "3 Data exchange requirements", False),  # "data exchange" not asked
+        ("What is the intended use of X?", "Intended use", False),  # a topic heading, not a list
+    ],
+)
+def test_a_heading_names_its_section_when_the_question_asks_for_its_plural_noun(question, section, named):
+    assert names_section(question, section) is named
