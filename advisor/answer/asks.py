@@ -29,6 +29,7 @@ from .focus import (
 )
 from .lookup import split_question
 from .paraphrase import WordMatcher, abbreviated, acronyms, expands
+from .places import names_place
 from .properties import asked_property, ity_nouns, states_property, unstated
 
 __all__ = [
@@ -271,6 +272,8 @@ def _present(ask: Ask, tok: str, ev: Evidence, extra: Extra | None = None) -> fl
         (tok in ask.acronyms and expands(ask.acronyms[tok], ev.passage)) or tok in abbreviated(ask.question, ev.passage)
     ):
         return 1.0
+    if tok in ask.entities and names_place(ask.written.get(tok, tok), f"{ev.text} {ev.passage}"):
+        return 1.0  # "Europe" named as "the EU" or "European"
     named = 0.7 if tok in ask.entities and tok in ev.document else 0.0
     return max(named, extra.get(tok, 0.0)) if extra else named
 

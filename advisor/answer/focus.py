@@ -92,15 +92,21 @@ _FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
         ),
     ),
     (Focus.FREQUENCY, re.compile(r"\bhow often\b|\bhow frequently\b", re.I)),
-    (Focus.DURATION, re.compile(r"\bhow long\b|\bfor how many (?:minutes|hours|days|weeks|months|years)\b", re.I)),
+    (
+        Focus.DURATION,
+        # "How fast must we notify?" asks for a time limit; "what to track about how quickly
+        # staff adopt it" asks what to track
+        re.compile(
+            r"\bhow long\b|\bfor how many (?:minutes|hours|days|weeks|months|years)\b"
+            r"|(?:^\s*|[,;]\s*|\band\s+)how (?:fast|quickly|promptly|rapidly)\b",
+            re.I,
+        ),
+    ),
     (
         Focus.QUANTITY,
         # "what minimum sensitivity", "what maximum wait", "what threshold": a value, not a description
         re.compile(
             r"\bhow (?:much|large|big)\b"
-            # "How fast must we notify?" asks for a time limit; "what to track about how quickly
-            # staff adopt it" asks what to track
-            r"|(?:^\s*|[,;]\s*|\band\s+)how (?:fast|quickly|promptly|rapidly)\b"
             r"|\bwhat(?:'s| is| are)? (?:the |an? |its |their )?(?:minimum|maximum|min|max|threshold|cut-?off)\b",
             re.I,
         ),

@@ -39,6 +39,7 @@ from .selection import (
     add_siblings,
     arrange,
     collapse_duplicates,
+    compared_figures,
     compared_terms,
     fill_mmr,
     gather_passages,
@@ -215,6 +216,7 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
     terms = compared_terms(question)
     limit = max(limit, len(terms) + 3)
     chosen += sides(terms, order, chosen, best)
+    chosen += [c for c in compared_figures(question, order, best) if c not in chosen]
     for sub, svec in setup.sub_vecs:
         # passage similarities were computed for the whole question, not this part
         sub_scores = score(sub, pool.cands, pool.sims(svec, passage=False))

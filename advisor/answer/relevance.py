@@ -375,7 +375,7 @@ def _entity_fit(ask: Ask, cands: list[Candidate], corpus: Corpus) -> dict[str, f
     if not total:
         return {}
     fit = {src: sum(w for t, w in telling.items() if t in v) / total for src, v in vocab.items()}
-    if not _compares(ask.question, set(telling)):
+    if not _compares(ask.question, names):
         titled = {t for c in cands for t in tokenize(c.chunk.title)}  # a product a title names, before "510(k)"
         specific = min(telling, key=lambda t: (t not in titled, docs_with[t], -telling[t]))
         for src, v in vocab.items():

@@ -57,7 +57,7 @@ def _words(alike: dict[str, str]) -> WordMatcher:
         ("How much funding has the Ministry allocated to run the register?", Focus.MONEY),
         ("How much have we invested in AI so far?", Focus.MONEY),
         ("What funding sources exist for AI governance?", Focus.NONE),
-        ("How quickly must a serious incident be reported?", Focus.QUANTITY),
+        ("How quickly must a serious incident be reported?", Focus.DURATION),
         ("What should we track about how quickly staff adopt the tool?", Focus.NONE),
     ],
 )
@@ -231,7 +231,7 @@ def test_an_ordinal_is_matched_by_the_number_of_a_numbered_row():
 
 def test_how_quickly_asks_for_a_time_limit_and_needs_no_passage_to_say_quickly():
     ask = read_ask("How quickly must a practitioner report an unsafe output from a decision support tool?")
-    assert ask.focus is Focus.QUANTITY
+    assert ask.focus is Focus.DURATION
     rule = _ev(
         "Any practitioner who believes that a decision support tool produced an unsafe output shall report it "
         "within seventy-two (72) hours.",
