@@ -310,7 +310,14 @@ def read_units(chunk: Chunk) -> list[Unit]:
         if first_item and bullet is None and _BULLET.match(text[e + 1 : e + 8].lstrip(" ")):
             bullet = re.match(r"", stripped)  # the chunk starts inside a list: packing cut this item's marker
         if " | " in stripped and "\n" not in stripped.strip():
-            if not in_list or header is None or units[-1].kind is not UnitKind.ROW:
+            starts = not in_list or header is None or units[-1].kind is not UnitKind.ROW
+            if starts and _field_row(stripped.strip()):
+                # labelled fields side by side (a card's metric columns): no header row, each
+                # cell a field of its own ("Testing Data Description: ... | Testing Data ...")
+                units += _field_cells(chunk, offset, stripped.strip(), len(units))
+                in_list, header, label = False, None, None
+                continue
+            if starts:
                 group += 1
                 header = Unit(stripped.strip(), chunk, offset, UnitKind.ROW, len(units), last_prose, group, ok=False)
                 units.append(header)
@@ -375,6 +382,25 @@ def read_units(chunk: Chunk) -> list[Unit]:
         ):
             u.ok = False  # a list of titles under a heading ("Datasheets for Datasets.") is a reading list
     return units
+
+
+def _field_row(row: str) -> bool:
+    """Is every cell of a table row a labelled field ("Label: value")?"""
+    cells = row.split(" | ")
+    return len(cells) > 1 and all(_FIELD.match(c.strip()) for c in cells)
+
+
+def _field_cells(chunk: Chunk, offset: int, row: str, position: int) -> list[Unit]:
+    """The cells of a row of fields, each a unit quotable as a field line."""
+    out: list[Unit] = []
+    at = offset
+    for cell in row.split(" | "):
+        start = chunk.text.index(cell, at)
+        at = start + len(cell)
+        unit = Unit(cell, chunk, start, UnitKind.SENTENCE, position + len(out))
+        unit.ok = field_line(" ".join(cell.split()))
+        out.append(unit)
+    return out
 
 
 def framed(unit: Unit) -> str:

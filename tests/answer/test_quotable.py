@@ -154,3 +154,17 @@ def test_a_sentence_ending_on_a_stranded_preposition_is_whole_but_a_cut_one_is_n
         "A proposed amendment is circulated to the members at least fourteen (14) days before the meeting at which "
         "it is voted on.",
     ]
+
+
+def test_a_row_of_labelled_fields_is_no_header_row_each_cell_is_a_field():
+    text = (
+        "Test Type: Retrospective, blinded, multicenter study.\n"
+        "Testing Data Description: Demographics of the study population were unavailable. | "
+        "Testing Data Description: Time to notification was measured for every true positive case.\n"
+        "Validation Process: Methods are in the 510(k) summary. | Validation Process: Link to methods"
+    )
+    units = read_units(_chunk(text))
+    assert all(u.kind is UnitKind.SENTENCE and u.lead is None for u in units)
+    assert "Testing Data Description: Demographics of the study population were unavailable." in _quotable(_chunk(text))
+    # no unit carries the whole row (two fields read as one header line)
+    assert not any(" | " in u.text for u in units)
