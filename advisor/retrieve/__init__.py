@@ -7,6 +7,7 @@ likely top-k hits; the calling thread then fuses the two (see `Retriever.search`
 
 from __future__ import annotations
 
+import heapq
 import re
 import threading
 import time
@@ -216,5 +217,11 @@ def _fuse(dense: Ranked, side: KeywordSide, k: int, rrf: int) -> tuple[dict[str,
     def tiebreak(cid: str) -> float:  # equal RRF: prefer the stronger raw evidence
         return dense_sim.get(cid, 0.0) + lex_score.get(cid, 0.0) / top_lex
 
-    order = sorted(fused, key=lambda cid: (-round(fused[cid], 12), -tiebreak(cid), cid))[:k]
+    # only a candidate whose rounded score reaches the k-th best can be in the top k (rounding
+    # keeps the order): the full sort key is built for those, not for every candidate
+    cands: list[str] | dict[str, float] = fused
+    if len(fused) > k > 0:
+        cut = round(heapq.nlargest(k, fused.values())[-1], 12)
+        cands = [cid for cid, score in fused.items() if round(score, 12) >= cut]
+    order = sorted(cands, key=lambda cid: (-round(fused[cid], 12), -tiebreak(cid), cid))[:k]
     return fused, order

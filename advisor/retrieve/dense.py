@@ -57,11 +57,15 @@ def _unfiltered(
     res = index.collection.query(query_embeddings=[vec], n_results=fetch, include=["distances"])
     ids = res["ids"][0] if res.get("ids") else []
     dists = res["distances"][0] if res.get("distances") else []
-    out = []
-    for cid, d in zip(ids, dists, strict=False):
-        i = lex.pos.get(cid)
-        if i is not None and mask[i]:
-            out.append((cid, _sim(1.0 - float(d))))
+    pos = lex.pos
+    if admitted == total:  # the filter admits every chunk: no need to look each one up in the mask
+        out = [(cid, _sim(1.0 - float(d))) for cid, d in zip(ids, dists, strict=False) if cid in pos]
+    else:
+        out = [
+            (cid, _sim(1.0 - float(d)))
+            for cid, d in zip(ids, dists, strict=False)
+            if (i := pos.get(cid)) is not None and mask[i]
+        ]
     if len(out) < min(n, admitted) and fetch < total:
         return None
     out.sort(key=lambda x: (-x[1], x[0]))
