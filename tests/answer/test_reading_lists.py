@@ -1,5 +1,5 @@
-"""A reading list ("AI Transparency Resources") is quoted when the question asks for resources,
-never as an answer to anything else."""
+"""A reading list ("AI Transparency Resources", "Further reading") is quoted when the question
+asks for resources, never as an answer to anything else."""
 
 from __future__ import annotations
 
@@ -22,6 +22,11 @@ to AI systems. Name the people responsible for monitoring AI systems and for res
 ### AI Transparency Resources
 
 GAO-21-519SP: AI Accountability Framework for Federal Agencies & Other Entities.
+
+## Further reading
+
+The federal accountability framework organises its audit practices around governance, data, performance and
+monitoring.
 """
 
 
@@ -38,5 +43,5 @@ def test_a_reading_list_is_not_quoted_as_an_answer(adv):
 
 
 def test_a_question_asking_for_resources_gets_the_reading_list(adv):
-    ans = adv.ask("Which accountability framework resources does the handbook list?")
-    assert "GAO-21-519SP: AI Accountability Framework" in ans.answer
+    ans = adv.ask("Which accountability framework resources does the handbook point to for further reading?")
+    assert "organises its audit practices around governance" in ans.answer, ans.answer
