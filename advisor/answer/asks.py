@@ -178,8 +178,8 @@ def read_ask(
             special.add(tok)  # a number names something specific ("Section 1557", "510(k)")
         weight = rarity(tok) if rarity else 1.0
         anchors[tok] = weight
-        if tok in special or tok in capitalised:
-            entities.add(tok)
+        if tok in special or (tok in capitalised and weight >= _COMMON_NAME):
+            entities.add(tok)  # "AI" in most passages is the topic, not a name the answer must say
         elif rarity is not None and weight >= _RARE:
             rare.add(tok)
     # In a how/why question, a plain word the documents never use is most likely a paraphrase
@@ -219,6 +219,8 @@ def read_ask(
     )
 
 
+# A capitalised word in more than about 1 chunk in 3 ("AI", "Health") names no one thing.
+_COMMON_NAME = 1.0
 # A word in fewer than about 1 chunk in 40 is rare ("aneurysm", but also "live").
 _RARE = math.log(40.0)
 

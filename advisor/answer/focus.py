@@ -144,7 +144,8 @@ _RANKS = re.compile(
 )
 _MONEY = re.compile(r"[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:dollars|euros|pounds|usd|eur|gbp)\b|\b(?:usd|eur|gbp)\s?\d", re.I)
 _NUMBER_WORDS = (
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
     r"hundred|thousand|million|billion|dozen|single|both|none|no"
 )
 _NUMBER = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b", re.I)
@@ -152,7 +153,7 @@ MONTHS = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _DATE = re.compile(
     rf"\b(?:\d{{1,2}} )?{MONTHS}(?: \d{{1,2}},?)? \d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b(?:19|20)\d{{2}}\b"
     # a time limit: "within 48 hours", "within twenty-four (24) hours", "every six months"
-    rf"|\b(?:within|after|before|by|every|each|no later than)\s+(?:\d+|(?:{_NUMBER_WORDS}|eighteen|sixty|ninety)"
+    rf"|\b(?:within|after|before|by|every|each|no later than)\s+(?:\d+|(?:{_NUMBER_WORDS})"
     r"(?:-[a-z]+)?)\s+(?:\(\d+\)\s+)?"
     r"(?:calendar |working |business )?(?:minutes?|hours?|days?|weeks?|months?|years?)\b"
     r"|\b(?:annually|quarterly|monthly|yearly)\b",
@@ -165,7 +166,7 @@ _FREQUENCY = re.compile(
 )
 #: A length of time: "twelve months", "a 90-day period", "two years", "six-month".
 _DURATION = re.compile(
-    rf"\b(?:\d+|(?:{_NUMBER_WORDS}|eighteen|sixty|ninety|thirteen|fourteen|sixteen|seventeen|nineteen)"
+    rf"\b(?:\d+|(?:{_NUMBER_WORDS})"
     r"(?:-[a-z]+)?|an?)[ -](?:\(\d+\)[ -])?(?:calendar |working |business |consecutive |full )?"
     r"(?:minutes?|hours?|days?|weeks?|months?|years?)\b",
     re.I,

@@ -258,3 +258,26 @@ def test_a_prefixed_compound_is_not_answered_by_its_base_word():
         section="Office of Digital Health",
     )
     assert addressed(ask, [listed], **LEAST).ok
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["It is reported within seventy-two (72) hours.", "Records are kept for ninety days.", "within 48 hours"],
+)
+def test_a_time_limit_in_words_or_digits_states_a_length_of_time(sentence):
+    from advisor.answer.focus import gives
+
+    assert gives(read_ask("How long do we have to report it?"), sentence)
+
+
+def test_a_capitalised_word_in_most_passages_is_no_name_the_answer_must_say():
+    rarity = {"ai": 0.08, "westmark": 5.9}.get
+    ask = read_ask("How quickly must an unsafe AI output in Westmark be reported?", rarity=lambda t: rarity(t, 3.0))
+    assert "westmark" in ask.entities
+    assert "ai" not in ask.entities
+    rule = _ev(
+        "Any practitioner in Westmark who believes a decision support tool produced an unsafe output shall report "
+        "it within seventy-two (72) hours.",
+        section="Section 9.3 Reporting problems",
+    )
+    assert addressed(ask, [rule], **LEAST).ok
