@@ -220,7 +220,7 @@ def read_ask(
 
 
 # A capitalised word in more than about 1 chunk in 3 ("AI", "Health") names no one thing.
-_COMMON_NAME = 1.0
+_COMMON_NAME = 0.3
 # A word in fewer than about 1 chunk in 40 is rare ("aneurysm", but also "live").
 _RARE = math.log(40.0)
 

@@ -56,37 +56,6 @@ def with_standouts(hits: list[Hit], k: int) -> list[Hit]:
 
 #: The user's documents' best passages that always compete with the bundled guidance.
 OWN_TOP = 3
-#: How deep the search over the user's documents looks for each further document's best passage.
-OWN_DEPTH = 10
-
-
-def each_document(hits: list[Hit]) -> list[Hit]:
-    """The top OWN_TOP hits, then the best hit of each further document among the rest: the one
-    document that answers (a procurement framework's table row) is read even when two longer
-    documents on the same topic hold every top hit."""
-    top = hits[:OWN_TOP]
-    seen = {h.chunk.source for h in top}
-    for h in hits[OWN_TOP:]:
-        if h.chunk.source not in seen:
-            seen.add(h.chunk.source)
-            top.append(h)
-    return top
-
-
-#: How far past OWN_DEPTH the user's documents are searched for a clear keyword leader.
-KEYWORD_DEPTH = 10
-#: A passage leads on keywords when its BM25 score is at least this many times the runner-up's.
-KEYWORD_LEAD = 1.4
-
-
-def keyword_leader(hits: list[Hit]) -> list[Hit]:
-    """The hit whose keyword (BM25) score clearly leads every other's, wherever meaning ranks
-    it: a table whose cells and headings hold the question's words ("Review before purchase",
-    "Tier 2 (moderate)") embeds far from any question. [] when no hit leads clearly."""
-    ranked = sorted((h for h in hits if h.lexical), key=lambda h: -(h.lexical or 0.0))
-    if not ranked or (len(ranked) > 1 and (ranked[0].lexical or 0.0) < KEYWORD_LEAD * (ranked[1].lexical or 0.0)):
-        return []
-    return ranked[:1]
 
 
 def _pointed_first(hits: list[Hit], pointed: list[Hit], named: tuple[str, ...]) -> list[Hit]:
@@ -141,10 +110,9 @@ def search_guidance(retriever: Retriever, query: str, *, k: int, org: str | None
     if user_documents:
         # documents the user added are what they most likely ask about: their best
         # passages always compete, even when bundled guidance covers the same ground
-        own = retriever.search(query, k=OWN_DEPTH + KEYWORD_DEPTH, filters=Filters(org=org, doc_types=(DocType.USER,)))
+        own = retriever.search(query, k=OWN_TOP, filters=Filters(org=org, doc_types=(DocType.USER,)))
         searches.append(own)
-        best = each_document(own.hits[:OWN_DEPTH])
-        hits = interleave([hits, best + [h for h in keyword_leader(own.hits) if h not in best]])
+        hits = interleave([hits, own.hits])
     timings: dict[str, float] = {}
     for s in searches:
         for name, ms in s.timings.items():

@@ -101,19 +101,6 @@ def _doc_hit(n: int, source: str) -> Hit:
     return Hit(chunk, 1.0 / n, rank=n, dense=0.5, lexical=1.0)
 
 
-def test_each_added_document_s_best_passage_competes_not_only_the_top_three():
-    # two long policies hold the top hits; the procurement framework's one row that answers ranks sixth
-    ranked = [_doc_hit(n, src) for n, src in enumerate(["rules.pdf", "rules.pdf", "playbook.pdf"] * 2, start=1)]
-    ranked.insert(5, _doc_hit(99, "framework.pdf"))
-    found = search_guidance(_Ranked(ranked), "How soon is an error report triaged?", k=3, org=None, user_documents=True)
-    assert "framework.pdf-99" in [h.chunk.chunk_id for h in found.hits]
-    # without the user's documents only the top k (and standouts) are read
-    plain = search_guidance(
-        _Ranked(ranked), "How soon is an error report triaged?", k=3, org=None, user_documents=False
-    )
-    assert "framework.pdf-99" not in [h.chunk.chunk_id for h in plain.hits]
-
-
 def _sec_hit(position: int, section: str) -> Hit:
     chunk = Chunk(
         chunk_id=f"b-{position}", text="text", source="bylaws.pdf", title="Bylaws", section=section, position=position
@@ -129,20 +116,3 @@ def test_a_passage_the_pointed_search_finds_is_kept_unless_a_hit_brings_it_along
     chair_rest = _sec_hit(4, "ARTICLE II > Section 2.2 Chair")  # the chair section's next passage: read with it
     got = _pointed_first([chair], [chair, membership, chair_rest], ("bylaws.pdf",))
     assert [h.chunk.chunk_id for h in got] == ["b-3", "b-2"]
-
-
-def test_a_clear_keyword_leader_among_the_added_documents_competes_wherever_meaning_ranks_it():
-    # the user's documents: ten passages close in meaning, then a tier table holding the question's words
-    ranked = [_doc_hit(n, "playbook.pdf") for n in range(1, 11)]
-    table = _doc_hit(15, "framework.pdf")
-    table.lexical = 5.7  # "Review before purchase", "Tier 2 (moderate)": far ahead of any other passage
-    ranked += [_doc_hit(n, "playbook.pdf") for n in range(11, 15)] + [table]
-    found = search_guidance(
-        _Ranked(ranked), "What review does a moderate-risk tool need?", k=3, org=None, user_documents=True
-    )
-    assert "framework.pdf-15" in [h.chunk.chunk_id for h in found.hits]
-    table.lexical = 1.2  # no lead on keywords: meaning decides
-    found = search_guidance(
-        _Ranked(ranked), "What review does a moderate-risk tool need?", k=3, org=None, user_documents=True
-    )
-    assert "framework.pdf-15" not in [h.chunk.chunk_id for h in found.hits]
