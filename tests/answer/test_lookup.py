@@ -96,11 +96,6 @@ def test_items_under_a_label_line_are_quoted(adv):
     assert "Repeat impact assessments on a regular basis" in ans.answer
 
 
-def _doc_hit(n: int, source: str) -> Hit:
-    chunk = Chunk(chunk_id=f"{source}-{n}", text=f"passage {n}", source=source, title=source, section="S", position=n)
-    return Hit(chunk, 1.0 / n, rank=n, dense=0.5, lexical=1.0)
-
-
 def _sec_hit(position: int, section: str) -> Hit:
     chunk = Chunk(
         chunk_id=f"b-{position}", text="text", source="bylaws.pdf", title="Bylaws", section=section, position=position
