@@ -25,6 +25,7 @@ from .focus import (
     gives,
     names_several,
     ranks,
+    unit_asked,
     years,
 )
 from .lookup import split_question
@@ -73,7 +74,7 @@ _FRAME = frozenset(
 #: which a document words its own way ("maintain", "monitor", "engage"). They do not count
 #: when judging whether an answer is about the question, but a sentence stating the date or
 #: amount asked for must still match them ("How long does the review take?").
-_LIGHT = frozenset(tokenize("look keep make take put come bring"))
+_LIGHT = frozenset(tokenize("look keep make take put come bring made took taken kept brought came"))
 #: The particle of a phrasal verb is as light as its verb: "looks after" is "maintains".
 _PARTICLE = re.compile(
     r"\b(?:look|keep|make|take|put|come|bring)(?:s|ing|ed)?\s+(after|over|in|up|on|out|off|into|care|charge)\b", re.I
@@ -185,6 +186,9 @@ def read_ask(
     # In a how/why question, a plain word the documents never use is most likely a paraphrase
     # ("secure" for "encrypts"): it weighs as much as the rarest word they do use, not more.
     # Names, and the anchors of a question asking for a number, date or name, keep their weight.
+    # "how many hours" asks for hours: its unit frames the asking, as "how long" does
+    for t in tokenize(unit_asked(question) + "s"):
+        anchors.pop(t, None)
     open_question = focus_of(question) is Focus.NONE
     paraphrase = [t for t in anchors if open_question and t not in entities and known is not None and not known(t)]
     seen = [w for t, w in anchors.items() if t not in paraphrase]
@@ -200,7 +204,11 @@ def read_ask(
     # "How long do officers serve, and can they be re-elected?": the length is asked of the first part
     particles = {t for m in _PARTICLE.finditer(text) for t in tokenize(m.group(1))}
     parts = [p for p in split_question(question) if focus_of(p) is not Focus.NONE]
+    light = frozenset(t for t in anchors if (t in _LIGHT or t in particles) and t not in entities)
+    # "..., and how soon must it be made?": a part naming nothing but its verb asks about the rest
     focused = frozenset(t for t in tokenize(parts[0]) if t in anchors) if len(parts) == 1 else frozenset()
+    if len(parts) == 1 and focused <= light:
+        focused = frozenset(anchors) - light  # its verb is no word the fact must repeat ("no later than 45 days")
     return Ask(
         question,
         focus_of(question),
@@ -210,7 +218,7 @@ def read_ask(
         frozenset(unseen),
         counted(question),
         ranks(question),
-        frozenset(t for t in anchors if (t in _LIGHT or t in particles) and t not in entities),
+        light,
         prop,
         spelled,
         {t: a for t, a in acronyms(text).items() if t in anchors},
@@ -364,9 +372,10 @@ def addressed(
     if missing:
         return _names_missing(ask, evidence, "they say nothing about", missing)
     verdict = _judged(ask, evidence, None, min_coverage, min_focus_coverage)
-    if words is None or ask.focus not in _SAID_OTHERWISE:
+    if words is None or ask.focus not in _SAID_OTHERWISE or unit_asked(ask.question):
         # a question asking for an amount, a date, a count or a name is answered in its own
-        # words: "cardiology devices" is not answered by a sentence on medical devices
+        # words: "cardiology devices" is not answered by a sentence on medical devices, nor "how
+        # many hours of education" by hours of something else
         return verdict
     again = _judged(ask, evidence, _stand_ins(ask, evidence, words), min_coverage, min_focus_coverage)
     # the better reading counts, also for how confident the answer is: words said otherwise

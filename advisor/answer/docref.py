@@ -11,9 +11,10 @@ gives today: only documents the user added are ever preferred.
 
 from __future__ import annotations
 
+import itertools
 import re
 import weakref
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import Any
 
@@ -79,7 +80,14 @@ FRONT_WEIGHT = 0.5
 #: Chunks read as a document's cover page.
 FRONT_CHUNKS = 2
 
-_OPENER = re.compile(r"\b(?:the|our|this|that|your|these|those|its|their|my)\b|\b[A-Za-z][\w&-]*['’]s\b", re.I)
+_OPENER = re.compile(
+    r"\b(?:the|our|this|that|your|these|those|its|their|my)\b|\b[A-Za-z][\w&-]*['’]s\b"
+    # "according to guideline NG-DH 04/2026": a source named without an article
+    r"|\b(?:according to|as per)\b(?!\s+(?:the|our|this|that|your|these|those|its|their|my)\b)",
+    re.I,
+)
+#: A word of a document's number or code: "NG-DH", "04", "7.2", "2019", "(EU)".
+_CODE_WORD = re.compile(r"^\(?(?:[A-Z]{2,}(?:-[A-Z0-9]+)*|[A-Z]*-?\d[\w.-]*)\)?$")
 _WORD = re.compile(r"[\w().&'’-]+")
 #: Words that end a noun phrase before a document noun is reached ("the board that reviews ...").
 _BREAK = frozenset(
@@ -149,9 +157,12 @@ def read_references(question: str) -> list[Reference]:
     out: list[Reference] = []
     text = re.sub(r"\bby-laws?\b", "bylaws", question, flags=re.I)
     for m in _OPENER.finditer(text):
-        ref = _reference(m.group(0), _WORD.findall(text[m.end() : m.end() + 120])[:6])
+        words = list(_WORD.finditer(text, m.end(), m.end() + 120))[:9]
+        ref = _reference(m.group(0), [w.group(0) for w in words])
         if ref is not None:
-            out.append(ref)
+            # the phrase as written ("guideline NG-DH 04/2026"), so that it can be taken out whole
+            n = len(ref.phrase.split()) - len(m.group(0).split())
+            out.append(replace(ref, phrase=text[m.start() : words[n - 1].end()]))
     return out
 
 
@@ -174,12 +185,15 @@ def _reference(opener: str, words: list[str]) -> Reference | None:
             return None
         kind = _kind(plain)
         if kind:
+            # "guideline NG-DH 04/2026", "Policy 7.2": the number after the noun names the document too
+            code = list(itertools.takewhile(lambda w: bool(_CODE_WORD.match(w)), words[i + 1 : i + 4]))
             lead = opener[:-2] if opener.lower().endswith(("'s", "’s")) else ""
-            mod_toks = frozenset(t for w in [lead, *mods] for t in tokenize(w))
-            after = {w.lower().strip(".,;:?!") for w in words[i + 1 : i + 4]}
+            mod_toks = frozenset(t for w in [lead, *mods, *code] for t in tokenize(w))
+            after = {w.lower().strip(".,;:?!") for w in words[i + 1 + len(code) : i + 4 + len(code)]}
             own = opener.lower() in OWN or bool(set(mods) & OWN) or bool(after & OWN_AFTER)
             noun = (tokenize(kind) or [kind])[-1]
-            return Reference(" ".join([opener] + words[: i + 1]), noun, mod_toks - set(tokenize(" ".join(OWN))), own)
+            phrase = " ".join([opener] + words[: i + 1 + len(code)])
+            return Reference(phrase, noun, mod_toks - set(tokenize(" ".join(OWN))), own)
         mods.append(plain)
     return None
 
@@ -284,8 +298,8 @@ def reference_nouns(question: str) -> set[str]:
     "under the bylaws"), as written: every passage of that document shares them."""
     out: set[str] = set()
     for ref in read_references(question):
-        last = re.findall(r"[\w-]+", ref.phrase)[-1:]
-        out.update(w.lower() for w in last if _kind(w))
+        last = [w for w in re.findall(r"[\w-]+", ref.phrase) if _kind(w)][-1:]
+        out.update(w.lower() for w in last)
     return out
 
 

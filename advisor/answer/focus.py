@@ -13,6 +13,7 @@ from ..text import identifiers, tokenize
 __all__ = [
     "Asked",
     "Focus",
+    "conditioned",
     "corrects_premise",
     "counted",
     "dated",
@@ -20,6 +21,7 @@ __all__ = [
     "gives",
     "names_several",
     "ranks",
+    "unit_asked",
     "years",
 ]
 
@@ -152,6 +154,9 @@ _NUMBER = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b", re.I)
 MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATE = re.compile(
     rf"\b(?:\d{{1,2}} )?{MONTHS}(?: \d{{1,2}},?)? \d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b(?:19|20)\d{{2}}\b"
+    # a day of the year, without one ("payable by 31 March", "due March 31st"); capitalised, so
+    # "may 5" in running text is no date
+    rf"|(?-i:\b\d{{1,2}}(?:st|nd|rd|th)? {MONTHS}\b|\b{MONTHS} \d{{1,2}}(?:st|nd|rd|th)?\b(?!,? \d{{4}}))"
     # a time limit: "within 48 hours", "within twenty-four (24) hours", "every six months"
     rf"|\b(?:within|after|before|by|every|each|no later than)\s+(?:\d+|(?:{_NUMBER_WORDS})"
     r"(?:-[a-z]+)?)\s+(?:\(\d+\)\s+)?"
@@ -242,6 +247,24 @@ _PRACTICE_OF_COUNTING = re.compile(
 )
 
 
+#: "How many hours", "within how many days": a length of time, in the unit asked.
+_HOW_MANY_UNITS = re.compile(
+    r"\bhow many (?:more |additional |extra )?(?:calendar |business |working |consecutive |full )?"
+    r"(minute|hour|day|week|month|year)s\b",
+    re.I,
+)
+#: Another ask before it, which sets the question's focus instead ("How many staff, and for how many days?").
+_EARLIER_ASK = re.compile(r"\bhow (?:many|much|long|often|soon)\b|\bwhat (?:percent|date|year)\b|^\s*when\b", re.I)
+
+
+def unit_asked(question: str) -> str:
+    """The unit of "how many hours ..." when that is what the question asks first ("" otherwise)."""
+    m = _HOW_MANY_UNITS.search(question)
+    if not m or any(e.start() < m.start() for e in _EARLIER_ASK.finditer(question)):
+        return ""
+    return m.group(1).lower()
+
+
 def focus_of(question: str) -> Focus:
     """The kind of fact the question asks for."""
     clause = _WHEN_CLAUSE.match(question)
@@ -254,6 +277,8 @@ def focus_of(question: str) -> Focus:
     if _MONEY_ASK.search(question) and not re.search(r"\bhow (?:long|many|often)\b", question, re.I):
         return Focus.MONEY
     rules = dict(_FOCUS_RULES)
+    if unit_asked(question):
+        return Focus.DURATION  # "within how many hours" is answered by "within 72 hours", which counts nothing
     length, date = rules[Focus.DURATION].search(question), rules[Focus.DATE].search(question)
     if length and date and length.start() < date.start():
         return Focus.DURATION  # "How long are logs kept, and from when is that counted?" asks the length first
@@ -302,7 +327,7 @@ def gives(ask: Asked, sentence: str) -> bool:
     if focus is Focus.MONEY:
         return bool(_MONEY.search(sentence))
     if focus is Focus.DATE:
-        return bool(_DATE.search(sentence))
+        return bool(_DATE.search(sentence)) or conditioned(ask.question, sentence)
     if focus is Focus.RATE:
         return bool(_RATE.search(sentence))
     if focus is Focus.FREQUENCY:
@@ -310,6 +335,9 @@ def gives(ask: Asked, sentence: str) -> bool:
     if focus is Focus.COUNT:
         return _counts(ask, sentence)
     if focus is Focus.DURATION:
+        unit = unit_asked(ask.question)
+        if unit:  # "how many hours of training": "4 hours", not "24 months"
+            return any(unit in m.group(0).lower() for m in (*_DURATION.finditer(sentence), *_DATE.finditer(sentence)))
         # "how long can we keep sending v2 messages" is answered by the date it ends
         return bool(_DURATION.search(sentence) or _DATE.search(sentence))
     if focus is Focus.QUANTITY:
@@ -318,7 +346,11 @@ def gives(ask: Asked, sentence: str) -> bool:
         return bool(_CODE.search(sentence))
     asked = set(tokenize(ask.question))
     if focus is Focus.PERSON:
-        return _names_a_person(sentence, asked)
+        # "who chairs the committee" is answered by an office ("the Vice President of the Medical
+        # Staff"); "who is the current chair" by a name
+        if _NAME_WANTED.search(ask.question):
+            return _names_a_person(sentence, asked)
+        return _names_a_person(sentence, asked) or _names_an_office(sentence, asked)
     if focus is Focus.NAMED:
         return any(not set(tokenize(m.group(0))) & asked for m in _PROPER.finditer(sentence))
     return True
@@ -333,6 +365,37 @@ def _names_a_person(sentence: str, asked: set[str]) -> bool:
         if m.group(1) in given and not set(tokenize(m.group(0))) & asked:
             return True
     return False
+
+
+#: Offices a rule assigns a duty to ("the Chief Medical Officer", "the Vice President").
+_OFFICE = re.compile(
+    r"\b(?:president|vice[- ]president|officer|director|chief|chair(?:man|woman|person)?|head|secretary|"
+    r"commissioner|coordinator|manager|dean|administrator|superintendent|registrar|executive|treasurer|"
+    r"chancellor|provost|minister|ombudsman|steward|lead)\b",
+    re.I,
+)
+_NAME_WANTED = re.compile(r"\b(?:current|new|acting|interim|name|named|currently)\b", re.I)
+
+
+def _names_an_office(sentence: str, asked: set[str]) -> bool:
+    """An office the question does not already name ("chaired by the Vice President ...")."""
+    return any(not set(tokenize(m.group(0))) & asked for m in _OFFICE.finditer(sentence))
+
+
+#: "When is it recalibrated?", "when do we escalate?": a present-tense when, which a condition
+#: answers as well as a date; "when was it published" asks for a date.
+_WHEN_HABITUAL = re.compile(
+    r"^\s*when (?:is|are|do|does|should|must|would)\b(?![^?]*\b(?:due|effective|expected)\b)", re.I
+)
+_TRIGGER = re.compile(
+    r"\b(?:if|whenever|when|once|upon|triggers?|triggered|falls? (?:below|outside|under)|exceeds?|drops?)\b", re.I
+)
+
+
+def conditioned(question: str, sentence: str) -> bool:
+    """Does the sentence answer a present-tense "when" with what sets it off ("When is the model
+    recalibrated?" - "... when the calibration slope falls outside 0.8-1.2")?"""
+    return bool(_WHEN_HABITUAL.match(question) and _TRIGGER.search(sentence))
 
 
 def corrects_premise(sentence: str) -> bool:

@@ -25,6 +25,7 @@ from ..retrieve import Hit, Retriever
 from ..text import tokenize
 from .asks import Ask, Evidence, Verdict, addressed, coverage, read_ask
 from .corpus import Corpus
+from .docref import pointing, without_references
 from .enumeration import enumerated
 from .lookup import interleave, search_guidance, split_question
 from .paraphrase import matcher_for
@@ -358,7 +359,7 @@ def compose_guidance(
     collapse_duplicates(chosen, cands)
     draft = Draft(arrange(chosen), AnswerKind.GUIDANCE, evidence=float(order[0].score))
     if retriever is not None:
-        ask = _asked(question, ask, setup.corpus)
+        ask = _asked(question, ask, setup.corpus, chosen)
         verdict = _verdict(ask, chosen, setup.corpus)
         if not verdict.ok and (verdict.coverage < MIN_COVERAGE or verdict.missing):
             lead = _best_covering(ask, order, setup.corpus)
@@ -390,11 +391,16 @@ def compose_guidance(
     return draft
 
 
-def _asked(question: str, ask: Ask, corpus: Corpus) -> Ask:
+def _asked(question: str, ask: Ask, corpus: Corpus, chosen: list[Candidate]) -> Ask:
     """What the answer must be about: without the scene the asker sets ("We are a small clinic
-    in the Midwest." helps choose the passages, but is not what the answer must name) and
-    without an option the question sets aside."""
+    in the Midwest." helps choose the passages, but is not what the answer must name), without
+    an option the question sets aside, and without the name of the document it points at when
+    the answer quotes that document ("According to guideline NG-DH 04/2026, ...": its number
+    is on the cover, not in the sentence that answers)."""
     asked = asked_part(question)
+    pointed = pointing(question, corpus.retriever).sources
+    if pointed and any(c.chunk.source in pointed for c in chosen):
+        asked = without_references(asked)
     if asked != question:
         ask = read_ask(asked, corpus.rarity, corpus.known)
     rejected, wanted = set_aside(question)
@@ -412,13 +418,16 @@ def _asked(question: str, ask: Ask, corpus: Corpus) -> Ask:
 def _verdict(ask: Ask, chosen: list[Candidate], corpus: Corpus) -> Verdict:
     if _DEBUG:
         print("  verdict on:", [c.text[:60] for c in chosen], "anchors:", ask.anchors, "focus:", ask.focus)
-    return addressed(
+    verdict = addressed(
         ask,
         _evidence(chosen, corpus),
         min_coverage=MIN_COVERAGE,
         min_focus_coverage=MIN_FOCUS_COVERAGE,
         words=corpus.words_alike,
     )
+    if _DEBUG:
+        print("  verdict:", verdict)
+    return verdict
 
 
 #: A sentence leading a second draft must score at least this share of the best.

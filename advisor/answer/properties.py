@@ -20,6 +20,7 @@ from ..chunk import Chunk, DocType
 from ..retrieve import Hit
 from ..retrieve.spelled import initial_runs
 from ..text import tokenize
+from .focus import conditioned
 from .headings import HEADING_BONUS, names_section
 from .populations import age_bounds, asked_population, population_phrase
 
@@ -146,6 +147,8 @@ _NOT_RESULT = re.compile(
     r"\b\d+(?:\.\d+)?\s?%?\s+(?:(?:performance\s+)?(?:goal|target|threshold)s?|ci|confidence)\b", re.I
 )
 _CLAUSE = re.compile(r",\s+|;\s*|\s[—–]\s|\.\s+(?=[A-Z])")
+#: A clause saying how the one before it is done ("using at least 500 cases", "with 200 readers").
+_MEANS = re.compile(r"\s*(?:using|with|based on|drawn from|covering|comprising|including)\b", re.I)
 #: "Which reports the higher sensitivity: X or Y?", "Which of X and Y ...": figures of several products.
 _COMPARES = re.compile(r"\b(?:which of|compare[sd]?|comparison|versus|vs\.?)\b|\b(?:higher|lower|better|worse)\b", re.I)
 
@@ -277,7 +280,12 @@ def _count_clause(counted: str, predicate: list[str], ev: Stated) -> tuple[bool,
     counts = qualified = False
     mentioned = [p for p in predicate if _family(p, set(tokenize(ev.text)))]
     role = _role(predicate)
+    before = ""
     for clause in _CLAUSE.split(ev.text):
+        # "Validate ... before clinical use, using at least 500 local cases": a clause opening
+        # with how the main clause is done counts for what the main clause says
+        leads_on = bool(_MEANS.match(clause))
+        context, before = (f"{before} {clause}" if leads_on else clause), clause
         words = re.findall(r"[\w.%-]+", clause)
         hit = any(
             any(t.startswith(counted[:5]) for t in tokenize(w))
@@ -286,7 +294,7 @@ def _count_clause(counted: str, predicate: list[str], ev: Stated) -> tuple[bool,
         )
         if hit:
             counts = True
-            toks = set(tokenize(clause))
+            toks = set(tokenize(context))
             other = _role(toks | ev.context) or _role(tokenize(ev.text))
             # a test set's count does not say how many a model was trained on, nor the reverse
             crossed = bool(role) and bool(other) and not role & other
@@ -391,7 +399,13 @@ def unstated(ask: Asked, evidence: Sequence[Cited]) -> list[str]:
         # "When will X next be retrained?" is not answered by the label's date or the release date
         predicate = [t for t in ask.anchors if t not in ask.entities and t.isalpha() and t not in _SUBJECT_NOUNS]
         dated = [ev for ev in evidence if _WHEN_STATED.search(ev.text)]
-        if predicate and dated and not any(_dated_clause(predicate, ev) for ev in dated):
+        # "When is it recalibrated?" - "Recalibration is performed when the slope falls ..."
+        triggered = any(
+            conditioned(ask.question, ev.text)
+            and any(_family(p, set(tokenize(ev.text)) | ev.context) for p in predicate)
+            for ev in evidence
+        )
+        if predicate and dated and not triggered and not any(_dated_clause(predicate, ev) for ev in dated):
             out.append("the time asked for")
     return out
 
