@@ -1,0 +1,111 @@
+"""Questions asking for a kind of fact (a date, a length in hours, an office, a trigger) are
+answered from a document the user added when it states that fact in its own form, and declined
+when it states another kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.answer import Advisor
+from advisor.answer.asks import read_ask
+from advisor.answer.focus import Focus, dated
+from advisor.settings import Settings
+
+from ..conftest import make_pdf
+
+# Our own words about a fictional hospital and a fictional national guideline.
+RULES_PAGES = [
+    "Fernhollow Community Hospital\nMedical Staff Rules\nAdopted by the Board of Trustees.\n\n"
+    "Article 2. Committees.\n\n"
+    "The Credentials Committee is chaired by the Vice President of the Medical Staff and meets monthly.\n\n"
+    "Article 9. Dues.\n\n"
+    "Annual dues for Active Staff members are $275 and are payable by 15 April.",
+    "Article 4. Disaster privileges.\n\n"
+    "Primary source verification of licensure must be completed within 72 hours of the volunteer "
+    "practitioner's arrival. Disaster privileges end when the emergency plan is stood down.",
+]
+GUIDELINE_PAGES = [
+    "Republic of Ostmarch - Ministry of Health\nGuideline NG-DH 07/2026\n"
+    "Safe use of clinical AI in health services\n\n"
+    "This guideline applies to every public and private health service that uses clinical AI.",
+    "1. Records\n\nServices keep input and output logs for at least 7 years. For Class C systems, "
+    "services keep audit logs for at least 12 years.\n\n"
+    "2. Monitoring\n\nRecalibration is performed when the local calibration slope falls outside 0.8 to 1.2 "
+    "for two consecutive months.",
+]
+
+
+@pytest.fixture
+def advisor_with_rules(corpus_advisor, tmp_path) -> Advisor:
+    folder = tmp_path / "uploads"
+    folder.mkdir()
+    make_pdf(folder / "fernhollow-rules.pdf", RULES_PAGES, title="Fernhollow Community Hospital Medical Staff Rules")
+    make_pdf(folder / "ostmarch-guideline.pdf", GUIDELINE_PAGES, title="Safe use of clinical AI in health services")
+    assert corpus_advisor.index.index_paths([folder]).ok
+    return Advisor(Settings.from_env())
+
+
+def _answered(adv: Advisor, question: str, fact: str, source: str) -> None:
+    ans = adv.ask(question)
+    assert not ans.abstained, ans.answer
+    assert fact in ans.answer, ans.answer
+    assert any(c.source.endswith(source) for c in ans.citations), ans.answer
+
+
+def test_facts_are_answered_in_the_form_the_document_states_them(advisor_with_rules):
+    adv = advisor_with_rules
+    # a day of the year without a year is a date
+    _answered(adv, "When are annual dues for Active Staff members payable?", "15 April", "fernhollow-rules.pdf")
+    # "who chairs" is answered by an office, not only by a person's name
+    _answered(
+        adv, "Who chairs the Credentials Committee?", "Vice President of the Medical Staff", "fernhollow-rules.pdf"
+    )
+    # "within how many hours" is answered by a time limit in hours
+    _answered(
+        adv,
+        "Within how many hours must primary source verification of licensure be completed for disaster privileges?",
+        "72 hours",
+        "fernhollow-rules.pdf",
+    )
+    # the guideline's number names the document; the answering sentence need not repeat it
+    _answered(
+        adv,
+        "According to guideline NG-DH 07/2026, how long must audit logs for Class C systems be kept?",
+        "12 years",
+        "ostmarch-guideline.pdf",
+    )
+    # a present-tense "when" is answered by what sets it off
+    _answered(
+        adv, "When is the model recalibrated under the Ostmarch guideline?", "0.8 to 1.2", "ostmarch-guideline.pdf"
+    )
+
+
+def test_hours_of_one_thing_do_not_answer_hours_of_another(advisor_with_rules):
+    ans = advisor_with_rules.ask(
+        "How many hours of continuing medical education per year does Fernhollow require for reappointment?"
+    )
+    assert ans.abstained, ans.answer
+
+
+@pytest.mark.parametrize(
+    ("sentence", "is_date"),
+    [
+        ("Dues are payable by 31 March.", True),
+        ("Reports are due March 31st each year.", True),
+        ("Members may 5 times a year ask for leave.", False),  # "may" is no month here
+    ],
+)
+def test_a_day_of_the_year_is_a_date(sentence, is_date):
+    assert dated(sentence) is is_date
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        ("Within how many hours must licensure be verified?", Focus.DURATION),
+        ("How many staff are needed, and for how many days?", Focus.COUNT),
+        ("Who chairs the Credentials Committee?", Focus.PERSON),
+    ],
+)
+def test_the_kind_of_fact_a_question_asks_for(question, focus):
+    assert read_ask(question).focus is focus
