@@ -150,6 +150,7 @@ class Reference:
     noun: str
     modifiers: frozenset[str]
     own: bool  # "our", "uploaded": the user's own document is meant
+    code: frozenset[str] = frozenset()  # the tokens of its number ("NG-DH 04/2026"), among the modifiers
 
 
 def read_references(question: str) -> list[Reference]:
@@ -193,7 +194,8 @@ def _reference(opener: str, words: list[str]) -> Reference | None:
             own = opener.lower() in OWN or bool(set(mods) & OWN) or bool(after & OWN_AFTER)
             noun = (tokenize(kind) or [kind])[-1]
             phrase = " ".join([opener] + words[: i + 1 + len(code)])
-            return Reference(phrase, noun, mod_toks - set(tokenize(" ".join(OWN))), own)
+            code_toks = frozenset(t for w in code for t in tokenize(w))
+            return Reference(phrase, noun, mod_toks - set(tokenize(" ".join(OWN))), own, code_toks)
         mods.append(plain)
     return None
 

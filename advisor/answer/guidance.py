@@ -25,7 +25,7 @@ from ..retrieve import Hit, Retriever
 from ..text import tokenize
 from .asks import Ask, Evidence, Verdict, addressed, coverage, read_ask
 from .corpus import Corpus
-from .docref import pointing, without_references
+from .docref import documents_named, read_references
 from .enumeration import enumerated
 from .lookup import interleave, search_guidance, split_question
 from .paraphrase import matcher_for
@@ -398,11 +398,17 @@ def _asked(question: str, ask: Ask, corpus: Corpus, chosen: list[Candidate]) -> 
     the answer quotes that document ("According to guideline NG-DH 04/2026, ...": its number
     is on the cover, not in the sentence that answers)."""
     asked = asked_part(question)
-    pointed = pointing(question, corpus.retriever).sources
-    if pointed and any(c.chunk.source in pointed for c in chosen):
-        asked = without_references(asked)
     if asked != question:
         ask = read_ask(asked, corpus.rarity, corpus.known)
+    if corpus.retriever is not None:
+        quoted = {c.chunk.source for c in chosen}
+        code = {t for r in read_references(asked) if set(documents_named(r, corpus.retriever)) & quoted for t in r.code}
+        if code:
+            ask = replace(
+                ask,
+                anchors={t: w for t, w in ask.anchors.items() if t not in code and t != "accord"},
+                entities=ask.entities - code,
+            )
     rejected, wanted = set_aside(question)
     if rejected:
         # the option set aside and the premise around it are context: the answer must be
