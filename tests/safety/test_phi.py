@@ -177,3 +177,34 @@ def test_month_names_and_demographic_words_in_public_text_are_not_names(text):
 )
 def test_a_patients_name_beside_a_month_or_colour_word_is_still_redacted(text, redacted):
     assert redact(text) == redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Developer: Corvane Analytics, Inc., 77 Foundry Lane, Suite 400, Brackenridge, OH 45010",
+        "Support line: +1 (614) 555-0182, available 24 hours a day, 7 days a week for priority 1 incidents",
+        "Customer support | 1-800-555-0199 | weekdays 8 am to 6 pm",
+    ],
+)
+def test_a_model_cards_maker_and_support_line_keep_their_contact_details(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        ("Employer: Acme Corp, 12 Main Street, Springfield, IL 62701", "Employer: Acme Corp, [ADDRESS] [ZIP]"),
+        ("Support person: wife, (617) 555-0143", "Support person: wife, [PHONE]"),
+        (
+            "Called the support line at 617-555-0143 about his pump.",
+            "Called the support line at [PHONE] about his pump.",
+        ),
+        (
+            "Manufacturer: Boston Scientific. He lives at 12 Oak Street, Springfield, IL 62701.",
+            "Manufacturer: Boston Scientific. He lives at [ADDRESS] [ZIP].",
+        ),
+    ],
+)
+def test_a_patients_employer_contact_and_home_are_still_redacted(text, redacted):
+    assert redact(text) == redacted
