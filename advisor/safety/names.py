@@ -37,7 +37,7 @@ _STRONG_LABEL = re.compile(
 )
 # After a name: words said only of a person ("presented", "was admitted", ", a 67-year-old", "(daughter)").
 _PERSON_AFTER = re.compile(
-    r"^(?:,\s*(?:an?\s+\d|age|aged|dob|mrn|born|who)\b|,\s*\d{1,3}\s*(?:y|yo|y/o|years?)?\s*[MF]?\b"
+    r"^(?:,\s*(?:an?\s+\d|age|aged|dob|mrn|born|who)\b|,\s*\d{1,3}\s*(?:y|yo|y/o|years?)?\s*[MF]?\b(?!\s*(?:%|per\s*cent)|[.,]\d)"
     r"|\s+\((?:dob|mrn|age|\d{1,3}\s*(?:y|yo|y/o|years?)?\s*[MF]?\))"
     r"|\s+(?:is|was)\s+an?\s+\d{1,3}[- ](?:years?|yrs?|y|month|week|day)"
     r"|\s+\((?:daughter|son|wife|husband|mother|father|spouse|sister|brother|friend|guardian|caregiver|niece|nephew|"
@@ -72,6 +72,17 @@ _ORG_AFTER = re.compile(r"^,?\s*(?:Inc|LLC|LLP|Ltd|Corp|Co|GmbH|PLC)\b\.?")
 # CamelCase surnames and given names start with one of these ("McDonald", "DeShawn", "LaToya", "VanDyke").
 _NAME_PREFIXES_TEXT = "Mc Mac De Di Da Del Della Le La Lo Du Van Von Vander Fitz St Ja Sha Ke Ty Tre Ra"
 _NAME_PREFIXES = frozenset(_NAME_PREFIXES_TEXT.split())
+
+# Month and weekday names: a date's words, a person's name only after a title or relation ("Mrs. May").
+_CALENDAR_TEXT = """January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday"""
+_CALENDAR = frozenset(_CALENDAR_TEXT.split())
+# A number (or percentage) right before a word: the word is what is counted or dated ("19 percent Black",
+# "30 June", "12 Asian"), not a person.
+_COUNT_BEFORE = re.compile(r"\d[ \t]*(?:%|per[ \t]*cent)?[ \t]*$", re.I)
+# A day before a month name ("30 June", "30th of June") and a day or year after it ("June 30", "June 2022").
+_DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?[ \t]*(?:of[ \t]+)?$", re.I)
+_DATE_AFTER = re.compile(r"^\.?,?[ \t]*\d")
 
 # Relations and roles: the capitalised words after them are a person's name.
 _KIN = re.compile(
@@ -129,6 +140,32 @@ def _strip(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     while tokens and (tokens[-1][0].rstrip(".") in _NOT_NAME or (len(tokens[-1][0]) == 2 and tokens[-1][0][1] == ".")):
         tokens = tokens[:-1]
     return tokens
+
+
+def _in_date(text: str, token: tuple[str, int, int]) -> bool:
+    """A month or weekday name with a day or year beside it ("30 June", "June 2022", "Monday 3")."""
+    return _fold(token[0]).rstrip(".") in _CALENDAR and bool(
+        _DAY_BEFORE.search(text[max(0, token[1] - 12) : token[1]]) or _DATE_AFTER.match(text[token[2] : token[2] + 4])
+    )
+
+
+def _undated(text: str, tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The run without a month name that a day or year beside it makes part of a date ("on 30 June",
+    "Mary Smith June 3"); a lone word stays for the title check ("Mrs. May")."""
+    if len(tokens) > 1 and _in_date(text, tokens[-1]):
+        tokens = tokens[:-1]
+    if len(tokens) > 1 and _in_date(text, tokens[0]):
+        tokens = tokens[1:]
+    return tokens
+
+
+def _counted_or_dated(text: str, tokens: list[tuple[str, int, int]]) -> bool:
+    """A lone month or weekday name ("in June is"), or a lone word a number counts ("19 percent Black",
+    "30 June"): a date's or a quantity's word, not a person's name."""
+    word, start, _ = tokens[0]
+    return len(tokens) == 1 and (
+        _fold(word).rstrip(".") in _CALENDAR or bool(_COUNT_BEFORE.search(text[max(0, start - 16) : start]))
+    )
 
 
 def _listed(tokens: list[tuple[str, int, int]]) -> tuple[bool, bool]:
@@ -225,7 +262,7 @@ def names(text: str, not_names: Collection[str] = ()) -> list[Finding]:
     things: set[str] = set()  # unlisted words of capitalised runs with no person evidence ("Brain Aneurysm")
     for m in _RUN.finditer(text):
         raw = _tokens(m.group(0), m.start())
-        tokens = _strip(raw)
+        tokens = _undated(text, _strip(raw))
         if not tokens:
             continue
         s, e = tokens[0][1], tokens[-1][2]
@@ -244,6 +281,8 @@ def names(text: str, not_names: Collection[str] = ()) -> list[Finding]:
             continue  # an all-capitals heading
         multi = len(tokens) >= 2
         kin = _KIN.search(before)
+        if not (title or kin or strong_label) and _counted_or_dated(text, tokens):
+            continue
         if not (title or kin or person_after) and _own_product(tokens, terms):
             # the document's product: only words said of a person alone would make it one; its words also
             # clear a look-alike run ("Brian Aneurysm", a typo of the product "Brain Aneurysm")
@@ -281,4 +320,9 @@ def _later_mentions(text: str, found: list[Finding]) -> list[Finding]:
     if not words:
         return []
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
-    return [finding(text, PhiType.NAME, m.start(), m.end(), 0.8) for m in pattern.finditer(text)]
+    mentions = [(m.group(0), m.start(), m.end()) for m in pattern.finditer(text)]
+    return [
+        finding(text, PhiType.NAME, s, e, 0.8)
+        for w, s, e in mentions
+        if not (_in_date(text, (w, s, e)) or _COUNT_BEFORE.search(text[max(0, s - 16) : s]))
+    ]

@@ -12,6 +12,7 @@ Nothing is downloaded; no language model is loaded.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +37,30 @@ __all__ = [
 ]
 
 _RANK = {kind: i for i, kind in enumerate(PRIORITY)}
+# A field whose label names the maker behind a product or document, or its service line, holds that
+# organization's published contact details, not a patient's ("Developer: Acme Health, Inc., 1 Main Street ...",
+# "Support line: +1 (614) 555-0182"). An employer or a contact person is no such label.
+_ORG_FIELD = re.compile(
+    r"[ \t]*(?:developer|manufacturer|vendor|publisher|distributor|headquarters|head office|registered office|"
+    r"(?:technical |customer |product )?support(?: line| phone| number| desk| team)?|customer service|help ?desk|"
+    r"help ?line|hotline|service desk|switchboard)[ \t]*(?::|$)",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[A-Za-z]{5,}[.!?]\s+[A-Z]")  # not an abbreviation's dot ("Inc. ", "St. ")
+_CONTACT_KINDS = frozenset({PhiType.ADDRESS, PhiType.ZIP, PhiType.PHONE, PhiType.FAX, PhiType.EMAIL, PhiType.URL})
+
+
+def _organization_contact(text: str, f: Finding) -> bool:
+    """A contact detail in a field naming an organization's maker or service line (see `_ORG_FIELD`)."""
+    if f.type not in _CONTACT_KINDS:
+        return False
+    cells = text[text.rfind("\n", 0, f.start) + 1 : f.start].split("|")
+    if _SENTENCE_END.search(cells[-1]):
+        return False  # another sentence follows the field's value ("Manufacturer: Acme. He lives at ...")
+    # the label opens the detail's own cell ("Developer: Acme, Inc., 1 Main St") or is the cell before it
+    return bool(_ORG_FIELD.match(cells[-1]) or (len(cells) > 1 and _ORG_FIELD.fullmatch(cells[-2].strip())))
+
+
 # Findings of these kinds (and cue-backed names) mean the text is about a person, so its dates are too.
 _ANCHORS = frozenset({PhiType.SSN, PhiType.MRN, PhiType.HEALTH_PLAN, PhiType.AGE})
 
@@ -71,7 +96,7 @@ def detect(text: str, kinds: Iterable[PhiType] | None = None, *, not_names: Coll
         f.type in _ANCHORS or (f.type == PhiType.NAME and f.score >= 0.95) for f in found
     )
     found += dates(text, anchored)
-    result = _resolve(_drop_inside_emails(found))
+    result = [f for f in _resolve(_drop_inside_emails(found)) if not _organization_contact(text, f)]
     if kinds is not None:
         wanted = set(kinds)
         result = [f for f in result if f.type in wanted]

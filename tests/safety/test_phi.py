@@ -140,3 +140,71 @@ def test_a_policy_tables_effective_dates_are_not_phi(row):
 def test_a_date_after_its_own_cue_still_is():
     assert [f for f in detect("Date of service: March 3, 2025") if f.type == PhiType.DATE]
     assert [f for f in detect("Seen in clinic on March 3, 2025 for follow-up.") if f.type == PhiType.DATE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a hospital's bylaws and a vendor's model card: a month after a day, colour and race words after a count
+        "9.2 A member whose dues remain unpaid on 30 June is deemed to have resigned voluntarily from the Medical Staff.",
+        "Demographics of validation cohort. 52 percent female; median age 64 years; 19 percent Black, 63 percent White, "
+        "11 percent Hispanic, 4 percent Asian, 3 percent other or unknown.",
+        "Of the cohort, 19% Black, 63% White; followed by Black, 19 percent, and Asian, 4 percent.",
+        "The deadline in June is final, and the next review is due on 1 April.",
+    ],
+)
+def test_month_names_and_demographic_words_in_public_text_are_not_names(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        (
+            "June Smith was admitted on 30 June; June reports nausea.",
+            "[NAME] was admitted on [DATE]; [NAME] reports nausea.",
+        ),
+        ("Seen by John Smith June 3.", "Seen by [NAME] [DATE]."),
+        (
+            "Mr. White, 63, was admitted. His daughter April visited.",
+            "Mr. [NAME], 63, was admitted. His daughter [NAME] visited.",
+        ),
+        (
+            "Mrs. May reports pain; May was seen by Dr. Black on 3 May.",
+            "Mrs. [NAME] reports pain; [NAME] was seen by Dr. [NAME] on [DATE].",
+        ),
+    ],
+)
+def test_a_patients_name_beside_a_month_or_colour_word_is_still_redacted(text, redacted):
+    assert redact(text) == redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Developer: Corvane Analytics, Inc., 77 Foundry Lane, Suite 400, Brackenridge, OH 45010",
+        "Support line: +1 (614) 555-0182, available 24 hours a day, 7 days a week for priority 1 incidents",
+        "Customer support | 1-800-555-0199 | weekdays 8 am to 6 pm",
+    ],
+)
+def test_a_model_cards_maker_and_support_line_keep_their_contact_details(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        ("Employer: Acme Corp, 12 Main Street, Springfield, IL 62701", "Employer: Acme Corp, [ADDRESS] [ZIP]"),
+        ("Support person: wife, (617) 555-0143", "Support person: wife, [PHONE]"),
+        (
+            "Called the support line at 617-555-0143 about his pump.",
+            "Called the support line at [PHONE] about his pump.",
+        ),
+        (
+            "Manufacturer: Boston Scientific. He lives at 12 Oak Street, Springfield, IL 62701.",
+            "Manufacturer: Boston Scientific. He lives at [ADDRESS] [ZIP].",
+        ),
+    ],
+)
+def test_a_patients_employer_contact_and_home_are_still_redacted(text, redacted):
+    assert redact(text) == redacted
