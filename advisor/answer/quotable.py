@@ -82,6 +82,7 @@ class Unit:
 
 
 _BULLET = re.compile(r"(?:[-*•▪–◦●]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
+_CLAUSE_NUMBER = re.compile(r"(?:§\s?)?\d{1,3}(?:\.\d{1,3})+\.?\s+(?=[A-Z][a-z])")
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
 _TOC = re.compile(r"(?:\.\s?){4,}|…|\.{3}\s*\d|\s\d{1,3}\s*$")
 _SMALL = frozenset(
@@ -276,6 +277,12 @@ def _strip_heading_lines(text: str, start: int) -> tuple[str, int]:
             break
         start += len(text) - len(nxt)
         text = nxt
+    # "4.1.1 Every new privilege ..." -> "Every new privilege ...": the clause number is the
+    # section's, not part of what the sentence says ("1.5 FTE analysts" keeps its figure)
+    number = _CLAUSE_NUMBER.match(text)
+    if number:
+        start += number.end()
+        text = text[number.end() :]
     return text, start
 
 

@@ -168,3 +168,15 @@ def test_a_row_of_labelled_fields_is_no_header_row_each_cell_is_a_field():
     assert "Testing Data Description: Demographics of the study population were unavailable." in _quotable(_chunk(text))
     # no unit carries the whole row (two fields read as one header line)
     assert not any(" | " in u.text for u in units)
+
+
+def test_a_clause_number_opening_a_sentence_is_not_quoted_with_it():
+    text = "4.1.1 Every new privilege is subject to FPPE. 10.1 Proposed amendments need a vote. 1.5 FTE analysts are needed."
+    chunk = Chunk(chunk_id="x", source="rules.pdf", title="Rules", section="Article 4", text=text)
+    units = read_units(chunk)
+    assert [u.text for u in units] == [
+        "Every new privilege is subject to FPPE.",
+        "Proposed amendments need a vote.",
+        "1.5 FTE analysts are needed.",  # a figure, not a clause number
+    ]
+    assert all(text[u.start : u.start + len(u.text)] == u.text for u in units)  # still quoted verbatim
