@@ -31,6 +31,7 @@ from .focus import (
 from .lookup import split_question
 from .paraphrase import WordMatcher, abbreviated, acronyms, expands
 from .places import names_place
+from .populations import asked_age, covers_age
 from .properties import asked_property, ity_nouns, states_property, unstated
 
 __all__ = [
@@ -186,6 +187,10 @@ def read_ask(
     # In a how/why question, a plain word the documents never use is most likely a paraphrase
     # ("secure" for "encrypts"): it weighs as much as the rarest word they do use, not more.
     # Names, and the anchors of a question asking for a number, date or name, keep their weight.
+    # "a 12-year-old patient" names an age, which a range states ("age 9-17"), not a name
+    age = asked_age(question)
+    if age is not None:
+        entities -= {t for t in entities if t[:1].isdigit() and str(age) in t}
     # "how many hours" asks for hours: its unit frames the asking, as "how long" does
     for t in tokenize(unit_asked(question) + "s"):
         anchors.pop(t, None)
@@ -271,6 +276,9 @@ _ORDINALS = dict(
 )
 
 
+_AGE_WORDS = frozenset(tokenize("year years old aged age"))
+
+
 def _present(ask: Ask, tok: str, ev: Evidence, extra: Extra | None = None) -> float:
     """How far a sentence names an anchor: in its text or heading, or spelled out or abbreviated
     in its passage ("EHR" / "electronic health record") 1; a name only its document uses 0.7 (a
@@ -284,6 +292,10 @@ def _present(ask: Ask, tok: str, ev: Evidence, extra: Extra | None = None) -> fl
         return 1.0
     if tok in ask.entities and names_place(ask.written.get(tok, tok), f"{ev.text} {ev.passage}"):
         return 1.0  # "Europe" named as "the EU" or "European"
+    if tok in _AGE_WORDS or tok[:1].isdigit():
+        age = asked_age(ask.question)
+        if age is not None and (tok in _AGE_WORDS or str(age) in tok) and covers_age(ev.text, age):
+            return 1.0  # "a 12-year-old" is in "Restraint order, age 9–17"
     named = 0.7 if tok in ask.entities and tok in ev.document else 0.0
     return max(named, extra.get(tok, 0.0)) if extra else named
 

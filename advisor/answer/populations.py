@@ -8,7 +8,7 @@ import re
 
 from ..text import tokenize
 
-__all__ = ["age_bounds", "asked_population", "population_phrase"]
+__all__ = ["age_bounds", "asked_age", "asked_population", "covers_age", "population_phrase"]
 
 #: "in patients under 18", "among women", "for children aged 5 to 12": the population a figure is for.
 _POPULATION = re.compile(
@@ -76,3 +76,28 @@ def asked_population(question: str) -> tuple[frozenset[str], frozenset[tuple[str
     bounds = frozenset(age_bounds(pop))
     words = frozenset(t for t in tokenize(pop) if t not in _GENERIC and not t[0].isdigit())
     return words, bounds
+
+
+#: "a 12-year-old", "aged 12", "12 years old": one age asked about.
+_ASKED_AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|\baged? (\d{1,3})\b", re.I)
+#: An age range a rule is stated for: "age 9–17", "aged 9 to 17", "9-17 years", "ages 9 through 17".
+_AGE_RANGE = re.compile(
+    r"\bage[sd]?\s+(\d{1,3})\s*(?:[-–—]|to|through)\s*(\d{1,3})\b"
+    r"|\b(\d{1,3})\s*(?:[-–—]|to|through)\s*(\d{1,3})\s*(?:years?|yrs?)\b",
+    re.I,
+)
+
+
+def asked_age(question: str) -> int | None:
+    """The one age a question asks about ("for a 12-year-old patient" -> 12), None when none."""
+    m = _ASKED_AGE.search(question)
+    return int(m.group(1) or m.group(2)) if m else None
+
+
+def covers_age(text: str, age: int) -> bool:
+    """Does the text state an age range or bound that includes the age ("age 9–17", "under 18")?"""
+    for m in _AGE_RANGE.finditer(text):
+        lo, hi = (int(g) for g in (m.groups()[:2] if m.group(1) else m.groups()[2:]))
+        if lo <= age <= hi:
+            return True
+    return any((op == "<" and age < n) or (op == ">" and age >= n) for op, n in age_bounds(text))

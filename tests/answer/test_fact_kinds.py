@@ -9,6 +9,7 @@ import pytest
 from advisor.answer import Advisor
 from advisor.answer.asks import read_ask
 from advisor.answer.focus import Focus, dated
+from advisor.answer.populations import asked_age, covers_age
 from advisor.settings import Settings
 
 from ..conftest import make_pdf
@@ -22,7 +23,9 @@ RULES_PAGES = [
     "Annual dues for Active Staff members are $275 and are payable by 15 April.",
     "Article 4. Disaster privileges.\n\n"
     "Primary source verification of licensure must be completed within 72 hours of the volunteer "
-    "practitioner's arrival. Disaster privileges end when the emergency plan is stood down.",
+    "practitioner's arrival. Disaster privileges end when the emergency plan is stood down.\n\n"
+    "Article 5. Restraint.\n\n"
+    "A restraint order for a patient age 9-17 is renewed every 2 hours.",
 ]
 GUIDELINE_PAGES = [
     "Republic of Ostmarch - Ministry of Health\nGuideline NG-DH 07/2026\n"
@@ -74,6 +77,13 @@ def test_facts_are_answered_in_the_form_the_document_states_them(advisor_with_ru
         "12 years",
         "ostmarch-guideline.pdf",
     )
+    # an age asked about is in the age range a rule is stated for
+    _answered(
+        adv,
+        "How often must a restraint order be renewed for a 12-year-old patient?",
+        "every 2 hours",
+        "fernhollow-rules.pdf",
+    )
     # a present-tense "when" is answered by what sets it off
     _answered(
         adv, "When is the model recalibrated under the Ostmarch guideline?", "0.8 to 1.2", "ostmarch-guideline.pdf"
@@ -109,3 +119,11 @@ def test_a_day_of_the_year_is_a_date(sentence, is_date):
 )
 def test_the_kind_of_fact_a_question_asks_for(question, focus):
     assert read_ask(question).focus is focus
+
+
+def test_an_age_is_read_in_the_range_that_includes_it():
+    assert asked_age("How often is the order renewed for a 12-year-old patient?") == 12
+    assert covers_age("Restraint order, age 9–17 | Renewed every 2 hours", 12)
+    assert covers_age("for patients under 18", 12)
+    assert not covers_age("Restraint order, age 18 and older", 12)
+    assert not covers_age("age 9-11", 12)
