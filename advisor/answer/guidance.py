@@ -74,6 +74,15 @@ _REFERENCE_SECTION = re.compile(
 #: "Which frameworks does the Playbook list as transparency resources?", "what references":
 #: the question asks for the reading list itself.
 _ASKS_READINGS = re.compile(r"\b(?:resources?|references?|readings?|bibliograph\w*|citations?|literature)\b", re.I)
+#: A document's legal notice: trademarks, copyright, which text prevails.
+_NOTICE = re.compile(
+    r"\b(?:is|are) (?:a )?(?:registered )?trademarks? of\b|\ball rights reserved\b|©|\bcopyright (?:©\s*)?\d{4}\b"
+    r"|\bin (?:the )?(?:case|event) of (?:a )?(?:conflict|discrepancy|inconsistency)\b.{0,80}\bprevails?\b",
+    re.I,
+)
+_ASKS_LEGAL = re.compile(
+    r"\b(?:trademark\w*|copyright\w*|rights reserved|prevails?|conflicts? between|legal notice)\b", re.I
+)
 #: The answer must name this share of what the question is about (weighted anchors), and a
 #: sentence stating the amount, date or count asked for must name this share. Calibrated with
 #: evals/calibrate.py on the dev splits (dev, playbook-dev, cards-dev, unanswerable-dev): at
@@ -127,10 +136,11 @@ def usable(sentence: str) -> bool:
 # ------------------------------------------------------------------------------- composing
 
 
-def _candidates(passages: list[tuple[Chunk, int]], readings: bool = False) -> list[Candidate]:
+def _candidates(passages: list[tuple[Chunk, int]], readings: bool = False, legal: bool = False) -> list[Candidate]:
     """Every quotable unit of the passages, once per document (neighbouring chunks overlap);
     a list split across two chunks of a section is read as one, under its own lead-in.
-    Reference lists and reading lists only when the question asks for `readings`."""
+    Reference lists and reading lists only when the question asks for `readings`, trademark
+    and copyright notices only when it asks about `legal` matters."""
     read: dict[str, tuple[Chunk, int, list[Unit]]] = {}
     for chunk, rank in passages:
         if chunk.chunk_id in read or (
@@ -149,6 +159,8 @@ def _candidates(passages: list[tuple[Chunk, int]], readings: bool = False) -> li
             key = (chunk.source, " ".join(unit.text.lower().split()))
             if not unit.ok or dangling(_item_body(unit)):
                 continue  # a list item whose own sub-list was lost ("..., including, but not limited to")
+            if not legal and _NOTICE.search(unit.text):
+                continue  # "X is a trademark of Y" answers no question but one about trademarks
             have = best.get(key)
             # of two copies (chunks overlap), keep the one whose list item has its own lead-in
             if have is None or (_framed(have.unit) and not _framed(unit)):
@@ -338,7 +350,9 @@ def compose_guidance(
     passages, chunk_sim = gather_passages(
         hits, neighbors, corpus.family if corpus else None, corpus.namesake if corpus else None
     )
-    cands = _candidates(passages, readings=bool(_ASKS_READINGS.search(question)))
+    cands = _candidates(
+        passages, readings=bool(_ASKS_READINGS.search(question)), legal=bool(_ASKS_LEGAL.search(question))
+    )
     if not cands:
         return Draft([], AnswerKind.GUIDANCE, 0.0)
     pool = _Pool(cands, sentence_index.vectors([c.text for c in cands]), chunk_sim)

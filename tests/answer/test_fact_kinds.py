@@ -127,3 +127,19 @@ def test_an_age_is_read_in_the_range_that_includes_it():
     assert covers_age("for patients under 18", 12)
     assert not covers_age("Restraint order, age 18 and older", 12)
     assert not covers_age("age 9-11", 12)
+
+
+def test_a_legal_notice_is_quoted_only_when_asked_about():
+    from advisor.answer.guidance import _candidates
+    from advisor.chunk import Chunk
+
+    text = (
+        "NephroWatch is a trademark of Corvane Analytics, Inc. "
+        "In case of conflict, the Instructions for Use prevail. "
+        "The external validation cohort held 58,900 admissions at 3 hospitals."
+    )
+    chunk = Chunk(chunk_id="c1", source="card.pdf", title="NephroWatch fact sheet", section="Notes", text=text)
+    plain = [c.text for c in _candidates([(chunk, 1)])]
+    assert plain == ["The external validation cohort held 58,900 admissions at 3 hospitals."]
+    legal = [c.text for c in _candidates([(chunk, 1)], legal=True)]
+    assert any(t.startswith("NephroWatch is a trademark of Corvane Analytics") for t in legal)
