@@ -136,7 +136,22 @@ def usable(sentence: str) -> bool:
 # ------------------------------------------------------------------------------- composing
 
 
-def _candidates(passages: list[tuple[Chunk, int]], readings: bool = False, legal: bool = False) -> list[Candidate]:
+def glossary_entry(text: str) -> str:
+    """The acronym a glossary line spells out ("VDHA: Vantoria Digital Health Agency" -> "VDHA"), "" for any other text."""
+    m = _GLOSSARY.match(text.strip())
+    if not m:
+        return ""
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", m.group("exp"))).upper()
+    letters = iter(initials)
+    return m.group("acr") if all(ch in letters for ch in m.group("acr") if ch.isalpha()) else ""
+
+
+_GLOSSARY = re.compile(r"^(?P<acr>[A-Z][A-Z0-9&-]{1,9}):\s+(?P<exp>[A-Z][^.:;]{2,120})\.?$")
+
+
+def _candidates(
+    passages: list[tuple[Chunk, int]], readings: bool = False, legal: bool = False, asked: frozenset[str] = frozenset()
+) -> list[Candidate]:
     """Every quotable unit of the passages, once per document (neighbouring chunks overlap);
     a list split across two chunks of a section is read as one, under its own lead-in.
     Reference lists and reading lists only when the question asks for `readings`, trademark
@@ -161,6 +176,8 @@ def _candidates(passages: list[tuple[Chunk, int]], readings: bool = False, legal
                 continue  # a list item whose own sub-list was lost ("..., including, but not limited to")
             if not legal and _NOTICE.search(unit.text):
                 continue  # "X is a trademark of Y" answers no question but one about trademarks
+            if glossary_entry(unit.text) not in ("", *asked):
+                continue  # "EHR: Electronic health record" answers only a question naming the EHR
             have = best.get(key)
             # of two copies (chunks overlap), keep the one whose list item has its own lead-in
             if have is None or (_framed(have.unit) and not _framed(unit)):
@@ -351,7 +368,10 @@ def compose_guidance(
         hits, neighbors, corpus.family if corpus else None, corpus.namesake if corpus else None
     )
     cands = _candidates(
-        passages, readings=bool(_ASKS_READINGS.search(question)), legal=bool(_ASKS_LEGAL.search(question))
+        passages,
+        readings=bool(_ASKS_READINGS.search(question)),
+        legal=bool(_ASKS_LEGAL.search(question)),
+        asked=frozenset(re.findall(r"[A-Z][A-Z0-9&-]+", question)),
     )
     if not cands:
         return Draft([], AnswerKind.GUIDANCE, 0.0)

@@ -143,3 +143,14 @@ def test_a_legal_notice_is_quoted_only_when_asked_about():
     assert plain == ["The external validation cohort held 58,900 admissions at 3 hospitals."]
     legal = [c.text for c in _candidates([(chunk, 1)], legal=True)]
     assert any(t.startswith("NephroWatch is a trademark of Corvane Analytics") for t in legal)
+
+
+def test_a_glossary_line_is_quoted_only_for_the_acronym_asked_about():
+    from advisor.answer.guidance import _candidates
+    from advisor.chunk import Chunk
+
+    text = "EHR: Electronic health record\n\nVDHA: Vantoria Digital Health Agency\n\nVersion: 3.1 of the guideline"
+    chunk = Chunk(chunk_id="g1", source="guideline.pdf", title="Guideline", section="Glossary", text=text)
+    assert [c.text for c in _candidates([(chunk, 1)])] == ["Version: 3.1 of the guideline"]
+    named = [c.text for c in _candidates([(chunk, 1)], asked=frozenset({"VDHA"}))]
+    assert "VDHA: Vantoria Digital Health Agency" in named and "EHR: Electronic health record" not in named
