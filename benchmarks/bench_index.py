@@ -24,7 +24,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-playbook", action="store_true")
     ap.add_argument(
-        "--seed", action="store_true", help="use the embeddings shipped with the bundled corpus (off: every chunk is embedded)"
+        "--seed",
+        action="store_true",
+        help="use the embeddings shipped with the bundled corpus (off: every chunk is embedded)",
     )
     args = ap.parse_args()
     home = scratch_home("bench-index-")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["names_place"]
+__all__ = ["PLACE_ABBREVIATIONS", "names_abbreviated", "names_place"]
 
 #: A place and the other ways a document names it: its abbreviations and its adjective. "Europe"
 #: in a question is named by "the EU Medical Device Regulation" or "European conformity".
@@ -26,3 +26,14 @@ def names_place(word: str, text: str) -> bool:
     key = " ".join(word.lower().split())
     forms = next((f for place, f in _PLACE_FORMS if place == key), ())
     return any(re.search(rf"(?<![\w.]){re.escape(f)}(?![\w])", text) for f in forms)
+
+
+#: Country and union abbreviations a question may qualify a figure with ("from US hospitals"), and their names.
+PLACE_ABBREVIATIONS = re.compile(r"\b(?:U\.S\.(?:A\.)?|USA?|UK|EU)(?![\w.])")
+_ABBREVIATED = {"US": "United States", "USA": "United States", "UK": "United Kingdom", "EU": "European Union"}
+
+
+def names_abbreviated(place: str, text: str) -> bool:
+    """Does the text name the abbreviated place, abbreviated or in full ("US", "the United States")?"""
+    name = _ABBREVIATED.get(place.replace(".", ""), "")
+    return bool(re.search(rf"\b{re.escape(place)}(?!\w)", text)) or bool(name and name.lower() in text.lower())

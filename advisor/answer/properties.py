@@ -22,6 +22,7 @@ from ..retrieve.spelled import initial_runs
 from ..text import tokenize
 from .focus import conditioned
 from .headings import HEADING_BONUS, names_section
+from .places import PLACE_ABBREVIATIONS, names_abbreviated
 from .populations import age_bounds, asked_population, population_phrase
 
 #: "What <property> does|is|of <subject>" ("What is the positive predictive value of X?")
@@ -388,9 +389,14 @@ def unstated(ask: Asked, evidence: Sequence[Cited]) -> list[str]:
         # heading; the product's own name is in its title
         names = [t for t in ask.entities if t not in span]
         read = [_count_clause(ask.counted, predicate, ev) for ev in evidence]
-        places = _PLACES.findall(ask.question)  # "from US hospitals": "US" is a stop word to the tokenizer
+        places = PLACE_ABBREVIATIONS.findall(ask.question)  # "from US hospitals": "US" is a stop word to the tokenizer
         read = [
-            (c, q and all(t in ev.own | ev.context for t in names) and all(_names_place(p, ev.text) for p in places))
+            (
+                c,
+                q
+                and all(t in ev.own | ev.context for t in names)
+                and all(names_abbreviated(p, ev.text) for p in places),
+            )
             for (c, q), ev in zip(read, evidence, strict=True)
         ]
         if any(c for c, _ in read) and not any(q for _, q in read):
@@ -408,17 +414,6 @@ def unstated(ask: Asked, evidence: Sequence[Cited]) -> list[str]:
         if predicate and dated and not triggered and not any(_dated_clause(predicate, ev) for ev in dated):
             out.append("the time asked for")
     return out
-
-
-#: Country and union abbreviations a question may qualify a figure with, and their names.
-_PLACES = re.compile(r"\b(?:U\.S\.(?:A\.)?|USA?|UK|EU)(?![\w.])")
-_PLACE_NAMES = {"US": "United States", "USA": "United States", "UK": "United Kingdom", "EU": "European Union"}
-
-
-def _names_place(place: str, text: str) -> bool:
-    """Does the text name the place, abbreviated or in full ("US", "the United States")?"""
-    name = _PLACE_NAMES.get(place.replace(".", ""), "")
-    return bool(re.search(rf"\b{re.escape(place)}(?!\w)", text)) or bool(name and name.lower() in text.lower())
 
 
 def _dated_clause(predicate: list[str], ev: Stated) -> bool:

@@ -236,6 +236,17 @@ def _stated_result(sentence: str) -> bool:
     return whole_sentence(sentence + ".")
 
 
+def _framed_by_run_in(label: Unit, sent: str, start: int) -> Unit:
+    """ "External validation. 58,900 admissions at 3 hospitals ...": a run-in heading frames its
+    paragraph's first sentence as a field's label does, and is quoted with it."""
+    flat = " ".join(sent.split())
+    unit = Unit(
+        label.chunk.text[label.start : start + len(sent)], label.chunk, label.start, UnitKind.SENTENCE, label.position
+    )
+    unit.ok = whole_sentence(flat) or (_stated_result(flat.rstrip(".")) and flat.endswith("."))
+    return unit
+
+
 def _run_in_heading(sentence: str) -> bool:
     """A paragraph's opening label ended by a full stop ("External validation.", "Development
     cohort."): a few words, capitalised, no verb, nothing else in the sentence."""
@@ -383,15 +394,8 @@ def read_units(chunk: Chunk) -> list[Unit]:
                 units.pop()  # extraction broke this sentence at a paragraph break: quote it whole
                 sent, start = text[prev.start : start + len(sent)], prev.start
             elif prev is not None and run_in and not text[prev.end : start].count("\n") > 1:
-                # "External validation. 58,900 admissions at 3 hospitals ...": a run-in heading
-                # frames its paragraph's first sentence as a field's label does
-                units.pop()
-                flat = " ".join(sent.split())
-                sent, start = text[prev.start : start + len(sent)], prev.start
-                unit = Unit(sent, chunk, start, UnitKind.SENTENCE, len(units))
-                unit.ok = whole_sentence(flat) or (_stated_result(flat.rstrip(".")) and flat.endswith("."))
-                units.append(unit)
-                last_prose = unit if unit.ok else None
+                units[-1] = _framed_by_run_in(prev, sent, start)
+                last_prose = units[-1] if units[-1].ok else None
                 continue
             unit = Unit(sent, chunk, start, UnitKind.SENTENCE, len(units))
             flat = " ".join(sent.split())
