@@ -407,6 +407,30 @@ def _aligned(strips: list[list[Box]], other: list[list[Box]]) -> bool:
     return len(set(homes)) == len(homes)
 
 
+def _label_band(band: list[Box], row: list[list[Box]]) -> bool:
+    """A band holding one line alone at the left edge of a row of three or more cells: a label
+    spanning the table ("Age band") above the rows of its group (two strips beside a line are
+    as likely two columns of text beside a heading)."""
+    if len(band) != 1 or len(band[0].lines) != 1 or len(row) < 3:
+        return False
+    x0, x1 = _extent([b for s in row for b in s])
+    size = band[0].lines[0].size
+    return abs(band[0].x0 - x0) <= 1.5 * size and band[0].x1 <= x1 + size
+
+
+def _neighbours(layout: list[tuple[list[Box], list[list[Box]], bool]], i: int) -> list[int]:
+    """The bands above and below band i that may be rows of its table: the next band each way,
+    or past a group's label line the band beyond it (a group of one row between two labels)."""
+    out = []
+    for step in (-1, 1):
+        j = i + step
+        if 0 <= j < len(layout) and _label_band(layout[j][0], layout[i][1]) and 0 <= j + step < len(layout):
+            out.append(j + step)
+        if 0 <= j < len(layout):
+            out.append(j)
+    return out
+
+
 def order(boxes: list[Box], hrules: list[tuple[float, float, float]] | None = None) -> list[list[Box]]:
     """Boxes in reading order; a group of several boxes is one table row (cells left to right).
 
@@ -434,7 +458,7 @@ def order(boxes: list[Box], hrules: list[tuple[float, float, float]] | None = No
             i = runs[i]
             continue
         band, strips, row = layout[i]
-        neighbours = [layout[j] for j in (i - 1, i + 1) if 0 <= j < len(layout)]
+        neighbours = [layout[j] for j in _neighbours(layout, i)]
         if row and any(other_row and _aligned(strips, other) for _, other, other_row in neighbours):
             out.append([b for s in strips for b in sorted(s, key=lambda b: b.top)])
         elif len(strips) == 1:

@@ -24,6 +24,7 @@ from .pdf_layout import Item, ItemKind, Line, is_field, page_items
 from .pdf_notes import attach_notes
 
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
+_ALNUM = re.compile(r"[^\W_]")
 _BULLET = re.compile(r"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·–—*]|-(?=\s))\s*")
 
 Outline = list[tuple[int, tuple[str, ...]]]
@@ -251,7 +252,9 @@ def _blocks(pages: list[Page], outline: Outline, ocr_blocks: dict[int, list[Bloc
     # after the page breaks are mended: a code's line never joins the prose of the page before
     running_identifiers(pieces, [p.height for p in pages])
     blocks = _Sections(outline).assign(pieces, ocr_blocks)
-    return [b for b in blocks if _LETTERS.search(b.text)]
+    # a line without a word is a stray page number or mark; a table row is kept however it reads
+    # ("18–44 | 9,420 | 0.88": an age band's figures, every cell a number)
+    return [b for b in blocks if _LETTERS.search(b.text) or (b.kind == BlockKind.TABLE and _ALNUM.search(b.text))]
 
 
 _NUMBERED = re.compile(

@@ -10,6 +10,7 @@ from advisor.ingest import BlockKind, load_chunks, load_document
 from advisor.ingest.tables import EMPTY_CELL, markdown_cells, table_row
 
 from ..conftest import make_docx
+from . import pdfgen
 
 ROWS = [
     ["Registry", "What it holds", "Maintained by"],
@@ -132,3 +133,33 @@ def test_markdown_footnote_is_read_after_the_sentence_that_marks_it(tmp_path):
         "The seven years run from the last time the record was opened, not from the date it was created."
     )
     assert "[^" not in " ".join(c.text for c in chunks)  # no marker or definition syntax is quoted
+
+
+# a model card's subgroup performance table: an age band's row holds figures only, no word
+SUBGROUP_HEADER = ["Population", "N admissions", "AUROC (95% CI)", "Sensitivity", "PPV"]
+SUBGROUPS = [
+    ("", [["Overall", "58,900", "0.86 (0.85-0.87)", "71%", "24%"]]),
+    (
+        "Sex",
+        [["Female", "30,628", "0.85 (0.84-0.87)", "69%", "22%"], ["Male", "28,272", "0.87 (0.86-0.88)", "73%", "26%"]],
+    ),
+    (
+        "Age band",
+        [
+            ["18-44", "9,420", "0.88 (0.85-0.91)", "66%", "19%"],
+            ["45-64", "19,437", "0.86 (0.84-0.88)", "70%", "23%"],
+            ["65-79", "20,615", "0.85 (0.83-0.86)", "73%", "26%"],
+            ["80 and over", "9,428", "0.81 (0.78-0.83)", "75%", "25%"],
+        ],
+    ),
+    ("Race and ethnicity", [["Black", "11,191", "0.84 (0.82-0.86)", "68%", "23%"]]),
+]
+
+
+def test_pdf_table_rows_of_figures_only_reach_the_chunks_with_every_cell(tmp_path):
+    p = pdfgen.grouped_table_pdf(tmp_path / "card.pdf", SUBGROUP_HEADER, SUBGROUPS)
+    chunks = load_chunks(p, p.name, doc_type="user")
+    lines = [line for c in chunks if c.meta.get("block") == "table" for line in c.text.split("\n")]
+    for _, rows in SUBGROUPS:
+        for cells in rows:
+            assert " | ".join(cells) in lines, (cells, lines)
