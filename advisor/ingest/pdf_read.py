@@ -15,6 +15,7 @@ from typing import Any
 import pypdfium2 as pdfium
 
 from . import ocr
+from .chunking import header_row
 from .document import HIDDEN_TEXT, Block, BlockKind, Document, fail, form_fields, subject_title, title_from_name
 from .hyphens import Dehyphenator
 from .limits import Deadline, Limits
@@ -247,6 +248,7 @@ def _blocks(pages: list[Page], outline: Outline, ocr_blocks: dict[int, list[Bloc
     for page in pieces:
         _mend_column_breaks(page)
         _run_in_terms(page)
+        _group_labels(page)
     for piece in (p for page in pieces for p in page):
         _mend_hyphens(piece, dehyph)
     # after the page breaks are mended: a code's line never joins the prose of the page before
@@ -422,6 +424,26 @@ def _run_in_terms(page: list[Piece]) -> None:
             body.text = f"{term.text.strip()} {body.text}"
             body.breaks = [b + cut for b in body.breaks]
             term.text, term.heading = "", False
+
+
+def _group_labels(page: list[Piece]) -> None:
+    """A short line between two rows of one table, at its left edge ("Age band" above the age
+    rows of a subgroup table, a spanning cell set bold) labels a group of the table's rows: it
+    is a row of the table, one cell, so the rows after it stay in the table (and under its
+    header row) instead of under a heading of their own. Not before a header row: that line
+    titles the next table."""
+    for prev, label, nxt in zip(page, page[1:], page[2:], strict=False):
+        if not (prev.kind == nxt.kind == BlockKind.TABLE and label.kind == BlockKind.TEXT):
+            continue
+        text = label.text.strip()
+        if label.hidden or label.note or "\n" in text or len(text) > 80 or re.search(r"[.;:]$", text):
+            continue
+        edge = abs(label.x0 - min(prev.x0, nxt.x0)) <= 1.5 * max(label.size, 1.0)
+        # in the rows' own type: a section heading between two tables is set larger
+        small = 0 < label.size <= 1.05 * max(prev.size, nxt.size)
+        same = prev.text.count(" | ") == nxt.text.count(" | ") > 0
+        if edge and small and same and not header_row(nxt.text) and not _CAPTION.match(text):
+            label.kind, label.heading, label.text = BlockKind.TABLE, False, text
 
 
 def _mend_page_break(page: list[Piece], nxt: list[Piece]) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from advisor.ingest import BlockKind, load_chunks, load_document
+from advisor.ingest import BlockKind, chunk_document, load_chunks, load_document
 from advisor.ingest.tables import EMPTY_CELL, markdown_cells, table_row
 
 from ..conftest import make_docx
@@ -163,3 +163,18 @@ def test_pdf_table_rows_of_figures_only_reach_the_chunks_with_every_cell(tmp_pat
     for _, rows in SUBGROUPS:
         for cells in rows:
             assert " | ".join(cells) in lines, (cells, lines)
+
+
+def test_pdf_group_labels_stay_in_their_table_and_every_piece_opens_with_its_header(tmp_path):
+    p = pdfgen.grouped_table_pdf(tmp_path / "card.pdf", SUBGROUP_HEADER, SUBGROUPS)
+    header = " | ".join(SUBGROUP_HEADER)
+    # passages small enough that the table is split: each is read under the column headings
+    tables = [c for c in chunk_document(load_document(p, p.name), chunk_size=300) if c.meta.get("block") == "table"]
+    assert len(tables) > 1
+    for c in tables:
+        assert c.text.split("\n")[0] == header, c.text
+        assert c.section == tables[0].section  # a group's label is a row of the table, not a heading
+    (black,) = [c.text.split("\n") for c in tables if "Black | 11,191" in c.text]
+    assert black[black.index("Black | 11,191 | 0.84 (0.82-0.86) | 68% | 23%") - 1] == "Race and ethnicity"
+    (old,) = [c.text.split("\n") for c in tables if "80 and over | 9,428" in c.text]
+    assert "Age band" in old  # a piece starting inside a group repeats the group's label
