@@ -408,14 +408,17 @@ def _aligned(strips: list[list[Box]], other: list[list[Box]]) -> bool:
 
 
 def _label_band(band: list[Box], row: list[list[Box]]) -> bool:
-    """A band holding one line alone at the left edge of a row of three or more cells: a label
+    """A band holding one line alone, in the rows' type, at the left of a row of three or more
+    cells (from the table's edge to its first cell's text, which may be centred): a label
     spanning the table ("Age band") above the rows of its group (two strips beside a line are
     as likely two columns of text beside a heading)."""
     if len(band) != 1 or len(band[0].lines) != 1 or len(row) < 3:
         return False
-    x0, x1 = _extent([b for s in row for b in s])
-    size = band[0].lines[0].size
-    return abs(band[0].x0 - x0) <= 1.5 * size and band[0].x1 <= x1 + size
+    boxes = [b for s in row for b in s]
+    x0, x1 = _extent(boxes)
+    size = max(ln.size for b in boxes for ln in b.lines)
+    label = band[0]
+    return label.lines[0].size <= 1.05 * size and x0 - 8 * size <= label.x0 <= x0 + 1.5 * size and label.x1 <= x1
 
 
 def _neighbours(layout: list[tuple[list[Box], list[list[Box]], bool]], i: int) -> list[int]:

@@ -427,18 +427,19 @@ def _run_in_terms(page: list[Piece]) -> None:
 
 
 def _group_labels(page: list[Piece]) -> None:
-    """A short line between two rows of one table, at its left edge ("Age band" above the age
-    rows of a subgroup table, a spanning cell set bold) labels a group of the table's rows: it
-    is a row of the table, one cell, so the rows after it stay in the table (and under its
-    header row) instead of under a heading of their own. Not before a header row: that line
-    titles the next table."""
+    """A short line between two rows of one table, at its left ("Age band" above the age rows
+    of a subgroup table, a spanning cell set bold; left of the first cells' text, which may be
+    centred) labels a group of the table's rows: it is a row of the table, one cell, so the
+    rows after it stay in the table (and under its header row) instead of under a heading of
+    their own. Not before a header row: that line titles the next table."""
     for prev, label, nxt in zip(page, page[1:], page[2:], strict=False):
         if not (prev.kind == nxt.kind == BlockKind.TABLE and label.kind == BlockKind.TEXT):
             continue
         text = label.text.strip()
         if label.hidden or label.note or "\n" in text or len(text) > 80 or re.search(r"[.;:]$", text):
             continue
-        edge = abs(label.x0 - min(prev.x0, nxt.x0)) <= 1.5 * max(label.size, 1.0)
+        left, size = min(prev.x0, nxt.x0), max(label.size, 1.0)
+        edge = left - 8 * size <= label.x0 <= left + 1.5 * size and label.x1 <= max(prev.x1, nxt.x1)
         # in the rows' own type: a section heading between two tables is set larger
         small = 0 < label.size <= 1.05 * max(prev.size, nxt.size)
         same = prev.text.count(" | ") == nxt.text.count(" | ") > 0

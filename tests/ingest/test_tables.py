@@ -9,6 +9,7 @@ import pytest
 from advisor.ingest import BlockKind, chunk_document, load_chunks, load_document
 from advisor.ingest.tables import EMPTY_CELL, markdown_cells, table_row
 
+from ..chromium_pdf import print_html
 from ..conftest import make_docx
 from . import pdfgen
 
@@ -178,3 +179,34 @@ def test_pdf_group_labels_stay_in_their_table_and_every_piece_opens_with_its_hea
     assert black[black.index("Black | 11,191 | 0.84 (0.82-0.86) | 68% | 23%") - 1] == "Race and ethnicity"
     (old,) = [c.text.split("\n") for c in tables if "80 and over | 9,428" in c.text]
     assert "Age band" in old  # a piece starting inside a group repeats the group's label
+
+
+def _perf_html() -> str:
+    cell = lambda c: f"<td>{c}</td>"  # noqa: E731
+    body = ""
+    for label, rows in [(g, [[c.replace("-", "\u2013") for c in r] for r in rows]) for g, rows in SUBGROUPS]:
+        if label:
+            body += f'<tr class="grp"><td colspan="{len(SUBGROUP_HEADER)}">{label}</td></tr>'
+        body += "".join(f"<tr>{''.join(cell(c) for c in r)}</tr>" for r in rows)
+    head = "".join(f"<th>{c}</th>" for c in SUBGROUP_HEADER)
+    return (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><style>body { font: 9pt/1.35 sans-serif; }'
+        "table { width: 100%; border-collapse: collapse; font-size: 8.5pt; text-align: center; }"
+        "th { background: #e0f2ef; border: 1px solid #9cc; padding: 1mm; } td { border: 1px solid #ccc; padding: 1mm; }"
+        "tr.grp td { background: #f4f4f4; font-weight: bold; text-align: left; }</style></head><body>"
+        "<h2>3 \u00b7 Performance (external validation)</h2>"
+        f"<table><tr>{head}</tr>{body}</table><p>AUROC: area under the curve.</p></body></html>"
+    )
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_chromium_printed_subgroup_table_keeps_its_age_band_rows_under_the_header(tmp_path):
+    p = print_html(_perf_html(), tmp_path / "card.pdf")
+    (table,) = [c for c in chunk_document(load_document(p, p.name)) if c.meta.get("block") == "table"]
+    lines = table.text.split("\n")
+    assert lines[0] == " | ".join(SUBGROUP_HEADER)
+    for label, rows in SUBGROUPS:
+        assert not label or label in lines
+        for cells in rows:
+            assert " | ".join(c.replace("-", "\u2013") for c in cells) in lines, (cells, lines)
