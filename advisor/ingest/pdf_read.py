@@ -218,7 +218,7 @@ def _pieces(pages: list[Page]) -> tuple[list[list[Piece]], Dehyphenator]:
             piece = Piece(page.number, kind, text, heading, it.hidden, it.top, n_lines, it.x0, it.x1, breaks)
             piece.size, piece.bottom = it.size, it.bottom
             pieces.append(piece)
-        _mark_notes(pieces, size, page.height)
+        _mark_notes(pieces, size, page)
         out.append(attach_notes(pieces, page.marks))
     return out, dehyph
 
@@ -226,16 +226,23 @@ def _pieces(pages: list[Page]) -> tuple[list[list[Piece]], Dehyphenator]:
 _NOTE_MARK = re.compile(r"^(?:\d{1,3}|[*\u2020\u2021])\s*[A-Za-z(]")
 
 
-def _mark_notes(pieces: list[Piece], body: float, height: float) -> None:
-    """Footnotes: text in smaller type than the body in the lower half of the page, from the first
-    piece opening with its mark ("1 The Board ...") on, until body-size text comes again."""
+def _mark_notes(pieces: list[Piece], body: float, page: Page) -> None:
+    """Footnotes: text in smaller type than the body in the lower half of the page, or right
+    under a rule across the text (the notes closing a section higher up), from the first piece
+    opening with its mark ("1 The Board ...") on, until body-size text comes again."""
     notes = False
     for p in pieces:
         small = 0 < p.size <= 0.85 * body and p.kind == BlockKind.TEXT and not p.heading
-        if small and (notes or (p.top > 0.5 * height and _NOTE_MARK.match(p.text))):
+        foot = p.top > 0.5 * page.height or _ruled_above(p, page.hrules)
+        if small and (notes or (foot and _NOTE_MARK.match(p.text))):
             notes = p.note = True
         elif not small:
             notes = False
+
+
+def _ruled_above(p: Piece, hrules: list[tuple[float, float, float]]) -> bool:
+    """A rule spans the piece's left edge just above it (a footnote separator)."""
+    return any(p.top - 2.5 * p.size <= y <= p.top and a <= p.x0 + 1 < b for y, a, b in hrules)
 
 
 def _blocks(pages: list[Page], outline: Outline, ocr_blocks: dict[int, list[Block]]) -> list[Block]:
@@ -356,6 +363,8 @@ class _Sections:
                 meta = {"hidden": piece.hidden} if piece.hidden else {}
                 if piece.running:
                     meta["running"] = piece.running  # a running head's code: the document's own number
+                if piece.note and piece.apart and kind.indexed:
+                    meta["note"] = "footnote"  # a note not placed after its mark: a passage of its own
                 blocks.append(Block(piece.text, self.section, piece.page, kind, quarantine, meta, breaks=piece.breaks))
             # outline titles not found in the text still start their section on this page
             left = self.by_page.pop(number, [])
