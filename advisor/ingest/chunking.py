@@ -70,23 +70,39 @@ def pack_sentences(text: str, size: int, overlap: int) -> list[str]:
     return [text[s:e] for s, e in pack_spans(text, size, overlap)]
 
 
+#: A cell that is a figure, not a column's name: digits and no word ("9,428", "0.81 (0.78–0.83)",
+#: "75%", "18–44"); a year alone ("2024") may head a column.
+_FIGURE = re.compile(r"^(?!(?:19|20)\d\d$)(?=.*\d)(?!.*[A-Za-z]{2})")
+
+
 def header_row(row: str) -> bool:
-    """A table's column headings: several short cells ("Requirement | Time limit | Rule")."""
+    """A table's column headings: several short cells ("Requirement | Time limit | Rule"), none
+    of them a figure (so "Female | 30,628 | 0.85" is a data row, not the heading of the rows after it)."""
     cells = [c.strip() for c in row.split(" | ")]
-    return len(cells) > 1 and all(0 < len(c.split()) <= 5 and not c.endswith(".") for c in cells)
+    return len(cells) > 1 and all(
+        0 < len(c.split()) <= 5 and not c.endswith(".") and not _FIGURE.match(c) for c in cells
+    )
 
 
 def pack_rows(rows: list[str], size: int) -> list[str]:
     """Table rows packed whole, one per line, into pieces of at most ~size chars; when the
     first row holds column headings, every later piece opens with them too, so a row of a long
-    table is never read (or quoted) as the heading of the rows after it."""
+    table is never read (or quoted) as the heading of the rows after it; a piece that starts
+    inside a group of rows under a label spanning the table ("Age band") repeats the label."""
     head = rows[0] if rows and header_row(rows[0]) and len(rows[0]) <= size // 4 else ""
     pieces: list[list[str]] = [[]]
+    group = ""
     for row in rows:
         if pieces[-1] and pieces[-1] != [head] and sum(len(r) + 1 for r in pieces[-1]) + len(row) > size:
-            pieces.append([head] if head and row != head else [])
+            carry = [group] if group and " | " in row and len(group) <= size // 8 else []
+            if carry and pieces[-1][-1] == group and any(r not in (head, group) for r in pieces[-1]):
+                pieces[-1].pop()  # the label goes on with its rows, not left closing the piece before
+            pieces.append([head, *carry] if head and row != head else carry)
         pieces[-1].append(row)
-    return ["\n".join(p) for p in pieces if p and p != [head]]
+        if " | " not in row:
+            group = row  # a label spanning the table: the rows below are its group
+    # every row reaches a piece: a table of one row is that row, even when it reads like headings
+    return ["\n".join(p) for p in pieces if p]
 
 
 # front-matter fields that travel with every chunk of a document (as strings)

@@ -43,6 +43,7 @@ class Piece:
     size: float = 0.0  # font size of its first line
     bottom: float = 0.0
     note: bool = False  # a footnote at the page foot (small type under the body, opening with its mark)
+    apart: bool = False  # a footnote whose mark was not found on its page: kept out of the body's passages
     running: str = ""  # "header"/"footer": the line states the code a running head carries (chunk meta)
 
     @property

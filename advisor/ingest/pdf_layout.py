@@ -407,6 +407,33 @@ def _aligned(strips: list[list[Box]], other: list[list[Box]]) -> bool:
     return len(set(homes)) == len(homes)
 
 
+def _label_band(band: list[Box], row: list[list[Box]]) -> bool:
+    """A band holding one line alone, in the rows' type, at the left of a row of three or more
+    cells (from the table's edge to its first cell's text, which may be centred): a label
+    spanning the table ("Age band") above the rows of its group (two strips beside a line are
+    as likely two columns of text beside a heading)."""
+    if len(band) != 1 or len(band[0].lines) != 1 or len(row) < 3:
+        return False
+    boxes = [b for s in row for b in s]
+    x0, x1 = _extent(boxes)
+    size = max(ln.size for b in boxes for ln in b.lines)
+    label = band[0]
+    return label.lines[0].size <= 1.05 * size and x0 - 8 * size <= label.x0 <= x0 + 1.5 * size and label.x1 <= x1
+
+
+def _neighbours(layout: list[tuple[list[Box], list[list[Box]], bool]], i: int) -> list[int]:
+    """The bands above and below band i that may be rows of its table: the next band each way,
+    or past a group's label line the band beyond it (a group of one row between two labels)."""
+    out = []
+    for step in (-1, 1):
+        j = i + step
+        if 0 <= j < len(layout) and _label_band(layout[j][0], layout[i][1]) and 0 <= j + step < len(layout):
+            out.append(j + step)
+        if 0 <= j < len(layout):
+            out.append(j)
+    return out
+
+
 def order(boxes: list[Box], hrules: list[tuple[float, float, float]] | None = None) -> list[list[Box]]:
     """Boxes in reading order; a group of several boxes is one table row (cells left to right).
 
@@ -434,7 +461,7 @@ def order(boxes: list[Box], hrules: list[tuple[float, float, float]] | None = No
             i = runs[i]
             continue
         band, strips, row = layout[i]
-        neighbours = [layout[j] for j in (i - 1, i + 1) if 0 <= j < len(layout)]
+        neighbours = [layout[j] for j in _neighbours(layout, i)]
         if row and any(other_row and _aligned(strips, other) for _, other, other_row in neighbours):
             out.append([b for s in strips for b in sorted(s, key=lambda b: b.top)])
         elif len(strips) == 1:

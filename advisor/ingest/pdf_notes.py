@@ -48,7 +48,7 @@ def attach_notes(pieces: list[Piece], marks: list[tuple[str, float, float]]) -> 
     """The page's pieces with each footnote placed right after the piece that marks it (as a
     paragraph of its own, without its mark); a note whose mark is not found stays where it is."""
     if not marks or not any(p.note for p in pieces):
-        return pieces
+        return [replace(p, apart=True) if p.note else p for p in pieces]
     after: dict[int, list[Piece]] = {}
     out: list[Piece] = []
     for p in pieces:
@@ -66,7 +66,7 @@ def attach_notes(pieces: list[Piece], marks: list[tuple[str, float, float]]) -> 
             moved = replace(p, text=text, breaks=[], kind=BlockKind.TEXT)
             after.setdefault(id(owner), []).append(moved)
         if left:
-            out.append(replace(p, text="\n".join(left), breaks=[]))
+            out.append(replace(p, text="\n".join(left), breaks=[], apart=True))
     placed: list[Piece] = []
     for p in out:
         placed.append(p)

@@ -15,6 +15,7 @@ from typing import Any
 import pypdfium2 as pdfium
 
 from . import ocr
+from .chunking import header_row
 from .document import HIDDEN_TEXT, Block, BlockKind, Document, fail, form_fields, subject_title, title_from_name
 from .hyphens import Dehyphenator
 from .limits import Deadline, Limits
@@ -24,6 +25,7 @@ from .pdf_layout import Item, ItemKind, Line, is_field, page_items
 from .pdf_notes import attach_notes
 
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
+_ALNUM = re.compile(r"[^\W_]")
 _BULLET = re.compile(r"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·–—*]|-(?=\s))\s*")
 
 Outline = list[tuple[int, tuple[str, ...]]]
@@ -216,7 +218,7 @@ def _pieces(pages: list[Page]) -> tuple[list[list[Piece]], Dehyphenator]:
             piece = Piece(page.number, kind, text, heading, it.hidden, it.top, n_lines, it.x0, it.x1, breaks)
             piece.size, piece.bottom = it.size, it.bottom
             pieces.append(piece)
-        _mark_notes(pieces, size, page.height)
+        _mark_notes(pieces, size, page)
         out.append(attach_notes(pieces, page.marks))
     return out, dehyph
 
@@ -224,16 +226,23 @@ def _pieces(pages: list[Page]) -> tuple[list[list[Piece]], Dehyphenator]:
 _NOTE_MARK = re.compile(r"^(?:\d{1,3}|[*\u2020\u2021])\s*[A-Za-z(]")
 
 
-def _mark_notes(pieces: list[Piece], body: float, height: float) -> None:
-    """Footnotes: text in smaller type than the body in the lower half of the page, from the first
-    piece opening with its mark ("1 The Board ...") on, until body-size text comes again."""
+def _mark_notes(pieces: list[Piece], body: float, page: Page) -> None:
+    """Footnotes: text in smaller type than the body in the lower half of the page, or right
+    under a rule across the text (the notes closing a section higher up), from the first piece
+    opening with its mark ("1 The Board ...") on, until body-size text comes again."""
     notes = False
     for p in pieces:
         small = 0 < p.size <= 0.85 * body and p.kind == BlockKind.TEXT and not p.heading
-        if small and (notes or (p.top > 0.5 * height and _NOTE_MARK.match(p.text))):
+        foot = p.top > 0.5 * page.height or _ruled_above(p, page.hrules)
+        if small and (notes or (foot and _NOTE_MARK.match(p.text))):
             notes = p.note = True
         elif not small:
             notes = False
+
+
+def _ruled_above(p: Piece, hrules: list[tuple[float, float, float]]) -> bool:
+    """A rule spans the piece's left edge just above it (a footnote separator)."""
+    return any(p.top - 2.5 * p.size <= y <= p.top and a <= p.x0 + 1 < b for y, a, b in hrules)
 
 
 def _blocks(pages: list[Page], outline: Outline, ocr_blocks: dict[int, list[Block]]) -> list[Block]:
@@ -246,12 +255,15 @@ def _blocks(pages: list[Page], outline: Outline, ocr_blocks: dict[int, list[Bloc
     for page in pieces:
         _mend_column_breaks(page)
         _run_in_terms(page)
+        _group_labels(page)
     for piece in (p for page in pieces for p in page):
         _mend_hyphens(piece, dehyph)
     # after the page breaks are mended: a code's line never joins the prose of the page before
     running_identifiers(pieces, [p.height for p in pages])
     blocks = _Sections(outline).assign(pieces, ocr_blocks)
-    return [b for b in blocks if _LETTERS.search(b.text)]
+    # a line without a word is a stray page number or mark; a table row is kept however it reads
+    # ("18–44 | 9,420 | 0.88": an age band's figures, every cell a number)
+    return [b for b in blocks if _LETTERS.search(b.text) or (b.kind == BlockKind.TABLE and _ALNUM.search(b.text))]
 
 
 _NUMBERED = re.compile(
@@ -351,6 +363,8 @@ class _Sections:
                 meta = {"hidden": piece.hidden} if piece.hidden else {}
                 if piece.running:
                     meta["running"] = piece.running  # a running head's code: the document's own number
+                if piece.note and piece.apart and kind.indexed:
+                    meta["note"] = "footnote"  # a note not placed after its mark: a passage of its own
                 blocks.append(Block(piece.text, self.section, piece.page, kind, quarantine, meta, breaks=piece.breaks))
             # outline titles not found in the text still start their section on this page
             left = self.by_page.pop(number, [])
@@ -419,6 +433,27 @@ def _run_in_terms(page: list[Piece]) -> None:
             body.text = f"{term.text.strip()} {body.text}"
             body.breaks = [b + cut for b in body.breaks]
             term.text, term.heading = "", False
+
+
+def _group_labels(page: list[Piece]) -> None:
+    """A short line between two rows of one table, at its left ("Age band" above the age rows
+    of a subgroup table, a spanning cell set bold; left of the first cells' text, which may be
+    centred) labels a group of the table's rows: it is a row of the table, one cell, so the
+    rows after it stay in the table (and under its header row) instead of under a heading of
+    their own. Not before a header row: that line titles the next table."""
+    for prev, label, nxt in zip(page, page[1:], page[2:], strict=False):
+        if not (prev.kind == nxt.kind == BlockKind.TABLE and label.kind == BlockKind.TEXT):
+            continue
+        text = label.text.strip()
+        if label.hidden or label.note or "\n" in text or len(text) > 80 or re.search(r"[.;:]$", text):
+            continue
+        left, size = min(prev.x0, nxt.x0), max(label.size, 1.0)
+        edge = left - 8 * size <= label.x0 <= left + 1.5 * size and label.x1 <= max(prev.x1, nxt.x1)
+        # in the rows' own type: a section heading between two tables is set larger
+        small = 0 < label.size <= 1.05 * max(prev.size, nxt.size)
+        same = prev.text.count(" | ") == nxt.text.count(" | ") > 0
+        if edge and small and same and not header_row(nxt.text) and not _CAPTION.match(text):
+            label.kind, label.heading, label.text = BlockKind.TABLE, False, text
 
 
 def _mend_page_break(page: list[Piece], nxt: list[Piece]) -> None:

@@ -275,3 +275,53 @@ def table_pdf(path: Path, rows: list[list[str]]) -> Path:
                 row.cell(cell)
     pdf.output(str(path))
     return path
+
+
+def grouped_table_pdf(path: Path, header: list[str], groups: list[tuple[str, list[list[str]]]]) -> Path:
+    """A paragraph, then one bordered table: the header row, then per group a bold label row
+    spanning every column ("Age band") above its rows (a model card's subgroup performance); a
+    group with no label ("") has its rows alone (the "Overall" row under the header)."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.multi_cell(0, 5, "Performance was measured on an external validation cohort.", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    with pdf.table(text_align="LEFT", borders_layout="ALL") as table:
+        row = table.row()
+        for cell in header:
+            row.cell(cell)
+        for label, rows in groups:
+            if label:
+                table.row().cell(label, colspan=len(header), style=FontFace(emphasis="BOLD"))
+            for cells in rows:
+                row = table.row()
+                for cell in cells:
+                    row.cell(cell)
+    pdf.output(str(path))
+    return path
+
+
+def section_notes_pdf(path: Path, body: list[str], notes: list[str], after: str) -> Path:
+    """A section's paragraphs, its notes under a rule in small type (the notes of marks set on
+    earlier pages, closing the section high on the page), then a heading and a paragraph."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 13)
+    pdf.cell(0, 8, "6. Funding and support", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=11)
+    for para in body:
+        pdf.multi_cell(0, 5.5, para, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+    pdf.ln(2)
+    pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
+    pdf.ln(1.5)
+    pdf.set_font("Helvetica", size=8)
+    for note in notes:
+        pdf.multi_cell(0, 4, note, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.set_font("Helvetica", "B", 13)
+    pdf.cell(0, 8, "7. Review", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 5.5, after, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path

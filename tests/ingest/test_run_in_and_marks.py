@@ -10,6 +10,7 @@ from advisor.ingest import chunk_document, load_document
 from advisor.ingest.chunking import run_in_labels
 
 from ..chromium_pdf import print_html
+from . import pdfgen
 
 HTML = """<!DOCTYPE html><html><head><meta charset="utf-8"><style>
 body { font-family: 'Liberation Sans', sans-serif; font-size: 10pt; } sup { font-size: 7pt; }
@@ -64,3 +65,24 @@ def test_a_label_is_joined_but_abbreviations_and_sentences_are_not():
     assert run_in_labels("Scope. The rules apply.\nDr. Lee signs.") == "Scope: The rules apply.\nDr. Lee signs."
     assert run_in_labels("The committee meets. It decides.") == "The committee meets. It decides."
     assert run_in_labels("Fig. 2 shows it. No. It does not.") == "Fig. 2 shows it. No. It does not."
+
+
+def test_notes_closing_a_section_under_a_rule_are_a_passage_of_their_own(tmp_path):
+    p = pdfgen.section_notes_pdf(
+        tmp_path / "guideline.pdf",
+        [
+            "The Digital Health Adoption Fund provides 120 million dollars over three financial years.",
+            "Health services may claim up to 40 percent of the direct cost of local validation and monitoring.",
+        ],
+        [
+            "1 DH-ADV 2/2023, Interim Advice on Artificial Intelligence in Clinical Settings, August 2023.",
+            "2 Commonwealth Health Data Security Standard, Edition 3, Digital Health Agency, 2025.",
+        ],
+        "This guideline will be reviewed two years after it comes into force.",
+    )
+    chunks = chunk_document(load_document(p, "guideline"))
+    (funding,) = [c for c in chunks if "up to 40 percent" in c.text]
+    assert "Interim Advice" not in funding.text and "Data Security Standard" not in funding.text
+    (notes,) = [c for c in chunks if c.meta.get("note") == "footnote"]  # never quoted as the body's words
+    assert "Interim Advice on Artificial Intelligence" in notes.text and "Edition 3" in notes.text
+    assert notes.section == funding.section  # still found under the section it closes

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from advisor.ingest import BlockKind, load_chunks, load_document
+from advisor.ingest import BlockKind, chunk_document, load_chunks, load_document
 from advisor.ingest.tables import EMPTY_CELL, markdown_cells, table_row
 
+from ..chromium_pdf import print_html
 from ..conftest import make_docx
+from . import pdfgen
 
 ROWS = [
     ["Registry", "What it holds", "Maintained by"],
@@ -132,3 +134,79 @@ def test_markdown_footnote_is_read_after_the_sentence_that_marks_it(tmp_path):
         "The seven years run from the last time the record was opened, not from the date it was created."
     )
     assert "[^" not in " ".join(c.text for c in chunks)  # no marker or definition syntax is quoted
+
+
+# a model card's subgroup performance table: an age band's row holds figures only, no word
+SUBGROUP_HEADER = ["Population", "N admissions", "AUROC (95% CI)", "Sensitivity", "PPV"]
+SUBGROUPS = [
+    ("", [["Overall", "58,900", "0.86 (0.85-0.87)", "71%", "24%"]]),
+    (
+        "Sex",
+        [["Female", "30,628", "0.85 (0.84-0.87)", "69%", "22%"], ["Male", "28,272", "0.87 (0.86-0.88)", "73%", "26%"]],
+    ),
+    (
+        "Age band",
+        [
+            ["18-44", "9,420", "0.88 (0.85-0.91)", "66%", "19%"],
+            ["45-64", "19,437", "0.86 (0.84-0.88)", "70%", "23%"],
+            ["65-79", "20,615", "0.85 (0.83-0.86)", "73%", "26%"],
+            ["80 and over", "9,428", "0.81 (0.78-0.83)", "75%", "25%"],
+        ],
+    ),
+    ("Race and ethnicity", [["Black", "11,191", "0.84 (0.82-0.86)", "68%", "23%"]]),
+]
+
+
+def test_pdf_table_rows_of_figures_only_reach_the_chunks_with_every_cell(tmp_path):
+    p = pdfgen.grouped_table_pdf(tmp_path / "card.pdf", SUBGROUP_HEADER, SUBGROUPS)
+    chunks = load_chunks(p, p.name, doc_type="user")
+    lines = [line for c in chunks if c.meta.get("block") == "table" for line in c.text.split("\n")]
+    for _, rows in SUBGROUPS:
+        for cells in rows:
+            assert " | ".join(cells) in lines, (cells, lines)
+
+
+def test_pdf_group_labels_stay_in_their_table_and_every_piece_opens_with_its_header(tmp_path):
+    p = pdfgen.grouped_table_pdf(tmp_path / "card.pdf", SUBGROUP_HEADER, SUBGROUPS)
+    header = " | ".join(SUBGROUP_HEADER)
+    # passages small enough that the table is split: each is read under the column headings
+    tables = [c for c in chunk_document(load_document(p, p.name), chunk_size=300) if c.meta.get("block") == "table"]
+    assert len(tables) > 1
+    for c in tables:
+        assert c.text.split("\n")[0] == header, c.text
+        assert c.section == tables[0].section  # a group's label is a row of the table, not a heading
+    (black,) = [c.text.split("\n") for c in tables if "Black | 11,191" in c.text]
+    assert black[black.index("Black | 11,191 | 0.84 (0.82-0.86) | 68% | 23%") - 1] == "Race and ethnicity"
+    (old,) = [c.text.split("\n") for c in tables if "80 and over | 9,428" in c.text]
+    assert "Age band" in old  # a piece starting inside a group repeats the group's label
+
+
+def _perf_html() -> str:
+    cell = lambda c: f"<td>{c}</td>"  # noqa: E731
+    body = ""
+    for label, rows in [(g, [[c.replace("-", "\u2013") for c in r] for r in rows]) for g, rows in SUBGROUPS]:
+        if label:
+            body += f'<tr class="grp"><td colspan="{len(SUBGROUP_HEADER)}">{label}</td></tr>'
+        body += "".join(f"<tr>{''.join(cell(c) for c in r)}</tr>" for r in rows)
+    head = "".join(f"<th>{c}</th>" for c in SUBGROUP_HEADER)
+    return (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><style>body { font: 9pt/1.35 sans-serif; }'
+        "table { width: 100%; border-collapse: collapse; font-size: 8.5pt; text-align: center; }"
+        "th { background: #e0f2ef; border: 1px solid #9cc; padding: 1mm; } td { border: 1px solid #ccc; padding: 1mm; }"
+        "tr.grp td { background: #f4f4f4; font-weight: bold; text-align: left; }</style></head><body>"
+        "<h2>3 \u00b7 Performance (external validation)</h2>"
+        f"<table><tr>{head}</tr>{body}</table><p>AUROC: area under the curve.</p></body></html>"
+    )
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_chromium_printed_subgroup_table_keeps_its_age_band_rows_under_the_header(tmp_path):
+    p = print_html(_perf_html(), tmp_path / "card.pdf")
+    (table,) = [c for c in chunk_document(load_document(p, p.name)) if c.meta.get("block") == "table"]
+    lines = table.text.split("\n")
+    assert lines[0] == " | ".join(SUBGROUP_HEADER)
+    for label, rows in SUBGROUPS:
+        assert not label or label in lines
+        for cells in rows:
+            assert " | ".join(c.replace("-", "\u2013") for c in cells) in lines, (cells, lines)
