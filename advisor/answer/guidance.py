@@ -73,7 +73,7 @@ _REFERENCE_SECTION = re.compile(
 )
 #: "Which frameworks does the Playbook list as transparency resources?", "what references":
 #: the question asks for the reading list itself.
-_ASKS_READINGS = re.compile(r"\b(?:resources?|references?|readings?|bibliograph\w*|citations?|literature)\b", re.I)
+_ASKS_READINGS = re.compile(r"\b(?:resources?|references?|readings?|bibliograph\w*|citations?|literature|footnotes?)\b", re.I)
 #: A document's legal notice: trademarks, copyright, which text prevails.
 _NOTICE = re.compile(
     r"\b(?:is|are) (?:a )?(?:registered )?trademarks? of\b|\ball rights reserved\b|©|\bcopyright (?:©\s*)?\d{4}\b"
@@ -159,9 +159,12 @@ def _candidates(
     read: dict[str, tuple[Chunk, int, list[Unit]]] = {}
     for chunk, rank in passages:
         if chunk.chunk_id in read or (
-            not readings and _REFERENCE_SECTION.match(chunk.section.split(" > ")[-1].strip())
+            not readings
+            and (
+                _REFERENCE_SECTION.match(chunk.section.split(" > ")[-1].strip()) or chunk.meta.get("note") == "footnote"
+            )
         ):
-            continue  # a reference list points elsewhere; it is not an answer
+            continue  # a reference list or a page's footnotes point elsewhere; they are not an answer
         read[chunk.chunk_id] = (chunk, rank, read_units(chunk))
     at = {(c.source, c.section, c.position): units for c, _, units in read.values()}
     for chunk, _, units in sorted(read.values(), key=lambda r: (r[0].source, r[0].position)):

@@ -154,3 +154,19 @@ def test_a_glossary_line_is_quoted_only_for_the_acronym_asked_about():
     assert [c.text for c in _candidates([(chunk, 1)])] == ["Version: 3.1 of the guideline"]
     named = [c.text for c in _candidates([(chunk, 1)], asked=frozenset({"VDHA"}))]
     assert "VDHA: Vantoria Digital Health Agency" in named and "EHR: Electronic health record" not in named
+
+
+def test_a_pages_footnotes_are_quoted_only_when_asked_for():
+    from advisor.answer.guidance import _candidates
+    from advisor.chunk import Chunk
+
+    note = Chunk(
+        chunk_id="n1",
+        source="guideline.pdf",
+        title="Guideline",
+        section="6. Funding and support",
+        text="1 Interim Advice on Artificial Intelligence in Clinical Settings, Ministry of Health, August 2023.",
+        meta={"note": "footnote"},
+    )
+    assert _candidates([(note, 1)]) == []
+    assert _candidates([(note, 1)], readings=True)
