@@ -23,6 +23,7 @@ __all__ = [
     "content_hash",
     "fact_meta",
     "make_chunk_id",
+    "unsafe_spans",
 ]
 
 
@@ -145,3 +146,21 @@ class Chunk:
         """The kind of an assessment-results chunk; None for any other passage."""
         kind = self.meta.get("kind")
         return ResultKind(kind) if isinstance(kind, str) and kind in ResultKind._value2member_map_ else None
+
+
+def unsafe_spans(chunk: Chunk) -> list[tuple[int, int]]:
+    """Character spans of the chunk the extractor marked unsafe to quote (e.g. words OCR read
+    with low confidence): `meta["uncertain"]` as "start:end" pairs separated by commas or
+    semicolons (flat, as the vector store keeps metadata), or as a list of pairs."""
+    raw = chunk.meta.get("uncertain")
+    if not raw:
+        return []
+    pairs: list[tuple[int, int]] = []
+    items = raw if isinstance(raw, list | tuple) else re.split(r"[,;\s]+", str(raw))
+    for item in items:
+        try:
+            s, e = (int(x) for x in (item.split(":") if isinstance(item, str) else item))
+        except (TypeError, ValueError):
+            continue
+        pairs.append((s, e))
+    return pairs

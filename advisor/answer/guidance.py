@@ -73,7 +73,9 @@ _REFERENCE_SECTION = re.compile(
 )
 #: "Which frameworks does the Playbook list as transparency resources?", "what references":
 #: the question asks for the reading list itself.
-_ASKS_READINGS = re.compile(r"\b(?:resources?|references?|readings?|bibliograph\w*|citations?|literature|footnotes?)\b", re.I)
+_ASKS_READINGS = re.compile(
+    r"\b(?:resources?|references?|readings?|bibliograph\w*|citations?|literature|footnotes?)\b", re.I
+)
 #: A document's legal notice: trademarks, copyright, which text prevails.
 _NOTICE = re.compile(
     r"\b(?:is|are) (?:a )?(?:registered )?trademarks? of\b|\ball rights reserved\b|©|\bcopyright (?:©\s*)?\d{4}\b"

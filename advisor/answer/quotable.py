@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from ..chunk import Chunk
+from ..chunk import Chunk, unsafe_spans
 from ..guard import looks_like_injection
 from ..text import broken_word, identifiers, sentence_spans
 
@@ -236,6 +236,14 @@ def _stated_result(sentence: str) -> bool:
     return whole_sentence(sentence + ".")
 
 
+def _group_label(line: str, blocks: list[tuple[int, int]], i: int, text: str) -> bool:
+    """A table's group label ("Sex", "Age band"): a short line without a stop, between two rows."""
+    line = line.strip()
+    if " | " in line or "\n" in line or not line or len(line.split()) > 5 or _TERMINAL.search(line):
+        return False
+    return i + 1 < len(blocks) and " | " in text[blocks[i + 1][0] : blocks[i + 1][1]]
+
+
 def _framed_by_run_in(label: Unit, sent: str, start: int) -> Unit:
     """ "External validation. 58,900 admissions at 3 hospitals ...": a run-in heading frames its
     paragraph's first sentence as a field's label does, and is quoted with it."""
@@ -281,24 +289,6 @@ def _continues(prev: Unit, sentence: str, gap: str) -> bool:
     return prev.text.count("(") > prev.text.count(")") or sentence[:1].islower() or sentence[:1] in ")]"
 
 
-def unsafe_spans(chunk: Chunk) -> list[tuple[int, int]]:
-    """Character spans of the chunk the extractor marked unsafe to quote (e.g. words OCR read
-    with low confidence): `meta["uncertain"]` as "start:end" pairs separated by commas or
-    semicolons (flat, as the vector store keeps metadata), or as a list of pairs."""
-    raw = chunk.meta.get("uncertain")
-    if not raw:
-        return []
-    pairs: list[tuple[int, int]] = []
-    items = raw if isinstance(raw, list | tuple) else re.split(r"[,;\s]+", str(raw))
-    for item in items:
-        try:
-            s, e = (int(x) for x in (item.split(":") if isinstance(item, str) else item))
-        except (TypeError, ValueError):
-            continue
-        pairs.append((s, e))
-    return pairs
-
-
 def _strip_heading_lines(text: str, start: int) -> tuple[str, int]:
     """A sentence span without the heading or furniture lines that extraction ran into it
     ("Suggested Actions\\nEstablish ..." -> "Establish ...")."""
@@ -340,9 +330,12 @@ def read_units(chunk: Chunk) -> list[Unit]:
     header: Unit | None = None
     label: Unit | None = None  # the framing lead-in of a list under a label line
     in_list = False
-    for s, e in _blocks(text):
+    blocks = _blocks(text)
+    for i, (s, e) in enumerate(blocks):
         block = text[s:e]
         stripped = block.lstrip()
+        if header is not None and units[-1].kind is UnitKind.ROW and _group_label(stripped, blocks, i, text):
+            continue  # "Age band" between rows of one table labels the rows below it; the header still heads them
         offset = s + len(block) - len(stripped)
         bullet = _BULLET.match(stripped)
         first_item = not units and s == 0 and "\n" not in stripped.strip() and not stripped.rstrip().endswith(":")
@@ -407,6 +400,12 @@ def read_units(chunk: Chunk) -> list[Unit]:
     for u in units:
         if u.kind is UnitKind.ITEM and u.lead is None and framing is not None and id(u) not in orphans:
             u.lead = framing
+    _vet(units, unsafe, orphans)
+    return units
+
+
+def _vet(units: list[Unit], unsafe: list[tuple[int, int]], orphans: set[int]) -> None:
+    """Mark the units that may not be quoted on their own (`ok` False)."""
     lost = _sub_items(units)
     for u in units:
         if any(a < u.start + len(u.text) and u.start < b for a, b in unsafe):
@@ -426,7 +425,6 @@ def read_units(chunk: Chunk) -> list[Unit]:
             and heading_like(u.text.rstrip(". "))
         ):
             u.ok = False  # a list of titles under a heading ("Datasheets for Datasets.") is a reading list
-    return units
 
 
 def _field_row(row: str) -> bool:

@@ -191,3 +191,14 @@ def test_a_run_in_heading_frames_the_sentence_after_it():
     # "External validation." alone says nothing; the figure alone does not say what it counts
     assert got[0] == "External validation. 58,900 admissions at 3 hospitals not used in development."
     assert "Result. Sensitivity exceeded the goal in every subgroup tested." in got
+
+
+def test_group_labels_between_rows_keep_the_tables_header_over_them():
+    text = (
+        "Population | N | AUROC | Sensitivity\nOverall | 58,900 | 0.86 | 71%\nRace and ethnicity\n"
+        "Black | 11,191 | 0.84 | 68%\nAge band\n80 and over | 9,428 | 0.81 | 75%"
+    )
+    rows = [u for u in read_units(_chunk(text)) if u.kind is UnitKind.ROW and u.ok]
+    assert [r.text.split(" | ")[0] for r in rows] == ["Overall", "Black", "80 and over"]
+    # each row is read under the header that names its columns ("68%" is a sensitivity)
+    assert {r.lead.text for r in rows} == {"Population | N | AUROC | Sensitivity"}
