@@ -84,6 +84,15 @@ class Corpus:
             self._spelled[chunk.source] = frozenset(re.findall(r"\w+", " ".join(texts).lower()))
         return self._spelled[chunk.source]
 
+    def expansions(self, text: str) -> str:
+        """What the acronyms in the text stand for where the documents spell them out ("VDHA":
+        "Vantoria Digital Health Agency"), "" without an index or acronyms."""
+        if self.retriever is None:
+            return ""
+        spelled = self.retriever.lexical().spelled
+        found = (spelled.get(a.lower()) for a in dict.fromkeys(re.findall(r"\b[A-Z][A-Z0-9]{1,7}\b", text)))
+        return " ".join(f[0] for f in found if f)
+
     def family(self, chunk: Chunk) -> list[Chunk]:
         """The chunks of the numbered item a chunk sits in ("MAP 2.2 > About" -> all of "MAP
         2.2": its statement, discussion and suggested actions; "Article 14 > (2)" -> Article

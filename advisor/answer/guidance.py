@@ -335,7 +335,8 @@ def _evidence(chosen: list[Candidate], corpus: Corpus) -> list[Evidence]:
             Evidence(
                 c.text,
                 set(tokenize(f"{lead} {c.text}")),
-                set(tokenize(f"{c.chunk.title} {c.chunk.section}")),
+                # "the national agency" is named by "VDHA" where the documents spell it out
+                set(tokenize(f"{c.chunk.title} {c.chunk.section} {corpus.expansions(c.text)}")),
                 set(corpus.words(c.chunk)),
                 corpus.spelled(c.chunk),
                 lead,

@@ -30,11 +30,13 @@ RULES_PAGES = [
 GUIDELINE_PAGES = [
     "Republic of Ostmarch - Ministry of Health\nGuideline NG-DH 07/2026\n"
     "Safe use of clinical AI in health services\n\n"
-    "This guideline applies to every public and private health service that uses clinical AI.",
+    "This guideline applies to every public and private health service that uses clinical AI. "
+    "The Ostmarch Health Agency (OHA) keeps the national register of clinical AI systems.",
     "1. Records\n\nServices keep input and output logs for at least 7 years. For Class C systems, "
     "services keep audit logs for at least 12 years.\n\n"
     "2. Monitoring\n\nRecalibration is performed when the local calibration slope falls outside 0.8 to 1.2 "
-    "for two consecutive months.",
+    "for two consecutive months.\n\n"
+    "3. Incidents\n\nReport a serious AI incident to the OHA within 24 hours of its discovery.",
 ]
 
 
@@ -83,6 +85,13 @@ def test_facts_are_answered_in_the_form_the_document_states_them(advisor_with_ru
         "How often must a restraint order be renewed for a 12-year-old patient?",
         "every 2 hours",
         "fernhollow-rules.pdf",
+    )
+    # "the health agency" is named by the acronym the guideline spells out elsewhere
+    _answered(
+        adv,
+        "How quickly must the national health agency be told of a serious AI incident?",
+        "within 24 hours",
+        "ostmarch-guideline.pdf",
     )
     # a present-tense "when" is answered by what sets it off
     _answered(
