@@ -244,38 +244,6 @@ def _group_label(line: str, blocks: list[tuple[int, int]], i: int, text: str) ->
     return i + 1 < len(blocks) and " | " in text[blocks[i + 1][0] : blocks[i + 1][1]]
 
 
-def _framed_by_run_in(label: Unit, sent: str, start: int) -> Unit:
-    """ "External validation. 58,900 admissions at 3 hospitals ...": a run-in heading frames its
-    paragraph's first sentence as a field's label does, and is quoted with it."""
-    flat = " ".join(sent.split())
-    unit = Unit(
-        label.chunk.text[label.start : start + len(sent)], label.chunk, label.start, UnitKind.SENTENCE, label.position
-    )
-    unit.ok = whole_sentence(flat) or (_stated_result(flat.rstrip(".")) and flat.endswith("."))
-    return unit
-
-
-def _run_in_heading(sentence: str) -> bool:
-    """A paragraph's opening label ended by a full stop ("External validation.", "Development
-    cohort."): a few words, capitalised, no verb, nothing else in the sentence."""
-    s = sentence.strip()
-    words = s.rstrip(".").split()
-    return (
-        s.endswith(".")
-        and not s.endswith("..")
-        and 1 <= len(words) <= 4
-        and len(s) <= 40
-        and s[:1].isupper()
-        and not _VERB.search(s)
-        and all(re.fullmatch(r"[A-Za-z][\w'’&/-]*", w) for w in words)
-        # "Sensitivity exceeded the goal." is a sentence: an article, a pronoun or a past tense
-        and not any(w.lower() in _NOT_IN_LABELS or (i and w.lower().endswith("ed")) for i, w in enumerate(words))
-    )
-
-
-_NOT_IN_LABELS = frozenset(re.findall(r"\w+", "the a an this that these those it its we they our their he she his her"))
-
-
 def _continues(prev: Unit, sentence: str, gap: str) -> bool:
     """Does `sentence` finish `prev`, which a paragraph break cut (no full stop, an open
     bracket, or a next part starting in lower case)?"""
@@ -378,18 +346,12 @@ def read_units(chunk: Chunk) -> list[Unit]:
             continue
         in_list = False
         header = label = None
-        block_start = len(units)
         for ss, se in (span for sp in sentence_spans(block) for span in _field_spans(block, *sp)):
             sent, start = _strip_heading_lines(block[ss:se], s + ss)
             prev = units[-1] if units else None
-            run_in = prev is not None and prev.position == block_start and _run_in_heading(prev.text)
             if prev is not None and prev.kind is UnitKind.SENTENCE and _continues(prev, sent, text[prev.end : start]):
                 units.pop()  # extraction broke this sentence at a paragraph break: quote it whole
                 sent, start = text[prev.start : start + len(sent)], prev.start
-            elif prev is not None and run_in and not text[prev.end : start].count("\n") > 1:
-                units[-1] = _framed_by_run_in(prev, sent, start)
-                last_prose = units[-1] if units[-1].ok else None
-                continue
             unit = Unit(sent, chunk, start, UnitKind.SENTENCE, len(units))
             flat = " ".join(sent.split())
             unit.ok = whole_sentence(flat) or field_line(flat) or _lead_in(flat)
