@@ -36,7 +36,11 @@ _OUT_RULES: list[tuple[str, re.Pattern]] = [
     (
         "I don't give clinical or medication advice; ask a clinician or pharmacist.",
         re.compile(
-            r"\b(dose|doses|dosing|dosage|mg/kg|milligrams?|\d+\s?mg)\b|\bhow (much|many)\b.{0,40}\b(take|give|administer|prescribe)\b"
+            r"\b(dose|doses|dosing|dosage|mg/kg|milligrams?|\d+\s?mg)\b"
+            # "how much notice must staff give" asks for a time, not a dose
+            r"|\bhow (much|many)\b(?!\s+(notice|time|warning|advance|days?|weeks?|months?|hours?|minutes?|years?|"
+            r"training|feedback|information|detail|budget|money|funding|resources?|staff|people|weight|priority)\b)"
+            r".{0,40}\b(take|give|administer|prescribe)\b"
             r"|\b(should i|can i|how do i|how to)\b.{0,30}\b(treat|take|prescribe|diagnose|medicate|cure)\b"
             r"|\b(symptoms? of|treatment for|side effects? of|interactions? (of|between))\b",
             re.I,

@@ -45,3 +45,16 @@ def test_a_we_question_citing_a_document_is_answered_from_guidance_without_an_or
 @pytest.mark.parametrize("query", ["What are our top gaps?", "How should we prioritize our gaps?", "Are we ready?"])
 def test_a_we_question_about_results_still_asks_for_an_organization(query):
     assert route(query, None, RULES_ONLY).path is AnswerPath.NEEDS_ORG
+
+
+@pytest.mark.parametrize(
+    ("question", "in_scope"),
+    [
+        ("How much notice must staff give affected service users before a system is switched off?", True),
+        ("How much time do vendors take to fix a reported fault?", True),
+        ("How much morphine should I give a child?", False),
+        ("How many tablets of ibuprofen can I take?", False),
+    ],
+)
+def test_notice_and_time_to_give_are_no_dose(question, in_scope):
+    assert RULES_ONLY.check(question).in_scope is in_scope
