@@ -136,6 +136,8 @@ _rule(
     Reason.OVERRIDE,
     0.95,
     _CLAUSE + r"(?:please\s+|now\s+|kindly\s+)?(?:ignore|disregard|forget|override|bypass|drop|discard)(?=\s)"
+    # "Override log; override-rate report; reviewer training records": a record of clinicians' overrides
+    r"(?!\s+(?:logs?|rates?|reports?|events?|counts?|frequency|tracking|records?|reasons?|codes?|buttons?|audits?)\b)"
     r".{0,60}\b(?:instructions?|prompts?|rules?|guidelines?|directions?|context|above|previous|prior|system|"
     r"policies|polic(?:y|ies)|constraints?|guardrails?|training)\b",
 )
