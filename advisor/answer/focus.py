@@ -385,7 +385,7 @@ def _names_an_office(sentence: str, asked: set[str]) -> bool:
 #: "When is it recalibrated?", "when do we escalate?": a present-tense when, which a condition
 #: answers as well as a date; "when was it published" asks for a date.
 _WHEN_HABITUAL = re.compile(
-    r"^\s*when (?:is|are|do|does|should|must|would)\b(?![^?]*\b(?:due|effective|expected)\b)", re.I
+    r"(?:^\s*|[,;:]\s+)when (?:is|are|do|does|should|must|would)\b(?![^?]*\b(?:due|effective|expected)\b)", re.I
 )
 _TRIGGER = re.compile(
     r"\b(?:if|whenever|when|once|upon|triggers?|triggered|falls? (?:below|outside|under)|exceeds?|drops?)\b", re.I
@@ -395,7 +395,7 @@ _TRIGGER = re.compile(
 def conditioned(question: str, sentence: str) -> bool:
     """Does the sentence answer a present-tense "when" with what sets it off ("When is the model
     recalibrated?" - "... when the calibration slope falls outside 0.8-1.2")?"""
-    return bool(_WHEN_HABITUAL.match(question) and _TRIGGER.search(sentence))
+    return bool(_WHEN_HABITUAL.search(question) and _TRIGGER.search(sentence))
 
 
 def corrects_premise(sentence: str) -> bool:
