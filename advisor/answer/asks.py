@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from ..text import identifiers, tokenize
 from .corpus import Corpus
 from .focus import (
+    BOUNDS,
     Focus,
     corrects_premise,
     counted,
@@ -25,6 +26,7 @@ from .focus import (
     gives,
     names_several,
     ranks,
+    states_bound,
     unit_asked,
     years,
 )
@@ -292,6 +294,8 @@ def _present(ask: Ask, tok: str, ev: Evidence, extra: Extra | None = None) -> fl
         return 1.0
     if tok in ask.entities and names_place(ask.written.get(tok, tok), f"{ev.text} {ev.passage}"):
         return 1.0  # "Europe" named as "the EU" or "European"
+    if tok in BOUNDS and states_bound(tok, ev.text):
+        return 1.0  # "the maximum number" is stated as "no more than 5"
     if tok in _AGE_WORDS or tok[:1].isdigit():
         age = asked_age(ask.question)
         if age is not None and (tok in _AGE_WORDS or str(age) in tok) and covers_age(ev.text, age):

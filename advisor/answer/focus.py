@@ -11,6 +11,7 @@ from ..safety.names import name_lists
 from ..text import identifiers, tokenize
 
 __all__ = [
+    "BOUNDS",
     "Asked",
     "Focus",
     "conditioned",
@@ -21,6 +22,7 @@ __all__ = [
     "gives",
     "names_several",
     "ranks",
+    "states_bound",
     "unit_asked",
     "years",
 ]
@@ -390,6 +392,22 @@ _WHEN_HABITUAL = re.compile(
 _TRIGGER = re.compile(
     r"\b(?:if|whenever|when|once|upon|triggers?|triggered|falls? (?:below|outside|under)|exceeds?|drops?)\b", re.I
 )
+
+
+#: A bound a question asks for ("the maximum number"), and how a rule states it ("no more than 5").
+_BOUND_PHRASES = {
+    "maximum": re.compile(r"\b(?:no|not) more than\b|\bup to\b|\bat most\b|\bmaxim|\bexceed|\bcapped\b|\blimit", re.I),
+    "max": re.compile(r"\b(?:no|not) more than\b|\bup to\b|\bat most\b|\bmaxim|\bexceed|\bcapped\b|\blimit", re.I),
+    "minimum": re.compile(r"\bat least\b|\b(?:no|not) (?:fewer|less) than\b|\bminim", re.I),
+    "min": re.compile(r"\bat least\b|\b(?:no|not) (?:fewer|less) than\b|\bminim", re.I),
+}
+BOUNDS = frozenset(_BOUND_PHRASES)
+
+
+def states_bound(token: str, sentence: str) -> bool:
+    """Does the sentence state the bound a question's word asks for ("maximum": "no more than 5")?"""
+    phrase = _BOUND_PHRASES.get(token)
+    return bool(phrase and phrase.search(sentence))
 
 
 def conditioned(question: str, sentence: str) -> bool:

@@ -20,7 +20,7 @@ from ..chunk import Chunk, DocType
 from ..retrieve import Hit
 from ..retrieve.spelled import initial_runs
 from ..text import tokenize
-from .focus import conditioned
+from .focus import BOUNDS, conditioned
 from .headings import HEADING_BONUS, names_section
 from .places import PLACE_ABBREVIATIONS, names_abbreviated
 from .populations import age_bounds, asked_population, population_phrase
@@ -59,7 +59,8 @@ def asked_property(
         words = ""  # "What counts as a quorum for X?" asks what X's rules say, not for a property
     if words and tokenize(words) and tokenize(words)[-1] in _SUBJECT_NOUNS:
         words = ""  # "Which already-cleared device did X cite?" asks for a device's name, not a property
-    prop = frozenset(t for t in tokenize(words) if t in anchors and t not in entities and t.isalpha())
+    # "the maximum number": a bound a rule states in its own words ("no more than 5")
+    prop = frozenset(t for t in tokenize(words) if t in anchors and t not in entities and t.isalpha()) - BOUNDS
     prop = _measure_words(prop) or prop
     spelled = {tokenize(w)[0]: w.lower() for w in _ITY_NOUN.findall(words)}
     return prop, {t: w for t, w in spelled.items() if t in prop and t in frame}

@@ -69,3 +69,10 @@ def test_the_refusal_names_what_the_documents_do_cover():
     assert closest_topics(hits) == ["FDA PCCP guidance (What a PCCP contains)", "ONC HTI-1 (Dates)"]
     text = declined("none of them states the date asked for", hits)
     assert "won't guess" in text and "FDA PCCP guidance (What a PCCP contains)" in text and "Hidden" not in text
+
+
+def test_a_maximum_asked_for_is_stated_as_no_more_than():
+    ask = read_ask("What is the maximum number of Tier 3 systems one senior owner may be responsible for?")
+    ev = _ev("A senior owner may be responsible for no more than 5 Tier 3 systems at a time.", "2 Risk tiers")
+    verdict = addressed(ask, [ev], min_coverage=0.3, min_focus_coverage=0.5)
+    assert verdict.ok and not verdict.missing and verdict.coverage == 1.0
