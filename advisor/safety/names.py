@@ -112,7 +112,8 @@ Date Birth DOB MRN SSN Age Sex Male Female Race Language English Spanish Christm
 Cross Shield Aetna Cigna Humana United Kaiser Mayo Cleveland Johns Hopkins Spouse Wife Husband Partner Son Daughter
 Mother Father Brother Sister Guardian Caregiver Contact Emergency Relative Friend Neighbor Neighbour Grandmother
 Grandfather Aunt Uncle Cousin Niece Nephew Mom Dad Attending Nurse Physician Reviewed Signed Seen Dictated
-Transcribed Called Spoke Discussed Continue Start Stop Increase Decrease Follow-up
+Transcribed Called Spoke Discussed Continue Start Stop Increase Decrease Follow-up Officer Owner Manager Director
+Chair Chairperson Coordinator Senior Responsible Executive Sponsor Steward Champion Administrator Accountable
 """
 _NOT_NAME = frozenset(_NOT_NAME_WORDS.split())
 

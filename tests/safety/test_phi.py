@@ -208,3 +208,11 @@ def test_a_model_cards_maker_and_support_line_keep_their_contact_details(text):
 )
 def test_a_patients_employer_contact_and_home_are_still_redacted(text, redacted):
     assert redact(text) == redacted
+
+
+def test_an_office_is_no_persons_name():
+    text = "Each Tier 3 system has one named Senior Responsible Owner (SRO) who is accountable for its risks."
+    assert [f for f in detect(text) if f.type == PhiType.NAME] == []
+    assert [f.text for f in detect("The patient named John Smith was seen.") if f.type == PhiType.NAME] == [
+        "John Smith"
+    ]
