@@ -395,12 +395,9 @@ _TRIGGER = re.compile(
 
 
 #: A bound a question asks for ("the maximum number"), and how a rule states it ("no more than 5").
-_BOUND_PHRASES = {
-    "maximum": re.compile(r"\b(?:no|not) more than\b|\bup to\b|\bat most\b|\bmaxim|\bexceed|\bcapped\b|\blimit", re.I),
-    "max": re.compile(r"\b(?:no|not) more than\b|\bup to\b|\bat most\b|\bmaxim|\bexceed|\bcapped\b|\blimit", re.I),
-    "minimum": re.compile(r"\bat least\b|\b(?:no|not) (?:fewer|less) than\b|\bminim", re.I),
-    "min": re.compile(r"\bat least\b|\b(?:no|not) (?:fewer|less) than\b|\bminim", re.I),
-}
+_AT_MOST = re.compile(r"\b(?:no|not) more than\b|\bup to\b|\bat most\b|\bmaxim|\bexceed|\bcapped\b|\blimit", re.I)
+_AT_LEAST = re.compile(r"\bat least\b|\b(?:no|not) (?:fewer|less) than\b|\bminim", re.I)
+_BOUND_PHRASES = {"maximum": _AT_MOST, "max": _AT_MOST, "minimum": _AT_LEAST, "min": _AT_LEAST}
 BOUNDS = frozenset(_BOUND_PHRASES)
 
 
