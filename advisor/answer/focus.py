@@ -259,10 +259,20 @@ _HOW_MANY_UNITS = re.compile(
 _EARLIER_ASK = re.compile(r"\bhow (?:many|much|long|often|soon)\b|\bwhat (?:percent|date|year)\b|^\s*when\b", re.I)
 
 
+#: A limit or a requirement, not a figure someone reported: "within how many hours must",
+#: "how many hours of training are required" ("how many hours of downtime did X report" counts).
+_LIMIT = re.compile(
+    r"\b(?:within|after|before|in|for) how many\b|\b(?:must|should|shall|have to|has to|may|can|required|allowed|"
+    r"permitted|needed)\b",
+    re.I,
+)
+
+
 def unit_asked(question: str) -> str:
-    """The unit of "how many hours ..." when that is what the question asks first ("" otherwise)."""
+    """The unit of "within how many hours must ..." when a time limit is what the question asks
+    first ("" otherwise)."""
     m = _HOW_MANY_UNITS.search(question)
-    if not m or any(e.start() < m.start() for e in _EARLIER_ASK.finditer(question)):
+    if not m or not _LIMIT.search(question) or any(e.start() < m.start() for e in _EARLIER_ASK.finditer(question)):
         return ""
     return m.group(1).lower()
 
@@ -352,7 +362,7 @@ def gives(ask: Asked, sentence: str) -> bool:
         # Staff"); "who is the current chair" by a name
         if _NAME_WANTED.search(ask.question):
             return _names_a_person(sentence, asked)
-        return _names_a_person(sentence, asked) or _names_an_office(sentence, asked)
+        return _names_a_person(sentence, asked) or _assigns_an_office(sentence, asked)
     if focus is Focus.NAMED:
         return any(not set(tokenize(m.group(0))) & asked for m in _PROPER.finditer(sentence))
     return True
@@ -379,9 +389,23 @@ _OFFICE = re.compile(
 _NAME_WANTED = re.compile(r"\b(?:current|new|acting|interim|name|named|currently)\b", re.I)
 
 
-def _names_an_office(sentence: str, asked: set[str]) -> bool:
-    """An office the question does not already name ("chaired by the Vice President ...")."""
-    return any(not set(tokenize(m.group(0))) & asked for m in _OFFICE.finditer(sentence))
+#: The duty the question asks about, given to someone: "chaired by the ...", "the chair is the ...".
+_ASSIGNED = re.compile(
+    r"\b(?:chaired|led|headed|directed|run|convened|overseen|signed|approved)\s+by\s+(?:the\s+|its\s+|a\s+)?(?P<by>.{3,80})"
+    r"|\b(?:chair|head|lead|leader|director)\s+(?:of\s+[\w\s]{1,40}?\s+)?(?:is|shall be|will be)\s+(?:the\s+)?(?P<is>.{3,80})",
+    re.I,
+)
+
+
+def _assigns_an_office(sentence: str, asked: set[str]) -> bool:
+    """An office the question does not already name, given the duty asked about ("The committee
+    is chaired by the Vice President of the Medical Staff"); an office merely mentioned
+    ("a named chair and an executive sponsor") answers nothing."""
+    for m in _ASSIGNED.finditer(sentence):
+        held = m.group("by") or m.group("is") or ""
+        if any(not set(tokenize(o.group(0))) & asked for o in _OFFICE.finditer(held)):
+            return True
+    return False
 
 
 #: "When is it recalibrated?", "when do we escalate?": a present-tense when, which a condition

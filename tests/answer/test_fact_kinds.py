@@ -124,6 +124,8 @@ def test_a_day_of_the_year_is_a_date(sentence, is_date):
         ("Within how many hours must licensure be verified?", Focus.DURATION),
         ("How many staff are needed, and for how many days?", Focus.COUNT),
         ("Who chairs the Credentials Committee?", Focus.PERSON),
+        # a figure someone reported, not a time limit: it counts hours
+        ("How many hours of downtime did the exchange report in 2025?", Focus.COUNT),
     ],
 )
 def test_the_kind_of_fact_a_question_asks_for(question, focus):
@@ -179,3 +181,11 @@ def test_a_pages_footnotes_are_quoted_only_when_asked_for():
     )
     assert _candidates([(note, 1)]) == []
     assert _candidates([(note, 1)], readings=True)
+
+
+def test_an_office_answers_who_chairs_only_when_the_duty_is_given_to_it():
+    from advisor.answer.focus import gives
+
+    ask = read_ask("Who chairs the Coalition's board of directors?")
+    assert gives(ask, "The board is chaired by the Chief Executive Officer of the Coalition.")
+    assert not gives(ask, "A named chair (often the CMIO) and an executive sponsor who reports to the board.")
