@@ -88,6 +88,7 @@ _AGE_RANGE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=256)
 def asked_age(question: str) -> int | None:
     """The one age a question asks about ("for a 12-year-old patient" -> 12), None when none."""
     m = _ASKED_AGE.search(question)
