@@ -78,6 +78,13 @@ def _edge(p: Piece, height: float) -> bool:
     return height > 0 and (p.top < 0.12 * height or p.top > 0.85 * height)
 
 
+def _ends(shown: list[Piece], height: float) -> list[Piece]:
+    """The pieces that can be running lines: a page's first and last two, but a heading only in
+    the page's margins (a card's "EVIDENCE" label closing many pages is the card's, not the page's)."""
+    ends = shown[:2] + shown[-2:]
+    return [p for p in ends if not p.heading or height <= 0 or _edge(p, height)]
+
+
 def mark_running_heads(pages: list[list[Piece]], keep: set[str], heights: list[float] | None = None) -> None:
     """Page numbers and lines repeated at the top or bottom of most pages become furniture.
 
@@ -90,7 +97,7 @@ def mark_running_heads(pages: list[list[Piece]], keep: set[str], heights: list[f
     counts: dict[str, int] = {}
     for pieces, height in zip(pages, heights, strict=True):
         shown = [p for p in pieces if not p.hidden]
-        edge = [p for p in shown[:2] + shown[-2:] if p.lines <= 2 or p.kind == BlockKind.TABLE]
+        edge = [p for p in _ends(shown, height) if p.lines <= 2 or p.kind == BlockKind.TABLE]
         if len(pages) < 5:
             edge = [p for p in edge if _edge(p, height)]
         for key in set().union(*(_keys(p) for p in edge)) if edge else ():
@@ -99,9 +106,9 @@ def mark_running_heads(pages: list[list[Piece]], keep: set[str], heights: list[f
     # breaks the run): in the margins of two pages is enough there
     threshold = max(3, 0.4 * len(pages)) if len(pages) >= 5 else 2
     repeated = {k for k, c in counts.items() if c >= threshold and len(k) < 100} - keep
-    for pieces in pages:
+    for pieces, height in zip(pages, heights, strict=True):
         shown = [p for p in pieces if not p.hidden]
-        for p in shown[:2] + shown[-2:]:
+        for p in _ends(shown, height):
             if _furniture(p, repeated):
                 p.kind = BlockKind.FURNITURE
 

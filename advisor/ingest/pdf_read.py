@@ -260,7 +260,7 @@ def _blocks(pages: list[Page], outline: Outline, ocr_blocks: dict[int, list[Bloc
         _mend_hyphens(piece, dehyph)
     # after the page breaks are mended: a code's line never joins the prose of the page before
     running_identifiers(pieces, [p.height for p in pages])
-    blocks = _Sections(outline).assign(pieces, ocr_blocks)
+    blocks = _Sections(outline, _body_style(pages)[0]).assign(pieces, ocr_blocks)
     # a line without a word is a stray page number or mark; a table row is kept however it reads
     # ("18–44 | 9,420 | 0.88": an age band's figures, every cell a number)
     return [b for b in blocks if _LETTERS.search(b.text) or (b.kind == BlockKind.TABLE and _ALNUM.search(b.text))]
@@ -293,13 +293,17 @@ def heading_level(text: str) -> int | None:
 class _Sections:
     """Heading paths: the outline's where it names a heading, else heading levels by size."""
 
-    def __init__(self, outline: Outline):
+    def __init__(self, outline: Outline, body: float = 0.0):
         self.outline = outline
+        self.body = body  # the body text's type size
         self.by_page: dict[int, list[tuple[str, ...]]] = {}
         for page, tpath in outline:
             self.by_page.setdefault(page + 1, []).append(tpath)
         self.current: tuple[str, ...] = ()
         self.local: tuple[str, ...] = ()  # a heading under the current outline entry
+        self.sizes: tuple[float, ...] = ()  # each local heading's type size
+        self.fresh = False  # no text came since the last heading
+        self.seen = False  # a heading came
         self.in_refs = False
         self.bare = False  # the last heading is a number without its title ("ARTICLE IV")
         self.rows = False  # table rows came since the last heading
@@ -311,7 +315,8 @@ class _Sections:
         match = next((t for t in pending if norm(t[-1]) == key), None)
         if match is not None:
             pending.remove(match)
-            self.current, self.local = match, ()
+            self.current, self.local, self.sizes = match, (), ()
+            self.seen = True
             self.in_refs = any(ref_heading(t) for t in match)  # "References > Existing frameworks" too
             return
         # a heading the outline does not name sits under the current outline entry, and under
@@ -320,16 +325,38 @@ class _Sections:
         # "Table 3. ... (continued)" atop the next page goes on with the table it continues
         text = _CONTINUED.sub("", piece.text.replace("\n", " ")).strip() or piece.text.replace("\n", " ")
         level = heading_level(text)
-        numbered = [h for h in self.local if heading_level(h) is not None]
         if level is None and self.bare:
-            self.local = (*self.local[:-1], f"{self.local[-1]} {text}")  # "ARTICLE IV" / "MEDICAL RECORDS"
+            joined = f"{self.local[-1]} {text}"  # "ARTICLE IV" / "MEDICAL RECORDS"
+            self._set(self.local[:-1], self.sizes[:-1])
+            self._push(joined, piece.size)
         elif level is None:
-            self.local = (*numbered, text)
+            # a label no larger than the body text ("OUTCOME", "EVIDENCE") sits under the larger
+            # heading above it (the control it describes), though not under the document's title
+            # (a model card's name over its "Warnings"); a badge repeating the title's code
+            # ("GV-3.2" beside "GV-3.2 Supplier risk") gives way to the title
+            prefix = self.fresh and self.local and text.startswith(f"{self.local[-1]} ")
+            label = 0 < piece.size <= self.body + 0.5
+            kept = [
+                (h, s)
+                for h, s in zip(self.local[: -1 if prefix else None], self.sizes, strict=False)
+                if heading_level(h) is not None or (label and s > piece.size + 0.5)
+            ]
+            self._set(tuple(h for h, _ in kept), tuple(s for _, s in kept))
+            self._push(text, piece.size if self.seen else 0.0)  # the first heading titles the whole
         else:
-            self.local = (*[h for h in numbered if (heading_level(h) or 0) < level], text)
+            kept = [(h, s) for h, s in zip(self.local, self.sizes, strict=True) if 0 < (heading_level(h) or 0) < level]
+            self._set(tuple(h for h, _ in kept), tuple(s for _, s in kept))
+            self._push(text, piece.size)
+        self.fresh = self.seen = True
         self.bare = level is not None and bool(_BARE_NUMBER.match(text))
         under_refs = any(ref_heading(t) for t in self.current)
         self.in_refs = ref_heading(piece.text) or under_refs
+
+    def _set(self, local: tuple[str, ...], sizes: tuple[float, ...]) -> None:
+        self.local, self.sizes = local, sizes
+
+    def _push(self, text: str, size: float) -> None:
+        self.local, self.sizes = (*self.local, text), (*self.sizes, size)
 
     @property
     def section(self) -> str:
@@ -341,7 +368,7 @@ class _Sections:
         if row:
             self.rows = True
         elif self.rows and self.local and _CAPTION.match(self.local[-1]):
-            self.local = self.local[:-1]
+            self._set(self.local[:-1], self.sizes[:-1])
             self.rows = False
         else:
             self.rows = False
@@ -354,7 +381,7 @@ class _Sections:
                     self._heading(piece)
                     continue
                 if piece.kind.indexed and not piece.hidden:
-                    self.bare = False
+                    self.bare = self.fresh = False
                     self._after_table(piece.kind == BlockKind.TABLE)
                 kind = piece.kind
                 if kind.indexed and self.in_refs and not piece.hidden:
@@ -369,7 +396,8 @@ class _Sections:
             # outline titles not found in the text still start their section on this page
             left = self.by_page.pop(number, [])
             if left:
-                self.current, self.local, self.in_refs = left[-1], (), any(ref_heading(t) for t in left[-1])
+                self.current, self.local, self.sizes = left[-1], (), ()
+                self.in_refs = any(ref_heading(t) for t in left[-1])
             for b in ocr_blocks.get(number, []):
                 b.section = b.section or self.section
                 blocks.append(b)
