@@ -411,6 +411,7 @@ def compose_guidance(
                 collapse_duplicates(again, cands)
                 second = _verdict(ask, again, setup.corpus)
                 if second.ok:
+                    again, second = _own_only(ask, again, setup.corpus, second)
                     return Draft(
                         arrange(again), AnswerKind.GUIDANCE, draft.evidence, covered=second.coverage, addressed=True
                     )
@@ -427,8 +428,34 @@ def compose_guidance(
                     retriever=retriever,
                 )
             return Draft([], AnswerKind.GUIDANCE, draft.evidence, note=verdict.reason)
+        own, verdict = _own_only(ask, chosen, setup.corpus, verdict)
+        if own is not chosen:
+            draft = Draft(arrange(own), AnswerKind.GUIDANCE, draft.evidence)
         draft.covered, draft.addressed = verdict.coverage, True
     return draft
+
+
+#: Coverage an answer kept to the user's own document may lose: a word the padding happens to
+#: share with the question ("above" where the policy says "exceeds"), not a part left unanswered.
+OWN_SLACK = 0.1
+
+#: Passages of the bundled library, as against the documents a user or organization added.
+_BUNDLED = (DocType.GUIDANCE, DocType.FRAMEWORK)
+
+
+def _own_only(ask: Ask, chosen: list[Candidate], corpus: Corpus, verdict: Verdict) -> tuple[list[Candidate], Verdict]:
+    """An answer led by the user's own document keeps to it when its sentences alone address the
+    question as fully: bundled guidance on the same topic beside it pads the answer (a question
+    on the policy's override threshold does not need the EU AI Act's oversight article)."""
+    if not chosen or chosen[0].chunk.doc_type != DocType.USER:
+        return chosen, verdict
+    own = [c for c in chosen if c.chunk.doc_type not in _BUNDLED]
+    if len(own) == len(chosen):
+        return chosen, verdict
+    alone = _verdict(ask, own, corpus)
+    if alone.ok and alone.coverage >= verdict.coverage - OWN_SLACK:
+        return own, alone
+    return chosen, verdict
 
 
 def _asked(question: str, ask: Ask, corpus: Corpus, chosen: list[Candidate]) -> Ask:

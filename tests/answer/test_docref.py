@@ -195,3 +195,10 @@ def test_the_document_pointed_at_outranks_a_slightly_better_guide():
     refs = tuple(read_references("How often does the committee meet under the bylaws?"))
     prefer_pointed([guide, own, other], Pointing(refs, frozenset({"bylaws.pdf"})))
     assert _lead([guide, own, other]) == "bylaws.pdf"
+
+
+def test_an_answer_the_users_document_gives_in_full_is_not_padded_with_bundled_guidance(with_user_documents):
+    ans = with_user_documents.ask("How long do members of the Clinical Algorithms Committee serve, and who chairs it?")
+    assert "two years" in ans.answer and "Chief Medical Information Officer" in ans.answer, ans.answer
+    # the bundled guides on committee chairs and terms say nothing the bylaws have not said
+    assert {c.source.rsplit("/", 1)[-1] for c in ans.citations} == {"larkspur-bylaws.pdf"}, ans.answer
