@@ -30,8 +30,9 @@ def genres_build() -> ModuleType:
     return module
 
 
-def print_html(html: str, pdf: Path) -> Path:
-    """`html` printed by Chromium to `pdf` (US Letter, 25 mm side margins)."""
+def print_html(html: str, pdf: Path, css_page: bool = False) -> Path:
+    """`html` printed by Chromium to `pdf` (US Letter, 25 mm side margins; with `css_page`, the
+    size and margins its CSS `@page` rule sets, as a slide deck has)."""
     chromium = genres_build().CHROMIUM
     from playwright.sync_api import sync_playwright
 
@@ -40,7 +41,10 @@ def print_html(html: str, pdf: Path) -> Path:
         try:
             page = browser.new_page()
             page.set_content(html, wait_until="load")
-            page.pdf(path=str(pdf), format="Letter", margin={"left": "25mm", "right": "25mm"})
+            if css_page:
+                page.pdf(path=str(pdf), prefer_css_page_size=True)
+            else:
+                page.pdf(path=str(pdf), format="Letter", margin={"left": "25mm", "right": "25mm"})
         finally:
             browser.close()
     return pdf

@@ -21,7 +21,7 @@ from .hyphens import Dehyphenator
 from .limits import Deadline, Limits
 from .pdf_chars import Page, PageReader
 from .pdf_furniture import Piece, mark_running_heads, mark_toc_and_index, norm, ref_heading, running_identifiers
-from .pdf_layout import Item, ItemKind, Line, is_field, page_items
+from .pdf_layout import FIGURE, Item, ItemKind, Line, is_field, page_items
 from .pdf_notes import attach_notes
 
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
@@ -253,6 +253,7 @@ def _blocks(pages: list[Page], outline: Outline, ocr_blocks: dict[int, list[Bloc
     for page, nxt in pairwise(pieces):
         _mend_page_break(page, nxt)
     for page in pieces:
+        page[:] = _figure_labels(page)
         _mend_column_breaks(page)
         _run_in_terms(page)
         _group_labels(page)
@@ -376,6 +377,12 @@ class _Sections:
     def assign(self, pages: list[list[Piece]], ocr_blocks: dict[int, list[Block]]) -> list[Block]:
         blocks: list[Block] = []
         for number, pieces in enumerate(pages, start=1):
+            cover = _cover(pieces) if not any(b.kind.indexed for b in blocks) else []
+            if cover:
+                # a title page of headings only (a deck's title slide: what, for whom, by whom and
+                # when) is read as text too, or nothing of it would be indexed
+                text = "\n\n".join(p.text for p in cover)
+                blocks.append(Block(text, cover[0].text, number, BlockKind.TEXT, "", {"cover": "yes"}))
             for piece in pieces:
                 if piece.heading and not piece.hidden and piece.kind.indexed:
                     self._heading(piece)
@@ -402,6 +409,12 @@ class _Sections:
                 b.section = b.section or self.section
                 blocks.append(b)
         return blocks
+
+
+def _cover(pieces: list[Piece]) -> list[Piece]:
+    """The lines of a page holding headings and nothing else, when there are several."""
+    shown = [p for p in pieces if p.kind.indexed and not p.hidden]
+    return shown if len(shown) >= 2 and all(p.heading for p in shown) else []
 
 
 def _prose_goes_on(text: str) -> bool:
@@ -431,6 +444,51 @@ def _mend_hyphens(piece: Piece, dehyph: Dehyphenator) -> None:
     parts = [dehyph.mend(piece.text[a:b]) for a, b in pairwise(cuts)]
     piece.text = "".join(parts)
     piece.breaks = [sum(len(x) for x in parts[:i]) for i in range(1, len(parts))]
+
+
+def _figure_labels(page: list[Piece]) -> list[Piece]:
+    """A big figure over its small label (a results slide's "2.1 h" above "median earlier
+    recognition") is one statement: the figure opens its label's text. A word the printer split
+    around the figure ("re" before "18%", "lative drop" under it) is joined back. Figures set
+    side by side over their labels read as two table rows; each pair becomes one statement."""
+    out: list[Piece] = []
+    skip: set[int] = set()
+    for i, p in enumerate(page):
+        if i in skip:
+            continue
+        below = [(j, q) for j, q in enumerate(page[i + 1 :], start=i + 1) if 0 <= q.top - p.bottom <= p.size]
+        if p.kind == BlockKind.TABLE and below and below[0][1].kind == BlockKind.TABLE:
+            j, labels = below[0]
+            pairs = _figure_row(p, labels)
+            if pairs:
+                skip.add(j)
+                for text in pairs:
+                    piece = Piece(p.page, BlockKind.TEXT, text, False, "", p.top, 1, p.x0, p.x1, [])
+                    piece.size, piece.bottom = labels.size, labels.bottom
+                    out.append(piece)
+                continue
+        m = FIGURE.match(p.text.strip()) if _prose(p) else None
+        label = next((q for _, q in below if _prose(q)), None)
+        if m is None or label is None or label.size * 1.4 > p.size or _overlap(p, label) < 0.5:
+            out.append(p)
+            continue
+        cut = m["cut"] or ""
+        joined = (
+            f"{m['figure']} {cut}{label.text}" if cut and label.text[:1].islower() else f"{p.text.strip()} {label.text}"
+        )
+        label.breaks = [b + len(joined) - len(label.text) for b in label.breaks]
+        label.text, label.top, label.x0, label.x1 = joined, p.top, min(p.x0, label.x0), max(p.x1, label.x1)
+    return out
+
+
+def _figure_row(figures: Piece, labels: Piece) -> list[str]:
+    """Each figure with the label under it, when a row of big figures sits over a row of labels."""
+    tops, bottoms = figures.text.split(" | "), labels.text.split(" | ")
+    if len(tops) != len(bottoms) or len(tops) < 2 or labels.size * 1.4 > figures.size:
+        return []
+    if not all(FIGURE.match(t.strip()) for t in tops) or any(FIGURE.match(b.strip()) for b in bottoms):
+        return []
+    return [f"{t.strip()} {b.strip()}" for t, b in zip(tops, bottoms, strict=True)]
 
 
 def _mend_column_breaks(page: list[Piece]) -> None:
