@@ -51,6 +51,11 @@ class Piece:
         return self.kind.indexed
 
 
+#: A figure, perhaps with a unit or a word of lower case ("2.1 h", "11.2%", "1 in 7"); a code
+#: ("GV-1.1", "K243310") is none.
+FIGURE = re.compile(r"^(?:(?P<cut>[a-z]{1,3}) )?(?P<figure>(?=.*\d)(?!.*[A-Z])(?!.*[a-z]{3}).+)$")
+
+
 def norm(text: str) -> str:
     """Line identity for repetition checks: case, spacing and numbers ignored."""
     return re.sub(r"\d+", "#", " ".join(text.split()).lower())

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from .pdf_chars import Frag, Page, edge_between
+from .pdf_furniture import FIGURE
 from .pdf_spacing import REACH, join_spaced_words
 
 _MARKER = re.compile(r"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·\-–—*]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)])$")
@@ -570,11 +571,6 @@ def _cells(group: list[Box]) -> list[list[Line]]:
     return [[ln for b in sorted(s, key=lambda b: b.top) for ln in b.lines] for s in strips]
 
 
-#: A figure, perhaps with a unit or a word of lower case ("2.1 h", "11.2%", "1 in 7"); a code
-#: ("GV-1.1", "K243310") is none.
-FIGURE = re.compile(r"^(?:(?P<cut>[a-z]{1,3}) )?(?P<figure>(?=.*\d)(?!.*[A-Z])(?!.*[a-z]{3}).+)$")
-
-
 def _text_item(box: Box, body_size: float, body_bold: bool) -> Item:
     first = box.lines[0]
     text = " ".join(ln.text for ln in box.lines)
@@ -589,8 +585,7 @@ def _text_item(box: Box, body_size: float, body_bold: bool) -> Item:
         and len(text) <= 160
         and not re.search(r"[.,;]$", text)
         and bool(re.search(r"[A-Za-z]", text))
-        # a big figure over its label ("2.1 h", "1 in 7" on a results slide) is content
-        and not FIGURE.match(text.strip())
+        and not FIGURE.match(text.strip())  # a big figure over its label ("2.1 h" on a slide) is content
     )
     return Item(
         ItemKind.HEADING if heading else ItemKind.TEXT,

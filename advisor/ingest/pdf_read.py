@@ -20,8 +20,8 @@ from .document import HIDDEN_TEXT, Block, BlockKind, Document, fail, form_fields
 from .hyphens import Dehyphenator
 from .limits import Deadline, Limits
 from .pdf_chars import Page, PageReader
-from .pdf_furniture import Piece, mark_running_heads, mark_toc_and_index, norm, ref_heading, running_identifiers
-from .pdf_layout import FIGURE, Item, ItemKind, Line, is_field, page_items
+from .pdf_furniture import FIGURE, Piece, mark_running_heads, mark_toc_and_index, norm, ref_heading, running_identifiers
+from .pdf_layout import Item, ItemKind, Line, is_field, page_items
 from .pdf_notes import attach_notes
 
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
