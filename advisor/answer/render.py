@@ -17,17 +17,21 @@ __all__ = ["ABSTAIN_MESSAGE", "plain", "quote_span", "render_offline", "with_cur
 ABSTAIN_MESSAGE = "I don't have enough evidence in the indexed documents to answer that reliably, so I won't guess."
 
 
-def quote_span(chunk_text: str, sentences: list[str], limit: int = 700) -> str:
-    """The shortest exact span of the chunk covering the sentences used (or the first one)."""
+def quote_span(chunk_text: str, sentences: list[str], limit: int = 700, leads: frozenset[str] = frozenset()) -> str:
+    """The shortest exact span of the chunk covering the sentences used; when that is too long,
+    the span of those that state something (not the `leads` introducing them: a table's header
+    row, a list's lead-in), or the first of those."""
     found = [(chunk_text.find(s), s) for s in sentences if s and chunk_text.find(s) >= 0]
     if not found:
         return ""
-    start = min(i for i, _ in found)
-    end = max(i + len(s) for i, s in found)
-    span = chunk_text[start:end]
-    if end - start <= limit and not any(looks_like_injection(x) for x in split_sentences(span)):
-        return span
-    return min(found)[1]
+    stated = [f for f in found if f[1] not in leads] or found
+    for group in (found, stated):
+        start = min(i for i, _ in group)
+        end = max(i + len(s) for i, s in group)
+        span = chunk_text[start:end]
+        if end - start <= limit and not any(looks_like_injection(x) for x in split_sentences(span)):
+            return span
+    return min(stated)[1]
 
 
 def plain(question: str, query: str, text: str, *, kind: AnswerKind, mode: AnswerMode) -> Answer:
@@ -55,6 +59,7 @@ def render_offline(question: str, query: str, draft: Draft, hits: list[Hit], che
     numbering = Numbering()
     chunks: dict[str, Chunk] = {}
     used: dict[str, list[str]] = {}
+    leads: set[str] = set()  # the quotes of lead-ins: they introduce the facts, not state them
     lines: list[str] = []
     for part in draft.parts:
         lead_in = part.text.rstrip().endswith(":")  # introduces the list after it; claims nothing
@@ -62,9 +67,10 @@ def render_offline(question: str, query: str, draft: Draft, hits: list[Hit], che
             continue  # an offline answer never shows an unsupported sentence
         for c in part.chunks:
             chunks.setdefault(c.chunk_id, c)
-            used.setdefault(c.chunk_id, []).extend(q for q in part.quotes if q in c.text)
-            if not part.quotes:
-                used[c.chunk_id].append(best_quote(c.text, part.text))
+            taken = [q for q in part.quotes if q in c.text] if part.quotes else [best_quote(c.text, part.text)]
+            used.setdefault(c.chunk_id, []).extend(taken)
+            if lead_in:
+                leads.update(taken)
         sentence = _cited(part, [numbering.number(c.chunk_id) for c in part.chunks])
         if part.bullet:
             lines.append(f"- {sentence}")
@@ -79,7 +85,7 @@ def render_offline(question: str, query: str, draft: Draft, hits: list[Hit], che
     citations = []
     for marker, key in enumerate(numbering.keys(), start=1):
         chunk = chunks[str(key)]
-        quote = quote_span(chunk.text, used.get(chunk.chunk_id, [])) or chunk.text[:300]
+        quote = quote_span(chunk.text, used.get(chunk.chunk_id, []), leads=frozenset(leads)) or chunk.text[:300]
         citations.append(citation_for(marker, chunk, quote))
     return Answer(
         question=question,

@@ -223,10 +223,12 @@ def _groups(blocks: list[Block]) -> list[_Group]:
     return groups
 
 
-def _group_pieces(g: _Group, size: int, overlap: int) -> list[tuple[str, list[tuple[int, int]]]]:
-    """(piece, uncertain spans within it) for one group."""
+def _group_pieces(g: _Group, size: int, overlap: int, head: str = "") -> list[tuple[str, list[tuple[int, int]]]]:
+    """(piece, uncertain spans within it) for one group; `head`: the column headings of the
+    table the group's rows go on with from the page before."""
     if g.kind == BlockKind.TABLE:
-        return [(p, []) for p in pack_rows([b.text for b in g.blocks], size)]
+        rows = [b.text for b in g.blocks]
+        return [(p, []) for p in pack_rows([head, *rows] if head and not header_row(rows[0]) else rows, size)]
     text, uncertain, breaks = "", [], []
     for b in g.blocks:
         if text:
@@ -259,8 +261,11 @@ def chunk_document(
     """
     chunks: list[Chunk] = []
     extra = {k: str(doc.meta[k]) for k in CHUNK_META_KEYS if doc.meta.get(k) not in (None, "")}
+    prev: _Group | None = None
+    head = ""
     for g in _groups(doc.blocks):
-        for piece, uncertain in _group_pieces(g, chunk_size, overlap):
+        head = _carried_head(prev, g, head)
+        for piece, uncertain in _group_pieces(g, chunk_size, overlap, head):
             pos = len(chunks)
             if max_chunks is not None and pos >= max_chunks:
                 raise fail(
@@ -289,7 +294,20 @@ def chunk_document(
                     meta=meta,
                 )
             )
+        prev = g
     return chunks
+
+
+def _carried_head(prev: _Group | None, g: _Group, carried: str) -> str:
+    """The column headings of a table that goes on over a page break (the next page's copy of
+    them is a running line), so its rows there are read under them too; `carried`: the
+    headings the group before went on under."""
+    if prev is None or g.kind != BlockKind.TABLE or prev.kind != BlockKind.TABLE:
+        return ""
+    if (g.section, g.page, g.quarantine) != (prev.section, prev.page + 1, prev.quarantine):
+        return ""
+    first = prev.blocks[0].text
+    return first if header_row(first) else carried
 
 
 def uncertain_spans(chunk: Chunk) -> list[tuple[int, int]]:

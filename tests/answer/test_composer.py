@@ -195,3 +195,16 @@ def test_list_items_are_quoted_without_their_source_separators():
         "- a safety event occurs [1].",
         "- a harm limit is exceeded [1].",
     ]
+
+
+def test_the_quote_shown_for_a_row_holds_the_row_not_only_the_header_above_it():
+    from advisor.answer.render import quote_span
+
+    head = "Ref | Question | Supplier answer"
+    rows = [f"R-{i} | What about topic {i}? | " + "A long answer sentence about this topic. " * 5 for i in range(1, 6)]
+    text = "\n".join([head, *rows])
+    # the header introduces the row an answer cites; the rows between them make the span too long
+    quote = quote_span(text, [head, rows[4]], leads=frozenset({head}))
+    assert rows[4] in quote and quote in text
+    # a short span keeps the header with its row
+    assert quote_span(text, [head, rows[0]], leads=frozenset({head})) == f"{head}\n{rows[0]}"

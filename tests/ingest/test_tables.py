@@ -210,3 +210,32 @@ def test_chromium_printed_subgroup_table_keeps_its_age_band_rows_under_the_heade
         assert not label or label in lines
         for cells in rows:
             assert " | ".join(c.replace("-", "\u2013") for c in cells) in lines, (cells, lines)
+
+
+def test_a_table_going_on_over_a_page_break_keeps_its_header_on_the_next_page():
+    from advisor.ingest.document import Block, Document
+
+    head = "Ref | Question | Supplier answer"
+    rows = [
+        f"Q-{i:02d} | Question {i} about the service? | The supplier answers question {i} in full." for i in range(1, 7)
+    ]
+    section = "Part B. Questions"
+    blocks = [Block(head, section, 1, BlockKind.TABLE), *(Block(r, section, 1, BlockKind.TABLE) for r in rows[:3])]
+    # the printer repeats the header atop page 2, where it is a running line, not a row
+    blocks += [Block(head, section, 2, BlockKind.FURNITURE), *(Block(r, section, 2, BlockKind.TABLE) for r in rows[3:])]
+    blocks += [Block(r, section, 3, BlockKind.TABLE) for r in ["Q-07 | Last question? | The last answer."]]
+    chunks = chunk_document(Document("form.pdf", "Form", blocks))
+    for page in (2, 3):
+        on_page = [c for c in chunks if c.page == page]
+        assert on_page and all(c.text.startswith(head + "\n") for c in on_page), [c.text for c in on_page]
+    # a table that starts on the next page under another section keeps to its own rows
+    other = Document(
+        "f.pdf",
+        "F",
+        [
+            Block(head, "A", 1, BlockKind.TABLE),
+            Block(rows[0], "A", 1, BlockKind.TABLE),
+            Block(rows[1], "B", 2, BlockKind.TABLE),
+        ],
+    )
+    assert [c.text for c in chunk_document(other) if c.page == 2] == [rows[1]]
