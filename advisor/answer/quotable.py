@@ -228,6 +228,11 @@ def _field_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
 _FIGURE_END = re.compile(r"\d%?\)?$")
 
 
+#: A figure with its label, a line of its own ("2.1 h median earlier recognition", "1 in 7 alerts
+#: were true positives"): a results slide's statement, whole without a verb or a stop.
+_FIGURE_FIRST = re.compile(r"^(?:[$€£]?\d[\d,.]*\s?(?:%|[a-z]{1,3}\b)|\d+ in \d+)\s+[a-z][\w-]*(?:\s+[\w().%-]+){2,}$")
+
+
 def _stated_result(sentence: str) -> bool:
     """A result a table cell or field ends on without a full stop ("... specificity was 89.5%
     (95% CI: 84.0%, 93.7%)"): whole but for the stop, when it ends its paragraph on a figure."""
@@ -355,7 +360,9 @@ def read_units(chunk: Chunk) -> list[Unit]:
             unit = Unit(sent, chunk, start, UnitKind.SENTENCE, len(units))
             flat = " ".join(sent.split())
             unit.ok = whole_sentence(flat) or field_line(flat) or _lead_in(flat)
-            unit.ok = unit.ok or (se >= len(block.rstrip()) and _stated_result(flat))
+            unit.ok = unit.ok or (
+                se >= len(block.rstrip()) and (_stated_result(flat) or _FIGURE_FIRST.match(flat) is not None)
+            )
             units.append(unit)
             last_prose = unit if unit.ok else None
     framing = section_lead(chunk)

@@ -191,3 +191,19 @@ def test_group_labels_between_rows_keep_the_tables_header_over_them():
     assert [r.text.split(" | ")[0] for r in rows] == ["Overall", "Black", "80 and over"]
     # each row is read under the header that names its columns ("68%" is a sensitivity)
     assert {r.lead.text for r in rows} == {"Population | N | AUROC | Sensitivity"}
+
+
+def test_a_figure_with_its_label_on_a_line_of_its_own_is_quotable_but_a_numbered_title_is_not():
+    from advisor.answer.quotable import read_units
+    from advisor.chunk import Chunk
+
+    text = (
+        "3.4 h median earlier discharge planning\n\n27% relative fall in avoidable readmissions\n\n"
+        "1 in 5 flagged patients were readmitted\n\n4.2 Scope of the pilot"
+    )
+    chunk = Chunk(chunk_id="k", text=text, source="deck.pdf", title="Deck", section="Pilot results", page=3)
+    ok = {u.text.strip(): u.ok for u in read_units(chunk)}
+    assert ok["3.4 h median earlier discharge planning"]
+    assert ok["27% relative fall in avoidable readmissions"]
+    assert ok["1 in 5 flagged patients were readmitted"]
+    assert not ok.get("4.2 Scope of the pilot", False)
