@@ -412,9 +412,16 @@ class _Sections:
 
 
 def _cover(pieces: list[Piece]) -> list[Piece]:
-    """The lines of a page holding headings and nothing else, when there are several."""
+    """The lines of a page holding headings and nothing else, when those after the title say
+    something of their own (a cover's "AI RMF / AI RMF Playbook" repeats the title: no passage)."""
     shown = [p for p in pieces if p.kind.indexed and not p.hidden]
-    return shown if len(shown) >= 2 and all(p.heading for p in shown) else []
+    if len(shown) < 2 or not all(p.heading for p in shown):
+        return []
+    return shown if sum(len(p.text.split()) for p in shown[1:]) >= COVER_WORDS else []
+
+
+#: Words the lines after a title page's title must hold to be indexed as a passage.
+COVER_WORDS = 8
 
 
 def _prose_goes_on(text: str) -> bool:
