@@ -104,6 +104,7 @@ def load_html(path: Path, source: str, limits: Limits | None = None) -> Document
     title_el = root.find(".//title")
     title = " ".join(title_el.text_content().split()) if title_el is not None else ""
     hidden = cut_hidden(root)
+    _join_definitions(root)
     blocks = _main_content(root, title)
     if not blocks:
         raise fail(path, "HTML page has no readable text")
@@ -116,6 +117,18 @@ def load_html(path: Path, source: str, limits: Limits | None = None) -> Document
     title = subject_title(title or title_from_name(path), blocks)
     blocks += [Block(t, "", quarantine=HIDDEN_TEXT, meta={"hidden": "hidden HTML element"}) for t in hidden]
     return Document(source=source, title=title, blocks=blocks)
+
+
+def _join_definitions(root: Any) -> None:
+    """A definition list's term opens its definition ("Material change: Any retraining ..."):
+    read apart, the term is a bare line and the definition says nothing of what it defines."""
+    for dt in list(root.iter("dt")):
+        dd = dt.getnext()
+        term = " ".join(dt.text_content().split())
+        if dd is None or dd.tag != "dd" or not term:
+            continue
+        dd.text = f"{term.rstrip(':')}: {dd.text or ''}"
+        dt.drop_tree()
 
 
 def _main_content(root: Any, title: str) -> list[Block]:

@@ -91,6 +91,20 @@ def test_html_drops_scripts_and_keeps_headings(tmp_path):
     assert "Subgroup performance." in text
 
 
+def test_html_definition_list_keeps_each_term_with_its_definition(tmp_path):
+    p = tmp_path / "terms.html"
+    p.write_text(
+        "<html><head><title>Terms</title></head><body><h1>Purchasing guide</h1><h2>Definitions</h2>"
+        "<p>These terms are used throughout the guide for every purchase of a clinical tool.</p><dl>"
+        "<dt>Silent trial</dt><dd>A period in which the tool runs on live data but nobody sees its output.</dd>"
+        "<dt>Model owner</dt><dd>The named clinician who answers for the tool's safety in use.</dd></dl></body></html>",
+        encoding="utf-8",
+    )
+    text = "\n".join(c.text for c in _chunks(p))
+    assert "Silent trial: A period in which the tool runs on live data but nobody sees its output." in text
+    assert "Model owner: The named clinician who answers for the tool's safety in use." in text
+
+
 def test_plain_text(tmp_path):
     p = tmp_path / "notes.txt"
     p.write_text("Board notes\n\nThe board approved the AI strategy.\n\nNext review in June.", encoding="utf-8")
