@@ -87,6 +87,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 continue
             if re.search(r"\b[A-Z]$", before):  # initials like "J. Smith"
                 continue
+            if re.fullmatch(r"\s*\d{1,3}", before):  # a list item's number ("5. Agreed with ..."), not a sentence
+                continue
             nxt = text[end : end + 3].lstrip()
             if nxt[:1].islower():
                 continue

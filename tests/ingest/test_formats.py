@@ -105,6 +105,28 @@ def test_html_definition_list_keeps_each_term_with_its_definition(tmp_path):
     assert "Model owner: The named clinician who answers for the tool's safety in use." in text
 
 
+def test_a_long_numbered_list_is_split_between_items_never_after_an_items_number(tmp_path):
+    import re
+
+    from advisor.text import sentence_spans
+
+    items = [
+        f"Item {i} asks the hospital to keep written evidence of check number {i} for the auditor."
+        for i in range(1, 25)
+    ]
+    text = "The hospital must have done each of the following:\n" + "\n".join(
+        f"{i}. {t}" for i, t in enumerate(items, 1)
+    )
+    assert not any(re.fullmatch(r"\d+\.", text[s:e]) for s, e in sentence_spans(text))
+    p = tmp_path / "list.md"
+    p.write_text("# Checks\n\n" + text + "\n", encoding="utf-8")
+    chunks = _chunks(p)
+    assert len(chunks) > 1
+    assert not any(re.search(r"\n\d+\.$", c.text) for c in chunks), [c.text[-20:] for c in chunks]
+    joined = "\n".join(c.text for c in chunks)
+    assert all(t in joined for t in items)
+
+
 def test_plain_text(tmp_path):
     p = tmp_path / "notes.txt"
     p.write_text("Board notes\n\nThe board approved the AI strategy.\n\nNext review in June.", encoding="utf-8")
