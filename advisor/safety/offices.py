@@ -21,7 +21,7 @@ import re
 # Patient events: a sentence with one of these is about a patient's care, whatever else it names.
 PATIENT_EVENT = re.compile(
     r"\b(?:dob|d\.o\.b|date of birth|birth\w*|born|admit\w*|admission|discharg\w*|visit\w*|seen|encounter|"
-    r"date of service|dos|died|death|deceased|surgery|appointment|appt|presented|presents|injur\w*|onset|"
+    r"date of service|dos|died|death|deceased|surgery|appointment|appt|present(?:ed|s)\s+(?:with|to|at)|injur\w*|onset|"
     r"hospitali[sz]\w*|diagnos\w*|vaccinat\w*|immuni[sz]ed|mrn|ssn|y/o|year-old|years? old)\b",
     re.I,
 )
