@@ -122,8 +122,8 @@ def patient_context(text: str, start: int, end: int) -> bool:
     """The name at text[start:end] is labelled a patient or relative, or its sentence tells a patient event, or
     the next sentence does of the same person ("John Roe is the CEO of Acme. He was admitted ...")."""
     before = text[max(0, start - 40) : start].split("\n")[-1]
-    before = before[: _TITLE_END.search(before).start()] if _TITLE_END.search(before) else before
-    if _RELATION_BEFORE.search(before):
+    title = _TITLE_END.search(before)
+    if _RELATION_BEFORE.search(before[: title.start()] if title else before):
         return True
     sentence, following = _sentence(text, start, end)
     if PATIENT_EVENT.search(sentence) or re.search(r"\b(?:patient|pt)'s\b", sentence, re.I):
