@@ -271,9 +271,6 @@ def names(text: str, not_names: Collection[str] = ()) -> list[Finding]:
         if not tokens:
             continue
         s, e = tokens[0][1], tokens[-1][2]
-        if office_holder(text, s, e):
-            office |= {t[0] for t in tokens}
-            continue
         before = text[max(0, s - 40) : s].split("\n")[-1]
         after = text[e : e + 40]
         title = bool(_TITLE.search(before))
@@ -295,6 +292,9 @@ def names(text: str, not_names: Collection[str] = ()) -> list[Finding]:
             # the document's product: only words said of a person alone would make it one; its words also
             # clear a look-alike run ("Brian Aneurysm", a typo of the product "Brain Aneurysm")
             things |= _unlisted(tokens)
+            continue
+        if office_holder(text, s, e):
+            office |= {t[0] for t in tokens}
             continue
         strong = kin or (strong_label and (before.rstrip().endswith(":") or in_first or in_last))
         unlisted = _unlisted(tokens)

@@ -42,11 +42,14 @@ _OFFICE_HEAD = (
     r"(?:officer|chief executive|chief of staff|president|director|counsel|secretary|treasurer|trustee|governor|"
     r"commissioner|chair(?:man|woman|person)?|head(?=\s+of\b)|manager|founder|co-founder|lead|dean|provost|"
     r"(?:business|system|product|policy|process|risk|asset|document|service)\s+owner|"
-    r"chancellor|superintendent|administrator|controller|auditor|sponsor|steward|principal investigator|"
+    r"chancellor|superintendent|administrator|controller|auditor|sponsor|steward|principal investigator|minister|"
+    r"mayor|senator|ambassador|surgeon general|attorney general|"
     r"(?-i:C[A-Z]{1,3}O|S?VP|EVP|SIRO|SRO|DPO))"
 )
 # The office's organization or portfolio after it: "of Quality and Regulatory Affairs", "at Acme Health".
 _CAP = r"(?-i:[A-Z][\w&'’-]*)"
+# The head's end: a word boundary, or the next field's capital glued on by extraction ("Chief of StaffDate:").
+_HEAD_END = r"(?:\b|(?-i:(?=[A-Z])))"
 _OFFICE_OF = r"(?:\s+(?:of|for|at)\s+(?:the\s+)?" + _CAP + r"(?:\s+(?:and|of|&|the|" + _CAP + r")){0,6})?"
 # An office right before the name: "Our Chief Medical Officer, Dr.", "Director of Nursing:", "CEO".
 _OFFICE_BEFORE = re.compile(r"\b" + _OFFICE_HEAD + r"\b" + _OFFICE_OF + r"\s*[,:–—-]?\s*$", re.I)
@@ -55,7 +58,7 @@ _OFFICE_BEFORE = re.compile(r"\b" + _OFFICE_HEAD + r"\b" + _OFFICE_OF + r"\s*[,:
 _OFFICE_AFTER = re.compile(
     r"^\s*[,(–—-]?\s*(?:(?-i:MD|DO|PhD|DPhil|RN|MBA|MPH|MBBS|FRCP|MSc|BSc)\b\.?,?\s*)*"
     r"(?:(?:who\s+)?(?:is|was|serves\s+as|acts\s+as|as)\s+)?(?:(?:the|our|its|their)\s+)?"
-    r"(?:acting\s+|interim\s+|deputy\s+)?(?:" + _CAP + r"\s+){0,4}" + _OFFICE_HEAD + r"\b",
+    r"(?:acting\s+|interim\s+|deputy\s+)?(?:" + _CAP + r"\s+){0,4}" + _OFFICE_HEAD + _HEAD_END,
     re.I,
 )
 # A document-control label right before the name: the document's author, approver, owner or signatory.
