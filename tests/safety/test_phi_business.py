@@ -70,6 +70,10 @@ def test_a_patient_table_still_has_its_dates_redacted():
         "Title: Chief Operating Officer, Quillmoor Analytics, Inc.\nWitness: Samuel Achterberg, General Counsel",
         "The next review of the framework is scheduled for March 2028.",
         "Prepared by: Samuel Achterberg\nDate: 12 March 2026",
+        # a signature table whose line breaks were lost in extraction: each office still ends at the glued "Date"
+        "Dr. Rowena Fairclough, Chief of StaffDate: 6 March 2026 | Dmitri Halloran, Chair, Board of TrusteesDate: "
+        "20 March 2026",
+        "Dr. Amara Lindqvist, Minister of Health",
     ],
 )
 def test_a_documents_approvers_signatories_and_dates_are_kept(text):
