@@ -10,6 +10,7 @@ from collections.abc import Collection
 from functools import lru_cache
 from pathlib import Path
 
+from .offices import office_holder, patient_context
 from .phi_types import Finding, PhiType, finding
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -254,6 +255,8 @@ def names(text: str, not_names: Collection[str] = ()) -> list[Finding]:
     """Personal names: title or label (score 0.95), lists plus a cue (0.85), lists alone (0.7), later mentions.
 
     A name needs person evidence: a title, a label or relation, a listed name, or words said only of a person.
+    A person given with an office at an organization or as a document's author, approver or signatory
+    (`offices.office_holder`) is not taken for a patient, nor are later mentions of them.
     Product-shaped words and organizations are never taken for a person unless a title ("Dr.", "Mrs.") precedes
     them; `not_names` (the document's own product and vendor words, see `product_terms`) are not either, unless
     a title, a relation ("daughter") or words said only of a person ("was admitted") go with them."""
@@ -261,6 +264,7 @@ def names(text: str, not_names: Collection[str] = ()) -> list[Finding]:
     found: list[Finding] = _label_comma_names(text)
     weak: list[tuple[Finding, set[str]]] = []  # found on a listed name or a cue alone, with their unlisted words
     things: set[str] = set()  # unlisted words of capitalised runs with no person evidence ("Brain Aneurysm")
+    office: set[str] = set()  # words of names given with an office ("Our Chief Medical Officer, Dr. X")
     for m in _RUN.finditer(text):
         raw = _tokens(m.group(0), m.start())
         tokens = _undated(text, _strip(raw))
@@ -289,6 +293,9 @@ def names(text: str, not_names: Collection[str] = ()) -> list[Finding]:
             # clear a look-alike run ("Brian Aneurysm", a typo of the product "Brain Aneurysm")
             things |= _unlisted(tokens)
             continue
+        if office_holder(text, s, e):
+            office |= {t[0] for t in tokens}
+            continue
         strong = kin or (strong_label and (before.rstrip().endswith(":") or in_first or in_last))
         unlisted = _unlisted(tokens)
         if title or (strong and (multi or in_first or in_last)):
@@ -304,6 +311,8 @@ def names(text: str, not_names: Collection[str] = ()) -> list[Finding]:
         elif multi and len(unlisted) == len(tokens):  # no word of it is a listed name, nor an initial
             things |= unlisted
     found += [f for f, unlisted in weak if not unlisted & things]
+    # the office holder's name elsewhere ("Dr. Lindqvist chairs it") is theirs too, unless said of a patient
+    found = [f for f in found if not set(re.findall(_TOKEN, f.text)) <= office or patient_context(text, f.start, f.end)]
     return found + _later_mentions(text, found)
 
 

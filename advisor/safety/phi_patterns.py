@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .offices import business_date
 from .phi_types import Finding, PhiType, finding
 
 Recognizer = Callable[[str], list[Finding]]
@@ -292,13 +293,16 @@ _DATE_CUE = re.compile(
 
 
 def dates(text: str, anchored: bool) -> list[Finding]:
-    """Dates (other than a bare year) after a personal-event cue, or anywhere in a text about a person."""
+    """Dates (other than a bare year) after a personal-event cue, or anywhere in a text about a person;
+    never a document's, product's or organization's date (`offices.business_date`)."""
     out: list[Finding] = []
     for pattern in _DATES:
         for m in pattern.finditer(text):
             # the cue must be in the date's own line and table cell ("issued at birth | Mandatory |
             # January 2027" is a rule's effective date, not a birth date)
             line = re.split(r"[\n|]", text[max(0, m.start() - 60) : m.start()])[-1]
+            if business_date(text, m.start(), m.end()):
+                continue  # a document's, product's or organization's date ("cleared on", a revision row)
             if anchored or _DATE_CUE.search(line):
                 out.append(finding(text, PhiType.DATE, m.start(), m.end(), 0.9 if not anchored else 0.7))
     return out

@@ -1,0 +1,194 @@
+"""Business facts a PHI screen must leave alone: people named by their office at an organization,
+and dates of documents, products and organizations.
+
+    >>> office_holder("Our Chief Medical Officer, Dr. Priya Lindqvist, is accountable.", 31, 46)
+    True
+    >>> business_date("The 510(k) clearance was granted on 22 May 2025.", 36, 47)
+    True
+
+A person named by an office ("Our Chief Medical Officer, Dr. X", "X, Chief Executive", "Approved by X",
+a "Name:" field whose "Title:" field holds an office) is the organization's representative, not a
+patient. A date after a document, product or regulatory event ("cleared", "approved by the Board",
+"effective", "revised", "next review") or in a revision-history table row is the organization's, not
+a patient's. Neither holds when the sentence is about a patient: a patient or relative label, or a
+patient event ("admitted", "DOB", "discharged") in the same sentence or table cell keeps the screen on.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Patient events: a sentence with one of these is about a patient's care, whatever else it names.
+PATIENT_EVENT = re.compile(
+    r"\b(?:dob|d\.o\.b|date of birth|birth\w*|born|admit\w*|admission|discharg\w*|visit\w*|seen|encounter|"
+    r"date of service|dos|died|death|deceased|surgery|appointment|appt|present(?:ed|s)\s+(?:with|to|at)|injur\w*|onset|"
+    r"hospitali[sz]\w*|diagnos\w*|vaccinat\w*|immuni[sz]ed|mrn|ssn|y/o|year-old|years? old)\b",
+    re.I,
+)
+# Words of a patient, a relative or a patient's own coverage, orders and records: a date or name near them
+# may be a patient's even after a business word ("coverage effective 1/1/2024", "Rx approved on ...").
+_PATIENT_MARK = re.compile(
+    r"\b(?:patient'?s?|pt'?s?|he|she|his|her|him|hers|mr|mrs|ms|miss|client|resident|spouse|wife|husband|son|"
+    r"daughter|mother|father|brother|sister|guardian|caregiver|next of kin|insurance|insured|coverage|member|"
+    r"subscriber|policyholder|policy holder|claim|benefits?|eligib\w*|enrol\w*|authori[sz]ation|prescri\w*|rx|"
+    r"refill|medications?|referral)\b",
+    re.I,
+)
+
+# ---------------------------------------------------------------------------- offices
+
+# An office's head word: "Officer" ends "Chief Medical Officer" and "Clinical Safety Officer".
+_OFFICE_HEAD = (
+    r"(?:officer|chief executive|chief of staff|president|director|counsel|secretary|treasurer|trustee|governor|"
+    r"commissioner|chair(?:man|woman|person)?|head(?=\s+of\b)|manager|founder|co-founder|lead|dean|provost|"
+    r"(?:business|system|product|policy|process|risk|asset|document|service)\s+owner|"
+    r"chancellor|superintendent|administrator|controller|auditor|sponsor|steward|principal investigator|minister|"
+    r"mayor|senator|ambassador|surgeon general|attorney general|"
+    r"(?-i:C[A-Z]{1,3}O|S?VP|EVP|SIRO|SRO|DPO))"
+)
+# The office's organization or portfolio after it: "of Quality and Regulatory Affairs", "at Acme Health".
+_CAP = r"(?-i:[A-Z][\w&'’-]*)"
+# The head's end: a word boundary, or the next field's capital glued on by extraction ("Chief of StaffDate:").
+_HEAD_END = r"(?:\b|(?-i:(?=[A-Z])))"
+_OFFICE_OF = r"(?:\s+(?:of|for|at)\s+(?:the\s+)?" + _CAP + r"(?:\s+(?:and|of|&|the|" + _CAP + r")){0,6})?"
+# An office right before the name: "Our Chief Medical Officer, Dr.", "Director of Nursing:", "CEO".
+_OFFICE_BEFORE = re.compile(r"\b" + _OFFICE_HEAD + r"\b" + _OFFICE_OF + r"\s*[,:–—-]?\s*$", re.I)
+# An office right after the name: ", Chief Executive", ", CCIO", " (CMO)", ", MD, Chief Medical Officer",
+# ", who is our Vice President".
+_OFFICE_AFTER = re.compile(
+    r"^\s*[,(–—-]?\s*(?:(?-i:MD|DO|PhD|DPhil|RN|MBA|MPH|MBBS|FRCP|MSc|BSc)\b\.?,?\s*)*"
+    r"(?:(?:who\s+)?(?:is|was|serves\s+as|acts\s+as|as)\s+)?(?:(?:the|our|its|their)\s+)?"
+    r"(?:acting\s+|interim\s+|deputy\s+)?(?:" + _CAP + r"\s+){0,4}" + _OFFICE_HEAD + _HEAD_END,
+    re.I,
+)
+# A document-control label right before the name: the document's author, approver, owner or signatory.
+_CONTROL_LABEL = re.compile(
+    r"(?:\b(?:approved|authori[sz]ed|prepared|written|authored|endorsed|ratified|owned|sponsored|attested|"
+    r"witnessed|countersigned|signed off)\s+by\s*[:,]?"
+    r"|\b(?:approver|approved|author|authors|owner|document owner|policy owner|signatory|signatories|witness|"
+    r"prepared|attested|sponsor|reviewer)\s*:)\s*(?:/s/\s*)?$",
+    re.I,
+)
+# A title between a label or office and the name ("Officer, Dr. "): not part of the office's clause.
+_TITLE_END = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s*$")
+# Where a clause ends: a line, a table cell, a semicolon or a sentence ("surveillance. ", not "Dr. ").
+_STOP = r"(?<=[A-Za-z0-9)]{2}[.!?])(?<!\b(?:Dr|Mr|Ms|Mx|St|Jr|Sr|No)\.)(?<!\b(?:Mrs|Inc|Ltd)\.)(?<!\b(?:Prof|Dept)\.)\s"
+_CLAUSE_END = re.compile(r"[\n|;]|" + _STOP)
+_SENTENCE_END = re.compile(r"[\n|]|" + _STOP)
+# A form's name or signature field, and its title field a line or three below: "Name: X ... Title: COO".
+_NAME_FIELD = re.compile(r"^\s*(?:name|full name|printed name|print name|signature|signed|signatory)\b", re.I)
+_TITLE_FIELD = re.compile(
+    r"^\s*(?:title|job title|position|role|designation|capacity)\s*[:|]\s*\|?[^\n]*?\b" + _OFFICE_HEAD + r"\b",
+    re.I | re.M,
+)
+_RELATION_BEFORE = re.compile(
+    r"\b(?:patient|pt|client|resident|spouse|wife|husband|partner|son|daughter|mother|father|brother|sister|"
+    r"guardian|caregiver|next of kin|nok|emergency contact|grandson|granddaughter|niece|nephew)\b"
+    r"(?:\s+name)?\s*[:,]?\s*$",
+    re.I,
+)
+
+
+def _clause_before(text: str, start: int, reach: int = 120) -> str:
+    """The words before `start` in its own clause, without a trailing title ("Dr.")."""
+    window = text[max(0, start - reach) : start]
+    title = _TITLE_END.search(window)
+    if title:
+        window = window[: title.start()]
+    ends = list(_CLAUSE_END.finditer(window))
+    return window[ends[-1].end() :] if ends else window
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[str, str]:
+    """The sentence or table cell holding text[start:end], and the sentence after it."""
+    lo = max(0, start - 300)
+    ends = list(_SENTENCE_END.finditer(text[lo:start]))
+    s = lo + ends[-1].end() if ends else lo
+    stops = [end]
+    for _ in range(2):
+        after = _SENTENCE_END.search(text, stops[-1])
+        stops.append(after.end() if after else min(len(text), stops[-1] + 300))
+    return text[s : stops[1]], text[stops[1] : stops[2]]
+
+
+def _form_title(text: str, start: int) -> bool:
+    """A name in a form's name or signature field whose title field, in the next lines, holds an office."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line = text[line_start:start]
+    if not _NAME_FIELD.match(line) or re.search(r"\b(?:patient|pt)\b", line, re.I):
+        return False
+    block = "\n".join(text[line_start:].split("\n")[:4])
+    return bool(_TITLE_FIELD.search(block))
+
+
+def patient_context(text: str, start: int, end: int) -> bool:
+    """The name at text[start:end] is labelled a patient or relative, or its sentence tells a patient event, or
+    the next sentence does of the same person ("John Roe is the CEO of Acme. He was admitted ...")."""
+    before = text[max(0, start - 40) : start].split("\n")[-1]
+    title = _TITLE_END.search(before)
+    if _RELATION_BEFORE.search(before[: title.start()] if title else before):
+        return True
+    sentence, following = _sentence(text, start, end)
+    if PATIENT_EVENT.search(sentence) or re.search(r"\b(?:patient|pt)'s\b", sentence, re.I):
+        return True
+    # the next sentence goes on about the same person ("He was admitted", "Smith was seen")
+    words = [w for w in re.findall(r"[A-Za-z'’-]{3,}", text[start:end])]
+    subject = re.compile(r"^\s*(?:he|she|his|her|mr|mrs|ms|" + "|".join(map(re.escape, words)) + r")\b", re.I)
+    return bool(subject.match(following) and PATIENT_EVENT.search(following))
+
+
+def office_holder(text: str, start: int, end: int) -> bool:
+    """The name at text[start:end] is given with an office at an organization, or as a document's author,
+    approver, owner or signatory, in a sentence that is not about a patient."""
+    before = _clause_before(text, start)
+    named = (
+        bool(_OFFICE_BEFORE.search(before) or _CONTROL_LABEL.search(before))
+        or bool(_OFFICE_AFTER.match(text[end : end + 90]))
+        or _form_title(text, start)
+    )
+    return named and not patient_context(text, start, end)
+
+
+# ---------------------------------------------------------------------------- dates
+
+# A document, product or organization event: the date after it is not a patient's.
+_BUSINESS_CUE = re.compile(
+    r"\b(?:clear(?:ed|ance)|510\s*\(k\)|de novo|premarket|ce[- ]mark\w*|marketing authori[sz]ation|approv(?:ed|al)|"
+    r"ratif\w+|adopted|adoption|endorsed|enacted|publish\w*|publication|issued|date of issue|issue date|revis\w+|"
+    r"amend\w+|supersed\w+|version|rev\.|effective|in (?:force|effect)|commenc\w+|submitted|submission|"
+    r"next review|review (?:date|due)|due for review|last reviewed)",
+    re.I,
+)
+# A revision-history or document-control table's header: its rows date versions, not patients.
+_CONTROL_HEADER = re.compile(r"\b(?:version|revision|rev|issue|amendment|change|changes|change log)\b", re.I)
+# A patient's identity in a row: the row is a patient record's, whatever its header.
+_IDENTITY = re.compile(r"\b(?:dob|d\.o\.b|date of birth|born|died|mrn|ssn|y/o|year-old)\b", re.I)
+_CONTROL_HEADING = re.compile(
+    r"\b(?:revision|version|change|amendment|document)\s+(?:history|control|log|record)\b", re.I
+)
+
+
+def _control_row(text: str, line_start: int) -> bool:
+    """The line at `line_start` is a row of a table (cells split by '|') whose header row names versions or
+    revisions, or that comes under a 'Revision history' or 'Document control' heading."""
+    lines = text[:line_start].split("\n")[:-1]
+    header = None
+    while lines and "|" in lines[-1]:
+        header = lines.pop()
+    if header is not None and _CONTROL_HEADER.search(header):
+        return True
+    return bool(lines and _CONTROL_HEADING.search(lines[-1]))
+
+
+def business_date(text: str, start: int, end: int) -> bool:
+    """The date at text[start:end] dates a document, product or organization event: a business word before it
+    in its own clause, or a revision-history row; never when the clause or row names a patient's event."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if "|" in line and _control_row(text, line_start):
+        return not _IDENTITY.search(line)
+    if not _BUSINESS_CUE.search(_clause_before(text, start, 100)):
+        return False
+    sentence, _ = _sentence(text, start, end)
+    return not (PATIENT_EVENT.search(sentence) or _PATIENT_MARK.search(sentence))
