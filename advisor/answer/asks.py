@@ -90,9 +90,9 @@ _PARTICLE = re.compile(
 #: "How fast", "how quickly": the speed word asks for a time limit, it names no subject (a
 #: passage answering says "within 72 hours", not "quickly").
 _HOW_SOON = re.compile(r"(^\s*how|[,;]\s*how|\band\s+how)\s+(?:fast|quickly|quick|soon|promptly|rapidly)\b", re.I)
-#: "How big was the dataset?", "how large is the cohort": the size word asks for a figure ("1.2
-#: million visits"), it names no subject.
-_HOW_BIG = re.compile(r"\b(how)\s+(?:big|large|sizeable|sizable)\b", re.I)
+#: "How big was the dataset?", "how large is the cohort", "how high is the fee": the size word asks
+#: for a figure ("1.2 million visits"), it names no subject ("how high-risk" keeps its word).
+_HOW_BIG = re.compile(r"\b(how)\s+(?:big|large|sizeable|sizable|high|steep)\b(?!-)", re.I)
 
 #: Prefixes that turn a word's meaning: a compound with one is matched whole, not by its base.
 _TURNING_PREFIXES = frozenset({"pre", "non", "un", "anti", "post", "dis", "mis", "counter", "semi", "de"})
