@@ -30,6 +30,7 @@ from .focus import (
     ranks,
     signature_met,
     states_bound,
+    states_limit,
     time_limit_asked,
     unit_asked,
     years,
@@ -417,7 +418,12 @@ def addressed(
         # words: "cardiology devices" is not answered by a sentence on medical devices, nor "how
         # many hours of education" by hours of something else
         return verdict
-    again = _judged(ask, evidence, _stand_ins(ask, evidence, words), min_coverage, min_focus_coverage)
+    extra = _stand_ins(ask, evidence, words)
+    if ask.focus is Focus.DATE:
+        # a deadline in other words is a time limit ("within 72 hours"), not the date something
+        # happened ("released in May 2023")
+        extra = [x if states_limit(ev.text) else {} for ev, x in zip(evidence, extra, strict=True)]
+    again = _judged(ask, evidence, extra, min_coverage, min_focus_coverage)
     # the better reading counts, also for how confident the answer is: words said otherwise
     # are still said
     if again.ok:

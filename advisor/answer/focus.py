@@ -26,6 +26,7 @@ __all__ = [
     "ranks",
     "signature_met",
     "states_bound",
+    "states_limit",
     "time_limit_asked",
     "unit_asked",
     "years",
@@ -500,6 +501,20 @@ _TIME_LIMIT = re.compile(
 def time_limit_asked(question: str) -> bool:
     """Does the question ask for a time limit (a deadline), whatever its wording?"""
     return _TIME_LIMIT.search(question) is not None
+
+
+#: A time limit stated: "within 72 hours", "no later than 31 December 2028", "by 15 April" (not
+#: "released in May 2023": a date something happened is no deadline).
+_LIMIT_STATED = re.compile(
+    rf"\b(?:within|(?:no|not) later than|by|before|until|due(?: on| by)?|deadline(?: is| of)?)\s+(?:the\s+)?"
+    rf"(?:\d|(?:{_NUMBER_WORDS})\b|{MONTHS})",
+    re.I,
+)
+
+
+def states_limit(sentence: str) -> bool:
+    """Does the sentence state a time limit ("within 72 hours", "no later than 1 March 2027")?"""
+    return _LIMIT_STATED.search(sentence) is not None
 
 
 def dated_row(row: str, header: str) -> bool:

@@ -82,6 +82,9 @@ def test_a_deadline_is_met_by_a_time_limit_in_the_documents_own_words():
     words = WordMatcher(_alike({"regulator": "authority", "leak": "breach"}))
     limit = _ev("Notify the supervisory authority of a personal data breach within 48 hours.")
     assert _ok(read_ask("What is the deadline for telling the regulator about a data leak?"), limit, words)
+    # the date something happened is no deadline
+    past = _ev("The supervisory authority learned of the personal data breach in May 2023.")
+    assert not _ok(read_ask("What is the deadline for telling the regulator about a data leak?"), past, words)
     # a date asked of a past event is answered in the question's own words only
     assert not _ok(read_ask("When was the regulator told about the data leak?"), limit, words)
 
