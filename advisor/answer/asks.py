@@ -22,11 +22,16 @@ from .focus import (
     Focus,
     corrects_premise,
     counted,
+    dated_row,
     focus_of,
     gives,
+    money_noun_met,
     names_several,
     ranks,
+    signature_met,
     states_bound,
+    states_limit,
+    time_limit_asked,
     unit_asked,
     years,
 )
@@ -86,6 +91,9 @@ _PARTICLE = re.compile(
 #: "How fast", "how quickly": the speed word asks for a time limit, it names no subject (a
 #: passage answering says "within 72 hours", not "quickly").
 _HOW_SOON = re.compile(r"(^\s*how|[,;]\s*how|\band\s+how)\s+(?:fast|quickly|quick|soon|promptly|rapidly)\b", re.I)
+#: "How big was the dataset?", "how large is the cohort", "how high is the fee": the size word asks
+#: for a figure ("1.2 million visits"), it names no subject ("how high-risk" keeps its word).
+_HOW_BIG = re.compile(r"\b(how)\s+(?:big|large|sizeable|sizable|high|steep)\b(?!-)", re.I)
 
 #: Prefixes that turn a word's meaning: a compound with one is matched whole, not by its base.
 _TURNING_PREFIXES = frozenset({"pre", "non", "un", "anti", "post", "dis", "mis", "counter", "semi", "de"})
@@ -108,7 +116,7 @@ def asked_words(question: str) -> str:
     compound read as its parts ("continual-improvement" is "continual improvement"), so a
     conversational question is not judged on words no answer repeats."""
     words = []
-    for w in re.sub(r"(?<=\w)-(?=\w)", " ", _HOW_SOON.sub(r"\1", question)).split():
+    for w in re.sub(r"(?<=\w)-(?=\w)", " ", _HOW_BIG.sub(r"\1", _HOW_SOON.sub(r"\1", question))).split():
         toks = set(tokenize(w))
         if not toks or not toks <= _FRAME | _LIGHT:
             words.append(w)
@@ -156,7 +164,8 @@ def read_ask(
     entities: set[str] = set()
     rare: set[str] = set()
     # "FDA's" -> "FDA"; "don't", "cannot" say nothing a passage must repeat
-    text = re.sub(r"\b(?:\w+n['’]t|cannot)\b", " ", re.sub(r"['’]s\b", "", _HOW_SOON.sub(r"\1", question)))
+    unsized = _HOW_BIG.sub(r"\1", _HOW_SOON.sub(r"\1", question))
+    text = re.sub(r"\b(?:\w+n['’]t|cannot)\b", " ", re.sub(r"['’]s\b", "", unsized))
     capitalised = {t for m in re.finditer(r"\b[A-Z][\w'’()-]*", text) if m.start() > 0 for t in tokenize(m.group(0))}
     special = {t for i in identifiers(text) for t in tokenize(i)} | years(text)
     # a noun in -ity is not the frame word its stem shares ("specificity" is not "specific")
@@ -296,6 +305,10 @@ def _present(ask: Ask, tok: str, ev: Evidence, extra: Extra | None = None) -> fl
         return 1.0  # "Europe" named as "the EU" or "European"
     if tok in BOUNDS and states_bound(tok, ev.text):
         return 1.0  # "the maximum number" is stated as "no more than 5"
+    if ask.focus is Focus.MONEY and money_noun_met(tok, ev.text):
+        return 1.0  # "the maximum fine" is stated as "a civil penalty of up to $15,000"
+    if ask.focus is Focus.PERSON and signature_met(tok, ev.text):
+        return 1.0  # "who signed" is answered by "Signature: /s/ Jane Roe"
     if tok in _AGE_WORDS or tok[:1].isdigit():
         age = asked_age(ask.question)
         if age is not None and (tok in _AGE_WORDS or str(age) in tok) and covers_age(ev.text, age):
@@ -331,9 +344,17 @@ def focus_coverage(ask: Ask, evidence: list[Evidence], extra: list[Extra] | None
     focused = {t: w for t, w in ask.anchors.items() if t in ask.focus_anchors} or None
     _, per = coverage(ask, evidence, extra, focused)
     return max(
-        (c for ev, c in zip(evidence, per, strict=True) if gives(ask, ev.text) or corrects_premise(ev.text)),
+        (c for ev, c in zip(evidence, per, strict=True) if _gives(ask, ev) or corrects_premise(ev.text)),
         default=0.0,
     )
+
+
+def _gives(ask: Ask, ev: Evidence) -> bool:
+    """Does the sentence state the kind of fact asked for: itself, or, a row of a timeline
+    table, by the date heading its column ("Sep 2027" over "Independent re-validation ...")?"""
+    if gives(ask, ev.text):
+        return True
+    return ask.focus is Focus.DATE and dated_row(ev.text, ev.lead)
 
 
 def _missing_names(ask: Ask, evidence: list[Evidence]) -> list[str]:
@@ -344,7 +365,10 @@ def _missing_names(ask: Ask, evidence: list[Evidence]) -> list[str]:
         t
         for t in sorted(ask.asked_property)
         if not any(
-            states_property(t, ask.property_spelled, ev.own | ev.context | ev.document, ev.spelled) for ev in evidence
+            states_property(t, ask.property_spelled, ev.own | ev.context | ev.document, ev.spelled)
+            # "what fine" is stated as "a civil penalty of $8,000"
+            or (ask.focus is Focus.MONEY and money_noun_met(t, ev.text))
+            for ev in evidence
         )
     ]
     for t in sorted(ask.entities):
@@ -388,12 +412,18 @@ def addressed(
     if missing:
         return _names_missing(ask, evidence, "they say nothing about", missing)
     verdict = _judged(ask, evidence, None, min_coverage, min_focus_coverage)
-    if words is None or ask.focus not in _SAID_OTHERWISE or unit_asked(ask.question):
+    said_otherwise = ask.focus in _SAID_OTHERWISE or (ask.focus is Focus.DATE and time_limit_asked(ask.question))
+    if words is None or not said_otherwise or unit_asked(ask.question):
         # a question asking for an amount, a date, a count or a name is answered in its own
         # words: "cardiology devices" is not answered by a sentence on medical devices, nor "how
         # many hours of education" by hours of something else
         return verdict
-    again = _judged(ask, evidence, _stand_ins(ask, evidence, words), min_coverage, min_focus_coverage)
+    extra = _stand_ins(ask, evidence, words)
+    if ask.focus is Focus.DATE:
+        # a deadline in other words is a time limit ("within 72 hours"), not the date something
+        # happened ("released in May 2023")
+        extra = [x if states_limit(ev.text) else {} for ev, x in zip(evidence, extra, strict=True)]
+    again = _judged(ask, evidence, extra, min_coverage, min_focus_coverage)
     # the better reading counts, also for how confident the answer is: words said otherwise
     # are still said
     if again.ok:
@@ -405,7 +435,8 @@ def addressed(
 
 #: Questions a passage may answer in its own words: open ones, and those asking how long or
 #: how often, whose answer must state a length of time or a frequency (a sentence on "medical
-#: devices" with any number in it would answer "how many cardiology devices").
+#: devices" with any number in it would answer "how many cardiology devices"). A deadline is a
+#: time limit too ("within 72 hours"): a question asking one may be answered in other words.
 _SAID_OTHERWISE = frozenset({Focus.NONE, Focus.DURATION, Focus.FREQUENCY})
 
 

@@ -18,11 +18,16 @@ __all__ = [
     "corrects_premise",
     "counted",
     "dated",
+    "dated_row",
     "focus_of",
     "gives",
+    "money_noun_met",
     "names_several",
     "ranks",
+    "signature_met",
     "states_bound",
+    "states_limit",
+    "time_limit_asked",
     "unit_asked",
     "years",
 ]
@@ -65,6 +70,9 @@ _MONEY_VERB = (
 #: price of", "what did X spend", "what does Medicare pay" (not "which MAP subcategory covers costs").
 _MONEY_ASK = re.compile(
     rf"\bhow much\b.{{0,80}}\b{_MONEY_VERB}\b|\bhow much\b.{{0,40}}\b(?:{_MONEY_NOUN}|funding|funds|investment)\b"
+    # "how large a fine", "how high is the fee": the size of an amount of money
+    rf"|\bhow (?:large|big|high|steep|heavy)\b(?: (?:a|an|is|was|are|were|the|can|could|would|will))*"
+    rf"(?: [\w-]+){{0,2}} {_MONEY_NOUN}\b"
     rf"|\bwhat(?:'s| is| was| are| were| will be)?(?: the| an?| our| their| its)?(?: \w+){{0,3}} {_MONEY_NOUN}\b"
     # "what is the annual medical staff membership fee": a named thing's amount, however long its name
     rf"|\bwhat(?:'s| is| was| are| were| will be) (?:the|an?|our|their|its)(?: [\w-]+){{0,5}} {_MONEY_NOUN}\b"
@@ -369,8 +377,9 @@ def gives(ask: Asked, sentence: str) -> bool:
 
 
 def _names_a_person(sentence: str, asked: set[str]) -> bool:
-    """A title and a name ("Dr. Smith"), or a known given name and a surname ("Micky Tripathi")."""
-    if re.search(r"\b(?:Dr|Mr|Ms|Mrs|Prof)\.? [A-Z]", sentence):
+    """A title and a name ("Dr. Smith"), a known given name and a surname ("Micky Tripathi"), or
+    the name on a signature line ("Signature: /s/ Jane Roe")."""
+    if re.search(r"\b(?:Dr|Mr|Ms|Mrs|Prof)\.? [A-Z]", sentence) or _SIGNATURE.search(sentence):
         return True
     given, _ = name_lists()
     for m in re.finditer(r"\b([A-Z][a-z]+) (?:[A-Z]\. )?[A-Z][a-z]{2,}\b", sentence):
@@ -445,3 +454,71 @@ def corrects_premise(sentence: str) -> bool:
 def ranks(question: str) -> bool:
     """Does the question ask for the top of a ranking ("which vendor has the most", "the first state to")?"""
     return bool(_SUPERLATIVE.search(question))
+
+
+#: Money nouns that name the same kind of amount: a fine is stated as a "civil penalty", a price
+#: as a "fee" or "charge"; a fine is never stated as a fee, nor a budget as a salary.
+_MONEY_KINDS = [
+    frozenset(tokenize("fine fines penalty penalties sanction sanctions forfeiture")),
+    frozenset(tokenize("cost costs price prices pricing fee fees charge charges subscription licence license")),
+    frozenset(tokenize("budget budgets spend spending funding funds investment allocation grant")),
+    frozenset(tokenize("salary salaries wage wages pay compensation stipend")),
+    frozenset(tokenize("reimbursement reimbursements payment payments")),
+]
+
+
+def money_noun_met(token: str, sentence: str) -> bool:
+    """Does a sentence stating an amount of money name the kind of amount the question's money
+    noun asks for, in a word of its own ("the maximum fine": "a civil penalty of up to $15,000")?"""
+    kinds = [k for k in _MONEY_KINDS if token in k]
+    if not kinds or not _MONEY.search(sentence):
+        return False
+    said = set(tokenize(sentence))
+    return any(k & said for k in kinds)
+
+
+#: A signature line: "Signature: /s/ Jane Roe", "Signed: Jane Roe", "/s/ Jane Roe".
+_SIGNATURE = re.compile(
+    r"(?:\b(?i:signature|signed(?: by)?|signatory)\s*[:|]\s*(?:/s/\s*)?|/s/\s*)"
+    r"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+",
+)
+#: The act a "who signed" question asks about, as a signature line names it.
+_SIGNING = frozenset(tokenize("sign signed signs signing signature signatory"))
+
+
+def signature_met(token: str, sentence: str) -> bool:
+    """Does a signature line ("Signature: /s/ Jane Roe") name the signing a question asks about?"""
+    return token in _SIGNING and _SIGNATURE.search(sentence) is not None
+
+
+#: A question asking for a time limit ("what is the deadline for notifying ...", "how soon
+#: must ..."): a limit is stated as a date or as "within 72 hours", in the document's own words.
+_TIME_LIMIT = re.compile(
+    r"\b(?:deadlines?|time ?limits?|time ?frames?|how soon|by when|due date|cut-?off date)\b", re.I
+)
+
+
+def time_limit_asked(question: str) -> bool:
+    """Does the question ask for a time limit (a deadline), whatever its wording?"""
+    return _TIME_LIMIT.search(question) is not None
+
+
+#: A time limit stated: "within 72 hours", "no later than 31 December 2028", "by 15 April" (not
+#: "released in May 2023": a date something happened is no deadline).
+_LIMIT_STATED = re.compile(
+    rf"\b(?:within|(?:no|not) later than|by|before|until|due(?: on| by)?|deadline(?: is| of)?)\s+(?:the\s+)?"
+    rf"(?:\d|(?:{_NUMBER_WORDS})\b|{MONTHS})",
+    re.I,
+)
+
+
+def states_limit(sentence: str) -> bool:
+    """Does the sentence state a time limit ("within 72 hours", "no later than 1 March 2027")?"""
+    return _LIMIT_STATED.search(sentence) is not None
+
+
+def dated_row(row: str, header: str) -> bool:
+    """Is a table row dated by its header ("Jan 2027 | Mar 2027 | Sep 2027" over the events of
+    each)? Every header cell a date, and the row one cell per date."""
+    cells = [c.strip() for c in header.split(" | ")]
+    return len(cells) >= 2 and all(dated(c) for c in cells) and len(row.split(" | ")) == len(cells)

@@ -1,0 +1,97 @@
+"""A question asking for a kind of fact is met by a sentence stating that fact in the form a
+document states it: a fine as a civil penalty, a signer on a signature line, a size as a count, a
+deadline as a time limit in the document's own words, and an event by the date heading its
+column in a timeline."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from advisor.answer.asks import Evidence, Focus, addressed, read_ask
+from advisor.answer.paraphrase import WordMatcher
+from advisor.text import tokenize
+
+
+def _ev(text: str, context: str = "", lead: str = "") -> Evidence:
+    return Evidence(
+        text,
+        set(tokenize(f"{lead} {text}")),
+        set(tokenize(context)),
+        set(tokenize(f"{context} {lead} {text}")),
+        lead=lead,
+        passage=f"{context}. {lead} {text}",
+    )
+
+
+def _ok(ask, ev: Evidence, words: WordMatcher | None = None) -> bool:
+    return addressed(ask, [ev], min_coverage=0.3, min_focus_coverage=0.5, words=words).ok
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the maximum fine a clinic faces?",
+        "What is the highest possible civil fine for a late audit?",
+        "How large a penalty can the regulator impose on a clinic?",
+        "How high is the annual licence fee?",
+    ],
+)
+def test_a_money_noun_asks_for_money_whatever_its_modifier(question):
+    assert read_ask(question).focus is Focus.MONEY
+
+
+def test_a_fine_is_met_by_a_penalty_stated_in_money_but_not_by_a_fee():
+    ask = read_ask("What fine does a clinic face?")
+    assert _ok(ask, _ev("A clinic may receive a civil penalty of $8,000 for each missing report."))
+    # another kind of amount, or a penalty without an amount, answers no fine question
+    assert not _ok(ask, _ev("A clinic pays a filing fee of $200 with each report."))
+    assert not _ok(ask, _ev("A clinic may receive a civil penalty for each missing report."))
+
+
+def test_a_signature_line_names_who_signed():
+    ask = read_ask("Who signed the supplier declaration?")
+    assert ask.focus is Focus.PERSON
+    assert _ok(ask, _ev("Signature: /s/ Margarethe Olawale", "Supplier declaration"))
+    # an empty signature line names no one
+    assert not _ok(ask, _ev("Signature: ____________________", "Supplier declaration"))
+
+
+def test_how_big_asks_for_a_figure_and_names_no_subject():
+    # an index where no passage says "big": as a word a passage must share it would outweigh the rest
+    ask = read_ask("How big is the registry?", rarity=lambda t: 7.0 if t == "big" else 2.0)
+    assert ask.focus is Focus.QUANTITY and "big" not in ask.anchors
+    assert _ok(ask, _ev("The registry holds 2.3 million records from 40 hospitals."))
+    assert not _ok(ask, _ev("The registry is kept by the national health agency."))
+
+
+def _alike(pairs: dict[str, str]):
+    """An embedding of single words: a word and the word it stands in for share a direction."""
+    dims: dict[str, int] = {}
+
+    def embed(words: list[str]) -> np.ndarray:
+        out = np.zeros((len(words), 64), dtype=np.float32)
+        for i, w in enumerate(words):
+            out[i, dims.setdefault(pairs.get(w, w), len(dims) % 64)] = 1.0
+        return out
+
+    return embed
+
+
+def test_a_deadline_is_met_by_a_time_limit_in_the_documents_own_words():
+    words = WordMatcher(_alike({"regulator": "authority", "leak": "breach"}))
+    limit = _ev("Notify the supervisory authority of a personal data breach within 48 hours.")
+    assert _ok(read_ask("What is the deadline for telling the regulator about a data leak?"), limit, words)
+    # the date something happened is no deadline
+    past = _ev("The supervisory authority learned of the personal data breach in May 2023.")
+    assert not _ok(read_ask("What is the deadline for telling the regulator about a data leak?"), past, words)
+    # a date asked of a past event is answered in the question's own words only
+    assert not _ok(read_ask("When was the regulator told about the data leak?"), limit, words)
+
+
+def test_a_timeline_row_is_dated_by_the_dates_heading_its_columns():
+    ask = read_ask("When is the independent audit scheduled?")
+    assert ask.focus is Focus.DATE
+    row = "Pilot on two wards | Independent audit by the quality team | Full rollout"
+    assert _ok(ask, _ev(row, "Timeline", lead="Q1 2027 | Q3 2027 | Q1 2028"))
+    assert not _ok(ask, _ev(row, "Timeline", lead="Stage one | Stage two | Stage three"))
