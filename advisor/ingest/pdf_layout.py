@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .pdf_boxes import Box, Line, pair_fields
 from .pdf_chars import Frag, Page, edge_between
 from .pdf_furniture import FIGURE
 from .pdf_spacing import REACH, join_spaced_words
@@ -38,48 +39,6 @@ class ItemKind(StrEnum):
     TEXT = "text"
     HEADING = "heading"
     TABLE_ROW = "table_row"
-
-
-@dataclass
-class Line:
-    text: str
-    x0: float
-    x1: float
-    base: float
-    size: float
-    bold: bool
-    color: tuple[int, int, int]
-    hidden: str
-    label: bool = False  # opens with a field's label ("Release Date: June 2024")
-
-    @property
-    def top(self) -> float:
-        return self.base - 0.8 * self.size
-
-
-@dataclass
-class Box:
-    lines: list[Line]
-
-    @property
-    def x0(self) -> float:
-        return min(ln.x0 for ln in self.lines)
-
-    @property
-    def x1(self) -> float:
-        return max(ln.x1 for ln in self.lines)
-
-    @property
-    def top(self) -> float:
-        return self.lines[0].top
-
-    @property
-    def bottom(self) -> float:
-        return self.lines[-1].base + 0.25 * self.lines[-1].size
-
-    @property
-    def hidden(self) -> str:
-        return self.lines[0].hidden
 
 
 @dataclass
@@ -230,7 +189,7 @@ def build_boxes(page: Page) -> list[Box]:
     builder = _Builder(page, line_pitch(frags))
     for f in frags:
         builder.add(f)
-    return _attach_page_refs(builder.boxes)
+    return pair_fields(_attach_page_refs(builder.boxes))
 
 
 _PAGE_REF = re.compile(r"^\d{1,3}$")

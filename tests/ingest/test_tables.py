@@ -239,3 +239,20 @@ def test_a_table_going_on_over_a_page_break_keeps_its_header_on_the_next_page():
         ],
     )
     assert [c.text for c in chunk_document(other) if c.page == 2] == [rows[1]]
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_borderless_table_of_labels_and_values_reads_as_fields(tmp_path):
+    html = (
+        "<html><body style='font-family:sans-serif;font-size:11pt'><h1>Supplier Assurance Return</h1>"
+        "<table><tr><td><b>Supplier:</b></td><td>Brightwick Analytics Ltd, 4 Ferry Lane, Leeds</td></tr>"
+        "<tr><td><b>Product and release:</b></td><td>Brightwick Flowcast, release 2.2</td></tr>"
+        "<tr><td><b>Date returned:</b></td><td>9 February 2027</td></tr></table>"
+        "<h2>Part 1</h2><p>The supplier answers every question below in full sentences and signs the return.</p>"
+        "</body></html>"
+    )
+    text = "\n".join(c.text for c in chunk_document(load_document(print_html(html, tmp_path / "r.pdf"), "r")))
+    assert "Supplier: Brightwick Analytics Ltd, 4 Ferry Lane, Leeds" in text
+    assert "Product and release: Brightwick Flowcast, release 2.2" in text
+    assert "Date returned: 9 February 2027" in text
