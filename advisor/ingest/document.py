@@ -65,19 +65,19 @@ class Document:
 # runs to the line's end, a table bar, or the next label (one cell may read "Name: X Developer: Y")
 _PRODUCT = r"(?:model|product|device|system|software|tool|algorithm|solution)"
 _NAME_FIELD = re.compile(
-    rf"^[-•*]?\s*(?:(?:(?:{_PRODUCT}|trade|proprietary|brand)\s+)?name|name\s+of\s+(?:the\s+)?{_PRODUCT}|product)"
+    rf"^[-•*]?\s*(?:(?:(?:{_PRODUCT}|trade|proprietary|brand)\s+)?name|name\s+of\s+(?:the\s+)?{_PRODUCT}|product(?:\s+(?:and|&)\s+(?:version|release))?)"
     r"\s*:[ \t]*(?P<value>[^\n:|]{2,160})",
     re.I | re.M,
 )
 # a regulatory summary names its maker as the submitter, applicant or sponsor
 _MAKER_FIELD = re.compile(
-    r"(?:^|\s)(?:developer|manufacturer|vendor|company|developed by|made by|submitter|applicant|sponsor)"
+    r"(?:^|\s)(?:developer|manufacturer|vendor|supplier|company|developed by|made by|submitter|applicant|sponsor)"
     r"\s*:[ \t]*(?P<value>[^\n:|]{2,100})",
     re.I | re.M,
 )
 # the label a value ran into when the next field shares its line
 _NEXT_LABEL = re.compile(
-    r"(?:^|\s+)(?:developer|manufacturer|vendor|company|developed by|made by|submitter|applicant|sponsor|version|"
+    r"(?:^|\s+)(?:developer|manufacturer|vendor|supplier|company|developed by|made by|submitter|applicant|sponsor|version|"
     r"release(?: \w+)?|inquir\w*.*|"
     r"contact.*|e-?mail|website|url|date|model type|summary)\s*$",
     re.I,
