@@ -300,6 +300,7 @@ def read_units(chunk: Chunk) -> list[Unit]:
     group = -1
     last_prose: Unit | None = None
     orphans: set[int] = set()
+    fields: set[int] = set()
     header: Unit | None = None
     label: Unit | None = None  # the framing lead-in of a list under a label line
     in_list = False
@@ -312,6 +313,8 @@ def read_units(chunk: Chunk) -> list[Unit]:
         offset = s + len(block) - len(stripped)
         bullet = _BULLET.match(stripped)
         first_item = not units and s == 0 and "\n" not in stripped.strip() and not stripped.rstrip().endswith(":")
+        # ("Executive owner: ..." over the slide's bullets is a field, not an item cut from its marker)
+        first_item = first_item and not field_line(" ".join(stripped.split()))
         if first_item and bullet is None and _BULLET.match(text[e + 1 : e + 8].lstrip(" ")):
             bullet = re.match(r"", stripped)  # the chunk starts inside a list: packing cut this item's marker
         if " | " in stripped and "\n" not in stripped.strip():
@@ -345,6 +348,7 @@ def read_units(chunk: Chunk) -> list[Unit]:
                 and before is not None
                 and (before.kind is UnitKind.SENTENCE or id(before) in orphans)
                 and last_prose is None
+                and id(before) not in fields
             ):
                 orphans.add(id(units[-1]))  # its lead-in is there but unquotable: the heading cannot stand in
             in_list = True
@@ -364,7 +368,11 @@ def read_units(chunk: Chunk) -> list[Unit]:
                 se >= len(block.rstrip()) and (_stated_result(flat) or _FIGURE_FIRST.match(flat) is not None)
             )
             units.append(unit)
-            last_prose = unit if unit.ok else None
+            # a field ("Executive owner: ...") says its own fact: the list after it does not hang from it
+            field = unit.ok and not whole_sentence(flat) and field_line(flat)
+            if field:
+                fields.add(id(unit))
+            last_prose = unit if unit.ok and not field else None
     framing = section_lead(chunk)
     for u in units:
         if u.kind is UnitKind.ITEM and u.lead is None and framing is not None and id(u) not in orphans:

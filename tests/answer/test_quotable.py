@@ -207,3 +207,20 @@ def test_a_figure_with_its_label_on_a_line_of_its_own_is_quotable_but_a_numbered
     assert ok["27% relative fall in avoidable readmissions"]
     assert ok["1 in 5 flagged patients were readmitted"]
     assert not ok.get("4.2 Scope of the pilot", False)
+
+
+def test_a_field_line_over_a_slides_bullets_is_quotable_and_heads_no_list():
+    from advisor.answer.quotable import UnitKind, read_units
+    from advisor.chunk import Chunk
+
+    text = (
+        "Clinical lead: Director of Pharmacy, Odile Marchetti\n- The steering group meets every month\n"
+        "- Each model update is announced 30 days before it goes live"
+    )
+    chunk = Chunk(chunk_id="g", text=text, source="deck.pdf", title="Deck", section="Oversight", page=5)
+    units = read_units(chunk)
+    field = units[0]
+    assert field.kind is UnitKind.SENTENCE and field.ok, field
+    items = [u for u in units if u.kind is UnitKind.ITEM]
+    assert len(items) == 2 and all(u.ok for u in items)
+    assert all(u.lead is not field for u in items)
