@@ -219,7 +219,7 @@ def read_ask(
     written = {t: w for w in re.findall(r"[\w'’-]+", text) for t in tokenize(w)[:1] if t in anchors}
     # "How long do officers serve, and can they be re-elected?": the length is asked of the first part
     particles = {t for m in _PARTICLE.finditer(text) for t in tokenize(m.group(1))}
-    parts = [p for p in split_question(question) if focus_of(p) is not Focus.NONE]
+    parts = [p for p in split_question(question, least=1) if focus_of(p) is not Focus.NONE]
     light = frozenset(t for t in anchors if (t in _LIGHT or t in particles) and t not in entities)
     # "..., and how soon must it be made?": a part naming nothing but its verb asks about the rest
     focused = frozenset(t for t in tokenize(parts[0]) if t in anchors) if len(parts) == 1 else frozenset()

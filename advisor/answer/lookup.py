@@ -13,14 +13,16 @@ from .docref import referenced, without_references
 __all__ = ["interleave", "search_guidance", "split_question"]
 
 
-def split_question(question: str) -> list[str]:
-    """Sub-questions of a compound question ("When was X published and what does Y replace?")."""
+def split_question(question: str, least: int = 2) -> list[str]:
+    """Sub-questions of a compound question ("When was X published and what does Y replace?"),
+    each naming at least `least` content words (a search needs two; what a part asks for, one:
+    "..., and when does it expire?")."""
     parts = re.split(
         r"\?\s+|;\s+|,?\s+and\s+(?=(?:what|when|how|which|who|where|why|does|do|did|is|are|can|should|must)\b)",
         question.strip(),
         flags=re.I,
     )
-    parts = [p.strip(" ?") for p in parts if p and len(content_words(p)) >= 2]
+    parts = [p.strip(" ?") for p in parts if p and len(content_words(p)) >= least]
     return parts if len(parts) > 1 else [question]
 
 

@@ -95,3 +95,11 @@ def test_a_timeline_row_is_dated_by_the_dates_heading_its_columns():
     row = "Pilot on two wards | Independent audit by the quality team | Full rollout"
     assert _ok(ask, _ev(row, "Timeline", lead="Q1 2027 | Q3 2027 | Q1 2028"))
     assert not _ok(ask, _ev(row, "Timeline", lead="Stage one | Stage two | Stage three"))
+
+
+def test_a_short_closing_part_asks_the_kind_of_fact_of_its_own_words():
+    from advisor.answer.asks import read_ask
+
+    ask = read_ask("Who must sign off an emergency rule change, and when does it lapse?")
+    # the date is asked of "lapse" alone: the sentence giving it need not repeat who signs off
+    assert set(ask.focus_anchors) == {"laps"}, ask.focus_anchors
