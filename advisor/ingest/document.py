@@ -90,8 +90,10 @@ _LEGAL_FORM = re.compile(r"(?:inc|ltd|llc|gmbh|plc|co|corp|s\.?a|b\.?v|ag|pty)\.
 
 
 def _field_value(m: re.Match[str] | None) -> str:
+    """A field's value when it is a name: "Acme AI, Inc.", not a definition's "the named clinical
+    leader who ..." (a "Clinical sponsor:" entry of a definitions list)."""
     value = _NEXT_LABEL.sub("", m.group("value")).strip(" .;,\t") if m else ""
-    return value if len(value) >= 2 else ""
+    return value if len(value) >= 2 and not value[:1].islower() else ""
 
 
 def _company(maker: str) -> str:

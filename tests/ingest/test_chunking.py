@@ -64,6 +64,8 @@ def test_a_document_naming_its_product_carries_it_in_its_title():
     assert title("Name: Developer: | Inquires or to report an issue:") == "Applied Model Card"  # an empty template
     assert title("The model name: is not a field at a line start", "Summary: text") == "Applied Model Card"
     assert subject_title("OrbDoc Scribe", [Block("Name: OrbDoc Scribe")]) == "OrbDoc Scribe"  # already named
+    # a definitions entry is no maker: "Clinical sponsor: the named clinician who ..."
+    assert title("Clinical sponsor: the named clinician who answers for an alert's content.") == "Applied Model Card"
     # a questionnaire's cover names the product with its release
     assert title("Supplier: Brightwick Ltd, Leeds\nProduct and release: Flowcast, release 2.2") == (
         "Applied Model Card — Flowcast, release 2.2 (Brightwick Ltd)"
