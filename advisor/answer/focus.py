@@ -199,7 +199,7 @@ _PREMISE = re.compile(
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _STOP_COUNT = re.compile(
     r"\b(?:of|at|in|on|for|with|from|by|per|under|has|have|had|did|do|does|are|is|were|was|will|would|can|could|"
-    r"must|should|sit|been|that|who|which)\b",
+    r"must|should|sit|sits|serve|serves|attend|attends|been|that|who|which)\b",
     re.I,
 )
 
@@ -311,6 +311,8 @@ def counted(question: str) -> str:
     if not m:
         return ""
     span = _STOP_COUNT.split(m.group(1), maxsplit=1)[0]
+    # "how many voting members attended the meeting": a past-tense verb after the noun ends it
+    span = re.split(r"(?<=\w)\s+(?=\w+ed\b)", span, maxsplit=1)[0] if " " in span.strip() else span
     words = [t for t in tokenize(span)]
     return words[-1] if words else ""
 

@@ -103,3 +103,11 @@ def test_a_short_closing_part_asks_the_kind_of_fact_of_its_own_words():
     ask = read_ask("Who must sign off an emergency rule change, and when does it lapse?")
     # the date is asked of "lapse" alone: the sentence giving it need not repeat who signs off
     assert set(ask.focus_anchors) == {"laps"}, ask.focus_anchors
+
+
+def test_how_many_counts_the_noun_before_its_verb():
+    from advisor.answer.focus import counted
+
+    assert counted("How many voting members attended the March board meeting?") == "member"
+    assert counted("How many pharmacists serve on the panel?") == "pharmacist"
+    assert counted("How many trained reviewers were assigned?") == "review"
