@@ -311,9 +311,11 @@ class _Reader:
 
     def table(self, tbl: Element, section: str | None = None) -> None:
         sec = self.section() if section is None else section
+        merged: dict[int, str] = {}  # grid column -> text of the vertically merged cell open there
         for tr in _children(tbl, W + "tr"):
             cells: list[str] = []
             nested: list[Element] = []
+            col = _grid_before(tr)
             for tc in _children(tr, W + "tc"):
                 paras = []
                 for el in _children(tc, W + "p", W + "tbl"):
@@ -325,12 +327,44 @@ class _Reader:
                 hidden = " ".join(p.hidden for p in paras if p.hidden)
                 if hidden:
                     self.blocks.append(Block(hidden, sec, quarantine=HIDDEN_TEXT, meta={"hidden": "hidden Word text"}))
-                cells.append(text)
+                span, text = _merged_cell(tc, col, text, merged)
+                col += span
+                if span:
+                    cells.append(text)
             row = table_row(cells)
             if row:
                 self.blocks.append(Block(row, sec, kind=BlockKind.TABLE))
             for inner in nested:
                 self.table(inner, sec)
+
+
+def _grid_before(tr: Element) -> int:
+    """The grid columns a row leaves out before its first cell (w:gridBefore)."""
+    n = _val(tr.find(f"{W}trPr/{W}gridBefore"))
+    return int(n) if n.isdigit() else 0
+
+
+def _merged_cell(tc: Element, col: int, text: str, merged: dict[int, str]) -> tuple[int, str]:
+    """A cell's grid columns and text as a reader of the printed table sees them. A cell continuing
+    a vertical merge (w:vMerge) reads the merged cell's text, which spans its row too. A w:gridSpan
+    cell is one cell over its columns, and an empty cell continuing a legacy horizontal merge
+    (w:hMerge) is part of the cell before it (0 columns): a merged heading is read once."""
+    tcpr = tc.find(W + "tcPr")
+    span_val = _val(tcpr.find(W + "gridSpan")) if tcpr is not None else ""
+    span = max(1, int(span_val)) if span_val.isdigit() else 1
+    vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
+    hmerge = tcpr.find(W + "hMerge") if tcpr is not None else None
+    if hmerge is not None and _val(hmerge) != "restart" and not text:
+        return 0, text
+    if vmerge is None:
+        for c in range(col, col + span):
+            merged.pop(c, None)
+    elif _val(vmerge) == "restart":
+        merged[col] = text
+    else:
+        above = merged.get(col, "")
+        text = above if not text or text == above else f"{above} {text}".strip()
+    return span, text
 
 
 def _children(el: Element, *tags: str) -> list[Element]:
