@@ -7,8 +7,10 @@ and dates of documents, products and organizations.
     True
 
 A person named by an office ("Our Chief Medical Officer, Dr. X", "X, Chief Executive", "Approved by X",
-a "Name:" field whose "Title:" field holds an office) is the organization's representative, not a
-patient. A date after a document, product or regulatory event ("cleared", "approved by the Board",
+a "Name:" field whose "Title:" field holds an office, a table row whose role cell holds one) is the
+organization's representative, not a patient; so are a meeting's chair, minute-taker, members and voters
+("Attendees: ...", "seconded by", "the vote against was cast by") and an article's authors ("Jane Roe, MD, MPH 1;").
+An action item's due or done date and a sign-off table's dates are the organization's too. A date after a document, product or regulatory event ("cleared", "approved by the Board",
 "effective", "revised", "next review") or in a revision-history table row is the organization's, not
 a patient's. Neither holds when the sentence is about a patient: a patient or relative label, or a
 patient event ("admitted", "DOB", "discharged") in the same sentence or table cell keeps the screen on.
@@ -40,7 +42,7 @@ _PATIENT_MARK = re.compile(
 # An office's head word: "Officer" ends "Chief Medical Officer" and "Clinical Safety Officer".
 _OFFICE_HEAD = (
     r"(?:officer|chief executive|chief of staff|president|director|counsel|secretary|treasurer|trustee|governor|"
-    r"commissioner|chair(?:man|woman|person)?|head(?=\s+of\b)|manager|founder|co-founder|lead|dean|provost|"
+    r"commissioner|chair(?:man|woman|person)?|head(?=\s+of\b)|manager|founder|co-founder|lead|dean|provost|coordinator|"
     r"(?:business|system|product|policy|process|risk|asset|document|service)\s+owner|"
     r"chancellor|superintendent|administrator|controller|auditor|sponsor|steward|principal investigator|minister|"
     r"mayor|senator|ambassador|surgeon general|attorney general|"
@@ -61,12 +63,30 @@ _OFFICE_AFTER = re.compile(
     r"(?:acting\s+|interim\s+|deputy\s+)?(?:" + _CAP + r"\s+){0,4}" + _OFFICE_HEAD + _HEAD_END,
     re.I,
 )
+# A professional degree or credential after a name: "Jane Roe, MD, MPH", "Dr. X, PharmD".
+CREDENTIAL = (
+    r"(?-i:MD|DO|PhD|DPhil|DrPH|ScD|MPH|MSc|MSN|MS|MA|MBA|MHS|MBBS|BSN|BSc|RN|NP|PA-C|PharmD|JD|FACP|FACS|FAAP|FRCP|"
+    r"FAMIA|FACMI|FHIMSS|CPHIMS)\b"
+)
+# An article's byline: a name with credentials and an affiliation mark ("Jane Roe, MD, MPH 1,3;", "John Poe, PhD²").
+_BYLINE_AFTER = re.compile(
+    r"^(?:\s*,\s*" + CREDENTIAL + r"\.?)+\s*[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}(?:\s*,\s*[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})*\s*\*?\s*(?:[;,]|$)", re.M
+)
 # A document-control label right before the name: the document's author, approver, owner or signatory.
 _CONTROL_LABEL = re.compile(
     r"(?:\b(?:approved|authori[sz]ed|prepared|written|authored|endorsed|ratified|owned|sponsored|attested|"
     r"witnessed|countersigned|signed off)\s+by\s*[:,]?"
     r"|\b(?:approver|approved|author|authors|owner|document owner|policy owner|signatory|signatories|witness|"
-    r"prepared|attested|sponsor|reviewer)\s*:)\s*(?:/s/\s*)?$",
+    r"prepared|attested|sponsor|reviewer)\s*:"
+    # a meeting's business: who chaired it, took its minutes, moved, seconded or voted on a motion
+    r"|\b(?:chaired|convened|moved|seconded|(?:minutes|notes)\s+(?:taken|recorded))\s+by\s*[:,]?"
+    r"|\b(?:votes?|ballots?)\b[^.;|\n]{0,40}\bcast\s+by\s*[:,]?)\s*(?:/s/\s*)?$",
+    re.I,
+)
+# A meeting's list of members: "Attendees: Dr. A, B", "Against: Dr. X", "Apologies: Y" (each name on the list).
+_MEMBER_LIST = re.compile(
+    r"\b(?:attendees|attendance|in attendance|apologies|absent|voting members|members present|against|"
+    r"abstained|abstaining|abstentions?|minute[- ]?taker|note[- ]?taker)\s*:[^:;|\n]*$",
     re.I,
 )
 # A title between a label or office and the name ("Officer, Dr. "): not part of the office's clause.
@@ -137,14 +157,71 @@ def patient_context(text: str, start: int, end: int) -> bool:
     return bool(subject.match(following) and PATIENT_EVENT.search(following))
 
 
+# A table's header naming its people's roles or offices: a staff directory, an attendee or sign-off table.
+_ROLE_HEADER = re.compile(r"\b(?:role|roles|title|job title|position|designation|office|capacity|function)\b", re.I)
+# Words of a patient, a relative or a patient's identity in a line: the line is not the organization's business.
+_PATIENT_LINE = re.compile(
+    r"\b(?:patient|pt|client|resident|spouse|wife|husband|partner|son|daughter|mother|father|brother|sister|"
+    r"guardian|caregiver|next of kin|nok|relative|family|dob|d\.o\.b|date of birth|born|died|mrn|ssn|y/o|year-old)\b",
+    re.I,
+)
+_OFFICE_CELL = re.compile(r"\b" + _OFFICE_HEAD + r"\b", re.I)
+# A table cell saying its person is a patient or relative ("Daughter", "Patient"); "Patient Safety Officer" names
+# an office, not a patient.
+_PATIENT_CELL = re.compile(
+    r"\b(?:(?:patient|pt|client|resident)(?!\s+(?-i:[A-Z]))|spouse|wife|husband|partner|son|daughter|mother|"
+    r"father|brother|sister|guardian|caregiver|next of kin|nok|relative|family|dob|d\.o\.b|date of birth|born|died|"
+    r"mrn|ssn|y/o|year-old)\b",
+    re.I,
+)
+
+
+def _table_header(text: str, line_start: int) -> str | None:
+    """The first row of the table (lines with '|') the line at `line_start` belongs to, or None."""
+    lines = text[:line_start].split("\n")[:-1]
+    header = None
+    while lines and "|" in lines[-1]:
+        header = lines.pop()
+    return header
+
+
+def _table_office(text: str, start: int, end: int) -> bool:
+    """A name in a table row whose other cell holds an office ("Director of Pharmacy | Dr. X, PharmD | Signed"),
+    under a header naming roles or titles; not when a cell of the row is a patient's or relative's."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    row = text[line_start : line_end if line_end >= 0 else len(text)]
+    if "|" not in row:
+        return False
+    header = _table_header(text, line_start)
+    if header is None or not _ROLE_HEADER.search(header) or _PATIENT_LINE.search(header):
+        return False
+    cells = row.split("|")
+    at = len(text[line_start:start].split("|")) - 1  # the name's own cell
+    others = [c for i, c in enumerate(cells) if i != at]
+    office = any(_OFFICE_CELL.search(c) and len(c.split()) <= 10 for c in others)
+    return office and not any(_PATIENT_CELL.search(c) for c in cells)
+
+
+def _member_listed(text: str, start: int, before: str) -> bool:
+    """A name on a meeting's member list ("Attendees: Dr. A, B"), on a line naming no patient or relative."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return bool(_MEMBER_LIST.search(before)) and not _PATIENT_LINE.search(line)
+
+
 def office_holder(text: str, start: int, end: int) -> bool:
-    """The name at text[start:end] is given with an office at an organization, or as a document's author,
-    approver, owner or signatory, in a sentence that is not about a patient."""
+    """The name at text[start:end] is given with an office at an organization, as a document's author,
+    approver, owner or signatory, or as a meeting's chair, member or voter, in a sentence not about a patient."""
     before = _clause_before(text, start)
     named = (
         bool(_OFFICE_BEFORE.search(before) or _CONTROL_LABEL.search(before))
         or bool(_OFFICE_AFTER.match(text[end : end + 90]))
         or _form_title(text, start)
+        or _table_office(text, start, end)
+        or _member_listed(text, start, before)
+        or bool(_BYLINE_AFTER.match(text[end : end + 60]))
     )
     return named and not patient_context(text, start, end)
 
@@ -177,7 +254,26 @@ def _control_row(text: str, line_start: int) -> bool:
         header = lines.pop()
     if header is not None and _CONTROL_HEADER.search(header):
         return True
+    if header is not None and _SIGNOFF_HEADER.search(header) and _ROLE_HEADER.search(header):
+        return not _PATIENT_LINE.search(header)  # a sign-off table: who signed, in what role, when
     return bool(lines and _CONTROL_HEADING.search(lines[-1]))
+
+
+# A sign-off table's header: its rows date signatures of the document.
+_SIGNOFF_HEADER = re.compile(r"\b(?:signature|signed|sign-off|signoff|approv\w*|endorse\w*)\b", re.I)
+# An action item's due or done date ("— due 30 November 2026", "Due: report by 1 May 2026", "done 9 June").
+_DUE_BEFORE = re.compile(r"\b(?:due|deadline|target date|done|completed|closed)\b[^.;|\n]{0,40}$", re.I)
+# An action item: a checklist line, or a line naming its owner.
+_ACTION_LINE = re.compile(
+    r"^\s*(?:[-*+]\s*)?\[[ xX]\]|\b(?:owner|action owner|responsible|assigned to|accountable)\s*:", re.I
+)
+
+
+def _action_due(text: str, start: int, line: str) -> bool:
+    """The date is an action item's due or done date, on a line naming no patient's identity."""
+    if not (_ACTION_LINE.search(line) and _DUE_BEFORE.search(_clause_before(text, start, 100))):
+        return False
+    return not _IDENTITY.search(line)
 
 
 def business_date(text: str, start: int, end: int) -> bool:
@@ -188,6 +284,8 @@ def business_date(text: str, start: int, end: int) -> bool:
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     if "|" in line and _control_row(text, line_start):
         return not _IDENTITY.search(line)
+    if _action_due(text, start, line):
+        return True
     if not _BUSINESS_CUE.search(_clause_before(text, start, 100)):
         return False
     sentence, _ = _sentence(text, start, end)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .offices import business_date
+from .offices import CREDENTIAL, business_date
 from .phi_types import Finding, PhiType, finding
 
 Recognizer = Callable[[str], list[Finding]]
@@ -215,6 +215,12 @@ _ADDRESS_CUE = re.compile(
 _CITY_ONLY = re.compile(
     r"\b(?P<city>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}),\s+(?:" + "|".join(STATES) + r")\b(?=\s+\d{5}|\s*[\n.,;)]|\s*$)"
 )
+# State codes that are also degrees (MD, PA, DC, ND, MS, MA): "Jane Roe, MD, MPH" or "Jane Roe, MD; John Poe, PhD"
+# is an author or signatory with credentials, not a place.
+_DEGREE_STATES = frozenset({"MD", "PA", "DC", "ND", "MS", "MA"})
+_CREDENTIALS_AFTER = re.compile(
+    r"^\s*(?:,\s*" + CREDENTIAL + r"|;\s*(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*,\s*" + CREDENTIAL + r")"
+)
 _RESIDENCE = re.compile(
     r"\b(?:lives|living|resides|residing|resident|moved|relocated|relocating|home|born|transferred from)\s+(?:in|at|of|to|from)\s+"
     r"(?:the\s+)?(?P<v>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
@@ -235,6 +241,8 @@ def addresses(text: str) -> list[Finding]:
         if m.group("city") or cue or _STRONG_SUFFIX.match(m.group("suffix")) or re.search(_UNIT, m.group(0)):
             out.append(finding(text, PhiType.ADDRESS, m.start(), m.end()))
     for m in _CITY_ONLY.finditer(text):
+        if text[m.end() - 2 : m.end()] in _DEGREE_STATES and _CREDENTIALS_AFTER.match(text[m.end() : m.end() + 60]):
+            continue  # a person's degrees ("Jane Roe, MD, MPH"), not "City, MD"
         out.append(finding(text, PhiType.ADDRESS, m.start(), m.end()))
     out += [finding(text, PhiType.ADDRESS, m.start("v"), m.end("v"), 0.7) for m in _RESIDENCE.finditer(text)]
     out += [finding(text, PhiType.ADDRESS, m.start(), m.end(), 0.7) for m in _COUNTY.finditer(text)]
