@@ -313,8 +313,15 @@ def counted(question: str) -> str:
     span = _STOP_COUNT.split(m.group(1), maxsplit=1)[0]
     # "how many voting members attended the meeting": a past-tense verb after the noun ends it
     span = re.split(r"(?<=\w)\s+(?=\w+ed\b)", span, maxsplit=1)[0] if " " in span.strip() else span
+    # "how many hospitals currently use X": the first plural names what is counted
+    plural = next((w for w in re.findall(r"[A-Za-z'’-]+", span) if _PLURAL.match(w) and tokenize(w)), "")
+    if plural:
+        return tokenize(plural)[-1]
     words = [t for t in tokenize(span)]
     return words[-1] if words else ""
+
+
+_PLURAL = re.compile(r"^[A-Za-z-]{2,}(?<![su])s['’]?$")
 
 
 def _counts(ask: Asked, sentence: str) -> bool:

@@ -55,12 +55,18 @@ _MAX_LABEL = 100
 
 
 def _bare(ln: Line) -> bool:
-    """A field's label with no value after it ("Date submitted:"), set in bold or short."""
-    return ln.text.endswith(":") and len(ln.text) <= _MAX_LABEL and (ln.bold or len(ln.text.split()) <= 4)
+    """A field's label with no value after it, set in bold ("Date submitted:"); plain labels in
+    cells ("Name: | Theodora ...") are a table's, which reads row by row already."""
+    return ln.text.endswith(":") and len(ln.text) <= _MAX_LABEL and ln.bold
 
 
 def _aligned(a: Line, b: Line) -> bool:
     return b.x0 > a.x1 and abs(a.base - b.base) <= 0.3 * a.size
+
+
+def _beside_count(boxes: list[Box], ln: Line) -> int:
+    """How many boxes hold a line on the label's baseline to its right."""
+    return sum(any(_aligned(ln, other) for other in b.lines) for b in boxes)
 
 
 def _values(boxes: list[Box]) -> dict[tuple[int, int], tuple[int, int]]:
@@ -69,6 +75,8 @@ def _values(boxes: list[Box]) -> dict[tuple[int, int], tuple[int, int]]:
     found: dict[tuple[int, int], tuple[int, int]] = {}
     taken: set[int] = set()
     for i, box in enumerate(boxes):
+        if any(_bare(ln) and _beside_count(boxes, ln) > 1 for ln in box.lines):
+            continue  # a label with more than its value beside it ("Signature: | ... | Date: | ..."): a table
         for k, ln in enumerate(box.lines):
             if not _bare(ln) or (i, k) in found:
                 continue

@@ -111,3 +111,5 @@ def test_how_many_counts_the_noun_before_its_verb():
     assert counted("How many voting members attended the March board meeting?") == "member"
     assert counted("How many pharmacists serve on the panel?") == "pharmacist"
     assert counted("How many trained reviewers were assigned?") == "review"
+    # the first plural is what is counted, not the product named after the verb
+    assert counted("How many clinics currently run Orbweave Sentinel?") == "clinic"

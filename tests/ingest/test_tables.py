@@ -250,9 +250,15 @@ def test_a_borderless_table_of_labels_and_values_reads_as_fields(tmp_path):
         "<tr><td><b>Product and release:</b></td><td>Brightwick Flowcast, release 2.2</td></tr>"
         "<tr><td><b>Date returned:</b></td><td>9 February 2027</td></tr></table>"
         "<h2>Part 1</h2><p>The supplier answers every question below in full sentences and signs the return.</p>"
+        "<h2>Part 2</h2><table><tr><td>Signature:</td><td>/s/ Orla Penhallow</td><td>Date:</td><td>9 February 2027</td></tr>"
+        "<tr><td>Name:</td><td>Orla Penhallow</td><td></td><td></td></tr>"
+        "<tr><td>Title:</td><td>Head of Quality, Brightwick Analytics Ltd</td><td></td><td></td></tr></table>"
         "</body></html>"
     )
-    text = "\n".join(c.text for c in chunk_document(load_document(print_html(html, tmp_path / "r.pdf"), "r")))
+    chunks = chunk_document(load_document(print_html(html, tmp_path / "r.pdf"), "r"))
+    text = "\n".join(c.text for c in chunks)
+    # a signature block of plain labels stays one table: the signer's name and title in one passage
+    assert any("Orla Penhallow" in c.text and "Head of Quality" in c.text for c in chunks), [c.text for c in chunks]
     assert "Supplier: Brightwick Analytics Ltd, 4 Ferry Lane, Leeds" in text
     assert "Product and release: Brightwick Flowcast, release 2.2" in text
     assert "Date returned: 9 February 2027" in text
