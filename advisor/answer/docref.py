@@ -66,6 +66,12 @@ KINDS = frozenset(
         "faq",
         "newsletter",
         "constitution",
+        "briefing",
+        "questionnaire",
+        "presentation",
+        "deck",
+        "memo",
+        "memorandum",
     ]
 )
 #: Words naming any document the user added ("the document I uploaded", "our PDF").
@@ -178,9 +184,10 @@ def _kind(word: str) -> str:
 
 def _reference(opener: str, words: list[str]) -> Reference | None:
     """The reference an opener ("the", "our", "Harbourview's") starts, when a document noun
-    follows it within five words and before a preposition or verb ends the phrase."""
+    follows it within six words ("the Pellwyn Regional Medical Center board briefing") and before
+    a preposition or verb ends the phrase."""
     mods: list[str] = []
-    for i, word in enumerate(words[:5]):
+    for i, word in enumerate(words[:6]):
         plain = re.sub(r"['’]s$", "", word.strip("().,;:?!'’").lower())
         if not plain or plain in _BREAK:
             return None

@@ -93,6 +93,14 @@ def test_our_blueprint_means_the_users_blueprint_and_the_chai_blueprint_the_bund
         ("Under our medical staff rules, who approves AI tools?", "rule", {"medic", "staff"}, True),
         ("What does the document I uploaded say about consent?", "document", set(), True),
         ("What does the Playbook want our monitoring plan to include?", "playbook", set(), False),
+        # a deck or a questionnaire is a document too, named by up to five words before its noun
+        (
+            "Per the Harrowgate Valley Health System board briefing, when does the rollout start?",
+            "brief",
+            {"harrowg", "valley", "health", "system", "board"},
+            False,
+        ),
+        ("What does the supplier questionnaire say about uptime?", "questionnair", {"supplier"}, False),
     ],
 )
 def test_a_document_reference_is_read_from_the_question(question, noun, modifiers, own):
