@@ -363,13 +363,14 @@ def read_units(chunk: Chunk) -> list[Unit]:
                 sent, start = text[prev.start : start + len(sent)], prev.start
             unit = Unit(sent, chunk, start, UnitKind.SENTENCE, len(units))
             flat = " ".join(sent.split())
-            unit.ok = whole_sentence(flat) or field_line(flat) or _lead_in(flat)
+            whole, fieldish = whole_sentence(flat), field_line(flat)
+            unit.ok = whole or fieldish or _lead_in(flat)
             unit.ok = unit.ok or (
                 se >= len(block.rstrip()) and (_stated_result(flat) or _FIGURE_FIRST.match(flat) is not None)
             )
             units.append(unit)
             # a field ("Executive owner: ...") says its own fact: the list after it does not hang from it
-            field = unit.ok and not whole_sentence(flat) and field_line(flat)
+            field = fieldish and not whole
             if field:
                 fields.add(id(unit))
             last_prose = unit if unit.ok and not field else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-__all__ = ["Box", "Line", "pair_fields"]
+__all__ = ["Box", "Line", "label_only", "pair_fields"]
 
 
 @dataclass
@@ -50,14 +50,14 @@ class Box:
         return self.lines[0].hidden
 
 
-#: Characters a field's label may hold.
+#: Characters a field's label may hold; a longer bold line ending in ":" is a lead-in sentence.
 _MAX_LABEL = 100
 
 
-def _bare(ln: Line) -> bool:
-    """A field's label with no value after it, set in bold ("Date submitted:"); plain labels in
-    cells ("Name: | Theodora ...") are a table's, which reads row by row already."""
-    return ln.text.endswith(":") and len(ln.text) <= _MAX_LABEL and ln.bold
+def label_only(ln: Line) -> bool:
+    """A bold line that is a field's label alone ("Date submitted:"): its value follows below or
+    beside it. Plain labels in cells ("Name: | Theodora ...") are a table's, read row by row."""
+    return ln.bold and ln.text.endswith(":") and len(ln.text) <= _MAX_LABEL
 
 
 def _aligned(a: Line, b: Line) -> bool:
@@ -75,17 +75,18 @@ def _values(boxes: list[Box]) -> dict[tuple[int, int], tuple[int, int]]:
     found: dict[tuple[int, int], tuple[int, int]] = {}
     taken: set[int] = set()
     for i, box in enumerate(boxes):
-        if any(_bare(ln) and _beside_count(boxes, ln) > 1 for ln in box.lines):
+        if any(label_only(ln) and _beside_count(boxes, ln) > 1 for ln in box.lines):
             continue  # a label with more than its value beside it ("Signature: | ... | Date: | ..."): a table
         for k, ln in enumerate(box.lines):
-            if not _bare(ln) or (i, k) in found:
+            if not label_only(ln) or (i, k) in found:
                 continue
             for j, other in enumerate(boxes):
                 if j == i or j in taken or not _aligned(ln, other.lines[0]):
                     continue
                 labels = box.lines[k : k + len(other.lines)]
                 if len(labels) == len(other.lines) and all(
-                    _bare(a) and not _bare(b) and _aligned(a, b) for a, b in zip(labels, other.lines, strict=True)
+                    label_only(a) and not label_only(b) and _aligned(a, b)
+                    for a, b in zip(labels, other.lines, strict=True)
                 ):
                     found.update({(i, k + m): (j, m) for m in range(len(labels))})
                     taken.add(j)

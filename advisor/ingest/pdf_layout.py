@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .pdf_boxes import Box, Line, pair_fields
+from .pdf_boxes import Box, Line, label_only, pair_fields
 from .pdf_chars import Frag, Page, edge_between
 from .pdf_furniture import FIGURE
 from .pdf_spacing import REACH, join_spaced_words
@@ -32,7 +32,6 @@ _TEXT_LABEL = re.compile(
     r"|^[A-Z][\w/()&'’-]*(?: [\w/()&'’-]+){0,3}:$"  # a short label alone, its value on the lines below
 )
 LEAD = 1.95  # baselines further apart than this many font sizes start a new box
-_MAX_LABEL = 100  # characters; a longer bold line ending in ":" is a lead-in sentence
 
 
 class ItemKind(StrEnum):
@@ -70,11 +69,6 @@ def _label_goes_on(last: Line, f: Frag) -> bool:
     "cases: The system ..."): a wide bold line stopping on a lowercase word, then a label line."""
     wide = last.x1 - last.x0 >= 0.6 * (f.x1 - f.x0)
     return last.bold and f.label and wide and bool(re.search(r"\b[a-z]+$", last.text))
-
-
-def _label_only(ln: Line) -> bool:
-    """A bold line that is a field's label alone ("Interpretation:"): its value follows below."""
-    return ln.bold and ln.text.endswith(":") and len(ln.text) <= _MAX_LABEL
 
 
 def line_pitch(frags: list[Frag]) -> float:
@@ -122,7 +116,7 @@ class _Builder:
     @staticmethod
     def _extend(ln: Line, f: Frag) -> None:
         # a bold label then its value in regular type: a field, styled as its value
-        labelled = _label_only(ln) and not f.bold and not ln.label
+        labelled = label_only(ln) and not f.bold and not ln.label
         bold_weight = len(ln.text) * ln.bold + len(f.text) * f.bold
         ln.text = f"{ln.text} {f.text}"
         ln.bold = not labelled and not ln.label and bold_weight * 2 > len(ln.text)
@@ -146,7 +140,7 @@ class _Builder:
             return False
         # a link's colour does not end a paragraph; light text on a banner does; a label's value
         # goes on below it in regular type
-        value = (_label_only(last) and not f.bold) or _label_goes_on(last, f)
+        value = (label_only(last) and not f.bold) or _label_goes_on(last, f)
         if abs(f.size - last.size) > 0.12 * size or (f.bold != last.bold and not value):
             return False
         if _light(f.color) != _light(last.color):

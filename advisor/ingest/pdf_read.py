@@ -200,8 +200,7 @@ def _item_texts(item: Item, dehyph: Dehyphenator) -> tuple[str, list[int]]:
     return out, breaks
 
 
-def _pieces(pages: list[Page]) -> tuple[list[list[Piece]], Dehyphenator]:
-    size, bold = _body_style(pages)
+def _pieces(pages: list[Page], size: float, bold: bool) -> tuple[list[list[Piece]], Dehyphenator]:
     items = [page_items(p, size, bold) for p in pages]
     lines: list[Line] = [ln for page in items for it in page for group in (it.paragraphs or it.cells) for ln in group]
     dehyph = Dehyphenator(ln.text for ln in lines)
@@ -246,7 +245,8 @@ def _ruled_above(p: Piece, hrules: list[tuple[float, float, float]]) -> bool:
 
 
 def _blocks(pages: list[Page], outline: Outline, ocr_blocks: dict[int, list[Block]]) -> list[Block]:
-    pieces, dehyph = _pieces(pages)
+    body, bold = _body_style(pages)
+    pieces, dehyph = _pieces(pages, body, bold)
     titles = {norm(t[-1]) for _, t in outline}
     mark_running_heads(pieces, titles, [p.height for p in pages])
     mark_toc_and_index(pieces)
@@ -261,7 +261,7 @@ def _blocks(pages: list[Page], outline: Outline, ocr_blocks: dict[int, list[Bloc
         _mend_hyphens(piece, dehyph)
     # after the page breaks are mended: a code's line never joins the prose of the page before
     running_identifiers(pieces, [p.height for p in pages])
-    blocks = _Sections(outline, _body_style(pages)[0]).assign(pieces, ocr_blocks)
+    blocks = _Sections(outline, body).assign(pieces, ocr_blocks)
     # a line without a word is a stray page number or mark; a table row is kept however it reads
     # ("18–44 | 9,420 | 0.88": an age band's figures, every cell a number)
     return [b for b in blocks if _LETTERS.search(b.text) or (b.kind == BlockKind.TABLE and _ALNUM.search(b.text))]
@@ -376,8 +376,10 @@ class _Sections:
 
     def assign(self, pages: list[list[Piece]], ocr_blocks: dict[int, list[Block]]) -> list[Block]:
         blocks: list[Block] = []
+        started = False  # an indexed block came: no later page is the title page
         for number, pieces in enumerate(pages, start=1):
-            cover = _cover(pieces) if not any(b.kind.indexed for b in blocks) else []
+            mark = len(blocks)
+            cover = [] if started else _cover(pieces)
             if cover:
                 # a title page of headings only (a deck's title slide: what, for whom, by whom and
                 # when) is read as text too, or nothing of it would be indexed
@@ -408,6 +410,7 @@ class _Sections:
             for b in ocr_blocks.get(number, []):
                 b.section = b.section or self.section
                 blocks.append(b)
+            started = started or any(b.kind.indexed for b in blocks[mark:])
         return blocks
 
 

@@ -176,24 +176,34 @@ _PATIENT_CELL = re.compile(
 )
 
 
-def _table_header(text: str, line_start: int) -> str | None:
-    """The first row of the table (lines with '|') the line at `line_start` belongs to, or None."""
-    lines = text[:line_start].split("\n")[:-1]
-    header = None
-    while lines and "|" in lines[-1]:
-        header = lines.pop()
-    return header
+def _line_at(text: str, start: int, end: int) -> tuple[int, str]:
+    """Where the line holding text[start:end] starts, and the line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start, text[line_start : line_end if line_end >= 0 else len(text)]
+
+
+def _table_header(text: str, line_start: int) -> tuple[str | None, str]:
+    """The first row of the table (lines with '|') the line at `line_start` belongs to (None when
+    the line before is no row), and the line above the table (its heading, perhaps)."""
+    header: str | None = None
+    end = line_start - 1  # the newline closing the line before
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if "|" not in line:
+            return header, line
+        header, end = line, start - 1
+    return header, ""
 
 
 def _table_office(text: str, start: int, end: int) -> bool:
     """A name in a table row whose other cell holds an office ("Director of Pharmacy | Dr. X, PharmD | Signed"),
     under a header naming roles or titles; not when a cell of the row is a patient's or relative's."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    row = text[line_start : line_end if line_end >= 0 else len(text)]
+    line_start, row = _line_at(text, start, end)
     if "|" not in row:
         return False
-    header = _table_header(text, line_start)
+    header, _ = _table_header(text, line_start)
     if header is None or not _ROLE_HEADER.search(header) or _PATIENT_LINE.search(header):
         return False
     cells = row.split("|")
@@ -205,9 +215,7 @@ def _table_office(text: str, start: int, end: int) -> bool:
 
 def _member_listed(text: str, start: int, before: str) -> bool:
     """A name on a meeting's member list ("Attendees: Dr. A, B"), on a line naming no patient or relative."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    _, line = _line_at(text, start, start)
     return bool(_MEMBER_LIST.search(before)) and not _PATIENT_LINE.search(line)
 
 
@@ -248,15 +256,12 @@ _CONTROL_HEADING = re.compile(
 def _control_row(text: str, line_start: int) -> bool:
     """The line at `line_start` is a row of a table (cells split by '|') whose header row names versions or
     revisions, or that comes under a 'Revision history' or 'Document control' heading."""
-    lines = text[:line_start].split("\n")[:-1]
-    header = None
-    while lines and "|" in lines[-1]:
-        header = lines.pop()
+    header, above = _table_header(text, line_start)
     if header is not None and _CONTROL_HEADER.search(header):
         return True
     if header is not None and _SIGNOFF_HEADER.search(header) and _ROLE_HEADER.search(header):
         return not _PATIENT_LINE.search(header)  # a sign-off table: who signed, in what role, when
-    return bool(lines and _CONTROL_HEADING.search(lines[-1]))
+    return bool(_CONTROL_HEADING.search(above))
 
 
 # A sign-off table's header: its rows date signatures of the document.
@@ -279,9 +284,7 @@ def _action_due(text: str, start: int, line: str) -> bool:
 def business_date(text: str, start: int, end: int) -> bool:
     """The date at text[start:end] dates a document, product or organization event: a business word before it
     in its own clause, or a revision-history row; never when the clause or row names a patient's event."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    line_start, line = _line_at(text, start, end)
     if "|" in line and _control_row(text, line_start):
         return not _IDENTITY.search(line)
     if _action_due(text, start, line):
