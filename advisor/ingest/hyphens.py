@@ -20,6 +20,8 @@ _HYPHENS = ("-", "\u2010", PDFIUM_HYPHEN, SOFT_HYPHEN)
 _WORD = re.compile(r"[^\W\d_]+(?:[-\u2010][^\W\d_]+)*")
 _HEAD = re.compile(r"([^\W\d_]+)[-\u2010\ufffe\u00ad]$")
 _TAIL = re.compile(r"^([^\W\d_]+)")
+# a range of figures broken after its dash ("0.76–" over "0.80)"): no space, the dash kept
+_RANGE_BREAK = re.compile(r"\d[-\u2013]$")
 # a hyphen left before a space by a join across boxes, columns or pages ("course- corrected"); a
 # suspended hyphen before a conjunction ("pre- and post-deployment") is the author's and stays
 _SPACED = re.compile(r"\b([^\W\d_]+)[-\u2010] (?!(?:" + "|".join(SUSPENDED_BEFORE) + r")\b)([a-z][^\W\d_]*)")
@@ -80,6 +82,8 @@ class Dehyphenator:
     def _glue(self, left: str, right: str) -> str:
         if left.endswith(SOFT_HYPHEN):
             return left[:-1] + right
+        if _RANGE_BREAK.search(left) and right[:1].isdigit():
+            return left + right
         head, tail = _HEAD.search(left), _TAIL.match(right)
         if left.endswith(_HYPHENS) and head and tail:
             if self.keep_hyphen(head.group(1), tail.group(1)):

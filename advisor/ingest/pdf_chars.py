@@ -461,13 +461,20 @@ def edge_between(edges: list[tuple[float, float]], x0: float, x1: float, base: f
     """Does a cell's edge run between two characters of one ruled row (the row's top rule, at most
     3 sizes above the line, and a rule below meet at the same x, and the gap is wider than a word
     space)? A first cell's text that nearly fills its column ends closer to the next cell's text
-    than the layout's reach for one line."""
+    than the layout's reach for one line. A header row ruled only below has the edge right under
+    it, and the rows' rules below meet at the same x again."""
     if x1 - x0 < 0.5 * size:
         return False  # a word space: a cell spanning columns runs across the rows' rule joints
+
+    def joint_below(x: float, y: float, reach: float) -> bool:
+        return any(abs(x2 - x) < 1.0 and 0 < y2 - y <= reach for x2, y2 in edges)
+
     return any(
         x0 < x < x1
-        and 0 < base - y <= 3.0 * size
-        and any(abs(x2 - x) < 1.0 and 0 < y2 - base <= 12.0 * size for x2, y2 in edges)
+        and (
+            (0 < base - y <= 3.0 * size and joint_below(x, base, 12.0 * size))
+            or (0 < y - base <= 1.5 * size and joint_below(x, y, 12.0 * size))
+        )
         for x, y in edges
     )
 

@@ -19,6 +19,7 @@ from enum import StrEnum
 
 from .pdf_boxes import Box, Line, label_only, pair_fields
 from .pdf_chars import Frag, Page, edge_between
+from .pdf_columns import split_columns
 from .pdf_furniture import FIGURE
 from .pdf_spacing import REACH, join_spaced_words
 
@@ -434,7 +435,8 @@ def order(boxes: list[Box], hrules: list[tuple[float, float, float]] | None = No
 def page_items(page: Page, body_size: float, body_bold: bool) -> list[Item]:
     """The page's content items in reading order."""
     items: list[Item] = []
-    for group in order(build_boxes(page), page.hrules):
+    groups = [g for region in split_columns(build_boxes(page)) for g in order(region, page.hrules)]
+    for group in groups:
         if len(group) > 1 and len({round(b.x0) for b in group}) > 1:
             cells = _cells(group)
             if len(cells) > 1:

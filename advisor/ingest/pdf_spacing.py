@@ -13,7 +13,7 @@ import bisect
 from itertools import pairwise
 from statistics import median_low
 
-from .pdf_chars import Frag, Page
+from .pdf_chars import Frag, Page, edge_between
 
 REACH = 0.9  # gaps up to this many font sizes are word spaces already (the layout's own reach)
 GUTTER_RATIO = 2.0  # a gap this many times the line's typical word space is a gutter
@@ -125,12 +125,16 @@ def join_spaced_words(page: Page, frags: list[Frag]) -> list[Frag]:
 
 
 def _split_at_gutters(page: Page, lines: _Lines, row: list[Frag]) -> list[list[Frag]]:
-    """A row cut where a ruling line or the neighbouring lines' text edges mark a gutter."""
+    """A row cut where a ruling line, a ruled cell's edge or the neighbouring lines' text edges
+    mark a gutter (a row of two cells has one gap only, which no typical word space can tell)."""
     segments = [[row[0]]]
     for a, b in pairwise(row):
         gap, base = b.x0 - a.x1, _base(a)
-        if gap > REACH * max(a.size, b.size) and (
-            _vrule_between(page, a.x1, b.x0, base) or lines.supporting(base, a, b) >= SUPPORT
+        size = max(a.size, b.size)
+        if gap > REACH * size and (
+            _vrule_between(page, a.x1, b.x0, base)
+            or (page.edges and edge_between(page.edges, a.x1, b.x0, base, size))
+            or lines.supporting(base, a, b) >= SUPPORT
         ):
             segments.append([])
         segments[-1].append(b)

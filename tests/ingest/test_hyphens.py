@@ -32,3 +32,12 @@ def test_a_hyphen_a_join_left_before_a_space_is_decided_like_a_line_end():
     # a suspended hyphen is the author's: "pre- and post-deployment", "short- or long-term"
     assert d.mend("pre- and post-deployment, short- or long-term") == "pre- and post-deployment, short- or long-term"
     assert d.mend("non- US sites") == "non- US sites"  # no lower-case continuation: left as written
+
+
+def test_a_range_of_figures_broken_after_its_dash_is_one_range():
+    # a narrow table cell wraps "0.76–0.80" after the dash: a space there would quote "0.76– 0.80"
+    d = Dehyphenator([], vocab=frozenset())
+    assert d.join(["0.78 (0.76\u2013", "0.80)"]) == "0.78 (0.76\u20130.80)"
+    assert d.join(["pages 12-", "15 of the report"]) == "pages 12-15 of the report"
+    assert d.join(["ages 18 \u2013", "64"]) == "ages 18 \u2013 64"  # a spaced dash keeps its space
+    assert d.join(["in 2024 we", "2 teams"]) == "in 2024 we 2 teams"
