@@ -102,6 +102,10 @@ class SQLiteDatabase:
         for i in range(current, len(migrations)):
             try:
                 with self.transaction() as tx:
+                    # another process opening the store at the same moment may have run this step
+                    # while this one waited for the write lock: the version is read again under it
+                    if int(tx.one("PRAGMA user_version")[0]) > i:
+                        continue
                     _run(tx, migrations[i])
                     tx.execute(f"PRAGMA user_version={i + 1}")
             except StoreError as exc:
