@@ -429,6 +429,7 @@ def compose_guidance(
                 )
             return Draft([], AnswerKind.GUIDANCE, draft.evidence, note=verdict.reason)
         own, verdict = _own_only(ask, chosen, setup.corpus, verdict)
+        own = _answer_first(ask, own, setup.corpus)
         if own is not chosen:
             draft = Draft(arrange(own), AnswerKind.GUIDANCE, draft.evidence)
         draft.covered, draft.addressed = verdict.coverage, True
@@ -456,6 +457,23 @@ def _own_only(ask: Ask, chosen: list[Candidate], corpus: Corpus, verdict: Verdic
     if alone.ok and alone.coverage >= verdict.coverage - OWN_SLACK:
         return own, alone
     return chosen, verdict
+
+
+#: How much more of the question a sentence must name than the lead to lead instead.
+LEAD_MARGIN = 0.25
+
+
+def _answer_first(ask: Ask, chosen: list[Candidate], corpus: Corpus) -> list[Candidate]:
+    """The chosen sentence naming far more of what is asked than the lead leads instead: the
+    passage ranked first may only set the scene ("QEWS is a gradient-boosted model ...") for a
+    question the fifth sentence answers ("... approved by the review board (protocol ...)")."""
+    if len(chosen) < 2:
+        return chosen
+    _, per = coverage(ask.topical(), _evidence(chosen, corpus))
+    best = max(range(len(chosen)), key=lambda i: (per[i], -i))
+    if best == 0 or per[best] < per[0] + LEAD_MARGIN or _lead_in(chosen[best]):
+        return chosen
+    return [chosen[best], *chosen[:best], *chosen[best + 1 :]]
 
 
 def _asked(question: str, ask: Ask, corpus: Corpus, chosen: list[Candidate]) -> Ask:

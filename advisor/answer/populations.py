@@ -14,12 +14,15 @@ __all__ = ["age_bounds", "asked_age", "asked_population", "covers_age", "populat
 _POPULATION = re.compile(
     r"\b(?:in|among|for|within)\s+(?P<pop>(?:the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:patients?|adults?|children|kids|adolescents|infants|neonates|newborns|people|persons|individuals|subjects|"
-    r"women|men|females?|males?|elderly|seniors|cases|those|pregnan\w*)\b[^?.;,]{0,40})",
+    r"women|men|females?|males?|elderly|seniors|cases|those|populations?|groups?|pregnan\w*)\b[^?.;,]{0,40})",
     re.I,
 )
 #: Words of a population phrase that say who, not which subgroup ("patients" in "patients over 80").
 _GENERIC = frozenset(
-    tokenize("patient patients adult adults people persons individuals subjects cases those the aged age years old")
+    tokenize(
+        "patient patients adult adults people persons individuals subjects cases those the aged age years old "
+        "population populations group groups overall whole entire total general"
+    )
 )
 _BOUND = re.compile(
     r"(?P<op>under|below|younger than|less than|over|above|older than|more than|at least|<=?|>=?|≤|≥)\s*(?P<n>\d+)"

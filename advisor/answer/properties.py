@@ -180,6 +180,8 @@ def _measures_of(question: str, prop: frozenset[str]) -> tuple[frozenset[str], .
     ("Which reports the higher sensitivity: X or Y?") asks for each measure it names."""
     m = _PROPERTY.match(question)
     words = tokenize(m.group("prop")) if m else []
+    if words and not prop and words[-1] in _MEASURES:  # an acronym is a name, not a property: "What AUROC did X"
+        return (frozenset(words[-1:]),)
     if not words or not prop:
         if _COMPARES.search(question):
             return tuple(frozenset([t]) for t in dict.fromkeys(tokenize(question)) if t in _MEASURES)
@@ -372,13 +374,8 @@ def unstated(ask: Asked, evidence: Sequence[Cited]) -> list[str]:
         asked_words = _asked_words(ask.question, measure)
         if not any(_value_clause(measure, asked_words, population, ev) for ev in own):
             pop = population_phrase(ask.question)
-            what = (
-                m.group("prop").lower()
-                if m
-                else "performance"
-                if measure is ANY_MEASURE
-                else " and ".join(sorted(measure))
-            )
+            what = m.group("prop") if m else "performance" if measure is ANY_MEASURE else " and ".join(sorted(measure))
+            what = what if what.isupper() else what.lower()
             out.append(f"a figure for {what}" + (f" {pop.group(0)}" if pop else ""))
             break
     if ask.focus == "count" and ask.counted:
