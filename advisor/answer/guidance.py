@@ -27,6 +27,7 @@ from .asks import Ask, Evidence, Verdict, addressed, coverage, read_ask
 from .corpus import Corpus
 from .docref import documents_named, read_references
 from .enumeration import enumerated
+from .focus import Focus, gives
 from .lookup import interleave, search_guidance, split_question
 from .paraphrase import matcher_for
 from .persona import asked_part, set_aside
@@ -459,8 +460,10 @@ def _own_only(ask: Ask, chosen: list[Candidate], corpus: Corpus, verdict: Verdic
     return chosen, verdict
 
 
-#: How much more of the question a sentence must name than the lead to lead instead.
+#: How much more of the question a sentence must name than the lead to lead instead, and how
+#: much of it at least: nearly all, a direct answer on its own.
 LEAD_MARGIN = 0.25
+LEAD_ALONE = 0.8
 
 
 def _answer_first(ask: Ask, chosen: list[Candidate], corpus: Corpus) -> list[Candidate]:
@@ -471,8 +474,10 @@ def _answer_first(ask: Ask, chosen: list[Candidate], corpus: Corpus) -> list[Can
         return chosen
     _, per = coverage(ask.topical(), _evidence(chosen, corpus))
     best = max(range(len(chosen)), key=lambda i: (per[i], -i))
-    if best == 0 or per[best] < per[0] + LEAD_MARGIN or _lead_in(chosen[best]):
+    if best == 0 or per[best] < max(per[0] + LEAD_MARGIN, LEAD_ALONE) or _lead_in(chosen[best]):
         return chosen
+    if ask.focus is not Focus.NONE and not gives(ask, chosen[best].text):
+        return chosen  # it names more of the question but not the code, date or number asked
     return [chosen[best], *chosen[:best], *chosen[best + 1 :]]
 
 

@@ -247,7 +247,11 @@ def _names_measure(measure: frozenset[str], asked_words: list[str], tokens: set[
 def _holds_population(words: frozenset[str], bounds: frozenset[tuple[str, int]], text: str, tokens: set[str]) -> bool:
     if bounds and not bounds <= age_bounds(text):
         return False
-    return all(any(t[:5] == w[:5] for t in tokens) for w in words if not w.isdigit())
+    # a subgroup named in several words is held by most of them ("Fitzpatrick type III-IV skin" by
+    # a row "Fitzpatrick III–IV"); one or two words must all be there ("pediatric", "Black women")
+    asked = [w for w in words if not w.isdigit()]
+    held = sum(any(t[:5] == w[:5] for t in tokens) for w in asked)
+    return held == len(asked) if len(asked) <= 2 else held * 2 > len(asked)
 
 
 def _value_clause(
@@ -376,7 +380,7 @@ def unstated(ask: Asked, evidence: Sequence[Cited]) -> list[str]:
             pop = population_phrase(ask.question)
             what = m.group("prop") if m else "performance" if measure is ANY_MEASURE else " and ".join(sorted(measure))
             what = what if what.isupper() else what.lower()
-            out.append(f"a figure for {what}" + (f" {pop.group(0)}" if pop else ""))
+            out.append(f"a figure for {what}" + (f" {pop.group(0).rstrip('?. ')}" if pop else ""))
             break
     if ask.focus == "count" and ask.counted:
         m = re.search(r"\bhow many\s+(.+)", ask.question, re.I)

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 from .pdf_boxes import Box
 
-__all__ = ["split_columns"]
+__all__ = ["continued_rows", "split_columns"]
 
 _MIN_GUTTER = 0.8  # a gutter is at least this many body font sizes wide
 _SIDE = 0.25  # each column is at least this share of the text's width
+_COLUMN = 0.5  # a column's boxes are at most this share of the text's width
 _FULL = 3.0  # a line this many font sizes short of its column's edge still fills it
 _PARA_LINES = 3  # boxes of this many lines are paragraphs (table cells and headings are shorter)
-_MIN_LINES = 6  # a column holds at least this many lines of paragraphs
+_MIN_LINES = 3  # a column holds at least this many lines of paragraphs
+_MARGIN = 0.05  # share of the page's height at its top and foot where running heads and feet sit
 
 
 def _size(boxes: list[Box]) -> float:
@@ -28,15 +30,18 @@ def _size(boxes: list[Box]) -> float:
 
 
 def _gutter(boxes: list[Box]) -> tuple[float, float] | None:
-    """The widest vertical gap, away from the edges, between the boxes that do not span it."""
+    """The widest vertical gap, away from the edges, between boxes no wider than a column (a
+    title or an abstract across both columns spans the gap: it is placed above them)."""
     x0, x1 = min(b.x0 for b in boxes), max(b.x1 for b in boxes)
     width = x1 - x0
     low, high = x0 + _SIDE * width, x1 - _SIDE * width
-    narrow = sorted((b.x0, b.x1) for b in boxes if b.x1 - b.x0 < (1 - _SIDE) * width)
+    narrow = sorted((b.x0, b.x1) for b in boxes if b.x1 - b.x0 <= _COLUMN * width)
+    if len(narrow) < 2:
+        return None
     least = _MIN_GUTTER * _size(boxes)
     best: tuple[float, float] | None = None
-    reach = x0
-    for a, b in narrow:
+    reach = narrow[0][1]
+    for a, b in narrow[1:]:
         wider = best is None or a - reach > best[1] - best[0]
         if a - reach >= least and low <= (a + reach) / 2 <= high and wider:
             best = (reach, a)
@@ -61,24 +66,61 @@ def _rows_align(left: list[Box], right: list[Box], size: float) -> bool:
     return hits >= 0.75 * len(few)  # text columns share a few heights by chance (headings side by side)
 
 
-def _regions(boxes: list[Box], cut: tuple[float, float]) -> list[list[Box]]:
-    """Boxes cut into runs top to bottom: each box spanning the gutter is a run of its own, between
-    the runs of boxes beside the gutter above and below it."""
+def _cross_heading(b: Box, own: list[Box], other: list[Box], size: float) -> bool:
+    """A heading set at one side of the gutter that heads both columns: nothing beside it, and
+    both columns start right below it, about level ("1. Purpose and scope" over a section in two
+    columns; a list's first item may sit a little lower than a paragraph's first line). A heading within a column has the other column's text beside it, or below it only
+    its own paragraph."""
+    first = b.lines[0]
+    if len(b.lines) > 2 or first.text.rstrip().endswith((".", ",", ";")) or not (first.bold or first.size > 1.1 * size):
+        return False  # a sentence's last line carried over to the next column is no heading
+    beside = [o for o in own + other if o is not b and o.top < b.bottom and o.bottom > b.top]
+    if beside:  # text beside it: the other column's, or the cells of its table row
+        return False
+    below = [min((o.top for o in side if o.top >= b.bottom - 1.0), default=None) for side in (own, other)]
+    if below[0] is None or below[1] is None:
+        return False
+    return abs(below[0] - below[1]) <= 1.5 * size and below[0] - b.bottom <= 3.5 * size
+
+
+def _regions(
+    boxes: list[Box], cut: tuple[float, float], hrules: list[tuple[float, float, float]], height: float
+) -> list[list[Box]]:
+    """Boxes cut into runs top to bottom at what runs across both columns: a box spanning the
+    gutter, a heading heading both columns, a ruling line across the gutter, or a line in the
+    page's top or bottom margin (a running head or foot and its page number). Each box that
+    cuts is a run of its own, between the runs of boxes beside the gutter above and below it."""
     g0, g1 = cut
-    spanning = sorted((b for b in boxes if b.x0 < g0 and b.x1 > g1), key=lambda b: b.top)
+    size = _size(boxes)
+    left = [b for b in boxes if b.x1 <= g0 + 0.5]
+    right = [b for b in boxes if b.x0 >= g1 - 0.5]
+    margin = _MARGIN * height
+    cuts: list[tuple[float, list[Box]]] = [
+        (b.top, [b])
+        for b in boxes
+        if (b.x0 < g0 and b.x1 > g1) or (height and (b.bottom < margin or b.top > height - margin))
+    ]
+    cuts += [(b.top, [b]) for b in left if _cross_heading(b, left, right, size)]
+    cuts += [(b.top, [b]) for b in right if _cross_heading(b, right, left, size)]
+    cuts += [(y, []) for y, a, z in hrules if a < g0 - 1.0 and z > g1 + 1.0]
+    cuts.sort(key=lambda c: (c[0], c[1][0].x0 if c[1] else 0.0))
+    cutting = {id(b) for _, sep in cuts for b in sep}
     runs: list[list[Box]] = [[]]
-    for s in spanning:
-        runs += [[s], []]
+    for _, sep in cuts:
+        runs += [sep, []]
     for b in boxes:
-        if b.x0 < g0 and b.x1 > g1:
-            continue
-        middle = (b.top + b.bottom) / 2
-        k = sum(middle > s.top for s in spanning)  # spanning boxes above this one
-        runs[2 * k].append(b)
+        if id(b) not in cutting:
+            middle = (b.top + b.bottom) / 2
+            runs[2 * sum(middle > y for y, _ in cuts)].append(b)
     return [r for r in runs if r]
 
 
-def split_columns(boxes: list[Box]) -> list[list[Box]]:
+def split_columns(
+    boxes: list[Box],
+    hrules: list[tuple[float, float, float]] | None = None,
+    height: float = 0.0,
+    vrules: list[tuple[float, float, float]] | None = None,
+) -> list[list[Box]]:
     """The page's boxes in regions to be ordered one after another: a run of two columns of
     running text becomes its left column then its right one; the rest, between such runs, stays
     together as the layout would otherwise see it."""
@@ -89,10 +131,21 @@ def split_columns(boxes: list[Box]) -> list[list[Box]]:
         return [boxes]
     size = _size(boxes)
     out: list[tuple[list[Box], bool]] = []
-    for run in _regions(boxes, cut):
+    for run in _regions(boxes, cut, hrules or [], height):
         left = [b for b in run if b.x1 <= cut[0] + 0.5]
         right = [b for b in run if b.x0 >= cut[1] - 0.5]
-        if left and right and _prose(left, size) and _prose(right, size) and not _rows_align(left, right, size):
+        # one column of running text is enough: the other may be short (a column's last lines,
+        # a heading and its paragraph) as long as the two do not line up row by row as a table's
+        top, bottom = min(b.top for b in run), max(b.bottom for b in run)
+        # a ruling line down the gutter is a table's column rule (its cells may be centred in their rows)
+        ruled = any(cut[0] - 2 <= x <= cut[1] + 2 and a < bottom and z > top for x, a, z in vrules or [])
+        if (
+            left
+            and right
+            and not ruled
+            and (_prose(left, size) or _prose(right, size))
+            and not _rows_align(left, right, size)
+        ):
             out += [(left, True), (right, True)]
         elif out and not out[-1][1]:
             out[-1][0].extend(run)
@@ -101,3 +154,35 @@ def split_columns(boxes: list[Box]) -> list[list[Box]]:
     if not any(columns for _, columns in out):
         return [boxes]
     return [region for region, _ in out]
+
+
+def continued_rows(regions: list[list[list[Box]]]) -> list[list[Box]]:
+    """The regions' ordered groups as one list, where a column opening with the last row of the
+    table that closed the column before it (the row the page's flow carried over) reads that
+    row as a row: its cells sit at the table's column offsets, on one band."""
+    out: list[list[Box]] = []
+    for groups in regions:
+        if out and len(out[-1]) > 1:
+            row = _carried_row(out[-1], groups)
+            if row:
+                out.append(row)
+                groups = groups[len(row) :]
+        out += groups
+    return out
+
+
+def _carried_row(last: list[Box], groups: list[list[Box]]) -> list[Box] | None:
+    """The boxes opening `groups` that make a row of `last`'s table, or None."""
+    n = len(last)
+    head = groups[:n]
+    if len(head) < n or any(len(g) != 1 for g in head):
+        return None
+    boxes = sorted((g[0] for g in head), key=lambda b: b.x0)
+    size = max(ln.size for b in boxes for ln in b.lines)
+    if max(b.top for b in boxes) - min(b.top for b in boxes) > 0.5 * size:
+        return None  # not one band
+    cells = sorted(last, key=lambda b: b.x0)
+    width = max(b.x1 for b in cells) - cells[0].x0
+    tol = max(3.0, 0.02 * width)
+    offsets = [(b.x0 - boxes[0].x0) - (c.x0 - cells[0].x0) for b, c in zip(boxes, cells, strict=True)]
+    return boxes if all(abs(d) <= tol for d in offsets) else None

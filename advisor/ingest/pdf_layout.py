@@ -19,7 +19,7 @@ from enum import StrEnum
 
 from .pdf_boxes import Box, Line, label_only, pair_fields
 from .pdf_chars import Frag, Page, edge_between
-from .pdf_columns import split_columns
+from .pdf_columns import continued_rows, split_columns
 from .pdf_furniture import FIGURE
 from .pdf_spacing import REACH, join_spaced_words
 
@@ -435,7 +435,8 @@ def order(boxes: list[Box], hrules: list[tuple[float, float, float]] | None = No
 def page_items(page: Page, body_size: float, body_bold: bool) -> list[Item]:
     """The page's content items in reading order."""
     items: list[Item] = []
-    groups = [g for region in split_columns(build_boxes(page)) for g in order(region, page.hrules)]
+    regions = split_columns(build_boxes(page), page.hrules, page.height, page.vrules)
+    groups = continued_rows([order(region, page.hrules) for region in regions])
     for group in groups:
         if len(group) > 1 and len({round(b.x0) for b in group}) > 1:
             cells = _cells(group)
@@ -529,8 +530,11 @@ def _cells(group: list[Box]) -> list[list[Line]]:
 def _text_item(box: Box, body_size: float, body_bold: bool) -> Item:
     first = box.lines[0]
     text = " ".join(ln.text for ln in box.lines)
-    # bigger, bolder than the body, or light text on a coloured banner (white on white is hidden)
-    emphasis = first.size >= body_size * 1.12 or (first.bold and not body_bold) or min(first.color) >= 235
+    # bigger, bolder than the body, or light text on a coloured banner (white on white is hidden);
+    # a banner's line in plain body type saying more than a heading would is its dateline
+    # ("Office of ... · Published November 20, 2026 · Covers ..."), content
+    light = min(first.color) >= 235 and (first.size >= body_size * 1.05 or first.bold or len(text.split()) <= 8)
+    emphasis = first.size >= body_size * 1.12 or (first.bold and not body_bold) or light
     # a field's label with its value ("Version: 2.0") is content, however it is styled
     heading = (
         emphasis

@@ -26,7 +26,7 @@ STUDY_PAGES = [
     "of acute kidney injury within 48 hours of admission to a surgical ward. The MKIS was built at two "
     "university hospitals and had not been tested in a district hospital.\n\n"
     "Methods. We studied 9,311 adult surgical admissions between March 2024 and February 2026. "
-    "Ethics. The work was approved by the Tollbridge research ethics committee under reference "
+    "Ethics. The study was approved by the Tollbridge research ethics committee under reference number "
     "TGH-REC-2024-117, which waived individual consent.",
     "Results. Acute kidney injury occurred in 688 admissions (7.4%). The overall AUROC was 0.77. "
     "In patients aged 80 and over, the AUROC was 0.69. In patients aged 18 to 64, the AUROC was 0.81. "

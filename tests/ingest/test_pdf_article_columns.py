@@ -78,3 +78,48 @@ def test_two_column_article_with_a_table_in_one_column(tmp_path):
     assert rows and all("Results" in c.section and "Sensitivity" not in c.section for c in rows)
     discussion = [c for c in chunks if "Nurses on the night shift" in c.text]
     assert discussion and all(c.section.startswith("Discussion") for c in discussion)
+
+
+TOOLS = [
+    ("Brindle Sepsis Watch", "Positive predictive value", "0.27"),
+    ("Brindle Sepsis Watch", "Median lead time", "2.9 hours"),
+    ("Corrant Scribe", "Minutes saved per visit", "4.4"),
+    ("Thaxby Falls Risk", "AUROC", "0.71"),
+    ("Veltrim Inbox Assist", "Drafts accepted unedited", "41%"),
+]
+DATELINE = (
+    "Fenmoor Health Partners · Office of Digital Medicine · Published 2 October 2026 · Covers the year to 30 June 2026"
+)
+# the columns' height is fixed so that the table's last row flows to the top of the second column
+REPORT = (
+    "<html><head><title>Report</title><style>body{font-family:serif;font-size:10pt;margin:0}"
+    ".banner{background:#1d3b5a;color:#fff;padding:10pt} .banner h1{font-size:20pt;margin:0}"
+    ".banner p{margin:4pt 0 0 0} .cols{column-count:2;column-fill:auto;height:170pt;column-gap:0.3in}"
+    "table{border-collapse:collapse;width:100%} td,th{border:1px solid #555;padding:2pt;font-size:8pt;text-align:left}"
+    "</style></head><body><div class='banner'><h1>Digital Health Program Review 2026</h1>"
+    f"<p>{DATELINE}</p></div>"
+    "<div class='cols'><h2>Results</h2><p>Each tool is measured against the target agreed when it was approved. "
+    "The headline results for the five most used tools are below, and each is reviewed again at the spring "
+    "meeting of the digital committee.</p><table><tr><th>Tool</th><th>Measure</th><th>Result</th></tr>"
+    + "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>" for a, b, c in TOOLS)
+    + "</table><p>The sepsis watch raised 2,310 alerts during the year, and the threshold was raised in May "
+    "after the sepsis group reviewed them.</p><h2>Next year</h2><p>We will extend the scribe to every "
+    "outpatient clinic by the end of March 2027 and retire two older tools.</p></div></body></html>"
+)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_table_row_carried_to_the_next_column_and_a_banner_dateline(tmp_path):
+    doc = load_document(print_html(REPORT, tmp_path / "report.pdf"), "report")
+    chunks = chunk_document(doc)
+    text = "\n".join(" ".join(c.text.split()) for c in chunks)
+    # the banner's dateline in plain type under the title is content, not a heading
+    assert DATELINE in text, text
+    # the last row, printed at the top of the second column, is still a row with its figure
+    for row in TOOLS:
+        assert " | ".join(row) in text, text
+    # the heading opening the second column's text heads it, after the first column
+    assert text.index("after the sepsis group reviewed them.") < text.index("We will extend the scribe")
+    nxt = [c for c in chunks if "We will extend the scribe" in c.text]
+    assert nxt and nxt[0].section.startswith("Next year")
