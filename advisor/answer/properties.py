@@ -247,8 +247,7 @@ def _names_measure(measure: frozenset[str], asked_words: list[str], tokens: set[
 def _holds_population(words: frozenset[str], bounds: frozenset[tuple[str, int]], text: str, tokens: set[str]) -> bool:
     if bounds and not bounds <= age_bounds(text):
         return False
-    # a subgroup named in several words is held by most of them ("Fitzpatrick type III-IV skin" by
-    # a row "Fitzpatrick III–IV"); one or two words must all be there ("pediatric", "Black women")
+    # most words of a long name ("Fitzpatrick type III-IV skin": "Fitzpatrick III–IV"), all of a short one
     asked = [w for w in words if not w.isdigit()]
     held = sum(any(t[:5] == w[:5] for t in tokens) for w in asked)
     return held == len(asked) if len(asked) <= 2 else held * 2 > len(asked)
