@@ -14,6 +14,11 @@ An action item's due or done date and a sign-off table's dates are the organizat
 "effective", "revised", "next review") or in a revision-history table row is the organization's, not
 a patient's. Neither holds when the sentence is about a patient: a patient or relative label, or a
 patient event ("admitted", "DOB", "discharged") in the same sentence or table cell keeps the screen on.
+
+A document's own number ("Procedure No. NUR-PR-118", a "Policy Number" in the block of its title, effective date
+and owner, or in a running footer with "Page 1 of 2") is the document's, not a member's health-plan number; never
+when its block of fields names a patient, a member's coverage or a health plan, which also makes a coverage's
+"Effective Date:" in such a block the member's.
 """
 
 from __future__ import annotations
@@ -292,7 +297,7 @@ def business_date(text: str, start: int, end: int) -> bool:
     if not _BUSINESS_CUE.search(_clause_before(text, start, 100)):
         return False
     sentence, _ = _sentence(text, start, end)
-    return not about_patient(sentence)
+    return not about_patient(sentence) and not _patient_fields(text, start, end)
 
 
 def about_patient(passage: str) -> bool:
@@ -328,13 +333,16 @@ _PAYER = re.compile(
     re.I,
 )
 # A field line: "Label: value" (a label of up to four words), a table row, or a running header or footer.
-_FIELD_LINE = re.compile(r"^\s*(?:(?:[\w/&'’.()-]+\s+){0,3}[\w/&'’.()-]+\s*:|[^\n]*\|)|" + _PAGE_COUNT.pattern, re.I)
+_LABEL_LINE = re.compile(r"^\s*(?:[\w/&'’.()-]+\s+){0,3}[\w/&'’.()-]+\s*:")
+_FIELD_LINE = re.compile(_LABEL_LINE.pattern + r"|^[^\n]*\||" + _PAGE_COUNT.pattern, re.I)
 # A title field's value: its words ("Patient Identification") name the document, not a patient.
 _TITLE_VALUE = re.compile(r"\btitle\s*[:|]\s*[^:|\n]*?(?=\s+(?:\S+\s+){0,2}\S+\s*:|\s*[|\n]|$)", re.I)
 
 
-def _near_lines(text: str, line_start: int, line_end: int, step: int) -> list[str]:
-    """The field lines next to a line (up above for step -1, down for +1) and the first other line after them."""
+def _near_lines(text: str, line_start: int, line_end: int, step: int, prose: bool = True) -> list[str]:
+    """The field lines next to a line (up above for step -1, down for +1) and the first other line after them;
+    without `prose`, only "Label: value" lines (a table's other rows are other records)."""
+    field = _FIELD_LINE if prose else _LABEL_LINE
     out: list[str] = []
     for _ in range(6):
         if step < 0:
@@ -348,10 +356,23 @@ def _near_lines(text: str, line_start: int, line_end: int, step: int) -> list[st
             found = text.find("\n", line_start)
             line_end = found if found >= 0 else len(text)
         line = text[line_start:line_end]
+        if line.strip() and not field.search(line):
+            return [*out, line] if prose else out  # a paragraph: the passage the block sits in, not part of it
         out.append(line)
-        if line.strip() and not _FIELD_LINE.search(line):
-            break  # a paragraph: the passage the block sits in, not part of it
     return out
+
+
+def _patient_fields(text: str, start: int, end: int) -> bool:
+    """The value at text[start:end] is a field ("Effective Date: 01/01/2024") of a block of fields naming a patient,
+    a member's coverage or a health plan ("Member ID: ...", "Insurance: Aetna")."""
+    line_start, line = _line_at(text, start, end)
+    if not _LABEL_LINE.match(line):
+        return False
+    line_end = line_start + len(line)
+    above = _near_lines(text, line_start, line_end, -1, prose=False)
+    below = _near_lines(text, line_start, line_end, 1, prose=False)
+    block = "\n".join([*above, *below])
+    return about_patient(_TITLE_VALUE.sub(" ", block)) or bool(_PAYER.search(block))
 
 
 def document_identifier(text: str, start: int, end: int) -> bool:

@@ -87,3 +87,27 @@ def test_screening_a_policys_control_block_stores_its_number_and_counts_no_phi()
         PhiType.HEALTH_PLAN,
         PhiType.NAME,
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        # a coverage's effective date in a member's or patient's block of fields is theirs, not a document's
+        (
+            "Member ID: XJ4-559-201\nEffective Date: 01/01/2024\nPlan: Gold PPO",
+            "Member ID: [HEALTH_PLAN]\nEffective Date: [DATE]\nPlan: Gold PPO",
+        ),
+        (
+            "Patient: Mary Jones\nDOB: 02/03/1960\nPolicy Number: 88-4471-3\nEffective Date: 01/01/2024",
+            "Patient: [NAME]\nDOB: [DATE]\nPolicy Number: [HEALTH_PLAN]\nEffective Date: [DATE]",
+        ),
+        # ... while a policy's control block keeps its dates, whatever its title or the paragraph after it says
+        (
+            "Policy Title: Patient Identification\nEffective Date: 1 May 2026\nNext Review Date: 1 May 2028\n"
+            "This policy applies to all patient care areas.",
+            None,
+        ),
+    ],
+)
+def test_a_coverage_date_in_a_members_fields_is_redacted_and_a_policys_dates_are_kept(text, redacted):
+    assert redact(text) == (text if redacted is None else redacted)
