@@ -84,6 +84,7 @@ _COUNT_BEFORE = re.compile(r"\d[ \t]*(?:%|per[ \t]*cent)?[ \t]*$", re.I)
 # A day before a month name ("30 June", "30th of June") and a day or year after it ("June 30", "June 2022").
 _DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?[ \t]*(?:of[ \t]+)?$", re.I)
 _DATE_AFTER = re.compile(r"^\.?,?[ \t]*\d")
+_PAGE_COUNT_AFTER = re.compile(r"^[ \t]+\d+[ \t]*(?:of|/)[ \t]*\d+\b", re.I)  # "Page 2 of 9" in a running footer
 
 # Relations and roles: the capitalised words after them are a person's name.
 _KIN = re.compile(
@@ -153,7 +154,10 @@ def _in_date(text: str, token: tuple[str, int, int]) -> bool:
 
 def _undated(text: str, tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """The run without a month name that a day or year beside it makes part of a date ("on 30 June",
-    "Mary Smith June 3"); a lone word stays for the title check ("Mrs. May")."""
+    "Mary Smith June 3"), nor the page counter of a running header or footer ("Drift Response Page 2 of 9");
+    a lone word stays for the title check ("Mrs. May")."""
+    if len(tokens) > 1 and tokens[-1][0] == "Page" and _PAGE_COUNT_AFTER.match(text[tokens[-1][2] :]):
+        tokens = tokens[:-1]
     if len(tokens) > 1 and _in_date(text, tokens[-1]):
         tokens = tokens[:-1]
     if len(tokens) > 1 and _in_date(text, tokens[0]):

@@ -14,6 +14,11 @@ An action item's due or done date and a sign-off table's dates are the organizat
 "effective", "revised", "next review") or in a revision-history table row is the organization's, not
 a patient's. Neither holds when the sentence is about a patient: a patient or relative label, or a
 patient event ("admitted", "DOB", "discharged") in the same sentence or table cell keeps the screen on.
+
+A document's own number ("Procedure No. NUR-PR-118", a "Policy Number" in the block of its title, effective date
+and owner, or in a running footer with "Page 1 of 2") is the document's, not a member's health-plan number; never
+when its block of fields names a patient, a member's coverage or a health plan, which also makes a coverage's
+"Effective Date:" in such a block the member's.
 """
 
 from __future__ import annotations
@@ -292,4 +297,101 @@ def business_date(text: str, start: int, end: int) -> bool:
     if not _BUSINESS_CUE.search(_clause_before(text, start, 100)):
         return False
     sentence, _ = _sentence(text, start, end)
-    return not (PATIENT_EVENT.search(sentence) or _PATIENT_MARK.search(sentence))
+    return not about_patient(sentence) and not _patient_fields(text, start, end)
+
+
+def about_patient(passage: str) -> bool:
+    """The passage tells a patient's event or names a patient, a relative or a patient's own coverage or orders."""
+    return bool(PATIENT_EVENT.search(passage) or _PATIENT_MARK.search(passage))
+
+
+# ---------------------------------------------------------------------------- document identifiers
+
+# A label naming a document's own number: "Policy Number:", "Document Control No.", "SOP #", "IRB protocol", "Ref:".
+_DOC_LABEL = re.compile(
+    r"\b(?P<kind>policy|plan|procedure|document|doc|form|standard|protocol|contract|agreement|sop|guideline|"
+    r"directive|memo(?:randum)?|bulletin|manual|template|specification|version|revision|rev|reference|ref)"
+    r"(?:\s+(?:control|reference|ref))?(?:\s*(?:number|num|nbr|identifier|code|id|no)\b\.?|\s*#)?\s*[:#=.-]?\s*#?\s*$",
+    re.I,
+)
+# Labels a patient's insurance shares ("Policy Number: W123", "Plan ID: ..."): a document's only beside its control fields.
+_SHARED_KINDS = frozenset({"policy", "plan"})
+# A document-control field (title, effective or review date, owner, approver, version) or a running header or
+# footer's page count: the block around an identifier is the document's own control block.
+_CONTROL_FIELD = re.compile(
+    r"\b(?:title|effective(?:\s+date)?|(?:next\s+|last\s+)?review(?:ed)?(?:\s+(?:date|due))?|owner|approved\s+by|"
+    r"approver|approval\s+date|version|revision|supersedes|replaces|date\s+issued|issue\s+date|department|author|"
+    r"category)\s*[:|]|\bpage\s+\d+\s+(?:of|/)\s+\d+\b",
+    re.I,
+)
+_PAGE_COUNT = re.compile(r"\bpage\s+\d+\s+(?:of|/)\s+\d+\b", re.I)
+# A health plan, insurer or a card's plan fields beside an identifier: it is a member's, not a document's.
+_PAYER = re.compile(
+    r"\b(?:aetna|cigna|humana|anthem|kaiser|blue\s+(?:cross|shield)|bcbs|united\s*health\w*|uhc|medicaid|medicare|"
+    r"tricare|molina|centene|wellcare|highmark|ambetter|health\s+(?:plan|insurance)|insurer|carrier|payer|payor|"
+    r"hmo|ppo|epo|copay\w*|group\s*(?:number|no\b|#|id\b)|rx\s*(?:bin|pcn|grp))",
+    re.I,
+)
+# A field line: "Label: value" (a label of up to four words), a table row, or a running header or footer.
+_LABEL_LINE = re.compile(r"^\s*(?:[\w/&'’.()-]+\s+){0,3}[\w/&'’.()-]+\s*:")
+_FIELD_LINE = re.compile(_LABEL_LINE.pattern + r"|^[^\n]*\||" + _PAGE_COUNT.pattern, re.I)
+# A title field's value: its words ("Patient Identification") name the document, not a patient.
+_TITLE_VALUE = re.compile(r"\btitle\s*[:|]\s*[^:|\n]*?(?=\s+(?:\S+\s+){0,2}\S+\s*:|\s*[|\n]|$)", re.I)
+
+
+def _near_lines(text: str, line_start: int, line_end: int, step: int, prose: bool = True) -> list[str]:
+    """The field lines next to a line (up above for step -1, down for +1) and the first other line after them;
+    without `prose`, only "Label: value" lines (a table's other rows are other records)."""
+    field = _FIELD_LINE if prose else _LABEL_LINE
+    out: list[str] = []
+    for _ in range(6):
+        if step < 0:
+            if line_start <= 0:
+                break
+            line_end, line_start = line_start - 1, text.rfind("\n", 0, line_start - 1) + 1
+        else:
+            if line_end >= len(text):
+                break
+            line_start = line_end + 1
+            found = text.find("\n", line_start)
+            line_end = found if found >= 0 else len(text)
+        line = text[line_start:line_end]
+        if line.strip() and not field.search(line):
+            return [*out, line] if prose else out  # a paragraph: the passage the block sits in, not part of it
+        out.append(line)
+    return out
+
+
+def _patient_fields(text: str, start: int, end: int) -> bool:
+    """The value at text[start:end] is a field ("Effective Date: 01/01/2024") of a block of fields naming a patient,
+    a member's coverage or a health plan ("Member ID: ...", "Insurance: Aetna")."""
+    line_start, line = _line_at(text, start, end)
+    if not _LABEL_LINE.match(line):
+        return False
+    line_end = line_start + len(line)
+    above = _near_lines(text, line_start, line_end, -1, prose=False)
+    below = _near_lines(text, line_start, line_end, 1, prose=False)
+    block = "\n".join([*above, *below])
+    return about_patient(_TITLE_VALUE.sub(" ", block)) or bool(_PAYER.search(block))
+
+
+def document_identifier(text: str, start: int, end: int) -> bool:
+    """The identifier at text[start:end] is a document's own number: after a label naming a document kind
+    ("Procedure No.", "Protocol number", "Form ID"); a "Policy Number" only in a block with the document's
+    control fields (title, effective date, owner, version) or in a running header or footer ("Page 2 of 9").
+    Never when the passage names a patient, a member's coverage or a health plan ("Insurance policy number")."""
+    line_start, line = _line_at(text, start, end)
+    line_end = line_start + len(line)
+    line = line[: start - line_start] + " " + line[end - line_start :]  # the number's own letters ("RX-4471") aside
+    cells = text[line_start:start].split("|")
+    label = _DOC_LABEL.search(cells[-1] if cells[-1].strip() or len(cells) < 2 else cells[-2] + " ")
+    if not label:
+        return False
+    if _PAGE_COUNT.search(line):
+        block = line  # a running header or footer: a line of its own
+    else:
+        above, below = _near_lines(text, line_start, line_end, -1), _near_lines(text, line_start, line_end, 1)
+        block = "\n".join([*reversed(above), line, *below])
+    if about_patient(_TITLE_VALUE.sub(" ", block)) or _PAYER.search(block):
+        return False
+    return label.group("kind").lower() not in _SHARED_KINDS or bool(_CONTROL_FIELD.search(block))

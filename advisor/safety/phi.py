@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..errors import IngestError
 from .names import names, product_terms
+from .offices import document_identifier
 from .phi_patterns import PATTERN_RECOGNIZERS, PERSON_CUE, dates, fax_or_phone
 from .phi_presidio import presidio_findings
 from .phi_types import HIGH_PRECISION, PRIORITY, Finding, PhiType
@@ -61,6 +62,11 @@ def _organization_contact(text: str, f: Finding) -> bool:
     return bool(_ORG_FIELD.match(cells[-1]) or (len(cells) > 1 and _ORG_FIELD.fullmatch(cells[-2].strip())))
 
 
+# Kinds a document's own number ("Policy Number: IT-AI-207", "Protocol number: ...") may be taken for.
+_DOCUMENT_ID_KINDS = frozenset(
+    {PhiType.HEALTH_PLAN, PhiType.ACCOUNT, PhiType.LICENSE, PhiType.DEVICE, PhiType.VEHICLE, PhiType.OTHER_ID}
+)
+
 # Findings of these kinds (and cue-backed names) mean the text is about a person, so its dates are too.
 _ANCHORS = frozenset({PhiType.SSN, PhiType.MRN, PhiType.HEALTH_PLAN, PhiType.AGE})
 
@@ -92,6 +98,8 @@ def detect(text: str, kinds: Iterable[PhiType] | None = None, *, not_names: Coll
     for recognizer in PATTERN_RECOGNIZERS:
         found += recognizer(text)
     found += names(text, not_names)
+    # a document's own number is no identifier, and does not make the text a patient's
+    found = [f for f in found if f.type not in _DOCUMENT_ID_KINDS or not document_identifier(text, f.start, f.end)]
     anchored = bool(PERSON_CUE.search(text)) or any(
         f.type in _ANCHORS or (f.type == PhiType.NAME and f.score >= 0.95) for f in found
     )
