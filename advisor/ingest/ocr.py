@@ -119,11 +119,17 @@ def _blocks(read: dict[int, tuple[list[Para], int]], min_conf: float) -> dict[in
     mark_running_heads(pieces, set(), heights)
     for page, height in zip(pieces, heights, strict=True):
         _page_numbers(page, height)
+        for p in page:
+            if p.kind == BlockKind.FURNITURE:  # its code alone may be cited (as on a text page)
+                cells = (" ".join(c.split()) for c in _PAGING.sub(" ", p.text).split("|"))
+                p.text = " | ".join(c for c in cells if c)
     codes = running_identifiers(pieces, heights)
     out: dict[int, list[Block]] = {}
     stack: list[tuple[int, str]] = []  # the heading path: (depth, heading)
     for n, page_pieces in zip(numbers, pieces, strict=True):
         paras = iter(read[n][0])
+        confs = [w.conf for p in read[n][0] for w in p.words]
+        conf = round(sum(confs) / len(confs) / 100, 3) if confs else 0.0
         blocks = []
         for piece in page_pieces:
             if any(piece is c for c in codes):  # a code only the running heads print, as a field line
@@ -136,7 +142,7 @@ def _blocks(read: dict[int, tuple[list[Para], int]], min_conf: float) -> dict[in
                 depth = numbered(text.split()) or 1
                 stack = [h for h in stack if h[0] < depth] + [(depth, text)]
                 continue
-            block = _block(para, n, min_conf, dehyph)
+            block = _block(para, n, min_conf, dehyph, conf)
             if block is not None:
                 block.section = _path(stack)
                 if piece.kind == BlockKind.FURNITURE:
@@ -163,7 +169,8 @@ def _piece(page: int, para: Para) -> Piece:
     return piece
 
 
-_PAGING = re.compile(r"\bpage\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\b", re.I)
+#: "Page 2", "Page 2 of 5", and as OCR misreads a 1 ("Pagel of 3", "Page l")
+_PAGING = re.compile(r"\bpage\s*(?:\d{1,4}|[lI|])(?:\s*(?:of|/)\s*(?:\d{1,4}|[lI|]))?\b", re.I)
 _PAGE_NO = re.compile(r"^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$")
 
 
@@ -229,9 +236,11 @@ def _marked(words: list[tuple[str, bool]]) -> tuple[str, list[tuple[int, int]]]:
     return text, uncertain
 
 
-def _block(para: Para, page: int, min_conf: float, dehyph: Dehyphenator) -> Block | None:
+def _block(para: Para, page: int, min_conf: float, dehyph: Dehyphenator, conf: float) -> Block | None:
     """A paragraph (its fields one a line, `Block.breaks` where each starts) or a table row
-    ("cell | cell | cell", a TABLE block), low-confidence words marked."""
+    ("cell | cell | cell", a TABLE block), low-confidence words marked; `conf` is the page's
+    mean confidence (one value for the page's blocks, so a section's paragraphs and a table's
+    rows are chunked together as on a text page)."""
     if para.kind == "row":
         parts, sep, kind = para.cells, " | ", BlockKind.TABLE
         if sum(1 for c in parts if c) == 1:
@@ -250,7 +259,5 @@ def _block(para: Para, page: int, min_conf: float, dehyph: Dehyphenator) -> Bloc
         text += piece
     if not any(c.isalpha() for c in text) and not (kind == BlockKind.TABLE and any(c.isalnum() for c in text)):
         return None
-    confs = [w.conf for w in para.words]
-    mean = sum(confs) / len(confs) / 100 if confs else 0.0
-    meta = {"ocr": True, "ocr_confidence": round(mean, 3)}
+    meta = {"ocr": True, "ocr_confidence": conf}
     return Block(text, page=page, kind=kind, meta=meta, uncertain=uncertain, breaks=breaks)
