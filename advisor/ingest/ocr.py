@@ -24,7 +24,7 @@ import pypdfium2.raw as pdfium_c
 from .document import Block, BlockKind, fail
 from .hyphens import Dehyphenator
 from .limits import Deadline, Limits, progress
-from .ocr_layout import Para, Word, line_text, numbered, page_paras, parse_tsv, prepare
+from .ocr_layout import Grid, Para, Word, line_text, numbered, page_paras, parse_tsv, prepare
 from .pdf_furniture import Piece, mark_running_heads, running_identifiers
 
 DPI = 250
@@ -103,10 +103,10 @@ def _run(binary: str, png: bytes, timeout: float, path: Path, page: int) -> str:
     return done.stdout.decode("utf-8", "replace")
 
 
-def blocks_from_tsv(tsv: str, page: int, min_conf: float) -> list[Block]:
-    """Paragraph blocks from one page's Tesseract TSV, with low-confidence word spans and mean
-    confidence (no table grid, no page furniture: those need the page image and its neighbours)."""
-    return _blocks({page: (page_paras(parse_tsv(tsv), [], 0), 0)}, min_conf).get(page, [])
+def blocks_from_tsv(tsv: str, page: int, min_conf: float, grids: list[Grid] | None = None) -> list[Block]:
+    """Paragraph blocks (and rows of the ruled tables `grids`, found in the page image) from one
+    page's Tesseract TSV, with low-confidence word spans and mean confidence."""
+    return _blocks({page: (page_paras(parse_tsv(tsv), grids or [], 0), 0)}, min_conf).get(page, [])
 
 
 def _blocks(read: dict[int, tuple[list[Para], int]], min_conf: float) -> dict[int, list[Block]]:

@@ -165,9 +165,7 @@ def _meets(rule: list[int], y: int, a: int, b: int) -> bool:
     return rule[1] in (y, y + 1) and min(b, rule[3]) - max(a, rule[2]) > 0.5 * min(b - a, rule[3] - rule[2])
 
 
-def _grids(
-    hrules: list[tuple[int, int, int, int]], vrules: list[tuple[int, int, int, int]], tol: int
-) -> list[Grid]:
+def _grids(hrules: list[tuple[int, int, int, int]], vrules: list[tuple[int, int, int, int]], tol: int) -> list[Grid]:
     """Tables: three or more horizontal rules of one width, with a vertical rule between their
     ends running from the first to the last (column edges); the rows are the bands between."""
     grids = []
