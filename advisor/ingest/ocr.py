@@ -138,7 +138,7 @@ def _blocks(read: dict[int, tuple[list[Para], int]], min_conf: float) -> dict[in
                 continue
             para = next(paras)
             if para.kind == "heading" and piece.kind != BlockKind.FURNITURE:
-                text = " ".join(line_text(ln) for ln in para.lines)
+                text = " ".join(line_text(ln) for ln in para.lines).rstrip(":")
                 depth = numbered(text.split()) or 1
                 stack = [h for h in stack if h[0] < depth] + [(depth, text)]
                 continue

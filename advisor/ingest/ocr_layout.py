@@ -166,8 +166,9 @@ def _meets(rule: list[int], y: int, a: int, b: int) -> bool:
 
 
 def _grids(hrules: list[tuple[int, int, int, int]], vrules: list[tuple[int, int, int, int]], tol: int) -> list[Grid]:
-    """Tables: three or more horizontal rules of one width, with a vertical rule between their
-    ends running from the first to the last (column edges); the rows are the bands between."""
+    """Tables: three or more horizontal rules of one width, with the vertical rules between their
+    ends running from the first to the last as column edges (none: the columns are found in the
+    words, `columns`); the rows are the bands between."""
     grids = []
     rest = sorted(hrules)
     while rest:
@@ -183,10 +184,26 @@ def _grids(hrules: list[tuple[int, int, int, int]], vrules: list[tuple[int, int,
             for v in vrules
             if x0 + tol < (v[2] + v[3]) / 2 < x1 - tol and v[0] <= ys[0] + tol and v[1] >= ys[-1] - tol
         ]
-        xs = _merge(inner, tol)
-        if xs:
-            grids.append(Grid([x0, *xs, x1], ys))
+        grids.append(Grid([x0, *_merge(inner, tol), x1], ys))
     return grids
+
+
+def columns(words: list[Word], grid: Grid) -> Grid | None:
+    """The grid with column edges where a table ruled only across has none: in the middle of each
+    wide gap no word inside the table crosses (wider than a line is high); None when the words
+    leave no such gap (a box around a paragraph, not a table)."""
+    if len(grid.xs) > 2:
+        return grid
+    inside = [w for w in words if grid.cell(w) is not None and not _RULE_TOKEN.match(w.text)]
+    if len(inside) < 4:
+        return None
+    x0 = min(w.x0 for w in inside)
+    cover = np.zeros(max(w.x1 for w in inside) - x0 + 1, dtype=bool)
+    for w in inside:
+        cover[w.x0 - x0 : w.x1 - x0] = True
+    height = float(np.median([w.y1 - w.y0 for w in inside]))
+    edges = [x0 + (a + b) // 2 for a, b in _runs(~cover, max(8, int(1.2 * height)), gap=0)]
+    return Grid([grid.xs[0], *edges, grid.xs[-1]], grid.ys) if edges else None
 
 
 def _merge(values: list[int], tol: int) -> list[int]:
@@ -246,8 +263,11 @@ def heading_line(line: list[Word], width: int, first: bool = True) -> bool:
     """A line alone that starts a section: short, read with confidence, not a sentence, and
     set in capitals ("2. SCOPE", "DRIFT RESPONSE LEVELS") or numbered in title case
     ("3. Definitions"); inside a paragraph, never a line as wide as the text (capitals running
-    through a paragraph)."""
+    through a paragraph). Capitals may end with a colon ("PURPOSE:")."""
     words = [w.text for w in line]
+    colon = words[-1].endswith(":") and len(words[-1]) > 1
+    if colon:
+        words[-1] = words[-1][:-1]
     text = " ".join(words)
     if not 1 <= len(words) <= 14 or any(w.conf < 80 for w in line) or _SENTENCE_END.search(text):
         return False
@@ -256,8 +276,10 @@ def heading_line(line: list[Word], width: int, first: bool = True) -> bool:
     depth = numbered(words)
     body = words[2 if depth and _TOP.match(words[0]) else 1 if depth else 0 :]
     letters = "".join(c for c in " ".join(body) if c.isalpha())
-    if letters.isupper() and ((len(letters) >= 6 and len(words) >= 2) or (depth and len(letters) >= 3)):
+    if letters.isupper() and ((len(letters) >= 6 and (len(words) >= 2 or colon)) or (depth and len(letters) >= 3)):
         return True
+    if colon:
+        return False  # a label ("Note:"), not a heading
     titled = all(w[:1].isupper() or w.lower() in _SMALL or not w[:1].isalpha() for w in body)
     return bool(depth) and 1 <= len(body) <= 8 and titled and len(letters) >= 3
 
@@ -287,6 +309,7 @@ def _continues(cur: Para, line: list[Word], same_par: bool) -> bool:
 def page_paras(words: list[Word], grids: list[Grid], width: int) -> list[Para]:
     """The page's units in reading order: each grid's rows where its first word came, the other
     lines as headings and paragraphs."""
+    grids = [g for g in (columns(words, grid) for grid in grids) if g is not None]
     lines: dict[tuple[int, int, int], list[Word]] = {}
     rows: dict[int, dict[int, dict[int, list[Word]]]] = {}  # grid -> row -> column -> words
     order: list[tuple[str, object]] = []
@@ -311,7 +334,9 @@ def page_paras(words: list[Word], grids: list[Grid], width: int) -> list[Para]:
     for kind, ref in order:
         if kind == "grid":
             assert isinstance(ref, int)
-            out += [_row(rows[ref][r], len(grids[ref].xs) - 1) for r in sorted(rows[ref])]
+            grid = grids[ref]
+            for r in sorted(rows[ref]):
+                out += _rows(rows[ref][r], len(grid.xs) - 1, len(grid.ys) == 3)
             cur = last_key = None
             continue
         assert isinstance(ref, tuple)
@@ -336,14 +361,25 @@ def page_paras(words: list[Word], grids: list[Grid], width: int) -> list[Para]:
     return out
 
 
-def _row(cells: dict[int, list[Word]], ncols: int) -> Para:
-    """A table row: each cell's words in lines (a wrapped cell reads top to bottom); a cell's
-    line is what Tesseract read as one line, its words left to right."""
+def _rows(cells: dict[int, list[Word]], ncols: int, open_body: bool) -> list[Para]:
+    """A band's table row: each cell's words in lines (a wrapped cell reads top to bottom); a
+    cell's line is what Tesseract read as one line, its words left to right. In a table ruled
+    only above and below its header (`open_body`), a band whose every cell has the same lines,
+    side by side, holds one row per line."""
     out = []
     for c in range(ncols):
         by_line: dict[tuple[int, int, int], list[Word]] = {}
         for w in cells.get(c, []):
             by_line.setdefault(w.key, []).append(w)
-        ordered = sorted(by_line.values(), key=lambda ln: sorted((w.y0 + w.y1) / 2 for w in ln)[len(ln) // 2])
+        ordered = sorted(by_line.values(), key=_mid)
         out.append([sorted(ln, key=lambda w: w.x0) for ln in ordered])
-    return Para("row", cells=out)
+    n = len(out[0])
+    if open_body and n >= 2 and ncols >= 2 and all(len(c) == n for c in out):
+        height = float(np.median([w.y1 - w.y0 for c in out for ln in c for w in ln]))
+        if all(abs(_mid(c[i]) - _mid(out[0][i])) < 0.6 * height for c in out for i in range(n)):
+            return [Para("row", cells=[[c[i]] for c in out]) for i in range(n)]
+    return [Para("row", cells=out)]
+
+
+def _mid(line: list[Word]) -> float:
+    return sorted((w.y0 + w.y1) / 2 for w in line)[len(line) // 2]

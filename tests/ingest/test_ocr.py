@@ -291,3 +291,55 @@ def test_ruled_table_words_become_rows_and_keep_low_confidence_marks():
     assert header.text == "Tier | Deadline"
     assert row.text == "Tier B | 72 business [unclear: h0urs]"
     assert [row.text[s:e] for s, e in row.uncertain] == ["[unclear: h0urs]"]
+
+
+def test_a_capitals_heading_with_a_colon_titles_the_paragraph_under_it():
+    tsv = _geo(_line(1, 200, 100, "PURPOSE:") + _line(2, 200, 160, "Alerts are reviewed weekly."))
+    [block] = blocks_from_tsv(tsv, 1, 60)
+    assert (block.section, block.text) == ("PURPOSE", "Alerts are reviewed weekly.")
+
+
+def scanned_ruled_across(path, skew: float = 0.7):
+    """A table ruled only above, below its header and below its last row (no column rules)."""
+    W, H, M = 1700, 2200, 170
+    img = Image.new("L", (W, H), 255)
+    d = ImageDraw.Draw(img)
+    reg, bold = _font("DejaVuSans.ttf", 30), _font("DejaVuSans-Bold.ttf", 30)
+    d.text((M, 150), "ALERT LOAD BY UNIT", font=bold, fill=0)
+    d.text((M, 220), "Alert counts were taken from the June audit of the ward dashboards.", font=reg, fill=0)
+    rows = [
+        ("Unit", "Alerts per day", "Owner"),
+        ("Ward 4 East", "38", "Imelda Strand"),
+        ("Ward 6 West", "52", "Osric Fallowby"),
+        ("Emergency department", "117", "Tamsin Quell"),
+    ]
+    y, cols = 300, [M + 10, M + 500, M + 950]
+    d.line((M, y, W - M, y), fill=0, width=3)
+    y += 12
+    for k, row in enumerate(rows):
+        for x, cell in zip(cols, row, strict=True):
+            d.text((x, y), cell, font=bold if k == 0 else reg, fill=0)
+        y += 50
+        if k == 0:
+            d.line((M, y + 4, W - M, y + 4), fill=0, width=2)
+            y += 16
+    d.line((M, y + 4, W - M, y + 4), fill=0, width=3)
+    d.text((M, y + 60), "Owners review the counts every week.", font=reg, fill=0)
+    img = img.rotate(skew, resample=Image.Resampling.BICUBIC, fillcolor=255)
+    img.convert("RGB").save(path, resolution=200)
+    return path
+
+
+@needs_tesseract
+def test_a_scanned_table_ruled_only_across_gets_its_columns_from_the_gaps(tmp_path):
+    p = scanned_ruled_across(tmp_path / "load.pdf")
+    chunks = load_chunks(p, str(p), doc_type="user")
+    [table] = [c for c in chunks if c.meta.get("block") == "table"]
+    assert table.text.split("\n") == [
+        "Unit | Alerts per day | Owner",
+        "Ward 4 East | 38 | Imelda Strand",
+        "Ward 6 West | 52 | Osric Fallowby",
+        "Emergency department | 117 | Tamsin Quell",
+    ]
+    prose = " ".join(c.text for c in chunks if c is not table)
+    assert "June audit" in prose and "every week" in prose and "Osric" not in prose
