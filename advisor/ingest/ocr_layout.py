@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -191,7 +192,8 @@ def _grids(hrules: list[tuple[int, int, int, int]], vrules: list[tuple[int, int,
 def columns(words: list[Word], grid: Grid) -> Grid | None:
     """The grid with column edges where a table ruled only across has none: in the middle of each
     wide gap no word inside the table crosses (wider than a line is high); None when the words
-    leave no such gap (a box around a paragraph, not a table)."""
+    leave no such gap (a box around a paragraph, not a table) or the bands are too tall for rows
+    (a header row is short; a table ruled only above and below its header may have a long body)."""
     if len(grid.xs) > 2:
         return grid
     inside = [w for w in words if grid.cell(w) is not None and not _RULE_TOKEN.match(w.text)]
@@ -202,6 +204,9 @@ def columns(words: list[Word], grid: Grid) -> Grid | None:
     for w in inside:
         cover[w.x0 - x0 : w.x1 - x0] = True
     height = float(np.median([w.y1 - w.y0 for w in inside]))
+    bands = [b - a for a, b in itertools.pairwise(grid.ys)]
+    if bands[0] > 4 * height or (len(bands) > 2 and max(bands) > 8 * height):
+        return None  # rules between parts of a page (under a letterhead, over a footer), not rows
     edges = [x0 + (a + b) // 2 for a, b in _runs(~cover, max(8, int(1.2 * height)), gap=0)]
     return Grid([grid.xs[0], *edges, grid.xs[-1]], grid.ys) if edges else None
 
@@ -259,11 +264,28 @@ def numbered(words: list[str]) -> int:
     return 0
 
 
-def heading_line(line: list[Word], width: int, first: bool = True) -> bool:
+_NO_DESCENDER = re.compile(r"[A-Za-z0-9]*[A-Zbdfhklt0-9][A-Za-z0-9]*[.,:]?")
+_DESCENDER = re.compile(r"[gjpqyQ,;]")
+
+
+def cap_height(w: Word) -> int | None:
+    """A word's height when it has capitals or ascenders and no descender (its type size, read
+    the same way for every such word); None for others."""
+    return w.y1 - w.y0 if _NO_DESCENDER.fullmatch(w.text) and not _DESCENDER.search(w.text) else None
+
+
+def _larger(line: list[Word], body: float) -> bool:
+    """The line is set in larger type than the page's body text."""
+    heights = sorted(h for w in line if (h := cap_height(w)) is not None)
+    return bool(heights) and body > 0 and heights[len(heights) // 2] >= 1.2 * body
+
+
+def heading_line(line: list[Word], width: int, first: bool = True, body: float = 0.0) -> bool:
     """A line alone that starts a section: short, read with confidence, not a sentence, and
     set in capitals ("2. SCOPE", "DRIFT RESPONSE LEVELS") or numbered in title case
     ("3. Definitions"); inside a paragraph, never a line as wide as the text (capitals running
-    through a paragraph). Capitals may end with a colon ("PURPOSE:")."""
+    through a paragraph). Capitals may end with a colon ("PURPOSE:"). An unnumbered line in
+    larger type than the page's `body` text starts one too."""
     words = [w.text for w in line]
     colon = words[-1].endswith(":") and len(words[-1]) > 1
     if colon:
@@ -271,17 +293,22 @@ def heading_line(line: list[Word], width: int, first: bool = True) -> bool:
     text = " ".join(words)
     if not 1 <= len(words) <= 14 or any(w.conf < 80 for w in line) or _SENTENCE_END.search(text):
         return False
+    if text.count("(") != text.count(")"):
+        return False  # a fragment of a wrapped cell or sentence ("Risk readmission)")
     if not first and width and line[-1].x1 - line[0].x0 > 0.75 * width:
         return False
     depth = numbered(words)
-    body = words[2 if depth and _TOP.match(words[0]) else 1 if depth else 0 :]
-    letters = "".join(c for c in " ".join(body) if c.isalpha())
+    rest = words[2 if depth and _TOP.match(words[0]) else 1 if depth else 0 :]  # after the number
+    letters = "".join(c for c in " ".join(rest) if c.isalpha())
     if letters.isupper() and ((len(letters) >= 6 and (len(words) >= 2 or colon)) or (depth and len(letters) >= 3)):
         return True
     if colon:
         return False  # a label ("Note:"), not a heading
-    titled = all(w[:1].isupper() or w.lower() in _SMALL or not w[:1].isalpha() for w in body)
-    return bool(depth) and 1 <= len(body) <= 8 and titled and len(letters) >= 3
+    titled = all(w[:1].isupper() or w.lower() in _SMALL or not w[:1].isalpha() for w in rest)
+    if bool(depth) and 1 <= len(rest) <= 8 and titled and len(letters) >= 3:
+        return True
+    # an unnumbered line in larger type than the body ("Tool performance"), alone on its line
+    return first and len(words) <= 10 and words[0][:1].isupper() and len(letters) >= 3 and _larger(line, body)
 
 
 def _below(prev: list[Word], line: list[Word]) -> bool:
@@ -328,6 +355,8 @@ def page_paras(words: list[Word], grids: list[Grid], width: int) -> list[Para]:
             order.append(("line", w.key))
         lines[w.key].append(w)
     text_width = max((ln[-1].x1 - ln[0].x0 for ln in lines.values()), default=width)
+    sizes = sorted(h for ln in lines.values() for w in ln if (h := cap_height(w)) is not None)
+    body = float(sizes[len(sizes) // 2]) if len(sizes) >= 20 else 0.0  # the body text's size
     out: list[Para] = []
     cur: Para | None = None
     last_key: tuple[int, int, int] | None = None
@@ -342,7 +371,7 @@ def page_paras(words: list[Word], grids: list[Grid], width: int) -> list[Para]:
         assert isinstance(ref, tuple)
         line = lines[ref]
         same = last_key is not None and last_key[:2] == ref[:2]
-        if heading_line(line, text_width, not same):
+        if heading_line(line, text_width, not same, body):
             prev = out[-1] if out else None
             if prev is not None and prev.kind == "heading" and cur is None and last_key and last_key[:2] == ref[:2]:
                 prev.lines.append(line)  # a heading wrapped over two lines

@@ -343,3 +343,15 @@ def test_a_scanned_table_ruled_only_across_gets_its_columns_from_the_gaps(tmp_pa
     ]
     prose = " ".join(c.text for c in chunks if c is not table)
     assert "June audit" in prose and "every week" in prose and "Osric" not in prose
+
+
+def test_a_line_in_larger_type_than_the_body_starts_a_section():
+    body = [
+        _line(2 + i, 200, 200 + 60 * i, "Alerts that fire at night are reviewed the next morning by the duty lead")
+        for i in range(4)
+    ]
+    big = [(1, 1, 1, x, 100, w, 95, t) for x, w, t in [(200, 260, "Overnight"), (480, 200, "Review")]]
+    tsv = _geo(big + [w for ln in body for w in ln])
+    tsv = tsv.replace("\t40\t95\tOvernight", "\t60\t95\tOvernight").replace("\t40\t95\tReview", "\t60\t95\tReview")
+    [block] = blocks_from_tsv(tsv, 1, 60)
+    assert block.section == "Overnight Review" and block.text.startswith("Alerts that fire")
