@@ -5,6 +5,10 @@ page. Its TSV output gives each word a confidence; blocks carry the page's mean 
 `meta` ("ocr", "ocr_confidence") and the spans of words read with less than the configured
 minimum are written ``[unclear: ...]`` in the text (their spans in `Block.uncertain`), so they
 are never quoted as the document's exact words.
+
+Before OCR each page is straightened and its ruled tables found and their rules erased
+(:mod:`.ocr_layout`); the words then become headings, paragraphs and table rows, and lines
+numbering the page or running over every page become furniture, as on a text page.
 """
 
 from __future__ import annotations
@@ -121,7 +125,7 @@ def _blocks(read: dict[int, tuple[list[Para], int]], min_conf: float) -> dict[in
         _page_numbers(page, height)
         for p in page:
             if p.kind == BlockKind.FURNITURE:  # its code alone may be cited (as on a text page)
-                cells = (" ".join(c.split()) for c in _PAGING.sub(" ", p.text).split("|"))
+                cells = (" ".join(_PAGING.sub(" ", c).split()) for c in p.text.split("|"))
                 p.text = " | ".join(c for c in cells if c)
     codes = running_identifiers(pieces, heights)
     out: dict[int, list[Block]] = {}
@@ -169,8 +173,10 @@ def _piece(page: int, para: Para) -> Piece:
     return piece
 
 
-#: "Page 2", "Page 2 of 5", and as OCR misreads a 1 ("Pagel of 3", "Page l")
-_PAGING = re.compile(r"\bpage\s*(?:\d{1,4}|[lI|])(?:\s*(?:of|/)\s*(?:\d{1,4}|[lI|]))?\b", re.I)
+#: "Page 2", "Page 2 of 5", and as OCR misreads a 1 ("Pagel of 3", "Page l"), opening or closing
+#: a line ("See page 4 for the form." is no page number)
+_PAGE = r"page\s*(?:\d{1,4}|[lI|])(?:\s*(?:of|/)\s*(?:\d{1,4}|[lI|]))?"
+_PAGING = re.compile(rf"^\s*{_PAGE}\b|\b{_PAGE}\s*$", re.I)
 _PAGE_NO = re.compile(r"^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$")
 
 

@@ -234,9 +234,9 @@ def prepare(image: Image.Image) -> tuple[Image.Image, list[Grid]]:
         return image, grids
     out = np.asarray(image).copy()
     for y0, y1, x0, x1 in hrules:
-        out[max(0, y0 - 2) : y1 + 2, max(0, x0 - 2) : x1 + 2] = 255
+        out[max(0, y0 - 4) : y1 + 4, max(0, x0 - 4) : x1 + 4] = 255
     for y0, y1, x0, x1 in vrules:
-        out[max(0, y0 - 2) : y1 + 2, max(0, x0 - 2) : x1 + 2] = 255
+        out[max(0, y0 - 4) : y1 + 4, max(0, x0 - 4) : x1 + 4] = 255
     return Image.fromarray(out), grids
 
 
