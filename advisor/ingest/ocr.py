@@ -5,25 +5,31 @@ page. Its TSV output gives each word a confidence; blocks carry the page's mean 
 `meta` ("ocr", "ocr_confidence") and the spans of words read with less than the configured
 minimum are written ``[unclear: ...]`` in the text (their spans in `Block.uncertain`), so they
 are never quoted as the document's exact words.
+
+Before OCR each page is straightened and its ruled tables found and their rules erased
+(:mod:`.ocr_layout`); the words then become headings, paragraphs and table rows, and lines
+numbering the page or running over every page become furniture, as on a text page.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 import re
 import shutil
 import subprocess
 import time
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
-from .document import Block, fail
+from .document import Block, BlockKind, fail
 from .hyphens import Dehyphenator
 from .limits import Deadline, Limits, progress
+from .ocr_layout import Grid, Para, Word, line_text, numbered, page_paras, parse_tsv, prepare
+from .pdf_furniture import Piece, mark_running_heads, running_identifiers
 
 DPI = 250
 INSTALL_HINT = "install Tesseract OCR (Debian/Ubuntu: apt-get install tesseract-ocr)"
@@ -60,7 +66,7 @@ def ocr_pages(doc: Any, path: Path, pages: list[int], limits: Limits, deadline: 
             f"has {len(pages)} scanned pages, over the {limits.max_ocr_pages}-page OCR limit; "
             "run OCR (e.g. ocrmypdf) and index the result",
         )
-    out: dict[int, list[Block]] = {}
+    read: dict[int, tuple[list[Para], int]] = {}
     for i in pages:
         deadline.check("OCR of scanned pages")
         deadline.extend(limits.ocr_seconds)  # each scanned page has its own OCR budget
@@ -70,14 +76,13 @@ def ocr_pages(doc: Any, path: Path, pages: list[int], limits: Limits, deadline: 
             image = page.render(scale=DPI / 72, grayscale=True).to_pil()
         finally:
             page.close()
+        image, grids = prepare(image)  # upright, rules erased, ruled tables found
         buf = io.BytesIO()
         image.save(buf, format="PNG")
         remaining = max(1.0, deadline.end - time.monotonic())
         tsv = _run(binary, buf.getvalue(), min(limits.ocr_seconds, remaining), path, i + 1)
-        blocks = blocks_from_tsv(tsv, i + 1, limits.ocr_min_confidence)
-        if blocks:
-            out[i + 1] = blocks
-    return out
+        read[i + 1] = (page_paras(parse_tsv(tsv), grids, image.width), image.height)
+    return _blocks(read, limits.ocr_min_confidence)
 
 
 def _run(binary: str, png: bytes, timeout: float, path: Path, page: int) -> str:
@@ -102,44 +107,87 @@ def _run(binary: str, png: bytes, timeout: float, path: Path, page: int) -> str:
     return done.stdout.decode("utf-8", "replace")
 
 
-def blocks_from_tsv(tsv: str, page: int, min_conf: float) -> list[Block]:
-    """Paragraph blocks from Tesseract TSV, with low-confidence word spans and mean confidence."""
-    paras: dict[tuple[str, str, str], list[list[tuple[str, float]]]] = {}
-    last_line: dict[tuple[str, str, str], str] = {}
-    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
-        if row.get("level") != "5" or not (row.get("text") or "").strip():
-            continue
-        key = (row["page_num"], row["block_num"], row["par_num"])
-        lines = paras.setdefault(key, [])
-        if last_line.get(key) != row["line_num"]:
-            lines.append([])
-            last_line[key] = row["line_num"]
-        try:
-            conf = float(row["conf"])
-        except (TypeError, ValueError):
-            conf = 0.0
-        lines[-1].append((row["text"].strip(), conf))
-    words = [w for lines in paras.values() for line in lines for w, _ in line]
-    dehyph = Dehyphenator(words)
-    blocks = []
-    section = ""
-    for lines in paras.values():
-        if _heading(lines):  # a scanned page's own heading titles what follows it on the page
-            section = " ".join(w for w, _ in lines[0])
-            lines = lines[1:]
-        block = _paragraph(lines, page, min_conf, dehyph) if lines else None
-        if block is not None:
-            block.section = section
-            blocks.append(block)
-    return blocks
+def blocks_from_tsv(tsv: str, page: int, min_conf: float, grids: list[Grid] | None = None) -> list[Block]:
+    """Paragraph blocks (and rows of the ruled tables `grids`, found in the page image) from one
+    page's Tesseract TSV, with low-confidence word spans and mean confidence."""
+    return _blocks({page: (page_paras(parse_tsv(tsv), grids or [], 0), 0)}, min_conf).get(page, [])
 
 
-def _heading(lines: list[list[tuple[str, float]]]) -> bool:
-    """A paragraph's first line set in capitals ("APPENDIX A. BOARD RESOLUTION"), read with
-    confidence: a heading OCR ran into the text below it, or one standing alone."""
-    first = lines[0]
-    letters = "".join(w for w, _ in first if any(c.isalpha() for c in w))
-    return 2 <= len(first) <= 14 and len(letters) >= 6 and letters.isupper() and all(conf >= 80 for _, conf in first)
+def _blocks(read: dict[int, tuple[list[Para], int]], min_conf: float) -> dict[int, list[Block]]:
+    """Blocks per page: headings title what follows them (across pages too), table rows are
+    TABLE blocks, running heads and page numbers in the margins FURNITURE."""
+    dehyph = Dehyphenator(w.text for paras, _ in read.values() for p in paras for w in p.words)
+    numbers = sorted(read)
+    pieces = [[_piece(n, p) for p in read[n][0]] for n in numbers]
+    heights = [float(read[n][1]) for n in numbers]
+    mark_running_heads(pieces, set(), heights)
+    for page, height in zip(pieces, heights, strict=True):
+        _page_numbers(page, height)
+        for p in page:
+            if p.kind == BlockKind.FURNITURE:  # its code alone may be cited (as on a text page)
+                cells = (" ".join(_PAGING.sub(" ", c).split()) for c in p.text.split("|"))
+                p.text = " | ".join(c for c in cells if c)
+    codes = running_identifiers(pieces, heights)
+    out: dict[int, list[Block]] = {}
+    stack: list[tuple[int, str]] = []  # the heading path: (depth, heading)
+    for n, page_pieces in zip(numbers, pieces, strict=True):
+        paras = iter(read[n][0])
+        confs = [w.conf for p in read[n][0] for w in p.words]
+        conf = round(sum(confs) / len(confs) / 100, 3) if confs else 0.0
+        blocks = []
+        for piece in page_pieces:
+            if any(piece is c for c in codes):  # a code only the running heads print, as a field line
+                meta = {"ocr": True, "running": piece.running}
+                blocks.append(Block(piece.text, _path(stack), n, BlockKind.TEXT, meta=meta))
+                continue
+            para = next(paras)
+            if para.kind == "heading" and piece.kind != BlockKind.FURNITURE:
+                text = " ".join(line_text(ln) for ln in para.lines).rstrip(":")
+                depth = numbered(text.split()) or 1
+                stack = [h for h in stack if h[0] < depth] + [(depth, text)]
+                continue
+            block = _block(para, n, min_conf, dehyph, conf)
+            if block is not None:
+                block.section = _path(stack)
+                if piece.kind == BlockKind.FURNITURE:
+                    block.kind = BlockKind.FURNITURE
+                blocks.append(block)
+        if blocks:
+            out[n] = blocks
+    return out
+
+
+def _path(stack: list[tuple[int, str]]) -> str:
+    return " > ".join(h for _, h in stack)
+
+
+def _piece(page: int, para: Para) -> Piece:
+    """The unit as the furniture checks see a text page's pieces."""
+    if para.kind == "row":
+        text = " | ".join(" ".join(line_text(ln) for ln in cell) for cell in para.cells)
+        kind, n = BlockKind.TABLE, max((len(c) for c in para.cells), default=1)
+    else:
+        text, kind, n = " ".join(line_text(ln) for ln in para.lines), BlockKind.TEXT, len(para.lines)
+    piece = Piece(page, kind, text, para.kind == "heading", "", float(para.top), n, float(para.x0), float(para.x1))
+    piece.bottom = float(para.bottom)
+    return piece
+
+
+#: "Page 2", "Page 2 of 5", and as OCR misreads a 1 ("Pagel of 3", "Page l"), opening or closing
+#: a line ("See page 4 for the form." is no page number)
+_PAGE = r"page\s*(?:\d{1,4}|[lI|])(?:\s*(?:of|/)\s*(?:\d{1,4}|[lI|]))?"
+_PAGING = re.compile(rf"^\s*{_PAGE}\b|\b{_PAGE}\s*$", re.I)
+_PAGE_NO = re.compile(r"^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$")
+
+
+def _page_numbers(page: list[Piece], height: float) -> None:
+    """A line in the top or bottom margin that numbers the page ("Page 2 of 5", "- 3 -", or a
+    footer ending "| Page 1 of 2") is the page's furniture, repeated or not."""
+    shown = [p for p in page if p.kind.indexed]
+    for p in shown[:2] + shown[-2:]:
+        margin = height > 0 and (p.top < 0.08 * height or p.top > 0.88 * height)
+        if margin and p.lines <= 2 and (_PAGING.search(p.text) or _PAGE_NO.match(p.text.strip())):
+            p.kind = BlockKind.FURNITURE
 
 
 def unclear(words: str) -> str:
@@ -150,12 +198,12 @@ def unclear(words: str) -> str:
 _TRAILING = re.compile(r"[.,;:!?\"'”’)\]]+$")
 
 
-def _words(lines: list[list[tuple[str, float]]], min_conf: float, dehyph: Dehyphenator) -> list[tuple[str, bool]]:
+def _words(lines: list[list[Word]], min_conf: float, dehyph: Dehyphenator) -> list[tuple[str, bool]]:
     """(word, low confidence) in reading order, words broken at a line end joined."""
     words: list[tuple[str, bool]] = []
     for li, line in enumerate(lines):
-        for wi, (word, conf) in enumerate(line):
-            low = conf < min_conf
+        for wi, w in enumerate(line):
+            word, low = w.text, w.conf < min_conf
             if words and wi == 0 and li > 0 and words[-1][0].endswith("-") and word[:1].isalpha():
                 head = words[-1][0][:-1]
                 if head.isalpha() and not dehyph.keep_hyphen(head, word.rstrip(".,;:")):
@@ -165,10 +213,9 @@ def _words(lines: list[list[tuple[str, float]]], min_conf: float, dehyph: Dehyph
     return words
 
 
-def _paragraph(lines: list[list[tuple[str, float]]], page: int, min_conf: float, dehyph: Dehyphenator) -> Block | None:
-    """One paragraph's text; runs of low-confidence words are written `unclear(...)` (their
-    spans in `Block.uncertain`), so no answer or quote presents them as the document's words."""
-    words = _words(lines, min_conf, dehyph)
+def _marked(words: list[tuple[str, bool]]) -> tuple[str, list[tuple[int, int]]]:
+    """The words as text, runs of low-confidence words written `unclear(...)` (their spans
+    returned), so no answer or quote presents them as the document's words."""
     text = ""
     uncertain: list[tuple[int, int]] = []
     i = 0
@@ -192,8 +239,31 @@ def _paragraph(lines: list[list[tuple[str, float]]], page: int, min_conf: float,
         uncertain.append((start, len(text)))
         text += tail
         i = j
-    if not any(c.isalpha() for c in text):
+    return text, uncertain
+
+
+def _block(para: Para, page: int, min_conf: float, dehyph: Dehyphenator, conf: float) -> Block | None:
+    """A paragraph (its fields one a line, `Block.breaks` where each starts) or a table row
+    ("cell | cell | cell", a TABLE block), low-confidence words marked; `conf` is the page's
+    mean confidence (one value for the page's blocks, so a section's paragraphs and a table's
+    rows are chunked together as on a text page)."""
+    if para.kind == "row":
+        parts, sep, kind = para.cells, " | ", BlockKind.TABLE
+        if sum(1 for c in parts if c) == 1:
+            parts = [c for c in parts if c]  # a label spanning the table: one cell
+    else:
+        cuts = [0, *[f for f in para.fields if f], len(para.lines)]
+        parts, sep, kind = [para.lines[a:b] for a, b in pairwise(cuts)], "\n", BlockKind.TEXT
+    text, uncertain, breaks = "", [], []
+    for k, part in enumerate(parts):
+        if k:
+            text += sep
+            if kind == BlockKind.TEXT:
+                breaks.append(len(text))
+        piece, spans = _marked(_words(part, min_conf, dehyph))
+        uncertain += [(s + len(text), e + len(text)) for s, e in spans]
+        text += piece
+    if not any(c.isalpha() for c in text) and not (kind == BlockKind.TABLE and any(c.isalnum() for c in text)):
         return None
-    confs = [conf for line in lines for _, conf in line]
-    mean = sum(confs) / len(confs) / 100 if confs else 0.0
-    return Block(text, page=page, meta={"ocr": True, "ocr_confidence": round(mean, 3)}, uncertain=uncertain)
+    meta = {"ocr": True, "ocr_confidence": conf}
+    return Block(text, page=page, kind=kind, meta=meta, uncertain=uncertain, breaks=breaks)

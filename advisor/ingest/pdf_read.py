@@ -43,6 +43,8 @@ def read_pdf(path: Path, source: str, limits: Limits) -> Document:
         ocr_blocks = ocr.ocr_pages(doc, path, imaged, limits, deadline) if imaged else {}
         outline = _outline(doc)
         title = _meta_title(doc)
+        if ocr_blocks and title.lower() == path.stem.lower():
+            title = ""  # a scan saved with its file name as title (Pillow, scanners): the page's heading titles it
     finally:
         doc.close()
     if not any(p.frags for p in pages) and not ocr_blocks:
