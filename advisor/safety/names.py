@@ -93,6 +93,12 @@ _KIN = re.compile(
     r"\s*[:,]?\s*$",
     re.I,
 )
+# A relation after a name's possessive ("Roe's daughter").
+_KIN_AFTER = re.compile(
+    r"\s+(?:daughter|son|wife|husband|mother|father|spouse|sister|brother|guardian|caregiver|partner|grandson|"
+    r"granddaughter|niece|nephew|mom|dad)\b",
+    re.I,
+)
 # Capitalised words that start a sentence or name an organization, document or concept, never a person here.
 _NOT_NAME_WORDS = """
 The A An This That These Those It Its He She His Her They Their We Our You Your I If In On At By For From To Of And
@@ -289,7 +295,8 @@ def names(text: str, not_names: Collection[str] = ()) -> list[Finding]:
         if not (_is_name_shaped(tokens) or title or strong_label):
             continue  # an all-capitals heading
         multi = len(tokens) >= 2
-        kin = _KIN.search(before)
+        # a relation before the name, or after its possessive ("Olander's daughter"): a person's family
+        kin = _KIN.search(before) or (tokens[-1][0][-2:] in ("'s", "’s") and _KIN_AFTER.match(after))
         if not (title or kin or strong_label) and _counted_or_dated(text, tokens):
             continue
         if not (title or kin or person_after) and _own_product(tokens, terms):

@@ -6,7 +6,8 @@
 
 Recognizers: presidio-analyzer's self-validating patterns (SSN, e-mail, URL, IP, phone, card,
 IBAN, MAC, MBI, DEA, claim / Rx numbers), our labelled-identifier, geography, date and age
-patterns (`phi_patterns`), and names from bundled lists plus context cues (`names`).
+patterns (`phi_patterns`), names from bundled lists plus context cues (`names`), and the cells
+of a table's identifier columns (`phi_columns`).
 Nothing is downloaded; no language model is loaded.
 """
 
@@ -21,6 +22,7 @@ from pathlib import Path
 from ..errors import IngestError
 from .names import names, product_terms
 from .offices import document_identifier
+from .phi_columns import column_findings
 from .phi_patterns import PATTERN_RECOGNIZERS, PERSON_CUE, dates, fax_or_phone
 from .phi_presidio import presidio_findings
 from .phi_types import HIGH_PRECISION, PRIORITY, Finding, PhiType
@@ -98,6 +100,7 @@ def detect(text: str, kinds: Iterable[PhiType] | None = None, *, not_names: Coll
     for recognizer in PATTERN_RECOGNIZERS:
         found += recognizer(text)
     found += names(text, not_names)
+    found += column_findings(text)  # a patient table's cells, labelled once in its header row
     # a document's own number is no identifier, and does not make the text a patient's
     found = [f for f in found if f.type not in _DOCUMENT_ID_KINDS or not document_identifier(text, f.start, f.end)]
     anchored = bool(PERSON_CUE.search(text)) or any(
