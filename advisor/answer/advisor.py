@@ -482,7 +482,7 @@ class Advisor:
         # the composer's coverage counts a word the passage says otherwise ("doctor" / "practitioner")
         confidence = draft.evidence + 0.3 * max(coverage, quoted, draft.covered)
         if not draft.parts or confidence < self._least_confidence(core, draft):
-            ans = self._plain(turn, declined(draft.note, hits), AnswerKind.ABSTAIN)
+            ans = self._plain(turn, declined(draft.note, hits, turn.question), AnswerKind.ABSTAIN)
             ans.hits, ans.confidence = hits, confidence
             return ans
         return _Drafted(draft, hits, confidence)

@@ -11,6 +11,7 @@ from ..conversation import names_framework, refers_to_self
 from ..errors import AssessmentError
 from ..guard import ScopeDecision, ScopeGuard
 from ..retrieve import Hit
+from ..safety import phi
 from ..text import identifiers
 from .render import ABSTAIN_MESSAGE
 
@@ -115,6 +116,20 @@ def evidence_scope(scope: ScopeGuard, query: str, hits: list[Hit], coverage: flo
     return scope.check(query, evidence=top_dense, coverage=coverage, id_match=any(h.id_match for h in hits))
 
 
+def _without_phi(why: str, question: str) -> str:
+    """`why` with each word of an identifier in the question put as its placeholder ("[MRN]"):
+    the reason names what the documents lack in the question's own words."""
+    found = phi.detect(question) if why and question else []
+    if not found:
+        return why
+    kinds = {w.lower(): f"[{f.type.value.upper()}]" for f in found for w in [f.text, *re.findall(r"\w+", f.text)]}
+    words = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(kinds, key=len, reverse=True)) + r")(?![\w-])", re.I
+    )
+    out = words.sub(lambda m: kinds[m.group(0).lower()], why)
+    return re.sub(r"(\[[A-Z_]+\])(?:, \1)+", r"\1", out)  # "[NAME], [NAME]" once
+
+
 def closest_topics(hits: list[Hit], limit: int = 3) -> list[str]:
     """What the indexed documents do cover near the question: the best hits' documents and
     sections ("FDA predetermined change control plans (What a PCCP contains)"), one per document."""
@@ -132,10 +147,12 @@ def closest_topics(hits: list[Hit], limit: int = 3) -> list[str]:
     return out
 
 
-def declined(why: str, hits: list[Hit]) -> str:
+def declined(why: str, hits: list[Hit], question: str = "") -> str:
     """The abstention: that the documents do not answer the question, why (when known), and
-    what they do cover nearby, so the user can ask about that or add the document that answers."""
+    what they do cover nearby, so the user can ask about that or add the document that answers.
+    Identifiers the question holds (a record number, a date of birth) are not repeated in it."""
     text = ABSTAIN_MESSAGE
+    why = _without_phi(why, question)
     if why:
         text += f" The closest passages do not answer it: {why}."
     topics = closest_topics(hits)
