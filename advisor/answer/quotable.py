@@ -113,6 +113,7 @@ _SMALL = frozenset(
 _VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|should|must|may|might|will|would|shall)\b", re.I
 )
+_AGENT = re.compile(r"^(?:[A-Z]\w+ )?\w+ed by (?:the |our |its )?[A-Z]")  # "Resolved by the Board", "Approved by"
 _IDENT_HEAD = re.compile(r"^(?:[A-Z]{2,}(?:[ -]\d+(?:\.\d+)*)|\d+(?:\.\d+)+|[IVX]+\.)\s")
 #: Words no whole sentence ends on (an article, a preposition, a conjunction, a possessive).
 #: "in", "on" and "at" after a participle end a relative clause ("the meeting at which it is
@@ -533,7 +534,10 @@ def _lead_in(sentence: str) -> bool:
     s = sentence.strip()
     if re.search(r"[.!?][,;]", s):
         return False  # a sentence run into another ("... activities., Examples include:"): not one lead-in
-    return s.endswith(":") and len(s.split()) >= 3 and s[:1].isupper() and not heading_like(s)
+    # "Resolved by the Board of Directors of X on 9 December 2025:" is capitalised like a heading,
+    # but a participle with its agent makes it a clause
+    clause = bool(_AGENT.search(s))
+    return s.endswith(":") and len(s.split()) >= 3 and s[:1].isupper() and (clause or not heading_like(s))
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:

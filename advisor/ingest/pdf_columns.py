@@ -137,8 +137,9 @@ def split_columns(
         # one column of running text is enough: the other may be short (a column's last lines,
         # a heading and its paragraph) as long as the two do not line up row by row as a table's
         top, bottom = min(b.top for b in run), max(b.bottom for b in run)
-        # a ruling line down the gutter is a table's column rule (its cells may be centred in their rows)
-        ruled = any(cut[0] - 2 <= x <= cut[1] + 2 and a < bottom and z > top for x, a, z in vrules or [])
+        # a ruling line down the gutter is a table's column rule (its cells may be centred in their rows);
+        # a figure's frame at a column's edge is not
+        ruled = any(cut[0] + 1 < x < cut[1] - 1 and a < bottom and z > top for x, a, z in vrules or [])
         if (
             left
             and right

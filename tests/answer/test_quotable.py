@@ -224,3 +224,28 @@ def test_a_field_line_over_a_slides_bullets_is_quotable_and_heads_no_list():
     items = [u for u in units if u.kind is UnitKind.ITEM]
     assert len(items) == 2 and all(u.ok for u in items)
     assert all(u.lead is not field for u in items)
+
+
+def test_a_resolution_s_capitalised_lead_in_introduces_its_numbered_items():
+    # a board resolution names the board and the date in capitals, like a heading, but "Resolved by"
+    # makes it the clause its numbered items complete
+    text = (
+        "Resolved by the Board of Trustees of Wenlock Vale Hospital on 4 February 2026:\n\n"
+        "1. Temporary privileges last no longer than ninety (90) days.\n\n"
+        "2. The Credentials Committee reviews every grant at its next meeting."
+    )
+    chunk = Chunk(chunk_id="r", source="r.pdf", title="Bylaws", section="APPENDIX B", text=text, doc_type="user")
+    units = read_units(chunk)
+    items = [u for u in units if u.kind is UnitKind.ITEM]
+    assert len(items) == 2 and all(u.ok for u in items)
+    assert all(u.lead is not None and u.lead.text.startswith("Resolved by the Board") for u in items)
+    # a capitalised heading ending in ":" stays a heading
+    heading = Chunk(
+        chunk_id="h",
+        source="h.pdf",
+        title="T",
+        section="S",
+        text="Suggested Actions:\n- Map every model.",
+        doc_type="user",
+    )
+    assert not [u for u in read_units(heading) if u.kind is UnitKind.SENTENCE and u.ok]
