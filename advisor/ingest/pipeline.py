@@ -51,6 +51,36 @@ def _check_file(path: Path, max_bytes: int | None) -> None:
         )
     if size == 0:
         raise fail(path, "file is empty; add content or remove it from the folder")
+    _check_kind(path)
+
+
+#: What a text format's file must not start with: another format's signature.
+_SIGNATURES = (
+    (b"%PDF-", "a PDF", ".pdf"),
+    (b"PK\x03\x04", "a ZIP package (a Word, Excel or PowerPoint file)", ".docx"),
+    (b"\xd0\xcf\x11\xe0", "a legacy Office file (.doc, .xls)", ".docx"),
+    (b"{\\rtf", "an RTF file", ".docx"),
+    (b"\x89PNG", "a PNG image", ".pdf"),
+    (b"\xff\xd8\xff", "a JPEG image", ".pdf"),
+    (b"GIF8", "a GIF image", ".pdf"),
+)
+_TEXT_SUFFIXES = frozenset({".html", ".htm", ".md", ".markdown", ".txt", ".xml", ".csv", ".json", ".yaml", ".yml"})
+
+
+def _check_kind(path: Path) -> None:
+    """IngestError when a text format's file holds another format (a PDF saved over an .html file
+    would otherwise be read as text and replace the indexed page with its raw bytes)."""
+    if path.suffix.lower() not in _TEXT_SUFFIXES:
+        return
+    with path.open("rb") as f:
+        head = f.read(16).lstrip(b"\xef\xbb\xbf \t\r\n")
+    for signature, kind, suffix in _SIGNATURES:
+        if head.startswith(signature):
+            raise fail(
+                path,
+                f"is {kind}, not a {path.suffix.lower()} file; save it with its own extension "
+                f"(e.g. {suffix}) or export it again as {path.suffix.lower()}",
+            )
 
 
 def load_chunks(

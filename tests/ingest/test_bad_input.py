@@ -90,3 +90,20 @@ def test_corrupt_docx(tmp_path):
     p = tmp_path / "broken.docx"
     p.write_bytes(b"this is not a zip file")
     assert "docx" in _problem(p)
+
+
+def test_another_format_saved_with_a_text_extension(tmp_path):
+    # a PDF saved over an .html page (or a Word file renamed .md) would otherwise be read as text:
+    # its raw bytes would replace the indexed page
+    pdf = make_pdf(tmp_path / "charter.pdf", ["The committee has a quorum of seven."])
+    page = tmp_path / "charter.html"
+    page.write_bytes(pdf.read_bytes())
+    problem = _problem(page)
+    assert "is a PDF" in problem and ".pdf" in problem
+    note = tmp_path / "minutes.md"
+    note.write_bytes(b"PK\x03\x04" + b"\x14" * 40)
+    assert "ZIP package" in _problem(note)
+    # text that merely mentions a format is text
+    plain = tmp_path / "about.txt"
+    plain.write_text("%PDF is how a PDF file starts; this note explains it.", encoding="utf-8")
+    assert _chunks(plain)
