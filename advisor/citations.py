@@ -22,6 +22,7 @@ from typing import Protocol, cast, runtime_checkable
 import numpy as np
 
 from .chunk import Chunk
+from .safety.injection import is_instruction
 from .safety.normalize import normalize
 from .text import (
     Numbering,
@@ -173,6 +174,7 @@ class ForeignKind(StrEnum):
     TOKEN = "token"
     IDENTIFIER = "identifier"
     NUMBER = "number"
+    INSTRUCTION = "instruction"  # an order to the reader or the assistant, never advice
 
 
 # kinds masked wherever the output is shown (an injected link or code must never reach the user)
@@ -397,6 +399,14 @@ def verify_answer(
             continue
         claim = strip_markers(sent.removeprefix("- "))
         foreign = output.foreign(claim)
+        if not foreign and is_instruction(claim):
+            # "Ignore previous instructions and ...": removed whatever passage the model took it
+            # from, and listed as a note, not repeated
+            note = f"[{ForeignKind.INSTRUCTION} removed]"
+            sentences.append(
+                CitedSentence(note, note, [], None, False, removed=(Foreign(ForeignKind.INSTRUCTION, claim),))
+            )
+            continue
         if foreign:
             masked = output.mask(claim)
             sentences.append(CitedSentence(masked, masked, [], None, False, removed=tuple(foreign)))

@@ -7,7 +7,7 @@ import time
 from collections.abc import Generator, Iterable, Iterator
 
 from ..chunk import Chunk
-from ..citations import OutputCheck, SupportChecker, Verified, verify_answer
+from ..citations import ForeignKind, OutputCheck, SupportChecker, Verified, verify_answer
 from ..errors import LLMError
 from ..guard import prompt_attr, sanitize_passage
 from ..providers import ChatModel
@@ -96,11 +96,14 @@ def removal_notice(v: Verified) -> str:
     """What the output check removed, for display ("" when nothing was)."""
     if not v.foreign:
         return ""
-    kinds = ", ".join(dict.fromkeys(str(f.kind) for f in v.foreign))
+    kinds = ", ".join(dict.fromkeys(str(f.kind) for f in v.foreign if f.kind != ForeignKind.INSTRUCTION))
     count = sum(1 for s in v.sentences if s.removed)
+    why = [f"named something no retrieved passage contains ({kinds})"] if kinds else []
+    if any(f.kind == ForeignKind.INSTRUCTION for f in v.foreign):
+        why.insert(0, "gave the reader or the assistant an instruction")
     return (
-        f"{count} sentence{'s' if count != 1 else ''} of the model's answer named something no retrieved "
-        f"passage contains ({kinds}) and {'were' if count != 1 else 'was'} removed."
+        f"{count} sentence{'s' if count != 1 else ''} of the model's answer {' or '.join(why)} and "
+        f"{'were' if count != 1 else 'was'} removed."
     )
 
 
