@@ -284,6 +284,9 @@ SOFT_HYPHEN = "\u00ad"
 PDFIUM_HYPHEN = "\ufffe"  # PDFium's mark for a hyphen at a line end
 _LEFT_HYPHEN = re.compile(f"[{SOFT_HYPHEN}{PDFIUM_HYPHEN}]")
 #: A word written with a hyphen, possibly a space after it where a line break was: "track- ing".
+#: A clause opening with a participle and its agent ("Resolved by the Board ...", "Approved by our
+#: committee"): capitalised like a heading, but a clause (a lead-in or a byline), never a heading.
+AGENT_CLAUSE = re.compile(r"^(?:[A-Z]\w+ )?\w+ed by (?:the |our |its )?[A-Z]")
 HYPHENATED = re.compile(r"\b([A-Za-z]+)-\s?([a-z]{2,})\b")
 #: Words after a suspended hyphen ("pre- and post-deployment"): the space there is the author's.
 SUSPENDED_BEFORE = frozenset(["and", "or", "nor", "to", "vs", "versus", "through", "than", "as"])

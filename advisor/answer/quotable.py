@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from ..chunk import Chunk, unsafe_spans
 from ..guard import looks_like_injection
-from ..text import broken_word, identifiers, sentence_spans
+from ..text import AGENT_CLAUSE, broken_word, identifiers, sentence_spans
 
 __all__ = [
     "Unit",
@@ -113,7 +113,6 @@ _SMALL = frozenset(
 _VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|should|must|may|might|will|would|shall)\b", re.I
 )
-_AGENT = re.compile(r"^(?:[A-Z]\w+ )?\w+ed by (?:the |our |its )?[A-Z]")  # "Resolved by the Board", "Approved by"
 _IDENT_HEAD = re.compile(r"^(?:[A-Z]{2,}(?:[ -]\d+(?:\.\d+)*)|\d+(?:\.\d+)+|[IVX]+\.)\s")
 #: Words no whole sentence ends on (an article, a preposition, a conjunction, a possessive).
 #: "in", "on" and "at" after a participle end a relative clause ("the meeting at which it is
@@ -536,7 +535,7 @@ def _lead_in(sentence: str) -> bool:
         return False  # a sentence run into another ("... activities., Examples include:"): not one lead-in
     # "Resolved by the Board of Directors of X on 9 December 2025:" is capitalised like a heading,
     # but a participle with its agent makes it a clause
-    clause = bool(_AGENT.search(s))
+    clause = bool(AGENT_CLAUSE.search(s))
     return s.endswith(":") and len(s.split()) >= 3 and s[:1].isupper() and (clause or not heading_like(s))
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..ingest.hyphens import model_vocab
-from ..text import broken_word, marked_sentences, strip_markers, tokenize
+from ..text import AGENT_CLAUSE, broken_word, marked_sentences, strip_markers, tokenize
 from .metrics import UNDEFINED
 
 #: Per-case metrics of an answer (UNDEFINED when it abstains), in report order.
@@ -245,7 +245,7 @@ def _is_heading(u: _Unit) -> bool:
         return False  # a short item of an introduced list ("Protect autonomy") is not a heading
     if _FIELD.match(s):
         return False  # a form field with its value ("Release Date: June 2024") states a fact
-    if len(words) > 14 or _VERB_CUE.search(s):
+    if len(words) > 14 or _VERB_CUE.search(s) or AGENT_CLAUSE.search(s):
         return False
     return capitalised == 1.0 or (len(s.split()) <= 4 and capitalised >= 0.5)
 

@@ -49,6 +49,12 @@ def test_headings_and_toc_lines_are_flagged():
         "The National AI Risk Management Framework is voluntary [2]."
     )
     assert r.heading_rate == pytest.approx(2 / 3)
+    # a resolution's lead-in is capitalised like a heading but is a clause: "Resolved by the Board"
+    lead = readability(
+        "Resolved by the Board of Trustees of Wenlock Vale Hospital on 4 February 2026 [1]:\n"
+        "- Temporary privileges last no longer than ninety (90) days [1]."
+    )
+    assert lead.heading_rate == 0
 
 
 def test_near_duplicate_sentences_are_flagged_once():
