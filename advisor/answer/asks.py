@@ -59,6 +59,7 @@ __all__ = [
 ]
 
 
+_PART_OF_YEAR = re.compile(r"^(?:mid|early|late)-\d{4}$")
 # Words that frame the question rather than name its subject: never anchors.
 _FRAME = frozenset(
     tokenize(
@@ -75,7 +76,10 @@ _FRAME = frozenset(
         # pronouns, quantifiers and assent words a conversational question carries ("are these
         # metrics themselves any good?", "Is it OK to ...?"): no passage needs to repeat them
         "themselves itself ourselves yourself anyone anybody everyone everybody someone somebody nobody "
-        "whether every one ones ok okay goes"
+        "whether every one ones ok okay goes "
+        # the second part of a compound adjective ("AI-related", "AI-enabled") and a part of a year
+        # ("mid-2027"): a passage says "events involving AI tools", "by June 30, 2027"
+        "related based driven enabled powered assisted mid early late"
     )
 )
 #: Light verbs: "look after", "keep an eye on", "bring in" carry their meaning in the phrase,
@@ -184,6 +188,7 @@ def read_ask(
         if t in turned
         or (t not in compounds and t not in parts and not any(t in c.split("-") and len(t) < 3 for c in compounds))
     ]
+    toks = [t for t in toks if not _PART_OF_YEAR.match(t)]  # "mid-2027" is its year
     for tok in toks:
         if (tok in _FRAME and tok not in nouns) or tok in anchors or len(tok) < 2:
             continue

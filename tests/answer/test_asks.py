@@ -76,3 +76,11 @@ def test_a_maximum_asked_for_is_stated_as_no_more_than():
     ev = _ev("A senior owner may be responsible for no more than 5 Tier 3 systems at a time.", "2 Risk tiers")
     verdict = addressed(ask, [ev], min_coverage=0.3, min_focus_coverage=0.5)
     assert verdict.ok and not verdict.missing and verdict.coverage == 1.0
+
+
+def test_compound_adjectives_and_parts_of_a_year_are_not_what_the_answer_must_say():
+    # "AI-related" is said "involving AI tools"; "by mid-2027" is dated "by June 30, 2027"
+    ask = read_ask("What AI-related safety events did Thornbury report last year?")
+    assert "relat" not in ask.anchors and {"safeti", "event"} <= set(ask.anchors)
+    ask = read_ask("How many clinicians does Thornbury plan to enrol by mid-2027?")
+    assert "mid" not in ask.anchors and "mid-2027" not in ask.anchors and "2027" in ask.entities
