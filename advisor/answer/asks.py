@@ -59,6 +59,7 @@ __all__ = [
 ]
 
 
+_PRONOUN = re.compile(r"^(?:It|They|This|These|He|She|Its|Their)\b")
 _PART_OF_YEAR = re.compile(r"^(?:mid|early|late)-\d{4}$")
 # Words that frame the question rather than name its subject: never anchors.
 _FRAME = frozenset(
@@ -266,6 +267,15 @@ class Evidence:
     spelled: frozenset[str] = frozenset()  # the document's words as written, lower-cased ({} when unknown)
     lead: str = ""  # the lead-in a list item is quoted under
     passage: str = ""  # its chunk's headings and text, where an acronym may be spelled out
+
+    @property
+    def antecedent(self) -> set[str]:
+        """Tokens of the sentence before one opening with a pronoun ("It reviewed 23 requests"):
+        what the pronoun names ("The AI Governance Council ... met 11 times")."""
+        i = self.passage.find(self.text) if _PRONOUN.match(self.text) else -1
+        if i <= 0:
+            return set()
+        return set(tokenize(re.split(r"(?<=[.!?])\s+", self.passage[:i].strip())[-1]))
 
 
 @dataclass

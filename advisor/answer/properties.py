@@ -1,12 +1,9 @@
-"""The property a question asks of its subject ("What specificity does X report?") and whether
-a document states it: a model card without a specificity is not answered with its sensitivity,
-nor with its sibling card's specificity. A question asking for a figure (a measure's value, a
-count, a time, the figure for a subgroup) is answered only by a clause stating that figure
-(`unstated`); the sentence stating it ranks first (`figure_bonus`), and the right card's figure
-is read even when retrieval missed its chunk (`figure_hits`). "How well does X detect ..." asks
-for a performance figure; the phrase closing a question may name the subgroup ("for basilar
-artery occlusions"). The card of the product asked about answers, not the sibling card that
-names it (`about_product`): a 510(k) summary names its predicate device."""
+"""The property a question asks of its subject ("What specificity does X report?") and whether a
+document states it (not a sibling card's, nor another measure). A question asking for a figure (a
+measure's value, a count, a time, a subgroup's figure) is answered only by a clause stating it
+(`unstated`), which ranks first (`figure_bonus`) and is read even when retrieval missed its chunk
+(`figure_hits`). The card of the product asked about answers, not the sibling card that names it
+(`about_product`): a 510(k) summary names its predicate device."""
 
 from __future__ import annotations
 
@@ -127,6 +124,9 @@ class Cited(Stated, Protocol):
 
     document: set[str]  # tokens of its whole document
     spelled: frozenset[str]  # the document's words as written ({} when unknown)
+
+    @property
+    def antecedent(self) -> set[str]: ...  # tokens of what an opening pronoun names
 
 
 #: Performance measures a model card reports as a figure ("sensitivity", "AUROC", "kappa").
@@ -395,7 +395,7 @@ def unstated(ask: Asked, evidence: Sequence[Cited]) -> list[str]:
             (
                 c,
                 q
-                and all(t in ev.own | ev.context for t in names)
+                and all(t in ev.own | ev.context | ev.antecedent for t in names)
                 and all(names_abbreviated(p, ev.text) for p in places),
             )
             for (c, q), ev in zip(read, evidence, strict=True)

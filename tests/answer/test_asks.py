@@ -84,3 +84,17 @@ def test_compound_adjectives_and_parts_of_a_year_are_not_what_the_answer_must_sa
     assert "relat" not in ask.anchors and {"safeti", "event"} <= set(ask.anchors)
     ask = read_ask("How many clinicians does Thornbury plan to enrol by mid-2027?")
     assert "mid" not in ask.anchors and "mid-2027" not in ask.anchors and "2027" in ask.entities
+
+
+def test_a_count_said_of_a_pronoun_is_said_of_what_the_sentence_before_names():
+    passage = (
+        "Governance. The Data Stewardship Board of Ferncastle met 9 times in 2026. "
+        "It reviewed 31 data-sharing requests: 20 were approved and 11 were declined."
+    )
+    text = "It reviewed 31 data-sharing requests: 20 were approved and 11 were declined."
+    ev = Evidence(text, set(tokenize(text)), {"govern"}, set(tokenize(passage)), passage=passage)
+    ask = read_ask("How many data-sharing requests did the Data Stewardship Board review?")
+    assert addressed(ask, [ev], min_coverage=0.5, min_focus_coverage=0.5).ok
+    # without the sentence naming the board, the count is no one's
+    alone = Evidence(text, set(tokenize(text)), {"govern"}, set(tokenize(text)), passage=text)
+    assert not addressed(ask, [alone], min_coverage=0.5, min_focus_coverage=0.5).ok
