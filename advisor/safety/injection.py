@@ -69,6 +69,22 @@ _B64 = re.compile(r"(?<![A-Za-z0-9+/=])(?=[A-Za-z0-9+/]*[0-9+/])[A-Za-z0-9+/]{20
 _DECODE_CUE = re.compile(r"\b(?:decode|decoded|decoding|base-?64|b64|encoded|decipher|deobfuscate)\b", re.I)
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"'\]]+", re.I)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_INVISIBLE_RUN = 6  # consecutive invisible characters that carry data rather than split a word
+_BIDI_OVERRIDES = frozenset("\u202a\u202b\u202d\u202e\u2066\u2067\u2068")
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+def _invisible_runs(offsets: list[int]) -> list[tuple[int, int]]:
+    """(start, length) of each run of consecutive invisible-character offsets."""
+    runs: list[tuple[int, int]] = []
+    for i in offsets:
+        if runs and runs[-1][0] + runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+        else:
+            runs.append((i, 1))
+    return runs
+
+
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u180e\u2061\u2062\u2063\u2064")
 
 
@@ -111,11 +127,24 @@ def _decoded_payloads(sentence: str) -> list[str]:
     return out
 
 
+_CELL_BREAK = re.compile(r"[ \t]+\|[ \t]+")
+
+
+def _cells(sentence: str) -> list[str]:
+    """A table row's later cells ("Security review | SYSTEM: ..."): each opens like a line of its
+    own, so rules anchored at a line or clause start read every cell, not only the first."""
+    if "|" not in sentence:
+        return []
+    return [c.strip() for c in _CELL_BREAK.split(sentence)[1:] if c.strip()]
+
+
 def _sentence_flags(sentence: str, depth: int = 0) -> list[tuple[Reason, float]]:
-    """Rule and payload hits of one normalised sentence."""
+    """Rule and payload hits of one normalised sentence (and of each cell, when it is a table row)."""
     hits = _rule_hits(sentence)
+    for cell in _cells(sentence):
+        hits += _rule_hits(cell)
     for payload in _decoded_payloads(sentence):
-        inner = [h for h in _sentence_flags(normalize(payload).text, depth + 1) if h[0] in INSTRUCTION_REASONS]
+        inner = [h for h in _sentence_flags(normalize(payload, reveal=True).text, depth + 1) if h[0] in INSTRUCTION_REASONS]
         cue = bool(_DECODE_CUE.search(sentence))
         score = 0.95 if inner else 0.9 if cue else 0.6
         hits.append((Reason.ENCODED_PAYLOAD, score))
@@ -132,7 +161,7 @@ def _sentence_flags(sentence: str, depth: int = 0) -> list[tuple[Reason, float]]
 def is_instruction(sentence: str) -> bool:
     """True when the sentence instructs the assistant or the reader (rules only, after normalisation).
     Cached: the composer and the prompt sanitiser check the same passages' sentences again and again."""
-    norm = normalize(sentence).text
+    norm = normalize(sentence, reveal=True).text
     return any(r in INSTRUCTION_REASONS and s >= QUARANTINE_SCORE for r, s in _sentence_flags(norm))
 
 
@@ -142,7 +171,7 @@ def _spans(norm: Normalized) -> list[tuple[int, int]]:
 
 def instruction_ratio(text: str) -> float:
     """Share of the text's sentence characters that are instructions (0 for empty text)."""
-    norm = normalize(text)
+    norm = normalize(text, reveal=True)
     total = flagged = 0
     for s, e in _spans(norm):
         sentence = norm.text[s:e]
@@ -169,6 +198,22 @@ def _structural(text: str, norm: Normalized, spans: list[tuple[int, int]]) -> li
         score = 0.6 if text[i] in _ZERO_WIDTH and inside_word else 0.3
         span = sentence_of(i)
         hidden[span] = max(hidden.get(span, 0.0), score)
+    # text spelled by invisible characters is hidden from every reader but a model: its sentence is held back
+    for i in norm.smuggled:
+        span = sentence_of(i)
+        hidden[span] = max(hidden.get(span, 0.0), 0.9)
+    # a long run of invisible characters encodes something (zero-width bits), it separates no words
+    for i, n in _invisible_runs(norm.invisible):
+        if n >= _INVISIBLE_RUN:
+            span = sentence_of(i)
+            hidden[span] = max(hidden.get(span, 0.0), 0.7)
+    # bidi overrides reorder what a reader sees against what a model reads; in text with no
+    # right-to-left script they have no other use
+    if not _RTL.search(text):
+        for i in norm.invisible:
+            if text[i] in _BIDI_OVERRIDES:
+                span = sentence_of(i)
+                hidden[span] = max(hidden.get(span, 0.0), 0.6)
     flags += [Flag(s, e, Reason.INVISIBLE_CHARS, sc) for (s, e), sc in hidden.items()]
     for span in {sentence_of(s) for s, _ in mixed_script_words(text)}:
         flags.append(Flag(span[0], span[1], Reason.HOMOGLYPHS, 0.7))
@@ -181,7 +226,7 @@ def scan(text: str, embedder: Embedder | None = None) -> list[Flag]:
     `embedder` (anything with `embed(list[str]) -> unit vectors`) adds similarity to attack
     prototypes; without it the scan is rules and structure only.
     """
-    norm = normalize(text)
+    norm = normalize(text, reveal=True)
     spans = _spans(norm)
     flags: list[Flag] = []
     for s, e in spans:
