@@ -20,8 +20,16 @@ _AI_ES_PT = (
     r"inteligencia artificial|modelos? de (?:ia|lenguaje|linguagem)|chat ?bots?|bots?|agentes? de ia)(?![\w-]))"
 )
 _AI_FR = (
-    r"(?:(?:l" + _APOS + r"\s?|le |la |les |aux? )?(?:assistants? (?:d" + _APOS + r"\s?)?(?:ia|i\.a\.)|assistants? virtuels?|"
-    r"ia|i\.a\.|intelligence artificielle|modeles? (?:d" + _APOS + r"\s?ia|de langage)|chat ?bots?|agents? (?:d" + _APOS + r"\s?)?ia)(?![\w-]))"
+    r"(?:(?:l"
+    + _APOS
+    + r"\s?|le |la |les |aux? )?(?:assistants? (?:d"
+    + _APOS
+    + r"\s?)?(?:ia|i\.a\.)|assistants? virtuels?|"
+    r"ia|i\.a\.|intelligence artificielle|modeles? (?:d"
+    + _APOS
+    + r"\s?ia|de langage)|chat ?bots?|agents? (?:d"
+    + _APOS
+    + r"\s?)?ia)(?![\w-]))"
 )
 _AI_DE = (
     r"(?:(?:den |die |das |dem |der |alle |jede[nmr]? )?(?:ki(?:-(?:assistent(?:en|in)?|modell(?:e|en)?|systeme?|agent(?:en)?|tool))?|"
@@ -38,19 +46,25 @@ _NOTE_ES_PT = (
     r"recordatorios?|lembretes?|ordem|orden(?:es)?)"
 )
 _NOTE_FR = r"(?:notes?|instructions?|messages?|avis|attention|consignes?|rappels?|directives?|memo)"
-_NOTE_DE = r"(?:hinweise?|anweisung(?:en)?|nachricht(?:en)?|notiz(?:en)?|achtung|mitteilung(?:en)?|anmerkung(?:en)?|info)"
+_NOTE_DE = (
+    r"(?:hinweise?|anweisung(?:en)?|nachricht(?:en)?|notiz(?:en)?|achtung|mitteilung(?:en)?|anmerkung(?:en)?|info)"
+)
 _NOTE_IT = r"(?:note?|istruzion[ei]|messaggi?o?|avviso|attenzione|promemoria|indicazion[ei])"
 
 # overriding earlier instructions
 _PRIOR_ES_PT = r"(?:anteriores|previas|precedentes|de arriba|recibidas|dadas|originales)"
-_RULES_ES_PT = r"(?:instrucciones|instrucoes|indicaciones|orientacoes|reglas|regras|directrices|diretrizes|ordenes|ordens|normas)"
+_RULES_ES_PT = (
+    r"(?:instrucciones|instrucoes|indicaciones|orientacoes|reglas|regras|directrices|diretrizes|ordenes|ordens|normas)"
+)
 _IGNORE_ES_PT = (
     r"(?:ignora|ignore|ignoren|ignorem|olvida|olvide|olviden|esqueca|esquecam|descarta|descarte|descartem|"
     r"desconsidera|desconsidere|desconsiderem|omite|omita|haz caso omiso de|nao siga|no sigas|no siga)"
 )
 _PRIOR_FR = r"(?:precedentes|anterieures|ci-dessus|prealables|recues|donnees|initiales|d" + _APOS + r"origine)"
 _IGNORE_FR = r"(?:ignore|ignorez|oublie|oubliez|ne tiens pas compte d|ne tenez pas compte d|faites abstraction d|fais abstraction d)"
-_PRIOR_DE = r"(?:vorherigen|vorigen|bisherigen|fruheren|obigen|vorangegangenen|vorhergehenden|erhaltenen|ursprunglichen)"
+_PRIOR_DE = (
+    r"(?:vorherigen|vorigen|bisherigen|fruheren|obigen|vorangegangenen|vorhergehenden|erhaltenen|ursprunglichen)"
+)
 _IGNORE_DE = r"(?:ignoriere|ignoriert|ignorieren sie|vergiss|vergesst|vergessen sie|missachte|missachtet|missachten sie|verwirf|verwerfen sie)"
 _RULES_DE = r"(?:anweisungen|instruktionen|regeln|vorgaben|befehle|anordnungen|richtlinien|direktiven)"
 _PRIOR_IT = r"(?:precedenti|anteriori|sopra|ricevute|originali)"
@@ -85,7 +99,7 @@ _WRITE_ORDER = (
     r"fuge|fugen sie|schreibe|schreiben sie|nenne|nennen sie|setze|setzen sie|gib|geben sie|hange|hangen sie|"
     r"includi|aggiungi|scrivi|menziona|inserisci|metti|inserisca|aggiunga|scriva)\b"
     r"|(?<!vous )(?<!nous )(?:ajoutez|incluez|ecrivez|mentionnez|indiquez|terminez|commencez|mettez|inserez|dites)\b"
-    r"|" + _START + r"(?:incluye|anade|agrega|escribe|menciona|pon|di|ajoute|inclus|ecris|mentionne|mets|termina|empieza|"
+    r"|(?:^|[.!?:;]\s+)(?:incluye|anade|agrega|escribe|menciona|pon|di|ajoute|inclus|ecris|mentionne|mets|termina|empieza|"
     r"comienza|termine|commence|inizia)\b)"
 )
 
@@ -105,8 +119,13 @@ I18N_RULES: list[tuple[str, float, str]] = [
     (
         "addressed_to_assistant",
         0.85,
-        r"(?:^|[.!?]\s+)(?:" + "|".join((_AI_ES_PT, _AI_FR, _AI_DE, _AI_IT)) + r")\s*[,:]\s*(?:por favor\s+|s" + _APOS
-        + r"il (?:te|vous) plait\s+|bitte\s+|per favore\s+)?" + _SAY + r"\b",
+        r"(?:^|[.!?]\s+)(?:"
+        + "|".join((_AI_ES_PT, _AI_FR, _AI_DE, _AI_IT))
+        + r")\s*[,:]\s*(?:por favor\s+|s"
+        + _APOS
+        + r"il (?:te|vous) plait\s+|bitte\s+|per favore\s+)?"
+        + _SAY
+        + r"\b",
     ),
     # overriding earlier instructions: verb ... instructions ... previous (or "previous instructions")
     (
@@ -114,14 +133,39 @@ I18N_RULES: list[tuple[str, float, str]] = [
         0.95,
         r"\b" + _IGNORE_ES_PT + r"\s+(?:\w+\s+){0,3}?" + _RULES_ES_PT + r"\s+(?:\w+\s+){0,2}?" + _PRIOR_ES_PT + r"\b",
     ),
-    ("override", 0.9, _START + r"(?:ignorar|olvidar|esquecer|desconsiderar)\s+(?:\w+\s+){0,3}?" + _RULES_ES_PT + r"\s+" + _PRIOR_ES_PT + r"\b"),
-    ("override", 0.95, r"\b" + _IGNORE_FR + r"\w*\s+(?:\w+\s+){0,3}?(?:instructions|consignes|regles|directives|indications|ordres)\s+" + _PRIOR_FR),
-    ("override", 0.9, _START + r"(?:ignorer|oublier)\s+(?:\w+\s+){0,3}?(?:instructions|consignes|regles|directives)\s+" + _PRIOR_FR),
+    (
+        "override",
+        0.9,
+        _START
+        + r"(?:ignorar|olvidar|esquecer|desconsiderar)\s+(?:\w+\s+){0,3}?"
+        + _RULES_ES_PT
+        + r"\s+"
+        + _PRIOR_ES_PT
+        + r"\b",
+    ),
+    (
+        "override",
+        0.95,
+        r"\b"
+        + _IGNORE_FR
+        + r"\w*\s+(?:\w+\s+){0,3}?(?:instructions|consignes|regles|directives|indications|ordres)\s+"
+        + _PRIOR_FR,
+    ),
+    (
+        "override",
+        0.9,
+        _START + r"(?:ignorer|oublier)\s+(?:\w+\s+){0,3}?(?:instructions|consignes|regles|directives)\s+" + _PRIOR_FR,
+    ),
     ("override", 0.95, r"\b" + _IGNORE_DE + r"\s+(?:\w+\s+){0,3}?" + _PRIOR_DE + r"\s+(?:\w+\s+)?" + _RULES_DE + r"\b"),
     (
         "override",
         0.9,
-        _START + r"(?:alle\s+)?" + _PRIOR_DE + r"\s+" + _RULES_DE + r"\s+(?:sind\s+)?(?:zu\s+)?(?:ignorieren|vergessen|missachten|ungultig)\b",
+        _START
+        + r"(?:alle\s+)?"
+        + _PRIOR_DE
+        + r"\s+"
+        + _RULES_DE
+        + r"\s+(?:sind\s+)?(?:zu\s+)?(?:ignorieren|vergessen|missachten|ungultig)\b",
     ),
     ("override", 0.95, r"\b" + _IGNORE_IT + r"\s+(?:\w+\s+){0,3}?" + _RULES_IT + r"\s+" + _PRIOR_IT + r"\b"),
     # planted answers: "cuando te pregunten por X, responde que ..."
@@ -135,7 +179,13 @@ I18N_RULES: list[tuple[str, float, str]] = [
     (
         "planted_answer",
         0.9,
-        r"\b(?:si|quand|lorsqu" + _APOS + r"?\s?)(?:on|quelqu" + _APOS + r"un|un utilisateur|l" + _APOS + r"utilisateur)?\s*"
+        r"\b(?:si|quand|lorsqu"
+        + _APOS
+        + r"?\s?)(?:on|quelqu"
+        + _APOS
+        + r"un|un utilisateur|l"
+        + _APOS
+        + r"utilisateur)?\s*"
         r"(?:te|vous)\s+(?:demande|interroge|questionne|pose)\b.{0,120}\b" + _SAY_FR + r"\b",
     ),
     (
@@ -147,7 +197,11 @@ I18N_RULES: list[tuple[str, float, str]] = [
     (
         "planted_answer",
         0.9,
-        r"\b(?:quando|se)\s+(?:qualcuno\s+|l" + _APOS + r"utente\s+)?(?:ti|vi)\s+(?:chied\w+|domand\w+)\b.{0,120}\b" + _SAY_IT + r"\b",
+        r"\b(?:quando|se)\s+(?:qualcuno\s+|l"
+        + _APOS
+        + r"utente\s+)?(?:ti|vi)\s+(?:chied\w+|domand\w+)\b.{0,120}\b"
+        + _SAY_IT
+        + r"\b",
     ),
     # an answer dictated at a clause's start: "Antworte, dass ...", "Répondez que ...", "Responde que ..."
     (
@@ -155,7 +209,11 @@ I18N_RULES: list[tuple[str, float, str]] = [
         0.8,
         r"(?:^|[.!?:;]\s+)(?:antworte|antworten sie|sage|sagen sie|behaupte|behaupten sie|schreibe|erklare)\s*,?\s+(?:dass|das)\b",
     ),
-    ("planted_answer", 0.8, r"(?:^|[.!?:;]\s+)(?:reponds|repondez|dis|dites|affirme|affirmez|ecris|ecrivez)\s+(?:que|qu" + _APOS + r")"),
+    (
+        "planted_answer",
+        0.8,
+        r"(?:^|[.!?:;]\s+)(?:reponds|repondez|dis|dites|affirme|affirmez|ecris|ecrivez)\s+(?:que|qu" + _APOS + r")",
+    ),
     ("planted_answer", 0.8, r"(?:^|[.!?:;]\s+)(?:responde|contesta|di|afirma|responda|conteste|diga|afirme)\s+que\b"),
     ("planted_answer", 0.8, r"(?:^|[.!?:;]\s+)(?:rispondi|risponda|di|dica|afferma|affermi)\s+che\b"),
     # an order about every answer: "füge den Code ... in jede Antwort ein", "ajoutez ... à chaque réponse"
