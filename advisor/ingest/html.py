@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import re
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -64,8 +65,9 @@ _NAMED = {
 }
 _COLOUR = re.compile(r"#[0-9a-f]{3,8}\b|rgba?\([^)]*\)|\b(?:" + "|".join(_NAMED) + r"|transparent)\b", re.I)
 _PAGE = (255, 255, 255)  # a browser's default page background
+_ANCESTORS = 64  # how far up a background is looked for
 _CLOSE = 24  # colour channels this close read as the same colour (near-white on white)
-Sheet = list[tuple[str, str, str, dict[str, str]]]
+Sheet = dict[str, list[tuple[int, dict[str, str]]]]
 _BLOCKS = {"p", "li", "pre", "blockquote", "dd", "dt", "td", "th", "figcaption", "caption"}
 _DROPPED = ("script", "style", "noscript", "svg", "nav", "footer", "header", "form", "iframe", "template")
 
@@ -94,8 +96,10 @@ def _declarations(body: str) -> dict[str, str]:
 
 
 def _sheet(root: Any) -> Sheet:
-    """(tag, "." / "#" / "", name, declarations) of the page's own simple style rules, in order."""
-    out: Sheet = []
+    """The page's own simple style rules ("p", ".note", "#x", "p.note"), keyed by what they select,
+    each with its order in the page and its declarations."""
+    out: Sheet = {}
+    order = 0
     for style in root.iter("style"):
         css = re.sub(r"/\*.*?\*/", "", style.text or "", flags=re.S)
         for selectors, body in _CSS_RULE.findall(css):
@@ -103,19 +107,22 @@ def _sheet(root: Any) -> Sheet:
             for sel in selectors.split(","):
                 m = _ANY_SELECTOR.match(sel)
                 if m and (m.group(1) or m.group(3)):
-                    out.append((m.group(1).lower(), m.group(2) or "", m.group(3) or "", decls))
+                    key = m.group(1).lower() + (m.group(2) or "") + (m.group(3) or "")
+                    out.setdefault(key, []).append((order, decls))
+                    order += 1
     return out
 
 
 def _style(el: Any, sheet: Sheet) -> dict[str, str]:
-    """The element's own declarations: matching simple style rules, then its style attribute."""
-    classes = set((el.get("class") or "").split())
-    ident = el.get("id") or ""
+    """The element's own declarations: matching simple style rules in page order, then its style attribute."""
     out: dict[str, str] = {}
-    for tag, kind, name, decls in sheet:
-        if (not tag or tag == el.tag) and (
-            not kind or (kind == "." and name in classes) or (kind == "#" and name == ident)
-        ):
+    if sheet:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        keys = [tag] + [f"{t}.{c}" for c in (el.get("class") or "").split() for t in ("", tag)]
+        if el.get("id"):
+            keys += [f"#{el.get('id')}", f"{tag}#{el.get('id')}"]
+        found = sorted((rule for k in set(keys) if k for rule in sheet.get(k, ())), key=lambda r: r[0])
+        for _, decls in found:
             out.update(decls)
     out.update(_declarations(el.get("style") or ""))
     return out
@@ -151,7 +158,7 @@ def _rgb(value: str) -> tuple[int, ...] | None:
 def _background(el: Any, sheet: Sheet) -> tuple[int, ...] | None:
     """The colour behind the element's text: its own or its nearest ancestor's background, the
     page's white when none sets one; None when an image or gradient makes it unknown."""
-    for node in (el, *el.iterancestors()):
+    for node in (el, *islice(el.iterancestors(), _ANCESTORS)):
         style = _style(node, sheet)
         for key in ("background-color", "background"):
             value = style.get(key, "")
