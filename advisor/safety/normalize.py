@@ -41,6 +41,8 @@ class Normalized:
     original_length: int
     invisible: list[int] = field(default_factory=list)  # original offsets of removed invisible characters
     folded: list[int] = field(default_factory=list)  # original offsets of homoglyphs folded to Latin
+    # original offsets of characters that spell hidden text (Unicode tags, variation-selector bytes)
+    smuggled: list[int] = field(default_factory=list)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The original (start, end) covering normalised text[start:end]."""
@@ -51,16 +53,92 @@ class Normalized:
         return s, e
 
 
-def normalize(text: str) -> Normalized:
-    """NFKC, invisible characters removed, confusables folded to Latin, diacritics dropped."""
+# Unicode tag characters (U+E0020..U+E007E) mirror printable ASCII and render as nothing: outside an
+# emoji flag sequence (a black flag U+1F3F4 followed by tags, then CANCEL TAG U+E007F) they spell text
+# a reader cannot see.
+_TAGS = range(0xE0000, 0xE0080)
+_FLAG_BASE = "\U0001f3f4"
+
+
+def is_variation_selector(ch: str) -> bool:
+    o = ord(ch)
+    return 0xFE00 <= o <= 0xFE0F or 0xE0100 <= o <= 0xE01EF
+
+
+def _selector_byte(ch: str) -> int:
+    o = ord(ch)
+    return o - 0xFE00 if o <= 0xFE0F else o - 0xE0100 + 16
+
+
+def _selector_runs(text: str) -> dict[int, tuple[int, str]]:
+    """Runs of three or more variation selectors (one selects a glyph; a run encodes bytes, one per
+    selector): start offset -> (end offset, the UTF-8 text the bytes spell, '' if none)."""
+    runs: dict[int, tuple[int, str]] = {}
+    i = 0
+    while i < len(text):
+        if not is_variation_selector(text[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(text) and is_variation_selector(text[j]):
+            j += 1
+        if j - i >= 3:
+            raw = bytes(_selector_byte(c) for c in text[i:j])
+            decoded = raw.decode("utf-8", "replace")
+            readable = sum(c.isprintable() or c.isspace() for c in decoded) >= 0.9 * len(decoded)
+            runs[i] = (j, decoded if readable else "")
+        i = j
+    return runs
+
+
+def _tag_text(text: str, i: int) -> str | None:
+    """The ASCII a tag character spells, '' for one that spells nothing, None when it is part of an
+    emoji flag sequence."""
+    k = i
+    while k > 0 and ord(text[k - 1]) in _TAGS:
+        k -= 1
+    if k > 0 and text[k - 1] == _FLAG_BASE:
+        return None
+    o = ord(text[i]) - 0xE0000
+    return chr(o) if 0x20 <= o <= 0x7E else ""
+
+
+def normalize(text: str, reveal: bool = False) -> Normalized:
+    """NFKC, invisible characters removed, confusables folded to Latin, diacritics dropped.
+
+    `reveal`: text spelled by invisible characters (Unicode tag characters, runs of variation
+    selectors used as bytes) is decoded in place, so the safety rules read what a model would.
+    """
     if text.isascii():  # nothing to fold or remove: the common case, kept fast
         return Normalized(text, list(range(len(text))), len(text))
     out: list[str] = []
     offsets: list[int] = []
     invisible: list[int] = []
     folded: list[int] = []
+    smuggled: list[int] = []
+    runs = _selector_runs(text) if reveal else {}
+    skip_to = 0
     for i, ch in enumerate(text):
-        if ch in INVISIBLE or unicodedata.category(ch) == "Cf":
+        if i < skip_to:
+            continue
+        if i in runs:
+            skip_to, decoded = runs[i]
+            smuggled += range(i, skip_to)
+            out.append(" ")
+            offsets.append(i)
+            for x in normalize(decoded).text:
+                out.append(x)
+                offsets.append(i)
+            continue
+        if reveal and ord(ch) in _TAGS:
+            spelled = _tag_text(text, i)
+            if spelled is not None:
+                smuggled.append(i)
+                if spelled:
+                    out.append(spelled)
+                    offsets.append(i)
+                continue
+        if ch in INVISIBLE or unicodedata.category(ch) == "Cf" or is_variation_selector(ch):
             invisible.append(i)
             continue
         for c in unicodedata.normalize("NFKC", ch):
@@ -75,7 +153,7 @@ def normalize(text: str) -> Normalized:
             for x in c:
                 out.append(x)
                 offsets.append(i)
-    return Normalized("".join(out), offsets, len(text), invisible, folded)
+    return Normalized("".join(out), offsets, len(text), invisible, folded, smuggled)
 
 
 def clean_text(text: str) -> str:

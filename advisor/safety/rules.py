@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .rules_i18n import I18N_RULES
+
 
 class Reason(StrEnum):
     """Why a span was flagged."""
@@ -575,3 +577,22 @@ _rule(
     r"|\b(?:everything|all|the text) (?:above|before|so far) (?:was|is) (?:a test|fake|irrelevant|a distraction)\b",
 )
 _rule(Reason.OUTPUT_CONTROL, 0.85, r"\b(?:rather than|instead of) (?:answering|responding|replying|helping|citing)\b")
+
+# the same families in Spanish, German, French, Portuguese and Italian
+RULES += [Rule(Reason(r), sc, re.compile(p, re.I | re.M)) for r, sc, p in I18N_RULES]
+# a note "for" the AI ("Note for AI assistants: ...", "Hidden note for the AI model: ..."), a note
+# calling itself hidden, and an "admin mode" the text claims to switch on
+_rule(
+    Reason.ADDRESSED_TO_ASSISTANT,
+    0.85,
+    r"\b(?:notes?|notices?|messages?|instructions?|reminders?|memos?|directives?) for (?:all |any |the |every )?"
+    r"(?:ai|a\.i\.|(?:ai |virtual )?assistants?|chat ?bots?|llms?|(?:large )?language models?|gpts?|bots?|"
+    r"ai (?:systems?|models?|agents?|tools?)|automated (?:systems?|assistants?|readers?))\s*(?::|\s[\u2013\u2014-])\s*\w"
+    r"|\b(?:hidden|secret|private|invisible) (?:note|message|instructions?|directive)s? (?:for|to)\b",
+)
+_rule(
+    Reason.OVERRIDE,
+    0.9,
+    r"\byou (?:are|'re) (?:now )?(?:in|operating in|running in|switched to) (?:an? )?(?:admin|administrator|developer|god|"
+    r"root|sudo|unrestricted|jailbreak|maintenance|debug|super-?user|unfiltered) mode\b",
+)
