@@ -92,11 +92,9 @@ def states_property(tok: str, spelled: Mapping[str, str], stems: Collection[str]
 
 # ----------------------------------------------------------------------------- stated values
 #
-# A question asking for a figure ("What negative predictive value did X achieve?", "How many
-# studies was X trained on?", "What specificity did X reach in patients under 18?") is answered
-# only by a clause stating a figure for that property, for that population. A card naming the
-# metric among its endpoints, a count of the test set beside the word "training", or the card's
-# "aged 18 and older" are the nearest sentences, not answers.
+# A figure question ("What NPV did X achieve?", "How many studies was X trained on?") is answered
+# only by a clause stating a figure for that property and population, not by a card naming the
+# metric among its endpoints nor by a test set's count beside the word "training".
 
 
 class Asked(Protocol):
@@ -159,8 +157,7 @@ def _measures(ask: Asked) -> tuple[frozenset[str], ...]:
     return _measures_of(ask.question, ask.asked_property)
 
 
-#: "How well does X detect ...?", "How accurate is X ...?", "How did X perform ...?": asks for a
-#: performance figure, whichever measure the document reports.
+#: "How well does X detect ...?", "How accurate is X?": a performance figure, whichever measure.
 _PERFORMANCE = re.compile(
     r"^\s*how\s+(?:(?:well|accurately|reliably|precisely)\s+(?:does|did|do|can|could|will|would)\b.*?\b"
     r"(?:detect|identif|find|found|catch|caught|pick|flag|spot|recogni[sz]|predict|classif|discriminat|distinguish|"
@@ -337,16 +334,19 @@ def _telling_names(ask: Asked) -> set[str]:
 
 
 def about_product(ask: Asked, evidence: Sequence[Cited]) -> list[Cited]:
-    """The sentences whose chunk titles name most of the names the question asks about: a
-    question about one product is answered from its own card, not from the card of the same
-    vendor's other product that mentions it (a 510(k) summary naming its predicate device). All
-    of them in a comparison, or when no title names anything asked."""
+    """The sentences whose chunk titles name most of the names asked (a product's own card, not a
+    sibling's naming it), and of a table whose rows name products, the rows naming it; all of
+    them in a comparison, or when nothing names anything asked."""
     names = _telling_names(ask)
     if not names or _COMPARES.search(ask.question):
         return list(evidence)
     score = [len(names & ev.context) for ev in evidence]
     best = max(score, default=0)
-    return [ev for ev, n in zip(evidence, score, strict=True) if n == best] if best else list(evidence)
+    kept = [ev for ev, n in zip(evidence, score, strict=True) if n == best] if best else list(evidence)
+    rows = {n for n in names - _MEASURES if not all(n in ev.context for ev in kept)}  # not the title's
+    if any(" | " in ev.text and rows & ev.own for ev in kept):  # another product's row is not its
+        kept = [ev for ev in kept if " | " not in ev.text or rows & ev.own]
+    return kept
 
 
 def _named_as_asked(ask: Asked, tokens: Collection[str]) -> str:

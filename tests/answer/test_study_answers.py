@@ -8,14 +8,16 @@ import numpy as np
 import pytest
 
 from advisor.answer import Advisor
-from advisor.answer.asks import read_ask
+from advisor.answer.asks import Evidence, read_ask
 from advisor.answer.corpus import Corpus
 from advisor.answer.guidance import _answer_first
 from advisor.answer.populations import asked_population
+from advisor.answer.properties import unstated
 from advisor.answer.quotable import Unit
 from advisor.answer.selection import Candidate
 from advisor.chunk import Chunk
 from advisor.settings import Settings
+from advisor.text import tokenize
 
 from ..conftest import make_pdf
 
@@ -83,3 +85,21 @@ def test_a_population_noun_marks_the_subgroup_asked():
     assert asked_population("What was the PPV in the female group?")[0] == frozenset({"femal"})
     # the whole population is no subgroup
     assert asked_population("What AUROC did X achieve in the overall population?") == (frozenset(), frozenset())
+
+
+def test_a_measure_only_another_product_s_row_states_is_not_the_one_asked_about():
+    rows = [
+        "Brindle Sepsis Watch | Positive predictive value | 0.27",
+        "Thaxby Falls Risk | AUROC | 0.71",
+    ]
+    head = "Tool | Measure | Result"
+    evidence = [
+        Evidence(
+            r, set(tokenize(f"{head} {r}")), set(tokenize("Fenmoor Digital Health Review Results")), set(), lead=head
+        )
+        for r in rows
+    ]
+    ask = read_ask("What is the AUROC of Fenmoor's Brindle sepsis watch?")
+    assert any("AUROC" in m for m in unstated(ask, evidence))  # the falls model's AUROC is not the sepsis watch's
+    ask = read_ask("What is the AUROC of Fenmoor's Thaxby falls risk model?")
+    assert not unstated(ask, evidence)
