@@ -83,6 +83,19 @@ def _cross_heading(b: Box, own: list[Box], other: list[Box], size: float) -> boo
     return abs(below[0] - below[1]) <= 1.5 * size and below[0] - b.bottom <= 3.5 * size
 
 
+def _ruled_across(
+    hrules: list[tuple[float, float, float]], cut: tuple[float, float], top: float, bottom: float
+) -> bool:
+    """A ruling line (or the cells' own segments of one, at one height) runs across the gutter
+    inside the run from `top` to `bottom`: a table spans both sides."""
+    heights: dict[int, tuple[float, float]] = {}
+    for y, a, z in hrules:
+        if top + 2 < y < bottom - 2:  # within the run: a banner's edge just above it spans nothing of it
+            lo, hi = heights.get(round(y), (a, z))
+            heights[round(y)] = (min(lo, a), max(hi, z))
+    return any(lo < cut[0] - 1 and hi > cut[1] + 1 for lo, hi in heights.values())
+
+
 def _regions(
     boxes: list[Box], cut: tuple[float, float], hrules: list[tuple[float, float, float]], height: float
 ) -> list[list[Box]]:
@@ -137,9 +150,11 @@ def split_columns(
         # one column of running text is enough: the other may be short (a column's last lines,
         # a heading and its paragraph) as long as the two do not line up row by row as a table's
         top, bottom = min(b.top for b in run), max(b.bottom for b in run)
-        # a ruling line down the gutter is a table's column rule (its cells may be centred in their rows);
-        # a figure's frame at a column's edge is not
-        ruled = any(cut[0] + 1 < x < cut[1] - 1 and a < bottom and z > top for x, a, z in vrules or [])
+        # a ruling line down the gutter, under rules across it, is a table's column rule (its cells may be
+        # centred in their rows); a table's or a figure's frame at a column's edge is not
+        ruled = any(
+            cut[0] + 1 < x < cut[1] - 1 and a < bottom and z > top for x, a, z in vrules or []
+        ) and _ruled_across(hrules or [], cut, top, bottom)
         if (
             left
             and right
