@@ -6,6 +6,7 @@ import contextlib
 import fcntl
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -86,7 +87,7 @@ class SQLiteDatabase:
         try:
             self.conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False, isolation_level=None)
             self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA journal_mode=WAL")
+            _wal(self.conn)
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA busy_timeout=30000")
             current = self.version()
@@ -183,6 +184,19 @@ class SQLiteDatabase:
     def close(self) -> None:
         with self._lock, contextlib.suppress(sqlite3.Error):
             self.conn.close()
+
+
+def _wal(conn: sqlite3.Connection, tries: int = 50) -> None:
+    """Switch to WAL. Another process opening a new store at the same moment holds its lock, and
+    SQLite reports the switch busy at once instead of waiting: try again for a few seconds."""
+    for i in range(tries):
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if ("locked" not in str(exc) and "busy" not in str(exc)) or i == tries - 1:
+                raise
+            time.sleep(0.1)
 
 
 def _run(tx: Executor, migration: Migration) -> None:
