@@ -307,6 +307,8 @@ class PageReader:
         for k in range(n):
             u = codes[k]
             if u in _BREAK:
+                if mark_end and run is not None:
+                    continue  # PDFium breaks the line after a raised mark too: the text goes on ("licences³.")
                 frags += self._close(run)
                 broken = run or broken
                 run, space = None, False
@@ -353,13 +355,18 @@ class PageReader:
                     _restyle(run, style, base)  # a line opening with a small raised mark ("¹ The ...")
             elif run is not None and _ligature_part(tp, k, rect, base - run.base, size):
                 pass  # the second letter of a ligature glyph PDFium split ("fi"): the same box
-            elif (run or broken) is not None and _footnote_mark(u, style, run or broken, x0, base):  # type: ignore[arg-type]
+            elif (
+                (run or broken) is not None
+                and not space
+                and _footnote_mark(u, style, run or broken, x0, base, mark_end)  # type: ignore[arg-type]
+            ):
                 # a raised small digit after a word: a note's mark, kept apart to find its note
                 if mark_end and marks:
                     marks[-1] = (marks[-1][0] + chr(u), marks[-1][1], marks[-1][2])
                 else:
                     marks.append((chr(u), x0, (run or broken).base))  # type: ignore[union-attr]
                 mark_end, space = x1, False
+                _span_mark(run, frags if run is None else [], x1)
                 continue
             else:
                 frags += self._close(run)
@@ -479,17 +486,33 @@ def edge_between(edges: list[tuple[float, float]], x0: float, x1: float, base: f
     )
 
 
-def _footnote_mark(u: int, style: _Style, run: _Run, x0: float, base: float) -> bool:
+def _span_mark(run: _Run | None, closed: list[Frag], x1: float) -> None:
+    """The text a dropped mark follows reaches over the mark's place: the words after it are
+    one word gap away, not a cell's gap ("care.¹,² QEWS was ...")."""
+    if run is not None:
+        run.x1 = max(run.x1, x1)
+    elif closed:
+        closed[-1].x1 = max(closed[-1].x1, x1)
+
+
+#: A note mark is set smaller than its text: LaTeX and Word at about 0.7 of it, a browser's
+#: <sup> at 5/6 ("font-size: smaller").
+_MARK_SIZE = 0.85
+
+
+def _footnote_mark(u: int, style: _Style, run: _Run, x0: float, base: float, mark_end: float = 0.0) -> bool:
     """A note reference set as a small raised digit (or asterisk, dagger) right after a word
-    ("the Board of Directors.¹"): not part of the sentence's words."""
+    ("the Board of Directors.¹"), or the rest of one ("¹,²"): not part of the sentence's words."""
     size = run.style.size
+    after = mark_end or run.x1
     return (
         u in _MARKS
-        and style.size <= 0.8 * size
+        and style.size <= _MARK_SIZE * size
         and 0.15 * size <= run.base - base <= 0.75 * size
-        and run.x1 - 0.2 * size <= x0 <= run.x1 + 0.6 * size
+        # set tight to its word; a mark a word space away opens what follows ("Hospital. ²Center")
+        and after - 0.2 * size <= x0 <= after + (0.6 if mark_end else 0.2) * size
         and run.chars[-1:] != [" "]
-        and not run.chars[-1].isdigit()
+        and (bool(mark_end) or not run.chars[-1].isdigit())
     )
 
 

@@ -21,6 +21,7 @@ _COLUMN = 0.5  # a column's boxes are at most this share of the text's width
 _FULL = 3.0  # a line this many font sizes short of its column's edge still fills it
 _PARA_LINES = 3  # boxes of this many lines are paragraphs (table cells and headings are shorter)
 _MIN_LINES = 3  # a column holds at least this many lines of paragraphs
+_MAX_DEPTH = 2  # a side split again at most this often: up to four columns
 _MARGIN = 0.05  # share of the page's height at its top and foot where running heads and feet sit
 
 
@@ -71,16 +72,29 @@ def _cross_heading(b: Box, own: list[Box], other: list[Box], size: float) -> boo
     both columns start right below it, about level ("1. Purpose and scope" over a section in two
     columns; a list's first item may sit a little lower than a paragraph's first line). A heading within a column has the other column's text beside it, or below it only
     its own paragraph."""
-    first = b.lines[0]
-    if len(b.lines) > 2 or first.text.rstrip().endswith((".", ",", ";")) or not (first.bold or first.size > 1.1 * size):
+    if not _heading_like(b, size):
         return False  # a sentence's last line carried over to the next column is no heading
     beside = [o for o in own + other if o is not b and o.top < b.bottom and o.bottom > b.top]
     if beside:  # text beside it: the other column's, or the cells of its table row
         return False
-    below = [min((o.top for o in side if o.top >= b.bottom - 1.0), default=None) for side in (own, other)]
+    below = [
+        min((o for o in side if o.top >= b.bottom - 1.0), key=lambda o: o.top, default=None) for side in (own, other)
+    ]
     if below[0] is None or below[1] is None:
         return False
-    return abs(below[0] - below[1]) <= 1.5 * size and below[0] - b.bottom <= 3.5 * size
+    if _heading_like(below[1], size) and below[1].lines[0].size >= 0.95 * b.lines[0].size:
+        return False  # the other column opens a section of its own there, as high a heading as this one
+    return abs(below[0].top - below[1].top) <= 1.5 * size and below[0].top - b.bottom <= 3.5 * size
+
+
+def _heading_like(b: Box, size: float) -> bool:
+    """One or two lines, bold or larger than the body, not ending as a sentence or a clause does."""
+    first = b.lines[0]
+    return (
+        len(b.lines) <= 2
+        and not first.text.rstrip().endswith((".", ",", ";"))
+        and (first.bold or first.size > 1.1 * size)
+    )
 
 
 def _ruled_across(
@@ -128,11 +142,23 @@ def _regions(
     return [r for r in runs if r]
 
 
+def _sides(
+    side: list[Box],
+    hrules: list[tuple[float, float, float]] | None,
+    height: float,
+    vrules: list[tuple[float, float, float]] | None,
+    depth: int,
+) -> list[list[Box]]:
+    """One side of a gutter, split again at its own gutter when it holds columns too."""
+    return split_columns(side, hrules, height, vrules, depth + 1) if depth < _MAX_DEPTH else [side]
+
+
 def split_columns(
     boxes: list[Box],
     hrules: list[tuple[float, float, float]] | None = None,
     height: float = 0.0,
     vrules: list[tuple[float, float, float]] | None = None,
+    depth: int = 0,
 ) -> list[list[Box]]:
     """The page's boxes in regions to be ordered one after another: a run of two columns of
     running text becomes its left column then its right one; the rest, between such runs, stays
@@ -162,7 +188,8 @@ def split_columns(
             and (_prose(left, size) or _prose(right, size))
             and not _rows_align(left, right, size)
         ):
-            out += [(left, True), (right, True)]
+            # a side may itself hold two columns (a page set in three, as a federal register is)
+            out += [(region, True) for side in (left, right) for region in _sides(side, hrules, height, vrules, depth)]
         elif out and not out[-1][1]:
             out[-1][0].extend(run)
         else:

@@ -123,3 +123,99 @@ def test_a_table_row_carried_to_the_next_column_and_a_banner_dateline(tmp_path):
     assert text.index("after the sepsis group reviewed them.") < text.index("We will extend the scribe")
     nxt = [c for c in chunks if "We will extend the scribe" in c.text]
     assert nxt and nxt[0].section.startswith("Next year")
+
+
+# A column-broken page: the left column's second heading lands where the right column has a gap
+# between a callout box and a heading of its own (no heading over both columns); a sentence runs
+# from the foot of the left column to the top of the right one; note marks are a browser's <sup>.
+OVERSIGHT = (
+    "The digital safety board, chaired by the chief medical officer, met nine times this year. It "
+    "heard 17 proposals for new tools: 8 went ahead, 5 were turned down and 4 came back for more "
+    "evidence. Each tool now has a short fact sheet on the staff intranet."
+)
+INCIDENTS = (
+    "Three incidents involved decision tools this year. In the first, a discharge summary draft named "
+    "the wrong follow-up clinic and the ward clerk corrected it before it was sent. In the second, a "
+    "falls score was shown for a patient in the next bed for most of a night shift because of a bed "
+    "mapping fault. Both went through the usual root-cause review."
+)
+SPENDING_HEAD = "Running the programme cost $3.1 million this year, of which close to half paid for"
+SPENDING_TAIL = "monitoring and interface staff rather than vendor fees"
+CALLOUT = (
+    "A tool that looks good in a silent trial can still stumble on a busy ward. Budget six weeks of watched go-live."
+)
+PLATFORM = (
+    "The shared data platform now takes FHIR feeds from both hospitals. Checks run every night, and the "
+    "share of stays with a recorded discharge destination rose from 77% to 94%."
+)
+SPLIT_PAGE = (
+    "<html><head><title>Review</title><style>@page{size:Letter;margin:0.6in}"
+    "body{font-family:serif;font-size:10.5pt;line-height:1.35} .cols{column-count:2;column-gap:0.35in}"
+    "h2{font-size:13pt;margin:10px 0 4px;break-after:avoid} .box{border:2px solid #c47d12;padding:6px 9px;"
+    "margin:8px 0;break-inside:avoid} .box h3{margin:0 0 4px;font-size:11pt}"
+    ".fn{font-size:8.5pt;border-top:1px solid #999;margin-top:10px;padding-top:4px}</style></head><body>"
+    f"<div class='cols'><h2>Oversight</h2><p>{OVERSIGHT}</p><h2>Incidents</h2><p>{INCIDENTS}</p>"
+    f"<h2>Spending</h2><p>{SPENDING_HEAD} {SPENDING_TAIL}<sup>4</sup>. The finance committee set next "
+    "year's budget at $3.6 million.</p>"
+    f"<div class='box'><h3>What we learned</h3><p>{CALLOUT}</p></div>"
+    f"<h2>Data platform</h2><p>{PLATFORM}</p>"
+    "<div class='fn'><p><sup>4</sup> Spending figures are not yet audited.</p></div></div></body></html>"
+)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_heading_in_one_column_beside_a_gap_in_the_other_and_browser_note_marks(tmp_path):
+    doc = load_document(print_html(SPLIT_PAGE, tmp_path / "review.pdf"), "review")
+    chunks = chunk_document(doc)
+    text = "\n".join(" ".join(c.text.split()) for c in chunks)
+    # the sentence carried from the left column's foot to the right column's top is one sentence,
+    # the note's mark (set at 5/6 of the text's size) out of its words
+    assert f"{SPENDING_HEAD} {SPENDING_TAIL}. The finance committee" in text, text
+    for para in (OVERSIGHT, INCIDENTS, CALLOUT, PLATFORM):
+        assert " ".join(para.split()) in text, text
+    spending = [c for c in chunks if SPENDING_TAIL in c.text]
+    assert spending and all(c.section.endswith("Spending") for c in spending), [c.section for c in spending]
+    incidents = [c for c in chunks if "bed mapping fault" in c.text]
+    assert incidents and all(c.section.endswith("Incidents") for c in incidents)
+
+
+# A rule printed in three columns of small type under a running head, as a federal register
+# sets its pages: each heading heads its own column's paragraphs, read column after column.
+RULE_SECTIONS = [
+    ("I. Background", "The program office certifies software that offers predictive advice to clinicians."),
+    ("II. Summary of Changes", "Developers must now publish the source attributes of each predictive tool."),
+    ("A. Source Attributes", "A source attribute names the data a model was trained on and who funded it."),
+    ("B. Risk Practices", "Each developer keeps a written account of how it tests a tool for unfair results."),
+    ("III. Comments", "Many commenters asked for a longer transition, and the office agreed to one year."),
+    ("IV. Regulatory Text", "The amended paragraph takes effect for renewals filed after the first of March."),
+]
+FILLER = (
+    "The office weighed what this costs a small developer against what a hospital gains by knowing how a "
+    "tool was built, tested and maintained, and it heard from clinicians, vendors and patient groups "
+    "before settling the wording of each requirement described in this part of the preamble."
+)
+RULE = (
+    "<html><head><title>Rule</title><style>@page{size:Letter;margin:0.5in}body{font-family:serif;font-size:8pt}"
+    ".cols{column-count:3;column-gap:0.2in;text-align:justify} h3{font-size:8.5pt;margin:4pt 0}"
+    ".hdr{font-size:7pt;border-bottom:1px solid #000}</style></head><body>"
+    "<div class='hdr'>Register of Health Rules / Vol. 12, No. 40 / Tuesday, November 3, 2026 / Final Rules</div>"
+    "<div class='cols'>"
+    + "".join(
+        f"<h3>{h}</h3><p>{lead} {FILLER * (1 + i % 2)}</p><p>{FILLER * (1 + (i + 1) % 3)}</p>"
+        for i, (h, lead) in enumerate(RULE_SECTIONS)
+    )
+    + "</div></body></html>"
+)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_page_in_three_columns_reads_column_by_column(tmp_path):
+    chunks = chunk_document(load_document(print_html(RULE, tmp_path / "rule.pdf"), "rule"))
+    text = "\n".join(" ".join(c.text.split()) for c in chunks)
+    leads = [text.index(lead) for _, lead in RULE_SECTIONS]
+    assert leads == sorted(leads), text
+    for heading, lead in RULE_SECTIONS:
+        holding = [c for c in chunks if lead in " ".join(c.text.split())]
+        assert holding and holding[0].section.endswith(heading), (heading, [c.section for c in holding])

@@ -86,3 +86,27 @@ def test_notes_closing_a_section_under_a_rule_are_a_passage_of_their_own(tmp_pat
     (notes,) = [c for c in chunks if c.meta.get("note") == "footnote"]  # never quoted as the body's words
     assert "Interim Advice on Artificial Intelligence" in notes.text and "Edition 3" in notes.text
     assert notes.section == funding.section  # still found under the section it closes
+
+
+# a browser's default <sup> (5/6 of the text's size), marks of several notes, and affiliations
+# whose numbers open each item a word space after the one before
+DEFAULT_SUP = """<!DOCTYPE html><html><head><meta charset="utf-8"><style>
+body { font-family: 'Liberation Serif', serif; font-size: 12pt; }
+table { border-collapse: collapse; } td, th { border: 1px solid #777; padding: 2pt 4pt; }</style></head><body>
+<p class="aff"><sup>1</sup> School of Nursing, Pellwick University. <sup>2</sup> Quality Office, Tarn Valley Hospital.</p>
+<p>Guidance on prediction models asks for validation at a second site before a model directs care.<sup>1,2</sup>
+The score was built on 96,000 stays at two teaching hospitals and reached an AUROC of 0.83.</p>
+<table><tr><th>Measure</th><th>Value</th></tr><tr><td>Positive predictive value<sup>3</sup></td><td>0.29</td></tr></table>
+</body></html>"""
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_browser_default_note_marks_are_dropped_but_affiliation_numbers_stay(tmp_path):
+    text = "\n".join(
+        " ".join(c.text.split())
+        for c in chunk_document(load_document(print_html(DEFAULT_SUP, tmp_path / "paper.pdf"), "paper"))
+    )
+    assert "before a model directs care. The score was built on 96,000 stays" in text, text
+    assert "Positive predictive value | 0.29" in text, text
+    assert "Pellwick University. 2 Quality Office" in text, text
