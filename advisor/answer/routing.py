@@ -117,6 +117,13 @@ def evidence_scope(scope: ScopeGuard, query: str, hits: list[Hit], coverage: flo
     return scope.check(query, evidence=top_dense, coverage=coverage, id_match=any(h.id_match for h in hits))
 
 
+def _phrases(text: str) -> list[str]:
+    """Each run of an identifier's words as written: "(617) 555-0142" gives "617", "555", "0142", "555-0142",
+    "617) 555-0142" and so on, so a term the reason quotes ("555-0142") is found whichever part it is."""
+    spans = [m.span() for m in re.finditer(r"\w+", text)]
+    return [text, *(text[a:z] for i, (a, _) in enumerate(spans) for _, z in spans[i:])]
+
+
 def _without_phi(why: str, question: str, found: Sequence[phi.Finding] | None = None) -> str:
     """`why` with each word of an identifier in the question put as its placeholder ("[MRN]"):
     the reason names what the documents lack in the question's own words. `found` is the
@@ -127,7 +134,7 @@ def _without_phi(why: str, question: str, found: Sequence[phi.Finding] | None = 
         found = phi.detect(question)
     if not found:
         return why
-    kinds = {w.lower(): f"[{f.type.value.upper()}]" for f in found for w in [f.text, *re.findall(r"\w+", f.text)]}
+    kinds = {w.lower(): f"[{f.type.value.upper()}]" for f in found for w in _phrases(f.text)}
     words = re.compile(
         r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(kinds, key=len, reverse=True)) + r")(?![\w-])", re.I
     )

@@ -21,6 +21,13 @@ def test_the_reason_puts_the_question_s_identifiers_as_placeholders():
     assert "[NAME], [MRN], [SSN], readmissions" in text
 
 
+def test_a_part_of_an_identifier_the_reason_quotes_is_a_placeholder_too():
+    question = "Did the sepsis alert fire for the patient reachable at (617) 555-0142?"
+    text = declined("they say nothing about 0142, 555, 555-0142, 617", [], question)
+    assert "555-0142" not in text and "617" not in text, text
+    assert "they say nothing about [PHONE]." in text, text
+
+
 def test_a_question_without_identifiers_keeps_its_words():
     why = "they say nothing about pediatric, AUROC"
     assert "pediatric, AUROC" in declined(why, [], "What AUROC did the score reach in the pediatric population?")
