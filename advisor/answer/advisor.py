@@ -67,6 +67,7 @@ class _Turn:
     access: Access = field(default_factory=Access.operator)
     retrieved: list[Chunk] = field(default_factory=list)  # the evidence searched or read, for the audit trail
     said: list[str] = field(default_factory=list)  # the conversation's earlier answers
+    phi_found: list[phi.Finding] | None = None  # identifiers detected in the question; None: not looked for
 
 
 @dataclass
@@ -321,11 +322,13 @@ class Advisor:
             raise AdvisorError("the question is empty; type a question about AI readiness or governance")
         if len(question) > MAX_QUESTION:
             raise AdvisorError(f"the question is longer than {MAX_QUESTION} characters; shorten it")
-        found = phi.detect(question) if self.auditing or self.chat_model is not None else []
+        found = phi.detect(question) if self.auditing or self.chat_model is not None else None
         self._log(Event.QUESTION, access, org, question=question)
         t = time.perf_counter()
         query, notice = self._standalone(question, history, bool(found))
-        turn = _Turn(question, query, org, {"rewrite": _ms(t)}, notice, access, said=assistant_answers(history))
+        turn = _Turn(
+            question, query, org, {"rewrite": _ms(t)}, notice, access, said=assistant_answers(history), phi_found=found
+        )
         ans = yield from self._answer(turn)
         ans.timings_ms = {**turn.timings, **ans.timings_ms}
         if turn.notice and not ans.notice:
@@ -482,7 +485,7 @@ class Advisor:
         # the composer's coverage counts a word the passage says otherwise ("doctor" / "practitioner")
         confidence = draft.evidence + 0.3 * max(coverage, quoted, draft.covered)
         if not draft.parts or confidence < self._least_confidence(core, draft):
-            ans = self._plain(turn, declined(draft.note, hits, turn.question), AnswerKind.ABSTAIN)
+            ans = self._plain(turn, declined(draft.note, hits, turn.question, turn.phi_found), AnswerKind.ABSTAIN)
             ans.hits, ans.confidence = hits, confidence
             return ans
         return _Drafted(draft, hits, confidence)

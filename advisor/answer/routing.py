@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -116,13 +117,24 @@ def evidence_scope(scope: ScopeGuard, query: str, hits: list[Hit], coverage: flo
     return scope.check(query, evidence=top_dense, coverage=coverage, id_match=any(h.id_match for h in hits))
 
 
-def _without_phi(why: str, question: str) -> str:
+def _phrases(text: str) -> list[str]:
+    """Each run of an identifier's words as written: "(617) 555-0142" gives "617", "555", "0142", "555-0142",
+    "617) 555-0142" and so on, so a term the reason quotes ("555-0142") is found whichever part it is."""
+    spans = [m.span() for m in re.finditer(r"\w+", text)]
+    return [text, *(text[a:z] for i, (a, _) in enumerate(spans) for _, z in spans[i:])]
+
+
+def _without_phi(why: str, question: str, found: Sequence[phi.Finding] | None = None) -> str:
     """`why` with each word of an identifier in the question put as its placeholder ("[MRN]"):
-    the reason names what the documents lack in the question's own words."""
-    found = phi.detect(question) if why and question else []
+    the reason names what the documents lack in the question's own words. `found` is the
+    question's identifiers when the caller has detected them already; None detects them here."""
+    if not why or not question:
+        return why
+    if found is None:
+        found = phi.detect(question)
     if not found:
         return why
-    kinds = {w.lower(): f"[{f.type.value.upper()}]" for f in found for w in [f.text, *re.findall(r"\w+", f.text)]}
+    kinds = {w.lower(): f"[{f.type.value.upper()}]" for f in found for w in _phrases(f.text)}
     words = re.compile(
         r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(kinds, key=len, reverse=True)) + r")(?![\w-])", re.I
     )
@@ -147,12 +159,13 @@ def closest_topics(hits: list[Hit], limit: int = 3) -> list[str]:
     return out
 
 
-def declined(why: str, hits: list[Hit], question: str = "") -> str:
+def declined(why: str, hits: list[Hit], question: str = "", found: Sequence[phi.Finding] | None = None) -> str:
     """The abstention: that the documents do not answer the question, why (when known), and
     what they do cover nearby, so the user can ask about that or add the document that answers.
-    Identifiers the question holds (a record number, a date of birth) are not repeated in it."""
+    Identifiers the question holds (a record number, a date of birth) are not repeated in it:
+    `found` when the caller has detected them in `question` already, else detected here."""
     text = ABSTAIN_MESSAGE
-    why = _without_phi(why, question)
+    why = _without_phi(why, question, found)
     if why:
         text += f" The closest passages do not answer it: {why}."
     topics = closest_topics(hits)

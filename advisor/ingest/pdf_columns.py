@@ -30,16 +30,17 @@ def _size(boxes: list[Box]) -> float:
     return sizes[len(sizes) // 2]
 
 
-def _gutter(boxes: list[Box]) -> tuple[float, float] | None:
+def _gutter(boxes: list[Box], size: float) -> tuple[float, float] | None:
     """The widest vertical gap, away from the edges, between boxes no wider than a column (a
-    title or an abstract across both columns spans the gap: it is placed above them)."""
+    title or an abstract across both columns spans the gap: it is placed above them); `size` is
+    the page's body type size."""
     x0, x1 = min(b.x0 for b in boxes), max(b.x1 for b in boxes)
     width = x1 - x0
     low, high = x0 + _SIDE * width, x1 - _SIDE * width
     narrow = sorted((b.x0, b.x1) for b in boxes if b.x1 - b.x0 <= _COLUMN * width)
     if len(narrow) < 2:
         return None
-    least = _MIN_GUTTER * _size(boxes)
+    least = _MIN_GUTTER * size
     best: tuple[float, float] | None = None
     reach = narrow[0][1]
     for a, b in narrow[1:]:
@@ -111,14 +112,13 @@ def _ruled_across(
 
 
 def _regions(
-    boxes: list[Box], cut: tuple[float, float], hrules: list[tuple[float, float, float]], height: float
+    boxes: list[Box], cut: tuple[float, float], hrules: list[tuple[float, float, float]], height: float, size: float
 ) -> list[list[Box]]:
     """Boxes cut into runs top to bottom at what runs across both columns: a box spanning the
     gutter, a heading heading both columns, a ruling line across the gutter, or a line in the
     page's top or bottom margin (a running head or foot and its page number). Each box that
     cuts is a run of its own, between the runs of boxes beside the gutter above and below it."""
     g0, g1 = cut
-    size = _size(boxes)
     left = [b for b in boxes if b.x1 <= g0 + 0.5]
     right = [b for b in boxes if b.x0 >= g1 - 0.5]
     margin = _MARGIN * height
@@ -165,12 +165,12 @@ def split_columns(
     together as the layout would otherwise see it."""
     if len(boxes) < 4:
         return [boxes]
-    cut = _gutter(boxes)
+    size = _size(boxes)  # the page's body type size, measured once
+    cut = _gutter(boxes, size)
     if cut is None:
         return [boxes]
-    size = _size(boxes)
     out: list[tuple[list[Box], bool]] = []
-    for run in _regions(boxes, cut, hrules or [], height):
+    for run in _regions(boxes, cut, hrules or [], height, size):
         left = [b for b in run if b.x1 <= cut[0] + 0.5]
         right = [b for b in run if b.x0 >= cut[1] - 0.5]
         # one column of running text is enough: the other may be short (a column's last lines,

@@ -84,7 +84,10 @@ _COUNT_BEFORE = re.compile(r"\d[ \t]*(?:%|per[ \t]*cent)?[ \t]*$", re.I)
 # A day before a month name ("30 June", "30th of June") and a day or year after it ("June 30", "June 2022").
 _DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?[ \t]*(?:of[ \t]+)?$", re.I)
 _DATE_AFTER = re.compile(r"^\.?,?[ \t]*\d")
-_PAGE_COUNT_AFTER = re.compile(r"^[ \t]+\d+[ \t]*(?:of|/)[ \t]*\d+\b", re.I)  # "Page 2 of 9" in a running footer
+# The counter after a run's last word "Page" in a running footer ("Page 2 of 9", "Page 2/9"). Not offices.PAGE_COUNT:
+# that one wants spaces around "of" or "/" (and lets a line break follow "Page"); shared either way, "Drift Response
+# Page 2/9" would be read as a name, or a "Policy No." beside "Page 2/9" would count as a document's own number.
+_PAGE_COUNT_AFTER = re.compile(r"^[ \t]+\d+[ \t]*(?:of|/)[ \t]*\d+\b", re.I)
 
 # Relations and roles: the capitalised words after them are a person's name.
 _KIN = re.compile(

@@ -316,15 +316,16 @@ _DOC_LABEL = re.compile(
 )
 # Labels a patient's insurance shares ("Policy Number: W123", "Plan ID: ..."): a document's only beside its control fields.
 _SHARED_KINDS = frozenset({"policy", "plan"})
+# A running header or footer's page count ("Page 2 of 9", "page 3 / 4").
+PAGE_COUNT = re.compile(r"\bpage\s+\d+\s+(?:of|/)\s+\d+\b", re.I)
 # A document-control field (title, effective or review date, owner, approver, version) or a running header or
 # footer's page count: the block around an identifier is the document's own control block.
 _CONTROL_FIELD = re.compile(
     r"\b(?:title|effective(?:\s+date)?|(?:next\s+|last\s+)?review(?:ed)?(?:\s+(?:date|due))?|owner|approved\s+by|"
     r"approver|approval\s+date|version|revision|supersedes|replaces|date\s+issued|issue\s+date|department|author|"
-    r"category)\s*[:|]|\bpage\s+\d+\s+(?:of|/)\s+\d+\b",
+    r"category)\s*[:|]|" + PAGE_COUNT.pattern,
     re.I,
 )
-_PAGE_COUNT = re.compile(r"\bpage\s+\d+\s+(?:of|/)\s+\d+\b", re.I)
 # A health plan, insurer or a card's plan fields beside an identifier: it is a member's, not a document's.
 _PAYER = re.compile(
     r"\b(?:aetna|cigna|humana|anthem|kaiser|blue\s+(?:cross|shield)|bcbs|united\s*health\w*|uhc|medicaid|medicare|"
@@ -334,7 +335,7 @@ _PAYER = re.compile(
 )
 # A field line: "Label: value" (a label of up to four words), a table row, or a running header or footer.
 _LABEL_LINE = re.compile(r"^\s*(?:[\w/&'’.()-]+\s+){0,3}[\w/&'’.()-]+\s*:")
-_FIELD_LINE = re.compile(_LABEL_LINE.pattern + r"|^[^\n]*\||" + _PAGE_COUNT.pattern, re.I)
+_FIELD_LINE = re.compile(_LABEL_LINE.pattern + r"|^[^\n]*\||" + PAGE_COUNT.pattern, re.I)
 # A title field's value: its words ("Patient Identification") name the document, not a patient.
 _TITLE_VALUE = re.compile(r"\btitle\s*[:|]\s*[^:|\n]*?(?=\s+(?:\S+\s+){0,2}\S+\s*:|\s*[|\n]|$)", re.I)
 
@@ -387,7 +388,7 @@ def document_identifier(text: str, start: int, end: int) -> bool:
     label = _DOC_LABEL.search(cells[-1] if cells[-1].strip() or len(cells) < 2 else cells[-2] + " ")
     if not label:
         return False
-    if _PAGE_COUNT.search(line):
+    if PAGE_COUNT.search(line):
         block = line  # a running header or footer: a line of its own
     else:
         above, below = _near_lines(text, line_start, line_end, -1), _near_lines(text, line_start, line_end, 1)
