@@ -466,7 +466,13 @@ class Advisor:
         # passage says "anything"; how confident an answer is still counts every word asked
         # every kept hit counts here: a passage kept for its standout keyword score ranks low
         in_scope_words = self.retriever.coverage(unframed(core), hits, top=len(hits))
-        decision = evidence_scope(self.scope, turn.query, hits, in_scope_words)
+        decision = evidence_scope(
+            self.scope,
+            turn.query,
+            hits,
+            in_scope_words,
+            lambda own: self.retriever.coverage(unframed(core), own, top=len(own)),
+        )
         if not decision.in_scope:
             return self._refusal(turn, decision.reason, hits)
         t = time.perf_counter()

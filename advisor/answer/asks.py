@@ -25,6 +25,7 @@ from .focus import (
     dated_row,
     focus_of,
     gives,
+    keyed_row,
     money_noun_met,
     names_several,
     ranks,
@@ -80,7 +81,10 @@ _FRAME = frozenset(
         "whether every one ones ok okay goes "
         # the second part of a compound adjective ("AI-related", "AI-enabled") and a part of a year
         # ("mid-2027"): a passage says "events involving AI tools", "by June 30, 2027"
-        "related based driven enabled powered assisted mid early late"
+        "related based driven enabled powered assisted mid early late "
+        # a reporting verb: "how many hours does the agency estimate ...", "when does the vendor
+        # expect ...": the figure asked is the estimate, which a table or a sentence states bare
+        "estimate estimated estimates expect expected expects anticipate anticipated"
     )
 )
 #: Light verbs: "look after", "keep an eye on", "bring in" carry their meaning in the phrase,
@@ -92,6 +96,17 @@ _LIGHT = frozenset(tokenize("look keep make take put come bring made took taken 
 _PARTICLE = re.compile(
     r"\b(?:look|keep|make|take|put|come|bring)(?:s|ing|ed)?\s+(after|over|in|up|on|out|off|into|care|charge)\b", re.I
 )
+
+#: The subject of a reporting verb ("how many hours does the agency estimate", "what does the
+#: board require"): the document speaking, which its sentences need not name ("we estimate").
+_SPEAKER = re.compile(
+    r"\b(?:does|do|did|will|would)\s+(?:the|this|that|our|their)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+"
+    r"(?:estimate|expect|anticipate|project|require|recommend|propose|say|state|suggest|advise)\b",
+    re.I,
+)
+
+#: "take effect" is said "Effective 1 April 2027" or "effective on": its light verb no fact repeats.
+_TAKE_EFFECT = re.compile(r"\b(?:take|takes|taking|took|taken)\s+effect\b", re.I)
 
 #: "How fast", "how quickly": the speed word asks for a time limit, it names no subject (a
 #: passage answering says "within 72 hours", not "quickly").
@@ -147,6 +162,7 @@ class Ask:
     acronyms: dict[str, str] = field(default_factory=dict)  # anchors written as acronyms: {"ehr": "EHR"}
     written: dict[str, str] = field(default_factory=dict)  # each anchor as the question writes it
     focus_anchors: frozenset[str] = frozenset()  # the anchors of the part asking the focus (all when empty)
+    speakers: frozenset[str] = frozenset()  # who the question says states it ("does the agency estimate")
 
     @property
     def weight(self) -> float:
@@ -169,7 +185,7 @@ def read_ask(
     entities: set[str] = set()
     rare: set[str] = set()
     # "FDA's" -> "FDA"; "don't", "cannot" say nothing a passage must repeat
-    unsized = _HOW_BIG.sub(r"\1", _HOW_SOON.sub(r"\1", question))
+    unsized = _TAKE_EFFECT.sub("effect", _HOW_BIG.sub(r"\1", _HOW_SOON.sub(r"\1", question)))
     text = re.sub(r"\b(?:\w+n['’]t|cannot)\b", " ", re.sub(r"['’]s\b", "", unsized))
     capitalised = {t for m in re.finditer(r"\b[A-Z][\w'’()-]*", text) if m.start() > 0 for t in tokenize(m.group(0))}
     special = {t for i in identifiers(text) for t in tokenize(i)} | years(text)
@@ -246,6 +262,9 @@ def read_ask(
         {t: a for t, a in acronyms(text).items() if t in anchors},
         written,
         focused if focused != frozenset(anchors) else frozenset(),
+        frozenset(
+            t for m in _SPEAKER.finditer(text) for t in tokenize(m.group(1)) if t in anchors and t not in entities
+        ),
     )
 
 
@@ -322,12 +341,14 @@ def _present(ask: Ask, tok: str, ev: Evidence, extra: Extra | None = None) -> fl
         return 1.0  # "the maximum number" is stated as "no more than 5"
     if ask.focus is Focus.MONEY and money_noun_met(tok, ev.text):
         return 1.0  # "the maximum fine" is stated as "a civil penalty of up to $15,000"
-    if ask.focus is Focus.PERSON and signature_met(tok, ev.text):
-        return 1.0  # "who signed" is answered by "Signature: /s/ Jane Roe"
+    if signature_met(tok, ev.text, ev.own | ev.context):
+        return 1.0  # "who signed" is answered by "Signature: /s/ Jane Roe", or under a "Signature" heading
     if tok in _AGE_WORDS or tok[:1].isdigit():
         age = asked_age(ask.question)
         if age is not None and (tok in _AGE_WORDS or str(age) in tok) and covers_age(ev.text, age):
             return 1.0  # "a 12-year-old" is in "Restraint order, age 9–17"
+    if tok in ask.speakers and tok in ev.document:
+        return 1.0  # the agency that "estimates" is the document's author: its figures are its estimate
     named = 0.7 if tok in ask.entities and tok in ev.document else 0.0
     return max(named, extra.get(tok, 0.0)) if extra else named
 
@@ -369,7 +390,10 @@ def _gives(ask: Ask, ev: Evidence) -> bool:
     table, by the date heading its column ("Sep 2027" over "Independent re-validation ...")?"""
     if gives(ask, ev.text):
         return True
-    return ask.focus is Focus.DATE and dated_row(ev.text, ev.lead)
+    if ask.focus is Focus.DATE and dated_row(ev.text, ev.lead):
+        return True
+    keyed = keyed_row(ev.text, ev.lead) if ask.focus in (Focus.COUNT, Focus.DURATION) else ""
+    return bool(keyed) and gives(ask, keyed)  # "480" counts the hours its column is headed by
 
 
 def _missing_names(ask: Ask, evidence: list[Evidence]) -> list[str]:

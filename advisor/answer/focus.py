@@ -495,9 +495,11 @@ _SIGNATURE = re.compile(
 _SIGNING = frozenset(tokenize("sign signed signs signing signature signatory"))
 
 
-def signature_met(token: str, sentence: str) -> bool:
-    """Does a signature line ("Signature: /s/ Jane Roe") name the signing a question asks about?"""
-    return token in _SIGNING and _SIGNATURE.search(sentence) is not None
+def signature_met(token: str, sentence: str, words: set[str] | frozenset[str] = frozenset()) -> bool:
+    """Does a signature line ("Signature: /s/ Jane Roe"), or a sentence whose own words or
+    headings name the signing in any form (`words`: "Signature", "signed by"), name the signing a
+    question asks about?"""
+    return token in _SIGNING and (_SIGNATURE.search(sentence) is not None or bool(_SIGNING & words))
 
 
 #: A question asking for a time limit ("what is the deadline for notifying ...", "how soon
@@ -524,6 +526,15 @@ _LIMIT_STATED = re.compile(
 def states_limit(sentence: str) -> bool:
     """Does the sentence state a time limit ("within 72 hours", "no later than 1 March 2027")?"""
     return _LIMIT_STATED.search(sentence) is not None
+
+
+def keyed_row(row: str, header: str) -> str:
+    """A table row read with its header's column names ("Hours per developer: 480; Developers:
+    412"), or "" when the row and the header do not have the same cells."""
+    cells, names = [c.strip() for c in row.split(" | ")], [c.strip() for c in header.split(" | ")]
+    if len(cells) < 2 or len(cells) != len(names):
+        return ""
+    return "; ".join(f"{n}: {c}" if n else c for n, c in zip(names, cells, strict=True)) + "."
 
 
 def dated_row(row: str, header: str) -> bool:

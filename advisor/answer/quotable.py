@@ -16,6 +16,7 @@ from enum import StrEnum
 from ..chunk import Chunk, unsafe_spans
 from ..guard import looks_like_injection
 from ..text import AGENT_CLAUSE, broken_word, identifiers, sentence_spans
+from .focus import MONTHS
 
 __all__ = [
     "Unit",
@@ -233,6 +234,13 @@ _FIGURE_END = re.compile(r"\d%?\)?$")
 _FIGURE_FIRST = re.compile(r"^(?:[$€£]?\d[\d,.]*\s?(?:%|[a-z]{1,3}\b)|\d+ in \d+)\s+[a-z][\w-]*(?:\s+[\w().%-]+){2,}$")
 
 
+#: A short sentence dating the document's own status: "Effective October 1, 2026.", "Adopted on
+#: 3 March 2025.", "Next review due October 2029." (too short for a whole sentence, but a fact).
+_DATED = re.compile(
+    rf"^[A-Z][a-z]+(?: [a-z]+){{0,2}} (?:(?:on|from|as of|in|until|by) )?(?:\d{{1,2}} )?{MONTHS}(?: \d{{1,2}},?)? \d{{4}}\.$"
+)
+
+
 def _stated_result(sentence: str) -> bool:
     """A result a table cell or field ends on without a full stop ("... specificity was 89.5%
     (95% CI: 84.0%, 93.7%)"): whole but for the stop, when it ends its paragraph on a figure."""
@@ -368,6 +376,7 @@ def read_units(chunk: Chunk) -> list[Unit]:
             unit.ok = unit.ok or (
                 se >= len(block.rstrip()) and (_stated_result(flat) or _FIGURE_FIRST.match(flat) is not None)
             )
+            unit.ok = unit.ok or _DATED.match(flat) is not None
             units.append(unit)
             # a field ("Executive owner: ...") says its own fact: the list after it does not hang from it
             field = fieldish and not whole

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from ..assessment import load_instrument
+from ..chunk import DocType
 from ..conversation import names_framework, refers_to_self
 from ..errors import AssessmentError
 from ..guard import ScopeDecision, ScopeGuard
@@ -111,10 +112,24 @@ def route(query: str, org: str | None, scope: ScopeGuard) -> Route:
     return Route(AnswerPath.GUIDANCE)
 
 
-def evidence_scope(scope: ScopeGuard, query: str, hits: list[Hit], coverage: float) -> ScopeDecision:
-    """The scope decision once the evidence is known: how close the corpus comes to the query."""
+#: A question whose words the user's own documents hold this much of, in a passage this close to
+#: it, asks about what the user indexed ("Who signed the final rule?"): in scope, however little
+#: it reads like a governance question.
+OWN_COVERAGE = 0.35
+OWN_DENSE = 0.3
+
+
+def evidence_scope(
+    scope: ScopeGuard, query: str, hits: list[Hit], coverage: float, own: Callable[[list[Hit]], float] | None = None
+) -> ScopeDecision:
+    """The scope decision once the evidence is known: how close the corpus comes to the query.
+    `own(hits)`: the share of the question's words the given hits hold."""
     top_dense = max((h.dense or 0.0 for h in hits), default=0.0)
-    return scope.check(query, evidence=top_dense, coverage=coverage, id_match=any(h.id_match for h in hits))
+    decision = scope.check(query, evidence=top_dense, coverage=coverage, id_match=any(h.id_match for h in hits))
+    users = [h for h in hits if h.chunk.doc_type == DocType.USER]
+    if decision.in_scope or own is None or not users or max(h.dense or 0.0 for h in users) < OWN_DENSE:
+        return decision
+    return ScopeDecision(True, "", decision.margin) if own(users) >= OWN_COVERAGE else decision
 
 
 def _phrases(text: str) -> list[str]:
