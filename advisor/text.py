@@ -61,6 +61,7 @@ _ABBREV = {
     "para",
     "ch",
     "dept",
+    "doc",  # "Doc. Control No. MSR-7"
     "gov",
     "jr",
     "sr",

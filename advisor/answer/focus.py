@@ -276,6 +276,22 @@ _LIMIT = re.compile(
 )
 
 
+#: "How many hours of AI training ...": what the length of time is of.
+_MEASURED = re.compile(
+    r"(?<!within )(?<!after )(?<!before )(?<!in )\bhow many (?:\w+ )?(?:minute|hour|day|week|month|year)s of "
+    r"((?:[\w-]+ ){0,3}?[\w-]+)"
+    r"(?= (?:must|should|shall|do|does|are|is|will|would|per|each|a|every|for|in|at|before|after)\b|\s*[?,]|$)",
+    re.I,
+)
+
+
+def measured(question: str) -> str:
+    """The stemmed head noun of what a "how many hours of X" question measures ("" otherwise)."""
+    m = _MEASURED.search(question)
+    toks = tokenize(m.group(1)) if m else []
+    return toks[-1] if toks else ""
+
+
 def unit_asked(question: str) -> str:
     """The unit of "within how many hours must ..." when a time limit is what the question asks
     first ("" otherwise)."""
@@ -365,6 +381,9 @@ def gives(ask: Asked, sentence: str) -> bool:
         return _counts(ask, sentence)
     if focus is Focus.DURATION:
         unit = unit_asked(ask.question)
+        head = measured(ask.question)
+        if head and not any(t.startswith(head[:4]) for t in tokenize(sentence)):
+            return False  # "how many hours of training" is not answered by "up to 72 hours" of emergency use
         if unit:  # "how many hours of training": "4 hours", not "24 months"
             return any(unit in m.group(0).lower() for m in (*_DURATION.finditer(sentence), *_DATE.finditer(sentence)))
         # "how long can we keep sending v2 messages" is answered by the date it ends

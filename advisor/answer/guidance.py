@@ -286,7 +286,40 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
         if _lead_in(c):
             items = sorted((d for d in cands if d.unit.lead is c.unit), key=lambda d: d.unit.order)[:MAX_LIST]
             chosen += [d for d in items if d not in chosen]
+    chosen += [r for r in _responses(chosen, pool.cands) if r not in chosen]
     return chosen + enumerated(question, chosen, cands)
+
+
+#: A commenter's position in a rule's preamble ("Comment: Many developers asked ...") and the
+#: issuer's answer to it ("Response: We disagree. ...").
+_COMMENT = re.compile(r"^(?:Comments?|Commenters?)\s*[:.]", re.I)
+_RESPONSE = re.compile(r"^Responses?\s*[:.]", re.I)
+
+
+def _responses(chosen: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """For each commenter's position quoted, the issuer's response that follows it (alone, the
+    comment reads as the rule): the "Response:" sentence and, when it only agrees or disagrees
+    ("Response: We agree in part."), the sentence after it; never past the next comment."""
+    out: list[Candidate] = []
+    for c in chosen:
+        if not _COMMENT.match(c.text):
+            continue
+        after = sorted(
+            (d for d in cands if d.chunk.source == c.chunk.source and c.unit.order < d.unit.order),
+            key=lambda d: d.unit.order,
+        )[:4]
+        started = False
+        for d in after:
+            if _COMMENT.match(d.text):
+                break
+            started = started or bool(_RESPONSE.match(d.text))
+            if started and d not in out:
+                # read right after the comment: arrange() orders by the rank of the hit, then reading order
+                d.hit_rank = 0 if c is chosen[0] else min(d.hit_rank, c.hit_rank)
+                out.append(d)
+                if len(d.text.split()) >= 8 or len(out) >= 2:
+                    break
+    return out
 
 
 def _lead_in(c: Candidate) -> bool:

@@ -25,6 +25,10 @@ sends the audit summary to the county health office.</p>
 <table><tr><th>Task</th><th>Hours per clinic</th><th>Clinics</th><th>Cost ($K)</th></tr>
 <tr><td>Annual software audit</td><td>36</td><td>58</td><td>190</td></tr>
 <tr><td>Summary to the health office</td><td>6</td><td>58</td><td>31</td></tr></table>
+<h2>4 Comments and Responses</h2>
+<p>Comment: Several clinic groups asked that software a clinic writes for itself be left out of the audit.</p>
+<p>Response: We disagree. Software a clinic writes for itself is audited like any other, because the board
+found home-grown tools at 9 of the 58 clinics.</p>
 <h2>3 Signature</h2>
 <p>Dated: 14 March 2027.</p>
 <p>Orla Pennick, County Health Officer.</p>
@@ -65,3 +69,22 @@ def test_a_row_is_read_with_its_column_names_and_the_issuer_is_the_speaker():
     assert keyed_row("Annual software audit | 36", "Task | Hours per clinic | Clinics") == ""
     ask = read_ask("How many hours does the county health office estimate the audit takes?")
     assert "offic" in ask.speakers and "estim" not in ask.anchors
+
+
+def test_hours_of_training_are_not_hours_of_something_else():
+    from advisor.answer.focus import gives
+
+    ask = read_ask("How many hours of AI training must our staff complete each year?")
+    assert not gives(ask, "The chief medical officer may approve emergency use of a tool for up to 72 hours.")
+    assert gives(ask, "Every clinician completes 4 hours of AI training each year.")
+    # a trigger event ("within how many days of an incident") is not what is measured
+    assert gives(read_ask("Within how many days of an incident must we report?"), "Report within 10 days of discovery.")
+
+
+def test_a_commenters_request_is_quoted_with_the_issuers_response(advisor):
+    ans = advisor.ask("Is software that a clinic writes for itself left out of the Rule 14 audit?")
+    assert not ans.abstained, ans.answer
+    # a commenter's request alone reads as the rule: the response that decides it follows it
+    assert "Comment:" in ans.answer and "Response: We disagree" in ans.answer, ans.answer
+    assert ans.answer.index("Comment:") < ans.answer.index("Response: We disagree")
+    assert "audited like any other" in ans.answer, ans.answer
