@@ -133,8 +133,19 @@ _ID_PATTERNS = [
 ]
 
 
+#: Dashes set between two word characters where a hyphen is meant ("ADAPT–2", "HTI‑1" with a
+#: non-breaking hyphen): read as the hyphen, so the question's "ADAPT-2" finds the document's.
+_JOINING_DASH = re.compile("(?<=\\w)[\u2010\u2011\u2012\u2013\u2212](?=\\w)")
+
+
+def hyphenated(text: str) -> str:
+    """The text with dashes joining two word characters read as hyphens."""
+    return _JOINING_DASH.sub("-", text) if any(ch in text for ch in "\u2010\u2011\u2012\u2013\u2212") else text
+
+
 def identifiers(text: str) -> list[str]:
     """Normalised identifiers mentioned in text, in order of first appearance."""
+    text = hyphenated(text)
     found: list[str] = []
     for i, pat in enumerate(_ID_PATTERNS):
         for m in pat.finditer(text):
@@ -264,7 +275,7 @@ def tokenize(text: str) -> list[str]:
     """Lower-cased, stemmed word tokens without stopwords; dotted ids like 1.6 stay whole."""
     stem = _stemmer()
     out: list[str] = []
-    for raw in _TOKEN.findall(text.lower()):
+    for raw in _TOKEN.findall(hyphenated(text).lower()):
         raw = raw.lstrip("§")
         parts = [raw]
         if "-" in raw:

@@ -8,7 +8,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from ..safety.names import name_lists
-from ..text import identifiers, tokenize
+from ..text import hyphenated, identifiers, tokenize
 
 __all__ = [
     "BOUNDS",
@@ -343,7 +343,7 @@ _PLURAL = re.compile(r"^[A-Za-z-]{2,}(?<![su])s['’]?$")
 def _counts(ask: Asked, sentence: str) -> bool:
     """A number counting the thing asked about ("38 controls", "over 4,000 scans"); dates,
     years and identifiers are not counts."""
-    bare = _DATE.sub(" ", sentence)
+    bare = hyphenated(_DATE.sub(" ", sentence))
     for i in identifiers(bare):
         bare = bare.replace(i, " ")
     bare = re.sub(r"\b(?:Article|Art\.|Section|§|Annex|Part|Stage|Tier|Level|Element|Severity)\s*\w+", " ", bare)

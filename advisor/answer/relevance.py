@@ -14,6 +14,7 @@ from .corpus import Corpus
 from .docref import pointing, prefer_pointed, reference_nouns
 from .focus import dated
 from .persona import set_aside
+from .paraphrase import expands
 from .properties import figure_bonus
 from .quotable import UnitKind
 from .selection import TABLE_REF, Candidate, introduced_table
@@ -369,6 +370,11 @@ def _entity_fit(ask: Ask, cands: list[Candidate], corpus: Corpus) -> dict[str, f
     sources = {c.chunk.source: c.chunk for c in cands}
     vocab = {src: corpus.words(chunk) for src, chunk in sources.items()}
     names = _names(ask, cands)
+    for t in names & set(ask.acronyms):
+        # "EHR" is named by a document that writes "electronic health record"
+        for src, v in vocab.items():
+            if t not in v and any(expands(ask.acronyms[t], ch.text) for ch in corpus.chunks(src)):
+                vocab[src] = v | {t}
     docs_with = {t: sum(t in v for v in vocab.values()) for t in names}
     telling = {t: ask.anchors[t] for t, n in docs_with.items() if 0 < n < len(vocab)}
     total = sum(telling.values())

@@ -19,7 +19,7 @@ import numpy as np
 
 from ..chunk import Chunk, DocType
 from ..retrieve import Hit
-from ..text import content_words, identifiers, tokenize
+from ..text import content_words, hyphenated, identifiers, tokenize
 from .properties import states_compared_figure
 from .quotable import Unit, UnitKind
 from .types import Part
@@ -205,6 +205,7 @@ _NUMBER = re.compile(r"(?<![\w.-])\d+(?:[.,]\d+)*(?![\w-])")
 @lru_cache(maxsize=8192)
 def _numbers(text: str) -> frozenset[str]:
     """The figures a unit states, without those of the identifiers it names ("MEASURE 2.10")."""
+    text = hyphenated(text)
     for ident in identifiers(text):
         text = text.replace(ident, " ")
     return frozenset(_NUMBER.findall(text))

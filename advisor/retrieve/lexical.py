@@ -19,7 +19,7 @@ import numpy as np
 from ..chunk import Chunk, DocType
 from ..index import embedding_text
 from ..index.records import chunk_from_record
-from ..text import identifiers, tokenize
+from ..text import hyphenated, identifiers, tokenize
 from .records import Filters
 from .spelled import spelled_out
 
@@ -464,6 +464,7 @@ def _headings(chunks: list[Chunk]) -> dict[str, str]:
 
 def _strip_id(text: str, ident: str) -> str:
     """Remove the identifier itself from a heading ("GOVERN 1.6 — Inventory" -> " — Inventory")."""
+    text = hyphenated(text)
     for pat in (re.escape(ident), re.escape(ident).replace("\\ ", r"\s+")):
         text = re.sub(pat, "", text, count=1, flags=re.I)
     return text

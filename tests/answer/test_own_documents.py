@@ -25,6 +25,8 @@ sends the audit summary to the county health office.</p>
 <table><tr><th>Task</th><th>Hours per clinic</th><th>Clinics</th><th>Cost ($K)</th></tr>
 <tr><td>Annual software audit</td><td>36</td><td>58</td><td>190</td></tr>
 <tr><td>Summary to the health office</td><td>6</td><td>58</td><td>31</td></tr></table>
+<p>During a declared outage of the electronic health record, the county health officer may allow clinics to
+run the audit on paper for up to 30 days.</p>
 <h2>4 Comments and Responses</h2>
 <p>Comment: Several clinic groups asked that software a clinic writes for itself be left out of the audit.</p>
 <p>Response: We disagree. Software a clinic writes for itself is audited like any other, because the board
@@ -36,10 +38,18 @@ found home-grown tools at 9 of the 58 clinics.</p>
 """
 
 
+# another document, naming the EHR by its acronym
+EHR_GUIDE = (
+    "---\ntitle: EHR downtime guide\n---\n# EHR downtime guide\n\n## Planning\n\nEvery EHR downtime plan "
+    "names who may authorise paper workflows, and the EHR team rehearses the plan twice a year so that "
+    "clinics know how long a downtime can last before the backup site takes over.\n"
+)
+
+
 @pytest.fixture(scope="module")
 def advisor(tmp_path_factory) -> Advisor:
     root = tmp_path_factory.mktemp("own-documents")
-    return Advisor(indexed_settings(root, {"brackwater-rule-14.html": RULE}))
+    return Advisor(indexed_settings(root, {"brackwater-rule-14.html": RULE, "ehr-guide.md": EHR_GUIDE}))
 
 
 def test_a_short_status_line_states_when_the_document_takes_effect(advisor):
@@ -88,3 +98,17 @@ def test_a_commenters_request_is_quoted_with_the_issuers_response(advisor):
     assert "Comment:" in ans.answer and "Response: We disagree" in ans.answer, ans.answer
     assert ans.answer.index("Comment:") < ans.answer.index("Response: We disagree")
     assert "audited like any other" in ans.answer, ans.answer
+
+
+def test_a_code_printed_with_an_en_dash_is_the_code_typed_with_a_hyphen(advisor):
+    from advisor.text import identifiers, tokenize
+
+    assert identifiers("the ADAPT\u20132 final rule") == identifiers("the ADAPT-2 final rule") == ["ADAPT-2"]
+    assert "hti-1" in tokenize("HTI\u20111 criteria")  # a non-breaking hyphen
+    assert tokenize("safety \u2014 first") == tokenize("safety first")  # an em dash still parts words
+
+
+def test_a_document_spelling_out_an_acronym_names_it(advisor):
+    ans = advisor.ask("During an EHR outage, who can allow clinics to run their software audit on paper, and for how long?")
+    assert not ans.abstained, ans.answer
+    assert "county health officer" in ans.answer and "30 days" in ans.answer, ans.answer
