@@ -1,0 +1,138 @@
+"""Sentences cut by column and page breaks are joined to the text that really continues them, and
+headings and short closing lines keep their place across a page break."""
+
+from __future__ import annotations
+
+import pytest
+from fpdf import FPDF
+
+from advisor.ingest import BlockKind, load_document
+
+from ..chromium_pdf import print_html
+
+FILL = (
+    "The board weighed what the duty costs a small supplier against what a clinic gains from knowing how a "
+    "scoring tool was built and kept up to date, and it heard from nurses, vendors and patient groups first."
+)
+
+
+def _columns(*columns: list[str]) -> str:
+    """Paragraphs set in explicit columns: each list after the first opens a new column."""
+    out = []
+    for i, paras in enumerate(columns):
+        for j, para in enumerate(paras):
+            out.append(f"<p style='break-before:column'>{para}</p>" if i and not j else f"<p>{para}</p>")
+    return "".join(out)
+
+
+BULLETIN = (
+    "<html><head><title>Bulletin</title><style>@page{size:Letter;margin:0.5in}"
+    "body{font-family:serif;font-size:8pt} .pg{page-break-after:always}"
+    ".cols{column-count:3;column-gap:0.2in;column-fill:auto;height:9.6in;text-align:justify}"
+    ".hdr{font-size:7pt;border-bottom:1px solid #000}</style></head><body>"
+    "<div class='pg'><div class='hdr'>Orlan Board Bulletin / Final Rules</div><div class='cols'>"
+    + _columns(
+        [FILL, FILL, FILL],
+        [FILL, FILL, "(ii) That an outside firm offers through the vendor's listed product under an agreement with"],
+        ["the vendor.", FILL, FILL],
+    )
+    + "</div></div><div><div class='hdr'>Orlan Board Bulletin / Final Rules</div><div class='cols'>"
+    + _columns(
+        [FILL, FILL, "(2) The vendor must tell each clinic in writing of a major update within 20 working days and,"],
+        ["where the clinic controls switching on, before the update can be switched on.", FILL, FILL],
+        [FILL, FILL],
+    )
+    + "</div></div></body></html>"
+)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_column_cut_mid_sentence_goes_on_in_the_next_column_not_on_the_next_page(tmp_path):
+    doc = load_document(print_html(BULLETIN, tmp_path / "bulletin.pdf", css_page=True), "bulletin")
+    text = [" ".join(b.text.split()) for b in doc.blocks]
+    assert any(t.endswith("listed product under an agreement with the vendor.") for t in text), text
+    assert any(
+        t.endswith(
+            "within 20 working days and, where the clinic controls switching on, before the update can be switched on."
+        )
+        for t in text
+    ), text
+    assert not any("agreement with where" in t for t in text), text
+
+
+ADVICE = [
+    (f"Advice A{i}", f"Clinics should {task} before the tool is used on the ward.", grade)
+    for i, (task, grade) in enumerate(
+        [
+            ("name one person who answers for the alert tool", "firm"),
+            ("check the tool on three hundred of their own past cases", "weak"),
+            ("write down who may turn the tool off at night", "firm"),
+            ("train each ward nurse for one hour on the tool's limits", "weak"),
+            ("keep a log of every alert a nurse overrules", "firm"),
+            ("agree with the vendor how updates are announced", "weak"),
+            ("ask patients whether they object to the tool", "firm"),
+            ("review the tool's misses with the ward team each month", "weak"),
+            ("keep a paper fallback for the day the tool is down", "firm"),
+            ("retire any tool whose vendor stops answering", "weak"),
+            ("tell the regional office when the tool misses a case", "firm"),
+            ("publish the yearly review on the intranet", "weak"),
+        ],
+        start=1,
+    )
+]
+
+
+class _Handbook(FPDF):
+    def header(self):
+        self.set_font("Helvetica", "I", 8)
+        self.cell(0, 6, "Orlan Ward Handbook - Alert Tools", new_x="LMARGIN", new_y="NEXT")
+        self.ln(3)
+
+    def footer(self):
+        self.set_y(-12)
+        self.set_font("Helvetica", "", 8)
+        self.cell(0, 6, f"Page {self.page_no()}", align="C")
+
+
+def _handbook(path):
+    """Each advice under its own outline heading, then its text and a bold grade line in body
+    size; one heading does not fit at a page's foot, so its outline entry names the page before."""
+    pdf = _Handbook()
+    pdf.add_page()
+    pdf.start_section("Advice for ward managers", level=0)
+    pdf.set_font("Helvetica", "B", 15)
+    pdf.multi_cell(0, 9, "Advice for ward managers", new_x="LMARGIN", new_y="NEXT")
+    for i, (name, text, grade) in enumerate(ADVICE):
+        if i == 8:
+            pdf.set_y(pdf.h - pdf.b_margin - 3)  # the heading is pushed to the next page
+        pdf.start_section(name, level=1)
+        pdf.set_font("Helvetica", "B", 12)
+        pdf.multi_cell(0, 7, name, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "", 10.5)
+        pdf.multi_cell(0, 5.5, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "B", 10)
+        pdf.cell(0, 5.5, f"Grade: {grade}", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+    pdf.start_section("Who wrote this handbook", level=0)
+    pdf.set_font("Helvetica", "B", 15)
+    pdf.multi_cell(0, 9, "Who wrote this handbook", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 10.5)
+    pdf.multi_cell(0, 5.5, "The ward managers of the Orlan district wrote it over one winter.")
+    pdf.output(str(path))
+    return path
+
+
+def test_each_text_stays_under_its_own_heading_across_a_page_break(tmp_path):
+    doc = load_document(_handbook(tmp_path / "handbook.pdf"), "handbook")
+    for name, text, _ in ADVICE:
+        holding = [b for b in doc.blocks if b.text.startswith(text)]
+        assert holding and holding[0].section == f"Advice for ward managers > {name}", (name, holding)
+
+
+def test_a_bold_closing_line_under_a_paragraph_is_kept_as_text(tmp_path):
+    doc = load_document(_handbook(tmp_path / "handbook.pdf"), "handbook")
+    for name, _, grade in ADVICE:
+        graded = [b for b in doc.blocks if b.kind == BlockKind.TEXT and b.text.strip() == f"Grade: {grade}"]
+        assert any(b.section.endswith(f"> {name}") for b in graded), (name, [b.section for b in graded])
+    assert not any("Grade:" in b.section for b in doc.blocks)
