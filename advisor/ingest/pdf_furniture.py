@@ -61,10 +61,18 @@ def norm(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.split()).lower())
 
 
+def _key(p: Piece) -> str:
+    """A piece's identity for repetition. A heading's numbers count ("Advice A2" atop one page
+    and "Advice A3" atop the next are two headings); only its page's own number is ignored."""
+    if p.heading:
+        return re.sub(rf"(?<!\d){p.page}(?!\d)", "#", " ".join(p.text.split()).lower())
+    return norm(p.text)
+
+
 def _keys(p: Piece) -> set[str]:
     """A piece's identities for repetition: the whole text, and each cell of a table row (a
     footer's title and page number sit side by side, and read as a row)."""
-    keys = {norm(p.text)}
+    keys = {_key(p)}
     if p.kind == BlockKind.TABLE:
         keys |= {norm(c) for c in p.text.split(" | ")}
     return keys
@@ -73,7 +81,7 @@ def _keys(p: Piece) -> set[str]:
 def _furniture(p: Piece, repeated: set[str]) -> bool:
     if p.lines > 2 and p.kind != BlockKind.TABLE:
         return False
-    if _PAGE_NO.match(p.text.strip()) or norm(p.text) in repeated:
+    if _PAGE_NO.match(p.text.strip()) or _key(p) in repeated:
         return True
     cells = [c.strip() for c in p.text.split(" | ")] if p.kind == BlockKind.TABLE else []
     return len(cells) > 1 and all(_PAGE_NO.match(c) or norm(c) in repeated for c in cells)
@@ -83,26 +91,44 @@ def _edge(p: Piece, height: float) -> bool:
     return height > 0 and (p.top < 0.12 * height or p.top > 0.85 * height)
 
 
-def _ends(shown: list[Piece], height: float) -> list[Piece]:
+def _ends(shown: list[Piece], height: float, body: float = 0.0) -> list[Piece]:
     """The pieces that can be running lines: a page's first and last two, but a heading only in
-    the page's margins (a card's "EVIDENCE" label closing many pages is the card's, not the page's)."""
-    ends = shown[:2] + shown[-2:]
-    return [p for p in ends if not p.heading or height <= 0 or _edge(p, height)]
+    the page's margins (a card's "EVIDENCE" label closing many pages is the card's, not the page's),
+    and no line inside the page set in the body's type right under body text (a grade line closing
+    each page's recommendation)."""
+    ends = [p for i, p in enumerate(shown) if i < 2 or i >= len(shown) - 2]
+    return [
+        p
+        for p in ends
+        if (not p.heading or height <= 0 or _edge(p, height)) and (_edge(p, height) or not _under_body(shown, p, body))
+    ]
 
 
-def mark_running_heads(pages: list[list[Piece]], keep: set[str], heights: list[float] | None = None) -> None:
+def _under_body(shown: list[Piece], p: Piece, body: float) -> bool:
+    i = next(k for k, q in enumerate(shown) if q is p)
+    if body <= 0 or i == 0 or p.size < body - 1:
+        return False
+    prev = shown[i - 1]
+    text = prev.kind == BlockKind.TEXT and not prev.heading and prev.size >= body - 1
+    return text and 0 <= p.top - prev.bottom < 2 * p.size
+
+
+def mark_running_heads(
+    pages: list[list[Piece]], keep: set[str], heights: list[float] | None = None, body: float = 0.0
+) -> None:
     """Page numbers and lines repeated at the top or bottom of most pages become furniture.
 
     Only the first and last two pieces of a page can be running heads; `keep` holds outline
     titles ("References") that legitimately repeat as headings. In a two-page document a line
     is a running head when two pages carry it in their top or bottom margin (`heights`); so it is
-    in a document of up to four pages.
+    in a document of up to four pages. A line in the body's type (`body`) right under body text
+    inside the page is content however often it repeats.
     """
     heights = heights or [0.0] * len(pages)
     counts: dict[str, int] = {}
     for pieces, height in zip(pages, heights, strict=True):
         shown = [p for p in pieces if not p.hidden]
-        edge = [p for p in _ends(shown, height) if p.lines <= 2 or p.kind == BlockKind.TABLE]
+        edge = [p for p in _ends(shown, height, body) if p.lines <= 2 or p.kind == BlockKind.TABLE]
         if len(pages) < 5:
             edge = [p for p in edge if _edge(p, height)]
         for key in set().union(*(_keys(p) for p in edge)) if edge else ():
@@ -113,7 +139,7 @@ def mark_running_heads(pages: list[list[Piece]], keep: set[str], heights: list[f
     repeated = {k for k, c in counts.items() if c >= threshold and len(k) < 100} - keep
     for pieces, height in zip(pages, heights, strict=True):
         shown = [p for p in pieces if not p.hidden]
-        for p in _ends(shown, height):
+        for p in _ends(shown, height, body):
             if _furniture(p, repeated):
                 p.kind = BlockKind.FURNITURE
 

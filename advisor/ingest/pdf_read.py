@@ -251,7 +251,7 @@ def _blocks(pages: list[Page], outline: Outline, ocr_blocks: dict[int, list[Bloc
     body, bold = _body_style(pages)
     pieces, dehyph = _pieces(pages, body, bold)
     titles = {norm(t[-1]) for _, t in outline}
-    mark_running_heads(pieces, titles, [p.height for p in pages])
+    mark_running_heads(pieces, titles, [p.height for p in pages], body)
     mark_toc_and_index(pieces)
     for page, nxt in pairwise(pieces):
         mend_page_break(page, nxt)

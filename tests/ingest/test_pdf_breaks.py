@@ -136,3 +136,29 @@ def test_a_bold_closing_line_under_a_paragraph_is_kept_as_text(tmp_path):
         graded = [b for b in doc.blocks if b.kind == BlockKind.TEXT and b.text.strip() == f"Grade: {grade}"]
         assert any(b.section.endswith(f"> {name}") for b in graded), (name, [b.section for b in graded])
     assert not any("Grade:" in b.section for b in doc.blocks)
+
+
+def test_a_heading_atop_each_page_and_a_line_closing_each_page_are_content(tmp_path):
+    """One advice a page, after a cover: its numbered heading at the top of the page and the same
+    grade line under its text on many pages are the advice's, not running heads or feet."""
+    pdf = _Handbook()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 20)
+    pdf.cell(0, 10, "Orlan Ward Handbook")
+    for name, text, grade in ADVICE:
+        pdf.add_page()
+        pdf.set_font("Helvetica", "B", 12)
+        pdf.multi_cell(0, 7, name, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "", 10.5)
+        pdf.multi_cell(0, 5.5, f"{text} {FILL}", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+        pdf.cell(0, 5.5, f"Grade: {grade}", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "pages.pdf"))
+    doc = load_document(tmp_path / "pages.pdf", "pages")
+    for name, text, grade in ADVICE:
+        holding = [b for b in doc.blocks if b.text.startswith(text)]
+        assert holding and holding[0].section == name, (name, [b.section for b in holding])
+        graded = [
+            b for b in doc.blocks if b.kind == BlockKind.TEXT and b.section == name and f"Grade: {grade}" in b.text
+        ]
+        assert graded, (name, [b.text for b in doc.blocks if b.section == name])
