@@ -155,18 +155,41 @@ _PAGING = re.compile(
 )
 
 
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+#: A date ("Tuesday, November 3, 2026", "3 November 2026", "Nov 2026", "2026-11-03") or an issue's
+#: number ("Vol. 91", "No. 212") a running head may carry.
+_DATED = re.compile(
+    rf"\b(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
+    r"|\b(?:Vol\.|Volume|No\.|Issue)\s?\d{1,5}\b"
+)
+
+
 def _codes(text: str) -> list[str]:
-    return [c for c in _CODE.findall(text) if len(c) >= 5]
+    """What a running line states of the document itself: its codes, dates and issue numbers."""
+    return [c for c in _CODE.findall(text) if len(c) >= 5] + [" ".join(m.split()) for m in _DATED.findall(text)]
+
+
+def _slug(text: str) -> bool:
+    """A printer's production line (job, frame and format numbers: "Jkt 262001 PO 00000 Frm 00022
+    Fmt 4700"): more tokens with figures than words, and many of them. It states nothing of the
+    document."""
+    tokens = text.split()
+    figures = sum(bool(re.search(r"\d", t)) for t in tokens)
+    return figures >= 6 and figures > len(tokens) - figures
 
 
 def running_identifiers(pages: list[list[Piece]], heights: list[float]) -> list[Piece]:
     """The identifiers running heads carry, as citable field lines: a running header or footer is
     furniture and never quoted, but the code it prints may be the only place the document gives
-    its own number (a 510(k) summary's "K243310" atop every page). For each running line holding
-    a code the content never states, one line on the first page carrying it, labelled with where it
-    is printed ("Page header: K243310"), page numbering left out. Each is inserted at the head of its
-    page (`Piece.kind` TEXT) and also returned."""
-    content = " ".join(p.text for pieces in pages for p in pieces if p.kind.indexed and not p.hidden)
+    its own number (a 510(k) summary's "K243310" atop every page), or its date and issue (a
+    gazette's "Vol. 91, No. 212 / Tuesday, November 3, 2026"). For each running line holding a
+    code, date or issue number the content never states, one line on the first page carrying it,
+    labelled with where it is printed ("Page header: K243310"), page numbering left out. Each is
+    inserted at the head of its page (`Piece.kind` TEXT) and also returned."""
+    content = " ".join(" ".join(p.text for pieces in pages for p in pieces if p.kind.indexed and not p.hidden).split())
     seen: set[str] = set()
     out: list[Piece] = []
     for pieces, height in zip(pages, heights, strict=True):
@@ -176,7 +199,7 @@ def running_identifiers(pages: list[list[Piece]], heights: list[float]) -> list[
                 continue
             kept = [c.strip() for c in p.text.split(" | ") if c.strip() and not _PAGE_NO.match(c.strip())]
             text = _PAGING.sub("", " ".join(" ".join(kept).split())).strip()
-            if not any(c not in content for c in _codes(text)) or norm(text) in seen:
+            if not any(c not in content for c in _codes(text)) or norm(text) in seen or _slug(text):
                 continue
             seen.add(norm(text))
             where = "footer" if height > 0 and p.top > height / 2 else "header"

@@ -232,14 +232,17 @@ def _mark_notes(pieces: list[Piece], body: float, page: Page) -> None:
     """Footnotes: text in smaller type than the body in the lower half of the page, or right
     under a rule across the text (the notes closing a section higher up), from the first piece
     opening with its mark ("1 The Board ...") on, until body-size text comes again."""
-    notes = False
+    notes = 0.0  # the notes' type size, once they began
     for p in pieces:
         small = 0 < p.size <= 0.85 * body and p.kind == BlockKind.TEXT and not p.heading
         foot = p.top > 0.5 * page.height or _ruled_above(p, page.hrules)
-        if small and (notes or (foot and _NOTE_MARK.match(p.text))):
-            notes = p.note = True
-        elif not small:
-            notes = False
+        opens = foot and bool(_NOTE_MARK.match(p.text))
+        # a line in other type under the notes (a printer's slug at the page's foot) is none
+        if small and (opens or (notes and abs(p.size - notes) <= 0.1 * notes)):
+            p.note = True
+            notes = notes or p.size
+        elif not small or notes:
+            notes = 0.0
 
 
 def _ruled_above(p: Piece, hrules: list[tuple[float, float, float]]) -> bool:

@@ -162,3 +162,53 @@ def test_a_heading_atop_each_page_and_a_line_closing_each_page_are_content(tmp_p
             b for b in doc.blocks if b.kind == BlockKind.TEXT and b.section == name and f"Grade: {grade}" in b.text
         ]
         assert graded, (name, [b.text for b in doc.blocks if b.section == name])
+
+
+def _gazette_page(number: int, body: str, note: str) -> str:
+    return (
+        "<div class='page'><div class='hdr'><b>" + str(4400 + number) + "</b>"
+        "<span>Orlan Gazette / Vol. 12, No. 40 / Thursday, March 5, 2026 / Notices</span></div>"
+        f"<div class='cols'>{body}</div>"
+        + (f"<div class='fn'><p><sup>{number}</sup> {note}</p></div>" if note else "")
+        + f"<div class='slug'>PrintRef Feb<04>2026 09:15 Mar 04, 2026 Job 55{number}01 Tr 00000 Fr 0031{number} "
+        "Fm 2200 Sf 2200 Q:\\GZ\\NT\\05MRN1.GZM 05MRN1</div></div>"
+    )
+
+
+NOTES = [
+    "The count comes from the district's list of licensed clinics.",
+    "Mobile units that visit more than one village are listed under their home clinic.",
+    "",  # the last page has no note: its printer's line sits alone at its foot
+]
+GAZETTE = (
+    "<html><head><title>Gazette</title><style>@page{size:Letter;margin:0.45in 0.5in}"
+    "body{font-family:serif;font-size:8pt;margin:0} .page{height:10.05in;position:relative;"
+    "page-break-after:always;overflow:hidden} .page:last-child{page-break-after:auto}"
+    ".hdr{font-size:8pt;border-bottom:1pt solid #000;display:flex;justify-content:space-between}"
+    ".cols{column-count:2;column-gap:0.2in;text-align:justify} sup{font-size:5.5pt}"
+    ".fn{position:absolute;bottom:0.22in;left:0;right:0;font-size:6.8pt;border-top:0.5pt solid #000}"
+    ".slug{position:absolute;bottom:0;left:0;right:0;font-size:5.5pt}</style></head><body>"
+    + "".join(
+        _gazette_page(
+            i,
+            "".join(f"<p>{FILL}</p>" for _ in range(9))
+            + f"<p>The district office counts each clinic once.<sup>{i}</sup></p>",
+            NOTES[i - 1],
+        )
+        for i in (1, 2, 3)
+    )
+    + "</body></html>"
+)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_gazette_keeps_its_date_and_issue_once_and_never_its_printers_line(tmp_path):
+    doc = load_document(print_html(GAZETTE, tmp_path / "gazette.pdf", css_page=True), "gazette")
+    indexed = [b for b in doc.blocks if b.kind.indexed]
+    heads = [b for b in indexed if b.text.startswith("Page header:")]
+    assert len(heads) == 1 and heads[0].page == 1, [b.text for b in heads]
+    assert "Vol. 12, No. 40" in heads[0].text and "March 5, 2026" in heads[0].text
+    assert not any("PrintRef" in b.text or "05MRN1" in b.text for b in indexed), [b.text for b in indexed]
+    for note in NOTES[:2]:
+        assert any(note in b.text for b in indexed), note
