@@ -61,10 +61,18 @@ def norm(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.split()).lower())
 
 
+def _key(p: Piece) -> str:
+    """A piece's identity for repetition. A heading's numbers count ("Advice A2" atop one page
+    and "Advice A3" atop the next are two headings); only its page's own number is ignored."""
+    if p.heading:
+        return re.sub(rf"(?<!\d){p.page}(?!\d)", "#", " ".join(p.text.split()).lower())
+    return norm(p.text)
+
+
 def _keys(p: Piece) -> set[str]:
     """A piece's identities for repetition: the whole text, and each cell of a table row (a
     footer's title and page number sit side by side, and read as a row)."""
-    keys = {norm(p.text)}
+    keys = {_key(p)}
     if p.kind == BlockKind.TABLE:
         keys |= {norm(c) for c in p.text.split(" | ")}
     return keys
@@ -73,7 +81,7 @@ def _keys(p: Piece) -> set[str]:
 def _furniture(p: Piece, repeated: set[str]) -> bool:
     if p.lines > 2 and p.kind != BlockKind.TABLE:
         return False
-    if _PAGE_NO.match(p.text.strip()) or norm(p.text) in repeated:
+    if _PAGE_NO.match(p.text.strip()) or _key(p) in repeated:
         return True
     cells = [c.strip() for c in p.text.split(" | ")] if p.kind == BlockKind.TABLE else []
     return len(cells) > 1 and all(_PAGE_NO.match(c) or norm(c) in repeated for c in cells)
@@ -83,26 +91,44 @@ def _edge(p: Piece, height: float) -> bool:
     return height > 0 and (p.top < 0.12 * height or p.top > 0.85 * height)
 
 
-def _ends(shown: list[Piece], height: float) -> list[Piece]:
+def _ends(shown: list[Piece], height: float, body: float = 0.0) -> list[Piece]:
     """The pieces that can be running lines: a page's first and last two, but a heading only in
-    the page's margins (a card's "EVIDENCE" label closing many pages is the card's, not the page's)."""
-    ends = shown[:2] + shown[-2:]
-    return [p for p in ends if not p.heading or height <= 0 or _edge(p, height)]
+    the page's margins (a card's "EVIDENCE" label closing many pages is the card's, not the page's),
+    and no line inside the page set in the body's type right under body text (a grade line closing
+    each page's recommendation)."""
+    ends = [p for i, p in enumerate(shown) if i < 2 or i >= len(shown) - 2]
+    return [
+        p
+        for p in ends
+        if (not p.heading or height <= 0 or _edge(p, height)) and (_edge(p, height) or not _under_body(shown, p, body))
+    ]
 
 
-def mark_running_heads(pages: list[list[Piece]], keep: set[str], heights: list[float] | None = None) -> None:
+def _under_body(shown: list[Piece], p: Piece, body: float) -> bool:
+    i = next(k for k, q in enumerate(shown) if q is p)
+    if body <= 0 or i == 0 or p.size < body - 1:
+        return False
+    prev = shown[i - 1]
+    text = prev.kind == BlockKind.TEXT and not prev.heading and prev.size >= body - 1
+    return text and 0 <= p.top - prev.bottom < 2 * p.size
+
+
+def mark_running_heads(
+    pages: list[list[Piece]], keep: set[str], heights: list[float] | None = None, body: float = 0.0
+) -> None:
     """Page numbers and lines repeated at the top or bottom of most pages become furniture.
 
     Only the first and last two pieces of a page can be running heads; `keep` holds outline
     titles ("References") that legitimately repeat as headings. In a two-page document a line
     is a running head when two pages carry it in their top or bottom margin (`heights`); so it is
-    in a document of up to four pages.
+    in a document of up to four pages. A line in the body's type (`body`) right under body text
+    inside the page is content however often it repeats.
     """
     heights = heights or [0.0] * len(pages)
     counts: dict[str, int] = {}
     for pieces, height in zip(pages, heights, strict=True):
         shown = [p for p in pieces if not p.hidden]
-        edge = [p for p in _ends(shown, height) if p.lines <= 2 or p.kind == BlockKind.TABLE]
+        edge = [p for p in _ends(shown, height, body) if p.lines <= 2 or p.kind == BlockKind.TABLE]
         if len(pages) < 5:
             edge = [p for p in edge if _edge(p, height)]
         for key in set().union(*(_keys(p) for p in edge)) if edge else ():
@@ -113,7 +139,7 @@ def mark_running_heads(pages: list[list[Piece]], keep: set[str], heights: list[f
     repeated = {k for k, c in counts.items() if c >= threshold and len(k) < 100} - keep
     for pieces, height in zip(pages, heights, strict=True):
         shown = [p for p in pieces if not p.hidden]
-        for p in _ends(shown, height):
+        for p in _ends(shown, height, body):
             if _furniture(p, repeated):
                 p.kind = BlockKind.FURNITURE
 
@@ -129,18 +155,41 @@ _PAGING = re.compile(
 )
 
 
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+#: A date ("Tuesday, November 3, 2026", "3 November 2026", "Nov 2026", "2026-11-03") or an issue's
+#: number ("Vol. 91", "No. 212") a running head may carry.
+_DATED = re.compile(
+    rf"\b(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
+    r"|\b(?:Vol\.|Volume|No\.|Issue)\s?\d{1,5}\b"
+)
+
+
 def _codes(text: str) -> list[str]:
-    return [c for c in _CODE.findall(text) if len(c) >= 5]
+    """What a running line states of the document itself: its codes, dates and issue numbers."""
+    return [c for c in _CODE.findall(text) if len(c) >= 5] + [" ".join(m.split()) for m in _DATED.findall(text)]
+
+
+def _slug(text: str) -> bool:
+    """A printer's production line (job, frame and format numbers: "Jkt 262001 PO 00000 Frm 00022
+    Fmt 4700"): more tokens with figures than words, and many of them. It states nothing of the
+    document."""
+    tokens = text.split()
+    figures = sum(bool(re.search(r"\d", t)) for t in tokens)
+    return figures >= 6 and figures > len(tokens) - figures
 
 
 def running_identifiers(pages: list[list[Piece]], heights: list[float]) -> list[Piece]:
     """The identifiers running heads carry, as citable field lines: a running header or footer is
     furniture and never quoted, but the code it prints may be the only place the document gives
-    its own number (a 510(k) summary's "K243310" atop every page). For each running line holding
-    a code the content never states, one line on the first page carrying it, labelled with where it
-    is printed ("Page header: K243310"), page numbering left out. Each is inserted at the head of its
-    page (`Piece.kind` TEXT) and also returned."""
-    content = " ".join(p.text for pieces in pages for p in pieces if p.kind.indexed and not p.hidden)
+    its own number (a 510(k) summary's "K243310" atop every page), or its date and issue (a
+    gazette's "Vol. 91, No. 212 / Tuesday, November 3, 2026"). For each running line holding a
+    code, date or issue number the content never states, one line on the first page carrying it,
+    labelled with where it is printed ("Page header: K243310"), page numbering left out. Each is
+    inserted at the head of its page (`Piece.kind` TEXT) and also returned."""
+    content = " ".join(" ".join(p.text for pieces in pages for p in pieces if p.kind.indexed and not p.hidden).split())
     seen: set[str] = set()
     out: list[Piece] = []
     for pieces, height in zip(pages, heights, strict=True):
@@ -150,7 +199,7 @@ def running_identifiers(pages: list[list[Piece]], heights: list[float]) -> list[
                 continue
             kept = [c.strip() for c in p.text.split(" | ") if c.strip() and not _PAGE_NO.match(c.strip())]
             text = _PAGING.sub("", " ".join(" ".join(kept).split())).strip()
-            if not any(c not in content for c in _codes(text)) or norm(text) in seen:
+            if not any(c not in content for c in _codes(text)) or norm(text) in seen or _slug(text):
                 continue
             seen.add(norm(text))
             where = "footer" if height > 0 and p.top > height / 2 else "header"

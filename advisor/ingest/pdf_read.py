@@ -22,6 +22,7 @@ from .limits import Deadline, Limits
 from .pdf_chars import Page, PageReader
 from .pdf_furniture import FIGURE, Piece, mark_running_heads, mark_toc_and_index, norm, ref_heading, running_identifiers
 from .pdf_layout import Item, ItemKind, Line, is_field, page_items
+from .pdf_mend import mend_column_breaks, mend_page_break, overlap, prose
 from .pdf_notes import attach_notes
 
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
@@ -231,14 +232,17 @@ def _mark_notes(pieces: list[Piece], body: float, page: Page) -> None:
     """Footnotes: text in smaller type than the body in the lower half of the page, or right
     under a rule across the text (the notes closing a section higher up), from the first piece
     opening with its mark ("1 The Board ...") on, until body-size text comes again."""
-    notes = False
+    notes = 0.0  # the notes' type size, once they began
     for p in pieces:
         small = 0 < p.size <= 0.85 * body and p.kind == BlockKind.TEXT and not p.heading
         foot = p.top > 0.5 * page.height or _ruled_above(p, page.hrules)
-        if small and (notes or (foot and _NOTE_MARK.match(p.text))):
-            notes = p.note = True
-        elif not small:
-            notes = False
+        opens = foot and bool(_NOTE_MARK.match(p.text))
+        # a line in other type under the notes (a printer's slug at the page's foot) is none
+        if small and (opens or (notes and abs(p.size - notes) <= 0.1 * notes)):
+            p.note = True
+            notes = notes or p.size
+        elif not small or notes:
+            notes = 0.0
 
 
 def _ruled_above(p: Piece, hrules: list[tuple[float, float, float]]) -> bool:
@@ -250,15 +254,16 @@ def _blocks(pages: list[Page], outline: Outline, ocr_blocks: dict[int, list[Bloc
     body, bold = _body_style(pages)
     pieces, dehyph = _pieces(pages, body, bold)
     titles = {norm(t[-1]) for _, t in outline}
-    mark_running_heads(pieces, titles, [p.height for p in pages])
+    mark_running_heads(pieces, titles, [p.height for p in pages], body)
     mark_toc_and_index(pieces)
     for page, nxt in pairwise(pieces):
-        _mend_page_break(page, nxt)
+        mend_page_break(page, nxt)
     for page in pieces:
         page[:] = _figure_labels(page)
-        _mend_column_breaks(page)
+        mend_column_breaks(page)
         _run_in_terms(page)
         _group_labels(page)
+    _closing_lines(pieces, body)
     for piece in (p for page in pieces for p in page):
         _mend_hyphens(piece, dehyph)
     # after the page breaks are mended: a code's line never joins the prose of the page before
@@ -267,6 +272,18 @@ def _blocks(pages: list[Page], outline: Outline, ocr_blocks: dict[int, list[Bloc
     # a line without a word is a stray page number or mark; a table row is kept however it reads
     # ("18–44 | 9,420 | 0.88": an age band's figures, every cell a number)
     return [b for b in blocks if _LETTERS.search(b.text) or (b.kind == BlockKind.TABLE and _ALNUM.search(b.text))]
+
+
+def _closing_lines(pages: list[list[Piece]], body: float) -> None:
+    """A short bold line no larger than the body, right after a paragraph and followed by a larger
+    heading (or nothing), heads no text: it closes the paragraph above it (a recommendation's
+    "Strength: strong") and is read as text, or it would be lost as a heading over nothing."""
+    shown = [p for page in pages for p in page if p.kind.indexed and not p.hidden]
+    for prev, line, nxt in zip(shown, shown[1:], [*shown[2:], None], strict=False):
+        if not (line.heading and prose(prev) and "\n" not in line.text.strip() and 0 < line.size <= body + 0.5):
+            continue
+        if nxt is None or (nxt.heading and nxt.size > line.size + 0.5):
+            line.heading = False
 
 
 _NUMBERED = re.compile(
@@ -293,6 +310,10 @@ def heading_level(text: str) -> int | None:
     return 1 if m["top"] else m["num"].count(".") + 1
 
 
+def _title(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
 class _Sections:
     """Heading paths: the outline's where it names a heading, else heading levels by size."""
 
@@ -302,6 +323,8 @@ class _Sections:
         self.by_page: dict[int, list[tuple[str, ...]]] = {}
         for page, tpath in outline:
             self.by_page.setdefault(page + 1, []).append(tpath)
+        self.titles = {_title(t[-1]) for _, t in outline}
+        self.carried: list[tuple[str, ...]] = []  # outline entries the page before did not print
         self.current: tuple[str, ...] = ()
         self.local: tuple[str, ...] = ()  # a heading under the current outline entry
         self.sizes: tuple[float, ...] = ()  # each local heading's type size
@@ -313,11 +336,8 @@ class _Sections:
 
     def _heading(self, piece: Piece) -> None:
         self.rows = False
-        key = norm(piece.text)
-        pending = self.by_page.get(piece.page, [])
-        match = next((t for t in pending if norm(t[-1]) == key), None)
+        match = self._entry(piece)
         if match is not None:
-            pending.remove(match)
             self.current, self.local, self.sizes = match, (), ()
             self.seen = True
             self.in_refs = any(ref_heading(t) for t in match)  # "References > Existing frameworks" too
@@ -354,6 +374,25 @@ class _Sections:
         self.bare = level is not None and bool(_BARE_NUMBER.match(text))
         under_refs = any(ref_heading(t) for t in self.current)
         self.in_refs = ref_heading(piece.text) or under_refs
+
+    def _entry(self, piece: Piece) -> tuple[str, ...] | None:
+        """The outline entry a heading prints, taken off the entries still to come: one of its page
+        titled the same, or one the page before did not print (an outline entry made just before a
+        page break names the page the heading was pushed off); else one of its page the same but
+        for its numbers, unless the heading is another entry's title ("Recommendation R9" is not
+        the entry "Recommendation R10" of its page)."""
+        pending = self.by_page.get(piece.page, [])
+        title = _title(piece.text)
+        for entries in (pending, self.carried):
+            match = next((t for t in entries if _title(t[-1]) == title), None)
+            if match is not None:
+                entries.remove(match)
+                return match
+        key = norm(piece.text)
+        match = None if title in self.titles else next((t for t in pending if norm(t[-1]) == key), None)
+        if match is not None:
+            pending.remove(match)
+        return match
 
     def _set(self, local: tuple[str, ...], sizes: tuple[float, ...]) -> None:
         self.local, self.sizes = local, sizes
@@ -406,6 +445,7 @@ class _Sections:
                 blocks.append(Block(piece.text, self.section, piece.page, kind, quarantine, meta, breaks=piece.breaks))
             # outline titles not found in the text still start their section on this page
             left = self.by_page.pop(number, [])
+            self.carried = list(left)
             if left:
                 self.current, self.local, self.sizes = left[-1], (), ()
                 self.in_refs = any(ref_heading(t) for t in left[-1])
@@ -427,27 +467,6 @@ def _cover(pieces: list[Piece]) -> list[Piece]:
 
 #: Words the lines after a title page's title must hold to be indexed as a passage.
 COVER_WORDS = 8
-
-
-def _prose_goes_on(text: str) -> bool:
-    """A page ends mid-sentence in running prose (not a list item or a label): its last
-    sentence has many words and ends on a lowercase word, so a capital ("AI", a name) that opens
-    the next page continues it, unless it opens a label ("Result: ...")."""
-    para = text.rsplit("\n", 1)[-1]
-    tail = re.split(r"[.!?:;](?:\s+|$)", para)[-1]
-    return (
-        not re.match(r"\s*(?:[-*•▪–]|\d+[.)])\s", para) and len(tail.split()) >= 8 and bool(re.search(r"[a-z]$", tail))
-    )
-
-
-def _prose(p: Piece) -> bool:
-    return p.kind == BlockKind.TEXT and not p.heading and not p.hidden and not p.note
-
-
-def _overlap(a: Piece, b: Piece) -> float:
-    """Share of the narrower piece's width the two pieces share horizontally (same column)."""
-    width = min(a.x1 - a.x0, b.x1 - b.x0)
-    return (min(a.x1, b.x1) - max(a.x0, b.x0)) / width if width > 0 else 0.0
 
 
 def _mend_hyphens(piece: Piece, dehyph: Dehyphenator) -> None:
@@ -479,9 +498,9 @@ def _figure_labels(page: list[Piece]) -> list[Piece]:
                     piece.size, piece.bottom = labels.size, labels.bottom
                     out.append(piece)
                 continue
-        m = FIGURE.match(p.text.strip()) if _prose(p) else None
-        label = next((q for _, q in below if _prose(q)), None)
-        if m is None or label is None or label.size * 1.4 > p.size or _overlap(p, label) < 0.5:
+        m = FIGURE.match(p.text.strip()) if prose(p) else None
+        label = next((q for _, q in below if prose(q)), None)
+        if m is None or label is None or label.size * 1.4 > p.size or overlap(p, label) < 0.5:
             out.append(p)
             continue
         cut = m["cut"] or ""
@@ -503,28 +522,12 @@ def _figure_row(figures: Piece, labels: Piece) -> list[str]:
     return [f"{t.strip()} {b.strip()}" for t, b in zip(tops, bottoms, strict=True)]
 
 
-def _mend_column_breaks(page: list[Piece]) -> None:
-    """A sentence a column break cut ("... and reproductive health" at the foot of the left
-    column, "services, which ..." atop the right) is joined back into its first piece."""
-    prose = [p for p in page if p.kind.indexed and not p.hidden]
-    for prev, cont in pairwise(prose):
-        if not (_prose(prev) and _prose(cont) and prev.text and cont.text):
-            continue
-        # the continuation sits above the cut: higher on the page, or beside it in the next column
-        beside = cont.top < prev.bottom - 2 * prev.size and cont.x0 >= prev.x1 - 1
-        if re.search(r"[a-z,]$", prev.text) and re.match(r"[a-z]", cont.text) and (cont.top < prev.top or beside):
-            cut = len(prev.text) + 1
-            prev.text = f"{prev.text} {cont.text}"
-            prev.breaks += [b + cut for b in cont.breaks]
-            cont.text, cont.breaks = "", []
-
-
 def _run_in_terms(page: list[Piece]) -> None:
     """A short bold line the layout took for a heading, followed by text that goes on from it in
     lower case ("Delinquent Record" / "means a medical record ..."), is a defined term: it
     opens its definition instead of titling a section."""
     for term, body in pairwise(page):
-        if not (term.heading and term.kind.indexed and not term.hidden and _prose(body) and body.text):
+        if not (term.heading and term.kind.indexed and not term.hidden and prose(body) and body.text):
             continue
         if len(term.text.split()) <= 10 and re.match(r"[a-z]", body.text) and "\n" not in term.text.strip():
             cut = len(term.text) + 1
@@ -552,31 +555,3 @@ def _group_labels(page: list[Piece]) -> None:
         same = prev.text.count(" | ") == nxt.text.count(" | ") > 0
         if edge and small and same and not header_row(nxt.text) and not _CAPTION.match(text):
             label.kind, label.heading, label.text = BlockKind.TABLE, False, text
-
-
-def _mend_page_break(page: list[Piece], nxt: list[Piece]) -> None:
-    """A sentence cut by a page break is finished on its first page: the opening fragment of the
-    next page's piece in the same column moves back to the piece it continues, so no chunk starts
-    or ends mid-sentence (in two columns, the left column's sentence goes on in the left column)."""
-    prose = [p for p in page if _prose(p) and p.text]
-    for prev in prose:
-        below = [p for p in prose if p.top > prev.top and _overlap(p, prev) > 0.5]
-        if below or re.search(r"[.!?:;\"”)]\s*$", prev.text):
-            continue  # not the column's last piece, or it ends finished
-        column = [p for p in nxt if p.kind.indexed and not p.hidden and _overlap(p, prev) > 0.5]
-        cont = min(column, key=lambda p: p.top, default=None)
-        if cont is None or not _prose(cont) or not cont.text:
-            continue
-        if not (
-            re.match(r"[a-z(,;]", cont.text)
-            or (re.match(r"[A-Z](?![\w ()/-]{0,40}:)", cont.text) and _prose_goes_on(prev.text))
-        ):
-            continue
-        end = re.search(r"[.!?](?=\s|$)", cont.text)
-        if end is None or end.end() > 400:
-            continue
-        prev.text = prev.text + " " + cont.text[: end.end()]
-        rest = cont.text[end.end() :]
-        cut = end.end() + len(rest) - len(rest.lstrip())
-        cont.text = rest.strip()
-        cont.breaks = [b - cut for b in cont.breaks if b >= cut]

@@ -1,0 +1,99 @@
+"""Sentences a column or page break cut, joined back: the text that goes on in the next column of
+the page, or atop the next page, moves back to the piece it continues."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from .document import BlockKind
+from .pdf_furniture import Piece
+
+
+def _prose_goes_on(text: str) -> bool:
+    """A page ends mid-sentence in running prose (not a list item or a label): its last
+    sentence has many words and ends on a lowercase word, so a capital ("AI", a name) that opens
+    the next page continues it, unless it opens a label ("Result: ...")."""
+    para = text.rsplit("\n", 1)[-1]
+    tail = re.split(r"[.!?:;](?:\s+|$)", para)[-1]
+    return (
+        not re.match(r"\s*(?:[-*•▪–]|\d+[.)])\s", para) and len(tail.split()) >= 8 and bool(re.search(r"[a-z]$", tail))
+    )
+
+
+def _open_sentence(text: str) -> bool:
+    """The text ends in a sentence of many words left open (not a short field: "Keywords: None")."""
+    tail = re.split(r"[.!?:;](?:\s+|$)", text.rsplit("\n", 1)[-1])[-1]
+    return len(tail.split()) >= 8
+
+
+def prose(p: Piece) -> bool:
+    return p.kind == BlockKind.TEXT and not p.heading and not p.hidden and not p.note
+
+
+def overlap(a: Piece, b: Piece) -> float:
+    """Share of the narrower piece's width the two pieces share horizontally (same column)."""
+    width = min(a.x1 - a.x0, b.x1 - b.x0)
+    return (min(a.x1, b.x1) - max(a.x0, b.x0)) / width if width > 0 else 0.0
+
+
+def _goes_on_beside(prev: Piece, cont: Piece) -> bool:
+    """`cont`, next in the page's reading order, finishes the sentence `prev` leaves open at a
+    column's foot: it opens in lower case higher on the page, or beside it in the next column."""
+    if not (prose(prev) and prose(cont) and prev.text and cont.text):
+        return False
+    beside = cont.top < prev.bottom - 2 * prev.size and cont.x0 >= prev.x1 - 1
+    return bool(re.search(r"[a-z,]$", prev.text) and re.match(r"[a-z]", cont.text)) and (cont.top < prev.top or beside)
+
+
+def _shown(page: list[Piece]) -> list[Piece]:
+    return [p for p in page if p.kind.indexed and not p.hidden]
+
+
+def mend_column_breaks(page: list[Piece]) -> None:
+    """A sentence a column break cut ("... and reproductive health" at the foot of the left
+    column, "services, which ..." atop the right) is joined back into its first piece."""
+    for prev, cont in pairwise(_shown(page)):
+        if _goes_on_beside(prev, cont):
+            cut = len(prev.text) + 1
+            prev.text = f"{prev.text} {cont.text}"
+            prev.breaks += [b + cut for b in cont.breaks]
+            cont.text, cont.breaks = "", []
+
+
+def mend_page_break(page: list[Piece], nxt: list[Piece]) -> None:
+    """A sentence cut by a page break is finished on its first page: the opening fragment of the
+    next page's piece in the same column moves back to the piece it continues, so no chunk starts
+    or ends mid-sentence (in two columns, the left column's sentence goes on in the left column).
+    Only text that goes on from no other piece: a column whose sentence goes on in the next column
+    of its own page does not run over the break, and the top of a column that finishes the
+    sentence of the column before it on its page continues no piece of the page before."""
+    shown, after = _shown(page), _shown(nxt)
+    ends = [p for p in shown if prose(p) and p.text]
+    for prev in ends:
+        below = [p for p in ends if p.top > prev.top and overlap(p, prev) > 0.5]
+        if below or re.search(r"[.!?:;\"”)]\s*$", prev.text):
+            continue  # not the column's last piece, or it ends finished
+        i = next(k for k, p in enumerate(shown) if p is prev)
+        if i + 1 < len(shown) and _goes_on_beside(prev, shown[i + 1]):
+            continue  # the sentence goes on in the next column of this page
+        column = [p for p in after if overlap(p, prev) > 0.5]
+        cont = min(column, key=lambda p: p.top, default=None)
+        if cont is None or not prose(cont) or not cont.text:
+            continue
+        j = next(k for k, p in enumerate(after) if p is cont)
+        if j and _goes_on_beside(after[j - 1], cont) and _open_sentence(after[j - 1].text):
+            continue  # it finishes a sentence of its own page
+        if not (
+            re.match(r"[a-z(,;]", cont.text)
+            or (re.match(r"[A-Z](?![\w ()/-]{0,40}:)", cont.text) and _prose_goes_on(prev.text))
+        ):
+            continue
+        end = re.search(r"[.!?](?=\s|$)", cont.text)
+        if end is None or end.end() > 400:
+            continue
+        prev.text = prev.text + " " + cont.text[: end.end()]
+        rest = cont.text[end.end() :]
+        cut = end.end() + len(rest) - len(rest.lstrip())
+        cont.text = rest.strip()
+        cont.breaks = [b - cut for b in cont.breaks if b >= cut]
