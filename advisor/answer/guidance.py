@@ -547,9 +547,17 @@ def _asked(question: str, ask: Ask, corpus: Corpus, chosen: list[Candidate]) -> 
 def _verdict(ask: Ask, chosen: list[Candidate], corpus: Corpus) -> Verdict:
     if _DEBUG:
         print("  verdict on:", [c.text[:60] for c in chosen], "anchors:", ask.anchors, "focus:", ask.focus)
+    evidence = _evidence(chosen, corpus)
+    spelled = corpus.retriever.lexical().spelled if corpus.retriever is not None else {}
+    for t, acronym in ask.acronyms.items():
+        # "EHR" is named by a document that writes "electronic health record" anywhere in it
+        wordings = [set(tokenize(w)) for w in spelled.get(acronym.lower(), [])]
+        for ev in evidence:
+            if any(w and w <= ev.document for w in wordings):
+                ev.context.add(t)
     verdict = addressed(
         ask,
-        _evidence(chosen, corpus),
+        evidence,
         min_coverage=MIN_COVERAGE,
         min_focus_coverage=MIN_FOCUS_COVERAGE,
         words=corpus.words_alike,

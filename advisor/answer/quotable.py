@@ -241,6 +241,9 @@ _DATED = re.compile(
 )
 
 
+_CODED_LINE = re.compile(r"[A-Za-z]{3,}.*\d|\d.*[A-Za-z]{3,}")
+
+
 def _stated_result(sentence: str) -> bool:
     """A result a table cell or field ends on without a full stop ("... specificity was 89.5%
     (95% CI: 84.0%, 93.7%)"): whole but for the stop, when it ends its paragraph on a figure."""
@@ -377,6 +380,8 @@ def read_units(chunk: Chunk) -> list[Unit]:
                 se >= len(block.rstrip()) and (_stated_result(flat) or _FIGURE_FIRST.match(flat) is not None)
             )
             unit.ok = unit.ok or _DATED.match(flat) is not None
+            # a Word header's or footer's line states the document's own codes ("Doc. Control No. MSR-7")
+            unit.ok = unit.ok or (bool(chunk.meta.get("running")) and _CODED_LINE.search(flat) is not None)
             units.append(unit)
             # a field ("Executive owner: ...") says its own fact: the list after it does not hang from it
             field = fieldish and not whole

@@ -428,9 +428,8 @@ def _furniture(reader: _Reader, pkg: _Package, kind: str) -> list[Block]:
         key = " ".join(b.text.lower().split())
         if key not in seen and re.search(r"[A-Za-z]{2,}", re.sub(r"(?i)\bpage\b|\bof\b", "", b.text)):
             seen.add(key)
-            # labelled with where it is printed, as a PDF's running codes are ("Page header: Doc.
-            # Control No. MSR-7 Rev. C"): a field line, quotable though it ends without a stop
-            b.text = f"{label}: {b.text}"
+            # a running line: quotable though it ends without a stop ("Doc. Control No. MSR-7 Rev. C")
+            b.meta["running"] = kind
             out.append(b)
     return out
 

@@ -109,6 +109,8 @@ def test_a_code_printed_with_an_en_dash_is_the_code_typed_with_a_hyphen(advisor)
 
 
 def test_a_document_spelling_out_an_acronym_names_it(advisor):
-    ans = advisor.ask("During an EHR outage, who can allow clinics to run their software audit on paper, and for how long?")
+    ans = advisor.ask(
+        "During an EHR outage, who can allow clinics to run their software audit on paper, and for how long?"
+    )
     assert not ans.abstained, ans.answer
     assert "county health officer" in ans.answer and "30 days" in ans.answer, ans.answer

@@ -249,3 +249,11 @@ def test_a_resolution_s_capitalised_lead_in_introduces_its_numbered_items():
         doc_type="user",
     )
     assert not [u for u in read_units(heading) if u.kind is UnitKind.SENTENCE and u.ok]
+
+
+def test_a_word_header_line_is_quotable_for_its_codes_and_a_short_status_line_for_its_date():
+    header = "Harlow Clinic Rules — Doc. Control No. HCR-0091 Rev. D"
+    assert [u.ok for u in read_units(_chunk(header, section="Page header", running="header"))] == [True]
+    assert [u.ok for u in read_units(_chunk(header, section="Scope"))] == [False]  # a body line cut off
+    status = "Adopted on 3 March 2025. Effective 1 April 2025."
+    assert [u.ok for u in read_units(_chunk(status))] == [True, True]

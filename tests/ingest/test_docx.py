@@ -92,11 +92,13 @@ def test_lists_tables_headers_and_footers(tmp_path):
     assert "- Audit quarterly." in texts
     assert "Role | Owner" in texts and "Model steward | Data science" in texts
     assert "Backup | Nursing informatics" in texts  # a nested table keeps its own rows
-    assert "Page header: Riverside Health policy RH-204, effective 2026-01-01" in texts
-    assert "Page footer: Owner: Office of Clinical AI" in texts and "Page 1 of 3" not in " ".join(texts)
+    assert "Riverside Health policy RH-204, effective 2026-01-01" in texts
+    assert "Owner: Office of Clinical AI" in texts and "Page 1 of 3" not in texts
     sections = {b.text: b.section for b in doc.blocks}
     assert sections["1. Run the model every hour."] == "Steps"
-    assert sections["Page header: Riverside Health policy RH-204, effective 2026-01-01"] == "Page header"
+    assert sections["Riverside Health policy RH-204, effective 2026-01-01"] == "Page header"
+    running = {b.text: b.meta.get("running") for b in doc.blocks}
+    assert running["Riverside Health policy RH-204, effective 2026-01-01"] == "header"
 
 
 def test_deleted_changes_and_comments_are_excluded_hidden_runs_quarantined(tmp_path):
