@@ -13,8 +13,8 @@ from .asks import Ask, Focus, asked_words, focus_of, names_several, years
 from .corpus import Corpus
 from .docref import pointing, prefer_pointed, reference_nouns
 from .focus import dated
-from .persona import set_aside
 from .paraphrase import expands
+from .persona import set_aside
 from .properties import figure_bonus
 from .quotable import UnitKind
 from .selection import TABLE_REF, Candidate, introduced_table
