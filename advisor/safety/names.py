@@ -21,7 +21,7 @@ _UPPER = r"A-ZÀ-ÖØ-ÞĀ-Ž"
 _TOKEN = rf"(?:[{_UPPER}]\.|[{_UPPER}][{_LETTER}]+(?:['’-][{_UPPER}]?[{_LETTER}]+)*)"
 _RUN = re.compile(rf"{_TOKEN}(?:[ \t]+(?:(?:de|del|de la|van|von|da|di|le|la|bin|al)[ \t]+)?{_TOKEN}){{0,3}}")
 
-_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sr|Sra|Srta)\.?\s*$")
+_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sr|Sra|Srta)\.?\s*$")
 _LABEL = re.compile(
     r"\b(?:patient|pt|name|patient name|full name|client|resident|guardian|spouse|wife|husband|partner|son|daughter|"
     r"mother|father|brother|sister|grandmother|grandfather|aunt|uncle|cousin|friend|neighbou?r|caregiver|"
@@ -107,7 +107,7 @@ _NOT_NAME_WORDS = """
 The A An This That These Those It Its He She His Her They Their We Our You Your I If In On At By For From To Of And
 Or But Not No Yes All Any Each Every Some Such Other Another Both Either Neither More Most Many Much Few Per With
 Without Within Under Over After Before During Since Until While When Where Which Who Whom Whose What Why How Patient
-Patients Pt Name Mr Mrs Ms Dr Prof Hospital Clinic Center Centre Health Healthcare Medical Medicine Care System
+Patients Pt Name Mr Mrs Ms Dr Prof Professor Hospital Clinic Center Centre Health Healthcare Medical Medicine Care System
 Systems Department Dept University College School Institute Foundation Association Society Council Committee
 Commission Board Agency Office Services Service Group Network Partners Inc Corp Co Ltd LLC Company Act Rule Rules
 Law Regulation Standard Standards Framework Guide Guidance Policy Plan Program Report Section Part Chapter Article
@@ -265,7 +265,14 @@ def _common_word(text: str, tokens: list[tuple[str, int, int]]) -> bool:
 
 
 def names(text: str, not_names: Collection[str] = ()) -> list[Finding]:
-    """Personal names: title or label (score 0.95), lists plus a cue (0.85), lists alone (0.7), later mentions.
+    """Personal names in `text` (see `names_and_offices`)."""
+    return names_and_offices(text, not_names)[0]
+
+
+def names_and_offices(text: str, not_names: Collection[str] = ()) -> tuple[list[Finding], list[tuple[int, int]]]:
+    """Personal names, and the spans of the names given with an office (kept, see below).
+
+    Personal names: title or label (score 0.95), lists plus a cue (0.85), lists alone (0.7), later mentions.
 
     A name needs person evidence: a title, a label or relation, a listed name, or words said only of a person.
     A person given with an office at an organization or as a document's author, approver or signatory
@@ -278,6 +285,7 @@ def names(text: str, not_names: Collection[str] = ()) -> list[Finding]:
     weak: list[tuple[Finding, set[str]]] = []  # found on a listed name or a cue alone, with their unlisted words
     things: set[str] = set()  # unlisted words of capitalised runs with no person evidence ("Brain Aneurysm")
     office: set[str] = set()  # words of names given with an office ("Our Chief Medical Officer, Dr. X")
+    held: list[tuple[int, int]] = []  # where those names are
     for m in _RUN.finditer(text):
         raw = _tokens(m.group(0), m.start())
         tokens = _undated(text, _strip(raw))
@@ -309,6 +317,7 @@ def names(text: str, not_names: Collection[str] = ()) -> list[Finding]:
             continue
         if office_holder(text, s, e):
             office |= {t[0] for t in tokens}
+            held.append((s, e))
             continue
         strong = kin or (strong_label and (before.rstrip().endswith(":") or in_first or in_last))
         unlisted = _unlisted(tokens)
@@ -327,7 +336,7 @@ def names(text: str, not_names: Collection[str] = ()) -> list[Finding]:
     found += [f for f, unlisted in weak if not unlisted & things]
     # the office holder's name elsewhere ("Dr. Lindqvist chairs it") is theirs too, unless said of a patient
     found = [f for f in found if not set(re.findall(_TOKEN, f.text)) <= office or patient_context(text, f.start, f.end)]
-    return found + _later_mentions(text, found)
+    return found + _later_mentions(text, found), held
 
 
 def _sentence_start(text: str, i: int) -> bool:

@@ -65,7 +65,43 @@ _OFFICE_BEFORE = re.compile(r"\b" + _OFFICE_HEAD + r"\b" + _OFFICE_OF + r"\s*[,:
 _OFFICE_AFTER = re.compile(
     r"^\s*[,(–—-]?\s*(?:(?-i:MD|DO|PhD|DPhil|RN|MBA|MPH|MBBS|FRCP|MSc|BSc)\b\.?,?\s*)*"
     r"(?:(?:who\s+)?(?:is|was|serves\s+as|acts\s+as|as)\s+)?(?:(?:the|our|its|their)\s+)?"
-    r"(?:acting\s+|interim\s+|deputy\s+)?(?:" + _CAP + r"\s+){0,4}" + _OFFICE_HEAD + _HEAD_END,
+    r"(?:acting\s+|interim\s+|deputy\s+|vice[- ]|co-)?(?:" + _CAP + r"\s+){0,4}" + _OFFICE_HEAD + _HEAD_END,
+    re.I,
+)
+# A discipline in brackets after a clinician's name ("Dr. X (emergency medicine) as deputy chair"), read past like a
+# degree when an office follows; never a relation's or a patient's marks ("(daughter)", "(DOB ...)", "(72 M)").
+_PERSONAL_MARKS = (
+    r"(?:dob|mrn|age|aged|born|patient|pt|daughter|son|wife|husband|mother|father|sister|brother|spouse|partner|"
+    r"guardian|caregiver|friend|niece|nephew|grandson|granddaughter|mom|dad|next of kin|nok)\b"
+)
+_SPECIALTY_AFTER = re.compile(r"^\s*\((?!\s*" + _PERSONAL_MARKS + r")[A-Za-z][A-Za-z ,&/'’-]{1,50}\)", re.I)
+# A relation or a patient's marks in brackets after a name ("X (daughter)", "X (DOB ...)"): never an office holder.
+_PERSONAL_AFTER = re.compile(r"^\s*\(\s*" + _PERSONAL_MARKS, re.I)
+# A committee's membership after it ("as a member of the Drug and Therapeutics Committee").
+_MEMBER_OF = re.compile(
+    r"^\s*[,(–—-]?\s*(?:(?:who\s+)?(?:is|was|serves\s+as|sat\s+as|as)\s+)?(?:an?\s+|the\s+)?(?:voting\s+|lay\s+|"
+    r"co-opted\s+|ex[- ]officio\s+|founding\s+)?member\s+of\s+(?:the\s+|our\s+|its\s+)?(?:" + _CAP + r"\s+){0,6}"
+    r"(?-i:Committee|Subcommittee|Board|Panel|Council|Commission|Group|Task ?[Ff]orce|Senate|Assembly|Secretariat)\b",
+    re.I,
+)
+# The unit of an agency or organization after the name: a public contact's office ("X, Office of Standards Policy,",
+# "X, Division of Drug Information").
+_UNIT_AFTER = re.compile(
+    r"^\s*,\s*(?:the\s+)?(?-i:Office|Division|Department|Dept\.?|Bureau|Directorate|Branch|Secretariat|Agency|Centre|"
+    r"Center|Institute|Programme|Program)\s+(?:of|for|on)\s+(?:the\s+)?" + _CAP,
+)
+# A published contact line's label right before the name ("FOR FURTHER INFORMATION CONTACT:", "Media contact:").
+_CONTACT_BEFORE = re.compile(
+    r"\b(?:for\s+(?:further|more|additional)\s+information(?:\s*,)?(?:\s+(?:please\s+)?contact)?|"
+    r"(?:media|press|agency|program|programme|technical|regulatory)\s+contact|point\s+of\s+contact|"
+    r"(?:enquiries|inquiries)(?:\s+(?:to|about\s+this\s+\w+))?)\s*[:,–—-]?\s*$",
+    re.I,
+)
+# A paragraph that opens with such a label lists the document's contacts, each with their line ("FOR FURTHER
+# INFORMATION CONTACT: X, (301) 555-0199, for certification. Y, (301) 555-0142, for the information collection.").
+_CONTACT_HEAD = re.compile(
+    r"^\s*(?:for\s+(?:further|more|additional)\s+information(?:\s*,)?(?:\s+(?:please\s+)?contact)?|"
+    r"(?:media|press|agency|program|programme|technical|regulatory)\s+contacts?|points?\s+of\s+contact)\s*[:–—-]",
     re.I,
 )
 # A professional degree or credential after a name: "Jane Roe, MD, MPH", "Dr. X, PharmD".
@@ -91,11 +127,15 @@ _CONTROL_LABEL = re.compile(
 # A meeting's list of members: "Attendees: Dr. A, B", "Against: Dr. X", "Apologies: Y" (each name on the list).
 _MEMBER_LIST = re.compile(
     r"\b(?:attendees|attendance|in attendance|apologies|absent|voting members|members present|against|"
-    r"abstained|abstaining|abstentions?|minute[- ]?taker|note[- ]?taker)\s*:[^:;|\n]*$",
+    r"abstained|abstaining|abstentions?|minute[- ]?taker|note[- ]?taker|membership|(?:committee|panel|group|board|"
+    r"council|steering|working party|task ?force|core|voting|guideline development group)\s+members)\s*:[^:|\n]*$"
+    # "Members included Dr. A (cardiology), B ...", "The panel comprised ..."
+    r"|\b(?:members(?:hip)?|group|panel|committee|board|council|taskforce|task force)\s+(?:included|includes|comprised|"
+    r"comprises|consisted\s+of|consists\s+of)\s*:?[^:;|\n]*$",
     re.I,
 )
 # A title between a label or office and the name ("Officer, Dr. "): not part of the office's clause.
-_TITLE_END = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s*$")
+_TITLE_END = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?\s*$")
 # Where a clause ends: a line, a table cell, a semicolon or a sentence ("surveillance. ", not "Dr. ").
 _STOP = r"(?<=[A-Za-z0-9)]{2}[.!?])(?<!\b(?:Dr|Mr|Ms|Mx|St|Jr|Sr|No)\.)(?<!\b(?:Mrs|Inc|Ltd)\.)(?<!\b(?:Prof|Dept)\.)\s"
 _CLAUSE_END = re.compile(r"[\n|;]|" + _STOP)
@@ -166,7 +206,7 @@ def patient_context(text: str, start: int, end: int) -> bool:
 _ROLE_HEADER = re.compile(r"\b(?:role|roles|title|job title|position|designation|office|capacity|function)\b", re.I)
 # Words of a patient, a relative or a patient's identity in a line: the line is not the organization's business.
 _PATIENT_LINE = re.compile(
-    r"\b(?:patient|pt|client|resident|spouse|wife|husband|partner|son|daughter|mother|father|brother|sister|"
+    r"\b(?:patient(?!\s+(?:representatives?|advocates?|safety|experience|partners?|organi[sz]ations?|groups?)\b)|pt|client|resident|spouse|wife|husband|partner|son|daughter|mother|father|brother|sister|"
     r"guardian|caregiver|next of kin|nok|relative|family|dob|d\.o\.b|date of birth|born|died|mrn|ssn|y/o|year-old)\b",
     re.I,
 )
@@ -220,23 +260,52 @@ def _table_office(text: str, start: int, end: int) -> bool:
 
 def _member_listed(text: str, start: int, before: str) -> bool:
     """A name on a meeting's member list ("Attendees: Dr. A, B"), on a line naming no patient or relative."""
-    _, line = _line_at(text, start, start)
-    return bool(_MEMBER_LIST.search(before)) and not _PATIENT_LINE.search(line)
+    line_start, line = _line_at(text, start, start)
+    # the list's items may be split by semicolons ("Committee members: Dr. A (nephrology); Ms B (pharmacy)")
+    items = text[line_start:start]
+    sentences = list(re.finditer(_STOP, items))
+    items = items[sentences[-1].end() :] if sentences else items
+    title = _TITLE_END.search(items)
+    items = items[: title.start()] if title else items
+    listed = _MEMBER_LIST.search(before) or _MEMBER_LIST.search(items)
+    return bool(listed) and not _PATIENT_LINE.search(line)
 
 
 def office_holder(text: str, start: int, end: int) -> bool:
     """The name at text[start:end] is given with an office at an organization, as a document's author,
     approver, owner or signatory, or as a meeting's chair, member or voter, in a sentence not about a patient."""
     before = _clause_before(text, start)
+    after = text[end : end + 150]
+    specialty = _SPECIALTY_AFTER.match(after)
+    after = after[specialty.end() :] if specialty else after
     named = (
-        bool(_OFFICE_BEFORE.search(before) or _CONTROL_LABEL.search(before))
-        or bool(_OFFICE_AFTER.match(text[end : end + 90]))
+        bool(_OFFICE_BEFORE.search(before) or _CONTROL_LABEL.search(before) or _CONTACT_BEFORE.search(before))
+        or bool(_CONTACT_HEAD.match(_line_at(text, start, end)[1]))
+        or bool(_OFFICE_AFTER.match(after[:90]) or _MEMBER_OF.match(after) or _UNIT_AFTER.match(after))
         or _form_title(text, start)
         or _table_office(text, start, end)
         or _member_listed(text, start, before)
         or bool(_BYLINE_AFTER.match(text[end : end + 60]))
     )
-    return named and not patient_context(text, start, end)
+    return named and not (_PERSONAL_AFTER.match(text[end : end + 40]) or patient_context(text, start, end))
+
+
+# A personal line, not an office's: "home phone", "personal e-mail", "private mobile".
+_PRIVATE_LINE = re.compile(r"\b(?:home|personal|private|residence|residential)\b", re.I)
+
+
+_PHONE_LABEL_END = re.compile(r"\b(?:tel|telephone|ph|phone|fax|mob|e-?mail)\.?\s*(?:no\.?\s*)?:?\s*$", re.I)
+
+
+def office_contact(text: str, name_end: int, start: int) -> bool:
+    """The contact detail at `start` belongs to the office holder whose name ends at `name_end`: it follows the
+    name in the same sentence or block of lines, after only their office, unit and organization ("X, Office of
+    Standards Policy, Office for Certified Clinical Software, (202) 555-0147"); never a home or personal line,
+    nor one past a patient's or a relative's words."""
+    between = _PHONE_LABEL_END.sub("", text[name_end:start])  # "tel. " is no sentence's end
+    if not 0 <= len(between) <= 200 or "\n\n" in between or re.search(r";|" + _STOP, between):
+        return False
+    return not (_PRIVATE_LINE.search(between) or _PATIENT_LINE.search(between) or about_patient(between))
 
 
 # ---------------------------------------------------------------------------- dates
@@ -246,7 +315,13 @@ _BUSINESS_CUE = re.compile(
     r"\b(?:clear(?:ed|ance)|510\s*\(k\)|de novo|premarket|ce[- ]mark\w*|marketing authori[sz]ation|approv(?:ed|al)|"
     r"ratif\w+|adopted|adoption|endorsed|enacted|publish\w*|publication|issued|date of issue|issue date|revis\w+|"
     r"amend\w+|supersed\w+|version|rev\.|effective|in (?:force|effect)|commenc\w+|submitted|submission|"
-    r"next review|review (?:date|due)|due for review|last reviewed)",
+    r"review (?:date|due)|last reviewed|last updated|reaffirm\w*|"
+    # the document's own review schedule: "The next scheduled review is September 2027", "due for renewal in"
+    r"next (?:scheduled |planned |formal |full |annual |periodic |routine )?(?:review|revision|update|renewal)|"
+    r"(?:scheduled|due|planned) for (?:review|revision|renewal|update)|"
+    r"(?:takes?|took|taking) effect|(?:comes?|came|coming) into (?:force|effect)|valid (?:from|until|through|to)|"
+    r"(?:policy|procedure|guideline|document|standard|rules|framework|charter|strategy|bylaws|terms of reference)\b"
+    r"[^.;|\n]{0,40}\b(?:reviewed|renewed|updated|revised|expires?|lapses?|sunsets?))",
     re.I,
 )
 # A revision-history or document-control table's header: its rows date versions, not patients.

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import IngestError
-from .names import names, product_terms
-from .offices import document_identifier
+from .names import names_and_offices, product_terms
+from .offices import document_identifier, office_contact
 from .phi_columns import column_findings
 from .phi_patterns import PATTERN_RECOGNIZERS, PERSON_CUE, dates, fax_or_phone
 from .phi_presidio import presidio_findings
@@ -64,6 +64,12 @@ def _organization_contact(text: str, f: Finding) -> bool:
     return bool(_ORG_FIELD.match(cells[-1]) or (len(cells) > 1 and _ORG_FIELD.fullmatch(cells[-2].strip())))
 
 
+def _office_holders_contact(text: str, f: Finding, held: Sequence[tuple[int, int]]) -> bool:
+    """A contact detail right after a person named with their office, a public contact line or a committee role
+    (`offices.office_contact`): that person's work line, not a patient's."""
+    return f.type in _CONTACT_KINDS and any(e <= f.start and office_contact(text, e, f.start) for _, e in held)
+
+
 # Kinds a document's own number ("Policy Number: IT-AI-207", "Protocol number: ...") may be taken for.
 _DOCUMENT_ID_KINDS = frozenset(
     {PhiType.HEALTH_PLAN, PhiType.ACCOUNT, PhiType.LICENSE, PhiType.DEVICE, PhiType.VEHICLE, PhiType.OTHER_ID}
@@ -99,7 +105,8 @@ def detect(text: str, kinds: Iterable[PhiType] | None = None, *, not_names: Coll
     found = [fax_or_phone(text, f) if f.type == PhiType.PHONE else f for f in found]
     for recognizer in PATTERN_RECOGNIZERS:
         found += recognizer(text)
-    found += names(text, not_names)
+    people, held = names_and_offices(text, not_names)
+    found += people
     found += column_findings(text)  # a patient table's cells, labelled once in its header row
     # a document's own number is no identifier, and does not make the text a patient's
     found = [f for f in found if f.type not in _DOCUMENT_ID_KINDS or not document_identifier(text, f.start, f.end)]
@@ -107,7 +114,11 @@ def detect(text: str, kinds: Iterable[PhiType] | None = None, *, not_names: Coll
         f.type in _ANCHORS or (f.type == PhiType.NAME and f.score >= 0.95) for f in found
     )
     found += dates(text, anchored)
-    result = [f for f in _resolve(_drop_inside_emails(found)) if not _organization_contact(text, f)]
+    result = [
+        f
+        for f in _resolve(_drop_inside_emails(found))
+        if not (_organization_contact(text, f) or _office_holders_contact(text, f, held))
+    ]
     if kinds is not None:
         wanted = set(kinds)
         result = [f for f in result if f.type in wanted]
