@@ -86,9 +86,10 @@ _MEMBER_OF = re.compile(
 )
 # The unit of an agency or organization after the name: a public contact's office ("X, Office of Standards Policy,",
 # "X, Division of Drug Information").
+# Not a hospital's "Department of Medicine": a ward list names its patients that way.
 _UNIT_AFTER = re.compile(
-    r"^\s*,\s*(?:the\s+)?(?-i:Office|Division|Department|Dept\.?|Bureau|Directorate|Branch|Secretariat|Agency|Centre|"
-    r"Center|Institute|Programme|Program)\s+(?:of|for|on)\s+(?:the\s+)?" + _CAP,
+    r"^\s*,\s*(?:the\s+)?(?-i:(?:Office|Division|Bureau|Directorate|Branch|Secretariat|Agency)\s+(?:of|for|on)|"
+    r"(?:Centre|Center)\s+for)\s+(?:the\s+)?" + _CAP,
 )
 # A published contact line's label right before the name ("FOR FURTHER INFORMATION CONTACT:", "Media contact:").
 _CONTACT_BEFORE = re.compile(
@@ -294,6 +295,10 @@ def office_holder(text: str, start: int, end: int) -> bool:
 _PRIVATE_LINE = re.compile(r"\b(?:home|personal|private|residence|residential)\b", re.I)
 
 
+# The small words of an office holder's contact details: "at", "or by e-mail at", "direct line", "ext.".
+_CONTACT_WORDS_TEXT = """of for the and & at on or by via in to tel telephone phone e-mail email mail fax direct line office ext
+    extension number no main desk switchboard"""
+_CONTACT_WORDS = frozenset(_CONTACT_WORDS_TEXT.split())
 _PHONE_LABEL_END = re.compile(r"\b(?:tel|telephone|ph|phone|fax|mob|e-?mail)\.?\s*(?:no\.?\s*)?:?\s*$", re.I)
 
 
@@ -305,7 +310,13 @@ def office_contact(text: str, name_end: int, start: int) -> bool:
     between = _PHONE_LABEL_END.sub("", text[name_end:start])  # "tel. " is no sentence's end
     if not 0 <= len(between) <= 200 or "\n\n" in between or re.search(r";|" + _STOP, between):
         return False
-    return not (_PRIVATE_LINE.search(between) or _PATIENT_LINE.search(between) or about_patient(between))
+    if _PRIVATE_LINE.search(between) or _PATIENT_LINE.search(between) or about_patient(between):
+        return False
+    # only the holder's specialty, office, unit and other lines: "reported that Roe can be reached at" tells of another
+    words = [w.strip("-") for w in re.findall(r"[^\s,:()/–—]+", re.sub(r"\([^()]*\)", " ", between))]
+    return all(
+        not w or w[0].isupper() or re.search(r"[\d@]", w) or w.lower().rstrip(".") in _CONTACT_WORDS for w in words
+    )
 
 
 # ---------------------------------------------------------------------------- dates
@@ -315,13 +326,12 @@ _BUSINESS_CUE = re.compile(
     r"\b(?:clear(?:ed|ance)|510\s*\(k\)|de novo|premarket|ce[- ]mark\w*|marketing authori[sz]ation|approv(?:ed|al)|"
     r"ratif\w+|adopted|adoption|endorsed|enacted|publish\w*|publication|issued|date of issue|issue date|revis\w+|"
     r"amend\w+|supersed\w+|version|rev\.|effective|in (?:force|effect)|commenc\w+|submitted|submission|"
-    r"review (?:date|due)|last reviewed|last updated|reaffirm\w*|"
-    # the document's own review schedule: "The next scheduled review is September 2027", "due for renewal in"
-    r"next (?:scheduled |planned |formal |full |annual |periodic |routine )?(?:review|revision|update|renewal)|"
-    r"(?:scheduled|due|planned) for (?:review|revision|renewal|update)|"
-    r"(?:takes?|took|taking) effect|(?:comes?|came|coming) into (?:force|effect)|valid (?:from|until|through|to)|"
-    r"(?:policy|procedure|guideline|document|standard|rules|framework|charter|strategy|bylaws|terms of reference)\b"
-    r"[^.;|\n]{0,40}\b(?:reviewed|renewed|updated|revised|expires?|lapses?|sunsets?))",
+    r"review (?:date|due)|last reviewed|reaffirm\w*|due for (?:review|revision|renewal)|"
+    # the document's own schedule: "The next scheduled review is September 2027", "This policy will be reviewed in"
+    r"next (?:scheduled |planned |formal |full |annual |periodic )?(?:review|revision)|"
+    r"(?:takes?|took|taking) effect|(?:comes?|came|coming) into (?:force|effect)|"
+    r"(?:this|these) (?:policy|policies|procedures?|guidelines?|documents?|standards?|rules|framework|charter|"
+    r"strategy|bylaws|terms of reference)\b[^.;|\n]{0,40}\b(?:reviewed|renewed|updated|revised|expires?|lapses?))",
     re.I,
 )
 # A revision-history or document-control table's header: its rows date versions, not patients.

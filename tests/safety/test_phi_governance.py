@@ -109,3 +109,25 @@ def test_a_committees_member_list_split_by_semicolons_is_kept():
 def test_a_patient_named_on_a_member_list_is_still_redacted():
     line = "Members: Margaret Hughes, John Hughes (son), DOB 04/05/1950."
     assert redact(line) == "Members: [NAME], [NAME] (son), DOB [DATE]."
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Dr. Ilse Marchetti, Director of Nursing, reported that the family can be reached at (617) 555-0143.",
+            "Dr. Ilse Marchetti, Director of Nursing, reported that the family can be reached at [PHONE].",
+        ),
+        (
+            "Edmund Thorne, Director of Nursing, said the caller could be reached at (617) 555-0143.",
+            "Edmund Thorne, Director of Nursing, said the caller could be reached at [PHONE].",
+        ),
+        (
+            "Ward list: Margaret Hughes, Department of Medicine, bed 12.",
+            "Ward list: [NAME], Department of Medicine, bed 12.",
+        ),
+        ("Wound scheduled for review on 3 May 2026.", "Wound scheduled for review on [DATE]."),
+    ],
+)
+def test_an_office_holder_does_not_clear_someone_elses_phone_and_a_ward_is_no_agency(line, expected):
+    assert redact(line) == expected
