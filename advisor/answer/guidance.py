@@ -308,7 +308,7 @@ def _responses(chosen: list[Candidate], cands: list[Candidate]) -> list[Candidat
             (d for d in cands if d.chunk.source == c.chunk.source and c.unit.order < d.unit.order),
             key=lambda d: d.unit.order,
         )[:4]
-        started = False
+        started, taken = False, 0
         for d in after:
             if _COMMENT.match(d.text):
                 break
@@ -317,7 +317,8 @@ def _responses(chosen: list[Candidate], cands: list[Candidate]) -> list[Candidat
                 # read right after the comment: arrange() orders by the rank of the hit, then reading order
                 d.hit_rank = 0 if c is chosen[0] else min(d.hit_rank, c.hit_rank)
                 out.append(d)
-                if len(d.text.split()) >= 8 or len(out) >= 2:
+                taken += 1
+                if len(d.text.split()) >= 8 or taken >= 2:
                     break
     return out
 
