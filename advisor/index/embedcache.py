@@ -44,6 +44,11 @@ class EmbeddingCache:
         self._kept: OrderedDict[str, np.ndarray] = OrderedDict()
         self._kept_lock = threading.Lock()
 
+    def close(self) -> None:
+        """Close the store (its SQLite write-ahead log is checkpointed and removed now, not
+        whenever the connection is collected)."""
+        self.db.close()
+
     def _key(self, text: str) -> str:
         return hashlib.sha256(f"{self.model}\x00{text}".encode()).hexdigest()
 

@@ -195,3 +195,7 @@ class Index:
 
     def close(self) -> None:
         self.catalog.close()
+        with self._open_lock:
+            if self._embed_cache is not None:
+                self._embed_cache.close()
+                self._embed_cache = None

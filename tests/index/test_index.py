@@ -238,3 +238,14 @@ def test_cli_index_json_and_exit_codes(home, tmp_path):
     assert json.loads(bad.stdout)["errors"][0]["file"].endswith("bad.txt")
     usage = runner.invoke(main, ["index", "--no-such-flag"])
     assert usage.exit_code == 2
+
+
+def test_closing_an_index_leaves_its_stores_whole_on_disk(settings, tmp_path):
+    # a closed index can be copied (a backup, a test's home): no write-ahead log is left for a
+    # connection collected later to fold in and delete while the copy is being made
+    ix = Index(settings)
+    assert ix.index_paths([write_docs(tmp_path / "docs")]).ok
+    ix.close()
+    assert not list(settings.home.glob("*.sqlite3-wal")), list(settings.home.iterdir())
+    again = Index(Settings.from_env({"ADVISOR_HOME": str(settings.home)}))
+    assert again.index_paths([tmp_path / "docs"]).files_unchanged == len(list((tmp_path / "docs").iterdir()))
