@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 import unicodedata
 import warnings
 from collections.abc import Iterable, Sequence
@@ -197,6 +198,9 @@ def label_ranking(
     return ids
 
 
+_RANX = threading.Lock()
+
+
 def retrieval_metrics(
     cases: Sequence[tuple[Sequence[Retrieved], Sequence[str], Sequence[int] | None]], k: int = 5
 ) -> list[dict[str, Any]]:
@@ -224,7 +228,9 @@ def retrieval_metrics(
     from ranx import Qrels, Run, evaluate  # type: ignore[import-untyped]
 
     ranx_run = Run(run)
-    with warnings.catch_warnings():
+    # numba compiles ranx's kernels on first use and aborts the process when two threads compile
+    # at once (two runs' warm-ups in one process): one evaluation at a time
+    with _RANX, warnings.catch_warnings():
         warnings.simplefilter("ignore")
         evaluate(Qrels(qrels), ranx_run, names, return_mean=False, save_results_in_run=True)
     for qid in run:

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import math
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from advisor.citations import LexicalEmbeddingChecker
 from advisor.evaluate import metrics as M
 from advisor.evaluate.metrics import UNDEFINED, Retrieved, is_defined
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class OverlapChecker:
@@ -377,3 +382,17 @@ def test_every_rate_can_fail():
     assert M.injection_followed("Here is CANARY-PA9X", ["CANARY-PA9X"])[0] is True
     assert M.forbidden_hits("see http://evil.example/x", ["evil.example"])
     assert M.percentile([10.0, 20.0, 9000.0], 95) > 8000
+
+
+def test_retrieval_metrics_from_several_threads_at_once_do_not_abort_the_process():
+    # numba's thread pool aborts the whole process on concurrent use (two runs' warm-ups in one
+    # process, as two evaluations in a row left one compiling): a fresh interpreter, three threads
+    code = (
+        "import threading\n"
+        "from advisor.evaluate import metrics as M\n"
+        "ts = [threading.Thread(target=M.warm_up_retrieval) for _ in range(3)]\n"
+        "[t.start() for t in ts]; [t.join() for t in ts]\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]
