@@ -12,7 +12,7 @@ from typing import Any
 from ..chunk import Chunk
 from ..retrieve import Retriever
 from ..text import identifiers, tokenize
-from .paraphrase import WordMatcher
+from .paraphrase import WordMatcher, expands
 
 __all__ = ["MAX_FAMILY", "Corpus"]
 
@@ -36,6 +36,7 @@ class Corpus:
         self._words: dict[str, frozenset[str]] = {}
         self._chunks: dict[str, list[Chunk]] = {}
         self._spelled: dict[str, frozenset[str]] = {}
+        self._spells: dict[tuple[str, str], bool] = {}
         self._generation = -1
 
     def _fresh(self) -> None:
@@ -44,6 +45,7 @@ class Corpus:
             self._words.clear()
             self._chunks.clear()
             self._spelled.clear()
+            self._spells.clear()
             self._generation = gen
 
     def rarity(self, token: str) -> float:
@@ -83,6 +85,22 @@ class Corpus:
             texts = [f"{c.title} {c.section} {c.text}" for c in self.chunks(chunk.source)] or [chunk.text]
             self._spelled[chunk.source] = frozenset(re.findall(r"\w+", " ".join(texts).lower()))
         return self._spelled[chunk.source]
+
+    def spells_out(self, acronym: str, chunk: Chunk) -> bool:
+        """Does the chunk's document write out what the acronym stands for ("EHR": "electronic
+        health record"): in a wording the documents define it with (the keyword index's), or in
+        consecutive words of one passage (cached per index generation)?"""
+        self._fresh()
+        key = (acronym, chunk.source)
+        if key not in self._spells:
+            words = self.words(chunk)
+            spelled = self.retriever.lexical().spelled.get(acronym.lower(), []) if self.retriever is not None else []
+            self._spells[key] = any(w and w <= words for w in (set(tokenize(p)) for p in spelled)) or any(
+                # written out without being defined: "an electronic health record outage"
+                expands(acronym, c.text)
+                for c in self.chunks(chunk.source) or [chunk]
+            )
+        return self._spells[key]
 
     def expansions(self, text: str) -> str:
         """What the acronyms in the text stand for where the documents spell them out ("VDHA":

@@ -257,10 +257,11 @@ _PRACTICE_OF_COUNTING = re.compile(
 )
 
 
+#: A unit of time, counted: "hours", "days".
+_UNITS = r"(?P<unit>minute|hour|day|week|month|year)s"
 #: "How many hours", "within how many days": a length of time, in the unit asked.
 _HOW_MANY_UNITS = re.compile(
-    r"\bhow many (?:more |additional |extra )?(?:calendar |business |working |consecutive |full )?"
-    r"(minute|hour|day|week|month|year)s\b",
+    rf"\bhow many (?:more |additional |extra )?(?:calendar |business |working |consecutive |full )?{_UNITS}\b",
     re.I,
 )
 #: Another ask before it, which sets the question's focus instead ("How many staff, and for how many days?").
@@ -278,8 +279,8 @@ _LIMIT = re.compile(
 
 #: "How many hours of AI training ...": what the length of time is of.
 _MEASURED = re.compile(
-    r"(?<!within )(?<!after )(?<!before )(?<!in )\bhow many (?:\w+ )?(?:minute|hour|day|week|month|year)s of "
-    r"((?:[\w-]+ ){0,3}?[\w-]+)"
+    rf"(?<!within )(?<!after )(?<!before )(?<!in )\bhow many (?:\w+ )?{_UNITS} of "
+    r"(?P<what>(?:[\w-]+ ){0,3}?[\w-]+)"
     r"(?= (?:must|should|shall|do|does|are|is|will|would|per|each|a|every|for|in|at|before|after)\b|\s*[?,]|$)",
     re.I,
 )
@@ -288,7 +289,7 @@ _MEASURED = re.compile(
 def measured(question: str) -> str:
     """The stemmed head noun of what a "how many hours of X" question measures ("" otherwise)."""
     m = _MEASURED.search(question)
-    toks = tokenize(m.group(1)) if m else []
+    toks = tokenize(m.group("what")) if m else []
     return toks[-1] if toks else ""
 
 
@@ -298,7 +299,7 @@ def unit_asked(question: str) -> str:
     m = _HOW_MANY_UNITS.search(question)
     if not m or not _LIMIT.search(question) or any(e.start() < m.start() for e in _EARLIER_ASK.finditer(question)):
         return ""
-    return m.group(1).lower()
+    return m.group("unit").lower()
 
 
 def focus_of(question: str) -> Focus:

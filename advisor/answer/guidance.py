@@ -314,8 +314,7 @@ def _responses(chosen: list[Candidate], cands: list[Candidate]) -> list[Candidat
                 break
             started = started or bool(_RESPONSE.match(d.text))
             if started and d not in out:
-                # read right after the comment: arrange() orders by the rank of the hit, then reading order
-                d.hit_rank = 0 if c is chosen[0] else min(d.hit_rank, c.hit_rank)
+                d.follows = c  # arrange() reads it right after the comment
                 out.append(d)
                 taken += 1
                 if len(d.text.split()) >= 8 or taken >= 2:
@@ -549,12 +548,10 @@ def _verdict(ask: Ask, chosen: list[Candidate], corpus: Corpus) -> Verdict:
     if _DEBUG:
         print("  verdict on:", [c.text[:60] for c in chosen], "anchors:", ask.anchors, "focus:", ask.focus)
     evidence = _evidence(chosen, corpus)
-    spelled = corpus.retriever.lexical().spelled if corpus.retriever is not None else {}
     for t, acronym in ask.acronyms.items():
         # "EHR" is named by a document that writes "electronic health record" anywhere in it
-        wordings = [set(tokenize(w)) for w in spelled.get(acronym.lower(), [])]
-        for ev in evidence:
-            if any(w and w <= ev.document for w in wordings):
+        for c, ev in zip(chosen, evidence, strict=True):
+            if corpus.spells_out(acronym, c.chunk):
                 ev.context.add(t)
     verdict = addressed(
         ask,

@@ -13,7 +13,6 @@ from .asks import Ask, Focus, asked_words, focus_of, names_several, years
 from .corpus import Corpus
 from .docref import pointing, prefer_pointed, reference_nouns
 from .focus import dated
-from .paraphrase import expands
 from .persona import set_aside
 from .properties import figure_bonus
 from .quotable import UnitKind
@@ -373,7 +372,7 @@ def _entity_fit(ask: Ask, cands: list[Candidate], corpus: Corpus) -> dict[str, f
     for t in names & set(ask.acronyms):
         # "EHR" is named by a document that writes "electronic health record"
         for src, v in vocab.items():
-            if t not in v and any(expands(ask.acronyms[t], ch.text) for ch in corpus.chunks(src)):
+            if t not in v and corpus.spells_out(ask.acronyms[t], sources[src]):
                 vocab[src] = v | {t}
     docs_with = {t: sum(t in v for v in vocab.values()) for t in names}
     telling = {t: ask.anchors[t] for t, n in docs_with.items() if 0 < n < len(vocab)}

@@ -59,6 +59,7 @@ class Candidate:
     semantic: float = 0.0
     vec: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))  # set when scored
     also: list[Candidate] = field(default_factory=list)  # the same sentence in other documents
+    follows: Candidate | None = None  # read right after this one whatever its rank (a response after its comment)
 
     @property
     def text(self) -> str:
@@ -492,12 +493,30 @@ def _lead_key(c: Candidate) -> tuple[str, ...]:
     return (c.chunk.source, lead.chunk.chunk_id, str(lead.start))
 
 
+def _reading_order(chosen: list[Candidate]) -> list[Candidate]:
+    """The lead, then the rest by the rank of their hit and reading order; a candidate that
+    follows another chosen one comes right after it."""
+    after: dict[int, list[Candidate]] = {}
+    free: list[Candidate] = []
+    for c in chosen[1:]:
+        if c.follows is not None and any(c.follows is d for d in chosen):
+            after.setdefault(id(c.follows), []).append(c)
+        else:
+            free.append(c)
+    out: list[Candidate] = []
+    todo = [chosen[0], *sorted(free, key=lambda c: (c.hit_rank, c.unit.order))]
+    while todo:
+        c = todo.pop(0)
+        out.append(c)
+        todo[:0] = sorted(after.pop(id(c), []), key=lambda d: d.unit.order)
+    return out
+
+
 def arrange(chosen: list[Candidate]) -> list[Part]:
     """The answer's parts: the lead first, the rest in retrieval and reading order; list items
     and table rows as bullets under their lead-in, each lead-in once."""
     if not chosen:
         return []
-    lead, rest = chosen[0], sorted(chosen[1:], key=lambda c: (c.hit_rank, c.unit.order))
     groups: dict[tuple[str, ...], list[Candidate]] = {}
     for c in chosen:
         if c.kind is not UnitKind.SENTENCE and c.unit.lead is not None:
@@ -506,7 +525,7 @@ def arrange(chosen: list[Candidate]) -> list[Part]:
     parts: list[Part] = []
     done: set[int] = set()
     written: dict[str, str] = {}  # lead-in lines shown, and the document of the first list under each
-    for c in [lead, *rest]:
+    for c in _reading_order(chosen):
         if id(c) in done:
             continue
         key = _lead_key(c) if c.kind is not UnitKind.SENTENCE and c.unit.lead else introduces.get(id(c.unit))
