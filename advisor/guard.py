@@ -251,6 +251,19 @@ def unsafe_link(sentence: str, allowed: Iterable[str] | None = None) -> bool:
     return bool(unsafe_links(sentence, allowed))
 
 
+def contact_details(sentence: str, allowed: Iterable[str] | None = None) -> bool:
+    """A sentence that only says where to reach someone ("... Dr. Lee, at desk@agency.gov or
+    555-0100"): every address off the allow-list is an e-mail address, none a link, and it asks
+    the reader to do nothing. Quoted only for a question asking whom to contact."""
+    bad = unsafe_links(sentence, allowed)
+    return bool(bad) and all(_EMAIL.fullmatch(b) for b in bad) and not is_instruction(sentence)
+
+
+def without_addresses(sentence: str) -> str:
+    """The sentence with each e-mail address written as the word "address" (to judge its form)."""
+    return _EMAIL.sub("address", sentence)
+
+
 def looks_like_injection(sentence: str, allowed: Iterable[str] | None = None) -> bool:
     """A sentence the composer never quotes: one that instructs the assistant or the reader, asks
     for credentials or personal data (the injection scanner, after normalisation), or holds a

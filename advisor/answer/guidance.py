@@ -83,6 +83,8 @@ _NOTICE = re.compile(
     r"|\bin (?:the )?(?:case|event) of (?:a )?(?:conflict|discrepancy|inconsistency)\b.{0,80}\bprevails?\b",
     re.I,
 )
+#: "Whom do we contact", "who is their clinical affairs contact", "how do we reach": where to reach someone.
+_ASKS_CONTACT = re.compile(r"\b(?:contact\w*|reach|e-?mail\w*|phone|telephone|call|get in touch)\b", re.I)
 _ASKS_LEGAL = re.compile(
     r"\b(?:trademark\w*|copyright\w*|rights reserved|prevails?|conflicts? between|legal notice)\b", re.I
 )
@@ -153,7 +155,11 @@ _GLOSSARY = re.compile(r"^(?P<acr>[A-Z][A-Z0-9&-]{1,9}):\s+(?P<exp>[A-Z][^.:;]{2
 
 
 def _candidates(
-    passages: list[tuple[Chunk, int]], readings: bool = False, legal: bool = False, asked: frozenset[str] = frozenset()
+    passages: list[tuple[Chunk, int]],
+    readings: bool = False,
+    legal: bool = False,
+    asked: frozenset[str] = frozenset(),
+    contacts: bool = False,
 ) -> list[Candidate]:
     """Every quotable unit of the passages, once per document (neighbouring chunks overlap);
     a list split across two chunks of a section is read as one, under its own lead-in.
@@ -178,7 +184,7 @@ def _candidates(
     for chunk, rank, units in read.values():
         for unit in units:
             key = (chunk.source, " ".join(unit.text.lower().split()))
-            if not unit.ok or dangling(_item_body(unit)):
+            if not (unit.ok or (contacts and unit.contact)) or dangling(_item_body(unit)):
                 continue  # a list item whose own sub-list was lost ("..., including, but not limited to")
             if not legal and _NOTICE.search(unit.text):
                 continue  # "X is a trademark of Y" answers no question but one about trademarks
@@ -411,6 +417,7 @@ def compose_guidance(
         passages,
         readings=bool(_ASKS_READINGS.search(question)),
         legal=bool(_ASKS_LEGAL.search(question)),
+        contacts=bool(_ASKS_CONTACT.search(question)),
         asked=frozenset(re.findall(r"[A-Z][A-Z0-9&-]+", question)),
     )
     if not cands:

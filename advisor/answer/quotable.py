@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from ..chunk import Chunk, unsafe_spans
-from ..guard import looks_like_injection
+from ..guard import contact_details, looks_like_injection, without_addresses
 from ..text import AGENT_CLAUSE, broken_word, identifiers, sentence_spans
 from .focus import MONTHS
 
@@ -56,6 +56,7 @@ class Unit:
     ok: bool = True
     framing: bool = False  # a lead-in written from the section heading, not quoted text
     joined: tuple[str, int] | None = None  # the list it continues in the chunk before (a list split across chunks)
+    contact: bool = False  # not ok, but only for its e-mail address: quotable when asked whom to contact
 
     @property
     def end(self) -> int:
@@ -285,11 +286,15 @@ def _strip_heading_lines(text: str, start: int) -> tuple[str, int]:
         text = nxt
     # "4.1.1 Every new privilege ..." -> "Every new privilege ...": the clause number is the
     # section's, not part of what the sentence says ("1.5 FTE analysts" keeps its figure)
-    number = _CLAUSE_NUMBER.match(text)
+    number = _CLAUSE_NUMBER.match(text) or _ANSWER_LABEL.match(text)
     if number:
         start += number.end()
         text = text[number.end() :]
     return text, start
+
+
+#: An FAQ's answer label ("A: The desk ..."): the answer is what follows it.
+_ANSWER_LABEL = re.compile(r"(?:A|Answer)\s*:\s+(?=[A-Z0-9])")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -382,6 +387,9 @@ def read_units(chunk: Chunk) -> list[Unit]:
             unit.ok = unit.ok or _DATED.match(flat) is not None
             # a Word header's or footer's line states the document's own codes ("Doc. Control No. MSR-7")
             unit.ok = unit.ok or (bool(chunk.meta.get("running")) and _CODED_LINE.search(flat) is not None)
+            if not unit.ok and contact_details(flat):
+                masked = without_addresses(flat)
+                unit.contact = whole_sentence(masked) or field_line(masked)
             units.append(unit)
             # a field ("Executive owner: ...") says its own fact: the list after it does not hang from it
             field = fieldish and not whole

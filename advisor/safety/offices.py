@@ -122,6 +122,8 @@ _CONTROL_LABEL = re.compile(
     r"prepared|attested|sponsor|reviewer)\s*:"
     # a meeting's business: who chaired it, took its minutes, moved, seconded or voted on a motion
     r"|\b(?:chaired|convened|moved|seconded|(?:minutes|notes)\s+(?:taken|recorded))\s+by\s*[:,]?"
+    # a unit's leader ("the Clinical Software Desk, led by Dr. X"): staff, never a patient
+    r"|\b(?:led|headed|directed|run|managed|coordinated)\s+by\s*[:,]?"
     r"|\b(?:votes?|ballots?)\b[^.;|\n]{0,40}\bcast\s+by\s*[:,]?)\s*(?:/s/\s*)?$",
     re.I,
 )
