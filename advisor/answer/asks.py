@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 
 from ..text import identifiers, tokenize
 from .corpus import Corpus
 from .focus import (
     BOUNDS,
+    EFFECT_ASK,
     Focus,
     corrects_premise,
     counted,
@@ -68,7 +69,7 @@ _FRAME = frozenset(
         "many much number exact date day month year years deadline when long often frequently frequency amount "
         "total average typical "
         "current currently today exactly kind type specific percentage percent share proportion rate tell say "
-        "give list name describe explain mean know need want get find happen happened recent latest first "
+        "give list name describe explain mean know need want get find happen happened recent latest first new newer newest "
         "something anything thing things way ways example examples exactly really actually also per topic topics "
         "aspect aspects "
         # discourse fillers a wordy question carries ("what should we simply do right now?"): rare
@@ -105,8 +106,6 @@ _SPEAKER = re.compile(
     re.I,
 )
 
-#: "take effect" is said "Effective 1 April 2027" or "effective on": its light verb no fact repeats.
-_TAKE_EFFECT = re.compile(r"\b(?:take|takes|taking|took|taken)\s+effect\b", re.I)
 
 #: "How fast", "how quickly": the speed word asks for a time limit, it names no subject (a
 #: passage answering says "within 72 hours", not "quickly").
@@ -185,7 +184,8 @@ def read_ask(
     entities: set[str] = set()
     rare: set[str] = set()
     # "FDA's" -> "FDA"; "don't", "cannot" say nothing a passage must repeat
-    unsized = _TAKE_EFFECT.sub("effect", _HOW_BIG.sub(r"\1", _HOW_SOON.sub(r"\1", question)))
+    # "take effect", "kick in" are said "Effective 1 April 2027": their light verbs no fact repeats
+    unsized = EFFECT_ASK.sub("effect", _HOW_BIG.sub(r"\1", _HOW_SOON.sub(r"\1", question)))
     text = re.sub(r"\b(?:\w+n['’]t|cannot)\b", " ", re.sub(r"['’]s\b", "", unsized))
     capitalised = {t for m in re.finditer(r"\b[A-Z][\w'’()-]*", text) if m.start() > 0 for t in tokenize(m.group(0))}
     special = {t for i in identifiers(text) for t in tokenize(i)} | years(text)
@@ -349,8 +349,25 @@ def _present(ask: Ask, tok: str, ev: Evidence, extra: Extra | None = None) -> fl
             return 1.0  # "a 12-year-old" is in "Restraint order, age 9–17"
     if tok in ask.speakers and tok in ev.document:
         return 1.0  # the agency that "estimates" is the document's author: its figures are its estimate
+    if _derived(tok, ev.own):
+        return 1.0  # "when was it cleared" is stated as "received clearance ... on 17 July 2026"
     named = 0.7 if tok in ask.entities and tok in ev.document else 0.0
     return max(named, extra.get(tok, 0.0)) if extra else named
+
+
+#: Endings the stemmer leaves on a noun made from a verb: "clearanc", "adherenc", "failur", "approv-al".
+_DERIVED_ENDINGS = ("anc", "enc", "ur", "al")
+
+
+def _derived(tok: str, words: Collection[str]) -> bool:
+    """Is the token a verb's stem the words hold as its noun ("clear" / "clearanc"), or the other way round?"""
+    if len(tok) < 5:
+        return False
+    return any(
+        (w.startswith(tok) and w[len(tok) :] in _DERIVED_ENDINGS)
+        or (len(w) >= 5 and tok.startswith(w) and tok[len(w) :] in _DERIVED_ENDINGS)
+        for w in words
+    )
 
 
 def coverage(

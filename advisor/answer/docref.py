@@ -72,6 +72,10 @@ KINDS = frozenset(
         "deck",
         "memo",
         "memorandum",
+        "bulletin",
+        "circular",
+        "notice",
+        "order",
     ]
 )
 #: Words naming any document the user added ("the document I uploaded", "our PDF").

@@ -360,6 +360,20 @@ def _counts(ask: Asked, sentence: str) -> bool:
     return False
 
 
+#: "When does it take effect", "kick in", "come into force", "become effective": when it starts to apply.
+EFFECT_ASK = re.compile(
+    r"\b(?:take|takes|taking|took|taken)\s+effect\b|\bkicks?\s+in\b|\bkicked\s+in\b|"
+    r"\b(?:come|comes|came|go|goes|went)\s+into\s+(?:force|effect)\b|\bbecomes?\s+effective\b|\beffective date\b",
+    re.I,
+)
+_EFFECTIVE = re.compile(rf"^(?:Effective|In force|Comes into (?:force|effect))\b[^.;]{{0,30}}(?:{MONTHS}|\d)")
+
+
+def states_effect(sentence: str) -> bool:
+    """Does the sentence date when the document applies from ("Effective 1 January 2027")?"""
+    return _EFFECTIVE.match(sentence) is not None
+
+
 def dated(sentence: str) -> bool:
     """Does the sentence state a date, a year or a time limit ("within 48 hours")?"""
     return _DATE.search(sentence) is not None

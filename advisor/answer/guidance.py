@@ -25,7 +25,7 @@ from ..retrieve import Hit, Retriever
 from ..text import tokenize
 from .asks import Ask, Evidence, Verdict, addressed, coverage, read_ask
 from .corpus import Corpus
-from .docref import documents_named, read_references
+from .docref import GENERIC, KINDS, documents_named, read_references
 from .enumeration import enumerated
 from .focus import Focus, gives
 from .lookup import interleave, search_guidance, split_question
@@ -50,6 +50,7 @@ from .selection import (
     sides,
     whole_list,
 )
+from .status import status_line
 from .types import AnswerKind, Draft
 
 __all__ = [
@@ -367,16 +368,21 @@ def _direct_first(order: list[Candidate], chosen: list[Candidate], items: list[C
     return out
 
 
+#: What a status line ("Effective 1 June 2026") is about: the document itself, by any kind of name.
+_DOCUMENT_NOUNS = " ".join(sorted(KINDS | GENERIC))
+
+
 def _evidence(chosen: list[Candidate], corpus: Corpus) -> list[Evidence]:
     out = []
     for c in chosen:
         lead = c.unit.lead.text if c.unit.lead is not None else ""
+        itself = _DOCUMENT_NOUNS if status_line(c.text) else ""
         out.append(
             Evidence(
                 c.text,
                 set(tokenize(f"{lead} {c.text}")),
                 # "the national agency" is named by "VDHA" where the documents spell it out
-                set(tokenize(f"{c.chunk.title} {c.chunk.section} {corpus.expansions(c.text)}")),
+                set(tokenize(f"{c.chunk.title} {c.chunk.section} {corpus.expansions(c.text)} {itself}")),
                 set(corpus.words(c.chunk)),
                 corpus.spelled(c.chunk),
                 lead,

@@ -16,7 +16,7 @@ from enum import StrEnum
 from ..chunk import Chunk, unsafe_spans
 from ..guard import contact_details, looks_like_injection, without_addresses
 from ..text import AGENT_CLAUSE, broken_word, identifiers, sentence_spans
-from .focus import MONTHS
+from .status import coded_line, masthead_spans, status_line
 
 __all__ = [
     "Unit",
@@ -213,7 +213,10 @@ def field_line(text: str) -> bool:
 
 def _field_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """A sentence span split before each line that is a form field ("Release Date: May 2022")
-    when the line before it is a field too or ends a sentence: a card's fields, one per line."""
+    when the line before it is a field too or ends a sentence: a card's fields, one per line;
+    a masthead line at its separators."""
+    if len(masthead := masthead_spans(text, s, e)) > 1:
+        return masthead
     out = [(s, e)]
     pos = text.find("\n", s, e)
     while pos != -1:
@@ -233,16 +236,6 @@ _FIGURE_END = re.compile(r"\d%?\)?$")
 #: A figure with its label, a line of its own ("2.1 h median earlier recognition", "1 in 7 alerts
 #: were true positives"): a results slide's statement, whole without a verb or a stop.
 _FIGURE_FIRST = re.compile(r"^(?:[$€£]?\d[\d,.]*\s?(?:%|[a-z]{1,3}\b)|\d+ in \d+)\s+[a-z][\w-]*(?:\s+[\w().%-]+){2,}$")
-
-
-#: A short sentence dating the document's own status: "Effective October 1, 2026.", "Adopted on
-#: 3 March 2025.", "Next review due October 2029." (too short for a whole sentence, but a fact).
-_DATED = re.compile(
-    rf"^[A-Z][a-z]+(?: [a-z]+){{0,2}} (?:(?:on|from|as of|in|until|by) )?(?:\d{{1,2}} )?{MONTHS}(?: \d{{1,2}},?)? \d{{4}}\.$"
-)
-
-
-_CODED_LINE = re.compile(r"[A-Za-z]{3,}.*\d|\d.*[A-Za-z]{3,}")
 
 
 def _stated_result(sentence: str) -> bool:
@@ -384,9 +377,9 @@ def read_units(chunk: Chunk) -> list[Unit]:
             unit.ok = unit.ok or (
                 se >= len(block.rstrip()) and (_stated_result(flat) or _FIGURE_FIRST.match(flat) is not None)
             )
-            unit.ok = unit.ok or _DATED.match(flat) is not None
+            unit.ok = unit.ok or status_line(flat)
             # a Word header's or footer's line states the document's own codes ("Doc. Control No. MSR-7")
-            unit.ok = unit.ok or (bool(chunk.meta.get("running")) and _CODED_LINE.search(flat) is not None)
+            unit.ok = unit.ok or (bool(chunk.meta.get("running")) and coded_line(flat))
             if not unit.ok and contact_details(flat):
                 masked = without_addresses(flat)
                 unit.contact = whole_sentence(masked) or field_line(masked)

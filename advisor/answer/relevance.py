@@ -12,7 +12,7 @@ from ..text import content_words, identifiers, tokenize
 from .asks import Ask, Focus, asked_words, focus_of, names_several, years
 from .corpus import Corpus
 from .docref import pointing, prefer_pointed, reference_nouns
-from .focus import dated
+from .focus import EFFECT_ASK, dated, states_effect
 from .persona import set_aside
 from .properties import figure_bonus
 from .quotable import UnitKind
@@ -253,6 +253,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     q_years = years(question)
     wants_number = bool(_NUMBER_CUES.search(question))
     wants_date = focus_of(question) is Focus.DATE
+    wants_effect = bool(EFFECT_ASK.search(question))
     negation = negated(question)
     # a question asking for a date, an amount or a count is answered by the sentence stating
     # it, whatever its form: only an open question prefers recommendations or roles
@@ -287,6 +288,8 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
             bonus += 0.06
             if wants_date and dated(c.text):
                 bonus += 0.06
+            if wants_effect and states_effect(c.text):
+                bonus += 0.12  # "when does it take effect": the document's "Effective 1 January 2027"
         # the first sentence of a section usually states its subject; later ones elaborate
         if c.position == 0:
             bonus += 0.03
