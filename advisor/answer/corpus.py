@@ -7,11 +7,13 @@ import math
 import re
 import weakref
 from collections import OrderedDict
+from collections.abc import Collection
 from typing import Any
 
 from ..chunk import Chunk
-from ..retrieve import Retriever
+from ..retrieve import Hit, Retriever
 from ..text import identifiers, tokenize
+from .docref import GENERIC, KINDS
 from .paraphrase import WordMatcher, expands
 
 __all__ = ["MAX_FAMILY", "Corpus"]
@@ -19,6 +21,10 @@ __all__ = ["MAX_FAMILY", "Corpus"]
 
 #: A numbered heading: "Section 3.2", "Article 14", "4.2 Credentialing", "Rule 7(a)", "§ 164.312".
 _NUMBERED = re.compile(r"^\s*(?:[A-Za-z]+\.?\s+)?\d+(?:\.\d+)*(?:\([a-z0-9]+\))?(?=[\s:.—–-]|$)|\b\d+\.\d+\b|§\s*\d")
+#: A heading's number: "7.", "4.2", "Section 3".
+_HEADING_NUMBER = re.compile(r"^\s*(?:(?:section|part|article|chapter)\s+)?\d+(?:\.\d+)*[.)]?\s+", re.I)
+#: A heading naming the document's kind ("Policy") is no section a question asks about.
+_DOCUMENT_KINDS = frozenset(tokenize(" ".join(KINDS | GENERIC)))
 #: Per index, the documents whose chunk lists stay cached across questions (generation, source).
 _DOCUMENTS: weakref.WeakKeyDictionary[Any, OrderedDict[tuple[int, str], list[Chunk]]] = weakref.WeakKeyDictionary()
 _DOCUMENTS_KEPT = 4
@@ -133,6 +139,28 @@ class Corpus:
             return []
         same = [c for c in self.chunks(source) if _item_id(c.section) == want]
         return same if len(same) <= MAX_FAMILY else []
+
+    def headed_hits(self, question: str, hits: list[Hit], limit: int = 2) -> list[Hit]:
+        """The sections of the best hits' documents whose heading is what the question asks
+        about ("Approval" for "who approved our policy?"), as hits after the others: retrieval
+        ranks a table of names under it low, for none of its words is asked."""
+        words = set(tokenize(question)) - _DOCUMENT_KINDS
+        have = {h.chunk.chunk_id for h in hits}
+        out: list[Hit] = []
+        for source in dict.fromkeys(h.chunk.source for h in hits[:2]):
+            out += [Hit(c, 0.0, len(hits) + 1) for c in self.headed(source, words) if c.chunk_id not in have]
+        return out[:limit]
+
+    def headed(self, source: str, words: Collection[str]) -> list[Chunk]:
+        """The chunks of a document under a heading of its own made only of these words
+        ("7. Approval" for a question asking who approved the policy), in reading order."""
+        out = []
+        for c in self.chunks(source):
+            last = c.section.split(" > ")[-1]
+            toks = set(tokenize(_HEADING_NUMBER.sub("", last)))
+            if toks and toks <= set(words) and last.strip() != c.title.strip():
+                out.append(c)
+        return out
 
     def words(self, chunk: Chunk) -> frozenset[str]:
         """Tokens of the chunk's whole document (title, headings and text); the chunk's own

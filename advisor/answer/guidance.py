@@ -416,6 +416,8 @@ def compose_guidance(
         sub_vecs or [], max_sentences or (6 if as_list else 5), Corpus(retriever, matcher_for(sentence_index.embedder))
     )
     corpus = setup.corpus if retriever is not None else None
+    if corpus is not None:
+        hits = hits + corpus.headed_hits(question, hits)
     passages, chunk_sim = gather_passages(
         hits, neighbors, corpus.family if corpus else None, corpus.namesake if corpus else None
     )

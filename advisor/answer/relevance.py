@@ -12,7 +12,7 @@ from ..text import content_words, identifiers, tokenize
 from .asks import Ask, Focus, asked_words, focus_of, names_several, years
 from .corpus import Corpus
 from .docref import pointing, prefer_pointed, reference_nouns
-from .focus import EFFECT_ASK, dated, states_effect
+from .focus import EFFECT_ASK, SIGNOFF_ASK, dated, signs_off, states_effect
 from .persona import set_aside
 from .properties import figure_bonus
 from .quotable import UnitKind
@@ -254,6 +254,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     wants_number = bool(_NUMBER_CUES.search(question))
     wants_date = focus_of(question) is Focus.DATE
     wants_effect = bool(EFFECT_ASK.search(question))
+    wants_signoff = bool(SIGNOFF_ASK.search(question))
     negation = negated(question)
     # a question asking for a date, an amount or a count is answered by the sentence stating
     # it, whatever its form: only an open question prefers recommendations or roles
@@ -302,6 +303,8 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
         if as_list and c.kind is UnitKind.SENTENCE and c.text.rstrip().endswith(":"):
             bonus += 0.05  # the document's own line introducing a list says what the list is
         bonus += _asked_kind_bonus(c, wants_action, wants_actor, wants_members)
+        if wants_signoff and c.kind is not UnitKind.SENTENCE and signs_off(c.text, _header(c), c.chunk.section):
+            bonus += 0.3  # "who approved the policy": the names of its sign-off table
         chunk_rel = 1.0 / (1.0 + 0.35 * (c.hit_rank - 1))  # hybrid retrieval's verdict on the passage
         out.append(0.5 * float(sim) + 0.25 * min(lex, 1.0) + 0.15 * chunk_rel + bonus)
     return out
