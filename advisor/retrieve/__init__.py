@@ -11,6 +11,7 @@ import heapq
 import re
 import threading
 import time
+from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy as np
@@ -27,6 +28,27 @@ __all__ = ["LEXICAL_FORMAT", "SEARCHED_BY_DEFAULT", "Filters", "Hit", "Lexical",
 
 #: An acronym as a question writes it: "CAC", "the MEC's", "EHRs".
 _ACRONYM = re.compile(r"\b([A-Z]{3,6})(?:s|['’]s)?\b")
+#: Two capitalised words opening a name ("Brightwater Valley", "Quillon Regional").
+_NAME_START = re.compile(r"\b([A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})")
+
+
+def _shortened(query: str, spelled: dict[str, list[str]], df: Mapping[str, int]) -> list[str]:
+    """The acronyms passages use for the names the query starts to write: its two capitalised
+    words open the capitalised name of exactly one acronym some passage uses ("Brightwater
+    Valley" -> "bvmc")."""
+    starts = {" ".join(m.group(1).lower().split()) for m in _NAME_START.finditer(query)}
+    if not starts:
+        return []
+    found: dict[str, set[str]] = {}
+    for key, words in spelled.items():
+        if df.get(key, 0) == 0:
+            continue
+        for w in words:
+            if w[:1].isupper() and " ".join(w.lower().split()[:2]) in starts:
+                found.setdefault(" ".join(w.lower().split()[:2]), set()).add(key)
+    return sorted(next(iter(keys)) for keys in found.values() if len(keys) == 1)
+
+
 _UNFILTERED_SHARE = 0.5  # above this share of admitted chunks, filter dense candidates here, not in Chroma
 _DENSE_CHECK = 8  # keyword hits whose exact similarity is checked against the approximate dense search
 
@@ -110,6 +132,9 @@ class Retriever:
             key = acronym.lower()
             if lex.df.get(key, 0) == 0 and key in lex.spelled:
                 extra.append(lex.spelled[key][0])
+        # "Brightwater Valley" is written "BVMC" after the document defines it: passages using
+        # only the acronym answer for the name
+        extra += [a.upper() for a in _shortened(query, lex.spelled, lex.df) if a.upper() not in query]
         return f"{query} ({'; '.join(extra)})" if extra else query
 
     def search(self, query: str, k: int | None = None, filters: Filters | None = None) -> SearchResult:

@@ -38,3 +38,16 @@ def test_an_acronym_the_index_never_saw_is_searched_with_its_spelled_out_words(t
     assert retriever.expand("Which models run in the EHR?") == "Which models run in the EHR?"
     # an organization's private wording never reaches anyone else's query
     assert "Quality Review Board" not in retriever.expand("What does the QRB decide?")
+
+
+def test_a_name_the_documents_shorten_to_an_acronym_is_searched_with_the_acronym_too(tmp_path):
+    chunks = [
+        _chunk(1, "This policy covers Harrowgate Bay Regional Hospital (HBRH) and its two clinics."),
+        _chunk(2, "Vendors may not use HBRH data to train their models without written consent."),
+        _chunk(3, "Harrowgate Bay Rowing Club meets on Saturdays."),
+    ]
+    retriever = Retriever(_Index(chunks, tmp_path))  # type: ignore[arg-type]
+    query = "May vendors train models on Harrowgate Bay data?"
+    assert "HBRH" in retriever.expand(query)
+    # a name no passage shortens is searched as written
+    assert retriever.expand("When does Harrowgate Rowing meet?") == "When does Harrowgate Rowing meet?"
