@@ -172,6 +172,27 @@ _NUMBERED_RUN_IN = re.compile(
 )
 
 
+#: Words that make a clause's first words a sentence, not a title: a modal or auxiliary ("3.1
+#: Each facility must designate ..."), or a verb taking its object ("4.2.1 High-risk systems require
+#: approval", "Information Security reviews every system"); a noun that looks like a verb ("Data
+#: use.", "Annual review and approval.") ends the title or is followed by a preposition.
+_FINITE = re.compile(
+    r"\b(?:must|shall|should|may|might|will|would|can|cannot|could|is|are|was|were|has|have|had|does|do|did)\b"
+)
+_DET = r"(?:the|a|an|every|each|all|any|its|their|this|these|that|those|no)"
+_VERB_OBJECT = re.compile(
+    rf"(?<=\w) (?:(?:[a-z]+s|review|sign|keep|use|report) {_DET}"
+    r"|(?:require|apply|include|approve|provide|ensure|designate|submit|notify|prohibit)s?"
+    r" (?!(?:of|for|to|by|and|or|in|on|at|with|under|from)\b)[a-z]{2,})\b"
+)
+
+
+def _sentence(title: str) -> bool:
+    """Does a numbered paragraph's first sentence read as a statement rather than a run-in title?"""
+    words = title.split(maxsplit=1)[-1]  # after the number
+    return bool(_FINITE.search(words) or _VERB_OBJECT.search(words))
+
+
 def _piece(b: Block, start: int, end: int, section: str) -> Block:
     """The part [start, end) of a block's text, under `section`, its spans moved along."""
     return replace(
@@ -187,6 +208,9 @@ def numbered_headings(b: Block) -> list[Block]:
     """A block whose paragraphs open with a numbered provision's run-in title, as one block per
     provision under its title (so every sentence of it is read under the title, and none quotes it)."""
     found = list(_NUMBERED_RUN_IN.finditer(b.text)) if b.kind == BlockKind.TEXT else []
+    # a clause whose first sentence is short ("3.1 Each facility must designate an officer.") is
+    # body text: that sentence is its first rule, not a title over the rest
+    found = [m for m in found if not _sentence(m.group(1))]
     if not found:
         return [b]
     out = [_piece(b, 0, found[0].start(), b.section)] if b.text[: found[0].start()].strip() else []

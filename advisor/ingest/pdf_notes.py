@@ -8,11 +8,14 @@ import re
 from dataclasses import replace
 
 from .document import BlockKind
+from .pdf_chars import SUPERSCRIPTS
 from .pdf_furniture import Piece
 
 __all__ = ["attach_notes", "split_notes"]
 
-_OPENING = re.compile(r"^(?P<mark>\d{1,3}|[*\u2020\u2021])\s+(?=\S)")
+_OPENING = re.compile(
+    r"^(?:(?P<mark>\d{1,3}|[*\u2020\u2021])\s+|(?P<sup>[\u00b9\u00b2\u00b3\u2070-\u2079]{1,3})\s*)(?=\S)"
+)
 #: How far outside a piece's box a mark may sit (points): a mark hangs just after the last word.
 _SLACK = 12.0
 
@@ -24,7 +27,7 @@ def split_notes(text: str) -> list[tuple[str, str]]:
     for para in text.split("\n"):
         m = _OPENING.match(para)
         if m is not None:
-            out.append((m["mark"], para[m.end() :].strip()))
+            out.append(((m["mark"] or m["sup"]).translate(SUPERSCRIPTS), para[m.end() :].strip()))
         elif out and para.strip():
             out[-1] = (out[-1][0], f"{out[-1][1]} {para.strip()}")
     return out

@@ -225,7 +225,7 @@ def _pieces(pages: list[Page], size: float, bold: bool) -> tuple[list[list[Piece
     return out, dehyph
 
 
-_NOTE_MARK = re.compile(r"^(?:\d{1,3}|[*\u2020\u2021])\s*[A-Za-z(]")
+_NOTE_MARK = re.compile(r"^(?:\d{1,3}|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,3}|[*\u2020\u2021])\s*[A-Za-z(]")
 
 
 def _mark_notes(pieces: list[Piece], body: float, page: Page) -> None:
