@@ -149,14 +149,16 @@ def _split_values(labels: list[Line], values: Box) -> list[list[Line]] | None:
         groups[at].append(ln)
     if any(not g or len(g) > _MAX_WRAP or not _aligned(labels[n], g[0]) for n, g in enumerate(groups)):
         return None
-    return groups
+    # values of one line each read line by line as a table's rows already ("HPR | Health ...")
+    return groups if any(len(g) > 1 for g in groups) else None
 
 
 def _column_fields(boxes: list[Box]) -> list[Box]:
     """A cover's column of bold labels without colons ("Policy number", "Effective date") beside
     a column of values in regular type, each value on its label's baseline and maybe wrapped onto
     the lines below: one "Label: value" line each, so no label is cut off from its value (the
-    labels read as one passage and the values as another). Three such pairs at least."""
+    labels read as one passage and the values as another). Three such pairs at least, one value
+    wrapped (a value on one line each is read line by line as a table's rows)."""
     for values in boxes:
         if len(values.lines) < 3 or any(ln.bold for ln in values.lines):
             continue
