@@ -220,6 +220,20 @@ def numbered_headings(b: Block) -> list[Block]:
     return out
 
 
+#: A question heading ("Q: May we rely on ...?", "How long are logs kept?") over its answer
+#: labelled "A:" ("A: No. Developer evidence ..."): the label says only that this is the answer.
+_QUESTION = re.compile(r"^(?:Q|Question)\s*\d*\s*[:.)]\s|\?$")
+_ANSWER = re.compile(r"^(?:A|Answer)\s*\d*\s*:\s+(?=\S)")
+
+
+def faq_answer(b: Block) -> Block:
+    """An answer under its question heading, without its "A:" label (an answer quoted alone
+    would otherwise open with it)."""
+    question = b.section.rsplit(" > ", 1)[-1].strip()
+    m = _ANSWER.match(b.text) if b.kind == BlockKind.TEXT and _QUESTION.search(question) else None
+    return _piece(b, m.end(), len(b.text), b.section) if m else b
+
+
 @dataclass
 class _Group:
     section: str
@@ -236,7 +250,7 @@ class _Group:
 def _groups(blocks: list[Block]) -> list[_Group]:
     """Consecutive indexed blocks sharing section, page, kind, quarantine and meta."""
     groups: list[_Group] = []
-    for b in (p for block in blocks for p in numbered_headings(block)):
+    for b in (p for block in blocks for p in numbered_headings(faq_answer(block))):
         if not b.kind.indexed or not b.text.strip():
             continue  # furniture, TOC, index pages, reference lists: recognised, never chunked
         g = _Group(b.section, b.page, b.kind, b.quarantine, dict(b.meta), [b])

@@ -23,7 +23,7 @@ from .pdf_chars import Page, PageReader
 from .pdf_furniture import FIGURE, Piece, mark_running_heads, mark_toc_and_index, norm, ref_heading, running_identifiers
 from .pdf_layout import Item, ItemKind, Line, is_field, page_items
 from .pdf_mend import mend_column_breaks, mend_page_break, overlap, prose
-from .pdf_notes import attach_notes
+from .pdf_notes import attach_across_pages, attach_notes, split_notes
 
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
 _ALNUM = re.compile(r"[^\W_]")
@@ -208,6 +208,7 @@ def _pieces(pages: list[Page], size: float, bold: bool) -> tuple[list[list[Piece
     lines: list[Line] = [ln for page in items for it in page for group in (it.paragraphs or it.cells) for ln in group]
     dehyph = Dehyphenator(ln.text for ln in lines)
     out: list[list[Piece]] = []
+    noted: list[set[str]] = []  # the marks of the notes each page prints
     for page, page_items_ in zip(pages, items, strict=True):
         pieces = []
         for it in page_items_:
@@ -221,7 +222,9 @@ def _pieces(pages: list[Page], size: float, bold: bool) -> tuple[list[list[Piece
             piece.size, piece.bottom = it.size, it.bottom
             pieces.append(piece)
         _mark_notes(pieces, size, page)
+        noted.append({m for p in pieces if p.note for m, _ in split_notes(p.text)})
         out.append(attach_notes(pieces, page.marks))
+    attach_across_pages(out, [p.marks for p in pages], noted)
     return out, dehyph
 
 

@@ -135,3 +135,33 @@ def test_a_cover_column_of_bold_labels_reads_beside_wrapped_values(tmp_path):
     assert "Applies to: All Quenbury Health clinics, including the Lowmere and Fallowfield" in text
     assert "home-care team they run\nNext review due: March 2029" in text
     assert not any(c.section.endswith("Next review due") for c in chunks)
+
+
+def test_notes_printed_after_the_last_section_go_with_the_clauses_that_mark_them(tmp_path):
+    pdf = _pdf()
+    _heading(pdf, "2. Retention")
+    _para(pdf, "2.1 Scan logs are kept for eight years by the Orrisdale records unit.¹")
+    _para(pdf, "2.2 Audit trails are kept for as long as the device is in service.²")
+    pdf.add_page()
+    _heading(pdf, "3. Frequently asked questions")
+    pdf.set_font("Sans", "B", 9.5)
+    pdf.multi_cell(0, 5, "Q: Whom do we ask about retention?", new_x="LMARGIN", new_y="NEXT")
+    _para(pdf, "A: The Orrisdale records unit, on extension 4410.")
+    pdf.ln(2)
+    pdf.line(20, pdf.get_y(), 80, pdf.get_y())
+    pdf.ln(1.5)
+    pdf.set_font("Sans", "", 7.5)
+    for note in (
+        "¹ Logs of a minor are kept until the patient turns 26.",
+        "² Paper copies may be destroyed after scanning.",
+    ):
+        pdf.multi_cell(0, 4, note, new_x="LMARGIN", new_y="NEXT")
+    chunks = _chunks(pdf, tmp_path / "retention.pdf")
+    # the answer is read without its "A:" label, under its question
+    answer = next(c for c in chunks if "extension 4410" in c.text)
+    assert answer.text.startswith("The Orrisdale records unit") and answer.section.endswith("retention?")
+    assert "patient turns 26" not in answer.text
+    # each note is read under the section of the clause carrying its mark, on the page it is printed on
+    for words in ("Logs of a minor are kept until the patient turns 26.", "Paper copies may be destroyed"):
+        (note,) = [c for c in chunks if words in c.text]
+        assert note.section == "2. Retention" and note.page == 2 and "¹" not in note.text, (note.section, note.text)
