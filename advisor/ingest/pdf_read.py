@@ -22,7 +22,7 @@ from .limits import Deadline, Limits
 from .pdf_chars import Page, PageReader
 from .pdf_furniture import FIGURE, Piece, mark_running_heads, mark_toc_and_index, norm, ref_heading, running_identifiers
 from .pdf_layout import Item, ItemKind, Line, is_field, page_items
-from .pdf_mend import mend_column_breaks, mend_page_break, overlap, prose
+from .pdf_mend import captions_below, mend_column_breaks, mend_page_break, overlap, prose
 from .pdf_notes import attach_across_pages, attach_notes, split_notes
 
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
@@ -264,6 +264,7 @@ def _blocks(pages: list[Page], outline: Outline, ocr_blocks: dict[int, list[Bloc
     for page in pieces:
         page[:] = _figure_labels(page)
         mend_column_breaks(page)
+        captions_below(page)
         _run_in_terms(page)
         _group_labels(page)
     _closing_lines(pieces, body)
@@ -359,13 +360,14 @@ class _Sections:
             # a label no larger than the body text ("OUTCOME", "EVIDENCE") sits under the larger
             # heading above it (the control it describes), though not under the document's title
             # (a model card's name over its "Warnings"); a badge repeating the title's code
-            # ("GV-3.2" beside "GV-3.2 Supplier risk") gives way to the title
+            # ("GV-3.2" beside "GV-3.2 Supplier risk") gives way to the title; one set as large as
+            # the numbered heading above it ("Revision history" after "9. Questions") is its sibling
             prefix = self.fresh and self.local and text.startswith(f"{self.local[-1]} ")
             label = 0 < piece.size <= self.body + 0.5
             kept = [
                 (h, s)
                 for h, s in zip(self.local[: -1 if prefix else None], self.sizes, strict=False)
-                if heading_level(h) is not None or (label and s > piece.size + 0.5)
+                if (heading_level(h) is not None and not 0 < s <= piece.size + 0.25) or (label and s > piece.size + 0.5)
             ]
             self._set(tuple(h for h, _ in kept), tuple(s for _, s in kept))
             self._push(text, piece.size if self.seen else 0.0)  # the first heading titles the whole

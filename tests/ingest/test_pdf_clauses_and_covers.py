@@ -165,3 +165,33 @@ def test_notes_printed_after_the_last_section_go_with_the_clauses_that_mark_them
     for words in ("Logs of a minor are kept until the patient turns 26.", "Paper copies may be destroyed"):
         (note,) = [c for c in chunks if words in c.text]
         assert note.section == "2. Retention" and note.page == 2 and "¹" not in note.text, (note.section, note.text)
+
+
+def test_a_caption_under_its_table_titles_the_rows_and_a_heading_as_large_as_a_section_is_its_sibling(tmp_path):
+    pdf = _pdf()
+    _heading(pdf, "6. Reporting device faults")
+    _para(pdf, "Staff report every fault to the Pellingham device desk on the timelines below.")
+    pdf.set_font("Sans", "", 8.5)
+    rows = [
+        ("Fault", "Reported by", "Deadline"),
+        ("Device gives a wrong reading", "Ward nurse", "24 hours"),
+        ("Device lost or stolen", "Patient's care team", "3 working days"),
+        ("Battery fails early", "Home-care technician", "10 working days"),
+    ]
+    with pdf.table(col_widths=(70, 50, 50), line_height=4.6, text_align="LEFT") as table:
+        for r in rows:
+            row = table.row()
+            for c in r:
+                row.cell(c)
+    pdf.multi_cell(0, 4.5, "Table 2. Deadlines for reporting device faults.", new_x="LMARGIN", new_y="NEXT")
+    _heading(pdf, "7. Retention")
+    _para(pdf, "Fault reports are kept for five years.")
+    _heading(pdf, "Revision history")
+    _para(pdf, "Version 1.1 of 4 May 2027 added battery faults.")
+    chunks = _chunks(pdf, tmp_path / "faults.pdf")
+    (table,) = [c for c in chunks if "Device lost or stolen" in c.text]
+    assert table.section == "6. Reporting device faults > Table 2. Deadlines for reporting device faults"
+    assert table.text.startswith("Fault | Reported by | Deadline")
+    assert not any(c.text.startswith("Table 2.") for c in chunks)  # the caption is no sentence of its own
+    (history,) = [c for c in chunks if "battery faults" in c.text]
+    assert history.section == "Revision history"
