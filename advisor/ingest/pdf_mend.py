@@ -126,6 +126,8 @@ def captions_below(page: list[Piece]) -> None:
             and _TABLE_CAPTION.match(cap.text.strip())
             and 0 <= cap.top - page[j].bottom <= 3 * max(cap.size, 1.0)
             and not (after is not None and after.kind == BlockKind.TABLE)
+            # nearer the rows above than what follows (a caption over a table read as text is not theirs)
+            and (after is None or after.page != cap.page or cap.top - page[j].bottom <= after.top - cap.bottom)
         ):
             cap.text, cap.heading, cap.breaks = cap.text.strip().rstrip("."), True, []
             page[i : j + 2] = [cap, *page[i : j + 1]]
