@@ -172,6 +172,27 @@ _NUMBERED_RUN_IN = re.compile(
 )
 
 
+#: Words that make a clause's first words a sentence, not a title: a modal or auxiliary ("3.1
+#: Each facility must designate ..."), or a verb taking its object ("4.2.1 High-risk systems require
+#: approval", "Information Security reviews every system"); a noun that looks like a verb ("Data
+#: use.", "Annual review and approval.") ends the title or is followed by a preposition.
+_FINITE = re.compile(
+    r"\b(?:must|shall|should|may|might|will|would|can|cannot|could|is|are|was|were|has|have|had|does|do|did)\b"
+)
+_DET = r"(?:the|a|an|every|each|all|any|its|their|this|these|that|those|no)"
+_VERB_OBJECT = re.compile(
+    rf"(?<=\w) (?:(?:[a-z]+s|review|sign|keep|use|report) {_DET}"
+    r"|(?:require|apply|include|approve|provide|ensure|designate|submit|notify|prohibit)s?"
+    r" (?!(?:of|for|to|by|and|or|in|on|at|with|under|from)\b)[a-z]{2,})\b"
+)
+
+
+def _sentence(title: str) -> bool:
+    """Does a numbered paragraph's first sentence read as a statement rather than a run-in title?"""
+    words = title.split(maxsplit=1)[-1]  # after the number
+    return bool(_FINITE.search(words) or _VERB_OBJECT.search(words))
+
+
 def _piece(b: Block, start: int, end: int, section: str) -> Block:
     """The part [start, end) of a block's text, under `section`, its spans moved along."""
     return replace(
@@ -187,6 +208,9 @@ def numbered_headings(b: Block) -> list[Block]:
     """A block whose paragraphs open with a numbered provision's run-in title, as one block per
     provision under its title (so every sentence of it is read under the title, and none quotes it)."""
     found = list(_NUMBERED_RUN_IN.finditer(b.text)) if b.kind == BlockKind.TEXT else []
+    # a clause whose first sentence is short ("3.1 Each facility must designate an officer.") is
+    # body text: that sentence is its first rule, not a title over the rest
+    found = [m for m in found if not _sentence(m.group(1))]
     if not found:
         return [b]
     out = [_piece(b, 0, found[0].start(), b.section)] if b.text[: found[0].start()].strip() else []
@@ -194,6 +218,20 @@ def numbered_headings(b: Block) -> list[Block]:
         end = nxt.start() if nxt is not None else len(b.text)
         out.append(_piece(b, m.end(), end, f"{b.section} > {m.group(1)}" if b.section else m.group(1)))
     return out
+
+
+#: A question heading ("Q: May we rely on ...?", "How long are logs kept?") over its answer
+#: labelled "A:" ("A: No. Developer evidence ..."): the label says only that this is the answer.
+_QUESTION = re.compile(r"^(?:Q|Question)\s*\d*\s*[:.)]\s|\?$")
+_ANSWER = re.compile(r"^(?:A|Answer)\s*\d*\s*:\s+(?=\S)")
+
+
+def faq_answer(b: Block) -> Block:
+    """An answer under its question heading, without its "A:" label (an answer quoted alone
+    would otherwise open with it)."""
+    question = b.section.rsplit(" > ", 1)[-1].strip()
+    m = _ANSWER.match(b.text) if b.kind == BlockKind.TEXT and _QUESTION.search(question) else None
+    return _piece(b, m.end(), len(b.text), b.section) if m else b
 
 
 @dataclass
@@ -212,7 +250,7 @@ class _Group:
 def _groups(blocks: list[Block]) -> list[_Group]:
     """Consecutive indexed blocks sharing section, page, kind, quarantine and meta."""
     groups: list[_Group] = []
-    for b in (p for block in blocks for p in numbered_headings(block)):
+    for b in (p for block in blocks for p in numbered_headings(faq_answer(block))):
         if not b.kind.indexed or not b.text.strip():
             continue  # furniture, TOC, index pages, reference lists: recognised, never chunked
         g = _Group(b.section, b.page, b.kind, b.quarantine, dict(b.meta), [b])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -333,6 +334,9 @@ class PageReader:
             # the baseline, not the glyph box, puts characters on a line (bullets sit high);
             # within one text object it sits a fixed distance above the loose box's bottom
             x0, x1, base = rect.left, rect.right, top_y - rect.bottom - style.descent
+            if u in SUPERSCRIPTS and run is not None and not space and _super_mark(run, x0, base):
+                mark_end = _drop_mark(marks, SUPERSCRIPTS[u], x0, x1, run, mark_end)  # "larger.¹"
+                continue
             if (
                 run is not None
                 and -0.45 * size <= base - run.base <= 0.45 * size
@@ -410,6 +414,29 @@ class PageReader:
 
 
 _MARKS = frozenset(map(ord, "0123456789*\u2020\u2021,"))
+#: Superscript digit characters (a note's mark typed as "¹", not set small and raised) -> digits.
+SUPERSCRIPTS = {ord(c): str(i) for i, c in enumerate("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")}
+
+
+def _drop_mark(marks: list[tuple[str, float, float]], mark: str, x0: float, x1: float, run: _Run, end: float) -> float:
+    """A note mark dropped from the run's text (a digit right after one goes on with it); the run
+    reaches over its place. The mark's right edge."""
+    if end and marks:
+        marks[-1] = (marks[-1][0] + mark, marks[-1][1], marks[-1][2])
+    else:
+        marks.append((mark, x0, run.base))
+    run.x1 = max(run.x1, x1)
+    return run.x1
+
+
+def _super_mark(run: _Run, x0: float, base: float) -> bool:
+    """A superscript digit character on the run's line, tight after a sentence's end or a word of
+    three letters at least ("larger.¹", "licences²"), is a note mark; after a digit or a short unit
+    ("10⁶", "m²", "km²") it is part of the text."""
+    size = run.style.size
+    word = "".join(run.chars).rsplit(" ", 1)[-1]
+    after = bool(re.search(r"(?:[.,;:!?)\]\"'’”]|[A-Za-z]{3})$", word))
+    return after and abs(base - run.base) <= 0.45 * size and run.x1 - 0.3 * size <= x0 <= run.x1 + 0.3 * size
 
 
 _TURNED = 0.7  # share of a page's visible characters that must be turned for the page to be read turned

@@ -26,6 +26,8 @@ from .pdf_spacing import REACH, join_spaced_words
 _MARKER = re.compile(r"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·\-–—*]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)])$")
 _ITEM_START = re.compile(r"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·–—*]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s")
 _END = re.compile(r"[.!?:;][\"'”’)\]]?$")
+# a numbered clause ("4.2.4 A high-risk ...") or a note opening with its superscript mark ("¹ Cases ...")
+_CLAUSE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,3}\s*)[A-Z(]")
 # a line opening with a field's label, when the font does not say which words are bold (Type 3
 # fonts): up to eight words, the first capitalised, then ":" and the value ("Release Date: May 2022")
 _TEXT_LABEL = re.compile(
@@ -245,7 +247,9 @@ def paragraphs(box: Box) -> list[list[Line]]:
             label = ln.label and not prev.bold  # not the second line of a wrapped label
             entry = TOC_JOIN in prev.text and prev.text.rsplit(TOC_JOIN, 1)[-1].isdigit()  # a contents line
             item = bool(_ITEM_START.match(ln.text)) and not _number_goes_on(out[-1], ln, ended)
-            if not (item or label or entry or (ended and (short or indented))):
+            # a numbered clause or a note at the margin after a finished line
+            clause = ended and bool(_CLAUSE.match(ln.text)) and ln.x0 <= box.x0 + 0.5 * ln.size
+            if not (item or label or entry or clause or (ended and (short or indented))):
                 out[-1].append(ln)
                 continue
         out.append([ln])

@@ -97,3 +97,38 @@ def mend_page_break(page: list[Piece], nxt: list[Piece]) -> None:
         cut = end.end() + len(rest) - len(rest.lstrip())
         cont.text = rest.strip()
         cont.breaks = [b - cut for b in cont.breaks if b >= cut]
+
+
+_TABLE_CAPTION = re.compile(r"^(?:table|exhibit)\s+[A-Z]?\d+(?:\.\d+)*[.:]?\s+\S", re.I)
+
+
+def captions_below(page: list[Piece]) -> None:
+    """A table's caption set under its rows ("Table 1. Reporting deadlines ...") titles the table
+    as one set above it does: it moves before the rows as their heading (its closing stop
+    dropped), so the rows are read under it and it is never quoted as a sentence of its own. Not
+    a caption followed by rows: that one is set above the next table."""
+    i = 0
+    while i < len(page):
+        p = page[i]
+        if p.kind != BlockKind.TABLE or p.hidden:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(page) and page[j + 1].kind == BlockKind.TABLE and not page[j + 1].hidden:
+            j += 1
+        cap = page[j + 1] if j + 1 < len(page) else None
+        after = page[j + 2] if j + 2 < len(page) else None
+        if (
+            cap is not None
+            and prose(cap)
+            and "\n" not in cap.text.strip()
+            and len(cap.text) <= 200
+            and _TABLE_CAPTION.match(cap.text.strip())
+            and 0 <= cap.top - page[j].bottom <= 3 * max(cap.size, 1.0)
+            and not (after is not None and after.kind == BlockKind.TABLE)
+            # nearer the rows above than what follows (a caption over a table read as text is not theirs)
+            and (after is None or after.page != cap.page or cap.top - page[j].bottom <= after.top - cap.bottom)
+        ):
+            cap.text, cap.heading, cap.breaks = cap.text.strip().rstrip("."), True, []
+            page[i : j + 2] = [cap, *page[i : j + 1]]
+        i = j + 2

@@ -22,8 +22,8 @@ from .limits import Deadline, Limits
 from .pdf_chars import Page, PageReader
 from .pdf_furniture import FIGURE, Piece, mark_running_heads, mark_toc_and_index, norm, ref_heading, running_identifiers
 from .pdf_layout import Item, ItemKind, Line, is_field, page_items
-from .pdf_mend import mend_column_breaks, mend_page_break, overlap, prose
-from .pdf_notes import attach_notes
+from .pdf_mend import captions_below, mend_column_breaks, mend_page_break, overlap, prose
+from .pdf_notes import attach_across_pages, attach_notes, split_notes
 
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
 _ALNUM = re.compile(r"[^\W_]")
@@ -208,6 +208,7 @@ def _pieces(pages: list[Page], size: float, bold: bool) -> tuple[list[list[Piece
     lines: list[Line] = [ln for page in items for it in page for group in (it.paragraphs or it.cells) for ln in group]
     dehyph = Dehyphenator(ln.text for ln in lines)
     out: list[list[Piece]] = []
+    noted: list[set[str]] = []  # the marks of the notes each page prints
     for page, page_items_ in zip(pages, items, strict=True):
         pieces = []
         for it in page_items_:
@@ -221,11 +222,13 @@ def _pieces(pages: list[Page], size: float, bold: bool) -> tuple[list[list[Piece
             piece.size, piece.bottom = it.size, it.bottom
             pieces.append(piece)
         _mark_notes(pieces, size, page)
+        noted.append({m for p in pieces if p.note for m, _ in split_notes(p.text)})
         out.append(attach_notes(pieces, page.marks))
+    attach_across_pages(out, [p.marks for p in pages], noted)
     return out, dehyph
 
 
-_NOTE_MARK = re.compile(r"^(?:\d{1,3}|[*\u2020\u2021])\s*[A-Za-z(]")
+_NOTE_MARK = re.compile(r"^(?:\d{1,3}|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,3}|[*\u2020\u2021])\s*[A-Za-z(]")
 
 
 def _mark_notes(pieces: list[Piece], body: float, page: Page) -> None:
@@ -261,6 +264,7 @@ def _blocks(pages: list[Page], outline: Outline, ocr_blocks: dict[int, list[Bloc
     for page in pieces:
         page[:] = _figure_labels(page)
         mend_column_breaks(page)
+        captions_below(page)
         _run_in_terms(page)
         _group_labels(page)
     _closing_lines(pieces, body)
@@ -356,13 +360,14 @@ class _Sections:
             # a label no larger than the body text ("OUTCOME", "EVIDENCE") sits under the larger
             # heading above it (the control it describes), though not under the document's title
             # (a model card's name over its "Warnings"); a badge repeating the title's code
-            # ("GV-3.2" beside "GV-3.2 Supplier risk") gives way to the title
+            # ("GV-3.2" beside "GV-3.2 Supplier risk") gives way to the title; one set as large as
+            # the numbered heading above it ("Revision history" after "9. Questions") is its sibling
             prefix = self.fresh and self.local and text.startswith(f"{self.local[-1]} ")
             label = 0 < piece.size <= self.body + 0.5
             kept = [
                 (h, s)
                 for h, s in zip(self.local[: -1 if prefix else None], self.sizes, strict=False)
-                if heading_level(h) is not None or (label and s > piece.size + 0.5)
+                if (heading_level(h) is not None and not 0 < s <= piece.size + 0.25) or (label and s > piece.size + 0.5)
             ]
             self._set(tuple(h for h, _ in kept), tuple(s for _, s in kept))
             self._push(text, piece.size if self.seen else 0.0)  # the first heading titles the whole
