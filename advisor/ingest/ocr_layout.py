@@ -169,24 +169,41 @@ def _meets(rule: list[int], y: int, a: int, b: int) -> bool:
 def _grids(hrules: list[tuple[int, int, int, int]], vrules: list[tuple[int, int, int, int]], tol: int) -> list[Grid]:
     """Tables: three or more horizontal rules of one width, with the vertical rules between their
     ends running from the first to the last as column edges (none: the columns are found in the
-    words, `columns`); the rows are the bands between."""
+    words, `columns`); the rows are the bands between. Rules of one width framed at their ends
+    are as many tables as the frame has parts (two tables of a page's text width, one under the
+    other, are two)."""
     grids = []
     rest = sorted(hrules)
     while rest:
         first = rest[0]
         group = [r for r in rest if abs(r[2] - first[2]) <= tol and abs(r[3] - first[3]) <= tol]
         rest = [r for r in rest if r not in group]
-        ys = _merge([(r[0] + r[1]) // 2 for r in group], tol)
-        if len(ys) < 3:
-            continue
         x0, x1 = first[2], first[3]
-        inner = [
-            (v[2] + v[3]) // 2
-            for v in vrules
-            if x0 + tol < (v[2] + v[3]) / 2 < x1 - tol and v[0] <= ys[0] + tol and v[1] >= ys[-1] - tol
-        ]
-        grids.append(Grid([x0, *_merge(inner, tol), x1], ys))
+        for ys in _framed(_merge([(r[0] + r[1]) // 2 for r in group], tol), x0, x1, vrules, tol):
+            if len(ys) < 3:
+                continue
+            inner = [
+                (v[2] + v[3]) // 2
+                for v in vrules
+                if x0 + tol < (v[2] + v[3]) / 2 < x1 - tol and v[0] <= ys[0] + tol and v[1] >= ys[-1] - tol
+            ]
+            grids.append(Grid([x0, *_merge(inner, tol), x1], ys))
     return grids
+
+
+def _framed(ys: list[int], x0: int, x1: int, vrules: list[tuple[int, int, int, int]], tol: int) -> list[list[int]]:
+    """The rules `ys` (of one width, x0 to x1) cut where no vertical rule at either end joins two
+    neighbours: the parts of a frame, each a table. Rules with no frame at all stay one table."""
+    ends = [v for v in vrules if min(abs((v[2] + v[3]) / 2 - x0), abs((v[2] + v[3]) / 2 - x1)) <= tol]
+    if not ends or not ys:
+        return [ys]
+    parts = [[ys[0]]]
+    for a, b in itertools.pairwise(ys):
+        if any(v[0] <= a + tol and v[1] >= b - tol for v in ends):
+            parts[-1].append(b)
+        else:
+            parts.append([b])
+    return parts
 
 
 def columns(words: list[Word], grid: Grid) -> Grid | None:
