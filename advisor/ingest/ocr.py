@@ -24,11 +24,24 @@ from pathlib import Path
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
+from PIL import Image
 
 from .document import Block, BlockKind, fail
 from .hyphens import Dehyphenator
 from .limits import Deadline, Limits, progress
-from .ocr_layout import Grid, Para, Word, line_text, numbered, page_paras, parse_tsv, prepare
+from .ocr_cells import cell_sheet, cell_words, with_cells
+from .ocr_layout import (
+    Grid,
+    Para,
+    Word,
+    line_text,
+    numbered,
+    page_paras,
+    parse_tsv,
+    prepare,
+    stroke_weights,
+    table_grids,
+)
 from .pdf_furniture import Piece, mark_running_heads, running_identifiers
 
 DPI = 250
@@ -77,18 +90,34 @@ def ocr_pages(doc: Any, path: Path, pages: list[int], limits: Limits, deadline: 
         finally:
             page.close()
         image, grids = prepare(image)  # upright, rules erased, ruled tables found
-        buf = io.BytesIO()
-        image.save(buf, format="PNG")
-        remaining = max(1.0, deadline.end - time.monotonic())
-        tsv = _run(binary, buf.getvalue(), min(limits.ocr_seconds, remaining), path, i + 1)
-        read[i + 1] = (page_paras(parse_tsv(tsv), grids, image.width), image.height)
+        words = parse_tsv(_run(binary, _png(image), _left(limits, deadline), path, i + 1))
+        grids = table_grids(words, grids)
+        sheet, slots = cell_sheet(image, grids)
+        if sheet is not None:  # the tables' cells read again, each on its own
+            cells = cell_words(parse_tsv(_run(binary, _png(sheet), _left(limits, deadline), path, i + 1, "6")), slots)
+            words = with_cells(words, grids, cells)
+        stroke_weights(image, words)
+        read[i + 1] = (page_paras(words, grids, image.width), image.height)
     return _blocks(read, limits.ocr_min_confidence)
 
 
-def _run(binary: str, png: bytes, timeout: float, path: Path, page: int) -> str:
+def _png(image: Image.Image) -> bytes:
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def _left(limits: Limits, deadline: Deadline) -> float:
+    """Seconds an OCR run may take: the page's budget, within what is left of the document's."""
+    return min(limits.ocr_seconds, max(1.0, deadline.end - time.monotonic()))
+
+
+def _run(binary: str, png: bytes, timeout: float, path: Path, page: int, psm: str = "3") -> str:
+    """Tesseract's TSV of an image: a page (`psm` 3, its layout found), or a sheet of table
+    cells stacked apart (6, one block)."""
     try:
         done = subprocess.run(
-            [binary, "stdin", "stdout", "--psm", "3", "-l", "eng", "tsv"],
+            [binary, "stdin", "stdout", "--psm", psm, "-l", "eng", "tsv"],
             input=png,
             capture_output=True,
             timeout=timeout,
