@@ -42,6 +42,7 @@ from .ocr_layout import (
     stroke_weights,
     table_grids,
 )
+from .ocr_running import BOTTOM, TOP, Lines, margin_lines, printed_elsewhere
 from .pdf_furniture import Piece, mark_running_heads, running_identifiers
 
 DPI = 250
@@ -80,6 +81,8 @@ def ocr_pages(doc: Any, path: Path, pages: list[int], limits: Limits, deadline: 
             "run OCR (e.g. ocrmypdf) and index the result",
         )
     read: dict[int, tuple[list[Para], int]] = {}
+    cache: dict[int, list[frozenset[str]]] = {}
+    elsewhere = {i + 1: margin_lines(doc, set(pages), i, cache) for i in pages}  # the text pages' margins
     for i in pages:
         deadline.check("OCR of scanned pages")
         deadline.extend(limits.ocr_seconds)  # each scanned page has its own OCR budget
@@ -98,7 +101,7 @@ def ocr_pages(doc: Any, path: Path, pages: list[int], limits: Limits, deadline: 
             words = with_cells(words, grids, cells)
         stroke_weights(image, words)
         read[i + 1] = (page_paras(words, grids, image.width), image.height)
-    return _blocks(read, limits.ocr_min_confidence)
+    return _blocks(read, limits.ocr_min_confidence, elsewhere)
 
 
 def _png(image: Image.Image) -> bytes:
@@ -142,9 +145,13 @@ def blocks_from_tsv(tsv: str, page: int, min_conf: float, grids: list[Grid] | No
     return _blocks({page: (page_paras(parse_tsv(tsv), grids or [], 0), 0)}, min_conf).get(page, [])
 
 
-def _blocks(read: dict[int, tuple[list[Para], int]], min_conf: float) -> dict[int, list[Block]]:
+def _blocks(
+    read: dict[int, tuple[list[Para], int]], min_conf: float, elsewhere: dict[int, list[Lines]] | None = None
+) -> dict[int, list[Block]]:
     """Blocks per page: headings title what follows them (across pages too), table rows are
-    TABLE blocks, running heads and page numbers in the margins FURNITURE."""
+    TABLE blocks, running heads and page numbers in the margins FURNITURE, and so are lines in
+    the margins that the margins of the document's text pages print (`elsewhere`, per page:
+    their reader drops them and states their codes)."""
     dehyph = Dehyphenator(w.text for paras, _ in read.values() for p in paras for w in p.words)
     numbers = sorted(read)
     pieces = [[_piece(n, p) for p in read[n][0]] for n in numbers]
@@ -157,6 +164,11 @@ def _blocks(read: dict[int, tuple[list[Para], int]], min_conf: float) -> dict[in
                 cells = (" ".join(_PAGING.sub(" ", c).split()) for c in p.text.split("|"))
                 p.text = " | ".join(c for c in cells if c)
     codes = running_identifiers(pieces, heights)
+    for n, page, height in zip(numbers, pieces, heights, strict=True):
+        for p in page:
+            margin = height > 0 and (p.top < TOP * height or p.top > (1 - BOTTOM) * height)
+            if p.kind.indexed and margin and p.lines <= 2 and printed_elsewhere(p.text, (elsewhere or {}).get(n, [])):
+                p.kind = BlockKind.FURNITURE
     out: dict[int, list[Block]] = {}
     stack: list[tuple[int, str]] = []  # the heading path: (depth, heading)
     for n, page_pieces in zip(numbers, pieces, strict=True):
@@ -184,6 +196,27 @@ def _blocks(read: dict[int, tuple[list[Para], int]], min_conf: float) -> dict[in
         if blocks:
             out[n] = blocks
     return out
+
+
+def nest(outer: str, inner: str) -> str:
+    """A scanned page's heading path (`inner`, from its own headings) under the path the text
+    before it ends in (`outer`): a numbered first heading ("4.3 Signing") goes under the outer
+    headings numbered above its depth ("4. Procedure", not "4.2 Review") and the unnumbered
+    ones before them (a title); an unnumbered one under the whole outer path."""
+    if not inner:
+        return outer
+    if not outer:
+        return inner
+    depth = numbered(inner.split(" > ")[0].split())
+    if not depth:
+        return f"{outer} > {inner}"
+    kept = []
+    for part in outer.split(" > "):
+        level = numbered(part.split())
+        if level >= depth:
+            break
+        kept.append(part)
+    return " > ".join([*kept, inner])
 
 
 def _path(stack: list[tuple[int, str]]) -> str:
