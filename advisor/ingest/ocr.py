@@ -172,6 +172,8 @@ def _blocks(
     out: dict[int, list[Block]] = {}
     stack: list[tuple[int, str]] = []  # the heading path: (depth, heading)
     for n, page_pieces in zip(numbers, pieces, strict=True):
+        if n - 1 not in read:
+            stack = []  # a text page came between: its headings, not an earlier scan's, go on here
         paras = iter(read[n][0])
         confs = [w.conf for p in read[n][0] for w in p.words]
         conf = round(sum(confs) / len(confs) / 100, 3) if confs else 0.0

@@ -20,6 +20,7 @@ from .ocr_layout import _DARK, Grid, Word
 _MARGIN = 24  # white round the sheet's cells
 _GAP = 48  # white between two cells on the sheet: never one line
 _KEY = 1_000_000  # cells' Tesseract blocks numbered apart from the page's
+_TALLEST = 20_000  # pixels: a sheet's height, well under what Tesseract's image library takes
 
 
 @dataclass
@@ -41,6 +42,7 @@ def cell_sheet(image: Image.Image, grids: list[Grid]) -> tuple[Image.Image | Non
     cuts: list[tuple[Slot, np.ndarray]] = []
     y = _MARGIN
     for g, grid in enumerate(grids):
+        table, y_at = [], y
         for r in range(len(grid.ys) - 1):
             for c in range(len(grid.xs) - 1):
                 box = _ink(page, grid.xs[c] + 3, grid.ys[r] + 3, grid.xs[c + 1] - 3, grid.ys[r + 1] - 3)
@@ -48,8 +50,12 @@ def cell_sheet(image: Image.Image, grids: list[Grid]) -> tuple[Image.Image | Non
                     continue
                 x0, y0, x1, y1 = box
                 slot = Slot(g, r, c, (_MARGIN, y, _MARGIN + x1 - x0, y + y1 - y0), x0 - _MARGIN, y0 - y)
-                cuts.append((slot, page[y0:y1, x0:x1]))
+                table.append((slot, page[y0:y1, x0:x1]))
                 y += y1 - y0 + _GAP
+        if y > _TALLEST:  # a sheet Tesseract may refuse: this table and those after keep the page's reading
+            y = y_at
+            break
+        cuts += table
     if not cuts:
         return None, []
     width = max(s.box[2] for s, _ in cuts) + _MARGIN

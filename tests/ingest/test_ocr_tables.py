@@ -10,8 +10,9 @@ from fpdf import FPDF
 from PIL import Image, ImageDraw, ImageFilter
 
 from advisor.ingest import load_chunks
-from advisor.ingest.ocr import blocks_from_tsv, nest
-from advisor.ingest.ocr_layout import Word, _grids, page_paras
+from advisor.ingest.ocr import _blocks, blocks_from_tsv, nest
+from advisor.ingest.ocr_cells import cell_sheet, cell_words, with_cells
+from advisor.ingest.ocr_layout import Grid, Word, _grids, page_paras, parse_tsv
 
 from .test_ocr import _font, _geo, _line, _wrap, needs_tesseract
 
@@ -207,3 +208,31 @@ def test_an_ocr_section_nests_under_the_text_pages_numbered_headings():
     )
     assert nest("4. Procedure", "") == "4. Procedure"
     assert nest("4. Procedure", "Key terms") == "4. Procedure > Key terms"
+
+
+def test_a_scan_after_a_text_page_does_not_go_on_under_an_earlier_scans_heading():
+    first = page_paras(
+        parse_tsv(_geo(_line(1, 200, 100, "2. LOANS") + _line(2, 200, 160, "Pumps are lent for a week."))), [], 0
+    )
+    later = page_paras(parse_tsv(_geo(_line(1, 200, 100, "Returned pumps are cleaned first."))), [], 0)
+    blocks = _blocks({1: (first, 0), 3: (later, 0)}, 60)
+    assert blocks[1][0].section == "2. LOANS"
+    assert blocks[3][0].section == ""  # the text page between decides (pdf_read: ocr.nest)
+
+
+def test_a_tables_cells_are_read_on_a_sheet_and_their_words_go_back_to_their_cells():
+    img = Image.new("L", (400, 300), 255)
+    d = ImageDraw.Draw(img)
+    grid = Grid([10, 200, 390], [10, 100, 200])
+    for x, y in ((40, 30), (240, 30), (40, 130)):  # ink in three cells, the fourth blank
+        d.rectangle((x, y, x + 60, y + 20), fill=0)
+    sheet, slots = cell_sheet(img, [grid])
+    assert sheet is not None and [(s.row, s.col) for s in slots] == [(0, 0), (0, 1), (1, 0)]
+    x0, y0, x1, y1 = slots[2].box  # a word read on the sheet, in the third cell's ink
+    read = Word("Nurse", 96, x0 + 5, y0 + 5, x1 - 5, y1 - 5, (1, 1, 3))
+    [moved] = cell_words([read], slots)[0]
+    assert grid.cell(moved) == (1, 0) and moved.key[0] > 1000
+    before, inside, after = (Word(t, 90, 20, y, 80, y + 10) for t, y in (("Intro", 2), ("Nurze", 135), ("Outro", 250)))
+    assert [w.text for w in with_cells([before, inside, after], [grid], {0: [moved]})] == ["Intro", "Nurse", "Outro"]
+    # a table none of whose cells the sheet holds keeps what the page read of it
+    assert [w.text for w in with_cells([before, inside, after], [grid], {})] == ["Intro", "Nurze", "Outro"]
