@@ -45,18 +45,20 @@ def _read(doc: Any, j: int) -> Lines:
         page = doc[j]
     except Exception:  # a damaged page: no lines
         return []
+    bands: list[str] = []
     try:
         width, height = page.get_size()
         text = page.get_textpage()
-        bands = [
-            text.get_text_bounded(0, height * (1 - TOP), width, height),
-            text.get_text_bounded(0, 0, width, height * BOTTOM),
-        ]
-    except Exception:
-        return []
+        try:
+            bands = [text.get_text_bounded(0, height * (1 - TOP), width, height)]
+            bands.append(text.get_text_bounded(0, 0, width, height * BOTTOM))
+        finally:
+            text.close()
+    except Exception:  # no text layer to read: no lines
+        bands = []
     finally:
         page.close()
-    return [t for band in bands for line in band.splitlines() if len(t := tokens(line)) >= 1]
+    return [t for band in bands for line in band.splitlines() if (t := tokens(line))]
 
 
 def printed_elsewhere(text: str, pages: list[Lines]) -> bool:
