@@ -193,17 +193,22 @@ def _grids(hrules: list[tuple[int, int, int, int]], vrules: list[tuple[int, int,
 
 
 def _framed(ys: list[int], x0: int, x1: int, vrules: list[tuple[int, int, int, int]], tol: int) -> list[list[int]]:
-    """The rules `ys` (of one width, x0 to x1) cut where no vertical rule at either end joins two
-    neighbours: the parts of a frame, each a table. Rules with no frame at all stay one table."""
+    """The rules `ys` (of one width, x0 to x1) cut at each band no vertical rule at either end
+    joins that borders a framed table (two bands joined, or more): each part a table, a lone
+    rule above or below one (under a running header) none. Rules with no frame, or framed only
+    in part (a boxed header over rows ruled across), stay one table."""
     ends = [v for v in vrules if min(abs((v[2] + v[3]) / 2 - x0), abs((v[2] + v[3]) / 2 - x1)) <= tol]
-    if not ends or not ys:
-        return [ys]
-    parts = [[ys[0]]]
-    for a, b in itertools.pairwise(ys):
-        if any(v[0] <= a + tol and v[1] >= b - tol for v in ends):
-            parts[-1].append(b)
-        else:
+    joined = [any(v[0] <= a + tol and v[1] >= b - tol for v in ends) for a, b in itertools.pairwise(ys)]
+
+    def framed(band: range) -> bool:  # the bands in `band` are all joined, two at least
+        return len(band) >= 2 and all(0 <= k < len(joined) and joined[k] for k in band)
+
+    parts = [ys[:1]]
+    for k, b in enumerate(ys[1:]):
+        if not joined[k] and (framed(range(k - 2, k)) or framed(range(k + 1, k + 3))):
             parts.append([b])
+        else:
+            parts[-1].append(b)
     return parts
 
 

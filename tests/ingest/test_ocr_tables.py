@@ -165,6 +165,12 @@ def test_two_framed_tables_of_one_width_one_under_the_other_are_two_tables():
         ([200, 702, 1500], [302, 352, 402, 452]),
         ([200, 602, 1500], [902, 952, 1002, 1052, 1102]),
     ]
+    # a rule of the same width under a running header, above a framed table: no row of it
+    grids = _grids([(100, 104, 200, 1500), *hrules[4:]], frame[2:] + inner[1:], 12)
+    assert [g.ys for g in grids] == [[902, 952, 1002, 1052, 1102]]
+    # a boxed header over rows ruled only across: one table still
+    boxed = [(300, 354, 198, 202), (300, 354, 1498, 1502)]
+    assert [g.ys for g in _grids(hrules[:4], boxed, 12)] == [[302, 352, 402, 452]]
 
 
 def test_a_numbered_line_over_lines_numbered_under_it_starts_a_section():
