@@ -352,8 +352,10 @@ def heading_line(
     sentence_case = bool(rest) and rest[0][:1].isupper() and len(rest) <= 10 and len(letters) >= 3
     if depth and sentence_case and (parent or bold(line, weight)):
         return True
-    # an unnumbered line in larger type than the body ("Tool performance"), alone on its line
-    return first and len(words) <= 10 and words[0][:1].isupper() and len(letters) >= 3 and _larger(line, body)
+    # an unnumbered line in larger type than the body ("Tool performance"), or all in bold
+    # ("Approval"; a bold label before a value in body type is no heading), alone on its line
+    short = first and len(words) <= 10 and words[0][:1].isupper() and len(letters) >= 3
+    return short and (_larger(line, body) or (len(words) <= 8 and all(bold([w], weight) for w in line)))
 
 
 def bold(line: list[Word], weight: float) -> bool:

@@ -242,3 +242,12 @@ def test_a_tables_cells_are_read_on_a_sheet_and_their_words_go_back_to_their_cel
     assert [w.text for w in with_cells([before, inside, after], [grid], {0: [moved]})] == ["Intro", "Nurse", "Outro"]
     # a table none of whose cells the sheet holds keeps what the page read of it
     assert [w.text for w in with_cells([before, inside, after], [grid], {})] == ["Intro", "Nurze", "Outro"]
+
+
+def test_a_short_line_all_in_bold_heads_what_follows_but_a_bold_label_before_its_value_does_not():
+    body = [_words(300 + 50 * i, "the pump goes back to the library when the loan ends", 4.5, 10 + i) for i in range(5)]
+    title = _words(100, "Loan approval", 7.0, 1)
+    label = [*_words(200, "Loan owner", 7.0, 2)[:2], Word("Clinical", 95, 500, 200, 600, 230, (2, 1, 1), 4.5)]
+    paras = page_paras([*title, *label, *[w for ln in body for w in ln]], [], 1700)
+    assert [p.kind for p in paras[:2]] == ["heading", "text"]
+    assert " ".join(w.text for w in paras[1].lines[0]) == "Loan owner Clinical"
