@@ -24,11 +24,25 @@ from pathlib import Path
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
+from PIL import Image
 
 from .document import Block, BlockKind, fail
 from .hyphens import Dehyphenator
 from .limits import Deadline, Limits, progress
-from .ocr_layout import Grid, Para, Word, line_text, numbered, page_paras, parse_tsv, prepare
+from .ocr_cells import cell_sheet, cell_words, with_cells
+from .ocr_layout import (
+    Grid,
+    Para,
+    Word,
+    line_text,
+    numbered,
+    page_paras,
+    parse_tsv,
+    prepare,
+    stroke_weights,
+    table_grids,
+)
+from .ocr_running import BOTTOM, TOP, Lines, margin_lines, printed_elsewhere
 from .pdf_furniture import Piece, mark_running_heads, running_identifiers
 
 DPI = 250
@@ -67,6 +81,8 @@ def ocr_pages(doc: Any, path: Path, pages: list[int], limits: Limits, deadline: 
             "run OCR (e.g. ocrmypdf) and index the result",
         )
     read: dict[int, tuple[list[Para], int]] = {}
+    cache: dict[int, list[frozenset[str]]] = {}
+    elsewhere = {i + 1: margin_lines(doc, set(pages), i, cache) for i in pages}  # the text pages' margins
     for i in pages:
         deadline.check("OCR of scanned pages")
         deadline.extend(limits.ocr_seconds)  # each scanned page has its own OCR budget
@@ -77,18 +93,34 @@ def ocr_pages(doc: Any, path: Path, pages: list[int], limits: Limits, deadline: 
         finally:
             page.close()
         image, grids = prepare(image)  # upright, rules erased, ruled tables found
-        buf = io.BytesIO()
-        image.save(buf, format="PNG")
-        remaining = max(1.0, deadline.end - time.monotonic())
-        tsv = _run(binary, buf.getvalue(), min(limits.ocr_seconds, remaining), path, i + 1)
-        read[i + 1] = (page_paras(parse_tsv(tsv), grids, image.width), image.height)
-    return _blocks(read, limits.ocr_min_confidence)
+        words = parse_tsv(_run(binary, _png(image), _left(limits, deadline), path, i + 1))
+        grids = table_grids(words, grids)
+        sheet, slots = cell_sheet(image, grids)
+        if sheet is not None:  # the tables' cells read again, each on its own
+            cells = cell_words(parse_tsv(_run(binary, _png(sheet), _left(limits, deadline), path, i + 1, "6")), slots)
+            words = with_cells(words, grids, cells)
+        stroke_weights(image, words)
+        read[i + 1] = (page_paras(words, grids, image.width), image.height)
+    return _blocks(read, limits.ocr_min_confidence, elsewhere)
 
 
-def _run(binary: str, png: bytes, timeout: float, path: Path, page: int) -> str:
+def _png(image: Image.Image) -> bytes:
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def _left(limits: Limits, deadline: Deadline) -> float:
+    """Seconds an OCR run may take: the page's budget, within what is left of the document's."""
+    return min(limits.ocr_seconds, max(1.0, deadline.end - time.monotonic()))
+
+
+def _run(binary: str, png: bytes, timeout: float, path: Path, page: int, psm: str = "3") -> str:
+    """Tesseract's TSV of an image: a page (`psm` 3, its layout found), or a sheet of table
+    cells stacked apart (6, one block)."""
     try:
         done = subprocess.run(
-            [binary, "stdin", "stdout", "--psm", "3", "-l", "eng", "tsv"],
+            [binary, "stdin", "stdout", "--psm", psm, "-l", "eng", "tsv"],
             input=png,
             capture_output=True,
             timeout=timeout,
@@ -113,9 +145,13 @@ def blocks_from_tsv(tsv: str, page: int, min_conf: float, grids: list[Grid] | No
     return _blocks({page: (page_paras(parse_tsv(tsv), grids or [], 0), 0)}, min_conf).get(page, [])
 
 
-def _blocks(read: dict[int, tuple[list[Para], int]], min_conf: float) -> dict[int, list[Block]]:
+def _blocks(
+    read: dict[int, tuple[list[Para], int]], min_conf: float, elsewhere: dict[int, list[Lines]] | None = None
+) -> dict[int, list[Block]]:
     """Blocks per page: headings title what follows them (across pages too), table rows are
-    TABLE blocks, running heads and page numbers in the margins FURNITURE."""
+    TABLE blocks, running heads and page numbers in the margins FURNITURE, and so are lines in
+    the margins that the margins of the document's text pages print (`elsewhere`, per page:
+    their reader drops them and states their codes)."""
     dehyph = Dehyphenator(w.text for paras, _ in read.values() for p in paras for w in p.words)
     numbers = sorted(read)
     pieces = [[_piece(n, p) for p in read[n][0]] for n in numbers]
@@ -128,9 +164,16 @@ def _blocks(read: dict[int, tuple[list[Para], int]], min_conf: float) -> dict[in
                 cells = (" ".join(_PAGING.sub(" ", c).split()) for c in p.text.split("|"))
                 p.text = " | ".join(c for c in cells if c)
     codes = running_identifiers(pieces, heights)
+    for n, page, height in zip(numbers, pieces, heights, strict=True):
+        for p in page:
+            margin = height > 0 and (p.top < TOP * height or p.top > (1 - BOTTOM) * height)
+            if p.kind.indexed and margin and p.lines <= 2 and printed_elsewhere(p.text, (elsewhere or {}).get(n, [])):
+                p.kind = BlockKind.FURNITURE
     out: dict[int, list[Block]] = {}
     stack: list[tuple[int, str]] = []  # the heading path: (depth, heading)
     for n, page_pieces in zip(numbers, pieces, strict=True):
+        if n - 1 not in read:
+            stack = []  # a text page came between: its headings, not an earlier scan's, go on here
         paras = iter(read[n][0])
         confs = [w.conf for p in read[n][0] for w in p.words]
         conf = round(sum(confs) / len(confs) / 100, 3) if confs else 0.0
@@ -155,6 +198,27 @@ def _blocks(read: dict[int, tuple[list[Para], int]], min_conf: float) -> dict[in
         if blocks:
             out[n] = blocks
     return out
+
+
+def nest(outer: str, inner: str) -> str:
+    """A scanned page's heading path (`inner`, from its own headings) under the path the text
+    before it ends in (`outer`): a numbered first heading ("4.3 Signing") goes under the outer
+    headings numbered above its depth ("4. Procedure", not "4.2 Review") and the unnumbered
+    ones before them (a title); an unnumbered one under the whole outer path."""
+    if not inner:
+        return outer
+    if not outer:
+        return inner
+    depth = numbered(inner.split(" > ")[0].split())
+    if not depth:
+        return f"{outer} > {inner}"
+    kept = []
+    for part in outer.split(" > "):
+        level = numbered(part.split())
+        if level >= depth:
+            break
+        kept.append(part)
+    return " > ".join([*kept, inner])
 
 
 def _path(stack: list[tuple[int, str]]) -> str:

@@ -35,6 +35,7 @@ class Word:
     x1: int
     y1: int
     key: tuple[int, int, int] = (0, 0, 0)  # Tesseract's block, paragraph and line
+    weight: float = 0.0  # its strokes' width in pixels (bold type's are wider), 0 if not measured
 
 
 @dataclass
@@ -169,24 +170,46 @@ def _meets(rule: list[int], y: int, a: int, b: int) -> bool:
 def _grids(hrules: list[tuple[int, int, int, int]], vrules: list[tuple[int, int, int, int]], tol: int) -> list[Grid]:
     """Tables: three or more horizontal rules of one width, with the vertical rules between their
     ends running from the first to the last as column edges (none: the columns are found in the
-    words, `columns`); the rows are the bands between."""
+    words, `columns`); the rows are the bands between. Rules of one width framed at their ends
+    are as many tables as the frame has parts (two tables of a page's text width, one under the
+    other, are two)."""
     grids = []
     rest = sorted(hrules)
     while rest:
         first = rest[0]
         group = [r for r in rest if abs(r[2] - first[2]) <= tol and abs(r[3] - first[3]) <= tol]
         rest = [r for r in rest if r not in group]
-        ys = _merge([(r[0] + r[1]) // 2 for r in group], tol)
-        if len(ys) < 3:
-            continue
         x0, x1 = first[2], first[3]
-        inner = [
-            (v[2] + v[3]) // 2
-            for v in vrules
-            if x0 + tol < (v[2] + v[3]) / 2 < x1 - tol and v[0] <= ys[0] + tol and v[1] >= ys[-1] - tol
-        ]
-        grids.append(Grid([x0, *_merge(inner, tol), x1], ys))
+        for ys in _framed(_merge([(r[0] + r[1]) // 2 for r in group], tol), x0, x1, vrules, tol):
+            if len(ys) < 3:
+                continue
+            inner = [
+                (v[2] + v[3]) // 2
+                for v in vrules
+                if x0 + tol < (v[2] + v[3]) / 2 < x1 - tol and v[0] <= ys[0] + tol and v[1] >= ys[-1] - tol
+            ]
+            grids.append(Grid([x0, *_merge(inner, tol), x1], ys))
     return grids
+
+
+def _framed(ys: list[int], x0: int, x1: int, vrules: list[tuple[int, int, int, int]], tol: int) -> list[list[int]]:
+    """The rules `ys` (of one width, x0 to x1) cut at each band no vertical rule at either end
+    joins that borders a framed table (two bands joined, or more): each part a table, a lone
+    rule above or below one (under a running header) none. Rules with no frame, or framed only
+    in part (a boxed header over rows ruled across), stay one table."""
+    ends = [v for v in vrules if min(abs((v[2] + v[3]) / 2 - x0), abs((v[2] + v[3]) / 2 - x1)) <= tol]
+    joined = [any(v[0] <= a + tol and v[1] >= b - tol for v in ends) for a, b in itertools.pairwise(ys)]
+
+    def framed(band: range) -> bool:  # the bands in `band` are all joined, two at least
+        return len(band) >= 2 and all(0 <= k < len(joined) and joined[k] for k in band)
+
+    parts = [ys[:1]]
+    for k, b in enumerate(ys[1:]):
+        if not joined[k] and (framed(range(k - 2, k)) or framed(range(k + 1, k + 3))):
+            parts.append([b])
+        else:
+            parts[-1].append(b)
+    return parts
 
 
 def columns(words: list[Word], grid: Grid) -> Grid | None:
@@ -209,6 +232,21 @@ def columns(words: list[Word], grid: Grid) -> Grid | None:
         return None  # rules between parts of a page (under a letterhead, over a footer), not rows
     edges = [x0 + (a + b) // 2 for a, b in _runs(~cover, max(8, int(1.2 * height)), gap=0)]
     return Grid([grid.xs[0], *edges, grid.xs[-1]], grid.ys) if edges else None
+
+
+def table_grids(words: list[Word], grids: list[Grid]) -> list[Grid]:
+    """The ruled tables with their columns (`columns`), boxes round text left out."""
+    return [g for g in (columns(words, grid) for grid in grids) if g is not None]
+
+
+def stroke_weights(image: Image.Image, words: list[Word]) -> None:
+    """Each word's stroke width (`Word.weight`): its ink's mean run along a row of pixels, about
+    the width of an upright stroke; bold type's is wider than the body's at the same size."""
+    dark = np.asarray(image.convert("L")) < _DARK
+    for w in words:
+        box = dark[max(0, w.y0) : max(0, w.y1), max(0, w.x0) : max(0, w.x1)]
+        runs = int(np.count_nonzero(np.diff(box.astype(np.int8), axis=1, prepend=0) == 1))
+        w.weight = float(box.sum()) / runs if runs else 0.0
 
 
 def _merge(values: list[int], tol: int) -> list[int]:
@@ -280,12 +318,16 @@ def _larger(line: list[Word], body: float) -> bool:
     return bool(heights) and body > 0 and heights[len(heights) // 2] >= 1.2 * body
 
 
-def heading_line(line: list[Word], width: int, first: bool = True, body: float = 0.0) -> bool:
+def heading_line(
+    line: list[Word], width: int, first: bool = True, body: float = 0.0, weight: float = 0.0, parent: bool = False
+) -> bool:
     """A line alone that starts a section: short, read with confidence, not a sentence, and
     set in capitals ("2. SCOPE", "DRIFT RESPONSE LEVELS") or numbered in title case
-    ("3. Definitions"); inside a paragraph, never a line as wide as the text (capitals running
-    through a paragraph). Capitals may end with a colon ("PURPOSE:"). An unnumbered line in
-    larger type than the page's `body` text starts one too."""
+    ("3. Definitions"), or numbered and in bold type (its strokes wider than the body's
+    `weight`) or numbering the lines under it (`parent`: "4.3 Contract approval" over "4.3.1
+    ...") in sentence case; inside a paragraph, never a line as wide as the text (capitals
+    running through a paragraph). Capitals may end with a colon ("PURPOSE:"). An unnumbered
+    line in larger type than the page's `body` text starts one too."""
     words = [w.text for w in line]
     colon = words[-1].endswith(":") and len(words[-1]) > 1
     if colon:
@@ -307,8 +349,28 @@ def heading_line(line: list[Word], width: int, first: bool = True, body: float =
     titled = all(w[:1].isupper() or w.lower() in _SMALL or not w[:1].isalpha() for w in rest)
     if bool(depth) and 1 <= len(rest) <= 8 and titled and len(letters) >= 3:
         return True
-    # an unnumbered line in larger type than the body ("Tool performance"), alone on its line
-    return first and len(words) <= 10 and words[0][:1].isupper() and len(letters) >= 3 and _larger(line, body)
+    sentence_case = bool(rest) and rest[0][:1].isupper() and len(rest) <= 10 and len(letters) >= 3
+    if depth and sentence_case and (parent or bold(line, weight)):
+        return True
+    # an unnumbered line in larger type than the body ("Tool performance"), or all in bold
+    # ("Approval"; a bold label before a value in body type is no heading), alone on its line
+    short = first and len(words) <= 10 and words[0][:1].isupper() and len(letters) >= 3
+    return short and (_larger(line, body) or (len(words) <= 8 and all(bold([w], weight) for w in line)))
+
+
+def bold(line: list[Word], weight: float) -> bool:
+    """The line is set in bold: its strokes are clearly wider than the body text's (`weight`)."""
+    weights = sorted(w.weight for w in line if w.weight > 0)
+    return bool(weights) and weight > 0 and weights[len(weights) // 2] >= 1.3 * weight
+
+
+def _parent(line: list[Word], nxt: list[Word] | None) -> bool:
+    """The next line's number is under this line's ("4.3" over "4.3.1"): this line heads it."""
+    if nxt is None or not line or not _NUMBER.match(line[0].text) or not _NUMBER.match(nxt[0].text):
+        return False
+    return nxt[0].text.startswith(line[0].text.rstrip(".") + ".") and nxt[0].text.rstrip(".") != line[0].text.rstrip(
+        "."
+    )
 
 
 def _below(prev: list[Word], line: list[Word]) -> bool:
@@ -336,7 +398,7 @@ def _continues(cur: Para, line: list[Word], same_par: bool) -> bool:
 def page_paras(words: list[Word], grids: list[Grid], width: int) -> list[Para]:
     """The page's units in reading order: each grid's rows where its first word came, the other
     lines as headings and paragraphs."""
-    grids = [g for g in (columns(words, grid) for grid in grids) if g is not None]
+    grids = table_grids(words, grids)
     lines: dict[tuple[int, int, int], list[Word]] = {}
     rows: dict[int, dict[int, dict[int, list[Word]]]] = {}  # grid -> row -> column -> words
     order: list[tuple[str, object]] = []
@@ -357,10 +419,13 @@ def page_paras(words: list[Word], grids: list[Grid], width: int) -> list[Para]:
     text_width = max((ln[-1].x1 - ln[0].x0 for ln in lines.values()), default=width)
     sizes = sorted(h for ln in lines.values() for w in ln if (h := cap_height(w)) is not None)
     body = float(sizes[len(sizes) // 2]) if len(sizes) >= 20 else 0.0  # the body text's size
+    weights = sorted(w.weight for ln in lines.values() for w in ln if w.weight > 0)
+    weight = weights[len(weights) // 2] if len(weights) >= 20 else 0.0  # the body text's strokes
+    following = [lines[ref] if kind == "line" else None for kind, ref in order[1:]] + [None]  # type: ignore[index]
     out: list[Para] = []
     cur: Para | None = None
     last_key: tuple[int, int, int] | None = None
-    for kind, ref in order:
+    for (kind, ref), nxt in zip(order, following, strict=True):
         if kind == "grid":
             assert isinstance(ref, int)
             grid = grids[ref]
@@ -371,7 +436,7 @@ def page_paras(words: list[Word], grids: list[Grid], width: int) -> list[Para]:
         assert isinstance(ref, tuple)
         line = lines[ref]
         same = last_key is not None and last_key[:2] == ref[:2]
-        if heading_line(line, text_width, not same, body):
+        if heading_line(line, text_width, not same, body, weight, _parent(line, nxt)):
             prev = out[-1] if out else None
             if prev is not None and prev.kind == "heading" and cur is None and last_key and last_key[:2] == ref[:2]:
                 prev.lines.append(line)  # a heading wrapped over two lines
