@@ -279,15 +279,11 @@ def _strip_heading_lines(text: str, start: int) -> tuple[str, int]:
         text = nxt
     # "4.1.1 Every new privilege ..." -> "Every new privilege ...": the clause number is the
     # section's, not part of what the sentence says ("1.5 FTE analysts" keeps its figure)
-    number = _CLAUSE_NUMBER.match(text) or _ANSWER_LABEL.match(text)
+    number = _CLAUSE_NUMBER.match(text)
     if number:
         start += number.end()
         text = text[number.end() :]
     return text, start
-
-
-#: An FAQ's answer label ("A: The desk ..."): the answer is what follows it.
-_ANSWER_LABEL = re.compile(r"(?:A|Answer)\s*:\s+(?=[A-Z0-9])")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

@@ -455,7 +455,7 @@ class _Sections:
                 self.current, self.local, self.sizes = left[-1], (), ()
                 self.in_refs = any(ref_heading(t) for t in left[-1])
             for b in ocr_blocks.get(number, []):
-                b.section = b.section or self.section
+                b.section = ocr.nest(self.section, b.section)
                 blocks.append(b)
             started = started or any(b.kind.indexed for b in blocks[mark:])
         return blocks

@@ -51,8 +51,8 @@ def test_an_address_is_not_quoted_for_a_question_about_something_else(advisor):
 
 def test_a_line_asking_for_credentials_is_no_contact_line():
     text = (
-        "A: Staff send their portal password and date of birth to reset@orrin-health.example for a new login.\n\n"
-        "A: The Clinical Software Desk, led by Dr. Ines Vale, at softwaredesk@orrin-health.example or (555) 010-4471."
+        "Staff send their portal password and date of birth to reset@orrin-health.example for a new login.\n\n"
+        "The Clinical Software Desk, led by Dr. Ines Vale, at softwaredesk@orrin-health.example or (555) 010-4471."
     )
     units = read_units(Chunk("c1", text, "notice.html", "Notice 22", "3 Questions and answers"))
     reset, desk = units
