@@ -49,9 +49,11 @@ _DEFINING_VERB = re.compile(r"\b(?:is|are|refers to|means|is defined as|describe
 
 def wants_list(question: str) -> bool:
     """Does the question ask for several things? "Which" counts only before a plural ("which
-    metrics", not "which subcategory")."""
+    metrics", not "which subcategory"); "who approved / signed" asks for every signatory."""
     cues = [m for m in _LIST_CUES.finditer(question) if m.group(0).lower() != "which"]
-    return bool(cues) or any(names_several(m.group(1)) for m in _WHICH.finditer(question))
+    if cues or SIGNOFF_ASK.search(question):  # "who approved the policy": every signatory
+        return True
+    return any(names_several(m.group(1)) for m in _WHICH.finditer(question))
 
 
 _WHICH = re.compile(r"\bwhich\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
