@@ -188,7 +188,9 @@ _FINITE = frozenset(
 _WHO_ASK = re.compile(r"^\s*who\b|\bwho (?:should|is|are|must|owns?|takes?|leads?|decides?|approves?)\b", re.I)
 _ACTOR = re.compile(
     r"\b(?:leadership|leaders?|c-suite|executives?|board|committees?|officers?|owners?|teams?|individuals?|"
-    r"personnel|staff|managers?|management|stewards?|chiefs?|directors?|responsib\w*|accountab\w*|designated)\b",
+    r"personnel|staff|managers?|management|stewards?|chiefs?|directors?|responsib\w*|accountab\w*|designated|"
+    # "who is eligible": the professions a rule admits
+    r"physicians?|nurses?|pharmacists?|clinicians?|practitioners?|surgeons?|radiologists?|therapists?)\b",
     re.I,
 )
 
