@@ -92,9 +92,21 @@ def _group_key(c: Candidate) -> tuple[str, ...]:
     return tuple(map(str, c.unit.list_key))
 
 
-def _after(c: Candidate, chosen: list[Candidate]) -> bool:
-    """The sentence right before this one (same chunk) is chosen: an anaphoric start reads."""
-    return any(o.chunk is c.chunk and o.position == c.position - 1 for o in chosen)
+_SAME_SUBJECT = re.compile(r"^(?:It|They)\s")  # going on about the subject of the sentence before
+
+
+def _after(c: Candidate, chosen: list[Candidate], cands: list[Candidate]) -> bool:
+    """The sentence before this one (same chunk) is chosen, or the one opening the run of "It ..."
+    sentences it ends ("X is a device. It reads ... It is intended ..."): an anaphoric start reads."""
+    if any(o.chunk is c.chunk and o.position == c.position - 1 for o in chosen):
+        return True
+    if (pronoun := _SAME_SUBJECT.match(c.text)) is None:
+        return False
+    here = {o.position: o for o in cands if o.chunk is c.chunk}
+    p = c.position - 1
+    while p in here and here[p].text.startswith(pronoun.group(0)):
+        p -= 1
+    return p < c.position - 1 and p in here and any(o is here[p] for o in chosen)
 
 
 def fill_mmr(cands: list[Candidate], chosen: list[Candidate], best: float, limit: int) -> list[Candidate]:
@@ -106,7 +118,7 @@ def fill_mmr(cands: list[Candidate], chosen: list[Candidate], best: float, limit
     while len(chosen) < limit:
         pick, pick_val = None, -1e9
         for c in cands:
-            if c in chosen or c.score < best * floor or (c.anaphoric and not _after(c, chosen)):
+            if c in chosen or c.score < best * floor or (c.anaphoric and not _after(c, chosen, cands)):
                 continue
             if c.kind is not UnitKind.SENTENCE and any(_group_key(o) == _group_key(c) for o in chosen):
                 continue  # one item stands for its list here; add_siblings() may add a few more
