@@ -41,8 +41,8 @@ def _shortened(query: str, spelled: dict[str, list[str]], df: Mapping[str, int])
         return []
     found: dict[str, set[str]] = {}
     for key, words in spelled.items():
-        if df.get(key, 0) == 0:
-            continue
+        if df.get(key, 0) < 2:
+            continue  # only the passage defining it uses it: the name finds that one already
         for w in words:
             if w[:1].isupper() and " ".join(w.lower().split()[:2]) in starts:
                 found.setdefault(" ".join(w.lower().split()[:2]), set()).add(key)
