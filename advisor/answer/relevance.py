@@ -11,7 +11,7 @@ import numpy as np
 from ..text import content_words, identifiers, tokenize
 from .asks import Ask, Focus, asked_words, focus_of, names_several, years
 from .corpus import Corpus
-from .docref import pointing, prefer_pointed, reference_nouns
+from .docref import KINDS, pointing, prefer_pointed, reference_nouns
 from .focus import EFFECT_ASK, SIGNOFF_ASK, dated, signs_off, states_effect
 from .persona import set_aside
 from .properties import figure_bonus
@@ -32,6 +32,17 @@ _LIST_CUES = re.compile(
 _META = re.compile(
     r"^(?:this|the present|the following)\s+(?:guidance|document|section|page|chapter|report|paper|brief|playbook|"
     r"synthesis|note|overview)\b|^it is a (?:practical )?synthesis\b",
+    re.I,
+)
+#: "This policy sets out how ...", "This bulletin tells ...": what the document is for, not what it says.
+_PURPOSE = re.compile(
+    rf"^(?:this|the present)\s+(?:{'|'.join(sorted(KINDS))})s?\s+(?:sets? out|describes?|explains?|outlines?|"
+    r"summari[sz]es?|tells?|presents?|introduces?|gives?)\b",
+    re.I,
+)
+#: A question about what a document is for, which its purpose line answers.
+_ASKS_PURPOSE = re.compile(
+    r"\b(?:purpose|aims?|goals?|objectives?|intent|cover|covers|scope|overview|summar\w*)\b|\bwhat is [^?]{0,60}\babout\b",
     re.I,
 )
 #: "What should we ask a vendor?", "Which questions ...": listed questions are the answer.
@@ -253,6 +264,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
         re.compile(rf"^(?:this|these|the present)\s+(?:{'|'.join(map(re.escape, refs))})\b", re.I) if refs else None
     )
     as_list = wants_list(question)
+    about_other = not _ASKS_PURPOSE.search(question)
     q_ids = set(identifiers(question))
     q_years = years(question)
     wants_number = bool(_NUMBER_CUES.search(question))
@@ -298,7 +310,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
         # the first sentence of a section usually states its subject; later ones elaborate
         if c.position == 0:
             bonus += 0.03
-        if _META.match(c.text) or (itself is not None and itself.match(c.text)):
+        if _META.match(c.text) or (about_other and (_PURPOSE.match(c.text) or (itself and itself.match(c.text)))):
             bonus -= 0.15  # "This guidance describes ...", "These Bylaws organise ...": about the document
         if _DEICTIC.search(c.text) and not c.text.endswith(":"):
             bonus -= 0.08  # "the criteria below" points at text the answer does not show

@@ -65,3 +65,29 @@ def test_when_a_product_was_cleared_is_its_clearance_date(advisor):
     ans = advisor.ask("What is Quellon StrokeSort's 510(k) number and when was it cleared?")
     assert not ans.abstained, ans.answer
     assert "K259031" in ans.answer and "4 February 2026" in ans.answer, ans.answer
+
+
+def test_what_a_document_is_for_does_not_lead_an_answer_about_what_it_requires():
+    import numpy as np
+
+    from advisor.answer.quotable import Unit
+    from advisor.answer.relevance import score
+    from advisor.answer.selection import Candidate
+
+    chunk = Chunk("c1", "", "circular.html", "Tarrow Circular", "1 Purpose")
+    purpose = Candidate(
+        Unit("This circular tells emergency departments in Tarrow how to govern triage software.", chunk, 0), 1
+    )
+    rule = Candidate(
+        Unit(
+            "Each emergency department in Tarrow reviews its triage software's undertriage rate every quarter.",
+            chunk,
+            90,
+        ),
+        1,
+    )
+    sims = np.array([0.6, 0.6], dtype=np.float32)
+    asked = score("What must Tarrow emergency departments do about their triage software?", [purpose, rule], sims)
+    assert asked[0] < asked[1]  # the purpose line says what the circular is for, not what it requires
+    about = score("What is the purpose of the Tarrow circular on triage software?", [purpose, rule], sims)
+    assert about[0] - about[1] > asked[0] - asked[1] + 0.1  # asked what it is for, the purpose line is not held back
