@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 
 from ..text import identifiers, tokenize
+from .amounts import asked_amounts, covers_amount
 from .corpus import Corpus
 from .focus import (
     BOUNDS,
@@ -349,6 +350,10 @@ def _present(ask: Ask, tok: str, ev: Evidence, extra: Extra | None = None) -> fl
             return 1.0  # "a 12-year-old" is in "Restraint order, age 9–17"
     if tok in ask.speakers and tok in ev.document:
         return 1.0  # the agency that "estimates" is the document's author: its figures are its estimate
+    if tok[:1].isdigit() and any(
+        tok in written and covers_amount(ev.text, a) for a, written in asked_amounts(ask.question)
+    ):
+        return 1.0  # "a $250,000 contract" is in the band "$100,000 to $499,999"
     if _derived(tok, ev.own):
         return 1.0  # "when was it cleared" is stated as "received clearance ... on 17 July 2026"
     named = 0.7 if tok in ask.entities and tok in ev.document else 0.0

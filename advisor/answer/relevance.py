@@ -9,6 +9,7 @@ import re
 import numpy as np
 
 from ..text import content_words, identifiers, tokenize
+from .amounts import asked_amounts, covers_amount
 from .asks import Ask, Focus, asked_words, focus_of, names_several, years
 from .corpus import Corpus
 from .docref import KINDS, pointing, prefer_pointed, reference_nouns
@@ -271,6 +272,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     wants_date = focus_of(question) is Focus.DATE
     wants_effect = bool(EFFECT_ASK.search(question))
     wants_signoff = bool(SIGNOFF_ASK.search(question))
+    amounts = asked_amounts(question)
     negation = negated(question)
     # a question asking for a date, an amount or a count is answered by the sentence stating
     # it, whatever its form: only an open question prefers recommendations or roles
@@ -319,6 +321,8 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
         if as_list and c.kind is UnitKind.SENTENCE and c.text.rstrip().endswith(":"):
             bonus += 0.05  # the document's own line introducing a list says what the list is
         bonus += _asked_kind_bonus(c, wants_action, wants_actor, wants_members)
+        if any(covers_amount(c.text, a) for a, _ in amounts):
+            bonus += 0.1  # "who signs a $250,000 contract": the row of the band holding it
         if wants_signoff and c.kind is not UnitKind.SENTENCE and signs_off(c.text, _header(c), c.chunk.section):
             bonus += 0.3  # "who approved the policy": the names of its sign-off table
         chunk_rel = 1.0 / (1.0 + 0.35 * (c.hit_rank - 1))  # hybrid retrieval's verdict on the passage

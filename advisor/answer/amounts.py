@@ -1,0 +1,51 @@
+"""Amounts of money a question names ("a $250,000 contract") and the bands a document states
+them in ("$100,000 to $499,999", "Under $100,000", "$500,000 or more"): the band holding the
+amount answers for it, though it never writes the amount itself."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import tokenize
+
+__all__ = ["asked_amounts", "covers_amount"]
+
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+#: An amount of money as written: "$250,000", "$1.5 million", "€40k".
+_MONEY = r"[$€£]\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(k|thousand|m|million|bn|billion)\b)?"
+_ASKED = re.compile(_MONEY, re.I)
+#: A band: "$100,000 to $499,999", "$100,000–499,999", "between $1 million and $5 million".
+_BAND = re.compile(
+    rf"{_MONEY}\s*(?:[-–—]|to|through|and)\s*[$€£]?\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(k|thousand|m|million|bn|billion)\b)?",
+    re.I,
+)
+_BELOW = re.compile(
+    rf"\b(?:under|below|less than|up to|not more than|no more than|at most|not exceeding)\s+{_MONEY}", re.I
+)
+_ABOVE = re.compile(
+    rf"{_MONEY}\s*(?:or more|or above|or over|or greater|and (?:above|over|up)|\+)"
+    rf"|\b(?:over|above|more than|at least|exceeding|greater than|in excess of)\s+{_MONEY}",
+    re.I,
+)
+
+
+def _value(number: str, scale: str | None) -> float:
+    return float(number.replace(",", "")) * _SCALE.get((scale or "").lower(), 1.0)
+
+
+def asked_amounts(question: str) -> list[tuple[float, frozenset[str]]]:
+    """Each amount of money the question names, with the tokens it is written with ("$250,000":
+    250000.0, {"250", "000"})."""
+    return [(_value(m.group(1), m.group(2)), frozenset(tokenize(m.group(0)))) for m in _ASKED.finditer(question)]
+
+
+def covers_amount(text: str, amount: float) -> bool:
+    """Does the text state a band of money holding the amount ("$100,000 to $499,999" holds 250,000)?"""
+    for m in _BAND.finditer(text):
+        lo = _value(m.group(1), m.group(2))
+        hi = _value(m.group(3), m.group(4) or m.group(2))
+        if lo <= amount <= hi:
+            return True
+    if any(amount < _value(m.group(1), m.group(2)) for m in _BELOW.finditer(text)):
+        return True
+    return any(amount >= _value(m.group(1) or m.group(3), m.group(2) or m.group(4)) for m in _ABOVE.finditer(text))
