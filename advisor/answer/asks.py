@@ -412,10 +412,17 @@ def _gives(ask: Ask, ev: Evidence) -> bool:
     table, by the date heading its column ("Sep 2027" over "Independent re-validation ...")?"""
     if gives(ask, ev.text):
         return True
+    if ask.superlative and gives(replace(ask, superlative=False), ev.text) and column_asked(ask, ev.lead):
+        return True  # a table's row ranks by the column the question names ("the highest specificity")
     if ask.focus is Focus.DATE and dated_row(ev.text, ev.lead):
         return True
     keyed = keyed_row(ev.text, ev.lead) if ask.focus in (Focus.COUNT, Focus.DURATION) else ""
     return bool(keyed) and gives(ask, keyed)  # "480" counts the hours its column is headed by
+
+
+def column_asked(ask: Ask, header: str) -> bool:
+    """Is one of a table's columns (its header row) what the question asks about?"""
+    return " | " in header and any(set(tokenize(h)) & set(ask.anchors) for h in header.split(" | ")[1:])
 
 
 def _missing_names(ask: Ask, evidence: list[Evidence]) -> list[str]:
@@ -513,5 +520,6 @@ def _judged(ask: Ask, evidence: list[Evidence], extra: list[Extra] | None, least
     if cov < least:
         return Verdict(False, cov, fcov, "they are about something else")
     if fcov < least_focus:
-        return Verdict(False, cov, fcov, f"none of them states the {ask.focus.value} asked for")
+        what = "ranking" if ask.focus is Focus.NONE else ask.focus.value  # a superlative asks which is first
+        return Verdict(False, cov, fcov, f"none of them states the {what} asked for")
     return Verdict(True, cov, fcov)

@@ -34,7 +34,7 @@ from .persona import asked_part, set_aside
 from .properties import figure_hits
 from .quotable import Unit, UnitKind, continue_lists, dangling, framed, read_units, reference_entry
 from .relevance import adjust, fuzzy, score, wants_list
-from .rows import asked_rows
+from .rows import asked_rows, ranked_rows
 from .selection import (
     MAX_LIST,
     Candidate,
@@ -286,7 +286,7 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
             chosen += [c for c in items if c not in chosen]
             limit += max(0, len(items) - LIST_SLOTS)  # a long list does not crowd out the rest of the answer
     chosen = fill_mmr(cands, chosen, best, limit)
-    if not as_list:
+    if not as_list and not ranked_rows(question, cands):  # "the weakest site": its row, not its table
         chosen = add_siblings(cands, chosen, best)
     # a chosen lead-in brings its list; a chosen item its lead-in (arrange() writes it)
     for c in list(chosen):

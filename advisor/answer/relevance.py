@@ -17,6 +17,7 @@ from .focus import EFFECT_ASK, SIGNOFF_ASK, dated, signs_off, states_effect
 from .persona import set_aside
 from .properties import figure_bonus
 from .quotable import UnitKind
+from .rows import ranked_rows
 from .selection import TABLE_REF, Candidate, introduced_table
 
 __all__ = ["adjust", "defined_subject", "fuzzy", "negated", "score", "wants_list"]
@@ -445,6 +446,8 @@ def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus) -> N
             c.score -= 0.05  # "This approach ..." leans on a sentence the answer may not show
         if c.text.rstrip(" )”’\"'").endswith("?") and not wants_questions:
             c.score -= 0.08  # a listed question asks what an answer should state (unless questions are asked for)
+    for c in ranked_rows(question, cands):
+        c.score += 0.15  # "which site had the weakest sensitivity": the row at that end of the column
     prefer_pointed(cands, at)
     _follow_table_pointers(cands)
 

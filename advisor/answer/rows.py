@@ -15,7 +15,7 @@ from .focus import MONTHS, years
 from .quotable import UnitKind
 from .selection import Candidate
 
-__all__ = ["asked_rows"]
+__all__ = ["asked_rows", "ranked_rows"]
 
 _MONTH_YEAR = re.compile(rf"\b{MONTHS}\s+(?:19|20)\d{{2}}\b")
 _NEGATION = re.compile(
@@ -54,3 +54,43 @@ def asked_rows(question: str, items: list[Candidate]) -> list[Candidate]:
 def _one_word(cell: str) -> set[str]:
     toks = tokenize(cell)
     return set(toks) if len(toks) == 1 and " " not in cell.strip() else set()
+
+
+#: A superlative asking for the row at one end of a column: "the weakest sensitivity", "the highest AUROC".
+_LOWEST = re.compile(r"\b(?:lowest|weakest|worst|smallest|least|poorest|minimum|fewest|shortest)\b", re.I)
+_HIGHEST = re.compile(r"\b(?:highest|strongest|best|largest|greatest|most|maximum|top|longest)\b", re.I)
+#: A row summing up the others ("All sites", "Total", "Overall"): no rank of its own.
+_SUMMARY_ROW = re.compile(r"^\s*(?:all\b|total|overall|combined|pooled|average|mean)\b", re.I)
+_FIGURE = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+
+
+def ranked_rows(question: str, cands: list[Candidate]) -> list[Candidate]:
+    """For "which site had the weakest sensitivity?", the row of each table whose cell in the
+    column the question names holds the lowest figure (the highest for "highest", "best"):
+    quoting the table alone leaves the reader to find it."""
+    low, high = _LOWEST.search(question), _HIGHEST.search(question)
+    if bool(low) == bool(high):
+        return []
+    words = set(tokenize(question))
+    tables: dict[int, list[Candidate]] = {}
+    for c in cands:
+        head = c.unit.header_row
+        if head is not None and not _SUMMARY_ROW.match(c.text):
+            tables.setdefault(id(head), []).append(c)
+    out = []
+    for rows in tables.values():
+        header = rows[0].unit.header_row
+        assert header is not None
+        names = [set(tokenize(h)) for h in header.text.split(" | ")]
+        cols = [i for i, n in enumerate(names) if i and n & words]
+        if len(cols) != 1 or len(rows) < 2:
+            continue
+        valued = [(float(m.group(0).replace(",", "")), c) for c in rows if (m := _first_figure(c, cols[0]))]
+        if len(valued) >= 2:
+            out.append((min if low else max)(valued, key=lambda v: v[0])[1])
+    return out
+
+
+def _first_figure(c: Candidate, col: int) -> re.Match[str] | None:
+    cells = c.text.split(" | ")
+    return _FIGURE.search(cells[col]) if col < len(cells) else None
