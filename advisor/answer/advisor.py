@@ -35,7 +35,7 @@ from .guidance import SentenceIndex, compose_guidance, search_guidance, split_qu
 from .llm import llm_answer, rewrite_query
 from .persona import core_question
 from .render import plain, render_offline, with_currency_notes
-from .routing import AnswerPath, declined, evidence_scope, route
+from .routing import AnswerPath, declined, evidence_scope, route, unresolved_reference
 from .types import Answer, AnswerKind, AnswerMode, Draft
 
 __all__ = ["Advisor"]
@@ -384,6 +384,15 @@ class Advisor:
         way = route(turn.query, turn.org, self.scope)
         if way.path is AnswerPath.REFUSE:
             return self._refusal(turn, way.reason)
+        pointed = "" if turn.said else unresolved_reference(turn.query)
+        if pointed:
+            turn.timings["retrieve"] = 0.0
+            return self._plain(
+                turn,
+                f"Which one do you mean by “{pointed}”? Nothing earlier in this conversation names it. "
+                "Ask again with its name (the product, tool or vendor as your documents call it).",
+                AnswerKind.CLARIFY,
+            )
         framed = self._framework(turn)
         if framed is not None:
             return (yield from self._write(turn, framed))

@@ -26,6 +26,7 @@ __all__ = [
     "evidence_scope",
     "is_assessment_question",
     "route",
+    "unresolved_reference",
 ]
 
 
@@ -187,3 +188,22 @@ def declined(why: str, hits: list[Hit], question: str = "", found: Sequence[phi.
     if topics:
         text += " The indexed documents come closest with: " + "; ".join(topics) + "."
     return text
+
+
+#: "this product", "that tool": a thing named earlier in a conversation, never by a first question.
+_POINTED_THING = re.compile(
+    r"\b(?:this|that|these|those|the same)\s+(product|tool|device|model|algorithm|software|solution|app|vendor|"
+    r"products|tools|devices|models|algorithms|solutions|apps|vendors)\b",
+    re.I,
+)
+#: A name in the question (a capitalised word after its first) says which thing is meant.
+_NAME = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][a-z][\w-]*")
+
+
+def unresolved_reference(question: str) -> str:
+    """The phrase a first question points back with and names nothing else ("this product" in "Can
+    we use this product on children?"), "" when it names what it asks about or points at nothing."""
+    m = _POINTED_THING.search(question)
+    if m is None or _NAME.search(question):
+        return ""
+    return " ".join(m.group(0).split())
