@@ -448,6 +448,36 @@ def _missing_names(ask: Ask, evidence: list[Evidence]) -> list[str]:
     return out + unstated(ask, evidence)  # a figure for the measure, population or count asked
 
 
+#: A yes/no question whether a document requires, covers or allows something.
+_YES_NO = re.compile(
+    r"^\s*(?:does|do|did|is|are|will|must|can|may|should|has|have)\b[^?]*\b(?:require|requires|mandate|mandates|"
+    r"cover|covers|mention|mentions|address|addresses|say|says|allow|allows|permit|permits|include|includes|"
+    r"need|needs|oblige|obliges|carry|have)\b",
+    re.I,
+)
+
+
+def _unsaid_object(ask: Ask, evidence: list[Evidence], words: WordMatcher | None) -> list[str]:
+    """For "does the bulletin require malpractice insurance?", the rarest words of what it asks
+    about that no document of the answer uses, in any words the model finds alike: the documents
+    do not say, and their neighbouring facts are no answer."""
+    m = _YES_NO.search(ask.question)
+    if words is None or m is None or not ask.anchors:
+        return []
+    asked = set(tokenize(ask.question[m.end() :]))  # what is required, not who requires it
+    top = max(ask.anchors.values())
+    heavy = [
+        t
+        for t, w in ask.anchors.items()
+        if w >= 0.6 * top and t in asked and t in ask.written and t not in ask.entities
+    ]
+    absent = [t for t in heavy if not any(t in ev.document or _present(ask, t, ev) for ev in evidence)]
+    if not absent:
+        return []
+    alike = words.best([ask.written[t] for t in absent], " ".join(f"{ev.lead} {ev.text}" for ev in evidence))
+    return sorted(t for t in absent if not alike.get(ask.written[t].lower(), 0.0))
+
+
 def _stand_ins(ask: Ask, evidence: list[Evidence], words: WordMatcher) -> list[Extra]:
     """Per sentence, how far its words stand in for the plain anchors it does not name."""
     out: list[Extra] = []
@@ -476,7 +506,7 @@ def addressed(
     unseen = sorted(t for t in ask.unseen if not any(_present(ask, t, ev) for ev in evidence))
     if unseen:
         return _names_missing(ask, evidence, "no indexed document mentions", unseen)
-    missing = _missing_names(ask, evidence)
+    missing = _missing_names(ask, evidence) or _unsaid_object(ask, evidence, words)
     if missing:
         return _names_missing(ask, evidence, "they say nothing about", missing)
     verdict = _judged(ask, evidence, None, min_coverage, min_focus_coverage)

@@ -1,0 +1,44 @@
+"""A yes/no question about something the documents never mention ("does the notice require
+malpractice insurance?") is declined with what they do not say, not answered with the notice's
+neighbouring facts; one about something they state, in other words too, is answered."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.answer import Advisor
+
+from .builders import indexed_settings
+
+NOTICE = """<html><head><title>Orrin Valley Health Authority Notice 22 on Sepsis Alert Software</title></head><body><main>
+<h1>Orrin Valley Health Authority Notice 22: Sepsis Alert Software</h1>
+<h2>1 Scope</h2>
+<p>This notice applies to every hospital in Orrin Valley that runs software raising sepsis alerts from
+vital signs and laboratory results.</p>
+<h2>2 Validation</h2>
+<p>A hospital validates each sepsis alert tool on at least 300 of its own admissions before the tool is
+switched on for patient care.</p>
+<h2>3 Penalties</h2>
+<p>A hospital that switches on an unvalidated tool may be fined up to $5,000 per day by the Authority.</p>
+</main></body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def advisor(tmp_path_factory) -> Advisor:
+    return Advisor(indexed_settings(tmp_path_factory.mktemp("unsaid"), {"orrin-notice-22.html": NOTICE}))
+
+
+def test_a_requirement_the_documents_never_mention_is_declined_naming_it(advisor):
+    ans = advisor.ask(
+        "Does Notice 22 require Orrin Valley hospitals to carry malpractice insurance for software errors?"
+    )
+    assert ans.abstained, ans.answer
+    assert "malpractice" in ans.answer, ans.answer
+
+
+def test_a_requirement_they_state_is_answered(advisor):
+    ans = advisor.ask(
+        "Does Notice 22 require Orrin Valley hospitals to validate sepsis alert tools on their own admissions?"
+    )
+    assert not ans.abstained and "300" in ans.answer, ans.answer
