@@ -31,7 +31,6 @@ from .focus import (
     money_noun_met,
     names_several,
     ranks,
-    signature_met,
     states_bound,
     states_limit,
     time_limit_asked,
@@ -43,6 +42,7 @@ from .paraphrase import WordMatcher, abbreviated, acronyms, expands
 from .places import names_place
 from .populations import asked_age, covers_age
 from .properties import asked_property, ity_nouns, states_property, unstated
+from .signoff import signature_met
 
 __all__ = [
     "Ask",
@@ -70,7 +70,7 @@ _FRAME = frozenset(
         "many much number exact date day month year years deadline when long often frequently frequency amount "
         "total average typical "
         "current currently today exactly kind type specific percentage percent share proportion rate tell say "
-        "give list name describe explain mean know need want get find happen happened recent latest first new newer newest "
+        "give list name describe explain mean know need want get find happen happened recent latest first new newer newest located headquartered situated "
         "something anything thing things way ways example examples exactly really actually also per topic topics "
         "aspect aspects "
         # discourse fillers a wordy question carries ("what should we simply do right now?"): rare

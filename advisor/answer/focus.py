@@ -9,6 +9,7 @@ from typing import Protocol
 
 from ..safety.names import name_lists
 from ..text import hyphenated, identifiers, tokenize
+from .signoff import SIGNATURE
 
 __all__ = [
     "BOUNDS",
@@ -24,7 +25,6 @@ __all__ = [
     "money_noun_met",
     "names_several",
     "ranks",
-    "signature_met",
     "states_bound",
     "states_limit",
     "time_limit_asked",
@@ -55,6 +55,7 @@ class Focus(StrEnum):
     CODE = "number or code"  # "what is the 510(k) number"
     PERSON = "person"  # "who chairs", "who is the current coordinator"
     NAMED = "name"  # "which state", "which vendor": a proper name
+    PLACE = "place"  # "where is the vendor located": an address, a city or a country
     NONE = "none"  # a description, a list, an explanation
 
 
@@ -138,7 +139,14 @@ _FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
     ),
     # "which vendors", "what large companies"; not "what must suppliers tell us" (the suppliers act)
     (Focus.NAMED, re.compile(rf"^\s*(?:which|what) (?:(?!{_AUXILIARY}\b)[\w-]+ ){{0,2}}{_NAMED_KINDS}\b", re.I)),
+    (Focus.PLACE, re.compile(r"^\s*where\s+(?:is|are|was|were)\b[^?]*\b(?:located|based|headquartered)\b", re.I)),
 ]
+#: A place stated: a street address, "City, ST 12345", or "based in" / "headquartered in" a name.
+_PLACE_STATED = re.compile(
+    r"\b\d{1,6}\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Parkway|Pkwy|Boulevard|Blvd|Drive|Dr|Lane|"
+    r"Way|Place|Court|Square)\b|\b[A-Z][a-z]+,\s+[A-Z]{2}\s+\d{5}\b"
+    r"|\b(?:located|based|headquartered|offices?)\s+(?:in|at)\s+(?:the\s+)?[A-Z]"
+)
 #: "which vendor has the most", "the lowest error rate": the answer must rank something too.
 _SUPERLATIVE = re.compile(
     r"\bthe (?:most|least|largest|smallest|highest|lowest|best|worst|biggest|fastest|earliest|latest|top|"
@@ -407,6 +415,8 @@ def gives(ask: Asked, sentence: str) -> bool:
         return bool(_NUMBER.search(sentence))
     if focus is Focus.CODE:
         return bool(_CODE.search(sentence))
+    if focus is Focus.PLACE:
+        return bool(_PLACE_STATED.search(sentence))
     asked = set(tokenize(ask.question))
     if focus is Focus.PERSON:
         # "who chairs the committee" is answered by an office ("the Vice President of the Medical
@@ -422,7 +432,7 @@ def gives(ask: Asked, sentence: str) -> bool:
 def _names_a_person(sentence: str, asked: set[str]) -> bool:
     """A title and a name ("Dr. Smith"), a known given name and a surname ("Micky Tripathi"), or
     the name on a signature line ("Signature: /s/ Jane Roe")."""
-    if re.search(r"\b(?:Dr|Mr|Ms|Mrs|Prof)\.? [A-Z]", sentence) or _SIGNATURE.search(sentence):
+    if re.search(r"\b(?:Dr|Mr|Ms|Mrs|Prof)\.? [A-Z]", sentence) or SIGNATURE.search(sentence):
         return True
     given, _ = name_lists()
     for m in re.finditer(r"\b([A-Z][a-z]+) (?:[A-Z]\. )?[A-Z][a-z]{2,}\b", sentence):
@@ -518,41 +528,6 @@ def money_noun_met(token: str, sentence: str) -> bool:
         return False
     said = set(tokenize(sentence))
     return any(k & said for k in kinds)
-
-
-#: A signature line: "Signature: /s/ Jane Roe", "Signed: Jane Roe", "/s/ Jane Roe".
-_SIGNATURE = re.compile(
-    r"(?:\b(?i:signature|signed(?: by)?|signatory)\s*[:|]\s*(?:/s/\s*)?|/s/\s*)"
-    r"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+",
-)
-#: The act a "who signed" question asks about, as a signature line names it.
-_SIGNING = frozenset(tokenize("sign signed signs signing signature signatory"))
-
-
-#: "Who approved the policy?", "who signed it", "who endorsed the rules": the document's sign-off.
-SIGNOFF_ASK = re.compile(
-    r"\bwho\b[^?]{0,40}?\b(?:approv\w*|sign(?:ed|s)?|endors\w*|ratif\w*|adopt\w*|authori[sz]ed)\b", re.I
-)
-#: Headings and column names of a sign-off block.
-_SIGNOFF_WORDS = frozenset(tokenize("approval approvals approved signature signatures signed signoff endorsement"))
-
-
-def signs_off(text: str, header: str = "", section: str = "") -> bool:
-    """Is the line part of a document's sign-off: a signature ("/s/ Jane Roe"), or a row under a
-    "Signature" column or an "Approval" heading?"""
-    heading = section.split(" > ")[-1]
-    return (
-        "/s/" in text
-        or _SIGNATURE.search(text) is not None
-        or bool(_SIGNOFF_WORDS & set(tokenize(f"{header} {heading}")))
-    )
-
-
-def signature_met(token: str, sentence: str, words: set[str] | frozenset[str] = frozenset()) -> bool:
-    """Does a signature line ("Signature: /s/ Jane Roe"), or a sentence whose own words or
-    headings name the signing in any form (`words`: "Signature", "signed by"), name the signing a
-    question asks about?"""
-    return token in _SIGNING and (_SIGNATURE.search(sentence) is not None or bool(_SIGNING & words))
 
 
 #: A question asking for a time limit ("what is the deadline for notifying ...", "how soon

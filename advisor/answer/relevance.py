@@ -13,12 +13,13 @@ from .amounts import asked_amounts, covers_amount
 from .asks import Ask, Focus, asked_words, focus_of, names_several, years
 from .corpus import Corpus
 from .docref import KINDS, pointing, prefer_pointed, reference_nouns
-from .focus import EFFECT_ASK, SIGNOFF_ASK, dated, signs_off, states_effect
+from .focus import EFFECT_ASK, dated, states_effect
 from .persona import set_aside
 from .properties import figure_bonus
 from .quotable import UnitKind
 from .rows import ranked_rows
 from .selection import TABLE_REF, Candidate, introduced_table
+from .signoff import SIGNOFF_ASK, signs_off
 
 __all__ = ["adjust", "defined_subject", "fuzzy", "negated", "score", "wants_list"]
 

@@ -20,7 +20,9 @@ vital signs and laboratory results.</p>
 <h2>2 Validation</h2>
 <p>A hospital validates each sepsis alert tool on at least 300 of its own admissions before the tool is
 switched on for patient care.</p>
-<h2>3 Questions and answers</h2>
+<h2>3 Offices</h2>
+<p>The Authority's offices are at 40 Harbour Street, Orrin Falls, OV 00410.</p>
+<h2>4 Questions and answers</h2>
 <h3>Q: Whom should hospitals ask about this notice?</h3>
 <p>A: The Clinical Software Desk of the Authority, led by Dr. Ines Vale, at softwaredesk@orrin-health.example
 or (555) 010-4471.</p>
@@ -58,3 +60,8 @@ def test_a_line_asking_for_credentials_is_no_contact_line():
     reset, desk = units
     assert not reset.ok and not reset.contact
     assert not desk.ok and desk.contact and desk.text.startswith("The Clinical Software Desk")
+
+
+def test_where_the_authority_is_located_is_its_address(advisor):
+    ans = advisor.ask("Where is the Orrin Valley Health Authority located?")
+    assert not ans.abstained and "Orrin Falls, OV 00410" in ans.answer, ans.answer

@@ -16,6 +16,8 @@ PAGE = """<html><head><title>Quellon StrokeSort product page</title></head><body
 <h1>Quellon StrokeSort</h1>
 <h2>Contraindications</h2>
 <p>Quellon StrokeSort is not intended for patients younger than 18 years and was not evaluated on children.</p>
+<h2>About Quellon Imaging</h2>
+<p>Quellon Imaging builds stroke triage software used by 40 hospitals and employs 85 people.</p>
 <h2>Intended use</h2>
 <p>Quellon StrokeSort flags head CT angiography scans with a suspected large vessel occlusion.</p>
 </main></body></html>
@@ -46,3 +48,8 @@ def test_what_points_back_and_what_names():
     assert unresolved_reference("Does this tool need FDA clearance?") == "this tool"
     assert unresolved_reference("Can we use this product, Quellon StrokeSort, on children?") == ""
     assert unresolved_reference("What makes this approach work?") == ""
+
+
+def test_where_a_company_is_located_needs_a_place_stated(advisor):
+    ans = advisor.ask("Where is Quellon Imaging, the maker of StrokeSort, headquartered?")
+    assert ans.abstained and "place" in ans.answer, ans.answer  # the page never says where

@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from advisor.answer import Advisor
-from advisor.answer.focus import SIGNOFF_ASK, signs_off
+from advisor.answer.signoff import SIGNOFF_ASK, signs_off
 from advisor.index import Index
 from advisor.settings import Settings
 
