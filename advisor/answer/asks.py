@@ -450,7 +450,7 @@ def _missing_names(ask: Ask, evidence: list[Evidence]) -> list[str]:
 
 #: A yes/no question whether a document requires, covers or allows something.
 _YES_NO = re.compile(
-    r"^\s*(?:does|do|did|is|are|will|must|can|may|should|has|have)\b[^?]*\b(?:require|requires|mandate|mandates|"
+    r"^\s*(?:does|do|did|is|are|will|must|can|may|should|has|have)\b[^?]*?\b(?:require|requires|mandate|mandates|"
     r"cover|covers|mention|mentions|address|addresses|say|says|allow|allows|permit|permits|include|includes|"
     r"need|needs|oblige|obliges|carry|have)\b",
     re.I,
