@@ -70,7 +70,7 @@ _FRAME = frozenset(
         "many much number exact date day month year years deadline when long often frequently frequency amount "
         "total average typical "
         "current currently today exactly kind type specific percentage percent share proportion rate tell say "
-        "give list name describe explain mean know need want get find happen happened recent latest first new newer newest located headquartered situated "
+        "give list name describe explain mean know need want get find happen happened recent latest first new newer newest "
         "something anything thing things way ways example examples exactly really actually also per topic topics "
         "aspect aspects "
         # discourse fillers a wordy question carries ("what should we simply do right now?"): rare
@@ -94,6 +94,7 @@ _FRAME = frozenset(
 #: when judging whether an answer is about the question, but a sentence stating the date or
 #: amount asked for must still match them ("How long does the review take?").
 _LIGHT = frozenset(tokenize("look keep make take put come bring made took taken kept brought came"))
+_WHERE_VERBS = frozenset(tokenize("located based headquartered situated"))
 #: The particle of a phrasal verb is as light as its verb: "looks after" is "maintains".
 _PARTICLE = re.compile(
     r"\b(?:look|keep|make|take|put|come|bring)(?:s|ing|ed)?\s+(after|over|in|up|on|out|off|into|care|charge)\b", re.I
@@ -243,7 +244,9 @@ def read_ask(
     # "How long do officers serve, and can they be re-elected?": the length is asked of the first part
     particles = {t for m in _PARTICLE.finditer(text) for t in tokenize(m.group(1))}
     parts = [p for p in split_question(question, least=1) if focus_of(p) is not Focus.NONE]
-    light = frozenset(t for t in anchors if (t in _LIGHT or t in particles) and t not in entities)
+    # "where is X located": a place answers it, whatever the verb ("offices at 40 Harbour Street")
+    placed = _WHERE_VERBS if focus_of(question) is Focus.PLACE else frozenset()
+    light = frozenset(t for t in anchors if (t in _LIGHT or t in particles or t in placed) and t not in entities)
     # "..., and how soon must it be made?": a part naming nothing but its verb asks about the rest
     focused = frozenset(t for t in tokenize(parts[0]) if t in anchors) if len(parts) == 1 else frozenset()
     if len(parts) == 1 and focused <= light:
@@ -397,7 +400,7 @@ def focus_coverage(ask: Ask, evidence: list[Evidence], extra: list[Extra] | None
     question asks for no particular kind of fact."""
     if ask.focus is Focus.NONE and not ask.superlative:
         return 1.0
-    if ask.focus in (Focus.NAMED, Focus.PERSON):
+    if ask.focus in (Focus.NAMED, Focus.PERSON, Focus.PLACE):
         ask = ask.topical()  # "which body looks after X" is answered by a name beside X, in any verb
     focused = {t: w for t, w in ask.anchors.items() if t in ask.focus_anchors} or None
     _, per = coverage(ask, evidence, extra, focused)
@@ -450,10 +453,16 @@ def _missing_names(ask: Ask, evidence: list[Evidence]) -> list[str]:
 
 #: A yes/no question whether a document requires, covers or allows something.
 _YES_NO = re.compile(
-    r"^\s*(?:does|do|did|is|are|will|must|can|may|should|has|have)\b[^?]*?\b(?:require|requires|mandate|mandates|"
-    r"cover|covers|mention|mentions|address|addresses|say|says|allow|allows|permit|permits|include|includes|"
-    r"need|needs|oblige|obliges|carry|have)\b",
+    r"^\s*(?:does|do|did|will)\s+(?P<who>[^?]*?)\b(?:require|mandate|cover|mention|address|say\s+anything\s+about|"
+    r"oblige|expect)\b",
     re.I,
+)
+
+
+#: The subject of "does ... require": a document, by its kind or its name ("the Kessory bulletin", "HTI-1").
+_A_DOCUMENT = re.compile(
+    r"\b(?:bulletin|policy|rule|regulation|law|act|guidance|guideline|framework|standard|notice|circular|"
+    r"directive|bylaws?|charter|playbook|contract|agreement|card)s?\b|\b[A-Z][\w-]*[A-Z0-9][\w-]*\b|\b[A-Z][a-z]+\b",
 )
 
 
@@ -462,8 +471,8 @@ def _unsaid_object(ask: Ask, evidence: list[Evidence], words: WordMatcher | None
     about that no document of the answer uses, in any words the model finds alike: the documents
     do not say, and their neighbouring facts are no answer."""
     m = _YES_NO.search(ask.question)
-    if words is None or m is None or not ask.anchors:
-        return []
+    if words is None or m is None or not ask.anchors or not _A_DOCUMENT.search(m.group("who")):
+        return []  # "do we need ..." asks what to do; "does the bulletin require ..." what a document says
     asked = set(tokenize(ask.question[m.end() :]))  # what is required, not who requires it
     top = max(ask.anchors.values())
     heavy = [
