@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from ..text import identifiers, tokenize
 from .amounts import asked_amounts, covers_amount
 from .corpus import Corpus
+from .docref import KINDS
 from .focus import (
     BOUNDS,
     EFFECT_ASK,
@@ -452,7 +453,7 @@ def _missing_names(ask: Ask, evidence: list[Evidence]) -> list[str]:
 
 
 #: A yes/no question whether a document requires, covers or allows something.
-_YES_NO = re.compile(
+_REQUIRES_ASK = re.compile(
     r"^\s*(?:does|do|did|will)\s+(?P<who>[^?]*?)\b(?:require|mandate|cover|mention|address|say\s+anything\s+about|"
     r"oblige|expect)\b",
     re.I,
@@ -461,8 +462,8 @@ _YES_NO = re.compile(
 
 #: The subject of "does ... require": a document, by its kind or its name ("the Kessory bulletin", "HTI-1").
 _A_DOCUMENT = re.compile(
-    r"\b(?:bulletin|policy|rule|regulation|law|act|guidance|guideline|framework|standard|notice|circular|"
-    r"directive|bylaws?|charter|playbook|contract|agreement|card)s?\b|\b[A-Z][\w-]*[A-Z0-9][\w-]*\b|\b[A-Z][a-z]+\b",
+    rf"\b(?:{'|'.join(sorted(KINDS | {'law', 'contract', 'agreement'}))})s?\b"
+    r"|\b[A-Z][\w-]*[A-Z0-9][\w-]*\b|\b[A-Z][a-z]+\b",
 )
 
 
@@ -470,7 +471,7 @@ def _unsaid_object(ask: Ask, evidence: list[Evidence], words: WordMatcher | None
     """For "does the bulletin require malpractice insurance?", the rarest words of what it asks
     about that no document of the answer uses, in any words the model finds alike: the documents
     do not say, and their neighbouring facts are no answer."""
-    m = _YES_NO.search(ask.question)
+    m = _REQUIRES_ASK.search(ask.question)
     if words is None or m is None or not ask.anchors or not _A_DOCUMENT.search(m.group("who")):
         return []  # "do we need ..." asks what to do; "does the bulletin require ..." what a document says
     asked = set(tokenize(ask.question[m.end() :]))  # what is required, not who requires it
