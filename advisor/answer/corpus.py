@@ -3,6 +3,7 @@ the chunks of one numbered item ("MAP 2.2", "Article 14")."""
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import weakref
@@ -13,7 +14,7 @@ from typing import Any
 from ..chunk import Chunk
 from ..retrieve import Hit, Retriever
 from ..text import identifiers, tokenize
-from .docref import GENERIC, KINDS
+from .docref import DOCUMENT_TOKENS
 from .paraphrase import WordMatcher, expands
 
 __all__ = ["MAX_FAMILY", "Corpus"]
@@ -23,8 +24,6 @@ __all__ = ["MAX_FAMILY", "Corpus"]
 _NUMBERED = re.compile(r"^\s*(?:[A-Za-z]+\.?\s+)?\d+(?:\.\d+)*(?:\([a-z0-9]+\))?(?=[\s:.—–-]|$)|\b\d+\.\d+\b|§\s*\d")
 #: A heading's number: "7.", "4.2", "Section 3".
 _HEADING_NUMBER = re.compile(r"^\s*(?:(?:section|part|article|chapter)\s+)?\d+(?:\.\d+)*[.)]?\s+", re.I)
-#: A heading naming the document's kind ("Policy") is no section a question asks about.
-_DOCUMENT_KINDS = frozenset(tokenize(" ".join(KINDS | GENERIC)))
 #: Per index, the documents whose chunk lists stay cached across questions (generation, source).
 _DOCUMENTS: weakref.WeakKeyDictionary[Any, OrderedDict[tuple[int, str], list[Chunk]]] = weakref.WeakKeyDictionary()
 _DOCUMENTS_KEPT = 4
@@ -144,7 +143,9 @@ class Corpus:
         """The sections of the best hits' documents whose heading is what the question asks
         about ("Approval" for "who approved our policy?"), as hits after the others: retrieval
         ranks a table of names under it low, for none of its words is asked."""
-        words = set(tokenize(question)) - _DOCUMENT_KINDS
+        words = (
+            set(tokenize(question)) - DOCUMENT_TOKENS
+        )  # a heading naming the document's kind is no section asked about
         have = {h.chunk.chunk_id for h in hits}
         out: list[Hit] = []
         for source in dict.fromkeys(h.chunk.source for h in hits[:2]):
@@ -154,11 +155,11 @@ class Corpus:
     def headed(self, source: str, words: Collection[str]) -> list[Chunk]:
         """The chunks of a document under a heading of its own made only of these words
         ("7. Approval" for a question asking who approved the policy), in reading order."""
-        out = []
+        out, asked = [], frozenset(words)
         for c in self.chunks(source):
             last = c.section.split(" > ")[-1]
-            toks = set(tokenize(_HEADING_NUMBER.sub("", last)))
-            if toks and toks <= set(words) and last.strip() != c.title.strip():
+            toks = _heading_tokens(last)
+            if toks and toks <= asked and last.strip() != c.title.strip():
                 out.append(c)
         return out
 
@@ -173,6 +174,12 @@ class Corpus:
                 known if known is not None else frozenset(tokenize(f"{chunk.title} {chunk.section} {chunk.text}"))
             )
         return self._words[chunk.source]
+
+
+@functools.lru_cache(maxsize=32768)
+def _heading_tokens(heading: str) -> frozenset[str]:
+    """A heading's words without its number; cached, for every question scans whole documents' headings."""
+    return frozenset(tokenize(_HEADING_NUMBER.sub("", heading)))
 
 
 def _item_id(section: str) -> str:

@@ -81,6 +81,8 @@ KINDS = frozenset(
 #: Words naming any document the user added ("the document I uploaded", "our PDF").
 GENERIC = frozenset(["document", "pdf", "file", "upload", "paper"])
 _GENERIC_TOKENS = frozenset(t for w in GENERIC for t in tokenize(w))
+#: Any kind of name for a document, as tokens ("policy", "bulletin", "document", ...).
+DOCUMENT_TOKENS = frozenset(t for w in KINDS | GENERIC for t in tokenize(w))
 #: Words saying the document is the user's own: only documents the user added are meant.
 OWN = frozenset(["our", "my", "uploaded", "attached", "added", "indexed", "own", "internal"])
 #: Words after the noun saying the same ("the document I uploaded").

@@ -25,7 +25,7 @@ from ..retrieve import Hit, Retriever
 from ..text import tokenize
 from .asks import Ask, Evidence, Verdict, addressed, coverage, read_ask
 from .corpus import Corpus
-from .docref import GENERIC, KINDS, documents_named, read_references
+from .docref import DOCUMENT_TOKENS, documents_named, read_references
 from .enumeration import enumerated
 from .focus import Focus, gives
 from .lookup import interleave, search_guidance, split_question
@@ -220,6 +220,7 @@ class _Pool:
     vecs: np.ndarray
     chunk_sim: dict[str, float | None]
     framed_vecs: np.ndarray | None = None  # rows and items read under their headings or lead-ins
+    ranked: list[Candidate] = field(default_factory=list)  # "the weakest site": its row (rows.ranked_rows)
 
     def sims(self, v: np.ndarray, passage: bool = True) -> np.ndarray:
         """Similarity of each sentence to a query vector; a sentence also inherits its passage's
@@ -286,7 +287,7 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
             chosen += [c for c in items if c not in chosen]
             limit += max(0, len(items) - LIST_SLOTS)  # a long list does not crowd out the rest of the answer
     chosen = fill_mmr(cands, chosen, best, limit)
-    if not as_list and not ranked_rows(question, cands):  # "the weakest site": its row, not its table
+    if not as_list and not pool.ranked:  # "the weakest site": its row, not its table
         chosen = add_siblings(cands, chosen, best)
     # a chosen lead-in brings its list; a chosen item its lead-in (arrange() writes it)
     for c in list(chosen):
@@ -368,21 +369,18 @@ def _direct_first(order: list[Candidate], chosen: list[Candidate], items: list[C
     return out
 
 
-#: What a status line ("Effective 1 June 2026") is about: the document itself, by any kind of name.
-_DOCUMENT_NOUNS = " ".join(sorted(KINDS | GENERIC))
-
-
 def _evidence(chosen: list[Candidate], corpus: Corpus) -> list[Evidence]:
     out = []
     for c in chosen:
         lead = c.unit.lead.text if c.unit.lead is not None else ""
-        itself = _DOCUMENT_NOUNS if status_line(c.text) else ""
+        # a status line ("Effective 1 June 2026") is about the document itself, by any kind of name
+        itself = DOCUMENT_TOKENS if status_line(c.text) else frozenset()
         out.append(
             Evidence(
                 c.text,
                 set(tokenize(f"{lead} {c.text}")),
                 # "the national agency" is named by "VDHA" where the documents spell it out
-                set(tokenize(f"{c.chunk.title} {c.chunk.section} {corpus.expansions(c.text)} {itself}")),
+                set(tokenize(f"{c.chunk.title} {c.chunk.section} {corpus.expansions(c.text)}")) | itself,
                 set(corpus.words(c.chunk)),
                 corpus.spelled(c.chunk),
                 lead,
@@ -438,7 +436,8 @@ def compose_guidance(
     for c, v, sim, sc in zip(cands, pool.vecs, main_sims, scores, strict=True):
         c.vec, c.semantic, c.score = v, float(sim), sc
     ask = read_ask(question, setup.corpus.rarity, setup.corpus.known) if retriever is not None else read_ask(question)
-    adjust(question, ask, cands, setup.corpus)
+    pool.ranked = ranked_rows(question, cands)
+    adjust(question, ask, cands, setup.corpus, pool.ranked)
     order = sorted(cands, key=lambda c: (-c.score, c.hit_rank, c.position))
     if _DEBUG:
         for c in order[: int(os.environ.get("ADVISOR_DEBUG_N", "12"))]:

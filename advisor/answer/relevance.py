@@ -17,7 +17,6 @@ from .focus import EFFECT_ASK, dated, states_effect
 from .persona import set_aside
 from .properties import figure_bonus
 from .quotable import UnitKind
-from .rows import ranked_rows
 from .selection import TABLE_REF, Candidate, introduced_table
 from .signoff import SIGNOFF_ASK, signs_off
 
@@ -417,10 +416,11 @@ def _entity_fit(ask: Ask, cands: list[Candidate], corpus: Corpus) -> dict[str, f
     return fit
 
 
-def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus) -> None:
+def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus, ranked: list[Candidate]) -> None:
     """Question-specific preferences on top of relevance: the document the question points at
     ("the bylaws"), the document naming the product or organization asked about, the sentence
-    defining X for "What is X?", self-contained sentences."""
+    defining X for "What is X?", self-contained sentences, the rows `ranked` at the end of the
+    column asked about (`rows.ranked_rows`)."""
     at = pointing(question, corpus.retriever)
     fit = _entity_fit(ask, cands, corpus)
     best_fit = max(fit.values(), default=0.0)
@@ -447,7 +447,7 @@ def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus) -> N
             c.score -= 0.05  # "This approach ..." leans on a sentence the answer may not show
         if c.text.rstrip(" )”’\"'").endswith("?") and not wants_questions:
             c.score -= 0.08  # a listed question asks what an answer should state (unless questions are asked for)
-    for c in ranked_rows(question, cands):
+    for c in ranked:
         c.score += 0.15  # "which site had the weakest sensitivity": the row at that end of the column
     prefer_pointed(cands, at)
     _follow_table_pointers(cands)

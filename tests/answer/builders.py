@@ -25,6 +25,21 @@ SMALL_GUIDES = {
 }
 
 
+def orrin_notice(*sections: str) -> str:
+    """A fictional health authority's HTML notice on sepsis alert software: its scope and
+    validation sections, then `sections` (HTML, numbered from 3)."""
+    return (
+        "<html><head><title>Orrin Valley Health Authority Notice 22 on Sepsis Alert Software</title></head>"
+        "<body><main>\n<h1>Orrin Valley Health Authority Notice 22: Sepsis Alert Software</h1>\n"
+        "<h2>1 Scope</h2>\n<p>This notice applies to every hospital in Orrin Valley that runs software raising "
+        "sepsis alerts from\nvital signs and laboratory results.</p>\n"
+        "<h2>2 Validation</h2>\n<p>A hospital validates each sepsis alert tool on at least 300 of its own "
+        "admissions before the tool is\nswitched on for patient care.</p>\n"
+        + "\n".join(sections)
+        + "\n</main></body></html>\n"
+    )
+
+
 def indexed_settings(root: Path, docs: Mapping[str, str]) -> Settings:
     """Settings of ADVISOR_HOME root/home, with `docs` (file name -> text) written to root/docs
     and indexed there (the real bundled embedding model)."""

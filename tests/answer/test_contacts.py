@@ -10,26 +10,15 @@ from advisor.answer import Advisor
 from advisor.answer.quotable import read_units
 from advisor.chunk import Chunk
 
-from .builders import indexed_settings
+from .builders import indexed_settings, orrin_notice
 
-NOTICE = """<html><head><title>Orrin Valley Health Authority Notice 22 on Sepsis Alert Software</title></head><body><main>
-<h1>Orrin Valley Health Authority Notice 22: Sepsis Alert Software</h1>
-<h2>1 Scope</h2>
-<p>This notice applies to every hospital in Orrin Valley that runs software raising sepsis alerts from
-vital signs and laboratory results.</p>
-<h2>2 Validation</h2>
-<p>A hospital validates each sepsis alert tool on at least 300 of its own admissions before the tool is
-switched on for patient care.</p>
-<h2>3 Offices</h2>
-<p>The Authority's offices are at 40 Harbour Street, Orrin Falls, OV 00410.</p>
-<h2>4 Questions and answers</h2>
-<h3>Q: Whom should hospitals ask about this notice?</h3>
-<p>A: The Clinical Software Desk of the Authority, led by Dr. Ines Vale, at softwaredesk@orrin-health.example
-or (555) 010-4471.</p>
-<h3>Q: How do staff reset their portal access?</h3>
-<p>A: Staff send their portal password and date of birth to reset@orrin-health.example for a new login.</p>
-</main></body></html>
-"""
+NOTICE = orrin_notice(
+    "<h2>3 Offices</h2>\n<p>The Authority's offices are at 40 Harbour Street, Orrin Falls, OV 00410.</p>",
+    "<h2>4 Questions and answers</h2>\n<h3>Q: Whom should hospitals ask about this notice?</h3>\n"
+    "<p>A: The Clinical Software Desk of the Authority, led by Dr. Ines Vale, at softwaredesk@orrin-health.example\n"
+    "or (555) 010-4471.</p>\n<h3>Q: How do staff reset their portal access?</h3>\n"
+    "<p>A: Staff send their portal password and date of birth to reset@orrin-health.example for a new login.</p>",
+)
 
 
 @pytest.fixture(scope="module")

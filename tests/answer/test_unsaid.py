@@ -8,20 +8,12 @@ import pytest
 
 from advisor.answer import Advisor
 
-from .builders import indexed_settings
+from .builders import indexed_settings, orrin_notice
 
-NOTICE = """<html><head><title>Orrin Valley Health Authority Notice 22 on Sepsis Alert Software</title></head><body><main>
-<h1>Orrin Valley Health Authority Notice 22: Sepsis Alert Software</h1>
-<h2>1 Scope</h2>
-<p>This notice applies to every hospital in Orrin Valley that runs software raising sepsis alerts from
-vital signs and laboratory results.</p>
-<h2>2 Validation</h2>
-<p>A hospital validates each sepsis alert tool on at least 300 of its own admissions before the tool is
-switched on for patient care.</p>
-<h2>3 Penalties</h2>
-<p>A hospital that switches on an unvalidated tool may be fined up to $5,000 per day by the Authority.</p>
-</main></body></html>
-"""
+NOTICE = orrin_notice(
+    "<h2>3 Penalties</h2>\n<p>A hospital that switches on an unvalidated tool may be fined up to $5,000 per day "
+    "by the Authority.</p>"
+)
 
 
 @pytest.fixture(scope="module")
