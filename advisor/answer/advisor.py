@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -128,10 +129,11 @@ class Advisor:
     @property
     def sentences(self) -> SentenceIndex:
         if self._sentences is None:
-            shared = self.embedder.shared
-            if "sentences" not in shared:
-                shared["sentences"] = SentenceIndex(self.embedder, store=self.index.embed_cache)
-            self._sentences = shared["sentences"]
+            # the in-memory vectors are shared by every advisor of this embedder; the store is
+            # this index's, looked up at each use (a closed index reopens it, and another
+            # advisor's closing never reaches it)
+            kept = self.embedder.shared.setdefault("sentence_vectors", OrderedDict())
+            self._sentences = SentenceIndex(self.embedder, store=lambda: self.index.embed_cache, cache=kept)
         return self._sentences
 
     @property

@@ -5,6 +5,7 @@ words weighted by rarity, identifiers, list and number cues, and question-specif
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -416,7 +417,7 @@ def _entity_fit(ask: Ask, cands: list[Candidate], corpus: Corpus) -> dict[str, f
     return fit
 
 
-def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus, ranked: list[Candidate]) -> None:
+def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus, ranked: Sequence[Candidate] = ()) -> None:
     """Question-specific preferences on top of relevance: the document the question points at
     ("the bylaws"), the document naming the product or organization asked about, the sentence
     defining X for "What is X?", self-contained sentences, the rows `ranked` at the end of the
