@@ -321,6 +321,46 @@ def office_contact(text: str, name_end: int, start: int) -> bool:
     )
 
 
+# Where an organization is: "The Authority's offices are at", "headquartered in", "is located at".
+_PREMISES = re.compile(
+    r"\b(?:(?:offices?|headquarters|head office|registered office|main campus|premises)\s+(?:is|are)\s+(?:located\s+)?"
+    r"|(?:headquartered|based|incorporated|registered)\s+|(?:is|are)\s+located\s+)(?:at|in|on)\s+",
+    re.I,
+)
+# A line opening with an organization's legal name: "Halvern Diagnostics, Inc. · 1180 Quarry Ridge Parkway ...".
+_LEGAL_NAME = re.compile(
+    r"^\s*(?:[A-Z][\w&'’.-]*\s+){0,5}[A-Z][\w&'’.-]*,?\s+(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|GmbH|"
+    r"plc|PLC|LLP|LP|AG|S\.A|N\.V|B\.V|Pty)\b\.?\s*(?:[·•|,;–—-]|$)"
+)
+_ADDRESS_WORDS = _CONTACT_WORDS | {"suite", "ste", "floor", "fl", "unit", "building", "bldg", "room", "box", "po"}
+
+
+def _only_address(between: str) -> bool:
+    """Nothing but the parts of an address and contact lines: names, numbers, separators, small words."""
+    words = [w.strip("-.") for w in re.findall(r"[^\s,:()/·•|–—]+", between)]
+    return all(not w or w[0].isupper() or re.search(r"[\d@]", w) or w.lower() in _ADDRESS_WORDS for w in words)
+
+
+def organization_place(text: str, start: int) -> bool:
+    """The contact detail at `start` is where an organization is: after "offices are at" or
+    "headquartered in" in its sentence, or on a line opening with an organization's legal name
+    (a page footer's "Acme Health, Inc. · 1 Main Street · ..."), with only address parts between;
+    never in a sentence about a patient."""
+    clause = _clause_before(text, start)
+    line_start = text.rfind("\n", 0, start) + 1
+    line = text[line_start:start]
+    cue = list(_PREMISES.finditer(clause))
+    named = _LEGAL_NAME.match(line)
+    if cue and _only_address(clause[cue[-1].end() :]):
+        sentence, _ = _sentence(text, start, start + 1)
+    elif named and len(line) <= 200 and _only_address(line[named.end() :]):
+        end = text.find("\n", start)
+        sentence = text[line_start + named.end() : end if end >= 0 else len(text)]  # "X Diagnostics" is no diagnosis
+    else:
+        return False
+    return not about_patient(sentence) and not _PRIVATE_LINE.search(sentence)
+
+
 # ---------------------------------------------------------------------------- dates
 
 # A document, product or organization event: the date after it is not a patient's.

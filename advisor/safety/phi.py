@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..errors import IngestError
 from .names import names_and_offices, product_terms
-from .offices import document_identifier, office_contact
+from .offices import document_identifier, office_contact, organization_place
 from .phi_columns import column_findings
 from .phi_patterns import PATTERN_RECOGNIZERS, PERSON_CUE, dates, fax_or_phone
 from .phi_presidio import presidio_findings
@@ -61,7 +61,9 @@ def _organization_contact(text: str, f: Finding) -> bool:
     if _SENTENCE_END.search(cells[-1]):
         return False  # another sentence follows the field's value ("Manufacturer: Acme. He lives at ...")
     # the label opens the detail's own cell ("Developer: Acme, Inc., 1 Main St") or is the cell before it
-    return bool(_ORG_FIELD.match(cells[-1]) or (len(cells) > 1 and _ORG_FIELD.fullmatch(cells[-2].strip())))
+    if _ORG_FIELD.match(cells[-1]) or (len(cells) > 1 and _ORG_FIELD.fullmatch(cells[-2].strip())):
+        return True
+    return organization_place(text, f.start)  # "offices are at", "Acme Health, Inc. · 1 Main Street"
 
 
 def _office_holders_contact(text: str, f: Finding, held: Sequence[tuple[int, int]]) -> bool:
