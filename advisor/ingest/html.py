@@ -70,6 +70,14 @@ _CLOSE = 24  # colour channels this close read as the same colour (near-white on
 Sheet = dict[str, list[tuple[int, dict[str, str]]]]
 _BLOCKS = {"p", "li", "pre", "blockquote", "dd", "dt", "td", "th", "figcaption", "caption"}
 _DROPPED = ("script", "style", "noscript", "svg", "nav", "footer", "header", "form", "iframe", "template")
+#: A postal address in a line: "1180 Quarry Ridge Parkway", "Lindenfall, OR 97599", "PO Box 12".
+_POSTAL = re.compile(
+    r"\b\d{1,6}[A-Z]?\s+(?:[A-Z][\w'.-]*\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|"
+    r"Court|Ct|Place|Pl|Parkway|Pkwy|Way|Highway|Hwy|Square|Sq|Plaza|Circle|Terrace)\b"
+    r"|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*,\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\bP\.?\s?O\.?\s*Box\s+\d+",
+)
+#: Where a page's footer names its publisher's address, the section it is read under.
+CONTACT_SECTION = "Contact details"
 
 
 def _hidden_selectors(root: Any) -> list[tuple[str, str, str]]:
@@ -251,6 +259,7 @@ def load_html(path: Path, source: str, limits: Limits | None = None) -> Document
     title = " ".join(title_el.text_content().split()) if title_el is not None else ""
     hidden = cut_hidden(root)
     _join_definitions(root)
+    contacts = _footer_addresses(root)
     blocks = _main_content(root, title)
     if not blocks:
         raise fail(path, "HTML page has no readable text")
@@ -260,9 +269,27 @@ def load_html(path: Path, source: str, limits: Limits | None = None) -> Document
     if len(blocks) > limits.max_paragraphs:
         raise fail(path, f"has more than {limits.max_paragraphs} paragraphs, the per-file limit; split it")
     blocks = form_fields(blocks)  # a model-card page's facts table reads as "Label: value" fields
+    have = {b.text for b in blocks}
+    # a footer's line, quotable though it ends without a stop (as a Word footer's is)
+    blocks += [Block(t, CONTACT_SECTION, meta={"running": "footer"}) for t in contacts if t not in have]
     title = subject_title(title or title_from_name(path), blocks)
     blocks += [Block(t, "", quarantine=HIDDEN_TEXT, meta={"hidden": "hidden HTML element"}) for t in hidden]
     return Document(source=source, title=title, blocks=blocks)
+
+
+def _footer_addresses(root: Any) -> list[str]:
+    """The lines of the page's footers and <address> elements that give a postal address
+    ("Halvern Diagnostics, Inc. · 1180 Quarry Ridge Parkway · ..."): the rest of a footer
+    (links, copyright, trademarks) is dropped with it, but where the publisher is, is asked."""
+    out: list[str] = []
+    for el in root.xpath("//footer | //*[@role='contentinfo'] | //address"):
+        inner = [e for e in el.iter() if isinstance(e.tag, str) and e.tag.lower() in (_BLOCKS | {"address", "div"})]
+        leaves = [e for e in inner if not any(isinstance(d.tag, str) and d in inner for d in e.iterdescendants())]
+        for leaf in leaves or [el]:
+            text = _text(leaf)
+            if text and len(text) <= 300 and _POSTAL.search(text) and text not in out:
+                out.append(text)
+    return out
 
 
 def _join_definitions(root: Any) -> None:
