@@ -21,7 +21,9 @@ _POPULATION = re.compile(
 _GENERIC = frozenset(
     tokenize(
         "patient patients adult adults people persons individuals subjects cases those the aged age years old "
-        "population populations group groups overall whole entire total general"
+        "population populations group groups overall whole entire total general "
+        # adverbs closing the phrase ("for tension pneumothorax specifically") name no subgroup
+        "specifically particularly especially exactly precisely alone only just separately respectively"
     )
 )
 _BOUND = re.compile(

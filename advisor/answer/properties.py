@@ -377,7 +377,9 @@ def unstated(ask: Asked, evidence: Sequence[Cited]) -> list[str]:
         asked_words = _asked_words(ask.question, measure)
         if not any(_value_clause(measure, asked_words, population, ev) for ev in own):
             pop = population_phrase(ask.question)
-            what = m.group("prop") if m else "performance" if measure is ANY_MEASURE else " and ".join(sorted(measure))
+            # the measure as asked, without the product's possessive ("PneumaTrace's sensitivity")
+            prop = re.sub(r"^\S+['’]s\s+", "", m.group("prop")) if m else ""
+            what = prop or ("performance" if measure is ANY_MEASURE else " and ".join(sorted(measure)))
             what = what if what.isupper() else what.lower()
             out.append(f"a figure for {what}" + (f" {pop.group(0).rstrip('?. ')}" if pop else ""))
             break
