@@ -81,7 +81,9 @@ class _Worker:
         self.files = 0
         self.buf = bytearray()  # bytes read after the last complete line
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "advisor.ingest.worker"],
+            # -P: the working directory is not on the worker's import path, so a `bisect.py` or
+            # `json.py` in the folder `advisor index` runs from is never imported (nor run)
+            [sys.executable, "-P", "-m", "advisor.ingest.worker"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,

@@ -173,7 +173,7 @@ def _run_worker(job: EvalJob, out: Path) -> None:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(PROJECT_DIR), os.environ.get("PYTHONPATH")]))}
     with (out / "worker.log").open("w", encoding="utf-8") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "advisor.evaluate.worker", json.dumps(req)],
+            [sys.executable, "-P", "-m", "advisor.evaluate.worker", json.dumps(req)],  # -P: no modules from the cwd
             cwd=PROJECT_DIR,
             env=env,
             stdout=subprocess.PIPE,

@@ -122,3 +122,21 @@ def test_ingest_caps_come_from_the_environment():
     )
     limits = limits_for(s, trusted=True)
     assert (limits.max_pages, limits.seconds, limits.ocr, limits.isolate) == (12, 7.0, False, False)
+
+
+def test_modules_in_the_working_folder_are_never_imported_by_the_parser(tmp_path, monkeypatch):
+    """A `bisect.py` (any stdlib name) in the folder indexing runs from is neither run nor breaks parsing."""
+    folder = tmp_path / "cwd"
+    folder.mkdir()
+    marker = folder / "IMPORTED"
+    (folder / "bisect.py").write_text(f"open({str(marker)!r}, 'w').write('ran')\nraise SystemExit(3)\n")
+    doc = tmp_path / "note.md"
+    doc.write_text("# Note\n\nThe council meets monthly to review new AI tools.\n", encoding="utf-8")
+    monkeypatch.chdir(folder)
+    POOL.close()  # a fresh worker, started from this folder
+    try:
+        chunks = load_chunks(doc, "note.md", doc_type="user", limits=Limits(isolate=True))
+    finally:
+        POOL.close()
+    assert any("meets monthly" in c.text for c in chunks)
+    assert not marker.exists()
