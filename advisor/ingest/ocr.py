@@ -260,6 +260,19 @@ def unclear(words: str) -> str:
 
 
 _TRAILING = re.compile(r"[.,;:!?\"'”’)\]]+$")
+#: A capital I read as a lower-case l: "lreland", "lnc.", "lSO" (no English word starts l + r, n, S ...).
+_L_FOR_I = re.compile(r"^([(\[\"'“‘]?)l(?=[bcdfghjkmnpqrstvwxz][a-z]|[A-Z]{1,6}\b)")
+
+
+def mend_capital_i(word: str, vocab: frozenset[str]) -> str:
+    """The word with a leading "l" read for a capital "I" put right, when the word then is one
+    ("lreland" -> "Ireland", "lnc." -> "Inc.", "lSO" -> "ISO"); any other word as it is."""
+    m = _L_FOR_I.match(word)
+    if m is None:
+        return word
+    mended = f"{m.group(1)}I{word[m.end() :]}"
+    core = re.sub(r"[^A-Za-z]", "", mended).lower()
+    return mended if mended[m.end()].isupper() or core in vocab else word
 
 
 def _words(lines: list[list[Word]], min_conf: float, dehyph: Dehyphenator) -> list[tuple[str, bool]]:
@@ -267,7 +280,7 @@ def _words(lines: list[list[Word]], min_conf: float, dehyph: Dehyphenator) -> li
     words: list[tuple[str, bool]] = []
     for li, line in enumerate(lines):
         for wi, w in enumerate(line):
-            word, low = w.text, w.conf < min_conf
+            word, low = mend_capital_i(w.text, dehyph.vocab), w.conf < min_conf
             if words and wi == 0 and li > 0 and words[-1][0].endswith("-") and word[:1].isalpha():
                 head = words[-1][0][:-1]
                 if head.isalpha() and not dehyph.keep_hyphen(head, word.rstrip(".,;:")):

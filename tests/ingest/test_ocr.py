@@ -11,7 +11,8 @@ from advisor.answer import Advisor
 from advisor.errors import IngestError
 from advisor.ingest import Limits, load_chunks, uncertain_spans
 from advisor.ingest.document import BlockKind
-from advisor.ingest.ocr import blocks_from_tsv
+from advisor.ingest.hyphens import model_vocab
+from advisor.ingest.ocr import blocks_from_tsv, mend_capital_i
 from advisor.ingest.ocr_layout import Grid
 from advisor.settings import Settings
 from advisor.ui.markdown import citation_label
@@ -355,3 +356,16 @@ def test_a_line_in_larger_type_than_the_body_starts_a_section():
     tsv = tsv.replace("\t40\t95\tOvernight", "\t60\t95\tOvernight").replace("\t40\t95\tReview", "\t60\t95\tReview")
     [block] = blocks_from_tsv(tsv, 1, 60)
     assert block.section == "Overnight Review" and block.text.startswith("Alerts that fire")
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [("lreland", "Ireland"), ("lnc.", "Inc."), ("lSO", "ISO"), ("(lndia)", "(India)"), ("lnformation", "Information")],
+)
+def test_a_capital_i_read_as_l_is_put_right(read, meant):
+    assert mend_capital_i(read, model_vocab()) == meant
+
+
+@pytest.mark.parametrize("word", ["llama", "lbs", "lives", "level", "l"])
+def test_words_that_start_with_l_are_left_alone(word):
+    assert mend_capital_i(word, model_vocab()) == word
