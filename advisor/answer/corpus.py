@@ -42,6 +42,7 @@ class Corpus:
         self._chunks: dict[str, list[Chunk]] = {}
         self._spelled: dict[str, frozenset[str]] = {}
         self._spells: dict[tuple[str, str], bool] = {}
+        self._running: dict[str, frozenset[str]] = {}
         self._generation = -1
 
     def _fresh(self) -> None:
@@ -51,6 +52,7 @@ class Corpus:
             self._chunks.clear()
             self._spelled.clear()
             self._spells.clear()
+            self._running.clear()
             self._generation = gen
 
     def rarity(self, token: str) -> float:
@@ -106,6 +108,15 @@ class Corpus:
                 for c in self.chunks(chunk.source) or [chunk]
             )
         return self._spells[key]
+
+    def running(self, chunk: Chunk) -> frozenset[str]:
+        """Tokens of the running header and footer lines of the chunk's document ("Kestrelmoor
+        Regional Medical Center · AI Oversight Council"): they frame every page, as its title does."""
+        self._fresh()
+        if chunk.source not in self._running:
+            lines = [c.text for c in self.chunks(chunk.source) if c.meta.get("running")]
+            self._running[chunk.source] = frozenset(tokenize(" ".join(lines)))
+        return self._running[chunk.source]
 
     def expansions(self, text: str) -> str:
         """What the acronyms in the text stand for where the documents spell them out ("VDHA":

@@ -387,7 +387,9 @@ def _evidence(chosen: list[Candidate], corpus: Corpus) -> list[Evidence]:
                 c.text,
                 set(tokenize(f"{lead} {c.text}")),
                 # "the national agency" is named by "VDHA" where the documents spell it out
-                set(tokenize(f"{c.chunk.title} {c.chunk.section} {corpus.expansions(c.text)}")) | itself,
+                set(tokenize(f"{c.chunk.title} {c.chunk.section} {corpus.expansions(c.text)}"))
+                | itself
+                | corpus.running(c.chunk),
                 set(corpus.words(c.chunk)),
                 corpus.spelled(c.chunk),
                 lead,

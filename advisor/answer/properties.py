@@ -277,6 +277,19 @@ def _family(tok: str, words: Collection[str]) -> bool:
     return any(w[:5] == tok[:5] for w in words) if len(tok) >= 5 else tok in words
 
 
+_MONTHS = frozenset(
+    tokenize("january february march april may june july august september october november december")
+) - frozenset(tokenize("may"))  # "may" is a modal far more often
+
+
+def _dated_by_document(token: str, ev: Cited) -> bool:
+    """A month or year the question dates its count by ("the meeting in September 2026") that the
+    sentence's document states, the sentence dating nothing else: minutes are dated once, on top."""
+    if not (token in _MONTHS or (token.isdigit() and len(token) == 4)) or token not in ev.document:
+        return False
+    return not any(t in _MONTHS or (t.isdigit() and len(t) == 4) for t in ev.own)
+
+
 def _count_clause(counted: str, predicate: list[str], ev: Stated) -> tuple[bool, bool]:
     """(does the sentence count the thing asked, is one of its counting clauses about what the
     question says of it): "measured on 528 studies, none of which contributed training data"
@@ -397,7 +410,7 @@ def unstated(ask: Asked, evidence: Sequence[Cited]) -> list[str]:
             (
                 c,
                 q
-                and all(t in ev.own | ev.context | ev.antecedent for t in names)
+                and all(t in ev.own | ev.context | ev.antecedent or _dated_by_document(t, ev) for t in names)
                 and all(names_abbreviated(p, ev.text) for p in places),
             )
             for (c, q), ev in zip(read, evidence, strict=True)

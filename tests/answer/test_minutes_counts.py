@@ -1,0 +1,54 @@
+"""Minutes name their organization only in the page header and date the meeting once, on top:
+a count asked "at <organization>'s meeting in <month year>" is answered from the quorum line,
+which names neither; a count the minutes date otherwise is not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from advisor.answer import Advisor
+from advisor.index import Index
+from advisor.settings import Settings
+
+from .builders import SMALL_GUIDES
+
+
+def _minutes(path: Path) -> Path:
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "Tarnwick General Hospital — Digital Ethics Board — Internal"
+    d.add_heading("Digital Ethics Board — Minutes of the Regular Meeting", level=0)
+    d.add_paragraph("Date: Tuesday, 13 October 2026, 14:00–15:45. Chair: Dr. Elsa Brandvold, Chief Medical Officer.")
+    d.add_heading("Attendance", level=1)
+    d.add_paragraph("Quorum: 6 of 8 voting members present; quorum (5) confirmed by the Chair at 14:05.")
+    d.add_heading("1. Discharge summary drafting tool", level=1)
+    d.add_paragraph("The board approved a pilot of the discharge summary drafting tool on two medical wards.")
+    d.add_heading("2. Annual review", level=1)
+    d.add_paragraph("In 2025 the board reviewed 14 AI tools, and it rejected 3 of them.")
+    d.save(str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def advisor(tmp_path_factory) -> Advisor:
+    root = tmp_path_factory.mktemp("minutes")
+    folder = root / "docs"
+    folder.mkdir()
+    for name, text in SMALL_GUIDES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    _minutes(folder / "board-minutes.docx")
+    settings = Settings.from_env({"ADVISOR_HOME": str(root / "home")})
+    assert Index(settings).index_paths([folder]).ok
+    return Advisor(settings)
+
+
+def test_a_count_at_the_named_meeting_is_answered_from_the_quorum_line(advisor):
+    ans = advisor.ask("How many voting members attended the Tarnwick ethics board meeting in October 2026?")
+    assert not ans.abstained and "6 of 8" in ans.answer, ans.answer
+
+
+def test_a_count_the_minutes_date_otherwise_is_not_given_for_the_year_asked(advisor):
+    ans = advisor.ask("How many AI tools did the Tarnwick ethics board review in 2024?")
+    assert ans.abstained and "14 AI tools" not in ans.answer, ans.answer
