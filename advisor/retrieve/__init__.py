@@ -49,6 +49,21 @@ def _shortened(query: str, spelled: dict[str, list[str]], df: Mapping[str, int])
     return sorted(next(iter(keys)) for keys in found.values() if len(keys) == 1)
 
 
+def _parties_named(query: str, parties: Mapping[str, str], df: Mapping[str, int]) -> list[str]:
+    """The terms contracts define for the parties the query names: by the party's first two
+    words, or its first word alone where few passages use it ("Nimbrel" for "Nimbrel Analytics, Inc.")."""
+    out = []
+    for name, alias in parties.items():
+        words = name.split()
+        first = words[0].strip(",.")
+        head = " ".join(w.strip(",.") for w in words[:2])
+        rare = len(first) >= 4 and all(df.get(t, 0) <= _RARE_NAME for t in tokenize(first))
+        if re.search(rf"\b{re.escape(head)}\b", query) or (rare and re.search(rf"\b{re.escape(first)}\b", query)):
+            out.append(alias)
+    return list(dict.fromkeys(out))
+
+
+_RARE_NAME = 5  # passages a party's first word may appear in and still name it alone
 _UNFILTERED_SHARE = 0.5  # above this share of admitted chunks, filter dense candidates here, not in Chroma
 _DENSE_CHECK = 8  # keyword hits whose exact similarity is checked against the approximate dense search
 
@@ -135,6 +150,8 @@ class Retriever:
         # "Brightwater Valley" is written "BVMC" after the document defines it: passages using
         # only the acronym answer for the name
         extra += [a.upper() for a in _shortened(query, lex.spelled, lex.df) if a.upper() not in query]
+        # "Nimbrel" is "Business Associate" in the contract body that defines it so
+        extra += [a for a in _parties_named(query, lex.parties, lex.df) if a.lower() not in query.lower()]
         return f"{query} ({'; '.join(extra)})" if extra else query
 
     def search(self, query: str, k: int | None = None, filters: Filters | None = None) -> SearchResult:

@@ -21,11 +21,11 @@ from ..index import embedding_text
 from ..index.records import chunk_from_record
 from ..text import hyphenated, identifiers, tokenize
 from .records import Filters
-from .spelled import spelled_out
+from .spelled import defined_parties, spelled_out
 
 __all__ = ["LEXICAL_FORMAT", "Lexical"]
 
-LEXICAL_FORMAT = 9  # bump when the saved keyword index changes shape
+LEXICAL_FORMAT = 10  # bump when the saved keyword index changes shape
 _DOC_WORDS_CACHED = 512  # documents whose vocabulary stays decoded in memory
 _CHUNKS_DECODED = 4096  # chunks kept decoded in memory (a few MB)
 _DENSE_SHARE = 8  # a query token in at least 1/_DENSE_SHARE of the chunks is scored as a whole column
@@ -50,6 +50,7 @@ class Lexical:
         chunk_sources: list[str] | None = None,
         spelled: dict[str, list[str]] | None = None,
         records: tuple[np.ndarray, Any] | None = None,
+        parties: dict[str, str] | None = None,
     ):
         self.headings = headings or {}
         # every chunk's text and metadata as the catalog held them for this generation (JSON
@@ -59,6 +60,7 @@ class Lexical:
         self._decoded: OrderedDict[str, Chunk] = OrderedDict()
         self._decoded_lock = threading.Lock()
         self.spelled = spelled or {}  # acronym -> the words the documents spell it out with
+        self.parties = parties or {}  # a contract party's name -> the term it defines for it ("Covered Entity")
         self.df = df or {}
         # each document's distinct tokens, as positions in `df` (sources, offsets, token ids):
         # the composer reads a document's whole vocabulary without reading or tokenising it
@@ -116,6 +118,7 @@ class Lexical:
             # organization-private text never leaks into other queries
             spelled_out(f"{c.section}\n{c.text}" for c in chunks if not c.org),
             _records(chunks),
+            defined_parties(c.text for c in chunks if not c.org),
         )
 
     def save(self, folder: Path) -> None:
@@ -134,6 +137,7 @@ class Lexical:
             "headings": self.headings,
             "df": self.df,
             "spelled": self.spelled,
+            "parties": self.parties,
         }
         (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
         sources = sorted(self.doc_sources, key=self.doc_sources.__getitem__)
@@ -169,6 +173,7 @@ class Lexical:
             meta.get("sources"),
             meta.get("spelled", {}),
             _load_records(folder),
+            meta.get("parties", {}),
         )
 
     def chunks(self, ids: Iterable[str]) -> dict[str, Chunk]:

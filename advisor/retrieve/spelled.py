@@ -76,3 +76,29 @@ def _named_runs(words: list[str]) -> Iterable[tuple[str, str]]:
             if any(not content_word(w) for w in words[at[a] : at[b] + 1] if w.lower() not in JOINERS):
                 break
             yield "".join(words[i][0] for i in at[a : b + 1]).lower(), " ".join(words[at[a] : at[b] + 1])
+
+
+#: A party defined by a name in quotes: 'Fenwick Vale Health System ("Covered Entity")',
+#: 'Nimbrel Analytics, Inc. (the "Vendor")', 'Acme Corp. (hereinafter "Supplier")'.
+_PARTY = re.compile(
+    r"((?:[A-Z][\w&'’.-]*,?\s+){0,6}[A-Z][\w&'’.-]*)\s*\(\s*(?:the\s+|hereinafter\s+(?:the\s+)?|"
+    r"collectively,?\s+(?:the\s+)?)?[\"“]([A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,3})[\"”]\s*\)"
+)
+#: Words opening a capitalised run that are no part of a name ("The Hospital").
+_NOT_NAME = frozenset(["the", "this", "that", "each", "any", "all", "a", "an", "and", "or", "between", "by"])
+
+
+def defined_parties(texts: Iterable[str]) -> dict[str, str]:
+    """Per party name (as written), the term a contract calls it by once it has defined it:
+    "Nimbrel Analytics, Inc." -> "Business Associate". The body then says only the term."""
+    out: dict[str, str] = {}
+    for text in texts:
+        for m in _PARTY.finditer(text):
+            words = m.group(1).split()
+            while words and words[0].lower() in _NOT_NAME:
+                words = words[1:]
+            alias = " ".join(m.group(2).split())
+            name = " ".join(words).rstrip(",")
+            if name and alias.lower() not in name.lower():
+                out.setdefault(name, alias)
+    return out
