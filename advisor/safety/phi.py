@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import IngestError
+from .meetings import meeting_record
 from .names import names_and_offices, product_terms
 from .offices import document_identifier, office_contact, organization_place
 from .phi_columns import column_findings
@@ -115,7 +116,7 @@ def detect(text: str, kinds: Iterable[PhiType] | None = None, *, not_names: Coll
     anchored = bool(PERSON_CUE.search(text)) or any(
         f.type in _ANCHORS or (f.type == PhiType.NAME and f.score >= 0.95) for f in found
     )
-    found += dates(text, anchored)
+    found += dates(text, anchored, meeting_record(text, not_names))
     result = [
         f
         for f in _resolve(_drop_inside_emails(found))
