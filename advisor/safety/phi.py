@@ -33,6 +33,7 @@ __all__ = [
     "FileFindings",
     "Finding",
     "PhiType",
+    "chunk_findings",
     "contains_phi",
     "detect",
     "product_terms",
@@ -126,6 +127,12 @@ def detect(text: str, kinds: Iterable[PhiType] | None = None, *, not_names: Coll
         wanted = set(kinds)
         result = [f for f in result if f.type in wanted]
     return result
+
+
+def chunk_findings(text: str, title: str = "", publisher: str = "") -> list[Finding]:
+    """The identifiers in one passage of a document, screened as indexing screens it: the document's title and
+    publisher name its own product and vendor (`product_terms`) and say whether it records a meeting."""
+    return detect(text, not_names=product_terms(title, publisher))
 
 
 def redact(text: str, findings: Sequence[Finding] | None = None) -> str:
