@@ -70,10 +70,20 @@ _MEMBER_AFTER = re.compile(
     r"opposed|abstained(?!\s+from)|dissented|objected|voted|recused|seconded|chaired|tabled|"
     r"moved\s+(?:that|the\s+motion|adoption|approval|acceptance)|"
     r"presented\s+(?:the|a|an|revision|version|findings|results|data|an?\s+update|on\s+behalf)\b|"
-    r"described|shared|outlined|summari[sz]ed|demonstrated|introduced|briefed|gave\s+(?:a|an|the)\b|"
+    r"described|shared|outlined|summari[sz]ed|demonstrated|introduced|briefed|"
+    r"gave\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:briefing|presentation|update|report|overview|demonstration|demo|"
+    r"summary|talk|walkthrough)\b|"
     r"(?:asked|requested|proposed|suggested|recommended|noted|reported|confirmed)\s+(?:that|whether|for)\b|"
     r"(?:joined|left)\s+(?:the\s+meeting|at\s+\d)|sent\s+(?:apologies|regrets)|"
     r"(?:(?:was|were)\s+)?(?:not\s+(?:yet\s+)?)?(?:present|absent)\b(?!\s+(?:with|to|at|for|in|on)\b))",
+    re.I,
+)
+# A complaint, a symptom, a dose or a relative in the sentence: what is described or reported is a patient's story.
+_CLINICAL = re.compile(
+    r"\b(?:pain\w*|aches?|aching|fevers?|febrile|rash\w*|symptom\w*|bleed\w*|fell|falls?(?!-)|injur\w*|wounds?|"
+    r"nausea\w*|vomit\w*|cough\w*|breath\w*|dizz\w*|swell\w*|medications?|dos(?:e|es|ing)|history\s+of|allerg\w*|"
+    r"complain\w*|worsen\w*|chest|headaches?|seizures?|confus\w*|son|daughter|wife|husband|spouse|mother|father|"
+    r"brother|sister|guardian|caregiver|next\s+of\s+kin)\b",
     re.I,
 )
 # An attendance table: its header names a status or attendance column, or the row says who was there.
@@ -117,11 +127,16 @@ def _byline(text: str, start: int, end: int) -> bool:
 def member(text: str, start: int, end: int, meeting: bool) -> bool:
     """The name at text[start:end] is a meeting's member or guest, or a report's author: on an attendance table's
     row, on a byline with degrees, or (in a meeting's record, see `meeting_record`) followed by what members do
-    ("opposed", "presented the", "abstained"); never a person said to be a patient or relative."""
+    ("opposed", "presented the", "abstained") in a sentence telling no complaint, symptom, dose or relative;
+    never a person said to be a patient or relative."""
     named = (
         _attendance_row(text, start, end)
         or _byline(text, start, end)
-        or (meeting and bool(_MEMBER_AFTER.match(text[end : end + 80])))
+        or (
+            meeting
+            and bool(_MEMBER_AFTER.match(text[end : end + 80]))
+            and not _CLINICAL.search(_sentence(text, start, end)[0])
+        )
     )
     return named and not (_PERSONAL_AFTER.match(text[end : end + 40]) or patient_context(text, start, end))
 

@@ -101,6 +101,23 @@ def test_a_clinical_note_using_a_meetings_words_is_still_redacted(note):
     assert "Halloway" not in out and "2027" not in out, out
 
 
+MM_MINUTES = product_terms("Morbidity and Mortality Review — Minutes")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mr. Walter Greaves described worsening chest pain for three days.",
+        "Mr. Walter Greaves gave a history of two falls at home.",
+        "Mrs. Greta Halloway asked that her daughter be called before any change.",
+        "Mr. Walter Greaves reported that his medication had run out.",
+    ],
+)
+def test_a_patients_story_in_case_review_minutes_is_still_redacted(sentence):
+    found = {f.text for f in detect(sentence, not_names=MM_MINUTES)}
+    assert found & {"Walter Greaves", "Greta Halloway"}, found
+
+
 MEETING_DATES = [
     "The Chair opened the meeting. The minutes of the 12 January 2027 meeting were approved with one correction: "
     "the go-live date for the discharge-summary drafting pilot was 2 February, not 9 February.",
