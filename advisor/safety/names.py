@@ -10,6 +10,7 @@ from collections.abc import Collection
 from functools import lru_cache
 from pathlib import Path
 
+from .meetings import meeting_record, member
 from .offices import office_holder, patient_context
 from .phi_types import Finding, PhiType, finding
 
@@ -276,11 +277,14 @@ def names_and_offices(text: str, not_names: Collection[str] = ()) -> tuple[list[
 
     A name needs person evidence: a title, a label or relation, a listed name, or words said only of a person.
     A person given with an office at an organization or as a document's author, approver or signatory
-    (`offices.office_holder`) is not taken for a patient, nor are later mentions of them.
+    (`offices.office_holder`), or as a meeting's member, guest or voter or a report's author (`meetings.member`;
+    `not_names` holding "Minutes" or "Agenda" says the document records a meeting), is not taken for a patient,
+    nor are later mentions of them.
     Product-shaped words and organizations are never taken for a person unless a title ("Dr.", "Mrs.") precedes
     them; `not_names` (the document's own product and vendor words, see `product_terms`) are not either, unless
     a title, a relation ("daughter") or words said only of a person ("was admitted") go with them."""
     terms = frozenset(not_names)
+    meeting = meeting_record(text, terms)  # a meeting's record: its members are named by what they do there
     found: list[Finding] = _label_comma_names(text)
     weak: list[tuple[Finding, set[str]]] = []  # found on a listed name or a cue alone, with their unlisted words
     things: set[str] = set()  # unlisted words of capitalised runs with no person evidence ("Brain Aneurysm")
@@ -315,7 +319,7 @@ def names_and_offices(text: str, not_names: Collection[str] = ()) -> tuple[list[
             # clear a look-alike run ("Brian Aneurysm", a typo of the product "Brain Aneurysm")
             things |= _unlisted(tokens)
             continue
-        if office_holder(text, s, e):
+        if office_holder(text, s, e) or member(text, s, e, meeting):
             office |= {t[0] for t in tokens}
             held.append((s, e))
             continue

@@ -224,6 +224,19 @@ _PATIENT_CELL = re.compile(
 )
 
 
+# A council, committee or board named in a cell ("Patient and Family Advisory Council representative"): the person
+# sits on an organization's body; its name's words ("Patient", "Family") do not make them a patient or a relative.
+_BODY = re.compile(
+    r"(?:[A-Z][\w'’-]*[ \t]+(?:(?:and|&|of|for|the)[ \t]+)?)+(?:Council|Committee|Board|Forum|Panel|Network|Assembly)\b"
+)
+
+
+def patient_cell(cell: str) -> bool:
+    """A table cell saying its person is a patient or relative ("Daughter", "Patient"), not counting the name of
+    a body they sit on ("Patient and Family Advisory Council representative")."""
+    return bool(_PATIENT_CELL.search(_BODY.sub(" ", cell)))
+
+
 def _line_at(text: str, start: int, end: int) -> tuple[int, str]:
     """Where the line holding text[start:end] starts, and the line."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -258,7 +271,7 @@ def _table_office(text: str, start: int, end: int) -> bool:
     at = len(text[line_start:start].split("|")) - 1  # the name's own cell
     others = [c for i, c in enumerate(cells) if i != at]
     office = any(_OFFICE_CELL.search(c) and len(c.split()) <= 10 for c in others)
-    return office and not any(_PATIENT_CELL.search(c) for c in cells)
+    return office and not any(patient_cell(c) for c in cells)
 
 
 def _member_listed(text: str, start: int, before: str) -> bool:
@@ -372,6 +385,8 @@ _BUSINESS_CUE = re.compile(
     # the document's own schedule: "The next scheduled review is September 2027", "This policy will be reviewed in"
     r"next (?:scheduled |planned |formal |full |annual |periodic )?(?:review|revision)|"
     r"(?:takes?|took|taking) effect|(?:comes?|came|coming) into (?:force|effect)|"
+    # a product's or contract's own milestones: "the go-live date is", "rolled out on", "the certificate expires on"
+    r"go[- ]live|went live|goes live|roll(?:ed|s)?[- ]?out|launch(?:ed|es)?|expires|expiry|expiration date|"
     r"(?:this|these) (?:policy|policies|procedures?|guidelines?|documents?|standards?|rules|framework|charter|"
     r"strategy|bylaws|terms of reference)\b[^.;|\n]{0,40}\b(?:reviewed|renewed|updated|revised|expires?|lapses?))",
     re.I,

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import IngestError
+from .meetings import meeting_record
 from .names import names_and_offices, product_terms
 from .offices import document_identifier, office_contact, organization_place
 from .phi_columns import column_findings
@@ -32,6 +33,7 @@ __all__ = [
     "FileFindings",
     "Finding",
     "PhiType",
+    "chunk_findings",
     "contains_phi",
     "detect",
     "product_terms",
@@ -115,7 +117,7 @@ def detect(text: str, kinds: Iterable[PhiType] | None = None, *, not_names: Coll
     anchored = bool(PERSON_CUE.search(text)) or any(
         f.type in _ANCHORS or (f.type == PhiType.NAME and f.score >= 0.95) for f in found
     )
-    found += dates(text, anchored)
+    found += dates(text, anchored, meeting_record(text, not_names))
     result = [
         f
         for f in _resolve(_drop_inside_emails(found))
@@ -125,6 +127,12 @@ def detect(text: str, kinds: Iterable[PhiType] | None = None, *, not_names: Coll
         wanted = set(kinds)
         result = [f for f in result if f.type in wanted]
     return result
+
+
+def chunk_findings(text: str, title: str = "", publisher: str = "") -> list[Finding]:
+    """The identifiers in one passage of a document, screened as indexing screens it: the document's title and
+    publisher name its own product and vendor (`product_terms`) and say whether it records a meeting."""
+    return detect(text, not_names=product_terms(title, publisher))
 
 
 def redact(text: str, findings: Sequence[Finding] | None = None) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .meetings import meeting_date
 from .offices import CREDENTIAL, business_date
 from .phi_types import Finding, PhiType, finding
 
@@ -218,6 +219,8 @@ _CITY_ONLY = re.compile(
 # State codes that are also degrees (MD, PA, DC, ND, MS, MA): "Jane Roe, MD, MPH" or "Jane Roe, MD; John Poe, PhD"
 # is an author or signatory with credentials, not a place.
 _DEGREE_STATES = frozenset({"MD", "PA", "DC", "ND", "MS", "MA"})
+# ... or the last of such a list ("Jane Roe, MD; John Poe, MS"): a degree ends the item before it.
+_CREDENTIALS_BEFORE = re.compile(CREDENTIAL + r"\.?\s*[;·•]\s*$")
 _CREDENTIALS_AFTER = re.compile(
     r"^\s*(?:,\s*" + CREDENTIAL + r"|;\s*(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*,\s*" + CREDENTIAL + r")"
 )
@@ -241,7 +244,10 @@ def addresses(text: str) -> list[Finding]:
         if m.group("city") or cue or _STRONG_SUFFIX.match(m.group("suffix")) or re.search(_UNIT, m.group(0)):
             out.append(finding(text, PhiType.ADDRESS, m.start(), m.end()))
     for m in _CITY_ONLY.finditer(text):
-        if text[m.end() - 2 : m.end()] in _DEGREE_STATES and _CREDENTIALS_AFTER.match(text[m.end() : m.end() + 60]):
+        if text[m.end() - 2 : m.end()] in _DEGREE_STATES and (
+            _CREDENTIALS_AFTER.match(text[m.end() : m.end() + 60])
+            or _CREDENTIALS_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+        ):
             continue  # a person's degrees ("Jane Roe, MD, MPH"), not "City, MD"
         out.append(finding(text, PhiType.ADDRESS, m.start(), m.end()))
     out += [finding(text, PhiType.ADDRESS, m.start("v"), m.end("v"), 0.7) for m in _RESIDENCE.finditer(text)]
@@ -300,16 +306,17 @@ _DATE_CUE = re.compile(
 )
 
 
-def dates(text: str, anchored: bool) -> list[Finding]:
+def dates(text: str, anchored: bool, meeting: bool = False) -> list[Finding]:
     """Dates (other than a bare year) after a personal-event cue, or anywhere in a text about a person;
-    never a document's, product's or organization's date (`offices.business_date`)."""
+    never a document's, product's or organization's date (`offices.business_date`), nor, in a meeting's
+    record (`meeting`), the date of the meeting's own business (`meetings.meeting_date`)."""
     out: list[Finding] = []
     for pattern in _DATES:
         for m in pattern.finditer(text):
             # the cue must be in the date's own line and table cell ("issued at birth | Mandatory |
             # January 2027" is a rule's effective date, not a birth date)
             line = re.split(r"[\n|]", text[max(0, m.start() - 60) : m.start()])[-1]
-            if business_date(text, m.start(), m.end()):
+            if business_date(text, m.start(), m.end()) or (meeting and meeting_date(text, m.start(), m.end())):
                 continue  # a document's, product's or organization's date ("cleared on", a revision row)
             if anchored or _DATE_CUE.search(line):
                 out.append(finding(text, PhiType.DATE, m.start(), m.end(), 0.9 if not anchored else 0.7))
