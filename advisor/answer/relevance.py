@@ -49,6 +49,14 @@ _ASKS_PURPOSE = re.compile(
     re.I,
 )
 #: "What should we ask a vendor?", "Which questions ...": listed questions are the answer.
+#: "Who proposed ...", "who backed the proposal": a motion's mover and seconder, as minutes record them.
+_WHO_MOVED = re.compile(
+    r"\bwho\b[^?]{0,60}?\b(?:propos|suggest|put (?:it |this |the motion )?forward|introduc|moved?\b|made the motion|"
+    r"back|support|second|endors)\w*",
+    re.I,
+)
+#: "Moved by P. Oduya; seconded by Dr. Renwick."
+_MOVED_BY = re.compile(r"\b(?:moved|proposed|seconded|introduced|tabled)\s+by\b", re.I)
 _QUESTIONS_ASKED = re.compile(r"\b(?:ask|asks|asking|questions?|inquire|query)\b", re.I)
 _DEICTIC = re.compile(r"\b(?:below|above|as follows|the following|see (?:section|table|figure))\b", re.I)
 _NUMBER_CUES = re.compile(r"\b(how many|how much|when|what year|which year|what date|deadline|number of|count)\b", re.I)
@@ -448,10 +456,23 @@ def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus, rank
             c.score -= 0.05  # "This approach ..." leans on a sentence the answer may not show
         if c.text.rstrip(" )”’\"'").endswith("?") and not wants_questions:
             c.score -= 0.08  # a listed question asks what an answer should state (unless questions are asked for)
+    _movers(question, cands)
     for c in ranked:
         c.score += 0.15  # "which site had the weakest sensitivity": the row at that end of the column
     prefer_pointed(cands, at)
     _follow_table_pointers(cands)
+
+
+def _movers(question: str, cands: list[Candidate]) -> None:
+    """For "who proposed X and who backed it?", the line recording the motion's mover and
+    seconder rises: most of all in the passage of the sentence that best matches X (minutes
+    record several motions, each with its own "Moved by ...")."""
+    if not _WHO_MOVED.search(question):
+        return
+    best = max((c for c in cands if not _MOVED_BY.search(c.text)), key=lambda c: c.score, default=None)
+    for c in cands:
+        if _MOVED_BY.search(c.text):
+            c.score += 0.25 if best is not None and c.chunk.chunk_id == best.chunk.chunk_id else 0.05
 
 
 def _follow_table_pointers(cands: list[Candidate]) -> None:

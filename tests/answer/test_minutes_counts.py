@@ -25,6 +25,12 @@ def _minutes(path: Path) -> Path:
     d.add_paragraph("Quorum: 6 of 8 voting members present; quorum (5) confirmed by the Chair at 14:05.")
     d.add_heading("1. Discharge summary drafting tool", level=1)
     d.add_paragraph("The board approved a pilot of the discharge summary drafting tool on two medical wards.")
+    d.add_paragraph("Motion: Approve the drafting tool pilot on wards 4A and 4B for ninety days.")
+    d.add_paragraph("Moved by Dr. Kofi Mensah-Larbi; seconded by R. Ellingsworth. Carried 6–0.")
+    d.add_heading("3. Radiology worklist triage", level=1)
+    d.add_paragraph("Staff reported that the triage tool reorders chest CT studies without showing why.")
+    d.add_paragraph("Motion: Suspend worklist triage for chest CT until the vendor explains its ordering.")
+    d.add_paragraph("Moved by J. Okonjo-Price; seconded by Dr. Vera Lindqvist. Carried 5–1.")
     d.add_heading("2. Annual review", level=1)
     d.add_paragraph("In 2025 the board reviewed 14 AI tools, and it rejected 3 of them.")
     d.save(str(path))
@@ -52,3 +58,9 @@ def test_a_count_at_the_named_meeting_is_answered_from_the_quorum_line(advisor):
 def test_a_count_the_minutes_date_otherwise_is_not_given_for_the_year_asked(advisor):
     ans = advisor.ask("How many AI tools did the Tarnwick ethics board review in 2024?")
     assert ans.abstained and "14 AI tools" not in ans.answer, ans.answer
+
+
+def test_who_proposed_and_backed_a_motion_is_answered_from_its_moved_by_line(advisor):
+    ans = advisor.ask("Who proposed halting the chest CT worklist triage, and who backed the proposal?")
+    assert not ans.abstained and "Okonjo-Price" in ans.answer and "Lindqvist" in ans.answer, ans.answer
+    assert "Mensah-Larbi" not in ans.answer, ans.answer  # the other motion's mover
