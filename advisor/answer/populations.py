@@ -49,7 +49,7 @@ def age_bounds(text: str) -> set[tuple[str, int]]:
 #: The phrase closing a question that may name the subgroup a figure is asked for ("... for basilar
 #: artery occlusions?", "... in the M3 segment?", "... on lesions of the scalp?").
 _QUALIFIER = re.compile(
-    r"\b(?:in|among|for|within|on|with)\s+(?P<pop>(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,4})\s*\??\s*$", re.I
+    r"\b(?:in|among|for|within|on|with)\s+(?P<pop>(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4})\s*\??\s*$", re.I
 )
 #: A closing phrase about the study, the product or its report, not a subgroup ("in its standalone study").
 _NOT_SUBGROUP = re.compile(

@@ -28,6 +28,26 @@ _PROPERTY = re.compile(
     r"(?P<prop>[\w()'’-]+(?:\s+[\w()'’-]+){0,3}?)\s+(?:does|did|do|is|was|were|has|have|had|of|for|must|should|can|could|will|would)\b",
     re.I,
 )
+#: "What was X's sensitivity on the oncology units?": a measure asked for a place or a group.
+_MEASURE_ASKED = re.compile(
+    r"^\s*(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the\s+|its\s+|their\s+)?)?"
+    r"(?P<prop>[\w()'’-]+(?:\s+[\w()'’-]+){0,3}?)\s+(?:on|in|at|among|across|within)\b",
+    re.I,
+)
+
+
+def _property_match(question: str) -> re.Match[str] | None:
+    """The property a question asks for ("What is the sensitivity of ..."), or the measure it asks
+    for a place or group ("What was X's sensitivity on the oncology units?")."""
+    m = _PROPERTY.match(question)
+    if m is not None:
+        return m
+    m = _MEASURE_ASKED.match(question)
+    toks = tokenize(m.group("prop")) if m is not None else []
+    # its head names a measure: "sensitivity", "positive predictive value"
+    return m if toks and (toks[-1] in _MEASURES or (toks[-1] == "valu" and "predict" in toks)) else None
+
+
 #: "Which checks does the paper recommend?" is answered by the checks it names, not the word
 _CONTENT_VERB = re.compile(
     r"\b(?:recommend|suggest|requir|say|said|advis|propos|call(?:s|ed)? for|expect|mandat|describ|cover|mention|"
@@ -50,7 +70,7 @@ def asked_property(
     """The stems of the property asked (anchors that are not names), and those of them a frame
     word's stem shares, as written; none when the question asks for a list (a plural) or for what
     a document recommends or says (its items answer it, not the word)."""
-    m = None if _CONTENT_VERB.search(text) else _PROPERTY.match(text)
+    m = None if _CONTENT_VERB.search(text) else _property_match(text)
     words = m.group("prop") if m and not re.search(r"[^su]s$", m.group("prop"), re.I) else ""
     if _VERB_PHRASE.match(words):
         words = ""  # "What counts as a quorum for X?" asks what X's rules say, not for a property
@@ -175,7 +195,7 @@ def _measures_of(question: str, prop: frozenset[str]) -> tuple[frozenset[str], .
     """The measures the property asked names, when its head noun is one: ["negative predictive
     value"], ["sensitivity", "specificity"]; none for "sensitivity analysis". A comparison
     ("Which reports the higher sensitivity: X or Y?") asks for each measure it names."""
-    m = _PROPERTY.match(question)
+    m = _property_match(question)
     words = tokenize(m.group("prop")) if m else []
     if words and not prop and words[-1] in _MEASURES:  # an acronym is a name, not a property: "What AUROC did X"
         return (frozenset(words[-1:]),)
@@ -194,7 +214,7 @@ def _measures_of(question: str, prop: frozenset[str]) -> tuple[frozenset[str], .
 
 def _asked_words(question: str, measure: frozenset[str]) -> list[str]:
     """The words a measure is asked with, for its acronym ("negative predictive value" -> NPV)."""
-    m = _PROPERTY.match(question)
+    m = _property_match(question)
     return tokenize(m.group("prop")) if m and len(measure) > 1 else sorted(measure)
 
 
@@ -385,13 +405,13 @@ def unstated(ask: Asked, evidence: Sequence[Cited]) -> list[str]:
             names = _named_as_asked(ask, {t for ev in own for t in ev.context} & set(ask.entities))
             out.append(f"{_named_as_asked(ask, lacking)} for {names}")
     population = asked_population(ask.question)
-    m = _PROPERTY.match(ask.question)
+    m = _property_match(ask.question)
     for measure in _measures(ask):
         asked_words = _asked_words(ask.question, measure)
         if not any(_value_clause(measure, asked_words, population, ev) for ev in own):
             pop = population_phrase(ask.question)
             # the measure as asked, without the product's possessive ("PneumaTrace's sensitivity")
-            prop = re.sub(r"^\S+['’]s\s+", "", m.group("prop")) if m else ""
+            prop = re.sub(r"^.*['’]s\s+", "", m.group("prop")) if m else ""
             what = prop or ("performance" if measure is ANY_MEASURE else " and ".join(sorted(measure)))
             what = what if what.isupper() else what.lower()
             out.append(f"a figure for {what}" + (f" {pop.group(0).rstrip('?. ')}" if pop else ""))

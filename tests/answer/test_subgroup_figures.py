@@ -39,3 +39,13 @@ def test_a_subgroup_never_reported_is_declined_naming_it(advisor):
 def test_a_subgroup_reported_is_answered(advisor):
     ans = advisor.ask("What is LungLight's sensitivity for small pneumothoraces specifically?")
     assert not ans.abstained and "70.2%" in ans.answer, ans.answer
+
+
+def test_a_measure_never_reported_for_a_site_is_declined(advisor):
+    ans = advisor.ask("What was LungLight's positive predictive value at the North campus?")
+    assert ans.abstained and "positive predictive value" in ans.answer.lower(), ans.answer
+
+
+def test_a_measure_reported_for_a_site_is_answered(advisor):
+    ans = advisor.ask("What was LungLight's sensitivity at the South campus?")
+    assert not ans.abstained and "89.6%" in ans.answer, ans.answer
