@@ -40,3 +40,25 @@ def test_a_table_under_each_of_two_headings_in_a_row_is_read_under_its_own_headi
     # the decisions table's headings are not carried onto the action items' rows
     assert "Item | Decision" not in actions
     assert any("next meeting is in January" in t for t in by_text)
+
+
+def test_a_reader_fault_names_the_file_the_error_and_where_it_was_raised(tmp_path, monkeypatch):
+    import pytest
+
+    from advisor.errors import IngestError
+    from advisor.ingest import pipeline
+
+    def broken(*args, **kwargs):
+        return None + 1  # a stand-in for a reader's bug
+
+    monkeypatch.setattr(pipeline, "chunk_document", broken)
+    d = docx.Document()
+    d.add_paragraph("The Ashgrove trust reviews each model once a year.")
+    path = tmp_path / "review.docx"
+    d.save(path)
+    with pytest.raises(IngestError) as err:
+        _chunks(path)
+    assert err.value.file == str(path)
+    problem = err.value.problem
+    assert "TypeError" in problem and "test_docx_minutes.py" in problem and "broken" in problem
+    assert "nothing from this file was indexed" in problem
