@@ -62,3 +62,78 @@ def test_a_reader_fault_names_the_file_the_error_and_where_it_was_raised(tmp_pat
     problem = err.value.problem
     assert "TypeError" in problem and "test_docx_minutes.py" in problem and "broken" in problem
     assert "nothing from this file was indexed" in problem
+
+
+def _bold(d, text):
+    d.add_paragraph().add_run(text).bold = True
+
+
+def _minutes_with_bold_items(path):
+    d = docx.Document()
+    d.add_heading("Larchwood Community Hospital — Digital Safety Committee Minutes", level=0)
+    d.add_paragraph("Held on 4 March 2027 in the Orchard Room.")
+    d.add_heading("1. Welcome and apologies", level=1)
+    d.add_paragraph("The chair welcomed members; two sent apologies.")
+    _bold(d, "2. Discharge letter assistant: pilot results")
+    d.add_paragraph("Concerns raised by members:")
+    d.add_paragraph("Pharmacists corrected 3 percent of drafted medication lists.")
+    p = d.add_paragraph()
+    p.add_run("Motion: ").bold = True
+    p.add_run("Extend the pilot to two wards. Carried 5–0.")
+    d.add_heading("3. Vendor contracts", level=1)
+    d.add_paragraph("Counsel summarised the renewal terms.")
+    _bold(d, "4. Wound photo triage (DEFERRED)")
+    d.add_paragraph("Deferred to May because the sponsor was away.")
+    d.save(path)
+    return path
+
+
+def test_a_short_bold_paragraph_heads_its_item_like_the_styled_items_beside_it(tmp_path):
+    chunks = _chunks(_minutes_with_bold_items(tmp_path / "minutes.docx"))
+
+    def under(words):
+        return next(c.section for c in chunks if words in c.text)
+
+    assert under("Pharmacists corrected 3 percent") == "2. Discharge letter assistant: pilot results"
+    assert under("Deferred to May") == "4. Wound photo triage (DEFERRED)"
+    # siblings of the styled items, not nested under the item before them
+    assert under("Counsel summarised") == "3. Vendor contracts"
+    assert under("two sent apologies") == "1. Welcome and apologies"
+    # a lead-in ending in a colon and a bold run-in label stay text of their item
+    text = " ".join(c.text for c in chunks)
+    assert "Concerns raised by members:" in text and "Motion: Extend the pilot" in text
+
+
+def test_bold_headings_in_a_file_without_heading_styles_are_siblings(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Notes from the Fernhill imaging AI huddle.")
+    _bold(d, "Background")
+    d.add_paragraph("The chest film triage tool went live in January.")
+    _bold(d, "Findings")
+    d.add_paragraph("Night reads were flagged a median of 9 minutes sooner.")
+    path = tmp_path / "huddle.docx"
+    d.save(path)
+    section = {c.text: c.section for c in _chunks(path)}
+    assert section["The chest film triage tool went live in January."] == "Background"
+    assert section["Night reads were flagged a median of 9 minutes sooner."] == "Findings"
+
+
+def test_the_title_paragraph_is_read_with_the_front_matter_below_it(tmp_path):
+    chunks = _chunks(_minutes_with_bold_items(tmp_path / "minutes.docx"))
+    first = chunks[0]
+    assert first.title == "Larchwood Community Hospital — Digital Safety Committee Minutes"
+    assert first.text.startswith("Larchwood Community Hospital — Digital Safety Committee Minutes")
+    assert "Held on 4 March 2027" in first.text
+
+
+def test_a_title_followed_by_a_heading_opens_the_first_passage_not_one_of_its_own(tmp_path):
+    d = docx.Document()
+    d.add_heading("Quillon Clinic Model Register", level=0)
+    d.add_heading("Scope", level=1)
+    d.add_paragraph("Every model used for patient care is listed here.")
+    path = tmp_path / "register.docx"
+    d.save(path)
+    chunks = _chunks(path)
+    assert len(chunks) == 1
+    assert chunks[0].text == "Quillon Clinic Model Register\n\nEvery model used for patient care is listed here."
+    assert chunks[0].section == "Scope"
