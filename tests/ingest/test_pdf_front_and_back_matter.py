@@ -83,3 +83,43 @@ def test_an_agreement_is_titled_by_its_title_block_and_keeps_a_definition_openin
     definitions = next(c for c in chunks if c.section == "1. Definitions")
     assert definitions.text.startswith('1.1 "Shared Records" or "Records" has the meaning given in Schedule 2')
     assert "limited to records the Trust discloses" in definitions.text
+
+
+COLUMNS = """<!DOCTYPE html><html><head><meta charset="utf-8"><style>
+body { font-family: "DejaVu Serif", serif; font-size: 9.5pt; }
+.cols { column-count: 2; column-gap: 0.3in; text-align: justify; }
+h2 { font-size: 10.5pt; margin: 8px 0 3px 0; text-transform: uppercase; }
+h3 { font-size: 9.5pt; margin: 6px 0 2px 0; font-style: italic; }
+.next { break-before: column; }
+</style></head><body>
+<h1>Wound Photo Staging on the Medical Wards</h1>
+<p>Summary: the classifier agreed with two nurses in most photographs but missed deep tissue injury on
+darker skin more often than on lighter skin, so the second nurse's check stays in place for now.</p>
+<div class="cols">
+<h2>1. Background</h2>
+<p>The Wrenfield wound-photo classifier sorts pressure injuries by stage from a phone photograph taken
+at the bedside. Tissue viability nurses asked whether its staging could replace the second nurse's
+check on the medical wards, where that check often waits until the next morning round.</p>
+<h2>2. Methods</h2>
+<h3>2.1 Wards and photographs</h3>
+<p>We took every photograph uploaded on six medical wards between February and April, excluding
+photographs of dressings, blurred images and any image showing a face or a tattoo.</p>
+<h3 class="next">2.2 Reference standard</h3>
+<p>Two tissue viability nurses staged each wound in person on the same day, blinded to the
+classifier; a third nurse settled the stage where the two disagreed.</p>
+<h3>2.3 Analysis</h3>
+<p>Agreement was measured with weighted kappa, with confidence intervals from a thousand bootstrap
+samples of patients rather than of photographs.</p>
+</div></body></html>"""
+
+
+def test_headings_opening_both_columns_head_their_own_column_and_a_subsection_is_not_run_into_its_section(tmp_path):
+    chunks = _chunks(print_html(COLUMNS, tmp_path / "wounds.pdf"))
+
+    def under(words):
+        return next(c.section for c in chunks if words in c.text)
+
+    assert under("sorts pressure injuries by stage") == "1. BACKGROUND"
+    assert under("six medical wards between February") == "2. METHODS > 2.1 Wards and photographs"
+    assert under("staged each wound in person") == "2. METHODS > 2.2 Reference standard"
+    assert under("weighted kappa") == "2. METHODS > 2.3 Analysis"
