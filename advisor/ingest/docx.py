@@ -24,6 +24,7 @@ from .document import (
     Block,
     BlockKind,
     Document,
+    descriptive_title,
     fail,
     form_fields,
     heading_path,
@@ -313,9 +314,9 @@ class _Reader:
                 # a bold line titles the document only when it opens it
                 if level <= 1 and not self.title and not (pseudo and (self.blocks or self.headings)):
                     self.title = para.text
-                    # the title is read too: "what is the report called?" is answered from it
-                    self.title_at = len(self.blocks)
-                    self.blocks.append(Block(para.text, ""))
+                    if descriptive_title(para.text):  # read too, with the passage after it
+                        self.title_at = len(self.blocks)
+                        self.blocks.append(Block(para.text, ""))
                 self.headings = heading_path(self.headings, level, para.text)
             else:
                 marker = self.pkg.marker(para.num, para.style) if para.num else ""

@@ -16,7 +16,17 @@ import pypdfium2 as pdfium
 
 from . import ocr
 from .chunking import header_row
-from .document import HIDDEN_TEXT, Block, BlockKind, Document, fail, form_fields, subject_title, title_from_name
+from .document import (
+    HIDDEN_TEXT,
+    Block,
+    BlockKind,
+    Document,
+    descriptive_title,
+    fail,
+    form_fields,
+    subject_title,
+    title_from_name,
+)
 from .hyphens import Dehyphenator
 from .limits import Deadline, Limits
 from .pdf_chars import Page, PageReader
@@ -470,7 +480,7 @@ class _Sections:
                 if piece.heading and not piece.hidden and piece.kind.indexed:
                     first = not (self.seen or cover or any(b.kind.indexed and b.text.strip() for b in blocks))
                     self._heading(piece)
-                    if first and front_matter(pieces[i + 1 :]):
+                    if first and descriptive_title(piece.text) and front_matter(pieces[i + 1 :]):
                         # the title over the lines under it (authors, parties, date) is read with
                         # them, so the passage names what it opens ("what is the report called?")
                         blocks.append(Block(" ".join(piece.text.split()), self.section, number))

@@ -128,12 +128,26 @@ def test_the_title_paragraph_is_read_with_the_front_matter_below_it(tmp_path):
 
 def test_a_title_followed_by_a_heading_opens_the_first_passage_not_one_of_its_own(tmp_path):
     d = docx.Document()
-    d.add_heading("Quillon Clinic Model Register", level=0)
+    d.add_heading("Register of Clinical Models at Quillon Clinic", level=0)
     d.add_heading("Scope", level=1)
     d.add_paragraph("Every model used for patient care is listed here.")
     path = tmp_path / "register.docx"
     d.save(path)
     chunks = _chunks(path)
     assert len(chunks) == 1
-    assert chunks[0].text == "Quillon Clinic Model Register\n\nEvery model used for patient care is listed here."
+    assert (
+        chunks[0].text
+        == "Register of Clinical Models at Quillon Clinic\n\nEvery model used for patient care is listed here."
+    )
     assert chunks[0].section == "Scope"
+
+
+def test_a_short_name_as_title_is_left_to_the_passages_titles(tmp_path):
+    d = docx.Document()
+    d.add_heading("Mossgate TriageBot", level=0)
+    d.add_paragraph("The assistant sorts portal messages into urgent and routine.")
+    path = tmp_path / "bot.docx"
+    d.save(path)
+    chunks = _chunks(path)
+    assert chunks[0].title == "Mossgate TriageBot"
+    assert [c.text for c in chunks] == ["The assistant sorts portal messages into urgent and routine."]

@@ -38,7 +38,7 @@ h1 { font-size: 14pt; text-align: center; }
 .sub { text-align: center; font-size: 9pt; }
 h2 { font-size: 11pt; }
 </style></head><body>
-<h1>MASTER DATA SHARING AGREEMENT</h1>
+<h1>DATA SHARING AND PROCESSING AGREEMENT</h1>
 <div class="sub">between Brindlecombe Health Trust ("Trust") and Orrery Metrics Ltd. ("Processor")</div>
 <h2>1. Definitions</h2>
 <p>1.1 <b>"Shared Records" or "Records"</b> has the meaning given in Schedule 2 of the Framework
@@ -77,8 +77,8 @@ def test_the_funding_and_interests_statement_after_the_references_is_indexed(tmp
 
 def test_an_agreement_is_titled_by_its_title_block_and_keeps_a_definition_opening_with_a_bold_term(tmp_path):
     chunks = _chunks(print_html(AGREEMENT, tmp_path / "dsa.pdf"))
-    assert chunks[0].title == "MASTER DATA SHARING AGREEMENT"
-    assert chunks[0].text.startswith("MASTER DATA SHARING AGREEMENT")
+    assert chunks[0].title == "DATA SHARING AND PROCESSING AGREEMENT"
+    assert chunks[0].text.startswith("DATA SHARING AND PROCESSING AGREEMENT")
     assert "Brindlecombe Health Trust" in chunks[0].text
     definitions = next(c for c in chunks if c.section == "1. Definitions")
     assert definitions.text.startswith('1.1 "Shared Records" or "Records" has the meaning given in Schedule 2')
