@@ -342,6 +342,8 @@ def _carried_head(prev: _Group | None, g: _Group, carried: str) -> str:
     headings the group before went on under."""
     if prev is None or g.kind != BlockKind.TABLE or prev.kind != BlockKind.TABLE:
         return ""
+    if prev.page is None or g.page is None:  # a Word file has no pages: no table goes on over one
+        return ""
     if (g.section, g.page, g.quarantine) != (prev.section, prev.page + 1, prev.quarantine):
         return ""
     first = prev.blocks[0].text

@@ -103,6 +103,17 @@ def _company(maker: str) -> str:
     return ", ".join(keep)
 
 
+#: A title this long says what the document is about (a study's design and setting, an agreement's
+#: kind), so it is read as text with the lines under it, and "what is the report called?" can be
+#: answered; a shorter one is a name every passage's title carries already (repeated in the text it
+#: would only weaken a search for the name).
+DESCRIPTIVE_TITLE_WORDS = 5
+
+
+def descriptive_title(title: str) -> bool:
+    return len(title.split()) >= DESCRIPTIVE_TITLE_WORDS
+
+
 def subject_title(title: str, blocks: list[Block]) -> str:
     """The title with the product the document is about, from a "Name:" or "Product:" field in its
     opening blocks ("CHAI Applied Model Card — BriefCase-Triage for Brain Aneurysm (Aidoc)"): every chunk

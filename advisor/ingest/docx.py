@@ -24,6 +24,7 @@ from .document import (
     Block,
     BlockKind,
     Document,
+    descriptive_title,
     fail,
     form_fields,
     heading_path,
@@ -62,6 +63,7 @@ def _on(el: Element | None) -> bool:
 class _Style:
     name: str = ""
     hidden: bool = False
+    bold: bool = False
     num: tuple[str, str] | None = None  # (numId, ilvl)
     outline: int | None = None
 
@@ -75,6 +77,7 @@ class _Para:
     outline: int | None
     extra: list[_Para] = field(default_factory=list)  # text-box paragraphs inside this one
     notes: list[str] = field(default_factory=list)  # ids of the footnotes this paragraph marks
+    bold: bool = False  # every character shown is bold
 
 
 class _Package:
@@ -100,6 +103,7 @@ class _Package:
         for st in root.iter(W + "style"):
             style = _Style(name=_val(st.find(W + "name")).lower())
             style.hidden = _on(st.find(f"{W}rPr/{W}vanish"))
+            style.bold = _on(st.find(f"{W}rPr/{W}b"))
             num = st.find(f"{W}pPr/{W}numPr")
             if num is not None:
                 style.num = (_val(num.find(W + "numId")), _val(num.find(W + "ilvl"), "0"))
@@ -195,6 +199,8 @@ class _Reader:
         self.deadline = Deadline(pkg.path, limits.seconds)
         self.title = ""
         self.headings: list[tuple[int, str]] = []
+        self.pseudo: set[str] = set()  # the bold paragraphs read as headings
+        self.title_at: int | None = None  # the title paragraph's block
         self.blocks: list[Block] = []
         self.notes = self._footnotes()
 
@@ -247,13 +253,25 @@ class _Reader:
         hidden: list[str] = []
         extra: list[_Para] = []
         notes: list[str] = []
-        self._runs(p, style.hidden, shown, hidden, extra, notes)
+        plain: list[str] = []  # shown text not set in bold
+        self._runs(p, style.hidden, shown, hidden, extra, notes, (style.bold, plain))
         text = re.sub(r"[ \t\u00a0]+", " ", "".join(shown)).strip()
-        return _Para(text, re.sub(r"\s+", " ", "".join(hidden)).strip(), style.name, num, outline, extra, notes)
+        para = _Para(text, re.sub(r"\s+", " ", "".join(hidden)).strip(), style.name, num, outline, extra, notes)
+        para.bold = bool(text) and not "".join(plain).strip()
+        return para
 
     def _runs(
-        self, el: Element, hidden_style: bool, shown: list[str], hidden: list[str], extra: list[_Para], notes: list[str]
+        self,
+        el: Element,
+        hidden_style: bool,
+        shown: list[str],
+        hidden: list[str],
+        extra: list[_Para],
+        notes: list[str],
+        weight: tuple[bool, list[str]],
     ) -> None:
+        """A paragraph's runs into `shown` and `hidden` text; `weight`: whether the paragraph's
+        style is bold, and the list that collects shown text not set in bold."""
         for child in el:
             tag = child.tag
             if tag in _SKIP:
@@ -263,9 +281,13 @@ class _Reader:
                 run_style = self.pkg.styles.get(_val(rpr.find(W + "rStyle")), _Style()) if rpr is not None else _Style()
                 vanish = hidden_style or run_style.hidden or (rpr is not None and _on(rpr.find(W + "vanish")))
                 target = hidden if vanish else shown
+                b = rpr.find(W + "b") if rpr is not None else None
+                bold = _on(b) if b is not None else (run_style.bold or weight[0])
                 for part in child:
                     if part.tag == W + "t":
                         target.append(part.text or "")
+                        if not bold and not vanish:
+                            weight[1].append(part.text or "")
                     elif part.tag in (W + "tab", W + "br", W + "cr"):
                         target.append(" ")
                     elif part.tag == W + "noBreakHyphen":
@@ -276,26 +298,25 @@ class _Reader:
                         for box in part.iter(W + "txbxContent"):
                             extra += [self.read_para(q) for q in box.iter(W + "p")]
             elif tag != W + "pPr":
-                self._runs(child, hidden_style, shown, hidden, extra, notes)
+                self._runs(child, hidden_style, shown, hidden, extra, notes, weight)
 
     def paragraph(self, para: _Para, section: str | None = None) -> None:
         sec = self.section() if section is None else section
         if para.hidden:
             self.blocks.append(Block(para.hidden, sec, quarantine=HIDDEN_TEXT, meta={"hidden": "hidden Word text"}))
         if para.text:
-            m = re.match(r"heading (\d)", para.style)
-            level = (
-                int(m.group(1))
-                if m
-                else (
-                    0
-                    if para.style == "title"
-                    else (para.outline + 1 if para.outline is not None and para.outline < 9 else None)
-                )
-            )
+            level = _style_level(para)
+            pseudo = level is None and section is None and _pseudo_heading(para)
+            if pseudo:
+                level = self._pseudo_level(para.text)
+                self.pseudo.add(para.text)
             if level is not None and section is None and len(para.text) <= 200:
-                if level <= 1 and not self.title:
+                # a bold line titles the document only when it opens it
+                if level <= 1 and not self.title and not (pseudo and (self.blocks or self.headings)):
                     self.title = para.text
+                    if descriptive_title(para.text):  # read too, with the passage after it
+                        self.title_at = len(self.blocks)
+                        self.blocks.append(Block(para.text, ""))
                 self.headings = heading_path(self.headings, level, para.text)
             else:
                 marker = self.pkg.marker(para.num, para.style) if para.num else ""
@@ -308,6 +329,16 @@ class _Reader:
                 self.blocks.append(Block(note, sec))
         for inner in para.extra:
             self.paragraph(inner, sec)
+
+    def _pseudo_level(self, text: str) -> int:
+        """The level of a bold paragraph read as a heading: that of an open heading numbered the same
+        way ("2. Sepsis model" after the styled "1. Call to order"), that of the bold heading before
+        it, or one below the innermost open heading."""
+        shape = _numbering(text)
+        for lvl, t in reversed(self.headings):
+            if (shape and _numbering(t) == shape) or (not shape and t in self.pseudo):
+                return lvl
+        return self.headings[-1][0] + 1 if self.headings else 1
 
     def table(self, tbl: Element, section: str | None = None) -> None:
         sec = self.section() if section is None else section
@@ -336,6 +367,52 @@ class _Reader:
                 self.blocks.append(Block(row, sec, kind=BlockKind.TABLE))
             for inner in nested:
                 self.table(inner, sec)
+
+
+def _title_on_its_passage(reader: _Reader) -> None:
+    """The title paragraph read with the passage after it (the front matter below it, or the first
+    section's text when a heading comes first), not as a passage of its own."""
+    at = reader.title_at
+    if at is None:
+        return
+    nxt = next((b for b in reader.blocks[at + 1 :] if b.kind.indexed and not b.quarantine), None)
+    if nxt is not None and nxt.kind == BlockKind.TEXT:
+        reader.blocks[at].section = nxt.section  # one passage with it
+
+
+def _style_level(para: _Para) -> int | None:
+    """A paragraph's heading level from its style (Title 0, Heading n, an outline level), or None."""
+    m = re.match(r"heading (\d)", para.style)
+    if m:
+        return int(m.group(1))
+    if para.style == "title":
+        return 0
+    return para.outline + 1 if para.outline is not None and para.outline < 9 else None
+
+
+#: A bold paragraph that stands for a heading: short, a letter in it, not ending as a sentence or a
+#: lead-in does ("Concerns raised:"), not a list item.
+_PSEUDO = re.compile(r"^(?=.*[A-Za-z]{2})(?!.*[.:;,]$).{3,120}$")
+
+
+def _pseudo_heading(para: _Para) -> bool:
+    return para.bold and para.num is None and len(para.text.split()) <= 14 and bool(_PSEUDO.match(para.text))
+
+
+#: How a heading is numbered: "2. ", "4.1 ", "Item 5.", "B) ", "IV. ".
+_NUMBERED = re.compile(
+    r"^(?:(item|section|part|article|step|phase|agenda item)\s+)?(\d+(?:\.\d+)*|[A-Z]|[IVXL]+)[.):]?\s", re.I
+)
+
+
+def _numbering(text: str) -> tuple[str, str] | None:
+    """The shape of a heading's number (its word and kind of number), or None when unnumbered."""
+    m = _NUMBERED.match(text)
+    if not m:
+        return None
+    num = m.group(2)
+    kind = f"d{num.count('.')}" if num[0].isdigit() else ("r" if re.fullmatch(r"[IVXL]{2,}", num) else "a")
+    return ((m.group(1) or "").lower(), kind)
 
 
 def _grid_before(tr: Element) -> int:
@@ -448,6 +525,7 @@ def load_docx(path: Path, source: str, limits: Limits | None = None) -> Document
         core_title = reader.title
         headers = _furniture(reader, pkg, "header")
         _stream_body(reader, path, zf)
+        _title_on_its_passage(reader)
         # notes marked where a paragraph was not read as one (a table cell): kept, at the end
         reader.blocks += [Block(text, reader.section()) for text in reader.notes.values()]
         footers = _furniture(reader, pkg, "footer")

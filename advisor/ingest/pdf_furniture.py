@@ -245,3 +245,17 @@ def mark_toc_and_index(pages: list[list[Piece]]) -> None:
 
 def ref_heading(text: str) -> bool:
     return bool(_REF_TITLE.match(" ".join(text.split())))
+
+
+#: The statements closing a paper after its references: what funded it, the authors' interests.
+_DECLARATION = re.compile(
+    r"^(?:funding|sources? of funding|financial support|conflicts?(?: of interests?)?|competing interests?"
+    r"|declarations? of interests?|disclosures?|financial disclosures?|acknowledge?ments?|data availability"
+    r"|author contributions?|ethics(?: statement| approval)?|role of the funder)\s*[:.]\s",
+    re.I,
+)
+
+
+def declaration(text: str) -> bool:
+    """Is this the statement closing a paper after its references, not a reference?"""
+    return bool(_DECLARATION.match(text.strip()))

@@ -59,6 +59,10 @@ class Item:
     x1: float = 0.0
 
 
+#: A numbered subsection's heading: "2.1 Setting and population".
+_SUBHEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z]")
+
+
 def _light(color: tuple[int, int, int]) -> bool:
     return min(color) >= 235
 
@@ -146,6 +150,8 @@ class _Builder:
         value = (label_only(last) and not f.bold) or _label_goes_on(last, f)
         if abs(f.size - last.size) > 0.12 * size or (f.bold != last.bold and not value):
             return False
+        if last.bold and f.bold and f.size < last.size - 0.05 * size and _SUBHEADING.match(f.text):
+            return False  # "2.1 Setting" in smaller type under "2. METHODS": a heading of its own
         if _light(f.color) != _light(last.color):
             return False
         if not (box.x0 - 1.0 * size <= f.x0 <= box.x0 + 4.0 * size and f.x0 < last.x1):
@@ -294,13 +300,15 @@ def _extent(boxes: list[Box]) -> tuple[float, float]:
 
 
 def _same_columns(a: list[list[Box]], b: list[list[Box]]) -> bool:
-    """Two bands' strips sit in the same columns, each about as wide as its counterpart."""
+    """Two bands' strips sit in the same columns, each about as wide as its counterpart, or each
+    narrower one starting at its column's left edge (the headings that open two columns)."""
     if len(a) != len(b):
         return False
+    headings = all(abs(_extent(sa)[0] - _extent(sb)[0]) <= 3 for sa, sb in zip(a, b, strict=True))
     for sa, sb in zip(a, b, strict=True):
         (a0, a1), (b0, b1) = _extent(sa), _extent(sb)
         narrow, wide = sorted((a1 - a0, b1 - b0))
-        if narrow < 0.5 * wide or min(a1, b1) - max(a0, b0) < 0.5 * narrow:
+        if (narrow < 0.5 * wide and not headings) or min(a1, b1) - max(a0, b0) < 0.5 * narrow:
             return False
     return True
 

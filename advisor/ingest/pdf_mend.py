@@ -132,3 +132,52 @@ def captions_below(page: list[Piece]) -> None:
             cap.text, cap.heading, cap.breaks = cap.text.strip().rstrip("."), True, []
             page[i : j + 2] = [cap, *page[i : j + 1]]
         i = j + 2
+
+
+def join_wrapped_headings(page: list[Piece]) -> None:
+    """A heading whose last line the layout set apart (a centred title's short last line, "Health
+    Partners" under "... Three Hospitals of Cobaltine"): the line right below in the same type,
+    carrying no number of its own, goes on with the heading instead of heading a section of its own."""
+    for prev, line in pairwise(page):
+        if (
+            not (prev.heading and line.heading and prev.kind.indexed and line.kind.indexed)
+            or prev.hidden
+            or line.hidden
+        ):
+            continue
+        size = max(prev.size, line.size, 1.0)
+        gap = line.top - prev.bottom
+        centred = abs((prev.x0 + prev.x1) - (line.x0 + line.x1)) / 2 <= 2 * size
+        if (
+            abs(prev.size - line.size) <= 0.05 * size
+            and -0.2 * size <= gap <= 0.8 * size
+            and (centred or abs(prev.x0 - line.x0) <= size)
+            and not re.search(r"[.:;]$", prev.text.strip())
+            and not re.match(r"(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|[IVX]+\.)\s", line.text)
+        ):
+            line.text = f"{prev.text.strip()} {line.text.strip()}"
+            line.top, line.x0, line.x1 = prev.top, min(prev.x0, line.x0), max(prev.x1, line.x1)
+            line.lines += prev.lines
+            prev.text, prev.heading = "", False
+
+
+def front_matter(after: list[Piece]) -> bool:
+    """Text, not another heading, comes next on the page after a title (its byline or parties)."""
+    nxt = next((p for p in after if p.kind.indexed and not p.hidden and not p.note and p.text.strip()), None)
+    return nxt is not None and not nxt.heading and nxt.kind == BlockKind.TEXT
+
+
+def run_in_terms(page: list[Piece]) -> None:
+    """A short bold line the layout took for a heading, followed by text that goes on from it in
+    lower case ("Delinquent Record" / "means a medical record ..."), is a defined term: it
+    opens its definition instead of titling a section."""
+    for term, body in pairwise(page):
+        if not (term.heading and term.kind.indexed and not term.hidden and prose(body) and body.text):
+            continue
+        # set in the text's own type: a larger title over a subtitle ("AGREEMENT" / "between ...") is none
+        run_in = 0 < term.size <= 1.15 * body.size or not body.size
+        if run_in and len(term.text.split()) <= 10 and re.match(r"[a-z]", body.text) and "\n" not in term.text.strip():
+            cut = len(term.text) + 1
+            body.text = f"{term.text.strip()} {body.text}"
+            body.breaks = [b + cut for b in body.breaks]
+            term.text, term.heading = "", False

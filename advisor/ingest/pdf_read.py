@@ -16,13 +16,41 @@ import pypdfium2 as pdfium
 
 from . import ocr
 from .chunking import header_row
-from .document import HIDDEN_TEXT, Block, BlockKind, Document, fail, form_fields, subject_title, title_from_name
+from .document import (
+    HIDDEN_TEXT,
+    Block,
+    BlockKind,
+    Document,
+    descriptive_title,
+    fail,
+    form_fields,
+    subject_title,
+    title_from_name,
+)
 from .hyphens import Dehyphenator
 from .limits import Deadline, Limits
 from .pdf_chars import Page, PageReader
-from .pdf_furniture import FIGURE, Piece, mark_running_heads, mark_toc_and_index, norm, ref_heading, running_identifiers
+from .pdf_furniture import (
+    FIGURE,
+    Piece,
+    declaration,
+    mark_running_heads,
+    mark_toc_and_index,
+    norm,
+    ref_heading,
+    running_identifiers,
+)
 from .pdf_layout import Item, ItemKind, Line, is_field, page_items
-from .pdf_mend import captions_below, mend_column_breaks, mend_page_break, overlap, prose
+from .pdf_mend import (
+    captions_below,
+    front_matter,
+    join_wrapped_headings,
+    mend_column_breaks,
+    mend_page_break,
+    overlap,
+    prose,
+    run_in_terms,
+)
 from .pdf_notes import attach_across_pages, attach_notes, split_notes
 
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
@@ -133,8 +161,14 @@ def _outline(doc: Any) -> Outline:
     return out
 
 
+#: A title an authoring tool left: a placeholder, or the name of the file it was made from ("b.html",
+#: "C:\\Drafts\\minutes.docx", "file:///tmp/report.htm", a browser's "about:blank"): the title block on
+#: the first page names it instead.
 _PLACEHOLDER_TITLE = re.compile(
-    r"^(untitled|document\d*|title|microsoft (word|powerpoint) - .*|.*\.(docx?|pdf|pptx?|indd|tex))$", re.I
+    r"^(untitled|document\d*|title|microsoft (word|powerpoint) - .*"
+    r"|.*\.(docx?|dotx?|pdf|pptx?|indd|tex|x?html?|mhtml?|md|markdown|txt|rtf|odt|odp|xlsx?|csv|xml|pages|key)"
+    r"|(?:.*[/\\])?[^\s/\\]+\.[a-z]{2,5}|about:\S*|[a-z][a-z0-9+.-]*://\S*)$",
+    re.I,
 )
 
 
@@ -262,10 +296,11 @@ def _blocks(pages: list[Page], outline: Outline, ocr_blocks: dict[int, list[Bloc
     for page, nxt in pairwise(pieces):
         mend_page_break(page, nxt)
     for page in pieces:
+        join_wrapped_headings(page)
         page[:] = _figure_labels(page)
         mend_column_breaks(page)
         captions_below(page)
-        _run_in_terms(page)
+        run_in_terms(page)
         _group_labels(page)
     _closing_lines(pieces, body)
     for piece in (p for page in pieces for p in page):
@@ -409,6 +444,16 @@ class _Sections:
     def section(self) -> str:
         return " > ".join(self.current + self.local)
 
+    def _after_refs(self, piece: Piece) -> BlockKind:
+        """A piece under a reference list's heading: a reference, unless it is the statement that
+        closes a paper ("Funding: ...", "Conflicts of interest: ..."), which ends the list."""
+        if not declaration(piece.text):
+            return BlockKind.REFERENCES
+        self.in_refs = False
+        if self.local and ref_heading(self.local[-1]):
+            self._set(self.local[:-1], self.sizes[:-1])
+        return piece.kind
+
     def _after_table(self, row: bool) -> None:
         """Prose after the rows under a table's caption ("Table 1. Core registries") is back
         under the heading above the caption: the caption titles its table only."""
@@ -431,16 +476,21 @@ class _Sections:
                 # when) is read as text too, or nothing of it would be indexed
                 text = "\n\n".join(p.text for p in cover)
                 blocks.append(Block(text, cover[0].text, number, BlockKind.TEXT, "", {"cover": "yes"}))
-            for piece in pieces:
+            for i, piece in enumerate(pieces):
                 if piece.heading and not piece.hidden and piece.kind.indexed:
+                    first = not (self.seen or cover or any(b.kind.indexed and b.text.strip() for b in blocks))
                     self._heading(piece)
+                    if first and descriptive_title(piece.text) and front_matter(pieces[i + 1 :]):
+                        # the title over the lines under it (authors, parties, date) is read with
+                        # them, so the passage names what it opens ("what is the report called?")
+                        blocks.append(Block(" ".join(piece.text.split()), self.section, number))
                     continue
                 if piece.kind.indexed and not piece.hidden:
                     self.bare = self.fresh = False
                     self._after_table(piece.kind == BlockKind.TABLE)
                 kind = piece.kind
                 if kind.indexed and self.in_refs and not piece.hidden:
-                    kind = BlockKind.REFERENCES
+                    kind = self._after_refs(piece)
                 quarantine = HIDDEN_TEXT if piece.hidden else ""
                 meta = {"hidden": piece.hidden} if piece.hidden else {}
                 if piece.running:
@@ -525,20 +575,6 @@ def _figure_row(figures: Piece, labels: Piece) -> list[str]:
     if not all(FIGURE.match(t.strip()) for t in tops) or any(FIGURE.match(b.strip()) for b in bottoms):
         return []
     return [f"{t.strip()} {b.strip()}" for t, b in zip(tops, bottoms, strict=True)]
-
-
-def _run_in_terms(page: list[Piece]) -> None:
-    """A short bold line the layout took for a heading, followed by text that goes on from it in
-    lower case ("Delinquent Record" / "means a medical record ..."), is a defined term: it
-    opens its definition instead of titling a section."""
-    for term, body in pairwise(page):
-        if not (term.heading and term.kind.indexed and not term.hidden and prose(body) and body.text):
-            continue
-        if len(term.text.split()) <= 10 and re.match(r"[a-z]", body.text) and "\n" not in term.text.strip():
-            cut = len(term.text) + 1
-            body.text = f"{term.text.strip()} {body.text}"
-            body.breaks = [b + cut for b in body.breaks]
-            term.text, term.heading = "", False
 
 
 def _group_labels(page: list[Piece]) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 
 from ..chunk import Chunk
+from ..errors import AdvisorError, IngestError
 from .chunking import chunk_document
 from .document import Document, fail
 from .limits import DEFAULT_LIMITS, Limits, using
@@ -29,8 +31,13 @@ def load_document(path: Path, source: str, limits: Limits | None = None) -> Docu
     if limits.isolate:
         _check_file(path, None)
         return load_document_isolated(path, source, limits)
-    with using(limits):
-        doc = loader.load(path, source)
+    try:
+        with using(limits):
+            doc = loader.load(path, source)
+    except (AdvisorError, MemoryError, RecursionError):
+        raise
+    except Exception as exc:  # a reader's bug: one line naming the file, the error and where
+        raise reader_fault(path, exc) from exc
     if not isinstance(doc, Document):
         raise fail(path, "the loader returned no document")
     return doc
@@ -83,6 +90,28 @@ def _check_kind(path: Path) -> None:
             )
 
 
+def _frame(f: traceback.FrameSummary) -> str:
+    return f"{Path(f.filename).name}:{f.lineno} in {f.name}"
+
+
+def reader_fault(path: Path, exc: Exception) -> IngestError:
+    """The error for a file a reader stopped on with an unexpected exception (a fault in the
+    advisor, or a file it does not expect): names the file, the exception and where in the
+    advisor it was raised, so the whole file is never lost without a trace of why."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    ours = [f for f in frames if "advisor" in Path(f.filename).parts]
+    where = f" at {_frame(frames[-1])}" if frames else ""
+    if ours and ours[-1] is not frames[-1]:  # raised inside a library the advisor called
+        where += f", called from {_frame(ours[-1])}"
+    return fail(
+        path,
+        f"could not be read: the advisor's reader stopped on an unexpected error "
+        f"({type(exc).__name__}: {str(exc)[:200]}{where}); nothing from this file was indexed. "
+        "This is a fault to report (with the file if it can be shared); saving the file in another "
+        "format (e.g. PDF) may work meanwhile",
+    )
+
+
 def load_chunks(
     path: Path,
     source: str,
@@ -118,6 +147,21 @@ def load_chunks(
             max_bytes=max_bytes,
             limits=limits,
         )
+    try:
+        chunks = _load_in_process(path, source, loader, doc_type, org, chunk_size, overlap, limits)
+    except (AdvisorError, MemoryError, RecursionError):
+        raise
+    except Exception as exc:  # a reader's bug: one line naming the file, the error and where
+        raise reader_fault(path, exc) from exc
+    if not any(not c.quarantine for c in chunks):
+        raise fail(path, "no text to index")
+    return chunks
+
+
+def _load_in_process(
+    path: Path, source: str, loader, doc_type: str, org: str, chunk_size: int, overlap: int, limits: Limits
+) -> list[Chunk]:
+    """The file's chunks, read in this process under `limits`."""
     with using(limits):
         if loader.output == LoaderOutput.CHUNKS:
             chunks = list(loader.load(path, source))
@@ -131,6 +175,4 @@ def load_chunks(
             chunks = chunk_document(
                 doc, doc_type=doc_type, org=org, chunk_size=chunk_size, overlap=overlap, max_chunks=limits.max_chunks
             )
-    if not any(not c.quarantine for c in chunks):
-        raise fail(path, "no text to index")
     return chunks
