@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 # They are imported only when named, so `advisor users list` never loads the answer stack.
 LAZY_COMMANDS = {
     "eval": "advisor.evaluate.command:eval_command",
-    "phi": "advisor.safety.phi_cli:phi",
+    "phi": "advisor.index.phi_cli:phi",
     "frameworks": "advisor.frameworks.command:frameworks_command",
     "corpus": "advisor.currency:corpus_group",
     "review-card": "advisor.cards.command:review_card_command",

@@ -13,12 +13,11 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..chunk import Chunk, DocType
+from ..chunk import Chunk
 from ..retrieve import Hit
 from ..retrieve.spelled import initial_runs
 from ..text import tokenize
 from .focus import BOUNDS, conditioned
-from .headings import HEADING_BONUS, names_section
 from .places import PLACE_ABBREVIATIONS, names_abbreviated
 from .populations import age_bounds, asked_population, population_phrase
 
@@ -521,6 +520,27 @@ def _fit(ask: Asked, chunks: Sequence[Chunk]) -> tuple[bool, float]:
     return bool(names) and names <= set(tokenize(chunks[0].title)), sum(w for t, w in ask.anchors.items() if t in words)
 
 
+#: A question asking for an FDA submission's number, and the number as the FDA writes it: K and six
+#: digits for a 510(k), DEN for a De Novo request, P for a premarket approval.
+_CLEARANCE_ASKED = re.compile(
+    r"\b(?:510\s*\(k\)|k-?number|de novo|premarket approval|pma|clearance|approval)\s+(?:number|no\.?|id|code)\b"
+    r"|\b(?:number|no\.?|id|code)\s+(?:of|for)\s+(?:the\s+|its\s+)?(?:510\s*\(k\)|fda|clearance)\b"
+    r"|\bclearance\s+number\b",
+    re.I,
+)
+_CLEARANCE_ID = re.compile(r"\b(?:K|DEN|P)\d{6}\b")
+_LABEL = re.compile(r"^\s*([A-Za-z][\w ()/&'’-]{1,40}):\s+\S")
+
+
+def _field(text: str) -> set[str]:
+    """The words of a sentence's field label ("Monitoring: ..."), of a few words, without
+    compounds. Headings are not read as fields: in prose documents (a hospital's rules, a
+    national guideline) they name topics, and a bonus for them outranked the answer."""
+    m = _LABEL.match(text)
+    name = m.group(1) if m and len(m.group(1).split()) <= 4 else ""
+    return {t for t in tokenize(name) if "-" not in t and t.isalpha()}
+
+
 _TITLE_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
 
 
@@ -561,75 +581,3 @@ def _figure_hits(ask: Asked, hits: Sequence[Hit], chunks: Iterable[Chunk], limit
                 out.append(Hit(c, 0.0, hits[0].rank, hits[0].dense))
                 break
     return out
-
-
-class _Text(Protocol):
-    text: str
-
-
-#: How much a sentence stating the figure asked for gains over its relevance alone.
-FIGURE_BONUS = 0.15
-#: How much a labelled field the question names gains ("Monitoring: ..." for "Who monitors X?").
-FIELD_BONUS = 0.1
-#: A question asking for an FDA submission's number, and the number as the FDA writes it: K and six
-#: digits for a 510(k), DEN for a De Novo request, P for a premarket approval.
-_CLEARANCE_ASKED = re.compile(
-    r"\b(?:510\s*\(k\)|k-?number|de novo|premarket approval|pma|clearance|approval)\s+(?:number|no\.?|id|code)\b"
-    r"|\b(?:number|no\.?|id|code)\s+(?:of|for)\s+(?:the\s+|its\s+)?(?:510\s*\(k\)|fda|clearance)\b"
-    r"|\bclearance\s+number\b",
-    re.I,
-)
-_CLEARANCE_ID = re.compile(r"\b(?:K|DEN|P)\d{6}\b")
-#: How much more a figure or number asked gains in a user's document whose title holds every name
-#: asked: the product's own card before a sibling's card that names it (a predicate device).
-TITLE_BONUS = 0.25
-
-
-_LABEL = re.compile(r"^\s*([A-Za-z][\w ()/&'’-]{1,40}):\s+\S")
-
-
-def _field(text: str) -> set[str]:
-    """The words of a sentence's field label ("Monitoring: ..."), of a few words, without
-    compounds. Headings are not read as fields: in prose documents (a hospital's rules, a
-    national guideline) they name topics, and a bonus for them outranked the answer."""
-    m = _LABEL.match(text)
-    name = m.group(1) if m and len(m.group(1).split()) <= 4 else ""
-    return {t for t in tokenize(name) if "-" not in t and t.isalpha()}
-
-
-def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> float:
-    """A sentence's gain for what the question names: FIGURE_BONUS when it (or its table row)
-    states a figure for the measure asked, for the population asked ("Specificity | 96.8%"
-    answers "What specificity does X report?" before "Sensitivity may be lower with motion");
-    FIELD_BONUS when every word of its field label is asked, in a document the user added
-    ("Who monitors X?" and the label's "Monitoring: ..." line); FIGURE_BONUS when it carries the
-    FDA number asked for; TITLE_BONUS more for either when the title of the user's document
-    holds every name asked; HEADING_BONUS more when the question names its section's heading in
-    a document the user added ("What are the limitations of X?" and X's "Limitations"); 0 otherwise."""
-    # a document the user added (a card, a form) is laid out in fields; the bundled guides' topic
-    # headings are not fields
-    field = _field(text) if chunk.doc_type == DocType.USER else set()
-    asked = {t[:5] for t in tokenize(ask.question)}
-    # a label whose words the title holds is the document's subject, not a field of it
-    topic = {t[:5] for t in tokenize(chunk.title)}
-    named = field and all(t[:5] in asked for t in field) and not all(t[:5] in topic for t in field)
-    stated = 0.0
-    if _CLEARANCE_ASKED.search(ask.question) and _CLEARANCE_ID.search(text):
-        stated = FIGURE_BONUS  # "Release Stage: FDA Cleared (K213721)" answers "What is its 510(k) number?"
-    elif ask.focus == _LENGTH_OF_TIME and _TIME_STATED.search(text):
-        stated = FIGURE_BONUS  # "How quickly does X send its alert?" and "... was 4.6 minutes"
-    elif _measures(ask):
-        lead_text = lead.text if lead else ""
-        ev = _Line(text, set(tokenize(f"{lead_text} {text}")), set(tokenize(f"{chunk.title} {chunk.section}")))
-        stated = FIGURE_BONUS if _states_figure(ask, ev) else 0.0
-    # the figure or number asked, stated in the card of the product asked about, before the same
-    # figure in a sibling's card that names the product (a predicate device); the title alone
-    # gains nothing (it would lift every line of a document named in the question)
-    names = _telling_names(ask)
-    titled = chunk.doc_type == DocType.USER and bool(names) and names <= set(tokenize(chunk.title))
-    # a number printed atop or at the foot of every page is the document's own; one in its text
-    # may be another device's (the predicate a 510(k) summary names)
-    running = bool(chunk.meta.get("running")) and _CLEARANCE_ID.search(text) is not None
-    own = TITLE_BONUS if stated and (titled or running) and not _COMPARES.search(ask.question) else 0.0
-    section = HEADING_BONUS if chunk.doc_type == DocType.USER and names_section(ask.question, chunk.section) else 0.0
-    return (FIELD_BONUS if named else 0.0) + stated + own + section

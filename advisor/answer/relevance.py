@@ -12,11 +12,11 @@ import numpy as np
 from ..text import content_words, identifiers, tokenize
 from .amounts import asked_amounts, covers_amount
 from .asks import Ask, Focus, asked_words, focus_of, names_several, years
+from .bonus import figure_bonus
 from .corpus import Corpus
 from .docref import KINDS, pointing, prefer_pointed, reference_nouns
 from .focus import EFFECT_ASK, dated, states_effect
 from .persona import set_aside
-from .properties import figure_bonus
 from .quotable import UnitKind
 from .selection import TABLE_REF, Candidate, introduced_table
 from .signoff import SIGNOFF_ASK, signs_off

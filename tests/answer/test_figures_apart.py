@@ -7,7 +7,8 @@ from __future__ import annotations
 import numpy as np
 
 from advisor.answer.asks import read_ask
-from advisor.answer.properties import FIGURE_BONUS, figure_bonus, states_compared_figure
+from advisor.answer.bonus import FIGURE_BONUS, figure_bonus
+from advisor.answer.properties import states_compared_figure
 from advisor.answer.quotable import Unit, UnitKind, read_units
 from advisor.answer.selection import Candidate, arrange, compared_figures, fill_mmr, other_figures, repeats
 from advisor.chunk import Chunk

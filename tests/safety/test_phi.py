@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from advisor.errors import IngestError
+from advisor.index.phi_cli import phi
 from advisor.safety.phi import HIGH_PRECISION, PhiType, contains_phi, detect, redact, scan_files
-from advisor.safety.phi_cli import phi
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import docx
 from click.testing import CliRunner
 
+from advisor.index.phi_cli import phi
 from advisor.index.screening import screen
 from advisor.ingest import load_chunks
 from advisor.safety.phi import redact
-from advisor.safety.phi_cli import phi
 
 from ..ingest.pdfgen import lines_pdf
 

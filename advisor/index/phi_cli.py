@@ -1,4 +1,5 @@
 """`advisor phi scan [FILE|-]... [--json]`: a click group for cli.py to attach (`main.add_command(phi)`).
+It sits in the index layer because it reads documents with the ingest loaders, as indexing does.
 
 A PDF, Word, HTML, Markdown or model-card file is scanned the way indexing screens it: its text as the ingest
 loaders extract it, passage by passage, with the document's title and publisher (so the findings are what
@@ -15,7 +16,7 @@ from pathlib import Path
 import click
 
 from ..errors import AdvisorError
-from .phi import FileFindings, Finding, chunk_findings, scan_files
+from ..safety.phi import FileFindings, Finding, chunk_findings, scan_files
 
 # Loaders whose files are read as they are: plain text, and data the indexer parses field by field.
 _RAW_LOADERS = frozenset({"text", "results", "framework"})

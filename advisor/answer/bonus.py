@@ -1,0 +1,76 @@
+"""How much a sentence gains for stating what the question names: the figure asked for, a
+field the question names, the FDA number asked for, in the document the question points at."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from ..chunk import Chunk, DocType
+from ..text import tokenize
+from .headings import HEADING_BONUS, names_section
+from .properties import (
+    _CLEARANCE_ASKED,
+    _CLEARANCE_ID,
+    _COMPARES,
+    _LENGTH_OF_TIME,
+    _TIME_STATED,
+    Asked,
+    _field,
+    _Line,
+    _measures,
+    _states_figure,
+    _telling_names,
+)
+
+__all__ = ["FIELD_BONUS", "FIGURE_BONUS", "TITLE_BONUS", "figure_bonus"]
+
+
+class _Text(Protocol):
+    text: str
+
+
+#: How much a sentence stating the figure asked for gains over its relevance alone.
+FIGURE_BONUS = 0.15
+#: How much a labelled field the question names gains ("Monitoring: ..." for "Who monitors X?").
+FIELD_BONUS = 0.1
+#: How much more a figure or number asked gains in a user's document whose title holds every name
+#: asked: the product's own card before a sibling's card that names it (a predicate device).
+TITLE_BONUS = 0.25
+
+
+def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> float:
+    """A sentence's gain for what the question names: FIGURE_BONUS when it (or its table row)
+    states a figure for the measure asked, for the population asked ("Specificity | 96.8%"
+    answers "What specificity does X report?" before "Sensitivity may be lower with motion");
+    FIELD_BONUS when every word of its field label is asked, in a document the user added
+    ("Who monitors X?" and the label's "Monitoring: ..." line); FIGURE_BONUS when it carries the
+    FDA number asked for; TITLE_BONUS more for either when the title of the user's document
+    holds every name asked; HEADING_BONUS more when the question names its section's heading in
+    a document the user added ("What are the limitations of X?" and X's "Limitations"); 0 otherwise."""
+    # a document the user added (a card, a form) is laid out in fields; the bundled guides' topic
+    # headings are not fields
+    field = _field(text) if chunk.doc_type == DocType.USER else set()
+    asked = {t[:5] for t in tokenize(ask.question)}
+    # a label whose words the title holds is the document's subject, not a field of it
+    topic = {t[:5] for t in tokenize(chunk.title)}
+    named = field and all(t[:5] in asked for t in field) and not all(t[:5] in topic for t in field)
+    stated = 0.0
+    if _CLEARANCE_ASKED.search(ask.question) and _CLEARANCE_ID.search(text):
+        stated = FIGURE_BONUS  # "Release Stage: FDA Cleared (K213721)" answers "What is its 510(k) number?"
+    elif ask.focus == _LENGTH_OF_TIME and _TIME_STATED.search(text):
+        stated = FIGURE_BONUS  # "How quickly does X send its alert?" and "... was 4.6 minutes"
+    elif _measures(ask):
+        lead_text = lead.text if lead else ""
+        ev = _Line(text, set(tokenize(f"{lead_text} {text}")), set(tokenize(f"{chunk.title} {chunk.section}")))
+        stated = FIGURE_BONUS if _states_figure(ask, ev) else 0.0
+    # the figure or number asked, stated in the card of the product asked about, before the same
+    # figure in a sibling's card that names the product (a predicate device); the title alone
+    # gains nothing (it would lift every line of a document named in the question)
+    names = _telling_names(ask)
+    titled = chunk.doc_type == DocType.USER and bool(names) and names <= set(tokenize(chunk.title))
+    # a number printed atop or at the foot of every page is the document's own; one in its text
+    # may be another device's (the predicate a 510(k) summary names)
+    running = bool(chunk.meta.get("running")) and _CLEARANCE_ID.search(text) is not None
+    own = TITLE_BONUS if stated and (titled or running) and not _COMPARES.search(ask.question) else 0.0
+    section = HEADING_BONUS if chunk.doc_type == DocType.USER and names_section(ask.question, chunk.section) else 0.0
+    return (FIELD_BONUS if named else 0.0) + stated + own + section
