@@ -456,3 +456,11 @@ class Numbering:
 
     def __contains__(self, key: object) -> bool:
         return key in self._numbers
+
+
+#: A postal address in a line: "1180 Quarry Ridge Parkway", "Lindenfall, OR 97599", "PO Box 12".
+POSTAL = re.compile(
+    r"\b\d{1,6}[A-Z]?\s+(?:[A-Z][\w'.-]*\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|"
+    r"Court|Ct|Place|Pl|Parkway|Pkwy|Way|Highway|Hwy|Square|Sq|Plaza|Circle|Terrace)\b"
+    r"|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*,\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\bP\.?\s?O\.?\s*Box\s+\d+",
+)

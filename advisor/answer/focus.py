@@ -8,7 +8,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from ..safety.names import name_lists
-from ..text import hyphenated, identifiers, tokenize
+from ..text import POSTAL, hyphenated, identifiers, tokenize
 from .signoff import SIGNATURE
 
 __all__ = [
@@ -143,9 +143,7 @@ _FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
 ]
 #: A place stated: a street address, "City, ST 12345", or "based in" / "headquartered in" a name.
 _PLACE_STATED = re.compile(
-    r"\b\d{1,6}\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Parkway|Pkwy|Boulevard|Blvd|Drive|Dr|Lane|"
-    r"Way|Place|Court|Square)\b|\b[A-Z][a-z]+,\s+[A-Z]{2}\s+\d{5}\b"
-    r"|\b(?:located|based|headquartered|offices?)\s+(?:in|at)\s+(?:the\s+)?[A-Z]"
+    POSTAL.pattern + r"|\b(?:located|based|headquartered|offices?)\s+(?:in|at)\s+(?:the\s+)?[A-Z]"
 )
 #: "which vendor has the most", "the lowest error rate": the answer must rank something too.
 _SUPERLATIVE = re.compile(

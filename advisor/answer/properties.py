@@ -17,7 +17,7 @@ from ..chunk import Chunk
 from ..retrieve import Hit
 from ..retrieve.spelled import initial_runs
 from ..text import tokenize
-from .focus import BOUNDS, conditioned
+from .focus import BOUNDS, MONTHS, conditioned
 from .places import PLACE_ABBREVIATIONS, names_abbreviated
 from .populations import age_bounds, asked_population, population_phrase
 
@@ -296,9 +296,8 @@ def _family(tok: str, words: Collection[str]) -> bool:
     return any(w[:5] == tok[:5] for w in words) if len(tok) >= 5 else tok in words
 
 
-_MONTHS = frozenset(
-    tokenize("january february march april may june july august september october november december")
-) - frozenset(tokenize("may"))  # "may" is a modal far more often
+#: Month names as tokens, from focus.MONTHS; "may" is a modal far more often.
+_MONTHS = frozenset(tokenize(re.sub(r"[(?:)|]", " ", MONTHS))) - frozenset(tokenize("may"))
 
 
 def _dated_by_document(token: str, ev: Cited) -> bool:

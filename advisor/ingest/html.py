@@ -19,6 +19,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
+from ..text import POSTAL
 from .document import (
     HIDDEN_TEXT,
     Block,
@@ -70,12 +71,6 @@ _CLOSE = 24  # colour channels this close read as the same colour (near-white on
 Sheet = dict[str, list[tuple[int, dict[str, str]]]]
 _BLOCKS = {"p", "li", "pre", "blockquote", "dd", "dt", "td", "th", "figcaption", "caption"}
 _DROPPED = ("script", "style", "noscript", "svg", "nav", "footer", "header", "form", "iframe", "template")
-#: A postal address in a line: "1180 Quarry Ridge Parkway", "Lindenfall, OR 97599", "PO Box 12".
-_POSTAL = re.compile(
-    r"\b\d{1,6}[A-Z]?\s+(?:[A-Z][\w'.-]*\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|"
-    r"Court|Ct|Place|Pl|Parkway|Pkwy|Way|Highway|Hwy|Square|Sq|Plaza|Circle|Terrace)\b"
-    r"|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*,\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\bP\.?\s?O\.?\s*Box\s+\d+",
-)
 #: Where a page's footer names its publisher's address, the section it is read under.
 CONTACT_SECTION = "Contact details"
 
@@ -287,7 +282,7 @@ def _footer_addresses(root: Any) -> list[str]:
         leaves = [e for e in inner if not any(isinstance(d.tag, str) and d in inner for d in e.iterdescendants())]
         for leaf in leaves or [el]:
             text = _text(leaf)
-            if text and len(text) <= 300 and _POSTAL.search(text) and text not in out:
+            if text and len(text) <= 300 and POSTAL.search(text) and text not in out:
                 out.append(text)
     return out
 

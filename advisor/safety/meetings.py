@@ -26,15 +26,13 @@ from .offices import (
     _IDENTITY,
     _PATIENT_LINE,
     _PERSONAL_AFTER,
-    _ROLE_HEADER,
     CREDENTIAL,
     PATIENT_EVENT,
     _clause_before,
-    _line_at,
     _sentence,
-    _table_header,
     patient_cell,
     patient_context,
+    role_row,
 )
 
 __all__ = ["meeting_date", "meeting_record", "member"]
@@ -103,13 +101,10 @@ _BYLINE_NEXT = re.compile(
 def _attendance_row(text: str, start: int, end: int) -> bool:
     """A name in a table row under a header naming roles, in an attendance table: the header names a status or
     attendance column, or a cell of the row says the person was present, absent or a guest."""
-    line_start, row = _line_at(text, start, end)
-    if "|" not in row:
+    found = role_row(text, start, end)
+    if found is None:
         return False
-    header, _ = _table_header(text, line_start)
-    if header is None or not _ROLE_HEADER.search(header) or _PATIENT_LINE.search(header):
-        return False
-    cells = row.split("|")
+    _, header, cells = found
     if not (_ATTENDANCE_HEADER.search(header) or any(_ATTENDANCE_CELL.match(c) for c in cells)):
         return False
     return not any(patient_cell(c) for c in cells)

@@ -258,16 +258,25 @@ def _table_header(text: str, line_start: int) -> tuple[str | None, str]:
     return header, ""
 
 
+def role_row(text: str, start: int, end: int) -> tuple[int, str, list[str]] | None:
+    """For a name in a table row under a header naming roles or titles (and no patient), where the
+    row starts, the header and the row's cells; None for a name anywhere else."""
+    line_start, row = _line_at(text, start, end)
+    if "|" not in row:
+        return None
+    header, _ = _table_header(text, line_start)
+    if header is None or not _ROLE_HEADER.search(header) or _PATIENT_LINE.search(header):
+        return None
+    return line_start, header, row.split("|")
+
+
 def _table_office(text: str, start: int, end: int) -> bool:
     """A name in a table row whose other cell holds an office ("Director of Pharmacy | Dr. X, PharmD | Signed"),
     under a header naming roles or titles; not when a cell of the row is a patient's or relative's."""
-    line_start, row = _line_at(text, start, end)
-    if "|" not in row:
+    found = role_row(text, start, end)
+    if found is None:
         return False
-    header, _ = _table_header(text, line_start)
-    if header is None or not _ROLE_HEADER.search(header) or _PATIENT_LINE.search(header):
-        return False
-    cells = row.split("|")
+    line_start, _, cells = found
     at = len(text[line_start:start].split("|")) - 1  # the name's own cell
     others = [c for i, c in enumerate(cells) if i != at]
     office = any(_OFFICE_CELL.search(c) and len(c.split()) <= 10 for c in others)
