@@ -53,9 +53,12 @@ def _parties_named(query: str, parties: Mapping[str, str], df: Mapping[str, int]
     """The terms contracts define for the parties the query names: by the party's first two
     words, or its first word alone where few passages use it ("Nimbrel" for "Nimbrel Analytics, Inc.")."""
     out = []
+    said = set(re.findall(r"\w+", query))
     for name, alias in parties.items():
         words = name.split()
         first = words[0].strip(",.")
+        if not set(re.findall(r"\w+", first)) <= said:
+            continue  # both tests below need the first word: skip a party the query cannot name
         head = " ".join(w.strip(",.") for w in words[:2])
         rare = len(first) >= 4 and all(df.get(t, 0) <= _RARE_NAME for t in tokenize(first))
         if re.search(rf"\b{re.escape(head)}\b", query) or (rare and re.search(rf"\b{re.escape(first)}\b", query)):
