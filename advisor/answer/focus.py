@@ -77,7 +77,10 @@ _MONEY_ASK = re.compile(
     rf"|\bwhat(?:'s| is| was| are| were| will be)?(?: the| an?| our| their| its)?(?: \w+){{0,3}} {_MONEY_NOUN}\b"
     # "what is the annual medical staff membership fee": a named thing's amount, however long its name
     rf"|\bwhat(?:'s| is| was| are| were| will be) (?:the|an?|our|their|its)(?: [\w-]+){{0,5}} {_MONEY_NOUN}\b"
-    rf"|\bwhat (?:does|did|do|will|would|should|can)\b.{{0,80}}\b{_MONEY_VERB}\b",
+    rf"|\bwhat (?:does|did|do|will|would|should|can)\b.{{0,80}}\b{_MONEY_VERB}\b"
+    # "the average hourly rate", "the rate per seat": a price for a unit of time or use, not a percentage
+    r"|\b(?:hourly|daily|day|weekly|monthly|billing|consulting|consultancy|labou?r|wage|subscription|licen[cs]e) rates?\b"
+    r"|\brates? per (?:hour|day|week|month|year|user|seat|licen[cs]e|bed)\b",
     re.I,
 )
 _NAMED_KINDS = (

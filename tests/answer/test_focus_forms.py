@@ -41,6 +41,28 @@ def test_a_money_noun_asks_for_money_whatever_its_modifier(question):
     assert read_ask(question).focus is Focus.MONEY
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the average hourly rate for an outside model auditor?",
+        "What daily rate does the vendor bill for on-site training?",
+        "What is the rate per seat for the ambient scribe?",
+    ],
+)
+def test_a_rate_for_an_hour_or_a_seat_asks_for_money(question):
+    assert read_ask(question).focus is Focus.MONEY
+
+
+def test_an_hourly_rate_is_not_met_by_a_percentage_nor_by_hours():
+    ask = read_ask("What is the average hourly rate for an outside model auditor?")
+    assert _ok(ask, _ev("Outside model auditors bill an average of $240 per hour.", "Audit costs"))
+    # a share of audits or a number of hours states no price
+    assert not _ok(ask, _ev("Outside model auditors review 40% of models each hour of the audit.", "Audit costs"))
+    assert not _ok(ask, _ev("An outside model auditor spends an average of 30 hours per model.", "Audit costs"))
+    # a rate that is a share stays a rate question
+    assert read_ask("What is the false alarm rate of the sepsis model?").focus is Focus.RATE
+
+
 def test_a_fine_is_met_by_a_penalty_stated_in_money_but_not_by_a_fee():
     ask = read_ask("What fine does a clinic face?")
     assert _ok(ask, _ev("A clinic may receive a civil penalty of $8,000 for each missing report."))
