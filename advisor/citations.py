@@ -50,8 +50,11 @@ __all__ = [
 ]
 
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)(?:\s?%)?")
+#: "No." before a number or a code is one ("Agreement No. FVHS-044", "No. of beds"), not a negation.
 _NEGATION = re.compile(
-    r"\b(not|no|never|none|neither|nor|without|cannot|can't|isn't|aren't|doesn't|don't|won't)\b", re.I
+    r"\b(not|no(?!\.\s*(?:[A-Za-z]*\d|(?-i:[A-Z]{2})|#|\(|of\b))|never|none|neither|nor|without|cannot|can't|isn't|"
+    r"aren't|doesn't|don't|won't)\b",
+    re.I,
 )
 
 

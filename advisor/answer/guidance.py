@@ -51,6 +51,7 @@ from .selection import (
 )
 from .sentences import SentenceIndex
 from .status import status_line
+from .titles import title_draft
 from .types import AnswerKind, Draft
 
 __all__ = [
@@ -392,6 +393,10 @@ def compose_guidance(
         sub_vecs or [], max_sentences or (6 if as_list else 5), Corpus(retriever, matcher_for(sentence_index.embedder))
     )
     corpus = setup.corpus if retriever is not None else None
+    if retriever is not None:
+        titled = title_draft(question, hits, setup.corpus.rarity, setup.corpus.chunks, retriever.document_words)
+        if titled is not None:
+            return titled
     if corpus is not None:
         hits = hits + corpus.headed_hits(question, hits)
     passages, chunk_sim = gather_passages(

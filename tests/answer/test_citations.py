@@ -57,3 +57,18 @@ def test_an_instruction_the_model_writes_is_removed_and_noted_not_repeated():
     from advisor.answer.llm import removal_notice
 
     assert "instruction" in removal_notice(v)
+
+
+def test_a_number_sign_written_no_is_not_a_negation():
+    """ "Agreement No. 12" numbers the agreement: a claim restating its line is not weakened as if
+    the evidence denied it, while a real "no" still is."""
+    checker = LexicalEmbeddingChecker()
+    line = "Master Services Agreement No. QB-2026-12 between Quarrel Bay Clinics and Tensile Data."
+    claim = "The contract that binds Quarrel Bay Clinics and Tensile Data is the Master Services Agreement."
+    numbered = checker.details(claim, [line])
+    assert "negation" not in numbered["reason"] and numbered["score"] >= checker.threshold
+    denied = checker.details(
+        "Quarrel Bay Clinics holds a services agreement with Tensile Data.",
+        ["Quarrel Bay Clinics has no agreement of any kind with Tensile Data."],
+    )
+    assert "negation" in denied["reason"]
