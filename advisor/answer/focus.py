@@ -460,13 +460,27 @@ _ASSIGNED = re.compile(
 )
 
 
+#: An office doing the duty: "the Chief Medical Information Officer, who chairs it", "The Privacy
+#: Officer leads the review".
+_OFFICE_DOES = re.compile(
+    r"(?P<by>\b(?:[A-Z][\w-]*\s+(?:(?:of|for|and|the)\s+)?){0,5}[A-Z][\w-]*)\s*,?\s+(?:who\s+|which\s+)?(?:also\s+)?"
+    r"(?P<duty>chairs|co-chairs|leads|heads|directs|runs|convenes|oversees|signs|approves)\b"
+)
+
+
 def _assigns_an_office(sentence: str, asked: set[str]) -> bool:
     """An office the question does not already name, given the duty asked about ("The committee
-    is chaired by the Vice President of the Medical Staff"); an office merely mentioned
-    ("a named chair and an executive sponsor") answers nothing."""
+    is chaired by the Vice President of the Medical Staff", "the Chief Medical Information
+    Officer, who chairs it"); an office merely mentioned ("a named chair and an executive
+    sponsor") answers nothing."""
     for m in _ASSIGNED.finditer(sentence):
         held = m.group("by") or m.group("is") or ""
         if any(not set(tokenize(o.group(0))) & asked for o in _OFFICE.finditer(held)):
+            return True
+    for m in _OFFICE_DOES.finditer(sentence):
+        if set(tokenize(m.group("duty"))) <= asked and any(
+            not set(tokenize(o.group(0))) & asked for o in _OFFICE.finditer(m.group("by"))
+        ):
             return True
     return False
 

@@ -18,6 +18,7 @@ from ..retrieve import Hit
 from ..retrieve.spelled import initial_runs
 from ..text import tokenize
 from .focus import BOUNDS, MONTHS, conditioned
+from .paraphrase import abbreviated
 from .places import PLACE_ABBREVIATIONS, names_abbreviated
 from .populations import age_bounds, asked_population, population_phrase
 
@@ -385,6 +386,13 @@ def _named_as_asked(ask: Asked, tokens: Collection[str]) -> str:
     return " ".join(w for w in re.findall(r"[\w()-]+", ask.question) if (t := tokenize(w)) and t[0] in tokens)
 
 
+def _as_written(question: str, tokens: Iterable[str]) -> list[str]:
+    """Each token as the question writes it ("accuraci" is "accuracy"), sorted; the token itself
+    when the question has no such word."""
+    words = {t: w for w in re.findall(r"[\w'’-]+", question) for t in tokenize(w)[:1]}
+    return sorted(words.get(t, t) for t in tokens)
+
+
 def unstated(ask: Asked, evidence: Sequence[Cited]) -> list[str]:
     """What a figure question asks that no answer sentence states: a figure for the measure
     asked (for the population asked), or a count of what the question says of the thing counted.
@@ -410,7 +418,9 @@ def unstated(ask: Asked, evidence: Sequence[Cited]) -> list[str]:
             pop = population_phrase(ask.question)
             # the measure as asked, without the product's possessive ("PneumaTrace's sensitivity")
             prop = re.sub(r"^.*['’]s\s+", "", m.group("prop")) if m else ""
-            what = prop or ("performance" if measure is ANY_MEASURE else " and ".join(sorted(measure)))
+            what = prop or (
+                "performance" if measure is ANY_MEASURE else " and ".join(_as_written(ask.question, measure))
+            )
             what = what if what.isupper() else what.lower()
             out.append(f"a figure for {what}" + (f" {pop.group(0).rstrip('?. ')}" if pop else ""))
             break
@@ -428,13 +438,18 @@ def unstated(ask: Asked, evidence: Sequence[Cited]) -> list[str]:
             (
                 c,
                 q
-                and all(t in ev.own | ev.context | ev.antecedent or _dated_by_document(t, ev) for t in names)
+                and all(
+                    t in ev.own | ev.context | ev.antecedent
+                    or _dated_by_document(t, ev)
+                    or t in abbreviated(ask.question, ev.text)
+                    for t in names
+                )
                 and all(names_abbreviated(p, ev.text) for p in places),
             )
             for (c, q), ev in zip(read, evidence, strict=True)
         ]
         if any(c for c, _ in read) and not any(q for _, q in read):
-            out.append(f"how many {m.group(1).rstrip(' ?') if m else ask.counted}")
+            out.append(f"how many {_as_written(ask.question, [ask.counted])[0]}")
     if _WHEN.match(ask.question):
         # "When will X next be retrained?" is not answered by the label's date or the release date
         predicate = [t for t in ask.anchors if t not in ask.entities and t.isalpha() and t not in _SUBJECT_NOUNS]

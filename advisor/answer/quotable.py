@@ -346,7 +346,8 @@ def read_units(chunk: Chunk) -> list[Unit]:
             units.append(Unit(item, chunk, start, UnitKind.ITEM, len(units), last_prose, group, ok=bool(item)))
             before = units[-2] if len(units) > 1 else None
             if before is not None and before.kind is UnitKind.SENTENCE and last_prose is None:
-                label = label_lead(chunk, before.text)  # "Suggested actions:" heads its list
+                # "Suggested actions:" heads its list, and so does a clause's title ("4.3 Patient notice.")
+                label = label_lead(chunk, text[text.rfind("\n", 0, before.start) + 1 : before.start + len(before.text)])
             units[-1].lead = units[-1].lead or label
             if (
                 units[-1].lead is None
@@ -522,8 +523,9 @@ def section_lead(chunk: Chunk) -> Unit | None:
     return Unit(text, chunk, -1, UnitKind.SENTENCE, -1, framing=True)
 
 
-#: "Suggested actions:", "Key requirements:" — a label of a few words heading the list under it.
-_LABEL = re.compile(r"^[A-Z][\w'’()/-]*(?: [\w'’()/-]+){0,3}:$")
+#: "Suggested actions:", "Key requirements:" — a label of a few words heading the list under it;
+#: or a numbered clause's title ("4.3 Patient notice.") over its lettered items.
+_LABEL = re.compile(r"^[A-Z][\w'’()/-]*(?: [\w'’()/-]+){0,3}:$|^\d+(?:\.\d+)+ [A-Z][\w'’()/-]*(?: [\w'’()/-]+){0,4}\.$")
 
 
 def label_lead(chunk: Chunk, label: str) -> Unit | None:
@@ -533,6 +535,8 @@ def label_lead(chunk: Chunk, label: str) -> Unit | None:
     flat = " ".join(label.split())
     if not _LABEL.match(flat) or _VERB.search(flat):
         return None
+    if flat.endswith("."):  # a numbered clause's title: "Under 4.3 Patient notice:"
+        return Unit(f"Under {flat[:-1]}:", chunk, -1, UnitKind.SENTENCE, -1, framing=True)
     lead = section_lead(replace(chunk, section=f"{chunk.section} > {flat[:-1]}"))
     if lead is not None:
         lead.chunk = chunk

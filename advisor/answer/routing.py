@@ -77,8 +77,21 @@ _OTHER_ASSESSMENT = re.compile(
 )
 
 
+#: A clinical score a product computes ("the kidney-injury score", "a sepsis risk score",
+#: "the Harrowgate early warning score"): not a readiness score.
+_CLINICAL_SCORE = re.compile(
+    r"\b(?:warning|severity|acuity|deterioration|sepsis|fall|frailty|triage|prediction|predictive|readmission|"
+    r"mortality|delirium|stroke|pain|injury|distress|alert)(?:[\s-]+risk)?\s+scores?\b",
+    re.I,
+)
+
+
+def _without_other_scores(query: str) -> str:
+    return _CLINICAL_SCORE.sub(" ", _OTHER_ASSESSMENT.sub(" ", query))
+
+
 def is_assessment_question(query: str) -> bool:
-    return bool(_ASSESS_WORDS.search(_OTHER_ASSESSMENT.sub(" ", query)))
+    return bool(_ASSESS_WORDS.search(_without_other_scores(query)))
 
 
 def about_results(query: str) -> bool:
@@ -86,11 +99,7 @@ def about_results(query: str) -> bool:
     it uses result words and names no framework ("What does HTI-1 say about readiness?" is guidance);
     an assessment question id ("What did we score on VALUE-3?") is not a framework's."""
     framework_ids = [i for i in identifiers(query) if not _instrument_question(i)]
-    return (
-        bool(_RESULT_WORDS.search(_OTHER_ASSESSMENT.sub(" ", query)))
-        and not framework_ids
-        and not names_framework(query)
-    )
+    return bool(_RESULT_WORDS.search(_without_other_scores(query))) and not framework_ids and not names_framework(query)
 
 
 def _instrument_question(identifier: str) -> bool:

@@ -33,21 +33,31 @@ def initial_runs(text: str, letters: str) -> list[list[str]]:
     words = _WORD.findall(text)
     found: list[list[str]] = []
     for i, first in enumerate(words):
-        if first[0].lower() != letters[0] or first.lower() in JOINERS or not content_word(first):
+        if first[0].lower() != letters[0] or first.lower() in JOINERS:
             continue
-        run, k, j = [first], 1, i + 1
+        if not (content_word(first) or _spells(first, letters, 0) > 1):
+            continue
+        run, k, j = [first], _spells(first, letters, 0), i + 1
         while j < len(words) and k < len(letters):
             w = words[j]
             if w.lower() in JOINERS:
                 j += 1
                 continue
-            if w[0].lower() != letters[k] or not content_word(w):
+            if w[0].lower() != letters[k] or not (content_word(w) or _spells(w, letters, k) > 1):
                 break
             run.append(w)
-            k, j = k + 1, j + 1
+            k, j = k + _spells(w, letters, k), j + 1
         if k == len(letters):
             found.append(run)
     return found
+
+
+def _spells(word: str, letters: str, k: int) -> int:
+    """How many of the letters from k a word stands for: an acronym inside a name all of its own
+    ("AI Stewardship Committee" is the "AISC"), any other word its initial."""
+    if len(word) >= 2 and word.isupper() and word.isalpha() and letters.startswith(word.lower(), k):
+        return len(word)
+    return 1
 
 
 def spelled_out(texts: Iterable[str]) -> dict[str, list[str]]:

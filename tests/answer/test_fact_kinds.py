@@ -189,3 +189,15 @@ def test_an_office_answers_who_chairs_only_when_the_duty_is_given_to_it():
     ask = read_ask("Who chairs the Coalition's board of directors?")
     assert gives(ask, "The board is chaired by the Chief Executive Officer of the Coalition.")
     assert not gives(ask, "A named chair (often the CMIO) and an executive sponsor who reports to the board.")
+
+
+def test_an_office_named_before_the_duty_answers_who_chairs():
+    from advisor.answer.focus import gives
+
+    ask = read_ask("Who chairs the Brackenfield device review panel?")
+    # the office is listed among the members, with the duty in a relative clause
+    assert gives(ask, "It has seven members: the Chief Nursing Officer, who chairs it; two surgeons; one pharmacist.")
+    assert gives(ask, "The Director of Biomedical Engineering chairs the panel at each meeting.")
+    # an office doing another duty, or an office merely named, answers nothing
+    assert not gives(ask, "The Chief Nursing Officer approves each request before the panel meets.")
+    assert not gives(ask, "The panel has a chair and a secretary.")

@@ -213,3 +213,18 @@ def test_an_item_introducing_a_flattened_sub_list_is_not_quoted():
     units = {u.text: u.ok for u in read_units(chunk)}
     assert units["Establish policies for retiring AI systems. Such policies typically address:"] is False
     assert units["Establish where and for how long retired models are stored."] is True
+
+
+def test_lettered_items_under_a_numbered_clause_title_are_quoted_under_it():
+    """Bylaws set "4.3 Patient notice." over its (a)(b)(c): the items are whole rules under that
+    title, not items whose lead-in is lost."""
+    text = (
+        "4.1 A clinician may use only tools on the approved list.\n"
+        "4.3 Patient notice.\n"
+        "(a) Before the recorder is switched on, the patient is told and may refuse.\n"
+        "(b) For a patient younger than 15, a parent decides."
+    )
+    units = read_units(_chunk(0, text, "Rules > Article 4 Use of tools"))
+    items = [u for u in units if u.kind.value == "item"]
+    assert [u.ok for u in items] == [True, True]
+    assert items[1].lead is not None and items[1].lead.text == "Under 4.3 Patient notice:"

@@ -19,6 +19,11 @@ RULES_ONLY = ScopeGuard()  # no embedding model: the scope rules alone
         ("Which blocking issues remain?", None, AnswerPath.GUIDANCE),
         ("What does HTI-1 say about readiness of predictive DSIs?", "meridian-health", AnswerPath.GUIDANCE),
         ("What does GOVERN 1.6 require?", "meridian-health", AnswerPath.GUIDANCE),
+        # a product's clinical score is no readiness score, however "our" the ward
+        ("Can we run the Quellan kidney-injury score on a patient on dialysis in our ICU?", None, AnswerPath.GUIDANCE),
+        ("Should we switch on the fall-risk score on our rehab wards?", None, AnswerPath.GUIDANCE),
+        ("How did our readiness score change since March?", None, AnswerPath.NEEDS_ORG),
+        ("What is our risk score?", "meridian-health", AnswerPath.ASSESSMENT),
     ],
 )
 def test_route(query, org, path):

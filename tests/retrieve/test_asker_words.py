@@ -51,3 +51,11 @@ def test_a_name_the_documents_shorten_to_an_acronym_is_searched_with_the_acronym
     assert "HBRH" in retriever.expand(query)
     # a name no passage shortens is searched as written
     assert retriever.expand("When does Harrowgate Rowing meet?") == "When does Harrowgate Rowing meet?"
+
+
+def test_an_acronym_inside_a_name_spells_all_its_letters():
+    from advisor.retrieve.spelled import initial_runs, spelled_out
+
+    # "IT Steering Group" is the "ITSG": the acronym word gives both its letters
+    assert initial_runs("the IT Steering Group met", "itsg") == [["IT", "Steering", "Group"]]
+    assert spelled_out(["The IT Steering Group (ITSG) approves each tool."]) == {"itsg": ["it steering group"]}
