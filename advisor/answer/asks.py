@@ -460,6 +460,13 @@ _REQUIRES_ASK = re.compile(
 )
 
 
+#: "What malpractice cover does the policy require ...": the thing required comes before the document.
+_WHAT_REQUIRED = re.compile(
+    r"^\s*(?:what|which)\s+(?P<what>(?:[\w-]+\s+){1,5}?)(?:does|do|did|will)\s+(?P<who>[^?]*?)\b"
+    r"(?:require|mandate|oblige|expect)\b",
+    re.I,
+)
+
 #: The subject of "does ... require": a document, by its kind or its name ("the Kessory bulletin", "HTI-1").
 _A_DOCUMENT = re.compile(
     rf"\b(?:{'|'.join(sorted(KINDS | {'law', 'contract', 'agreement'}))})s?\b"
@@ -471,10 +478,11 @@ def _unsaid_object(ask: Ask, evidence: list[Evidence], words: WordMatcher | None
     """For "does the bulletin require malpractice insurance?", the rarest words of what it asks
     about that no document of the answer uses, in any words the model finds alike: the documents
     do not say, and their neighbouring facts are no answer."""
-    m = _REQUIRES_ASK.search(ask.question)
+    m = _REQUIRES_ASK.search(ask.question) or _WHAT_REQUIRED.search(ask.question)
     if words is None or m is None or not ask.anchors or not _A_DOCUMENT.search(m.group("who")):
         return []  # "do we need ..." asks what to do; "does the bulletin require ..." what a document says
-    asked = set(tokenize(ask.question[m.end() :]))  # what is required, not who requires it
+    # what is required, not who requires it: after the verb, or "what malpractice cover" before it
+    asked = set(tokenize(ask.question[m.end() :])) | set(tokenize(m.groupdict().get("what") or ""))
     top = max(ask.anchors.values())
     heavy = [
         t

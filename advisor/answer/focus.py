@@ -134,7 +134,8 @@ _FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
     (
         Focus.PERSON,
         re.compile(
-            r"^\s*who (?:chairs|leads|heads|runs|directs|founded|signed|is the (?:current |new |acting )?"
+            r"^\s*who (?:chairs|chaired|co-chaired|leads|led|heads|headed|runs|ran|directs|directed|founded|signed|"
+            r"(?:is|was) the (?:current |new |acting |former )?"
             r"(?:chair|head|director|ceo|coordinator|administrator|commissioner|secretary|president|chief|founder)"
             r"|is the (?:current |new |acting )?[A-Z][\w-]* [A-Z])",
             re.I,

@@ -22,7 +22,7 @@ from ..chunk import Chunk, DocType
 from ..guard import looks_like_injection
 from ..retrieve import Hit, Retriever
 from ..text import tokenize
-from .asks import Ask, Evidence, Verdict, addressed, coverage, read_ask
+from .asks import Ask, Evidence, Verdict, addressed, coverage, focus_coverage, read_ask
 from .corpus import Corpus
 from .docref import DOCUMENT_TOKENS, documents_named, read_references
 from .enumeration import enumerated
@@ -432,8 +432,14 @@ def compose_guidance(
     if retriever is not None:
         ask = _asked(question, ask, setup.corpus, chosen)
         verdict = _verdict(ask, chosen, setup.corpus)
-        if not verdict.ok and (verdict.coverage < MIN_COVERAGE or verdict.missing):
-            lead = _best_covering(ask, order, setup.corpus)
+        if not verdict.ok and (
+            verdict.coverage < MIN_COVERAGE or verdict.missing or verdict.focus_coverage < MIN_FOCUS_COVERAGE
+        ):
+            lead = (
+                _best_covering(ask, order, setup.corpus)
+                if verdict.coverage < MIN_COVERAGE or verdict.missing
+                else _best_giving(ask, order, setup.corpus)
+            )
             if lead is not None and lead is not order[0]:
                 # the sentence naming most of what is asked leads a second draft: a direct
                 # answer in a lower-ranked passage is better than declining
@@ -564,6 +570,20 @@ def _verdict(ask: Ask, chosen: list[Candidate], corpus: Corpus) -> Verdict:
 
 #: A sentence leading a second draft must score at least this share of the best.
 SECOND_CHANCE_FLOOR = 0.75
+
+
+#: A sentence stating the kind of fact asked (a code, a date) may lead a second draft from this share of the best.
+GIVING_FLOOR = 0.65
+
+
+def _best_giving(ask: Ask, order: list[Candidate], corpus: Corpus) -> Candidate | None:
+    """The relevant sentence stating the kind of fact asked for ("Document number: MHSA-2026/07")
+    about the most of what is asked, when the draft's sentences state none; None when no sentence
+    clears MIN_FOCUS_COVERAGE."""
+    pool = [c for c in order if c.score >= GIVING_FLOOR * order[0].score and not _lead_in(c)]
+    scored = [(focus_coverage(ask, _evidence([c], corpus)), -i, c) for i, c in enumerate(pool)]
+    best = max(scored, key=lambda x: (x[0], x[1]), default=None)
+    return best[2] if best is not None and best[0] >= MIN_FOCUS_COVERAGE else None
 
 
 def _best_covering(ask: Ask, order: list[Candidate], corpus: Corpus) -> Candidate | None:

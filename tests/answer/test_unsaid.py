@@ -34,3 +34,15 @@ def test_a_requirement_they_state_is_answered(advisor):
         "Does Notice 22 require Orrin Valley hospitals to validate sepsis alert tools on their own admissions?"
     )
     assert not ans.abstained and "300" in ans.answer, ans.answer
+
+
+def test_what_a_document_requires_is_declined_when_it_never_mentions_the_thing(advisor):
+    # "What X does the notice require": the thing required comes before the document
+    ans = advisor.ask("What malpractice insurance cover does Notice 22 require Orrin Valley hospitals to hold?")
+    assert ans.abstained, ans.answer
+    assert "insurance" in ans.answer or "malpractice" in ans.answer, ans.answer
+
+
+def test_what_a_document_requires_is_answered_when_it_says(advisor):
+    ans = advisor.ask("What validation does Notice 22 require of Orrin Valley hospitals for sepsis alert tools?")
+    assert not ans.abstained and "300" in ans.answer, ans.answer
