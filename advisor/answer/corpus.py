@@ -11,7 +11,7 @@ from collections import OrderedDict
 from collections.abc import Collection
 from typing import Any
 
-from ..chunk import Chunk
+from ..chunk import Chunk, DocType
 from ..retrieve import Hit, Retriever
 from ..text import identifiers, tokenize
 from .docref import DOCUMENT_TOKENS
@@ -25,6 +25,10 @@ _NUMBERED = re.compile(r"^\s*(?:[A-Za-z]+\.?\s+)?\d+(?:\.\d+)*(?:\([a-z0-9]+\))?
 #: A heading's number: "7.", "4.2", "Section 3".
 _HEADING_NUMBER = re.compile(r"^\s*(?:(?:section|part|article|chapter)\s+)?\d+(?:\.\d+)*[.)]?\s+", re.I)
 #: Per index, the documents whose chunk lists stay cached across questions (generation, source).
+#: A name of several capitalised words ("REPUBLIC OF VELORIA", "St. Orlaith Regional Medical Center").
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]+(?:[ \t]+(?:(?:of|and|for|the|on|in)[ \t]+)?[A-Z][\w'’.-]+)+")
+#: How much of a document's first passage is read as its masthead.
+_MASTHEAD_CHARS = 400
 _DOCUMENTS: weakref.WeakKeyDictionary[Any, OrderedDict[tuple[int, str], list[Chunk]]] = weakref.WeakKeyDictionary()
 _DOCUMENTS_KEPT = 4
 #: Chunks of a numbered item read together at most: a longer item is a chapter, not one provision.
@@ -42,7 +46,7 @@ class Corpus:
         self._chunks: dict[str, list[Chunk]] = {}
         self._spelled: dict[str, frozenset[str]] = {}
         self._spells: dict[tuple[str, str], bool] = {}
-        self._running: dict[str, frozenset[str]] = {}
+        self._running: dict[str, str] = {}
         self._generation = -1
 
     def _fresh(self) -> None:
@@ -111,11 +115,22 @@ class Corpus:
 
     def running(self, chunk: Chunk) -> frozenset[str]:
         """Tokens of the running header and footer lines of the chunk's document ("Kestrelmoor
-        Regional Medical Center · AI Oversight Council"): they frame every page, as its title does."""
+        Regional Medical Center · AI Oversight Council"), and of the names its masthead prints
+        ("REPUBLIC OF VELORIA · MINISTRY OF HEALTH"): they frame every page, as its title does."""
+        return frozenset(tokenize(self.framing(chunk)))
+
+    def framing(self, chunk: Chunk) -> str:
+        """The running lines of the chunk's document and the capitalised names atop its first
+        passage, when it is a document a user added ("" for the bundled guides, whose first
+        passage is prose about their topic)."""
         self._fresh()
         if chunk.source not in self._running:
-            lines = [c.text for c in self.chunks(chunk.source) if c.meta.get("running")]
-            self._running[chunk.source] = frozenset(tokenize(" ".join(lines)))
+            chunks = self.chunks(chunk.source)
+            lines = [c.text for c in chunks if c.meta.get("running")]
+            first = next((c for c in chunks if not c.meta.get("running")), None)
+            if first is not None and first.doc_type == DocType.USER:
+                lines += _NAME_RUN.findall(first.text[:_MASTHEAD_CHARS])
+            self._running[chunk.source] = " ".join(lines)
         return self._running[chunk.source]
 
     def expansions(self, text: str) -> str:

@@ -28,11 +28,13 @@ from .docref import DOCUMENT_TOKENS, documents_named, read_references
 from .enumeration import enumerated
 from .focus import Focus, gives
 from .lookup import interleave, search_guidance, split_question
+from .ownwords import prefer_own_words
 from .paraphrase import matcher_for
 from .persona import asked_part, set_aside
 from .properties import figure_hits
 from .quotable import Unit, UnitKind, continue_lists, dangling, framed, read_units, reference_entry
 from .relevance import adjust, fuzzy, score, wants_list
+from .responses import responses
 from .rows import asked_rows, ranked_rows
 from .selection import (
     MAX_LIST,
@@ -44,7 +46,6 @@ from .selection import (
     compared_terms,
     fill_mmr,
     gather_passages,
-    prefer_own_words,
     repeats,
     sides,
     whole_list,
@@ -138,11 +139,13 @@ def _candidates(
     legal: bool = False,
     asked: frozenset[str] = frozenset(),
     contacts: bool = False,
+    frame: Callable[[Chunk], str] | None = None,
 ) -> list[Candidate]:
     """Every quotable unit of the passages, once per document (neighbouring chunks overlap);
     a list split across two chunks of a section is read as one, under its own lead-in.
     Reference lists and reading lists only when the question asks for `readings`, trademark
-    and copyright notices only when it asks about `legal` matters."""
+    and copyright notices only when it asks about `legal` matters; `frame` gives the names
+    framing a chunk's document ("Veloria" atop the guideline names all of its sentences)."""
     read: dict[str, tuple[Chunk, int, list[Unit]]] = {}
     for chunk, rank in passages:
         if chunk.chunk_id in read or (
@@ -171,7 +174,9 @@ def _candidates(
             have = best.get(key)
             # of two copies (chunks overlap), keep the one whose list item has its own lead-in
             if have is None or (_framed(have.unit) and not _framed(unit)):
-                best[key] = Candidate(unit, min(rank, have.hit_rank) if have else rank)
+                best[key] = Candidate(
+                    unit, min(rank, have.hit_rank) if have else rank, frame=frame(chunk) if frame else ""
+                )
     return list(best.values())
 
 
@@ -271,40 +276,8 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
         if _lead_in(c):
             items = sorted((d for d in cands if d.unit.lead is c.unit), key=lambda d: d.unit.order)[:MAX_LIST]
             chosen += [d for d in items if d not in chosen]
-    chosen += [r for r in _responses(chosen, pool.cands) if r not in chosen]
+    chosen += [r for r in responses(chosen, pool.cands) if r not in chosen]
     return chosen + enumerated(question, chosen, cands)
-
-
-#: A commenter's position in a rule's preamble ("Comment: Many developers asked ...") and the
-#: issuer's answer to it ("Response: We disagree. ...").
-_COMMENT = re.compile(r"^(?:Comments?|Commenters?)\s*[:.]", re.I)
-_RESPONSE = re.compile(r"^Responses?\s*[:.]", re.I)
-
-
-def _responses(chosen: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
-    """For each commenter's position quoted, the issuer's response that follows it (alone, the
-    comment reads as the rule): the "Response:" sentence and, when it only agrees or disagrees
-    ("Response: We agree in part."), the sentence after it; never past the next comment."""
-    out: list[Candidate] = []
-    for c in chosen:
-        if not _COMMENT.match(c.text):
-            continue
-        after = sorted(
-            (d for d in cands if d.chunk.source == c.chunk.source and c.unit.order < d.unit.order),
-            key=lambda d: d.unit.order,
-        )[:4]
-        started, taken = False, 0
-        for d in after:
-            if _COMMENT.match(d.text):
-                break
-            started = started or bool(_RESPONSE.match(d.text))
-            if started and d not in out:
-                d.follows = c  # arrange() reads it right after the comment
-                out.append(d)
-                taken += 1
-                if len(d.text.split()) >= 8 or taken >= 2:
-                    break
-    return out
 
 
 def _lead_in(c: Candidate) -> bool:
@@ -408,6 +381,7 @@ def compose_guidance(
         legal=bool(_ASKS_LEGAL.search(question)),
         contacts=bool(_ASKS_CONTACT.search(question)),
         asked=frozenset(re.findall(r"[A-Z][A-Z0-9&-]+", question)),
+        frame=corpus.framing if corpus is not None else None,
     )
     if not cands:
         return Draft([], AnswerKind.GUIDANCE, 0.0)
@@ -432,26 +406,9 @@ def compose_guidance(
     if retriever is not None:
         ask = _asked(question, ask, setup.corpus, chosen)
         verdict = _verdict(ask, chosen, setup.corpus)
-        if not verdict.ok and (
-            verdict.coverage < MIN_COVERAGE or verdict.missing or verdict.focus_coverage < MIN_FOCUS_COVERAGE
-        ):
-            lead = (
-                _best_covering(ask, order, setup.corpus)
-                if verdict.coverage < MIN_COVERAGE or verdict.missing
-                else _best_giving(ask, order, setup.corpus)
-            )
-            if lead is not None and lead is not order[0]:
-                # the sentence naming most of what is asked leads a second draft: a direct
-                # answer in a lower-ranked passage is better than declining
-                again = _select(question, pool, [lead] + [c for c in order if c is not lead], setup)
-                prefer_own_words(again, cands)
-                collapse_duplicates(again, cands)
-                second = _verdict(ask, again, setup.corpus)
-                if second.ok:
-                    again, second = _own_only(ask, again, setup.corpus, second)
-                    return Draft(
-                        arrange(again), AnswerKind.GUIDANCE, draft.evidence, covered=second.coverage, addressed=True
-                    )
+        if not verdict.ok and (second := _second_draft(question, ask, verdict, order, pool, setup)) is not None:
+            second.evidence = draft.evidence
+            return second
         if not verdict.ok:
             if more := figure_hits(ask, hits, setup.corpus.chunks, [c.chunk.source for c in order]):  # figures missed
                 return compose_guidance(
@@ -570,6 +527,30 @@ def _verdict(ask: Ask, chosen: list[Candidate], corpus: Corpus) -> Verdict:
 
 #: A sentence leading a second draft must score at least this share of the best.
 SECOND_CHANCE_FLOOR = 0.75
+
+
+def _second_draft(
+    question: str, ask: Ask, verdict: Verdict, order: list[Candidate], pool: _Pool, setup: _Setup
+) -> Draft | None:
+    """A draft led by the sentence naming most of what is asked (or, when only the kind of fact
+    asked is missing, by the sentence stating it), when it is addressed: a direct answer in a
+    lower-ranked passage is better than declining; None otherwise."""
+    if verdict.coverage < MIN_COVERAGE or verdict.missing:
+        lead = _best_covering(ask, order, setup.corpus)
+    elif verdict.focus_coverage < MIN_FOCUS_COVERAGE:
+        lead = _best_giving(ask, order, setup.corpus)
+    else:
+        return None
+    if lead is None or lead is order[0]:
+        return None
+    again = _select(question, pool, [lead] + [c for c in order if c is not lead], setup)
+    prefer_own_words(again, pool.cands)
+    collapse_duplicates(again, pool.cands)
+    second = _verdict(ask, again, setup.corpus)
+    if not second.ok:
+        return None
+    again, second = _own_only(ask, again, setup.corpus, second)
+    return Draft(arrange(again), AnswerKind.GUIDANCE, covered=second.coverage, addressed=True)
 
 
 #: A sentence stating the kind of fact asked (a code, a date) may lead a second draft from this share of the best.

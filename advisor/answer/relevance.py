@@ -293,7 +293,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     # Question words weighted by how rare they are among the candidate sentences: words every
     # candidate shares (the topic) say little; the rare one ("comply") is what is asked.
     cand_words = [fuzzy(content_words(f"{c.text} {_header(c)}")) for c in cands]
-    contexts = [fuzzy(content_words(f"{c.chunk.title} {c.chunk.section}")) for c in cands]
+    contexts = [fuzzy(content_words(f"{c.chunk.title} {c.chunk.section} {c.frame}")) for c in cands]
     n = len(cands)
     weight = {
         w: float(

@@ -60,6 +60,7 @@ class Candidate:
     vec: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))  # set when scored
     also: list[Candidate] = field(default_factory=list)  # the same sentence in other documents
     follows: Candidate | None = None  # read right after this one whatever its rank (a response after its comment)
+    frame: str = ""  # names framing every page of its document (running lines, masthead): context, like its title
 
     @property
     def text(self) -> str:
@@ -189,7 +190,7 @@ def _sibling_cap(members: list[Candidate], best: float) -> int:
 
 
 def _overlap(a: Candidate, b: Candidate) -> float:
-    fa, fb = _fingerprint(a.text), _fingerprint(b.text)
+    fa, fb = fingerprint(a.text), fingerprint(b.text)
     return len(fa & fb) / len(fa | fb) if fa and fb else 0.0
 
 
@@ -201,7 +202,7 @@ def repeats(c: Candidate, o: Candidate, sim: float) -> bool:
         return False  # "Sensitivity | 94.1%" does not repeat "Sensitivity | 86.7%"
     if sim > 0.95:
         return True
-    fc, fo = _fingerprint(c.text), _fingerprint(o.text)
+    fc, fo = fingerprint(c.text), fingerprint(o.text)
     if len(fc) < 3 or len(fo) < 3:
         return sim > 0.86
     inter = len(fc & fo)
@@ -410,13 +411,13 @@ def compared_figures(question: str, order: list[Candidate], best: float) -> list
 
 
 @lru_cache(maxsize=8192)
-def _fingerprint(text: str) -> frozenset[str]:
+def fingerprint(text: str) -> frozenset[str]:
     """A sentence's distinct tokens (memoised: MMR compares each candidate with many others)."""
     return frozenset(tokenize(text))
 
 
 def _near_duplicate(a: Candidate, b: Candidate) -> bool:
-    fa, fb = _fingerprint(a.text), _fingerprint(b.text)
+    fa, fb = fingerprint(a.text), fingerprint(b.text)
     if len(fa) < 4 or len(fb) < 4:
         return a.text.strip().lower() == b.text.strip().lower()
     return len(fa & fb) / len(fa | fb) >= 0.8
@@ -436,41 +437,6 @@ def collapse_duplicates(chosen: list[Candidate], cands: list[Candidate]) -> None
             c.also.append(d)
             if d in chosen:
                 chosen.remove(d)
-
-
-#: A sentence restating another's claim: this share of the shorter one's words recur in it,
-#: and at least RESTATES_MIN_SHARED of them (sentence embeddings weigh a guide's framing,
-#: "MANAGE 1.1 in the NIST AI RMF calls for ...", as much as the claim, so words decide).
-RESTATES_WORDS = 0.75
-RESTATES_MIN_SHARED = 8
-
-
-def _restates(a: Candidate, b: Candidate) -> bool:
-    fa, fb = _fingerprint(a.text), _fingerprint(b.text)
-    shared = len(fa & fb)
-    return shared >= RESTATES_MIN_SHARED and shared / min(len(fa), len(fb)) >= RESTATES_WORDS
-
-
-def prefer_own_words(chosen: list[Candidate], cands: list[Candidate]) -> None:
-    """A chosen sentence of a bundled guide that restates a sentence of a document the user
-    added gives way to the user's own words, citing both: the user asks about their document,
-    and its text (with its page) is what the answer should quote. When the guide's sentence
-    names an identifier the user's lacks, its words stay and the user's document is cited too."""
-    taken = {id(c) for c in chosen}
-    for i, c in enumerate(chosen):
-        if c.chunk.doc_type == DocType.USER or c.kind is not UnitKind.SENTENCE:
-            continue
-        for d in cands:
-            if id(d) in taken or d.chunk.doc_type != DocType.USER or d.kind is not UnitKind.SENTENCE:
-                continue
-            if d.score >= c.score - 0.1 and _restates(c, d):
-                taken.add(id(d))
-                if set(identifiers(c.text)) <= set(identifiers(d.text)):
-                    d.also.append(c)
-                    chosen[i] = d
-                else:  # the guide's words name the item ("GOVERN 2.2 calls for"): keep them, cite both
-                    c.also.append(d)
-                break
 
 
 def _part(c: Candidate, bullet: bool) -> Part:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import numpy as np
 
 from advisor.answer.asks import Corpus
+from advisor.answer.ownwords import prefer_own_words
 from advisor.answer.quotable import Unit, UnitKind
-from advisor.answer.selection import Candidate, gather_passages, prefer_own_words
+from advisor.answer.selection import Candidate, gather_passages
 from advisor.chunk import Chunk, DocType
 from advisor.index import Index
 from advisor.retrieve import Hit, Retriever
