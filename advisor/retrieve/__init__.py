@@ -28,6 +28,10 @@ __all__ = ["LEXICAL_FORMAT", "SEARCHED_BY_DEFAULT", "Filters", "Hit", "Lexical",
 
 #: An acronym as a question writes it: "CAC", "the MEC's", "EHRs".
 _ACRONYM = re.compile(r"\b([A-Z]{3,6})(?:s|['’]s)?\b")
+#: A question asking what an acronym stands for.
+_STANDS_FOR = re.compile(
+    r"\b(?:stand|stands)\s+for\b|\bshort\s+for\b|\bacronym\b|\babbreviat\w*|\bspelled?\s+out\b", re.I
+)
 #: Two capitalised words opening a name ("Brightwater Valley", "Quillon Regional").
 _NAME_START = re.compile(r"\b([A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})")
 
@@ -146,9 +150,11 @@ class Retriever:
             desc = lex.headings.get(ident)
             if desc and desc.lower() not in query.lower():
                 extra.append(desc)
+        expanding = bool(_STANDS_FOR.search(query))
         for acronym in dict.fromkeys(_ACRONYM.findall(query)):
             key = acronym.lower()
-            if lex.df.get(key, 0) == 0 and key in lex.spelled:
+            # "what does NDHA stand for" is answered where the documents spell it out
+            if (lex.df.get(key, 0) == 0 or expanding) and key in lex.spelled:
                 extra.append(lex.spelled[key][0])
         # "Brightwater Valley" is written "BVMC" after the document defines it: passages using
         # only the acronym answer for the name

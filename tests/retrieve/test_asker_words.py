@@ -59,3 +59,15 @@ def test_an_acronym_inside_a_name_spells_all_its_letters():
     # "IT Steering Group" is the "ITSG": the acronym word gives both its letters
     assert initial_runs("the IT Steering Group met", "itsg") == [["IT", "Steering", "Group"]]
     assert spelled_out(["The IT Steering Group (ITSG) approves each tool."]) == {"itsg": ["it steering group"]}
+
+
+def test_a_question_asking_what_an_acronym_stands_for_is_searched_with_its_spelling_out(tmp_path):
+    chunks = [
+        _chunk(1, "The Tolland Digital Health Agency (TDHA) keeps the national register of clinical software."),
+        _chunk(2, "Practices register each tool with the TDHA before first use."),
+        _chunk(3, "The TDHA publishes an audit every year."),
+    ]
+    retriever = Retriever(_Index(chunks, tmp_path))  # type: ignore[arg-type]
+    assert "tolland digital health agency" in retriever.expand("What does TDHA stand for?").lower()
+    # an acronym the documents use, asked about otherwise, is searched as it is
+    assert retriever.expand("When does the TDHA publish its audit?") == "When does the TDHA publish its audit?"
