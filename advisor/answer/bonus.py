@@ -3,6 +3,8 @@ field the question names, the FDA number asked for, in the document the question
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import Protocol
 
 from ..chunk import Chunk, DocType
@@ -22,7 +24,13 @@ from .properties import (
     _telling_names,
 )
 
-__all__ = ["FIELD_BONUS", "FIGURE_BONUS", "TITLE_BONUS", "figure_bonus"]
+__all__ = ["FIELD_BONUS", "FIGURE_BONUS", "TITLE_BONUS", "field_alike", "figure_bonus"]
+
+
+class Alike(Protocol):
+    """How far a passage's words stand in for asked words (`paraphrase.WordMatcher`)."""
+
+    def best(self, asked: Iterable[str], passage: str) -> dict[str, float]: ...
 
 
 class _Text(Protocol):
@@ -74,3 +82,21 @@ def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> flo
     own = TITLE_BONUS if stated and (titled or running) and not _COMPARES.search(ask.question) else 0.0
     section = HEADING_BONUS if chunk.doc_type == DocType.USER and names_section(ask.question, chunk.section) else 0.0
     return (FIELD_BONUS if named else 0.0) + stated + own + section
+
+
+#: The label of a field line, as written ("Manufacturer" in "Manufacturer: Tarnwick Diagnostics Ltd.").
+_FIELD_LABEL = re.compile(r"^\s*([A-Za-z][\w ()/&'’-]{1,40}):\s+\S")
+
+
+def field_alike(question: str, text: str, chunk: Chunk, words: Alike | None) -> float:
+    """FIELD_BONUS for a field of a document the user added whose one-word label the question
+    asks in other words the model finds alike ("who makes it" and "Manufacturer: ..."); 0 when
+    the question uses the label's own word (`figure_bonus` counts that) or there is no label."""
+    m = _FIELD_LABEL.match(text)
+    if words is None or m is None or chunk.doc_type != DocType.USER or len(m.group(1).split()) != 1:
+        return 0.0
+    label = m.group(1)
+    asked = [w for w in re.findall(r"[A-Za-z]{3,}", question) if tokenize(w)]
+    if not asked or set(tokenize(label)) & {t for w in asked for t in tokenize(w)}:
+        return 0.0
+    return FIELD_BONUS if max(words.best(asked, label).values(), default=0.0) > 0 else 0.0

@@ -142,7 +142,17 @@ _FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
         ),
     ),
     # "which vendors", "what large companies"; not "what must suppliers tell us" (the suppliers act)
-    (Focus.NAMED, re.compile(rf"^\s*(?:which|what) (?:(?!{_AUXILIARY}\b)[\w-]+ ){{0,2}}{_NAMED_KINDS}\b", re.I)),
+    (
+        Focus.NAMED,
+        re.compile(
+            rf"^\s*(?:which|what) (?:(?!{_AUXILIARY}\b)[\w-]+ ){{0,2}}{_NAMED_KINDS}\b"
+            # "who makes X", "who wrote the report": a company or a person, by name
+            r"|^\s*who\s+(?:makes|made|manufactures|manufactured|develops|developed|builds|built|sells|sold|"
+            r"supplies|supplied|publishes|published|issues|issued|wrote|authored|produces|produced|owns|"
+            r"distributes|markets)\b",
+            re.I,
+        ),
+    ),
     (Focus.PLACE, re.compile(r"^\s*where\s+(?:is|are|was|were)\b[^?]*\b(?:located|based|headquartered)\b", re.I)),
 ]
 #: A place stated: a street address, "City, ST 12345", or "based in" / "headquartered in" a name.

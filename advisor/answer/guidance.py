@@ -554,7 +554,7 @@ def _second_draft(
 
 
 #: A sentence stating the kind of fact asked (a code, a date) may lead a second draft from this share of the best.
-GIVING_FLOOR = 0.65
+GIVING_FLOOR = 0.6
 
 
 def _best_giving(ask: Ask, order: list[Candidate], corpus: Corpus) -> Candidate | None:

@@ -22,8 +22,28 @@ def split_question(question: str, least: int = 2) -> list[str]:
         question.strip(),
         flags=re.I,
     )
-    parts = [p.strip(" ?") for p in parts if p and len(content_words(p)) >= least]
+    parts = [p.strip(" ?") for p in parts if p]
+    if len(parts) > 1:
+        # "..., and who makes it?": the part's pronoun stands for the name the first part asks about
+        name = next((m.group(0) for m in _NAME_RUN.finditer(parts[0]) if m.start() > 0), "")
+        parts = parts[:1] + [_named(p, name) if name else p for p in parts[1:]]
+    parts = [p for p in parts if len(content_words(p)) >= least]
     return parts if len(parts) > 1 else [question]
+
+
+#: A name of capitalised words ("Lumivex AKI Predict", "AI Stewardship Committee").
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*")
+_PRONOUN = re.compile(r"\b(it|its|they|their|them)\b", re.I)
+
+
+def _named(part: str, name: str) -> str:
+    """The part with its first pronoun put as the name ("who makes it" -> "who makes Lumivex")."""
+    m = _PRONOUN.search(part)
+    if m is None:
+        return part
+    word = m.group(1).lower()
+    said = f"{name}'s" if word in ("its", "their") else name
+    return part[: m.start()] + said + part[m.end() :]
 
 
 def interleave(rankings: list[list[Hit]]) -> list[Hit]:

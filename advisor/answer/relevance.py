@@ -12,7 +12,7 @@ import numpy as np
 from ..text import content_words, identifiers, tokenize
 from .amounts import asked_amounts, covers_amount
 from .asks import Ask, Focus, asked_words, focus_of, names_several, years
-from .bonus import figure_bonus
+from .bonus import field_alike, figure_bonus
 from .corpus import Corpus
 from .docref import KINDS, pointing, prefer_pointed, reference_nouns
 from .focus import EFFECT_ASK, dated, states_effect
@@ -437,6 +437,7 @@ def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus, rank
     subject = defined_subject(question)
     wants_questions = bool(_QUESTIONS_ASKED.search(question))
     rejected, wanted = set_aside(question)
+    asked_tokens = set(tokenize(question))
     for c in cands:
         if rejected:
             words = fuzzy(content_words(c.text))
@@ -452,6 +453,9 @@ def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus, rank
         if subject and c.kind is UnitKind.SENTENCE and _defines(subject, c.text):
             c.score += 0.12
         c.score += figure_bonus(ask, c.text, c.unit.lead, c.chunk)  # states the figure asked for
+        c.score += field_alike(question, c.text, c.chunk, corpus.words_alike)  # "who makes it": "Manufacturer: ..."
+        if _echoes(asked_tokens, c.text):
+            c.score -= ECHO_PENALTY  # "Product: Lumivex AKI Predict" only repeats the name asked about
         if c.anaphoric:
             c.score -= 0.05  # "This approach ..." leans on a sentence the answer may not show
         if c.text.rstrip(" )”’\"'").endswith("?") and not wants_questions:
@@ -461,6 +465,17 @@ def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus, rank
         c.score += 0.15  # "which site had the weakest sensitivity": the row at that end of the column
     prefer_pointed(cands, at)
     _follow_table_pointers(cands)
+
+
+#: What a sentence loses that says nothing the question does not (a field repeating the name asked).
+ECHO_PENALTY = 0.2
+
+
+def _echoes(asked: set[str], text: str) -> bool:
+    """Does the sentence (a field's value, without its label) use only words of the question?"""
+    value = text.split(":", 1)[1] if re.match(r"^\s*[A-Za-z][\w ()/&'’-]{1,40}:\s", text) else text
+    words = set(tokenize(value))
+    return bool(words) and words <= asked
 
 
 def _movers(question: str, cands: list[Candidate]) -> None:
