@@ -1,0 +1,105 @@
+"""A vendor's or an organization's business contact line ("Clinical safety officer: Dr. X, Acme Ltd., e-mail, phone")
+is published contact information, not a patient's: the screen keeps it in clear, so a question about whom to contact
+can be answered. A patient's or a relative's name and phone in a line of the same shape are still redacted.
+(Invented vendors, products and people.)"""
+
+from __future__ import annotations
+
+import docx
+import pytest
+
+from advisor.answer import Advisor
+from advisor.index import Index
+from advisor.safety.phi import PhiType, chunk_findings, detect, redact
+from advisor.settings import Settings
+
+SAFETY_LINE = (
+    "Clinical safety officer: Dr. Oriel Fenwick-Marr, Quessant Diagnostics Ltd., "
+    "safety@quessant-diagnostics.co.uk, +44 20 7946 0188."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SAFETY_LINE,
+        "Product owner: Tamsin Ockleby, Brightwater Renal Analytics plc, t.ockleby@brightwater-renal.com, "
+        "+44 161 496 0735",
+        "Contact: Jorund Pellisier, Caldmoor Health Inc., jpellisier@caldmoorhealth.com, (614) 555-0182",
+        "Medical director: Dr. Hesper Vanterpool, Orrinvale Visiting Care GmbH, +49 30 901820",
+        "Regulatory contact: Dr. Lisbet Armagh, Caldmoor Health Inc., regulatory@caldmoorhealth.com",
+        "Support: Anouk Threlkeld, Caldmoor Health Inc., (614) 555-0190",
+        "Regulatory contact | Dr. Lisbet Armagh, Caldmoor Health Inc., (614) 555-0177",
+    ],
+)
+def test_a_named_business_contact_with_their_company_stays_in_clear(text):
+    assert redact(text) == text
+
+
+def test_the_documents_own_vendor_makes_a_contact_line_business():
+    # no legal suffix on the line, but the document's title names the vendor
+    text = "Contact: Oriel Fenwick-Marr, Quessant Diagnostics, +44 20 7946 0188"
+    assert chunk_findings(text, "Quessant Diagnostics: Renal Alert fact sheet") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patient: Jorund Pellisier, Caldmoor Health Inc., jpellisier@caldmoorhealth.com, (614) 555-0182",
+        "Emergency contact: Jorund Pellisier, Caldmoor Health Inc., (614) 555-0182",
+        "Emergency contact of the patient: Jorund Pellisier, Caldmoor Health Inc., (614) 555-0182",
+        "Next of kin contact: Jorund Pellisier, Caldmoor Health Inc., (614) 555-0182",
+        "Contact: Jorund Pellisier (daughter), Caldmoor Health Inc., (614) 555-0182",
+        "Contact: Jorund Pellisier, Caldmoor Health Inc., DOB 03/04/1961, (614) 555-0182",
+        "MRN: 00912345\nContact: Jorund Pellisier, Caldmoor Health Inc., (614) 555-0182",
+        "Contact: Jorund Pellisier, Caldmoor Health Inc., home phone (614) 555-0182",
+    ],
+)
+def test_a_patients_or_relatives_line_of_the_same_shape_is_still_redacted(text):
+    found = {f.type for f in detect(text)}
+    assert PhiType.NAME in found and PhiType.PHONE in found, redact(text)
+    assert "Pellisier" not in redact(text) and "555-0182" not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a contact label alone, with no organization or business address: maybe a patient's own contact
+        "Contact: Jorund Pellisier, (614) 555-0182",
+        "Contact: Jorund Pellisier, jorund.p@gmail.com, (614) 555-0182",
+    ],
+)
+def test_a_contact_with_no_organization_is_still_redacted(text):
+    assert "Pellisier" not in redact(text) and "555-0182" not in redact(text)
+
+
+def test_a_vendors_name_does_not_hide_a_patients_event():
+    text = "Pt Mary Jones was admitted to Quessant Diagnostics Ltd. on 3 May 2024."
+    assert redact(text) == "Pt [NAME] was admitted to Quessant Diagnostics Ltd. on [DATE]."
+
+
+def _fact_sheet(path):
+    d = docx.Document()
+    d.add_heading("Quessant Renal Alert — Product Fact Sheet", 0)
+    d.add_paragraph("Manufacturer: Quessant Diagnostics Ltd.")
+    d.add_heading("Intended use", 1)
+    d.add_paragraph(
+        "Quessant Renal Alert flags adult inpatients whose serum creatinine is rising, so that the ward team can "
+        "review fluids and nephrotoxic drugs within the shift."
+    )
+    d.add_heading("Contact", 1)
+    d.add_paragraph(SAFETY_LINE)
+    d.save(path)
+
+
+def test_the_clinical_safety_contact_of_an_indexed_fact_sheet_is_answered(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    _fact_sheet(folder / "renal-alert-fact-sheet.docx")
+    settings = Settings.from_env({"ADVISOR_HOME": str(tmp_path / "home")})
+    report = Index(settings).index_paths([folder])
+    assert report.ok and not report.phi_files, report.phi_files
+    ans = Advisor(settings).ask("Who is the clinical safety contact for Quessant Renal Alert?")
+    assert not ans.abstained, ans.answer
+    assert "Oriel Fenwick-Marr" in ans.answer, ans.answer
+    assert "[NAME]" not in ans.answer and "[PHONE]" not in ans.answer, ans.answer
