@@ -31,13 +31,13 @@ from .offices import (
     without_organizations,
 )
 
-__all__ = ["business_contact"]
+__all__ = ["business_contact", "business_line"]
 
 # A label's last word naming a role or a contact: an office ("officer", "director", "owner", "lead"), or a contact
 # point ("contact", "support", "enquiries", "liaison", "representative").
 _ROLE = (
-    r"(?:" + _OFFICE_HEAD + r"|contacts?|support|enquiries|inquiries|liaison|representative|responsible person|"
-    r"point of contact|escalation)"
+    r"(?:" + _OFFICE_HEAD + r"|contacts?|support|enquir\w*|inquir\w*|liaison|representative|responsible person|"
+    r"point of contact|escalation|report(?:ing)?[ \t]+(?:an?[ \t]+)?(?:issue|problem|incident|concern)s?)"
 )
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Professor)\.?[ \t]*)?"
 # The label opening the name's line or cell: "Clinical safety officer: Dr. ", "• Regulatory contact – ".
@@ -45,6 +45,8 @@ _LABEL = re.compile(
     r"^[ \t]*(?:[-*•·][ \t]*)?(?P<label>(?:[\w/&'’().-]+[ \t]+){0,5}?" + _ROLE + r")[ \t]*[:–—-][ \t]*" + _TITLE + r"$",
     re.I,
 )
+# The label opening a contact detail's line or cell ("Developer contact: info@acme.example, +44 ...").
+_LINE_LABEL = re.compile(r"[ \t]*(?:[-*•·][ \t]*)?(?P<label>(?:[\w/&'’().-]+[ \t]+){0,5}?" + _ROLE + r")[ \t]*:", re.I)
 # A role in a cell of its own before the name's cell ("Clinical safety officer | Dr. X, Acme Ltd").
 _LABEL_CELL = re.compile(r"^[ \t]*(?P<label>(?:[\w/&'’().-]+[ \t]+){0,5}?" + _ROLE + r")[ \t]*:?[ \t]*$", re.I)
 # A label that is a patient's or a relative's, or a private line's ("Emergency contact:", "Home contact:").
@@ -53,6 +55,11 @@ _PERSONAL_LABEL = re.compile(r"\b(?:emergency|home|personal|private|own|employer
 _FREE_MAIL_TEXT = """gmail googlemail yahoo ymail hotmail outlook live msn aol icloud me mac proton protonmail gmx mail yandex
     zoho comcast verizon att btinternet sky virginmedia"""
 _FREE_MAIL = frozenset(_FREE_MAIL_TEXT.split())
+# A patient's birth date or record number given anywhere in the text.
+_IDENTITY_VALUE = re.compile(
+    r"\b(?:dob|d\.o\.b|date of birth|born|mrn|medical record (?:number|no)|ssn)\b\.?[ \t]*[:#]?[ \t]*(?:on[ \t]+)?\d",
+    re.I,
+)
 # A patient's field label near the line ("Patient name:", "Pt:").
 _PATIENT_FIELD = re.compile(r"^[ \t]*(?:patient|pt|client|resident)(?:'s)?(?:[ \t]+name)?[ \t]*:", re.I | re.M)
 
@@ -80,10 +87,11 @@ def _organization(rest: str, terms: Collection[str]) -> bool:
 
 
 def _identity_nearby(text: str, start: int) -> bool:
-    """A patient's identity or a patient's field in the three lines before or after the name's line."""
+    """A patient's identity or a patient's field in the three lines before or after the name's line, or a birth date
+    or record number given anywhere in the text ("DOB: 04/11/1951", "MRN 00912345")."""
     lines = text[: text.rfind("\n", 0, start) + 1].split("\n")[-4:] + text[start:].split("\n")[:4]
     block = "\n".join(lines)
-    return bool(_IDENTITY.search(block) or _PATIENT_FIELD.search(block))
+    return bool(_IDENTITY.search(block) or _PATIENT_FIELD.search(block) or _IDENTITY_VALUE.search(text))
 
 
 def business_contact(text: str, start: int, end: int, terms: Collection[str] = ()) -> bool:
@@ -101,3 +109,39 @@ def business_contact(text: str, start: int, end: int, terms: Collection[str] = (
     if _PATIENT_LINE.search(line) or PATIENT_EVENT.search(line) or _PRIVATE_LINE.search(line):
         return False
     return not _identity_nearby(text, start)
+
+
+def _labelled_value(text: str, start: int) -> tuple[str, str, int] | None:
+    """For the detail at `start`, the role or contact label opening its line or cell (or alone on the line before:
+    "Inquiries or to report an issue:" above "www.acme.example or info@acme.example"), the value after it and where
+    the label's line starts; None when no such label opens it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    cell_start = line_start + text[line_start:start].rfind("|") + 1
+    cell_end = min(i for i in (text.find("|", start), text.find("\n", start), len(text)) if i >= 0)
+    found = _LINE_LABEL.match(text, cell_start)
+    if found:
+        return found.group("label"), text[found.end() : cell_end], line_start
+    above_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    found = _LINE_LABEL.match(text, above_start) if cell_start == line_start and line_start else None
+    if found and not text[found.end() : line_start].strip():
+        return found.group("label"), text[line_start:cell_end], above_start
+    return None
+
+
+def business_line(text: str, start: int, terms: Collection[str] = ()) -> bool:
+    """The contact detail (phone, e-mail, web address) at `start` is on a business contact line: a role or contact
+    label opens its line or cell ("Clinical safety contact:", "Developer contact:", "Support:"), and the value names an
+    organization or holds a business e-mail address; never a patient's, a relative's or a private line, nor one near
+    a patient's identity (see the module's docstring)."""
+    found = _labelled_value(text, start)
+    if found is None:
+        return False
+    label, value, line_start = found
+    if _PATIENT_LINE.search(label) or _PERSONAL_LABEL.search(label):
+        return False
+    if not (_organization(value, terms) or _business_mail(value)):
+        return False
+    plain = without_organizations(label + " " + value)
+    if _PATIENT_LINE.search(plain) or PATIENT_EVENT.search(plain) or _PRIVATE_LINE.search(plain):
+        return False
+    return not _identity_nearby(text, line_start + 1)

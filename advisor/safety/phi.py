@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import IngestError
+from .contacts import business_line
 from .meetings import meeting_record
 from .names import names_and_offices, product_terms
 from .offices import document_identifier, office_contact, organization_place
@@ -66,6 +67,19 @@ def _organization_contact(text: str, f: Finding) -> bool:
     if _ORG_FIELD.match(cells[-1]) or (len(cells) > 1 and _ORG_FIELD.fullmatch(cells[-2].strip())):
         return True
     return organization_place(text, f.start)  # "offices are at", "Acme Health, Inc. · 1 Main Street"
+
+
+def _business_line(text: str, f: Finding, found: Sequence[Finding], not_names: Collection[str]) -> bool:
+    """A contact detail on a business contact line (`contacts.business_line`: "Developer contact: info@acme.example")
+    whose line holds no name the screen redacts."""
+    if f.type not in _CONTACT_KINDS:
+        return False
+    line_start = text.rfind("\n", 0, f.start) + 1
+    line_end = text.find("\n", f.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if any(n.type == PhiType.NAME and line_start <= n.start < line_end for n in found):
+        return False
+    return business_line(text, f.start, not_names)
 
 
 def _office_holders_contact(text: str, f: Finding, held: Sequence[tuple[int, int]]) -> bool:
@@ -118,10 +132,15 @@ def detect(text: str, kinds: Iterable[PhiType] | None = None, *, not_names: Coll
         f.type in _ANCHORS or (f.type == PhiType.NAME and f.score >= 0.95) for f in found
     )
     found += dates(text, anchored, meeting_record(text, not_names))
+    resolved = _resolve(_drop_inside_emails(found))
     result = [
         f
-        for f in _resolve(_drop_inside_emails(found))
-        if not (_organization_contact(text, f) or _office_holders_contact(text, f, held))
+        for f in resolved
+        if not (
+            _organization_contact(text, f)
+            or _office_holders_contact(text, f, held)
+            or _business_line(text, f, resolved, not_names)
+        )
     ]
     if kinds is not None:
         wanted = set(kinds)
