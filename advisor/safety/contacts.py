@@ -60,6 +60,14 @@ _IDENTITY_VALUE = re.compile(
     r"\b(?:dob|d\.o\.b|date of birth|born|mrn|medical record (?:number|no)|ssn)\b\.?[ \t]*[:#]?[ \t]*(?:on[ \t]+)?\d",
     re.I,
 )
+# A short line that names a patient, a relative or a patient's coverage ("Patient Jane Roe", "Relationship: husband",
+# "Next of kin: X", "Member ID: W123").
+_PERSONAL_NEAR = re.compile(
+    r"^[ \t]*(?:patient|pt|client|resident)(?:'s)?(?:[ \t]+name)?(?:[ \t]*:|[ \t]+(?-i:[A-Z]))"
+    r"|\b(?:relationship|relation|next of kin|nok|spouse|wife|husband|son|daughter|mother|father|brother|sister|"
+    r"guardian|caregiver|family member|member (?:id|number|no)|subscriber|policy ?holder|insured)\b",
+    re.I,
+)
 # A patient's field label near the line ("Patient name:", "Pt:").
 _PATIENT_FIELD = re.compile(r"^[ \t]*(?:patient|pt|client|resident)(?:'s)?(?:[ \t]+name)?[ \t]*:", re.I | re.M)
 
@@ -87,11 +95,23 @@ def _organization(rest: str, terms: Collection[str]) -> bool:
 
 
 def _identity_nearby(text: str, start: int) -> bool:
-    """A patient's identity or a patient's field in the three lines before or after the name's line, or a birth date
-    or record number given anywhere in the text ("DOB: 04/11/1951", "MRN 00912345")."""
-    lines = text[: text.rfind("\n", 0, start) + 1].split("\n")[-4:] + text[start:].split("\n")[:4]
-    block = "\n".join(lines)
-    return bool(_IDENTITY.search(block) or _PATIENT_FIELD.search(block) or _IDENTITY_VALUE.search(text))
+    """A birth date or record number given anywhere in the text ("DOB: 04/11/1951", "MRN 00912345"), a patient's
+    identity or field on the line at `start` or the three lines around it, or a short line there naming a patient,
+    a relative, a patient's coverage or a care event ("Relationship: husband", "Discharge destination: ...")."""
+    if _IDENTITY_VALUE.search(text):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    near = text[:line_start].split("\n")[-4:-1] + text[line_end + 1 :].split("\n")[:3]
+    block = "\n".join([text[line_start:line_end], *near])
+    if _IDENTITY.search(block) or _PATIENT_FIELD.search(block):
+        return True
+    return any(
+        len(line.split()) <= 8
+        and bool(_PERSONAL_NEAR.search(line) or PATIENT_EVENT.search(without_organizations(line)))
+        for line in near
+    )
 
 
 def business_contact(text: str, start: int, end: int, terms: Collection[str] = ()) -> bool:

@@ -112,6 +112,14 @@ def test_a_vendors_contact_point_stays_in_clear(text):
         # a patient's record far above the line still makes it the patient's
         "Patient: Jorund Pellisier\nMRN: 00912345\nAllergies: none\nPlan: review\nDiet: normal\nNotes: stable\n"
         "Contact: Anouk Threlkeld, Caldmoor Health Inc., jp@caldmoorhealth.com, (614) 555-0182",
+        # a relative, a patient or a care event on a short line beside the contact line
+        "Contact: Anouk Threlkeld, jp@caldmoorhealth.com, (614) 555-0182\nRelationship: husband",
+        "Patient Jorund Pellisier\nContact: Anouk Threlkeld, jp@caldmoorhealth.com, (614) 555-0182",
+        "Next of kin: Anouk Threlkeld\nContact: jp@caldmoorhealth.com, (614) 555-0182",
+        "Discharge destination: Caldmoor Care Ltd.\nContact: Anouk Threlkeld, Caldmoor Care Ltd., "
+        "jp@caldmoorhealth.com, (614) 555-0182",
+        # a relative named on a support line
+        "Support: my sister Anouk Threlkeld, jp@caldmoorhealth.com, (614) 555-0182",
         # the next row of a contact table is someone else's
         "Name | Role | Phone\nOriel Fenwick-Marr | Clinical safety officer | (614) 555-0111\n"
         "Jorund Pellisier | Patient | (614) 555-0182",
