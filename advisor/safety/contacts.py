@@ -37,7 +37,7 @@ __all__ = ["business_contact", "business_line"]
 # point ("contact", "support", "enquiries", "liaison", "representative").
 _ROLE = (
     r"(?:" + _OFFICE_HEAD + r"|contacts?|support|enquir\w*|inquir\w*|liaison|representative|responsible person|"
-    r"point of contact|escalation|report(?:ing)?[ \t]+(?:an?[ \t]+)?(?:issue|problem|incident|concern)s?)"
+    r"point of contact|escalation|questions|queries|report(?:ing)?[ \t]+(?:an?[ \t]+)?(?:issue|problem|incident|concern)s?)"
 )
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Professor)\.?[ \t]*)?"
 # The label opening the name's line or cell: "Clinical safety officer: Dr. ", "• Regulatory contact – ".
@@ -46,7 +46,9 @@ _LABEL = re.compile(
     re.I,
 )
 # The label opening a contact detail's line or cell ("Developer contact: info@acme.example, +44 ...").
-_LINE_LABEL = re.compile(r"[ \t]*(?:[-*•·][ \t]*)?(?P<label>(?:[\w/&'’().-]+[ \t]+){0,5}?" + _ROLE + r")[ \t]*:", re.I)
+_LINE_LABEL = re.compile(
+    r"[ \t]*(?:[-*•·][ \t]*)?(?P<label>(?:[\w/&'’().-]+[ \t]+){0,5}?" + _ROLE + r")[ \t]*[:–—]", re.I
+)
 # A role in a cell of its own before the name's cell ("Clinical safety officer | Dr. X, Acme Ltd").
 _LABEL_CELL = re.compile(r"^[ \t]*(?P<label>(?:[\w/&'’().-]+[ \t]+){0,5}?" + _ROLE + r")[ \t]*:?[ \t]*$", re.I)
 # A label that is a patient's or a relative's, or a private line's ("Emergency contact:", "Home contact:").

@@ -363,7 +363,7 @@ def office_contact(text: str, name_end: int, start: int) -> bool:
     # a table row's cells between them may hold the holder's office ("X | Clinical safety officer | x@acme.example")
     plain = "|".join(c for c in plain.split("|") if not (_OFFICE_CELL.search(c) and len(c.split()) <= 10))
     # only the holder's specialty, office, unit and other lines: "reported that Roe can be reached at" tells of another
-    words = [w.strip("-") for w in re.findall(r"[^\s,:()/|–—]+", re.sub(r"\([^()]*\)", " ", plain))]
+    words = [w.strip("-") for w in re.findall(r"[^\s,:()/|·•–—]+", re.sub(r"\([^()]*\)", " ", plain))]
     return all(
         not w or w[0].isupper() or re.search(r"[\d@]", w) or w.lower().rstrip(".") in _CONTACT_WORDS for w in words
     )

@@ -39,6 +39,9 @@ SAFETY_LINE = (
         "Regulatory contact: Dr. Lisbet Armagh, Caldmoor Health Inc., regulatory@caldmoorhealth.com",
         "Support: Anouk Threlkeld, Caldmoor Health Inc., (614) 555-0190",
         "Regulatory contact | Dr. Lisbet Armagh, Caldmoor Health Inc., (614) 555-0177",
+        "Product owner — Tamsin Ockleby (Brightwater Renal Analytics plc) · t.ockleby@brightwater-renal.com · "
+        "+44 161 496 0735",
+        "Questions: Anouk Threlkeld, Caldmoor Health Inc., a.threlkeld@caldmoorhealth.com",
     ],
 )
 def test_a_named_business_contact_with_their_company_stays_in_clear(text):
