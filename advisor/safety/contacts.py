@@ -8,10 +8,13 @@
 A document's contact, ownership or signature line names a person under a role or contact label ("Clinical safety
 officer:", "Product owner:", "Contact:", "Regulatory contact:", "Support:") with their organization (a legal name,
 "Tarnwick Diagnostics Ltd.", or the document's own product or vendor words) or a business e-mail address on the
-same line. That person, and the phone and e-mail after their name, are the organization's published contact.
+same line. That person, and the phone and e-mail after their name, are the organization's published contact. So is
+a contact point with no person named ("Developer contact: info@acme.example", "Support: Acme Ltd., +44 ...", or a
+model card's "Inquiries or to report an issue:" alone on the line above its web address and e-mail).
 Never when the label is a patient's or a relative's ("Patient:", "Emergency contact:", "Next of kin:"), when the line
-tells a patient's event or a relation ("(daughter)", "admitted"), or when a patient's identity (a birth date, a
-record number) is in the lines around it.
+tells a patient's event or a relation ("(daughter)", "admitted"), when a short line around it names a patient, a
+relative or a patient's coverage ("Relationship: husband", "Member ID:"), or when the text gives a patient's birth
+date or record number. A phone number alone, or a free-mail address, does not make a line a business's.
 """
 
 from __future__ import annotations
