@@ -10,6 +10,7 @@ from collections.abc import Collection
 from functools import lru_cache
 from pathlib import Path
 
+from .contacts import business_contact
 from .meetings import meeting_record, member
 from .offices import office_holder, patient_context
 from .phi_types import Finding, PhiType, finding
@@ -319,7 +320,7 @@ def names_and_offices(text: str, not_names: Collection[str] = ()) -> tuple[list[
             # clear a look-alike run ("Brian Aneurysm", a typo of the product "Brain Aneurysm")
             things |= _unlisted(tokens)
             continue
-        if office_holder(text, s, e) or member(text, s, e, meeting):
+        if office_holder(text, s, e) or member(text, s, e, meeting) or business_contact(text, s, e, terms):
             office |= {t[0] for t in tokens}
             held.append((s, e))
             continue

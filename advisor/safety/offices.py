@@ -32,6 +32,27 @@ PATIENT_EVENT = re.compile(
     r"hospitali[sz]\w*|diagnos\w*|vaccinat\w*|immuni[sz]ed|mrn|ssn|y/o|year-old|years? old)\b",
     re.I,
 )
+# An organization's legal or firm name ("Tarnwick Diagnostics Ltd.", "Visiting Nurse Partners") and an e-mail address
+# ("safety@tarnwick-diagnostics.example"): their words ("Diagnostics", "Visiting") tell no patient's event.
+LEGAL_SUFFIX = r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|GmbH|plc|PLC|LLP|LP|AG|S\.A|N\.V|B\.V|Pty)\b\.?"
+_FIRM_WORD = (
+    r"(?:Diagnostics|Health|Healthcare|Technologies|Labs|Laboratories|Systems|Solutions|Software|Analytics|"
+    r"Therapeutics|Pharmaceuticals|Biosciences|Devices|Informatics|Imaging|Robotics|Partners)\b"
+)
+# up to five capitalised words (case-sensitive patterns), not a patient's or a person's title
+_CAPITAL_RUN = (
+    r"(?:(?!(?:Patient|Pt|Mr|Mrs|Ms|Miss|Mx|Dr|He|She|His|Her)\b)[A-Z][\w&'’-]*[ \t]+(?:(?:and|&|of|for)[ \t]+)?){1,5}"
+)
+LEGAL_ENTITY = re.compile(_CAPITAL_RUN + r",?[ \t]*" + LEGAL_SUFFIX)
+ORGANIZATION_NAME = re.compile(_CAPITAL_RUN + r"(?:,?[ \t]*" + LEGAL_SUFFIX + r"|" + _FIRM_WORD + r")")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def without_organizations(passage: str) -> str:
+    """The passage with organizations' legal names and e-mail addresses blanked out."""
+    return ORGANIZATION_NAME.sub(" ", EMAIL.sub(" ", passage))
+
+
 # Words of a patient, a relative or a patient's own coverage, orders and records: a date or name near them
 # may be a patient's even after a business word ("coverage effective 1/1/2024", "Rx approved on ...").
 _PATIENT_MARK = re.compile(
@@ -196,7 +217,7 @@ def patient_context(text: str, start: int, end: int) -> bool:
     title = _TITLE_END.search(before)
     if _RELATION_BEFORE.search(before[: title.start()] if title else before):
         return True
-    sentence, following = _sentence(text, start, end)
+    sentence, following = (without_organizations(s) for s in _sentence(text, start, end))
     if PATIENT_EVENT.search(sentence) or re.search(r"\b(?:patient|pt)'s\b", sentence, re.I):
         return True
     # the next sentence goes on about the same person ("He was admitted", "Smith was seen")
@@ -334,10 +355,15 @@ def office_contact(text: str, name_end: int, start: int) -> bool:
     between = _PHONE_LABEL_END.sub("", text[name_end:start])  # "tel. " is no sentence's end
     if not 0 <= len(between) <= 200 or "\n\n" in between or re.search(r";|" + _STOP, between):
         return False
-    if _PRIVATE_LINE.search(between) or _PATIENT_LINE.search(between) or about_patient(between):
+    if "|" in between and "\n" in between:
+        return False  # a table's next row is another person's
+    plain = without_organizations(between)
+    if _PRIVATE_LINE.search(plain) or _PATIENT_LINE.search(plain) or about_patient(plain):
         return False
+    # a table row's cells between them may hold the holder's office ("X | Clinical safety officer | x@acme.example")
+    plain = "|".join(c for c in plain.split("|") if not (_OFFICE_CELL.search(c) and len(c.split()) <= 10))
     # only the holder's specialty, office, unit and other lines: "reported that Roe can be reached at" tells of another
-    words = [w.strip("-") for w in re.findall(r"[^\s,:()/–—]+", re.sub(r"\([^()]*\)", " ", between))]
+    words = [w.strip("-") for w in re.findall(r"[^\s,:()/|·•–—]+", re.sub(r"\([^()]*\)", " ", plain))]
     return all(
         not w or w[0].isupper() or re.search(r"[\d@]", w) or w.lower().rstrip(".") in _CONTACT_WORDS for w in words
     )
@@ -453,7 +479,8 @@ def business_date(text: str, start: int, end: int) -> bool:
 
 def about_patient(passage: str) -> bool:
     """The passage tells a patient's event or names a patient, a relative or a patient's own coverage or orders."""
-    return bool(PATIENT_EVENT.search(passage) or _PATIENT_MARK.search(passage))
+    # an insurer's name ("Harbor Mutual Insurance Co.") still marks a patient's coverage
+    return bool(PATIENT_EVENT.search(without_organizations(passage)) or _PATIENT_MARK.search(passage))
 
 
 # ---------------------------------------------------------------------------- document identifiers

@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import IngestError
+from .contacts import business_line
 from .meetings import meeting_record
 from .names import names_and_offices, product_terms
-from .offices import document_identifier, office_contact, organization_place
+from .offices import _PATIENT_LINE, document_identifier, office_contact, organization_place, without_organizations
 from .phi_columns import column_findings
 from .phi_patterns import PATTERN_RECOGNIZERS, PERSON_CUE, dates, fax_or_phone
 from .phi_presidio import presidio_findings
@@ -66,6 +67,27 @@ def _organization_contact(text: str, f: Finding) -> bool:
     if _ORG_FIELD.match(cells[-1]) or (len(cells) > 1 and _ORG_FIELD.fullmatch(cells[-2].strip())):
         return True
     return organization_place(text, f.start)  # "offices are at", "Acme Health, Inc. · 1 Main Street"
+
+
+def _named_on_line(text: str, f: Finding, found: Sequence[Finding]) -> bool:
+    """A name the screen redacts is on the detail's line ("Support: my sister [NAME], ann@acme.example"): the detail
+    may be that person's."""
+    line_start = text.rfind("\n", 0, f.start) + 1
+    line_end = text.find("\n", f.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return any(n.type == PhiType.NAME and line_start <= n.start < line_end for n in found)
+
+
+def _business_contact(text: str, f: Finding, found: Sequence[Finding], not_names: Collection[str]) -> bool:
+    """A contact detail in an organization's field, where it is (`_organization_contact`), or on a business contact
+    line (`contacts.business_line`: "Developer contact: info@acme.example"), on a line holding no name the screen
+    redacts and no patient's or relative's words."""
+    if f.type not in _CONTACT_KINDS or _named_on_line(text, f, found):
+        return False
+    if _organization_contact(text, f):
+        cells = text[text.rfind("\n", 0, f.start) + 1 : f.end].split("|")
+        return not _PATIENT_LINE.search(without_organizations(cells[-1]))
+    return business_line(text, f.start, not_names)
 
 
 def _office_holders_contact(text: str, f: Finding, held: Sequence[tuple[int, int]]) -> bool:
@@ -118,10 +140,11 @@ def detect(text: str, kinds: Iterable[PhiType] | None = None, *, not_names: Coll
         f.type in _ANCHORS or (f.type == PhiType.NAME and f.score >= 0.95) for f in found
     )
     found += dates(text, anchored, meeting_record(text, not_names))
+    resolved = _resolve(_drop_inside_emails(found))
     result = [
         f
-        for f in _resolve(_drop_inside_emails(found))
-        if not (_organization_contact(text, f) or _office_holders_contact(text, f, held))
+        for f in resolved
+        if not (_office_holders_contact(text, f, held) or _business_contact(text, f, resolved, not_names))
     ]
     if kinds is not None:
         wanted = set(kinds)
