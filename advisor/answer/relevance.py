@@ -340,8 +340,12 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     return out
 
 
+#: "never properly validated", "not fully tested": an adverb between the negation and its verb
+#: ("not only" adds, it does not negate)
 _NEGATED_ASK = re.compile(
-    r"\b(?:not|never|cannot|can['’]t|won['’]t)\s+(?:simply\s+|really\s+|yet\s+)?(?:to\s+|be\s+)?([a-z]{4,})", re.I
+    r"\b(?:not|never|cannot|can['’]t|won['’]t)\s+(?:(?!only\b)[a-z]+ly\s+|yet\s+)?(?:to\s+|be\s+|been\s+)?"
+    r"(?!only\b)([a-z]{4,})",
+    re.I,
 )
 
 
