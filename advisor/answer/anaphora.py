@@ -1,0 +1,48 @@
+"""Sentences that lean on the one before them ("This approach ...", "For example, ...").
+
+Such a sentence is quoted only where it reads: right after the sentence it leans on
+(`after`). When it is among the most relevant sentences, the sentence it leans on
+(`antecedent`) comes with it, provided that sentence is relevant too."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .quotable import UnitKind
+
+if TYPE_CHECKING:
+    from .selection import Candidate
+
+__all__ = ["ANAPHORA", "after", "antecedent"]
+
+ANAPHORA = re.compile(
+    r"^(?:this|these|that|those|it|its|they|their|such|however|therefore|thus|hence|in addition|additionally|also|"
+    r"furthermore|moreover|similarly|likewise|as a result|in this case|for (?:example|instance)|otherwise|"
+    r"then|here|both|the (?:latter|former|same))\b",
+    re.I,
+)
+_SAME_SUBJECT = re.compile(r"^(?:It|They)\s")  # going on about the subject of the sentence before
+
+
+def after(c: Candidate, chosen: list[Candidate], cands: list[Candidate]) -> bool:
+    """The sentence before this one (same chunk) is chosen, or the one opening the run of "It ..."
+    sentences it ends ("X is a device. It reads ... It is intended ..."): an anaphoric start reads."""
+    if any(o.chunk is c.chunk and o.position == c.position - 1 for o in chosen):
+        return True
+    if (pronoun := _SAME_SUBJECT.match(c.text)) is None:
+        return False
+    here = {o.position: o for o in cands if o.chunk is c.chunk}
+    p = c.position - 1
+    while p in here and here[p].text.startswith(pronoun.group(0)):
+        p -= 1
+    return p < c.position - 1 and p in here and any(o is here[p] for o in chosen)
+
+
+def antecedent(c: Candidate, cands: list[Candidate]) -> Candidate | None:
+    """The sentence an anaphoric sentence leans on: the one right before it in its passage,
+    when that one stands on its own (None for a run of "It ..." sentences or a list item)."""
+    for o in cands:
+        if o.chunk is c.chunk and o.position == c.position - 1:
+            return o if o.kind is UnitKind.SENTENCE and not o.anaphoric and not o.text.rstrip().endswith(":") else None
+    return None

@@ -1,0 +1,54 @@
+"""A sentence that leans on the one before it ("For example, ...") is quoted only where it
+reads: when it is among the most relevant sentences, the sentence it leans on comes with it,
+just before it; without a relevant sentence to lean on, it stays out."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from advisor.answer.quotable import UnitKind, read_units
+from advisor.answer.selection import Candidate, arrange, fill_mmr
+from advisor.chunk import Chunk
+
+TEXT = (
+    "Wrenfield Clinic reviews its triage models every quarter. "
+    "A model whose scores agree across age groups is not necessarily safe. "
+    "For example, a model with equal scores for every age group may still miss patients who cannot use the kiosk. "
+    "Reviews are recorded in the clinic's model register."
+)
+
+
+def _cands(scores: list[float], vecs: list[list[float]]) -> list[Candidate]:
+    chunk = Chunk(chunk_id="w", source="wrenfield.md", title="Model reviews", section="Reviews", text=TEXT)
+    units = [u for u in read_units(chunk) if u.kind is UnitKind.SENTENCE and u.ok]
+    assert len(units) == 4
+    out = []
+    for u, sc, v in zip(units, scores, vecs, strict=True):
+        vec = np.asarray(v, dtype=np.float32)
+        out.append(Candidate(u, 1, score=sc, vec=vec / np.linalg.norm(vec)))
+    return out
+
+
+VECS = [[1, 0, 0, 0], [0.2, 1, 0, 0], [0.2, 0.3, 1, 0], [0.3, 0, 0, 1]]
+
+
+def test_a_relevant_example_brings_the_sentence_it_leans_on():
+    # the claim alone ranks below the register line; the example it leads to outranks both
+    review, claim, example, register = _cands([0.5, 0.42, 0.49, 0.48], VECS)
+    assert example.anaphoric
+    chosen = fill_mmr([review, claim, example, register], [review], best=0.5, limit=3)
+    assert chosen == [review, claim, example]
+    lines = [p.text for p in arrange(chosen)]
+    assert lines.index(claim.text) + 1 == lines.index(example.text)  # read right after it
+
+
+def test_an_example_whose_claim_is_off_topic_stays_out():
+    review, claim, example, register = _cands([0.5, 0.2, 0.49, 0.4], VECS)
+    chosen = fill_mmr([review, claim, example, register], [review], best=0.5, limit=3)
+    assert example not in chosen and claim not in chosen
+
+
+def test_the_pair_needs_two_places():
+    review, claim, example, register = _cands([0.5, 0.42, 0.49, 0.3], VECS)
+    chosen = fill_mmr([review, claim, example, register], [review], best=0.5, limit=2)
+    assert example not in chosen
