@@ -161,7 +161,7 @@ def _candidates(
     for chunk, rank, units in read.values():
         for unit in units:
             key = (chunk.source, " ".join(unit.text.lower().split()))
-            if not (unit.ok or (contacts and unit.contact)) or dangling(_item_body(unit)):
+            if not (unit.ok or (contacts and unit.contact) or (readings and unit.title)) or dangling(_item_body(unit)):
                 continue  # a list item whose own sub-list was lost ("..., including, but not limited to")
             if not legal and _NOTICE.search(unit.text):
                 continue  # "X is a trademark of Y" answers no question but one about trademarks
