@@ -2,7 +2,8 @@
 
 Such a sentence is quoted only where it reads: right after the sentence it leans on
 (`after`). When it is among the most relevant sentences, the sentence it leans on
-(`antecedent`) comes with it, provided that sentence is relevant too."""
+(`antecedent`) comes with it, provided that sentence is relevant too. A sentence pointing at
+ways it does not name ("... through other means.") brings the one naming them (`spelled_out`)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from .quotable import UnitKind
 if TYPE_CHECKING:
     from .selection import Candidate
 
-__all__ = ["ANAPHORA", "after", "antecedent"]
+__all__ = ["ANAPHORA", "after", "antecedent", "spelled_out"]
 
 ANAPHORA = re.compile(
     r"^(?:this|these|that|those|it|its|they|their|such|however|therefore|thus|hence|in addition|additionally|also|"
@@ -46,3 +47,26 @@ def antecedent(c: Candidate, cands: list[Candidate]) -> Candidate | None:
         if o.chunk is c.chunk and o.position == c.position - 1:
             return o if o.kind is UnitKind.SENTENCE and not o.anaphoric and not o.text.rstrip().endswith(":") else None
     return None
+
+
+#: A sentence ending on ways or means it does not name: the next sentence names them.
+_UNNAMED_MEANS = re.compile(
+    r"\b(?:other|several|various|many|different|alternative|a (?:number|range|variety) of)\s+"
+    r"(?:means|ways|approaches|methods|mechanisms|options|strategies)\s*\.$",
+    re.I,
+)
+
+
+def spelled_out(chosen: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """For each chosen sentence ending on means it does not name ("leadership can build a risk
+    culture through other means."), the sentence right after it that names them when it leans on
+    it ("For example, ..."): alone, the first promises an answer it does not give."""
+    out: list[Candidate] = []
+    for c in chosen:
+        if c.kind is not UnitKind.SENTENCE or not _UNNAMED_MEANS.search(c.text.rstrip()):
+            continue
+        nxt = next((o for o in cands if o.chunk is c.chunk and o.position == c.position + 1), None)
+        if nxt is not None and nxt.anaphoric and nxt not in chosen and nxt not in out:
+            nxt.follows = c  # arrange() reads it right after the sentence it completes
+            out.append(nxt)
+    return out

@@ -1,11 +1,13 @@
 """A sentence that leans on the one before it ("For example, ...") is quoted only where it
 reads: when it is among the most relevant sentences, the sentence it leans on comes with it,
-just before it; without a relevant sentence to lean on, it stays out."""
+just before it; without a relevant sentence to lean on, it stays out. A sentence pointing at
+means it does not name ("... through other means.") is read with the example naming them."""
 
 from __future__ import annotations
 
 import numpy as np
 
+from advisor.answer.anaphora import spelled_out
 from advisor.answer.quotable import UnitKind, read_units
 from advisor.answer.selection import Candidate, arrange, fill_mmr
 from advisor.chunk import Chunk
@@ -52,3 +54,33 @@ def test_the_pair_needs_two_places():
     review, claim, example, register = _cands([0.5, 0.42, 0.49, 0.3], VECS)
     chosen = fill_mmr([review, claim, example, register], [review], best=0.5, limit=2)
     assert example not in chosen
+
+
+MEANS = (
+    "A full-time ethics office may be out of reach for a rural practice, but its partners can still review "
+    "models through other means. "
+    "For example, a monthly case conference can look at every alert the model raised in the month. "
+    "The practice serves four villages."
+)
+
+
+def _means() -> list[Candidate]:
+    chunk = Chunk(chunk_id="m", source="fenmoor.md", title="Fenmoor Practice", section="Review", text=MEANS)
+    units = [u for u in read_units(chunk) if u.kind is UnitKind.SENTENCE and u.ok]
+    assert len(units) == 3
+    return [Candidate(u, 1, score=0.5 - 0.1 * i) for i, u in enumerate(units)]
+
+
+def test_a_sentence_pointing_at_means_it_does_not_name_brings_the_one_naming_them():
+    promise, example, villages = _means()
+    assert spelled_out([promise], [promise, example, villages]) == [example]
+    lines = [
+        p.text for p in arrange([promise, villages, *spelled_out([promise, villages], [promise, example, villages])])
+    ]
+    assert lines.index(promise.text) + 1 == lines.index(example.text)
+
+
+def test_a_sentence_naming_its_means_brings_nothing():
+    promise, example, villages = _means()
+    assert spelled_out([example], [promise, example, villages]) == []
+    assert spelled_out([villages], [promise, example, villages]) == []
