@@ -3,7 +3,8 @@
 Such a sentence is quoted only where it reads: right after the sentence it leans on
 (`after`). When it is among the most relevant sentences, the sentence it leans on
 (`antecedent`) comes with it, provided that sentence is relevant too. A sentence pointing at
-ways it does not name ("... through other means.") brings the one naming them (`spelled_out`)."""
+ways it does not name ("... through other means.") brings the one naming them, and a sentence
+describing something the one giving its name ("This is known as drift.", `spelled_out`)."""
 
 from __future__ import annotations
 
@@ -57,16 +58,25 @@ _UNNAMED_MEANS = re.compile(
 )
 
 
+#: "This degradation is commonly called drift.": the name of what the sentence before describes.
+_NAMING = re.compile(
+    r"^(?:this|these|such)\b[^.;:]{0,60}?\b(?:is|are)\s+(?:[a-z]+ly\s+)?(?:called|known as|referred to as|termed)\s",
+    re.I,
+)
+
+
 def spelled_out(chosen: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
-    """For each chosen sentence ending on means it does not name ("leadership can build a risk
-    culture through other means."), the sentence right after it that names them when it leans on
-    it ("For example, ..."): alone, the first promises an answer it does not give."""
+    """For each chosen sentence, the sentence right after it that completes it: naming the means
+    it ends on without naming them ("... through other means." -> "For example, ..."), or giving
+    the name of what it describes ("This degradation is commonly called drift.")."""
     out: list[Candidate] = []
     for c in chosen:
-        if c.kind is not UnitKind.SENTENCE or not _UNNAMED_MEANS.search(c.text.rstrip()):
+        if c.kind is not UnitKind.SENTENCE:
             continue
         nxt = next((o for o in cands if o.chunk is c.chunk and o.position == c.position + 1), None)
-        if nxt is not None and nxt.anaphoric and nxt not in chosen and nxt not in out:
+        if nxt is None or not nxt.anaphoric or nxt in chosen or nxt in out:
+            continue
+        if _UNNAMED_MEANS.search(c.text.rstrip()) or _NAMING.match(nxt.text):
             nxt.follows = c  # arrange() reads it right after the sentence it completes
             out.append(nxt)
     return out

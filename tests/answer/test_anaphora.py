@@ -84,3 +84,15 @@ def test_a_sentence_naming_its_means_brings_nothing():
     promise, example, villages = _means()
     assert spelled_out([example], [promise, example, villages]) == []
     assert spelled_out([villages], [promise, example, villages]) == []
+
+
+def test_a_sentence_giving_the_name_of_what_the_one_before_describes_comes_with_it():
+    text = (
+        "Scores from the Tallow Ridge sepsis model slowly fell as the lab changed its assay. "
+        "This slow decline is usually known as calibration drift. "
+        "This review was carried out in the spring of that year."
+    )
+    chunk = Chunk(chunk_id="t", source="tallow.md", title="Tallow Ridge", section="Drift", text=text)
+    fell, named, review = [Candidate(u, 1, score=0.4) for u in read_units(chunk) if u.ok]
+    assert spelled_out([fell], [fell, named, review]) == [named]
+    assert spelled_out([named], [fell, named, review]) == []  # a review date names nothing
