@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..text import content_words
 from .quotable import UnitKind
 
 if TYPE_CHECKING:
     from .selection import Candidate
 
-__all__ = ["ANAPHORA", "after", "antecedent", "spelled_out"]
+__all__ = ["ANAPHORA", "after", "antecedent", "echo_answered", "spelled_out"]
 
 ANAPHORA = re.compile(
     r"^(?:this|these|that|those|it|its|they|their|such|however|therefore|thus|hence|in addition|additionally|also|"
@@ -80,3 +81,29 @@ def spelled_out(chosen: list[Candidate], cands: list[Candidate]) -> list[Candida
             nxt.follows = c  # arrange() reads it right after the sentence it completes
             out.append(nxt)
     return out
+
+
+#: A lead this short whose words are nearly all the question's says only that the answer is yes.
+ECHO_WORDS = 12
+ECHO_SHARE = 0.8
+#: The sentence after an echoing lead must score this share of the best score.
+ECHO_FLOOR = 0.55
+
+
+def echo_answered(question: str, chosen: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """When the answer's lead only echoes the question ("Can accurate systems cause harm?" ->
+    "Highly accurate systems can cause harm."), the next sentence of its passage, which says
+    how or why, when it is relevant itself."""
+    lead = chosen[0] if chosen else None
+    if lead is None or lead.kind is not UnitKind.SENTENCE or len(lead.text.split()) > ECHO_WORDS:
+        return []
+    words, asked = {w[:6] for w in content_words(lead.text)}, {w[:6] for w in content_words(question)}
+    if not words or len(words & asked) < ECHO_SHARE * len(words):
+        return []
+    nxt = next((o for o in cands if o.chunk is lead.chunk and o.position == lead.position + 1), None)
+    if nxt is None or nxt.kind is not UnitKind.SENTENCE or nxt in chosen or nxt.text.rstrip().endswith(":"):
+        return []
+    if nxt.score < ECHO_FLOOR * lead.score:
+        return []
+    nxt.follows = lead  # arrange() reads it right after the lead
+    return [nxt]

@@ -22,7 +22,7 @@ from ..chunk import Chunk, DocType
 from ..guard import looks_like_injection
 from ..retrieve import Hit, Retriever
 from ..text import tokenize
-from .anaphora import spelled_out
+from .anaphora import echo_answered, spelled_out
 from .asks import Ask, Evidence, Verdict, addressed, coverage, read_ask
 from .corpus import Corpus
 from .docref import DOCUMENT_TOKENS, documents_named, read_references
@@ -272,7 +272,7 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
             items = sorted((d for d in cands if d.unit.lead is c.unit), key=lambda d: d.unit.order)[:MAX_LIST]
             chosen += [d for d in items if d not in chosen]
     chosen += [r for r in _responses(chosen, pool.cands) if r not in chosen]
-    chosen += spelled_out(chosen, cands)
+    chosen += spelled_out(chosen, cands) + echo_answered(question, chosen, cands)
     return chosen + enumerated(question, chosen, cands)
 
 

@@ -1,13 +1,14 @@
 """A sentence that leans on the one before it ("For example, ...") is quoted only where it
 reads: when it is among the most relevant sentences, the sentence it leans on comes with it,
 just before it; without a relevant sentence to lean on, it stays out. A sentence pointing at
-means it does not name ("... through other means.") is read with the example naming them."""
+means it does not name ("... through other means.") is read with the example naming them, and a
+lead that only echoes the question with the sentence after it."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from advisor.answer.anaphora import spelled_out
+from advisor.answer.anaphora import echo_answered, spelled_out
 from advisor.answer.quotable import UnitKind, read_units
 from advisor.answer.selection import Candidate, arrange, fill_mmr
 from advisor.chunk import Chunk
@@ -96,3 +97,32 @@ def test_a_sentence_giving_the_name_of_what_the_one_before_describes_comes_with_
     fell, named, review = [Candidate(u, 1, score=0.4) for u in read_units(chunk) if u.ok]
     assert spelled_out([fell], [fell, named, review]) == [named]
     assert spelled_out([named], [fell, named, review]) == []  # a review date names nothing
+
+
+ECHO = (
+    "Well-calibrated triage models can still harm patients. "
+    "Relatedly, staff at Quillon Bay may use a model on wards it was never designed to serve. "
+    "Quillon Bay opened a new ward in March."
+)
+
+
+def _echo(scores: list[float]) -> list[Candidate]:
+    chunk = Chunk(chunk_id="q", source="quillon.md", title="Quillon Bay", section="Harms", text=ECHO)
+    units = [u for u in read_units(chunk) if u.ok]
+    assert len(units) == 3
+    return [Candidate(u, 1, score=sc) for u, sc in zip(units, scores, strict=True)]
+
+
+def test_a_lead_echoing_the_question_is_read_with_the_sentence_after_it():
+    lead, why, ward = _echo([0.5, 0.3, 0.2])
+    question = "Can well-calibrated triage models still harm patients?"
+    assert echo_answered(question, [lead, ward], [lead, why, ward]) == [why]
+    lines = [p.text for p in arrange([lead, ward, why])]
+    assert lines.index(lead.text) + 1 == lines.index(why.text)
+
+
+def test_a_lead_saying_more_than_the_question_or_an_off_topic_next_sentence_brings_nothing():
+    lead, why, ward = _echo([0.5, 0.3, 0.2])
+    assert echo_answered("What harms can triage models cause?", [lead], [lead, why, ward]) == []
+    lead, why, ward = _echo([0.5, 0.2, 0.2])  # the next sentence is not relevant enough
+    assert echo_answered("Can well-calibrated triage models still harm patients?", [lead], [lead, why, ward]) == []
