@@ -9,13 +9,32 @@ describing something the one giving its name ("This is known as drift.", `spelle
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import Any, Protocol, TypeVar
 
+from ..chunk import Chunk
 from ..text import content_words
 from .quotable import UnitKind
 
-if TYPE_CHECKING:
-    from .selection import Candidate
+
+class _Quoted(Protocol):
+    """What these rules read of a candidate unit (`selection.Candidate`)."""
+
+    score: float
+    follows: Any
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def chunk(self) -> Chunk: ...
+    @property
+    def position(self) -> int: ...
+    @property
+    def kind(self) -> UnitKind: ...
+    @property
+    def anaphoric(self) -> bool: ...
+
+
+Candidate = TypeVar("Candidate", bound=_Quoted)
 
 __all__ = ["ANAPHORA", "after", "antecedent", "echo_answered", "spelled_out"]
 
