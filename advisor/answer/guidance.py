@@ -22,6 +22,7 @@ from ..chunk import Chunk, DocType
 from ..guard import looks_like_injection
 from ..retrieve import Hit, Retriever
 from ..text import tokenize
+from .anaphora import echo_answered, spelled_out
 from .asks import Ask, Evidence, Verdict, addressed, coverage, focus_coverage, read_ask
 from .corpus import Corpus
 from .docref import DOCUMENT_TOKENS, documents_named, read_references
@@ -165,7 +166,7 @@ def _candidates(
     for chunk, rank, units in read.values():
         for unit in units:
             key = (chunk.source, " ".join(unit.text.lower().split()))
-            if not (unit.ok or (contacts and unit.contact)) or dangling(_item_body(unit)):
+            if not (unit.ok or (contacts and unit.contact) or (readings and unit.title)) or dangling(_item_body(unit)):
                 continue  # a list item whose own sub-list was lost ("..., including, but not limited to")
             if not legal and _NOTICE.search(unit.text):
                 continue  # "X is a trademark of Y" answers no question but one about trademarks
@@ -277,6 +278,7 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
             items = sorted((d for d in cands if d.unit.lead is c.unit), key=lambda d: d.unit.order)[:MAX_LIST]
             chosen += [d for d in items if d not in chosen]
     chosen += [r for r in responses(chosen, pool.cands) if r not in chosen]
+    chosen += spelled_out(chosen, cands) + echo_answered(question, chosen, cands)
     return chosen + enumerated(question, chosen, cands)
 
 

@@ -57,6 +57,7 @@ class Unit:
     framing: bool = False  # a lead-in written from the section heading, not quoted text
     joined: tuple[str, int] | None = None  # the list it continues in the chunk before (a list split across chunks)
     contact: bool = False  # not ok, but only for its e-mail address: quotable when asked whom to contact
+    title: bool = False  # not ok, but only as a reading list's title: quotable when the reading list is asked for
 
     @property
     def end(self) -> int:
@@ -414,7 +415,8 @@ def _vet(units: list[Unit], unsafe: list[tuple[int, int]], orphans: set[int]) ->
             and (u.lead is None or u.lead.framing)
             and heading_like(u.text.rstrip(". "))
         ):
-            u.ok = False  # a list of titles under a heading ("Datasheets for Datasets.") is a reading list
+            # a list of titles under a heading ("Datasheets for Datasets.") is a reading list
+            u.ok, u.title = False, True
 
 
 def _field_row(row: str) -> bool:

@@ -57,6 +57,8 @@ _WHO_MOVED = re.compile(
 )
 #: "Moved by P. Oduya; seconded by Dr. Renwick."
 _MOVED_BY = re.compile(r"\b(?:moved|proposed|seconded|introduced|tabled)\s+by\b", re.I)
+#: A question in a unit: "?" ending it or one of its sentences.
+_ASKING = re.compile(r"\?[)”’\"']*(?:\s|$)")
 _QUESTIONS_ASKED = re.compile(r"\b(?:ask|asks|asking|questions?|inquire|query)\b", re.I)
 _DEICTIC = re.compile(r"\b(?:below|above|as follows|the following|see (?:section|table|figure))\b", re.I)
 _NUMBER_CUES = re.compile(r"\b(how many|how much|when|what year|which year|what date|deadline|number of|count)\b", re.I)
@@ -340,8 +342,12 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     return out
 
 
+#: "never properly validated", "not fully tested": an adverb between the negation and its verb
+#: ("not only" adds, it does not negate)
 _NEGATED_ASK = re.compile(
-    r"\b(?:not|never|cannot|can['’]t|won['’]t)\s+(?:simply\s+|really\s+|yet\s+)?(?:to\s+|be\s+)?([a-z]{4,})", re.I
+    r"\b(?:not|never|cannot|can['’]t|won['’]t)\s+(?:(?!only\b)[a-z]+ly\s+|yet\s+)?(?:to\s+|be\s+|been\s+)?"
+    r"(?!only\b)([a-z]{4,})",
+    re.I,
 )
 
 
@@ -458,8 +464,10 @@ def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus, rank
             c.score -= ECHO_PENALTY  # "Product: Lumivex AKI Predict" only repeats the name asked about
         if c.anaphoric:
             c.score -= 0.05  # "This approach ..." leans on a sentence the answer may not show
-        if c.text.rstrip(" )”’\"'").endswith("?") and not wants_questions:
-            c.score -= 0.08  # a listed question asks what an answer should state (unless questions are asked for)
+        if _ASKING.search(c.text) and not wants_questions:
+            # a listed question asks what an answer should state (unless questions are asked for),
+            # also when extraction ran the next line into it ("Did you test ...? Consulting ...")
+            c.score -= 0.08
     _movers(question, cands)
     for c in ranked:
         c.score += 0.15  # "which site had the weakest sensitivity": the row at that end of the column

@@ -20,6 +20,7 @@ import numpy as np
 from ..chunk import Chunk, DocType
 from ..retrieve import Hit
 from ..text import content_words, hyphenated, identifiers, tokenize
+from .anaphora import ANAPHORA, after, antecedent
 from .properties import states_compared_figure
 from .quotable import Unit, UnitKind
 from .types import Part
@@ -41,12 +42,6 @@ __all__ = [
 MAX_LIST = 25  # items of one list quoted at most (USCDI v3 lists 19 classes; a longer list is cited, not recited)
 #: A list question's list must have a unit scoring this share of the best unit's score.
 LIST_FLOOR = 0.65
-_ANAPHORA = re.compile(
-    r"^(?:this|these|that|those|it|its|they|their|such|however|therefore|thus|hence|in addition|additionally|also|"
-    r"furthermore|moreover|similarly|likewise|as a result|in this case|for (?:example|instance)|otherwise|"
-    r"then|here|both|the (?:latter|former|same))\b",
-    re.I,
-)
 
 
 @dataclass(eq=False)
@@ -81,7 +76,7 @@ class Candidate:
     @property
     def anaphoric(self) -> bool:
         """Leans on the sentence before it ("This approach ...", "However, ...")."""
-        return self.kind is UnitKind.SENTENCE and bool(_ANAPHORA.match(self.text))
+        return self.kind is UnitKind.SENTENCE and bool(ANAPHORA.match(self.text))
 
 
 def _group_key(c: Candidate) -> tuple[str, ...]:
@@ -93,38 +88,27 @@ def _group_key(c: Candidate) -> tuple[str, ...]:
     return tuple(map(str, c.unit.list_key))
 
 
-_SAME_SUBJECT = re.compile(r"^(?:It|They)\s")  # going on about the subject of the sentence before
-
-
-def _after(c: Candidate, chosen: list[Candidate], cands: list[Candidate]) -> bool:
-    """The sentence before this one (same chunk) is chosen, or the one opening the run of "It ..."
-    sentences it ends ("X is a device. It reads ... It is intended ..."): an anaphoric start reads."""
-    if any(o.chunk is c.chunk and o.position == c.position - 1 for o in chosen):
-        return True
-    if (pronoun := _SAME_SUBJECT.match(c.text)) is None:
-        return False
-    here = {o.position: o for o in cands if o.chunk is c.chunk}
-    p = c.position - 1
-    while p in here and here[p].text.startswith(pronoun.group(0)):
-        p -= 1
-    return p < c.position - 1 and p in here and any(o is here[p] for o in chosen)
-
-
 def fill_mmr(cands: list[Candidate], chosen: list[Candidate], best: float, limit: int) -> list[Candidate]:
     """Add relevant units that say something new until the limit (maximal marginal relevance).
     A unit must clear the relevance floor on its own; one leaning on the sentence before it
-    ("This ...") only when that sentence is in the answer too."""
+    ("For example, ...") only with that sentence in the answer too: already chosen, or
+    brought along when it clears the floor as well (the pair takes two places)."""
     lam = 0.75
     floor = 0.72
     while len(chosen) < limit:
-        pick, pick_val = None, -1e9
+        pick, pick_val, pick_pre = None, -1e9, None
         for c in cands:
-            if c in chosen or c.score < best * floor or (c.anaphoric and not _after(c, chosen, cands)):
+            if c in chosen or c.score < best * floor:
                 continue
+            pre = None
+            if c.anaphoric and not after(c, chosen, cands):
+                pre = antecedent(c, cands)
+                if pre is None or pre in chosen or pre.score < best * floor or len(chosen) + 2 > limit:
+                    continue
             if c.kind is not UnitKind.SENTENCE and any(_group_key(o) == _group_key(c) for o in chosen):
                 continue  # one item stands for its list here; add_siblings() may add a few more
             sims = [float(c.vec @ o.vec) for o in chosen]
-            if any(repeats(c, o, sim) for o, sim in zip(chosen, sims, strict=True)):
+            if any(repeats(d, o, float(d.vec @ o.vec)) for d in (c, pre) if d is not None for o in chosen):
                 continue  # a near-duplicate says nothing new
             # redundancy in meaning and in words: parallel sentences about different things
             # ("Explainability answers how", "Interpretability answers why") are not redundant;
@@ -136,12 +120,15 @@ def fill_mmr(cands: list[Candidate], chosen: list[Candidate], best: float, limit
             )
             val = lam * c.score - (1 - lam) * redundancy
             if val > pick_val:
-                pick, pick_val = c, val
+                pick, pick_val, pick_pre = c, val, pre
         if pick is None:
             if floor > 0.55 and len(chosen) < 3:
                 floor = 0.55  # one standout sentence rarely answers alone: let close runners-up in
                 continue
             break
+        if pick_pre is not None:
+            chosen.append(pick_pre)
+            pick.follows = pick_pre  # arrange() reads it right after the sentence it leans on
         chosen.append(pick)
     return chosen
 

@@ -203,6 +203,20 @@ def test_listed_questions_rank_below_statements_unless_questions_are_asked_for()
     )
 
 
+def test_a_listed_question_with_a_sentence_run_into_it_still_ranks_below_statements():
+    chunk = _chunk(
+        11,
+        "- Did the team test the kiosk with older patients? Asking them early shows what the kiosk must do.\n"
+        "- Test the kiosk with older patients before it goes live.",
+        "Guide > RULE 6.2 > Suggested Actions",
+    )
+    cands = [Candidate(u, 1, score=0.5) for u in read_units(chunk)]
+    question = "How should we test the kiosk with older patients?"
+    _adjust(question, read_ask(question), cands, Corpus(None))
+    scores = {c.text[:20]: c.score for c in cands}
+    assert scores["Did the team test th"] < scores["Test the kiosk with "], scores
+
+
 def test_an_item_introducing_a_flattened_sub_list_is_not_quoted():
     chunk = _chunk(
         10,

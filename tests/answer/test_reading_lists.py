@@ -30,9 +30,27 @@ monitoring.
 """
 
 
+GUIDE = """---
+title: Model documentation guide
+---
+# Model documentation guide
+
+## Model cards
+
+Keep a model card for every AI tool in use at Harrowgate Health, updated at each release.
+
+### Transparency Resources
+
+- Harrowgate Model Card Template, Second Edition.
+- Northmere Accountability Framework for Regional Health Boards.
+- Datasheets for Clinical Datasets.
+"""
+
+
 @pytest.fixture(scope="module")
 def adv(tmp_path_factory) -> Advisor:
-    return Advisor(indexed_settings(tmp_path_factory.mktemp("readings"), {"handbook.md": POLICY}))
+    docs = {"handbook.md": POLICY, "cards.md": GUIDE}
+    return Advisor(indexed_settings(tmp_path_factory.mktemp("readings"), docs))
 
 
 def test_a_reading_list_is_not_quoted_as_an_answer(adv):
@@ -45,3 +63,14 @@ def test_a_reading_list_is_not_quoted_as_an_answer(adv):
 def test_a_question_asking_for_resources_gets_the_reading_list(adv):
     ans = adv.ask("Which accountability framework resources does the handbook point to for further reading?")
     assert "organises its audit practices around governance" in ans.answer, ans.answer
+
+
+def test_a_question_asking_for_resources_gets_the_titles_listed(adv):
+    ans = adv.ask("Which accountability framework does the model documentation guide list as a transparency resource?")
+    assert "Northmere Accountability Framework for Regional Health Boards" in ans.answer, ans.answer
+
+
+def test_listed_titles_are_not_an_answer_to_anything_else(adv):
+    ans = adv.ask("How often should Harrowgate Health update its model cards?")
+    assert "at each release" in ans.answer, ans.answer
+    assert "Template" not in ans.answer and "Northmere" not in ans.answer

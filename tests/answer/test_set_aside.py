@@ -60,3 +60,11 @@ def test_a_question_about_what_is_not_done_finds_the_verb_negated():
     assert pat.search("Document the justification for non-measurement.")
     assert not pat.search("Measure every risk each quarter.")  # the verb, but not negated
     assert _negated("How do we measure risks?") is None
+
+
+def test_a_negated_verb_is_found_past_an_adverb():
+    pat = _negated("What can go wrong if a triage model was never properly validated?")
+    assert pat is not None
+    assert pat.search("A model that is not validated may give unreliable scores.")
+    assert not pat.search("Validate every model before use.")
+    assert _negated("Does the rule apply not only to vendors but to us?") is None

@@ -1,0 +1,128 @@
+"""Sentences that lean on the one before them ("This approach ...", "For example, ...").
+
+Such a sentence is quoted only where it reads: right after the sentence it leans on
+(`after`). When it is among the most relevant sentences, the sentence it leans on
+(`antecedent`) comes with it, provided that sentence is relevant too. A sentence pointing at
+ways it does not name ("... through other means.") brings the one naming them, and a sentence
+describing something the one giving its name ("This is known as drift.", `spelled_out`)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Protocol, TypeVar
+
+from ..chunk import Chunk
+from ..text import content_words
+from .quotable import UnitKind
+
+
+class _Quoted(Protocol):
+    """What these rules read of a candidate unit (`selection.Candidate`)."""
+
+    score: float
+    follows: Any
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def chunk(self) -> Chunk: ...
+    @property
+    def position(self) -> int: ...
+    @property
+    def kind(self) -> UnitKind: ...
+    @property
+    def anaphoric(self) -> bool: ...
+
+
+Candidate = TypeVar("Candidate", bound=_Quoted)
+
+__all__ = ["ANAPHORA", "after", "antecedent", "echo_answered", "spelled_out"]
+
+ANAPHORA = re.compile(
+    r"^(?:this|these|that|those|it|its|they|their|such|however|therefore|thus|hence|in addition|additionally|also|"
+    r"furthermore|moreover|similarly|likewise|as a result|in this case|for (?:example|instance)|otherwise|"
+    r"then|here|both|the (?:latter|former|same))\b",
+    re.I,
+)
+_SAME_SUBJECT = re.compile(r"^(?:It|They)\s")  # going on about the subject of the sentence before
+
+
+def after(c: Candidate, chosen: list[Candidate], cands: list[Candidate]) -> bool:
+    """The sentence before this one (same chunk) is chosen, or the one opening the run of "It ..."
+    sentences it ends ("X is a device. It reads ... It is intended ..."): an anaphoric start reads."""
+    if any(o.chunk is c.chunk and o.position == c.position - 1 for o in chosen):
+        return True
+    if (pronoun := _SAME_SUBJECT.match(c.text)) is None:
+        return False
+    here = {o.position: o for o in cands if o.chunk is c.chunk}
+    p = c.position - 1
+    while p in here and here[p].text.startswith(pronoun.group(0)):
+        p -= 1
+    return p < c.position - 1 and p in here and any(o is here[p] for o in chosen)
+
+
+def antecedent(c: Candidate, cands: list[Candidate]) -> Candidate | None:
+    """The sentence an anaphoric sentence leans on: the one right before it in its passage,
+    when that one stands on its own (None for a run of "It ..." sentences or a list item)."""
+    for o in cands:
+        if o.chunk is c.chunk and o.position == c.position - 1:
+            return o if o.kind is UnitKind.SENTENCE and not o.anaphoric and not o.text.rstrip().endswith(":") else None
+    return None
+
+
+#: A sentence ending on ways or means it does not name: the next sentence names them.
+_UNNAMED_MEANS = re.compile(
+    r"\b(?:other|several|various|many|different|alternative|a (?:number|range|variety) of)\s+"
+    r"(?:means|ways|approaches|methods|mechanisms|options|strategies)\s*\.$",
+    re.I,
+)
+
+
+#: "This degradation is commonly called drift.": the name of what the sentence before describes.
+_NAMING = re.compile(
+    r"^(?:this|these|such)\b[^.;:]{0,60}?\b(?:is|are)\s+(?:[a-z]+ly\s+)?(?:called|known as|referred to as|termed)\s",
+    re.I,
+)
+
+
+def spelled_out(chosen: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """For each chosen sentence, the sentence right after it that completes it: naming the means
+    it ends on without naming them ("... through other means." -> "For example, ..."), or giving
+    the name of what it describes ("This degradation is commonly called drift.")."""
+    out: list[Candidate] = []
+    for c in chosen:
+        if c.kind is not UnitKind.SENTENCE:
+            continue
+        nxt = next((o for o in cands if o.chunk is c.chunk and o.position == c.position + 1), None)
+        if nxt is None or not nxt.anaphoric or nxt in chosen or nxt in out:
+            continue
+        if _UNNAMED_MEANS.search(c.text.rstrip()) or _NAMING.match(nxt.text):
+            nxt.follows = c  # arrange() reads it right after the sentence it completes
+            out.append(nxt)
+    return out
+
+
+#: A lead this short whose words are nearly all the question's says only that the answer is yes.
+ECHO_WORDS = 12
+ECHO_SHARE = 0.8
+#: The sentence after an echoing lead must score this share of the best score.
+ECHO_FLOOR = 0.55
+
+
+def echo_answered(question: str, chosen: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """When the answer's lead only echoes the question ("Can accurate systems cause harm?" ->
+    "Highly accurate systems can cause harm."), the next sentence of its passage, which says
+    how or why, when it is relevant itself."""
+    lead = chosen[0] if chosen else None
+    if lead is None or lead.kind is not UnitKind.SENTENCE or len(lead.text.split()) > ECHO_WORDS:
+        return []
+    words, asked = {w[:6] for w in content_words(lead.text)}, {w[:6] for w in content_words(question)}
+    if not words or len(words & asked) < ECHO_SHARE * len(words):
+        return []
+    nxt = next((o for o in cands if o.chunk is lead.chunk and o.position == lead.position + 1), None)
+    if nxt is None or nxt.kind is not UnitKind.SENTENCE or nxt in chosen or nxt.text.rstrip().endswith(":"):
+        return []
+    if nxt.score < ECHO_FLOOR * lead.score:
+        return []
+    nxt.follows = lead  # arrange() reads it right after the lead
+    return [nxt]

@@ -1,0 +1,128 @@
+"""A sentence that leans on the one before it ("For example, ...") is quoted only where it
+reads: when it is among the most relevant sentences, the sentence it leans on comes with it,
+just before it; without a relevant sentence to lean on, it stays out. A sentence pointing at
+means it does not name ("... through other means.") is read with the example naming them, and a
+lead that only echoes the question with the sentence after it."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from advisor.answer.anaphora import echo_answered, spelled_out
+from advisor.answer.quotable import UnitKind, read_units
+from advisor.answer.selection import Candidate, arrange, fill_mmr
+from advisor.chunk import Chunk
+
+TEXT = (
+    "Wrenfield Clinic reviews its triage models every quarter. "
+    "A model whose scores agree across age groups is not necessarily safe. "
+    "For example, a model with equal scores for every age group may still miss patients who cannot use the kiosk. "
+    "Reviews are recorded in the clinic's model register."
+)
+
+
+def _cands(scores: list[float], vecs: list[list[float]]) -> list[Candidate]:
+    chunk = Chunk(chunk_id="w", source="wrenfield.md", title="Model reviews", section="Reviews", text=TEXT)
+    units = [u for u in read_units(chunk) if u.kind is UnitKind.SENTENCE and u.ok]
+    assert len(units) == 4
+    out = []
+    for u, sc, v in zip(units, scores, vecs, strict=True):
+        vec = np.asarray(v, dtype=np.float32)
+        out.append(Candidate(u, 1, score=sc, vec=vec / np.linalg.norm(vec)))
+    return out
+
+
+VECS = [[1, 0, 0, 0], [0.2, 1, 0, 0], [0.2, 0.3, 1, 0], [0.3, 0, 0, 1]]
+
+
+def test_a_relevant_example_brings_the_sentence_it_leans_on():
+    # the claim alone ranks below the register line; the example it leads to outranks both
+    review, claim, example, register = _cands([0.5, 0.42, 0.49, 0.48], VECS)
+    assert example.anaphoric
+    chosen = fill_mmr([review, claim, example, register], [review], best=0.5, limit=3)
+    assert chosen == [review, claim, example]
+    lines = [p.text for p in arrange(chosen)]
+    assert lines.index(claim.text) + 1 == lines.index(example.text)  # read right after it
+
+
+def test_an_example_whose_claim_is_off_topic_stays_out():
+    review, claim, example, register = _cands([0.5, 0.2, 0.49, 0.4], VECS)
+    chosen = fill_mmr([review, claim, example, register], [review], best=0.5, limit=3)
+    assert example not in chosen and claim not in chosen
+
+
+def test_the_pair_needs_two_places():
+    review, claim, example, register = _cands([0.5, 0.42, 0.49, 0.3], VECS)
+    chosen = fill_mmr([review, claim, example, register], [review], best=0.5, limit=2)
+    assert example not in chosen
+
+
+MEANS = (
+    "A full-time ethics office may be out of reach for a rural practice, but its partners can still review "
+    "models through other means. "
+    "For example, a monthly case conference can look at every alert the model raised in the month. "
+    "The practice serves four villages."
+)
+
+
+def _means() -> list[Candidate]:
+    chunk = Chunk(chunk_id="m", source="fenmoor.md", title="Fenmoor Practice", section="Review", text=MEANS)
+    units = [u for u in read_units(chunk) if u.kind is UnitKind.SENTENCE and u.ok]
+    assert len(units) == 3
+    return [Candidate(u, 1, score=0.5 - 0.1 * i) for i, u in enumerate(units)]
+
+
+def test_a_sentence_pointing_at_means_it_does_not_name_brings_the_one_naming_them():
+    promise, example, villages = _means()
+    assert spelled_out([promise], [promise, example, villages]) == [example]
+    lines = [
+        p.text for p in arrange([promise, villages, *spelled_out([promise, villages], [promise, example, villages])])
+    ]
+    assert lines.index(promise.text) + 1 == lines.index(example.text)
+
+
+def test_a_sentence_naming_its_means_brings_nothing():
+    promise, example, villages = _means()
+    assert spelled_out([example], [promise, example, villages]) == []
+    assert spelled_out([villages], [promise, example, villages]) == []
+
+
+def test_a_sentence_giving_the_name_of_what_the_one_before_describes_comes_with_it():
+    text = (
+        "Scores from the Tallow Ridge sepsis model slowly fell as the lab changed its assay. "
+        "This slow decline is usually known as calibration drift. "
+        "This review was carried out in the spring of that year."
+    )
+    chunk = Chunk(chunk_id="t", source="tallow.md", title="Tallow Ridge", section="Drift", text=text)
+    fell, named, review = [Candidate(u, 1, score=0.4) for u in read_units(chunk) if u.ok]
+    assert spelled_out([fell], [fell, named, review]) == [named]
+    assert spelled_out([named], [fell, named, review]) == []  # a review date names nothing
+
+
+ECHO = (
+    "Well-calibrated triage models can still harm patients. "
+    "Relatedly, staff at Quillon Bay may use a model on wards it was never designed to serve. "
+    "Quillon Bay opened a new ward in March."
+)
+
+
+def _echo(scores: list[float]) -> list[Candidate]:
+    chunk = Chunk(chunk_id="q", source="quillon.md", title="Quillon Bay", section="Harms", text=ECHO)
+    units = [u for u in read_units(chunk) if u.ok]
+    assert len(units) == 3
+    return [Candidate(u, 1, score=sc) for u, sc in zip(units, scores, strict=True)]
+
+
+def test_a_lead_echoing_the_question_is_read_with_the_sentence_after_it():
+    lead, why, ward = _echo([0.5, 0.3, 0.2])
+    question = "Can well-calibrated triage models still harm patients?"
+    assert echo_answered(question, [lead, ward], [lead, why, ward]) == [why]
+    lines = [p.text for p in arrange([lead, ward, why])]
+    assert lines.index(lead.text) + 1 == lines.index(why.text)
+
+
+def test_a_lead_saying_more_than_the_question_or_an_off_topic_next_sentence_brings_nothing():
+    lead, why, ward = _echo([0.5, 0.3, 0.2])
+    assert echo_answered("What harms can triage models cause?", [lead], [lead, why, ward]) == []
+    lead, why, ward = _echo([0.5, 0.2, 0.2])  # the next sentence is not relevant enough
+    assert echo_answered("Can well-calibrated triage models still harm patients?", [lead], [lead, why, ward]) == []
