@@ -470,7 +470,14 @@ def _answer_first(ask: Ask, chosen: list[Candidate], corpus: Corpus) -> list[Can
     _, per = coverage(ask.topical(), _evidence(chosen, corpus))
     if ask.focus is not Focus.NONE and not gives(ask, chosen[0].text):
         # "Who makes X?" is answered by "Manufacturer: ...", not by "Product: X" above it
-        stating = [i for i in range(1, len(chosen)) if gives(ask, chosen[i].text) and per[i] >= per[0] - LEAD_MARGIN]
+        stating = [
+            i
+            for i in range(1, len(chosen))
+            # a document naming all that is asked (not a sibling card's figure)
+            if set(ask.entities) <= corpus.words(chosen[i].chunk)
+            and gives(ask, chosen[i].text)
+            and per[i] >= per[0] - LEAD_MARGIN
+        ]
         if stating and not _lead_in(chosen[stating[0]]) and chosen[stating[0]].kind is UnitKind.SENTENCE:
             i = stating[0]
             return [chosen[i], *chosen[:i], *chosen[i + 1 :]]

@@ -25,7 +25,7 @@ def split_question(question: str, least: int = 2) -> list[str]:
     parts = [p.strip(" ?") for p in parts if p]
     if len(parts) > 1:
         # "..., and who makes it?": the part's pronoun stands for the name the first part asks about
-        name = next((m.group(0) for m in _NAME_RUN.finditer(parts[0]) if m.start() > 0), "")
+        name = next((m.group(0) for m in _NAME_RUN.finditer(parts[0]) if m.start() > 0 and _a_name(m.group(0))), "")
         parts = parts[:1] + [_named(p, name) if name else p for p in parts[1:]]
     parts = [p for p in parts if len(content_words(p)) >= least]
     return parts if len(parts) > 1 else [question]
@@ -34,6 +34,15 @@ def split_question(question: str, least: int = 2) -> list[str]:
 #: A name of capitalised words ("Lumivex AKI Predict", "AI Stewardship Committee").
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*")
 _PRONOUN = re.compile(r"\b(it|its|they|their|them)\b", re.I)
+
+
+def _a_name(words: str) -> bool:
+    """A run naming one thing ("Lumivex AKI Predict", "HTI-1"), not a common acronym ("AI")."""
+    return len(words) >= 4 and words.upper() not in _COMMON
+
+
+#: Capitalised words that name no particular thing.
+_COMMON = frozenset({"AI", "ML", "IT", "EHR", "EHRS", "FDA", "US", "USA", "THE"})
 
 
 def _named(part: str, name: str) -> str:
