@@ -209,6 +209,19 @@ _DURATION = re.compile(
 _RATE = re.compile(r"\d\s?%|\bpercent\b|\b0?\.\d+\b|\b\d+(?:\.\d+)? (?:in|of|out of) (?:\d+|every)\b", re.I)
 _CODE = re.compile(r"\b[A-Z]{1,4}-?\d{3,}\b|§\s?\d|\b\d{2,}(?:\.\d+)+(?:\([a-z0-9]+\))*|\b[A-Z]{2,}-\d+\b")
 _PROPER = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
+#: A question asking which company: "which vendor", "what company", "who makes".
+_COMPANY_ASKED = re.compile(
+    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}(?:vendors?|compan(?:y|ies)|manufacturers?|suppliers?|firms?|developers?)\b"
+    r"|^\s*who\s+(?:makes|made|manufactures|manufactured|develops|developed|sells|sold|supplies|supplied)\b",
+    re.I,
+)
+#: A company's name: one ending in a company word, or one a sentence says supplies or makes something.
+_COMPANY = re.compile(
+    r"\b[A-Z][\w&.-]*(?:[ ,]+[A-Z][\w&.-]*)*[ ,]+(?:Inc|Ltd|LLC|Corp|Corporation|Company|Co|GmbH|plc|AG|SA|BV|"
+    r"Technologies|Systems|Diagnostics|Medical|Analytics|Labs|Software|Solutions|Healthcare)\b\.?"
+    r"|(?<=\bby )[A-Z][\w&.-]+(?: [A-Z][\w&.-]+)*|(?<=\b[Vv]endor: )[A-Z][\w&.-]+(?: [A-Z][\w&.-]+)*"
+    r"|(?<=\bManufacturer: )[A-Z][\w&.-]+(?: [A-Z][\w&.-]+)*|(?<=\bDeveloper: )[A-Z][\w&.-]+(?: [A-Z][\w&.-]+)*"
+)
 #: A sentence that corrects the question's premise: the thing has no fine, no deadline, no force of law.
 _PREMISE = re.compile(
     r"\b(?:voluntary|not (?:legally )?(?:binding|mandatory|required|a regulation|a law|regulatory|enforceable|enforced)|"
@@ -437,6 +450,10 @@ def gives(ask: Asked, sentence: str) -> bool:
             return _names_a_person(sentence, asked)
         return _names_a_person(sentence, asked) or _assigns_an_office(sentence, asked)
     if focus is Focus.NAMED:
+        if _COMPANY_ASKED.search(ask.question):
+            # "which vendor supplies X" is answered by a company ("Orbisk Medical Ltd", "supplied by
+            # Nuance"), not by the document's own capitalised terms ("the Approved Tools Register")
+            return any(not set(tokenize(m.group(0))) & asked for m in _COMPANY.finditer(sentence))
         return any(not set(tokenize(m.group(0))) & asked for m in _PROPER.finditer(sentence))
     return True
 

@@ -568,6 +568,8 @@ def _second_draft(
     return Draft(arrange(again), AnswerKind.GUIDANCE, covered=second.coverage, addressed=True)
 
 
+#: Kinds of fact any capitalised word seems to state.
+_NAMES = (Focus.NAMED, Focus.PERSON, Focus.PLACE)
 #: A sentence stating the kind of fact asked (a code, a date) may lead a second draft from this share of the best.
 GIVING_FLOOR = 0.6
 
@@ -576,6 +578,8 @@ def _best_giving(ask: Ask, order: list[Candidate], corpus: Corpus) -> Candidate 
     """The relevant sentence stating the kind of fact asked for ("Document number: MHSA-2026/07")
     about the most of what is asked, when the draft's sentences state none; None when no sentence
     clears MIN_FOCUS_COVERAGE."""
+    if ask.focus in _NAMES:
+        return None  # a table row full of capitalised words "states a name" of nothing asked
     pool = [c for c in order if c.score >= GIVING_FLOOR * order[0].score and not _lead_in(c)]
     scored = [(focus_coverage(ask, _evidence([c], corpus)), -i, c) for i, c in enumerate(pool)]
     best = max(scored, key=lambda x: (x[0], x[1]), default=None)

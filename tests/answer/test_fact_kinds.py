@@ -201,3 +201,13 @@ def test_an_office_named_before_the_duty_answers_who_chairs():
     # an office doing another duty, or an office merely named, answers nothing
     assert not gives(ask, "The Chief Nursing Officer approves each request before the panel meets.")
     assert not gives(ask, "The panel has a chair and a secretary.")
+
+
+def test_which_vendor_is_answered_by_a_company_not_by_a_document_term():
+    from advisor.answer.focus import gives
+
+    ask = read_ask("Which vendor supplies the note-drafting tool used at Pellham Clinics?")
+    assert gives(ask, "The note-drafting tool is supplied by Quarrow Labs.")
+    assert gives(ask, "Vendor: Tensile Data, LLC, under contract PC-2026-4.")
+    # the rules' own capitalised terms name no company
+    assert not gives(ask, "A clinician may use only tools on the Approved Tools Register of Pellham Clinics.")
