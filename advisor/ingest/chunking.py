@@ -11,11 +11,28 @@ from ..chunk import Chunk, DocType, make_chunk_id
 from ..text import sentence_spans
 from .document import Block, BlockKind, Document, fail
 
+#: A list item's label alone ("A7.", "12.", "(b)"): the sentence splitter ends a sentence there.
+_ITEM_LABEL = re.compile(r"^(?:[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*\.?|\(?[a-z]\)|[A-Z]\.)$")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans, an item's label kept with the sentence it opens (a passage never ends on "A7.")."""
+    out: list[tuple[int, int]] = []
+    label: tuple[int, int] | None = None
+    for s, e in sentence_spans(text):
+        if label is not None:
+            s, label = label[0], None
+        if _ITEM_LABEL.match(text[s:e].strip()):
+            label = (s, e)
+            continue
+        out.append((s, e))
+    return [*out, label] if label is not None else out
+
 
 def _spans(text: str, size: int) -> list[tuple[int, int]]:
     """Sentence spans; a sentence longer than size is cut at the last space before the limit."""
     spans: list[tuple[int, int]] = []
-    for s, e in sentence_spans(text):
+    for s, e in _sentences(text):
         while e - s > size:
             cut = text.rfind(" ", s, s + size)
             cut = cut if cut > s else s + size

@@ -22,6 +22,9 @@ _HEAD = re.compile(r"([^\W\d_]+)[-\u2010\ufffe\u00ad]$")
 _TAIL = re.compile(r"^([^\W\d_]+)")
 # a range of figures broken after its dash ("0.76–" over "0.80)"): no space, the dash kept
 _RANGE_BREAK = re.compile(r"\d[-\u2013]$")
+# a word's hyphen before a number at a line end ("PGY-" over "1", "COVID-" over "19" in a narrow
+# cell): one identifier, the hyphen kept and no space
+_CODE_BREAK = re.compile(r"[^\W\d_][-\u2010\ufffe]$")
 # a hyphen left before a space by a join across boxes, columns or pages ("course- corrected"); a
 # suspended hyphen before a conjunction ("pre- and post-deployment") is the author's and stays
 _SPACED = re.compile(r"\b([^\W\d_]+)[-\u2010] (?!(?:" + "|".join(SUSPENDED_BEFORE) + r")\b)([a-z][^\W\d_]*)")
@@ -64,7 +67,7 @@ class Dehyphenator:
         joined, compound = (head + tail).lower(), f"{head}-{tail}".lower()
         if compound in self.compounds:
             return True
-        return not (joined in self.words or joined in self.vocab)
+        return not any(w in self.words or w in self.vocab for w in _stems(joined, tail.lower()))
 
     def join(self, lines: list[str]) -> str:
         """One paragraph from its lines: soft hyphens removed, line-end hyphens decided."""
@@ -84,6 +87,8 @@ class Dehyphenator:
             return left[:-1] + right
         if _RANGE_BREAK.search(left) and right[:1].isdigit():
             return left + right
+        if _CODE_BREAK.search(left) and right[:1].isdigit():
+            return left[:-1] + "-" + right  # an identifier broken after its hyphen ("PGY-" over "1")
         head, tail = _HEAD.search(left), _TAIL.match(right)
         if left.endswith(_HYPHENS) and head and tail:
             if self.keep_hyphen(head.group(1), tail.group(1)):
@@ -94,6 +99,22 @@ class Dehyphenator:
     def mend(self, text: str) -> str:
         """`text` with hyphens left before a space by a join across lines decided like line ends."""
         return _SPACED.sub(lambda m: m[1] + ("-" if self.keep_hyphen(m[1], m[2]) else "") + m[2], text)
+
+
+#: Endings a known word takes ("autonomous" + "ly"): the vocabulary holds the stem, not every form.
+_SUFFIXES = ("ly", "ally", "ness", "ment", "ments", "ity", "ities", "s", "es", "ed", "d", "ing", "er", "ers", "ation")
+
+
+def _stems(joined: str, tail: str) -> list[str]:
+    """The joined word, then the known words it may be formed from by an ending that the part after
+    the break carries whole, leaving a stem of five letters or more ("auton-omously": "autonomous";
+    never "pre-sent": too short a stem)."""
+    out = [joined]
+    for suffix in _SUFFIXES:
+        if joined.endswith(suffix) and len(tail) > len(suffix) and len(joined) - len(suffix) >= 5:
+            stem = joined[: -len(suffix)]
+            out += [stem, stem + "e"] if suffix in ("ed", "ing", "er", "ers", "ation") else [stem]
+    return out
 
 
 def clean(text: str) -> str:

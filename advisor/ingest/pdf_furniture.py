@@ -78,10 +78,13 @@ def _keys(p: Piece) -> set[str]:
     return keys
 
 
-def _furniture(p: Piece, repeated: set[str]) -> bool:
+def _furniture(p: Piece, repeated: set[str], height: float = 0.0) -> bool:
     if p.lines > 2 and p.kind != BlockKind.TABLE:
         return False
-    if _PAGE_NO.match(p.text.strip()) or _key(p) in repeated:
+    if _key(p) in repeated:
+        return True
+    # a number alone is a page number in the page's margin; inside the page it is a chart's label ("2026")
+    if _PAGE_NO.match(p.text.strip()) and (height <= 0 or _edge(p, height)):
         return True
     cells = [c.strip() for c in p.text.split(" | ")] if p.kind == BlockKind.TABLE else []
     return len(cells) > 1 and all(_PAGE_NO.match(c) or norm(c) in repeated for c in cells)
@@ -113,6 +116,10 @@ def _under_body(shown: list[Piece], p: Piece, body: float) -> bool:
     return text and 0 <= p.top - prev.bottom < 2 * p.size
 
 
+#: Characters from which a repeated line must sit in a page's margin to be a running head.
+_LONG = 100
+
+
 def mark_running_heads(
     pages: list[list[Piece]], keep: set[str], heights: list[float] | None = None, body: float = 0.0
 ) -> None:
@@ -131,16 +138,19 @@ def mark_running_heads(
         edge = [p for p in _ends(shown, height, body) if p.lines <= 2 or p.kind == BlockKind.TABLE]
         if len(pages) < 5:
             edge = [p for p in edge if _edge(p, height)]
-        for key in set().union(*(_keys(p) for p in edge)) if edge else ():
+        # a long line repeats as a running head only in the page's margin (a title and a part's
+        # name atop each page, "... Rules and Regulations, Part IX: ..."): inside the page it is content
+        keys = {k for p in edge for k in _keys(p) if len(k) < _LONG or _edge(p, height)}
+        for key in keys:
             counts[key] = counts.get(key, 0) + 1
     # a short document may carry its running lines on few pages (a landscape or scanned page
     # breaks the run): in the margins of two pages is enough there
     threshold = max(3, 0.4 * len(pages)) if len(pages) >= 5 else 2
-    repeated = {k for k, c in counts.items() if c >= threshold and len(k) < 100} - keep
+    repeated = {k for k, c in counts.items() if c >= threshold} - keep
     for pieces, height in zip(pages, heights, strict=True):
         shown = [p for p in pieces if not p.hidden]
         for p in _ends(shown, height, body):
-            if _furniture(p, repeated):
+            if _furniture(p, repeated, height):
                 p.kind = BlockKind.FURNITURE
 
 
@@ -214,6 +224,16 @@ def toc_line(text: str) -> bool:
     return bool(_TOC_LINE.search(text.strip())) and bool(re.search(r"[A-Za-z]", text))
 
 
+def _toc_start(content: list[Piece]) -> int:
+    """Where the contents list begins on the page that opens it: at its title ("Contents") or its
+    first entry. What the page prints above it (the document's title block, a line saying who
+    adopted it and when) is content, unless it is an entry itself."""
+    for i, p in enumerate(content):
+        if _TOC_TITLE.match(p.text.strip()) or any(toc_line(ln) for ln in p.text.split("\n")):
+            return i
+    return 0
+
+
 def mark_toc_and_index(pages: list[list[Piece]]) -> None:
     """Table-of-contents and index pages, and stray TOC lines elsewhere, are marked."""
     in_toc = in_index = False
@@ -227,9 +247,9 @@ def mark_toc_and_index(pages: list[list[Piece]]) -> None:
         titled_toc = any(_TOC_TITLE.match(p.text.strip()) for p in content[:3])
         titled_index = any(_INDEX_TITLE.match(p.text.strip()) for p in content[:3])
         if titled_toc or (in_toc and toc >= 0.4 * len(lines)) or (len(lines) >= 4 and toc >= 0.5 * len(lines)):
-            in_toc, in_index = True, False
-            for p in content:
+            for p in content[0 if in_toc else _toc_start(content) :]:
                 p.kind = BlockKind.TOC
+            in_toc, in_index = True, False
             continue
         in_toc = False
         if titled_index or (in_index and index >= 0.5 * len(lines)) or (len(lines) >= 8 and index >= 0.7 * len(lines)):

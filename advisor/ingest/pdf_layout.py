@@ -25,9 +25,16 @@ from .pdf_spacing import REACH, join_spaced_words
 
 _MARKER = re.compile(r"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·\-–—*]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)])$")
 _ITEM_START = re.compile(r"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·–—*]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s")
+#: A heading's number or label alone ("4", "2.1", "Annex A", "Article IV"), its title set further along.
+_HEADING_NO = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|(?:annex|appendix|article|section|chapter|part|schedule)\s+(?:[A-Z]|[IVXLC]+|\d{1,2}))$",
+    re.I,
+)
 _END = re.compile(r"[.!?:;][\"'”’)\]]?$")
-# a numbered clause ("4.2.4 A high-risk ...") or a note opening with its superscript mark ("¹ Cases ...")
-_CLAUSE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,3}\s*)[A-Z(]")
+# a numbered clause ("4.2.4 A high-risk ...", a checklist's "C3. The ...") or a note opening with its superscript mark ("¹ Cases ...")
+_CLAUSE = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+|[A-Z]{1,2}\d{1,2}(?:\.\d{1,2})*\.\s+|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,3}\s*)[A-Z(]"
+)
 # a line opening with a field's label, when the font does not say which words are bold (Type 3
 # fonts): up to eight words, the first capitalised, then ":" and the value ("Release Date: May 2022")
 _TEXT_LABEL = re.compile(
@@ -73,9 +80,13 @@ def _frag_line(f: Frag) -> Line:
 
 def _label_goes_on(last: Line, f: Frag) -> bool:
     """A long label wrapped onto the next line ("Cautioned out-of-scope settings and use" /
-    "cases: The system ..."): a wide bold line stopping on a lowercase word, then a label line."""
+    "cases: The system ..."): a wide bold line stopping on a lowercase word, or a bold line
+    stopping on a comma inside the label ("Advice 4.1 (firm," / "limited evidence): ..."), then a
+    label line."""
     wide = last.x1 - last.x0 >= 0.6 * (f.x1 - f.x0)
-    return last.bold and f.label and wide and bool(re.search(r"\b[a-z]+$", last.text))
+    # a bold line stopping on a comma is unfinished however short: no heading ends so
+    goes_on = (wide and bool(re.search(r"\b[a-z]+$", last.text))) or bool(re.search(r"\w,$", last.text))
+    return last.bold and f.label and goes_on
 
 
 def line_pitch(frags: list[Frag]) -> float:
@@ -113,7 +124,10 @@ class _Builder:
         if f.hidden != ln.hidden or abs(f.top + 0.8 * f.size - ln.base) > 0.5 * size:
             return False
         gap = f.x0 - ln.x1
-        reach = 3.0 * size if _MARKER.match(ln.text) else REACH * size
+        # a list marker, or a heading's number set apart from its title ("4" ... "Data, equity",
+        # "Annex A" ... "Checklist": a justified line's stretched gap), goes on with what follows
+        number = ln.bold and f.bold and abs(f.size - ln.size) <= 0.05 * size and bool(_HEADING_NO.match(ln.text))
+        reach = 3.0 * size if _MARKER.match(ln.text) or number else REACH * size
         return (
             -0.3 * size <= gap <= reach
             and not self._vrule_between(ln.x1, f.x0, ln.base)

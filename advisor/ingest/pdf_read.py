@@ -30,6 +30,7 @@ from .document import (
 from .hyphens import Dehyphenator
 from .limits import Deadline, Limits
 from .pdf_chars import Page, PageReader
+from .pdf_figures import chart_labels
 from .pdf_furniture import (
     FIGURE,
     Piece,
@@ -52,6 +53,7 @@ from .pdf_mend import (
     run_in_terms,
 )
 from .pdf_notes import attach_across_pages, attach_notes, split_notes
+from .pdf_title import TitleBlock, choose_title, first_heading, meta_title, title_block
 
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
 _ALNUM = re.compile(r"[^\W_]")
@@ -71,17 +73,17 @@ def read_pdf(path: Path, source: str, limits: Limits) -> Document:
         imaged = [i for i in scanned if _page_has_image(doc, i)]
         ocr_blocks = ocr.ocr_pages(doc, path, imaged, limits, deadline) if imaged else {}
         outline = _outline(doc)
-        title = _meta_title(doc)
+        title = meta_title(doc)
         if ocr_blocks and title.lower() == path.stem.lower():
             title = ""  # a scan saved with its file name as title (Pillow, scanners): the page's heading titles it
     finally:
         doc.close()
     if not any(p.frags for p in pages) and not ocr_blocks:
         raise fail(path, ocr.no_text_problem(path, limits, scanned=bool(imaged)))
-    blocks = _blocks(pages, outline, ocr_blocks)
+    blocks, printed = _blocks(pages, outline, ocr_blocks)
     if not any(b.kind.indexed for b in blocks):
         raise fail(path, "no readable text: every page is a table of contents, index, reference list or furniture")
-    title = _usable_title(title) or _first_heading(blocks) or title_from_name(path)
+    title = choose_title(title, printed.text if printed else "", first_heading(blocks), title_from_name(path))
     blocks = form_fields(blocks)
     return Document(source=source, title=subject_title(title, blocks), blocks=blocks)
 
@@ -159,40 +161,6 @@ def _outline(doc: Any) -> Outline:
     except Exception:  # a damaged outline: fall back to headings found on the pages
         return []
     return out
-
-
-#: A title an authoring tool left: a placeholder, or the name of the file it was made from ("b.html",
-#: "C:\\Drafts\\minutes.docx", "file:///tmp/report.htm", a browser's "about:blank"): the title block on
-#: the first page names it instead.
-_PLACEHOLDER_TITLE = re.compile(
-    r"^(untitled|document\d*|title|microsoft (word|powerpoint) - .*"
-    r"|.*\.(docx?|dotx?|pdf|pptx?|indd|tex|x?html?|mhtml?|md|markdown|txt|rtf|odt|odp|xlsx?|csv|xml|pages|key)"
-    r"|(?:.*[/\\])?[^\s/\\]+\.[a-z]{2,5}|about:\S*|[a-z][a-z0-9+.-]*://\S*)$",
-    re.I,
-)
-
-
-def _usable_title(title: str) -> str:
-    """The metadata title unless it is a placeholder an authoring tool left ("Microsoft Word - x.docx")."""
-    title = " ".join(title.split())
-    return "" if not title or _PLACEHOLDER_TITLE.match(title) else title
-
-
-def _first_heading(blocks: list[Block]) -> str:
-    """The first heading on the first two pages (the document's own title line, usually)."""
-    for b in blocks:
-        if b.page is not None and b.page > 2:
-            break
-        if b.kind.indexed and b.section:
-            return b.section.split(" > ")[0].strip()
-    return ""
-
-
-def _meta_title(doc: Any) -> str:
-    try:
-        return str(doc.get_metadata_dict().get("Title") or "").strip()
-    except Exception:
-        return ""
 
 
 def _body_style(pages: list[Page]) -> tuple[float, bool]:
@@ -287,7 +255,9 @@ def _ruled_above(p: Piece, hrules: list[tuple[float, float, float]]) -> bool:
     return any(p.top - 2.5 * p.size <= y <= p.top and a <= p.x0 + 1 < b for y, a, b in hrules)
 
 
-def _blocks(pages: list[Page], outline: Outline, ocr_blocks: dict[int, list[Block]]) -> list[Block]:
+def _blocks(
+    pages: list[Page], outline: Outline, ocr_blocks: dict[int, list[Block]]
+) -> tuple[list[Block], TitleBlock | None]:
     body, bold = _body_style(pages)
     pieces, dehyph = _pieces(pages, body, bold)
     titles = {norm(t[-1]) for _, t in outline}
@@ -298,6 +268,7 @@ def _blocks(pages: list[Page], outline: Outline, ocr_blocks: dict[int, list[Bloc
     for page in pieces:
         join_wrapped_headings(page)
         page[:] = _figure_labels(page)
+        chart_labels(page)
         mend_column_breaks(page)
         captions_below(page)
         run_in_terms(page)
@@ -307,10 +278,12 @@ def _blocks(pages: list[Page], outline: Outline, ocr_blocks: dict[int, list[Bloc
         _mend_hyphens(piece, dehyph)
     # after the page breaks are mended: a code's line never joins the prose of the page before
     running_identifiers(pieces, [p.height for p in pages])
-    blocks = _Sections(outline, body).assign(pieces, ocr_blocks)
+    printed = title_block(pieces, body)
+    blocks = _Sections(outline, body, printed).assign(pieces, ocr_blocks)
     # a line without a word is a stray page number or mark; a table row is kept however it reads
     # ("18–44 | 9,420 | 0.88": an age band's figures, every cell a number)
-    return [b for b in blocks if _LETTERS.search(b.text) or (b.kind == BlockKind.TABLE and _ALNUM.search(b.text))]
+    kept = [b for b in blocks if _LETTERS.search(b.text) or (b.kind == BlockKind.TABLE and _ALNUM.search(b.text))]
+    return kept, printed
 
 
 def _closing_lines(pages: list[list[Piece]], body: float) -> None:
@@ -356,9 +329,11 @@ def _title(text: str) -> str:
 class _Sections:
     """Heading paths: the outline's where it names a heading, else heading levels by size."""
 
-    def __init__(self, outline: Outline, body: float = 0.0):
+    def __init__(self, outline: Outline, body: float = 0.0, printed: TitleBlock | None = None):
         self.outline = outline
         self.body = body  # the body text's type size
+        self.printed = printed  # the title block on the first page
+        self.pending = ""  # the title block's text, read with the first content under it
         self.by_page: dict[int, list[tuple[str, ...]]] = {}
         for page, tpath in outline:
             self.by_page.setdefault(page + 1, []).append(tpath)
@@ -414,6 +389,19 @@ class _Sections:
         self.bare = level is not None and bool(_BARE_NUMBER.match(text))
         under_refs = any(ref_heading(t) for t in self.current)
         self.in_refs = ref_heading(piece.text) or under_refs
+
+    def _title_text(self, piece: Piece, blocks: list[Block], byline: bool) -> None:
+        """The title over the lines under it (authors, parties, date; a cover's facts) is read
+        with them, so the passage names what it opens ("what is the report called?"): the first
+        page's title block (with the part it names), or the first heading over a byline. A
+        numbered heading coming first starts the body: the title is then the documents' name only."""
+        printed = self.printed
+        if printed and piece is printed.piece:
+            self.pending = printed.text if descriptive_title(printed.text) else ""
+        elif byline and descriptive_title(piece.text):
+            blocks.append(Block(" ".join(piece.text.split()), self.section, piece.page))
+        elif self.pending and heading_level(piece.text) is not None and piece.text.strip() not in self.pending:
+            self.pending = ""
 
     def _entry(self, piece: Piece) -> tuple[str, ...] | None:
         """The outline entry a heading prints, taken off the entries still to come: one of its page
@@ -480,11 +468,11 @@ class _Sections:
                 if piece.heading and not piece.hidden and piece.kind.indexed:
                     first = not (self.seen or cover or any(b.kind.indexed and b.text.strip() for b in blocks))
                     self._heading(piece)
-                    if first and descriptive_title(piece.text) and front_matter(pieces[i + 1 :]):
-                        # the title over the lines under it (authors, parties, date) is read with
-                        # them, so the passage names what it opens ("what is the report called?")
-                        blocks.append(Block(" ".join(piece.text.split()), self.section, number))
+                    self._title_text(piece, blocks, first and not cover and front_matter(pieces[i + 1 :]))
                     continue
+                if self.pending and piece.kind.indexed and not piece.hidden:
+                    blocks.append(Block(self.pending, self.section, number))
+                self.pending = "" if piece.kind.indexed and not piece.hidden else self.pending
                 if piece.kind.indexed and not piece.hidden:
                     self.bare = self.fresh = False
                     self._after_table(piece.kind == BlockKind.TABLE)
@@ -498,6 +486,7 @@ class _Sections:
                 if piece.note and piece.apart and kind.indexed:
                     meta["note"] = "footnote"  # a note not placed after its mark: a passage of its own
                 blocks.append(Block(piece.text, self.section, piece.page, kind, quarantine, meta, breaks=piece.breaks))
+            self.pending = ""  # a title page of headings alone: its title is the documents' name
             # outline titles not found in the text still start their section on this page
             left = self.by_page.pop(number, [])
             self.carried = list(left)

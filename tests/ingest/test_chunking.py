@@ -89,3 +89,16 @@ def test_identifiers_and_tokens():
         "Art. 14",
     ]
     assert "1.6" in tokenize("GOVERN 1.6") and "the" not in tokenize("the inventory")
+
+
+def test_a_passage_never_ends_on_a_list_items_label():
+    # "C4." reads as a sentence of its own to the splitter; a piece ending there would leave the
+    # item's label in one passage and its text in the next
+    items = "".join(
+        f"C{i}. The named pharmacist checks register entry number {i} against the invoice.\n" for i in range(1, 9)
+    )
+    text = "The checklist is signed before the software goes live.\n" + items
+    for size in range(120, 400, 7):
+        for piece in pack_sentences(text, size, 0):
+            assert not piece.rstrip().endswith(tuple(f"C{i}." for i in range(1, 9))), (size, piece)
+            assert piece.strip() in text

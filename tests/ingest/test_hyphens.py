@@ -41,3 +41,17 @@ def test_a_range_of_figures_broken_after_its_dash_is_one_range():
     assert d.join(["pages 12-", "15 of the report"]) == "pages 12-15 of the report"
     assert d.join(["ages 18 \u2013", "64"]) == "ages 18 \u2013 64"  # a spaced dash keeps its space
     assert d.join(["in 2024 we", "2 teams"]) == "in 2024 we 2 teams"
+
+
+def test_an_identifier_broken_after_its_hyphen_in_a_narrow_cell_keeps_the_hyphen_and_no_space():
+    d = Dehyphenator([], vocab=frozenset())
+    assert d.join(["Nurse, RPN-", "3 and above"]) == "Nurse, RPN-3 and above"
+    assert d.join(["Nurse, RPN\ufffe", "3"]) == "Nurse, RPN-3"  # PDFium's line-end hyphen mark
+    assert d.join(["as in", "3 cases"]) == "as in 3 cases"
+
+
+def test_a_known_word_with_an_ending_is_joined_across_the_break():
+    # the vocabulary holds "autonomous" but not every form of it
+    d = Dehyphenator([], vocab=frozenset({"autonomous", "rest"}))
+    assert d.join(["grades images auton\u2010", "omously"]) == "grades images autonomously"
+    assert d.join(["it re-", "sted there"]) == "it re-sted there"  # a stem under five letters proves nothing

@@ -1,0 +1,68 @@
+"""A chart's text labels read with its caption: a bar chart drawn as vector graphics keeps its
+values and categories in the text layer as short lines ("12%", "2022"), which read alone as
+stray numbers and are dropped. Gathered under the caption ("Figure 1 data labels: 2022: 12%;
+2023: 19%"), the figure's values can be quoted."""
+
+from __future__ import annotations
+
+import re
+
+from .document import BlockKind
+from .pdf_furniture import Piece
+
+_FIGURE_CAPTION = re.compile(r"^(?P<label>(?:figure|fig\.|chart|graph|exhibit)\s+[A-Z]?\d+(?:\.\d+)*)[.:]?\s", re.I)
+_MAX_LABEL = 30  # characters: an axis or data label, not a line of text
+
+
+def _label(p: Piece) -> bool:
+    text = p.text.strip()
+    short = 0 < len(text) <= _MAX_LABEL and "\n" not in text and len(text.split()) <= 4
+    return (
+        p.kind == BlockKind.TEXT
+        and not p.heading
+        and not p.hidden
+        and not p.note
+        and short
+        and not re.search(r"[.;:!?]$", text)
+    )
+
+
+def _columns(labels: list[Piece]) -> list[list[Piece]]:
+    """Labels grouped by the column they stand in (their horizontal extents overlap), left to right."""
+    cols: list[list[Piece]] = []
+    for p in sorted(labels, key=lambda q: (q.x0 + q.x1) / 2):
+        col = cols[-1] if cols else None
+        if col and min(p.x1, max(q.x1 for q in col)) > max(p.x0, min(q.x0 for q in col)):
+            col.append(p)
+        else:
+            cols.append([p])
+    return [sorted(c, key=lambda q: q.top) for c in cols]
+
+
+def _reading(labels: list[Piece]) -> str:
+    cols = _columns(labels)
+    size = max(max(p.size for p in labels), 1.0)
+    bottoms = [c[-1].top for c in cols]
+    # a bar chart: each column a category under its values, the categories on one line
+    even = len(cols) >= 2 and len({len(c) for c in cols}) == 1 and len(cols[0]) >= 2
+    if even and max(bottoms) - min(bottoms) <= 0.5 * size:
+        return "; ".join(f"{c[-1].text.strip()}: {', '.join(q.text.strip() for q in c[:-1])}" for c in cols)
+    ordered = sorted(labels, key=lambda q: (round(q.top / size), q.x0))
+    return "; ".join(q.text.strip() for q in ordered)
+
+
+def chart_labels(page: list[Piece]) -> None:
+    """The short labels between a figure's caption and the text above it are read with the caption."""
+    for cap in [p for p in page if p.kind == BlockKind.TEXT and not p.heading and not p.hidden]:
+        m = _FIGURE_CAPTION.match(cap.text.strip())
+        if m is None:
+            continue
+        above = [p for p in page if p is not cap and p.kind.indexed and p.top < cap.top]
+        floor = max((p.bottom for p in above if not _label(p)), default=0.0)
+        labels = [p for p in above if _label(p) and p.top > floor]
+        if len(labels) < 2 or not any(re.search(r"\d", p.text) for p in labels):
+            continue
+        cap.text = f"{cap.text.rstrip()}\n{m['label']} data labels: {_reading(labels)}."
+        cap.breaks = sorted({0, *cap.breaks})  # the figure is a passage of its own, not the text's tail
+        for p in labels:
+            p.text, p.kind = "", BlockKind.FURNITURE
