@@ -7,9 +7,8 @@ import re
 from enum import StrEnum
 from typing import Protocol
 
-from ..safety.names import name_lists
 from ..text import POSTAL, hyphenated, identifiers, tokenize
-from .signoff import SIGNATURE
+from .people import COMPANY_ASKED, NAME_WANTED, assigns_an_office, names_a_company, names_a_person
 
 __all__ = [
     "BOUNDS",
@@ -209,19 +208,6 @@ _DURATION = re.compile(
 _RATE = re.compile(r"\d\s?%|\bpercent\b|\b0?\.\d+\b|\b\d+(?:\.\d+)? (?:in|of|out of) (?:\d+|every)\b", re.I)
 _CODE = re.compile(r"\b[A-Z]{1,4}-?\d{3,}\b|§\s?\d|\b\d{2,}(?:\.\d+)+(?:\([a-z0-9]+\))*|\b[A-Z]{2,}-\d+\b")
 _PROPER = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
-#: A question asking which company: "which vendor", "what company", "who makes".
-_COMPANY_ASKED = re.compile(
-    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}(?:vendors?|compan(?:y|ies)|manufacturers?|suppliers?|firms?|developers?)\b"
-    r"|^\s*who\s+(?:makes|made|manufactures|manufactured|develops|developed|sells|sold|supplies|supplied)\b",
-    re.I,
-)
-#: A company's name: one ending in a company word, or one a sentence says supplies or makes something.
-_COMPANY = re.compile(
-    r"\b[A-Z][\w&.-]*(?:[ ,]+[A-Z][\w&.-]*)*[ ,]+(?:Inc|Ltd|LLC|Corp|Corporation|Company|Co|GmbH|plc|AG|SA|BV|"
-    r"Technologies|Systems|Diagnostics|Medical|Analytics|Labs|Software|Solutions|Healthcare)\b\.?"
-    r"|(?<=\bby )[A-Z][\w&.-]+(?: [A-Z][\w&.-]+)*|(?<=\b[Vv]endor: )[A-Z][\w&.-]+(?: [A-Z][\w&.-]+)*"
-    r"|(?<=\bManufacturer: )[A-Z][\w&.-]+(?: [A-Z][\w&.-]+)*|(?<=\bDeveloper: )[A-Z][\w&.-]+(?: [A-Z][\w&.-]+)*"
-)
 #: A sentence that corrects the question's premise: the thing has no fine, no deadline, no force of law.
 _PREMISE = re.compile(
     r"\b(?:voluntary|not (?:legally )?(?:binding|mandatory|required|a regulation|a law|regulatory|enforceable|enforced)|"
@@ -446,71 +432,16 @@ def gives(ask: Asked, sentence: str) -> bool:
     if focus is Focus.PERSON:
         # "who chairs the committee" is answered by an office ("the Vice President of the Medical
         # Staff"); "who is the current chair" by a name
-        if _NAME_WANTED.search(ask.question):
-            return _names_a_person(sentence, asked)
-        return _names_a_person(sentence, asked) or _assigns_an_office(sentence, asked)
+        if NAME_WANTED.search(ask.question):
+            return names_a_person(sentence, asked)
+        return names_a_person(sentence, asked) or assigns_an_office(sentence, asked)
     if focus is Focus.NAMED:
-        if _COMPANY_ASKED.search(ask.question):
+        if COMPANY_ASKED.search(ask.question):
             # "which vendor supplies X" is answered by a company ("Orbisk Medical Ltd", "supplied by
             # Nuance"), not by the document's own capitalised terms ("the Approved Tools Register")
-            return any(not set(tokenize(m.group(0))) & asked for m in _COMPANY.finditer(sentence))
+            return names_a_company(sentence, asked)
         return any(not set(tokenize(m.group(0))) & asked for m in _PROPER.finditer(sentence))
     return True
-
-
-def _names_a_person(sentence: str, asked: set[str]) -> bool:
-    """A title and a name ("Dr. Smith"), a known given name and a surname ("Micky Tripathi"), or
-    the name on a signature line ("Signature: /s/ Jane Roe")."""
-    if re.search(r"\b(?:Dr|Mr|Ms|Mrs|Prof)\.? [A-Z]", sentence) or SIGNATURE.search(sentence):
-        return True
-    given, _ = name_lists()
-    for m in re.finditer(r"\b([A-Z][a-z]+) (?:[A-Z]\. )?[A-Z][a-z]{2,}\b", sentence):
-        if m.group(1) in given and not set(tokenize(m.group(0))) & asked:
-            return True
-    return False
-
-
-#: Offices a rule assigns a duty to ("the Chief Medical Officer", "the Vice President").
-_OFFICE = re.compile(
-    r"\b(?:president|vice[- ]president|officer|director|chief|chair(?:man|woman|person)?|head|secretary|"
-    r"commissioner|coordinator|manager|dean|administrator|superintendent|registrar|executive|treasurer|"
-    r"chancellor|provost|minister|ombudsman|steward|lead)\b",
-    re.I,
-)
-_NAME_WANTED = re.compile(r"\b(?:current|new|acting|interim|name|named|currently)\b", re.I)
-
-
-#: The duty the question asks about, given to someone: "chaired by the ...", "the chair is the ...".
-_ASSIGNED = re.compile(
-    r"\b(?:chaired|led|headed|directed|run|convened|overseen|signed|approved)\s+by\s+(?:the\s+|its\s+|a\s+)?(?P<by>.{3,80})"
-    r"|\b(?:chair|head|lead|leader|director)\s+(?:of\s+[\w\s]{1,40}?\s+)?(?:is|shall be|will be)\s+(?:the\s+)?(?P<is>.{3,80})",
-    re.I,
-)
-
-
-#: An office doing the duty: "the Chief Medical Information Officer, who chairs it", "The Privacy
-#: Officer leads the review".
-_OFFICE_DOES = re.compile(
-    r"(?P<by>\b(?:[A-Z][\w-]*\s+(?:(?:of|for|and|the)\s+)?){0,5}[A-Z][\w-]*)\s*,?\s+(?:who\s+|which\s+)?(?:also\s+)?"
-    r"(?P<duty>chairs|co-chairs|leads|heads|directs|runs|convenes|oversees|signs|approves)\b"
-)
-
-
-def _assigns_an_office(sentence: str, asked: set[str]) -> bool:
-    """An office the question does not already name, given the duty asked about ("The committee
-    is chaired by the Vice President of the Medical Staff", "the Chief Medical Information
-    Officer, who chairs it"); an office merely mentioned ("a named chair and an executive
-    sponsor") answers nothing."""
-    for m in _ASSIGNED.finditer(sentence):
-        held = m.group("by") or m.group("is") or ""
-        if any(not set(tokenize(o.group(0))) & asked for o in _OFFICE.finditer(held)):
-            return True
-    for m in _OFFICE_DOES.finditer(sentence):
-        if set(tokenize(m.group("duty"))) <= asked and any(
-            not set(tokenize(o.group(0))) & asked for o in _OFFICE.finditer(m.group("by"))
-        ):
-            return True
-    return False
 
 
 #: "When is it recalibrated?", "when do we escalate?": a present-tense when, which a condition
