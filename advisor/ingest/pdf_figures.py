@@ -1,14 +1,15 @@
-"""A chart's text labels read with its caption: a bar chart drawn as vector graphics keeps its
-values and categories in the text layer as short lines ("12%", "2022"), which read alone as
-stray numbers and are dropped. Gathered under the caption ("Figure 1 data labels: 2022: 12%;
-2023: 19%"), the figure's values can be quoted."""
+"""Figures' text. A big figure over its small label ("2.1 h" / "median earlier recognition") is
+read as one statement. A chart drawn as vector graphics keeps its values and categories in the
+text layer as short lines ("12%", "2022"), which read alone as stray numbers and are dropped:
+gathered under the caption ("Figure 1 data labels: 2022: 12%; 2023: 19%"), they can be quoted."""
 
 from __future__ import annotations
 
 import re
 
 from .document import BlockKind
-from .pdf_furniture import Piece
+from .pdf_furniture import FIGURE, Piece
+from .pdf_mend import overlap, prose
 
 _FIGURE_CAPTION = re.compile(r"^(?P<label>(?:figure|fig\.|chart|graph|exhibit)\s+[A-Z]?\d+(?:\.\d+)*)[.:]?\s", re.I)
 _MAX_LABEL = 30  # characters: an axis or data label, not a line of text
@@ -66,3 +67,48 @@ def chart_labels(page: list[Piece]) -> None:
         cap.breaks = sorted({0, *cap.breaks})  # the figure is a passage of its own, not the text's tail
         for p in labels:
             p.text, p.kind = "", BlockKind.FURNITURE
+
+
+def figure_labels(page: list[Piece]) -> list[Piece]:
+    """A big figure over its small label (a results slide's "2.1 h" above "median earlier
+    recognition") is one statement: the figure opens its label's text. A word the printer split
+    around the figure ("re" before "18%", "lative drop" under it) is joined back. Figures set
+    side by side over their labels read as two table rows; each pair becomes one statement."""
+    out: list[Piece] = []
+    skip: set[int] = set()
+    for i, p in enumerate(page):
+        if i in skip:
+            continue
+        below = [(j, q) for j, q in enumerate(page[i + 1 :], start=i + 1) if 0 <= q.top - p.bottom <= p.size]
+        if p.kind == BlockKind.TABLE and below and below[0][1].kind == BlockKind.TABLE:
+            j, labels = below[0]
+            pairs = _figure_row(p, labels)
+            if pairs:
+                skip.add(j)
+                for text in pairs:
+                    piece = Piece(p.page, BlockKind.TEXT, text, False, "", p.top, 1, p.x0, p.x1, [])
+                    piece.size, piece.bottom = labels.size, labels.bottom
+                    out.append(piece)
+                continue
+        m = FIGURE.match(p.text.strip()) if prose(p) else None
+        label = next((q for _, q in below if prose(q)), None)
+        if m is None or label is None or label.size * 1.4 > p.size or overlap(p, label) < 0.5:
+            out.append(p)
+            continue
+        cut = m["cut"] or ""
+        joined = (
+            f"{m['figure']} {cut}{label.text}" if cut and label.text[:1].islower() else f"{p.text.strip()} {label.text}"
+        )
+        label.breaks = [b + len(joined) - len(label.text) for b in label.breaks]
+        label.text, label.top, label.x0, label.x1 = joined, p.top, min(p.x0, label.x0), max(p.x1, label.x1)
+    return out
+
+
+def _figure_row(figures: Piece, labels: Piece) -> list[str]:
+    """Each figure with the label under it, when a row of big figures sits over a row of labels."""
+    tops, bottoms = figures.text.split(" | "), labels.text.split(" | ")
+    if len(tops) != len(bottoms) or len(tops) < 2 or labels.size * 1.4 > figures.size:
+        return []
+    if not all(FIGURE.match(t.strip()) for t in tops) or any(FIGURE.match(b.strip()) for b in bottoms):
+        return []
+    return [f"{t.strip()} {b.strip()}" for t, b in zip(tops, bottoms, strict=True)]

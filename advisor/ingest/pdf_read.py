@@ -30,9 +30,8 @@ from .document import (
 from .hyphens import Dehyphenator
 from .limits import Deadline, Limits
 from .pdf_chars import Page, PageReader
-from .pdf_figures import chart_labels
+from .pdf_figures import chart_labels, figure_labels
 from .pdf_furniture import (
-    FIGURE,
     Piece,
     declaration,
     mark_running_heads,
@@ -48,12 +47,11 @@ from .pdf_mend import (
     join_wrapped_headings,
     mend_column_breaks,
     mend_page_break,
-    overlap,
     prose,
     run_in_terms,
 )
 from .pdf_notes import attach_across_pages, attach_notes, split_notes
-from .pdf_title import TitleBlock, choose_title, first_heading, meta_title, title_block
+from .pdf_title import TitleBlock, choose_title, first_heading, meta_title, title_block, title_over_fields
 
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
 _ALNUM = re.compile(r"[^\W_]")
@@ -84,7 +82,7 @@ def read_pdf(path: Path, source: str, limits: Limits) -> Document:
     if not any(b.kind.indexed for b in blocks):
         raise fail(path, "no readable text: every page is a table of contents, index, reference list or furniture")
     title = choose_title(title, printed.text if printed else "", first_heading(blocks), title_from_name(path))
-    blocks = form_fields(blocks)
+    blocks = title_over_fields(form_fields(blocks), printed.passage if printed else None)
     return Document(source=source, title=subject_title(title, blocks), blocks=blocks)
 
 
@@ -267,7 +265,7 @@ def _blocks(
         mend_page_break(page, nxt)
     for page in pieces:
         join_wrapped_headings(page)
-        page[:] = _figure_labels(page)
+        page[:] = figure_labels(page)
         chart_labels(page)
         mend_column_breaks(page)
         captions_below(page)
@@ -334,6 +332,8 @@ class _Sections:
         self.body = body  # the body text's type size
         self.printed = printed  # the title block on the first page
         self.pending = ""  # the title block's text, read with the first content under it
+        self.above: list[Block] = []  # short lines over the title block, held for its passage
+        self.lines_above: list[str] = []
         self.by_page: dict[int, list[tuple[str, ...]]] = {}
         for page, tpath in outline:
             self.by_page.setdefault(page + 1, []).append(tpath)
@@ -390,6 +390,26 @@ class _Sections:
         under_refs = any(ref_heading(t) for t in self.current)
         self.in_refs = ref_heading(piece.text) or under_refs
 
+    def _above_title(self, piece: Piece) -> bool:
+        """A short line over the first page's title block (the issuing body, "MINISTRY OF ...")
+        is read with the title, not as a passage of its own."""
+        printed = self.printed
+        if printed is None or piece.page != printed.piece.page or piece.top >= printed.piece.top:
+            return False
+        text = piece.text.strip()
+        short = "\n" not in text and len(text.split()) <= 15 and not text.endswith(".")
+        return short and piece.kind == BlockKind.TEXT and not (piece.hidden or piece.note or piece.running)
+
+    def _release_above(self, piece: Piece | None) -> list[Block]:
+        """The lines held over the title block: kept for its passage when `piece` is the title
+        block and it is read as text, else given back as blocks of their own."""
+        held, self.above = self.above, []
+        printed = self.printed
+        if printed and piece is printed.piece and descriptive_title(printed.text):
+            self.lines_above = [b.text for b in held]
+            return []
+        return held
+
     def _title_text(self, piece: Piece, blocks: list[Block], byline: bool) -> None:
         """The title over the lines under it (authors, parties, date; a cover's facts) is read
         with them, so the passage names what it opens ("what is the report called?"): the first
@@ -397,7 +417,8 @@ class _Sections:
         numbered heading coming first starts the body: the title is then the documents' name only."""
         printed = self.printed
         if printed and piece is printed.piece:
-            self.pending = printed.text if descriptive_title(printed.text) else ""
+            self.pending = "\n".join([*self.lines_above, printed.text]) if descriptive_title(printed.text) else ""
+            self.lines_above = []
         elif byline and descriptive_title(piece.text):
             blocks.append(Block(" ".join(piece.text.split()), self.section, piece.page))
         elif self.pending and heading_level(piece.text) is not None and piece.text.strip() not in self.pending:
@@ -467,11 +488,16 @@ class _Sections:
             for i, piece in enumerate(pieces):
                 if piece.heading and not piece.hidden and piece.kind.indexed:
                     first = not (self.seen or cover or any(b.kind.indexed and b.text.strip() for b in blocks))
+                    blocks += self._release_above(piece)
                     self._heading(piece)
                     self._title_text(piece, blocks, first and not cover and front_matter(pieces[i + 1 :]))
                     continue
-                if self.pending and piece.kind.indexed and not piece.hidden:
-                    blocks.append(Block(self.pending, self.section, number))
+                if self._above_title(piece):
+                    self.above.append(Block(piece.text, self.section, number))
+                    continue
+                if self.pending and piece.kind.indexed and not piece.hidden and self.printed:
+                    self.printed.passage = Block(self.pending, self.section, number)
+                    blocks.append(self.printed.passage)
                 self.pending = "" if piece.kind.indexed and not piece.hidden else self.pending
                 if piece.kind.indexed and not piece.hidden:
                     self.bare = self.fresh = False
@@ -487,6 +513,7 @@ class _Sections:
                     meta["note"] = "footnote"  # a note not placed after its mark: a passage of its own
                 blocks.append(Block(piece.text, self.section, piece.page, kind, quarantine, meta, breaks=piece.breaks))
             self.pending = ""  # a title page of headings alone: its title is the documents' name
+            blocks += self._release_above(None)
             # outline titles not found in the text still start their section on this page
             left = self.by_page.pop(number, [])
             self.carried = list(left)
@@ -519,51 +546,6 @@ def _mend_hyphens(piece: Piece, dehyph: Dehyphenator) -> None:
     parts = [dehyph.mend(piece.text[a:b]) for a, b in pairwise(cuts)]
     piece.text = "".join(parts)
     piece.breaks = [sum(len(x) for x in parts[:i]) for i in range(1, len(parts))]
-
-
-def _figure_labels(page: list[Piece]) -> list[Piece]:
-    """A big figure over its small label (a results slide's "2.1 h" above "median earlier
-    recognition") is one statement: the figure opens its label's text. A word the printer split
-    around the figure ("re" before "18%", "lative drop" under it) is joined back. Figures set
-    side by side over their labels read as two table rows; each pair becomes one statement."""
-    out: list[Piece] = []
-    skip: set[int] = set()
-    for i, p in enumerate(page):
-        if i in skip:
-            continue
-        below = [(j, q) for j, q in enumerate(page[i + 1 :], start=i + 1) if 0 <= q.top - p.bottom <= p.size]
-        if p.kind == BlockKind.TABLE and below and below[0][1].kind == BlockKind.TABLE:
-            j, labels = below[0]
-            pairs = _figure_row(p, labels)
-            if pairs:
-                skip.add(j)
-                for text in pairs:
-                    piece = Piece(p.page, BlockKind.TEXT, text, False, "", p.top, 1, p.x0, p.x1, [])
-                    piece.size, piece.bottom = labels.size, labels.bottom
-                    out.append(piece)
-                continue
-        m = FIGURE.match(p.text.strip()) if prose(p) else None
-        label = next((q for _, q in below if prose(q)), None)
-        if m is None or label is None or label.size * 1.4 > p.size or overlap(p, label) < 0.5:
-            out.append(p)
-            continue
-        cut = m["cut"] or ""
-        joined = (
-            f"{m['figure']} {cut}{label.text}" if cut and label.text[:1].islower() else f"{p.text.strip()} {label.text}"
-        )
-        label.breaks = [b + len(joined) - len(label.text) for b in label.breaks]
-        label.text, label.top, label.x0, label.x1 = joined, p.top, min(p.x0, label.x0), max(p.x1, label.x1)
-    return out
-
-
-def _figure_row(figures: Piece, labels: Piece) -> list[str]:
-    """Each figure with the label under it, when a row of big figures sits over a row of labels."""
-    tops, bottoms = figures.text.split(" | "), labels.text.split(" | ")
-    if len(tops) != len(bottoms) or len(tops) < 2 or labels.size * 1.4 > figures.size:
-        return []
-    if not all(FIGURE.match(t.strip()) for t in tops) or any(FIGURE.match(b.strip()) for b in bottoms):
-        return []
-    return [f"{t.strip()} {b.strip()}" for t, b in zip(tops, bottoms, strict=True)]
 
 
 def _group_labels(page: list[Piece]) -> None:

@@ -4,10 +4,10 @@ on its first page (the largest heading there), else its first heading."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from .document import Block
+from .document import Block, BlockKind
 from .pdf_furniture import Piece
 
 #: A title an authoring tool left: a placeholder, or the name of the file it was made from ("b.html",
@@ -76,6 +76,7 @@ class TitleBlock:
 
     piece: Piece
     text: str
+    passage: Block | None = None  # the title block read as text, over the content under it
 
 
 def title_block(pages: list[list[Piece]], body: float) -> TitleBlock | None:
@@ -95,3 +96,21 @@ def title_block(pages: list[list[Piece]], body: float) -> TitleBlock | None:
     if nxt is not None and nxt.heading and _PART.match(nxt.text.strip()) and nxt.size < top.size:
         text = f"{text}, {' '.join(nxt.text.split())}"
     return TitleBlock(top, text)
+
+
+def title_over_fields(blocks: list[Block], passage: Block | None) -> list[Block]:
+    """The title block's passage over a list of fields ("Reference: ...", "Published: ...") opens
+    the list's first field, so the title and the facts under it are one passage."""
+    i = next((k for k, b in enumerate(blocks) if b is passage), None)
+    if passage is None or i is None or i + 1 >= len(blocks):
+        return blocks
+    nxt = blocks[i + 1]
+    if (
+        nxt.kind != BlockKind.TEXT
+        or nxt.breaks[:1] != [0]
+        or (nxt.section, nxt.page) != (passage.section, passage.page)
+    ):
+        return blocks
+    cut = len(passage.text) + 1
+    merged = replace(nxt, text=f"{passage.text}\n{nxt.text}", breaks=[b + cut for b in nxt.breaks[1:]])
+    return [*blocks[:i], merged, *blocks[i + 2 :]]

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-# the repo's sibling ../shared; a git worktree under <checkout>/wt/NAME looks two levels up
-_CANDIDATES = [ROOT.parent / "shared" / "realdocs", ROOT.parent.parent / "shared" / "realdocs"]
+# ADVISOR_SHARED (as tests/cards reads it: a worktree anywhere), else the repo's sibling ../shared;
+# a git worktree under <checkout>/wt/NAME looks two levels up
+_CANDIDATES = [
+    *([Path(os.environ["ADVISOR_SHARED"]) / "realdocs"] if os.environ.get("ADVISOR_SHARED") else []),
+    ROOT.parent / "shared" / "realdocs",
+    ROOT.parent.parent / "shared" / "realdocs",
+]
 
 
 def realdoc(name: str) -> Path:
