@@ -8,6 +8,7 @@ import re
 from ..chunk import Chunk, DocType
 from ..retrieve import Filters, Hit, Retriever, SearchResult
 from ..text import content_words
+from .definitions import asks_definition
 from .docref import referenced, without_references
 
 __all__ = ["interleave", "search_guidance", "split_question"]
@@ -69,6 +70,8 @@ def interleave(rankings: list[list[Hit]]) -> list[Hit]:
     return out
 
 
+#: Hits of the search for a defined term ("X means") a definition question adds.
+DEFINING_HITS = 6
 #: Hits past the k-th a search returns for `with_standouts` to look at.
 STANDOUT_EXTRA = 4
 #: A passage whose keyword score is this many times the best of the top k stands out.
@@ -133,6 +136,13 @@ def search_guidance(retriever: Retriever, query: str, *, k: int, org: str | None
         pointed = retriever.search(without_references(query), k=k, filters=inside)
         searches.append(pointed)
         hits = _pointed_first(hits, pointed.hits, named)
+    subject = asks_definition(query)
+    if subject:
+        # "How does the policy define X?": the definitions list ("2.2 X means ...") is diluted by
+        # its neighbours' terms; a search for the term as defined finds it
+        defining = retriever.search(f"{subject} means", k=DEFINING_HITS, filters=filters)
+        searches.append(defining)
+        hits = interleave([hits, defining.hits])
     subs = split_question(query)
     if len(subs) > 1:  # each part of a compound question gets its own evidence
         parts = [retriever.search(q, k=3, filters=filters) for q in subs]

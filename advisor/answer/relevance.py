@@ -14,6 +14,7 @@ from .amounts import asked_amounts, covers_amount
 from .asks import Ask, Focus, asked_words, focus_of, names_several, years
 from .bonus import field_alike, figure_bonus
 from .corpus import Corpus
+from .definitions import defined_subject
 from .docref import KINDS, pointing, prefer_pointed, reference_nouns
 from .focus import EFFECT_ASK, dated, states_effect
 from .persona import set_aside
@@ -63,11 +64,6 @@ _QUESTIONS_ASKED = re.compile(r"\b(?:ask|asks|asking|questions?|inquire|query)\b
 _DEICTIC = re.compile(r"\b(?:below|above|as follows|the following|see (?:section|table|figure))\b", re.I)
 _NUMBER_CUES = re.compile(r"\b(how many|how much|when|what year|which year|what date|deadline|number of|count)\b", re.I)
 #: "What is X?", "Define X", "What does X mean?": X is to be defined.
-_DEFINE = re.compile(
-    r"^\s*(?:what(?:'s| is| are)|define|definition of|what does|what is meant by)\s+(?:an? |the )?(?P<x>.+?)"
-    r"(?:\s+mean)?\s*\??\s*$",
-    re.I,
-)
 _DEFINING_VERB = re.compile(r"\b(?:is|are|refers to|means|is defined as|describes|denotes)\b|\s[—–]\s|:\s", re.I)
 
 
@@ -81,14 +77,6 @@ def wants_list(question: str) -> bool:
 
 
 _WHICH = re.compile(r"\bwhich\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
-
-
-def defined_subject(question: str) -> str:
-    """X in "What is X?" (empty when the question asks something else)."""
-    m = _DEFINE.match(question)
-    if not m or len(m.group("x").split()) > 8:
-        return ""
-    return m.group("x")
 
 
 def fuzzy(words: set[str]) -> set[str]:

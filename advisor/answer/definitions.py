@@ -1,0 +1,41 @@
+"""What a question asks defined: X in "What is X?", "Define X", "How does the policy define X?"."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["asks_definition", "defined_subject"]
+
+_DEFINE = re.compile(
+    r"^\s*(?:what(?:'s| is| are)|define|definition of|what does|what is meant by)\s+(?:an? |the )?(?P<x>.+?)"
+    r"(?:\s+mean)?\s*\??\s*$",
+    re.I,
+)
+
+#: "How does the policy define X?", "How is X defined in the bylaws?"
+_DEFINED_BY = re.compile(
+    r"^\s*how\s+(?:does|do|did)\s+.{1,80}?\s+define\s+(?:an? |the )?(?P<x>.+?)\s*\??\s*$"
+    r"|^\s*how\s+(?:is|are)\s+(?:an? |the )?(?P<y>.+?)\s+defined\b",
+    re.I,
+)
+
+
+def defined_subject(question: str) -> str:
+    """X in "What is X?" or "How does the policy define X?" (empty when the question asks something else)."""
+    by = _DEFINED_BY.match(question)
+    if by and len((by.group("x") or by.group("y")).split()) <= 8:
+        return by.group("x") or by.group("y")
+    m = _DEFINE.match(question)
+    if not m or len(m.group("x").split()) > 8:
+        return ""
+    return m.group("x")
+
+
+#: A question asking in so many words for a definition ("define", "definition of", "what does X mean").
+_EXPLICIT = re.compile(r"\bdefin(?:e|es|ed|ition)\b|\bmeant by\b|^\s*what does .+ mean\s*\??\s*$", re.I)
+
+
+def asks_definition(question: str) -> str:
+    """X when the question asks in so many words how X is defined ("" otherwise): "What is X?"
+    may ask for a figure or a date as well as a definition."""
+    return defined_subject(question) if _EXPLICIT.search(question) else ""
