@@ -31,6 +31,7 @@ from .focus import Focus, gives
 from .lookup import interleave, search_guidance, split_question
 from .ownwords import prefer_own_words
 from .paraphrase import matcher_for
+from .people import COMPANY_ASKED
 from .persona import asked_part, set_aside
 from .properties import figure_hits
 from .quotable import Unit, UnitKind, continue_lists, dangling, framed, read_units, reference_entry
@@ -47,6 +48,7 @@ from .selection import (
     compared_terms,
     fill_mmr,
     gather_passages,
+    named_section,
     repeats,
     sides,
     whole_list,
@@ -238,6 +240,8 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
         # a list question its items compete one by one, each under a lead-in arrange() writes
         cands = [c for c in cands if not _lead_in(c)]
         order = [c for c in order if not _lead_in(c)] or order
+    if as_list and (section := named_section(question, order, cands)):
+        return section  # the section the question names is the list it asks for, and all of the answer
     best = order[0].score
     chosen: list[Candidate] = [order[0]]
     terms = compared_terms(question)
@@ -578,7 +582,7 @@ def _best_giving(ask: Ask, order: list[Candidate], corpus: Corpus) -> Candidate 
     """The relevant sentence stating the kind of fact asked for ("Document number: MHSA-2026/07")
     about the most of what is asked, when the draft's sentences state none; None when no sentence
     clears MIN_FOCUS_COVERAGE."""
-    if ask.focus in _NAMES:
+    if ask.focus in _NAMES and not COMPANY_ASKED.search(ask.question):
         return None  # a table row full of capitalised words "states a name" of nothing asked
     pool = [c for c in order if c.score >= GIVING_FLOOR * order[0].score and not _lead_in(c)]
     scored = [(focus_coverage(ask, _evidence([c], corpus)), -i, c) for i, c in enumerate(pool)]

@@ -21,6 +21,7 @@ from ..chunk import Chunk, DocType
 from ..retrieve import Hit
 from ..text import content_words, hyphenated, identifiers, tokenize
 from .anaphora import ANAPHORA, after, antecedent
+from .headings import names_section
 from .properties import states_compared_figure
 from .quotable import Unit, UnitKind
 from .types import Part
@@ -225,6 +226,20 @@ def _members(cands: list[Candidate], key: tuple[str, ...]) -> list[Candidate]:
     return sorted(
         (c for c in cands if c.kind is not UnitKind.SENTENCE and _group_key(c) == key), key=lambda c: c.unit.order
     )
+
+
+def named_section(question: str, order: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """The sentences of the section a list question names, in reading order, when the best answer
+    is one of them ("What are the known limitations of X?" and X's "Known limitations", set as
+    prose rather than as a list); [] otherwise."""
+    top = order[0] if order else None
+    if top is None or top.kind is not UnitKind.SENTENCE or not names_section(question, top.chunk.section):
+        return []
+    section = sorted(
+        (d for d in cands if d.chunk.source == top.chunk.source and d.chunk.section == top.chunk.section),
+        key=lambda d: (d.chunk.position, d.unit.order),
+    )
+    return section[:MAX_LIST] if len(section) >= 2 else []
 
 
 def whole_list(order: list[Candidate], cands: list[Candidate], best: float) -> list[Candidate]:

@@ -20,6 +20,13 @@ SHEET = """<html><head><title>sheet.html</title></head><body><main>
 <h2>Intended use</h2>
 <p>Quellan Renal Watch estimates every four hours the chance that an adult inpatient develops acute kidney
 injury within two days.</p>
+<h2>Do not use</h2>
+<p>Do not use Quellan Renal Watch for the following patients:</p>
+<ul><li>Patients younger than 18 years.</li><li>Patients on long-term dialysis.</li><li>Patients on ECMO.</li></ul>
+<h2>Known limitations</h2>
+<p>Sensitivity is lower in patients aged 85 and over than in younger adults.</p>
+<p>The model has not been validated in pregnancy.</p>
+<p>Scores arrive late when laboratory results take more than five hours.</p>
 <h2>Updates</h2>
 <p>The model is recalibrated every quarter and retrained each October.</p>
 </main></body></html>
@@ -51,3 +58,32 @@ def test_a_later_part_asking_about_it_names_the_product():
 def test_both_parts_of_a_compound_question_are_answered(advisor):
     ans = advisor.ask("What version of Quellan Renal Watch does the sheet describe, and who makes it?")
     assert "2.4.1" in ans.answer and "Orbisk Medical" in ans.answer, ans.answer
+
+
+def test_the_limitations_section_is_the_whole_answer_to_what_are_the_limitations(advisor):
+    ans = advisor.ask("What are the known limitations of Quellan Renal Watch?")
+    assert not ans.abstained, ans.answer
+    for said in ("aged 85 and over", "validated in pregnancy", "more than five hours"):
+        assert said in ans.answer, ans.answer
+    # another section's list is not padding for it
+    assert "long-term dialysis" not in ans.answer, ans.answer
+
+
+def test_a_section_the_list_question_names_is_read_whole_in_order():
+    from advisor.answer.quotable import Unit, UnitKind
+    from advisor.answer.selection import Candidate, named_section
+    from advisor.chunk import Chunk, DocType
+
+    lim = Chunk("c1", "x", "sheet.docx", "Sheet", "Known limitations", position=3, doc_type=DocType.USER)
+    other = Chunk("c2", "x", "sheet.docx", "Sheet", "Contraindications", position=2, doc_type=DocType.USER)
+
+    def cand(text: str, chunk: Chunk, order: int, kind: UnitKind = UnitKind.SENTENCE) -> Candidate:
+        return Candidate(Unit(text, chunk, 0, kind, order), 1)
+
+    a, b, c = (cand(t, lim, i) for i, t in enumerate(("Lower in the old.", "Not for pregnancy.", "Late labs.")))
+    item = cand("Patients on ECMO.", other, 0, UnitKind.ITEM)
+    question = "What are the known limitations of Quellan Renal Watch?"
+    # ranked best first: the section's second sentence leads, a contraindication comes between
+    assert named_section(question, [b, item, a, c], [a, b, c, item]) == [a, b, c]
+    # a question not naming the section reads lists as before
+    assert named_section("What should we watch for with Quellan Renal Watch?", [b, item, a, c], [a, b, c, item]) == []
