@@ -205,7 +205,7 @@ _DURATION = re.compile(
     r"(?:minutes?|hours?|days?|weeks?|months?|years?)\b",
     re.I,
 )
-_RATE = re.compile(r"\d\s?%|\bpercent\b|\b0?\.\d+\b|\b\d+(?:\.\d+)? (?:in|of|out of) (?:\d+|every)\b", re.I)
+_RATE = re.compile(r"\d\s?%|\bpercent\b|(?<![\d.])0?\.\d+\b|\b\d+(?:\.\d+)? (?:in|of|out of) (?:\d+|every)\b", re.I)
 _CODE = re.compile(r"\b[A-Z]{1,4}-?\d{3,}\b|§\s?\d|\b\d{2,}(?:\.\d+)+(?:\([a-z0-9]+\))*|\b[A-Z]{2,}-\d+\b")
 _PROPER = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
 #: A sentence that corrects the question's premise: the thing has no fine, no deadline, no force of law.

@@ -135,3 +135,14 @@ def test_how_many_counts_the_noun_before_its_verb():
     assert counted("How many trained reviewers were assigned?") == "review"
     # the first plural is what is counted, not the product named after the verb
     assert counted("How many clinics currently run Orbweave Sentinel?") == "clinic"
+
+
+def test_a_clause_number_is_no_rate():
+    from advisor.answer.focus import gives
+
+    ask = read_ask("What share of clinics used a triage program in 2025?")
+    assert ask.focus is Focus.RATE
+    assert gives(ask, "In 2025, 44% of clinics used a triage program.")
+    assert gives(ask, "The share reached 0.44 in 2025.")
+    # "Recommendation 3.1" numbers a clause; it states no share
+    assert not gives(ask, "Recommendation 3.1: a triage program must never be the only way to book a visit.")
