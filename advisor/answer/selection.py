@@ -239,6 +239,10 @@ def named_section(question: str, order: list[Candidate], cands: list[Candidate])
         (d for d in cands if d.chunk.source == top.chunk.source and d.chunk.section == top.chunk.section),
         key=lambda d: (d.chunk.position, d.unit.order),
     )
+    if any(
+        d.kind is not UnitKind.SENTENCE or d.text.rstrip().endswith(":") or TABLE_REF.search(d.text) for d in section
+    ):
+        return []  # a section pointing at its table or list ("the standards in Table 3") is not the list itself
     return section[:MAX_LIST] if len(section) >= 2 else []
 
 

@@ -87,3 +87,14 @@ def test_a_section_the_list_question_names_is_read_whole_in_order():
     assert named_section(question, [b, item, a, c], [a, b, c, item]) == [a, b, c]
     # a question not naming the section reads lists as before
     assert named_section("What should we watch for with Quellan Renal Watch?", [b, item, a, c], [a, b, c, item]) == []
+
+
+def test_a_section_pointing_at_its_table_is_not_the_list():
+    from advisor.answer.quotable import Unit, UnitKind
+    from advisor.answer.selection import Candidate, named_section
+    from advisor.chunk import Chunk, DocType
+
+    sec = Chunk("c1", "x", "plan.pdf", "Plan", "4 Exchange standards", position=3, doc_type=DocType.USER)
+    a = Candidate(Unit("Systems must meet the standards in Table 3.", sec, 0, UnitKind.SENTENCE, 0), 1)
+    b = Candidate(Unit("A standard marked Mandatory applies from its date.", sec, 0, UnitKind.SENTENCE, 1), 1)
+    assert named_section("Which exchange standards are mandatory from 2026?", [a, b], [a, b]) == []
