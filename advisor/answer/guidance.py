@@ -572,8 +572,7 @@ def _second_draft(
     return Draft(arrange(again), AnswerKind.GUIDANCE, covered=second.coverage, addressed=True)
 
 
-#: Kinds of fact any capitalised word seems to state.
-_NAMES = (Focus.NAMED, Focus.PERSON, Focus.PLACE)
+_NAMES = (Focus.NAMED, Focus.PERSON, Focus.PLACE)  # kinds of fact any capitalised word seems to state
 #: A sentence stating the kind of fact asked (a code, a date) may lead a second draft from this share of the best.
 GIVING_FLOOR = 0.6
 
