@@ -33,6 +33,9 @@ index: install
 	$(VENV)/bin/advisor index
 
 test: install
+	@# compiled ahead: on Python 3.11.7 a module compiled from source in one thread while Streamlit
+	@# parses its script in another can fail with "AST constructor recursion depth mismatch"
+	$(PY) -m compileall -q advisor pages streamlit_app.py > /dev/null
 	$(PY) -m pytest -q
 
 test-fast: install
