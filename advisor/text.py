@@ -120,6 +120,20 @@ def split_sentences(text: str) -> list[str]:
     return [text[s:e] for s, e in sentence_spans(text)]
 
 
+_ITEM_LABELS = (
+    "Recommendation",
+    "Requirement",
+    "Standard",
+    "Principle",
+    "Rule",
+    "Clause",
+    "Criterion",
+    "Control",
+    "Objective",
+)
+_COMPOUND_ID = re.compile(r"\b([A-Z]{2,6}(?:-[A-Z]{2,6})+-\d{1,2}(?:\.\d{1,2}){0,2})(?![\w-])")
+_ITEM_NUMBER = r"\d{1,2}(?:\.\d{1,2}){0,3}(?![\d.]*\d)"
+
 # Identifiers users quote: "GOVERN 1.6", "MEASURE 2.13", "GV-1.1-001", "§170.315(b)(11)",
 # "§ 164.312", "Art. 14", "Article 14", "DATA-3", "45 CFR 92.210".
 _ID_PATTERNS = [
@@ -130,6 +144,12 @@ _ID_PATTERNS = [
     re.compile(r"\b(\d{3}\.\d{3})\b"),
     re.compile(r"\bArt(?:icle|\.)?\s?(\d{1,3})\b", re.I),
     re.compile(r"\b([A-Z]{2,6}-\d{1,2})\b"),
+    # numbered items of a guideline, standard or rule book: "Recommendation 2.1", "Rule 4.2.1",
+    # "Standards 3 and 4" (each number is the label's)
+    re.compile(
+        rf"\b({'|'.join(_ITEM_LABELS)})s?\s+({_ITEM_NUMBER}(?:(?:\s*,\s*|\s+(?:and|or|to)\s+|\s*[-\u2013]\s*){_ITEM_NUMBER})*)",
+        re.I,
+    ),
 ]
 
 
@@ -147,6 +167,11 @@ def identifiers(text: str) -> list[str]:
     """Normalised identifiers mentioned in text, in order of first appearance."""
     text = hyphenated(text)
     found: list[str] = []
+    # a compound code ("HS-GV-2.3") is one identifier, not the "GV-2.3" inside it
+    for m in _COMPOUND_ID.finditer(text):
+        _add(found, m.group(1).upper())
+    if found:
+        text = _COMPOUND_ID.sub(" ", text)
     for i, pat in enumerate(_ID_PATTERNS):
         for m in pat.finditer(text):
             if i == 0:
@@ -157,11 +182,25 @@ def identifiers(text: str) -> list[str]:
                 ident = "§" + m.group(1).lower()
             elif i == 5:
                 ident = f"Art. {m.group(1)}"
-            else:
+            elif i == 6:
                 ident = m.group(1).upper()
-            if ident not in found and not any(f.startswith(ident) for f in found):
-                found.append(ident)
+            else:
+                label = m.group(1).capitalize()
+                numbers = re.findall(_ITEM_NUMBER, m.group(2))
+                # "the standard 30 days" is prose: a lower-case label needs a numbered item ("rule 4.2")
+                if m.group(1)[0].islower() and not all("." in n for n in numbers):
+                    continue
+                for number in numbers:
+                    if f"{label} {number}" not in found:
+                        found.append(f"{label} {number}")
+                continue
+            _add(found, ident)
     return found
+
+
+def _add(found: list[str], ident: str) -> None:
+    if ident not in found and not any(f.startswith(ident) for f in found):
+        found.append(ident)
 
 
 _STOP = frozenset(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["asks_definition", "defined_subject"]
+__all__ = ["asks_definition", "defined_subject", "glossary_entry"]
 
 _DEFINE = re.compile(
     r"^\s*(?:what(?:'s| is| are)|define|definition of|what does|what is meant by)\s+(?:an? |the )?(?P<x>.+?)"
@@ -39,3 +39,16 @@ def asks_definition(question: str) -> str:
     """X when the question asks in so many words how X is defined ("" otherwise): "What is X?"
     may ask for a figure or a date as well as a definition."""
     return defined_subject(question) if _EXPLICIT.search(question) else ""
+
+
+def glossary_entry(text: str) -> str:
+    """The acronym a glossary line spells out ("VDHA: Vantoria Digital Health Agency" -> "VDHA"), "" for any other text."""
+    m = _GLOSSARY.match(text.strip())
+    if not m:
+        return ""
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", m.group("exp"))).upper()
+    letters = iter(initials)
+    return m.group("acr") if all(ch in letters for ch in m.group("acr") if ch.isalpha()) else ""
+
+
+_GLOSSARY = re.compile(r"^(?P<acr>[A-Z][A-Z0-9&-]{1,9}):\s+(?P<exp>[A-Z][^.:;]{2,120})\.?$")

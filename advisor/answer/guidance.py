@@ -21,10 +21,11 @@ import numpy as np
 from ..chunk import Chunk, DocType
 from ..guard import looks_like_injection
 from ..retrieve import Hit, Retriever
-from ..text import tokenize
+from ..text import identifiers, tokenize
 from .anaphora import echo_answered, spelled_out
 from .asks import Ask, Evidence, Verdict, addressed, coverage, focus_coverage, read_ask
 from .corpus import Corpus
+from .definitions import glossary_entry
 from .docref import DOCUMENT_TOKENS, documents_named, read_references
 from .enumeration import enumerated
 from .focus import Focus, gives
@@ -121,19 +122,6 @@ def usable(sentence: str) -> bool:
 
 
 # ------------------------------------------------------------------------------- composing
-
-
-def glossary_entry(text: str) -> str:
-    """The acronym a glossary line spells out ("VDHA: Vantoria Digital Health Agency" -> "VDHA"), "" for any other text."""
-    m = _GLOSSARY.match(text.strip())
-    if not m:
-        return ""
-    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", m.group("exp"))).upper()
-    letters = iter(initials)
-    return m.group("acr") if all(ch in letters for ch in m.group("acr") if ch.isalpha()) else ""
-
-
-_GLOSSARY = re.compile(r"^(?P<acr>[A-Z][A-Z0-9&-]{1,9}):\s+(?P<exp>[A-Z][^.:;]{2,120})\.?$")
 
 
 def _candidates(
@@ -246,7 +234,9 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
     chosen: list[Candidate] = [order[0]]
     terms = compared_terms(question)
     limit = max(limit, len(terms) + 3)
-    chosen += sides(terms, order, chosen, best)
+    for side in sides(terms, order, chosen, best):  # numbered items compared are read together, in order
+        side.follows = chosen[-1] if terms == identifiers(question) and side.follows is None else side.follows
+        chosen.append(side)
     chosen += [c for c in compared_figures(question, order, best) if c not in chosen]
     for sub, svec in setup.sub_vecs:
         # passage similarities were computed for the whole question, not this part

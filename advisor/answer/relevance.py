@@ -297,8 +297,9 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
         lex = sum(weight[w] * (1.0 if w in cw else 0.3 if w in cx else 0.0) for w in q_fuzzy) / total
         ids_here = set(identifiers(c.text)) | set(identifiers(c.chunk.section))
         bonus = 0.15 if q_ids and q_ids & ids_here else 0.0
-        if q_ids and q_ids & set(identifiers(c.text[:16])):
-            bonus += 0.08  # "GOVERN 1.6 calls for ..." defines the thing asked about
+        if q_ids and (opening := set(identifiers(c.text[:24]))):
+            # "GOVERN 1.6 calls for ..." defines the thing asked about; "Recommendation 2.3 ..." another
+            bonus += 0.08 if q_ids & opening else -0.08
         if negation is not None and negation.search(c.text):
             bonus += 0.08  # "not measured" answers "what we decide not to measure"; "measure" alone does not
         if q_years and (stated := years(c.text)):

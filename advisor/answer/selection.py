@@ -316,7 +316,10 @@ _ITEM_STOP = re.compile(
 def compared_terms(question: str) -> list[str]:
     """The things a comparison question sets side by side ("How does the guide tell
     transparency, explainability and interpretability apart?" -> the three terms); [] when
-    the question compares nothing."""
+    the question compares nothing. Two numbered items named ("Recommendations 2.1 and 2.2") are
+    the terms, each quoted in its own slot."""
+    if len(named := identifiers(question)) >= 2:
+        return named
     if not _CONTRAST.search(question):
         return []
     m = _DIFFER_FROM.search(question) or _SERIES.search(question)
@@ -336,6 +339,8 @@ def _about(term: str, sentence: str, others: list[str]) -> int:
     """How squarely a sentence is about one compared term: 2 when it opens with the term,
     1 when its first words name it, 0 otherwise (or when they name another term too)."""
     head = " ".join(sentence.split()[:6])
+    if identifiers(term) == [term]:  # an item is named by its number: "Recommendation 2.2" is not 2.1
+        return 2 if identifiers(head)[:1] == [term] else 1 if term in identifiers(head) else 0
     want = set(tokenize(term))
     if not want or not want <= set(tokenize(head)):
         return 0
