@@ -21,9 +21,10 @@ import numpy as np
 from ..chunk import Chunk, DocType
 from ..guard import looks_like_injection
 from ..retrieve import Hit, Retriever
-from ..text import identifiers, tokenize
+from ..text import tokenize
 from .anaphora import echo_answered, spelled_out
 from .asks import Ask, Evidence, Verdict, addressed, coverage, focus_coverage, read_ask
+from .comparison import compared_figures, compared_terms, with_sides
 from .corpus import Corpus
 from .definitions import glossary_entry
 from .docref import DOCUMENT_TOKENS, documents_named, read_references
@@ -45,13 +46,10 @@ from .selection import (
     add_siblings,
     arrange,
     collapse_duplicates,
-    compared_figures,
-    compared_terms,
     fill_mmr,
     gather_passages,
     named_section,
     repeats,
-    sides,
     whole_list,
 )
 from .sentences import SentenceIndex
@@ -234,9 +232,7 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
     chosen: list[Candidate] = [order[0]]
     terms = compared_terms(question)
     limit = max(limit, len(terms) + 3)
-    for side in sides(terms, order, chosen, best):  # numbered items compared are read together, in order
-        side.follows = chosen[-1] if terms == identifiers(question) and side.follows is None else side.follows
-        chosen.append(side)
+    chosen = with_sides(question, terms, order, chosen, best)
     chosen += [c for c in compared_figures(question, order, best) if c not in chosen]
     for sub, svec in setup.sub_vecs:
         # passage similarities were computed for the whole question, not this part

@@ -3,7 +3,6 @@
 - `fill_mmr`: relevant units that say something new (maximal marginal relevance); every unit
   must earn its place on its own score — a sentence never rides along because it follows one;
 - `whole_list`: the complete list (or table) a list question asks for, with its lead-in;
-- `sides`: each side of a comparison question its own slot;
 - `collapse_duplicates`: a sentence two documents share is quoted once, citing both;
 - `arrange`: the chosen units as answer parts, each list under the line that introduces it.
 """
@@ -19,10 +18,9 @@ import numpy as np
 
 from ..chunk import Chunk, DocType
 from ..retrieve import Hit
-from ..text import content_words, hyphenated, identifiers, tokenize
+from ..text import hyphenated, identifiers, tokenize
 from .anaphora import ANAPHORA, after, antecedent
 from .headings import names_section
-from .properties import states_compared_figure
 from .quotable import Unit, UnitKind
 from .types import Part
 
@@ -31,12 +29,9 @@ __all__ = [
     "Candidate",
     "arrange",
     "collapse_duplicates",
-    "compared_figures",
-    "compared_terms",
     "fill_mmr",
     "introduced_table",
     "repeats",
-    "sides",
     "whole_list",
 ]
 
@@ -297,128 +292,6 @@ def introduced_table(c: Candidate, cands: list[Candidate]) -> list[Candidate]:
         return []
     first = min(rows, key=lambda d: d.unit.order, default=None)
     return _members(cands, _group_key(first)) if first is not None else []
-
-
-_CONTRAST = re.compile(
-    r"\b(?:apart|differ\w*|distinguish\w*|distinct\w*|compare[sd]?|comparison|contrast\w*|versus|vs\.?|between)\b",
-    re.I,
-)
-_ITEM = r"(?:[\w()'’-]+ ){0,2}[\w()'’-]+"
-_SERIES = re.compile(rf"({_ITEM}(?:, {_ITEM})*),? (?:and|or|vs\.?|versus) (?:an? |the )?({_ITEM})", re.I)
-_DIFFER_FROM = re.compile(rf"({_ITEM}) (?:differs?|is different|are different) from (?:an? |the )?({_ITEM})", re.I)
-_ITEM_STOP = re.compile(
-    r"\b(?:how|what|which|does|do|is|are|the|a|an|tell|between|about|of|for|in|on|to|with|apart|differ\w*|"
-    r"compare[sd]?|distinguish|contrast|we|our|you|it|they)\b",
-    re.I,
-)
-
-
-def compared_terms(question: str) -> list[str]:
-    """The things a comparison question sets side by side ("How does the guide tell
-    transparency, explainability and interpretability apart?" -> the three terms); [] when
-    the question compares nothing. Two numbered items named ("Recommendations 2.1 and 2.2") are
-    the terms, each quoted in its own slot."""
-    if len(named := identifiers(question)) >= 2:
-        return named
-    if not _CONTRAST.search(question):
-        return []
-    m = _DIFFER_FROM.search(question) or _SERIES.search(question)
-    if not m:
-        return []
-    raw = [*m.group(1).split(","), m.group(2)]
-    terms = []
-    for i, r in enumerate(raw):
-        pieces = [p.strip(" ,?") for p in _ITEM_STOP.split(r) if content_words(p.strip(" ,?"))]
-        if pieces:
-            # the words nearest the conjunction: "tell transparency" -> "transparency", "MAP differ" -> "MAP"
-            terms.append(pieces[0] if i == len(raw) - 1 else pieces[-1])
-    return terms if len(terms) >= 2 else []
-
-
-def _about(term: str, sentence: str, others: list[str]) -> int:
-    """How squarely a sentence is about one compared term: 2 when it opens with the term,
-    1 when its first words name it, 0 otherwise (or when they name another term too)."""
-    head = " ".join(sentence.split()[:6])
-    if identifiers(term) == [term]:  # an item is named by its number: "Recommendation 2.2" is not 2.1
-        return 2 if identifiers(head)[:1] == [term] else 1 if term in identifiers(head) else 0
-    want = set(tokenize(term))
-    if not want or not want <= set(tokenize(head)):
-        return 0
-    if any(set(tokenize(o)) & set(tokenize(head)) for o in others):
-        return 0
-    return 2 if re.match(rf"(?:the |an? )?{re.escape(term)}\b", sentence.strip(), re.I) else 1
-
-
-#: Words by which one sentence sets two things against each other.
-_CONTRASTS = re.compile(
-    r"\b(?:while|whereas|unlike|in contrast|by contrast|rather than|but also|differs?|different from|"
-    r"distinct from|as opposed to|on the other hand|compared (?:with|to))\b",
-    re.I,
-)
-
-
-def contrast(terms: list[str], order: list[Candidate], best: float) -> Candidate | None:
-    """The best sentence that names every compared term and sets them against each other
-    ("While resilience is ..., security includes ... but also ..."): the most direct answer
-    to "how do X and Y differ?"."""
-    want = [set(tokenize(t)) for t in terms]
-    if len(want) < 2 or not all(want):
-        return None  # nothing is compared
-    for c in order:
-        if c.score < 0.5 * best:
-            return None
-        if c.kind is not UnitKind.SENTENCE or c.anaphoric or c.text.rstrip().endswith(":"):
-            continue
-        words = set(tokenize(c.text))
-        if all(w and w <= words for w in want) and _CONTRASTS.search(c.text):
-            return c
-    return None
-
-
-def sides(terms: list[str], order: list[Candidate], chosen: list[Candidate], best: float) -> list[Candidate]:
-    """Each side of a comparison its own slot: the sentence contrasting the terms, then the
-    best sentence about each compared term (opening with it, else naming it first), so the
-    last side is not crowded out."""
-    both = contrast(terms, order, best)
-    out: list[Candidate] = [both] if both is not None and both not in chosen else []
-    for term in terms:
-        others = [t for t in terms if t != term]
-        if any(_about(term, c.text, others) for c in chosen + out):
-            continue
-        fits = [
-            c
-            for c in order
-            if c.kind is UnitKind.SENTENCE
-            and not c.text.rstrip().endswith(":")
-            and not c.anaphoric
-            and c.score >= 0.5 * best
-        ]
-        ranked = [(a, c.score, c) for c in fits if (a := _about(term, c.text, others))]
-        if ranked:
-            out.append(max(ranked, key=lambda r: (r[0], r[1]))[2])
-    return out
-
-
-#: A product's figure in a comparison must score this share of the best unit's score.
-COMPARED_FLOOR = 0.5
-
-
-def compared_figures(question: str, order: list[Candidate], best: float) -> list[Candidate]:
-    """Each document's best unit stating a figure for the measure a comparison asks about ("Which
-    of X and Y reports the higher specificity?"): every product compared gets its figure quoted,
-    not only the one whose card ranks first. [] unless two documents state one."""
-    out: list[Candidate] = []
-    seen: set[str] = set()
-    for c in order:
-        if c.score < COMPARED_FLOOR * best:
-            break
-        if c.chunk.source in seen or not c.unit.ok:
-            continue
-        lead = c.unit.lead.text if c.unit.lead is not None else ""
-        if states_compared_figure(question, c.text, lead, f"{c.chunk.title} {c.chunk.section}"):
-            out.append(c)
-            seen.add(c.chunk.source)
-    return out if len(out) >= 2 else []
 
 
 @lru_cache(maxsize=8192)

@@ -8,9 +8,10 @@ import numpy as np
 
 from advisor.answer.asks import read_ask
 from advisor.answer.bonus import FIGURE_BONUS, figure_bonus
+from advisor.answer.comparison import compared_figures
 from advisor.answer.properties import states_compared_figure
 from advisor.answer.quotable import Unit, UnitKind, read_units
-from advisor.answer.selection import Candidate, arrange, compared_figures, fill_mmr, other_figures, repeats
+from advisor.answer.selection import Candidate, arrange, fill_mmr, other_figures, repeats
 from advisor.chunk import Chunk
 
 HEADER = "Metric | Result | 95% confidence interval"

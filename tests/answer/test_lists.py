@@ -10,10 +10,11 @@ import pytest
 
 from advisor.answer import Advisor
 from advisor.answer.asks import Corpus, read_ask
+from advisor.answer.comparison import compared_terms
 from advisor.answer.guidance import SentenceIndex, compose_guidance, wants_list
 from advisor.answer.quotable import continue_lists, read_units
 from advisor.answer.relevance import adjust as _adjust
-from advisor.answer.selection import Candidate, arrange, compared_terms
+from advisor.answer.selection import Candidate, arrange
 from advisor.chunk import Chunk
 from advisor.retrieve import Hit
 from advisor.testing import HashEmbedder

@@ -9,9 +9,10 @@ import pytest
 
 from advisor.answer import Advisor
 from advisor.answer.asks import read_ask
+from advisor.answer.comparison import sides
 from advisor.answer.persona import asked_part, core_question
 from advisor.answer.quotable import read_units
-from advisor.answer.selection import Candidate, sides
+from advisor.answer.selection import Candidate
 from advisor.chunk import Chunk
 
 from .builders import indexed_settings
