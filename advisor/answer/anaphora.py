@@ -36,7 +36,7 @@ class _Quoted(Protocol):
 
 Candidate = TypeVar("Candidate", bound=_Quoted)
 
-__all__ = ["ANAPHORA", "after", "antecedent", "echo_answered", "spelled_out"]
+__all__ = ["ANAPHORA", "after", "antecedent", "chart_values", "echo_answered", "spelled_out"]
 
 ANAPHORA = re.compile(
     r"^(?:this|these|that|those|it|its|they|their|such|however|therefore|thus|hence|in addition|additionally|also|"
@@ -126,3 +126,27 @@ def echo_answered(question: str, chosen: list[Candidate], cands: list[Candidate]
         return []
     nxt.follows = lead  # arrange() reads it right after the lead
     return [nxt]
+
+
+#: The values a reader gathered from a chart under its caption ("Figure 1 data labels: 2022: 12%; ...").
+_CHART_VALUES = re.compile(r"^(?:figure|fig\.?|chart|graph|exhibit)\s*[\w.]+\s+data labels:", re.I)
+
+
+def chart_values(chosen: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """A chart's caption and the values read from it go together: a chosen caption brings its
+    values ("Share of practices using AI, 2022-2025" answers nothing without "2025: 44%"), and
+    chosen values their caption (what "2025: 44%" is a share of)."""
+    out: list[Candidate] = []
+    for c in list(chosen):
+        values = _CHART_VALUES.match(c.text) is not None
+        pos = c.position - 1 if values else c.position + 1
+        other = next((o for o in cands if o.chunk is c.chunk and o.position == pos), None)
+        if other is None or other in chosen or other in out or other.kind is not UnitKind.SENTENCE:
+            continue
+        if values:
+            out.append(other)
+            c.follows = c.follows or other
+        elif _CHART_VALUES.match(other.text):
+            other.follows = c
+            out.append(other)
+    return out

@@ -93,3 +93,29 @@ def test_a_comparison_of_two_groups_quotes_both_rows_first(advisor):
     assert female >= 0 and male >= 0, ans.answer
     contra = ans.answer.find("Do not use")
     assert contra == -1 or contra > max(female, male), ans.answer
+
+
+CHART = """<html><head><title>survey.html</title></head><body><main>
+<h1>Tamsford community clinics: digital health survey 2026</h1>
+<h2>3 Uptake</h2>
+<p>Triage tools and note-drafting assistants are the most common kinds of AI in Tamsford clinics. Uptake grew
+fastest in the two largest districts.</p>
+<p>Figure 2. Share of community clinics using at least one AI tool, 2021-2024 (board survey).
+Figure 2 data labels: 2021: 9%; 2022: 15%; 2023: 27%; 2024: 38%.</p>
+<p>Clinics without any AI tool most often cited cost and a lack of local technical support.</p>
+</main></body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def survey(tmp_path_factory) -> Advisor:
+    docs = {**SMALL_GUIDES, "survey.html": CHART}
+    return Advisor(indexed_settings(tmp_path_factory.mktemp("chart"), docs))
+
+
+def test_a_chart_caption_brings_the_values_read_from_the_chart(survey):
+    ans = survey.ask("What share of Tamsford community clinics used at least one AI tool in 2024?")
+    assert not ans.abstained, ans.answer
+    assert "2024: 38%" in ans.answer, ans.answer
+    # the values are read with what they measure
+    assert ans.answer.find("Share of community clinics") < ans.answer.find("2024: 38%"), ans.answer
