@@ -416,12 +416,19 @@ def _gives(ask: Ask, ev: Evidence) -> bool:
     table, by the date heading its column ("Sep 2027" over "Independent re-validation ...")?"""
     if gives(ask, ev.text):
         return True
-    if ask.superlative and gives(replace(ask, superlative=False), ev.text) and column_asked(ask, ev.lead):
-        return True  # a table's row ranks by the column the question names ("the highest specificity")
+    if ask.superlative and gives(replace(ask, superlative=False), ev.text):
+        if column_asked(ask, ev.lead):
+            return True  # a table's row ranks by the column the question names ("the highest specificity")
+        if ask.focus is Focus.DATE and _IN_TIME.search(ask.question):
+            return True  # "when was the latest amendment": the dates themselves rank the events
     if ask.focus is Focus.DATE and dated_row(ev.text, ev.lead):
         return True
     keyed = keyed_row(ev.text, ev.lead) if ask.focus in (Focus.COUNT, Focus.DURATION) else ""
     return bool(keyed) and gives(ask, keyed)  # "480" counts the hours its column is headed by
+
+
+#: A superlative that ranks events by when they happened.
+_IN_TIME = re.compile(r"\b(?:latest|earliest|most recent|newest|oldest|first|last)\b", re.I)
 
 
 def column_asked(ask: Ask, header: str) -> bool:

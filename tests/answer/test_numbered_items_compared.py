@@ -98,8 +98,10 @@ def test_a_comparison_of_two_groups_quotes_both_rows_first(advisor):
 CHART = """<html><head><title>survey.html</title></head><body><main>
 <h1>Tamsford community clinics: digital health survey 2026</h1>
 <h2>3 Uptake</h2>
-<p>Triage tools and note-drafting assistants are the most common kinds of AI in Tamsford clinics. Uptake grew
-fastest in the two largest districts.</p>
+<p>Triage tools and note-drafting assistants are the most common kinds of AI tool in Tamsford community clinics.
+Uptake of AI tools grew fastest in the two largest districts. Most community clinics that use an AI tool bought it
+from a national supplier. Community clinics using at least one AI tool report shorter waits for same-day
+appointments. The board expects every community clinic to name an AI lead by 2026.</p>
 <p>Figure 2. Share of community clinics using at least one AI tool, 2021-2024 (board survey).
 Figure 2 data labels: 2021: 9%; 2022: 15%; 2023: 27%; 2024: 38%.</p>
 <p>Clinics without any AI tool most often cited cost and a lack of local technical support.</p>
