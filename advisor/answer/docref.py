@@ -27,6 +27,7 @@ __all__ = [
     "Pointing",
     "Reference",
     "documents_named",
+    "documents_naming",
     "pointing",
     "prefer_pointed",
     "read_references",
@@ -316,6 +317,29 @@ def reference_nouns(question: str) -> set[str]:
         last = [w for w in re.findall(r"[\w-]+", ref.phrase) if _kind(w)][-1:]
         out.update(w.lower() for w in last)
     return out
+
+
+#: A name the question uses scopes a search to the documents using it when at most this many do.
+NAMING_DOCS = 2
+_NAME_WORD = re.compile(r"(?<=\S\s)[A-Z][\w'’-]*[a-z][\w'’-]*|\b[A-Z]{3,}\b")
+
+
+def documents_naming(question: str, retriever: Retriever) -> tuple[str, ...]:
+    """The documents the user added that alone use a name the question uses ("At St. Orlaith,
+    if a doctor disagrees ..." -> the hospital's rule book): its passages answer, however far
+    the question's words are from theirs. () when every such name is also in a bundled guide
+    or in more than `NAMING_DOCS` documents."""
+    lex = retriever.lexical()
+    user = {d.source for d in _catalog(retriever).docs if d.doc_type == DocType.USER}
+    if not user:
+        return ()
+    found: dict[str, None] = {}
+    for word in dict.fromkeys(_NAME_WORD.findall(question)):
+        for tok in tokenize(word)[:1]:
+            holders = lex.sources_with(tok) if lex.df.get(tok, 0) else []
+            if holders and len(holders) <= NAMING_DOCS and set(holders) <= user:
+                found.update(dict.fromkeys(holders))
+    return tuple(sorted(found))
 
 
 def referenced(question: str, retriever: Retriever | None) -> tuple[str, ...]:

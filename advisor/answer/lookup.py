@@ -9,7 +9,7 @@ from ..chunk import Chunk, DocType
 from ..retrieve import Filters, Hit, Retriever, SearchResult
 from ..text import content_words
 from .definitions import asks_definition
-from .docref import referenced, without_references
+from .docref import documents_naming, referenced, without_references
 
 __all__ = ["interleave", "search_guidance", "split_question"]
 
@@ -136,6 +136,12 @@ def search_guidance(retriever: Retriever, query: str, *, k: int, org: str | None
         pointed = retriever.search(without_references(query), k=k, filters=inside)
         searches.append(pointed)
         hits = _pointed_first(hits, pointed.hits, named)
+    elif user_documents and (naming := documents_naming(query, retriever)):
+        # a name only the user's documents use ("St. Orlaith") says where the answer is, however
+        # far the question's words are from the document's ("whose view wins" / "prevails")
+        scoped = retriever.search(query, k=k, filters=Filters(org=org, doc_types=(DocType.USER,), sources=naming))
+        searches.append(scoped)
+        hits = interleave([hits, scoped.hits])
     subject = asks_definition(query)
     if subject:
         # "How does the policy define X?": the definitions list ("2.2 X means ...") is diluted by

@@ -95,6 +95,7 @@ _WHO = (
 _ACTION_ASK = re.compile(
     rf"\bhow (?:should|can|could|do|would|might|must|shall|else can) {_WHO}\b"
     rf"|\bwhat (?:should|can|could|must|shall) {_WHO} do\b|\bwhat (?:steps|actions|measures)\b"
+    rf"|\bwhat (?:do|does|will) {_WHO} (?:have|need) to do\b|\bwhat (?:are|is) {_WHO} (?:required|expected|obliged) to do\b"
     rf"|\b(?:does|do|would) (?:the|this|that|our|it) (?:[\w'’-]+ ){{0,3}}?(?:expect|want|require|ask|need)s? {_WHO}\b"
     rf"|^\s*(?:should|must|do|can) {_WHO}\b",
     re.I,
@@ -232,6 +233,21 @@ _MEMBERS = re.compile(
 )
 
 
+_IF = re.compile(r"\b(?:if|when|whenever|where|should)\b\s+(?P<clause>[^?,;]{6,160})", re.I)
+_IF_OPENING = re.compile(r"^\s*(?:if|when|whenever|where|in the event that|should)\b\s+(?P<clause>[^,;]{6,200}),", re.I)
+
+
+def _condition(text: str, opening: bool = False) -> set[str]:
+    """The words of the condition a question sets ("... if a model's sensitivity drops below its
+    baseline?"), or a sentence opens with ("Where sensitivity falls below the baseline, ...")."""
+    m = (_IF_OPENING.match if opening else _IF.search)(text)
+    return fuzzy(content_words(m.group("clause"))) if m else set()
+
+
+#: A sentence stating a duty ("must suspend", "is required to notify", "shall report").
+_DUTY = re.compile(r"\b(?:must|shall|(?:is|are) required to|(?:is|are) obliged to)\s+(?!not\b)\w+", re.I)
+
+
 def _asked_kind_bonus(c: Candidate, wants_action: bool, wants_actor: bool, wants_members: bool = False) -> float:
     """A recommendation answers "how should we ...?"; a sentence naming a role answers "who ...?"."""
     bonus = 0.0
@@ -240,6 +256,8 @@ def _asked_kind_bonus(c: Candidate, wants_action: bool, wants_actor: bool, wants
         lead = c.unit.lead.text if c.unit.lead is not None else ""
         if _ACTION_HEADING.search(heading) or _ACTION_HEADING.search(lead) or _instruction(c.text):
             bonus += 0.05
+        elif _DUTY.search(c.text):
+            bonus += 0.05  # "the provider must suspend the system": a duty says what to do
     if wants_actor and _ACTOR.search(c.text):
         bonus += 0.05
     if wants_members and _MEMBERS.search(c.text):
@@ -274,6 +292,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     wants_signoff = bool(SIGNOFF_ASK.search(question))
     amounts = asked_amounts(question)
     negation = negated(question)
+    condition = _condition(question)
     # a question asking for a date, an amount or a count is answered by the sentence stating
     # it, whatever its form: only an open question prefers recommendations or roles
     open_question = focus_of(question) is Focus.NONE
@@ -300,6 +319,8 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
         if q_ids and (opening := set(identifiers(c.text[:24]))):
             # "GOVERN 1.6 calls for ..." defines the thing asked about; "Recommendation 2.3 ..." another
             bonus += 0.08 if q_ids & opening else -0.08
+        if condition and len(condition & _condition(c.text, opening=True)) >= 2:
+            bonus += 0.08  # "what if sensitivity drops below baseline": "Where sensitivity falls ... below the baseline, ..."
         if negation is not None and negation.search(c.text):
             bonus += 0.08  # "not measured" answers "what we decide not to measure"; "measure" alone does not
         if q_years and (stated := years(c.text)):

@@ -68,6 +68,7 @@ class Lexical:
         self.doc_sources = {src: i for i, src in enumerate(sources)}
         self.doc_offsets, self.doc_token_ids = offsets, token_ids
         self._vocab: list[str] | None = None
+        self._vocab_pos: dict[str, int] | None = None
         self._doc_words: OrderedDict[str, frozenset[str]] = OrderedDict()
         self._words_lock = threading.Lock()
         self.ids = ids
@@ -226,6 +227,19 @@ class Lexical:
             if len(self._doc_words) > _DOC_WORDS_CACHED:
                 self._doc_words.popitem(last=False)
             return words
+
+    def sources_with(self, token: str) -> list[str]:
+        """The documents whose searchable text holds a token (as `tokenize` makes it)."""
+        with self._words_lock:
+            if self._vocab_pos is None:
+                self._vocab_pos = {t: i for i, t in enumerate(self.df)}
+            pos = self._vocab_pos.get(token)
+        if pos is None:
+            return []
+        at = np.nonzero(self.doc_token_ids == pos)[0]
+        owners = np.searchsorted(self.doc_offsets, at, side="right") - 1
+        names = list(self.doc_sources)
+        return [names[int(i)] for i in sorted(set(owners.tolist()))]
 
     def mask(self, f: Filters) -> np.ndarray:
         key = (f.org, f.doc_types, f.frameworks, f.sources)
