@@ -371,7 +371,8 @@ def _counts(ask: Asked, sentence: str) -> bool:
         return bool(_NUMBER.search(bare))
     words = re.findall(r"[\w,.%-]+", bare)
     for i, w in enumerate(words):
-        if ask.counted in tokenize(w) or any(t.startswith(ask.counted[:5]) for t in tokenize(w)):
+        # a near form of the word counted ("reviewer" for "reviews"), not a longer word ("hospitalist")
+        if any(t.startswith(ask.counted[:5]) and abs(len(t) - len(ask.counted)) <= 3 for t in tokenize(w)):
             # "three references", or "references ... from at least three practitioners"
             near = " ".join(words[max(0, i - 5) : i] + words[i + 1 : i + 7])
             if re.search(rf"\d|\b(?:{_NUMBER_WORDS})\b", near, re.I):

@@ -512,7 +512,8 @@ def section_lead(chunk: Chunk) -> Unit | None:
     parts = [p.strip() for p in chunk.section.split(" > ") if p.strip()]
     if not parts:
         return None
-    tail = parts[-1].rstrip(":").strip()
+    # the heading's number is no word of the lead-in: "3. Definitions" frames "The definitions for ..."
+    tail = re.sub(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+(?=[A-Za-z])", "", parts[-1].rstrip(":").strip())
     parent = next((p for p in reversed(parts[:-1]) if identifiers(p)), parts[-2] if len(parts) > 1 else "")
     if not re.search(r"[A-Za-z]{3,}", tail) or len(tail.split()) > 12:
         return None

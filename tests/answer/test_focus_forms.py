@@ -146,3 +146,13 @@ def test_a_clause_number_is_no_rate():
     assert gives(ask, "The share reached 0.44 in 2025.")
     # "Recommendation 3.1" numbers a clause; it states no share
     assert not gives(ask, "Recommendation 3.1: a triage program must never be the only way to book a visit.")
+
+
+def test_a_longer_word_sharing_the_counted_words_start_counts_nothing():
+    from advisor.answer.focus import gives
+
+    ask = read_ask("How many hospitals does Marrowby Health operate?")
+    assert gives(ask, "Marrowby Health operates 6 hospitals and 31 clinics.")
+    assert gives(ask, "Its two hospitals share one pharmacy.")
+    # a hospitalist is no hospital: "1.8" and "4B" in the row count nothing asked
+    assert not gives(ask, "ScribeNote | 1.8 | Discharge summaries on wards 4B and 6A | Dr. Lee, Hospitalist Lead")

@@ -104,6 +104,15 @@ def test_items_under_a_heading_get_a_lead_in_written_from_the_heading_not_quoted
     assert lead is not None and lead.framing and lead.text == "The suggested actions for GOVERN 1.5 are:"
 
 
+def test_a_numbered_headings_number_is_not_written_into_its_lead_in():
+    chunk = _chunk(
+        "- Ambient scribe: a tool that drafts a note from a recorded visit.\n- Hallucination: content no one said.",
+        section="Policy: AI for clinical notes > 3. Definitions",
+    )
+    lead = next(u for u in read_units(chunk) if u.kind is UnitKind.ITEM).lead
+    assert lead is not None and lead.text == "The definitions for Policy: AI for clinical notes are:"
+
+
 def test_table_rows_are_quoted_under_their_header_row():
     chunk = _chunk("Metric | Result | Study\n\nSensitivity | 88.5% | 268 cases\n\nSpecificity | 89.5% | 268 cases")
     rows = [u for u in read_units(chunk) if u.kind is UnitKind.ROW]
