@@ -336,6 +336,8 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
             bonus += 0.03
         if _META.match(c.text) or (about_other and (_PURPOSE.match(c.text) or (itself and itself.match(c.text)))):
             bonus -= 0.15  # "This guidance describes ...", "These Bylaws organise ...": about the document
+        if "[unclear:" in c.text:
+            bonus -= min(0.15, 0.06 * c.text.count("[unclear:"))  # OCR it could not read: a last resort
         if _DEICTIC.search(c.text) and not c.text.endswith(":"):
             bonus -= 0.08  # "the criteria below" points at text the answer does not show
         if as_list and (c.text.count(";") >= 2 or c.text.count(",") >= 4):
