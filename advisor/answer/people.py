@@ -77,6 +77,8 @@ COMPANY_ASKED = re.compile(
 _COMPANY = re.compile(
     r"\b[A-Z][\w&.-]*(?:[ ,]+[A-Z][\w&.-]*)*[ ,]+(?:Inc|Ltd|LLC|Corp|Corporation|Company|Co|GmbH|plc|AG|SA|BV|"
     r"Technologies|Systems|Diagnostics|Medical|Analytics|Labs|Software|Solutions|Healthcare)\b\.?"
+    # "Regional Medical Center", "Medical Staff": a hospital and its bodies are no vendor
+    r"(?! (?:Center|Centre|Hospital|College|School|Staff|Board|Council|Committee|Society|Association|Officer|Director)s?\b)"
     r"|(?<=\bby )[A-Z][\w&.-]+(?: [A-Z][\w&.-]+)*|(?<=\b[Vv]endor: )[A-Z][\w&.-]+(?: [A-Z][\w&.-]+)*"
     r"|(?<=\bManufacturer: )[A-Z][\w&.-]+(?: [A-Z][\w&.-]+)*|(?<=\bDeveloper: )[A-Z][\w&.-]+(?: [A-Z][\w&.-]+)*"
 )

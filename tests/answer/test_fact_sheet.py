@@ -98,3 +98,12 @@ def test_a_section_pointing_at_its_table_is_not_the_list():
     a = Candidate(Unit("Systems must meet the standards in Table 3.", sec, 0, UnitKind.SENTENCE, 0), 1)
     b = Candidate(Unit("A standard marked Mandatory applies from its date.", sec, 0, UnitKind.SENTENCE, 1), 1)
     assert named_section("Which exchange standards are mandatory from 2026?", [a, b], [a, b]) == []
+
+
+def test_a_hospital_is_not_read_as_a_company():
+    from advisor.answer.people import names_a_company
+
+    assert names_a_company("Manufactured by Orbisk Medical Ltd. in Leeds.", set())
+    assert names_a_company("The tool is supplied by Tarnwick Diagnostics.", set())
+    assert not names_a_company("Adopted at Quillmere Regional Medical Center in 2024.", set())
+    assert not names_a_company("The Harlow Medical Staff approves each tool.", set())
