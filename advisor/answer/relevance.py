@@ -244,6 +244,18 @@ def _condition(text: str, opening: bool = False) -> set[str]:
     return fuzzy(content_words(m.group("clause"))) if m else set()
 
 
+#: A question about what is forbidden ("off limits", "not allowed", "prohibited").
+_FORBIDDEN_ASK = re.compile(
+    r"\boff[- ]limits?\b|\bnot (?:be )?(?:allowed|permitted)\b|\b(?:forbidden|prohibited|banned|barred|disallowed)\b"
+    r"|\b(?:must|may|can)(?:\s+not|n['’]t)\b|\bcannot\b",
+    re.I,
+)
+#: A sentence forbidding something.
+_PROHIBITS = re.compile(
+    r"\b(?:must|may|shall|should|can)\s+not\b|\b(?:mustn|shan|can)['’]t\b|\bcannot\b|\bnever\b|\bprohibit\w*"
+    r"|\bforbid\w*|\bnot (?:be )?(?:used|permitted|allowed)\b|^\s*no (?:\w+ ){0,2}(?:may|shall|must)\b",
+    re.I,
+)
 #: A sentence stating a duty ("must suspend", "is required to notify", "shall report").
 _DUTY = re.compile(r"\b(?:must|shall|(?:is|are) required to|(?:is|are) obliged to)\s+(?!not\b)\w+", re.I)
 
@@ -293,6 +305,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     amounts = asked_amounts(question)
     negation = negated(question)
     condition = _condition(question)
+    forbidden = bool(_FORBIDDEN_ASK.search(question))
     # a question asking for a date, an amount or a count is answered by the sentence stating
     # it, whatever its form: only an open question prefers recommendations or roles
     open_question = focus_of(question) is Focus.NONE
@@ -321,6 +334,8 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
             bonus += 0.08 if q_ids & opening else -0.08
         if condition and len(condition & _condition(c.text, opening=True)) >= 2:
             bonus += 0.08  # "what if sensitivity drops below baseline": "Where sensitivity falls ... below the baseline, ..."
+        if forbidden and _PROHIBITS.search(c.text):
+            bonus += 0.08  # "where is it off limits": "Ambient scribes must not be used in ..."
         if negation is not None and negation.search(c.text):
             bonus += 0.08  # "not measured" answers "what we decide not to measure"; "measure" alone does not
         if q_years and (stated := years(c.text)):
