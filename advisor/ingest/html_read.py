@@ -66,6 +66,15 @@ _BULLET = re.compile(r"^[\u2022\u25aa\u25cf\u00b7]\s+")
 _ITEM_LINE = re.compile(r"^\s*(?:- |\d{1,3}[.)] |[a-z][.)] )")
 _WORD_LIST = re.compile(r"mso-?list", re.I)  # a Word list paragraph's class or style
 _DEEP = 120  # nesting beyond which an element is read as one paragraph
+_LINE = "\ue000"  # where a <br> broke the line, until the block's lines are read
+# "Adopted by the Medical Executive Committee: 14 January 2026<br>Approved by ...": fields, a line each
+_FIELD = re.compile(r"^[A-Z][\w ()/&'’,.-]{1,60}:\s+\S")
+# a heading that is only a label ("Article I"), its title set in the line under it
+_LABEL_HEADING = re.compile(
+    r"^(?:article|chapter|part|section|appendix|annex|schedule)\s+(?:[\dIVXLC]+[A-Z]?|[A-Z])\.?$", re.I
+)
+# a table's title set as a paragraph above it ("Table 1. Mandatory standards for data exchange")
+_TABLE_TITLE = re.compile(r"^Table\s+[A-Z]?-?\d+(?:\.\d+)*[.:]?\s+\S")
 
 
 def _tag(el: Any) -> str:
@@ -74,6 +83,14 @@ def _tag(el: Any) -> str:
 
 def _flat(text: str) -> str:
     return " ".join(text.lower().split())
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.replace(_LINE, " ").split())
+
+
+def _txt(el: Any) -> str:
+    return _clean(text_of(el))
 
 
 def _under(section: str, caption: str) -> str:
@@ -102,10 +119,23 @@ def _space_blocks(root: Any) -> None:
     """A line break or a block boundary separates words ("line one<br>line two")."""
     for el in root.iter():
         tag = _tag(el)
-        if tag == "br" or tag in _BLOCK or tag in ("td", "th", "tr", "caption"):
+        if tag == "br":
+            el.tail = _LINE + (el.tail or "")
+        elif tag in _BLOCK or tag in ("td", "th", "tr", "caption"):
             el.tail = " " + (el.tail or "")
-            if tag != "br":
-                el.text = " " + (el.text or "")
+            el.text = " " + (el.text or "")
+
+
+def _table_title(block: Block, section: str) -> bool:
+    """The paragraph just above a table is its title ("Table 1. Mandatory standards ...")."""
+    text = block.text
+    return (
+        block.kind == BlockKind.TEXT
+        and block.section == section
+        and _TABLE_TITLE.match(text) is not None
+        and "\n" not in text
+        and len(text.split()) <= 25
+    )
 
 
 def _layout_table(table: Any) -> bool:
@@ -123,12 +153,14 @@ class _Reader:
         self.blocks: list[Block] = []
         self.notes = notes
         self.repeated = repeated
+        self.label: str | None = None  # a label heading ("Article I") waiting for its title
 
     # -- output ---------------------------------------------------------------------------------
 
     def _add(self, text: str, kind: BlockKind = BlockKind.TEXT, section: str | None = None) -> None:
         section = self.secs.section if section is None else section
         self.blocks.append(Block(text, section, kind=kind))
+        self.label = None
 
     def _add_list(self, lines: list[str]) -> None:
         """A list's lines, read with the sentence leading into it ("... the sponsor must:") and
@@ -148,9 +180,16 @@ class _Reader:
             out += self.notes.pop(d, ())
         return out
 
-    def _paragraph(self, text: str, el: Any) -> None:
-        text = " ".join(text.split())
+    def _paragraph(self, raw: str, el: Any) -> None:
+        text = _clean(raw)
         if not re.search(r"\w", text) or furniture_line(text, el, self.repeated):
+            return
+        lines = [_clean(line) for line in raw.split(_LINE) if line.strip()]
+        if self.label and len(text.split()) <= 12 and not text.endswith((".", ":", ";")):
+            self._titled(text)
+            return
+        if len(lines) > 1 and all(_FIELD.match(line) for line in lines):
+            self._add("\n".join(lines))
             return
         listed = _WORD_LIST.search(f"{el.get('class')} {el.get('style')}") is not None
         bullet = (_WORD_BULLET if listed else _BULLET).match(text)
@@ -199,25 +238,36 @@ class _Reader:
         self._loose(run, el)
 
     def _loose(self, run: list[str], el: Any) -> None:
-        text = " ".join("".join(run).split())
-        if text:
+        text = "".join(run)
+        if text.strip():
             self._paragraph(text, el)
 
     def _heading(self, el: Any, level: int) -> None:
-        text = text_of(el)
+        text = _txt(el)
         notes = self._notes_of(el)
         if not text or furniture_line(text, el, self.repeated):
             return
         self.secs.heading(level, text)
         for note in notes:
             self._add(note)
+        self.label = text if _LABEL_HEADING.match(text) and not notes else None
+
+    def _titled(self, title: str) -> None:
+        """The label heading ("Article I") takes the title set under it ("Article I — Purpose")."""
+        level, label = self.secs.headings[-1]
+        self.secs.headings[-1] = (level, f"{label} — {title}")
+        self.label = None
 
     def _table(self, el: Any) -> None:
         caption = el.find("caption")
-        section = _under(self.secs.section, text_of(caption) if caption is not None else "")
+        title = _txt(caption) if caption is not None else ""
+        last = self.blocks[-1] if self.blocks else None
+        if not title and last is not None and _table_title(last, self.secs.section):
+            title = self.blocks.pop().text  # the table's title, set above it as a paragraph
+        section = _under(self.secs.section, title)
         rows = 0
         for tr in el.iter("tr"):
-            text = table_row([text_of(c) for c in tr if _tag(c) in ("td", "th")])
+            text = table_row([_txt(c) for c in tr if _tag(c) in ("td", "th")])
             if not text:
                 continue
             if not rows and " | " not in text:
@@ -248,7 +298,7 @@ class _Reader:
                 elif _tag(child):
                     own.append(text_of(child))
                 own.append(child.tail or "")
-            text = " ".join("".join(own).split())
+            text = _clean("".join(own))
             if text:
                 lines.append("  " * depth + (f"{n}. " if numbered else "- ") + text)
                 n += 1

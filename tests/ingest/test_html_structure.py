@@ -1,0 +1,91 @@
+"""Smaller shapes of real HTML pages, read as a reader of the page sees them: cover fields broken
+by <br>, a label heading with its title under it, a table titled by the paragraph above it, a
+layout table, nested lists, raised numbers, a running line repeated on every printed page, and
+print-only style rules (fictional organisations, our own words)."""
+
+from __future__ import annotations
+
+from advisor.ingest import load_chunks
+
+
+def _chunks(tmp_path, body: str, style: str = ""):
+    p = tmp_path / "page.html"
+    p.write_text(
+        f"<html><head><title>Orlin Health Board rules</title><style>{style}</style></head><body>{body}</body></html>",
+        encoding="utf-8",
+    )
+    return load_chunks(p, "page.html", doc_type="user")
+
+
+def _text(chunks) -> str:
+    return "\n".join(c.text for c in chunks)
+
+
+def test_cover_lines_broken_by_br_are_fields_not_one_run(tmp_path):
+    chunks = _chunks(
+        tmp_path,
+        "<h1>Orlin Health Board rules</h1><p>Adopted by the Board: 4 May 2026<br>Effective date: 1 June 2026<br>"
+        "Document owner: Office of the Medical Director</p><h2>1 Purpose</h2>"
+        "<p>These rules govern the use of prediction software on the Board's wards.</p>",
+    )
+    assert "Adopted by the Board: 4 May 2026\nEffective date: 1 June 2026\n" in _text(chunks)
+
+
+def test_a_label_heading_takes_the_title_under_it_and_a_table_its_title_above(tmp_path):
+    chunks = _chunks(
+        tmp_path,
+        "<h2>Article III</h2><div class='atitle'>Admission of Patients</div>"
+        "<p>Only a member of the medical staff with admitting privileges may admit a patient.</p>"
+        "<h2>Appendix B</h2><div>Response Times</div><div class='caption'>Table B-2. Response times for consultations</div>"
+        "<table><tr><th>Request</th><th>Response</th></tr><tr><td>Urgent</td><td>Within four hours</td></tr></table>",
+    )
+    by_text = {c.text: c.section for c in chunks}
+    assert by_text["Only a member of the medical staff with admitting privileges may admit a patient."] == (
+        "Article III — Admission of Patients"
+    )
+    row = next(c for c in chunks if "Urgent | Within four hours" in c.text)
+    assert row.section == "Appendix B — Response Times > Table B-2. Response times for consultations"
+    assert "Table B-2" not in _text(chunks)
+
+
+def test_layout_table_is_read_through_and_nested_lists_keep_their_level(tmp_path):
+    chunks = _chunks(
+        tmp_path,
+        "<table><tr><td><h2>Scope</h2><p>The rules cover every ward that uses an early warning score.</p>"
+        "<p>Each ward keeps the following records:</p><ul><li>alerts raised, with:<ul><li>the time of the alert;</li>"
+        "<li>the nurse who responded;</li></ul></li><li>overrides and their reasons.</li></ul></td></tr></table>",
+    )
+    text = _text(chunks)
+    assert {c.section for c in chunks} == {"Scope"}
+    assert (
+        "Each ward keeps the following records:\n- alerts raised, with:\n  - the time of the alert;\n"
+        "  - the nurse who responded;\n- overrides and their reasons."
+    ) in text
+
+
+def test_raised_numbers_and_running_lines(tmp_path):
+    page = "".join(
+        f"<div class='pg'><div>Orlin Health Board · Ward Software Rules · Edition 2</div><h2>{n} Part {n}</h2>"
+        f"<p>Rule {n} applies to every ward in the Board's area without exception.</p></div>"
+        for n in range(1, 4)
+    )
+    chunks = _chunks(
+        tmp_path,
+        page
+        + "<p>A score is stored for 10<sup>3</sup> days at most, as the Act requires.<sup>4</sup> Nothing more.</p>",
+    )
+    text = _text(chunks)
+    assert "Ward Software Rules · Edition 2" not in text  # printed atop every page: a running header
+    assert "10³ days" in text and "requires. Nothing more." in text
+
+
+def test_print_only_rules_hide_nothing_on_screen(tmp_path):
+    chunks = _chunks(
+        tmp_path,
+        "<h1>Orlin Health Board rules</h1><p class='noprint-box'>Ward managers sign the rules each year.</p>"
+        "<p class='screen-note'>This web copy was last checked in May.</p>",
+        style="@media print { .noprint-box, .screen-note { display: none } } .x { color: red }",
+    )
+    quotable = [c.text for c in chunks if not c.quarantine]
+    assert "This web copy was last checked in May." in "\n".join(quotable)
+    assert not [c for c in chunks if c.quarantine]
