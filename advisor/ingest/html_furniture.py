@@ -113,6 +113,7 @@ _ACTION = re.compile(
     re.I,
 )
 _LETTERS = re.compile(r"[^\W\d_]{2}")
+_STOP = re.compile(r"[.!?:;]['\")\u2019\u201d]*$")
 _REPEATS = 3  # a line printed this often in one page is a running header or footer
 
 
@@ -187,7 +188,9 @@ def _shape(text: str) -> str:
 def repeated_lines(lines: list[str]) -> set[str]:
     """Shapes (digits as "#") of the short lines a page prints again and again: a print layout's
     running header and footer ("Uncontrolled when printed · Page 2 of 4")."""
-    counts = Counter(_shape(t) for t in lines if 3 <= len(t.split()) <= 30)
+    # a running line is no sentence: lines ending with a stop that differ only in their numbers
+    # are the page's content written to a pattern ("Rule 4 applies to ...")
+    counts = Counter(_shape(t) for t in lines if 3 <= len(t.split()) <= 30 and not _STOP.search(t))
     return {s for s, n in counts.items() if n >= _REPEATS}
 
 
