@@ -40,6 +40,9 @@ _TAGS = frozenset(
         "menu",
     ]
 )
+_CONTROLS = frozenset(
+    ["script", "style", "noscript", "svg", "template", "iframe", "button", "select", "textarea", "input"]
+)
 _ROLES = frozenset(
     [
         "navigation",
@@ -97,6 +100,7 @@ _RUN_TOGETHER = re.compile(
 _WEAK = frozenset(["header", "footer", "masthead", "banner", "topbar"])
 _SHORT = 40  # words
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_LEAST = 0.25  # a <main> or <article> holding less of the body's text is not its content
 _MOST = 0.5  # a container holding this share of the content's text is never furniture
 
 _CONTENTS = re.compile(
@@ -158,7 +162,9 @@ def drop_furniture(root: Any) -> None:
         el, in_article = stack.pop()
         if not isinstance(el.tag, str):
             continue
-        if _furniture(el, in_article) and (_tag(el) in _TAGS or len(text_of(el)) < _MOST * total):
+        # a page's controls go whatever their size; a container named as furniture (a <form> an
+        # ASP.NET page wraps its whole body in) only when it holds little of the content
+        if _furniture(el, in_article) and (_tag(el) in _CONTROLS or len(text_of(el)) < _MOST * total):
             el.drop_tree()
             continue
         in_article = in_article or _tag(el) in ("main", "article")
@@ -194,14 +200,15 @@ def repeated_lines(lines: list[str]) -> set[str]:
     return {s for s, n in counts.items() if n >= _REPEATS}
 
 
-def furniture_line(text: str, el: Any, repeated: set[str]) -> bool:
+def furniture_line(text: str, el: Any, repeated: set[str], links: bool = True) -> bool:
     """A line that is the page's furniture whatever its tag: a contents line or heading, a "back to
-    top" link, a page number, a running header or footer, a link asking to download or share."""
+    top" link, a page number, a running header or footer, a link asking to download or share
+    (`links` False: a heading linking to itself is still a heading)."""
     if _CONTENTS.match(text) or _TOP.match(text) or _LEADER.search(text) or _shape(text) in repeated:
         return True
     if _PAGE_OF.search(text) and len(text.split()) <= 16:
         return True
-    return link_only(el) or (_ACTION.match(text) is not None and link_only(el, in_page=False))
+    return links and (link_only(el) or (_ACTION.match(text) is not None and link_only(el, in_page=False)))
 
 
 def _common_ancestor(els: list[Any]) -> Any:
@@ -287,10 +294,14 @@ def leaf_blocks(root: Any) -> list[Any]:
 def content_root(root: Any) -> Any:
     """The page's main content: its one <main> (or role="main"), else its one <article>, else the
     smallest subtree holding the paragraphs trafilatura reads as main content, else the body."""
+    for el in list(root.iter("script", "style", "noscript", "template")):
+        el.drop_tree()  # never text of the page, however long a script's data
     body = root.find("body")
     body = body if body is not None else root
+    least = _LEAST * len(text_of(body))
     for path in ("//main | //*[@role='main']", "//article"):
-        found = [el for el in root.xpath(path) if text_of(el)]
+        # a <main> holding a fraction of the page's text (a banner's) is not where its content is
+        found = [el for el in root.xpath(path) if len(text_of(el)) >= least]
         if len(found) == 1:
             return found[0]
         if len(found) > 1 and path.startswith("//main"):

@@ -245,7 +245,7 @@ class _Reader:
     def _heading(self, el: Any, level: int) -> None:
         text = _txt(el)
         notes = self._notes_of(el)
-        if not text or furniture_line(text, el, self.repeated):
+        if not text or furniture_line(text, el, set(), links=False):
             return
         self.secs.heading(level, text)
         for note in notes:
@@ -310,7 +310,12 @@ def read_blocks(root: Any, title: str, notes: dict[Any, list[str]]) -> list[Bloc
     """Blocks of the content subtree `root` (furniture already cut), `notes` read after the
     elements that mark them."""
     _space_blocks(root)
-    repeated = repeated_lines([text_of(el) for el in leaf_blocks(root) if _tag(el) not in ("td", "th", "li")])
+    lines = [
+        text_of(el)
+        for el in leaf_blocks(root)
+        if _tag(el) not in ("td", "th", "li") and not _HEADING.fullmatch(_tag(el))
+    ]
+    repeated = repeated_lines(lines)
     reader = _Reader(title, notes, repeated)
     reader.walk(root)
     return reader.blocks

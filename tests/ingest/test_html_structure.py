@@ -89,3 +89,35 @@ def test_print_only_rules_hide_nothing_on_screen(tmp_path):
     quotable = [c.text for c in chunks if not c.quarantine]
     assert "This web copy was last checked in May." in "\n".join(quotable)
     assert not [c for c in chunks if c.quarantine]
+
+
+def test_headings_linking_to_themselves_and_an_articles_own_header_are_kept(tmp_path):
+    chunks = _chunks(
+        tmp_path,
+        "<header class='site-header'><a href='/'>Orlin Health Board</a></header>"
+        "<article><header class='entry-header'><h1>Orlin Health Board rules</h1><p>Published 2 March 2026</p></header>"
+        "<h2 id='scope'><a href='#scope'>Scope of the rules</a></h2>"
+        "<p>The rules cover every ward that uses an early warning score.</p>"
+        "<h3>Summary of evidence</h3><p>Two audits found alerts were answered late at night.</p>"
+        "<h3>Summary of evidence</h3><p>A ward survey found nurses trusted the score.</p>"
+        "<h3>Summary of evidence</h3><p>No study compared the score with clinical judgement alone.</p></article>"
+        "<script>var data = '" + "x " * 5000 + "';</script>",
+    )
+    by_text = {c.text: c.section for c in chunks}
+    assert "Published 2 March 2026" in _text(chunks)
+    assert by_text["The rules cover every ward that uses an early warning score."] == "Scope of the rules"
+    late = next(c for c in chunks if "answered late at night" in c.text)
+    assert late.section == "Scope of the rules > Summary of evidence"
+
+
+def test_a_page_wrapped_in_one_form_is_read(tmp_path):
+    chunks = _chunks(
+        tmp_path,
+        "<form id='aspnetForm' method='post'><div class='menu'><a href='/'>Home</a> <a href='/wards'>Wards</a></div>"
+        "<div id='ctl00_content'><h2>Visiting hours</h2><p>Visitors are welcome on every ward between 10am and 8pm.</p>"
+        "<p>Two visitors may sit at a bedside at any one time.</p></div>"
+        "<input type='submit' value='Search'></form>",
+    )
+    assert {c.section for c in chunks} == {"Visiting hours"}
+    assert "Two visitors may sit at a bedside at any one time." in _text(chunks)
+    assert "Wards" not in _text(chunks)
