@@ -194,10 +194,15 @@ def _shape(text: str) -> str:
 def repeated_lines(lines: list[str]) -> set[str]:
     """Shapes (digits as "#") of the short lines a page prints again and again: a print layout's
     running header and footer ("Uncontrolled when printed · Page 2 of 4")."""
-    # a running line is no sentence: lines ending with a stop that differ only in their numbers
-    # are the page's content written to a pattern ("Rule 4 applies to ...")
-    counts = Counter(_shape(t) for t in lines if 3 <= len(t.split()) <= 30 and not _STOP.search(t))
-    return {s for s, n in counts.items() if n >= _REPEATS}
+    short = [t for t in lines if 3 <= len(t.split()) <= 30]
+    counts = Counter(_shape(t) for t in short)
+    exact = Counter(" ".join(t.lower().split()) for t in short)
+    # a line ending with a stop repeats word for word to be a running line ("This copy is
+    # uncontrolled when printed."); such lines differing in their numbers are content written to a
+    # pattern ("Rule 4 applies to ...")
+    out = {_shape(t) for t, n in exact.items() if n >= _REPEATS}
+    out |= {s for s, n in counts.items() if n >= _REPEATS and not _STOP.search(s)}
+    return out
 
 
 def furniture_line(text: str, el: Any, repeated: set[str], links: bool = True) -> bool:

@@ -66,7 +66,8 @@ def test_layout_table_is_read_through_and_nested_lists_keep_their_level(tmp_path
 def test_raised_numbers_and_running_lines(tmp_path):
     page = "".join(
         f"<div class='pg'><div>Orlin Health Board · Ward Software Rules · Edition 2</div><h2>{n} Part {n}</h2>"
-        f"<p>Rule {n} applies to every ward in the Board's area without exception.</p></div>"
+        f"<p>Rule {n} applies to every ward in the Board's area without exception.</p>"
+        "<p class='foot'>This copy is uncontrolled once printed.</p></div>"
         for n in range(1, 4)
     )
     chunks = _chunks(
@@ -76,6 +77,8 @@ def test_raised_numbers_and_running_lines(tmp_path):
     )
     text = _text(chunks)
     assert "Ward Software Rules · Edition 2" not in text  # printed atop every page: a running header
+    assert "uncontrolled" not in text  # and a running footer, a sentence printed word for word on every page
+    assert "Rule 3 applies to every ward" in text  # content written to a pattern stays
     assert "10³ days" in text and "requires. Nothing more." in text
 
 
