@@ -70,10 +70,8 @@ _WORDS = frozenset(
         "navbar",
         "share",
         "sharing",
-        "social",
         "newsletter",
         "subscribe",
-        "feedback",
         "pagination",
         "pager",
         "skip",
@@ -88,16 +86,19 @@ _WORDS = frozenset(
         "ads",
         "promo",
         "noprint",
-        "running",
     ]
 )
 _RUN_TOGETHER = re.compile(
     r"cookie|consent|gdpr|breadcrumb|sidebar|navbar|newsletter|backtotop|totop|skiplink|skipto|sronly"
     r"|visuallyhidden|screenreader|tableofcontents|onthispage|noprint|hiddenprint|printnone|socialshare"
+    r"|sociallinks|socialmedia|socialicons|feedbackform|feedbackwidget|pagefeedback|wasthishelpful|pagehelpful"
 )
 # words of furniture that may instead hold an article's heading and byline: dropped only when short
 # and without a heading
-_WEAK = frozenset(["header", "footer", "masthead", "banner", "topbar"])
+# ("banner" is not one: a status banner says the guideline was withdrawn)
+_WEAK = frozenset(["header", "footer", "masthead", "topbar"])
+# a print layout's running lines ("running-header", "runningFoot", "print-footer")
+_RUNNING = frozenset(["header", "footer", "head", "foot"])
 _SHORT = 40  # words
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _LEAST = 0.25  # a <main> or <article> holding less of the body's text is not its content
@@ -114,6 +115,12 @@ _PAGE_OF = re.compile(r"\bpage\s+\d{1,4}\s*(?:of|/)\s*\d{1,4}\b|^(?:page\s+)?\d{
 _ACTION = re.compile(
     r"^(?:download|print|share|email|e-mail|subscribe|sign\s+up|register|log\s?in|request\s+a\s+demo|get\s+in\s+touch"
     r"|contact\s+us|read\s+more|learn\s+more|see\s+all|view\s+all|skip\s+to)\b",
+    re.I,
+)
+# a page's widgets asking about the page itself
+_WIDGET = re.compile(
+    r"^(?:was\s+this\s+(?:page|information|article|content)\s+(?:helpful|useful)|did\s+you\s+find\s+what"
+    r"|rate\s+this\s+page|print\s+this\s+page|share\s+this\s+page|report\s+a\s+problem\s+with\s+this\s+page)\b",
     re.I,
 )
 _LETTERS = re.compile(r"[^\W\d_]{2}")
@@ -148,6 +155,8 @@ def _furniture(el: Any, inside_article: bool) -> bool:
         return not (tag == "header" and inside_article and any(True for _ in el.iter(*_HEADINGS)))
     words, joined = _names(el)
     if words & _WORDS or _RUN_TOGETHER.search(joined) or {"back", "top"} <= words:
+        return True
+    if words & {"running", "print"} and words & _RUNNING:
         return True
     if words & _WEAK:
         return not any(True for _ in el.iter(*_HEADINGS)) and len(text_of(el).split()) <= _SHORT
@@ -210,6 +219,8 @@ def furniture_line(text: str, el: Any, repeated: set[str], links: bool = True) -
     top" link, a page number, a running header or footer, a link asking to download or share
     (`links` False: a heading linking to itself is still a heading)."""
     if _CONTENTS.match(text) or _TOP.match(text) or _LEADER.search(text) or _shape(text) in repeated:
+        return True
+    if _WIDGET.match(text) and len(text.split()) <= 12:
         return True
     if _PAGE_OF.search(text) and len(text.split()) <= 16:
         return True

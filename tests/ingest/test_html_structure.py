@@ -124,3 +124,19 @@ def test_a_page_wrapped_in_one_form_is_read(tmp_path):
     assert {c.section for c in chunks} == {"Visiting hours"}
     assert "Two visitors may sit at a bedside at any one time." in _text(chunks)
     assert "Wards" not in _text(chunks)
+
+
+def test_content_named_like_furniture_is_kept(tmp_path):
+    chunks = _chunks(
+        tmp_path,
+        "<main><div class='alert-banner'>This guideline was withdrawn on 1 May 2026 and replaced by Guideline G9.</div>"
+        "<h2>Discharge</h2><p>Every patient leaves with a written plan agreed with the ward team and the family.</p>"
+        "<div class='social-care'><h3>Social care</h3><p>The ward refers patients who need help at home to the "
+        "council's social care team before discharge.</p></div>"
+        "<div class='patient-feedback'><h3>Complaints</h3><p>Patients may complain to the ward manager or the "
+        "patient advice service.</p></div><div class='share-links'><a href='/x'>Share</a></div></main>",
+    )
+    text = _text(chunks)
+    assert "withdrawn on 1 May 2026" in text
+    assert "council's social care team" in text and "patient advice service" in text
+    assert "Share" not in text
