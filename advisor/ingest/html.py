@@ -64,12 +64,12 @@ def load_html(path: Path, source: str, limits: Limits | None = None) -> Document
     hidden = cut_hidden(root)
     _join_definitions(root)
     contacts = _footer_addresses(root)
+    if not title:  # a page without a <title> is titled by its first heading
+        h1 = root.find(".//h1")
+        title = " ".join(h1.text_content().split()) if h1 is not None else ""
     blocks = _main_content(root, title)
     if not blocks:
         raise fail(path, "HTML page has no readable text")
-    if not title:
-        h1 = root.find(".//h1")
-        title = " ".join(h1.text_content().split()) if h1 is not None else ""
     if len(blocks) > limits.max_paragraphs:
         raise fail(path, f"has more than {limits.max_paragraphs} paragraphs, the per-file limit; split it")
     blocks = form_fields(blocks)  # a model-card page's facts table reads as "Label: value" fields

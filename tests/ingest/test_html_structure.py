@@ -140,3 +140,14 @@ def test_content_named_like_furniture_is_kept(tmp_path):
     assert "withdrawn on 1 May 2026" in text
     assert "council's social care team" in text and "patient advice service" in text
     assert "Share" not in text
+
+
+def test_a_page_without_a_title_element_is_titled_by_its_heading_not_sectioned_by_it(tmp_path):
+    p = tmp_path / "untitled.html"
+    p.write_text(
+        "<html><body><main><h1>Orlin ward rules</h1><h2>Visiting</h2>"
+        "<p>Visitors are welcome on every ward between 10am and 8pm.</p></main></body></html>",
+        encoding="utf-8",
+    )
+    (chunk,) = load_chunks(p, "untitled.html", doc_type="user")
+    assert chunk.title == "Orlin ward rules" and chunk.section == "Visiting"
