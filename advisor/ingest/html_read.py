@@ -67,6 +67,7 @@ _ITEM_LINE = re.compile(r"^\s*(?:- |\d{1,3}[.)] |[a-z][.)] )")
 _WORD_LIST = re.compile(r"mso-?list", re.I)  # a Word list paragraph's class or style
 _DEEP = 120  # nesting beyond which an element is read as one paragraph
 _LINE = "\ue000"  # where a <br> broke the line, until the block's lines are read
+_ITEM = "\ue001"  # where a list item ended, until a table cell's items are read
 # "Adopted by the Medical Executive Committee: 14 January 2026<br>Approved by ...": fields, a line each
 _FIELD = re.compile(r"^[A-Z][\w ()/&'’,.-]{1,60}:\s+\S")
 # a heading that is only a label ("Article I"), its title set in the line under it
@@ -86,7 +87,16 @@ def _flat(text: str) -> str:
 
 
 def _clean(text: str) -> str:
-    return " ".join(text.replace(_LINE, " ").split())
+    return " ".join(text.replace(_LINE, " ").replace(_ITEM, " ").split())
+
+
+def _cell(el: Any) -> str:
+    """A table cell's text; a list in the cell reads as its items in turn ("a; b; c")."""
+    text = text_of(el)
+    if _ITEM not in text:
+        return _clean(text)
+    parts = [_clean(p).rstrip(";,") for p in text.split(_ITEM)]
+    return "; ".join(p for p in parts if p)
 
 
 def _txt(el: Any) -> str:
@@ -121,6 +131,9 @@ def _space_blocks(root: Any) -> None:
         tag = _tag(el)
         if tag == "br":
             el.tail = _LINE + (el.tail or "")
+        elif tag == "li":
+            el.tail = _ITEM + (el.tail or "")
+            el.text = " " + (el.text or "")
         elif tag in _BLOCK or tag in ("td", "th", "tr", "caption"):
             el.tail = " " + (el.tail or "")
             el.text = " " + (el.text or "")
@@ -267,7 +280,7 @@ class _Reader:
         section = _under(self.secs.section, title)
         rows = 0
         for tr in el.iter("tr"):
-            text = table_row([_txt(c) for c in tr if _tag(c) in ("td", "th")])
+            text = table_row([_cell(c) for c in tr if _tag(c) in ("td", "th")])
             if not text:
                 continue
             if not rows and " | " not in text:

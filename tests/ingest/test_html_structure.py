@@ -151,3 +151,13 @@ def test_a_page_without_a_title_element_is_titled_by_its_heading_not_sectioned_b
     )
     (chunk,) = load_chunks(p, "untitled.html", doc_type="user")
     assert chunk.title == "Orlin ward rules" and chunk.section == "Visiting"
+
+
+def test_a_list_in_a_table_cell_reads_item_by_item(tmp_path):
+    chunks = _chunks(
+        tmp_path,
+        "<h2>Evidence</h2><table><tr><th>Class</th><th>Example</th><th>Evidence required</th></tr><tr><td>High</td>"
+        "<td>Insulin dosing</td><td><ul><li>a prospective study;</li><li>approval by the AI board</li></ul></td></tr>"
+        "</table>",
+    )
+    assert "High | Insulin dosing | a prospective study; approval by the AI board" in _text(chunks)
