@@ -23,14 +23,14 @@ import re
 from collections.abc import Collection
 
 from .offices import (
-    _IDENTITY,
-    _OFFICE_HEAD,
-    _PATIENT_LINE,
-    _PERSONAL_AFTER,
-    _PRIVATE_LINE,
     EMAIL,
+    IDENTITY,
     LEGAL_ENTITY,
+    OFFICE_HEAD,
     PATIENT_EVENT,
+    PATIENT_LINE,
+    PERSONAL_AFTER,
+    PRIVATE_LINE,
     without_organizations,
 )
 
@@ -39,7 +39,7 @@ __all__ = ["business_contact", "business_line"]
 # A label's last word naming a role or a contact: an office ("officer", "director", "owner", "lead"), or a contact
 # point ("contact", "support", "enquiries", "liaison", "representative").
 _ROLE = (
-    r"(?:" + _OFFICE_HEAD + r"|contacts?|support|enquir\w*|inquir\w*|liaison|representative|responsible person|"
+    r"(?:" + OFFICE_HEAD + r"|contacts?|support|enquir\w*|inquir\w*|liaison|representative|responsible person|"
     r"point of contact|escalation|questions|queries|report(?:ing)?[ \t]+(?:an?[ \t]+)?(?:issue|problem|incident|concern)s?)"
 )
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Professor)\.?[ \t]*)?"
@@ -110,7 +110,7 @@ def _identity_nearby(text: str, start: int) -> bool:
     line_end = len(text) if line_end < 0 else line_end
     near = text[:line_start].split("\n")[-4:-1] + text[line_end + 1 :].split("\n")[:3]
     block = "\n".join([text[line_start:line_end], *near])
-    if _IDENTITY.search(block) or _PATIENT_FIELD.search(block):
+    if IDENTITY.search(block) or _PATIENT_FIELD.search(block):
         return True
     return any(
         len(line.split()) <= 8
@@ -124,14 +124,14 @@ def business_contact(text: str, start: int, end: int, terms: Collection[str] = (
     e-mail address after it there; never a patient's, a relative's or a private line (see the module's docstring).
     `terms`: the document's own product and vendor words (`names.product_terms`)."""
     label = _label(text, start)
-    if label is None or _PATIENT_LINE.search(label) or _PERSONAL_LABEL.search(label):
+    if label is None or PATIENT_LINE.search(label) or _PERSONAL_LABEL.search(label):
         return False
     line_end = text.find("\n", end)
     rest = text[end : line_end if line_end >= 0 else len(text)]
-    if _PERSONAL_AFTER.match(rest) or not (_organization(rest, terms) or _business_mail(rest)):
+    if PERSONAL_AFTER.match(rest) or not (_organization(rest, terms) or _business_mail(rest)):
         return False
     line = without_organizations(text[text.rfind("\n", 0, start) + 1 : end] + rest)
-    if _PATIENT_LINE.search(line) or PATIENT_EVENT.search(line) or _PRIVATE_LINE.search(line):
+    if PATIENT_LINE.search(line) or PATIENT_EVENT.search(line) or PRIVATE_LINE.search(line):
         return False
     return not _identity_nearby(text, start)
 
@@ -162,11 +162,11 @@ def business_line(text: str, start: int, terms: Collection[str] = ()) -> bool:
     if found is None:
         return False
     label, value, line_start = found
-    if _PATIENT_LINE.search(label) or _PERSONAL_LABEL.search(label):
+    if PATIENT_LINE.search(label) or _PERSONAL_LABEL.search(label):
         return False
     if not (_organization(value, terms) or _business_mail(value)):
         return False
     plain = without_organizations(label + " " + value)
-    if _PATIENT_LINE.search(plain) or PATIENT_EVENT.search(plain) or _PRIVATE_LINE.search(plain):
+    if PATIENT_LINE.search(plain) or PATIENT_EVENT.search(plain) or PRIVATE_LINE.search(plain):
         return False
     return not _identity_nearby(text, line_start + 1)

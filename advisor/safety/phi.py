@@ -23,7 +23,7 @@ from ..errors import IngestError
 from .contacts import business_line
 from .meetings import meeting_record
 from .names import names_and_offices, product_terms
-from .offices import _PATIENT_LINE, document_identifier, office_contact, organization_place, without_organizations
+from .offices import PATIENT_LINE, document_identifier, office_contact, organization_place, without_organizations
 from .phi_columns import column_findings
 from .phi_patterns import PATTERN_RECOGNIZERS, PERSON_CUE, dates, fax_or_phone
 from .phi_presidio import presidio_findings
@@ -86,7 +86,7 @@ def _business_contact(text: str, f: Finding, found: Sequence[Finding], not_names
         return False
     if _organization_contact(text, f):
         cells = text[text.rfind("\n", 0, f.start) + 1 : f.end].split("|")
-        return not _PATIENT_LINE.search(without_organizations(cells[-1]))
+        return not PATIENT_LINE.search(without_organizations(cells[-1]))
     return business_line(text, f.start, not_names)
 
 
