@@ -29,7 +29,7 @@ import re
 PATIENT_EVENT = re.compile(
     r"\b(?:dob|d\.o\.b|date of birth|birth\w*|born|admit\w*|admission|discharg\w*|visit\w*|seen|encounter|"
     r"date of service|dos|died|death|deceased|surgery|appointment|appt|present(?:ed|s)\s+(?:with|to|at)|injur\w*|onset|"
-    r"hospitali[sz]\w*|diagnos\w*|vaccinat\w*|immuni[sz]ed|mrn|ssn|y/o|year-old|years? old)\b",
+    r"hospitali[sz](?!ts?\b)\w*|diagnos\w*|vaccinat\w*|immuni[sz]ed|mrn|ssn|y/o|year-old|years? old)\b",
     re.I,
 )
 # An organization's legal or firm name ("Tarnwick Diagnostics Ltd.", "Visiting Nurse Partners") and an e-mail address
