@@ -10,7 +10,10 @@ officer:", "Product owner:", "Contact:", "Regulatory contact:", "Support:") with
 "Tarnwick Diagnostics Ltd.", or the document's own product or vendor words) or a business e-mail address on the
 same line. That person, and the phone and e-mail after their name, are the organization's published contact. So is
 a contact point with no person named ("Developer contact: info@acme.example", "Support: Acme Ltd., +44 ...", or a
-model card's "Inquiries or to report an issue:" alone on the line above its web address and e-mail).
+model card's "Inquiries or to report an issue:" alone on the line above its web address and e-mail, or a label
+naming its topic, "Questions about this policy:"). A service line needs no label: a function's mailbox at a business
+domain ("support@acme.example", "genai-policy@valley-health.example"), a detail after a service line's words in its
+sentence ("Technical support is available 24 hours a day at ... or ...", "Call our help desk on"), a toll-free number.
 Never when the label is a patient's or a relative's ("Patient:", "Emergency contact:", "Next of kin:"), when the line
 tells a patient's event or a relation ("(daughter)", "admitted"), when a short line around it names a patient, a
 relative or a patient's coverage ("Relationship: husband", "Member ID:"), or when the text gives a patient's birth
@@ -22,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from .namelists import name_lists
 from .offices import (
     EMAIL,
     IDENTITY,
@@ -31,10 +35,12 @@ from .offices import (
     PATIENT_LINE,
     PERSONAL_AFTER,
     PRIVATE_LINE,
+    about_patient,
+    sentence_around,
     without_organizations,
 )
 
-__all__ = ["business_contact", "business_line"]
+__all__ = ["business_contact", "business_line", "service_contact"]
 
 # A label's last word naming a role or a contact: an office ("officer", "director", "owner", "lead"), or a contact
 # point ("contact", "support", "enquiries", "liaison", "representative").
@@ -49,8 +55,10 @@ _LABEL = re.compile(
     re.I,
 )
 # The label opening a contact detail's line or cell ("Developer contact: info@acme.example, +44 ...").
+# what the contact point is for: "Questions about this policy:", "Enquiries regarding the product:".
+_ROLE_TOPIC = r"(?:[ \t]+(?:about|on|regarding|concerning|relating to|related to)(?:[ \t]+[\w'’-]+){1,4})?"
 _LINE_LABEL = re.compile(
-    r"[ \t]*(?:[-*•·][ \t]*)?(?P<label>(?:[\w/&'’().-]+[ \t]+){0,5}?" + _ROLE + r")[ \t]*[:–—]", re.I
+    r"[ \t]*(?:[-*•·][ \t]*)?(?P<label>(?:[\w/&'’().-]+[ \t]+){0,5}?" + _ROLE + _ROLE_TOPIC + r")[ \t]*[:–—]", re.I
 )
 # A role in a cell of its own before the name's cell ("Clinical safety officer | Dr. X, Acme Ltd").
 _LABEL_CELL = re.compile(r"^[ \t]*(?P<label>(?:[\w/&'’().-]+[ \t]+){0,5}?" + _ROLE + r")[ \t]*:?[ \t]*$", re.I)
@@ -170,3 +178,51 @@ def business_line(text: str, start: int, terms: Collection[str] = ()) -> bool:
     if PATIENT_LINE.search(plain) or PATIENT_EVENT.search(plain) or PRIVATE_LINE.search(plain):
         return False
     return not _identity_nearby(text, line_start + 1)
+
+
+# A mailbox's local part naming a function, not a person ("support@", "genai-policy@", "privacy.office@").
+_FUNCTION_WORDS_TEXT = """info information support help helpdesk servicedesk service services desk enquiries enquiry inquiries
+    inquiry contact contacts office admin administration team safety privacy compliance regulatory policy policies
+    quality governance informatics security media press communications comms sales billing accounts feedback
+    noreply no-reply webmaster reception switchboard secretariat committee board ethics irb research legal finance
+    procurement vigilance pharmacovigilance incidents reporting customer customers care clinical digital hello mail
+    questions queries careers partners partnerships"""
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+# A service line's own words before a detail in its sentence ("Technical support is available at", "Switchboard"),
+# or a toll-free number: an organization's line, never a person's.
+_SERVICE_CUE = re.compile(
+    r"\b(?:(?:technical|customer|product|it|user|client|vendor)[ \t]+support|support[ \t]+(?:line|desk|team|centre|"
+    r"center|hotline|number|phone|portal|e-?mail)|help[ \t]?desk|service[ \t]+desk|help[ \t]?line|hotline|"
+    r"customer[ \t]+service|switchboard|toll[- ]free)\b",
+    re.I,
+)
+_TOLL_FREE = re.compile(r"^(?:\+?1[-.\s]?)?\(?8(?:00|33|44|55|66|77|88)\)?[-.\s]")
+
+
+def _function_mailbox(address: str) -> bool:
+    """An e-mail address at a business domain whose local part names a function and no person ("support@acme.example",
+    "genai-policy@valley-health.example"; not "j.smith@" nor "ann.support@")."""
+    found = EMAIL.fullmatch(address.strip())
+    if not found or not _business_mail(address):
+        return False
+    first, last = name_lists()
+    parts = [p for p in re.split(r"[._+-]|\d+", address.split("@")[0].lower()) if p]
+    if any(p.title() in first or p.title() in last for p in parts):
+        return False
+    return any(p in _FUNCTION_WORDS for p in parts)
+
+
+def service_contact(text: str, start: int, end: int) -> bool:
+    """The contact detail at text[start:end] is an organization's service line: a function's mailbox
+    ("support@acme.example"), or a detail after a service line's words in its sentence ("Technical support is
+    available at ...", "Switchboard") or a toll-free number; never in a sentence telling of a patient, a relative or a
+    private line, nor near a patient's identity."""
+    detail = text[start:end]
+    sentence, _ = sentence_around(text, start, end)
+    before = sentence[: max(0, sentence.find(detail))]
+    if not (_function_mailbox(detail) or _SERVICE_CUE.search(before) or _TOLL_FREE.match(detail)):
+        return False
+    # a patient's, a relative's or a person's own words ("he works on the help desk"), or a personal label
+    if about_patient(sentence) or PATIENT_LINE.search(without_organizations(sentence)) or PRIVATE_LINE.search(sentence):
+        return False
+    return not (_PERSONAL_LABEL.search(before) or _identity_nearby(text, start))

@@ -375,10 +375,12 @@ _PREMISES = re.compile(
     r"|(?:headquartered|based|incorporated|registered)\s+|(?:is|are)\s+located\s+)(?:at|in|on)\s+",
     re.I,
 )
-# A line opening with an organization's legal name: "Halvern Diagnostics, Inc. · 1180 Quarry Ridge Parkway ...".
+# A line opening with an organization's name, a legal name or one ending in a firm's or a care provider's word:
+# "Halvern Diagnostics, Inc. · 1180 Quarry Ridge Parkway ...", a page footer's "Orrin Valley Health · 12 Main Street".
 _LEGAL_NAME = re.compile(
-    r"^\s*(?:[A-Z][\w&'’.-]*\s+){0,5}[A-Z][\w&'’.-]*,?\s+(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|GmbH|"
-    r"plc|PLC|LLP|LP|AG|S\.A|N\.V|B\.V|Pty)\b\.?\s*(?:[·•|,;–—-]|$)"
+    r"^\s*(?:[A-Z][\w&'’.-]*\s+){0,5}(?:[A-Z][\w&'’.-]*,?\s+(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|"
+    r"GmbH|plc|PLC|LLP|LP|AG|S\.A|N\.V|B\.V|Pty)\b\.?|" + _FIRM_WORD + r"|(?:Hospitals?|Clinics?|Trust|Network|"
+    r"Services|Foundation|Institute|University|Authority)\b)\s*(?:[·•|,;–—-]|$)"
 )
 _ADDRESS_WORDS = _CONTACT_WORDS | {"suite", "ste", "floor", "fl", "unit", "building", "bldg", "room", "box", "po"}
 
@@ -391,7 +393,7 @@ def _only_address(between: str) -> bool:
 
 def organization_place(text: str, start: int) -> bool:
     """The contact detail at `start` is where an organization is: after "offices are at" or
-    "headquartered in" in its sentence, or on a line opening with an organization's legal name
+    "headquartered in" in its sentence, or on a line opening with an organization's name
     (a page footer's "Acme Health, Inc. · 1 Main Street · ..."), with only address parts between;
     never in a sentence about a patient."""
     clause = clause_before(text, start)
