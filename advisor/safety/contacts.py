@@ -36,7 +36,10 @@ from .offices import (
     PERSONAL_AFTER,
     PRIVATE_LINE,
     about_patient,
+    patient_cell,
+    patient_context,
     sentence_around,
+    table_header,
     without_organizations,
 )
 
@@ -127,10 +130,34 @@ def _identity_nearby(text: str, start: int) -> bool:
     )
 
 
+# A table column naming its people's office or ownership ("Business owner", "Clinical lead", "Executive sponsor").
+_OFFICE_COLUMN = re.compile(
+    r"^[ \t]*(?:[\w/&'’().-]+[ \t]+){0,4}?(?:" + OFFICE_HEAD + r"|owner|approver|accountable)[ \t]*:?[ \t]*$", re.I
+)
+
+
+def _office_column(text: str, start: int, end: int) -> bool:
+    """The name at text[start:end] is in a table column whose header names an office or an owner, in a table whose
+    header and row name no patient or relative ("Tool | Business owner" over "Quillnote | Dr. X")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    cells = text[line_start : line_end if line_end >= 0 else len(text)].split("|")
+    header, _ = table_header(text, line_start) if len(cells) > 1 else (None, "")
+    if header is None or PATIENT_LINE.search(header) or len(header.split("|")) != len(cells):
+        return False
+    head = header.split("|")[text[line_start:start].count("|")]
+    if not _OFFICE_COLUMN.match(head) or _PERSONAL_LABEL.search(head) or any(patient_cell(c) for c in cells):
+        return False
+    return not (PERSONAL_AFTER.match(text[end : end + 40]) or patient_context(text, start, end))
+
+
 def business_contact(text: str, start: int, end: int, terms: Collection[str] = ()) -> bool:
     """The name at text[start:end] follows a role or contact label on its line, with an organization or a business
-    e-mail address after it there; never a patient's, a relative's or a private line (see the module's docstring).
+    e-mail address after it there, or is in a table column headed by an office ("Business owner"); never a
+    patient's, a relative's or a private line (see the module's docstring).
     `terms`: the document's own product and vendor words (`names.product_terms`)."""
+    if _office_column(text, start, end):
+        return not _identity_nearby(text, start)
     label = _label(text, start)
     if label is None or PATIENT_LINE.search(label) or _PERSONAL_LABEL.search(label):
         return False

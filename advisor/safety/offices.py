@@ -265,7 +265,7 @@ def _line_at(text: str, start: int, end: int) -> tuple[int, str]:
     return line_start, text[line_start : line_end if line_end >= 0 else len(text)]
 
 
-def _table_header(text: str, line_start: int) -> tuple[str | None, str]:
+def table_header(text: str, line_start: int) -> tuple[str | None, str]:
     """The first row of the table (lines with '|') the line at `line_start` belongs to (None when
     the line before is no row), and the line above the table (its heading, perhaps)."""
     header: str | None = None
@@ -285,7 +285,7 @@ def role_row(text: str, start: int, end: int) -> tuple[int, str, list[str]] | No
     line_start, row = _line_at(text, start, end)
     if "|" not in row:
         return None
-    header, _ = _table_header(text, line_start)
+    header, _ = table_header(text, line_start)
     if header is None or not _ROLE_HEADER.search(header) or PATIENT_LINE.search(header):
         return None
     return line_start, header, row.split("|")
@@ -440,7 +440,7 @@ _CONTROL_HEADING = re.compile(
 def _control_row(text: str, line_start: int) -> bool:
     """The line at `line_start` is a row of a table (cells split by '|') whose header row names versions or
     revisions, or that comes under a 'Revision history' or 'Document control' heading."""
-    header, above = _table_header(text, line_start)
+    header, above = table_header(text, line_start)
     if header is not None and _CONTROL_HEADER.search(header):
         return True
     if header is not None and _SIGNOFF_HEADER.search(header) and _ROLE_HEADER.search(header):
@@ -503,7 +503,8 @@ PAGE_COUNT = re.compile(r"\bpage\s+\d+\s+(?:of|/)\s+\d+\b", re.I)
 _CONTROL_FIELD = re.compile(
     r"\b(?:title|effective(?:\s+date)?|(?:next\s+|last\s+)?review(?:ed)?(?:\s+(?:date|due))?|owner|approved\s+by|"
     r"approver|approval\s+date|version|revision|supersedes|replaces|date\s+issued|issue\s+date|department|author|"
-    r"category)\s*[:|]|" + PAGE_COUNT.pattern,
+    r"category)\s*[:|]|" + PAGE_COUNT.pattern + r"|[·•]\s*(?:version|revision|effective|approved\s+by|"
+    r"(?:next|last)\s+review(?:ed)?|review\s+date|supersedes|replaces)\b",  # a masthead's "· Version 2.0 · Effective"
     re.I,
 )
 # A health plan, insurer or a card's plan fields beside an identifier: it is a member's, not a document's.

@@ -82,6 +82,7 @@ def cohort_period(text: str, start: int, end: int, anchored: bool = False) -> bo
     if not _bound(text, start, end):
         return False
     sentence, _ = sentence_around(text, start, end)
-    if _ONE_PERSON.search(sentence) or not _MANY.search(sentence):
+    if _ONE_PERSON.search(sentence):
         return False
-    return not anchored or bool(_MANY_STRONG.search(sentence))
+    many = _MANY_STRONG.search(sentence)
+    return bool(many) if anchored else bool(many or _MANY.search(sentence))

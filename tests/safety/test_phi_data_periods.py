@@ -19,6 +19,8 @@ from advisor.safety.phi import chunk_findings, redact
         "External validation used 33,870 encounters at four hospitals that contributed no training data, admitted "
         "between 1 April 2022 and 31 October 2023.",
         "Patients admitted from 1 July 2020 to 30 June 2021 formed the validation cohort.",
+        "Data were collected between January 2019 and December 2023 from 14 hospitals.",
+        "Patients discharged between 1 May 2023 and 31 May 2023 were surveyed (n = 412).",
         # a model card that lists the record number among its inputs is still no patient's note
         "Inputs: MRN, age, vital signs.\nThe development cohort held 120,554 admissions discharged between "
         "1 January 2017 and 31 December 2021.",

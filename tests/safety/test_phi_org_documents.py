@@ -105,3 +105,49 @@ def test_scan_of_a_policy_page_reports_none_of_its_business_contacts(tmp_path):
     res = CliRunner().invoke(phi, ["scan", str(page)])
     assert res.exit_code == 0, res.output
     assert "0 findings" in res.output, res.output
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tool | Version | Business owner | Status\nQuillnote Discharge Drafts | 2.1 | Maria Lopez | Pilot",
+        "Tool | Clinical lead | Status\nQuillnote | Dr. Maria Lopez | Approved",
+        "System | Executive sponsor | Go-live\nQuillnote | Maria Lopez, RN | 1 March 2027",
+    ],
+)
+def test_a_name_under_a_governance_tables_owner_column_stays_in_clear(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Name | Ward | Responsible clinician\nMaria Lopez | 4B | Dr. Ivo Stenberg",
+        "Patient | Bed | Case manager\nMaria Lopez | 4B | Ivo Stenberg",
+        "Resident | Room | Next of kin\nIvo Stenberg | 12 | Maria Lopez (daughter)",
+        "Tool | Business owner\nQuillnote | Maria Lopez, DOB 04/11/1951",
+    ],
+)
+def test_a_patient_or_relative_in_a_table_is_still_redacted(text):
+    assert "Lopez" not in redact(text), redact(text)
+
+
+MASTHEAD = (
+    "Policy number HVH-CLN-0311 · Version 3.1 · Approved by the Clinical Governance Committee on 2 September 2026 · "
+    "Effective 1 October 2026 · Next review 1 October 2027"
+)
+
+
+def test_a_policy_mastheads_own_number_stays_in_clear():
+    assert redact(MASTHEAD) == MASTHEAD
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Insurance policy number W12345678 · Effective 1 January 2024 · Member: Maria Lopez",
+        "Policy number W12345678 · Effective 01/01/2024 · Aetna Choice PPO",
+    ],
+)
+def test_a_members_policy_number_of_the_same_shape_is_still_redacted(text):
+    assert "W12345678" not in redact(text), redact(text)
