@@ -377,10 +377,13 @@ _PREMISES = re.compile(
 )
 # A line opening with an organization's name, a legal name or one ending in a firm's or a care provider's word:
 # "Halvern Diagnostics, Inc. · 1180 Quarry Ridge Parkway ...", a page footer's "Orrin Valley Health · 12 Main Street".
+_CARE_BODY = (
+    r"(?:Hospitals?|Clinics?|(?:NHS|Foundation|Health|Care)\s+Trust|Network|Services|Foundation|Institute|"
+    r"University|Authority)\b"
+)
 _LEGAL_NAME = re.compile(
     r"^\s*(?:[A-Z][\w&'’.-]*\s+){0,5}(?:[A-Z][\w&'’.-]*,?\s+(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|"
-    r"GmbH|plc|PLC|LLP|LP|AG|S\.A|N\.V|B\.V|Pty)\b\.?|" + _FIRM_WORD + r"|(?:Hospitals?|Clinics?|Trust|Network|"
-    r"Services|Foundation|Institute|University|Authority)\b)\s*(?:[·•|,;–—-]|$)"
+    r"GmbH|plc|PLC|LLP|LP|AG|S\.A|N\.V|B\.V|Pty)\b\.?|" + _FIRM_WORD + "|" + _CARE_BODY + r")\s*(?:[·•|,;–—-]|$)"
 )
 _ADDRESS_WORDS = _CONTACT_WORDS | {"suite", "ste", "floor", "fl", "unit", "building", "bldg", "room", "box", "po"}
 

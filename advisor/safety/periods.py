@@ -13,16 +13,17 @@ since 1 July 2020". Such a period spans many people, so its dates are no one per
 when it is an end of a range ("between D and D", "from D to D", "D – D") or follows "since", "after", "before" or
 "until", and its sentence speaks of people or records in the plural ("encounters", "patients", "admissions", "the
 cohort") and of no one person: no singular patient ("the patient", "a 64-year-old"), no "he", "she", "his", "her",
-no title ("Mr", "Dr"), no named person's records ("Roe's admissions"), no birth date or record number.
-In a text about a person (a patient's note: an MRN, a birth date, a titled name), the sentence must also say the
-data are many: a count of 100 or more ("61,204 encounters"), several sites ("from 14 hospitals"), or a data set's
-own words ("cohort", "data set", "study population"), so "Visits between 3 May and 9 June 2024" in a note stays
-redacted.
+no title ("Mr", "Dr"), no name, no named person's records ("Roe's admissions"), no birth date or record number. The sentence
+must also say the data are many: a count of 100 or more ("61,204 encounters"), several sites ("from 14 hospitals"),
+or a data set's own words ("cohort", "data set", "study population"); in a text about no person, a study's words do
+too ("all patients", "(n = 412)", "were included", "retrospective"). So "Visits between 3 May and 9 June 2024 were
+uneventful." stays redacted, in a patient's note or out of it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from .offices import sentence_around
 
@@ -42,7 +43,7 @@ _PLURAL = (
     r"subjects|individuals|people|persons|adults|children|residents|members|beneficiaries|enrollees|notes|claims|"
     r"images|scans|studies|samples|specimens|births|deaths|referrals|prescriptions|orders|alerts|events)"
 )
-_MANY = re.compile(r"\b" + _PLURAL + r"\b|\b(?:cohorts?|data ?sets?|population|registry)\b", re.I)
+_MANY = re.compile(r"\b" + _PLURAL + r"\b|\b(?:cohorts?|data|data ?sets?|population|registry)\b", re.I)
 # A count of 100 or more, or several sites, before a plural ("61,204 encounters", "from 14 hospitals"), or a data
 # set's own words: what a note about one patient never says of its dates.
 _MANY_STRONG = re.compile(
@@ -52,9 +53,17 @@ _MANY_STRONG = re.compile(
     r"|\b(?:cohorts?|data ?sets?|study population|registry|training data|validation data|development data)\b",
     re.I,
 )
+# A study's words about its people or records: "all patients", "(n = 412)", "were included", "retrospective".
+_STUDY = re.compile(
+    r"\b(?:all|every|each)\s+(?:[a-z-]+\s+){0,2}" + _PLURAL + r"\b|\bn\s*=\s*\d{2,}"
+    r"|\b(?:were|was)\s+(?:included|excluded|enrolled|eligible|sampled|surveyed|selected)\b"
+    r"|\b(?:retrospective|prospective|consecutive|population|study period)\b",
+    re.I,
+)
 # One person: a singular patient, a pronoun or title, a named person's records, a birth date or record number.
 _ONE_PERSON = re.compile(
-    r"\b(?:the|this|that|a|an|our|my|your|one)\s+(?:[a-z-]+\s+)?(?:patient|pt|man|woman|boy|girl|child|infant|baby|"
+    r"\b(?:patient|pt)\b(?![s'’-])"
+    r"|\b(?:the|this|that|a|an|our|my|your|one)\s+(?:[a-z-]+\s+)?(?:man|woman|boy|girl|child|infant|baby|"
     r"gentleman|lady|resident|client)\b(?!s)"
     r"|\b(?:he|she|his|her|him|hers|himself|herself|mr|mrs|ms|miss|mx|dr)\b|\b(?:patient|pt)['’]s\b"
     r"|\b(?-i:[A-Z])[\w-]*['’]s\s+(?:[a-z-]+\s+){0,2}" + _PLURAL + r"\b"
@@ -75,14 +84,13 @@ def _bound(text: str, start: int, end: int) -> bool:
     return "and" not in connector or bool(_BETWEEN.search(before))  # "between D and D", not "on D and D"
 
 
-def cohort_period(text: str, start: int, end: int, anchored: bool = False) -> bool:
+def cohort_period(text: str, start: int, end: int, anchored: bool = False, names: Collection[str] = ()) -> bool:
     """The date at text[start:end] bounds the period of a data set or a study, in a sentence about many people or
-    records and no one person; in a text about a person (`anchored`) the sentence must also count many of them or
-    name a data set (see the module's docstring)."""
+    records and no one person (nor any of `names`, the people the screen found), that counts many of them, names a
+    data set or, in a text about no person (not `anchored`), speaks as a study does (see the module's docstring)."""
     if not _bound(text, start, end):
         return False
     sentence, _ = sentence_around(text, start, end)
-    if _ONE_PERSON.search(sentence):
+    if _ONE_PERSON.search(sentence) or not _MANY.search(sentence) or any(n in sentence for n in names):
         return False
-    many = _MANY_STRONG.search(sentence)
-    return bool(many) if anchored else bool(many or _MANY.search(sentence))
+    return bool(_MANY_STRONG.search(sentence) or (not anchored and _STUDY.search(sentence)))

@@ -140,7 +140,8 @@ def detect(text: str, kinds: Iterable[PhiType] | None = None, *, not_names: Coll
     anchored = bool(PERSON_CUE.search(text)) or any(
         f.type in _ANCHORS or (f.type == PhiType.NAME and f.score >= 0.95) for f in found
     )
-    found += dates(text, anchored, meeting_record(text, not_names))
+    people_named = {f.text for f in found if f.type == PhiType.NAME}
+    found += dates(text, anchored, meeting_record(text, not_names), people_named)
     resolved = _resolve(_drop_inside_emails(found))
     result = [
         f

@@ -4,7 +4,7 @@ phone and fax formats, ZIP codes, addresses, ages over 89 and dates tied to a pe
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from .meetings import meeting_date
 from .offices import CREDENTIAL, business_date
@@ -307,16 +307,16 @@ _DATE_CUE = re.compile(
 )
 
 
-def dates(text: str, anchored: bool, meeting: bool = False) -> list[Finding]:
+def dates(text: str, anchored: bool, meeting: bool = False, names: Collection[str] = ()) -> list[Finding]:
     """Dates (other than a bare year) after a personal-event cue, or anywhere in a text about a person;
     never a document's, product's or organization's date (`offices.business_date`), nor a data set's or study's
-    period (`periods.cohort_period`), nor, in a meeting's record (`meeting`), the date of the meeting's own business
+    period naming none of `names` (`periods.cohort_period`), nor, in a meeting's record (`meeting`), the date of the meeting's own business
     (`meetings.meeting_date`)."""
     out: list[Finding] = []
     matches = [m for pattern in _DATES for m in pattern.finditer(text)]
     # a data set's period ("encounters admitted between 1 May 2019 and ..."), with the parts of its dates
     # ("May 2019") that other patterns match
-    periods = [(m.start(), m.end()) for m in matches if cohort_period(text, m.start(), m.end(), anchored)]
+    periods = [(m.start(), m.end()) for m in matches if cohort_period(text, m.start(), m.end(), anchored, names)]
     for m in matches:
         if any(s <= m.start() and m.end() <= e for s, e in periods):
             continue

@@ -38,6 +38,11 @@ def test_a_data_sets_collection_period_stays_in_clear(text):
         "Maria Lopez was admitted on 3 May 2024 and discharged on 9 May 2024.",
         # a note about one patient: plural visits are still theirs
         "MRN 40291177. Visits between 3 May 2024 and 9 June 2024: three.",
+        # a passage of a note with no identifier of its own
+        "Visits between 3 May 2024 and 9 June 2024 were uneventful.",
+        # many visits, but one named person's
+        "Patient Maria Lopez had 214 visits between 1 May 2019 and 31 May 2024.",
+        "Maria Lopez had 214 visits between 1 May 2019 and 31 May 2024.",
     ],
 )
 def test_one_patients_admission_dates_are_still_redacted(text):

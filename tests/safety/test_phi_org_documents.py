@@ -17,6 +17,7 @@ from advisor.safety.phi import PhiType, detect, redact
     [
         "Harrowgate Vale Health · 418 Lindqvist Avenue, Corrinford, VL 20931 · Switchboard (555) 014-7700",
         "Tamsworth Community Hospital · 75 Orchard Street · Tel (555) 010-4420",
+        "Harbourside NHS Foundation Trust · 1 Quay Road, Portmere · Switchboard 0117 496 0000",
     ],
 )
 def test_an_organizations_footer_keeps_its_address_and_switchboard(text):
@@ -29,6 +30,8 @@ def test_an_organizations_footer_keeps_its_address_and_switchboard(text):
         "Patient: Orla Fenwright · 418 Lindqvist Avenue, Corrinford · (555) 014-7700",
         "Harrowgate Vale Health · Patient: Orla Fenwright · 418 Lindqvist Avenue, Corrinford · (555) 014-7700",
         "Harrowgate Vale Health · discharged to 418 Lindqvist Avenue, Corrinford · (555) 014-7700",
+        # a family's trust is no care provider
+        "Lopez Family Trust · 418 Lindqvist Avenue, Corrinford, OR 97301 · (555) 014-7700",
     ],
 )
 def test_a_patients_address_line_of_the_same_shape_is_still_redacted(text):
