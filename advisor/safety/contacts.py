@@ -10,7 +10,10 @@ officer:", "Product owner:", "Contact:", "Regulatory contact:", "Support:") with
 "Tarnwick Diagnostics Ltd.", or the document's own product or vendor words) or a business e-mail address on the
 same line. That person, and the phone and e-mail after their name, are the organization's published contact. So is
 a contact point with no person named ("Developer contact: info@acme.example", "Support: Acme Ltd., +44 ...", or a
-model card's "Inquiries or to report an issue:" alone on the line above its web address and e-mail).
+model card's "Inquiries or to report an issue:" alone on the line above its web address and e-mail, or a label
+naming its topic, "Questions about this policy:"). A service line needs no label: a function's mailbox at a business
+domain ("support@acme.example", "genai-policy@valley-health.example"), a detail after a service line's words in its
+sentence ("Technical support is available 24 hours a day at ... or ...", "Call our help desk on"), a toll-free number.
 Never when the label is a patient's or a relative's ("Patient:", "Emergency contact:", "Next of kin:"), when the line
 tells a patient's event or a relation ("(daughter)", "admitted"), when a short line around it names a patient, a
 relative or a patient's coverage ("Relationship: husband", "Member ID:"), or when the text gives a patient's birth
@@ -22,24 +25,30 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from .namelists import name_lists
 from .offices import (
-    _IDENTITY,
-    _OFFICE_HEAD,
-    _PATIENT_LINE,
-    _PERSONAL_AFTER,
-    _PRIVATE_LINE,
     EMAIL,
+    IDENTITY,
     LEGAL_ENTITY,
+    OFFICE_HEAD,
     PATIENT_EVENT,
+    PATIENT_LINE,
+    PERSONAL_AFTER,
+    PRIVATE_LINE,
+    about_patient,
+    patient_cell,
+    patient_context,
+    sentence_around,
+    table_header,
     without_organizations,
 )
 
-__all__ = ["business_contact", "business_line"]
+__all__ = ["business_contact", "business_line", "service_contact"]
 
 # A label's last word naming a role or a contact: an office ("officer", "director", "owner", "lead"), or a contact
 # point ("contact", "support", "enquiries", "liaison", "representative").
 _ROLE = (
-    r"(?:" + _OFFICE_HEAD + r"|contacts?|support|enquir\w*|inquir\w*|liaison|representative|responsible person|"
+    r"(?:" + OFFICE_HEAD + r"|contacts?|support|enquir\w*|inquir\w*|liaison|representative|responsible person|"
     r"point of contact|escalation|questions|queries|report(?:ing)?[ \t]+(?:an?[ \t]+)?(?:issue|problem|incident|concern)s?)"
 )
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Professor)\.?[ \t]*)?"
@@ -49,8 +58,10 @@ _LABEL = re.compile(
     re.I,
 )
 # The label opening a contact detail's line or cell ("Developer contact: info@acme.example, +44 ...").
+# what the contact point is for: "Questions about this policy:", "Enquiries regarding the product:".
+_ROLE_TOPIC = r"(?:[ \t]+(?:about|on|regarding|concerning|relating to|related to)(?:[ \t]+[\w'’-]+){1,4})?"
 _LINE_LABEL = re.compile(
-    r"[ \t]*(?:[-*•·][ \t]*)?(?P<label>(?:[\w/&'’().-]+[ \t]+){0,5}?" + _ROLE + r")[ \t]*[:–—]", re.I
+    r"[ \t]*(?:[-*•·][ \t]*)?(?P<label>(?:[\w/&'’().-]+[ \t]+){0,5}?" + _ROLE + _ROLE_TOPIC + r")[ \t]*[:–—]", re.I
 )
 # A role in a cell of its own before the name's cell ("Clinical safety officer | Dr. X, Acme Ltd").
 _LABEL_CELL = re.compile(r"^[ \t]*(?P<label>(?:[\w/&'’().-]+[ \t]+){0,5}?" + _ROLE + r")[ \t]*:?[ \t]*$", re.I)
@@ -110,7 +121,7 @@ def _identity_nearby(text: str, start: int) -> bool:
     line_end = len(text) if line_end < 0 else line_end
     near = text[:line_start].split("\n")[-4:-1] + text[line_end + 1 :].split("\n")[:3]
     block = "\n".join([text[line_start:line_end], *near])
-    if _IDENTITY.search(block) or _PATIENT_FIELD.search(block):
+    if IDENTITY.search(block) or _PATIENT_FIELD.search(block):
         return True
     return any(
         len(line.split()) <= 8
@@ -119,19 +130,43 @@ def _identity_nearby(text: str, start: int) -> bool:
     )
 
 
+# A table column naming its people's office or ownership ("Business owner", "Clinical lead", "Executive sponsor").
+_OFFICE_COLUMN = re.compile(
+    r"^[ \t]*(?:[\w/&'’().-]+[ \t]+){0,4}?(?:" + OFFICE_HEAD + r"|owner|approver|accountable)[ \t]*:?[ \t]*$", re.I
+)
+
+
+def _office_column(text: str, start: int, end: int) -> bool:
+    """The name at text[start:end] is in a table column whose header names an office or an owner, in a table whose
+    header and row name no patient or relative ("Tool | Business owner" over "Quillnote | Dr. X")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    cells = text[line_start : line_end if line_end >= 0 else len(text)].split("|")
+    header, _ = table_header(text, line_start) if len(cells) > 1 else (None, "")
+    if header is None or PATIENT_LINE.search(header) or len(header.split("|")) != len(cells):
+        return False
+    head = header.split("|")[text[line_start:start].count("|")]
+    if not _OFFICE_COLUMN.match(head) or _PERSONAL_LABEL.search(head) or any(patient_cell(c) for c in cells):
+        return False
+    return not (PERSONAL_AFTER.match(text[end : end + 40]) or patient_context(text, start, end))
+
+
 def business_contact(text: str, start: int, end: int, terms: Collection[str] = ()) -> bool:
     """The name at text[start:end] follows a role or contact label on its line, with an organization or a business
-    e-mail address after it there; never a patient's, a relative's or a private line (see the module's docstring).
+    e-mail address after it there, or is in a table column headed by an office ("Business owner"); never a
+    patient's, a relative's or a private line (see the module's docstring).
     `terms`: the document's own product and vendor words (`names.product_terms`)."""
+    if _office_column(text, start, end):
+        return not _identity_nearby(text, start)
     label = _label(text, start)
-    if label is None or _PATIENT_LINE.search(label) or _PERSONAL_LABEL.search(label):
+    if label is None or PATIENT_LINE.search(label) or _PERSONAL_LABEL.search(label):
         return False
     line_end = text.find("\n", end)
     rest = text[end : line_end if line_end >= 0 else len(text)]
-    if _PERSONAL_AFTER.match(rest) or not (_organization(rest, terms) or _business_mail(rest)):
+    if PERSONAL_AFTER.match(rest) or not (_organization(rest, terms) or _business_mail(rest)):
         return False
     line = without_organizations(text[text.rfind("\n", 0, start) + 1 : end] + rest)
-    if _PATIENT_LINE.search(line) or PATIENT_EVENT.search(line) or _PRIVATE_LINE.search(line):
+    if PATIENT_LINE.search(line) or PATIENT_EVENT.search(line) or PRIVATE_LINE.search(line):
         return False
     return not _identity_nearby(text, start)
 
@@ -162,11 +197,59 @@ def business_line(text: str, start: int, terms: Collection[str] = ()) -> bool:
     if found is None:
         return False
     label, value, line_start = found
-    if _PATIENT_LINE.search(label) or _PERSONAL_LABEL.search(label):
+    if PATIENT_LINE.search(label) or _PERSONAL_LABEL.search(label):
         return False
     if not (_organization(value, terms) or _business_mail(value)):
         return False
     plain = without_organizations(label + " " + value)
-    if _PATIENT_LINE.search(plain) or PATIENT_EVENT.search(plain) or _PRIVATE_LINE.search(plain):
+    if PATIENT_LINE.search(plain) or PATIENT_EVENT.search(plain) or PRIVATE_LINE.search(plain):
         return False
     return not _identity_nearby(text, line_start + 1)
+
+
+# A mailbox's local part naming a function, not a person ("support@", "genai-policy@", "privacy.office@").
+_FUNCTION_WORDS_TEXT = """info information support help helpdesk servicedesk service services desk enquiries enquiry inquiries
+    inquiry contact contacts office admin administration team safety privacy compliance regulatory policy policies
+    quality governance informatics security media press communications comms sales billing accounts feedback
+    noreply no-reply webmaster reception switchboard secretariat committee board ethics irb research legal finance
+    procurement vigilance pharmacovigilance incidents reporting customer customers care clinical digital hello mail
+    questions queries careers partners partnerships"""
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+# A service line's own words before a detail in its sentence ("Technical support is available at", "Switchboard"),
+# or a toll-free number: an organization's line, never a person's.
+_SERVICE_CUE = re.compile(
+    r"\b(?:(?:technical|customer|product|it|user|client|vendor)[ \t]+support|support[ \t]+(?:line|desk|team|centre|"
+    r"center|hotline|number|phone|portal|e-?mail)|help[ \t]?desk|service[ \t]+desk|help[ \t]?line|hotline|"
+    r"customer[ \t]+service|switchboard|toll[- ]free)\b",
+    re.I,
+)
+_TOLL_FREE = re.compile(r"^(?:\+?1[-.\s]?)?\(?8(?:00|33|44|55|66|77|88)\)?[-.\s]")
+
+
+def _function_mailbox(address: str) -> bool:
+    """An e-mail address at a business domain whose local part names a function and no person ("support@acme.example",
+    "genai-policy@valley-health.example"; not "j.smith@" nor "ann.support@")."""
+    found = EMAIL.fullmatch(address.strip())
+    if not found or not _business_mail(address):
+        return False
+    first, last = name_lists()
+    parts = [p for p in re.split(r"[._+-]|\d+", address.split("@")[0].lower()) if p]
+    if any(p.title() in first or p.title() in last for p in parts):
+        return False
+    return any(p in _FUNCTION_WORDS for p in parts)
+
+
+def service_contact(text: str, start: int, end: int) -> bool:
+    """The contact detail at text[start:end] is an organization's service line: a function's mailbox
+    ("support@acme.example"), or a detail after a service line's words in its sentence ("Technical support is
+    available at ...", "Switchboard") or a toll-free number; never in a sentence telling of a patient, a relative or a
+    private line, nor near a patient's identity."""
+    detail = text[start:end]
+    sentence, _ = sentence_around(text, start, end)
+    before = sentence[: max(0, sentence.find(detail))]
+    if not (_function_mailbox(detail) or _SERVICE_CUE.search(before) or _TOLL_FREE.match(detail)):
+        return False
+    # a patient's, a relative's or a person's own words ("he works on the help desk"), or a personal label
+    if about_patient(sentence) or PATIENT_LINE.search(without_organizations(sentence)) or PRIVATE_LINE.search(sentence):
+        return False
+    return not (_PERSONAL_LABEL.search(before) or _identity_nearby(text, start))

@@ -23,16 +23,16 @@ import re
 from collections.abc import Collection
 
 from .offices import (
-    _IDENTITY,
-    _PATIENT_LINE,
-    _PERSONAL_AFTER,
     CREDENTIAL,
+    IDENTITY,
     PATIENT_EVENT,
-    _clause_before,
-    _sentence,
+    PATIENT_LINE,
+    PERSONAL_AFTER,
+    clause_before,
     patient_cell,
     patient_context,
     role_row,
+    sentence_around,
 )
 
 __all__ = ["meeting_date", "meeting_record", "member"]
@@ -55,7 +55,7 @@ _RECORD_TITLE = frozenset({"Minutes", "Agenda", "Proceedings"})
 def meeting_record(text: str, title_words: Collection[str] = ()) -> bool:
     """The text records a meeting's business (a motion, a vote, the quorum, the Chair), or its document's title
     says it does ("Minutes"); never a text naming a patient's identity (a birth date, a record number, an age)."""
-    if _IDENTITY.search(text) or _PATIENT_IDENTITY.search(text):
+    if IDENTITY.search(text) or _PATIENT_IDENTITY.search(text):
         return False
     return bool(_MEETING_CUE.search(text)) or bool(_RECORD_TITLE & set(title_words))
 
@@ -130,10 +130,10 @@ def member(text: str, start: int, end: int, meeting: bool) -> bool:
         or (
             meeting
             and bool(_MEMBER_AFTER.match(text[end : end + 80]))
-            and not _CLINICAL.search(_sentence(text, start, end)[0])
+            and not _CLINICAL.search(sentence_around(text, start, end)[0])
         )
     )
-    return named and not (_PERSONAL_AFTER.match(text[end : end + 40]) or patient_context(text, start, end))
+    return named and not (PERSONAL_AFTER.match(text[end : end + 40]) or patient_context(text, start, end))
 
 
 # ---------------------------------------------------------------------------- dates
@@ -160,8 +160,8 @@ def meeting_date(text: str, start: int, end: int) -> bool:
     """The date at text[start:end], in a meeting's record, dates the meeting's own business: the meeting it names
     ("the 4 May meeting"), or a go-live, rollout, expiry, deadline or motion in its clause; never in a sentence
     naming a patient or relative, or telling a patient's event."""
-    named = _MEETING_AFTER.match(text[end : end + 40]) or _EVENT_BEFORE.search(_clause_before(text, start, 100))
+    named = _MEETING_AFTER.match(text[end : end + 40]) or _EVENT_BEFORE.search(clause_before(text, start, 100))
     if not named:
         return False
-    sentence, _ = _sentence(text, start, end)
-    return not (_PATIENT_LINE.search(sentence) or PATIENT_EVENT.search(_CARE_COMPOUND.sub(" ", sentence)))
+    sentence, _ = sentence_around(text, start, end)
+    return not (PATIENT_LINE.search(sentence) or PATIENT_EVENT.search(_CARE_COMPOUND.sub(" ", sentence)))

@@ -7,15 +7,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection
-from functools import lru_cache
-from pathlib import Path
 
 from .contacts import business_contact
 from .meetings import meeting_record, member
+from .namelists import name_lists
 from .offices import office_holder, patient_context
 from .phi_types import Finding, PhiType, finding
-
-DATA = Path(__file__).resolve().parent / "data"
 
 _LETTER = r"A-Za-zÀ-ÖØ-öø-ÿĀ-ſ"
 _UPPER = r"A-ZÀ-ÖØ-ÞĀ-Ž"
@@ -133,14 +130,6 @@ _NOT_NAME = frozenset(_NOT_NAME_WORDS.split())
 
 def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-
-
-@lru_cache(maxsize=1)
-def name_lists() -> tuple[frozenset[str], frozenset[str]]:
-    """(given names, surnames) from the bundled lists (see data/README.md)."""
-    first = frozenset((DATA / "first_names.txt").read_text(encoding="utf-8").split())
-    last = frozenset((DATA / "last_names.txt").read_text(encoding="utf-8").split())
-    return first, last
 
 
 def _tokens(run: str, offset: int) -> list[tuple[str, int, int]]:

@@ -29,7 +29,7 @@ import re
 PATIENT_EVENT = re.compile(
     r"\b(?:dob|d\.o\.b|date of birth|birth\w*|born|admit\w*|admission|discharg\w*|visit\w*|seen|encounter|"
     r"date of service|dos|died|death|deceased|surgery|appointment|appt|present(?:ed|s)\s+(?:with|to|at)|injur\w*|onset|"
-    r"hospitali[sz]\w*|diagnos\w*|vaccinat\w*|immuni[sz]ed|mrn|ssn|y/o|year-old|years? old)\b",
+    r"hospitali[sz](?!ts?\b)\w*|diagnos\w*|vaccinat\w*|immuni[sz]ed|mrn|ssn|y/o|year-old|years? old)\b",
     re.I,
 )
 # An organization's legal or firm name ("Tarnwick Diagnostics Ltd.", "Visiting Nurse Partners") and an e-mail address
@@ -66,7 +66,7 @@ _PATIENT_MARK = re.compile(
 # ---------------------------------------------------------------------------- offices
 
 # An office's head word: "Officer" ends "Chief Medical Officer" and "Clinical Safety Officer".
-_OFFICE_HEAD = (
+OFFICE_HEAD = (
     r"(?:officer|chief executive|chief of staff|president|director|counsel|secretary|treasurer|trustee|governor|"
     r"commissioner|chair(?:man|woman|person)?|head(?=\s+of\b)|manager|founder|co-founder|lead|dean|provost|coordinator|"
     r"(?:business|system|product|policy|process|risk|asset|document|service)\s+owner|"
@@ -80,13 +80,13 @@ _CAP = r"(?-i:[A-Z][\w&'’-]*)"
 _HEAD_END = r"(?:\b|(?-i:(?=[A-Z])))"
 _OFFICE_OF = r"(?:\s+(?:of|for|at)\s+(?:the\s+)?" + _CAP + r"(?:\s+(?:and|of|&|the|" + _CAP + r")){0,6})?"
 # An office right before the name: "Our Chief Medical Officer, Dr.", "Director of Nursing:", "CEO".
-_OFFICE_BEFORE = re.compile(r"\b" + _OFFICE_HEAD + r"\b" + _OFFICE_OF + r"\s*[,:–—-]?\s*$", re.I)
+_OFFICE_BEFORE = re.compile(r"\b" + OFFICE_HEAD + r"\b" + _OFFICE_OF + r"\s*[,:–—-]?\s*$", re.I)
 # An office right after the name: ", Chief Executive", ", CCIO", " (CMO)", ", MD, Chief Medical Officer",
 # ", who is our Vice President".
 _OFFICE_AFTER = re.compile(
     r"^\s*[,(–—-]?\s*(?:(?-i:MD|DO|PhD|DPhil|RN|MBA|MPH|MBBS|FRCP|MSc|BSc)\b\.?,?\s*)*"
     r"(?:(?:who\s+)?(?:is|was|serves\s+as|acts\s+as|as)\s+)?(?:(?:the|our|its|their)\s+)?"
-    r"(?:acting\s+|interim\s+|deputy\s+|vice[- ]|co-)?(?:" + _CAP + r"\s+){0,4}" + _OFFICE_HEAD + _HEAD_END,
+    r"(?:acting\s+|interim\s+|deputy\s+|vice[- ]|co-)?(?:" + _CAP + r"\s+){0,4}" + OFFICE_HEAD + _HEAD_END,
     re.I,
 )
 # A discipline in brackets after a clinician's name ("Dr. X (emergency medicine) as deputy chair"), read past like a
@@ -97,7 +97,7 @@ _PERSONAL_MARKS = (
 )
 _SPECIALTY_AFTER = re.compile(r"^\s*\((?!\s*" + _PERSONAL_MARKS + r")[A-Za-z][A-Za-z ,&/'’-]{1,50}\)", re.I)
 # A relation or a patient's marks in brackets after a name ("X (daughter)", "X (DOB ...)"): never an office holder.
-_PERSONAL_AFTER = re.compile(r"^\s*\(\s*" + _PERSONAL_MARKS, re.I)
+PERSONAL_AFTER = re.compile(r"^\s*\(\s*" + _PERSONAL_MARKS, re.I)
 # A committee's membership after it ("as a member of the Drug and Therapeutics Committee").
 _MEMBER_OF = re.compile(
     r"^\s*[,(–—-]?\s*(?:(?:who\s+)?(?:is|was|serves\s+as|sat\s+as|as)\s+)?(?:an?\s+|the\s+)?(?:voting\s+|lay\s+|"
@@ -167,7 +167,7 @@ _SENTENCE_END = re.compile(r"[\n|]|" + _STOP)
 # A form's name or signature field, and its title field a line or three below: "Name: X ... Title: COO".
 _NAME_FIELD = re.compile(r"^\s*(?:name|full name|printed name|print name|signature|signed|signatory)\b", re.I)
 _TITLE_FIELD = re.compile(
-    r"^\s*(?:title|job title|position|role|designation|capacity)\s*[:|]\s*\|?[^\n]*?\b" + _OFFICE_HEAD + r"\b",
+    r"^\s*(?:title|job title|position|role|designation|capacity)\s*[:|]\s*\|?[^\n]*?\b" + OFFICE_HEAD + r"\b",
     re.I | re.M,
 )
 _RELATION_BEFORE = re.compile(
@@ -178,7 +178,7 @@ _RELATION_BEFORE = re.compile(
 )
 
 
-def _clause_before(text: str, start: int, reach: int = 120) -> str:
+def clause_before(text: str, start: int, reach: int = 120) -> str:
     """The words before `start` in its own clause, without a trailing title ("Dr.")."""
     window = text[max(0, start - reach) : start]
     title = _TITLE_END.search(window)
@@ -188,7 +188,7 @@ def _clause_before(text: str, start: int, reach: int = 120) -> str:
     return window[ends[-1].end() :] if ends else window
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[str, str]:
+def sentence_around(text: str, start: int, end: int) -> tuple[str, str]:
     """The sentence or table cell holding text[start:end], and the sentence after it."""
     lo = max(0, start - 300)
     ends = list(_SENTENCE_END.finditer(text[lo:start]))
@@ -217,7 +217,7 @@ def patient_context(text: str, start: int, end: int) -> bool:
     title = _TITLE_END.search(before)
     if _RELATION_BEFORE.search(before[: title.start()] if title else before):
         return True
-    sentence, following = (without_organizations(s) for s in _sentence(text, start, end))
+    sentence, following = (without_organizations(s) for s in sentence_around(text, start, end))
     if PATIENT_EVENT.search(sentence) or re.search(r"\b(?:patient|pt)'s\b", sentence, re.I):
         return True
     # the next sentence goes on about the same person ("He was admitted", "Smith was seen")
@@ -229,12 +229,12 @@ def patient_context(text: str, start: int, end: int) -> bool:
 # A table's header naming its people's roles or offices: a staff directory, an attendee or sign-off table.
 _ROLE_HEADER = re.compile(r"\b(?:role|roles|title|job title|position|designation|office|capacity|function)\b", re.I)
 # Words of a patient, a relative or a patient's identity in a line: the line is not the organization's business.
-_PATIENT_LINE = re.compile(
+PATIENT_LINE = re.compile(
     r"\b(?:patient(?!\s+(?:representatives?|advocates?|safety|experience|partners?|organi[sz]ations?|groups?)\b)|pt|client|resident|spouse|wife|husband|partner|son|daughter|mother|father|brother|sister|"
     r"guardian|caregiver|next of kin|nok|relative|family|dob|d\.o\.b|date of birth|born|died|mrn|ssn|y/o|year-old)\b",
     re.I,
 )
-_OFFICE_CELL = re.compile(r"\b" + _OFFICE_HEAD + r"\b", re.I)
+_OFFICE_CELL = re.compile(r"\b" + OFFICE_HEAD + r"\b", re.I)
 # A table cell saying its person is a patient or relative ("Daughter", "Patient"); "Patient Safety Officer" names
 # an office, not a patient.
 _PATIENT_CELL = re.compile(
@@ -265,7 +265,7 @@ def _line_at(text: str, start: int, end: int) -> tuple[int, str]:
     return line_start, text[line_start : line_end if line_end >= 0 else len(text)]
 
 
-def _table_header(text: str, line_start: int) -> tuple[str | None, str]:
+def table_header(text: str, line_start: int) -> tuple[str | None, str]:
     """The first row of the table (lines with '|') the line at `line_start` belongs to (None when
     the line before is no row), and the line above the table (its heading, perhaps)."""
     header: str | None = None
@@ -285,8 +285,8 @@ def role_row(text: str, start: int, end: int) -> tuple[int, str, list[str]] | No
     line_start, row = _line_at(text, start, end)
     if "|" not in row:
         return None
-    header, _ = _table_header(text, line_start)
-    if header is None or not _ROLE_HEADER.search(header) or _PATIENT_LINE.search(header):
+    header, _ = table_header(text, line_start)
+    if header is None or not _ROLE_HEADER.search(header) or PATIENT_LINE.search(header):
         return None
     return line_start, header, row.split("|")
 
@@ -314,13 +314,13 @@ def _member_listed(text: str, start: int, before: str) -> bool:
     title = _TITLE_END.search(items)
     items = items[: title.start()] if title else items
     listed = _MEMBER_LIST.search(before) or _MEMBER_LIST.search(items)
-    return bool(listed) and not _PATIENT_LINE.search(line)
+    return bool(listed) and not PATIENT_LINE.search(line)
 
 
 def office_holder(text: str, start: int, end: int) -> bool:
     """The name at text[start:end] is given with an office at an organization, as a document's author,
     approver, owner or signatory, or as a meeting's chair, member or voter, in a sentence not about a patient."""
-    before = _clause_before(text, start)
+    before = clause_before(text, start)
     after = text[end : end + 150]
     specialty = _SPECIALTY_AFTER.match(after)
     after = after[specialty.end() :] if specialty else after
@@ -333,11 +333,11 @@ def office_holder(text: str, start: int, end: int) -> bool:
         or _member_listed(text, start, before)
         or bool(_BYLINE_AFTER.match(text[end : end + 60]))
     )
-    return named and not (_PERSONAL_AFTER.match(text[end : end + 40]) or patient_context(text, start, end))
+    return named and not (PERSONAL_AFTER.match(text[end : end + 40]) or patient_context(text, start, end))
 
 
 # A personal line, not an office's: "home phone", "personal e-mail", "private mobile".
-_PRIVATE_LINE = re.compile(r"\b(?:home|personal|private|residence|residential)\b", re.I)
+PRIVATE_LINE = re.compile(r"\b(?:home|personal|private|residence|residential)\b", re.I)
 
 
 # The small words of an office holder's contact details: "at", "or by e-mail at", "direct line", "ext.".
@@ -358,7 +358,7 @@ def office_contact(text: str, name_end: int, start: int) -> bool:
     if "|" in between and "\n" in between:
         return False  # a table's next row is another person's
     plain = without_organizations(between)
-    if _PRIVATE_LINE.search(plain) or _PATIENT_LINE.search(plain) or about_patient(plain):
+    if PRIVATE_LINE.search(plain) or PATIENT_LINE.search(plain) or about_patient(plain):
         return False
     # a table row's cells between them may hold the holder's office ("X | Clinical safety officer | x@acme.example")
     plain = "|".join(c for c in plain.split("|") if not (_OFFICE_CELL.search(c) and len(c.split()) <= 10))
@@ -375,10 +375,15 @@ _PREMISES = re.compile(
     r"|(?:headquartered|based|incorporated|registered)\s+|(?:is|are)\s+located\s+)(?:at|in|on)\s+",
     re.I,
 )
-# A line opening with an organization's legal name: "Halvern Diagnostics, Inc. · 1180 Quarry Ridge Parkway ...".
+# A line opening with an organization's name, a legal name or one ending in a firm's or a care provider's word:
+# "Halvern Diagnostics, Inc. · 1180 Quarry Ridge Parkway ...", a page footer's "Orrin Valley Health · 12 Main Street".
+_CARE_BODY = (
+    r"(?:Hospitals?|Clinics?|(?:NHS|Foundation|Health|Care)\s+Trust|Network|Services|Foundation|Institute|"
+    r"University|Authority)\b"
+)
 _LEGAL_NAME = re.compile(
-    r"^\s*(?:[A-Z][\w&'’.-]*\s+){0,5}[A-Z][\w&'’.-]*,?\s+(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|GmbH|"
-    r"plc|PLC|LLP|LP|AG|S\.A|N\.V|B\.V|Pty)\b\.?\s*(?:[·•|,;–—-]|$)"
+    r"^\s*(?:[A-Z][\w&'’.-]*\s+){0,5}(?:[A-Z][\w&'’.-]*,?\s+(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|"
+    r"GmbH|plc|PLC|LLP|LP|AG|S\.A|N\.V|B\.V|Pty)\b\.?|" + _FIRM_WORD + "|" + _CARE_BODY + r")\s*(?:[·•|,;–—-]|$)"
 )
 _ADDRESS_WORDS = _CONTACT_WORDS | {"suite", "ste", "floor", "fl", "unit", "building", "bldg", "room", "box", "po"}
 
@@ -391,22 +396,22 @@ def _only_address(between: str) -> bool:
 
 def organization_place(text: str, start: int) -> bool:
     """The contact detail at `start` is where an organization is: after "offices are at" or
-    "headquartered in" in its sentence, or on a line opening with an organization's legal name
+    "headquartered in" in its sentence, or on a line opening with an organization's name
     (a page footer's "Acme Health, Inc. · 1 Main Street · ..."), with only address parts between;
     never in a sentence about a patient."""
-    clause = _clause_before(text, start)
+    clause = clause_before(text, start)
     line_start = text.rfind("\n", 0, start) + 1
     line = text[line_start:start]
     cue = list(_PREMISES.finditer(clause))
     named = _LEGAL_NAME.match(line)
     if cue and _only_address(clause[cue[-1].end() :]):
-        sentence, _ = _sentence(text, start, start + 1)
+        sentence, _ = sentence_around(text, start, start + 1)
     elif named and len(line) <= 200 and _only_address(line[named.end() :]):
         end = text.find("\n", start)
         sentence = text[line_start + named.end() : end if end >= 0 else len(text)]  # "X Diagnostics" is no diagnosis
     else:
         return False
-    return not about_patient(sentence) and not _PRIVATE_LINE.search(sentence)
+    return not about_patient(sentence) and not PRIVATE_LINE.search(sentence)
 
 
 # ---------------------------------------------------------------------------- dates
@@ -429,7 +434,7 @@ _BUSINESS_CUE = re.compile(
 # A revision-history or document-control table's header: its rows date versions, not patients.
 _CONTROL_HEADER = re.compile(r"\b(?:version|revision|rev|issue|amendment|change|changes|change log)\b", re.I)
 # A patient's identity in a row: the row is a patient record's, whatever its header.
-_IDENTITY = re.compile(r"\b(?:dob|d\.o\.b|date of birth|born|died|mrn|ssn|y/o|year-old)\b", re.I)
+IDENTITY = re.compile(r"\b(?:dob|d\.o\.b|date of birth|born|died|mrn|ssn|y/o|year-old)\b", re.I)
 _CONTROL_HEADING = re.compile(
     r"\b(?:revision|version|change|amendment|document)\s+(?:history|control|log|record)\b", re.I
 )
@@ -438,11 +443,11 @@ _CONTROL_HEADING = re.compile(
 def _control_row(text: str, line_start: int) -> bool:
     """The line at `line_start` is a row of a table (cells split by '|') whose header row names versions or
     revisions, or that comes under a 'Revision history' or 'Document control' heading."""
-    header, above = _table_header(text, line_start)
+    header, above = table_header(text, line_start)
     if header is not None and _CONTROL_HEADER.search(header):
         return True
     if header is not None and _SIGNOFF_HEADER.search(header) and _ROLE_HEADER.search(header):
-        return not _PATIENT_LINE.search(header)  # a sign-off table: who signed, in what role, when
+        return not PATIENT_LINE.search(header)  # a sign-off table: who signed, in what role, when
     return bool(_CONTROL_HEADING.search(above))
 
 
@@ -458,9 +463,9 @@ _ACTION_LINE = re.compile(
 
 def _action_due(text: str, start: int, line: str) -> bool:
     """The date is an action item's due or done date, on a line naming no patient's identity."""
-    if not (_ACTION_LINE.search(line) and _DUE_BEFORE.search(_clause_before(text, start, 100))):
+    if not (_ACTION_LINE.search(line) and _DUE_BEFORE.search(clause_before(text, start, 100))):
         return False
-    return not _IDENTITY.search(line)
+    return not IDENTITY.search(line)
 
 
 def business_date(text: str, start: int, end: int) -> bool:
@@ -468,12 +473,12 @@ def business_date(text: str, start: int, end: int) -> bool:
     in its own clause, or a revision-history row; never when the clause or row names a patient's event."""
     line_start, line = _line_at(text, start, end)
     if "|" in line and _control_row(text, line_start):
-        return not _IDENTITY.search(line)
+        return not IDENTITY.search(line)
     if _action_due(text, start, line):
         return True
-    if not _BUSINESS_CUE.search(_clause_before(text, start, 100)):
+    if not _BUSINESS_CUE.search(clause_before(text, start, 100)):
         return False
-    sentence, _ = _sentence(text, start, end)
+    sentence, _ = sentence_around(text, start, end)
     return not about_patient(sentence) and not _patient_fields(text, start, end)
 
 
@@ -501,7 +506,8 @@ PAGE_COUNT = re.compile(r"\bpage\s+\d+\s+(?:of|/)\s+\d+\b", re.I)
 _CONTROL_FIELD = re.compile(
     r"\b(?:title|effective(?:\s+date)?|(?:next\s+|last\s+)?review(?:ed)?(?:\s+(?:date|due))?|owner|approved\s+by|"
     r"approver|approval\s+date|version|revision|supersedes|replaces|date\s+issued|issue\s+date|department|author|"
-    r"category)\s*[:|]|" + PAGE_COUNT.pattern,
+    r"category)\s*[:|]|" + PAGE_COUNT.pattern + r"|[·•]\s*(?:version|revision|effective|approved\s+by|"
+    r"(?:next|last)\s+review(?:ed)?|review\s+date|supersedes|replaces)\b",  # a masthead's "· Version 2.0 · Effective"
     re.I,
 )
 # A health plan, insurer or a card's plan fields beside an identifier: it is a member's, not a document's.

@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import IngestError
-from .contacts import business_line
+from .contacts import business_line, service_contact
 from .meetings import meeting_record
 from .names import names_and_offices, product_terms
-from .offices import _PATIENT_LINE, document_identifier, office_contact, organization_place, without_organizations
+from .offices import PATIENT_LINE, document_identifier, office_contact, organization_place, without_organizations
 from .phi_columns import column_findings
 from .phi_patterns import PATTERN_RECOGNIZERS, PERSON_CUE, dates, fax_or_phone
 from .phi_presidio import presidio_findings
@@ -80,14 +80,15 @@ def _named_on_line(text: str, f: Finding, found: Sequence[Finding]) -> bool:
 
 def _business_contact(text: str, f: Finding, found: Sequence[Finding], not_names: Collection[str]) -> bool:
     """A contact detail in an organization's field, where it is (`_organization_contact`), or on a business contact
-    line (`contacts.business_line`: "Developer contact: info@acme.example"), on a line holding no name the screen
-    redacts and no patient's or relative's words."""
+    line (`contacts.business_line`: "Developer contact: info@acme.example") or service line (`contacts.service_contact`:
+    "Technical support: support@acme.example or +1 ..."), on a line holding no name the screen redacts and no
+    patient's or relative's words."""
     if f.type not in _CONTACT_KINDS or _named_on_line(text, f, found):
         return False
     if _organization_contact(text, f):
         cells = text[text.rfind("\n", 0, f.start) + 1 : f.end].split("|")
-        return not _PATIENT_LINE.search(without_organizations(cells[-1]))
-    return business_line(text, f.start, not_names)
+        return not PATIENT_LINE.search(without_organizations(cells[-1]))
+    return business_line(text, f.start, not_names) or service_contact(text, f.start, f.end)
 
 
 def _office_holders_contact(text: str, f: Finding, held: Sequence[tuple[int, int]]) -> bool:
@@ -139,7 +140,8 @@ def detect(text: str, kinds: Iterable[PhiType] | None = None, *, not_names: Coll
     anchored = bool(PERSON_CUE.search(text)) or any(
         f.type in _ANCHORS or (f.type == PhiType.NAME and f.score >= 0.95) for f in found
     )
-    found += dates(text, anchored, meeting_record(text, not_names))
+    people_named = {f.text for f in found if f.type == PhiType.NAME}
+    found += dates(text, anchored, meeting_record(text, not_names), people_named)
     resolved = _resolve(_drop_inside_emails(found))
     result = [
         f

@@ -4,10 +4,11 @@ phone and fax formats, ZIP codes, addresses, ages over 89 and dates tied to a pe
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from .meetings import meeting_date
 from .offices import CREDENTIAL, business_date
+from .periods import cohort_period
 from .phi_types import Finding, PhiType, finding
 
 Recognizer = Callable[[str], list[Finding]]
@@ -300,26 +301,32 @@ _DATES = [
 _DATE_CUE = re.compile(
     r"\b(?:dob|d\.o\.b|birth|born|birthday|b\.|admit\w*|admission|discharg\w*|visit\w*|seen|evaluated|encounter|"
     r"date of service|service date|dos|died|death|deceased|expired|surgery|operation|procedure|appointment|appt|follow[- ]?up|f/u|"
-    r"scheduled|presented|injury|injured|onset|hospitali[sz]\w*|diagnosed|started|stopped|collected|performed|"
+    r"scheduled|presented|injury|injured|onset|hospitali[sz](?!ts?\b)\w*|diagnosed|started|stopped|collected|performed|"
     r"vaccinated|immunized|transferred|arrived|returned|delivered|treated|consult\w*|referred|signed|dictated)\b",
     re.I,
 )
 
 
-def dates(text: str, anchored: bool, meeting: bool = False) -> list[Finding]:
+def dates(text: str, anchored: bool, meeting: bool = False, names: Collection[str] = ()) -> list[Finding]:
     """Dates (other than a bare year) after a personal-event cue, or anywhere in a text about a person;
-    never a document's, product's or organization's date (`offices.business_date`), nor, in a meeting's
-    record (`meeting`), the date of the meeting's own business (`meetings.meeting_date`)."""
+    never a document's, product's or organization's date (`offices.business_date`), nor a data set's or study's
+    period naming none of `names` (`periods.cohort_period`), nor, in a meeting's record (`meeting`), the date of the meeting's own business
+    (`meetings.meeting_date`)."""
     out: list[Finding] = []
-    for pattern in _DATES:
-        for m in pattern.finditer(text):
-            # the cue must be in the date's own line and table cell ("issued at birth | Mandatory |
-            # January 2027" is a rule's effective date, not a birth date)
-            line = re.split(r"[\n|]", text[max(0, m.start() - 60) : m.start()])[-1]
-            if business_date(text, m.start(), m.end()) or (meeting and meeting_date(text, m.start(), m.end())):
-                continue  # a document's, product's or organization's date ("cleared on", a revision row)
-            if anchored or _DATE_CUE.search(line):
-                out.append(finding(text, PhiType.DATE, m.start(), m.end(), 0.9 if not anchored else 0.7))
+    matches = [m for pattern in _DATES for m in pattern.finditer(text)]
+    # a data set's period ("encounters admitted between 1 May 2019 and ..."), with the parts of its dates
+    # ("May 2019") that other patterns match
+    periods = [(m.start(), m.end()) for m in matches if cohort_period(text, m.start(), m.end(), anchored, names)]
+    for m in matches:
+        if any(s <= m.start() and m.end() <= e for s, e in periods):
+            continue
+        # the cue must be in the date's own line and table cell ("issued at birth | Mandatory |
+        # January 2027" is a rule's effective date, not a birth date)
+        line = re.split(r"[\n|]", text[max(0, m.start() - 60) : m.start()])[-1]
+        if business_date(text, m.start(), m.end()) or (meeting and meeting_date(text, m.start(), m.end())):
+            continue  # a document's, product's or organization's date ("cleared on", a revision row)
+        if anchored or _DATE_CUE.search(line):
+            out.append(finding(text, PhiType.DATE, m.start(), m.end(), 0.9 if not anchored else 0.7))
     return out
 
 
