@@ -8,6 +8,8 @@ interrupted. The frames found here are carried to each piece read inside them, a
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from .pdf_boxes import Box
 
 __all__ = ["callouts"]
@@ -21,24 +23,27 @@ _MIN_WORDS = 12  # words the box's text holds besides its first line (a banner's
 
 
 def _frames(hrules: list[tuple[float, float, float]], vrules: list[tuple[float, float, float]]) -> list[Rect]:
-    """Rectangles drawn by rules: two vertical sides of one height, a rule along the top and the
-    foot between them (a stroked or filled rectangle, or a border drawn side by side)."""
+    """Rectangles drawn by rules: two vertical sides of one height, next to each other (a side
+    between them would split the frame into a table's cells), a rule along the top and the foot
+    between them (a stroked or filled rectangle, or a border drawn side by side)."""
+    sides: dict[tuple[int, int], list[float]] = {}
+    for x, top, bottom in vrules:
+        sides.setdefault((round(top), round(bottom)), []).append(x)
+    across: dict[int, list[tuple[float, float]]] = {}
+    for y, a, b in hrules:
+        across.setdefault(round(y), []).append((a, b))
+
+    def ruled(y: int, xa: float, xb: float) -> bool:
+        near = (s for k in range(y - 2, y + 3) for s in across.get(k, ()))
+        return any(a <= xa + _NEAR and b >= xb - _NEAR for a, b in near)
+
     out: list[Rect] = []
-    sides = sorted(vrules)
-    for i, (xa, ta, ba) in enumerate(sides):
-        for xb, tb, bb in sides[i + 1 :]:
-            if xb - xa < _MIN_WIDTH or abs(ta - tb) > _NEAR or abs(ba - bb) > _NEAR:
-                continue
-            top, bottom = min(ta, tb), max(ba, bb)
-            edges = [
-                y
-                for y, a, b in hrules
-                if a <= xa + _NEAR and b >= xb - _NEAR and (abs(y - top) <= _NEAR or abs(y - bottom) <= _NEAR)
-            ]
-            if any(abs(y - top) <= _NEAR for y in edges) and any(abs(y - bottom) <= _NEAR for y in edges):
-                rect = (xa, top, xb, bottom)
-                if rect not in out:
-                    out.append(rect)
+    for (top, bottom), xs in sides.items():
+        xs = sorted(xs)
+        edges = [x for i, x in enumerate(xs) if i == 0 or x - xs[i - 1] > _NEAR]  # one side drawn twice: once
+        for xa, xb in pairwise(edges):
+            if xb - xa >= _MIN_WIDTH and ruled(top, xa, xb) and ruled(bottom, xa, xb):
+                out.append((xa, float(top), xb, float(bottom)))
     return out
 
 

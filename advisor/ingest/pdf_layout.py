@@ -464,14 +464,14 @@ def page_items(page: Page, body_size: float, body_bold: bool) -> list[Item]:
     """The page's content items in reading order."""
     items: list[Item] = []
     boxes = build_boxes(page)
-    framed = callouts(boxes, page.hrules, page.vrules)
+    framed, tabled = callouts(boxes, page.hrules, page.vrules), {0}  # id of a box -> its call-out
     regions = split_columns(boxes, page.hrules, page.height, page.vrules)
     groups = continued_rows([order(region, page.hrules) for region in regions])
     for group in groups:
         if len(group) > 1 and len({round(b.x0) for b in group}) > 1:
             cells = _cells(group)
             if len(cells) > 1:
-                framed = {k: v for k, v in framed.items() if v not in {framed.get(id(b)) for b in group}}
+                tabled |= {framed.get(id(b), 0) for b in group}
                 hidden = next((b.hidden for b in group if b.hidden), "")
                 rows = _sub_rows(group, page.hrules) or _line_rows(cells)
                 for row in rows:
@@ -490,9 +490,9 @@ def page_items(page: Page, body_size: float, body_bold: bool) -> list[Item]:
                 continue
         for box in group:
             items.append(_text_item(box, body_size, body_bold))
-            items[-1].frame = id(box)
+            items[-1].frame = framed.get(id(box), 0)
     for it in items:  # a frame holding a table's rows is the table's, no call-out
-        it.frame = framed.get(it.frame, 0) if it.kind != ItemKind.TABLE_ROW else 0
+        it.frame = 0 if it.frame in tabled else it.frame
     return items
 
 

@@ -40,8 +40,8 @@ def overlap(a: Piece, b: Piece) -> float:
 def _goes_on_beside(prev: Piece, cont: Piece) -> bool:
     """`cont`, next in the page's reading order, finishes the sentence `prev` leaves open at a
     column's foot: it opens in lower case higher on the page, or beside it in the next column."""
-    if not (prose(prev) and prose(cont) and prev.text and cont.text):
-        return False
+    if not (prose(prev) and prose(cont) and prev.text and cont.text) or prev.frame != cont.frame:
+        return False  # a call-out box's text never finishes the running text's sentence
     beside = cont.top < prev.bottom - 2 * prev.size and cont.x0 >= prev.x1 - 1
     return bool(re.search(r"[a-z,]$", prev.text) and re.match(r"[a-z]", cont.text)) and (cont.top < prev.top or beside)
 
@@ -79,7 +79,7 @@ def mend_page_break(page: list[Piece], nxt: list[Piece]) -> None:
             continue  # the sentence goes on in the next column of this page
         column = [p for p in after if overlap(p, prev) > 0.5]
         cont = min(column, key=lambda p: p.top, default=None)
-        if cont is None or not prose(cont) or not cont.text:
+        if cont is None or not prose(cont) or not cont.text or bool(cont.frame) != bool(prev.frame):
             continue
         j = next(k for k, p in enumerate(after) if p is cont)
         if j and _goes_on_beside(after[j - 1], cont) and _open_sentence(after[j - 1].text):
