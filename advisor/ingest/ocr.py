@@ -69,6 +69,20 @@ def has_image(page: Any) -> bool:
     return any(True for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3))
 
 
+def scan_dpi(page: Any) -> float:
+    """The resolution of the page's largest image, in its pixels per inch on the page (0 when unknown)."""
+    best, dpi = 0.0, 0.0
+    try:
+        for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3):
+            left, _, right, _ = obj.get_bounds()
+            width = obj.get_px_size()[0]
+            if right - left > best and width:
+                best, dpi = right - left, width / ((right - left) / 72)
+    except Exception:  # a damaged image: its resolution is unknown
+        return 0.0
+    return dpi
+
+
 def ocr_pages(doc: Any, path: Path, pages: list[int], limits: Limits, deadline: Deadline) -> dict[int, list[Block]]:
     """Blocks per 1-based page for the given 0-based pages (scanned images); {} without Tesseract."""
     binary = tesseract()
@@ -90,9 +104,11 @@ def ocr_pages(doc: Any, path: Path, pages: list[int], limits: Limits, deadline: 
         page = doc[i]
         try:
             image = page.render(scale=DPI / 72, grayscale=True).to_pil()
+            scan = scan_dpi(page)
         finally:
             page.close()
-        image, grids = prepare(image)  # upright, rules erased, ruled tables found
+        # upright, rules erased, specks cleared, ruled tables found
+        image, grids = prepare(image, DPI / scan if scan else 1.0)
         words = parse_tsv(_run(binary, _png(image), _left(limits, deadline), path, i + 1))
         grids = table_grids(words, grids)
         sheet, slots = cell_sheet(image, grids)

@@ -347,7 +347,7 @@ class PageReader:
                 if (
                     space
                     or (mark_end and x0 - mark_end > 0.15 * size)
-                    or (x0 - run.x1 > tight * size and _word_gap(tp, k, n, size))
+                    or (x0 - run.x1 > tight * (em := _em(run.style, style)) and _word_gap(tp, k, n, em))
                 ):
                     # PDFium's own word spaces (real or generated); after a dropped footnote mark,
                     # the gap that follows it; a tightly justified word gap PDFium let pass
@@ -468,6 +468,15 @@ def _word_gap(tp: Any, k: int, n: int, size: float) -> bool:
 
     behind = spread(((k - 3, k - 2), (k - 2, k - 1)))
     return not (behind if behind is not None else spread(((k, k + 1), (k + 1, k + 2))))
+
+
+def _em(line: _Style, style: _Style) -> float:
+    """The type size a letter gap is measured in: the line's own where the letter is set smaller
+    in its style otherwise (small capitals drawn as capitals in a smaller size: their side
+    bearings, wide for their size, part no word: "Province", never "Provi nc e")."""
+    size = max(style.size, 1.0)
+    small = style is not line and style.bold == line.bold and style.color == line.color
+    return line.size if small and 0.6 * line.size <= size < line.size else size
 
 
 def _restyle(run: _Run, style: _Style, base: float) -> None:

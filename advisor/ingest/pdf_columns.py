@@ -33,7 +33,8 @@ def _size(boxes: list[Box]) -> float:
 def _gutter(boxes: list[Box], size: float) -> tuple[float, float] | None:
     """The widest vertical gap, away from the edges, between boxes no wider than a column (a
     title or an abstract across both columns spans the gap: it is placed above them); `size` is
-    the page's body type size."""
+    the page's body type size. A wider box reaching into the gap from one side (a paragraph
+    beside a floated box, wider than half the text) narrows it: no box is cut by the gutter."""
     x0, x1 = min(b.x0 for b in boxes), max(b.x1 for b in boxes)
     width = x1 - x0
     low, high = x0 + _SIDE * width, x1 - _SIDE * width
@@ -44,11 +45,32 @@ def _gutter(boxes: list[Box], size: float) -> tuple[float, float] | None:
     best: tuple[float, float] | None = None
     reach = narrow[0][1]
     for a, b in narrow[1:]:
-        wider = best is None or a - reach > best[1] - best[0]
-        if a - reach >= least and low <= (a + reach) / 2 <= high and wider:
-            best = (reach, a)
+        gap = _clear(boxes, reach, a) if a - reach >= least else None
+        wider = gap is not None and (best is None or gap[1] - gap[0] > best[1] - best[0])
+        if gap is not None and gap[1] - gap[0] >= least and low <= (gap[0] + gap[1]) / 2 <= high and wider:
+            best = gap
         reach = max(reach, b)
     return best
+
+
+def _clear(boxes: list[Box], g0: float, g1: float) -> tuple[float, float] | None:
+    """The gap from `g0` to `g1` narrowed by the boxes reaching into it from one side with text
+    beside them on the other (a paragraph wrapping round a floated box); a box with nothing
+    beside it (a short line above the columns) cuts across them instead, and one inside the gap
+    with text on both sides leaves no gutter."""
+    for b in boxes:
+        if b.x1 <= g0 or b.x0 >= g1 or (b.x0 <= g0 and b.x1 >= g1):
+            continue
+        beside = [o for o in boxes if o is not b and o.top < b.bottom and o.bottom > b.top]
+        left = any(o.x1 <= b.x0 for o in beside)
+        right = any(o.x0 >= b.x1 for o in beside)
+        if b.x0 <= g0 and right:
+            g0 = b.x1
+        elif b.x1 >= g1 and left:
+            g1 = b.x0
+        elif left and right:
+            return None
+    return (g0, g1) if g1 > g0 else None
 
 
 def _prose(side: list[Box], size: float) -> bool:
@@ -125,7 +147,8 @@ def _regions(
     cuts: list[tuple[float, list[Box]]] = [
         (b.top, [b])
         for b in boxes
-        if (b.x0 < g0 and b.x1 > g1) or (height and (b.bottom < margin or b.top > height - margin))
+        # a box on neither side (across the gutter, or reaching into it) is read where it stands
+        if (b.x1 > g0 + 0.5 and b.x0 < g1 - 0.5) or (height and (b.bottom < margin or b.top > height - margin))
     ]
     cuts += [(b.top, [b]) for b in left if _cross_heading(b, left, right, size)]
     cuts += [(b.top, [b]) for b in right if _cross_heading(b, right, left, size)]
@@ -184,6 +207,7 @@ def split_columns(
         if (
             left
             and right
+            and len(left) + len(right) == len(run)  # every box on one side: none is lost
             and not ruled
             and (_prose(left, size) or _prose(right, size))
             and not _rows_align(left, right, size)

@@ -45,6 +45,7 @@ class Piece:
     note: bool = False  # a footnote at the page foot (small type under the body, opening with its mark)
     apart: bool = False  # a footnote whose mark was not found on its page: kept out of the body's passages
     running: str = ""  # "header"/"footer": the line states the code a running head carries (chunk meta)
+    frame: int = 0  # the call-out box on its page it is read in (1, 2, ...), 0 in the running text
 
     @property
     def indexed(self) -> bool:

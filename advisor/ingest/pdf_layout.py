@@ -20,6 +20,7 @@ from enum import StrEnum
 from .pdf_boxes import Box, Line, label_only, pair_fields
 from .pdf_chars import Frag, Page, edge_between
 from .pdf_columns import continued_rows, split_columns
+from .pdf_frames import callouts
 from .pdf_furniture import FIGURE
 from .pdf_spacing import REACH, join_spaced_words
 
@@ -64,6 +65,7 @@ class Item:
     bottom: float = 0.0
     x0: float = 0.0
     x1: float = 0.0
+    frame: int = 0  # the call-out box it is read in (:func:`.pdf_frames.callouts`), 0 outside any
 
 
 #: A numbered subsection's heading: "2.1 Setting and population".
@@ -461,12 +463,15 @@ def order(boxes: list[Box], hrules: list[tuple[float, float, float]] | None = No
 def page_items(page: Page, body_size: float, body_bold: bool) -> list[Item]:
     """The page's content items in reading order."""
     items: list[Item] = []
-    regions = split_columns(build_boxes(page), page.hrules, page.height, page.vrules)
+    boxes = build_boxes(page)
+    framed, tabled = callouts(boxes, page.hrules, page.vrules), {0}  # id of a box -> its call-out
+    regions = split_columns(boxes, page.hrules, page.height, page.vrules)
     groups = continued_rows([order(region, page.hrules) for region in regions])
     for group in groups:
         if len(group) > 1 and len({round(b.x0) for b in group}) > 1:
             cells = _cells(group)
             if len(cells) > 1:
+                tabled |= {framed.get(id(b), 0) for b in group}
                 hidden = next((b.hidden for b in group if b.hidden), "")
                 rows = _sub_rows(group, page.hrules) or _line_rows(cells)
                 for row in rows:
@@ -485,6 +490,9 @@ def page_items(page: Page, body_size: float, body_bold: bool) -> list[Item]:
                 continue
         for box in group:
             items.append(_text_item(box, body_size, body_bold))
+            items[-1].frame = framed.get(id(box), 0)
+    for it in items:  # a frame holding a table's rows is the table's, no call-out
+        it.frame = 0 if it.frame in tabled else it.frame
     return items
 
 

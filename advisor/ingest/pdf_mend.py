@@ -40,8 +40,8 @@ def overlap(a: Piece, b: Piece) -> float:
 def _goes_on_beside(prev: Piece, cont: Piece) -> bool:
     """`cont`, next in the page's reading order, finishes the sentence `prev` leaves open at a
     column's foot: it opens in lower case higher on the page, or beside it in the next column."""
-    if not (prose(prev) and prose(cont) and prev.text and cont.text):
-        return False
+    if not (prose(prev) and prose(cont) and prev.text and cont.text) or prev.frame != cont.frame:
+        return False  # a call-out box's text never finishes the running text's sentence
     beside = cont.top < prev.bottom - 2 * prev.size and cont.x0 >= prev.x1 - 1
     return bool(re.search(r"[a-z,]$", prev.text) and re.match(r"[a-z]", cont.text)) and (cont.top < prev.top or beside)
 
@@ -79,7 +79,7 @@ def mend_page_break(page: list[Piece], nxt: list[Piece]) -> None:
             continue  # the sentence goes on in the next column of this page
         column = [p for p in after if overlap(p, prev) > 0.5]
         cont = min(column, key=lambda p: p.top, default=None)
-        if cont is None or not prose(cont) or not cont.text:
+        if cont is None or not prose(cont) or not cont.text or bool(cont.frame) != bool(prev.frame):
             continue
         j = next(k for k, p in enumerate(after) if p is cont)
         if j and _goes_on_beside(after[j - 1], cont) and _open_sentence(after[j - 1].text):
@@ -100,6 +100,18 @@ def mend_page_break(page: list[Piece], nxt: list[Piece]) -> None:
 
 
 _TABLE_CAPTION = re.compile(r"^(?:table|exhibit)\s+[A-Z]?\d+(?:\.\d+)*[.:]?\s+\S", re.I)
+#: The table's number as a sentence's subject ("Table 1 reproduces Schedule A ..."): a note, no title.
+_TABLE_SUBJECT = re.compile(r"^(?:table|exhibit)\s+[A-Z]?\d+(?:\.\d+)*\s+(?!cont)[a-z]", re.I)
+
+
+def table_note(text: str) -> bool:
+    """A note set under a table, not its caption: a sentence about the table ("Table 1 reproduces
+    Schedule A ... .") or several sentences ("Table 2. Figures are medians. Ranges ... ."). A
+    caption names its table and ends without a full stop, or with one only."""
+    text = " ".join(text.split())
+    if _TABLE_SUBJECT.match(text) and text[text.index(" ") :].split()[1][:1].islower():
+        return True
+    return text.endswith(".") and len(text.split()) >= 15 and bool(re.search(r"[a-z0-9)][.;]\s+[A-Z]", text))
 
 
 def captions_below(page: list[Piece]) -> None:
@@ -124,6 +136,7 @@ def captions_below(page: list[Piece]) -> None:
             and "\n" not in cap.text.strip()
             and len(cap.text) <= 200
             and _TABLE_CAPTION.match(cap.text.strip())
+            and not table_note(cap.text)
             and 0 <= cap.top - page[j].bottom <= 3 * max(cap.size, 1.0)
             and not (after is not None and after.kind == BlockKind.TABLE)
             # nearer the rows above than what follows (a caption over a table read as text is not theirs)
@@ -181,3 +194,39 @@ def run_in_terms(page: list[Piece]) -> None:
             body.text = f"{term.text.strip()} {body.text}"
             body.breaks = [b + cut for b in body.breaks]
             term.text, term.heading = "", False
+
+
+def defined_terms(page: list[Piece]) -> None:
+    """A definition list set as bold terms, each over its definition indented below it ("Baseline"
+    / "The performance of a system measured ..."): the layout takes each term for a heading, so
+    every term would title the text after it (the next term's definition, a contact line after
+    the list). Each term opens its definition instead ("Baseline: The performance ..."), so the
+    definition names what it defines. Two such pairs on the page at least: one bold line over an
+    indented paragraph may be a heading over a quotation."""
+    pairs = [
+        (term, body)
+        for term, body in pairwise(page)
+        if term.heading and term.kind.indexed and not term.hidden and prose(body) and body.text and _defines(term, body)
+    ]
+    if len(pairs) < 2:
+        return
+    for term, body in pairs:
+        name = term.text.strip().rstrip(":")
+        cut = len(name) + 2
+        body.text = f"{name}: {body.text}"
+        body.breaks = [b + cut for b in body.breaks]
+        term.text, term.heading = "", False
+
+
+def _defines(term: Piece, body: Piece) -> bool:
+    """A short unnumbered term in the body's type, its definition indented right below it."""
+    size = max(body.size, 1.0)
+    text = term.text.strip()
+    return (
+        "\n" not in text
+        and len(text.split()) <= 6
+        and not re.match(r"(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|[IVX]+\.)\s", text)
+        and 0 < term.size <= 1.15 * size
+        and term.x0 + 0.8 * size <= body.x0 <= term.x0 + 6 * size
+        and -0.2 * size <= body.top - term.bottom <= 1.5 * size
+    )

@@ -43,6 +43,7 @@ from .pdf_furniture import (
 from .pdf_layout import Item, ItemKind, Line, is_field, page_items
 from .pdf_mend import (
     captions_below,
+    defined_terms,
     front_matter,
     join_wrapped_headings,
     mend_column_breaks,
@@ -219,7 +220,7 @@ def _pieces(pages: list[Page], size: float, bold: bool) -> tuple[list[list[Piece
             n_lines = sum(len(g) for g in (it.paragraphs or it.cells))
             heading = it.kind == ItemKind.HEADING
             piece = Piece(page.number, kind, text, heading, it.hidden, it.top, n_lines, it.x0, it.x1, breaks)
-            piece.size, piece.bottom = it.size, it.bottom
+            piece.size, piece.bottom, piece.frame = it.size, it.bottom, it.frame
             pieces.append(piece)
         _mark_notes(pieces, size, page)
         noted.append({m for p in pieces if p.note for m, _ in split_notes(p.text)})
@@ -270,6 +271,7 @@ def _blocks(
         mend_column_breaks(page)
         captions_below(page)
         run_in_terms(page)
+        defined_terms(page)
         _group_labels(page)
     _closing_lines(pieces, body)
     for piece in (p for page in pieces for p in page):
@@ -347,6 +349,8 @@ class _Sections:
         self.in_refs = False
         self.bare = False  # the last heading is a number without its title ("ARTICLE IV")
         self.rows = False  # table rows came since the last heading
+        self.box: tuple[int, int] | None = None  # (page, number) of the call-out box being read
+        self.before_box: tuple | None = None  # the sections as they stood before it
 
     def _heading(self, piece: Piece) -> None:
         self.rows = False
@@ -389,6 +393,17 @@ class _Sections:
         self.bare = level is not None and bool(_BARE_NUMBER.match(text))
         under_refs = any(ref_heading(t) for t in self.current)
         self.in_refs = ref_heading(piece.text) or under_refs
+
+    def _callout(self, piece: Piece) -> None:
+        """A call-out box's title heads the box only: when the box ends, the sections are put
+        back as they stood before it (unless it held the document's first heading)."""
+        key = (piece.page, piece.frame) if piece.frame else None
+        if key == self.box:
+            return
+        if self.box is not None and self.before_box is not None:
+            self.current, self.local, self.sizes, self.in_refs, self.bare, self.rows = self.before_box
+        state = (self.current, self.local, self.sizes, self.in_refs, self.bare, self.rows)
+        self.box, self.before_box = key, state if key is not None and self.seen else None
 
     def _above_title(self, piece: Piece) -> bool:
         """A short line over the first page's title block (the issuing body, "MINISTRY OF ...")
@@ -486,6 +501,8 @@ class _Sections:
                 text = "\n\n".join(p.text for p in cover)
                 blocks.append(Block(text, cover[0].text, number, BlockKind.TEXT, "", {"cover": "yes"}))
             for i, piece in enumerate(pieces):
+                if piece.kind.indexed and not piece.hidden and piece.text.strip():
+                    self._callout(piece)
                 if piece.heading and not piece.hidden and piece.kind.indexed:
                     first = not (self.seen or cover or any(b.kind.indexed and b.text.strip() for b in blocks))
                     blocks += self._release_above(piece)

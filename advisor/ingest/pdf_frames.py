@@ -1,0 +1,83 @@
+"""Call-out boxes: text a drawn frame sets apart from the page's running text (a box beside a
+section, "Call-out: small providers", "Case study"), found from the page's ruling lines.
+
+A box's own title heads the box only: the text after the box goes on under the section the box
+interrupted. The frames found here are carried to each piece read inside them, and the sections
+(:mod:`.pdf_read`) put the section back when the box ends.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from .pdf_boxes import Box
+
+__all__ = ["callouts"]
+
+Rect = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+_NEAR = 2.0  # points: a frame's sides meet at its corners this closely
+_MIN_WIDTH = 60.0  # points: a frame narrower than this is a cell or a mark, not a box of text
+_MAX_SHARE = 0.6  # a frame holding this share of the page's lines is the page's border
+_MIN_WORDS = 12  # words the box's text holds besides its first line (a banner's title and subtitle hold fewer)
+
+
+def _frames(hrules: list[tuple[float, float, float]], vrules: list[tuple[float, float, float]]) -> list[Rect]:
+    """Rectangles drawn by rules: two vertical sides of one height, next to each other (a side
+    between them would split the frame into a table's cells), a rule along the top and the foot
+    between them (a stroked or filled rectangle, or a border drawn side by side)."""
+    sides: dict[tuple[int, int], list[float]] = {}
+    for x, top, bottom in vrules:
+        sides.setdefault((round(top), round(bottom)), []).append(x)
+    across: dict[int, list[tuple[float, float]]] = {}
+    for y, a, b in hrules:
+        across.setdefault(round(y), []).append((a, b))
+
+    def ruled(y: int, xa: float, xb: float) -> bool:
+        near = (s for k in range(y - 2, y + 3) for s in across.get(k, ()))
+        return any(a <= xa + _NEAR and b >= xb - _NEAR for a, b in near)
+
+    out: list[Rect] = []
+    for (top, bottom), xs in sides.items():
+        xs = sorted(xs)
+        edges = [x for i, x in enumerate(xs) if i == 0 or x - xs[i - 1] > _NEAR]  # one side drawn twice: once
+        for xa, xb in pairwise(edges):
+            if xb - xa >= _MIN_WIDTH and ruled(top, xa, xb) and ruled(bottom, xa, xb):
+                out.append((xa, float(top), xb, float(bottom)))
+    return out
+
+
+def _inside(b: Box, r: Rect) -> bool:
+    x0, top, x1, bottom = r
+    return b.x0 >= x0 - 1 and b.x1 <= x1 + 1 and b.top >= top - 1 and b.bottom <= bottom + 1
+
+
+def _stacked(boxes: list[Box]) -> bool:
+    """No two boxes side by side: text read top to bottom, not a table's cells or a form."""
+    return not any(a.top < b.bottom and b.top < a.bottom for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+
+
+def callouts(
+    boxes: list[Box], hrules: list[tuple[float, float, float]], vrules: list[tuple[float, float, float]]
+) -> dict[int, int]:
+    """{id of a box: its call-out's number on the page (1, 2, ...)}: boxes of text inside a drawn
+    frame that holds text read top to bottom (a title and a paragraph at least), while running
+    text goes on outside it. A table's ruled cells, a banner over a heading and a border round
+    the whole page are no call-outs."""
+    if len(boxes) < 3 or not vrules:
+        return {}
+    total = sum(len(b.lines) for b in boxes)
+    found: dict[int, int] = {}
+    for rect in sorted(_frames(hrules, vrules), key=lambda r: (r[2] - r[0]) * (r[3] - r[1])):  # innermost first
+        inner = [b for b in boxes if _inside(b, rect) and id(b) not in found]
+        if len(inner) < 2 or len(inner) == len(boxes) or not _stacked(inner):
+            continue
+        if sum(len(b.lines) for b in inner) > _MAX_SHARE * total:
+            continue
+        inner.sort(key=lambda b: b.top)
+        words = sum(len(ln.text.split()) for b in inner for ln in b.lines) - len(inner[0].lines[0].text.split())
+        if words < _MIN_WORDS or not any(len(b.lines) >= 2 for b in inner):
+            continue
+        number = len(set(found.values())) + 1
+        found.update({id(b): number for b in inner})
+    return found
