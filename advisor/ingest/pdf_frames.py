@@ -19,7 +19,7 @@ Rect = tuple[float, float, float, float]  # x0, top, x1, bottom
 _NEAR = 2.0  # points: a frame's sides meet at its corners this closely
 _MIN_WIDTH = 60.0  # points: a frame narrower than this is a cell or a mark, not a box of text
 _MAX_SHARE = 0.6  # a frame holding this share of the page's lines is the page's border
-_MIN_WORDS = 12  # words the box's text holds besides its first line (a banner's title and subtitle hold fewer)
+_MIN_WORDS = 8  # words the box's text holds besides its first line (a banner's title and subtitle hold fewer)
 
 
 def _frames(hrules: list[tuple[float, float, float]], vrules: list[tuple[float, float, float]]) -> list[Rect]:
@@ -48,8 +48,10 @@ def _frames(hrules: list[tuple[float, float, float]], vrules: list[tuple[float, 
 
 
 def _inside(b: Box, r: Rect) -> bool:
+    """The box's text inside the frame (its last baseline: a box cut by a page break is framed
+    to the foot of its last line)."""
     x0, top, x1, bottom = r
-    return b.x0 >= x0 - 1 and b.x1 <= x1 + 1 and b.top >= top - 1 and b.bottom <= bottom + 1
+    return b.x0 >= x0 - 1 and b.x1 <= x1 + 1 and b.top >= top - 1 and b.lines[-1].base <= bottom + 1
 
 
 def _stacked(boxes: list[Box]) -> bool:
@@ -70,7 +72,7 @@ def callouts(
     found: dict[int, int] = {}
     for rect in sorted(_frames(hrules, vrules), key=lambda r: (r[2] - r[0]) * (r[3] - r[1])):  # innermost first
         inner = [b for b in boxes if _inside(b, rect) and id(b) not in found]
-        if len(inner) < 2 or len(inner) == len(boxes) or not _stacked(inner):
+        if not inner or len(inner) == len(boxes) or not _stacked(inner):
             continue
         if sum(len(b.lines) for b in inner) > _MAX_SHARE * total:
             continue

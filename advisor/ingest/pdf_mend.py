@@ -79,7 +79,7 @@ def mend_page_break(page: list[Piece], nxt: list[Piece]) -> None:
             continue  # the sentence goes on in the next column of this page
         column = [p for p in after if overlap(p, prev) > 0.5]
         cont = min(column, key=lambda p: p.top, default=None)
-        if cont is None or not prose(cont) or not cont.text or bool(cont.frame) != bool(prev.frame):
+        if cont is None or not prose(cont) or not cont.text:
             continue
         j = next(k for k, p in enumerate(after) if p is cont)
         if j and _goes_on_beside(after[j - 1], cont) and _open_sentence(after[j - 1].text):

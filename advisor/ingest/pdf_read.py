@@ -351,6 +351,7 @@ class _Sections:
         self.rows = False  # table rows came since the last heading
         self.box: tuple[int, int] | None = None  # (page, number) of the call-out box being read
         self.before_box: tuple | None = None  # the sections as they stood before it
+        self.carried_box: tuple | None = None  # (page, sections) of a box that ran to its page's foot
 
     def _heading(self, piece: Piece) -> None:
         self.rows = False
@@ -394,16 +395,24 @@ class _Sections:
         under_refs = any(ref_heading(t) for t in self.current)
         self.in_refs = ref_heading(piece.text) or under_refs
 
-    def _callout(self, piece: Piece) -> None:
+    def _callout(self, piece: Piece, page_top: float) -> None:
         """A call-out box's title heads the box only: when the box ends, the sections are put
-        back as they stood before it (unless it held the document's first heading)."""
+        back as they stood before it (unless it held the document's first heading). A box
+        running to its page's foot and going on atop the next page keeps its sections there."""
         key = (piece.page, piece.frame) if piece.frame else None
         if key == self.box:
             return
+        inside = (self.current, self.local, self.sizes, self.in_refs, self.bare, self.rows)
         if self.box is not None and self.before_box is not None:
+            self.carried_box = (self.box[0], inside) if self.box[0] < piece.page else None
             self.current, self.local, self.sizes, self.in_refs, self.bare, self.rows = self.before_box
         state = (self.current, self.local, self.sizes, self.in_refs, self.bare, self.rows)
         self.box, self.before_box = key, state if key is not None and self.seen else None
+        carried = self.carried_box
+        if key is not None:
+            self.carried_box = None
+        if key and carried and carried[0] == piece.page - 1 and piece.top <= page_top + piece.size:
+            self.current, self.local, self.sizes, self.in_refs, self.bare, self.rows = carried[1]
 
     def _above_title(self, piece: Piece) -> bool:
         """A short line over the first page's title block (the issuing body, "MINISTRY OF ...")
@@ -500,9 +509,10 @@ class _Sections:
                 # when) is read as text too, or nothing of it would be indexed
                 text = "\n\n".join(p.text for p in cover)
                 blocks.append(Block(text, cover[0].text, number, BlockKind.TEXT, "", {"cover": "yes"}))
+            top = min((p.top for p in pieces if p.kind.indexed and not p.hidden), default=0.0)
             for i, piece in enumerate(pieces):
                 if piece.kind.indexed and not piece.hidden and piece.text.strip():
-                    self._callout(piece)
+                    self._callout(piece, top)
                 if piece.heading and not piece.hidden and piece.kind.indexed:
                     first = not (self.seen or cover or any(b.kind.indexed and b.text.strip() for b in blocks))
                     blocks += self._release_above(piece)

@@ -176,3 +176,34 @@ def test_a_full_width_case_study_box_titles_its_own_text_only(handbook):
         (block,) = _blocks_with(handbook, clause)
         # the banner over the part is a heading the clauses keep; the case study's title is not
         assert "Case study" not in block.section and "Part 2 Food storage" in block.section, block.section
+
+
+SPLIT_HTML = f"""<!doctype html><html><head><meta charset='utf-8'><title>HDC-8</title><style>{CSS}
+.spacer {{ height: 200mm }}</style></head><body>
+<h1>Standard for Remote Monitoring Tools</h1>
+<div class="spacer"><p>1.1 This Standard applies to every remote monitoring tool a funded care agency uses.</p></div>
+<h2>2. Alerts</h2>
+<div class="box"><h4>Box B: overnight cover</h4>
+<p>An agency without staff on duty overnight may route alerts raised between 22:00 and 07:00 to the district
+on-call service, provided the service confirms in writing that it can reach each client's home within two hours.
+The Bureau will check these agreements at every annual visit and may ask for the on-call log of any month.</p></div>
+<p>2.1 Every alert is answered within thirty minutes while staff are on duty.</p>
+<p>2.2 An alert left unanswered for an hour is escalated to the agency's duty manager.</p>
+<p>2.3 Each alert and its answer are recorded in the client's file on the same day.</p>
+<p>2.4 The agency reviews its alert log every month and reports repeated false alerts to the supplier.</p>
+</body></html>"""
+
+
+@pytest.mark.browser
+def test_a_box_split_over_a_page_break_keeps_its_title_and_the_clauses_beside_it_do_not(tmp_path):
+    doc = load_document(print_html(SPLIT_HTML, tmp_path / "split.pdf", css_page=True), "user/split.pdf")
+    for sentence in (
+        "An agency without staff on duty overnight may route alerts raised between 22:00 and 07:00",
+        "The Bureau will check these agreements at every annual visit",
+    ):
+        (block,) = _blocks_with(doc, sentence)
+        assert block.section == "2. Alerts > Box B: overnight cover", (sentence, block.page, block.section)
+    assert {b.page for b in doc.blocks if "Box B" in b.section} == {1, 2}  # the box runs over the break
+    for clause in ("2.1 Every alert is answered", "2.2 An alert left unanswered", "2.4 The agency reviews"):
+        (block,) = _blocks_with(doc, clause)
+        assert block.section == "2. Alerts", (clause, block.section)
