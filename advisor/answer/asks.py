@@ -440,13 +440,33 @@ def column_asked(ask: Ask, header: str) -> bool:
     return " | " in header and any(set(tokenize(h)) & set(ask.anchors) for h in header.split(" | ")[1:])
 
 
+#: Measures a table heads with their initials ("PPV" over a column a question calls "positive predictive value").
+_INITIALS = {
+    "ppv": ("posit", "predict", "valu"),
+    "npv": ("negat", "predict", "valu"),
+    "auc": ("area", "curv"),
+    "auroc": ("area", "curv"),
+}
+
+
+def _abbreviated(asked: frozenset[str], evidence: list[Evidence]) -> frozenset[str]:
+    """The words of a measure asked that the documents state by its initials."""
+    return frozenset(
+        w
+        for short, words in _INITIALS.items()
+        if set(words) <= asked and any(short in ev.own | ev.context | ev.document for ev in evidence)
+        for w in words
+    )
+
+
 def _missing_names(ask: Ask, evidence: list[Evidence]) -> list[str]:
     """Names the answer's documents never use, years its sentences do not state, and words of
     the property asked that its documents never use (a model card without a specificity
     is not answered with its sensitivity, nor with its sibling card's specificity)."""
+    short = _abbreviated(ask.asked_property, evidence)
     out = [
         t
-        for t in sorted(ask.asked_property)
+        for t in sorted(ask.asked_property - short)
         if not any(
             states_property(t, ask.property_spelled, ev.own | ev.context | ev.document, ev.spelled)
             # "what fine" is stated as "a civil penalty of $8,000"

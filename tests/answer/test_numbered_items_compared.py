@@ -40,12 +40,12 @@ SHEET = """<html><head><title>sheet.html</title></head><body><main>
 <h2>Performance by subgroup</h2>
 <p>Validation covered 18,400 admissions at two hospitals between 2023 and 2025.</p>
 <table>
-<tr><th>Subgroup</th><th>Admissions</th><th>AUROC</th><th>Sensitivity</th></tr>
-<tr><td>All patients</td><td>18,400</td><td>0.81</td><td>0.74</td></tr>
-<tr><td>Age 16-64</td><td>9,100</td><td>0.83</td><td>0.77</td></tr>
-<tr><td>Age 65 and over</td><td>9,300</td><td>0.79</td><td>0.71</td></tr>
-<tr><td>Female</td><td>9,600</td><td>0.80</td><td>0.72</td></tr>
-<tr><td>Male</td><td>8,800</td><td>0.82</td><td>0.76</td></tr>
+<tr><th>Subgroup</th><th>Admissions</th><th>AUROC</th><th>Sensitivity</th><th>PPV</th></tr>
+<tr><td>All patients</td><td>18,400</td><td>0.81</td><td>0.74</td><td>0.19</td></tr>
+<tr><td>Age 16-64</td><td>9,100</td><td>0.83</td><td>0.77</td><td>0.15</td></tr>
+<tr><td>Age 65 and over</td><td>9,300</td><td>0.79</td><td>0.71</td><td>0.23</td></tr>
+<tr><td>Female</td><td>9,600</td><td>0.80</td><td>0.72</td><td>0.18</td></tr>
+<tr><td>Male</td><td>8,800</td><td>0.82</td><td>0.76</td><td>0.20</td></tr>
 </table>
 </main></body></html>
 """
@@ -93,6 +93,12 @@ def test_a_comparison_of_two_groups_quotes_both_rows_first(advisor):
     assert female >= 0 and male >= 0, ans.answer
     contra = ans.answer.find("Do not use")
     assert contra == -1 or contra > max(female, male), ans.answer
+
+
+def test_a_measure_asked_in_words_is_read_from_its_initials_column(advisor):
+    ans = advisor.ask("What's the positive predictive value for patients 65 and over?")
+    assert not ans.abstained, ans.answer
+    assert "Age 65 and over | 9,300 | 0.79 | 0.71 | 0.23" in ans.answer, ans.answer
 
 
 CHART = """<html><head><title>survey.html</title></head><body><main>
