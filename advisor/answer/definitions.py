@@ -7,8 +7,10 @@ import re
 __all__ = ["asks_definition", "defined_subject", "glossary_entry"]
 
 _DEFINE = re.compile(
-    r"^\s*(?:what(?:'s| is| are)|define|definition of|what does|what is meant by)\s+(?:an? |the )?(?P<x>.+?)"
-    r"(?:\s+mean)?\s*\??\s*$",
+    r"^\s*(?:what(?:'s| is| are)|define|definition of|what does|what is meant by|what counts as|what qualifies as)"
+    r"\s+(?:an? |the )?(?P<x>.+?)"
+    # "... under the Vellanor framework" says where to look, not what is defined
+    r"(?:\s+(?:under|according to|per|in)\s+(?:the\s+)?[A-Z][^?]*)?(?:\s+mean)?\s*\??\s*$",
     re.I,
 )
 
@@ -32,7 +34,9 @@ def defined_subject(question: str) -> str:
 
 
 #: A question asking in so many words for a definition ("define", "definition of", "what does X mean").
-_EXPLICIT = re.compile(r"\bdefin(?:e|es|ed|ition)\b|\bmeant by\b|^\s*what does .+ mean\s*\??\s*$", re.I)
+_EXPLICIT = re.compile(
+    r"\bdefin(?:e|es|ed|ition)\b|\bmeant by\b|\b(?:counts|qualifies) as\b|^\s*what does .+ mean\s*\??\s*$", re.I
+)
 
 
 def asks_definition(question: str) -> str:

@@ -64,7 +64,9 @@ _QUESTIONS_ASKED = re.compile(r"\b(?:ask|asks|asking|questions?|inquire|query)\b
 _DEICTIC = re.compile(r"\b(?:below|above|as follows|the following|see (?:section|table|figure))\b", re.I)
 _NUMBER_CUES = re.compile(r"\b(how many|how much|when|what year|which year|what date|deadline|number of|count)\b", re.I)
 #: "What is X?", "Define X", "What does X mean?": X is to be defined.
-_DEFINING_VERB = re.compile(r"\b(?:is|are|refers to|means|is defined as|describes|denotes)\b|\s[—–]\s|:\s", re.I)
+_DEFINING_VERB = re.compile(
+    r"\b(?:is|are|refers to|means|is defined as|describes|denotes|covers|includes|comprises)\b|\s[—–]\s|:\s", re.I
+)
 
 
 def wants_list(question: str) -> bool:

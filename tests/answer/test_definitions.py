@@ -47,3 +47,39 @@ def test_the_definition_leads_the_answer(advisor):
     assert ans.answer.startswith("Triage Assistant means") or ans.answer.startswith("2.1 Triage Assistant means"), (
         ans.answer
     )
+
+
+def test_what_counts_as_x_under_a_named_framework_asks_x_defined():
+    from advisor.answer.definitions import asks_definition, defined_subject
+
+    question = "What counts as a Class I system under the Tarrow framework?"
+    # the framework says where to look; the class is what is defined
+    assert defined_subject(question) == asks_definition(question) == "Class I system"
+    assert defined_subject("What qualifies as a serious incident?") == "serious incident"
+
+
+CLASSES = """<html><head><title>framework.html</title></head><body><main>
+<h1>Tarrow Health Authority AI framework</h1>
+<h2>3. Risk classes</h2>
+<p>3.1 Every AI system in scope is assigned one of three risk classes before it is used.</p>
+<p>3.2 Class I covers administrative systems that handle health information but inform no clinical decision,
+such as rostering or coding aids.</p>
+<p>3.3 Class II covers systems that inform a clinical decision a clinician reviews before it takes effect.</p>
+<p>3.4 Class III covers systems that act without clinician review, such as alerts that page a team directly.</p>
+<h2>8. Glossary</h2>
+<p>AI system: software that produces predictions or recommendations that influence a health service.</p>
+<p>Baseline: the performance of a system measured on the provider's own patients before go-live.</p>
+</main></body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def classes(tmp_path_factory) -> Advisor:
+    docs = {**SMALL_GUIDES, "framework.html": CLASSES}
+    return Advisor(indexed_settings(tmp_path_factory.mktemp("classes"), docs))
+
+
+def test_the_sentence_saying_what_a_class_covers_leads(classes):
+    ans = classes.ask("What counts as a Class II system under the Tarrow framework?")
+    assert not ans.abstained, ans.answer
+    assert ans.answer.startswith("Class II covers systems that inform"), ans.answer
