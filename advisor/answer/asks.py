@@ -39,7 +39,7 @@ from .focus import (
     years,
 )
 from .lookup import split_question
-from .paraphrase import WordMatcher, abbreviated, acronyms, expands
+from .paraphrase import WordMatcher, abbreviated, acronyms, expands, initialled
 from .places import names_place
 from .populations import asked_age, covers_age
 from .properties import asked_property, ity_nouns, states_property, unstated
@@ -440,30 +440,11 @@ def column_asked(ask: Ask, header: str) -> bool:
     return " | " in header and any(set(tokenize(h)) & set(ask.anchors) for h in header.split(" | ")[1:])
 
 
-#: Measures a table heads with their initials ("PPV" over a column a question calls "positive predictive value").
-_INITIALS = {
-    "ppv": ("posit", "predict", "valu"),
-    "npv": ("negat", "predict", "valu"),
-    "auc": ("area", "curv"),
-    "auroc": ("area", "curv"),
-}
-
-
-def _abbreviated(asked: frozenset[str], evidence: list[Evidence]) -> frozenset[str]:
-    """The words of a measure asked that the documents state by its initials."""
-    return frozenset(
-        w
-        for short, words in _INITIALS.items()
-        if set(words) <= asked and any(short in ev.own | ev.context | ev.document for ev in evidence)
-        for w in words
-    )
-
-
 def _missing_names(ask: Ask, evidence: list[Evidence]) -> list[str]:
     """Names the answer's documents never use, years its sentences do not state, and words of
     the property asked that its documents never use (a model card without a specificity
     is not answered with its sensitivity, nor with its sibling card's specificity)."""
-    short = _abbreviated(ask.asked_property, evidence)
+    short = initialled(ask.asked_property, [ev.own | ev.context | ev.document for ev in evidence])
     out = [
         t
         for t in sorted(ask.asked_property - short)
