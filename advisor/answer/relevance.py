@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 import numpy as np
 
@@ -247,13 +246,6 @@ def _condition(text: str, opening: bool = False) -> set[str]:
     return fuzzy(content_words(m.group("clause"))) if m else set()
 
 
-@lru_cache(maxsize=4096)
-def _heading_words(section: str) -> frozenset[str]:
-    """The words of a passage's own heading, without its number ("4. Training data" -> train, data)."""
-    tail = re.sub(r"^[\d.\s]+|^[A-Z]\.\s+", "", section.split(" > ")[-1])
-    return frozenset(fuzzy(content_words(tail)))
-
-
 #: A question about what is forbidden ("off limits", "not allowed", "prohibited").
 _FORBIDDEN_ASK = re.compile(
     r"\boff[- ]limits?\b|\bnot (?:be )?(?:allowed|permitted)\b|\b(?:forbidden|prohibited|banned|barred|disallowed)\b"
@@ -342,8 +334,6 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
         if q_ids and (opening := set(identifiers(c.text[:24]))):
             # "GOVERN 1.6 calls for ..." defines the thing asked about; "Recommendation 2.3 ..." another
             bonus += 0.08 if q_ids & opening else -0.08
-        if (heading := _heading_words(c.chunk.section)) and heading <= q_fuzzy:
-            bonus += 0.05  # "what period does the training data cover": the section headed "Training data"
         if condition and len(condition & _condition(c.text, opening=True)) >= 2:
             bonus += 0.08  # "what if sensitivity drops below baseline": "Where sensitivity falls ... below the baseline, ..."
         if forbidden and _PROHIBITS.search(c.text):
