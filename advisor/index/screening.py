@@ -23,7 +23,7 @@ from typing import Any
 from ..chunk import Chunk, DocType, Trust, make_chunk_id
 from ..errors import IngestError
 from ..providers import Embedder
-from ..safety.injection import QUARANTINE_SCORE, Flag, instruction_ratio, scan
+from ..safety.injection import QUARANTINE_SCORE, Flag, instruction_ratio, scan_many
 from ..safety.phi import Finding, detect, product_terms
 from ..safety.rules import Reason
 from .embedcache import EmbeddingCache
@@ -150,12 +150,16 @@ def screen(
                     phi[str(f.type)] += 1
             if redact_phi and findings:
                 c = redact_chunk(c, findings)
-        if not c.quarantine:
-            # curated guidance is vetted before it ships: rules and structure only, which spares
-            # embedding every sentence of the corpus on each new installation
-            similarity = embedder if c.trust != Trust.CURATED else None
-            c = dataclasses.replace(c, quarantine=quarantine_reason(scan(c.text, similarity)))
-        if c.quarantine and c.chunk_id in released:  # an admin reviewed this exact passage
-            c = dataclasses.replace(c, quarantine="")
         out.append(c)
+    # curated guidance is vetted before it ships: rules and structure only, which spares
+    # embedding every sentence of the corpus on each new installation; the file's other passages
+    # are scanned together, so their sentences are embedded in one call
+    for curated in (True, False):
+        todo = [i for i, c in enumerate(out) if not c.quarantine and (c.trust == Trust.CURATED) == curated]
+        found = scan_many([out[i].text for i in todo], None if curated else embedder)
+        for i, flags in zip(todo, found, strict=True):
+            out[i] = dataclasses.replace(out[i], quarantine=quarantine_reason(flags))
+    for i, c in enumerate(out):
+        if c.quarantine and c.chunk_id in released:  # an admin reviewed this exact passage
+            out[i] = dataclasses.replace(c, quarantine="")
     return Screened(out, dict(phi), sum(1 for c in out if c.quarantine))

@@ -38,6 +38,7 @@ __all__ = [
     "is_instruction",
     "quarantined",
     "scan",
+    "scan_many",
 ]
 
 QUARANTINE_SCORE = 0.5  # a flag at or above this keeps its passage from being quoted or sent to a model
@@ -267,16 +268,28 @@ def scan(text: str, embedder: Embedder | None = None) -> list[Flag]:
     `embedder` (anything with `embed(list[str]) -> unit vectors`) adds similarity to attack
     prototypes; without it the scan is rules and structure only.
     """
-    norm = normalize(text, reveal=True)
-    spans = _spans(norm)
-    flags: list[Flag] = []
-    for s, e in spans:
-        o_s, o_e = norm.original_span(s, e)
-        flags += [Flag(o_s, o_e, r, sc) for r, sc in _sentence_flags(norm.text[s:e])]
-    flags += _structural(text, norm, spans)
-    if embedder is not None and spans:
-        flags += _similarity_flags(norm, spans, embedder)
-    return sorted(set(flags), key=lambda f: (f.start, f.end, str(f.reason)))
+    return scan_many([text], embedder)[0]
+
+
+def scan_many(texts: Sequence[str], embedder: Embedder | None = None) -> list[list[Flag]]:
+    """`scan` of each text, in order; the similarity layer embeds the sentences of all the texts
+    in one call (a file's passages: one cache look-up and one model call instead of one each)."""
+    prepared: list[tuple[Normalized, list[tuple[int, int]], list[Flag]]] = []
+    for text in texts:
+        norm = normalize(text, reveal=True)
+        spans = _spans(norm)
+        flags: list[Flag] = []
+        for s, e in spans:
+            o_s, o_e = norm.original_span(s, e)
+            flags += [Flag(o_s, o_e, r, sc) for r, sc in _sentence_flags(norm.text[s:e])]
+        flags += _structural(text, norm, spans)
+        prepared.append((norm, spans, flags))
+    if embedder is not None and any(spans for _, spans, _ in prepared):
+        vectors = _sentence_vectors([norm.text[s:e] for norm, spans, _ in prepared for s, e in spans], embedder)
+        for norm, spans, flags in prepared:
+            if spans:
+                flags += _similarity_flags(norm, spans, vectors, embedder)
+    return [sorted(set(flags), key=lambda f: (f.start, f.end, str(f.reason))) for _, _, flags in prepared]
 
 
 def quarantined(flags: Sequence[Flag]) -> bool:
@@ -349,12 +362,22 @@ def _prototype_vectors(embedder: Embedder) -> tuple[np.ndarray, np.ndarray]:
     return pair
 
 
-def _similarity_flags(norm: Normalized, spans: list[tuple[int, int]], embedder: Embedder) -> list[Flag]:
+def _sentence_vectors(sentences: list[str], embedder: Embedder) -> dict[str, np.ndarray]:
+    """Each distinct sentence's vector, from one `embed` call."""
+    import numpy as np
+
+    unique = list(dict.fromkeys(sentences))
+    return dict(zip(unique, np.asarray(embedder.embed(unique)), strict=True))
+
+
+def _similarity_flags(
+    norm: Normalized, spans: list[tuple[int, int]], vectors: dict[str, np.ndarray], embedder: Embedder
+) -> list[Flag]:
     import numpy as np
 
     attack, benign = _prototype_vectors(embedder)
     sentences = [norm.text[s:e] for s, e in spans]
-    vecs = np.asarray(embedder.embed(sentences))
+    vecs = np.stack([vectors[t] for t in sentences])
     s_att = (vecs @ attack.T).max(axis=1)
     s_ben = (vecs @ benign.T).max(axis=1)
     flags = []
