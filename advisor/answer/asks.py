@@ -39,7 +39,7 @@ from .focus import (
     years,
 )
 from .lookup import split_question
-from .paraphrase import WordMatcher, abbreviated, acronyms, expands, initialled
+from .paraphrase import WordMatcher, abbreviated, acronyms, expands
 from .places import names_place
 from .populations import asked_age, covers_age
 from .properties import asked_property, ity_nouns, states_property, unstated
@@ -440,7 +440,8 @@ def _missing_names(ask: Ask, evidence: list[Evidence]) -> list[str]:
     """Names the answer's documents never use, years its sentences do not state, and words of
     the property asked that its documents never use (a model card without a specificity
     is not answered with its sensitivity, nor with its sibling card's specificity)."""
-    short = initialled(ask.asked_property, [ev.own | ev.context | ev.document for ev in evidence])
+    # a table heads its column "PPV" where the question says "positive predictive value"
+    short = frozenset().union(*(abbreviated(ask.question, ev.passage or ev.text) for ev in evidence))
     out = [
         t
         for t in sorted(ask.asked_property - short)

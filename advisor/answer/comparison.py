@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..text import content_words, identifiers, tokenize
+from .populations import SAME_GROUP
 from .properties import states_compared_figure
 from .quotable import UnitKind
 from .selection import Candidate
@@ -28,16 +29,6 @@ _DIFFER_FROM = re.compile(
     rf"({_ITEM}) (?:(?:differs?|is different|are different) from|compared? (?:with|to)|relative to) (?:an? |the )?({_ITEM})",
     re.I,
 )
-#: The words a table or a sentence uses for a group a question names otherwise ("women": "Female").
-_SAME_GROUP = {
-    "women": "female",
-    "woman": "female",
-    "men": "male",
-    "man": "male",
-    "children": "paediatric pediatric",
-    "kids": "paediatric pediatric",
-    "elderly": "older",
-}
 _ITEM_STOP = re.compile(
     r"\b(?:how|what|which|does|do|is|are|the|a|an|tell|between|about|of|for|in|on|to|with|apart|differ\w*|"
     r"compare[sd]?|distinguish|contrast|we|our|you|it|they)\b",
@@ -94,7 +85,7 @@ def _cells_or_text(c: Candidate) -> str:
 
 
 def _group_words(term: str) -> set[str]:
-    return set(tokenize(" ".join(_SAME_GROUP.get(w, "") for w in term.lower().split())))
+    return set(tokenize(" ".join(SAME_GROUP.get(w, "") for w in term.lower().split())))
 
 
 def contrast(terms: list[str], order: list[Candidate], best: float) -> Candidate | None:

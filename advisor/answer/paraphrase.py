@@ -16,7 +16,7 @@ import numpy as np
 from ..retrieve.spelled import initial_runs
 from ..text import tokenize
 
-__all__ = ["WordMatcher", "abbreviated", "acronyms", "expands", "initialled", "matcher_for"]
+__all__ = ["WordMatcher", "abbreviated", "acronyms", "expands", "matcher_for"]
 
 #: Two letters spell out too much by chance ("an important ..."): only these expansions count.
 _TWO_LETTER = {
@@ -121,22 +121,3 @@ def matcher_for(embedder: object) -> WordMatcher | None:
     if not isinstance(shared, dict) or embed is None:
         return None
     return WordMatcher(embed, shared.setdefault("word_vectors", {}))
-
-
-#: Measures a table heads with their initials ("PPV" over a column a question calls "positive predictive value").
-_INITIALS = {
-    "ppv": ("posit", "predict", "valu"),
-    "npv": ("negat", "predict", "valu"),
-    "auc": ("area", "curv"),
-    "auroc": ("area", "curv"),
-}
-
-
-def initialled(asked: frozenset[str], documents: list[set[str]]) -> frozenset[str]:
-    """The words of a measure asked (stems) that a document (its stems) states by the measure's initials."""
-    return frozenset(
-        w
-        for short, words in _INITIALS.items()
-        if set(words) <= asked and any(short in d for d in documents)
-        for w in words
-    )

@@ -8,7 +8,15 @@ import re
 
 from ..text import tokenize
 
-__all__ = ["age_bounds", "asked_age", "asked_population", "covers_age", "population_phrase"]
+__all__ = [
+    "SAME_GROUP",
+    "SUBGROUP_WORDS",
+    "age_bounds",
+    "asked_age",
+    "asked_population",
+    "covers_age",
+    "population_phrase",
+]
 
 #: "in patients under 18", "among women", "for children aged 5 to 12": the population a figure is for.
 _POPULATION = re.compile(
@@ -16,6 +24,20 @@ _POPULATION = re.compile(
     r"(?:patients?|adults?|children|kids|adolescents|infants|neonates|newborns|people|persons|individuals|subjects|"
     r"women|men|females?|males?|elderly|seniors|cases|those|populations?|groups?|pregnan\w*)\b[^?.;,]{0,40})",
     re.I,
+)
+#: The words a table or a sentence uses for a group a question names otherwise ("women": "Female").
+SAME_GROUP = {
+    "women": "female",
+    "woman": "female",
+    "men": "male",
+    "man": "male",
+    "children": "paediatric pediatric",
+    "kids": "paediatric pediatric",
+    "elderly": "older",
+}
+#: Adjectives that name a subgroup rather than how a figure was reported.
+SUBGROUP_WORDS = frozenset(
+    tokenize("pediatric paediatric adult geriatric neonatal female male maternal obstetric elderly adolescent")
 )
 #: Words of a population phrase that say who, not which subgroup ("patients" in "patients over 80").
 _GENERIC = frozenset(

@@ -20,7 +20,7 @@ from ..text import tokenize
 from .focus import BOUNDS, MONTHS, conditioned
 from .paraphrase import abbreviated
 from .places import PLACE_ABBREVIATIONS, names_abbreviated
-from .populations import age_bounds, asked_population, population_phrase
+from .populations import SUBGROUP_WORDS, age_bounds, asked_population, population_phrase
 
 #: "What <property> does|is|of <subject>" ("What is the positive predictive value of X?")
 _PROPERTY = re.compile(
@@ -90,7 +90,7 @@ def _measure_words(prop: frozenset[str]) -> frozenset[str]:
     predictive value", "area under the curve") keeps them all; a subgroup word stays ("pediatric")."""
     if not prop & _MEASURES or prop & _MEASURE_PARTS:
         return frozenset()
-    return frozenset(t for t in prop if t in _MEASURES or t in _SUBGROUP_WORDS)
+    return frozenset(t for t in prop if t in _MEASURES or t in SUBGROUP_WORDS)
 
 
 def _holds(words: Collection[str], tok: str) -> bool:
@@ -155,10 +155,6 @@ _MEASURES = frozenset(
 )
 #: Words of a measure named in several words, which the words before it qualify.
 _MEASURE_PARTS = frozenset(tokenize("predictive value positive negative area under curve rate score"))
-#: Adjectives that name a subgroup rather than how a figure was reported.
-_SUBGROUP_WORDS = frozenset(
-    tokenize("pediatric paediatric adult geriatric neonatal female male maternal obstetric elderly adolescent")
-)
 #: The area under the ROC curve goes by several names.
 _AUC = frozenset(tokenize("auc auroc roc c-statistic"))
 _FIGURE = re.compile(r"\d")
