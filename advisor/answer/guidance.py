@@ -54,6 +54,7 @@ from .selection import (
 )
 from .sentences import SentenceIndex
 from .status import status_line
+from .subject import subject_blind
 from .titles import title_draft
 from .types import AnswerKind, Draft
 
@@ -382,6 +383,8 @@ def compose_guidance(
     if any(c.kind is not UnitKind.SENTENCE for c in cands):
         pool.framed_vecs = sentence_index.vectors([framed(c.unit) for c in cands])
     main_sims = pool.sims(query_vec)
+    # the product's name draws every sentence of its card alike; what is asked of it decides
+    main_sims = subject_blind(question, cands, main_sims, lambda q: pool.sims(sentence_index.vectors([q])[0], False))
     scores = score(question, cands, main_sims)
     for c, v, sim, sc in zip(cands, pool.vecs, main_sims, scores, strict=True):
         c.vec, c.semantic, c.score = v, float(sim), sc

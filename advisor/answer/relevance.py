@@ -242,7 +242,10 @@ _IF_OPENING = re.compile(r"^\s*(?:if|when|whenever|where|in the event that|shoul
 def _condition(text: str, opening: bool = False) -> set[str]:
     """The words of the condition a question sets ("... if a model's sensitivity drops below its
     baseline?"), or a sentence opens with ("Where sensitivity falls below the baseline, ...")."""
-    m = (_IF_OPENING.match if opening else _IF.search)(text)
+    if opening:
+        m = _IF_OPENING.match(text)
+    else:  # "Where did the data come from?" and "When must we ...?" ask; only "If ..." opens a condition
+        m = next((m for m in _IF.finditer(text) if m.group(0)[:2].lower() == "if" or text[: m.start()].strip()), None)
     return fuzzy(content_words(m.group("clause"))) if m else set()
 
 
@@ -256,6 +259,21 @@ _FORBIDDEN_ASK = re.compile(
 _PROHIBITS = re.compile(
     r"\b(?:must|may|shall|should|can)\s+not\b|\b(?:mustn|shan|can)['’]t\b|\bcannot\b|\bnever\b|\bprohibit\w*"
     r"|\bforbid\w*|\bnot (?:be )?(?:used|permitted|allowed)\b|^\s*no (?:\w+ ){0,2}(?:may|shall|must)\b",
+    re.I,
+)
+#: "Where did the training data come from?", "what is the source of the labels": provenance, not an address.
+_SOURCE_ASK = re.compile(
+    r"\bwhere\b[^?]*\b(?:come|came|comes|originat\w*|sourced|obtained|collected|gathered|drawn|recruited)\b"
+    r"|\b(?:source|origin|provenance)s? of\b",
+    re.I,
+)
+#: A sentence saying where something came from ("collected ... at 11 hospitals", "drawn from the registry").
+_STATES_SOURCE = re.compile(
+    r"\b(?:collected|gathered|drawn|sourced|obtained|derived|recruited|came|comes|taken|pooled)\s+(?:\w+\s+){0,3}?"
+    r"(?:from|at|in|across)\b"
+    r"|\b(?:from|at|across)\s+(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+    r"multiple)\s+(?:\w+\s+){0,2}(?:hospitals|sites|centres|centers|health systems|institutions|practices|clinics|"
+    r"countries|states|registries)\b",
     re.I,
 )
 #: A sentence stating a duty ("must suspend", "is required to notify", "shall report").
@@ -308,6 +326,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     negation = negated(question)
     condition = _condition(question)
     forbidden = bool(_FORBIDDEN_ASK.search(question))
+    source = bool(_SOURCE_ASK.search(question))
     # a question asking for a date, an amount or a count is answered by the sentence stating
     # it, whatever its form: only an open question prefers recommendations or roles
     open_question = focus_of(question) is Focus.NONE
@@ -336,6 +355,8 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
             bonus += 0.08 if q_ids & opening else -0.08
         if condition and len(condition & _condition(c.text, opening=True)) >= 2:
             bonus += 0.08  # "what if sensitivity drops below baseline": "Where sensitivity falls ... below the baseline, ..."
+        if source and _STATES_SOURCE.search(c.text):
+            bonus += 0.08  # "where did the data come from": "... collected at 11 hospitals in ..."
         if forbidden and _PROHIBITS.search(c.text):
             bonus += 0.08  # "where is it off limits": "Ambient scribes must not be used in ..."
         if negation is not None and negation.search(c.text):

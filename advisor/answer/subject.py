@@ -1,0 +1,54 @@
+"""The name a candidate's document carries in its title ("Where did the data used to develop
+NeuroTrace LVO come from?" asked of NeuroTrace LVO's card): it picks the document, not the
+sentence, so the card's sentences are compared with what is asked of it, the name left out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import numpy as np
+
+from ..text import tokenize
+from .selection import Candidate
+
+__all__ = ["subject_blind"]
+
+_WORD = re.compile(r"[\w'’-]+")
+#: Distinct titles read this way at most (each costs one question embedding).
+_TITLES = 8
+
+
+def _without(question: str, title: set[str]) -> str | None:
+    """The question without its names (capitalised or numbered words) that the title carries."""
+    words = _WORD.findall(question)
+    named = {
+        t
+        for w in words[1:]  # the opening word asks ("What", "Where"); it names nothing
+        if w[:1].isupper() or any(ch.isdigit() for ch in w)
+        for t in tokenize(w)
+        if t in title
+    }
+    if not named:
+        return None
+    kept = [w for w in words if not (set(tokenize(w)) & named)]
+    return " ".join(kept) + "?" if len(tokenize(" ".join(kept))) >= 2 else None
+
+
+def subject_blind(
+    question: str, cands: list[Candidate], sims: np.ndarray, own: Callable[[str], np.ndarray]
+) -> np.ndarray:
+    """Similarities where a sentence whose document's title carries a name the question uses
+    counts half by the question without that name (`own(q)`: each sentence's similarity to q)."""
+    out = sims.copy()
+    variants: dict[str, str | None] = {}
+    for c in cands:
+        if c.chunk.title not in variants:
+            variants[c.chunk.title] = (
+                _without(question, set(tokenize(c.chunk.title))) if len(variants) < _TITLES else None
+            )
+    read = {rest: own(rest) for rest in set(variants.values()) if rest is not None}
+    for i, c in enumerate(cands):
+        if (rest := variants[c.chunk.title]) is not None:
+            out[i] = 0.5 * (sims[i] + read[rest][i])
+    return out
