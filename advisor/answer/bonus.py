@@ -58,7 +58,7 @@ def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> flo
     # a document the user added (a card, a form) is laid out in fields; the bundled guides' topic
     # headings are not fields
     field = _field(text) if chunk.doc_type == DocType.USER else set()
-    asked = {t[:5] for t in tokenize(ask.question)}
+    asked = {t[:5] for t in tokenize(_QUALIFYING.sub(" ", ask.question))}
     # a label whose words the title holds is the document's subject, not a field of it
     topic = {t[:5] for t in tokenize(chunk.title)}
     named = field and all(t[:5] in asked for t in field) and not all(t[:5] in topic for t in field)
@@ -84,6 +84,9 @@ def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> flo
     return (FIELD_BONUS if named else 0.0) + stated + own + section
 
 
+#: "the data used to develop it" asks about the data: the purpose clause qualifies it, and a
+#: field labelled by its verb ("Developer: ...") does not answer.
+_QUALIFYING = re.compile(r"\b(?:used|needed|employed) (?:to|for) \w+", re.I)
 #: The label of a field line, as written ("Manufacturer" in "Manufacturer: Tarnwick Diagnostics Ltd.").
 _FIELD_LABEL = re.compile(r"^\s*([A-Za-z][\w ()/&'’-]{1,40}):\s+\S")
 
@@ -96,7 +99,7 @@ def field_alike(question: str, text: str, chunk: Chunk, words: Alike | None) -> 
     if words is None or m is None or chunk.doc_type != DocType.USER or len(m.group(1).split()) != 1:
         return 0.0
     label = m.group(1)
-    asked = [w for w in re.findall(r"[A-Za-z]{3,}", question) if tokenize(w)]
+    asked = [w for w in re.findall(r"[A-Za-z]{3,}", _QUALIFYING.sub(" ", question)) if tokenize(w)]
     if not asked or set(tokenize(label)) & {t for w in asked for t in tokenize(w)}:
         return 0.0
     return FIELD_BONUS if max(words.best(asked, label).values(), default=0.0) > 0 else 0.0

@@ -154,9 +154,11 @@ _FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
     ),
     (Focus.PLACE, re.compile(r"^\s*where\s+(?:is|are|was|were)\b[^?]*\b(?:located|based|headquartered)\b", re.I)),
 ]
-#: A place stated: a street address, "City, ST 12345", or "based in" / "headquartered in" a name.
+#: A place stated: a street address, "City, ST 12345", "based in" / "headquartered in" a name, or ", Town, Country".
 _PLACE_STATED = re.compile(
     POSTAL.pattern + r"|\b(?:located|based|headquartered|offices?)\s+(?:in|at)\s+(?:the\s+)?[A-Z]"
+    # a maker's line closing on its town and country ("Tamsett Diagnostics GmbH, Freiburg, Germany")
+    r"|,\s+[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?,\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}\.?\s*$"
 )
 #: "which vendor has the most", "the lowest error rate": the answer must rank something too.
 _SUPERLATIVE = re.compile(

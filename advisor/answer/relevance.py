@@ -21,6 +21,7 @@ from .persona import set_aside
 from .quotable import UnitKind
 from .selection import TABLE_REF, Candidate, introduced_table
 from .signoff import SIGNOFF_ASK, signs_off
+from .subject import names
 
 __all__ = ["adjust", "defined_subject", "fuzzy", "negated", "score", "wants_list"]
 
@@ -345,9 +346,12 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
         for w in q_fuzzy
     }
     total = sum(weight.values()) or 1.0
+    # a name the document's title carries is the document's subject: every sentence of it speaks of it
+    named = fuzzy(content_words(names(question)))
     out = []
     for c, sim, cw, cx in zip(cands, sims, cand_words, contexts, strict=True):
-        lex = sum(weight[w] * (1.0 if w in cw else 0.3 if w in cx else 0.0) for w in q_fuzzy) / total
+        titled = named & fuzzy(content_words(c.chunk.title))
+        lex = sum(weight[w] * (1.0 if w in cw or w in titled else 0.3 if w in cx else 0.0) for w in q_fuzzy) / total
         ids_here = set(identifiers(c.text)) | set(identifiers(c.chunk.section))
         bonus = 0.15 if q_ids and q_ids & ids_here else 0.0
         if q_ids and (opening := set(identifiers(c.text[:24]))):

@@ -12,23 +12,23 @@ import numpy as np
 from ..text import tokenize
 from .selection import Candidate
 
-__all__ = ["subject_blind"]
+__all__ = ["names", "subject_blind"]
 
 _WORD = re.compile(r"[\w'’-]+")
 #: Distinct titles read this way at most (each costs one question embedding).
 _TITLES = 8
 
 
+def names(question: str) -> str:
+    """The question's capitalised or numbered words after its first ("Quillon WristCheck 4"): the
+    opening word asks ("What", "Where"); it names nothing."""
+    return " ".join(w for w in _WORD.findall(question)[1:] if w[:1].isupper() or any(ch.isdigit() for ch in w))
+
+
 def _without(question: str, title: set[str]) -> str | None:
     """The question without its names (capitalised or numbered words) that the title carries."""
     words = _WORD.findall(question)
-    named = {
-        t
-        for w in words[1:]  # the opening word asks ("What", "Where"); it names nothing
-        if w[:1].isupper() or any(ch.isdigit() for ch in w)
-        for t in tokenize(w)
-        if t in title
-    }
+    named = {t for t in tokenize(names(question)) if t in title}
     if not named:
         return None
     kept = [w for w in words if not (set(tokenize(w)) & named)]
@@ -38,8 +38,9 @@ def _without(question: str, title: set[str]) -> str | None:
 def subject_blind(
     question: str, cands: list[Candidate], sims: np.ndarray, own: Callable[[str], np.ndarray]
 ) -> np.ndarray:
-    """Similarities where a sentence whose document's title carries a name the question uses
-    counts half by the question without that name (`own(q)`: each sentence's similarity to q)."""
+    """Similarities where the sentences of a document whose title carries a name the question
+    uses are ordered half by the question without that name (`own(q)`: each sentence's
+    similarity to q), around the document's own mean similarity."""
     out = sims.copy()
     variants: dict[str, str | None] = {}
     for c in cands:
@@ -48,7 +49,12 @@ def subject_blind(
                 _without(question, set(tokenize(c.chunk.title))) if len(variants) < _TITLES else None
             )
     read = {rest: own(rest) for rest in set(variants.values()) if rest is not None}
-    for i, c in enumerate(cands):
-        if (rest := variants[c.chunk.title]) is not None:
-            out[i] = 0.5 * (sims[i] + read[rest][i])
+    for title, rest in variants.items():
+        if rest is None:
+            continue
+        idx = np.array([i for i, c in enumerate(cands) if c.chunk.title == title])
+        blind = read[rest][idx]
+        # the document keeps its standing against the others (the name asked is its own);
+        # only the order of its sentences follows what is asked of it
+        out[idx] = sims[idx].mean() + 0.5 * ((sims[idx] - sims[idx].mean()) + (blind - blind.mean()))
     return out
