@@ -87,7 +87,10 @@ _FRAME = frozenset(
         "related based driven enabled powered assisted mid early late "
         # a reporting verb: "how many hours does the agency estimate ...", "when does the vendor
         # expect ...": the figure asked is the estimate, which a table or a sentence states bare
-        "estimate estimated estimates expect expected expects anticipate anticipated"
+        "estimate estimated estimates expect expected expects anticipate anticipated "
+        # "what are we supposed to do", "does it already require ... since 2025": how the asker
+        # frames the duty or the time, which a passage states as "must" or a date
+        "supposed since already"
     )
 )
 #: Light verbs: "look after", "keep an eye on", "bring in" carry their meaning in the phrase,

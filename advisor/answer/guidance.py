@@ -29,6 +29,7 @@ from .corpus import Corpus
 from .definitions import glossary_entry
 from .docref import DOCUMENT_TOKENS, documents_named, read_references
 from .enumeration import enumerated
+from .fields import dangling
 from .focus import Focus, gives
 from .lookup import interleave, search_guidance, split_question
 from .ownwords import prefer_own_words
@@ -36,7 +37,7 @@ from .paraphrase import matcher_for
 from .people import COMPANY_ASKED
 from .persona import asked_part, set_aside
 from .properties import figure_hits
-from .quotable import Unit, UnitKind, continue_lists, dangling, framed, read_units, reference_entry
+from .quotable import Unit, UnitKind, continue_lists, framed, read_units, reference_entry, stages_asked
 from .relevance import adjust, fuzzy, score, wants_list
 from .responses import responses
 from .rows import asked_rows, ranked_rows
@@ -130,10 +131,12 @@ def _candidates(
     asked: frozenset[str] = frozenset(),
     contacts: bool = False,
     frame: Callable[[Chunk], str] | None = None,
+    listing: bool = False,
 ) -> list[Candidate]:
     """Every quotable unit of the passages, once per document (neighbouring chunks overlap);
     a list split across two chunks of a section is read as one, under its own lead-in.
-    Reference lists and reading lists only when the question asks for `readings`, trademark
+    Reference lists and reading lists only when the question asks for `readings`, a list's stage
+    titles only when it asks for a `listing`, trademark
     and copyright notices only when it asks about `legal` matters; `frame` gives the names
     framing a chunk's document ("Veloria" atop the guideline names all of its sentences)."""
     read: dict[str, tuple[Chunk, int, list[Unit]]] = {}
@@ -155,7 +158,9 @@ def _candidates(
     for chunk, rank, units in read.values():
         for unit in units:
             key = (chunk.source, " ".join(unit.text.lower().split()))
-            if not (unit.ok or (contacts and unit.contact) or (readings and unit.title)) or dangling(_item_body(unit)):
+            if not (
+                unit.ok or (contacts and unit.contact) or (readings and unit.title) or (listing and unit.stage)
+            ) or dangling(_item_body(unit)):
                 continue  # a list item whose own sub-list was lost ("..., including, but not limited to")
             if not legal and _NOTICE.search(unit.text):
                 continue  # "X is a trademark of Y" answers no question but one about trademarks
@@ -376,6 +381,7 @@ def compose_guidance(
         contacts=bool(_ASKS_CONTACT.search(question)),
         asked=frozenset(re.findall(r"[A-Z][A-Z0-9&-]+", question)),
         frame=corpus.framing if corpus is not None else None,
+        listing=stages_asked(question),
     )
     if not cands:
         return Draft([], AnswerKind.GUIDANCE, 0.0)

@@ -16,7 +16,8 @@ from enum import StrEnum
 from ..chunk import Chunk, unsafe_spans
 from ..guard import contact_details, looks_like_injection, without_addresses
 from ..text import AGENT_CLAUSE, broken_word, identifiers, sentence_spans
-from .status import coded_line, masthead_spans, status_line
+from .fields import CUT, DANGLING, FIELD, field_line, field_spans
+from .status import coded_line, status_line
 
 __all__ = [
     "Unit",
@@ -27,6 +28,7 @@ __all__ = [
     "framed",
     "heading_like",
     "read_units",
+    "stages_asked",
     "unsafe_spans",
     "whole_sentence",
 ]
@@ -58,6 +60,7 @@ class Unit:
     joined: tuple[str, int] | None = None  # the list it continues in the chunk before (a list split across chunks)
     contact: bool = False  # not ok, but only for its e-mail address: quotable when asked whom to contact
     title: bool = False  # not ok, but only as a reading list's title: quotable when the reading list is asked for
+    stage: bool = False  # not ok, but only as a list's own item: it titles the numbered items under it
 
     @property
     def end(self) -> int:
@@ -118,20 +121,6 @@ _VERB = re.compile(
 )
 _IDENT_HEAD = re.compile(r"^(?:[A-Z]{2,}(?:[ -]\d+(?:\.\d+)*)|\d+(?:\.\d+)+|[IVX]+\.)\s")
 #: Words no whole sentence ends on (an article, a preposition, a conjunction, a possessive).
-#: "in", "on" and "at" after a participle end a relative clause ("the meeting at which it is
-#: voted on", "the data it was trained on"); after anything else they are a cut.
-_DANGLING = re.compile(
-    r"\b(?:to|of|the|a|an|and|or|nor|such as|including|include|includes|following|by|for|with|from|into|as|than|"
-    r"that|which|whose|its|their|our|are|is|e\.g\.?|i\.e\.?|(?<!ed )(?:in|on|at))[,;]?\s*$",
-    re.I,
-)
-
-
-def dangling(text: str) -> bool:
-    """Does the text end on a word no whole sentence or list item ends on ("..., including")?"""
-    return _DANGLING.search(text) is not None
-
-
 _CITATION_ENTRY = re.compile(
     r"\(\d{4}[a-z]?\)\.|\bet al\.|\barXiv\b|\bdoi:|\bdoi\.org\b|\bRetrieved (?:from|on)\b|\bIn Proceedings\b"
     r"|\bVol\. \d|\bpp\. \d|https?://",
@@ -171,7 +160,7 @@ def whole_sentence(text: str) -> bool:
     first = s.lstrip("\"'“‘(")[:1]
     if not (first.isupper() or first.isdigit()):
         return False  # starts mid-sentence ("and the model ...")
-    if not _TERMINAL.search(s) or _DANGLING.search(s.rstrip(".!?\"'”’)] ")):
+    if not _TERMINAL.search(s) or DANGLING.search(s.rstrip(".!?\"'”’)] ")):
         return False
     if s.count("(") != s.count(")") or s.count("[") != s.count("]"):
         return False
@@ -185,52 +174,6 @@ def whole_sentence(text: str) -> bool:
 
 #: A reference entry: a document's code, a colon and its title ("NISTIR 8312: Four Principles ...").
 _CODED_TITLE = re.compile(r"^[A-Z][A-Za-z]*[-. ]?\d[\w.-]*:\s+(.+)$", re.S)
-_FIELD = re.compile(r"^(?P<label>[A-Z][\w/()&,'’ -]{1,60}?):\s*(?P<value>\S.*)$", re.S)
-#: A clause cut before its object: "... in place to address", "... communicated to relevant".
-_CUT = re.compile(
-    r"\b(?:to|of|for|with|by|from|in|on|at|into|about|across|among)\s+(?:relevant|appropriate|other|all|any|each|"
-    r"every|both|such|key|specific|various|several|applicable|related|potential|additional|external|internal)$"
-    r"|\bto\s+(?:address|ensure|include|provide|identify|establish|determine|assess|evaluate|consider|inform|"
-    r"enable|promote|reduce|prevent|define|describe|implement|mitigate|communicate|characterize|incorporate)$",
-    re.I,
-)
-
-
-def field_line(text: str) -> bool:
-    """A form field read as "Label: value" ("Release Date: March 2022", "Version: BA-01"):
-    quotable without a full stop when the label is short and the value says something."""
-    m = _FIELD.match(text.strip())
-    if not m or len(m.group("label").split()) > 8 or re.search(r"(?:\.\s?){4,}|…", text):
-        return False
-    if re.search(r"[A-Za-z]+\d|\d+[A-Za-z]{2,}", m.group("label").replace("3rd", "third")):
-        return False  # "GAO-21-519SP: ..." cites a document; a field's label is words
-    value = m.group("value").strip().rstrip(".")
-    if _DANGLING.search(value) or _CUT.search(value) or value.count("(") != value.count(")"):
-        return False
-    if value.endswith((";", ",", "-")) or looks_like_injection(text):
-        return False
-    return len(value.split()) >= 2 or bool(re.search(r"\d", value))
-
-
-def _field_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """A sentence span split before each line that is a form field ("Release Date: May 2022")
-    when the line before it is a field too or ends a sentence: a card's fields, one per line;
-    a masthead line at its separators."""
-    if len(masthead := masthead_spans(text, s, e)) > 1:
-        return masthead
-    out = [(s, e)]
-    pos = text.find("\n", s, e)
-    while pos != -1:
-        nxt = text.find("\n", pos + 1, e)
-        line = text[pos + 1 : nxt if nxt != -1 else e].strip()
-        before = text[out[-1][0] : pos].strip().rsplit("\n", 1)[-1]
-        if line and before and field_line(line) and (_FIELD.match(before) or before.endswith((".", ":", "!", "?"))):
-            out[-1] = (out[-1][0], pos)
-            out.append((pos + 1 + len(text[pos + 1 : e]) - len(text[pos + 1 : e].lstrip()), e))
-        pos = nxt
-    return out
-
-
 _FIGURE_END = re.compile(r"\d%?\)?$")
 
 
@@ -242,7 +185,7 @@ _FIGURE_FIRST = re.compile(r"^(?:[$€£]?\d[\d,.]*\s?(?:%|[a-z]{1,3}\b)|\d+ in 
 def _stated_result(sentence: str) -> bool:
     """A result a table cell or field ends on without a full stop ("... specificity was 89.5%
     (95% CI: 84.0%, 93.7%)"): whole but for the stop, when it ends its paragraph on a figure."""
-    if not _FIGURE_END.search(sentence) or _CUT.search(sentence) or heading_like(sentence):
+    if not _FIGURE_END.search(sentence) or CUT.search(sentence) or heading_like(sentence):
         return False
     return whole_sentence(sentence + ".")
 
@@ -263,7 +206,7 @@ def _continues(prev: Unit, sentence: str, gap: str) -> bool:
     if heading_like(prev.text) or field_line(" ".join(prev.text.split())):
         return False
     flat = " ".join(prev.text.split())
-    if _DANGLING.search(flat) or _CUT.search(flat):
+    if DANGLING.search(flat) or CUT.search(flat):
         return True  # "... in place to address" + "AI risks and benefits ..."
     return prev.text.count("(") > prev.text.count(")") or sentence[:1].islower() or sentence[:1] in ")]"
 
@@ -310,6 +253,9 @@ def read_units(chunk: Chunk) -> list[Unit]:
     header: Unit | None = None
     label: Unit | None = None  # the framing lead-in of a list under a label line
     in_list = False
+    stage: Unit | None = None  # the framing lead-in "Under 4. Go-live approval:" of a stage's steps
+    outer: Unit | None = None  # the lead-in of the list the stages belong to
+    numbers: dict[int, int] = {}  # an item's number in its list (0 for a bullet)
     blocks = _blocks(text)
     for i, (s, e) in enumerate(blocks):
         block = text[s:e]
@@ -340,12 +286,24 @@ def read_units(chunk: Chunk) -> list[Unit]:
             units.append(Unit(stripped.strip(), chunk, offset, UnitKind.ROW, len(units), header, group))
             continue
         if bullet:
-            if not in_list or units[-1].kind is not UnitKind.ITEM:
+            new_list = not in_list or units[-1].kind is not UnitKind.ITEM
+            if new_list:
                 group += 1
+                stage = None
             item = stripped[bullet.end() :].strip()
             start = offset + bullet.end()
             units.append(Unit(item, chunk, start, UnitKind.ITEM, len(units), last_prose, group, ok=bool(item)))
             before = units[-2] if len(units) > 1 else None
+            numbers[id(units[-1])] = _number(bullet.group(0))
+            if not new_list and before is not None and _restarts(bullet.group(0), before, numbers):
+                # "4. Go-live approval." then "1. The committee decides ...": a stage's title over its
+                # steps; the title hangs from the list's own lead-in, the steps from the title
+                before.ok, before.stage, before.lead = False, True, outer
+                stage = Unit(f"Under {numbers[id(before)]}. {before.text.rstrip('. ')}:", chunk, -1, framing=True)
+            if stage is not None:
+                units[-1].lead = stage
+                in_list = True
+                continue
             if before is not None and before.kind is UnitKind.SENTENCE and last_prose is None:
                 # "Suggested actions:" heads its list, and so does a clause's title ("4.3 Patient notice.")
                 label = label_lead(chunk, text[text.rfind("\n", 0, before.start) + 1 : before.start + len(before.text)])
@@ -358,11 +316,13 @@ def read_units(chunk: Chunk) -> list[Unit]:
                 and id(before) not in fields
             ):
                 orphans.add(id(units[-1]))  # its lead-in is there but unquotable: the heading cannot stand in
+            if new_list:
+                outer = units[-1].lead
             in_list = True
             continue
         in_list = False
-        header = label = None
-        for ss, se in (span for sp in sentence_spans(block) for span in _field_spans(block, *sp)):
+        header = label = stage = None
+        for ss, se in (span for sp in sentence_spans(block) for span in field_spans(block, *sp)):
             sent, start = _strip_heading_lines(block[ss:se], s + ss)
             prev = units[-1] if units else None
             if prev is not None and prev.kind is UnitKind.SENTENCE and _continues(prev, sent, text[prev.end : start]):
@@ -395,6 +355,35 @@ def read_units(chunk: Chunk) -> list[Unit]:
     return units
 
 
+_STAGES_ASKED = re.compile(r"\b(?:stages?|phases?|steps?|life[- ]?cycle|what order)\b", re.I)
+
+
+def stages_asked(question: str) -> bool:
+    """Does the question ask for a procedure's stages ("What stages does a request go through?"),
+    whose titles a two-level list prints as bare items?"""
+    return bool(_STAGES_ASKED.search(question))
+
+
+def _number(marker: str) -> int:
+    """An item's number from its marker ("4." is 4, "(2)" is 2; a bullet or letter is 0)."""
+    digits = re.sub(r"\D", "", marker)
+    return int(digits) if digits else 0
+
+
+def _restarts(marker: str, before: Unit, numbers: dict[int, int]) -> bool:
+    """Does a list numbered again from 1 start under the item before it, a short title without a
+    verb ("4. Go-live approval.")? Word renders a two-level list so when its levels are lost."""
+    return (
+        _number(marker) == 1
+        and before.kind is UnitKind.ITEM
+        and numbers.get(id(before), 0) >= 1
+        and 0 < len(before.text.split()) <= 6
+        and not _VERB.search(before.text)
+        and not before.text.rstrip().endswith(":")
+        and before.text[:1].isupper()
+    )
+
+
 def _vet(units: list[Unit], unsafe: list[tuple[int, int]], orphans: set[int]) -> None:
     """Mark the units that may not be quoted on their own (`ok` False)."""
     lost = _sub_items(units)
@@ -422,7 +411,7 @@ def _vet(units: list[Unit], unsafe: list[tuple[int, int]], orphans: set[int]) ->
 def _field_row(row: str) -> bool:
     """Is every cell of a table row a labelled field ("Label: value")?"""
     cells = row.split(" | ")
-    return len(cells) > 1 and all(_FIELD.match(c.strip()) for c in cells)
+    return len(cells) > 1 and all(FIELD.match(c.strip()) for c in cells)
 
 
 def _field_cells(chunk: Chunk, offset: int, row: str, position: int) -> list[Unit]:

@@ -1,0 +1,70 @@
+"""Lines that read as form fields ("Release Date: March 2022") and text that ends on a word no
+whole sentence ends on ("..., including"): what decides whether a line may be quoted alone."""
+
+from __future__ import annotations
+
+import re
+
+from ..guard import looks_like_injection
+from .status import masthead_spans
+
+__all__ = ["CUT", "DANGLING", "FIELD", "dangling", "field_line", "field_spans"]
+
+#: "in", "on" and "at" after a participle end a relative clause ("the meeting at which it is
+#: voted on", "the data it was trained on"); after anything else they are a cut.
+DANGLING = re.compile(
+    r"\b(?:to|of|the|a|an|and|or|nor|such as|including|include|includes|following|by|for|with|from|into|as|than|"
+    r"that|which|whose|its|their|our|are|is|e\.g\.?|i\.e\.?|(?<!ed )(?:in|on|at))[,;]?\s*$",
+    re.I,
+)
+
+
+def dangling(text: str) -> bool:
+    """Does the text end on a word no whole sentence or list item ends on ("..., including")?"""
+    return DANGLING.search(text) is not None
+
+
+FIELD = re.compile(r"^(?P<label>[A-Z][\w/()&,'’ -]{1,60}?):\s*(?P<value>\S.*)$", re.S)
+#: A clause cut before its object: "... in place to address", "... communicated to relevant".
+CUT = re.compile(
+    r"\b(?:to|of|for|with|by|from|in|on|at|into|about|across|among)\s+(?:relevant|appropriate|other|all|any|each|"
+    r"every|both|such|key|specific|various|several|applicable|related|potential|additional|external|internal)$"
+    r"|\bto\s+(?:address|ensure|include|provide|identify|establish|determine|assess|evaluate|consider|inform|"
+    r"enable|promote|reduce|prevent|define|describe|implement|mitigate|communicate|characterize|incorporate)$",
+    re.I,
+)
+
+
+def field_line(text: str) -> bool:
+    """A form field read as "Label: value" ("Release Date: March 2022", "Version: BA-01"):
+    quotable without a full stop when the label is short and the value says something."""
+    m = FIELD.match(text.strip())
+    if not m or len(m.group("label").split()) > 8 or re.search(r"(?:\.\s?){4,}|…", text):
+        return False
+    if re.search(r"[A-Za-z]+\d|\d+[A-Za-z]{2,}", m.group("label").replace("3rd", "third")):
+        return False  # "GAO-21-519SP: ..." cites a document; a field's label is words
+    value = m.group("value").strip().rstrip(".")
+    if DANGLING.search(value) or CUT.search(value) or value.count("(") != value.count(")"):
+        return False
+    if value.endswith((";", ",", "-")) or looks_like_injection(text):
+        return False
+    return len(value.split()) >= 2 or bool(re.search(r"\d", value))
+
+
+def field_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A sentence span split before each line that is a form field ("Release Date: May 2022")
+    when the line before it is a field too or ends a sentence: a card's fields, one per line;
+    a masthead line at its separators."""
+    if len(masthead := masthead_spans(text, s, e)) > 1:
+        return masthead
+    out = [(s, e)]
+    pos = text.find("\n", s, e)
+    while pos != -1:
+        nxt = text.find("\n", pos + 1, e)
+        line = text[pos + 1 : nxt if nxt != -1 else e].strip()
+        before = text[out[-1][0] : pos].strip().rsplit("\n", 1)[-1]
+        if line and before and field_line(line) and (FIELD.match(before) or before.endswith((".", ":", "!", "?"))):
+            out[-1] = (out[-1][0], pos)
+            out.append((pos + 1 + len(text[pos + 1 : e]) - len(text[pos + 1 : e].lstrip()), e))
+        pos = nxt
+    return out
