@@ -347,7 +347,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     }
     total = sum(weight.values()) or 1.0
     # a name the document's title carries is the document's subject: every sentence of it speaks of it
-    named = fuzzy(content_words(names(question)))
+    named = fuzzy(names(question, cands))
     out = []
     for c, sim, cw, cx in zip(cands, sims, cand_words, contexts, strict=True):
         titled = named & fuzzy(content_words(c.chunk.title))

@@ -19,16 +19,19 @@ _WORD = re.compile(r"[\w'’-]+")
 _TITLES = 8
 
 
-def names(question: str) -> str:
-    """The question's capitalised or numbered words after its first ("Quillon WristCheck 4"): the
-    opening word asks ("What", "Where"); it names nothing."""
-    return " ".join(w for w in _WORD.findall(question)[1:] if w[:1].isupper() or any(ch.isdigit() for ch in w))
+def names(question: str, cands: list[Candidate]) -> set[str]:
+    """The tokens of the question's capitalised or numbered words after its first ("Quillon
+    WristCheck 4"; the opening word asks) that name a subject: not carried by most of the
+    candidates' distinct titles, as "AI" is by nearly every title of a library on AI."""
+    words = [w for w in _WORD.findall(question)[1:] if w[:1].isupper() or any(ch.isdigit() for ch in w)]
+    titles = [set(tokenize(t)) for t in {c.chunk.title for c in cands}]
+    return {t for t in tokenize(" ".join(words)) if len(titles) < 3 or sum(t in ti for ti in titles) <= len(titles) / 2}
 
 
-def _without(question: str, title: set[str]) -> str | None:
-    """The question without its names (capitalised or numbered words) that the title carries."""
+def _without(question: str, title: set[str], named: set[str]) -> str | None:
+    """The question without its names (`named`) that the title carries."""
     words = _WORD.findall(question)
-    named = {t for t in tokenize(names(question)) if t in title}
+    named = named & title
     if not named:
         return None
     kept = [w for w in words if not (set(tokenize(w)) & named)]
@@ -42,11 +45,12 @@ def subject_blind(
     uses are ordered half by the question without that name (`own(q)`: each sentence's
     similarity to q), around the document's own mean similarity."""
     out = sims.copy()
+    named = names(question, cands)
     variants: dict[str, str | None] = {}
     for c in cands:
         if c.chunk.title not in variants:
             variants[c.chunk.title] = (
-                _without(question, set(tokenize(c.chunk.title))) if len(variants) < _TITLES else None
+                _without(question, set(tokenize(c.chunk.title)), named) if len(variants) < _TITLES else None
             )
     read = {rest: own(rest) for rest in set(variants.values()) if rest is not None}
     for title, rest in variants.items():
