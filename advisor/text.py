@@ -84,7 +84,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if mark.startswith("."):
             before = text[start : m.start()]
             word = re.search(r"([A-Za-z][A-Za-z.]*)$", before)
-            if word and word.group(1).lower().rstrip(".") in _ABBREV:
+            abbrev = word.group(1).lower().rstrip(".") if word else ""
+            # "No. 12" abbreviates "number"; an FAQ's "No. Section 4 requires ..." answers
+            if abbrev in _ABBREV and not (abbrev == "no" and not re.match(r"\s*[\d#]", text[end:])):
                 continue
             if re.search(r"\b[A-Z]$", before):  # initials like "J. Smith"
                 continue

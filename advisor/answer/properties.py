@@ -142,6 +142,7 @@ class Cited(Stated, Protocol):
 
     document: set[str]  # tokens of its whole document
     spelled: frozenset[str]  # the document's words as written ({} when unknown)
+    passage: str  # its chunk's headings and text
 
     @property
     def antecedent(self) -> set[str]: ...  # tokens of what an opening pronoun names
@@ -436,6 +437,8 @@ def unstated(ask: Asked, evidence: Sequence[Cited]) -> list[str]:
                 q
                 and all(
                     t in ev.own | ev.context | ev.antecedent
+                    # a study's abstract names its model once: "We deployed TideLine ... Across 14,107 discharges"
+                    or t in tokenize(ev.passage)
                     or _dated_by_document(t, ev)
                     or t in abbreviated(ask.question, ev.text)
                     for t in names

@@ -16,7 +16,7 @@ from .bonus import field_alike, figure_bonus
 from .corpus import Corpus
 from .definitions import defined_subject
 from .docref import KINDS, pointing, prefer_pointed, reference_nouns
-from .focus import EFFECT_ASK, dated, states_effect
+from .focus import EFFECT_ASK, dated, gives, states_effect
 from .persona import set_aside
 from .quotable import UnitKind
 from .selection import TABLE_REF, Candidate, introduced_table
@@ -513,6 +513,8 @@ def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus, rank
         if subject and c.kind is UnitKind.SENTENCE and _defines(subject, c.text):
             c.score += 0.12
         c.score += figure_bonus(ask, c.text, c.unit.lead, c.chunk)  # states the figure asked for
+        if ask.focus is Focus.COUNT and ask.counted and gives(ask, c.text):
+            c.score += 0.08  # "how many discharges": "Across 14,107 index discharges, ..." before "41 variables"
         c.score += field_alike(question, c.text, c.chunk, corpus.words_alike)  # "who makes it": "Manufacturer: ..."
         if _echoes(asked_tokens, c.text):
             c.score -= ECHO_PENALTY  # "Product: Lumivex AKI Predict" only repeats the name asked about
