@@ -39,6 +39,13 @@ _META = re.compile(
     r"synthesis|note|overview)\b|^it is a (?:practical )?synthesis\b",
     re.I,
 )
+#: "Which providers are covered by ...", "does it apply to clinics", "who is in scope".
+_SCOPE_ASK = re.compile(r"\b(?:covered|cover|covers|appl(?:y|ies)|in scope|out of scope|subject to|exempt\w*)\b", re.I)
+#: "This guidance applies to ...", "This policy does not cover ...": its scope, which questions ask about.
+_SCOPE = re.compile(
+    r"^(?:this|these|the present)\s+[\w-]+\s+(?:applies|apply|covers?|does not (?:apply|cover)|do not (?:apply|cover))\b",
+    re.I,
+)
 #: "This policy sets out how ...", "This bulletin tells ...": what the document is for, not what it says.
 _PURPOSE = re.compile(
     rf"^(?:this|the present)\s+(?:{'|'.join(sorted(KINDS))})s?\s+(?:sets? out|describes?|explains?|outlines?|"
@@ -328,6 +335,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     condition = _condition(question)
     forbidden = bool(_FORBIDDEN_ASK.search(question))
     source = bool(_SOURCE_ASK.search(question))
+    scope = bool(_SCOPE_ASK.search(question))
     # a question asking for a date, an amount or a count is answered by the sentence stating
     # it, whatever its form: only an open question prefers recommendations or roles
     open_question = focus_of(question) is Focus.NONE
@@ -376,7 +384,10 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
         # the first sentence of a section usually states its subject; later ones elaborate
         if c.position == 0:
             bonus += 0.03
-        if _META.match(c.text) or (about_other and (_PURPOSE.match(c.text) or (itself and itself.match(c.text)))):
+        if _SCOPE.match(c.text):
+            # "This guidance applies to covered providers: ..." says whom it binds, not what it is
+            bonus += 0.12 if scope else 0.0
+        elif _META.match(c.text) or (about_other and (_PURPOSE.match(c.text) or (itself and itself.match(c.text)))):
             bonus -= 0.15  # "This guidance describes ...", "These Bylaws organise ...": about the document
         if "[unclear:" in c.text:
             bonus -= min(0.15, 0.06 * c.text.count("[unclear:"))  # OCR it could not read: a last resort

@@ -41,9 +41,9 @@ def _without(question: str, title: set[str], named: set[str]) -> str | None:
 def subject_blind(
     question: str, cands: list[Candidate], sims: np.ndarray, own: Callable[[str], np.ndarray]
 ) -> np.ndarray:
-    """Similarities where the sentences of a document whose title carries a name the question
-    uses are ordered half by the question without that name (`own(q)`: each sentence's
-    similarity to q), around the document's own mean similarity."""
+    """Similarities (`sims`: half the sentence's own, half its passage's) where, in a document
+    whose title carries a name the question uses, half of each sentence's own similarity is to
+    the question without that name (`own(q)`: each sentence's similarity to q alone)."""
     out = sims.copy()
     named = names(question, cands)
     variants: dict[str, str | None] = {}
@@ -53,12 +53,15 @@ def subject_blind(
                 _without(question, set(tokenize(c.chunk.title)), named) if len(variants) < _TITLES else None
             )
     read = {rest: own(rest) for rest in set(variants.values()) if rest is not None}
+    if not read:
+        return out
+    whole = own(question)
     for title, rest in variants.items():
         if rest is None:
             continue
         idx = np.array([i for i, c in enumerate(cands) if c.chunk.title == title])
-        blind = read[rest][idx]
-        # the document keeps its standing against the others (the name asked is its own);
-        # only the order of its sentences follows what is asked of it
-        out[idx] = sims[idx].mean() + 0.5 * ((sims[idx] - sims[idx].mean()) + (blind - blind.mean()))
+        blind, named = read[rest][idx], whole[idx]
+        # the document keeps its standing against the others (the name asked is its own), each
+        # passage its similarity; only half of each sentence's own similarity is to what is asked of it
+        out[idx] = sims[idx] + 0.25 * ((blind - blind.mean()) - (named - named.mean()))
     return out
