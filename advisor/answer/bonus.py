@@ -87,6 +87,12 @@ def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> flo
 #: "the data used to develop it" asks about the data: the purpose clause qualifies it, and a
 #: field labelled by its verb ("Developer: ...") does not answer.
 _QUALIFYING = re.compile(r"\b(?:used|needed|employed) (?:to|for) \w+", re.I)
+#: "Who is in charge of / responsible for / owns X?": a question for the person a document names as X's owner.
+_IN_CHARGE = re.compile(
+    r"^\s*who\b.*\b(?:in charge|responsible|accountable|owns|heads|leads|runs|looks after|oversees)\b", re.I
+)
+#: A field label naming that person ("Procedure owner", "Accountable executive", "Policy lead").
+_CHARGE = re.compile(r"\b(?:owner|lead|responsible|accountable|head|sponsor|steward|custodian)\b", re.I)
 #: The label of a field line, as written ("Manufacturer" in "Manufacturer: Tarnwick Diagnostics Ltd.").
 _FIELD_LABEL = re.compile(r"^\s*([A-Za-z][\w ()/&'’-]{1,40}):\s+\S")
 
@@ -96,6 +102,8 @@ def field_alike(question: str, text: str, chunk: Chunk, words: Alike | None) -> 
     asks in other words the model finds alike ("who makes it" and "Manufacturer: ..."); 0 when
     the question uses the label's own word (`figure_bonus` counts that) or there is no label."""
     m = _FIELD_LABEL.match(text)
+    if m is not None and chunk.doc_type == DocType.USER and _IN_CHARGE.search(question) and _CHARGE.search(m.group(1)):
+        return 2 * FIELD_BONUS  # "who is in charge of the procedure": its "Procedure owner: ..." line answers it
     if words is None or m is None or chunk.doc_type != DocType.USER or len(m.group(1).split()) != 1:
         return 0.0
     label = m.group(1)
