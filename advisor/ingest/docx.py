@@ -19,6 +19,7 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring, iterparse
 
+from ..safety.injection import is_instruction
 from .document import (
     HIDDEN_TEXT,
     Block,
@@ -132,7 +133,9 @@ class _Package:
         if root is None:
             return ""
         el = root.find("{http://purl.org/dc/elements/1.1/}title")
-        return " ".join((el.text or "").split()) if el is not None else ""
+        title = " ".join((el.text or "").split()) if el is not None else ""
+        # a property nobody sees on the page that instructs the reader never names the document
+        return "" if is_instruction(title) else title
 
     def marker(self, num: tuple[str, str], style: str) -> str:
         """The list marker a paragraph shows: "- " for bullets, "1. " style counters for numbers."""

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from ..safety.injection import is_instruction
 from .document import HIDDEN_TEXT, Block, BlockKind, Document, fail, heading_path, read_text, title_from_name
 from .registry import register_loader
 from .tables import markdown_cells, markdown_row, table_row
@@ -139,7 +140,9 @@ def load_markdown(path: Path, source: str) -> Document:
     body = re.sub(r"<!--.*?(?:-->|$)", "", body, flags=re.S)
     body, hidden = cut_hidden_html(body)
     body, notes = cut_footnotes(body)
-    out = _Blocks(str(meta.get("title") or "").strip(), notes)
+    title = str(meta.get("title") or "").strip()
+    # a front-matter title that instructs the reader never names the document: its heading does
+    out = _Blocks("" if is_instruction(title) else title, notes)
     in_fence = in_table = False
     lines = body.splitlines()
     for i, line in enumerate(lines):
