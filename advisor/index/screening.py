@@ -136,22 +136,28 @@ def screen_labels(path: Path, chunk: Chunk, *, redact_phi: bool) -> Chunk:
     name, the heading is left out of the section path), and identifiers in a label a user supplied
     are redacted. Titles and headings are shown with every citation and sent with every passage to
     a model, so they get the same screen as the passage."""
-    title = chunk.title
+    title, publisher, framework = chunk.title, chunk.publisher, chunk.framework
     parts = [p for p in chunk.section.split(" > ")] if chunk.section else []
     if chunk.trust != Trust.CURATED:
         if title and is_instruction(title):
             title = title_from_name(Path(path))
+        publisher = "" if publisher and is_instruction(publisher) else publisher
+        framework = "" if framework and is_instruction(framework) else framework
         parts = [p for p in parts if not is_instruction(p)]
         if redact_phi:
             title = _label_phi(title, chunk)
             parts = [_label_phi(p, chunk) for p in parts]
-    return dataclasses.replace(chunk, title=title, section=" > ".join(parts))
+    return dataclasses.replace(chunk, title=title, section=" > ".join(parts), publisher=publisher, framework=framework)
 
 
 def _relabelled_id(chunk: Chunk) -> str:
     """A new id for a chunk whose labels screening changed: the vectors stored under the old
     labels (an earlier screen's) are replaced, not kept beside the passage."""
-    return make_chunk_id(chunk.source, chunk.position, f"{chunk.text}\n\x00{chunk.title}\x00{chunk.section}")
+    return make_chunk_id(chunk.source, chunk.position, chunk.text + "\n\x00" + "\x00".join(_labels(chunk)))
+
+
+def _labels(chunk: Chunk) -> tuple[str, str, str, str]:
+    return chunk.title, chunk.section, chunk.publisher, chunk.framework
 
 
 def screen(
@@ -176,8 +182,11 @@ def screen(
     out: list[Chunk] = []
     for c in chunks:
         labelled = screen_labels(path, c, redact_phi=redact_phi)
-        relabelled = (labelled.title, labelled.section) != (c.title, c.section)
+        relabelled = _labels(labelled) != _labels(c)
         c = labelled
+        # rules read the text as written: once redacted, a pushed link ("verify your account at
+        # [URL]") no longer reads as one; the similarity layer embeds only the redacted text
+        written = quarantine_reason(scan(c.text)) if not c.quarantine and c.trust != Trust.CURATED else ""
         if c.trust != Trust.CURATED:
             findings = _phi_findings(c)
             for f in findings:
@@ -188,6 +197,8 @@ def screen(
                 c = redact_chunk(c, findings)
         if relabelled:
             c = dataclasses.replace(c, chunk_id=_relabelled_id(c))
+        if written and not c.quarantine:
+            c = dataclasses.replace(c, quarantine=written)
         if not c.quarantine:
             # curated guidance is vetted before it ships: rules and structure only, which spares
             # embedding every sentence of the corpus on each new installation
