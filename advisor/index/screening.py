@@ -184,9 +184,6 @@ def screen(
         labelled = screen_labels(path, c, redact_phi=redact_phi)
         relabelled = _labels(labelled) != _labels(c)
         c = labelled
-        # rules read the text as written: once redacted, a pushed link ("verify your account at
-        # [URL]") no longer reads as one; the similarity layer embeds only the redacted text
-        written = quarantine_reason(scan(c.text)) if not c.quarantine and c.trust != Trust.CURATED else ""
         if c.trust != Trust.CURATED:
             findings = _phi_findings(c)
             for f in findings:
@@ -197,8 +194,6 @@ def screen(
                 c = redact_chunk(c, findings)
         if relabelled:
             c = dataclasses.replace(c, chunk_id=_relabelled_id(c))
-        if written and not c.quarantine:
-            c = dataclasses.replace(c, quarantine=written)
         if not c.quarantine:
             # curated guidance is vetted before it ships: rules and structure only, which spares
             # embedding every sentence of the corpus on each new installation
