@@ -24,11 +24,12 @@ st.caption(
     + ". Questions are stored with personal health information redacted. Newest first."
 )
 
+SCOPE = ui.access().event_orgs  # another organization's questions, answers and feedback stay unseen
 try:
     store = ui.audit_store()
-    counts = store.counts()
-    facets = store.facets()
-    feedback = store.feedback(limit=500)
+    counts = store.counts(orgs=SCOPE)
+    facets = store.facets(orgs=SCOPE)
+    feedback = store.feedback(limit=500, orgs=SCOPE)
 except StoreError as exc:
     st.error(ui.escape_md(str(exc)), icon=":material/error:")
     st.stop()
@@ -67,6 +68,7 @@ with tab_ev:
             org=None if org == ALL else org,
             since=since.isoformat() if since else None,
             until=until.isoformat() if until else None,
+            orgs=SCOPE,
         )
     except StoreError as exc:
         st.error(ui.escape_md(str(exc)), icon=":material/error:")
@@ -122,7 +124,7 @@ with tab_chain:
     c1, c2 = st.columns(2)
     c1.download_button(
         "Export the audit trail (JSON)",
-        data=lambda: store.export("json"),
+        data=lambda: store.export("json", orgs=SCOPE),
         file_name="audit-trail.json",
         mime="application/json",
         icon=":material/download:",
@@ -132,7 +134,7 @@ with tab_chain:
     )
     c2.download_button(
         "Export the audit trail (CSV)",
-        data=lambda: store.export("csv"),
+        data=lambda: store.export("csv", orgs=SCOPE),
         file_name="audit-trail.csv",
         mime="text/csv",
         icon=":material/download:",

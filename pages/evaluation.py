@@ -433,6 +433,8 @@ def _review() -> None:
     try:
         store = review_store(settings)
         items = review_queue(ui.audit_store(), store)
+        may_see = ui.access().may_see  # feedback on another organization's answers stays unseen
+        items = [i for i in items if may_see(i.org)]
     except AdvisorError as exc:
         st.error(ui.escape_md(str(exc)), icon=":material/error:")
         return

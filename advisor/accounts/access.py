@@ -81,6 +81,14 @@ class Access:
                 action=capability.value,
             )
 
+    @property
+    def event_orgs(self) -> tuple[str, ...] | None:
+        """The organizations whose audit events and feedback this caller may read, for the audit
+        store's `orgs=` filter: None (every one) for the operator and an administrator; otherwise
+        the granted ones (events about no organization stay readable). The audit log holds each
+        question, its passages and the answer's feedback, so it is scoped like the answers."""
+        return None if self.is_operator or self.all_orgs else tuple(sorted(self.orgs))
+
     def visible(self, orgs: Iterable[dict]) -> list[dict]:
         """Only the organizations (rows with an "org" key) this caller may see."""
         return [o for o in orgs if self.may_see(o.get("org"))]

@@ -11,6 +11,7 @@ import io
 from dataclasses import dataclass, field
 
 from ..errors import AssessmentError, Problem
+from ..safety.cells import formula_problem, name_problem
 from .instrument import Instrument
 from .results import (
     CSV_COLUMNS,
@@ -164,7 +165,12 @@ def _row(sheet: _Sheet, rownum: int, rec: list[str], inst: Instrument) -> None:
         sheet.warnings.append(f"row {rownum}: {qid} has no score; reported as unanswered")
         return
     evidence, owner = " ".join(sheet.cell(rec, "evidence").split()), " ".join(sheet.cell(rec, "owner").split())
-    sheet.answers[qid] = Answer(qid, sc, evidence, owner, f"row {rownum}")
+    for col, value in (("evidence", evidence), ("owner", owner)):
+        if why := formula_problem(value):
+            sheet.add([rownum], col, why)
+            ok = False
+    if ok:
+        sheet.answers[qid] = Answer(qid, sc, evidence, owner, f"row {rownum}")
 
 
 def _single(sheet: _Sheet, col: str, label: str) -> str:
@@ -192,6 +198,10 @@ def _file_values(sheet: _Sheet) -> Header:
         if msg := check_org(v):
             sheet.add([r], "org", msg)
     org_name = _single(sheet, "org_name", "organization's assessment")
+    for col in ("org_name", "assessor"):  # shown in every list of organizations and on the dashboard
+        for v, r in sheet.values[col].items():
+            if why := name_problem(v):
+                sheet.add([r], col, why)
     if not org_name:
         sheet.warnings.append("column org_name is empty; the org id is used as the name")
     when = _single(sheet, "assessment_date", "assessment date")

@@ -133,3 +133,6 @@ class Filter:
     until: str | None = None
     limit: int = 200
     newest_first: bool = True
+    #: None: every organization's events; a tuple: only these organizations' and events of none
+    #: (what a signed-in user who is not an administrator may read: `Access.event_orgs`)
+    orgs: tuple[str, ...] | None = None

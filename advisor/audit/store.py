@@ -196,10 +196,13 @@ class AuditStore:
         user: str | None = None,
         since: str | None = None,
         until: str | None = None,
+        orgs: tuple[str, ...] | None = None,
     ) -> list[dict]:
         """Events, newest first: {id, ts, event, user, role, org, question, query, chunks,
-        corpus_version, mode, model, answer_hash, citations, detail, prev_hash, hash}."""
-        return self.select(Filter(event=event, org=org, user=user, since=since, until=until, limit=limit))
+        corpus_version, mode, model, answer_hash, citations, detail, prev_hash, hash}. `orgs`: only
+        these organizations' events and those of none (None: every organization's)."""
+        f = Filter(event=event, org=org, user=user, since=since, until=until, limit=limit, orgs=orgs)
+        return self.select(f)
 
     def select(self, f: Filter) -> list[dict]:
         clauses, params = [], []
@@ -213,24 +216,34 @@ class AuditStore:
         if f.until:
             clauses.append("ts < ?")
             params.append(_day_after(f.until))
+        if f.orgs is not None:
+            clause, values = _org_clause(f.orgs)
+            clauses.append(clause)
+            params.extend(values)
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         order = "DESC" if f.newest_first else "ASC"
         limit = "" if f.limit <= 0 else f" LIMIT {int(f.limit)}"
         rows = self._read(f"SELECT * FROM events {where} ORDER BY id {order}{limit}", tuple(params))
         return [_event_dict(r) for r in rows]
 
-    def facets(self) -> dict[str, list[str]]:
-        """The distinct users, organizations and events recorded, for filter widgets."""
+    def facets(self, orgs: tuple[str, ...] | None = None) -> dict[str, list[str]]:
+        """The distinct users, organizations and events recorded, for filter widgets (`orgs`: in
+        the events of these organizations and of none only)."""
+        scope, params = _org_clause(orgs) if orgs is not None else ("1 = 1", [])
         out = {}
         for key, column in (("user", "username"), ("org", "org"), ("event", "event")):
-            rows = self._read(f"SELECT DISTINCT {column} FROM events WHERE {column} != '' ORDER BY {column}")
-            out[key] = [r[0] for r in rows]
+            sql = f"SELECT DISTINCT {column} FROM events WHERE {column} != '' AND {scope} ORDER BY {column}"
+            out[key] = [r[0] for r in self._read(sql, tuple(params))]
         return out
 
-    def counts(self) -> dict[str, int]:
-        """Events per type, plus feedback up/down totals."""
-        out = {r[0]: r[1] for r in self._read("SELECT event, COUNT(*) FROM events GROUP BY event")}
-        for r in self._read("SELECT rating, COUNT(*) FROM feedback GROUP BY rating"):
+    def counts(self, orgs: tuple[str, ...] | None = None) -> dict[str, int]:
+        """Events per type, plus feedback up/down totals (`orgs`: of these organizations and of none only)."""
+        scope, params = _org_clause(orgs) if orgs is not None else ("1 = 1", [])
+        out = {
+            r[0]: r[1]
+            for r in self._read(f"SELECT event, COUNT(*) FROM events WHERE {scope} GROUP BY event", tuple(params))
+        }
+        for r in self._read(f"SELECT rating, COUNT(*) FROM feedback WHERE {scope} GROUP BY rating", tuple(params)):
             out["feedback_up" if r[0] > 0 else "feedback_down"] = r[1]
         return out
 
@@ -267,9 +280,10 @@ class AuditStore:
 
         return self._write(run)
 
-    def export(self, fmt: str = "json") -> str:
-        """Every event, oldest first, as JSON (a list) or CSV (nested fields as JSON)."""
-        rows = self.select(Filter(limit=0, newest_first=False))
+    def export(self, fmt: str = "json", orgs: tuple[str, ...] | None = None) -> str:
+        """Every event, oldest first, as JSON (a list) or CSV (nested fields as JSON); `orgs`: only
+        these organizations' events and those of none."""
+        rows = self.select(Filter(limit=0, newest_first=False, orgs=orgs))
         if fmt == "json":
             return json.dumps(rows, indent=2, ensure_ascii=False)
         if fmt != "csv":
@@ -325,13 +339,25 @@ class AuditStore:
             text = comment.strip()
             self._write(lambda conn: conn.execute("UPDATE feedback SET comment=? WHERE id=?", (text, int(feedback_id))))
 
-    def feedback(self, limit: int = 100, *, org: str | None = None, user: str | None = None) -> list[dict]:
-        """Feedback, newest first: {id, ts, org, user, rating ("up"/"down"), comment, question, answer}."""
+    def feedback(
+        self,
+        limit: int = 100,
+        *,
+        org: str | None = None,
+        user: str | None = None,
+        orgs: tuple[str, ...] | None = None,
+    ) -> list[dict]:
+        """Feedback, newest first: {id, ts, org, user, rating ("up"/"down"), comment, question, answer};
+        `orgs`: only feedback on these organizations' answers and on answers about none."""
         clauses, params = [], []
         for column, value in (("org", org), ("username", user)):
             if value:
                 clauses.append(f"{column} = ?")
                 params.append(value)
+        if orgs is not None:
+            clause, values = _org_clause(orgs)
+            clauses.append(clause)
+            params.extend(values)
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         rows = self._read(f"SELECT * FROM feedback {where} ORDER BY id DESC LIMIT ?", (*params, int(limit)))
         return [
@@ -374,3 +400,9 @@ def _csv_cell(value: Any) -> str:
     """A CSV cell that a spreadsheet will not run as a formula."""
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False) if value is not None else ""
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _org_clause(orgs: tuple[str, ...]) -> tuple[str, list[str]]:
+    """SQL limiting rows to these organizations' and those of none."""
+    marks = ", ".join("?" for _ in orgs)
+    return (f"(org IS NULL OR org = '' OR org IN ({marks}))" if orgs else "(org IS NULL OR org = '')"), list(orgs)

@@ -22,8 +22,9 @@ from typing import Any
 
 from ..chunk import Chunk, DocType, Trust, make_chunk_id
 from ..errors import IngestError
+from ..ingest.document import title_from_name
 from ..providers import Embedder
-from ..safety.injection import QUARANTINE_SCORE, Flag, instruction_ratio, scan_many
+from ..safety.injection import QUARANTINE_SCORE, Flag, instruction_ratio, is_instruction, scan_many
 from ..safety.phi import Finding, detect, product_terms
 from ..safety.rules import Reason
 from .embedcache import EmbeddingCache
@@ -121,6 +122,44 @@ def redact_chunk(chunk: Chunk, findings: Sequence[Finding]) -> Chunk:
     return dataclasses.replace(chunk, text=text, meta=meta, chunk_id=make_chunk_id(chunk.source, chunk.position, text))
 
 
+def _label_phi(label: str, chunk: Chunk) -> str:
+    """A title or heading with each identifier replaced by its typed placeholder."""
+    findings = detect(label, not_names=product_terms(chunk.title, chunk.publisher))
+    for f in sorted(findings, key=lambda f: f.start, reverse=True):
+        label = label[: f.start] + f"[{f.type.value.upper()}]" + label[f.end :]
+    return label
+
+
+def screen_labels(path: Path, chunk: Chunk, *, redact_phi: bool) -> Chunk:
+    """The chunk with its document title and section headings screened like its text: a label that
+    instructs the assistant or the reader is never stored (the title falls back to the file's
+    name, the heading is left out of the section path), and identifiers in a label a user supplied
+    are redacted. Titles and headings are shown with every citation and sent with every passage to
+    a model, so they get the same screen as the passage."""
+    title, publisher, framework = chunk.title, chunk.publisher, chunk.framework
+    parts = [p for p in chunk.section.split(" > ")] if chunk.section else []
+    if chunk.trust != Trust.CURATED:
+        if title and is_instruction(title):
+            title = title_from_name(Path(path))
+        publisher = "" if publisher and is_instruction(publisher) else publisher
+        framework = "" if framework and is_instruction(framework) else framework
+        parts = [p for p in parts if not is_instruction(p)]
+        if redact_phi:
+            title = _label_phi(title, chunk)
+            parts = [_label_phi(p, chunk) for p in parts]
+    return dataclasses.replace(chunk, title=title, section=" > ".join(parts), publisher=publisher, framework=framework)
+
+
+def _relabelled_id(chunk: Chunk) -> str:
+    """A new id for a chunk whose labels screening changed: the vectors stored under the old
+    labels (an earlier screen's) are replaced, not kept beside the passage."""
+    return make_chunk_id(chunk.source, chunk.position, chunk.text + "\n\x00" + "\x00".join(_labels(chunk)))
+
+
+def _labels(chunk: Chunk) -> tuple[str, str, str, str]:
+    return chunk.title, chunk.section, chunk.publisher, chunk.framework
+
+
 def screen(
     path: Path,
     chunks: list[Chunk],
@@ -142,6 +181,9 @@ def screen(
     seen: set[tuple[str, str]] = set()
     out: list[Chunk] = []
     for c in chunks:
+        labelled = screen_labels(path, c, redact_phi=redact_phi)
+        relabelled = _labels(labelled) != _labels(c)
+        c = labelled
         if c.trust != Trust.CURATED:
             findings = _phi_findings(c)
             for f in findings:
@@ -150,6 +192,8 @@ def screen(
                     phi[str(f.type)] += 1
             if redact_phi and findings:
                 c = redact_chunk(c, findings)
+        if relabelled:
+            c = dataclasses.replace(c, chunk_id=_relabelled_id(c))
         out.append(c)
     # curated guidance is vetted before it ships: rules and structure only, which spares
     # embedding every sentence of the corpus on each new installation; the file's other passages

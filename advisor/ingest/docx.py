@@ -19,6 +19,7 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring, iterparse
 
+from ..safety.injection import is_instruction
 from .document import (
     HIDDEN_TEXT,
     Block,
@@ -31,6 +32,7 @@ from .document import (
     subject_title,
     title_from_name,
 )
+from .docx_marks import TINY_HALF_POINTS, color_of, half_points, is_shaded, whitish
 from .limits import Deadline, Limits, active, check_zip, read_member
 from .registry import register_loader
 from .tables import table_row
@@ -64,6 +66,8 @@ class _Style:
     name: str = ""
     hidden: bool = False
     bold: bool = False
+    size: int | None = None  # half-points
+    color: str = ""
     num: tuple[str, str] | None = None  # (numId, ilvl)
     outline: int | None = None
 
@@ -102,7 +106,9 @@ class _Package:
             return out
         for st in root.iter(W + "style"):
             style = _Style(name=_val(st.find(W + "name")).lower())
-            style.hidden = _on(st.find(f"{W}rPr/{W}vanish"))
+            rpr = st.find(W + "rPr")
+            style.hidden = _on(st.find(f"{W}rPr/{W}vanish")) or _on(st.find(f"{W}rPr/{W}specVanish"))
+            style.size, style.color = half_points(rpr), color_of(rpr)
             style.bold = _on(st.find(f"{W}rPr/{W}b"))
             num = st.find(f"{W}pPr/{W}numPr")
             if num is not None:
@@ -132,7 +138,9 @@ class _Package:
         if root is None:
             return ""
         el = root.find("{http://purl.org/dc/elements/1.1/}title")
-        return " ".join((el.text or "").split()) if el is not None else ""
+        title = " ".join((el.text or "").split()) if el is not None else ""
+        # a property nobody sees on the page that instructs the reader never names the document
+        return "" if is_instruction(title) else title
 
     def marker(self, num: tuple[str, str], style: str) -> str:
         """The list marker a paragraph shows: "- " for bullets, "1. " style counters for numbers."""
@@ -198,6 +206,8 @@ class _Reader:
         self.paragraphs = 0
         self.deadline = Deadline(pkg.path, limits.seconds)
         self.title = ""
+        self._page: tuple[_Style, bool] = (_Style(), False)  # the paragraph read: its style, shaded or not
+        self.coloured_page = False  # the document's page colour (w:background) is not white
         self.headings: list[tuple[int, str]] = []
         self.pseudo: set[str] = set()  # the bold paragraphs read as headings
         self.title_at: int | None = None  # the title paragraph's block
@@ -239,10 +249,33 @@ class _Reader:
             for child in el:
                 self.element(child, section)
 
-    def read_para(self, p: Element) -> _Para:
+    def read_para(self, p: Element, shaded: bool = False) -> _Para:
         ppr = p.find(W + "pPr")
         style_id = _val(ppr.find(W + "pStyle")) if ppr is not None else ""
         style = self.pkg.styles.get(style_id, _Style())
+        outer = self._page  # a text box's paragraph is read inside its anchor's
+        shaded = shaded or self.coloured_page or is_shaded(ppr.find(W + "shd") if ppr is not None else None)
+        self._page = (style, shaded)
+        try:
+            return self._read_para(p, ppr, style)
+        finally:
+            self._page = outer
+
+    def invisible(self, rpr: Element | None, run_style: _Style) -> bool:
+        """A run no one reads on the page: hidden (w:vanish, w:specVanish), set in type of 2 pt or
+        less, or white on an unshaded page. Such text is held back like hidden text."""
+        if run_style.hidden or (rpr is not None and (_on(rpr.find(W + "vanish")) or _on(rpr.find(W + "specVanish")))):
+            return True
+        para_style, shaded = self._page
+        size = next((v for v in (half_points(rpr), run_style.size, para_style.size) if v is not None), None)
+        if size is not None and size <= TINY_HALF_POINTS:
+            return True
+        color = next((c for c in (color_of(rpr), run_style.color, para_style.color) if c), "")
+        if not color or not whitish(color) or shaded:
+            return False
+        return not (rpr is not None and (is_shaded(rpr.find(W + "shd")) or is_shaded(rpr.find(W + "highlight"))))
+
+    def _read_para(self, p: Element, ppr: Element | None, style: _Style) -> _Para:
         num_el = ppr.find(W + "numPr") if ppr is not None else None
         num = (_val(num_el.find(W + "numId")), _val(num_el.find(W + "ilvl"), "0")) if num_el is not None else style.num
         if num is not None and num[0] == "0":
@@ -279,7 +312,7 @@ class _Reader:
             if tag == W + "r":
                 rpr = child.find(W + "rPr")
                 run_style = self.pkg.styles.get(_val(rpr.find(W + "rStyle")), _Style()) if rpr is not None else _Style()
-                vanish = hidden_style or run_style.hidden or (rpr is not None and _on(rpr.find(W + "vanish")))
+                vanish = hidden_style or self.invisible(rpr, run_style)
                 target = hidden if vanish else shown
                 b = rpr.find(W + "b") if rpr is not None else None
                 bold = _on(b) if b is not None else (run_style.bold or weight[0])
@@ -349,11 +382,12 @@ class _Reader:
             col = _grid_before(tr)
             for tc in _children(tr, W + "tc"):
                 paras = []
+                shaded = is_shaded(tc.find(f"{W}tcPr/{W}shd")) or is_shaded(tbl.find(f"{W}tblPr/{W}shd"))
                 for el in _children(tc, W + "p", W + "tbl"):
                     if el.tag == W + "tbl":
                         nested.append(el)  # a table inside a cell: its own rows, after this one
                     else:
-                        paras.append(self.read_para(el))
+                        paras.append(self.read_para(el, shaded))
                 text = " ".join(p.text for p in paras if p.text)
                 hidden = " ".join(p.hidden for p in paras if p.hidden)
                 if hidden:
@@ -471,6 +505,9 @@ def _stream_body(reader: _Reader, path: Path, zf: zipfile.ZipFile) -> None:
                     body = el
                 continue
             depth -= 1
+            if el.tag == W + "background":  # a coloured page: white text on it is read
+                color = el.get(W + "color") or ""
+                reader.coloured_page = bool(color) and color.lower() != "auto" and not whitish(color)
             if el.tag == W + "p":
                 reader.count()  # while streaming: a huge table or content control is stopped too
             if body is not None and depth == 2 and el.tag != W + "sectPr":

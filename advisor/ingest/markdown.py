@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from ..safety.injection import is_instruction
 from .document import HIDDEN_TEXT, Block, BlockKind, Document, fail, heading_path, read_text, title_from_name
 from .registry import register_loader
 from .tables import markdown_cells, markdown_row, table_row
@@ -25,14 +26,53 @@ _HIDDEN_ATTR = re.compile(
     r"|opacity\s*:\s*0(?![.\d]*[1-9])",
     re.I,
 )
+# raw HTML whose content a rendered page never shows as text (code, styles, embedded frames)
+_NEVER_SHOWN = re.compile(
+    r"<(script|style|iframe|object|embed|svg|math|head|title|textarea|select)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.S | re.I
+)
+# raw HTML a browser shows only when scripts are off or a script copies it in: held back like hidden text
+_INERT = re.compile(r"<(template|noscript)\b[^>]*>(.*?)(?:</\1\s*>|\Z)", re.S | re.I)
+# an inline code span (its tags are text), or an HTML tag, comment end or processing instruction
+_CODE_OR_TAG = re.compile(
+    r"(`+)(?:.+?)\1|</?([A-Za-z][\w:-]*)(?:\s(?:[^>\"']|\"[^\"]*\"|'[^']*')*)?/?>|<[!?][^>]*>", re.S
+)
+# tags whose end is a line end on the rendered page
+_BREAKS = frozenset(
+    [
+        "br",
+        "p",
+        "div",
+        "li",
+        "tr",
+        "table",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "hr",
+        "section",
+        "article",
+    ]
+)
 # currency fields of the corpus front matter, kept as strings ("2026-09-30" stays as written)
 CURRENCY_KEYS = ("as_of", "status", "review_by")
 
 
 def clean_inline_markdown(text: str) -> str:
     """Strip Markdown inline syntax so chunk text reads (and quotes) as prose."""
-    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    # a link's target may hold one level of parentheses ("javascript:alert('x')", a wiki URL "(disambiguation)")
+    text = re.sub(r"!\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)", r"\1", text)
+    text = re.sub(r"\[([^\]]+)\]\((?:[^()]|\([^()]*\))*\)", r"\1", text)
+    text = re.sub(r"\[([^\]]+)\]\[[^\]]*\]", r"\1", text)  # a reference link: "[chart][esc]"
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
     text = re.sub(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])", r"\1", text)
     text = text.replace("`", "")
@@ -129,6 +169,53 @@ def cut_hidden_html(body: str) -> tuple[str, list[str]]:
     return _HTML_ELEMENT.sub(repl, body), hidden
 
 
+def _outside_fences(body: str, fn) -> str:
+    """`fn` applied to the parts of the body outside fenced code blocks (a code sample's markup is text)."""
+    out: list[str] = []
+    part: list[str] = []
+    fenced = False
+    for line in body.split("\n"):
+        if _FENCE.match(line):
+            if not fenced:
+                out.append(fn("\n".join(part)))
+                part = []
+            fenced = not fenced
+            out.append(line)
+        elif fenced:
+            out.append(line)
+        else:
+            part.append(line)
+    out.append(fn("\n".join(part)))
+    return "\n".join(out)
+
+
+def render_raw_html(body: str) -> tuple[str, list[str]]:
+    """Raw HTML in Markdown read as a rendered page shows it: scripts, styles and embedded frames
+    dropped, tags removed with their attributes (an `onerror` handler or a `javascript:` link is
+    never stored), their text kept; a template's or noscript's text returned apart (held back, as
+    hidden text is). Fenced code and inline code spans keep their markup as text."""
+    inert: list[str] = []
+
+    def keep_inert(m: re.Match[str]) -> str:
+        text = " ".join(_CODE_OR_TAG.sub(" ", m.group(2)).split())
+        if text:
+            inert.append(text)
+        return ""
+
+    def tag(m: re.Match[str]) -> str:
+        if m.group(1):  # inline code
+            return m.group(0)
+        name = (m.group(2) or "").lower()
+        return "\n" if name in _BREAKS and name not in ("p", "div") else ("\n\n" if name in ("p", "div") else "")
+
+    def render(part: str) -> str:
+        part = _NEVER_SHOWN.sub("", part)
+        part = _INERT.sub(keep_inert, part)
+        return _CODE_OR_TAG.sub(tag, part)
+
+    return _outside_fences(body, render), inert
+
+
 def load_markdown(path: Path, source: str) -> Document:
     meta, body = parse_front_matter(read_text(path), path)
     for key in CURRENCY_KEYS:
@@ -138,8 +225,12 @@ def load_markdown(path: Path, source: str) -> Document:
     # rendered page: never index them
     body = re.sub(r"<!--.*?(?:-->|$)", "", body, flags=re.S)
     body, hidden = cut_hidden_html(body)
+    body, inert = render_raw_html(body)
+    hidden += inert
     body, notes = cut_footnotes(body)
-    out = _Blocks(str(meta.get("title") or "").strip(), notes)
+    title = str(meta.get("title") or "").strip()
+    # a front-matter title that instructs the reader never names the document: its heading does
+    out = _Blocks("" if is_instruction(title) else title, notes)
     in_fence = in_table = False
     lines = body.splitlines()
     for i, line in enumerate(lines):

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..safety.injection import is_instruction
 from .document import Block, BlockKind
 from .pdf_furniture import Piece
 
@@ -38,7 +39,8 @@ def meta_title(doc: Any) -> str:
 def usable_title(title: str) -> str:
     """The metadata title unless it is a placeholder an authoring tool left ("Microsoft Word - x.docx")."""
     title = " ".join(title.split())
-    return "" if not title or _PLACEHOLDER_TITLE.match(title) else title
+    # metadata no page shows that instructs the reader never names the document
+    return "" if not title or _PLACEHOLDER_TITLE.match(title) or is_instruction(title) else title
 
 
 def code_title(title: str) -> bool:

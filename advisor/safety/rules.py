@@ -474,11 +474,13 @@ _rule(
     r"(?:please\s+)?(?:leave out|omit|skip|ignore|say|state|claim|include|mention|add|drop|exclude|hide|do not|don't|never|"
     r"always|only|remove|downplay)\b",
 )
-_rule(
+_rule(  # also "verify your account at <link>": a sign-in page pushed at the reader (redacted: "[URL]")
     Reason.CREDENTIAL_REQUEST,
     0.9,
     r"\b(?:enter|type|provide|submit|re-?enter|share|send|give|confirm|verify|input)\b.{0,20}\b(?:their|your|his|her)\s+"
-    r"(?:\w+\s+){0,2}(?:log-?ins?|sign-?ins?|passwords?|credentials|pins?|pass ?codes?|employee ids?|badge numbers?)\b",
+    r"(?:\w+\s+){0,2}(?:log-?ins?|sign-?ins?|passwords?|credentials|pins?|pass ?codes?|employee ids?|badge numbers?)\b"
+    r"|\b(?:verify|confirm|validate|re-?activate|unlock)\s+your\s+(?:\w+\s+){0,2}(?:accounts?|identity|log-?ins?|mailbox)\b"
+    r".{0,40}(?:https?://|www\.|\[url\]|\blink\b|\bportal\b)",
     negatable=True,
 )
 _rule(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import docx
 import pytest
@@ -47,19 +48,18 @@ def test_markdown_exports_carry_no_html_or_script_links():
 
 
 def _hostile_results(path, org_name: str, owner: str, evidence: str) -> None:
+    """A JSON results file carrying markup and formulas (a CSV file refuses them row by row:
+    tests/assessment/test_csv_hostile.py); whatever reaches an export is neutralised there."""
     inst = load_instrument()
-    out = io.StringIO()
-    w = csv.writer(out)
-    w.writerow(["org", "org_name", "assessment_date", "assessor", "question_id", "score", "evidence", "owner"])
-    for q in inst.questions:
-        w.writerow(["hostile-health", org_name, "2026-10-01", "Office", q.id, 2, evidence, owner])
-    path.write_text(out.getvalue(), encoding="utf-8")
+    rows = [{"question_id": q.id, "score": 2, "evidence": evidence, "owner": owner} for q in inst.questions]
+    doc = {"org": "hostile-health", "org_name": org_name, "assessment_date": "2026-10-01", "assessor": "Office"}
+    path.write_text(json.dumps({**doc, "results": rows}), encoding="utf-8")
 
 
 def test_recommendation_exports_neutralise_results_fields(tmp_path, hash_model_dir, monkeypatch):
     monkeypatch.setenv("ADVISOR_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("ADVISOR_EMBED_MODEL", str(hash_model_dir))
-    results = tmp_path / "hostile-health-2026-10-01.csv"
+    results = tmp_path / "hostile-health-2026-10-01.json"
     _hostile_results(results, HOSTILE_NAME, FORMULA, "<script>alert(1)</script> see [here](javascript:alert(2)).")
     s = Settings.from_env()
     ix = Index(s)

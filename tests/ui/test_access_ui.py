@@ -123,6 +123,23 @@ def test_an_evaluator_sees_the_audit_log_but_no_organization(ui_home):
     assert answer.kind == "clarify" and "Meridian" not in answer.answer
 
 
+def test_an_evaluator_reads_no_organizations_questions_in_the_audit_log(ui_home):
+    """The audit log holds each question and the feedback on its answer: an evaluator granted no
+    organization sees the events about none, not Meridian's."""
+    chat = signed_in(page("chat.py"), "dana", "consultant", ("meridian-health",))
+    chat.session_state[ui.ORG_KEY] = "meridian-health"
+    chat.run()
+    chat.chat_input[0].set_value("Which of our data gaps block the Kestrel rollout?").run()
+    no_exceptions(chat)
+    audit = signed_in(page("audit.py"), "eve", "evaluator").run()
+    no_exceptions(audit)
+    assert "meridian-health" not in audit.selectbox(key="audit-org").options
+    shown = "".join(str(d.value.to_dict()) for d in audit.dataframe)
+    assert "Kestrel" not in shown and "meridian-health" not in shown
+    admin = signed_in(page("audit.py")).run()  # the administrator still reads it
+    assert "meridian-health" in admin.selectbox(key="audit-org").options
+
+
 def test_audit_page_filters_by_user_and_shows_provenance(ui_home):
     chat = signed_in(page("chat.py"), "dana", "consultant", ("meridian-health",))
     chat.session_state[ui.ORG_KEY] = "meridian-health"
