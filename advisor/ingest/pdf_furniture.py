@@ -183,6 +183,9 @@ def _codes(text: str) -> list[str]:
     return [c for c in _CODE.findall(text) if len(c) >= 5] + [" ".join(m.split()) for m in _DATED.findall(text)]
 
 
+document_codes = _codes  # what a Word header's or footer's line states of the document, too
+
+
 def _slug(text: str) -> bool:
     """A printer's production line (job, frame and format numbers: "Jkt 262001 PO 00000 Frm 00022
     Fmt 4700"): more tokens with figures than words, and many of them. It states nothing of the
