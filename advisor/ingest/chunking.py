@@ -293,9 +293,52 @@ def _group_pieces(g: _Group, size: int, overlap: int, head: str = "") -> list[tu
         text += run_in_labels(b.text)
     out = []
     for s, e in pack_spans(text, size, overlap, breaks):
-        inside = [(max(a, s) - s, min(z, e) - s) for a, z in uncertain if a < e and z > s]
-        out.append((text[s:e], inside))
+        s, context = list_context(text, s, size)
+        inside = [(max(a, s) - s + len(context), min(z, e) - s + len(context)) for a, z in uncertain if a < e and z > s]
+        out.append((context + text[s:e], inside))
     return out
+
+
+#: A list item's marker at the start of its paragraph, after the indent of its level: "- ",
+#: "2. ", "(b) ", "iv. ".
+_ITEM = re.compile(r"^( *)(?:[-*•▪–◦●]|\(?\d{1,3}[.)]|\(?[a-z][.)]|[ivx]{1,5}\.)\s+")
+#: The longest context a passage starting inside a list repeats, as a share of the chunk size.
+_CONTEXT_SHARE = 4
+
+
+def list_context(text: str, start: int, size: int) -> tuple[int, str]:
+    """Where a piece starting at `start` begins, and the lines it repeats first, when it starts
+    inside a list: it opens with its item's marker (the sentence splitter leaves it out), under
+    the list's lead-in and the items its item is nested in (a step under its stage), so that no
+    item opens a passage without what introduces it. Paragraphs are separated by blank lines."""
+    if start <= 0:
+        return start, ""
+    para = text.rfind("\n\n", 0, start)
+    para = 0 if para < 0 else para + 2
+    m = _ITEM.match(text[para : start + 1])
+    if m is None or text[para + m.end() : start].strip():
+        return start, ""  # not in a list, or inside an item's text: left as packing cut it
+    lines: list[str] = []
+    depth = len(m.group(1))
+    pos = para
+    while pos > 0:
+        prev = text.rfind("\n\n", 0, pos - 2)
+        prev = 0 if prev < 0 else prev + 2
+        paragraph = text[prev : pos - 2] if pos >= 2 else ""
+        item = _ITEM.match(paragraph)
+        if item is None:  # the lead-in: the paragraph before the list, or its last sentence
+            spans = _sentences(paragraph)
+            long = len(paragraph) > size // _CONTEXT_SHARE and spans
+            lines.insert(0, paragraph[spans[-1][0] : spans[-1][1]] if long else paragraph)
+            break
+        if len(item.group(1)) < depth:
+            lines.insert(0, paragraph)  # the item it is nested in
+            depth = len(item.group(1))
+        pos = prev
+    context = "".join(f"{line}\n\n" for line in lines if line.strip())
+    if not context or len(context) > size // _CONTEXT_SHARE:
+        return para, ""
+    return para, context
 
 
 def chunk_document(

@@ -324,7 +324,7 @@ class _Reader:
                 marker = self.pkg.marker(para.num, para.style) if para.num else ""
                 if not marker and para.style.startswith("list bullet"):
                     marker = "- "
-                self.blocks.append(Block(marker + para.text, sec))
+                self.blocks.append(Block(_indent(para) + marker + para.text, sec))
         # a footnote is read right after the paragraph that marks it, under the same heading
         for note in (self.notes.pop(n, "") for n in para.notes):
             if note:
@@ -380,6 +380,16 @@ def _title_on_its_passage(reader: _Reader) -> None:
     nxt = next((b for b in reader.blocks[at + 1 :] if b.kind.indexed and not b.quarantine), None)
     if nxt is not None and nxt.kind == BlockKind.TEXT:
         reader.blocks[at].section = nxt.section  # one passage with it
+
+
+#: The indent of a nested list item per level: a step under its stage reads as the stage's, and a
+#: passage starting inside the list repeats the stage it belongs to (chunking.list_context).
+LIST_INDENT = "   "
+
+
+def _indent(para: _Para) -> str:
+    level = int(para.num[1]) if para.num and para.num[1].isdigit() else 0
+    return LIST_INDENT * min(level, 8)
 
 
 def _style_level(para: _Para) -> int | None:
