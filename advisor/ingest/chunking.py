@@ -309,8 +309,10 @@ _CONTEXT_SHARE = 4
 def list_context(text: str, start: int, size: int) -> tuple[int, str]:
     """Where a piece starting at `start` begins, and the lines it repeats first, when it starts
     inside a list: it opens with its item's marker (the sentence splitter leaves it out), under
-    the list's lead-in and the items its item is nested in (a step under its stage), so that no
-    item opens a passage without what introduces it. Paragraphs are separated by blank lines."""
+    the items its item is nested in (a step under its stage), so no item opens a passage bare and
+    no step loses its stage. The list's lead-in is not repeated: the passage's first item goes on
+    with the list closing the passage before, under that lead-in (one list, one lead-in).
+    Paragraphs are separated by blank lines."""
     if start <= 0:
         return start, ""
     para = text.rfind("\n\n", 0, start)
@@ -321,24 +323,18 @@ def list_context(text: str, start: int, size: int) -> tuple[int, str]:
     lines: list[str] = []
     depth = len(m.group(1))
     pos = para
-    while pos > 0:
+    while pos > 0 and depth > 0:
         prev = text.rfind("\n\n", 0, pos - 2)
         prev = 0 if prev < 0 else prev + 2
-        paragraph = text[prev : pos - 2] if pos >= 2 else ""
-        item = _ITEM.match(paragraph)
-        if item is None:  # the lead-in: the paragraph before the list, or its last sentence
-            spans = _sentences(paragraph)
-            long = len(paragraph) > size // _CONTEXT_SHARE and spans
-            lines.insert(0, paragraph[spans[-1][0] : spans[-1][1]] if long else paragraph)
-            break
+        item = _ITEM.match(text[prev : pos - 2])
+        if item is None:
+            break  # the list's lead-in: no item above it
         if len(item.group(1)) < depth:
-            lines.insert(0, paragraph)  # the item it is nested in
+            lines.insert(0, text[prev : pos - 2])  # the item it is nested in
             depth = len(item.group(1))
         pos = prev
-    context = "".join(f"{line}\n\n" for line in lines if line.strip())
-    if not context or len(context) > size // _CONTEXT_SHARE:
-        return para, ""
-    return para, context
+    context = "".join(f"{line}\n\n" for line in lines)
+    return para, context if len(context) <= size // _CONTEXT_SHARE else ""
 
 
 def chunk_document(
