@@ -293,48 +293,28 @@ def _group_pieces(g: _Group, size: int, overlap: int, head: str = "") -> list[tu
         text += run_in_labels(b.text)
     out = []
     for s, e in pack_spans(text, size, overlap, breaks):
-        s, context = list_context(text, s, size)
-        inside = [(max(a, s) - s + len(context), min(z, e) - s + len(context)) for a, z in uncertain if a < e and z > s]
-        out.append((context + text[s:e], inside))
+        s = item_start(text, s)
+        inside = [(max(a, s) - s, min(z, e) - s) for a, z in uncertain if a < e and z > s]
+        out.append((text[s:e], inside))
     return out
 
 
 #: A list item's marker at the start of its paragraph, after the indent of its level: "- ",
 #: "2. ", "(b) ", "iv. ".
-_ITEM = re.compile(r"^( *)(?:[-*•▪–◦●]|\(?\d{1,3}[.)]|\(?[a-z][.)]|[ivx]{1,5}\.)\s+")
-#: The longest context a passage starting inside a list repeats, as a share of the chunk size.
-_CONTEXT_SHARE = 4
+_ITEM = re.compile(r"^ *(?:[-*•▪–◦●]|\(?\d{1,3}[.)]|\(?[a-z][.)]|[ivx]{1,5}\.)\s+")
 
 
-def list_context(text: str, start: int, size: int) -> tuple[int, str]:
-    """Where a piece starting at `start` begins, and the lines it repeats first, when it starts
-    inside a list: it opens with its item's marker (the sentence splitter leaves it out), under
-    the items its item is nested in (a step under its stage), so no item opens a passage bare and
-    no step loses its stage. The list's lead-in is not repeated: the passage's first item goes on
-    with the list closing the passage before, under that lead-in (one list, one lead-in).
-    Paragraphs are separated by blank lines."""
+def item_start(text: str, start: int) -> int:
+    """Where a piece starting at `start` begins: at its list item's marker when it starts with an
+    item's text (the sentence splitter leaves the marker out), so no step of a list opens a passage
+    bare, where it read as the lead-in of the items after it. The item goes on with the list that
+    closes the passage before, under its lead-in. Paragraphs are separated by blank lines."""
     if start <= 0:
-        return start, ""
+        return start
     para = text.rfind("\n\n", 0, start)
     para = 0 if para < 0 else para + 2
     m = _ITEM.match(text[para : start + 1])
-    if m is None or text[para + m.end() : start].strip():
-        return start, ""  # not in a list, or inside an item's text: left as packing cut it
-    lines: list[str] = []
-    depth = len(m.group(1))
-    pos = para
-    while pos > 0 and depth > 0:
-        prev = text.rfind("\n\n", 0, pos - 2)
-        prev = 0 if prev < 0 else prev + 2
-        item = _ITEM.match(text[prev : pos - 2])
-        if item is None:
-            break  # the list's lead-in: no item above it
-        if len(item.group(1)) < depth:
-            lines.insert(0, text[prev : pos - 2])  # the item it is nested in
-            depth = len(item.group(1))
-        pos = prev
-    context = "".join(f"{line}\n\n" for line in lines)
-    return para, context if len(context) <= size // _CONTEXT_SHARE else ""
+    return para if m is not None and not text[para + m.end() : start].strip() else start
 
 
 def chunk_document(

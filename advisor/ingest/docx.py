@@ -382,8 +382,7 @@ def _title_on_its_passage(reader: _Reader) -> None:
         reader.blocks[at].section = nxt.section  # one passage with it
 
 
-#: The indent of a nested list item per level: a step under its stage reads as the stage's, and a
-#: passage starting inside the list repeats the stage it belongs to (chunking.list_context).
+#: The indent of a nested list item per level: a step reads as the step of the stage above it.
 LIST_INDENT = "   "
 
 
