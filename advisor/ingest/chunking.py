@@ -293,9 +293,28 @@ def _group_pieces(g: _Group, size: int, overlap: int, head: str = "") -> list[tu
         text += run_in_labels(b.text)
     out = []
     for s, e in pack_spans(text, size, overlap, breaks):
+        s = item_start(text, s)
         inside = [(max(a, s) - s, min(z, e) - s) for a, z in uncertain if a < e and z > s]
         out.append((text[s:e], inside))
     return out
+
+
+#: A list item's marker at the start of its paragraph, after the indent of its level: "- ",
+#: "2. ", "(b) ", "iv. ".
+_ITEM = re.compile(r"^ *(?:[-*•▪–◦●]|\(?\d{1,3}[.)]|\(?[a-z][.)]|[ivx]{1,5}\.)\s+")
+
+
+def item_start(text: str, start: int) -> int:
+    """Where a piece starting at `start` begins: at its list item's marker when it starts with an
+    item's text (the sentence splitter leaves the marker out), so no step of a list opens a passage
+    bare, where it read as the lead-in of the items after it. The item goes on with the list that
+    closes the passage before, under its lead-in. Paragraphs are separated by blank lines."""
+    if start <= 0:
+        return start
+    para = text.rfind("\n\n", 0, start)
+    para = 0 if para < 0 else para + 2
+    m = _ITEM.match(text[para : start + 1])
+    return para if m is not None and not text[para + m.end() : start].strip() else start
 
 
 def chunk_document(

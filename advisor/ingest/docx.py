@@ -1,7 +1,8 @@
 """Word .docx files, read from the package XML with defusedxml, streaming, within caps.
 
 Paragraphs sit under their heading styles; numbered and bulleted lists keep their markers;
-tables become rows ("cell | cell | cell"); page headers and footers are kept once each.
+tables become rows ("cell | cell | cell"); a page header's or footer's line is kept once, when it
+says something the body does not (docx_running).
 Deleted tracked changes and comments are never read; hidden runs (w:vanish) go to a
 quarantined block so they are listed but never quoted. The zip directory is checked for
 decompression bombs before any part is read, XML with a DTD is refused (entity expansion),
@@ -33,6 +34,7 @@ from .document import (
     title_from_name,
 )
 from .docx_marks import TINY_HALF_POINTS, color_of, half_points, is_shaded, whitish
+from .docx_running import running_lines
 from .limits import Deadline, Limits, active, check_zip, read_member
 from .registry import register_loader
 from .tables import table_row
@@ -355,7 +357,7 @@ class _Reader:
                 marker = self.pkg.marker(para.num, para.style) if para.num else ""
                 if not marker and para.style.startswith("list bullet"):
                     marker = "- "
-                self.blocks.append(Block(marker + para.text, sec))
+                self.blocks.append(Block(_indent(para) + marker + para.text, sec))
         # a footnote is read right after the paragraph that marks it, under the same heading
         for note in (self.notes.pop(n, "") for n in para.notes):
             if note:
@@ -412,6 +414,15 @@ def _title_on_its_passage(reader: _Reader) -> None:
     nxt = next((b for b in reader.blocks[at + 1 :] if b.kind.indexed and not b.quarantine), None)
     if nxt is not None and nxt.kind == BlockKind.TEXT:
         reader.blocks[at].section = nxt.section  # one passage with it
+
+
+#: The indent of a nested list item per level: a step reads as the step of the stage above it.
+LIST_INDENT = "   "
+
+
+def _indent(para: _Para) -> str:
+    level = int(para.num[1]) if para.num and para.num[1].isdigit() else 0
+    return LIST_INDENT * min(level, 8)
 
 
 def _style_level(para: _Para) -> int | None:
@@ -524,9 +535,9 @@ def _stream_body(reader: _Reader, path: Path, zf: zipfile.ZipFile) -> None:
 
 
 def _furniture(reader: _Reader, pkg: _Package, kind: str) -> list[Block]:
-    """Header or footer paragraphs, each distinct text once, under "Page header"/"Page footer"."""
+    """Header or footer paragraphs under "Page header"/"Page footer", marked as running lines;
+    `running_lines` then keeps those that say something the body does not."""
     names = sorted(n for n in pkg.names if re.fullmatch(rf"word/{kind}\d*\.xml", n))
-    seen: set[str] = set()
     before = len(reader.blocks)
     label = "Page header" if kind == "header" else "Page footer"
     for name in names:
@@ -537,15 +548,10 @@ def _furniture(reader: _Reader, pkg: _Package, kind: str) -> list[Block]:
             reader.element(el, label)
     added = reader.blocks[before:]
     del reader.blocks[before:]
-    out = []
     for b in added:
-        key = " ".join(b.text.lower().split())
-        if key not in seen and re.search(r"[A-Za-z]{2,}", re.sub(r"(?i)\bpage\b|\bof\b", "", b.text)):
-            seen.add(key)
-            # a running line: quotable though it ends without a stop ("Doc. Control No. MSR-7 Rev. C")
-            b.meta["running"] = kind
-            out.append(b)
-    return out
+        # a running line: quotable though it ends without a stop ("Doc. Control No. MSR-7 Rev. C")
+        b.meta["running"] = kind
+    return added
 
 
 def load_docx(path: Path, source: str, limits: Limits | None = None) -> Document:
@@ -566,7 +572,8 @@ def load_docx(path: Path, source: str, limits: Limits | None = None) -> Document
         # notes marked where a paragraph was not read as one (a table cell): kept, at the end
         reader.blocks += [Block(text, reader.section()) for text in reader.notes.values()]
         footers = _furniture(reader, pkg, "footer")
-    blocks = headers + reader.blocks + footers
+    body = reader.blocks
+    blocks = running_lines(headers, body) + body + running_lines(footers, body)
     if not any(b.text.strip() and not b.quarantine for b in blocks):
         raise fail(path, "Word document has no text")
     title = reader.title or core_title or title_from_name(path)

@@ -183,6 +183,9 @@ def _codes(text: str) -> list[str]:
     return [c for c in _CODE.findall(text) if len(c) >= 5] + [" ".join(m.split()) for m in _DATED.findall(text)]
 
 
+document_codes = _codes  # what a Word header's or footer's line states of the document, too
+
+
 def _slug(text: str) -> bool:
     """A printer's production line (job, frame and format numbers: "Jkt 262001 PO 00000 Frm 00022
     Fmt 4700"): more tokens with figures than words, and many of them. It states nothing of the
@@ -235,6 +238,19 @@ def _toc_start(content: list[Piece]) -> int:
     return 0
 
 
+def _toc_end(content: list[Piece]) -> int:
+    """Where the contents list ends on its page: after the last piece holding an entry, when
+    prose follows it (a paragraph introducing the document); else at the page's end."""
+    last = max((i for i, p in enumerate(content) if any(toc_line(ln) for ln in p.text.split("\n"))), default=-1)
+    after = content[last + 1 :]
+    prose = any(p.kind == BlockKind.TEXT and not p.heading and _SENTENCE.search(p.text) for p in after)
+    return last + 1 if last >= 0 and prose else len(content)
+
+
+#: A sentence: words, then a full stop closing a word of lower case.
+_SENTENCE = re.compile(r"[a-z]{2,}\s+[a-z]{2,}.*[a-z)]\.(?:\s|$)", re.S)
+
+
 def mark_toc_and_index(pages: list[list[Piece]]) -> None:
     """Table-of-contents and index pages, and stray TOC lines elsewhere, are marked."""
     in_toc = in_index = False
@@ -248,9 +264,12 @@ def mark_toc_and_index(pages: list[list[Piece]]) -> None:
         titled_toc = any(_TOC_TITLE.match(p.text.strip()) for p in content[:3])
         titled_index = any(_INDEX_TITLE.match(p.text.strip()) for p in content[:3])
         if titled_toc or (in_toc and toc >= 0.4 * len(lines)) or (len(lines) >= 4 and toc >= 0.5 * len(lines)):
-            for p in content[0 if in_toc else _toc_start(content) :]:
+            start, end = 0 if in_toc else _toc_start(content), _toc_end(content)
+            for p in content[start:end]:
                 p.kind = BlockKind.TOC
-            in_toc, in_index = True, False
+            # what the page prints after the list's last entry (an introduction) is content, and
+            # the contents list has ended
+            in_toc, in_index = end == len(content), False
             continue
         in_toc = False
         if titled_index or (in_index and index >= 0.5 * len(lines)) or (len(lines) >= 8 and index >= 0.7 * len(lines)):

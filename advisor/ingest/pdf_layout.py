@@ -175,8 +175,13 @@ class _Builder:
         return not self._hrule_between(last.base + 0.3 * last.size, f.top + 0.1 * size, f.x0, f.x1)
 
     def _hrule_between(self, y0: float, y1: float, x0: float, x1: float) -> bool:
-        width = max(x1 - x0, 1.0)
-        return any(y0 < y < y1 and min(x1, b) - max(x0, a) > 0.5 * width for y, a, b in self.page.hrules)
+        """A ruling line between y0 and y1 under most of [x0, x1]; a border drawn cell by cell (a
+        browser's collapsed borders) is one rule: its segments at one height add up."""
+        covered: dict[float, float] = {}
+        for y, a, b in self.page.hrules:
+            if y0 < y < y1 and min(x1, b) > max(x0, a):
+                covered[round(y * 2)] = covered.get(round(y * 2), 0.0) + min(x1, b) - max(x0, a)
+        return any(c > 0.5 * max(x1 - x0, 1.0) for c in covered.values())
 
     def _vrule_between(self, x0: float, x1: float, base: float) -> bool:
         return any(x0 < x < x1 and top <= base <= bottom for x, top, bottom in self.page.vrules)

@@ -87,7 +87,7 @@ def test_lists_tables_headers_and_footers(tmp_path):
     assert doc.title == "Sepsis Model Policy"
     texts = [b.text for b in doc.blocks if not b.quarantine]
     assert "1. Run the model every hour." in texts
-    assert "a. Page the rapid response team." in texts
+    assert "   a. Page the rapid response team." in texts  # a nested item indented under its parent
     assert "2. Document the alert." in texts
     assert "- Audit quarterly." in texts
     assert "Role | Owner" in texts and "Model steward | Data science" in texts
