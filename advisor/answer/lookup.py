@@ -125,14 +125,14 @@ def _renumbered(hits: list[Hit]) -> list[Hit]:
     return hits
 
 
-#: The share of passages a name's word may appear in and still tell documents apart ("Joint
-#: Commission" names a body with words many passages use otherwise).
-_NAME_SHARE = 0.02
-_NAME_PASSAGES = 10
+#: The share of documents a name's word may appear in and still tell documents apart ("Joint
+#: Commission" names a body with words many documents use otherwise).
+_NAME_SHARE = 0.1
+_NAME_DOCUMENTS = 4
 
 
 def _rare_names(query: str, retriever: Retriever) -> set[str]:
-    """The words of the names a question uses (past its first word) that few passages use."""
+    """The words of the names a question uses (past its first word) that few documents use."""
     words = {
         t
         for m in _ASKED_NAME.finditer(query.strip())
@@ -143,8 +143,8 @@ def _rare_names(query: str, retriever: Retriever) -> set[str]:
     if lexical is None or not words:
         return words
     lex = lexical()
-    most = max(_NAME_PASSAGES, _NAME_SHARE * len(lex.ids))
-    return {t for t in words if lex.df.get(t, 0) <= most}
+    most = max(_NAME_DOCUMENTS, _NAME_SHARE * len(lex.doc_sources))
+    return {t for t in words if len(lex.sources_with(t)) <= most}
 
 
 def focused(hits: list[Hit], query: str, retriever: Retriever) -> list[Hit]:
