@@ -125,8 +125,12 @@ _TURNING_PREFIXES = frozenset({"pre", "non", "un", "anti", "post", "dis", "mis",
 
 #: Words that only carry the asking ("Is there anything in the guide about X?", "What does it
 #: say about X?"): no passage needs them, so they must not count against the evidence found.
+# ("located", "based": a place question's own words, which the address answering it never repeats)
 _FILLER = frozenset(
-    tokenize("anything something everything thing things really actually exactly tell say says said know mention view")
+    tokenize(
+        "anything something everything thing things really actually exactly tell say says said know mention view "
+        "located based headquartered"
+    )
 )
 
 

@@ -7,11 +7,11 @@ import re
 
 from ..chunk import Chunk, DocType
 from ..retrieve import Filters, Hit, Retriever, SearchResult
-from ..text import content_words
+from ..text import content_words, identifiers, tokenize
 from .definitions import asks_definition
 from .docref import documents_naming, referenced, without_references
 
-__all__ = ["interleave", "search_guidance", "split_question"]
+__all__ = ["compared_names", "diverse", "interleave", "search_guidance", "split_question"]
 
 
 def split_question(question: str, least: int = 2) -> list[str]:
@@ -91,6 +91,100 @@ def with_standouts(hits: list[Hit], k: int) -> list[Hit]:
 #: The user's documents' best passages that always compete with the bundled guidance.
 OWN_TOP = 3
 
+#: A product or body a question names: an acronym or code ("MVO", "LVO", "K243310") or a
+#: capitalised word ("NeuroTriage"), as a pair compared sets them side by side.
+_NAME = r"[A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*|[A-Z][a-z]{2,}[A-Za-z0-9-]*"
+_RUN = rf"(?:{_NAME})(?:\s+(?:{_NAME}))*"
+#: Two named things set side by side: "the MVO or the LVO", "Aidoc BA versus Aidoc AD".
+_NAMED_PAIR = re.compile(
+    rf"(?<!^)\b(?:the\s+)?({_RUN})(?:\s+[a-z][\w-]*)?,?\s+(?:or|and|vs\.?|versus|compared?\s+(?:with|to))\s+"
+    rf"(?:the\s+)?({_RUN})\b"
+)
+
+
+def compared_names(question: str) -> list[str]:
+    """The names of the things a question sets side by side ("Which has the higher
+    sensitivity, the MVO or the LVO?" -> MVO, LVO); [] when it names fewer than two."""
+    names: list[str] = []
+    if len(identifiers(question)) >= 2:
+        return []  # "GOVERN 1.1 and MAP 2.3": items of one framework, often one document
+    for m in _NAMED_PAIR.finditer(question.strip()):
+        for name in m.groups():
+            if name.upper() not in _COMMON and name not in names:
+                names.append(name)
+    return names if len(names) >= 2 else []
+
+
+#: A name a question uses: a capitalised word or acronym past its first word.
+_ASKED_NAME = re.compile(rf"(?<!^)\b(?:{_NAME})\b")
+
+
+def _renumbered(hits: list[Hit]) -> list[Hit]:
+    for rank, h in enumerate(hits, start=1):
+        h.rank = rank
+    return hits
+
+
+#: The share of documents a name's word may appear in and still tell documents apart ("Joint
+#: Commission" names a body with words many documents use otherwise).
+_NAME_SHARE = 0.1
+_NAME_DOCUMENTS = 4
+
+
+def _rare_names(query: str, retriever: Retriever) -> set[str]:
+    """The words of the names a question uses (past its first word) that few documents use."""
+    words = {
+        t
+        for m in _ASKED_NAME.finditer(query.strip())
+        if m.group(0).upper() not in _COMMON
+        for t in tokenize(m.group(0))
+    }
+    lexical = getattr(retriever, "lexical", None)
+    if lexical is None or not words:
+        return words
+    lex = lexical()
+    most = max(_NAME_DOCUMENTS, _NAME_SHARE * len(lex.doc_sources))
+    return {t for t in words if len(lex.sources_with(t)) <= most}
+
+
+def focused(hits: list[Hit], query: str, retriever: Retriever) -> list[Hit]:
+    """The hits with the passages of another product's document after the rest: a document
+    sharing some of the names a question uses but lacking its most specific one ("NeuroTriage
+    LVO" asked "Where did the data for NeuroTrace LVO come from?") is about something else,
+    and its passages do not take the places of the product asked about. Documents naming none
+    of the names (general guidance) keep their places; ranks renumbered."""
+    asked = _rare_names(query, retriever)
+    sources = list(dict.fromkeys(h.chunk.source for h in hits))
+    if not asked or len(sources) < 2:
+        return hits
+    words = {s: (retriever.document_words(s) or frozenset()) & asked for s in sources}
+    naming = [s for s in sources if words[s]]
+    held = {t: sum(t in words[s] for s in naming) for t in asked}
+    telling = [t for t in asked if 0 < held[t] < len(naming)]
+    if not telling:
+        return hits
+    specific = min(telling, key=lambda t: (held[t], t))
+    other = {s for s in naming if specific not in words[s]}
+    if not other:
+        return hits
+    return _renumbered([h for h in hits if h.chunk.source not in other] + [h for h in hits if h.chunk.source in other])
+
+
+def diverse(hits: list[Hit], k: int) -> list[Hit]:
+    """The hits with no document holding more than half of the first k places: for a question
+    comparing products, one product's document cannot crowd its sibling's out of the evidence
+    (the passages over the cap move after the k-th, where only a standout keyword score keeps
+    them); ranks renumbered."""
+    cap = max(1, k // 2)
+    kept: list[Hit] = []
+    over: list[Hit] = []
+    taken: dict[str, int] = {}
+    for h in hits:
+        n = taken.get(h.chunk.source, 0)
+        (kept if n < cap else over).append(h)
+        taken[h.chunk.source] = n + 1
+    return _renumbered(kept[:k] + over + kept[k:])
+
 
 def _pointed_first(hits: list[Hit], pointed: list[Hit], named: tuple[str, ...]) -> list[Hit]:
     """The hits with the pointed document's passages first, in the order the whole question
@@ -127,7 +221,11 @@ def search_guidance(retriever: Retriever, query: str, *, k: int, org: str | None
     With an organization, its private results are left out (guidance and uploads only)."""
     filters = Filters(org=org, doc_types=(DocType.GUIDANCE, DocType.USER) if org else None)
     searches = [retriever.search(query, k=k + STANDOUT_EXTRA, filters=filters)]
-    hits = with_standouts(searches[0].hits, k)
+    found = searches[0].hits
+    # one document does not take every place: a product compared keeps its own evidence, and
+    # a product asked about is not crowded out by a namesake's document
+    found = diverse(found, k) if compared_names(query) else focused(found, query, retriever)
+    hits = with_standouts(found, k)
     named = referenced(query, retriever) if user_documents else ()
     if named:
         # the document the question points at answers it, even where a bundled guide on the
@@ -160,6 +258,8 @@ def search_guidance(retriever: Retriever, query: str, *, k: int, org: str | None
         own = retriever.search(query, k=OWN_TOP, filters=Filters(org=org, doc_types=(DocType.USER,)))
         searches.append(own)
         hits = interleave([hits, own.hits])
+    if len(searches) > 1 and not compared_names(query):
+        hits = focused(hits, query, retriever)  # the other searches' hits join in their places
     timings: dict[str, float] = {}
     for s in searches:
         for name, ms in s.timings.items():

@@ -82,6 +82,7 @@ _NEXT_LABEL = re.compile(
     r"contact.*|e-?mail|website|url|date|model type|summary)\s*$",
     re.I,
 )
+_NAME_WORDS = 10  # a product's or maker's name is shorter; a longer value is a definition
 _SUBJECT_BLOCKS = 12  # the subject is named in the document's opening blocks
 
 
@@ -91,8 +92,11 @@ _LEGAL_FORM = re.compile(r"(?:inc|ltd|llc|gmbh|plc|co|corp|s\.?a|b\.?v|ag|pty)\.
 
 def _field_value(m: re.Match[str] | None) -> str:
     """A field's value when it is a name: "Acme AI, Inc.", not a definition's "the named clinical
-    leader who ..." (a "Clinical sponsor:" entry of a definitions list)."""
+    leader who ..." or "The consultant who asks ..." (a "Clinical sponsor:" entry of a definitions
+    list): a name runs to a few words before its first comma."""
     value = _NEXT_LABEL.sub("", m.group("value")).strip(" .;,\t") if m else ""
+    if len(value.split(",")[0].split()) > _NAME_WORDS:
+        return ""
     return value if len(value) >= 2 and not value[:1].islower() else ""
 
 
