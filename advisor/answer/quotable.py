@@ -9,6 +9,7 @@ lead-in ("A health system is ready to pilot ... when each of these can be checke
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -253,8 +254,6 @@ def read_units(chunk: Chunk) -> list[Unit]:
     header: Unit | None = None
     label: Unit | None = None  # the framing lead-in of a list under a label line
     in_list = False
-    stage: Unit | None = None  # the framing lead-in "Under 4. Go-live approval:" of a stage's steps
-    outer: Unit | None = None  # the lead-in of the list the stages belong to
     numbers: dict[int, int] = {}  # an item's number in its list (0 for a bullet)
     blocks = _blocks(text)
     for i, (s, e) in enumerate(blocks):
@@ -286,24 +285,13 @@ def read_units(chunk: Chunk) -> list[Unit]:
             units.append(Unit(stripped.strip(), chunk, offset, UnitKind.ROW, len(units), header, group))
             continue
         if bullet:
-            new_list = not in_list or units[-1].kind is not UnitKind.ITEM
-            if new_list:
+            if not in_list or units[-1].kind is not UnitKind.ITEM:
                 group += 1
-                stage = None
             item = stripped[bullet.end() :].strip()
             start = offset + bullet.end()
             units.append(Unit(item, chunk, start, UnitKind.ITEM, len(units), last_prose, group, ok=bool(item)))
             before = units[-2] if len(units) > 1 else None
             numbers[id(units[-1])] = _number(bullet.group(0))
-            if not new_list and before is not None and _restarts(bullet.group(0), before, numbers):
-                # "4. Go-live approval." then "1. The committee decides ...": a stage's title over its
-                # steps; the title hangs from the list's own lead-in, the steps from the title
-                before.ok, before.stage, before.lead = False, True, outer
-                stage = Unit(f"Under {numbers[id(before)]}. {before.text.rstrip('. ')}:", chunk, -1, framing=True)
-            if stage is not None:
-                units[-1].lead = stage
-                in_list = True
-                continue
             if before is not None and before.kind is UnitKind.SENTENCE and last_prose is None:
                 # "Suggested actions:" heads its list, and so does a clause's title ("4.3 Patient notice.")
                 label = label_lead(chunk, text[text.rfind("\n", 0, before.start) + 1 : before.start + len(before.text)])
@@ -316,12 +304,10 @@ def read_units(chunk: Chunk) -> list[Unit]:
                 and id(before) not in fields
             ):
                 orphans.add(id(units[-1]))  # its lead-in is there but unquotable: the heading cannot stand in
-            if new_list:
-                outer = units[-1].lead
             in_list = True
             continue
         in_list = False
-        header = label = stage = None
+        header = label = None
         for ss, se in (span for sp in sentence_spans(block) for span in field_spans(block, *sp)):
             sent, start = _strip_heading_lines(block[ss:se], s + ss)
             prev = units[-1] if units else None
@@ -351,6 +337,7 @@ def read_units(chunk: Chunk) -> list[Unit]:
     for u in units:
         if u.kind is UnitKind.ITEM and u.lead is None and framing is not None and id(u) not in orphans:
             u.lead = framing
+    _stages(units, numbers, orphans)
     _vet(units, unsafe, orphans)
     return units
 
@@ -370,11 +357,32 @@ def _number(marker: str) -> int:
     return int(digits) if digits else 0
 
 
-def _restarts(marker: str, before: Unit, numbers: dict[int, int]) -> bool:
+def _stages(units: list[Unit], numbers: dict[int, int], orphans: set[int]) -> None:
+    """A list numbered again from 1 under a short title ("4. Go-live approval." then "1. The
+    committee decides ..."): the title is a stage over its steps, hanging from the list's own
+    lead-in; each step hangs from the stage ("Under 4. Go-live approval:")."""
+    stage: Unit | None = None
+    own = {id(u): u.lead for u in units}
+    for before, u in itertools.pairwise(units):
+        if u.kind is not UnitKind.ITEM or before.kind is not UnitKind.ITEM or u.group != before.group:
+            stage = None
+            continue
+        if _restarts(u, before, numbers):
+            before.ok, before.stage = False, True
+            stage = Unit(f"Under {numbers[id(before)]}. {before.text.rstrip('. ')}:", u.chunk, -1, framing=True)
+        if stage is not None and not u.stage:
+            u.lead = stage
+            orphans.discard(id(u))
+    for u in units:
+        if u.stage:
+            u.lead = own[id(u)]
+
+
+def _restarts(u: Unit, before: Unit, numbers: dict[int, int]) -> bool:
     """Does a list numbered again from 1 start under the item before it, a short title without a
     verb ("4. Go-live approval.")? Word renders a two-level list so when its levels are lost."""
     return (
-        _number(marker) == 1
+        numbers.get(id(u), 0) == 1
         and before.kind is UnitKind.ITEM
         and numbers.get(id(before), 0) >= 1
         and 0 < len(before.text.split()) <= 6

@@ -37,6 +37,7 @@ def test_steps_hang_from_their_stage_and_titles_are_not_items():
     signs = units["The Imaging Safety Panel approves the release and the clinical director signs the release note."]
     assert signs.ok and signs.lead is not None and signs.lead.text == "Under 3. Release:"
     assert not units["Release."].ok and not units["Shadow testing."].ok
+    assert units["Shadow testing."].lead.text.startswith("Every change to a radiology AI tool")
     # the sentence printed between two stages introduces nothing
     briefing = units["Technologists complete a ten-minute briefing before the release date."]
     assert briefing.lead is not None and "Shadow results" not in briefing.lead.text
