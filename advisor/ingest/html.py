@@ -32,6 +32,7 @@ from .html_hidden import cut_hidden
 from .html_notes import cut_notes
 from .html_read import read_blocks
 from .limits import Limits, active
+from .pdf_title import usable_title
 from .registry import register_loader
 
 _BLOCKS = {"p", "li", "pre", "blockquote", "dd", "dt", "td", "th", "figcaption", "caption"}
@@ -60,7 +61,8 @@ def load_html(path: Path, source: str, limits: Limits | None = None) -> Document
     except (etree.ParserError, ValueError) as exc:
         raise fail(path, f"not readable HTML ({exc}); save the page again as HTML") from None
     title_el = root.find(".//title")
-    title = " ".join(title_el.text_content().split()) if title_el is not None else ""
+    # a <title> no reader sees that instructs the reader never names the page: its <h1> does
+    title = usable_title(title_el.text_content()) if title_el is not None else ""
     hidden = cut_hidden(root)
     _join_definitions(root)
     contacts = _footer_addresses(root)
