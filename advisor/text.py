@@ -85,8 +85,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             before = text[start : m.start()]
             word = re.search(r"([A-Za-z][A-Za-z.]*)$", before)
             abbrev = word.group(1).lower().rstrip(".") if word else ""
-            # "No. 12" abbreviates "number"; an FAQ's "No. Section 4 requires ..." answers
-            if abbrev in _ABBREV and not (abbrev == "no" and not re.match(r"\s*[\d#]", text[end:])):
+            # "No. 12" and "No. HCR-0091" abbreviate "number"; an FAQ's "No. Section 4 requires ..." answers
+            if abbrev in _ABBREV and not (abbrev == "no" and not re.match(r"\s*(?:[\d#]|[^\s\d]*\d)", text[end:])):
                 continue
             if re.search(r"\b[A-Z]$", before):  # initials like "J. Smith"
                 continue
