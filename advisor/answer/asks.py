@@ -28,6 +28,7 @@ from .focus import (
     dated_row,
     focus_of,
     gives,
+    gives_notice,
     keyed_row,
     money_noun_met,
     names_several,
@@ -39,7 +40,7 @@ from .focus import (
     years,
 )
 from .lookup import split_question
-from .paraphrase import WordMatcher, abbreviated, acronyms, expands
+from .paraphrase import LIGHT, PARTICLE, WordMatcher, abbreviated, acronyms, expands
 from .places import names_place
 from .populations import asked_age, covers_age
 from .properties import asked_property, ity_nouns, states_property, unstated
@@ -93,16 +94,7 @@ _FRAME = frozenset(
         "supposed since already"
     )
 )
-#: Light verbs: "look after", "keep an eye on", "bring in" carry their meaning in the phrase,
-#: which a document words its own way ("maintain", "monitor", "engage"). They do not count
-#: when judging whether an answer is about the question, but a sentence stating the date or
-#: amount asked for must still match them ("How long does the review take?").
-_LIGHT = frozenset(tokenize("look keep make take put come bring made took taken kept brought came"))
 _WHERE_VERBS = frozenset(tokenize("located based headquartered situated"))
-#: The particle of a phrasal verb is as light as its verb: "looks after" is "maintains".
-_PARTICLE = re.compile(
-    r"\b(?:look|keep|make|take|put|come|bring)(?:s|ing|ed)?\s+(after|over|in|up|on|out|off|into|care|charge)\b", re.I
-)
 
 #: The subject of a reporting verb ("how many hours does the agency estimate", "what does the
 #: board require"): the document speaking, which its sentences need not name ("we estimate").
@@ -147,7 +139,7 @@ def asked_words(question: str) -> str:
     words = []
     for w in re.sub(r"(?<=\w)-(?=\w)", " ", _HOW_BIG.sub(r"\1", _HOW_SOON.sub(r"\1", question))).split():
         toks = set(tokenize(w))
-        if not toks or not toks <= _FRAME | _LIGHT:
+        if not toks or not toks <= _FRAME | LIGHT:
             words.append(w)
     return " ".join(words)
 
@@ -250,11 +242,11 @@ def read_ask(
     prop, spelled = asked_property(text, anchors, entities, _FRAME)
     written = {t: w for w in re.findall(r"[\w'’-]+", text) for t in tokenize(w)[:1] if t in anchors}
     # "How long do officers serve, and can they be re-elected?": the length is asked of the first part
-    particles = {t for m in _PARTICLE.finditer(text) for t in tokenize(m.group(1))}
+    particles = {t for m in PARTICLE.finditer(text) for t in tokenize(m.group(1))}
     parts = [p for p in split_question(question, least=1) if focus_of(p) is not Focus.NONE]
     # "where is X located": a place answers it, whatever the verb ("offices at 40 Harbour Street")
     placed = _WHERE_VERBS if focus_of(question) is Focus.PLACE else frozenset()
-    light = frozenset(t for t in anchors if (t in _LIGHT or t in particles or t in placed) and t not in entities)
+    light = frozenset(t for t in anchors if (t in LIGHT or t in particles or t in placed) and t not in entities)
     # "..., and how soon must it be made?": a part naming nothing but its verb asks about the rest
     focused = frozenset(t for t in tokenize(parts[0]) if t in anchors) if len(parts) == 1 else frozenset()
     if len(parts) == 1 and focused <= light:
@@ -334,6 +326,7 @@ _ORDINALS = dict(
 
 
 _AGE_WORDS = frozenset(tokenize("year years old aged age"))
+_NOTICE = frozenset(tokenize("notice warning"))
 
 
 def _present(ask: Ask, tok: str, ev: Evidence, extra: Extra | None = None) -> float:
@@ -351,6 +344,8 @@ def _present(ask: Ask, tok: str, ev: Evidence, extra: Extra | None = None) -> fl
         return 1.0  # "Europe" named as "the EU" or "European"
     if tok in BOUNDS and states_bound(tok, ev.text):
         return 1.0  # "the maximum number" is stated as "no more than 5"
+    if tok in _NOTICE and ask.focus is Focus.DURATION and gives_notice(ev.text):
+        return 1.0  # "how much notice" is stated as "inform the hospital at least 60 days before"
     if ask.focus is Focus.MONEY and money_noun_met(tok, ev.text):
         return 1.0  # "the maximum fine" is stated as "a civil penalty of up to $15,000"
     if signature_met(tok, ev.text, ev.own | ev.context):

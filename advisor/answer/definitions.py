@@ -14,10 +14,15 @@ _DEFINE = re.compile(
     re.I,
 )
 
-#: "How does the policy define X?", "How is X defined in the bylaws?"
+#: "How does the policy define X?", "How is X defined in the bylaws?", "What does the policy
+#: mean by X?", "What is meant by X in the charter?"
 _DEFINED_BY = re.compile(
     r"^\s*how\s+(?:does|do|did)\s+.{1,80}?\s+define\s+(?:an? |the )?(?P<x>.+?)\s*\??\s*$"
-    r"|^\s*how\s+(?:is|are)\s+(?:an? |the )?(?P<y>.+?)\s+defined\b",
+    r"|^\s*how\s+(?:is|are)\s+(?:an? |the )?(?P<y>.+?)\s+defined\b"
+    r"|^\s*what\s+(?:does|do|did)\s+.{1,80}?\s+mean\s+by\s+(?:an? |the )?[\"'“‘]?(?P<z>.+?)[\"'”’]?"
+    r"(?:\s+(?:under|according to|per|in)\s+(?:the\s+)?[A-Z][^?]*)?\s*\??\s*$"
+    r"|^\s*what\s+(?:is|are)\s+meant\s+by\s+(?:an? |the )?[\"'“‘]?(?P<w>.+?)[\"'”’]?"
+    r"(?:\s+(?:under|according to|per|in)\s+(?:the\s+)?[A-Z][^?]*)?\s*\??\s*$",
     re.I,
 )
 
@@ -25,8 +30,9 @@ _DEFINED_BY = re.compile(
 def defined_subject(question: str) -> str:
     """X in "What is X?" or "How does the policy define X?" (empty when the question asks something else)."""
     by = _DEFINED_BY.match(question)
-    if by and len((by.group("x") or by.group("y")).split()) <= 8:
-        return by.group("x") or by.group("y")
+    said = next((g for g in by.groups() if g), "") if by else ""
+    if said and len(said.split()) <= 8:
+        return said
     m = _DEFINE.match(question)
     if not m or len(m.group("x").split()) > 8:
         return ""
@@ -35,7 +41,8 @@ def defined_subject(question: str) -> str:
 
 #: A question asking in so many words for a definition ("define", "definition of", "what does X mean").
 _EXPLICIT = re.compile(
-    r"\bdefin(?:e|es|ed|ition)\b|\bmeant by\b|\b(?:counts|qualifies) as\b|^\s*what does .+ mean\s*\??\s*$", re.I
+    r"\bdefin(?:e|es|ed|ition)\b|\bmeant by\b|\bmean by\b|\b(?:counts|qualifies) as\b|^\s*what does .+ mean\s*\??\s*$",
+    re.I,
 )
 
 

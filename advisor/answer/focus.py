@@ -21,6 +21,7 @@ __all__ = [
     "dated_row",
     "focus_of",
     "gives",
+    "gives_notice",
     "money_noun_met",
     "names_several",
     "ranks",
@@ -113,6 +114,8 @@ _FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
         # staff adopt it" asks what to track
         re.compile(
             r"\bhow long\b|\bfor how many (?:minutes|hours|days|weeks|months|years)\b"
+            # "how much notice", "how much advance warning": a length of time, not an amount
+            r"|\bhow much (?:advance |prior |lead |written )?(?:notice|time|warning|lead time|head start)\b"
             r"|(?:^\s*|[,;]\s*|\band\s+)how (?:fast|quickly|promptly|rapidly)\b",
             re.I,
         ),
@@ -195,6 +198,12 @@ _DATE = re.compile(
     r"|\b(?:annually|quarterly|monthly|yearly)\b",
     re.I,
 )
+#: A time set by an event: "30 days after the end of the quarter", "two weeks before go-live".
+_RELATIVE = re.compile(
+    rf"\b(?:\d+|(?:{_NUMBER_WORDS})(?:-[a-z]+)?)\s+(?:\(\d+\)\s+)?(?:calendar |working |business )?"
+    r"(?:minutes?|hours?|days?|weeks?|months?|years?)['’]?\s+(?:after|before|prior to|following|from)\b",
+    re.I,
+)
 _FREQUENCY = re.compile(
     r"\d|\b(?:daily|weekly|monthly|quarterly|annually|yearly|hourly|every|each|per|times|continuous(?:ly)?|"
     r"real[- ]time|ongoing|periodic(?:ally)?|regular(?:ly)?|once|twice)\b",
@@ -207,7 +216,7 @@ _DURATION = re.compile(
     r"(?:minutes?|hours?|days?|weeks?|months?|years?)\b",
     re.I,
 )
-_RATE = re.compile(r"\d\s?%|\bpercent\b|(?<![\d.])0?\.\d+\b|\b\d+(?:\.\d+)? (?:in|of|out of) (?:\d+|every)\b", re.I)
+_RATE = re.compile(r"\d\s?%|\bper ?cent\b|(?<![\d.])0?\.\d+\b|\b\d+(?:\.\d+)? (?:in|of|out of) (?:\d+|every)\b", re.I)
 _CODE = re.compile(r"\b[A-Z]{1,4}-?\d{3,}\b|§\s?\d|\b\d{2,}(?:\.\d+)+(?:\([a-z0-9]+\))*|\b[A-Z]{2,}-\d+\b")
 _PROPER = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
 #: A sentence that corrects the question's premise: the thing has no fine, no deadline, no force of law.
@@ -409,7 +418,7 @@ def gives(ask: Asked, sentence: str) -> bool:
     if focus is Focus.MONEY:
         return bool(_MONEY.search(sentence))
     if focus is Focus.DATE:
-        return bool(_DATE.search(sentence)) or conditioned(ask.question, sentence)
+        return bool(_DATE.search(sentence) or _RELATIVE.search(sentence)) or conditioned(ask.question, sentence)
     if focus is Focus.RATE:
         return bool(_RATE.search(sentence))
     if focus is Focus.FREQUENCY:
@@ -516,7 +525,7 @@ _TIME_LIMIT = re.compile(
 
 def time_limit_asked(question: str) -> bool:
     """Does the question ask for a time limit (a deadline), whatever its wording?"""
-    return _TIME_LIMIT.search(question) is not None
+    return _TIME_LIMIT.search(question) is not None or _WHEN_HABITUAL.search(question) is not None
 
 
 #: A time limit stated: "within 72 hours", "no later than 31 December 2028", "by 15 April" (not
@@ -530,7 +539,23 @@ _LIMIT_STATED = re.compile(
 
 def states_limit(sentence: str) -> bool:
     """Does the sentence state a time limit ("within 72 hours", "no later than 1 March 2027")?"""
-    return _LIMIT_STATED.search(sentence) is not None
+    return _LIMIT_STATED.search(sentence) is not None or _RELATIVE.search(sentence) is not None
+
+
+#: Advance warning stated without the word "notice": "at least 60 days before the change",
+#: "in advance", "prior written", "notify ... beforehand".
+_NOTICE_STATED = re.compile(
+    r"\b(?:in advance|beforehand|advance (?:notice|warning|notification)|prior (?:written )?(?:notice|notification)|"
+    r"notif(?:y|ies|ied|ication)|inform(?:s|ed)?|warn(?:s|ed|ing)?)\b",
+    re.I,
+)
+
+
+def gives_notice(sentence: str) -> bool:
+    """Does the sentence say how far ahead someone is told ("inform the hospital at least 60 days
+    before any change")? It answers "how much notice" in other words."""
+    ahead = _NOTICE_STATED.search(sentence) or re.search(r"\b(?:before|prior to|ahead of)\b", sentence, re.I)
+    return bool(ahead and (_DURATION.search(sentence) or _RELATIVE.search(sentence)))
 
 
 def keyed_row(row: str, header: str) -> str:

@@ -16,7 +16,28 @@ import numpy as np
 from ..retrieve.spelled import initial_runs
 from ..text import tokenize
 
-__all__ = ["WordMatcher", "abbreviated", "acronyms", "expands", "matcher_for"]
+__all__ = ["LIGHT", "PARTICLE", "WordMatcher", "abbreviated", "acronyms", "expands", "matcher_for", "phrasal"]
+
+#: Light verbs: "look after", "keep an eye on", "bring in" carry their meaning in the phrase,
+#: which a document words its own way ("maintain", "monitor", "engage"). They do not count
+#: when judging whether an answer is about the question, but a sentence stating the date or
+#: amount asked for must still match them ("How long does the review take?").
+LIGHT = frozenset(
+    tokenize("look keep make take put come bring made took taken kept brought came run ran last lasted occur occurs")
+)
+#: The particle of a phrasal verb is as light as its verb: "looks after" is "maintains".
+PARTICLE = re.compile(
+    r"\b(?:look|keep|kept|make|made|take|took|taken|put|come|came|bring|brought|run|ran)(?:s|ing|ed)?\s+"
+    r"(after|over|in|up|on|out|off|into|care|charge|track)\b",
+    re.I,
+)
+
+
+def phrasal(text: str) -> frozenset[str]:
+    """The tokens of the phrasal verbs in a text ("who looks after the register" -> look, after):
+    the document says "maintains", so these words say little about which sentence answers."""
+    return frozenset(t for m in PARTICLE.finditer(text) for t in tokenize(m.group(0)))
+
 
 #: Two letters spell out too much by chance ("an important ..."): only these expansions count.
 _TWO_LETTER = {

@@ -17,6 +17,7 @@ from .corpus import Corpus
 from .definitions import defined_subject
 from .docref import KINDS, pointing, prefer_pointed, reference_nouns
 from .focus import EFFECT_ASK, dated, gives, states_effect
+from .paraphrase import phrasal
 from .persona import set_aside
 from .quotable import UnitKind
 from .selection import TABLE_REF, Candidate, introduced_table
@@ -217,6 +218,13 @@ _ACTOR = re.compile(
     re.I,
 )
 
+_AGENT = re.compile(
+    r"\b(?:owned|kept|maintained|held|managed|run|led|chaired|overseen|approved|signed|reviewed|administered)"
+    r"\s+by\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,4}?"
+    r"(?:committee|office|officer|board|council|team|department|director|chief|manager|lead|steward|owner)s?\b",
+    re.I,
+)
+
 
 def _instruction(text: str) -> bool:
     """Is the unit written as an instruction ("Establish policies ...", "Regularly review ...")?"""
@@ -300,6 +308,15 @@ def _asked_kind_bonus(c: Candidate, wants_action: bool, wants_actor: bool, wants
             bonus += 0.05  # "the provider must suspend the system": a duty says what to do
     if wants_actor and _ACTOR.search(c.text):
         bonus += 0.05
+        # the actor as the sentence's subject ("The Data Governance Office keeps ...") or agent
+        # ("... maintained by the AI Oversight Committee") is the one who does what is asked
+        subject = " ".join(c.text.split()[:3])
+        if (
+            _ACTOR.search(subject)
+            or re.search(r"\b(?:office|council|department)s?\b", subject, re.I)
+            or _AGENT.search(c.text)
+        ):
+            bonus += 0.05
     if wants_members and _MEMBERS.search(c.text):
         bonus += 0.1  # "consists of seven voting members" answers "who sits on"
     return bonus
@@ -353,6 +370,8 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
         )
         for w in q_fuzzy
     }
+    for w in fuzzy(content_words(" ".join(phrasal(question)))) & weight.keys():
+        weight[w] *= 0.2  # "looks after": the document says "maintains"
     total = sum(weight.values()) or 1.0
     # a name the document's title carries is the document's subject: every sentence of it speaks of it
     named = fuzzy(names(question, cands))
