@@ -300,10 +300,26 @@ def fingerprint(text: str) -> frozenset[str]:
     return frozenset(tokenize(text))
 
 
+#: Words that carry a rule's value: two sentences differing in one of them say different things
+#: ("must" / "may", "annually" / "quarterly", "before" / "after").
+_VALUE_WORDS = frozenset(
+    "must may should shall not never no always only annually quarterly monthly weekly daily yearly before after "
+    "minimum maximum least most more less fewer above below required optional prohibited permitted".split()
+)
+_FIGURE = re.compile(r"\d[\d,.]*%?")
+
+
 def _near_duplicate(a: Candidate, b: Candidate) -> bool:
+    """Do two sentences say the same thing? Different figures or a different value word
+    ("within 30 days" / "within 60 days", "must" / "may") make two facts, however alike the rest."""
     fa, fb = fingerprint(a.text), fingerprint(b.text)
     if len(fa) < 4 or len(fb) < 4:
         return a.text.strip().lower() == b.text.strip().lower()
+    if sorted(_FIGURE.findall(a.text)) != sorted(_FIGURE.findall(b.text)):
+        return False
+    wa, wb = (frozenset(re.findall(r"[a-z]+", t.lower())) & _VALUE_WORDS for t in (a.text, b.text))
+    if wa != wb:
+        return False
     return len(fa & fb) / len(fa | fb) >= 0.8
 
 

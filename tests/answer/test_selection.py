@@ -9,7 +9,7 @@ import pytest
 from advisor.answer import Advisor
 from advisor.answer.asks import read_ask
 from advisor.answer.quotable import Unit
-from advisor.answer.selection import Candidate, repeats
+from advisor.answer.selection import Candidate, collapse_duplicates, repeats
 from advisor.chunk import Chunk
 
 from .builders import indexed_settings
@@ -96,3 +96,33 @@ def test_a_question_that_asks_for_no_list_gets_no_whole_list(adv):
     assert "effective challenge" in ans.answer, ans.answer
     listed = [ln for ln in ans.answer.splitlines() if ln.startswith("- ")]
     assert len(listed) <= 1, ans.answer
+
+
+def _in(source: str, text: str, score: float = 1.0) -> Candidate:
+    chunk = Chunk(chunk_id=source, source=source, title=source, section="S", text=text)
+    c = Candidate(Unit(text, chunk, 0), 1, vec=np.asarray([1.0, 0.0], dtype=np.float32))
+    c.score = score
+    return c
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Vendors must report a model change to the hospital within 60 days of release.",  # another figure
+        "Vendors may report a model change to the hospital within 30 days of release.",  # may, not must
+    ],
+)
+def test_two_documents_stating_different_values_are_both_kept(other):
+    mine = _in("a.md", "Vendors must report a model change to the hospital within 30 days of release.")
+    theirs = _in("b.md", other)
+    chosen = [mine, theirs]
+    collapse_duplicates(chosen, chosen)
+    assert chosen == [mine, theirs] and not mine.also  # two rules, not one cited twice
+
+
+def test_the_same_rule_in_two_documents_is_quoted_once_citing_both():
+    mine = _in("a.md", "Vendors must report a model change to the hospital within 30 days of release.")
+    theirs = _in("b.md", "Vendors must report any model change to the hospital within 30 days of release.")
+    chosen = [mine, theirs]
+    collapse_duplicates(chosen, chosen)
+    assert chosen == [mine] and mine.also == [theirs]
