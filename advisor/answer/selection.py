@@ -303,8 +303,38 @@ def fingerprint(text: str) -> frozenset[str]:
 #: Words that carry a rule's value: two sentences differing in one of them say different things
 #: ("must" / "may", "annually" / "quarterly", "before" / "after").
 _VALUE_WORDS = frozenset(
-    "must may should shall not never no always only annually quarterly monthly weekly daily yearly before after "
-    "minimum maximum least most more less fewer above below required optional prohibited permitted".split()
+    [
+        "must",
+        "may",
+        "should",
+        "shall",
+        "not",
+        "never",
+        "no",
+        "always",
+        "only",
+        "annually",
+        "quarterly",
+        "monthly",
+        "weekly",
+        "daily",
+        "yearly",
+        "before",
+        "after",
+        "minimum",
+        "maximum",
+        "least",
+        "most",
+        "more",
+        "less",
+        "fewer",
+        "above",
+        "below",
+        "required",
+        "optional",
+        "prohibited",
+        "permitted",
+    ]
 )
 _FIGURE = re.compile(r"\d[\d,.]*%?")
 
