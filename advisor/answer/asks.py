@@ -18,7 +18,6 @@ from dataclasses import dataclass, field, replace
 from ..text import identifiers, tokenize
 from .amounts import asked_amounts, covers_amount
 from .corpus import Corpus
-from .docref import KINDS
 from .focus import (
     BOUNDS,
     EFFECT_ASK,
@@ -40,6 +39,7 @@ from .focus import (
     years,
 )
 from .lookup import split_question
+from .objects import asked_object, sibling_named
 from .paraphrase import LIGHT, PARTICLE, WordMatcher, abbreviated, acronyms, expands
 from .places import names_place
 from .populations import asked_age, covers_age
@@ -362,7 +362,15 @@ def _present(ask: Ask, tok: str, ev: Evidence, extra: Extra | None = None) -> fl
         return 1.0  # "a $250,000 contract" is in the band "$100,000 to $499,999"
     if _derived(tok, ev.own):
         return 1.0  # "when was it cleared" is stated as "received clearance ... on 17 July 2026"
-    named = 0.7 if tok in ask.entities and tok in ev.document else 0.0
+    # a card names its product once, its fields say "the device"; but "ScribeWell Ambient" in
+    # the sentence says it is about the sibling product, not the "ScribeWell Inbox" asked
+    named = (
+        0.7
+        if tok in ask.entities
+        and tok in ev.document
+        and not sibling_named(ask.question, ask.written.get(tok, tok), ev.text)
+        else 0.0
+    )
     return max(named, extra.get(tok, 0.0)) if extra else named
 
 
@@ -408,9 +416,18 @@ def focus_coverage(ask: Ask, evidence: list[Evidence], extra: list[Extra] | None
     focused = {t: w for t, w in ask.anchors.items() if t in ask.focus_anchors} or None
     _, per = coverage(ask, evidence, extra, focused)
     return max(
-        (c for ev, c in zip(evidence, per, strict=True) if _gives(ask, ev) or corrects_premise(ev.text)),
+        (
+            c
+            for ev, c in zip(evidence, per, strict=True)
+            if (_gives(ask, ev) or corrects_premise(ev.text)) and not _of_sibling(ask, ev)
+        ),
         default=0.0,
     )
+
+
+def _of_sibling(ask: Ask, ev: Evidence) -> bool:
+    """Is the sentence about a sibling of the product asked ("ScribeWell Ambient" for "ScribeWell Inbox")?"""
+    return any(t not in ev.own and sibling_named(ask.question, ask.written.get(t, t), ev.text) for t in ask.entities)
 
 
 def _gives(ask: Ask, ev: Evidence) -> bool:
@@ -463,44 +480,25 @@ def _missing_names(ask: Ask, evidence: list[Evidence]) -> list[str]:
     return out + unstated(ask, evidence)  # a figure for the measure, population or count asked
 
 
-#: A yes/no question whether a document requires, covers or allows something.
-_REQUIRES_ASK = re.compile(
-    r"^\s*(?:does|do|did|will)\s+(?P<who>[^?]*?)\b(?:require|mandate|cover|mention|address|say\s+anything\s+about|"
-    r"oblige|expect)\b",
-    re.I,
-)
-
-
-#: "What malpractice cover does the policy require ...": the thing required comes before the document.
-_WHAT_REQUIRED = re.compile(
-    r"^\s*(?:what|which)\s+(?P<what>(?:[\w-]+\s+){1,5}?)(?:does|do|did|will)\s+(?P<who>[^?]*?)\b"
-    r"(?:require|mandate|oblige|expect)\b",
-    re.I,
-)
-
-#: The subject of "does ... require": a document, by its kind or its name ("the Kessory bulletin", "HTI-1").
-_A_DOCUMENT = re.compile(
-    rf"\b(?:{'|'.join(sorted(KINDS | {'law', 'contract', 'agreement'}))})s?\b"
-    r"|\b[A-Z][\w-]*[A-Z0-9][\w-]*\b|\b[A-Z][a-z]+\b",
-)
-
-
 def _unsaid_object(ask: Ask, evidence: list[Evidence], words: WordMatcher | None) -> list[str]:
     """For "does the bulletin require malpractice insurance?", the rarest words of what it asks
     about that no document of the answer uses, in any words the model finds alike: the documents
     do not say, and their neighbouring facts are no answer."""
-    m = _REQUIRES_ASK.search(ask.question) or _WHAT_REQUIRED.search(ask.question)
-    if words is None or m is None or not ask.anchors or not _A_DOCUMENT.search(m.group("who")):
+    if words is None or not ask.anchors:
+        return []
+    fact = ask.focus in _FACTS and bool(ask.entities)
+    asked, said = asked_object(ask.question, fact, set(ask.anchors) - ask.light)
+    if not asked:
         return []  # "do we need ..." asks what to do; "does the bulletin require ..." what a document says
-    # what is required, not who requires it: after the verb, or "what malpractice cover" before it
-    asked = set(tokenize(ask.question[m.end() :])) | set(tokenize(m.groupdict().get("what") or ""))
-    top = max(ask.anchors.values())
+    plain = [w for t, w in ask.anchors.items() if t in asked and t not in ask.entities]
+    top = max(plain, default=0.0)
     heavy = [
         t
         for t, w in ask.anchors.items()
         if w >= 0.6 * top and t in asked and t in ask.written and t not in ask.entities
     ]
-    absent = [t for t in heavy if not any(t in ev.document or _present(ask, t, ev) for ev in evidence)]
+    # a document's subject is in its every passage; the event whose date is asked, in the sentence
+    absent = [t for t in heavy if not any((not said and t in ev.document) or _present(ask, t, ev) for ev in evidence)]
     if not absent:
         return []
     alike = words.best([ask.written[t] for t in absent], " ".join(f"{ev.lead} {ev.text}" for ev in evidence))
@@ -565,6 +563,8 @@ def addressed(
 #: devices" with any number in it would answer "how many cardiology devices"). A deadline is a
 #: time limit too ("within 72 hours"): a question asking one may be answered in other words.
 _SAID_OTHERWISE = frozenset({Focus.NONE, Focus.DURATION, Focus.FREQUENCY})
+#: Questions asking for a figure or date of something: the something must be in the documents.
+_FACTS = frozenset({Focus.DATE, Focus.MONEY, Focus.COUNT, Focus.RATE, Focus.QUANTITY})
 
 
 def _names_missing(ask: Ask, evidence: list[Evidence], why: str, names: list[str]) -> Verdict:

@@ -1,0 +1,70 @@
+"""What a question asks about beyond the names it gives ("does the bulletin require malpractice
+insurance", "when was Lumora founded"), and a sentence naming a sibling of the product asked
+("ScribeWell Ambient" for "ScribeWell Inbox")."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import tokenize
+from .docref import KINDS
+
+__all__ = ["asked_object", "sibling_named"]
+
+#: A yes/no question whether a document requires, covers or allows something.
+_REQUIRES_ASK = re.compile(
+    r"^\s*(?:does|do|did|will)\s+(?P<who>[^?]*?)\b(?:require|mandate|cover|mention|address|say\s+anything\s+about|"
+    r"oblige|expect)\b",
+    re.I,
+)
+#: "What does the regulation say about insurers?": what a document says on a subject it may not mention.
+_SAYS_ABOUT = re.compile(
+    r"^\s*what\s+(?:does|do|did|will|would)\s+(?P<who>[^?]*?)\s+(?:say|state|require|specify|provide)\s+"
+    r"(?:about|on|regarding|concerning|for)\b",
+    re.I,
+)
+#: "What malpractice cover does the policy require ...": the thing required comes before the document.
+_WHAT_REQUIRED = re.compile(
+    r"^\s*(?:what|which)\s+(?P<what>(?:[\w-]+\s+){1,5}?)(?:does|do|did|will)\s+(?P<who>[^?]*?)\b"
+    r"(?:require|mandate|oblige|expect)\b",
+    re.I,
+)
+#: The subject of "does ... require": a document, by its kind or its name ("the Kessory bulletin", "HTI-1").
+_A_DOCUMENT = re.compile(
+    rf"\b(?:{'|'.join(sorted(KINDS | {'law', 'contract', 'agreement'}))})s?\b"
+    r"|\b[A-Z][\w-]*[A-Z0-9][\w-]*\b|\b[A-Z][a-z]+\b",
+)
+
+
+#: Verbs and nouns that frame a question for a figure rather than say what it is of.
+_FIGURE_FRAME = frozenset(
+    tokenize(
+        "achieve achieved reach reached have had get got report reported show showed score scored use used offer "
+        "need take give make cost costs charge charged pay paid spend spent price prices fee fees amount rate "
+        "number total much many long big large current currently latest typical typically"
+    )
+)
+
+
+def asked_object(question: str, fact_about_name: bool, plain: set[str]) -> tuple[set[str], bool]:
+    """The tokens of what a question asks a document about, and whether a sentence (not just
+    its document) must say them: after "does the bulletin require" or "what does the regulation
+    say about", before it in "what cover does the policy require"; for a question asking a
+    name's figure or date (`fact_about_name`), its `plain` anchors but the words framing the
+    figure (the event or thing: "founded", "implementation"), in the sentence. Empty when the
+    question asks nothing such."""
+    m = _REQUIRES_ASK.search(question) or _WHAT_REQUIRED.search(question) or _SAYS_ABOUT.search(question)
+    if m is not None and _A_DOCUMENT.search(m.group("who")):
+        return set(tokenize(question[m.end() :])) | set(tokenize(m.groupdict().get("what") or "")), False
+    return (set(plain) - _FIGURE_FRAME, True) if fact_about_name else (set(), False)
+
+
+def sibling_named(question: str, word: str, text: str) -> bool:
+    """Does the text name a sibling of the product the question names with `word` ("ScribeWell
+    Inbox" asked, "ScribeWell Ambient" written): the word before it in the question, followed
+    by another capitalised word?"""
+    m = re.search(rf"\b([A-Z][\w-]+)\s+{re.escape(word)}\b", question)
+    if m is None or m.start() == 0:
+        return False  # "Inbox" alone, or the question's first word: no brand to share
+    brand = m.group(1)
+    return any(other != word for other in re.findall(rf"\b{re.escape(brand)}\s+([A-Z][\w-]+)", text))
