@@ -91,6 +91,7 @@ class Unit:
 _BULLET = re.compile(r"(?:[-*•▪–◦●]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 _CLAUSE_NUMBER = re.compile(r"(?:§\s?)?\d{1,3}(?:\.\d{1,3})+\.?\s+(?=[A-Z][a-z])")
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
+_LEADERS = re.compile(r"(?:\.\s?){5,}|(?:…\s?){2,}")
 _TOC = re.compile(r"(?:\.\s?){4,}|…|\.{3}\s*\d|\s\d{1,3}\s*$")
 _SMALL = frozenset(
     [
@@ -402,8 +403,8 @@ def _vet(units: list[Unit], unsafe: list[tuple[int, int]], orphans: set[int]) ->
             u.ok = False  # an item whose lead-in is lost: it would read as a fact of its own
         elif u.ok and id(u) in lost:
             u.ok = False  # a sub-item of an item ending ":": under the outer lead-in it reads as a fact
-        elif u.ok and (broken_word(u.text) or looks_like_injection(u.text)):
-            u.ok = False
+        elif u.ok and (broken_word(u.text) or looks_like_injection(u.text) or _LEADERS.search(u.text)):
+            u.ok = False  # dot leaders are a contents page's, whatever the line round them
         elif u.ok and u.kind is UnitKind.ITEM and u.text.rstrip().endswith(":"):
             u.ok = False  # an item introducing a sub-list extraction flattened: it reads as a cut-off line
         elif (

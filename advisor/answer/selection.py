@@ -420,6 +420,16 @@ def _reading_order(chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
+#: A rule stated in a sentence of its own: who must, may or shall do what.
+_RULE = re.compile(r"\b(?:shall|must|may)\b")
+
+
+def _whole(text: str) -> bool:
+    """A sentence of its own: a capital first, a full stop last, eight words or more."""
+    flat = text.strip()
+    return flat[:1].isupper() and flat.endswith(".") and len(flat.split()) >= 8
+
+
 def arrange(chosen: list[Candidate]) -> list[Part]:
     """The answer's parts: the lead first, the rest in retrieval and reading order; list items
     and table rows as bullets under their lead-in, each lead-in once."""
@@ -443,8 +453,15 @@ def arrange(chosen: list[Candidate]) -> list[Part]:
             done.add(id(c))
             continue
         items = sorted(groups[key], key=lambda d: d.unit.order)
-        parts.append(_lead_part(items[0].unit.lead, items[0], written))  # type: ignore[arg-type]
-        parts += [_part(d, bullet=True) for d in items]
+        lead = items[0].unit.lead
+        assert lead is not None
+        if lead.framing and all(_RULE.search(d.text) and _whole(d.text) for d in items):
+            # a statute's lettered clauses are rules each on its own ("A covered entity shall
+            # notify ..."): quoted as sentences, under no lead-in written from the heading
+            parts += [_part(d, bullet=False) for d in [c, *(d for d in items if d is not c)]]
+        else:
+            parts.append(_lead_part(lead, items[0], written))
+            parts += [_part(d, bullet=True) for d in items]
         done |= {id(d) for d in items}
         done |= {id(o) for o in chosen if o.unit is items[0].unit.lead}
     return parts
