@@ -14,7 +14,8 @@ __all__ = ["CUT", "DANGLING", "FIELD", "dangling", "field_line", "field_spans"]
 #: voted on", "the data it was trained on"); after anything else they are a cut.
 DANGLING = re.compile(
     r"\b(?:to|of|the|a|an|and|or|nor|such as|including|include|includes|following|by|for|with|from|into|as|than|"
-    r"that|which|whose|its|their|our|are|is|e\.g\.?|i\.e\.?|(?<!ed )(?:in|on|at))[,;]?\s*$",
+    # "logged in", "switch them on", "turn it off": a particle after a verb or its pronoun ends a sentence
+    r"that|which|whose|its|their|our|are|is|e\.g\.?|i\.e\.?|(?<!ed )(?<!\bthem )(?<!\bit )(?<!\bthis )(?:in|on|at))[,;]?\s*$",
     re.I,
 )
 

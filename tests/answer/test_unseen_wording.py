@@ -22,6 +22,15 @@ The vendor must inform the hospital at least 45 days before any change to a depl
 Emergency security patches may be applied at once and reported afterwards.
 Change notices go to 2 named contacts in the hospital's informatics office.
 
+## Go-live
+
+Before go-live, each high-risk tool needs:
+
+- a downtime plan describing how care continues if the tool is unavailable;
+- a training plan for every role that will use the tool.
+
+High-risk tools then run in shadow mode for at least 45 days, logging outputs that clinicians do not see, before the committee decides whether to switch them on.
+
 ## Reporting
 
 The quarterly performance report is filed 20 business days after the end of each quarter.
@@ -65,6 +74,8 @@ def adv(tmp_path_factory) -> Advisor:
         ("What do the vendor terms mean by material change?", "alters the model's intended use"),
         ("Who looks after the model inventory?", "Clinical AI Oversight Committee"),
         ("Can patient data be processed on Canadian servers?", "located in Canada"),
+        # the sentence after a list, ending on a particle ("switch them on"), is whole
+        ("How long must a high-risk tool run in shadow mode before go-live?", "at least 45 days"),
     ],
 )
 def test_a_question_in_other_words_is_answered_from_the_stating_sentence(adv, question, expected):
