@@ -498,7 +498,15 @@ def _unsaid_object(ask: Ask, evidence: list[Evidence], words: WordMatcher | None
         if w >= 0.6 * top and t in asked and t in ask.written and t not in ask.entities
     ]
     # a document's subject is in its every passage; the event whose date is asked, in the sentence
-    absent = [t for t in heavy if not any((not said and t in ev.document) or _present(ask, t, ev) for ev in evidence)]
+    if said:
+        # the sentences stating a date or figure must say of what, in one word of it or alike:
+        # "renewed in 2025" is no founding date, a subscription price no training fee
+        giving = [ev for ev in evidence if _gives(ask, ev)]
+        if not giving or any(_present(ask, t, ev) for t in heavy for ev in giving):
+            return []
+        alike = words.best([ask.written[t] for t in heavy], " ".join(f"{ev.lead} {ev.text}" for ev in giving))
+        return [] if any(alike.get(ask.written[t].lower(), 0.0) for t in heavy) else sorted(heavy)
+    absent = [t for t in heavy if not any(t in ev.document or _present(ask, t, ev) for ev in evidence)]
     if not absent:
         return []
     alike = words.best([ask.written[t] for t in absent], " ".join(f"{ev.lead} {ev.text}" for ev in evidence))
