@@ -14,7 +14,7 @@ from .amounts import asked_amounts, covers_amount
 from .asks import Ask, Focus, asked_words, focus_of, names_several, years
 from .bonus import field_alike, figure_bonus
 from .corpus import Corpus
-from .definitions import defined_subject
+from .definitions import asks_definition, defined_subject
 from .docref import KINDS, pointing, prefer_pointed, reference_nouns
 from .focus import EFFECT_ASK, dated, gives, states_effect
 from .paraphrase import phrasal
@@ -525,6 +525,7 @@ def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus, rank
     best_fit = max(fit.values(), default=0.0)
     names = set(ask.entities)
     subject = defined_subject(question)
+    explicit = bool(asks_definition(question))
     wants_questions = bool(_QUESTIONS_ASKED.search(question))
     rejected, wanted = set_aside(question)
     asked_tokens = set(tokenize(question))
@@ -540,8 +541,10 @@ def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus, rank
             c.score -= 1.0 if mine == 0.0 and best_fit >= 0.5 else 0.35 * (best_fit - mine)
             if names & set(tokenize(f"{c.chunk.section} {c.text}")):
                 c.score += 0.03  # the passage itself names what is asked about
-        if subject and c.kind is UnitKind.SENTENCE and _defines(subject, c.text):
-            c.score += 0.12
+        if subject and c.kind is not UnitKind.ROW and _defines(subject, c.text):
+            # also an item of a definitions list ('"Covered entity" means ...'); asked for in so
+            # many words ("what is meant by"), the definition is the answer, whatever else is near
+            c.score += 0.25 if explicit else 0.12
         c.score += figure_bonus(ask, c.text, c.unit.lead, c.chunk)  # states the figure asked for
         if ask.focus is Focus.COUNT and ask.counted and gives(ask, c.text):
             c.score += 0.08  # "how many discharges": "Across 14,107 index discharges, ..." before "41 variables"

@@ -420,14 +420,15 @@ def _reading_order(chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
-#: A rule stated in a sentence of its own: who must, may or shall do what.
-_RULE = re.compile(r"\b(?:shall|must|may)\b")
+#: A rule or a definition stated in a sentence of its own: who must, may or shall do what;
+#: what a term means.
+_RULE = re.compile(r"\b(?:shall|must|may|means|is defined as|refers to)\b")
 
 
 def _whole(text: str) -> bool:
     """A sentence of its own: a capital first, a full stop last, eight words or more."""
     flat = text.strip()
-    return flat[:1].isupper() and flat.endswith(".") and len(flat.split()) >= 8
+    return flat.lstrip("\"'“‘(")[:1].isupper() and flat.endswith(".") and len(flat.split()) >= 8
 
 
 def arrange(chosen: list[Candidate]) -> list[Part]:
@@ -456,8 +457,9 @@ def arrange(chosen: list[Candidate]) -> list[Part]:
         lead = items[0].unit.lead
         assert lead is not None
         if lead.framing and all(_RULE.search(d.text) and _whole(d.text) for d in items):
-            # a statute's lettered clauses are rules each on its own ("A covered entity shall
-            # notify ..."): quoted as sentences, under no lead-in written from the heading
+            # a statute's lettered clauses are rules or definitions each on its own ("A covered
+            # entity shall notify ...", '"ACDS" means ...'): quoted as sentences, under no lead-in
+            # written from the heading
             parts += [_part(d, bullet=False) for d in [c, *(d for d in items if d is not c)]]
         else:
             parts.append(_lead_part(lead, items[0], written))

@@ -45,6 +45,11 @@ title: Harrowgate Health Data Regulation
 1 Section 4.01 Definitions ..................................... 2
 2 Section 4.02 Breach notification ............................. 3
 
+## Section 4.01 Definitions
+
+- "Covered entity" means a hospital licensed in Harrowgate with more than 40 beds, or a clinic group with annual revenue above $20 million.
+- "Decision tool" means software that produces a score or recommendation used in a decision about a patient's care.
+
 ## Section 4.02 Breach notification
 
 - A covered entity that discovers a breach of health data shall notify each affected resident no later than 40 calendar days after discovery.
@@ -99,3 +104,9 @@ def test_a_lettered_rule_is_quoted_as_a_sentence_first_with_no_lead_in_or_conten
     first = ans.answer.split("\n")[0]
     assert first.startswith("A vendor that discovers a breach"), ans.answer
     assert "items listed under" not in ans.answer and "....." not in ans.answer, ans.answer
+
+
+def test_a_definition_asked_for_in_so_many_words_comes_first_without_a_written_lead_in(adv):
+    ans = adv.ask("What does the Harrowgate regulation mean by a covered entity?")
+    assert not ans.abstained, ans.answer
+    assert ans.answer.startswith('"Covered entity" means a hospital'), ans.answer
