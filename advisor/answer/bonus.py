@@ -23,8 +23,38 @@ from .properties import (
     _states_figure,
     _telling_names,
 )
+from .status import status_line
 
-__all__ = ["FIELD_BONUS", "FIGURE_BONUS", "TITLE_BONUS", "field_alike", "figure_bonus"]
+__all__ = [
+    "ECHO_PENALTY",
+    "FIELD_BONUS",
+    "FIGURE_BONUS",
+    "TITLE_BONUS",
+    "echoes",
+    "field_alike",
+    "figure_bonus",
+    "status_fit",
+]
+
+#: A question about the document itself: its version, dates, status.
+_ASKS_STATUS = re.compile(
+    r"\b(?:version|effective|in (?:force|effect)|issued?|adopted|approved|published|revised|revision|updated?|"
+    r"supersede[sd]?|replace[sd]?|expires?|review(?:ed)? (?:date|due)|next review|latest|current|how old|dated?)\b",
+    re.I,
+)
+#: What a status line costs when the question asks something else: "Version 1.4, effective
+#: August 1, 2026" says nothing of when a tool is retired.
+STATUS_PENALTY = 0.2
+
+
+def status_fit(question: str, text: str) -> float:
+    """Minus STATUS_PENALTY for a line stating the document's own status ("Version 1.4, effective
+    ...") when the question does not ask about the document's version or dates."""
+    own = status_line(text) or _VERSION_LINE.match(text.strip()) is not None
+    return -STATUS_PENALTY if own and not _ASKS_STATUS.search(question) else 0.0
+
+
+_VERSION_LINE = re.compile(r"^(?:Version|Revision|Rev\.?|Edition)\s*\d[\d.]*\b[^.]{0,60}\.?$", re.I)
 
 
 class Alike(Protocol):
@@ -111,3 +141,14 @@ def field_alike(question: str, text: str, chunk: Chunk, words: Alike | None) -> 
     if not asked or set(tokenize(label)) & {t for w in asked for t in tokenize(w)}:
         return 0.0
     return FIELD_BONUS if max(words.best(asked, label).values(), default=0.0) > 0 else 0.0
+
+
+#: What a sentence loses that says nothing the question does not (a field repeating the name asked).
+ECHO_PENALTY = 0.2
+
+
+def echoes(asked: set[str], text: str) -> bool:
+    """Does the sentence (a field's value, without its label) use only words of the question?"""
+    value = text.split(":", 1)[1] if re.match(r"^\s*[A-Za-z][\w ()/&'’-]{1,40}:\s", text) else text
+    words = set(tokenize(value))
+    return bool(words) and words <= asked

@@ -12,7 +12,7 @@ import numpy as np
 from ..text import content_words, identifiers, tokenize
 from .amounts import asked_amounts, covers_amount
 from .asks import Ask, Focus, asked_words, focus_of, names_several, years
-from .bonus import field_alike, figure_bonus
+from .bonus import ECHO_PENALTY, echoes, field_alike, figure_bonus, status_fit
 from .corpus import Corpus
 from .definitions import asks_definition, defined_subject
 from .docref import KINDS, pointing, prefer_pointed, reference_nouns
@@ -548,8 +548,9 @@ def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus, rank
         c.score += figure_bonus(ask, c.text, c.unit.lead, c.chunk)  # states the figure asked for
         if ask.focus is Focus.COUNT and ask.counted and gives(ask, c.text):
             c.score += 0.08  # "how many discharges": "Across 14,107 index discharges, ..." before "41 variables"
-        c.score += field_alike(question, c.text, c.chunk, corpus.words_alike)  # "who makes it": "Manufacturer: ..."
-        if _echoes(asked_tokens, c.text):
+        # "who makes it": "Manufacturer: ..."; "Version 1.4, ..." answers only of the document itself
+        c.score += field_alike(question, c.text, c.chunk, corpus.words_alike) + status_fit(question, c.text)
+        if echoes(asked_tokens, c.text):
             c.score -= ECHO_PENALTY  # "Product: Lumivex AKI Predict" only repeats the name asked about
         if c.anaphoric:
             c.score -= 0.05  # "This approach ..." leans on a sentence the answer may not show
@@ -562,17 +563,6 @@ def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus, rank
         c.score += 0.15  # "which site had the weakest sensitivity": the row at that end of the column
     prefer_pointed(cands, at)
     _follow_table_pointers(cands)
-
-
-#: What a sentence loses that says nothing the question does not (a field repeating the name asked).
-ECHO_PENALTY = 0.2
-
-
-def _echoes(asked: set[str], text: str) -> bool:
-    """Does the sentence (a field's value, without its label) use only words of the question?"""
-    value = text.split(":", 1)[1] if re.match(r"^\s*[A-Za-z][\w ()/&'’-]{1,40}:\s", text) else text
-    words = set(tokenize(value))
-    return bool(words) and words <= asked
 
 
 def _movers(question: str, cands: list[Candidate]) -> None:
