@@ -7,16 +7,19 @@ import re
 
 from ..safety.names import name_lists
 from ..text import tokenize
-from .signoff import SIGNATURE
+from .signoff import SIGNATURE, credentialed_names
 
 __all__ = ["COMPANY_ASKED", "NAME_WANTED", "assigns_an_office", "names_a_company", "names_a_person"]
 
 
 def names_a_person(sentence: str, asked: set[str]) -> bool:
-    """A title and a name ("Dr. Smith"), a known given name and a surname ("Micky Tripathi"), or
-    the name on a signature line ("Signature: /s/ Jane Roe")."""
+    """A title and a name ("Dr. Smith"), a known given name and a surname ("Micky Tripathi"), a
+    name with post-nominal letters ("R. Patel RN BSN"), or the name on a signature line
+    ("Signature: /s/ Jane Roe")."""
     if re.search(r"\b(?:Dr|Mr|Ms|Mrs|Prof)\.? [A-Z]", sentence) or SIGNATURE.search(sentence):
         return True
+    if any(not set(tokenize(n.name)) & asked for n in credentialed_names(sentence)):
+        return True  # "Jane Smith, MD, MPH", "R. Patel RN BSN": post-nominal letters mark a person
     given, _ = name_lists()
     for m in re.finditer(r"\b([A-Z][a-z]+) (?:[A-Z]\. )?[A-Z][a-z]{2,}\b", sentence):
         if m.group(1) in given and not set(tokenize(m.group(0))) & asked:
