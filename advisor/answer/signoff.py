@@ -27,6 +27,12 @@ SIGNATURE = re.compile(
 )
 #: The act a "who signed" question asks about, as a signature line names it.
 _SIGNING = frozenset(tokenize("sign signed signs signing signature signatory"))
+#: The other acts a sign-off block records: "who approved / endorsed / authorised it".
+_SIGNOFF_ACTS = frozenset(
+    tokenize(
+        "approve approved approves approval endorse endorsed ratify ratified authorise authorised authorize authorized"
+    )
+)
 
 
 #: "Who approved the policy?", "who signed it", "who endorsed the rules": the document's sign-off.
@@ -51,12 +57,13 @@ def signs_off(text: str, header: str = "", section: str = "") -> bool:
 
 
 def signature_met(token: str, sentence: str, words: set[str] | frozenset[str] = frozenset()) -> bool:
-    """Does a signature line ("Signature: /s/ Jane Roe"), or a sentence whose own words or
-    headings name the signing in any form (`words`: "Signature", "signed by"), name the signing a
-    question asks about?"""
-    return token in _SIGNING and (
-        SIGNATURE.search(sentence) is not None or bool(_SIGNING & words) or bool(signed_names(sentence))
-    )
+    """Does a signature line ("Signature: /s/ Jane Roe"), a sentence whose own words or headings
+    name the signing in any form (`words`: "Signature", "signed by"), or a sign-off line of
+    credentialed names ("Jane Smith, MD, MPH") name the signing or approval a question asks about?"""
+    if token in _SIGNING and (SIGNATURE.search(sentence) is not None or bool(_SIGNING & words)):
+        return True
+    # a sign-off line's names ("Jane Smith, MD, MPH, Chief Medical Officer") answer who signed or approved
+    return token in _SIGNING | _SIGNOFF_ACTS and bool(signed_names(sentence))
 
 
 # ------------------------------------------------------------------ credentialed names
