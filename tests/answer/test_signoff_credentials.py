@@ -130,3 +130,10 @@ def test_the_signoff_is_not_quoted_for_a_question_about_the_policys_rules(adviso
     ans = advisor.ask("How often must Lakemont revalidate a clinical AI model?")
     assert not ans.abstained and "eighteen months" in ans.answer, ans.answer
     assert not any(name in ans.answer for name in SIGNATORIES), ans.answer
+
+
+def test_a_credentialed_name_answers_who_holds_an_office_only_when_it_holds_that_office():
+    asked = {"chief", "medic", "offic"}  # "Who is the Chief Medical Officer?"
+    assert names_a_person("Marisol Quenby, MD, MPH, Chief Medical Officer", asked)
+    assert not names_a_person("Approved by: John O'Neil, CPA, Chief Financial Officer", asked)
+    assert names_a_person("Approved by: John O'Neil, CPA, Chief Financial Officer", {"approv", "polici"})
