@@ -21,13 +21,15 @@ from enum import StrEnum
 from pathlib import Path
 
 from ..chunk import Chunk, Fact
+from ..conversation import names_framework
+from ..frameworks.loader import bundled_catalog
 from ..frameworks.records import Catalog, Control, Framework
 from ..index.sources import source_for
 from ..library import Library, OrgHistory
 from ..text import identifiers, sentence_spans
 from .types import AnswerKind, Draft, Part
 
-__all__ = ["FrameworkIntent", "FrameworkQuestion", "compose_framework", "framework_question"]
+__all__ = ["FrameworkIntent", "FrameworkQuestion", "compose_framework", "framework_question", "names_a_framework"]
 
 
 class FrameworkIntent(StrEnum):
@@ -185,3 +187,59 @@ def compose_framework(
         return None
     parts[0].bullet = False
     return Draft(parts[:12], kind, 1.0)
+
+
+#: Capitals that name no framework: roles, record systems, places and the subject itself.
+_NOT_FRAMEWORK = frozenset(
+    [
+        "AI",
+        "ML",
+        "IT",
+        "EHR",
+        "EMR",
+        "US",
+        "USA",
+        "UK",
+        "EU",
+        "PHI",
+        "PII",
+        "CEO",
+        "CIO",
+        "CMIO",
+        "CMO",
+        "CNO",
+        "CFO",
+        "COO",
+        "CTO",
+        "CISO",
+        "CDO",
+        "IRB",
+        "QI",
+        "ROI",
+        "KPI",
+        "LLM",
+        "GPT",
+        "OK",
+    ]
+)
+#: An acronym as frameworks and standards are known by ("CSF", "CMMI", "EMRAM", "SOC 2", "FedRAMP").
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?![\w-])")
+#: A framework by what it is: "the Cybersecurity Framework", "Capability Maturity Model", "the
+#: assurance framework", "this policy".
+_FRAMEWORK_NOUN = re.compile(
+    r"\b(?:[A-Z][\w-]*\s+){1,5}(?:Framework|Model|Standard|Profile|Act|Rule|Guide|Playbook|Blueprint|Scale|Matrix|"
+    r"Regulation|Directive|Code)\b"
+    r"|\b(?:the|this|that|its|their|a|an)\s+(?:[\w-]+\s+){0,3}?(?:framework|maturity model|standard|profile|playbook|"
+    r"guidance|guideline|policy|rubric|scheme|regulation|rule|model card|act)s?\b"
+)
+
+
+def names_a_framework(text: str) -> bool:
+    """Does the text name a framework, standard or guidance document, listed or not: a bundled
+    framework's name, a standard's acronym ("NIST CSF", "CMMI"), or a titled or described one
+    ("the Cybersecurity Framework", "the assurance framework")?"""
+    if names_framework(text) or bundled_catalog().named_in(text):
+        return True
+    if any(m.group(0) not in _NOT_FRAMEWORK for m in _ACRONYM.finditer(text)):
+        return True
+    return _FRAMEWORK_NOUN.search(text) is not None

@@ -7,21 +7,45 @@ import re
 
 from ..safety.names import name_lists
 from ..text import tokenize
-from .signoff import SIGNATURE
+from .signoff import SIGNATURE, credentialed_names
 
 __all__ = ["COMPANY_ASKED", "NAME_WANTED", "assigns_an_office", "names_a_company", "names_a_person"]
 
 
 def names_a_person(sentence: str, asked: set[str]) -> bool:
-    """A title and a name ("Dr. Smith"), a known given name and a surname ("Micky Tripathi"), or
-    the name on a signature line ("Signature: /s/ Jane Roe")."""
+    """A title and a name ("Dr. Smith"), a known given name and a surname ("Micky Tripathi"), a
+    name with post-nominal letters ("R. Patel RN BSN"), or the name on a signature line
+    ("Signature: /s/ Jane Roe")."""
     if re.search(r"\b(?:Dr|Mr|Ms|Mrs|Prof)\.? [A-Z]", sentence) or SIGNATURE.search(sentence):
         return True
+    if any(not set(tokenize(n.name)) & asked and _holds_asked_office(sentence[n.end :], asked)
+           for n in credentialed_names(sentence)):  # fmt: skip
+        return True  # "Jane Smith, MD, MPH", "R. Patel RN BSN": post-nominal letters mark a person
     given, _ = name_lists()
     for m in re.finditer(r"\b([A-Z][a-z]+) (?:[A-Z]\. )?[A-Z][a-z]{2,}\b", sentence):
         if m.group(1) in given and not set(tokenize(m.group(0))) & asked:
             return True
     return False
+
+
+def _holds_asked_office(after: str, asked: set[str]) -> bool:
+    """Does the office written after a credentialed name ("..., Chief Financial Officer") hold
+    every word of the office the question asks for ("Who is the Chief Medical Officer?")? A name
+    with no office after it, or a question naming none, passes."""
+    office = after.split("\n", 1)[0]
+    named = {w for m in _OFFICE.finditer(office) for w in tokenize(m.group(0))}
+    wanted = {w for w in asked if _OFFICE.fullmatch(w)}
+    if not named or not wanted:
+        return True
+    held = set(tokenize(office))
+    return {w for w in asked if w in _OFFICE_QUALIFIERS or _OFFICE.fullmatch(w)} <= held
+
+
+#: Words that tell one office from another ("medical" in "Chief Medical Officer").
+_OFFICE_QUALIFIERS = frozenset(
+    tokenize("medical nursing financial information operating executive technology security privacy compliance "
+             "quality safety clinical digital data analytics legal risk")
+)  # fmt: skip
 
 
 #: Offices a rule assigns a duty to ("the Chief Medical Officer", "the Vice President").

@@ -15,16 +15,19 @@ from ..guard import ScopeDecision, ScopeGuard
 from ..retrieve import Hit
 from ..safety import phi
 from ..text import identifiers
+from .frameworks import names_a_framework
 from .render import ABSTAIN_MESSAGE
 
 __all__ = [
     "AnswerPath",
     "Route",
     "about_results",
+    "asks_about_levels",
     "closest_topics",
     "declined",
     "evidence_scope",
     "is_assessment_question",
+    "own_level",
     "route",
     "unresolved_reference",
 ]
@@ -109,12 +112,120 @@ def _instrument_question(identifier: str) -> bool:
         return False
 
 
+# ------------------------------------------------------------------ a framework's tiers or ours
+
+#: A grade word: "tier", "levels", "stage", "maturity".
+_LEVEL_WORD = re.compile(r"\b(?:tiers?|levels?|stages?|maturity|tiered|tiering)\b", re.I)
+_GRADED = re.compile(r"\b(?:tiers?|levels?|stages?|maturity|mature)\b", re.I)
+_GRADE = r"(?:tiers?|levels?|stages?|class(?:es)?)"
+#: A framework's grades however named, with no framework named: "implementation tiers", "maturity
+#: levels", "Tier 3", "Level C", "which tier requires ...", "what level does a sepsis model need".
+_FRAMEWORK_GRADES = re.compile(
+    rf"\b(?:implementation|maturity|adoption|assurance|autonomy|risk|review|evidence|capability|automation|impact|"
+    rf"criticality|classification|security|safety|oversight|certification|accreditation)[ -]{_GRADE}\b"
+    r"|\b(?:tier|level|stage)[ -](?:\d{1,2}|(?-i:[IVX]{1,4}|[A-F])|zero|one|two|three|four|five|six|seven|eight)\b(?![.-]\d)"
+    r"|\bmaturity\s+(?:models?|scales?|ladders?|grids?|ratings?|stages?)\b"
+    r"|\b(?:which|what)\s+(?:[\w-]+\s+)?(?:tier|level|stage)\s+(?:requires?|needs?|calls? for|covers?|includes?|means?|"
+    r"applies|mandates?|demands?|expects?|(?:do|does|would|should|must|will|is|are)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:need\w*|requir\w*|get|gets|fall|falls|go|goes|belong\w*|sit|sits|fit|fits|assign\w*|give|apply|applies|"
+    r"placed|put|target|aim|use))\b",
+    re.I,
+)
+#: The organization's own grade: "our maturity level", "what tier are we at", "have we reached",
+#: "the organization's tier", "where do we stand".
+_OWN_LEVEL = re.compile(
+    r"\bour\s+(?:(?:current|overall|present|own|assessed|ai|readiness|maturity|implementation|adoption|capability)\s+){0,2}"
+    r"(?:tier|level|stage|maturity|score)\b"
+    r"|\b(?:tiers?|levels?|stages?|maturity|mature)\b[^?.]{0,30}?\b(?:are|were|am)\s+we\b"
+    r"|\b(?:are|were)\s+we\s+(?:now\s+|currently\s+|still\s+)?(?:at|in|on)\b|\bwe(?:['’]re|\s+are|\s+were)\s+(?:now\s+)?(?:at|in|on)\b"
+    r"|\b(?:have|has|did|do)\s+we\s+(?:\w+\s+)?(?:reach\w*|achiev\w*|get|got|score\w*|hit|attain\w*|land\w*|sit|stand|fall|rank)\b"
+    r"|\bwhere\s+(?:do|does|did)\s+(?:we|the organi[sz]ation)\s+(?:sit|stand|fall|land|rank)\b"
+    r"|\b(?:the|this|my)\s+(?:organi[sz]ation|org|hospital|health system|client)['’]s\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:tier|level|stage|maturity|score)\b"
+    r"|\b(?:current|overall|index|readiness)\s+(?:tier|level|stage)\b"
+    r"|\b(?:tier|level|stage)\s+(?:is|are|was|were|does|did)\s+(?-i:[A-Z])[\w'’&.-]*(?:\s+(?-i:[A-Z])[\w'’&.-]*){0,4}\s+"
+    r"(?:at|in|on|assessed|rated|placed|scored)\b",
+    re.I,
+)
+#: The readiness index's own grades: "the tier we need to scale", "Ready to pilot".
+_READINESS_TIER = re.compile(
+    r"\btiers?\b.*\b(?:pilot\w*|scal\w+|ready|readiness|index)\b|\b(?:pilot\w*|scal\w+|ready|readiness|index)\b.*\btiers?\b",
+    re.I,
+)
+
+
+def _instrument_tier_named(query: str) -> bool:
+    try:
+        names = [t.name for t in load_instrument().tiers]
+    except AssessmentError:
+        return False
+    return any(re.search(rf"\b{re.escape(n)}\b", query, re.I) for n in names)
+
+
+def _names_org(query: str, org: str | None) -> bool:
+    """Does the question name the selected organization ("What tier is Meridian in?")?"""
+    words = [w for w in re.split(r"[\W_]+", org or "") if len(w) > 3 and w.lower() not in _GENERIC_ORG_WORDS]
+    return any(re.search(rf"\b{re.escape(w)}\b", query, re.I) for w in words)
+
+
+_GENERIC_ORG_WORDS = frozenset(
+    [
+        "health",
+        "healthcare",
+        "medical",
+        "center",
+        "centre",
+        "hospital",
+        "hospitals",
+        "system",
+        "systems",
+        "clinic",
+        "clinics",
+        "care",
+        "academic",
+        "university",
+        "regional",
+        "network",
+        "group",
+    ]
+)
+
+
+def own_level(query: str, org: str | None = None) -> bool:
+    """Is the question about the organization's own grade ("What tier are we at?", "our maturity
+    level", "What tier is Meridian in?"), its readiness tier included ("Have we reached Ready to pilot?")?"""
+    if _instrument_tier_named(query):
+        return True
+    if not _GRADED.search(query):
+        return False  # "are we in breach?" asks about no grade
+    if _OWN_LEVEL.search(query) or _names_org(query, org):
+        return True
+    return bool(refers_to_self(query) and _READINESS_TIER.search(query))
+
+
+def asks_about_levels(query: str, org: str | None = None) -> bool:
+    """Does the question ask about a framework's tiers, levels or stages ("What are the NIST CSF
+    implementation tiers?", "Which maturity level requires an AI inventory?") rather than the
+    organization's own grade or an assessment question's levels ("level 3 of GOV-2")?"""
+    if not _LEVEL_WORD.search(query) or own_level(query, org):
+        return False
+    if any(_instrument_question(i) for i in identifiers(query)):
+        return False  # the assessment's own questions have levels 1-5
+    return bool(_FRAMEWORK_GRADES.search(query)) or names_a_framework(query)
+
+
 def route(query: str, org: str | None, scope: ScopeGuard) -> Route:
-    """The path for a standalone query: scope rules first, then assessment intent."""
+    """The path for a standalone query: scope rules first, then a framework's tiers (guidance
+    explains them), then assessment intent."""
     rule = scope.check(query, evidence=1.0)  # rules only: evidence=1 disables the embedding test
     if not rule.in_scope:
         return Route(AnswerPath.REFUSE, rule.reason)
-    assessment_intent = is_assessment_question(query) and (refers_to_self(query) or bool(org and about_results(query)))
+    if asks_about_levels(query, org):
+        return Route(AnswerPath.GUIDANCE)
+    ours = own_level(query, org)
+    assessment_intent = (is_assessment_question(query) or ours) and (
+        refers_to_self(query) or bool(org and (about_results(query) or ours))
+    )
     if assessment_intent and org:
         return Route(AnswerPath.ASSESSMENT)
     if assessment_intent and refers_to_self(query) and not _ASKS_A_SOURCE.search(query):
