@@ -66,7 +66,10 @@ _RESULT_WORDS = re.compile(
 _ASKS_A_SOURCE = re.compile(
     r"\b(?:according to|as per|per) (?:the|this|that) \w"
     r"|\b(?:does|do|did) (?:the|this|that) (?:[\w’'-]+ ){1,4}?(?:say|suggest|recommend|require|expect|advise|propose)\b"
-    r"|\bthe (?:[\w’'-]+ ){0,3}?[\w-]+['’]s (?:guidance|advice|recommendations?|suggestions?|suggested actions|view)\b",
+    r"|\bthe (?:[\w’'-]+ ){0,3}?[\w-]+['’]s (?:guidance|advice|recommendations?|suggestions?|suggested actions|view)\b"
+    # "Can ScribeWell use our recordings ...?", "Does Lumora keep our data?": what a named vendor
+    # or product does, which its documents say, not the organization's own results
+    r"|^\s*(?:can|could|does|do|did|will|would|may|is|has)\s+(?-i:(?!(?:We|I|Our|The|This|That|It|AI)\b)[A-Z][\w-]*[a-z][\w-]*)\b",
     re.I,
 )
 

@@ -23,6 +23,10 @@ RULES_ONLY = ScopeGuard()  # no embedding model: the scope rules alone
         ("Can we run the Quellan kidney-injury score on a patient on dialysis in our ICU?", None, AnswerPath.GUIDANCE),
         ("Should we switch on the fall-risk score on our rehab wards?", None, AnswerPath.GUIDANCE),
         ("How did our readiness score change since March?", None, AnswerPath.NEEDS_ORG),
+        # what a named vendor's product does with "our" data is in its documents
+        ("Can ScribeWell use our patients' recordings to improve its AI?", None, AnswerPath.GUIDANCE),
+        ("Does Lumora keep our audio after the note is signed?", None, AnswerPath.GUIDANCE),
+        ("Is our data governance ready for scale?", None, AnswerPath.NEEDS_ORG),
         ("What is our risk score?", "meridian-health", AnswerPath.ASSESSMENT),
     ],
 )
