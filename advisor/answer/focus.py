@@ -139,7 +139,10 @@ _FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
             r"^\s*who (?:chairs|chaired|co-chaired|leads|led|heads|headed|runs|ran|directs|directed|founded|signed|"
             r"(?:is|was) the (?:current |new |acting |former )?"
             r"(?:chair|head|director|ceo|coordinator|administrator|commissioner|secretary|president|chief|founder)"
-            r"|is the (?:current |new |acting )?[A-Z][\w-]* [A-Z])",
+            r"|is the (?:current |new |acting )?[A-Z][\w-]* [A-Z])"
+            # "what is the name of the current Chief Medical Information Officer": a person, by name
+            r"|^\s*what(?:'s| is| was| are) the names? of\b[^?]{0,60}?\b(?:officer|chair|chairs|director|president|"
+            r"head|secretary|coordinator|administrator|commissioner|manager|ceo|(?-i:C[A-Z]{1,3}O))\b",
             re.I,
         ),
     ),

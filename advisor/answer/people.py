@@ -52,7 +52,8 @@ _OFFICE_QUALIFIERS = frozenset(
 _OFFICE = re.compile(
     r"\b(?:president|vice[- ]president|officer|director|chief|chair(?:man|woman|person)?|head|secretary|"
     r"commissioner|coordinator|manager|dean|administrator|superintendent|registrar|executive|treasurer|"
-    r"chancellor|provost|minister|ombudsman|steward|lead)\b",
+    # "the CMIO", "the CISO": a chief officer by the acronym of the office
+    r"chancellor|provost|minister|ombudsman|steward|lead|(?-i:C[A-Z]{1,3}O))\b",
     re.I,
 )
 NAME_WANTED = re.compile(r"\b(?:current|new|acting|interim|name|named|currently)\b", re.I)
