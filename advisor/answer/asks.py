@@ -39,7 +39,7 @@ from .focus import (
     years,
 )
 from .lookup import split_question
-from .objects import asked_object, sibling_named
+from .objects import Said, asked_object, sibling_named
 from .paraphrase import LIGHT, PARTICLE, WordMatcher, abbreviated, acronyms, expands
 from .places import names_place
 from .populations import asked_age, covers_age
@@ -498,7 +498,7 @@ def _unsaid_object(ask: Ask, evidence: list[Evidence], words: WordMatcher | None
         if w >= 0.6 * top and t in asked and t in ask.written and t not in ask.entities
     ]
     # a document's subject is in its every passage; the event whose date is asked, in the sentence
-    if said:
+    if said is Said.SENTENCE:
         # the sentences stating a date or figure must say of what, in one word of it or alike:
         # "renewed in 2025" is no founding date, a subscription price no training fee
         giving = [ev for ev in evidence if _gives(ask, ev)]
@@ -510,7 +510,12 @@ def _unsaid_object(ask: Ask, evidence: list[Evidence], words: WordMatcher | None
     if not absent:
         return []
     alike = words.best([ask.written[t] for t in absent], " ".join(f"{ev.lead} {ev.text}" for ev in evidence))
-    return sorted(t for t in absent if not alike.get(ask.written[t].lower(), 0.0))
+    unsaid = sorted(t for t in absent if not alike.get(ask.written[t].lower(), 0.0))
+    # "bias in clinical algorithms" is about bias where a document says "decision support tools"
+    if said is Said.DOCUMENT:
+        return unsaid
+    weight = sum(w for t, w in ask.anchors.items() if t in asked and t not in ask.entities)
+    return unsaid if 2 * sum(ask.anchors[t] for t in unsaid) >= weight else []
 
 
 def _stand_ins(ask: Ask, evidence: list[Evidence], words: WordMatcher) -> list[Extra]:

@@ -5,11 +5,12 @@ insurance", "when was Lumora founded"), and a sentence naming a sibling of the p
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 
 from ..text import tokenize
 from .docref import KINDS
 
-__all__ = ["asked_object", "sibling_named"]
+__all__ = ["Said", "asked_object", "sibling_named"]
 
 #: A yes/no question whether a document requires, covers or allows something.
 _REQUIRES_ASK = re.compile(
@@ -46,17 +47,27 @@ _FIGURE_FRAME = frozenset(
 )
 
 
-def asked_object(question: str, fact_about_name: bool, plain: set[str]) -> tuple[set[str], bool]:
-    """The tokens of what a question asks a document about, and whether a sentence (not just
-    its document) must say them: after "does the bulletin require" or "what does the regulation
-    say about", before it in "what cover does the policy require"; for a question asking a
-    name's figure or date (`fact_about_name`), its `plain` anchors but the words framing the
-    figure (the event or thing: "founded", "implementation"), in the sentence. Empty when the
-    question asks nothing such."""
-    m = _REQUIRES_ASK.search(question) or _WHAT_REQUIRED.search(question) or _SAYS_ABOUT.search(question)
+class Said(StrEnum):
+    """Where the words of what is asked must be found, and how many of them."""
+
+    DOCUMENT = "each in a document"  # "does the bulletin require malpractice insurance"
+    TOPIC = "most in a document"  # "what does the regulation say about insurers and prior authorization"
+    SENTENCE = "one in the stating sentence"  # "when was Lumora founded"
+
+
+def asked_object(question: str, fact_about_name: bool, plain: set[str]) -> tuple[set[str], Said]:
+    """The tokens of what a question asks a document about, and where they must be said: after
+    "does the bulletin require" or "what does the regulation say about", before it in "what
+    cover does the policy require"; for a question asking a name's figure or date
+    (`fact_about_name`), its `plain` anchors but the words framing the figure (the event or
+    thing: "founded", "implementation"). Empty when the question asks nothing such."""
+    m = _REQUIRES_ASK.search(question) or _WHAT_REQUIRED.search(question)
+    said = Said.DOCUMENT
+    if m is None and (m := _SAYS_ABOUT.search(question)) is not None:
+        said = Said.TOPIC  # a topic is said in other words more often than a requirement
     if m is not None and _A_DOCUMENT.search(m.group("who")):
-        return set(tokenize(question[m.end() :])) | set(tokenize(m.groupdict().get("what") or "")), False
-    return (set(plain) - _FIGURE_FRAME, True) if fact_about_name else (set(), False)
+        return set(tokenize(question[m.end() :])) | set(tokenize(m.groupdict().get("what") or "")), said
+    return (set(plain) - _FIGURE_FRAME, Said.SENTENCE) if fact_about_name else (set(), Said.DOCUMENT)
 
 
 def sibling_named(question: str, word: str, text: str) -> bool:
