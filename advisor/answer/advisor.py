@@ -236,7 +236,8 @@ class Advisor:
         """Index files and folders; a results file whose organization takes another's display name is refused first."""
         clashes = self.library.name_clashes(paths)  # refused before anything is stored; the rest is indexed
         targets = without(paths, [c.file.path for c in clashes if c.file.path]) if clashes else paths
-        report = self.index.index_paths(targets, org=org, progress=progress) if targets != [] else IndexReport()
+        refused_all = bool(clashes) and not targets  # (an empty list would mean the bundled corpus)
+        report = IndexReport() if refused_all else self.index.index_paths(targets, org=org, progress=progress)
         for clash in clashes:
             report.error(clash.file.path or Path(clash.file.source), clash.message)
         report.files_seen += len(clashes)
