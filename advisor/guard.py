@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .chunk import Chunk
+from .chunk import BUNDLED_PREFIX, Chunk, Trust
 from .safety.injection import is_instruction
 from .settings import CORPUS_DIR
 from .text import sentence_spans
@@ -232,10 +232,37 @@ def bundled_allow_list() -> frozenset[str]:
     return frozenset(allow_keys(links))
 
 
+@functools.lru_cache(maxsize=256)
+def _shipped_links(source: str) -> frozenset[str]:
+    """Allow-list keys of the links a file shipped in the bundled corpus declares (empty for any
+    other source: a document a user added, or a source that only claims a corpus path)."""
+    corpus = CORPUS_DIR.resolve()
+    path = (CORPUS_DIR.parent / source).resolve()
+    if not source.startswith(BUNDLED_PREFIX) or not path.is_relative_to(corpus) or not path.is_file():
+        return frozenset()
+    try:
+        return frozenset(allow_keys(links_in(path.read_text(encoding="utf-8"))))
+    except (OSError, UnicodeDecodeError):
+        return frozenset()
+
+
+def own_link_trusted(chunk: Chunk) -> bool:
+    """Whether a passage's own front-matter `source_url` may be shown. Only a document shipped in
+    the bundled corpus vouches for its own URL, and only for the URL that shipped file declares:
+    a document a user added (or one whose metadata merely claims a corpus path) could otherwise
+    put a phishing link on the allow-list just by naming it in its own front matter."""
+    own = str(chunk.meta.get("source_url") or "")
+    if not own or chunk.trust is not Trust.CURATED:
+        return False
+    return _link_key(own) in _shipped_links(chunk.source)
+
+
 def allowed_links(chunk: Chunk | None = None) -> frozenset[str]:
-    """The links a passage may show: the bundled allow-list plus its own document's front-matter URL."""
-    own = str(chunk.meta.get("source_url") or "") if chunk is not None else ""
-    return bundled_allow_list() | frozenset(allow_keys([own])) if own else bundled_allow_list()
+    """The links a passage may show: the bundled allow-list, plus its own document's front-matter
+    URL when the document ships in the bundled corpus (never for a document a user added)."""
+    if chunk is None or not own_link_trusted(chunk):
+        return bundled_allow_list()
+    return bundled_allow_list() | frozenset(allow_keys([str(chunk.meta["source_url"])]))
 
 
 def unsafe_links(sentence: str, allowed: Iterable[str] | None = None) -> list[str]:

@@ -1,26 +1,42 @@
 """What the index knows about an organization, and where a guidance reference points.
 
-One place for two look-ups that chat, recommendations and the app all need:
+One place for the look-ups that chat, recommendations, indexing and the app all need:
 
 - an organization's assessment history: its indexed results files, scored, oldest first,
   with the chunks that state each scorecard;
 - the guidance passages an instrument reference (document stem + section) points at. Every
   lookup names the doc type and the organization scope: a results file or a user upload
-  that happens to share a guidance document's file name never answers for it.
+  that happens to share a guidance document's file name never answers for it;
+- the organizations' display names, so results files whose organization would take another
+  organization's name are refused before indexing stores them (`Library.name_clashes`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .assessment import Instrument, Results, Scorecard, load_instrument, load_results, score
+from .assessment import (
+    Instrument,
+    NameClash,
+    OrgName,
+    Results,
+    Scorecard,
+    load_instrument,
+    load_results,
+    name_clashes,
+    score,
+)
 from .chunk import Chunk, DocType, ResultKind
 from .errors import AssessmentError
+from .index.sources import bundled_paths, doc_type_for, source_for
+from .index.walk import expand
+from .ingest import LOADERS
 from .text import content_words, identifiers
 
-__all__ = ["Library", "OrgHistory", "ResultChunks", "ResultsFile", "ScoredAssessment"]
+__all__ = ["Library", "OrgHistory", "ResultChunks", "ResultsFile", "ScoredAssessment", "without"]
 
 
 @dataclass(frozen=True)
@@ -171,6 +187,33 @@ class Library:
             hist.name = hist.assessments[-1].card.org_name
         return hist
 
+    def stored_names(self) -> list[OrgName]:
+        """Each indexed results file's organization and the display name its chunks state."""
+        out = []
+        for row in self._rows():
+            if row["doc_type"] != DocType.ASSESSMENT or not row["org"]:
+                continue
+            named = (str(c.meta["org_name"]) for c in self.chunks_of(row["source"]) if c.meta.get("org_name"))
+            out.append(OrgName(row["org"], next(named, row["org"]), row["source"], Path(row["path"])))
+        return out
+
+    def name_clashes(self, paths: list[Path] | None) -> list[NameClash]:
+        """The results files among `paths` (None: the bundled corpus; folders as indexing walks
+        them) whose organization takes the display name of another organization, stored or in
+        an earlier file of `paths`. Files that do not load are left to indexing to report."""
+        files, _ = expand(list(paths) if paths else bundled_paths(), lambda *_: None, [])
+        candidates = []
+        for path in sorted(files):
+            if doc_type_for(path) != DocType.ASSESSMENT:
+                continue
+            try:
+                results = load_results(path)
+            except AssessmentError:
+                continue
+            candidates.append(OrgName(results.org, results.org_name, source_for(path), path))
+        fresh = {c.source for c in candidates}  # a file indexed again does not clash with itself
+        return name_clashes(candidates, [n for n in self.stored_names() if n.source not in fresh])
+
     # ------------------------------------------------------------------ guidance
 
     def guidance_sources(self, document: str) -> list[str]:
@@ -213,3 +256,29 @@ class Library:
             words = content_words(f"{section} {topic}")
             return max(chunks, key=lambda c: (len(words & content_words(c.section + " " + c.text)), -c.position))
         return None
+
+
+def without(paths: list[Path] | None, refused: Iterable[Path]) -> list[Path]:
+    """`paths` (None: the bundled corpus) with the refused files left out: a folder holding one
+    is replaced by what it holds, as indexing would walk it, so every other file is still indexed."""
+    gone = {p.resolve() for p in refused}
+    out: list[Path] = []
+    for target in list(paths) if paths else bundled_paths():
+        if target.resolve() in gone:
+            continue
+        if target.is_dir() and not target.is_symlink() and any(target.resolve() in g.parents for g in gone):
+            out += without(_children(target), gone)
+        else:
+            out.append(target)
+    return out
+
+
+def _children(folder: Path) -> list[Path]:
+    """What indexing walks in a folder: its visible sub-folders and the files a loader reads."""
+    kept = []
+    for p in sorted(folder.iterdir()):
+        if p.name.startswith(".") or p.name == "__pycache__" or (p.is_dir() and p.is_symlink()):
+            continue
+        if p.is_dir() or p.suffix.lower() in LOADERS:
+            kept.append(p)
+    return kept

@@ -100,7 +100,9 @@ def provenance(chunk: Chunk) -> Provenance:
             return Provenance(label, SourceKind.SYNTHESIS, "", "", trust, as_of, status)
         return Provenance(label, SourceKind.SUMMARY, url, chunk.publisher, trust, as_of, status)
     label = f"{chunk.title} ({section})" if section else chunk.title  # the page is shown beside it (Citation.where)
-    return Provenance(label, SourceKind.DOCUMENT, url, chunk.publisher, trust, as_of, status)
+    # a document a user added vouches for no link: its own front-matter URL could be a phishing
+    # page, so only bundled guidance's URL becomes a citation's link (see guard.own_link_trusted)
+    return Provenance(label, SourceKind.DOCUMENT, "", chunk.publisher, trust, as_of, status)
 
 
 def status_note(title: str, status: str, as_of: str) -> str:

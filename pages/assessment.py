@@ -66,6 +66,11 @@ def _save(data: bytes, target: Path, *, how: str, org_id: str, date: str, replac
     except AccessDenied as exc:
         st.error(f"Nothing was saved: {ui.escape_md(str(exc))}", icon=":material/block:")
         return
+    try:  # another organization's display name is refused before the file is written
+        ui.check_results(data, target.suffix, inst, lib, target.name)
+    except AssessmentError as exc:
+        st.error(f"Nothing was saved: {ui.escape_md(str(exc))}", icon=":material/block:")
+        return
     ui.write_atomic(data, target)
     with st.spinner("Indexing the assessment so the advisor can cite it…"):
         try:
@@ -245,7 +250,7 @@ with tab_upload:
         data = up.getvalue()
         suffix = ".json" if up.name.lower().endswith(".json") else ".csv"
         try:
-            checked = ui.check_results(data, suffix, inst)
+            checked = ui.check_results(data, suffix, inst, lib, up.name)
             card = score(checked, inst)
             problems = []
         except AssessmentError as exc:

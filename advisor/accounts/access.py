@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..audit import Scope
 from ..errors import AccessDenied
 from .records import User
 from .roles import CAPABILITIES, Capability, Role
@@ -82,12 +83,21 @@ class Access:
             )
 
     @property
+    def audit_scope(self) -> Scope:
+        """What this caller may read of the audit log and feedback: everything for the operator and
+        an administrator; otherwise the granted organizations' events only. Events of no
+        organization (failed sign-ins, user administration, questions about shared guidance) name
+        accounts and show who tried what, so only the operator and administrators read them."""
+        if self.is_operator or self.all_orgs:
+            return Scope.everything(self.user or "")
+        return Scope.members_of(self.orgs, self.user or "")
+
+    @property
     def event_orgs(self) -> tuple[str, ...] | None:
-        """The organizations whose audit events and feedback this caller may read, for the audit
-        store's `orgs=` filter: None (every one) for the operator and an administrator; otherwise
-        the granted ones (events about no organization stay readable). The audit log holds each
-        question, its passages and the answer's feedback, so it is scoped like the answers."""
-        return None if self.is_operator or self.all_orgs else tuple(sorted(self.orgs))
+        """The organizations whose audit events this caller may read (None: every event); as
+        `audit_scope`, for the audit store's `orgs=` argument."""
+        orgs = self.audit_scope.orgs
+        return None if orgs is None else tuple(sorted(orgs))
 
     def visible(self, orgs: Iterable[dict]) -> list[dict]:
         """Only the organizations (rows with an "org" key) this caller may see."""

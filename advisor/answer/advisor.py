@@ -23,7 +23,7 @@ from ..frameworks import load_catalog, user_dir
 from ..frameworks.records import Catalog
 from ..guard import SCOPE_MESSAGE, ScopeGuard
 from ..index import Index, IndexReport
-from ..library import Library, OrgHistory
+from ..library import Library, OrgHistory, without
 from ..providers import ChatModel, get_chat_model
 from ..retrieve import Filters, Hit, Retriever
 from ..safety import phi
@@ -233,7 +233,14 @@ class Advisor:
     # ------------------------------------------------------------------ indexing
 
     def index_paths(self, paths: list[Path] | None = None, *, org: str = "", progress=None) -> IndexReport:
-        report = self.index.index_paths(paths, org=org, progress=progress)
+        """Index files and folders; a results file whose organization takes another's display name is refused first."""
+        clashes = self.library.name_clashes(paths)  # refused before anything is stored; the rest is indexed
+        targets = without(paths, [c.file.path for c in clashes if c.file.path]) if clashes else paths
+        refused_all = bool(clashes) and not targets  # (an empty list would mean the bundled corpus)
+        report = IndexReport() if refused_all else self.index.index_paths(targets, org=org, progress=progress)
+        for clash in clashes:
+            report.error(clash.file.path or Path(clash.file.source), clash.message)
+        report.files_seen += len(clashes)
         self._library = None  # documents changed
         return report
 

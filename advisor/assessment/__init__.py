@@ -10,7 +10,7 @@ Modules, in the order data flows:
 
 - :mod:`.instrument` records and :mod:`.schema` (reading and validating the YAML);
 - :mod:`.results` records and value rules, read by :mod:`.jsonfile` / :mod:`.csvfile`
-  through :mod:`.reader`;
+  through :mod:`.reader`; :mod:`.orgs` (no two organizations share a display name);
 - :mod:`.scoring` (with :mod:`.rules` for blocking rules and :mod:`.gates` for use cases),
   :mod:`.trend`;
 - :mod:`.narrative` (citable chunks), :mod:`.report` (the `advisor assess` report);
@@ -51,6 +51,7 @@ from .instrument import (
     known_guidance,
 )
 from .narrative import result_chunks
+from .orgs import NameClash, OrgName, check_names, name_clashes, name_key
 from .phrasing import mid, rule_key
 from .reader import discover_results, load_results
 from .report import format_report, load_all, report
@@ -86,6 +87,8 @@ __all__ = [
     "Fact",
     "Gap",
     "Instrument",
+    "NameClash",
+    "OrgName",
     "Problem",
     "Question",
     "QuestionDelta",
@@ -103,6 +106,7 @@ __all__ = [
     "UseCaseStatus",
     "build_instrument",
     "by_id",
+    "check_names",
     "csv_records",
     "discover_results",
     "fact_meta",
@@ -114,6 +118,8 @@ __all__ = [
     "make_chunk_id",
     "match_use_case",
     "mid",
+    "name_clashes",
+    "name_key",
     "report",
     "result_chunks",
     "rows_label",

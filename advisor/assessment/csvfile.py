@@ -1,7 +1,9 @@
 """Reading a CSV results file: a header row, then one row per question.
 
 Rows are numbered as a spreadsheet shows them (header = row 1), so every problem points at
-the row a user sees in Excel.
+the row a user sees in Excel. Only the sheet's shape is checked here (columns, rows, one value a
+file-level column); the values' rules, shared with JSON files, are applied by
+:func:`.results.finish`.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ import io
 from dataclasses import dataclass, field
 
 from ..errors import AssessmentError, Problem
-from ..safety.cells import formula_problem, name_problem
 from .instrument import Instrument
 from .results import (
     CSV_COLUMNS,
@@ -20,8 +21,6 @@ from .results import (
     Header,
     Results,
     ResultsFormat,
-    check_date,
-    check_org,
     finish,
     parse_score,
     qid_suggestion,
@@ -97,7 +96,6 @@ def parse_csv(text: str, name: str, inst: Instrument) -> Results:
         if sheet.empty[col]:
             sheet.add(sheet.empty[col], col, f"empty; {_FIXES[col]}")
     header = _file_values(sheet)
-    sheet.problems.sort(key=lambda p: p.rows[0] if p.rows else 0)
     return finish(name, ResultsFormat.CSV, inst, sheet.problems, sheet.warnings, header, sheet.answers)
 
 
@@ -165,12 +163,7 @@ def _row(sheet: _Sheet, rownum: int, rec: list[str], inst: Instrument) -> None:
         sheet.warnings.append(f"row {rownum}: {qid} has no score; reported as unanswered")
         return
     evidence, owner = " ".join(sheet.cell(rec, "evidence").split()), " ".join(sheet.cell(rec, "owner").split())
-    for col, value in (("evidence", evidence), ("owner", owner)):
-        if why := formula_problem(value):
-            sheet.add([rownum], col, why)
-            ok = False
-    if ok:
-        sheet.answers[qid] = Answer(qid, sc, evidence, owner, f"row {rownum}")
+    sheet.answers[qid] = Answer(qid, sc, evidence, owner, f"row {rownum}", rownum)
 
 
 def _single(sheet: _Sheet, col: str, label: str) -> str:
@@ -194,20 +187,8 @@ def _first(seen: dict[str, int]) -> str:
 def _file_values(sheet: _Sheet) -> Header:
     """The organization, date, assessor and version the rows agree on."""
     org = _single(sheet, "org", "organization's assessment")
-    for v, r in sheet.values["org"].items():
-        if msg := check_org(v):
-            sheet.add([r], "org", msg)
     org_name = _single(sheet, "org_name", "organization's assessment")
-    for col in ("org_name", "assessor"):  # shown in every list of organizations and on the dashboard
-        for v, r in sheet.values[col].items():
-            if why := name_problem(v):
-                sheet.add([r], col, why)
-    if not org_name:
-        sheet.warnings.append("column org_name is empty; the org id is used as the name")
     when = _single(sheet, "assessment_date", "assessment date")
-    for v, r in sheet.values["assessment_date"].items():
-        if msg := check_date(v):
-            sheet.add([r], "assessment_date", msg)
     assessors = sheet.values["assessor"]
     assessor = _first(assessors)
     if len(assessors) > 1:
@@ -215,4 +196,6 @@ def _file_values(sheet: _Sheet) -> Header:
             f"column assessor has {len(assessors)} different values; the first ({assessor!r}) is reported"
         )
     version = next(iter(sheet.values["instrument_version"]), "")
-    return Header(org, org_name, when, assessor, version)
+    rows = {"org": sheet.values["org"], "assessment_date": sheet.values["assessment_date"]}
+    rows |= {"org_name": sheet.values["org_name"], "assessor": assessors}
+    return Header(org, org_name, when, assessor, version, rows)

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from ..errors import AssessmentError, Problem
+from ..safety.cells import formula_problem, name_problem
 from .instrument import SCORE_MAX, SCORE_MIN, Instrument
 from .schema import SLUG
 
@@ -35,6 +36,7 @@ class Answer:
     evidence: str = ""
     owner: str = ""
     location: str = ""  # "row 5" (CSV) or "results[3]" (JSON)
+    index: int | None = None  # the CSV row (as a spreadsheet numbers it) or the JSON results index
 
 
 @dataclass
@@ -66,6 +68,16 @@ class Header:
     date: str = ""
     assessor: str = ""
     version: str = ""
+    #: every value a CSV file gives a file-level column, with the row it first appears on
+    #: ({"org": {"riverside-health": 2}}); empty for JSON, whose header holds one value a field
+    rows: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def values(self, key: str, value: str) -> list[tuple[str, int | None]]:
+        """The values given for a header field, each with its CSV row (None in JSON)."""
+        seen = self.rows.get(key)
+        if seen:
+            return sorted(seen.items(), key=lambda kv: kv[1])
+        return [(value, None)] if value else []
 
 
 # ------------------------------------------------------------------ value rules
@@ -138,7 +150,15 @@ def finish(
     header: Header,
     answers: dict[str, Answer],
 ) -> Results:
-    """The validated Results, or AssessmentError listing every problem found."""
+    """The validated Results, or AssessmentError listing every problem found.
+
+    The checks of values (organization id, date, names, evidence and owner cells) live here, so a
+    JSON file and a CSV file holding the same values get the same problems, worded alike.
+    """
+    problems.extend(_value_problems(name, fmt, header, answers))
+    problems.sort(key=_reading_order)  # in the order a user reads the file (stable within a place)
+    if not header.org_name:
+        warnings.append(f"{_where(fmt, 'org_name', None)} is empty; the org id is used as the name")
     if not answers and not problems:
         problems.append(Problem(file=name, message="no scored questions; add one entry per question with a score 1-5"))
     if problems:
@@ -161,3 +181,63 @@ def finish(
         missing=missing,
         warnings=warnings,
     )
+
+
+#: Header fields checked for every file, with the check each value must pass.
+_HEADER_CHECKS = (
+    ("org", check_org),
+    ("assessment_date", check_date),
+    ("org_name", name_problem),  # shown in every list of organizations and on the dashboard
+    ("assessor", name_problem),
+)
+
+
+def _where(fmt: ResultsFormat, key: str, at: int | None) -> str:
+    """Where a value is, as a user finds it: "row 4, column org" (CSV) or "field 'org'" (JSON)."""
+    if fmt is ResultsFormat.CSV:
+        return f"row {at}, column {key}" if at is not None else f"column {key}"
+    return f"results[{at}], field {key}" if at is not None else f"field '{key}'"
+
+
+def _problem(name: str, fmt: ResultsFormat, key: str, at: int | None, detail: str) -> Problem:
+    csv_row = fmt is ResultsFormat.CSV and at is not None
+    return Problem(
+        file=name,
+        rows=(at,) if csv_row and at is not None else (),
+        result_index=at if fmt is ResultsFormat.JSON else None,
+        field=key,
+        message=f"{_where(fmt, key, at)}: {detail}",
+    )
+
+
+def _reading_order(problem: Problem) -> tuple[int, int]:
+    """Whole-file and header problems first, then by CSV row or JSON results index."""
+    if problem.rows:
+        return (1, problem.rows[0])
+    return (0, 0) if problem.result_index is None else (1, problem.result_index)
+
+
+def _header_problems(name: str, fmt: ResultsFormat, header: Header) -> list[Problem]:
+    """Problems with the file-level values: a bad id slug, date, organization or assessor name."""
+    given = {"org": header.org, "assessment_date": header.date, "org_name": header.org_name}
+    given["assessor"] = header.assessor
+    out = []
+    for key, check in _HEADER_CHECKS:
+        for value, row in header.values(key, given[key]):
+            if detail := check(value):
+                out.append(_problem(name, fmt, key, row, detail))
+    return out
+
+
+def _value_problems(name: str, fmt: ResultsFormat, header: Header, answers: dict[str, Answer]) -> list[Problem]:
+    """Every problem with the values of a parsed file, whichever format it came in."""
+    out = _header_problems(name, fmt, header)
+    for qid, answer in list(answers.items()):
+        bad = False
+        for key, value in (("evidence", answer.evidence), ("owner", answer.owner)):
+            if detail := formula_problem(value):  # a spreadsheet would run it when the results are exported
+                out.append(_problem(name, fmt, key, answer.index, detail))
+                bad = True
+        if bad:
+            del answers[qid]
+    return out

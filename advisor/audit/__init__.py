@@ -1,6 +1,6 @@
 """Feedback and the audit trail: who did what, with the provenance of every answer.
 
-- `records`: event kinds, actors, provenance, the row hash and verification results;
+- `records`: event kinds, actors, provenance, the reader's `Scope`, the row hash and verification results;
 - `schema`: the store's migrations (append-only triggers, the chain over older rows);
 - `store`: `AuditStore`, the SQLite store (log, read, verify, prune, export, feedback);
 - `chain`: verification of the hash chain;
@@ -9,7 +9,19 @@
 
 from __future__ import annotations
 
-from .records import GENESIS, OPERATOR, Actor, ChunkRef, Event, Filter, Provenance, Verification, row_hash, text_hash
+from .records import (
+    GENESIS,
+    OPERATOR,
+    Actor,
+    ChunkRef,
+    Event,
+    Filter,
+    Provenance,
+    Scope,
+    Verification,
+    row_hash,
+    text_hash,
+)
 from .schema import MIGRATIONS
 from .store import EVENTS, AuditStore
 
@@ -24,6 +36,7 @@ __all__ = [
     "Event",
     "Filter",
     "Provenance",
+    "Scope",
     "Verification",
     "row_hash",
     "text_hash",

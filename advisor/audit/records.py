@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -133,6 +134,55 @@ class Filter:
     until: str | None = None
     limit: int = 200
     newest_first: bool = True
-    #: None: every organization's events; a tuple: only these organizations' and events of none
-    #: (what a signed-in user who is not an administrator may read: `Access.event_orgs`)
-    orgs: tuple[str, ...] | None = None
+    #: who is reading: None (or `Scope.everything()`) reads every event; see `Scope`
+    scope: Scope | None = None
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Who is reading the audit trail, and so which events and feedback they may see.
+
+    The operator and an administrator read everything, including the events that concern no
+    organization (failed sign-ins, user administration, questions about shared guidance), which
+    name accounts and show who tried what. Anyone else reads the events of the organizations
+    granted to them and nothing else: never an event of no organization.
+    """
+
+    reader: str = ""  # the user name ("" for the operator)
+    orgs: frozenset[str] | None = None  # None: every event; else only these organizations'
+
+    @classmethod
+    def everything(cls, reader: str = "") -> Scope:
+        """The operator's or an administrator's view: every event, of any organization or none."""
+        return cls(reader, None)
+
+    @classmethod
+    def members_of(cls, orgs: Iterable[str], reader: str = "") -> Scope:
+        """A member's view: the events of these organizations only."""
+        return cls(reader, frozenset(o for o in orgs if o))
+
+    @classmethod
+    def of(cls, value: Scope | Iterable[str] | None) -> Scope:
+        """A scope from what a caller passed: a Scope, None (everything), or organization ids."""
+        if isinstance(value, Scope):
+            return value
+        if isinstance(value, str):  # one organization's id, not its letters
+            return cls.members_of([value])
+        return cls.everything() if value is None else cls.members_of(value)
+
+    @property
+    def sees_all(self) -> bool:
+        return self.orgs is None
+
+    def admits(self, org: str | None) -> bool:
+        """Whether an event or feedback row of this organization ("" or None: of none) is readable."""
+        return self.orgs is None or bool(org and org in self.orgs)
+
+    def clause(self, column: str = "org") -> tuple[str, list[str]]:
+        """SQL limiting rows to what this reader may see, and its parameters."""
+        if self.orgs is None:
+            return "1 = 1", []
+        if not self.orgs:
+            return "1 = 0", []
+        orgs = sorted(self.orgs)
+        return f"{column} IN ({', '.join('?' for _ in orgs)})", orgs

@@ -23,7 +23,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
@@ -31,7 +31,7 @@ from ..safety.phi import redact
 from ..settings import Settings
 from ..stores import Backend, Executor, open_store
 from .chain import verify_rows
-from .records import OPERATOR, Actor, Event, Filter, Provenance, Verification, row_hash
+from .records import OPERATOR, Actor, Event, Filter, Provenance, Scope, Verification, row_hash
 from .schema import MIGRATIONS, SPEC
 
 __all__ = ["EVENTS", "MIGRATIONS", "AuditStore"]
@@ -196,12 +196,13 @@ class AuditStore:
         user: str | None = None,
         since: str | None = None,
         until: str | None = None,
-        orgs: tuple[str, ...] | None = None,
+        scope: Scope | None = None,
+        orgs: Iterable[str] | None = None,
     ) -> list[dict]:
         """Events, newest first: {id, ts, event, user, role, org, question, query, chunks,
-        corpus_version, mode, model, answer_hash, citations, detail, prev_hash, hash}. `orgs`: only
-        these organizations' events and those of none (None: every organization's)."""
-        f = Filter(event=event, org=org, user=user, since=since, until=until, limit=limit, orgs=orgs)
+        corpus_version, mode, model, answer_hash, citations, detail, prev_hash, hash}. `scope`: who
+        is reading (`Scope`; None reads everything); `orgs`: a member of these organizations."""
+        f = Filter(event=event, org=org, user=user, since=since, until=until, limit=limit, scope=_scope(scope, orgs))
         return self.select(f)
 
     def select(self, f: Filter) -> list[dict]:
@@ -216,8 +217,8 @@ class AuditStore:
         if f.until:
             clauses.append("ts < ?")
             params.append(_day_after(f.until))
-        if f.orgs is not None:
-            clause, values = _org_clause(f.orgs)
+        if f.scope is not None and not f.scope.sees_all:
+            clause, values = f.scope.clause()
             clauses.append(clause)
             params.extend(values)
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
@@ -226,24 +227,24 @@ class AuditStore:
         rows = self._read(f"SELECT * FROM events {where} ORDER BY id {order}{limit}", tuple(params))
         return [_event_dict(r) for r in rows]
 
-    def facets(self, orgs: tuple[str, ...] | None = None) -> dict[str, list[str]]:
-        """The distinct users, organizations and events recorded, for filter widgets (`orgs`: in
-        the events of these organizations and of none only)."""
-        scope, params = _org_clause(orgs) if orgs is not None else ("1 = 1", [])
+    def facets(self, scope: Scope | None = None, orgs: Iterable[str] | None = None) -> dict[str, list[str]]:
+        """The distinct users, organizations and events recorded, for filter widgets (in the
+        events this reader may see only)."""
+        where, params = _scope(scope, orgs).clause()
         out = {}
         for key, column in (("user", "username"), ("org", "org"), ("event", "event")):
-            sql = f"SELECT DISTINCT {column} FROM events WHERE {column} != '' AND {scope} ORDER BY {column}"
+            sql = f"SELECT DISTINCT {column} FROM events WHERE {column} != '' AND {where} ORDER BY {column}"
             out[key] = [r[0] for r in self._read(sql, tuple(params))]
         return out
 
-    def counts(self, orgs: tuple[str, ...] | None = None) -> dict[str, int]:
-        """Events per type, plus feedback up/down totals (`orgs`: of these organizations and of none only)."""
-        scope, params = _org_clause(orgs) if orgs is not None else ("1 = 1", [])
+    def counts(self, scope: Scope | None = None, orgs: Iterable[str] | None = None) -> dict[str, int]:
+        """Events per type, plus feedback up/down totals (of what this reader may see only)."""
+        where, params = _scope(scope, orgs).clause()
         out = {
             r[0]: r[1]
-            for r in self._read(f"SELECT event, COUNT(*) FROM events WHERE {scope} GROUP BY event", tuple(params))
+            for r in self._read(f"SELECT event, COUNT(*) FROM events WHERE {where} GROUP BY event", tuple(params))
         }
-        for r in self._read(f"SELECT rating, COUNT(*) FROM feedback WHERE {scope} GROUP BY rating", tuple(params)):
+        for r in self._read(f"SELECT rating, COUNT(*) FROM feedback WHERE {where} GROUP BY rating", tuple(params)):
             out["feedback_up" if r[0] > 0 else "feedback_down"] = r[1]
         return out
 
@@ -280,10 +281,9 @@ class AuditStore:
 
         return self._write(run)
 
-    def export(self, fmt: str = "json", orgs: tuple[str, ...] | None = None) -> str:
-        """Every event, oldest first, as JSON (a list) or CSV (nested fields as JSON); `orgs`: only
-        these organizations' events and those of none."""
-        rows = self.select(Filter(limit=0, newest_first=False, orgs=orgs))
+    def export(self, fmt: str = "json", scope: Scope | None = None, orgs: Iterable[str] | None = None) -> str:
+        """Every event this reader may see, oldest first, as JSON (a list) or CSV (nested fields as JSON)."""
+        rows = self.select(Filter(limit=0, newest_first=False, scope=_scope(scope, orgs)))
         if fmt == "json":
             return json.dumps(rows, indent=2, ensure_ascii=False)
         if fmt != "csv":
@@ -345,20 +345,20 @@ class AuditStore:
         *,
         org: str | None = None,
         user: str | None = None,
-        orgs: tuple[str, ...] | None = None,
+        scope: Scope | None = None,
+        orgs: Iterable[str] | None = None,
     ) -> list[dict]:
         """Feedback, newest first: {id, ts, org, user, rating ("up"/"down"), comment, question, answer};
-        `orgs`: only feedback on these organizations' answers and on answers about none."""
+        only the feedback this reader may see (`scope`, or a member of `orgs`)."""
         clauses, params = [], []
         for column, value in (("org", org), ("username", user)):
             if value:
                 clauses.append(f"{column} = ?")
                 params.append(value)
-        if orgs is not None:
-            clause, values = _org_clause(orgs)
-            clauses.append(clause)
-            params.extend(values)
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        clause, values = _scope(scope, orgs).clause()
+        clauses.append(clause)
+        params.extend(values)
+        where = "WHERE " + " AND ".join(clauses)
         rows = self._read(f"SELECT * FROM feedback {where} ORDER BY id DESC LIMIT ?", (*params, int(limit)))
         return [
             {
@@ -402,7 +402,6 @@ def _csv_cell(value: Any) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def _org_clause(orgs: tuple[str, ...]) -> tuple[str, list[str]]:
-    """SQL limiting rows to these organizations' and those of none."""
-    marks = ", ".join("?" for _ in orgs)
-    return (f"(org IS NULL OR org = '' OR org IN ({marks}))" if orgs else "(org IS NULL OR org = '')"), list(orgs)
+def _scope(scope: Scope | None, orgs: Iterable[str] | None) -> Scope:
+    """Who is reading: the `scope` given, else a member of `orgs`, else everything (the operator)."""
+    return scope if scope is not None else Scope.of(orgs)

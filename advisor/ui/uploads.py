@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..assessment import Instrument, Results, csv_records, load_results
+from ..assessment import Instrument, Results, check_names, csv_records, load_results
 from ..errors import Problem
 from ..library import Library
 from ..safety.cells import neutralize_formula
@@ -100,12 +100,18 @@ def problems_table(data: bytes, filename: str, problems: list[Problem]) -> tuple
 # ------------------------------------------------------------------ assessment results
 
 
-def check_results(data: bytes, suffix: str, instrument: Instrument) -> Results:
-    """Validate results file contents before anything is saved (raises AssessmentError)."""
+def check_results(
+    data: bytes, suffix: str, instrument: Instrument, library: Library | None = None, name: str = ""
+) -> Results:
+    """Validate results file contents before anything is saved (raises AssessmentError). With the
+    library, an organization taking another organization's display name is refused too."""
     with tempfile.TemporaryDirectory() as tmpd:
         draft = Path(tmpd) / f"upload{suffix}"
         draft.write_bytes(data)
-        return load_results(draft, instrument)
+        results = load_results(draft, instrument)
+    if library is not None:
+        check_names(results, library.stored_names(), name or f"upload{suffix}")
+    return results
 
 
 def form_document(

@@ -1,6 +1,7 @@
 """The audit log and the feedback on answers hold each question, the passages read and the
 answer: a signed-in user who is not an administrator (an evaluator reads the audit log) sees
-them only for the organizations granted to them, and for questions about no organization."""
+them only for the organizations granted to them; events of no organization are for administrators
+and the operator only (tests/audit/test_scope.py)."""
 
 from __future__ import annotations
 
@@ -48,14 +49,14 @@ def test_an_evaluator_without_grants_reads_no_organizations_questions_answers_or
     seen = _everything(store, accounts.access("eve").event_orgs)
     assert "Kestrel" not in seen and "4.2 million" not in seen and "Osprey" not in seen
     assert "meridian-health" not in seen and "northbridge-academic" not in seen
-    assert "GOVERN 1.6" in seen  # questions about shared guidance stay readable
+    assert "GOVERN 1.6" not in seen  # an event of no organization is for administrators only
 
 
 def test_a_granted_evaluator_reads_that_organization_only(trail):
     store, accounts = trail
     seen = _everything(store, accounts.access("ed").event_orgs)
     assert "Osprey" in seen and "northbridge-academic" in seen
-    assert "Kestrel" not in seen and "meridian-health" not in seen
+    assert "Kestrel" not in seen and "meridian-health" not in seen and "GOVERN 1.6" not in seen
     assert store.counts(orgs=accounts.access("ed").event_orgs).get("feedback_down", 0) == 0
 
 

@@ -11,7 +11,8 @@ import pytest
 
 from advisor import recommend as R
 from advisor.answer import Advisor
-from advisor.assessment import load_instrument
+from advisor.assessment import load_instrument, load_results
+from advisor.errors import AssessmentError
 from advisor.index import Index
 from advisor.safety.cells import markdown_safe, neutralize_formula
 from advisor.settings import CORPUS_DIR, Settings, mask_secrets, mask_url
@@ -48,8 +49,9 @@ def test_markdown_exports_carry_no_html_or_script_links():
 
 
 def _hostile_results(path, org_name: str, owner: str, evidence: str) -> None:
-    """A JSON results file carrying markup and formulas (a CSV file refuses them row by row:
-    tests/assessment/test_csv_hostile.py); whatever reaches an export is neutralised there."""
+    """A JSON results file carrying markup; whatever reaches an export is neutralised there. (A
+    hostile name or a formula cell is refused on reading, in JSON as in CSV:
+    tests/assessment/test_same_checks.py.)"""
     inst = load_instrument()
     rows = [{"question_id": q.id, "score": 2, "evidence": evidence, "owner": owner} for q in inst.questions]
     doc = {"org": "hostile-health", "org_name": org_name, "assessment_date": "2026-10-01", "assessor": "Office"}
@@ -61,6 +63,10 @@ def test_recommendation_exports_neutralise_results_fields(tmp_path, hash_model_d
     monkeypatch.setenv("ADVISOR_EMBED_MODEL", str(hash_model_dir))
     results = tmp_path / "hostile-health-2026-10-01.json"
     _hostile_results(results, HOSTILE_NAME, FORMULA, "<script>alert(1)</script> see [here](javascript:alert(2)).")
+    with pytest.raises(AssessmentError) as refused:  # a hostile name or formula never gets as far as an export
+        load_results(results)
+    assert {p.field for p in refused.value.problems} == {"org_name", "owner"}
+    _hostile_results(results, "Hostile Health", "Office", "<script>alert(1)</script> see [here](javascript:alert(2)).")
     s = Settings.from_env()
     ix = Index(s)
     guidance = sorted((CORPUS_DIR / "guidance").glob("nist-ai-rmf-*.md"))
@@ -70,7 +76,6 @@ def test_recommendation_exports_neutralise_results_fields(tmp_path, hash_model_d
     rec = rep.recommendations[0]
     edited = R.apply_edits(rep, {rec.id: {"owner": "@SUM(1+1)*cmd|' /C calc'!A0", "note": "<b onmouseover=x>hi</b>"}})
     md = R.to_markdown(edited)
-    assert "&lt;img src=x" in md  # the hostile organization name reached the export, as text
     assert "<img" not in md and "<script" not in md and "<b " not in md and "](javascript:" not in md
     assert "| '@SUM(1+1)" in md  # the consultant's edit lands in a table cell, neutralised
     cells = [c.text for t in docx.Document(io.BytesIO(R.docx_bytes(edited))).tables for r in t.rows for c in r.cells]
