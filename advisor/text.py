@@ -312,8 +312,28 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("english")
 
 
-def tokenize(text: str) -> list[str]:
-    """Lower-cased, stemmed word tokens without stopwords; dotted ids like 1.6 stay whole."""
+_TOKENS_CACHED = 16384  # texts whose tokens are kept (questions, headings, sentences the composer re-reads)
+_CACHED_TEXT_MAX = 2048  # longer texts are tokenised afresh: at most ~50 MB kept in all
+
+
+def tokenize(text: str, *, cache: bool = True) -> list[str]:
+    """Lower-cased, stemmed word tokens without stopwords; dotted ids like 1.6 stay whole.
+
+    Texts up to 2,048 characters are remembered (16,384 of them): the composer tokenises the
+    same questions, titles and sentences many times per answer. Each call returns a new list,
+    so a caller changing it cannot change what the next caller gets. `cache=False` skips the
+    cache (a whole-index rebuild would only push everything else out of it)."""
+    if cache and len(text) <= _CACHED_TEXT_MAX:
+        return list(_tokens_cached(text))
+    return _tokens(text)
+
+
+@lru_cache(maxsize=_TOKENS_CACHED)
+def _tokens_cached(text: str) -> tuple[str, ...]:
+    return tuple(_tokens(text))
+
+
+def _tokens(text: str) -> list[str]:
     stem = _stemmer()
     out: list[str] = []
     for raw in _TOKEN.findall(hyphenated(text).lower()):
