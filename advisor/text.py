@@ -334,21 +334,40 @@ def _tokens_cached(text: str) -> tuple[str, ...]:
 
 
 def _tokens(text: str) -> list[str]:
-    stem = _stemmer()
     out: list[str] = []
+    memo = _WORD_TOKENS
     for raw in _TOKEN.findall(hyphenated(text).lower()):
-        raw = raw.lstrip("§")
-        parts = [raw]
-        if "-" in raw:
-            parts += [p for p in raw.split("-") if p]
-        for tok in parts:
-            tok = tok.strip("'")
-            if not tok or tok in _STOP:
-                continue
-            if tok.isalpha():
-                tok = stem.stemWord(tok)
-            out.append(tok)
+        toks = memo.get(raw)
+        if toks is None:
+            if len(memo) >= _WORDS_KEPT:
+                memo.clear()
+            toks = memo[raw] = _word_tokens(raw)
+        out += toks
     return out
+
+
+# each word's tokens, once worked out: a library has far fewer distinct words than words, and
+# stemming them one by one was most of the time a keyword-index rebuild spent tokenising
+_WORD_TOKENS: dict[str, tuple[str, ...]] = {}
+_WORDS_KEPT = 200_000  # about 40 MB at most; emptied when full
+
+
+def _word_tokens(raw: str) -> tuple[str, ...]:
+    """The tokens of one word `_TOKEN` found (lower-cased)."""
+    stem = _stemmer()
+    raw = raw.lstrip("§")
+    parts = [raw]
+    if "-" in raw:
+        parts += [p for p in raw.split("-") if p]
+    out = []
+    for tok in parts:
+        tok = tok.strip("'")
+        if not tok or tok in _STOP:
+            continue
+        if tok.isalpha():
+            tok = stem.stemWord(tok)
+        out.append(tok)
+    return tuple(out)
 
 
 # --------------------------------------------------------------------------- broken words
