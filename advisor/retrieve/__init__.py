@@ -45,20 +45,17 @@ _STANDS_FOR = re.compile(
 _NAME_START = re.compile(r"\b([A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})")
 
 
-def _shortened(query: str, spelled: dict[str, list[str]], df: Mapping[str, int]) -> list[str]:
+def _shortened(query: str, by_start: Mapping[str, frozenset[str]], df: Mapping[str, int]) -> list[str]:
     """The acronyms passages use for the names the query starts to write: its two capitalised
     words open the capitalised name of exactly one acronym some passage uses ("Brightwater
-    Valley" -> "bvmc")."""
+    Valley" -> "bvmc"). `by_start` is `Lexical.acronyms_by_start`."""
     starts = {" ".join(m.group(1).lower().split()) for m in _NAME_START.finditer(query)}
-    if not starts:
-        return []
     found: dict[str, set[str]] = {}
-    for key, words in spelled.items():
-        if df.get(key, 0) < 2:
-            continue  # only the passage defining it uses it: the name finds that one already
-        for w in words:
-            if w[:1].isupper() and " ".join(w.lower().split()[:2]) in starts:
-                found.setdefault(" ".join(w.lower().split()[:2]), set()).add(key)
+    for start in starts:
+        # an acronym only the passage defining it uses: the name finds that one already
+        keys = {key for key in by_start.get(start, ()) if df.get(key, 0) >= 2}
+        if keys:
+            found[start] = keys
     return sorted(next(iter(keys)) for keys in found.values() if len(keys) == 1)
 
 
@@ -218,7 +215,7 @@ class Retriever:
                 extra.append(lex.spelled[key][0])
         # "Brightwater Valley" is written "BVMC" after the document defines it: passages using
         # only the acronym answer for the name
-        extra += [a.upper() for a in _shortened(query, lex.spelled, lex.df) if a.upper() not in query]
+        extra += [a.upper() for a in _shortened(query, lex.acronyms_by_start(), lex.df) if a.upper() not in query]
         # "Nimbrel" is "Business Associate" in the contract body that defines it so
         extra += [a for a in _parties_named(query, lex.parties, lex.df) if a.lower() not in query.lower()]
         return f"{query} ({'; '.join(extra)})" if extra else query

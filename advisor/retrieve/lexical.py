@@ -71,6 +71,7 @@ class Lexical:
         self.doc_offsets, self.doc_token_ids = offsets, token_ids
         self._vocab: list[str] | None = None
         self._holders: Holders | None = None
+        self._by_start: dict[str, frozenset[str]] | None = None
         self._doc_words: OrderedDict[str, frozenset[str]] = OrderedDict()
         self._words_lock = threading.Lock()
         self.ids = ids
@@ -239,6 +240,20 @@ class Lexical:
             return []
         owners = holders.owners[int(holders.starts[pos]) : int(holders.starts[pos + 1])]
         return [holders.names[i] for i in owners.tolist()]
+
+    def acronyms_by_start(self) -> dict[str, frozenset[str]]:
+        """The acronyms in `spelled` by the first two words (lower-cased) of each capitalised
+        name spelling them out: a question's name start finds its acronyms without a scan of
+        every acronym (built on first use)."""
+        with self._words_lock:
+            if self._by_start is None:
+                found: dict[str, set[str]] = {}
+                for key, names in self.spelled.items():
+                    for w in names:
+                        if w[:1].isupper():
+                            found.setdefault(" ".join(w.lower().split()[:2]), set()).add(key)
+                self._by_start = {start: frozenset(keys) for start, keys in found.items()}
+            return self._by_start
 
     def holders(self) -> Holders:
         """The token -> documents index (built on first use, once per keyword index): a look-up
