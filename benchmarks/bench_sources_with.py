@@ -9,7 +9,8 @@ The corpus is bench_scale's generated one (see `_scale_chunks.py`), kept under D
 once per size; then each of `--tokens` tokens (every 1/t-th of the vocabulary in frequency
 order, common and rare alike) is looked up with the old scan and with the index, and the answers
 are checked equal. Prints one JSON object: per size, the build time of the keyword index and of
-the token index, and per-call mean / p95 of both ways, with the ratio.
+the token index, per-call mean / p95 of both ways with the ratio, and a search's keyword work
+(BM25, identifiers, acronyms) per bench_scale question at that size.
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ def measure(passages: int, keep: Path, n_tokens: int) -> dict:
         if a != b:
             raise SystemExit(f"different documents for {tok!r}: {len(a)} scanned, {len(b)} indexed")
     return {
+        "keyword_side_ms": keyword_side(lex),
         "chunks": len(lex.ids),
         "documents": len(lex.doc_sources),
         "vocabulary": len(lex.df),
@@ -75,6 +77,26 @@ def measure(passages: int, keep: Path, n_tokens: int) -> dict:
         "indexed_ms": {"mean": round(statistics.fmean(new), 4), "p95": round(pct(new, 95), 4)},
         "speedup_mean": round(statistics.fmean(old) / statistics.fmean(new), 1),
     }
+
+
+def keyword_side(lex) -> dict:
+    """Per bench_scale question, a search's keyword work on this index (BM25, identifiers, the
+    acronym look-up), p50/p95 in ms: the part of a search that grows with the keyword index."""
+    from bench_scale import QUESTIONS
+
+    from advisor.retrieve import Filters, _shortened
+
+    mask = lex.mask(Filters())
+    qs = QUESTIONS + [f"{w} SCALE-{i}.{i % 20}" for i, w in enumerate(["oversight", "vendor", "drift"] * 4)]
+    times = []
+    for _ in range(3):
+        for q in qs:
+            t = time.perf_counter()
+            lex.search(q, 60, mask)
+            lex.id_search(q, mask, 60)
+            _shortened(q, lex.acronyms_by_start(), lex.df)
+            times.append((time.perf_counter() - t) * 1000)
+    return {"p50": round(pct(times, 50), 2), "p95": round(pct(times, 95), 2)}
 
 
 def main() -> None:
