@@ -312,23 +312,62 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("english")
 
 
-def tokenize(text: str) -> list[str]:
-    """Lower-cased, stemmed word tokens without stopwords; dotted ids like 1.6 stay whole."""
-    stem = _stemmer()
+_TOKENS_CACHED = 16384  # texts whose tokens are kept (questions, headings, sentences the composer re-reads)
+_CACHED_TEXT_MAX = 2048  # longer texts are tokenised afresh: at most ~50 MB kept in all
+
+
+def tokenize(text: str, *, cache: bool = True) -> list[str]:
+    """Lower-cased, stemmed word tokens without stopwords; dotted ids like 1.6 stay whole.
+
+    Texts up to 2,048 characters are remembered (16,384 of them): the composer tokenises the
+    same questions, titles and sentences many times per answer. Each call returns a new list,
+    so a caller changing it cannot change what the next caller gets. `cache=False` skips the
+    cache (a whole-index rebuild would only push everything else out of it)."""
+    if cache and len(text) <= _CACHED_TEXT_MAX:
+        return list(_tokens_cached(text))
+    return _tokens(text)
+
+
+@lru_cache(maxsize=_TOKENS_CACHED)
+def _tokens_cached(text: str) -> tuple[str, ...]:
+    return tuple(_tokens(text))
+
+
+def _tokens(text: str) -> list[str]:
     out: list[str] = []
+    memo = _WORD_TOKENS
     for raw in _TOKEN.findall(hyphenated(text).lower()):
-        raw = raw.lstrip("§")
-        parts = [raw]
-        if "-" in raw:
-            parts += [p for p in raw.split("-") if p]
-        for tok in parts:
-            tok = tok.strip("'")
-            if not tok or tok in _STOP:
-                continue
-            if tok.isalpha():
-                tok = stem.stemWord(tok)
-            out.append(tok)
+        toks = memo.get(raw)
+        if toks is None:
+            if len(memo) >= _WORDS_KEPT:
+                memo.clear()
+            toks = memo[raw] = _word_tokens(raw)
+        out += toks
     return out
+
+
+# each word's tokens, once worked out: a library has far fewer distinct words than words, and
+# stemming them one by one was most of the time a keyword-index rebuild spent tokenising
+_WORD_TOKENS: dict[str, tuple[str, ...]] = {}
+_WORDS_KEPT = 200_000  # about 40 MB at most; emptied when full
+
+
+def _word_tokens(raw: str) -> tuple[str, ...]:
+    """The tokens of one word `_TOKEN` found (lower-cased)."""
+    stem = _stemmer()
+    raw = raw.lstrip("§")
+    parts = [raw]
+    if "-" in raw:
+        parts += [p for p in raw.split("-") if p]
+    out = []
+    for tok in parts:
+        tok = tok.strip("'")
+        if not tok or tok in _STOP:
+            continue
+        if tok.isalpha():
+            tok = stem.stemWord(tok)
+        out.append(tok)
+    return tuple(out)
 
 
 # --------------------------------------------------------------------------- broken words

@@ -24,7 +24,16 @@ from .lexical import LEXICAL_FORMAT, Lexical
 from .lexical import _headings as _headings  # the framework answers' tests read what headings say
 from .records import SEARCHED_BY_DEFAULT, Filters, Hit, SearchResult
 
-__all__ = ["LEXICAL_FORMAT", "SEARCHED_BY_DEFAULT", "Filters", "Hit", "Lexical", "Retriever", "SearchResult"]
+__all__ = [
+    "BACKGROUND_REBUILD",
+    "LEXICAL_FORMAT",
+    "SEARCHED_BY_DEFAULT",
+    "Filters",
+    "Hit",
+    "Lexical",
+    "Retriever",
+    "SearchResult",
+]
 
 #: An acronym as a question writes it: "CAC", "the MEC's", "EHRs".
 _ACRONYM = re.compile(r"\b([A-Z]{3,6})(?:s|['’]s)?\b")
@@ -36,20 +45,17 @@ _STANDS_FOR = re.compile(
 _NAME_START = re.compile(r"\b([A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})")
 
 
-def _shortened(query: str, spelled: dict[str, list[str]], df: Mapping[str, int]) -> list[str]:
+def _shortened(query: str, by_start: Mapping[str, frozenset[str]], df: Mapping[str, int]) -> list[str]:
     """The acronyms passages use for the names the query starts to write: its two capitalised
     words open the capitalised name of exactly one acronym some passage uses ("Brightwater
-    Valley" -> "bvmc")."""
+    Valley" -> "bvmc"). `by_start` is `Lexical.acronyms_by_start`."""
     starts = {" ".join(m.group(1).lower().split()) for m in _NAME_START.finditer(query)}
-    if not starts:
-        return []
     found: dict[str, set[str]] = {}
-    for key, words in spelled.items():
-        if df.get(key, 0) < 2:
-            continue  # only the passage defining it uses it: the name finds that one already
-        for w in words:
-            if w[:1].isupper() and " ".join(w.lower().split()[:2]) in starts:
-                found.setdefault(" ".join(w.lower().split()[:2]), set()).add(key)
+    for start in starts:
+        # an acronym only the passage defining it uses: the name finds that one already
+        keys = {key for key in by_start.get(start, ()) if df.get(key, 0) >= 2}
+        if keys:
+            found[start] = keys
     return sorted(next(iter(keys)) for keys in found.values() if len(keys) == 1)
 
 
@@ -70,6 +76,8 @@ def _parties_named(query: str, parties: Mapping[str, str], df: Mapping[str, int]
     return list(dict.fromkeys(out))
 
 
+#: Chunks from which a changed library's keyword index is rebuilt in the background.
+BACKGROUND_REBUILD = 5000
 _RARE_NAME = 5  # passages a party's first word may appear in and still name it alone
 _UNFILTERED_SHARE = 0.5  # above this share of admitted chunks, filter dense candidates here, not in Chroma
 _DENSE_CHECK = 8  # keyword hits whose exact similarity is checked against the approximate dense search
@@ -87,36 +95,85 @@ class Retriever:
     `parallel=False` runs the keyword side in the calling thread before the dense channel
     (the same results; for tests and for profiling)."""
 
-    def __init__(self, index: Index, *, parallel: bool = True):
+    def __init__(self, index: Index, *, parallel: bool = True, background_from: int = BACKGROUND_REBUILD):
         self.index = index
         self.settings = index.settings
         self.parallel = parallel
+        self.background_from = background_from
         self._lexical: Lexical | None = None
         self._lexical_gen = -1
         self._lock = threading.Lock()
+        self._builder: threading.Thread | None = None  # the background rebuild under way, if any
 
     def lexical(self) -> Lexical:
+        """The keyword index searches use: this generation's, or while a big one is rebuilt in
+        the background, the previous one."""
+        return self._keyword_index()[0]
+
+    def _keyword_index(self) -> tuple[Lexical, bool]:
+        """The keyword index to search, and whether it is the current generation's.
+
+        A library of at least `background_from` chunks is rebuilt in a background thread after a
+        change (at 100k passages a rebuild takes tens of seconds): searches meanwhile use the
+        previous index, swapped for the new one once it is built. A smaller one (and the first
+        index of a process) is built here, so the change is seen by the very next search."""
         gen = self.index.generation
         with self._lock:
-            if self._lexical is None or self._lexical_gen != gen:
-                folder = self.settings.home / "bm25"
-                stamp = folder / "generation"
-                want = f"{LEXICAL_FORMAT}:{self.index.catalog_id}:{gen}"  # another catalog's gen N is no match
-                lex = None
-                try:
-                    if stamp.exists() and stamp.read_text().strip() == want:
-                        lex = Lexical.load(folder)
-                except Exception:
-                    lex = None  # a damaged cache is rebuilt below
-                if lex is None:
-                    lex = Lexical.build(list(self.index.all_chunks()))
-                    try:
-                        lex.save(folder)
-                        (folder / "generation").write_text(want)
-                    except OSError:
-                        pass  # read-only home: keep the in-memory copy
-                self._lexical, self._lexical_gen = lex, gen
-            return self._lexical
+            lex = self._lexical
+            if lex is not None and self._lexical_gen == gen:
+                return lex, True
+            if lex is not None and len(lex.ids) >= self.background_from:
+                if self._builder is None:
+                    self._builder = threading.Thread(
+                        target=self._rebuild, args=(gen,), name="advisor-bm25-rebuild", daemon=True
+                    )
+                    self._builder.start()
+                return lex, False
+            lex = self._load_or_build(gen)
+            self._lexical, self._lexical_gen = lex, gen
+            return lex, True
+
+    def _rebuild(self, gen: int) -> None:
+        """Build generation `gen`'s keyword index and swap it in (the background thread)."""
+        lex: Lexical | None = None
+        try:
+            lex = self._load_or_build(gen)
+            lex.holders()  # the first answers after the swap need not build it
+        except Exception:
+            lex = None  # the store failed mid-write: the next search starts another rebuild
+        finally:
+            with self._lock:
+                if lex is not None:
+                    self._lexical, self._lexical_gen = lex, gen
+                self._builder = None
+
+    def wait_for_rebuild(self, timeout: float | None = None) -> bool:
+        """Wait for a background rebuild under way, if any; False if it is still running after `timeout`."""
+        with self._lock:
+            builder = self._builder
+        if builder is not None:
+            builder.join(timeout)
+            return not builder.is_alive()
+        return True
+
+    def _load_or_build(self, gen: int) -> Lexical:
+        """Generation `gen`'s keyword index: the one saved under ADVISOR_HOME if it is that
+        generation's, else built from the catalog (and saved)."""
+        folder = self.settings.home / "bm25"
+        stamp = folder / "generation"
+        want = f"{LEXICAL_FORMAT}:{self.index.catalog_id}:{gen}"  # another catalog's gen N is no match
+        try:
+            if stamp.exists() and stamp.read_text().strip() == want:
+                return Lexical.load(folder)
+        except Exception:
+            pass  # a damaged cache is rebuilt below
+        lex = Lexical.build(list(self.index.all_chunks()))
+        try:
+            lex.save(folder)
+            (folder / "generation").write_text(want)
+        except OSError:
+            pass  # read-only home: keep the in-memory copy
+        return lex
 
     def document_words(self, source: str) -> frozenset[str] | None:
         """The distinct tokens of a document's searchable chunks (title, headings and text; as
@@ -158,7 +215,7 @@ class Retriever:
                 extra.append(lex.spelled[key][0])
         # "Brightwater Valley" is written "BVMC" after the document defines it: passages using
         # only the acronym answer for the name
-        extra += [a.upper() for a in _shortened(query, lex.spelled, lex.df) if a.upper() not in query]
+        extra += [a.upper() for a in _shortened(query, lex.acronyms_by_start(), lex.df) if a.upper() not in query]
         # "Nimbrel" is "Business Associate" in the contract body that defines it so
         extra += [a for a in _parties_named(query, lex.parties, lex.df) if a.lower() not in query.lower()]
         return f"{query} ({'; '.join(extra)})" if extra else query
@@ -169,10 +226,10 @@ class Retriever:
         k = k or self.settings.top_k
         f = filters or Filters()
         n = max(self.settings.candidates, k)
-        lex = self.lexical()
+        lex, current = self._keyword_index()
         query = self.expand(query)
         mask = lex.mask(f)
-        side, dense, degraded, dense_ms = self._channels(query, n, k, f, lex, mask)
+        side, dense, degraded, dense_ms = self._channels(query, n, k, f, lex, mask, current)
         qvec: np.ndarray | None = None
         checked = {cid: side.vectors[cid] for cid, _ in side.lexical[:_DENSE_CHECK] if cid in (side.vectors or {})}
         if not degraded and checked:
@@ -183,10 +240,10 @@ class Retriever:
         dense_sim, lex_score = dict(dense), dict(side.lexical)
         chunks = {cid: side.chunks[cid] for cid in order if cid in side.chunks}
         unread = [cid for cid in order if cid not in chunks]
-        if unread:  # the dense channel's hits (the keyword side read its own ahead), from the keyword index
+        if unread and current:  # the dense channel's hits (the keyword side read its own ahead), from the keyword index
             chunks.update(lex.chunks(unread))
             unread = [cid for cid in unread if cid not in chunks]
-        if unread:  # the vector store ahead of the keyword index (a write under way)
+        if unread:  # the vector store ahead of the keyword index (a write under way, or a rebuild)
             chunks.update(self.index.get_chunks(unread))
         # keyword-only hits carry their similarity too (their vectors were read ahead)
         missing = [cid for cid in order if cid not in dense_sim and cid in chunks]
@@ -216,18 +273,20 @@ class Retriever:
         return SearchResult(hits, {"lexical_ms": side.ms, "dense_ms": dense_ms}, degraded)
 
     def _channels(
-        self, query: str, n: int, k: int, f: Filters, lex: Lexical, mask: np.ndarray
+        self, query: str, n: int, k: int, f: Filters, lex: Lexical, mask: np.ndarray, current: bool = True
     ) -> tuple[KeywordSide, Ranked, str, float]:
         """Both channels' candidates: the keyword side in a worker while this thread embeds
         the query and asks the vector store (the longer part), or one after the other.
 
         Errors surface as when the keyword side ran first in this thread: its exception is
-        raised (the same object) before any of the dense channel's."""
+        raised (the same object) before any of the dense channel's. A keyword index of an
+        earlier generation (`current` False) reads no texts of its own: the catalog's are the
+        ones still indexed."""
         likely = max(_DENSE_CHECK, k)
         if not self.parallel:
-            side = keyword_side(self.index, lex, query, n, likely, mask)
+            side = keyword_side(self.index, lex, query, n, likely, mask, current)
             return (side, *self._timed_dense(query, n, f, lex, mask))
-        job: Future[KeywordSide] = _KEYWORD_SIDE.submit(keyword_side, self.index, lex, query, n, likely, mask)
+        job: Future[KeywordSide] = _KEYWORD_SIDE.submit(keyword_side, self.index, lex, query, n, likely, mask, current)
         try:
             dense, degraded, dense_ms = self._timed_dense(query, n, f, lex, mask)
         except BaseException:

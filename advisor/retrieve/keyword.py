@@ -29,11 +29,15 @@ class KeywordSide:
     ms: float = 0.0  # time the two channels took (not the reads ahead)
 
 
-def keyword_side(index: Index, lex: Lexical, query: str, n: int, likely: int, mask: np.ndarray) -> KeywordSide:
+def keyword_side(
+    index: Index, lex: Lexical, query: str, n: int, likely: int, mask: np.ndarray, current: bool = True
+) -> KeywordSide:
     """The n best keyword and identifier candidates, and the texts and vectors of the first
     `likely` of each: a single-channel hit ranked r is in the top k only if r <= k, and the
     best keyword hits' vectors check the approximate dense search. A failing channel raises;
-    a failing read ahead is left to the search, which reads what it still needs itself."""
+    a failing read ahead is left to the search, which reads what it still needs itself. The
+    texts are read from the keyword index only when it is the `current` generation's (an older
+    one, searched while a new one is built, may hold passages since removed)."""
     t = time.perf_counter()
     lexical = lex.search(query, n, mask)
     id_hits = lex.id_search(query, mask, n)
@@ -41,7 +45,7 @@ def keyword_side(index: Index, lex: Lexical, query: str, n: int, likely: int, ma
     ahead = list(dict.fromkeys([cid for cid, _ in lexical[:likely]] + id_hits[:likely]))
     if not ahead:
         return KeywordSide(lexical, id_hits, {}, {}, ms)
-    chunks = lex.chunks(ahead)
+    chunks = lex.chunks(ahead) if current else {}
     unread = [cid for cid in ahead if cid not in chunks]
     try:
         chunks.update(index.get_chunks(unread) if unread else {})

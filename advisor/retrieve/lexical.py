@@ -10,6 +10,7 @@ import shutil
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -23,13 +24,14 @@ from ..text import hyphenated, identifiers, tokenize
 from .records import Filters
 from .spelled import defined_parties, spelled_out
 
-__all__ = ["LEXICAL_FORMAT", "Lexical"]
+__all__ = ["LEXICAL_FORMAT", "Holders", "Lexical"]
 
 LEXICAL_FORMAT = 11  # bump when the saved keyword index changes shape or content (what `identifiers` reads)
 _DOC_WORDS_CACHED = 512  # documents whose vocabulary stays decoded in memory
 _CHUNKS_DECODED = 4096  # chunks kept decoded in memory (a few MB)
 _DENSE_SHARE = 8  # a query token in at least 1/_DENSE_SHARE of the chunks is scored as a whole column
 _ID_MANY = 256  # identifier matches above which `id_search` scores them in numpy
+_TOKENS_CACHED_BUILD = 8192  # indexes up to this many chunks tokenise through `tokenize`'s cache
 _COLUMNS_KEPT = 32  # such columns kept (4 bytes a chunk each: 13 MB at 100,000 chunks)
 
 
@@ -68,7 +70,8 @@ class Lexical:
         self.doc_sources = {src: i for i, src in enumerate(sources)}
         self.doc_offsets, self.doc_token_ids = offsets, token_ids
         self._vocab: list[str] | None = None
-        self._vocab_pos: dict[str, int] | None = None
+        self._holders: Holders | None = None
+        self._by_start: dict[str, frozenset[str]] | None = None
         self._doc_words: OrderedDict[str, frozenset[str]] = OrderedDict()
         self._words_lock = threading.Lock()
         self.ids = ids
@@ -96,7 +99,8 @@ class Lexical:
     def build(cls, chunks: list[Chunk]) -> Lexical:
         import bm25s  # heavy (scipy): loaded only when a keyword index is built or read
 
-        tokens = [tokenize(embedding_text(c)) or ["\u2205"] for c in chunks]
+        cache = len(chunks) <= _TOKENS_CACHED_BUILD  # a big index's texts would only evict the composer's
+        tokens = [tokenize(embedding_text(c), cache=cache) or ["\u2205"] for c in chunks]
         df: dict[str, int] = {}
         for toks in tokens:
             for t in set(toks):
@@ -229,17 +233,35 @@ class Lexical:
             return words
 
     def sources_with(self, token: str) -> list[str]:
-        """The documents whose searchable text holds a token (as `tokenize` makes it)."""
-        with self._words_lock:
-            if self._vocab_pos is None:
-                self._vocab_pos = {t: i for i, t in enumerate(self.df)}
-            pos = self._vocab_pos.get(token)
+        """The documents whose searchable text holds a token (as `tokenize` makes it), in index order."""
+        holders = self.holders()
+        pos = holders.pos.get(token)
         if pos is None:
             return []
-        at = np.nonzero(self.doc_token_ids == pos)[0]
-        owners = np.searchsorted(self.doc_offsets, at, side="right") - 1
-        names = list(self.doc_sources)
-        return [names[int(i)] for i in sorted(set(owners.tolist()))]
+        owners = holders.owners[int(holders.starts[pos]) : int(holders.starts[pos + 1])]
+        return [holders.names[i] for i in owners.tolist()]
+
+    def acronyms_by_start(self) -> dict[str, frozenset[str]]:
+        """The acronyms in `spelled` by the first two words (lower-cased) of each capitalised
+        name spelling them out: a question's name start finds its acronyms without a scan of
+        every acronym (built on first use)."""
+        with self._words_lock:
+            if self._by_start is None:
+                found: dict[str, set[str]] = {}
+                for key, names in self.spelled.items():
+                    for w in names:
+                        if w[:1].isupper():
+                            found.setdefault(" ".join(w.lower().split()[:2]), set()).add(key)
+                self._by_start = {start: frozenset(keys) for start, keys in found.items()}
+            return self._by_start
+
+    def holders(self) -> Holders:
+        """The token -> documents index (built on first use, once per keyword index): a look-up
+        reads one token's documents instead of scanning every document's vocabulary."""
+        with self._words_lock:
+            if self._holders is None:
+                self._holders = _holders(list(self.df), list(self.doc_sources), self.doc_offsets, self.doc_token_ids)
+            return self._holders
 
     def mask(self, f: Filters) -> np.ndarray:
         key = (f.org, f.doc_types, f.frameworks, f.sources)
@@ -403,6 +425,29 @@ class Lexical:
                     self._ranks = np.empty(len(ids), dtype=np.int64)
                     self._ranks[sorted(range(len(ids)), key=ids.__getitem__)] = np.arange(len(ids))
             return self._ranks
+
+
+@dataclass(frozen=True)
+class Holders:
+    """Which documents hold each token: `owners[starts[p]:starts[p + 1]]` are the positions in
+    `names` of the documents holding the token at position p of `pos`."""
+
+    pos: dict[str, int]
+    names: list[str]
+    starts: np.ndarray
+    owners: np.ndarray
+
+
+def _holders(vocab: list[str], names: list[str], offsets: np.ndarray, token_ids: np.ndarray) -> Holders:
+    """`Holders` from each document's distinct token ids (`_doc_tokens`), in numpy: a stable
+    sort by token keeps each token's documents in index order."""
+    owner = np.repeat(np.arange(len(names), dtype=np.int32), np.diff(offsets))
+    owners = owner[np.argsort(token_ids, kind="stable")]
+    starts = np.zeros(len(vocab) + 1, dtype=np.int64)
+    starts[1:] = np.cumsum(np.bincount(token_ids, minlength=len(vocab)))
+    for a in (starts, owners):
+        a.setflags(write=False)
+    return Holders({t: i for i, t in enumerate(vocab)}, names, starts, owners)
 
 
 def _records(chunks: list[Chunk]) -> tuple[np.ndarray, bytes]:

@@ -5,8 +5,9 @@ the index never saw ("Who sits on the CAC?") is searched with the words it stand
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from ..text import tokenize
 
@@ -19,6 +20,10 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+(?:(?:of|and|for|the|on|in|to|&)\s+)*[A-Z][a-z'’-]+)+")
 #: An acronym defined in brackets after its words: "electronic health record (EHR)".
 _DEFINED = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){1,8})\(([A-Z]{3,6})s?\)")
+#: Where `_DEFINED` can end: a bracketed acronym.
+_BRACKETED = re.compile(r"\(([A-Z]{3,6})s?\)")
+#: A character no word of `_DEFINED` may hold.
+_NOT_IN_WORDS = re.compile(r"[^\w'’\s-]")
 #: Expansions kept per acronym, the commonest first.
 _KEPT = 2
 
@@ -69,12 +74,33 @@ def spelled_out(texts: Iterable[str]) -> dict[str, list[str]]:
         for m in _CAPITALISED.finditer(text):
             for key, phrase in _named_runs(m.group(0).split()):
                 seen.setdefault(key, Counter())[phrase] += 1
-        for m in _DEFINED.finditer(text):
+        for m in _defined(text):
             letters = m.group(2).lower()
             runs = initial_runs(m.group(1), letters)
             if runs:
                 seen.setdefault(letters, Counter())[" ".join(runs[-1]).lower()] += 1
     return {k: [p for p, _ in c.most_common(_KEPT)] for k, c in seen.items()}
+
+
+def _defined(text: str) -> Iterator[re.Match[str]]:
+    """`_DEFINED.finditer(text)`, the same matches, without trying the pattern at every letter.
+
+    A match ends at a bracketed acronym and its words hold only word characters, apostrophes,
+    hyphens and spaces: it starts after the last other character before the bracket. Each
+    bracket is searched from there (or from the previous match's end), over the text up to the
+    bracket's end; the pattern tried at every letter of a passage was most of a keyword-index
+    rebuild (11 of 27 CPU s at 10,000 passages)."""
+    if "(" not in text:
+        return
+    stops = [m.start() for m in _NOT_IN_WORDS.finditer(text)]
+    done = 0
+    for b in _BRACKETED.finditer(text):
+        at = bisect_left(stops, b.start())  # the bracket's "(" is itself a stop, at index `at`
+        start = max(done, stops[at - 1] + 1 if at else 0)
+        m = _DEFINED.search(text, start, b.end())
+        if m is not None:
+            done = m.end()
+            yield m
 
 
 def _named_runs(words: list[str]) -> Iterable[tuple[str, str]]:
@@ -103,6 +129,8 @@ def defined_parties(texts: Iterable[str]) -> dict[str, str]:
     "Nimbrel Analytics, Inc." -> "Business Associate". The body then says only the term."""
     out: dict[str, str] = {}
     for text in texts:
+        if "(" not in text or not ('"' in text or "“" in text):
+            continue  # no party defined here: the pattern need not be tried at every capital
         for m in _PARTY.finditer(text):
             words = m.group(1).split()
             while words and words[0].lower() in _NOT_NAME:
