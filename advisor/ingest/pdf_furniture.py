@@ -46,6 +46,7 @@ class Piece:
     apart: bool = False  # a footnote whose mark was not found on its page: kept out of the body's passages
     running: str = ""  # "header"/"footer": the line states the code a running head carries (chunk meta)
     frame: int = 0  # the call-out box on its page it is read in (1, 2, ...), 0 in the running text
+    table_note: bool = False  # a note or source line set under a table's rows: read with the table
 
     @property
     def indexed(self) -> bool:
@@ -79,8 +80,22 @@ def _keys(p: Piece) -> set[str]:
     return keys
 
 
+#: Lines a running footer or header may hold in the page's margin ("Policy HR-204 Rev. 3" over
+#: "Confidential | Page 3 of 12" over a copyright line); inside the page, two at most.
+_MARGIN_LINES = 6
+
+
+def _short(p: Piece, height: float) -> bool:
+    """Few enough lines to be a running line: two, or a block of several lying wholly in the
+    page's top or bottom margin (a paragraph reaching into the page from there is content)."""
+    if p.lines <= 2 or p.kind == BlockKind.TABLE:
+        return True
+    inside = p.top > 0.85 * height or 0 < p.bottom < 0.12 * height
+    return p.lines <= _MARGIN_LINES and height > 0 and inside
+
+
 def _furniture(p: Piece, repeated: set[str], height: float = 0.0) -> bool:
-    if p.lines > 2 and p.kind != BlockKind.TABLE:
+    if not _short(p, height):
         return False
     if _key(p) in repeated:
         return True
@@ -136,7 +151,7 @@ def mark_running_heads(
     counts: dict[str, int] = {}
     for pieces, height in zip(pages, heights, strict=True):
         shown = [p for p in pieces if not p.hidden]
-        edge = [p for p in _ends(shown, height, body) if p.lines <= 2 or p.kind == BlockKind.TABLE]
+        edge = [p for p in _ends(shown, height, body) if _short(p, height)]
         if len(pages) < 5:
             edge = [p for p in edge if _edge(p, height)]
         # a long line repeats as a running head only in the page's margin (a title and a part's
@@ -162,8 +177,14 @@ _CODE = re.compile(r"(?<![\w./-])(?=[A-Z0-9./-]*\d)(?=[A-Z0-9./-]*[A-Z])[A-Z0-9]
 
 #: Page numbering at either end of a running line ("K243310 Page 1 of 3").
 _PAGING = re.compile(
-    r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s+|\s+(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I
-)
+    r"^(?:page\s+)?(?!\d{1,2}/(?:19|20)\d\d\b)\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s+"
+    r"|\s+(?:page\s+)?(?!\d{1,2}/(?:19|20)\d\d$)\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$",
+    re.I,
+)  # a month and year ("Effective 01/2025") is a date, no page's number
+
+
+#: "Page 3 of 12" inside a running block of several lines, with the bar that sets it off.
+_PAGE_WORD = re.compile(r"(?:\s*\|)?\s*\bpage\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\b(?:\s*\|)?", re.I)
 
 
 _MONTH = (
@@ -212,7 +233,8 @@ def running_identifiers(pages: list[list[Piece]], heights: list[float]) -> list[
             if p.kind != BlockKind.FURNITURE or p.hidden:
                 continue
             kept = [c.strip() for c in p.text.split(" | ") if c.strip() and not _PAGE_NO.match(c.strip())]
-            text = _PAGING.sub("", " ".join(" ".join(kept).split())).strip()
+            text = " ".join(_PAGE_WORD.sub(" ", " ".join(kept)).split())
+            text = _PAGING.sub("", text).strip()
             if not any(c not in content for c in _codes(text)) or norm(text) in seen or _slug(text):
                 continue
             seen.add(norm(text))
