@@ -183,6 +183,8 @@ _PAGING = re.compile(
 )  # a month and year ("Effective 01/2025") is a date, no page's number
 
 
+#: Where a footer block's lines part: a bar, a copyright line, a sentence's end.
+_PARTS = re.compile(r"\s+\|\s+|\s+(?=\u00a9|\(c\)\s|copyright\b)|(?<=[a-z]\.)\s+(?=[A-Z\u00a9])", re.I)
 #: "Page 3 of 12" inside a running block of several lines, with the bar that sets it off.
 _PAGE_WORD = re.compile(r"(?:\s*\|)?\s*\bpage\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\b(?:\s*\|)?", re.I)
 
@@ -235,6 +237,10 @@ def running_identifiers(pages: list[list[Piece]], heights: list[float]) -> list[
             kept = [c.strip() for c in p.text.split(" | ") if c.strip() and not _PAGE_NO.match(c.strip())]
             text = " ".join(_PAGE_WORD.sub(" ", " ".join(kept)).split())
             text = _PAGING.sub("", text).strip()
+            # of a footer block, the parts stating a code or date ("Policy HR-204 Rev. 3 Effective
+            # 01/2025"), not its copyright line or a bar's "Confidential" beside them
+            parts = [t for t in _PARTS.split(text) if any(c not in content for c in _codes(t))]
+            text = " ".join(parts) if len(parts) < len(_PARTS.split(text)) else text
             if not any(c not in content for c in _codes(text)) or norm(text) in seen or _slug(text):
                 continue
             seen.add(norm(text))

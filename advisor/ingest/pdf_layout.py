@@ -298,7 +298,9 @@ def paragraphs(box: Box) -> list[list[Line]]:
             item = bool(_ITEM_START.match(ln.text)) and not _number_goes_on(out[-1], ln, ended)
             # a numbered clause or a note at the margin after a finished line
             clause = ended and bool(_CLAUSE.match(ln.text)) and ln.x0 <= box.x0 + 0.5 * ln.size
-            if not (item or label or entry or clause or (ended and (short or indented))):
+            # a table's notes one a line ("* Estimates." over "† Counted ...")
+            note = ended and bool(NOTE_MARK.match(ln.text) or NOTE_LABEL.match(ln.text))
+            if not (item or label or entry or clause or note or (ended and (short or indented))):
                 out[-1].append(ln)
                 continue
         out.append([ln])

@@ -376,8 +376,15 @@ def model_card_pdf(path: Path) -> Path:
             ["Alerts per 100 patient-days", "3.1", "2.8\u20133.4"],
         ],
         [220, 120, 164],
+        marks={(3, 1): "\u2020"},
     )
-    s.lines(["* Figures are estimates from the 2023 validation cohort (n = 12,408 encounters)."], size=8)
+    s.lines(
+        [
+            "* Figures are estimates from the 2023 validation cohort (n = 12,408 encounters).",
+            "\u2020 Counted over the first 90 days after go-live.",
+        ],
+        size=8,
+    )
     s.para(
         "Sensitivity fell in patients older than 80, where documentation of vital signs was less frequent. "
         "Sites should review alert volumes monthly during the first year."
@@ -402,4 +409,52 @@ def model_card_pdf(path: Path) -> Path:
     while s.pdf.page_no() < 3:
         s.page()
         s.para("Contact the vendor for the full validation report.")
+    return s.finish(path)
+
+
+class _FooterDoc(_Doc):
+    """A document whose footer block is drawn line by line at the page's foot, perhaps with its
+    page number set right on the first line ("Confidential – Internal Use Only ... Page 3 of 12")."""
+
+    def __init__(self, lines: list[str], size: float, split: bool, cover: bool):
+        super().__init__([], lines)
+        self.fsize, self.split, self.cover = size, split, cover
+
+    def footer(self) -> None:
+        if self.cover and self.page_no() == 1:
+            return  # a title page without the footer
+        self.set_font("Sans", "", self.fsize)
+        n = len(self.running_footer)
+        for i, line in enumerate(self.running_footer):
+            text = line.format(page=self.page_no(), pages=self.total)
+            y = self.h - 30 - (self.fsize + 2) * (n - 1 - i)
+            if self.split and " | " in text:
+                left, right = text.split(" | ")
+                self.text(54, y, left)
+                self.text(558 - self.get_string_width(right), y, right)
+            else:
+                self.text(54, y, text)
+
+
+def footer_block_pdf(
+    path: Path, lines: list[str], pages: int = 12, size: float = 8, split: bool = False, cover: bool = True
+) -> Path:
+    """A pharmacy policy of `pages` pages whose every page but the title page ends with the
+    footer `lines` ("{page}" and "{pages}" filled in)."""
+    pdf = _FooterDoc(lines, size, split, cover)
+    pdf.total = pages
+    s = _Setter(pdf)
+    pdf.add_page()
+    s.heading("Medication Reconciliation at Transitions of Care", 16)
+    s.para("Policy owner: Director of Pharmacy.")
+    k = 0
+    while pdf.page_no() < pages:
+        k += 1
+        s.heading(f"{k}. Reconciliation step {k}")
+        for j in range(3):
+            s.para(
+                f"Rule {k}.{j + 1}: pharmacists reconcile the medication list of every patient admitted from "
+                "another facility within twenty-four hours, and record each discrepancy in the chart with the "
+                "action taken and the prescriber informed."
+            )
     return s.finish(path)
