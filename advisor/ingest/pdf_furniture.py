@@ -4,6 +4,7 @@ BlockKind so it is never chunked or quoted."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -168,6 +169,21 @@ def mark_running_heads(
         for p in _ends(shown, height, body):
             if _furniture(p, repeated, height):
                 p.kind = BlockKind.FURNITURE
+    _carried_over(pages)
+
+
+def _carried_over(pages: list[list[Piece]]) -> None:
+    """A page's first line that ends the sentence the page before broke off ("whenever the tool
+    changes materially."), in lower case, is content however often the same words open a page."""
+    for before, pieces in itertools.pairwise(pages):
+        # the first piece after the page's running header
+        first = next((p for p in pieces if not p.hidden and (p.kind.indexed or p.text[:1].islower())), None)
+        last = next((p for p in reversed(before) if p.kind.indexed and not p.hidden), None)
+        if first is None or last is None or first.kind != BlockKind.FURNITURE or first.heading:
+            continue
+        text = first.text.strip()
+        if text[:1].islower() and len(text.split()) >= 3 and not re.search(r"[.!?:;][\"'”’)]?$", last.text.strip()):
+            first.kind = BlockKind.TEXT
 
 
 #: An identifier a running head may carry: one code of capitals and digits, with both ("K243310",
@@ -181,6 +197,27 @@ _PAGING = re.compile(
     r"|\s+(?:page\s+)?(?!\d{1,2}/(?:19|20)\d\d$)\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$",
     re.I,
 )  # a month and year ("Effective 01/2025") is a date, no page's number
+
+
+#: Words a number closing a running line belongs to ("Rev. 2", "Version 3", "No. 12"): no page's.
+_NUMBERED_BY = re.compile(
+    r"\b(?:rev|revision|version|ver|v|no|vol|volume|issue|edition|ed|release|amendment)\.?$", re.I
+)
+
+
+_BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _unpaged(text: str) -> str:
+    """A running line without the page numbering at either end."""
+    cuts = [
+        m
+        for m in _PAGING.finditer(text)
+        if not (m.start() > 0 and _NUMBERED_BY.search(text[: m.start()])) and not _BARE_YEAR.match(m[0].strip())
+    ]
+    for m in reversed(cuts):  # "MS-AI-03 Rev. 2" keeps its revision, "Effective 2025" its year
+        text = text[: m.start()] + " " + text[m.end() :]
+    return text.strip()
 
 
 #: Where a footer block's lines part: a bar, a copyright line, a sentence's end.
@@ -236,7 +273,7 @@ def running_identifiers(pages: list[list[Piece]], heights: list[float]) -> list[
                 continue
             kept = [c.strip() for c in p.text.split(" | ") if c.strip() and not _PAGE_NO.match(c.strip())]
             text = " ".join(_PAGE_WORD.sub(" ", " ".join(kept)).split())
-            text = _PAGING.sub("", text).strip()
+            text = _unpaged(text)
             # of a footer block, the parts stating a code or date ("Policy HR-204 Rev. 3 Effective
             # 01/2025"), not its copyright line or a bar's "Confidential" beside them
             parts = [t for t in _PARTS.split(text) if any(c not in content for c in _codes(t))]

@@ -10,7 +10,7 @@ from dataclasses import replace
 from .document import BlockKind
 from .pdf_chars import SUPERSCRIPTS
 from .pdf_furniture import Piece
-from .pdf_layout import NOTE_LABEL, NOTE_MARK
+from .pdf_layout import NOTE_LABEL
 
 __all__ = ["attach_across_pages", "attach_notes", "split_notes", "table_notes"]
 
@@ -57,11 +57,14 @@ def _after_table(pieces: list[Piece], owner: Piece) -> Piece:
     return pieces[at]
 
 
-def table_notes(pieces: list[Piece]) -> None:
+def table_notes(pieces: list[Piece], marks: list[tuple[str, float, float]] | None = None) -> None:
     """The note and source lines set right under a table's rows ("Note: ...", "Source: ...",
-    "* Figures are estimates"), in type no larger than the rows', are the table's notes: each
-    is read as a paragraph after the rows, under the table's caption, its mark ("*", "¹")
-    dropped as a moved footnote's is, and never as a footnote of the page or a list item."""
+    "* Figures are estimates", "1 Approved ..." for a mark "1" dropped on the page), in type no
+    larger than the rows', are the table's notes: each is read as a paragraph after the rows,
+    under the table's caption, its mark dropped as a moved footnote's is, and never as a
+    footnote of the page or a list item."""
+    digits = {m for m, _, _ in marks or [] if m.isdigit()}  # the marks set in the page's text
+    opening = re.compile(_MARK.pattern + (rf"|^(?:{'|'.join(sorted(digits))})\s+(?=[A-Z(])" if digits else ""))
     rows: Piece | None = None  # the table's last row, or the last note under it
     size = 0.0  # the rows' type size
     for p in pieces:
@@ -72,17 +75,28 @@ def table_notes(pieces: list[Piece]) -> None:
         if not under or p.kind != BlockKind.TEXT or p.heading or p.hidden or p.size > 1.05 * size:
             rows = None
             continue
-        paras = p.text.split("\n")
-        if not (NOTE_LABEL.match(paras[0]) or NOTE_MARK.match(paras[0])):
+        paras = [q for para in p.text.split("\n") for q in _NEXT_NOTE.split(para) if q.strip()]
+        paras = [q for para in paras for q in _split_at(para, digits)]
+        if not (NOTE_LABEL.match(paras[0]) or opening.match(paras[0])):
             rows = None
             continue
         p.table_note, rows = True, p
-        p.text = "\n".join(_MARK.sub("", para, count=1) for para in paras)
+        p.text = "\n".join(opening.sub("", para, count=1) for para in paras)
         p.breaks = []
 
 
 #: A note's mark opening its line (kept by the layout only for notes in small type).
 _MARK = re.compile(r"^(?:[*\u2020\u2021\u00a7]|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,2})\s*(?=\S)")
+#: A table's next note run on after a sentence's end ("... 2025. * Provisional approval.").
+_NEXT_NOTE = re.compile(r"(?<=[.!?)])\s+(?=(?:[*\u2020\u2021\u00a7]|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,2})\s*[A-Z(])")
+
+
+def _split_at(para: str, digits: set[str]) -> list[str]:
+    """A paragraph split before each mark of `digits` run on after a sentence's end."""
+    if not digits:
+        return [para]
+    marks = "|".join(sorted(digits))
+    return [q for q in re.split(rf"(?<=[.!?)])\s+(?=(?:{marks})\s+[A-Z(])", para) if q.strip()]
 
 
 def _marking(pieces: list[Piece], mark: str, marks: list[tuple[str, float, float]]) -> Piece | None:

@@ -224,7 +224,7 @@ def _pieces(pages: list[Page], size: float, bold: bool) -> tuple[list[list[Piece
             piece = Piece(page.number, kind, text, heading, it.hidden, it.top, n_lines, it.x0, it.x1, breaks)
             piece.size, piece.bottom, piece.frame = it.size, it.bottom, it.frame
             pieces.append(piece)
-        table_notes(pieces)
+        table_notes(pieces, page.marks)
         _mark_notes(pieces, size, page)
         noted.append({m for p in pieces if p.note for m, _ in split_notes(p.text)})
         out.append(attach_notes(pieces, page.marks))

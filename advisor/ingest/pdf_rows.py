@@ -83,10 +83,20 @@ def sub_rows(row: list[Box], hrules: list[tuple[float, float, float]]) -> list[l
     if not (ruled or lined):
         return None
     rows: list[list[list[Line]]] = [[[] for _ in strips] for _ in key]
+    tops = [key[0].top, *breaks]
     for col, s in enumerate(strips):
         for b in s:
-            k = sum(b.top >= y - 0.6 * size for y in breaks)
-            rows[k][col] += b.lines
+            # a box of one line a row (two cells of a column run together where a raised note
+            # mark pushed a line nearer the next row's) is split at the rows; a cell spanning
+            # several rows, its lines at its own leading or going on in lower case, stays whole
+            each = (
+                len(b.lines) > 1
+                and all(any(abs(ln.top - t) <= 0.6 * size for t in tops) for ln in b.lines)
+                and not any(ln.text[:1].islower() for ln in b.lines[1:])
+            )
+            for part in [[ln] for ln in b.lines] if each else [b.lines]:
+                k = sum(part[0].top >= y - 0.6 * size for y in breaks)
+                rows[k][col] += part
     for col in range(len(strips)):
         # the spanning cell's own label ("GOVERN 1") heads the rows it spans, so each row says
         # what it belongs to and its cells stay under their columns
