@@ -458,3 +458,79 @@ def footer_block_pdf(
                 "action taken and the prescriber informed."
             )
     return s.finish(path)
+
+
+MEDSTAFF_PARA = (
+    "Each credentialed practitioner must complete the institution's training on clinical decision support "
+    "before using any AI-enabled tool in patient care, and must repeat it whenever the tool changes materially."
+)
+
+
+def medstaff_html() -> str:
+    """Medical staff rules as a policy portal prints them: articles of numbered rules, a table of
+    deployments whose years and statuses carry <sup> note marks, its source and notes under it
+    in small type, and a ruled table with a note."""
+    rows = [
+        ("Ambient documentation pilot", "2024<sup>1</sup>", "12", "Completed"),
+        ("Sepsis early warning", "2025<sup>*</sup>", "4", "In progress"),
+        ("Radiology triage", "2025", "3", "Planned<sup>2</sup>"),
+        ("Discharge summary drafting", "2026", "\u2014", "Planned"),
+    ]
+    body = "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td><td>{d}</td></tr>" for a, b, c, d in rows)
+    parts = []
+    for k in range(1, 9):
+        parts.append(f"<h2>Article {k}. Provision {k}</h2>")
+        parts += [f"<p>{k}.{j} {MEDSTAFF_PARA}</p>" for j in range(1, 5)]
+        if k == 3:
+            parts.append(
+                "<p><b>Table 3.</b> AI deployments reviewed by the Medical Executive Committee</p>"
+                "<table><thead><tr><th>Deployment</th><th>Year approved</th><th>Sites</th><th>Status</th></tr>"
+                f"</thead><tbody>{body}</tbody></table>"
+                "<p class=note>Source: Medical Staff Office records, December 2025.</p>"
+                "<p class=note><sup>1</sup> Approved for the emergency department only.<br>"
+                "<sup>2</sup> Pending contract review.<br>* Provisional approval.</p>"
+                "<p>The Committee reviews this table at each quarterly meeting.</p>"
+            )
+    style = (
+        "body{font-family:'DejaVu Serif',serif;font-size:10.5pt} h2{font-size:13pt}"
+        "table{border-collapse:collapse;width:100%;font-size:9.5pt} th{text-align:left;border-bottom:1px solid #000}"
+        "td,th{padding:3pt 6pt} p.note{font-size:8pt;margin:2pt 0}"
+    )
+    return (
+        f"<html><head><style>{style}</style></head><body>"
+        "<h1>Rules and Regulations of the Medical Staff: Artificial Intelligence in Clinical Practice</h1>"
+        "<p>Adopted by the Medical Executive Committee on 14 March 2025.</p>" + "".join(parts) + "</body></html>"
+    )
+
+
+def medstaff_pdf(path: Path, chromium: Path) -> Path:
+    """The rules printed by Chromium with the portal's running header ("Printed copies are
+    uncontrolled ...") and footer (the rules' code and revision left, "Page N of M" right)."""
+    from playwright.sync_api import sync_playwright
+
+    box = "font-size:8px;width:100%;margin:0 25mm;"
+    footer = (
+        f"<div style='{box}display:flex;justify-content:space-between'>"
+        "<span>Northgate Regional Medical Center \u2014 Medical Staff Rules MS-AI-03 Rev. 2</span>"
+        "<span>Page <span class=pageNumber></span> of <span class=totalPages></span></span></div>"
+    )
+    header = (
+        f"<div style='{box}'>Printed copies are uncontrolled. Verify the current version on the policy portal.</div>"
+    )
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(chromium), headless=True, args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            page.set_content(medstaff_html(), wait_until="load")
+            margin = {"left": "25mm", "right": "25mm", "top": "22mm", "bottom": "22mm"}
+            page.pdf(
+                path=str(path),
+                format="Letter",
+                margin=margin,
+                display_header_footer=True,
+                header_template=header,
+                footer_template=footer,
+            )
+        finally:
+            browser.close()
+    return path

@@ -150,3 +150,39 @@ def test_running_footer_blocks_are_furniture(tmp_path, lines, kw):
         assert len(footers) == 1 and "HR-204 Rev. 3 Effective 01/2025" in footers[0]
     else:
         assert not footers
+
+
+def test_portal_printed_rules_table_marks_notes_and_running_lines(tmp_path):
+    """Chromium's print of a policy portal page: <sup> marks after years and statuses, notes
+    under the table numbered by those marks, a footer with the rules' revision and page number,
+    a boilerplate sentence broken across pages."""
+    from ..chromium_pdf import genres_build
+
+    path = gen.medstaff_pdf(tmp_path / "medstaff.pdf", genres_build().CHROMIUM)
+    doc = load_document(path, "medstaff.pdf")
+    assert _rows(doc, "Deployment") == [
+        "Deployment | Year approved | Sites | Status",
+        "Ambient documentation pilot | 2024 | 12 | Completed",
+        "Sepsis early warning | 2025 | 4 | In progress",
+        "Radiology triage | 2025 | 3 | Planned",
+        "Discharge summary drafting | 2026 | — | Planned",
+    ]
+    notes = next(b for b in doc.blocks if b.text.startswith("Source: Medical Staff Office"))
+    assert notes.text.split("\n") == [
+        "Source: Medical Staff Office records, December 2025.",
+        "Approved for the emergency department only.",
+        "Pending contract review.",
+        "Provisional approval.",
+    ]
+    chunks = load_chunks(path, "medstaff.pdf", doc_type="guidance")
+    text = "\n".join(c.text for c in chunks)
+    assert "Printed copies are uncontrolled" not in text and not re.search(r"Page \d of \d", text)
+    assert [ln for ln in text.split("\n") if ln.startswith("Page footer:")] == [
+        "Page footer: Northgate Regional Medical Center — Medical Staff Rules MS-AI-03 Rev. 2"
+    ]
+    # every rule's sentence whole, also where a page break cut it
+    assert text.count(MEDSTAFF_TAIL) == 32
+    assert not re.search(r"and must repeat it\s*$", text, re.M)
+
+
+MEDSTAFF_TAIL = "and must repeat it whenever the tool changes materially."
