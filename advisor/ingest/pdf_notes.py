@@ -66,9 +66,10 @@ def table_notes(pieces: list[Piece], marks: list[tuple[str, float, float]] | Non
     digits = {m for m, _, _ in marks or [] if m.isdigit()}  # the marks set in the page's text
     opening = re.compile(_MARK.pattern + (rf"|^(?:{'|'.join(sorted(digits))})\s+(?=[A-Z(])" if digits else ""))
     rows: Piece | None = None  # the table's last row, or the last note under it
-    size = 0.0  # the rows' type size
+    size = top = 0.0  # the rows' type size, the table's top
     for p in pieces:
         if p.kind == BlockKind.TABLE and not p.hidden:
+            top = top if rows is not None and rows.kind == BlockKind.TABLE else p.top
             rows, size = p, max(p.size, 1.0)
             continue
         under = rows is not None and 0 <= p.top - rows.bottom <= 3.0 * max(p.size, size)
@@ -77,12 +78,21 @@ def table_notes(pieces: list[Piece], marks: list[tuple[str, float, float]] | Non
             continue
         paras = [q for para in p.text.split("\n") for q in _NEXT_NOTE.split(para) if q.strip()]
         paras = [q for para in paras for q in _split_at(para, digits)]
-        if not (NOTE_LABEL.match(paras[0]) or opening.match(paras[0])):
+        if not (NOTE_LABEL.match(paras[0]) or opening.match(paras[0])) or _marked_elsewhere(paras[0], marks, top, p):
             rows = None
             continue
         p.table_note, rows = True, p
         p.text = "\n".join(opening.sub("", para, count=1) for para in paras)
         p.breaks = []
+
+
+def _marked_elsewhere(para: str, marks: list[tuple[str, float, float]] | None, top: float, under: Piece) -> bool:
+    """Does the note's mark stand in the page's text only outside the table above it (a page's
+    footnotes, set right under a table closing the page, marked in the paragraphs)?"""
+    m = _OPENING.match(para)
+    mark = (m["mark"] or m["sup"]).translate(SUPERSCRIPTS) if m else ""
+    ys = [y for k, _, y in marks or [] if k == mark]
+    return bool(ys) and not any(top - _SLACK <= y <= under.top for y in ys)
 
 
 #: A note's mark opening its line (kept by the layout only for notes in small type).
