@@ -416,6 +416,7 @@ class PageReader:
 
 
 _MARKS = frozenset(map(ord, "0123456789*\u2020\u2021,"))
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d$")  # a year a note mark may follow ("2024¹", "FY2025"): no power
 #: Superscript digit characters (a note's mark typed as "¹", not set small and raised) -> digits.
 SUPERSCRIPTS = {ord(c): str(i) for i, c in enumerate("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")}
 
@@ -437,7 +438,7 @@ def _super_mark(run: _Run, x0: float, base: float) -> bool:
     ("10⁶", "m²", "km²") it is part of the text."""
     size = run.style.size
     word = "".join(run.chars).rsplit(" ", 1)[-1]
-    after = bool(re.search(r"(?:[.,;:!?)\]\"'’”]|[A-Za-z]{3})$", word))
+    after = bool(re.search(r"(?:[.,;:!?)\]\"'’”]|[A-Za-z]{3})$", word)) or bool(_YEAR.search(word))
     return after and abs(base - run.base) <= 0.45 * size and run.x1 - 0.3 * size <= x0 <= run.x1 + 0.3 * size
 
 
@@ -550,7 +551,14 @@ def _footnote_mark(u: int, style: _Style, run: _Run, x0: float, base: float, mar
         # set tight to its word; a mark a word space away opens what follows ("Hospital. ²Center")
         and after - 0.2 * size <= x0 <= after + (0.6 if mark_end else 0.2) * size
         and run.chars[-1:] != [" "]
-        and (bool(mark_end) or not run.chars[-1].isdigit())
+        # after a figure a raised digit is its power ("10⁶"); after a year ("2024¹") or as a
+        # star or dagger ("0.78*") it is a note's mark
+        and (
+            bool(mark_end)
+            or not run.chars[-1].isdigit()
+            or chr(u) in "*\u2020\u2021"
+            or bool(_YEAR.search("".join(run.chars)))
+        )
     )
 
 

@@ -4,6 +4,7 @@ BlockKind so it is never chunked or quoted."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -46,6 +47,7 @@ class Piece:
     apart: bool = False  # a footnote whose mark was not found on its page: kept out of the body's passages
     running: str = ""  # "header"/"footer": the line states the code a running head carries (chunk meta)
     frame: int = 0  # the call-out box on its page it is read in (1, 2, ...), 0 in the running text
+    table_note: bool = False  # a note or source line set under a table's rows: read with the table
 
     @property
     def indexed(self) -> bool:
@@ -79,8 +81,22 @@ def _keys(p: Piece) -> set[str]:
     return keys
 
 
+#: Lines a running footer or header may hold in the page's margin ("Policy HR-204 Rev. 3" over
+#: "Confidential | Page 3 of 12" over a copyright line); inside the page, two at most.
+_MARGIN_LINES = 6
+
+
+def _short(p: Piece, height: float) -> bool:
+    """Few enough lines to be a running line: two, or a block of several lying wholly in the
+    page's top or bottom margin (a paragraph reaching into the page from there is content)."""
+    if p.lines <= 2 or p.kind == BlockKind.TABLE:
+        return True
+    inside = p.top > 0.85 * height or 0 < p.bottom < 0.12 * height
+    return p.lines <= _MARGIN_LINES and height > 0 and inside
+
+
 def _furniture(p: Piece, repeated: set[str], height: float = 0.0) -> bool:
-    if p.lines > 2 and p.kind != BlockKind.TABLE:
+    if not _short(p, height):
         return False
     if _key(p) in repeated:
         return True
@@ -136,7 +152,7 @@ def mark_running_heads(
     counts: dict[str, int] = {}
     for pieces, height in zip(pages, heights, strict=True):
         shown = [p for p in pieces if not p.hidden]
-        edge = [p for p in _ends(shown, height, body) if p.lines <= 2 or p.kind == BlockKind.TABLE]
+        edge = [p for p in _ends(shown, height, body) if _short(p, height)]
         if len(pages) < 5:
             edge = [p for p in edge if _edge(p, height)]
         # a long line repeats as a running head only in the page's margin (a title and a part's
@@ -153,6 +169,21 @@ def mark_running_heads(
         for p in _ends(shown, height, body):
             if _furniture(p, repeated, height):
                 p.kind = BlockKind.FURNITURE
+    _carried_over(pages)
+
+
+def _carried_over(pages: list[list[Piece]]) -> None:
+    """A page's first line that ends the sentence the page before broke off ("whenever the tool
+    changes materially."), in lower case, is content however often the same words open a page."""
+    for before, pieces in itertools.pairwise(pages):
+        # the first piece after the page's running header
+        first = next((p for p in pieces if not p.hidden and (p.kind.indexed or p.text[:1].islower())), None)
+        last = next((p for p in reversed(before) if p.kind.indexed and not p.hidden), None)
+        if first is None or last is None or first.kind != BlockKind.FURNITURE or first.heading:
+            continue
+        text = first.text.strip()
+        if text[:1].islower() and len(text.split()) >= 3 and not re.search(r"[.!?:;][\"'”’)]?$", last.text.strip()):
+            first.kind = BlockKind.TEXT
 
 
 #: An identifier a running head may carry: one code of capitals and digits, with both ("K243310",
@@ -162,8 +193,37 @@ _CODE = re.compile(r"(?<![\w./-])(?=[A-Z0-9./-]*\d)(?=[A-Z0-9./-]*[A-Z])[A-Z0-9]
 
 #: Page numbering at either end of a running line ("K243310 Page 1 of 3").
 _PAGING = re.compile(
-    r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s+|\s+(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I
+    r"^(?:page\s+)?(?!\d{1,2}/(?:19|20)\d\d\b)\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s+"
+    r"|\s+(?:page\s+)?(?!\d{1,2}/(?:19|20)\d\d$)\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$",
+    re.I,
+)  # a month and year ("Effective 01/2025") is a date, no page's number
+
+
+#: Words a number closing a running line belongs to ("Rev. 2", "Version 3", "No. 12"): no page's.
+_NUMBERED_BY = re.compile(
+    r"\b(?:rev|revision|version|ver|v|no|vol|volume|issue|edition|ed|release|amendment)\.?$", re.I
 )
+
+
+_BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _unpaged(text: str) -> str:
+    """A running line without the page numbering at either end."""
+    cuts = [
+        m
+        for m in _PAGING.finditer(text)
+        if not (m.start() > 0 and _NUMBERED_BY.search(text[: m.start()])) and not _BARE_YEAR.match(m[0].strip())
+    ]
+    for m in reversed(cuts):  # "MS-AI-03 Rev. 2" keeps its revision, "Effective 2025" its year
+        text = text[: m.start()] + " " + text[m.end() :]
+    return text.strip()
+
+
+#: Where a footer block's lines part: a bar, a copyright line, a sentence's end.
+_PARTS = re.compile(r"\s+\|\s+|\s+(?=\u00a9|\(c\)\s|copyright\b)|(?<=[a-z]\.)\s+(?=[A-Z\u00a9])", re.I)
+#: "Page 3 of 12" inside a running block of several lines, with the bar that sets it off.
+_PAGE_WORD = re.compile(r"(?:\s*\|)?\s*\bpage\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\b(?:\s*\|)?", re.I)
 
 
 _MONTH = (
@@ -212,7 +272,12 @@ def running_identifiers(pages: list[list[Piece]], heights: list[float]) -> list[
             if p.kind != BlockKind.FURNITURE or p.hidden:
                 continue
             kept = [c.strip() for c in p.text.split(" | ") if c.strip() and not _PAGE_NO.match(c.strip())]
-            text = _PAGING.sub("", " ".join(" ".join(kept).split())).strip()
+            text = " ".join(_PAGE_WORD.sub(" ", " ".join(kept)).split())
+            text = _unpaged(text)
+            # of a footer block, the parts stating a code or date ("Policy HR-204 Rev. 3 Effective
+            # 01/2025"), not its copyright line or a bar's "Confidential" beside them
+            parts = [t for t in _PARTS.split(text) if any(c not in content for c in _codes(t))]
+            text = " ".join(parts) if len(parts) < len(_PARTS.split(text)) else text
             if not any(c not in content for c in _codes(text)) or norm(text) in seen or _slug(text):
                 continue
             seen.add(norm(text))

@@ -11,7 +11,6 @@ boxes sit side by side is either a table row (short cells) or columns (read one 
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -22,6 +21,10 @@ from .pdf_chars import Frag, Page, edge_between
 from .pdf_columns import continued_rows, split_columns
 from .pdf_frames import callouts
 from .pdf_furniture import FIGURE
+from .pdf_rows import cell_lines, line_rows, sub_rows
+from .pdf_rows import extent as _extent
+from .pdf_rows import group as _group
+from .pdf_rows import spans as _spans
 from .pdf_spacing import REACH, join_spaced_words
 
 _MARKER = re.compile(r"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·\-–—*]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)])$")
@@ -43,6 +46,10 @@ _TEXT_LABEL = re.compile(
     r"|^[A-Z][\w/()&'’-]*(?: [\w/()&'’-]+){0,3}:$"  # a short label alone, its value on the lines below
 )
 LEAD = 1.95  # baselines further apart than this many font sizes start a new box
+#: A table's note or source line ("Note: ...", "Sources. ...", "* Figures are estimates", "¹ Pilot
+#: sites only"): set under the last row, it is no line of that row's cell.
+NOTE_LABEL = re.compile(r"^(?:notes?|sources?|data sources?)\s*[:.](?:\s|$)", re.I)
+NOTE_MARK = re.compile(r"^(?:[*\u2020\u2021\u00a7]|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,2})(?:\s*[A-Z(]|$)")
 
 
 class ItemKind(StrEnum):
@@ -89,6 +96,19 @@ def _label_goes_on(last: Line, f: Frag) -> bool:
     # a bold line stopping on a comma is unfinished however short: no heading ends so
     goes_on = (wide and bool(re.search(r"\b[a-z]+$", last.text))) or bool(re.search(r"\w,$", last.text))
     return last.bold and f.label and goes_on
+
+
+def _note_line(box: Box, f: Frag) -> bool:
+    """A note or source line under a box (a table's last cell, a paragraph) starts a box of its
+    own: "Note:" or "Source:" opening it, or a note mark ("*", "¹") set in smaller type than the
+    line above or running well past the box's right edge (a wide note under a narrow column).
+    A list's "* item" under its item in the same type goes on with the list."""
+    last = box.lines[-1]
+    if NOTE_LABEL.match(f.text):
+        return f.size <= last.size + 0.05 * last.size
+    if not NOTE_MARK.match(f.text):
+        return False
+    return f.size < last.size - 0.05 * last.size or f.x1 > box.x1 + 4.0 * last.size
 
 
 def line_pitch(frags: list[Frag]) -> float:
@@ -168,6 +188,8 @@ class _Builder:
             return False
         if last.bold and f.bold and f.size < last.size - 0.05 * size and _SUBHEADING.match(f.text):
             return False  # "2.1 Setting" in smaller type under "2. METHODS": a heading of its own
+        if _note_line(box, f):
+            return False
         if _light(f.color) != _light(last.color):
             return False
         if not (box.x0 - 1.0 * size <= f.x0 <= box.x0 + 4.0 * size and f.x0 < last.x1):
@@ -276,7 +298,9 @@ def paragraphs(box: Box) -> list[list[Line]]:
             item = bool(_ITEM_START.match(ln.text)) and not _number_goes_on(out[-1], ln, ended)
             # a numbered clause or a note at the margin after a finished line
             clause = ended and bool(_CLAUSE.match(ln.text)) and ln.x0 <= box.x0 + 0.5 * ln.size
-            if not (item or label or entry or clause or (ended and (short or indented))):
+            # a table's notes one a line ("* Estimates." over "† Counted ...")
+            note = ended and bool(NOTE_MARK.match(ln.text) or NOTE_LABEL.match(ln.text))
+            if not (item or label or entry or clause or note or (ended and (short or indented))):
                 out[-1].append(ln)
                 continue
         out.append([ln])
@@ -288,36 +312,12 @@ def is_field(para: list[Line]) -> bool:
     return para[0].label or (len(para) > 1 and para[0].bold and para[1].label)
 
 
-def _spans(items: list[tuple[float, float]], tol: float) -> list[tuple[float, float]]:
-    """Merged intervals of a projection."""
-    merged: list[list[float]] = []
-    for a, b in sorted(items):
-        if merged and a <= merged[-1][1] + tol:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
-    return [(a, b) for a, b in merged]
-
-
-def _group(boxes: list[Box], spans: list[tuple[float, float]], key) -> list[list[Box]]:
-    groups: list[list[Box]] = [[] for _ in spans]
-    for b in boxes:
-        v = key(b)
-        i = next((i for i, (a, z) in enumerate(spans) if a <= v <= z), len(spans) - 1)
-        groups[i].append(b)
-    return [g for g in groups if g]
-
-
 def _is_table_row(strips: list[list[Box]], region_width: float) -> bool:
     """Side-by-side strips are a table row unless they read as columns of running text."""
     lines = [sum(len(b.lines) for b in s) for s in strips]
     widths = [max(b.x1 for b in s) - min(b.x0 for b in s) for s in strips]
     columns = all(w >= 0.25 * region_width for w in widths) and sum(n >= 8 for n in lines) >= 2
     return not columns and max(lines) <= 12
-
-
-def _extent(boxes: list[Box]) -> tuple[float, float]:
-    return min(b.x0 for b in boxes), max(b.x1 for b in boxes)
 
 
 def _same_columns(a: list[list[Box]], b: list[list[Box]]) -> bool:
@@ -474,11 +474,11 @@ def page_items(page: Page, body_size: float, body_bold: bool) -> list[Item]:
     groups = continued_rows([order(region, page.hrules) for region in regions])
     for group in groups:
         if len(group) > 1 and len({round(b.x0) for b in group}) > 1:
-            cells = _cells(group)
+            cells = cell_lines(group)
             if len(cells) > 1:
                 tabled |= {framed.get(id(b), 0) for b in group}
                 hidden = next((b.hidden for b in group if b.hidden), "")
-                rows = _sub_rows(group, page.hrules) or _line_rows(cells)
+                rows = sub_rows(group, page.hrules) or line_rows(cells)
                 for row in rows:
                     items.append(
                         Item(
@@ -499,71 +499,6 @@ def page_items(page: Page, body_size: float, body_bold: bool) -> list[Item]:
     for it in items:  # a frame holding a table's rows is the table's, no call-out
         it.frame = 0 if it.frame in tabled else it.frame
     return items
-
-
-def _line_rows(cells: list[list[Line]]) -> list[list[list[Line]]]:
-    """A borderless grid set line by line (an abbreviations list: "AI" beside "Artificial
-    intelligence", one term a line) is one row per line, not one row of stacked cells: every
-    cell has as many lines, line k of each sits on one baseline, and each first-column line
-    opens a new entry (a capital or a digit, not a wrapped lower-case word)."""
-    n = len(cells[0])
-    if n < 3 or any(len(c) != n for c in cells):
-        return [cells]
-    for k in range(n):
-        if any(abs(c[k].base - cells[0][k].base) > 0.3 * cells[0][k].size for c in cells):
-            return [cells]
-    if not all(re.match(r"[A-Z0-9]", ln.text) for ln in cells[0]):
-        return [cells]
-    return [[[c[k]] for c in cells] for k in range(n)]
-
-
-def _sub_rows(group: list[Box], hrules: list[tuple[float, float, float]]) -> list[list[list[Line]]] | None:
-    """A row whose first cell spans several rows of the others (a framework core: one category
-    beside its outcome rows) is one row per outcome; the spanning cell opens the first. The
-    column with the most stacked boxes sets the rows when a ruling line or another column's box
-    tops mark the same breaks; None when nothing says the stacked boxes are rows."""
-    strips = _group(group, _spans([(b.x0, b.x1) for b in group], 1.0), lambda b: (b.x0 + b.x1) / 2)
-    strips = [sorted(s, key=lambda b: b.top) for s in strips]
-    key = max(strips, key=len)
-    if len(key) < 2:
-        return None
-    size = key[0].lines[0].size
-    x0, x1 = _extent(key)
-    breaks = [b.top for b in key[1:]]
-    ruled = all(
-        any(prev.bottom - 1 <= y <= nxt.top + 1 and min(x1, b) - max(x0, a) > 0.8 * (x1 - x0) for y, a, b in hrules)
-        for prev, nxt in itertools.pairwise(key)
-    )
-    lined = any(
-        s is not key
-        and len(s) == len(key)
-        and all(abs(p.top - q.top) <= 0.6 * size for p, q in zip(s, key, strict=True))
-        for s in strips
-    )
-    if not (ruled or lined):
-        return None
-    rows: list[list[list[Line]]] = [[[] for _ in strips] for _ in key]
-    for col, s in enumerate(strips):
-        for b in s:
-            k = sum(b.top >= y - 0.6 * size for y in breaks)
-            rows[k][col] += b.lines
-    for col in range(len(strips)):
-        # the spanning cell's own label ("GOVERN 1") heads the rows it spans, so each row says
-        # what it belongs to and its cells stay under their columns
-        first = rows[0][col]
-        label = _LABEL.match(first[0].text) if first and all(not row[col] for row in rows[1:]) else None
-        for row in rows[1:] if label else ():
-            row[col] = [dataclasses.replace(first[0], text=label[1])]
-    return [[c for c in row if c] for row in rows if sum(bool(c) for c in row) >= 1]
-
-
-_LABEL = re.compile(r"^([A-Z][\w.-]*(?: [\w.-]+){0,2}):\s")
-
-
-def _cells(group: list[Box]) -> list[list[Line]]:
-    """Boxes of a table row merged per column (a cell may hold several boxes)."""
-    strips = _group(group, _spans([(b.x0, b.x1) for b in group], 1.0), lambda b: (b.x0 + b.x1) / 2)
-    return [[ln for b in sorted(s, key=lambda b: b.top) for ln in b.lines] for s in strips]
 
 
 def _text_item(box: Box, body_size: float, body_bold: bool) -> Item:

@@ -40,7 +40,7 @@ from .pdf_furniture import (
     ref_heading,
     running_identifiers,
 )
-from .pdf_layout import Item, ItemKind, Line, is_field, page_items
+from .pdf_layout import NOTE_MARK, Item, ItemKind, Line, is_field, page_items
 from .pdf_mend import (
     captions_below,
     defined_terms,
@@ -51,7 +51,7 @@ from .pdf_mend import (
     prose,
     run_in_terms,
 )
-from .pdf_notes import attach_across_pages, attach_notes, split_notes
+from .pdf_notes import attach_across_pages, attach_notes, split_notes, table_notes
 from .pdf_title import TitleBlock, choose_title, first_heading, meta_title, title_block, title_over_fields
 
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
@@ -171,7 +171,7 @@ def _body_style(pages: list[Page]) -> tuple[float, bool]:
     return counts.most_common(1)[0][0] if counts else (11.0, False)
 
 
-def _item_texts(item: Item, dehyph: Dehyphenator) -> tuple[str, list[int]]:
+def _item_texts(item: Item, dehyph: Dehyphenator, body: float = 0.0) -> tuple[str, list[int]]:
     """The item's text, and the offsets where a field starts in it (a paragraph opening with a
     label that does not follow a lead-in)."""
     if item.kind == ItemKind.TABLE_ROW:
@@ -183,9 +183,11 @@ def _item_texts(item: Item, dehyph: Dehyphenator) -> tuple[str, list[int]]:
     # joined by single line breaks, so a field list reads as one record (a lone "Developer: X"
     # line would read as a chat role tag)
     paras = []
+    # in type smaller than the body, "* Figures are estimates" is a note with its mark, no list item
+    small = 0 < item.size <= 0.92 * body
     for para in item.paragraphs:
         text = dehyph.join([ln.text for ln in para])
-        paras.append(_BULLET.sub("- ", text, count=1))
+        paras.append(text if small and NOTE_MARK.match(text) else _BULLET.sub("- ", text, count=1))
     if item.kind != ItemKind.TEXT:
         return " ".join(paras), []
     breaks, pos, out = [], 0, ""
@@ -213,7 +215,7 @@ def _pieces(pages: list[Page], size: float, bold: bool) -> tuple[list[list[Piece
     for page, page_items_ in zip(pages, items, strict=True):
         pieces = []
         for it in page_items_:
-            text, breaks = _item_texts(it, dehyph)
+            text, breaks = _item_texts(it, dehyph, size)
             if not text.strip():
                 continue
             kind = BlockKind.TABLE if it.kind == ItemKind.TABLE_ROW else BlockKind.TEXT
@@ -222,6 +224,7 @@ def _pieces(pages: list[Page], size: float, bold: bool) -> tuple[list[list[Piece
             piece = Piece(page.number, kind, text, heading, it.hidden, it.top, n_lines, it.x0, it.x1, breaks)
             piece.size, piece.bottom, piece.frame = it.size, it.bottom, it.frame
             pieces.append(piece)
+        table_notes(pieces, page.marks)
         _mark_notes(pieces, size, page)
         noted.append({m for p in pieces if p.note for m, _ in split_notes(p.text)})
         out.append(attach_notes(pieces, page.marks))
@@ -237,7 +240,7 @@ def _mark_notes(pieces: list[Piece], body: float, page: Page) -> None:
     under a rule across the text (the notes closing a section higher up), from the first piece
     opening with its mark ("1 The Board ...") on, until body-size text comes again."""
     notes = 0.0  # the notes' type size, once they began
-    for p in pieces:
+    for p in (p for p in pieces if not p.table_note):
         small = 0 < p.size <= 0.85 * body and p.kind == BlockKind.TEXT and not p.heading
         foot = p.top > 0.5 * page.height or _ruled_above(p, page.hrules)
         opens = foot and bool(_NOTE_MARK.match(p.text))
@@ -528,7 +531,7 @@ class _Sections:
                 self.pending = "" if piece.kind.indexed and not piece.hidden else self.pending
                 if piece.kind.indexed and not piece.hidden:
                     self.bare = self.fresh = False
-                    self._after_table(piece.kind == BlockKind.TABLE)
+                    self._after_table(piece.kind == BlockKind.TABLE or piece.table_note)
                 kind = piece.kind
                 if kind.indexed and self.in_refs and not piece.hidden:
                     kind = self._after_refs(piece)

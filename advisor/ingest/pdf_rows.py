@@ -1,0 +1,116 @@
+"""Table rows from the boxes of one row band: cells per column, a borderless grid split line by
+line, a spanning cell's rows split at its neighbours' (see :func:`.pdf_layout.page_items`)."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+
+from .pdf_boxes import Box, Line
+
+
+def spans(items: list[tuple[float, float]], tol: float) -> list[tuple[float, float]]:
+    """Merged intervals of a projection."""
+    merged: list[list[float]] = []
+    for a, b in sorted(items):
+        if merged and a <= merged[-1][1] + tol:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return [(a, b) for a, b in merged]
+
+
+def group(boxes: list[Box], intervals: list[tuple[float, float]], key) -> list[list[Box]]:
+    groups: list[list[Box]] = [[] for _ in intervals]
+    for b in boxes:
+        v = key(b)
+        i = next((i for i, (a, z) in enumerate(intervals) if a <= v <= z), len(intervals) - 1)
+        groups[i].append(b)
+    return [g for g in groups if g]
+
+
+def extent(boxes: list[Box]) -> tuple[float, float]:
+    return min(b.x0 for b in boxes), max(b.x1 for b in boxes)
+
+
+def line_rows(cells: list[list[Line]]) -> list[list[list[Line]]]:
+    """A borderless grid set line by line (an abbreviations list: "AI" beside "Artificial
+    intelligence", one term a line) is one row per line, not one row of stacked cells: every
+    cell has as many lines, line k of each sits on one baseline, and each first-column line
+    opens a new entry (a capital or a digit, not a wrapped lower-case word)."""
+    n = len(cells[0])
+    # two lines a cell are two rows when a column holds a figure a line ("2023" over "2024"):
+    # a figure is never wrapped; else they may be one row's wrapped cells
+    figures = any(all(_FIGURE_CELL.match(ln.text) for ln in c) for c in cells)
+    if n < (2 if figures else 3) or any(len(c) != n for c in cells):
+        return [cells]
+    for k in range(n):
+        if any(abs(c[k].base - cells[0][k].base) > 0.3 * cells[0][k].size for c in cells):
+            return [cells]
+    if not all(re.match(r"[A-Z0-9]", ln.text) for ln in cells[0]):
+        return [cells]
+    return [[[c[k]] for c in cells] for k in range(n)]
+
+
+#: A cell holding a figure only ("2024", "0.84", "12.5%", "3,412", "0.85–0.89", "n/a" is none).
+_FIGURE_CELL = re.compile(r"^[<>≤≥~±$€£(+-]?\d[\d.,]*(?:\s*[%‰)]|\s*[-–]\s*\d[\d.,]*%?)?[*†‡]?$")
+
+
+def sub_rows(row: list[Box], hrules: list[tuple[float, float, float]]) -> list[list[list[Line]]] | None:
+    """A row whose first cell spans several rows of the others (a framework core: one category
+    beside its outcome rows) is one row per outcome; the spanning cell opens the first. The
+    column with the most stacked boxes sets the rows when a ruling line or another column's box
+    tops mark the same breaks; None when nothing says the stacked boxes are rows."""
+    strips = group(row, spans([(b.x0, b.x1) for b in row], 1.0), lambda b: (b.x0 + b.x1) / 2)
+    strips = [sorted(s, key=lambda b: b.top) for s in strips]
+    key = max(strips, key=len)
+    if len(key) < 2:
+        return None
+    size = key[0].lines[0].size
+    x0, x1 = extent(key)
+    breaks = [b.top for b in key[1:]]
+    ruled = all(
+        any(prev.bottom - 1 <= y <= nxt.top + 1 and min(x1, b) - max(x0, a) > 0.8 * (x1 - x0) for y, a, b in hrules)
+        for prev, nxt in itertools.pairwise(key)
+    )
+    lined = any(
+        s is not key
+        and len(s) == len(key)
+        and all(abs(p.top - q.top) <= 0.6 * size for p, q in zip(s, key, strict=True))
+        for s in strips
+    )
+    if not (ruled or lined):
+        return None
+    rows: list[list[list[Line]]] = [[[] for _ in strips] for _ in key]
+    tops = [key[0].top, *breaks]
+    for col, s in enumerate(strips):
+        for b in s:
+            # a box of one line a row (two cells of a column run together where a raised note
+            # mark pushed a line nearer the next row's) is split at the rows; a cell spanning
+            # several rows, its lines at its own leading or going on in lower case, stays whole
+            each = (
+                len(b.lines) > 1
+                and all(any(abs(ln.top - t) <= 0.6 * size for t in tops) for ln in b.lines)
+                and not any(ln.text[:1].islower() for ln in b.lines[1:])
+            )
+            for part in [[ln] for ln in b.lines] if each else [b.lines]:
+                k = sum(part[0].top >= y - 0.6 * size for y in breaks)
+                rows[k][col] += part
+    for col in range(len(strips)):
+        # the spanning cell's own label ("GOVERN 1") heads the rows it spans, so each row says
+        # what it belongs to and its cells stay under their columns
+        first = rows[0][col]
+        label = _LABEL.match(first[0].text) if first and all(not row[col] for row in rows[1:]) else None
+        for row in rows[1:] if label else ():
+            row[col] = [dataclasses.replace(first[0], text=label[1])]
+    return [[c for c in row if c] for row in rows if sum(bool(c) for c in row) >= 1]
+
+
+_LABEL = re.compile(r"^([A-Z][\w.-]*(?: [\w.-]+){0,2}):\s")
+
+
+def cell_lines(row: list[Box]) -> list[list[Line]]:
+    """Boxes of a table row merged per column (a cell may hold several boxes)."""
+    strips = group(row, spans([(b.x0, b.x1) for b in row], 1.0), lambda b: (b.x0 + b.x1) / 2)
+    return [[ln for b in sorted(s, key=lambda b: b.top) for ln in b.lines] for s in strips]
