@@ -33,6 +33,7 @@ from .fields import dangling
 from .focus import Focus, gives
 from .lookup import interleave, search_guidance, split_question
 from .ownwords import prefer_own_words
+from .padding import drop_padding
 from .paraphrase import matcher_for
 from .people import COMPANY_ASKED
 from .persona import asked_part, set_aside
@@ -425,7 +426,7 @@ def compose_guidance(
                 )
             return Draft([], AnswerKind.GUIDANCE, draft.evidence, note=verdict.reason)
         own, verdict = _own_only(ask, chosen, setup.corpus, verdict)
-        own = _answer_first(ask, own, setup.corpus)
+        own = drop_padding(ask, _answer_first(ask, own, setup.corpus))
         if own is not chosen:
             draft = Draft(arrange(own), AnswerKind.GUIDANCE, draft.evidence)
         draft.covered, draft.addressed = verdict.coverage, True
