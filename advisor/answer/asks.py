@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from ..text import identifiers, tokenize
@@ -29,6 +29,7 @@ from .focus import (
     gives,
     gives_notice,
     keyed_row,
+    money_noun,
     money_noun_met,
     names_several,
     ranks,
@@ -40,7 +41,7 @@ from .focus import (
 )
 from .lookup import split_question
 from .objects import Said, asked_object, sibling_named
-from .paraphrase import LIGHT, PARTICLE, WordMatcher, abbreviated, acronyms, expands
+from .paraphrase import LIGHT, PARTICLE, WordMatcher, abbreviated, acronyms, derived, expands
 from .places import names_place
 from .populations import asked_age, covers_age
 from .properties import asked_property, ity_nouns, states_property, unstated
@@ -360,7 +361,7 @@ def _present(ask: Ask, tok: str, ev: Evidence, extra: Extra | None = None) -> fl
         tok in written and covers_amount(ev.text, a) for a, written in asked_amounts(ask.question)
     ):
         return 1.0  # "a $250,000 contract" is in the band "$100,000 to $499,999"
-    if _derived(tok, ev.own):
+    if derived(tok, ev.own):
         return 1.0  # "when was it cleared" is stated as "received clearance ... on 17 July 2026"
     # a card names its product once, its fields say "the device"; but "ScribeWell Ambient" in
     # the sentence says it is about the sibling product, not the "ScribeWell Inbox" asked
@@ -372,21 +373,6 @@ def _present(ask: Ask, tok: str, ev: Evidence, extra: Extra | None = None) -> fl
         else 0.0
     )
     return max(named, extra.get(tok, 0.0)) if extra else named
-
-
-#: Endings the stemmer leaves on a noun made from a verb: "clearanc", "adherenc", "failur", "approv-al".
-_DERIVED_ENDINGS = ("anc", "enc", "ur", "al")
-
-
-def _derived(tok: str, words: Collection[str]) -> bool:
-    """Is the token a verb's stem the words hold as its noun ("clear" / "clearanc"), or the other way round?"""
-    if len(tok) < 5:
-        return False
-    return any(
-        (w.startswith(tok) and w[len(tok) :] in _DERIVED_ENDINGS)
-        or (len(w) >= 5 and tok.startswith(w) and tok[len(w) :] in _DERIVED_ENDINGS)
-        for w in words
-    )
 
 
 def coverage(
@@ -486,7 +472,8 @@ def _unsaid_object(ask: Ask, evidence: list[Evidence], words: WordMatcher | None
     do not say, and their neighbouring facts are no answer."""
     if words is None or not ask.anchors:
         return []
-    fact = ask.focus in _FACTS and bool(ask.entities)
+    kinds = [t for t in ask.anchors if money_noun(t)] if ask.focus is Focus.MONEY else []  # "the annual dues"
+    fact = ask.focus in _FACTS and (bool(ask.entities) or bool(kinds))
     asked, said = asked_object(ask.question, fact, set(ask.anchors) - ask.light)
     if not asked:
         return []  # "do we need ..." asks what to do; "does the bulletin require ..." what a document says
@@ -501,7 +488,12 @@ def _unsaid_object(ask: Ask, evidence: list[Evidence], words: WordMatcher | None
     if said is Said.SENTENCE:
         # the sentences stating a date or figure must say of what, in one word of it or alike:
         # "renewed in 2025" is no founding date, a subscription price no training fee
-        giving = [ev for ev in evidence if _gives(ask, ev)]
+        # "the annual dues" are not stated by a civil penalty's "$9,000"
+        giving = [
+            ev for ev in evidence if _gives(ask, ev) and (not kinds or any(money_noun_met(t, ev.text) for t in kinds))
+        ]
+        if kinds and not giving:
+            return sorted(kinds)
         if not giving or any(_present(ask, t, ev) for t in heavy for ev in giving):
             return []
         alike = words.best([ask.written[t] for t in heavy], " ".join(f"{ev.lead} {ev.text}" for ev in giving))

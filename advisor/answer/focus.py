@@ -22,6 +22,7 @@ __all__ = [
     "focus_of",
     "gives",
     "gives_notice",
+    "money_noun",
     "money_noun_met",
     "names_several",
     "ranks",
@@ -60,7 +61,7 @@ class Focus(StrEnum):
 
 
 _MONEY_NOUN = (
-    r"(?:cost|costs|price|prices|pricing|fee|fees|charge|charges|salary|salaries|budget|budgets|spend|spending|"
+    r"(?:cost|costs|price|prices|pricing|fee|fees|dues|charge|charges|salary|salaries|budget|budgets|spend|spending|"
     r"fine|fines|penalty|penalties|premium|premiums|settlement|amount|margin|revenue|reimbursement)"
 )
 _MONEY_VERB = (
@@ -502,11 +503,16 @@ def ranks(question: str) -> bool:
 #: as a "fee" or "charge"; a fine is never stated as a fee, nor a budget as a salary.
 _MONEY_KINDS = [
     frozenset(tokenize("fine fines penalty penalties sanction sanctions forfeiture")),
-    frozenset(tokenize("cost costs price prices pricing fee fees charge charges subscription licence license")),
+    frozenset(tokenize("cost costs price prices pricing fee fees dues charge charges subscription")),
     frozenset(tokenize("budget budgets spend spending funding funds investment allocation grant")),
     frozenset(tokenize("salary salaries wage wages pay compensation stipend")),
     frozenset(tokenize("reimbursement reimbursements payment payments")),
 ]
+
+
+def money_noun(token: str) -> bool:
+    """Is the token a kind of amount of money ("fee", "dues", "penalty")?"""
+    return any(token in k for k in _MONEY_KINDS)
 
 
 def money_noun_met(token: str, sentence: str) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
 
 import numpy as np
@@ -16,7 +16,17 @@ import numpy as np
 from ..retrieve.spelled import initial_runs
 from ..text import tokenize
 
-__all__ = ["LIGHT", "PARTICLE", "WordMatcher", "abbreviated", "acronyms", "expands", "matcher_for", "phrasal"]
+__all__ = [
+    "LIGHT",
+    "PARTICLE",
+    "WordMatcher",
+    "abbreviated",
+    "acronyms",
+    "derived",
+    "expands",
+    "matcher_for",
+    "phrasal",
+]
 
 #: Light verbs: "look after", "keep an eye on", "bring in" carry their meaning in the phrase,
 #: which a document words its own way ("maintain", "monitor", "engage"). They do not count
@@ -142,3 +152,18 @@ def matcher_for(embedder: object) -> WordMatcher | None:
     if not isinstance(shared, dict) or embed is None:
         return None
     return WordMatcher(embed, shared.setdefault("word_vectors", {}))
+
+
+#: Endings the stemmer leaves on a noun made from a verb: "clearanc", "adherenc", "failur", "approv-al".
+_DERIVED_ENDINGS = ("anc", "enc", "ur", "al")
+
+
+def derived(tok: str, words: Collection[str]) -> bool:
+    """Is the token a verb's stem the words hold as its noun ("clear" / "clearanc"), or the other way round?"""
+    if len(tok) < 5:
+        return False
+    return any(
+        (w.startswith(tok) and w[len(tok) :] in _DERIVED_ENDINGS)
+        or (len(w) >= 5 and tok.startswith(w) and tok[len(w) :] in _DERIVED_ENDINGS)
+        for w in words
+    )

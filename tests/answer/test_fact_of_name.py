@@ -58,6 +58,8 @@ title: Harrowgate Health Data Regulation
 
 ## Section 4.03 Enforcement
 
+Members of the Harrowgate medical staff pay the annual dues set by the Bureau.
+
 The Bureau of Health Records enforces this regulation and may impose a civil penalty of up to $9,000 per violation.
 """,
 }
@@ -75,6 +77,7 @@ def adv(tmp_path_factory) -> Advisor:
         "When was Quillon Systems founded?",  # a renewal date is no founding date
         "How much does Quillon charge for implementation and onboarding?",  # prices of other things
         "What does the Harrowgate regulation say about health insurers using prior authorization?",
+        "How much are the annual medical staff dues under the Harrowgate regulation?",  # set, not stated
     ],
 )
 def test_a_fact_the_documents_do_not_state_of_the_name_asked_is_declined(adv, question):
