@@ -4,11 +4,18 @@ tool) says nothing the asker wanted, however close its passage sits to the quest
 
 from __future__ import annotations
 
+import re
+
 from ..text import tokenize
 from .asks import Ask
+from .comparison import compared_terms
 from .selection import Candidate
 
 __all__ = ["drop_padding"]
+
+_COMPARES = re.compile(
+    r"\b(?:compare[sd]?|comparison|differ\w*|versus|vs\.?|both|in common|each|between|alike)\b", re.I
+)
 
 
 def _said(c: Candidate) -> set[str]:
@@ -23,8 +30,8 @@ def drop_padding(ask: Ask, chosen: list[Candidate]) -> list[Candidate]:
     the question's plain words (its anchors but names and light verbs)."""
     # "AI" is every document's topic here, whether or not the question capitalises it
     plain = {t for t in set(ask.anchors) - ask.entities - ask.light if len(t) > 2}
-    if len(chosen) < 2 or not plain:
-        return chosen
+    if len(chosen) < 2 or not plain or compared_terms(ask.question) or _COMPARES.search(ask.question):
+        return chosen  # "what do Article 14 and MAP 3.5 have in common": each side from its own document
     first = chosen[0].chunk.source
     kept = [c for c in chosen if c.chunk.source == first or plain & _said(c)]
     return chosen if len(kept) == len(chosen) else kept

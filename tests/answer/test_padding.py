@@ -30,3 +30,10 @@ def test_an_answer_of_one_unit_or_a_question_of_names_only_is_left_alone():
     first = _c("policy.md", "Corvale Health runs four hospitals.")
     other = _c("checklist.pdf", "Corvale Health vendor checklist, version 2.")
     assert drop_padding(ask, [first, other]) == [first, other]
+
+
+def test_a_comparison_keeps_each_side_from_its_own_document():
+    ask = read_ask("What do Article 14 and MAP 3.5 have in common?")
+    first = _c("act.md", "Article 14 requires high-risk systems to be designed so that people can oversee them.")
+    other = _c("rmf.md", "MAP 3.5 calls for processes for human oversight to be defined and documented.")
+    assert drop_padding(ask, [first, other]) == [first, other]
