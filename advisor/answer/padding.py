@@ -30,7 +30,8 @@ def drop_padding(ask: Ask, chosen: list[Candidate]) -> list[Candidate]:
     the question's plain words (its anchors but names and light verbs)."""
     # "AI" is every document's topic here, whether or not the question capitalises it
     plain = {t for t in set(ask.anchors) - ask.entities - ask.light if len(t) > 2}
-    if len(chosen) < 2 or not plain or compared_terms(ask.question) or _COMPARES.search(ask.question):
+    # one plain word ("who sits on the CAC": "sits") is too little to judge a sentence by
+    if len(chosen) < 2 or len(plain) < 2 or compared_terms(ask.question) or _COMPARES.search(ask.question):
         return chosen  # "what do Article 14 and MAP 3.5 have in common": each side from its own document
     first = chosen[0].chunk.source
     kept = [c for c in chosen if c.chunk.source == first or plain & _said(c)]
