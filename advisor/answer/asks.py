@@ -490,10 +490,12 @@ def _unsaid_object(ask: Ask, evidence: list[Evidence], words: WordMatcher | None
         # "renewed in 2025" is no founding date, a subscription price no training fee
         # "the annual dues" are not stated by a civil penalty's "$9,000"
         giving = [
-            ev for ev in evidence if _gives(ask, ev) and (not kinds or any(money_noun_met(t, ev.text) for t in kinds))
+            ev
+            for ev in evidence
+            if _gives(ask, ev) and (not kinds or any(money_noun_met(t, f"{ev.lead} {ev.text}") for t in kinds))
         ]
-        if kinds and not giving:
-            return sorted(kinds)
+        if kinds and not giving and not any(corrects_premise(ev.text) for ev in evidence):
+            return sorted(kinds)  # unless a sentence says there is no such amount ("a voluntary framework")
         if not giving or any(_present(ask, t, ev) for t in heavy for ev in giving):
             return []
         alike = words.best([ask.written[t] for t in heavy], " ".join(f"{ev.lead} {ev.text}" for ev in giving))
