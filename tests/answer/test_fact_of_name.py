@@ -59,6 +59,7 @@ title: Harrowgate Health Data Regulation
 ## Section 4.03 Enforcement
 
 Members of the Harrowgate medical staff pay the annual dues set by the Bureau.
+The Bureau requires 12 data fields for each decision tool and 5 data fields for each rule-based alert.
 
 The Bureau of Health Records enforces this regulation and may impose a civil penalty of up to $9,000 per violation.
 """,
@@ -91,6 +92,8 @@ def test_a_fact_the_documents_do_not_state_of_the_name_asked_is_declined(adv, qu
         ("What word error rate does NoteDraft Clinic achieve?", "5.1 percent"),
         ("How much does NoteDraft Portal cost?", "$45"),
         ("How long are NoteDraft Portal drafts kept?", "10 days"),
+        # "versus" and "require" frame the comparison; the fields are what is counted
+        ("How many data fields does Harrowgate require for decision tools versus rule-based alerts?", "12 data fields"),
     ],
 )
 def test_the_same_fact_asked_of_the_name_that_has_it_is_answered(adv, question, expected):
