@@ -177,7 +177,8 @@ class _Builder:
         # generous leading (tables often set lines 2 sizes apart) raises the limit with the page's
         # pitch; a sentence that plainly goes on (no full stop, next line lowercase) may gap more
         reach = max(LEAD * size, 1.3 * self.pitch)
-        if not _END.search(last.text) and f.text[:1].islower():
+        goes_on = not _END.search(last.text) and f.text[:1].islower()
+        if goes_on:
             reach = max(reach, 2.6 * size)
         if f.hidden != last.hidden or not 0.6 * size <= dy <= reach:
             return False
@@ -192,7 +193,13 @@ class _Builder:
             return False
         if _light(f.color) != _light(last.color):
             return False
-        if not (box.x0 - 1.0 * size <= f.x0 <= box.x0 + 4.0 * size and f.x0 < last.x1):
+        # an item indented with spaces wraps to the margin: a lowercase line going on with an
+        # unfinished item line above it, and reaching well into the box (not a column to its
+        # left), is the same paragraph
+        left = box.x0 - 1.0 * size
+        if goes_on and _ITEM_START.match(last.text) and f.x1 > box.x0 + 4.0 * size:
+            left = box.x0 - 8.0 * size
+        if not (left <= f.x0 <= box.x0 + 4.0 * size and f.x0 < last.x1):
             return False
         return not self._hrule_between(last.base + 0.3 * last.size, f.top + 0.1 * size, f.x0, f.x1)
 

@@ -195,3 +195,24 @@ def test_a_caption_under_its_table_titles_the_rows_and_a_heading_as_large_as_a_s
     assert not any(c.text.startswith("Table 2.") for c in chunks)  # the caption is no sentence of its own
     (history,) = [c for c in chunks if "battery faults" in c.text]
     assert history.section == "Revision history"
+
+
+def test_an_item_indented_with_spaces_keeps_its_line_wrapped_to_the_margin(tmp_path):
+    pdf = _pdf()
+    _heading(pdf, "Section 4 Impact reviews")
+    _para(pdf, "(c) A review shall cover at least the following elements:")
+    pdf.add_page()  # the items open the next page: no line at the margin above them
+    for item in (
+        "(1) the purpose of the tool and the decisions it informs;",
+        "(2) results for each patient group for which data are available, including age, sex, language "
+        "and the insurance status recorded at admission;",
+        "(3) the known limits of the tool;",
+    ):
+        _para(pdf, "      " + item)  # indented with spaces: the wrapped line returns to the margin
+    chunks = _chunks(pdf, tmp_path / "reviews.pdf")
+    text = "\n".join(c.text for c in chunks)
+    # the wrapped end of item (2) stays in its item, and item (3) follows it in the same list
+    assert (
+        "(2) results for each patient group for which data are available, including age, sex, language and the "
+        "insurance status recorded at admission;\n(3) the known limits of the tool;"
+    ) in text
