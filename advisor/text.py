@@ -361,7 +361,9 @@ def _word_tokens(raw: str) -> tuple[str, ...]:
         parts += [p for p in raw.split("-") if p]
     out = []
     for tok in parts:
-        tok = tok.strip("'")
+        # "Aldric's" is Aldric, as "Aldric’s" is (a curly apostrophe splits the word): a name's
+        # possessive must find the name
+        tok = tok.strip("'").removesuffix("'s")
         if not tok or tok in _STOP:
             continue
         if tok.isalpha():

@@ -230,6 +230,8 @@ def read_ask(
     # "how many hours" asks for hours: its unit frames the asking, as "how long" does
     for t in tokenize(unit_asked(question) + "s"):
         anchors.pop(t, None)
+    if focus_of(question) is Focus.DATE:
+        anchors.pop("due", None)  # "when is conformance due" asks a date: "Conformance by" states it
     open_question = focus_of(question) is Focus.NONE
     paraphrase = [t for t in anchors if open_question and t not in entities and known is not None and not known(t)]
     seen = [w for t, w in anchors.items() if t not in paraphrase]
@@ -369,7 +371,7 @@ def _present(ask: Ask, tok: str, ev: Evidence, extra: Extra | None = None) -> fl
         0.7
         if tok in ask.entities
         and tok in ev.document
-        and not sibling_named(ask.question, ask.written.get(tok, tok), ev.text)
+        and not sibling_named(ask.question, ask.written.get(tok, tok), ev.text, ask.entities)
         else 0.0
     )
     return max(named, extra.get(tok, 0.0)) if extra else named
@@ -412,8 +414,13 @@ def focus_coverage(ask: Ask, evidence: list[Evidence], extra: list[Extra] | None
 
 
 def _of_sibling(ask: Ask, ev: Evidence) -> bool:
-    """Is the sentence about a sibling of the product asked ("ScribeWell Ambient" for "ScribeWell Inbox")?"""
-    return any(t not in ev.own and sibling_named(ask.question, ask.written.get(t, t), ev.text) for t in ask.entities)
+    """Is the sentence about a sibling of the product asked ("ScribeWell Ambient" for "ScribeWell
+    Inbox")? Not when its heading names what is asked ("Clinical Algorithms Committee" over "the
+    Director of Clinical Analytics")."""
+    return any(
+        t not in ev.own | ev.context and sibling_named(ask.question, ask.written.get(t, t), ev.text, ask.entities)
+        for t in ask.entities
+    )
 
 
 def _gives(ask: Ask, ev: Evidence) -> bool:

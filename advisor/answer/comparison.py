@@ -17,7 +17,19 @@ from .properties import states_compared_figure
 from .quotable import UnitKind
 from .selection import Candidate
 
-__all__ = ["compared_figures", "compared_terms", "sides", "with_sides"]
+__all__ = ["asks_to_compare", "compared_figures", "compared_terms", "sides", "with_sides"]
+
+#: words that set things side by side in a question ("how do X and Y differ", "what do they have
+#: in common", "how does X relate to Y")
+_COMPARES = re.compile(
+    r"\b(?:compare[sd]?|comparison|differ\w*|versus|vs\.?|both|between|relate\w*|in common|each|alike)\b", re.I
+)
+
+
+def asks_to_compare(question: str) -> bool:
+    """Does the question use a word that sets things side by side?"""
+    return bool(_COMPARES.search(question))
+
 
 _CONTRAST = re.compile(
     r"\b(?:apart|differ\w*|distinguish\w*|distinct\w*|compare[sd]?|comparison|contrast\w*|versus|vs\.?|between)\b",

@@ -576,6 +576,17 @@ def keyed_row(row: str, header: str) -> str:
     return "; ".join(f"{n}: {c}" if n else c for n, c in zip(names, cells, strict=True)) + "."
 
 
+def counted_row(row: str, header: str) -> str:
+    """A table row read as one clause, each number before its column's name and each other cell
+    after it ("Function OPERATE Purpose Monitor ... 4 Categories 14 Outcomes"), as a sentence
+    counts; "" when the row and the header do not have the same cells."""
+    cells, names = [c.strip() for c in row.split(" | ")], [c.strip() for c in header.split(" | ")]
+    if len(cells) < 2 or len(cells) != len(names):
+        return ""
+    read = (f"{c} {n}" if re.fullmatch(r"\d[\d,.]*", c) else f"{n} {c}" for c, n in zip(cells, names, strict=True))
+    return re.sub(r"[,;.—–]+(?=\s|$)", "", " ".join(read))
+
+
 def dated_row(row: str, header: str) -> bool:
     """Is a table row dated by its header ("Jan 2027 | Mar 2027 | Sep 2027" over the events of
     each)? Every header cell a date, and the row one cell per date."""

@@ -72,12 +72,15 @@ def asked_object(question: str, fact_about_name: bool, plain: set[str]) -> tuple
     return (set(plain) - _FIGURE_FRAME, Said.SENTENCE) if fact_about_name else (set(), Said.DOCUMENT)
 
 
-def sibling_named(question: str, word: str, text: str) -> bool:
+def sibling_named(question: str, word: str, text: str, names: frozenset[str] | set[str]) -> bool:
     """Does the text name a sibling of the product the question names with `word` ("ScribeWell
-    Inbox" asked, "ScribeWell Ambient" written): the word before it in the question, followed
-    by another capitalised word?"""
+    Inbox" asked, "ScribeWell Ambient" written): the word before it in the question, one of the
+    question's `names` (tokens), followed by another capitalised word? ("Clinical Algorithms
+    Committee" and "Clinical Analytics" share no brand: "Clinical" is no name.)"""
     m = re.search(rf"\b([A-Z][\w-]+)\s+{re.escape(word)}\b", question)
     if m is None or m.start() == 0:
         return False  # "Inbox" alone, or the question's first word: no brand to share
     brand = m.group(1)
+    if not set(tokenize(brand)) & set(names):
+        return False
     return any(other != word for other in re.findall(rf"\b{re.escape(brand)}\s+([A-Z][\w-]+)", text))

@@ -4,18 +4,12 @@ tool) says nothing the asker wanted, however close its passage sits to the quest
 
 from __future__ import annotations
 
-import re
-
 from ..text import tokenize
 from .asks import Ask
-from .comparison import compared_terms
+from .comparison import asks_to_compare, compared_terms
 from .selection import Candidate
 
 __all__ = ["drop_padding"]
-
-_COMPARES = re.compile(
-    r"\b(?:compare[sd]?|comparison|differ\w*|versus|vs\.?|both|in common|each|between|alike)\b", re.I
-)
 
 
 def _said(c: Candidate) -> set[str]:
@@ -31,7 +25,7 @@ def drop_padding(ask: Ask, chosen: list[Candidate]) -> list[Candidate]:
     # "AI" is every document's topic here, whether or not the question capitalises it
     plain = {t for t in set(ask.anchors) - ask.entities - ask.light if len(t) > 2}
     # one plain word ("who sits on the CAC": "sits") is too little to judge a sentence by
-    if len(chosen) < 2 or len(plain) < 2 or compared_terms(ask.question) or _COMPARES.search(ask.question):
+    if len(chosen) < 2 or len(plain) < 2 or compared_terms(ask.question) or asks_to_compare(ask.question):
         return chosen  # "what do Article 14 and MAP 3.5 have in common": each side from its own document
     first = chosen[0].chunk.source
     kept = [c for c in chosen if c.chunk.source == first or plain & _said(c)]

@@ -16,16 +16,24 @@ def names_a_person(sentence: str, asked: set[str]) -> bool:
     """A title and a name ("Dr. Smith"), a known given name and a surname ("Micky Tripathi"), a
     name with post-nominal letters ("R. Patel RN BSN"), or the name on a signature line
     ("Signature: /s/ Jane Roe")."""
-    if re.search(r"\b(?:Dr|Mr|Ms|Mrs|Prof)\.? [A-Z]", sentence) or SIGNATURE.search(sentence):
+    if SIGNATURE.search(sentence):
+        return True
+    # "Dr. Samuel Okafor, Chief of Staff" is no answer to "who is the Chief Medical Information
+    # Officer": a name answers when its sentence holds the office asked about (or the duty: "chaired by")
+    office_held = _holds_asked_office(sentence, asked)
+    if office_held and re.search(r"\b(?:Dr|Mr|Ms|Mrs|Prof)\.? [A-Z]", sentence):
         return True
     if any(not set(tokenize(n.name)) & asked and _holds_asked_office(sentence[n.end :], asked)
            for n in credentialed_names(sentence)):  # fmt: skip
         return True  # "Jane Smith, MD, MPH", "R. Patel RN BSN": post-nominal letters mark a person
     given, _ = name_lists()
     for m in re.finditer(r"\b([A-Z][a-z]+) (?:[A-Z]\. )?[A-Z][a-z]{2,}\b", sentence):
-        if m.group(1) in given and not set(tokenize(m.group(0))) & asked:
+        if m.group(1) in given and not set(tokenize(m.group(0))) & asked and office_held:
             return True
     return False
+
+
+_DUTY_WORDS = frozenset(tokenize("chair head lead"))
 
 
 def _holds_asked_office(after: str, asked: set[str]) -> bool:
@@ -34,11 +42,15 @@ def _holds_asked_office(after: str, asked: set[str]) -> bool:
     with no office after it, or a question naming none, passes."""
     office = after.split("\n", 1)[0]
     named = {w for m in _OFFICE.finditer(office) for w in tokenize(m.group(0))}
-    wanted = {w for w in asked if _OFFICE.fullmatch(w)}
+    # "chair", "lead", "head" are as often the duty asked ("who chairs ...") as an office
+    wanted = {w for w in asked if _OFFICE.fullmatch(w)} - _DUTY_WORDS
     if not named or not wanted:
         return True
     held = set(tokenize(office))
-    return {w for w in asked if w in _OFFICE_QUALIFIERS or _OFFICE.fullmatch(w)} <= held
+    want = {w for w in asked if w in _OFFICE_QUALIFIERS or _OFFICE.fullmatch(w)}
+    # "the CMIO" holds the Chief Medical Information Officer's office
+    short = (m.group(0).lower() for m in re.finditer(r"\bC[A-Z]{1,3}O\b", office))
+    return want <= held or any({w[0] for w in want} <= set(a) and len(want) < len(a) for a in short)
 
 
 #: Words that tell one office from another ("medical" in "Chief Medical Officer").

@@ -78,7 +78,9 @@ _NOT_SUBGROUP = re.compile(
     r"^(?:its|their|this|that|our|your)\b|\b(?:stud(?:y|ies)|trials?|validation|evaluation|testing|tests?|"
     r"data(?:set)?s?|sets?|cohorts?|analys[ie]s|submissions?|summar(?:y|ies)|cards?|reports?|papers?|labels?|"
     r"datasheets?|website|documents?|models?|software|tools?|devices?|products?|systems?|algorithms?|versions?|"
-    r"practice|use|production|deployment|clinic(?:al)?|real[- ]world|average|total|general|overall)\b",
+    r"practice|use|production|deployment|clinic(?:al)?|real[- ]world|average|total|general|overall|"
+    # how the figure is put, not whom it is for: "in AUROC terms", "in plain words", "in percent"
+    r"terms|words|numbers|figures|percent(?:age)?s?|units|short|brief)\b",
     re.I,
 )
 

@@ -17,7 +17,7 @@ from ..chunk import Chunk
 from ..retrieve import Hit
 from ..retrieve.spelled import initial_runs
 from ..text import tokenize
-from .focus import BOUNDS, MONTHS, conditioned
+from .focus import BOUNDS, MONTHS, conditioned, counted_row
 from .paraphrase import abbreviated
 from .places import PLACE_ABBREVIATIONS, names_abbreviated
 from .populations import SUBGROUP_WORDS, age_bounds, asked_population, population_phrase
@@ -143,6 +143,7 @@ class Cited(Stated, Protocol):
     document: set[str]  # tokens of its whole document
     spelled: frozenset[str]  # the document's words as written ({} when unknown)
     passage: str  # its chunk's headings and text
+    lead: str  # the lead-in it is quoted under (a table row's header row)
 
     @property
     def antecedent(self) -> set[str]: ...  # tokens of what an opening pronoun names
@@ -306,15 +307,16 @@ def _dated_by_document(token: str, ev: Cited) -> bool:
     return not any(t in _MONTHS or (t.isdigit() and len(t) == 4) for t in ev.own)
 
 
-def _count_clause(counted: str, predicate: list[str], ev: Stated) -> tuple[bool, bool]:
-    """(does the sentence count the thing asked, is one of its counting clauses about what the
-    question says of it): "measured on 528 studies, none of which contributed training data"
+def _count_clause(counted: str, predicate: list[str], ev: Stated, text: str = "") -> tuple[bool, bool]:
+    """(does the sentence (or `text`, a table row read with its header) count the thing asked, is one of its counting
+    clauses about what the question says of it): "measured on 528 studies, none of which contributed training data"
     counts studies, but not studies trained on."""
     counts = qualified = False
-    mentioned = [p for p in predicate if _family(p, set(tokenize(ev.text)))]
+    text = text or ev.text
+    mentioned = [p for p in predicate if _family(p, set(tokenize(text)))]
     role = _role(predicate)
     before = ""
-    for clause in _CLAUSE.split(ev.text):
+    for clause in _CLAUSE.split(text):
         # "Validate ... before clinical use, using at least 500 local cases": a clause opening
         # with how the main clause is done counts for what the main clause says
         leads_on = bool(_MEANS.match(clause))
@@ -328,7 +330,7 @@ def _count_clause(counted: str, predicate: list[str], ev: Stated) -> tuple[bool,
         if hit:
             counts = True
             toks = set(tokenize(context))
-            other = _role(toks | ev.context) or _role(tokenize(ev.text))
+            other = _role(toks | ev.context) or _role(tokenize(text))
             # a test set's count does not say how many a model was trained on, nor the reverse
             crossed = bool(role) and bool(other) and not role & other
             qualified = qualified or (
@@ -429,7 +431,7 @@ def unstated(ask: Asked, evidence: Sequence[Cited]) -> list[str]:
         # a name qualifying the count ("from US hospitals") is in the counting sentence or its
         # heading; the product's own name is in its title
         names = [t for t in ask.entities if t not in span]
-        read = [_count_clause(ask.counted, predicate, ev) for ev in evidence]
+        read = [_count_clause(ask.counted, predicate, ev, counted_row(ev.text, ev.lead)) for ev in evidence]
         places = PLACE_ABBREVIATIONS.findall(ask.question)  # "from US hospitals": "US" is a stop word to the tokenizer
         read = [
             (

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, replace
-from enum import StrEnum
+from dataclasses import replace
 
 from ..chunk import Chunk, unsafe_spans
 from ..guard import contact_details, looks_like_injection, without_addresses
 from ..text import AGENT_CLAUSE, broken_word, identifiers, sentence_spans
 from .fields import CUT, DANGLING, FIELD, field_line, field_spans
 from .status import coded_line, status_line
+from .sublists import hang_sub_lists, sub_list_lead
+from .unit import Unit, UnitKind
 
 __all__ = [
     "Unit",
@@ -33,59 +34,6 @@ __all__ = [
     "unsafe_spans",
     "whole_sentence",
 ]
-
-
-class UnitKind(StrEnum):
-    """What a quotable unit is."""
-
-    SENTENCE = "sentence"  # a prose sentence
-    ITEM = "item"  # an item of a bulleted or numbered list
-    ROW = "row"  # a table row ("cell | cell | cell")
-
-
-@dataclass(eq=False)
-class Unit:
-    """One quotable span of a chunk: its text, kind, where it sits, and (for list items and
-    table rows) the unit that introduces its list. `ok` is False for a unit that may only be
-    shown as a lead-in (a heading-like table header) or not at all."""
-
-    text: str
-    chunk: Chunk
-    start: int
-    kind: UnitKind = UnitKind.SENTENCE
-    position: int = 0  # order within the chunk
-    lead: Unit | None = None  # what gives a list item or table row its meaning
-    group: int = -1  # the list or table it belongs to (per chunk), -1 for prose
-    ok: bool = True
-    framing: bool = False  # a lead-in written from the section heading, not quoted text
-    joined: tuple[str, int] | None = None  # the list it continues in the chunk before (a list split across chunks)
-    contact: bool = False  # not ok, but only for its e-mail address: quotable when asked whom to contact
-    title: bool = False  # not ok, but only as a reading list's title: quotable when the reading list is asked for
-    stage: bool = False  # not ok, but only as a list's own item: it titles the numbered items under it
-
-    @property
-    def end(self) -> int:
-        return self.start + len(self.text)
-
-    @property
-    def list_key(self) -> tuple[str, int]:
-        """The list or table this unit belongs to, across the chunks a long list was split into."""
-        return self.joined or (self.chunk.chunk_id, self.group)
-
-    @property
-    def order(self) -> tuple[int, int]:
-        """Reading order within the document: the chunk's position, then the unit's."""
-        return (self.chunk.position, self.position)
-
-    @property
-    def listed(self) -> bool:
-        return self.kind is not UnitKind.SENTENCE
-
-    @property
-    def header_row(self) -> Unit | None:
-        """The column headings of a table row (None for anything else)."""
-        lead = self.lead
-        return lead if self.kind is UnitKind.ROW and lead is not None and lead.kind is UnitKind.ROW else None
 
 
 _BULLET = re.compile(r"(?:[-*•▪–◦●]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
@@ -334,13 +282,20 @@ def read_units(chunk: Chunk) -> list[Unit]:
             if field:
                 fields.add(id(unit))
             last_prose = unit if unit.ok and not field else None
+    _frame(chunk, units, numbers, orphans)
+    _vet(units, unsafe, orphans)
+    return units
+
+
+def _frame(chunk: Chunk, units: list[Unit], numbers: dict[int, int], orphans: set[int]) -> None:
+    """Lead-ins for the items that have none: the heading's, a parent item's own words for its
+    sub-list, a numbered stage's title for its steps."""
     framing = section_lead(chunk)
     for u in units:
         if u.kind is UnitKind.ITEM and u.lead is None and framing is not None and id(u) not in orphans:
             u.lead = framing
+    hang_sub_lists(units)
     _stages(units, numbers, orphans)
-    _vet(units, unsafe, orphans)
-    return units
 
 
 _STAGES_ASKED = re.compile(r"\b(?:stages?|phases?|steps?|life[- ]?cycle|what order)\b", re.I)
@@ -484,8 +439,11 @@ def continue_lists(before: list[Unit], after: list[Unit]) -> None:
     if after[0].lead is not None and not after[0].lead.framing:
         return  # the chunk has its own lead-in
     last = before[-1]
+    sub = sub_list_lead(last, after[0])
     if last.kind is UnitKind.SENTENCE and last.ok and _lead_in(" ".join(last.text.split())):
         lead, key = last, None
+    elif sub is not None:
+        lead, key = sub, None  # "(c) ... the following elements:" over "(1)" on the next page
     elif last.kind is UnitKind.ITEM and last.lead is not None:
         lead, key = last.lead, last.list_key
     else:
@@ -493,6 +451,8 @@ def continue_lists(before: list[Unit], after: list[Unit]) -> None:
     for u in after:
         if u.kind is not UnitKind.ITEM or u.group != after[0].group:
             break
+        if sub is not None and sub_list_lead(last, u) is None:
+            break  # "(d)" after the sub-list: the outer list's next item
         u.lead, u.joined = lead, key
 
 

@@ -13,6 +13,7 @@ from ..text import content_words, identifiers, tokenize
 from .amounts import asked_amounts, covers_amount
 from .asks import Ask, Focus, asked_words, focus_of, names_several, years
 from .bonus import ECHO_PENALTY, echoes, field_alike, figure_bonus, status_fit
+from .comparison import asks_to_compare
 from .corpus import Corpus
 from .definitions import asks_definition, defined_subject
 from .docref import KINDS, pointing, prefer_pointed, reference_nouns
@@ -457,9 +458,6 @@ def _defines(subject: str, sentence: str) -> bool:
     return len(want & fuzzy(content_words(head))) >= max(1, round(0.67 * len(want)))
 
 
-_COMPARE = re.compile(
-    r"\b(?:compare[sd]?|comparison|differ\w*|versus|vs\.?|both|between|relate\w*|in common|each)\b", re.I
-)
 _JOIN = re.compile(r"\b(?:and|or|with|vs\.?|versus|to)\b", re.I)
 
 
@@ -480,7 +478,7 @@ def _names(ask: Ask, cands: list[Candidate]) -> set[str]:
 
 def _compares(question: str, telling: set[str]) -> bool:
     """Does the question put two named things side by side ("Section 1557 and MEASURE 2.11")?"""
-    if _COMPARE.search(question):
+    if asks_to_compare(question):
         return True
     parts = [set(tokenize(p)) & telling for p in _JOIN.split(question)]
     return sum(1 for p in parts if p) >= 2

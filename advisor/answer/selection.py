@@ -245,19 +245,38 @@ def whole_list(order: list[Candidate], cands: list[Candidate], best: float) -> l
     """The whole list a list question asks for: the best-scoring list (or table) whose lead-in
     or items rank near the top answer, every item in order (up to MAX_LIST); [] when no list
     is that relevant."""
-    for c in order:
+    for i, c in enumerate(order):
         if c.score < LIST_FLOOR * best:
             return []
-        if c.kind is not UnitKind.SENTENCE:
-            items = _members(cands, _group_key(c))
-        elif c.text.rstrip().endswith(":"):
-            items = sorted((d for d in cands if d.unit.lead is c.unit), key=lambda d: d.unit.order)
-            items = items or introduced_table(c, cands)
-        else:
-            items = introduced_table(c, cands)
+        items = _list_of(c, cands)
         if len(items) >= 2:
+            if _framed(items):
+                # a list under the document's own lead-in scoring about as well wins over items
+                # under a lead-in written from the heading (a section's clauses)
+                near = (d for d in order[i + 1 :] if d.score >= OWN_LEAD_REACH * c.score and d.kind is UnitKind.ITEM)
+                own = next((m for d in near if not _framed(m := _list_of(d, cands)) and len(m) >= 2), None)
+                items = own or items
             return items[:MAX_LIST]
     return []
+
+
+#: How near a list under the document's own lead-in must score to win over a heading-framed one.
+OWN_LEAD_REACH = 0.9
+
+
+def _framed(items: list[Candidate]) -> bool:
+    lead = items[0].unit.lead
+    return lead is None or lead.framing
+
+
+def _list_of(c: Candidate, cands: list[Candidate]) -> list[Candidate]:
+    """The list or table a candidate belongs to or introduces, in reading order."""
+    if c.kind is not UnitKind.SENTENCE:
+        return _members(cands, _group_key(c))
+    if c.text.rstrip().endswith(":"):
+        items = sorted((d for d in cands if d.unit.lead is c.unit), key=lambda d: d.unit.order)
+        return items or introduced_table(c, cands)
+    return introduced_table(c, cands)
 
 
 #: Characters that may follow a sentence in its passage for it to introduce the table after that

@@ -320,9 +320,10 @@ def dates(text: str, anchored: bool, meeting: bool = False, names: Collection[st
     for m in matches:
         if any(s <= m.start() and m.end() <= e for s, e in periods):
             continue
-        # the cue must be in the date's own line and table cell ("issued at birth | Mandatory |
-        # January 2027" is a rule's effective date, not a birth date)
-        line = re.split(r"[\n|]", text[max(0, m.start() - 60) : m.start()])[-1]
+        # the cue must be in the date's own line, table cell and sentence ("issued at birth |
+        # Mandatory | January 2027" is a rule's effective date, not a birth date; nor is "...
+        # day-procedure centres. From 1 July 2027 it applies")
+        line = re.split(r"[\n|]|(?<=[a-z]{2}[.!?])\s+(?=[A-Z])", text[max(0, m.start() - 60) : m.start()])[-1]
         if business_date(text, m.start(), m.end()) or (meeting and meeting_date(text, m.start(), m.end())):
             continue  # a document's, product's or organization's date ("cleared on", a revision row)
         if anchored or _DATE_CUE.search(line):

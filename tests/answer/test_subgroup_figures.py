@@ -49,3 +49,10 @@ def test_a_measure_never_reported_for_a_site_is_declined(advisor):
 def test_a_measure_reported_for_a_site_is_answered(advisor):
     ans = advisor.ask("What was LungLight's sensitivity at the South campus?")
     assert not ans.abstained and "89.6%" in ans.answer, ans.answer
+
+
+def test_how_a_figure_is_put_names_no_subgroup(advisor):
+    # "in sensitivity terms" says how the answer is put, not whom the figure is for
+    ans = advisor.ask("How well does LungLight detect pneumothorax overall, in sensitivity terms?")
+    assert not ans.abstained, ans.answer
+    assert "91.5%" in ans.answer, ans.answer

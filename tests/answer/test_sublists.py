@@ -3,7 +3,7 @@ ending ":" before them, so under the outer list's lead-in they would read as fac
 
 from __future__ import annotations
 
-from advisor.answer.quotable import read_units
+from advisor.answer.quotable import continue_lists, read_units
 from advisor.chunk import Chunk
 
 TEXT = """- Establish processes for tracking risks that current measures miss. Some processes may include:
@@ -51,3 +51,43 @@ def test_sub_items_under_the_documents_own_lead_in_stay_in_its_list():
         "- continuous one-to-one observation by a trained sitter."
     )
     assert units["routine observation with checks every thirty minutes;"].ok
+
+
+CLAUSES = """(a) A provider shall complete an impact assessment before it first uses a scoring tool.
+(b) The provider shall file each completed assessment with the Board within 30 days.
+(c) An impact assessment shall include at least the following elements:
+(1) the intended purpose of the tool and the decisions it informs;
+(2) a description of the data used to train and test the tool;
+(3) the known limitations of the tool.
+(d) The Board may ask for an assessment at any time."""
+
+
+def test_numbered_items_under_a_lettered_clause_hang_from_its_own_words():
+    units = _units(CLAUSES)
+    item = units["a description of the data used to train and test the tool;"]
+    assert item.ok and item.lead is not None and not item.lead.framing
+    assert item.lead.text == "An impact assessment shall include at least the following elements:"
+    # the clauses around the sub-list stay items of the outer list
+    assert units["The Board may ask for an assessment at any time."].lead.framing
+
+
+def _chunk(text: str, position: int) -> Chunk:
+    return Chunk(
+        chunk_id=f"c{position}", text=text, source="r.pdf", title="Rule", section="Rule > Section 7", position=position
+    )
+
+
+def test_a_sub_list_opening_the_next_page_takes_the_clause_that_introduces_it():
+    first, second = CLAUSES.split("\n(1)")[0], "(1)" + CLAUSES.split("\n(1)", 1)[1]
+    before, after = read_units(_chunk(first, 0)), read_units(_chunk(second, 1))
+    continue_lists(before, after)
+    item = next(u for u in after if u.text.startswith("the known limitations"))
+    assert item.lead is not None and item.lead.text.startswith("An impact assessment shall include")
+    assert item.lead.chunk.chunk_id == "c0"  # quoted, and cited, from the page it is on
+    after_list = next(u for u in after if u.text.startswith("The Board may ask"))
+    assert after_list.lead is None or not after_list.lead.text.startswith("An impact assessment")
+
+
+def test_items_marked_alike_after_a_clause_ending_in_a_colon_stay_one_list():
+    units = _units("(a) The steward shall keep the following records:\n(b) The steward shall report monthly.")
+    assert units["The steward shall report monthly."].lead.framing

@@ -140,6 +140,15 @@ def test_a_policy_tables_effective_dates_are_not_phi(row):
 def test_a_date_after_its_own_cue_still_is():
     assert [f for f in detect("Date of service: March 3, 2025") if f.type == PhiType.DATE]
     assert [f for f in detect("Seen in clinic on March 3, 2025 for follow-up.") if f.type == PhiType.DATE]
+    assert [f for f in detect("Pt seen in clinic. Surgery on 3 March 2025.") if f.type == PhiType.DATE]
+
+
+def test_a_cue_word_in_the_sentence_before_does_not_make_a_rules_date_a_patients():
+    text = (
+        "Adoption is voluntary for day-procedure centres and general practices. From 1 July 2027 it becomes "
+        "a condition of funding for public hospitals."
+    )
+    assert not [f for f in detect(text) if f.type == PhiType.DATE]
 
 
 @pytest.mark.parametrize(
