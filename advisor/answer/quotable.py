@@ -348,12 +348,21 @@ def _restarts(u: Unit, before: Unit, numbers: dict[int, int]) -> bool:
     )
 
 
+def _titles(u: Unit) -> bool:
+    """Is the unit the document's title or its section's heading, repeated in the text?"""
+    flat = " ".join(u.text.split()).rstrip(".").casefold()
+    heads = [u.chunk.title, *u.chunk.section.split(" > ")[-1:]]
+    return any(flat == " ".join(h.split()).rstrip(".").casefold() for h in heads if h)
+
+
 def _vet(units: list[Unit], unsafe: list[tuple[int, int]], orphans: set[int]) -> None:
     """Mark the units that may not be quoted on their own (`ok` False)."""
     lost = _sub_items(units)
     for u in units:
         if any(a < u.start + len(u.text) and u.start < b for a, b in unsafe):
             u.ok = False
+        elif u.ok and _titles(u):
+            u.ok = False  # "Model Card: Quillon Deterioration Watch" atop its page is its title, not a field
         elif u.ok and u.listed and (u.lead is None or (not u.lead.ok and u.kind is UnitKind.ITEM)):
             u.ok = False  # an item whose lead-in is lost: it would read as a fact of its own
         elif u.ok and id(u) in lost:

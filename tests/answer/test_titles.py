@@ -9,7 +9,9 @@ import pytest
 from fpdf import FPDF
 
 from advisor.answer import Advisor
+from advisor.answer.quotable import read_units
 from advisor.answer.titles import title_asked
+from advisor.chunk import Chunk
 from advisor.index import Index
 from advisor.settings import Settings
 
@@ -87,3 +89,17 @@ def test_a_job_title_or_another_name_is_no_document_title(question):
 def test_no_title_is_made_up_for_a_document_the_index_lacks(advisor):
     ans = advisor.ask("What is the title of the Ostrava telehealth bulletin?")
     assert "The title is" not in ans.answer, ans.answer
+
+
+def test_a_title_repeated_atop_its_passage_is_never_quoted():
+    chunk = Chunk(
+        chunk_id="t",
+        text="Model Card: Quillon Deterioration Watch\n\nVersion 2.7.0 released 2 June 2026.",
+        source="card.pdf",
+        title="Model Card: Quillon Deterioration Watch",
+        section="Model Card: Quillon Deterioration Watch",
+        position=0,
+    )
+    units = {u.text: u for u in read_units(chunk)}
+    assert not units["Model Card: Quillon Deterioration Watch"].ok  # a title, though it reads as a field
+    assert units["Version 2.7.0 released 2 June 2026."].ok
