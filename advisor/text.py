@@ -165,8 +165,30 @@ def hyphenated(text: str) -> str:
     return _JOINING_DASH.sub("-", text) if any(ch in text for ch in "\u2010\u2011\u2012\u2013\u2212") else text
 
 
-def identifiers(text: str) -> list[str]:
-    """Normalised identifiers mentioned in text, in order of first appearance."""
+_IDS_CACHED = 8192  # texts whose identifiers are kept (sentences and headings the composer re-reads)
+_IDS_TEXT_MAX = 1024  # longer texts are read afresh: at most ~8 MB of texts kept
+_DIGIT = re.compile(r"\d")  # every identifier pattern needs a digit
+
+
+def identifiers(text: str, *, cache: bool = True) -> list[str]:
+    """Normalised identifiers mentioned in text, in order of first appearance.
+
+    Texts up to 1,024 characters are remembered (8,192 of them): an answer reads the same
+    candidate sentences and headings many times. Each call returns a new list, so a caller
+    changing it cannot change what the next caller gets. `cache=False` skips the cache."""
+    if _DIGIT.search(text) is None:
+        return []
+    if cache and len(text) <= _IDS_TEXT_MAX:
+        return list(_identifiers_cached(text))
+    return _identifiers(text)
+
+
+@lru_cache(maxsize=_IDS_CACHED)
+def _identifiers_cached(text: str) -> tuple[str, ...]:
+    return tuple(_identifiers(text))
+
+
+def _identifiers(text: str) -> list[str]:
     text = hyphenated(text)
     found: list[str] = []
     # a compound code ("HS-GV-2.3") is one identifier, not the "GV-2.3" inside it

@@ -72,8 +72,9 @@ QUESTIONS = [
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
-def sentence_pool() -> dict[str, list[str]]:
-    """Real sentences by source document (bundled guidance, and the Playbook's pages)."""
+def sentence_pool(per_source: int | None = 16) -> dict[str, list[str]]:
+    """Real sentences by source document (bundled guidance, and the Playbook's pages); with
+    `per_source` None, every one of them (bench_marginal's new passages)."""
     pool: dict[str, list[str]] = {}
     for p in sorted((CORPUS_DIR / "guidance").rglob("*.md")):
         text = re.sub(r"^---.*?---", "", p.read_text(encoding="utf-8"), flags=re.S)
@@ -84,8 +85,10 @@ def sentence_pool() -> dict[str, list[str]]:
 
         text = " ".join((pg.extract_text() or "") for pg in pypdf.PdfReader(str(PLAYBOOK)).pages)
         pool["playbook"] = [s.strip() for s in _SENT.split(re.sub(r"\s+", " ", text)) if 40 <= len(s.strip()) <= 400]
+    if per_source is None:
+        return {k: v for k, v in pool.items() if len(v) >= 8}
     # 16 sentences per source keep the real-model work small (about 800 sentences embedded)
-    return {k: v[:: max(1, len(v) // 16)][:16] for k, v in pool.items() if len(v) >= 8}
+    return {k: v[:: max(1, len(v) // per_source)][:per_source] for k, v in pool.items() if len(v) >= 8}
 
 
 def generate(folder: Path, passages: int, pool: dict[str, list[str]]) -> dict[str, list[str]]:

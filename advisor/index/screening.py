@@ -24,7 +24,7 @@ from ..chunk import Chunk, DocType, Trust, make_chunk_id
 from ..errors import IngestError
 from ..ingest.document import title_from_name
 from ..providers import Embedder
-from ..safety.injection import QUARANTINE_SCORE, Flag, instruction_ratio, is_instruction, scan_many
+from ..safety.injection import QUARANTINE_SCORE, Flag, RuleMemo, instruction_ratio, is_instruction, scan_many
 from ..safety.phi import Finding, detect, product_terms
 from ..safety.rules import Reason
 from .embedcache import EmbeddingCache
@@ -169,8 +169,9 @@ def screen(
     released: set[str] | frozenset[str] = frozenset(),
 ) -> Screened:
     """The chunks to store for one file. Raises IngestError when the document is mostly instructions."""
+    memo = RuleMemo()  # the document's ratio and its passages' scan judge the same sentences once
     if chunks and chunks[0].doc_type != DocType.ASSESSMENT:
-        ratio = instruction_ratio(_document_text([c for c in chunks if not c.quarantine]))
+        ratio = instruction_ratio(_document_text([c for c in chunks if not c.quarantine]), memo)
         if ratio > REFUSE_RATIO:
             raise IngestError(
                 str(path),
@@ -200,7 +201,7 @@ def screen(
     # are scanned together, so their sentences are embedded in one call
     for curated in (True, False):
         todo = [i for i, c in enumerate(out) if not c.quarantine and (c.trust == Trust.CURATED) == curated]
-        found = scan_many([out[i].text for i in todo], None if curated else embedder)
+        found = scan_many([out[i].text for i in todo], None if curated else embedder, memo)
         for i, flags in zip(todo, found, strict=True):
             out[i] = dataclasses.replace(out[i], quarantine=quarantine_reason(flags))
     for i, c in enumerate(out):

@@ -34,6 +34,7 @@ __all__ = [
     "QUARANTINE_SCORE",
     "Flag",
     "Reason",
+    "RuleMemo",
     "instruction_ratio",
     "is_instruction",
     "quarantined",
@@ -198,6 +199,24 @@ def _sentence_flags(sentence: str, depth: int = 0) -> list[tuple[Reason, float]]
     return hits
 
 
+class RuleMemo:
+    """The rules' hits per normalised sentence, within one file's screening: the document's
+    instruction ratio and then its passages read mostly the same sentences; each is judged once."""
+
+    def __init__(self) -> None:
+        self._hits: dict[str, tuple[tuple[Reason, float], ...]] = {}
+
+    def hits(self, sentence: str) -> tuple[tuple[Reason, float], ...]:
+        got = self._hits.get(sentence)
+        if got is None:
+            got = self._hits[sentence] = tuple(_sentence_flags(sentence))
+        return got
+
+
+def _hits(sentence: str, memo: RuleMemo | None) -> Sequence[tuple[Reason, float]]:
+    return memo.hits(sentence) if memo is not None else _sentence_flags(sentence)
+
+
 @functools.lru_cache(maxsize=50_000)
 def is_instruction(sentence: str) -> bool:
     """True when the sentence instructs the assistant or the reader (rules only, after normalisation).
@@ -210,14 +229,14 @@ def _spans(norm: Normalized) -> list[tuple[int, int]]:
     return sentence_spans(norm.text)
 
 
-def instruction_ratio(text: str) -> float:
+def instruction_ratio(text: str, memo: RuleMemo | None = None) -> float:
     """Share of the text's sentence characters that are instructions (0 for empty text)."""
     norm = normalize(text, reveal=True)
     total = flagged = 0
     for s, e in _spans(norm):
         sentence = norm.text[s:e]
         total += len(sentence)
-        if any(r in INSTRUCTION_REASONS and sc >= QUARANTINE_SCORE for r, sc in _sentence_flags(sentence)):
+        if any(r in INSTRUCTION_REASONS and sc >= QUARANTINE_SCORE for r, sc in _hits(sentence, memo)):
             flagged += len(sentence)
     return flagged / total if total else 0.0
 
@@ -271,9 +290,10 @@ def scan(text: str, embedder: Embedder | None = None) -> list[Flag]:
     return scan_many([text], embedder)[0]
 
 
-def scan_many(texts: Sequence[str], embedder: Embedder | None = None) -> list[list[Flag]]:
+def scan_many(texts: Sequence[str], embedder: Embedder | None = None, memo: RuleMemo | None = None) -> list[list[Flag]]:
     """`scan` of each text, in order; the similarity layer embeds the sentences of all the texts
-    in one call (a file's passages: one cache look-up and one model call instead of one each)."""
+    in one call (a file's passages: one cache look-up and one model call instead of one each).
+    `memo` keeps the rules' hits per sentence across calls of one screening."""
     prepared: list[tuple[Normalized, list[tuple[int, int]], list[Flag]]] = []
     for text in texts:
         norm = normalize(text, reveal=True)
@@ -281,7 +301,7 @@ def scan_many(texts: Sequence[str], embedder: Embedder | None = None) -> list[li
         flags: list[Flag] = []
         for s, e in spans:
             o_s, o_e = norm.original_span(s, e)
-            flags += [Flag(o_s, o_e, r, sc) for r, sc in _sentence_flags(norm.text[s:e])]
+            flags += [Flag(o_s, o_e, r, sc) for r, sc in _hits(norm.text[s:e], memo)]
         flags += _structural(text, norm, spans)
         prepared.append((norm, spans, flags))
     if embedder is not None and any(spans for _, spans, _ in prepared):
