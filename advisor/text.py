@@ -383,9 +383,7 @@ def _word_tokens(raw: str) -> tuple[str, ...]:
         parts += [p for p in raw.split("-") if p]
     out = []
     for tok in parts:
-        # "Aldric's" is Aldric, as "Aldric’s" is (a curly apostrophe splits the word): a name's
-        # possessive must find the name
-        tok = tok.strip("'").removesuffix("'s")
+        tok = tok.strip("'")
         if not tok or tok in _STOP:
             continue
         if tok.isalpha():

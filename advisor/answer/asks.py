@@ -40,7 +40,7 @@ from .focus import (
     years,
 )
 from .lookup import split_question
-from .objects import Said, asked_object, sibling_named
+from .objects import Said, asked_object, holds_name, sibling_named
 from .paraphrase import LIGHT, PARTICLE, WordMatcher, abbreviated, acronyms, derived, expands
 from .places import names_place
 from .populations import asked_age, covers_age
@@ -241,7 +241,8 @@ def read_ask(
     # (an identifier stays a name: "our GOV-2 gap")
     own = {t for m in re.finditer(r"\b(?:our|my)\s+([A-Z][\w-]*)", text) for t in tokenize(m.group(1))}
     entities -= own - special
-    unseen = {t for t in entities if known is not None and t.isalpha() and len(t) >= 3 and not known(t)}
+    named = [t for t in entities if known is not None and t.isalpha() and len(t) >= 3]
+    unseen = {t for t in named if known is not None and not known(t) and not known(f"{t}'s")}  # "St. Aldric's"
     prop, spelled = asked_property(text, anchors, entities, _FRAME)
     written = {t: w for w in re.findall(r"[\w'’-]+", text) for t in tokenize(w)[:1] if t in anchors}
     # "How long do officers serve, and can they be re-elected?": the length is asked of the first part
@@ -337,7 +338,7 @@ def _present(ask: Ask, tok: str, ev: Evidence, extra: Extra | None = None) -> fl
     in its passage ("EHR" / "electronic health record") 1; a name only its document uses 0.7 (a
     model card names its product once, its fields say "the device"); else how far a word of it
     stands in for the anchor (`extra`), or 0."""
-    if tok in ev.own or tok in ev.context or _ORDINALS.get(tok, "") in ev.own:
+    if holds_name(tok, ev.own) or holds_name(tok, ev.context) or _ORDINALS.get(tok, "") in ev.own:
         return 1.0
     if ev.passage and (
         (tok in ask.acronyms and expands(ask.acronyms[tok], ev.passage)) or tok in abbreviated(ask.question, ev.passage)

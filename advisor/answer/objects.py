@@ -10,7 +10,7 @@ from enum import StrEnum
 from ..text import tokenize
 from .docref import KINDS
 
-__all__ = ["Said", "asked_object", "sibling_named"]
+__all__ = ["Said", "asked_object", "holds_name", "sibling_named"]
 
 #: A yes/no question whether a document requires, covers or allows something.
 _REQUIRES_ASK = re.compile(
@@ -84,3 +84,9 @@ def sibling_named(question: str, word: str, text: str, names: frozenset[str] | s
     if not set(tokenize(brand)) & set(names):
         return False
     return any(other != word for other in re.findall(rf"\b{re.escape(brand)}\s+([A-Z][\w-]+)", text))
+
+
+def holds_name(tok: str, words: set[str] | frozenset[str]) -> bool:
+    """Is the name among the words, also as its possessive? A document's "St. Aldric's" is
+    tokenised whole ("aldric's"), while the question's possessive is read as the name."""
+    return tok in words or f"{tok}'s" in words

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from advisor.answer import Advisor
+from advisor.answer.objects import holds_name
 from advisor.text import tokenize
 
 from .builders import indexed_settings
@@ -25,9 +26,10 @@ A record that remains incomplete 14 days after discharge is a delinquent record.
 """
 
 
-def test_a_possessive_is_its_name_with_either_apostrophe():
-    assert tokenize("St. Aldric's rules") == tokenize("St. Aldric’s rules") == tokenize("St. Aldric rules")
-    assert "o'neil" in tokenize("Dr. O'Neil")  # an apostrophe inside a name stays
+def test_a_possessive_holds_its_name():
+    assert holds_name("aldric", set(tokenize("St. Aldric's rules")))
+    assert holds_name("aldric", set(tokenize("St. Aldric’s rules")))
+    assert not holds_name("aldric", set(tokenize("St. Alda's rules")))
 
 
 @pytest.fixture(scope="module")
