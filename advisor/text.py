@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from functools import lru_cache
 
 import Stemmer  # PyStemmer
@@ -178,14 +178,7 @@ def identifiers(text: str, *, cache: bool = True) -> list[str]:
     changing it cannot change what the next caller gets. `cache=False` skips the cache."""
     if _DIGIT.search(text) is None:
         return []
-    if cache and len(text) <= _IDS_TEXT_MAX:
-        return list(_identifiers_cached(text))
-    return _identifiers(text)
-
-
-@lru_cache(maxsize=_IDS_CACHED)
-def _identifiers_cached(text: str) -> tuple[str, ...]:
-    return tuple(_identifiers(text))
+    return _identifiers_cached(text, cache)
 
 
 def _identifiers(text: str) -> list[str]:
@@ -345,14 +338,21 @@ def tokenize(text: str, *, cache: bool = True) -> list[str]:
     same questions, titles and sentences many times per answer. Each call returns a new list,
     so a caller changing it cannot change what the next caller gets. `cache=False` skips the
     cache (a whole-index rebuild would only push everything else out of it)."""
-    if cache and len(text) <= _CACHED_TEXT_MAX:
-        return list(_tokens_cached(text))
-    return _tokens(text)
+    return _tokens_cached(text, cache)
 
 
-@lru_cache(maxsize=_TOKENS_CACHED)
-def _tokens_cached(text: str) -> tuple[str, ...]:
-    return tuple(_tokens(text))
+class _TextMemo:
+    """A function of a text whose results for short texts are kept; each call gets a new list."""
+
+    def __init__(self, fn: Callable[[str], list[str]], kept: int, longest: int):
+        self._fn, self._longest = fn, longest
+        self._kept = lru_cache(maxsize=kept)(lambda text: tuple(fn(text)))
+
+    def __call__(self, text: str, cache: bool = True) -> list[str]:
+        return list(self._kept(text)) if cache and len(text) <= self._longest else self._fn(text)
+
+    def cache_clear(self) -> None:
+        self._kept.cache_clear()
 
 
 def _tokens(text: str) -> list[str]:
@@ -372,6 +372,10 @@ def _tokens(text: str) -> list[str]:
 # stemming them one by one was most of the time a keyword-index rebuild spent tokenising
 _WORD_TOKENS: dict[str, tuple[str, ...]] = {}
 _WORDS_KEPT = 200_000  # about 40 MB at most; emptied when full
+
+
+_tokens_cached = _TextMemo(_tokens, _TOKENS_CACHED, _CACHED_TEXT_MAX)
+_identifiers_cached = _TextMemo(_identifiers, _IDS_CACHED, _IDS_TEXT_MAX)
 
 
 def _word_tokens(raw: str) -> tuple[str, ...]:
