@@ -567,23 +567,24 @@ def gives_notice(sentence: str) -> bool:
     return bool(ahead and (_DURATION.search(sentence) or _RELATIVE.search(sentence)))
 
 
+def _named_cells(row: str, header: str) -> list[tuple[str, str]]:
+    """(column name, cell) of a table row under its header; [] when they do not have the same cells."""
+    cells, names = [c.strip() for c in row.split(" | ")], [c.strip() for c in header.split(" | ")]
+    return list(zip(names, cells, strict=True)) if len(cells) >= 2 and len(cells) == len(names) else []
+
+
 def keyed_row(row: str, header: str) -> str:
     """A table row read with its header's column names ("Hours per developer: 480; Developers:
     412"), or "" when the row and the header do not have the same cells."""
-    cells, names = [c.strip() for c in row.split(" | ")], [c.strip() for c in header.split(" | ")]
-    if len(cells) < 2 or len(cells) != len(names):
-        return ""
-    return "; ".join(f"{n}: {c}" if n else c for n, c in zip(names, cells, strict=True)) + "."
+    pairs = _named_cells(row, header)
+    return "; ".join(f"{n}: {c}" if n else c for n, c in pairs) + "." if pairs else ""
 
 
 def counted_row(row: str, header: str) -> str:
     """A table row read as one clause, each number before its column's name and each other cell
     after it ("Function OPERATE Purpose Monitor ... 4 Categories 14 Outcomes"), as a sentence
     counts; "" when the row and the header do not have the same cells."""
-    cells, names = [c.strip() for c in row.split(" | ")], [c.strip() for c in header.split(" | ")]
-    if len(cells) < 2 or len(cells) != len(names):
-        return ""
-    read = (f"{c} {n}" if re.fullmatch(r"\d[\d,.]*", c) else f"{n} {c}" for c, n in zip(cells, names, strict=True))
+    read = (f"{c} {n}" if re.fullmatch(r"\d[\d,.]*", c) else f"{n} {c}" for n, c in _named_cells(row, header))
     return re.sub(r"[,;.—–]+(?=\s|$)", "", " ".join(read))
 
 
