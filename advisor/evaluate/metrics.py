@@ -32,6 +32,7 @@ Definitions
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import re
 import threading
@@ -244,6 +245,11 @@ def warm_up_retrieval() -> None:
     """Import ranx and JIT-compile its kernels on a one-case batch. ranx compiles with numba
     on first use (seconds on 2 cores); the harness runs this in a background thread while
     the cases are being answered."""
+    # scipy (under ranx) probes sys.modules["torch"]; while the main thread is still importing
+    # torch for the model, that probe met a half-built module ("NoneType has no attribute
+    # Tensor"). Importing torch here first waits on its import lock until it is whole.
+    if importlib.util.find_spec("torch") is not None:
+        import torch  # noqa: F401
     retrieval_metrics([([Retrieved("a"), Retrieved("b")], ["b"], None)], k=5)
 
 
