@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from ..text import identifiers, tokenize
 from .amounts import asked_amounts, covers_amount
+from .cells import dated_row, keyed_row
 from .corpus import Corpus
 from .focus import (
     BOUNDS,
@@ -24,11 +25,9 @@ from .focus import (
     Focus,
     corrects_premise,
     counted,
-    dated_row,
     focus_of,
     gives,
     gives_notice,
-    keyed_row,
     money_noun,
     money_noun_met,
     names_several,
@@ -40,7 +39,7 @@ from .focus import (
     years,
 )
 from .lookup import split_question
-from .objects import Said, asked_object, holds_name, sibling_named
+from .objects import Said, asked_object, holds_name, other_version, sibling_named
 from .paraphrase import LIGHT, PARTICLE, WordMatcher, abbreviated, acronyms, derived, expands
 from .places import names_place
 from .populations import asked_age, covers_age
@@ -294,6 +293,7 @@ class Evidence:
     spelled: frozenset[str] = frozenset()  # the document's words as written, lower-cased ({} when unknown)
     lead: str = ""  # the lead-in a list item is quoted under
     passage: str = ""  # its chunk's headings and text, where an acronym may be spelled out
+    spelled_out: set[str] = field(default_factory=set)  # acronyms asked that its document writes out: names, no heading
 
     @property
     def antecedent(self) -> set[str]:
@@ -320,13 +320,9 @@ Extra = dict[str, float]  # per anchor, how far a sentence's other words stand i
 
 
 #: "the second phase" is row "2." of a phases table.
-_ORDINALS = dict(
-    zip(
-        tokenize("first second third fourth fifth sixth seventh eighth ninth tenth"),
-        [str(n) for n in range(1, 11)],
-        strict=True,
-    )
-)
+_ORDINALS = {
+    t: str(n) for n, t in enumerate(tokenize("first second third fourth fifth sixth seventh eighth ninth tenth"), 1)
+}
 
 
 _AGE_WORDS = frozenset(tokenize("year years old aged age"))
@@ -338,7 +334,9 @@ def _present(ask: Ask, tok: str, ev: Evidence, extra: Extra | None = None) -> fl
     in its passage ("EHR" / "electronic health record") 1; a name only its document uses 0.7 (a
     model card names its product once, its fields say "the device"); else how far a word of it
     stands in for the anchor (`extra`), or 0."""
-    if holds_name(tok, ev.own) or holds_name(tok, ev.context) or _ORDINALS.get(tok, "") in ev.own:
+    if holds_name(tok, ev.own) or holds_name(tok, ev.context) or tok in ev.spelled_out:
+        return 1.0
+    if _ORDINALS.get(tok, "") in ev.own:
         return 1.0
     if ev.passage and (
         (tok in ask.acronyms and expands(ask.acronyms[tok], ev.passage)) or tok in abbreviated(ask.question, ev.passage)
@@ -408,7 +406,9 @@ def focus_coverage(ask: Ask, evidence: list[Evidence], extra: list[Extra] | None
         (
             c
             for ev, c in zip(evidence, per, strict=True)
-            if (_gives(ask, ev) or corrects_premise(ev.text)) and not _of_sibling(ask, ev)
+            if (_gives(ask, ev) or corrects_premise(ev.text))
+            and not _of_sibling(ask, ev)
+            and not other_version(ask.question, ev.text, ev.passage)
         ),
         default=0.0,
     )

@@ -18,7 +18,6 @@ __all__ = [
     "corrects_premise",
     "counted",
     "dated",
-    "dated_row",
     "focus_of",
     "gives",
     "gives_notice",
@@ -373,6 +372,14 @@ def counted(question: str) -> str:
 
 
 _PLURAL = re.compile(r"^[A-Za-z-]{2,}(?<![su])s['’]?$")
+#: Figures that count nothing: a share ("90 percent", "4%"), the N of "one of N tiers" (the thing
+#: is one among N kinds; how many such things there are is not said), and "no" comparing ("no longer than").
+_NOT_A_COUNT = re.compile(
+    rf"\b\d[\d.,]*\s?(?:%|per ?cent\b)|\bone of (?:the |its |their )?(?:\d+|{_NUMBER_WORDS})\b"
+    r"|\bno (?=(?:longer|later|sooner|earlier|more|fewer|less|greater|higher|lower)\b)",
+    re.I,
+)
+_TIME_UNITS = tuple(tokenize("minute hour day week month year"))
 
 
 def _counts(ask: Asked, sentence: str) -> bool:
@@ -382,6 +389,9 @@ def _counts(ask: Asked, sentence: str) -> bool:
     for i in identifiers(bare):
         bare = bare.replace(i, " ")
     bare = re.sub(r"\b(?:Article|Art\.|Section|§|Annex|Part|Stage|Tier|Level|Element|Severity)\s*\w+", " ", bare)
+    bare = _NOT_A_COUNT.sub(" ", bare)
+    if not any(ask.counted.startswith(u) for u in _TIME_UNITS):
+        bare = _DURATION.sub(" ", bare)  # "for at least 60 days" counts days, not the systems asked
     if not ask.counted:
         return bool(_NUMBER.search(bare))
     words = re.findall(r"[\w,.%-]+", bare)
@@ -565,31 +575,3 @@ def gives_notice(sentence: str) -> bool:
     before any change")? It answers "how much notice" in other words."""
     ahead = _NOTICE_STATED.search(sentence) or re.search(r"\b(?:before|prior to|ahead of)\b", sentence, re.I)
     return bool(ahead and (_DURATION.search(sentence) or _RELATIVE.search(sentence)))
-
-
-def _named_cells(row: str, header: str) -> list[tuple[str, str]]:
-    """(column name, cell) of a table row under its header; [] when they do not have the same cells."""
-    cells, names = [c.strip() for c in row.split(" | ")], [c.strip() for c in header.split(" | ")]
-    return list(zip(names, cells, strict=True)) if len(cells) >= 2 and len(cells) == len(names) else []
-
-
-def keyed_row(row: str, header: str) -> str:
-    """A table row read with its header's column names ("Hours per developer: 480; Developers:
-    412"), or "" when the row and the header do not have the same cells."""
-    pairs = _named_cells(row, header)
-    return "; ".join(f"{n}: {c}" if n else c for n, c in pairs) + "." if pairs else ""
-
-
-def counted_row(row: str, header: str) -> str:
-    """A table row read as one clause, each number before its column's name and each other cell
-    after it ("Function OPERATE Purpose Monitor ... 4 Categories 14 Outcomes"), as a sentence
-    counts; "" when the row and the header do not have the same cells."""
-    read = (f"{c} {n}" if re.fullmatch(r"\d[\d,.]*", c) else f"{n} {c}" for n, c in _named_cells(row, header))
-    return re.sub(r"[,;.—–]+(?=\s|$)", "", " ".join(read))
-
-
-def dated_row(row: str, header: str) -> bool:
-    """Is a table row dated by its header ("Jan 2027 | Mar 2027 | Sep 2027" over the events of
-    each)? Every header cell a date, and the row one cell per date."""
-    cells = [c.strip() for c in header.split(" | ")]
-    return len(cells) >= 2 and all(dated(c) for c in cells) and len(row.split(" | ")) == len(cells)

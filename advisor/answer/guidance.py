@@ -528,7 +528,7 @@ def _verdict(ask: Ask, chosen: list[Candidate], corpus: Corpus) -> Verdict:
         # "EHR" is named by a document that writes "electronic health record" anywhere in it
         for c, ev in zip(chosen, evidence, strict=True):
             if corpus.spells_out(acronym, c.chunk):
-                ev.context.add(t)
+                ev.spelled_out.add(t)
     verdict = addressed(
         ask,
         evidence,

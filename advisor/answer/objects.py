@@ -1,6 +1,6 @@
 """What a question asks about beyond the names it gives ("does the bulletin require malpractice
 insurance", "when was Lumora founded"), and a sentence naming a sibling of the product asked
-("ScribeWell Ambient" for "ScribeWell Inbox")."""
+("ScribeWell Ambient" for "ScribeWell Inbox") or about another version of it."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from enum import StrEnum
 from ..text import tokenize
 from .docref import KINDS
 
-__all__ = ["Said", "asked_object", "holds_name", "sibling_named"]
+__all__ = ["Said", "asked_object", "holds_name", "other_version", "sibling_named"]
 
 #: A yes/no question whether a document requires, covers or allows something.
 _REQUIRES_ASK = re.compile(
@@ -90,3 +90,18 @@ def holds_name(tok: str, words: set[str] | frozenset[str]) -> bool:
     """Is the name among the words, also as its possessive? A document's "St. Aldric's" is
     tokenised whole ("aldric's"), while the question's possessive is read as the name."""
     return tok in words or f"{tok}'s" in words
+
+
+#: A version named: "version 2.6.3", "Version: 1.4", "v2.0", "release 3.1".
+_VERSION = re.compile(r"\b(?:versions?|releases?|v)\s*:?\s*v?(\d+(?:\.\d+)+)\b", re.I)
+
+
+def other_version(question: str, text: str, passage: str) -> bool:
+    """Is the sentence about another version than the one the question names ("the clearance of
+    version 2.6.3"): the sentence does not name it, and its passage names another version first
+    ("Model version: 2.7.0 (previous version 2.6.3)"), whose facts the passage's fields state?"""
+    asked = {m.group(1) for m in _VERSION.finditer(question)}
+    if not asked or any(v in re.findall(r"\d+(?:\.\d+)+", text) for v in asked):
+        return False
+    named = [m.group(1) for m in _VERSION.finditer(passage)]
+    return bool(named) and named[0] not in asked

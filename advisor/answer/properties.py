@@ -1,9 +1,8 @@
-"""The property a question asks of its subject ("What specificity does X report?") and whether a
-document states it (not a sibling card's, nor another measure). A question asking for a figure (a
-measure's value, a count, a time, a subgroup's figure) is answered only by a clause stating it
-(`unstated`), which ranks first (`figure_bonus`) and is read even when retrieval missed its chunk
-(`figure_hits`). The card of the product asked about answers, not the sibling card that names it
-(`about_product`): a 510(k) summary names its predicate device."""
+"""The property a question asks of its subject ("What specificity does X report?") and whether a document
+states it (not a sibling card's, nor another measure). A question asking for a figure (a measure's value, a
+count, a time, a subgroup's figure) is answered only by a clause stating it (`unstated`), which ranks first
+(`figure_bonus`) and is read even when retrieval missed its chunk (`figure_hits`). The card of the product
+asked about answers, not the sibling card that names it (`about_product`): a 510(k) summary names its predicate."""
 
 from __future__ import annotations
 
@@ -17,7 +16,8 @@ from ..chunk import Chunk
 from ..retrieve import Hit
 from ..retrieve.spelled import initial_runs
 from ..text import tokenize
-from .focus import BOUNDS, MONTHS, conditioned, counted_row
+from .cells import counted_row
+from .focus import BOUNDS, MONTHS, conditioned
 from .paraphrase import abbreviated
 from .places import PLACE_ABBREVIATIONS, names_abbreviated
 from .populations import SUBGROUP_WORDS, age_bounds, asked_population, population_phrase
@@ -144,6 +144,7 @@ class Cited(Stated, Protocol):
     spelled: frozenset[str]  # the document's words as written ({} when unknown)
     passage: str  # its chunk's headings and text
     lead: str  # the lead-in it is quoted under (a table row's header row)
+    spelled_out: set[str]  # acronyms asked that its document writes out
 
     @property
     def antecedent(self) -> set[str]: ...  # tokens of what an opening pronoun names
@@ -438,7 +439,7 @@ def unstated(ask: Asked, evidence: Sequence[Cited]) -> list[str]:
                 c,
                 q
                 and all(
-                    t in ev.own | ev.context | ev.antecedent
+                    t in ev.own | ev.context | ev.spelled_out | ev.antecedent
                     # a study's abstract names its model once: "We deployed TideLine ... Across 14,107 discharges"
                     or t in tokenize(ev.passage)
                     or _dated_by_document(t, ev)

@@ -8,7 +8,7 @@ import pytest
 
 from advisor.answer import Advisor
 from advisor.answer.asks import read_ask
-from advisor.answer.focus import keyed_row
+from advisor.answer.cells import keyed_row
 from advisor.guard import SCOPE_MESSAGE
 
 from .builders import indexed_settings

@@ -1,0 +1,37 @@
+"""A table row read with its header row: as named cells, as a counting clause, as dated events."""
+
+from __future__ import annotations
+
+import re
+
+from .focus import dated
+
+__all__ = ["counted_row", "dated_row", "keyed_row"]
+
+
+def _named_cells(row: str, header: str) -> list[tuple[str, str]]:
+    """(column name, cell) of a table row under its header; [] when they do not have the same cells."""
+    cells, names = [c.strip() for c in row.split(" | ")], [c.strip() for c in header.split(" | ")]
+    return list(zip(names, cells, strict=True)) if len(cells) >= 2 and len(cells) == len(names) else []
+
+
+def keyed_row(row: str, header: str) -> str:
+    """A table row read with its header's column names ("Hours per developer: 480; Developers:
+    412"), or "" when the row and the header do not have the same cells."""
+    pairs = _named_cells(row, header)
+    return "; ".join(f"{n}: {c}" if n else c for n, c in pairs) + "." if pairs else ""
+
+
+def counted_row(row: str, header: str) -> str:
+    """A table row read as one clause, each number before its column's name and each other cell
+    after it ("Function OPERATE Purpose Monitor ... 4 Categories 14 Outcomes"), as a sentence
+    counts; "" when the row and the header do not have the same cells."""
+    read = (f"{c} {n}" if re.fullmatch(r"\d[\d,.]*", c) else f"{n} {c}" for n, c in _named_cells(row, header))
+    return re.sub(r"[,;.—–]+(?=\s|$)", "", " ".join(read))
+
+
+def dated_row(row: str, header: str) -> bool:
+    """Is a table row dated by its header ("Jan 2027 | Mar 2027 | Sep 2027" over the events of
+    each)? Every header cell a date, and the row one cell per date."""
+    cells = [c.strip() for c in header.split(" | ")]
+    return len(cells) >= 2 and all(dated(c) for c in cells) and len(row.split(" | ")) == len(cells)
