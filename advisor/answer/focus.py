@@ -94,7 +94,7 @@ _FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
         Focus.RATE,
         re.compile(
             r"\bwhat (?:percent(?:age)?|share|proportion|fraction)\b"
-            r"|\bwhat(?:'s| is| was| are| were)? (?:the |an? |its |their )?(?:[\w-]+ ){0,3}rates?\b",
+            r"|\bwhat(?:'s| is| was| are| were)? (?:the |an? |its |their )?(?:[\w'’-]+ ){0,4}rates?\b",
             re.I,
         ),
     ),
@@ -219,7 +219,24 @@ _DURATION = re.compile(
     r"(?:minutes?|hours?|days?|weeks?|months?|years?)\b",
     re.I,
 )
-_RATE = re.compile(r"\d\s?%|\bper ?cent\b|(?<![\d.])0?\.\d+\b|\b\d+(?:\.\d+)? (?:in|of|out of) (?:\d+|every)\b", re.I)
+_RATE = re.compile(
+    r"\d\s?%|\bper ?cent\b|(?<![\d.])0?\.\d+\b|\b\d+(?:\.\d+)? (?:in|of|out of) (?:\d+|every)\b"
+    r"|\b\d[\d.,]*\s+(?:[\w-]+\s+){0,2}per\s+(?:\d|[a-z])",  # "1.1 alerts per 10 patient-days", "3 falls per shift"
+    re.I,
+)
+#: A share set as a condition's threshold: "exceeds 90 percent", "falls below 5%", "more than 20%".
+_THRESHOLD = re.compile(
+    r"\b(?:exceeds?|exceeding|above|below|under|over|(?:greater|more|higher|less|lower|fewer) than|at (?:least|most)|"
+    r"(?:falls?|drops?) (?:below|under)|rises? above|reach(?:es)?|up to)\s+\d[\d.,]*\s?(?:%|per ?cent\b)",
+    re.I,
+)
+#: A question asking what a rate was or is, with no word of a limit, a threshold or a condition.
+_VALUE_ASKED = re.compile(
+    r"^(?![^?]*\b(?:must|should|shall|may|can|required?|allowed|permitted|acceptable|trigger\w*|thresholds?|limits?|"
+    r"cut-?offs?|targets?|goals?|maximum|minimum|max|min|exceed\w*|above|below|before|which|when|if)\b)"
+    r"\s*what(?:'s| is| was| are| were)\b",
+    re.I,
+)
 _CODE = re.compile(r"\b[A-Z]{1,4}-?\d{3,}\b|§\s?\d|\b\d{2,}(?:\.\d+)+(?:\([a-z0-9]+\))*|\b[A-Z]{2,}-\d+\b")
 _PROPER = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
 #: A sentence that corrects the question's premise: the thing has no fine, no deadline, no force of law.
@@ -434,7 +451,8 @@ def gives(ask: Asked, sentence: str) -> bool:
     if focus is Focus.DATE:
         return bool(_DATE.search(sentence) or _RELATIVE.search(sentence)) or conditioned(ask.question, sentence)
     if focus is Focus.RATE:
-        return bool(_RATE.search(sentence))
+        # "whose override rate exceeds 90 percent" sets a threshold: it is not the rate a hospital had
+        return bool(_RATE.search(_THRESHOLD.sub(" ", sentence) if _VALUE_ASKED.search(ask.question) else sentence))
     if focus is Focus.FREQUENCY:
         return bool(_FREQUENCY.search(sentence))
     if focus is Focus.COUNT:

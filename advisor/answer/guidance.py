@@ -30,6 +30,7 @@ from .definitions import glossary_entry
 from .docref import DOCUMENT_TOKENS, documents_named, read_references
 from .enumeration import enumerated
 from .fields import dangling
+from .figurehits import figure_hits
 from .focus import Focus, gives
 from .lookup import interleave, search_guidance, split_question
 from .ownwords import prefer_own_words
@@ -37,7 +38,6 @@ from .padding import drop_padding
 from .paraphrase import matcher_for
 from .people import COMPANY_ASKED
 from .persona import asked_part, set_aside
-from .properties import figure_hits
 from .quotable import Unit, UnitKind, continue_lists, framed, read_units, reference_entry, stages_asked
 from .relevance import adjust, fuzzy, score, wants_list
 from .responses import responses

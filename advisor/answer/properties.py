@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Protocol
 
-from ..chunk import Chunk
-from ..retrieve import Hit
-from ..retrieve.spelled import initial_runs
 from ..text import tokenize
 from .cells import counted_row
 from .focus import BOUNDS, MONTHS, conditioned
@@ -135,12 +132,12 @@ class Stated(Protocol):
     text: str
     own: set[str]  # tokens of the sentence and its lead-in (a table row's header row)
     context: set[str]  # tokens of its chunk's title and heading path
+    document: set[str]  # tokens of its whole document
 
 
 class Cited(Stated, Protocol):
-    """What `unstated` reads of an answer sentence (`asks.Evidence`): also its whole document."""
+    """What `unstated` reads of an answer sentence (`asks.Evidence`): also its document's words."""
 
-    document: set[str]  # tokens of its whole document
     spelled: frozenset[str]  # the document's words as written ({} when unknown)
     passage: str  # its chunk's headings and text
     lead: str  # the lead-in it is quoted under (a table row's header row)
@@ -158,6 +155,8 @@ _MEASURES = frozenset(
 )
 #: Words of a measure named in several words, which the words before it qualify.
 _MEASURE_PARTS = frozenset(tokenize("predictive value positive negative area under curve rate score"))
+#: Words naming a statistic ("median lead time", "alert rate"): asked for a subgroup, a figure for it.
+_STATISTICS = frozenset(tokenize("median mean average rate ratio proportion percentage prevalence incidence"))
 #: The area under the ROC curve goes by several names.
 _AUC = frozenset(tokenize("auc auroc roc c-statistic"))
 _FIGURE = re.compile(r"\d")
@@ -165,6 +164,8 @@ _FIGURE = re.compile(r"\d")
 _NOT_RESULT = re.compile(
     r"\b\d+(?:\.\d+)?\s?%?\s+(?:(?:performance\s+)?(?:goal|target|threshold)s?|ci|confidence)\b", re.I
 )
+#: A line giving one group its figure and nothing else: "Black or African American: 0.78".
+_SUBGROUP_LINE = re.compile(r"^\s*[A-Za-z][^:|;]{0,60}:\s*\d[\d.]*%?\s*(?:\([^)]*\))?\s*\.?\s*$")
 _CLAUSE = re.compile(r",\s+|;\s*|\s[—–]\s|\.\s+(?=[A-Z])")
 #: A clause saying how the one before it is done ("using at least 500 cases", "with 200 readers").
 _MEANS = re.compile(r"\s*(?:using|with|based on|drawn from|covering|comprising|including)\b", re.I)
@@ -208,6 +209,8 @@ def _measures_of(question: str, prop: frozenset[str]) -> tuple[frozenset[str], .
     head = words[-1]
     if head == "valu" and "predict" in words:
         return (frozenset(t for t in words if t in prop),)
+    if head not in _MEASURES and prop & _STATISTICS and any(asked_population(question)):
+        return (prop,)  # "the median lead time in ICU patients": a statistic asked for a subgroup
     return tuple(frozenset([t]) for t in words if t in _MEASURES and t in prop) if head in _MEASURES else ()
 
 
@@ -285,6 +288,13 @@ def _value_clause(
         toks = set(tokenize(clause))
         named = _names_measure(measure, asked_words, toks | lead, clause) or (
             _names_measure(measure, asked_words, ev.context, "") and not toks & (_MEASURES - measure)
+        )
+        # a subgroup's line of a list the document heads with the measure ("Female: 0.81" under
+        # "AUROC by subgroup:", in the passage before)
+        named = named or bool(
+            _SUBGROUP_LINE.match(clause)
+            and not toks & _MEASURES
+            and _names_measure(measure, asked_words, ev.document, "")
         )
         # the subgroup may lead the sentence ("In patients over 80, sensitivity was 81%")
         if named and _holds_population(*population, ev.text, ev.own | ev.context):
@@ -495,21 +505,7 @@ class _Line:
     text: str
     own: set[str]
     context: set[str]
-
-
-def figure_hits(
-    ask: Asked, hits: Sequence[Hit], chunks_of: Callable[[str], list[Chunk]], sources: Sequence[str]
-) -> list[Hit]:
-    """`_figure_hits` in the document of the best candidates that fits the question best (in a
-    comparison, the first two): one whose title holds every name asked, else the one whose words
-    cover most of the question's. The card of the product asked about is read, not its sibling's
-    that ranked first by naming it (a 510(k) summary naming its predicate device)."""
-    docs = {src: chunks_of(src) for src in list(dict.fromkeys(sources))[:_FIGURE_DOCS]}
-    if _COMPARES.search(ask.question):
-        wanted = sorted(docs, key=lambda src: _fit(ask, docs[src])[1], reverse=True)[:2]
-    else:
-        wanted = [max(docs, key=lambda src: _fit(ask, docs[src]))] if docs else []
-    return [h for src in wanted for h in _figure_hits(ask, hits, docs[src])]
+    document: set[str] = field(default_factory=set)
 
 
 #: The focus of a question asking for a length of time (`focus.Focus.DURATION`), and a length of
@@ -520,22 +516,6 @@ _TIME_STATED = re.compile(
     r"(?!\s+(?:old|of age|and older|and over|or older|or over))",
     re.I,
 )
-#: How many of the best candidates' documents a figure is looked for in.
-_FIGURE_DOCS = 3
-
-
-def _fit(ask: Asked, chunks: Sequence[Chunk]) -> tuple[bool, float]:
-    """How well a document fits the question: its title holds every name asked; the weight of the
-    question's words its text uses (words the question spells an acronym of its title out with,
-    "medium vessel occlusion" for "NeuroTriage MVO", count as used)."""
-    if not chunks:
-        return False, 0.0
-    names = _telling_names(ask)
-    words = {t for c in chunks for t in tokenize(f"{c.title} {c.section} {c.text}")}
-    words |= spelled_in(ask.question, chunks[0].title)
-    return bool(names) and names <= set(tokenize(chunks[0].title)), sum(w for t, w in ask.anchors.items() if t in words)
-
-
 #: A question asking for an FDA submission's number, and the number as the FDA writes it: K and six
 #: digits for a 510(k), DEN for a De Novo request, P for a premarket approval.
 _CLEARANCE_ASKED = re.compile(
@@ -555,45 +535,3 @@ def _field(text: str) -> set[str]:
     m = _LABEL.match(text)
     name = m.group(1) if m and len(m.group(1).split()) <= 4 else ""
     return {t for t in tokenize(name) if "-" not in t and t.isalpha()}
-
-
-_TITLE_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
-
-
-def spelled_in(question: str, title: str) -> set[str]:
-    """The question's word stems that spell out an acronym of the title: "medium vessel occlusion"
-    for the "MVO" of "Halvard NeuroTriage MVO"."""
-    return {
-        t
-        for acr in _TITLE_ACRONYM.findall(title)
-        for run in initial_runs(question, acr.lower())
-        for t in tokenize(" ".join(run))
-    }
-
-
-def _figure_hits(ask: Asked, hits: Sequence[Hit], chunks: Iterable[Chunk], limit: int = 2) -> list[Hit]:
-    """Passages of a document that no hit holds, stating a figure for the measure asked (for
-    the population asked), as hits ranked with the best: the card retrieval found may keep its metrics
-    table in a chunk the question's paraphrase did not reach ("Specificity | 96.8%")."""
-    number = bool(_CLEARANCE_ASKED.search(ask.question))
-    timed = ask.focus == _LENGTH_OF_TIME  # "How quickly does X send its alert?": "... was 4.6 minutes"
-    if not (_measures(ask) or number or timed) or not hits:
-        return []
-    have = {h.chunk.chunk_id for h in hits}
-    out: list[Hit] = []
-    for c in chunks:
-        if c.chunk_id in have or c.quarantine or len(out) >= limit:
-            continue
-        lines = c.text.split("\n")
-        header = lines[0] if " | " in lines[0] else ""
-        ctx = set(tokenize(f"{c.title} {c.section}"))
-        for line in lines:
-            # the FDA number asked for may sit in a line retrieval did not reach (a page header's)
-            if (
-                (number and _CLEARANCE_ID.search(line))
-                or (timed and _TIME_STATED.search(line))
-                or (_measures(ask) and _states_figure(ask, _Line(line, set(tokenize(f"{header} {line}")), ctx)))
-            ):
-                out.append(Hit(c, 0.0, hits[0].rank, hits[0].dense))
-                break
-    return out

@@ -9,6 +9,8 @@ import pytest
 
 from advisor.answer import Advisor
 from advisor.answer.asks import Evidence, addressed, read_ask
+from advisor.answer.focus import Focus, gives
+from advisor.answer.properties import unstated
 from advisor.text import tokenize
 
 from .builders import SMALL_GUIDES, indexed_settings
@@ -66,11 +68,15 @@ CARD = """<html><head><title>Renalyte Watch model card | Ostrander Health AI</ti
 <p>Product name: Renalyte Watch</p>
 <p>Model version: 3.2.0 (previous version 3.1.4, released 2 March 2025)</p>
 <p>Regulatory status: FDA 510(k) clearance K259911, cleared 4 June 2026.</p>
+<h2>Intended use</h2>
+<p>The intended patient population is adults in the emergency department, general wards and intensive care units.</p>
 <h2>Training data</h2>
 <p>The training population was 52% female; 68% of patients were White, 17% Black or African American,
 9% Hispanic or Latino, 4% Asian and 2% of other or unrecorded race and ethnicity.</p>
 <h2>Performance</h2>
 <p>AUROC: 0.81 (95% CI 0.80 to 0.83). Sensitivity: 70.2%. Specificity: 79.5%.</p>
+<p>Lead time is the median interval between the first alert and the onset of kidney injury.</p>
+<p>Median lead time: 5.1 hours.</p>
 <table><caption>AUROC by subgroup</caption>
 <tr><th>Subgroup</th><th>AUROC</th></tr>
 <tr><td>Female</td><td>0.82</td></tr>
@@ -104,3 +110,62 @@ def test_the_current_versions_clearance_is_not_the_previous_versions(advisor):
 def test_the_clearance_of_the_version_the_card_describes_is_answered(advisor):
     ans = advisor.ask("What was the FDA clearance number of Renalyte Watch version 3.2.0?")
     assert not ans.abstained and "K259911" in ans.answer, ans.answer
+
+
+def test_a_statistic_asked_for_a_subgroup_the_card_never_splits_is_declined(advisor):
+    # the definition of lead time and the intended population are no lead time in ICU patients
+    ans = advisor.ask("What is the median lead time of Renalyte Watch in intensive care unit patients specifically?")
+    assert ans.abstained and "5.1 hours" not in ans.answer, ans.answer
+
+
+def test_the_statistic_asked_overall_is_answered(advisor):
+    ans = advisor.ask("What is the median lead time of Renalyte Watch?")
+    assert not ans.abstained and "5.1 hours" in ans.answer, ans.answer
+
+
+def _card_line(text: str) -> Evidence:
+    # a line of a list whose heading ("AUROC by subgroup:") ended the passage before
+    return Evidence(
+        text,
+        set(tokenize(text)),
+        set(tokenize("Model card: Renalyte Watch 4. Performance")),
+        set(tokenize(f"Renalyte Watch AUROC by subgroup {text}")),
+    )
+
+
+def test_a_subgroups_line_under_the_measures_list_states_its_figure():
+    ask = read_ask("What is Renalyte Watch's AUROC for Black or African American patients?")
+    assert unstated(ask, [_card_line("Black or African American: 0.78")]) == []
+    # a share of the training data names the group, not its AUROC
+    shares = _card_line("Patients were 68% White, 17% Black or African American and 4% Asian.")
+    assert unstated(ask, [shares]) != []
+
+
+@pytest.mark.parametrize(
+    "question,text,stated",
+    [
+        # a threshold set in a rule is not the rate the hospital had
+        (
+            "What was Pinecrest's overall alert override rate last year?",
+            "An alert whose override rate exceeds 90 percent over any 90-day period is referred for redesign.",
+            False,
+        ),
+        (
+            "What was Pinecrest's overall alert override rate last year?",
+            "Override rate: the share of alert firings in which the user dismissed the alert.",
+            False,
+        ),
+        ("What was Pinecrest's overall alert override rate last year?", "The override rate in 2025 was 71%.", True),
+        # asked for the threshold, the threshold answers
+        (
+            "Above what override rate must an alert be referred for redesign?",
+            "An alert whose override rate exceeds 90 percent over any 90-day period is referred for redesign.",
+            True,
+        ),
+        ("What is Renalyte Watch's alert rate?", "Alert rate: 1.1 alerts per 10 patient-days.", True),
+    ],
+)
+def test_a_rate_asked_is_a_rate_stated_not_a_threshold(question, text, stated):
+    ask = read_ask(question)
+    assert ask.focus is Focus.RATE
+    assert gives(ask, text) is stated
