@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from ..text import tokenize
+from .focus import MONEY
 
-__all__ = ["asked_amounts", "covers_amount"]
+__all__ = ["asked_amounts", "covers_amount", "money_noun", "money_noun_met"]
 
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
 #: An amount of money as written: "$250,000", "$1.5 million", "€40k".
@@ -49,3 +50,27 @@ def covers_amount(text: str, amount: float) -> bool:
     if any(amount < _value(m.group(1), m.group(2)) for m in _BELOW.finditer(text)):
         return True
     return any(amount >= _value(m.group(1) or m.group(3), m.group(2) or m.group(4)) for m in _ABOVE.finditer(text))
+
+
+_MONEY_KINDS = [
+    frozenset(tokenize("fine fines penalty penalties sanction sanctions forfeiture")),
+    frozenset(tokenize("cost costs price prices pricing fee fees dues charge charges subscription")),
+    frozenset(tokenize("budget budgets spend spending funding funds investment allocation grant")),
+    frozenset(tokenize("salary salaries wage wages pay compensation stipend")),
+    frozenset(tokenize("reimbursement reimbursements payment payments")),
+]
+
+
+def money_noun(token: str) -> bool:
+    """Is the token a kind of amount of money ("fee", "dues", "penalty")?"""
+    return any(token in k for k in _MONEY_KINDS)
+
+
+def money_noun_met(token: str, sentence: str) -> bool:
+    """Does a sentence stating an amount of money name the kind of amount the question's money
+    noun asks for, in a word of its own ("the maximum fine": "a civil penalty of up to $15,000")?"""
+    kinds = [k for k in _MONEY_KINDS if token in k]
+    if not kinds or not MONEY.search(sentence):
+        return False
+    said = set(tokenize(sentence))
+    return any(k & said for k in kinds)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from ..text import identifiers, tokenize
-from .amounts import asked_amounts, covers_amount
+from .amounts import asked_amounts, covers_amount, money_noun, money_noun_met
 from .cells import dated_row, keyed_row
 from .corpus import Corpus
 from .focus import (
@@ -28,8 +28,6 @@ from .focus import (
     focus_of,
     gives,
     gives_notice,
-    money_noun,
-    money_noun_met,
     names_several,
     ranks,
     states_bound,

@@ -12,6 +12,7 @@ from .people import COMPANY_ASKED, NAME_WANTED, assigns_an_office, names_a_compa
 
 __all__ = [
     "BOUNDS",
+    "MONEY",
     "Asked",
     "Focus",
     "conditioned",
@@ -21,8 +22,6 @@ __all__ = [
     "focus_of",
     "gives",
     "gives_notice",
-    "money_noun",
-    "money_noun_met",
     "names_several",
     "ranks",
     "states_bound",
@@ -181,7 +180,7 @@ _RANKS = re.compile(
     r"|more|less|fewer|greater|higher|lower|larger|smaller|bigger|better|worse|stronger|weaker)\b",
     re.I,
 )
-_MONEY = re.compile(r"[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:dollars|euros|pounds|usd|eur|gbp)\b|\b(?:usd|eur|gbp)\s?\d", re.I)
+MONEY = re.compile(r"[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:dollars|euros|pounds|usd|eur|gbp)\b|\b(?:usd|eur|gbp)\s?\d", re.I)
 _NUMBER_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
     r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
@@ -389,14 +388,19 @@ def counted(question: str) -> str:
 
 
 _PLURAL = re.compile(r"^[A-Za-z-]{2,}(?<![su])s['’]?$")
-#: Figures that count nothing: a share ("90 percent", "4%"), the N of "one of N tiers" (the thing
-#: is one among N kinds; how many such things there are is not said), and "no" comparing ("no longer than").
+#: Figures that count nothing: a share ("90 percent", "4%"), and "no" comparing ("no longer than").
 _NOT_A_COUNT = re.compile(
-    rf"\b\d[\d.,]*\s?(?:%|per ?cent\b)|\bone of (?:the |its |their )?(?:\d+|{_NUMBER_WORDS})\b"
-    r"|\bno (?=(?:longer|later|sooner|earlier|more|fewer|less|greater|higher|lower)\b)",
+    r"\b\d[\d.,]*\s?(?:%|per ?cent\b)|\bno (?=(?:longer|later|sooner|earlier|more|fewer|less|greater|higher|lower)\b)",
     re.I,
 )
+#: "one of four risk tiers": the thing is one among N of something; N counts what follows it.
+_ONE_OF = re.compile(rf"\bone of (?:the |its |their )?(?:\d+|{_NUMBER_WORDS})\b(?P<what>(?:\s+[\w-]+){{1,3}})", re.I)
 _TIME_UNITS = tuple(tokenize("minute hour day week month year"))
+
+
+def _names_counted(counted: str, words: str) -> bool:
+    """Do the words name the thing counted, in a near form ("reviewer" for "reviews")?"""
+    return bool(counted) and any(t.startswith(counted[:5]) and abs(len(t) - len(counted)) <= 3 for t in tokenize(words))
 
 
 def _counts(ask: Asked, sentence: str) -> bool:
@@ -407,6 +411,8 @@ def _counts(ask: Asked, sentence: str) -> bool:
         bare = bare.replace(i, " ")
     bare = re.sub(r"\b(?:Article|Art\.|Section|§|Annex|Part|Stage|Tier|Level|Element|Severity)\s*\w+", " ", bare)
     bare = _NOT_A_COUNT.sub(" ", bare)
+    # "assigned one of four risk tiers" counts tiers, not the systems asked ("one of 14 hospitals" counts hospitals)
+    bare = _ONE_OF.sub(lambda m: m.group(0) if _names_counted(ask.counted, m.group("what")) else m.group("what"), bare)
     if not any(ask.counted.startswith(u) for u in _TIME_UNITS):
         bare = _DURATION.sub(" ", bare)  # "for at least 60 days" counts days, not the systems asked
     if not ask.counted:
@@ -414,7 +420,7 @@ def _counts(ask: Asked, sentence: str) -> bool:
     words = re.findall(r"[\w,.%-]+", bare)
     for i, w in enumerate(words):
         # a near form of the word counted ("reviewer" for "reviews"), not a longer word ("hospitalist")
-        if any(t.startswith(ask.counted[:5]) and abs(len(t) - len(ask.counted)) <= 3 for t in tokenize(w)):
+        if _names_counted(ask.counted, w):
             # "three references", or "references ... from at least three practitioners"
             near = " ".join(words[max(0, i - 5) : i] + words[i + 1 : i + 7])
             if re.search(rf"\d|\b(?:{_NUMBER_WORDS})\b", near, re.I):
@@ -447,7 +453,7 @@ def gives(ask: Asked, sentence: str) -> bool:
     if ask.superlative and not _RANKS.search(sentence):
         return False  # "which vendor has the most" is not answered by a sentence ranking nothing
     if focus is Focus.MONEY:
-        return bool(_MONEY.search(sentence))
+        return bool(MONEY.search(sentence))
     if focus is Focus.DATE:
         return bool(_DATE.search(sentence) or _RELATIVE.search(sentence)) or conditioned(ask.question, sentence)
     if focus is Focus.RATE:
@@ -529,30 +535,6 @@ def ranks(question: str) -> bool:
 
 #: Money nouns that name the same kind of amount: a fine is stated as a "civil penalty", a price
 #: as a "fee" or "charge"; a fine is never stated as a fee, nor a budget as a salary.
-_MONEY_KINDS = [
-    frozenset(tokenize("fine fines penalty penalties sanction sanctions forfeiture")),
-    frozenset(tokenize("cost costs price prices pricing fee fees dues charge charges subscription")),
-    frozenset(tokenize("budget budgets spend spending funding funds investment allocation grant")),
-    frozenset(tokenize("salary salaries wage wages pay compensation stipend")),
-    frozenset(tokenize("reimbursement reimbursements payment payments")),
-]
-
-
-def money_noun(token: str) -> bool:
-    """Is the token a kind of amount of money ("fee", "dues", "penalty")?"""
-    return any(token in k for k in _MONEY_KINDS)
-
-
-def money_noun_met(token: str, sentence: str) -> bool:
-    """Does a sentence stating an amount of money name the kind of amount the question's money
-    noun asks for, in a word of its own ("the maximum fine": "a civil penalty of up to $15,000")?"""
-    kinds = [k for k in _MONEY_KINDS if token in k]
-    if not kinds or not _MONEY.search(sentence):
-        return False
-    said = set(tokenize(sentence))
-    return any(k & said for k in kinds)
-
-
 #: A question asking for a time limit ("what is the deadline for notifying ...", "how soon
 #: must ..."): a limit is stated as a date or as "within 72 hours", in the document's own words.
 _TIME_LIMIT = re.compile(

@@ -290,10 +290,12 @@ def _value_clause(
             _names_measure(measure, asked_words, ev.context, "") and not toks & (_MEASURES - measure)
         )
         # a subgroup's line of a list the document heads with the measure ("Female: 0.81" under
-        # "AUROC by subgroup:", in the passage before)
+        # "AUROC by subgroup:", in the passage before): only for a subgroup asked, which its label names
         named = named or bool(
-            _SUBGROUP_LINE.match(clause)
+            any(population)
+            and _SUBGROUP_LINE.match(clause)
             and not toks & _MEASURES
+            and _holds_population(*population, clause, toks)
             and _names_measure(measure, asked_words, ev.document, "")
         )
         # the subgroup may lead the sentence ("In patients over 80, sensitivity was 81%")

@@ -56,6 +56,7 @@ def test_a_figure_of_something_else_is_no_count(question, text):
         ("How many alerts are active?", "There are 212 active alerts."),
         ("How many days of downtime did the exchange report?", "The exchange reported 4 days of downtime."),
         ("How many peer references does an applicant need?", "Peer references come from three practitioners."),
+        ("How many hospitals does Marrowby Health run?", "St. Ives is one of 14 hospitals Marrowby Health runs."),
     ],
 )
 def test_a_count_of_the_thing_asked_answers(question, text):
