@@ -37,7 +37,7 @@ from .focus import (
     years,
 )
 from .lookup import split_question
-from .objects import Said, asked_object, holds_name, other_version, sibling_named
+from .objects import Said, asked_object, holds_name, other_version, sibling_named, siblings_named
 from .paraphrase import LIGHT, PARTICLE, WordMatcher, abbreviated, acronyms, derived, expands
 from .places import names_place
 from .populations import asked_age, covers_age
@@ -281,8 +281,7 @@ _RARE = math.log(40.0)
 
 @dataclass
 class Evidence:
-    """One sentence of a draft answer with what frames it: the tokens of its own text, of its
-    chunk's title and section, and of its whole document."""
+    """One sentence of a draft answer with what frames it: its own tokens, its context's, its document's."""
 
     text: str
     own: set[str]
@@ -291,6 +290,7 @@ class Evidence:
     spelled: frozenset[str] = frozenset()  # the document's words as written, lower-cased ({} when unknown)
     lead: str = ""  # the lead-in a list item is quoted under
     passage: str = ""  # its chunk's headings and text, where an acronym may be spelled out
+    heading: frozenset[str] = frozenset()  # tokens of its document's title and its section's heading
     spelled_out: set[str] = field(default_factory=set)  # acronyms asked that its document writes out: names, no heading
 
     @property
@@ -413,13 +413,14 @@ def focus_coverage(ask: Ask, evidence: list[Evidence], extra: list[Extra] | None
 
 
 def _of_sibling(ask: Ask, ev: Evidence) -> bool:
-    """Is the sentence about a sibling of the product asked ("ScribeWell Ambient" for "ScribeWell
-    Inbox")? Not when its heading names what is asked ("Clinical Algorithms Committee" over "the
-    Director of Clinical Analytics")."""
-    return any(
-        t not in ev.own | ev.context and sibling_named(ask.question, ask.written.get(t, t), ev.text, ask.entities)
-        for t in ask.entities
-    )
+    """Is the sentence about a sibling of the product asked ("ScribeWell Ambient" for "ScribeWell Inbox")?
+    Not when its heading (not a page's running lines) names what is asked and not that sibling
+    ("Clinical Algorithms Committee" over "the Director of Clinical Analytics")."""
+    for t in ask.entities - ev.own:
+        others = siblings_named(ask.question, ask.written.get(t, t), ev.text, ask.entities)
+        if others and not (t in ev.heading and not any(set(tokenize(o)) & ev.heading for o in others)):
+            return True
+    return False
 
 
 def _gives(ask: Ask, ev: Evidence) -> bool:

@@ -337,6 +337,7 @@ def _evidence(chosen: list[Candidate], corpus: Corpus) -> list[Evidence]:
                 corpus.spelled(c.chunk),
                 lead,
                 f"{c.chunk.section}. {c.chunk.text}",
+                heading=frozenset(tokenize(f"{c.chunk.title} {c.chunk.section}")),
             )
         )
     return out

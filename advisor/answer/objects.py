@@ -10,7 +10,7 @@ from enum import StrEnum
 from ..text import tokenize
 from .docref import KINDS
 
-__all__ = ["Said", "asked_object", "holds_name", "other_version", "sibling_named"]
+__all__ = ["Said", "asked_object", "holds_name", "other_version", "sibling_named", "siblings_named"]
 
 #: A yes/no question whether a document requires, covers or allows something.
 _REQUIRES_ASK = re.compile(
@@ -74,16 +74,22 @@ def asked_object(question: str, fact_about_name: bool, plain: set[str]) -> tuple
 
 def sibling_named(question: str, word: str, text: str, names: frozenset[str] | set[str]) -> bool:
     """Does the text name a sibling of the product the question names with `word` ("ScribeWell
-    Inbox" asked, "ScribeWell Ambient" written): the word before it in the question, one of the
-    question's `names` (tokens), followed by another capitalised word? ("Clinical Algorithms
-    Committee" and "Clinical Analytics" share no brand: "Clinical" is no name.)"""
+    Inbox" asked, "ScribeWell Ambient" written)? See `siblings_named`."""
+    return bool(siblings_named(question, word, text, names))
+
+
+def siblings_named(question: str, word: str, text: str, names: frozenset[str] | set[str]) -> list[str]:
+    """The siblings of the product the question names with `word` that the text names: the word
+    before it in the question, one of the question's `names` (tokens), followed by another
+    capitalised word ("Ambient" of "ScribeWell Ambient" for "ScribeWell Inbox"). ("Clinical
+    Algorithms Committee" and "Clinical Analytics" share no brand: "Clinical" is no name.)"""
     m = re.search(rf"\b([A-Z][\w-]+)\s+{re.escape(word)}\b", question)
     if m is None or m.start() == 0:
-        return False  # "Inbox" alone, or the question's first word: no brand to share
+        return []  # "Inbox" alone, or the question's first word: no brand to share
     brand = m.group(1)
     if not set(tokenize(brand)) & set(names):
-        return False
-    return any(other != word for other in re.findall(rf"\b{re.escape(brand)}\s+([A-Z][\w-]+)", text))
+        return []
+    return [other for other in re.findall(rf"\b{re.escape(brand)}\s+([A-Z][\w-]+)", text) if other != word]
 
 
 def holds_name(tok: str, words: set[str] | frozenset[str]) -> bool:

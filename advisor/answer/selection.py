@@ -252,8 +252,15 @@ def whole_list(order: list[Candidate], cands: list[Candidate], best: float) -> l
         if len(items) >= 2:
             if _framed(items):
                 # a list under the document's own lead-in scoring about as well wins over items
-                # under a lead-in written from the heading (a section's clauses)
-                near = (d for d in order[i + 1 :] if d.score >= OWN_LEAD_REACH * c.score and d.kind is UnitKind.ITEM)
+                # under a lead-in written from the heading (a section's clauses) of the same
+                # document: another document's list is another answer, not a better-led one
+                near = (
+                    d
+                    for d in order[i + 1 :]
+                    if d.score >= OWN_LEAD_REACH * c.score
+                    and d.kind is UnitKind.ITEM
+                    and d.chunk.source == c.chunk.source
+                )
                 own = next((m for d in near if not _framed(m := _list_of(d, cands)) and len(m) >= 2), None)
                 items = own or items
             return items[:MAX_LIST]

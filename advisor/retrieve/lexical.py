@@ -99,7 +99,8 @@ class Lexical:
     def build(cls, chunks: list[Chunk]) -> Lexical:
         import bm25s  # heavy (scipy): loaded only when a keyword index is built or read
 
-        cache = len(chunks) <= _TOKENS_CACHED_BUILD  # a big index's texts would only evict the composer's
+        # a big index's texts would only evict the composer's tokens and identifiers
+        cache = len(chunks) <= _TOKENS_CACHED_BUILD
         tokens = [tokenize(embedding_text(c), cache=cache) or ["\u2205"] for c in chunks]
         df: dict[str, int] = {}
         for toks in tokens:
@@ -108,7 +109,9 @@ class Lexical:
         bm25 = bm25s.BM25()
         if chunks:
             bm25.index(tokens, show_progress=False)
-        id_sets = [set(identifiers(c.section)) | {"text:" + i for i in identifiers(c.text)} for c in chunks]
+        id_sets = [
+            set(identifiers(c.section)) | {"text:" + i for i in identifiers(c.text, cache=cache)} for c in chunks
+        ]
         return cls(
             [c.chunk_id for c in chunks],
             [c.org for c in chunks],

@@ -21,6 +21,10 @@ title: Quillon Systems product FAQ
 
 In Quillon's 2026 evaluation on 3,100 visits, NoteDraft Clinic had a word error rate of 5.1 percent.
 
+## Pilot results for NoteDraft Clinic and NoteDraft Portal
+
+In a 2025 pilot on 900 visits, NoteDraft Clinic had a word error rate of 6.3 percent.
+
 ## What do the products do?
 
 Quillon Systems makes NoteDraft Clinic, which drafts visit notes, and NoteDraft Portal, which drafts replies to patient messages.
@@ -75,6 +79,8 @@ def adv(tmp_path_factory) -> Advisor:
     "question",
     [
         "What word error rate does NoteDraft Portal achieve?",  # only the sibling's is published
+        # a heading naming both products: the sentence still names the sibling
+        "What word error rate did NoteDraft Portal have in the 2025 pilot?",
         "When was Quillon Systems founded?",  # a renewal date is no founding date
         "How much does Quillon charge for implementation and onboarding?",  # prices of other things
         "What does the Harrowgate regulation say about health insurers using prior authorization?",

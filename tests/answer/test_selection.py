@@ -8,8 +8,8 @@ import pytest
 
 from advisor.answer import Advisor
 from advisor.answer.asks import read_ask
-from advisor.answer.quotable import Unit
-from advisor.answer.selection import Candidate, collapse_duplicates, repeats
+from advisor.answer.quotable import Unit, UnitKind
+from advisor.answer.selection import Candidate, collapse_duplicates, repeats, whole_list
 from advisor.chunk import Chunk
 
 from .builders import indexed_settings
@@ -126,3 +126,47 @@ def test_the_same_rule_in_two_documents_is_quoted_once_citing_both():
     chosen = [mine, theirs]
     collapse_duplicates(chosen, chosen)
     assert chosen == [mine] and mine.also == [theirs]
+
+
+def _list(source: str, lead_text: str, items: list[str], scores: list[float], *, framing: bool) -> list[Candidate]:
+    """Candidates for one document's list under a lead-in (written from its heading when `framing`)."""
+    chunk = Chunk(chunk_id=source, source=source, title=source, section="S", text="\n".join([lead_text, *items]))
+    lead = Unit(lead_text, chunk, 0, framing=framing)
+    out = []
+    for i, (text, score) in enumerate(zip(items, scores, strict=True)):
+        unit = Unit(text, chunk, chunk.text.index(text), UnitKind.ITEM, position=i + 1, lead=lead, group=0)
+        out.append(Candidate(unit, 1, score=score, vec=np.asarray([1.0, 0.0], dtype=np.float32)))
+    return out
+
+
+ACTIONS = ["Fit training to each group of staff.", "Cover the socio-technical side of AI risk.", "Refresh it yearly."]
+
+
+def test_a_list_question_keeps_the_leading_documents_list_over_another_documents():
+    # the Playbook's "suggested actions" (a lead-in written from its heading) had been swapped
+    # for a bundled checklist under its own lead-in that scored nearly as well
+    mine = _list("playbook.pdf", "The suggested actions for TRAIN 2.2 are", ACTIONS, [0.70, 0.66, 0.5], framing=True)
+    theirs = _list(
+        "checklist.md",
+        "Staff are ready when:",
+        ["Training is tracked.", "Roles are trained."],
+        [0.68, 0.4],
+        framing=False,
+    )
+    cands = mine + theirs
+    order = sorted(cands, key=lambda c: -c.score)
+    assert [c.text for c in whole_list(order, cands, order[0].score)] == ACTIONS
+
+
+def test_a_list_under_the_documents_own_lead_in_wins_within_that_document():
+    framed = _list(
+        "rule.md", "The items listed under Section 7 are", ["(a) Assess.", "(b) File."], [0.70, 0.6], framing=True
+    )
+    own = _list("rule.md", "An assessment shall include:", ["(1) purpose;", "(2) data;"], [0.68, 0.6], framing=False)
+    for c in own:  # another chunk of the same document
+        c.unit.chunk = Chunk(
+            chunk_id="rule.md#2", source="rule.md", title="rule.md", section="S", text=c.unit.chunk.text
+        )
+    cands = framed + own
+    order = sorted(cands, key=lambda c: -c.score)
+    assert [c.text for c in whole_list(order, cands, order[0].score)] == ["(1) purpose;", "(2) data;"]

@@ -36,3 +36,20 @@ def test_cached_uncached_and_long_texts_read_alike():
 def test_texts_without_a_digit_name_no_identifier():
     for text in ("GOVERN and MAP, Article and Recommendation", "HTI-one", "§ section", ""):
         assert identifiers(text) == [] == identifiers(text, cache=False)
+
+
+def test_a_big_keyword_index_rebuild_leaves_the_composers_cached_identifiers_alone(monkeypatch):
+    from advisor.chunk import Chunk
+    from advisor.retrieve import lexical
+    from advisor.text import _identifiers_cached
+
+    monkeypatch.setattr(lexical, "_TOKENS_CACHED_BUILD", 10)  # "big": past the cached build size
+    identifiers("MAP 2.2 asks for knowledge limits.")  # an answer's candidate sentence
+    before = _identifiers_cached._kept.cache_info().currsize
+    chunks = [
+        Chunk(chunk_id=f"c{i}", source="s.md", title="S", section="S", text=f"Policy {i} cites GOVERN {i}.{i % 7}.")
+        for i in range(40)
+    ]
+    index = lexical.Lexical.build(chunks)
+    assert index.by_id["text:GOVERN 5.5"] == [5]  # the identifiers are indexed all the same
+    assert _identifiers_cached._kept.cache_info().currsize == before
