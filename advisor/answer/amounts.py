@@ -52,6 +52,8 @@ def covers_amount(text: str, amount: float) -> bool:
     return any(amount >= _value(m.group(1) or m.group(3), m.group(2) or m.group(4)) for m in _ABOVE.finditer(text))
 
 
+#: Money nouns that name the same kind of amount: a fine is stated as a "civil penalty", a price
+#: as a "fee" or "charge"; a fine is never stated as a fee, nor a budget as a salary.
 _MONEY_KINDS = [
     frozenset(tokenize("fine fines penalty penalties sanction sanctions forfeiture")),
     frozenset(tokenize("cost costs price prices pricing fee fees dues charge charges subscription")),

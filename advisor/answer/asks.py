@@ -37,7 +37,7 @@ from .focus import (
     years,
 )
 from .lookup import split_question
-from .objects import Said, asked_object, holds_name, other_version, sibling_named, siblings_named
+from .objects import Said, asked_object, holds_name, other_version, siblings_named
 from .paraphrase import LIGHT, PARTICLE, WordMatcher, abbreviated, acronyms, derived, expands
 from .places import names_place
 from .populations import asked_age, covers_age
@@ -368,7 +368,7 @@ def _present(ask: Ask, tok: str, ev: Evidence, extra: Extra | None = None) -> fl
         0.7
         if tok in ask.entities
         and tok in ev.document
-        and not sibling_named(ask.question, ask.written.get(tok, tok), ev.text, ask.entities)
+        and not siblings_named(ask.question, ask.written.get(tok, tok), ev.text, ask.entities)
         else 0.0
     )
     return max(named, extra.get(tok, 0.0)) if extra else named

@@ -533,8 +533,6 @@ def ranks(question: str) -> bool:
     return bool(_SUPERLATIVE.search(question))
 
 
-#: Money nouns that name the same kind of amount: a fine is stated as a "civil penalty", a price
-#: as a "fee" or "charge"; a fine is never stated as a fee, nor a budget as a salary.
 #: A question asking for a time limit ("what is the deadline for notifying ...", "how soon
 #: must ..."): a limit is stated as a date or as "within 72 hours", in the document's own words.
 _TIME_LIMIT = re.compile(

@@ -10,7 +10,7 @@ from enum import StrEnum
 from ..text import tokenize
 from .docref import KINDS
 
-__all__ = ["Said", "asked_object", "holds_name", "other_version", "sibling_named", "siblings_named"]
+__all__ = ["Said", "asked_object", "holds_name", "other_version", "siblings_named"]
 
 #: A yes/no question whether a document requires, covers or allows something.
 _REQUIRES_ASK = re.compile(
@@ -70,12 +70,6 @@ def asked_object(question: str, fact_about_name: bool, plain: set[str]) -> tuple
     if m is not None and _A_DOCUMENT.search(m.group("who")):
         return set(tokenize(question[m.end() :])) | set(tokenize(m.groupdict().get("what") or "")), said
     return (set(plain) - _FIGURE_FRAME, Said.SENTENCE) if fact_about_name else (set(), Said.DOCUMENT)
-
-
-def sibling_named(question: str, word: str, text: str, names: frozenset[str] | set[str]) -> bool:
-    """Does the text name a sibling of the product the question names with `word` ("ScribeWell
-    Inbox" asked, "ScribeWell Ambient" written)? See `siblings_named`."""
-    return bool(siblings_named(question, word, text, names))
 
 
 def siblings_named(question: str, word: str, text: str, names: frozenset[str] | set[str]) -> list[str]:
