@@ -38,6 +38,7 @@ from .padding import drop_padding
 from .paraphrase import matcher_for
 from .people import COMPANY_ASKED
 from .persona import asked_part, set_aside
+from .primary import with_own
 from .quotable import Unit, UnitKind, continue_lists, framed, read_units, reference_entry, stages_asked
 from .relevance import adjust, fuzzy, score, wants_list
 from .responses import responses
@@ -257,9 +258,7 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
         pick = fits[0][1] if fits else None
         if pick is not None and pick not in chosen and len(chosen) < limit:
             chosen.append(pick)
-    user = [c for c in order if c.chunk.doc_type == DocType.USER]
-    if user and user[0] not in chosen and user[0].score >= 0.85 * best and len(chosen) < limit:
-        chosen.append(user[0])  # the user's own document speaks when it is nearly as relevant
+    chosen = with_own(order, chosen, best, limit)  # the user's own documents speak
     if as_list:
         items = asked_rows(question, whole_list(order, cands, best))
         if items:
