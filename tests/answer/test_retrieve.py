@@ -10,7 +10,7 @@ import pytest
 from advisor import retrieve
 from advisor.answer import Advisor
 from advisor.index import Index
-from advisor.retrieve import Filters, Retriever, SearchResult
+from advisor.retrieve import Filters, Retriever, SearchResult, dense
 from advisor.settings import Settings
 
 from .builders import SMALL_GUIDES, indexed_settings
@@ -44,6 +44,8 @@ class FlakyStore:
 def flaky(monkeypatch, ix: Index, store: FlakyStore) -> None:
     monkeypatch.setattr(Index, "collection", property(lambda self: store if self is ix else store.real))
     monkeypatch.setattr(retrieve, "_UNFILTERED_SHARE", 2.0)  # every query names its filter (`where`)
+    # the store's nearest-neighbour query is what fails: a library over the exact-search limit asks it
+    monkeypatch.setattr(dense, "EXACT_UP_TO", 0)
 
 
 def test_search_result_reads_as_its_hits(small_settings):
