@@ -18,7 +18,7 @@ from .focus import BOUNDS, MONTHS, conditioned, names_counted
 from .paraphrase import abbreviated
 from .places import PLACE_ABBREVIATIONS, names_abbreviated
 from .populations import SUBGROUP_WORDS, age_bounds, asked_population, population_phrase
-from .unsaid import possessive
+from .unsaid import name_run, owns, possessive
 
 #: "What <property> does|is|of <subject>" ("What is the positive predictive value of X?")
 _PROPERTY = re.compile(
@@ -428,21 +428,8 @@ def about_product(ask: Asked, evidence: Sequence[Cited]) -> list[Cited]:
 
 
 def _product_named(ask: Asked, own: Sequence[Cited]) -> str:
-    """The product asked about, as the question writes it: the names its own card's headings hold."""
-    return _named_as_asked(ask, {t for ev in own for t in ev.context} & set(ask.entities))
-
-
-def _owns(question: str, name: str, what: str) -> bool:
-    """Does the question give the measure to the name ("Quillon AKI Watch's AUROC", "the AUROC of
-    Quillon AKI Watch", "what AUROC does Quillon AKI Watch reach"; not "did Cedar Valley's alert reach")?"""
-    n, w = re.escape(name), re.escape(what)
-    forms = (
-        rf"\b{n}['’]s\s+{w}\b",
-        rf"\b{w}\s+(?:of|for)\s+(?:the\s+)?{n}\b",
-        # the name then the verb: "did the Aidoc aortic dissection model reach" names more than "Aidoc"
-        rf"\b{w}\s+(?:does|did|do|has|had)\s+(?:the\s+)?{n}\s+(?:reach|achieve|report|show|attain|have|get|score)",
-    )
-    return bool(name) and any(re.search(f, question, re.I) for f in forms)
+    """The product asked about as the question writes it, holding a name its own card's headings hold."""
+    return name_run(ask.question, {t for ev in own for t in ev.context} & set(ask.entities))
 
 
 def _named_as_asked(ask: Asked, tokens: Collection[str]) -> str:
@@ -474,7 +461,7 @@ def unstated(ask: Asked, evidence: Sequence[Cited]) -> list[str]:
         if lacking:
             what = _named_as_asked(ask, lacking)
             owner = _product_named(ask, own)
-            out.append(possessive(owner if _owns(ask.question, owner, what) else "", what))
+            out.append(possessive(owner if owns(ask.question, owner, what) else "", what))
     population = asked_population(ask.question)
     m = _property_match(ask.question)
     for measure in _measures(ask):
@@ -489,7 +476,7 @@ def unstated(ask: Asked, evidence: Sequence[Cited]) -> list[str]:
             what = what if what.isupper() else what.lower()
             owner = _product_named(ask, own)
             # "Cedar Valley's sepsis alert": the name owns the alert, not the sensitivity asked
-            owner = owner if _owns(ask.question, owner, what) else ""
+            owner = owner if owns(ask.question, owner, what) else ""
             out.append(possessive(owner, what + (f" {pop.group(0).rstrip('?. ')}" if pop else "")))
             break
     if ask.focus == "count" and ask.counted:

@@ -3,17 +3,20 @@ Watch's AUROC in pediatric patients"), and which words of a question only carry 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..text import tokenize
 
-__all__ = ["possessive", "unframed", "unsaid_reason"]
+__all__ = ["name_run", "owns", "possessive", "unframed", "unsaid_reason"]
 
 
 def possessive(name: str, what: str) -> str:
     """What a name has, as English writes it ("ScribeWell Inbox's word error rate"); "the X" without a name."""
     if not name:
         return f"the {what}"
+    if re.search(r"['’]s\b", name):
+        return f"the {what} of {name}"  # "the annual budget of Cedar Valley's AI Oversight Council"
     return f"{name}' {what}" if name.endswith("s") else f"{name}'s {what}"
 
 
@@ -29,6 +32,31 @@ def unsaid_reason(names: Sequence[str], figures: Sequence[str]) -> str:
     if rest:
         parts.append(("say" if figures else "they say") + " nothing about " + ", ".join(rest))
     return " and ".join(parts)
+
+
+#: Capitalised words in a row, a possessive among them ("Cedar Valley's AI Oversight Council").
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+
+
+def name_run(question: str, names: set[str]) -> str:
+    """The longest run of capitalised words in the question (not its first word) holding one of
+    the names (tokens), as written ("OrbDoc Voice-to-SOAP"), without a closing possessive."""
+    runs = [m.group(0) for m in _NAME_RUN.finditer(question) if m.start() > 0 and set(tokenize(m.group(0))) & names]
+    return re.sub(r"['’]s$", "", max(runs, key=len, default=""))
+
+
+def owns(question: str, name: str, what: str) -> bool:
+    """Does the question give the measure to the name ("Quillon AKI Watch's AUROC", "the AUROC of
+    Quillon AKI Watch", "what AUROC does Quillon AKI Watch reach"; not "did Cedar Valley's alert reach")?"""
+    n, w = re.escape(name), re.escape(what)
+    forms = (
+        rf"\b{n}['’]s\s+{w}\b",
+        rf"\b{w}\s+(?:of|for)\s+(?:the\s+)?{n}\b",
+        # the name then the verb: "did the Aidoc aortic dissection model reach" names more than "Aidoc"
+        rf"\b{w}\s+(?:does|did|do|has|had)\s+(?:the\s+)?{n}\s+(?:[a-z]+\s+)?"
+        r"(?:reach|achieve|report|show|attain|have|get|score)",
+    )
+    return bool(name) and any(re.search(f, question, re.I) for f in forms)
 
 
 def _listed(items: list[str]) -> str:

@@ -137,3 +137,12 @@ def test_a_declined_figure_is_not_given_to_a_name_the_question_gives_something_e
     assert not verdict.ok
     assert "the sensitivity in patients over 90" in verdict.reason, verdict.reason
     assert "Norwell's" not in verdict.reason, verdict.reason
+
+
+def test_a_declined_figure_names_the_product_as_the_question_writes_it():
+    q = "What specificity does the Norwell Triage Early LVO model have?"
+    own = _ev("Norwell Triage Early LVO reached a sensitivity of 91.2%.", "Norwell Triage LVO model card 4 Performance")
+    verdict = _verdict(q, own)
+    assert not verdict.ok
+    assert "Norwell Triage Early LVO's specificity" in verdict.reason, verdict.reason
+    assert possessive("Cedar Valley's AI Council", "annual budget") == "the annual budget of Cedar Valley's AI Council"
