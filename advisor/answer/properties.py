@@ -427,9 +427,9 @@ def about_product(ask: Asked, evidence: Sequence[Cited]) -> list[Cited]:
     return kept
 
 
-def _product_named(ask: Asked, own: Sequence[Cited]) -> str:
+def _product_named(ask: Asked, own: Sequence[Cited], what: str) -> str:
     """The product asked about as the question writes it, holding a name its own card's headings hold."""
-    return name_run(ask.question, {t for ev in own for t in ev.context} & set(ask.entities))
+    return name_run(ask.question, {t for ev in own for t in ev.context} & set(ask.entities), what)
 
 
 def _named_as_asked(ask: Asked, tokens: Collection[str]) -> str:
@@ -460,7 +460,7 @@ def unstated(ask: Asked, evidence: Sequence[Cited]) -> list[str]:
         ]
         if lacking:
             what = _named_as_asked(ask, lacking)
-            owner = _product_named(ask, own)
+            owner = _product_named(ask, own, what)
             out.append(possessive(owner if owns(ask.question, owner, what) else "", what))
     population = asked_population(ask.question)
     m = _property_match(ask.question)
@@ -474,7 +474,7 @@ def unstated(ask: Asked, evidence: Sequence[Cited]) -> list[str]:
                 "performance" if measure is ANY_MEASURE else " and ".join(_as_written(ask.question, measure))
             )
             what = what if what.isupper() else what.lower()
-            owner = _product_named(ask, own)
+            owner = _product_named(ask, own, what)
             # "Cedar Valley's sepsis alert": the name owns the alert, not the sensitivity asked
             owner = owner if owns(ask.question, owner, what) else ""
             out.append(possessive(owner, what + (f" {pop.group(0).rstrip('?. ')}" if pop else "")))

@@ -38,11 +38,15 @@ def unsaid_reason(names: Sequence[str], figures: Sequence[str]) -> str:
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 
 
-def name_run(question: str, names: set[str]) -> str:
+def name_run(question: str, names: set[str], what: str = "") -> str:
     """The longest run of capitalised words in the question (not its first word) holding one of
-    the names (tokens), as written ("OrbDoc Voice-to-SOAP"), without a closing possessive."""
+    the names (tokens), as written ("OrbDoc Voice-to-SOAP"), without a closing possessive nor the
+    measure `what` it owns ("Quillon AKI Watch's AUROC")."""
     runs = [m.group(0) for m in _NAME_RUN.finditer(question) if m.start() > 0 and set(tokenize(m.group(0))) & names]
-    return re.sub(r"['’]s$", "", max(runs, key=len, default=""))
+    run = max(runs, key=len, default="")
+    if what:
+        run = re.sub(rf"['’]s\s+{re.escape(what)}$", "", run, flags=re.I)
+    return re.sub(r"['’]s$", "", run)
 
 
 def owns(question: str, name: str, what: str) -> bool:

@@ -146,3 +146,11 @@ def test_a_declined_figure_names_the_product_as_the_question_writes_it():
     assert not verdict.ok
     assert "Norwell Triage Early LVO's specificity" in verdict.reason, verdict.reason
     assert possessive("Cedar Valley's AI Council", "annual budget") == "the annual budget of Cedar Valley's AI Council"
+
+
+def test_a_possessive_name_before_a_capitalised_measure_is_the_product():
+    q = "What is Norwell Triage LVO's AUROC for Asian patients?"
+    own = _ev("Norwell Triage LVO reached an AUROC of 0.91 in adults.", "Norwell Triage LVO model card 4 Performance")
+    verdict = _verdict(q, own)
+    assert not verdict.ok
+    assert "Norwell Triage LVO's AUROC for Asian patients" in verdict.reason, verdict.reason
