@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..text import identifiers, tokenize
@@ -43,6 +43,7 @@ from .places import names_place
 from .populations import asked_age, covers_age
 from .properties import asked_property, ity_nouns, states_property, unstated
 from .signoff import signature_met
+from .unsaid import unframed, unsaid_reason
 
 __all__ = [
     "Ask",
@@ -59,6 +60,7 @@ __all__ = [
     "gives",
     "names_several",
     "read_ask",
+    "unframed",
 ]
 
 
@@ -112,21 +114,6 @@ _HOW_BIG = re.compile(r"\b(how)\s+(?:big|large|sizeable|sizable|high|steep)\b(?!
 
 #: Prefixes that turn a word's meaning: a compound with one is matched whole, not by its base.
 _TURNING_PREFIXES = frozenset({"pre", "non", "un", "anti", "post", "dis", "mis", "counter", "semi", "de"})
-
-#: Words that only carry the asking ("Is there anything in the guide about X?", "What does it
-#: say about X?"): no passage needs them, so they must not count against the evidence found.
-# ("located", "based": a place question's own words, which the address answering it never repeats)
-_FILLER = frozenset(
-    tokenize(
-        "anything something everything thing things really actually exactly tell say says said know mention view "
-        "located based headquartered"
-    )
-)
-
-
-def unframed(question: str) -> str:
-    """The question without its filler words, for measuring how much of it the passages hold."""
-    return " ".join(w for w in question.split() if not (t := tokenize(w)) or not set(t) <= _FILLER)
 
 
 def asked_words(question: str) -> str:
@@ -470,7 +457,7 @@ def _missing_names(ask: Ask, evidence: list[Evidence]) -> list[str]:
                 out.append(t)
         elif not any(_present(ask, t, ev) for ev in evidence):
             out.append(t)
-    return out + unstated(ask, evidence)  # a figure for the measure, population or count asked
+    return out
 
 
 def _unsaid_object(ask: Ask, evidence: list[Evidence], words: WordMatcher | None) -> list[str]:
@@ -547,9 +534,12 @@ def addressed(
     unseen = sorted(t for t in ask.unseen if not any(_present(ask, t, ev) for ev in evidence))
     if unseen:
         return _names_missing(ask, evidence, "no indexed document mentions", unseen)
-    missing = _missing_names(ask, evidence) or _unsaid_object(ask, evidence, words)
-    if missing:
-        return _names_missing(ask, evidence, "they say nothing about", missing)
+    # a figure for the measure, population or count asked
+    names, figures = _missing_names(ask, evidence), unstated(ask, evidence)
+    if not names and not figures:
+        names = _unsaid_object(ask, evidence, words)
+    if names or figures:
+        return _names_missing(ask, evidence, "", names, figures)
     verdict = _judged(ask, evidence, None, min_coverage, min_focus_coverage)
     said_otherwise = ask.focus in _SAID_OTHERWISE or (ask.focus is Focus.DATE and time_limit_asked(ask.question))
     if words is None or not said_otherwise or unit_asked(ask.question):
@@ -581,10 +571,15 @@ _SAID_OTHERWISE = frozenset({Focus.NONE, Focus.DURATION, Focus.FREQUENCY})
 _FACTS = frozenset({Focus.DATE, Focus.MONEY, Focus.COUNT, Focus.RATE, Focus.QUANTITY})
 
 
-def _names_missing(ask: Ask, evidence: list[Evidence], why: str, names: list[str]) -> Verdict:
-    """Declined for names the answer's documents lack, named as the question writes them."""
+def _names_missing(
+    ask: Ask, evidence: list[Evidence], why: str, names: list[str], figures: Sequence[str] = ()
+) -> Verdict:
+    """Declined for names the answer's documents lack, named as the question writes them (`why`
+    says how), or for `figures` asked that they do not state."""
     cov, fcov = coverage(ask, evidence)[0], focus_coverage(ask, evidence)
-    return Verdict(False, cov, fcov, f"{why} {', '.join(ask.written.get(t, t) for t in names)}", tuple(names))
+    written = [ask.written.get(t, t) for t in names]
+    reason = f"{why} {', '.join(written)}" if why else unsaid_reason(written, figures)
+    return Verdict(False, cov, fcov, reason, (*names, *figures))
 
 
 def _judged(ask: Ask, evidence: list[Evidence], extra: list[Extra] | None, least: float, least_focus: float) -> Verdict:

@@ -8,7 +8,15 @@ from enum import StrEnum
 from typing import Protocol
 
 from ..text import POSTAL, hyphenated, identifiers, tokenize
-from .people import COMPANY_ASKED, NAME_WANTED, assigns_an_office, names_a_company, names_a_person
+from .people import (
+    COMPANY_ASKED,
+    IRREGULAR_PLURALS,
+    NAME_WANTED,
+    assigns_an_office,
+    counts_people,
+    names_a_company,
+    names_a_person,
+)
 
 __all__ = [
     "BOUNDS",
@@ -22,6 +30,7 @@ __all__ = [
     "focus_of",
     "gives",
     "gives_notice",
+    "names_counted",
     "names_several",
     "ranks",
     "states_bound",
@@ -380,7 +389,14 @@ def counted(question: str) -> str:
     # "how many voting members attended the meeting": a past-tense verb after the noun ends it
     span = re.split(r"(?<=\w)\s+(?=\w+ed\b)", span, maxsplit=1)[0] if " " in span.strip() else span
     # "how many hospitals currently use X": the first plural names what is counted
-    plural = next((w for w in re.findall(r"[A-Za-z'’-]+", span) if _PLURAL.match(w) and tokenize(w)), "")
+    plural = next(
+        (
+            w
+            for w in re.findall(r"[A-Za-z'’-]+", span)
+            if (_PLURAL.match(w) or w.lower() in IRREGULAR_PLURALS) and tokenize(w)
+        ),
+        "",
+    )
     if plural:
         return tokenize(plural)[-1]
     words = [t for t in tokenize(span)]
@@ -398,9 +414,13 @@ _ONE_OF = re.compile(rf"\bone of (?:the |its |their )?(?:\d+|{_NUMBER_WORDS})\b(
 _TIME_UNITS = tuple(tokenize("minute hour day week month year"))
 
 
-def _names_counted(counted: str, words: str) -> bool:
-    """Do the words name the thing counted, in a near form ("reviewer" for "reviews")?"""
-    return bool(counted) and any(t.startswith(counted[:5]) and abs(len(t) - len(counted)) <= 3 for t in tokenize(words))
+def names_counted(counted: str, words: str) -> bool:
+    """Do the words name the thing counted, in a near form ("reviewer" for "reviews"), or, for
+    people, a role people hold ("clinicians")?"""
+    if counts_people(counted, words):
+        return True
+    toks = tokenize(words)
+    return bool(counted) and any(t.startswith(counted[:5]) and abs(len(t) - len(counted)) <= 3 for t in toks)
 
 
 def _counts(ask: Asked, sentence: str) -> bool:
@@ -412,7 +432,7 @@ def _counts(ask: Asked, sentence: str) -> bool:
     bare = re.sub(r"\b(?:Article|Art\.|Section|§|Annex|Part|Stage|Tier|Level|Element|Severity)\s*\w+", " ", bare)
     bare = _NOT_A_COUNT.sub(" ", bare)
     # "assigned one of four risk tiers" counts tiers, not the systems asked ("one of 14 hospitals" counts hospitals)
-    bare = _ONE_OF.sub(lambda m: m.group(0) if _names_counted(ask.counted, m.group("what")) else m.group("what"), bare)
+    bare = _ONE_OF.sub(lambda m: m.group(0) if names_counted(ask.counted, m.group("what")) else m.group("what"), bare)
     if not any(ask.counted.startswith(u) for u in _TIME_UNITS):
         bare = _DURATION.sub(" ", bare)  # "for at least 60 days" counts days, not the systems asked
     if not ask.counted:
@@ -420,7 +440,7 @@ def _counts(ask: Asked, sentence: str) -> bool:
     words = re.findall(r"[\w,.%-]+", bare)
     for i, w in enumerate(words):
         # a near form of the word counted ("reviewer" for "reviews"), not a longer word ("hospitalist")
-        if _names_counted(ask.counted, w):
+        if names_counted(ask.counted, w):
             # "three references", or "references ... from at least three practitioners"
             near = " ".join(words[max(0, i - 5) : i] + words[i + 1 : i + 7])
             if re.search(rf"\d|\b(?:{_NUMBER_WORDS})\b", near, re.I):

@@ -9,7 +9,15 @@ from ..safety.names import name_lists
 from ..text import tokenize
 from .signoff import SIGNATURE, credentialed_names
 
-__all__ = ["COMPANY_ASKED", "NAME_WANTED", "assigns_an_office", "names_a_company", "names_a_person"]
+__all__ = [
+    "COMPANY_ASKED",
+    "IRREGULAR_PLURALS",
+    "NAME_WANTED",
+    "assigns_an_office",
+    "counts_people",
+    "names_a_company",
+    "names_a_person",
+]
 
 
 def names_a_person(sentence: str, asked: set[str]) -> bool:
@@ -124,3 +132,22 @@ _COMPANY = re.compile(
 def names_a_company(sentence: str, asked: set[str]) -> bool:
     """Does the sentence name a company the question does not already name?"""
     return any(not set(tokenize(m.group(0))) & asked for m in _COMPANY.finditer(sentence))
+
+
+#: Plurals without an s ("how many people sat on the panel").
+IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "staff", "personnel"})
+#: "How many people": a count of people is stated by the roles they hold ("a working group of 23
+#: clinicians"), as written (a stem would let "reviewed" count reviewers).
+_PEOPLE = frozenset(tokenize("people persons individuals"))
+_ROLES_COUNTED = frozenset(
+    re.findall(
+        r"\w+",
+        "people persons individuals members clinicians physicians doctors nurses pharmacists experts "
+        "representatives participants staff employees researchers scientists volunteers reviewers officers",
+    )
+)
+
+
+def counts_people(counted: str, words: str) -> bool:
+    """Is the thing counted people (`counted` stemmed) and do the words name a role people hold ("clinicians")?"""
+    return counted in _PEOPLE and any(w.lower() in _ROLES_COUNTED for w in re.findall(r"[A-Za-z]+", words))

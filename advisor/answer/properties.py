@@ -14,10 +14,11 @@ from typing import Protocol
 
 from ..text import tokenize
 from .cells import counted_row
-from .focus import BOUNDS, MONTHS, conditioned
+from .focus import BOUNDS, MONTHS, conditioned, names_counted
 from .paraphrase import abbreviated
 from .places import PLACE_ABBREVIATIONS, names_abbreviated
 from .populations import SUBGROUP_WORDS, age_bounds, asked_population, population_phrase
+from .unsaid import name_run, owns, possessive
 
 #: "What <property> does|is|of <subject>" ("What is the positive predictive value of X?")
 _PROPERTY = re.compile(
@@ -75,9 +76,15 @@ def asked_property(
         words = ""  # "Which already-cleared device did X cite?" asks for a device's name, not a property
     # "the maximum number": a bound a rule states in its own words ("no more than 5")
     prop = frozenset(t for t in tokenize(words) if t in anchors and t not in entities and t.isalpha()) - BOUNDS
+    # "what size of gap": a magnitude, which a rule states as a number ("greater than 0.05"), not in the word
+    prop -= _MAGNITUDES
     prop = _measure_words(prop) or prop
     spelled = {tokenize(w)[0]: w.lower() for w in _ITY_NOUN.findall(words)}
     return prop, {t: w for t, w in spelled.items() if t in prop and t in frame}
+
+
+#: Words asking how big something is: the figure answers them, no document need use the word.
+_MAGNITUDES = frozenset(tokenize("size magnitude extent"))
 
 
 def _measure_words(prop: frozenset[str]) -> frozenset[str]:
@@ -320,6 +327,33 @@ def _dated_by_document(token: str, ev: Cited) -> bool:
     return not any(t in _MONTHS or (t.isdigit() and len(t) == 4) for t in ev.own)
 
 
+#: Where a compound question's next part begins ("..., and who chaired it?").
+_NEXT_PART = re.compile(
+    r"\?\s+|;\s+|,?\s+and\s+(?=(?:what|when|how|which|who|where|why|does|do|did|is|are|can|should|must)\b)", re.I
+)
+
+
+def _count_part(question: str) -> str:
+    """The part of a compound question asking "how many" (the whole question when it has one part)."""
+    return next((p for p in _NEXT_PART.split(question) if re.search(r"\bhow many\b", p, re.I)), question)
+
+
+#: A name with its version ("CARMF 1.2", "Guide v2.0").
+_VERSIONED = re.compile(r"\b([A-Za-z][\w-]*)\s+v?(\d+(?:\.\d+)+)\b")
+
+
+def _version_by_document(token: str, question: str, ev: Cited) -> bool:
+    """A version the question gives a name ("the OPERATE function of CARMF 1.2") that the
+    sentence's document states and whose name the sentence holds, the sentence naming no other
+    version: a table's rows repeat neither the framework's name nor its version."""
+    if token not in ev.document or re.search(r"\d+\.\d+", ev.text):
+        return False
+    names = ev.own | ev.context | ev.spelled_out
+    return any(
+        tokenize(m.group(2)) == [token] and set(tokenize(m.group(1))) <= names for m in _VERSIONED.finditer(question)
+    )
+
+
 def _count_clause(counted: str, predicate: list[str], ev: Stated, text: str = "") -> tuple[bool, bool]:
     """(does the sentence (or `text`, a table row read with its header) count the thing asked, is one of its counting
     clauses about what the question says of it): "measured on 528 studies, none of which contributed training data"
@@ -336,7 +370,7 @@ def _count_clause(counted: str, predicate: list[str], ev: Stated, text: str = ""
         context, before = (f"{before} {clause}" if leads_on else clause), clause
         words = re.findall(r"[\w.%-]+", clause)
         hit = any(
-            any(t.startswith(counted[:5]) for t in tokenize(w))
+            (any(t.startswith(counted[:5]) for t in tokenize(w)) or names_counted(counted, w))
             and any(_FIGURE.search(x) for x in words[max(0, i - 5) : i])
             for i, w in enumerate(words)
         )
@@ -393,6 +427,11 @@ def about_product(ask: Asked, evidence: Sequence[Cited]) -> list[Cited]:
     return kept
 
 
+def _product_named(ask: Asked, own: Sequence[Cited], what: str) -> str:
+    """The product asked about as the question writes it, holding a name its own card's headings hold."""
+    return name_run(ask.question, {t for ev in own for t in ev.context} & set(ask.entities), what)
+
+
 def _named_as_asked(ask: Asked, tokens: Collection[str]) -> str:
     """The question's words for some stems, as written ("NeuroTriage MVO")."""
     return " ".join(w for w in re.findall(r"[\w()-]+", ask.question) if (t := tokenize(w)) and t[0] in tokens)
@@ -420,8 +459,9 @@ def unstated(ask: Asked, evidence: Sequence[Cited]) -> list[str]:
             )
         ]
         if lacking:
-            names = _named_as_asked(ask, {t for ev in own for t in ev.context} & set(ask.entities))
-            out.append(f"{_named_as_asked(ask, lacking)} for {names}")
+            what = _named_as_asked(ask, lacking)
+            owner = _product_named(ask, own, what)
+            out.append(possessive(owner if owns(ask.question, owner, what) else "", what))
     population = asked_population(ask.question)
     m = _property_match(ask.question)
     for measure in _measures(ask):
@@ -434,13 +474,18 @@ def unstated(ask: Asked, evidence: Sequence[Cited]) -> list[str]:
                 "performance" if measure is ANY_MEASURE else " and ".join(_as_written(ask.question, measure))
             )
             what = what if what.isupper() else what.lower()
-            out.append(f"a figure for {what}" + (f" {pop.group(0).rstrip('?. ')}" if pop else ""))
+            owner = _product_named(ask, own, what)
+            # "Cedar Valley's sepsis alert": the name owns the alert, not the sensitivity asked
+            owner = owner if owns(ask.question, owner, what) else ""
+            out.append(possessive(owner, what + (f" {pop.group(0).rstrip('?. ')}" if pop else "")))
             break
     if ask.focus == "count" and ask.counted:
         m = re.search(r"\bhow many\s+(.+)", ask.question, re.I)
         after = tokenize(m.group(1)) if m else []
         span = after[: after.index(ask.counted) + 1] if ask.counted in after else [ask.counted]
-        predicate = [t for t in ask.anchors if t not in ask.entities and t not in span and t.isalpha()]
+        # "How many patients ..., and which measures should be reported?": what the count part says
+        part = set(tokenize(_count_part(ask.question)))
+        predicate = [t for t in ask.anchors if t not in ask.entities and t not in span and t.isalpha() and t in part]
         # a name qualifying the count ("from US hospitals") is in the counting sentence or its
         # heading; the product's own name is in its title
         names = [t for t in ask.entities if t not in span]
@@ -455,6 +500,7 @@ def unstated(ask: Asked, evidence: Sequence[Cited]) -> list[str]:
                     # a study's abstract names its model once: "We deployed TideLine ... Across 14,107 discharges"
                     or t in tokenize(ev.passage)
                     or _dated_by_document(t, ev)
+                    or _version_by_document(t, ask.question, ev)
                     or t in abbreviated(ask.question, ev.text)
                     for t in names
                 )
