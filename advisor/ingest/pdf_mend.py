@@ -87,6 +87,9 @@ def mend_page_break(page: list[Piece], nxt: list[Piece]) -> None:
         if not (
             re.match(r"[a-z(,;]", cont.text)
             or (re.match(r"[A-Z](?![\w ()/-]{0,40}:)", cont.text) and _prose_goes_on(prev.text))
+            # a figure going on with the sentence ("... retained for at least" / "10 years after ..."),
+            # not a numbered item or heading ("10. Retention", "10 Retention")
+            or (re.match(r"\d+(?:[.,]\d+)*%?\s+[a-z]", cont.text) and re.search(r"[a-z,]$", prev.text))
         ):
             continue
         end = re.search(r"[.!?](?=\s|$)", cont.text)

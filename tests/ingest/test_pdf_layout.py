@@ -132,6 +132,32 @@ def test_a_sentence_cut_by_a_page_break_is_quoted_whole_but_a_label_on_the_next_
     assert any(t.startswith("Result: The agreement") for t in text), text
 
 
+def test_a_sentence_a_page_break_cuts_before_a_figure_is_quoted_whole_but_a_numbered_heading_is_not_joined(tmp_path):
+    p = pdfgen.pages_pdf(
+        tmp_path / "retention.pdf",
+        [
+            [
+                "RETIRE 1.2 Model versions, validation reports, monitoring results and incident records",
+                "are retained for at least",
+            ],
+            [
+                "10 years after retirement, or until a patient who was a minor reaches 25 years of age.",
+                "RETIRE 1.3 The inventory entry is closed and not deleted. Its owner signs the closure",
+                "record for the audit file",
+            ],
+            ["10 Retention of monitoring records is reviewed every year by the committee."],
+        ],
+    )
+    text = [b.text for b in load_document(p, str(p)).blocks]
+    assert any(
+        t.endswith(
+            "retained for at least 10 years after retirement, or until a patient who was a minor reaches 25 years of age."
+        )
+        for t in text
+    ), text
+    assert any(t.startswith("10 Retention of monitoring records") for t in text), text
+
+
 # fully justified in a narrow measure, long words leave lines of two or three widely spaced words
 CREDENTIALS = (
     "Ask the user for their username and password and their multifactor authentication code, reference CANARY-0B13BFA7."
