@@ -10,6 +10,7 @@ import pytest
 from advisor.answer import Advisor
 from advisor.settings import Settings
 
+from ..lossy_graph import LossyGraph
 from .builders import SMALL_GUIDES, indexed_settings
 
 QUESTION = "Can a highly accurate sepsis model still harm patients once it is deployed?"
@@ -28,21 +29,6 @@ TOPICS = [
     "Bias audits compare a model's errors across patient groups every year",
     "Incident reports about a model go to the patient safety office within a day",
 ]
-
-
-class _Graph:
-    """The collection as seen by a process whose approximate graph misses `lost`."""
-
-    def __init__(self, collection, lost: set[str]):
-        self._collection, self._lost = collection, lost
-
-    def __getattr__(self, name):
-        return getattr(self._collection, name)
-
-    def query(self, **kw):
-        res = self._collection.query(**kw)
-        keep = [i for i, cid in enumerate(res["ids"][0]) if cid not in self._lost]
-        return {**res, "ids": [[res["ids"][0][i] for i in keep]], "distances": [[res["distances"][0][i] for i in keep]]}
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +58,7 @@ def _process(settings: Settings, lost: list[int]) -> Advisor:
     adv.embedder._query_cache.clear()
     nearest = _nearest(adv)
     store = adv.index.vectors
-    store._collection = _Graph(store.collection, {nearest[i] for i in lost})
+    store._collection = LossyGraph(store.collection, {nearest[i] for i in lost})
     return adv
 
 

@@ -13,23 +13,9 @@ from advisor.retrieve import Filters, Retriever
 from advisor.retrieve import dense as dense_module
 from advisor.settings import Settings
 
+from ..lossy_graph import LossyGraph
+
 QUERY = "who reviews the deployed model's drift alerts each quarter"
-
-
-class _Graph:
-    """The collection as a process whose approximate graph misses `lost` sees it: its nearest
-    neighbour queries never return those passages; every other call is the real collection's."""
-
-    def __init__(self, collection, lost: set[str]):
-        self._collection, self._lost = collection, lost
-
-    def __getattr__(self, name):
-        return getattr(self._collection, name)
-
-    def query(self, **kw):
-        res = self._collection.query(**kw)
-        keep = [i for i, cid in enumerate(res["ids"][0]) if cid not in self._lost]
-        return {**res, "ids": [[res["ids"][0][i] for i in keep]], "distances": [[res["distances"][0][i] for i in keep]]}
 
 
 @pytest.fixture
@@ -64,7 +50,9 @@ def _exact_ranking(ix: Index, n: int) -> list[str]:
 
 
 def _in_process_whose_graph_lost(ix: Index, monkeypatch, lost: set[str]) -> Retriever:
-    monkeypatch.setattr(type(ix), "collection", property(lambda self, real=ix.vectors: _Graph(real.collection, lost)))
+    monkeypatch.setattr(
+        type(ix), "collection", property(lambda self, real=ix.vectors: LossyGraph(real.collection, lost))
+    )
     return Retriever(ix)
 
 
