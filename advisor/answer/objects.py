@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from ..text import tokenize
 from .docref import KINDS
+from .focus import focus_of
 
 __all__ = ["Said", "asked_object", "holds_name", "other_version", "siblings_named"]
 
@@ -69,7 +70,28 @@ def asked_object(question: str, fact_about_name: bool, plain: set[str]) -> tuple
         said = Said.TOPIC  # a topic is said in other words more often than a requirement
     if m is not None and _A_DOCUMENT.search(m.group("who")):
         return set(tokenize(question[m.end() :])) | set(tokenize(m.groupdict().get("what") or "")), said
-    return (set(plain) - _FIGURE_FRAME, Said.SENTENCE) if fact_about_name else (set(), Said.DOCUMENT)
+    if not fact_about_name:
+        return set(), Said.DOCUMENT
+    return (set(plain) & set(tokenize(fact_clause(question)))) - _FIGURE_FRAME, Said.SENTENCE
+
+
+#: Where a question joins a second ask to its first: "Who issued X, and how many are there?"
+_NEXT_ASK = re.compile(
+    r"(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)(?=(?:what|which|who|whom|when|where|why|how)\b)",
+    re.I,
+)
+
+
+def fact_clause(question: str) -> str:
+    """The part of a compound question that asks for its figure or date ("how many are there" of
+    "Who issued the GMLP principles, and how many are there?"): the sentence stating the figure
+    need not repeat the other part's words ("issued"). The whole question when it asks once."""
+    parts = [p for p in _NEXT_ASK.split(question) if p.strip()]
+    if len(parts) < 2:
+        return question
+    focus = focus_of(question)
+    asking = [p for p in parts if focus_of(p) is focus]
+    return asking[0] if len(asking) == 1 else question
 
 
 def siblings_named(question: str, word: str, text: str, names: frozenset[str] | set[str]) -> list[str]:

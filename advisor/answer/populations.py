@@ -85,12 +85,28 @@ _NOT_SUBGROUP = re.compile(
 )
 
 
+#: The verb a figure question closes on ("What NPV did X for Brain Aneurysm achieve?"): a phrase
+#: ending on it is inside the question's subject, not a subgroup after it.
+_CLOSING_VERB = re.compile(
+    r"\b(?:achieve|reach|report|show|score|attain|have|get|produce|deliver|record|yield|demonstrate)\s*\??\s*$", re.I
+)
+
+
 def population_phrase(question: str) -> re.Match[str] | None:
-    """The phrase naming the subgroup asked about ("in patients under 18", "for basilar artery occlusions")."""
+    """The phrase naming the subgroup asked about ("in patients under 18", "for basilar artery
+    occlusions"); not the end of a product's name ("BriefCase-Triage for Brain Aneurysm")."""
     m = _POPULATION.search(question)
     if m is None and (q := _QUALIFIER.search(question)) and not _NOT_SUBGROUP.search(q.group("pop")):
-        m = q
+        m = None if _in_name(question, q.start()) or _CLOSING_VERB.search(q.group(0)) else q
     return m
+
+
+def _in_name(question: str, at: int) -> bool:
+    """Does a title-case word end right before the preposition at `at`, with the phrase after it
+    capitalised ("... BriefCase-Triage for Brain Aneurysm")?"""
+    before = question[:at].rstrip().rsplit(" ", 1)[-1]
+    after = question[at:].split(None, 2)
+    return bool(re.fullmatch(r"[A-Z][a-z][\w-]*", before)) and len(after) > 1 and after[1][:1].isupper()
 
 
 @functools.lru_cache(maxsize=256)

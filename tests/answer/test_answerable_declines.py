@@ -154,3 +154,65 @@ def test_a_possessive_name_before_a_capitalised_measure_is_the_product():
     verdict = _verdict(q, own)
     assert not verdict.ok
     assert "Norwell Triage LVO's AUROC for Asian patients" in verdict.reason, verdict.reason
+
+
+def _no_alike_words():
+    """Word vectors where no two different words are alike ("published" stands in for nothing)."""
+    import numpy as np
+
+    from advisor.answer.paraphrase import WordMatcher
+
+    dims: dict[str, int] = {}
+
+    def embed(words: list[str]) -> np.ndarray:
+        out = np.zeros((len(words), 64), dtype=np.float32)
+        for i, w in enumerate(words):
+            out[i, dims.setdefault(w, len(dims) % 64)] = 1.0
+        return out
+
+    return WordMatcher(embed)
+
+
+def _verbs_rare(token: str) -> float:
+    """The index's rarity, where the question's verb is its rarest word (as "issued" was)."""
+    return 3.0 if token in {"issu", "withdrawn"} else 1.0
+
+
+def test_the_figure_of_a_compound_question_need_not_repeat_the_other_parts_verb():
+    # "who issued" is answered by the same sentence's publishers; the count's sentence need not say "issued"
+    q = "Who issued the Brenmoor Imaging Practice guiding principles, and how many are there?"
+    ev = _ev(
+        "The Ministry of Health and the Brenmoor Radiology Council jointly published ten Brenmoor Imaging "
+        "Practice guiding principles on 3 March 2023.",
+        "Brenmoor Imaging Practice guiding principles Overview",
+    )
+    verdict = addressed(
+        read_ask(q, _verbs_rare), [ev], min_coverage=0.3, min_focus_coverage=0.5, words=_no_alike_words()
+    )
+    assert verdict.ok, verdict.reason
+    # asked in one part, the count's sentence must still say what happened to the things counted
+    once = "How many Brenmoor Imaging Practice guiding principles were withdrawn?"
+    verdict = addressed(
+        read_ask(once, _verbs_rare), [ev], min_coverage=0.3, min_focus_coverage=0.5, words=_no_alike_words()
+    )
+    assert not verdict.ok
+
+
+@pytest.mark.parametrize(
+    "question,subgroup",
+    [
+        ("What negative predictive value did BriefCase-Triage for Brain Aneurysm achieve?", None),
+        ("What is the NPV of BriefCase-Triage for Brain Aneurysm?", None),
+        (
+            "What sensitivity does NeuroTriage MVO report for basilar artery occlusions?",
+            "for basilar artery occlusions",
+        ),
+        ("What sensitivity does Kestrel Sepsis report for Black patients?", "for Black patients"),
+    ],
+)
+def test_a_product_name_holding_for_is_no_subgroup(question, subgroup):
+    # a decline read "they do not state the negative predictive value for Brain Aneurysm achieve"
+    from advisor.answer.populations import population_phrase
+
+    m = population_phrase(question)
+    assert (m.group(0).rstrip("?") if m else None) == subgroup
