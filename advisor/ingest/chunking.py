@@ -301,7 +301,7 @@ def _group_pieces(g: _Group, size: int, overlap: int, head: str = "") -> list[tu
 
 #: A list item's marker at the start of its paragraph, after the indent of its level: "- ",
 #: "2. ", "(b) ", "iv. ".
-_ITEM = re.compile(r"^ *(?:[-*•▪–◦●]|\(?\d{1,3}[.)]|\(?[a-z][.)]|[ivx]{1,5}\.)\s+")
+ITEM_MARKER = re.compile(r"^ *(?:[-*•▪–◦●]|\(?\d{1,3}[.)]|\(?[a-z][.)]|[ivx]{1,5}\.)\s+")
 
 
 def item_start(text: str, start: int) -> int:
@@ -313,7 +313,7 @@ def item_start(text: str, start: int) -> int:
         return start
     para = text.rfind("\n\n", 0, start)
     para = 0 if para < 0 else para + 2
-    m = _ITEM.match(text[para : start + 1])
+    m = ITEM_MARKER.match(text[para : start + 1])
     return para if m is not None and not text[para + m.end() : start].strip() else start
 
 

@@ -1,8 +1,5 @@
-"""Reading a PDF on PDFium (imported on first use by :mod:`.pdf`).
-
-Layout-faithful text by physical page, sections from the outline and headings, tables as rows,
-furniture and reference lists recognised, hidden text quarantined, scanned pages read by OCR.
-"""
+"""Reading a PDF on PDFium (imported on first use by :mod:`.pdf`): layout-faithful text by physical page, sections from
+the outline and headings, tables as rows, furniture and reference lists recognised, hidden text quarantined, OCR."""
 
 from __future__ import annotations
 
@@ -41,6 +38,7 @@ from .pdf_furniture import (
     running_identifiers,
 )
 from .pdf_layout import NOTE_MARK, Item, ItemKind, Line, is_field, page_items
+from .pdf_lists import marked_items, unmarked_lists
 from .pdf_mend import (
     captions_below,
     defined_terms,
@@ -190,6 +188,7 @@ def _item_texts(item: Item, dehyph: Dehyphenator, body: float = 0.0) -> tuple[st
         paras.append(text if small and NOTE_MARK.match(text) else _BULLET.sub("- ", text, count=1))
     if item.kind != ItemKind.TEXT:
         return " ".join(paras), []
+    paras = marked_items(item.paragraphs, paras)
     breaks, pos, out = [], 0, ""
     for i, (para, text) in enumerate(zip(item.paragraphs, paras, strict=True)):
         if i:
@@ -224,6 +223,7 @@ def _pieces(pages: list[Page], size: float, bold: bool) -> tuple[list[list[Piece
             piece = Piece(page.number, kind, text, heading, it.hidden, it.top, n_lines, it.x0, it.x1, breaks)
             piece.size, piece.bottom, piece.frame = it.size, it.bottom, it.frame
             pieces.append(piece)
+        unmarked_lists(pieces)
         table_notes(pieces, page.marks)
         _mark_notes(pieces, size, page)
         noted.append({m for p in pieces if p.note for m, _ in split_notes(p.text)})

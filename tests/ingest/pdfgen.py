@@ -325,3 +325,23 @@ def section_notes_pdf(path: Path, body: list[str], notes: list[str], after: str)
     pdf.multi_cell(0, 5.5, after, new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))
     return path
+
+
+def unmarked_list_pdf(path: Path, lead: str, items: list[str], after: str) -> Path:
+    """A lead-in at the margin, then its list's items indented with no bullet drawn as text (a
+    browser's list printed with the markers as shapes), then a paragraph back at the margin."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", size=14)
+    pdf.cell(0, 10, "2 Guiding Principles", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 6, lead, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    for item in items:
+        pdf.set_x(pdf.l_margin + 12)
+        pdf.multi_cell(0, 6, item, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1)
+    pdf.ln(3)
+    pdf.multi_cell(0, 6, after, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path

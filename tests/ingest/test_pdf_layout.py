@@ -190,3 +190,30 @@ def test_justified_columns_written_line_by_line_stay_two_columns(tmp_path):
     p = pdfgen.interleaved_columns_pdf(tmp_path / "columns.pdf", SPARSE_LEFT, SPARSE_RIGHT, gutter=6)
     text = _quotable(_chunks(p))
     assert f"{SPARSE_LEFT} {SPARSE_RIGHT}" in text
+
+
+PRINCIPLES = [
+    "Person at the centre: residents control who may see their records.",
+    "Privacy by design: personal data is minimised, encrypted in transit and at rest, and never sold.",
+    "Federation over centralisation: records stay where they are created and are exchanged on request.",
+    "Open standards: no service may depend on a single vendor's proprietary format.",
+    "Inclusion: every service must offer an assisted channel for residents without a smartphone.",
+    "Accountability: every access to a record is logged and can be reviewed by the resident.",
+]
+
+
+def test_an_indented_list_without_bullet_characters_stays_one_list_under_its_lead_in(tmp_path):
+    # each labelled item had become a passage of its own, so "What are the guiding principles?"
+    # was answered with four of the six
+    p = pdfgen.unmarked_list_pdf(
+        tmp_path / "blueprint.pdf",
+        "All national digital health services shall be designed according to the following principles:",
+        PRINCIPLES,
+        "The Blueprint is reviewed every two years by the Ministry.",
+    )
+    chunks = _chunks(p)
+    holding = [c for c in chunks if "following principles:" in c.text]
+    assert len(holding) == 1, [c.text for c in chunks]
+    assert all(f"- {item}" in holding[0].text for item in PRINCIPLES), holding[0].text
+    after = next(c for c in chunks if "reviewed every two years" in c.text)
+    assert "- The Blueprint" not in after.text

@@ -1,0 +1,54 @@
+"""A list whose bullets the PDF draws as shapes or omits: indented paragraphs under a lead-in
+ending with a colon ("... designed according to the following principles:") are read as its
+items ("- Person at the centre: ..."), so the list stays one passage under its lead-in and a
+question asking for the list gets every item, not a field per passage."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from .chunking import ITEM_MARKER
+from .pdf_boxes import Line
+from .pdf_furniture import Piece
+
+__all__ = ["marked_items", "unmarked_lists"]
+
+#: How much further right than its lead-in a list's paragraphs start (points): a list's indent,
+#: not the jitter of one margin.
+INDENT = 8.0
+
+
+def unmarked_lists(pieces: list[Piece]) -> None:
+    """Mark the items of each unmarked list in a page's pieces (in reading order), in place."""
+    for lead, body in pairwise(pieces):
+        if not _lead_in(lead) or body.kind != lead.kind or body.heading or body.note:
+            continue
+        paras = body.text.split("\n")
+        if len(paras) < 2 or body.x0 < lead.x0 + INDENT or any(not p.strip() or ITEM_MARKER.match(p) for p in paras):
+            continue
+        body.text = "\n".join(f"- {p}" for p in paras)
+        body.breaks = []  # the items are one list, not a form's fields each in a passage of its own
+
+
+def _lead_in(piece: Piece) -> bool:
+    """Is the piece prose closing on a colon (a list's lead-in), not a heading or a field label?"""
+    text = piece.text.rstrip()
+    return not piece.heading and text.endswith(":") and len(text.split()) >= 4 and "\n" not in text
+
+
+def marked_items(paragraphs: list[list[Line]], texts: list[str]) -> list[str]:
+    """The texts of one item's paragraphs, the indented ones under a lead-in in it marked as
+    list items ("- "): at least two in a row, each starting at the first one's indent."""
+    out = list(texts)
+    i = 1
+    while i < len(out):
+        lead = out[i - 1].rstrip()
+        indent = paragraphs[i][0].x0
+        run = i
+        while run < len(out) and abs(paragraphs[run][0].x0 - indent) <= 1.0 and not ITEM_MARKER.match(out[run]):
+            run += 1
+        is_lead = lead.endswith(":") and len(lead.split()) >= 4 and not ITEM_MARKER.match(lead)
+        if is_lead and indent >= paragraphs[i - 1][0].x0 + INDENT and run - i >= 2:
+            out[i:run] = [f"- {t}" for t in out[i:run]]
+        i = max(run, i + 1)
+    return out
