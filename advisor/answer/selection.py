@@ -245,26 +245,51 @@ def whole_list(order: list[Candidate], cands: list[Candidate], best: float) -> l
     """The whole list a list question asks for: the best-scoring list (or table) whose lead-in
     or items rank near the top answer, every item in order (up to MAX_LIST); [] when no list
     is that relevant."""
+    found: list[tuple[float, int, list[Candidate]]] = []
+    seen: set[tuple[str, ...]] = set()
     for i, c in enumerate(order):
         if c.score < LIST_FLOOR * best:
-            return []
+            break
         items = _list_of(c, cands)
-        if len(items) >= 2:
-            if _framed(items):
-                # a list under the document's own lead-in scoring about as well wins over items
-                # under a lead-in written from the heading (a section's clauses) of the same
-                # document: another document's list is another answer, not a better-led one
-                near = (
-                    d
-                    for d in order[i + 1 :]
-                    if d.score >= OWN_LEAD_REACH * c.score
-                    and d.kind is UnitKind.ITEM
-                    and d.chunk.source == c.chunk.source
-                )
-                own = next((m for d in near if not _framed(m := _list_of(d, cands)) and len(m) >= 2), None)
-                items = own or items
-            return items[:MAX_LIST]
-    return []
+        key = tuple(str(id(d)) for d in items)  # a list met again through another of its members
+        if len(items) >= 2 and key not in seen:
+            seen.add(key)
+            # a list is as strong as its best few members: one item sharing a word with the question
+            # ("Terminology Registry ... catalogue release") does not make its table the list asked for
+            found.append((_strength(c, items), -i, items))
+    if not found:
+        return []
+    _, neg, items = found[0]
+    scores = sorted((d.score for d in items), reverse=True)
+    if items[0].kind is UnitKind.ROW and scores[1] < LONE_MEMBER * scores[0]:
+        # the first table is there for one row alone (a cell sharing a word with the question): a
+        # list of the same document whose best few all answer wins over it (another document's list
+        # is another answer, not a better one)
+        source = items[0].chunk.source
+        _, neg, items = max((f for f in found if f[2][0].chunk.source == source), key=lambda f: (f[0], f[1]))
+    i, c = -neg, order[-neg]
+    if _framed(items):
+        # a list under the document's own lead-in scoring about as well wins over items under a
+        # lead-in written from the heading (a section's clauses) of the same document: another
+        # document's list is another answer, not a better-led one
+        near = (
+            d
+            for d in order[i + 1 :]
+            if d.score >= OWN_LEAD_REACH * c.score and d.kind is UnitKind.ITEM and d.chunk.source == c.chunk.source
+        )
+        own = next((m for d in near if not _framed(m := _list_of(d, cands)) and len(m) >= 2), None)
+        items = own or items
+    return items[:MAX_LIST]
+
+
+def _strength(c: Candidate, items: list[Candidate]) -> float:
+    """The mean score of a list's best three members (its lead-in among them when `c` is it)."""
+    scores = sorted([d.score for d in items] + ([c.score] if c not in items else []), reverse=True)[:3]
+    return sum(scores) / len(scores)
+
+
+#: Below this share of its best member's score, a list's runner-up leaves that member standing alone.
+LONE_MEMBER = 0.85
 
 
 #: How near a list under the document's own lead-in must score to win over a heading-framed one.

@@ -170,3 +170,34 @@ def test_a_list_under_the_documents_own_lead_in_wins_within_that_document():
     cands = framed + own
     order = sorted(cands, key=lambda c: -c.score)
     assert [c.text for c in whole_list(order, cands, order[0].score)] == ["(1) purpose;", "(2) data;"]
+
+
+def test_a_list_question_takes_the_list_whose_members_answer_not_the_one_sharing_a_word():
+    # "List the standards in the national catalogue": one registry row mentioning "each catalogue
+    # release" scored best, and its registry table was listed instead of the standards table
+    registry = _list(
+        "blueprint.pdf",
+        "Registries:",
+        ["Client Registry | one record per person", "Terminology Registry | with each catalogue release"],
+        [0.30, 0.57],
+        framing=False,
+    )
+    standards = _list(
+        "blueprint.pdf",
+        "Systems must meet these standards:",
+        ["Exchange | HL7 FHIR R4", "Sign-on | OpenID Connect", "Diagnoses | ICD-11", "Laboratory | LOINC"],
+        [0.50, 0.49, 0.48, 0.47],
+        framing=False,
+    )
+    for c in registry:
+        c.unit.kind = UnitKind.ROW  # a table's rows
+    for c in standards:
+        c.unit.group = 1
+    cands = registry + standards
+    order = sorted(cands, key=lambda c: -c.score)
+    assert [c.text for c in whole_list(order, cands, order[0].score)] == [c.text for c in standards]
+
+    # a bullet list is not given up for one standout item: its other items share its heading's topic
+    for c in registry:
+        c.unit.kind = UnitKind.ITEM
+    assert [c.text for c in whole_list(order, cands, order[0].score)] == [c.text for c in registry]
