@@ -239,11 +239,9 @@ def read_units(chunk: Chunk) -> list[Unit]:
                 group += 1
             item = stripped[bullet.end() :].strip()
             start = offset + bullet.end()
-            # the sentence before a list frames it only when it introduces it; otherwise the
-            # heading does, and with no heading the items have nothing that gives them meaning
-            lead = last_prose if last_prose is not None and introduces(last_prose.text, alone) else None
+            lead, lost = _list_lead(chunk, last_prose)
             units.append(Unit(item, chunk, start, UnitKind.ITEM, len(units), lead, group, ok=bool(item)))
-            if last_prose is not None and lead is None and section_lead(chunk) is None:
+            if lost:
                 orphans.add(id(units[-1]))
             before = units[-2] if len(units) > 1 else None
             numbers[id(units[-1])] = _number(bullet.group(0))
@@ -263,7 +261,6 @@ def read_units(chunk: Chunk) -> list[Unit]:
             continue
         in_list = False
         header = label = None
-        alone = _sentence_count(block) == 1
         for ss, se in (span for sp in sentence_spans(block) for span in field_spans(block, *sp)):
             sent, start = _strip_heading_lines(block[ss:se], s + ss)
             prev = units[-1] if units else None
@@ -563,9 +560,16 @@ def introduces(sentence: str, alone: bool = False) -> bool:
     return bool(_ANNOUNCES.search(flat) or _CUE_END.search(flat.rstrip(".")))
 
 
-def _sentence_count(block: str) -> int:
-    """How many sentences a prose paragraph holds."""
-    return len(list(sentence_spans(block)))
+def _list_lead(chunk: Chunk, prose: Unit | None) -> tuple[Unit | None, bool]:
+    """The lead-in of a list after the prose sentence `prose`, and whether its items are lost:
+    the sentence frames the list only when it introduces it (or is its paragraph's only one);
+    otherwise the heading does, and with no heading nothing gives the items their meaning."""
+    if prose is None:
+        return None, False
+    paragraph = chunk.text[chunk.text.rfind("\n\n", 0, prose.start) + 1 : prose.end]
+    if introduces(prose.text, alone=len(list(sentence_spans(paragraph.strip()))) == 1):
+        return prose, False
+    return None, section_lead(chunk) is None
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:

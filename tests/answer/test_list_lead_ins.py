@@ -87,7 +87,9 @@ def test_a_listed_question_ranks_below_the_statements_that_answer():
         "Guide > RULE 2.1 > Questions to document",
         2,
     )
-    shown = _answer("Should the people who test AI systems report to the managers who build them?", [questions, actions])
+    shown = _answer(
+        "Should the people who test AI systems report to the managers who build them?", [questions, actions]
+    )
     first = shown.split("\n- ", 1)[1]
     assert first.startswith("Separate the teams") or first.startswith("Have testers"), shown
     asked = _answer("What questions should we ask about who tests AI systems?", [questions, actions])
