@@ -29,6 +29,7 @@ __all__ = [
     "field_line",
     "framed",
     "heading_like",
+    "introduces",
     "read_units",
     "stages_asked",
     "unsafe_spans",
@@ -238,7 +239,10 @@ def read_units(chunk: Chunk) -> list[Unit]:
                 group += 1
             item = stripped[bullet.end() :].strip()
             start = offset + bullet.end()
-            units.append(Unit(item, chunk, start, UnitKind.ITEM, len(units), last_prose, group, ok=bool(item)))
+            lead, lost = _list_lead(chunk, last_prose)
+            units.append(Unit(item, chunk, start, UnitKind.ITEM, len(units), lead, group, ok=bool(item)))
+            if lost:
+                orphans.add(id(units[-1]))
             before = units[-2] if len(units) > 1 else None
             numbers[id(units[-1])] = _number(bullet.group(0))
             if before is not None and before.kind is UnitKind.SENTENCE and last_prose is None:
@@ -482,11 +486,18 @@ def section_lead(chunk: Chunk) -> Unit | None:
     # the heading's number is no word of the lead-in: "3. Definitions" frames "The definitions for ..."
     tail = re.sub(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+(?=[A-Za-z])", "", parts[-1].rstrip(":").strip())
     parent = next((p for p in reversed(parts[:-1]) if identifiers(p)), parts[-2] if len(parts) > 1 else "")
-    if not re.search(r"[A-Za-z]{3,}", tail) or len(tail.split()) > 12:
+    if not re.search(r"[A-Za-z]{3,}", tail) or len(tail.split()) > (20 if identifiers(tail) else 12):
         return None
-    if _VERB.search(tail) or re.search(r"\b(?:can|should|following)\b", tail, re.I):
-        text = f"Under {parent}, {_plain_case(tail)[:1].lower()}{_plain_case(tail)[1:]}:" if parent else f"{tail}:"
-    elif identifiers(tail) or not parent:
+    if identifiers(tail):
+        # a numbered heading names its items whatever its title says ("MAP 2.2 — Knowledge limits ... documented")
+        text = f"The items listed under {tail} are:"
+    elif _VERB.search(tail) or re.search(r"\b(?:can|should|following)\b", tail, re.I):
+        plain = _plain_case(tail)
+        first = plain if plain[1:2].isupper() else plain[:1].lower() + plain[1:]  # "FHIR R4 ..." keeps its case
+        text = f"Under {parent}, {first}:" if parent else f"{tail}:"
+    elif parent and len(tail.split()) == 1 and not tail.lower().endswith("s"):
+        text = f"The items listed under {parent} are:"  # "About", "Overview": the heading names no items
+    elif not parent:
         text = f"The items listed under {tail} are:"
     else:
         text = f"The {_plain_case(tail)} for {parent} are:" if parent else f"The {_plain_case(tail)} are:"
@@ -522,6 +533,43 @@ def _lead_in(sentence: str) -> bool:
     # but a participle with its agent makes it a clause
     clause = bool(AGENT_CLAUSE.search(s))
     return s.endswith(":") and len(s.split()) >= 3 and s[:1].isupper() and (clause or not heading_like(s))
+
+
+#: A sentence announcing what follows it ("The following checks apply.", "Each request passes
+#: three reviews.", "... as set out below."): a count of a plural noun that is no measure.
+_ANNOUNCES = re.compile(
+    r"\b(?:the following|as follows|(?:listed|set out|shown|given|described|outlined|summari[sz]ed) below"
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|[2-9]|1[0-2])"
+    r"\s+(?:[\w-]+\s+){0,2}?(?!(?:seconds|minutes|hours|days|weeks|months|years|times|percent|points)\b)[a-z][\w-]*[a-z]s\b)",
+    re.I,
+)
+#: "... as follows.", "..., including:", "... such as these.": a sentence ending on its list's cue.
+_CUE_END = re.compile(r"\b(?:include|includes|including|such as|these|below|following)[.:]?$", re.I)
+
+
+def introduces(sentence: str, alone: bool = False) -> bool:
+    """Does a prose sentence before a list introduce it: a lead-in ending ":", a sentence
+    announcing what follows or how many, or a paragraph of that one sentence (`alone`)? A
+    paragraph's closing remark ("Policies that only address data security leave most
+    characteristics ungoverned.") does not: the list belongs to the section's heading."""
+    flat = " ".join(sentence.split())
+    if flat.endswith("?"):
+        return False  # a question before a list of questions is one of them
+    if flat.endswith(":") or alone:
+        return True
+    return bool(_ANNOUNCES.search(flat) or _CUE_END.search(flat.rstrip(".")))
+
+
+def _list_lead(chunk: Chunk, prose: Unit | None) -> tuple[Unit | None, bool]:
+    """The lead-in of a list after the prose sentence `prose`, and whether its items are lost:
+    the sentence frames the list only when it introduces it (or is its paragraph's only one);
+    otherwise the heading does, and with no heading nothing gives the items their meaning."""
+    if prose is None:
+        return None, False
+    paragraph = chunk.text[chunk.text.rfind("\n\n", 0, prose.start) + 1 : prose.end]
+    if introduces(prose.text, alone=len(list(sentence_spans(paragraph.strip()))) == 1):
+        return prose, False
+    return None, section_lead(chunk) is None
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:

@@ -71,6 +71,7 @@ _MOVED_BY = re.compile(r"\b(?:moved|proposed|seconded|introduced|tabled)\s+by\b"
 #: A question in a unit: "?" ending it or one of its sentences.
 _ASKING = re.compile(r"\?[)”’\"']*(?:\s|$)")
 _QUESTIONS_ASKED = re.compile(r"\b(?:ask|asks|asking|questions?|inquire|query)\b", re.I)
+_DOCUMENTING_ASKED = re.compile(r"\b(?:document|documented|documentation|record|records)\b", re.I)
 _DEICTIC = re.compile(r"\b(?:below|above|as follows|the following|see (?:section|table|figure))\b", re.I)
 _NUMBER_CUES = re.compile(r"\b(how many|how much|when|what year|which year|what date|deadline|number of|count)\b", re.I)
 #: "What is X?", "Define X", "What does X mean?": X is to be defined.
@@ -556,11 +557,22 @@ def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus, rank
             # a listed question asks what an answer should state (unless questions are asked for),
             # also when extraction ran the next line into it ("Did you test ...? Consulting ...")
             c.score -= 0.08
+    if not wants_questions and not _DOCUMENTING_ASKED.search(question):  # "what should we document"
+        _questions_below_statements(cands)
     _movers(question, cands)
     for c in ranked:
         c.score += 0.15  # "which site had the weakest sensitivity": the row at that end of the column
     prefer_pointed(cands, at)
     _follow_table_pointers(cands)
+
+
+def _questions_below_statements(cands: list[Candidate]) -> None:
+    """A question a document lists ranks below the best statement: quoted first, it would hand
+    the user's question back; it stays in reach when nothing states an answer."""
+    stated = max((c.score for c in cands if c.unit.ok and not _ASKING.search(c.text)), default=float("inf"))
+    for c in cands:
+        if _ASKING.search(c.text):
+            c.score = min(c.score, stated - 0.01)
 
 
 def _movers(question: str, cands: list[Candidate]) -> None:

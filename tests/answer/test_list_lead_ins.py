@@ -1,0 +1,96 @@
+"""A list is quoted under the line that introduces it: the sentence before it only when that
+sentence introduces it (a colon, "the following", a count), else the section's heading; a
+paragraph's closing remark never heads the list after it. A question a document lists ranks
+below the statements that answer (small synthetic documents through the real composer)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from advisor.answer.guidance import SentenceIndex, compose_guidance
+from advisor.answer.quotable import introduces, read_units
+from advisor.chunk import Chunk
+from advisor.retrieve import Hit
+from advisor.testing import HashEmbedder
+
+REMARK = "Policies that only address data security leave most review criteria ungoverned."
+EVIDENCE = (
+    "RULE 1.2 calls for the review criteria to be written into the AI policy. "
+    "For a clinic, RULE 1.2 means every criterion has a check in the intake review. " + REMARK + "\n\n"
+    "- An AI policy that references each review criterion.\n"
+    "- Intake templates with a section per review criterion.\n"
+    "- Evidence that review decisions cite the criteria."
+)
+
+
+def _chunk(text: str, section: str, pos: int = 0) -> Chunk:
+    return Chunk(chunk_id=f"c{pos}", text=text, source="guide.md", title="Guide", section=section, position=pos)
+
+
+def _answer(question: str, chunks: list[Chunk]) -> str:
+    """The answer as a reader sees it: lead-ins and sentences as lines, items as bullets."""
+    emb = HashEmbedder("hash")
+    hits = [Hit(c, 1.0 / (i + 1), rank=i + 1, dense=0.6) for i, c in enumerate(chunks)]
+    q = np.asarray(emb.embed_query(question), dtype=np.float32)
+    draft = compose_guidance(question, hits, SentenceIndex(emb), q)
+    return "\n".join(f"- {p.text}" if p.bullet else p.text for p in draft.parts)
+
+
+def test_a_closing_remark_does_not_head_the_list_after_it():
+    chunk = _chunk(EVIDENCE, "Guide > RULE 1 — Policies > RULE 1.2 — Review criteria in policy")
+    shown = _answer("What evidence shows intake templates with a section per review criterion?", [chunk])
+    assert "Intake templates with a section per review criterion." in shown, shown
+    assert "ungoverned:" not in shown, shown
+    assert "The items listed under RULE 1.2 — Review criteria in policy are:\n- " in shown, shown
+
+
+def test_without_a_heading_the_items_of_a_closing_remark_are_not_quoted():
+    units = read_units(_chunk(EVIDENCE, ""))
+    assert not any(u.ok for u in units if u.listed)
+    shown = _answer("What evidence shows intake templates with a section per review criterion?", [_chunk(EVIDENCE, "")])
+    assert "ungoverned:" not in shown and "Intake templates" not in shown, shown
+
+
+def test_a_sentence_announcing_the_list_still_heads_it():
+    text = (
+        "The committee meets monthly. Each request passes three reviews before go-live.\n\n"
+        "- A clinical safety review by the patient safety officer.\n"
+        "- A privacy review by the privacy office.\n"
+        "- A security review by the security team."
+    )
+    shown = _answer("What reviews does a request pass before go-live?", [_chunk(text, "Guide > Reviews")])
+    assert "Each request passes three reviews before go-live:\n- " in shown, shown
+
+
+def test_what_introduces_a_list():
+    assert introduces("Vendors must provide the following documents.")
+    assert introduces("The plan covers four areas.")
+    assert introduces("Examples of such controls include:")
+    assert introduces("The steps are set out below.")
+    assert introduces("Reviewers check each system.", alone=True)  # a paragraph of one sentence heads its list
+    assert not introduces(REMARK)
+    assert not introduces("A vendor's figures from other sites do not substitute for this.")
+    assert not introduces("Alerts go out within five days of a finding.")
+    assert not introduces("Could the system expose people to harm?", alone=True)
+
+
+def test_a_listed_question_ranks_below_the_statements_that_answer():
+    actions = _chunk(
+        "- Separate the teams that test AI systems from the teams that build them.\n"
+        "- Have testers report through risk management to senior executives.",
+        "Guide > RULE 2.1 > Suggested Actions",
+        1,
+    )
+    questions = _chunk(
+        "- To what extent can the people who test AI systems give feedback to the teams?\n"
+        "- Who tests AI systems before they are deployed?",
+        "Guide > RULE 2.1 > Questions to document",
+        2,
+    )
+    shown = _answer(
+        "Should the people who test AI systems report to the managers who build them?", [questions, actions]
+    )
+    first = shown.split("\n- ", 1)[1]
+    assert first.startswith("Separate the teams") or first.startswith("Have testers"), shown
+    asked = _answer("What questions should we ask about who tests AI systems?", [questions, actions])
+    assert "?" in asked, asked  # asked for questions, the listed questions are the answer
