@@ -23,6 +23,7 @@ from .keyword import KeywordSide, keyword_side
 from .lexical import LEXICAL_FORMAT, Lexical
 from .lexical import _headings as _headings  # the framework answers' tests read what headings say
 from .records import SEARCHED_BY_DEFAULT, Filters, Hit, SearchResult
+from .sentences import best_sentences, sentence_matrix
 
 __all__ = [
     "BACKGROUND_REBUILD",
@@ -236,7 +237,12 @@ class Retriever:
             # an approximate (HNSW) index that has seen many rewrites can miss a true nearest neighbour
             qvec = self._query_vector(query)
             dense = with_missed(qvec, dense, checked, n)
-        fused, order = _fuse(dense, side, k, self.settings.rrf_k)
+        sentences: Ranked = []
+        sm = sentence_matrix(self.index, lex) if not degraded else None
+        if sm is not None and len(sm.owned):
+            qvec = qvec if qvec is not None else self._query_vector(query)
+            sentences = best_sentences(sm, qvec, n, lex, mask)
+        fused, order = _fuse(dense, side, k, self.settings.rrf_k, sentences)
         dense_sim, lex_score = dict(dense), dict(side.lexical)
         chunks = {cid: side.chunks[cid] for cid in order if cid in side.chunks}
         unread = [cid for cid in order if cid not in chunks]
@@ -313,11 +319,15 @@ class Retriever:
         return np.array(self.index.embedder.embed_query(query))  # cached: the dense channel embedded it
 
 
-def _fuse(dense: Ranked, side: KeywordSide, k: int, rrf: int) -> tuple[dict[str, float], list[str]]:
-    """Reciprocal-rank fusion of the three channels, and the top k ids (equal scores: the
-    stronger raw evidence, then the lowest id)."""
+def _fuse(
+    dense: Ranked, side: KeywordSide, k: int, rrf: int, sentences: Ranked | None = None
+) -> tuple[dict[str, float], list[str]]:
+    """Reciprocal-rank fusion of the four channels (passage vectors, best sentence vectors,
+    keywords, identifiers), and the top k ids (equal scores: the stronger raw evidence, then
+    the lowest id)."""
     fused: dict[str, float] = {}
-    for ranked in ([cid for cid, _ in dense], [cid for cid, _ in side.lexical], side.id_hits):
+    channels = ([cid for cid, _ in dense], [cid for cid, _ in sentences or ()], [cid for cid, _ in side.lexical], side.id_hits)
+    for ranked in channels:
         for r, cid in enumerate(ranked):
             fused[cid] = fused.get(cid, 0.0) + 1.0 / (rrf + r + 1)
     dense_sim = dict(dense)
