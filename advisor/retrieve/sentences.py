@@ -25,7 +25,8 @@ import numpy as np
 from ..index import Index
 from ..safety.normalize import normalize
 from ..text import sentence_spans
-from .dense import EXACT_UP_TO, Ranked
+from . import dense
+from .dense import Ranked
 from .lexical import Lexical
 
 __all__ = ["SentenceMatrix", "best_sentences", "passage_sentences", "sentence_matrix"]
@@ -58,7 +59,7 @@ def passage_sentences(text: str) -> list[str]:
 def sentence_matrix(index: Index, lex: Lexical) -> SentenceMatrix | None:
     """The sentence matrix of this keyword index, read once per generation (weakly cached with
     it, one build at a time); None above `EXACT_UP_TO` passages."""
-    if len(lex.ids) > EXACT_UP_TO:
+    if len(lex.ids) > dense.EXACT_UP_TO:
         return None
     with _SENTENCES_LOCK:
         have = _SENTENCES.get(lex)
@@ -116,3 +117,12 @@ def best_sentences(sm: SentenceMatrix, vec: Sequence[float], n: int, lex: Lexica
     out = [(lex.ids[i], round(float(s), 6)) for i, s in zip(rows.tolist(), sims.tolist(), strict=True)]
     out.sort(key=lambda x: (-x[1], x[0]))
     return out[:n]
+
+
+def lifted(dense: Ranked, sentences: Ranked, margin: float, n: int) -> Ranked:
+    """The dense ranking with each passage scored max(its own similarity, its best sentence's
+    less `margin`): a passage one sentence of which answers is not buried by its other sentences."""
+    score = dict(dense)
+    for cid, s in sentences:
+        score[cid] = max(score.get(cid, -1.0), round(s - margin, 6))
+    return sorted(score.items(), key=lambda x: (-x[1], x[0]))[:n]
