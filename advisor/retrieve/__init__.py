@@ -81,8 +81,10 @@ def _parties_named(query: str, parties: Mapping[str, str], df: Mapping[str, int]
 BACKGROUND_REBUILD = 5000
 _RARE_NAME = 5  # passages a party's first word may appear in and still name it alone
 _UNFILTERED_SHARE = 0.5  # above this share of admitted chunks, filter dense candidates here, not in Chroma
-SENTENCE_MODE = "lift"
+SENTENCE_MODE = "rrf"
+SENTENCE_WEIGHT = 0.5
 SENTENCE_MARGIN = 0.0
+SENTENCE_LEAST = 1
 _DENSE_CHECK = 8  # keyword hits whose exact similarity is checked against the approximate dense search
 
 # Runs each search's keyword side (shared by every Retriever; a search waits only for its own
@@ -243,7 +245,7 @@ class Retriever:
         sm = sentence_matrix(self.index, lex) if not degraded else None
         if sm is not None and len(sm.owned):
             qvec = qvec if qvec is not None else self._query_vector(query)
-            sentences = best_sentences(sm, qvec, n, lex, mask)
+            sentences = best_sentences(sm, qvec, n, lex, mask, SENTENCE_LEAST)
         dense_sim, lex_score = dict(dense), dict(side.lexical)
         if SENTENCE_MODE == "rrf":
             fused, order = _fuse(dense, side, k, self.settings.rrf_k, sentences)
@@ -333,10 +335,15 @@ def _fuse(
     keywords, identifiers), and the top k ids (equal scores: the stronger raw evidence, then
     the lowest id)."""
     fused: dict[str, float] = {}
-    channels = ([cid for cid, _ in dense], [cid for cid, _ in sentences or ()], [cid for cid, _ in side.lexical], side.id_hits)
-    for ranked in channels:
+    channels = (
+        ([cid for cid, _ in dense], 1.0),
+        ([cid for cid, _ in sentences or ()], SENTENCE_WEIGHT),
+        ([cid for cid, _ in side.lexical], 1.0),
+        (side.id_hits, 1.0),
+    )
+    for ranked, weight in channels:
         for r, cid in enumerate(ranked):
-            fused[cid] = fused.get(cid, 0.0) + 1.0 / (rrf + r + 1)
+            fused[cid] = fused.get(cid, 0.0) + weight / (rrf + r + 1)
     dense_sim = dict(dense)
     lex_score = dict(side.lexical)
     top_lex = max(lex_score.values(), default=0.0) or 1.0
