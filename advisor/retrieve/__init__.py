@@ -23,7 +23,7 @@ from .keyword import KeywordSide, keyword_side
 from .lexical import LEXICAL_FORMAT, Lexical
 from .lexical import _headings as _headings  # the framework answers' tests read what headings say
 from .records import SEARCHED_BY_DEFAULT, Filters, Hit, SearchResult
-from .sentences import best_sentences, lifted, sentence_matrix
+from .sentences import best_sentences, sentence_matrix
 
 __all__ = [
     "BACKGROUND_REBUILD",
@@ -81,10 +81,9 @@ def _parties_named(query: str, parties: Mapping[str, str], df: Mapping[str, int]
 BACKGROUND_REBUILD = 5000
 _RARE_NAME = 5  # passages a party's first word may appear in and still name it alone
 _UNFILTERED_SHARE = 0.5  # above this share of admitted chunks, filter dense candidates here, not in Chroma
-SENTENCE_MODE = "rrf"
-SENTENCE_WEIGHT = 0.5
-SENTENCE_MARGIN = 0.0
-SENTENCE_LEAST = 1
+# the sentence channel's weight in the fusion: a passage's best sentence is stronger evidence
+# than its averaged vector (playbook-dev: weights 1.5 to 3 raise page hits; 1 and 4 do not)
+_SENTENCE_WEIGHT = 2.0
 _DENSE_CHECK = 8  # keyword hits whose exact similarity is checked against the approximate dense search
 
 # Runs each search's keyword side (shared by every Retriever; a search waits only for its own
@@ -245,14 +244,9 @@ class Retriever:
         sm = sentence_matrix(self.index, lex) if not degraded else None
         if sm is not None and len(sm.owned):
             qvec = qvec if qvec is not None else self._query_vector(query)
-            sentences = best_sentences(sm, qvec, n, lex, mask, SENTENCE_LEAST)
+            sentences = best_sentences(sm, qvec, n, lex, mask)
+        fused, order = _fuse(dense, side, k, self.settings.rrf_k, sentences)
         dense_sim, lex_score = dict(dense), dict(side.lexical)
-        if SENTENCE_MODE == "rrf":
-            fused, order = _fuse(dense, side, k, self.settings.rrf_k, sentences)
-        elif SENTENCE_MODE == "lift" and sentences:
-            fused, order = _fuse(lifted(dense, sentences, SENTENCE_MARGIN, n), side, k, self.settings.rrf_k)
-        else:
-            fused, order = _fuse(dense, side, k, self.settings.rrf_k)
         chunks = {cid: side.chunks[cid] for cid in order if cid in side.chunks}
         unread = [cid for cid in order if cid not in chunks]
         if unread and current:  # the dense channel's hits (the keyword side read its own ahead), from the keyword index
@@ -337,7 +331,7 @@ def _fuse(
     fused: dict[str, float] = {}
     channels = (
         ([cid for cid, _ in dense], 1.0),
-        ([cid for cid, _ in sentences or ()], SENTENCE_WEIGHT),
+        ([cid for cid, _ in sentences or ()], _SENTENCE_WEIGHT),
         ([cid for cid, _ in side.lexical], 1.0),
         (side.id_hits, 1.0),
     )

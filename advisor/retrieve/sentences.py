@@ -100,9 +100,7 @@ def _build(index: Index, lex: Lexical) -> SentenceMatrix:
     return SentenceMatrix(vectors, own, owned, starts, found, missing)
 
 
-def best_sentences(
-    sm: SentenceMatrix, vec: Sequence[float], n: int, lex: Lexical, mask: np.ndarray, least: int = 1
-) -> Ranked:
+def best_sentences(sm: SentenceMatrix, vec: Sequence[float], n: int, lex: Lexical, mask: np.ndarray) -> Ranked:
     """The n admitted passages whose best sentence is most similar to `vec`, with that
     similarity, best first (ties by id); a passage the mask excludes is never among them."""
     if not len(sm.owned) or n <= 0:
@@ -112,8 +110,6 @@ def best_sentences(
         return []  # vectors of another model (the cache is keyed by model, so this is a stale matrix)
     best = np.maximum.reduceat(np.round(sm.vectors @ q, 6), sm.starts)
     ok = mask[sm.owned]
-    if least > 1:  # a passage of a sentence or two: its own vector already says what its sentences say
-        ok &= np.diff(np.append(sm.starts, len(sm.owner))) >= least
     rows, sims = sm.owned[ok], best[ok]
     if len(rows) > n:
         keep = sims >= np.partition(sims, len(sims) - n)[len(sims) - n]
@@ -122,11 +118,3 @@ def best_sentences(
     out.sort(key=lambda x: (-x[1], x[0]))
     return out[:n]
 
-
-def lifted(dense: Ranked, sentences: Ranked, margin: float, n: int) -> Ranked:
-    """The dense ranking with each passage scored max(its own similarity, its best sentence's
-    less `margin`): a passage one sentence of which answers is not buried by its other sentences."""
-    score = dict(dense)
-    for cid, s in sentences:
-        score[cid] = max(score.get(cid, -1.0), round(s - margin, 6))
-    return sorted(score.items(), key=lambda x: (-x[1], x[0]))[:n]
