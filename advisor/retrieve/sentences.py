@@ -117,4 +117,3 @@ def best_sentences(sm: SentenceMatrix, vec: Sequence[float], n: int, lex: Lexica
     out = [(lex.ids[i], round(float(s), 6)) for i, s in zip(rows.tolist(), sims.tolist(), strict=True)]
     out.sort(key=lambda x: (-x[1], x[0]))
     return out[:n]
-
