@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import advisor.retrieve as retrieve_module
 from advisor.index import Index
 from advisor.retrieve import Filters, Retriever
 from advisor.retrieve import dense as dense_module
@@ -60,6 +61,12 @@ def _index(tmp_path: Path, hash_model_dir: Path, org: str = "") -> Index:
 
 def _sources(result) -> list[str]:
     return [Path(h.chunk.source).name for h in result.hits]
+
+
+@pytest.fixture(autouse=True)
+def _channel_on(monkeypatch):
+    """The sentence channel at the weight measured on the Playbook (it ships off)."""
+    monkeypatch.setattr(retrieve_module, "SENTENCE_WEIGHT", 2.0)
 
 
 @pytest.fixture
