@@ -23,6 +23,7 @@ from .keyword import KeywordSide, keyword_side
 from .lexical import LEXICAL_FORMAT, Lexical
 from .lexical import _headings as _headings  # the framework answers' tests read what headings say
 from .records import SEARCHED_BY_DEFAULT, Filters, Hit, SearchResult
+from .sentences import best_sentences, sentence_matrix
 
 __all__ = [
     "BACKGROUND_REBUILD",
@@ -80,6 +81,11 @@ def _parties_named(query: str, parties: Mapping[str, str], df: Mapping[str, int]
 BACKGROUND_REBUILD = 5000
 _RARE_NAME = 5  # passages a party's first word may appear in and still name it alone
 _UNFILTERED_SHARE = 0.5  # above this share of admitted chunks, filter dense candidates here, not in Chroma
+# the sentence channel's weight in the fusion; 0 turns it off. At 2 (a passage's best sentence
+# weighs more than its averaged vector) the Playbook's page hits and key points rise, but the
+# answer layer, tuned on the three-channel order, loses two of its tests
+# (tests/answer/test_named_sections.py, test_signoff_credentials.py): off until it is re-tuned
+SENTENCE_WEIGHT = 0.0
 _DENSE_CHECK = 8  # keyword hits whose exact similarity is checked against the approximate dense search
 
 # Runs each search's keyword side (shared by every Retriever; a search waits only for its own
@@ -236,7 +242,12 @@ class Retriever:
             # an approximate (HNSW) index that has seen many rewrites can miss a true nearest neighbour
             qvec = self._query_vector(query)
             dense = with_missed(qvec, dense, checked, n)
-        fused, order = _fuse(dense, side, k, self.settings.rrf_k)
+        sentences: Ranked = []
+        sm = sentence_matrix(self.index, lex) if SENTENCE_WEIGHT and not degraded else None
+        if sm is not None and len(sm.owned):
+            qvec = qvec if qvec is not None else self._query_vector(query)
+            sentences = best_sentences(sm, qvec, n, lex, mask)
+        fused, order = _fuse(dense, side, k, self.settings.rrf_k, sentences)
         dense_sim, lex_score = dict(dense), dict(side.lexical)
         chunks = {cid: side.chunks[cid] for cid in order if cid in side.chunks}
         unread = [cid for cid in order if cid not in chunks]
@@ -313,13 +324,22 @@ class Retriever:
         return np.array(self.index.embedder.embed_query(query))  # cached: the dense channel embedded it
 
 
-def _fuse(dense: Ranked, side: KeywordSide, k: int, rrf: int) -> tuple[dict[str, float], list[str]]:
-    """Reciprocal-rank fusion of the three channels, and the top k ids (equal scores: the
-    stronger raw evidence, then the lowest id)."""
+def _fuse(
+    dense: Ranked, side: KeywordSide, k: int, rrf: int, sentences: Ranked | None = None
+) -> tuple[dict[str, float], list[str]]:
+    """Reciprocal-rank fusion of the four channels (passage vectors, best sentence vectors,
+    keywords, identifiers), and the top k ids (equal scores: the stronger raw evidence, then
+    the lowest id)."""
     fused: dict[str, float] = {}
-    for ranked in ([cid for cid, _ in dense], [cid for cid, _ in side.lexical], side.id_hits):
+    channels = (
+        ([cid for cid, _ in dense], 1.0),
+        ([cid for cid, _ in sentences or ()], SENTENCE_WEIGHT),
+        ([cid for cid, _ in side.lexical], 1.0),
+        (side.id_hits, 1.0),
+    )
+    for ranked, weight in channels:
         for r, cid in enumerate(ranked):
-            fused[cid] = fused.get(cid, 0.0) + 1.0 / (rrf + r + 1)
+            fused[cid] = fused.get(cid, 0.0) + weight / (rrf + r + 1)
     dense_sim = dict(dense)
     lex_score = dict(side.lexical)
     top_lex = max(lex_score.values(), default=0.0) or 1.0
