@@ -147,6 +147,7 @@ class Settings:
     top_k: int = 6
     candidates: int = 40
     rrf_k: int = 60
+    sentence_weight: float = 0.0  # the sentence channel's weight in the fusion (advisor.retrieve.sentences); 0 = off
     max_file_mb: float = 100.0
     abstain_threshold: float = 0.60  # calibrated on the dev splits with evals/calibrate.py
     llm_base_url: str = ""
@@ -219,6 +220,7 @@ class Settings:
             top_k=top_k,
             candidates=max(top_k, _int(env, "ADVISOR_CANDIDATES", 40, 1, 1000)),
             rrf_k=_int(env, "ADVISOR_RRF_K", 60, 1, 1000),
+            sentence_weight=_float(env, "ADVISOR_SENTENCE_WEIGHT", 0.0, 0.0, 10.0),
             max_file_mb=_float(env, "ADVISOR_MAX_FILE_MB", 100.0, 0.001, 10_000),
             abstain_threshold=_float(env, "ADVISOR_ABSTAIN_THRESHOLD", 0.60, 0.0, 2.0),
             llm_base_url=_url(env, "OPENAI_BASE_URL"),

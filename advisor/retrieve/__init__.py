@@ -81,11 +81,6 @@ def _parties_named(query: str, parties: Mapping[str, str], df: Mapping[str, int]
 BACKGROUND_REBUILD = 5000
 _RARE_NAME = 5  # passages a party's first word may appear in and still name it alone
 _UNFILTERED_SHARE = 0.5  # above this share of admitted chunks, filter dense candidates here, not in Chroma
-# the sentence channel's weight in the fusion; 0 turns it off. At 2 (a passage's best sentence
-# weighs more than its averaged vector) the Playbook's page hits and key points rise, but the
-# answer layer, tuned on the three-channel order, loses two of its tests
-# (tests/answer/test_named_sections.py, test_signoff_credentials.py): off until it is re-tuned
-SENTENCE_WEIGHT = 0.0
 _DENSE_CHECK = 8  # keyword hits whose exact similarity is checked against the approximate dense search
 
 # Runs each search's keyword side (shared by every Retriever; a search waits only for its own
@@ -243,11 +238,11 @@ class Retriever:
             qvec = self._query_vector(query)
             dense = with_missed(qvec, dense, checked, n)
         sentences: Ranked = []
-        sm = sentence_matrix(self.index, lex) if SENTENCE_WEIGHT and not degraded else None
+        sm = sentence_matrix(self.index, lex) if self.settings.sentence_weight and not degraded else None
         if sm is not None and len(sm.owned):
             qvec = qvec if qvec is not None else self._query_vector(query)
             sentences = best_sentences(sm, qvec, n, lex, mask)
-        fused, order = _fuse(dense, side, k, self.settings.rrf_k, sentences)
+        fused, order = _fuse(dense, side, k, self.settings.rrf_k, sentences, self.settings.sentence_weight)
         dense_sim, lex_score = dict(dense), dict(side.lexical)
         chunks = {cid: side.chunks[cid] for cid in order if cid in side.chunks}
         unread = [cid for cid in order if cid not in chunks]
@@ -325,7 +320,7 @@ class Retriever:
 
 
 def _fuse(
-    dense: Ranked, side: KeywordSide, k: int, rrf: int, sentences: Ranked | None = None
+    dense: Ranked, side: KeywordSide, k: int, rrf: int, sentences: Ranked | None = None, weight: float = 0.0
 ) -> tuple[dict[str, float], list[str]]:
     """Reciprocal-rank fusion of the four channels (passage vectors, best sentence vectors,
     keywords, identifiers), and the top k ids (equal scores: the stronger raw evidence, then
@@ -333,7 +328,7 @@ def _fuse(
     fused: dict[str, float] = {}
     channels = (
         ([cid for cid, _ in dense], 1.0),
-        ([cid for cid, _ in sentences or ()], SENTENCE_WEIGHT),
+        ([cid for cid, _ in sentences or ()], weight),
         ([cid for cid, _ in side.lexical], 1.0),
         (side.id_hits, 1.0),
     )

@@ -11,8 +11,9 @@ only) is skipped; a passage none of whose sentences has one is not in this chann
 The channel is on only for libraries the dense channel searches exactly (`dense.EXACT_UP_TO`
 passages): above that the sentence matrix (several rows per passage) would not fit the memory
 budget the exact search was sized for, and the search runs on the passage vectors alone.
-Its weight in the fusion is `advisor.retrieve.SENTENCE_WEIGHT` (0, off, until the answer layer
-is re-tuned for the order it gives).
+Its weight in the fusion is `Settings.sentence_weight` (`ADVISOR_SENTENCE_WEIGHT`; 0, off, by
+default until the answer layer is re-tuned for the order it gives: at 2 the Playbook's page hits
+and key points rise, but two answer tests lose their answers, see the README).
 """
 
 from __future__ import annotations

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-import advisor.retrieve as retrieve_module
 from advisor.index import Index
 from advisor.retrieve import Filters, Retriever
 from advisor.retrieve import dense as dense_module
@@ -51,7 +50,13 @@ def _index(tmp_path: Path, hash_model_dir: Path, org: str = "") -> Index:
     for i, text in enumerate(DECOYS):
         (notes / f"note{i}.md").write_text(f"# Note {i}\n\n## Note {i}\n\n{text}\n", encoding="utf-8")
     s = Settings.from_env(
-        {"ADVISOR_HOME": str(tmp_path / "home"), "ADVISOR_EMBED_MODEL": str(hash_model_dir), "ADVISOR_CANDIDATES": "20"}
+        {
+            "ADVISOR_HOME": str(tmp_path / "home"),
+            "ADVISOR_EMBED_MODEL": str(hash_model_dir),
+            "ADVISOR_CANDIDATES": "20",
+            # the sentence channel at the weight measured on the Playbook (it ships off)
+            "ADVISOR_SENTENCE_WEIGHT": "2",
+        }
     )
     ix = Index(s)
     assert ix.index_paths([notes]).ok
@@ -61,12 +66,6 @@ def _index(tmp_path: Path, hash_model_dir: Path, org: str = "") -> Index:
 
 def _sources(result) -> list[str]:
     return [Path(h.chunk.source).name for h in result.hits]
-
-
-@pytest.fixture(autouse=True)
-def _channel_on(monkeypatch):
-    """The sentence channel at the weight measured on the Playbook (it ships off)."""
-    monkeypatch.setattr(retrieve_module, "SENTENCE_WEIGHT", 2.0)
 
 
 @pytest.fixture
