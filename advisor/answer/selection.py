@@ -245,29 +245,26 @@ def whole_list(order: list[Candidate], cands: list[Candidate], best: float) -> l
     """The whole list a list question asks for: the best-scoring list (or table) whose lead-in
     or items rank near the top answer, every item in order (up to MAX_LIST); [] when no list
     is that relevant."""
-    found: list[tuple[float, int, list[Candidate]]] = []
-    seen: set[tuple[str, ...]] = set()
+    found: list[tuple[int, Candidate, list[Candidate]]] = []
+    seen: set[tuple[int, ...]] = set()
     for i, c in enumerate(order):
         if c.score < LIST_FLOOR * best:
             break
         items = _list_of(c, cands)
-        key = tuple(str(id(d)) for d in items)  # a list met again through another of its members
+        key = tuple(map(id, items))  # a list met again through another of its members
         if len(items) >= 2 and key not in seen:
             seen.add(key)
-            # a list is as strong as its best few members: one item sharing a word with the question
-            # ("Terminology Registry ... catalogue release") does not make its table the list asked for
-            found.append((_strength(c, items), -i, items))
+            found.append((i, c, items))
     if not found:
         return []
-    _, neg, items = found[0]
+    i, c, items = found[0]
     scores = sorted((d.score for d in items), reverse=True)
     if items[0].kind is UnitKind.ROW and scores[1] < LONE_MEMBER * scores[0]:
-        # the first table is there for one row alone (a cell sharing a word with the question): a
-        # list of the same document whose best few all answer wins over it (another document's list
-        # is another answer, not a better one)
-        source = items[0].chunk.source
-        _, neg, items = max((f for f in found if f[2][0].chunk.source == source), key=lambda f: (f[0], f[1]))
-    i, c = -neg, order[-neg]
+        # the first table is there for one row alone (a cell sharing a word with the question,
+        # "Terminology Registry ... catalogue release"): a list of the same document whose best few
+        # all answer wins over it (another document's list is another answer, not a better one)
+        same = [f for f in found if f[2][0].chunk.source == items[0].chunk.source]
+        i, c, items = max(same, key=lambda f: (_strength(f[1], f[2]), -f[0]))
     if _framed(items):
         # a list under the document's own lead-in scoring about as well wins over items under a
         # lead-in written from the heading (a section's clauses) of the same document: another

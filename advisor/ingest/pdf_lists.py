@@ -21,7 +21,7 @@ INDENT = 8.0
 def unmarked_lists(pieces: list[Piece]) -> None:
     """Mark the items of each unmarked list in a page's pieces (in reading order), in place."""
     for lead, body in pairwise(pieces):
-        if not _lead_in(lead) or body.kind != lead.kind or body.heading or body.note:
+        if lead.heading or not _lead_in(lead.text) or body.kind != lead.kind or body.heading or body.note:
             continue
         paras = body.text.split("\n")
         if len(paras) < 2 or body.x0 < lead.x0 + INDENT or any(not p.strip() or ITEM_MARKER.match(p) for p in paras):
@@ -30,10 +30,10 @@ def unmarked_lists(pieces: list[Piece]) -> None:
         body.breaks = []  # the items are one list, not a form's fields each in a passage of its own
 
 
-def _lead_in(piece: Piece) -> bool:
-    """Is the piece prose closing on a colon (a list's lead-in), not a heading or a field label?"""
-    text = piece.text.rstrip()
-    return not piece.heading and text.endswith(":") and len(text.split()) >= 4 and "\n" not in text
+def _lead_in(text: str) -> bool:
+    """Is the paragraph prose closing on a colon (a list's lead-in), not a field label or an item?"""
+    text = text.rstrip()
+    return text.endswith(":") and len(text.split()) >= 4 and "\n" not in text and not ITEM_MARKER.match(text)
 
 
 def marked_items(paragraphs: list[list[Line]], texts: list[str]) -> list[str]:
@@ -42,13 +42,12 @@ def marked_items(paragraphs: list[list[Line]], texts: list[str]) -> list[str]:
     out = list(texts)
     i = 1
     while i < len(out):
-        lead = out[i - 1].rstrip()
+        lead = out[i - 1]
         indent = paragraphs[i][0].x0
         run = i
         while run < len(out) and abs(paragraphs[run][0].x0 - indent) <= 1.0 and not ITEM_MARKER.match(out[run]):
             run += 1
-        is_lead = lead.endswith(":") and len(lead.split()) >= 4 and not ITEM_MARKER.match(lead)
-        if is_lead and indent >= paragraphs[i - 1][0].x0 + INDENT and run - i >= 2:
+        if _lead_in(lead) and indent >= paragraphs[i - 1][0].x0 + INDENT and run - i >= 2:
             out[i:run] = [f"- {t}" for t in out[i:run]]
         i = max(run, i + 1)
     return out

@@ -332,9 +332,9 @@ def _fuse(
         ([cid for cid, _ in side.lexical], 1.0),
         (side.id_hits, 1.0),
     )
-    for ranked, weight in channels:
+    for ranked, w in channels:
         for r, cid in enumerate(ranked):
-            fused[cid] = fused.get(cid, 0.0) + weight / (rrf + r + 1)
+            fused[cid] = fused.get(cid, 0.0) + w / (rrf + r + 1)
     dense_sim = dict(dense)
     lex_score = dict(side.lexical)
     top_lex = max(lex_score.values(), default=0.0) or 1.0

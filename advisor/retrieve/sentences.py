@@ -26,13 +26,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..index import Index
-from ..safety.normalize import normalize
-from ..text import sentence_spans
+from ..safety.injection import screened_sentences
 from . import dense
 from .dense import Ranked
 from .lexical import Lexical
 
-__all__ = ["SentenceMatrix", "best_sentences", "passage_sentences", "sentence_matrix"]
+__all__ = ["SentenceMatrix", "best_sentences", "sentence_matrix"]
 
 _READ = 2000  # passages whose texts and sentence vectors are read at a time
 _SENTENCES: weakref.WeakKeyDictionary[Lexical, SentenceMatrix] = weakref.WeakKeyDictionary()
@@ -50,13 +49,6 @@ class SentenceMatrix:
     starts: np.ndarray  # first sentence row of each passage in `owned`
     sentences: int  # sentences found in the passages' texts
     missing: int  # of those, the ones without a cached vector (skipped)
-
-
-def passage_sentences(text: str) -> list[str]:
-    """The sentences of a passage exactly as the index-time screen embedded them (normalised,
-    then split), so their cache keys are the ones the screen stored."""
-    norm = normalize(text, reveal=True).text
-    return [norm[s:e] for s, e in sentence_spans(norm)]
 
 
 def sentence_matrix(index: Index, lex: Lexical) -> SentenceMatrix | None:
@@ -79,7 +71,7 @@ def _build(index: Index, lex: Lexical) -> SentenceMatrix:
     for i in range(0, len(lex.ids), _READ):
         part = lex.ids[i : i + _READ]
         chunks = lex.chunks(part)
-        split = {cid: passage_sentences(chunks[cid].text) for cid in part if cid in chunks}
+        split = {cid: screened_sentences(chunks[cid].text) for cid in part if cid in chunks}
         texts = list(dict.fromkeys(s for sents in split.values() for s in sents))
         try:
             cached = index.embed_cache.lookup(texts) if texts else {}

@@ -40,6 +40,7 @@ __all__ = [
     "quarantined",
     "scan",
     "scan_many",
+    "screened_sentences",
 ]
 
 QUARANTINE_SCORE = 0.5  # a flag at or above this keeps its passage from being quoted or sent to a model
@@ -227,6 +228,13 @@ def is_instruction(sentence: str) -> bool:
 
 def _spans(norm: Normalized) -> list[tuple[int, int]]:
     return sentence_spans(norm.text)
+
+
+def screened_sentences(text: str) -> list[str]:
+    """The sentences of a text as the similarity layer embeds them (normalised, then split): the
+    embedding cache holds their vectors under exactly these texts."""
+    norm = normalize(text, reveal=True)
+    return [norm.text[s:e] for s, e in _spans(norm)]
 
 
 def instruction_ratio(text: str, memo: RuleMemo | None = None) -> float:

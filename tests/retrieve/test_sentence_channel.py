@@ -11,7 +11,8 @@ import pytest
 from advisor.index import Index
 from advisor.retrieve import Filters, Retriever
 from advisor.retrieve import dense as dense_module
-from advisor.retrieve.sentences import best_sentences, passage_sentences, sentence_matrix
+from advisor.retrieve.sentences import best_sentences, sentence_matrix
+from advisor.safety.injection import screened_sentences
 from advisor.settings import Settings
 
 QUERY = "should the testers report to the same managers as the developers who build the models"
@@ -104,7 +105,7 @@ def test_sentences_without_a_cached_vector_are_skipped_and_counted(index):
     r = Retriever(index, parallel=False)
     lex = r.lexical()
     cid = next(cid for cid, c in lex.chunks(lex.ids).items() if Path(c.source).name == "actions.md")
-    sentences = passage_sentences(lex.chunks([cid])[cid].text)
+    sentences = screened_sentences(lex.chunks([cid])[cid].text)
     dropped = [s for s in sentences if s != ANSWER][:3]
     cache = index.embed_cache
     keys = [cache._key(s) for s in dropped]
