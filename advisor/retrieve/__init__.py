@@ -77,6 +77,24 @@ def _parties_named(query: str, parties: Mapping[str, str], df: Mapping[str, int]
     return list(dict.fromkeys(out))
 
 
+def _written_out(lex: Lexical, key: str) -> bool:
+    """Do at least as many documents write an acronym's words without it as use it ("informed
+    consent, institutional review board approval" in a framework never saying "IRB")? Then a
+    question using the acronym is searched with the words too. Counted by documents holding
+    every word, so an acronym most documents use ("NIST", "ISO") is searched as it is."""
+    words = set(tokenize(lex.spelled[key][0]))
+    if not words:
+        return False
+    docs = set(lex.sources_with(key))
+    holding: set[str] | None = None
+    for word in sorted(words, key=lambda w: lex.df.get(w, 0)):  # the rarest word narrows most
+        found = set(lex.sources_with(word))
+        holding = found if holding is None else holding & found
+        if len(holding - docs) < max(len(docs), 1):
+            return False
+    return True
+
+
 #: Chunks from which a changed library's keyword index is rebuilt in the background.
 BACKGROUND_REBUILD = 5000
 _RARE_NAME = 5  # passages a party's first word may appear in and still name it alone
@@ -212,7 +230,7 @@ class Retriever:
         for acronym in dict.fromkeys(_ACRONYM.findall(query)):
             key = acronym.lower()
             # "what does NDHA stand for" is answered where the documents spell it out
-            if (lex.df.get(key, 0) == 0 or expanding) and key in lex.spelled:
+            if key in lex.spelled and (lex.df.get(key, 0) == 0 or expanding or _written_out(lex, key)):
                 extra.append(lex.spelled[key][0])
         # "Brightwater Valley" is written "BVMC" after the document defines it: passages using
         # only the acronym answer for the name

@@ -71,3 +71,19 @@ def test_a_question_asking_what_an_acronym_stands_for_is_searched_with_its_spell
     assert "tolland digital health agency" in retriever.expand("What does TDHA stand for?").lower()
     # an acronym the documents use, asked about otherwise, is searched as it is
     assert retriever.expand("When does the TDHA publish its audit?") == "When does the TDHA publish its audit?"
+
+
+def test_an_acronym_most_documents_write_out_is_searched_with_its_words_too(tmp_path):
+    chunks = [
+        _chunk(1, "Research use under an Institutional Review Board (IRB) protocol is handled by the IRB."),
+        _chunk(2, "Testing on people follows informed consent and institutional review board approval."),
+        _chunk(3, "Human subject studies need institutional review board sign-off before any testing."),
+        _chunk(4, "The National Institute of Standards and Technology (NIST) published the AI RMF."),
+        _chunk(5, "NIST maps risks before measuring them."),
+        _chunk(6, "Each NIST function has categories; standards bodies and technology institutes differ nationally."),
+    ]
+    retriever = Retriever(_Index(chunks, tmp_path))  # type: ignore[arg-type]
+    expanded = retriever.expand("Do we need IRB sign-off before testing?")
+    assert "institutional review board" in expanded.lower()
+    # an acronym most of the documents use is searched as it is
+    assert retriever.expand("What did NIST publish?") == "What did NIST publish?"
