@@ -216,3 +216,15 @@ def test_a_product_name_holding_for_is_no_subgroup(question, subgroup):
 
     m = population_phrase(question)
     assert (m.group(0).rstrip("?") if m else None) == subgroup
+
+
+def test_a_retention_period_asked_as_retained_is_stated_as_kept():
+    q = "How long are logs of who opened a shared care record retained?"
+    # as rare as in a real library: "retained" and "opened" weigh most
+    rarity = {"log": 2.9, "open": 4.1, "care": 1.9, "record": 1.1, "retain": 4.5}.get
+    ask = read_ask(q, rarity=lambda t: rarity(t, 1.0))
+    ev = _ev("Audit records of access to the Shared Care Record are kept for seven years.", "3.3 Access logging")
+    assert addressed(ask, [ev], min_coverage=0.3, min_focus_coverage=0.5).ok
+    # a period for something else that is kept does not answer it
+    other = _ev("Consent forms are kept for seven years.", "4 Consent")
+    assert not addressed(ask, [other], min_coverage=0.3, min_focus_coverage=0.5).ok
