@@ -36,7 +36,7 @@ class _Quoted(Protocol):
 
 Candidate = TypeVar("Candidate", bound=_Quoted)
 
-__all__ = ["ANAPHORA", "after", "antecedent", "chart_values", "echo_answered", "spelled_out"]
+__all__ = ["ANAPHORA", "ENDS_ON_REFERENCE", "after", "antecedent", "chart_values", "echo_answered", "spelled_out"]
 
 ANAPHORA = re.compile(
     r"^(?:this|these|that|those|it|its|they|their|such|however|therefore|thus|hence|in addition|additionally|also|"
@@ -44,6 +44,9 @@ ANAPHORA = re.compile(
     r"then|here|both|the (?:latter|former|same))\b",
     re.I,
 )
+#: A sentence ending on a bare demonstrative ("Vendor figures from other sites do not substitute
+#: for this."): what it stands for is in the sentence before.
+ENDS_ON_REFERENCE = re.compile(r"\b(?:this|these|those)\s*[.!?]?[\"”’)]*\s*$", re.I)
 _SAME_SUBJECT = re.compile(r"^(?:It|They)\s")  # going on about the subject of the sentence before
 
 

@@ -22,7 +22,7 @@ from ..chunk import Chunk, DocType
 from ..guard import looks_like_injection
 from ..retrieve import Hit, Retriever
 from ..text import tokenize
-from .anaphora import chart_values, echo_answered, spelled_out
+from .anaphora import antecedent, chart_values, echo_answered, spelled_out
 from .asks import Ask, Evidence, Verdict, addressed, coverage, focus_coverage, read_ask
 from .comparison import compared_figures, compared_terms, with_sides
 from .corpus import Corpus
@@ -238,6 +238,8 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
         return section  # the section the question names is the list it asks for, and all of the answer
     best = order[0].score
     chosen: list[Candidate] = [order[0]]
+    if order[0].anaphoric and (pre := antecedent(order[0], cands)) is not None:
+        chosen, order[0].follows = [pre, order[0]], pre  # "... do not substitute for this": say what "this" is first
     terms = compared_terms(question)
     limit = max(limit, len(terms) + 3)
     chosen = with_sides(question, terms, order, chosen, best)

@@ -19,7 +19,7 @@ import numpy as np
 from ..chunk import Chunk, DocType
 from ..retrieve import Hit
 from ..text import hyphenated, identifiers, tokenize
-from .anaphora import ANAPHORA, after, antecedent
+from .anaphora import ANAPHORA, ENDS_ON_REFERENCE, after, antecedent
 from .headings import names_section
 from .quotable import Unit, UnitKind
 from .types import Part
@@ -71,8 +71,8 @@ class Candidate:
 
     @property
     def anaphoric(self) -> bool:
-        """Leans on the sentence before it ("This approach ...", "However, ...")."""
-        return self.kind is UnitKind.SENTENCE and bool(ANAPHORA.match(self.text))
+        """Leans on the sentence before it ("This approach ...", "However, ...", "... for this.")."""
+        return self.kind is UnitKind.SENTENCE and bool(ANAPHORA.match(self.text) or ENDS_ON_REFERENCE.search(self.text))
 
 
 def _group_key(c: Candidate) -> tuple[str, ...]:

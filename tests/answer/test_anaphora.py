@@ -126,3 +126,23 @@ def test_a_lead_saying_more_than_the_question_or_an_off_topic_next_sentence_brin
     assert echo_answered("What harms can triage models cause?", [lead], [lead, why, ward]) == []
     lead, why, ward = _echo([0.5, 0.2, 0.2])  # the next sentence is not relevant enough
     assert echo_answered("Can well-calibrated triage models still harm patients?", [lead], [lead, why, ward]) == []
+
+
+def test_a_lead_ending_on_this_comes_after_the_sentence_saying_what_this_is():
+    from advisor.answer.guidance import SentenceIndex, compose_guidance
+    from advisor.retrieve import Hit
+    from advisor.testing import HashEmbedder
+
+    text = (
+        "Local validation runs a model on the clinic's own records before any clinician sees its output. "
+        "Vendor performance figures from other sites do not substitute for this. "
+        "The register lists every model in use."
+    )
+    chunk = Chunk(chunk_id="v", source="guide.md", title="Guide", section="Validation", text=text)
+    emb = HashEmbedder("hash")
+    question = "Do vendor performance figures from other sites substitute for our own test?"
+    q = np.asarray(emb.embed_query(question), dtype=np.float32)
+    draft = compose_guidance(question, [Hit(chunk, 1.0, rank=1, dense=0.6)], SentenceIndex(emb), q)
+    lines = [p.text for p in draft.parts]
+    said = next(i for i, t in enumerate(lines) if t.startswith("Vendor performance figures"))
+    assert said > 0 and lines[said - 1].startswith("Local validation runs a model")
