@@ -308,13 +308,13 @@ def item_start(text: str, start: int) -> int:
     """Where a piece starting at `start` begins: at its list item's marker when it starts with an
     item's text (the sentence splitter leaves the marker out), so no step of a list opens a passage
     bare, where it read as the lead-in of the items after it. The item goes on with the list that
-    closes the passage before, under its lead-in. Paragraphs are separated by blank lines."""
+    closes the passage before, under its lead-in. An item starts a line: a list's items follow
+    one another on consecutive lines, or in paragraphs of their own."""
     if start <= 0:
         return start
-    para = text.rfind("\n\n", 0, start)
-    para = 0 if para < 0 else para + 2
-    m = ITEM_MARKER.match(text[para : start + 1])
-    return para if m is not None and not text[para + m.end() : start].strip() else start
+    line = text.rfind("\n", 0, start) + 1
+    m = ITEM_MARKER.match(text[line : start + 1])
+    return line if m is not None and not text[line + m.end() : start].strip() else start
 
 
 def chunk_document(

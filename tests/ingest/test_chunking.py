@@ -102,3 +102,20 @@ def test_a_passage_never_ends_on_a_list_items_label():
         for piece in pack_sentences(text, size, 0):
             assert not piece.rstrip().endswith(tuple(f"C{i}." for i in range(1, 9))), (size, piece)
             assert piece.strip() in text
+
+
+def test_a_list_item_carried_into_the_next_passage_keeps_its_marker(tmp_path):
+    # items on consecutive lines (no blank line between them), as the PDF reader writes a list:
+    # the item the overlap carries into the next passage must stay an item, not open it as a
+    # bare sentence that reads as the lead-in of the items after it
+    items = "\n".join(
+        f"- Control {i} of the programme is checked against register entry {i} by the named steward."
+        for i in range(1, 13)
+    )
+    path = tmp_path / "controls.md"
+    path.write_text(f"# Controls\n\nEstablish risk controls, including:\n\n{items}\n", encoding="utf-8")
+    chunks = _chunks(path, chunk_size=300, overlap=120)
+    assert len(chunks) >= 3
+    for c in chunks[1:]:
+        first = c.text.lstrip().splitlines()[0]
+        assert first.startswith("- ") or not first.startswith("Control"), c.text
