@@ -36,7 +36,16 @@ class _Quoted(Protocol):
 
 Candidate = TypeVar("Candidate", bound=_Quoted)
 
-__all__ = ["ANAPHORA", "ENDS_ON_REFERENCE", "after", "antecedent", "chart_values", "echo_answered", "spelled_out"]
+__all__ = [
+    "ANAPHORA",
+    "ENDS_ON_REFERENCE",
+    "after",
+    "antecedent",
+    "chart_values",
+    "echo_answered",
+    "spelled_out",
+    "to_front",
+]
 
 ANAPHORA = re.compile(
     r"^(?:this|these|that|those|it|its|they|their|such|however|therefore|thus|hence|in addition|additionally|also|"
@@ -71,6 +80,19 @@ def antecedent(c: Candidate, cands: list[Candidate]) -> Candidate | None:
         if o.chunk is c.chunk and o.position == c.position - 1:
             return o if o.kind is UnitKind.SENTENCE and not o.anaphoric and not o.text.rstrip().endswith(":") else None
     return None
+
+
+def to_front(chosen: list[Candidate], i: int) -> list[Candidate]:
+    """Chosen with unit i leading; one leaning on the sentence before it ("Such an evaluation
+    ...") leads with that sentence, when chosen, just before it, and stays where it is when not."""
+    c = chosen[i]
+    if not c.anaphoric:
+        return [c, *chosen[:i], *chosen[i + 1 :]]
+    pre = antecedent(c, chosen)
+    if pre is None:
+        return chosen
+    c.follows = pre
+    return [pre, c, *(d for d in chosen if d is not c and d is not pre)]
 
 
 #: A sentence ending on ways or means it does not name: the next sentence names them.

@@ -22,7 +22,7 @@ from ..chunk import Chunk, DocType
 from ..guard import looks_like_injection
 from ..retrieve import Hit, Retriever
 from ..text import tokenize
-from .anaphora import antecedent, chart_values, echo_answered, spelled_out
+from .anaphora import antecedent, chart_values, echo_answered, spelled_out, to_front
 from .asks import Ask, Evidence, Verdict, addressed, coverage, focus_coverage, read_ask
 from .comparison import compared_figures, compared_terms, with_sides
 from .corpus import Corpus
@@ -482,14 +482,13 @@ def _answer_first(ask: Ask, chosen: list[Candidate], corpus: Corpus) -> list[Can
             and per[i] >= per[0] - LEAD_MARGIN
         ]
         if stating and not _lead_in(chosen[stating[0]]) and chosen[stating[0]].kind is UnitKind.SENTENCE:
-            i = stating[0]
-            return [chosen[i], *chosen[:i], *chosen[i + 1 :]]
+            return to_front(chosen, stating[0])
     best = max(range(len(chosen)), key=lambda i: (per[i], -i))
     if best == 0 or per[best] < max(per[0] + LEAD_MARGIN, LEAD_ALONE) or _lead_in(chosen[best]):
         return chosen
     if ask.focus is not Focus.NONE and not gives(ask, chosen[best].text):
         return chosen  # it names more of the question but not the code, date or number asked
-    return [chosen[best], *chosen[:best], *chosen[best + 1 :]]
+    return to_front(chosen, best)
 
 
 def _asked(question: str, ask: Ask, corpus: Corpus, chosen: list[Candidate]) -> Ask:

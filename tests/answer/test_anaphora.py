@@ -146,3 +146,16 @@ def test_a_lead_ending_on_this_comes_after_the_sentence_saying_what_this_is():
     lines = [p.text for p in draft.parts]
     said = next(i for i, t in enumerate(lines) if t.startswith("Vendor performance figures"))
     assert said > 0 and lines[said - 1].startswith("Local validation runs a model")
+
+
+def test_a_sentence_leaning_on_another_leads_only_with_that_sentence_before_it():
+    from advisor.answer.anaphora import to_front
+
+    review, claim, example, register = _cands([0.5, 0.42, 0.49, 0.48], VECS)
+    # moved to the front, the example brings the claim it leans on, read just before it
+    led = to_front([review, claim, example, register], 2)
+    assert led[:2] == [claim, example] and set(led) == {review, claim, example, register}
+    assert [p.text for p in arrange(led)][:2] == [claim.text, example.text]
+    # without the claim in the answer it does not lead at all
+    assert to_front([review, example, register], 1) == [review, example, register]
+    assert to_front([review, register], 1) == [register, review]
