@@ -76,6 +76,8 @@ DEFINING_HITS = 6
 STANDOUT_EXTRA = 4
 #: A passage whose keyword score is this many times the best of the top k stands out.
 STANDOUT_RATIO = 2.0
+#: The best keyword score past the top k joins them when it beats theirs by this much.
+KEYWORD_LEAD = 1.3
 
 
 def with_standouts(hits: list[Hit], k: int) -> list[Hit]:
@@ -85,6 +87,11 @@ def with_standouts(hits: list[Hit], k: int) -> list[Hit]:
     top, rest = hits[:k], hits[k:]
     best = max((h.lexical or 0.0 for h in top), default=0.0)
     extra = [h for h in rest if best > 0 and (h.lexical or 0.0) >= STANDOUT_RATIO * best]
+    # the keyword channel's own best, fused below k by a weak vector (a long passage mixing
+    # several fields: "... findings above 5 mm size" in a card's summary), competes too
+    lead = max(rest, key=lambda h: h.lexical or 0.0, default=None)
+    if lead is not None and lead not in extra and best > 0 and (lead.lexical or 0.0) >= KEYWORD_LEAD * best:
+        extra.append(lead)
     return top + extra
 
 
