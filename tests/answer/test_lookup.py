@@ -39,8 +39,25 @@ def test_a_passage_far_ahead_on_the_questions_rare_words_is_kept_past_the_top_k(
     assert [h.chunk.chunk_id for h in found.hits] == ["c1", "c2", "c3", "c4", "c5", "c6", "c7"]
 
 
+def test_the_best_keyword_passage_past_the_top_k_competes_when_well_ahead():
+    # a card's summary passage mixes several fields, so its vector ranks it 9th; on the
+    # question's own words ("flag", "findings") it leads every top passage by a third
+    hits = [_hit(n, 9.9 if n == 1 else 7.0) for n in range(1, 7)] + [_hit(7, 6.0), _hit(8, 7.5), _hit(9, 13.6)]
+    found = search_guidance(
+        _Ranked(hits), "What size of findings does the triage tool flag?", k=6, org=None, user_documents=False
+    )
+    assert [h.chunk.chunk_id for h in found.hits] == ["c1", "c2", "c3", "c4", "c5", "c6", "c9"]
+    # only well ahead: a slightly better keyword score past the top k stays out
+    close = [_hit(n, 9.9 if n == 1 else 7.0) for n in range(1, 7)] + [_hit(7, 11.0)]
+    found = search_guidance(
+        _Ranked(close), "What size of findings does the triage tool flag?", k=6, org=None, user_documents=False
+    )
+    assert [h.chunk.chunk_id for h in found.hits] == ["c1", "c2", "c3", "c4", "c5", "c6"]
+
+
 def test_a_passage_only_somewhat_ahead_on_keywords_does_not_join():
-    hits = [_hit(n, 2.5) for n in range(1, 7)] + [_hit(7, 4.0)]
+    # a fifth ahead of the top k (the keyword channel's best passage joins from a third ahead)
+    hits = [_hit(n, 2.5) for n in range(1, 7)] + [_hit(7, 3.0)]
     found = search_guidance(_Ranked(hits), "What does the guide say about audits?", k=6, org=None, user_documents=False)
     assert len(found.hits) == 6
 
