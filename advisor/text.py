@@ -405,6 +405,13 @@ _LEFT_HYPHEN = re.compile(f"[{SOFT_HYPHEN}{PDFIUM_HYPHEN}]")
 #: A clause opening with a participle and its agent ("Resolved by the Board ...", "Approved by our
 #: committee"): capitalised like a heading, but a clause (a lead-in or a byline), never a heading.
 AGENT_CLAUSE = re.compile(r"^(?:[A-Z]\w+ )?\w+ed by (?:the |our |its )?[A-Z]")
+#: A relative clause closing on its preposition ("the users it is meant for", "the data they were
+#: trained on"): a whole phrase, not a clause cut before its object ("... in place to address").
+STRANDED = re.compile(
+    r"\b(?:it|they|we|you|he|she)\s+(?:(?:is|are|was|were|has been|have been|will be|can be|may be)\s+)?"
+    r"(?:meant|made|built|run|sold|given|\w+ed)\s+(?:for|on|with|in|at|from|about|by)[,;.]?\s*$",
+    re.I,
+)
 HYPHENATED = re.compile(r"\b([A-Za-z]+)-\s?([a-z]{2,})\b")
 #: Words after a suspended hyphen ("pre- and post-deployment"): the space there is the author's.
 SUSPENDED_BEFORE = frozenset(["and", "or", "nor", "to", "vs", "versus", "through", "than", "as"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..guard import looks_like_injection
+from ..text import STRANDED
 from .status import masthead_spans
 
 __all__ = ["CUT", "DANGLING", "FIELD", "dangling", "field_line", "field_spans"]
@@ -22,7 +23,7 @@ DANGLING = re.compile(
 
 def dangling(text: str) -> bool:
     """Does the text end on a word no whole sentence or list item ends on ("..., including")?"""
-    return DANGLING.search(text) is not None
+    return DANGLING.search(text) is not None and STRANDED.search(text) is None
 
 
 FIELD = re.compile(r"^(?P<label>[A-Z][\w/()&,'’ -]{1,60}?):\s*(?P<value>\S.*)$", re.S)
@@ -45,7 +46,7 @@ def field_line(text: str) -> bool:
     if re.search(r"[A-Za-z]+\d|\d+[A-Za-z]{2,}", m.group("label").replace("3rd", "third")):
         return False  # "GAO-21-519SP: ..." cites a document; a field's label is words
     value = m.group("value").strip().rstrip(".")
-    if DANGLING.search(value) or CUT.search(value) or value.count("(") != value.count(")"):
+    if dangling(value) or CUT.search(value) or value.count("(") != value.count(")"):
         return False
     if value.endswith((";", ",", "-")) or looks_like_injection(text):
         return False

@@ -16,7 +16,7 @@ from dataclasses import replace
 from ..chunk import Chunk, unsafe_spans
 from ..guard import contact_details, looks_like_injection, without_addresses
 from ..text import AGENT_CLAUSE, broken_word, identifiers, sentence_spans
-from .fields import CUT, DANGLING, FIELD, field_line, field_spans
+from .fields import CUT, FIELD, dangling, field_line, field_spans
 from .status import coded_line, status_line
 from .sublists import hang_sub_lists, sub_list_lead
 from .unit import Unit, UnitKind
@@ -111,7 +111,7 @@ def whole_sentence(text: str) -> bool:
     first = s.lstrip("\"'“‘(")[:1]
     if not (first.isupper() or first.isdigit()):
         return False  # starts mid-sentence ("and the model ...")
-    if not _TERMINAL.search(s) or DANGLING.search(s.rstrip(".!?\"'”’)] ")):
+    if not _TERMINAL.search(s) or dangling(s.rstrip(".!?\"'”’)] ")):
         return False
     if s.count("(") != s.count(")") or s.count("[") != s.count("]"):
         return False
@@ -157,7 +157,7 @@ def _continues(prev: Unit, sentence: str, gap: str) -> bool:
     if heading_like(prev.text) or field_line(" ".join(prev.text.split())):
         return False
     flat = " ".join(prev.text.split())
-    if DANGLING.search(flat) or CUT.search(flat):
+    if dangling(flat) or CUT.search(flat):
         return True  # "... in place to address" + "AI risks and benefits ..."
     return prev.text.count("(") > prev.text.count(")") or sentence[:1].islower() or sentence[:1] in ")]"
 

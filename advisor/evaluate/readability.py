@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..ingest.hyphens import model_vocab
-from ..text import AGENT_CLAUSE, broken_word, marked_sentences, strip_markers, tokenize
+from ..text import AGENT_CLAUSE, STRANDED, broken_word, marked_sentences, strip_markers, tokenize
 from .metrics import UNDEFINED
 
 #: Per-case metrics of an answer (UNDEFINED when it abstains), in report order.
@@ -213,7 +213,9 @@ def _is_fragment(u: _Unit) -> bool:
     if u.ends_lead and u.followed_by_list:
         return False  # a lead-in its list completes ("Policies should be designed to:" + items)
     body = re.sub(r"[\s.!?:\"'”’)]+$", "", s)
-    if _last_word(s) in _DANGLING_END or _CUT_CLAUSE.search(body) or body.endswith(("-", ",", ";")):
+    if (_last_word(s) in _DANGLING_END and not STRANDED.search(body)) or _CUT_CLAUSE.search(body):
+        return True
+    if body.endswith(("-", ",", ";")):
         return True
     if u.ends_lead and not u.followed_by_list:
         return True

@@ -94,3 +94,16 @@ def test_a_listed_question_ranks_below_the_statements_that_answer():
     assert first.startswith("Separate the teams") or first.startswith("Have testers"), shown
     asked = _answer("What questions should we ask about who tests AI systems?", [questions, actions])
     assert "?" in asked, asked  # asked for questions, the listed questions are the answer
+
+
+def test_an_item_closing_on_a_relative_clause_is_quoted_with_its_list():
+    text = (
+        "Before an AI service is connected to the Exchange, its developer must register it and submit:\n\n"
+        "- a description of its intended purpose and the users it is meant for;\n"
+        "- the evidence of its performance, including results for the age groups it will serve;\n"
+        "- a plan for monitoring its performance after deployment; and\n"
+        "- the name of a person accountable for its safe use."
+    )
+    answer = _answer("What must a developer submit to register an AI service?", [_chunk(text, "5 AI services")])
+    assert "- a description of its intended purpose and the users it is meant for" in answer
+    assert "- a plan for monitoring its performance after deployment" in answer

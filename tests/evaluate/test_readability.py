@@ -20,6 +20,19 @@ def test_fragments_cut_by_extraction_are_flagged():
     assert "The AI RMF is voluntary and applies to any organization." not in r.flagged["fragment_rate"]
 
 
+def test_a_relative_clause_closing_on_its_preposition_is_whole():
+    r = readability(
+        "A developer must register the service and submit [1]:\n"
+        "- a description of its intended purpose and the users it is meant for [1].\n"
+        "- the data it was trained on [1].\n"
+        "- the evidence of its performance for the regions it will serve [1]."
+    )
+    assert r.fragment_rate == 0.0
+    # a clause cut before its object still is a fragment
+    cut = readability("Each tool is reviewed for [1]. Funding is set aside for [2].")
+    assert cut.fragment_rate == 1.0
+
+
 def test_a_list_item_needs_its_lead_in():
     bare = readability(
         "- Legal counsel has confirmed the patient consent approach for every state in scope [7].\n- risk tiers [7]"
