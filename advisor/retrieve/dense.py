@@ -32,7 +32,10 @@ EXACT_UP_TO = 150_000
 _PAGE = 5000  # ids per vector-store read
 # one matrix per keyword index (per generation), dropped with it
 _MATRICES: weakref.WeakKeyDictionary[Lexical, np.ndarray] = weakref.WeakKeyDictionary()
-_MATRICES_LOCK = threading.Lock()
+# one build per generation, however many searches start at once; a build of one generation
+# (11 s at 100k, in a background rebuild) never holds up searches of another
+_BUILDS: weakref.WeakKeyDictionary[Lexical, threading.Lock] = weakref.WeakKeyDictionary()
+_BUILDS_LOCK = threading.Lock()
 # where each keyword index's matrix is saved: the folder and the generation it was built for
 _SAVED: weakref.WeakKeyDictionary[Lexical, tuple[Path, str, int]] = weakref.WeakKeyDictionary()
 
@@ -89,7 +92,9 @@ def _matrix(index: Index, lex: Lexical) -> np.ndarray | None:
     have = _MATRICES.get(lex)  # the usual case, without waiting for a build of another generation
     if have is not None:
         return have
-    with _MATRICES_LOCK:  # one read per generation, however many searches start at once
+    with _BUILDS_LOCK:
+        building = _BUILDS.setdefault(lex, threading.Lock())
+    with building:
         have = _MATRICES.get(lex)
         if have is not None:
             return have
@@ -100,7 +105,8 @@ def _matrix(index: Index, lex: Lexical) -> np.ndarray | None:
             have = _read(index, lex)
             if have is None:
                 return None
-            # saved only if no write began meanwhile: its vectors are then this generation's
+            # saved only while the generation is still this one: a change committed during the
+            # read (a passage removed, then added again under the same id) could have mixed two
             if saved and stamp and index.generation == stamp.generation:
                 mapped = densefile.save(saved[0], stamp, have)
                 have = have if mapped is None else mapped
