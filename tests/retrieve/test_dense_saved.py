@@ -6,6 +6,10 @@ this generation's is never used."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -42,6 +46,22 @@ class VectorReads:
     def __init__(self, monkeypatch):
         self.rows = 0
         monkeypatch.setattr(Index, "collection", property(lambda ix: _Counted(ix.vectors.collection, self)))
+
+
+ROOT = Path(__file__).resolve().parents[2]
+# a new process on the same home: its dense ranking, and how many stored vectors it read
+_CHILD = """
+import json, os, pytest
+from advisor.index import Index
+from advisor.retrieve import Retriever
+from advisor.settings import Settings
+from advisor.testing import use_hash_embedder
+from tests.retrieve.test_dense_saved import VectorReads, _dense
+reads = VectorReads(pytest.MonkeyPatch())
+with use_hash_embedder(os.environ["ADVISOR_EMBED_MODEL"]):
+    dense = _dense(Retriever(Index(Settings.from_env())))
+print(json.dumps({"dense": dense, "reads": reads.rows}))
+"""
 
 
 @pytest.fixture
@@ -101,7 +121,25 @@ def test_a_fresh_retriever_loads_the_saved_matrix_without_reading_the_vector_sto
     assert loaded.tobytes() == _stored(second.index, lex.ids).tobytes()
 
 
-@pytest.mark.parametrize("damage", ["another generation", "other ids", "fewer rows", "truncated", "stamp unreadable"])
+def test_a_new_process_ranks_the_same_from_the_saved_matrix(settings, hash_model_dir):
+    built = _dense(Retriever(Index(settings)))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ADVISOR_")}
+    env.update(
+        ADVISOR_HOME=str(settings.home),
+        ADVISOR_EMBED_MODEL=str(hash_model_dir),
+        ADVISOR_CANDIDATES="8",
+        PYTHONPATH=str(ROOT),
+    )
+    run = subprocess.run([sys.executable, "-c", _CHILD], env=env, cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-2000:]
+    child = json.loads(run.stdout.strip().splitlines()[-1])
+    assert [tuple(x) for x in child["dense"]] == built
+    assert child["reads"] == 0
+
+
+@pytest.mark.parametrize(
+    "damage", ["another generation", "other ids", "fewer rows", "truncated", "empty", "stamp unreadable"]
+)
 def test_a_saved_matrix_that_is_not_this_generations_is_ignored_and_replaced(settings, monkeypatch, damage):
     expected = _dense(Retriever(Index(settings)))
     folder = settings.home / "dense"
@@ -118,6 +156,8 @@ def test_a_saved_matrix_that_is_not_this_generations_is_ignored_and_replaced(set
         np.save(npy, np.load(npy)[:-1])  # the stamp still says 40 rows
     elif damage == "truncated":
         npy.write_bytes(npy.read_bytes()[:300])
+    elif damage == "empty":
+        npy.write_bytes(b"")
     else:
         stamp.write_text("{not json")
     reads = VectorReads(monkeypatch)
