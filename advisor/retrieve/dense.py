@@ -29,6 +29,12 @@ Ranked = list[tuple[str, float]]
 #: home share its pages (`densefile`). Above this (230 MB at 384 dimensions, more with a larger
 #: model) the graph is searched: approximate, and not the same in every process.
 EXACT_UP_TO = 150_000
+#: Up to this many passages the similarities are one matrix-vector product, as before the matrix
+#: was saved (the same answers); above it, one dot product per row (`np.vecdot`, bitwise the same
+#: however the matrix is aligned or mapped). OpenBLAS runs the product on both cores and its
+#: threads then spin for a while: at 100k that slowed the rest of each search (the next query's
+#: embedding, the keyword side) by more than the product took; the row dots run on one core, faster.
+PRODUCT_UP_TO = 20000
 _PAGE = 5000  # ids per vector-store read
 # one matrix per keyword index (per generation), dropped with it
 _MATRICES: weakref.WeakKeyDictionary[Lexical, np.ndarray] = weakref.WeakKeyDictionary()
@@ -132,7 +138,8 @@ def _exact(matrix: np.ndarray, vec: Sequence[float], n: int, lex: Lexical, mask:
     admitted = np.flatnonzero(mask)
     if not len(admitted) or n <= 0:
         return []
-    sims = np.round(matrix @ np.asarray(vec, dtype=np.float32), 6)[admitted]
+    q = np.asarray(vec, dtype=np.float32)
+    sims = np.round(matrix @ q if len(matrix) <= PRODUCT_UP_TO else np.vecdot(matrix, q), 6)[admitted]
     if len(admitted) > n:  # only those reaching the n-th best similarity can place
         keep = sims >= np.partition(sims, len(sims) - n)[len(sims) - n]
         admitted, sims = admitted[keep], sims[keep]

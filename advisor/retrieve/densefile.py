@@ -7,6 +7,12 @@ index's id order; its stamp, `<same name>.json`, names the catalog, generation, 
 dimension and a digest of the ids, and is written after the matrix (each through a temporary
 file and `os.replace`), so a stamp is never seen before its complete matrix. A file whose
 stamp or shape does not match what is asked for is ignored, never used.
+
+Rows are never carried over from the previous generation's matrix: a chunk id does not cover
+the section heading its vector embeds, and an id's vector changes when its passage is removed
+and added again (or released from quarantine) in generations a process may never see; nothing
+records which vectors changed without reading them. Each generation's matrix is therefore read
+whole from the vector store once per home (by the first process to need it) and loaded by the rest.
 """
 
 from __future__ import annotations

@@ -215,3 +215,11 @@ def test_a_home_where_nothing_can_be_saved_searches_from_memory(settings, monkey
     assert _dense(Retriever(Index(settings))) == first
     assert _dense(Retriever(Index(settings))) == first
     assert reads.rows == 2 * PASSAGES
+
+
+def test_a_library_over_the_product_limit_ranks_by_row_dots_from_memory_and_file_alike(settings, monkeypatch):
+    monkeypatch.setattr(dense_module, "PRODUCT_UP_TO", 0)  # as a library of more than 20,000 passages
+    built = _dense(Retriever(Index(settings)))  # read from the vector store, in memory
+    loaded = _dense(Retriever(Index(settings)))  # memory-mapped from the saved file
+    assert built == loaded
+    assert [cid for cid, _ in built] == _exact_ranking(Index(settings))
