@@ -135,7 +135,7 @@ class Retriever:
 
         A library of at least `background_from` chunks is rebuilt in a background thread after a
         change (at 100k passages a rebuild takes tens of seconds): searches meanwhile use the
-        previous index, swapped for the new one once it is built. A smaller one (and the first
+        previous index, swapped for the new one once it and its exact dense matrix are built. A smaller one (and the first
         index of a process) is built here, so the change is seen by the very next search."""
         gen = self.index.generation
         with self._lock:

@@ -1,5 +1,7 @@
-"""The dense channel: the vector store's nearest chunks to a query vector, and the exact
-similarity of chosen chunks (their stored vectors, read from the embedding cache first)."""
+"""The dense channel: the passages nearest to a query vector (by exact similarity over every stored
+vector, one matrix per index generation saved under ADVISOR_HOME, or above EXACT_UP_TO passages
+from the vector store's graph), and the exact similarity of chosen chunks (their stored vectors,
+read from the embedding cache first)."""
 
 from __future__ import annotations
 
@@ -39,7 +41,7 @@ _PAGE = 5000  # ids per vector-store read
 # one matrix per keyword index (per generation), dropped with it
 _MATRICES: weakref.WeakKeyDictionary[Lexical, np.ndarray] = weakref.WeakKeyDictionary()
 # one build per generation, however many searches start at once; a build of one generation
-# (11 s at 100k, in a background rebuild) never holds up searches of another
+# (5-8 s at 100k here, in a background rebuild) never holds up searches of another
 _BUILDS: weakref.WeakKeyDictionary[Lexical, threading.Lock] = weakref.WeakKeyDictionary()
 _BUILDS_LOCK = threading.Lock()
 # where each keyword index's matrix is saved: the folder and the generation it was built for
