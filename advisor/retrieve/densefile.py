@@ -30,7 +30,7 @@ import numpy as np
 __all__ = ["Stamp", "load", "save"]
 
 FORMAT = 1
-_KEEP = 3  # generations kept: a process still searching the previous one can load it too
+_KEEP = 2  # generations kept: a process still searching the previous one can load it too
 _TMP_AGE_S = 3600.0  # a temporary file this old was left by a writer that died
 
 

@@ -223,3 +223,15 @@ def test_a_library_over_the_product_limit_ranks_by_row_dots_from_memory_and_file
     loaded = _dense(Retriever(Index(settings)))  # memory-mapped from the saved file
     assert built == loaded
     assert [cid for cid, _ in built] == _exact_ranking(Index(settings))
+
+
+def test_only_the_last_two_generations_files_are_kept(settings):
+    ix = Index(settings)
+    r = Retriever(ix)
+    for _ in range(3):  # three generations, each searched (and its matrix saved)
+        top = _dense(r)[0][0]
+        ix.remove_sources([ix.get_chunks([top])[top].source])
+    _dense(r)
+    stamps = sorted((settings.home / "dense").glob("*.json"))
+    assert len(stamps) == 2 == len(list((settings.home / "dense").glob("*.npy")))
+    assert f"{ix.catalog_id}-{ix.generation}.json" in {p.name for p in stamps}
