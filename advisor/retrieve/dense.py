@@ -107,18 +107,30 @@ def _matrix(index: Index, lex: Lexical) -> np.ndarray | None:
         if have is not None:
             return have
         saved = _SAVED.get(lex)
-        stamp = densefile.Stamp.of(saved[1], saved[2], lex.ids) if saved else None
-        have = densefile.load(saved[0], stamp) if saved and stamp else None
-        if have is None:
+        if saved is None:  # a keyword index no retriever registered (built by hand): kept in memory only
             have = _read(index, lex)
-            if have is None:
-                return None
-            # saved only while the generation is still this one: a change committed during the
-            # read (a passage removed, then added again under the same id) could have mixed two
-            if saved and stamp and index.generation == stamp.generation:
-                mapped = densefile.save(saved[0], stamp, have)
-                have = have if mapped is None else mapped
-        _MATRICES[lex] = have
+        else:
+            have = _load_or_read(index, lex, saved[0], densefile.Stamp.of(saved[1], saved[2], lex.ids))
+        if have is not None:
+            _MATRICES[lex] = have
+        return have
+
+
+def _load_or_read(index: Index, lex: Lexical, folder: Path, stamp: densefile.Stamp) -> np.ndarray | None:
+    """The saved matrix of this generation, else read from the vector store and saved."""
+    have = densefile.load(folder, stamp)
+    if have is not None:
+        return have
+    with densefile.one_builder(folder, stamp):
+        have = densefile.load(folder, stamp)  # another process may have built it while this one waited
+        if have is not None:
+            return have
+        have = _read(index, lex)
+        # saved only while the generation is still this one: a change committed during the
+        # read (a passage removed, then added again under the same id) could have mixed two
+        if have is not None and index.generation == stamp.generation:
+            mapped = densefile.save(folder, stamp, have)
+            have = have if mapped is None else mapped
         return have
 
 

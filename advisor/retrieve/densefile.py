@@ -17,21 +17,25 @@ whole from the vector store once per home (by the first process to need it) and 
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import json
 import os
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
 
-__all__ = ["Stamp", "load", "save"]
+__all__ = ["Stamp", "load", "one_builder", "save"]
 
 FORMAT = 1
 _KEEP = 2  # generations kept: a process still searching the previous one can load it too
 _TMP_AGE_S = 3600.0  # a temporary file this old was left by a writer that died
+_WAIT_S = 60.0  # longest wait for another process's build before reading the vector store too
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,35 @@ def save(folder: Path, stamp: Stamp, matrix: np.ndarray) -> np.ndarray | None:
     return load(folder, stamp)
 
 
+@contextlib.contextmanager
+def one_builder(folder: Path, stamp: Stamp, wait_s: float = _WAIT_S) -> Iterator[None]:
+    """Build this generation's matrix in one process of the home at a time: two app replicas
+    seeing the same change read the vector store once, the second then loads the first's file.
+    After `wait_s` (a builder stuck on a slow store), or on a read-only home, build without it."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fh = open(folder / f".{stamp.name}.lock", "a+b")  # noqa: SIM115 - held across the yield
+    except OSError:
+        yield
+        return
+    with fh:
+        locked = False
+        deadline = time.monotonic() + wait_s
+        while not locked:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                locked = True
+            except OSError:  # another process builds it
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            if locked:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+
 def _replace(path: Path, tag: str, write) -> None:
     """Write a file through a temporary one, so readers see the old file or the whole new one."""
     tmp = path.with_name(f".{path.name}.{tag}.tmp")
@@ -104,6 +137,7 @@ def _prune(folder: Path, keep: str) -> None:
         for stem in old:
             (folder / f"{stem}.json").unlink(missing_ok=True)  # the stamp first: never a stamp without its matrix
             (folder / f"{stem}.npy").unlink(missing_ok=True)
+            (folder / f".{stem}.lock").unlink(missing_ok=True)
         now = time.time()
         for tmp in folder.glob(".*.tmp"):
             if now - tmp.stat().st_mtime > _TMP_AGE_S:

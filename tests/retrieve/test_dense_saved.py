@@ -5,10 +5,13 @@ this generation's is never used."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import numpy as np
@@ -235,3 +238,25 @@ def test_only_the_last_two_generations_files_are_kept(settings):
     stamps = sorted((settings.home / "dense").glob("*.json"))
     assert len(stamps) == 2 == len(list((settings.home / "dense").glob("*.npy")))
     assert f"{ix.catalog_id}-{ix.generation}.json" in {p.name for p in stamps}
+
+
+def test_a_process_building_a_generation_another_is_building_waits_and_loads_its_file(settings, monkeypatch):
+    expected = _dense(Retriever(Index(settings)))
+    folder = settings.home / "dense"
+    [stamp] = folder.glob("*.json")
+    files = {p: p.read_bytes() for p in (stamp.with_suffix(".npy"), stamp)}
+    for p in files:
+        p.unlink()  # as before the other process saved it
+    reads = VectorReads(monkeypatch)
+    with open(folder / f".{stamp.stem}.lock", "a+b") as other:
+        fcntl.flock(other, fcntl.LOCK_EX)  # the other process's build, under way
+        got: dict = {}
+        waiting = threading.Thread(target=lambda: got.update(dense=_dense(Retriever(Index(settings)))))
+        waiting.start()
+        time.sleep(1.0)  # long enough to reach the lock: without it, the store would be read by now
+        for p, data in files.items():
+            p.write_bytes(data)  # the other process saves, then ends its build
+        fcntl.flock(other, fcntl.LOCK_UN)
+    waiting.join(60)
+    assert got["dense"] == expected
+    assert reads.rows == 0
