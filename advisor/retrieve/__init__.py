@@ -135,8 +135,9 @@ class Retriever:
 
         A library of at least `background_from` chunks is rebuilt in a background thread after a
         change (at 100k passages a rebuild takes tens of seconds): searches meanwhile use the
-        previous index, swapped for the new one once it and its exact dense matrix are built. A smaller one (and the first
-        index of a process) is built here, so the change is seen by the very next search."""
+        previous index, swapped for the new one once it and its exact dense matrix are built. A
+        smaller one (and the first index of a process) is built here, so the change is seen by
+        the very next search."""
         gen = self.index.generation
         with self._lock:
             lex = self._lexical
@@ -159,7 +160,7 @@ class Retriever:
         try:
             lex = self._load_or_build(gen)
             lex.holders()  # the first answers after the swap need not build it
-            # nor the first search the exact dense matrix (read from the vector store: 11 s at 100k)
+            # nor the first search the exact dense matrix (read from the vector store: 5-8 s at 100k here)
             _dense_matrix.matrix(self.index, lex)
         except Exception:
             lex = None  # the store failed mid-write: the next search starts another rebuild

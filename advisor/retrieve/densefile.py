@@ -1,7 +1,7 @@
 """The dense channel's exact matrix saved under ADVISOR_HOME, one file per index generation.
 
-Reading 100,000 stored vectors from the vector store takes 11 s or more; loading the saved
-matrix memory-mapped takes milliseconds, and every process (or app replica) on the home
+Reading 100,000 stored vectors from the vector store took 5-8 s here (SQLite); loading the
+saved matrix memory-mapped takes milliseconds, and every process (or app replica) on the home
 shares its pages. `dense/<catalog id>-<generation>.npy` holds the float32 rows in the keyword
 index's id order; its stamp, `<same name>.json`, names the catalog, generation, row count,
 dimension and a digest of the ids, and is written after the matrix (each through a temporary
