@@ -160,8 +160,7 @@ class Retriever:
         try:
             lex = self._load_or_build(gen)
             lex.holders()  # the first answers after the swap need not build it
-            # nor the first search the exact dense matrix (read from the vector store: 5-8 s at 100k here)
-            _dense_matrix.matrix(self.index, lex)
+            self._prepare_dense(lex)
         except Exception:
             lex = None  # the store failed mid-write: the next search starts another rebuild
         finally:
@@ -169,6 +168,14 @@ class Retriever:
                 if lex is not None:
                     self._lexical, self._lexical_gen = lex, gen
                 self._builder = None
+
+    def _prepare_dense(self, lex: Lexical) -> None:
+        """Build the new generation's exact dense matrix before the swap, so no search waits for
+        it (read from the vector store: 5-8 s at 100k here)."""
+        try:
+            _dense_matrix.matrix(self.index, lex)
+        except Exception:  # the vector store failed: the keyword index still swaps, a search retries
+            pass
 
     def wait_for_rebuild(self, timeout: float | None = None) -> bool:
         """Wait for a background rebuild under way, if any; False if it is still running after `timeout`."""

@@ -107,10 +107,12 @@ def one_builder(folder: Path, stamp: Stamp, wait_s: float = _WAIT_S) -> Iterator
             try:
                 fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 locked = True
-            except OSError:  # another process builds it
+            except BlockingIOError:  # another process builds it
                 if time.monotonic() > deadline:
                     break
                 time.sleep(0.05)
+            except OSError:  # no locks on this file system (some network mounts): build without
+                break
         try:
             yield
         finally:
