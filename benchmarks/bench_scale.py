@@ -1,7 +1,7 @@
 """Scale: a generated library of N passages on SQLite-embedded and on PostgreSQL + Chroma server.
 
     .venv/bin/python benchmarks/bench_scale.py --passages 10000 [--backend sqlite|server|both]
-        [--queries 100] [--keep DIR]
+        [--queries 100] [--keep DIR] [--direct] [--graph]
 
 `--keep DIR` keeps the generated corpus and both backends' data (the SQLite ADVISOR_HOME; the
 server backend's ADVISOR_HOME, PostgreSQL cluster and Chroma folder) under DIR and, when DIR
@@ -225,8 +225,11 @@ OUT = {{"seconds": time.perf_counter() - t, "chunks": rep.chunks_added, "embedde
 """
 
 QUERY_CODE = """
-import json, time
+import json, os, time
 import numpy as np
+if os.environ.get("BENCH_GRAPH"):  # --graph: the approximate graph at any size, as before the exact matrix
+    import advisor.retrieve.dense as _dense
+    _dense.EXACT_UP_TO = -1
 from advisor.answer import Advisor
 from advisor.settings import Settings
 adv = Advisor(Settings.from_env())
@@ -324,6 +327,12 @@ def main() -> None:
         help="fill the stores through the indexer's write step, without parsing workers or screening "
         "(latency runs at 100k on a loaded machine; indexing figures are then not comparable)",
     )
+    ap.add_argument(
+        "--graph",
+        action="store_true",
+        help="search the dense channel's approximate (HNSW) graph at any library size, not the exact "
+        "matrix (to compare the two on one kept index)",
+    )
     args = ap.parse_args()
     pool = sentence_pool()
     keep = args.keep.resolve() if args.keep else None
@@ -341,8 +350,10 @@ def main() -> None:
     per_passage = encode_rate(made)
     base = {k: v for k, v in os.environ.items() if not k.startswith(("ADVISOR_", "OPENAI_"))}
     base["PYTHONPATH"] = str(ROOT)
+    if args.graph:
+        base["BENCH_GRAPH"] = "1"
     out: dict = {"passages": args.passages, "files": len(list(corpus.glob("*.md"))),
-                 "raw_encode_passages_per_s": round(1 / per_passage, 2), "screen_seeded": args.seed_screen, "direct": args.direct}  # fmt: skip
+                 "raw_encode_passages_per_s": round(1 / per_passage, 2), "screen_seeded": args.seed_screen, "direct": args.direct, "graph": args.graph}  # fmt: skip
     if args.backend in ("sqlite", "both"):
         out["sqlite"] = run_backend(
             "sqlite", args.passages, corpus, made, queries, base, keep, args.seed_screen, args.direct

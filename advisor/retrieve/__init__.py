@@ -18,6 +18,7 @@ import numpy as np
 
 from ..index import Index, embedding_text
 from ..text import identifiers, tokenize
+from . import dense as _dense_matrix
 from .dense import Ranked, nearest, similarities, stored_vectors, with_missed
 from .keyword import KeywordSide, keyword_side
 from .lexical import LEXICAL_FORMAT, Lexical
@@ -134,8 +135,9 @@ class Retriever:
 
         A library of at least `background_from` chunks is rebuilt in a background thread after a
         change (at 100k passages a rebuild takes tens of seconds): searches meanwhile use the
-        previous index, swapped for the new one once it is built. A smaller one (and the first
-        index of a process) is built here, so the change is seen by the very next search."""
+        previous index, swapped for the new one once it and its exact dense matrix are built. A
+        smaller one (and the first index of a process) is built here, so the change is seen by
+        the very next search."""
         gen = self.index.generation
         with self._lock:
             lex = self._lexical
@@ -158,6 +160,7 @@ class Retriever:
         try:
             lex = self._load_or_build(gen)
             lex.holders()  # the first answers after the swap need not build it
+            self._prepare_dense(lex)
         except Exception:
             lex = None  # the store failed mid-write: the next search starts another rebuild
         finally:
@@ -165,6 +168,14 @@ class Retriever:
                 if lex is not None:
                     self._lexical, self._lexical_gen = lex, gen
                 self._builder = None
+
+    def _prepare_dense(self, lex: Lexical) -> None:
+        """Build the new generation's exact dense matrix before the swap, so no search waits for
+        it (read from the vector store: 5-8 s at 100k here)."""
+        try:
+            _dense_matrix.matrix(self.index, lex)
+        except Exception:  # the vector store failed: the keyword index still swaps, a search retries
+            pass
 
     def wait_for_rebuild(self, timeout: float | None = None) -> bool:
         """Wait for a background rebuild under way, if any; False if it is still running after `timeout`."""
@@ -177,7 +188,12 @@ class Retriever:
 
     def _load_or_build(self, gen: int) -> Lexical:
         """Generation `gen`'s keyword index: the one saved under ADVISOR_HOME if it is that
-        generation's, else built from the catalog (and saved)."""
+        generation's, else built from the catalog (and saved). Its dense matrix is saved by generation too."""
+        lex = self._keyword_load_or_build(gen)
+        _dense_matrix.remember(lex, self.settings.home / "dense", self.index.catalog_id, gen)
+        return lex
+
+    def _keyword_load_or_build(self, gen: int) -> Lexical:
         folder = self.settings.home / "bm25"
         stamp = folder / "generation"
         want = f"{LEXICAL_FORMAT}:{self.index.catalog_id}:{gen}"  # another catalog's gen N is no match

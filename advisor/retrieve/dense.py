@@ -1,33 +1,51 @@
-"""The dense channel: the vector store's nearest chunks to a query vector, and the exact
-similarity of chosen chunks (their stored vectors, read from the embedding cache first)."""
+"""The dense channel: the passages nearest to a query vector (by exact similarity over every stored
+vector, one matrix per index generation saved under ADVISOR_HOME, or above EXACT_UP_TO passages
+from the vector store's graph), and the exact similarity of chosen chunks (their stored vectors,
+read from the embedding cache first)."""
 
 from __future__ import annotations
 
 import threading
 import weakref
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from ..chunk import Chunk
 from ..index import Index, embedding_text
+from . import densefile
 from .lexical import Lexical
 from .records import Filters
 
-__all__ = ["nearest", "similarities", "stored_vectors", "with_missed"]
+__all__ = ["matrix", "nearest", "remember", "similarities", "stored_vectors", "with_missed"]
 
 Ranked = list[tuple[str, float]]
 
 #: Up to this many passages the dense channel ranks every admitted passage by its exact
-#: similarity (a 384-dimension library of this size is 30 MB): the approximate (HNSW) graph
-#: differs between processes (Chroma inserts the vectors it replays from its log in parallel
-#: on opening), so the passages it misses, and with them the answers, did too.
-EXACT_UP_TO = 20000
+#: similarity: the approximate (HNSW) graph differs between processes (Chroma inserts the
+#: vectors it replays from its log in parallel on opening), so the passages it misses, and with
+#: them the answers, did too. The matrix is 4 bytes per dimension per passage (100,000 x 384:
+#: 154 MB), saved per generation under ADVISOR_HOME and memory-mapped, so the processes on one
+#: home share its pages (`densefile`). Above this (230 MB at 384 dimensions, more with a larger
+#: model) the graph is searched: approximate, and not the same in every process.
+EXACT_UP_TO = 150_000
+#: Up to this many passages the similarities are one matrix-vector product, as before the matrix
+#: was saved (the same answers); above it, one dot product per row (`np.vecdot`, bitwise the same
+#: however the matrix is aligned or mapped). OpenBLAS runs the product on both cores and its
+#: threads then spin for a while: at 100k that slowed the rest of each search (the next query's
+#: embedding, the keyword side) by more than the product took; the row dots run on one core, faster.
+PRODUCT_UP_TO = 20000
 _PAGE = 5000  # ids per vector-store read
 # one matrix per keyword index (per generation), dropped with it
 _MATRICES: weakref.WeakKeyDictionary[Lexical, np.ndarray] = weakref.WeakKeyDictionary()
-_MATRICES_LOCK = threading.Lock()
+# one build per generation, however many searches start at once; a build of one generation
+# (5-8 s at 100k here, in a background rebuild) never holds up searches of another
+_BUILDS: weakref.WeakKeyDictionary[Lexical, threading.Lock] = weakref.WeakKeyDictionary()
+_BUILDS_LOCK = threading.Lock()
+# where each keyword index's matrix is saved: the folder and the generation it was built for
+_SAVED: weakref.WeakKeyDictionary[Lexical, tuple[Path, str, int]] = weakref.WeakKeyDictionary()
 
 
 def _sim(x: float) -> float:
@@ -46,9 +64,9 @@ def nearest(
     candidates are filtered here: Chroma's filtered search scans every admitted id and was the
     slowest part of a search (0.6 s of 0.76 s at 10,000 passages). A library of at most
     EXACT_UP_TO passages is searched exactly, the same in every process. Raises what the store raises."""
-    matrix = _matrix(index, lex) if len(lex.ids) <= EXACT_UP_TO else None
-    if matrix is not None:
-        return _exact(matrix, vec, n, lex, mask)
+    exact = matrix(index, lex)
+    if exact is not None:
+        return _exact(exact, vec, n, lex, mask)
     admitted = int(np.count_nonzero(mask))  # not mask.sum() or mean(): 20-40 times slower on a boolean array
     share = admitted / len(mask) if len(mask) else 0.0
     if share >= unfiltered_share:
@@ -63,23 +81,70 @@ def nearest(
     return out
 
 
+def remember(lex: Lexical, folder: Path, catalog: str, generation: int) -> None:
+    """Note that `lex` is this catalog generation's keyword index: its matrix is then saved in
+    (or loaded from) `folder`."""
+    _SAVED[lex] = (folder, catalog, generation)
+
+
+def matrix(index: Index, lex: Lexical) -> np.ndarray | None:
+    """The exact matrix of this keyword index (see `_matrix`); None above EXACT_UP_TO passages.
+    A background rebuild calls it before swapping in a new keyword index, so no search waits for it."""
+    return _matrix(index, lex) if len(lex.ids) <= EXACT_UP_TO else None
+
+
 def _matrix(index: Index, lex: Lexical) -> np.ndarray | None:
-    """The stored vectors of the keyword index's passages, row i for `lex.ids[i]`, read once
-    per generation; None while the vector store lacks one of them (a write under way)."""
-    with _MATRICES_LOCK:  # one read per generation, however many searches start at once
+    """The stored vectors of the keyword index's passages, row i for `lex.ids[i]`: loaded from
+    the file saved for its generation, else read from the vector store (and saved); once per
+    generation. None while the vector store lacks one of them (a write under way)."""
+    have = _MATRICES.get(lex)  # the usual case, without waiting for a build of another generation
+    if have is not None:
+        return have
+    with _BUILDS_LOCK:
+        building = _BUILDS.setdefault(lex, threading.Lock())
+    with building:
         have = _MATRICES.get(lex)
         if have is not None:
             return have
-        rows: dict[str, Any] = {}
-        for i in range(0, len(lex.ids), _PAGE):
-            got = index.collection.get(ids=lex.ids[i : i + _PAGE], include=["embeddings"])
-            rows.update(zip(got["ids"], got["embeddings"], strict=False))
-        if any(cid not in rows for cid in lex.ids):
-            return None
-        matrix = np.asarray([rows[cid] for cid in lex.ids], dtype=np.float32).reshape(len(lex.ids), -1)
-        matrix.setflags(write=False)
-        _MATRICES[lex] = matrix
-        return matrix
+        saved = _SAVED.get(lex)
+        if saved is None:  # a keyword index no retriever registered (built by hand): kept in memory only
+            have = _read(index, lex)
+        else:
+            have = _load_or_read(index, lex, saved[0], densefile.Stamp.of(saved[1], saved[2], lex.ids))
+        if have is not None:
+            _MATRICES[lex] = have
+        return have
+
+
+def _load_or_read(index: Index, lex: Lexical, folder: Path, stamp: densefile.Stamp) -> np.ndarray | None:
+    """The saved matrix of this generation, else read from the vector store and saved."""
+    have = densefile.load(folder, stamp)
+    if have is not None:
+        return have
+    with densefile.one_builder(folder, stamp):
+        have = densefile.load(folder, stamp)  # another process may have built it while this one waited
+        if have is not None:
+            return have
+        have = _read(index, lex)
+        # saved only while the generation is still this one: a change committed during the
+        # read (a passage removed, then added again under the same id) could have mixed two
+        if have is not None and index.generation == stamp.generation:
+            mapped = densefile.save(folder, stamp, have)
+            have = have if mapped is None else mapped
+        return have
+
+
+def _read(index: Index, lex: Lexical) -> np.ndarray | None:
+    """Every row read from the vector store; None when it lacks one of the ids."""
+    rows: dict[str, Any] = {}
+    for i in range(0, len(lex.ids), _PAGE):
+        got = index.collection.get(ids=lex.ids[i : i + _PAGE], include=["embeddings"])
+        rows.update(zip(got["ids"], got["embeddings"], strict=False))
+    if any(cid not in rows for cid in lex.ids):
+        return None
+    out = np.asarray([rows[cid] for cid in lex.ids], dtype=np.float32).reshape(len(lex.ids), -1)
+    out.setflags(write=False)
+    return out
 
 
 def _exact(matrix: np.ndarray, vec: Sequence[float], n: int, lex: Lexical, mask: np.ndarray) -> Ranked:
@@ -87,7 +152,8 @@ def _exact(matrix: np.ndarray, vec: Sequence[float], n: int, lex: Lexical, mask:
     admitted = np.flatnonzero(mask)
     if not len(admitted) or n <= 0:
         return []
-    sims = np.round(matrix @ np.asarray(vec, dtype=np.float32), 6)[admitted]
+    q = np.asarray(vec, dtype=np.float32)
+    sims = np.round(matrix @ q if len(matrix) <= PRODUCT_UP_TO else np.vecdot(matrix, q), 6)[admitted]
     if len(admitted) > n:  # only those reaching the n-th best similarity can place
         keep = sims >= np.partition(sims, len(sims) - n)[len(sims) - n]
         admitted, sims = admitted[keep], sims[keep]

@@ -8,9 +8,10 @@ text: this channel reads them, once per keyword-index generation, and never embe
 at search time. A sentence whose vector the cache lacks (curated guidance is screened by rules
 only) is skipped; a passage none of whose sentences has one is not in this channel.
 
-The channel is on only for libraries the dense channel searches exactly (`dense.EXACT_UP_TO`
-passages): above that the sentence matrix (several rows per passage) would not fit the memory
-budget the exact search was sized for, and the search runs on the passage vectors alone.
+The channel is on only for libraries of up to `SENTENCES_UP_TO` passages (the dense channel's
+exact limit when it was measured): above that the sentence matrix (several rows per passage,
+built in each process, not saved) would not fit the memory budget it was sized for, and the
+search runs on the passage vectors alone.
 Its weight in the fusion is `Settings.sentence_weight` (`ADVISOR_SENTENCE_WEIGHT`; 0, off, by
 default until the answer layer is re-tuned for the order it gives: at 2 the Playbook's page hits
 and key points rise, but two answer tests lose their answers, see the README).
@@ -27,12 +28,13 @@ import numpy as np
 
 from ..index import Index
 from ..safety.injection import screened_sentences
-from . import dense
 from .dense import Ranked
 from .lexical import Lexical
 
-__all__ = ["SentenceMatrix", "best_sentences", "sentence_matrix"]
+__all__ = ["SENTENCES_UP_TO", "SentenceMatrix", "best_sentences", "sentence_matrix"]
 
+#: Passages up to which the sentence channel runs (its matrix is several rows per passage).
+SENTENCES_UP_TO = 20000
 _READ = 2000  # passages whose texts and sentence vectors are read at a time
 _SENTENCES: weakref.WeakKeyDictionary[Lexical, SentenceMatrix] = weakref.WeakKeyDictionary()
 _SENTENCES_LOCK = threading.Lock()
@@ -53,8 +55,8 @@ class SentenceMatrix:
 
 def sentence_matrix(index: Index, lex: Lexical) -> SentenceMatrix | None:
     """The sentence matrix of this keyword index, read once per generation (weakly cached with
-    it, one build at a time); None above `EXACT_UP_TO` passages."""
-    if len(lex.ids) > dense.EXACT_UP_TO:
+    it, one build at a time); None above `SENTENCES_UP_TO` passages."""
+    if len(lex.ids) > SENTENCES_UP_TO:
         return None
     with _SENTENCES_LOCK:
         have = _SENTENCES.get(lex)

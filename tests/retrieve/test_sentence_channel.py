@@ -10,7 +10,7 @@ import pytest
 
 from advisor.index import Index
 from advisor.retrieve import Filters, Retriever
-from advisor.retrieve import dense as dense_module
+from advisor.retrieve import sentences as sentences_module
 from advisor.retrieve.sentences import best_sentences, sentence_matrix
 from advisor.safety.injection import screened_sentences
 from advisor.settings import Settings
@@ -124,8 +124,8 @@ def test_ties_and_order_are_deterministic(index):
     assert first == second
 
 
-def test_the_channel_is_off_above_the_exact_limit(index, monkeypatch):
-    monkeypatch.setattr(dense_module, "EXACT_UP_TO", 2)
+def test_the_channel_is_off_above_its_limit(index, monkeypatch):
+    monkeypatch.setattr(sentences_module, "SENTENCES_UP_TO", 2)
     r = Retriever(index, parallel=False)
     assert sentence_matrix(index, r.lexical()) is None
     r.search(QUERY, k=3)  # the search runs on the passage vectors alone
