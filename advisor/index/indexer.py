@@ -270,7 +270,10 @@ class Indexer:
         """Embed and store the chunks not stored yet, then swap each file's chunks in the catalog."""
         searchable = [c for f in batch for c in f.chunks if not c.quarantine]
         existing = self.catalog.existing_ids([c.chunk_id for c in searchable])
-        report.embeddings_computed += self.upsert([c for c in searchable if c.chunk_id not in existing])
+        restated = self._restated([c for c in searchable if c.chunk_id in existing])
+        report.embeddings_computed += self.upsert(
+            [c for c in searchable if c.chunk_id not in existing or c in restated]
+        )
         version = sources.corpus_version()
         records = []
         for f in batch:
@@ -321,6 +324,19 @@ class Indexer:
             report.errors.append(
                 {"file": str(self.settings.audit_path), "error": f"PHI stored in clear was not audited: {exc}"}
             )
+
+    def _restated(self, chunks: list[Chunk]) -> list[Chunk]:
+        """Stored passages whose id (source, position, text) is unchanged but whose vector or
+        filter fields are not: a renamed heading or title is part of what is embedded, and an
+        organization or type is what searches filter on."""
+        old = self.catalog.get_chunks([c.chunk_id for c in chunks])
+        return [
+            c
+            for c in chunks
+            if (o := old.get(c.chunk_id)) is not None
+            and (embedding_text(o), o.org, o.doc_type, o.framework)
+            != (embedding_text(c), c.org, c.doc_type, c.framework)
+        ]
 
     def upsert(self, chunks: list[Chunk]) -> int:
         """Embed (through the cache) and store vectors for searchable chunks; returns the texts embedded."""

@@ -249,3 +249,25 @@ def test_closing_an_index_leaves_its_stores_whole_on_disk(settings, tmp_path):
     assert not list(settings.home.glob("*.sqlite3-wal")), list(settings.home.iterdir())
     again = Index(Settings.from_env({"ADVISOR_HOME": str(settings.home)}))
     assert again.index_paths([tmp_path / "docs"]).files_unchanged == len(list((tmp_path / "docs").iterdir()))
+
+
+def test_a_renamed_heading_re_embeds_the_passage_under_it(settings, tmp_path):
+    # the passage's text and place stay, so its id does; but its heading is part of what is
+    # embedded, and a search by meaning must find it under the new heading, not the old
+    folder = write_docs(tmp_path / "docs")
+    ix = Index(settings)
+    ix.index_paths([folder])
+    (folder / "monitoring.md").write_text(
+        "# Monitoring\n\n## Sepsis model calibration\n\nDeployed sepsis models are checked weekly for calibration drift.\n",
+        encoding="utf-8",
+    )
+    report = ix.index_paths([folder])
+    assert report.embeddings_computed == 1
+    (chunk,) = [c for c in ix.all_chunks() if c.source.endswith("monitoring.md")]
+    assert chunk.section.endswith("Sepsis model calibration")
+    stored = ix.collection.get(ids=[chunk.chunk_id], include=["embeddings", "metadatas"])
+    from advisor.index import embedding_text
+
+    want = ix.embedder.embed([embedding_text(chunk)])[0]
+    assert [round(float(x), 5) for x in stored["embeddings"][0]] == [round(float(x), 5) for x in want]
+    assert stored["metadatas"][0]["section"] == chunk.section
