@@ -11,28 +11,16 @@ import pytest
 from advisor.index import Index
 from advisor.retrieve import Filters, Retriever
 from advisor.retrieve import dense as dense_module
-from advisor.settings import Settings
 
 from ..lossy_graph import LossyGraph
+from .guides import guide_settings
 
 QUERY = "who reviews the deployed model's drift alerts each quarter"
 
 
 @pytest.fixture
 def index(tmp_path, hash_model_dir) -> Index:
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    topics = ["drift alerts", "model inventory", "bias audits", "incident response", "vendor contracts"]
-    for i in range(40):
-        topic = topics[i % len(topics)]
-        (docs / f"g{i:02d}.md").write_text(
-            f"# Guide {i}\n\n## {topic.title()}\n\nThe {topic} of deployed models are reviewed by team {i} "
-            f"every {['quarter', 'month', 'year'][i % 3]}; owner {i} signs off.\n",
-            encoding="utf-8",
-        )
-    s = Settings.from_env(
-        {"ADVISOR_HOME": str(tmp_path / "home"), "ADVISOR_EMBED_MODEL": str(hash_model_dir), "ADVISOR_CANDIDATES": "8"}
-    )
+    s, docs = guide_settings(tmp_path, hash_model_dir)
     ix = Index(s)
     assert ix.index_paths([docs]).ok
     return ix
