@@ -19,6 +19,7 @@ from advisor.index import Index
 from advisor.settings import Settings
 from advisor.testing import DIM, hash_model_dir, make_hash_embedder
 from advisor.testing import hash_vector as _hash_vector
+from advisor.ui import resources
 
 from .homes import private_home
 
@@ -63,8 +64,17 @@ def ui_home_template(tmp_path_factory, hash_model_dir) -> Path:
 
 @pytest.fixture
 def ui_home(ui_home_template, hash_model_dir, tmp_path, monkeypatch) -> Path:
-    """A private copy of the indexed fixture home, selected through the environment."""
-    return private_home(ui_home_template, tmp_path, monkeypatch, hash_model_dir)
+    """A private copy of the indexed fixture home, selected through the environment, with the
+    app's advisor for it built and warmed.
+
+    Warmed first because every AppTest run compiles its page with `ast.parse`, and the warm-up
+    thread parses too (numpy reads each .npy header with `ast.literal_eval`). CPython 3.11.7
+    keeps one AST recursion counter per interpreter, so the two threads interleaving fail the
+    run with "SystemError: AST constructor recursion depth mismatch" (CPython gh-106905, fixed
+    in 3.11.8): one CI run in about five failed that way."""
+    home = private_home(ui_home_template, tmp_path, monkeypatch, hash_model_dir)
+    resources.prewarm(wait=True)
+    return home
 
 
 @pytest.fixture

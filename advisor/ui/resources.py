@@ -99,18 +99,20 @@ def get_advisor() -> Advisor:
     return _advisor_for(_env_fingerprint())
 
 
-def prewarm(*, freeze: bool = False) -> None:
+def prewarm(*, wait: bool = False, freeze: bool = False) -> None:
     """Build the advisor now, at server start (`python -m advisor.ui.serve`), rather than when
     the first browser session opens a page; its warm-up then runs while nobody waits. With
-    `freeze` (the server process), what the warm-up loaded is then frozen (`_freeze_heap`)."""
+    `wait`, return once the warm-up is done; with `freeze` (the server process), wait, then
+    freeze what the warm-up loaded (`_freeze_heap`)."""
     try:
         get_advisor()
     except Exception as exc:  # e.g. a bad setting: the first page shows the error with its fix
         _warn("the advisor could not be built at server start", exc)
-    if freeze:
+    if wait or freeze:
         warming = _warming.get(_env_fingerprint())
         if warming is not None:
             warming.join()
+    if freeze:
         _freeze_heap()
 
 

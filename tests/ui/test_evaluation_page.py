@@ -17,7 +17,7 @@ from advisor.cli import main
 from advisor.evaluate import default_corpus, eval_settings_for
 from advisor.index import Index
 from advisor.settings import Settings
-from advisor.ui import eval_jobs
+from advisor.ui import eval_jobs, resources
 
 from .signin import signed_in
 
@@ -76,6 +76,7 @@ def eval_home(eval_home_template, hash_model_dir, tmp_path, monkeypatch) -> Path
     monkeypatch.setenv("ADVISOR_HOME", str(h))
     monkeypatch.setenv("ADVISOR_EMBED_MODEL", str(hash_model_dir))
     monkeypatch.setenv("ADVISOR_EVAL_REVIEWED", str(tmp_path / "evals" / "reviewed.jsonl"))
+    resources.prewarm(wait=True)  # before the page runs: see tests/ui_conftest_helpers.ui_home
     return h
 
 

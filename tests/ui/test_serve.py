@@ -87,6 +87,18 @@ def test_the_server_freezes_what_the_warm_up_loaded(home, tmp_path):
     resources._advisor_for.clear()
 
 
+def test_prewarm_can_wait_for_the_warm_up_without_freezing(home, tmp_path):
+    """Tests wait for the warm-up before running pages: its thread must be done on return."""
+    _indexed(tmp_path)
+    resources._advisor_for.clear()
+    try:
+        resources.prewarm(wait=True)
+        assert not resources._warming[resources._env_fingerprint()].is_alive()
+        assert gc.get_freeze_count() == 0
+    finally:
+        resources._advisor_for.clear()
+
+
 def _warnings(caplog) -> list[str]:
     return [r.getMessage() for r in caplog.records if r.name == resources.log.name and r.levelno == logging.WARNING]
 
