@@ -396,6 +396,14 @@ def _word_tokens(raw: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def derived_from(token: str, known: Callable[[str], bool]) -> str:
+    """The token, or the stem it derives from when the documents never use it but use that:
+    an adjective in -y is asked of its noun ("risky" is stemmed "riski", "faulty" "faulti")."""
+    if len(token) >= 5 and token[-1] == "i" and token.isalpha() and not known(token) and known(token[:-1]):
+        return token[:-1]
+    return token
+
+
 # --------------------------------------------------------------------------- broken words
 
 SOFT_HYPHEN = "\u00ad"

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from ..text import identifiers, tokenize
+from ..text import derived_from, identifiers, tokenize
 from .amounts import asked_amounts, covers_amount, money_noun, money_noun_met
 from .cells import dated_row, keyed_row
 from .corpus import Corpus
@@ -194,6 +194,7 @@ def read_ask(
     ]
     toks = [t for t in toks if not _PART_OF_YEAR.match(t)]  # "mid-2027" is its year
     for tok in toks:
+        tok = derived_from(tok, known) if known is not None and tok not in capitalised else tok
         if (tok in _FRAME and tok not in nouns) or tok in anchors or len(tok) < 2:
             continue
         if tok[0].isdigit():

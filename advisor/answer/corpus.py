@@ -69,7 +69,7 @@ class Corpus:
 
     def known(self, token: str) -> bool:
         """Does any indexed passage use the token? True without an index."""
-        return self.retriever is None or self.retriever.lexical().df.get(token, 0) > 0
+        return self.retriever is None or self.retriever.lexical().holds(token)
 
     def chunks(self, source: str) -> list[Chunk]:
         """A document's chunks in reading order ([] without an index); the last few documents

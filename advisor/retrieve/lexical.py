@@ -20,7 +20,7 @@ import numpy as np
 from ..chunk import Chunk, DocType
 from ..index import embedding_text
 from ..index.records import chunk_from_record
-from ..text import hyphenated, identifiers, tokenize
+from ..text import derived_from, hyphenated, identifiers, tokenize
 from .records import Filters
 from .spelled import defined_parties, spelled_out
 
@@ -287,13 +287,17 @@ class Lexical:
             ok &= np.isin(self.sources, list(f.sources))
         return ok
 
+    def holds(self, token: str) -> bool:
+        """Does any indexed passage use the token?"""
+        return self.df.get(token, 0) > 0
+
     def search(self, query: str, n: int, mask: np.ndarray) -> list[tuple[str, float]]:
         """The n best admitted chunks with a positive BM25 score, best first (ties by chunk id).
 
         The top n are chosen among the chunks that hold a query word, not over the whole index:
         a full-array partition is slow when most scores are equal (a rare word's query spent
         25 ms partitioning 100,000 zeros)."""
-        toks = tokenize(query)
+        toks = [derived_from(t, self.holds) for t in tokenize(query)]
         if not self.ids or not toks or not mask.any():
             return []
         scores = self._scores(toks)

@@ -98,3 +98,12 @@ def test_a_count_said_of_a_pronoun_is_said_of_what_the_sentence_before_names():
     # without the sentence naming the board, the count is no one's
     alone = Evidence(text, set(tokenize(text)), {"govern"}, set(tokenize(text)), passage=text)
     assert not addressed(ask, [alone], min_coverage=0.5, min_focus_coverage=0.5).ok
+
+
+def test_an_adjective_the_documents_never_use_is_asked_of_their_noun():
+    known = {"risk", "model", "regist", "keep"}.__contains__
+    ask = read_ask("Should we keep a register of the risky models?", lambda t: 1.0, known)
+    assert "risk" in ask.anchors and "riski" not in ask.anchors
+    # a word the documents use, or a name, stays as asked
+    assert "riski" in read_ask("Should we keep a register of the risky models?", lambda t: 1.0, lambda t: True).anchors
+    assert "tauri" in read_ask("When did Tauri Health go live?", lambda t: 1.0, {"taur"}.__contains__).anchors

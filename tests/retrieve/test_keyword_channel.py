@@ -113,3 +113,19 @@ def test_keyword_only_hits_carry_their_similarity_to_the_query(tmp_path, hash_mo
     vectors = dict(zip(stored["ids"], stored["embeddings"], strict=True))
     for h in result:  # every hit, from either channel, knows how close it is to the question
         assert h.dense == pytest.approx(float(np.dot(query, np.asarray(vectors[h.chunk.chunk_id]))), abs=1e-5)
+
+
+def test_an_adjective_in_y_finds_the_noun_the_documents_use():
+    """'Which risky models...' is asked of risk: the stemmer makes 'risky' 'riski', a word no
+    passage holds, so without its noun the question's best word found nothing."""
+    lex = _Lexical.build(
+        [
+            _chunk(1, "Inventory the high risk models first, then the rest."),
+            _chunk(2, "Inventory the models used in research."),
+            _chunk(3, "A faulty sensor was replaced."),
+        ]
+    )
+    mask = lex.mask(Filters())
+    assert next(cid for cid, _ in lex.search("which risky models", 5, mask)) == "c0001"
+    # a word the documents do use is searched as it is ('faulty', not 'fault')
+    assert [cid for cid, _ in lex.search("faulty", 5, mask)] == ["c0003"]
