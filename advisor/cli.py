@@ -79,6 +79,17 @@ def _advisor() -> Advisor:
         _fail(str(exc), 2)
 
 
+def _prepare_search(adv: Advisor) -> None:
+    """Save the changed library's search indexes now: the app's next start then loads them."""
+    try:
+        adv.retriever.prepare()
+    except Exception as exc:  # the library is indexed; the first search builds them instead
+        click.echo(
+            f"Warning: the search indexes were not saved ({type(exc).__name__}: {exc}); the first search builds them.",
+            err=True,
+        )
+
+
 def _warn_if_no_corpus(adv: Advisor) -> None:
     if not adv.index.has_doc_type("guidance"):
         click.echo(
@@ -125,6 +136,8 @@ def index(paths: tuple[Path, ...], org: str, as_json: bool) -> None:
         )
     except AdvisorError as exc:
         _fail(str(exc))
+    if report.chunks_added or report.chunks_removed:
+        _prepare_search(adv)
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2))
     else:
@@ -327,6 +340,8 @@ def remove(sources: tuple[str, ...], list_only: bool, keep_file: bool, user: str
     except AdvisorError as exc:
         _fail(str(exc))
     assert total is not None
+    if total.chunks_removed:
+        _prepare_search(adv)
     if as_json:
         click.echo(json.dumps(total.to_dict(), indent=2))
     else:

@@ -177,6 +177,18 @@ class Retriever:
         except Exception:  # the vector store failed: the keyword index still swaps, a search retries
             pass
 
+    def prepare(self) -> None:
+        """Build and save the current generation's keyword index and exact dense matrix now, in
+        this thread (`advisor index` and `advisor remove` once they have changed the library), so
+        the next process to search loads both from ADVISOR_HOME instead of building them while
+        its first user waits (tens of seconds at 100k passages)."""
+        gen = self.index.generation
+        lex = self._load_or_build(gen)
+        with self._lock:
+            if self.index.generation == gen:
+                self._lexical, self._lexical_gen = lex, gen
+        self._prepare_dense(lex)
+
     def wait_for_rebuild(self, timeout: float | None = None) -> bool:
         """Wait for a background rebuild under way, if any; False if it is still running after `timeout`."""
         with self._lock:

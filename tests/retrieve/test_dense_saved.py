@@ -250,3 +250,33 @@ def test_a_process_building_a_generation_another_is_building_waits_and_loads_its
     waiting.join(60)
     assert got["dense"] == expected
     assert reads.rows == 0
+
+
+def test_after_advisor_index_and_remove_a_new_process_builds_nothing_before_its_first_search(
+    tmp_path, hash_model_dir, monkeypatch
+):
+    """`advisor index` saves the changed library's keyword index and dense matrix, so the app
+    started after it answers at once (at 100k passages it read every vector first, tens of
+    seconds); so does `advisor remove`."""
+    from click.testing import CliRunner
+
+    from advisor.cli import main
+    from advisor.retrieve.lexical import Lexical
+
+    s, docs = guide_settings(tmp_path, hash_model_dir, PASSAGES)
+    for name, value in (("ADVISOR_HOME", s.home), ("ADVISOR_EMBED_MODEL", hash_model_dir), ("ADVISOR_CANDIDATES", 8)):
+        monkeypatch.setenv(name, str(value))
+
+    def first_search_after(*args: str) -> int:
+        res = CliRunner().invoke(main, list(args))
+        assert res.exit_code == 0, res.output
+        built: list[int] = []
+        with pytest.MonkeyPatch.context() as mp:
+            reads = VectorReads(mp)
+            mp.setattr(Lexical, "build", classmethod(lambda cls, chunks: built.append(1)))
+            got = _dense(Retriever(Index(Settings.from_env())))
+        assert not built and got
+        return reads.rows
+
+    assert first_search_after("index", str(docs)) == 0
+    assert first_search_after("remove", str(docs / "g03.md"), "--keep-file") == 0
