@@ -280,3 +280,17 @@ def test_after_advisor_index_and_remove_a_new_process_builds_nothing_before_its_
 
     assert first_search_after("index", str(docs)) == 0
     assert first_search_after("remove", str(docs / "g03.md"), "--keep-file") == 0
+
+
+def test_the_matrix_read_page_by_page_holds_each_passage_in_its_row(settings, monkeypatch):
+    """Pages of the vector store are copied into their rows as they arrive (a page smaller than
+    the library here); a passage missing from the store (a write under way) gives no matrix."""
+    monkeypatch.setattr(dense_module, "_PAGE", 7)
+    ix = Index(settings)
+    lex = Retriever(ix).lexical()
+    got = dense_module._read(ix, lex)
+    assert got is not None and got.shape == (PASSAGES, _stored(ix, lex.ids[:1]).shape[1])
+    assert got.tobytes() == _stored(ix, lex.ids).tobytes()
+    assert not got.flags.writeable
+    ix.vectors.collection.delete(ids=[lex.ids[9]])
+    assert dense_module._read(ix, lex) is None
