@@ -80,7 +80,8 @@ def _advisor() -> Advisor:
 
 
 def _prepare_search(adv: Advisor) -> None:
-    """Save the changed library's search indexes now: the app's next start then loads them."""
+    """Save the library's search indexes now (loaded when they are this version's): the app's
+    next start then loads them instead of building them."""
     try:
         adv.retriever.prepare()
     except Exception as exc:  # the library is indexed; the first search builds them instead
@@ -136,7 +137,7 @@ def index(paths: tuple[Path, ...], org: str, as_json: bool) -> None:
         )
     except AdvisorError as exc:
         _fail(str(exc))
-    if report.chunks_added or report.chunks_removed:
+    if not adv.index.is_empty():  # also after an upgrade or on a new machine, where nothing changed
         _prepare_search(adv)
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2))

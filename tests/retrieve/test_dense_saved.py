@@ -294,3 +294,26 @@ def test_the_matrix_read_page_by_page_holds_each_passage_in_its_row(settings, mo
     assert not got.flags.writeable
     ix.vectors.collection.delete(ids=[lex.ids[9]])
     assert dense_module._read(ix, lex) is None
+
+
+def test_advisor_index_with_nothing_changed_saves_missing_search_indexes(settings, hash_model_dir, monkeypatch):
+    """A home whose saved search indexes are gone (a new machine, a cleaned cache) gets them back
+    from `advisor index`, though no document changed."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from advisor.cli import main
+
+    for name, value in (("ADVISOR_HOME", settings.home), ("ADVISOR_EMBED_MODEL", hash_model_dir)):
+        monkeypatch.setenv(name, str(value))
+    shutil.rmtree(settings.home / "bm25", ignore_errors=True)
+    shutil.rmtree(settings.home / "dense", ignore_errors=True)
+    res = CliRunner().invoke(main, ["index", str(settings.home.parent / "docs"), "--json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["chunks_added"] == 0
+    ix = Index(settings)
+    assert (settings.home / "bm25" / "generation").read_text().endswith(f":{ix.generation}")
+    assert (
+        load(settings.home / "dense", Stamp.of(ix.catalog_id, ix.generation, Retriever(ix).lexical().ids)) is not None
+    )
