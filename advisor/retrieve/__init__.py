@@ -179,9 +179,9 @@ class Retriever:
 
     def prepare(self) -> None:
         """Build and save the current generation's keyword index and exact dense matrix now, in
-        this thread (`advisor index` and `advisor remove` once they have changed the library), so
-        the next process to search loads both from ADVISOR_HOME instead of building them while
-        its first user waits (tens of seconds at 100k passages)."""
+        this thread (`advisor index`, and `advisor remove` once it removed something), so the next
+        process to search loads both from ADVISOR_HOME instead of building them while its first
+        user waits (tens of seconds at 100k passages). Saved ones of this generation are loaded."""
         gen = self.index.generation
         lex = self._load_or_build(gen)
         with self._lock:
