@@ -317,3 +317,25 @@ def test_advisor_index_with_nothing_changed_saves_missing_search_indexes(setting
     assert (
         load(settings.home / "dense", Stamp.of(ix.catalog_id, ix.generation, Retriever(ix).lexical().ids)) is not None
     )
+
+
+def test_advisor_index_still_succeeds_when_the_search_indexes_cannot_be_saved(settings, hash_model_dir, monkeypatch):
+    """The library is indexed whatever happens to the search indexes afterwards: one warning line
+    on stderr says what failed and that the first search builds them; stdout stays the JSON report."""
+    from click.testing import CliRunner
+
+    from advisor.cli import main
+
+    def full_disk(self):
+        raise OSError(28, "No space left on device")
+
+    for name, value in (("ADVISOR_HOME", settings.home), ("ADVISOR_EMBED_MODEL", hash_model_dir)):
+        monkeypatch.setenv(name, str(value))
+    monkeypatch.setattr(Retriever, "prepare", full_disk)
+    res = CliRunner().invoke(main, ["index", str(settings.home.parent / "docs"), "--json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["files_seen"] == PASSAGES
+    assert res.stderr.strip().splitlines() == [
+        "Warning: the search indexes were not saved (OSError: [Errno 28] No space left on device); "
+        "the first search builds them."
+    ]
