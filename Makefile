@@ -33,10 +33,6 @@ index: install
 	$(VENV)/bin/advisor index
 
 test: install
-	@# compiled ahead (faster first imports). On Python 3.11.7 two threads building syntax trees
-	@# at once (Streamlit's page compile, numpy's .npy header parse) can fail with "AST constructor
-	@# recursion depth mismatch": the UI fixtures wait for the app's warm-up (tests/ui_conftest_helpers.py)
-	$(PY) -m compileall -q advisor pages streamlit_app.py > /dev/null
 	$(PY) -m pytest -q
 
 test-fast: install

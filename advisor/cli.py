@@ -81,7 +81,9 @@ def _advisor() -> Advisor:
 
 def _prepare_search(adv: Advisor) -> None:
     """Save the library's search indexes now (loaded when they are this version's): the app's
-    next start then loads them instead of building them."""
+    next start then loads them instead of building them. An empty library has none."""
+    if adv.index.is_empty():
+        return
     try:
         adv.retriever.prepare()
     except Exception as exc:  # the library is indexed; the first search builds them instead
@@ -137,8 +139,7 @@ def index(paths: tuple[Path, ...], org: str, as_json: bool) -> None:
         )
     except AdvisorError as exc:
         _fail(str(exc))
-    if not adv.index.is_empty():  # also after an upgrade or on a new machine, where nothing changed
-        _prepare_search(adv)
+    _prepare_search(adv)  # also when nothing changed: a new machine, an upgrade, a cleaned cache
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2))
     else:

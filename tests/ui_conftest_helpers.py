@@ -71,7 +71,7 @@ def ui_home(ui_home_template, hash_model_dir, tmp_path, monkeypatch) -> Path:
     thread parses too (numpy reads each .npy header with `ast.literal_eval`). CPython 3.11.7
     keeps one AST recursion counter per interpreter, so the two threads interleaving fail the
     run with "SystemError: AST constructor recursion depth mismatch" (CPython gh-106905, fixed
-    in 3.11.8): one CI run in about five failed that way."""
+    in 3.11.8): one of four CI runs of the same code failed that way."""
     home = private_home(ui_home_template, tmp_path, monkeypatch, hash_model_dir)
     resources.prewarm(wait=True)
     return home

@@ -123,9 +123,10 @@ def test_an_adjective_in_y_finds_the_noun_the_documents_use():
             _chunk(1, "Inventory the high risk models first, then the rest."),
             _chunk(2, "Inventory the models used in research."),
             _chunk(3, "A faulty sensor was replaced."),
+            _chunk(4, "A fault in the interface was logged."),
         ]
     )
     mask = lex.mask(Filters())
     assert next(cid for cid, _ in lex.search("which risky models", 5, mask)) == "c0001"
-    # a word the documents do use is searched as it is ('faulty', not 'fault')
+    # a word the documents do use is searched as it is ('faulty', not 'fault', which they use too)
     assert [cid for cid, _ in lex.search("faulty", 5, mask)] == ["c0003"]

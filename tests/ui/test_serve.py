@@ -87,13 +87,22 @@ def test_the_server_freezes_what_the_warm_up_loaded(home, tmp_path):
     resources._advisor_for.clear()
 
 
-def test_prewarm_can_wait_for_the_warm_up_without_freezing(home, tmp_path):
-    """Tests wait for the warm-up before running pages: its thread must be done on return."""
+def test_prewarm_can_wait_for_the_warm_up_without_freezing(home, tmp_path, monkeypatch):
+    """Tests wait for the warm-up before running pages: it must be over on return (a slow one here)."""
     _indexed(tmp_path)
     resources._advisor_for.clear()
+    finished: list[bool] = []
+    real = Advisor.warm_up
+
+    def slow(self, *args, **kw):
+        time.sleep(0.5)
+        real(self, *args, **kw)
+        finished.append(True)
+
+    monkeypatch.setattr(Advisor, "warm_up", slow)
     try:
         resources.prewarm(wait=True)
-        assert not resources._warming[resources._env_fingerprint()].is_alive()
+        assert finished == [True]
         assert gc.get_freeze_count() == 0
     finally:
         resources._advisor_for.clear()
