@@ -1,11 +1,14 @@
 """A section a question names by its heading: "What are the limitations of X?" is answered by the
 section headed "Limitations" of X's document, whose sentences may never use the word again
 ("Small hemorrhages next to the skull base ... may be missed."). A heading names such a section
-when it ends in a plural noun (a list-like heading: "Limitations", "Out-of-scope uses", "Duties")
-that the question asks for ("What are the limitations of X?", "What uses does X rule out of scope?",
-not "Who signs off on new standards?") and the question names every content word of it; a heading naming a topic ("Intended use",
-"Regulatory status") or only part of what it says ("Data exchange requirements" for "What are
-the requirements for vendors?") names nothing."""
+when its last noun is what the question asks for in the plural ("What are the limitations of X?",
+"What uses does X rule out of scope?", not "Who signs off on new standards?") and the question
+names every content word of it. The heading is a plural (a list-like heading: "Limitations",
+"Out-of-scope uses", "Duties"), or a qualified singular ("Out-of-scope use", as the Hugging Face
+model-card template writes it, for "Which uses are out of scope?"); a bare singular ("Use"), a
+heading the question does not ask for in the plural ("What is the intended use?" and "Intended
+use", "Regulatory status"), or one it names only in part ("Data exchange requirements" for "What
+are the requirements for vendors?") names nothing."""
 
 from __future__ import annotations
 
@@ -45,7 +48,7 @@ def names_section(question: str, section: str) -> bool:
     content word of a heading ending in a plural noun?"""
     head = _NUMBERING.sub("", section.split(" > ")[-1].strip())
     words = _WORD.findall(head)
-    if not words or not _plural(words[-1]):
+    if not words:
         return False
     m = _ASKED.match(question)
     plural = [w for w in _WORD.findall(m.group("np")) if _plural(w)] if m else []
@@ -54,4 +57,7 @@ def names_section(question: str, section: str) -> bool:
         return False  # the section is what the question is about, not what it asks for
     stems = [t for t in tokenize(head) if "-" not in t and not t[0].isdigit()]
     asked = {t[:5] for t in tokenize(question)}
-    return 0 < len(stems) <= _MAX_WORDS and all(t[:5] in asked for t in stems)
+    # a singular noun alone ("Use", "Status") is a topic; qualified and asked for in the plural
+    # ("Out-of-scope use" for "which uses are out of scope") it heads the list of them
+    least = 1 if _plural(words[-1]) else 2
+    return least <= len(stems) <= _MAX_WORDS and all(t[:5] in asked for t in stems)

@@ -10,6 +10,7 @@ from ..retrieve import Filters, Hit, Retriever, SearchResult
 from ..text import content_words, identifiers, tokenize
 from .definitions import asks_definition
 from .docref import documents_naming, referenced, without_references
+from .unsaid import unframed
 
 __all__ = ["compared_names", "diverse", "interleave", "search_guidance", "split_question"]
 
@@ -80,7 +81,7 @@ STANDOUT_RATIO = 2.0
 KEYWORD_LEAD = 1.3
 
 
-def with_standouts(hits: list[Hit], k: int) -> list[Hit]:
+def with_standouts(hits: list[Hit], k: int, query: str = "") -> list[Hit]:
     """The top k hits, plus any hit past them whose keyword (BM25) score far exceeds every top
     hit's: the one passage using the question's rare words ("opt-out mechanisms") is kept even
     when its meaning, embedded with a whole list around it, ranks it lower."""
@@ -92,7 +93,23 @@ def with_standouts(hits: list[Hit], k: int) -> list[Hit]:
     lead = max(rest, key=lambda h: h.lexical or 0.0, default=None)
     if lead is not None and lead not in extra and best > 0 and (lead.lexical or 0.0) >= KEYWORD_LEAD * best:
         extra.append(lead)
+    headed = _headed(query, top, rest) if query else None
+    if headed is not None and headed not in extra:
+        extra.append(headed)
     return top + extra
+
+
+def _headed(query: str, top: list[Hit], rest: list[Hit]) -> Hit | None:
+    """The first hit past the top k whose section heading holds a word of the question that no
+    top hit holds anywhere ("which uses are out of scope": the card's "Out-of-scope use" list,
+    whose items never say "scope")."""
+    held: set[str] = set()
+    for h in top:
+        held |= content_words(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}")
+    missing = content_words(unframed(query)) - held
+    if not missing:
+        return None
+    return next((h for h in rest if missing & content_words(h.chunk.section)), None)
 
 
 #: The user's documents' best passages that always compete with the bundled guidance.
@@ -232,7 +249,7 @@ def search_guidance(retriever: Retriever, query: str, *, k: int, org: str | None
     # one document does not take every place: a product compared keeps its own evidence, and
     # a product asked about is not crowded out by a namesake's document
     found = diverse(found, k) if compared_names(query) else focused(found, query, retriever)
-    hits = with_standouts(found, k)
+    hits = with_standouts(found, k, query)
     named = referenced(query, retriever) if user_documents else ()
     if named:
         # the document the question points at answers it, even where a bundled guide on the

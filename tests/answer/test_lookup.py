@@ -128,3 +128,23 @@ def test_a_passage_the_pointed_search_finds_is_kept_unless_a_hit_brings_it_along
     chair_rest = _sec_hit(4, "ARTICLE II > Section 2.2 Chair")  # the chair section's next passage: read with it
     got = _pointed_first([chair], [chair, membership, chair_rest], ("bylaws.pdf",))
     assert [h.chunk.chunk_id for h in got] == ["b-3", "b-2"]
+
+
+def _headed_hit(n: int, section: str, text: str = "") -> Hit:
+    chunk = Chunk(
+        chunk_id=f"c{n}", text=text or f"passage {n}", source="card.pdf", title="Card", section=section, position=n
+    )
+    return Hit(chunk, 1.0 / n, rank=n, dense=0.5, lexical=4.0)
+
+
+def test_a_passage_headed_by_an_asked_word_no_top_passage_holds_joins_them():
+    # a card's "Out-of-scope use" list never says "scope" in its items; its heading does
+    hits = [_headed_hit(n, "Model details") for n in range(1, 7)]
+    hits += [_headed_hit(7, "Evaluation"), _headed_hit(8, "Out-of-scope use", "- Patients younger than 18")]
+    question = "Which uses are out of scope for the model?"
+    found = search_guidance(_Ranked(hits), question, k=6, org=None, user_documents=False)
+    assert [h.chunk.chunk_id for h in found.hits] == ["c1", "c2", "c3", "c4", "c5", "c6", "c8"]
+    # when a top passage holds every asked word already, nothing joins on its heading
+    hits[2] = _headed_hit(3, "Intended use", "The scope of the model's use is adult patients.")
+    found = search_guidance(_Ranked(hits), question, k=6, org=None, user_documents=False)
+    assert [h.chunk.chunk_id for h in found.hits] == ["c1", "c2", "c3", "c4", "c5", "c6"]

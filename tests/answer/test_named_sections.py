@@ -42,6 +42,83 @@ Acme PneumoFlag is FDA 510(k) cleared as a Class II device.
 """
 
 
+#: A model card whose list of excluded uses sits under a singular heading, as the Hugging Face
+#: model-card template writes it ("Out-of-Scope Use"), among many sections about the model.
+CARD = """---
+title: "Model card: Corvale RetinaGrade 3"
+---
+# Model card: Corvale RetinaGrade 3
+
+## Model details
+
+- Developed by: Corvale Imaging, Inc.
+- Model type: convolutional image classifier with a referable-retinopathy output
+- Version: 3.1.0, released 4 March 2025
+- Regulatory status: for research use only; not cleared by the FDA
+
+## Intended use
+
+RetinaGrade 3 grades colour fundus photographs of adults with diabetes so that an eye-care team
+sees the photographs most likely to show referable diabetic retinopathy first.
+
+## Out-of-scope use
+
+- Photographs taken without pupil dilation on handheld cameras
+- Children and adolescents
+- Screening for glaucoma or macular degeneration
+- Replacing the ophthalmologist's reading of a referred photograph
+
+## Training data
+
+Training used 212,000 fundus photographs from 48 diabetic screening programmes taken between 2014 and 2021.
+
+## Evaluation
+
+On 9,800 held-out photographs from three programmes the model reached a sensitivity of 91.4% and a specificity of 88.0% for referable retinopathy.
+
+## Ethical considerations
+
+Photographs of darker fundi were fewer in the training data, and specificity was lower for them.
+
+## Caveats and recommendations
+
+- Check sensitivity on your own screening population before go-live
+- Review the operating threshold every year
+
+## Training procedure
+
+- Preprocessing: photographs cropped to the fundus and resized to 512 by 512 pixels
+- Optimiser: AdamW for 40 epochs, with the Corvale RetinaGrade 2 weights as the starting point
+
+## Subgroup results
+
+| Subgroup | Photographs | Sensitivity | Specificity |
+|---|---|---|---|
+| Age 18 to 49 | 3,100 | 90.2% | 89.5% |
+| Age 50 and older | 6,700 | 92.0% | 87.3% |
+
+## How to get started
+
+Load the RetinaGrade model with the Corvale client library and pass it one fundus photograph at a time.
+
+## Model card contact
+
+Questions about the Corvale RetinaGrade model card go to model-cards@corvale.example.
+"""
+
+
+@pytest.fixture(scope="module")
+def card(tmp_path_factory) -> Advisor:
+    return Advisor(indexed_settings(tmp_path_factory.mktemp("card"), {"corvale-retinagrade.md": CARD}))
+
+
+def test_the_list_under_a_singular_heading_the_question_names_is_quoted(card):
+    ans = card.ask("Which uses are out of scope for the Corvale RetinaGrade model?")
+    assert not ans.abstained, ans.answer
+    for item in ("without pupil dilation", "Children and adolescents", "glaucoma", "Replacing the ophthalmologist"):
+        assert item in ans.answer, ans.answer
+
+
 @pytest.fixture(scope="module")
 def adv(tmp_path_factory) -> Advisor:
     return Advisor(indexed_settings(tmp_path_factory.mktemp("sections"), {"acme-pneumoflag.md": SHEET}))
@@ -71,6 +148,9 @@ def test_a_short_list_the_question_names_is_quoted_whole(adv):
         ("What is a Delinquent Record under the rules?", "Section 4.5 Delinquent Records", False),  # one record
         ("What are the requirements for vendors?", "3 Data exchange requirements", False),  # "data exchange" not asked
         ("What is the intended use of X?", "Intended use", False),  # a topic heading, not a list
+        # a singular heading, qualified, asked for in the plural: the list of such uses
+        ("Which uses are out of scope for X?", "Model card: X > Out-of-scope use", True),
+        ("Which uses does X have?", "Use", False),  # a bare singular noun is a topic
     ],
 )
 def test_a_heading_names_its_section_when_the_question_asks_for_its_plural_noun(question, section, named):

@@ -76,6 +76,16 @@ def test_a_field_the_card_lacks_is_declined_not_taken_from_another_card(advisor,
     assert not any(x in ans.answer for x in elsewhere)
 
 
+@pytest.mark.slow
+def test_the_out_of_scope_uses_under_a_singular_heading_are_quoted_whole(advisor):
+    # the Lumora card lists them under "Out-of-scope use", as Hugging Face's card template does;
+    # no item says "scope", and the card's other sections outrank the list on the product's words
+    ans = advisor.ask("Which uses are out of scope for the Lumora melanoma model?")
+    assert not ans.abstained, ans.answer
+    for item in ("nails, palms, soles", "younger than 18", "without a dermatoscope", "without a clinician"):
+        assert item in ans.answer, ans.answer
+
+
 def _evidence(text: str, document: str) -> Evidence:
     return Evidence(text, set(tokenize(text)), set(), set(tokenize(document)), frozenset(document.lower().split()))
 
