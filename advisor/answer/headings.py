@@ -17,7 +17,7 @@ import re
 
 from ..text import tokenize
 
-__all__ = ["HEADING_BONUS", "names_section"]
+__all__ = ["HEADING_BONUS", "asks_excluded_uses", "names_section"]
 
 #: How much a unit gains when the question names its section's heading: enough to rank a
 #: section's plain sentences with the sentences naming the product asked about.
@@ -42,14 +42,41 @@ def _plural(word: str) -> bool:
     return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s"))
 
 
+#: A question asking what a product must not be used for ("What should X not be used for?",
+#: "Which uses does X rule out?", "Where is X contraindicated?").
+_NOT_FOR = re.compile(
+    r"\bnot\s+(?:to\s+)?(?:be\s+)?(?:used|meant|intended|designed|suitable|appropriate)\b"
+    r"|\b(?:shouldn['’]?t|mustn['’]?t|can['’]?t|cannot)\s+be\s+used\b"
+    # "rule out" and "exclude" only with "use": "can it rule out a stroke?" asks about a diagnosis
+    r"|\buses?\b.*\b(?:rul(?:e|es|ed|ing)\s+out|exclud\w*)|\b(?:rul(?:e|es|ed|ing)\s+out|exclud\w*).*\buses?\b"
+    r"|\boff[- ]label\b|\bcontraindicat\w*",
+    re.I,
+)
+#: A heading over the uses a document excludes ("Out-of-scope use", "Contraindications",
+#: "Uses not intended", "Cautioned out-of-scope settings").
+_NOT_FOR_HEADING = re.compile(
+    r"\bout[- ]of[- ]scope\b|\bnot\s+intended\b|\bcontraindications?\b|\bexcluded\s+uses?\b"
+    r"|\bprohibited\s+uses?\b|\bmisuse\b",
+    re.I,
+)
+
+
+def asks_excluded_uses(question: str) -> bool:
+    """Does the question ask what a product must not be used for?"""
+    return _NOT_FOR.search(question) is not None
+
+
 @functools.lru_cache(maxsize=4096)
 def names_section(question: str, section: str) -> bool:
-    """Does the question name the section (its last heading, numbering left out) by every
-    content word of a heading ending in a plural noun?"""
+    """Does the question name the section (its last heading, numbering left out): by every
+    content word of a heading ending in the noun it asks for in the plural, or, asking what a
+    product must not be used for, by a heading over the uses the document excludes?"""
     head = _NUMBERING.sub("", section.split(" > ")[-1].strip())
     words = _WORD.findall(head)
     if not words:
         return False
+    if _NOT_FOR_HEADING.search(head) and asks_excluded_uses(question) and len(words) <= _MAX_WORDS + 2:
+        return True
     m = _ASKED.match(question)
     plural = [w for w in _WORD.findall(m.group("np")) if _plural(w)] if m else []
     wanted = {t[:5] for t in tokenize(" ".join(plural))}  # asked for in the plural, as a list is

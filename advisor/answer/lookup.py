@@ -10,6 +10,7 @@ from ..retrieve import Filters, Hit, Retriever, SearchResult
 from ..text import content_words, identifiers, tokenize
 from .definitions import asks_definition
 from .docref import documents_naming, referenced, without_references
+from .headings import asks_excluded_uses, names_section
 from .unsaid import unframed
 
 __all__ = ["compared_names", "diverse", "interleave", "search_guidance", "split_question"]
@@ -100,9 +101,14 @@ def with_standouts(hits: list[Hit], k: int, query: str = "") -> list[Hit]:
 
 
 def _headed(query: str, top: list[Hit], rest: list[Hit]) -> Hit | None:
-    """The first hit past the top k whose section heading holds a word of the question that no
-    top hit holds anywhere ("which uses are out of scope": the card's "Out-of-scope use" list,
-    whose items never say "scope")."""
+    """The first hit past the top k under the heading the question names, when no top hit is
+    (`headings.names_section`: "what should X not be used for" and the card's "Out-of-scope use"
+    list, whose items never say so), else whose section heading holds a word of the question
+    that no top hit holds anywhere."""
+    if not any(names_section(query, h.chunk.section) for h in top):
+        named = next((h for h in rest if names_section(query, h.chunk.section)), None)
+        if named is not None:
+            return named
     held: set[str] = set()
     for h in top:
         held |= content_words(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}")
@@ -271,6 +277,13 @@ def search_guidance(retriever: Retriever, query: str, *, k: int, org: str | None
         defining = retriever.search(f"{subject} means", k=DEFINING_HITS, filters=filters)
         searches.append(defining)
         hits = interleave([hits, defining.hits])
+    if asks_excluded_uses(query):
+        # "what should X not be used for": a card's list under "Out-of-scope use" never says so,
+        # and its items are far in meaning from the question; a search naming the heading finds it
+        barred = retriever.search(f"{query} (out-of-scope uses)", k=DEFINING_HITS, filters=filters)
+        searches.append(barred)
+        have = {h.chunk.chunk_id for h in hits}
+        hits += [h for h in barred.hits if h.chunk.chunk_id not in have and names_section(query, h.chunk.section)][:1]
     subs = split_question(query)
     if len(subs) > 1:  # each part of a compound question gets its own evidence
         parts = [retriever.search(q, k=3, filters=filters) for q in subs]

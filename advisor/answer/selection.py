@@ -137,7 +137,7 @@ MAX_SIBLINGS = 3
 SIBLING_FLOOR = 0.72
 
 
-def add_siblings(cands: list[Candidate], chosen: list[Candidate], best: float) -> list[Candidate]:
+def add_siblings(cands: list[Candidate], chosen: list[Candidate], best: float, question: str = "") -> list[Candidate]:
     """Beside each chosen list item, the other items of its list that answer the question on
     their own (clearing SIBLING_FLOOR, saying something new), up to MAX_SIBLINGS per list in
     all. They come on top of the answer's other sentences, never in their place."""
@@ -146,7 +146,7 @@ def add_siblings(cands: list[Candidate], chosen: list[Candidate], best: float) -
         if c in out or c.kind is UnitKind.SENTENCE or c.score < SIBLING_FLOOR * best:
             continue
         mates = [o for o in out if o.kind is not UnitKind.SENTENCE and _group_key(o) == _group_key(c)]
-        if not mates or len(mates) >= _sibling_cap(_members(cands, _group_key(c)), best):
+        if not mates or len(mates) >= _sibling_cap(_members(cands, _group_key(c)), best, question):
             continue
         if any(repeats(c, o, float(c.vec @ o.vec)) for o in out):
             continue
@@ -158,14 +158,14 @@ def add_siblings(cands: list[Candidate], chosen: list[Candidate], best: float) -
 SHORT_LIST = 6
 
 
-def _sibling_cap(members: list[Candidate], best: float) -> int:
+def _sibling_cap(members: list[Candidate], best: float, question: str = "") -> int:
     """How many items of a list an answer to a non-list question quotes: MAX_SIBLINGS, or the
-    whole of a short list that leads the answer (an item of it scores best) and whose every item
-    clears SIBLING_FLOOR (the out-of-scope uses a question names: leaving the last one out
-    would tell the user there is none)."""
+    whole of a short list that leads the answer (an item of it scores best) or sits under the
+    heading the question names, and whose every item clears SIBLING_FLOOR (the out-of-scope
+    uses a question names: leaving the last one out would tell the user there is none)."""
     if (
         len(members) <= SHORT_LIST
-        and any(m.score >= best for m in members)
+        and (any(m.score >= best for m in members) or names_section(question, members[0].chunk.section))
         and all(m.score >= SIBLING_FLOOR * best for m in members)
     ):
         return len(members)

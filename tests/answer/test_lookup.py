@@ -144,7 +144,40 @@ def test_a_passage_headed_by_an_asked_word_no_top_passage_holds_joins_them():
     question = "Which uses are out of scope for the model?"
     found = search_guidance(_Ranked(hits), question, k=6, org=None, user_documents=False)
     assert [h.chunk.chunk_id for h in found.hits] == ["c1", "c2", "c3", "c4", "c5", "c6", "c8"]
-    # when a top passage holds every asked word already, nothing joins on its heading
-    hits[2] = _headed_hit(3, "Intended use", "The scope of the model's use is adult patients.")
+    # when a top passage is under that heading already, nothing joins
+    hits[2] = _headed_hit(3, "Out-of-scope use", "- Lateral views")
     found = search_guidance(_Ranked(hits), question, k=6, org=None, user_documents=False)
     assert [h.chunk.chunk_id for h in found.hits] == ["c1", "c2", "c3", "c4", "c5", "c6"]
+    # nor when the top passages hold every asked word and none past them is under a named heading
+    hits[2] = _headed_hit(3, "Intended use", "The scope of the model's use is adult patients.")
+    hits[7] = _headed_hit(8, "Scope notes", "- Patients younger than 18")
+    found = search_guidance(_Ranked(hits), question, k=6, org=None, user_documents=False)
+    assert [h.chunk.chunk_id for h in found.hits] == ["c1", "c2", "c3", "c4", "c5", "c6"]
+
+
+class _Searches:
+    """A retriever answering each query with the hits of the first key it contains."""
+
+    def __init__(self, by_query: dict[str, list[Hit]]):
+        self.by_query = by_query
+
+    def search(self, query, k=None, filters=None):
+        hits = next((h for key, h in self.by_query.items() if key in query), [])
+        return SearchResult(hits[: k or len(hits)])
+
+
+def test_a_question_about_excluded_uses_searches_for_the_heading_over_them():
+    # "not be used for": the card's list under "Out-of-scope use" is not among the question's hits
+    top = [_headed_hit(n, "Model details") for n in range(1, 11)]
+    barred = [_headed_hit(1, "Model details"), _headed_hit(20, "Out-of-scope use", "- Patients younger than 18")]
+    question = "What should the model not be used for?"
+    found = search_guidance(
+        _Searches({"(out-of-scope uses)": barred, question: top}), question, k=6, org=None, user_documents=False
+    )
+    assert [h.chunk.chunk_id for h in found.hits] == ["c1", "c2", "c3", "c4", "c5", "c6", "c20"]
+    # a question not about excluded uses runs no such search
+    plain = "What is the model used for?"
+    found = search_guidance(
+        _Searches({"(out-of-scope uses)": barred, plain: top}), plain, k=6, org=None, user_documents=False
+    )
+    assert "c20" not in [h.chunk.chunk_id for h in found.hits]

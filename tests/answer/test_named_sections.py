@@ -151,6 +151,14 @@ def test_a_short_list_the_question_names_is_quoted_whole(adv):
         # a singular heading, qualified, asked for in the plural: the list of such uses
         ("Which uses are out of scope for X?", "Model card: X > Out-of-scope use", True),
         ("Which uses does X have?", "Use", False),  # a bare singular noun is a topic
+        # what a product must not be used for: the heading over the uses its document excludes
+        ("What should X not be used for?", "Model card: X > Out-of-scope use", True),
+        ("Which uses does X rule out?", "4 Contraindications", True),
+        ("Where is X contraindicated?", "Uses not intended", True),
+        ("What should X not be used for?", "Intended use", False),
+        ("What is X used for?", "Out-of-scope use", False),  # not asking what is excluded
+        ("Can X rule out a stroke?", "Out-of-scope use", False),  # a diagnosis ruled out, not a use
+        ("Which patients were excluded from the study of X?", "Out-of-scope use", False),
     ],
 )
 def test_a_heading_names_its_section_when_the_question_asks_for_its_plural_noun(question, section, named):

@@ -77,10 +77,19 @@ def test_a_field_the_card_lacks_is_declined_not_taken_from_another_card(advisor,
 
 
 @pytest.mark.slow
-def test_the_out_of_scope_uses_under_a_singular_heading_are_quoted_whole(advisor):
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which uses are out of scope for the Lumora melanoma model?",
+        # asked without the heading's words: the list's items are far from them in meaning
+        "What should Lumora's melanoma model not be used for?",
+        "What uses does Lumora rule out for its melanoma model?",
+    ],
+)
+def test_the_out_of_scope_uses_under_a_singular_heading_are_quoted_whole(advisor, question):
     # the Lumora card lists them under "Out-of-scope use", as Hugging Face's card template does;
     # no item says "scope", and the card's other sections outrank the list on the product's words
-    ans = advisor.ask("Which uses are out of scope for the Lumora melanoma model?")
+    ans = advisor.ask(question)
     assert not ans.abstained, ans.answer
     for item in ("nails, palms, soles", "younger than 18", "without a dermatoscope", "without a clinician"):
         assert item in ans.answer, ans.answer
