@@ -9,7 +9,7 @@ from typing import Protocol
 
 from ..chunk import Chunk, DocType
 from ..text import tokenize
-from .headings import HEADING_BONUS, names_section
+from .headings import HEADING_BONUS, names_excluded_uses, names_section
 from .properties import (
     _CLEARANCE_ASKED,
     _CLEARANCE_ID,
@@ -110,7 +110,12 @@ def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> flo
     # may be another device's (the predicate a 510(k) summary names)
     running = bool(chunk.meta.get("running")) and _CLEARANCE_ID.search(text) is not None
     own = TITLE_BONUS if stated and (titled or running) and not _COMPARES.search(ask.question) else 0.0
-    section = HEADING_BONUS if chunk.doc_type == DocType.USER and names_section(ask.question, chunk.section) else 0.0
+    # a card's "Cautioned out-of-scope settings and use cases: ..." field heads its excluded uses too
+    label = _LONG_LABEL.match(text)
+    headed = names_section(ask.question, chunk.section) or bool(
+        label and names_excluded_uses(ask.question, label.group(1))
+    )
+    section = HEADING_BONUS if chunk.doc_type == DocType.USER and headed else 0.0
     return (FIELD_BONUS if named else 0.0) + stated + own + section
 
 
@@ -125,6 +130,8 @@ _IN_CHARGE = re.compile(
 _CHARGE = re.compile(r"\b(?:owner|lead|responsible|accountable|head|sponsor|steward|custodian)\b", re.I)
 #: The label of a field line, as written ("Manufacturer" in "Manufacturer: Tarnwick Diagnostics Ltd.").
 _FIELD_LABEL = re.compile(r"^\s*([A-Za-z][\w ()/&'’-]{1,40}):\s+\S")
+#: A field label of any length up to a short sentence ("Cautioned out-of-scope settings and use cases: ...").
+_LONG_LABEL = re.compile(r"^\s*([A-Za-z][\w ()/&'’,-]{1,80}):\s+\S")
 
 
 def field_alike(question: str, text: str, chunk: Chunk, words: Alike | None) -> float:

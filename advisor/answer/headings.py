@@ -17,7 +17,7 @@ import re
 
 from ..text import tokenize
 
-__all__ = ["HEADING_BONUS", "asks_excluded_uses", "names_section"]
+__all__ = ["HEADING_BONUS", "asks_excluded_uses", "names_excluded_uses", "names_section"]
 
 #: How much a unit gains when the question names its section's heading: enough to rank a
 #: section's plain sentences with the sentences naming the product asked about.
@@ -66,6 +66,16 @@ def asks_excluded_uses(question: str) -> bool:
     return _NOT_FOR.search(question) is not None
 
 
+def names_excluded_uses(question: str, label: str) -> bool:
+    """Does a heading or field label ("Cautioned out-of-scope settings and use cases") head the
+    uses a question about what the product must not be used for asks?"""
+    return (
+        len(_WORD.findall(label)) <= _MAX_WORDS + 2
+        and bool(_NOT_FOR_HEADING.search(label))
+        and asks_excluded_uses(question)
+    )
+
+
 @functools.lru_cache(maxsize=4096)
 def names_section(question: str, section: str) -> bool:
     """Does the question name the section (its last heading, numbering left out): by every
@@ -75,7 +85,7 @@ def names_section(question: str, section: str) -> bool:
     words = _WORD.findall(head)
     if not words:
         return False
-    if _NOT_FOR_HEADING.search(head) and asks_excluded_uses(question) and len(words) <= _MAX_WORDS + 2:
+    if names_excluded_uses(question, head):
         return True
     m = _ASKED.match(question)
     plural = [w for w in _WORD.findall(m.group("np")) if _plural(w)] if m else []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from advisor.answer import Advisor
-from advisor.answer.headings import names_section
+from advisor.answer.headings import names_excluded_uses, names_section
 
 from .builders import indexed_settings
 
@@ -163,3 +163,15 @@ def test_a_short_list_the_question_names_is_quoted_whole(adv):
 )
 def test_a_heading_names_its_section_when_the_question_asks_for_its_plural_noun(question, section, named):
     assert names_section(question, section) is named
+
+
+@pytest.mark.parametrize(
+    ("question", "label", "named"),
+    [
+        ("What should X not be used for?", "Cautioned out-of-scope settings and use cases", True),
+        ("What are X's settings and use cases?", "Cautioned out-of-scope settings and use cases", False),
+        ("What should X not be used for?", "Primary intended users", False),
+    ],
+)
+def test_a_field_label_over_excluded_uses_is_named_by_a_question_about_them(question, label, named):
+    assert names_excluded_uses(question, label) is named

@@ -12,7 +12,7 @@ from advisor.answer.asks import Evidence, addressed, read_ask
 from advisor.ingest import load_chunks
 from advisor.text import tokenize
 
-from .conftest import CARDS, first_source
+from .conftest import CARDS, first_source, pdf
 
 
 def test_each_card_names_its_own_product_in_every_chunk_title(built):
@@ -93,6 +93,16 @@ def test_the_out_of_scope_uses_under_a_singular_heading_are_quoted_whole(advisor
     assert not ans.abstained, ans.answer
     for item in ("nails, palms, soles", "younger than 18", "without a dermatoscope", "without a clinician"):
         assert item in ans.answer, ans.answer
+
+
+@pytest.mark.slow
+def test_a_chai_cards_out_of_scope_field_answers_what_it_must_not_be_used_for(advisor):
+    pdf("Aidoc_AD-01")  # skips, naming the file, when ../shared is absent
+    # the label is a field of the card's first page, not a heading; its words are far in meaning
+    # from "not be used for", which reads close to the card's "intended to be used by" lines
+    ans = advisor.ask("What should the Aidoc aortic dissection solution not be used for?")
+    assert not ans.abstained, ans.answer
+    assert "not intended for diagnostic use beyond notification" in ans.answer, ans.answer
 
 
 def _evidence(text: str, document: str) -> Evidence:
