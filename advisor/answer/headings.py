@@ -8,7 +8,10 @@ names every content word of it. The heading is a plural (a list-like heading: "L
 model-card template writes it, for "Which uses are out of scope?"); a bare singular ("Use"), a
 heading the question does not ask for in the plural ("What is the intended use?" and "Intended
 use", "Regulatory status"), or one it names only in part ("Data exchange requirements" for "What
-are the requirements for vendors?") names nothing."""
+are the requirements for vendors?") names nothing. A question asking what a product must not be
+used for ("What should X not be used for?") names the heading, or field label, over the uses its
+document excludes ("Out-of-scope use", "Contraindications", "Cautioned out-of-scope settings and
+use cases"), whose items never say "not be used for"."""
 
 from __future__ import annotations
 
