@@ -26,6 +26,12 @@ _PROPERTY = re.compile(
     r"(?P<prop>[\w()'’-]+(?:\s+[\w()'’-]+){0,3}?)\s+(?:does|did|do|is|was|were|has|have|had|of|for|must|should|can|could|will|would)\b",
     re.I,
 )
+#: "What is X's positive predictive value?" (read with its "'s" dropped): a measure closing the question.
+_MEASURE_OWNED = re.compile(
+    r"^\s*(?:what|which)\s+(?:is|was|are|were)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?P<prop>[\w()'’-]+(?:\s+[\w()'’-]+){0,5}?)\s*\?*\s*$",
+    re.I,
+)
 #: "What was X's sensitivity on the oncology units?": a measure asked for a place or a group.
 _MEASURE_ASKED = re.compile(
     r"^\s*(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the\s+|its\s+|their\s+)?)?"
@@ -36,11 +42,12 @@ _MEASURE_ASKED = re.compile(
 
 def _property_match(question: str) -> re.Match[str] | None:
     """The property a question asks for ("What is the sensitivity of ..."), or the measure it asks
-    for a place or group ("What was X's sensitivity on the oncology units?")."""
+    of a product by name ("What is X's positive predictive value?") or for a place or group ("What
+    was X's sensitivity on the oncology units?")."""
     m = _PROPERTY.match(question)
     if m is not None:
         return m
-    m = _MEASURE_ASKED.match(question)
+    m = _MEASURE_ASKED.match(question) or _MEASURE_OWNED.match(question)
     toks = tokenize(m.group("prop")) if m is not None else []
     # its head names a measure: "sensitivity", "positive predictive value"
     return m if toks and (toks[-1] in _MEASURES or (toks[-1] == "valu" and "predict" in toks)) else None

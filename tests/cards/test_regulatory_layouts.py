@@ -41,6 +41,22 @@ def test_a_word_qualifying_how_a_measure_was_reported_is_not_asked_of_the_card()
     assert asked_population(q) == (frozenset(), frozenset())
 
 
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # a measure closing the question, asked of a product in its possessive
+        ("What is OrbDoc's positive predictive value?", "positive predictive value"),
+        ("What is the Tern ICH tool's sensitivity?", "sensitivity"),
+        ("What was the specificity?", "specificity"),
+        # a thing that is not a measure asks for no figure
+        ("What is the hospital's policy on AI?", ""),
+        ("What is Tern's mission?", ""),
+    ],
+)
+def test_a_measure_closing_a_question_is_the_property_asked(question, asked):
+    assert read_ask(question).asked_property == frozenset(tokenize(asked))
+
+
 def test_a_subgroup_named_at_the_end_of_the_question_must_be_the_figure_s_subgroup():
     title = "Tern MVO 510(k) Summary"
     lead = "Subgroup | Studies | Sensitivity (95% CI)"

@@ -66,6 +66,8 @@ def test_a_question_about_one_product_cites_its_card_first(advisor, question, st
     [
         # the LVO sheet reports no PPV; the Kestrel label does (18%)
         ("What positive predictive value does Halvard NeuroTriage LVO report?", ["18%"]),
+        # the same asked with the product's possessive, the measure closing the question
+        ("What is Halvard NeuroTriage LVO's positive predictive value?", ["18%"]),
         # the Kestrel label reports a sensitivity but no specificity; both Halvard sheets do
         ("What specificity does the Kestrel Sepsis Early Warning model have?", ["92.6", "96.8", "71%"]),
     ],
