@@ -21,6 +21,7 @@ from .focus import EFFECT_ASK, dated, gives, states_effect
 from .paraphrase import phrasal
 from .persona import set_aside
 from .quotable import UnitKind
+from .rows import overall_bonus
 from .selection import TABLE_REF, Candidate, introduced_table
 from .signoff import SIGNOFF_ASK, signs_off
 from .subject import names
@@ -324,13 +325,6 @@ def _asked_kind_bonus(c: Candidate, wants_action: bool, wants_actor: bool, wants
     return bonus
 
 
-def _header(c: Candidate) -> str:
-    """A table row's column headings are part of what its cells say: "Class B | ... | 500 records"
-    answers "what evidence is required for Class B" under the column "Evidence required"."""
-    head = c.unit.header_row
-    return head.text if head is not None else ""
-
-
 def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float]:
     # "bylaws" in "under the bylaws" says where to look, not what is asked: the document's
     # cover line ("... Medical Staff Bylaws, adopted ...") does not answer for naming it
@@ -363,7 +357,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     wants_members = bool(_MEMBERS_ASK.search(question))
     # Question words weighted by how rare they are among the candidate sentences: words every
     # candidate shares (the topic) say little; the rare one ("comply") is what is asked.
-    cand_words = [fuzzy(content_words(f"{c.text} {_header(c)}")) for c in cands]
+    cand_words = [fuzzy(content_words(f"{c.text} {c.header}")) for c in cands]
     contexts = [fuzzy(content_words(f"{c.chunk.title} {c.chunk.section} {c.frame}")) for c in cands]
     n = len(cands)
     weight = {
@@ -421,7 +415,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
         bonus += _asked_kind_bonus(c, wants_action, wants_actor, wants_members)
         if any(covers_amount(c.text, a) for a, _ in amounts):
             bonus += 0.1  # "who signs a $250,000 contract": the row of the band holding it
-        if wants_signoff and c.kind is not UnitKind.SENTENCE and signs_off(c.text, _header(c), c.chunk.section):
+        if wants_signoff and c.kind is not UnitKind.SENTENCE and signs_off(c.text, c.header, c.chunk.section):
             bonus += 0.3  # "who approved the policy": the names of its sign-off table
         chunk_rel = 1.0 / (1.0 + 0.35 * (c.hit_rank - 1))  # hybrid retrieval's verdict on the passage
         out.append(0.5 * float(sim) + 0.25 * min(lex, 1.0) + 0.15 * chunk_rel + bonus)
@@ -545,6 +539,7 @@ def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus, rank
             # many words ("what is meant by"), the definition is the answer, whatever else is near
             c.score += 0.25 if explicit else 0.12
         c.score += figure_bonus(ask, c.text, c.unit.lead, c.chunk)  # states the figure asked for
+        c.score += overall_bonus(question, ask.asked_property, c)  # "X's specificity": the "All" row first
         if ask.focus is Focus.COUNT and ask.counted and gives(ask, c.text):
             c.score += 0.08  # "how many discharges": "Across 14,107 index discharges, ..." before "41 variables"
         # "who makes it": "Manufacturer: ..."; "Version 1.4, ..." answers only of the document itself

@@ -9,9 +9,11 @@ mandatory", "rather than required" pick nothing out); naming no cell's value kee
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from ..text import tokenize
 from .focus import MONTHS, years
+from .populations import asked_population
 from .quotable import UnitKind
 from .selection import Candidate
 
@@ -62,6 +64,17 @@ _HIGHEST = re.compile(r"\b(?:highest|strongest|best|largest|greatest|most|maximu
 #: A row summing up the others ("All sites", "Total", "Overall"): no rank of its own.
 _SUMMARY_ROW = re.compile(r"^\s*(?:all\b|total|overall|combined|pooled|average|mean)\b", re.I)
 _FIGURE = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+#: What the row summing up a table gains when a measure is asked of no group.
+OVERALL_BONUS = 0.05
+
+
+def overall_bonus(question: str, measure: Collection[str], c: Candidate) -> float:
+    """OVERALL_BONUS for the row summing up a table ("All test images | 8,240 | ... | 71.4%") when
+    the question asks a measure ("What is X's specificity?") of no group: the overall figure
+    answers it before the subgroups' rows, which read as close to it; 0 otherwise."""
+    if not measure or c.kind is not UnitKind.ROW or not _SUMMARY_ROW.match(c.text):
+        return 0.0
+    return 0.0 if any(asked_population(question)) else OVERALL_BONUS
 
 
 def ranked_rows(question: str, cands: list[Candidate]) -> list[Candidate]:

@@ -70,6 +70,13 @@ class Candidate:
         return self.unit.kind
 
     @property
+    def header(self) -> str:
+        """A table row's column headings are part of what its cells say: "Class B | ... | 500 records"
+        answers "what evidence is required for Class B" under the column "Evidence required"."""
+        head = self.unit.header_row
+        return head.text if head is not None else ""
+
+    @property
     def anaphoric(self) -> bool:
         """Leans on the sentence before it ("This approach ...", "However, ...", "... for this.")."""
         return self.kind is UnitKind.SENTENCE and bool(ANAPHORA.match(self.text) or ENDS_ON_REFERENCE.search(self.text))

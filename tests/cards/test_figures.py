@@ -151,3 +151,24 @@ def test_the_field_a_question_names_is_quoted(advisor):
     assert "clinical safety officer" in ans.answer and first_source(ans) == "Halden_NeuroTrace_LVO_model_card", (
         ans.answer
     )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["What is the Lumora melanoma model's specificity?", "What specificity does the Lumora model report?"]
+)
+def test_a_measure_asked_of_no_group_quotes_the_tables_overall_row_first(advisor, question):
+    # the Lumora card's subgroup table reads "Fitzpatrick I-II | ... | 73.0%" as close to the
+    # question as its "All test images | ... | 71.4%" row, which is the answer
+    ans = advisor.ask(question)
+    assert not ans.abstained, ans.answer
+    assert "All test images | 8,240 | 612 | 0.941 | 93.8% | 71.4%" in ans.answer, ans.answer
+    assert ans.answer.index("All test images") < ans.answer.find("Fitzpatrick") or "Fitzpatrick" not in ans.answer
+
+
+@pytest.mark.slow
+def test_a_measure_asked_of_a_group_quotes_that_groups_row(advisor):
+    ans = advisor.ask("What is Lumora's specificity in women?")
+    assert not ans.abstained, ans.answer
+    assert "Women | 4,380 | 281 | 0.937 | 93.2% | 72.0%" in ans.answer, ans.answer
+    assert "- All test images" not in ans.answer, ans.answer
