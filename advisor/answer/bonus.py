@@ -111,10 +111,8 @@ def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> flo
     running = bool(chunk.meta.get("running")) and _CLEARANCE_ID.search(text) is not None
     own = TITLE_BONUS if stated and (titled or running) and not _COMPARES.search(ask.question) else 0.0
     # a card's "Cautioned out-of-scope settings and use cases: ..." field heads its excluded uses too
-    label = _LONG_LABEL.match(text)
-    headed = names_section(ask.question, chunk.section) or bool(
-        label and names_excluded_uses(ask.question, label.group(1))
-    )
+    label = text.split(":", 1)[0] if ":" in text else ""
+    headed = names_section(ask.question, chunk.section) or bool(label and names_excluded_uses(ask.question, label))
     section = HEADING_BONUS if chunk.doc_type == DocType.USER and headed else 0.0
     return (FIELD_BONUS if named else 0.0) + stated + own + section
 
@@ -130,8 +128,6 @@ _IN_CHARGE = re.compile(
 _CHARGE = re.compile(r"\b(?:owner|lead|responsible|accountable|head|sponsor|steward|custodian)\b", re.I)
 #: The label of a field line, as written ("Manufacturer" in "Manufacturer: Tarnwick Diagnostics Ltd.").
 _FIELD_LABEL = re.compile(r"^\s*([A-Za-z][\w ()/&'’-]{1,40}):\s+\S")
-#: A field label of any length up to a short sentence ("Cautioned out-of-scope settings and use cases: ...").
-_LONG_LABEL = re.compile(r"^\s*([A-Za-z][\w ()/&'’,-]{1,80}):\s+\S")
 
 
 def field_alike(question: str, text: str, chunk: Chunk, words: Alike | None) -> float:

@@ -155,6 +155,17 @@ def test_a_passage_headed_by_an_asked_word_no_top_passage_holds_joins_them():
     assert [h.chunk.chunk_id for h in found.hits] == ["c1", "c2", "c3", "c4", "c5", "c6"]
 
 
+def test_a_passage_whose_heading_holds_an_asked_word_no_top_passage_holds_joins_them():
+    # no heading is named by the question ("patients" is asked, "Scope of use" ends in "use"),
+    # but "scope" is in no top passage and in the heading of the eighth
+    hits = [_headed_hit(n, "Model details") for n in range(1, 7)]
+    hits += [_headed_hit(7, "Evaluation"), _headed_hit(8, "Scope of use", "- Adults only")]
+    found = search_guidance(
+        _Ranked(hits), "Which patients are out of scope for the model?", k=6, org=None, user_documents=False
+    )
+    assert [h.chunk.chunk_id for h in found.hits] == ["c1", "c2", "c3", "c4", "c5", "c6", "c8"]
+
+
 class _Searches:
     """A retriever answering each query with the hits of the first key it contains."""
 
