@@ -43,7 +43,7 @@ from .places import names_place
 from .populations import asked_age, covers_age
 from .properties import asked_property, ity_nouns, states_property, unstated
 from .signoff import signature_met
-from .unsaid import unframed, unsaid_reason
+from .unsaid import asked_clause, unframed, unsaid_reason
 
 __all__ = [
     "Ask",
@@ -82,19 +82,20 @@ _FRAME = frozenset(
         # pronouns, quantifiers and assent words a conversational question carries ("are these
         # metrics themselves any good?", "Is it OK to ...?"): no passage needs to repeat them
         "themselves itself ourselves yourself anyone anybody everyone everybody someone somebody nobody "
-        "whether every one ones ok okay goes "
+        "whether every one ones ok okay goes like "
         # the second part of a compound adjective ("AI-related", "AI-enabled") and a part of a year
         # ("mid-2027"): a passage says "events involving AI tools", "by June 30, 2027"
-        "related based driven enabled powered assisted mid early late "
+        "related based driven enabled powered assisted style facing mid early late "
         # a reporting verb: "how many hours does the agency estimate ...", "when does the vendor
         # expect ...": the figure asked is the estimate, which a table or a sentence states bare
         "estimate estimated estimates expect expected expects anticipate anticipated "
-        # "what are we supposed to do", "does it already require ... since 2025": how the asker
-        # frames the duty or the time, which a passage states as "must" or a date
-        "supposed since already"
+        # "what are we supposed to do", "does it already require ... since 2025": a duty or a time as asked
+        "supposed owe owed since already"
     )
 )
 _WHERE_VERBS = frozenset(tokenize("located based headquartered situated"))
+_FOCUS_LIGHT = {Focus.PLACE: _WHERE_VERBS, Focus.COUNT: frozenset(tokenize("people persons individuals"))}
+_OWN_OR_KIND = re.compile(r"\b(?:our|my)\s+([A-Z][\w-]*)|\b([A-Z][\w]*)-(?:style|like|type|esque)\b")
 
 #: The subject of a reporting verb ("how many hours does the agency estimate", "what does the
 #: board require"): the document speaking, which its sentences need not name ("we estimate").
@@ -205,9 +206,8 @@ def read_ask(
             entities.add(tok)  # "AI" in most passages is the topic, not a name the answer must say
         elif rarity is not None and weight >= _RARE:
             rare.add(tok)
-    # In a how/why question, a plain word the documents never use is most likely a paraphrase
-    # ("secure" for "encrypts"): it weighs as much as the rarest word they do use, not more.
-    # Names, and the anchors of a question asking for a number, date or name, keep their weight.
+    # In a how/why question, a plain word the documents never use is most likely a paraphrase ("secure"
+    # for "encrypts"): it weighs as much as the rarest word they use; names and asked figures keep theirs.
     # "a 12-year-old patient" names an age, which a range states ("age 9-17"), not a name
     age = asked_age(question)
     if age is not None:
@@ -216,15 +216,16 @@ def read_ask(
     for t in tokenize(unit_asked(question) + "s"):
         anchors.pop(t, None)
     if focus_of(question) is Focus.DATE:
-        anchors.pop("due", None)  # "when is conformance due" asks a date: "Conformance by" states it
+        for t in tokenize("due start begin"):  # "when is it due", "when does it start": "by", "from" state it
+            anchors.pop(t, None)
     open_question = focus_of(question) is Focus.NONE
     paraphrase = [t for t in anchors if open_question and t not in entities and known is not None and not known(t)]
     seen = [w for t, w in anchors.items() if t not in paraphrase]
     for t in paraphrase:
         anchors[t] = min(anchors[t], max(seen, default=anchors[t]))
-    # "our CMO", "my CFO": the asker's own people and things, not what the documents must name
-    # (an identifier stays a name: "our GOV-2 gap")
-    own = {t for m in re.finditer(r"\b(?:our|my)\s+([A-Z][\w-]*)", text) for t in tokenize(m.group(1))}
+    # "our CMO", "my CFO": the asker's own people and things, and "a ChatGPT-style assistant" the
+    # kind of thing, not names the documents must use (an identifier stays a name: "our GOV-2 gap")
+    own = {t for m in _OWN_OR_KIND.finditer(text) for t in tokenize(m.group(1) or m.group(2))}
     entities -= own - special
     named = [t for t in entities if known is not None and t.isalpha() and len(t) >= 3]
     unseen = {t for t in named if known is not None and not known(t) and not known(f"{t}'s")}  # "St. Aldric's"
@@ -232,12 +233,14 @@ def read_ask(
     written = {t: w for w in re.findall(r"[\w'’-]+", text) for t in tokenize(w)[:1] if t in anchors}
     # "How long do officers serve, and can they be re-elected?": the length is asked of the first part
     particles = {t for m in PARTICLE.finditer(text) for t in tokenize(m.group(1))}
-    parts = [p for p in split_question(question, least=1) if focus_of(p) is not Focus.NONE]
-    # "where is X located": a place answers it, whatever the verb ("offices at 40 Harbour Street")
-    placed = _WHERE_VERBS if focus_of(question) is Focus.PLACE else frozenset()
+    parts = [p for p in split_question(asked_clause(question), least=1) if focus_of(p) is not Focus.NONE]
+    # "where is X located": a place answers it, whatever the verb; "how many people": members
+    placed = _FOCUS_LIGHT.get(focus_of(question), frozenset())
     light = frozenset(t for t in anchors if (t in LIGHT or t in particles or t in placed) and t not in entities)
     # "..., and how soon must it be made?": a part naming nothing but its verb asks about the rest
-    focused = frozenset(t for t in tokenize(parts[0]) if t in anchors) if len(parts) == 1 else frozenset()
+    # "How often is X reviewed and which body signs it off?": the part asking the kind of fact asked
+    part = next((p for p in parts if focus_of(p) is focus_of(question)), parts[0]) if parts else ""
+    focused = frozenset(t for t in tokenize(part) if t in anchors)
     if len(parts) == 1 and focused <= light:
         focused = frozenset(anchors) - light  # its verb is no word the fact must repeat ("no later than 45 days")
     return Ask(
@@ -388,8 +391,8 @@ def focus_coverage(ask: Ask, evidence: list[Evidence], extra: list[Extra] | None
     question asks for no particular kind of fact."""
     if ask.focus is Focus.NONE and not ask.superlative:
         return 1.0
-    if ask.focus in (Focus.NAMED, Focus.PERSON, Focus.PLACE):
-        ask = ask.topical()  # "which body looks after X" is answered by a name beside X, in any verb
+    if ask.focus in (Focus.NAMED, Focus.PERSON, Focus.PLACE, Focus.COUNT):
+        ask = ask.topical()  # "which body looks after X": a name beside X; "how many sit on X": "X has 11 members"
     focused = {t: w for t, w in ask.anchors.items() if t in ask.focus_anchors} or None
     _, per = coverage(ask, evidence, extra, focused)
     return max(
@@ -558,8 +561,7 @@ def addressed(
         # happened ("released in May 2023")
         extra = [x if states_limit(ev.text) else {} for ev, x in zip(evidence, extra, strict=True)]
     again = _judged(ask, evidence, extra, min_coverage, min_focus_coverage)
-    # the better reading counts, also for how confident the answer is: words said otherwise
-    # are still said
+    # the better reading counts, also for how confident the answer is: words said otherwise are said
     if again.ok:
         return again if not verdict.ok or again.coverage > verdict.coverage else verdict
     # declined either way: say why as far as the words said otherwise get ("none of them states

@@ -33,7 +33,11 @@ __all__ = [
 #: when judging whether an answer is about the question, but a sentence stating the date or
 #: amount asked for must still match them ("How long does the review take?").
 LIGHT = frozenset(
-    tokenize("look keep make take put come bring made took taken kept brought came run ran last lasted occur occurs")
+    tokenize(
+        "look keep make take put come bring made took taken kept brought came run ran last lasted occur occurs "
+        # "how many people sit on the board" is answered by "it has eleven members"
+        "sit sits sat"
+    )
 )
 #: The particle of a phrasal verb is as light as its verb: "looks after" is "maintains".
 PARTICLE = re.compile(

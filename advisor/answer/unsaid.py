@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from ..text import tokenize
 
-__all__ = ["name_run", "owns", "possessive", "unframed", "unsaid_reason"]
+__all__ = ["asked_clause", "name_run", "owns", "possessive", "unframed", "unsaid_reason"]
 
 
 def possessive(name: str, what: str) -> str:
@@ -82,3 +82,17 @@ _FILLER = frozenset(
 def unframed(question: str) -> str:
     """The question without its filler words, for measuring how much of it the passages hold."""
     return " ".join(w for w in question.split() if not (t := tokenize(w)) or not set(t) <= _FILLER)
+
+
+#: "If an AI tool contributes to a death, how long do we have to report it?": a condition opening
+#: the question, a comma, then what it asks.
+_CONDITION = re.compile(
+    r"^\s*(?:if|when|whenever|once|after|where|in case)\s+[^?,]{3,}?,\s*"
+    r"(?=(?:what|which|how|who|whom|when|where|why|is|are|does|do|did|should|can|could|must|may|will|would)\b)",
+    re.I,
+)
+
+
+def asked_clause(question: str) -> str:
+    """The question without a condition opening it: the fact asked need not repeat the condition."""
+    return _CONDITION.sub("", question, count=1)

@@ -207,7 +207,10 @@ _VERB_OBJECT = re.compile(
 def _sentence(title: str) -> bool:
     """Does a numbered paragraph's first sentence read as a statement rather than a run-in title?"""
     words = title.split(maxsplit=1)[-1]  # after the number
-    return bool(_FINITE.search(words) or _VERB_OBJECT.search(words))
+    # "The national architecture rests on four core registries.": a title that long does not
+    # open with a determiner ("The Credentials Committee." is short)
+    long_det = len(words.split()) > 5 and re.match(rf"{_DET}\b", words, re.I) is not None
+    return bool(long_det or _FINITE.search(words) or _VERB_OBJECT.search(words))
 
 
 def _piece(b: Block, start: int, end: int, section: str) -> Block:

@@ -21,6 +21,7 @@ from .pdf_chars import Frag, Page, edge_between
 from .pdf_columns import continued_rows, split_columns
 from .pdf_frames import callouts
 from .pdf_furniture import FIGURE
+from .pdf_hanging import CLAUSE_NO, hang_labels
 from .pdf_rows import cell_lines, line_rows, sub_rows
 from .pdf_rows import extent as _extent
 from .pdf_rows import group as _group
@@ -130,16 +131,24 @@ class _Builder:
         self.pitch = pitch
         self.boxes: list[Box] = []
         self.edges = page.edges  # found while the page was read, from the same rules
+        self.last: Line | None = None  # the line the previous fragment went to
 
     def add(self, f: Frag) -> None:
         if self.boxes and self._same_line(self.boxes[-1].lines[-1], f):
             self._extend(self.boxes[-1].lines[-1], f)
+            self.last = self.boxes[-1].lines[-1]
+            return
+        if self._beside_margin_number(f):  # the previous fragment's line goes on
+            assert self.last is not None
+            self._extend(self.last, f)
             return
         for box in reversed(self.boxes[-40:]):
             if self._below(box, f):
                 box.lines.append(_frag_line(f))
+                self.last = box.lines[-1]
                 return
         self.boxes.append(Box([_frag_line(f)]))
+        self.last = self.boxes[-1].lines[-1]
 
     def _same_line(self, ln: Line, f: Frag) -> bool:
         size = max(ln.size, f.size)
@@ -155,6 +164,15 @@ class _Builder:
             and not self._vrule_between(ln.x1, f.x0, ln.base)
             and not (self.edges and edge_between(self.edges, ln.x1, f.x0, ln.base, size))
         )
+
+    def _beside_margin_number(self, f: Frag) -> bool:
+        """Does f go on with the line the previous fragment joined in an earlier box, past the
+        newer box of a clause number set in the margin on that line (the line broken where a
+        raised note mark was left out)?"""
+        last, tail = self.last, self.boxes[-1].lines[-1] if self.boxes else None
+        if last is None or tail is None or tail is last or len(self.boxes[-1].lines) != 1:
+            return False
+        return bool(CLAUSE_NO.match(tail.text.strip())) and tail.x1 <= last.x0 and self._same_line(last, f)
 
     @staticmethod
     def _extend(ln: Line, f: Frag) -> None:
@@ -199,7 +217,15 @@ class _Builder:
         left = box.x0 - 1.0 * size
         if goes_on and _ITEM_START.match(last.text) and f.x1 > box.x0 + 4.0 * size:
             left = box.x0 - 8.0 * size
-        if not (left <= f.x0 <= box.x0 + 4.0 * size and f.x0 < last.x1):
+        # a centred paragraph's last line, shorter, under the long line it goes on from (a cover's
+        # or a call-out's statement)
+        centred = (
+            goes_on
+            and last.x1 - last.x0 >= 20.0 * size
+            and abs((f.x0 + f.x1) - (last.x0 + last.x1)) <= 2.0 * size
+            and f.x1 - f.x0 < last.x1 - last.x0
+        )
+        if not (left <= f.x0 <= box.x0 + 4.0 * size and f.x0 < last.x1) and not centred:
             return False
         return not self._hrule_between(last.base + 0.3 * last.size, f.top + 0.1 * size, f.x0, f.x1)
 
@@ -242,7 +268,7 @@ def build_boxes(page: Page) -> list[Box]:
     builder = _Builder(page, line_pitch(frags))
     for f in frags:
         builder.add(f)
-    return pair_fields(_attach_page_refs(builder.boxes))
+    return pair_fields(hang_labels(_attach_page_refs(builder.boxes)))
 
 
 _PAGE_REF = re.compile(r"^\d{1,3}$")

@@ -43,6 +43,13 @@ DOCS = {
         f'<div style="{_STYLE}justify-content:flex-end;"><span>Office of Digital Health Assurance · '
         '<span class="pageNumber"></span></span></div>',
     ),
+    "valmera-framework.html": (
+        "Valmera_Clinical_AI_Safety_Framework.pdf",
+        f'<div style="{_STYLE}justify-content:space-between;"><span>Valmera Clinical AI Safety and Accountability '
+        "Framework · Edition 2</span><span>ODHS/FW/02</span></div>",
+        f'<div style="{_STYLE}justify-content:space-between;"><span>Ministry of Health · Office for Digital Health '
+        'Safety</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>',
+    ),
 }
 
 

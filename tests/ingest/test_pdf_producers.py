@@ -214,6 +214,7 @@ def test_blueprint_footnote_is_read_with_the_sentence_that_marks_it(docs):
 def test_blueprint_paragraph_after_a_list_is_not_part_of_its_last_item(docs):
     _, chunks = docs[BLUEPRINT]
     (chunk,) = [c for c in chunks if "Level 3 (sealed)" in c.text]
-    assert "- Level 3 (sealed): the record opens only through break-glass access.\n\nEvery break-glass access" in (
+    # the clause numbers set in the margin open their clauses
+    assert "- Level 3 (sealed): the record opens only through break-glass access.\n\n6.2 Every break-glass access" in (
         chunk.text
     )
