@@ -194,6 +194,17 @@ def _is_form(rows: list[tuple[str, str]]) -> bool:
     return any(re.search(r"\d", v) or len(v.split()) >= 6 for _, v in rows)
 
 
+def _column_heads(row: tuple[str, str]) -> bool:
+    """A glossary's row naming its two columns: "Term" or "Abbreviation" first, the second a few
+    words opening with a column's name ("Meaning in this Framework"). Any other header row
+    ("Role | Owner") keeps its table a table."""
+    head, term = row[1].lower().split(), row[0].lower().split()
+    return bool(head and term) and head[0] in _COLUMN_NAMES and len(head) <= 5 and term[0] in _TERM_HEADS
+
+
+_TERM_HEADS = frozenset(["term", "terms", "abbreviation", "abbreviations", "acronym", "acronyms", "word", "words"])
+
+
 def form_fields(blocks: list[Block]) -> list[Block]:
     """Two-column facts tables ("Model name | X", "Release date | April 2023") as the form fields
     they are: one text block of "Label: value" lines, each a field start where a chunk may end.
@@ -207,6 +218,8 @@ def form_fields(blocks: list[Block]) -> list[Block]:
     run: list[tuple[Block, tuple[str, str]]] = []
 
     def flush() -> None:
+        if len(run) > 2 and _column_heads(run[0][1]) and _is_form([row for _, row in run[1:]]):
+            del run[0]  # "Term | Meaning in this Framework": the columns' names, no field
         if _is_form([row for _, row in run]):
             first = run[0][0]
             lines = [f"{label}: {value}" for _, (label, value) in run]

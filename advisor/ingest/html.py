@@ -28,7 +28,7 @@ from .document import (
     title_from_name,
 )
 from .html_furniture import content_root, drop_furniture
-from .html_hidden import cut_hidden
+from .html_hidden import cut_hidden, space_boxes
 from .html_notes import cut_notes
 from .html_read import read_blocks
 from .limits import Limits, active
@@ -64,6 +64,7 @@ def load_html(path: Path, source: str, limits: Limits | None = None) -> Document
     # a <title> no reader sees that instructs the reader never names the page: its <h1> does
     title = usable_title(title_el.text_content()) if title_el is not None else ""
     hidden = cut_hidden(root)
+    space_boxes(root)
     _join_definitions(root)
     contacts = _footer_addresses(root)
     if not title:  # a page without a <title> is titled by its first heading

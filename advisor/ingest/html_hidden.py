@@ -226,3 +226,23 @@ def cut_hidden(root: Any) -> list[str]:
     for c in root.xpath("//comment()"):
         c.drop_tree()
     return texts
+
+
+#: Layouts whose children the browser sets as boxes of their own, side by side or stacked.
+_CONTAINERS = ("flex", "inline-flex", "grid", "inline-grid")
+
+
+def space_boxes(root: Any) -> None:
+    """A space between the children of an element the page's styles lay out as a flex or grid
+    container ("<span class='no'>8.2</span><span class='tx'>The officer ...</span>" in a
+    ``display: flex`` clause): each is a box of its own, so their words never run together
+    ("8.2The officer")."""
+    sheet = _sheet(root)
+    for el in root.iter():
+        if not isinstance(el.tag, str) or not (sheet or el.get("style")):
+            continue
+        display = _style(el, sheet).get("display", "").split()
+        if display and display[0] in _CONTAINERS:
+            for child in el:
+                if isinstance(child.tag, str):
+                    child.tail = " " + (child.tail or "")

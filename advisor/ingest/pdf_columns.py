@@ -110,6 +110,12 @@ def _cross_heading(b: Box, own: list[Box], other: list[Box], size: float) -> boo
     return abs(below[0].top - below[1].top) <= 1.5 * size and below[0].top - b.bottom <= 3.5 * size
 
 
+def _heading_after(b: Box, other: list[Box], size: float) -> bool:
+    """A heading below the end of the other column (a section opening after a short run of two
+    columns, its own text too short to reach across the gutter): it comes after both columns."""
+    return bool(other) and _heading_like(b, size) and b.top >= max(o.bottom for o in other) - 0.5
+
+
 def _heading_like(b: Box, size: float) -> bool:
     """One or two lines, bold or larger than the body, not ending as a sentence or a clause does."""
     first = b.lines[0]
@@ -150,8 +156,8 @@ def _regions(
         # a box on neither side (across the gutter, or reaching into it) is read where it stands
         if (b.x1 > g0 + 0.5 and b.x0 < g1 - 0.5) or (height and (b.bottom < margin or b.top > height - margin))
     ]
-    cuts += [(b.top, [b]) for b in left if _cross_heading(b, left, right, size)]
-    cuts += [(b.top, [b]) for b in right if _cross_heading(b, right, left, size)]
+    cuts += [(b.top, [b]) for b in left if _cross_heading(b, left, right, size) or _heading_after(b, right, size)]
+    cuts += [(b.top, [b]) for b in right if _cross_heading(b, right, left, size) or _heading_after(b, left, size)]
     cuts += [(y, []) for y, a, z in hrules if a < g0 - 1.0 and z > g1 + 1.0]
     cuts.sort(key=lambda c: (c[0], c[1][0].x0 if c[1] else 0.0))
     cutting = {id(b) for _, sep in cuts for b in sep}

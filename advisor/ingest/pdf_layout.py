@@ -347,10 +347,31 @@ def is_field(para: list[Line]) -> bool:
 
 def _is_table_row(strips: list[list[Box]], region_width: float) -> bool:
     """Side-by-side strips are a table row unless they read as columns of running text."""
+    if _flows_on(strips, region_width):
+        return False
     lines = [sum(len(b.lines) for b in s) for s in strips]
     widths = [max(b.x1 for b in s) - min(b.x0 for b in s) for s in strips]
     columns = all(w >= 0.25 * region_width for w in widths) and sum(n >= 8 for n in lines) >= 2
     return not columns and max(lines) <= 12
+
+
+def _flows_on(strips: list[list[Box]], region_width: float) -> bool:
+    """Two columns of running text, the left's full last line going on in the right's first in
+    lower case ("... and should test" / "the wording with patients ..."): a two-column section's
+    last lines, carried to the top of the next page, not a table's row."""
+    if len(strips) != 2:
+        return False
+    (a0, a1), (b0, b1) = (_extent(s) for s in strips)
+    left = [ln for b in sorted(strips[0], key=lambda b: b.top) for ln in b.lines]
+    right = [ln for b in sorted(strips[1], key=lambda b: b.top) for ln in b.lines]
+    narrow, wide = sorted((a1 - a0, b1 - b0))
+    return (
+        narrow >= 0.8 * wide
+        and narrow >= 0.35 * region_width
+        and left[-1].x1 >= a1 - 2.0 * left[-1].size
+        and not re.search(r"[.:;!?)”\"]$", left[-1].text.strip())
+        and bool(re.match(r"[a-z]", right[0].text.strip()))
+    )
 
 
 def _same_columns(a: list[list[Box]], b: list[list[Box]]) -> bool:

@@ -161,3 +161,28 @@ def test_a_list_in_a_table_cell_reads_item_by_item(tmp_path):
         "</table>",
     )
     assert "High | Insulin dosing | a prospective study; approval by the AI board" in _text(chunks)
+
+
+def test_clause_numbers_in_a_flex_row_are_words_of_their_own(tmp_path):
+    chunks = _chunks(
+        tmp_path,
+        "<h2>3 Officers</h2><div class='cl'><span class='no'>3.1</span><span class='tx'>Each ward names one "
+        "officer for its prediction software.</span></div><div style='display:flex'><span>3.2</span>"
+        "<span>The officer reports to the Board every quarter.</span></div>",
+        style=".cl { display: flex; } .cl .no { flex: 0 0 12mm; }",
+    )
+    text = _text(chunks)
+    assert "3.1 Each ward names one officer" in text and "3.2 The officer reports" in text, text
+
+
+def test_a_glossary_tables_column_names_are_no_definition(tmp_path):
+    rows = [
+        ("Term", "Meaning in these rules"),
+        ("Ward officer", "The person who answers for a ward's prediction software."),
+        ("Silent run", "A period in which the software runs but its output is not shown."),
+        ("Board", "The Orlin Health Board and any committee it names."),
+    ]
+    table = "<table>" + "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows) + "</table>"
+    text = _text(_chunks(tmp_path, f"<h2>Annex B Terms</h2>{table}"))
+    assert "Silent run: A period in which the software runs" in text, text
+    assert "Meaning in these rules" not in text, text

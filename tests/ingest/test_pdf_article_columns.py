@@ -219,3 +219,27 @@ def test_a_page_in_three_columns_reads_column_by_column(tmp_path):
     for heading, lead in RULE_SECTIONS:
         holding = [c for c in chunks if lead in " ".join(c.text.split())]
         assert holding and holding[0].section.endswith(heading), (heading, [c.section for c in holding])
+
+
+NOTICE = (
+    "Patients must be told when software has shaped a decision about their care, and the ward must keep a "
+    "record of what they were told. A patient may ask for the decision to be made again by a clinician "
+    "without the software, and the ward must arrange it within ten working days. Notices in the ward "
+    "name each tool in use and say in plain words what it does, who checks its output and how to complain."
+)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_short_two_column_section_is_read_before_the_heading_under_it(tmp_path):
+    # five lines a column, the next section's heading and text too short to reach across the gutter
+    html = (
+        "<html><head><style>body{font-family:sans-serif;font-size:10pt;margin:0} .cols{column-count:2;"
+        "column-gap:9mm;text-align:justify}</style></head><body><h2>5 Patients</h2>"
+        f"<div class='cols'><p>{NOTICE}</p></div><h2>6 Monitoring</h2><p>Each ward reviews its tools.</p></body></html>"
+    )
+    chunks = chunk_document(load_document(print_html(html, tmp_path / "wards.pdf"), "wards"))
+    (notice,) = [c for c in chunks if "Patients must be told" in c.text]
+    assert " ".join(notice.text.split()) == NOTICE and notice.section == "5 Patients"
+    (after,) = [c for c in chunks if "Each ward reviews" in c.text]
+    assert after.section == "6 Monitoring"
