@@ -216,7 +216,7 @@ def read_ask(
     for t in tokenize(unit_asked(question) + "s"):
         anchors.pop(t, None)
     if focus_of(question) is Focus.DATE:
-        for t in tokenize("due start begin"):  # "when is it due", "when does it start": "by", "from" state it
+        for t in tokenize("due start begin cutoff"):  # "when is it due", "when does it start": "by", "from" state it
             anchors.pop(t, None)
     open_question = focus_of(question) is Focus.NONE
     paraphrase = [t for t in anchors if open_question and t not in entities and known is not None and not known(t)]

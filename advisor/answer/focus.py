@@ -111,7 +111,8 @@ _FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
         Focus.DATE,
         re.compile(
             r"^\s*when\b|\b(?:when (?:is|was|are|were|will|did|does|do|must|should|can)|what (?:date|year|day|month)|"
-            r"which (?:date|year)|deadline|due date|by when|how soon|effective date|compliance date|go-live date)\b",
+            r"which (?:date|year)|deadline|due date|by when|how soon|effective date|compliance date|go-live date|"
+            r"cut-?off (?:date|for \w+ing))\b",  # "the cutoff for finishing X": a deadline, not a threshold
             re.I,
         ),
     ),

@@ -267,13 +267,12 @@ def _names_measure(measure: frozenset[str], asked_words: list[str], tokens: set[
         return True
     if len(measure) == 1:
         (want,) = measure
-        initials = _acronym(tokenize(text))
-        return (
-            want.isalpha()
-            and 2 <= len(want) <= 5
-            and want not in _MEASURES - {"ppv", "npv", "auc"}
-            and want in initials
-        )
+        if not (want.isalpha() and 2 <= len(want) <= 5 and want not in _MEASURES - {"ppv", "npv", "auc"}):
+            return False
+        toks = tokenize(text)
+        runs = (toks[i : i + len(want)] for i in range(len(toks) - len(want) + 1))
+        # "area under the curve" spells AUC; "applications to use Class" only happens to
+        return any(_acronym(r) == want and (want not in _MEASURES or set(r) <= _MEASURE_PARTS) for r in runs)
     return False
 
 

@@ -170,3 +170,17 @@ def test_a_rate_asked_is_a_rate_stated_not_a_threshold(question, text, stated):
     ask = read_ask(question)
     assert ask.focus is Focus.RATE
     assert gives(ask, text) is stated
+
+
+def _rule_line(text: str) -> Evidence:
+    return Evidence(text, set(tokenize(text)), set(tokenize("Clinical AI Framework. 3 Review board")), set())
+
+
+def test_words_whose_initials_happen_to_spell_the_measure_do_not_name_it():
+    ask = read_ask("What minimum AUC must a sepsis model reach under the framework?")
+    # "applications to use Class": a, u, c
+    line = _rule_line("The Board decides applications to use Class IV systems within 60 days.")
+    assert unstated(ask, [line]) != []
+    assert unstated(ask, [_rule_line("A sepsis model must reach an AUC of at least 0.80.")]) == []
+    ppv = read_ask("What PPV must a sepsis model reach under the framework?")
+    assert unstated(ppv, [_rule_line("Its positive predictive value must be at least 0.30.")]) == []

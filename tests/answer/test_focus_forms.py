@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from advisor.answer.asks import Evidence, Focus, addressed, read_ask
+from advisor.answer.focus import focus_of
 from advisor.answer.paraphrase import WordMatcher
 from advisor.text import tokenize
 
@@ -156,3 +157,16 @@ def test_a_longer_word_sharing_the_counted_words_start_counts_nothing():
     assert gives(ask, "Its two hospitals share one pharmacy.")
     # a hospitalist is no hospital: "1.8" and "4B" in the row count nothing asked
     assert not gives(ask, "ScribeNote | 1.8 | Discharge summaries on wards 4B and 6A | Dr. Lee, Hospitalist Lead")
+
+
+@pytest.mark.parametrize(
+    "question, focus",
+    [
+        ("What's the cutoff for finishing its local validation?", Focus.DATE),
+        ("What is the cut-off date for registering a new tool?", Focus.DATE),
+        ("What cutoff score flags a patient for review?", Focus.QUANTITY),
+        ("What is the cutoff for the AUROC in the framework?", Focus.QUANTITY),
+    ],
+)
+def test_a_cutoff_for_doing_something_is_a_deadline_and_a_cutoff_for_a_measure_a_threshold(question, focus):
+    assert focus_of(question) is focus
