@@ -26,7 +26,7 @@ from .pdf_rows import cell_lines, line_rows, sub_rows
 from .pdf_rows import extent as _extent
 from .pdf_rows import group as _group
 from .pdf_rows import spans as _spans
-from .pdf_spacing import REACH, join_spaced_words
+from .pdf_spacing import REACH, close_letter_spacing, join_spaced_words
 
 _MARKER = re.compile(r"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·\-–—*]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)])$")
 _ITEM_START = re.compile(r"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·–—*]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s")
@@ -262,6 +262,7 @@ def _mark_drawn_bullets(frags: list[Frag], dots: list[tuple[float, float, float,
 
 def build_boxes(page: Page) -> list[Box]:
     """Fragments grouped into boxes (a paragraph, list, cell or column piece each)."""
+    close_letter_spacing(page.frags)
     frags = join_spaced_words(page, sorted(page.frags, key=lambda f: f.seq))
     if page.dots:
         _mark_drawn_bullets(frags, page.dots)

@@ -154,3 +154,33 @@ def _split_at_wide_gaps(segment: list[Frag]) -> list[list[Frag]]:
             parts.append([])
         parts[-1].append(b)
     return parts
+
+
+#: A space this much narrower than the run's widest is letter-spacing, not a word space.
+_LETTER_RATIO = 0.4
+
+
+def close_letter_spacing(frags: list[Frag]) -> None:
+    """Letter-spaced capitals ("REPUBLIC OF VALMERA" set with CSS letter-spacing) have gaps inside
+    words that kerning widens past the space test ("O F VA L MERA"): in a run of capitals with word
+    spaces several times wider, a gap under a fifth of the type size is no space."""
+    for f in frags:
+        letters = [c for c in f.text if c.isalpha()]
+        # letter-spacing sets capitals apart (a cover's issuer line): running text keeps its spaces
+        if (
+            len(f.gaps) < 2
+            or f.text.count(" ") != len(f.gaps)
+            or sum(c.isupper() for c in letters) < 0.9 * len(letters)
+        ):
+            continue
+        wide = max(f.gaps)
+        small = [g <= 0.2 * f.size and g <= _LETTER_RATIO * wide for g in f.gaps]
+        if not any(small) or all(small):
+            continue
+        words = f.text.split(" ")
+        text, gaps = words[0], []
+        for word, gap, join in zip(words[1:], f.gaps, small, strict=True):
+            text += word if join else " " + word
+            if not join:
+                gaps.append(gap)
+        f.text, f.gaps = text, tuple(gaps)

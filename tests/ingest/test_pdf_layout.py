@@ -8,6 +8,8 @@ import re
 import pytest
 
 from advisor.ingest import BlockKind, load_chunks, load_document
+from advisor.ingest.pdf_chars import Frag
+from advisor.ingest.pdf_spacing import close_letter_spacing
 
 from . import pdfgen
 
@@ -217,3 +219,19 @@ def test_an_indented_list_without_bullet_characters_stays_one_list_under_its_lea
     assert all(f"- {item}" in holding[0].text for item in PRINCIPLES), holding[0].text
     after = next(c for c in chunks if "reviewed every two years" in c.text)
     assert "- The Blueprint" not in after.text
+
+
+def _run(text: str, gaps: tuple[float, ...], size: float = 11.0) -> Frag:
+    return Frag(text, 0.0, 300.0, 0.0, size, size, False, (0, 0, 0), "", 0, gaps)
+
+
+def test_letter_spaced_capitals_close_up_and_running_text_keeps_its_spaces():
+    issuer = _run(
+        "REPUBLIC O F VA L MERA · MINISTRY O F HEALT H", (5.76, 1.5, 5.55, 1.5, 1.51, 5.14, 5.75, 5.34, 1.5, 5.75, 1.51)
+    )
+    prose = _run("Organizations may accept some of the risks", (2.5, 2.5, 1.4, 2.5, 2.5, 2.5), size=10.0)
+    capitals = _run("THE OFFICE MUST REPORT", (2.5, 2.4, 2.5))  # spaces alike: every one a word space
+    close_letter_spacing([issuer, prose, capitals])
+    assert issuer.text == "REPUBLIC OF VALMERA · MINISTRY OF HEALTH"
+    assert prose.text == "Organizations may accept some of the risks"
+    assert capitals.text == "THE OFFICE MUST REPORT"
