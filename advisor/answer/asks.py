@@ -235,8 +235,8 @@ def read_ask(
     particles = {t for m in PARTICLE.finditer(text) for t in tokenize(m.group(1))}
     parts = [p for p in split_question(asked_clause(question), least=1) if focus_of(p) is not Focus.NONE]
     # "where is X located": a place answers it, whatever the verb; "how many people": members
-    placed = _FOCUS_LIGHT.get(focus_of(question), frozenset())
-    light = frozenset(t for t in anchors if (t in LIGHT or t in particles or t in placed) and t not in entities)
+    focus_light = _FOCUS_LIGHT.get(focus_of(question), frozenset())
+    light = frozenset(t for t in anchors if (t in LIGHT or t in particles or t in focus_light) and t not in entities)
     # "..., and how soon must it be made?": a part naming nothing but its verb asks about the rest
     # "How often is X reviewed and which body signs it off?": the part asking the kind of fact asked
     part = next((p for p in parts if focus_of(p) is focus_of(question)), parts[0]) if parts else ""

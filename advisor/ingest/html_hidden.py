@@ -239,7 +239,8 @@ def space_boxes(root: Any) -> None:
     ("8.2The officer")."""
     sheet = _sheet(root)
     for el in root.iter():
-        if not isinstance(el.tag, str) or not (sheet or el.get("style")):
+        # only an element with two children or more can run their words together
+        if not isinstance(el.tag, str) or len(el) < 2 or not (sheet or el.get("style")):
             continue
         display = _style(el, sheet).get("display", "").split()
         if display and display[0] in _CONTAINERS:

@@ -138,9 +138,8 @@ class _Builder:
             self._extend(self.boxes[-1].lines[-1], f)
             self.last = self.boxes[-1].lines[-1]
             return
-        if self._beside_margin_number(f):  # the previous fragment's line goes on
-            assert self.last is not None
-            self._extend(self.last, f)
+        if (line := self._past_margin_number(f)) is not None:  # the previous fragment's line goes on
+            self._extend(line, f)
             return
         for box in reversed(self.boxes[-40:]):
             if self._below(box, f):
@@ -165,14 +164,15 @@ class _Builder:
             and not (self.edges and edge_between(self.edges, ln.x1, f.x0, ln.base, size))
         )
 
-    def _beside_margin_number(self, f: Frag) -> bool:
-        """Does f go on with the line the previous fragment joined in an earlier box, past the
-        newer box of a clause number set in the margin on that line (the line broken where a
-        raised note mark was left out)?"""
+    def _past_margin_number(self, f: Frag) -> Line | None:
+        """The line the previous fragment joined in an earlier box, when f goes on with it past the
+        newer box of a clause number set in the margin (the line broken where a raised note mark
+        was left out); None otherwise."""
         last, tail = self.last, self.boxes[-1].lines[-1] if self.boxes else None
         if last is None or tail is None or tail is last or len(self.boxes[-1].lines) != 1:
-            return False
-        return bool(CLAUSE_NO.match(tail.text.strip())) and tail.x1 <= last.x0 and self._same_line(last, f)
+            return None
+        on = bool(CLAUSE_NO.match(tail.text.strip())) and tail.x1 <= last.x0 and self._same_line(last, f)
+        return last if on else None
 
     @staticmethod
     def _extend(ln: Line, f: Frag) -> None:

@@ -229,7 +229,8 @@ def test_letter_spaced_capitals_close_up_and_running_text_keeps_its_spaces():
     issuer = _run(
         "REPUBLIC O F VA L MERA · MINISTRY O F HEALT H", (5.76, 1.5, 5.55, 1.5, 1.51, 5.14, 5.75, 5.34, 1.5, 5.75, 1.51)
     )
-    prose = _run("Organizations may accept some of the risks", (2.5, 2.5, 1.4, 2.5, 2.5, 2.5), size=10.0)
+    # a justified line: one narrow word space among wide ones, not capitals
+    prose = _run("Organizations may accept some of the risks", (5.0, 5.2, 1.4, 5.1, 4.9, 5.0), size=10.0)
     capitals = _run("THE OFFICE MUST REPORT", (2.5, 2.4, 2.5))  # spaces alike: every one a word space
     close_letter_spacing([issuer, prose, capitals])
     assert issuer.text == "REPUBLIC OF VALMERA · MINISTRY OF HEALTH"
