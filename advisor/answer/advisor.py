@@ -31,6 +31,7 @@ from ..safety.normalize import clean_text
 from ..settings import CORPUS_DIR, Settings
 from .asks import Focus, asked_words, focus_of, unframed
 from .assessment import citable, compose_assessment
+from .docref import without_pointers
 from .frameworks import compose_framework, framework_question
 from .guidance import SentenceIndex, compose_guidance, search_guidance, split_question
 from .llm import llm_answer, rewrite_query
@@ -484,13 +485,8 @@ class Advisor:
         # passage says "anything"; how confident an answer is still counts every word asked
         # every kept hit counts here: a passage kept for its standout keyword score ranks low
         in_scope_words = self.retriever.coverage(unframed(core), hits, top=len(hits))
-        decision = evidence_scope(
-            self.scope,
-            turn.query,
-            hits,
-            in_scope_words,
-            lambda own: self.retriever.coverage(unframed(core), own, top=len(own)),
-        )
+        in_own = lambda own: self.retriever.coverage(unframed(core), own, top=len(own))  # noqa: E731
+        decision = evidence_scope(self.scope, turn.query, hits, in_scope_words, in_own)
         if not decision.in_scope:
             return self._refusal(turn, decision.reason, hits)
         t = time.perf_counter()
@@ -562,7 +558,9 @@ class Advisor:
         return self.retriever.coverage(query, [Hit(c, 0.0) for c in chunks], top=len(chunks))
 
     def _query_vector(self, query: str) -> np.ndarray:
-        return np.asarray(self.embedder.embed_query(self.retriever.expand(query)), dtype=np.float32)
+        """The vector sentences are scored by: without the words pointing at a document (`without_pointers`)."""
+        plain = without_pointers(query, self.retriever)
+        return np.asarray(self.embedder.embed_query(self.retriever.expand(plain)), dtype=np.float32)
 
     def _standalone(self, question: str, history: list[dict] | None, has_phi: bool = False) -> tuple[str, str]:
         """The query to search for a follow-up, and a notice when the model failed to rewrite it.

@@ -33,6 +33,7 @@ __all__ = [
     "read_references",
     "reference_nouns",
     "referenced",
+    "without_pointers",
     "without_references",
 ]
 
@@ -305,6 +306,25 @@ def without_references(question: str) -> str:
     out = re.sub(r"\bby-laws?\b", "bylaws", question, flags=re.I)
     for ref in read_references(question):
         out = re.sub(_LEAD_IN + re.escape(ref.phrase) + r"(?:['’]s)?", " ", out, count=1, flags=re.I)
+    out = re.sub(r"\s+([?.,;:!])", r"\1", " ".join(out.split())).lstrip(" ,;:")
+    return out if len(out.split()) >= 3 else question
+
+
+_POINTER = r"\b(?:under|per|according to|in|from|within)\s+"
+
+
+def without_pointers(question: str, retriever: Retriever | None) -> str:
+    """The question without the phrases pointing at an indexed document it names ("How often does
+    the panel meet under the Brennmoor guideline?" -> "How often does the panel meet?"): every
+    passage of that document shares them, and in the vector sentences are scored by they only
+    draw the passages about the document. A document that is what is asked about ("amend the
+    bylaws") stays."""
+    if retriever is None:
+        return question
+    out = question
+    for ref in read_references(question):
+        if documents_named(ref, retriever):
+            out = re.sub(_POINTER + re.escape(ref.phrase) + r"(?:['’]s)?", " ", out, count=1, flags=re.I)
     out = re.sub(r"\s+([?.,;:!])", r"\1", " ".join(out.split())).lstrip(" ,;:")
     return out if len(out.split()) >= 3 else question
 

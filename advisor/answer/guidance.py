@@ -27,7 +27,7 @@ from .asks import Ask, Evidence, Verdict, addressed, coverage, focus_coverage, r
 from .comparison import compared_figures, compared_terms, with_sides
 from .corpus import Corpus
 from .definitions import glossary_entry
-from .docref import DOCUMENT_TOKENS, documents_named, read_references
+from .docref import DOCUMENT_TOKENS, documents_named, pointing, read_references
 from .enumeration import enumerated
 from .fields import dangling
 from .figurehits import figure_hits
@@ -36,6 +36,7 @@ from .lookup import interleave, search_guidance, split_question
 from .ownwords import prefer_own_words
 from .padding import drop_padding
 from .paraphrase import matcher_for
+from .parts import part_pick
 from .people import COMPANY_ASKED
 from .persona import asked_part, set_aside
 from .primary import with_own
@@ -221,6 +222,7 @@ class _Setup:
     sub_vecs: list[tuple[str, np.ndarray]] = field(default_factory=list)
     limit: int = 5
     corpus: Corpus = field(default_factory=lambda: Corpus(None))
+    pointed: frozenset[str] = frozenset()  # the documents the question points at ("the bylaws")
 
 
 def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -> list[Candidate]:
@@ -248,16 +250,12 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
         # passage similarities were computed for the whole question, not this part
         sub_scores = score(sub, pool.cands, pool.sims(svec, passage=False))
         ranked = sorted(zip(sub_scores, range(len(pool.cands)), strict=True), reverse=True)
-        fits = [(sc, pool.cands[i]) for sc, i in ranked if as_list or not _lead_in(pool.cands[i])]
-        if fits and fits[0][1] in chosen:
-            # the part's best is already quoted for another part: its runner-up, when nearly as good,
-            # answers this part ("two-thirds vote" beside "circulated fourteen days before")
-            fits = [
-                (sc, c)
-                for sc, c in fits[1:2]
-                if sc >= SUB_RUNNER_UP * fits[0][0] and not any(repeats(c, o, float(c.vec @ o.vec)) for o in chosen)
-            ]
-        pick = fits[0][1] if fits else None
+        pick = part_pick(
+            sub,
+            [(sc, pool.cands[i]) for sc, i in ranked if as_list or not _lead_in(pool.cands[i])],
+            chosen,
+            setup.pointed,
+        )
         if pick is not None and pick not in chosen and len(chosen) < limit:
             chosen.append(pick)
     chosen = with_own(order, chosen, best, limit)  # the user's own documents speak
@@ -289,10 +287,6 @@ def _heads_list(top: Candidate, cands: list[Candidate]) -> bool:
     """Is the top answer a lead-in with at least two items of its list among the candidates?"""
     return _lead_in(top) and sum(1 for d in cands if d.unit.lead is top.unit) >= 2
 
-
-#: A part of a compound question whose best sentence another part already quotes takes its
-#: second best when that scores at least this share of the best.
-SUB_RUNNER_UP = 0.9
 
 #: Answer slots a whole list counts for, however long it is.
 LIST_SLOTS = 3
@@ -368,6 +362,7 @@ def compose_guidance(
         sub_vecs or [], max_sentences or (6 if as_list else 5), Corpus(retriever, matcher_for(sentence_index.embedder))
     )
     corpus = setup.corpus if retriever is not None else None
+    setup.pointed = pointing(question, retriever).sources
     if retriever is not None:
         titled = title_draft(question, hits, setup.corpus.rarity, setup.corpus.chunks, retriever.document_words)
         if titled is not None:

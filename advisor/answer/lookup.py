@@ -27,8 +27,10 @@ def split_question(question: str, least: int = 2) -> list[str]:
     )
     parts = [p.strip(" ?") for p in parts if p]
     if len(parts) > 1:
-        # "..., and who makes it?": the part's pronoun stands for the name the first part asks about
-        name = next((m.group(0) for m in _NAME_RUN.finditer(parts[0]) if m.start() > 0 and _a_name(m.group(0))), "")
+        # "..., and who makes it?": the part's pronoun stands for the name the first part asks
+        # about, not for the document it points at ("... under the Brennmoor guideline")
+        first = without_references(parts[0])
+        name = next((m.group(0) for m in _NAME_RUN.finditer(first) if m.start() > 0 and _a_name(m.group(0))), "")
         parts = parts[:1] + [_named(p, name) if name else p for p in parts[1:]]
     parts = [p for p in parts if len(content_words(p)) >= least]
     return parts if len(parts) > 1 else [question]

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from ..chunk import Chunk, unsafe_spans
 from ..guard import contact_details, looks_like_injection, without_addresses
-from ..text import AGENT_CLAUSE, broken_word, identifiers, sentence_spans
+from ..text import AGENT_CLAUSE, broken_word, content_words, identifiers, sentence_spans
 from .fields import CUT, FIELD, dangling, field_line, field_spans
 from .status import coded_line, status_line
 from .sublists import hang_sub_lists, sub_list_lead
@@ -43,29 +43,8 @@ _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
 _LEADERS = re.compile(r"(?:\.\s?){5,}|(?:…\s?){2,}")
 _TOC = re.compile(r"(?:\.\s?){4,}|…|\.{3}\s*\d|\s\d{1,3}\s*$")
 _SMALL = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "and",
-        "or",
-        "for",
-        "in",
-        "on",
-        "to",
-        "with",
-        "by",
-        "at",
-        "from",
-        "as",
-        "vs",
-        "via",
-        "per",
-        "into",
-        "its",
-        "their",
-    ]
+    ["a", "an", "the", "of", "and", "or", "for", "in", "on", "to", "with", "by", "at", "from"]
+    + ["as", "vs", "via", "per", "into", "its", "their"]
 )
 _VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|should|must|may|might|will|would|shall)\b", re.I
@@ -405,15 +384,17 @@ def _field_cells(chunk: Chunk, offset: int, row: str, position: int) -> list[Uni
 
 
 def framed(unit: Unit) -> str:
-    """A unit as a reader takes it: a table row with each cell under its column heading and the
-    table under its caption ("Table 2 ...: Class: Class B; Evidence required: 500 records"), a
-    list item under the lead-in or heading that introduces it ("Out-of-scope uses: Patients
-    younger than 22"); a sentence as it is."""
+    """A unit as a reader takes it: a table row with each cell under its column heading and the table
+    under its caption ("Table 2 ...: Class: Class B; Evidence required: 500 records"), a list item under
+    its lead-in ("Out-of-scope uses: Patients younger than 22"), and its heading when the lead-in
+    says no more than "The LASC should:"; a sentence as it is."""
     lead = unit.lead
     if lead is None or unit.kind is UnitKind.SENTENCE:
         return unit.text
     if unit.kind is UnitKind.ITEM:
-        return f"{lead.text} {unit.text}"
+        head = re.sub(r"^[\d.]+\s+", "", unit.chunk.section.split(" > ")[-1])
+        terse = len(content_words(lead.text)) <= 2 and head.lower() not in lead.text.lower()
+        return f"{head}: {lead.text} {unit.text}" if terse else f"{lead.text} {unit.text}"
     if unit.header_row is None:
         return unit.text
     heads, cells = lead.text.split(" | "), unit.text.split(" | ")

@@ -30,6 +30,7 @@ from .document import Block, BlockKind, fail
 from .hyphens import Dehyphenator
 from .limits import Deadline, Limits, progress
 from .ocr_cells import cell_sheet, cell_words, with_cells
+from .ocr_gutters import gutter_grids
 from .ocr_layout import (
     Grid,
     Para,
@@ -42,8 +43,8 @@ from .ocr_layout import (
     stroke_weights,
     table_grids,
 )
-from .ocr_running import BOTTOM, TOP, Lines, margin_lines, printed_elsewhere
-from .pdf_furniture import Piece, mark_running_heads, running_identifiers
+from .ocr_running import BOTTOM, TOP, Lines, margin_lines, printed_elsewhere, tokens
+from .pdf_furniture import Piece, mark_running_heads, mark_toc_and_index, running_identifiers
 
 DPI = 250
 INSTALL_HINT = "install Tesseract OCR (Debian/Ubuntu: apt-get install tesseract-ocr)"
@@ -111,6 +112,7 @@ def ocr_pages(doc: Any, path: Path, pages: list[int], limits: Limits, deadline: 
         image, grids = prepare(image, DPI / scan if scan else 1.0)
         words = parse_tsv(_run(binary, _png(image), _left(limits, deadline), path, i + 1))
         grids = table_grids(words, grids)
+        grids += gutter_grids(words, grids)
         sheet, slots = cell_sheet(image, grids)
         if sheet is not None:  # the tables' cells read again, each on its own
             cells = cell_words(parse_tsv(_run(binary, _png(sheet), _left(limits, deadline), path, i + 1, "6")), slots)
@@ -173,6 +175,7 @@ def _blocks(
     pieces = [[_piece(n, p) for p in read[n][0]] for n in numbers]
     heights = [float(read[n][1]) for n in numbers]
     mark_running_heads(pieces, set(), heights)
+    mark_toc_and_index(pieces)  # a scanned contents page: its leaders read as noise, its lines never quoted
     for page, height in zip(pieces, heights, strict=True):
         _page_numbers(page, height)
         for p in page:
@@ -180,10 +183,17 @@ def _blocks(
                 cells = (" ".join(_PAGING.sub(" ", c).split()) for c in p.text.split("|"))
                 p.text = " | ".join(c for c in cells if c)
     codes = running_identifiers(pieces, heights)
+    # a line in the margin of most other scanned pages runs over them, however OCR spelt it each time
+    margins = {
+        n: [tokens(p.text) for p in pg if _marginal(p, h, True)]
+        for n, pg, h in zip(numbers, pieces, heights, strict=True)
+    }
     for n, page, height in zip(numbers, pieces, heights, strict=True):
+        others = [m for k, m in margins.items() if k != n and m] if len(margins) >= 3 else []
         for p in page:
-            margin = height > 0 and (p.top < TOP * height or p.top > (1 - BOTTOM) * height)
-            if p.kind.indexed and margin and p.lines <= 2 and printed_elsewhere(p.text, (elsewhere or {}).get(n, [])):
+            if _marginal(p, height) and (
+                printed_elsewhere(p.text, (elsewhere or {}).get(n, [])) or printed_elsewhere(p.text, others)
+            ):
                 p.kind = BlockKind.FURNITURE
     out: dict[int, list[Block]] = {}
     stack: list[tuple[int, str]] = []  # the heading path: (depth, heading)
@@ -200,7 +210,7 @@ def _blocks(
                 blocks.append(Block(piece.text, _path(stack), n, BlockKind.TEXT, meta=meta))
                 continue
             para = next(paras)
-            if para.kind == "heading" and piece.kind != BlockKind.FURNITURE:
+            if para.kind == "heading" and piece.kind.indexed:
                 text = " ".join(line_text(ln) for ln in para.lines).rstrip(":")
                 depth = numbered(text.split()) or 1
                 stack = [h for h in stack if h[0] < depth] + [(depth, text)]
@@ -208,12 +218,19 @@ def _blocks(
             block = _block(para, n, min_conf, dehyph, conf)
             if block is not None:
                 block.section = _path(stack)
-                if piece.kind == BlockKind.FURNITURE:
-                    block.kind = BlockKind.FURNITURE
+                if not piece.kind.indexed:
+                    block.kind = piece.kind
                 blocks.append(block)
         if blocks:
             out[n] = blocks
     return out
+
+
+def _marginal(p: Piece, height: float, marked: bool = False) -> bool:
+    """A line or two in the page's top or bottom margin, not yet furniture (or either, `marked`):
+    a running head, maybe."""
+    margin = height > 0 and (p.top < TOP * height or p.top > (1 - BOTTOM) * height)
+    return margin and (p.kind.indexed or (marked and p.kind == BlockKind.FURNITURE)) and p.lines <= 2
 
 
 def nest(outer: str, inner: str) -> str:

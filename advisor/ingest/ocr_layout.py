@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from PIL import Image, ImageFilter
 
+from .ocr_fills import invert_fills
+
 #: Skews tried when straightening a page, in degrees (a scanner's feed rarely errs by more).
 _ANGLES = [a / 10 for a in sorted(range(-30, 31), key=abs)]
 _DARK = 140  # grey level below which a pixel is ink
@@ -44,6 +46,7 @@ class Grid:
 
     xs: list[int]
     ys: list[int]
+    ruled: bool = True  # False: found in the words' gaps (`ocr_gutters`), its rows by their lines
 
     def cell(self, w: Word) -> tuple[int, int] | None:
         cx, cy = (w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2
@@ -245,9 +248,28 @@ def columns(words: list[Word], grid: Grid) -> Grid | None:
     """The grid with column edges where a table ruled only across has none: in the middle of each
     wide gap no word inside the table crosses (wider than a line is high); None when the words
     leave no such gap (a box around a paragraph, not a table) or the bands are too tall for rows
-    (a header row is short; a table ruled only above and below its header may have a long body)."""
+    (a header row is short; a table ruled only above and below its header may have a long body).
+    Rules above the table of the same width (a section heading's underline, the rule under a
+    running head) are no part of it: leading bands too tall for a row, or whose words leave the
+    columns no gap (a paragraph or a caption), are dropped."""
     if len(grid.xs) > 2:
         return grid
+    inside = [w for w in words if grid.cell(w) is not None and not _RULE_TOKEN.match(w.text)]
+    if len(inside) < 4:
+        return None
+    height = float(np.median([w.y1 - w.y0 for w in inside]))
+    ys = list(grid.ys)
+    while len(ys) > 3 and ys[1] - ys[0] > 8 * height:
+        ys = ys[1:]
+    while True:
+        found = _edges(words, Grid(grid.xs, ys), height)
+        if found is not None or len(ys) <= 3:
+            return found
+        ys = ys[1:]
+
+
+def _edges(words: list[Word], grid: Grid, height: float) -> Grid | None:
+    """`columns` for the grid as it stands."""
     inside = [w for w in words if grid.cell(w) is not None and not _RULE_TOKEN.match(w.text)]
     if len(inside) < 4:
         return None
@@ -255,9 +277,8 @@ def columns(words: list[Word], grid: Grid) -> Grid | None:
     cover = np.zeros(max(w.x1 for w in inside) - x0 + 1, dtype=bool)
     for w in inside:
         cover[w.x0 - x0 : w.x1 - x0] = True
-    height = float(np.median([w.y1 - w.y0 for w in inside]))
     bands = [b - a for a, b in itertools.pairwise(grid.ys)]
-    if bands[0] > 4 * height or (len(bands) > 2 and max(bands) > 8 * height):
+    if bands[0] > 5 * height or (len(bands) > 2 and max(bands) > 8 * height):
         return None  # rules between parts of a page (under a letterhead, over a footer), not rows
     edges = [x0 + (a + b) // 2 for a, b in _runs(~cover, max(8, int(1.2 * height)), gap=0)]
     return Grid([grid.xs[0], *edges, grid.xs[-1]], grid.ys) if edges else None
@@ -291,11 +312,14 @@ def prepare(image: Image.Image, scale: float = 1.0) -> tuple[Image.Image, list[G
     """The page straightened with its rules erased (so OCR reads no "|" and sees each cell's
     words) and its specks cleared (`despeckle`; `scale`: render pixels per scan pixel), and the
     ruled tables found on it."""
-    image = straighten(image.convert("L"))
-    dark = np.asarray(image) < _DARK
+    gray, bands = invert_fills(np.asarray(straighten(image.convert("L"))), _DARK)
+    image = Image.fromarray(gray)
+    dark, light = gray < _DARK, gray < _MARK
     height, width = dark.shape
-    hrules = _rules(dark, max(60, width // 12))
+    # a light grey rule (a table's row rules, printed thin and pale) is long where no word is
+    hrules = _rules(dark, max(60, width // 12)) + _rules(light, max(120, width // 5)) + bands
     vrules = [(y0, y1, x0, x1) for x0, x1, y0, y1 in _rules(dark.T, max(60, height // 40))]
+    vrules += [(y0, y1, x0, x1) for x0, x1, y0, y1 in _rules(light.T, max(120, height // 20))]
     tol = max(6, width // 120)
     grids = _grids(hrules, vrules, tol)
     if not hrules and not vrules:
@@ -487,7 +511,7 @@ def page_paras(words: list[Word], grids: list[Grid], width: int) -> list[Para]:
             assert isinstance(ref, int)
             grid = grids[ref]
             for r in sorted(rows[ref]):
-                out += _rows(rows[ref][r], len(grid.xs) - 1, len(grid.ys) == 3)
+                out += _rows(rows[ref][r], len(grid.xs) - 1, grid.ruled and len(grid.ys) == 3)
             cur = last_key = None
             continue
         assert isinstance(ref, tuple)

@@ -50,13 +50,12 @@ from .pdf_mend import (
     run_in_terms,
 )
 from .pdf_notes import attach_across_pages, attach_notes, split_notes, table_notes
+from .pdf_outline import Outline, placed, read_outline
 from .pdf_title import TitleBlock, choose_title, first_heading, meta_title, title_block, title_over_fields
 
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
 _ALNUM = re.compile(r"[^\W_]")
 _BULLET = re.compile(r"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·–—*]|-(?=\s))\s*")
-
-Outline = list[tuple[int, tuple[str, ...]]]
 
 
 def read_pdf(path: Path, source: str, limits: Limits) -> Document:
@@ -69,7 +68,7 @@ def read_pdf(path: Path, source: str, limits: Limits) -> Document:
         pages, scanned = _read_pages(doc, path, limits, deadline)
         imaged = [i for i in scanned if _page_has_image(doc, i)]
         ocr_blocks = ocr.ocr_pages(doc, path, imaged, limits, deadline) if imaged else {}
-        outline = _outline(doc)
+        outline = read_outline(doc)
         title = meta_title(doc)
         if ocr_blocks and title.lower() == path.stem.lower():
             title = ""  # a scan saved with its file name as title (Pillow, scanners): the page's heading titles it
@@ -77,7 +76,7 @@ def read_pdf(path: Path, source: str, limits: Limits) -> Document:
         doc.close()
     if not any(p.frags for p in pages) and not ocr_blocks:
         raise fail(path, ocr.no_text_problem(path, limits, scanned=bool(imaged)))
-    blocks, printed = _blocks(pages, outline, ocr_blocks)
+    blocks, printed = _blocks(pages, placed(outline, pages), ocr_blocks)
     if not any(b.kind.indexed for b in blocks):
         raise fail(path, "no readable text: every page is a table of contents, index, reference list or furniture")
     title = choose_title(title, printed.text if printed else "", first_heading(blocks), title_from_name(path))
@@ -139,25 +138,6 @@ def _page_has_image(doc: Any, i: int) -> bool:
         return False
     finally:
         page.close()
-
-
-def _outline(doc: Any) -> Outline:
-    """Flattened outline: (0-based page index, title path), in document order."""
-    out: Outline = []
-    path: list[str] = []
-    try:
-        for item in doc.get_toc(max_depth=12):
-            dest = item.get_dest()
-            page = dest.get_index() if dest is not None else None
-            title = " ".join((item.get_title() or "").split())
-            path = path[: item.level]
-            path += [""] * (item.level - len(path))
-            path.append(title)
-            if page is not None and page >= 0 and title:
-                out.append((page, tuple(t for t in path if t)))
-    except Exception:  # a damaged outline: fall back to headings found on the pages
-        return []
-    return out
 
 
 def _body_style(pages: list[Page]) -> tuple[float, bool]:

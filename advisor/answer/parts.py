@@ -1,0 +1,80 @@
+"""The sentence that answers one part of a compound question ("How often does the committee
+meet, and how many members make a quorum?").
+
+Each part is scored on its own; its best sentence is taken, or, when another part already
+quotes that one, its runner-up when nearly as good. A part asking a kind of fact ("how often",
+"how many", "by when") is answered by a sentence stating one: when its best sentence states
+none, the best of its relevant sentences that does comes first ("meet at least once every 8
+weeks", not "the committee for this guideline included clinicians ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..chunk import DocType
+from .asks import read_ask
+from .docref import OWN_NEAR
+from .focus import Focus, gives
+from .selection import Candidate, repeats
+
+#: A part whose best sentence another part already quotes takes its second best when that
+#: scores at least this share of the best.
+SUB_RUNNER_UP = 0.9
+#: A sentence stating the kind of fact a part asks is taken over the part's best from this share of it.
+SUB_STATING = 0.6
+
+#: A frequency stated as one, for choosing a part's sentence ("every 8 weeks", "quarterly",
+#: "twice a year"); the looser test a verdict uses takes any digit ("the 2022 edition").
+_PERIOD = re.compile(
+    r"\b(?:every|each)\s+(?:[\w-]+\s+)?(?:minute|hour|day|week|fortnight|month|quarter|year|shift|session)s?\b"
+    r"|\b(?:hourly|daily|weekly|fortnightly|monthly|quarterly|annually|yearly|biannually|biennially)\b"
+    r"|\b(?:once|twice|\w+ times)\s+(?:a|an|per|each|every)\s+\w+",
+    re.I,
+)
+#: Kinds of fact any capitalised word or figure seems to state: no preference on them.
+_LOOSE = (Focus.NONE, Focus.NAMED, Focus.PERSON, Focus.PLACE, Focus.QUANTITY)
+
+
+def part_pick(
+    part: str, fits: list[tuple[float, Candidate]], chosen: list[Candidate], pointed: frozenset[str] = frozenset()
+) -> Candidate | None:
+    """The sentence answering `part`, from its candidates ranked by their score for it (`fits`),
+    given the sentences already `chosen`; None when its best is quoted and no runner-up is near.
+    The documents the whole question points at (`pointed`) answer each part of it too; without
+    one, the user's own document when nearly as good as a bundled guide."""
+    fits = [f for f in fits if f[1].chunk.source in pointed] or fits if pointed else _own_near(fits)
+    fits = _stating_first(part, fits)
+    if fits and fits[0][1] in chosen:
+        fits = [
+            (sc, c)
+            for sc, c in fits[1:2]
+            if sc >= SUB_RUNNER_UP * fits[0][0] and not any(repeats(c, o, float(c.vec @ o.vec)) for o in chosen)
+        ]
+    return fits[0][1] if fits else None
+
+
+def _own_near(fits: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
+    """The user's own document answers the part when it does nearly as well as a bundled guide
+    (as it leads the whole answer then: `prefer_pointed`)."""
+    if not fits or fits[0][1].chunk.doc_type == DocType.USER:
+        return fits
+    k = next((i for i, (_, c) in enumerate(fits) if c.chunk.doc_type == DocType.USER), None)
+    if k is None or fits[k][0] < OWN_NEAR * fits[0][0]:
+        return fits
+    return [fits[k], *fits[:k], *fits[k + 1 :]]
+
+
+def _stating_first(part: str, fits: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
+    if not fits:
+        return fits
+    ask = read_ask(part)
+    if ask.focus in _LOOSE or _states(ask, fits[0][1].text):
+        return fits
+    floor = SUB_STATING * fits[0][0]
+    k = next((i for i, (sc, c) in enumerate(fits) if sc >= floor and _states(ask, c.text)), None)
+    return fits if k is None else [fits[k], *fits[:k], *fits[k + 1 :]]
+
+
+def _states(ask, text: str) -> bool:
+    return bool(_PERIOD.search(text)) if ask.focus is Focus.FREQUENCY else gives(ask, text)

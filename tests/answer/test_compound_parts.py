@@ -1,0 +1,117 @@
+"""Each part of a two-part question gets the sentence that answers it: a part asking "how often"
+is answered by a list item stating a period under a lead-in that only gives the panel's
+acronym, not by the guideline's note on how often the committee that wrote it convened; the words pointing at the
+document ("under the Quessany guideline") neither draw that note nor stand in for the panel
+the part's pronoun means (fictional guideline, our own words)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from advisor.answer import Advisor
+from advisor.answer.lookup import split_question
+from advisor.answer.parts import part_pick
+from advisor.answer.quotable import Unit
+from advisor.answer.selection import Candidate
+from advisor.chunk import Chunk, DocType
+from advisor.settings import Settings
+
+from ..conftest import make_docx
+
+QUESTION = (
+    "How often does a hospital's regional AI safety panel have to convene under the Quessany guideline, "
+    "and how many members must be present for it to take decisions?"
+)
+
+
+@pytest.fixture
+def advisor_with_guideline(corpus_advisor, tmp_path) -> Advisor:
+    folder = tmp_path / "uploads"
+    folder.mkdir()
+    make_docx(
+        folder / "quessany-guideline.docx",
+        "Quessany National Guideline on Clinical AI Panels",
+        [
+            (
+                "About this guideline",
+                [
+                    "The committee that wrote this guideline included hospital doctors, nurses, pharmacists and "
+                    "two lay members.",
+                    "Quessany guidelines are written by independent committees under the 2021 methods manual.",
+                    "The guideline committee convened eight times between 2022 and 2024 and took its decisions "
+                    "by consensus.",
+                ],
+            ),
+            (
+                "2.1 Regional AI Safety Panel",
+                [
+                    "Each hospital sets up a Regional AI Safety Panel (RASP) that approves and withdraws clinical "
+                    "AI tools.",
+                    "The RASP should:",
+                    "- be chaired by the chief nursing officer;",
+                    "- meet at least once every 6 weeks, with extra meetings after a serious incident;",
+                    "- be quorate only when four members are present, including the chair;",
+                    "- send the board a summary of its decisions twice a year.",
+                ],
+            ),
+        ],
+    )
+    assert corpus_advisor.index.index_paths([folder]).ok
+    return Advisor(Settings.from_env())
+
+
+def test_each_part_of_a_two_part_question_is_answered_from_the_document_it_points_at(advisor_with_guideline):
+    ans = advisor_with_guideline.ask(QUESTION)
+    assert not ans.abstained, ans.answer
+    assert "every 6 weeks" in ans.answer, ans.answer
+    assert "four members are present" in ans.answer, ans.answer
+    assert all(c.source.endswith("quessany-guideline.docx") for c in ans.citations), ans.answer
+
+
+def test_a_parts_pronoun_stands_for_what_is_asked_about_not_the_document_named():
+    assert split_question(QUESTION)[1] == "how many members must be present for it to take decisions"
+    assert (
+        split_question("When was Lumivex AKI Predict cleared, and who makes it?")[1] == "who makes Lumivex AKI Predict"
+    )
+
+
+def _fits(*rows: tuple[float, str, str]) -> list[tuple[float, Candidate]]:
+    out = []
+    for k, (sc, source, text) in enumerate(rows):
+        kind = DocType.USER if source.endswith((".pdf", ".docx")) else DocType.GUIDANCE
+        chunk = Chunk(chunk_id=f"c{k}", source=source, title=source, section="Panels", text=text, doc_type=kind)
+        vec = np.eye(8, dtype=np.float32)[k]
+        out.append((sc, Candidate(Unit(text, chunk, 0), 1, score=sc, vec=vec)))
+    return out
+
+
+def test_a_part_asking_how_often_takes_a_sentence_stating_a_period_over_one_with_any_figure():
+    fits = _fits(
+        (0.52, "g.docx", "The guideline committee convened eight times between 2022 and 2024."),
+        (0.41, "g.docx", "meet at least once every 6 weeks, with extra meetings after a serious incident;"),
+    )
+    assert part_pick("How often does the panel have to convene", fits, []).text.startswith("meet at least once")
+    # the best states a period already, or none near it does: the best
+    assert part_pick("How often does the panel meet", fits[1:] + fits[:1], []) is fits[1][1]
+    far = _fits((0.52, "g.docx", "The panel approves tools."), (0.2, "g.docx", "It meets every 6 weeks."))
+    assert part_pick("How often does the panel meet", far, []) is far[0][1]
+
+
+def test_a_part_is_answered_from_the_document_the_question_points_at():
+    fits = _fits(
+        (0.48, "other-framework.pdf", "Level C tools are reviewed every twelve months."),
+        (0.40, "g.docx", "The panel reviews each tool every 6 months."),
+    )
+    assert part_pick("how often is a tool reviewed", fits, [], frozenset({"g.docx"})) is fits[1][1]
+    assert part_pick("how often is a tool reviewed", fits, []) is fits[0][1]
+
+
+def test_without_a_document_named_a_part_is_answered_from_the_users_own_when_nearly_as_good():
+    fits = _fits(
+        (0.364, "corpus/guidance/decommissioning.md", "Monitoring plans should include decommissioning."),
+        (0.352, "g.pdf", "A suspended tool may be switched back on only with the written approval of the chair."),
+    )
+    assert part_pick("what is needed before it can be turned back on", fits, []) is fits[1][1]
+    far = [fits[0], (0.25, fits[1][1])]  # well below the guide's: the guide answers
+    assert part_pick("what is needed before it can be turned back on", far, []) is far[0][1]
