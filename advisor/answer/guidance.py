@@ -491,13 +491,18 @@ def _asked(question: str, ask: Ask, corpus: Corpus, chosen: list[Candidate]) -> 
     in the Midwest." helps choose the passages, but is not what the answer must name), without
     an option the question sets aside, and without the name of the document it points at when
     the answer quotes that document ("According to guideline NG-DH 04/2026, ...": its number
-    is on the cover, not in the sentence that answers)."""
+    is on the cover, not in the sentence that answers), unless the rest of the question uses them."""
     asked = asked_part(question)
     if asked != question:
         ask = read_ask(asked, corpus.rarity, corpus.known)
     if corpus.retriever is not None:
         quoted = {c.chunk.source for c in chosen}
-        code = {t for r in read_references(asked) if set(documents_named(r, corpus.retriever)) & quoted for t in r.code}
+        named = [r for r in read_references(asked) if set(documents_named(r, corpus.retriever)) & quoted]
+        rest = asked
+        for r in named:
+            rest = rest.replace(r.phrase, " ")
+        # its name and kind ("the Brennmoor CG31 guideline") too: every sentence of it would "name" them
+        code = {t for r in named for t in (*r.code, *r.modifiers, r.noun)} - set(tokenize(rest))
         if code:
             ask = replace(
                 ask,

@@ -17,7 +17,7 @@ from ..chunk import Chunk, unsafe_spans
 from ..guard import contact_details, looks_like_injection, without_addresses
 from ..text import AGENT_CLAUSE, broken_word, content_words, identifiers, sentence_spans
 from .fields import CUT, FIELD, dangling, field_line, field_spans
-from .status import coded_line, status_line
+from .status import coded_line, graded_line, status_line
 from .sublists import hang_sub_lists, sub_list_lead
 from .unit import Unit, UnitKind
 
@@ -253,7 +253,7 @@ def read_units(chunk: Chunk) -> list[Unit]:
             unit.ok = unit.ok or (
                 se >= len(block.rstrip()) and (_stated_result(flat) or _FIGURE_FIRST.match(flat) is not None)
             )
-            unit.ok = unit.ok or status_line(flat)
+            unit.ok = unit.ok or status_line(flat) or graded_line(flat)
             # a Word header's or footer's line states the document's own codes ("Doc. Control No. MSR-7")
             unit.ok = unit.ok or (bool(chunk.meta.get("running")) and coded_line(flat))
             if not unit.ok and contact_details(flat):

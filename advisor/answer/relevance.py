@@ -34,7 +34,8 @@ _LIST_CUES = re.compile(
     r"controls|clauses|roles|prerequisites|gaps|ways|examples|types|kinds|topics|areas|situations|circumstances|"
     r"scenarios)\b"
     r"|\bwhat (?:should|must|do|does|can) (?:[\w.'’-]+ ){1,10}(?:monitor|ask|track|measure|include|do|have|document|"
-    r"record|capture|contain|cover|report|consider|check)\b",
+    r"record|capture|contain|cover|report|consider|check)\b"
+    r"|\bwhat (?:documentation|documents|paperwork|records)\b",  # "what documentation has to be completed"
     re.I,
 )
 _META = re.compile(

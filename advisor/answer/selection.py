@@ -22,6 +22,7 @@ from ..text import hyphenated, identifiers, tokenize
 from .anaphora import ANAPHORA, ENDS_ON_REFERENCE, after, antecedent
 from .headings import names_section
 from .quotable import Unit, UnitKind
+from .status import graded_line
 from .types import Part
 
 __all__ = [
@@ -78,8 +79,10 @@ class Candidate:
 
     @property
     def anaphoric(self) -> bool:
-        """Leans on the sentence before it ("This approach ...", "However, ...", "... for this.")."""
-        return self.kind is UnitKind.SENTENCE and bool(ANAPHORA.match(self.text) or ENDS_ON_REFERENCE.search(self.text))
+        """Leans on the sentence before it ("This approach ...", "However, ...", "... for this.", a
+        recommendation's grade)."""
+        leans = ANAPHORA.match(self.text) or ENDS_ON_REFERENCE.search(self.text) or graded_line(self.text)
+        return self.kind is UnitKind.SENTENCE and bool(leans)
 
 
 def _group_key(c: Candidate) -> tuple[str, ...]:

@@ -10,7 +10,7 @@ import re
 
 from .focus import MONTHS
 
-__all__ = ["coded_line", "masthead_spans", "status_line"]
+__all__ = ["coded_line", "graded_line", "masthead_spans", "status_line"]
 
 #: A short sentence dating the document's own status: "Effective October 1, 2026.", "Adopted on
 #: 3 March 2025.", "Next review due October 2029." (too short for a whole sentence, but a fact).
@@ -52,3 +52,18 @@ def status_line(text: str) -> bool:
 def coded_line(text: str) -> bool:
     """Does a running header's or footer's line hold a code (words and a number)?"""
     return _CODED_LINE.search(text) is not None
+
+
+#: A recommendation's grade, set under it as a guideline prints it ("Strong recommendation,
+#: moderate-certainty evidence", "Conditional recommendation; low quality of evidence").
+_GRADED = re.compile(
+    r"^(?:strong|conditional|weak|discretionary|qualified)\s+recommendation\b[^.]{0,80}?"
+    r"\b(?:evidence|certainty|quality)\b[^.]{0,30}\.?$",
+    re.I,
+)
+
+
+def graded_line(text: str) -> bool:
+    """Does the line grade the recommendation before it? A fact without a verb, true only of
+    that recommendation: it is quoted after it, never alone."""
+    return _GRADED.match(text.strip()) is not None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -29,10 +29,17 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [*out, label] if label is not None else out
 
 
-def _spans(text: str, size: int) -> list[tuple[int, int]]:
-    """Sentence spans; a sentence longer than size is cut at the last space before the limit."""
-    spans: list[tuple[int, int]] = []
+def _spans(text: str, size: int, fields: Collection[int] = ()) -> list[tuple[int, int]]:
+    """Sentence spans; one longer than size is cut at its fields' starts (a checklist's lines,
+    which have no full stops to end them), then at the last space before the limit."""
+    parts: list[tuple[int, int]] = []
     for s, e in _sentences(text):
+        for f in sorted(f for f in fields if s < f < e) if e - s > size else []:
+            parts.append((s, s + len(text[s:f].rstrip())))
+            s = f
+        parts.append((s, e))
+    spans: list[tuple[int, int]] = []
+    for s, e in parts:
         while e - s > size:
             cut = text.rfind(" ", s, s + size)
             cut = cut if cut > s else s + size
@@ -56,7 +63,7 @@ def pack_spans(text: str, size: int, overlap: int, breaks: Sequence[int] = ()) -
     fields = {b - lead for b in breaks if b > lead}
     if len(text) <= size and not fields:
         return [(lead, lead + len(text))] if text else []
-    spans = _spans(text, size)
+    spans = _spans(text, size, fields)
     pieces: list[tuple[int, int]] = []
     i = 0
     while i < len(spans):

@@ -170,7 +170,9 @@ def _blocks(
     TABLE blocks, running heads and page numbers in the margins FURNITURE, and so are lines in
     the margins that the margins of the document's text pages print (`elsewhere`, per page:
     their reader drops them and states their codes)."""
-    dehyph = Dehyphenator(w.text for paras, _ in read.values() for p in paras for w in p.words)
+    words = [w for paras, _ in read.values() for p in paras for w in p.words]
+    _mend_ai(words)
+    dehyph = Dehyphenator(w.text for w in words)
     numbers = sorted(read)
     pieces = [[_piece(n, p) for p in read[n][0]] for n in numbers]
     heights = [float(read[n][1]) for n in numbers]
@@ -224,6 +226,20 @@ def _blocks(
         if blocks:
             out[n] = blocks
     return out
+
+
+#: "AI" as OCR reads it in many fonts: "Al", the capital I taken for a lower-case l ("Clinical Al Review Board").
+_AL = re.compile(r"^([(\[\"'“‘]?)Al(?=$|[-.,;:)’'”/]|s$)")
+
+
+def _mend_ai(words: list[Word]) -> None:
+    """ "Al" put right as "AI" in a document that reads "AI" more often than "Al": a name "Al" is
+    rare in governance text, a misread capital I common."""
+    ai = sum(1 for w in words if re.match(r"^[(\[\"'“‘]?AI(?=$|[-.,;:)’'”/]|s$)", w.text))
+    al = [w for w in words if _AL.match(w.text)]
+    if al and ai > len(al):
+        for w in al:
+            w.text = _AL.sub(r"\1AI", w.text, count=1)
 
 
 def _marginal(p: Piece, height: float, marked: bool = False) -> bool:

@@ -52,6 +52,15 @@ def test_a_field_start_ends_a_piece_once_it_is_long_enough_without_overlap():
     assert short.index("Regulatory") < MIN_FIELD_PIECE
 
 
+def test_a_checklists_lines_without_full_stops_end_pieces_and_are_never_cut_mid_line():
+    items = [f"C{i}: Supplier contract names the officer who answers for item {i} of the register" for i in range(1, 9)]
+    text = "\n".join(items)
+    pieces = [text[s:e] for s, e in pack_spans(text, 300, 60, [text.index(item) for item in items])]
+    # each piece holds whole lines: no line is cut at the size limit ("... (due" / "within 30 days")
+    assert all(line in items for piece in pieces for line in piece.split("\n")), pieces
+    assert sorted({ln for piece in pieces for ln in piece.split("\n")}) == sorted(items)
+
+
 def test_a_document_naming_its_product_carries_it_in_its_title():
     def title(*texts: str) -> str:
         return subject_title("Applied Model Card", [Block(t) for t in texts])

@@ -1,13 +1,14 @@
 """A wholly scanned document: its contents page (dot leaders OCR reads as noise) is never quoted,
 and the running header and footer every page prints are dropped however OCR spells them on
-each page, the code and date they state kept once as a labelled line (fictional trust policy,
-our own words)."""
+each page, the code and date they state kept once as a labelled line; "AI" misread as "Al" is put
+right (fictional trust policy, our own words)."""
 
 from __future__ import annotations
 
 from PIL import Image, ImageDraw, ImageFilter
 
 from advisor.ingest import load_chunks
+from advisor.ingest.ocr import blocks_from_tsv
 
 from .test_ocr import _font, _wrap, needs_tesseract
 
@@ -83,3 +84,19 @@ def test_a_scanned_contents_page_and_running_lines_are_never_quoted(tmp_path):
     assert len(running) == len(set(running)) <= 2, running
     contents = [ln for c in chunks if c.page == 1 for ln in c.text.split("\n") if ln not in running]
     assert not contents, contents
+
+
+def _tsv(text: str) -> str:
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    return "\n".join([head] + [f"5\t1\t1\t1\t1\t{i}\t{40 * i}\t0\t30\t20\t95\t{w}" for i, w in enumerate(text.split())])
+
+
+def test_ai_read_as_al_is_put_right_where_the_document_reads_ai_more_often():
+    text = (
+        "The AI tool goes to the Clinical Al Review Board. Each AI system and Al-drafted letter is logged by AI staff."
+    )
+    [block] = blocks_from_tsv(_tsv(text), 1, 60)
+    assert block.text == text.replace("Al ", "AI ").replace("Al-", "AI-")
+    name = "Al Brennan chairs the board. Al reads every report."
+    [block] = blocks_from_tsv(_tsv(name), 1, 60)
+    assert block.text == name  # a document reading "Al" as often: a name, kept
