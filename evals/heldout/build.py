@@ -1,10 +1,12 @@
-"""Build the held-out genre PDFs (evals/heldout/*.html) with real Chromium, US Letter.
+"""Build the held-out genre PDFs: evals/heldout/*.html printed by real Chromium on US Letter, and the
+Brennmoor guideline built by reportlab on A4 (build_brennmoor.py).
 
     python evals/heldout/build.py --out DIR
 
 These documents are for measuring, never for tuning: the engineers who change ingestion and
-the composer do not read them or their questions (`evals/heldout-test.jsonl`). The table of
-contents gets real page numbers the way `evals/genres/build.py` does it.
+the composer do not read them or their questions (`evals/heldout-test.jsonl`). The HTML documents'
+tables of contents get real page numbers the way `evals/genres/build.py` does it; reportlab fills
+the Brennmoor contents page itself.
 """
 
 from __future__ import annotations
@@ -23,6 +25,11 @@ assert _spec and _spec.loader
 genres = importlib.util.module_from_spec(_spec)
 sys.modules["genres_build"] = genres  # dataclasses look their module up while the class is built
 _spec.loader.exec_module(genres)
+_spec = importlib.util.spec_from_file_location("build_brennmoor", HERE / "build_brennmoor.py")
+assert _spec and _spec.loader
+brennmoor = importlib.util.module_from_spec(_spec)
+sys.modules["build_brennmoor"] = brennmoor
+_spec.loader.exec_module(brennmoor)
 
 _STYLE = "font-size:8px;width:100%;margin:0 18mm;font-family:'Liberation Serif',serif;display:flex;"
 DOCS = {
@@ -66,7 +73,7 @@ def _print(page, html: str, header: str, footer: str, out: Path) -> None:
 
 
 def build(out: Path) -> list[Path]:
-    """Print every held-out document into `out`; the PDF paths."""
+    """Print every held-out HTML document into `out` and build the Brennmoor guideline; the PDF paths."""
     out.mkdir(parents=True, exist_ok=True)
     made: list[Path] = []
     with sync_playwright() as p:
@@ -85,11 +92,12 @@ def build(out: Path) -> list[Path]:
                 made.append(out / pdf)
         finally:
             browser.close()
+    made.append(brennmoor.build(out))
     return made
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     ap.add_argument("--out", type=Path, required=True, help="folder for the PDFs")
     for path in build(ap.parse_args(argv).out):
         print(path)
