@@ -28,8 +28,13 @@ from .pdf_rows import group as _group
 from .pdf_rows import spans as _spans
 from .pdf_spacing import REACH, close_letter_spacing, join_spaced_words
 
-_MARKER = re.compile(r"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·\-–—*]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)])$")
-_ITEM_START = re.compile(r"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·–—*]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s")
+#: List bullets in the Symbol and Wingdings fonts Word exports, as PDFium reads them: their codes
+#: in Unicode's private-use area (U+F0B7 "•", U+F0A7 "▪", U+F076 "❖", U+F0D8 "➢", U+F0FC "✓" ...).
+SYMBOL_BULLETS = "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf0e8\uf0d9\uf0b2"
+_MARKER = re.compile(
+    rf"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·\-–—*{SYMBOL_BULLETS}]|\(?\d{{1,3}}[.)]|\(?[a-zA-Z][.)]|\(?[ivxIVX]{{1,4}}[.)])$"
+)
+_ITEM_START = re.compile(rf"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·–—*{SYMBOL_BULLETS}]|\(?\d{{1,3}}[.)]|\(?[a-z][.)])\s")
 #: A heading's number or label alone ("4", "2.1", "Annex A", "Article IV"), its title set further along.
 _HEADING_NO = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|(?:annex|appendix|article|section|chapter|part|schedule)\s+(?:[A-Z]|[IVXLC]+|\d{1,2}))$",

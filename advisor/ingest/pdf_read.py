@@ -37,7 +37,7 @@ from .pdf_furniture import (
     ref_heading,
     running_identifiers,
 )
-from .pdf_layout import NOTE_MARK, Item, ItemKind, Line, is_field, page_items
+from .pdf_layout import NOTE_MARK, SYMBOL_BULLETS, Item, ItemKind, Line, is_field, page_items
 from .pdf_lists import marked_items, unmarked_lists
 from .pdf_mend import (
     captions_below,
@@ -55,7 +55,7 @@ from .pdf_title import TitleBlock, choose_title, first_heading, meta_title, titl
 
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
 _ALNUM = re.compile(r"[^\W_]")
-_BULLET = re.compile(r"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·–—*]|-(?=\s))\s*")
+_BULLET = re.compile(rf"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·–—*{SYMBOL_BULLETS}]|-(?=\s))\s*")
 
 
 def read_pdf(path: Path, source: str, limits: Limits) -> Document:
