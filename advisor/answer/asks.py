@@ -316,8 +316,8 @@ _ORDINALS = {
 
 _AGE_WORDS = frozenset(tokenize("year years old aged age"))
 _NOTICE = frozenset(tokenize("notice warning"))
-#: Verbs a retention period is stated with: "retained for seven years" is "kept for seven years".
-_RETAINED = frozenset(tokenize("retain kept keep store preserve archive"))
+#: Verbs a period is stated with otherwise: "retained" is "kept", "finish triage" "completes triage".
+_SAME_VERBS = [frozenset(tokenize("retain kept keep store preserve archive")), frozenset(tokenize("finish complete"))]
 
 
 def _present(ask: Ask, tok: str, ev: Evidence, extra: Extra | None = None) -> float:
@@ -339,8 +339,8 @@ def _present(ask: Ask, tok: str, ev: Evidence, extra: Extra | None = None) -> fl
         return 1.0  # "the maximum number" is stated as "no more than 5"
     if tok in _NOTICE and ask.focus is Focus.DURATION and gives_notice(ev.text):
         return 1.0  # "how much notice" is stated as "inform the hospital at least 60 days before"
-    if tok in _RETAINED and ask.focus is Focus.DURATION and ev.own & _RETAINED:
-        return 1.0  # "how long are logs retained" is stated as "audit records are kept for seven years"
+    if ask.focus in (Focus.DURATION, Focus.DATE) and any(tok in vs and ev.own & vs for vs in _SAME_VERBS):
+        return 1.0
     if ask.focus is Focus.MONEY and money_noun_met(tok, ev.text):
         return 1.0  # "the maximum fine" is stated as "a civil penalty of up to $15,000"
     if signature_met(tok, ev.text, ev.own | ev.context):

@@ -23,12 +23,13 @@ from ..guard import looks_like_injection
 from ..retrieve import Hit, Retriever
 from ..text import tokenize
 from .anaphora import antecedent, chart_values, echo_answered, spelled_out, to_front
-from .asks import Ask, Evidence, Verdict, addressed, coverage, focus_coverage, read_ask
+from .asks import Ask, Verdict, addressed, coverage, focus_coverage, read_ask
 from .comparison import compared_figures, compared_terms, with_sides
 from .corpus import Corpus
 from .definitions import glossary_entry
-from .docref import DOCUMENT_TOKENS, documents_named, pointing, read_references
+from .docref import documents_named, pointing, read_references
 from .enumeration import enumerated
+from .evidence import evidence_of
 from .fields import dangling
 from .figurehits import figure_hits
 from .focus import Focus, gives
@@ -57,7 +58,6 @@ from .selection import (
     whole_list,
 )
 from .sentences import SentenceIndex
-from .status import status_line
 from .subject import subject_blind
 from .titles import title_draft
 from .types import AnswerKind, Draft
@@ -314,30 +314,6 @@ def _direct_first(order: list[Candidate], chosen: list[Candidate], items: list[C
     return out
 
 
-def _evidence(chosen: list[Candidate], corpus: Corpus) -> list[Evidence]:
-    out = []
-    for c in chosen:
-        lead = c.unit.lead.text if c.unit.lead is not None else ""
-        # a status line ("Effective 1 June 2026") is about the document itself, by any kind of name
-        itself = DOCUMENT_TOKENS if status_line(c.text) else frozenset()
-        out.append(
-            Evidence(
-                c.text,
-                set(tokenize(f"{lead} {c.text}")),
-                # "the national agency" is named by "VDHA" where the documents spell it out
-                set(tokenize(f"{c.chunk.title} {c.chunk.section} {corpus.expansions(c.text)}"))
-                | itself
-                | corpus.running(c.chunk),
-                set(corpus.words(c.chunk)),
-                corpus.spelled(c.chunk),
-                lead,
-                f"{c.chunk.section}. {c.chunk.text}",
-                heading=frozenset(tokenize(f"{c.chunk.title} {c.chunk.section}")),
-            )
-        )
-    return out
-
-
 def compose_guidance(
     question: str,
     hits: list[Hit],
@@ -465,7 +441,7 @@ def _answer_first(ask: Ask, chosen: list[Candidate], corpus: Corpus) -> list[Can
     question the fifth sentence answers ("... approved by the review board (protocol ...)")."""
     if len(chosen) < 2:
         return chosen
-    _, per = coverage(ask.topical(), _evidence(chosen, corpus))
+    _, per = coverage(ask.topical(), evidence_of(chosen, corpus))
     if ask.focus is not Focus.NONE and not gives(ask, chosen[0].text):
         # "Who makes X?" is answered by "Manufacturer: ...", not by "Product: X" above it
         stating = [
@@ -524,7 +500,7 @@ def _asked(question: str, ask: Ask, corpus: Corpus, chosen: list[Candidate]) -> 
 def _verdict(ask: Ask, chosen: list[Candidate], corpus: Corpus) -> Verdict:
     if _DEBUG:
         print("  verdict on:", [c.text[:60] for c in chosen], "anchors:", ask.anchors, "focus:", ask.focus)
-    evidence = _evidence(chosen, corpus)
+    evidence = evidence_of(chosen, corpus)
     for t, acronym in ask.acronyms.items():
         # "EHR" is named by a document that writes "electronic health record" anywhere in it
         for c, ev in zip(chosen, evidence, strict=True):
@@ -582,7 +558,7 @@ def _best_giving(ask: Ask, order: list[Candidate], corpus: Corpus) -> Candidate 
     if ask.focus in _NAMES and not COMPANY_ASKED.search(ask.question):
         return None  # a table row full of capitalised words "states a name" of nothing asked
     pool = [c for c in order if c.score >= GIVING_FLOOR * order[0].score and not _lead_in(c)]
-    scored = [(focus_coverage(ask, _evidence([c], corpus)), -i, c) for i, c in enumerate(pool)]
+    scored = [(focus_coverage(ask, evidence_of([c], corpus)), -i, c) for i, c in enumerate(pool)]
     best = max(scored, key=lambda x: (x[0], x[1]), default=None)
     return best[2] if best is not None and best[0] >= MIN_FOCUS_COVERAGE else None
 
@@ -593,6 +569,6 @@ def _best_covering(ask: Ask, order: list[Candidate], corpus: Corpus) -> Candidat
     pool = [c for c in order if c.score >= SECOND_CHANCE_FLOOR * order[0].score and not _lead_in(c)]
     if not pool:
         return None
-    _, per = coverage(ask.topical(), _evidence(pool, corpus))
+    _, per = coverage(ask.topical(), evidence_of(pool, corpus))
     best = max(range(len(pool)), key=lambda i: per[i])
     return pool[best] if per[best] >= MIN_COVERAGE else None

@@ -480,8 +480,10 @@ def section_lead(chunk: Chunk) -> Unit | None:
         text = f"The items listed under {parent} are:"  # "About", "Overview": the heading names no items
     elif not parent:
         text = f"The items listed under {tail} are:"
-    else:
-        text = f"The {_plain_case(tail)} for {parent} are:" if parent else f"The {_plain_case(tail)} are:"
+    else:  # "The Clinical Sponsor" under "4.2 Clinical Sponsor": the items listed under it, no "The the"
+        bare = re.sub(r"^(?:the|a|an)\s+", "", tail, flags=re.I)
+        named = bare.lower() in parent.lower()
+        text = f"The items listed under {parent} are:" if named else f"The {_plain_case(bare)} for {parent} are:"
     return Unit(text, chunk, -1, UnitKind.SENTENCE, -1, framing=True)
 
 

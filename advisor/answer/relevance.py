@@ -35,7 +35,7 @@ _LIST_CUES = re.compile(
     r"scenarios)\b"
     r"|\bwhat (?:should|must|do|does|can) (?:[\w.'’-]+ ){1,10}(?:monitor|ask|track|measure|include|do|have|document|"
     r"record|capture|contain|cover|report|consider|check)\b"
-    r"|\bwhat (?:documentation|documents|paperwork|records)\b",  # "what documentation has to be completed"
+    r"|\bwhat (?:documentation|documents|paperwork|records|information|details)\b",  # "what information goes in"
     re.I,
 )
 _META = re.compile(

@@ -50,7 +50,9 @@ class Route:
 
 _ASSESS_WORDS = re.compile(
     r"\b(score[sd]?|scoring|assessment|readiness|ready|tier|index|gaps?|blocking|blocked|mature|maturity|"
-    r"weak\w*|strengths?|improv\w*|progress|fix\w*|tackle|work on|priorit\w*|first steps?|next steps?)\b",
+    # "improve its models" is a vendor improving its product, not our readiness
+    r"weak\w*|strengths?|improv\w*(?!\s+(?:its|their|his|her)\b)|progress|fix\w*|tackle|work on|priorit\w*|"
+    r"first steps?|next steps?)\b",
     re.I,
 )
 

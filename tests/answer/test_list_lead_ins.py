@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from advisor.answer.guidance import SentenceIndex, compose_guidance
-from advisor.answer.quotable import introduces, read_units
+from advisor.answer.quotable import introduces, read_units, section_lead
 from advisor.chunk import Chunk
 from advisor.retrieve import Hit
 from advisor.testing import HashEmbedder
@@ -107,3 +107,18 @@ def test_an_item_closing_on_a_relative_clause_is_quoted_with_its_list():
     answer = _answer("What must a developer submit to register an AI service?", [_chunk(text, "5 AI services")])
     assert "- a description of its intended purpose and the users it is meant for" in answer
     assert "- a plan for monitoring its performance after deployment" in answer
+
+
+def test_a_lead_in_written_from_a_heading_never_doubles_its_article_or_repeats_its_parent():
+    def lead(section: str) -> str:
+        unit = section_lead(_chunk("- submits the request;\n- presents the tool.", section))
+        assert unit is not None
+        return unit.text
+
+    # a run-in heading "The Clinical Sponsor" under "4.2 Clinical Sponsor" once read "The the clinical sponsor for ..."
+    assert lead("4. Roles > 4.2 Clinical Sponsor > The Clinical Sponsor") == (
+        "The items listed under 4.2 Clinical Sponsor are:"
+    )
+    assert lead("Intake > 5.1 Intake request > The Required Documents") == (
+        "The required documents for 5.1 Intake request are:"
+    )

@@ -26,6 +26,9 @@ RULES_ONLY = ScopeGuard()  # no embedding model: the scope rules alone
         # what a named vendor's product does with "our" data is in its documents
         ("Can ScribeWell use our patients' recordings to improve its AI?", None, AnswerPath.GUIDANCE),
         ("Does Lumora keep our audio after the note is signed?", None, AnswerPath.GUIDANCE),
+        # a vendor improving its product is no improvement of ours, named or not
+        ("Is a vendor allowed to use our de-identified patient data to improve its models?", None, AnswerPath.GUIDANCE),
+        ("How can we improve our readiness?", None, AnswerPath.NEEDS_ORG),
         ("Is our data governance ready for scale?", None, AnswerPath.NEEDS_ORG),
         ("What is our risk score?", "meridian-health", AnswerPath.ASSESSMENT),
     ],
