@@ -1,12 +1,13 @@
-"""Build the held-out genre PDFs: evals/heldout/*.html printed by real Chromium on US Letter, and the
-Brennmoor guideline built by reportlab on A4 (build_brennmoor.py).
+"""Build the held-out genre documents: evals/heldout/*.html printed by real Chromium on US Letter, the
+Brennmoor guideline built by reportlab on A4 (build_brennmoor.py) and the Caldergrove policy, a Word
+file built by python-docx (build_caldergrove.py): six documents.
 
     python evals/heldout/build.py --out DIR
 
 These documents are for measuring, never for tuning: the engineers who change ingestion and
 the composer do not read them or their questions (`evals/heldout-test.jsonl`). The HTML documents'
 tables of contents get real page numbers the way `evals/genres/build.py` does it; reportlab fills
-the Brennmoor contents page itself.
+the Brennmoor contents page itself. The Word file has no table of contents.
 """
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ assert _spec and _spec.loader
 brennmoor = importlib.util.module_from_spec(_spec)
 sys.modules["build_brennmoor"] = brennmoor
 _spec.loader.exec_module(brennmoor)
+_spec = importlib.util.spec_from_file_location("build_caldergrove", HERE / "build_caldergrove.py")
+assert _spec and _spec.loader
+caldergrove = importlib.util.module_from_spec(_spec)
+sys.modules["build_caldergrove"] = caldergrove
+_spec.loader.exec_module(caldergrove)
 
 _STYLE = "font-size:8px;width:100%;margin:0 18mm;font-family:'Liberation Serif',serif;display:flex;"
 DOCS = {
@@ -73,7 +79,8 @@ def _print(page, html: str, header: str, footer: str, out: Path) -> None:
 
 
 def build(out: Path) -> list[Path]:
-    """Print every held-out HTML document into `out` and build the Brennmoor guideline; the PDF paths."""
+    """Print every held-out HTML document into `out`, build the Brennmoor guideline and the Caldergrove policy;
+    the paths of the five PDFs and the .docx file."""
     out.mkdir(parents=True, exist_ok=True)
     made: list[Path] = []
     with sync_playwright() as p:
@@ -93,12 +100,13 @@ def build(out: Path) -> list[Path]:
         finally:
             browser.close()
     made.append(brennmoor.build(out))
+    made.append(caldergrove.build(out))
     return made
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    ap.add_argument("--out", type=Path, required=True, help="folder for the PDFs")
+    ap.add_argument("--out", type=Path, required=True, help="folder for the PDFs and the .docx file")
     for path in build(ap.parse_args(argv).out):
         print(path)
     return 0
