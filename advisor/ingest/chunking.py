@@ -64,6 +64,8 @@ def pack_spans(text: str, size: int, overlap: int, breaks: Sequence[int] = ()) -
     if len(text) <= size and not fields:
         return [(lead, lead + len(text))] if text else []
     spans = _spans(text, size, fields)
+    # a checklist's lines (no full stops) are cut apart only to fit: they pack to size as sentences do
+    fields -= {f for a, e in _sentences(text) if e - a > size for f in fields if a < f < e}
     pieces: list[tuple[int, int]] = []
     i = 0
     while i < len(spans):
