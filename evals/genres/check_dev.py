@@ -1,6 +1,6 @@
 """Check evals/genres-dev.jsonl against the built PDFs: every keypoint group of an answerable case
 has an alternative in the PDFium text of one of its expected pages (Tesseract's text for a
-scanned page without a text layer).
+scanned page without a text layer), or in a Word file's visible text.
 
     python evals/genres/check_dev.py --pdfs DIR [--pdfs DIR2] [--dataset evals/genres-dev.jsonl]
 
@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from io import BytesIO
 from pathlib import Path
 
@@ -54,8 +55,18 @@ def page_texts(pdf: Path) -> list[str]:
         doc.close()
 
 
+def docx_text(docx: Path) -> list[str]:
+    """A Word file's visible body text as one "page": its text runs (`w:t`) in document order, so
+    tracked insertions count and deletions (`w:delText`) and comments (their own part) do not."""
+    with zipfile.ZipFile(docx) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    paras = re.findall(r"<w:p[ >].*?</w:p>", xml, flags=re.S)
+    return [_norm(" ".join("".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p)) for p in paras))]
+
+
 def problems(dataset: Path, folders: list[Path]) -> list[str]:
     texts = {p.stem: page_texts(p) for pdfs in folders for p in sorted(pdfs.glob("*.pdf"))}
+    texts |= {p.stem: docx_text(p) for docs in folders for p in sorted(docs.glob("*.docx"))}
     pdfs = ", ".join(map(str, folders))
     out: list[str] = []
     for n, line in enumerate(dataset.read_text(encoding="utf-8").splitlines(), start=1):
@@ -67,7 +78,8 @@ def problems(dataset: Path, folders: list[Path]) -> list[str]:
         if pages is None:
             out.append(f"{dataset.name}:{n} {case['id']}: no PDF named {source}.pdf in {pdfs}")
             continue
-        text = " ".join(pages[p - 1] for p in case["expected_pages"] if 0 < p <= len(pages))
+        wanted = case["expected_pages"] or range(1, len(pages) + 1)  # a Word file has no pages: all of it
+        text = " ".join(pages[p - 1] for p in wanted if 0 < p <= len(pages))
         for group in case["keypoints"]:
             if not any(_norm(alt) in text for alt in group):
                 out.append(f"{dataset.name}:{n} {case['id']}: none of {group} on pages {case['expected_pages']}")
