@@ -17,6 +17,10 @@ from .pdf_chars import Page
 
 Outline = list[tuple[int, tuple[str, ...]]]  # (0-based page, title path), in document order
 
+#: Entries times pages a broken outline may have to be placed by its titles: a 300-page report
+#: with 600 bookmarks, far more than a real document has, placed in about a second.
+MAX_PLACING = 200_000
+
 
 def read_outline(doc: Any) -> Outline:
     """Flattened outline: (0-based page index, title path), in document order."""
@@ -49,6 +53,8 @@ def placed(outline: Outline, pages: list[Page]) -> Outline:
         >= len(outline) / 2
     ):
         return outline
+    if len(outline) * len(texts) > MAX_PLACING:
+        return []  # too large a broken outline to place (a hostile file's): the printed headings section it
     listing = {i for i, text in enumerate(texts) if sum(1 for t in titles if t in text) > len(titles) / 3}
     out: Outline = []
     at = 0

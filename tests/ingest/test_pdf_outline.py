@@ -8,6 +8,8 @@ from fpdf import FPDF
 from pypdf import PdfReader, PdfWriter
 
 from advisor.ingest import load_chunks
+from advisor.ingest.pdf_chars import Frag, Page
+from advisor.ingest.pdf_outline import placed
 
 SECTIONS = [
     ("1 Purpose", "This policy says how the Elmstead trust approves an AI tool before a ward may use it."),
@@ -51,3 +53,18 @@ def test_bookmarks_that_all_point_at_the_first_page_do_not_title_every_section(t
 def test_bookmarks_that_point_at_their_pages_title_their_sections(tmp_path):
     sections = _sections(_policy(tmp_path / "sound.pdf", outline_on_page_one=False))
     assert sections == {text: heading for heading, text in SECTIONS}
+
+
+def _chapters(i: int) -> list[Frag]:
+    """A page printing four chapter titles among body text."""
+    text = " ".join(f"Chapter {4 * i + k}. The panel records each decision." for k in range(4))
+    return [Frag(text, 0.0, 500.0, 0.0, 10.0, 10.0, False, (0, 0, 0), "", 0)]
+
+
+def test_a_huge_broken_outline_falls_back_to_the_printed_headings():
+    # 2,000 bookmarks all on page 1 of a 500-page file (a hostile one's size): placing each by its
+    # title would scan every page for every bookmark; the headings on the pages section it instead
+    outline = [(0, (f"Chapter {i}",)) for i in range(2_000)]
+    pages = [Page(number=i + 1, width=600.0, height=800.0, frags=_chapters(i)) for i in range(500)]
+    assert placed(outline, pages) == []
+    assert placed(outline[:40], pages[:10]) != []  # a small one is placed
