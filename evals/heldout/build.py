@@ -26,16 +26,8 @@ assert _spec and _spec.loader
 genres = importlib.util.module_from_spec(_spec)
 sys.modules["genres_build"] = genres  # dataclasses look their module up while the class is built
 _spec.loader.exec_module(genres)
-_spec = importlib.util.spec_from_file_location("build_brennmoor", HERE / "build_brennmoor.py")
-assert _spec and _spec.loader
-brennmoor = importlib.util.module_from_spec(_spec)
-sys.modules["build_brennmoor"] = brennmoor
-_spec.loader.exec_module(brennmoor)
-_spec = importlib.util.spec_from_file_location("build_caldergrove", HERE / "build_caldergrove.py")
-assert _spec and _spec.loader
-caldergrove = importlib.util.module_from_spec(_spec)
-sys.modules["build_caldergrove"] = caldergrove
-_spec.loader.exec_module(caldergrove)
+import build_brennmoor as brennmoor  # noqa: E402  (its sibling: this folder is the script's path)
+import build_caldergrove as caldergrove  # noqa: E402
 
 _STYLE = "font-size:8px;width:100%;margin:0 18mm;font-family:'Liberation Serif',serif;display:flex;"
 DOCS = {

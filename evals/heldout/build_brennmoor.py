@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 from pathlib import Path
 from typing import Any
@@ -45,20 +44,9 @@ from reportlab.platypus.tableofcontents import TableOfContents
 HERE = Path(__file__).resolve().parent
 
 
-def _load(name: str) -> Any:
-    """A sibling module of this file, so the builder runs as a script or loaded by build.py."""
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, HERE / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-T = _load("brennmoor_texts")
-S = _load("brennmoor_sections")
+# run as a script (or by build.py) from this folder, so its sibling text modules import by name
+import brennmoor_sections as S  # noqa: E402
+import brennmoor_texts as T  # noqa: E402
 
 PAGE_W, PAGE_H = A4
 LM = RM = 2.2 * cm

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib.util
 import sys
 from pathlib import Path
 from typing import Any
@@ -29,20 +28,9 @@ from docx.shared import Cm, Inches, Pt, RGBColor
 HERE = Path(__file__).resolve().parent
 
 
-def _load(name: str) -> Any:
-    """A sibling module of this file, so the builder runs as a script or loaded by build.py."""
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, HERE / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-T = _load("caldergrove_texts")
-S = _load("caldergrove_sections")
+# run as a script (or by build.py) from this folder, so its sibling text modules import by name
+import caldergrove_sections as S  # noqa: E402
+import caldergrove_texts as T  # noqa: E402
 
 NAVY = "1F3864"
 PALE = "D9E2F3"
