@@ -297,20 +297,14 @@ def documents_named(ref: Reference, retriever: Retriever) -> tuple[str, ...]:
 
 
 _LEAD_IN = r"(?:\b(?:under|per|according to|in|from|by|within|of)\s+)?"
+_POINTER = r"\b(?:under|per|according to|in|from|within)\s+"
 
 
 def without_references(question: str) -> str:
     """The question without its document references ("Who sits on the committee under the
     bylaws?" -> "Who sits on the committee?"): inside the document they name, every passage
     shares those words, and they only blur what is asked."""
-    out = re.sub(r"\bby-laws?\b", "bylaws", question, flags=re.I)
-    for ref in read_references(question):
-        out = re.sub(_LEAD_IN + re.escape(ref.phrase) + r"(?:['’]s)?", " ", out, count=1, flags=re.I)
-    out = re.sub(r"\s+([?.,;:!])", r"\1", " ".join(out.split())).lstrip(" ,;:")
-    return out if len(out.split()) >= 3 else question
-
-
-_POINTER = r"\b(?:under|per|according to|in|from|within)\s+"
+    return _cut(question, read_references(question), _LEAD_IN)
 
 
 def without_pointers(question: str, retriever: Retriever | None) -> str:
@@ -321,10 +315,15 @@ def without_pointers(question: str, retriever: Retriever | None) -> str:
     bylaws") stays."""
     if retriever is None:
         return question
-    out = question
-    for ref in read_references(question):
-        if documents_named(ref, retriever):
-            out = re.sub(_POINTER + re.escape(ref.phrase) + r"(?:['’]s)?", " ", out, count=1, flags=re.I)
+    return _cut(question, [r for r in read_references(question) if documents_named(r, retriever)], _POINTER)
+
+
+def _cut(question: str, refs: list[Reference], lead_in: str) -> str:
+    """The question without each reference's phrase (after `lead_in`); the question itself when
+    under three words would be left."""
+    out = re.sub(r"\bby-laws?\b", "bylaws", question, flags=re.I)
+    for ref in refs:
+        out = re.sub(lead_in + re.escape(ref.phrase) + r"(?:['’]s)?", " ", out, count=1, flags=re.I)
     out = re.sub(r"\s+([?.,;:!])", r"\1", " ".join(out.split())).lstrip(" ,;:")
     return out if len(out.split()) >= 3 else question
 
