@@ -82,7 +82,7 @@ _FRAME = frozenset(
         # pronouns, quantifiers and assent words a conversational question carries ("are these
         # metrics themselves any good?", "Is it OK to ...?"): no passage needs to repeat them
         "themselves itself ourselves yourself anyone anybody everyone everybody someone somebody nobody "
-        "whether every one ones ok okay goes like "
+        "whether every one ones ok okay goes like both either "
         # the second part of a compound adjective ("AI-related", "AI-enabled") and a part of a year
         # ("mid-2027"): a passage says "events involving AI tools", "by June 30, 2027"
         "related based driven enabled powered assisted style facing mid early late "
@@ -112,7 +112,7 @@ _HOW_SOON = re.compile(r"(^\s*how|[,;]\s*how|\band\s+how)\s+(?:fast|quickly|quic
 #: "How big was the dataset?", "how large is the cohort", "how high is the fee": the size word asks
 #: for a figure ("1.2 million visits"), it names no subject ("how high-risk" keeps its word).
 _HOW_BIG = re.compile(r"\b(how)\s+(?:big|large|sizeable|sizable|high|steep)\b(?!-)", re.I)
-
+_UNSAID = re.compile(r"\b(?:\w+n['’]t|cannot|right(?=\s+(?:after|before|away|now|then|when)\b))\b")
 #: Prefixes that turn a word's meaning: a compound with one is matched whole, not by its base.
 _TURNING_PREFIXES = frozenset({"pre", "non", "un", "anti", "post", "dis", "mis", "counter", "semi", "de"})
 
@@ -171,10 +171,10 @@ def read_ask(
     anchors: dict[str, float] = {}
     entities: set[str] = set()
     rare: set[str] = set()
-    # "FDA's" -> "FDA"; "don't", "cannot" say nothing a passage must repeat
-    # "take effect", "kick in" are said "Effective 1 April 2027": their light verbs no fact repeats
+    # "FDA's" -> "FDA"; "don't", "cannot", "right after" say nothing a passage must repeat, and "take
+    # effect", "kick in" are said "Effective 1 April 2027": their light verbs no fact repeats
     unsized = EFFECT_ASK.sub("effect", _HOW_BIG.sub(r"\1", _HOW_SOON.sub(r"\1", question)))
-    text = re.sub(r"\b(?:\w+n['’]t|cannot)\b", " ", re.sub(r"['’]s\b", "", unsized))
+    text = _UNSAID.sub(" ", re.sub(r"['’]s\b", "", unsized))
     capitalised = {t for m in re.finditer(r"\b[A-Z][\w'’()-]*", text) if m.start() > 0 for t in tokenize(m.group(0))}
     special = {t for i in identifiers(text) for t in tokenize(i)} | years(text)
     # a noun in -ity is not the frame word its stem shares ("specificity" is not "specific")

@@ -99,7 +99,9 @@ def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> flo
         stated = FIGURE_BONUS  # "How quickly does X send its alert?" and "... was 4.6 minutes"
     elif _measures(ask):
         lead_text = lead.text if lead else ""
-        ev = _Line(text, set(tokenize(f"{lead_text} {text}")), set(tokenize(f"{chunk.title} {chunk.section}")))
+        ev = _Line(
+            text, set(tokenize(f"{lead_text} {text}")), set(tokenize(f"{chunk.title} {chunk.section}")), lead=lead_text
+        )
         stated = FIGURE_BONUS if _states_figure(ask, ev) else 0.0
     # the figure or number asked, stated in the card of the product asked about, before the same
     # figure in a sibling's card that names the product (a predicate device); the title alone

@@ -31,6 +31,16 @@ _NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]+(?:[ \t]+(?:(?:of|and|for|the|on|in)[
 _MASTHEAD_CHARS = 400
 _DOCUMENTS: weakref.WeakKeyDictionary[Any, OrderedDict[tuple[int, str], list[Chunk]]] = weakref.WeakKeyDictionary()
 _DOCUMENTS_KEPT = 4
+#: An acronym as a passage writes it ("GAIOC", "AVT").
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{2,7}\b")
+#: Letters two stems of one word share from the start ("overse" / "oversight").
+_STEM_START = 5
+
+
+def _same_start(a: str, b: str) -> bool:
+    return len(a) >= _STEM_START and len(b) >= _STEM_START and a[:_STEM_START] == b[:_STEM_START]
+
+
 #: Chunks of a numbered item read together at most: a longer item is a chapter, not one provision.
 MAX_FAMILY = 12
 
@@ -141,6 +151,24 @@ class Corpus:
         spelled = self.retriever.lexical().spelled
         found = (spelled.get(a.lower()) for a in dict.fromkeys(re.findall(r"\b[A-Z][A-Z0-9]{1,7}\b", text)))
         return " ".join(f[0] for f in found if f)
+
+    def glossed(self, asked: Collection[str], text: str) -> frozenset[str]:
+        """The asked words an acronym in the text stands for as the documents define it, in any
+        order: "the committee that oversees generative AI" is "the GAIOC" where a document writes
+        "Generative AI Oversight Committee (GAIOC)". Two words of the definition at least (one
+        from a definition of one word), so a shared "AI" alone glosses nothing."""
+        if self.retriever is None or not asked:
+            return frozenset()
+        spelled = self.retriever.lexical().spelled
+        out: set[str] = set()
+        for acronym in set(_ACRONYM.findall(text)):
+            for phrase in spelled.get(acronym.lower(), ()):
+                defined = set(tokenize(phrase))
+                # a word the question derives otherwise ("oversees" / "Oversight") shares its stem's start
+                hit = {t for t in asked if t in defined or any(_same_start(t, d) for d in defined)}
+                if len(hit) >= min(2, len(defined)):
+                    out |= hit
+        return frozenset(out)
 
     def family(self, chunk: Chunk) -> list[Chunk]:
         """The chunks of the numbered item a chunk sits in ("MAP 2.2 > About" -> all of "MAP

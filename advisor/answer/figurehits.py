@@ -92,7 +92,10 @@ def _figure_hits(ask: Asked, hits: Sequence[Hit], chunks: Iterable[Chunk], limit
             if (
                 (number and _CLEARANCE_ID.search(line))
                 or (timed and _TIME_STATED.search(line))
-                or (_measures(ask) and _states_figure(ask, _Line(line, set(tokenize(f"{header} {line}")), ctx)))
+                or (
+                    _measures(ask)
+                    and _states_figure(ask, _Line(line, set(tokenize(f"{header} {line}")), ctx, lead=header))
+                )
             ):
                 out.append(Hit(c, 0.0, hits[0].rank, hits[0].dense))
                 break

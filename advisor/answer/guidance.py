@@ -506,6 +506,8 @@ def _verdict(ask: Ask, chosen: list[Candidate], corpus: Corpus) -> Verdict:
         for c, ev in zip(chosen, evidence, strict=True):
             if corpus.spells_out(acronym, c.chunk):
                 ev.spelled_out.add(t)
+    for c, ev in zip(chosen, evidence, strict=True):  # and the other way round: "the GAIOC" for the words
+        ev.spelled_out.update(corpus.glossed(ask.anchors, c.text))
     verdict = addressed(
         ask,
         evidence,

@@ -119,7 +119,8 @@ def asked_population(question: str) -> tuple[frozenset[str], frozenset[tuple[str
         return frozenset(), frozenset()
     pop = m.group("pop")
     bounds = frozenset(age_bounds(pop))
-    words = frozenset(t for t in tokenize(pop) if t not in _GENERIC and not t[0].isdigit())
+    # "65 and older" is its bound, not a group named "older"
+    words = frozenset(t for t in tokenize(_BOUND.sub(" ", pop)) if t not in _GENERIC and not t[0].isdigit())
     return words, bounds
 
 

@@ -147,6 +147,7 @@ class Stated(Protocol):
     own: set[str]  # tokens of the sentence and its lead-in (a table row's header row)
     context: set[str]  # tokens of its chunk's title and heading path
     document: set[str]  # tokens of its whole document
+    lead: str  # the lead-in it is quoted under (a table row's header row)
 
 
 class Cited(Stated, Protocol):
@@ -154,7 +155,6 @@ class Cited(Stated, Protocol):
 
     spelled: frozenset[str]  # the document's words as written ({} when unknown)
     passage: str  # its chunk's headings and text
-    lead: str  # the lead-in it is quoted under (a table row's header row)
     spelled_out: set[str]  # acronyms asked that its document writes out
 
     @property
@@ -246,7 +246,7 @@ def states_compared_figure(question: str, text: str, lead: str = "", context: st
     names, for the population asked? False when the question compares nothing."""
     if not _COMPARES.search(question):
         return False
-    ev = _Line(text, set(tokenize(f"{lead} {text}")), set(tokenize(context)))
+    ev = _Line(text, set(tokenize(f"{lead} {text}")), set(tokenize(context)), lead=lead)
     population = asked_population(question)
     return any(_value_clause(m, sorted(m), population, ev) for m in _measures_of(question, frozenset()))
 
@@ -311,8 +311,9 @@ def _value_clause(
             and _holds_population(*population, clause, toks)
             and _names_measure(measure, asked_words, ev.document, "")
         )
-        # the subgroup may lead the sentence ("In patients over 80, sensitivity was 81%")
-        if named and _holds_population(*population, ev.text, ev.own | ev.context):
+        # the subgroup may lead the sentence ("In patients over 80, sensitivity was 81%"), or head
+        # a table's column ("≥ 65 y" over the row's figures)
+        if named and _holds_population(*population, f"{ev.lead} {ev.text}" if row else ev.text, ev.own | ev.context):
             return True
     return False
 
@@ -560,6 +561,7 @@ class _Line:
     own: set[str]
     context: set[str]
     document: set[str] = field(default_factory=set)
+    lead: str = ""
 
 
 #: The focus of a question asking for a length of time (`focus.Focus.DURATION`), and a length of

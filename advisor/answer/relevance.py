@@ -24,7 +24,7 @@ from .quotable import UnitKind
 from .rows import overall_bonus
 from .selection import TABLE_REF, Candidate, introduced_table
 from .signoff import SIGNOFF_ASK, signs_off
-from .subject import names
+from .subject import names, title_named
 
 __all__ = ["adjust", "defined_subject", "fuzzy", "negated", "score", "wants_list"]
 
@@ -497,9 +497,13 @@ def _entity_fit(ask: Ask, cands: list[Candidate], corpus: Corpus) -> dict[str, f
     docs_with = {t: sum(t in v for v in vocab.values()) for t in names}
     telling = {t: ask.anchors[t] for t, n in docs_with.items() if 0 < n < len(vocab)}
     total = sum(telling.values())
-    if not total:
-        return {}
-    fit = {src: sum(w for t, w in telling.items() if t in v) / total for src, v in vocab.items()}
+    siblings = frozenset() if _compares(ask.question, names) else title_named(ask.question, cands)
+    if not total:  # "the adult Tidemark model" still tells its card from the paediatric one
+        return {src: 0.0 if src in siblings else 1.0 for src in vocab} if siblings else {}
+    fit = {
+        src: 0.0 if src in siblings else sum(w for t, w in telling.items() if t in v) / total
+        for src, v in vocab.items()
+    }
     if not _compares(ask.question, names):
         titled = {t for c in cands for t in tokenize(c.chunk.title)}  # a product a title names, before "510(k)"
         specific = min(telling, key=lambda t: (t not in titled, docs_with[t], -telling[t]))

@@ -316,9 +316,10 @@ def declined(why: str, hits: list[Hit], question: str = "", found: Sequence[phi.
 
 
 #: "this product", "that tool": a thing named earlier in a conversation, never by a first question.
+#: The plural is not pointed ("access to one of these tools" opening a conversation means the
+#: kind of tool the documents are about, and is answered from them).
 _POINTED_THING = re.compile(
-    r"\b(?:this|that|these|those|the same)\s+(product|tool|device|model|algorithm|software|solution|app|vendor|"
-    r"products|tools|devices|models|algorithms|solutions|apps|vendors)\b",
+    r"\b(?:this|that|the same)\s+(product|tool|device|model|algorithm|software|solution|app|vendor)\b",
     re.I,
 )
 #: A name in the question (a capitalised word after its first) says which thing is meant.

@@ -9,10 +9,11 @@ from collections.abc import Callable
 
 import numpy as np
 
+from ..chunk import DocType
 from ..text import tokenize
 from .selection import Candidate
 
-__all__ = ["names", "subject_blind"]
+__all__ = ["names", "subject_blind", "title_named"]
 
 _WORD = re.compile(r"[\w'’-]+")
 #: Distinct titles read this way at most (each costs one question embedding).
@@ -26,6 +27,33 @@ def names(question: str, cands: list[Candidate]) -> set[str]:
     words = [w for w in _WORD.findall(question)[1:] if w[:1].isupper() or any(ch.isdigit() for ch in w)]
     titles = [set(tokenize(t)) for t in {c.chunk.title for c in cands}]
     return {t for t in tokenize(" ".join(words)) if len(titles) < 3 or sum(t in ti for ti in titles) <= len(titles) / 2}
+
+
+def title_named(question: str, cands: list[Candidate]) -> frozenset[str]:
+    """The user's documents a question's words name apart from the one it asks about: siblings
+    whose titles share a name with the one whose title holds every title word the question uses
+    that another title holds, and more ("the adult Tidemark sepsis model" names "Tidemark Sepsis
+    Adult"; "Tidemark Sepsis Paediatric", holding "Tidemark" and "sepsis" only, is its sibling).
+    Empty when no title holds more than each of the others, or when it holds none of the
+    question's names (`names`)."""
+    asked = _spellings(set(tokenize(question)))
+    held = {
+        c.chunk.source: _spellings(set(tokenize(c.chunk.title))) & asked
+        for c in cands
+        if c.chunk.doc_type == DocType.USER
+    }
+    if len(held) < 2:
+        return frozenset()
+    best = max(held, key=lambda s: len(held[s]))
+    named = _spellings(names(question, cands)) & held[best]
+    if not named or any(not held[best] > h for s, h in held.items() if s != best):
+        return frozenset()
+    return frozenset(s for s, h in held.items() if s != best and h & named)
+
+
+def _spellings(tokens: set[str]) -> set[str]:
+    """Tokens with British "ae" spelled as American ("paediatric" is "pediatric")."""
+    return {t.replace("ae", "e") for t in tokens}
 
 
 def _without(question: str, title: set[str], named: set[str]) -> str | None:

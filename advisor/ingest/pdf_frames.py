@@ -8,11 +8,12 @@ interrupted. The frames found here are carried to each piece read inside them, a
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import pairwise
 
 from .pdf_boxes import Box
 
-__all__ = ["callouts"]
+__all__ = ["callouts", "frames_apart"]
 
 Rect = tuple[float, float, float, float]  # x0, top, x1, bottom
 
@@ -83,3 +84,93 @@ def callouts(
         number = len(set(found.values())) + 1
         found.update({id(b): number for b in inner})
     return found
+
+
+def frames_apart(
+    region: list[Box], hrules: list[tuple[float, float, float]], vrules: list[tuple[float, float, float]]
+) -> list[list[Box]]:
+    """The region as regions read one after another where drawn frames stand side by side, apart:
+    the text above them, each frame left to right, the text below. Panels of key facts drawn
+    beside each other are two lists, not the cells of one table (a label in one lines up with a
+    value in the other only by chance); a table's cells share their sides and stay one table."""
+    held = [(r, [b for b in region if _inside(b, r)]) for r in _frames(hrules, vrules)] if vrules else []
+    held = [(r, boxes) for r, boxes in held if len(boxes) >= 2]
+    beside = [
+        (r, boxes)
+        for r, boxes in held
+        if any(o is not r and _apart(r, o) and not _rows_align(boxes, others) for o, others in held)
+    ]
+    if not beside:
+        return [region]
+    inner = {id(b) for _, boxes in beside for b in boxes}
+    top = min(r[1] for r, _ in beside)
+    rest = [b for b in region if id(b) not in inner]
+    above = [b for b in rest if b.top < top]
+    below = [b for b in rest if b.top >= top]
+    panels = [
+        _labels_joined(sorted(boxes, key=lambda b: b.top))
+        for _, boxes in sorted(beside, key=lambda rb: (rb[0][0], rb[0][1]))
+    ]
+    return [part for part in (above, *panels, below) if part]
+
+
+#: Share of a frame's blocks level with blocks of the frame beside it that makes the two one
+#: table's columns (a table drawn as a frame per column), not panels read one after the other.
+_LEVEL = 0.6
+
+
+def _rows_align(a: list[Box], b: list[Box]) -> bool:
+    """Do the two frames' blocks start level, row by row, in one style, as a table's columns do?
+    A label level with a value of the other panel (a wrapped line shifted the stack) is no row."""
+    starts = [(x.top, _style(x)) for x in b]
+    level = sum(any(abs(x.top - t) <= 0.3 * x.lines[0].size and _style(x) == s for t, s in starts) for x in a)
+    return level >= _LEVEL * len(a)
+
+
+def _style(b: Box) -> tuple[float, bool]:
+    return round(b.lines[0].size, 1), b.lines[0].bold
+
+
+#: Points between two frames side by side that are panels apart, not a table's adjoining cells.
+_APART = 6.0
+
+
+def _apart(a: Rect, b: Rect) -> bool:
+    """Do two frames share a band of the page, side by side with a gap between them?"""
+    side_by_side = a[1] < b[3] and b[1] < a[3]
+    return side_by_side and (b[0] - a[2] >= _APART or a[0] - b[2] >= _APART)
+
+
+#: Words a panel's label over its value holds at most ("WARNING AHEAD OF ONSET").
+_LABEL_WORDS = 6
+
+
+def _labels_joined(boxes: list[Box]) -> list[Box]:
+    """A panel's capital labels over their values read as fields, the way a table of labels and
+    values is: "POPULATION" over "Adults aged 18 ..." is "POPULATION: Adults aged 18 ...", a
+    fact with its label, not a heading over a line."""
+    out: list[Box] = []
+    for b in boxes:
+        last = out[-1] if out else None
+        if last is not None and _label_over(last, b):
+            first = replace(b.lines[0], text=f"{last.lines[0].text}: {b.lines[0].text}", x0=last.x0, label=True)
+            out[-1] = Box([first, *b.lines[1:]])
+        else:
+            out.append(b)
+    return out
+
+
+def _label_over(a: Box, b: Box) -> bool:
+    """Is `a` a label alone (one short line in capitals, no larger than the value) right over `b`?"""
+    label, value = a.lines[0], b.lines[0]
+    text = label.text.strip()
+    return (
+        len(a.lines) == 1
+        and 0 < len(text.split()) <= _LABEL_WORDS
+        and text.upper() == text
+        and any(ch.isalpha() for ch in text)
+        and not text.endswith((".", ":"))
+        and label.size <= value.size + 0.1
+        and not (value.text.upper() == value.text and len(b.lines) == 1)  # two labels: no value yet
+        and 0 <= b.top - a.bottom <= value.size
+    )

@@ -77,20 +77,10 @@ def mend_page_break(page: list[Piece], nxt: list[Piece]) -> None:
         i = next(k for k, p in enumerate(shown) if p is prev)
         if i + 1 < len(shown) and _goes_on_beside(prev, shown[i + 1]):
             continue  # the sentence goes on in the next column of this page
-        column = [p for p in after if overlap(p, prev) > 0.5]
-        cont = min(column, key=lambda p: p.top, default=None)
-        if cont is None or not prose(cont) or not cont.text:
-            continue
-        j = next(k for k, p in enumerate(after) if p is cont)
-        if j and _goes_on_beside(after[j - 1], cont) and _open_sentence(after[j - 1].text):
-            continue  # it finishes a sentence of its own page
-        if not (
-            re.match(r"[a-z(,;]", cont.text)
-            or (re.match(r"[A-Z](?![\w ()/-]{0,40}:)", cont.text) and _prose_goes_on(prev.text))
-            # a figure going on with the sentence ("... retained for at least" / "10 years after ..."),
-            # not a numbered item or heading ("10. Retention", "10 Retention")
-            or (re.match(r"\d+(?:[.,]\d+)*%?\s+[a-z]", cont.text) and re.search(r"[a-z,]$", prev.text))
-        ):
+        # plainly going on (lower case) in its own column first, then in the next page's left
+        # column, and only then a capital opening its own column that may go on with it
+        cont = _same_column(prev, after, True) or _next_column(prev, shown, after) or _same_column(prev, after, False)
+        if cont is None:
             continue
         end = re.search(r"[.!?](?=\s|$)", cont.text)
         if end is None or end.end() > 400:
@@ -100,6 +90,39 @@ def mend_page_break(page: list[Piece], nxt: list[Piece]) -> None:
         cut = end.end() + len(rest) - len(rest.lstrip())
         cont.text = rest.strip()
         cont.breaks = [b - cut for b in cont.breaks if b >= cut]
+
+
+def _same_column(prev: Piece, after: list[Piece], plain: bool) -> Piece | None:
+    """The piece atop the next page's column under `prev` when it goes on with `prev`'s sentence
+    (`plain`: opening in lower case or on a figure, not on a capital)."""
+    column = [p for p in after if overlap(p, prev) > 0.5]
+    cont = min(column, key=lambda p: p.top, default=None)
+    if cont is None or not prose(cont) or not cont.text:
+        return None
+    j = next(k for k, p in enumerate(after) if p is cont)
+    if j and _goes_on_beside(after[j - 1], cont) and _open_sentence(after[j - 1].text):
+        return None  # it finishes a sentence of its own page
+    if not (
+        re.match(r"[a-z(,;]", cont.text)
+        or (not plain and re.match(r"[A-Z](?![\w ()/-]{0,40}:)", cont.text) and _prose_goes_on(prev.text))
+        # a figure going on with the sentence ("... retained for at least" / "10 years after ..."),
+        # not a numbered item or heading ("10. Retention", "10 Retention")
+        or (re.match(r"\d+(?:[.,]\d+)*%?\s+[a-z]", cont.text) and re.search(r"[a-z,]$", prev.text))
+    ):
+        return None
+    return cont
+
+
+def _next_column(prev: Piece, shown: list[Piece], after: list[Piece]) -> Piece | None:
+    """The first piece of the next page when `prev` ends the page's right column and the page
+    reads on into the next page's left column (a journal's two columns): only a piece opening in
+    lower case, the sentence plainly going on ("... edit it where" / "needed and send it")."""
+    left = any(p.x1 <= prev.x0 + 1 and p.top < prev.bottom and prev.top < p.bottom for p in shown if p is not prev)
+    cont = next((p for p in after if p.text), None)
+    if not left or cont is None or not prose(cont) or cont.x1 > prev.x0 + 1:
+        return None
+    # a word broken at the page's foot ("documenta-" / "tion") is decided as a line end's is
+    return cont if re.match(r"[a-z]", cont.text) and re.search(r"[a-z,]$|[a-z][-\u2010]$", prev.text) else None
 
 
 _TABLE_CAPTION = re.compile(r"^(?:table|exhibit)\s+[A-Z]?\d+(?:\.\d+)*[.:]?\s+\S", re.I)

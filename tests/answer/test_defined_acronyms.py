@@ -1,0 +1,71 @@
+"""Questions about a consensus statement that names its bodies by acronyms it defines once: "the
+committee that oversees generative AI" is "the GAIOC" where the statement writes "Generative AI
+Oversight Committee (GAIOC)"; "right after" only stresses when; and "one of these tools" opening a
+conversation asks about the kind of tool the documents cover, not a product named earlier
+(fictional society, our own words)."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.answer import Advisor
+from advisor.answer.types import AnswerKind
+from advisor.settings import Settings
+
+from ..conftest import make_docx
+
+
+@pytest.fixture
+def advisor_with_statement(corpus_advisor, tmp_path) -> Advisor:
+    folder = tmp_path / "uploads"
+    folder.mkdir()
+    make_docx(
+        folder / "harrowgate-genai-statement.docx",
+        "Harrowgate Society consensus statement on generative AI in hospitals",
+        [
+            (
+                "3.1 A single oversight committee",
+                [
+                    "The panel favoured one hospital-wide body, which we call the Generative AI Oversight Committee "
+                    "(GAIOC), over separate arrangements for each department.",
+                    "The GAIOC is chaired by the chief medical information officer and reports to the board twice a "
+                    "year.",
+                ],
+            ),
+            (
+                "3.2 Meetings",
+                [
+                    "During the first six months after a hospital's first generative AI deployment the GAIOC should "
+                    "meet monthly; thereafter it should meet at least quarterly.",
+                ],
+            ),
+            (
+                "4.4 Clinician training",
+                [
+                    "Before receiving access, every clinician should complete a training module of around 45 minutes "
+                    "on the tool's known failure modes.",
+                ],
+            ),
+        ],
+    )
+    assert corpus_advisor.index.index_paths([folder]).ok
+    return Advisor(Settings.from_env())
+
+
+def test_a_body_asked_by_its_words_in_another_order_is_answered_from_sentences_naming_its_acronym(
+    advisor_with_statement,
+):
+    ans = advisor_with_statement.ask(
+        "How often should the hospital-wide committee that oversees generative AI meet, both right after our "
+        "first deployment and once things have settled down?"
+    )
+    assert not ans.abstained, ans.answer
+    assert "monthly" in ans.answer and "quarterly" in ans.answer, ans.answer
+
+
+def test_these_tools_in_a_first_question_is_answered_not_asked_back(advisor_with_statement):
+    ans = advisor_with_statement.ask(
+        "How much training does a clinician need before getting access to one of these tools?"
+    )
+    assert ans.kind is not AnswerKind.CLARIFY, ans.answer
+    assert "45 minutes" in ans.answer, ans.answer

@@ -1,0 +1,82 @@
+"""Two model cards of one vendor's family, "Harlow Sepsis Adult" and "Harlow Sepsis Paediatric":
+a question naming the brand with the edition's word, in any order or case and in American
+spelling ("the pediatric Harlow model"), is answered from that edition's card alone, not from
+its sibling's near-identical sections (fictional products, our own words)."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.answer import Advisor
+from advisor.settings import Settings
+
+CARDS = {
+    "harlow-adult.md": """---
+title: Harlow Sepsis Adult 2.1 – Model Facts
+---
+# Harlow Sepsis Adult 2.1 – Model Facts
+
+## Out-of-scope uses
+
+Harlow Sepsis Adult must not be used for:
+
+- Patients younger than 18 years.
+- Patients in intensive care units.
+- Emergency department patients before an admission decision.
+- Patients on an end-of-life pathway.
+
+## Performance
+
+In external validation the model reached an AUROC of 0.83 across 52,110 adult encounters.
+""",
+    "harlow-paediatric.md": """---
+title: Harlow Sepsis Paediatric 1.2 – Model Facts
+---
+# Harlow Sepsis Paediatric 1.2 – Model Facts
+
+## Out-of-scope uses
+
+Harlow Sepsis Paediatric must not be used for:
+
+- Neonates younger than 30 days.
+- Children in the paediatric intensive care unit.
+- Adults aged 18 years or older on paediatric wards.
+- Children on a palliative care plan.
+
+## Performance
+
+In external validation the model reached an AUROC of 0.79 across 18,400 paediatric encounters.
+""",
+}
+
+
+@pytest.fixture
+def advisor_with_cards(corpus_advisor, tmp_path) -> Advisor:
+    folder = tmp_path / "uploads"
+    folder.mkdir()
+    for name, text in CARDS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    assert corpus_advisor.index.index_paths([folder]).ok
+    return Advisor(Settings.from_env())
+
+
+def test_the_edition_named_in_lower_case_picks_its_card_over_its_sibling(advisor_with_cards):
+    ans = advisor_with_cards.ask("Which patient groups is the adult Harlow sepsis model not meant to be used on?")
+    assert "Emergency department patients" in ans.answer, ans.answer
+    assert "Neonates" not in ans.answer and "palliative" not in ans.answer, ans.answer
+
+
+def test_an_american_spelling_of_the_edition_picks_the_british_titled_card(advisor_with_cards):
+    ans = advisor_with_cards.ask("What patients should the pediatric Harlow model not be used for?")
+    assert "Neonates younger than 30 days" in ans.answer, ans.answer
+    assert "Emergency department" not in ans.answer, ans.answer
+
+
+def test_a_figure_asked_of_one_edition_is_not_given_with_its_siblings(advisor_with_cards):
+    ans = advisor_with_cards.ask("What AUROC did the Harlow paediatric model reach?")
+    assert "0.79" in ans.answer and "0.83" not in ans.answer, ans.answer
+
+
+def test_a_question_naming_both_editions_is_answered_from_both_cards(advisor_with_cards):
+    ans = advisor_with_cards.ask("What AUROC did the Harlow adult and paediatric models reach?")
+    assert "0.79" in ans.answer and "0.83" in ans.answer, ans.answer
