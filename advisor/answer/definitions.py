@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["asks_definition", "defined_subject", "glossary_entry"]
+from ..text import content_words
+
+__all__ = ["asks_definition", "defined_subject", "defines", "glossary_entry"]
 
 _DEFINE = re.compile(
     r"^\s*(?:what(?:'s| is| are)|define|definition of|what does|what is meant by|what counts as|what qualifies as)"
@@ -34,9 +36,13 @@ def defined_subject(question: str) -> str:
     if said and len(said.split()) <= 8:
         return said
     m = _DEFINE.match(question)
-    if not m or len(m.group("x").split()) > 8:
-        return ""
-    return m.group("x")
+    # "the unedited-send rate that we are supposed to track ...": the clause after it says why
+    x = _CLAUSE.split(m.group("x"), maxsplit=1)[0] if m else ""
+    return x if x and len(x.split()) <= 8 else ""
+
+
+#: A relative clause closing the subject asked about ("... rate that we must track").
+_CLAUSE = re.compile(r"\s+(?:that|which)\s+(?:we|you|our|i|they|the|a|an|is|are|should|must|has|have)\b", re.I)
 
 
 #: A question asking in so many words for a definition ("define", "definition of", "what does X mean").
@@ -63,3 +69,30 @@ def glossary_entry(text: str) -> str:
 
 
 _GLOSSARY = re.compile(r"^(?P<acr>[A-Z][A-Z0-9&-]{1,9}):\s+(?P<exp>[A-Z][^.:;]{2,120})\.?$")
+
+
+#: Where a sentence defining its subject turns to the definition ("X is ...", "X means ...").
+_DEFINING_VERB = re.compile(
+    r"\b(?:is|are|refers to|means|is defined as|describes|denotes|covers|includes|comprises)\b|\s[—–]\s|:\s", re.I
+)
+#: A document defining a term in its own voice: "We define X as", "This policy defines X as".
+_WE_DEFINE = re.compile(r"^\s*(?:we|th(?:is|e) \w+)\s+defines?\s+(.{2,80}?)\s+as\b", re.I)
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:6] for w in content_words(text)}
+
+
+def defines(subject: str, sentence: str) -> bool:
+    """Does the sentence define the subject ("An AI inventory is a ...", "PCCP means ...", "We
+    define the unedited-send rate as ...")?"""
+    want = _stems(subject)
+    if we := _WE_DEFINE.match(sentence):
+        return bool(want) and len(want & _stems(we.group(1))) >= max(1, round(0.67 * len(want)))
+    m = _DEFINING_VERB.search(sentence)
+    if not want or m is None or m.start() == 0:
+        return False
+    head = sentence[: m.start()]
+    if len(head.split()) > len(subject.split()) + 6:
+        return False
+    return len(want & _stems(head)) >= max(1, round(0.67 * len(want)))

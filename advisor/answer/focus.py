@@ -134,7 +134,9 @@ _FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
         # "what minimum sensitivity", "what maximum wait", "what threshold": a value, not a description
         re.compile(
             r"\bhow (?:much|large|big)\b"
-            r"|\bwhat(?:'s| is| are)? (?:the |an? |its |their )?(?:minimum|maximum|min|max|threshold|cut-?off)\b",
+            r"|\bwhat(?:'s| is| are)? (?:the |an? |its |their )?(?:minimum|maximum|min|max|threshold|cut-?off)\b"
+            # "from what age can a child consent", "how old must they be": an age, a number
+            r"|\b(?:at|from|by|until|to|under|over|above|below) what age\b|\bhow old\b",
             re.I,
         ),
     ),

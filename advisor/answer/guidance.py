@@ -26,7 +26,7 @@ from .anaphora import antecedent, chart_values, echo_answered, spelled_out, to_f
 from .asks import Ask, Verdict, addressed, coverage, focus_coverage, read_ask
 from .comparison import compared_figures, compared_terms, with_sides
 from .corpus import Corpus
-from .definitions import glossary_entry
+from .definitions import defined_subject, defines, glossary_entry
 from .docref import documents_named, pointing, read_references
 from .enumeration import enumerated
 from .evidence import evidence_of
@@ -485,6 +485,9 @@ def _asked(question: str, ask: Ask, corpus: Corpus, chosen: list[Candidate]) -> 
                 anchors={t: w for t, w in ask.anchors.items() if t not in code and t != "accord"},
                 entities=ask.entities - code,
             )
+    subject = defined_subject(asked)
+    if subject and ask.focus is not Focus.NONE and any(defines(subject, c.text) for c in chosen):
+        ask = replace(ask, focus=Focus.NONE)  # "What is the unedited-send rate?" answered by its definition
     rejected, wanted = set_aside(question)
     if rejected:
         # the option set aside and the premise around it are context: the answer must be

@@ -15,7 +15,7 @@ from .asks import Ask, Focus, asked_words, focus_of, names_several, years
 from .bonus import ECHO_PENALTY, echoes, field_alike, figure_bonus, status_fit
 from .comparison import asks_to_compare
 from .corpus import Corpus
-from .definitions import asks_definition, defined_subject
+from .definitions import asks_definition, defined_subject, defines
 from .docref import KINDS, pointing, prefer_pointed, reference_nouns
 from .focus import EFFECT_ASK, dated, gives, states_effect
 from .paraphrase import phrasal
@@ -77,9 +77,6 @@ _DOCUMENTING_ASKED = re.compile(r"\b(?:document|documented|documentation|record|
 _DEICTIC = re.compile(r"\b(?:below|above|as follows|the following|see (?:section|table|figure))\b", re.I)
 _NUMBER_CUES = re.compile(r"\b(how many|how much|when|what year|which year|what date|deadline|number of|count)\b", re.I)
 #: "What is X?", "Define X", "What does X mean?": X is to be defined.
-_DEFINING_VERB = re.compile(
-    r"\b(?:is|are|refers to|means|is defined as|describes|denotes|covers|includes|comprises)\b|\s[—–]\s|:\s", re.I
-)
 
 
 def wants_list(question: str) -> bool:
@@ -442,18 +439,6 @@ def negated(question: str) -> re.Pattern | None:
     return re.compile(rf"\b(?:not|never|cannot|non|without)\b\W+(?:\w+\W+){{0,3}}?{stem}", re.I)
 
 
-def _defines(subject: str, sentence: str) -> bool:
-    """Does the sentence define the subject ("An AI inventory is a ...", "PCCP means ...")?"""
-    want = fuzzy(content_words(subject))
-    m = _DEFINING_VERB.search(sentence)
-    if not want or m is None or m.start() == 0:
-        return False
-    head = sentence[: m.start()]
-    if len(head.split()) > len(subject.split()) + 6:
-        return False
-    return len(want & fuzzy(content_words(head))) >= max(1, round(0.67 * len(want)))
-
-
 _JOIN = re.compile(r"\b(?:and|or|with|vs\.?|versus|to)\b", re.I)
 
 
@@ -539,7 +524,7 @@ def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus, rank
             c.score -= 1.0 if mine == 0.0 and best_fit >= 0.5 else 0.35 * (best_fit - mine)
             if names & set(tokenize(f"{c.chunk.section} {c.text}")):
                 c.score += 0.03  # the passage itself names what is asked about
-        if subject and c.kind is not UnitKind.ROW and _defines(subject, c.text):
+        if subject and c.kind is not UnitKind.ROW and defines(subject, c.text):
             # also an item of a definitions list ('"Covered entity" means ...'); asked for in so
             # many words ("what is meant by"), the definition is the answer, whatever else is near
             c.score += 0.25 if explicit else 0.12

@@ -1,6 +1,8 @@
 """Build the held-out genre documents: evals/heldout/*.html printed by real Chromium on US Letter, the
-Brennmoor guideline built by reportlab on A4 (build_brennmoor.py) and the Caldergrove policy, a Word
-file built by python-docx (build_caldergrove.py): six documents.
+Brennmoor guideline built by reportlab on A4 (build_brennmoor.py), the Caldergrove policy, a Word
+file built by python-docx (build_caldergrove.py), three vendor model cards built by fpdf2
+(build_tidemark.py) and a two-column journal article printed by Chromium (build_corvell.py): ten
+documents.
 
     python evals/heldout/build.py --out DIR
 
@@ -28,6 +30,8 @@ sys.modules["genres_build"] = genres  # dataclasses look their module up while t
 _spec.loader.exec_module(genres)
 import build_brennmoor as brennmoor  # noqa: E402  (its sibling: this folder is the script's path)
 import build_caldergrove as caldergrove  # noqa: E402
+import build_corvell as corvell  # noqa: E402
+import build_tidemark as tidemark  # noqa: E402
 
 _STYLE = "font-size:8px;width:100%;margin:0 18mm;font-family:'Liberation Serif',serif;display:flex;"
 DOCS = {
@@ -71,8 +75,9 @@ def _print(page, html: str, header: str, footer: str, out: Path) -> None:
 
 
 def build(out: Path) -> list[Path]:
-    """Print every held-out HTML document into `out`, build the Brennmoor guideline and the Caldergrove policy;
-    the paths of the five PDFs and the .docx file."""
+    """Print every held-out HTML document into `out`, build the Brennmoor guideline, the Caldergrove
+    policy, the Tidemark and Sentrix cards and the Corvell article; the paths of the nine PDFs and
+    the .docx file."""
     out.mkdir(parents=True, exist_ok=True)
     made: list[Path] = []
     with sync_playwright() as p:
@@ -93,6 +98,8 @@ def build(out: Path) -> list[Path]:
             browser.close()
     made.append(brennmoor.build(out))
     made.append(caldergrove.build(out))
+    made += tidemark.build_all(out)
+    made.append(corvell.build(out, genres.CHROMIUM))
     return made
 
 

@@ -1,7 +1,8 @@
 """Questions about a consensus statement that names its bodies by acronyms it defines once: "the
 committee that oversees generative AI" is "the GAIOC" where the statement writes "Generative AI
 Oversight Committee (GAIOC)"; "right after" only stresses when; and "one of these tools" opening a
-conversation asks about the kind of tool the documents cover, not a product named earlier
+conversation asks about the kind of tool the documents cover, not a product named earlier; and
+"What is the X rate that we track?" is answered by the statement's "We define the X rate as ..."
 (fictional society, our own words)."""
 
 from __future__ import annotations
@@ -40,6 +41,14 @@ def advisor_with_statement(corpus_advisor, tmp_path) -> Advisor:
                 ],
             ),
             (
+                "2.3 Definitions",
+                [
+                    "We define the unedited-send rate as the proportion of AI-drafted patient messages that a "
+                    "clinician sends without any change to the draft.",
+                    "Hospitals should monitor the unedited-send rate for each clinician group.",
+                ],
+            ),
+            (
                 "4.4 Clinician training",
                 [
                     "Before receiving access, every clinician should complete a training module of around 45 minutes "
@@ -69,3 +78,11 @@ def test_these_tools_in_a_first_question_is_answered_not_asked_back(advisor_with
     )
     assert ans.kind is not AnswerKind.CLARIFY, ans.answer
     assert "45 minutes" in ans.answer, ans.answer
+
+
+def test_what_is_a_rate_is_answered_by_the_documents_own_definition_of_it(advisor_with_statement):
+    ans = advisor_with_statement.ask(
+        "What is the unedited-send rate that we are supposed to track for AI-drafted patient messages?"
+    )
+    assert not ans.abstained, ans.answer
+    assert "without any change to the draft" in ans.answer, ans.answer
