@@ -78,6 +78,8 @@ KINDS = frozenset(
         "circular",
         "notice",
         "order",
+        # "the consensus statement", "the position statement"
+        "statement",
     ]
 )
 #: Words naming any document the user added ("the document I uploaded", "our PDF").

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from advisor.answer import Advisor
 from advisor.index import Index
 from advisor.settings import Settings
 
@@ -50,3 +51,13 @@ def indexed_settings(root: Path, docs: Mapping[str, str]) -> Settings:
     s = Settings.from_env({"ADVISOR_HOME": str(root / "home")})
     assert Index(s).index_paths([folder]).ok
     return s
+
+
+def with_uploads(corpus_advisor: Advisor, folder: Path, docs: Mapping[str, str]) -> Advisor:
+    """A fresh Advisor over `corpus_advisor`'s home once `docs` (file name -> text) are written to
+    `folder` and indexed there, as a user's uploads."""
+    folder.mkdir()
+    for name, text in docs.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    assert corpus_advisor.index.index_paths([folder]).ok
+    return Advisor(Settings.from_env())

@@ -101,6 +101,13 @@ def test_our_blueprint_means_the_users_blueprint_and_the_chai_blueprint_the_bund
             False,
         ),
         ("What does the supplier questionnaire say about uptime?", "questionnair", {"supplier"}, False),
+        # a society's consensus statement, as a journal prints it
+        (
+            "What does the Corvell consensus statement advise about interpreters?",
+            "statement",
+            {"corvel", "consensus"},
+            False,
+        ),
     ],
 )
 def test_a_document_reference_is_read_from_the_question(question, noun, modifiers, own):

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from advisor.answer import Advisor
-from advisor.settings import Settings
+
+from .builders import with_uploads
 
 CARDS = {
     "harlow-adult.md": """---
@@ -52,12 +53,7 @@ In external validation the model reached an AUROC of 0.79 across 18,400 paediatr
 
 @pytest.fixture
 def advisor_with_cards(corpus_advisor, tmp_path) -> Advisor:
-    folder = tmp_path / "uploads"
-    folder.mkdir()
-    for name, text in CARDS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    assert corpus_advisor.index.index_paths([folder]).ok
-    return Advisor(Settings.from_env())
+    return with_uploads(corpus_advisor, tmp_path / "uploads", CARDS)
 
 
 def test_the_edition_named_in_lower_case_picks_its_card_over_its_sibling(advisor_with_cards):

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from advisor.answer import Advisor
-from advisor.settings import Settings
+
+from .builders import with_uploads
 
 CARD = """---
 title: Fellgate Deterioration Index 2.0 – Model Facts
@@ -32,11 +33,7 @@ The index estimates the risk that an adult ward patient will need intensive care
 
 @pytest.fixture
 def advisor_with_card(corpus_advisor, tmp_path) -> Advisor:
-    folder = tmp_path / "uploads"
-    folder.mkdir()
-    (folder / "fellgate-model-facts.md").write_text(CARD, encoding="utf-8")
-    assert corpus_advisor.index.index_paths([folder]).ok
-    return Advisor(Settings.from_env())
+    return with_uploads(corpus_advisor, tmp_path / "uploads", {"fellgate-model-facts.md": CARD})
 
 
 @pytest.mark.parametrize(
