@@ -227,7 +227,9 @@ _FREQUENCY = re.compile(
 _DURATION = re.compile(
     rf"\b(?:\d+|(?:{_NUMBER_WORDS})"
     r"(?:-[a-z]+)?|an?)[ -](?:\(\d+\)[ -])?(?:calendar |working |business |consecutive |full )?"
-    r"(?:minutes?|hours?|days?|weeks?|months?|years?)\b",
+    r"(?:minutes?|hours?|days?|weeks?|months?|years?)\b"
+    # a figure in a table's or a data sheet's short units: "median 5.8 h", "24 hrs", "90 min"
+    r"|\b\d+(?:\.\d+)? ?(?:h|hrs?|mins?|wks?|yrs?)\b",
     re.I,
 )
 _RATE = re.compile(

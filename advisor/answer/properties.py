@@ -568,7 +568,7 @@ class _Line:
 #: time a line states with its unit.
 _LENGTH_OF_TIME = "length of time"
 _TIME_STATED = re.compile(
-    r"(?<!aged )(?<!age )\b\d+(?:\.\d+)?\s?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b"
+    r"(?<!aged )(?<!age )\b\d+(?:\.\d+)?\s?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|h|hrs?|mins?|wks?|yrs?)\b"
     r"(?!\s+(?:old|of age|and older|and over|or older|or over))",
     re.I,
 )

@@ -1,12 +1,15 @@
 """A model card's performance table heads its subgroup columns by age ("≥ 65 y"): a question
 asking a figure "for patients 65 and older" is answered from the row under that header, and a
-subgroup the table has no column for is still declined (fictional product, our own words)."""
+subgroup the table has no column for is still declined; a length of time a data sheet gives in its
+short unit ("Median 5.8 h") answers "how much warning" (fictional product, our own words)."""
 
 from __future__ import annotations
 
 import pytest
 
 from advisor.answer import Advisor
+from advisor.answer.asks import read_ask
+from advisor.answer.focus import gives
 
 from .builders import with_uploads
 
@@ -25,9 +28,16 @@ Table 3 gives performance in the external validation cohort of 61,480 encounters
 | PPV | 18.4% | 12.7% | 17.2% | 22.3% | 17.6% | 19.3% |
 | Alerts per 100 patient-days | 3.1 | 1.8 | 2.9 | 4.6 | 3.0 | 3.3 |
 
+## Key facts at a glance
+
+WARNING AHEAD OF ONSET: Median 5.8 h
+
+ALERT VOLUME: 3.1 alerts per 100 patient-days
+
 ## Intended use
 
 The index estimates the risk that an adult ward patient will need intensive care within the next 24 hours.
+The score is hidden for the first 6 hours after ward admission and is recalculated every 15 minutes.
 """
 
 
@@ -52,3 +62,14 @@ def test_a_figure_for_an_age_group_is_read_from_the_column_headed_by_that_age(ad
 def test_an_age_group_the_table_has_no_column_for_is_declined(advisor_with_card):
     ans = advisor_with_card.ask("What PPV does Fellgate have for patients under 18?")
     assert ans.abstained, ans.answer
+
+
+def test_a_length_of_time_in_short_units_answers_how_much_warning(advisor_with_card):
+    ans = advisor_with_card.ask("Roughly how much warning before deterioration does the Fellgate index give?")
+    assert not ans.abstained, ans.answer
+    assert "5.8 h" in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("line", ["WARNING AHEAD OF ONSET: Median 5.8 h", "Lead time: 24 hrs", "Time to alert: 90 min"])
+def test_short_time_units_state_a_length_of_time(line):
+    assert gives(read_ask("How much warning does the index give before onset?"), line)
