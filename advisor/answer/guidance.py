@@ -34,6 +34,7 @@ from .fields import dangling
 from .figurehits import figure_hits
 from .focus import Focus, gives
 from .lookup import interleave, search_guidance, split_question
+from .objects import thing_words
 from .ownwords import prefer_own_words
 from .padding import drop_padding
 from .paraphrase import matcher_for
@@ -518,6 +519,19 @@ def _verdict(ask: Ask, chosen: list[Candidate], corpus: Corpus) -> Verdict:
         min_focus_coverage=MIN_FOCUS_COVERAGE,
         words=corpus.words_alike,
     )
+    # "the national immunisation registry": a passage on another registry is no answer
+    said = [
+        set(tokenize(f"{c.chunk.section} {c.text} {c.chunk.text}")) | ev.spelled_out
+        for c, ev in zip(chosen, evidence, strict=True)
+    ]
+    # a compound holds the word ("teleconsultations" for "consultations")
+    unnamed = sorted(
+        t for t in thing_words(ask.question) & set(ask.anchors) if not any(t in w for words in said for w in words)
+    )
+    if verdict.ok and unnamed:
+        verdict = replace(
+            verdict, ok=False, reason="none of them mentions " + " or ".join(ask.written.get(t, t) for t in unnamed)
+        )
     if _DEBUG:
         print("  verdict:", verdict)
     return verdict

@@ -11,7 +11,7 @@ from ..text import tokenize
 from .docref import KINDS
 from .focus import focus_of
 
-__all__ = ["Said", "asked_object", "holds_name", "other_version", "siblings_named"]
+__all__ = ["Said", "asked_object", "holds_name", "other_version", "siblings_named", "thing_words"]
 
 #: A yes/no question whether a document requires, covers or allows something.
 _REQUIRES_ASK = re.compile(
@@ -127,3 +127,28 @@ def other_version(question: str, text: str, passage: str) -> bool:
         return False
     named = [m.group(1) for m in _VERSION.finditer(passage)]
     return bool(named) and named[0] not in asked
+
+
+#: A body, service or register a question names by what it is for ("the national immunisation
+#: registry", "the wound-care committee"): the word before the head noun says which one.
+_THING = re.compile(
+    r"\b([a-z][a-z-]{3,})\s+(?:registry|registries|register|service|platform|committee|board|council|agency|"
+    r"authority|office|app|programme|program|database|exchange|portal|unit|fund|scheme|network|hub)\b"
+)
+
+
+#: A figure asked of a measure named after it ("the 2030 target for user satisfaction", "the rate
+#: of readmissions"): the measure's last word says which one.
+_MEASURED = re.compile(
+    r"\b(?:targets?|baselines?|goals?|rates?|shares?|percentages?|proportions?|levels?|scores?)\s+(?:for|of|on)\s+"
+    r"(?:the\s+|our\s+|its\s+|their\s+)?(?:[a-z][a-z-]+\s+)?([a-z][a-z-]{3,})\b"
+)
+
+
+def thing_words(question: str) -> set[str]:
+    """The tokens of the words saying which body, service or register a question asks about, as
+    written before its head noun in lower case ("immunisation" in "the national immunisation
+    registry"), and which measure a target or rate is asked of ("satisfaction" in "the 2030 target
+    for user satisfaction"): a passage on another registry, or a table of other targets, is no answer."""
+    found = [*_THING.finditer(question), *_MEASURED.finditer(question)]
+    return {t for m in found for t in tokenize(m.group(1))}
