@@ -1,8 +1,8 @@
 """Build the held-out genre documents: evals/heldout/*.html printed by real Chromium on US Letter, the
 Brennmoor guideline built by reportlab on A4 (build_brennmoor.py), the Caldergrove policy, a Word
 file built by python-docx (build_caldergrove.py), three vendor model cards built by fpdf2
-(build_tidemark.py) and a two-column journal article printed by Chromium (build_corvell.py): ten
-documents.
+(build_tidemark.py), a two-column journal article printed by Chromium (build_corvell.py) and a
+55-page national blueprint printed by Chromium (build_tarvenia.py): eleven documents.
 
     python evals/heldout/build.py --out DIR
 
@@ -31,6 +31,7 @@ _spec.loader.exec_module(genres)
 import build_brennmoor as brennmoor  # noqa: E402  (its sibling: this folder is the script's path)
 import build_caldergrove as caldergrove  # noqa: E402
 import build_corvell as corvell  # noqa: E402
+import build_tarvenia as tarvenia  # noqa: E402
 import build_tidemark as tidemark  # noqa: E402
 
 _STYLE = "font-size:8px;width:100%;margin:0 18mm;font-family:'Liberation Serif',serif;display:flex;"
@@ -76,8 +77,8 @@ def _print(page, html: str, header: str, footer: str, out: Path) -> None:
 
 def build(out: Path) -> list[Path]:
     """Print every held-out HTML document into `out`, build the Brennmoor guideline, the Caldergrove
-    policy, the Tidemark and Sentrix cards and the Corvell article; the paths of the nine PDFs and
-    the .docx file."""
+    policy, the Tidemark and Sentrix cards, the Corvell article and the Tarvenia blueprint; the
+    paths of the ten PDFs and the .docx file."""
     out.mkdir(parents=True, exist_ok=True)
     made: list[Path] = []
     with sync_playwright() as p:
@@ -100,6 +101,7 @@ def build(out: Path) -> list[Path]:
     made.append(caldergrove.build(out))
     made += tidemark.build_all(out)
     made.append(corvell.build(out, genres.CHROMIUM))
+    made.append(tarvenia.build(out, genres.CHROMIUM))
     return made
 
 
