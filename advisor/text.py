@@ -500,6 +500,11 @@ def content_words(text: str) -> set[str]:
     return set(tokenize(text))
 
 
+def fuzzy(words: set[str]) -> set[str]:
+    """Stems cut to six letters: "compli(ance)" meets "compli(es)", "requir(ement)" meets "requir(e)"."""
+    return {w[:6] for w in words}
+
+
 def normalize_space(text: str) -> str:
     return " ".join(text.split())
 

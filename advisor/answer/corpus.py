@@ -31,8 +31,8 @@ _NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]+(?:[ \t]+(?:(?:of|and|for|the|on|in)[
 _MASTHEAD_CHARS = 400
 _DOCUMENTS: weakref.WeakKeyDictionary[Any, OrderedDict[tuple[int, str], list[Chunk]]] = weakref.WeakKeyDictionary()
 _DOCUMENTS_KEPT = 4
-#: An acronym as a passage writes it ("GAIOC", "AVT").
-_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{2,7}\b")
+#: An acronym as a passage writes it ("VDHA", "GAIOC").
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")
 #: Letters two stems of one word share from the start ("overse" / "oversight").
 _STEM_START = 5
 
@@ -149,7 +149,7 @@ class Corpus:
         if self.retriever is None:
             return ""
         spelled = self.retriever.lexical().spelled
-        found = (spelled.get(a.lower()) for a in dict.fromkeys(re.findall(r"\b[A-Z][A-Z0-9]{1,7}\b", text)))
+        found = (spelled.get(a.lower()) for a in dict.fromkeys(_ACRONYM.findall(text)))
         return " ".join(f[0] for f in found if f)
 
     def glossed(self, asked: Collection[str], text: str) -> frozenset[str]:

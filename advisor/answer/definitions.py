@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import content_words
+from ..text import content_words, fuzzy
 
 __all__ = ["asks_definition", "defined_subject", "defines", "glossary_entry"]
 
@@ -79,20 +79,16 @@ _DEFINING_VERB = re.compile(
 _WE_DEFINE = re.compile(r"^\s*(?:we|th(?:is|e) \w+)\s+defines?\s+(.{2,80}?)\s+as\b", re.I)
 
 
-def _stems(text: str) -> set[str]:
-    return {w[:6] for w in content_words(text)}
-
-
 def defines(subject: str, sentence: str) -> bool:
     """Does the sentence define the subject ("An AI inventory is a ...", "PCCP means ...", "We
     define the unedited-send rate as ...")?"""
-    want = _stems(subject)
+    want = fuzzy(content_words(subject))
     if we := _WE_DEFINE.match(sentence):
-        return bool(want) and len(want & _stems(we.group(1))) >= max(1, round(0.67 * len(want)))
+        return bool(want) and len(want & fuzzy(content_words(we.group(1)))) >= max(1, round(0.67 * len(want)))
     m = _DEFINING_VERB.search(sentence)
     if not want or m is None or m.start() == 0:
         return False
     head = sentence[: m.start()]
     if len(head.split()) > len(subject.split()) + 6:
         return False
-    return len(want & _stems(head)) >= max(1, round(0.67 * len(want)))
+    return len(want & fuzzy(content_words(head))) >= max(1, round(0.67 * len(want)))

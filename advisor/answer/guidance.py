@@ -21,7 +21,7 @@ import numpy as np
 from ..chunk import Chunk, DocType
 from ..guard import looks_like_injection
 from ..retrieve import Hit, Retriever
-from ..text import tokenize
+from ..text import fuzzy, tokenize
 from .anaphora import antecedent, chart_values, echo_answered, spelled_out, to_front
 from .asks import Ask, Verdict, addressed, coverage, focus_coverage, read_ask
 from .comparison import compared_figures, compared_terms, with_sides
@@ -43,7 +43,7 @@ from .people import COMPANY_ASKED
 from .persona import asked_part, set_aside
 from .primary import with_own
 from .quotable import Unit, UnitKind, continue_lists, framed, read_units, reference_entry, stages_asked
-from .relevance import adjust, fuzzy, score, wants_list
+from .relevance import adjust, score, wants_list
 from .responses import responses
 from .rows import asked_rows, ranked_rows
 from .selection import (
@@ -520,10 +520,7 @@ def _verdict(ask: Ask, chosen: list[Candidate], corpus: Corpus) -> Verdict:
         words=corpus.words_alike,
     )
     # "the national immunisation registry": a passage on another registry is no answer
-    said = [
-        set(tokenize(f"{c.chunk.section} {c.text} {c.chunk.text}")) | ev.spelled_out
-        for c, ev in zip(chosen, evidence, strict=True)
-    ]
+    said = [set(tokenize(f"{ev.passage} {ev.text}")) | ev.spelled_out for ev in evidence]
     # a compound holds the word ("teleconsultations" for "consultations")
     unnamed = sorted(
         t for t in thing_words(ask.question) & set(ask.anchors) if not any(t in w for words in said for w in words)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..text import content_words, identifiers, tokenize
+from ..text import content_words, fuzzy, identifiers, tokenize
 from .amounts import asked_amounts, covers_amount
 from .asks import Ask, Focus, asked_words, focus_of, names_several, years
 from .bonus import ECHO_PENALTY, echoes, field_alike, figure_bonus, status_fit
@@ -24,7 +24,7 @@ from .quotable import UnitKind
 from .rows import overall_bonus
 from .selection import TABLE_REF, Candidate, introduced_table
 from .signoff import SIGNOFF_ASK, signs_off
-from .subject import names, title_named
+from .subject import named_siblings, names
 
 __all__ = ["adjust", "defined_subject", "fuzzy", "negated", "score", "wants_list"]
 
@@ -76,7 +76,6 @@ _QUESTIONS_ASKED = re.compile(r"\b(?:ask|asks|asking|questions?|inquire|query)\b
 _DOCUMENTING_ASKED = re.compile(r"\b(?:document|documented|documentation|record|records)\b", re.I)
 _DEICTIC = re.compile(r"\b(?:below|above|as follows|the following|see (?:section|table|figure))\b", re.I)
 _NUMBER_CUES = re.compile(r"\b(how many|how much|when|what year|which year|what date|deadline|number of|count)\b", re.I)
-#: "What is X?", "Define X", "What does X mean?": X is to be defined.
 
 
 def wants_list(question: str) -> bool:
@@ -89,11 +88,6 @@ def wants_list(question: str) -> bool:
 
 
 _WHICH = re.compile(r"\bwhich\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
-
-
-def fuzzy(words: set[str]) -> set[str]:
-    """Stems cut to six letters: "compli(ance)" meets "compli(es)", "requir(ement)" meets "requir(e)"."""
-    return {w[:6] for w in words}
 
 
 # ------------------------------------------------------------------------------- scoring
@@ -482,7 +476,7 @@ def _entity_fit(ask: Ask, cands: list[Candidate], corpus: Corpus) -> dict[str, f
     docs_with = {t: sum(t in v for v in vocab.values()) for t in names}
     telling = {t: ask.anchors[t] for t, n in docs_with.items() if 0 < n < len(vocab)}
     total = sum(telling.values())
-    siblings = frozenset() if _compares(ask.question, names) else title_named(ask.question, cands)
+    siblings = frozenset() if _compares(ask.question, names) else named_siblings(ask.question, cands)
     if not total:  # "the adult Tidemark model" still tells its card from the paediatric one
         return {src: 0.0 if src in siblings else 1.0 for src in vocab} if siblings else {}
     fit = {

@@ -13,7 +13,7 @@ from ..chunk import DocType
 from ..text import tokenize
 from .selection import Candidate
 
-__all__ = ["names", "subject_blind", "title_named"]
+__all__ = ["named_siblings", "names", "subject_blind"]
 
 _WORD = re.compile(r"[\w'’-]+")
 #: Distinct titles read this way at most (each costs one question embedding).
@@ -29,7 +29,7 @@ def names(question: str, cands: list[Candidate]) -> set[str]:
     return {t for t in tokenize(" ".join(words)) if len(titles) < 3 or sum(t in ti for ti in titles) <= len(titles) / 2}
 
 
-def title_named(question: str, cands: list[Candidate]) -> frozenset[str]:
+def named_siblings(question: str, cands: list[Candidate]) -> frozenset[str]:
     """The user's documents a question's words name apart from the one it asks about: siblings
     whose titles share a name with the one whose title holds every title word the question uses
     that another title holds, and more ("the adult Tidemark sepsis model" names "Tidemark Sepsis

@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from .pdf_boxes import Box
 
-__all__ = ["callouts", "frames_apart"]
+__all__ = ["Rect", "callouts", "frames", "frames_apart"]
 
 Rect = tuple[float, float, float, float]  # x0, top, x1, bottom
 
@@ -23,7 +23,7 @@ _MAX_SHARE = 0.6  # a frame holding this share of the page's lines is the page's
 _MIN_WORDS = 8  # words the box's text holds besides its first line (a banner's title and subtitle hold fewer)
 
 
-def _frames(hrules: list[tuple[float, float, float]], vrules: list[tuple[float, float, float]]) -> list[Rect]:
+def frames(hrules: list[tuple[float, float, float]], vrules: list[tuple[float, float, float]]) -> list[Rect]:
     """Rectangles drawn by rules: two vertical sides of one height, next to each other (a side
     between them would split the frame into a table's cells), a rule along the top and the foot
     between them (a stroked or filled rectangle, or a border drawn side by side)."""
@@ -60,18 +60,16 @@ def _stacked(boxes: list[Box]) -> bool:
     return not any(a.top < b.bottom and b.top < a.bottom for i, a in enumerate(boxes) for b in boxes[i + 1 :])
 
 
-def callouts(
-    boxes: list[Box], hrules: list[tuple[float, float, float]], vrules: list[tuple[float, float, float]]
-) -> dict[int, int]:
+def callouts(boxes: list[Box], rects: list[Rect]) -> dict[int, int]:
     """{id of a box: its call-out's number on the page (1, 2, ...)}: boxes of text inside a drawn
     frame that holds text read top to bottom (a title and a paragraph at least), while running
     text goes on outside it. A table's ruled cells, a banner over a heading and a border round
     the whole page are no call-outs."""
-    if len(boxes) < 3 or not vrules:
+    if len(boxes) < 3 or not rects:
         return {}
     total = sum(len(b.lines) for b in boxes)
     found: dict[int, int] = {}
-    for rect in sorted(_frames(hrules, vrules), key=lambda r: (r[2] - r[0]) * (r[3] - r[1])):  # innermost first
+    for rect in sorted(rects, key=lambda r: (r[2] - r[0]) * (r[3] - r[1])):  # innermost first
         inner = [b for b in boxes if _inside(b, rect) and id(b) not in found]
         if not inner or len(inner) == len(boxes) or not _stacked(inner):
             continue
@@ -86,14 +84,12 @@ def callouts(
     return found
 
 
-def frames_apart(
-    region: list[Box], hrules: list[tuple[float, float, float]], vrules: list[tuple[float, float, float]]
-) -> list[list[Box]]:
+def frames_apart(region: list[Box], rects: list[Rect]) -> list[list[Box]]:
     """The region as regions read one after another where drawn frames stand side by side, apart:
     the text above them, each frame left to right, the text below. Panels of key facts drawn
     beside each other are two lists, not the cells of one table (a label in one lines up with a
     value in the other only by chance); a table's cells share their sides and stay one table."""
-    held = [(r, [b for b in region if _inside(b, r)]) for r in _frames(hrules, vrules)] if vrules else []
+    held = [(r, [b for b in region if _inside(b, r)]) for r in rects]
     held = [(r, boxes) for r, boxes in held if len(boxes) >= 2]
     beside = [
         (r, boxes)

@@ -19,7 +19,7 @@ from enum import StrEnum
 from .pdf_boxes import Box, Line, label_only, pair_fields
 from .pdf_chars import Frag, Page, edge_between
 from .pdf_columns import continued_rows, split_columns
-from .pdf_frames import callouts, frames_apart
+from .pdf_frames import callouts, frames, frames_apart
 from .pdf_furniture import FIGURE
 from .pdf_hanging import CLAUSE_NO, hang_labels
 from .pdf_rows import cell_lines, line_rows, sub_rows
@@ -529,11 +529,10 @@ def page_items(page: Page, body_size: float, body_bold: bool) -> list[Item]:
     """The page's content items in reading order."""
     items: list[Item] = []
     boxes = build_boxes(page)
-    framed, tabled = callouts(boxes, page.hrules, page.vrules), {0}  # id of a box -> its call-out
+    rects = frames(page.hrules, page.vrules)  # the page's drawn frames, found once
+    framed, tabled = callouts(boxes, rects), {0}  # id of a box -> its call-out
     regions = split_columns(boxes, page.hrules, page.height, page.vrules)
-    groups = continued_rows(
-        [order(part, page.hrules) for region in regions for part in frames_apart(region, page.hrules, page.vrules)]
-    )
+    groups = continued_rows([order(part, page.hrules) for region in regions for part in frames_apart(region, rects)])
     for group in groups:
         if len(group) > 1 and len({round(b.x0) for b in group}) > 1:
             cells = cell_lines(group)
