@@ -50,14 +50,21 @@ class Dehyphenator:
     def __init__(self, texts: Iterable[str], vocab: frozenset[str] | None = None):
         self.words: set[str] = set()
         self.compounds: set[str] = set()
+        self.whole: set[str] = set()  # words met somewhere other than either side of a line-end hyphen
+        broken = False
         for text in texts:
-            for m in _WORD.finditer(text.replace(SOFT_HYPHEN, "")):
-                w = m.group(0).lower()
-                if "-" in w or "\u2010" in w:
-                    self.compounds.add(w.replace("\u2010", "-"))
-                    self.words.update(w.replace("\u2010", "-").split("-"))
+            text = text.replace(SOFT_HYPHEN, "").rstrip()
+            found = [m.group(0).lower().replace("\u2010", "-") for m in _WORD.finditer(text)]
+            ends = text.endswith(_HYPHENS)
+            for i, w in enumerate(found):
+                if "-" in w:
+                    self.compounds.add(w)
+                    self.words.update(w.split("-"))
                 else:
                     self.words.add(w)
+                if not ((broken and i == 0) or (ends and i == len(found) - 1)):
+                    self.whole.update(w.split("-"))
+            broken = ends
         self.vocab = model_vocab() if vocab is None else vocab
 
     def keep_hyphen(self, head: str, tail: str) -> bool:
@@ -67,7 +74,15 @@ class Dehyphenator:
         joined, compound = (head + tail).lower(), f"{head}-{tail}".lower()
         if compound in self.compounds:
             return True
-        return not any(w in self.words or w in self.vocab for w in _stems(joined, tail.lower()))
+        if any(w in self.words or w in self.vocab for w in _stems(joined, tail.lower())):
+            return False
+        # neither joined form is known: a compound of two words keeps its hyphen, but a part that
+        # is no word on its own ("psy-" + "chotherapy") shows a typesetter's break
+        # (without a vocabulary, or after a head too short to judge, the hyphen stays)
+        return not self.vocab or len(head) < 3 or (self._word(tail) and self._word(head))
+
+    def _word(self, part: str) -> bool:
+        return part.lower() in self.whole or part.lower() in self.vocab
 
     def join(self, lines: list[str]) -> str:
         """One paragraph from its lines: soft hyphens removed, line-end hyphens decided."""

@@ -12,13 +12,14 @@ def test_model_vocabulary_is_read_from_the_bundled_wheel():
 
 
 def test_join_rules():
-    d = Dehyphenator(["A resilient team.", "We track decision-making."], vocab=frozenset({"tracking", "setting"}))
+    vocab = frozenset({"tracking", "setting", "self", "assessment", "fringe", "ment"})
+    d = Dehyphenator(["A resilient team.", "We track decision-making."], vocab=vocab)
     assert d.join(["build re-", "silient systems"]) == "build resilient systems"  # in the document
     assert d.join(["reliable track-", "ing"]) == "reliable tracking"  # in the vocabulary
     assert d.join(["clear decision-", "making"]) == "clear decision-making"  # written so mid-line
-    assert d.join(["a self-", "assessment"]) == "a self-assessment"  # no such word: kept
+    assert d.join(["a self-", "assessment"]) == "a self-assessment"  # no such word, two words: kept
     assert d.join(["the set\ufffe", "ting"]) == "the setting"  # PDFium's line-end hyphen mark
-    assert d.join(["in\u00adfringe-", "ment"]) == "infringe-ment"  # soft hyphen removed; unknown word kept
+    assert d.join(["in\u00adfringe-", "ment"]) == "infringe-ment"  # soft hyphen removed; two "words" kept
     assert d.join(["X\ufffe", "rays"]) == "X-rays"
     assert d.join(["non-", "US sites"]) == "non-US sites"  # a capital after the break is no continuation
     assert d.join(["ends with", "next line"]) == "ends with next line"
@@ -26,7 +27,7 @@ def test_join_rules():
 
 def test_a_hyphen_a_join_left_before_a_space_is_decided_like_a_line_end():
     # boxes, columns and pages are joined with a space, which can land after a line-end hyphen
-    d = Dehyphenator(["A resilient team.", "We track decision-making."], vocab=frozenset({"tracking"}))
+    d = Dehyphenator(["A resilient team.", "We track decision-making."], vocab=frozenset({"tracking", "course", "corrected"}))
     assert d.mend("decisions can be course- corrected") == "decisions can be course-corrected"
     assert d.mend("reliable track- ing and re- silient") == "reliable tracking and resilient"
     # a suspended hyphen is the author's: "pre- and post-deployment", "short- or long-term"
@@ -52,6 +53,19 @@ def test_an_identifier_broken_after_its_hyphen_in_a_narrow_cell_keeps_the_hyphen
 
 def test_a_known_word_with_an_ending_is_joined_across_the_break():
     # the vocabulary holds "autonomous" but not every form of it
-    d = Dehyphenator([], vocab=frozenset({"autonomous", "rest"}))
+    d = Dehyphenator([], vocab=frozenset({"autonomous", "rest", "sted"}))
     assert d.join(["grades images auton\u2010", "omously"]) == "grades images autonomously"
     assert d.join(["it re-", "sted there"]) == "it re-sted there"  # a stem under five letters proves nothing
+
+
+def test_a_break_that_leaves_a_piece_no_word_is_joined_even_when_the_whole_word_is_unknown():
+    # groff-style hyphenation splits words the vocabulary does not hold; "chotherapy" is no word
+    vocab = frozenset({"therapy", "pre", "deployment", "sessions", "or"})
+    d = Dehyphenator(["forensic examinations or psy-", "chotherapy sessions.", "Before pre-", "deployment."], vocab)
+    assert d.join(["forensic examinations or psy-", "chotherapy sessions"]) == "forensic examinations or psychotherapy sessions"
+    assert d.join(["before pre-", "deployment"]) == "before pre-deployment"  # two words: a compound
+    # a piece seen only beside a line-end hyphen proves nothing: "chotherapy" above is no word
+    assert "chotherapy" in d.words and "chotherapy" not in d.whole
+    # with no vocabulary there is no telling a word from a piece: the hyphen stays
+    bare = Dehyphenator(["forensic examinations or psy-", "chotherapy sessions."], vocab=frozenset())
+    assert bare.join(["or psy-", "chotherapy"]) == "or psy-chotherapy"
