@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..text import tokenize
-from .focus import MONEY
+from .money import MONEY
 
 __all__ = ["asked_amounts", "covers_amount", "money_noun", "money_noun_met"]
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from ..text import derived_from, identifiers, tokenize
 from .amounts import asked_amounts, covers_amount, money_noun, money_noun_met
-from .cells import dated_row, keyed_row
+from .cells import column_named, dated_row, keyed_row
 from .corpus import Corpus
 from .focus import (
     BOUNDS,
@@ -37,7 +37,8 @@ from .focus import (
     years,
 )
 from .lookup import split_question
-from .objects import Said, asked_object, holds_name, other_version, siblings_named
+from .money import in_money_units
+from .objects import Said, about_sibling, asked_object, holds_name, other_version, siblings_named
 from .paraphrase import LIGHT, PARTICLE, WordMatcher, abbreviated, acronyms, derived, expands
 from .places import names_place
 from .populations import asked_age, covers_age
@@ -90,11 +91,15 @@ _FRAME = frozenset(
         # expect ...": the figure asked is the estimate, which a table or a sentence states bare
         "estimate estimated estimates expect expected expects anticipate anticipated "
         # "what are we supposed to do", "does it already require ... since 2025": a duty or a time as asked
-        "supposed owe owed since already"
+        "supposed owe owed entitled since already "
+        # "so far", "fully rolled out", "have done", "the rest", "allowed to": the figure is stated bare
+        "far fully done doing rest allowed permitted"
     )
 )
 _WHERE_VERBS = frozenset(tokenize("located based headquartered situated"))
+# "how many people", "is there money for X, and how much" (a grant of EUR 40,000): the focus's own word
 _FOCUS_LIGHT = {Focus.PLACE: _WHERE_VERBS, Focus.COUNT: frozenset(tokenize("people persons individuals"))}
+_FOCUS_LIGHT[Focus.MONEY] = frozenset(tokenize("money"))
 _OWN_OR_KIND = re.compile(r"\b(?:our|my)\s+([A-Z][\w-]*)|\b([A-Z][\w]*)-(?:style|like|type|esque)\b")
 
 #: The subject of a reporting verb ("how many hours does the agency estimate", "what does the
@@ -400,22 +405,11 @@ def focus_coverage(ask: Ask, evidence: list[Evidence], extra: list[Extra] | None
             c
             for ev, c in zip(evidence, per, strict=True)
             if (_gives(ask, ev) or corrects_premise(ev.text))
-            and not _of_sibling(ask, ev)
+            and not about_sibling(ask.question, ask.entities, ask.written, ev.own, ev.text, ev.heading)
             and not other_version(ask.question, ev.text, ev.passage)
         ),
         default=0.0,
     )
-
-
-def _of_sibling(ask: Ask, ev: Evidence) -> bool:
-    """Is the sentence about a sibling of the product asked ("ScribeWell Ambient" for "ScribeWell Inbox")?
-    Not when its heading (not a page's running lines) names what is asked and not that sibling
-    ("Clinical Algorithms Committee" over "the Director of Clinical Analytics")."""
-    for t in ask.entities - ev.own:
-        others = siblings_named(ask.question, ask.written.get(t, t), ev.text, ask.entities)
-        if others and not (t in ev.heading and not any(set(tokenize(o)) & ev.heading for o in others)):
-            return True
-    return False
 
 
 def _gives(ask: Ask, ev: Evidence) -> bool:
@@ -424,23 +418,20 @@ def _gives(ask: Ask, ev: Evidence) -> bool:
     if gives(ask, ev.text):
         return True
     if ask.superlative and gives(replace(ask, superlative=False), ev.text):
-        if column_asked(ask, ev.lead):
+        if column_named(ev.lead, ask.anchors):
             return True  # a table's row ranks by the column the question names ("the highest specificity")
         if ask.focus is Focus.DATE and _IN_TIME.search(ask.question):
             return True  # "when was the latest amendment": the dates themselves rank the events
-    if ask.focus is Focus.DATE and dated_row(ev.text, ev.lead):
-        return True
+    if (ask.focus is Focus.DATE and dated_row(ev.text, ev.lead)) or (
+        ask.focus is Focus.MONEY and in_money_units(ev.text, f"{ev.lead} {ev.passage[:300]}")
+    ):
+        return True  # a timeline's row by its column's date; a budget's row by its caption's currency
     keyed = keyed_row(ev.text, ev.lead) if ask.focus in (Focus.COUNT, Focus.DURATION) else ""
     return bool(keyed) and gives(ask, keyed)  # "480" counts the hours its column is headed by
 
 
 #: A superlative that ranks events by when they happened.
 _IN_TIME = re.compile(r"\b(?:latest|earliest|most recent|newest|oldest|first|last)\b", re.I)
-
-
-def column_asked(ask: Ask, header: str) -> bool:
-    """Is one of a table's columns (its header row) what the question asks about?"""
-    return " | " in header and any(set(tokenize(h)) & set(ask.anchors) for h in header.split(" | ")[1:])
 
 
 def _missing_names(ask: Ask, evidence: list[Evidence]) -> list[str]:

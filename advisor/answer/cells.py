@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
+from ..text import tokenize
 from .focus import dated
 
-__all__ = ["counted_row", "dated_row", "keyed_row"]
+__all__ = ["column_named", "counted_row", "dated_row", "keyed_row"]
 
 
 def _named_cells(row: str, header: str) -> list[tuple[str, str]]:
@@ -35,3 +37,8 @@ def dated_row(row: str, header: str) -> bool:
     each)? Every header cell a date, and the row one cell per date."""
     cells = [c.strip() for c in header.split(" | ")]
     return len(cells) >= 2 and all(dated(c) for c in cells) and len(row.split(" | ")) == len(cells)
+
+
+def column_named(header: str, anchors: Iterable[str]) -> bool:
+    """Is one of a table's columns (its header row) what the question asks about (its `anchors`)?"""
+    return " | " in header and any(set(tokenize(h)) & set(anchors) for h in header.split(" | ")[1:])

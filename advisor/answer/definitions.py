@@ -9,7 +9,8 @@ from ..text import content_words, fuzzy
 __all__ = ["asks_definition", "defined_subject", "defines", "glossary_entry"]
 
 _DEFINE = re.compile(
-    r"^\s*(?:what(?:'s| is| are)|define|definition of|what does|what is meant by|what counts as|what qualifies as)"
+    r"^\s*(?:what(?:'s| is| are)|define|definition of|what does|what is meant by|"
+    r"what (?:exactly |precisely |really )?(?:counts|qualifies) as)"
     r"\s+(?:an? |the )?(?P<x>.+?)"
     # "... under the Vellanor framework" says where to look, not what is defined
     r"(?:\s+(?:under|according to|per|in)\s+(?:the\s+)?[A-Z][^?]*)?(?:\s+mean)?\s*\??\s*$",
@@ -41,8 +42,11 @@ def defined_subject(question: str) -> str:
     return x if x and len(x.split()) <= 8 else ""
 
 
-#: A relative clause closing the subject asked about ("... rate that we must track").
-_CLAUSE = re.compile(r"\s+(?:that|which)\s+(?:we|you|our|i|they|the|a|an|is|are|should|must|has|have)\b", re.I)
+#: A relative clause closing the subject asked about ("... rate that we must track"), or where it
+#: is met ("a clinically significant error in a note drafted by AI").
+_CLAUSE = re.compile(
+    r"\s+(?:that|which)\s+(?:we|you|our|i|they|the|a|an|is|are|should|must|has|have)\b|\s+in\s+(?:a|an|the|our)\s", re.I
+)
 
 
 #: A question asking in so many words for a definition ("define", "definition of", "what does X mean").

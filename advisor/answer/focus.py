@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from ..text import POSTAL, hyphenated, identifiers, tokenize
+from .money import MONEY, MONEY_ASK
 from .people import (
     COMPANY_ASKED,
     IRREGULAR_PLURALS,
@@ -67,30 +68,6 @@ class Focus(StrEnum):
     NONE = "none"  # a description, a list, an explanation
 
 
-_MONEY_NOUN = (
-    r"(?:cost|costs|price|prices|pricing|fee|fees|dues|charge|charges|salary|salaries|budget|budgets|spend|spending|"
-    r"fine|fines|penalty|penalties|premium|premiums|settlement|amount|margin|revenue|reimbursement)"
-)
-_MONEY_VERB = (
-    r"(?:cost|costs|charged?|charges|pay|pays|paid|spend|spends|spent|levy|levied|fined?|reimbursed?|bill|billed|"
-    r"invoiced?|set aside|allocated?|allocates|funded|invested|budgeted)"
-)
-#: The question asks for an amount of money: "how much ... cost", "what fine", "what is the
-#: price of", "what did X spend", "what does Medicare pay" (not "which MAP subcategory covers costs").
-_MONEY_ASK = re.compile(
-    rf"\bhow much\b.{{0,80}}\b{_MONEY_VERB}\b|\bhow much\b.{{0,40}}\b(?:{_MONEY_NOUN}|funding|funds|investment)\b"
-    # "how large a fine", "how high is the fee": the size of an amount of money
-    rf"|\bhow (?:large|big|high|steep|heavy)\b(?: (?:a|an|is|was|are|were|the|can|could|would|will))*"
-    rf"(?: [\w-]+){{0,2}} {_MONEY_NOUN}\b"
-    rf"|\bwhat(?:'s| is| was| are| were| will be)?(?: the| an?| our| their| its)?(?: \w+){{0,3}} {_MONEY_NOUN}\b"
-    # "what is the annual medical staff membership fee": a named thing's amount, however long its name
-    rf"|\bwhat(?:'s| is| was| are| were| will be) (?:the|an?|our|their|its)(?: [\w-]+){{0,5}} {_MONEY_NOUN}\b"
-    rf"|\bwhat (?:does|did|do|will|would|should|can)\b.{{0,80}}\b{_MONEY_VERB}\b"
-    # "the average hourly rate", "the rate per seat": a price for a unit of time or use, not a percentage
-    r"|\b(?:hourly|daily|day|weekly|monthly|billing|consulting|consultancy|labou?r|wage|subscription|licen[cs]e) rates?\b"
-    r"|\brates? per (?:hour|day|week|month|year|user|seat|licen[cs]e|bed)\b",
-    re.I,
-)
 _NAMED_KINDS = (
     r"(?:states?|countr(?:y|ies)|vendors?|compan(?:y|ies)|hospitals?|health systems?|organi[sz]ations?|agenc(?:y|ies)|"
     r"bod(?:y|ies)|firms?|insurers?|payers?|cit(?:y|ies)|universit(?:y|ies)|manufacturers?|suppliers?|"
@@ -153,7 +130,11 @@ _FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
             r"|is the (?:current |new |acting )?[A-Z][\w-]* [A-Z])"
             # "what is the name of the current Chief Medical Information Officer": a person, by name
             r"|^\s*what(?:'s| is| was| are) the names? of\b[^?]{0,60}?\b(?:officer|chair|chairs|director|president|"
-            r"head|secretary|coordinator|administrator|commissioner|manager|ceo|(?-i:C[A-Z]{1,3}O))\b",
+            r"head|secretary|coordinator|administrator|commissioner|manager|ceo|(?-i:C[A-Z]{1,3}O))\b"
+            # "which named official wrote it", "which individual signs": a person, by name
+            r"|^\s*(?:which|what) (?:named )?(?:[\w-]+ ){0,2}(?:official|individual|person)\b(?! (?:bod(?:y|ies)|agenc"
+            r"(?:y|ies)|sources?|documents?|guidance|records?|websites?|channels?|lists?|registers?|names?|titles?|"
+            r"languages?|statistics|figures|data|positions?|polic(?:y|ies)|reports?|information)\b)",
             re.I,
         ),
     ),
@@ -192,7 +173,6 @@ _RANKS = re.compile(
     r"|more|less|fewer|greater|higher|lower|larger|smaller|bigger|better|worse|stronger|weaker)\b",
     re.I,
 )
-MONEY = re.compile(r"[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:dollars|euros|pounds|usd|eur|gbp)\b|\b(?:usd|eur|gbp)\s?\d", re.I)
 _NUMBER_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
     r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
@@ -374,7 +354,7 @@ def focus_of(question: str) -> Focus:
         return Focus.NONE
     if _WHEN_CONDITION.match(question):
         return Focus.NONE
-    if _MONEY_ASK.search(question) and not re.search(r"\bhow (?:long|many|often)\b", question, re.I):
+    if MONEY_ASK.search(question) and not re.search(r"\bhow (?:long|many|often)\b", question, re.I):
         return Focus.MONEY
     rules = dict(_FOCUS_RULES)
     if unit_asked(question):

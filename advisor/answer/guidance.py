@@ -519,8 +519,13 @@ def _verdict(ask: Ask, chosen: list[Candidate], corpus: Corpus) -> Verdict:
         min_focus_coverage=MIN_FOCUS_COVERAGE,
         words=corpus.words_alike,
     )
-    # "the national immunisation registry": a passage on another registry is no answer
-    said = [set(tokenize(f"{ev.passage} {ev.text}")) | ev.spelled_out for ev in evidence]
+    # "the national immunisation registry": a passage on another registry is no answer; asked a
+    # figure of it, the passage of a sentence stating one must name it
+    stating = [ev for ev in evidence if gives(ask, ev.text)] if ask.focus is not Focus.NONE else []
+    said = [
+        set(tokenize(f"{ev.passage} {ev.text}")) | ev.heading | ev.spelled_out | corpus.glossed(ask.anchors, ev.passage)
+        for ev in stating or evidence
+    ]  # (the passage's "CAIOB" names the "oversight board" where its document spells it out)
     # a compound holds the word ("teleconsultations" for "consultations")
     unnamed = sorted(
         t for t in thing_words(ask.question) & set(ask.anchors) if not any(t in w for words in said for w in words)

@@ -5,13 +5,14 @@ insurance", "when was Lumora founded"), and a sentence naming a sibling of the p
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Mapping
 from enum import StrEnum
 
 from ..text import tokenize
 from .docref import KINDS
 from .focus import focus_of
 
-__all__ = ["Said", "asked_object", "holds_name", "other_version", "siblings_named", "thing_words"]
+__all__ = ["Said", "about_sibling", "asked_object", "holds_name", "other_version", "siblings_named", "thing_words"]
 
 #: A yes/no question whether a document requires, covers or allows something.
 _REQUIRES_ASK = re.compile(
@@ -108,6 +109,25 @@ def siblings_named(question: str, word: str, text: str, names: frozenset[str] | 
     return [other for other in re.findall(rf"\b{re.escape(brand)}\s+([A-Z][\w-]+)", text) if other != word]
 
 
+def about_sibling(
+    question: str,
+    entities: Collection[str],
+    written: Mapping[str, str],
+    own: Collection[str],
+    text: str,
+    heading: Collection[str],
+) -> bool:
+    """Is the sentence (`text`, its `own` tokens, its `heading`'s) about a sibling of the product
+    asked ("ScribeWell Ambient" for "ScribeWell Inbox")? Not when its heading (not a page's running
+    lines) names what is asked and not that sibling ("Clinical Algorithms Committee" over "the
+    Director of Clinical Analytics")."""
+    for t in set(entities) - set(own):
+        others = siblings_named(question, written.get(t, t), text, set(entities))
+        if others and not (t in heading and not any(set(tokenize(o)) & set(heading) for o in others)):
+            return True
+    return False
+
+
 def holds_name(tok: str, words: set[str] | frozenset[str]) -> bool:
     """Is the name among the words, also as its possessive? A document's "St. Aldric's" is
     tokenised whole ("aldric's"), while the question's possessive is read as the name."""
@@ -141,7 +161,26 @@ _THING = re.compile(
 #: of readmissions"): the measure's last word says which one.
 _MEASURED = re.compile(
     r"\b(?:targets?|baselines?|goals?|rates?|shares?|percentages?|proportions?|levels?|scores?)\s+(?:for|of|on)\s+"
-    r"(?:the\s+|our\s+|its\s+|their\s+)?(?:[a-z][a-z-]+\s+)?([a-z][a-z-]{3,})\b"
+    r"(?:the\s+|our\s+|its\s+|their\s+)?(?:[a-z][a-z-]+\s+)?"
+    # the measure, not an adverb after it ("the score on readiness back in Q1": readiness)
+    r"(?!(?:back|now|then|today|again|still|already|ever|here|there|with|from|into|over|since|until|during|before|after)\b)"
+    r"([a-z][a-z-]{3,})\b"
+)
+
+
+#: A length of time asked of what it is spent on ("how many minutes of documentation time", "how
+#: many hours of training"): a sentence stating minutes of something else is no answer.
+_SPENT_ON = re.compile(
+    r"\b(?i:how) (?:many|much)\s+(?:minutes|hours|days|weeks|months|years|sessions)\s+of\s+"
+    r"(?:the\s+|our\s+|their\s+|its\s+)?([a-z][a-z-]{3,})\b"
+)
+
+
+#: What a frequency is asked of ("how often do Class 1A systems need an independent audit"): the
+#: thing needed, its last word; a passage on how often something else is done is no answer.
+_NEEDED_OFTEN = re.compile(
+    r"\b(?i:how often)\b[^?]*?\b(?:need|needs|require|requires|undergo|undergoes|get|gets|receive|receives)\s+"
+    r"(?:an?\s+|the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,3}?([a-z][a-z-]{3,})\s*\?"
 )
 
 
@@ -149,6 +188,8 @@ def thing_words(question: str) -> set[str]:
     """The tokens of the words saying which body, service or register a question asks about, as
     written before its head noun in lower case ("immunisation" in "the national immunisation
     registry"), and which measure a target or rate is asked of ("satisfaction" in "the 2030 target
-    for user satisfaction"): a passage on another registry, or a table of other targets, is no answer."""
-    found = [*_THING.finditer(question), *_MEASURED.finditer(question)]
+    for user satisfaction"), and what a length of time is spent on ("documentation" in "how many
+    minutes of documentation time"): a passage on another registry, or a table of other targets, is no answer."""
+    found = [*_THING.finditer(question), *_MEASURED.finditer(question), *_SPENT_ON.finditer(question)]
+    found += _NEEDED_OFTEN.finditer(question)
     return {t for m in found for t in tokenize(m.group(1))}

@@ -36,13 +36,15 @@ LIGHT = frozenset(
     tokenize(
         "look keep make take put come bring made took taken kept brought came run ran last lasted occur occurs "
         # "how many people sit on the board" is answered by "it has eleven members"
-        "sit sits sat"
+        "sit sits sat "
+        # "give back hours", "hold on to recordings", "once it is rolled out": the passage says "returned", "deletes", "at full scale"
+        "give gives gave given hold holds held roll rolls rolled carry carries carried"
     )
 )
 #: The particle of a phrasal verb is as light as its verb: "looks after" is "maintains".
 PARTICLE = re.compile(
-    r"\b(?:look|keep|kept|make|made|take|took|taken|put|come|came|bring|brought|run|ran)(?:s|ing|ed)?\s+"
-    r"(after|over|in|up|on|out|off|into|care|charge|track)\b",
+    r"\b(?:look|keep|kept|make|made|take|took|taken|put|come|came|bring|brought|run|ran|give|gave|given|hold|held|"
+    r"roll|carry|carried)(?:s|ing|ed)?\s+(after|over|in|up|on|out|off|into|care|charge|track|back)\b",
     re.I,
 )
 

@@ -41,12 +41,26 @@ def _spans(text: str, size: int, fields: Collection[int] = ()) -> list[tuple[int
     spans: list[tuple[int, int]] = []
     for s, e in parts:
         while e - s > size:
-            cut = text.rfind(" ", s, s + size)
-            cut = cut if cut > s else s + size
+            cut = _cut(text, s, size)
             spans.append((s, cut))
             s = cut + 1
         spans.append((s, e))
     return spans
+
+
+def _cut(text: str, start: int, size: int) -> int:
+    """Where a sentence too long for a piece is cut: at its last line break before the limit (a
+    regulation's definitions, one a line, end in semicolons, never a full stop), else after its
+    last semicolon, else at its last space; never in the piece's first third."""
+    limit = start + size
+    line = text.rfind("\n", start + size // 3, limit)
+    if line > start:
+        return line
+    semi = text.rfind("; ", start + size // 3, limit)
+    if semi > start:
+        return semi + 1
+    space = text.rfind(" ", start, limit)
+    return space if space > start else limit
 
 
 # a piece may end early where a form's field starts once it holds this many characters: a

@@ -8,7 +8,9 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from .chunking import header_row
 from .document import BlockKind
+from .pdf_boxes import Box
 
 _PAGE_NO = re.compile(
     r"^(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.I
@@ -69,7 +71,15 @@ def _key(p: Piece) -> str:
     and "Advice A3" atop the next are two headings); only its page's own number is ignored."""
     if p.heading:
         return re.sub(rf"(?<!\d){p.page}(?!\d)", "#", " ".join(p.text.split()).lower())
+    if p.kind == BlockKind.TABLE:
+        return " | ".join(_cell_key(c) for c in p.text.split(" | "))
     return norm(p.text)
+
+
+def _cell_key(cell: str) -> str:
+    """A row's cell for repetition: a short one's numbers ignored ("Page 3", "Rev. 2"), a long one's
+    kept (the last rows of a templated table's pages differ only in their numbers, and are content)."""
+    return norm(cell) if len(cell) <= 40 else " ".join(cell.split()).lower()
 
 
 def _keys(p: Piece) -> set[str]:
@@ -77,7 +87,7 @@ def _keys(p: Piece) -> set[str]:
     footer's title and page number sit side by side, and read as a row)."""
     keys = {_key(p)}
     if p.kind == BlockKind.TABLE:
-        keys |= {norm(c) for c in p.text.split(" | ")}
+        keys |= {_cell_key(c) for c in p.text.split(" | ")}
     return keys
 
 
@@ -104,11 +114,41 @@ def _furniture(p: Piece, repeated: set[str], height: float = 0.0) -> bool:
     if _PAGE_NO.match(p.text.strip()) and (height <= 0 or _edge(p, height)):
         return True
     cells = [c.strip() for c in p.text.split(" | ")] if p.kind == BlockKind.TABLE else []
-    return len(cells) > 1 and all(_PAGE_NO.match(c) or norm(c) in repeated for c in cells)
+    # (a cell may repeat as a line of its own elsewhere: "Version 2.6" in a footer's own piece)
+    return len(cells) > 1 and all(_PAGE_NO.match(c) or _cell_key(c) in repeated or norm(c) in repeated for c in cells)
 
 
-def _edge(p: Piece, height: float) -> bool:
+def _edge(p: Piece | Box, height: float) -> bool:
     return height > 0 and (p.top < 0.12 * height or p.top > 0.85 * height)
+
+
+def running_boxes(boxes: list[list[Box]], heights: list[float]) -> list[list[Box]]:
+    """Per page, the boxes in its margin that repeat in the margins of most pages and stand beside
+    a box that does not (a slide deck's logo beside each slide's title): each is read on its own,
+    not as a cell of a row with the title. A table's header repeated atop each page repeats whole."""
+    if len(boxes) < 5:
+        return [[] for _ in boxes]
+    keyed = [{id(b): norm(" ".join(ln.text for ln in b.lines)) for b in page} for page in boxes]
+    # words, not figures: a table's "1.5" and "2.3" atop two pages are cells, however alike
+    margin = [
+        [b for b in page if len(b.lines) <= 3 and _edge(b, h) and len(re.findall(r"[^\W\d_]", keyed_[id(b)])) >= 3]
+        for page, h, keyed_ in zip(boxes, heights, keyed, strict=True)
+    ]
+    counts: dict[str, int] = {}
+    for keys, page in zip(keyed, margin, strict=True):
+        for key in {keys[id(b)] for b in page}:
+            counts[key] = counts.get(key, 0) + 1
+    least = max(3, 0.4 * len(boxes))
+    out = []
+    for keys, page in zip(keyed, margin, strict=True):
+        repeated = [b for b in page if counts[keys[id(b)]] >= least]
+        out.append([b for b in repeated if any(_beside(b, o) for o in page if counts[keys[id(o)]] < least)])
+    return out
+
+
+def _beside(a: Box, b: Box) -> bool:
+    """Do the two boxes share a band of the page (one's lines level with the other's)?"""
+    return a.top < b.bottom and b.top < a.bottom
 
 
 def _ends(shown: list[Piece], height: float, body: float = 0.0) -> list[Piece]:
@@ -116,12 +156,35 @@ def _ends(shown: list[Piece], height: float, body: float = 0.0) -> list[Piece]:
     the page's margins (a card's "EVIDENCE" label closing many pages is the card's, not the page's),
     and no line inside the page set in the body's type right under body text (a grade line closing
     each page's recommendation)."""
-    ends = [p for i, p in enumerate(shown) if i < 2 or i >= len(shown) - 2]
+    # and any short line in the margin: a footer's parts read apart ("Confidential", a title, a
+    # number); not a table's header row, which a long table repeats atop each page, nor a
+    # paragraph closing a page (a templated rule differs from the next page's only in its number)
+    ends = [
+        p
+        for i, p in enumerate(shown)
+        if i < 2 or i >= len(shown) - 2 or (_edge(p, height) and p.kind != BlockKind.TABLE and len(p.text) < _LONG)
+    ]
     return [
         p
         for p in ends
         if (not p.heading or height <= 0 or _edge(p, height)) and (_edge(p, height) or not _under_body(shown, p, body))
     ]
+
+
+def _heads_table(shown: list[Piece], p: Piece) -> bool:
+    """Is the row the header of a table going on under it (as many cells in the next row)? A long
+    table repeats its header atop each page; the header names the table's columns, no furniture."""
+    if p.kind != BlockKind.TABLE:
+        return False
+    i = next(k for k, q in enumerate(shown) if q is p)
+    nxt = shown[i + 1] if i + 1 < len(shown) else None
+    cells = p.text.count(" | ")
+    return (
+        header_row(p.text)
+        and nxt is not None
+        and nxt.kind == BlockKind.TABLE
+        and nxt.text.split("\n")[0].count(" | ") == cells
+    )
 
 
 def _under_body(shown: list[Piece], p: Piece, body: float) -> bool:
@@ -167,7 +230,7 @@ def mark_running_heads(
     for pieces, height in zip(pages, heights, strict=True):
         shown = [p for p in pieces if not p.hidden]
         for p in _ends(shown, height, body):
-            if _furniture(p, repeated, height):
+            if _furniture(p, repeated, height) and not _heads_table(shown, p):
                 p.kind = BlockKind.FURNITURE
     _carried_over(pages)
 
@@ -364,3 +427,13 @@ _DECLARATION = re.compile(
 def declaration(text: str) -> bool:
     """Is this the statement closing a paper after its references, not a reference?"""
     return bool(_DECLARATION.match(text.strip()))
+
+
+#: A heading that states a fact: a label, a colon, and a value with a figure ("Ambient scribe
+#: pilot: 42 clinicians, 6 sites"), not a table's caption ("Table 2: Inputs (27 variables)").
+_FACT_HEADING = re.compile(r"^(?!(?:table|figure|exhibit|chart)\b)[^:]{3,80}:\s+(?=[^:]*\d)[^:]{3,}$", re.I)
+
+
+def stated_in_heading(text: str) -> bool:
+    """Does the heading state a fact, to be read as text under itself too?"""
+    return bool(_FACT_HEADING.match(" ".join(text.split())))

@@ -525,10 +525,11 @@ def order(boxes: list[Box], hrules: list[tuple[float, float, float]] | None = No
     return out
 
 
-def page_items(page: Page, body_size: float, body_bold: bool) -> list[Item]:
-    """The page's content items in reading order."""
-    items: list[Item] = []
-    boxes = build_boxes(page)
+def page_items(page: Page, body_size: float, body_bold: bool, boxes: list[Box], apart: list[Box]) -> list[Item]:
+    """The page's content items in reading order, from its `boxes`; the running boxes read `apart`
+    (`pdf_furniture.running_boxes`) come first or last, on their own."""
+    items: list[Item] = [_text_item(b, body_size, body_bold) for b in apart if b.top < page.height / 2]
+    boxes = [b for b in boxes if not any(b is a for a in apart)]
     rects = frames(page.hrules, page.vrules)  # the page's drawn frames, found once
     framed, tabled = callouts(boxes, rects), {0}  # id of a box -> its call-out
     regions = split_columns(boxes, page.hrules, page.height, page.vrules)
@@ -559,7 +560,7 @@ def page_items(page: Page, body_size: float, body_bold: bool) -> list[Item]:
             items[-1].frame = framed.get(id(box), 0)
     for it in items:  # a frame holding a table's rows is the table's, no call-out
         it.frame = 0 if it.frame in tabled else it.frame
-    return items
+    return items + [_text_item(b, body_size, body_bold) for b in apart if b.top >= page.height / 2]
 
 
 def _text_item(box: Box, body_size: float, body_bold: bool) -> Item:

@@ -82,7 +82,8 @@ def mend_page_break(page: list[Piece], nxt: list[Piece]) -> None:
         cont = _same_column(prev, after, True) or _next_column(prev, shown, after) or _same_column(prev, after, False)
         if cont is None:
             continue
-        end = re.search(r"[.!?](?=\s|$)", cont.text)
+        # up to its sentence's end, or the semicolon closing a line (a definition, a clause of a list)
+        end = re.search(r"[.!?](?=\s|$)|;(?=[ \t]*(?:\n|$))", cont.text)
         if end is None or end.end() > 400:
             continue
         prev.text = prev.text + " " + cont.text[: end.end()]

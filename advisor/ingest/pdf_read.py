@@ -35,9 +35,11 @@ from .pdf_furniture import (
     mark_toc_and_index,
     norm,
     ref_heading,
+    running_boxes,
     running_identifiers,
+    stated_in_heading,
 )
-from .pdf_layout import NOTE_MARK, SYMBOL_BULLETS, Item, ItemKind, Line, is_field, page_items
+from .pdf_layout import NOTE_MARK, SYMBOL_BULLETS, Item, ItemKind, Line, build_boxes, is_field, page_items
 from .pdf_lists import marked_items, unmarked_lists
 from .pdf_mend import (
     captions_below,
@@ -186,7 +188,9 @@ def _item_texts(item: Item, dehyph: Dehyphenator, body: float = 0.0) -> tuple[st
 
 
 def _pieces(pages: list[Page], size: float, bold: bool) -> tuple[list[list[Piece]], Dehyphenator]:
-    items = [page_items(p, size, bold) for p in pages]
+    boxes = [build_boxes(p) for p in pages]
+    apart = running_boxes(boxes, [p.height for p in pages])
+    items = [page_items(p, size, bold, b, a) for p, b, a in zip(pages, boxes, apart, strict=True)]
     lines: list[Line] = [ln for page in items for it in page for group in (it.paragraphs or it.cells) for ln in group]
     dehyph = Dehyphenator(ln.text for ln in lines)
     out: list[list[Piece]] = []
@@ -309,6 +313,10 @@ def _title(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
+#: How much larger an unnumbered heading must be set to stand over the next one rather than beside it.
+_OVER = 1.4
+
+
 class _Sections:
     """Heading paths: the outline's where it names a heading, else heading levels by size."""
 
@@ -365,7 +373,10 @@ class _Sections:
             kept = [
                 (h, s)
                 for h, s in zip(self.local[: -1 if prefix else None], self.sizes, strict=False)
-                if (heading_level(h) is not None and not 0 < s <= piece.size + 0.25) or (label and s > piece.size + 0.5)
+                if (heading_level(h) is not None and not 0 < s <= piece.size + 0.25)
+                or (label and s > piece.size + 0.5)
+                # a heading set far larger sits over it: a slide's headline over its bold bullets
+                or s >= _OVER * piece.size
             ]
             self._set(tuple(h for h, _ in kept), tuple(s for _, s in kept))
             self._push(text, piece.size if self.seen else 0.0)  # the first heading titles the whole
@@ -501,6 +512,10 @@ class _Sections:
                     blocks += self._release_above(piece)
                     self._heading(piece)
                     self._title_text(piece, blocks, first and not cover and front_matter(pieces[i + 1 :]))
+                    if not first and stated_in_heading(piece.text):
+                        # a bold bullet stating a fact ("Pilot: 42 clinicians, 6 sites") heads what
+                        # follows and is said too: a heading itself is never quoted
+                        blocks.append(Block(" ".join(piece.text.split()), self.section, piece.page))
                     continue
                 if self._above_title(piece):
                     self.above.append(Block(piece.text, self.section, number))

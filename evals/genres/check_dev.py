@@ -1,6 +1,6 @@
 """Check evals/genres-dev.jsonl against the built PDFs: every keypoint group of an answerable case
 has an alternative in the PDFium text of one of its expected pages (Tesseract's text for a
-scanned page without a text layer), or in a Word file's visible text.
+scanned page without a text layer), or in a Word file's or an HTML page's visible text.
 
     python evals/genres/check_dev.py --pdfs DIR [--pdfs DIR2] [--dataset evals/genres-dev.jsonl]
 
@@ -20,6 +20,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pypdfium2 as pdfium
+from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -64,9 +65,24 @@ def docx_text(docx: Path) -> list[str]:
     return [_norm(" ".join("".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p)) for p in paras))]
 
 
+def html_text(page: Path) -> list[str]:
+    """A saved web page's visible text as one "page": what a reader sees, so scripts, styles,
+    navigation, the footer, and elements that are `hidden`, `aria-hidden="true"` or styled
+    `display:none` do not count (a `<details>` body does: a reader opens it)."""
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+    for tag in soup(["script", "style", "noscript", "template", "nav", "footer"]):
+        tag.decompose()
+    for tag in soup.select('[hidden], [aria-hidden="true"]'):
+        tag.decompose()
+    for tag in soup.find_all(style=re.compile(r"display\s*:\s*none", re.I)):
+        tag.decompose()
+    return [_norm(soup.get_text(" "))]
+
+
 def problems(dataset: Path, folders: list[Path]) -> list[str]:
     texts = {p.stem: page_texts(p) for pdfs in folders for p in sorted(pdfs.glob("*.pdf"))}
     texts |= {p.stem: docx_text(p) for docs in folders for p in sorted(docs.glob("*.docx"))}
+    texts |= {p.stem: html_text(p) for pages in folders for p in sorted(pages.glob("*.html"))}
     pdfs = ", ".join(map(str, folders))
     out: list[str] = []
     for n, line in enumerate(dataset.read_text(encoding="utf-8").splitlines(), start=1):
@@ -78,7 +94,7 @@ def problems(dataset: Path, folders: list[Path]) -> list[str]:
         if pages is None:
             out.append(f"{dataset.name}:{n} {case['id']}: no PDF named {source}.pdf in {pdfs}")
             continue
-        wanted = case["expected_pages"] or range(1, len(pages) + 1)  # a Word file has no pages: all of it
+        wanted = case["expected_pages"] or range(1, len(pages) + 1)  # a Word file or web page has no pages: all of it
         text = " ".join(pages[p - 1] for p in wanted if 0 < p <= len(pages))
         for group in case["keypoints"]:
             if not any(_norm(alt) in text for alt in group):

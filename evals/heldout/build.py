@@ -1,15 +1,20 @@
 """Build the held-out genre documents: evals/heldout/*.html printed by real Chromium on US Letter, the
 Brennmoor guideline built by reportlab on A4 (build_brennmoor.py), the Caldergrove policy, a Word
 file built by python-docx (build_caldergrove.py), three vendor model cards built by fpdf2
-(build_tidemark.py), a two-column journal article printed by Chromium (build_corvell.py) and a
-55-page national blueprint printed by Chromium (build_tarvenia.py): eleven documents.
+(build_tidemark.py), a two-column journal article printed by Chromium (build_corvell.py), a
+55-page national blueprint printed by Chromium (build_tarvenia.py), the ODHA guidance web page, an
+HTML file written as it is (build_odha.py), the Brackenmoor board slide deck printed by Chromium
+(build_brackenmoor.py), the Vellmark regulation with footnotes built by reportlab
+(build_vellmark.py) and the Kestrelane completed vendor questionnaire built by fpdf2
+(build_kestrelane.py): fifteen documents.
 
     python evals/heldout/build.py --out DIR
 
 These documents are for measuring, never for tuning: the engineers who change ingestion and
 the composer do not read them or their questions (`evals/heldout-test.jsonl`). The HTML documents'
 tables of contents get real page numbers the way `evals/genres/build.py` does it; reportlab fills
-the Brennmoor contents page itself. The Word file has no table of contents.
+the Brennmoor contents page itself, and the Vellmark arrangement of sections is built again until
+its page numbers are stable. The Word file and the ODHA web page have no pages.
 """
 
 from __future__ import annotations
@@ -28,11 +33,15 @@ assert _spec and _spec.loader
 genres = importlib.util.module_from_spec(_spec)
 sys.modules["genres_build"] = genres  # dataclasses look their module up while the class is built
 _spec.loader.exec_module(genres)
-import build_brennmoor as brennmoor  # noqa: E402  (its sibling: this folder is the script's path)
+import build_brackenmoor as brackenmoor  # noqa: E402  (its sibling: this folder is the script's path)
+import build_brennmoor as brennmoor  # noqa: E402
 import build_caldergrove as caldergrove  # noqa: E402
 import build_corvell as corvell  # noqa: E402
+import build_kestrelane as kestrelane  # noqa: E402
+import build_odha as odha  # noqa: E402
 import build_tarvenia as tarvenia  # noqa: E402
 import build_tidemark as tidemark  # noqa: E402
+import build_vellmark as vellmark  # noqa: E402
 
 _STYLE = "font-size:8px;width:100%;margin:0 18mm;font-family:'Liberation Serif',serif;display:flex;"
 DOCS = {
@@ -77,8 +86,9 @@ def _print(page, html: str, header: str, footer: str, out: Path) -> None:
 
 def build(out: Path) -> list[Path]:
     """Print every held-out HTML document into `out`, build the Brennmoor guideline, the Caldergrove
-    policy, the Tidemark and Sentrix cards, the Corvell article and the Tarvenia blueprint; the
-    paths of the ten PDFs and the .docx file."""
+    policy, the Tidemark and Sentrix cards, the Corvell article, the Tarvenia blueprint, the
+    Brackenmoor deck, the Vellmark regulation and the Kestrelane questionnaire, and write the ODHA
+    web page; the paths of the thirteen PDFs, the .docx file and the .html file."""
     out.mkdir(parents=True, exist_ok=True)
     made: list[Path] = []
     with sync_playwright() as p:
@@ -102,12 +112,16 @@ def build(out: Path) -> list[Path]:
     made += tidemark.build_all(out)
     made.append(corvell.build(out, genres.CHROMIUM))
     made.append(tarvenia.build(out, genres.CHROMIUM))
+    made.append(odha.build(out))
+    made.append(brackenmoor.build(out, genres.CHROMIUM))
+    made.append(vellmark.build(out))
+    made.append(kestrelane.build(out))
     return made
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    ap.add_argument("--out", type=Path, required=True, help="folder for the PDFs and the .docx file")
+    ap.add_argument("--out", type=Path, required=True, help="folder for the PDFs, the .docx file and the .html file")
     for path in build(ap.parse_args(argv).out):
         print(path)
     return 0

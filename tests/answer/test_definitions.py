@@ -58,6 +58,15 @@ def test_what_counts_as_x_under_a_named_framework_asks_x_defined():
     assert defined_subject("What qualifies as a serious incident?") == "serious incident"
 
 
+def test_what_exactly_counts_as_x_where_it_is_met_asks_x_defined():
+    from advisor.answer.definitions import asks_definition, defined_subject, defines
+
+    question = "What exactly counts as a clinically significant error in a note or letter drafted by AI?"
+    # "exactly" is the asker's emphasis; where the error is met says nothing of what it is
+    assert defined_subject(question) == asks_definition(question) == "clinically significant error"
+    assert defines("clinically significant error", "We define a clinically significant error as any omission.")
+
+
 CLASSES = """<html><head><title>framework.html</title></head><body><main>
 <h1>Tarrow Health Authority AI framework</h1>
 <h2>3. Risk classes</h2>

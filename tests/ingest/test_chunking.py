@@ -128,3 +128,19 @@ def test_a_list_item_carried_into_the_next_passage_keeps_its_marker(tmp_path):
     for c in chunks[1:]:
         first = c.text.lstrip().splitlines()[0]
         assert first.startswith("- ") or not first.startswith("Control"), c.text
+
+
+def test_a_definitions_list_with_no_full_stop_is_cut_between_definitions():
+    # a regulation's definitions, one a line, each closing on a semicolon: one "sentence" far
+    # longer than a piece, which must be cut at a line's end, never inside a definition
+    terms = [
+        f"“term {i}” means a clinical system of kind {i} that is used in the care of patients at a facility;"
+        for i in range(40)
+    ]
+    text = "(1) In this Regulation,\n" + "\n".join(terms)
+    pieces = pack_sentences(text, 400, 0)
+    assert len(pieces) > 5
+    for piece in pieces:
+        for line in piece.strip().split("\n")[1:]:
+            assert line.startswith("“term "), (line, piece)
+        assert piece.rstrip().endswith(";") or piece.rstrip().endswith(","), piece

@@ -27,7 +27,9 @@ def test_join_rules():
 
 def test_a_hyphen_a_join_left_before_a_space_is_decided_like_a_line_end():
     # boxes, columns and pages are joined with a space, which can land after a line-end hyphen
-    d = Dehyphenator(["A resilient team.", "We track decision-making."], vocab=frozenset({"tracking", "course", "corrected"}))
+    d = Dehyphenator(
+        ["A resilient team.", "We track decision-making."], vocab=frozenset({"tracking", "course", "corrected"})
+    )
     assert d.mend("decisions can be course- corrected") == "decisions can be course-corrected"
     assert d.mend("reliable track- ing and re- silient") == "reliable tracking and resilient"
     # a suspended hyphen is the author's: "pre- and post-deployment", "short- or long-term"
@@ -62,7 +64,10 @@ def test_a_break_that_leaves_a_piece_no_word_is_joined_even_when_the_whole_word_
     # groff-style hyphenation splits words the vocabulary does not hold; "chotherapy" is no word
     vocab = frozenset({"therapy", "pre", "deployment", "sessions", "or"})
     d = Dehyphenator(["forensic examinations or psy-", "chotherapy sessions.", "Before pre-", "deployment."], vocab)
-    assert d.join(["forensic examinations or psy-", "chotherapy sessions"]) == "forensic examinations or psychotherapy sessions"
+    assert (
+        d.join(["forensic examinations or psy-", "chotherapy sessions"])
+        == "forensic examinations or psychotherapy sessions"
+    )
     assert d.join(["before pre-", "deployment"]) == "before pre-deployment"  # two words: a compound
     # a piece seen only beside a line-end hyphen proves nothing: "chotherapy" above is no word
     assert "chotherapy" in d.words and "chotherapy" not in d.whole

@@ -1,0 +1,171 @@
+"""Questions a CIO asks of an agency's web guidance (fictional agency, our own words) that the page
+does not answer, though it is all about the subject: money asked as "is there money, and how
+much?", a named official, minutes of a named activity, and how often a thing is needed. Each is
+declined; the same kind of question the page does answer is still answered. Also the kinds of fact
+asked, and amounts written with a currency's code or name, or in a budget table's units."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.answer import Advisor
+from advisor.answer.focus import Focus, focus_of
+from advisor.answer.money import MONEY, in_money_units
+from advisor.answer.objects import thing_words
+
+from .builders import with_uploads
+
+GUIDANCE = """---
+title: Deploying AI scribes and clinical AI tools in public hospitals
+---
+# Deploying AI scribes and clinical AI tools in public hospitals
+
+The Harlow Digital Health Authority (HDHA) sets out what public hospitals must do before and after
+they deploy AI scribes.
+
+## Before you deploy
+
+Every clinician must complete the HDHA AI scribe training module, which takes about 90 minutes,
+before they first use an AI scribe. Each hospital must name a Responsible Clinical Lead for every AI
+scribe before it goes live.
+
+## Telling patients
+
+Every clinic that uses an AI scribe must display the HDHA standard patient notice in its waiting
+areas. The notice is available in the 12 most commonly spoken languages in Harlow.
+
+AI scribes must not be used:
+
+- in consultations conducted through an interpreter;
+- during compulsory assessments under mental health law.
+
+## Quarterly reporting to HDHA
+
+Hospitals must send HDHA the following every quarter through the Clinical AI Assurance Portal:
+
+- the number of consultations in which an AI scribe was used;
+- the proportion of patients who declined the AI scribe;
+- any material changes made by suppliers.
+
+## Review of draft notes
+
+Clinicians should review and sign draft notes within 24 hours of the consultation.
+
+## Periodic review
+
+Each hospital must review each AI scribe's audit results every six months.
+
+## Timeline
+
+| Milestone | Deadline | Responsible |
+|---|---|---|
+| Guidance comes into effect | 1 February 2026 | HDHA |
+| Publish the evaluation of interpreter-mediated consultations | September 2026 | HDHA Evaluation Unit |
+"""
+
+GRANTS = """---
+title: Harlow readiness grants for AI scribes
+---
+# Harlow readiness grants for AI scribes
+
+HDHA offers each hospital a one-off readiness grant of EUR 40,000 for its first AI scribe.
+"""
+
+
+@pytest.fixture
+def advisor_with_guidance(corpus_advisor, tmp_path) -> Advisor:
+    return with_uploads(corpus_advisor, tmp_path / "uploads", {"harlow-ai-scribes.md": GUIDANCE})
+
+
+@pytest.fixture
+def advisor_with_grants(corpus_advisor, tmp_path) -> Advisor:
+    return with_uploads(corpus_advisor, tmp_path / "uploads", {"harlow-ai-scribes.md": GUIDANCE, "grants.md": GRANTS})
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "how much" after naming money asks an amount: "12 languages" is no answer
+        "Is there HDHA money available for each hospital to get ready for AI scribes, and how much?",
+        # a named official: the agency and its roles are no person's name
+        "Which named HDHA official, the Chief Clinical Information Officer, wrote this guidance?",
+        # minutes of documentation time: the training's 90 minutes are minutes of something else
+        "How many minutes of documentation time per consultation does HDHA expect AI scribes to cut for clinicians?",
+        # how often an inspection is needed: a review of audit results is no inspection
+        "How often do AI scribes need an independent safety inspection?",
+    ],
+)
+def test_a_question_the_guidance_does_not_answer_is_declined(advisor_with_guidance, question):
+    ans = advisor_with_guidance.ask(question)
+    assert ans.abstained, ans.answer
+
+
+def test_money_the_documents_state_is_answered(advisor_with_grants):
+    ans = advisor_with_grants.ask("Is there HDHA money for each hospital's first AI scribe, and how much?")
+    assert not ans.abstained, ans.answer
+    assert "EUR 40,000" in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        ("How many minutes of training must a clinician complete before using an AI scribe?", "90 minutes"),
+        ("How often do AI scribes need a review of their audit results?", "every six months"),
+    ],
+)
+def test_the_same_kind_of_question_the_guidance_answers_is_answered(advisor_with_guidance, question, stated):
+    ans = advisor_with_guidance.ask(question)
+    assert not ans.abstained, ans.answer
+    assert stated in ans.answer, ans.answer
+
+
+def test_the_kind_of_fact_asked():
+    assert focus_of("Is there money for each hospital to get ready, and how much?") is Focus.MONEY
+    assert focus_of("How much money is earmarked for the lab results service in 2028?") is Focus.MONEY
+    assert focus_of("How much faster is the new model?") is Focus.QUANTITY
+    assert focus_of("Which named official wrote this guidance?") is Focus.PERSON
+    assert focus_of("Which individual signs off a new model?") is Focus.PERSON
+    assert focus_of("Which official body regulates AI scribes?") is not Focus.PERSON
+    assert focus_of("What personal data does the scribe keep?") is not Focus.PERSON
+
+
+def test_what_a_length_of_time_or_a_frequency_is_asked_of():
+    assert thing_words("How many minutes of documentation time does it save?") == {"document"}
+    assert thing_words("How many hours of protected time will super-users get?") == {"protect"}
+    assert thing_words("How often do Class 1A systems need an independent third-party audit?") == {"audit"}
+    assert thing_words("How often does the committee meet?") == set()
+
+
+def test_an_amount_written_with_a_currencys_code_or_name_or_in_a_tables_units():
+    for stated in ("CHF 250", "EUR 40,000", "120,000 rupees", "3.5 million euros", "₹ 5,000", "40k USD"):
+        assert MONEY.search(stated), stated
+    for other in ("ISO 27001", "NHS 111", "5 random samples", "42 clinicians"):
+        assert not MONEY.search(other), other
+    assert in_money_units("Laboratory Results Service | 2.5 | 33.5", "Table 27: Budget by year (TVK million)")
+    assert in_money_units("Ambient scribe licences | 3.1 | 4.6", "Line item ($m) | FY2027 | FY2028")
+    assert not in_money_units("Electronic health record | 3", "Systems in use (EHR)")
+    assert not in_money_units("No figures here", "Cost (USD)")
+
+
+POLICY = """---
+title: Clinical AI Tools - Intake and Approval
+---
+# Clinical AI Tools - Intake and Approval
+
+## 2 Governance
+
+The Clinical AI Oversight Board (CAIOB) reviews every request to deploy a clinical AI tool.
+
+## 7.1 CAIOB decision
+
+The CAIOB approves, approves with conditions or declines each request within 45 days. A sponsor whose
+request is declined may appeal within 30 calendar days to the Chief Medical Officer, whose decision is final.
+"""
+
+
+def test_a_body_its_passage_names_by_the_acronym_its_document_defines_is_named(corpus_advisor, tmp_path):
+    # "the oversight board" is the CAIOB of the section's heading, spelled out elsewhere in the policy
+    advisor = with_uploads(corpus_advisor, tmp_path / "uploads", {"intake.md": POLICY})
+    ans = advisor.ask("If the oversight board turns down a tool, how long does the sponsor have to appeal?")
+    assert not ans.abstained, ans.answer
+    assert "30 calendar days" in ans.answer, ans.answer
