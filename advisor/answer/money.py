@@ -25,7 +25,10 @@ MONEY_ASK = re.compile(
     # "how large a fine", "how high is the fee": the size of an amount of money
     rf"|\bhow (?:large|big|high|steep|heavy)\b(?: (?:a|an|is|was|are|were|the|can|could|would|will))*"
     rf"(?: [\w-]+){{0,2}} {_MONEY_NOUN}\b"
-    rf"|\bwhat(?:'s| is| was| are| were| will be)?(?: the| an?| our| their| its)?(?: \w+){{0,3}} {_MONEY_NOUN}\b"
+    # "what was Kestrelane's annual revenue" (not "the approach to fees", "the pricing model")
+    rf"|\bwhat(?:'s| is| was| are| were| will be)?(?: the| an?| our| their| its)?"
+    rf"(?: (?!(?:to|of|for|on|in|with|about)\b)[\w'’]+){{0,3}} {_MONEY_NOUN}\b"
+    r"(?!\s+(?:models?|structures?|approach|polic(?:y|ies)|terms|basis|methods?|schedules?|tiers?)\b)"
     # "what is the annual medical staff membership fee": a named thing's amount, however long its name
     rf"|\bwhat(?:'s| is| was| are| were| will be) (?:the|an?|our|their|its)(?: [\w-]+){{0,5}} {_MONEY_NOUN}\b"
     rf"|\bwhat (?:does|did|do|will|would|should|can)\b.{{0,80}}\b{_MONEY_VERB}\b"

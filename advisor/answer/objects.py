@@ -161,7 +161,10 @@ _THING = re.compile(
 #: of readmissions"): the measure's last word says which one.
 _MEASURED = re.compile(
     r"\b(?:targets?|baselines?|goals?|rates?|shares?|percentages?|proportions?|levels?|scores?)\s+(?:for|of|on)\s+"
-    r"(?:the\s+|our\s+|its\s+|their\s+)?(?:[a-z][a-z-]+\s+)?"
+    r"(?:the\s+|our\s+|its\s+|their\s+)?"
+    # a measure, not the group it is asked for ("the rate for patients aged 80 and older")
+    r"(?!(?:patients?|children|adults?|people|persons|women|men|infants|neonates|those|users|staff|all|each|every)\b)"
+    r"(?:[a-z][a-z-]+\s+)?"
     # the measure, not an adverb after it ("the score on readiness back in Q1": readiness)
     r"(?!(?:back|now|then|today|again|still|already|ever|here|there|with|from|into|over|since|until|during|before|after)\b)"
     r"([a-z][a-z-]{3,})\b"

@@ -223,8 +223,10 @@ def _measures_of(question: str, prop: frozenset[str]) -> tuple[frozenset[str], .
     head = words[-1]
     if head == "valu" and "predict" in words:
         return (frozenset(t for t in words if t in prop),)
-    if head not in _MEASURES and prop & _STATISTICS and any(asked_population(question)):
-        return (prop,)  # "the median lead time in ICU patients": a statistic asked for a subgroup
+    if head not in _MEASURES and (prop & _STATISTICS or head in _STATISTICS) and any(asked_population(question)):
+        # "the median lead time in ICU patients", "the word error rate for pediatric patients" (the
+        # question's "rate" frames the figure, so it is no word of the property): a statistic for a subgroup
+        return (prop or frozenset([head]),)
     return tuple(frozenset([t]) for t in words if t in _MEASURES and t in prop) if head in _MEASURES else ()
 
 

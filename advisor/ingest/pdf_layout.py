@@ -230,7 +230,9 @@ class _Builder:
             and abs((f.x0 + f.x1) - (last.x0 + last.x1)) <= 2.0 * size
             and f.x1 - f.x0 < last.x1 - last.x0
         )
-        if not (left <= f.x0 <= box.x0 + 4.0 * size and f.x0 < last.x1) and not centred:
+        # an item's next line hung under its text, right of its label ("(h) the number ... 12" over "months.")
+        hanging = goes_on and _ITEM_START.match(last.text) and last.x0 < f.x0 <= last.x0 + 4.0 * size
+        if not (left <= f.x0 <= box.x0 + 4.0 * size and f.x0 < last.x1) and not centred and not hanging:
             return False
         return not self._hrule_between(last.base + 0.3 * last.size, f.top + 0.1 * size, f.x0, f.x1)
 

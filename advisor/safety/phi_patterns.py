@@ -225,6 +225,12 @@ _CREDENTIALS_BEFORE = re.compile(CREDENTIAL + r"\.?\s*[;·•]\s*$")
 _CREDENTIALS_AFTER = re.compile(
     r"^\s*(?:,\s*" + CREDENTIAL + r"|;\s*(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*,\s*" + CREDENTIAL + r")"
 )
+# ... or a titled person ("Dr. Jane Roe, MD"), or one whose office follows ("Jane Roe, MD, Chief Medical Officer")
+_TITLED_BEFORE = re.compile(r"\b(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+$")
+_OFFICE_AFTER = re.compile(
+    r"^\s*,\s*(?:the\s+)?(?:Chief|Director|Head|Lead|President|Vice|Chair|Professor|Associate|Assistant|Senior|"
+    r"Consultant|Medical|Clinical|Executive|Deputy|Interim|Principal|Attending)\b"
+)
 _RESIDENCE = re.compile(
     r"\b(?:lives|living|resides|residing|resident|moved|relocated|relocating|home|born|transferred from)\s+(?:in|at|of|to|from)\s+"
     r"(?:the\s+)?(?P<v>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
@@ -247,7 +253,9 @@ def addresses(text: str) -> list[Finding]:
     for m in _CITY_ONLY.finditer(text):
         if text[m.end() - 2 : m.end()] in _DEGREE_STATES and (
             _CREDENTIALS_AFTER.match(text[m.end() : m.end() + 60])
+            or _OFFICE_AFTER.match(text[m.end() : m.end() + 60])
             or _CREDENTIALS_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+            or _TITLED_BEFORE.search(text[max(0, m.start() - 6) : m.start()])
         ):
             continue  # a person's degrees ("Jane Roe, MD, MPH"), not "City, MD"
         out.append(finding(text, PhiType.ADDRESS, m.start(), m.end()))

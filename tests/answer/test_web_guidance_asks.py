@@ -127,6 +127,11 @@ def test_the_kind_of_fact_asked():
     assert focus_of("Which individual signs off a new model?") is Focus.PERSON
     assert focus_of("Which official body regulates AI scribes?") is not Focus.PERSON
     assert focus_of("What personal data does the scribe keep?") is not Focus.PERSON
+    # a possessive before the office or the amount: "Kestrelane's chief information security officer"
+    assert focus_of("Who is Kestrelane's chief information security officer?") is Focus.PERSON
+    assert focus_of("What was Kestrelane's annual revenue last year?") is Focus.MONEY
+    assert focus_of("What is the vendor's pricing model?") is Focus.NONE
+    assert focus_of("What is our organization's approach to fees?") is Focus.NONE
 
 
 def test_what_a_length_of_time_or_a_frequency_is_asked_of():
@@ -134,6 +139,9 @@ def test_what_a_length_of_time_or_a_frequency_is_asked_of():
     assert thing_words("How many hours of protected time will super-users get?") == {"protect"}
     assert thing_words("How often do Class 1A systems need an independent third-party audit?") == {"audit"}
     assert thing_words("How often does the committee meet?") == set()
+    # the measure asked, not the group it is asked for, nor an adverb after it
+    assert thing_words("What was the word error rate for patients aged 80 and older?") == set()
+    assert thing_words("What did data quality score on readiness back in Q1 2026?") == {"readi"}
 
 
 def test_an_amount_written_with_a_currencys_code_or_name_or_in_a_tables_units():
@@ -169,3 +177,29 @@ def test_a_body_its_passage_names_by_the_acronym_its_document_defines_is_named(c
     ans = advisor.ask("If the oversight board turns down a tool, how long does the sponsor have to appeal?")
     assert not ans.abstained, ans.answer
     assert "30 calendar days" in ans.answer, ans.answer
+
+
+VENDOR = """---
+title: Quillfen Scribe - vendor assessment responses
+---
+# Quillfen Scribe - vendor assessment responses
+
+## 4 Performance metrics
+
+Table 4-A. Primary performance metrics
+
+| Metric | Value | 95% CI | Test population |
+|---|---|---|---|
+| Word error rate (WER), all words | 6.8% | 6.3-7.3% | 2,140 adult encounters at 3 sites |
+| Clinically significant note errors | 1.9 per 100 notes | 1.4-2.5 | 1,020 adult notes |
+"""
+
+
+def test_a_rate_asked_for_a_group_the_vendor_never_reports_is_declined(corpus_advisor, tmp_path):
+    # "word error rate": its "rate" frames the figure; asked for a subgroup, the figure must be
+    # stated for that subgroup (the adult cohort's is no answer), and is when asked without one
+    advisor = with_uploads(corpus_advisor, tmp_path / "uploads", {"quillfen.md": VENDOR})
+    ans = advisor.ask("What word error rate did Quillfen Scribe achieve for pediatric patients?")
+    assert ans.abstained, ans.answer
+    ans = advisor.ask("What word error rate did Quillfen Scribe achieve?")
+    assert not ans.abstained and "6.8%" in ans.answer, ans.answer

@@ -117,6 +117,17 @@ def test_an_articles_byline_with_degrees_and_affiliations_is_kept():
     assert detect("Hanna Lorimer, MD, MPH 1 ; Osric Pell, PhD 2") == []  # 'MD' is a degree, not Maryland
 
 
+def test_a_titled_officer_with_a_degree_is_no_place_in_maryland():
+    # a vendor questionnaire's answer: "Dr. X, MD" or "X, MD, Chief Medical Officer" names an officer
+    for text in (
+        "Dr. Imani Castellano, MD, Chief Medical Officer. She chairs the Clinical Safety Review Board.",
+        "Accountable: Imani Castellano, MD, Chief Medical Officer, who reports to the board.",
+        "Signed by Prof. Alder Quine, PA, Director of Physician Assistant Services.",
+    ):
+        assert not [f for f in detect(text) if f.type is PhiType.ADDRESS], text
+        assert "[ADDRESS]" not in redact(text), redact(text)
+
+
 def test_a_place_in_maryland_and_a_patient_with_a_degree_are_still_redacted():
     assert [f.type for f in detect("She lives in Towson, MD, with her son.")][:1] == [PhiType.ADDRESS]
     out = redact("Patient Sarah Johnson, MD 1, was admitted on 3/4/2024.")
