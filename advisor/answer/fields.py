@@ -26,7 +26,8 @@ def dangling(text: str) -> bool:
     return DANGLING.search(text) is not None and STRANDED.search(text) is None
 
 
-FIELD = re.compile(r"^(?P<label>[A-Z][\w/()&,'’ -]{1,60}?):\s*(?P<value>\S.*)$", re.S)
+#: ("With effect from 08:00 on Monday ...:" is no field: a time's colon separates no label)
+FIELD = re.compile(r"^(?P<label>[A-Z][\w/()&,'’ -]{1,60}?):(?!(?<=\d:)\d)\s*(?P<value>\S.*)$", re.S)
 #: A clause cut before its object: "... in place to address", "... communicated to relevant".
 CUT = re.compile(
     r"\b(?:to|of|for|with|by|from|in|on|at|into|about|across|among)\s+(?:relevant|appropriate|other|all|any|each|"

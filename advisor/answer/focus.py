@@ -125,7 +125,7 @@ _FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
         Focus.PERSON,
         re.compile(
             r"^\s*who (?:chairs|chaired|co-chaired|leads|led|heads|headed|runs|ran|directs|directed|founded|signed|"
-            r"(?:is|was) (?:the |[A-Z][\w-]*['’]s )(?:current |new |acting |former )?"
+            r"(?:is|was) (?:the )?(?:[A-Z][\w-]*['’]s )?(?:current |new |acting |former )?"
             r"(?:chair|head|director|ceo|coordinator|administrator|commissioner|secretary|president|chief|founder)"
             r"|is the (?:current |new |acting )?[A-Z][\w-]* [A-Z])"
             # "what is the name of the current Chief Medical Information Officer": a person, by name

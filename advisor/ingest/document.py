@@ -84,6 +84,8 @@ _NEXT_LABEL = re.compile(
 )
 _NAME_WORDS = 10  # a product's or maker's name is shorter; a longer value is a definition
 _SUBJECT_BLOCKS = 12  # the subject is named in the document's opening blocks
+#: A memo's or a letter's subject line ("Subject: Interim restriction on the use of AI scribes").
+_SUBJECT_LINE = re.compile(r"^(?:subject|re|regarding)\s*:[ \t]*(?P<value>[^\n|]{5,160}?)\s*$", re.I | re.M)
 
 
 # a company's legal-form suffix, kept when a maker's address follows ("Acme AI, Inc., Boston")
@@ -128,6 +130,10 @@ def subject_title(title: str, blocks: list[Block]) -> str:
         name = name or _field_value(_NAME_FIELD.search(text))
         maker = maker or _company(_field_value(_MAKER_FIELD.search(text)))
     if not name:
+        # a memo titled by its letterhead ("ASHCOMBE VALLEY HOSPITALS TRUST") gains its subject line
+        line = next((m["value"] for m in map(_SUBJECT_LINE.search, opening) if m), "")
+        if line and line.lower() not in title.lower():
+            return f"{title} — {line}" if title else line
         # a card titled with its model alone ("Model Card: DermaScan-Mel v2") gains its maker
         return f"{title} ({maker})" if title and maker and maker.lower() not in title.lower() else title
     if title and re.sub(r"\s*\([^)]*\)$", "", name).lower() in title.lower():

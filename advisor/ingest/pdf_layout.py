@@ -208,7 +208,9 @@ class _Builder:
         # a link's colour does not end a paragraph; light text on a banner does; a label's value
         # goes on below it in regular type
         value = (label_only(last) and not f.bold) or _label_goes_on(last, f)
-        if abs(f.size - last.size) > 0.12 * size or (f.bold != last.bold and not value):
+        # a sentence set bold on its first line goes on in regular type ("... a plain-language
+        # register of" over "every AI tool used in patient care"): one paragraph
+        if abs(f.size - last.size) > 0.12 * size or (f.bold != last.bold and not value and not goes_on):
             return False
         if last.bold and f.bold and f.size < last.size - 0.05 * size and _SUBHEADING.match(f.text):
             return False  # "2.1 Setting" in smaller type under "2. METHODS": a heading of its own

@@ -122,3 +122,22 @@ def test_a_lead_in_written_from_a_heading_never_doubles_its_article_or_repeats_i
     assert lead("Intake > 5.1 Intake request > The Required Documents") == (
         "The required documents for 5.1 Intake request are:"
     )
+
+
+def test_a_lead_in_giving_a_time_of_day_still_leads_its_list():
+    from advisor.answer.fields import field_line
+    from advisor.answer.quotable import read_units
+    from advisor.chunk import Chunk
+
+    # a memo's "With effect from 08:00 on ...:" is no "Label: value" field: the time's colon is no label's
+    text = (
+        "With effect from 08:00 on Monday 16 June 2025, and until further notice:\n\n"
+        "1. Ambient AI scribes must not be used in consultations with patients aged under 16.\n\n"
+        "2. The clinician must sign the scribe-drafted note within 4 hours of the end of the consultation."
+    )
+    assert not field_line("With effect from 08:00 on Monday 16 June 2025, and until further notice:")
+    chunk = Chunk("m-1", text, "memo.pdf", "Interim restriction", "Ref: CMO/2025/031", page=1)
+    items = [u for u in read_units(chunk) if u.kind.value == "item"]
+    assert items and all(u.lead is not None and "16 June 2025" in u.lead.text for u in items), [
+        (u.text, u.lead) for u in items
+    ]

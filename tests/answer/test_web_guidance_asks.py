@@ -129,6 +129,7 @@ def test_the_kind_of_fact_asked():
     assert focus_of("What personal data does the scribe keep?") is not Focus.PERSON
     # a possessive before the office or the amount: "Kestrelane's chief information security officer"
     assert focus_of("Who is Kestrelane's chief information security officer?") is Focus.PERSON
+    assert focus_of("Who is the Partnership's Chief AI Officer?") is Focus.PERSON
     assert focus_of("What was Kestrelane's annual revenue last year?") is Focus.MONEY
     assert focus_of("What is the vendor's pricing model?") is Focus.NONE
     assert focus_of("What is our organization's approach to fees?") is Focus.NONE

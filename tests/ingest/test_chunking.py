@@ -144,3 +144,18 @@ def test_a_definitions_list_with_no_full_stop_is_cut_between_definitions():
         for line in piece.strip().split("\n")[1:]:
             assert line.startswith("“term "), (line, piece)
         assert piece.rstrip().endswith(";") or piece.rstrip().endswith(","), piece
+
+
+def test_a_memo_titled_by_its_letterhead_gains_its_subject_line():
+    # every passage carries its title: a memo's letterhead says who wrote it, its subject what about
+    blocks = [
+        Block("Office of the Chief Medical Officer", "ASHCOMBE VALLEY HOSPITALS TRUST", 1),
+        Block("To: All consultants\n\nFrom: Dr Helena Varga-Stroud, Chief Medical Officer", "MEMORANDUM", 1),
+        Block("Subject: Interim restriction on the use of ambient AI scribes\n\nOur quarterly audit ...", "Ref", 1),
+    ]
+    title = subject_title("ASHCOMBE VALLEY HOSPITALS TRUST", blocks)
+    assert title == "ASHCOMBE VALLEY HOSPITALS TRUST — Interim restriction on the use of ambient AI scribes"
+    # a title that already names the subject is left as it is
+    assert subject_title("Interim restriction on the use of ambient AI scribes", blocks[2:]) == (
+        "Interim restriction on the use of ambient AI scribes"
+    )
