@@ -8,12 +8,13 @@ interrupted. The frames found here are carried to each piece read inside them, a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise
 
 from .pdf_boxes import Box
 
-__all__ = ["Rect", "callouts", "frames", "frames_apart"]
+__all__ = ["Rect", "callouts", "frames", "frames_apart", "tiled_rows"]
 
 Rect = tuple[float, float, float, float]  # x0, top, x1, bottom
 
@@ -23,10 +24,12 @@ _MAX_SHARE = 0.6  # a frame holding this share of the page's lines is the page's
 _MIN_WORDS = 8  # words the box's text holds besides its first line (a banner's title and subtitle hold fewer)
 
 
-def frames(hrules: list[tuple[float, float, float]], vrules: list[tuple[float, float, float]]) -> list[Rect]:
-    """Rectangles drawn by rules: two vertical sides of one height, next to each other (a side
-    between them would split the frame into a table's cells), a rule along the top and the foot
-    between them (a stroked or filled rectangle, or a border drawn side by side)."""
+Rules = list[tuple[float, float, float]]
+
+
+def _bands(hrules: Rules, vrules: Rules) -> list[tuple[int, int, list[float], Callable[[int, float, float], bool]]]:
+    """The page's vertical sides grouped by the band they span: (top, bottom, the sides' x left to
+    right (a side drawn twice counted once), is a stretch of a height ruled across)."""
     sides: dict[tuple[int, int], list[float]] = {}
     for x, top, bottom in vrules:
         sides.setdefault((round(top), round(bottom)), []).append(x)
@@ -38,13 +41,41 @@ def frames(hrules: list[tuple[float, float, float]], vrules: list[tuple[float, f
         near = (s for k in range(y - 2, y + 3) for s in across.get(k, ()))
         return any(a <= xa + _NEAR and b >= xb - _NEAR for a, b in near)
 
-    out: list[Rect] = []
+    out = []
     for (top, bottom), xs in sides.items():
         xs = sorted(xs)
         edges = [x for i, x in enumerate(xs) if i == 0 or x - xs[i - 1] > _NEAR]  # one side drawn twice: once
+        out.append((top, bottom, edges, ruled))
+    return out
+
+
+def frames(hrules: Rules, vrules: Rules) -> list[Rect]:
+    """Rectangles drawn by rules: two vertical sides of one height, next to each other (a side
+    between them would split the frame into a table's cells), a rule along the top and the foot
+    between them (a stroked or filled rectangle, or a border drawn side by side)."""
+    out: list[Rect] = []
+    for top, bottom, edges, ruled in _bands(hrules, vrules):
         for xa, xb in pairwise(edges):
             if xb - xa >= _MIN_WIDTH and ruled(top, xa, xb) and ruled(bottom, xa, xb):
                 out.append((xa, float(top), xb, float(bottom)))
+    return out
+
+
+def tiled_rows(hrules: Rules, vrules: Rules) -> list[Rect]:
+    """Rows of cells drawn side by side with no gap: in one band, two or more rectangles each
+    sharing a side with the next and ruled along the top and the foot all the way (a table row
+    shaded as a whole, with a cell of its own colour in it, reportlab's ROWBACKGROUNDS under a
+    status cell's BACKGROUND). The frames inside one are a row's cells, never panels apart; panels
+    side by side leave a gap no rule crosses."""
+    out: list[Rect] = []
+    for top, bottom, edges, ruled in _bands(hrules, vrules):
+        start = 0
+        for i in range(1, len(edges) + 1):
+            joined = i < len(edges) and ruled(top, edges[i - 1], edges[i]) and ruled(bottom, edges[i - 1], edges[i])
+            if not joined:
+                if i - 1 - start >= 2:
+                    out.append((edges[start], float(top), edges[i - 1], float(bottom)))
+                start = i
     return out
 
 
@@ -84,17 +115,21 @@ def callouts(boxes: list[Box], rects: list[Rect]) -> dict[int, int]:
     return found
 
 
-def frames_apart(region: list[Box], rects: list[Rect]) -> list[list[Box]]:
+def frames_apart(region: list[Box], rects: list[Rect], rows: list[Rect] | None = None) -> list[list[Box]]:
     """The region as regions read one after another where drawn frames stand side by side, apart:
     the text above them, each frame left to right, the text below. Panels of key facts drawn
     beside each other are two lists, not the cells of one table (a label in one lines up with a
-    value in the other only by chance); a table's cells share their sides and stay one table."""
+    value in the other only by chance); a table's cells share their sides and stay one table, and
+    so do the cells of one of the `rows` (`tiled_rows`), however far apart."""
     held = [(r, [b for b in region if _inside(b, r)]) for r in rects]
     held = [(r, boxes) for r, boxes in held if len(boxes) >= 2]
     beside = [
         (r, boxes)
         for r, boxes in held
-        if any(o is not r and _apart(r, o) and not _rows_align(boxes, others) for o, others in held)
+        if any(
+            o is not r and _apart(r, o) and not _one_row(r, o, rows or []) and not _rows_align(boxes, others)
+            for o, others in held
+        )
     ]
     if not beside:
         return [region]
@@ -108,6 +143,20 @@ def frames_apart(region: list[Box], rects: list[Rect]) -> list[list[Box]]:
         for _, boxes in sorted(beside, key=lambda rb: (rb[0][0], rb[0][1]))
     ]
     return [part for part in (above, *panels, below) if part]
+
+
+def _one_row(a: Rect, b: Rect, rows: list[Rect]) -> bool:
+    """Are both frames cells of one row of cells drawn side by side?"""
+
+    def within(r: Rect, row: Rect) -> bool:
+        return (
+            r[0] >= row[0] - _NEAR
+            and r[2] <= row[2] + _NEAR
+            and abs(r[1] - row[1]) <= _NEAR
+            and abs(r[3] - row[3]) <= _NEAR
+        )
+
+    return any(within(a, row) and within(b, row) for row in rows)
 
 
 #: Share of a frame's blocks level with blocks of the frame beside it that makes the two one
