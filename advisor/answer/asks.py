@@ -416,7 +416,8 @@ def _gives(ask: Ask, ev: Evidence) -> bool:
     """Does the sentence state the kind of fact asked for: itself, or, a row of a timeline
     table, by the date heading its column ("Sep 2027" over "Independent re-validation ...")?"""
     if gives(ask, ev.text):
-        return True
+        # a budget table's figures ("Programme team and clinical safety staff | 1,420") count money, not people
+        return ask.focus is not Focus.COUNT or not in_money_units(ev.text, f"{ev.lead} {ev.passage[:300]}")
     if ask.superlative and gives(replace(ask, superlative=False), ev.text):
         if column_named(ev.lead, ask.anchors):
             return True  # a table's row ranks by the column the question names ("the highest specificity")

@@ -15,6 +15,7 @@ from .people import (
     NAME_WANTED,
     assigns_an_office,
     counts_people,
+    holds_office_asked,
     names_a_company,
     names_a_person,
 )
@@ -111,6 +112,8 @@ _FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
         # "what minimum sensitivity", "what maximum wait", "what threshold": a value, not a description
         re.compile(
             r"\bhow (?:much|large|big)\b"
+            # "how satisfied were patients": a score or a share, not a description of the survey
+            r"|\bhow (?:satisfied|happy|pleased|dissatisfied|unhappy)\b"
             r"|\bwhat(?:'s| is| are)? (?:the |an? |its |their )?(?:minimum|maximum|min|max|threshold|cut-?off)\b"
             # "from what age can a child consent", "how old must they be": an age, a number
             r"|\b(?:at|from|by|until|to|under|over|above|below) what age\b|\bhow old\b",
@@ -485,6 +488,8 @@ def gives(ask: Asked, sentence: str) -> bool:
         return bool(_PLACE_STATED.search(sentence))
     asked = set(tokenize(ask.question))
     if focus is Focus.PERSON:
+        if not holds_office_asked(ask.question, sentence):
+            return False  # "Who is the Chief AI Officer?": "our Chief Clinical Information Officer" is another
         # "who chairs the committee" is answered by an office ("the Vice President of the Medical
         # Staff"); "who is the current chair" by a name
         if NAME_WANTED.search(ask.question):

@@ -15,6 +15,7 @@ __all__ = [
     "NAME_WANTED",
     "assigns_an_office",
     "counts_people",
+    "holds_office_asked",
     "names_a_company",
     "names_a_person",
 ]
@@ -151,3 +152,34 @@ _ROLES_COUNTED = frozenset(
 def counts_people(counted: str, words: str) -> bool:
     """Is the thing counted people (`counted` stemmed) and do the words name a role people hold ("clinicians")?"""
     return counted in _PEOPLE and any(w.lower() in _ROLES_COUNTED for w in re.findall(r"[A-Za-z]+", words))
+
+
+#: A run of capitalised words, joined by "of", "for", "and", "the" ("Head of Information Governance").
+_TITLE_RUN = re.compile(r"\b[A-Z][\w&-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w&-]*)*")
+
+
+def _offices(text: str) -> list[tuple[frozenset[str], str]]:
+    """The offices a text names in capitals ("Chief AI Officer", "the CMIO"): each one's words (as
+    tokens) and initials ("cmio" of "Chief Medical Information Officer")."""
+    out = []
+    for m in _TITLE_RUN.finditer(text):
+        run = re.sub(r"^(?:Who|What|Which|Our|The|Dr|Mr|Ms|Mrs|Prof)\b\s*", "", m.group(0))
+        if _OFFICE.search(run):
+            words = [w for w in re.findall(r"[A-Za-z][\w&-]*", run) if w not in ("of", "for", "and", "the")]
+            out.append((frozenset(tokenize(run)), "".join(w[0] for w in words).lower()))
+    return out
+
+
+def holds_office_asked(question: str, sentence: str) -> bool:
+    """Does the sentence name the office the question names in capitals ("Who is the Chief AI
+    Officer?"), in full or by its initials ("the CAIO")? True when the question names none, or the
+    sentence names no office at all (the person may be named by the duty asked)."""
+    asked = _offices(question)
+    named = _offices(sentence)
+    if not asked or not named:
+        return True
+    return any(
+        words <= held or initials == held_initials or words == frozenset([held_initials]) or held == {initials}
+        for words, initials in asked
+        for held, held_initials in named
+    )

@@ -204,3 +204,29 @@ def test_a_rate_asked_for_a_group_the_vendor_never_reports_is_declined(corpus_ad
     assert ans.abstained, ans.answer
     ans = advisor.ask("What word error rate did Quillfen Scribe achieve?")
     assert not ans.abstained and "6.8%" in ans.answer, ans.answer
+
+
+REPORT = """---
+title: Harlow Health Partnership clinical AI annual report
+---
+# Harlow Health Partnership clinical AI annual report
+
+## Foreword
+
+My thanks go to every member of staff who has questioned an AI output, and to Dr Tobias Renshaw-Okafor,
+our Chief Clinical Information Officer, who leads the programme with ambition and caution.
+"""
+
+
+def test_a_person_holding_another_office_is_no_answer_for_the_office_asked(corpus_advisor, tmp_path):
+    # "Chief AI Officer" and "Chief Clinical Information Officer" share "Chief" and "Officer" only
+    advisor = with_uploads(corpus_advisor, tmp_path / "uploads", {"report.md": REPORT})
+    ans = advisor.ask("Who is the Partnership's Chief AI Officer?")
+    assert ans.abstained, ans.answer
+    ans = advisor.ask("Who is the Partnership's Chief Clinical Information Officer?")
+    assert not ans.abstained and "Tobias Renshaw-Okafor" in ans.answer, ans.answer
+
+
+def test_how_satisfied_asks_a_score_or_a_share():
+    # a pilot's metrics list "patient satisfaction" to track; no score is no answer to "how satisfied"
+    assert focus_of("How satisfied were patients with the AI-drafted portal replies?") is Focus.QUANTITY
