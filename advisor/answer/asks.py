@@ -19,6 +19,7 @@ from ..text import derived_from, identifiers, tokenize
 from .amounts import asked_amounts, covers_amount, money_noun, money_noun_met
 from .cells import column_named, dated_row, keyed_row
 from .corpus import Corpus
+from .docref import KINDS
 from .focus import (
     BOUNDS,
     EFFECT_ASK,
@@ -494,6 +495,9 @@ def _unsaid_object(ask: Ask, evidence: list[Evidence], words: WordMatcher | None
             return []
         alike = words.best([ask.written[t] for t in heavy], " ".join(f"{ev.lead} {ev.text}" for ev in giving))
         return [] if any(alike.get(ask.written[t].lower(), 0.0) for t in heavy) else sorted(heavy)
+    # "does the regulation require ...": what the regulation says, not a bundled guide of another kind
+    named = set(tokenize(ask.question)) & _KIND_TOKENS if said is Said.DOCUMENT else set()
+    evidence = [ev for ev in evidence if named & ev.heading] or evidence
     absent = [t for t in heavy if not any(t in ev.document or _present(ask, t, ev) for ev in evidence)]
     if not absent:
         return []
@@ -561,6 +565,7 @@ def addressed(
     return again if not verdict.ok and again.coverage >= min_coverage else verdict
 
 
+_KIND_TOKENS = frozenset(tokenize(" ".join(KINDS)))
 #: Questions a passage may answer in its own words: open ones, and those asking how long or
 #: how often, whose answer must state a length of time or a frequency (a sentence on "medical
 #: devices" with any number in it would answer "how many cardiology devices"). A deadline is a

@@ -80,6 +80,8 @@ _FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
         Focus.RATE,
         re.compile(
             r"\bwhat (?:percent(?:age)?|share|proportion|fraction)\b"
+            # "how satisfied were patients": a share or a score ("87%", "4.6 out of 5"), not the survey
+            r"|\bhow (?:satisfied|happy|pleased|dissatisfied|unhappy)\b"
             r"|\bwhat(?:'s| is| was| are| were)? (?:the |an? |its |their )?(?:[\w'’-]+ ){0,4}rates?\b",
             re.I,
         ),
@@ -112,8 +114,6 @@ _FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
         # "what minimum sensitivity", "what maximum wait", "what threshold": a value, not a description
         re.compile(
             r"\bhow (?:much|large|big)\b"
-            # "how satisfied were patients": a score or a share, not a description of the survey
-            r"|\bhow (?:satisfied|happy|pleased|dissatisfied|unhappy)\b"
             r"|\bwhat(?:'s| is| are)? (?:the |an? |its |their )?(?:minimum|maximum|min|max|threshold|cut-?off)\b"
             # "from what age can a child consent", "how old must they be": an age, a number
             r"|\b(?:at|from|by|until|to|under|over|above|below) what age\b|\bhow old\b",

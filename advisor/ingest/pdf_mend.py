@@ -80,8 +80,8 @@ def mend_page_break(page: list[Piece], nxt: list[Piece]) -> None:
         # plainly going on (lower case) in its own column first, then in the next page's left
         # column, and only then a capital opening its own column that may go on with it
         cont = _same_column(prev, after, True) or _next_column(prev, shown, after) or _same_column(prev, after, False)
-        if cont is None:
-            continue
+        if cont is None or (prev.size and cont.size > 1.1 * prev.size):
+            continue  # (a footer's small line is never finished by the next page's body text)
         # up to its sentence's end, or the semicolon closing a line (a definition, a clause of a list)
         end = re.search(r"[.!?](?=\s|$)|;(?=[ \t]*(?:\n|$))", cont.text)
         if end is None or end.end() > 400:

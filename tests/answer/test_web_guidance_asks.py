@@ -229,4 +229,35 @@ def test_a_person_holding_another_office_is_no_answer_for_the_office_asked(corpu
 
 def test_how_satisfied_asks_a_score_or_a_share():
     # a pilot's metrics list "patient satisfaction" to track; no score is no answer to "how satisfied"
-    assert focus_of("How satisfied were patients with the AI-drafted portal replies?") is Focus.QUANTITY
+    assert focus_of("How satisfied were patients with the AI-drafted portal replies?") is Focus.RATE
+
+
+def test_how_satisfied_is_declined_where_only_the_metric_to_track_is_named(corpus_advisor):
+    # the bundled guide lists "patient satisfaction" among a messaging pilot's metrics: no result
+    ans = corpus_advisor.ask("How satisfied were patients with the AI-drafted portal replies?")
+    assert ans.abstained, ans.answer
+
+
+REGULATION = """---
+title: Harlow Health Facilities (Artificial Intelligence) Regulation 2026
+---
+# Harlow Health Facilities (Artificial Intelligence) Regulation 2026
+
+## 5. Responsibility of operator
+
+(1) The operator is responsible for compliance with this Regulation in respect of every AI system deployed
+at its facility, whether or not a supplier has agreed by contract to perform an obligation on its behalf.
+
+## 6. Designated AI officer
+
+(1) Every operator shall appoint a designated AI officer for each facility at which an AI system is deployed.
+"""
+
+
+def test_what_the_regulation_requires_is_read_in_the_regulation_not_a_guide(corpus_advisor, tmp_path):
+    # a bundled guide's contract clauses mention liability and insurance; the regulation does not
+    advisor = with_uploads(corpus_advisor, tmp_path / "uploads", {"regulation.md": REGULATION})
+    ans = advisor.ask("Does the regulation require operators to carry liability insurance for their AI systems?")
+    assert ans.abstained, ans.answer
+    ans = advisor.ask("Does the regulation require operators to appoint a designated AI officer?")
+    assert not ans.abstained and "designated AI officer" in ans.answer, ans.answer

@@ -39,3 +39,26 @@ def test_a_bullet_whose_first_line_is_bold_is_one_sentence(tmp_path):
     assert "a plain-language register of every AI tool used in patient care" in flat, text
     assert "a period of silent running in our own hospitals" in flat, text
     assert not any("register of" in c.section or "silent" in c.section for c in chunks), [c.section for c in chunks]
+
+
+def test_a_small_line_at_a_pages_foot_is_not_finished_by_the_next_pages_body(tmp_path):
+    # a publisher's line in small type at the foot of one page; the next page opens "(2) An operator ..."
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 10.5)
+    pdf.set_xy(20, 25)
+    pdf.multi_cell(170, 5.5, "(1) Every operator shall publish on its website a list of the AI systems it deploys.")
+    pdf.set_font("Helvetica", "", 8)
+    pdf.set_xy(20, 280)
+    pdf.cell(0, 4, "Province of Vellmark - Office of Legislative Counsel")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 10.5)
+    pdf.set_xy(20, 25)
+    pdf.multi_cell(
+        170, 5.5, "(2) An operator shall ensure that a patient-facing system tells the patient it is an AI system."
+    )
+    path = tmp_path / "reg.pdf"
+    pdf.output(str(path))
+    text = "\n".join(c.text for c in load_chunks(path, "reg.pdf", doc_type="guidance"))
+    assert not any("Counsel" in line and "(2)" in line for line in text.split("\n")), text
+    assert "(2) An operator shall ensure" in text, text
