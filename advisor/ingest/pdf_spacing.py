@@ -52,6 +52,9 @@ class _Lines:
             prev, j = base, start
             # stops at SUPPORT: a page of one-word table cells costs a few lines per gap, not the page
             while found < SUPPORT and 0 <= j < len(self.lines) and abs(self.bases[j] - prev) <= _PITCH * left.size:
+                if all(f.x1 <= left.x1 + ALIGN_PT for f in self.lines[j]):
+                    prev, j = self.bases[j], j + step  # a cell's wrapped line left of the gap: no word on it
+                    continue
                 if not _edge_at(self.lines[j], left, right):
                     break
                 found += 1

@@ -108,3 +108,44 @@ def test_no_system_name_becomes_a_heading_or_a_line_of_text(pdf):
         assert not any(name in block.section for name in names), (block.section, block.text)
         if block.kind != "table":
             assert " ".join(block.text.split()) not in names, (block.kind, block.text)
+
+
+def test_a_header_row_over_a_column_whose_cells_wrap_keeps_its_columns(tmp_path):
+    # the header's words are as far apart as a justified line's would be; the rows under it, one of
+    # whose first cells wraps onto a second line, show where its columns are
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    cell = ParagraphStyle("cell", fontName="Helvetica", fontSize=8, leading=9.6)
+    rows = [["System", "Service", "Status", "Tier", "Lead"]]
+    rows += [
+        [
+            Paragraph("Stroke CT large-vessel occlusion alert for the regional network", cell),
+            "Stroke",
+            "Live",
+            "3",
+            "Dr Ivo Marr",
+        ],
+        ["Chest X-ray triage", "Radiology", "Live", "3", "Dr Hana Stroud"],
+        ["Fracture detection", "Emergency", "Pilot", "2", "Dr Owen Pask"],
+    ]
+    table = Table(rows, colWidths=[150, 78, 74, 28, 120])
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#1f3b57")),
+                ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+                ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+                ("FONTSIZE", (0, 0), (-1, -1), 8),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    path = tmp_path / "wrapped.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build([table])
+    chunks = load_chunks(path, "wrapped.pdf", doc_type="guidance")
+    said = "\n".join(f"{c.section}\n{c.text}" for c in chunks)
+    assert "Service Status" not in said, said  # the header's cells are not one run of words
+    assert "Fracture detection | Emergency | Pilot | 2 | Dr Owen Pask" in said, said
