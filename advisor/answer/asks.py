@@ -98,6 +98,7 @@ _FRAME = frozenset(
     )
 )
 _WHERE_VERBS = frozenset(tokenize("located based headquartered situated"))
+_KIND_TOKENS = frozenset(tokenize(" ".join(KINDS)))  # "the regulation", "the policy": a document by its kind
 # "how many people", "is there money for X, and how much" (a grant of EUR 40,000): the focus's own word
 _FOCUS_LIGHT = {Focus.PLACE: _WHERE_VERBS, Focus.COUNT: frozenset(tokenize("people persons individuals"))}
 _FOCUS_LIGHT[Focus.MONEY] = frozenset(tokenize("money"))
@@ -416,17 +417,17 @@ def focus_coverage(ask: Ask, evidence: list[Evidence], extra: list[Extra] | None
 def _gives(ask: Ask, ev: Evidence) -> bool:
     """Does the sentence state the kind of fact asked for: itself, or, a row of a timeline
     table, by the date heading its column ("Sep 2027" over "Independent re-validation ...")?"""
+    # a budget table's row states money by its caption's currency (asked a count or an amount only)
+    money = ask.focus in (Focus.COUNT, Focus.MONEY) and in_money_units(ev.text, f"{ev.lead} {ev.passage[:300]}")
     if gives(ask, ev.text):
         # a budget table's figures ("Programme team and clinical safety staff | 1,420") count money, not people
-        return ask.focus is not Focus.COUNT or not in_money_units(ev.text, f"{ev.lead} {ev.passage[:300]}")
+        return ask.focus is not Focus.COUNT or not money
     if ask.superlative and gives(replace(ask, superlative=False), ev.text):
         if column_named(ev.lead, ask.anchors):
             return True  # a table's row ranks by the column the question names ("the highest specificity")
         if ask.focus is Focus.DATE and _IN_TIME.search(ask.question):
             return True  # "when was the latest amendment": the dates themselves rank the events
-    if (ask.focus is Focus.DATE and dated_row(ev.text, ev.lead)) or (
-        ask.focus is Focus.MONEY and in_money_units(ev.text, f"{ev.lead} {ev.passage[:300]}")
-    ):
+    if (ask.focus is Focus.DATE and dated_row(ev.text, ev.lead)) or (ask.focus is Focus.MONEY and money):
         return True  # a timeline's row by its column's date; a budget's row by its caption's currency
     keyed = keyed_row(ev.text, ev.lead) if ask.focus in (Focus.COUNT, Focus.DURATION) else ""
     return bool(keyed) and gives(ask, keyed)  # "480" counts the hours its column is headed by
@@ -565,7 +566,6 @@ def addressed(
     return again if not verdict.ok and again.coverage >= min_coverage else verdict
 
 
-_KIND_TOKENS = frozenset(tokenize(" ".join(KINDS)))
 #: Questions a passage may answer in its own words: open ones, and those asking how long or
 #: how often, whose answer must state a length of time or a frequency (a sentence on "medical
 #: devices" with any number in it would answer "how many cardiology devices"). A deadline is a

@@ -44,13 +44,12 @@ _NAMES = (
     r"(?:dollars?|euros?|pounds?|rupees?|yen|yuan|renminbi|francs?|kron(?:a|or|e|er)|rand|pesos?|reais|"
     r"shillings?|naira|dirhams?|riyals?|ringgits?|zloty)"
 )
-_SCALE = r"(?:\s?(?:k|m|bn|thousand|million|billion))?"
+#: The scale an amount is written in: "$2.9m", "TVK million", "(£000)".
+_SCALE_WORD = r"(?:m|bn|k|000s?|'000s?|millions?|billions?|thousands?)"
 MONEY = re.compile(
-    rf"[$€£¥₹₩₽₺₪₦₱₫฿]\s?\d|\b\d[\d,.]*{_SCALE}\s?{_NAMES}\b|\b\d[\d,.]*{_SCALE}\s?{_CODES}\b"
-    rf"|\b{_CODES}\s?\d",
+    rf"[$€£¥₹₩₽₺₪₦₱₫฿]\s?\d|\b\d[\d,.]*(?:\s?{_SCALE_WORD})?\s?(?:{_NAMES}|{_CODES})\b|\b{_CODES}\s?\d",
     re.I,
 )
-_SCALE_WORD = r"(?:m|bn|k|000s?|'000s?|millions?|billions?|thousands?)"
 #: A table or caption naming the currency its figures are in: "($m)", "(TVK million)", "(EUR)".
 _MONEY_UNIT = re.compile(
     rf"\((?:[$€£¥₹]\s?{_SCALE_WORD}?|(?i:{_CODES})(?:\s?{_SCALE_WORD})?|[A-Z]{{3}}\s?{_SCALE_WORD})\)"

@@ -193,6 +193,5 @@ def thing_words(question: str) -> set[str]:
     registry"), and which measure a target or rate is asked of ("satisfaction" in "the 2030 target
     for user satisfaction"), and what a length of time is spent on ("documentation" in "how many
     minutes of documentation time"): a passage on another registry, or a table of other targets, is no answer."""
-    found = [*_THING.finditer(question), *_MEASURED.finditer(question), *_SPENT_ON.finditer(question)]
-    found += _NEEDED_OFTEN.finditer(question)
+    found = (m for pattern in (_THING, _MEASURED, _SPENT_ON, _NEEDED_OFTEN) for m in pattern.finditer(question))
     return {t for m in found for t in tokenize(m.group(1))}

@@ -8,13 +8,12 @@ interrupted. The frames found here are carried to each piece read inside them, a
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise
 
 from .pdf_boxes import Box
 
-__all__ = ["Rect", "callouts", "frames", "frames_apart", "tiled_rows"]
+__all__ = ["Rect", "callouts", "frames", "frames_apart"]
 
 Rect = tuple[float, float, float, float]  # x0, top, x1, bottom
 
@@ -27,9 +26,16 @@ _MIN_WORDS = 8  # words the box's text holds besides its first line (a banner's 
 Rules = list[tuple[float, float, float]]
 
 
-def _bands(hrules: Rules, vrules: Rules) -> list[tuple[int, int, list[float], Callable[[int, float, float], bool]]]:
-    """The page's vertical sides grouped by the band they span: (top, bottom, the sides' x left to
-    right (a side drawn twice counted once), is a stretch of a height ruled across)."""
+def frames(hrules: Rules, vrules: Rules) -> tuple[list[Rect], list[Rect]]:
+    """The page's drawn frames and its rows of cells, found in one pass over its rules.
+
+    A frame: two vertical sides of one height, next to each other (a side between them would split
+    the frame into a table's cells), a rule along the top and the foot between them (a stroked or
+    filled rectangle, or a border drawn side by side). A row of cells: in one band, two or more
+    rectangles each sharing a side with the next and ruled along the top and the foot all the way
+    (a table row shaded as a whole, with a cell of its own colour in it: reportlab's ROWBACKGROUNDS
+    under a status cell's BACKGROUND). The frames inside one row are its cells, never panels apart
+    (`frames_apart`); panels side by side leave a gap no rule crosses."""
     sides: dict[tuple[int, int], list[float]] = {}
     for x, top, bottom in vrules:
         sides.setdefault((round(top), round(bottom)), []).append(x)
@@ -41,42 +47,24 @@ def _bands(hrules: Rules, vrules: Rules) -> list[tuple[int, int, list[float], Ca
         near = (s for k in range(y - 2, y + 3) for s in across.get(k, ()))
         return any(a <= xa + _NEAR and b >= xb - _NEAR for a, b in near)
 
-    out = []
+    rects: list[Rect] = []
+    rows: list[Rect] = []
     for (top, bottom), xs in sides.items():
         xs = sorted(xs)
         edges = [x for i, x in enumerate(xs) if i == 0 or x - xs[i - 1] > _NEAR]  # one side drawn twice: once
-        out.append((top, bottom, edges, ruled))
-    return out
-
-
-def frames(hrules: Rules, vrules: Rules) -> list[Rect]:
-    """Rectangles drawn by rules: two vertical sides of one height, next to each other (a side
-    between them would split the frame into a table's cells), a rule along the top and the foot
-    between them (a stroked or filled rectangle, or a border drawn side by side)."""
-    out: list[Rect] = []
-    for top, bottom, edges, ruled in _bands(hrules, vrules):
-        for xa, xb in pairwise(edges):
-            if xb - xa >= _MIN_WIDTH and ruled(top, xa, xb) and ruled(bottom, xa, xb):
-                out.append((xa, float(top), xb, float(bottom)))
-    return out
-
-
-def tiled_rows(hrules: Rules, vrules: Rules) -> list[Rect]:
-    """Rows of cells drawn side by side with no gap: in one band, two or more rectangles each
-    sharing a side with the next and ruled along the top and the foot all the way (a table row
-    shaded as a whole, with a cell of its own colour in it, reportlab's ROWBACKGROUNDS under a
-    status cell's BACKGROUND). The frames inside one are a row's cells, never panels apart; panels
-    side by side leave a gap no rule crosses."""
-    out: list[Rect] = []
-    for top, bottom, edges, ruled in _bands(hrules, vrules):
+        closed = [ruled(top, xa, xb) and ruled(bottom, xa, xb) for xa, xb in pairwise(edges)]
+        rects += [
+            (xa, float(top), xb, float(bottom))
+            for (xa, xb), shut in zip(pairwise(edges), closed, strict=True)
+            if shut and xb - xa >= _MIN_WIDTH
+        ]
         start = 0
-        for i in range(1, len(edges) + 1):
-            joined = i < len(edges) and ruled(top, edges[i - 1], edges[i]) and ruled(bottom, edges[i - 1], edges[i])
-            if not joined:
-                if i - 1 - start >= 2:
-                    out.append((edges[start], float(top), edges[i - 1], float(bottom)))
-                start = i
-    return out
+        for i in range(len(closed) + 1):
+            if i == len(closed) or not closed[i]:
+                if i - start >= 2:
+                    rows.append((edges[start], float(top), edges[i], float(bottom)))
+                start = i + 1
+    return rects, rows
 
 
 def _inside(b: Box, r: Rect) -> bool:
@@ -120,7 +108,7 @@ def frames_apart(region: list[Box], rects: list[Rect], rows: list[Rect] | None =
     the text above them, each frame left to right, the text below. Panels of key facts drawn
     beside each other are two lists, not the cells of one table (a label in one lines up with a
     value in the other only by chance); a table's cells share their sides and stay one table, and
-    so do the cells of one of the `rows` (`tiled_rows`), however far apart."""
+    so do the cells of one of the `rows` (`frames`), however far apart."""
     held = [(r, [b for b in region if _inside(b, r)]) for r in rects]
     held = [(r, boxes) for r, boxes in held if len(boxes) >= 2]
     beside = [

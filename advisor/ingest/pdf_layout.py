@@ -19,7 +19,7 @@ from enum import StrEnum
 from .pdf_boxes import Box, Line, label_only, pair_fields
 from .pdf_chars import Frag, Page, edge_between
 from .pdf_columns import continued_rows, split_columns
-from .pdf_frames import callouts, frames, frames_apart, tiled_rows
+from .pdf_frames import callouts, frames, frames_apart
 from .pdf_furniture import FIGURE
 from .pdf_hanging import CLAUSE_NO, hang_labels
 from .pdf_rows import cell_lines, line_rows, sub_rows
@@ -534,7 +534,7 @@ def page_items(page: Page, body_size: float, body_bold: bool, boxes: list[Box], 
     (`pdf_furniture.running_boxes`) come first or last, on their own."""
     items: list[Item] = [_text_item(b, body_size, body_bold) for b in apart if b.top < page.height / 2]
     boxes = [b for b in boxes if not any(b is a for a in apart)]
-    rects, rows = frames(page.hrules, page.vrules), tiled_rows(page.hrules, page.vrules)  # drawn frames, found once
+    rects, rows = frames(page.hrules, page.vrules)  # the page's drawn frames and rows of cells, found once
     framed, tabled = callouts(boxes, rects), {0}  # id of a box -> its call-out
     regions = split_columns(boxes, page.hrules, page.height, page.vrules)
     groups = continued_rows([order(part, page.hrules) for r in regions for part in frames_apart(r, rects, rows)])

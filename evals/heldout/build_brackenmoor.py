@@ -8,12 +8,13 @@ print-to-PDF, deterministically: one landscape 16:9 page per slide (13.333in x 7
 
 from __future__ import annotations
 
-import argparse
 import html
 import sys
 import tempfile
 from pathlib import Path
 
+# run as a script (or by build.py) from this folder, so its sibling module imports by name
+import builder_cli
 import pypdfium2 as pdfium
 from playwright.sync_api import sync_playwright
 
@@ -854,10 +855,7 @@ def build(out: Path, chromium: Path = CHROMIUM) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    ap.add_argument("--out", type=Path, required=True, help="folder for the PDF")
-    print(build(ap.parse_args(argv).out))
-    return 0
+    return builder_cli.run(build, __doc__, argv)
 
 
 if __name__ == "__main__":

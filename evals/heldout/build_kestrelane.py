@@ -13,7 +13,6 @@ performance table and appendix tables drawn with the fpdf2 table API.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +23,7 @@ from fpdf.fonts import FontFace
 STEM = "Kestrelane_NoteHarbor_Completed_Vendor_Assessment_Questionnaire"
 
 # run as a script (or by build.py) from this folder, so its sibling text module imports by name
+import builder_cli  # noqa: E402
 import kestrelane_data as D  # noqa: E402
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -300,10 +300,7 @@ def build(out_dir: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    ap.add_argument("--out", type=Path, required=True, help="folder for the PDF")
-    print(build(ap.parse_args(argv).out))
-    return 0
+    return builder_cli.run(build, __doc__, argv)
 
 
 if __name__ == "__main__":

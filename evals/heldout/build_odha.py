@@ -19,9 +19,11 @@ The page deliberately contains non-content text that a reader must ignore:
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
+
+# run as a script (or by build.py) from this folder, so its sibling module imports by name
+import builder_cli
 
 STEM = "ODHA_Guidance_AI_Scribes_and_Clinical_AI_in_Public_Hospitals"
 
@@ -700,10 +702,7 @@ def build(out_dir: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    ap.add_argument("--out", type=Path, required=True, help="folder for the .html file")
-    print(build(ap.parse_args(argv).out))
-    return 0
+    return builder_cli.run(build, __doc__, argv)
 
 
 if __name__ == "__main__":

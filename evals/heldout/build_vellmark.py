@@ -13,7 +13,6 @@ Footnotes and the arrangement page numbers are resolved by repeated builds until
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from pathlib import Path
@@ -42,6 +41,7 @@ from reportlab.platypus import (
 STEM = "Vellmark_Health_Facilities_AI_Regulation_2026"
 
 # run as a script (or by build.py) from this folder, so its sibling text module imports by name
+import builder_cli  # noqa: E402
 import vellmark_data as D  # noqa: E402
 
 PW, PH = letter
@@ -578,10 +578,7 @@ def build(out_dir: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    ap.add_argument("--out", type=Path, required=True, help="folder for the PDF")
-    print(build(ap.parse_args(argv).out))
-    return 0
+    return builder_cli.run(build, __doc__, argv)
 
 
 if __name__ == "__main__":

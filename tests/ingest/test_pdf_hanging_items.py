@@ -46,7 +46,7 @@ def test_an_items_hung_last_line_goes_on_with_it(tmp_path):
     pdf = tmp_path / "reg.pdf"
     _build(pdf)
     chunks = load_chunks(pdf, "reg.pdf", doc_type="guidance")
-    text = "\n".join(" ".join(c.text.split(" ")) for c in chunks)
+    text = "\n".join(c.text for c in chunks)
     assert "in the preceding twelve months." in " ".join(text.split()), text
     units = [u for c in chunks for u in read_units(c)]
     assert not any(u.text.strip() == "months." for u in units), [u.text for u in units]
