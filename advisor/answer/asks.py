@@ -39,7 +39,7 @@ from .focus import (
 )
 from .lookup import split_question
 from .money import in_money_units
-from .objects import Said, about_sibling, asked_object, holds_name, other_version, siblings_named
+from .objects import Said, about_sibling, asked_object, holds_name, not_done_said, other_version, siblings_named
 from .paraphrase import LIGHT, PARTICLE, WordMatcher, abbreviated, acronyms, derived, expands
 from .places import names_place
 from .populations import asked_age, covers_age
@@ -492,7 +492,7 @@ def _unsaid_object(ask: Ask, evidence: list[Evidence], words: WordMatcher | None
         ]
         if kinds and not giving and not any(corrects_premise(ev.text) for ev in evidence):
             return sorted(kinds)  # unless a sentence says there is no such amount ("a voluntary framework")
-        if not giving or any(_present(ask, t, ev) for t in heavy for ev in giving):
+        if not giving or any(_present(ask, t, ev) or not_done_said(t, ev.text) for t in heavy for ev in giving):
             return []
         alike = words.best([ask.written[t] for t in heavy], " ".join(f"{ev.lead} {ev.text}" for ev in giving))
         return [] if any(alike.get(ask.written[t].lower(), 0.0) for t in heavy) else sorted(heavy)

@@ -11,11 +11,7 @@ from ..chunk import Chunk, DocType
 from ..text import tokenize
 from .headings import HEADING_BONUS, names_excluded_uses, names_section
 from .properties import (
-    _CLEARANCE_ASKED,
-    _CLEARANCE_ID,
     _COMPARES,
-    _LENGTH_OF_TIME,
-    _TIME_STATED,
     Asked,
     _field,
     _Line,
@@ -23,6 +19,7 @@ from .properties import (
     _states_figure,
     _telling_names,
 )
+from .stated import CLEARANCE_ASKED, CLEARANCE_ID, LENGTH_OF_TIME, TIME_STATED
 from .status import status_line
 
 __all__ = [
@@ -93,9 +90,9 @@ def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> flo
     topic = {t[:5] for t in tokenize(chunk.title)}
     named = field and all(t[:5] in asked for t in field) and not all(t[:5] in topic for t in field)
     stated = 0.0
-    if _CLEARANCE_ASKED.search(ask.question) and _CLEARANCE_ID.search(text):
+    if CLEARANCE_ASKED.search(ask.question) and CLEARANCE_ID.search(text):
         stated = FIGURE_BONUS  # "Release Stage: FDA Cleared (K213721)" answers "What is its 510(k) number?"
-    elif ask.focus == _LENGTH_OF_TIME and _TIME_STATED.search(text):
+    elif ask.focus == LENGTH_OF_TIME and TIME_STATED.search(text):
         stated = FIGURE_BONUS  # "How quickly does X send its alert?" and "... was 4.6 minutes"
     elif _measures(ask):
         lead_text = lead.text if lead else ""
@@ -110,7 +107,7 @@ def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> flo
     titled = chunk.doc_type == DocType.USER and bool(names) and names <= set(tokenize(chunk.title))
     # a number printed atop or at the foot of every page is the document's own; one in its text
     # may be another device's (the predicate a 510(k) summary names)
-    running = bool(chunk.meta.get("running")) and _CLEARANCE_ID.search(text) is not None
+    running = bool(chunk.meta.get("running")) and CLEARANCE_ID.search(text) is not None
     own = TITLE_BONUS if stated and (titled or running) and not _COMPARES.search(ask.question) else 0.0
     # a card's "Cautioned out-of-scope settings and use cases: ..." field heads its excluded uses too
     label = text.split(":", 1)[0] if ":" in text else ""

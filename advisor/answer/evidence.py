@@ -6,6 +6,8 @@ Office acknowledges each request ...")."""
 
 from __future__ import annotations
 
+import re
+
 from ..text import sentence_spans, tokenize
 from .asks import Evidence
 from .corpus import Corpus
@@ -21,7 +23,7 @@ def evidence_of(chosen: list[Candidate], corpus: Corpus) -> list[Evidence]:
         lead = c.unit.lead.text if c.unit.lead is not None else ""
         # a status line ("Effective 1 June 2026") is about the document itself, by any kind of name
         itself = DOCUMENT_TOKENS if status_line(c.text) else frozenset()
-        before = _sentence_before(c) if c.anaphoric else ""
+        before = _sentence_before(c) if c.anaphoric or _OBJECT_PRONOUN.search(c.text) else ""
         out.append(
             Evidence(
                 c.text,
@@ -38,6 +40,14 @@ def evidence_of(chosen: list[Candidate], corpus: Corpus) -> list[Evidence]:
             )
         )
     return out
+
+
+#: "it" or "them" as an object ("had completed it, against a target of 90%"): the thing is named
+#: in the sentence before.
+_OBJECT_PRONOUN = re.compile(
+    r"\b(?:it|them)(?:\s*[,.;:)]|\s+(?:by|at|in|on|for|against|before|after|within|to|from|with|and|or|but|until)\b)",
+    re.I,
+)
 
 
 def _sentence_before(c: Candidate) -> str:

@@ -11,17 +11,14 @@ from ..retrieve import Hit
 from ..retrieve.spelled import initial_runs
 from ..text import tokenize
 from .properties import (
-    _CLEARANCE_ASKED,
-    _CLEARANCE_ID,
     _COMPARES,
-    _LENGTH_OF_TIME,
-    _TIME_STATED,
     Asked,
     _Line,
     _measures,
     _states_figure,
     _telling_names,
 )
+from .stated import CLEARANCE_ASKED, CLEARANCE_ID, LENGTH_OF_TIME, TIME_STATED
 
 __all__ = ["figure_hits", "spelled_in"]
 
@@ -75,8 +72,8 @@ def _figure_hits(ask: Asked, hits: Sequence[Hit], chunks: Iterable[Chunk], limit
     """Passages of a document that no hit holds, stating a figure for the measure asked (for
     the population asked), as hits ranked with the best: the card retrieval found may keep its metrics
     table in a chunk the question's paraphrase did not reach ("Specificity | 96.8%")."""
-    number = bool(_CLEARANCE_ASKED.search(ask.question))
-    timed = ask.focus == _LENGTH_OF_TIME  # "How quickly does X send its alert?": "... was 4.6 minutes"
+    number = bool(CLEARANCE_ASKED.search(ask.question))
+    timed = ask.focus == LENGTH_OF_TIME  # "How quickly does X send its alert?": "... was 4.6 minutes"
     if not (_measures(ask) or number or timed) or not hits:
         return []
     have = {h.chunk.chunk_id for h in hits}
@@ -90,8 +87,8 @@ def _figure_hits(ask: Asked, hits: Sequence[Hit], chunks: Iterable[Chunk], limit
         for line in lines:
             # the FDA number asked for may sit in a line retrieval did not reach (a page header's)
             if (
-                (number and _CLEARANCE_ID.search(line))
-                or (timed and _TIME_STATED.search(line))
+                (number and CLEARANCE_ID.search(line))
+                or (timed and TIME_STATED.search(line))
                 or (
                     _measures(ask)
                     and _states_figure(ask, _Line(line, set(tokenize(f"{header} {line}")), ctx, lead=header))

@@ -12,7 +12,16 @@ from ..text import tokenize
 from .docref import KINDS
 from .focus import focus_of
 
-__all__ = ["Said", "about_sibling", "asked_object", "holds_name", "other_version", "siblings_named", "thing_words"]
+__all__ = [
+    "Said",
+    "about_sibling",
+    "asked_object",
+    "holds_name",
+    "not_done_said",
+    "other_version",
+    "siblings_named",
+    "thing_words",
+]
 
 #: A yes/no question whether a document requires, covers or allows something.
 _REQUIRES_ASK = re.compile(
@@ -73,7 +82,32 @@ def asked_object(question: str, fact_about_name: bool, plain: set[str]) -> tuple
         return set(tokenize(question[m.end() :])) | set(tokenize(m.groupdict().get("what") or "")), said
     if not fact_about_name:
         return set(), Said.DOCUMENT
-    return (set(plain) & set(tokenize(fact_clause(question)))) - _FIGURE_FRAME, Said.SENTENCE
+    # "by the end of 2025": the year is asked, not an "end" the sentence must name
+    clause = _TIME_FRAME.sub(" ", fact_clause(question))
+    return (set(plain) & set(tokenize(clause))) - _FIGURE_FRAME, Said.SENTENCE
+
+
+#: Verbs of something not done ("skipped approval"), which a sentence states by a negation
+#: ("deployed without approval", "had no sign-off", "were not reviewed").
+_NOT_DONE = frozenset(
+    tokenize(
+        "skip skipped bypass bypassed miss missed lack lacked omit omitted avoid avoided forgo forgone neglect neglected circumvent circumvented"
+    )
+)
+_NEGATION = re.compile(r"\b(?:without|no|not|never|none|nor|neither|lacking|lacked|absent|missing)\b|n't\b", re.I)
+
+
+def not_done_said(token: str, sentence: str) -> bool:
+    """Does the sentence state the not-doing a question's verb asks of ("skipped": "without")?"""
+    return token in _NOT_DONE and _NEGATION.search(sentence) is not None
+
+
+#: The words placing a figure in time ("by the end of", "at the start of"), not what it is of.
+_TIME_FRAME = re.compile(
+    r"\b(?:by|at|before|after|until|till|from|to|as\s+of|since)\s+the\s+(?:very\s+)?"
+    r"(?:end|start|beginning|close|middle|turn)\s+of\b",
+    re.I,
+)
 
 
 #: Where a question joins a second ask to its first: "Who issued X, and how many are there?"
@@ -157,13 +191,19 @@ _THING = re.compile(
 )
 
 
+#: People a figure is asked for, not the measure it is of ("the rate for patients aged 80 and older").
+_GROUPS = (
+    r"(?:patients?|children|adults?|people|persons|women|men|infants|neonates|those|users|staff|employees|"
+    r"workforce|all|each|every)\b"
+)
 #: A figure asked of a measure named after it ("the 2030 target for user satisfaction", "the rate
 #: of readmissions"): the measure's last word says which one.
 _MEASURED = re.compile(
     r"\b(?:targets?|baselines?|goals?|rates?|shares?|percentages?|proportions?|levels?|scores?)\s+(?:for|of|on)\s+"
-    r"(?:the\s+|our\s+|its\s+|their\s+)?"
+    r"(?>(?:the\s+|our\s+|its\s+|their\s+)?)"
     # a measure, not the group it is asked for ("the rate for patients aged 80 and older")
-    r"(?!(?:patients?|children|adults?|people|persons|women|men|infants|neonates|those|users|staff|all|each|every)\b)"
+    # (nor after its qualifier: "the share of the target staff")
+    r"(?!(?:[a-z][a-z-]+\s+)?" + _GROUPS + r")"
     r"(?:[a-z][a-z-]+\s+)?"
     # the measure, not an adverb after it ("the score on readiness back in Q1": readiness)
     r"(?!(?:back|now|then|today|again|still|already|ever|here|there|with|from|into|over|since|until|during|before|after)\b)"

@@ -76,15 +76,17 @@ def asked_property(
     word's stem shares, as written; none when the question asks for a list (a plural) or for what
     a document recommends or says (its items answer it, not the word)."""
     m = None if _CONTENT_VERB.search(text) else _property_match(text)
-    words = m.group("prop") if m and not re.search(r"[^su]s$", m.group("prop"), re.I) else ""
+    # a plural asks for a list ("what documents and information does X ask for"), not a property
+    words = m.group("prop") if m and not any(_PLURAL.search(w) for w in _AND.split(m.group("prop"))) else ""
     if _VERB_PHRASE.match(words):
         words = ""  # "What counts as a quorum for X?" asks what X's rules say, not for a property
     if words and tokenize(words) and tokenize(words)[-1] in _SUBJECT_NOUNS:
         words = ""  # "Which already-cleared device did X cite?" asks for a device's name, not a property
     # "the maximum number": a bound a rule states in its own words ("no more than 5")
     prop = frozenset(t for t in tokenize(words) if t in anchors and t not in entities and t.isalpha()) - BOUNDS
-    # "what size of gap": a magnitude, which a rule states as a number ("greater than 0.05"), not in the word
-    prop -= _MAGNITUDES
+    # "what size of gap": a magnitude, which a rule states as a number ("greater than 0.05"), not in the word;
+    # "the combined value", "what problem was found": a sum or a finding is stated, not named
+    prop -= _MAGNITUDES | _SAID_NOT_NAMED
     prop = _measure_words(prop) or prop
     spelled = {tokenize(w)[0]: w.lower() for w in _ITY_NOUN.findall(words)}
     return prop, {t: w for t, w in spelled.items() if t in prop and t in frame}
@@ -92,6 +94,17 @@ def asked_property(
 
 #: Words asking how big something is: the figure answers them, no document need use the word.
 _MAGNITUDES = frozenset(tokenize("size magnitude extent"))
+#: Words of a property that its statement need not use: how a figure adds up ("the combined
+#: value" is "a total of $4.3 million") and the kind of finding asked ("what problem was found"
+#: is answered by the finding, which never calls itself a problem).
+_SAID_NOT_NAMED = frozenset(
+    tokenize(
+        "combined aggregate overall cumulative altogether joint problem problems issue issues concern concerns "
+        "weakness weaknesses shortcoming shortcomings flaw flaws finding findings matter matters"
+    )
+)
+_PLURAL = re.compile(r"[^su]s$", re.I)
+_AND = re.compile(r"\s+(?:and|or)\s+|\s*,\s*", re.I)
 
 
 def _measure_words(prop: frozenset[str]) -> frozenset[str]:
@@ -566,23 +579,6 @@ class _Line:
     lead: str = ""
 
 
-#: The focus of a question asking for a length of time (`focus.Focus.DURATION`), and a length of
-#: time a line states with its unit.
-_LENGTH_OF_TIME = "length of time"
-_TIME_STATED = re.compile(
-    r"(?<!aged )(?<!age )\b\d+(?:\.\d+)?\s?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|h|hrs?|mins?|wks?|yrs?)\b"
-    r"(?!\s+(?:old|of age|and older|and over|or older|or over))",
-    re.I,
-)
-#: A question asking for an FDA submission's number, and the number as the FDA writes it: K and six
-#: digits for a 510(k), DEN for a De Novo request, P for a premarket approval.
-_CLEARANCE_ASKED = re.compile(
-    r"\b(?:510\s*\(k\)|k-?number|de novo|premarket approval|pma|clearance|approval)\s+(?:number|no\.?|id|code)\b"
-    r"|\b(?:number|no\.?|id|code)\s+(?:of|for)\s+(?:the\s+|its\s+)?(?:510\s*\(k\)|fda|clearance)\b"
-    r"|\bclearance\s+number\b",
-    re.I,
-)
-_CLEARANCE_ID = re.compile(r"\b(?:K|DEN|P)\d{6}\b")
 _LABEL = re.compile(r"^\s*([A-Za-z][\w ()/&'’-]{1,40}):\s+\S")
 
 

@@ -94,8 +94,22 @@ _CLINICAL_SCORE = re.compile(
 )
 
 
+#: Scoring by someone else's rules: a surveyor's, an auditor's, an accreditation standard's ("If a
+#: surveyor scores one of the EPs as partial compliance", "Will the chapter be scored on that
+#: survey?", "How would that element of performance be scored?"): not the organization's readiness.
+_THIRD_PARTY_SCORING = re.compile(
+    r"\b(?:surveyors?|auditors?|assessors?|inspectors?|accreditors?|examiners?)\b[^.?!]{0,40}?\bscor\w*"
+    r"|\bscor(?:e[sd]?|ing)\b[^.?!]{0,40}?\b(?:surveys?|surveyors?|audits?|auditors?|inspections?|inspectors?|"
+    r"accreditation|accreditors?|elements? of performance)\b"
+    r"|\b(?:elements? of performance|EPs?|standards?|requirements?|criteri(?:on|a)|findings?|chapters?)\s+"
+    r"(?:will\s+|would\s+|is\s+|are\s+)?(?:be|is|are|was|were|get|gets)\s+scored\b"
+    r"|\b(?:full|partial)\s+scoring\b",
+    re.I,
+)
+
+
 def _without_other_scores(query: str) -> str:
-    return _CLINICAL_SCORE.sub(" ", _OTHER_ASSESSMENT.sub(" ", query))
+    return _THIRD_PARTY_SCORING.sub(" ", _CLINICAL_SCORE.sub(" ", _OTHER_ASSESSMENT.sub(" ", query)))
 
 
 def is_assessment_question(query: str) -> bool:

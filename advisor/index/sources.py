@@ -11,8 +11,8 @@ from ..chunk import DocType
 from ..ingest import LOADERS
 from ..settings import CORPUS_DIR, PROJECT_DIR, Settings
 
-INGEST_VERSION = "85"  # bump when loaders or chunking change, so files are re-chunked
-SCREEN_VERSION = "16"  # bump when ingestion screening (injection scan, PHI redaction) changes
+INGEST_VERSION = "87"  # bump when loaders or chunking change, so files are re-chunked
+SCREEN_VERSION = "17"  # bump when ingestion screening (injection scan, PHI redaction) changes
 
 
 def clean_name(name: str | Path) -> str:

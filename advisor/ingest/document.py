@@ -278,3 +278,42 @@ def title_from_name(path: Path) -> str:
 def heading_path(headings: list[tuple[int, str]], level: int, text: str) -> list[tuple[int, str]]:
     """The open headings after a heading of `level`: deeper and equal ones close."""
     return [(lvl, t) for lvl, t in headings if lvl < level] + [(level, text)]
+
+
+#: A line that starts a list item, a quote or a table row: it stands on its own line.
+_OWN_LINE = re.compile(r"^\s*(?:[-*+\u2022>|]\s|\d{1,3}[.)]\s|\(?[a-z]\)\s|```|~~~)")
+#: A field line ("Owner: Chief Nursing Officer"): a label and a colon.
+_FIELD_LINE = re.compile(r"^\s*[A-Z][\w ()/&'-]{0,40}:\s")
+#: Words a sentence does not end on: a line ending on one goes on in the next.
+_GOES_ON = re.compile(
+    r"\b(?:a|an|the|to|of|in|on|at|by|for|with|from|and|or|but|nor|that|which|than|as|per|is|are|was|were)$", re.I
+)
+
+
+def unwrap(lines: list[str]) -> str:
+    """A paragraph written with hard line breaks (a text or Markdown file wrapped at 80 columns) as
+    its reader sees it: a line that goes on in the next is joined to it with a space, so a sentence
+    is never cut at a line's end. List items, quotes, table rows, field lines ("Owner: ...") and a
+    line ending in a hard break (two spaces or a backslash) keep their own lines."""
+    out: list[str] = []
+    longest = max((len(x.strip()) for x in lines), default=0)
+    for line in lines:
+        prev = out[-1] if out else ""
+        joins = (
+            prev
+            and line.strip()
+            and not _OWN_LINE.match(line)
+            and not _FIELD_LINE.match(line)
+            and not prev.endswith(("  ", "\\"))
+            and not re.search(r"[.!?:;]['\")\u201d\u2019]*$", prev.rstrip())
+            and (
+                line.lstrip()[:1].islower()
+                or _GOES_ON.search(prev.rstrip()) is not None
+                or len(prev.strip()) >= max(40, 0.6 * longest)
+            )
+        )
+        if joins:
+            out[-1] = f"{prev.rstrip()} {line.strip()}"
+        else:
+            out.append(line)
+    return "\n".join(out)

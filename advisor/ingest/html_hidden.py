@@ -224,7 +224,9 @@ def cut_hidden(root: Any) -> list[str]:
         el.drop_tree()
     # comments are invisible to a reader of the page: never indexed
     for c in root.xpath("//comment()"):
-        c.drop_tree()
+        # one outside the root element ("<!-- saved from url=... -->" atop a saved page) is no part of it
+        if c.getparent() is not None:
+            c.drop_tree()
     return texts
 
 

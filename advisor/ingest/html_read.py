@@ -223,8 +223,15 @@ class _Reader:
         level = int(m.group(1)) if m else None
         if level is None and (el.get("role") or "").lower() == "heading":
             level = int(el.get("aria-level") or 2) if (el.get("aria-level") or "2").isdigit() else 2
+        if tag == "summary" and _tag(el.getparent()) == "details":
+            # a disclosure's label ("Is there an extra survey fee?") heads what it discloses
+            level = min(6, (self.secs.headings[-1][0] if self.secs.headings else 1) + 1)
         if level is not None:
             self._heading(el, level)
+        elif tag == "details":
+            open_ = list(self.secs.headings)
+            self._mixed(el, depth)
+            self.secs.headings = open_  # its label heads nothing after it
         elif tag == "table" and not _layout_table(el):
             self._table(el)
         elif tag in ("ul", "ol"):

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from ..safety.injection import is_instruction
-from .document import HIDDEN_TEXT, Block, BlockKind, Document, fail, heading_path, read_text, title_from_name
+from .document import HIDDEN_TEXT, Block, BlockKind, Document, fail, heading_path, read_text, title_from_name, unwrap
 from .registry import register_loader
 from .tables import markdown_cells, markdown_row, table_row
 
@@ -109,7 +109,9 @@ class _Blocks:
         return " > ".join(h for lvl, h in self.headings if not (lvl == 1 and h == self.title))
 
     def flush(self) -> None:
-        text = "\n".join(self.para).strip()
+        # a paragraph's wrapped lines are one text, as rendered; a fenced block keeps its lines
+        fenced = any(_FENCE.match(line) for line in self.para)
+        text = ("\n".join(self.para) if fenced else unwrap(self.para)).strip()
         labels = _NOTE_REF.findall(text)
         text = _NOTE_REF.sub("", text)
         if text:

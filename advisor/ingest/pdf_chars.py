@@ -355,8 +355,8 @@ class PageReader:
                     run.gaps.append(x0 - run.x1)
                 if x1 > run.x1:
                     run.x1 = x1
-                if style is not run.style and style.size > run.style.size and len(run.chars) <= 4:
-                    _restyle(run, style, base)  # a line opening with a small raised mark ("¹ The ...")
+                if style is not run.style and style.size > run.style.size and len(run.chars) <= 7:
+                    _restyle(run, style, base)  # a line opening with a small mark or label ("¹ The", "EP 12 The")
             elif run is not None and _ligature_part(tp, k, rect, base - run.base, size):
                 pass  # the second letter of a ligature glyph PDFium split ("fi"): the same box
             elif (

@@ -34,13 +34,13 @@ SYMBOL_BULLETS = "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf0e8\uf0d9\uf0b2"
 _MARKER = re.compile(
     rf"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·\-–—*{SYMBOL_BULLETS}]|\(?\d{{1,3}}[.)]|\(?[a-zA-Z][.)]|\(?[ivxIVX]{{1,4}}[.)])$"
 )
-_ITEM_START = re.compile(rf"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·–—*{SYMBOL_BULLETS}]|\(?\d{{1,3}}[.)]|\(?[a-z][.)])\s")
+_ITEM_START = re.compile(rf"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·–—*\-{SYMBOL_BULLETS}]|\(?\d{{1,3}}[.)]|\(?[a-z][.)])\s")
 #: A heading's number or label alone ("4", "2.1", "Annex A", "Article IV"), its title set further along.
 _HEADING_NO = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|(?:annex|appendix|article|section|chapter|part|schedule)\s+(?:[A-Z]|[IVXLC]+|\d{1,2}))$",
     re.I,
 )
-_END = re.compile(r"[.!?:;][\"'”’)\]]?$")
+_END = re.compile(r"[.!?:;][\"'”’)\]]?(?:\s*\([A-Z0-9]{1,3}\))*$")  # badges may close it: "... changes. (D) (S)"
 # a numbered clause ("4.2.4 A high-risk ...", a checklist's "C3. The ...") or a note opening with its superscript mark ("¹ Cases ...")
 _CLAUSE = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+|[A-Z]{1,2}\d{1,2}(?:\.\d{1,2})*\.\s+|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,3}\s*)[A-Z(]"
@@ -188,8 +188,8 @@ class _Builder:
         ln.bold = not labelled and not ln.label and bold_weight * 2 > len(ln.text)
         ln.label = ln.label or labelled
         ln.x1 = max(ln.x1, f.x1)
-        if len(ln.text) - len(f.text) <= 4 and f.size > ln.size:
-            # a small mark opening the line (a footnote's raised number): the line is the text's size
+        if len(ln.text) - len(f.text) <= 7 and f.size > ln.size:
+            # a small mark or label opening the line (a footnote's raised number, "EP 12"): the line is the text's size
             ln.size, ln.base = f.size, f.top + 0.8 * f.size
 
     def _below(self, box: Box, f: Frag) -> bool:
@@ -584,6 +584,7 @@ def _text_item(box: Box, body_size: float, body_bold: bool) -> Item:
         and len(text) <= 160
         and not re.search(r"[.,;]$", text)
         and bool(re.search(r"[A-Za-z]", text))
+        and not re.fullmatch(r"\([A-Z0-9]{1,3}\)", text)  # a badge: "(D)"
         and not FIGURE.match(text.strip())  # a big figure over its label ("2.1 h" on a slide) is content
     )
     return Item(

@@ -12,13 +12,39 @@ from .pdf_chars import SUPERSCRIPTS
 from .pdf_furniture import Piece
 from .pdf_layout import NOTE_LABEL
 
-__all__ = ["attach_across_pages", "attach_notes", "split_notes", "table_notes"]
+__all__ = ["attach_across_pages", "attach_notes", "join_marks", "split_notes", "table_notes"]
 
 _OPENING = re.compile(
     r"^(?:(?P<mark>\d{1,3}|[*\u2020\u2021])\s+|(?P<sup>[\u00b9\u00b2\u00b3\u2070-\u2079]{1,3})\s*)(?=\S)"
 )
 #: How far outside a piece's box a mark may sit (points): a mark hangs just after the last word.
 _SLACK = 12.0
+
+
+_BARE_MARK = re.compile(r"^(?:\d{1,3}|[*\u2020\u2021]|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,3})$")
+
+
+def join_marks(pieces: list[Piece], body: float) -> None:
+    """A note's mark set as a box of its own (a superscript "8" in the margin left of the note's
+    first line) opens the note it stands beside: "8 The CAOC Terms of Reference ...". So the note
+    is read as one, and it is known for a footnote."""
+    out: list[Piece] = []
+    for p in pieces:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and _BARE_MARK.match(prev.text.strip())
+            and 0 < prev.size <= 0.85 * body
+            and p.kind == BlockKind.TEXT
+            and 0 < p.size <= 0.9 * body
+            and abs(p.top - prev.top) <= 1.5 * p.size
+            and prev.x0 - 1 <= p.x0 <= prev.x1 + 3 * p.size  # beside the note's first line, or over its margin
+        ):
+            p.text, p.x0, p.top = f"{prev.text.strip()} {p.text}", prev.x0, min(p.top, prev.top)
+            out[-1] = p
+            continue
+        out.append(p)
+    pieces[:] = out
 
 
 def split_notes(text: str) -> list[tuple[str, str]]:

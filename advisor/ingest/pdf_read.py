@@ -51,7 +51,7 @@ from .pdf_mend import (
     prose,
     run_in_terms,
 )
-from .pdf_notes import attach_across_pages, attach_notes, split_notes, table_notes
+from .pdf_notes import attach_across_pages, attach_notes, join_marks, split_notes, table_notes
 from .pdf_outline import Outline, placed, read_outline
 from .pdf_title import TitleBlock, choose_title, first_heading, meta_title, title_block, title_over_fields
 
@@ -209,6 +209,7 @@ def _pieces(pages: list[Page], size: float, bold: bool) -> tuple[list[list[Piece
             pieces.append(piece)
         unmarked_lists(pieces)
         table_notes(pieces, page.marks)
+        join_marks(pieces, size)
         _mark_notes(pieces, size, page)
         noted.append({m for p in pieces if p.note for m, _ in split_notes(p.text)})
         out.append(attach_notes(pieces, page.marks))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .document import Block, Document, read_text, title_from_name
+from .document import Block, Document, read_text, title_from_name, unwrap
 from .registry import register_loader
 
 #: A heading line: a few words, no sentence punctuation at its end.
@@ -37,7 +37,7 @@ def load_text(path: Path, source: str) -> Document:
             continue
         head, body = _heading(paragraph) if blocks else ("", paragraph)
         section = head or section  # the paragraphs after a term's first still define it
-        blocks.append(Block(body, section=section))
+        blocks.append(Block(unwrap(body.split("\n")), section=section))
     return Document(source=source, title=title, blocks=blocks)
 
 

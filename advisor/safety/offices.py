@@ -25,10 +25,18 @@ from __future__ import annotations
 
 import re
 
+# What a report is presented to ("presented to the Quality and Safety Committee", "to the CAOC"), where a
+# patient presents to a department or a clinic ("presented to the ED with chest pain").
+_MEETING_BODY = (
+    r"(?:committee|board|council|panel|group|meeting|forum|executive|members|trustees|governors|directors|senate|"
+    r"assembly|conference|symposium|workshop|summit|steering|leadership|management)s?\b"
+)
 # Patient events: a sentence with one of these is about a patient's care, whatever else it names.
 PATIENT_EVENT = re.compile(
     r"\b(?:dob|d\.o\.b|date of birth|birth\w*|born|admit\w*|admission|discharg\w*|visit\w*|seen|encounter|"
-    r"date of service|dos|died|death|deceased|surgery|appointment|appt|present(?:ed|s)\s+(?:with|to|at)|injur\w*|onset|"
+    r"date of service|dos|died|death|deceased|surgery|appointment|appt|"
+    r"present(?:ed|s)\s+(?:with|(?:to|at)(?!\s+(?:the\s+)?(?:[\w&-]+\s+){0,5}?" + _MEETING_BODY + r")"
+    r"(?!\s+(?:the\s+)?(?-i:(?!(?:ED|ER|ICU|ITU|NICU|PICU|OPD|UCC|OR|ENT)\b)[A-Z]{2,}\b)))|injur\w*|onset|"
     r"hospitali[sz](?!ts?\b)\w*|diagnos\w*|vaccinat\w*|immuni[sz]ed|mrn|ssn|y/o|year-old|years? old)\b",
     re.I,
 )
@@ -427,6 +435,12 @@ _BUSINESS_CUE = re.compile(
     r"(?:takes?|took|taking) effect|(?:comes?|came|coming) into (?:force|effect)|"
     # a product's or contract's own milestones: "the go-live date is", "rolled out on", "the certificate expires on"
     r"go[- ]live|went live|goes live|roll(?:ed|s)?[- ]?out|launch(?:ed|es)?|expires|expiry|expiration date|"
+    # an organization's own reviews and reports: "Planned follow-up review: November 2026", "will be presented
+    # to the Quality and Safety Committee in June 2026", "reported to the CAOC by 30 September"
+    r"(?:planned|scheduled|follow[- ]?up)\s+(?:follow[- ]?up\s+)?(?:review|audit|assessment|inspection|survey)|"
+    r"(?:presented|reported|brought|escalated|tabled)\s+(?:back\s+)?to\s+(?:the\s+)?(?:(?:[\w&-]+\s+){0,5}?"
+    + _MEETING_BODY
+    + r"|(?-i:(?!(?:ED|ER|ICU|ITU|NICU|PICU|OPD|UCC|OR|ENT)\b)[A-Z]{2,}\b))|"
     r"(?:this|these) (?:policy|policies|procedures?|guidelines?|documents?|standards?|rules|framework|charter|"
     r"strategy|bylaws|terms of reference)\b[^.;|\n]{0,40}\b(?:reviewed|renewed|updated|revised|expires?|lapses?))",
     re.I,

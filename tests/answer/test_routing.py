@@ -54,7 +54,28 @@ def test_a_we_question_citing_a_document_is_answered_from_guidance_without_an_or
     assert route(query, None, RULES_ONLY).path is AnswerPath.GUIDANCE
 
 
-@pytest.mark.parametrize("query", ["What are our top gaps?", "How should we prioritize our gaps?", "Are we ready?"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        # scoring by an accreditor's, a surveyor's or an auditor's rules, which its documents state
+        "We expect an accreditation survey next spring. Will the AI chapter be scored on that survey, and when does full scoring start?",
+        "If a surveyor scores one of our EPs as partial compliance, what is our deadline to respond?",
+        "A surveyor samples our training records and 85% are compliant. How would that element of performance be scored?",
+    ],
+)
+def test_a_we_question_about_someone_elses_scoring_is_answered_from_guidance(query):
+    assert route(query, None, RULES_ONLY).path is AnswerPath.GUIDANCE
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "What are our top gaps?",
+        "How should we prioritize our gaps?",
+        "Are we ready?",
+        "How was our data dimension scored?",
+    ],
+)
 def test_a_we_question_about_results_still_asks_for_an_organization(query):
     assert route(query, None, RULES_ONLY).path is AnswerPath.NEEDS_ORG
 

@@ -133,3 +133,30 @@ def test_plain_text(tmp_path):
     chunks = _chunks(p)
     assert chunks[0].title == "Board notes"
     assert "The board approved the AI strategy." in chunks[0].text
+
+
+def test_a_hard_wrapped_paragraph_is_read_whole_in_markdown_and_plain_text(tmp_path):
+    # files wrapped at 80 columns: a sentence goes on over the line's end; list items and field
+    # lines keep their own lines
+    body = (
+        "The 30-minute safety module is mandatory for nurses who receive model alerts. At 31\n"
+        "December 2025, 1,204 of the 1,880 nurses in the target group had completed it, against a\n"
+        "target of 85% by that date.\n\n"
+        "Report number: IA-25-03\nIssued: 14 April 2026\n\n"
+        "The audit found that:\n- 3 of the 11 changes were released without a change ticket, and the\n"
+        "  team could not say why;\n- no access review had been done.\n"
+    )
+    md, txt = tmp_path / "audit.md", tmp_path / "audit.txt"
+    md.write_text("---\ntitle: Audit report\n---\n# Audit report\n\n" + body, encoding="utf-8")
+    txt.write_text("Audit report\n\n" + body, encoding="utf-8")
+    for p in (md, txt):
+        text = "\n".join(c.text for c in _chunks(p))
+        assert (
+            "At 31 December 2025, 1,204 of the 1,880 nurses in the target group had completed it, against a target"
+            in text
+        )
+        assert "Report number: IA-25-03\nIssued: 14 April 2026" in text
+        assert (
+            "- 3 of the 11 changes were released without a change ticket, and the team could not say why;\n- no access"
+            in text
+        )

@@ -90,3 +90,43 @@ def test_currency_front_matter_reaches_document_and_every_chunk_as_strings(tmp_p
     for c in chunks:
         assert c.meta["as_of"] == "2026-09-30" and c.meta["status"] == "current"
         assert c.meta["review_by"] == "2027-03-31" and c.meta["source_url"] == "https://example.org/hti-1"
+
+
+def test_a_saved_web_page_with_a_comment_before_its_root_is_read(tmp_path):
+    # browsers write "<!-- saved from url=... -->" above <html> when a page is saved
+    p = tmp_path / "faq.html"
+    p.write_text(
+        "<!DOCTYPE html>\n<!-- saved from url=(0040)https://accreditor.example/ai/faq.html -->\n"
+        "<html><head><title>AI standard FAQ</title></head><body><main><h1>AI standard FAQ</h1>"
+        "<!-- an editor's note -->"
+        "<details><summary>Is there an extra survey fee?</summary><p>No. There is no additional survey fee "
+        "for the AI chapter during the 2026 cycle.</p></details></main></body></html>\n<!-- end of page -->\n",
+        encoding="utf-8",
+    )
+    chunks = _chunks(p)
+    text = " ".join(c.text for c in chunks)
+    assert "There is no additional survey fee for the AI chapter" in text
+    assert "saved from" not in text and "editor's note" not in text and "end of page" not in text
+
+
+def test_a_disclosures_label_heads_what_it_discloses(tmp_path):
+    # an FAQ's questions as <details>/<summary>: each question heads its answer, and is no sentence of it
+    p = tmp_path / "faq.html"
+    p.write_text(
+        "<html><body><main><h1>AI standard FAQ</h1><h2>Fees</h2>"
+        "<details><summary>Is there an extra survey fee?</summary><p>No. There is no additional survey fee "
+        "for the AI chapter during the 2026 cycle.</p></details>"
+        "<details open><summary>Does the survey take longer?</summary><p>No. The number of survey days "
+        "does not change.</p></details>"
+        "<p>Fees for other programs are listed on the fees page.</p></main></body></html>",
+        encoding="utf-8",
+    )
+    chunks = _chunks(p)
+    by_text = {c.text.strip(): c.section for c in chunks}
+    fee = next(c for c in chunks if "no additional survey fee" in c.text)
+    assert fee.section == "Fees > Is there an extra survey fee?", by_text
+    days = next(c for c in chunks if "survey days" in c.text)
+    assert days.section == "Fees > Does the survey take longer?", by_text
+    assert not any("Is there an extra survey fee?" in c.text for c in chunks), by_text
+    other = next(c for c in chunks if "other programs" in c.text)
+    assert other.section == "Fees", by_text  # the last question heads nothing after its answer

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from advisor.safety.phi import PhiType, detect, redact
+from advisor.safety.phi import PhiType, chunk_findings, detect, redact
 
 # An approval table at the end of a hospital policy (invented people).
 SIGN_OFF = (
@@ -132,3 +132,17 @@ def test_a_place_in_maryland_and_a_patient_with_a_degree_are_still_redacted():
     assert [f.type for f in detect("She lives in Towson, MD, with her son.")][:1] == [PhiType.ADDRESS]
     out = redact("Patient Sarah Johnson, MD 1, was admitted on 3/4/2024.")
     assert "Johnson" not in out and "3/4/2024" not in out
+
+
+def test_a_report_presented_to_a_committee_keeps_its_date():
+    # a report is presented to a committee; a patient presents to a department
+    text = (
+        "A governance coordinator has been assigned, and the first annual report will be presented to the "
+        "Quality and Safety Committee in June 2026. The recalibration will be presented to the CAOC by 30 September 2026."
+    )
+    assert not [f for f in chunk_findings(text) if f.type is PhiType.DATE]
+    assert not chunk_findings("Final report issued: 14 April 2026\nPlanned follow-up review: November 2026")
+    patient = "Mrs Alder presented to the ED on 3 June 2026 with chest pain."
+    assert [f.text for f in chunk_findings(patient) if f.type is PhiType.DATE] == ["3 June 2026"]
+    seen = "Mr Tolland was seen in clinic for his follow-up review on 9 May 2026."
+    assert [f.text for f in chunk_findings(seen) if f.type is PhiType.DATE] == ["9 May 2026"]

@@ -1,0 +1,79 @@
+"""Questions a board member asks of an internal audit report (fictional trust, our own words), where
+the report states the answer in other words than the question's: a "problem" found is stated as the
+finding itself, a "combined" value as an aggregate, changes that "skipped" approval as changes made
+without it, a share "by the end of 2025" at 31 December 2025 of a module the sentence calls "it".
+Each is answered; a question the report does not answer in any words is still declined."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.answer import Advisor
+
+from .builders import with_uploads
+
+REPORT = """---
+title: Orrinford Trust internal audit report IA-25-03 on clinical prediction models
+---
+# Orrinford Trust internal audit report IA-25-03 on clinical prediction models
+
+## Vendor contracts
+
+We examined the 9 contracts for vendor-supplied prediction models in clinical use, with an
+aggregate annual value of GBP 2.7 million excluding implementation fees. Only 2 of the 9 contracts
+required the supplier to give notice before retraining a model.
+
+## Equity analysis
+
+Subgroup analysis had been completed for 1 of the 6 high-risk models. That analysis showed that the
+falls risk model under-predicted risk by 4.8 percentage points for patients aged over 85 compared
+with patients aged 65 to 84.
+
+## Change control
+
+The analytics team maintains 17 in-house models. During 2025, 11 production changes were made to
+these models; 3 of the 11 were released without a Change Advisory Board ticket.
+
+## Training
+
+The 30-minute Model Safety Awareness e-learning module is mandatory for nurses who receive model alerts. At 31
+December 2025, 1,204 of the 1,880 nurses in the target group (64%) had completed it, against a target
+of 85% by that date.
+"""
+
+
+@pytest.fixture
+def advisor_with_report(corpus_advisor, tmp_path) -> Advisor:
+    return with_uploads(corpus_advisor, tmp_path / "uploads", {"orrinford-ia-25-03.md": REPORT})
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        ("What equity problem was found in Orrinford's falls risk model?", "4.8 percentage points"),
+        (
+            "What is the combined annual value of the vendor model contracts Orrinford's auditors examined?",
+            "2.7 million",
+        ),
+        (
+            "How many production changes to Orrinford's in-house models in 2025 skipped Change Advisory Board approval?",
+            "3 of the 11",
+        ),
+        (
+            "What share of the target staff had completed the Model Safety Awareness module by the end of 2025, "
+            "against what target?",
+            "64%",
+        ),
+    ],
+)
+def test_a_fact_stated_in_other_words_is_answered(advisor_with_report, question, stated):
+    ans = advisor_with_report.ask(question)
+    assert not ans.abstained, ans.answer
+    assert stated in ans.answer, ans.answer
+
+
+def test_a_fact_the_report_does_not_state_is_declined(advisor_with_report):
+    ans = advisor_with_report.ask(
+        "How many production changes to Orrinford's in-house models in 2025 skipped penetration testing?"
+    )
+    assert ans.abstained, ans.answer
