@@ -5,11 +5,12 @@ amount answers for it, though it never writes the amount itself."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..text import tokenize
 from .money import MONEY
 
-__all__ = ["asked_amounts", "covers_amount", "money_noun", "money_noun_met"]
+__all__ = ["asked_amounts", "asked_bands", "covers_amount", "covers_share", "money_noun", "money_noun_met"]
 
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
 #: An amount of money as written: "$250,000", "$1.5 million", "€40k".
@@ -50,6 +51,43 @@ def covers_amount(text: str, amount: float) -> bool:
     if any(amount < _value(m.group(1), m.group(2)) for m in _BELOW.finditer(text)):
         return True
     return any(amount >= _value(m.group(1) or m.group(3), m.group(2) or m.group(4)) for m in _ABOVE.finditer(text))
+
+
+#: A share as written: "85%", "85 percent", "85 per cent".
+_SHARE = r"(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)"
+_SHARE_BAND = re.compile(
+    r"(\d{1,3}(?:\.\d+)?)\s?(?:%|percent|per cent)?\s*(?:[-–—]|to|through)\s*"
+    + _SHARE
+    + r"|\bbetween\s+(\d{1,3}(?:\.\d+)?)\s?(?:%|percent|per cent)?\s+and\s+"
+    + _SHARE,
+    re.I,
+)
+_SHARE_BELOW = re.compile(r"\b(?:under|below|less than|fewer than|lower than)\s+" + _SHARE + r"|<\s?" + _SHARE, re.I)
+_SHARE_ABOVE = re.compile(
+    _SHARE + r"\s*(?:or more|or above|or over|or higher|or greater|and (?:above|over|up))"
+    r"|\b(?:at least|over|above|more than|greater than|no less than)\s+" + _SHARE + r"|[≥>]\s?" + _SHARE,
+    re.I,
+)
+
+
+def covers_share(text: str, share: float) -> bool:
+    """Does the text state a band of shares holding the share ("80–89%" holds 85%; "at least 90%" does not)?"""
+    for m in _SHARE_BAND.finditer(text):
+        lo, hi = float(m.group(1) or m.group(3)), float(m.group(2) or m.group(4))
+        if lo <= share <= hi:
+            return True
+    if any(share < float(next(g for g in m.groups() if g)) for m in _SHARE_BELOW.finditer(text)):
+        return True
+    return any(share >= float(next(g for g in m.groups() if g)) for m in _SHARE_ABOVE.finditer(text))
+
+
+def asked_bands(question: str) -> list[tuple[float, frozenset[str], Callable[[str, float], bool]]]:
+    """Each amount of money or share the question names, the tokens it is written with, and how a
+    text is read for a band holding it ("a $250,000 contract", "85% of records are compliant")."""
+    shares = [
+        (float(m.group(1)), frozenset(tokenize(m.group(0))), covers_share) for m in re.finditer(_SHARE, question, re.I)
+    ]
+    return [(a, w, covers_amount) for a, w in asked_amounts(question)] + shares
 
 
 #: Money nouns that name the same kind of amount: a fine is stated as a "civil penalty", a price

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..text import derived_from, identifiers, tokenize
-from .amounts import asked_amounts, covers_amount, money_noun, money_noun_met
+from .amounts import asked_bands, money_noun, money_noun_met
 from .cells import column_named, dated_row, keyed_row
 from .corpus import Corpus
 from .docref import KINDS
@@ -359,9 +359,9 @@ def _present(ask: Ask, tok: str, ev: Evidence, extra: Extra | None = None) -> fl
     if tok in ask.speakers and tok in ev.document:
         return 1.0  # the agency that "estimates" is the document's author: its figures are its estimate
     if tok[:1].isdigit() and any(
-        tok in written and covers_amount(ev.text, a) for a, written in asked_amounts(ask.question)
+        tok in written and covers(ev.text, a) for a, written, covers in asked_bands(ask.question)
     ):
-        return 1.0  # "a $250,000 contract" is in the band "$100,000 to $499,999"
+        return 1.0  # "a $250,000 contract" is in the band "$100,000 to $499,999", "85%" in "80–89%"
     if derived(tok, ev.own):
         return 1.0  # "when was it cleared" is stated as "received clearance ... on 17 July 2026"
     # a card names its product once, its fields say "the device"; but "ScribeWell Ambient" in

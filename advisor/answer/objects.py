@@ -53,7 +53,7 @@ _FIGURE_FRAME = frozenset(
     tokenize(
         "achieve achieved reach reached have had get got report reported show showed score scored use used offer "
         "need take give make cost costs charge charged pay paid spend spent price prices fee fees amount rate "
-        "number total much many long big large current currently latest typical typically "
+        "number total much many long big large current currently latest typical typically level levels degree "
         # the frame of a comparison or a requirement: "how many ... does HTI-1 require for X versus Y"
         "versus vs compared comparison compare each both between respectively require requires required"
     )

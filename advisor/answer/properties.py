@@ -93,14 +93,14 @@ def asked_property(
 
 
 #: Words asking how big something is: the figure answers them, no document need use the word.
-_MAGNITUDES = frozenset(tokenize("size magnitude extent"))
+_MAGNITUDES = frozenset(tokenize("size magnitude extent level degree"))
 #: Words of a property that its statement need not use: how a figure adds up ("the combined
 #: value" is "a total of $4.3 million") and the kind of finding asked ("what problem was found"
 #: is answered by the finding, which never calls itself a problem).
 _SAID_NOT_NAMED = frozenset(
     tokenize(
         "combined aggregate overall cumulative altogether joint problem problems issue issues concern concerns "
-        "weakness weaknesses shortcoming shortcomings flaw flaws finding findings matter matters"
+        "weakness weaknesses shortcoming shortcomings flaw flaws finding findings matter matters scope"
     )
 )
 _PLURAL = re.compile(r"[^su]s$", re.I)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from advisor.answer import Advisor
-from advisor.answer.amounts import asked_amounts, covers_amount
+from advisor.answer.amounts import asked_amounts, asked_bands, covers_amount, covers_share
 
 from .builders import indexed_settings
 
@@ -42,3 +42,12 @@ def test_bands_of_money():
     assert covers_amount("$400,000 or more", 400_000) and not covers_amount("$400,000 or more", amount)
     assert covers_amount("Under $75,000", 5_000) and not covers_amount("Under $75,000", amount)
     assert covers_amount("between $1 million and $5 million", 2_500_000)
+
+
+def test_a_share_the_question_names_is_held_by_the_band_a_table_states():
+    (share, written, covers), *_ = asked_bands("A surveyor finds 85% of records compliant. How is that scored?")
+    assert share == 85.0 and written == {"85"} and covers is covers_share
+    assert covers_share("Partial compliance | 80–89% of sampled records compliant", share)
+    assert covers_share("between 80 and 89 percent", share)
+    assert not covers_share("90% or more of samples compliant", share)
+    assert not covers_share("Insufficient | less than 80%", share) and covers_share("less than 90%", share)

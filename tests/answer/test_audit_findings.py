@@ -1,7 +1,8 @@
 """Questions a board member asks of an internal audit report (fictional trust, our own words), where
 the report states the answer in other words than the question's: a "problem" found is stated as the
 finding itself, a "combined" value as an aggregate, changes that "skipped" approval as changes made
-without it, a share "by the end of 2025" at 31 December 2025 of a module the sentence calls "it".
+without it, a share "by the end of 2025" at 31 December 2025 of a module the sentence calls "it", a
+performance "drop" as a decline, a pilot's "scope" by its places, people and length.
 Each is answered; a question the report does not answer in any words is still declined."""
 
 from __future__ import annotations
@@ -34,6 +35,24 @@ with patients aged 65 to 84.
 The analytics team maintains 17 in-house models. During 2025, 11 production changes were made to
 these models; 3 of the 11 were released without a Change Advisory Board ticket.
 
+## Monitoring
+
+A decline of more than 10% from the validated baseline on any primary metric triggers a documented
+review by the model's clinical owner within 14 days.
+
+## Ambient scribe pilot
+
+The proposal is a 90-day pilot of the Quellwick ambient scribe in the Harlan Street and Mere Lane
+clinics, with up to 40 clinicians.
+
+## Assurance ratings
+
+| Rating | Share of sampled controls operating as designed |
+|---|---|
+| Substantial assurance | 90% or more |
+| Reasonable assurance | 75–89% |
+| Limited assurance | below 75% |
+
 ## Training
 
 The 30-minute Model Safety Awareness e-learning module is mandatory for nurses who receive model alerts. At 31
@@ -59,6 +78,13 @@ def advisor_with_report(corpus_advisor, tmp_path) -> Advisor:
             "How many production changes to Orrinford's in-house models in 2025 skipped Change Advisory Board approval?",
             "3 of the 11",
         ),
+        ("What level of performance drop triggers a review of one of Orrinford's models?", "10%"),
+        # a share the question supposes, in the band a table states
+        (
+            "If 82% of the sampled controls in an area operate as designed, what rating do Orrinford's auditors give?",
+            "Reasonable",
+        ),
+        ("What is the scope of Orrinford's Quellwick scribe pilot?", "Harlan Street"),
         (
             "What share of the target staff had completed the Model Safety Awareness module by the end of 2025, "
             "against what target?",
