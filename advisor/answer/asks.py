@@ -225,7 +225,7 @@ def read_ask(
     if focus_of(question) is Focus.DATE:
         for t in tokenize("due start begin cutoff"):  # "when is it due", "when does it start": "by", "from" state it
             anchors.pop(t, None)
-    open_question = focus_of(question) is Focus.NONE
+    open_question = focus_of(question) in (Focus.NONE, Focus.DURATION, Focus.FREQUENCY)  # said in other words
     paraphrase = [t for t in anchors if open_question and t not in entities and known is not None and not known(t)]
     seen = [w for t, w in anchors.items() if t not in paraphrase]
     for t in paraphrase:

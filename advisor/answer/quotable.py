@@ -514,7 +514,9 @@ def _lead_in(sentence: str) -> bool:
         return False  # a sentence run into another ("... activities., Examples include:"): not one lead-in
     # "Resolved by the Board of Directors of X on 9 December 2025:" is capitalised like a heading,
     # but a participle with its agent makes it a clause
-    clause = bool(AGENT_CLAUSE.search(s))
+    clause = bool(AGENT_CLAUSE.search(s)) or bool(
+        re.search(r"(?-i:\bthe following\b)", s)
+    )  # "EP 3 The AIOC includes the following"
     return s.endswith(":") and len(s.split()) >= 3 and s[:1].isupper() and (clause or not heading_like(s))
 
 

@@ -35,7 +35,8 @@ _LIST_CUES = re.compile(
     r"scenarios)\b"
     r"|\bwhat (?:should|must|do|does|can) (?:[\w.'’-]+ ){1,10}(?:monitor|ask|track|measure|include|do|have|document|"
     r"record|capture|contain|cover|report|consider|check)\b"
-    r"|\bwhat (?:documentation|documents|paperwork|records|information|details)\b",  # "what information goes in"
+    r"|\bwhat (?:documentation|documents|paperwork|records|information|details)\b"  # "what information goes in"
+    r"|\bwho (?:\w+ ){0,3}?(?:sit|sits|serve|serves|belong|belongs)\b",  # "who must sit on the committee": its members
     re.I,
 )
 _META = re.compile(

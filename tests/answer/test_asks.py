@@ -107,3 +107,19 @@ def test_an_adjective_the_documents_never_use_is_asked_of_their_noun():
     # a word the documents use, or a name, stays as asked
     assert "riski" in read_ask("Should we keep a register of the risky models?", lambda t: 1.0, lambda t: True).anchors
     assert "tauri" in read_ask("When did Tauri Health go live?", lambda t: 1.0, {"taur"}.__contains__).anchors
+
+
+def test_a_plain_word_the_documents_never_use_weighs_no_more_than_the_rarest_they_use_when_asked_how_often():
+    # "redo" is a paraphrase of the documents' "refresher": in a question asking how often (or how
+    # long), as in an open one, it must not outweigh every word the answer does use
+    rarity = {"redo": 9.0, "train": 2.0, "clinician": 2.5, "retrain": 4.0, "trigger": 3.0}.get
+    known = {"train", "clinician", "retrain", "trigger"}.__contains__
+    ask = read_ask(
+        "How often do clinicians need to redo training, and what else triggers retraining?",
+        lambda t: rarity(t, 1.0),
+        known,
+    )
+    assert ask.anchors["redo"] == max(w for t, w in ask.anchors.items() if t != "redo")
+    # a figure's own name keeps its weight in a question asking for a count
+    count = read_ask("How many redo audits did the Board order?", lambda t: rarity(t, 1.0), known)
+    assert count.anchors["redo"] == 9.0

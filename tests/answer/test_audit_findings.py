@@ -57,7 +57,7 @@ clinics, with up to 40 clinicians.
 
 The 30-minute Model Safety Awareness e-learning module is mandatory for nurses who receive model alerts. At 31
 December 2025, 1,204 of the 1,880 nurses in the target group (64%) had completed it, against a target
-of 85% by that date.
+of 85% by that date. Refresher training is required at least every 24 months, and also whenever the module changes materially.
 """
 
 
@@ -79,6 +79,12 @@ def advisor_with_report(corpus_advisor, tmp_path) -> Advisor:
             "3 of the 11",
         ),
         ("What level of performance drop triggers a review of one of Orrinford's models?", "10%"),
+        # a plain word the documents never use ("redo") is a paraphrase, in a question asking how often
+        (
+            "How often do Orrinford's nurses need to redo training on the module, and is there any other trigger "
+            "for retraining?",
+            "every 24 months",
+        ),
         # a share the question supposes, in the band a table states
         (
             "If 82% of the sampled controls in an area operate as designed, what rating do Orrinford's auditors give?",
