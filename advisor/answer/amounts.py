@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from ..text import tokenize
-from .money import MONEY
+from .money import MONEY, SHARE_OF_MONEY, in_money_units
 
 __all__ = ["asked_amounts", "asked_bands", "covers_amount", "covers_share", "money_noun", "money_noun_met"]
 
@@ -110,7 +110,10 @@ def money_noun_met(token: str, sentence: str) -> bool:
     """Does a sentence stating an amount of money name the kind of amount the question's money
     noun asks for, in a word of its own ("the maximum fine": "a civil penalty of up to $15,000")?"""
     kinds = [k for k in _MONEY_KINDS if token in k]
-    if not kinds or not MONEY.search(sentence):
+    # (a fee table's row states its amount by the currency its header names: "Amount (USD)")
+    # ("a fee of 25% of the remaining subscription fees" is an amount too)
+    money = MONEY.search(sentence) or in_money_units(sentence, sentence) or SHARE_OF_MONEY.search(sentence)
+    if not kinds or not money:
         return False
     said = set(tokenize(sentence))
     return any(k & said for k in kinds)

@@ -8,7 +8,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from ..text import POSTAL, hyphenated, identifiers, tokenize
-from .money import MONEY, MONEY_ASK
+from .money import MONEY, MONEY_ASK, SHARE_OF_MONEY
 from .people import (
     COMPANY_ASKED,
     IRREGULAR_PLURALS,
@@ -460,8 +460,8 @@ def gives(ask: Asked, sentence: str) -> bool:
     focus = ask.focus
     if ask.superlative and not _RANKS.search(sentence):
         return False  # "which vendor has the most" is not answered by a sentence ranking nothing
-    if focus is Focus.MONEY:
-        return bool(MONEY.search(sentence))
+    if focus is Focus.MONEY:  # "a fee equal to 25% of the remaining subscription fees" states one too
+        return bool(MONEY.search(sentence) or SHARE_OF_MONEY.search(sentence))
     if focus is Focus.DATE:
         return bool(_DATE.search(sentence) or _RELATIVE.search(sentence)) or conditioned(ask.question, sentence)
     if focus is Focus.RATE:

@@ -34,7 +34,7 @@ from .fields import dangling
 from .figurehits import figure_hits
 from .focus import Focus, gives
 from .lookup import interleave, search_guidance, split_question
-from .objects import thing_words
+from .objects import same_change, thing_words
 from .ownwords import prefer_own_words
 from .padding import drop_padding
 from .paraphrase import matcher_for
@@ -528,13 +528,10 @@ def _verdict(ask: Ask, chosen: list[Candidate], corpus: Corpus) -> Verdict:
     ]  # (the passage's "CAIOB" names the "oversight board" where its document spells it out)
     # a compound holds the word ("teleconsultations" for "consultations")
     unnamed = sorted(
-        t for t in thing_words(ask.question) & set(ask.anchors) if not any(t in w for words in said for w in words)
+        t
+        for t in thing_words(ask.question) & set(ask.anchors)
+        if not any(t in w or same_change(t, w) for words in said for w in words)
     )
-    if unnamed and corpus.words_alike is not None:  # "a performance drop" stated as "falls by more than 10%"
-        alike = corpus.words_alike.best(
-            [ask.written.get(t, t) for t in unnamed], " ".join(ev.text for ev in stating or evidence)
-        )
-        unnamed = [t for t in unnamed if not alike.get(ask.written.get(t, t).lower(), 0.0)]
     if verdict.ok and unnamed:
         verdict = replace(
             verdict, ok=False, reason="none of them mentions " + " or ".join(ask.written.get(t, t) for t in unnamed)

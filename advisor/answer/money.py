@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["MONEY", "MONEY_ASK", "in_money_units"]
+__all__ = ["MONEY", "MONEY_ASK", "SHARE_OF_MONEY", "in_money_units"]
 
 _MONEY_NOUN = (
     r"(?:cost|costs|price|prices|pricing|fee|fees|dues|charge|charges|salary|salaries|budget|budgets|spend|spending|"
@@ -60,3 +60,11 @@ def in_money_units(text: str, heads: str) -> bool:
     """Does a row state amounts of money by its figures alone, its table's caption or header row
     (`heads`) naming the currency ("Table 27: Budget by building block and year (TVK million)")?"""
     return bool(re.search(r"\d", text)) and bool(_MONEY_UNIT.search(heads))
+
+
+#: A share of an amount of money: "25% of the remaining Annual Subscription Fees".
+SHARE_OF_MONEY = re.compile(
+    r"\d+(?:\.\d+)?\s?(?:%|percent|per cent)\s+of\s+(?:the\s+|any\s+|all\s+)?(?:[\w-]+\s+){0,4}?"
+    r"(?:fees?|prices?|costs?|charges?|amounts?|value|revenue|payments?|subscriptions?)\b",
+    re.I,
+)

@@ -102,6 +102,23 @@ def not_done_said(token: str, sentence: str) -> bool:
     return token in _NOT_DONE and _NEGATION.search(sentence) is not None
 
 
+#: Words of one change in a measure: "a performance drop" is stated as "a decline of more than 10%".
+_CHANGES = (
+    frozenset(
+        tokenize(
+            "drop drops decline declines fall falls decrease decreases reduction reductions dip dips "
+            "deterioration degradation loss"
+        )
+    ),
+    frozenset(tokenize("rise rises increase increases growth gain gains jump jumps")),
+)
+
+
+def same_change(token: str, word: str) -> bool:
+    """Do the two tokens name the same kind of change in a measure ("drop" and "declin")?"""
+    return any(token in family and word in family for family in _CHANGES)
+
+
 #: The words placing a figure in time ("by the end of", "at the start of"), not what it is of.
 _TIME_FRAME = re.compile(
     r"\b(?:by|at|before|after|until|till|from|to|as\s+of|since)\s+the\s+(?:very\s+)?"

@@ -71,7 +71,9 @@ _ASKS_A_SOURCE = re.compile(
     r"|\bthe (?:[\w’'-]+ ){0,3}?[\w-]+['’]s (?:guidance|advice|recommendations?|suggestions?|suggested actions|view)\b"
     # "Can ScribeWell use our recordings ...?", "Does Lumora keep our data?": what a named vendor
     # or product does, which its documents say, not the organization's own results
-    r"|^\s*(?:can|could|does|do|did|will|would|may|is|has)\s+(?-i:(?!(?:We|I|Our|The|This|That|It|AI)\b)[A-Z][\w-]*[a-z][\w-]*)\b",
+    # ("Which approach must Quillon use before it may reuse our data?": what the vendor must do)
+    r"|(?:^\s*|\b)(?:can|could|does|do|did|will|would|may|must|shall|is|has)\s+"
+    r"(?-i:(?!(?:We|I|Our|The|This|That|It|AI)\b)[A-Z][\w-]*[a-z][\w-]*)\b",
     re.I,
 )
 

@@ -276,8 +276,12 @@ def title_from_name(path: Path) -> str:
 
 
 def heading_path(headings: list[tuple[int, str]], level: int, text: str) -> list[tuple[int, str]]:
-    """The open headings after a heading of `level`: deeper and equal ones close."""
-    return [(lvl, t) for lvl, t in headings if lvl < level] + [(level, text)]
+    """The open headings after a heading of `level`: deeper and equal ones close, and so does a
+    table of contents' heading, whatever its level (it heads its entries, not the clauses after it)."""
+    return [(lvl, t) for lvl, t in headings if lvl < level and not _CONTENTS.match(t)] + [(level, text)]
+
+
+_CONTENTS = re.compile(r"^\s*(?:table\s+of\s+)?contents\s*:?\s*$", re.I)
 
 
 #: A line that starts a list item, a quote or a table row: it stands on its own line.

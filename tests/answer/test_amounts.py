@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from advisor.answer import Advisor
-from advisor.answer.amounts import asked_amounts, asked_bands, covers_amount, covers_share
+from advisor.answer.amounts import asked_amounts, asked_bands, covers_amount, covers_share, money_noun_met
 
 from .builders import indexed_settings
 
@@ -51,3 +51,15 @@ def test_a_share_the_question_names_is_held_by_the_band_a_table_states():
     assert covers_share("between 80 and 89 percent", share)
     assert not covers_share("90% or more of samples compliant", share)
     assert not covers_share("Insufficient | less than 80%", share) and covers_share("less than 90%", share)
+
+
+def test_an_amount_stated_by_its_tables_currency_or_as_a_share_of_fees_is_money_of_the_kind_asked():
+    row = (
+        "Item | Description | Amount (USD) | Invoicing\nA | Implementation fee (one-time) | 185,000 | 50% at signature"
+    )
+    assert money_noun_met("fee", row)
+    assert money_noun_met(
+        "cost", "Customer shall pay an early termination fee equal to 25% of the remaining subscription fees."
+    )
+    assert not money_noun_met("fine", row)  # a fee is no fine
+    assert not money_noun_met("fee", "Item | Description | Quantity\nA | Implementation fee (one-time) | 3")

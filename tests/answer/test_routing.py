@@ -48,6 +48,8 @@ def test_out_of_scope_by_rule_is_refused_with_the_reason():
         "Given our limited budget, how should we prioritize AI risks according to the policy's guidance on risk tolerance?",
         "What does the Playbook suggest we fix first?",
         "Per the hospital bylaws, what should we improve before credentialing AI-assisted surgeons?",
+        # what a named vendor must do with our data, which its contract says
+        "Which de-identification method must Quillon use before it may reuse our data for model improvement?",
     ],
 )
 def test_a_we_question_citing_a_document_is_answered_from_guidance_without_an_organization(query):

@@ -160,3 +160,24 @@ def test_a_hard_wrapped_paragraph_is_read_whole_in_markdown_and_plain_text(tmp_p
             "- 3 of the 11 changes were released without a change ticket, and the team could not say why;\n- no access"
             in text
         )
+
+
+def test_a_contents_heading_heads_its_entries_not_the_clauses_after_it(tmp_path):
+    # a contract whose "Contents" is a level-1 heading and whose clauses are level-2 headings
+    p = make_docx(
+        tmp_path / "msa.docx",
+        "Master services agreement",
+        [
+            ("Contents", ["1. Fees and payment", "2. Termination"]),
+            ("  1. Fees and payment", ["The annual subscription fee is USD 412,000, invoiced annually in advance."]),
+            ("  2. Termination", ["Either party may terminate on 180 days' written notice."]),
+        ],
+    )
+    chunks = _chunks(p)
+    fee = next(c for c in chunks if "412,000" in c.text)
+    assert fee.section == "1. Fees and payment", [c.section for c in chunks]
+    md = tmp_path / "msa.md"
+    md.write_text(
+        "# Agreement\n\n## Table of contents\n\n- Fees\n\n### Fees\n\nThe fee is USD 9,000.\n", encoding="utf-8"
+    )
+    assert next(c for c in _chunks(md) if "9,000" in c.text).section == "Fees"
