@@ -557,6 +557,9 @@ def _list_lead(chunk: Chunk, prose: Unit | None) -> tuple[Unit | None, bool]:
     return None, section_lead(chunk) is None
 
 
+_FINISHED = re.compile(r"[.!?][\"'”’)\]]*$")
+
+
 def _blocks(text: str) -> list[tuple[int, int]]:
     """Spans of prose paragraphs, list items and table rows: a bullet or a table row starts a
     block of its own; a list item continues onto following lines until a blank line or the
@@ -573,7 +576,10 @@ def _blocks(text: str) -> list[tuple[int, int]]:
             cur, kind = None, ""
             continue
         starts_item = bool(_BULLET.match(bare)) or " | " in bare
-        if starts_item or cur is None or kind == "row" or (kind == "item" and " | " in bare):
+        # a paragraph at the margin after an item's finished sentence is no more of the item
+        finished = cur is not None and _FINISHED.search(text[cur[0] : s].rstrip()) is not None
+        after_item = kind == "item" and (" | " in bare or (finished and bare[:1].isupper() and not line[:1].isspace()))
+        if starts_item or cur is None or kind == "row" or after_item:
             if cur:
                 out.append((cur[0], cur[1]))
             cur = [s, e]

@@ -9,7 +9,7 @@ from ..citations import SupportChecker, best_quote
 from ..guard import looks_like_injection
 from ..provenance import status_note
 from ..retrieve import Hit
-from ..text import Numbering, split_sentences
+from ..text import Numbering, split_sentences, strip_markers
 from .types import Answer, AnswerKind, AnswerMode, Draft, Part, citation_for
 
 __all__ = ["ABSTAIN_MESSAGE", "plain", "quote_span", "render_offline", "with_currency_notes"]
@@ -47,7 +47,8 @@ def _cited(part: Part, markers: list[int]) -> str:
     """The part's sentence with its markers before the full stop (a list item without the
     separator its source list put after it: "- a safety rule [1]." not "- a safety rule; [1].")."""
     tag = "".join(f"[{n}]" for n in markers)
-    body = part.text.rstrip()
+    # the document's own reference marks ("... stenosis severity [4].") are no citation of the answer's
+    body = strip_markers(part.text).rstrip() or part.text.rstrip()
     if part.bullet:
         body = _ITEM_SEPARATOR.sub("", body) or body
     return f"{body[:-1]} {tag}{body[-1]}" if body[-1:] in ".!?:" else f"{body} {tag}."
