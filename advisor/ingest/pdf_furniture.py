@@ -434,6 +434,22 @@ def declaration(text: str) -> bool:
 _FACT_HEADING = re.compile(r"^(?!(?:table|figure|exhibit|chart)\b)[^:]{3,80}:\s+(?=[^:]*\d)[^:]{3,}$", re.I)
 
 
-def stated_in_heading(text: str) -> bool:
-    """Does the heading state a fact, to be read as text under itself too?"""
-    return bool(_FACT_HEADING.match(" ".join(text.split())))
+def stated_in_heading(text: str, section: str = "") -> str:
+    """The fact a heading states, to be read as text under itself too ("" when it states none): a
+    label with a value ("Pilot: 42 clinicians, 6 sites"), or a short value under a heading that
+    labels it ("SIGNIFICANT IMPROVEMENT REQUIRED" under "1.2 Overall rating": "Overall rating:
+    SIGNIFICANT IMPROVEMENT REQUIRED")."""
+    flat = " ".join(text.split())
+    if _FACT_HEADING.match(flat):
+        return flat
+    parts = [p.strip() for p in section.split(" > ")]
+    label = re.sub(r"^(?:\d+(?:\.\d+)*\.?|[A-Z]\.)\s+", "", parts[-2]) if len(parts) >= 2 and parts[-1] == flat else ""
+    value = 1 <= len(flat.split()) <= 6 and not flat.endswith(".") and not _VALUE_LABEL.search(flat)  # no label
+    return f"{label}: {flat}" if value and _VALUE_LABEL.search(label) else ""
+
+
+#: A heading that labels the value set under it: "Overall rating", "Audit opinion", "Status".
+_VALUE_LABEL = re.compile(
+    r"^(?:[\w-]+\s+){0,3}(?:rating|opinion|conclusion|status|verdict|grade|assurance level|risk level|outcome|decision)$",
+    re.I,
+)

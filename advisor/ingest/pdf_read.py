@@ -513,10 +513,10 @@ class _Sections:
                     blocks += self._release_above(piece)
                     self._heading(piece)
                     self._title_text(piece, blocks, first and not cover and front_matter(pieces[i + 1 :]))
-                    if not first and stated_in_heading(piece.text):
+                    if not first and (fact := stated_in_heading(piece.text, self.section)):
                         # a bold bullet stating a fact ("Pilot: 42 clinicians, 6 sites") heads what
                         # follows and is said too: a heading itself is never quoted
-                        blocks.append(Block(" ".join(piece.text.split()), self.section, piece.page))
+                        blocks.append(Block(fact, self.section, piece.page))
                     continue
                 if self._above_title(piece):
                     self.above.append(Block(piece.text, self.section, number))

@@ -132,3 +132,37 @@ def test_a_margin_mark_opens_its_footnote_and_a_list_goes_on_over_the_page(tmp_p
     assert "define a quorum as six of the eleven voting members" in flat, text
     note = flat.index("define a quorum")
     assert not ("- sex;" in flat[:note] and "race and ethnicity" in flat[note:]), text  # not between the items
+
+
+def test_a_rating_set_as_a_heading_under_its_label_is_read_as_a_fact(tmp_path):
+    # an audit report's boxed rating: "1.2 Overall rating", then the rating itself in large bold capitals
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 18)
+    pdf.set_xy(20, 12)
+    pdf.cell(0, 9, "Internal audit report IA-25-03")
+    pdf.set_font("Helvetica", "B", 14)
+    pdf.set_xy(20, 24)
+    pdf.cell(0, 7, "1. Executive summary")
+    pdf.set_font("Helvetica", "B", 12)
+    pdf.set_xy(20, 33)
+    pdf.cell(0, 7, "1.2 Overall rating")
+    pdf.rect(20, 43, 90, 12)  # the rating's box
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.set_xy(24, 46)
+    pdf.cell(0, 6, "LIMITED ASSURANCE")
+    pdf.set_font("Helvetica", "", 10)
+    pdf.set_xy(20, 60)
+    pdf.multi_cell(170, 5, " ".join(RATIONALE))
+    pdf.set_font("Helvetica", "B", 12)
+    pdf.set_xy(20, 80)
+    pdf.cell(0, 7, "1.3 Key messages")
+    pdf.set_font("Helvetica", "", 10)
+    pdf.set_xy(20, 90)
+    pdf.multi_cell(170, 5, "The inventory is incomplete and local validation is frequently missing.")
+    path = tmp_path / "audit.pdf"
+    pdf.output(str(path))
+    chunks = load_chunks(path, "audit.pdf", doc_type="guidance")
+    text = "\n".join(c.text for c in chunks)
+    assert "Overall rating: LIMITED ASSURANCE" in text, text
+    assert "Key messages: " not in text, text  # a heading over prose states nothing
