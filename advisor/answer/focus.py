@@ -233,6 +233,20 @@ _VALUE_ASKED = re.compile(
     r"\s*what(?:'s| is| was| are| were)\b",
     re.I,
 )
+#: A question asking how many there were or are, with no word of a limit or a requirement ("How many requests
+#: did the algorithm auto-approve in 2025?"), and a count a rule sets as a bound ("at least 30 requests").
+_ACTUAL_COUNT = re.compile(
+    r"^(?![^?]*\b(?:must|should|shall|may|can|required?|need|needs|needed|allowed|permitted|eligible|qualif\w*|minimum|"
+    r"maximum|min|max|at least|at most|thresholds?|limits?|cap)\b)[^?]*\bhow many\b[^?]*\b(?:did|were|was|have|has|had)\b",
+    re.I,
+)
+_COUNT_BOUND = re.compile(
+    r"\b(?:at (?:least|most)|(?:no )?(?:more|fewer|less) than|a (?:minimum|maximum) of|minimum of|maximum of|up to|"
+    r"not (?:more|less|fewer) than)\s+(?:\d[\d,]*|(?:"
+    + "|".join(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty"])
+    + r"))\b",
+    re.I,
+)
 _CODE = re.compile(r"\b[A-Z]{1,4}-?\d{3,}\b|§\s?\d|\b\d{2,}(?:\.\d+)+(?:\([a-z0-9]+\))*|\b[A-Z]{2,}-\d+\b")
 _PROPER = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
 #: A sentence that corrects the question's premise: the thing has no fine, no deadline, no force of law.
@@ -394,7 +408,8 @@ def counted(question: str) -> str:
 _PLURAL = re.compile(r"^[A-Za-z-]{2,}(?<![su])s['’]?$")
 #: Figures that count nothing: a share ("90 percent", "4%"), and "no" comparing ("no longer than").
 _NOT_A_COUNT = re.compile(
-    r"\b\d[\d.,]*\s?(?:%|per ?cent\b)|\bno (?=(?:longer|later|sooner|earlier|more|fewer|less|greater|higher|lower)\b)",
+    r"\b\d[\d.,]*\s?(?:%|per ?cent\b)|\bno (?=(?:longer|later|sooner|earlier|more|fewer|less|greater|higher|lower)\b)"
+    r"|\bboth\b(?=\s+(?:[\w-]+\s+){1,3}?(?:and|or)\b)",  # "both the numerator and the denominator": no count
     re.I,
 )
 #: "one of four risk tiers": the thing is one among N of something; N counts what follows it.
@@ -469,8 +484,8 @@ def gives(ask: Asked, sentence: str) -> bool:
         return bool(_RATE.search(_THRESHOLD.sub(" ", sentence) if _VALUE_ASKED.search(ask.question) else sentence))
     if focus is Focus.FREQUENCY:
         return bool(_FREQUENCY.search(sentence))
-    if focus is Focus.COUNT:
-        return _counts(ask, sentence)
+    if focus is Focus.COUNT:  # how many there were is no bound a rule sets ("at least 30 requests")
+        return _counts(ask, _COUNT_BOUND.sub(" ", sentence) if _ACTUAL_COUNT.search(ask.question) else sentence)
     if focus is Focus.DURATION:
         unit = unit_asked(ask.question)
         head = measured(ask.question)

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from advisor.answer.asks import Evidence, Focus, addressed, read_ask
-from advisor.answer.focus import focus_of
+from advisor.answer.focus import focus_of, gives
 from advisor.answer.paraphrase import WordMatcher
 from advisor.text import tokenize
 
@@ -170,3 +170,12 @@ def test_a_longer_word_sharing_the_counted_words_start_counts_nothing():
 )
 def test_a_cutoff_for_doing_something_is_a_deadline_and_a_cutoff_for_a_measure_a_threshold(question, focus):
     assert focus_of(question) is focus
+
+
+def test_how_many_there_were_is_stated_by_no_bound_and_no_both():
+    actual = read_ask("How many prior authorization requests did the algorithm auto-approve in 2025?")
+    assert not gives(actual, "A provider qualifies when it submitted at least 30 prior authorization requests.")
+    assert not gives(actual, "Withdrawn requests are excluded from both the numerator and the denominator.")
+    assert gives(actual, "The algorithm auto-approved 41,200 requests in 2025.")
+    rule = read_ask("How many prior authorization requests must a provider submit to qualify?")
+    assert gives(rule, "A provider qualifies when it submitted at least 30 prior authorization requests.")

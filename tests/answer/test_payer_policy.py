@@ -24,6 +24,12 @@ Two studies published in 2024 changed that position. A cohort of 1,900 patients 
 plaque volume predicted cardiac events independently of stenosis severity [4]. Agreement with
 intravascular ultrasound was high in 300 vessels [6].
 
+## Provider exemptions
+
+A provider qualifies for an exemption when it submitted at least 30 prior authorization requests for the
+category in the lookback year. Requests withdrawn by the provider are excluded from both the numerator and
+the denominator.
+
 ## Exclusions
 
 Fenwater considers FFR-CT not medically necessary in any of the following circumstances:
@@ -52,3 +58,15 @@ def test_the_paragraph_after_a_lists_last_item_is_no_part_of_it(advisor_with_pol
     assert not ans.abstained, ans.answer
     item = next(line for line in ans.answer.splitlines() if "non-diagnostic" in line)
     assert "billed" not in item, ans.answer
+
+
+def test_how_many_there_were_is_not_answered_by_a_bound_a_rule_sets(advisor_with_policy):
+    ans = advisor_with_policy.ask(
+        "How many prior authorization requests did Fenwater's algorithm auto-approve in 2025?"
+    )
+    assert ans.abstained, ans.answer
+    # the bound itself is what a question about the rule asks
+    rule = advisor_with_policy.ask(
+        "How many prior authorization requests must a provider submit to qualify for a Fenwater exemption?"
+    )
+    assert not rule.abstained and "at least 30" in rule.answer, rule.answer
