@@ -5,8 +5,14 @@ file built by python-docx (build_caldergrove.py), three vendor model cards built
 55-page national blueprint printed by Chromium (build_tarvenia.py), the ODHA guidance web page, an
 HTML file written as it is (build_odha.py), the Brackenmoor board slide deck printed by Chromium
 (build_brackenmoor.py), the Vellmark regulation with footnotes built by reportlab
-(build_vellmark.py) and the Kestrelane completed vendor questionnaire built by fpdf2
-(build_kestrelane.py): fifteen documents.
+(build_vellmark.py), the Kestrelane completed vendor questionnaire built by fpdf2
+(build_kestrelane.py), the Kestrelmoor internal audit report built by reportlab
+(build_kestrelmoor.py), the Brackenridge committee minutes, a Word file built by python-docx
+(build_brackenridge.py), and the Westmarch letter they discuss, a scanned image-only PDF drawn with
+Pillow (build_westmarch.py), the CHAC accreditation standard printed by Chromium (build_chac.py) and
+its FAQ web page written as it is (build_chac_faq.py), the Marrowgate-Quillon services agreement, a
+Word file built by python-docx (build_marrowgate.py), and the Larkmoor payer medical policy built by
+reportlab (build_larkmoor.py): twenty-two documents.
 
     python evals/heldout/build.py --out DIR
 
@@ -14,7 +20,8 @@ These documents are for measuring, never for tuning: the engineers who change in
 the composer do not read them or their questions (`evals/heldout-test.jsonl`). The HTML documents'
 tables of contents get real page numbers the way `evals/genres/build.py` does it; reportlab fills
 the Brennmoor contents page itself, and the Vellmark arrangement of sections is built again until
-its page numbers are stable. The Word file and the ODHA web page have no pages.
+its page numbers are stable; the CHAC standard's contents page is printed again until its page numbers
+are stable. The Word files and the web pages have no pages.
 """
 
 from __future__ import annotations
@@ -34,14 +41,21 @@ genres = importlib.util.module_from_spec(_spec)
 sys.modules["genres_build"] = genres  # dataclasses look their module up while the class is built
 _spec.loader.exec_module(genres)
 import build_brackenmoor as brackenmoor  # noqa: E402  (its sibling: this folder is the script's path)
+import build_brackenridge as brackenridge  # noqa: E402
 import build_brennmoor as brennmoor  # noqa: E402
 import build_caldergrove as caldergrove  # noqa: E402
+import build_chac as chac  # noqa: E402
+import build_chac_faq as chac_faq  # noqa: E402
 import build_corvell as corvell  # noqa: E402
 import build_kestrelane as kestrelane  # noqa: E402
+import build_kestrelmoor as kestrelmoor  # noqa: E402
+import build_larkmoor as larkmoor  # noqa: E402
+import build_marrowgate as marrowgate  # noqa: E402
 import build_odha as odha  # noqa: E402
 import build_tarvenia as tarvenia  # noqa: E402
 import build_tidemark as tidemark  # noqa: E402
 import build_vellmark as vellmark  # noqa: E402
+import build_westmarch as westmarch  # noqa: E402
 
 _STYLE = "font-size:8px;width:100%;margin:0 18mm;font-family:'Liberation Serif',serif;display:flex;"
 DOCS = {
@@ -87,8 +101,10 @@ def _print(page, html: str, header: str, footer: str, out: Path) -> None:
 def build(out: Path) -> list[Path]:
     """Print every held-out HTML document into `out`, build the Brennmoor guideline, the Caldergrove
     policy, the Tidemark and Sentrix cards, the Corvell article, the Tarvenia blueprint, the
-    Brackenmoor deck, the Vellmark regulation and the Kestrelane questionnaire, and write the ODHA
-    web page; the paths of the thirteen PDFs, the .docx file and the .html file."""
+    Brackenmoor deck, the Vellmark regulation, the Kestrelane questionnaire, the Kestrelmoor audit
+    report, the Brackenridge minutes and the Westmarch letter, the CHAC standard, the Marrowgate
+    agreement and the Larkmoor policy, and write the ODHA and CHAC web pages; the paths of the
+    seventeen PDFs, the three .docx files and the two .html files."""
     out.mkdir(parents=True, exist_ok=True)
     made: list[Path] = []
     with sync_playwright() as p:
@@ -116,12 +132,19 @@ def build(out: Path) -> list[Path]:
     made.append(brackenmoor.build(out, genres.CHROMIUM))
     made.append(vellmark.build(out))
     made.append(kestrelane.build(out))
+    made.append(kestrelmoor.build(out))
+    made.append(brackenridge.build(out))
+    made.append(westmarch.build(out))
+    made.append(chac.build(out, genres.CHROMIUM))
+    made.append(chac_faq.build(out))
+    made.append(marrowgate.build(out))
+    made.append(larkmoor.build(out))
     return made
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    ap.add_argument("--out", type=Path, required=True, help="folder for the PDFs, the .docx file and the .html file")
+    ap.add_argument("--out", type=Path, required=True, help="folder for the PDFs, the .docx files and the .html files")
     for path in build(ap.parse_args(argv).out):
         print(path)
     return 0
