@@ -242,9 +242,7 @@ _ACTUAL_COUNT = re.compile(
 )
 _COUNT_BOUND = re.compile(
     r"\b(?:at (?:least|most)|(?:no )?(?:more|fewer|less) than|a (?:minimum|maximum) of|minimum of|maximum of|up to|"
-    r"not (?:more|less|fewer) than)\s+(?:\d[\d,]*|(?:"
-    + "|".join(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty"])
-    + r"))\b",
+    rf"not (?:more|less|fewer) than)\s+(?:\d[\d,]*|(?:{_NUMBER_WORDS}))\b",
     re.I,
 )
 _CODE = re.compile(r"\b[A-Z]{1,4}-?\d{3,}\b|§\s?\d|\b\d{2,}(?:\.\d+)+(?:\([a-z0-9]+\))*|\b[A-Z]{2,}-\d+\b")

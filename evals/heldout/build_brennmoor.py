@@ -47,6 +47,7 @@ HERE = Path(__file__).resolve().parent
 # run as a script (or by build.py) from this folder, so its sibling text modules import by name
 import brennmoor_sections as S  # noqa: E402
 import brennmoor_texts as T  # noqa: E402
+from page_count import TotalPagesCanvas  # noqa: E402
 
 PAGE_W, PAGE_H = A4
 LM = RM = 2.2 * cm
@@ -183,27 +184,14 @@ class GuidelineDoc(BaseDocTemplate):
             self.notify("TOCEntry", (level, text, self.page, key))
 
 
-class NumberedCanvas(pdfcanvas.Canvas):
+class NumberedCanvas(TotalPagesCanvas):
     """Canvas that writes 'Page N of M' after the total page count is known."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._saved: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._saved.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._saved)
-        for state in self._saved:
-            self.__dict__.update(state)
-            if self._pageNumber > 1:
-                self.setFont("Helvetica", 8)
-                self.setFillColor(NAVY)
-                self.drawRightString(PAGE_W - RM, 1.1 * cm, T.PAGE_OF.format(self._pageNumber, total))
-            super().showPage()
-        super().save()
+    def draw_furniture(self, total: int) -> None:
+        if self._pageNumber > 1:
+            self.setFont("Helvetica", 8)
+            self.setFillColor(NAVY)
+            self.drawRightString(PAGE_W - RM, 1.1 * cm, T.PAGE_OF.format(self._pageNumber, total))
 
 
 def _boxed(inner: list[Flowable], width: float, style: list[tuple[Any, ...]]) -> Table:

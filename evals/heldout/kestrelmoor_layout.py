@@ -2,11 +2,11 @@
 styles, footnotes drawn at the foot of the page where their anchor lands, the "Page X of Y" canvas,
 the running header and footer, the document template and the small flowable helpers the sections use."""
 
+from page_count import TotalPagesCanvas
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import letter
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import inch
-from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -101,25 +101,12 @@ def para_fn(text_with_markers, nums, style=BODY):
 # --------------------------------------------------------------------------------------
 # Canvas with "Page X of Y"
 # --------------------------------------------------------------------------------------
-class NumberedCanvas(pdfcanvas.Canvas):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._saved_page_states = []
-
-    def showPage(self):
-        self._saved_page_states.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self):
-        total = len(self._saved_page_states)
-        for state in self._saved_page_states:
-            self.__dict__.update(state)
-            if self._pageNumber > 1:
-                self.setFont("Helvetica", 8)
-                self.setFillColor(GREY)
-                self.drawCentredString(PAGE_W / 2, 0.45 * inch, f"Page {self._pageNumber} of {total}")
-            super().showPage()
-        super().save()
+class NumberedCanvas(TotalPagesCanvas):
+    def draw_furniture(self, total: int) -> None:
+        if self._pageNumber > 1:
+            self.setFont("Helvetica", 8)
+            self.setFillColor(GREY)
+            self.drawCentredString(PAGE_W / 2, 0.45 * inch, f"Page {self._pageNumber} of {total}")
 
 
 def on_page(canv, doc):

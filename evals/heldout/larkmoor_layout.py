@@ -2,6 +2,7 @@
 fonts, paragraph styles, the table helper, and the canvas that draws the running header, the
 disclaimer footer and "Page X of Y" on every page."""
 
+from page_count import TotalPagesCanvas
 from reportlab.lib import colors
 from reportlab.lib.fonts import addMapping
 from reportlab.lib.pagesizes import letter
@@ -9,7 +10,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
     Paragraph,
     Table,
@@ -136,23 +136,7 @@ DISCLAIMER = (
 )
 
 
-class NumberedCanvas(rl_canvas.Canvas):
-    def __init__(self, *a, **k):
-        super().__init__(*a, **k)
-        self._saved = []
-
-    def showPage(self):
-        self._saved.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self):
-        n = len(self._saved)
-        for st in self._saved:
-            self.__dict__.update(st)
-            self.draw_furniture(n)
-            super().showPage()
-        super().save()
-
+class NumberedCanvas(TotalPagesCanvas):
     def draw_furniture(self, total):
         w, h = letter
         pg = self._pageNumber
