@@ -20,7 +20,7 @@ import re
 
 from ..text import tokenize
 
-__all__ = ["HEADING_BONUS", "asks_excluded_uses", "names_excluded_uses", "names_section"]
+__all__ = ["HEADING_BONUS", "asks_excluded_uses", "heading_named", "names_excluded_uses", "names_section"]
 
 #: How much a unit gains when the question names its section's heading: enough to rank a
 #: section's plain sentences with the sentences naming the product asked about.
@@ -101,3 +101,15 @@ def names_section(question: str, section: str) -> bool:
     # ("Out-of-scope use" for "which uses are out of scope") it heads the list of them
     least = 1 if _plural(words[-1]) else 2
     return least <= len(stems) <= _MAX_WORDS and all(t[:5] in asked for t in stems)
+
+
+@functools.lru_cache(maxsize=4096)
+def heading_named(question: str, section: str) -> bool:
+    """Does the question use every content word of one of the section's headings, of two words or
+    more ("What overall rating did the audit give?" and "1.2 Overall rating")?"""
+    asked = {t[:5] for t in tokenize(question)}
+    for head in section.split(" > "):
+        stems = [t for t in tokenize(_NUMBERING.sub("", head.strip())) if "-" not in t and not t[0].isdigit()]
+        if 2 <= len(stems) <= _MAX_WORDS and all(t[:5] in asked for t in stems):
+            return True
+    return False

@@ -10,7 +10,7 @@ from ..retrieve import Filters, Hit, Retriever, SearchResult
 from ..text import content_words, identifiers, tokenize
 from .definitions import asks_definition
 from .docref import documents_naming, referenced, without_references
-from .headings import asks_excluded_uses, names_section
+from .headings import asks_excluded_uses, heading_named, names_section
 from .unsaid import unframed
 
 __all__ = ["compared_names", "diverse", "interleave", "search_guidance", "split_question"]
@@ -105,12 +105,19 @@ def with_standouts(hits: list[Hit], k: int, query: str = "") -> list[Hit]:
 def _headed(query: str, top: list[Hit], rest: list[Hit]) -> Hit | None:
     """The first hit past the top k under the heading the question names, when no top hit is
     (`headings.names_section`: "what should X not be used for" and the card's "Out-of-scope use"
-    list, whose items never say so), else whose section heading holds a word of the question
-    that no top hit holds anywhere."""
+    list, whose items never say so), then under a heading the question uses in full
+    (`headings.heading_named`), else whose section heading holds a word of the question that no top
+    hit holds anywhere."""
     if not any(names_section(query, h.chunk.section) for h in top):
         named = next((h for h in rest if names_section(query, h.chunk.section)), None)
         if named is not None:
             return named
+    # a section the question names in full competes even when another one it names ranks higher
+    # ("1.2 Overall rating" for the rating the audit gave, under "A.2 Overall audit ratings")
+    seen = {h.chunk.section for h in top}
+    named = next((h for h in rest if h.chunk.section not in seen and heading_named(query, h.chunk.section)), None)
+    if named is not None:
+        return named
     held: set[str] = set()
     for h in top:
         held |= content_words(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}")

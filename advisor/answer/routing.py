@@ -344,8 +344,11 @@ _NAME = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][a-z][\w-]*")
 
 def unresolved_reference(question: str) -> str:
     """The phrase a first question points back with and names nothing else ("this product" in "Can
-    we use this product on children?"), "" when it names what it asks about or points at nothing."""
+    we use this product on children?"), "" when it names what it asks about, describes it before
+    pointing back, or points at nothing."""
     m = _POINTED_THING.search(question)
     if m is None or _NAME.search(question):
         return ""
+    if re.search(rf"\b{m.group(1)}s?\b", question[: m.start()], re.I):
+        return ""  # the question itself says which ("We run a sepsis model ... that model's assessment")
     return " ".join(m.group(0).split())

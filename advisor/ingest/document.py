@@ -49,6 +49,24 @@ class Block:
     breaks: list[int] = field(default_factory=list)
 
 
+#: A footnote longer than this (more than two sentences or so) is a passage of its own; a shorter
+#: one annotates its sentence.
+NOTE_APART = 250
+
+
+def note_meta(text: str) -> dict[str, Any]:
+    """The meta of a footnote read right after the paragraph that marks it: a short note ("as
+    amended by ... by striking out '250 cases'") goes on in the paragraph's passage; a long one
+    (a policy's definitions of three risk tiers) is a passage of its own under the same heading,
+    so its subject never dilutes what the paragraph says and each is found by what it says."""
+    return {"note": "marked"} if len(text) > NOTE_APART else {}
+
+
+def note_block(text: str, section: str) -> Block:
+    """A footnote read right after the paragraph that marks it, under that paragraph's heading."""
+    return Block(text, section, meta=note_meta(text))
+
+
 @dataclass
 class Document:
     """A loaded document before chunking."""

@@ -30,6 +30,7 @@ from .document import (
     fail,
     form_fields,
     heading_path,
+    note_block,
     subject_title,
     title_from_name,
 )
@@ -361,7 +362,7 @@ class _Reader:
         # a footnote is read right after the paragraph that marks it, under the same heading
         for note in (self.notes.pop(n, "") for n in para.notes):
             if note:
-                self.blocks.append(Block(note, sec))
+                self.blocks.append(note_block(note, sec))
         for inner in para.extra:
             self.paragraph(inner, sec)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .document import Block, BlockKind, heading_path
+from .document import Block, BlockKind, heading_path, note_block
 from .html_furniture import furniture_line, leaf_blocks, link_only, repeated_lines, text_of
 from .tables import table_row
 
@@ -175,6 +175,10 @@ class _Reader:
         self.blocks.append(Block(text, section, kind=kind))
         self.label = None
 
+    def _add_note(self, text: str) -> None:
+        self.blocks.append(note_block(text, self.secs.section))
+        self.label = None
+
     def _add_list(self, lines: list[str]) -> None:
         """A list's lines, read with the sentence leading into it ("... the sponsor must:") and
         with the items of the list just before it."""
@@ -241,7 +245,7 @@ class _Reader:
         else:
             self._mixed(el, depth)
         for note in self._notes_of(el) if level is None else ():
-            self._add(note)
+            self._add_note(note)
 
     def _mixed(self, el: Any, depth: int) -> None:
         """A container: its block children read in turn, the loose text between them as paragraphs."""
@@ -269,7 +273,7 @@ class _Reader:
             return
         self.secs.heading(level, text)
         for note in notes:
-            self._add(note)
+            self._add_note(note)
         self.label = text if _LABEL_HEADING.match(text) and not notes else None
 
     def _titled(self, title: str) -> None:
@@ -296,7 +300,7 @@ class _Reader:
             self._add(text, BlockKind.TABLE, section)
             rows += 1
         for note in self._notes_of(el):
-            self._add(note)
+            self._add_note(note)
 
     def _list(self, el: Any) -> None:
         if all(link_only(li) for li in el.iter("li")):

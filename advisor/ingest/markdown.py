@@ -8,7 +8,18 @@ from pathlib import Path
 import yaml
 
 from ..safety.injection import is_instruction
-from .document import HIDDEN_TEXT, Block, BlockKind, Document, fail, heading_path, read_text, title_from_name, unwrap
+from .document import (
+    HIDDEN_TEXT,
+    Block,
+    BlockKind,
+    Document,
+    fail,
+    heading_path,
+    note_block,
+    read_text,
+    title_from_name,
+    unwrap,
+)
 from .registry import register_loader
 from .tables import markdown_cells, markdown_row, table_row
 
@@ -120,7 +131,7 @@ class _Blocks:
         for label in dict.fromkeys(labels):
             note = self.notes.pop(label, "")
             if note:
-                self.blocks.append(Block(clean_inline_markdown(note), self.section()))
+                self.blocks.append(note_block(clean_inline_markdown(note), self.section()))
         self.para.clear()
 
     def row(self, cells: list[str]) -> None:

@@ -16,6 +16,8 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
+from .pdf_rules import Strikes, cell_edges, edge_between
+
 try:  # the same C function returning the object's address as an int: a cheap cache key
     from pypdfium2_raw.bindings import _libs
 
@@ -128,10 +130,12 @@ class _Shapes:
         self.hrules: list[tuple[float, float, float]] = []
         self.vrules: list[tuple[float, float, float]] = []
         self.dots: list[tuple[float, float, float, float]] = []
+        self.strokes: list[tuple[float, float, float]] = []  # thin horizontal lines, any length (strike-throughs)
         self.height = height
         self.turn = turn
         self._walk(page, max_objects)
         self.edges = cell_edges(self.hrules)  # cell edges of a table ruled by each cell's own border
+        self.strikes = Strikes(self.strokes)
 
     def _walk(self, page: Any, max_objects: int) -> None:
         # raw calls: pypdfium2's object wrappers cost more than the whole walk
@@ -170,6 +174,8 @@ class _Shapes:
             if a.value > 0 and min(r.value, g.value, b.value) < _LIGHT:
                 self.fills.append(rect)
         w, h = x1 - x0, y1 - y0
+        if h <= 2.5 and w >= 2:
+            self.strokes.append(((y0 + y1) / 2, x0, x1))
         if (fillmode.value or stroke.value) and 1.5 <= w <= 7 and 1.5 <= h <= 7 and 0.6 <= w / h <= 1.6:
             self.dots.append(rect)
             return
@@ -299,7 +305,7 @@ class PageReader:
         ox, oy = ctypes.c_double(), ctypes.c_double()
         top_y = self.box[3]
         styles: dict[int, _Style] = {}
-        edges = self.shapes.edges
+        edges, strikes = self.shapes.edges, self.shapes.strikes
         frags: list[Frag] = []
         run: _Run | None = None
         broken: _Run | None = None  # the run a line break just closed (PDFium breaks before a raised mark)
@@ -334,6 +340,9 @@ class PageReader:
             # the baseline, not the glyph box, puts characters on a line (bullets sit high);
             # within one text object it sits a fixed distance above the loose box's bottom
             x0, x1, base = rect.left, rect.right, top_y - rect.bottom - style.descent
+            if strikes and strikes.through(x0, x1, base, size):
+                run, broken, space = self._struck(run, frags, x0, x1, base, size, style, k), None, True
+                continue
             if u in SUPERSCRIPTS and run is not None and not space and _super_mark(run, x0, base):
                 mark_end = _drop_mark(marks, SUPERSCRIPTS[u], x0, x1, run, mark_end)  # "larger.¹"
                 continue
@@ -365,10 +374,7 @@ class PageReader:
                 and _footnote_mark(u, style, run or broken, x0, base, mark_end)  # type: ignore[arg-type]
             ):
                 # a raised small digit after a word: a note's mark, kept apart to find its note
-                if mark_end and marks:
-                    marks[-1] = (marks[-1][0] + chr(u), marks[-1][1], marks[-1][2])
-                else:
-                    marks.append((chr(u), x0, (run or broken).base))  # type: ignore[union-attr]
+                _add_mark(marks, chr(u), x0, (run or broken).base, bool(mark_end))  # type: ignore[union-attr]
                 mark_end, space = x1, False
                 _span_mark(run, frags if run is None else [], x1)
                 continue
@@ -384,6 +390,17 @@ class PageReader:
             space, mark_end = False, 0.0
         frags += self._close(run)
         return frags, visible, turns
+
+    def _struck(
+        self, run: _Run | None, frags: list[Frag], x0: float, x1: float, base: float, size: float, style: _Style, k: int
+    ) -> _Run:
+        """The run after a struck character: struck words leave a word space in their line, not a
+        gap between columns; a line opening with them starts where they do (no indent)."""
+        if run is not None and abs(base - run.base) <= 0.45 * size and x0 <= run.x1 + size:
+            run.x1 = max(run.x1, x1)
+            return run
+        frags += self._close(run)
+        return _Run([], x0, x1, base - 0.8 * size, base + 0.2 * size, base, style, "", k)
 
     def _close(self, run: _Run | None) -> list[Frag]:
         if run is None:
@@ -430,6 +447,14 @@ def _drop_mark(marks: list[tuple[str, float, float]], mark: str, x0: float, x1: 
         marks.append((mark, x0, run.base))
     run.x1 = max(run.x1, x1)
     return run.x1
+
+
+def _add_mark(marks: list[tuple[str, float, float]], mark: str, x0: float, base: float, going_on: bool) -> None:
+    """A note mark's character: the rest of the mark just dropped ("1" then "2"), or a mark of its own."""
+    if going_on and marks:
+        marks[-1] = (marks[-1][0] + mark, marks[-1][1], marks[-1][2])
+    else:
+        marks.append((mark, x0, base))
 
 
 def _super_mark(run: _Run, x0: float, base: float) -> bool:
@@ -495,34 +520,6 @@ def _ligature_part(tp: Any, k: int, rect: Any, dy: float, size: float) -> bool:
     if not pdfium_c.FPDFText_GetLooseCharBox(tp, k - 1, prev):
         return False
     return abs(prev.left - rect.left) < 0.01 and abs(prev.right - rect.right) < 0.01
-
-
-def cell_edges(hrules: list[tuple[float, float, float]]) -> list[tuple[float, float]]:
-    """(x, y) where two ruling segments at one height meet end to start: a cell's edge in a table
-    ruled only by horizontal lines (each cell drawing its own border)."""
-    return [(b, y) for y, _, b in hrules if any(abs(y2 - y) < 0.5 and abs(a2 - b) < 1.0 for y2, a2, _ in hrules)]
-
-
-def edge_between(edges: list[tuple[float, float]], x0: float, x1: float, base: float, size: float) -> bool:
-    """Does a cell's edge run between two characters of one ruled row (the row's top rule, at most
-    3 sizes above the line, and a rule below meet at the same x, and the gap is wider than a word
-    space)? A first cell's text that nearly fills its column ends closer to the next cell's text
-    than the layout's reach for one line. A header row ruled only below has the edge right under
-    it, and the rows' rules below meet at the same x again."""
-    if x1 - x0 < 0.5 * size:
-        return False  # a word space: a cell spanning columns runs across the rows' rule joints
-
-    def joint_below(x: float, y: float, reach: float) -> bool:
-        return any(abs(x2 - x) < 1.0 and 0 < y2 - y <= reach for x2, y2 in edges)
-
-    return any(
-        x0 < x < x1
-        and (
-            (0 < base - y <= 3.0 * size and joint_below(x, base, 12.0 * size))
-            or (0 < y - base <= 1.5 * size and joint_below(x, y, 12.0 * size))
-        )
-        for x, y in edges
-    )
 
 
 def _span_mark(run: _Run | None, closed: list[Frag], x1: float) -> None:

@@ -1,13 +1,12 @@
 """Page layout from positioned fragments: lines into boxes (paragraphs, cells, columns), boxes
 into reading order, and side-by-side short boxes into table rows.
 
-A justified line's widely spaced words are first joined into one fragment (:mod:`.pdf_spacing`).
-Boxes grow in content-stream order: a fragment continues the box whose last line sits right
+A margin's line numbers are dropped (:mod:`.pdf_linenos`) and a justified line's widely spaced
+words joined into one fragment (:mod:`.pdf_spacing`). Boxes grow in content-stream order: a fragment continues the box whose last line sits right
 above it, in the same column, in the same style, with no ruling line in between. That keeps a
 narrow table cell's wrapped lines together even when the neighbouring cell's lines sit on the
 same baselines. Boxes are then ordered by recursive XY cuts: bands top to bottom; a band whose
-boxes sit side by side is either a table row (short cells) or columns (read one after another).
-"""
+boxes sit side by side is either a table row (short cells) or columns (read one after another)."""
 
 from __future__ import annotations
 
@@ -17,15 +16,17 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from .pdf_boxes import Box, Line, label_only, pair_fields
-from .pdf_chars import Frag, Page, edge_between
+from .pdf_chars import Frag, Page
 from .pdf_columns import continued_rows, split_columns
 from .pdf_frames import callouts, frames, frames_apart
 from .pdf_furniture import FIGURE
 from .pdf_hanging import CLAUSE_NO, hang_labels
+from .pdf_linenos import drop_line_numbers
 from .pdf_rows import cell_lines, line_rows, sub_rows
 from .pdf_rows import extent as _extent
 from .pdf_rows import group as _group
 from .pdf_rows import spans as _spans
+from .pdf_rules import edge_between
 from .pdf_spacing import REACH, close_letter_spacing, join_spaced_words
 
 #: List bullets in the Symbol and Wingdings fonts Word exports, as PDFium reads them: their codes
@@ -34,13 +35,16 @@ SYMBOL_BULLETS = "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf0e8\uf0d9\uf0b2"
 _MARKER = re.compile(
     rf"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·\-–—*{SYMBOL_BULLETS}]|\(?\d{{1,3}}[.)]|\(?[a-zA-Z][.)]|\(?[ivxIVX]{{1,4}}[.)])$"
 )
-_ITEM_START = re.compile(rf"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·–—*\-{SYMBOL_BULLETS}]|\(?\d{{1,3}}[.)]|\(?[a-z][.)])\s")
+_ITEM_START = re.compile(rf"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·–—*\-{SYMBOL_BULLETS}]|\(?\d{{1,3}}[.)]|\(?[a-z][.)]|\([A-Z]\))\s")
 #: A heading's number or label alone ("4", "2.1", "Annex A", "Article IV"), its title set further along.
 _HEADING_NO = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|(?:annex|appendix|article|section|chapter|part|schedule)\s+(?:[A-Z]|[IVXLC]+|\d{1,2}))$",
     re.I,
 )
 _END = re.compile(r"[.!?:;][\"'”’)\]]?(?:\s*\([A-Z0-9]{1,3}\))*$")  # badges may close it: "... changes. (D) (S)"
+_OPEN = re.compile(
+    r"(?:,|\b(?:the|a|an|of|to|by|for|in|on|with|from|and|or|that|its|their|under|as))$", re.I
+)  # goes on
 # a numbered clause ("4.2.4 A high-risk ...", a checklist's "C3. The ...") or a note opening with its superscript mark ("¹ Cases ...")
 _CLAUSE = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+|[A-Z]{1,2}\d{1,2}(?:\.\d{1,2})*\.\s+|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,3}\s*)[A-Z(]"
@@ -94,10 +98,8 @@ def _frag_line(f: Frag) -> Line:
 
 
 def _label_goes_on(last: Line, f: Frag) -> bool:
-    """A long label wrapped onto the next line ("Cautioned out-of-scope settings and use" /
-    "cases: The system ..."): a wide bold line stopping on a lowercase word, or a bold line
-    stopping on a comma inside the label ("Advice 4.1 (firm," / "limited evidence): ..."), then a
-    label line."""
+    """A long label wrapped onto the next line ("... settings and use" / "cases: The system ..."): a
+    wide bold line stopping on a lowercase word, or on a comma ("Advice 4.1 (firm,"), then a label line."""
     wide = last.x1 - last.x0 >= 0.6 * (f.x1 - f.x0)
     # a bold line stopping on a comma is unfinished however short: no heading ends so
     goes_on = (wide and bool(re.search(r"\b[a-z]+$", last.text))) or bool(re.search(r"\w,$", last.text))
@@ -105,10 +107,9 @@ def _label_goes_on(last: Line, f: Frag) -> bool:
 
 
 def _note_line(box: Box, f: Frag) -> bool:
-    """A note or source line under a box (a table's last cell, a paragraph) starts a box of its
-    own: "Note:" or "Source:" opening it, or a note mark ("*", "¹") set in smaller type than the
-    line above or running well past the box's right edge (a wide note under a narrow column).
-    A list's "* item" under its item in the same type goes on with the list."""
+    """A note or source line under a box starts a box of its own: "Note:" or "Source:" opening it,
+    or a note mark ("*", "¹") set smaller than the line above or running well past the box's right
+    edge. A list's "* item" under its item in the same type goes on with the list."""
     last = box.lines[-1]
     if NOTE_LABEL.match(f.text):
         return f.size <= last.size + 0.05 * last.size
@@ -200,7 +201,7 @@ class _Builder:
         # generous leading (tables often set lines 2 sizes apart) raises the limit with the page's
         # pitch; a sentence that plainly goes on (no full stop, next line lowercase) may gap more
         reach = max(LEAD * size, 1.3 * self.pitch)
-        goes_on = not _END.search(last.text) and f.text[:1].islower()
+        goes_on = not _END.search(last.text) and (f.text[:1].islower() or bool(_OPEN.search(last.text)))
         if goes_on:
             reach = max(reach, 2.6 * size)
         if f.hidden != last.hidden or not 0.6 * size <= dy <= reach:
@@ -239,8 +240,7 @@ class _Builder:
         return not self._hrule_between(last.base + 0.3 * last.size, f.top + 0.1 * size, f.x0, f.x1)
 
     def _hrule_between(self, y0: float, y1: float, x0: float, x1: float) -> bool:
-        """A ruling line between y0 and y1 under most of [x0, x1]; a border drawn cell by cell (a
-        browser's collapsed borders) is one rule: its segments at one height add up."""
+        """A ruling line between y0 and y1 under most of [x0, x1] (a border drawn cell by cell adds up)."""
         covered: dict[float, float] = {}
         for y, a, b in self.page.hrules:
             if y0 < y < y1 and min(x1, b) > max(x0, a):
@@ -272,7 +272,7 @@ def _mark_drawn_bullets(frags: list[Frag], dots: list[tuple[float, float, float,
 def build_boxes(page: Page) -> list[Box]:
     """Fragments grouped into boxes (a paragraph, list, cell or column piece each)."""
     close_letter_spacing(page.frags)
-    frags = join_spaced_words(page, sorted(page.frags, key=lambda f: f.seq))
+    frags = join_spaced_words(page, drop_line_numbers(sorted(page.frags, key=lambda f: f.seq), page.height))
     if page.dots:
         _mark_drawn_bullets(frags, page.dots)
     builder = _Builder(page, line_pitch(frags))

@@ -21,6 +21,7 @@ from .document import (
     descriptive_title,
     fail,
     form_fields,
+    note_meta,
     subject_title,
     title_from_name,
 )
@@ -535,8 +536,9 @@ class _Sections:
                 meta = {"hidden": piece.hidden} if piece.hidden else {}
                 if piece.running:
                     meta["running"] = piece.running  # a running head's code: the document's own number
-                if piece.note and piece.apart and kind.indexed:
-                    meta["note"] = "footnote"  # a note not placed after its mark: a passage of its own
+                if piece.note and kind.indexed:
+                    # a note not placed after its mark is never quoted
+                    meta.update({"note": "footnote"} if piece.apart else note_meta(piece.text))
                 blocks.append(Block(piece.text, self.section, piece.page, kind, quarantine, meta, breaks=piece.breaks))
             self.pending = ""  # a title page of headings alone: its title is the documents' name
             blocks += self._release_above(None)

@@ -13,7 +13,8 @@ import bisect
 from itertools import pairwise
 from statistics import median_low
 
-from .pdf_chars import Frag, Page, edge_between
+from .pdf_chars import Frag, Page
+from .pdf_rules import edge_between
 
 REACH = 0.9  # gaps up to this many font sizes are word spaces already (the layout's own reach)
 GUTTER_RATIO = 2.0  # a gap this many times the line's typical word space is a gutter

@@ -11,8 +11,9 @@ HTML file written as it is (build_odha.py), the Brackenmoor board slide deck pri
 (build_brackenridge.py), and the Westmarch letter they discuss, a scanned image-only PDF drawn with
 Pillow (build_westmarch.py), the CHAC accreditation standard printed by Chromium (build_chac.py) and
 its FAQ web page written as it is (build_chac_faq.py), the Marrowgate-Quillon services agreement, a
-Word file built by python-docx (build_marrowgate.py), and the Larkmoor payer medical policy built by
-reportlab (build_larkmoor.py): twenty-two documents.
+Word file built by python-docx (build_marrowgate.py), the Larkmoor payer medical policy built by
+reportlab (build_larkmoor.py), and the Varrowmark state bill with margin line numbers and struck and
+underlined amendments built by reportlab (build_varrowmark.py): twenty-three documents.
 
     python evals/heldout/build.py --out DIR
 
@@ -54,6 +55,7 @@ import build_marrowgate as marrowgate  # noqa: E402
 import build_odha as odha  # noqa: E402
 import build_tarvenia as tarvenia  # noqa: E402
 import build_tidemark as tidemark  # noqa: E402
+import build_varrowmark as varrowmark  # noqa: E402
 import build_vellmark as vellmark  # noqa: E402
 import build_westmarch as westmarch  # noqa: E402
 
@@ -139,6 +141,7 @@ def build(out: Path) -> list[Path]:
     made.append(chac_faq.build(out))
     made.append(marrowgate.build(out))
     made.append(larkmoor.build(out))
+    made.append(varrowmark.build(out))
     return made
 
 

@@ -166,6 +166,21 @@ def test_a_passage_whose_heading_holds_an_asked_word_no_top_passage_holds_joins_
     assert [h.chunk.chunk_id for h in found.hits] == ["c1", "c2", "c3", "c4", "c5", "c6", "c8"]
 
 
+def test_a_passage_under_a_heading_the_question_uses_in_full_joins_even_when_another_does():
+    # "What overall rating did the audit give?": the rating definitions rank first, the rating
+    # given is under "1.2 Overall rating" past the top k
+    hits = [_headed_hit(1, "Appendix A > A.2 Overall audit ratings", "Effective | Controls work.")]
+    hits += [_headed_hit(n, "4. Findings") for n in range(2, 7)]
+    hits += [_headed_hit(7, "2. Scope"), _headed_hit(8, "1. Summary > 1.2 Overall rating", "Overall rating: LIMITED")]
+    question = "What overall rating did internal audit give the review?"
+    found = search_guidance(_Ranked(hits), question, k=6, org=None, user_documents=False)
+    assert [h.chunk.chunk_id for h in found.hits] == ["c1", "c2", "c3", "c4", "c5", "c6", "c8"]
+    # a heading the question uses only in part ("Overall" without "rating") names nothing
+    hits[7] = _headed_hit(8, "1. Summary > 1.2 Overall opinion", "Overall opinion: LIMITED")
+    found = search_guidance(_Ranked(hits), question, k=6, org=None, user_documents=False)
+    assert [h.chunk.chunk_id for h in found.hits] == ["c1", "c2", "c3", "c4", "c5", "c6"]
+
+
 class _Searches:
     """A retriever answering each query with the hits of the first key it contains."""
 

@@ -48,6 +48,10 @@ def test_what_points_back_and_what_names():
     assert unresolved_reference("Does this tool need FDA clearance?") == "this tool"
     assert unresolved_reference("Can we use this product, Quellon StrokeSort, on children?") == ""
     assert unresolved_reference("What makes this approach work?") == ""
+    # the question describes the thing before pointing back at it: nothing to ask about
+    question = "We already run a sepsis prediction model. How long do we have to assess that model?"
+    assert unresolved_reference(question) == ""
+    assert unresolved_reference("We bought a scheduling tool. Does that model need review?") == "that model"
 
 
 def test_where_a_company_is_located_needs_a_place_stated(advisor):

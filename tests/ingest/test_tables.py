@@ -136,6 +136,27 @@ def test_markdown_footnote_is_read_after_the_sentence_that_marks_it(tmp_path):
     assert "[^" not in " ".join(c.text for c in chunks)  # no marker or definition syntax is quoted
 
 
+def test_a_long_footnote_is_a_passage_of_its_own_under_the_heading_of_its_sentence(tmp_path):
+    tiers = (
+        "CLN-POL-114, Appendix 1. Tier 1: the output directly triggers a clinical action, for example an "
+        "automatic order set. Tier 2: the output informs a clinician's decision through an interruptive "
+        "alert or a score. Tier 3: non-interruptive, informational output only, shown in a side panel."
+    )
+    p = tmp_path / "audit.md"
+    p.write_text(
+        "# Audit\n\n## Scope and period\n\nThe review covered the period 1 July 2024 to 31 December 2025 "
+        "across all four hospitals.[^2] Algorithms were assessed against the policy's risk tiers.\n\n"
+        f"## Criteria\n\nThe policy was the main criterion.\n\n[^2]: {tiers}\n",
+        encoding="utf-8",
+    )
+    chunks = load_chunks(p, p.name, doc_type="user")
+    scope, note = [c for c in chunks if c.section == "Scope and period"]
+    # the period is found by what it says, not diluted by three tiers' definitions; the note
+    # is read right after it, under its heading
+    assert scope.text.startswith("The review covered the period") and "Tier 1" not in scope.text
+    assert note.text == tiers and note.position == scope.position + 1 and note.meta.get("note") == "marked"
+
+
 # a model card's subgroup performance table: an age band's row holds figures only, no word
 SUBGROUP_HEADER = ["Population", "N admissions", "AUROC (95% CI)", "Sensitivity", "PPV"]
 SUBGROUPS = [

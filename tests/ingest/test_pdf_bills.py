@@ -1,0 +1,110 @@
+"""A bill as a legislature prints it: every line numbered in the margin, and an amended statute's
+deleted words struck through, its new words underlined. The numbers are no part of the text, and
+struck words are no part of what the law says (a Word file's deleted changes are not read either)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from reportlab.lib.pagesizes import letter
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen import canvas
+
+from advisor.ingest import load_chunks
+from advisor.ingest.pdf_chars import PageReader
+from advisor.ingest.pdf_linenos import drop_line_numbers
+
+FONT, SIZE, LEAD = "Helvetica", 11, 18
+
+# (text, style) runs per line: "s" struck, "u" underlined, "" plain
+BILL = [
+    [("Sec. 12. Section 44-2107 is amended to read:", "")],
+    [
+        ("(a) Each hospital licensed for ", ""),
+        ("100", "s"),
+        (" ", ""),
+        ("50", "u"),
+        (" or more beds shall establish a", ""),
+    ],
+    [("clinical technology oversight committee. The committee shall meet at least ", "")],
+    [("annually", "s"), (" ", ""), ("quarterly", "u"), (" and shall report to the governing body.", "")],
+    [("(b) A hospital that fails to comply is liable for a civil penalty of not more than", "")],
+    [("$1,000", "s"), (" ", ""), ("$10,000", "u"), (" for each day the failure continues.", "")],
+    [("(c) The department may grant a waiver for not more than one year to a hospital", "")],
+    [("that shows hardship. ", ""), ("A waiver may be renewed once.", "s")],
+    [("(d) The department shall publish the waivers it grants each year.", "")],
+    [("Sec. 13. This act takes effect January 1, 2027.", "")],
+]
+
+
+def _bill(path: Path, numbered: bool = True, pages: int = 1) -> Path:
+    c = canvas.Canvas(str(path), pagesize=letter)
+    for _ in range(pages):
+        y = 700
+        for n, runs in enumerate(BILL, 1):
+            if numbered:
+                c.setFont(FONT, 9)
+                c.drawRightString(84, y, str(n))
+            x = 100
+            for text, style in runs:
+                c.setFont(FONT, SIZE)
+                c.drawString(x, y, text)
+                w = stringWidth(text, FONT, SIZE)
+                if style:
+                    c.setLineWidth(0.7)
+                    dy = SIZE * 0.3 if style == "s" else -1.6
+                    c.line(x, y + dy, x + w, y + dy)
+                x += w
+            y -= LEAD
+        c.showPage()
+    c.save()
+    return path
+
+
+def _text(path: Path) -> str:
+    return "\n".join(c.text for c in load_chunks(path, path.name, doc_type="user"))
+
+
+def test_struck_words_are_not_read_and_underlined_words_are(tmp_path):
+    text = _text(_bill(tmp_path / "sb1184.pdf"))
+    assert "licensed for 50 or more beds" in text
+    assert "at least quarterly and shall report" in text
+    assert "not more than $10,000 for each day" in text
+    assert "100" not in text and "annually" not in text and "$1,000" not in text
+    # a struck sentence is gone whole; the sentence before it stays
+    assert "shows hardship." in text and "renewed once" not in text
+
+
+def test_margin_line_numbers_are_not_read_into_the_text(tmp_path):
+    text = _text(_bill(tmp_path / "sb1184.pdf", pages=2))
+    # each clause reads as one sentence over its lines, with no line's number in it
+    assert "establish a clinical technology oversight committee." in text
+    assert "not more than $10,000 for each day the failure continues." in text
+    assert "grant a waiver for not more than one year to a hospital that shows hardship." in text
+    for n in range(1, 11):
+        assert f"\n{n} " not in f"\n{text}" and f" {n} (" not in text
+
+
+def test_a_numbered_table_column_is_not_taken_for_line_numbers(tmp_path):
+    path = tmp_path / "register.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter)
+    y = 600
+    c.setFont(FONT, 10)
+    c.drawString(72, y + 30, "The risks below are reviewed every quarter by the committee.")
+    for n in range(1, 11):
+        c.drawRightString(84, y, str(n))
+        c.drawString(100, y, f"Risk {chr(64 + n)}: model drift at site {n}")
+        c.drawString(330, y, "Owner: Chief Medical Information Officer")
+        y -= 16
+    c.drawString(72, y - 14, "Scores are recalculated after each review of the register.")
+    c.showPage()
+    c.save()
+    doc = pdfium.PdfDocument(str(path))
+    page = PageReader(doc[0], 1).read()
+    numbers = [f for f in page.frags if f.text.isdigit()]
+    # unnumbered paragraphs around them: the numbers are the table's first cells, kept
+    assert len(numbers) == 10 and drop_line_numbers(page.frags, page.height) == page.frags
+    bill = PageReader(pdfium.PdfDocument(str(_bill(tmp_path / "bill.pdf")))[0], 1).read()
+    kept = drop_line_numbers(bill.frags, bill.height)
+    assert len(bill.frags) - len(kept) == 10 and not any(f.text.isdigit() for f in kept)
