@@ -65,6 +65,11 @@ _RESULT_WORDS = re.compile(
 
 #: "according to the guide", "what does the policy suggest", "the Playbook's guidance on": the
 #: question asks what a document says, even when it says "we" and "prioritize".
+#: The kinds of documents an organization keeps of its own (not its readiness assessment or report).
+_OWN_DOCUMENT = (
+    r"(?:register|registry|questionnaire|contract|agreement|addendum|minutes|polic(?:y|ies)|bylaws|charter|inventory|"
+    r"log|plan|procedures?|rules|standards?|deck|slides|memo|letter|sla|baa)"
+)
 _ASKS_A_SOURCE = re.compile(
     r"\b(?:according to|as per|per) (?:the|this|that) \w"
     r"|\b(?:does|do|did) (?:the|this|that) (?:[\w’'-]+ ){1,4}?(?:say|suggest|recommend|require|expect|advise|propose)\b"
@@ -73,7 +78,13 @@ _ASKS_A_SOURCE = re.compile(
     # or product does, which its documents say, not the organization's own results
     # ("Which approach must Quillon use before it may reuse our data?": what the vendor must do)
     r"|(?:^\s*|\b)(?:can|could|does|do|did|will|would|may|must|shall|is|has)\s+"
-    r"(?-i:(?!(?:We|I|Our|The|This|That|It|AI)\b)[A-Z][\w-]*[a-z][\w-]*)\b",
+    r"(?-i:(?!(?:We|I|Our|The|This|That|It|AI)\b)[A-Z][\w-]*[a-z][\w-]*)\b"
+    # "In our AI risk register, what score ...", "... than our records rules require": a document
+    # of the organization's own, which the user added, not its readiness results
+    r"|\b(?:in|under|from|per)\s+our\s+(?:[\w-]+\s+){0,3}?" + _OWN_DOCUMENT + r"\b"
+    r"|\bour\s+(?:[\w-]+\s+){0,3}?"
+    + _OWN_DOCUMENT
+    + r"\s+(?:says?|requires?|states?|allows?|permits?|lists?|shows?)\b",
     re.I,
 )
 

@@ -366,9 +366,8 @@ def _is_table_row(strips: list[list[Box]], region_width: float) -> bool:
 
 
 def _flows_on(strips: list[list[Box]], region_width: float) -> bool:
-    """Two columns of running text, the left's full last line going on in the right's first in
-    lower case ("... and should test" / "the wording with patients ..."): a two-column section's
-    last lines, carried to the top of the next page, not a table's row."""
+    """Two columns of running text, the left's full last line going on in the right's first in lower
+    case: a two-column section's last lines, carried to the top of the next page, not a table's row."""
     if len(strips) != 2:
         return False
     (a0, a1), (b0, b1) = (_extent(s) for s in strips)
@@ -441,8 +440,8 @@ def _column_runs(layout: list[tuple[list[Box], list[list[Box]], bool]], hrules) 
 
 def _aligned(strips: list[list[Box]], other: list[list[Box]]) -> bool:
     """Two bands' strips sit in the same columns: as many, or each strip of the band with fewer
-    under its own column of the other (a row whose first cell is empty because a cell above
-    spans it, next to a full row or the header row)."""
+    under its own columns of the other (a row whose first cell is empty because a cell above spans
+    it, next to a full row or the header row; two cells whose texts run together)."""
     if len(other) == len(strips):
         return True
     few, many = sorted((strips, other), key=len)
@@ -453,9 +452,10 @@ def _aligned(strips: list[list[Box]], other: list[list[Box]]) -> bool:
     for s in few:
         a, b = _extent(s)
         hits = [i for i, (c, d) in enumerate(spans) if min(b, d) - max(a, c) > 0.5 * min(b - a, d - c)]
-        if len(hits) != 1:
+        # one cell, or two set too close to part, starting where its first column does
+        if not hits or (len(hits) > 1 and abs(a - spans[hits[0]][0]) > 3.0):
             return False
-        homes.append(hits[0])
+        homes += hits
     return len(set(homes)) == len(homes)
 
 

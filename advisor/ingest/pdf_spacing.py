@@ -18,9 +18,11 @@ from .pdf_rules import edge_between
 
 REACH = 0.9  # gaps up to this many font sizes are word spaces already (the layout's own reach)
 GUTTER_RATIO = 2.0  # a gap this many times the line's typical word space is a gutter
+UNEVEN = 1.3  # wide gaps differing this much between one line's words are no justified word spaces
 ALIGN_PT = 0.5  # columns and cells are placed exactly; word edges meet this closely only by chance
 SUPPORT = 2  # neighbouring lines with an edge on the gap make it a gutter
 _PITCH = 3.0  # neighbouring lines are at most this many font sizes apart
+_LOOK = 8  # lines looked at on each side of a gap
 
 
 def _base(f: Frag) -> float:
@@ -50,16 +52,22 @@ class _Lines:
             i = min(bisect.bisect_left(self.bases, base), len(self.bases) - 1)
         found = 0
         for step, start in ((-1, i - 1), (1, i + 1)):
-            prev, j = base, start
-            # stops at SUPPORT: a page of one-word table cells costs a few lines per gap, not the page
-            while found < SUPPORT and 0 <= j < len(self.lines) and abs(self.bases[j] - prev) <= _PITCH * left.size:
-                if all(f.x1 <= left.x1 + ALIGN_PT for f in self.lines[j]):
-                    prev, j = self.bases[j], j + step  # a cell's wrapped line left of the gap: no word on it
-                    continue
-                if not _edge_at(self.lines[j], left, right):
-                    break
-                found += 1
-                prev, j = self.bases[j], j + step
+            prev, j, seen = base, start, 0
+            # stops at SUPPORT (or a few lines on): a page of one-word table cells costs a few lines
+            # per gap, not the page
+            while (
+                found < SUPPORT
+                and seen < _LOOK
+                and 0 <= j < len(self.lines)
+                and abs(self.bases[j] - prev) <= _PITCH * left.size
+            ):
+                edge = _edge_at(self.lines[j], left, right)
+                if not edge and any(f.x0 < right.x0 - ALIGN_PT and f.x1 > left.x1 + ALIGN_PT for f in self.lines[j]):
+                    break  # text running over the gap: a word space
+                # a line with nothing over the gap and no edge on it (a row's cells set on
+                # baselines of their own, a cell's wrapped line) neither makes nor breaks it
+                found += edge
+                prev, j, seen = self.bases[j], j + step, seen + 1
         return found
 
 
@@ -151,10 +159,18 @@ def _split_at_wide_gaps(segment: list[Frag]) -> list[list[Frag]]:
     if not pairs:
         return [segment]
     typical = median_low([g for f in segment for g in f.gaps] + [b.x0 - a.x1 for a, b in pairs])
+    # justification spaces a line's words evenly: wide gaps of unequal widths between every
+    # fragment are a row of cells ("Owner   Key mitigation      Due")
+    between = [b.x0 - a.x1 for a, b in pairs]
+    uneven = (
+        len(between) > 1
+        and all(g > REACH * max(a.size, b.size) for g, (a, b) in zip(between, pairs, strict=True))
+        and max(between) > UNEVEN * min(between)
+    )
     parts = [[segment[0]]]
     for a, b in pairs:
         gap = b.x0 - a.x1
-        if not REACH * max(a.size, b.size) < gap <= GUTTER_RATIO * typical:
+        if uneven or not REACH * max(a.size, b.size) < gap <= GUTTER_RATIO * typical:
             parts.append([])
         parts[-1].append(b)
     return parts

@@ -90,11 +90,11 @@ _OFFICE_OF = r"(?:\s+(?:of|for|at)\s+(?:the\s+)?" + _CAP + r"(?:\s+(?:and|of|&|t
 # An office right before the name: "Our Chief Medical Officer, Dr.", "Director of Nursing:", "CEO".
 _OFFICE_BEFORE = re.compile(r"\b" + OFFICE_HEAD + r"\b" + _OFFICE_OF + r"\s*[,:–—-]?\s*$", re.I)
 # An office right after the name: ", Chief Executive", ", CCIO", " (CMO)", ", MD, Chief Medical Officer",
-# ", who is our Vice President".
+# ", who is our Vice President", ", Chief Digital & Information Officer".
 _OFFICE_AFTER = re.compile(
     r"^\s*[,(–—-]?\s*(?:(?-i:MD|DO|PhD|DPhil|RN|MBA|MPH|MBBS|FRCP|MSc|BSc)\b\.?,?\s*)*"
     r"(?:(?:who\s+)?(?:is|was|serves\s+as|acts\s+as|as)\s+)?(?:(?:the|our|its|their)\s+)?"
-    r"(?:acting\s+|interim\s+|deputy\s+|vice[- ]|co-)?(?:" + _CAP + r"\s+){0,4}" + OFFICE_HEAD + _HEAD_END,
+    r"(?:acting\s+|interim\s+|deputy\s+|vice[- ]|co-)?(?:(?:" + _CAP + r"|&|and)\s+){0,5}" + OFFICE_HEAD + _HEAD_END,
     re.I,
 )
 # A discipline in brackets after a clinician's name ("Dr. X (emergency medicine) as deputy chair"), read past like a
@@ -149,8 +149,8 @@ _CONTROL_LABEL = re.compile(
     r"witnessed|countersigned|signed off)\s+by\s*[:,]?"
     r"|\b(?:approver|approved|author|authors|owner|document owner|policy owner|signatory|signatories|witness|"
     r"prepared|attested|sponsor|reviewer)\s*:"
-    # a meeting's business: who chaired it, took its minutes, moved, seconded or voted on a motion
-    r"|\b(?:chaired|convened|moved|seconded|(?:minutes|notes)\s+(?:taken|recorded))\s+by\s*[:,]?"
+    # a meeting's business: who chaired it, presented to it, took its minutes, moved, seconded or voted on a motion
+    r"|\b(?:chaired|convened|moved|seconded|presented|(?:minutes|notes)\s+(?:taken|recorded))\s+by\s*[:,]?"
     # a unit's leader ("the Clinical Software Desk, led by Dr. X"): staff, never a patient
     r"|\b(?:led|headed|directed|run|managed|coordinated)\s+by\s*[:,]?"
     r"|\b(?:votes?|ballots?)\b[^.;|\n]{0,40}\bcast\s+by\s*[:,]?)\s*(?:/s/\s*)?$",

@@ -233,7 +233,9 @@ _OFFICE_AFTER = re.compile(
 )
 _RESIDENCE = re.compile(
     r"\b(?:lives|living|resides|residing|resident|moved|relocated|relocating|home|born|transferred from)\s+(?:in|at|of|to|from)\s+"
-    r"(?:the\s+)?(?P<v>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
+    # a month is no place: "go-live moved from Dec 2026 to Mar 2027"
+    r"(?:the\s+)?(?!(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b)(?P<v>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
 )
 _COUNTY = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:County|Parish|Borough)\b")
 _PO_BOX = re.compile(r"\bP\.?\s?O\.?\s*Box\s+\d+\b", re.I)

@@ -63,6 +63,9 @@ def test_a_we_question_citing_a_document_is_answered_from_guidance_without_an_or
         "We expect an accreditation survey next spring. Will the AI chapter be scored on that survey, and when does full scoring start?",
         "If a surveyor scores one of our EPs as partial compliance, what is our deadline to respond?",
         "A surveyor samples our training records and 85% are compliant. How would that element of performance be scored?",
+        # a document the organization keeps, which the user added: its risk register, its records rules
+        "In our AI risk register, what score does the risk of staff pasting PHI into public chatbots carry?",
+        "Sentinel's audit logs are kept for less time than our records rules require. What are the two periods?",
     ],
 )
 def test_a_we_question_about_someone_elses_scoring_is_answered_from_guidance(query):
@@ -76,6 +79,8 @@ def test_a_we_question_about_someone_elses_scoring_is_answered_from_guidance(que
         "How should we prioritize our gaps?",
         "Are we ready?",
         "How was our data dimension scored?",
+        "How do we score on the inventory questions?",
+        "How mature is our model inventory?",
     ],
 )
 def test_a_we_question_about_results_still_asks_for_an_organization(query):

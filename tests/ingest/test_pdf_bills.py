@@ -108,3 +108,89 @@ def test_a_numbered_table_column_is_not_taken_for_line_numbers(tmp_path):
     bill = PageReader(pdfium.PdfDocument(str(_bill(tmp_path / "bill.pdf")))[0], 1).read()
     kept = drop_line_numbers(bill.frags, bill.height)
     assert len(bill.frags) - len(kept) == 10 and not any(f.text.isdigit() for f in kept)
+
+
+def test_a_row_whose_two_cells_run_together_stays_a_row_of_its_table(tmp_path):
+    # a slide's risk table: one owner's name set so close to the rating before it that the two
+    # read as one cell; the row is still a row of the table, not four headings losing its text
+    path = tmp_path / "risks.pdf"
+    c = canvas.Canvas(str(path), pagesize=(960, 540))
+    c.setFont(FONT, 9)
+    for i in range(14):
+        c.drawString(40, 500 - 11 * i, "Residual ratings are reviewed by the committee every quarter and reported.")
+    cols = (44, 80, 288, 393, 551, 845)
+    rows = [
+        ("R1", "Undetected model drift", "High / High", "Owen Castellanos", "Drift dashboards", "Q1 2027"),
+        ("R2", "Biased performance", "Medium / High", "Rebecca Tanaka", "Subgroup reporting", "Q2 2027"),
+        ("R3", "Clinician over-reliance", "Medium / Medium", "Helena Okafor", "AI-literacy module", "Q1 2027"),
+        ("R4", "PHI exposure", "Low / High", "Aisha Benmoussa", "Approved tools only", "In place"),
+    ]
+    y = 300
+    for n, row in enumerate(rows):
+        c.setFont(FONT, 10.5)
+        for x, cell in zip(cols, row, strict=True):
+            if n == 2 and x == 393:  # right after "Medium / Medium": too close to part
+                x = 288 + stringWidth(row[2], FONT, 10.5) + 4
+            c.drawString(x, y, cell)
+        y -= 30
+    c.showPage()
+    c.save()
+    chunks = load_chunks(path, path.name, doc_type="user")
+    text = "\n".join(ch.text for ch in chunks)
+    assert "R3 | Clinician over-reliance | Medium / Medium Helena Okafor | AI-literacy module | Q1 2027" in text
+    assert not any("Okafor" in ch.section or "Q1 2027" in ch.section for ch in chunks)
+
+
+def _risk_table(path: Path) -> Path:
+    """A slide's risk table: short bold column headings, rows whose long cells wrap onto two lines
+    set around the row's middle, so no body line lies on the headings' gaps or under them alone."""
+    c = canvas.Canvas(str(path), pagesize=(960, 540))
+    cols = (44, 80, 288, 393, 551, 845)
+    c.setFont("Helvetica-Bold", 11)
+    for x, head in zip(cols, ("ID", "Risk", "Rating (L / I)", "Owner", "Key mitigation", "Due"), strict=True):
+        c.drawString(x, 430, head)
+    rows = [
+        (
+            "R1",
+            ("Undetected model drift",),
+            "High / High",
+            "Owen Castellanos",
+            ("Drift dashboards for all", "Tier 1 models"),
+            "Q1 2027",
+        ),
+        (
+            "R2",
+            ("Biased performance across", "patient groups"),
+            "Medium / High",
+            "Rebecca Tanaka",
+            ("Subgroup reporting",),
+            "Q2 2027",
+        ),
+        (
+            "R3",
+            ("Unreviewed AI features in", "vendor software"),
+            "High / High",
+            "Helena Okafor",
+            ("Contract clause: 60 days'", "notice"),
+            "Q4 2026",
+        ),
+        ("R4", ("PHI exposure",), "Low / High", "Aisha Benmoussa", ("Approved tools only",), "In place"),
+    ]
+    y = 405
+    c.setFont(FONT, 10.5)
+    for rid, risk, rating, owner, mitigation, due in rows:
+        for x, cell in zip(cols, (rid, risk, rating, owner, mitigation, due), strict=True):
+            lines = cell if isinstance(cell, tuple) else (cell,)
+            top = y + 6.4 * (len(lines) - 1)  # a cell's lines centred on the row's middle
+            for i, line in enumerate(lines):
+                c.drawString(x, top - 12.8 * i, line)
+        y -= 40
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_a_tables_short_column_headings_are_read_as_cells_of_their_own(tmp_path):
+    text = _text(_risk_table(tmp_path / "risks.pdf"))
+    assert "ID | Risk | Rating (L / I) | Owner | Key mitigation | Due" in text
+    assert "R3 | Unreviewed AI features in vendor software | High / High | Helena Okafor |" in text

@@ -146,3 +146,20 @@ def test_a_report_presented_to_a_committee_keeps_its_date():
     assert [f.text for f in chunk_findings(patient) if f.type is PhiType.DATE] == ["3 June 2026"]
     seen = "Mr Tolland was seen in clinic for his follow-up review on 9 May 2026."
     assert [f.text for f in chunk_findings(seen) if f.type is PhiType.DATE] == ["9 May 2026"]
+
+
+def test_a_board_decks_presenter_owners_and_schedule_are_not_a_patients():
+    # a title slide's presenter, a roadmap's moved date and a status table's accountable leads
+    deck = (
+        "Presented by Marcus Delacroix-Reyes, Chief Digital & Information Officer (CDIO)\n"
+        "Sepsis recalibration | Dr. Tomasz Lindqvist, Director, Clinical Data Science | Red | "
+        "recalibrated go-live moved from Dec 2026 to Mar 2027"
+    )
+    assert chunk_findings(deck) == []
+    assert not chunk_findings("Presented by Marcus Delacroix-Reyes")
+    # a patient who presents, or who moved to a town, is still one
+    case = "Case presented by Dr. Lee: Marcus Delacroix-Reyes, 67, presented with fever."
+    assert "Marcus Delacroix-Reyes" in [f.text for f in chunk_findings(case)]
+    assert [f.text for f in chunk_findings("The patient moved from Dover in 2019.")] == ["Dover"]
+    # a town that begins like a month is still a place
+    assert [f.text for f in chunk_findings("She recently moved to Maryborough to be near her son.")] == ["Maryborough"]
