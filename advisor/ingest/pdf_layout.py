@@ -22,7 +22,7 @@ from .pdf_frames import callouts, frames, frames_apart
 from .pdf_furniture import FIGURE
 from .pdf_hanging import CLAUSE_NO, hang_labels
 from .pdf_linenos import drop_line_numbers
-from .pdf_rows import cell_lines, line_rows, sub_rows
+from .pdf_rows import cell_lines, figure_rows, line_rows, shared_baselines, sub_rows
 from .pdf_rows import extent as _extent
 from .pdf_rows import group as _group
 from .pdf_rows import spans as _spans
@@ -362,7 +362,7 @@ def _is_table_row(strips: list[list[Box]], region_width: float) -> bool:
     lines = [sum(len(b.lines) for b in s) for s in strips]
     widths = [max(b.x1 for b in s) - min(b.x0 for b in s) for s in strips]
     columns = all(w >= 0.25 * region_width for w in widths) and sum(n >= 8 for n in lines) >= 2
-    return not columns and max(lines) <= 12
+    return not columns and (max(lines) <= 12 or shared_baselines(strips))
 
 
 def _flows_on(strips: list[list[Box]], region_width: float) -> bool:
@@ -398,10 +398,9 @@ def _same_columns(a: list[list[Box]], b: list[list[Box]]) -> bool:
 
 
 def _text_columns(run: list[list[list[Box]]], hrules: list[tuple[float, float, float]]) -> bool:
-    """Consecutive bands of side-by-side strips that are columns of running text, not table rows:
-    two strips of about equal width, many lines each, most of them full lines, no field labels
-    ("Test Type: ...", a form's cells) and no ruling line between the bands (a page in two
-    columns whose paragraph gaps happen to line up)."""
+    """Consecutive bands of side-by-side strips that are columns of running text, not table rows: two
+    strips of about equal width, many lines each, most of them full, no field labels ("Test Type: ...")
+    and no ruling line between the bands (a page in two columns whose paragraph gaps line up)."""
     n = len(run[0])
     cols = [[b for strips in run for b in strips[i]] for i in range(n)]
     left, right = min(_extent(c)[0] for c in cols), max(_extent(c)[1] for c in cols)
@@ -514,7 +513,8 @@ def order(boxes: list[Box], hrules: list[tuple[float, float, float]] | None = No
             continue
         band, strips, row = layout[i]
         neighbours = [layout[j] for j in _neighbours(layout, i)]
-        if row and any(other_row and _aligned(strips, other) for _, other, other_row in neighbours):
+        aligned = any(other_row and _aligned(strips, other) for _, other, other_row in neighbours)
+        if row and (aligned or shared_baselines(strips)):  # a table of figures may be one band
             out.append([b for s in strips for b in sorted(s, key=lambda b: b.top)])
         elif len(strips) == 1:
             out += (
@@ -544,7 +544,7 @@ def page_items(page: Page, body_size: float, body_bold: bool, boxes: list[Box], 
             if len(cells) > 1:
                 tabled |= {framed.get(id(b), 0) for b in group}
                 hidden = next((b.hidden for b in group if b.hidden), "")
-                rows = sub_rows(group, page.hrules) or line_rows(cells)
+                rows = figure_rows(cells) or sub_rows(group, page.hrules) or line_rows(cells)
                 for row in rows:
                     items.append(
                         Item(

@@ -43,7 +43,9 @@ def line_rows(cells: list[list[Line]]) -> list[list[list[Line]]]:
     # two lines a cell are two rows when a column holds a figure a line ("2023" over "2024"):
     # a figure is never wrapped; else they may be one row's wrapped cells
     figures = any(all(_FIGURE_CELL.match(ln.text) for ln in c) for c in cells)
-    if n < (2 if figures else 3) or any(len(c) != n for c in cells):
+    if any(len(c) != n for c in cells):
+        return figure_rows(cells) or [cells]
+    if n < (2 if figures else 3):
         return [cells]
     for k in range(n):
         if any(abs(c[k].base - cells[0][k].base) > 0.3 * cells[0][k].size for c in cells):
@@ -53,8 +55,35 @@ def line_rows(cells: list[list[Line]]) -> list[list[list[Line]]]:
     return [[[c[k]] for c in cells] for k in range(n)]
 
 
-#: A cell holding a figure only ("2024", "0.84", "12.5%", "3,412", "0.85–0.89", "n/a" is none).
-_FIGURE_CELL = re.compile(r"^[<>≤≥~±$€£(+-]?\d[\d.,]*(?:\s*[%‰)]|\s*[-–]\s*\d[\d.,]*%?)?[*†‡]?$")
+#: A cell holding a figure only ("2024", "0.84", "12.5%", "3,412", "0.85–0.89", "1,104 (5.2)",
+#: "0.842 (0.830–0.853)"; "n/a" is none).
+_FIGURE_CELL = re.compile(
+    r"^[<>≤≥~±$€£(+-]?\d[\d.,]*(?:\s*[%‰)]|\s*[-–]\s*\d[\d.,]*%?)?(?:\s*\([\d.,%\s–—−-]+\))?[*†‡]?$"
+)
+
+
+def figure_rows(cells: list[list[Line]]) -> list[list[list[Line]]] | None:
+    """An unruled table of figures whose first column's labels may wrap: the figure columns, one
+    value a line on shared baselines (under a heading line, maybe), set its rows; each label line
+    joins the row whose baseline is nearest (a two-line label's figures sit between its lines)."""
+    labels, rest = cells[0], cells[1:]
+    m = len(rest[0]) if rest else 0
+    if m < 3 or any(len(c) != m for c in rest) or len(labels) < m:
+        return None
+    if not all(_FIGURE_CELL.match(ln.text) for c in rest for ln in c[1:]):  # under a heading line, maybe
+        return None
+    anchors = [c0.base for c0 in rest[0]]
+    if any(abs(c[k].base - anchors[k]) > 0.3 * c[k].size for c in rest for k in range(m)):
+        return None
+    rows: list[list[Line]] = [[] for _ in range(m)]
+    for ln in labels:
+        k = min(range(m), key=lambda i: abs(anchors[i] - ln.base))
+        if abs(anchors[k] - ln.base) > 1.5 * ln.size:
+            return None
+        rows[k].append(ln)
+    if any(not r for r in rows):
+        return None
+    return [[rows[k], *[[c[k]] for c in rest]] for k in range(m)]
 
 
 def sub_rows(row: list[Box], hrules: list[tuple[float, float, float]]) -> list[list[list[Line]]] | None:
@@ -114,3 +143,18 @@ def cell_lines(row: list[Box]) -> list[list[Line]]:
     """Boxes of a table row merged per column (a cell may hold several boxes)."""
     strips = group(row, spans([(b.x0, b.x1) for b in row], 1.0), lambda b: (b.x0 + b.x1) / 2)
     return [[ln for b in sorted(s, key=lambda b: b.top) for ln in b.lines] for s in strips]
+
+
+def shared_baselines(strips: list[list[Box]]) -> bool:
+    """Side-by-side strips beside a first one (its labels), two or more, whose lines are figures set
+    on the same baselines line for line: an unruled table's columns of one-line cells, each column
+    read down as one box or a stack of them (however many rows), never columns of text."""
+    values = [[ln for b in sorted(s, key=lambda b: b.top) for ln in b.lines] for s in strips[1:]]
+    if len(values) < 2 or len(values[0]) < 3 or any(len(v) != len(values[0]) for v in values):
+        return False
+    lines = [ln for v in values for ln in v[1:]]  # under a heading line, maybe
+    if sum(bool(_FIGURE_CELL.match(ln.text)) for ln in lines) < 0.8 * len(lines):
+        return False
+    return all(
+        abs(ln.base - first.base) <= 0.3 * ln.size for v in values for ln, first in zip(v, values[0], strict=True)
+    )

@@ -10,6 +10,7 @@ next to it have a text edge on the same spot (columns and cells line up; word sp
 from __future__ import annotations
 
 import bisect
+import re
 from itertools import pairwise
 from statistics import median_low
 
@@ -153,6 +154,10 @@ def _split_at_gutters(page: Page, lines: _Lines, row: list[Frag]) -> list[list[F
     return segments
 
 
+#: A figure alone ("11.5", "1,104 (5.2)", "0.842 (0.830–0.853)", "27%", "$1.2M"): a table cell's value.
+_FIGURE = re.compile(r"^[-+−–$€£(]?\d[\d.,%]*[A-Za-z%]{0,2}(?:\s*\([\d.,–—−-]+%?\))?$")
+
+
 def _split_at_wide_gaps(segment: list[Frag]) -> list[list[Frag]]:
     """A segment cut at gaps much wider than its typical word space (the layout decides on those)."""
     pairs = list(pairwise(segment))
@@ -170,7 +175,9 @@ def _split_at_wide_gaps(segment: list[Frag]) -> list[list[Frag]]:
     parts = [[segment[0]]]
     for a, b in pairs:
         gap = b.x0 - a.x1
-        if uneven or not REACH * max(a.size, b.size) < gap <= GUTTER_RATIO * typical:
+        # figures spaced wide apart are a row's cells ("11.5   9.7   9.6"): no justified line of text is only figures
+        figures = bool(_FIGURE.match(a.text) and _FIGURE.match(b.text))
+        if uneven or figures or not REACH * max(a.size, b.size) < gap <= GUTTER_RATIO * typical:
             parts.append([])
         parts[-1].append(b)
     return parts

@@ -194,3 +194,42 @@ def test_a_tables_short_column_headings_are_read_as_cells_of_their_own(tmp_path)
     text = _text(_risk_table(tmp_path / "risks.pdf"))
     assert "ID | Risk | Rating (L / I) | Owner | Key mitigation | Due" in text
     assert "R3 | Unreviewed AI features in vendor software | High / High | Helena Okafor |" in text
+
+
+def test_an_unruled_table_of_figures_reads_row_by_row_even_where_a_label_wraps(tmp_path):
+    # a journal's results table: no rules, figures centred in their columns under a heading row, a
+    # label on two lines with its figures set between them; each column's figures had been read
+    # down as one cell, or dropped as stray numbers
+    path = tmp_path / "results.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setFont(FONT, 8)
+    centres = (240, 330, 420, 510)
+    rows = [
+        (("Encounters, n",), ("21,418", "11,205", "12,377", "3,736")),
+        (
+            ("AUROC, WEDS (95% CI)",),
+            ("0.842 (0.830–0.853)", "0.817 (0.797–0.836)", "0.826 (0.808–0.844)", "0.771 (0.731–0.810)"),
+        ),
+        (("Alerted encounters per 100", "encounters"), ("11.5", "9.7", "9.6", "9.9")),
+        (("PPV, %",), ("27.4", "23.1", "24.6", "18.9")),
+        (("RRN assessment ≤ 60 min, %", "of alerts"), ("81.2", "76.9", "79.5", "64.8")),
+        (("Alerts per day",), ("8.5", "3.8", "4.2", "1.3")),
+    ]
+    y = 600.0
+    c.drawString(60, y + 14, "Measure")
+    for x, head in zip(centres, ("WG", "SA", "EB", "MV"), strict=True):
+        c.drawCentredString(x, y + 14, head)
+    for labels, values in rows:
+        middle = y - 5.0 * (len(labels) - 1)
+        for i, label in enumerate(labels):
+            c.drawString(60, y - 10.0 * i, label)
+        for x, value in zip(centres, values, strict=True):
+            c.drawCentredString(x, middle, value)
+        y -= 10.0 * len(labels) + 2.5
+    c.showPage()
+    c.save()
+    text = _text(path)
+    assert "AUROC, WEDS (95% CI) | 0.842 (0.830–0.853) | 0.817 (0.797–0.836) | 0.826 (0.808–0.844) |" in text
+    assert "Alerted encounters per 100 encounters | 11.5 | 9.7 | 9.6 | 9.9" in text
+    assert "RRN assessment ≤ 60 min, % of alerts | 81.2 | 76.9 | 79.5 | 64.8" in text
+    assert "PPV, % | 27.4 | 23.1 | 24.6 | 18.9" in text
