@@ -12,8 +12,11 @@ HTML file written as it is (build_odha.py), the Brackenmoor board slide deck pri
 Pillow (build_westmarch.py), the CHAC accreditation standard printed by Chromium (build_chac.py) and
 its FAQ web page written as it is (build_chac_faq.py), the Marrowgate-Quillon services agreement, a
 Word file built by python-docx (build_marrowgate.py), the Larkmoor payer medical policy built by
-reportlab (build_larkmoor.py), and the Varrowmark state bill with margin line numbers and struck and
-underlined amendments built by reportlab (build_varrowmark.py): twenty-three documents.
+reportlab (build_larkmoor.py), the Varrowmark state bill with margin line numbers and struck and
+underlined amendments built by reportlab (build_varrowmark.py), the Thornwick Valley board slide
+deck built by reportlab (build_thornwick.py), the Tidewell completed security and AI questionnaire, a
+Word file built by python-docx (build_tidewell.py), and the Cedar Hollow AI risk register, a
+landscape spreadsheet export built by reportlab (build_cedarhollow.py): twenty-six documents.
 
     python evals/heldout/build.py --out DIR
 
@@ -45,6 +48,7 @@ import build_brackenmoor as brackenmoor  # noqa: E402  (its sibling: this folder
 import build_brackenridge as brackenridge  # noqa: E402
 import build_brennmoor as brennmoor  # noqa: E402
 import build_caldergrove as caldergrove  # noqa: E402
+import build_cedarhollow as cedarhollow  # noqa: E402
 import build_chac as chac  # noqa: E402
 import build_chac_faq as chac_faq  # noqa: E402
 import build_corvell as corvell  # noqa: E402
@@ -54,7 +58,9 @@ import build_larkmoor as larkmoor  # noqa: E402
 import build_marrowgate as marrowgate  # noqa: E402
 import build_odha as odha  # noqa: E402
 import build_tarvenia as tarvenia  # noqa: E402
+import build_thornwick as thornwick  # noqa: E402
 import build_tidemark as tidemark  # noqa: E402
+import build_tidewell as tidewell  # noqa: E402
 import build_varrowmark as varrowmark  # noqa: E402
 import build_vellmark as vellmark  # noqa: E402
 import build_westmarch as westmarch  # noqa: E402
@@ -142,6 +148,9 @@ def build(out: Path) -> list[Path]:
     made.append(marrowgate.build(out))
     made.append(larkmoor.build(out))
     made.append(varrowmark.build(out))
+    made.append(thornwick.build(out))
+    made.append(tidewell.build(out))
+    made.append(cedarhollow.build(out))
     return made
 
 

@@ -22,7 +22,6 @@ import kestrelmoor_back as back
 import kestrelmoor_findings as findings
 import kestrelmoor_front as front
 import kestrelmoor_layout as layout
-from reportlab import rl_config
 
 STEM = "Kestrelmoor_Internal_Audit_IA-2026-07_Clinical_Algorithms"
 PARTS = (
@@ -62,12 +61,8 @@ def build(out_dir: Path) -> Path:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / f"{STEM}.pdf"
-    invariant = rl_config.invariant
-    rl_config.invariant = 1  # deterministic PDF bytes (no timestamps/random ids)
-    try:
+    with builder_cli.invariant_pdf():
         layout.ReportDoc(str(path)).multiBuild(story(), canvasmaker=layout.NumberedCanvas)
-    finally:
-        rl_config.invariant = invariant
     return path
 
 

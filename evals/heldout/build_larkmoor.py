@@ -26,7 +26,6 @@ import larkmoor_back as back
 import larkmoor_layout as layout
 import larkmoor_policy as policy
 import larkmoor_prior_auth as prior_auth
-from reportlab import rl_config
 from reportlab.lib.pagesizes import letter
 from reportlab.lib.units import inch
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
@@ -91,9 +90,7 @@ def build(out_dir: Path) -> Path:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / f"{STEM}.pdf"
-    invariant = rl_config.invariant
-    rl_config.invariant = 1  # deterministic PDF bytes (no timestamps/random ids)
-    try:
+    with builder_cli.invariant_pdf():
         found: dict[str, str] = {}
         doc = _document(path, found)
         tocp: dict[str, str] = {}
@@ -103,8 +100,6 @@ def build(out_dir: Path) -> Path:
             if found == tocp:
                 break
             tocp = dict(found)
-    finally:
-        rl_config.invariant = invariant
     return path
 
 

@@ -29,7 +29,6 @@ import varrowmark_act_rest as act_rest
 import varrowmark_amend as amend
 import varrowmark_digest as digest
 import varrowmark_fiscal as fiscal
-from reportlab import rl_config
 from varrowmark_layout import CENTER, Doc
 
 STEM = "Varrowmark_SB1184_AI_Health_Care_Facilities"
@@ -54,9 +53,7 @@ def build(out_dir: Path) -> Path:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / f"{STEM}.pdf"
-    invariant = rl_config.invariant
-    rl_config.invariant = 1  # deterministic PDF bytes (no timestamps/random ids)
-    try:
+    with builder_cli.invariant_pdf():
         d = Doc(str(path))
         digest.draw_page1(d)
         d.set_mode("plain", size=9.5, lead=11.8)
@@ -64,8 +61,6 @@ def build(out_dir: Path) -> Path:
         _bill_text(d)
         fiscal.fiscal_note(d)
         d.finish()
-    finally:
-        rl_config.invariant = invariant
     return path
 
 

@@ -18,7 +18,6 @@ import sys
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import letter
@@ -553,9 +552,7 @@ def build(out_dir: Path) -> Path:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / f"{STEM}.pdf"
-    invariant = rl_config.invariant
-    rl_config.invariant = 1  # deterministic PDF bytes (no timestamps/random ids)
-    try:
+    with builder_cli.invariant_pdf():
         fn_assumed, pages_assumed, npages, reserve = {}, {}, 0, {}
         for it in range(12):
             fn_actual, pages_actual, n = build_once(path, fn_assumed, pages_assumed, npages, reserve)
@@ -572,8 +569,6 @@ def build(out_dir: Path) -> Path:
             reserve = new_reserve
         else:
             raise SystemExit("layout did not converge")
-    finally:
-        rl_config.invariant = invariant
     return path
 
 
