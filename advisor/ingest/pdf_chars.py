@@ -16,7 +16,7 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
-from .pdf_rules import Strikes, cell_edges, edge_between
+from .pdf_rules import Strikes, cell_edges, edge_between, text_rects
 
 try:  # the same C function returning the object's address as an int: a cheap cache key
     from pypdfium2_raw.bindings import _libs
@@ -135,7 +135,6 @@ class _Shapes:
         self.turn = turn
         self._walk(page, max_objects)
         self.edges = cell_edges(self.hrules)  # cell edges of a table ruled by each cell's own border
-        self.strikes = Strikes(self.strokes)
 
     def _walk(self, page: Any, max_objects: int) -> None:
         # raw calls: pypdfium2's object wrappers cost more than the whole walk
@@ -305,7 +304,7 @@ class PageReader:
         ox, oy = ctypes.c_double(), ctypes.c_double()
         top_y = self.box[3]
         styles: dict[int, _Style] = {}
-        edges, strikes = self.shapes.edges, self.shapes.strikes
+        edges, strikes = self.shapes.edges, Strikes(self.shapes.strokes, text_rects(tp, top_y) if frame is None else [])
         frags: list[Frag] = []
         run: _Run | None = None
         broken: _Run | None = None  # the run a line break just closed (PDFium breaks before a raised mark)

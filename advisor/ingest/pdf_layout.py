@@ -201,7 +201,8 @@ class _Builder:
         # generous leading (tables often set lines 2 sizes apart) raises the limit with the page's
         # pitch; a sentence that plainly goes on (no full stop, next line lowercase) may gap more
         reach = max(LEAD * size, 1.3 * self.pitch)
-        goes_on = not _END.search(last.text) and (f.text[:1].islower() or bool(_OPEN.search(last.text)))
+        goes_on = not _END.search(last.text) and f.text[:1].islower()
+        opened = goes_on or (f.bold == last.bold and bool(_OPEN.search(last.text)))  # "... by the" / "Varrowmark"
         if goes_on:
             reach = max(reach, 2.6 * size)
         if f.hidden != last.hidden or not 0.6 * size <= dy <= reach:
@@ -223,7 +224,7 @@ class _Builder:
         # unfinished item line above it, and reaching well into the box (not a column to its
         # left), is the same paragraph
         left = box.x0 - 1.0 * size
-        if goes_on and _ITEM_START.match(last.text) and f.x1 > box.x0 + 4.0 * size:
+        if opened and _ITEM_START.match(last.text) and f.x1 > box.x0 + 4.0 * size:
             left = box.x0 - 8.0 * size
         # a centred paragraph's last line, shorter, under the long line it goes on from (a cover's
         # or a call-out's statement)
@@ -252,8 +253,7 @@ class _Builder:
 
 
 def _mark_drawn_bullets(frags: list[Frag], dots: list[tuple[float, float, float, float]]) -> None:
-    """A list bullet drawn as a shape (browsers paint discs and squares, not glyphs) becomes a "•"
-    in front of the line it marks: the fragment that starts just right of it on its line."""
+    """A list bullet drawn as a shape (a browser's disc) becomes a "•" before the fragment just right of it."""
     for x0, top, x1, bottom in dots:
         mid = (top + bottom) / 2
         beside = [

@@ -12,6 +12,10 @@ file's deleted tracked changes are not; an underline runs below the baseline and
 from __future__ import annotations
 
 import bisect
+import ctypes
+from typing import Any
+
+import pypdfium2.raw as pdfium_c
 
 #: Where a strike-through line runs, in ems above the baseline: through the lower-case letters'
 #: middle and the figures' (x-height about 0.5 em, cap height about 0.7 em).
@@ -19,10 +23,12 @@ _LOW, _HIGH = 0.12, 0.62
 
 
 class Strikes:
-    """The thin horizontal lines of a page, (y, x0, x1) with y down from the top, by height."""
+    """The thin horizontal lines of a page that run within a run of its text, (y, x0, x1) with y
+    down from the top, by height. A strike-through never reaches past the words it strikes; a
+    rule across a column, or a bar's edge over a line it half hides, does."""
 
-    def __init__(self, lines: list[tuple[float, float, float]]):
-        self.lines = sorted(lines)
+    def __init__(self, lines: list[tuple[float, float, float]], texts: list[tuple[float, float, float, float]]):
+        self.lines = sorted(ln for ln in lines if _within_text(ln, texts))
         self.ys = [y for y, _, _ in self.lines]
 
     def __bool__(self) -> bool:
@@ -62,3 +68,32 @@ def edge_between(edges: list[tuple[float, float]], x0: float, x1: float, base: f
         )
         for x, y in edges
     )
+
+
+def _within_text(line: tuple[float, float, float], texts: list[tuple[float, float, float, float]]) -> bool:
+    """Does the line run over text from end to end: from a word's start to a word's end (a word
+    space either side at most), across nothing wider than a word space (PDFium boxes a line's
+    words one by one)?"""
+    y, a, z = line
+    words = sorted((x0, x1, bottom - top) for x0, top, x1, bottom in texts if top <= y <= bottom)
+    reach = None  # how far the words from the line's start cover it
+    for x0, x1, height in words:
+        if reach is None:
+            if x0 - 0.5 * height <= a <= x1:
+                reach = x1
+        elif x0 <= reach + 0.5 * height:
+            reach = max(reach, x1)
+        if reach is not None and z <= reach + 0.5 * height:
+            return True
+    return False
+
+
+def text_rects(tp: Any, top: float) -> list[tuple[float, float, float, float]]:
+    """PDFium's boxes of the page's runs of text, word by word: (x0, y0, x1, y1), y down from the top
+    (not for a page read turned: its strike-throughs are not looked for)."""
+    left, up, right, down = (ctypes.c_double() for _ in range(4))
+    out = []
+    for i in range(pdfium_c.FPDFText_CountRects(tp, 0, -1)):
+        if pdfium_c.FPDFText_GetRect(tp, i, left, up, right, down):
+            out.append((left.value, top - up.value, right.value, top - down.value))
+    return out

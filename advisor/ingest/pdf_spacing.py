@@ -23,7 +23,6 @@ UNEVEN = 1.3  # wide gaps differing this much between one line's words are no ju
 ALIGN_PT = 0.5  # columns and cells are placed exactly; word edges meet this closely only by chance
 SUPPORT = 2  # neighbouring lines with an edge on the gap make it a gutter
 _PITCH = 3.0  # neighbouring lines are at most this many font sizes apart
-_LOOK = 8  # lines looked at on each side of a gap
 
 
 def _base(f: Frag) -> float:
@@ -53,22 +52,16 @@ class _Lines:
             i = min(bisect.bisect_left(self.bases, base), len(self.bases) - 1)
         found = 0
         for step, start in ((-1, i - 1), (1, i + 1)):
-            prev, j, seen = base, start, 0
-            # stops at SUPPORT (or a few lines on): a page of one-word table cells costs a few lines
-            # per gap, not the page
-            while (
-                found < SUPPORT
-                and seen < _LOOK
-                and 0 <= j < len(self.lines)
-                and abs(self.bases[j] - prev) <= _PITCH * left.size
-            ):
-                edge = _edge_at(self.lines[j], left, right)
-                if not edge and any(f.x0 < right.x0 - ALIGN_PT and f.x1 > left.x1 + ALIGN_PT for f in self.lines[j]):
-                    break  # text running over the gap: a word space
-                # a line with nothing over the gap and no edge on it (a row's cells set on
-                # baselines of their own, a cell's wrapped line) neither makes nor breaks it
-                found += edge
-                prev, j, seen = self.bases[j], j + step, seen + 1
+            prev, j = base, start
+            # stops at SUPPORT: a page of one-word table cells costs a few lines per gap, not the page
+            while found < SUPPORT and 0 <= j < len(self.lines) and abs(self.bases[j] - prev) <= _PITCH * left.size:
+                if all(f.x1 <= left.x1 + ALIGN_PT for f in self.lines[j]):
+                    prev, j = self.bases[j], j + step  # a cell's wrapped line left of the gap: no word on it
+                    continue
+                if not _edge_at(self.lines[j], left, right):
+                    break
+                found += 1
+                prev, j = self.bases[j], j + step
         return found
 
 
@@ -155,7 +148,8 @@ def _split_at_gutters(page: Page, lines: _Lines, row: list[Frag]) -> list[list[F
 
 
 #: A figure alone ("11.5", "1,104 (5.2)", "0.842 (0.830–0.853)", "27%", "$1.2M"): a table cell's value.
-_FIGURE = re.compile(r"^[-+−–$€£(]?\d[\d.,%]*[A-Za-z%]{0,2}(?:\s*\([\d.,–—−-]+%?\))?$")
+#: A sentence's figure closes on its punctuation ("July 1, 2026. Surveys ..."): none is a cell's.
+_FIGURE = re.compile(r"^[-+−–$€£(]?\d[\d.,%]*[A-Za-z%]{0,2}(?:\s*\([\d.,–—−-]+%?\))?(?<![.,])$")
 
 
 def _split_at_wide_gaps(segment: list[Frag]) -> list[list[Frag]]:

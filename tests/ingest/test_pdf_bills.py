@@ -233,3 +233,44 @@ def test_an_unruled_table_of_figures_reads_row_by_row_even_where_a_label_wraps(t
     assert "Alerted encounters per 100 encounters | 11.5 | 9.7 | 9.6 | 9.9" in text
     assert "RRN assessment ≤ 60 min, % of alerts | 81.2 | 76.9 | 79.5 | 64.8" in text
     assert "PPV, % | 27.4 | 23.1 | 24.6 | 18.9" in text
+
+
+def test_a_rule_across_a_line_or_a_bars_edge_over_it_strikes_nothing(tmp_path):
+    # a strike-through runs over the words it strikes and no further; a rule across the column
+    # (a footer's separator drawn through its line) or a banner's edge over a half-hidden line does
+    path = tmp_path / "card.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setFont(FONT, SIZE)
+    c.drawString(72, 700, "The model is intended for Rural Healthcare and Underserved Communities.")
+    c.setLineWidth(0.8)
+    c.line(60, 700 + 0.3 * SIZE, 550, 700 + 0.3 * SIZE)  # well past both ends of the text
+    c.drawString(72, 660, "Struck words: the old threshold was")
+    c.drawString(72 + stringWidth("Struck words: the old threshold was ", FONT, SIZE), 660, "100")
+    c.line(
+        72 + stringWidth("Struck words: the old threshold was ", FONT, SIZE),
+        660 + 0.3 * SIZE,
+        72 + stringWidth("Struck words: the old threshold was 100", FONT, SIZE),
+        660 + 0.3 * SIZE,
+    )
+    c.showPage()
+    c.save()
+    text = _text(path)
+    assert "The model is intended for Rural Healthcare and Underserved Communities." in text
+    assert "the old threshold was" in text and "100" not in text
+
+
+def test_a_heading_after_an_item_ending_on_a_comma_is_still_a_heading(tmp_path):
+    path = tmp_path / "resources.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(72, 720, "Transparency resources")
+    c.setFont(FONT, 10)
+    c.drawString(72, 700, "- GAO-21-519SP: An Accountability Framework for Federal Agencies and Other Entities,")
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(72, 684, "References")
+    c.setFont(FONT, 10)
+    c.drawString(72, 668, "Wei, M. and Zhou, Z. (2022). AI Ethics Issues in Real World. ArXiv.")
+    c.showPage()
+    c.save()
+    text = _text(path)
+    assert "Other Entities, References" not in text
