@@ -15,8 +15,9 @@ Word file built by python-docx (build_marrowgate.py), the Larkmoor payer medical
 reportlab (build_larkmoor.py), the Varrowmark state bill with margin line numbers and struck and
 underlined amendments built by reportlab (build_varrowmark.py), the Thornwick Valley board slide
 deck built by reportlab (build_thornwick.py), the Tidewell completed security and AI questionnaire, a
-Word file built by python-docx (build_tidewell.py), and the Cedar Hollow AI risk register, a
-landscape spreadsheet export built by reportlab (build_cedarhollow.py): twenty-six documents.
+Word file built by python-docx (build_tidewell.py), the Cedar Hollow AI risk register, a landscape
+spreadsheet export built by reportlab (build_cedarhollow.py), and the Wrenfield two-column journal
+article printed by Chromium (build_wrenfield.py): twenty-seven documents.
 
     python evals/heldout/build.py --out DIR
 
@@ -64,6 +65,7 @@ import build_tidewell as tidewell  # noqa: E402
 import build_varrowmark as varrowmark  # noqa: E402
 import build_vellmark as vellmark  # noqa: E402
 import build_westmarch as westmarch  # noqa: E402
+import build_wrenfield as wrenfield  # noqa: E402
 
 _STYLE = "font-size:8px;width:100%;margin:0 18mm;font-family:'Liberation Serif',serif;display:flex;"
 DOCS = {
@@ -151,6 +153,7 @@ def build(out: Path) -> list[Path]:
     made.append(thornwick.build(out))
     made.append(tidewell.build(out))
     made.append(cedarhollow.build(out))
+    made.append(wrenfield.build(out, genres.CHROMIUM))
     return made
 
 
