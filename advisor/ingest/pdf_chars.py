@@ -304,7 +304,10 @@ class PageReader:
         ox, oy = ctypes.c_double(), ctypes.c_double()
         top_y = self.box[3]
         styles: dict[int, _Style] = {}
-        edges, strikes = self.shapes.edges, Strikes(self.shapes.strokes, text_rects(tp, top_y) if frame is None else [])
+        edges, strikes = (
+            self.shapes.edges,
+            Strikes(self.shapes.strokes, text_rects(tp, top_y) if frame is None and self.shapes.strokes else []),
+        )
         frags: list[Frag] = []
         run: _Run | None = None
         broken: _Run | None = None  # the run a line break just closed (PDFium breaks before a raised mark)

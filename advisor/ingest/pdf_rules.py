@@ -75,7 +75,8 @@ def _within_text(line: tuple[float, float, float], texts: list[tuple[float, floa
     space either side at most), across nothing wider than a word space (PDFium boxes a line's
     words one by one)?"""
     y, a, z = line
-    words = sorted((x0, x1, bottom - top) for x0, top, x1, bottom in texts if top <= y <= bottom)
+    # through the middle of the words' boxes: an underline runs along their foot
+    words = sorted((x0, x1, b - t) for x0, t, x1, b in texts if t + 0.2 * (b - t) <= y <= b - 0.2 * (b - t))
     reach = None  # how far the words from the line's start cover it
     for x0, x1, height in words:
         if reach is None:
