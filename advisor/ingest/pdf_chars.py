@@ -3,8 +3,7 @@
 A fragment is a stream-contiguous run of characters on one baseline. PDFium gives each
 character its box, font size, weight, fill colour and text-object render mode; from those a
 run is marked hidden when a reader cannot see it: white on no dark background, under ~3 pt,
-rendered invisible (unless over an image, as in OCR'd scans), or outside the page.
-"""
+rendered invisible (unless over an image, as in OCR'd scans), or outside the page."""
 
 from __future__ import annotations
 
@@ -304,10 +303,7 @@ class PageReader:
         ox, oy = ctypes.c_double(), ctypes.c_double()
         top_y = self.box[3]
         styles: dict[int, _Style] = {}
-        edges, strikes = (
-            self.shapes.edges,
-            Strikes(self.shapes.strokes, text_rects(tp, top_y) if frame is None and self.shapes.strokes else []),
-        )
+        edges, strikes = self.shapes.edges, self._strikes(tp)
         frags: list[Frag] = []
         run: _Run | None = None
         broken: _Run | None = None  # the run a line break just closed (PDFium breaks before a raised mark)
@@ -392,6 +388,11 @@ class PageReader:
             space, mark_end = False, 0.0
         frags += self._close(run)
         return frags, visible, turns
+
+    def _strikes(self, tp: Any) -> Strikes:
+        """The page's strike-throughs (none looked for on a page read turned)."""
+        strokes = self.shapes.strokes
+        return Strikes(strokes, text_rects(tp, self.box[3]) if strokes and self.turn is None else [])
 
     def _struck(
         self, run: _Run | None, frags: list[Frag], x0: float, x1: float, base: float, size: float, style: _Style, k: int
