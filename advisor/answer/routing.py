@@ -63,13 +63,13 @@ _RESULT_WORDS = re.compile(
 )
 
 
-#: "according to the guide", "what does the policy suggest", "the Playbook's guidance on": the
-#: question asks what a document says, even when it says "we" and "prioritize".
 #: The kinds of documents an organization keeps of its own (not its readiness assessment or report).
 _OWN_DOCUMENT = (
     r"(?:register|registry|questionnaire|contract|agreement|addendum|minutes|polic(?:y|ies)|bylaws|charter|inventory|"
     r"log|plan|procedures?|rules|standards?|deck|slides|memo|letter|sla|baa)"
 )
+#: "according to the guide", "what does the policy suggest", "the Playbook's guidance on": the
+#: question asks what a document says, even when it says "we" and "prioritize".
 _ASKS_A_SOURCE = re.compile(
     r"\b(?:according to|as per|per) (?:the|this|that) \w"
     r"|\b(?:does|do|did) (?:the|this|that) (?:[\w’'-]+ ){1,4}?(?:say|suggest|recommend|require|expect|advise|propose)\b"
