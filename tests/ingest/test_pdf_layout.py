@@ -236,3 +236,13 @@ def test_letter_spaced_capitals_close_up_and_running_text_keeps_its_spaces():
     assert issuer.text == "REPUBLIC OF VALMERA · MINISTRY OF HEALTH"
     assert prose.text == "Organizations may accept some of the risks"
     assert capitals.text == "THE OFFICE MUST REPORT"
+
+
+def test_a_justified_line_with_a_date_in_it_stays_one_sentence(tmp_path):
+    # "1," and "2026." spaced wide apart by justification are a sentence's figures, not two cells
+    text = (
+        "Chapter AI is effective July 1, 2026. Surveys conducted from July 1, 2026 through December 31, "
+        "2026 evaluate the chapter in advisory mode."
+    )
+    p = pdfgen.justified_pdf(tmp_path / "effective.pdf", [text], width=40)
+    assert text in _quotable(_chunks(p))
