@@ -21,17 +21,14 @@ from .cells import column_named, dated_row, keyed_row
 from .corpus import Corpus
 from .docref import KINDS
 from .focus import (
-    BOUNDS,
     EFFECT_ASK,
     Focus,
     corrects_premise,
     counted,
     focus_of,
     gives,
-    gives_notice,
     names_several,
     ranks,
-    states_bound,
     states_limit,
     time_limit_asked,
     unit_asked,
@@ -45,7 +42,8 @@ from .places import names_place
 from .populations import asked_age, covers_age
 from .properties import asked_property, ity_nouns, states_property, unstated
 from .signoff import signature_met
-from .unsaid import asked_clause, unframed, unsaid_reason
+from .standins import said_otherwise
+from .unsaid import asked_clause, unframed, unsaid_reason, unseen_names
 
 __all__ = [
     "Ask",
@@ -234,8 +232,7 @@ def read_ask(
     # kind of thing, not names the documents must use (an identifier stays a name: "our GOV-2 gap")
     own = {t for m in _OWN_OR_KIND.finditer(text) for t in tokenize(m.group(1) or m.group(2))}
     entities -= own - special
-    named = [t for t in entities if known is not None and t.isalpha() and len(t) >= 3]
-    unseen = {t for t in named if known is not None and not known(t) and not known(f"{t}'s")}  # "St. Aldric's"
+    unseen = unseen_names(text, entities, anchors, known)
     prop, spelled = asked_property(text, anchors, entities, _FRAME)
     written = {t: w for w in re.findall(r"[\w'’-]+", text) for t in tokenize(w)[:1] if t in anchors}
     # "How long do officers serve, and can they be re-elected?": the length is asked of the first part
@@ -322,7 +319,6 @@ _ORDINALS = {
 
 
 _AGE_WORDS = frozenset(tokenize("year years old aged age"))
-_NOTICE = frozenset(tokenize("notice warning"))
 #: Verbs a period is stated with otherwise: "retained" is "kept", "finish triage" "completes triage".
 _SAME_VERBS = [frozenset(tokenize("retain kept keep store preserve archive")), frozenset(tokenize("finish complete"))]
 
@@ -342,10 +338,8 @@ def _present(ask: Ask, tok: str, ev: Evidence, extra: Extra | None = None) -> fl
         return 1.0
     if tok in ask.entities and names_place(ask.written.get(tok, tok), f"{ev.text} {ev.passage}"):
         return 1.0  # "Europe" named as "the EU" or "European"
-    if tok in BOUNDS and states_bound(tok, ev.text):
-        return 1.0  # "the maximum number" is stated as "no more than 5"
-    if tok in _NOTICE and ask.focus is Focus.DURATION and gives_notice(ev.text):
-        return 1.0  # "how much notice" is stated as "inform the hospital at least 60 days before"
+    if said_otherwise(tok, ask.focus, ev.text):
+        return 1.0  # "the maximum number" is stated as "no more than 5", "what ratio" as "1 per 15"
     if ask.focus in (Focus.DURATION, Focus.DATE) and any(tok in vs and ev.own & vs for vs in _SAME_VERBS):
         return 1.0
     if ask.focus is Focus.MONEY and money_noun_met(tok, ev.text):
@@ -448,8 +442,9 @@ def _missing_names(ask: Ask, evidence: list[Evidence]) -> list[str]:
         for t in sorted(ask.asked_property - short)
         if not any(
             states_property(t, ask.property_spelled, ev.own | ev.context | ev.document, ev.spelled)
-            # "what fine" is stated as "a civil penalty of $8,000"
+            # "what fine" is stated as "a civil penalty of $8,000", "what ratio" as "1 per 15"
             or (ask.focus is Focus.MONEY and money_noun_met(t, ev.text))
+            or said_otherwise(t, ask.focus, ev.text)
             for ev in evidence
         )
     ]

@@ -21,7 +21,6 @@ from .people import (
 )
 
 __all__ = [
-    "BOUNDS",
     "MONEY",
     "Asked",
     "Focus",
@@ -31,12 +30,11 @@ __all__ = [
     "dated",
     "focus_of",
     "gives",
-    "gives_notice",
     "names_counted",
     "names_several",
     "ranks",
-    "states_bound",
     "states_limit",
+    "states_period",
     "time_limit_asked",
     "unit_asked",
     "years",
@@ -166,7 +164,10 @@ _SUPERLATIVE = re.compile(
     r"\bthe (?:most|least|largest|smallest|highest|lowest|best|worst|biggest|fastest|earliest|latest|top|"
     r"first(?= (?:[\w-]+ ){0,2}to\b))\b"
     # "the top of the organization" is a place, "the best way to" asks how: neither ranks anything
-    r"(?! of\b)(?! (?:way|ways|approach|approaches|practice|practices|method|methods|means|option|options|course)\b)",
+    r"(?! of\b)(?! (?:way|ways|approach|approaches|practice|practices|method|methods|means|option|options|course)\b)"
+    # "the most the department can fine", "the least we must spend": a bound a rule sets, not a ranking
+    r"(?!(?:(?<=most)|(?<=least)) (?:(?:the|a|an|our|your|their|its|any|each|one) )?[\w'’-]+ "
+    r"(?:can|could|may|might|must|shall|should|will|would)\b)",
     re.I,
 )
 _RANKS = re.compile(
@@ -527,19 +528,6 @@ _TRIGGER = re.compile(
 )
 
 
-#: A bound a question asks for ("the maximum number"), and how a rule states it ("no more than 5").
-_AT_MOST = re.compile(r"\b(?:no|not) more than\b|\bup to\b|\bat most\b|\bmaxim|\bexceed|\bcapped\b|\blimit", re.I)
-_AT_LEAST = re.compile(r"\bat least\b|\b(?:no|not) (?:fewer|less) than\b|\bminim", re.I)
-_BOUND_PHRASES = {"maximum": _AT_MOST, "max": _AT_MOST, "minimum": _AT_LEAST, "min": _AT_LEAST}
-BOUNDS = frozenset(_BOUND_PHRASES)
-
-
-def states_bound(token: str, sentence: str) -> bool:
-    """Does the sentence state the bound a question's word asks for ("maximum": "no more than 5")?"""
-    phrase = _BOUND_PHRASES.get(token)
-    return bool(phrase and phrase.search(sentence))
-
-
 def conditioned(question: str, sentence: str) -> bool:
     """Does the sentence answer a present-tense "when" with what sets it off ("When is the model
     recalibrated?" - "... when the calibration slope falls outside 0.8-1.2")?"""
@@ -582,17 +570,6 @@ def states_limit(sentence: str) -> bool:
     return _LIMIT_STATED.search(sentence) is not None or _RELATIVE.search(sentence) is not None
 
 
-#: Advance warning stated without the word "notice": "at least 60 days before the change",
-#: "in advance", "prior written", "notify ... beforehand".
-_NOTICE_STATED = re.compile(
-    r"\b(?:in advance|beforehand|advance (?:notice|warning|notification)|prior (?:written )?(?:notice|notification)|"
-    r"notif(?:y|ies|ied|ication)|inform(?:s|ed)?|warn(?:s|ed|ing)?)\b",
-    re.I,
-)
-
-
-def gives_notice(sentence: str) -> bool:
-    """Does the sentence say how far ahead someone is told ("inform the hospital at least 60 days
-    before any change")? It answers "how much notice" in other words."""
-    ahead = _NOTICE_STATED.search(sentence) or re.search(r"\b(?:before|prior to|ahead of)\b", sentence, re.I)
-    return bool(ahead and (_DURATION.search(sentence) or _RELATIVE.search(sentence)))
+def states_period(sentence: str) -> bool:
+    """Does the sentence state a length of time or a time relative to an event ("60 days", "the day before")?"""
+    return bool(_DURATION.search(sentence) or _RELATIVE.search(sentence))

@@ -14,11 +14,12 @@ from typing import Protocol
 
 from ..text import tokenize
 from .cells import counted_row
-from .focus import BOUNDS, MONTHS, conditioned, names_counted
+from .focus import MONTHS, conditioned, names_counted
 from .paraphrase import abbreviated
 from .places import PLACE_ABBREVIATIONS, names_abbreviated
 from .populations import SUBGROUP_WORDS, age_bounds, asked_population, population_phrase
-from .unsaid import name_run, owns, possessive
+from .standins import BOUNDS
+from .unsaid import called_back, name_run, owns, possessive
 
 #: "What <property> does|is|of <subject>" ("What is the positive predictive value of X?")
 _PROPERTY = re.compile(
@@ -524,6 +525,7 @@ def unstated(ask: Asked, evidence: Sequence[Cited]) -> list[str]:
                     or _dated_by_document(t, ev)
                     or _version_by_document(t, ask.question, ev)
                     or t in abbreviated(ask.question, ev.text)
+                    or called_back(ask.question, t, ev.text, ev.document)  # "the council consists of 11"
                     for t in names
                 )
                 and all(names_abbreviated(p, ev.text) for p in places),

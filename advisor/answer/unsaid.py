@@ -1,14 +1,24 @@
 """What a decline says the documents lack, in plain words ("they do not state Quillon Sepsis
-Watch's AUROC in pediatric patients"), and which words of a question only carry the asking."""
+Watch's AUROC in pediatric patients"), which words of a question only carry the asking, and
+which names it asks that no document uses."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..text import tokenize
 
-__all__ = ["asked_clause", "name_run", "owns", "possessive", "unframed", "unsaid_reason"]
+__all__ = [
+    "asked_clause",
+    "called_back",
+    "name_run",
+    "owns",
+    "possessive",
+    "unframed",
+    "unsaid_reason",
+    "unseen_names",
+]
 
 
 def possessive(name: str, what: str) -> str:
@@ -96,3 +106,47 @@ _CONDITION = re.compile(
 def asked_clause(question: str) -> str:
     """The question without a condition opening it: the fact asked need not repeat the condition."""
     return _CONDITION.sub("", question, count=1)
+
+
+#: Two words offered as alternatives: "an order form or SOW", "the CMIO or CNIO".
+_OR = re.compile(r"([\w'’-]+)\s+or\s+(?:an?\s+|the\s+)?(?=([\w'’-]+))", re.I)
+
+
+def _alternatives(question: str, unseen: set[str], names: set[str]) -> set[str]:
+    """The words of `unseen` (tokens no document uses) the question offers as another word for
+    a plain word it also says: "an order form or SOW" asks about order forms where no document
+    says SOW ("Zorblat or Quillon" names two things, neither stands in for the other)."""
+    out = set()
+    for m in _OR.finditer(question):
+        for one, other in ((m.group(1), m.group(2)), (m.group(2), m.group(1))):
+            a, b = tokenize(one)[:1], tokenize(other)[:1]
+            if a and b and a[0] in unseen and b[0] not in unseen and b[0] not in names:
+                out.add(a[0])
+    return out
+
+
+def called_back(question: str, name: str, sentence: str, document: set[str]) -> bool:
+    """Does the sentence name the question's capitalised name (holding token `name`) by its
+    last word, as a document does once it has named it in full ("the Health Care Artificial
+    Intelligence Advisory Council" is "the council" after), in a document that names it?"""
+    run = name_run(question, {name})
+    words = tokenize(run)
+    if len(words) < 2 or not set(words) <= document:
+        return False
+    return re.search(rf"\bthe\s+{re.escape(run.split()[-1])}\b", sentence, re.I) is not None
+
+
+def unseen_names(
+    text: str, entities: set[str], anchors: dict[str, float], known: Callable[[str], bool] | None
+) -> set[str]:
+    """The names asked that no document uses; one offered as another word for a plain word the
+    question says too ("an order form or SOW") is dropped from the names and anchors instead."""
+    if known is None:
+        return set()
+    named = [t for t in entities if t.isalpha() and len(t) >= 3]
+    unseen = {t for t in named if not known(t) and not known(f"{t}'s")}  # "St. Aldric's"
+    for t in _alternatives(text, unseen, entities):
+        unseen.discard(t)
+        entities.discard(t)
+        anchors.pop(t, None)
+    return unseen

@@ -18,10 +18,11 @@ JOINERS = frozenset({"of", "and", "for", "the", "on", "in", "to", "&"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 #: A run of capitalised words, joining words allowed between them: "Medical Executive Committee".
 _CAPITALISED = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+(?:(?:of|and|for|the|on|in|to|&)\s+)*[A-Z][a-z'’-]+)+")
-#: An acronym defined in brackets after its words: "electronic health record (EHR)".
-_DEFINED = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){1,8})\(([A-Z]{3,6})s?\)")
+#: An acronym defined in brackets after its words: "electronic health record (EHR)", "Marrowby
+#: Valley Hospital (MV)" (two letters too: the bracket says it is one).
+_DEFINED = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){1,8})\(([A-Z]{2,6})s?\)")
 #: Where `_DEFINED` can end: a bracketed acronym.
-_BRACKETED = re.compile(r"\(([A-Z]{3,6})s?\)")
+_BRACKETED = re.compile(r"\(([A-Z]{2,6})s?\)")
 #: A character no word of `_DEFINED` may hold.
 _NOT_IN_WORDS = re.compile(r"[^\w'’\s-]")
 #: Expansions kept per acronym, the commonest first.
@@ -66,9 +67,9 @@ def _spells(word: str, letters: str, k: int) -> int:
 
 
 def spelled_out(texts: Iterable[str]) -> dict[str, list[str]]:
-    """Per acronym (lower-cased, three to six letters), the word runs the texts spell it out
-    with: capitalised names ("Clinical Algorithms Committee" -> "cac") and acronyms defined in
-    brackets ("electronic health record (EHR)"), commonest first."""
+    """Per acronym (lower-cased), the word runs the texts spell it out with: capitalised names of
+    three to six words ("Clinical Algorithms Committee" -> "cac") and acronyms of two to six
+    letters defined in brackets ("electronic health record (EHR)"), commonest first."""
     seen: dict[str, Counter[str]] = {}
     for text in texts:
         for m in _CAPITALISED.finditer(text):
@@ -77,6 +78,8 @@ def spelled_out(texts: Iterable[str]) -> dict[str, list[str]]:
         for m in _defined(text):
             letters = m.group(2).lower()
             runs = initial_runs(m.group(1), letters)
+            if len(letters) == 2:  # two plain words: "Regulation (EU) 2017/745" defines nothing
+                runs = [r for r in runs if len(r) == 2 and not any(w.isupper() for w in r)]
             if runs:
                 seen.setdefault(letters, Counter())[" ".join(runs[-1]).lower()] += 1
     return {k: [p for p, _ in c.most_common(_KEPT)] for k, c in seen.items()}
