@@ -9,9 +9,11 @@ from ..text import content_words, fuzzy
 __all__ = ["asks_definition", "defined_subject", "defines", "glossary_entry"]
 
 _DEFINE = re.compile(
-    r"^\s*(?:what(?:'s| is| are)|define|definition of|what does|what is meant by|"
-    r"what (?:exactly |precisely |really )?(?:counts|qualifies) as)"
-    r"\s+(?:an? |the )?(?P<x>.+?)"
+    # "Under the Vellmark regulation, who exactly counts as the 'operator'?"
+    r"^\s*(?:(?:under|according to|in|per)\s+[^,?]{1,80},\s*)?"
+    r"(?:what(?:'s| is| are)|define|definition of|what does|what is meant by|"
+    r"(?:what|who) (?:exactly |precisely |really )?(?:counts|qualifies) as)"
+    r"\s+(?:an? |the )?[\"'“‘]?(?P<x>.+?)[\"'”’]?"
     # "... under the Vellanor framework" says where to look, not what is defined
     r"(?:\s+(?:under|according to|per|in)\s+(?:the\s+)?[A-Z][^?]*)?(?:\s+mean)?\s*\??\s*$",
     re.I,
@@ -79,6 +81,13 @@ _GLOSSARY = re.compile(r"^(?P<acr>[A-Z][A-Z0-9&-]{1,9}):\s+(?P<exp>[A-Z][^.:;]{2
 _DEFINING_VERB = re.compile(
     r"\b(?:is|are|refers to|means|is defined as|describes|denotes|covers|includes|comprises)\b|\s[—–]\s|:\s", re.I
 )
+#: What "X is" says of X that no definition does: a duty or a state ("The operator is responsible
+#: for ...", "is required to", "is not", "is subject to").
+_PREDICATE = re.compile(
+    r"\s+(?:not|also|still|now|then|to|in|on|at|under|subject|responsible|accountable|liable|entitled|eligible|"
+    r"expected|required|permitted|allowed|obliged|prohibited|available|due)\b",
+    re.I,
+)
 #: A document defining a term in its own voice: "We define X as", "This policy defines X as".
 _WE_DEFINE = re.compile(r"^\s*(?:we|th(?:is|e) \w+)\s+defines?\s+(.{2,80}?)\s+as\b", re.I)
 
@@ -90,7 +99,7 @@ def defines(subject: str, sentence: str) -> bool:
     if we := _WE_DEFINE.match(sentence):
         return bool(want) and len(want & fuzzy(content_words(we.group(1)))) >= max(1, round(0.67 * len(want)))
     m = _DEFINING_VERB.search(sentence)
-    if not want or m is None or m.start() == 0:
+    if not want or m is None or m.start() == 0 or _PREDICATE.match(sentence, m.end()):
         return False
     head = sentence[: m.start()]
     if len(head.split()) > len(subject.split()) + 6:

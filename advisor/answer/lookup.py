@@ -29,8 +29,7 @@ def split_question(question: str, least: int = 2) -> list[str]:
     if len(parts) > 1:
         # "..., and who makes it?": the part's pronoun stands for the name the first part asks
         # about, not for the document it points at ("... under the Brennmoor guideline")
-        first = without_references(parts[0])
-        name = next((m.group(0) for m in _NAME_RUN.finditer(first) if m.start() > 0 and _a_name(m.group(0))), "")
+        name = _subject(parts[0])
         parts = parts[:1] + [_named(p, name) if name else p for p in parts[1:]]
     parts = [p for p in parts if len(content_words(p)) >= least]
     return parts if len(parts) > 1 else [question]
@@ -39,6 +38,25 @@ def split_question(question: str, least: int = 2) -> list[str]:
 #: A name of capitalised words ("Lumivex AKI Predict", "AI Stewardship Committee").
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*")
 _PRONOUN = re.compile(r"\b(it|its|they|their|them)\b", re.I)
+
+
+def _subject(first: str) -> str:
+    """The name the first part asks about: its first capitalised name that is not only a
+    document it points at ("the Digital Health Standards Board", not "the Brennmoor guideline"),
+    else a body it names in plain words ("the technical standards committee")."""
+    kept = without_references(first)
+    for m in _NAME_RUN.finditer(first):
+        if m.start() > 0 and _a_name(m.group(0)) and re.search(rf"\b{re.escape(m.group(0).split()[-1])}\b", kept):
+            return m.group(0)
+    m = _BODY.search(first)
+    return m.group(0) if m else ""
+
+
+#: A body named in plain words: "the technical standards committee", "the oversight fund".
+_BODY = re.compile(
+    r"\bthe\s+(?:[a-z][\w-]*\s+){0,4}(?:committee|board|council|group|panel|office|agency|authority|team|fund|"
+    r"registry|register|programme|program|platform|service)\b"
+)
 
 
 def _a_name(words: str) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from ..chunk import Chunk, unsafe_spans
 from ..guard import contact_details, looks_like_injection, without_addresses
-from ..text import AGENT_CLAUSE, broken_word, content_words, identifiers, sentence_spans
+from ..text import AGENT_CLAUSE, DEFINED_TERM, broken_word, content_words, identifiers, sentence_spans
 from .fields import CUT, FIELD, dangling, field_line, field_spans
 from .status import coded_line, graded_line, status_line
 from .sublists import hang_sub_lists, sub_list_lead
@@ -87,8 +87,10 @@ def whole_sentence(text: str) -> bool:
     s = text.strip()
     if len(s) < 25 or len(s.split()) < 5:
         return False
+    term = DEFINED_TERM.match(s) is not None  # '"operator" means the licensee ...;' in a definitions list
+    s = re.sub(r";(?:\s*(?:and|or))?$", ".", s) if term else s
     first = s.lstrip("\"'“‘(")[:1]
-    if not (first.isupper() or first.isdigit()):
+    if not (first.isupper() or first.isdigit() or term):
         return False  # starts mid-sentence ("and the model ...")
     if not _TERMINAL.search(s) or dangling(s.rstrip(".!?\"'”’)] ")):
         return False
@@ -579,7 +581,9 @@ def _blocks(text: str) -> list[tuple[int, int]]:
         # a paragraph at the margin after an item's finished sentence is no more of the item
         finished = cur is not None and _FINISHED.search(text[cur[0] : s].rstrip()) is not None
         after_item = kind == "item" and (" | " in bare or (finished and bare[:1].isupper() and not line[:1].isspace()))
-        if starts_item or cur is None or kind == "row" or after_item:
+        # a definitions list's next term ('"operator" means ...') after one closed by ";" is a sentence of its own
+        term = cur is not None and DEFINED_TERM.match(bare) is not None and text[cur[0] : s].rstrip()[-1:] in ";:."
+        if starts_item or cur is None or kind == "row" or after_item or term:
             if cur:
                 out.append((cur[0], cur[1]))
             cur = [s, e]

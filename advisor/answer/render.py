@@ -49,7 +49,7 @@ def _cited(part: Part, markers: list[int]) -> str:
     tag = "".join(f"[{n}]" for n in markers)
     # the document's own reference marks ("... stenosis severity [4].") are no citation of the answer's
     body = strip_markers(part.text).rstrip() or part.text.rstrip()
-    if part.bullet:
+    if part.bullet or body.endswith(";"):  # also a definitions list's entry ('"operator" means ...;')
         body = _ITEM_SEPARATOR.sub("", body) or body
     return f"{body[:-1]} {tag}{body[-1]}" if body[-1:] in ".!?:" else f"{body} {tag}."
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..ingest.hyphens import model_vocab
-from ..text import AGENT_CLAUSE, STRANDED, broken_word, marked_sentences, strip_markers, tokenize
+from ..text import AGENT_CLAUSE, DEFINED_TERM, STRANDED, broken_word, marked_sentences, strip_markers, tokenize
 from .metrics import UNDEFINED
 
 #: Per-case metrics of an answer (UNDEFINED when it abstains), in report order.
@@ -223,7 +223,10 @@ def _is_fragment(u: _Unit) -> bool:
         if u.lead_in:
             return False
         return not ((s[:1].isupper() or s[:1].isdigit()) and s.endswith((".", "!", "?")) and len(s.split()) >= 5)
-    if s[:1].islower() or not s.rstrip("\"'”’)").endswith((".", "!", "?", ":")):
+    # a legal definition starts with its quoted term, in lower case ('"operator" means the licensee ...')
+    if (s[:1].islower() and not DEFINED_TERM.match(u.text.strip())) or not s.rstrip("\"'”’)").endswith(
+        (".", "!", "?", ":")
+    ):
         return True
     words = s.split()
     # a form field with its value is whole however short ("Version: 2.0.")

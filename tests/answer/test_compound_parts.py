@@ -115,3 +115,12 @@ def test_without_a_document_named_a_part_is_answered_from_the_users_own_when_nea
     assert part_pick("what is needed before it can be turned back on", fits, []) is fits[1][1]
     far = [fits[0], (0.25, fits[1][1])]  # well below the guide's: the guide answers
     assert part_pick("what is needed before it can be turned back on", far, []) is far[0][1]
+
+
+def test_a_parts_pronoun_stands_for_a_body_named_in_plain_words_or_a_name_a_reference_word_ends():
+    # "how often does it meet" searched alone finds any meeting: "it" is the body the first part names
+    parts = split_question("Who chairs the technical standards committee, and how often does it meet?")
+    assert parts[1] == "how often does the technical standards committee meet"
+    # "Standards" is a word documents are called by, but "Board" after it makes the name a body's
+    parts = split_question("Who sits on the Digital Health Standards Board and how often does it meet?")
+    assert parts[1] == "how often does Digital Health Standards Board meet"
