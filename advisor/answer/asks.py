@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from ..text import derived_from, identifiers, tokenize
 from .amounts import asked_bands, money_noun, money_noun_met
-from .cells import column_named, dated_row, keyed_row
+from .cells import ORDINALS, column_named, dated_row, keyed_row
 from .corpus import Corpus
 from .docref import KINDS
 from .focus import (
@@ -312,12 +312,6 @@ class Verdict:
 Extra = dict[str, float]  # per anchor, how far a sentence's other words stand in for it
 
 
-#: "the second phase" is row "2." of a phases table.
-_ORDINALS = {
-    t: str(n) for n, t in enumerate(tokenize("first second third fourth fifth sixth seventh eighth ninth tenth"), 1)
-}
-
-
 _AGE_WORDS = frozenset(tokenize("year years old aged age"))
 #: Verbs a period is stated with otherwise: "retained" is "kept", "finish triage" "completes triage".
 _SAME_VERBS = [frozenset(tokenize("retain kept keep store preserve archive")), frozenset(tokenize("finish complete"))]
@@ -330,7 +324,7 @@ def _present(ask: Ask, tok: str, ev: Evidence, extra: Extra | None = None) -> fl
     stands in for the anchor (`extra`), or 0."""
     if holds_name(tok, ev.own) or holds_name(tok, ev.context) or tok in ev.spelled_out:
         return 1.0
-    if _ORDINALS.get(tok, "") in ev.own:
+    if ORDINALS.get(tok, "") in ev.own:
         return 1.0
     if ev.passage and (
         (tok in ask.acronyms and expands(ask.acronyms[tok], ev.passage)) or tok in abbreviated(ask.question, ev.passage)

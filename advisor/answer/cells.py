@@ -1,4 +1,5 @@
-"""A table row read with its header row: as named cells, as a counting clause, as dated events."""
+"""A table row read with its header row: as named cells, as a counting clause, as dated events;
+and the row an ordinal names ("the second contract year": "Contract Year 2")."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Iterable
 from ..text import tokenize
 from .focus import dated
 
-__all__ = ["column_named", "counted_row", "dated_row", "keyed_row"]
+__all__ = ["ORDINALS", "column_named", "counted_row", "dated_row", "keyed_row", "ordinal_named"]
 
 
 def _named_cells(row: str, header: str) -> list[tuple[str, str]]:
@@ -42,3 +43,22 @@ def dated_row(row: str, header: str) -> bool:
 def column_named(header: str, anchors: Iterable[str]) -> bool:
     """Is one of a table's columns (its header row) what the question asks about (its `anchors`)?"""
     return " | " in header and any(set(tokenize(h)) & set(anchors) for h in header.split(" | ")[1:])
+
+
+_ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+#: "the second phase" is row "2." of a phases table (by token).
+ORDINALS = {tokenize(t)[0]: str(n) for n, t in enumerate(_ORDINAL_WORDS, 1)}
+_ORDINAL_NOUN = re.compile(rf"\b({'|'.join(_ORDINAL_WORDS)})\s+((?:[\w-]+\s+){{0,2}}[\w-]+)", re.I)
+
+
+def ordinal_named(question: str, text: str) -> bool:
+    """Does the text name by its number what the question names by an ordinal ("the second
+    contract year": "Contract Year 2", "2nd year"), not merely repeat the ordinal ("on the second
+    anniversary")?"""
+    for m in _ORDINAL_NOUN.finditer(question):
+        n = str(_ORDINAL_WORDS.index(m.group(1).lower()) + 1)
+        for noun in m.group(2).split():
+            w = re.escape(noun.rstrip("s"))
+            if re.search(rf"\b{w}s?\s+{n}\b|\b{n}(?:st|nd|rd|th)\s+{w}", text, re.I):
+                return True
+    return False

@@ -13,6 +13,7 @@ from ..text import content_words, fuzzy, identifiers, tokenize
 from .amounts import asked_amounts, covers_amount
 from .asks import Ask, Focus, asked_words, focus_of, names_several, years
 from .bonus import ECHO_PENALTY, echoes, field_alike, figure_bonus, status_fit
+from .cells import ordinal_named
 from .comparison import asks_to_compare
 from .corpus import Corpus
 from .definitions import asks_definition, defined_subject, defines
@@ -524,6 +525,8 @@ def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus, rank
             # many words ("what is meant by"), the definition is the answer, whatever else is near
             c.score += 0.25 if explicit else 0.12
         c.score += figure_bonus(ask, c.text, c.unit.lead, c.chunk)  # states the figure asked for
+        if ordinal_named(question, c.text):
+            c.score += 0.1  # "the second contract year" is the row "Contract Year 2", not "the second anniversary"
         c.score += overall_bonus(question, ask.asked_property, c)  # "X's specificity": the "All" row first
         if ask.focus is Focus.COUNT and ask.counted and gives(ask, c.text):
             c.score += 0.08  # "how many discharges": "Across 14,107 index discharges, ..." before "41 variables"

@@ -1,7 +1,8 @@
 """Questions whose words a document states otherwise: a ratio as "1 per 15", a proportion at a
 hospital the study abbreviates ("MV") as a percentage, a maximum fine as a civil penalty of "not
 up to $40,000", "the council" for a council named in full sections earlier, and a contract
-term asked as "an order form or SOW" where the contract only says "order form". Each is
+term asked as "an order form or SOW" where the contract only says "order form", and "the second
+contract year" as the fee schedule's row "Contract Year 2". Each is
 answered; none was before (each was declined as unanswered)."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from advisor.answer import Advisor
+from advisor.answer.cells import ordinal_named
 from advisor.answer.unsaid import called_back
 from advisor.index import Index
 from advisor.retrieve.spelled import spelled_out
@@ -57,7 +59,16 @@ _DOCS = {
         "## 2. Order of precedence\n\nIf an order form conflicts with the clauses of this MSA, the clauses "
         "of this MSA prevail, unless the order form expressly overrides a named clause and is signed by "
         "Fenmoor Health's chief financial officer.\n\n"
-        "## 3. Fees\n\nFees are invoiced quarterly in arrears.\n"
+        "## 3. Fees\n\nFees are invoiced quarterly in arrears.\n\n"
+        "## Schedule 2. Fee schedule\n\n"
+        "| Item | Description | Amount (USD) | Invoicing |\n|---|---|---|---|\n"
+        "| A | Implementation fee (one-time) | 185,000 | 50% on signature, 50% on the Go-Live Date |\n"
+        "| B | Annual Subscription Fee – Contract Year 1 | 412,000 | On the Go-Live Date |\n"
+        "| C | Annual Subscription Fee – Contract Year 2 | 424,360 | On the first anniversary of the Go-Live Date |\n"
+        "| D | Annual Subscription Fee – Contract Year 3 | 437,090 | On the second anniversary of the Go-Live Date |\n"
+        "| E | Onboarding of an additional facility | 38,500 per facility | On the facility's go-live |\n"
+        "| F | Additional local validation requested by the customer | 18,000 per validation | On completion |\n"
+        "| G | Training days beyond the first ten | 2,400 per day | Monthly in arrears |\n"
     ),
 }
 
@@ -123,3 +134,16 @@ def test_a_name_called_back_by_its_last_word_counts_only_in_a_document_naming_it
     assert called_back(q, "harbourlin", said, naming)
     assert not called_back(q, "harbourlin", said, set(tokenize("The Ostley Digital Care Advisory Council")))
     assert not called_back(q, "harbourlin", "The board consists of 11 members.", naming)
+
+
+def test_an_ordinal_asked_is_the_row_its_number_names(advisor):
+    # row D says "second anniversary": the row of the second year is the one numbered 2
+    ans = advisor.ask("What subscription fee will Quorra bill for the second contract year?")
+    assert not ans.abstained and "424,360" in ans.answer, ans.answer
+
+
+def test_an_ordinal_is_named_by_its_number_not_by_the_ordinal_word_again():
+    q = "What subscription fee will we be billed for the second contract year?"
+    assert ordinal_named(q, "C | Annual Subscription Fee – Contract Year 2 | 424,360")
+    assert ordinal_named(q, "The fee rises by 3% in the 2nd year.")
+    assert not ordinal_named(q, "D | Annual Subscription Fee – Contract Year 3 | 437,090 | on the second anniversary")
