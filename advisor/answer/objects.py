@@ -180,9 +180,25 @@ def about_sibling(
 
 
 def holds_name(tok: str, words: set[str] | frozenset[str]) -> bool:
-    """Is the name among the words, also as its possessive? A document's "St. Aldric's" is
-    tokenised whole ("aldric's"), while the question's possessive is read as the name."""
-    return tok in words or f"{tok}'s" in words
+    """Is the name among the words, also as its possessive, or written out in full where the
+    question uses a clinical short form ("Tidemark Peds" is the "Paediatric" card)? A document's
+    "St. Aldric's" is tokenised whole ("aldric's"), while the question's possessive is read as the name."""
+    return tok in words or f"{tok}'s" in words or bool(_SHORT_FORMS.get(tok, frozenset()) & words)
+
+
+#: Clinical short forms (by token) and the stems of the words they shorten.
+_SHORT_FORMS = {
+    short: frozenset(tokenize(full))
+    for short, full in (
+        ("peds", "pediatric paediatric pediatrics paediatrics"),
+        ("psych", "psychiatric psychiatry psychology"),
+        ("ortho", "orthopedic orthopaedic"),
+        ("onc", "oncology oncologic"),
+        ("cardio", "cardiology cardiac"),
+        ("neuro", "neurology neurological"),
+    )
+    for short in tokenize(short)
+}
 
 
 #: A version named: "version 2.6.3", "Version: 1.4", "v2.0", "release 3.1".

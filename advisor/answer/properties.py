@@ -15,6 +15,7 @@ from typing import Protocol
 from ..text import tokenize
 from .cells import counted_row
 from .focus import MONTHS, conditioned, names_counted
+from .objects import holds_name
 from .paraphrase import abbreviated
 from .places import PLACE_ABBREVIATIONS, names_abbreviated
 from .populations import SUBGROUP_WORDS, age_bounds, asked_population, population_phrase
@@ -519,9 +520,9 @@ def unstated(ask: Asked, evidence: Sequence[Cited]) -> list[str]:
                 c,
                 q
                 and all(
-                    t in ev.own | ev.context | ev.spelled_out | ev.antecedent
+                    holds_name(t, ev.own | ev.context | ev.spelled_out | ev.antecedent)
                     # a study's abstract names its model once: "We deployed TideLine ... Across 14,107 discharges"
-                    or t in tokenize(ev.passage)
+                    or holds_name(t, set(tokenize(ev.passage)))
                     or _dated_by_document(t, ev)
                     or _version_by_document(t, ask.question, ev)
                     or t in abbreviated(ask.question, ev.text)

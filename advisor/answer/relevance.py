@@ -19,6 +19,7 @@ from .corpus import Corpus
 from .definitions import asks_definition, defined_subject, defines
 from .docref import KINDS, pointing, prefer_pointed, reference_nouns
 from .focus import EFFECT_ASK, dated, gives, states_effect
+from .objects import holds_name
 from .paraphrase import phrasal
 from .persona import set_aside
 from .quotable import UnitKind
@@ -475,6 +476,7 @@ def _entity_fit(ask: Ask, cands: list[Candidate], corpus: Corpus) -> dict[str, f
         for src, v in vocab.items():
             if t not in v and corpus.spells_out(ask.acronyms[t], sources[src]):
                 vocab[src] = v | {t}
+    vocab = {src: v | {t for t in names if holds_name(t, v)} for src, v in vocab.items()}  # "Peds": "Paediatric"
     docs_with = {t: sum(t in v for v in vocab.values()) for t in names}
     telling = {t: ask.anchors[t] for t, n in docs_with.items() if 0 < n < len(vocab)}
     total = sum(telling.values())
@@ -487,7 +489,7 @@ def _entity_fit(ask: Ask, cands: list[Candidate], corpus: Corpus) -> dict[str, f
     }
     if not _compares(ask.question, names):
         titled = {t for c in cands for t in tokenize(c.chunk.title)}  # a product a title names, before "510(k)"
-        specific = min(telling, key=lambda t: (t not in titled, docs_with[t], -telling[t]))
+        specific = min(telling, key=lambda t: (not holds_name(t, titled), docs_with[t], -telling[t]))
         for src, v in vocab.items():
             if specific not in v and any(t in v for t in telling):
                 fit[src] = 0.0

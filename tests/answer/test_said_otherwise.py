@@ -1,8 +1,9 @@
 """Questions whose words a document states otherwise: a ratio as "1 per 15", a proportion at a
 hospital the study abbreviates ("MV") as a percentage, a maximum fine as a civil penalty of "not
 up to $40,000", "the council" for a council named in full sections earlier, and a contract
-term asked as "an order form or SOW" where the contract only says "order form", and "the second
-contract year" as the fee schedule's row "Contract Year 2". Each is
+term asked as "an order form or SOW" where the contract only says "order form", "the second
+contract year" as the fee schedule's row "Contract Year 2", and a product's clinical short form
+("Harlow Peds") as the word its card is titled with ("Paediatric"). Each is
 answered; none was before (each was declined as unanswered)."""
 
 from __future__ import annotations
@@ -20,6 +21,16 @@ from advisor.text import tokenize
 from .builders import SMALL_GUIDES
 
 _DOCS = {
+    "harlow-paediatric.md": (
+        "---\ntitle: Harlow Sepsis Paediatric 1.3 - Model Facts\n---\n# Harlow Sepsis Paediatric 1.3 - Model Facts\n\n"
+        "## Key facts at a glance\n\nVALIDATION SIZE: 41,207 encounters, 3 hospitals\n\n"
+        "## Intended use\n\nThe model estimates the risk of sepsis in children admitted to hospital wards.\n"
+    ),
+    "harlow-adult.md": (
+        "---\ntitle: Harlow Sepsis Adult 2.6 - Model Facts\n---\n# Harlow Sepsis Adult 2.6 - Model Facts\n\n"
+        "## Key facts at a glance\n\nVALIDATION SIZE: 148,362 encounters, 4 hospitals\n\n"
+        "## Intended use\n\nThe model estimates the risk of sepsis in adults admitted to hospital wards.\n"
+    ),
     "scribe-plan.md": (
         "---\ntitle: Harrowgate ambient scribe rollout plan\n---\n# Harrowgate ambient scribe rollout plan\n\n"
         "## Support model\n\nEach clinic names super-users who coach their colleagues through the first weeks.\n\n"
@@ -147,3 +158,9 @@ def test_an_ordinal_is_named_by_its_number_not_by_the_ordinal_word_again():
     assert ordinal_named(q, "C | Annual Subscription Fee – Contract Year 2 | 424,360")
     assert ordinal_named(q, "The fee rises by 3% in the 2nd year.")
     assert not ordinal_named(q, "D | Annual Subscription Fee – Contract Year 3 | 437,090 | on the second anniversary")
+
+
+def test_a_products_clinical_short_form_names_its_card(advisor):
+    ans = advisor.ask("How many encounters were in the validation of Harlow Peds?")
+    assert not ans.abstained and "41,207 encounters" in ans.answer, ans.answer
+    assert "148,362" not in ans.answer, ans.answer
