@@ -14,14 +14,16 @@ __all__ = ["BOUNDS", "said_otherwise"]
 #: A bound a question asks for ("the maximum number"), and how a rule states it ("no more than 5").
 _AT_MOST = re.compile(r"\b(?:no|not) more than\b|\bup to\b|\bat most\b|\bmaxim|\bexceed|\bcapped\b|\blimit", re.I)
 _AT_LEAST = re.compile(r"\bat least\b|\b(?:no|not) (?:fewer|less) than\b|\bminim", re.I)
-#: A ratio stated as one thing per so many others: "1 per 15 scribe users", "one for every 20", "1:8".
+_FEW = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)"
+#: A ratio stated as one thing per so many others: "1 per 15 scribe users", "one nurse to every 4", "1:8".
 _RATIO = re.compile(
-    r"\b(?:\d[\d,.]*|one)\s+(?:[a-z-]+\s+){0,2}(?:per|for every|to every|in every|to each|for each)\s+(?:\d|[a-z])|\b1\s?:\s?\d+\b(?!\s?[ap]\.?m)",
+    rf"\b{_FEW}\s+(?:[a-z-]+\s+){{0,2}}(?:per|for every|to every|in every|to each|for each)\s+(?:{_FEW}|[a-z])"
+    r"|\b1\s?:\s?\d+\b(?!\s?[ap]\.?m)",
     re.I,
 )
 #: A share stated as a percentage or a fraction: "47.9%", "12 per cent", "two in five", "half of".
 _SHARE = re.compile(
-    r"\d\s?%|\bper ?cent\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out of)\s+(?:\d|[a-z]+\b)"
+    rf"\d\s?%|\bper ?cent\b|\b{_FEW}\s+(?:in|out of)\s+{_FEW}\b"
     r"|\b(?:half|a third|a quarter|two thirds|three quarters)\s+of\b",
     re.I,
 )

@@ -12,6 +12,8 @@ import pytest
 
 from advisor.answer import Advisor
 from advisor.answer.cells import ordinal_named
+from advisor.answer.focus import Focus
+from advisor.answer.standins import said_otherwise
 from advisor.answer.unsaid import called_back
 from advisor.index import Index
 from advisor.retrieve.spelled import spelled_out
@@ -164,3 +166,11 @@ def test_a_products_clinical_short_form_names_its_card(advisor):
     ans = advisor.ask("How many encounters were in the validation of Harlow Peds?")
     assert not ans.abstained and "41,207 encounters" in ans.answer, ans.answer
     assert "148,362" not in ans.answer, ans.answer
+
+
+def test_a_ratio_or_a_share_is_stated_by_its_figures_not_by_any_number():
+    assert said_otherwise("ratio", Focus.QUANTITY, "one nurse to every 4 patients")
+    assert said_otherwise("ratio", Focus.QUANTITY, "a ratio of 1:8 on night shifts")
+    assert not said_otherwise("ratio", Focus.QUANTITY, "The meeting opened at 14:30.")
+    assert said_otherwise("proport", Focus.RATE, "two in five alerts were acted on")
+    assert not said_otherwise("proport", Focus.RATE, "one in the morning and one at night")
