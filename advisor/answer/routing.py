@@ -362,4 +362,6 @@ def unresolved_reference(question: str) -> str:
         return ""
     if re.search(rf"\b{m.group(1)}s?\b", question[: m.start()], re.I):
         return ""  # the question itself says which ("We run a sepsis model ... that model's assessment")
+    if re.search(r"\b(?:what|which)\b[^?]*?\s+and\b", question[: m.start()], re.I):
+        return ""  # it is what an earlier part asks for ("What LLM sits underneath, and ... that model's maker?")
     return " ".join(m.group(0).split())

@@ -52,6 +52,10 @@ def test_what_points_back_and_what_names():
     question = "We already run a sepsis prediction model. How long do we have to assess that model?"
     assert unresolved_reference(question) == ""
     assert unresolved_reference("We bought a scheduling tool. Does that model need review?") == "that model"
+    # a later part points at what an earlier part asks for: the answer to it says which
+    question = "What LLM sits underneath the note generator, and does any of our data go to that model's maker?"
+    assert unresolved_reference(question) == ""
+    assert unresolved_reference("What is this tool for?") == "this tool"
 
 
 def test_where_a_company_is_located_needs_a_place_stated(advisor):
