@@ -81,11 +81,11 @@ _GLOSSARY = re.compile(r"^(?P<acr>[A-Z][A-Z0-9&-]{1,9}):\s+(?P<exp>[A-Z][^.:;]{2
 _DEFINING_VERB = re.compile(
     r"\b(?:is|are|refers to|means|is defined as|describes|denotes|covers|includes|comprises)\b|\s[—–]\s|:\s", re.I
 )
-#: What "X is" says of X that no definition does: a duty or a state ("The operator is responsible
-#: for ...", "is required to", "is not", "is subject to").
+#: What "X is" says of X that no definition does: a duty ("The operator is responsible for ...",
+#: "is required to", "is subject to"). ("X are not reproduced here" still says what there is of X.)
 _PREDICATE = re.compile(
-    r"\s+(?:not|also|still|now|then|to|in|on|at|under|subject|responsible|accountable|liable|entitled|eligible|"
-    r"expected|required|permitted|allowed|obliged|prohibited|available|due)\b",
+    r"\s+(?:to|subject|responsible|accountable|liable|entitled|eligible|expected|required|permitted|allowed|"
+    r"obliged|prohibited|due)\b",
     re.I,
 )
 #: A document defining a term in its own voice: "We define X as", "This policy defines X as".
