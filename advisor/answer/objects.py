@@ -13,6 +13,7 @@ from .docref import KINDS
 from .focus import focus_of
 
 __all__ = [
+    "BODY_NOUNS",
     "Said",
     "about_sibling",
     "asked_object",
@@ -183,7 +184,7 @@ def holds_name(tok: str, words: set[str] | frozenset[str]) -> bool:
     """Is the name among the words, also as its possessive, or written out in full where the
     question uses a clinical short form ("Tidemark Peds" is the "Paediatric" card)? A document's
     "St. Aldric's" is tokenised whole ("aldric's"), while the question's possessive is read as the name."""
-    return tok in words or f"{tok}'s" in words or bool(_SHORT_FORMS.get(tok, frozenset()) & words)
+    return tok in words or f"{tok}'s" in words or (tok in _SHORT_FORMS and not _SHORT_FORMS[tok].isdisjoint(words))
 
 
 #: Clinical short forms (by token) and the stems of the words they shorten.
@@ -216,12 +217,14 @@ def other_version(question: str, text: str, passage: str) -> bool:
     return bool(named) and named[0] not in asked
 
 
+#: The head nouns of a body, service or register ("committee", "registry", "fund").
+BODY_NOUNS = (
+    r"(?:registry|registries|register|service|platform|committee|board|council|agency|authority|office|app|"
+    r"programme|program|database|exchange|portal|unit|fund|scheme|network|hub)"
+)
 #: A body, service or register a question names by what it is for ("the national immunisation
 #: registry", "the wound-care committee"): the word before the head noun says which one.
-_THING = re.compile(
-    r"\b([a-z][a-z-]{3,})\s+(?:registry|registries|register|service|platform|committee|board|council|agency|"
-    r"authority|office|app|programme|program|database|exchange|portal|unit|fund|scheme|network|hub)\b"
-)
+_THING = re.compile(rf"\b([a-z][a-z-]{{3,}})\s+{BODY_NOUNS}\b")
 
 
 #: People a figure is asked for, not the measure it is of ("the rate for patients aged 80 and older").

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from ..chunk import Chunk, unsafe_spans
 from ..guard import contact_details, looks_like_injection, without_addresses
-from ..text import AGENT_CLAUSE, DEFINED_TERM, broken_word, content_words, identifiers, sentence_spans
+from ..text import AGENT_CLAUSE, DEFINED_TERM, ITEM_SEPARATOR, broken_word, content_words, identifiers, sentence_spans
 from .fields import CUT, FIELD, dangling, field_line, field_spans
 from .status import coded_line, graded_line, status_line
 from .sublists import hang_sub_lists, sub_list_lead
@@ -88,7 +88,7 @@ def whole_sentence(text: str) -> bool:
     if len(s) < 25 or len(s.split()) < 5:
         return False
     term = DEFINED_TERM.match(s) is not None  # '"operator" means the licensee ...;' in a definitions list
-    s = re.sub(r";(?:\s*(?:and|or))?$", ".", s) if term else s
+    s = ITEM_SEPARATOR.sub(".", s) if term else s
     first = s.lstrip("\"'“‘(")[:1]
     if not (first.isupper() or first.isdigit() or term):
         return False  # starts mid-sentence ("and the model ...")

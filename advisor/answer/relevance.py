@@ -476,7 +476,9 @@ def _entity_fit(ask: Ask, cands: list[Candidate], corpus: Corpus) -> dict[str, f
         for src, v in vocab.items():
             if t not in v and corpus.spells_out(ask.acronyms[t], sources[src]):
                 vocab[src] = v | {t}
-    vocab = {src: v | {t for t in names if holds_name(t, v)} for src, v in vocab.items()}  # "Peds": "Paediatric"
+    for src, v in vocab.items():  # "Peds" is named by the "Paediatric" card
+        if short := {t for t in names if t not in v and holds_name(t, v)}:
+            vocab[src] = v | short
     docs_with = {t: sum(t in v for v in vocab.values()) for t in names}
     telling = {t: ask.anchors[t] for t, n in docs_with.items() if 0 < n < len(vocab)}
     total = sum(telling.values())

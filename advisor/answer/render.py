@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from ..chunk import Chunk
 from ..citations import SupportChecker, best_quote
 from ..guard import looks_like_injection
 from ..provenance import status_note
 from ..retrieve import Hit
-from ..text import Numbering, split_sentences, strip_markers
+from ..text import ITEM_SEPARATOR, Numbering, split_sentences, strip_markers
 from .types import Answer, AnswerKind, AnswerMode, Draft, Part, citation_for
 
 __all__ = ["ABSTAIN_MESSAGE", "plain", "quote_span", "render_offline", "with_currency_notes"]
@@ -39,10 +37,6 @@ def plain(question: str, query: str, text: str, *, kind: AnswerKind, mode: Answe
     return Answer(question=question, query=query, answer=text, abstained=True, mode=mode, kind=kind)
 
 
-#: What separates a list item from the next in its source ("...;", "..., and"): not the item's end.
-_ITEM_SEPARATOR = re.compile(r"\s*[;,]\s*(?:and|or)?\s*$", re.I)
-
-
 def _cited(part: Part, markers: list[int]) -> str:
     """The part's sentence with its markers before the full stop (a list item without the
     separator its source list put after it: "- a safety rule [1]." not "- a safety rule; [1].")."""
@@ -50,7 +44,7 @@ def _cited(part: Part, markers: list[int]) -> str:
     # the document's own reference marks ("... stenosis severity [4].") are no citation of the answer's
     body = strip_markers(part.text).rstrip() or part.text.rstrip()
     if part.bullet or body.endswith(";"):  # also a definitions list's entry ('"operator" means ...;')
-        body = _ITEM_SEPARATOR.sub("", body) or body
+        body = ITEM_SEPARATOR.sub("", body) or body
     return f"{body[:-1]} {tag}{body[-1]}" if body[-1:] in ".!?:" else f"{body} {tag}."
 
 

@@ -12,10 +12,8 @@ from advisor.answer.definitions import defined_subject, defines
 from advisor.answer.quotable import read_units
 from advisor.chunk import Chunk
 from advisor.evaluate.readability import readability
-from advisor.index import Index
-from advisor.settings import Settings
 
-from .builders import SMALL_GUIDES
+from .builders import SMALL_GUIDES, indexed_settings
 
 _DEFINITIONS = (
     "(1) In this Regulation, “Act” means the Health Facilities Licensing Act, 2019;\n"
@@ -33,14 +31,8 @@ _REGULATION = (
 
 @pytest.fixture(scope="module")
 def advisor(tmp_path_factory) -> Advisor:
-    root = tmp_path_factory.mktemp("definitions")
-    folder = root / "docs"
-    folder.mkdir()
-    for name, text in {**SMALL_GUIDES, "ostley-regulation.md": _REGULATION}.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    settings = Settings.from_env({"ADVISOR_HOME": str(root / "home")})
-    assert Index(settings).index_paths([folder]).ok
-    return Advisor(settings)
+    docs = {**SMALL_GUIDES, "ostley-regulation.md": _REGULATION}
+    return Advisor(indexed_settings(tmp_path_factory.mktemp("definitions"), docs))
 
 
 def test_who_counts_as_a_defined_term_is_answered_by_its_entry_first(advisor):

@@ -15,12 +15,10 @@ from advisor.answer.cells import ordinal_named
 from advisor.answer.focus import Focus
 from advisor.answer.standins import said_otherwise
 from advisor.answer.unsaid import called_back
-from advisor.index import Index
 from advisor.retrieve.spelled import spelled_out
-from advisor.settings import Settings
 from advisor.text import tokenize
 
-from .builders import SMALL_GUIDES
+from .builders import SMALL_GUIDES, indexed_settings
 
 _DOCS = {
     "harlow-paediatric.md": (
@@ -88,14 +86,7 @@ _DOCS = {
 
 @pytest.fixture(scope="module")
 def advisor(tmp_path_factory) -> Advisor:
-    root = tmp_path_factory.mktemp("said-otherwise")
-    folder = root / "docs"
-    folder.mkdir()
-    for name, text in {**SMALL_GUIDES, **_DOCS}.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    settings = Settings.from_env({"ADVISOR_HOME": str(root / "home")})
-    assert Index(settings).index_paths([folder]).ok
-    return Advisor(settings)
+    return Advisor(indexed_settings(tmp_path_factory.mktemp("said-otherwise"), {**SMALL_GUIDES, **_DOCS}))
 
 
 def test_a_ratio_asked_is_answered_by_one_per_so_many(advisor):
