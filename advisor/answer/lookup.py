@@ -11,7 +11,6 @@ from ..text import content_words, identifiers, tokenize
 from .definitions import asks_definition
 from .docref import documents_naming, referenced, without_references
 from .headings import asks_excluded_uses, heading_named, names_section
-from .objects import BODY_NOUNS
 from .unsaid import unframed
 
 __all__ = ["compared_names", "diverse", "interleave", "search_guidance", "split_question"]
@@ -54,7 +53,10 @@ def _subject(first: str) -> str:
 
 
 #: A body named in plain words: "the technical standards committee", "the oversight fund".
-_BODY = re.compile(rf"\bthe\s+(?:[a-z][\w-]*\s+){{0,4}}(?:{BODY_NOUNS}|group|panel|team)\b")
+_BODY = re.compile(
+    r"\bthe\s+(?:[a-z][\w-]*\s+){0,4}(?:committee|board|council|group|panel|office|agency|authority|team|fund|"
+    r"registry|register|programme|program|platform|service)\b"
+)
 
 
 def _a_name(words: str) -> bool:

@@ -13,7 +13,6 @@ from .docref import KINDS
 from .focus import focus_of
 
 __all__ = [
-    "BODY_NOUNS",
     "Said",
     "about_sibling",
     "asked_object",
@@ -217,14 +216,12 @@ def other_version(question: str, text: str, passage: str) -> bool:
     return bool(named) and named[0] not in asked
 
 
-#: The head nouns of a body, service or register ("committee", "registry", "fund").
-BODY_NOUNS = (
-    r"(?:registry|registries|register|service|platform|committee|board|council|agency|authority|office|app|"
-    r"programme|program|database|exchange|portal|unit|fund|scheme|network|hub)"
-)
 #: A body, service or register a question names by what it is for ("the national immunisation
 #: registry", "the wound-care committee"): the word before the head noun says which one.
-_THING = re.compile(rf"\b([a-z][a-z-]{{3,}})\s+{BODY_NOUNS}\b")
+_THING = re.compile(
+    r"\b([a-z][a-z-]{3,})\s+(?:registry|registries|register|service|platform|committee|board|council|agency|"
+    r"authority|office|app|programme|program|database|exchange|portal|unit|fund|scheme|network|hub)\b"
+)
 
 
 #: People a figure is asked for, not the measure it is of ("the rate for patients aged 80 and older").
