@@ -287,6 +287,8 @@ class Evidence:
     passage: str = ""  # its chunk's headings and text, where an acronym may be spelled out
     heading: frozenset[str] = frozenset()  # tokens of its document's title and its section's heading
     spelled_out: set[str] = field(default_factory=set)  # acronyms asked that its document writes out: names, no heading
+    # parties asked of whose thing the sentence gives to another party ("Customer's officer" for "Quillon's")
+    others: set[str] = field(default_factory=set)
 
     @property
     def antecedent(self) -> set[str]:
@@ -358,6 +360,7 @@ def _present(ask: Ask, tok: str, ev: Evidence, extra: Extra | None = None) -> fl
         0.7
         if tok in ask.entities
         and tok in ev.document
+        and tok not in ev.others
         and not siblings_named(ask.question, ask.written.get(tok, tok), ev.text, ask.entities)
         else 0.0
     )
@@ -397,6 +400,7 @@ def focus_coverage(ask: Ask, evidence: list[Evidence], extra: list[Extra] | None
             if (_gives(ask, ev) or corrects_premise(ev.text))
             and not about_sibling(ask.question, ask.entities, ask.written, ev.own, ev.text, ev.heading)
             and not other_version(ask.question, ev.text, ev.passage)
+            and not ev.others
         ),
         default=0.0,
     )

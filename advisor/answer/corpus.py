@@ -170,6 +170,30 @@ class Corpus:
                     out |= hit
         return frozenset(out)
 
+    def parties(self, question: str, asked: Collection[str], chunk: Chunk, text: str) -> tuple[set[str], set[str]]:
+        """The asked words naming contract parties that the text speaks of, and those it must not
+        be credited with. Spoken of: the text calls the party by the term its contract defines
+        for it ("Quillon" in "Vendor shall ..." of the agreement naming 'QUILLON PREDICTIVE, INC.
+        ("Vendor")'; the party's first word, in the chunk's document). Not credited: the text
+        gives what the question gives the party to another party ("Quillon's security officer"
+        is not "Customer's Chief Information Security Officer")."""
+        said: set[str] = set()
+        other: set[str] = set()
+        if self.retriever is None or not asked:
+            return said, other
+        parties = self.retriever.lexical().parties
+        for name, alias in parties.items():
+            first = name.split()[0]
+            tok = (tokenize(first) or [""])[0]
+            if tok not in asked:
+                continue
+            owned = _owned(first, question)
+            if owned and any(owned & _owned(a, text) for a in set(parties.values()) - {alias}):
+                other.add(tok)
+            elif tok in self.words(chunk) and re.search(rf"\b{re.escape(alias)}\b", text):
+                said.add(tok)
+        return said, other
+
     def family(self, chunk: Chunk) -> list[Chunk]:
         """The chunks of the numbered item a chunk sits in ("MAP 2.2 > About" -> all of "MAP
         2.2": its statement, discussion and suggested actions; "Article 14 > (2)" -> Article
@@ -243,3 +267,9 @@ def _item_id(section: str) -> str:
         if len(ids) == 1:
             return ids[0]
     return ""
+
+
+def _owned(owner: str, text: str) -> set[str]:
+    """The words of what the text says the owner has ("Quillon's designated security officer")."""
+    found = re.finditer(rf"\b{re.escape(owner)}['’]s\s+((?:[\w-]+\s+){{0,4}}[\w-]+)", text, re.I)
+    return {t for m in found for t in tokenize(m.group(1))}

@@ -511,7 +511,9 @@ def _verdict(ask: Ask, chosen: list[Candidate], corpus: Corpus) -> Verdict:
             if corpus.spells_out(acronym, c.chunk):
                 ev.spelled_out.add(t)
     for c, ev in zip(chosen, evidence, strict=True):  # and the other way round: "the GAIOC" for the words
-        ev.spelled_out.update(corpus.glossed(ask.anchors, c.text))
+        said, other = corpus.parties(ask.question, ask.anchors, c.chunk, c.text)  # "Vendor" for "Quillon"
+        ev.spelled_out.update(corpus.glossed(ask.anchors, c.text) | said)
+        ev.others = other
     verdict = addressed(
         ask,
         evidence,

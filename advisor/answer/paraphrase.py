@@ -165,9 +165,13 @@ _DERIVED_ENDINGS = ("anc", "enc", "ur", "al")
 
 
 def derived(tok: str, words: Collection[str]) -> bool:
-    """Is the token a verb's stem the words hold as its noun ("clear" / "clearanc"), or the other way round?"""
+    """Is the token a verb's stem the words hold as its noun ("clear" / "clearanc"), or the other
+    way round, or an adjective in -ble whose noun in -bility the stemmer leaves apart ("liabl" /
+    "liabil")?"""
     if len(tok) < 5:
         return False
+    if (tok.endswith("bl") and tok[:-2] + "bil" in words) or (tok.endswith("bil") and tok[:-3] + "bl" in words):
+        return True
     return any(
         (w.startswith(tok) and w[len(tok) :] in _DERIVED_ENDINGS)
         or (len(w) >= 5 and tok.startswith(w) and tok[len(w) :] in _DERIVED_ENDINGS)

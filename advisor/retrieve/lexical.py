@@ -26,7 +26,7 @@ from .spelled import defined_parties, spelled_out
 
 __all__ = ["LEXICAL_FORMAT", "Holders", "Lexical"]
 
-LEXICAL_FORMAT = 13  # bump when the saved keyword index changes shape or content (what `identifiers` reads)
+LEXICAL_FORMAT = 14  # bump when the saved keyword index changes shape or content (what `identifiers` reads)
 _DOC_WORDS_CACHED = 512  # documents whose vocabulary stays decoded in memory
 _CHUNKS_DECODED = 4096  # chunks kept decoded in memory (a few MB)
 _DENSE_SHARE = 8  # a query token in at least 1/_DENSE_SHARE of the chunks is scored as a whole column

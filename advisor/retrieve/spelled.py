@@ -129,7 +129,8 @@ _NOT_NAME = frozenset(["the", "this", "that", "each", "any", "all", "a", "an", "
 
 def defined_parties(texts: Iterable[str]) -> dict[str, str]:
     """Per party name (as written), the term a contract calls it by once it has defined it:
-    "Nimbrel Analytics, Inc." -> "Business Associate". The body then says only the term."""
+    "Nimbrel Analytics, Inc." -> "Business Associate". The body then says only the term. A name
+    set in capitals is written as a question would ("QUILLON PREDICTIVE, INC." -> "Quillon Predictive, Inc.")."""
     out: dict[str, str] = {}
     for text in texts:
         if "(" not in text or not ('"' in text or "“" in text):
@@ -140,6 +141,8 @@ def defined_parties(texts: Iterable[str]) -> dict[str, str]:
                 words = words[1:]
             alias = " ".join(m.group(2).split())
             name = " ".join(words).rstrip(",")
+            if name.isupper():  # "QUILLON PREDICTIVE, INC." is set in capitals: a question writes "Quillon"
+                name = name.title()
             if name and alias.lower() not in name.lower():
                 out.setdefault(name, alias)
     return out
