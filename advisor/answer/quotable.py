@@ -42,15 +42,11 @@ _CLAUSE_NUMBER = re.compile(r"(?:§\s?)?\d{1,3}(?:\.\d{1,3})+\.?\s+(?=[A-Z][a-z]
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
 _LEADERS = re.compile(r"(?:\.\s?){5,}|(?:…\s?){2,}")
 _TOC = re.compile(r"(?:\.\s?){4,}|…|\.{3}\s*\d|\s\d{1,3}\s*$")
-_SMALL = frozenset(
-    ["a", "an", "the", "of", "and", "or", "for", "in", "on", "to", "with", "by", "at", "from"]
-    + ["as", "vs", "via", "per", "into", "its", "their"]
-)
+_SMALL = frozenset("a an the of and or for in on to with by at from as vs via per into its their".split())
 _VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|should|must|may|might|will|would|shall)\b", re.I
 )
 _IDENT_HEAD = re.compile(r"^(?:[A-Z]{2,}(?:[ -]\d+(?:\.\d+)*)|\d+(?:\.\d+)+|[IVX]+\.)\s")
-#: Words no whole sentence ends on (an article, a preposition, a conjunction, a possessive).
 _CITATION_ENTRY = re.compile(
     r"\(\d{4}[a-z]?\)\.|\bet al\.|\barXiv\b|\bdoi:|\bdoi\.org\b|\bRetrieved (?:from|on)\b|\bIn Proceedings\b"
     r"|\bVol\. \d|\bpp\. \d|https?://",
@@ -361,9 +357,14 @@ def _vet(units: list[Unit], unsafe: list[tuple[int, int]], orphans: set[int]) ->
             and u.kind is UnitKind.ITEM
             and (u.lead is None or u.lead.framing)
             and heading_like(u.text.rstrip(". "))
+            and not _SENTENCE_CASE_FIELD.match(u.text)
         ):
             # a list of titles under a heading ("Datasheets for Datasets.") is a reading list
             u.ok, u.title = False, True
+
+
+#: A field with its label in sentence case ("Restart decision: AI Oversight Committee"), no title.
+_SENTENCE_CASE_FIELD = re.compile(r"^[A-Z][a-z]+(?: [a-z]+)+: \S")
 
 
 def _field_row(row: str) -> bool:
@@ -453,7 +454,11 @@ def continue_lists(before: list[Unit], after: list[Unit]) -> None:
 
 
 def _plain_case(heading: str) -> str:
-    """ "Suggested Actions" -> "suggested actions"; acronyms and identifiers keep their case."""
+    """ "Suggested Actions" -> "suggested actions"; acronyms and identifiers keep their case, and a
+    heading already in sentence case all of its capitals ("Pilot paused 12 May 2026": names)."""
+    rest = [w for w in re.findall(r"[A-Za-z][\w'’-]*", heading)[1:] if w.lower() not in _SMALL]
+    if rest and 2 * sum(w[0].isupper() for w in rest) < len(rest):
+        return heading
     return " ".join(
         w if w.isupper() or not w[:1].isupper() or any(ch.isdigit() for ch in w) else w.lower() for w in heading.split()
     )

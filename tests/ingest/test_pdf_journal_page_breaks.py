@@ -45,3 +45,27 @@ def test_a_word_hyphenated_across_the_page_break_is_joined_whole(tmp_path):
     text = _texts(tmp_path)
     assert any("Tier 2 covers clinical documentation that a clinician reviews in full" in t for t in text), text
     assert not any(t.startswith("tion that") for t in text), text
+
+
+#: The next page's right column opens on the end of a word its left column broke ("enginee-" /
+#: "ring team"): that is no continuation of the page before, whose sentence goes on atop the left column.
+BROKEN_BESIDE = [
+    (
+        "The committee reviewed alert burden every month and published the results.",
+        "We recommend that each hospital review its thresholds separately for small sites once at",
+    ),
+    (
+        "least six months of live data are available. We thank the rapid response nurses and the "
+        "hospital interface enginee-",
+        "ring team. Author contributions were agreed by all of the named authors.",
+    ),
+]
+
+
+def test_a_word_the_next_pages_columns_break_is_not_taken_for_the_page_breaks_continuation(tmp_path):
+    p = pdfgen.column_pages_pdf(tmp_path / "beside.pdf", BROKEN_BESIDE)
+    text = [" ".join(b.text.split()) for b in load_document(p, str(p)).blocks]
+    whole = "review its thresholds separately for small sites once at least six months of live data are available."
+    assert any(whole in t for t in text), text
+    assert any("the hospital interface engineering team." in t for t in text), text
+    assert not any("once at ring" in t for t in text), text

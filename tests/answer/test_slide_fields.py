@@ -1,0 +1,65 @@
+"""A slide's bullets state fields under a title that states a fact ("Pathology slide triage: pilot
+paused 12 May 2026"): a field with its label in sentence case ("Restart decision: AI Oversight
+Committee, October 2026") is a fact to quote, not a reading list's title, and the lead-in written
+from the slide's title keeps its names and dates as the slide writes them."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.answer import Advisor
+from advisor.answer.quotable import read_units
+from advisor.chunk import Chunk
+
+from .builders import SMALL_GUIDES, indexed_settings
+
+DECK = """---
+title: Halvergate Health AI board briefing
+---
+# Halvergate Health AI board briefing
+
+## Pilots: sepsis alerts need tuning; pathology paused
+
+### Pathology slide triage: pilot paused 12 May 2026
+
+- Vendor pushed a model update that had not been revalidated locally
+- Restart decision: AI Oversight Committee, October 2026
+
+### Sepsis early-warning model: ED and 3 wards
+
+- Alerts per 100 admissions: 9.4 (target: 8 or fewer)
+- Threshold review due November 2026
+"""
+
+
+@pytest.fixture(scope="module")
+def advisor(tmp_path_factory) -> Advisor:
+    return Advisor(indexed_settings(tmp_path_factory.mktemp("slides"), {**SMALL_GUIDES, "deck.md": DECK}))
+
+
+def test_the_field_a_bullet_states_answers_with_the_reason_beside_it(advisor):
+    ans = advisor.ask("Why was the pathology slide triage pilot stopped, and who decides whether it restarts?")
+    assert not ans.abstained, ans.answer
+    assert "AI Oversight Committee, October 2026" in ans.answer and "revalidated locally" in ans.answer, ans.answer
+    assert "12 may" not in ans.answer, ans.answer  # the slide's date keeps its month's capital
+
+
+def test_a_sentence_case_field_is_quotable_and_a_reading_lists_title_is_not():
+    chunk = Chunk(
+        chunk_id="c1",
+        source="deck.md",
+        title="Board briefing",
+        section="Pilots > Pathology slide triage: pilot paused 12 May 2026",
+        text="- Vendor pushed a model update that had not been revalidated locally\n"
+        "- Restart decision: AI Oversight Committee, October 2026\n",
+    )
+    units = {u.text: u.ok for u in read_units(chunk)}
+    assert units["Restart decision: AI Oversight Committee, October 2026"] is True
+    titles = Chunk(
+        chunk_id="c2",
+        source="guide.md",
+        title="Guide",
+        section="Guide > Transparency Resources",
+        text="- Harrowgate Model Card Template, Second Edition.\n- Northmere Accountability Framework: Regional Boards.\n",
+    )
+    assert not any(u.ok for u in read_units(titles))
