@@ -35,7 +35,7 @@ def named_siblings(question: str, cands: list[Candidate]) -> frozenset[str]:
     that another title holds, and more ("the adult Tidemark sepsis model" names "Tidemark Sepsis
     Adult"; "Tidemark Sepsis Paediatric", holding "Tidemark" and "sepsis" only, is its sibling).
     Empty when no title holds more than each of the others, or when it holds none of the
-    question's names (`names`)."""
+    question's names (`names`). A sibling's title opens with the same word as the one asked about's."""
     asked = _spellings(set(tokenize(question)))
     held = {
         c.chunk.source: _spellings(set(tokenize(c.chunk.title))) & asked
@@ -48,7 +48,10 @@ def named_siblings(question: str, cands: list[Candidate]) -> frozenset[str]:
     named = _spellings(names(question, cands)) & held[best]
     if not named or any(not held[best] > h for s, h in held.items() if s != best):
         return frozenset()
-    return frozenset(s for s, h in held.items() if s != best and h & named)
+    # a series' titles open alike ("Tidemark Sepsis Adult", "Tidemark Sepsis Paediatric"): an FAQ
+    # on the standard asked about ("Frequently asked questions: ... | CHAC") is no variant of it
+    opens = {c.chunk.source: (tokenize(c.chunk.title) or [""])[0] for c in cands}
+    return frozenset(s for s, h in held.items() if s != best and h & named and opens[s] == opens[best])
 
 
 def _spellings(tokens: set[str]) -> set[str]:

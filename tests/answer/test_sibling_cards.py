@@ -76,3 +76,40 @@ def test_a_figure_asked_of_one_edition_is_not_given_with_its_siblings(advisor_wi
 def test_a_question_naming_both_editions_is_answered_from_both_cards(advisor_with_cards):
     ans = advisor_with_cards.ask("What AUROC did the Harlow adult and paediatric models reach?")
     assert "0.79" in ans.answer and "0.83" in ans.answer, ans.answer
+
+
+#: A standard and its FAQ: two kinds of document on one subject, not two editions of a product.
+STANDARD_AND_FAQ = {
+    "tesk-standard.md": """---
+title: "TESK Hospital Accreditation Standards - Chapter AI: AI-Enabled Clinical Tools"
+---
+# TESK Hospital Accreditation Standards - Chapter AI: AI-Enabled Clinical Tools
+
+## Survey process
+
+Surveyors review the hospital's AI tool inventory and interview the AI oversight committee during the
+survey. A hospital that disagrees with a Chapter AI finding may ask for a clarification within 10 business days.
+""",
+    "tesk-faq.md": """---
+title: "Frequently asked questions: AI-enabled clinical tools standard | TESK"
+---
+# Frequently asked questions: AI-enabled clinical tools standard
+
+## Will the AI chapter cost us more?
+
+No. There is no additional survey fee for Chapter AI during the first survey cycle, and the number of
+survey days does not change.
+""",
+}
+
+
+@pytest.fixture
+def advisor_with_faq(corpus_advisor, tmp_path) -> Advisor:
+    return with_uploads(corpus_advisor, tmp_path / "faq", STANDARD_AND_FAQ)
+
+
+def test_an_faq_on_the_standard_asked_about_is_no_sibling_of_it(advisor_with_faq):
+    ans = advisor_with_faq.ask(
+        "Is TESK charging hospitals an extra survey fee for the AI-enabled clinical tools chapter?"
+    )
+    assert not ans.abstained and "no additional survey fee" in ans.answer, ans.answer
