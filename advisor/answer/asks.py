@@ -92,7 +92,9 @@ _FRAME = frozenset(
         # "what are we supposed to do", "does it already require ... since 2025": a duty or a time as asked
         "supposed owe owed entitled since already "
         # "so far", "fully rolled out", "have done", "the rest", "allowed to": the figure is stated bare
-        "far fully done doing rest allowed permitted"
+        "far fully done doing rest allowed permitted "
+        # "signed on behalf of X": the signatory block says "for and on behalf of", or only the name
+        "behalf"
     )
 )
 _WHERE_VERBS = frozenset(tokenize("located based headquartered situated"))

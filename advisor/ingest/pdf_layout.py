@@ -22,6 +22,7 @@ from .pdf_frames import callouts, frames, frames_apart
 from .pdf_furniture import FIGURE
 from .pdf_hanging import CLAUSE_NO, hang_labels
 from .pdf_linenos import drop_line_numbers
+from .pdf_lists import goes_on
 from .pdf_rows import cell_lines, figure_rows, line_rows, shared_baselines, sub_rows
 from .pdf_rows import extent as _extent
 from .pdf_rows import group as _group
@@ -309,20 +310,6 @@ def _attach_page_refs(boxes: list[Box]) -> list[Box]:
     return [b for b in boxes if b.lines]
 
 
-_NUMBER = re.compile(r"^\((\d{1,3})\)\s")
-
-
-def _number_goes_on(para: list[Line], ln: Line, ended: bool) -> bool:
-    """A bracketed number opening a line mid-sentence ("within seventy-two" / "(72) hours") goes
-    on with the sentence; it starts an item only after a finished line or as the next number of
-    the list the paragraph is an item of ("(2)" after "(1)")."""
-    m = _NUMBER.match(ln.text)
-    if m is None or ended:
-        return False
-    prev = _NUMBER.match(para[0].text)
-    return prev is None or int(m[1]) != int(prev[1]) + 1
-
-
 def paragraphs(box: Box) -> list[list[Line]]:
     """A box's lines split into paragraphs: at list markers, indents and short finished lines."""
     out: list[list[Line]] = []
@@ -338,7 +325,7 @@ def paragraphs(box: Box) -> list[list[Line]]:
             indented = ln.x0 > prev.x0 + 0.9 * ln.size and not _ITEM_START.match(out[-1][0].text)
             label = ln.label and not prev.bold  # not the second line of a wrapped label
             entry = TOC_JOIN in prev.text and prev.text.rsplit(TOC_JOIN, 1)[-1].isdigit()  # a contents line
-            item = bool(_ITEM_START.match(ln.text)) and not _number_goes_on(out[-1], ln, ended)
+            item = bool(_ITEM_START.match(ln.text)) and not goes_on([x.text for x in out[-1]], ln.text, ended)
             # a numbered clause or a note at the margin after a finished line
             clause = ended and bool(_CLAUSE.match(ln.text)) and ln.x0 <= box.x0 + 0.5 * ln.size
             # a table's notes one a line ("* Estimates." over "† Counted ...")

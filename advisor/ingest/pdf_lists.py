@@ -5,13 +5,14 @@ question asking for the list gets every item, not a field per passage."""
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from .chunking import ITEM_MARKER
 from .pdf_boxes import Line
 from .pdf_furniture import Piece
 
-__all__ = ["marked_items", "unmarked_lists"]
+__all__ = ["goes_on", "marked_items", "unmarked_lists"]
 
 #: How much further right than its lead-in a list's paragraphs start (points): a list's indent,
 #: not the jitter of one margin.
@@ -51,3 +52,28 @@ def marked_items(paragraphs: list[list[Line]], texts: list[str]) -> list[str]:
             out[i:run] = [f"- {t}" for t in out[i:run]]
         i = max(run, i + 1)
     return out
+
+
+_NUMBER = re.compile(r"^\((\d{1,3})\)\s")
+#: An em dash opening a line before a lower-case word: the close of an aside ("— remained in
+#: force"), where a list's bullet would be a bullet sign or an en dash.
+_CLOSING_DASH = re.compile(r"^—\s+[a-z]")
+#: A bullet opening a line: the paragraph is a list item, whose dashes may be the list's.
+_ITEM_MARK = re.compile(r"[•▪●◦■□▫◆◇➢►▶✓✔○·–—*-]\s")
+
+
+def goes_on(para: list[str], line: str, ended: bool) -> bool:
+    """Does a line opening like a list item go on with the sentence of the paragraph before (the
+    texts of its lines), which `ended` says is unfinished or not? A bracketed number mid-sentence
+    ("within seventy-two" / "(72) hours") does, unless it is the next number of the list the
+    paragraph is an item of ("(2)" after "(1)"); so does an em dash closing an aside in prose
+    ("The legacy criteria — a set of ... consciousness" / "— remained in force")."""
+    if ended:
+        return False
+    if _CLOSING_DASH.match(line):
+        return not _ITEM_MARK.match(para[0])
+    m = _NUMBER.match(line)
+    if m is None:
+        return False
+    prev = _NUMBER.match(para[0])
+    return prev is None or int(m[1]) != int(prev[1]) + 1

@@ -123,3 +123,8 @@ def test_a_plain_word_the_documents_never_use_weighs_no_more_than_the_rarest_the
     # a figure's own name keeps its weight in a question asking for a count
     count = read_ask("How many redo audits did the Board order?", lambda t: rarity(t, 1.0), known)
     assert count.anchors["redo"] == 9.0
+
+
+def test_on_behalf_of_is_no_word_a_signature_block_must_repeat():
+    ask = read_ask("Who signed the agreement on behalf of Quillon Predictive, and on what date?")
+    assert "behalf" not in ask.anchors and "quillon" in ask.anchors

@@ -62,10 +62,15 @@ def two_column_pdf(path: Path, left: str, right: str) -> Path:
 
 
 def lines_pdf(path: Path, lines: list[str]) -> Path:
-    """One page with these exact lines (line ends chosen by the test, e.g. after a hyphen)."""
+    """One page with these exact lines (line ends chosen by the test, e.g. after a hyphen), in
+    DejaVu Sans where a line needs more than Latin-1 ("—")."""
     pdf = FPDF()
     pdf.add_page()
-    pdf.set_font("Helvetica", size=11)
+    if all(ch <= "\xff" for line in lines for ch in line):
+        pdf.set_font("Helvetica", size=11)
+    else:
+        pdf.add_font("Sans", "", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+        pdf.set_font("Sans", size=11)
     for line in lines:
         pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))

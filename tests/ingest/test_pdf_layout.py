@@ -246,3 +246,21 @@ def test_a_justified_line_with_a_date_in_it_stays_one_sentence(tmp_path):
     )
     p = pdfgen.justified_pdf(tmp_path / "effective.pdf", [text], width=40)
     assert text in _quotable(_chunks(p))
+
+
+def test_an_em_dash_closing_an_aside_at_a_line_start_goes_on_with_the_sentence(tmp_path):
+    lines = [
+        "The legacy calling criteria - a set of single-parameter criteria such as a respiratory rate",
+        "of 30 or more breaths per minute, or an acute change in consciousness",
+        "\u2014 remained in force throughout the study, and any nurse could call the team.",
+        "Alerts were sent to the charge nurse:",
+        "\u2013 sepsis alerts within one hour;",
+        "\u2013 deterioration alerts within two hours.",
+    ]
+    p = pdfgen.lines_pdf(tmp_path / "aside.pdf", lines)
+    text = [" ".join(b.text.split()) for b in load_document(p, str(p)).blocks]
+    joined = "or an acute change in consciousness \u2014 remained in force throughout the study"
+    assert any(joined in t for t in text), text
+    assert not any(t.startswith("- remained") for t in text), text
+    # a list's en-dash bullets after its lead-in stay items
+    assert any("- sepsis alerts within one hour;" in t for t in text), text
