@@ -2,9 +2,8 @@
 line that introduces them; never a heading, a table-of-contents line, page furniture, a
 fragment, a planted instruction or text the extractor marked unsafe to quote.
 
-A passage's text is read into `Unit`s: prose sentences, list items and table rows, each an
-exact span of the chunk text (so a quote is always verbatim), each item pointing at its
-lead-in ("A health system is ready to pilot ... when each of these can be checked:").
+A passage's text is read into `Unit`s: prose sentences, list items and table rows, each an exact
+span of the chunk text (a quote is always verbatim), each item pointing at its lead-in.
 """
 
 from __future__ import annotations
@@ -283,8 +282,7 @@ _STAGES_ASKED = re.compile(r"\b(?:stages?|phases?|steps?|life[- ]?cycle|what ord
 
 
 def stages_asked(question: str) -> bool:
-    """Does the question ask for a procedure's stages ("What stages does a request go through?"),
-    whose titles a two-level list prints as bare items?"""
+    """Does the question ask for a procedure's stages ("What stages does a request go through?")?"""
     return bool(_STAGES_ASKED.search(question))
 
 
@@ -295,9 +293,8 @@ def _number(marker: str) -> int:
 
 
 def _stages(units: list[Unit], numbers: dict[int, int], orphans: set[int]) -> None:
-    """A list numbered again from 1 under a short title ("4. Go-live approval." then "1. The
-    committee decides ..."): the title is a stage over its steps, hanging from the list's own
-    lead-in; each step hangs from the stage ("Under 4. Go-live approval:")."""
+    """A list numbered again from 1 under a short title ("4. Go-live approval." then "1. The committee
+    decides ..."): a stage over its steps, each step hanging from it ("Under 4. Go-live approval:")."""
     stage: Unit | None = None
     own = {id(u): u.lead for u in units}
     for before, u in itertools.pairwise(units):
@@ -316,8 +313,7 @@ def _stages(units: list[Unit], numbers: dict[int, int], orphans: set[int]) -> No
 
 
 def _restarts(u: Unit, before: Unit, numbers: dict[int, int]) -> bool:
-    """Does a list numbered again from 1 start under the item before it, a short title without a
-    verb ("4. Go-live approval.")? Word renders a two-level list so when its levels are lost."""
+    """Does a list numbered again from 1 start under a short verbless title ("4. Go-live approval.")?"""
     return (
         numbers.get(id(u), 0) == 1
         and before.kind is UnitKind.ITEM
@@ -428,12 +424,16 @@ def _sub_items(units: list[Unit]) -> set[int]:
 
 
 def continue_lists(before: list[Unit], after: list[Unit]) -> None:
-    """Items opening a chunk continue the list that closes the chunk before it (the same
-    section, split where a list runs long): they take that list's lead-in, and its list when
-    its items are there too, so a list is quoted whole under the document's own lead-in."""
+    """Items opening a chunk continue the list closing the chunk before it (the same section, split
+    where a list runs long): they take its lead-in, and its list when its items are there too. The
+    chunk's overlap with the one before (an item's last sentence) is no lead-in, nor quoted."""
+    while before and after and after[0].kind is UnitKind.SENTENCE and before[-1].kind is UnitKind.ITEM:
+        if after[0].text not in before[-1].text:
+            break
+        after[0].ok, after = False, after[1:]
     if not before or not after or after[0].kind is not UnitKind.ITEM:
         return
-    if after[0].lead is not None and not after[0].lead.framing:
+    if after[0].lead is not None and not after[0].lead.framing and after[0].lead.ok:
         return  # the chunk has its own lead-in
     last = before[-1]
     sub = sub_list_lead(last, after[0])

@@ -246,3 +246,29 @@ def test_lettered_items_under_a_numbered_clause_title_are_quoted_under_it():
     items = [u for u in units if u.kind.value == "item"]
     assert [u.ok for u in items] == [True, True]
     assert items[1].lead is not None and items[1].lead.text == "Under 4.3 Patient notice:"
+
+
+#: A list whose second chunk opens on the overlap: the last sentence of the item before it.
+MINUTES_SECTION = "Minutes > 5. Sepsis predictor incident review"
+POINTS = _chunk(
+    8,
+    "Key points recorded:\n"
+    "- The vendor pushed version 3.2 without notice.\n"
+    "- A patient developed septic shock. The patient was transferred to intensive care and has since been discharged.",
+    MINUTES_SECTION,
+)
+AFTER = _chunk(
+    9,
+    "The patient was transferred to intensive care and has since been discharged.\n\n"
+    "- Live alerting was switched to silent mode three days after the event.\n"
+    "- Local revalidation shows a sensitivity of 0.68 at the 0.60 threshold.",
+    MINUTES_SECTION,
+)
+
+
+def test_an_items_last_sentence_repeated_atop_the_next_chunk_is_no_lead_in():
+    points, after = read_units(POINTS), read_units(AFTER)
+    assert after[1].lead is after[0]  # alone, the overlap reads as the lead-in of the items below it
+    continue_lists(points, after)
+    assert not after[0].ok  # the overlap is quoted as part of its item, never on its own
+    assert all(u.lead is points[0] for u in after[1:]), [u.lead.text if u.lead else None for u in after]
