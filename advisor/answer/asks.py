@@ -93,8 +93,9 @@ _FRAME = frozenset(
         "supposed owe owed entitled since already "
         # "so far", "fully rolled out", "have done", "the rest", "allowed to": the figure is stated bare
         "far fully done doing rest allowed permitted "
-        # "signed on behalf of X": the signatory block says "for and on behalf of", or only the name
-        "behalf"
+        # "signed on behalf of X": the signatory block says "for and on behalf of", or only the name;
+        # "how many attended compared with the number needed": the two figures are stated, not compared
+        "behalf compared compare comparison"
     )
 )
 _WHERE_VERBS = frozenset(tokenize("located based headquartered situated"))

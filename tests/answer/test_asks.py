@@ -128,3 +128,8 @@ def test_a_plain_word_the_documents_never_use_weighs_no_more_than_the_rarest_the
 def test_on_behalf_of_is_no_word_a_signature_block_must_repeat():
     ask = read_ask("Who signed the agreement on behalf of Quillon Predictive, and on what date?")
     assert "behalf" not in ask.anchors and "quillon" in ask.anchors
+
+
+def test_compared_with_frames_two_figures_a_passage_states_without_comparing_them():
+    ask = read_ask("How many voting members attended compared with the number needed?")
+    assert not {"compar", "comparison"} & set(ask.anchors) and "member" in ask.anchors
