@@ -2,8 +2,7 @@
 line that introduces them; never a heading, a table-of-contents line, page furniture, a
 fragment, a planted instruction or text the extractor marked unsafe to quote.
 
-A passage's text is read into `Unit`s: prose sentences, list items and table rows, each an exact
-span of the chunk text (a quote is always verbatim), each item pointing at its lead-in.
+A passage is read into `Unit`s (sentences, list items, table rows): verbatim spans, items pointing at their lead-in.
 """
 
 from __future__ import annotations
@@ -454,25 +453,26 @@ def continue_lists(before: list[Unit], after: list[Unit]) -> None:
 
 
 def _plain_case(heading: str) -> str:
-    """ "Suggested Actions" -> "suggested actions"; acronyms and identifiers keep their case, and a
-    heading already in sentence case all of its capitals ("Pilot paused 12 May 2026": names)."""
+    """ "Suggested Actions" -> "suggested actions"; acronyms, identifiers and a sentence-case heading's names stay."""
     rest = [w for w in re.findall(r"[A-Za-z][\w'’-]*", heading)[1:] if w.lower() not in _SMALL]
     if rest and 2 * sum(w[0].isupper() for w in rest) < len(rest):
-        return heading
+        return heading[:1].lower() + heading[1:] if heading[1:2].islower() else heading
     return " ".join(
         w if w.isupper() or not w[:1].isupper() or any(ch.isdigit() for ch in w) else w.lower() for w in heading.split()
     )
 
 
+#: A heading's number, no word of a lead-in: "3. Definitions" frames "The definitions for ...".
+_HEADING_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.|(?:Box|Table|Figure|Exhibit) \d+[.:])\s+(?=[A-Za-z])")
+
+
 def section_lead(chunk: Chunk) -> Unit | None:
-    """A lead-in for list items that follow a heading rather than a sentence, written from the
-    heading path: "Suggested Actions" under "GOVERN 1.5" gives "The suggested actions for
-    GOVERN 1.5 are:". Never quoted as the document's words: it frames the items it introduces."""
+    """A lead-in for items under a heading rather than a sentence, from the heading path ("Suggested
+    Actions" under "GOVERN 1.5": "The suggested actions for GOVERN 1.5 are:"); it frames, never quoted."""
     parts = [p.strip() for p in chunk.section.split(" > ") if p.strip()]
     if not parts:
         return None
-    # the heading's number is no word of the lead-in: "3. Definitions" frames "The definitions for ..."
-    tail = re.sub(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+(?=[A-Za-z])", "", parts[-1].rstrip(":").strip())
+    tail = _HEADING_NUMBER.sub("", parts[-1].rstrip(":").strip())
     parent = next((p for p in reversed(parts[:-1]) if identifiers(p)), parts[-2] if len(parts) > 1 else "")
     if not re.search(r"[A-Za-z]{3,}", tail) or len(tail.split()) > (20 if identifiers(tail) else 12):
         return None

@@ -63,3 +63,17 @@ def test_a_sentence_case_field_is_quotable_and_a_reading_lists_title_is_not():
         text="- Harrowgate Model Card Template, Second Edition.\n- Northmere Accountability Framework: Regional Boards.\n",
     )
     assert not any(u.ok for u in read_units(titles))
+
+
+def test_a_boxed_lists_lead_in_drops_the_box_number_and_reads_in_plain_case():
+    from advisor.answer.quotable import section_lead
+
+    chunk = Chunk(
+        chunk_id="c3",
+        source="statement.pdf",
+        title="Statement",
+        section="3.3 The generative AI register > Box 1. Minimum content of a register entry",
+        text="- Accountable clinical owner and clinical safety officer (different people)\n",
+    )
+    lead = section_lead(chunk)
+    assert lead is not None and lead.text.startswith("The minimum content of a register entry for"), lead
