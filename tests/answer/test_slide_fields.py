@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from advisor.answer import Advisor
-from advisor.answer.quotable import read_units
+from advisor.answer.quotable import read_units, section_lead
 from advisor.chunk import Chunk
 
 from .builders import SMALL_GUIDES, indexed_settings
@@ -44,36 +44,31 @@ def test_the_field_a_bullet_states_answers_with_the_reason_beside_it(advisor):
     assert "12 may" not in ans.answer, ans.answer  # the slide's date keeps its month's capital
 
 
+def _items(section: str, *items: str) -> Chunk:
+    """A chunk holding a bulleted list under a heading path."""
+    return Chunk(chunk_id="c1", source="doc.pdf", title="Doc", section=section, text="".join(f"- {i}\n" for i in items))
+
+
 def test_a_sentence_case_field_is_quotable_and_a_reading_lists_title_is_not():
-    chunk = Chunk(
-        chunk_id="c1",
-        source="deck.md",
-        title="Board briefing",
-        section="Pilots > Pathology slide triage: pilot paused 12 May 2026",
-        text="- Vendor pushed a model update that had not been revalidated locally\n"
-        "- Restart decision: AI Oversight Committee, October 2026\n",
+    chunk = _items(
+        "Pilots > Pathology slide triage: pilot paused 12 May 2026",
+        "Vendor pushed a model update that had not been revalidated locally",
+        "Restart decision: AI Oversight Committee, October 2026",
     )
     units = {u.text: u.ok for u in read_units(chunk)}
     assert units["Restart decision: AI Oversight Committee, October 2026"] is True
-    titles = Chunk(
-        chunk_id="c2",
-        source="guide.md",
-        title="Guide",
-        section="Guide > Transparency Resources",
-        text="- Harrowgate Model Card Template, Second Edition.\n- Northmere Accountability Framework: Regional Boards.\n",
+    titles = _items(
+        "Guide > Transparency Resources",
+        "Harrowgate Model Card Template, Second Edition.",
+        "Northmere Accountability Framework: Regional Boards.",
     )
     assert not any(u.ok for u in read_units(titles))
 
 
 def test_a_boxed_lists_lead_in_drops_the_box_number_and_reads_in_plain_case():
-    from advisor.answer.quotable import section_lead
-
-    chunk = Chunk(
-        chunk_id="c3",
-        source="statement.pdf",
-        title="Statement",
-        section="3.3 The generative AI register > Box 1. Minimum content of a register entry",
-        text="- Accountable clinical owner and clinical safety officer (different people)\n",
+    chunk = _items(
+        "3.3 The generative AI register > Box 1. Minimum content of a register entry",
+        "Accountable clinical owner and clinical safety officer (different people)",
     )
     lead = section_lead(chunk)
     assert lead is not None and lead.text.startswith("The minimum content of a register entry for"), lead
