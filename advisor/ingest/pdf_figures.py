@@ -82,33 +82,77 @@ def figure_labels(page: list[Piece]) -> list[Piece]:
         below = [(j, q) for j, q in enumerate(page[i + 1 :], start=i + 1) if 0 <= q.top - p.bottom <= p.size]
         if p.kind == BlockKind.TABLE and below and below[0][1].kind == BlockKind.TABLE:
             j, labels = below[0]
-            pairs = _figure_row(p, labels)
+            notes = _notes_row(labels, page[j + 1 : j + 2])
+            pairs = _figure_row(p, labels, notes)
             if pairs:
-                skip.add(j)
+                skip |= {j, j + 1} if notes else {j}
                 for text in pairs:
                     piece = Piece(p.page, BlockKind.TEXT, text, False, "", p.top, 1, p.x0, p.x1, [])
                     piece.size, piece.bottom = labels.size, labels.bottom
                     out.append(piece)
                 continue
         m = FIGURE.match(p.text.strip()) if prose(p) else None
-        label = next((q for _, q in below if prose(q)), None)
-        if m is None or label is None or label.size * 1.4 > p.size or overlap(p, label) < 0.5:
+        label = _label_under(p, [q for _, q in below])
+        if m is None or label is None:
             out.append(p)
             continue
         cut = m["cut"] or ""
         joined = (
             f"{m['figure']} {cut}{label.text}" if cut and label.text[:1].islower() else f"{p.text.strip()} {label.text}"
         )
+        if label.heading:  # a dashboard tile: the figure, its label set bold, and a note in small type under it
+            label.heading = False
+            note = _tile_note(label, below)
+            if note is not None:
+                skip.add(note[0])
+                joined = f"{joined} ({note[1].text.strip()})"
         label.breaks = [b + len(joined) - len(label.text) for b in label.breaks]
         label.text, label.top, label.x0, label.x1 = joined, p.top, min(p.x0, label.x0), max(p.x1, label.x1)
     return out
 
 
-def _figure_row(figures: Piece, labels: Piece) -> list[str]:
-    """Each figure with the label under it, when a row of big figures sits over a row of labels."""
+def _label_under(figure: Piece, below: list[Piece]) -> Piece | None:
+    """The label a big figure stands over: the first piece of text under it in its column, in
+    smaller type; a short bold label (a dashboard tile's "Tier 1 (high-risk) models") counts."""
+    for q in below:
+        if not q.text.strip() or q.kind != BlockKind.TEXT or q.hidden or q.note or overlap(figure, q) < 0.5:
+            continue
+        if q.size * 1.4 > figure.size:
+            return None
+        if prose(q) or (q.heading and len(q.text.split()) <= 8 and not q.text.rstrip().endswith(":")):
+            return q
+        return None
+    return None
+
+
+def _tile_note(label: Piece, below: list[tuple[int, Piece]]) -> tuple[int, Piece] | None:
+    """The small note right under a tile's label ("quarterly monitoring required"), with its index."""
+    for j, q in below:
+        if q is label or not q.text.strip() or q.top < label.bottom:
+            continue
+        close = 0 <= q.top - label.bottom <= 1.5 * label.size and overlap(label, q) >= 0.5
+        if close and prose(q) and q.size <= label.size and len(q.text) <= 80 and "\n" not in q.text.strip():
+            return j, q
+        return None
+    return None
+
+
+def _notes_row(labels: Piece, nxt: list[Piece]) -> Piece | None:
+    """The row of small notes right under a row of tiles' labels, one per label."""
+    if not nxt or nxt[0].kind != BlockKind.TABLE or nxt[0].size > labels.size:
+        return None
+    note = nxt[0]
+    close = 0 <= note.top - labels.bottom <= 1.5 * labels.size
+    return note if close and len(note.text.split(" | ")) == len(labels.text.split(" | ")) else None
+
+
+def _figure_row(figures: Piece, labels: Piece, notes: Piece | None = None) -> list[str]:
+    """Each figure with the label under it (and the note under that), when a row of big figures
+    sits over a row of labels."""
     tops, bottoms = figures.text.split(" | "), labels.text.split(" | ")
     if len(tops) != len(bottoms) or len(tops) < 2 or labels.size * 1.4 > figures.size:
         return []
     if not all(FIGURE.match(t.strip()) for t in tops) or any(FIGURE.match(b.strip()) for b in bottoms):
         return []
-    return [f"{t.strip()} {b.strip()}" for t, b in zip(tops, bottoms, strict=True)]
+    under = [f" ({n.strip()})" if n.strip() else "" for n in notes.text.split(" | ")] if notes else [""] * len(tops)
+    return [f"{t.strip()} {b.strip()}{n}" for t, b, n in zip(tops, bottoms, under, strict=True)]

@@ -115,7 +115,13 @@ def _furniture(p: Piece, repeated: set[str], height: float = 0.0) -> bool:
         return True
     cells = [c.strip() for c in p.text.split(" | ")] if p.kind == BlockKind.TABLE else []
     # (a cell may repeat as a line of its own elsewhere: "Version 2.6" in a footer's own piece)
-    return len(cells) > 1 and all(_PAGE_NO.match(c) or _cell_key(c) in repeated or norm(c) in repeated for c in cells)
+    # a row of bare numbers inside the page is a dashboard's figures ("57 | 12 | 4"), no page numbers
+    numbers = all(_PAGE_NO.match(c) for c in cells) and height > 0 and not _edge(p, height)
+    return (
+        len(cells) > 1
+        and not numbers
+        and all(_PAGE_NO.match(c) or _cell_key(c) in repeated or norm(c) in repeated for c in cells)
+    )
 
 
 def _edge(p: Piece | Box, height: float) -> bool:

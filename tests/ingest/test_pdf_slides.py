@@ -54,3 +54,39 @@ def test_a_title_slide_and_a_results_slide_are_indexed_as_read(tmp_path):
         "1 in 5 flagged patients were readmitted",
     ):
         assert statement in text, text
+
+
+TILE = "<div class='kpi'><div class='big'>{}</div><div class='label'>{}</div><div class='note'>{}</div></div>"
+DASHBOARD = (
+    "<html><head><title>Dashboard</title><style>"
+    "@page{size:13.333in 7.5in;margin:0} body{margin:0;font-family:sans-serif;font-size:13pt}"
+    ".slide{height:7.5in;padding:0.6in;box-sizing:border-box;page-break-after:always;position:relative}"
+    "h2{font-size:28pt} .row{display:flex;gap:0.4in} .kpi{width:2.2in;text-align:center}"
+    ".big{font-size:48pt;font-weight:bold} .label{font-size:12pt;font-weight:bold} .note{font-size:9pt;color:#555}"
+    ".foot{position:absolute;bottom:0.3in;font-size:10pt;color:#666}"
+    "</style></head><body>"
+    + SLIDE.format(
+        "<h2>Portfolio at a glance</h2><div class='row'>"
+        + TILE.format("57", "algorithms registered", "incl. embedded EHR features")
+        + TILE.format("12", "high-risk tools", "monthly drift review")
+        + TILE.format("4", "open safety reports", "none with harm")
+        + "</div><p>Every high-risk tool has an accountable clinical owner.</p>"
+    )
+    + "</body></html>"
+)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_dashboard_tiles_read_figure_label_and_note_as_one_statement(tmp_path):
+    doc = load_document(print_html(DASHBOARD, tmp_path / "dash.pdf", css_page=True), "dash")
+    chunks = chunk_document(doc)
+    text = "\n".join(" ".join(c.text.split()) for c in chunks)
+    # the bold label is the figure's, not a heading over the next tile's number
+    for statement in (
+        "57 algorithms registered (incl. embedded EHR features)",
+        "12 high-risk tools (monthly drift review)",
+        "4 open safety reports (none with harm)",
+    ):
+        assert statement in text, text
+    assert not any("high-risk tools" in c.section for c in chunks)
