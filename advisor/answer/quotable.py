@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import replace
 
 from ..chunk import Chunk, unsafe_spans
 from ..guard import contact_details, looks_like_injection, without_addresses
-from ..text import AGENT_CLAUSE, DEFINED_TERM, ITEM_SEPARATOR, broken_word, content_words, identifiers, sentence_spans
+from ..text import AGENT_CLAUSE, DEFINED_TERM, ITEM_SEPARATOR, broken_word, content_words, sentence_spans
 from .fields import CUT, FIELD, dangling, field_line, field_spans
+from .leads import AUXILIARY, SMALL_WORDS, label_lead, section_lead
 from .status import coded_line, graded_line, status_line
 from .sublists import hang_sub_lists, sub_list_lead
 from .unit import Unit, UnitKind
@@ -40,10 +40,6 @@ _CLAUSE_NUMBER = re.compile(r"(?:§\s?)?\d{1,3}(?:\.\d{1,3})+\.?\s+(?=[A-Z][a-z]
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
 _LEADERS = re.compile(r"(?:\.\s?){5,}|(?:…\s?){2,}")
 _TOC = re.compile(r"(?:\.\s?){4,}|…|\.{3}\s*\d|\s\d{1,3}\s*$")
-_SMALL = frozenset(re.findall(r"\w+", "a an the of and or for in on to with by at from as vs via per into its their"))
-_VERB = re.compile(
-    r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|should|must|may|might|will|would|shall)\b", re.I
-)
 _IDENT_HEAD = re.compile(r"^(?:[A-Z]{2,}(?:[ -]\d+(?:\.\d+)*)|\d+(?:\.\d+)+|[IVX]+\.)\s")
 _CITATION_ENTRY = re.compile(
     r"\(\d{4}[a-z]?\)\.|\bet al\.|\barXiv\b|\bdoi:|\bdoi\.org\b|\bRetrieved (?:from|on)\b|\bIn Proceedings\b"
@@ -64,13 +60,13 @@ def heading_like(line: str) -> bool:
     s = line.strip().rstrip(":").strip()
     if not s:
         return True
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", s) if w.lower() not in _SMALL]
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", s) if w.lower() not in SMALL_WORDS]
     if not words:
         return True  # numbers and symbols only: a page number, a rule
     caps = sum(1 for w in words if w[0].isupper()) / len(words)
     if _TOC.search(s) and caps >= 0.5:
         return True
-    if len(words) > 14 or _VERB.search(s) or _TERMINAL.search(s):
+    if len(words) > 14 or AUXILIARY.search(s) or _TERMINAL.search(s):
         return False
     return caps >= 0.7 or bool(_IDENT_HEAD.match(s) and len(words) <= 8)
 
@@ -318,7 +314,7 @@ def _restarts(u: Unit, before: Unit, numbers: dict[int, int]) -> bool:
         and before.kind is UnitKind.ITEM
         and numbers.get(id(before), 0) >= 1
         and 0 < len(before.text.split()) <= 6
-        and not _VERB.search(before.text)
+        and not AUXILIARY.search(before.text)
         and not before.text.rstrip().endswith(":")
         and before.text[:1].isupper()
     )
@@ -337,8 +333,10 @@ def _vet(units: list[Unit], unsafe: list[tuple[int, int]], orphans: set[int]) ->
     for u in units:
         if any(a < u.start + len(u.text) and u.start < b for a, b in unsafe):
             u.ok = False
-        elif u.ok and _titles(u):
-            u.ok = False  # "Model Card: Quillon Deterioration Watch" atop its page is its title, not a field
+        elif u.ok and _titles(u) and not _COUNTED_FIELD.match(" ".join(u.text.split())):
+            # "Model Card: Quillon Deterioration Watch" atop its page is its title, not a field; a
+            # slide's heading that counts ("Ambient scribe pilot: 42 clinicians, 6 sites") states a fact
+            u.ok = False
         elif u.ok and u.listed and (u.lead is None or (not u.lead.ok and u.kind is UnitKind.ITEM)):
             u.ok = False  # an item whose lead-in is lost: it would read as a fact of its own
         elif u.ok and id(u) in lost:
@@ -358,6 +356,8 @@ def _vet(units: list[Unit], unsafe: list[tuple[int, int]], orphans: set[int]) ->
             u.ok, u.title = False, True
 
 
+#: A field whose value counts something ("Ambient scribe pilot: 42 clinicians, 6 sites").
+_COUNTED_FIELD = re.compile(r"^[A-Z][^:]{2,60}: (?:.*\s)?\d[\d,.]*%?\s+(?:of\s+\d+\s+)?[a-z]{3,}")
 #: A field with its label in sentence case ("Restart decision: AI Oversight Committee"), no title.
 _SENTENCE_CASE_FIELD = re.compile(r"^[A-Z][a-z]+(?: [a-z]+)+: \S")
 
@@ -450,68 +450,6 @@ def continue_lists(before: list[Unit], after: list[Unit]) -> None:
         if sub is not None and sub_list_lead(last, u) is None:
             break  # "(d)" after the sub-list: the outer list's next item
         u.lead, u.joined = lead, key
-
-
-def _plain_case(heading: str) -> str:
-    """ "Suggested Actions" -> "suggested actions"; acronyms, identifiers and a sentence-case heading's names stay."""
-    rest = [w for w in re.findall(r"[A-Za-z][\w'’-]*", heading)[1:] if w.lower() not in _SMALL]
-    if rest and 2 * sum(w[0].isupper() for w in rest) < len(rest):
-        return heading[:1].lower() + heading[1:] if heading[1:2].islower() else heading
-    return " ".join(
-        w if w.isupper() or not w[:1].isupper() or any(ch.isdigit() for ch in w) else w.lower() for w in heading.split()
-    )
-
-
-#: A heading's number, no word of a lead-in: "3. Definitions" frames "The definitions for ...".
-_HEADING_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.|(?:Box|Table|Figure|Exhibit) \d+[.:])\s+(?=[A-Za-z])")
-
-
-def section_lead(chunk: Chunk) -> Unit | None:
-    """A lead-in for items under a heading rather than a sentence, from the heading path ("Suggested
-    Actions" under "GOVERN 1.5": "The suggested actions for GOVERN 1.5 are:"); it frames, never quoted."""
-    parts = [p.strip() for p in chunk.section.split(" > ") if p.strip()]
-    if not parts:
-        return None
-    tail = _HEADING_NUMBER.sub("", parts[-1].rstrip(":").strip())
-    parent = next((p for p in reversed(parts[:-1]) if identifiers(p)), parts[-2] if len(parts) > 1 else "")
-    if not re.search(r"[A-Za-z]{3,}", tail) or len(tail.split()) > (20 if identifiers(tail) else 12):
-        return None
-    if identifiers(tail):
-        # a numbered heading names its items whatever its title says ("MAP 2.2 — Knowledge limits ... documented")
-        text = f"The items listed under {tail} are:"
-    elif _VERB.search(tail) or re.search(r"\b(?:can|should|following)\b", tail, re.I):
-        plain = _plain_case(tail)
-        first = plain if plain[1:2].isupper() else plain[:1].lower() + plain[1:]  # "FHIR R4 ..." keeps its case
-        text = f"Under {parent}, {first}:" if parent else f"{tail}:"
-    elif parent and len(tail.split()) == 1 and not tail.lower().endswith("s"):
-        text = f"The items listed under {parent} are:"  # "About", "Overview": the heading names no items
-    elif not parent:
-        text = f"The items listed under {tail} are:"
-    else:  # "The Clinical Sponsor" under "4.2 Clinical Sponsor": the items listed under it, no "The the"
-        bare = re.sub(r"^(?:the|a|an)\s+", "", tail, flags=re.I)
-        named = bare.lower() in parent.lower()
-        text = f"The items listed under {parent} are:" if named else f"The {_plain_case(bare)} for {parent} are:"
-    return Unit(text, chunk, -1, UnitKind.SENTENCE, -1, framing=True)
-
-
-#: "Suggested actions:", "Key requirements:" — a label of a few words heading the list under it;
-#: or a numbered clause's title ("4.3 Patient notice.") over its lettered items.
-_LABEL = re.compile(r"^[A-Z][\w'’()/-]*(?: [\w'’()/-]+){0,3}:$|^\d+(?:\.\d+)+ [A-Z][\w'’()/-]*(?: [\w'’()/-]+){0,4}\.$")
-
-
-def label_lead(chunk: Chunk, label: str) -> Unit | None:
-    """The framing lead-in of items under a short label line ("Suggested actions:" in the
-    section "Impact assessments" gives "The suggested actions for Impact assessments are:"):
-    the label is a heading inside the chunk, not a sentence the items could hang from."""
-    flat = " ".join(label.split())
-    if not _LABEL.match(flat) or _VERB.search(flat):
-        return None
-    if flat.endswith("."):  # a numbered clause's title: "Under 4.3 Patient notice:"
-        return Unit(f"Under {flat[:-1]}:", chunk, -1, UnitKind.SENTENCE, -1, framing=True)
-    lead = section_lead(replace(chunk, section=f"{chunk.section} > {flat[:-1]}"))
-    if lead is not None:
-        lead.chunk = chunk
-    return lead
 
 
 def _lead_in(sentence: str) -> bool:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import numpy as np
 
 from advisor.answer.guidance import SentenceIndex, compose_guidance
-from advisor.answer.quotable import introduces, read_units, section_lead
+from advisor.answer.leads import section_lead
+from advisor.answer.quotable import introduces, read_units
 from advisor.chunk import Chunk
 from advisor.retrieve import Hit
 from advisor.testing import HashEmbedder

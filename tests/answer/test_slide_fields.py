@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from advisor.answer import Advisor
-from advisor.answer.quotable import read_units, section_lead
+from advisor.answer.leads import section_lead
+from advisor.answer.quotable import read_units
 from advisor.chunk import Chunk
 
 from .builders import SMALL_GUIDES, indexed_settings
@@ -72,3 +73,27 @@ def test_a_boxed_lists_lead_in_drops_the_box_number_and_reads_in_plain_case():
     )
     lead = section_lead(chunk)
     assert lead is not None and lead.text.startswith("The minimum content of a register entry for"), lead
+
+
+def test_a_slide_heading_that_counts_is_a_fact_and_frames_the_breakdown_under_it():
+    # a slide's heading as the PDF reader gives it: the section's title and the passage's first line
+    heading = "Ambient scribe pilot: 38 clinicians, 5 sites (April–July 2026)"
+    chunk = Chunk(
+        chunk_id="c1",
+        source="deck.pdf",
+        title="Board briefing",
+        section=f"Scribe saves time > {heading}",
+        text=f"{heading}\n\n- Family medicine 20, urgent care 12, oncology 6\n",
+    )
+    units = read_units(chunk)
+    assert (units[0].text, units[0].ok) == (heading, True)
+    assert units[1].lead is not None and units[1].lead.text == f"Under {heading}:"
+    # a card's title over its page is still no fact of its own
+    title = Chunk(
+        chunk_id="c2",
+        source="card.pdf",
+        title="Model Card: Quillon Deterioration Watch",
+        section="Model Card: Quillon Deterioration Watch",
+        text="Model Card: Quillon Deterioration Watch\n\nThe model predicts deterioration 12 hours ahead.\n",
+    )
+    assert [u.text for u in read_units(title) if u.ok] == ["The model predicts deterioration 12 hours ahead."]

@@ -1,0 +1,85 @@
+"""Lead-ins made from headings: the framing line a list's items hang from when no sentence
+introduces them ("Suggested Actions" under "GOVERN 1.5" gives "The suggested actions for
+GOVERN 1.5 are:"). A framing lead-in is never quoted; it gives the items their meaning."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..chunk import Chunk
+from ..text import identifiers
+from .unit import Unit, UnitKind
+
+__all__ = ["AUXILIARY", "SMALL_WORDS", "label_lead", "section_lead"]
+
+SMALL_WORDS = frozenset(
+    re.findall(r"\w+", "a an the of and or for in on to with by at from as vs via per into its their")
+)
+AUXILIARY = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|should|must|may|might|will|would|shall)\b", re.I
+)
+
+
+def _plain_case(heading: str) -> str:
+    """ "Suggested Actions" -> "suggested actions"; acronyms, identifiers and a sentence-case heading's names stay."""
+    rest = [w for w in re.findall(r"[A-Za-z][\w'’-]*", heading)[1:] if w.lower() not in SMALL_WORDS]
+    if rest and 2 * sum(w[0].isupper() for w in rest) < len(rest):
+        return heading[:1].lower() + heading[1:] if heading[1:2].islower() else heading
+    return " ".join(
+        w if w.isupper() or not w[:1].isupper() or any(ch.isdigit() for ch in w) else w.lower() for w in heading.split()
+    )
+
+
+#: A heading's number, no word of a lead-in: "3. Definitions" frames "The definitions for ...".
+_HEADING_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.|(?:Box|Table|Figure|Exhibit) \d+[.:])\s+(?=[A-Za-z])")
+
+
+def section_lead(chunk: Chunk) -> Unit | None:
+    """A lead-in for items under a heading rather than a sentence, from the heading path ("Suggested
+    Actions" under "GOVERN 1.5": "The suggested actions for GOVERN 1.5 are:"); it frames, never quoted."""
+    parts = [p.strip() for p in chunk.section.split(" > ") if p.strip()]
+    if not parts:
+        return None
+    tail = _HEADING_NUMBER.sub("", parts[-1].rstrip(":").strip())
+    parent = next((p for p in reversed(parts[:-1]) if identifiers(p)), parts[-2] if len(parts) > 1 else "")
+    if not re.search(r"[A-Za-z]{3,}", tail) or len(tail.split()) > (20 if identifiers(tail) else 12):
+        return None
+    if re.match(r"[A-Z][\w ’'-]{2,40}: \S", tail) and not identifiers(tail.split(":")[0]):
+        text = f"Under {tail}:"  # a heading that is a field ("Note quality: audit of 600 notes") frames as itself
+    elif identifiers(tail):
+        # a numbered heading names its items whatever its title says ("MAP 2.2 — Knowledge limits ... documented")
+        text = f"The items listed under {tail} are:"
+    elif AUXILIARY.search(tail) or re.search(r"\b(?:can|should|following)\b", tail, re.I):
+        plain = _plain_case(tail)
+        first = plain if plain[1:2].isupper() else plain[:1].lower() + plain[1:]  # "FHIR R4 ..." keeps its case
+        text = f"Under {parent}, {first}:" if parent else f"{tail}:"
+    elif parent and len(tail.split()) == 1 and not tail.lower().endswith("s"):
+        text = f"The items listed under {parent} are:"  # "About", "Overview": the heading names no items
+    elif not parent:
+        text = f"The items listed under {tail} are:"
+    else:  # "The Clinical Sponsor" under "4.2 Clinical Sponsor": the items listed under it, no "The the"
+        bare = re.sub(r"^(?:the|a|an)\s+", "", tail, flags=re.I)
+        named = bare.lower() in parent.lower()
+        text = f"The items listed under {parent} are:" if named else f"The {_plain_case(bare)} for {parent} are:"
+    return Unit(text, chunk, -1, UnitKind.SENTENCE, -1, framing=True)
+
+
+#: "Suggested actions:", "Key requirements:" — a label of a few words heading the list under it;
+#: or a numbered clause's title ("4.3 Patient notice.") over its lettered items.
+_LABEL = re.compile(r"^[A-Z][\w'’()/-]*(?: [\w'’()/-]+){0,3}:$|^\d+(?:\.\d+)+ [A-Z][\w'’()/-]*(?: [\w'’()/-]+){0,4}\.$")
+
+
+def label_lead(chunk: Chunk, label: str) -> Unit | None:
+    """The framing lead-in of items under a short label line ("Suggested actions:" in the
+    section "Impact assessments" gives "The suggested actions for Impact assessments are:"):
+    the label is a heading inside the chunk, not a sentence the items could hang from."""
+    flat = " ".join(label.split())
+    if not _LABEL.match(flat) or AUXILIARY.search(flat):
+        return None
+    if flat.endswith("."):  # a numbered clause's title: "Under 4.3 Patient notice:"
+        return Unit(f"Under {flat[:-1]}:", chunk, -1, UnitKind.SENTENCE, -1, framing=True)
+    lead = section_lead(replace(chunk, section=f"{chunk.section} > {flat[:-1]}"))
+    if lead is not None:
+        lead.chunk = chunk
+    return lead
