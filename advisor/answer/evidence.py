@@ -12,6 +12,7 @@ from ..text import sentence_spans, tokenize
 from .asks import Evidence
 from .corpus import Corpus
 from .docref import DOCUMENT_TOKENS
+from .quotable import field_beside
 from .selection import Candidate
 from .status import status_line
 
@@ -24,10 +25,11 @@ def evidence_of(chosen: list[Candidate], corpus: Corpus) -> list[Evidence]:
         # a status line ("Effective 1 June 2026") is about the document itself, by any kind of name
         itself = DOCUMENT_TOKENS if status_line(c.text) else frozenset()
         before = _sentence_before(c) if c.anaphoric or _OBJECT_PRONOUN.search(c.text) else ""
+        field = " ".join(d.text for d in chosen if field_beside(c.unit, d.unit))
         out.append(
             Evidence(
                 c.text,
-                set(tokenize(f"{lead} {before} {c.text}")),
+                set(tokenize(f"{lead} {before} {c.text} {field}")),
                 # "the national agency" is named by "VDHA" where the documents spell it out
                 set(tokenize(f"{c.chunk.title} {c.chunk.section} {corpus.expansions(f'{before} {c.text}')}"))
                 | itself

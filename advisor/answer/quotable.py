@@ -24,6 +24,7 @@ __all__ = [
     "UnitKind",
     "broken_word",
     "continue_lists",
+    "field_beside",
     "field_line",
     "framed",
     "heading_like",
@@ -69,6 +70,15 @@ def heading_like(line: str) -> bool:
     if len(words) > 14 or AUXILIARY.search(s) or _TERMINAL.search(s):
         return False
     return caps >= 0.7 or bool(_IDENT_HEAD.match(s) and len(words) <= 8)
+
+
+def field_beside(a: Unit, b: Unit) -> bool:
+    """Is `b` a field right after the sentence `a` in its paragraph ("Phase 2 runs from July 2026
+    to December 2027." "Main deliverables: digital credentials ...")? The field says what the
+    sentence's subject does, the sentence when: quoted together, they are read together."""
+    if a.chunk is not b.chunk or b.position != a.position + 1 or a.kind is not UnitKind.SENTENCE or b.listed:
+        return False
+    return "\n\n" not in a.chunk.text[a.end : b.start] and field_line(" ".join(b.text.split()))
 
 
 def whole_sentence(text: str) -> bool:

@@ -21,7 +21,7 @@ from ..retrieve import Hit
 from ..text import hyphenated, identifiers, tokenize
 from .anaphora import ANAPHORA, ENDS_ON_REFERENCE, after, antecedent
 from .headings import names_section
-from .quotable import Unit, UnitKind
+from .quotable import Unit, UnitKind, field_beside
 from .status import graded_line
 from .types import Part
 
@@ -465,8 +465,10 @@ def _reading_order(chosen: list[Candidate]) -> list[Candidate]:
     after: dict[int, list[Candidate]] = {}
     free: list[Candidate] = []
     for c in chosen[1:]:
-        if c.follows is not None and any(c.follows is d for d in chosen):
-            after.setdefault(id(c.follows), []).append(c)
+        # a field right after a chosen sentence of its paragraph is read with it ("Main deliverables: ...")
+        follows = c.follows or next((d for d in chosen if field_beside(d.unit, c.unit)), None)
+        if follows is not None and any(follows is d for d in chosen):
+            after.setdefault(id(follows), []).append(c)
         else:
             free.append(c)
     out: list[Candidate] = []
