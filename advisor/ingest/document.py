@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -300,6 +300,31 @@ def heading_path(headings: list[tuple[int, str]], level: int, text: str) -> list
 
 
 _CONTENTS = re.compile(r"^\s*(?:table\s+of\s+)?contents\s*:?\s*$", re.I)
+#: A contents entry typed as a paragraph ("7. Data Ownership and Data-Use Restrictions",
+#: "Schedule 2 – Fee Schedule"): a short title with no sentence's end.
+_ENTRY = re.compile(r"^(?:(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[A-Z][a-z]+ \d+[.:]?\s*[–—-]?)\s+)?[A-Z][^.!?;:]{0,80}$")
+
+
+def contents_closed(blocks: list[Block]) -> list[Block]:
+    """A table of contents typed as paragraphs under a "Contents" heading: its entries are
+    contents lines, never quoted, and the first paragraph after them that is no entry (the
+    agreement's opening words) is not under "Contents" any more, nor is anything after it
+    until the next heading. Word's own contents field is dropped when read; this is the
+    contents a writer typed."""
+    out: list[Block] = []
+    closed: dict[str, str] = {}  # a contents section -> the section it closes to
+    for b in blocks:
+        parts = b.section.split(" > ") if b.section else []
+        if b.section in closed:
+            b = replace(b, section=closed[b.section])
+        elif parts and _CONTENTS.match(parts[-1]) and b.kind is BlockKind.TEXT:
+            if _ENTRY.match(b.text.strip()) and len(b.text.split()) <= 12:
+                b = replace(b, kind=BlockKind.TOC)
+            else:
+                closed[b.section] = " > ".join(parts[:-1])
+                b = replace(b, section=closed[b.section])
+        out.append(b)
+    return out
 
 
 #: A line that starts a list item, a quote or a table row: it stands on its own line.

@@ -26,6 +26,7 @@ from .document import (
     Block,
     BlockKind,
     Document,
+    contents_closed,
     descriptive_title,
     fail,
     form_fields,
@@ -578,7 +579,7 @@ def load_docx(path: Path, source: str, limits: Limits | None = None) -> Document
     if not any(b.text.strip() and not b.quarantine for b in blocks):
         raise fail(path, "Word document has no text")
     title = reader.title or core_title or title_from_name(path)
-    blocks = form_fields(blocks)
+    blocks = form_fields(contents_closed(blocks))
     return Document(source=source, title=subject_title(title, blocks), blocks=blocks)
 
 

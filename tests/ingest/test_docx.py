@@ -157,3 +157,29 @@ def test_footnote_is_read_right_after_the_paragraph_that_marks_it(tmp_path):
     assert texts[at + 1] == "The seven years run from the last time the record was opened."
     assert doc.blocks[at + 1].section == "Retention"
     assert texts[at + 2] == "Records are reviewed by the data custodian every year."
+
+
+def test_a_typed_table_of_contents_is_no_content_and_heads_nothing_after_it(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Services Agreement", level=0)
+    d.add_heading("CONTENTS", level=1)
+    for entry in ("1. Definitions", "2. Fees and Payment", "Schedule 1 – Service Levels"):
+        d.add_paragraph(entry)
+    d.add_paragraph("THIS AGREEMENT is made between Elmbrook Clinics and Pellora Analytics, Inc.")
+    d.add_paragraph("Pellora Analytics, Inc. supplies a readmission model to Elmbrook Clinics.")
+    d.add_heading("1. Definitions", level=1)
+    d.add_paragraph("Model means the readmission model.")
+    path = tmp_path / "agreement.docx"
+    d.save(path)
+    blocks = load_document(path, str(path)).blocks
+    kinds = {b.text: b for b in blocks}
+    # the entries a writer typed are contents lines, not quotable text
+    assert kinds["2. Fees and Payment"].kind.value == "toc"
+    assert kinds["Schedule 1 – Service Levels"].kind.value == "toc"
+    # the agreement's opening words and what follows them are under no "Contents" heading
+    opening = kinds["THIS AGREEMENT is made between Elmbrook Clinics and Pellora Analytics, Inc."]
+    assert opening.kind.value == "text" and "CONTENTS" not in opening.section
+    assert "CONTENTS" not in kinds["Pellora Analytics, Inc. supplies a readmission model to Elmbrook Clinics."].section
+    assert kinds["Model means the readmission model."].section == "1. Definitions"
