@@ -266,9 +266,7 @@ def read_units(chunk: Chunk) -> list[Unit]:
             field = fieldish and not whole
             if field:
                 fields.add(id(unit))
-            # a slide's heading that counts heads the breakdown under it ("... pilot: 42 clinicians, 6 sites")
-            heads = _titles(unit) and _COUNTED_FIELD.match(flat) is not None
-            last_prose = unit if unit.ok and (heads or not field) else None
+            last_prose = unit if unit.ok and not field else None
     _frame(chunk, units, numbers, orphans)
     _vet(units, unsafe, orphans)
     return units

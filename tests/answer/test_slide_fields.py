@@ -87,7 +87,7 @@ def test_a_slide_heading_that_counts_is_a_fact_and_frames_the_breakdown_under_it
     )
     units = read_units(chunk)
     assert (units[0].text, units[0].ok) == (heading, True)
-    assert units[1].lead is units[0]  # the breakdown hangs from the heading it quotes
+    assert units[1].lead is not None and units[1].lead.text == f"Under {heading}:"
     # a card's title over its page is still no fact of its own
     title = Chunk(
         chunk_id="c2",
