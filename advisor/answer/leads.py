@@ -42,11 +42,17 @@ def section_lead(chunk: Chunk) -> Unit | None:
     if not parts:
         return None
     tail = _HEADING_NUMBER.sub("", parts[-1].rstrip(":").strip())
+    bullet = re.match(r"[-–•▪*]\s+", tail)  # a slide's bold bullet over its sub-bullets, read as a heading
+    tail = tail[bullet.end() :] if bullet else tail
     parent = next((p for p in reversed(parts[:-1]) if identifiers(p)), parts[-2] if len(parts) > 1 else "")
     if not re.search(r"[A-Za-z]{3,}", tail) or len(tail.split()) > (20 if identifiers(tail) else 12):
         return None
-    if re.match(r"[A-Z][\w ’'-]{2,40}: \S", tail) and not identifiers(tail.split(":")[0]):
-        text = f"Under {tail}:"  # a heading that is a field ("Note quality: audit of 600 notes") frames as itself
+    if bullet:
+        text = f"{tail}:"  # "Documentation time:" over "- 5.8 min less per encounter"
+    elif re.match(r"[A-Z][\w ’'()-]{2,40}: \S", tail) and not identifiers(tail.split(":")[0]):
+        # a heading that is a field ("Note quality: audit of 600 notes", "Wave C (Phase 2): sepsis
+        # early warning") frames as itself
+        text = f"Under {tail}:"
     elif identifiers(tail):
         # a numbered heading names its items whatever its title says ("MAP 2.2 — Knowledge limits ... documented")
         text = f"The items listed under {tail} are:"
@@ -61,8 +67,25 @@ def section_lead(chunk: Chunk) -> Unit | None:
     else:  # "The Clinical Sponsor" under "4.2 Clinical Sponsor": the items listed under it, no "The the"
         bare = re.sub(r"^(?:the|a|an)\s+", "", tail, flags=re.I)
         named = bare.lower() in parent.lower()
-        text = f"The items listed under {parent} are:" if named else f"The {_plain_case(bare)} for {parent} are:"
+        verb = "is" if _singular(bare) else "are"  # "The minimum content of a register entry for ... is:"
+        text = f"The items listed under {parent} are:" if named else f"The {_plain_case(bare)} for {parent} {verb}:"
     return Unit(text, chunk, -1, UnitKind.SENTENCE, -1, framing=True)
+
+
+#: Plurals without an "s", and singulars ending in one.
+_PLURAL = frozenset({"criteria", "data", "people", "staff", "personnel", "media"})
+_SINGULAR_S = ("ss", "us", "is")
+
+
+def _singular(phrase: str) -> bool:
+    """Does a heading of several words name one thing ("Escalation to the board"), not a list
+    ("Suggested actions", "Risk tiering criteria")? Its head noun is the last word before any
+    "of"/"to"/"for" phrase or bracket."""
+    head = re.split(r"\s+(?:of|to|for|in|on|by|with|from|and)\s+|\s*[(:–—]", phrase.strip(), maxsplit=1)[0].split()
+    if len(phrase.split()) < 2 or not head:
+        return False
+    word = head[-1].lower()
+    return word not in _PLURAL and (not word.endswith("s") or word.endswith(_SINGULAR_S))
 
 
 #: "Suggested actions:", "Key requirements:" — a label of a few words heading the list under it;

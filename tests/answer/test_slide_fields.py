@@ -97,3 +97,16 @@ def test_a_slide_heading_that_counts_is_a_fact_and_frames_the_breakdown_under_it
         text="Model Card: Quillon Deterioration Watch\n\nThe model predicts deterioration 12 hours ahead.\n",
     )
     assert [u.text for u in read_units(title) if u.ok] == ["The model predicts deterioration 12 hours ahead."]
+
+
+def test_a_bold_bullet_read_as_a_heading_frames_its_sub_bullets_as_the_slide_writes_it():
+    lead = section_lead(_items("Scribe saves time > - Documentation time", "5.8 min less per encounter vs baseline"))
+    assert lead is not None and lead.text == "Documentation time:", lead
+    # a heading that is a field with a bracket frames as itself, not as "The wave c (phase 2): ... are:"
+    wave = section_lead(_items("Three tools to scale > Wave C (Phase 2): sepsis early warning", "Go-live in March"))
+    assert wave is not None and wave.text == "Under Wave C (Phase 2): sepsis early warning:", wave
+    # one thing under a heading takes "is"; a list of things "are"
+    one = section_lead(_items("Charter > Escalation to the board", "Within 5 days"))
+    assert one is not None and one.text.endswith(" is:"), one
+    many = section_lead(_items("Intake > Risk tiering criteria", "Patient harm if wrong"))
+    assert many is not None and many.text == "The risk tiering criteria for Intake are:", many
