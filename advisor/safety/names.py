@@ -56,6 +56,8 @@ _AFTER = re.compile(
     re.I,
 )
 # "Model name:", "product name:": the label names a thing, not a person.
+#: "the Speaker of the House": a lone capitalised word after "the" names a body or a place, not a person.
+_THE = re.compile(r"\bthe\s+$", re.I)
 _THING_NAME = re.compile(
     r"\b(?:model|product|device|brand|trade|proprietary|system|software|tool|vendor|company|organi[sz]ation|"
     r"developer|manufacturer|file|algorithm|application|app|study|project|drug|generic|site|facility|plan|"
@@ -323,7 +325,13 @@ def names_and_offices(text: str, not_names: Collection[str] = ()) -> tuple[list[
             weak.append((finding(text, PhiType.NAME, s, e, 0.85 if (label or cue_after) else 0.7), unlisted))
         elif multi and person_after and (label or _sentence_start(text, s)):
             weak.append((finding(text, PhiType.NAME, s, e, 0.8), unlisted))
-        elif not multi and (in_first or in_last) and cue_after and not _sentence_start(text, s):
+        elif (
+            not multi
+            and (in_first or in_last)
+            and cue_after
+            and not _sentence_start(text, s)
+            and not _THE.search(before)
+        ):
             weak.append((finding(text, PhiType.NAME, s, e, 0.6), unlisted))
         elif multi and len(unlisted) == len(tokens):  # no word of it is a listed name, nor an initial
             things |= unlisted

@@ -131,3 +131,10 @@ def test_a_patient_named_on_a_member_list_is_still_redacted():
 )
 def test_an_office_holder_does_not_clear_someone_elses_phone_and_a_ward_is_no_agency(line, expected):
     assert redact(line) == expected
+
+
+def test_a_legislatures_chamber_after_the_is_no_persons_name():
+    line = "(9) One member of the House of Representatives appointed by the Speaker of the House, who serves as a nonvoting member."
+    assert redact(line) == line
+    # the same word after a title is a person's name
+    assert [f.text for f in detect("We met Ms. House, who reported chest pain.") if f.type is PhiType.NAME] == ["House"]
