@@ -382,6 +382,7 @@ class _Reader:
         merged: dict[int, str] = {}  # grid column -> text of the vertically merged cell open there
         for tr in _children(tbl, W + "tr"):
             cells: list[str] = []
+            blocks: list[str] = []  # each cell's paragraphs, line by line
             nested: list[Element] = []
             col = _grid_before(tr)
             for tc in _children(tr, W + "tc"):
@@ -393,6 +394,7 @@ class _Reader:
                     else:
                         paras.append(self.read_para(el, shaded))
                 text = " ".join(p.text for p in paras if p.text)
+                blocks.append("\n".join(p.text for p in paras if p.text))
                 hidden = " ".join(p.hidden for p in paras if p.hidden)
                 if hidden:
                     self.blocks.append(Block(hidden, sec, quarantine=HIDDEN_TEXT, meta={"hidden": "hidden Word text"}))
@@ -400,11 +402,24 @@ class _Reader:
                 col += span
                 if span:
                     cells.append(text)
-            row = table_row(cells)
-            if row:
+            if _field_blocks(blocks):
+                # a signature table ("SIGNED for X" / "Name: ..." / "Title: ..." / "Date: ...") lays out
+                # blocks of fields side by side: each is read as written, a field a line
+                self.blocks += [Block(b, sec) for b in blocks if b]
+            elif row := table_row(cells):
                 self.blocks.append(Block(row, sec, kind=BlockKind.TABLE))
             for inner in nested:
                 self.table(inner, sec)
+
+
+#: A field of a form ("Name: Marcus D. Ellingford", "Date: 21 February 2025").
+_FIELD = re.compile(r"^[A-Z][\w()/&'’ -]{0,30}:\s*\S")
+
+
+def _field_blocks(cells: list[str]) -> bool:
+    """Are a row's filled cells blocks of fields (three lines or more, most of them "Label: value")?"""
+    filled = [c.split("\n") for c in cells if c.strip()]
+    return bool(filled) and all(len(ls) >= 3 and 2 * sum(bool(_FIELD.match(x)) for x in ls) >= len(ls) for ls in filled)
 
 
 def _title_on_its_passage(reader: _Reader) -> None:

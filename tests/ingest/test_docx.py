@@ -183,3 +183,34 @@ def test_a_typed_table_of_contents_is_no_content_and_heads_nothing_after_it(tmp_
     assert opening.kind.value == "text" and "CONTENTS" not in opening.section
     assert "CONTENTS" not in kinds["Pellora Analytics, Inc. supplies a readmission model to Elmbrook Clinics."].section
     assert kinds["Model means the readmission model."].section == "1. Definitions"
+
+
+def test_a_signature_table_is_read_as_blocks_of_fields_and_its_signatories_are_not_phi(tmp_path):
+    import docx
+
+    from advisor.safety.phi import redact
+
+    d = docx.Document()
+    d.add_heading("Services Agreement", level=0)
+    d.add_paragraph("SIGNED by the authorized representatives of the Parties on the dates below.")
+    table = d.add_table(rows=1, cols=2)
+    for cell, (party, name, title, date) in zip(
+        table.rows[0].cells,
+        (
+            ("ELMBROOK CLINICS", "Harriet Q. Dunmore", "Chief Financial Officer", "3 March 2026"),
+            ("PELLORA ANALYTICS, INC.", "Osric Lanyard-Vey", "Chief Executive Officer", "27 February 2026"),
+        ),
+        strict=True,
+    ):
+        cell.text = f"SIGNED for and on behalf of {party}"
+        for line in ("Signature: ____________", f"Name: {name}", f"Title: {title}", f"Date: {date}"):
+            cell.add_paragraph(line)
+    path = tmp_path / "agreement.docx"
+    d.save(path)
+    blocks = [b for b in load_document(path, str(path)).blocks if "SIGNED for" in b.text]
+    assert [b.kind.value for b in blocks] == ["text", "text"]
+    pellora = blocks[1].text
+    assert "SIGNED for and on behalf of PELLORA ANALYTICS, INC.\n" in pellora
+    assert "\nName: Osric Lanyard-Vey\nTitle: Chief Executive Officer\nDate: 27 February 2026" in pellora
+    # a signatory named with an office, and the date signed, are the agreement's public facts
+    assert redact(pellora) == pellora
