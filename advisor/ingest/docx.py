@@ -39,7 +39,7 @@ from .docx_marks import TINY_HALF_POINTS, color_of, half_points, is_shaded, whit
 from .docx_running import running_lines
 from .limits import Deadline, Limits, active, check_zip, read_member
 from .registry import register_loader
-from .tables import table_row
+from .tables import field_blocks, table_row
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delText", W + "commentReference"}
@@ -402,7 +402,7 @@ class _Reader:
                 col += span
                 if span:
                     cells.append(text)
-            if _field_blocks(blocks):
+            if field_blocks(blocks):
                 # a signature table ("SIGNED for X" / "Name: ..." / "Title: ..." / "Date: ...") lays out
                 # blocks of fields side by side: each is read as written, a field a line
                 self.blocks += [Block(b, sec) for b in blocks if b]
@@ -410,16 +410,6 @@ class _Reader:
                 self.blocks.append(Block(row, sec, kind=BlockKind.TABLE))
             for inner in nested:
                 self.table(inner, sec)
-
-
-#: A field of a form ("Name: Marcus D. Ellingford", "Date: 21 February 2025").
-_FIELD = re.compile(r"^[A-Z][\w()/&'’ -]{0,30}:\s*\S")
-
-
-def _field_blocks(cells: list[str]) -> bool:
-    """Are a row's filled cells blocks of fields (three lines or more, most of them "Label: value")?"""
-    filled = [c.split("\n") for c in cells if c.strip()]
-    return bool(filled) and all(len(ls) >= 3 and 2 * sum(bool(_FIELD.match(x)) for x in ls) >= len(ls) for ls in filled)
 
 
 def _title_on_its_passage(reader: _Reader) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 import pypdfium2.raw as pdfium_c
 
 from .pdf_rules import Strikes, cell_edges, edge_between, text_rects
+from .pdf_turn import Turn
 
 try:  # the same C function returning the object's address as an int: a cheap cache key
     from pypdfium2_raw.bindings import _libs
@@ -544,8 +545,11 @@ def _footnote_mark(u: int, style: _Style, run: _Run, x0: float, base: float, mar
     ("the Board of Directors.¹"), or the rest of one ("¹,²"): not part of the sentence's words."""
     size = run.style.size
     after = mark_end or run.x1
+    # a note mark set as a raised letter after a sentence's end ("7–9.ᶜ"); after a figure, an ordinal's
+    # ("2ⁿᵈ"); after a table's "%" a dropped mark changed how its header row read: not taken there
+    letter = chr(u) in "abcdefgh" and not mark_end and run.chars[-1:] == ["."]
     return (
-        u in _MARKS
+        (u in _MARKS or letter)
         and style.size <= _MARK_SIZE * size
         and 0.15 * size <= run.base - base <= 0.75 * size
         # set tight to its word; a mark a word space away opens what follows ("Hospital. ²Center")
@@ -560,34 +564,6 @@ def _footnote_mark(u: int, style: _Style, run: _Run, x0: float, base: float, mar
             or bool(_YEAR.search("".join(run.chars)))
         )
     )
-
-
-@dataclass(frozen=True)
-class Turn:
-    """The frame of text turned by a quarter or half turn on its page: maps PDF boxes (y up)
-    into a frame where that text runs left to right."""
-
-    degrees: int
-    width: float  # the page box, unturned
-    height: float
-    left: float = 0.0
-    bottom: float = 0.0
-
-    def rect(self, r: Any) -> tuple[float, float, float, float]:
-        """(left, bottom, right, top) of PDF box `r` in the turned frame, y up."""
-        return self.box(r.left, r.bottom, r.right, r.top)
-
-    def box(self, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
-        x0, y0, x1, y1 = left - self.left, bottom - self.bottom, right - self.left, top - self.bottom
-        if self.degrees == 90:  # reads upwards
-            return y0, self.width - x1, y1, self.width - x0
-        if self.degrees == 270:  # reads downwards
-            return self.height - y1, x0, self.height - y0, x1
-        return self.width - x1, self.height - y1, self.width - x0, self.height - y0  # upside down
-
-    def origin_y(self, x: float, y: float) -> float:
-        """The turned frame's y of PDF point (x, y)."""
-        return self.box(x, y, x, y)[1]
 
 
 _MAX_LABEL = 100  # characters; a longer bold stretch is emphasis in a sentence, not a field's label

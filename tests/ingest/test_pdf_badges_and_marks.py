@@ -166,3 +166,27 @@ def test_a_rating_set_as_a_heading_under_its_label_is_read_as_a_fact(tmp_path):
     text = "\n".join(c.text for c in chunks)
     assert "Overall rating: LIMITED ASSURANCE" in text, text
     assert "Key messages: " not in text, text  # a heading over prose states nothing
+
+
+def test_a_note_mark_set_as_a_raised_letter_after_a_sentence_is_no_word_of_it(tmp_path):
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 13)
+    pdf.set_xy(20, 20)
+    pdf.cell(0, 8, "7. Recommendations")
+    pdf.set_font("Helvetica", "", 10)
+    lead = "Each figure is the share of round 3 respondents who rated the statement 7 to 9."
+    pdf.text(20, 36, lead)  # at its baseline, no cell margins: the mark sits tight after the full stop
+    pdf.set_font("Helvetica", "", 6)  # the table note's mark, small and raised
+    pdf.text(20 + pdf.get_string_width(lead) * 10 / 6 + 0.1, 34.8, "c")
+    pdf.set_font("Helvetica", "", 10)
+    pdf.set_xy(20, 40)
+    pdf.cell(0, 5, "1. Keep a register of every approved tool. Agreement 94%")
+    pdf.set_font("Helvetica", "", 7)
+    pdf.set_xy(20, 60)
+    pdf.cell(0, 4, "c Recommendation 1 needed all three rounds to reach consensus.")
+    path = tmp_path / "statement.pdf"
+    pdf.output(str(path))
+    text = "\n".join(c.text for c in load_chunks(path, "statement.pdf", doc_type="guidance"))
+    assert "rated the statement 7 to 9." in text, text
+    assert "7 to 9. c" not in text and "7 to 9.c" not in text, text
