@@ -547,7 +547,8 @@ def _footnote_mark(u: int, style: _Style, run: _Run, x0: float, base: float, mar
     after = mark_end or run.x1
     # a note mark set as a raised letter after a sentence's end ("7–9.ᶜ"); after a figure, an ordinal's
     # ("2ⁿᵈ"); after a table's "%" a dropped mark changed how its header row read: not taken there
-    letter = chr(u) in "abcdefgh" and not mark_end and run.chars[-1:] == ["."]
+    tail = "".join(run.chars[-2:])
+    letter = chr(u) in "abcdefgh" and not mark_end and bool(re.search(r"(?:\.|[a-z]{2})$", tail))
     return (
         (u in _MARKS or letter)
         and style.size <= _MARK_SIZE * size

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import re
+
 from fpdf import FPDF
 
 from advisor.ingest import load_chunks
@@ -182,11 +184,26 @@ def test_a_note_mark_set_as_a_raised_letter_after_a_sentence_is_no_word_of_it(tm
     pdf.set_font("Helvetica", "", 10)
     pdf.set_xy(20, 40)
     pdf.cell(0, 5, "1. Keep a register of every approved tool. Agreement 94%")
+    for y, words, raised, rest in (
+        (52, "Rural facility grants", "b", " are paid each quarter."),
+        (58, "It closed in the 2", "nd", " round."),
+    ):
+        pdf.set_font("Helvetica", "", 10)
+        pdf.text(20, y, words)
+        x = 20 + pdf.get_string_width(words)
+        pdf.set_font("Helvetica", "", 6)
+        pdf.text(x, y - 1.2, raised)
+        x += pdf.get_string_width(raised)
+        pdf.set_font("Helvetica", "", 10)
+        pdf.text(x, y, rest)
     pdf.set_font("Helvetica", "", 7)
-    pdf.set_xy(20, 60)
+    pdf.set_xy(20, 66)
     pdf.cell(0, 4, "c Recommendation 1 needed all three rounds to reach consensus.")
     path = tmp_path / "statement.pdf"
     pdf.output(str(path))
     text = "\n".join(c.text for c in load_chunks(path, "statement.pdf", doc_type="guidance"))
     assert "rated the statement 7 to 9." in text, text
     assert "7 to 9. c" not in text and "7 to 9.c" not in text, text
+    # after a word too ("grantsᵇ"), but an ordinal's letters are the ordinal's ("2ⁿᵈ")
+    assert "Rural facility grants are paid each quarter." in text, text
+    assert re.search(r"2 ?nd round", text), text
