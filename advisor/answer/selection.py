@@ -491,6 +491,18 @@ def _whole(text: str) -> bool:
     return flat.lstrip("\"'“‘(")[:1].isupper() and flat.endswith(".") and len(flat.split()) >= 8
 
 
+def _heads(c: Candidate, lead: Unit | None) -> bool:
+    """Is the chosen sentence the heading a list's framing lead-in was written from ("Under X:")?"""
+    flat = " ".join(c.text.split()).rstrip(".")
+    return (
+        c.kind is UnitKind.SENTENCE
+        and lead is not None
+        and lead.framing
+        and c.chunk is lead.chunk
+        and lead.text == f"Under {flat}:"
+    )
+
+
 def arrange(chosen: list[Candidate]) -> list[Part]:
     """The answer's parts: the lead first, the rest in retrieval and reading order; list items
     and table rows as bullets under their lead-in, each lead-in once."""
@@ -501,6 +513,10 @@ def arrange(chosen: list[Candidate]) -> list[Part]:
         if c.kind is not UnitKind.SENTENCE and c.unit.lead is not None:
             groups.setdefault(_lead_key(c), []).append(c)
     introduces = {id(items[0].unit.lead): key for key, items in groups.items()}
+    # a heading quoted as a sentence ("Ambient scribe pilot: 42 clinicians, 6 sites") introduces the
+    # list a lead-in written from it would ("Under Ambient scribe pilot: ...:"): said once, as the lead-in
+    heads = {key: o for key, items in groups.items() for o in chosen if _heads(o, items[0].unit.lead)}
+    introduces |= {id(o.unit): key for key, o in heads.items()}
     parts: list[Part] = []
     done: set[int] = set()
     written: dict[str, str] = {}  # lead-in lines shown, and the document of the first list under each
@@ -522,8 +538,9 @@ def arrange(chosen: list[Candidate]) -> list[Part]:
             # written from the heading
             parts += [_part(d, bullet=False) for d in [c, *(d for d in items if d is not c)]]
         else:
-            parts.append(_lead_part(lead, items[0], written))
+            parts.append(_lead_part(heads[key].unit if key in heads else lead, items[0], written))
             parts += [_part(d, bullet=True) for d in items]
+            done |= {id(heads[key])} if key in heads else set()
         done |= {id(d) for d in items}
         done |= {id(o) for o in chosen if o.unit is items[0].unit.lead}
     return parts

@@ -10,6 +10,7 @@ import pytest
 from advisor.answer import Advisor
 from advisor.answer.leads import section_lead
 from advisor.answer.quotable import read_units
+from advisor.answer.selection import Candidate, arrange
 from advisor.chunk import Chunk
 
 from .builders import SMALL_GUIDES, indexed_settings
@@ -110,3 +111,21 @@ def test_a_bold_bullet_read_as_a_heading_frames_its_sub_bullets_as_the_slide_wri
     assert one is not None and one.text.endswith(" is:"), one
     many = section_lead(_items("Intake > Risk tiering criteria", "Patient harm if wrong"))
     assert many is not None and many.text == "The risk tiering criteria for Intake are:", many
+
+
+def test_a_quoted_heading_that_counts_is_said_once_as_the_lead_in_of_its_breakdown():
+    heading = "Ambient scribe pilot: 38 clinicians, 5 sites (April–July 2026)"
+    chunk = Chunk(
+        chunk_id="c1",
+        source="deck.pdf",
+        title="Board briefing",
+        section=f"Scribe saves time > {heading}",
+        text=f"{heading}\n\n- Family medicine 20, urgent care 12, oncology 6\n",
+    )
+    units = read_units(chunk)
+    parts = arrange([Candidate(u, hit_rank=1) for u in units])
+    # not "X. Under X: ..." but the heading once, introducing its list
+    assert [(p.text, p.bullet) for p in parts] == [
+        (f"{heading}:", False),
+        ("Family medicine 20, urgent care 12, oncology 6", True),
+    ]
