@@ -183,7 +183,7 @@ def _units(text: str) -> list[_Unit]:
             if item:
                 out.append(_Unit(item, bullet=True, lead_in=under_lead))
             continue
-        sentences = [strip_markers(s) for s in marked_sentences(line)]
+        sentences = [strip_markers(s) for s in _row_whole(marked_sentences(line))]
         sentences = [s for s in sentences if s]
         for s in sentences:
             out.append(_Unit(s, ends_lead=s.rstrip().endswith(":")))
@@ -192,6 +192,15 @@ def _units(text: str) -> list[_Unit]:
         if prev.ends_lead and cur.bullet:
             prev.followed_by_list = True
     return out
+
+
+def _row_whole(pieces: list[str]) -> list[str]:
+    """A table row quoted in a paragraph ("... [2]. Rec. | Topic | Certainty [3]:") runs to the line's
+    end and is one unit: the sentence splitter cuts it at a cell's full stop ("Rec.", "| No.")."""
+    for k, piece in enumerate(pieces):
+        if "|" in piece or (k + 1 < len(pieces) and pieces[k + 1].lstrip().startswith("|")):
+            return [*pieces[:k], " ".join(pieces[k:])]
+    return pieces
 
 
 def _last_word(s: str) -> str:

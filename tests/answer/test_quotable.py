@@ -266,3 +266,18 @@ def test_a_word_header_line_is_quotable_for_its_codes_and_a_short_status_line_fo
     assert [u.ok for u in read_units(_chunk(header, section="Scope"))] == [False]  # a body line cut off
     status = "Adopted on 3 March 2025. Effective 1 April 2025."
     assert [u.ok for u in read_units(_chunk(status))] == [True, True]
+
+
+def test_a_clauses_run_in_title_is_no_part_of_what_it_quotes():
+    text = (
+        "1. Measurement. “Platform Availability” means the share of minutes in a month during which the service"
+        " receives data.\n\n2. Support. Vendor shall answer support calls at all times.\n\n"
+        "- Yes. The vendor keeps audit logs for 90 days.\n"
+    )
+    units = read_units(Chunk(chunk_id="c1", text=text, source="msa.docx", title="MSA", section="Service levels"))
+    texts = [u.text for u in units]
+    assert texts[0].startswith("“Platform Availability” means") and texts[1].startswith("Vendor shall answer")
+    # the quote's span in the passage starts where its text does
+    assert all(text[u.start : u.start + len(u.text)] == u.text for u in units)
+    # a one-word answer is what the item says, not a title over it
+    assert texts[2] == "Yes. The vendor keeps audit logs for 90 days."

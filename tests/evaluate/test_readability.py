@@ -241,3 +241,14 @@ def test_a_short_item_whose_words_a_longer_item_uses_is_not_a_duplicate():
         "Inventory every AI system in use [1]. Inventory every AI system in use across the enterprise [2]."
     )
     assert cut.duplicate_rate == pytest.approx(1 / 2)
+
+
+def test_a_table_row_quoted_in_a_paragraph_is_one_unit_whatever_its_cells_say():
+    answer = (
+        "The committee is called the LASC [1]. Rec. | Topic | Certainty [2]:\n"
+        "- 1 | Local AI Safety Committee | Low [2].\n\n"
+        "2.4 | Does the vendor train on customer data? | No. Customer data is never used. | Yes [3]."
+    )
+    report = readability(answer)
+    # neither "Rec." (a header cell) nor "| No." (a cell's answer) is a fragment or a heading
+    assert report.fragment_rate == 0 and report.heading_rate == 0
