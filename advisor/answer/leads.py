@@ -48,7 +48,11 @@ def section_lead(chunk: Chunk) -> Unit | None:
     if not re.search(r"[A-Za-z]{3,}", tail) or len(tail.split()) > (20 if identifiers(tail) else 12):
         return None
     if bullet:
-        text = f"{tail}:"  # "Documentation time:" over "- 5.8 min less per encounter"
+        # "Documentation time (Ambient scribe saves time):" over "- 5.8 min less per encounter": the
+        # label as the slide writes it, with the slide's title it is a label of
+        text = f"{tail} ({parent}):" if parent else f"{tail}:"
+        if parent and len(tail.split()) == 1:  # "Stalled": a status over the items it holds
+            text = f"The items listed as {tail} under {parent} are:"
     elif re.match(r"[A-Z][\w ’'()-]{2,40}: \S", tail) and not identifiers(tail.split(":")[0]):
         # a heading that is a field ("Note quality: audit of 600 notes", "Wave C (Phase 2): sepsis
         # early warning") frames as itself

@@ -102,7 +102,7 @@ def test_a_slide_heading_that_counts_is_a_fact_and_frames_the_breakdown_under_it
 
 def test_a_bold_bullet_read_as_a_heading_frames_its_sub_bullets_as_the_slide_writes_it():
     lead = section_lead(_items("Scribe saves time > - Documentation time", "5.8 min less per encounter vs baseline"))
-    assert lead is not None and lead.text == "Documentation time:", lead
+    assert lead is not None and lead.text == "Documentation time (Scribe saves time):", lead
     # a heading that is a field with a bracket frames as itself, not as "The wave c (phase 2): ... are:"
     wave = section_lead(_items("Three tools to scale > Wave C (Phase 2): sepsis early warning", "Go-live in March"))
     assert wave is not None and wave.text == "Under Wave C (Phase 2): sepsis early warning:", wave
@@ -111,6 +111,9 @@ def test_a_bold_bullet_read_as_a_heading_frames_its_sub_bullets_as_the_slide_wri
     assert one is not None and one.text.endswith(" is:"), one
     many = section_lead(_items("Intake > Risk tiering criteria", "Patient harm if wrong"))
     assert many is not None and many.text == "The risk tiering criteria for Intake are:", many
+    # a one-word status over its items says which list they are on
+    status = section_lead(_items("Portfolio status > - Stalled", "Chatbot pilot paused pending policy"))
+    assert status is not None and status.text == "The items listed as Stalled under Portfolio status are:", status
 
 
 def test_a_quoted_heading_that_counts_is_said_once_as_the_lead_in_of_its_breakdown():
