@@ -253,7 +253,9 @@ def _is_heading(u: _Unit) -> bool:
     if not words:
         return bool(s)
     capitalised = sum(1 for w in words if w[0].isupper()) / len(words)
-    if _TOC_LINE.search(s) and capitalised >= 0.6:
+    toc = _TOC_LINE.search(s)
+    # a field's value may end on its figure ("DEFAULT ALERT THRESHOLD: Score ≥ 55"): no page number
+    if toc and capitalised >= 0.6 and not (_FIELD.match(s) and toc.group(0).strip().isdigit()):
         return True
     if u.bullet and u.lead_in:
         return False  # a short item of an introduced list ("Protect autonomy") is not a heading

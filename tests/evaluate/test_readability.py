@@ -252,3 +252,9 @@ def test_a_table_row_quoted_in_a_paragraph_is_one_unit_whatever_its_cells_say():
     report = readability(answer)
     # neither "Rec." (a header cell) nor "| No." (a cell's answer) is a fragment or a heading
     assert report.fragment_rate == 0 and report.heading_rate == 0
+
+
+def test_a_fields_value_ending_on_its_figure_is_no_contents_line():
+    assert readability("DEFAULT ALERT THRESHOLD: Score ≥ 55 [1].").heading_rate == 0
+    # a title with a trailing page number still is
+    assert readability("Architectural Model of the National Digital Health System 12 [1].").heading_rate == 1
