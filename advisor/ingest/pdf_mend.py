@@ -43,9 +43,12 @@ def _goes_on_beside(prev: Piece, cont: Piece) -> bool:
     if not (prose(prev) and prose(cont) and prev.text and cont.text) or prev.frame != cont.frame:
         return False  # a call-out box's text never finishes the running text's sentence
     beside = cont.top < prev.bottom - 2 * prev.size and cont.x0 >= prev.x1 - 1
+    # a statute's indented item wraps back to the margin ("(1) For a violation ..., not more than
+    # $5,000 per" / "violation;"): the line right under it, further left
+    under = 0 <= cont.top - prev.bottom <= 1.2 * prev.size and cont.x0 < prev.x0 - prev.size
     # a word broken at the column's foot ("interface enginee-" / "ring team") goes on too
     open_end = re.search(r"[a-z,]$|[a-z][-\u2010]$", prev.text)
-    return bool(open_end and re.match(r"[a-z]", cont.text)) and (cont.top < prev.top or beside)
+    return bool(open_end and re.match(r"[a-z]", cont.text)) and (cont.top < prev.top or beside or under)
 
 
 def _shown(page: list[Piece]) -> list[Piece]:
