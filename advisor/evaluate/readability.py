@@ -84,7 +84,8 @@ _VERB_CUE = re.compile(
 )
 #: A clause cut before its object: "... in place to address", "... communicated to relevant".
 _CUT_CLAUSE = re.compile(
-    r"\b(?:to|of|for|with|by|from|in|on|at|into|about|across|among)\s+(?:relevant|appropriate|other|all|any|each|"
+    # ("... with a plain-language description of each." ends on the pronoun: whole)
+    r"\b(?:to|of|for|with|by|from|in|on|at|into|about|across|among)\s+(?:relevant|appropriate|other|all|any|"
     r"every|both|such|key|specific|various|several|applicable|related|potential|additional|external|internal|"
     r"new|existing|current|future|possible)$"
     r"|\bto\s+(?:address|ensure|include|provide|identify|establish|determine|assess|evaluate|consider|inform|"

@@ -258,3 +258,9 @@ def test_a_fields_value_ending_on_its_figure_is_no_contents_line():
     assert readability("DEFAULT ALERT THRESHOLD: Score ≥ 55 [1].").heading_rate == 0
     # a title with a trailing page number still is
     assert readability("Architectural Model of the National Digital Health System 12 [1].").heading_rate == 1
+
+
+def test_a_sentence_ending_on_the_pronoun_each_is_whole():
+    whole = "Every operator shall publish a list of the AI systems it deploys, with a plain-language description of each [1]."
+    assert readability(whole).fragment_rate == 0
+    assert readability("Incidents and errors are communicated to relevant [1].").fragment_rate == 1
