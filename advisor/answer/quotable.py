@@ -212,6 +212,8 @@ def read_units(chunk: Chunk) -> list[Unit]:
         offset = s + len(block) - len(stripped)
         bullet = _BULLET.match(stripped)
         first_item = not units and s == 0 and "\n" not in stripped.strip() and not stripped.rstrip().endswith(":")
+        # ("The 14 recommendations below reached consensus ..." over the list is its lead-in, no cut item)
+        first_item = first_item and not introduces(" ".join(stripped.split()))
         # ("Executive owner: ..." over the slide's bullets is a field, not an item cut from its marker)
         first_item = first_item and not field_line(" ".join(stripped.split()))
         if first_item and bullet is None and _BULLET.match(text[e + 1 : e + 8].lstrip(" ")):
@@ -496,7 +498,7 @@ def _lead_in(sentence: str) -> bool:
 #: A sentence announcing what follows it ("The following checks apply.", "Each request passes
 #: three reviews.", "... as set out below."): a count of a plural noun that is no measure.
 _ANNOUNCES = re.compile(
-    r"\b(?:the following|as follows|(?:listed|set out|shown|given|described|outlined|summari[sz]ed) below"
+    r"\b(?:the following|as follows|(?:listed|set out|shown|given|described|outlined|summari[sz]ed) below|[a-z]+s below\b"
     r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|[2-9]|1[0-2])"
     r"\s+(?:[\w-]+\s+){0,2}?(?!(?:seconds|minutes|hours|days|weeks|months|years|times|percent|points)\b)[a-z][\w-]*[a-z]s\b)",
     re.I,

@@ -142,3 +142,16 @@ def test_a_lead_in_giving_a_time_of_day_still_leads_its_list():
     assert items and all(u.lead is not None and "16 June 2025" in u.lead.text for u in items), [
         (u.text, u.lead) for u in items
     ]
+
+
+def test_a_paragraph_opening_a_passage_over_its_list_is_prose_not_an_item_cut_from_its_marker():
+    text = (
+        "The 14 recommendations below reached consensus in the final round. The figure after each is the share "
+        "of the panel that agreed.\n1. Govern every generative AI tool through one committee. Agreement 97%\n"
+        "2. Keep a register of every approved tool. Agreement 94%"
+    )
+    units = read_units(_chunk(text, "Statement > 7. Recommendations"))
+    first = units[0]
+    assert first.kind.value == "sentence" and first.text.startswith("The 14 recommendations below")
+    assert next(u.text for u in units if u.kind.value == "item").startswith("Govern every generative AI tool")
+    assert introduces("The recommendations below reached consensus.")
