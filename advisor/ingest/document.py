@@ -302,7 +302,10 @@ def heading_path(headings: list[tuple[int, str]], level: int, text: str) -> list
 _CONTENTS = re.compile(r"^\s*(?:table\s+of\s+)?contents\s*:?\s*$", re.I)
 #: A contents entry typed as a paragraph ("7. Data Ownership and Data-Use Restrictions",
 #: "Schedule 2 – Fee Schedule"): a short title with no sentence's end.
-_ENTRY = re.compile(r"^(?:(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[A-Z][a-z]+ \d+[.:]?\s*[–—-]?)\s+)?[A-Z][^.!?;:]{0,80}$")
+_ENTRY = re.compile(
+    r"^(?:(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[A-Z][a-z]+ \d+[.:]?\s*[–—-]?)\s+)?[A-Z][^.!?;:…]{0,80}?"
+    r"(?:\s*(?:(?:\.\s?){3,}|…+|\t)\s*\d{1,4}|\s+\d{1,4})?$"  # dot leaders or a tab, then its page
+)
 
 
 def contents_closed(blocks: list[Block]) -> list[Block]:

@@ -165,7 +165,12 @@ def test_a_typed_table_of_contents_is_no_content_and_heads_nothing_after_it(tmp_
     d = docx.Document()
     d.add_heading("Services Agreement", level=0)
     d.add_heading("CONTENTS", level=1)
-    for entry in ("1. Definitions", "2. Fees and Payment", "Schedule 1 – Service Levels"):
+    for entry in (
+        "1. Definitions",
+        "2. Fees and Payment",
+        "Schedule 1 – Service Levels",
+        "Schedule 2 – Fees ........ 14",
+    ):
         d.add_paragraph(entry)
     d.add_paragraph("THIS AGREEMENT is made between Elmbrook Clinics and Pellora Analytics, Inc.")
     d.add_paragraph("Pellora Analytics, Inc. supplies a readmission model to Elmbrook Clinics.")
@@ -178,6 +183,7 @@ def test_a_typed_table_of_contents_is_no_content_and_heads_nothing_after_it(tmp_
     # the entries a writer typed are contents lines, not quotable text
     assert kinds["2. Fees and Payment"].kind.value == "toc"
     assert kinds["Schedule 1 – Service Levels"].kind.value == "toc"
+    assert kinds["Schedule 2 – Fees ........ 14"].kind.value == "toc"  # with its dot leaders and page
     # the agreement's opening words and what follows them are under no "Contents" heading
     opening = kinds["THIS AGREEMENT is made between Elmbrook Clinics and Pellora Analytics, Inc."]
     assert opening.kind.value == "text" and "CONTENTS" not in opening.section
