@@ -88,7 +88,13 @@ def _keys(p: Piece) -> set[str]:
     keys = {_key(p)}
     if p.kind == BlockKind.TABLE:
         keys |= {_cell_key(c) for c in p.text.split(" | ")}
-    return keys
+    # a footer may print its own separators ("AI Program Update | Board Committee | 18 September
+    # 2026") and read as one line on one page, as cells beside the page number on another: its
+    # parts are keys for a row's cells only (the title it repeats is no furniture on the title page)
+    return keys | {_CELL + _cell_key(c) for c in p.text.split(" | ")} if " | " in p.text else keys
+
+
+_CELL = "cell:"
 
 
 #: Lines a running footer or header may hold in the page's margin ("Policy HR-204 Rev. 3" over
@@ -120,7 +126,10 @@ def _furniture(p: Piece, repeated: set[str], height: float = 0.0) -> bool:
     return (
         len(cells) > 1
         and not numbers
-        and all(_PAGE_NO.match(c) or _cell_key(c) in repeated or norm(c) in repeated for c in cells)
+        and all(
+            _PAGE_NO.match(c) or _cell_key(c) in repeated or norm(c) in repeated or _CELL + _cell_key(c) in repeated
+            for c in cells
+        )
     )
 
 
