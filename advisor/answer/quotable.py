@@ -211,12 +211,7 @@ def read_units(chunk: Chunk) -> list[Unit]:
             continue  # "Age band" between rows of one table labels the rows below it; the header still heads them
         offset = s + len(block) - len(stripped)
         bullet = _BULLET.match(stripped)
-        first_item = not units and s == 0 and "\n" not in stripped.strip() and not stripped.rstrip().endswith(":")
-        # ("The 14 recommendations below reached consensus ..." over the list is its lead-in, no cut item)
-        first_item = first_item and not introduces(" ".join(stripped.split()))
-        # ("Executive owner: ..." over the slide's bullets is a field, not an item cut from its marker)
-        first_item = first_item and not field_line(" ".join(stripped.split()))
-        if first_item and bullet is None and _BULLET.match(text[e + 1 : e + 8].lstrip(" ")):
+        if not units and s == 0 and bullet is None and _cut_item(stripped, text[e + 1 : e + 8]):
             bullet = re.match(r"", stripped)  # the chunk starts inside a list: packing cut this item's marker
         if " | " in stripped and "\n" not in stripped.strip():
             starts = not in_list or header is None or units[-1].kind is not UnitKind.ROW
@@ -290,6 +285,15 @@ def read_units(chunk: Chunk) -> list[Unit]:
     _frame(chunk, units, numbers, orphans)
     _vet(units, unsafe, orphans)
     return units
+
+
+def _cut_item(block: str, after: str) -> bool:
+    """Does the chunk open on a list item whose marker packing cut (one line, a list right after)?
+    Not a lead-in ("The 14 recommendations below ...", "... as follows:") nor a field ("Executive
+    owner: ..." over a slide's bullets)."""
+    flat = " ".join(block.split())
+    one_line = "\n" not in block.strip() and not block.rstrip().endswith(":")
+    return one_line and not introduces(flat) and not field_line(flat) and bool(_BULLET.match(after.lstrip(" ")))
 
 
 def _frame(chunk: Chunk, units: list[Unit], numbers: dict[int, int], orphans: set[int]) -> None:
