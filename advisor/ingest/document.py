@@ -334,6 +334,17 @@ def contents_closed(blocks: list[Block]) -> list[Block]:
 _OWN_LINE = re.compile(r"^\s*(?:[-*+\u2022>|]\s|\d{1,3}[.)]\s|\(?[a-z]\)\s|```|~~~)")
 #: A field line ("Owner: Chief Nursing Officer"): a label and a colon.
 _FIELD_LINE = re.compile(r"^\s*[A-Z][\w ()/&'-]{0,40}:\s")
+
+
+def field_blocks(cells: list[str]) -> bool:
+    """Are a table row's filled cells (their paragraphs a line each) blocks of fields, as a
+    signature table lays them out ("SIGNED for X" / "Name: ..." / "Title: ..." / "Date: ...")?
+    Three lines or more each, most of them field lines."""
+    filled = [c.split("\n") for c in cells if c.strip()]
+    fields = [sum(bool(_FIELD_LINE.match(x)) for x in lines) for lines in filled]
+    return bool(filled) and all(len(ls) >= 3 and 2 * n >= len(ls) for ls, n in zip(filled, fields, strict=True))
+
+
 #: Words a sentence does not end on: a line ending on one goes on in the next.
 _GOES_ON = re.compile(
     r"\b(?:a|an|the|to|of|in|on|at|by|for|with|from|and|or|but|nor|that|which|than|as|per|is|are|was|were)$", re.I

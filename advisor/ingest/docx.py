@@ -29,6 +29,7 @@ from .document import (
     contents_closed,
     descriptive_title,
     fail,
+    field_blocks,
     form_fields,
     heading_path,
     note_block,
@@ -39,7 +40,7 @@ from .docx_marks import TINY_HALF_POINTS, color_of, half_points, is_shaded, whit
 from .docx_running import running_lines
 from .limits import Deadline, Limits, active, check_zip, read_member
 from .registry import register_loader
-from .tables import field_blocks, table_row
+from .tables import table_row
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delText", W + "commentReference"}

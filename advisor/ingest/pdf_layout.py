@@ -22,7 +22,7 @@ from .pdf_frames import callouts, frames, frames_apart
 from .pdf_furniture import FIGURE
 from .pdf_hanging import CLAUSE_NO, hang_labels
 from .pdf_linenos import drop_line_numbers
-from .pdf_lists import goes_on
+from .pdf_lists import BULLET_SIGNS, goes_on
 from .pdf_rows import cell_lines, figure_rows, line_rows, shared_baselines, sub_rows
 from .pdf_rows import extent as _extent
 from .pdf_rows import group as _group
@@ -30,13 +30,8 @@ from .pdf_rows import spans as _spans
 from .pdf_rules import edge_between
 from .pdf_spacing import REACH, close_letter_spacing, join_spaced_words
 
-#: List bullets in the Symbol and Wingdings fonts Word exports, as PDFium reads them: their codes
-#: in Unicode's private-use area (U+F0B7 "•", U+F0A7 "▪", U+F076 "❖", U+F0D8 "➢", U+F0FC "✓" ...).
-SYMBOL_BULLETS = "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf0e8\uf0d9\uf0b2"
-_MARKER = re.compile(
-    rf"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·\-–—*{SYMBOL_BULLETS}]|\(?\d{{1,3}}[.)]|\(?[a-zA-Z][.)]|\(?[ivxIVX]{{1,4}}[.)])$"
-)
-_ITEM_START = re.compile(rf"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·–—*\-{SYMBOL_BULLETS}]|\(?\d{{1,3}}[.)]|\(?[a-z][.)]|\([A-Z]\))\s")
+_MARKER = re.compile(rf"^(?:[{BULLET_SIGNS}\-]|\(?\d{{1,3}}[.)]|\(?[a-zA-Z][.)]|\(?[ivxIVX]{{1,4}}[.)])$")
+_ITEM_START = re.compile(rf"^(?:[{BULLET_SIGNS}\-]|\(?\d{{1,3}}[.)]|\(?[a-z][.)]|\([A-Z]\))\s")
 #: A heading's number or label alone ("4", "2.1", "Annex A", "Article IV"), its title set further along.
 _HEADING_NO = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|(?:annex|appendix|article|section|chapter|part|schedule)\s+(?:[A-Z]|[IVXLC]+|\d{1,2}))$",

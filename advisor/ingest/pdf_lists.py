@@ -12,7 +12,13 @@ from .chunking import ITEM_MARKER
 from .pdf_boxes import Line
 from .pdf_furniture import Piece
 
-__all__ = ["goes_on", "marked_items", "unmarked_lists"]
+__all__ = ["BULLET_SIGNS", "goes_on", "marked_items", "unmarked_lists"]
+
+#: List bullets in the Symbol and Wingdings fonts Word exports, as PDFium reads them: their codes
+#: in Unicode's private-use area (U+F0B7 "•", U+F0A7 "▪", U+F076 "❖", U+F0D8 "➢", U+F0FC "✓" ...).
+_SYMBOL_BULLETS = "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf0e8\uf0d9\uf0b2"
+#: The signs a PDF prints list bullets with (the hyphen apart: in a character class it needs escaping).
+BULLET_SIGNS = "•▪●◦■□▫◆◇➢►▶✓✔○·–—*" + _SYMBOL_BULLETS
 
 #: How much further right than its lead-in a list's paragraphs start (points): a list's indent,
 #: not the jitter of one margin.
@@ -59,7 +65,7 @@ _NUMBER = re.compile(r"^\((\d{1,3})\)\s")
 #: force"), where a list's bullet would be a bullet sign or an en dash.
 _CLOSING_DASH = re.compile(r"^—\s+[a-z]")
 #: A bullet opening a line: the paragraph is a list item, whose dashes may be the list's.
-_ITEM_MARK = re.compile(r"[•▪●◦■□▫◆◇➢►▶✓✔○·–—*-]\s")
+_ITEM_MARK = re.compile(rf"[{BULLET_SIGNS}\-]\s")
 
 
 def goes_on(para: list[str], line: str, ended: bool) -> bool:

@@ -40,8 +40,8 @@ from .pdf_furniture import (
     running_identifiers,
     stated_in_heading,
 )
-from .pdf_layout import NOTE_MARK, SYMBOL_BULLETS, Item, ItemKind, Line, build_boxes, is_field, page_items
-from .pdf_lists import marked_items, unmarked_lists
+from .pdf_layout import NOTE_MARK, Item, ItemKind, Line, build_boxes, is_field, page_items
+from .pdf_lists import BULLET_SIGNS, marked_items, unmarked_lists
 from .pdf_mend import (
     captions_below,
     defined_terms,
@@ -58,7 +58,7 @@ from .pdf_title import TitleBlock, choose_title, first_heading, meta_title, titl
 
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
 _ALNUM = re.compile(r"[^\W_]")
-_BULLET = re.compile(rf"^(?:[•▪●◦■□▫◆◇➢►▶✓✔○·–—*{SYMBOL_BULLETS}]|-(?=\s))\s*")
+_BULLET = re.compile(rf"^(?:[{BULLET_SIGNS}]|-(?=\s))\s*")
 
 
 def read_pdf(path: Path, source: str, limits: Limits) -> Document:

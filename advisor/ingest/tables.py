@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["EMPTY_CELL", "field_blocks", "markdown_cells", "markdown_row", "table_row"]
+__all__ = ["EMPTY_CELL", "markdown_cells", "markdown_row", "table_row"]
 
 #: What an empty cell between filled ones reads as: the columns after it stay under their headings.
 EMPTY_CELL = "\u2014"
@@ -49,13 +49,3 @@ def markdown_cells(line: str) -> list[str] | None:
     if cells and all(_RULE_CELL.match(c) for c in cells):
         return None
     return cells
-
-
-#: A field of a form ("Name: Marcus D. Ellingford", "Date: 21 February 2025").
-_FIELD = re.compile(r"^[A-Z][\w()/&'’ -]{0,30}:\s*\S")
-
-
-def field_blocks(cells: list[str]) -> bool:
-    """Are a row's filled cells blocks of fields (three lines or more, most of them "Label: value")?"""
-    filled = [c.split("\n") for c in cells if c.strip()]
-    return bool(filled) and all(len(ls) >= 3 and 2 * sum(bool(_FIELD.match(x)) for x in ls) >= len(ls) for ls in filled)
