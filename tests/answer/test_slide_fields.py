@@ -76,16 +76,23 @@ def test_a_boxed_lists_lead_in_drops_the_box_number_and_reads_in_plain_case():
     assert lead is not None and lead.text.startswith("The minimum content of a register entry for"), lead
 
 
-def test_a_slide_heading_that_counts_is_a_fact_and_frames_the_breakdown_under_it():
-    # a slide's heading as the PDF reader gives it: the section's title and the passage's first line
-    heading = "Ambient scribe pilot: 38 clinicians, 5 sites (April–July 2026)"
-    chunk = Chunk(
+COUNTED = "Ambient scribe pilot: 38 clinicians, 5 sites (April–July 2026)"
+
+
+def _counted_slide() -> Chunk:
+    """A slide's heading that counts as the PDF reader gives it (the section's title and the
+    passage's first line), over the breakdown listed under it."""
+    return Chunk(
         chunk_id="c1",
         source="deck.pdf",
         title="Board briefing",
-        section=f"Scribe saves time > {heading}",
-        text=f"{heading}\n\n- Family medicine 20, urgent care 12, oncology 6\n",
+        section=f"Scribe saves time > {COUNTED}",
+        text=f"{COUNTED}\n\n- Family medicine 20, urgent care 12, oncology 6\n",
     )
+
+
+def test_a_slide_heading_that_counts_is_a_fact_and_frames_the_breakdown_under_it():
+    heading, chunk = COUNTED, _counted_slide()
     units = read_units(chunk)
     assert (units[0].text, units[0].ok) == (heading, True)
     assert units[1].lead is not None and units[1].lead.text == f"Under {heading}:"
@@ -117,14 +124,7 @@ def test_a_bold_bullet_read_as_a_heading_frames_its_sub_bullets_as_the_slide_wri
 
 
 def test_a_quoted_heading_that_counts_is_said_once_as_the_lead_in_of_its_breakdown():
-    heading = "Ambient scribe pilot: 38 clinicians, 5 sites (April–July 2026)"
-    chunk = Chunk(
-        chunk_id="c1",
-        source="deck.pdf",
-        title="Board briefing",
-        section=f"Scribe saves time > {heading}",
-        text=f"{heading}\n\n- Family medicine 20, urgent care 12, oncology 6\n",
-    )
+    heading, chunk = COUNTED, _counted_slide()
     units = read_units(chunk)
     parts = arrange([Candidate(u, hit_rank=1) for u in units])
     # not "X. Under X: ..." but the heading once, introducing its list

@@ -178,13 +178,12 @@ def test_a_note_mark_set_as_a_raised_letter_after_a_sentence_is_no_word_of_it(tm
     pdf.cell(0, 8, "7. Recommendations")
     pdf.set_font("Helvetica", "", 10)
     lead = "Each figure is the share of round 3 respondents who rated the statement 7 to 9."
-    pdf.text(20, 36, lead)  # at its baseline, no cell margins: the mark sits tight after the full stop
-    pdf.set_font("Helvetica", "", 6)  # the table note's mark, small and raised
-    pdf.text(20 + pdf.get_string_width(lead) * 10 / 6 + 0.1, 34.8, "c")
     pdf.set_font("Helvetica", "", 10)
     pdf.set_xy(20, 40)
     pdf.cell(0, 5, "1. Keep a register of every approved tool. Agreement 94%")
+    # each line set at its baseline, no cell margins: the small raised letters sit tight after the words
     for y, words, raised, rest in (
+        (36, lead, "c", ""),  # the table note's mark after the full stop
         (52, "Rural facility grants", "b", " are paid each quarter."),
         (58, "It closed in the 2", "nd", " round."),
     ):
