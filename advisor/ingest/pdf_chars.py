@@ -545,8 +545,8 @@ def _footnote_mark(u: int, style: _Style, run: _Run, x0: float, base: float, mar
     ("the Board of Directors.¹"), or the rest of one ("¹,²"): not part of the sentence's words."""
     size = run.style.size
     after = mark_end or run.x1
-    # a note mark set as a raised letter after a sentence's end ("7–9.ᶜ"); after a figure, an ordinal's
-    # ("2ⁿᵈ"); after a table's "%" a dropped mark changed how its header row read: not taken there
+    # a note mark set as a raised letter after a sentence's end or a word ("7–9.ᶜ", "grantsᵇ"); after a
+    # figure it is an ordinal's ("2ⁿᵈ"); after a table's "%" a dropped mark changed how its header read
     tail = "".join(run.chars[-2:])
     letter = chr(u) in "abcdefgh" and not mark_end and bool(re.search(r"(?:\.|[a-z]{2})$", tail))
     return (
