@@ -159,7 +159,7 @@ def _strip_heading_lines(text: str, start: int) -> tuple[str, int]:
     if number:
         start += number.end()
         text = text[number.end() :]
-    cut = run_in_title(text)
+    cut = _run_in_title(text)
     return text[cut:], start + cut
 
 
@@ -170,13 +170,15 @@ _RUN_IN = re.compile(r"^[A-Z][a-z]{3,}(?: [A-Za-z][a-z]+){0,3}\.\s+(?=[“\"A-Z(
 _SAID = frozenset(["yes", "none", "open", "closed", "done", "true", "false", "pending", "agreed", "approved"])
 
 
-def run_in_title(text: str) -> int:
+def _run_in_title(text: str) -> int:
     """The length of a clause's run-in title opening `text` (0 when there is none)."""
     m = _RUN_IN.match(text)
-    words = m.group(0).rstrip(". \n").split() if m else []
-    if not words or words[0].lower() in _SAID or AUXILIARY.search(m.group(0)) or words[-1].endswith(("ed", "ing")):
+    if m is None:
         return 0
-    return m.end() if m else 0
+    words = m.group(0).rstrip(". \n").split()
+    if words[0].lower() in _SAID or AUXILIARY.search(m.group(0)) or words[-1].endswith(("ed", "ing")):
+        return 0
+    return m.end()
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -232,7 +234,7 @@ def read_units(chunk: Chunk) -> list[Unit]:
         if bullet:
             if not in_list or units[-1].kind is not UnitKind.ITEM:
                 group += 1
-            cut = bullet.end() + run_in_title(stripped[bullet.end() :])
+            cut = bullet.end() + _run_in_title(stripped[bullet.end() :])
             item = stripped[cut:].strip()
             start = offset + cut
             lead, lost = _list_lead(chunk, last_prose)
