@@ -150,8 +150,9 @@ SIBLING_FLOOR = 0.72
 def add_siblings(cands: list[Candidate], chosen: list[Candidate], best: float, question: str = "") -> list[Candidate]:
     """Beside each chosen list item, the other items of its list that answer the question on
     their own (clearing SIBLING_FLOOR, saying something new), up to MAX_SIBLINGS per list in
-    all. They come on top of the answer's other sentences, never in their place."""
-    out = list(chosen)
+    all. They come on top of the answer's other sentences, never in their place. A short list
+    of which most items are quoted is quoted whole."""
+    out, asked = list(chosen), fingerprint(question)
     for c in sorted(cands, key=lambda d: -d.score):
         if c in out or c.kind is UnitKind.SENTENCE or c.score < SIBLING_FLOOR * best:
             continue
@@ -161,9 +162,16 @@ def add_siblings(cands: list[Candidate], chosen: list[Candidate], best: float, q
         if any(repeats(c, o, float(c.vec @ o.vec)) for o in out):
             continue
         out.append(c)
+    for key in {_group_key(o) for o in out if o.kind is UnitKind.ITEM}:
+        members = _members(cands, key)
+        if len(members) <= SHORT_LIST and 2 * sum(m in out for m in members) > len(members):
+            # most of a short list reads as all of it: its other items on the subject join it
+            out += [m for m in members if m not in out and m.score >= RUNNER_UP * best and asked & fingerprint(m.text)]
     return out
 
 
+#: Share of the best score an item needs to complete a short list the answer mostly quotes.
+RUNNER_UP = 0.55
 #: A list this short whose every item answers the question on its own is quoted whole.
 SHORT_LIST = 6
 
@@ -193,9 +201,9 @@ def repeats(c: Candidate, o: Candidate, sim: float) -> bool:
     "Interpretability can answer why") each say something new."""
     if other_figures(c.text, o.text):
         return False  # "Sensitivity | 94.1%" does not repeat "Sensitivity | 86.7%"
-    if sim > 0.95:
-        return True
     fc, fo = fingerprint(c.text), fingerprint(o.text)
+    if sim > 0.95 and (len(fc - fo) < 4 or len(fo - fc) < 4):
+        return True  # two documents' definitions, each naming harms the other does not, are two facts
     if len(fc) < 3 or len(fo) < 3:
         return sim > 0.86
     inter = len(fc & fo)

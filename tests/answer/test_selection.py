@@ -72,6 +72,27 @@ def test_sentences_with_the_same_words_are_near_duplicates():
     assert repeats(far, a, float(a.vec @ far.vec))  # word for word, whatever the embedding says
 
 
+def test_two_definitions_naming_different_harms_are_both_facts():
+    glossary = _cand(
+        "Serious AI incident: An event in which the output of an AI model contributed, or could have contributed, "
+        "to death, serious deterioration in health, or a major disruption of care.",
+        [1, 0.3],
+    )
+    framework = _cand(
+        "A serious AI incident is one in which the output of an AI system contributed, or could have contributed, "
+        "to the death of a patient, to serious harm, or to a patient receiving or missing a treatment.",
+        [1, 0.31],
+    )
+    assert float(glossary.vec @ framework.vec) > 0.95  # the model reads them as one sentence
+    assert not repeats(framework, glossary, float(framework.vec @ glossary.vec))
+    reworded = _cand(
+        "A serious AI incident is an event in which the output of an AI model contributed, or could have "
+        "contributed, to death, serious deterioration in health or a major disruption of care.",
+        [1, 0.31],
+    )
+    assert repeats(reworded, glossary, float(reworded.vec @ glossary.vec))
+
+
 def test_per_and_topics_frame_the_question_and_are_not_what_it_is_about():
     ask = read_ask("What topics should our AI risk management policies address, per the Playbook?")
     assert "per" not in ask.anchors and "topic" not in ask.anchors

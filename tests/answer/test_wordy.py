@@ -51,6 +51,16 @@ Security controls for AI systems include authentication and throttling.
 While resilience is the ability to return to normal function after an unexpected adverse event, security also covers protocols to avoid, protect against and recover from attacks.
 Resilience targets are agreed with the clinical engineering team.
 
+## Clinical Algorithms Committee
+
+The Clinical Algorithms Committee shall:
+
+- review each tool before it is used in patient care, including a local validation on a sample of the hospital's patients;
+- approve a monitoring plan for each tool, naming an accountable clinical owner and the level of performance that triggers review;
+- review the performance of every tool in use at least quarterly, by age and sex where the data allow;
+- recommend to the executive committee that a tool be suspended when its performance falls below the agreed level; and
+- keep a current inventory of all tools in use and the date of their last review.
+
 ## Parking
 
 Visitor parking is free on weekends.
@@ -173,3 +183,11 @@ def test_only_a_comparison_question_gets_the_sentence_contrasting_terms():
     picked = sides(["security", "resilience"], order, [order[0]], order[0].score)
     assert picked and picked[0].text.startswith("While resilience")
     assert sides([], order, [order[0]], order[0].score) == []  # "rather than" alone compares nothing
+
+
+def test_a_short_list_mostly_quoted_is_quoted_whole(adv):
+    ans = adv.ask("Before an AI tool can be used on patients, what has to happen?")
+    assert not ans.abstained, ans.answer
+    # quoting three of the committee's five duties would read as all of them
+    for duty in ("review each tool", "approve a monitoring plan", "at least quarterly", "be suspended", "inventory"):
+        assert duty in ans.answer, ans.answer
