@@ -46,9 +46,11 @@ def part_pick(
     fits = [f for f in fits if f[1].chunk.source in pointed] or fits if pointed else _own_near(fits)
     fits = _stating_first(part, fits)
     if fits and fits[0][1] in chosen:
+        # the best not yet quoted: "who chairs the group versus the board" is not answered by the
+        # board's two sentences another part already quotes
         fits = [
             (sc, c)
-            for sc, c in fits[1:2]
+            for sc, c in [f for f in fits[1:] if f[1] not in chosen][:1]
             if sc >= SUB_RUNNER_UP * fits[0][0] and not any(repeats(c, o, float(c.vec @ o.vec)) for o in chosen)
         ]
     return fits[0][1] if fits else None

@@ -15,6 +15,7 @@ __all__ = [
     "NAME_WANTED",
     "assigns_an_office",
     "counts_people",
+    "gives_asked_duty",
     "holds_office_asked",
     "names_a_company",
     "names_a_person",
@@ -94,6 +95,21 @@ _OFFICE_DOES = re.compile(
     r"(?P<by>\b(?:[A-Z][\w-]*\s+(?:(?:of|for|and|the)\s+)?){0,5}[A-Z][\w-]*)\s*,?\s+(?:who\s+|which\s+)?(?:also\s+)?"
     r"(?P<duty>chairs|co-chairs|leads|heads|directs|runs|convenes|oversees|signs|approves)\b"
 )
+
+
+#: The duty a "who" question asks about: "who chairs the group", "who must sign the report".
+_DUTY_ASKED = re.compile(r"\bwho\s+(?:\w+\s+)?(chair|lead|head|sign|approv|run|oversee)(?:s|es|e)?\b", re.I)
+
+
+def gives_asked_duty(question: str, sentence: str) -> bool:
+    """Does the sentence say who does the duty a "who" question asks about ("The Group is
+    chaired by the medical director", "the Chief Clinical Safety Adviser, who chairs it")?
+    "including the chair" names the office without saying who holds it."""
+    m = _DUTY_ASKED.search(question)
+    if m is None:
+        return False
+    duty = re.escape(m.group(1).lower())
+    return bool(re.search(rf"\b{duty}\w*\s+by\b|\bwho\s+(?:also\s+)?{duty}\w*\b", sentence, re.I))
 
 
 def assigns_an_office(sentence: str, asked: set[str]) -> bool:

@@ -21,6 +21,7 @@ from .docref import KINDS, pointing, prefer_pointed, reference_nouns
 from .focus import EFFECT_ASK, dated, gives, states_effect
 from .objects import holds_name
 from .paraphrase import phrasal
+from .people import gives_asked_duty
 from .persona import set_aside
 from .quotable import UnitKind
 from .rows import overall_bonus
@@ -207,7 +208,9 @@ _FINITE = frozenset(
     ]
 )
 #: "Who should own ...?", "Who is responsible for ...?": the answer names a role or body.
-_WHO_ASK = re.compile(r"^\s*who\b|\bwho (?:should|is|are|must|owns?|takes?|leads?|decides?|approves?)\b", re.I)
+_WHO_ASK = re.compile(
+    r"^\s*who\b|\bwho (?:should|is|are|must|owns?|takes?|leads?|decides?|approves?|chairs?|heads?|signs?|runs?)\b", re.I
+)
 _ACTOR = re.compile(
     r"\b(?:leadership|leaders?|c-suite|executives?|board|committees?|officers?|owners?|teams?|individuals?|"
     r"personnel|staff|managers?|management|stewards?|chiefs?|directors?|responsib\w*|accountab\w*|designated|"
@@ -218,7 +221,7 @@ _ACTOR = re.compile(
 
 _AGENT = re.compile(
     r"\b(?:owned|kept|maintained|held|managed|run|led|chaired|overseen|approved|signed|reviewed|administered)"
-    r"\s+by\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,4}?"
+    r"\s+by\s+(?:the\s+|a\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?"  # "by the provider’s medical director"
     r"(?:committee|office|officer|board|council|team|department|director|chief|manager|lead|steward|owner)s?\b",
     re.I,
 )
@@ -294,7 +297,9 @@ _STATES_SOURCE = re.compile(
 _DUTY = re.compile(r"\b(?:must|shall|(?:is|are) required to|(?:is|are) obliged to)\s+(?!not\b)\w+", re.I)
 
 
-def _asked_kind_bonus(c: Candidate, wants_action: bool, wants_actor: bool, wants_members: bool = False) -> float:
+def _asked_kind_bonus(
+    c: Candidate, question: str, wants_action: bool, wants_actor: bool, wants_members: bool = False
+) -> float:
     """A recommendation answers "how should we ...?"; a sentence naming a role answers "who ...?"."""
     bonus = 0.0
     if wants_action and not c.text.rstrip().endswith(":"):
@@ -315,6 +320,10 @@ def _asked_kind_bonus(c: Candidate, wants_action: bool, wants_actor: bool, wants
             or _AGENT.search(c.text)
         ):
             bonus += 0.05
+    if gives_asked_duty(question, c.text):
+        # "chaired by the medical director" answers "who chairs", "including the chair" does not,
+        # whatever else the question asks ("... and how many sit on it?")
+        bonus += 0.1
     if wants_members and _MEMBERS.search(c.text):
         bonus += 0.1  # "consists of seven voting members" answers "who sits on"
     return bonus
@@ -407,7 +416,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
             bonus += 0.05  # an enumeration answers "what are the ..."
         if as_list and c.kind is UnitKind.SENTENCE and c.text.rstrip().endswith(":"):
             bonus += 0.05  # the document's own line introducing a list says what the list is
-        bonus += _asked_kind_bonus(c, wants_action, wants_actor, wants_members)
+        bonus += _asked_kind_bonus(c, question, wants_action, wants_actor, wants_members)
         if any(covers_amount(c.text, a) for a, _ in amounts):
             bonus += 0.1  # "who signs a $250,000 contract": the row of the band holding it
         if wants_signoff and c.kind is not UnitKind.SENTENCE and signs_off(c.text, c.header, c.chunk.section):

@@ -12,6 +12,7 @@ import pytest
 from advisor.answer import Advisor
 from advisor.answer.lookup import split_question
 from advisor.answer.parts import part_pick
+from advisor.answer.people import gives_asked_duty
 from advisor.answer.quotable import Unit
 from advisor.answer.selection import Candidate
 from advisor.chunk import Chunk, DocType
@@ -124,3 +125,24 @@ def test_a_parts_pronoun_stands_for_a_body_named_in_plain_words_or_a_name_a_refe
     # "Standards" is a word documents are called by, but "Board" after it makes the name a body's
     parts = split_question("Who sits on the Digital Health Standards Board and how often does it meet?")
     assert parts[1] == "how often does Digital Health Standards Board meet"
+
+
+def test_a_part_whose_best_two_are_quoted_takes_the_best_not_yet_quoted():
+    fits = _fits(
+        (0.586, "v.pdf", "It has eleven members: the Chief Clinical Safety Adviser, who chairs it, and ten others."),
+        (0.573, "v.pdf", "The National Review Board is constituted by the Office."),
+        (0.569, "v.pdf", "The Group is chaired by the provider's medical director."),
+    )
+    quoted = [fits[0][1], fits[1][1]]
+    # "who chairs the group versus the board": the board's sentences answer only one side
+    assert part_pick("who chairs the safety group versus the review board", fits, quoted) is fits[2][1]
+    far = [*fits[:2], (0.3, fits[2][1])]  # far below the best: the part is answered already
+    assert part_pick("who chairs the safety group versus the review board", far, quoted) is None
+
+
+def test_a_sentence_saying_who_does_the_duty_asked_answers_who():
+    q = "Who chairs the local AI safety group, and how many members must be present?"
+    assert gives_asked_duty(q, "The Group is chaired by the provider’s medical director or a deputy.")
+    assert gives_asked_duty(q, "It has eleven members: the Chief Clinical Safety Adviser, who chairs it; four others.")
+    assert not gives_asked_duty(q, "The Group is quorate when five members are present, including the chair.")
+    assert not gives_asked_duty("How often does the group meet?", "The Group is chaired by the medical director.")
