@@ -466,7 +466,8 @@ def _unsaid_object(ask: Ask, evidence: list[Evidence], words: WordMatcher | None
         return []
     kinds = [t for t in ask.anchors if money_noun(t)] if ask.focus is Focus.MONEY else []  # "the annual dues"
     fact = ask.focus in _FACTS and (bool(ask.entities) or bool(kinds))
-    asked, said = asked_object(ask.question, fact, set(ask.anchors) - ask.light)
+    # "what disciplinary action applies ...": a document never naming such a thing does not say
+    asked, said = asked_object(ask.question, fact, set(ask.anchors) - ask.light, ask.focus is Focus.NONE)
     if not asked:
         return []  # "do we need ..." asks what to do; "does the bulletin require ..." what a document says
     plain = [w for t, w in ask.anchors.items() if t in asked and t not in ask.entities]

@@ -47,6 +47,10 @@ def section_lead(chunk: Chunk) -> Unit | None:
     parent = next((p for p in reversed(parts[:-1]) if identifiers(p)), parts[-2] if len(parts) > 1 else "")
     if not re.search(r"[A-Za-z]{3,}", tail) or len(tail.split()) > (20 if identifiers(tail) else 12):
         return None
+    if bullet and any(re.sub(r"^[-–•▪*]\s+", "", line).strip() == tail for line in chunk.text.splitlines()):
+        # a bold bullet stating a fact is also said as the item under it: the slide's title leads it
+        text = f"The items listed under {parent} are:" if parent else ""
+        return Unit(text, chunk, -1, UnitKind.SENTENCE, -1, framing=True) if text else None
     if bullet:
         # "Documentation time (Ambient scribe saves time):" over "- 5.8 min less per encounter": the
         # label as the slide writes it, with the slide's title it is a label of

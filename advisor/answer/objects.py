@@ -15,6 +15,7 @@ from .focus import focus_of
 __all__ = [
     "Said",
     "about_sibling",
+    "asked_kind",
     "asked_object",
     "holds_name",
     "not_done_said",
@@ -60,6 +61,32 @@ _FIGURE_FRAME = frozenset(
 )
 
 
+#: "What disciplinary action applies to ...", "What per diem do members receive": the kind of
+#: thing asked, between "what" and the question's verb.
+_WHAT_KIND = re.compile(
+    r"^\s*(?:what|which)\s+(?P<kind>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:do|does|did|is|are|was|were|will|would|can|"
+    r"could|must|should|may|has|have|had|applies|apply|applied)\b",
+    re.I,
+)
+
+
+#: Nouns naming no kind of thing of their own ("what routes", "what concerns"): a document says
+#: which in its own words ("through its health system or a validation partner").
+_ANY_KIND = frozenset(
+    tokenize(
+        "route way option concern issue step measure action thing kind type sort aspect factor approach method "
+        "point area element consideration matter means form"
+    )
+)
+
+
+def asked_kind(question: str) -> set[str]:
+    """The tokens of the kind of thing a "what X ..." question asks for ("disciplinary action":
+    disciplinary), without words that only frame a figure or name no kind; empty for "what is"."""
+    m = _WHAT_KIND.search(question)
+    return set(tokenize(m.group("kind"))) - _FIGURE_FRAME - _ANY_KIND if m else set()
+
+
 class Said(StrEnum):
     """Where the words of what is asked must be found, and how many of them."""
 
@@ -68,12 +95,15 @@ class Said(StrEnum):
     SENTENCE = "one in the stating sentence"  # "when was Lumora founded"
 
 
-def asked_object(question: str, fact_about_name: bool, plain: set[str]) -> tuple[set[str], Said]:
+def asked_object(
+    question: str, fact_about_name: bool, plain: set[str], open_question: bool = False
+) -> tuple[set[str], Said]:
     """The tokens of what a question asks a document about, and where they must be said: after
     "does the bulletin require" or "what does the regulation say about", before it in "what
     cover does the policy require"; for a question asking a name's figure or date
     (`fact_about_name`), its `plain` anchors but the words framing the figure (the event or
-    thing: "founded", "implementation"). Empty when the question asks nothing such."""
+    thing: "founded", "implementation"); for an `open_question`, the kind of thing a "what X ..."
+    asks for. Empty when the question asks nothing such."""
     m = _REQUIRES_ASK.search(question) or _WHAT_REQUIRED.search(question)
     said = Said.DOCUMENT
     if m is None and (m := _SAYS_ABOUT.search(question)) is not None:
@@ -81,7 +111,8 @@ def asked_object(question: str, fact_about_name: bool, plain: set[str]) -> tuple
     if m is not None and _A_DOCUMENT.search(m.group("who")):
         return set(tokenize(question[m.end() :])) | set(tokenize(m.groupdict().get("what") or "")), said
     if not fact_about_name:
-        return set(), Said.DOCUMENT
+        kind = asked_kind(question) & plain if open_question else set()
+        return (kind, Said.TOPIC) if kind else (set(), Said.DOCUMENT)
     # "by the end of 2025": the year is asked, not an "end" the sentence must name
     clause = _TIME_FRAME.sub(" ", fact_clause(question))
     return (set(plain) & set(tokenize(clause))) - _FIGURE_FRAME, Said.SENTENCE

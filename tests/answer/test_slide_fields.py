@@ -123,6 +123,14 @@ def test_a_bold_bullet_read_as_a_heading_frames_its_sub_bullets_as_the_slide_wri
     assert status is not None and status.text == "The items listed as Stalled under Portfolio status are:", status
 
 
+def test_a_bold_bullet_said_as_its_own_item_is_not_its_own_lead_in():
+    # "Portfolio growing fast: 42 ..." read as a heading and said under it: not "X (Executive summary): - X"
+    fact = "Portfolio growing fast: 42 models now inventoried, up from 27 last year"
+    lead = section_lead(_items(f"Executive summary > - {fact}", fact))
+    assert lead is not None and lead.text == "The items listed under Executive summary are:", lead
+    assert section_lead(_items(f"- {fact}", fact)) is None
+
+
 def test_a_quoted_heading_that_counts_is_said_once_as_the_lead_in_of_its_breakdown():
     heading, chunk = COUNTED, _counted_slide()
     units = read_units(chunk)
