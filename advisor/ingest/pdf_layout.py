@@ -563,6 +563,7 @@ def _text_item(box: Box, body_size: float, body_bold: bool) -> Item:
         and not first.label
         and all(ln.bold == first.bold for ln in box.lines)
         and len(box.lines) <= 3
+        and not any(_ITEM_START.match(ln.text) for ln in box.lines[1:])  # two bold bullets are two items
         and len(text) <= 160
         and not re.search(r"[.,;]$", text)
         and bool(re.search(r"[A-Za-z]", text))

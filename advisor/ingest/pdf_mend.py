@@ -8,6 +8,10 @@ from itertools import pairwise
 
 from .document import BlockKind
 from .pdf_furniture import Piece
+from .pdf_lists import BULLET_SIGNS
+
+#: A line opening with a list bullet (bullets are written "- " by now, or still as set).
+_BULLETED = re.compile(rf"^[{BULLET_SIGNS}-]\s")
 
 
 def _prose_goes_on(text: str) -> bool:
@@ -199,11 +203,44 @@ def join_wrapped_headings(page: list[Piece]) -> None:
             and (centred or abs(prev.x0 - line.x0) <= size)
             and not re.search(r"[.:;]$", prev.text.strip())
             and not re.match(r"(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|[IVX]+\.)\s", line.text)
+            and not _BULLETED.match(line.text.strip())  # a slide's next bold bullet is a bullet of its own
         ):
             line.text = f"{prev.text.strip()} {line.text.strip()}"
             line.top, line.x0, line.x1 = prev.top, min(prev.x0, line.x0), max(prev.x1, line.x1)
             line.lines += prev.lines
             prev.text, prev.heading = "", False
+
+
+def bullets_heading_nothing(page: list[Piece]) -> None:
+    """A bold bullet read as a heading heads nothing when the next line of its column is a bullet
+    set no further right (a sibling, or its parent's sibling) or nothing: it is an item, read as
+    text, or it would be lost as a heading over nothing ("– Inventory now includes AI features ..."
+    under a slide's "• Portfolio growing fast: 42 models", before the next "• Ambient ...")."""
+    shown = [p for p in _shown(page) if p.text.strip()]
+    for i, line in enumerate(shown):
+        if not (line.heading and _BULLETED.match(line.text.strip())):
+            continue
+        below = [p for p in shown[i + 1 :] if overlap(line, p) > 0 and p.top >= line.bottom - 1]
+        bullets = [p for p in below if _BULLETED.match(p.text.strip())]
+        if not below or (below[0] in bullets and below[0].x0 < line.x0 + 0.5 * line.size):
+            line.heading = False
+        elif any(not p.heading and abs(p.x0 - line.x0) < 0.5 * line.size for p in bullets):
+            line.heading = False  # its sibling bullets are items: it is one too, not a heading over them
+
+
+def closing_lines(pages: list[list[Piece]], body: float) -> None:
+    """A short bold line no larger than the body, right after a paragraph and followed by a larger
+    heading (or nothing), heads no text: it closes the paragraph above it (a recommendation's
+    "Strength: strong") and is read as text, or it would be lost as a heading over nothing."""
+    shown = [p for page in pages for p in page if p.kind.indexed and not p.hidden]
+    for prev, line, nxt in zip(shown, shown[1:], [*shown[2:], None], strict=False):
+        same = prev.page == line.page  # a page's first line closes nothing: a slide's kicker over its headline
+        if not (
+            line.heading and prose(prev) and same and "\n" not in line.text.strip() and 0 < line.size <= body + 0.5
+        ):
+            continue
+        if nxt is None or (nxt.heading and nxt.size > line.size + 0.5):
+            line.heading = False
 
 
 def front_matter(after: list[Piece]) -> bool:

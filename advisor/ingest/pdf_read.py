@@ -43,13 +43,14 @@ from .pdf_furniture import (
 from .pdf_layout import NOTE_MARK, Item, ItemKind, Line, build_boxes, is_field, page_items
 from .pdf_lists import BULLET_SIGNS, marked_items, unmarked_lists
 from .pdf_mend import (
+    bullets_heading_nothing,
     captions_below,
+    closing_lines,
     defined_terms,
     front_matter,
     join_wrapped_headings,
     mend_column_breaks,
     mend_page_break,
-    prose,
     run_in_terms,
 )
 from .pdf_notes import attach_across_pages, attach_notes, join_marks, split_notes, table_notes
@@ -255,6 +256,7 @@ def _blocks(
         mend_page_break(page, nxt)
     for page in pieces:
         join_wrapped_headings(page)
+        bullets_heading_nothing(page)
         page[:] = figure_labels(page)
         chart_labels(page)
         mend_column_breaks(page)
@@ -262,7 +264,7 @@ def _blocks(
         run_in_terms(page)
         defined_terms(page)
         _group_labels(page)
-    _closing_lines(pieces, body)
+    closing_lines(pieces, body)
     for piece in (p for page in pieces for p in page):
         _mend_hyphens(piece, dehyph)
     # after the page breaks are mended: a code's line never joins the prose of the page before
@@ -273,18 +275,6 @@ def _blocks(
     # ("18–44 | 9,420 | 0.88": an age band's figures, every cell a number)
     kept = [b for b in blocks if _LETTERS.search(b.text) or (b.kind == BlockKind.TABLE and _ALNUM.search(b.text))]
     return kept, printed
-
-
-def _closing_lines(pages: list[list[Piece]], body: float) -> None:
-    """A short bold line no larger than the body, right after a paragraph and followed by a larger
-    heading (or nothing), heads no text: it closes the paragraph above it (a recommendation's
-    "Strength: strong") and is read as text, or it would be lost as a heading over nothing."""
-    shown = [p for page in pages for p in page if p.kind.indexed and not p.hidden]
-    for prev, line, nxt in zip(shown, shown[1:], [*shown[2:], None], strict=False):
-        if not (line.heading and prose(prev) and "\n" not in line.text.strip() and 0 < line.size <= body + 0.5):
-            continue
-        if nxt is None or (nxt.heading and nxt.size > line.size + 0.5):
-            line.heading = False
 
 
 _NUMBERED = re.compile(
@@ -339,6 +329,7 @@ class _Sections:
         self.sizes: tuple[float, ...] = ()  # each local heading's type size
         self.fresh = False  # no text came since the last heading
         self.seen = False  # a heading came
+        self.head_page = 0  # the page of the last heading
         self.in_refs = False
         self.bare = False  # the last heading is a number without its title ("ARTICLE IV")
         self.rows = False  # table rows came since the last heading
@@ -512,9 +503,12 @@ class _Sections:
                 if piece.heading and not piece.hidden and piece.kind.indexed:
                     first = not (self.seen or cover or any(b.kind.indexed and b.text.strip() for b in blocks))
                     blocks += self._release_above(piece)
+                    # a value heading sits under its label on the label's page ("Status" over "Amber")
+                    under = self.section if self.head_page == piece.page else ""
                     self._heading(piece)
+                    self.head_page = piece.page
                     self._title_text(piece, blocks, first and not cover and front_matter(pieces[i + 1 :]))
-                    if not first and (fact := stated_in_heading(piece.text, self.section)):
+                    if not first and (fact := stated_in_heading(piece.text, under and self.section)):
                         # a bold bullet stating a fact ("Pilot: 42 clinicians, 6 sites") heads what
                         # follows and is said too: a heading itself is never quoted
                         blocks.append(Block(fact, self.section, piece.page))

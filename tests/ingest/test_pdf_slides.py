@@ -90,3 +90,49 @@ def test_dashboard_tiles_read_figure_label_and_note_as_one_statement(tmp_path):
     ):
         assert statement in text, text
     assert not any("high-risk tools" in c.section for c in chunks)
+
+
+# bullets typed as characters, as a presentation program exports them
+B1 = "<p class='b1'>\u2022 {}</p>"
+B2 = "<p class='b2'>\u2013 {}</p>"
+KEY_MESSAGES = (
+    "<html><head><title>Update</title><style>"
+    "@page{size:13.333in 7.5in;margin:0} body{margin:0;font-family:sans-serif;font-size:13pt}"
+    ".slide{height:7.5in;padding:0.6in;box-sizing:border-box;page-break-after:always;position:relative}"
+    "h2{font-size:28pt} p{margin:6pt 0;font-size:11pt} .b1{font-size:15pt;font-weight:bold}"
+    ".b2{font-size:12.5pt;font-weight:bold;margin-left:0.4in}"
+    ".foot{position:absolute;bottom:0.3in;font-size:10pt;color:#666}"
+    "</style></head><body>"
+    + SLIDE.format(
+        "<h2>Executive summary</h2>"
+        + B1.format("Portfolio growing fast: 42 models now inventoried, up from 27 last year")
+        + B2.format("Inventory now includes AI features embedded in vendor software, not only in-house builds")
+        + B1.format("Ambient documentation delivering: 5.6 min saved per encounter in pilot specialties")
+        + B1.format("Two initiatives red")
+        + B2.format("Sepsis early warning below its performance threshold")
+        + B2.format("Obstetric triage bias audit delayed by a late data extract")
+    )
+    + SLIDE.format(
+        "<h2>Background</h2><p>The program office keeps the inventory and reports to the board every quarter. "
+        "Each model has an accountable clinical owner who signs its annual review.</p>"
+    )
+    + "</body></html>"
+)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_slides_bold_bullets_and_their_sub_bullets_are_all_read_as_items(tmp_path):
+    doc = load_document(print_html(KEY_MESSAGES, tmp_path / "update.pdf", css_page=True), "update")
+    chunks = chunk_document(doc)
+    text = "\n".join(" ".join(c.text.split()) for c in chunks)
+    # a bold sub-bullet heading nothing is no heading lost over nothing: it is said
+    assert "Inventory now includes AI features embedded in vendor software, not only in-house builds" in text, text
+    # two bold bullets one after the other are two items, not one heading over the slide
+    lines = [" ".join(ln.split()) for c in chunks for ln in c.text.splitlines()]
+    assert "- Two initiatives red" in lines, lines
+    assert not any("Ambient documentation" in c.section or "Portfolio growing" in c.section for c in chunks), [
+        c.section for c in chunks
+    ]
+    for item in ("Sepsis early warning below its performance threshold", "Obstetric triage bias audit delayed"):
+        assert item in text, text
