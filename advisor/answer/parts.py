@@ -48,9 +48,10 @@ def part_pick(
     if fits and fits[0][1] in chosen:
         # the best not yet quoted: "who chairs the group versus the board" is not answered by the
         # board's two sentences another part already quotes
+        # (the one stating the kind of fact asked, as for the best: "kept for up to 12 months")
         fits = [
             (sc, c)
-            for sc, c in [f for f in fits[1:] if f[1] not in chosen][:1]
+            for sc, c in _stating_first(part, [f for f in fits[1:] if f[1] not in chosen])[:1]
             if sc >= SUB_RUNNER_UP * fits[0][0] and not any(repeats(c, o, float(c.vec @ o.vec)) for o in chosen)
         ]
     return fits[0][1] if fits else None
