@@ -197,7 +197,9 @@ class _Builder:
         # generous leading (tables often set lines 2 sizes apart) raises the limit with the page's
         # pitch; a sentence that plainly goes on (no full stop, next line lowercase) may gap more
         reach = max(LEAD * size, 1.3 * self.pitch)
-        goes_on = not _END.search(last.text) and f.text[:1].islower()
+        # (a lone smaller letter is a note's raised mark opening the note below, not a word going on)
+        mark = len(f.text.strip()) == 1 and f.size < last.size - 0.05 * size
+        goes_on = not _END.search(last.text) and f.text[:1].islower() and not mark
         opened = goes_on or (f.bold == last.bold and bool(_OPEN.search(last.text)))  # "... by the" / "Varrowmark"
         if goes_on:
             reach = max(reach, 2.6 * size)
@@ -504,6 +506,12 @@ def order(boxes: list[Box], hrules: list[tuple[float, float, float]] | None = No
                 if len(bands) == 1
                 else order(band, hrules)
             )
+        elif len(strips) > 2:
+            # a page's two columns beside each other, one holding an unruled table: split at the
+            # widest gutter first, so the table's columns are read together as its rows
+            k = max(range(1, len(strips)), key=lambda j: _extent(strips[j])[0] - _extent(strips[j - 1])[1])
+            out += order([b for st in strips[:k] for b in st], hrules)
+            out += order([b for st in strips[k:] for b in st], hrules)
         else:
             for s in strips:
                 out += order(s, hrules)

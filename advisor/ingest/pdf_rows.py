@@ -58,22 +58,25 @@ def line_rows(cells: list[list[Line]]) -> list[list[list[Line]]]:
 #: A cell holding a figure only ("2024", "0.84", "12.5%", "3,412", "0.85–0.89", "1,104 (5.2)",
 #: "0.842 (0.830–0.853)"; "n/a" is none).
 _FIGURE_CELL = re.compile(
-    r"^[<>≤≥~±$€£(+-]?\d[\d.,]*(?:\s*[%‰)]|\s*[-–]\s*\d[\d.,]*%?)?(?:\s*\([\d.,%\s–—−-]+\))?[*†‡]?$"
+    r"^[<>≤≥~±$€£(+-]?\d[\d.,]*(?:\s*[%‰)]|\s*[-–]\s*\d[\d.,]*%?)?(?:\s*\([\d.,%\s–—−-]+\))?(?:[*†‡]|\s[a-h])?$"
 )
+#: How far (in type sizes) a row's figures may sit from its baseline: a raised note mark ("0.764 a")
+#: sets its line a little lower.
+_BASE_SLACK = 0.5
 
 
 def figure_rows(cells: list[list[Line]]) -> list[list[list[Line]]] | None:
     """An unruled table of figures whose first column's labels may wrap: the figure columns, one
     value a line on shared baselines (under a heading line, maybe), set its rows; each label line
     joins the row whose baseline is nearest (a two-line label's figures sit between its lines)."""
-    labels, rest = cells[0], cells[1:]
+    labels, rest = cells[0], [_unwrapped([ln for ln in c if not mark_only(ln)]) for c in cells[1:]]
     m = len(rest[0]) if rest else 0
     if m < 3 or any(len(c) != m for c in rest) or len(labels) < m:
         return None
     if not all(_FIGURE_CELL.match(ln.text) for c in rest for ln in c[1:]):  # under a heading line, maybe
         return None
-    anchors = [c0.base for c0 in rest[0]]
-    if any(abs(c[k].base - anchors[k]) > 0.3 * c[k].size for c in rest for k in range(m)):
+    anchors = [min(c[k].base for c in rest) for k in range(m)]
+    if any(abs(c[k].base - anchors[k]) > _BASE_SLACK * c[k].size for c in rest for k in range(m)):
         return None
     rows: list[list[Line]] = [[] for _ in range(m)]
     for ln in labels:
@@ -84,6 +87,19 @@ def figure_rows(cells: list[list[Line]]) -> list[list[list[Line]]] | None:
     if any(not r for r in rows):
         return None
     return [[rows[k], *[[c[k]] for c in rest]] for k in range(m)]
+
+
+def _unwrapped(cell: list[Line]) -> list[Line]:
+    """A column's lines with a figure wrapped in a narrow column joined back ("24 (12–" over
+    "41)": a median and its range), on the baseline of its first line."""
+    out: list[Line] = []
+    for ln in cell:
+        prev = out[-1].text if out else ""
+        if prev and (prev.count("(") > prev.count(")") or prev.endswith(("–", "-"))):
+            out[-1] = dataclasses.replace(out[-1], text=f"{prev}{ln.text}")
+        else:
+            out.append(ln)
+    return out
 
 
 def sub_rows(row: list[Box], hrules: list[tuple[float, float, float]]) -> list[list[list[Line]]] | None:
@@ -149,12 +165,16 @@ def shared_baselines(strips: list[list[Box]]) -> bool:
     """Side-by-side strips beside a first one (its labels), two or more, whose lines are figures set
     on the same baselines line for line: an unruled table's columns of one-line cells, each column
     read down as one box or a stack of them (however many rows), never columns of text."""
-    values = [[ln for b in sorted(s, key=lambda b: b.top) for ln in b.lines] for s in strips[1:]]
+    values = [[ln for b in sorted(s, key=lambda b: b.top) for ln in b.lines if not mark_only(ln)] for s in strips[1:]]
     if len(values) < 2 or len(values[0]) < 3 or any(len(v) != len(values[0]) for v in values):
         return False
     lines = [ln for v in values for ln in v[1:]]  # under a heading line, maybe
     if sum(bool(_FIGURE_CELL.match(ln.text)) for ln in lines) < 0.8 * len(lines):
         return False
-    return all(
-        abs(ln.base - first.base) <= 0.3 * ln.size for v in values for ln, first in zip(v, values[0], strict=True)
-    )
+    anchors = [min(v[k].base for v in values) for k in range(len(values[0]))]
+    return all(abs(ln.base - a) <= _BASE_SLACK * ln.size for v in values for ln, a in zip(v, anchors, strict=True))
+
+
+def mark_only(ln: Line) -> bool:
+    """A raised note mark set apart from its figure ("a" after "0.747")."""
+    return bool(re.fullmatch(r"[a-h*†‡]", ln.text.strip()))
