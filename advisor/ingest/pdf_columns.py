@@ -38,7 +38,8 @@ def _gutter(boxes: list[Box], size: float) -> tuple[float, float] | None:
     x0, x1 = min(b.x0 for b in boxes), max(b.x1 for b in boxes)
     width = x1 - x0
     low, high = x0 + _SIDE * width, x1 - _SIDE * width
-    narrow = sorted((b.x0, b.x1) for b in boxes if b.x1 - b.x0 <= _COLUMN * width)
+    # a page number set in the gutter ("216" at a journal page's foot) is no column of its own
+    narrow = sorted((b.x0, b.x1) for b in boxes if b.x1 - b.x0 <= _COLUMN * width and not _mark_box(b))
     if len(narrow) < 2:
         return None
     least = _MIN_GUTTER * size
@@ -51,6 +52,11 @@ def _gutter(boxes: list[Box], size: float) -> tuple[float, float] | None:
             best = gap
         reach = max(reach, b)
     return best
+
+
+def _mark_box(b: Box) -> bool:
+    """A box of one short line: a page number or a mark, not text a column is made of."""
+    return len(b.lines) == 1 and len(b.lines[0].text.strip()) <= 4
 
 
 def _clear(boxes: list[Box], g0: float, g1: float) -> tuple[float, float] | None:

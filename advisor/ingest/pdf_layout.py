@@ -506,12 +506,6 @@ def order(boxes: list[Box], hrules: list[tuple[float, float, float]] | None = No
                 if len(bands) == 1
                 else order(band, hrules)
             )
-        elif len(strips) > 2:
-            # a page's two columns beside each other, one holding an unruled table: split at the
-            # widest gutter first, so the table's columns are read together as its rows
-            k = max(range(1, len(strips)), key=lambda j: _extent(strips[j])[0] - _extent(strips[j - 1])[1])
-            out += order([b for st in strips[:k] for b in st], hrules)
-            out += order([b for st in strips[k:] for b in st], hrules)
         else:
             for s in strips:
                 out += order(s, hrules)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 
 from advisor.ingest import chunk_document, load_document
+from advisor.ingest.pdf_boxes import Box, Line
+from advisor.ingest.pdf_columns import split_columns
 
 from ..chromium_pdf import print_html
 
@@ -35,16 +37,18 @@ RIGHT = (
 ) * 3
 HTML = (
     "<html><head><title>Alert response at four hospitals</title><style>"
-    "@page{size:letter;margin:0.6in} body{font-family:serif;font-size:9.5pt}"
-    ".page{display:flex;gap:0.3in} .col{width:3.3in}"
+    "@page{size:letter;margin:0.6in} body{font-family:serif;font-size:9.5pt} p{text-align:justify}"
+    ".page{display:flex;gap:0.25in} .col{width:3.3in}"
     "table{border-collapse:collapse;font-family:sans-serif;font-size:7pt;width:100%}"
     "tr.head th{border-top:1px solid #000;border-bottom:1px solid #000;text-align:left;padding:2pt}"
     "td{padding:1.5pt 2pt;vertical-align:top} td:first-child{width:1.3in} td+td{width:0.35in}"
     ".cap,.note{font-family:sans-serif;font-size:7.5pt} .note{margin-top:8pt}"
+    ".folio{position:fixed;bottom:0;left:3.39in;font-size:8pt}"
     "</style></head><body><div class='page'>"
     f"<div class='col'><p>{LEFT}</p></div>"
     f"<div class='col'><p>{RIGHT}</p>{TABLE}<p>{RIGHT}</p></div>"
-    "</div></body></html>"
+    # the page number sits in the gutter between the columns
+    "</div><div class='folio'>216</div></body></html>"
 )
 
 
@@ -54,6 +58,7 @@ def test_an_unruled_table_beside_running_text_keeps_every_row_and_figure(tmp_pat
     doc = load_document(print_html(HTML, tmp_path / "study.pdf"), "study")
     rows = [" ".join(b.text.split()) for b in doc.blocks]
     for want in (
+        "Measure | WG | SA | EB | MV",  # the header row too, beside the other column's text
         "Alerts by day, n | 1,712 | 751 | 826 | 224",
         "Alerts by night, n | 1,390 | 629 | 703 | 242",
         "Minutes to assessment, median (IQR) | 24 (12–41) | 29 (15–50) | 26 (13–46) | 38 (17–96)",
@@ -64,3 +69,17 @@ def test_an_unruled_table_beside_running_text_keeps_every_row_and_figure(tmp_pat
     assert any(r.startswith("Assessed within 60 min by night, % | 80.2 | 75.4 | 78.4 | 47.9") for r in rows), rows
     text = "\n".join(c.text for c in chunk_document(doc))
     assert "oldest patients" in text and "house supervisor" in text
+
+
+def _column(x0: float, x1: float, top: float, n: int, text: str = "running text of the column goes on") -> Box:
+    return Box([Line(text, x0, x1, top + 12 * k, 9.3, False, (0, 0, 0), "") for k in range(n)])
+
+
+def test_a_page_number_in_the_gutter_does_not_hide_the_columns():
+    # a journal page's folio ("216") centred between its two columns, as Wrenfield's page 6 sets it
+    left = [_column(45, 296, 60, 20), _column(45, 296, 330, 20)]
+    right = [_column(316, 568, 60, 18), _column(316, 568, 300, 22)]
+    folio = Box([Line("216", 299, 313, 770, 8.0, False, (0, 0, 0), "")])
+    regions = split_columns([*left, *right, folio])
+    assert len(regions) >= 2, [[b.x0 for b in r] for r in regions]
+    assert not any(any(b.x0 < 200 for b in r) and any(b.x0 > 300 for b in r if b is not folio) for r in regions)
