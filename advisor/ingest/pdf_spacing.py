@@ -171,11 +171,17 @@ def _split_at_wide_gaps(segment: list[Frag]) -> list[list[Frag]]:
         gap = b.x0 - a.x1
         # figures spaced wide apart are a row's cells ("11.5   9.7   9.6"): no justified line of text is only figures
         figures = bool(_FIGURE.match(a.text) and _FIGURE.match(b.text))
+        # nor is a figure far after a label ("Medicare      23,198"): a row's first value, however
+        # wide the row's other gaps make its typical space
+        figures = figures or bool(_FIGURE.match(b.text) and gap > _CELL_GAP * max(a.size, b.size))
         if uneven or figures or not REACH * max(a.size, b.size) < gap <= GUTTER_RATIO * typical:
             parts.append([])
         parts[-1].append(b)
     return parts
 
+
+#: A gap this many type sizes wide before a figure parts a label from its value.
+_CELL_GAP = 3.0
 
 #: A space this much narrower than the run's widest is letter-spacing, not a word space.
 _LETTER_RATIO = 0.4

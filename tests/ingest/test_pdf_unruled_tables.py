@@ -9,7 +9,9 @@ import pytest
 
 from advisor.ingest import chunk_document, load_document
 from advisor.ingest.pdf_boxes import Box, Line
+from advisor.ingest.pdf_chars import Frag
 from advisor.ingest.pdf_columns import split_columns
+from advisor.ingest.pdf_spacing import _split_at_wide_gaps
 
 from ..chromium_pdf import print_html
 
@@ -83,3 +85,17 @@ def test_a_page_number_in_the_gutter_does_not_hide_the_columns():
     regions = split_columns([*left, *right, folio])
     assert len(regions) >= 2, [[b.x0 for b in r] for r in regions]
     assert not any(any(b.x0 < 200 for b in r) and any(b.x0 > 300 for b in r if b is not folio) for r in regions)
+
+
+def _frag(text: str, x0: float, x1: float, seq: int, gaps: tuple[float, ...] = ()) -> Frag:
+    return Frag(text, x0, x1, 667.0, 674.3, 7.3, False, (0, 0, 0), "", seq, gaps)
+
+
+def test_a_short_label_far_from_its_rows_figures_is_a_cell_of_its_own():
+    # Wrenfield's Table 3: "Medicare" at the left, its count far to the right (the AUROC beyond a
+    # gutter is cut off already): the one gap is the segment's "typical" space, yet no word space
+    parts = _split_at_wide_gaps([_frag("Medicare", 48, 78, 1), _frag("23,198", 161, 184, 2)])
+    assert [[f.text for f in p] for p in parts] == [["Medicare"], ["23,198"]]
+    # a justified line's words, spaced wide, stay one run: no figure stands far off
+    words = [_frag("the review", 45, 90, 1, (8.0,)), _frag("found", 98, 117, 2), _frag("gaps", 125, 141, 3)]
+    assert len(_split_at_wide_gaps(words)) == 1
