@@ -271,9 +271,13 @@ def _fingerprint(s: str) -> set[str]:
     return set(tokenize(s))
 
 
+_NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
 def _duplicates(units: Sequence[_Unit]) -> list[int]:
     """Indexes of units that repeat an earlier one: token Jaccard >= 0.8, or nearly contained in it
-    while at least half its length (a short item whose few words a longer one also uses is no repeat)."""
+    while at least half its length (a short item whose few words a longer one also uses is no repeat),
+    unless each states a figure the other does not."""
     prints = [_fingerprint(u.text) for u in units]
     out: list[int] = []
     for j in range(len(units)):
@@ -281,6 +285,9 @@ def _duplicates(units: Sequence[_Unit]) -> list[int]:
             a, b = prints[i], prints[j]
             if len(a) < 3 or len(b) < 3:
                 continue
+            na, nb = _NUMBERS.findall(units[i].text), _NUMBERS.findall(units[j].text)
+            if set(na) - set(nb) and set(nb) - set(na):
+                continue  # "suppressed for 6 hours" and "for 8 hours": two cards' facts, no repeat
             inter = len(a & b)
             small, large = sorted((len(a), len(b)))
             if inter / len(a | b) >= 0.8 or (inter / small >= 0.9 and small * 2 >= large):

@@ -264,3 +264,16 @@ def test_a_sentence_ending_on_the_pronoun_each_is_whole():
     whole = "Every operator shall publish a list of the AI systems it deploys, with a plain-language description of each [1]."
     assert readability(whole).fragment_rate == 0
     assert readability("Incidents and errors are communicated to relevant [1].").fragment_rate == 1
+
+
+def test_two_documents_stating_different_figures_are_not_duplicates():
+    # two model cards' suppression windows: the same words, two facts
+    r = readability(
+        "After any alert, repeat alerts for the same patient are suppressed for 6 hours unless the score rises "
+        "by 10 points or more [1]. After any alert, repeat alerts for the same patient are suppressed for 8 hours "
+        "unless the score rises by 10 points or more [2]."
+    )
+    assert r.duplicate_rate == 0.0
+    # the same figure said twice is still a repeat
+    same = readability("Alerts are suppressed for 6 hours [1]. Alerts are suppressed for 6 hours after any alert [2].")
+    assert same.duplicate_rate == pytest.approx(1 / 2)
