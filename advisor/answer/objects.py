@@ -75,7 +75,9 @@ _WHAT_KIND = re.compile(
 _ANY_KIND = frozenset(
     tokenize(
         "route way option concern issue step measure action thing kind type sort aspect factor approach method "
-        "point area element consideration matter means form"
+        "point area element consideration matter means form problem finding gap weakness challenge difference "
+        "result change improvement lesson requirement condition criterion information detail evidence role "
+        "responsibility duty obligation safeguard control limit restriction exception benefit reason purpose goal"
     )
 )
 
