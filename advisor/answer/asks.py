@@ -458,6 +458,10 @@ def _missing_names(ask: Ask, evidence: list[Evidence]) -> list[str]:
     return out
 
 
+#: A word of the kind a "what X" question asks for is missed only when it is about the question's rarest.
+RARE_KIND = 0.9
+
+
 def _unsaid_object(ask: Ask, evidence: list[Evidence], words: WordMatcher | None) -> list[str]:
     """For "does the bulletin require malpractice insurance?", the rarest words of what it asks
     about that no document of the answer uses, in any words the model finds alike: the documents
@@ -466,8 +470,10 @@ def _unsaid_object(ask: Ask, evidence: list[Evidence], words: WordMatcher | None
         return []
     kinds = [t for t in ask.anchors if money_noun(t)] if ask.focus is Focus.MONEY else []  # "the annual dues"
     fact = ask.focus in _FACTS and (bool(ask.entities) or bool(kinds))
-    # "what disciplinary action applies ...": a document never naming such a thing does not say
-    asked, said = asked_object(ask.question, fact, set(ask.anchors) - ask.light, ask.focus is Focus.NONE)
+    # "what disciplinary action ...": never named, not said ("what patients": named by "Neonates ...")
+    top = max((w for t, w in ask.anchors.items() if t not in ask.entities), default=0.0)
+    rare = {t for t, w in ask.anchors.items() if w >= RARE_KIND * top} if ask.focus is Focus.NONE else set()
+    asked, said = asked_object(ask.question, fact, set(ask.anchors) - ask.light, rare)
     if not asked:
         return []  # "do we need ..." asks what to do; "does the bulletin require ..." what a document says
     plain = [w for t, w in ask.anchors.items() if t in asked and t not in ask.entities]

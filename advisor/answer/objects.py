@@ -98,13 +98,13 @@ class Said(StrEnum):
 
 
 def asked_object(
-    question: str, fact_about_name: bool, plain: set[str], open_question: bool = False
+    question: str, fact_about_name: bool, plain: set[str], rare: Collection[str] = ()
 ) -> tuple[set[str], Said]:
     """The tokens of what a question asks a document about, and where they must be said: after
     "does the bulletin require" or "what does the regulation say about", before it in "what
     cover does the policy require"; for a question asking a name's figure or date
     (`fact_about_name`), its `plain` anchors but the words framing the figure (the event or
-    thing: "founded", "implementation"); for an `open_question`, the kind of thing a "what X ..."
+    thing: "founded", "implementation"); else the `rare` words of the kind of thing a "what X ..."
     asks for. Empty when the question asks nothing such."""
     m = _REQUIRES_ASK.search(question) or _WHAT_REQUIRED.search(question)
     said = Said.DOCUMENT
@@ -113,7 +113,7 @@ def asked_object(
     if m is not None and _A_DOCUMENT.search(m.group("who")):
         return set(tokenize(question[m.end() :])) | set(tokenize(m.groupdict().get("what") or "")), said
     if not fact_about_name:
-        kind = asked_kind(question) & plain if open_question else set()
+        kind = asked_kind(question) & plain & set(rare)
         return (kind, Said.TOPIC) if kind else (set(), Said.DOCUMENT)
     # "by the end of 2025": the year is asked, not an "end" the sentence must name
     clause = _TIME_FRAME.sub(" ", fact_clause(question))
