@@ -108,7 +108,7 @@ def gives_asked_duty(question: str, sentence: str) -> bool:
     m = _DUTY_ASKED.search(question)
     if m is None:
         return False
-    duty = re.escape(m.group(1).lower())
+    duty = "(?:lead|led)" if m.group(1).lower() == "lead" else re.escape(m.group(1).lower())  # "led by"
     return bool(re.search(rf"\b{duty}\w*\s+by\b|\bwho\s+(?:also\s+)?{duty}\w*\b", sentence, re.I))
 
 

@@ -162,7 +162,7 @@ def add_siblings(cands: list[Candidate], chosen: list[Candidate], best: float, q
         if any(repeats(c, o, float(c.vec @ o.vec)) for o in out):
             continue
         out.append(c)
-    for key in {_group_key(o) for o in out if o.kind is UnitKind.ITEM}:
+    for key in dict.fromkeys(_group_key(o) for o in out if o.kind is UnitKind.ITEM):  # in order: deterministic
         members = _members(cands, key)
         if len(members) <= SHORT_LIST and 2 * sum(m in out for m in members) > len(members):
             # most of a short list reads as all of it: its other items on the subject join it

@@ -146,3 +146,4 @@ def test_a_sentence_saying_who_does_the_duty_asked_answers_who():
     assert gives_asked_duty(q, "It has eleven members: the Chief Clinical Safety Adviser, who chairs it; four others.")
     assert not gives_asked_duty(q, "The Group is quorate when five members are present, including the chair.")
     assert not gives_asked_duty("How often does the group meet?", "The Group is chaired by the medical director.")
+    assert gives_asked_duty("Who leads the review?", "The review is led by the Chief Nursing Officer.")
