@@ -35,6 +35,10 @@ def _plain_case(heading: str) -> str:
 _HEADING_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.|(?:Box|Table|Figure|Exhibit) \d+[.:])\s+(?=[A-Za-z])")
 
 
+#: A bullet opening a heading or a line ("- ", "• ").
+_BULLET = re.compile(r"^[-–•▪*]\s+")
+
+
 def section_lead(chunk: Chunk) -> Unit | None:
     """A lead-in for items under a heading rather than a sentence, from the heading path ("Suggested
     Actions" under "GOVERN 1.5": "The suggested actions for GOVERN 1.5 are:"); it frames, never quoted."""
@@ -42,12 +46,12 @@ def section_lead(chunk: Chunk) -> Unit | None:
     if not parts:
         return None
     tail = _HEADING_NUMBER.sub("", parts[-1].rstrip(":").strip())
-    bullet = re.match(r"[-–•▪*]\s+", tail)  # a slide's bold bullet over its sub-bullets, read as a heading
+    bullet = _BULLET.match(tail)  # a slide's bold bullet over its sub-bullets, read as a heading
     tail = tail[bullet.end() :] if bullet else tail
     parent = next((p for p in reversed(parts[:-1]) if identifiers(p)), parts[-2] if len(parts) > 1 else "")
     if not re.search(r"[A-Za-z]{3,}", tail) or len(tail.split()) > (20 if identifiers(tail) else 12):
         return None
-    if bullet and any(re.sub(r"^[-–•▪*]\s+", "", line).strip() == tail for line in chunk.text.splitlines()):
+    if bullet and any(_BULLET.sub("", line, count=1).strip() == tail for line in chunk.text.splitlines()):
         # a bold bullet stating a fact is also said as the item under it: the slide's title leads it
         text = f"The items listed under {parent} are:" if parent else ""
         return Unit(text, chunk, -1, UnitKind.SENTENCE, -1, framing=True) if text else None

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..safety.names import name_lists
 from ..text import tokenize
@@ -105,11 +106,18 @@ def gives_asked_duty(question: str, sentence: str) -> bool:
     """Does the sentence say who does the duty a "who" question asks about ("The Group is
     chaired by the medical director", "the Chief Clinical Safety Adviser, who chairs it")?
     "including the chair" names the office without saying who holds it."""
+    said = _duty_said(question)
+    return said is not None and said.search(sentence) is not None
+
+
+@lru_cache(maxsize=256)
+def _duty_said(question: str) -> re.Pattern[str] | None:
+    """How a sentence says who does the duty asked (built once per question: every candidate is tried)."""
     m = _DUTY_ASKED.search(question)
     if m is None:
-        return False
+        return None
     duty = "(?:lead|led)" if m.group(1).lower() == "lead" else re.escape(m.group(1).lower())  # "led by"
-    return bool(re.search(rf"\b{duty}\w*\s+by\b|\bwho\s+(?:also\s+)?{duty}\w*\b", sentence, re.I))
+    return re.compile(rf"\b{duty}\w*\s+by\b|\bwho\s+(?:also\s+)?{duty}\w*\b", re.I)
 
 
 def assigns_an_office(sentence: str, asked: set[str]) -> bool:

@@ -279,14 +279,14 @@ def _duplicates(units: Sequence[_Unit]) -> list[int]:
     while at least half its length (a short item whose few words a longer one also uses is no repeat),
     unless each states a figure the other does not."""
     prints = [_fingerprint(u.text) for u in units]
+    figures = [set(_NUMBERS.findall(u.text)) for u in units]
     out: list[int] = []
     for j in range(len(units)):
         for i in range(j):
             a, b = prints[i], prints[j]
             if len(a) < 3 or len(b) < 3:
                 continue
-            na, nb = _NUMBERS.findall(units[i].text), _NUMBERS.findall(units[j].text)
-            if set(na) - set(nb) and set(nb) - set(na):
+            if figures[i] - figures[j] and figures[j] - figures[i]:
                 continue  # "suppressed for 6 hours" and "for 8 hours": two cards' facts, no repeat
             inter = len(a & b)
             small, large = sorted((len(a), len(b)))

@@ -504,11 +504,11 @@ class _Sections:
                     first = not (self.seen or cover or any(b.kind.indexed and b.text.strip() for b in blocks))
                     blocks += self._release_above(piece)
                     # a value heading sits under its label on the label's page ("Status" over "Amber")
-                    under = self.section if self.head_page == piece.page else ""
+                    labelled = self.head_page == piece.page
                     self._heading(piece)
                     self.head_page = piece.page
                     self._title_text(piece, blocks, first and not cover and front_matter(pieces[i + 1 :]))
-                    if not first and (fact := stated_in_heading(piece.text, under and self.section)):
+                    if not first and (fact := stated_in_heading(piece.text, self.section if labelled else "")):
                         # a bold bullet stating a fact ("Pilot: 42 clinicians, 6 sites") heads what
                         # follows and is said too: a heading itself is never quoted
                         blocks.append(Block(fact, self.section, piece.page))

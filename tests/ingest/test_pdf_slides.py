@@ -13,15 +13,24 @@ SLIDE = "<section class='slide'>{}<div class='foot'>Oakhollow Community Hospital
 KPI = "<div class='kpi'><div class='big'>{}</div><div class='small'>{}</div></div>"
 # the figures sit in bordered boxes, as a results slide draws them
 
+
+def _head(title: str, style: str) -> str:
+    """A deck's opening up to its first slide: a 13.33 x 7.5 in page a slide, `style` on top."""
+    return (
+        f"<html><head><title>{title}</title><style>"
+        "@page{size:13.333in 7.5in;margin:0} body{margin:0;font-family:sans-serif;font-size:13pt}"
+        ".slide{height:7.5in;padding:0.6in;box-sizing:border-box;page-break-after:always;position:relative}"
+        f"{style}.foot{{position:absolute;bottom:0.3in;font-size:10pt;color:#666}}</style></head><body>"
+    )
+
+
 HTML = (
-    "<html><head><title>Deck</title><style>"
-    "@page{size:13.333in 7.5in;margin:0} body{margin:0;font-family:sans-serif;font-size:13pt}"
-    ".slide{height:7.5in;padding:0.6in;box-sizing:border-box;page-break-after:always;position:relative}"
-    "h1{font-size:40pt} h2{font-size:28pt} .sub{font-size:20pt;font-weight:bold;margin:10pt 0}"
-    ".row{display:flex;gap:0.5in} .kpi{width:2.4in;text-align:center;border:2px solid #246;border-radius:8px;padding:0.2in}"
-    ".big{font-size:52pt;font-weight:bold;color:#d07000} .small{font-size:13pt;color:#444}"
-    ".foot{position:absolute;bottom:0.3in;font-size:10pt;color:#666}"
-    "</style></head><body>"
+    _head(
+        "Deck",
+        "h1{font-size:40pt} h2{font-size:28pt} .sub{font-size:20pt;font-weight:bold;margin:10pt 0}"
+        ".row{display:flex;gap:0.5in} .kpi{width:2.4in;text-align:center;border:2px solid #246;border-radius:8px;padding:0.2in}"
+        ".big{font-size:52pt;font-weight:bold;color:#d07000} .small{font-size:13pt;color:#444}",
+    )
     + SLIDE.format(
         "<h1>Readmission Model Rollout</h1>"
         "<div class='sub'>Oakhollow Community Hospital, Finance and Quality Committee</div>"
@@ -58,13 +67,11 @@ def test_a_title_slide_and_a_results_slide_are_indexed_as_read(tmp_path):
 
 TILE = "<div class='kpi'><div class='big'>{}</div><div class='label'>{}</div><div class='note'>{}</div></div>"
 DASHBOARD = (
-    "<html><head><title>Dashboard</title><style>"
-    "@page{size:13.333in 7.5in;margin:0} body{margin:0;font-family:sans-serif;font-size:13pt}"
-    ".slide{height:7.5in;padding:0.6in;box-sizing:border-box;page-break-after:always;position:relative}"
-    "h2{font-size:28pt} .row{display:flex;gap:0.4in} .kpi{width:2.2in;text-align:center}"
-    ".big{font-size:48pt;font-weight:bold} .label{font-size:12pt;font-weight:bold} .note{font-size:9pt;color:#555}"
-    ".foot{position:absolute;bottom:0.3in;font-size:10pt;color:#666}"
-    "</style></head><body>"
+    _head(
+        "Dashboard",
+        "h2{font-size:28pt} .row{display:flex;gap:0.4in} .kpi{width:2.2in;text-align:center}"
+        ".big{font-size:48pt;font-weight:bold} .label{font-size:12pt;font-weight:bold} .note{font-size:9pt;color:#555}",
+    )
     + SLIDE.format(
         "<h2>Portfolio at a glance</h2><div class='row'>"
         + TILE.format("57", "algorithms registered", "incl. embedded EHR features")
@@ -96,13 +103,11 @@ def test_dashboard_tiles_read_figure_label_and_note_as_one_statement(tmp_path):
 B1 = "<p class='b1'>\u2022 {}</p>"
 B2 = "<p class='b2'>\u2013 {}</p>"
 KEY_MESSAGES = (
-    "<html><head><title>Update</title><style>"
-    "@page{size:13.333in 7.5in;margin:0} body{margin:0;font-family:sans-serif;font-size:13pt}"
-    ".slide{height:7.5in;padding:0.6in;box-sizing:border-box;page-break-after:always;position:relative}"
-    "h2{font-size:28pt} p{margin:6pt 0;font-size:11pt} .b1{font-size:15pt;font-weight:bold}"
-    ".b2{font-size:12.5pt;font-weight:bold;margin-left:0.4in}"
-    ".foot{position:absolute;bottom:0.3in;font-size:10pt;color:#666}"
-    "</style></head><body>"
+    _head(
+        "Update",
+        "h2{font-size:28pt} p{margin:6pt 0;font-size:11pt} .b1{font-size:15pt;font-weight:bold}"
+        ".b2{font-size:12.5pt;font-weight:bold;margin-left:0.4in}",
+    )
     + SLIDE.format(
         "<h2>Executive summary</h2>"
         + B1.format("Portfolio growing fast: 42 models now inventoried, up from 27 last year")
