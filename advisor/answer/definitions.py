@@ -32,12 +32,25 @@ _DEFINED_BY = re.compile(
 )
 
 
+#: "(We are a group practice.) Are we a 'health care facility' under the bill?", "Is our scribe a
+#: 'high-risk system'?": whether
+#: something is a term the documents define, quoted, is answered by the term's definition.
+_MEMBER = re.compile(
+    r"(?:^|(?<=[.!?])\s)\s*(?:are|is|am|would|will|does|do|could)\b[^?\"“]{0,120}?\b(?:an?|the)\s+[\"“‘'](?P<x>[^\"”’'?]{2,60}?)[\"”’']"
+    r"(?=[\s?,.]|$)",
+    re.I,
+)
+
+
 def defined_subject(question: str) -> str:
     """X in "What is X?" or "How does the policy define X?" (empty when the question asks something else)."""
     by = _DEFINED_BY.match(question)
     said = next((g for g in by.groups() if g), "") if by else ""
     if said and len(said.split()) <= 8:
         return said
+    member = _MEMBER.search(question)
+    if member and len(member.group("x").split()) <= 8:
+        return member.group("x")
     m = _DEFINE.match(question)
     # "the unedited-send rate that we are supposed to track ...": the clause after it says why
     x = _CLAUSE.split(m.group("x"), maxsplit=1)[0] if m else ""
@@ -61,7 +74,7 @@ _EXPLICIT = re.compile(
 def asks_definition(question: str) -> str:
     """X when the question asks in so many words how X is defined ("" otherwise): "What is X?"
     may ask for a figure or a date as well as a definition."""
-    return defined_subject(question) if _EXPLICIT.search(question) else ""
+    return defined_subject(question) if _EXPLICIT.search(question) or _MEMBER.search(question) else ""
 
 
 def glossary_entry(text: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -201,15 +201,20 @@ def run_in_labels(text: str) -> str:
     return _RUN_IN.sub(join, text)
 
 
-#: "Section 5.1 Newly granted privileges. Every practitioner ...", "4.1 Registration. Before ...": a
+#: "Section 5.1 Newly granted privileges. Every practitioner ...", "4.1 Registration. Before ...",
+#: "Sec. 14. Appropriation. There is appropriated ...": a
 #: numbered provision's title run in at the start of its paragraph. The title's first word is
 #: capitalised, so "Section 5.1 applies to ..." stays a sentence.
-_NUMBERED_RUN_IN = re.compile(
-    r"^((?:(?:Section|Article|Rule|Clause|Part|Chapter|Regulation|Standard|§)\s*\d+(?:\.\d+)*[A-Za-z]?\.?"
-    r"|\d{1,2}(?:\.\d{1,2}){1,3}\.?)"  # or a bare decimal number: "4.1 Registration. Before ..."
-    r"\s+[A-Z][\w'’()/-]*(?:[ \t]+[\w'’()/&-]+){0,8}?)\.[ \t]+(?=[A-Z(])",
-    re.M,
+_PROVISION_NO = (
+    r"(?:(?:Section|SECTION|Sec\.|SEC\.|Article|Rule|Clause|Part|Chapter|Regulation|Standard|§)\s*\d+(?:\.\d+)*[A-Za-z]?\.?"
+    r"|\d{1,2}(?:\.\d{1,2}){1,3}\.?"  # or a bare decimal number: "4.1 Registration. Before ..."
+    r"|\d{1,3}-\d{1,5}(?:\.\d+)?\.)"  # or a statute's number: "44-2231. Serious adverse events; reporting. (a) ..."
 )
+_NUMBERED_RUN_IN = re.compile(
+    rf"^({_PROVISION_NO}\s+[A-Z][\w'’()/;,-]*(?:[ \t]+[\w'’()/&;,-]+){{0,8}}?)\.[ \t]+(?=[A-Z(])", re.M
+)
+#: Any numbered provision's start, titled or not ("3.1 Each facility must designate ...").
+_PROVISION = re.compile(rf"^{_PROVISION_NO}\s+(?=[A-Z(])", re.M)
 
 
 #: Words that make a clause's first words a sentence, not a title: a modal or auxiliary ("3.1
@@ -247,20 +252,34 @@ def _piece(b: Block, start: int, end: int, section: str) -> Block:
     )
 
 
-def numbered_headings(b: Block) -> list[Block]:
+def numbered_headings(b: Block, carried: str = "") -> tuple[list[Block], str]:
     """A block whose paragraphs open with a numbered provision's run-in title, as one block per
-    provision under its title (so every sentence of it is read under the title, and none quotes it)."""
-    found = list(_NUMBERED_RUN_IN.finditer(b.text)) if b.kind == BlockKind.TEXT else []
+    provision under its title (so every sentence of it is read under the title, and none quotes it),
+    and the title the blocks after it go on under.
+
+    `carried` is the section of the titled provision the blocks before left open: this block's
+    text ahead of any provision of its own goes on with it ("(1) Surgery on the wrong patient;"
+    under "44-2231. Serious adverse events"); a provision without a title closes it."""
+    if b.kind != BlockKind.TEXT:
+        return [b], carried
+    starts = [m.start() for m in _PROVISION.finditer(b.text)]
     # a clause whose first sentence is short ("3.1 Each facility must designate an officer.") is
     # body text: that sentence is its first rule, not a title over the rest
-    found = [m for m in found if not _sentence(m.group(1))]
+    found = [m for m in _NUMBERED_RUN_IN.finditer(b.text) if not _sentence(m.group(1))]
+    first = found[0].start() if found else len(b.text)
+    # the text ahead of the block's first provision goes on with the carried one
+    cut = min([s for s in starts if s < first] + [first]) if carried else 0
+    if not found and not cut:
+        return [b], ("" if starts else carried)
+    spans = [(0, cut, carried), (cut, first, b.section)]
+    titled = f"{b.section} > " if b.section else ""
+    ends = [m.start() for m in found[1:]] + [len(b.text)] * bool(found)
+    spans += [(m.end(), end, titled + m.group(1)) for m, end in zip(found, ends, strict=True)]
+    out = [_piece(b, s, e, section) for s, e, section in spans if b.text[s:e].strip()]
     if not found:
-        return [b]
-    out = [_piece(b, 0, found[0].start(), b.section)] if b.text[: found[0].start()].strip() else []
-    for m, nxt in zip(found, [*found[1:], None], strict=True):
-        end = nxt.start() if nxt is not None else len(b.text)
-        out.append(_piece(b, m.end(), end, f"{b.section} > {m.group(1)}" if b.section else m.group(1)))
-    return out
+        return out, ("" if starts else carried)
+    # a provision without a title after the last titled one closes it
+    return out, ("" if any(s > found[-1].start() for s in starts) else spans[-1][2])
 
 
 #: A question heading ("Q: May we rely on ...?", "How long are logs kept?") over its answer
@@ -290,10 +309,22 @@ class _Group:
         return (self.section, self.page, self.kind, self.quarantine, tuple(sorted(self.meta.items())))
 
 
+def _provisions(blocks: list[Block]) -> Iterator[Block]:
+    """The blocks, split at numbered provisions' run-in titles; a titled provision goes on over
+    the blocks after it until another provision or a heading."""
+    carried, base = "", None
+    for block in blocks:
+        b = faq_answer(block)
+        if b.section != base:
+            carried, base = "", b.section
+        pieces, carried = numbered_headings(b, carried)
+        yield from pieces
+
+
 def _groups(blocks: list[Block]) -> list[_Group]:
     """Consecutive indexed blocks sharing section, page, kind, quarantine and meta."""
     groups: list[_Group] = []
-    for b in (p for block in blocks for p in numbered_headings(faq_answer(block))):
+    for b in _provisions(blocks):
         if not b.kind.indexed or not b.text.strip():
             continue  # furniture, TOC, index pages, reference lists: recognised, never chunked
         g = _Group(b.section, b.page, b.kind, b.quarantine, dict(b.meta), [b])

@@ -425,8 +425,9 @@ class PageReader:
                 bottom=run.bottom,
                 size=s.size,
                 # bold through (a heading, a label), not a sentence opening with a bold term
-                # ('1.1 "PHI" has the meaning given in ...', a run-in definition): 4 in 5 characters
-                bold=not label and run.bold_chars * 5 >= 4 * len(text.replace(" ", "")),
+                # ('1.1 "PHI" has the meaning given in ...', a run-in definition): 4 in 5 characters;
+                # a bold title run in ahead of its text ("44-2231. Serious adverse events. (a) A ...") is text
+                bold=not label and not _run_in(run) and run.bold_chars * 5 >= 4 * len(text.replace(" ", "")),
                 color=s.color,
                 hidden=self._hidden(s, run),
                 seq=run.seq,
@@ -572,6 +573,15 @@ _MAX_LABEL = 100  # characters; a longer bold stretch is emphasis in a sentence,
 
 def _labelled(run: _Run) -> bool:
     """Does the run open with a bold label ("Version:") followed by regular text?"""
+    return _bold_lead(run, ":")
+
+
+def _run_in(run: _Run) -> bool:
+    """Does the run open with a bold title ending in a full stop, its text going on in regular type?"""
+    return _bold_lead(run, ".")
+
+
+def _bold_lead(run: _Run, stop: str) -> bool:
     head = "".join(run.chars[: run.lead]).strip()
     rest = "".join(run.chars[run.lead :]).strip()
-    return not run.lead_open and head.endswith(":") and len(head) <= _MAX_LABEL and bool(rest)
+    return not run.lead_open and head.endswith(stop) and len(head) <= _MAX_LABEL and bool(rest)

@@ -224,6 +224,10 @@ class _Builder:
         left = box.x0 - 1.0 * size
         if opened and _ITEM_START.match(last.text) and f.x1 > box.x0 + 4.0 * size:
             left = box.x0 - 8.0 * size
+        elif goes_on and f.x1 > box.x0 + 20.0 * size:
+            # a paragraph whose first line is indented ("44-2231. Serious adverse events. (a) A
+            # health care" over "facility shall report ..." at the margin): a full line going on
+            left = box.x0 - 4.0 * size
         # a centred paragraph's last line, shorter, under the long line it goes on from (a cover's
         # or a call-out's statement)
         centred = (

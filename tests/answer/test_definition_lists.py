@@ -58,3 +58,17 @@ def test_a_duty_of_the_term_is_no_definition_of_it():
     assert defines("AI inventory", "An AI inventory is a list of every AI system in use.")
     # what the documents say there is of X, even that it is not given, still heads "What are X?"
     assert defines("names of the OAMM stages", "The names of the OAMM stages are not reproduced here.")
+
+
+def test_whether_we_are_a_quoted_term_is_answered_by_its_definition_first(advisor):
+    # the user says who they are, then asks whether they are a term the regulation defines
+    q = "We run two clinics and a lab that use an AI triage tool. Are we an 'operator' under the Ostley regulation?"
+    assert defined_subject(q) == "operator"
+    ans = advisor.ask(q)
+    assert not ans.abstained, ans.answer
+    assert ans.answer.startswith("“operator” means the licensee of a facility"), ans.answer
+
+
+def test_a_question_with_a_quoted_word_that_is_no_term_asks_no_definition():
+    assert defined_subject("Is it the vendor's responsibility to retrain the model?") == ""
+    assert defined_subject("Does the committee's 'fast track' still need two signatures? It did last year.") == ""

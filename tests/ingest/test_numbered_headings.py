@@ -42,3 +42,20 @@ def test_a_bare_decimal_number_heads_its_provision_too(tmp_path):
     assert sections["4.1 Registration"].startswith("Before an AI tool reads the record")
     assert sections["4.2 Drafts only"].startswith("An AI tool writes only drafts")
     assert "2.5 million records were exchanged in 2025." in " ".join(c.text for c in chunks)
+
+
+def test_a_provisions_items_below_it_stay_under_its_title_until_the_next_provision(tmp_path):
+    text = (
+        "ARTICLE VI. INCIDENTS\n\n"
+        "Section 6.1 Reporting. Each incident is reported within 24 hours to the following:\n\n"
+        "(a) the Chair of the Committee; and\n\n(b) the Clinical Safety Officer.\n\n"
+        "Section 6.2 Each near miss is recorded in the register as well.\n\n"
+        "The incident register is reviewed every quarter."
+    )
+    pdf = make_pdf(tmp_path / "rules.pdf", [text], title="Medical Staff Rules")
+    chunks = load_chunks(pdf, pdf.name, doc_type="user")
+    under = {c.section.split(" > ")[-1]: c.text for c in chunks}
+    assert "(b) the Clinical Safety Officer" in under["Section 6.1 Reporting"]
+    # a provision without a title ends the last one: what follows is not read under 6.1
+    assert "reviewed every quarter" not in under["Section 6.1 Reporting"]
+    assert "Each near miss is recorded" not in under["Section 6.1 Reporting"]
