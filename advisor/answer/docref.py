@@ -91,6 +91,10 @@ DOCUMENT_TOKENS = frozenset(t for w in KINDS | GENERIC for t in tokenize(w))
 OWN = frozenset(["our", "my", "uploaded", "attached", "added", "indexed", "own", "internal"])
 #: Words after the noun saying the same ("the document I uploaded").
 OWN_AFTER = frozenset(["uploaded", "attached", "added", "indexed", "shared", "provided"])
+#: Nouns a document noun may qualify to name a body of people instead ("standards committee").
+_BODIES = frozenset(
+    ["committee", "committees", "board", "council", "group", "panel", "team", "office", "officer", "lead", "body"]
+)
 #: The cover page counts half: a title can be a file name or a series number.
 FRONT_WEIGHT = 0.5
 #: Chunks read as a document's cover page.
@@ -202,6 +206,8 @@ def _reference(opener: str, words: list[str]) -> Reference | None:
         if not plain or plain in _BREAK:
             return None
         kind = _kind(plain)
+        if kind and words[i + 1 : i + 2] and words[i + 1].strip("().,;:?!").lower() in _BODIES:
+            return None  # "the technical standards committee", "the policy team": a body, no document
         if kind:
             # "guideline NG-DH 04/2026", "Policy 7.2": the number after the noun names the document too
             code = list(itertools.takewhile(lambda w: bool(_CODE_WORD.match(w)), words[i + 1 : i + 4]))

@@ -1,7 +1,7 @@
 """Choosing and arranging the quoted units of a guidance answer.
 
 - `fill_mmr`: relevant units that say something new (maximal marginal relevance); every unit
-  must earn its place on its own score — a sentence never rides along because it follows one;
+  earns its place on its own score (one going on from a chosen sentence against a lower floor);
 - `whole_list`: the complete list (or table) a list question asks for, with its lead-in;
 - `collapse_duplicates`: a sentence two documents share is quoted once, citing both;
 - `arrange`: the chosen units as answer parts, each list under the line that introduces it.
@@ -79,8 +79,7 @@ class Candidate:
 
     @property
     def anaphoric(self) -> bool:
-        """Leans on the sentence before it ("This approach ...", "However, ...", "... for this.", a
-        recommendation's grade)."""
+        """Leans on the sentence before it ("This approach ...", "... for this.", a grade)."""
         leans = ANAPHORA.match(self.text) or ENDS_ON_REFERENCE.search(self.text) or graded_line(self.text)
         return self.kind is UnitKind.SENTENCE and bool(leans)
 
@@ -97,14 +96,15 @@ def _group_key(c: Candidate) -> tuple[str, ...]:
 def fill_mmr(cands: list[Candidate], chosen: list[Candidate], best: float, limit: int) -> list[Candidate]:
     """Add relevant units that say something new until the limit (maximal marginal relevance).
     A unit must clear the relevance floor on its own; one leaning on the sentence before it
-    ("For example, ...") only with that sentence in the answer too: already chosen, or
-    brought along when it clears the floor as well (the pair takes two places)."""
-    lam = 0.75
-    floor = 0.72
+    ("For example, ...") only with that sentence in the answer too: already chosen (then the
+    runners-up floor is enough: it reads as that sentence's second half), or brought along when
+    it clears the floor as well (the pair takes two places)."""
+    lam, floor = 0.75, 0.72
     while len(chosen) < limit:
         pick, pick_val, pick_pre = None, -1e9, None
         for c in cands:
-            if c in chosen or c.score < best * floor:
+            going_on = c.anaphoric and after(c, chosen, cands)  # "Such a tool must ...": the runners-up floor
+            if c in chosen or c.score < best * (min(floor, RUNNER_UP) if going_on else floor):
                 continue
             pre = None
             if c.anaphoric and not after(c, chosen, cands):

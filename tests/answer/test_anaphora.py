@@ -57,6 +57,17 @@ def test_the_pair_needs_two_places():
     assert example not in chosen
 
 
+def test_a_sentence_going_on_from_a_chosen_one_needs_only_the_runners_up_floor():
+    # three sentences are chosen, the claim among them; the example after it scores below the
+    # usual floor (0.72 of the best) but above the runners-up one (0.55): it is the claim's
+    # second half, quoted right after it
+    review, claim, example, register = _cands([0.5, 0.45, 0.30, 0.4], VECS)
+    assert example in fill_mmr([review, claim, example, register], [review, register, claim], best=0.5, limit=5)
+    # an off-topic sentence after a chosen one stays out, going on or not
+    review, claim, example, register = _cands([0.5, 0.45, 0.2, 0.4], VECS)
+    assert example not in fill_mmr([review, claim, example, register], [review, register, claim], best=0.5, limit=5)
+
+
 MEANS = (
     "A full-time ethics office may be out of reach for a rural practice, but its partners can still review "
     "models through other means. "

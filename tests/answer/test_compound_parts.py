@@ -147,3 +147,26 @@ def test_a_sentence_saying_who_does_the_duty_asked_answers_who():
     assert not gives_asked_duty(q, "The Group is quorate when five members are present, including the chair.")
     assert not gives_asked_duty("How often does the group meet?", "The Group is chaired by the medical director.")
     assert gives_asked_duty("Who leads the review?", "The review is led by the Chief Nursing Officer.")
+
+
+TARVEN = (
+    "---\ntitle: Tarven National Exchange Blueprint\n---\n# Tarven National Exchange Blueprint\n\n"
+    "## 12 Standards governance\n\n"
+    "The Technical Standards Committee (TSC) decides which standards are mandatory for each exchange service. "
+    "It is chaired by the Chief Technology Officer of the exchange agency and has eleven members. "
+    "The TSC meets monthly and publishes its decisions within ten working days.\n"
+)
+HOSPITAL = (
+    "---\ntitle: Orrin Hospital AI standard\n---\n# Orrin Hospital AI standard\n\n## Oversight committee\n\n"
+    "The hospital's AI Oversight Committee meets at least quarterly and keeps minutes of its decisions.\n"
+)
+
+
+def test_a_part_asking_of_it_is_answered_from_the_document_answering_the_first_part(tmp_path):
+    from .builders import indexed_settings
+
+    adv = Advisor(indexed_settings(tmp_path, {"tarven-blueprint.md": TARVEN, "orrin-standard.md": HOSPITAL}))
+    ans = adv.ask("Who chairs the technical standards committee, and how often does it meet?")
+    assert not ans.abstained, ans.answer
+    assert "Chief Technology Officer" in ans.answer and "meets monthly" in ans.answer, ans.answer
+    assert "quarterly" not in ans.answer, ans.answer  # another committee's meetings

@@ -121,10 +121,17 @@ def test_a_document_reference_is_read_from_the_question(question, noun, modifier
         "What are the guiding principles of health AI?",  # "guiding" is no guide
         "Who sits on the board that reviews algorithms?",  # no document noun
         "Which code systems are used for lab results?",
+        # a document noun naming a body of people: "standards committee", "policy team"
+        "Who chairs the technical standards committee, and how often does it meet?",
+        "Who sits on the policy team?",
     ],
 )
 def test_no_reference_is_read_where_the_question_points_at_no_document(question):
     assert read_references(question) == []
+
+
+def test_a_document_noun_before_a_verb_still_points_at_the_document():
+    assert [r.phrase for r in read_references("Does the policy require board approval?")] == ["the policy"]
 
 
 GUIDE = "---\ntitle: Procurement framework guide\n---\n# Procurement framework guide\n\nVendors are reviewed yearly.\n"
