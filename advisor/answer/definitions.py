@@ -37,7 +37,11 @@ _DEFINED_BY = re.compile(
 #: something is a term the documents define, quoted, is answered by the term's definition.
 _MEMBER = re.compile(
     r"(?:^|(?<=[.!?])\s)\s*(?:are|is|am|would|will|does|do|could)\b[^?\"“]{0,120}?\b(?:an?|the)\s+[\"“‘'](?P<x>[^\"”’'?]{2,60}?)[\"”’']"
-    r"(?=[\s?,.]|$)",
+    r"(?=[\s?,.]|$)"
+    # "What kinds of changes count as a 'material change'?": what makes a thing the term asked about
+    # (a term, after its article: "count as 'serious'" asks what makes an incident serious)
+    r"|\b(?:counts?|qualif(?:y|ies)|considered|treated|deemed|classed|classified)\s+as\s+(?:an?|the)\s+"
+    r"[\"“‘'](?P<y>[^\"”’'?]{2,60}?)[\"”’'](?=[\s?,.]|$)",
     re.I,
 )
 
@@ -49,8 +53,8 @@ def defined_subject(question: str) -> str:
     if said and len(said.split()) <= 8:
         return said
     member = _MEMBER.search(question)
-    if member and len(member.group("x").split()) <= 8:
-        return member.group("x")
+    if member and len((term := member.group("x") or member.group("y")).split()) <= 8:
+        return term
     m = _DEFINE.match(question)
     # "the unedited-send rate that we are supposed to track ...": the clause after it says why
     x = _CLAUSE.split(m.group("x"), maxsplit=1)[0] if m else ""

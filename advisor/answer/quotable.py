@@ -36,7 +36,7 @@ __all__ = [
 ]
 
 
-_BULLET = re.compile(r"(?:[-*•▪–◦●]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
+_BULLET = re.compile(r"(?:[-*•▪–◦●]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\([A-Z]\))\s+")  # "(A)": a statute's sub-item
 _CLAUSE_NUMBER = re.compile(r"(?:§\s?)?\d{1,3}(?:\.\d{1,3})+\.?\s+(?=[A-Z][a-z])")
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
 _LEADERS = re.compile(r"(?:\.\s?){5,}|(?:…\s?){2,}")
@@ -485,6 +485,8 @@ def continue_lists(before: list[Unit], after: list[Unit]) -> None:
             break
         if sub is not None and sub_list_lead(last, u) is None:
             break  # "(d)" after the sub-list: the outer list's next item
+        if u.lead is not None and u.lead.chunk is u.chunk and not u.lead.framing and u.lead.ok and u.lead.start >= 0:
+            continue  # "(A)" under this chunk's "(11) ... the following conditions:": its own sub-list
         u.lead, u.joined = lead, key
 
 

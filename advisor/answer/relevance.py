@@ -35,7 +35,7 @@ _LIST_CUES = re.compile(
     r"\b(what are|which|list|name the|steps|principles|requirements|elements|characteristics|categories|"
     r"risks|components|safeguards|questions|criteria|functions|stages|pillars|attributes|obligations|"
     r"controls|clauses|roles|prerequisites|gaps|ways|examples|types|kinds|topics|areas|situations|circumstances|"
-    r"scenarios)\b"
+    r"conditions|scenarios)\b"
     r"|\bwhat (?:should|must|do|does|can) (?:[\w.'’-]+ ){1,10}(?:monitor|ask|track|measure|include|do|have|document|"
     r"record|capture|contain|cover|report|consider|check)\b"
     r"|\bwhat (?:documentation|documents|paperwork|records|information|details)\b"  # "what information goes in"
@@ -533,9 +533,12 @@ def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus, rank
             c.score -= 1.0 if mine == 0.0 and best_fit >= 0.5 else 0.35 * (best_fit - mine)
             if names & set(tokenize(f"{c.chunk.section} {c.text}")):
                 c.score += 0.03  # the passage itself names what is asked about
-        if subject and c.kind is not UnitKind.ROW and defines(subject, c.text):
-            # also an item of a definitions list ('"Covered entity" means ...'); asked for in so
-            # many words ("what is meant by"), the definition is the answer, whatever else is near
+        lead = c.unit.lead if c.kind is UnitKind.ITEM and c.unit.lead and not c.unit.lead.framing else None
+        said = bool(subject) and (defines(subject, c.text) or (lead is not None and defines(subject, lead.text)))
+        if said and c.kind is not UnitKind.ROW:
+            # also an item of a definitions list ('"Covered entity" means ...'), or of the list a
+            # definition leads into ('"Reviewer" means a clinician who meets these conditions:');
+            # asked for in so many words ("what is meant by"), the definition is the answer
             c.score += 0.25 if explicit else 0.12
         c.score += figure_bonus(ask, c.text, c.unit.lead, c.chunk)  # states the figure asked for
         if ordinal_named(question, c.text):

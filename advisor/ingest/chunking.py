@@ -358,7 +358,7 @@ def _group_pieces(g: _Group, size: int, overlap: int, head: str = "") -> list[tu
 
 #: A list item's marker at the start of its paragraph, after the indent of its level: "- ",
 #: "2. ", "(b) ", "iv. ".
-ITEM_MARKER = re.compile(r"^ *(?:[-*•▪–◦●]|\(?\d{1,3}[.)]|\(?[a-z][.)]|[ivx]{1,5}\.)\s+")
+ITEM_MARKER = re.compile(r"^ *(?:[-*•▪–◦●]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\([A-Z]\)|[ivx]{1,5}\.)\s+")
 
 
 def item_start(text: str, start: int) -> int:

@@ -72,3 +72,31 @@ def test_whether_we_are_a_quoted_term_is_answered_by_its_definition_first(adviso
 def test_a_question_with_a_quoted_word_that_is_no_term_asks_no_definition():
     assert defined_subject("Is it the vendor's responsibility to retrain the model?") == ""
     assert defined_subject("Does the committee's 'fast track' still need two signatures? It did last year.") == ""
+
+
+_BILL = (
+    "---\ntitle: Tarrow Clinical Algorithms Act\n---\n# Tarrow Clinical Algorithms Act\n\n"
+    "## 2. Definitions\n\n"
+    "(7) “Qualified reviewer” means a licensed practitioner who meets all of the following conditions:\n"
+    "(A) The decision under review falls within the practitioner’s scope of practice.\n"
+    "(B) The practitioner has completed the training the department requires.\n"
+    "(C) The practitioner is not paid according to how often they agree with the system.\n\n"
+    "## 3. Human review\n\n"
+    "(a) A facility shall not act on a system's output without review by a qualified reviewer.\n"
+    "(b) A facility shall not require a qualified reviewer to obtain a supervisor's approval before overriding "
+    "the system.\n"
+    "(c) A patient may ask that a decision be reconsidered by a qualified reviewer who did not take part in it.\n"
+)
+
+
+def test_what_makes_someone_a_quoted_term_is_answered_by_the_list_its_definition_leads(tmp_path):
+    q = "What conditions must a clinician satisfy to count as a 'qualified reviewer' under the Tarrow act?"
+    assert defined_subject(q) == "qualified reviewer"
+    # an adjective quoted without its noun asks what makes a thing so, not for a defined term
+    assert defined_subject("What makes an AI incident count as 'serious' under the framework?") == ""
+    adv = Advisor(indexed_settings(tmp_path, {**SMALL_GUIDES, "tarrow-act.md": _BILL}))
+    ans = adv.ask(q)
+    assert not ans.abstained, ans.answer
+    assert ans.answer.startswith("“Qualified reviewer” means a licensed practitioner"), ans.answer
+    for condition in ("scope of practice", "completed the training", "not paid according to"):
+        assert condition in ans.answer, ans.answer

@@ -178,6 +178,7 @@ def test_which_asks_for_a_list_only_before_a_plural():
     assert not wants_list("Which subcategory deals with fairness and bias evaluation?")
     assert not wants_list("Which agency enforces the rule?")
     assert wants_list("In what situations should a system be switched off?")
+    assert wants_list("What conditions does the regulation put on who can be the AI officer?")
     assert wants_list("What should we document about a model's knowledge limits?")
     # what goes into a request or has to be filed is its list of items
     assert wants_list("What information has to go into an intake request for a new clinical AI tool?")

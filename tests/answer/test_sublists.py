@@ -91,3 +91,24 @@ def test_a_sub_list_opening_the_next_page_takes_the_clause_that_introduces_it():
 def test_items_marked_alike_after_a_clause_ending_in_a_colon_stay_one_list():
     units = _units("(a) The steward shall keep the following records:\n(b) The steward shall report monthly.")
     assert units["The steward shall report monthly."].lead.framing
+
+
+DEFINITIONS_END = """(9) “Covered system” means an AI system used in patient care.
+The term does not include any of the following:
+(A) A system that only schedules appointments.
+(B) A spell-checker or calculator.
+(10) “Impact assessment” means a documented evaluation of a covered system."""
+DEFINITIONS_NEXT = """(11) “Qualified reviewer” means a licensed practitioner who meets all of the following conditions:
+(A) The decision under review falls within the practitioner’s scope of practice.
+(B) The practitioner has completed the training the department requires.
+(12) “Serious harm” means death or a serious injury."""
+
+
+def test_a_statutes_capital_letter_sub_list_on_the_next_page_keeps_its_own_definition_as_lead_in():
+    before, after = read_units(_chunk(DEFINITIONS_END, 0)), read_units(_chunk(DEFINITIONS_NEXT, 1))
+    continue_lists(before, after)
+    scope = next(u for u in after if "scope of practice" in u.text)
+    # "(A)" is an item of the definition opening this page, not of the exclusions list ending the last
+    assert scope.text.startswith("The decision under review"), scope.text  # its marker is no part of it
+    assert scope.lead is not None and scope.lead.text.startswith("“Qualified reviewer” means"), scope.lead
+    assert scope.ok
