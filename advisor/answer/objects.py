@@ -300,4 +300,9 @@ def thing_words(question: str) -> set[str]:
     for user satisfaction"), and what a length of time is spent on ("documentation" in "how many
     minutes of documentation time"): a passage on another registry, or a table of other targets, is no answer."""
     found = (m for pattern in (_THING, _MEASURED, _SPENT_ON, _NEEDED_OFTEN) for m in pattern.finditer(question))
-    return {t for m in found for t in tokenize(m.group(1))}
+    # "our AI governance committee" is the user's own body, which a contract calls "Customer" and a
+    # guide "the committee": its words say whose it is, not which of several a passage must name
+    return {t for m in found if not _OURS.search(question, 0, m.start()) for t in tokenize(m.group(1))}
+
+
+_OURS = re.compile(r"\b(?:our|my)\s+(?:[\w-]+\s+){0,2}$", re.I)

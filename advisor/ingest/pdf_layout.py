@@ -222,7 +222,8 @@ class _Builder:
         # unfinished item line above it, and reaching well into the box (not a column to its
         # left), is the same paragraph
         left = box.x0 - 1.0 * size
-        if opened and _ITEM_START.match(last.text) and f.x1 > box.x0 + 4.0 * size:
+        if opened and _ITEM_START.match(last.text) and (f.x1 > box.x0 + 4.0 * size or goes_on):
+            # (however short: "(1) Surgery on the wrong body part or the wrong" over "patient;")
             left = box.x0 - 8.0 * size
         elif goes_on and f.x1 > box.x0 + 20.0 * size:
             # a paragraph whose first line is indented ("44-2231. Serious adverse events. (a) A
@@ -238,6 +239,9 @@ class _Builder:
         )
         # an item's next line hung under its text, right of its label ("(h) the number ... 12" over "months.")
         hanging = goes_on and _ITEM_START.match(last.text) and last.x0 < f.x0 <= last.x0 + 4.0 * size
+        # and its lines after the second, set where the one above is ("... documented in the
+        # patient's record" over "within 24 hours.")
+        hanging = hanging or (goes_on and abs(f.x0 - last.x0) <= 0.5 * size and last.x0 > box.x0 + 0.5 * size)
         if not (left <= f.x0 <= box.x0 + 4.0 * size and f.x0 < last.x1) and not centred and not hanging:
             return False
         return not self._hrule_between(last.base + 0.3 * last.size, f.top + 0.1 * size, f.x0, f.x1)

@@ -145,6 +145,13 @@ def test_what_a_length_of_time_or_a_frequency_is_asked_of():
     assert thing_words("What did data quality score on readiness back in Q1 2026?") == {"readi"}
 
 
+def test_the_users_own_body_is_no_other_body_a_passage_must_name():
+    # a contract calls our committee "Customer": "governance" says whose committee, not which one
+    assert thing_words("What happens if our AI governance committee objects to a model change?") == set()
+    assert thing_words("Who runs the national immunisation registry?") == {"immunis"}
+    assert thing_words("Who chairs the governance committee at our hospital?") == {"govern"}
+
+
 def test_an_amount_written_with_a_currencys_code_or_name_or_in_a_tables_units():
     for stated in ("CHF 250", "EUR 40,000", "120,000 rupees", "3.5 million euros", "₹ 5,000", "40k USD"):
         assert MONEY.search(stated), stated

@@ -53,3 +53,26 @@ def test_an_items_hung_last_line_goes_on_with_it(tmp_path):
     # the subsection after the list is quotable: it is no stray item of a list without its lead-in
     due = next(u for u in units if "31 May of that year" in u.text)
     assert due.lead is not None or due.kind.value == "sentence", (due.kind, due.lead)
+
+
+LONG = (
+    "in an emergency in which the delay needed for a clinician's review would pose a risk of serious harm to the "
+    "patient, if the use of the output without that review is documented in the patient's health record within 24 "
+    "hours."
+)
+
+
+def test_an_items_third_line_hung_under_the_second_goes_on_with_it(tmp_path):
+    # three lines hung right of "(b)": the third ("hours.") is set where the second is, not
+    # where the item's label or the section's paragraphs are
+    pdf = tmp_path / "oversight.pdf"
+    story = [Paragraph("12. Human oversight", HEAD)]
+    story.append(Paragraph("(1) No output of a high-impact system is acted on unless a clinician reviews it,", BODY))
+    story.append(Paragraph("(a) where the Registrar has authorized its use in writing; or", ITEM))
+    story.append(Paragraph(f"(b) {LONG}", ITEM))
+    story.append(Paragraph("(2) The operator shall record how often reviewers override the output.", BODY))
+    SimpleDocTemplate(str(pdf), pagesize=letter, leftMargin=104, rightMargin=60).build(story)
+    units = [u for c in load_chunks(pdf, "oversight.pdf", doc_type="guidance") for u in read_units(c)]
+    whole = next(u for u in units if u.text.startswith("in an emergency"))
+    assert " ".join(whole.text.split()).endswith("health record within 24 hours."), whole.text
+    assert not any(u.text.strip() in ("hours.", "within 24 hours.") for u in units), [u.text for u in units]
