@@ -4,6 +4,8 @@ Each hangs from the parent's own words, quoted as its lead-in, not from the oute
 
 from __future__ import annotations
 
+import re
+
 from .unit import Unit, UnitKind
 
 __all__ = ["hang_sub_lists", "sub_list_lead"]
@@ -26,8 +28,14 @@ def _style(marker: str) -> str:
 
 
 def _introduces(u: Unit) -> bool:
-    """An item ending ':' in a few words at least ("the following elements:")."""
-    return u.kind is UnitKind.ITEM and u.text.rstrip().endswith(":") and len(u.text.split()) >= 3
+    """An item ending ':' in a few words at least ("the following elements:"), or on a modal its
+    sub-items finish ("(1) Before deploying a system, the operator shall" over "(a) complete ...")."""
+    text = u.text.rstrip()
+    open_end = text.endswith(":") or bool(_MODAL_END.search(text))
+    return u.kind is UnitKind.ITEM and open_end and len(text.split()) >= 3
+
+
+_MODAL_END = re.compile(r"\b(?:shall|must|should|will|may)(?: not)?$")
 
 
 def sub_list_lead(parent: Unit, item: Unit) -> Unit | None:

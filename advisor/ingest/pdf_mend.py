@@ -105,10 +105,11 @@ def mend_page_break(page: list[Piece], nxt: list[Piece]) -> None:
 def _same_column(prev: Piece, after: list[Piece], plain: bool) -> Piece | None:
     """The piece atop the next page's column under `prev` when it goes on with `prev`'s sentence
     (`plain`: opening in lower case or on a figure, not on a capital)."""
-    column = [p for p in after if overlap(p, prev) > 0.5]
+    # (an indented item's last words wrap back to the margin: "... that affect patient" over "safety;")
+    column = [p for p in after if overlap(p, prev) > 0.5 or _wrapped_back(prev, p)]
     cont = min(column, key=lambda p: p.top, default=None)
-    if cont is None or not prose(cont) or not cont.text:
-        return None
+    if cont is None or not prose(cont) or not cont.text or _ITEM.match(cont.text):
+        return None  # ("(2) Reports of ..." opens the next item, it finishes none)
     j = next(k for k, p in enumerate(after) if p is cont)
     if j and _goes_on_beside(after[j - 1], cont) and _open_sentence(after[j - 1].text):
         return None  # it finishes a sentence of its own page
@@ -121,6 +122,15 @@ def _same_column(prev: Piece, after: list[Piece], plain: bool) -> Piece | None:
     ):
         return None
     return cont
+
+
+#: A list item's marker in parentheses ("(2) ", "(b) ", "(A) ", "(iv) ").
+_ITEM = re.compile(r"\((?:\d{1,3}|[A-Za-z]|[ivx]{1,5})\)\s")
+
+
+def _wrapped_back(prev: Piece, p: Piece) -> bool:
+    """Is `p` an indented item's line wrapped back to the margin, left of it and in lower case?"""
+    return p.x0 < prev.x0 <= p.x0 + 8 * prev.size and p.x1 > p.x0 and bool(re.match(r"[a-z]", p.text))
 
 
 def _next_column(prev: Piece, shown: list[Piece], after: list[Piece]) -> Piece | None:

@@ -112,3 +112,14 @@ def test_a_statutes_capital_letter_sub_list_on_the_next_page_keeps_its_own_defin
     assert scope.text.startswith("The decision under review"), scope.text  # its marker is no part of it
     assert scope.lead is not None and scope.lead.text.startswith("“Qualified reviewer” means"), scope.lead
     assert scope.ok
+
+
+def test_lettered_items_on_the_next_page_finish_a_clause_left_open_on_shall():
+    # "(1) Before deploying a system, the operator shall" ends a page; "(a) complete ..." opens the next
+    before = read_units(_chunk("(1) Before deploying a high-impact system, the operator shall", 0))
+    after = read_units(
+        _chunk("(a) complete a local validation of at least 400 cases;\n(b) obtain the committee's approval.", 1)
+    )
+    continue_lists(before, after)
+    for item in after:
+        assert item.lead is not None and item.lead.text.endswith("the operator shall"), item.lead

@@ -1,0 +1,54 @@
+"""A statute's indented item cut by a page break: "(1) The acquisition of new clinical
+technologies that affect patient" at the foot of a page, "safety;" wrapped back to the margin atop
+the next, then "(2) Reports of malfunctions ..." at the item's indent. The item is finished by
+its own last word, and the next item stays an item of its own (fictional bill, our own words)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.pagesizes import letter
+from reportlab.pdfgen import canvas
+
+from advisor.ingest import load_chunks
+
+SIZE, LEAD = 11, 18
+
+
+def _bill(path: Path) -> Path:
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setFont("Helvetica", SIZE)
+    y = 700
+    first = [
+        (130, "(c) Each hospital licensed for 50 or more beds shall establish a clinical technology"),
+        (100, "oversight committee, which shall meet at least quarterly and shall review:"),
+    ]
+    first += [
+        (100, f"Line {n} of the committee's duties is set out in the hospital's bylaws and rules.") for n in (1, 2)
+    ]
+    first.append((148, "(1) The acquisition and implementation of new clinical technologies that affect patient"))
+    for x, text in first:
+        c.drawString(x, y, text)
+        y -= LEAD
+    c.showPage()
+    c.setFont("Helvetica", SIZE)
+    y = 700
+    for x, text in [
+        (100, "safety;"),
+        (148, "(2) Reports of malfunctions of medical devices and clinical information systems; and"),
+        (148, "(3) Alerts and recalls issued by the manufacturers of those devices and systems."),
+    ]:
+        c.drawString(x, y, text)
+        y -= LEAD
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_an_item_cut_by_a_page_break_is_finished_by_its_own_wrapped_word(tmp_path):
+    pdf = _bill(tmp_path / "bill.pdf")
+    text = "\n".join(c.text for c in load_chunks(pdf, pdf.name, doc_type="user"))
+    assert "new clinical technologies that affect patient safety;" in text, text
+    assert "affect patient (2)" not in text  # the next item is no part of it
+    assert "(2) Reports of malfunctions of medical devices" in text
+    assert "\nsafety;" not in text and not text.startswith("safety;")
