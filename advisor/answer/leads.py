@@ -32,6 +32,8 @@ def _plain_case(heading: str) -> str:
 
 
 #: A heading's number, no word of a lead-in: "3. Definitions" frames "The definitions for ...".
+#: A statute's or a bill's provision number before its title ("44-2903. ", "Sec. 14. ").
+_PROVISION_NUMBER = re.compile(r"^(?:\d{1,3}-\d{1,5}(?:\.\d+)?|(?:Sec|SEC)\.\s*\d+[A-Za-z]?)\.\s+(?=[A-Z])")
 _HEADING_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.|(?:Box|Table|Figure|Exhibit) \d+[.:])\s+(?=[A-Za-z])")
 
 
@@ -46,6 +48,12 @@ def section_lead(chunk: Chunk) -> Unit | None:
     if not parts:
         return None
     tail = _HEADING_NUMBER.sub("", parts[-1].rstrip(":").strip())
+    if (provision := _PROVISION_NUMBER.match(tail)) is not None:
+        # "44-2903. Human review of decisions", "Sec. 14. Appropriation": the provision's title
+        # names its items (its number's full stop would end the lead-in's sentence)
+        return Unit(
+            f"The items listed under {tail[provision.end() :]} are:", chunk, -1, UnitKind.SENTENCE, -1, framing=True
+        )
     bullet = _BULLET.match(tail)  # a slide's bold bullet over its sub-bullets, read as a heading
     tail = tail[bullet.end() :] if bullet else tail
     parent = next((p for p in reversed(parts[:-1]) if identifiers(p)), parts[-2] if len(parts) > 1 else "")

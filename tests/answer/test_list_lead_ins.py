@@ -123,6 +123,11 @@ def test_a_lead_in_written_from_a_heading_never_doubles_its_article_or_repeats_i
     assert lead("Intake > 5.1 Intake request > The Required Documents") == (
         "The required documents for 5.1 Intake request are:"
     )
+    # a statute's or bill's provision number ends no sentence of the lead-in: its title names the items
+    assert lead("ARTICLE 29. AI IN HEALTH CARE > 44-2903. Human review of decisions") == (
+        "The items listed under Human review of decisions are:"
+    )
+    assert lead("SENATE BILL > Sec. 14. Appropriation") == "The items listed under Appropriation are:"
 
 
 def test_a_lead_in_giving_a_time_of_day_still_leads_its_list():
