@@ -251,15 +251,10 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
         # passage similarities were computed for the whole question, not this part
         sub_scores = score(sub, pool.cands, pool.sims(svec, passage=False))
         ranked = sorted(zip(sub_scores, range(len(pool.cands)), strict=True), reverse=True)
-        # "..., and how often does it meet?": the part asks of the thing the lead answers about,
-        # so the lead's document answers it (not another committee's "meets quarterly")
+        # "..., and how often does it meet?" asks of what the lead answers about: the lead's document answers
         carried = not setup.pointed and sub.lower() not in question.lower()
-        pick = part_pick(
-            sub,
-            [(sc, pool.cands[i]) for sc, i in ranked if as_list or not _lead_in(pool.cands[i])],
-            chosen,
-            frozenset({order[0].chunk.source}) if carried else setup.pointed,
-        )
+        fits = [(sc, pool.cands[i]) for sc, i in ranked if as_list or not _lead_in(pool.cands[i])]
+        pick = part_pick(sub, fits, chosen, frozenset({order[0].chunk.source}) if carried else setup.pointed)
         if pick is not None and pick not in chosen and len(chosen) < limit:
             chosen.append(pick)
     chosen = with_own(order, chosen, best, limit)  # the user's own documents speak
