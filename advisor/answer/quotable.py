@@ -16,7 +16,7 @@ from ..text import AGENT_CLAUSE, DEFINED_TERM, ITEM_SEPARATOR, broken_word, cont
 from .fields import CUT, FIELD, dangling, field_line, field_spans
 from .leads import AUXILIARY, SMALL_WORDS, label_lead, section_lead
 from .status import coded_line, graded_line, status_line
-from .sublists import hang_sub_lists, sub_list_lead
+from .sublists import hang_sub_lists, left_open, sub_list_lead
 from .unit import Unit, UnitKind
 
 __all__ = [
@@ -238,7 +238,9 @@ def read_units(chunk: Chunk) -> list[Unit]:
             item = stripped[cut:].strip()
             start = offset + cut
             lead, lost = _list_lead(chunk, last_prose)
-            units.append(Unit(item, chunk, start, UnitKind.ITEM, len(units), lead, group, ok=bool(item)))
+            units.append(
+                Unit(item, chunk, start, UnitKind.ITEM, len(units), lead, group, ok=bool(item) and not left_open(item))
+            )
             if lost:
                 orphans.add(id(units[-1]))
             before = units[-2] if len(units) > 1 else None

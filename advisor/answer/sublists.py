@@ -8,7 +8,7 @@ import re
 
 from .unit import Unit, UnitKind
 
-__all__ = ["hang_sub_lists", "sub_list_lead"]
+__all__ = ["hang_sub_lists", "left_open", "sub_list_lead"]
 
 
 def _marker(u: Unit) -> str:
@@ -31,11 +31,16 @@ def _introduces(u: Unit) -> bool:
     """An item ending ':' in a few words at least ("the following elements:"), or on a modal its
     sub-items finish ("(1) Before deploying a system, the operator shall" over "(a) complete ...")."""
     text = u.text.rstrip()
-    open_end = text.endswith(":") or bool(_MODAL_END.search(text))
-    return u.kind is UnitKind.ITEM and open_end and len(text.split()) >= 3
+    return u.kind is UnitKind.ITEM and (text.endswith(":") or left_open(text)) and len(text.split()) >= 3
 
 
-_MODAL_END = re.compile(r"\b(?:shall|must|should|will|may)(?: not)?$")
+def left_open(text: str) -> bool:
+    """Does the text stop on a modal its sub-items finish ("the operator shall", "shall be an individual
+    who")? Never quoted alone."""
+    return bool(_MODAL_END.search(text.rstrip()))
+
+
+_MODAL_END = re.compile(r"\b(?:(?:shall|must|should|will|may)(?: not)?|who|that|which|whose)$")
 
 
 def sub_list_lead(parent: Unit, item: Unit) -> Unit | None:

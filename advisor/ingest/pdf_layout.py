@@ -22,7 +22,7 @@ from .pdf_frames import callouts, frames, frames_apart
 from .pdf_furniture import FIGURE
 from .pdf_hanging import CLAUSE_NO, hang_labels
 from .pdf_linenos import drop_line_numbers
-from .pdf_lists import BULLET_SIGNS, goes_on
+from .pdf_lists import BULLET_SIGNS, goes_on, reference_wrapped
 from .pdf_rows import cell_lines, figure_rows, line_rows, shared_baselines, sub_rows
 from .pdf_rows import extent as _extent
 from .pdf_rows import group as _group
@@ -199,7 +199,10 @@ class _Builder:
         reach = max(LEAD * size, 1.3 * self.pitch)
         # (a lone smaller letter is a note's raised mark opening the note below, not a word going on)
         mark = len(f.text.strip()) == 1 and f.size < last.size - 0.05 * size
-        goes_on = not _END.search(last.text) and f.text[:1].islower() and not mark
+        # ("(c) of section 44-2902" under "... paragraph (2) of subsection" goes on as a lower-case word would)
+        goes_on = (
+            not _END.search(last.text) and (f.text[:1].islower() or reference_wrapped(last.text, f.text)) and not mark
+        )
         opened = goes_on or (f.bold == last.bold and bool(_OPEN.search(last.text)))  # "... by the" / "Varrowmark"
         if goes_on:
             reach = max(reach, 2.6 * size)

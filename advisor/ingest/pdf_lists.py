@@ -61,11 +61,23 @@ def marked_items(paragraphs: list[list[Line]], texts: list[str]) -> list[str]:
 
 
 _NUMBER = re.compile(r"^\((\d{1,3})\)\s")
+#: A line ending on the name of a part of a text, whose number or letter the next line gives.
+_REFERENCE_END = re.compile(
+    r"\b(?:sub)?(?:sections?|paragraphs?|clauses?|articles?|items?|schedules?|rules?|parts?|regulations?|chapters?)$",
+    re.I,
+)
+_BRACKETED = re.compile(r"^\((?:\d{1,3}|[A-Za-z]{1,2}|[ivx]{1,5})\)\s")
 #: An em dash opening a line before a lower-case word: the close of an aside ("— remained in
 #: force"), where a list's bullet would be a bullet sign or an en dash.
 _CLOSING_DASH = re.compile(r"^—\s+[a-z]")
 #: A bullet opening a line: the paragraph is a list item, whose dashes may be the list's.
 _ITEM_MARK = re.compile(rf"[{BULLET_SIGNS}\-]\s")
+
+
+def reference_wrapped(last: str, line: str) -> bool:
+    """Does the line give the number a reference on the line before ends without ("... under
+    paragraph (2) of subsection" / "(c) of section 44-2902; and"), not open an item?"""
+    return bool(_REFERENCE_END.search(last.rstrip()) and _BRACKETED.match(line))
 
 
 def goes_on(para: list[str], line: str, ended: bool) -> bool:
@@ -78,6 +90,8 @@ def goes_on(para: list[str], line: str, ended: bool) -> bool:
         return False
     if _CLOSING_DASH.match(line):
         return not _ITEM_MARK.match(para[0])
+    if reference_wrapped(para[-1], line):
+        return True
     m = _NUMBER.match(line)
     if m is None:
         return False

@@ -123,3 +123,18 @@ def test_lettered_items_on_the_next_page_finish_a_clause_left_open_on_shall():
     continue_lists(before, after)
     for item in after:
         assert item.lead is not None and item.lead.text.endswith("the operator shall"), item.lead
+    assert not before[0].ok  # a clause stopping on "shall" is never quoted alone: its items finish it
+
+
+def test_an_item_stopping_on_who_leads_its_sub_items_and_is_never_quoted_alone():
+    units = _units(
+        "(1) Every operator shall appoint a designated AI officer.\n"
+        "(2) The designated AI officer shall be an individual who\n"
+        "(a) reports directly to the chief executive officer; and\n"
+        "(b) is not responsible for procurement.\n"
+        "(3) The operator shall notify the Registrar of the appointment."
+    )
+    assert not units["The designated AI officer shall be an individual who"].ok
+    sub = units["reports directly to the chief executive officer; and"]
+    assert sub.lead is not None and sub.lead.text == "The designated AI officer shall be an individual who"
+    assert units["The operator shall notify the Registrar of the appointment."].ok

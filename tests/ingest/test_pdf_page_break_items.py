@@ -52,3 +52,23 @@ def test_an_item_cut_by_a_page_break_is_finished_by_its_own_wrapped_word(tmp_pat
     assert "affect patient (2)" not in text  # the next item is no part of it
     assert "(2) Reports of malfunctions of medical devices" in text
     assert "\nsafety;" not in text and not text.startswith("safety;")
+
+
+def test_a_reference_wrapped_to_the_next_line_is_no_item_of_its_own(tmp_path):
+    path = tmp_path / "assessment.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setFont("Helvetica", SIZE)
+    y = 700
+    for x, text in [
+        (130, "(b) An impact assessment shall include all of the following:"),
+        (148, "(4) A description of the post-deployment monitoring under paragraph (2) of subsection"),
+        (100, "(c) of section 44-2902; and"),
+        (148, "(5) A description of the human review process used under section 44-2903."),
+    ]:
+        c.drawString(x, y, text)
+        y -= LEAD
+    c.showPage()
+    c.save()
+    text = "\n".join(ch.text for ch in load_chunks(path, path.name, doc_type="user"))
+    assert "under paragraph (2) of subsection (c) of section 44-2902; and" in " ".join(text.split()), text
+    assert "\n(5) A description of the human review process" in text  # the next item is still an item
