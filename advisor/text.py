@@ -135,6 +135,8 @@ _ITEM_LABELS = (
 )
 _COMPOUND_ID = re.compile(r"\b([A-Z]{2,6}(?:-[A-Z]{2,6})+-\d{1,2}(?:\.\d{1,2}){0,2})(?![\w-])")
 _ITEM_NUMBER = r"\d{1,2}(?:\.\d{1,2}){0,3}(?![\d.]*\d)"
+#: A statute's section number: chapter, hyphen, section ("44-2231", "12-1.5").
+STATUTE_NUMBER = r"\d{1,3}-\d{1,5}(?:\.\d+)?"
 
 # Identifiers users quote: "GOVERN 1.6", "MEASURE 2.13", "GV-1.1-001", "§170.315(b)(11)",
 # "§ 164.312", "Art. 14", "Article 14", "DATA-3", "45 CFR 92.210".

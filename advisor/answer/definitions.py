@@ -33,8 +33,8 @@ _DEFINED_BY = re.compile(
 
 
 #: "(We are a group practice.) Are we a 'health care facility' under the bill?", "Is our scribe a
-#: 'high-risk system'?": whether
-#: something is a term the documents define, quoted, is answered by the term's definition.
+#: 'high-risk system'?": whether something is a term the documents define, quoted, is answered by
+#: the term's definition.
 _MEMBER = re.compile(
     r"(?:^|(?<=[.!?])\s)\s*(?:are|is|am|would|will|does|do|could)\b[^?\"“]{0,120}?\b(?:an?|the)\s+[\"“‘'](?P<x>[^\"”’'?]{2,60}?)[\"”’']"
     r"(?=[\s?,.]|$)"

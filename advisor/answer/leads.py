@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from ..chunk import Chunk
-from ..text import identifiers
+from ..text import STATUTE_NUMBER, identifiers
 from .unit import Unit, UnitKind
 
 __all__ = ["AUXILIARY", "SMALL_WORDS", "label_lead", "section_lead"]
@@ -33,7 +33,7 @@ def _plain_case(heading: str) -> str:
 
 #: A heading's number, no word of a lead-in: "3. Definitions" frames "The definitions for ...".
 #: A statute's or a bill's provision number before its title ("44-2903. ", "Sec. 14. ").
-_PROVISION_NUMBER = re.compile(r"^(?:\d{1,3}-\d{1,5}(?:\.\d+)?|(?:Sec|SEC)\.\s*\d+[A-Za-z]?)\.\s+(?=[A-Z])")
+_PROVISION_NUMBER = re.compile(rf"^(?:{STATUTE_NUMBER}|(?:Sec|SEC)\.\s*\d+[A-Za-z]?)\.\s+(?=[A-Z])")
 _HEADING_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.|(?:Box|Table|Figure|Exhibit) \d+[.:])\s+(?=[A-Za-z])")
 
 

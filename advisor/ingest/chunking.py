@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..chunk import Chunk, DocType, make_chunk_id
-from ..text import sentence_spans
+from ..text import STATUTE_NUMBER, sentence_spans
 from .document import Block, BlockKind, Document, fail
 
 #: A list item's label alone ("A7.", "12.", "(b)"): the sentence splitter ends a sentence there.
@@ -208,7 +208,7 @@ def run_in_labels(text: str) -> str:
 _PROVISION_NO = (
     r"(?:(?:Section|SECTION|Sec\.|SEC\.|Article|Rule|Clause|Part|Chapter|Regulation|Standard|§)\s*\d+(?:\.\d+)*[A-Za-z]?\.?"
     r"|\d{1,2}(?:\.\d{1,2}){1,3}\.?"  # or a bare decimal number: "4.1 Registration. Before ..."
-    r"|\d{1,3}-\d{1,5}(?:\.\d+)?\.)"  # or a statute's number: "44-2231. Serious adverse events; reporting. (a) ..."
+    rf"|{STATUTE_NUMBER}\.)"  # or a statute's number: "44-2231. Serious adverse events; reporting. (a) ..."
 )
 _NUMBERED_RUN_IN = re.compile(
     rf"^({_PROVISION_NO}\s+[A-Z][\w'’()/;,-]*(?:[ \t]+[\w'’()/&;,-]+){{0,8}}?)\.[ \t]+(?=[A-Z(])", re.M

@@ -66,7 +66,8 @@ _REFERENCE_END = re.compile(
     r"\b(?:sub)?(?:sections?|paragraphs?|clauses?|articles?|items?|schedules?|rules?|parts?|regulations?|chapters?)$",
     re.I,
 )
-_BRACKETED = re.compile(r"^\((?:\d{1,3}|[A-Za-z]{1,2}|[ivx]{1,5})\)\s")
+#: A list item's marker in parentheses ("(2) ", "(b) ", "(A) ", "(iv) ").
+BRACKETED = re.compile(r"^\((?:\d{1,3}|[A-Za-z]{1,2}|[ivx]{1,5})\)\s")
 #: An em dash opening a line before a lower-case word: the close of an aside ("— remained in
 #: force"), where a list's bullet would be a bullet sign or an en dash.
 _CLOSING_DASH = re.compile(r"^—\s+[a-z]")
@@ -77,7 +78,7 @@ _ITEM_MARK = re.compile(rf"[{BULLET_SIGNS}\-]\s")
 def reference_wrapped(last: str, line: str) -> bool:
     """Does the line give the number a reference on the line before ends without ("... under
     paragraph (2) of subsection" / "(c) of section 44-2902; and"), not open an item?"""
-    return bool(_REFERENCE_END.search(last.rstrip()) and _BRACKETED.match(line))
+    return bool(_REFERENCE_END.search(last.rstrip()) and BRACKETED.match(line))
 
 
 def goes_on(para: list[str], line: str, ended: bool) -> bool:

@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from .document import BlockKind
 from .pdf_furniture import Piece
-from .pdf_lists import BULLET_SIGNS
+from .pdf_lists import BRACKETED, BULLET_SIGNS
 
 #: A line opening with a list bullet (bullets are written "- " by now, or still as set).
 _BULLETED = re.compile(rf"^[{BULLET_SIGNS}-]\s")
@@ -108,7 +108,7 @@ def _same_column(prev: Piece, after: list[Piece], plain: bool) -> Piece | None:
     # (an indented item's last words wrap back to the margin: "... that affect patient" over "safety;")
     column = [p for p in after if overlap(p, prev) > 0.5 or _wrapped_back(prev, p)]
     cont = min(column, key=lambda p: p.top, default=None)
-    if cont is None or not prose(cont) or not cont.text or _ITEM.match(cont.text):
+    if cont is None or not prose(cont) or not cont.text or BRACKETED.match(cont.text):
         return None  # ("(2) Reports of ..." opens the next item, it finishes none)
     j = next(k for k, p in enumerate(after) if p is cont)
     if j and _goes_on_beside(after[j - 1], cont) and _open_sentence(after[j - 1].text):
@@ -122,10 +122,6 @@ def _same_column(prev: Piece, after: list[Piece], plain: bool) -> Piece | None:
     ):
         return None
     return cont
-
-
-#: A list item's marker in parentheses ("(2) ", "(b) ", "(A) ", "(iv) ").
-_ITEM = re.compile(r"\((?:\d{1,3}|[A-Za-z]|[ivx]{1,5})\)\s")
 
 
 def _wrapped_back(prev: Piece, p: Piece) -> bool:
