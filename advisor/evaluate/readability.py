@@ -274,10 +274,13 @@ def _fingerprint(s: str) -> set[str]:
 _NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
+_LEAD_IN = re.compile(r":\s*$")
+
+
 def _duplicates(units: Sequence[_Unit]) -> list[int]:
     """Indexes of units that repeat an earlier one: token Jaccard >= 0.8, or nearly contained in it
     while at least half its length (a short item whose few words a longer one also uses is no repeat),
-    unless each states a figure the other does not."""
+    unless each states a figure the other does not; a lead-in repeats only a lead-in of the same words."""
     prints = [_fingerprint(u.text) for u in units]
     figures = [set(_NUMBERS.findall(u.text)) for u in units]
     out: list[int] = []
@@ -288,6 +291,8 @@ def _duplicates(units: Sequence[_Unit]) -> list[int]:
                 continue
             if figures[i] - figures[j] and figures[j] - figures[i]:
                 continue  # "suppressed for 6 hours" and "for 8 hours": two cards' facts, no repeat
+            if (_LEAD_IN.search(units[i].text) or _LEAD_IN.search(units[j].text)) and a != b:
+                continue  # a lead-in says what its items finish ("The officer shall:"): read with them
             inter = len(a & b)
             small, large = sorted((len(a), len(b)))
             if inter / len(a | b) >= 0.8 or (inter / small >= 0.9 and small * 2 >= large):

@@ -277,3 +277,20 @@ def test_two_documents_stating_different_figures_are_not_duplicates():
     # the same figure said twice is still a repeat
     same = readability("Alerts are suppressed for 6 hours [1]. Alerts are suppressed for 6 hours after any alert [2].")
     assert same.duplicate_rate == pytest.approx(1 / 2)
+
+
+def test_two_lead_ins_over_different_lists_are_not_duplicates():
+    # the officer's duties and the officer's qualifications: each lead-in is read with its own items
+    r = readability(
+        "The designated AI officer shall [1]:\n- maintain the inventory required by section 8 [1].\n\n"
+        "The designated AI officer shall be an individual who [2]:\n"
+        "- reports directly to the chief executive officer of the facility [2].\n"
+        "- is not responsible for the procurement of AI systems [2]."
+    )
+    assert r.duplicate_rate == 0.0
+    # the same lead-in written twice is still a repeat
+    again = readability(
+        "The designated AI officer shall [1]:\n- maintain the inventory [1].\n\n"
+        "The designated AI officer shall [2]:\n- chair the committee [2]."
+    )
+    assert again.duplicate_rate > 0.0
