@@ -71,3 +71,22 @@ def field_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
             out.append((pos + 1 + len(text[pos + 1 : e]) - len(text[pos + 1 : e].lstrip()), e))
         pos = nxt
     return out
+
+
+def block_head(text: str, start: int, line: str) -> str:
+    """The line a signature block's fields stand under ("SIGNED for and on behalf of X" over "Name:
+    ...", "Title: ...", "Date: ..."): the first line of the field's paragraph when it says who signs
+    for whom; "" for any other field (a field under prose is read on its own)."""
+    if start <= 0 or not field_line(" ".join(line.split())):
+        return ""
+    para = text.rfind("\n\n", 0, start)
+    para = 0 if para < 0 else para + 2
+    end = text.find("\n", para)
+    first = text[para : end if end >= 0 else len(text)].strip()
+    if not first or end < 0 or end >= start or field_line(first) or not _SIGNED_FOR.search(first):
+        return ""
+    return first
+
+
+#: A signature block's heading: "SIGNED for and on behalf of X", "Executed by X", "Approved by:".
+_SIGNED_FOR = re.compile(r"\b(?:signed|signature|on behalf of|executed by|approved by|witnessed)\b", re.I)

@@ -27,8 +27,8 @@ def names_a_person(sentence: str, asked: set[str]) -> bool:
     """A title and a name ("Dr. Smith"), a known given name and a surname ("Micky Tripathi"), a
     name with post-nominal letters ("R. Patel RN BSN"), or the name on a signature line
     ("Signature: /s/ Jane Roe")."""
-    if SIGNATURE.search(sentence):
-        return True
+    if SIGNATURE.search(sentence) or _NAME_FIELD.match(sentence.strip()):
+        return True  # ("Name: Bertrand Okafor-Lind" in a signature block: the field says it is a name)
     # "Dr. Samuel Okafor, Chief of Staff" is no answer to "who is the Chief Medical Information
     # Officer": a name answers when its sentence holds the office asked about (or the duty: "chaired by")
     office_held = _holds_asked_office(sentence, asked)
@@ -44,6 +44,11 @@ def names_a_person(sentence: str, asked: set[str]) -> bool:
     return False
 
 
+#: A form's field holding a person's name: "Name: Jane Roe", "Printed name: Dr. J. Roe", "Signatory: ...".
+_NAME_FIELD = re.compile(
+    r"(?i:(?:full |printed |print )?name|signatory|signed by)\s*:\s*(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z]\.)*\s+[A-Z][\w'’-]+"
+)
 _DUTY_WORDS = frozenset(tokenize("chair head lead"))
 
 

@@ -419,7 +419,8 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
         bonus += _asked_kind_bonus(c, question, wants_action, wants_actor, wants_members)
         if any(covers_amount(c.text, a) for a, _ in amounts):
             bonus += 0.1  # "who signs a $250,000 contract": the row of the band holding it
-        if wants_signoff and c.kind is not UnitKind.SENTENCE and signs_off(c.text, c.header, c.chunk.section):
+        signing = wants_signoff and (c.kind is not UnitKind.SENTENCE or bool(c.header))  # a row, a signature block
+        if signing and signs_off(c.text, c.header, c.chunk.section):
             bonus += 0.3  # "who approved the policy": the names of its sign-off table
         chunk_rel = 1.0 / (1.0 + 0.35 * (c.hit_rank - 1))  # hybrid retrieval's verdict on the passage
         out.append(0.5 * float(sim) + 0.25 * min(lex, 1.0) + 0.15 * chunk_rel + bonus)
@@ -533,12 +534,13 @@ def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus, rank
             c.score -= 1.0 if mine == 0.0 and best_fit >= 0.5 else 0.35 * (best_fit - mine)
             if names & set(tokenize(f"{c.chunk.section} {c.text}")):
                 c.score += 0.03  # the passage itself names what is asked about
+        if c.kind is UnitKind.SENTENCE and c.header and names & set(tokenize(c.header)):
+            c.score += 0.1  # "who signed for Quillon": the fields of the block signed for Quillon
         lead = c.unit.lead if c.kind is UnitKind.ITEM and c.unit.lead and not c.unit.lead.framing else None
         said = bool(subject) and (defines(subject, c.text) or (lead is not None and defines(subject, lead.text)))
         if said and c.kind is not UnitKind.ROW:
-            # also an item of a definitions list ('"Covered entity" means ...'), or of the list a
-            # definition leads into ('"Reviewer" means a clinician who meets these conditions:');
-            # asked for in so many words ("what is meant by"), the definition is the answer
+            # a definitions list's item, or one of the list a definition leads into ("... meets these
+            # conditions:"); asked for in so many words ("what is meant by"), the definition answers
             c.score += 0.25 if explicit else 0.12
         c.score += figure_bonus(ask, c.text, c.unit.lead, c.chunk)  # states the figure asked for
         if ordinal_named(question, c.text):
@@ -575,9 +577,8 @@ def _questions_below_statements(cands: list[Candidate]) -> None:
 
 
 def _movers(question: str, cands: list[Candidate]) -> None:
-    """For "who proposed X and who backed it?", the line recording the motion's mover and
-    seconder rises: most of all in the passage of the sentence that best matches X (minutes
-    record several motions, each with its own "Moved by ...")."""
+    """For "who proposed X and who backed it?", the line recording the motion's mover and seconder
+    rises, most in the passage of the sentence best matching X (minutes record several motions)."""
     if not _WHO_MOVED.search(question):
         return
     best = max((c for c in cands if not _MOVED_BY.search(c.text)), key=lambda c: c.score, default=None)

@@ -72,10 +72,9 @@ class Candidate:
 
     @property
     def header(self) -> str:
-        """A table row's column headings are part of what its cells say: "Class B | ... | 500 records"
-        answers "what evidence is required for Class B" under the column "Evidence required"."""
-        head = self.unit.header_row
-        return head.text if head is not None else ""
+        """A table row's column headings ("Class B | ... | 500 records" under "Evidence required"), or
+        the line a signature block's fields stand under ("SIGNED for X" over "Name: ..."), say what it says."""
+        return self.unit.heads
 
     @property
     def anaphoric(self) -> bool:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from ..chunk import Chunk
+from .fields import block_head
 
 __all__ = ["Unit", "UnitKind"]
 
@@ -56,6 +57,12 @@ class Unit:
     @property
     def listed(self) -> bool:
         return self.kind is not UnitKind.SENTENCE
+
+    @property
+    def heads(self) -> str:
+        """What it stands under: a row's column headings, a signature block's "SIGNED for X" line."""
+        head = self.header_row
+        return head.text if head is not None else block_head(self.chunk.text, self.start, self.text)
 
     @property
     def header_row(self) -> Unit | None:

@@ -70,3 +70,46 @@ def test_a_signoff_line_and_question():
     assert signs_off("Jane Roe | CEO | 2 March 2026", "Name | Title | Signature | Date")
     assert signs_off("Jane Roe | CEO | 2 March 2026", "Name | Title | Date", "Policy > Approval")
     assert not signs_off("Class B | Moderate | 500 records", "Class | Risk | Evidence", "2 Risk classes")
+
+
+AGREEMENT = """---
+title: Master Services Agreement between Tallow Health and Quarrel Analytics
+---
+# Master Services Agreement
+
+## 1. Services
+
+Quarrel Analytics provides a sepsis prediction model to Tallow Health's three hospitals under this Agreement.
+
+## 16. Execution
+
+This Agreement is executed by the duly authorized representatives of the Parties on the dates set out below.
+
+SIGNED for and on behalf of TALLOW HEALTH
+Name: Edwina Marsh-Colley
+Title: Chief Financial Officer
+Date: 24 February 2025
+
+SIGNED for and on behalf of QUARREL ANALYTICS, INC.
+Name: Bertrand Okafor-Lind
+Title: Chief Executive Officer
+Date: 21 February 2025
+"""
+
+
+def test_who_signed_for_a_party_is_answered_from_that_partys_signature_block(tmp_path):
+    from advisor.answer.fields import block_head
+
+    from .builders import SMALL_GUIDES, indexed_settings
+
+    head = AGREEMENT.index("Name: Bertrand")
+    assert (
+        block_head(AGREEMENT, head, "Name: Bertrand Okafor-Lind")
+        == "SIGNED for and on behalf of QUARREL ANALYTICS, INC."
+    )
+    adv = Advisor(indexed_settings(tmp_path, {**SMALL_GUIDES, "tallow-quarrel-msa.md": AGREEMENT}))
+    ans = adv.ask("Who signed the agreement on behalf of Quarrel Analytics?")
+    assert not ans.abstained, ans.answer
+    assert "Bertrand Okafor-Lind" in ans.answer, ans.answer
+    # the party asked about signs first; the other party's signatory never leads
+    assert "Marsh-Colley" not in ans.answer or ans.answer.index("Okafor-Lind") < ans.answer.index("Marsh-Colley")
