@@ -4,6 +4,8 @@ and the title alone is never a quotable sentence."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from advisor.ingest import load_chunks
 
 from ..conftest import make_pdf
@@ -17,14 +19,18 @@ BYLAWS = (
 )
 
 
-def test_each_provision_is_a_passage_under_its_title(tmp_path):
-    pdf = make_pdf(tmp_path / "bylaws.pdf", [BYLAWS], title="Credentials Bylaws")
+def _read(path: Path, text: str, title: str) -> tuple[dict[str, str], str]:
+    """The PDF's passages by the last part of their section, and all its text."""
+    pdf = make_pdf(path, [text], title=title)
     chunks = load_chunks(pdf, pdf.name, doc_type="user")
-    by_section = {c.section.split(" > ")[-1]: c.text for c in chunks}
+    return {c.section.split(" > ")[-1]: c.text for c in chunks}, " ".join(c.text for c in chunks)
+
+
+def test_each_provision_is_a_passage_under_its_title(tmp_path):
+    by_section, texts = _read(tmp_path / "bylaws.pdf", BYLAWS, "Credentials Bylaws")
     assert by_section["Section 5.1 Newly granted privileges"].startswith("Every practitioner granted")
     assert "five cases" in by_section["Section 5.1 Newly granted privileges"]
     assert by_section["Section 5.2 Evaluation for cause"].startswith("The Committee may require")
-    texts = " ".join(c.text for c in chunks)
     assert "Newly granted privileges." not in texts  # the title is never a sentence to quote
     # "Section 5.3 applies to ..." is a sentence about a section, not a title
     assert "Section 5.3 applies to locum practitioners as well." in texts
@@ -36,12 +42,10 @@ def test_a_bare_decimal_number_heads_its_provision_too(tmp_path):
         "4.2 Drafts only. An AI tool writes only drafts that a clinician confirms.\n\n"
         "2.5 million records were exchanged in 2025. The exchange grew by a third."
     )
-    pdf = make_pdf(tmp_path / "guideline.pdf", [text], title="Interoperability Guideline")
-    chunks = load_chunks(pdf, pdf.name, doc_type="user")
-    sections = {c.section.split(" > ")[-1]: c.text for c in chunks}
+    sections, texts = _read(tmp_path / "guideline.pdf", text, "Interoperability Guideline")
     assert sections["4.1 Registration"].startswith("Before an AI tool reads the record")
     assert sections["4.2 Drafts only"].startswith("An AI tool writes only drafts")
-    assert "2.5 million records were exchanged in 2025." in " ".join(c.text for c in chunks)
+    assert "2.5 million records were exchanged in 2025." in texts
 
 
 def test_a_provisions_items_below_it_stay_under_its_title_until_the_next_provision(tmp_path):
@@ -52,9 +56,7 @@ def test_a_provisions_items_below_it_stay_under_its_title_until_the_next_provisi
         "Section 6.2 Each near miss is recorded in the register as well.\n\n"
         "The incident register is reviewed every quarter."
     )
-    pdf = make_pdf(tmp_path / "rules.pdf", [text], title="Medical Staff Rules")
-    chunks = load_chunks(pdf, pdf.name, doc_type="user")
-    under = {c.section.split(" > ")[-1]: c.text for c in chunks}
+    under, _ = _read(tmp_path / "rules.pdf", text, "Medical Staff Rules")
     assert "(b) the Clinical Safety Officer" in under["Section 6.1 Reporting"]
     # a provision without a title ends the last one: what follows is not read under 6.1
     assert "reviewed every quarter" not in under["Section 6.1 Reporting"]
