@@ -411,6 +411,10 @@ class PageReader:
             return []
         if run.style.turn:  # counted by run, not in the character loop
             self._turns[run.style.turn] = self._turns.get(run.style.turn, 0) + len(run.chars)
+            if self.turn is None:
+                # turned text on an upright page (a chart's axis title, a stamp up the margin) comes
+                # a character a line: read upright it would be letters, each taken for a heading
+                return []
         text = "".join(run.chars).strip()
         if not text:
             return []
