@@ -1,11 +1,9 @@
 """What a question asks, and whether an answer addresses it.
 
-An answer must be about what was asked — the entity, the time, the organization — and give
-the kind of fact asked for (an amount, a count, a date, a rate, a name). Neighbouring facts are
-not an answer: HTI-1 certification dates do not answer "What is the FDA's deadline for our
-sepsis model 510(k) submission?". A question's *anchors* are its content words, each weighted by
-how rare it is in the index; its *names* are the anchors that name something (capitalised words,
-identifiers, numbers, years); its *focus* is the kind of fact it asks for.
+An answer must be about what was asked (the entity, the time, the organization) and give the kind of fact asked
+for: HTI-1 certification dates do not answer "What is the FDA's deadline for our sepsis model 510(k) submission?".
+A question's *anchors* are its content words weighted by rarity in the index; its *names* the anchors naming
+something (capitalised words, identifiers, numbers, years); its *focus* the kind of fact it asks for.
 """
 
 from __future__ import annotations
@@ -43,6 +41,7 @@ from .populations import asked_age, covers_age
 from .properties import asked_property, ity_nouns, states_property, unstated
 from .signoff import signature_met
 from .standins import said_otherwise
+from .tiles import tile_lacks
 from .unsaid import asked_clause, unframed, unsaid_reason, unseen_names
 
 __all__ = [
@@ -414,7 +413,7 @@ def _gives(ask: Ask, ev: Evidence) -> bool:
     table, by the date heading its column ("Sep 2027" over "Independent re-validation ...")?"""
     # a budget table's row states money by its caption's currency (asked a count or an amount only)
     money = ask.focus in (Focus.COUNT, Focus.MONEY) and in_money_units(ev.text, f"{ev.lead} {ev.passage[:300]}")
-    if gives(ask, ev.text):
+    if gives(ask, ev.text) and not tile_lacks(ask.question, ask.anchors, ev.text, ev.lead, ev.passage):
         # a budget table's figures ("Programme team and clinical safety staff | 1,420") count money, not people
         return ask.focus is not Focus.COUNT or not money
     if ask.superlative and gives(replace(ask, superlative=False), ev.text):

@@ -60,6 +60,7 @@ from .selection import (
 )
 from .sentences import SentenceIndex
 from .subject import subject_blind
+from .tiles import off_slide
 from .titles import title_draft
 from .types import AnswerKind, Draft
 
@@ -356,6 +357,9 @@ def compose_guidance(
         frame=corpus.framing if corpus is not None else None,
         listing=stages_asked(question),
     )
+    ask = read_ask(question, setup.corpus.rarity, setup.corpus.known) if retriever is not None else read_ask(question)
+    if ask.focus is not Focus.NONE:  # a tile off what is asked (another place, party or measure) is no answer
+        cands = off_slide(question, ask.topical().anchors, cands)
     if not cands:
         return Draft([], AnswerKind.GUIDANCE, 0.0)
     pool = _Pool(cands, sentence_index.vectors([c.text for c in cands]), chunk_sim)
@@ -367,7 +371,6 @@ def compose_guidance(
     scores = score(question, cands, main_sims)
     for c, v, sim, sc in zip(cands, pool.vecs, main_sims, scores, strict=True):
         c.vec, c.semantic, c.score = v, float(sim), sc
-    ask = read_ask(question, setup.corpus.rarity, setup.corpus.known) if retriever is not None else read_ask(question)
     pool.ranked = ranked_rows(question, cands)
     adjust(question, ask, cands, setup.corpus, pool.ranked)
     order = sorted(cands, key=lambda c: (-c.score, c.hit_rank, c.position))

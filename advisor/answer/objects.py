@@ -11,6 +11,7 @@ from enum import StrEnum
 from ..text import tokenize
 from .docref import KINDS
 from .focus import focus_of
+from .paraphrase import CLASS_VERBS
 
 __all__ = [
     "Said",
@@ -50,7 +51,7 @@ _A_DOCUMENT = re.compile(
 
 
 #: Verbs and nouns that frame a question for a figure rather than say what it is of.
-_FIGURE_FRAME = frozenset(
+_FIGURE_FRAME = CLASS_VERBS | frozenset(
     tokenize(
         "achieve achieved reach reached have had get got report reported show showed score scored use used offer "
         "need take give make cost costs charge charged pay paid spend spent price prices fee fees amount rate "

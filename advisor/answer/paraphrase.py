@@ -17,6 +17,7 @@ from ..retrieve.spelled import initial_runs
 from ..text import tokenize
 
 __all__ = [
+    "CLASS_VERBS",
     "LIGHT",
     "PARTICLE",
     "WordMatcher",
@@ -32,7 +33,12 @@ __all__ = [
 #: which a document words its own way ("maintain", "monitor", "engage"). They do not count
 #: when judging whether an answer is about the question, but a sentence stating the date or
 #: amount asked for must still match them ("How long does the review take?").
-LIGHT = frozenset(
+#: Verbs of putting a thing in a class: "how many models are classified as Tier 1" is answered by
+#: "10 Tier 1 models", which names the class, not the verb.
+CLASS_VERBS = frozenset(
+    tokenize("classified classed categorised categorized rated designated graded deemed labelled labeled")
+)
+LIGHT = CLASS_VERBS | frozenset(
     tokenize(
         "look keep make take put come bring made took taken kept brought came run ran last lasted occur occurs "
         # "how many people sit on the board" is answered by "it has eleven members"

@@ -17,6 +17,7 @@ from .fields import CUT, FIELD, dangling, field_line, field_spans
 from .leads import AUXILIARY, SMALL_WORDS, label_lead, section_lead
 from .status import coded_line, graded_line, status_line
 from .sublists import hang_sub_lists, left_open, sub_list_lead
+from .tiles import figure_tile
 from .unit import Unit, UnitKind
 
 __all__ = [
@@ -270,13 +271,9 @@ def read_units(chunk: Chunk) -> list[Unit]:
             unit = Unit(sent, chunk, start, UnitKind.SENTENCE, len(units))
             flat = " ".join(sent.split())
             whole, fieldish = whole_sentence(flat), field_line(flat)
-            unit.ok = whole or fieldish or _lead_in(flat)
-            unit.ok = unit.ok or (
-                se >= len(block.rstrip()) and (_stated_result(flat) or _FIGURE_FIRST.match(flat) is not None)
-            )
-            unit.ok = unit.ok or status_line(flat) or graded_line(flat)
-            # a Word header's or footer's line states the document's own codes ("Doc. Control No. MSR-7")
-            unit.ok = unit.ok or (bool(chunk.meta.get("running")) and coded_line(flat))
+            # a tile states its figure; it introduces no list (the bullets after it are the slide's own)
+            tile = not (whole or fieldish) and se >= len(block.rstrip()) and figure_tile(flat)
+            unit.ok = whole or fieldish or tile or _says_alone(flat, se >= len(block.rstrip()), chunk)
             if not unit.ok and contact_details(flat):
                 masked = without_addresses(flat)
                 unit.contact = whole_sentence(masked) or field_line(masked)
@@ -285,10 +282,21 @@ def read_units(chunk: Chunk) -> list[Unit]:
             field = fieldish and not whole
             if field:
                 fields.add(id(unit))
-            last_prose = unit if unit.ok and not field else None
+            last_prose = unit if unit.ok and not field and not tile else None
     _frame(chunk, units, numbers, orphans)
     _vet(units, unsafe, orphans)
     return units
+
+
+def _says_alone(flat: str, ends_block: bool, chunk: Chunk) -> bool:
+    """Does a line that is no whole sentence, field or tile still stand alone: a lead-in, a
+    result ending its paragraph on a figure, a status or graded line, or a Word header's line
+    stating the document's own codes ("Doc. Control No. MSR-7")?"""
+    if _lead_in(flat) or status_line(flat) or graded_line(flat):
+        return True
+    if ends_block and (_stated_result(flat) or _FIGURE_FIRST.match(flat) is not None):
+        return True
+    return bool(chunk.meta.get("running")) and coded_line(flat)
 
 
 def _cut_item(block: str, after: str) -> bool:
