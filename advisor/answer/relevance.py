@@ -19,6 +19,7 @@ from .corpus import Corpus
 from .definitions import asks_definition, defined_subject, defines
 from .docref import KINDS, pointing, prefer_pointed, reference_nouns
 from .focus import EFFECT_ASK, dated, gives, states_effect
+from .minutes import motion_records
 from .objects import holds_name
 from .paraphrase import phrasal
 from .people import gives_asked_duty
@@ -65,17 +66,9 @@ _ASKS_PURPOSE = re.compile(
     r"\b(?:purpose|aims?|goals?|objectives?|intent|cover|covers|scope|overview|summar\w*)\b|\bwhat is [^?]{0,60}\babout\b",
     re.I,
 )
-#: "What should we ask a vendor?", "Which questions ...": listed questions are the answer.
-#: "Who proposed ...", "who backed the proposal": a motion's mover and seconder, as minutes record them.
-_WHO_MOVED = re.compile(
-    r"\bwho\b[^?]{0,60}?\b(?:propos|suggest|put (?:it |this |the motion )?forward|introduc|moved?\b|made the motion|"
-    r"back|support|second|endors)\w*",
-    re.I,
-)
-#: "Moved by P. Oduya; seconded by Dr. Renwick."
-_MOVED_BY = re.compile(r"\b(?:moved|proposed|seconded|introduced|tabled)\s+by\b", re.I)
 #: A question in a unit: "?" ending it or one of its sentences.
 _ASKING = re.compile(r"\?[)”’\"']*(?:\s|$)")
+#: "What should we ask a vendor?", "Which questions ...": listed questions are the answer.
 _QUESTIONS_ASKED = re.compile(r"\b(?:ask|asks|asking|questions?|inquire|query)\b", re.I)
 _DOCUMENTING_ASKED = re.compile(r"\b(?:document|documented|documentation|record|records)\b", re.I)
 _DEICTIC = re.compile(r"\b(?:below|above|as follows|the following|see (?:section|table|figure))\b", re.I)
@@ -560,7 +553,7 @@ def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus, rank
             c.score -= 0.08
     if not wants_questions and not _DOCUMENTING_ASKED.search(question):  # "what should we document"
         _questions_below_statements(cands)
-    _movers(question, cands)
+    motion_records(question, cands)
     for c in ranked:
         c.score += 0.15  # "which site had the weakest sensitivity": the row at that end of the column
     prefer_pointed(cands, at)
@@ -574,17 +567,6 @@ def _questions_below_statements(cands: list[Candidate]) -> None:
     for c in cands:
         if _ASKING.search(c.text):
             c.score = min(c.score, stated - 0.01)
-
-
-def _movers(question: str, cands: list[Candidate]) -> None:
-    """For "who proposed X and who backed it?", the line recording the motion's mover and seconder
-    rises, most in the passage of the sentence best matching X (minutes record several motions)."""
-    if not _WHO_MOVED.search(question):
-        return
-    best = max((c for c in cands if not _MOVED_BY.search(c.text)), key=lambda c: c.score, default=None)
-    for c in cands:
-        if _MOVED_BY.search(c.text):
-            c.score += 0.25 if best is not None and c.chunk.chunk_id == best.chunk.chunk_id else 0.05
 
 
 def _follow_table_pointers(cands: list[Candidate]) -> None:
