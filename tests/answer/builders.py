@@ -3,7 +3,7 @@ small guides several tests ask over."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from advisor.answer import Advisor
@@ -41,13 +41,18 @@ def orrin_notice(*sections: str) -> str:
     )
 
 
-def indexed_settings(root: Path, docs: Mapping[str, str]) -> Settings:
-    """Settings of ADVISOR_HOME root/home, with `docs` (file name -> text) written to root/docs
+def indexed_settings(
+    root: Path, docs: Mapping[str, str], made: Mapping[str, Callable[[Path], object]] | None = None
+) -> Settings:
+    """Settings of ADVISOR_HOME root/home, with `docs` (file name -> text) written to root/docs,
+    and each of `made` (file name -> a function writing that file, a PDF or Word file) made there,
     and indexed there (the real bundled embedding model)."""
     folder = root / "docs"
     folder.mkdir()
     for name, text in docs.items():
         (folder / name).write_text(text, encoding="utf-8")
+    for name, make in (made or {}).items():
+        make(folder / name)
     s = Settings.from_env({"ADVISOR_HOME": str(root / "home")})
     assert Index(s).index_paths([folder]).ok
     return s

@@ -10,10 +10,8 @@ import docx
 import pytest
 
 from advisor.answer import Advisor
-from advisor.index import Index
-from advisor.settings import Settings
 
-from .builders import SMALL_GUIDES
+from .builders import SMALL_GUIDES, indexed_settings
 
 
 def _minutes(path: Path) -> Path:
@@ -39,15 +37,7 @@ def _minutes(path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def advisor(tmp_path_factory) -> Advisor:
-    root = tmp_path_factory.mktemp("minutes")
-    folder = root / "docs"
-    folder.mkdir()
-    for name, text in SMALL_GUIDES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    _minutes(folder / "board-minutes.docx")
-    settings = Settings.from_env({"ADVISOR_HOME": str(root / "home")})
-    assert Index(settings).index_paths([folder]).ok
-    return Advisor(settings)
+    return Advisor(indexed_settings(tmp_path_factory.mktemp("minutes"), SMALL_GUIDES, {"board-minutes.docx": _minutes}))
 
 
 def test_a_count_at_the_named_meeting_is_answered_from_the_quorum_line(advisor):

@@ -12,10 +12,8 @@ from advisor.answer import Advisor
 from advisor.answer.quotable import read_units
 from advisor.answer.titles import title_asked
 from advisor.chunk import Chunk
-from advisor.index import Index
-from advisor.settings import Settings
 
-from .builders import SMALL_GUIDES
+from .builders import SMALL_GUIDES, indexed_settings
 
 TITLE = "Twelve Months of the Harrowgate Fall-Risk Score in Two Rehabilitation Wards"
 
@@ -55,15 +53,7 @@ def _report(path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def advisor(tmp_path_factory) -> Advisor:
-    root = tmp_path_factory.mktemp("titles")
-    folder = root / "docs"
-    folder.mkdir()
-    for name, text in SMALL_GUIDES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    _report(folder / "report.pdf")
-    s = Settings.from_env({"ADVISOR_HOME": str(root / "home")})
-    assert Index(s).index_paths([folder]).ok
-    return Advisor(s)
+    return Advisor(indexed_settings(tmp_path_factory.mktemp("titles"), SMALL_GUIDES, {"report.pdf": _report}))
 
 
 def test_the_title_of_a_named_report_is_quoted_from_it(advisor):
