@@ -381,8 +381,10 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
             bonus += 0.08  # "what if sensitivity drops below baseline": "Where sensitivity falls ... below the baseline, ..."
         if source and _STATES_SOURCE.search(c.text):
             bonus += 0.08  # "where did the data come from": "... collected at 11 hospitals in ..."
-        if forbidden and _PROHIBITS.search(c.text):
-            bonus += 0.08  # "where is it off limits": "Ambient scribes must not be used in ..."
+        if forbidden and (
+            _PROHIBITS.search(c.text) or (c.unit.lead is not None and _PROHIBITS.search(c.unit.lead.text))
+        ):
+            bonus += 0.08  # "where is it off limits": "Ambient scribes must not be used in ...", or an item under it
         if negation is not None and negation.search(c.text):
             bonus += 0.08  # "not measured" answers "what we decide not to measure"; "measure" alone does not
         if q_years and (stated := years(c.text)):
