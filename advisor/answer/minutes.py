@@ -7,7 +7,7 @@ rises with the passage of the sentence that best matches what is asked."""
 from __future__ import annotations
 
 import re
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..chunk import Chunk
 
@@ -39,6 +39,7 @@ _BELOW = 0.01  # beside the best-matching sentence, a record stands just below i
 
 class _Scored(Protocol):
     score: float
+    follows: Any
 
     @property
     def text(self) -> str: ...
@@ -59,5 +60,8 @@ def motion_records(question: str, cands: list[_Scored]) -> None:
         for c in cands:
             if not record.search(c.text):
                 continue
-            beside = best is not None and (c.chunk.source, c.chunk.section) == where
-            c.score = max(c.score + elsewhere, best.score - _BELOW) if beside else c.score + elsewhere
+            if best is not None and (c.chunk.source, c.chunk.section) == where:
+                c.score = max(c.score + elsewhere, best.score - _BELOW)
+                c.follows = best  # quoted, it is read right after the sentence it records the vote of
+            else:
+                c.score += elsewhere

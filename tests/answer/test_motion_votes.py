@@ -50,6 +50,11 @@ def test_the_vote_on_a_motion_is_quoted_from_its_result_line(advisor):
     assert not ans.abstained, ans.answer
     assert "10 in favour, 0 against, 1 abstention" in ans.answer, ans.answer
     assert "8 in favour" not in ans.answer, ans.answer  # the other motion's vote
+    # read right after the motion it records the vote of
+    motion = ans.answer.find("Motion 2026-09-04")
+    assert 0 <= motion < ans.answer.find("Result: Carried (10 in favour"), ans.answer
+    between = ans.answer[motion : ans.answer.find("Result: Carried (10 in favour")]
+    assert between.count("[") == 1, ans.answer  # no other sentence between them
 
 
 def test_who_voted_against_a_motion_is_answered_from_its_result_line(advisor):
