@@ -9,32 +9,13 @@ describing something the one giving its name ("This is known as drift.", `spelle
 from __future__ import annotations
 
 import re
-from typing import Any, Protocol, TypeVar
+from typing import TypeVar
 
-from ..chunk import Chunk
 from ..text import content_words
 from .quotable import UnitKind
+from .unit import Quoted
 
-
-class _Quoted(Protocol):
-    """What these rules read of a candidate unit (`selection.Candidate`)."""
-
-    score: float
-    follows: Any
-
-    @property
-    def text(self) -> str: ...
-    @property
-    def chunk(self) -> Chunk: ...
-    @property
-    def position(self) -> int: ...
-    @property
-    def kind(self) -> UnitKind: ...
-    @property
-    def anaphoric(self) -> bool: ...
-
-
-Candidate = TypeVar("Candidate", bound=_Quoted)
+Candidate = TypeVar("Candidate", bound=Quoted)
 
 __all__ = [
     "ANAPHORA",

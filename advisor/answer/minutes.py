@@ -7,9 +7,9 @@ rises with the passage of the sentence that best matches what is asked."""
 from __future__ import annotations
 
 import re
-from typing import Any, Protocol
+from collections.abc import Sequence
 
-from ..chunk import Chunk
+from .unit import Quoted
 
 __all__ = ["motion_records"]
 
@@ -37,17 +37,7 @@ _RECORDS = ((_WHO_MOVED, _MOVED_BY, 0.05), (_VOTE_ASKED, _VOTE_RECORD, 0.0))
 _BELOW = 0.01  # beside the best-matching sentence, a record stands just below it
 
 
-class _Scored(Protocol):
-    score: float
-    follows: Any
-
-    @property
-    def text(self) -> str: ...
-    @property
-    def chunk(self) -> Chunk: ...
-
-
-def motion_records(question: str, cands: list[_Scored]) -> None:
+def motion_records(question: str, cands: Sequence[Quoted]) -> None:
     """For "who proposed X and who backed it?" or "how did the vote on X go?", the lines recording
     the motion's mover and seconder, or its vote, rise: in the section (the agenda item) of the
     sentence best matching X to just below it, so the motion is quoted and then its record (minutes

@@ -6,25 +6,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
-from ..chunk import Chunk
 from ..text import tokenize
 from .fields import CUT
 from .leads import SMALL_WORDS
-from .unit import Unit
+from .unit import Quoted
 
-
-class _Quoted(Protocol):
-    @property
-    def text(self) -> str: ...
-    @property
-    def chunk(self) -> Chunk: ...
-    @property
-    def unit(self) -> Unit: ...
-
-
-_C = TypeVar("_C", bound=_Quoted)
+_C = TypeVar("_C", bound=Quoted)
 
 __all__ = ["figure_tile", "off_slide", "tile_lacks"]
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any, Protocol
 
 from ..chunk import Chunk
 from .fields import block_head
 
-__all__ = ["Unit", "UnitKind"]
+__all__ = ["Quoted", "Unit", "UnitKind"]
 
 
 class UnitKind(StrEnum):
@@ -69,3 +70,23 @@ class Unit:
         """The column headings of a table row (None for anything else)."""
         lead = self.lead
         return lead if self.kind is UnitKind.ROW and lead is not None and lead.kind is UnitKind.ROW else None
+
+
+class Quoted(Protocol):
+    """What rules outside selection read of a candidate unit (`selection.Candidate`)."""
+
+    score: float
+    follows: Any
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def chunk(self) -> Chunk: ...
+    @property
+    def unit(self) -> Unit: ...
+    @property
+    def position(self) -> int: ...
+    @property
+    def kind(self) -> UnitKind: ...
+    @property
+    def anaphoric(self) -> bool: ...
