@@ -22,6 +22,7 @@ from .people import (
 
 __all__ = [
     "MONEY",
+    "NUMBER_WORDS",
     "Asked",
     "Focus",
     "conditioned",
@@ -177,12 +178,12 @@ _RANKS = re.compile(
     r"|more|less|fewer|greater|higher|lower|larger|smaller|bigger|better|worse|stronger|weaker)\b",
     re.I,
 )
-_NUMBER_WORDS = (
+NUMBER_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
     r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
     r"hundred|thousand|million|billion|dozen|single|both|none|no"
 )
-_NUMBER = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b", re.I)
+_NUMBER = re.compile(rf"\d|\b(?:{NUMBER_WORDS})\b", re.I)
 MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATE = re.compile(
     rf"\b(?:\d{{1,2}} )?{MONTHS}(?: \d{{1,2}},?)? \d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b(?:19|20)\d{{2}}\b"
@@ -190,7 +191,7 @@ _DATE = re.compile(
     # "may 5" in running text is no date
     rf"|(?-i:\b\d{{1,2}}(?:st|nd|rd|th)? {MONTHS}\b|\b{MONTHS} \d{{1,2}}(?:st|nd|rd|th)?\b(?!,? \d{{4}}))"
     # a time limit: "within 48 hours", "within twenty-four (24) hours", "every six months"
-    rf"|\b(?:within|after|before|by|every|each|no later than)\s+(?:\d+|(?:{_NUMBER_WORDS})"
+    rf"|\b(?:within|after|before|by|every|each|no later than)\s+(?:\d+|(?:{NUMBER_WORDS})"
     r"(?:-[a-z]+)?)\s+(?:\(\d+\)\s+)?"
     r"(?:calendar |working |business )?(?:minutes?|hours?|days?|weeks?|months?|years?)\b"
     r"|\b(?:annually|quarterly|monthly|yearly)\b",
@@ -198,7 +199,7 @@ _DATE = re.compile(
 )
 #: A time set by an event: "30 days after the end of the quarter", "two weeks before go-live".
 _RELATIVE = re.compile(
-    rf"\b(?:\d+|(?:{_NUMBER_WORDS})(?:-[a-z]+)?)\s+(?:\(\d+\)\s+)?(?:calendar |working |business )?"
+    rf"\b(?:\d+|(?:{NUMBER_WORDS})(?:-[a-z]+)?)\s+(?:\(\d+\)\s+)?(?:calendar |working |business )?"
     r"(?:minutes?|hours?|days?|weeks?|months?|years?)['’]?\s+(?:after|before|prior to|following|from)\b",
     re.I,
 )
@@ -209,7 +210,7 @@ _FREQUENCY = re.compile(
 )
 #: A length of time: "twelve months", "a 90-day period", "two years", "six-month".
 _DURATION = re.compile(
-    rf"\b(?:\d+|(?:{_NUMBER_WORDS})"
+    rf"\b(?:\d+|(?:{NUMBER_WORDS})"
     r"(?:-[a-z]+)?|an?)[ -](?:\(\d+\)[ -])?(?:calendar |working |business |consecutive |full )?"
     r"(?:minutes?|hours?|days?|weeks?|months?|years?)\b"
     # a figure in a table's or a data sheet's short units: "median 5.8 h", "24 hrs", "90 min"
@@ -243,7 +244,7 @@ _ACTUAL_COUNT = re.compile(
 )
 _COUNT_BOUND = re.compile(
     r"\b(?:at (?:least|most)|(?:no )?(?:more|fewer|less) than|a (?:minimum|maximum) of|minimum of|maximum of|up to|"
-    rf"not (?:more|less|fewer) than)\s+(?:\d[\d,]*|(?:{_NUMBER_WORDS}))\b",
+    rf"not (?:more|less|fewer) than)\s+(?:\d[\d,]*|(?:{NUMBER_WORDS}))\b",
     re.I,
 )
 _CODE = re.compile(r"\b[A-Z]{1,4}-?\d{3,}\b|§\s?\d|\b\d{2,}(?:\.\d+)+(?:\([a-z0-9]+\))*|\b[A-Z]{2,}-\d+\b")
@@ -412,7 +413,7 @@ _NOT_A_COUNT = re.compile(
     re.I,
 )
 #: "one of four risk tiers": the thing is one among N of something; N counts what follows it.
-_ONE_OF = re.compile(rf"\bone of (?:the |its |their )?(?:\d+|{_NUMBER_WORDS})\b(?P<what>(?:\s+[\w-]+){{1,3}})", re.I)
+_ONE_OF = re.compile(rf"\bone of (?:the |its |their )?(?:\d+|{NUMBER_WORDS})\b(?P<what>(?:\s+[\w-]+){{1,3}})", re.I)
 _TIME_UNITS = tuple(tokenize("minute hour day week month year"))
 
 
@@ -445,7 +446,7 @@ def _counts(ask: Asked, sentence: str) -> bool:
         if names_counted(ask.counted, w):
             # "three references", or "references ... from at least three practitioners"
             near = " ".join(words[max(0, i - 5) : i] + words[i + 1 : i + 7])
-            if re.search(rf"\d|\b(?:{_NUMBER_WORDS})\b", near, re.I):
+            if re.search(rf"\d|\b(?:{NUMBER_WORDS})\b", near, re.I):
                 return True
     return False
 
@@ -560,7 +561,7 @@ def time_limit_asked(question: str) -> bool:
 #: "released in May 2023": a date something happened is no deadline).
 _LIMIT_STATED = re.compile(
     rf"\b(?:within|(?:no|not) later than|by|before|until|due(?: on| by)?|deadline(?: is| of)?)\s+(?:the\s+)?"
-    rf"(?:\d|(?:{_NUMBER_WORDS})\b|{MONTHS})",
+    rf"(?:\d|(?:{NUMBER_WORDS})\b|{MONTHS})",
     re.I,
 )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .focus import NUMBER_WORDS
 from .unit import Quoted
 
 __all__ = ["motion_records"]
@@ -27,9 +28,9 @@ _VOTE_ASKED = re.compile(
     r"|\b(?:carried|defeated|unanimous\w*)\b",
     re.I,
 )
-_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _VOTE_RECORD = re.compile(
-    rf"^(?:result|vote|outcome|decision)\s*:|\b{_NUMBER}\s+(?:in favou?r|for|against|opposed|abstentions?)\b", re.I
+    rf"^(?:result|vote|outcome|decision)\s*:|\b(?:\d+|{NUMBER_WORDS})\s+(?:in favou?r|against|opposed|abstentions?)\b",
+    re.I,
 )
 #: (what the question asks, the line recording it, how far such a line rises away from the best-matching
 #: sentence): a vote recorded elsewhere is another motion's ("Result: Carried (10 in favour ...)")
