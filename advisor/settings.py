@@ -65,6 +65,13 @@ def _float(env: dict, name: str, default: float, lo: float, hi: float) -> float:
     return value
 
 
+def _fusion(env: dict) -> str:
+    raw = (env.get("ADVISOR_FUSION") or "rrf").strip().lower()
+    if raw not in ("score", "rrf"):
+        raise SettingsError(f"ADVISOR_FUSION={raw!r} is not a fusion; set it to 'score' or 'rrf'.")
+    return raw
+
+
 def _flag(env: dict, name: str, default: bool) -> bool:
     raw = (env.get(name) or "").strip().lower()
     if not raw:
@@ -147,6 +154,8 @@ class Settings:
     top_k: int = 6
     candidates: int = 40
     rrf_k: int = 60
+    fusion: str = "rrf"  # how the channels are fused: "rrf" (reciprocal rank) or "score" (weighted, normalised scores)
+    dense_weight: float = 0.35  # the dense channel's share in score fusion; keywords have the rest
     sentence_weight: float = 0.0  # the sentence channel's weight in the fusion (advisor.retrieve.sentences); 0 = off
     max_file_mb: float = 100.0
     abstain_threshold: float = 0.60  # calibrated on the dev splits with evals/calibrate.py
@@ -220,6 +229,8 @@ class Settings:
             top_k=top_k,
             candidates=max(top_k, _int(env, "ADVISOR_CANDIDATES", 40, 1, 1000)),
             rrf_k=_int(env, "ADVISOR_RRF_K", 60, 1, 1000),
+            fusion=_fusion(env),
+            dense_weight=_float(env, "ADVISOR_DENSE_WEIGHT", 0.35, 0.0, 1.0),
             sentence_weight=_float(env, "ADVISOR_SENTENCE_WEIGHT", 0.0, 0.0, 10.0),
             max_file_mb=_float(env, "ADVISOR_MAX_FILE_MB", 100.0, 0.001, 10_000),
             abstain_threshold=_float(env, "ADVISOR_ABSTAIN_THRESHOLD", 0.60, 0.0, 2.0),

@@ -1,4 +1,4 @@
-"""Hybrid retrieval: dense (Chroma) + BM25 (bm25s) + exact identifiers, fused by reciprocal rank.
+"""Hybrid retrieval: dense (Chroma) + BM25 (bm25s) + exact identifiers, fused by reciprocal rank (or by score).
 
 A search embeds its query and asks the vector store in the calling thread while a worker runs
 the keyword and identifier channels and reads ahead the texts and stored vectors of their
@@ -100,6 +100,9 @@ def _written_out(lex: Lexical, key: str) -> bool:
 BACKGROUND_REBUILD = 5000
 _RARE_NAME = 5  # passages a party's first word may appear in and still name it alone
 _UNFILTERED_SHARE = 0.5  # above this share of admitted chunks, filter dense candidates here, not in Chroma
+#: What an identifier hit adds in score fusion, divided by its rank: the passage holding the
+#: "GOVERN 1.6" a question names leads, however many passages near it in meaning and words.
+_ID_BONUS = 1.0
 _DENSE_CHECK = 8  # keyword hits whose exact similarity is checked against the approximate dense search
 
 # Runs each search's keyword side (shared by every Retriever; a search waits only for its own
@@ -288,7 +291,16 @@ class Retriever:
         if sm is not None and len(sm.owned):
             qvec = qvec if qvec is not None else self._query_vector(query)
             sentences = best_sentences(sm, qvec, n, lex, mask)
-        fused, order = _fuse(dense, side, k, self.settings.rrf_k, sentences, self.settings.sentence_weight)
+        fused, order = _fuse(
+            dense,
+            side,
+            k,
+            self.settings.rrf_k,
+            sentences,
+            self.settings.sentence_weight,
+            fusion=self.settings.fusion,
+            dense_weight=self.settings.dense_weight,
+        )
         dense_sim, lex_score = dict(dense), dict(side.lexical)
         chunks = {cid: side.chunks[cid] for cid in order if cid in side.chunks}
         unread = [cid for cid in order if cid not in chunks]
@@ -366,26 +378,28 @@ class Retriever:
 
 
 def _fuse(
-    dense: Ranked, side: KeywordSide, k: int, rrf: int, sentences: Ranked | None = None, weight: float = 0.0
+    dense: Ranked,
+    side: KeywordSide,
+    k: int,
+    rrf: int,
+    sentences: Ranked | None = None,
+    weight: float = 0.0,
+    *,
+    fusion: str = "rrf",
+    dense_weight: float = 0.35,
 ) -> tuple[dict[str, float], list[str]]:
-    """Reciprocal-rank fusion of the four channels (passage vectors, best sentence vectors,
-    keywords, identifiers), and the top k ids (equal scores: the stronger raw evidence, then
-    the lowest id)."""
-    fused: dict[str, float] = {}
-    channels = (
-        ([cid for cid, _ in dense], 1.0),
-        ([cid for cid, _ in sentences or ()], weight),
-        ([cid for cid, _ in side.lexical], 1.0),
-        (side.id_hits, 1.0),
-    )
-    for ranked, w in channels:
-        for r, cid in enumerate(ranked):
-            fused[cid] = fused.get(cid, 0.0) + w / (rrf + r + 1)
+    """The fused score of every candidate of the four channels (passage vectors, best sentence
+    vectors, keywords, identifiers) and the top k ids (equal scores: the stronger raw evidence,
+    then the lowest id): by reciprocal rank or, with `fusion="score"`, by score (`_by_score`)."""
+    if fusion == "score":
+        fused = _by_score(dense, side, sentences or [], weight, dense_weight)
+    else:
+        fused = _by_rank(dense, side, rrf, sentences or [], weight)
     dense_sim = dict(dense)
     lex_score = dict(side.lexical)
     top_lex = max(lex_score.values(), default=0.0) or 1.0
 
-    def tiebreak(cid: str) -> float:  # equal RRF: prefer the stronger raw evidence
+    def tiebreak(cid: str) -> float:  # equal fused scores: prefer the stronger raw evidence
         return dense_sim.get(cid, 0.0) + lex_score.get(cid, 0.0) / top_lex
 
     # only a candidate whose rounded score reaches the k-th best can be in the top k (rounding
@@ -396,3 +410,48 @@ def _fuse(
         cands = [cid for cid, score in fused.items() if round(score, 12) >= cut]
     order = sorted(cands, key=lambda cid: (-round(fused[cid], 12), -tiebreak(cid), cid))[:k]
     return fused, order
+
+
+def _by_rank(dense: Ranked, side: KeywordSide, rrf: int, sentences: Ranked, weight: float) -> dict[str, float]:
+    """Reciprocal-rank fusion: each channel adds 1 / (rrf + rank)."""
+    fused: dict[str, float] = {}
+    channels = (
+        ([cid for cid, _ in dense], 1.0),
+        ([cid for cid, _ in sentences], weight),
+        ([cid for cid, _ in side.lexical], 1.0),
+        (side.id_hits, 1.0),
+    )
+    for ranked, w in channels:
+        for r, cid in enumerate(ranked):
+            fused[cid] = fused.get(cid, 0.0) + w / (rrf + r + 1)
+    return fused
+
+
+def _by_score(
+    dense: Ranked, side: KeywordSide, sentences: Ranked, weight: float, dense_weight: float
+) -> dict[str, float]:
+    """Score fusion: `dense_weight` times how far a passage's similarity rises above the weakest
+    dense candidate's (scaled to the best: 1 for the nearest, 0 at or below the floor) plus the
+    rest times its BM25 score over the best; each identifier hit adds `_ID_BONUS` / rank.
+
+    Rank fusion gives a passage first in one channel and absent from the other the score of one
+    ranked about 40th in both: the Playbook page a paraphrased question needs, found first by
+    keywords, falls below passages middling in both. On the dev sets (Playbook, model cards,
+    genres) top-6 page hits rise .71 -> .74, .95 -> 1.0 and .95 -> .98 (`benchmarks/bench_fusion.py`),
+    but the composer, tuned on rank-fused passages, answers no better from them yet (README,
+    Performance): an option, not the default. A passage outside the dense candidates is below
+    the floor by construction, so keyword-only candidates need no similarity of their own here."""
+    fused: dict[str, float] = {}
+    for ranked, w in ((dense, dense_weight), (sentences, weight * dense_weight)):
+        if not ranked or not w:
+            continue
+        best, floor = ranked[0][1], ranked[-1][1]
+        span = best - floor
+        for cid, sim in ranked:
+            fused[cid] = fused.get(cid, 0.0) + w * ((sim - floor) / span if span > 0 else 1.0)
+    top = max((score for _, score in side.lexical), default=0.0)
+    for cid, score in side.lexical:
+        fused[cid] = fused.get(cid, 0.0) + (1.0 - dense_weight) * (score / top if top > 0 else 0.0)
+    for r, cid in enumerate(side.id_hits):
+        fused[cid] = fused.get(cid, 0.0) + _ID_BONUS / (r + 1)
+    return fused
