@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TypeVar
 
-from ..text import content_words
+from ..text import content_words, tokenize
 from .quotable import UnitKind
 from .unit import Quoted
 
@@ -63,13 +63,34 @@ def antecedent(c: Candidate, cands: list[Candidate]) -> Candidate | None:
     return None
 
 
+#: A sentence opening on a definite description and its verb ("The exemption is granted for at
+#: most twelve months", "The system owner is accountable ..."): the description's words.
+_DEFINITE = re.compile(
+    r"^The ((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+"
+    r"(?:is|are|was|were|must|may|shall|will|can|cannot|should|has|have|had|does|do|did)\b"
+)
+
+
+def names_the_one_before(text: str, before: str) -> bool:
+    """Does the sentence open on "The X" where X is what the sentence before introduced ("A vendor
+    may ask for a time-limited exemption from a Mandatory standard. The exemption is granted for
+    ...")? Then it speaks of that sentence's subject: of an exemption from a mandatory standard."""
+    m = _DEFINITE.match(text)
+    words = set(tokenize(m.group(1))) if m else set()
+    return bool(words) and words <= set(tokenize(before))
+
+
 def to_front(chosen: list[Candidate], i: int) -> list[Candidate]:
     """Chosen with unit i leading; one leaning on the sentence before it ("Such an evaluation
-    ...") leads with that sentence, when chosen, just before it, and stays where it is when not."""
+    ...") leads with that sentence, when chosen, just before it, and stays where it is when not;
+    one naming what the sentence before introduced ("The exemption ...") follows it when chosen."""
     c = chosen[i]
-    if not c.anaphoric:
-        return [c, *chosen[:i], *chosen[i + 1 :]]
     pre = antecedent(c, chosen)
+    if not c.anaphoric:
+        if pre is not None and names_the_one_before(c.text, pre.text):
+            c.follows = pre
+            return [pre, c, *(d for d in chosen if d is not c and d is not pre)]
+        return [c, *chosen[:i], *chosen[i + 1 :]]
     if pre is None:
         return chosen
     c.follows = pre

@@ -1,14 +1,15 @@
 """What a chosen sentence says, as the verdict on an answer reads it (`asks.Evidence`): its own
 words with its list's lead-in, its document's title and section, the acronyms its document
 spells out; a sentence leaning on the one before it ("It completes triage within 7 business
-days") with that sentence's words too, for "it" is what that sentence names ("The AI Program
-Office acknowledges each request ...")."""
+days", "The exemption is granted for ...") with that sentence's words too, for "it" is what
+that sentence names ("The AI Program Office acknowledges each request ...")."""
 
 from __future__ import annotations
 
 import re
 
 from ..text import sentence_spans, tokenize
+from .anaphora import names_the_one_before
 from .asks import Evidence
 from .corpus import Corpus
 from .docref import DOCUMENT_TOKENS
@@ -24,7 +25,9 @@ def evidence_of(chosen: list[Candidate], corpus: Corpus) -> list[Evidence]:
         lead = c.unit.lead.text if c.unit.lead is not None else ""
         # a status line ("Effective 1 June 2026") is about the document itself, by any kind of name
         itself = DOCUMENT_TOKENS if status_line(c.text) else frozenset()
-        before = _sentence_before(c) if c.anaphoric or _OBJECT_PRONOUN.search(c.text) else ""
+        before = _sentence_before(c)
+        if not (c.anaphoric or _OBJECT_PRONOUN.search(c.text) or names_the_one_before(c.text, before)):
+            before = ""
         field = " ".join(d.text for d in chosen if field_beside(c.unit, d.unit))
         out.append(
             Evidence(
