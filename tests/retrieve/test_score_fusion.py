@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from advisor.errors import SettingsError
-from advisor.retrieve import _fuse
+from advisor.index import Index
+from advisor.retrieve import Filters, Retriever, _fuse
 from advisor.retrieve.keyword import KeywordSide
 from advisor.settings import Settings
 
@@ -66,3 +67,34 @@ def test_fusion_settings_are_read_and_checked(tmp_path):
         Settings.from_env({**home, "ADVISOR_FUSION": "borda"})
     with pytest.raises(SettingsError, match=r"ADVISOR_DENSE_WEIGHT=1\.5 is out of range"):
         Settings.from_env({**home, "ADVISOR_DENSE_WEIGHT": "1.5"})
+
+
+def test_a_search_fuses_as_the_settings_say(tmp_path, hash_model_dir):
+    """Keywords alone (score fusion, dense weight 0) rank as the keyword channel does, and the
+    dense channel alone (weight 1) otherwise."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    texts = [
+        # the keyword channel's best: the question's rarest words, again and again
+        "Drift, drift and more drift: drift reports, drift reviews and the drift reviewers for each model.",
+        # the dense channel's best here (the test embedder hashes words and word pairs, stop words too)
+        "How is model drift reviewed is the question this note answers for the committee.",
+        "Vendor contracts name the security contact and a breach notice window.",
+        "Consent forms are reviewed by the ethics board every year.",
+        "Incident tickets are triaged within one business day.",
+    ]
+    for i, text in enumerate(texts):
+        (docs / f"note{i}.md").write_text(f"# Note {i}\n\n## About\n\n{text}\n", encoding="utf-8")
+    base = {"ADVISOR_HOME": str(tmp_path / "home"), "ADVISOR_EMBED_MODEL": str(hash_model_dir)}
+    assert Index(Settings.from_env(base)).index_paths([docs]).ok
+    query = "how is model drift reviewed"
+
+    def ranked(**env: str) -> list[str]:
+        r = Retriever(Index(Settings.from_env({**base, **env})), parallel=False)
+        return [h.chunk.chunk_id for h in r.search(query, k=2).hits]
+
+    r = Retriever(Index(Settings.from_env(base)), parallel=False)
+    lex = r.lexical()
+    keywords = [cid for cid, _ in lex.search(query, 2, lex.mask(Filters()))]
+    assert ranked(ADVISOR_FUSION="score", ADVISOR_DENSE_WEIGHT="0") == keywords
+    assert ranked(ADVISOR_FUSION="score", ADVISOR_DENSE_WEIGHT="1") != keywords
