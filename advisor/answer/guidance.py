@@ -265,7 +265,7 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
             chosen = _direct_first(order, chosen, items)
             chosen += [c for c in items if c not in chosen]
             limit += max(0, len(items) - LIST_SLOTS)  # a long list does not crowd out the rest of the answer
-    chosen = fill_mmr(cands, chosen, best, limit)
+    chosen = fill_mmr(cands, chosen, best, limit, question)
     if not as_list and not pool.ranked:  # "the weakest site": its row, not its table
         chosen = add_siblings(cands, chosen, best, question)
     # a chosen lead-in brings its list; a chosen item its lead-in (arrange() writes it)

@@ -92,13 +92,14 @@ def _group_key(c: Candidate) -> tuple[str, ...]:
     return tuple(map(str, c.unit.list_key))
 
 
-def fill_mmr(cands: list[Candidate], chosen: list[Candidate], best: float, limit: int) -> list[Candidate]:
-    """Add relevant units that say something new until the limit (maximal marginal relevance).
-    A unit must clear the relevance floor on its own; one leaning on the sentence before it
-    ("For example, ...") only with that sentence in the answer too: already chosen (then the
-    runners-up floor is enough: it reads as that sentence's second half), or brought along when
-    it clears the floor as well (the pair takes two places)."""
-    lam, floor = 0.75, 0.72
+def fill_mmr(cands: list[Candidate], chosen: list[Candidate], best: float, limit: int, asked: str) -> list[Candidate]:
+    """Add relevant units that say something new until the limit (maximal marginal relevance; the
+    words of the question `asked` are no redundancy: every relevant sentence names what is asked).
+    A unit must clear the relevance floor on its own; one leaning on the sentence before it ("For
+    example, ...") only with that sentence in the answer too: already chosen (then the runners-up
+    floor is enough: it reads as that sentence's second half), or brought along when it clears
+    the floor as well (the pair takes two places)."""
+    lam, floor, words = 0.75, 0.72, fingerprint(asked)
     while len(chosen) < limit:
         pick, pick_val, pick_pre = None, -1e9, None
         for c in cands:
@@ -120,7 +121,7 @@ def fill_mmr(cands: list[Candidate], chosen: list[Candidate], best: float, limit
             # nor are two stating different figures, however alike they read to the model (one
             # card's "Specificity | 92.6%" beside another's "Specificity | 96.8%"): words decide
             redundancy = max(
-                (0.0 if other_figures(c.text, o.text) else 0.5 * sim) + 0.5 * _overlap(c, o)
+                (0.0 if other_figures(c.text, o.text) else 0.5 * sim) + 0.5 * _overlap(c, o, words)
                 for o, sim in zip(chosen, sims, strict=True)
             )
             val = lam * c.score - (1 - lam) * redundancy
@@ -189,8 +190,8 @@ def _sibling_cap(members: list[Candidate], best: float, question: str = "") -> i
     return MAX_SIBLINGS
 
 
-def _overlap(a: Candidate, b: Candidate) -> float:
-    fa, fb = fingerprint(a.text), fingerprint(b.text)
+def _overlap(a: Candidate, b: Candidate, asked: frozenset[str] = frozenset()) -> float:
+    fa, fb = fingerprint(a.text) - asked, fingerprint(b.text) - asked
     return len(fa & fb) / len(fa | fb) if fa and fb else 0.0
 
 

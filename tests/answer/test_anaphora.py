@@ -39,7 +39,7 @@ def test_a_relevant_example_brings_the_sentence_it_leans_on():
     # the claim alone ranks below the register line; the example it leads to outranks both
     review, claim, example, register = _cands([0.5, 0.42, 0.49, 0.48], VECS)
     assert example.anaphoric
-    chosen = fill_mmr([review, claim, example, register], [review], best=0.5, limit=3)
+    chosen = fill_mmr([review, claim, example, register], [review], best=0.5, limit=3, asked="")
     assert chosen == [review, claim, example]
     lines = [p.text for p in arrange(chosen)]
     assert lines.index(claim.text) + 1 == lines.index(example.text)  # read right after it
@@ -47,13 +47,13 @@ def test_a_relevant_example_brings_the_sentence_it_leans_on():
 
 def test_an_example_whose_claim_is_off_topic_stays_out():
     review, claim, example, register = _cands([0.5, 0.2, 0.49, 0.4], VECS)
-    chosen = fill_mmr([review, claim, example, register], [review], best=0.5, limit=3)
+    chosen = fill_mmr([review, claim, example, register], [review], best=0.5, limit=3, asked="")
     assert example not in chosen and claim not in chosen
 
 
 def test_the_pair_needs_two_places():
     review, claim, example, register = _cands([0.5, 0.42, 0.49, 0.3], VECS)
-    chosen = fill_mmr([review, claim, example, register], [review], best=0.5, limit=2)
+    chosen = fill_mmr([review, claim, example, register], [review], best=0.5, limit=2, asked="")
     assert example not in chosen
 
 
@@ -62,10 +62,14 @@ def test_a_sentence_going_on_from_a_chosen_one_needs_only_the_runners_up_floor()
     # usual floor (0.72 of the best) but above the runners-up one (0.55): it is the claim's
     # second half, quoted right after it
     review, claim, example, register = _cands([0.5, 0.45, 0.30, 0.4], VECS)
-    assert example in fill_mmr([review, claim, example, register], [review, register, claim], best=0.5, limit=5)
+    assert example in fill_mmr(
+        [review, claim, example, register], [review, register, claim], best=0.5, limit=5, asked=""
+    )
     # an off-topic sentence after a chosen one stays out, going on or not
     review, claim, example, register = _cands([0.5, 0.45, 0.2, 0.4], VECS)
-    assert example not in fill_mmr([review, claim, example, register], [review, register, claim], best=0.5, limit=5)
+    assert example not in fill_mmr(
+        [review, claim, example, register], [review, register, claim], best=0.5, limit=5, asked=""
+    )
 
 
 MEANS = (

@@ -37,7 +37,7 @@ def test_two_cards_figures_for_one_measure_are_not_repeats():
     assert not repeats(lvo, ich, float(lvo.vec @ ich.vec))
     # a line about something else, less redundant in meaning, does not crowd the other card's figure out
     other = _cand(Unit("Manufacturer: Halvard Medical AI, Inc.", ich.chunk, 0), [0.6, 0.8], 0.46)
-    chosen = fill_mmr([ich, lvo, other], [ich], best=0.5, limit=2)
+    chosen = fill_mmr([ich, lvo, other], [ich], best=0.5, limit=2, asked="")
     assert lvo in chosen
 
 
