@@ -12,6 +12,9 @@ from .pdf_lists import BRACKETED, BULLET_SIGNS
 
 #: A line opening with a list bullet (bullets are written "- " by now, or still as set).
 _BULLETED = re.compile(rf"^[{BULLET_SIGNS}-]\s")
+#: A figure going on with a sentence ("... increased sensitivity to" / "55.9% while ..."), not a
+#: numbered item or heading ("10. Retention", "10 Retention").
+_FIGURE_GOES_ON = re.compile(r"\d+(?:[.,]\d+)*%?\s+[a-z]")
 
 
 def _prose_goes_on(text: str) -> bool:
@@ -116,9 +119,8 @@ def _same_column(prev: Piece, after: list[Piece], plain: bool) -> Piece | None:
     if not (
         re.match(r"[a-z(,;]", cont.text)
         or (not plain and re.match(r"[A-Z](?![\w ()/-]{0,40}:)", cont.text) and _prose_goes_on(prev.text))
-        # a figure going on with the sentence ("... retained for at least" / "10 years after ..."),
-        # not a numbered item or heading ("10. Retention", "10 Retention")
-        or (re.match(r"\d+(?:[.,]\d+)*%?\s+[a-z]", cont.text) and re.search(r"[a-z,]$", prev.text))
+        # a figure going on with the sentence ("... retained for at least" / "10 years after ...")
+        or (_FIGURE_GOES_ON.match(cont.text) and re.search(r"[a-z,]$", prev.text))
     ):
         return None
     return cont
@@ -132,12 +134,15 @@ def _wrapped_back(prev: Piece, p: Piece) -> bool:
 def _next_column(prev: Piece, shown: list[Piece], after: list[Piece]) -> Piece | None:
     """The first piece of the next page when `prev` ends the page's right column and the page
     reads on into the next page's left column (a journal's two columns): only a piece opening in
-    lower case, the sentence plainly going on ("... edit it where" / "needed and send it")."""
+    lower case, the sentence plainly going on ("... edit it where" / "needed and send it"), or on
+    a figure going on with it ("... increased sensitivity to" / "55.9% while ...")."""
     left = any(p.x1 <= prev.x0 + 1 and p.top < prev.bottom and prev.top < p.bottom for p in shown if p is not prev)
     cont = next((p for p in after if p.text), None)
     if not left or cont is None or not prose(cont) or cont.x1 > prev.x0 + 1:
         return None
     # a word broken at the page's foot ("documenta-" / "tion") is decided as a line end's is
+    if _FIGURE_GOES_ON.match(cont.text) and re.search(r"[a-z,]$", prev.text):
+        return cont
     return cont if re.match(r"[a-z]", cont.text) and re.search(r"[a-z,]$|[a-z][-\u2010]$", prev.text) else None
 
 

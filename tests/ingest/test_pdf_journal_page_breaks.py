@@ -69,3 +69,27 @@ def test_a_word_the_next_pages_columns_break_is_not_taken_for_the_page_breaks_co
     assert any(whole in t for t in text), text
     assert any("the hospital interface engineering team." in t for t in text), text
     assert not any("once at ring" in t for t in text), text
+
+
+#: The sentence goes on atop the next page's left column with a figure ("... increased
+#: sensitivity to" / "55.9% while ..."): joined back as one opening in lower case is.
+FIGURE_GOES_ON = [
+    (
+        "The monitoring committee met every month during the study and reviewed the site reports.",
+        "In retrospective re-scoring of the study data, a threshold of 58 at the rural site would have "
+        "increased sensitivity to",
+    ),
+    (
+        "55.9% while raising alert volume from 1.3 to 1.7 alerts per day. These changes took effect after "
+        "the study period.",
+        "12 Nurse survey results are reported in the next section of the paper.",
+    ),
+]
+
+
+def test_a_sentence_going_on_with_a_figure_atop_the_next_pages_left_column_is_joined_whole(tmp_path):
+    p = pdfgen.column_pages_pdf(tmp_path / "figure.pdf", FIGURE_GOES_ON)
+    text = [" ".join(b.text.split()) for b in load_document(p, str(p)).blocks]
+    whole = "would have increased sensitivity to 55.9% while raising alert volume from 1.3 to 1.7 alerts per day."
+    assert any(whole in t for t in text), text
+    assert not any(t.startswith("55.9%") for t in text), text
