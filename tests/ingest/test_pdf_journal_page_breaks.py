@@ -29,8 +29,8 @@ PAGES = [
 ]
 
 
-def _texts(tmp_path):
-    p = pdfgen.column_pages_pdf(tmp_path / "journal.pdf", PAGES)
+def _texts(tmp_path, pages=PAGES):
+    p = pdfgen.column_pages_pdf(tmp_path / "journal.pdf", pages)
     return [" ".join(b.text.split()) for b in load_document(p, str(p)).blocks]
 
 
@@ -63,8 +63,7 @@ BROKEN_BESIDE = [
 
 
 def test_a_word_the_next_pages_columns_break_is_not_taken_for_the_page_breaks_continuation(tmp_path):
-    p = pdfgen.column_pages_pdf(tmp_path / "beside.pdf", BROKEN_BESIDE)
-    text = [" ".join(b.text.split()) for b in load_document(p, str(p)).blocks]
+    text = _texts(tmp_path, BROKEN_BESIDE)
     whole = "review its thresholds separately for small sites once at least six months of live data are available."
     assert any(whole in t for t in text), text
     assert any("the hospital interface engineering team." in t for t in text), text
@@ -88,8 +87,7 @@ FIGURE_GOES_ON = [
 
 
 def test_a_sentence_going_on_with_a_figure_atop_the_next_pages_left_column_is_joined_whole(tmp_path):
-    p = pdfgen.column_pages_pdf(tmp_path / "figure.pdf", FIGURE_GOES_ON)
-    text = [" ".join(b.text.split()) for b in load_document(p, str(p)).blocks]
+    text = _texts(tmp_path, FIGURE_GOES_ON)
     whole = "would have increased sensitivity to 55.9% while raising alert volume from 1.3 to 1.7 alerts per day."
     assert any(whole in t for t in text), text
     assert not any(t.startswith("55.9%") for t in text), text
