@@ -140,9 +140,9 @@ def _next_column(prev: Piece, shown: list[Piece], after: list[Piece]) -> Piece |
     cont = next((p for p in after if p.text), None)
     if not left or cont is None or not prose(cont) or cont.x1 > prev.x0 + 1:
         return None
-    # a word broken at the page's foot ("documenta-" / "tion") is decided as a line end's is
     if _FIGURE_GOES_ON.match(cont.text) and re.search(r"[a-z,]$", prev.text):
         return cont
+    # a word broken at the page's foot ("documenta-" / "tion") is decided as a line end's is
     return cont if re.match(r"[a-z]", cont.text) and re.search(r"[a-z,]$|[a-z][-\u2010]$", prev.text) else None
 
 
