@@ -437,7 +437,7 @@ def _by_score(
     Rank fusion gives a passage first in one channel and absent from the other the score of one
     ranked about 40th in both: the Playbook page a paraphrased question needs, found first by
     keywords, falls below passages middling in both. On the dev sets (Playbook, model cards,
-    genres) top-6 page hits rise .71 -> .74, .95 -> 1.0 and .95 -> .98 (`benchmarks/bench_fusion.py`),
+    genres) top-6 page hits rise .71 -> .74, .98 -> 1.0 and .94 -> .97 (`benchmarks/bench_fusion.py`),
     but the composer, tuned on rank-fused passages, answers no better from them yet (README,
     Performance): an option, not the default. A passage outside the dense candidates is below
     the floor by construction, so keyword-only candidates need no similarity of their own here."""
