@@ -496,7 +496,8 @@ def broken_word(text: str, vocabulary: Collection[str] | None = None, known: Col
         head, tail = m.group(1).lower(), m.group(2).lower()
         if tail in WORD_TAILS or (" " in m.group(0) and tail not in SUSPENDED_BEFORE):
             return True
-        joined = vocabulary and head + tail in vocabulary and head not in vocabulary and tail not in vocabulary
+        # hyphenation never leaves one letter before a line end ("e-mail", "x-ray" are spelled so)
+        joined = len(head) > 1 and vocabulary and head + tail in vocabulary and {head, tail}.isdisjoint(vocabulary)
         if joined and not (head in known and tail in known):
             return True
     return False

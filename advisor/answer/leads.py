@@ -37,6 +37,19 @@ _PROVISION_NUMBER = re.compile(rf"^(?:{STATUTE_NUMBER}|(?:Sec|SEC)\.\s*\d+[A-Za-
 _HEADING_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.|(?:Box|Table|Figure|Exhibit) \d+[.:])\s+(?=[A-Za-z])")
 
 
+#: A heading's number closed by a full stop, alone ("2. Methods") or after its kind ("ARTICLE 29. ...").
+_NUMBER_STOP = re.compile(r"^(?:([A-Z][A-Za-z]+ \d+[A-Za-z]?)|\d+)\.\s+(?=[A-Za-z])")
+#: A heading of a word or two and a figure ("Agreement 95%", "Median score 4.2"), not a dated title.
+_FIGURE_HEAD = re.compile(r"^[A-Za-z][\w'’-]*(?: [A-Za-z][\w'’-]*){0,2}:? \d[\d.,]*%?$")
+
+
+def _unstopped(heading: str) -> str:
+    """The heading without the full stop after its number, which would end the lead-in's sentence
+    mid-way ("The items listed under 2. Methods are:"): "Methods", "ARTICLE 29, ARTIFICIAL ..."."""
+    m = _NUMBER_STOP.match(heading)
+    return heading if m is None else (f"{m.group(1)}, " if m.group(1) else "") + heading[m.end() :]
+
+
 #: A bullet opening a heading or a line ("- ", "• ").
 _BULLET = re.compile(r"^[-–•▪*]\s+")
 
@@ -57,8 +70,12 @@ def section_lead(chunk: Chunk) -> Unit | None:
     bullet = _BULLET.match(tail)  # a slide's bold bullet over its sub-bullets, read as a heading
     tail = tail[bullet.end() :] if bullet else tail
     parent = next((p for p in reversed(parts[:-1]) if identifiers(p)), parts[-2] if len(parts) > 1 else "")
+    parent, tail = _unstopped(parent), _unstopped(tail)
     if not re.search(r"[A-Za-z]{3,}", tail) or len(tail.split()) > (20 if identifiers(tail) else 12):
         return None
+    if parent and _FIGURE_HEAD.match(tail) and not identifiers(tail):
+        # "Agreement 95%" over a recommendation states a figure: it names no items ("The agreement 95% for ...")
+        return Unit(f"The items listed under {parent} are:", chunk, -1, UnitKind.SENTENCE, -1, framing=True)
     if bullet and any(_BULLET.sub("", line, count=1).strip() == tail for line in chunk.text.splitlines()):
         # a bold bullet stating a fact is also said as the item under it: the slide's title leads it
         text = f"The items listed under {parent} are:" if parent else ""
@@ -71,8 +88,10 @@ def section_lead(chunk: Chunk) -> Unit | None:
             text = f"The items listed as {tail} under {parent} are:"
     elif re.match(r"[A-Z][\w ’'()-]{2,40}: \S", tail) and not identifiers(tail.split(":")[0]):
         # a heading that is a field ("Note quality: audit of 600 notes", "Wave C (Phase 2): sepsis
-        # early warning") frames as itself
-        text = f"Under {tail}:"
+        # early warning") frames as itself; one of names only ("Clinical AI Safety Lead: Dr Hana Moore")
+        # would read as a heading there, so it is named as the heading the items are listed under
+        named = all(w[0].isupper() for w in re.findall(r"[A-Za-z][\w'’-]*", tail) if w.lower() not in SMALL_WORDS)
+        text = f"The items listed under {tail} are:" if named else f"Under {tail}:"
     elif identifiers(tail):
         # a numbered heading names its items whatever its title says ("MAP 2.2 — Knowledge limits ... documented")
         text = f"The items listed under {tail} are:"

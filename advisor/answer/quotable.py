@@ -15,6 +15,7 @@ from ..guard import contact_details, looks_like_injection, without_addresses
 from ..text import AGENT_CLAUSE, DEFINED_TERM, ITEM_SEPARATOR, broken_word, content_words, sentence_spans
 from .fields import CUT, FIELD, dangling, field_line, field_spans
 from .leads import AUXILIARY, SMALL_WORDS, label_lead, section_lead
+from .letterhead import letterhead
 from .status import coded_line, graded_line, status_line
 from .sublists import hang_sub_lists, left_open, sub_list_lead
 from .tiles import figure_tile
@@ -274,7 +275,9 @@ def read_units(chunk: Chunk) -> list[Unit]:
             # a tile states its figure; it introduces no list (the bullets after it are the slide's own)
             tile = not (whole or fieldish) and se >= len(block.rstrip()) and figure_tile(flat)
             unit.ok = whole or fieldish or tile or _says_alone(flat, se >= len(block.rstrip()), chunk)
-            if not unit.ok and contact_details(flat):
+            if unit.ok and letterhead(flat):
+                unit.ok, unit.contact = False, True  # where to write to, not a fact: for "whom do we contact"
+            elif not unit.ok and contact_details(flat):
                 masked = without_addresses(flat)
                 unit.contact = whole_sentence(masked) or field_line(masked)
             units.append(unit)

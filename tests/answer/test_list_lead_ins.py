@@ -28,6 +28,13 @@ def _chunk(text: str, section: str, pos: int = 0) -> Chunk:
     return Chunk(chunk_id=f"c{pos}", text=text, source="guide.md", title="Guide", section=section, position=pos)
 
 
+def lead(section: str) -> str:
+    """The lead-in written from a heading path for the list under it."""
+    unit = section_lead(_chunk("- submits the request;\n- presents the tool.", section))
+    assert unit is not None
+    return unit.text
+
+
 def _answer(question: str, chunks: list[Chunk]) -> str:
     """The answer as a reader sees it: lead-ins and sentences as lines, items as bullets."""
     emb = HashEmbedder("hash")
@@ -111,11 +118,6 @@ def test_an_item_closing_on_a_relative_clause_is_quoted_with_its_list():
 
 
 def test_a_lead_in_written_from_a_heading_never_doubles_its_article_or_repeats_its_parent():
-    def lead(section: str) -> str:
-        unit = section_lead(_chunk("- submits the request;\n- presents the tool.", section))
-        assert unit is not None
-        return unit.text
-
     # a run-in heading "The Clinical Sponsor" under "4.2 Clinical Sponsor" once read "The the clinical sponsor for ..."
     assert lead("4. Roles > 4.2 Clinical Sponsor > The Clinical Sponsor") == (
         "The items listed under 4.2 Clinical Sponsor are:"
@@ -160,3 +162,22 @@ def test_a_paragraph_opening_a_passage_over_its_list_is_prose_not_an_item_cut_fr
     assert first.kind.value == "sentence" and first.text.startswith("The 14 recommendations below")
     assert next(u.text for u in units if u.kind.value == "item").startswith("Govern every generative AI tool")
     assert introduces("The recommendations below reached consensus.")
+
+
+def test_a_lead_in_never_stops_on_its_heading_s_number_or_frames_a_figure_as_the_items():
+    # "The items listed under 2. Methods are:" reads as two sentences, the first cut off
+    assert lead("Evaluation study > 2. Methods > Participating hospitals") == (
+        "The participating hospitals for Methods are:"
+    )
+    assert lead("SB 1184 > ARTICLE 29. ARTIFICIAL INTELLIGENCE IN HEALTH CARE FACILITIES > Costs") == (
+        "The costs for ARTICLE 29, ARTIFICIAL INTELLIGENCE IN HEALTH CARE FACILITIES are:"
+    )
+    # a heading stating a figure ("Agreement 95%") names no items: "The agreement 95% for ... is:" said nothing
+    assert lead("Consensus statement > 7. Recommendations > Agreement 95%") == (
+        "The items listed under Recommendations are:"
+    )
+    assert lead("Governance > GOVERN 1 > GOVERN 1.5").startswith("The items listed under GOVERN 1.5")
+    # a field heading ending on dates is a title, not a figure: it still frames as itself
+    assert lead("Board briefing > Ready to scale > Proposed: 4-phase scale-up, Oct 2026 to Dec 2028") == (
+        "Under Proposed: 4-phase scale-up, Oct 2026 to Dec 2028:"
+    )

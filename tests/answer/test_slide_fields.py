@@ -113,6 +113,11 @@ def test_a_bold_bullet_read_as_a_heading_frames_its_sub_bullets_as_the_slide_wri
     # a heading that is a field with a bracket frames as itself, not as "The wave c (phase 2): ... are:"
     wave = section_lead(_items("Three tools to scale > Wave C (Phase 2): sepsis early warning", "Go-live in March"))
     assert wave is not None and wave.text == "Under Wave C (Phase 2): sepsis early warning:", wave
+    # a field heading of names only would read as a heading in the answer: it is said as a sentence
+    lead = section_lead(
+        _items("Safety leads > Clinical AI Safety Lead: Dr Hana Moore", "Stop-the-line authority: may suspend any tool")
+    )
+    assert lead is not None and lead.text == "The items listed under Clinical AI Safety Lead: Dr Hana Moore are:", lead
     # one thing under a heading takes "is"; a list of things "are"
     one = section_lead(_items("Charter > Escalation to the board", "Within 5 days"))
     assert one is not None and one.text.endswith(" is:"), one

@@ -105,6 +105,8 @@ def test_the_composer_refuses_to_quote_what_the_metric_flags_as_broken():
         flagged = bool(readability(s, evidence).broken_hyphen_rate)
         assert flagged == broken_word(s, evidence), s
     assert [broken_word(s, evidence) for s in sentences] == [True, True, True, False, True, False]
+    # a word spelled with a one-letter prefix is no word broken at a line end, whatever the evidence joins
+    assert not broken_word("Approval by e-mail is prohibited.", {"email", "approval"})
 
 
 def test_clean_answers_score_zero_and_count_words():
