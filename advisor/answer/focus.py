@@ -478,6 +478,9 @@ def gives(ask: Asked, sentence: str) -> bool:
     if focus is Focus.MONEY:  # "a fee equal to 25% of the remaining subscription fees" states one too
         return bool(MONEY.search(sentence) or SHARE_OF_MONEY.search(sentence))
     if focus is Focus.DATE:
+        if _TIME_LIMIT.search(ask.question) and " | " not in sentence and not states_limit(sentence):
+            # "what is the deadline": not the day something was counted (a table's row: by its column)
+            return conditioned(ask.question, sentence)
         return bool(_DATE.search(sentence) or _RELATIVE.search(sentence)) or conditioned(ask.question, sentence)
     if focus is Focus.RATE:
         # "whose override rate exceeds 90 percent" sets a threshold: it is not the rate a hospital had
@@ -560,7 +563,8 @@ def time_limit_asked(question: str) -> bool:
 #: A time limit stated: "within 72 hours", "no later than 31 December 2028", "by 15 April" (not
 #: "released in May 2023": a date something happened is no deadline).
 _LIMIT_STATED = re.compile(
-    rf"\b(?:within|(?:no|not) later than|by|before|until|due(?: on| by)?|deadline(?: is| of)?)\s+(?:the\s+)?"
+    rf"\b(?:within|(?:no|not) later than|by|before|until|due(?: on| by)?|deadline(?: is| of)?|"
+    rf"(?:target|due|completion|compliance) date:?)\s+(?:the\s+)?"
     rf"(?:\d|(?:{NUMBER_WORDS})\b|{MONTHS})",
     re.I,
 )

@@ -348,16 +348,16 @@ def compose_guidance(
     passages, chunk_sim = gather_passages(
         hits, neighbors, corpus.family if corpus else None, corpus.namesake if corpus else None
     )
+    ask = read_ask(question, setup.corpus.rarity, setup.corpus.known) if retriever is not None else read_ask(question)
     cands = _candidates(
         passages,
         readings=bool(_ASKS_READINGS.search(question)),
         legal=bool(_ASKS_LEGAL.search(question)),
-        contacts=bool(_ASKS_CONTACT.search(question)),
+        contacts=bool(_ASKS_CONTACT.search(question)) or ask.focus is Focus.PLACE,  # "where is X located": its address
         asked=frozenset(re.findall(r"[A-Z][A-Z0-9&-]+", question)),
         frame=corpus.framing if corpus is not None else None,
         listing=stages_asked(question),
     )
-    ask = read_ask(question, setup.corpus.rarity, setup.corpus.known) if retriever is not None else read_ask(question)
     if ask.focus is not Focus.NONE:  # a tile off what is asked (another place, party or measure) is no answer
         cands = off_slide(question, ask.topical().anchors, cands)
     if not cands:

@@ -18,7 +18,7 @@ from .comparison import asks_to_compare
 from .corpus import Corpus
 from .definitions import asks_definition, defined_subject, defines
 from .docref import KINDS, pointing, prefer_pointed, reference_nouns
-from .focus import EFFECT_ASK, dated, gives, states_effect
+from .focus import EFFECT_ASK, dated, gives, states_effect, states_limit, time_limit_asked
 from .minutes import motion_records
 from .objects import holds_name
 from .paraphrase import phrasal
@@ -339,6 +339,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     wants_number = bool(_NUMBER_CUES.search(question))
     wants_date = focus_of(question) is Focus.DATE
     wants_effect = bool(EFFECT_ASK.search(question))
+    wants_limit = time_limit_asked(question)
     wants_signoff = bool(SIGNOFF_ASK.search(question))
     amounts = asked_amounts(question)
     negation = negated(question)
@@ -395,6 +396,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
                 bonus += 0.06
             if wants_effect and states_effect(c.text):
                 bonus += 0.12  # "when does it take effect": the document's "Effective 1 January 2027"
+            bonus += 0.06 if wants_limit and states_limit(c.text) else 0.0  # "the deadline": "Target date: 31 August"
         # the first sentence of a section usually states its subject; later ones elaborate
         if c.position == 0:
             bonus += 0.03

@@ -17,6 +17,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 import numpy as np
 
 from ..index import Index, embedding_text
+from ..settings import Settings
 from ..text import identifiers, tokenize
 from . import dense as _dense_matrix
 from .dense import Ranked, nearest, similarities, stored_vectors, with_missed
@@ -385,8 +386,8 @@ def _fuse(
     sentences: Ranked | None = None,
     weight: float = 0.0,
     *,
-    fusion: str = "rrf",
-    dense_weight: float = 0.35,
+    fusion: str = Settings.fusion,
+    dense_weight: float = Settings.dense_weight,
 ) -> tuple[dict[str, float], list[str]]:
     """The fused score of every candidate of the four channels (passage vectors, best sentence
     vectors, keywords, identifiers) and the top k ids (equal scores: the stronger raw evidence,
