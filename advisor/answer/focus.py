@@ -560,12 +560,13 @@ def time_limit_asked(question: str) -> bool:
     return _TIME_LIMIT.search(question) is not None or _WHEN_HABITUAL.search(question) is not None
 
 
-#: A time limit stated: "within 72 hours", "no later than 31 December 2028", "by 15 April" (not
-#: "released in May 2023": a date something happened is no deadline).
+#: A time limit stated: "within 72 hours", "no later than 31 December 2028", "by 15 April", the end
+#: of a period ("runs from March 2027 to August 2028") (not "released in May 2023": a date something
+#: happened is no deadline).
 _LIMIT_STATED = re.compile(
     rf"\b(?:within|(?:no|not) later than|by|before|until|due(?: on| by)?|deadline(?: is| of)?|"
     rf"(?:target|due|completion|compliance) date:?)\s+(?:the\s+)?"
-    rf"(?:\d|(?:{NUMBER_WORDS})\b|{MONTHS})",
+    rf"(?:\d|(?:{NUMBER_WORDS})\b|{MONTHS})|(?:\bto|\bthrough|[–-])\s*(?:\d{{1,2}}\s+)?{MONTHS}\s+\d{{4}}",
     re.I,
 )
 

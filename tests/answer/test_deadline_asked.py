@@ -62,3 +62,8 @@ def test_a_deadline_no_document_sets_is_not_answered_with_a_date_something_happe
 def test_a_target_date_states_a_time_limit_and_a_count_date_does_not():
     assert states_limit("Target date: 31 August 2026") and states_limit("Due date: 1 May 2027")
     assert not states_limit("The Clinical Algorithm Register listed 61 algorithms at 31 December 2025.")
+    # the end of a period is when it is done by; a figure after "to" is no date
+    assert states_limit("Phase 2 runs from March 2027 to August 2028.") and states_limit(
+        "Pilot: January 2026 – June 2026"
+    )
+    assert not states_limit("Alerts were reduced to 8 per day.") and not states_limit("Released on 3 May 2023.")
