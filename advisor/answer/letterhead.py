@@ -1,5 +1,6 @@
 """A letter's letterhead or address block, which extraction reads as one sentence when it ends
-on "Tel." or a stop: where to write to, not a fact (quoted only when asked whom to contact)."""
+on "Tel." or a stop: where to write to, not a fact (quoted only when asked whom to contact or
+where an organisation is located)."""
 
 from __future__ import annotations
 
