@@ -11,7 +11,7 @@ from ..chunk import Chunk
 from ..text import STATUTE_NUMBER, identifiers
 from .unit import Unit, UnitKind
 
-__all__ = ["AUXILIARY", "SMALL_WORDS", "label_lead", "section_lead"]
+__all__ = ["AUXILIARY", "SMALL_WORDS", "label_lead", "section_lead", "title_words"]
 
 SMALL_WORDS = frozenset(
     re.findall(r"\w+", "a an the of and or for in on to with by at from as vs via per into its their")
@@ -19,6 +19,11 @@ SMALL_WORDS = frozenset(
 AUXILIARY = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|should|must|may|might|will|would|shall)\b", re.I
 )
+
+
+def title_words(text: str) -> list[str]:
+    """The words whose capitals make a line read as a title: all but the small ones ("of", "the")."""
+    return [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text) if w.lower() not in SMALL_WORDS]
 
 
 def _plain_case(heading: str) -> str:
@@ -90,7 +95,7 @@ def section_lead(chunk: Chunk) -> Unit | None:
         # a heading that is a field ("Note quality: audit of 600 notes", "Wave C (Phase 2): sepsis
         # early warning") frames as itself; one of names only ("Clinical AI Safety Lead: Dr Hana Moore")
         # would read as a heading there, so it is named as the heading the items are listed under
-        named = all(w[0].isupper() for w in re.findall(r"[A-Za-z][\w'’-]*", tail) if w.lower() not in SMALL_WORDS)
+        named = all(w[0].isupper() for w in title_words(tail))
         text = f"The items listed under {tail} are:" if named else f"Under {tail}:"
     elif identifiers(tail):
         # a numbered heading names its items whatever its title says ("MAP 2.2 — Knowledge limits ... documented")

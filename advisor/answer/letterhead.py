@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import re
 
+from ..safety.phi_types import PhiType
 from ..text import POSTAL
-from .leads import AUXILIARY, SMALL_WORDS
+from .leads import AUXILIARY, title_words
 
 __all__ = ["letterhead"]
 
 #: Where a letter comes from or goes to: a postal address, a phone or fax label, or the
 #: placeholder an address or phone number was redacted to.
 _POSTAL = re.compile(
-    POSTAL.pattern + r"|\b(?:Tel|Telephone|Fax|Phone)\b\.?\s*(?::|\[|\+?\(?\d|$)|\[(?:ADDRESS|PHONE|FAX)\]"
+    POSTAL.pattern
+    + r"|\b(?:Tel|Telephone|Fax|Phone)\b\.?\s*(?::|\[|\+?\(?\d|$)|"
+    + "|".join(re.escape(k.placeholder) for k in (PhiType.ADDRESS, PhiType.PHONE, PhiType.FAX))
 )
 
 
@@ -23,5 +26,5 @@ def letterhead(flat: str) -> bool:
     98021 - Tel."): postal details and, but for them, capitalised words without a verb."""
     if _POSTAL.search(flat) is None or AUXILIARY.search(flat):
         return False
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", _POSTAL.sub(" ", flat)) if w.lower() not in SMALL_WORDS]
+    words = title_words(_POSTAL.sub(" ", flat))
     return sum(w[0].isupper() for w in words) >= 0.8 * len(words)

@@ -14,7 +14,7 @@ from ..chunk import Chunk, unsafe_spans
 from ..guard import contact_details, looks_like_injection, without_addresses
 from ..text import AGENT_CLAUSE, DEFINED_TERM, ITEM_SEPARATOR, broken_word, content_words, sentence_spans
 from .fields import CUT, FIELD, dangling, field_line, field_spans
-from .leads import AUXILIARY, SMALL_WORDS, label_lead, section_lead
+from .leads import AUXILIARY, label_lead, section_lead, title_words
 from .letterhead import letterhead
 from .status import coded_line, graded_line, status_line
 from .sublists import hang_sub_lists, left_open, sub_list_lead
@@ -63,7 +63,7 @@ def heading_like(line: str) -> bool:
     s = line.strip().rstrip(":").strip()
     if not s:
         return True
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", s) if w.lower() not in SMALL_WORDS]
+    words = title_words(s)
     if not words:
         return True  # numbers and symbols only: a page number, a rule
     caps = sum(1 for w in words if w[0].isupper()) / len(words)

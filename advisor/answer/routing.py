@@ -302,7 +302,7 @@ def _without_phi(why: str, question: str, found: Sequence[phi.Finding] | None = 
         found = phi.detect(question)
     if not found:
         return why
-    kinds = {w.lower(): f"[{f.type.value.upper()}]" for f in found for w in _phrases(f.text)}
+    kinds = {w.lower(): f.type.placeholder for f in found for w in _phrases(f.text)}
     words = re.compile(
         r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(kinds, key=len, reverse=True)) + r")(?![\w-])", re.I
     )

@@ -113,7 +113,7 @@ def redact_chunk(chunk: Chunk, findings: Sequence[Finding]) -> Chunk:
     text = chunk.text
     edits: list[tuple[int, int, int]] = []
     for f in sorted(findings, key=lambda f: f.start, reverse=True):
-        placeholder = f"[{f.type.value.upper()}]"
+        placeholder = f.type.placeholder
         text = text[: f.start] + placeholder + text[f.end :]
         edits.append((f.start, f.end, len(placeholder)))
     edits.reverse()
@@ -126,7 +126,7 @@ def _label_phi(label: str, chunk: Chunk) -> str:
     """A title or heading with each identifier replaced by its typed placeholder."""
     findings = detect(label, not_names=product_terms(chunk.title, chunk.publisher))
     for f in sorted(findings, key=lambda f: f.start, reverse=True):
-        label = label[: f.start] + f"[{f.type.value.upper()}]" + label[f.end :]
+        label = label[: f.start] + f.type.placeholder + label[f.end :]
     return label
 
 

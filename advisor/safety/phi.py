@@ -164,7 +164,7 @@ def redact(text: str, findings: Sequence[Finding] | None = None) -> str:
     """`text` with every identifier replaced by its typed placeholder ("[SSN]", "[NAME]")."""
     out = text
     for f in sorted(findings if findings is not None else detect(text), key=lambda f: f.start, reverse=True):
-        out = out[: f.start] + f"[{f.type.value.upper()}]" + out[f.end :]
+        out = out[: f.start] + f.type.placeholder + out[f.end :]
     return out
 
 

@@ -28,6 +28,11 @@ class PhiType(StrEnum):
     IP = "ip"
     OTHER_ID = "other_id"  # any other unique identifying number: claim, prescription, case numbers
 
+    @property
+    def placeholder(self) -> str:
+        """What redaction writes in place of an identifier of this kind ("[PHONE]", "[SSN]")."""
+        return f"[{self.value.upper()}]"
+
 
 # Kinds whose patterns are specific enough that a hit in ordinary prose is a real problem.
 HIGH_PRECISION = frozenset({PhiType.SSN, PhiType.MRN, PhiType.PHONE, PhiType.HEALTH_PLAN, PhiType.ACCOUNT})
