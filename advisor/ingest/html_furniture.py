@@ -159,12 +159,15 @@ def _furniture(el: Any, inside_article: bool) -> bool:
     if words & {"running", "print"} and words & _RUNNING:
         return True
     if words & _WEAK:
-        return not any(True for _ in el.iter(*_HEADINGS)) and len(text_of(el).split()) <= _SHORT
+        # a heading's own anchor (mdBook's <a class="header" href="#basic-usage">) is the heading's text
+        inside_heading = any(True for _ in el.iterancestors(*_HEADINGS))
+        return not inside_heading and not any(True for _ in el.iter(*_HEADINGS)) and len(text_of(el).split()) <= _SHORT
     return False
 
 
 def drop_furniture(root: Any) -> None:
     """Cut the page furniture out of `root` (the content subtree)."""
+    _drop_permalinks(root)
     total = len(text_of(root)) or 1
     stack = [(child, _tag(root) in ("main", "article")) for child in root]
     while stack:
@@ -178,6 +181,16 @@ def drop_furniture(root: Any) -> None:
             continue
         in_article = in_article or _tag(el) in ("main", "article")
         stack.extend((child, in_article) for child in el)
+
+
+def _drop_permalinks(root: Any) -> None:
+    """A heading's permalink (Sphinx's "¶", a "#" or a link icon going to the heading itself) is
+    no part of its title."""
+    for heading in list(root.iter(*_HEADINGS)):
+        for a in list(heading.iter("a")):
+            # (a footnote's mark, a number, stays)
+            if _in_page(a) and not re.search(r"[^\W_]", text_of(a)) and a.getparent() is not None:
+                a.drop_tree()  # its tail (text after it) is kept
 
 
 def _in_page(a: Any) -> bool:

@@ -44,6 +44,7 @@ from .ocr_layout import (
     table_grids,
 )
 from .ocr_running import BOTTOM, TOP, Lines, margin_lines, printed_elsewhere, tokens
+from .pdf_chapters import mark_chapter_heads
 from .pdf_furniture import Piece, mark_running_heads, mark_toc_and_index, running_identifiers
 
 DPI = 250
@@ -177,6 +178,7 @@ def _blocks(
     pieces = [[_piece(n, p) for p in read[n][0]] for n in numbers]
     heights = [float(read[n][1]) for n in numbers]
     mark_running_heads(pieces, set(), heights)
+    mark_chapter_heads(pieces, heights)
     mark_toc_and_index(pieces)  # a scanned contents page: its leaders read as noise, its lines never quoted
     for page, height in zip(pieces, heights, strict=True):
         _page_numbers(page, height)

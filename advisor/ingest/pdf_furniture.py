@@ -12,7 +12,7 @@ from .chunking import header_row
 from .document import BlockKind
 from .pdf_boxes import Box
 
-_PAGE_NO = re.compile(
+PAGE_NO = re.compile(
     r"^(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.I
 )
 # a TOC line: an entry then dot leaders or an ellipsis (or a wide gap) then a page number
@@ -117,17 +117,17 @@ def _furniture(p: Piece, repeated: set[str], height: float = 0.0) -> bool:
     if _key(p) in repeated:
         return True
     # a number alone is a page number in the page's margin; inside the page it is a chart's label ("2026")
-    if _PAGE_NO.match(p.text.strip()) and (height <= 0 or _edge(p, height)):
+    if PAGE_NO.match(p.text.strip()) and (height <= 0 or _edge(p, height)):
         return True
     cells = [c.strip() for c in p.text.split(" | ")] if p.kind == BlockKind.TABLE else []
     # (a cell may repeat as a line of its own elsewhere: "Version 2.6" in a footer's own piece)
     # a row of bare numbers inside the page is a dashboard's figures ("57 | 12 | 4"), no page numbers
-    numbers = all(_PAGE_NO.match(c) for c in cells) and height > 0 and not _edge(p, height)
+    numbers = all(PAGE_NO.match(c) for c in cells) and height > 0 and not _edge(p, height)
     return (
         len(cells) > 1
         and not numbers
         and all(
-            _PAGE_NO.match(c) or _cell_key(c) in repeated or norm(c) in repeated or _CELL + _cell_key(c) in repeated
+            PAGE_NO.match(c) or _cell_key(c) in repeated or norm(c) in repeated or _CELL + _cell_key(c) in repeated
             for c in cells
         )
     )
@@ -177,7 +177,7 @@ def _ends(shown: list[Piece], height: float, body: float = 0.0) -> list[Piece]:
     ends = [
         p
         for i, p in enumerate(shown)
-        if i < 2 or i >= len(shown) - 2 or (_edge(p, height) and p.kind != BlockKind.TABLE and len(p.text) < _LONG)
+        if i < 2 or i >= len(shown) - 2 or (_edge(p, height) and p.kind != BlockKind.TABLE and len(p.text) < LONG)
     ]
     return [
         p
@@ -212,7 +212,7 @@ def _under_body(shown: list[Piece], p: Piece, body: float) -> bool:
 
 
 #: Characters from which a repeated line must sit in a page's margin to be a running head.
-_LONG = 100
+LONG = 100
 
 
 def mark_running_heads(
@@ -235,7 +235,7 @@ def mark_running_heads(
             edge = [p for p in edge if _edge(p, height)]
         # a long line repeats as a running head only in the page's margin (a title and a part's
         # name atop each page, "... Rules and Regulations, Part IX: ..."): inside the page it is content
-        keys = {k for p in edge for k in _keys(p) if len(k) < _LONG or _edge(p, height)}
+        keys = {k for p in edge for k in _keys(p) if len(k) < LONG or _edge(p, height)}
         for key in keys:
             counts[key] = counts.get(key, 0) + 1
     # a short document may carry its running lines on few pages (a landscape or scanned page
@@ -349,7 +349,7 @@ def running_identifiers(pages: list[list[Piece]], heights: list[float]) -> list[
         for p in pieces:
             if p.kind != BlockKind.FURNITURE or p.hidden:
                 continue
-            kept = [c.strip() for c in p.text.split(" | ") if c.strip() and not _PAGE_NO.match(c.strip())]
+            kept = [c.strip() for c in p.text.split(" | ") if c.strip() and not PAGE_NO.match(c.strip())]
             text = " ".join(_PAGE_WORD.sub(" ", " ".join(kept)).split())
             text = _unpaged(text)
             # of a footer block, the parts stating a code or date ("Policy HR-204 Rev. 3 Effective

@@ -27,6 +27,7 @@ from .document import (
 )
 from .hyphens import Dehyphenator
 from .limits import Deadline, Limits
+from .pdf_chapters import mark_chapter_heads
 from .pdf_chars import Page, PageReader
 from .pdf_figures import chart_labels, figure_labels
 from .pdf_furniture import (
@@ -251,6 +252,7 @@ def _blocks(
     pieces, dehyph = _pieces(pages, body, bold)
     titles = {norm(t[-1]) for _, t in outline}
     mark_running_heads(pieces, titles, [p.height for p in pages], body)
+    mark_chapter_heads(pieces, [p.height for p in pages])
     mark_toc_and_index(pieces)
     for page, nxt in pairwise(pieces):
         mend_page_break(page, nxt)
@@ -299,6 +301,9 @@ def heading_level(text: str) -> int | None:
     if m is None:
         return None
     return 1 if m["top"] else m["num"].count(".") + 1
+
+
+_SECTION_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+|^\d{1,3}\.?\s+(?=\D)")
 
 
 def _title(text: str) -> str:
@@ -443,8 +448,10 @@ class _Sections:
         the entry "Recommendation R10" of its page)."""
         pending = self.by_page.get(piece.page, [])
         title = _title(piece.text)
+        # an outline may leave out the numbers its headings print ("ASN.1 syntax" for "2.1 ASN.1 syntax")
+        bare = _SECTION_NUMBER.sub("", title)
         for entries in (pending, self.carried):
-            match = next((t for t in entries if _title(t[-1]) == title), None)
+            match = next((t for t in entries if _title(t[-1]) in (title, bare)), None)
             if match is not None:
                 entries.remove(match)
                 return match

@@ -186,3 +186,25 @@ def test_a_glossary_tables_column_names_are_no_definition(tmp_path):
     text = _text(_chunks(tmp_path, f"<h2>Annex B Terms</h2>{table}"))
     assert "Silent run: A period in which the software runs" in text, text
     assert "Meaning in these rules" not in text, text
+
+
+def test_documentation_generators_heading_anchors_and_permalinks(tmp_path):
+    # mdBook wraps each heading's text in <a class="header">; Sphinx ends each with a "¶" permalink
+    chunks = _chunks(
+        tmp_path,
+        "<nav class='sidebar'><ol><li><a href='intro.html'>Introduction</a></li></ol></nav><main>"
+        "<h1 id='rules'><a class='header' href='#rules'>Orlin Health Board rules</a></h1>"
+        "<p>These rules govern prediction software on the Board's wards.</p>"
+        "<h2 id='scope'><a class='header' href='#scope'>Scope of the rules</a></h2>"
+        "<p>The rules cover every ward that uses an early warning score.</p>"
+        "<h2><span class='section-number'>2. </span>Escalation"
+        "<a class='headerlink' href='#escalation' title='Permalink to this heading'>¶</a></h2>"
+        "<p>A score of 7 or more is escalated to the outreach team within 30 minutes.</p>"
+        "<h3>Night cover<a class='anchor' href='#night'>#</a></h3>"
+        "<p>At night the registrar on call answers the escalation.</p></main>",
+    )
+    section = {c.text: c.section for c in chunks}
+    assert section["The rules cover every ward that uses an early warning score."] == "Scope of the rules"
+    assert section["A score of 7 or more is escalated to the outreach team within 30 minutes."] == "2. Escalation"
+    assert section["At night the registrar on call answers the escalation."] == "2. Escalation > Night cover"
+    assert "¶" not in _text(chunks) and "Introduction" not in _text(chunks)
