@@ -399,7 +399,7 @@ def focus_coverage(ask: Ask, evidence: list[Evidence], extra: list[Extra] | None
         (
             c
             for ev, c in zip(evidence, per, strict=True)
-            if (_gives(ask, ev) or corrects_premise(ev.text))
+            if (_gives(ask, ev) or corrects_premise(ev.text, ask))
             and not about_sibling(ask.question, ask.entities, ask.written, ev.own, ev.text, ev.heading)
             and not other_version(ask.question, ev.text, ev.passage)
             and not ev.others

@@ -538,9 +538,18 @@ def conditioned(question: str, sentence: str) -> bool:
     return bool(_WHEN_HABITUAL.search(question) and _TRIGGER.search(sentence))
 
 
-def corrects_premise(sentence: str) -> bool:
-    """A sentence saying the thing asked about has no fine, deadline or force of law."""
-    return bool(_PREMISE.search(sentence))
+def corrects_premise(sentence: str, ask: Asked | None = None) -> bool:
+    """A sentence saying the thing asked about has no fine, deadline or force of law. Asked for
+    a person, a name, a place or a code, only one denying what the question says ("who certifies
+    the tool": "the Board does not certify tools"), not any ("do not require evidence")."""
+    found = list(_PREMISE.finditer(sentence))
+    if not found or ask is None or ask.focus not in (Focus.PERSON, Focus.NAMED, Focus.PLACE, Focus.CODE):
+        return bool(found)
+    asked = {t[:5] for t in tokenize(ask.question)}
+    return any(t[:5] in asked for m in found for t in tokenize(m.group(0)) if len(t) > 3 and t not in _NEGATIONS)
+
+
+_NEGATIONS = frozenset({"does", "not", "legally"})
 
 
 def ranks(question: str) -> bool:

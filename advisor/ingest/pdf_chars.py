@@ -15,6 +15,7 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
+from .pdf_marking import BAND_PT, named_bold, unrule
 from .pdf_rules import Strikes, cell_edges, edge_between, text_rects
 from .pdf_turn import Turn
 
@@ -131,6 +132,7 @@ class _Shapes:
         self.vrules: list[tuple[float, float, float]] = []
         self.dots: list[tuple[float, float, float, float]] = []
         self.strokes: list[tuple[float, float, float]] = []  # thin horizontal lines, any length (strike-throughs)
+        self.bands: list[tuple[float, float, float, float]] = []  # filled bands a line high
         self.height = height
         self.turn = turn
         self._walk(page, max_objects)
@@ -186,6 +188,8 @@ class _Shapes:
             # a cell border or shading: its edges separate rows and columns
             self.hrules += [(y0, x0, x1), (y1, x0, x1)]
             self.vrules += [(x0, y0, y1), (x1, y0, y1)]
+            if fillmode.value and not stroke.value and y1 - y0 <= BAND_PT:
+                self.bands.append(rect)  # a row's shading, or a highlighter's mark (`unrule`)
 
     def covered(self, x: float, y: float, areas: list[tuple[float, float, float, float]]) -> bool:
         return any(a <= x <= c and b <= y <= d for a, b, c, d in areas)
@@ -203,7 +207,7 @@ def _style(textpage: Any, k: int, obj: Any) -> _Style:
     flags = ctypes.c_int()
     pdfium_c.FPDFText_GetFontInfo(textpage, k, buf, 128, flags)
     name = buf.value.decode("latin-1", "replace").lower()
-    bold = weight >= 600 or any(w in name for w in ("bold", "black", "heavy", "semibold"))
+    bold = named_bold(name, weight)
     mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj) if obj else 0
     return _Style(
         size=round(size, 1),
@@ -260,6 +264,8 @@ class PageReader:
         finally:
             textpage.close()
         shapes = self.shapes
+        if unrule(shapes.hrules, shapes.vrules, shapes.bands, frags):
+            shapes.edges = cell_edges(shapes.hrules)
         page = Page(self.number, self.width, self.height, frags, shapes.hrules, shapes.vrules, shapes.dots, chars)
         page.marks, page.edges = self._marks, shapes.edges
         return page

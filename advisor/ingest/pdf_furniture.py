@@ -381,13 +381,26 @@ def _toc_start(content: list[Piece]) -> int:
     return 0
 
 
-def _toc_end(content: list[Piece]) -> int:
+def _toc_end(content: list[Piece], start: int = 0) -> int:
     """Where the contents list ends on its page: after the last piece holding an entry, when
-    prose follows it (a paragraph introducing the document); else at the page's end."""
+    prose follows it (a paragraph introducing the document); else at the page's end. A list
+    without page numbers (a web page printed, its contents linked) ends at the first piece that
+    is no entry: a heading or a sentence."""
     last = max((i for i, p in enumerate(content) if any(toc_line(ln) for ln in p.text.split("\n"))), default=-1)
+    if last < 0:
+        end = start + 1
+        while end < len(content) and _unpaged_entry(content[end]):
+            end += 1
+        return end
     after = content[last + 1 :]
     prose = any(p.kind == BlockKind.TEXT and not p.heading and _SENTENCE.search(p.text) for p in after)
     return last + 1 if last >= 0 and prose else len(content)
+
+
+def _unpaged_entry(p: Piece) -> bool:
+    """What a contents list without entries ending in page numbers may hold: no heading and no
+    sentence (its entries, perhaps run together with their numbers in a column beside them)."""
+    return not p.heading and p.kind == BlockKind.TEXT and not _SENTENCE.search(p.text)
 
 
 #: A sentence: words, then a full stop closing a word of lower case.
@@ -407,7 +420,8 @@ def mark_toc_and_index(pages: list[list[Piece]]) -> None:
         titled_toc = any(_TOC_TITLE.match(p.text.strip()) for p in content[:3])
         titled_index = any(_INDEX_TITLE.match(p.text.strip()) for p in content[:3])
         if titled_toc or (in_toc and toc >= 0.4 * len(lines)) or (len(lines) >= 4 and toc >= 0.5 * len(lines)):
-            start, end = 0 if in_toc else _toc_start(content), _toc_end(content)
+            start = 0 if in_toc else _toc_start(content)
+            end = _toc_end(content, start)
             for p in content[start:end]:
                 p.kind = BlockKind.TOC
             # what the page prints after the list's last entry (an introduction) is content, and

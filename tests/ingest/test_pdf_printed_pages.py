@@ -1,0 +1,57 @@
+"""A web page printed to PDF (as a browser prints an intranet policy): its "Contents" list is
+links without page numbers, or empty, and the page goes on with the document's first sections
+(fictional organisation, our own words)."""
+
+from __future__ import annotations
+
+from fpdf import FPDF
+
+from advisor.ingest import BlockKind, load_chunks, load_document
+
+
+def _printed(path, entries: list[str]):
+    pdf = FPDF()
+    pdf.add_page()
+
+    def heading(text: str) -> None:
+        pdf.ln(4)  # a browser's margin over each heading
+        pdf.set_font("Helvetica", "B", size=15)
+        pdf.cell(0, 10, text, new_x="LMARGIN", new_y="NEXT")
+
+    def para(text: str) -> None:
+        pdf.set_font("Helvetica", size=11)
+        pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+
+    heading("Abstract")
+    para("This policy sets out how Orlin Health Board approves prediction software for its wards.")
+    heading("Contents")
+    pdf.set_font("Helvetica", size=11)
+    for entry in entries:
+        pdf.cell(0, 6, entry, new_x="LMARGIN", new_y="NEXT")
+    heading("1. Ownership")
+    para("2024-2026, Orlin Health Board Digital Office")
+    para("Every approved tool has a named clinical owner who signs its annual review.")
+    heading("2. Approval")
+    para("The digital safety panel approves a tool only after a silent trial of at least 8 weeks.")
+    pdf.output(str(path))
+    return path
+
+
+def test_a_printed_pages_empty_contents_heading_does_not_swallow_the_sections_under_it(tmp_path):
+    p = _printed(tmp_path / "policy.pdf", [])
+    chunks = load_chunks(p, str(p), doc_type="user")
+    owner = next(c for c in chunks if "named clinical owner" in c.text)
+    assert owner.section == "1. Ownership" and "2024-2026, Orlin Health Board Digital Office" in owner.text
+    trial = next(c for c in chunks if "silent trial of at least 8 weeks" in c.text)
+    assert trial.section == "2. Approval"
+
+
+def test_contents_linked_without_page_numbers_are_never_quoted(tmp_path):
+    p = _printed(tmp_path / "policy.pdf", ["1. Ownership", "2. Approval", "3. Monitoring after go-live"])
+    blocks = load_document(p, str(p)).blocks
+    toc = " ".join(b.text for b in blocks if b.kind == BlockKind.TOC)
+    assert "3. Monitoring after go-live" in toc and "named clinical owner" not in toc
+    text = " ".join(c.text for c in load_chunks(p, str(p), doc_type="user"))
+    assert "Monitoring after go-live" not in text
+    assert "The digital safety panel approves a tool only after a silent trial of at least 8 weeks." in text
