@@ -252,16 +252,27 @@ def mark_running_heads(
 
 def _carried_over(pages: list[list[Piece]]) -> None:
     """A page's first line that ends the sentence the page before broke off ("whenever the tool
-    changes materially."), in lower case, is content however often the same words open a page."""
+    changes materially."), in lower case, is content however often the same words open a page;
+    a running head in other type is none however it opens (a browser's print heads each page
+    "zlib Usage Example" in small type)."""
     for before, pieces in itertools.pairwise(pages):
-        # the first piece after the page's running header
-        first = next((p for p in pieces if not p.hidden and (p.kind.indexed or p.text[:1].islower())), None)
         last = next((p for p in reversed(before) if p.kind.indexed and not p.hidden), None)
-        if first is None or last is None or first.kind != BlockKind.FURNITURE or first.heading:
+        if last is None or re.search(r"[.!?:;][\"'”’)]?$", last.text.strip()):
             continue
-        text = first.text.strip()
-        if text[:1].islower() and len(text.split()) >= 3 and not re.search(r"[.!?:;][\"'”’)]?$", last.text.strip()):
+        # the first piece after the page's running header
+        first = next(
+            (p for p in pieces if not p.hidden and (p.kind.indexed or (p.text[:1].islower() and _alike(p, last)))),
+            None,
+        )
+        if first is None or first.kind != BlockKind.FURNITURE or first.heading:
+            continue
+        if first.text.strip()[:1].islower() and len(first.text.split()) >= 3:
             first.kind = BlockKind.TEXT
+
+
+def _alike(a: Piece, b: Piece) -> bool:
+    """Set in the same type size (within 12%), or a size unknown."""
+    return not (a.size and b.size) or abs(a.size - b.size) <= 0.12 * max(a.size, b.size)
 
 
 #: An identifier a running head may carry: one code of capitals and digits, with both ("K243310",

@@ -338,7 +338,11 @@ def paragraphs(box: Box) -> list[list[Line]]:
             clause = ended and bool(_CLAUSE.match(ln.text)) and ln.x0 <= box.x0 + 0.5 * ln.size
             # a table's notes one a line ("* Estimates." over "† Counted ...")
             note = ended and bool(NOTE_MARK.match(ln.text) or NOTE_LABEL.match(ln.text))
-            if not (item or label or entry or clause or note or (ended and (short or indented))):
+            # a line back at a list's bullets after an item wrapped under its text: the list has ended
+            # (a statute's "and, in the case of ..." after its paragraphs goes on with the sentence)
+            hanging = _ITEM_START.match(out[-1][0].text) and prev.x0 > out[-1][0].x0 + 0.5 * ln.size
+            outdent = bool(hanging) and ln.x0 < prev.x0 - 0.5 * ln.size and not ln.text[:1].islower()
+            if not (item or label or entry or clause or note or outdent or (ended and (short or indented))):
                 out[-1].append(ln)
                 continue
         out.append([ln])

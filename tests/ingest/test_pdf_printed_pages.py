@@ -55,3 +55,28 @@ def test_contents_linked_without_page_numbers_are_never_quoted(tmp_path):
     text = " ".join(c.text for c in load_chunks(p, str(p), doc_type="user"))
     assert "Monitoring after go-live" not in text
     assert "The digital safety panel approves a tool only after a silent trial of at least 8 weeks." in text
+
+
+def test_a_running_head_opening_in_lower_case_stays_furniture_where_a_sentence_runs_over(tmp_path):
+    # a title such as "eHealth ..." atop each page in small type; the page before ends mid-sentence
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    body = [
+        "The eHealth board reviews each request for a new clinical tool at its monthly meeting and",
+        "records its decision in the register of approved tools within five working days of the",
+    ]
+    for n in range(6):
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=8)
+        pdf.set_xy(80, 6)
+        pdf.cell(60, 4, "eHealth records and tools policy")
+        pdf.set_font("Helvetica", size=12)
+        pdf.set_xy(10, 12)
+        opening = "meeting at which it was taken." if n else "Approval of clinical tools."
+        for line in [opening, *body]:
+            pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "ehealth.pdf"
+    pdf.output(str(path))
+    text = "\n".join(c.text for c in load_chunks(path, "ehealth.pdf", doc_type="user"))
+    assert "eHealth records and tools policy" not in text
+    assert "within five working days of the meeting at which it was taken." in " ".join(text.split())
