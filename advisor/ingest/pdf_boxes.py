@@ -20,6 +20,7 @@ class Line:
     color: tuple[int, int, int]
     hidden: str
     label: bool = False  # opens with a field's label ("Release Date: June 2024")
+    mono: bool = False  # set in a fixed-pitch font (code)
 
     @property
     def top(self) -> float:

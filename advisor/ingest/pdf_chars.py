@@ -15,7 +15,7 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
-from .pdf_marking import BAND_PT, named_bold, unrule
+from .pdf_marking import BAND_PT, named_bold, named_mono, unrule
 from .pdf_rules import Strikes, cell_edges, edge_between, text_rects
 from .pdf_turn import Turn
 
@@ -61,9 +61,8 @@ class Frag:
     hidden: str
     seq: int
     gaps: tuple[float, ...] = ()  # widths of the word spaces inside the run, to tell them from gutters
-    # the run opens with a bold label ending in ":" and goes on in regular type ("Release Date: June
-    # 2024"): a field's label and its value, styled as the value (never a heading)
-    label: bool = False
+    label: bool = False  # opens with a bold "Label:" its value follows in regular type: never a heading
+    mono: bool = False  # set in a fixed-pitch font (code)
 
     @property
     def width(self) -> float:
@@ -85,8 +84,7 @@ class Page:
     chars: int = 0  # characters with a visible glyph, for the scanned-page check
     # footnote marks dropped from the text (raised small digits after a word): (mark, x, baseline)
     marks: list[tuple[str, float, float]] = field(default_factory=list)
-    # where two rules at one height meet (`cell_edges` of hrules), found once while reading the page
-    edges: list[tuple[float, float]] = field(default_factory=list)  # (x, y)
+    edges: list[tuple[float, float]] = field(default_factory=list)  # (x, y) where two rules at one height meet
 
 
 @dataclass
@@ -100,6 +98,7 @@ class _Style:
     visibility: tuple[bool, bool, bool, bool] = (False, False, False, False)
     descent: float = 0.0  # baseline minus the loose box's bottom, for this object's font
     turn: int = 0  # the text's rotation on the page in degrees (0, 90, 180, 270), to the nearest quarter
+    mono: bool = False  # a fixed-pitch font
 
     def __post_init__(self) -> None:
         self.visibility = (self.invisible, self.transparent, self.size < TINY_PT, min(self.color) >= _LIGHT)
@@ -117,6 +116,7 @@ class _Run:
     hidden: str
     seq: int
     bold_chars: int = 0
+    mono_chars: int = 0
     gaps: list[float] = field(default_factory=list)
     lead: int = 0  # characters of the run's leading bold stretch
     lead_open: bool = True  # no regular character seen yet
@@ -216,6 +216,7 @@ def _style(textpage: Any, k: int, obj: Any) -> _Style:
         invisible=mode in (pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium_c.FPDF_TEXTRENDERMODE_CLIP),
         transparent=a.value == 0,
         turn=round(math.degrees(math.atan2(matrix.b, matrix.a)) / 90) % 4 * 90,
+        mono=named_mono(name, flags.value),
     )
 
 
@@ -387,7 +388,7 @@ class PageReader:
                 frags += self._close(run)
                 run, broken = _Run([], x0, max(x0, x1), base - 0.8 * size, base + 0.2 * size, base, style, "", k), None
             run.chars.append(chr(u))
-            run.bold_chars += style.bold
+            run.bold_chars, run.mono_chars = run.bold_chars + style.bold, run.mono_chars + style.mono
             if run.lead_open:
                 run.lead_open = style.bold
                 run.lead = len(run.chars) if style.bold else run.lead
@@ -443,6 +444,7 @@ class PageReader:
                 seq=run.seq,
                 gaps=tuple(run.gaps),
                 label=label,
+                mono=run.mono_chars * 5 >= 4 * len(text.replace(" ", "")),
             )
         ]
 

@@ -22,7 +22,7 @@ from .pdf_frames import callouts, frames, frames_apart
 from .pdf_furniture import FIGURE
 from .pdf_hanging import CLAUSE_NO, hang_labels
 from .pdf_linenos import drop_line_numbers
-from .pdf_lists import BULLET_SIGNS, goes_on, reference_wrapped
+from .pdf_lists import BULLET_SIGNS, ends_list, goes_on, reference_wrapped
 from .pdf_rows import cell_lines, figure_rows, line_rows, shared_baselines, sub_rows
 from .pdf_rows import extent as _extent
 from .pdf_rows import group as _group
@@ -90,7 +90,7 @@ def _light(color: tuple[int, int, int]) -> bool:
 
 
 def _frag_line(f: Frag) -> Line:
-    return Line(f.text, f.x0, f.x1, f.top + 0.8 * f.size, f.size, f.bold, f.color, f.hidden, f.label)
+    return Line(f.text, f.x0, f.x1, f.top + 0.8 * f.size, f.size, f.bold, f.color, f.hidden, f.label, f.mono)
 
 
 def _label_goes_on(last: Line, f: Frag) -> bool:
@@ -338,10 +338,7 @@ def paragraphs(box: Box) -> list[list[Line]]:
             clause = ended and bool(_CLAUSE.match(ln.text)) and ln.x0 <= box.x0 + 0.5 * ln.size
             # a table's notes one a line ("* Estimates." over "† Counted ...")
             note = ended and bool(NOTE_MARK.match(ln.text) or NOTE_LABEL.match(ln.text))
-            # a line back at a list's bullets after an item wrapped under its text: the list has ended
-            # (a statute's "and, in the case of ..." after its paragraphs goes on with the sentence)
-            hanging = _ITEM_START.match(out[-1][0].text) and prev.x0 > out[-1][0].x0 + 0.5 * ln.size
-            outdent = bool(hanging) and ln.x0 < prev.x0 - 0.5 * ln.size and not ln.text[:1].islower()
+            outdent = ends_list(out[-1], ln) if _ITEM_START.match(out[-1][0].text) else False
             if not (item or label or entry or clause or note or outdent or (ended and (short or indented))):
                 out[-1].append(ln)
                 continue
@@ -528,10 +525,13 @@ def order(boxes: list[Box], hrules: list[tuple[float, float, float]] | None = No
     return out
 
 
-def page_items(page: Page, body_size: float, body_bold: bool, boxes: list[Box], apart: list[Box]) -> list[Item]:
+def page_items(
+    page: Page, body_size: float, body_bold: bool, boxes: list[Box], apart: list[Box], body_mono: bool = False
+) -> list[Item]:
     """The page's content items in reading order, from its `boxes`; the running boxes read `apart`
     (`pdf_furniture.running_boxes`) come first or last, on their own."""
-    items: list[Item] = [_text_item(b, body_size, body_bold) for b in apart if b.top < page.height / 2]
+    style = (body_size, body_bold, body_mono)
+    items: list[Item] = [_text_item(b, *style) for b in apart if b.top < page.height / 2]
     boxes = [b for b in boxes if not any(b is a for a in apart)]
     rects, rows = frames(page.hrules, page.vrules)  # the page's drawn frames and rows of cells, found once
     framed, tabled = callouts(boxes, rects), {0}  # id of a box -> its call-out
@@ -559,25 +559,25 @@ def page_items(page: Page, body_size: float, body_bold: bool, boxes: list[Box], 
                     )
                 continue
         for box in group:
-            items.append(_text_item(box, body_size, body_bold))
+            items.append(_text_item(box, *style))
             items[-1].frame = framed.get(id(box), 0)
     for it in items:  # a frame holding a table's rows is the table's, no call-out
         it.frame = 0 if it.frame in tabled else it.frame
-    return items + [_text_item(b, body_size, body_bold) for b in apart if b.top >= page.height / 2]
+    return items + [_text_item(b, *style) for b in apart if b.top >= page.height / 2]
 
 
-def _text_item(box: Box, body_size: float, body_bold: bool) -> Item:
+def _text_item(box: Box, body_size: float, body_bold: bool, body_mono: bool = False) -> Item:
     first = box.lines[0]
     text = " ".join(ln.text for ln in box.lines)
-    # bigger, bolder than the body, or light text on a coloured banner (white on white is hidden);
-    # a banner's line in plain body type saying more than a heading would is its dateline
-    # ("Office of ... · Published November 20, 2026 · Covers ..."), content
+    # bigger, bolder than the body, or light text on a coloured banner (white on white is hidden); a banner's
+    # line in body type saying more than a heading would is its dateline ("Office of ... · Published ..."), content
     light = min(first.color) >= 235 and (first.size >= body_size * 1.05 or first.bold or len(text.split()) <= 8)
     emphasis = first.size >= body_size * 1.12 or (first.bold and not body_bold) or light
     # a field's label with its value ("Version: 2.0") is content, however it is styled
     heading = (
         emphasis
         and not first.label
+        and (body_mono or not first.mono)  # code in bold (a comment highlighted) heads nothing
         and all(ln.bold == first.bold for ln in box.lines)
         and len(box.lines) <= 3
         and not any(_ITEM_START.match(ln.text) for ln in box.lines[1:])  # two bold bullets are two items

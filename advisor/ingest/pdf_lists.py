@@ -12,7 +12,7 @@ from .chunking import ITEM_MARKER
 from .pdf_boxes import Line
 from .pdf_furniture import Piece
 
-__all__ = ["BULLET_SIGNS", "goes_on", "marked_items", "unmarked_lists"]
+__all__ = ["BULLET_SIGNS", "ends_list", "goes_on", "marked_items", "unmarked_lists"]
 
 #: List bullets in the Symbol and Wingdings fonts Word exports, as PDFium reads them: their codes
 #: in Unicode's private-use area (U+F0B7 "•", U+F0A7 "▪", U+F076 "❖", U+F0D8 "➢", U+F0FC "✓" ...).
@@ -73,6 +73,15 @@ BRACKETED = re.compile(r"^\((?:\d{1,3}|[A-Za-z]{1,2}|[ivx]{1,5})\)\s")
 _CLOSING_DASH = re.compile(r"^—\s+[a-z]")
 #: A bullet opening a line: the paragraph is a list item, whose dashes may be the list's.
 _ITEM_MARK = re.compile(rf"[{BULLET_SIGNS}\-]\s")
+
+
+def ends_list(item: list[Line], line: Line) -> bool:
+    """Does the line end the list item it follows (the item's lines so far)? It does when it
+    starts back at the list's bullets after the item wrapped under its text, unless it goes on
+    in lower case (a statute's "and, in the case of ..." after its lettered paragraphs)."""
+    size = line.size
+    hanging = item[-1].x0 > item[0].x0 + 0.5 * size
+    return hanging and line.x0 < item[-1].x0 - 0.5 * size and not line.text[:1].islower()
 
 
 def reference_wrapped(last: str, line: str) -> bool:

@@ -1,16 +1,21 @@
 """What a PDF's drawing says about its text beyond the glyphs: a font's weight, from its name
-when it states one, and highlighter marks (a filled band behind some words of a line, as Word
+when it states one, and its pitch (fixed-pitch type is code, no body text or heading), the
+body's type, and highlighter marks (a filled band behind some words of a line, as Word
 exports its text highlight), which are no table's shading and part nothing."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 #: Weights a font's name states: a bold one, or one of regular weight or lighter.
 _BOLD_NAME = re.compile(r"bold|black|heavy|demi", re.I)
 _REGULAR_NAME = re.compile(r"regular|roman|book|light|thin|medium|normal|plain", re.I)
+
+#: Fixed-pitch fonts by name, for a file that does not flag them (PDF font flag 1 is FixedPitch).
+_MONO_NAME = re.compile(r"mono|courier|consol|menlo|sourcecode|code(?:pro|new)|typewriter|\btt\b", re.I)
 
 #: The tallest filled band a highlighter mark is (points): about one line of text with its leading.
 BAND_PT = 24.0
@@ -23,6 +28,30 @@ def named_bold(name: str, weight: int) -> bool:
     if _BOLD_NAME.search(face):
         return True
     return not _REGULAR_NAME.search(face) and weight >= 600
+
+
+def named_mono(name: str, flags: int) -> bool:
+    """A fixed-pitch font: code, a terminal's output, a form's typed entries."""
+    return bool(flags & 1) or _MONO_NAME.search(name.rsplit("+", 1)[-1]) is not None
+
+
+class _Styled(Protocol):
+    text: str
+    size: float
+    bold: bool
+    mono: bool
+    hidden: str
+
+
+def body_style(frags: Iterable[_Styled]) -> tuple[float, bool, bool]:
+    """The body text's type size, weight and pitch: the commonest by characters, leaving out
+    fixed-pitch type unless all of it is (a manual's code examples may outnumber its prose)."""
+    counts: Counter[tuple[float, bool, bool]] = Counter()
+    for f in frags:
+        if not f.hidden:
+            counts[(round(f.size), f.bold, f.mono)] += len(f.text)
+    ranked = [k for k, _ in counts.most_common()]
+    return next((k for k in ranked if not k[2]), ranked[0] if ranked else (11.0, False, False))
 
 
 class _Run(Protocol):

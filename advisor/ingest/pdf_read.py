@@ -4,7 +4,6 @@ the outline and headings, tables as rows, furniture and reference lists recognis
 from __future__ import annotations
 
 import re
-from collections import Counter
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -43,6 +42,7 @@ from .pdf_furniture import (
 )
 from .pdf_layout import NOTE_MARK, Item, ItemKind, Line, build_boxes, is_field, page_items
 from .pdf_lists import BULLET_SIGNS, marked_items, unmarked_lists
+from .pdf_marking import body_style
 from .pdf_mend import (
     bullets_heading_nothing,
     captions_below,
@@ -145,15 +145,6 @@ def _page_has_image(doc: Any, i: int) -> bool:
         page.close()
 
 
-def _body_style(pages: list[Page]) -> tuple[float, bool]:
-    counts: Counter[tuple[float, bool]] = Counter()
-    for p in pages:
-        for f in p.frags:
-            if not f.hidden:
-                counts[(round(f.size), f.bold)] += len(f.text)
-    return counts.most_common(1)[0][0] if counts else (11.0, False)
-
-
 def _item_texts(item: Item, dehyph: Dehyphenator, body: float = 0.0) -> tuple[str, list[int]]:
     """The item's text, and the offsets where a field starts in it (a paragraph opening with a
     label that does not follow a lead-in)."""
@@ -190,10 +181,10 @@ def _item_texts(item: Item, dehyph: Dehyphenator, body: float = 0.0) -> tuple[st
     return out, breaks
 
 
-def _pieces(pages: list[Page], size: float, bold: bool) -> tuple[list[list[Piece]], Dehyphenator]:
+def _pieces(pages: list[Page], size: float, bold: bool, mono: bool) -> tuple[list[list[Piece]], Dehyphenator]:
     boxes = [build_boxes(p) for p in pages]
     apart = running_boxes(boxes, [p.height for p in pages])
-    items = [page_items(p, size, bold, b, a) for p, b, a in zip(pages, boxes, apart, strict=True)]
+    items = [page_items(p, size, bold, b, a, mono) for p, b, a in zip(pages, boxes, apart, strict=True)]
     lines: list[Line] = [ln for page in items for it in page for group in (it.paragraphs or it.cells) for ln in group]
     dehyph = Dehyphenator(ln.text for ln in lines)
     out: list[list[Piece]] = []
@@ -248,8 +239,8 @@ def _ruled_above(p: Piece, hrules: list[tuple[float, float, float]]) -> bool:
 def _blocks(
     pages: list[Page], outline: Outline, ocr_blocks: dict[int, list[Block]]
 ) -> tuple[list[Block], TitleBlock | None]:
-    body, bold = _body_style(pages)
-    pieces, dehyph = _pieces(pages, body, bold)
+    body, bold, mono = body_style(f for p in pages for f in p.frags)
+    pieces, dehyph = _pieces(pages, body, bold, mono)
     titles = {norm(t[-1]) for _, t in outline}
     mark_running_heads(pieces, titles, [p.height for p in pages], body)
     mark_chapter_heads(pieces, [p.height for p in pages])

@@ -110,6 +110,7 @@ def _merge(frags: list[Frag]) -> Frag:
         seq=first.seq,
         gaps=tuple(gaps),
         label=first.label,
+        mono=sum(len(f.text) for f in frags if f.mono) * 2 > len(text),
     )
 
 

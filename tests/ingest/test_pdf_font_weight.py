@@ -55,3 +55,37 @@ def test_a_code_font_declaring_a_heavy_weight_is_no_heading(tmp_path):
     resume = next(c for c in chunks if "Scores resume within two minutes" in c.text)
     assert resume.section == "Restarting the scoring service"
     assert "$ systemctl restart sepsis-score" in "\n".join(c.text for c in chunks)
+
+
+MONO_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf"
+
+
+def test_code_outnumbering_the_prose_is_no_body_text_and_heads_nothing(tmp_path):
+    # an interface guide: more code than prose, its comments highlighted in bold
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("Body", fname=SANS)
+    pdf.add_font("Head", fname=SANS_BOLD)
+    pdf.add_font("Code", fname=MONO)
+    pdf.add_font("CodeBold", fname=MONO_BOLD)
+    pdf.set_font("Head", size=16)
+    pdf.cell(0, 10, "Sending results to the registry", new_x="LMARGIN", new_y="NEXT")
+    for n in range(3):
+        pdf.set_font("Body", size=11)
+        pdf.multi_cell(0, 6, f"Step {n + 1}: the interface engine posts each result as this message.")
+        pdf.ln(2)
+        pdf.set_font("CodeBold", size=9)
+        pdf.cell(0, 5, "// result message, one per observation", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Code", size=9)
+        for line in [
+            'POST /fhir/Observation HTTP/1.1 {"resourceType": "Observation", "status": "final",',
+            '"code": {"coding": [{"system": "http://loinc.org", "code": "2160-0"}]},',
+            '"valueQuantity": {"value": 1.2, "unit": "mg/dL"}, "subject": {"reference": "Patient/1"}}',
+        ]:
+            pdf.cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+    path = tmp_path / "interface.pdf"
+    pdf.output(str(path))
+    chunks = load_chunks(path, "interface.pdf", doc_type="user")
+    assert {c.section for c in chunks} == {"Sending results to the registry"}, {c.section for c in chunks}
+    assert "Step 3: the interface engine posts each result as this message." in "\n".join(c.text for c in chunks)

@@ -80,3 +80,22 @@ def test_a_running_head_opening_in_lower_case_stays_furniture_where_a_sentence_r
     text = "\n".join(c.text for c in load_chunks(path, "ehealth.pdf", doc_type="user"))
     assert "eHealth records and tools policy" not in text
     assert "within five working days of the meeting at which it was taken." in " ".join(text.split())
+
+
+def test_a_printed_headings_permalink_sign_is_no_part_of_its_section(tmp_path):
+    pdf = FPDF()
+    pdf.add_page()
+    for heading, text in [
+        ("Escalation\u00b6", "A score of 7 or more is escalated to the outreach team within 30 minutes."),
+        ("Night cover \u00b6", "At night the registrar on call answers the escalation."),
+    ]:
+        pdf.set_font("Helvetica", "B", size=15)
+        pdf.cell(0, 10, heading, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", size=11)
+        pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+    path = tmp_path / "printed.pdf"
+    pdf.output(str(path))
+    chunks = load_chunks(path, "printed.pdf", doc_type="user")
+    assert {c.section for c in chunks} == {"Escalation", "Night cover"}
+    assert "\u00b6" not in "".join(c.text for c in chunks)
