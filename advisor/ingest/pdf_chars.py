@@ -15,7 +15,7 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
-from .pdf_marking import BAND_PT, named_bold, named_mono, unrule
+from .pdf_marking import BAND_PT, named_bold, named_mono, tighten, unrule
 from .pdf_rules import Strikes, cell_edges, edge_between, text_rects
 from .pdf_turn import Turn
 
@@ -422,7 +422,7 @@ class PageReader:
                 # turned text on an upright page (a chart's axis title, a stamp up the margin) comes
                 # a character a line: read upright it would be letters, each taken for a heading
                 return []
-        text = "".join(run.chars).strip()
+        text = tighten("".join(run.chars).strip())
         if not text:
             return []
         s = run.style

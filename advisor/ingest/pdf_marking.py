@@ -17,6 +17,10 @@ _REGULAR_NAME = re.compile(r"regular|roman|book|light|thin|medium|normal|plain",
 #: Fixed-pitch fonts by name, for a file that does not flag them (PDF font flag 1 is FixedPitch).
 _MONO_NAME = re.compile(r"mono|courier|consol|menlo|sourcecode|code(?:pro|new)|typewriter|\btt\b", re.I)
 
+#: A gap read as a space before a sentence's punctuation: the padding a browser sets around an
+#: inline code span or a link ("a tool called rustdoc ." for "rustdoc."), never a word space.
+_PADDED = re.compile(r"(?<=\w) (?=[.,;:!?](?:\s|$)(?![.…]))")  # (a contents line's ". . ." leaders stay)
+
 #: The tallest filled band a highlighter mark is (points): about one line of text with its leading.
 BAND_PT = 24.0
 
@@ -28,6 +32,11 @@ def named_bold(name: str, weight: int) -> bool:
     if _BOLD_NAME.search(face):
         return True
     return not _REGULAR_NAME.search(face) and weight >= 600
+
+
+def tighten(text: str) -> str:
+    """The run's text without the spaces padding left before its punctuation."""
+    return _PADDED.sub("", text) if " " in text else text
 
 
 def named_mono(name: str, flags: int) -> bool:

@@ -99,3 +99,24 @@ def test_a_printed_headings_permalink_sign_is_no_part_of_its_section(tmp_path):
     chunks = load_chunks(path, "printed.pdf", doc_type="user")
     assert {c.section for c in chunks} == {"Escalation", "Night cover"}
     assert "\u00b6" not in "".join(c.text for c in chunks)
+
+
+def test_the_padding_around_an_inline_code_span_is_no_space_before_the_full_stop(tmp_path):
+    # a browser pads an inline <code> span; the gap after it reads as a space before the stop
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_xy(10, 20)
+    pdf.cell(
+        pdf.get_string_width("The analyst restarts the service with ") + 0.5,
+        6,
+        "The analyst restarts the service with ",
+    )
+    pdf.set_font("Courier", size=10)
+    pdf.cell(pdf.get_string_width("svc-restart") + 4, 6, "svc-restart", align="C")
+    pdf.set_font("Helvetica", size=11)
+    pdf.cell(0, 6, ". Scores resume within two minutes.")
+    path = tmp_path / "printed.pdf"
+    pdf.output(str(path))
+    text = " ".join(c.text for c in load_chunks(path, "printed.pdf", doc_type="user"))
+    assert "with svc-restart. Scores resume within two minutes." in text, text
