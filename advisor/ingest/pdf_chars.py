@@ -343,8 +343,7 @@ class PageReader:
                     continue  # the margins' upright furniture of a page read in its turned frame
                 rect.left, rect.bottom, rect.right, rect.top = frame.rect(rect)
             size = style.size if style.size > 1.0 else 1.0
-            # the baseline, not the glyph box, puts characters on a line (bullets sit high);
-            # within one text object it sits a fixed distance above the loose box's bottom
+            # the baseline (a fixed distance above the loose box's bottom in a text object) puts characters on a line
             x0, x1, base = rect.left, rect.right, top_y - rect.bottom - style.descent
             if strikes and strikes.through(x0, x1, base, size):
                 run, broken, space = self._struck(run, frags, x0, x1, base, size, style, k), None, True
@@ -388,7 +387,8 @@ class PageReader:
                 frags += self._close(run)
                 run, broken = _Run([], x0, max(x0, x1), base - 0.8 * size, base + 0.2 * size, base, style, "", k), None
             run.chars.append(chr(u))
-            run.bold_chars, run.mono_chars = run.bold_chars + style.bold, run.mono_chars + style.mono
+            run.bold_chars += style.bold
+            run.mono_chars += style.mono
             if run.lead_open:
                 run.lead_open = style.bold
                 run.lead = len(run.chars) if style.bold else run.lead

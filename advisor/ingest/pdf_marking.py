@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
@@ -25,6 +26,7 @@ _PADDED = re.compile(r"(?<=\w) (?=[.,;:!?](?:\s|$)(?![.…]))")  # (a contents l
 BAND_PT = 24.0
 
 
+@lru_cache(maxsize=512)  # a page's text objects share a few fonts
 def named_bold(name: str, weight: int) -> bool:
     """Bold by the font's name when it states its weight ("SourceCodePro-Medium" is not, whatever
     weight the file declares: a browser's print gave it 828 and "OpenSans-Bold" 415), else by weight."""
@@ -39,6 +41,7 @@ def tighten(text: str) -> str:
     return _PADDED.sub("", text) if " " in text else text
 
 
+@lru_cache(maxsize=512)
 def named_mono(name: str, flags: int) -> bool:
     """A fixed-pitch font: code, a terminal's output, a form's typed entries."""
     return bool(flags & 1) or _MONO_NAME.search(name.rsplit("+", 1)[-1]) is not None
