@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Protocol
 
 #: Weights a font's name states: a bold one, or one of regular weight or lighter.

@@ -3,6 +3,7 @@ no network (the e-mail check uses tldextract's bundled suffix snapshot)."""
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -103,6 +104,18 @@ def presidio_findings(text: str) -> list[Finding]:
         for r in rec.analyze(text, rec.supported_entities, None):
             kind, floor = _ENTITIES.get(r.entity_type, (None, 1.0))
             inside_word = (r.start > 0 and text[r.start - 1].isalnum()) or (r.end < len(text) and text[r.end].isalnum())
+            if kind is PhiType.IP and _version(text, r.start):
+                continue
             if kind is not None and r.score >= floor and not inside_word:
                 out.append(finding(text, kind, r.start, r.end, min(0.9, float(r.score) + 0.3)))
     return out
+
+
+#: A word a version or release number follows ("version 4.2.1.7", "Release 2.1.0.3", "v3.4.0.1").
+_VERSIONED = re.compile(r"\b(?:version|ver\.?|v|release|rel\.?|rev\.?|revision|build|edition|firmware|patch)\s*$", re.I)
+
+
+def _version(text: str, start: int) -> bool:
+    """Is the dotted quad at `start` a version number, not a host's address? One after a version
+    word is, and so is one opening with 0 ("Policy 0.12.0.0": no host address starts with 0)."""
+    return text.startswith("0.", start) or _VERSIONED.search(text[max(0, start - 12) : start]) is not None

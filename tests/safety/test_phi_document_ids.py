@@ -111,3 +111,21 @@ def test_screening_a_policys_control_block_stores_its_number_and_counts_no_phi()
 )
 def test_a_coverage_date_in_a_members_fields_is_redacted_and_a_policys_dates_are_kept(text, redacted):
     assert redact(text) == (text if redacted is None else redacted)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Debian Python Policy 0.12.0.0 documentation",  # a manual's title with its four-part version
+        "The scoring engine was upgraded to release 2.1.0.3 on 4 May 2026.",
+        "Infusion pump firmware version 4.2.1.7 is installed on every ward.",
+        "Build v3.4.0.1 of the interface engine passed validation.",
+    ],
+)
+def test_a_four_part_version_number_is_no_ip_address(text):
+    assert redact(text) == text
+
+
+def test_a_hosts_address_is_still_redacted_beside_a_version():
+    text = "Version 2.1 of the portal logged a login from 73.14.201.9 at 03:12."
+    assert "73.14.201.9" not in redact(text) and "Version 2.1" in redact(text)
