@@ -8,15 +8,12 @@ from __future__ import annotations
 import re
 
 from .document import BlockKind
-from .pdf_furniture import LONG, PAGE_NO, Piece, norm
+from .pdf_furniture import LONG, PAGE_NO, Piece, edge, norm, paged
 
-#: A page number printed at either end of a running head's line ("Chapter 2: Handling 3").
-_END_NUMBER = re.compile(r"^(?P<lead>\d{1,4})\s+(?=\D)|(?<=\D)\s+(?P<trail>\d{1,4})$")
-#: Words a number after them belongs to ("Article 4", "Table 3", "Step 2"): a heading's own number, no page's.
-_BOUND = re.compile(
+#: A heading's own number closing a line ("Terms of Article 4", "Table 3"): no page's.
+_HEADING_NO = re.compile(
     r"\b(?:article|section|part|chapter|step|table|figure|fig\.|appendix|annex|schedule|rule|clause|item|"
-    r"phase|stage|level|tier|module|unit|lesson|week|day|rev\.?|revision|version|v|no\.?|vol\.?|volume|"
-    r"issue|edition|release|amendment|page)$",
+    r"phase|stage|level|tier|module|unit|lesson|week|day)\s+\d{1,4}$",
     re.I,
 )
 #: Pages a running head's number may run ahead of the page before it: the next page, or the one
@@ -28,9 +25,9 @@ _SLOT_TOP, _SLOT_SIZE = 1.5, 0.5
 
 def _band(p: Piece, height: float) -> str:
     """ "top" or "bottom" for a line in the page's top or bottom margin, else ""."""
-    if height <= 0:
+    if not edge(p, height):
         return ""
-    return "top" if p.top < 0.12 * height else "bottom" if p.top > 0.85 * height else ""
+    return "top" if p.top < 0.5 * height else "bottom"
 
 
 def _number(text: str) -> int | None:
@@ -44,13 +41,8 @@ def _number(text: str) -> int | None:
 def _words(p: Piece) -> tuple[str, int | None] | None:
     """A margin line's words (numbers ignored) and the page number it prints at one end, if any;
     None for a line of fewer than two words or one whose end number is a heading's own."""
-    text = " ".join(p.text.replace(" | ", " ").split())
-    number = None
-    m = _END_NUMBER.search(text)
-    if m is not None:
-        rest = (text[: m.start()] + " " + text[m.end() :]).strip()
-        if not (m.group("trail") and _BOUND.search(rest)):
-            text, number = rest, int(m.group("lead") or m.group("trail"))
+    line = " ".join(p.text.replace(" | ", " ").split())
+    text, number = (line, None) if _HEADING_NO.search(line) else paged(line)
     if len(re.findall(r"[^\W\d_]{2,}", text)) < 2 or len(text) >= LONG:
         return None
     return norm(text), number

@@ -117,12 +117,12 @@ def _furniture(p: Piece, repeated: set[str], height: float = 0.0) -> bool:
     if _key(p) in repeated:
         return True
     # a number alone is a page number in the page's margin; inside the page it is a chart's label ("2026")
-    if PAGE_NO.match(p.text.strip()) and (height <= 0 or _edge(p, height)):
+    if PAGE_NO.match(p.text.strip()) and (height <= 0 or edge(p, height)):
         return True
     cells = [c.strip() for c in p.text.split(" | ")] if p.kind == BlockKind.TABLE else []
     # (a cell may repeat as a line of its own elsewhere: "Version 2.6" in a footer's own piece)
     # a row of bare numbers inside the page is a dashboard's figures ("57 | 12 | 4"), no page numbers
-    numbers = all(PAGE_NO.match(c) for c in cells) and height > 0 and not _edge(p, height)
+    numbers = all(PAGE_NO.match(c) for c in cells) and height > 0 and not edge(p, height)
     return (
         len(cells) > 1
         and not numbers
@@ -133,7 +133,8 @@ def _furniture(p: Piece, repeated: set[str], height: float = 0.0) -> bool:
     )
 
 
-def _edge(p: Piece | Box, height: float) -> bool:
+def edge(p: Piece | Box, height: float) -> bool:
+    """Does it sit in the page's top or bottom margin?"""
     return height > 0 and (p.top < 0.12 * height or p.top > 0.85 * height)
 
 
@@ -146,7 +147,7 @@ def running_boxes(boxes: list[list[Box]], heights: list[float]) -> list[list[Box
     keyed = [{id(b): norm(" ".join(ln.text for ln in b.lines)) for b in page} for page in boxes]
     # words, not figures: a table's "1.5" and "2.3" atop two pages are cells, however alike
     margin = [
-        [b for b in page if len(b.lines) <= 3 and _edge(b, h) and len(re.findall(r"[^\W\d_]", keyed_[id(b)])) >= 3]
+        [b for b in page if len(b.lines) <= 3 and edge(b, h) and len(re.findall(r"[^\W\d_]", keyed_[id(b)])) >= 3]
         for page, h, keyed_ in zip(boxes, heights, keyed, strict=True)
     ]
     counts: dict[str, int] = {}
@@ -177,12 +178,12 @@ def _ends(shown: list[Piece], height: float, body: float = 0.0) -> list[Piece]:
     ends = [
         p
         for i, p in enumerate(shown)
-        if i < 2 or i >= len(shown) - 2 or (_edge(p, height) and p.kind != BlockKind.TABLE and len(p.text) < LONG)
+        if i < 2 or i >= len(shown) - 2 or (edge(p, height) and p.kind != BlockKind.TABLE and len(p.text) < LONG)
     ]
     return [
         p
         for p in ends
-        if (not p.heading or height <= 0 or _edge(p, height)) and (_edge(p, height) or not _under_body(shown, p, body))
+        if (not p.heading or height <= 0 or edge(p, height)) and (edge(p, height) or not _under_body(shown, p, body))
     ]
 
 
@@ -230,12 +231,12 @@ def mark_running_heads(
     counts: dict[str, int] = {}
     for pieces, height in zip(pages, heights, strict=True):
         shown = [p for p in pieces if not p.hidden]
-        edge = [p for p in _ends(shown, height, body) if _short(p, height)]
+        candidates = [p for p in _ends(shown, height, body) if _short(p, height)]
         if len(pages) < 5:
-            edge = [p for p in edge if _edge(p, height)]
+            candidates = [p for p in candidates if edge(p, height)]
         # a long line repeats as a running head only in the page's margin (a title and a part's
         # name atop each page, "... Rules and Regulations, Part IX: ..."): inside the page it is content
-        keys = {k for p in edge for k in _keys(p) if len(k) < LONG or _edge(p, height)}
+        keys = {k for p in candidates for k in _keys(p) if len(k) < LONG or edge(p, height)}
         for key in keys:
             counts[key] = counts.get(key, 0) + 1
     # a short document may carry its running lines on few pages (a landscape or scanned page
@@ -297,16 +298,21 @@ _NUMBERED_BY = re.compile(
 _BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
-def _unpaged(text: str) -> str:
-    """A running line without the page numbering at either end."""
+def paged(text: str) -> tuple[str, int | None]:
+    """A running line without the page numbering at either end, and the page number it printed."""
     cuts = [
         m
         for m in _PAGING.finditer(text)
         if not (m.start() > 0 and _NUMBERED_BY.search(text[: m.start()])) and not _BARE_YEAR.match(m[0].strip())
     ]
+    number = int(re.findall(r"\d+", cuts[0][0])[0]) if cuts else None
     for m in reversed(cuts):  # "MS-AI-03 Rev. 2" keeps its revision, "Effective 2025" its year
         text = text[: m.start()] + " " + text[m.end() :]
-    return text.strip()
+    return text.strip(), number
+
+
+def _unpaged(text: str) -> str:
+    return paged(text)[0]
 
 
 #: Where a footer block's lines part: a bar, a copyright line, a sentence's end.

@@ -198,14 +198,17 @@ def captions_below(page: list[Piece]) -> None:
 _PERMALINK = re.compile(r"\s*[\u00b6\U0001f517]$")
 
 
-def join_wrapped_headings(page: list[Piece]) -> None:
-    """A heading whose last line the layout set apart (a centred title's short last line, "Health
-    Partners" under "... Three Hospitals of Cobaltine"): the line right below in the same type,
-    carrying no number of its own, goes on with the heading instead of heading a section of its own.
-    A permalink sign a printed web page shows after each heading ("Menus¶") is no part of it."""
+def drop_permalinks(page: list[Piece]) -> None:
+    """A permalink sign a printed web page shows after each heading ("Menus¶") is no part of it."""
     for p in page:
         if p.heading:
             p.text = _PERMALINK.sub("", p.text)
+
+
+def join_wrapped_headings(page: list[Piece]) -> None:
+    """A heading whose last line the layout set apart (a centred title's short last line, "Health
+    Partners" under "... Three Hospitals of Cobaltine"): the line right below in the same type,
+    carrying no number of its own, goes on with the heading instead of heading a section of its own."""
     for prev, line in pairwise(page):
         if (
             not (prev.heading and line.heading and prev.kind.indexed and line.kind.indexed)

@@ -48,6 +48,7 @@ from .pdf_mend import (
     captions_below,
     closing_lines,
     defined_terms,
+    drop_permalinks,
     front_matter,
     join_wrapped_headings,
     mend_column_breaks,
@@ -248,6 +249,7 @@ def _blocks(
     for page, nxt in pairwise(pieces):
         mend_page_break(page, nxt)
     for page in pieces:
+        drop_permalinks(page)
         join_wrapped_headings(page)
         bullets_heading_nothing(page)
         page[:] = figure_labels(page)
