@@ -296,9 +296,6 @@ def heading_level(text: str) -> int | None:
     return 1 if m["top"] else m["num"].count(".") + 1
 
 
-_SECTION_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+|^\d{1,3}\.?\s+(?=\D)")
-
-
 def _title(text: str) -> str:
     return " ".join(text.split()).lower()
 
@@ -442,7 +439,8 @@ class _Sections:
         pending = self.by_page.get(piece.page, [])
         title = _title(piece.text)
         # an outline may leave out the numbers its headings print ("ASN.1 syntax" for "2.1 ASN.1 syntax")
-        bare = _SECTION_NUMBER.sub("", title)
+        numbered = _NUMBERED.match(title)
+        bare = title[numbered.end() - 1 :] if numbered and numbered["num"] else title
         for entries in (pending, self.carried):
             match = next((t for t in entries if _title(t[-1]) in (title, bare)), None)
             if match is not None:
