@@ -296,10 +296,18 @@ def title_from_name(path: Path) -> str:
 def heading_path(headings: list[tuple[int, str]], level: int, text: str) -> list[tuple[int, str]]:
     """The open headings after a heading of `level`: deeper and equal ones close, and so does a
     table of contents' heading, whatever its level (it heads its entries, not the clauses after it)."""
-    return [(lvl, t) for lvl, t in headings if lvl < level and not _CONTENTS.match(t)] + [(level, text)]
+    return [(lvl, t) for lvl, t in headings if lvl < level and not CONTENTS_TITLE.match(t)] + [(level, text)]
 
 
-_CONTENTS = re.compile(r"^\s*(?:table\s+of\s+)?contents\s*:?\s*$", re.I)
+#: What a contents list is titled, in any format: "Contents", "Table of Contents", and the lists
+#: of a report's tables and figures ("List of Tables", "Table of Figures"), whose entries are
+#: captions and page numbers, never the tables or figures themselves.
+CONTENTS_WORDS = (
+    r"(?:table\s+of\s+)?contents"
+    r"|(?:list|table|index)\s+of\s+(?:figures|tables|boxes|exhibits|illustrations|charts|maps|graphs|diagrams"
+    r"|annexes|appendices|case\s+studies)(?:\s+and\s+(?:figures|tables|boxes))?"
+)
+CONTENTS_TITLE = re.compile(rf"^\s*(?:{CONTENTS_WORDS})\s*:?\s*$", re.I)
 #: A contents entry typed as a paragraph ("7. Data Ownership and Data-Use Restrictions",
 #: "Schedule 2 – Fee Schedule"): a short title with no sentence's end.
 _ENTRY = re.compile(
@@ -320,7 +328,7 @@ def contents_closed(blocks: list[Block]) -> list[Block]:
         parts = b.section.split(" > ") if b.section else []
         if b.section in closed:
             b = replace(b, section=closed[b.section])
-        elif parts and _CONTENTS.match(parts[-1]) and b.kind is BlockKind.TEXT:
+        elif parts and CONTENTS_TITLE.match(parts[-1]) and b.kind is BlockKind.TEXT:
             if _ENTRY.match(b.text.strip()) and len(b.text.split()) <= 12:
                 b = replace(b, kind=BlockKind.TOC)
             else:

@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from typing import Any
 
+from .document import CONTENTS_WORDS
+
 __all__ = ["content_root", "drop_furniture", "furniture_line", "leaf_blocks", "link_only", "repeated_lines", "text_of"]
 
 _TAGS = frozenset(
@@ -105,7 +107,7 @@ _LEAST = 0.25  # a <main> or <article> holding less of the body's text is not it
 _MOST = 0.5  # a container holding this share of the content's text is never furniture
 
 _CONTENTS = re.compile(
-    r"^(?:(?:table\s+of\s+)?contents|on\s+this\s+page|in\s+this\s+(?:section|article|guide|document|page)"
+    rf"^(?:{CONTENTS_WORDS}|on\s+this\s+page|in\s+this\s+(?:section|article|guide|document|page)"
     r"|page\s+contents|jump\s+to|skip\s+to\s+(?:main\s+)?content)\W*$",
     re.I,
 )

@@ -9,15 +9,15 @@ import re
 from dataclasses import dataclass, field
 
 from .chunking import header_row
-from .document import BlockKind
+from .document import CONTENTS_TITLE, BlockKind
 from .pdf_boxes import Box
 
 PAGE_NO = re.compile(
     r"^(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.I
 )
-# a TOC line: an entry then dot leaders or an ellipsis (or a wide gap) then a page number
-_TOC_LINE = re.compile(r"(?:(?:\.\s?){3,}|…+|\s{3,}|_{3,})\s*(?:\d{1,4}|[ivxlc]{1,6})$", re.I)
-_TOC_TITLE = re.compile(r"^(?:table of )?contents$|^contents$", re.I)
+# a TOC line: an entry then dot leaders or an ellipsis (or a wide gap) then a page number; or an
+# entry whose leaders run to the end of its line (its page numbers were set as a column of their own)
+_TOC_LINE = re.compile(r"(?:(?:\.\s?){3,}|…+|\s{3,}|_{3,})\s*(?:\d{1,4}|[ivxlc]{1,6})$|(?:\.\s?){6,}$", re.I)
 _INDEX_TITLE = re.compile(r"^(?:subject |general )?index$", re.I)
 _INDEX_LINE = re.compile(
     r"^[^\d.!?]{2,80}?,?\s+\d{1,4}(?:\s*[-–]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*$"
@@ -393,7 +393,7 @@ def _toc_start(content: list[Piece]) -> int:
     first entry. What the page prints above it (the document's title block, a line saying who
     adopted it and when) is content, unless it is an entry itself."""
     for i, p in enumerate(content):
-        if _TOC_TITLE.match(p.text.strip()) or any(toc_line(ln) for ln in p.text.split("\n")):
+        if CONTENTS_TITLE.match(p.text.strip()) or any(toc_line(ln) for ln in p.text.split("\n")):
             return i
     return 0
 
@@ -406,7 +406,8 @@ def _toc_end(content: list[Piece], start: int = 0) -> int:
     last = max((i for i, p in enumerate(content) if any(toc_line(ln) for ln in p.text.split("\n"))), default=-1)
     if last < 0:
         end = start + 1
-        while end < len(content) and _unpaged_entry(content[end]):
+        # "List of Tables" after the chapters' entries goes on with the contents
+        while end < len(content) and (_unpaged_entry(content[end]) or CONTENTS_TITLE.match(content[end].text)):
             end += 1
         return end
     after = content[last + 1 :]
@@ -434,7 +435,7 @@ def mark_toc_and_index(pages: list[list[Piece]]) -> None:
         lines = [ln for p in content for ln in p.text.split("\n") if ln.strip()]
         toc = sum(toc_line(ln) for ln in lines)
         index = sum(bool(_INDEX_LINE.match(ln.strip())) for ln in lines)
-        titled_toc = any(_TOC_TITLE.match(p.text.strip()) for p in content[:3])
+        titled_toc = any(CONTENTS_TITLE.match(p.text.strip()) for p in content[:3])
         titled_index = any(_INDEX_TITLE.match(p.text.strip()) for p in content[:3])
         if titled_toc or (in_toc and toc >= 0.4 * len(lines)) or (len(lines) >= 4 and toc >= 0.5 * len(lines)):
             start = 0 if in_toc else _toc_start(content)

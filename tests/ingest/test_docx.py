@@ -191,6 +191,27 @@ def test_a_typed_table_of_contents_is_no_content_and_heads_nothing_after_it(tmp_
     assert kinds["Model means the readmission model."].section == "1. Definitions"
 
 
+def test_a_typed_list_of_tables_is_contents_too(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Norland Exchange Guideline", level=0)
+    d.add_heading("Contents", level=1)
+    d.add_paragraph("1 Introduction\t1")
+    d.add_heading("List of Tables", level=1)
+    d.add_paragraph("Table 1: Registry services and their owners\t2")
+    d.add_heading("1 Introduction", level=1)
+    d.add_paragraph("Every facility must be listed in the Health Facility Registry before it exchanges records.")
+    path = tmp_path / "guideline.docx"
+    d.save(path)
+    kinds = {b.text: b for b in load_document(path, str(path)).blocks}
+    # a caption's entry with its page number is no statement the guideline makes
+    assert kinds["Table 1: Registry services and their owners 2"].kind.value == "toc"
+    assert kinds[
+        "Every facility must be listed in the Health Facility Registry before it exchanges records."
+    ].section == ("1 Introduction")
+
+
 def test_a_signature_table_is_read_as_blocks_of_fields_and_its_signatories_are_not_phi(tmp_path):
     import docx
 

@@ -4,6 +4,8 @@ fictional county."""
 
 from __future__ import annotations
 
+import pytest
+
 from advisor.ingest import load_chunks
 
 from .pdfgen import pages_pdf
@@ -50,3 +52,78 @@ def test_a_contents_page_with_nothing_after_its_list_stays_out(tmp_path):
     chunks = load_chunks(p, str(p), doc_type="user")
     assert not any("....." in c.text for c in chunks)
     assert all(c.page == 2 or "Register of Triage Tools" in c.text or "Orvale" in c.text for c in chunks)
+
+
+def _report_with_lists(path, *, leaders: bool):
+    """A national guideline's front matter as report software sets it: the chapters' entries
+    (dot leaders running to a column of page numbers set on its own, or no leaders at all), then
+    a "List of Tables" and a "List of Figures" whose captions stand apart from their page
+    numbers; then the chapters. Our own words about a fictional country."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(True, 25)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 14)
+    pdf.cell(0, 10, "Table of Contents", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 10)
+
+    def entry(label: str, page: str, dots: bool) -> None:
+        pdf.set_x(20)
+        text = (
+            label + " " + ("." * int((150 - pdf.get_string_width(label + " ")) / pdf.get_string_width(".")))
+            if dots
+            else label
+        )
+        pdf.cell(160, 6, text)
+        pdf.cell(10, 6, page, align="R", new_x="LMARGIN", new_y="NEXT")
+
+    for label, page in [("Foreword", "iii"), ("1 Introduction", "1"), ("1.1 Purpose of this guideline", "1"),
+                        ("2 Architecture", "2"), ("2.1 Health facility registry", "2")]:  # fmt: skip
+        entry(label, page, leaders)
+    for title, captions in [
+        (
+            "List of Tables",
+            [("Table 1: Registry services and their owners", "2"), ("Table 2: Consent record fields", "3")],
+        ),
+        (
+            "List of Figures",
+            [("Figure 1: Layers of the exchange", "2"), ("Figure 2: Consent flow between providers", "3")],
+        ),
+    ]:
+        pdf.ln(4)
+        pdf.set_font("Helvetica", "B", 14)
+        pdf.cell(0, 10, title, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "", 10)
+        for label, page in captions:
+            entry(label, page, False)
+    for heading, text in [
+        ("1 Introduction", "The Norland exchange links every licensed provider to shared health records."),
+        (
+            "2 Architecture",
+            "Every facility must be listed in the Health Facility Registry before it exchanges records.",
+        ),
+    ]:
+        pdf.add_page()
+        pdf.set_font("Helvetica", "B", 13)
+        pdf.cell(0, 9, heading, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "", 10)
+        pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+@pytest.mark.parametrize("leaders", [True, False], ids=["leaders", "no-leaders"])
+def test_lists_of_tables_and_figures_are_contents_not_text(tmp_path, leaders):
+    p = _report_with_lists(tmp_path / "guideline.pdf", leaders=leaders)
+    chunks = load_chunks(p, str(p), doc_type="user")
+    text = " ".join(" ".join(c.text for c in chunks).split())
+    for caption in (
+        "Registry services and their owners",
+        "Consent flow between providers",
+        "Purpose of this guideline",
+    ):
+        assert caption not in text, f"contents entry {caption!r} was read as text"
+    assert "List of Tables" not in text and "....." not in text
+    assert "must be listed in the Health Facility Registry" in text
+    assert {c.page for c in chunks} == {2, 3}
