@@ -393,7 +393,7 @@ def _toc_start(content: list[Piece]) -> int:
     first entry. What the page prints above it (the document's title block, a line saying who
     adopted it and when) is content, unless it is an entry itself."""
     for i, p in enumerate(content):
-        if CONTENTS_TITLE.match(p.text.strip()) or any(toc_line(ln) for ln in p.text.split("\n")):
+        if CONTENTS_TITLE.match(p.text.strip()) or _holds_entry(p):
             return i
     return 0
 
@@ -403,7 +403,7 @@ def _toc_end(content: list[Piece], start: int = 0) -> int:
     prose follows it (a paragraph introducing the document); else at the page's end. A list
     without page numbers (a web page printed, its contents linked) ends at the first piece that
     is no entry: a heading or a sentence."""
-    last = max((i for i, p in enumerate(content) if any(toc_line(ln) for ln in p.text.split("\n"))), default=-1)
+    last = max((i for i in range(start, len(content)) if _holds_entry(content[i])), default=-1)
     if last < 0:
         end = start + 1
         # "List of Tables" after the chapters' entries goes on with the contents
@@ -415,10 +415,29 @@ def _toc_end(content: list[Piece], start: int = 0) -> int:
     return last + 1 if last >= 0 and prose else len(content)
 
 
+def _titled_after(content: list[Piece], end: int) -> int:
+    """Where a heading titling another contents list starts after `end`, -1 when none does."""
+    return next(
+        (i for i in range(end, len(content)) if content[i].heading and CONTENTS_TITLE.match(content[i].text.strip())),
+        -1,
+    )
+
+
+def _holds_entry(p: Piece) -> bool:
+    return any(toc_line(ln) for ln in p.text.split("\n"))
+
+
 def _unpaged_entry(p: Piece) -> bool:
     """What a contents list without entries ending in page numbers may hold: no heading and no
-    sentence (its entries, perhaps run together with their numbers in a column beside them)."""
+    sentence (its entries, perhaps run together with their numbers in a column beside them), or
+    a table's row of a title and its page ("II. Documentation Requirements | 7")."""
+    if p.kind == BlockKind.TABLE:
+        return not p.heading and bool(_PAGE_CELL.search(p.text.strip()))
     return not p.heading and p.kind == BlockKind.TEXT and not _SENTENCE.search(p.text)
+
+
+#: A contents entry set as a table's row: a title with a letter in it, then a cell with its page.
+_PAGE_CELL = re.compile(r"^[^|]*[A-Za-z][^|]*\|\s*(?:\d{1,4}|[ivxlc]{1,6})$", re.I)
 
 
 #: A sentence: words, then a full stop closing a word of lower case.
@@ -427,7 +446,7 @@ _SENTENCE = re.compile(r"[a-z]{2,}\s+[a-z]{2,}.*[a-z)]\.(?:\s|$)", re.S)
 
 def mark_toc_and_index(pages: list[list[Piece]]) -> None:
     """Table-of-contents and index pages, and stray TOC lines elsewhere, are marked."""
-    in_toc = in_index = False
+    in_toc = in_index = unpaged = False
     for pieces in pages:
         content = [p for p in pieces if p.kind.indexed and not p.hidden]
         if not content:
@@ -435,16 +454,32 @@ def mark_toc_and_index(pages: list[list[Piece]]) -> None:
         lines = [ln for p in content for ln in p.text.split("\n") if ln.strip()]
         toc = sum(toc_line(ln) for ln in lines)
         index = sum(bool(_INDEX_LINE.match(ln.strip())) for ln in lines)
-        titled_toc = any(CONTENTS_TITLE.match(p.text.strip()) for p in content[:3])
+        # a contents title heads the page's first pieces, or is a heading further down (a web
+        # page printed with its sidebar: "Table of Contents" under the site's logo and search box)
+        titled = next(
+            (i for i, p in enumerate(content) if CONTENTS_TITLE.match(p.text.strip()) and (i < 3 or p.heading)), -1
+        )
         titled_index = any(_INDEX_TITLE.match(p.text.strip()) for p in content[:3])
-        if titled_toc or (in_toc and toc >= 0.4 * len(lines)) or (len(lines) >= 4 and toc >= 0.5 * len(lines)):
-            start = 0 if in_toc else _toc_start(content)
+        # a list without page numbers that ran to the foot of the page goes on at the head of the next
+        going_on = in_toc and unpaged and toc == 0 and _unpaged_entry(content[0])
+        if (
+            titled >= 0
+            or going_on
+            or (in_toc and toc >= 0.4 * len(lines))
+            or (len(lines) >= 4 and toc >= 0.5 * len(lines))
+        ):
+            start = 0 if in_toc else titled if titled >= 3 else _toc_start(content)
             end = _toc_end(content, start)
             for p in content[start:end]:
                 p.kind = BlockKind.TOC
+            while (more := _titled_after(content, end)) >= 0:  # a second list: the sidebar's after the document's
+                start, end = more, _toc_end(content, more)
+                for p in content[start:end]:
+                    p.kind = BlockKind.TOC
             # what the page prints after the list's last entry (an introduction) is content, and
             # the contents list has ended
             in_toc, in_index = end == len(content), False
+            unpaged = not any(_holds_entry(p) for p in content[start:end])
             continue
         in_toc = False
         if titled_index or (in_index and index >= 0.5 * len(lines)) or (len(lines) >= 8 and index >= 0.7 * len(lines)):

@@ -127,3 +127,59 @@ def test_lists_of_tables_and_figures_are_contents_not_text(tmp_path, leaders):
     assert "List of Tables" not in text and "....." not in text
     assert "must be listed in the Health Facility Registry" in text
     assert {c.page for c in chunks} == {2, 3}
+
+
+def _printed_page_with_sidebar(path):
+    """An intranet article printed from the browser with its sidebar after it: a "Table of
+    Contents" heading halfway down the last page, its linked entries (no page numbers) running on
+    to the next page, then the article's "Contents" as a table of titles and pages. Our own words
+    about a fictional hospital."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(True, 20)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.cell(0, 10, "Ambient Scribe Pilot at Fernhollow Hospital", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 10)
+    pdf.multi_cell(0, 5, "The pilot runs on two medical wards until the end of March.", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    pdf.set_font("Helvetica", "B", 12)
+    pdf.cell(0, 8, "Contents", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 10)
+    with pdf.table(col_widths=(120, 20), first_row_as_headings=False) as table:
+        for title, page in [("1. Wards in scope", "1"), ("2. Consent at the bedside", "2")]:
+            row = table.row()
+            row.cell(title)
+            row.cell(page)
+    pdf.ln(2)
+    pdf.multi_cell(0, 5, "Clinicians review every draft note before they sign it.", new_x="LMARGIN", new_y="NEXT")
+    for _ in range(24):
+        pdf.multi_cell(0, 5, "The scribe keeps audio for no longer than seven days after the note is signed.",
+                       new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+    pdf.ln(4)
+    pdf.set_font("Helvetica", "B", 13)
+    pdf.cell(0, 8, "Table of Contents", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 10)
+    entries = ["Pilot wards and dates", "Consent at the bedside", "Reviewing draft notes", "Audio retention"]
+    for i in range(40):
+        pdf.cell(0, 6, f"- {entries[i % 4]} ({'ABCDEFGHIJ'[i // 4]})", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "B", 13)
+    pdf.cell(0, 8, "Contact", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 10)
+    pdf.multi_cell(0, 5, "Questions about the pilot go to the clinical informatics team.")
+    pdf.output(str(path))
+    return path
+
+
+def test_a_printed_sidebar_contents_and_a_contents_table_are_not_text(tmp_path):
+    p = _printed_page_with_sidebar(tmp_path / "pilot.pdf")
+    chunks = load_chunks(p, str(p), doc_type="user")
+    text = " ".join(" ".join(c.text for c in chunks).split())
+    # the sidebar's entries, on both pages, and the contents table's rows are no statements
+    assert "Audio retention" not in text and "Pilot wards and dates" not in text
+    assert "Wards in scope" not in text and "Consent at the bedside" not in text
+    # the article around them is read, and what follows the sidebar's list too
+    assert "Clinicians review every draft note before they sign it." in text
+    assert "no longer than seven days" in text
+    assert "clinical informatics team" in text
