@@ -190,25 +190,45 @@ _LETTER_RATIO = 0.4
 
 def close_letter_spacing(frags: list[Frag]) -> None:
     """Letter-spaced capitals ("REPUBLIC OF VALMERA" set with CSS letter-spacing) have gaps inside
-    words that kerning widens past the space test ("O F VA L MERA"): in a run of capitals with word
-    spaces several times wider, a gap under a fifth of the type size is no space."""
+    words that kerning widens past the space test ("O F VA L MERA", or "K E Y F I N D I N G S"
+    when every letter is set apart): those gaps are closed (`_letter_gaps`), the word spaces kept."""
     for f in frags:
         letters = [c for c in f.text if c.isalpha()]
         # letter-spacing sets capitals apart (a cover's issuer line): running text keeps its spaces
         if (
             len(f.gaps) < 2
             or f.text.count(" ") != len(f.gaps)
+            or len(letters) < 2
             or sum(c.isupper() for c in letters) < 0.9 * len(letters)
         ):
             continue
-        wide = max(f.gaps)
-        small = [g <= 0.2 * f.size and g <= _LETTER_RATIO * wide for g in f.gaps]
-        if not any(small) or all(small):
-            continue
         words = f.text.split(" ")
+        small = _letter_gaps(f, words)
+        if not any(small):
+            continue
         text, gaps = words[0], []
         for word, gap, join in zip(words[1:], f.gaps, small, strict=True):
             text += word if join else " " + word
             if not join:
                 gaps.append(gap)
         f.text, f.gaps = text, tuple(gaps)
+
+
+#: Share of a run's tokens that are single letters for the run to be a word spelled out letter
+#: by letter (CSS letter-spacing so wide that PDFium writes a space between every two letters).
+_SPELLED = 0.75
+
+
+def _letter_gaps(f: Frag, words: list[str]) -> list[bool]:
+    """Which of a capitals run's spaces are letter-spacing. Where PDFium spaced every letter
+    ("K E Y F I N D I N G S"), the spaces clearly narrower than the widest are (the word space is
+    the letter-spacing plus a space: "KEY FINDINGS"), and a run of one word spaced evenly is one
+    word ("C O P Y"); elsewhere, gaps under a fifth of the type size and well under the widest."""
+    wide = max(f.gaps)
+    if sum(len(w) == 1 and w.isalpha() for w in words) < _SPELLED * len(words):
+        small = [g <= 0.2 * f.size and g <= _LETTER_RATIO * wide for g in f.gaps]
+        return small if not all(small) else [False] * len(small)
+    small = [g <= 0.6 * f.size and g <= 0.5 * wide for g in f.gaps]
+    if not any(small) and wide <= 0.6 * f.size and wide <= 1.3 * min(f.gaps):
+        return [True] * len(f.gaps)
+    return small

@@ -238,6 +238,18 @@ def test_letter_spaced_capitals_close_up_and_running_text_keeps_its_spaces():
     assert capitals.text == "THE OFFICE MUST REPORT"
 
 
+def test_capitals_spaced_letter_by_letter_read_as_their_words():
+    # CSS letter-spacing of 0.3em: PDFium writes a space between every two letters, and the
+    # word space is the letter-spacing plus a space
+    heading = _run("K E Y F I N D I N G S", (2.7, 2.91, 9.38, 3.0, 3.0, 3.01, 3.0, 3.0, 3.01, 3.01), size=10.0)
+    button = _run("C O P Y", (1.75, 1.75, 1.59), size=7.0)  # one word, evenly spaced
+    grades = _run("A B C", (9.0, 9.5), size=10.0)  # single letters a full word space and more apart
+    close_letter_spacing([heading, button, grades])
+    assert heading.text == "KEY FINDINGS" and heading.gaps == (9.38,)
+    assert button.text == "COPY"
+    assert grades.text == "A B C"
+
+
 def test_a_justified_line_with_a_date_in_it_stays_one_sentence(tmp_path):
     # "1," and "2026." spaced wide apart by justification are a sentence's figures, not two cells
     text = (
