@@ -33,6 +33,7 @@ __all__ = [
     "read_references",
     "reference_nouns",
     "referenced",
+    "without_names",
     "without_pointers",
     "without_references",
 ]
@@ -356,17 +357,38 @@ def documents_naming(question: str, retriever: Retriever) -> tuple[str, ...]:
     if a doctor disagrees ..." -> the hospital's rule book): its passages answer, however far
     the question's words are from theirs. () when every such name is also in a bundled guide
     or in more than `NAMING_DOCS` documents."""
+    found: dict[str, None] = {}
+    for holders in _naming(question, retriever).values():
+        found.update(dict.fromkeys(holders))
+    return tuple(sorted(found))
+
+
+def without_names(question: str, retriever: Retriever) -> str:
+    """The question without the names that pick out its documents (`documents_naming`): inside
+    a product's card every passage carries the product's name, so within it only the rest of the
+    question ("Has DermaScan-Mel been through FDA clearance?" -> "Has been through FDA
+    clearance?") tells its passages apart. The question itself when under three words would be left."""
+    out = question
+    for word in _naming(question, retriever):
+        out = re.sub(rf"(?<![\w-]){re.escape(word)}(?:['’]s)?(?![\w-])", " ", out, count=1)
+    out = re.sub(r"\s+([?.,;:!])", r"\1", " ".join(out.split()))
+    return out if len(out.split()) >= 3 else question
+
+
+def _naming(question: str, retriever: Retriever) -> dict[str, list[str]]:
+    """Each name in the question that only the user's documents use, and at most `NAMING_DOCS`
+    of them, with those documents."""
     lex = retriever.lexical()
     user = {d.source for d in _catalog(retriever).docs if d.doc_type == DocType.USER}
+    out: dict[str, list[str]] = {}
     if not user:
-        return ()
-    found: dict[str, None] = {}
+        return out
     for word in dict.fromkeys(_NAME_WORD.findall(question)):
         for tok in tokenize(word)[:1]:
             holders = lex.sources_with(tok) if lex.df.get(tok, 0) else []
             if holders and len(holders) <= NAMING_DOCS and set(holders) <= user:
-                found.update(dict.fromkeys(holders))
-    return tuple(sorted(found))
+                out[word] = list(holders)
+    return out
 
 
 def referenced(question: str, retriever: Retriever | None) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ from ..chunk import Chunk, DocType
 from ..retrieve import Filters, Hit, Retriever, SearchResult
 from ..text import content_words, identifiers, tokenize
 from .definitions import asks_definition
-from .docref import documents_naming, referenced, without_references
+from .docref import documents_naming, referenced, without_names, without_references
 from .headings import asks_excluded_uses, heading_named, names_section
 from .unsaid import unframed
 
@@ -294,7 +294,9 @@ def search_guidance(retriever: Retriever, query: str, *, k: int, org: str | None
     elif user_documents and (naming := documents_naming(query, retriever)):
         # a name only the user's documents use ("St. Orlaith") says where the answer is, however
         # far the question's words are from the document's ("whose view wins" / "prevails")
-        scoped = retriever.search(query, k=k, filters=Filters(org=org, doc_types=(DocType.USER,), sources=naming))
+        # inside them, every passage carries the name: the rest of the question tells them apart
+        inside = Filters(org=org, doc_types=(DocType.USER,), sources=naming)
+        scoped = retriever.search(without_names(query, retriever), k=k, filters=inside)
         searches.append(scoped)
         hits = interleave([hits, scoped.hits])
     subject = asks_definition(query)

@@ -60,6 +60,13 @@ def test_a_question_about_one_product_cites_its_card_first(advisor, question, st
     assert wanted in ans.answer and sibling not in ans.answer
 
 
+def test_a_status_line_inside_a_card_answers_for_its_product(advisor):
+    # every passage of the card carries "DermaScan-Mel": inside it, "FDA clearance" picks the line
+    ans = advisor.ask("Has DermaScan-Mel been through FDA clearance?")
+    assert not ans.abstained and "not cleared or approved by the FDA" in ans.answer, ans.answer
+    assert first_source(ans) == "lumora-dermascan-mel-v2-model-card", [c.source for c in ans.citations]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("question", "elsewhere"),
