@@ -412,6 +412,12 @@ _NOT_A_COUNT = re.compile(
     r"|\bboth\b(?=\s+(?:[\w-]+\s+){1,3}?(?:and|or)\b)",  # "both the numerator and the denominator": no count
     re.I,
 )
+#: A numbered part, level or version ("Section 4", "as described in section 7.2", "Tier 1",
+#: "version 3.2"): its number says which one, not how many.
+_NUMBERED_THING = re.compile(
+    r"(?:\b(?:(?i:article|art\.|section|annex|paragraph|clause|schedule|appendix|table|figure|page|version)"
+    r"|Part|Stage|Tier|Level|Element|Severity)|§)\s*\w+(?:\.\w+)*"  # "at this stage 12 tools" counts tools
+)
 #: "one of four risk tiers": the thing is one among N of something; N counts what follows it.
 _ONE_OF = re.compile(rf"\bone of (?:the |its |their )?(?:\d+|{NUMBER_WORDS})\b(?P<what>(?:\s+[\w-]+){{1,3}})", re.I)
 _TIME_UNITS = tuple(tokenize("minute hour day week month year"))
@@ -432,7 +438,7 @@ def _counts(ask: Asked, sentence: str) -> bool:
     bare = hyphenated(_DATE.sub(" ", sentence))
     for i in identifiers(bare):
         bare = bare.replace(i, " ")
-    bare = re.sub(r"\b(?:Article|Art\.|Section|§|Annex|Part|Stage|Tier|Level|Element|Severity)\s*\w+", " ", bare)
+    bare = _NUMBERED_THING.sub(" ", bare)
     bare = _NOT_A_COUNT.sub(" ", bare)
     # "assigned one of four risk tiers" counts tiers, not the systems asked ("one of 14 hospitals" counts hospitals)
     bare = _ONE_OF.sub(lambda m: m.group(0) if names_counted(ask.counted, m.group("what")) else m.group("what"), bare)

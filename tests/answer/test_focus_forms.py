@@ -179,3 +179,14 @@ def test_how_many_there_were_is_stated_by_no_bound_and_no_both():
     assert gives(actual, "The algorithm auto-approved 41,200 requests in 2025.")
     rule = read_ask("How many prior authorization requests must a provider submit to qualify?")
     assert gives(rule, "A provider qualifies when it submitted at least 30 prior authorization requests.")
+
+
+def test_a_cross_reference_counts_nothing():
+    from advisor.answer.focus import gives
+
+    ask = read_ask("How many clinical AI tools are listed on the AI Tool Register?")
+    assert gives(ask, "The register lists 14 clinical AI tools.")
+    assert gives(ask, "At this stage 12 tools are live.")
+    # "section 7.2" and "version 2.1" say which section and which version, not how many tools
+    assert not gives(ask, "Total cost of ownership: the full cost of a tool, as described in section 7.2.")
+    assert not gives(ask, "Each tool's record names the register version 2.1 it was added in.")
