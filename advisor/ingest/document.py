@@ -308,6 +308,29 @@ CONTENTS_WORDS = (
     r"|annexes|appendices|case\s+studies)(?:\s+and\s+(?:figures|tables|boxes))?"
 )
 CONTENTS_TITLE = re.compile(rf"^\s*(?:{CONTENTS_WORDS})\s*:?\s*$", re.I)
+#: "Back to top" and its kin.
+_TOP = re.compile(r"^(?:(?:back|return|go|jump)\s+)?(?:to\s+)?(?:the\s+)?top(?:\s+of\s+(?:the\s+)?page)?\W*$", re.I)
+#: A web page's links for moving around it: "Skip to main content", "Jump to navigation". (Not a
+#: code block's "Copy" button: a software guide's menu lists "Copy" as a command it explains.)
+_SKIP = re.compile(
+    r"^(?:skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|search)|jump\s+to\s+(?:navigation|search))\W*$",
+    re.I,
+)
+# a page's widgets asking about the page itself
+_WIDGET = re.compile(
+    r"^(?:was\s+this\s+(?:page|information|article|content)\s+(?:helpful|useful)|did\s+you\s+find\s+what"
+    r"|rate\s+this\s+page|print\s+this\s+page|share\s+this\s+page|report\s+a\s+problem\s+with\s+this\s+page)\b",
+    re.I,
+)
+
+
+def web_control(text: str) -> bool:
+    """A web page's own control, whatever its tag and however it was printed: a skip or "back to
+    top" link, a widget asking about the page ("Was this page helpful?"). Never what the page says."""
+    flat = " ".join(text.split())
+    return bool(_TOP.match(flat) or _SKIP.match(flat) or (_WIDGET.match(flat) and len(flat.split()) <= 12))
+
+
 #: A contents entry typed as a paragraph ("7. Data Ownership and Data-Use Restrictions",
 #: "Schedule 2 – Fee Schedule"): a short title with no sentence's end.
 _ENTRY = re.compile(

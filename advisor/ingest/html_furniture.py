@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from .document import CONTENTS_WORDS
+from .document import CONTENTS_WORDS, web_control
 
 __all__ = ["content_root", "drop_furniture", "furniture_line", "leaf_blocks", "link_only", "repeated_lines", "text_of"]
 
@@ -111,18 +111,11 @@ _CONTENTS = re.compile(
     r"|page\s+contents|jump\s+to|skip\s+to\s+(?:main\s+)?content)\W*$",
     re.I,
 )
-_TOP = re.compile(r"^(?:(?:back|return|go|jump)\s+)?(?:to\s+)?(?:the\s+)?top(?:\s+of\s+(?:the\s+)?page)?\W*$", re.I)
 _LEADER = re.compile(r"(?:\.\s?){4,}\s*[\divxlc]{1,5}$|…\s*\d{1,4}$", re.I)
 _PAGE_OF = re.compile(r"\bpage\s+\d{1,4}\s*(?:of|/)\s*\d{1,4}\b|^(?:page\s+)?\d{1,4}$", re.I)
 _ACTION = re.compile(
     r"^(?:download|print|share|email|e-mail|subscribe|sign\s+up|register|log\s?in|request\s+a\s+demo|get\s+in\s+touch"
     r"|contact\s+us|read\s+more|learn\s+more|see\s+all|view\s+all|skip\s+to)\b",
-    re.I,
-)
-# a page's widgets asking about the page itself
-_WIDGET = re.compile(
-    r"^(?:was\s+this\s+(?:page|information|article|content)\s+(?:helpful|useful)|did\s+you\s+find\s+what"
-    r"|rate\s+this\s+page|print\s+this\s+page|share\s+this\s+page|report\s+a\s+problem\s+with\s+this\s+page)\b",
     re.I,
 )
 _LETTERS = re.compile(r"[^\W\d_]{2}")
@@ -233,9 +226,7 @@ def furniture_line(text: str, el: Any, repeated: set[str], links: bool = True) -
     """A line that is the page's furniture whatever its tag: a contents line or heading, a "back to
     top" link, a page number, a running header or footer, a link asking to download or share
     (`links` False: a heading linking to itself is still a heading)."""
-    if _CONTENTS.match(text) or _TOP.match(text) or _LEADER.search(text) or _shape(text) in repeated:
-        return True
-    if _WIDGET.match(text) and len(text.split()) <= 12:
+    if _CONTENTS.match(text) or web_control(text) or _LEADER.search(text) or _shape(text) in repeated:
         return True
     if _PAGE_OF.search(text) and len(text.split()) <= 16:
         return True

@@ -45,7 +45,7 @@ from .ocr_layout import (
 )
 from .ocr_running import BOTTOM, TOP, Lines, margin_lines, printed_elsewhere, tokens
 from .pdf_chapters import mark_chapter_heads
-from .pdf_furniture import Piece, mark_running_heads, mark_toc_and_index, running_identifiers
+from .pdf_furniture import Piece, mark_running_heads, mark_toc_and_index, mark_web_controls, running_identifiers
 
 DPI = 250
 INSTALL_HINT = "install Tesseract OCR (Debian/Ubuntu: apt-get install tesseract-ocr)"
@@ -180,6 +180,7 @@ def _blocks(
     mark_running_heads(pieces, set(), heights)
     mark_chapter_heads(pieces, heights)
     mark_toc_and_index(pieces)  # a scanned contents page: its leaders read as noise, its lines never quoted
+    mark_web_controls(pieces)
     for page, height in zip(pieces, heights, strict=True):
         _page_numbers(page, height)
         for p in page:

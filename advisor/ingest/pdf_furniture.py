@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from .chunking import header_row
-from .document import CONTENTS_TITLE, BlockKind
+from .document import CONTENTS_TITLE, BlockKind, web_control
 from .pdf_boxes import Box
 
 PAGE_NO = re.compile(
@@ -491,6 +491,14 @@ def mark_toc_and_index(pages: list[list[Piece]]) -> None:
         for p in content:
             if toc_line(p.text) and p.lines <= 2:
                 p.kind = BlockKind.TOC
+
+
+def mark_web_controls(pages: list[list[Piece]]) -> None:
+    """A web page printed with its controls ("Skip to content" atop the first page, "Back to
+    top"): furniture, never text and never a heading."""
+    for p in (p for pieces in pages for p in pieces):
+        if p.kind == BlockKind.TEXT and not p.hidden and web_control(p.text):
+            p.kind = BlockKind.FURNITURE
 
 
 def ref_heading(text: str) -> bool:

@@ -34,6 +34,7 @@ from .pdf_furniture import (
     declaration,
     mark_running_heads,
     mark_toc_and_index,
+    mark_web_controls,
     norm,
     ref_heading,
     running_boxes,
@@ -246,6 +247,7 @@ def _blocks(
     mark_running_heads(pieces, titles, [p.height for p in pages], body)
     mark_chapter_heads(pieces, [p.height for p in pages])
     mark_toc_and_index(pieces)
+    mark_web_controls(pieces)
     for page, nxt in pairwise(pieces):
         mend_page_break(page, nxt)
     for page in pieces:
