@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from advisor.answer import Advisor
-from advisor.answer.docref import documents_naming
+from advisor.answer.docref import documents_naming, without_names
 from advisor.answer.lookup import search_guidance
 
 from .builders import SMALL_GUIDES, indexed_settings
@@ -55,6 +55,17 @@ def test_a_name_only_the_rule_book_uses_scopes_a_search_to_it(advisor):
     assert [n.rsplit("/", 1)[-1] for n in named] == ["rules.html"]
     # a name no document uses says nothing about where to look
     assert documents_naming("What does Quorvane say about drift?", advisor.retriever) == ()
+
+
+def test_inside_the_named_document_the_name_is_left_out(advisor):
+    # every passage of the rule book carries "Harrowgate": within it, the rest of the question tells them apart
+    asked = "What does the Harrowgate rule book say about overrides?"
+    assert without_names(asked, advisor.retriever) == "What does the rule book say about overrides?"
+    # a name no document uses stays, and so does a question that would be left under three words
+    assert (
+        without_names("What does Quorvane say about drift?", advisor.retriever) == "What does Quorvane say about drift?"
+    )
+    assert without_names("Harrowgate overrides?", advisor.retriever) == "Harrowgate overrides?"
 
 
 def test_the_named_documents_passage_is_searched_whatever_the_words(advisor):
