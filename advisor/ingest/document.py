@@ -313,7 +313,7 @@ _TOP = re.compile(r"^(?:(?:back|return|go|jump)\s+)?(?:to\s+)?(?:the\s+)?top(?:\
 #: A web page's links for moving around it: "Skip to main content", "Jump to navigation". (Not a
 #: code block's "Copy" button: a software guide's menu lists "Copy" as a command it explains.)
 _SKIP = re.compile(
-    r"^(?:skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|search)|jump\s+to\s+(?:navigation|search))\W*$",
+    r"^(?:skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|search)|jump\s+to(?:\s+(?:navigation|search))?)\W*$",
     re.I,
 )
 # a page's widgets asking about the page itself
@@ -324,9 +324,15 @@ _WIDGET = re.compile(
 )
 
 
+#: The longest text a page's control holds (a 12-word feedback question with its answers).
+_CONTROL_CHARS = 120
+
+
 def web_control(text: str) -> bool:
     """A web page's own control, whatever its tag and however it was printed: a skip or "back to
     top" link, a widget asking about the page ("Was this page helpful?"). Never what the page says."""
+    if len(text) > _CONTROL_CHARS:
+        return False  # a paragraph, not a link or a button
     flat = " ".join(text.split())
     return bool(_TOP.match(flat) or _SKIP.match(flat) or (_WIDGET.match(flat) and len(flat.split()) <= 12))
 

@@ -108,7 +108,7 @@ _MOST = 0.5  # a container holding this share of the content's text is never fur
 
 _CONTENTS = re.compile(
     rf"^(?:{CONTENTS_WORDS}|on\s+this\s+page|in\s+this\s+(?:section|article|guide|document|page)"
-    r"|page\s+contents|jump\s+to|skip\s+to\s+(?:main\s+)?content)\W*$",
+    r"|page\s+contents)\W*$",  # skip and jump links: document.web_control
     re.I,
 )
 _LEADER = re.compile(r"(?:\.\s?){4,}\s*[\divxlc]{1,5}$|…\s*\d{1,4}$", re.I)

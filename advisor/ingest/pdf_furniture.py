@@ -457,7 +457,7 @@ def mark_toc_and_index(pages: list[list[Piece]]) -> None:
         # a contents title heads the page's first pieces, or is a heading further down (a web
         # page printed with its sidebar: "Table of Contents" under the site's logo and search box)
         titled = next(
-            (i for i, p in enumerate(content) if CONTENTS_TITLE.match(p.text.strip()) and (i < 3 or p.heading)), -1
+            (i for i, p in enumerate(content) if (i < 3 or p.heading) and CONTENTS_TITLE.match(p.text.strip())), -1
         )
         titled_index = any(_INDEX_TITLE.match(p.text.strip()) for p in content[:3])
         # a list without page numbers that ran to the foot of the page goes on at the head of the next
