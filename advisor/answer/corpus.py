@@ -152,6 +152,19 @@ class Corpus:
         found = (spelled.get(a.lower()) for a in dict.fromkeys(_ACRONYM.findall(text)))
         return " ".join(f[0] for f in found if f)
 
+    def glosses(self, chunk: Chunk, text: str) -> str:
+        """What the acronyms in the text stand for where the chunk's own document spells them out
+        ("for MV" in a paper that wrote "Marrowby Valley Hospital (MV)": "marrowby valley"); ""
+        without an index or such acronyms. Another document's meaning of the letters is not theirs."""
+        if self.retriever is None or not _ACRONYM.search(text):
+            return ""
+        spelled, words = self.retriever.lexical().spelled, self.words(chunk)
+        found = (
+            next((p for p in spelled.get(a.lower(), ()) if set(tokenize(p)) <= words), "")
+            for a in dict.fromkeys(_ACRONYM.findall(text))
+        )
+        return " ".join(f for f in found if f)
+
     def glossed(self, asked: Collection[str], text: str) -> frozenset[str]:
         """The asked words an acronym in the text stands for as the documents define it, in any
         order: "the committee that oversees generative AI" is "the GAIOC" where a document writes

@@ -42,7 +42,7 @@ from .parts import part_pick
 from .people import COMPANY_ASKED
 from .persona import asked_part, set_aside
 from .primary import with_own
-from .quotable import Unit, UnitKind, continue_lists, framed, read_units, reference_entry, stages_asked
+from .quotable import Unit, UnitKind, continue_lists, framed, item_body, read_units, reference_entry, stages_asked
 from .relevance import adjust, score, wants_list
 from .responses import responses
 from .rows import asked_rows, ranked_rows
@@ -165,7 +165,7 @@ def _candidates(
             key = (chunk.source, " ".join(unit.text.lower().split()))
             if not (
                 unit.ok or (contacts and unit.contact) or (readings and unit.title) or (listing and unit.stage)
-            ) or dangling(_item_body(unit)):
+            ) or dangling(item_body(unit)):
                 continue  # a list item whose own sub-list was lost ("..., including, but not limited to")
             if not legal and _NOTICE.search(unit.text):
                 continue  # "X is a trademark of Y" answers no question but one about trademarks
@@ -178,15 +178,6 @@ def _candidates(
                     unit, min(rank, have.hit_rank) if have else rank, frame=frame(chunk) if frame else ""
                 )
     return list(best.values())
-
-
-#: "...; and" closing a list item ties it to the next item: the item itself is whole
-_ITEM_JOIN = re.compile(r"[;,]\s*(?:and|or)\s*$", re.I)
-
-
-def _item_body(unit: Unit) -> str:
-    text = unit.text.strip()
-    return _ITEM_JOIN.sub("", text) if unit.kind is UnitKind.ITEM else text
 
 
 def _framed(unit: Unit) -> bool:
@@ -362,6 +353,8 @@ def compose_guidance(
         cands = off_slide(question, ask.topical().anchors, cands)
     if not cands:
         return Draft([], AnswerKind.GUIDANCE, 0.0)
+    for c in cands if corpus is not None else ():
+        c.glossed = corpus.glosses(c.chunk, c.text)  # "for MV" names Marrowby Valley in a paper defining "(MV)"
     pool = _Pool(cands, sentence_index.vectors([c.text for c in cands]), chunk_sim)
     if any(c.kind is not UnitKind.SENTENCE for c in cands):
         pool.framed_vecs = sentence_index.vectors([framed(c.unit) for c in cands])

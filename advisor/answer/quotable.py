@@ -31,6 +31,7 @@ __all__ = [
     "framed",
     "heading_like",
     "introduces",
+    "item_body",
     "read_units",
     "stages_asked",
     "unsafe_spans",
@@ -587,3 +588,13 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     if cur:
         out.append((cur[0], cur[1]))
     return out
+
+
+#: "...; and" closing a list item ties it to the next item: the item itself is whole
+_ITEM_JOIN = re.compile(r"[;,]\s*(?:and|or)\s*$", re.I)
+
+
+def item_body(unit: Unit) -> str:
+    """A unit's text, a list item's without the "; and" tying it to the next item."""
+    text = unit.text.strip()
+    return _ITEM_JOIN.sub("", text) if unit.kind is UnitKind.ITEM else text

@@ -355,7 +355,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     wants_members = bool(_MEMBERS_ASK.search(question))
     # Question words weighted by how rare they are among the candidate sentences: words every
     # candidate shares (the topic) say little; the rare one ("comply") is what is asked.
-    cand_words = [fuzzy(content_words(f"{c.text} {c.header}")) for c in cands]
+    cand_words = [fuzzy(content_words(f"{c.text} {c.header} {c.glossed}")) for c in cands]
     contexts = [fuzzy(content_words(f"{c.chunk.title} {c.chunk.section} {c.frame}")) for c in cands]
     n = len(cands)
     weight = {

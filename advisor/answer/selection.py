@@ -53,6 +53,7 @@ class Candidate:
     also: list[Candidate] = field(default_factory=list)  # the same sentence in other documents
     follows: Candidate | None = None  # read right after this one whatever its rank (a response after its comment)
     frame: str = ""  # names framing every page of its document (running lines, masthead): context, like its title
+    glossed: str = ""  # what its acronyms stand for where its document spells them out ("MV": "marrowby valley")
 
     @property
     def text(self) -> str:
@@ -305,7 +306,6 @@ def _strength(c: Candidate, items: list[Candidate]) -> float:
 
 #: Below this share of its best member's score, a list's runner-up leaves that member standing alone.
 LONE_MEMBER = 0.85
-
 
 #: How near a list under the document's own lead-in must score to win over a heading-framed one.
 OWN_LEAD_REACH = 0.9

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from advisor.answer import Advisor
+from advisor.answer.corpus import Corpus
 from advisor.answer.types import AnswerKind
 from advisor.settings import Settings
 
@@ -86,3 +87,77 @@ def test_what_is_a_rate_is_answered_by_the_documents_own_definition_of_it(adviso
     )
     assert not ans.abstained, ans.answer
     assert "without any change to the draft" in ans.answer, ans.answer
+
+
+@pytest.fixture
+def advisor_with_paper(corpus_advisor, tmp_path) -> Advisor:
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    make_docx(
+        folder / "orrin-valley-early-warning-evaluation.docx",
+        "Prospective evaluation of an early warning score at three Orrin Valley hospitals",
+        [
+            (
+                "2.1 Setting",
+                [
+                    "The evaluation covered three hospitals of the Orrin Valley network: Ashcombe General Hospital "
+                    "(AG), a 420-bed teaching hospital; Thornbury Creek Hospital (TC), an 80-bed rural hospital; and "
+                    "Pellworth District Hospital (PD), a 150-bed community hospital.",
+                ],
+            ),
+            (
+                "2.4 Silent period and threshold",
+                [
+                    "Before go-live the score ran silently at all three hospitals for twelve weeks, with results "
+                    "stored but not shown to clinicians.",
+                    "The silent period was used to check the completeness and timeliness of every data feed and to "
+                    "set the alert threshold.",
+                    "During this period the informatics team found that blood gas results from TC were stamped with "
+                    "the time of verification instead of the time of sampling, delaying them by a median of four "
+                    "hours.",
+                    "The threshold chosen from silent-period data flagged about 8 in every 100 admissions.",
+                ],
+            ),
+            (
+                "4 Discussion",
+                [
+                    "Small rural sites are easily disadvantaged by data-pipeline problems that pooled monitoring can "
+                    "hide, as the timestamp fault found during the silent period shows.",
+                    "Blood tests were taken half as often at TC as at AG, which leaves the score less to work with.",
+                ],
+            ),
+        ],
+    )
+    make_docx(
+        folder / "orrin-valley-lipid-clinic-audit.docx",
+        "Orrin Valley lipid clinic audit",
+        [
+            (
+                "Results",
+                [
+                    "Among the 212 patients started on treatment, total cholesterol (TC) fell by a median of 1.1 "
+                    "mmol/L within six months.",
+                    "TC was measured again at twelve months in 180 patients.",
+                ],
+            ),
+        ],
+    )
+    assert corpus_advisor.index.index_paths([folder]).ok
+    return Advisor(Settings.from_env())
+
+
+def test_letters_stand_for_what_their_own_document_spells_them_out_as(advisor_with_paper):
+    corpus = Corpus(advisor_with_paper.retriever)
+    hits = advisor_with_paper.retriever.search("TC blood gas verification total cholesterol", k=30)
+    paper = next(h.chunk for h in hits if "early-warning" in h.chunk.source)
+    audit = next(h.chunk for h in hits if "lipid" in h.chunk.source)
+    assert corpus.glosses(paper, "Blood tests at TC were fewer.") == "thornbury creek"
+    assert corpus.glosses(audit, "TC was measured again.") == "total cholesterol"
+    assert corpus.glosses(paper, "No letters here.") == ""
+
+
+def test_a_site_asked_by_name_is_answered_by_the_sentence_using_the_letters_the_paper_gave_it(advisor_with_paper):
+    # the paper names the site once, in its setting, and writes "TC" everywhere after
+    ans = advisor_with_paper.ask("What data-feed problem did the silent period uncover at Thornbury Creek?")
+    assert not ans.abstained, ans.answer
+    assert "time of verification instead of the time of sampling" in ans.answer, ans.answer
