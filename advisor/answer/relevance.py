@@ -265,6 +265,15 @@ _FORBIDDEN_ASK = re.compile(
     r"|\b(?:must|may|can)(?:\s+not|n['’]t)\b|\bcannot\b",
     re.I,
 )
+#: A question asking whether something is allowed: "Can the RCAI also act as the CSO?", "Is it
+#: acceptable for the vendor to ...?" (not a request: "Can you list ...").
+_PERMISSION_ASK = re.compile(
+    r"^\s*(?:can|may|could)\s+(?!you\b)\w+|\b(?:is|are)\s+(?:it|we|they)\s+(?:\w+\s+)?"
+    r"(?:acceptable|allowed|permitted|permissible|ok|okay)\b",
+    re.I,
+)
+#: A sentence allowing something on a condition: "may deploy it without notice, provided that ...".
+_ALLOWS = re.compile(r"\b(?:is|are)\s+(?:only\s+)?(?:permitted|allowed)\b|\bmay\s+only\b|\bprovided\s+that\b")
 #: A sentence forbidding something.
 _PROHIBITS = re.compile(
     r"\b(?:must|may|shall|should|can)\s+not\b|\b(?:mustn|shan|can)['’]t\b|\bcannot\b|\bnever\b|\bprohibit\w*"
@@ -345,6 +354,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     negation = negated(question)
     condition = _condition(question)
     forbidden = bool(_FORBIDDEN_ASK.search(question))
+    permission = bool(_PERMISSION_ASK.search(question))
     source = bool(_SOURCE_ASK.search(question))
     scope = bool(_SCOPE_ASK.search(question))
     # a question asking for a date, an amount or a count is answered by the sentence stating
@@ -386,6 +396,8 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
             _PROHIBITS.search(c.text) or (c.unit.lead is not None and _PROHIBITS.search(c.unit.lead.text))
         ):
             bonus += 0.08  # "where is it off limits": "Ambient scribes must not be used in ...", or an item under it
+        elif permission and (_PROHIBITS.search(c.text) or _ALLOWS.search(c.text)):
+            bonus += 0.08  # "can X also act as Y": the rule "X must never also be Y" answers yes or no
         if negation is not None and negation.search(c.text):
             bonus += 0.08  # "not measured" answers "what we decide not to measure"; "measure" alone does not
         if q_years and (stated := years(c.text)):

@@ -11,7 +11,7 @@ import heapq
 import re
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy as np
@@ -60,6 +60,45 @@ def _shortened(query: str, by_start: Mapping[str, frozenset[str]], df: Mapping[s
         if keys:
             found[start] = keys
     return sorted(next(iter(keys)) for keys in found.values() if len(keys) == 1)
+
+
+#: The longest run of words `_abbreviations` looks up (an expansion is three to six words, or a bracketed one's up to eight).
+_LONGEST_PHRASE = 8
+
+
+def _abbreviations(
+    query: str, by_phrase: Mapping[str, frozenset[str]], abbreviates: Callable[[str, str], bool]
+) -> list[str]:
+    """The acronyms passages use for words the query writes out in full, in any case: "the
+    clinical safety officer" is "the CSO" after a guideline defines it once, "Marrowby Valley"
+    "MV" in a paper. Only one reading of the words (two acronyms spelled out alike say nothing),
+    and only where `abbreviates(words, acronym)`: searched with the letters, the documents
+    writing the words out would lose to the one abbreviating them."""
+    words = re.findall(r"[a-z0-9'’-]+", query.lower())
+    found: list[str] = []
+    for n in range(_LONGEST_PHRASE, 1, -1):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(words[i : i + n])
+            keys = by_phrase.get(phrase, frozenset())
+            if len(keys) == 1 and (key := next(iter(keys))) not in found and abbreviates(phrase, key):
+                found.append(key)
+    return found
+
+
+def _abbreviated_throughout(lex: Lexical, phrase: str, key: str) -> bool:
+    """Does every document holding the phrase's words use the acronym, and some passage besides
+    the one defining it? A question naming "the clinical safety officer" of guides that write it
+    out is not searched as one guideline's "CSO"."""
+    if lex.df.get(key, 0) < 2:
+        return False
+    users = set(lex.sources_with(key))
+    holding: set[str] | None = None
+    for word in sorted(set(tokenize(phrase)), key=lambda w: lex.df.get(w, 0)):  # the rarest word narrows most
+        found = set(lex.sources_with(word))
+        holding = found if holding is None else holding & found
+        if not holding:
+            return False
+    return holding is not None and holding <= users
 
 
 def _parties_named(query: str, parties: Mapping[str, str], df: Mapping[str, int]) -> list[str]:
@@ -267,6 +306,9 @@ class Retriever:
         # "Brightwater Valley" is written "BVMC" after the document defines it: passages using
         # only the acronym answer for the name
         extra += [a.upper() for a in _shortened(query, lex.acronyms_by_start(), lex.df) if a.upper() not in query]
+        # "the clinical safety officer" is "the CSO" once a guideline has defined it
+        short = _abbreviations(query, lex.acronyms_by_phrase(), lambda p, k: _abbreviated_throughout(lex, p, k))
+        extra += [a.upper() for a in short if a.upper() not in query and a.upper() not in extra]
         # "Nimbrel" is "Business Associate" in the contract body that defines it so
         extra += [a for a in _parties_named(query, lex.parties, lex.df) if a.lower() not in query.lower()]
         return f"{query} ({'; '.join(extra)})" if extra else query

@@ -72,6 +72,7 @@ class Lexical:
         self._vocab: list[str] | None = None
         self._holders: Holders | None = None
         self._by_start: dict[str, frozenset[str]] | None = None
+        self._by_phrase: dict[str, frozenset[str]] | None = None
         self._doc_words: OrderedDict[str, frozenset[str]] = OrderedDict()
         self._words_lock = threading.Lock()
         self.ids = ids
@@ -257,6 +258,19 @@ class Lexical:
                             found.setdefault(" ".join(w.lower().split()[:2]), set()).add(key)
                 self._by_start = {start: frozenset(keys) for start, keys in found.items()}
             return self._by_start
+
+    def acronyms_by_phrase(self) -> dict[str, frozenset[str]]:
+        """The acronyms in `spelled` by the words (lower-cased, two or more) each is spelled out
+        with, "clinical safety officer" -> {"cso"} (built on first use)."""
+        with self._words_lock:
+            if self._by_phrase is None:
+                found: dict[str, set[str]] = {}
+                for key, names in self.spelled.items():
+                    for w in names:
+                        if len(words := w.lower().split()) >= 2:
+                            found.setdefault(" ".join(words), set()).add(key)
+                self._by_phrase = {phrase: frozenset(keys) for phrase, keys in found.items()}
+            return self._by_phrase
 
     def holders(self) -> Holders:
         """The token -> documents index (built on first use, once per keyword index): a look-up
