@@ -26,6 +26,7 @@ from .people import gives_asked_duty
 from .persona import set_aside
 from .quotable import UnitKind
 from .rows import overall_bonus
+from .rules import asks_forbidden, asks_permission, rule_bonus
 from .selection import TABLE_REF, Candidate, introduced_table
 from .signoff import SIGNOFF_ASK, signs_off
 from .subject import named_siblings, names
@@ -259,27 +260,6 @@ def _condition(text: str, opening: bool = False) -> set[str]:
     return fuzzy(content_words(m.group("clause"))) if m else set()
 
 
-#: A question about what is forbidden ("off limits", "not allowed", "prohibited").
-_FORBIDDEN_ASK = re.compile(
-    r"\boff[- ]limits?\b|\bnot (?:be )?(?:allowed|permitted)\b|\b(?:forbidden|prohibited|banned|barred|disallowed)\b"
-    r"|\b(?:must|may|can)(?:\s+not|n['’]t)\b|\bcannot\b",
-    re.I,
-)
-#: A question asking whether something is allowed: "Can the RCAI also act as the CSO?", "Is it
-#: acceptable for the vendor to ...?" (not a request: "Can you list ...").
-_PERMISSION_ASK = re.compile(
-    r"^\s*(?:can|may|could)\s+(?!you\b)\w+|\b(?:is|are)\s+(?:it|we|they)\s+(?:\w+\s+)?"
-    r"(?:acceptable|allowed|permitted|permissible|ok|okay)\b",
-    re.I,
-)
-#: A sentence allowing something on a condition: "may deploy it without notice, provided that ...".
-_ALLOWS = re.compile(r"\b(?:is|are)\s+(?:only\s+)?(?:permitted|allowed)\b|\bmay\s+only\b|\bprovided\s+that\b")
-#: A sentence forbidding something.
-_PROHIBITS = re.compile(
-    r"\b(?:must|may|shall|should|can)\s+not\b|\b(?:mustn|shan|can)['’]t\b|\bcannot\b|\bnever\b|\bprohibit\w*"
-    r"|\bforbid\w*|\bnot (?:be )?(?:used|permitted|allowed)\b|^\s*no (?:\w+ ){0,2}(?:may|shall|must)\b",
-    re.I,
-)
 #: "Where did the training data come from?", "what is the source of the labels": provenance, not an address.
 _SOURCE_ASK = re.compile(
     r"\bwhere\b[^?]*\b(?:come|came|comes|originat\w*|sourced|obtained|collected|gathered|drawn|recruited)\b"
@@ -353,8 +333,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     amounts = asked_amounts(question)
     negation = negated(question)
     condition = _condition(question)
-    forbidden = bool(_FORBIDDEN_ASK.search(question))
-    permission = bool(_PERMISSION_ASK.search(question))
+    forbidden, permission = asks_forbidden(question), asks_permission(question)
     source = bool(_SOURCE_ASK.search(question))
     scope = bool(_SCOPE_ASK.search(question))
     # a question asking for a date, an amount or a count is answered by the sentence stating
@@ -392,12 +371,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
             bonus += 0.08  # "what if sensitivity drops below baseline": "Where sensitivity falls ... below the baseline, ..."
         if source and _STATES_SOURCE.search(c.text):
             bonus += 0.08  # "where did the data come from": "... collected at 11 hospitals in ..."
-        if forbidden and (
-            _PROHIBITS.search(c.text) or (c.unit.lead is not None and _PROHIBITS.search(c.unit.lead.text))
-        ):
-            bonus += 0.08  # "where is it off limits": "Ambient scribes must not be used in ...", or an item under it
-        elif permission and (_PROHIBITS.search(c.text) or _ALLOWS.search(c.text)):
-            bonus += 0.08  # "can X also act as Y": the rule "X must never also be Y" answers yes or no
+        bonus += rule_bonus(c, forbidden, permission)
         if negation is not None and negation.search(c.text):
             bonus += 0.08  # "not measured" answers "what we decide not to measure"; "measure" alone does not
         if q_years and (stated := years(c.text)):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from advisor.answer import Advisor
-from advisor.answer.relevance import _ALLOWS, _PERMISSION_ASK, _PROHIBITS
+from advisor.answer.rules import _ALLOWS, _PROHIBITS, asks_permission
 
 from .builders import SMALL_GUIDES, indexed_settings
 
@@ -38,10 +38,10 @@ def test_a_question_whether_something_is_allowed_is_answered_by_the_rule_allowin
 
 
 def test_what_reads_as_a_permission_question_and_as_a_rule():
-    assert _PERMISSION_ASK.search("Can the model steward also be the validation lead?")
-    assert _PERMISSION_ASK.search("Is it acceptable for our vendor to keep backups overseas?")
-    assert not _PERMISSION_ASK.search("Can you list the roles the policy names?")  # a request
-    assert not _PERMISSION_ASK.search("Who can sign the validation report?")
+    assert asks_permission("Can the model steward also be the validation lead?")
+    assert asks_permission("Is it acceptable for our vendor to keep backups overseas?")
+    assert not asks_permission("Can you list the roles the policy names?")  # a request
+    assert not asks_permission("Who can sign the validation report?")
     assert _PROHIBITS.search("The steward must not sign its validation report.")
     assert _ALLOWS.search("The vendor may deploy it without notice, provided that it tells us within a day.")
     assert not _ALLOWS.search("The steward watches the monthly report.")
