@@ -112,14 +112,15 @@ _SPEAKER = re.compile(
     re.I,
 )
 
-
-#: "How fast", "how quickly": the speed word asks for a time limit, it names no subject (a
-#: passage answering says "within 72 hours", not "quickly").
-_HOW_SOON = re.compile(r"(^\s*how|[,;]\s*how|\band\s+how)\s+(?:fast|quickly|quick|soon|promptly|rapidly)\b", re.I)
+#: "How fast", "at what point": asks for a time limit or threshold, naming no subject ("within 72 hours").
+_HOW_SOON = re.compile(
+    r"(^\s*how|[,;]\s*how|\band\s+how|\bat\s+(?:what|which))\s+(?:fast|quickly|quick|soon|promptly|rapidly|point)\b",
+    re.I,
+)
 #: "How big was the dataset?", "how large is the cohort", "how high is the fee": the size word asks
 #: for a figure ("1.2 million visits"), it names no subject ("how high-risk" keeps its word).
 _HOW_BIG = re.compile(r"\b(how)\s+(?:big|large|sizeable|sizable|high|steep)\b(?!-)", re.I)
-_UNSAID = re.compile(r"\b(?:\w+n['’]t|cannot|right(?=\s+(?:after|before|away|now|then|when)\b))\b")
+_UNSAID = re.compile(r"\b(?:\w+n['’]t|cannot|(?:right|straight)\s+away|right(?=\s+(?:after|before|now|then|when)\b))\b")
 #: Prefixes that turn a word's meaning: a compound with one is matched whole, not by its base.
 _TURNING_PREFIXES = frozenset({"pre", "non", "un", "anti", "post", "dis", "mis", "counter", "semi", "de"})
 

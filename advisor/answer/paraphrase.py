@@ -44,13 +44,17 @@ LIGHT = CLASS_VERBS | frozenset(
         # "how many people sit on the board" is answered by "it has eleven members"
         "sit sits sat "
         # "give back hours", "hold on to recordings", "once it is rolled out": the passage says "returned", "deletes", "at full scale"
-        "give gives gave given hold holds held roll rolls rolled carry carries carried"
+        "give gives gave given hold holds held roll rolls rolled carry carries carried "
+        # "switch it off", "the audit turns up": the passage says "pause", "suspend", "finds"
+        "turn turns turned switch switches switched shut shuts"
     )
 )
-#: The particle of a phrasal verb is as light as its verb: "looks after" is "maintains".
+#: The particle of a phrasal verb is as light as its verb: "looks after" is "maintains", "switch
+#: it off" is "pause".
 PARTICLE = re.compile(
     r"\b(?:look|keep|kept|make|made|take|took|taken|put|come|came|bring|brought|run|ran|give|gave|given|hold|held|"
-    r"roll|carry|carried)(?:s|ing|ed)?\s+(after|over|in|up|on|out|off|into|care|charge|track|back)\b",
+    r"roll|carry|carried|turn|switch|shut)(?:s|es|ing|ed)?\s+(?:(?:it|them|this|that)\s+)?"
+    r"(after|over|in|up|on|out|off|down|into|care|charge|track|back)\b",
     re.I,
 )
 

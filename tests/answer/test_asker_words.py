@@ -218,6 +218,27 @@ def test_a_phrasal_verb_need_not_be_repeated_by_the_name_that_answers():
     assert "take" in read_ask("How long does the review take?").light
 
 
+def test_switching_a_tool_off_at_some_point_is_answered_by_the_rule_to_pause_it_past_a_threshold():
+    """ "At what point do we have to switch it off" is "pause ... if the error rate exceeds 3%": the
+    phrasal verb and the framing "at what point" are no words the rule must repeat."""
+    ask = read_ask(
+        "If our monthly audit turns up a high error rate, at what point do we have to switch it off in that "
+        "department and how fast?"
+    )
+    assert {"switch", "off", "turn"} <= ask.light
+    assert "point" not in ask.anchors
+    rule = _ev(
+        "The accountable clinical owner should pause a tool in the affected department within 24 hours if the "
+        "clinically significant error rate in the monthly audit exceeds 3%.",
+        section="5.2 Monitoring",
+    )
+    assert addressed(ask, [rule], **LEAST).ok
+    # "straight away" says when, as "immediately" does: no passage need write it
+    assert not {"straight", "away"} & set(read_ask("Who may switch off a tool straight away?").anchors)
+    # "point of care" is a subject, not a frame
+    assert "point" in read_ask("Which point-of-care tools need a safety case?").anchors
+
+
 def test_an_ordinal_is_matched_by_the_number_of_a_numbered_row():
     """ "the second phase" is row "2." of the phases table."""
     row = _ev(
