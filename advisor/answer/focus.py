@@ -247,6 +247,7 @@ _COUNT_BOUND = re.compile(
     rf"not (?:more|less|fewer) than)\s+(?:\d[\d,]*|(?:{NUMBER_WORDS}))\b",
     re.I,
 )
+_RULE = re.compile(r"\b(?:must|shall|should|required?|requires|needs? to|qualif\w*|eligib\w*|exempt\w*)\b", re.I)
 _CODE = re.compile(r"\b[A-Z]{1,4}-?\d{3,}\b|§\s?\d|\b\d{2,}(?:\.\d+)+(?:\([a-z0-9]+\))*|\b[A-Z]{2,}-\d+\b")
 _PROPER = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
 #: A sentence that corrects the question's premise: the thing has no fine, no deadline, no force of law.
@@ -493,8 +494,9 @@ def gives(ask: Asked, sentence: str) -> bool:
         return bool(_RATE.search(_THRESHOLD.sub(" ", sentence) if _VALUE_ASKED.search(ask.question) else sentence))
     if focus is Focus.FREQUENCY:
         return bool(_FREQUENCY.search(sentence))
-    if focus is Focus.COUNT:  # how many there were is no bound a rule sets ("at least 30 requests")
-        return _counts(ask, _COUNT_BOUND.sub(" ", sentence) if _ACTUAL_COUNT.search(ask.question) else sentence)
+    if focus is Focus.COUNT:  # how many there were is no bound a rule sets ("qualifies with at least 30 requests");
+        ruled = _ACTUAL_COUNT.search(ask.question) and _RULE.search(sentence)  # "tested on over 900 scans" counts
+        return _counts(ask, _COUNT_BOUND.sub(" ", sentence) if ruled else sentence)
     if focus is Focus.DURATION:
         unit = unit_asked(ask.question)
         head = measured(ask.question)

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from ..text import tokenize
 from .cells import counted_row
+from .clauses import CLAUSE, clauses
 from .focus import MONTHS, conditioned, names_counted
 from .objects import holds_name
 from .paraphrase import abbreviated
@@ -195,7 +196,6 @@ _NOT_RESULT = re.compile(
 )
 #: A line giving one group its figure and nothing else: "Black or African American: 0.78".
 _SUBGROUP_LINE = re.compile(r"^\s*[A-Za-z][^:|;]{0,60}:\s*\d[\d.]*%?\s*(?:\([^)]*\))?\s*\.?\s*$")
-_CLAUSE = re.compile(r",\s+|;\s*|\s[—–]\s|\.\s+(?=[A-Z])")
 #: A clause saying how the one before it is done ("using at least 500 cases", "with 200 readers").
 _MEANS = re.compile(r"\s*(?:using|with|based on|drawn from|covering|comprising|including)\b", re.I)
 #: "Which reports the higher sensitivity: X or Y?", "Which of X and Y ...": figures of several products.
@@ -312,7 +312,7 @@ def _value_clause(
     clause, in a table row under a header naming it, or under a heading naming it?"""
     row = " | " in ev.text
     lead = ev.own - set(tokenize(ev.text)) if row else set()
-    for clause in [ev.text] if row else _CLAUSE.split(ev.text):
+    for clause in [ev.text] if row else CLAUSE.split(ev.text):
         if not _FIGURE.search(_NOT_RESULT.sub(" ", clause)):
             continue
         toks = set(tokenize(clause))
@@ -387,7 +387,7 @@ def _count_clause(counted: str, predicate: list[str], ev: Stated, text: str = ""
     mentioned = [p for p in predicate if _family(p, set(tokenize(text)))]
     role = _role(predicate)
     before = ""
-    for clause in _CLAUSE.split(text):
+    for clause in clauses(text):
         # "Validate ... before clinical use, using at least 500 local cases": a clause opening
         # with how the main clause is done counts for what the main clause says
         leads_on = bool(_MEANS.match(clause))
@@ -557,7 +557,7 @@ def _dated_clause(predicate: list[str], ev: Stated) -> bool:
     if any(_family(p, ev.context) for p in predicate):
         return True
     return any(
-        _WHEN_STATED.search(c) and any(_family(p, set(tokenize(c))) for p in predicate) for c in _CLAUSE.split(ev.text)
+        _WHEN_STATED.search(c) and any(_family(p, set(tokenize(c))) for p in predicate) for c in CLAUSE.split(ev.text)
     ) or any(_family(p, _field(ev.text)) for p in predicate)
 
 

@@ -190,3 +190,22 @@ def test_a_cross_reference_counts_nothing():
     # "section 7.2" and "version 2.1" say which section and which version, not how many tools
     assert not gives(ask, "Total cost of ownership: the full cost of a tool, as described in section 7.2.")
     assert not gives(ask, "Each tool's record names the register version 2.1 it was added in.")
+
+
+def test_a_count_reported_as_more_than_a_figure_states_how_many_and_a_rules_bound_does_not():
+    asked = read_ask("How many scans was the model validated on?")
+    assert gives(asked, "The model was validated on more than 10,000 scans.")
+    assert gives(asked, "The model has been trained, tuned, and validated on over 10,000 scans.")
+    assert not gives(asked, "Each model must be validated on at least 10,000 scans.")
+
+
+def test_verbs_listed_before_a_shared_object_are_one_clause():
+    from advisor.answer.clauses import clauses
+
+    assert clauses("The model has been trained, tuned, and validated on over 10,000 scans.") == [
+        "The model has been trained, tuned, and validated on over 10,000 scans."
+    ]
+    assert clauses("It was measured on 528 studies, none of which contributed training data.") == [
+        "It was measured on 528 studies",
+        "none of which contributed training data.",
+    ]

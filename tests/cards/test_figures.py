@@ -11,7 +11,7 @@ import pytest
 
 from advisor.ingest import load_chunks
 
-from .conftest import answers, evidence, first_source
+from .conftest import answers, card_path, evidence, first_source
 
 
 def test_a_count_of_another_set_beside_the_word_training_does_not_answer_how_many_trained_on():
@@ -172,3 +172,13 @@ def test_a_measure_asked_of_a_group_quotes_that_groups_row(advisor):
     assert not ans.abstained, ans.answer
     assert "Women | 4,380 | 281 | 0.937 | 93.2% | 72.0%" in ans.answer, ans.answer
     assert "- All test images" not in ans.answer, ans.answer
+
+
+@pytest.mark.slow
+def test_a_count_of_scans_a_model_was_trained_tuned_and_validated_on_is_quoted_from_the_real_card(advisor):
+    # the CHAI card writes "trained, tuned, and validated on over 10,000 scans": the three verbs
+    # share the count, and "over" reports it, as no rule's bound would
+    card_path("v0.1-Aidoc_AD-01.pdf")
+    ans = advisor.ask("How many scans was Aidoc's aortic dissection model trained, tuned and validated on?")
+    assert not ans.abstained, ans.answer
+    assert "10,000 scans" in ans.answer and first_source(ans) == "v0.1-Aidoc_AD-01", ans.answer
