@@ -494,8 +494,8 @@ def gives(ask: Asked, sentence: str) -> bool:
         return bool(_RATE.search(_THRESHOLD.sub(" ", sentence) if _VALUE_ASKED.search(ask.question) else sentence))
     if focus is Focus.FREQUENCY:
         return bool(_FREQUENCY.search(sentence))
-    if focus is Focus.COUNT:  # how many there were is no bound a rule sets ("qualifies with at least 30 requests");
-        ruled = _ACTUAL_COUNT.search(ask.question) and _RULE.search(sentence)  # "tested on over 900 scans" counts
+    if focus is Focus.COUNT:  # how many there were is no bound a rule sets ("qualifies with at least 30 requests")
+        ruled = _ACTUAL_COUNT.search(ask.question) and _RULE.search(sentence)  # "tested on over 900 scans" is a count
         return _counts(ask, _COUNT_BOUND.sub(" ", sentence) if ruled else sentence)
     if focus is Focus.DURATION:
         unit = unit_asked(ask.question)

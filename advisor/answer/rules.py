@@ -23,7 +23,7 @@ _PERMISSION_ASK = re.compile(
     re.I,
 )
 #: A sentence allowing something on a condition: "may deploy it without notice, provided that ...".
-_ALLOWS = re.compile(r"\b(?:is|are)\s+(?:only\s+)?(?:permitted|allowed)\b|\bmay\s+only\b|\bprovided\s+that\b")
+_ALLOWS = re.compile(r"\b(?:is|are)\s+(?:only\s+)?(?:permitted|allowed)\b|\bmay\s+only\b|\bprovided\s+that\b", re.I)
 #: A sentence forbidding something.
 _PROHIBITS = re.compile(
     r"\b(?:must|may|shall|should|can)\s+not\b|\b(?:mustn|shan|can)['’]t\b|\bcannot\b|\bnever\b|\bprohibit\w*"

@@ -44,4 +44,5 @@ def test_what_reads_as_a_permission_question_and_as_a_rule():
     assert not asks_permission("Who can sign the validation report?")
     assert _PROHIBITS.search("The steward must not sign its validation report.")
     assert _ALLOWS.search("The vendor may deploy it without notice, provided that it tells us within a day.")
+    assert _ALLOWS.search("Provided that the hospital agrees in writing, the vendor may skip the notice.")
     assert not _ALLOWS.search("The steward watches the monthly report.")
