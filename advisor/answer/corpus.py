@@ -148,9 +148,14 @@ class Corpus:
         "Vantoria Digital Health Agency"), "" without an index or acronyms."""
         if self.retriever is None:
             return ""
+        return " ".join(phrases[0] for phrases in self._defined(text) if phrases)
+
+    def _defined(self, text: str) -> list[list[str]]:
+        """Per acronym the text uses (once each, in order), the wordings the keyword index saw
+        defining it, commonest first ([] for one never defined; needs an index)."""
+        assert self.retriever is not None
         spelled = self.retriever.lexical().spelled
-        found = (spelled.get(a.lower()) for a in dict.fromkeys(_ACRONYM.findall(text)))
-        return " ".join(f[0] for f in found if f)
+        return [spelled.get(a.lower(), []) for a in dict.fromkeys(_ACRONYM.findall(text))]
 
     def glosses(self, chunk: Chunk, text: str) -> str:
         """What the acronyms in the text stand for where the chunk's own document spells them out
@@ -158,11 +163,8 @@ class Corpus:
         without an index or such acronyms. Another document's meaning of the letters is not theirs."""
         if self.retriever is None or not _ACRONYM.search(text):
             return ""
-        spelled, words = self.retriever.lexical().spelled, self.words(chunk)
-        found = (
-            next((p for p in spelled.get(a.lower(), ()) if set(tokenize(p)) <= words), "")
-            for a in dict.fromkeys(_ACRONYM.findall(text))
-        )
+        words = self.words(chunk)
+        found = (next((p for p in phrases if set(tokenize(p)) <= words), "") for phrases in self._defined(text))
         return " ".join(f for f in found if f)
 
     def glossed(self, asked: Collection[str], text: str) -> frozenset[str]:
@@ -172,10 +174,9 @@ class Corpus:
         from a definition of one word), so a shared "AI" alone glosses nothing."""
         if self.retriever is None or not asked:
             return frozenset()
-        spelled = self.retriever.lexical().spelled
         out: set[str] = set()
-        for acronym in set(_ACRONYM.findall(text)):
-            for phrase in spelled.get(acronym.lower(), ()):
+        for phrases in self._defined(text):
+            for phrase in phrases:
                 defined = set(tokenize(phrase))
                 # a word the question derives otherwise ("oversees" / "Oversight") shares its stem's start
                 hit = {t for t in asked if t in defined or any(_same_start(t, d) for d in defined)}

@@ -91,14 +91,18 @@ def _abbreviated_throughout(lex: Lexical, phrase: str, key: str) -> bool:
     out is not searched as one guideline's "CSO"."""
     if lex.df.get(key, 0) < 2:
         return False
-    users = set(lex.sources_with(key))
+    holding = _holding(lex, set(tokenize(phrase)))
+    return bool(holding) and holding <= set(lex.sources_with(key))
+
+
+def _holding(lex: Lexical, words: set[str]) -> set[str]:
+    """The documents holding every one of the words (none for no words)."""
     holding: set[str] | None = None
-    for word in sorted(set(tokenize(phrase)), key=lambda w: lex.df.get(w, 0)):  # the rarest word narrows most
-        found = set(lex.sources_with(word))
-        holding = found if holding is None else holding & found
+    for word in sorted(words, key=lambda w: lex.df.get(w, 0)):  # the rarest word narrows most
+        holding = set(lex.sources_with(word)) if holding is None else holding & set(lex.sources_with(word))
         if not holding:
-            return False
-    return holding is not None and holding <= users
+            break
+    return holding or set()
 
 
 def _parties_named(query: str, parties: Mapping[str, str], df: Mapping[str, int]) -> list[str]:
@@ -127,13 +131,7 @@ def _written_out(lex: Lexical, key: str) -> bool:
     if not words:
         return False
     docs = set(lex.sources_with(key))
-    holding: set[str] | None = None
-    for word in sorted(words, key=lambda w: lex.df.get(w, 0)):  # the rarest word narrows most
-        found = set(lex.sources_with(word))
-        holding = found if holding is None else holding & found
-        if len(holding - docs) < max(len(docs), 1):
-            return False
-    return True
+    return len(_holding(lex, words) - docs) >= max(len(docs), 1)
 
 
 #: Chunks from which a changed library's keyword index is rebuilt in the background.
