@@ -9,7 +9,14 @@ from typing import Protocol
 
 from ..chunk import Chunk, DocType
 from ..text import tokenize
-from .headings import HEADING_BONUS, names_excluded_uses, names_section
+from .headings import (
+    HEADING_BONUS,
+    asks_intended_use,
+    heads_excluded_uses,
+    heads_intended_use,
+    names_excluded_uses,
+    names_section,
+)
 from .properties import (
     _COMPARES,
     Asked,
@@ -113,6 +120,14 @@ def figure_bonus(ask: Asked, text: str, lead: _Text | None, chunk: Chunk) -> flo
     label = text.split(":", 1)[0] if ":" in text else ""
     headed = names_section(ask.question, chunk.section) or bool(label and names_excluded_uses(ask.question, label))
     section = HEADING_BONUS if chunk.doc_type == DocType.USER and headed else 0.0
+    # "What is X meant to do?" is answered by its intended use, never by the uses it rules out,
+    # whose items ("Patients younger than 18") share the question's words
+    if chunk.doc_type == DocType.USER and not headed and asks_intended_use(ask.question):
+        head = chunk.section.split(" > ")[-1]
+        if heads_excluded_uses(head) or (label and heads_excluded_uses(label)):
+            section = -HEADING_BONUS
+        elif heads_intended_use(head) or (label and heads_intended_use(label)):
+            section = HEADING_BONUS
     return (FIELD_BONUS if named else 0.0) + stated + own + section
 
 

@@ -20,7 +20,16 @@ import re
 
 from ..text import tokenize
 
-__all__ = ["HEADING_BONUS", "asks_excluded_uses", "heading_named", "names_excluded_uses", "names_section"]
+__all__ = [
+    "HEADING_BONUS",
+    "asks_excluded_uses",
+    "asks_intended_use",
+    "heading_named",
+    "heads_excluded_uses",
+    "heads_intended_use",
+    "names_excluded_uses",
+    "names_section",
+]
 
 #: How much a unit gains when the question names its section's heading: enough to rank a
 #: section's plain sentences with the sentences naming the product asked about.
@@ -69,14 +78,40 @@ def asks_excluded_uses(question: str) -> bool:
     return _NOT_FOR.search(question) is not None
 
 
+#: A question asking what a product is for ("What is X meant to do?", "What is X intended for?",
+#: "What was it designed to detect?", "its intended use").
+_FOR_USE = re.compile(
+    r"\b(?:meant|intended|designed|built)\s+(?:to|for)\b|\bintended\s+(?:uses?|purposes?)\b"
+    r"|\bwhat\s+(?:is|are)\s+(?:it|they|\S+(?:\s+\S+){0,3})\s+(?:used\s+)?for\s*\?",
+    re.I,
+)
+
+
+def asks_intended_use(question: str) -> bool:
+    """Does the question ask what a product is for, not what it must not be used for?"""
+    return _FOR_USE.search(question) is not None and not asks_excluded_uses(question)
+
+
+#: A heading over what a product is for ("Intended use", "Indications for use", "Purpose").
+_FOR_USE_HEADING = re.compile(
+    r"^(?:(?:primary|product|device)\s+)?(?:intended\s+(?:uses?|purposes?)|indications?\s+for\s+use|purpose)\b", re.I
+)
+
+
+def heads_intended_use(label: str) -> bool:
+    """Does a heading or field label head what a product is for ("Intended use and workflow")?"""
+    return len(_WORD.findall(label)) <= _MAX_WORDS + 2 and bool(_FOR_USE_HEADING.search(label.strip()))
+
+
+def heads_excluded_uses(label: str) -> bool:
+    """Does a heading or field label head the uses a document excludes ("Out-of-scope use")?"""
+    return len(_WORD.findall(label)) <= _MAX_WORDS + 2 and bool(_NOT_FOR_HEADING.search(label))
+
+
 def names_excluded_uses(question: str, label: str) -> bool:
     """Does a heading or field label ("Cautioned out-of-scope settings and use cases") head the
     uses a question about what the product must not be used for asks?"""
-    return (
-        len(_WORD.findall(label)) <= _MAX_WORDS + 2
-        and bool(_NOT_FOR_HEADING.search(label))
-        and asks_excluded_uses(question)
-    )
+    return heads_excluded_uses(label) and asks_excluded_uses(question)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from advisor.answer import Advisor
-from advisor.answer.headings import names_excluded_uses, names_section
+from advisor.answer.headings import asks_intended_use, names_excluded_uses, names_section
 
 from .builders import indexed_settings
 
@@ -117,6 +117,31 @@ def test_the_list_under_a_singular_heading_the_question_names_is_quoted(card):
     assert not ans.abstained, ans.answer
     for item in ("without pupil dilation", "Children and adolescents", "glaucoma", "Replacing the ophthalmologist"):
         assert item in ans.answer, ans.answer
+
+
+def test_a_question_about_what_a_product_is_for_is_answered_by_its_intended_use_not_its_excluded_uses(card):
+    ans = card.ask("What is Corvale RetinaGrade 3 meant to do, and for which patients?")
+    assert not ans.abstained, ans.answer
+    assert "adults with diabetes" in ans.answer, ans.answer
+    # the excluded uses share the question's words ("patients") but answer the opposite question
+    assert "Children and adolescents" not in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "intended"),
+    [
+        ("What is X meant to do, and for which patients?", True),
+        ("What was X designed to detect?", True),
+        ("What is the intended use of X?", True),
+        ("What is RetinaGrade used for?", True),
+        ("What should X not be used for?", False),  # the excluded uses
+        ("Which uses are out of scope for X?", False),
+        ("What data was X trained on?", False),
+        ("Who are the intended users of X?", False),  # the people, not the use
+    ],
+)
+def test_what_reads_as_a_question_about_what_a_product_is_for(question, intended):
+    assert asks_intended_use(question) is intended
 
 
 @pytest.fixture(scope="module")
