@@ -81,8 +81,30 @@ KINDS = frozenset(
         "order",
         # "the consensus statement", "the position statement"
         "statement",
+        # "this study", "the article": a journal's paper; "the bill": a legislature's
+        # (not "letter", "agreement" or "audit": "a tool that drafts discharge letters", "our
+        # monthly audit" name no document)
+        "study",
+        "article",
+        "bill",
     ]
 )
+#: Other words a document of a kind is titled by, tried only when no document carries the
+#: question's own noun: "the deck" is a "Board Briefing", "this study" a journal's "Evaluation",
+#: "the bill" a "... Act".
+KIND_ALIASES: dict[str, tuple[str, ...]] = {
+    "deck": ("slides", "presentation", "briefing"),
+    "presentation": ("deck", "slides", "briefing"),
+    "briefing": ("deck", "slides", "presentation"),
+    "study": ("article", "evaluation", "trial", "research", "journal"),
+    "article": ("study", "evaluation", "research", "journal"),
+    "bill": ("act",),
+    "act": ("bill",),
+    "regulation": ("regulations", "rule", "rules"),
+    "guideline": ("guidance",),
+    "guidance": ("guideline",),
+    "questionnaire": ("vsaq", "assessment", "survey"),
+}
 #: Words naming any document the user added ("the document I uploaded", "our PDF").
 GENERIC = frozenset(["document", "pdf", "file", "upload", "paper"])
 _GENERIC_TOKENS = frozenset(t for w in GENERIC for t in tokenize(w))
@@ -92,9 +114,12 @@ DOCUMENT_TOKENS = frozenset(t for w in KINDS | GENERIC for t in tokenize(w))
 OWN = frozenset(["our", "my", "uploaded", "attached", "added", "indexed", "own", "internal"])
 #: Words after the noun saying the same ("the document I uploaded").
 OWN_AFTER = frozenset(["uploaded", "attached", "added", "indexed", "shared", "provided"])
-#: Nouns a document noun may qualify to name a body of people instead ("standards committee").
+#: Nouns a document noun may qualify to name a body of people instead ("standards committee"), or
+#: a thing other than a document ("the audit trail", "the study population", "the bill rate").
 _BODIES = frozenset(
     ["committee", "committees", "board", "council", "group", "panel", "team", "office", "officer", "lead", "body"]
+    + ["trail", "log", "logs", "logging", "population", "participants", "site", "sites", "rate", "rates"]
+    + ["period", "design", "arm", "arms", "template", "templates"]
 )
 #: The cover page counts half: a title can be a file name or a series number.
 FRONT_WEIGHT = 0.5
@@ -293,16 +318,27 @@ def _score(ref: Reference, doc: _Doc, retriever: Retriever) -> float:
 
 def documents_named(ref: Reference, retriever: Retriever) -> tuple[str, ...]:
     """The documents the user added that a reference names best (none when a bundled guide
-    answers to it better, or nothing does)."""
+    answers to it better, or nothing does); by the noun's aliases (`KIND_ALIASES`) when no
+    document carries the noun itself."""
     docs = _catalog(retriever).docs
     if ref.own:
         docs = [d for d in docs if d.doc_type == DocType.USER]
     scored = [(s, d) for d in docs if (s := _score(ref, d, retriever)) > 0]
+    for alias in _aliases(ref.noun) if not scored else ():
+        scored += [(s, d) for d in docs if (s := _score(replace(ref, noun=alias), d, retriever)) > 0]
     if not scored:
         return ()
     best = max(s for s, _ in scored)
     top = [d for s, d in scored if s >= best - 1e-9]
     return tuple(sorted(d.source for d in top if d.doc_type == DocType.USER))
+
+
+def _aliases(noun: str) -> list[str]:
+    """The tokens of the other words a document of the noun's kind is titled by."""
+    for kind, aliases in KIND_ALIASES.items():
+        if (tokenize(kind) or [kind])[-1] == noun:
+            return [t for a in aliases for t in tokenize(a)[-1:]]
+    return []
 
 
 _LEAD_IN = r"(?:\b(?:under|per|according to|in|from|by|within|of)\s+)?"

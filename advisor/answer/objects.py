@@ -253,7 +253,10 @@ def other_version(question: str, text: str, passage: str) -> bool:
 #: A body, service or register a question names by what it is for ("the national immunisation
 #: registry", "the wound-care committee"): the word before the head noun says which one.
 _THING = re.compile(
-    r"\b([a-z][a-z-]{3,})\s+(?:registry|registries|register|service|platform|committee|board|council|agency|"
+    # "a formal committee review", "the relevant board": a qualifier says how, not which one
+    r"\b(?!(?:formal|full|proper|official|relevant|appropriate|actual|entire|whole|existing|correct|same|other|"
+    r"such|each|every|separate|dedicated|designated|responsible|specific|particular|certain|given|right|usual)\b)"
+    r"([a-z][a-z-]{3,})\s+(?:registry|registries|register|service|platform|committee|board|council|agency|"
     r"authority|office|app|programme|program|database|exchange|portal|unit|fund|scheme|network|hub)\b"
 )
 

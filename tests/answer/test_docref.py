@@ -224,3 +224,44 @@ def test_an_answer_the_users_document_gives_in_full_is_not_padded_with_bundled_g
     assert "two years" in ans.answer and "Chief Medical Information Officer" in ans.answer, ans.answer
     # the bundled guides on committee chairs and terms say nothing the bylaws have not said
     assert {c.source.rsplit("/", 1)[-1] for c in ans.citations} == {"larkspur-bylaws.pdf"}, ans.answer
+
+
+# Our own words: a board's slide deck, a policy and a journal article of one fictional hospital,
+# none of whose titles uses the word a question calls it by ("the deck", "this study").
+DECK = (
+    "---\ntitle: Harrowgate AI Readiness Board Briefing\n---\n# Harrowgate AI Readiness Board Briefing\n\n"
+    "## Risk tiers\n\nTier 1 covers high-risk tools: those acting on care with no clinician sign-off.\n"
+)
+TIERS_POLICY = (
+    "---\ntitle: Harrowgate clinical AI policy\n---\n# Harrowgate clinical AI policy\n\n"
+    "## Risk tiers\n\nA tool is high risk when its output informs a diagnosis or a treatment decision.\n\n"
+    "## Scope\n\nThe policy covers every AI tool used by Harrowgate staff.\n"
+)
+ARTICLE = (
+    "---\ntitle: Evaluation of a deterioration model at Harrowgate\n---\n# Evaluation of a deterioration model\n\n"
+    "## Funding\n\nThe work was funded by the Elmfield Trust, which had no role in the analysis.\n"
+)
+
+
+def test_a_kind_of_document_no_title_names_is_found_by_the_words_its_titles_use(tmp_path):
+    s = indexed_settings(tmp_path, {"deck.md": DECK, "policy.md": TIERS_POLICY, "article.md": ARTICLE})
+    r = Retriever(Index(s))
+    source = {
+        name: next(f["source"] for f in r.index.files() if f["source"].endswith(name))
+        for name in ("deck.md", "policy.md", "article.md")
+    }
+    assert referenced("What makes a tool high risk under the deck's risk tiers?", r) == (source["deck.md"],)
+    assert referenced("Who funded this study?", r) == (source["article.md"],)
+    # a document carrying the noun itself is the one meant: its aliases are not tried
+    assert referenced("What does the policy call high risk?", r) == (source["policy.md"],)
+    # a noun qualifying another ("the study population", "the audit trail") names no document
+    assert read_references("Who was in the study population?") == []
+    assert read_references("What does the audit trail record?") == []
+
+
+def test_a_question_calling_a_briefing_the_deck_is_answered_from_it(tmp_path):
+    adv = Advisor(indexed_settings(tmp_path, {"deck.md": DECK, "policy.md": TIERS_POLICY, "article.md": ARTICLE}))
+    ans = adv.ask("Which tools count as high risk in the presentation?")
+    assert not ans.abstained, ans.answer
+    assert ans.citations[0].source.endswith("deck.md"), ans.answer
+    assert "no clinician sign-off" in ans.answer, ans.answer
