@@ -81,23 +81,18 @@ KINDS = frozenset(
         "order",
         # "the consensus statement", "the position statement"
         "statement",
-        # "this study", "the article": a journal's paper; "the bill": a legislature's
-        # (not "letter", "agreement" or "audit": "a tool that drafts discharge letters", "our
-        # monthly audit" name no document)
-        "study",
-        "article",
+        # "the bill": a legislature's (not "study", "article", "letter", "agreement" or "audit":
+        # "the MVO performance study", "the new AI article", "a tool that drafts discharge
+        # letters", "our monthly audit" name a part of a document or a thing, no document)
         "bill",
     ]
 )
 #: Other words a document of a kind is titled by, tried only when no document carries the
-#: question's own noun: "the deck" is a "Board Briefing", "this study" a journal's "Evaluation",
-#: "the bill" a "... Act".
+#: question's own noun: "the deck" is a "Board Briefing", "the bill" a "... Act".
 KIND_ALIASES: dict[str, tuple[str, ...]] = {
     "deck": ("slides", "presentation", "briefing"),
     "presentation": ("deck", "slides", "briefing"),
     "briefing": ("deck", "slides", "presentation"),
-    "study": ("article", "evaluation", "trial", "research", "journal"),
-    "article": ("study", "evaluation", "research", "journal"),
     "bill": ("act",),
     "act": ("bill",),
     "regulation": ("regulations", "rule", "rules"),

@@ -8,6 +8,7 @@ import re
 from ..chunk import Chunk, DocType
 from ..retrieve import Filters, Hit, Retriever, SearchResult
 from ..text import content_words, identifiers, tokenize
+from .cells import row_values, rows_holding
 from .definitions import asks_definition
 from .docref import documents_naming, referenced, without_names, without_references
 from .headings import asks_excluded_uses, heading_named, names_section
@@ -271,6 +272,10 @@ def _beside(hit: Hit, hits: list[Hit]) -> bool:
     return any(along(h.chunk) for h in hits)
 
 
+#: Passages searched for the value a question picks table rows by.
+ROW_HITS = 8
+
+
 def search_guidance(retriever: Retriever, query: str, *, k: int, org: str | None, user_documents: bool) -> SearchResult:
     """The passages a guidance answer draws on: the query's hits, each part of a compound
     question's own hits, and the best passages of documents the user added, interleaved; when
@@ -313,6 +318,14 @@ def search_guidance(retriever: Retriever, query: str, *, k: int, org: str | None
         searches.append(barred)
         have = {h.chunk.chunk_id for h in hits}
         hits += [h for h in barred.hits if h.chunk.chunk_id not in have and names_section(query, h.chunk.section)][:1]
+    values = row_values(query) if user_documents else ()
+    if values:
+        # "Which risks are flagged as overdue?": the register's rows reading "Overdue" sit among
+        # dozens of other rows in their passages; a search for the value finds them
+        picked = retriever.search(" ".join(values), k=ROW_HITS, filters=Filters(org=org, doc_types=(DocType.USER,)))
+        searches.append(picked)
+        have = {h.chunk.chunk_id for h in hits}
+        hits += [h for h in picked.hits if h.chunk.chunk_id not in have and rows_holding(h.chunk.text, values)]
     subs = split_question(query)
     if len(subs) > 1:  # each part of a compound question gets its own evidence
         parts = [retriever.search(q, k=3, filters=filters) for q in subs]

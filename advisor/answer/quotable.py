@@ -1,9 +1,6 @@
-"""What of a passage may be quoted: whole sentences, and list items or table rows with the
-line that introduces them; never a heading, a table-of-contents line, page furniture, a
-fragment, a planted instruction or text the extractor marked unsafe to quote.
-
-A passage is read into `Unit`s (sentences, list items, table rows): verbatim spans, items pointing at their lead-in.
-"""
+"""What of a passage may be quoted, read into `Unit`s (verbatim sentences, list items and table rows
+pointing at their lead-in): never a heading, a table-of-contents line, page furniture, a fragment,
+a planted instruction or text the extractor marked unsafe to quote."""
 
 from __future__ import annotations
 
@@ -12,6 +9,7 @@ import re
 
 from ..chunk import Chunk, unsafe_spans
 from ..guard import contact_details, looks_like_injection, without_addresses
+from ..ingest.chunking import table_head
 from ..text import AGENT_CLAUSE, DEFINED_TERM, ITEM_SEPARATOR, broken_word, content_words, sentence_spans
 from .fields import CUT, FIELD, dangling, field_line, field_spans
 from .leads import AUXILIARY, label_lead, section_lead, title_words
@@ -112,8 +110,7 @@ _CODED_TITLE = re.compile(r"^[A-Z][A-Za-z]*[-. ]?\d[\w.-]*:\s+(.+)$", re.S)
 _FIGURE_END = re.compile(r"\d%?\)?$")
 
 
-#: A figure with its label, a line of its own ("2.1 h median earlier recognition", "1 in 7 alerts
-#: were true positives"): a results slide's statement, whole without a verb or a stop.
+#: A figure with its label, a line of its own ("2.1 h median earlier recognition"): a slide's statement.
 _FIGURE_FIRST = re.compile(r"^(?:[$€£]?\d[\d,.]*\s?(?:%|[a-z]{1,3}\b)|\d+ in \d+)\s+[a-z][\w-]*(?:\s+[\w().%-]+){2,}$")
 
 
@@ -221,11 +218,14 @@ def read_units(chunk: Chunk) -> list[Unit]:
         if " | " in stripped and "\n" not in stripped.strip():
             starts = not in_list or header is None or units[-1].kind is not UnitKind.ROW
             if starts and _field_row(stripped.strip()):
-                # labelled fields side by side (a card's metric columns): no header row, each
-                # cell a field of its own ("Testing Data Description: ... | Testing Data ...")
+                # labelled fields side by side (a card's metric columns): each cell a field of its own
                 units += _field_cells(chunk, offset, stripped.strip(), len(units))
                 in_list, header, label = False, None, None
                 continue
+            run = (text[a:b].strip() for a, b in blocks[i : i + 12]) if starts else iter(())
+            if (head := table_head(list(itertools.takewhile(lambda r: " | " in r, run)))) and head != stripped.strip():
+                units.append(Unit(stripped.strip(), chunk, offset, UnitKind.ROW, len(units), None, group, ok=False))
+                continue  # a title line printed above a table's column headings heads none of its rows
             if starts:
                 group += 1
                 header = Unit(stripped.strip(), chunk, offset, UnitKind.ROW, len(units), last_prose, group, ok=False)

@@ -13,7 +13,7 @@ from ..text import content_words, fuzzy, identifiers, tokenize
 from .amounts import asked_amounts, covers_amount
 from .asks import Ask, Focus, asked_words, focus_of, names_several, years
 from .bonus import ECHO_PENALTY, echoes, field_alike, figure_bonus, status_fit
-from .cells import ordinal_named
+from .cells import ROW_VALUE_BONUS, holds_value, ordinal_named, row_values
 from .comparison import asks_to_compare
 from .corpus import Corpus
 from .definitions import asks_definition, defined_subject, defines
@@ -333,6 +333,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     amounts = asked_amounts(question)
     negation = negated(question)
     condition = _condition(question)
+    picked = row_values(question)  # "Which risks are flagged as overdue?": rows whose cell reads "Overdue"
     forbidden, permission = asks_forbidden(question), asks_permission(question)
     source = bool(_SOURCE_ASK.search(question))
     scope = bool(_SCOPE_ASK.search(question))
@@ -372,6 +373,8 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
         if source and _STATES_SOURCE.search(c.text):
             bonus += 0.08  # "where did the data come from": "... collected at 11 hospitals in ..."
         bonus += rule_bonus(c, forbidden, permission)
+        if picked and c.kind is UnitKind.ROW and holds_value(c.text, picked):
+            bonus += ROW_VALUE_BONUS
         if negation is not None and negation.search(c.text):
             bonus += 0.08  # "not measured" answers "what we decide not to measure"; "measure" alone does not
         if q_years and (stated := years(c.text)):

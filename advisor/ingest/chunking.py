@@ -115,21 +115,49 @@ def pack_sentences(text: str, size: int, overlap: int) -> list[str]:
 _FIGURE = re.compile(r"^(?!(?:19|20)\d\d$)(?=.*\d)(?!.*[A-Za-z]{2})")
 
 
+#: A column heading abbreviated with a full stop ("No. | Action | Owner"): no sentence's end.
+_ABBREVIATED = re.compile(r"^(?:No|Nos|Ref|Refs|Nr|Qty|Num|Para|Sec|Art|Dept|Approx|Est)\.$", re.I)
+
+
 def header_row(row: str) -> bool:
     """A table's column headings: several short cells ("Requirement | Time limit | Rule"), none
     of them a figure (so "Female | 30,628 | 0.85" is a data row, not the heading of the rows after it)."""
     cells = [c.strip() for c in row.split(" | ")]
     return len(cells) > 1 and all(
-        0 < len(c.split()) <= 5 and not c.endswith(".") and not _FIGURE.match(c) for c in cells
+        0 < len(c.split()) <= 5 and (not c.endswith(".") or _ABBREVIATED.match(c)) and not _FIGURE.match(c)
+        for c in cells
     )
 
 
+def _cells(row: str) -> int:
+    return len(row.split(" | "))
+
+
+def table_head(rows: list[str]) -> str:
+    """The row of a table's column headings: its first row, or, under a line or two of another
+    shape printed above them (a spreadsheet export's title and filter lines: "AI Risk Register |
+    Data as of 13-Oct-2025"), the first row shaped like the rows below it; "" when none is."""
+    for i, row in enumerate(rows[:3]):
+        if not header_row(row):
+            continue
+        if i == 0:
+            return row
+        n, below = _cells(row), [_cells(r) for r in rows[i + 1 :]]
+        # the lines above are of another shape, and most rows below have about as many cells (a
+        # merged or split cell makes one more or less)
+        near = sum(abs(c - n) <= 1 for c in below)
+        if all(_cells(r) != n for r in rows[:i]) and below and near * 2 > len(below):
+            return row
+    return ""
+
+
 def pack_rows(rows: list[str], size: int) -> list[str]:
-    """Table rows packed whole, one per line, into pieces of at most ~size chars; when the
-    first row holds column headings, every later piece opens with them too, so a row of a long
+    """Table rows packed whole, one per line, into pieces of at most ~size chars; when a row
+    holds the column headings (`table_head`), every later piece opens with them too, so a row of a long
     table is never read (or quoted) as the heading of the rows after it; a piece that starts
     inside a group of rows under a label spanning the table ("Age band") repeats the label."""
-    head = rows[0] if rows and header_row(rows[0]) and len(rows[0]) <= size // 4 else ""
+    head = table_head(rows)
+    head = head if len(head) <= size // 4 else ""
     pieces: list[list[str]] = [[]]
     group = ""
     for row in rows:
@@ -439,8 +467,7 @@ def _carried_head(prev: _Group | None, g: _Group, carried: str) -> str:
         return ""
     if (g.section, g.page, g.quarantine) != (prev.section, prev.page + 1, prev.quarantine):
         return ""
-    first = prev.blocks[0].text
-    return first if header_row(first) else carried
+    return table_head([b.text for b in prev.blocks]) or carried
 
 
 def uncertain_spans(chunk: Chunk) -> list[tuple[int, int]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from advisor.ingest import load_chunks, make_chunk_id, pack_sentences
-from advisor.ingest.chunking import MIN_FIELD_PIECE, pack_spans
+from advisor.ingest.chunking import MIN_FIELD_PIECE, pack_rows, pack_spans, table_head
 from advisor.ingest.document import Block, subject_title
 from advisor.text import identifiers, split_sentences, tokenize
 
@@ -159,3 +159,33 @@ def test_a_memo_titled_by_its_letterhead_gains_its_subject_line():
     assert subject_title("Interim restriction on the use of ambient AI scribes", blocks[2:]) == (
         "Interim restriction on the use of ambient AI scribes"
     )
+
+
+def test_a_tables_column_headings_under_title_lines_open_every_later_piece():
+    # a spreadsheet export prints its title and filter lines above the column headings
+    title = "AI_Risk_Register_FY26 | Larchfield Health System — Enterprise AI Risk Register | CONFIDENTIAL – Internal"
+    head = "Risk ID | Title | Owner | Status"
+    rows = [f"AIR-{n:03d} | Risk number {n} described at some length for packing | Owner {n} | Open" for n in range(30)]
+    pieces = pack_rows([title, head, *rows], 400)
+    assert len(pieces) > 3
+    assert pieces[0].splitlines()[:2] == [title, head]
+    assert all(p.splitlines()[0] == head for p in pieces[1:])
+    assert table_head([title, head, *rows]) == head
+    # a first data row shaped like the rows below is no title line: the short row after it is data too
+    tiers = [
+        "Tier 1 (high) | Autonomous systems acting on care without review",
+        "Tier 2 | Advisory tools",
+        "Tier 3 | Admin",
+    ]
+    assert table_head(tiers) == ""
+
+
+def test_a_heading_abbreviated_with_a_full_stop_still_heads_the_table():
+    head = "No. | Action | Owner (role) | Due date | Status"
+    rows = [
+        f"A-25-03-{n:02d} | Action number {n} described at some length for packing | Secretary | 9 Apr 2025 | Open"
+        for n in range(20)
+    ]
+    assert table_head([head, *rows]) == head
+    assert all(p.splitlines()[0] == head for p in pack_rows([head, *rows], 400))
+    assert table_head(["Item | Notes.", "Scope | Every tool."]) == ""  # a sentence's full stop heads nothing
