@@ -8,10 +8,10 @@ import re
 from ..chunk import Chunk, DocType
 from ..retrieve import Filters, Hit, Retriever, SearchResult
 from ..text import content_words, identifiers, tokenize
-from .cells import row_values, rows_holding
 from .definitions import asks_definition
 from .docref import documents_naming, referenced, without_names, without_references
 from .headings import asks_excluded_uses, heading_named, names_section
+from .rows import row_values, rows_holding
 from .unsaid import unframed
 
 __all__ = ["compared_names", "diverse", "interleave", "search_guidance", "split_question"]

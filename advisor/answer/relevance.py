@@ -13,7 +13,7 @@ from ..text import content_words, fuzzy, identifiers, tokenize
 from .amounts import asked_amounts, covers_amount
 from .asks import Ask, Focus, asked_words, focus_of, names_several, years
 from .bonus import ECHO_PENALTY, echoes, field_alike, figure_bonus, status_fit
-from .cells import ROW_VALUE_BONUS, holds_value, ordinal_named, row_values
+from .cells import ordinal_named
 from .comparison import asks_to_compare
 from .corpus import Corpus
 from .definitions import asks_definition, defined_subject, defines
@@ -25,7 +25,7 @@ from .paraphrase import phrasal
 from .people import gives_asked_duty
 from .persona import set_aside
 from .quotable import UnitKind
-from .rows import overall_bonus
+from .rows import ROW_VALUE_BONUS, holds_value, overall_bonus, row_values
 from .rules import asks_forbidden, asks_permission, rule_bonus
 from .selection import TABLE_REF, Candidate, introduced_table
 from .signoff import SIGNOFF_ASK, signs_off

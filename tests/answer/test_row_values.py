@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from advisor.answer import Advisor
-from advisor.answer.cells import holds_value, row_values
+from advisor.answer.rows import holds_value, row_values
 
 from .builders import indexed_settings
 
@@ -70,6 +70,9 @@ def test_a_row_holds_a_value_in_a_whole_cell():
     assert holds_value("LR-03 | Staff paste data | Chief Risk Officer | Overdue", ["overdue"])
     assert not holds_value("LR-04 | Owners of overdue risks | Chief Risk Officer | Open", ["overdue"])
     assert not holds_value("Overdue: the due date has passed.", ["overdue"])
+    # a rating of two parts reads the value when both parts do ("rated high likelihood and high impact")
+    assert holds_value("R1 | Undetected drift | High / High | Dr Lind", ["high"])
+    assert not holds_value("R7 | Regulatory change | High / Medium | A. Ben", ["high"])
 
 
 def test_a_title_line_printed_above_the_column_headings_heads_no_row():
