@@ -128,6 +128,12 @@ _PICKED = (
         + r")?)",
         re.I,
     ),
+    # "with a status of Overdue", "whose priority is high", "a RAG rating of red"
+    re.compile(
+        r"\b(?:status|rating|rag|priority|severity|grade|result)\s+(?:of\s+|is\s+|was\s+|=\s*|:\s*)"
+        r"['\"‘“]?(?P<v>" + _VALUE + r"(?:\s+(?:or|and)\s+" + _VALUE + r")?)",
+        re.I,
+    ),
     re.compile(
         r"^\s*(?:which\b[^?]*?\b(?:are|is|were|was)|what\s+(?:[\w-]+\s+){0,3}?[\w-]+s\s+(?:are|were))\s+"
         r"(?:currently\s+|now\s+|still\s+)?"

@@ -43,8 +43,11 @@ def advisor(tmp_path_factory) -> Advisor:
     return Advisor(indexed_settings(tmp_path_factory.mktemp("register"), {"larchfield-register.md": REGISTER}))
 
 
-def test_the_rows_a_question_picks_by_a_cell_value_answer_it(advisor):
-    ans = advisor.ask("Which AI risks are currently flagged as overdue?")
+@pytest.mark.parametrize(
+    "question", ["Which AI risks are currently flagged as overdue?", "Which risks have a status of overdue?"]
+)
+def test_the_rows_a_question_picks_by_a_cell_value_answer_it(advisor, question):
+    ans = advisor.ask(question)
     assert not ans.abstained, ans.answer
     assert "Staff paste patient data into public chatbots" in ans.answer, ans.answer
     assert "Patients not told when AI drafts their letters" in ans.answer, ans.answer
@@ -58,6 +61,9 @@ def test_the_rows_a_question_picks_by_a_cell_value_answer_it(advisor):
         ("Which initiatives are red in the September update?", ("red",)),
         ("Which actions were carried over or deferred at the March meeting?", ("carried over", "deferred")),
         ("Which models are rated High?", ("high",)),
+        ("Which risks have a status of overdue?", ("overdue",)),
+        ("Which initiatives have a RAG rating of red or amber?", ("red", "amber")),
+        ("Which findings have a priority of High?", ("high",)),
         ("What happens if a model is retired?", ()),  # not a list of rows
         ("Which risks are listed in the register?", ()),  # "in the register" is no value
     ],
