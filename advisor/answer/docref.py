@@ -95,7 +95,7 @@ KIND_ALIASES: dict[str, tuple[str, ...]] = {
     "briefing": ("deck", "slides", "presentation"),
     "bill": ("act",),
     "act": ("bill",),
-    "regulation": ("regulations", "rule", "rules"),
+    "regulation": ("rules",),
     "guideline": ("guidance",),
     "guidance": ("guideline",),
     "questionnaire": ("vsaq", "assessment", "survey"),
@@ -110,7 +110,7 @@ OWN = frozenset(["our", "my", "uploaded", "attached", "added", "indexed", "own",
 #: Words after the noun saying the same ("the document I uploaded").
 OWN_AFTER = frozenset(["uploaded", "attached", "added", "indexed", "shared", "provided"])
 #: Nouns a document noun may qualify to name a body of people instead ("standards committee"), or
-#: a thing other than a document ("the audit trail", "the study population", "the bill rate").
+#: a thing other than a document ("the bill rate", "the policy template", "the document log").
 _BODIES = frozenset(
     ["committee", "committees", "board", "council", "group", "panel", "team", "office", "officer", "lead", "body"]
     + ["trail", "log", "logs", "logging", "population", "participants", "site", "sites", "rate", "rates"]

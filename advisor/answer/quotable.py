@@ -222,8 +222,8 @@ def read_units(chunk: Chunk) -> list[Unit]:
                 units += _field_cells(chunk, offset, stripped.strip(), len(units))
                 in_list, header, label = False, None, None
                 continue
-            run = (text[a:b].strip() for a, b in blocks[i : i + 12]) if starts else iter(())
-            if (head := table_head(list(itertools.takewhile(lambda r: " | " in r, run)))) and head != stripped.strip():
+            run = itertools.takewhile(lambda r: " | " in r, (text[a:b].strip() for a, b in blocks[i : i + 12]))
+            if starts and (head := table_head(list(run))) and head != stripped.strip():
                 units.append(Unit(stripped.strip(), chunk, offset, UnitKind.ROW, len(units), None, group, ok=False))
                 continue  # a title line printed above a table's column headings heads none of its rows
             if starts:

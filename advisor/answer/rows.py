@@ -3,8 +3,9 @@
 "Which standards become mandatory in March 2027?" asks for the rows dated March 2027, "Which
 standards are only recommended?" for the rows whose status cell says Recommended, "Which risks are
 flagged as overdue?" for the rows whose Status cell reads Overdue: quoting the whole table would
-bury the answer, and a register's rows reading the value are searched for on their own. Only what the question names before a negation counts ("not
-mandatory", "rather than required" pick nothing out); naming no cell's value keeps every row.
+bury the answer, and a register's rows reading the value are searched for on their own. Only what
+the question names before a negation counts ("not mandatory", "rather than required" pick nothing
+out); naming no cell's value keeps every row.
 """
 
 from __future__ import annotations
