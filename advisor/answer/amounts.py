@@ -5,12 +5,20 @@ amount answers for it, though it never writes the amount itself."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from ..text import tokenize
 from .money import MONEY, SHARE_OF_MONEY, in_money_units
 
-__all__ = ["asked_amounts", "asked_bands", "covers_amount", "covers_share", "money_noun", "money_noun_met"]
+__all__ = [
+    "asked_amounts",
+    "asked_bands",
+    "covers_amount",
+    "covers_share",
+    "money_kind_named",
+    "money_noun",
+    "money_noun_met",
+]
 
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
 #: An amount of money as written: "$250,000", "$1.5 million", "€40k".
@@ -95,25 +103,37 @@ def asked_bands(question: str) -> list[tuple[float, frozenset[str], Callable[[st
 _MONEY_KINDS = [
     frozenset(tokenize("fine fines penalty penalties sanction sanctions forfeiture")),
     frozenset(tokenize("cost costs price prices pricing fee fees dues charge charges subscription")),
-    frozenset(tokenize("budget budgets spend spending funding funds investment allocation grant")),
+    frozenset(tokenize("budget budgets spend spending funding funds investment allocation allocated grant earmarked")),
     frozenset(tokenize("salary salaries wage wages pay compensation stipend")),
     frozenset(tokenize("reimbursement reimbursements payment payments")),
 ]
 
 
+#: Words naming money of any kind ("how much money is earmarked for ..."): any amount states it.
+_ANY_MONEY = frozenset(tokenize("money"))
+
+
 def money_noun(token: str) -> bool:
-    """Is the token a kind of amount of money ("fee", "dues", "penalty")?"""
-    return any(token in k for k in _MONEY_KINDS)
+    """Is the token a kind of amount of money ("fee", "dues", "penalty"), or money itself?"""
+    return token in _ANY_MONEY or any(token in k for k in _MONEY_KINDS)
+
+
+def money_kind_named(token: str, words: Collection[str]) -> bool:
+    """Do the words (a table's section heading, as tokens) name the kind of amount the money noun
+    asks for ("9.1 Budget by service and year" for "how much is earmarked")?"""
+    return any(k & set(words) for k in _MONEY_KINDS if token in _ANY_MONEY or token in k)
 
 
 def money_noun_met(token: str, sentence: str) -> bool:
     """Does a sentence stating an amount of money name the kind of amount the question's money
     noun asks for, in a word of its own ("the maximum fine": "a civil penalty of up to $15,000")?"""
-    kinds = [k for k in _MONEY_KINDS if token in k]
+    kinds = [k for k in _MONEY_KINDS if token in k or token in _ANY_MONEY]
     # (a fee table's row states its amount by the currency its header names: "Amount (USD)")
     # ("a fee of 25% of the remaining subscription fees" is an amount too)
     money = MONEY.search(sentence) or in_money_units(sentence, sentence) or SHARE_OF_MONEY.search(sentence)
     if not kinds or not money:
         return False
+    if token in _ANY_MONEY:
+        return True
     said = set(tokenize(sentence))
     return any(k & said for k in kinds)

@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..text import derived_from, identifiers, tokenize
-from .amounts import asked_bands, money_noun, money_noun_met
-from .cells import ORDINALS, column_named, dated_row, keyed_row
+from .amounts import asked_bands, money_kind_named, money_noun, money_noun_met
+from .cells import ORDINALS, cell_naming, column_named, dated_row, keyed_row
 from .corpus import Corpus
 from .docref import KINDS
 from .focus import (
@@ -32,6 +32,7 @@ from .focus import (
     unit_asked,
     years,
 )
+from .framing import FRAME as _FRAME
 from .lookup import split_question
 from .money import in_money_units
 from .objects import Said, about_sibling, asked_object, holds_name, not_done_said, other_version, siblings_named
@@ -65,38 +66,6 @@ __all__ = [
 
 _PRONOUN = re.compile(r"^(?:It|They|This|These|He|She|Its|Their)\b")
 _PART_OF_YEAR = re.compile(r"^(?:mid|early|late)-\d{4}$")
-# Words that frame the question rather than name its subject: never anchors.
-_FRAME = frozenset(
-    tokenize(
-        "many much number exact date day month year years deadline when long often frequently frequency amount "
-        "total average typical "
-        "current currently today exactly kind type specific percentage percent share proportion rate tell say "
-        "give list name describe explain mean know need want get find happen happened recent latest first new newer newest "
-        "something anything thing things way ways example examples exactly really actually also per topic topics "
-        "aspect aspects "
-        # discourse fillers a wordy question carries ("what should we simply do right now?"): rare
-        # in documents, so as anchors they would outweigh what is asked
-        "simply just now really basically honestly quite very please maybe perhaps possibly anyway overall "
-        "literally truly generally still "
-        # pronouns, quantifiers and assent words a conversational question carries ("are these
-        # metrics themselves any good?", "Is it OK to ...?"): no passage needs to repeat them
-        "themselves itself ourselves yourself anyone anybody everyone everybody someone somebody nobody "
-        "whether every one ones ok okay goes like both either "
-        # the second part of a compound adjective ("AI-related", "AI-enabled") and a part of a year
-        # ("mid-2027"): a passage says "events involving AI tools", "by June 30, 2027"
-        "related based driven enabled powered assisted style facing mid early late "
-        # a reporting verb: "how many hours does the agency estimate ...", "when does the vendor
-        # expect ...": the figure asked is the estimate, which a table or a sentence states bare
-        "estimate estimated estimates expect expected expects anticipate anticipated "
-        # "what are we supposed to do", "does it already require ... since 2025": a duty or a time as asked
-        "supposed owe owed entitled since already "
-        # "so far", "fully rolled out", "have done", "the rest", "allowed to": the figure is stated bare
-        "far fully done doing rest allowed permitted "
-        # "signed on behalf of X": the signatory block says "for and on behalf of", or only the name;
-        # "how many attended compared with the number needed": the two figures are stated, not compared
-        "behalf compared compare comparison"
-    )
-)
 _WHERE_VERBS = frozenset(tokenize("located based headquartered situated"))
 _KIND_TOKENS = frozenset(tokenize(" ".join(KINDS)))  # "the regulation", "the policy": a document by its kind
 # "how many people", "is there money for X, and how much" (a grant of EUR 40,000): the focus's own word
@@ -341,6 +310,9 @@ def _present(ask: Ask, tok: str, ev: Evidence, extra: Extra | None = None) -> fl
         return 1.0  # "the maximum number" is stated as "no more than 5", "what ratio" as "1 per 15"
     if ask.focus in (Focus.DURATION, Focus.DATE) and any(tok in vs and ev.own & vs for vs in _SAME_VERBS):
         return 1.0
+    naming = cell_naming(frozenset(tokenize(ask.question)), ev.text, ev.lead) if ev.lead else frozenset()
+    if tok in naming or (naming and ask.focus is Focus.MONEY and money_noun(tok)):
+        return 1.0  # the row and column of the cell asked ("lab" names "Laboratory"), a money figure's kind
     if ask.focus is Focus.MONEY and money_noun_met(tok, ev.text):
         return 1.0  # "the maximum fine" is stated as "a civil penalty of up to $15,000"
     if signature_met(tok, ev.text, ev.own | ev.context):
@@ -412,8 +384,10 @@ def focus_coverage(ask: Ask, evidence: list[Evidence], extra: list[Extra] | None
 def _gives(ask: Ask, ev: Evidence) -> bool:
     """Does the sentence state the kind of fact asked for: itself, or, a row of a timeline
     table, by the date heading its column ("Sep 2027" over "Independent re-validation ...")?"""
-    # a budget table's row states money by its caption's currency (asked a count or an amount only)
-    money = ask.focus in (Focus.COUNT, Focus.MONEY) and in_money_units(ev.text, f"{ev.lead} {ev.passage[:300]}")
+    heading = ev.heading if ask.focus is Focus.MONEY else frozenset()  # a budget's row: by caption, header or heading
+    money = ask.focus in (Focus.COUNT, Focus.MONEY) and in_money_units(
+        ev.text, f"{ev.lead} {ev.passage[:300]}", heading
+    )
     if gives(ask, ev.text) and not tile_lacks(ask.question, ask.anchors, ev.text, ev.lead, ev.passage):
         # a budget table's figures ("Programme team and clinical safety staff | 1,420") count money, not people
         return ask.focus is not Focus.COUNT or not money
@@ -433,9 +407,8 @@ _IN_TIME = re.compile(r"\b(?:latest|earliest|most recent|newest|oldest|first|las
 
 
 def _missing_names(ask: Ask, evidence: list[Evidence]) -> list[str]:
-    """Names the answer's documents never use, years its sentences do not state, and words of
-    the property asked that its documents never use (a model card without a specificity
-    is not answered with its sensitivity, nor with its sibling card's specificity)."""
+    """Names and asked properties the answer's documents never use, years its sentences do not state."""
+    # a model card without a specificity is not answered with its sensitivity, nor its sibling's specificity
     # a table heads its column "PPV" where the question says "positive predictive value"
     short = frozenset().union(*(abbreviated(ask.question, ev.passage or ev.text) for ev in evidence))
     out = [
@@ -491,7 +464,11 @@ def _unsaid_object(ask: Ask, evidence: list[Evidence], words: WordMatcher | None
         giving = [
             ev
             for ev in evidence
-            if _gives(ask, ev) and (not kinds or any(money_noun_met(t, f"{ev.lead} {ev.text}") for t in kinds))
+            if _gives(ask, ev)  # (or under a heading naming it: "9.1 Budget by service and year")
+            and (
+                not kinds
+                or any(money_noun_met(t, f"{ev.lead} {ev.text}") or money_kind_named(t, ev.heading) for t in kinds)
+            )
         ]
         if kinds and not giving and not any(corrects_premise(ev.text) for ev in evidence):
             return sorted(kinds)  # unless a sentence says there is no such amount ("a voluntary framework")
@@ -581,8 +558,7 @@ _FACTS = frozenset({Focus.DATE, Focus.MONEY, Focus.COUNT, Focus.RATE, Focus.QUAN
 def _names_missing(
     ask: Ask, evidence: list[Evidence], why: str, names: list[str], figures: Sequence[str] = ()
 ) -> Verdict:
-    """Declined for names the answer's documents lack, named as the question writes them (`why`
-    says how), or for `figures` asked that they do not state."""
+    """Declined for names the answer's documents lack (as the question writes them) or `figures` they do not state."""
     cov, fcov = coverage(ask, evidence)[0], focus_coverage(ask, evidence)
     written = [ask.written.get(t, t) for t in names]
     reason = f"{why} {', '.join(written)}" if why else unsaid_reason(written, figures)

@@ -1,5 +1,7 @@
 """A table row read with its header row: as named cells, as a counting clause, as dated events;
-and the row an ordinal names ("the second contract year": "Contract Year 2")."""
+the row an ordinal names ("the second contract year": "Contract Year 2"); and the cell a
+question names by its row and its column ("the lab results service in 2028": row "Laboratory
+Results Service", column "2028")."""
 
 from __future__ import annotations
 
@@ -9,7 +11,18 @@ from collections.abc import Iterable
 from ..text import tokenize
 from .focus import dated
 
-__all__ = ["ORDINALS", "column_named", "counted_row", "dated_row", "keyed_row", "ordinal_named"]
+__all__ = [
+    "CELL_BONUS",
+    "ORDINALS",
+    "asked_cell",
+    "cell_naming",
+    "cell_words",
+    "column_named",
+    "counted_row",
+    "dated_row",
+    "keyed_row",
+    "ordinal_named",
+]
 
 
 def _named_cells(row: str, header: str) -> list[tuple[str, str]]:
@@ -62,3 +75,79 @@ def ordinal_named(question: str, text: str) -> bool:
             if re.search(rf"\b{w}s?\s+{n}\b|\b{n}(?:st|nd|rd|th)\s+{w}", text, re.I):
                 return True
     return False
+
+
+#: Score a table row gains when the question names its label and one of its columns.
+CELL_BONUS = 0.3
+#: A label's word a question may clip ("lab" for "laboratory") drops at least this many letters.
+_CLIPPED = 3
+#: Share of a row label's words the question must use to name the row.
+_LABEL_SHARE = 0.6
+
+
+def cell_words(cell: str) -> frozenset[str]:
+    """A heading's or label's words as a question would use them: no one-letter unit ("1–4 y"),
+    a range by its ends ("1–4" is "1 to 4")."""
+    toks = tokenize(cell)
+    have = set(toks)
+    return frozenset(
+        t for t in toks if not (len(t) == 1 and t.isalpha()) and not ("-" in t and set(t.split("-")) <= have)
+    )
+
+
+def _label_named(label: frozenset[str], words: frozenset[str]) -> frozenset[str]:
+    """The question's words naming a row label's words, a clipped one ("lab") included; none
+    unless they make the share that names the row, with a word of letters ("1" names no row)."""
+    said: set[str] = set()
+    for t in label:
+        said |= {w for w in words if w == t or (len(w) >= 3 and t.startswith(w) and len(t) - len(w) >= _CLIPPED)}
+    if not any(w.isalpha() for w in said):
+        return frozenset()
+    n = sum(1 for t in label if t in said or any(t.startswith(w) for w in said))
+    return frozenset(said) if n >= _LABEL_SHARE * len(label) and (n >= 2 or len(label) == 1) else frozenset()
+
+
+#: Items of a cell listing examples ("Deterioration alerts, sepsis risk scores").
+_ITEMS = re.compile(r"\s*[,;]\s*|\s+(?:and|or)\s+")
+
+
+def _row_named(cells: list[str], words: frozenset[str]) -> frozenset[str]:
+    """The question's words naming a row: by its label (first cell), else by an item of two words
+    or more of another cell ("a sepsis risk score" in the row whose examples list "sepsis risk scores")."""
+    label = _label_named(cell_words(cells[0]), words)
+    if label:
+        return label
+    for cell in cells[1:]:
+        for item in _ITEMS.split(cell):
+            if len(toks := cell_words(item)) >= 2 and len(named := _label_named(toks, words)) >= 2:
+                return named
+    return frozenset()
+
+
+def _asked(words: frozenset[str], row: str, header: str) -> tuple[str, str, frozenset[str]] | None:
+    """The asked cell's column heading, the cell, and the question's words naming its row and column."""
+    cells, names = [c.strip() for c in row.split(" | ")], [c.strip() for c in header.split(" | ")]
+    if len(cells) < 2 or len(cells) != len(names) or not (label := _row_named(cells, words)):
+        return None
+    named = [(h, n, c) for n, c in zip(names[1:], cells[1:], strict=True) if (h := cell_words(n)) and h <= words]
+    if not named:
+        return None
+    heading, name, cell = max(named, key=lambda x: len(x[0]))
+    return (name, cell, label | heading) if cell else None
+
+
+def asked_cell(words: frozenset[str], row: str, header: str) -> tuple[str, str] | None:
+    """(column heading, cell) of the row the question names by its first cell, under the column
+    the question names by every word of its heading ("What did data quality score in Q1 2026?":
+    "Q1 2026" of row "Data quality and interoperability"); None when it names no such cell.
+    `words` are the question's tokens; the most specific heading wins."""
+    found = _asked(words, row, header)
+    return (found[0], found[1]) if found else None
+
+
+def cell_naming(words: frozenset[str], row: str, header: str) -> frozenset[str]:
+    """The question's words (of `words`) naming the row and the column of the cell it asks, none
+    when it asks no cell of the row ("lab", "results", "2028" for "Laboratory Results Service"
+    under "2028")."""
+    found = _asked(words, row, header)
+    return found[2] if found else frozenset()

@@ -12,6 +12,7 @@ from .definitions import asks_definition
 from .docref import documents_naming, referenced, without_names, without_references
 from .headings import asks_excluded_uses, heading_named, names_section
 from .rows import row_values, rows_holding
+from .tablecells import tables_asked
 from .unsaid import unframed
 
 __all__ = ["compared_names", "diverse", "interleave", "search_guidance", "split_question"]
@@ -326,6 +327,11 @@ def search_guidance(retriever: Retriever, query: str, *, k: int, org: str | None
         searches.append(picked)
         have = {h.chunk.chunk_id for h in hits}
         hits += [h for h in picked.hits if h.chunk.chunk_id not in have and rows_holding(h.chunk.text, values)]
+    if user_documents:
+        # "How much is earmarked for the lab results service in 2028?": one cell of a budget table,
+        # which shares few words with the question and embeds as a block of numbers
+        own_tables = Filters(org=org, doc_types=(DocType.USER,))
+        hits += tables_asked(query, retriever, own_tables, {h.chunk.chunk_id for h in hits})
     subs = split_question(query)
     if len(subs) > 1:  # each part of a compound question gets its own evidence
         parts = [retriever.search(q, k=3, filters=filters) for q in subs]

@@ -56,10 +56,18 @@ _MONEY_UNIT = re.compile(
 )
 
 
-def in_money_units(text: str, heads: str) -> bool:
+#: Words of a section heading saying its table's figures are money ("19.1 Budget by building block and year").
+_MONEY_HEADING = frozenset(["budget", "cost", "spend", "expenditur"])
+
+
+def in_money_units(text: str, heads: str, heading: frozenset[str] = frozenset()) -> bool:
     """Does a row state amounts of money by its figures alone, its table's caption or header row
-    (`heads`) naming the currency ("Table 27: Budget by building block and year (TVK million)")?"""
-    return bool(re.search(r"\d", text)) and bool(_MONEY_UNIT.search(heads))
+    (`heads`) naming the currency ("Table 27: Budget by building block and year (TVK million)"),
+    or a table's section heading (`heading`, as tokens) saying its figures are a budget or costs
+    (the currency named in the prose above the table)?"""
+    if not re.search(r"\d", text):
+        return False
+    return bool(_MONEY_UNIT.search(heads)) or (" | " in heads and bool(heading & _MONEY_HEADING))
 
 
 #: A share of an amount of money: "25% of the remaining Annual Subscription Fees".

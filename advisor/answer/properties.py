@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..text import tokenize
-from .cells import counted_row
+from .cells import asked_cell, counted_row
 from .clauses import CLAUSE, clauses
 from .focus import MONTHS, conditioned, names_counted
 from .objects import holds_name
@@ -488,9 +488,12 @@ def unstated(ask: Asked, evidence: Sequence[Cited]) -> list[str]:
             out.append(possessive(owner if owns(ask.question, owner, what) else "", what))
     population = asked_population(ask.question)
     m = _property_match(ask.question)
+    words = frozenset(tokenize(ask.question))  # a cell named by its row and column states the figure for its column
     for measure in _measures(ask):
         asked_words = _asked_words(ask.question, measure)
-        if not any(_value_clause(measure, asked_words, population, ev) for ev in own):
+        if not any(
+            _value_clause(measure, asked_words, population, ev) or asked_cell(words, ev.text, ev.lead) for ev in own
+        ):
             pop = population_phrase(ask.question)
             # the measure as asked, without the product's possessive ("PneumaTrace's sensitivity")
             prop = re.sub(r"^.*['’]s\s+", "", m.group("prop")) if m else ""

@@ -13,7 +13,7 @@ from ..text import content_words, fuzzy, identifiers, tokenize
 from .amounts import asked_amounts, covers_amount
 from .asks import Ask, Focus, asked_words, focus_of, names_several, years
 from .bonus import ECHO_PENALTY, echoes, field_alike, figure_bonus, status_fit
-from .cells import ordinal_named
+from .cells import CELL_BONUS, asked_cell, ordinal_named
 from .comparison import asks_to_compare
 from .corpus import Corpus
 from .definitions import asks_definition, defined_subject, defines
@@ -311,6 +311,15 @@ def _asked_kind_bonus(
     return bonus
 
 
+def _row_bonus(c: Candidate, picked: tuple[str, ...], words: frozenset[str]) -> float:
+    """A table row holding the value the question picks rows by, or the cell it names by row and column."""
+    if c.kind is not UnitKind.ROW:
+        return 0.0
+    bonus = ROW_VALUE_BONUS if picked and holds_value(c.text, picked) else 0.0
+    # "... the lab results service in 2028": its row, under its column
+    return bonus + (CELL_BONUS if asked_cell(words, c.text, c.header) else 0.0)
+
+
 def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float]:
     # "bylaws" in "under the bylaws" says where to look, not what is asked: the document's
     # cover line ("... Medical Staff Bylaws, adopted ...") does not answer for naming it
@@ -333,6 +342,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     amounts = asked_amounts(question)
     negation = negated(question)
     condition = _condition(question)
+    q_words = frozenset(tokenize(question))
     picked = row_values(question)  # "Which risks are flagged as overdue?": rows whose cell reads "Overdue"
     forbidden, permission = asks_forbidden(question), asks_permission(question)
     source = bool(_SOURCE_ASK.search(question))
@@ -373,8 +383,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
         if source and _STATES_SOURCE.search(c.text):
             bonus += 0.08  # "where did the data come from": "... collected at 11 hospitals in ..."
         bonus += rule_bonus(c, forbidden, permission)
-        if picked and c.kind is UnitKind.ROW and holds_value(c.text, picked):
-            bonus += ROW_VALUE_BONUS
+        bonus += _row_bonus(c, picked, q_words)
         if negation is not None and negation.search(c.text):
             bonus += 0.08  # "not measured" answers "what we decide not to measure"; "measure" alone does not
         if q_years and (stated := years(c.text)):

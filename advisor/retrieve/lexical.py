@@ -28,6 +28,7 @@ __all__ = ["LEXICAL_FORMAT", "Holders", "Lexical"]
 
 LEXICAL_FORMAT = 14  # bump when the saved keyword index changes shape or content (what `identifiers` reads)
 _DOC_WORDS_CACHED = 512  # documents whose vocabulary stays decoded in memory
+_TABLE_MARK = b'"block": "table"'  # as `_records` writes a table passage's metadata
 _CHUNKS_DECODED = 4096  # chunks kept decoded in memory (a few MB)
 _DENSE_SHARE = 8  # a query token in at least 1/_DENSE_SHARE of the chunks is scored as a whole column
 _ID_MANY = 256  # identifier matches above which `id_search` scores them in numpy
@@ -95,6 +96,7 @@ class Lexical:
         self._columns_lock = threading.Lock()
         self._id_arrays: dict[str, np.ndarray] = {}  # by_id's longest lists as arrays (`_id_search_many`)
         self._ranks: np.ndarray | None = None
+        self._tables: list[tuple[str, str]] | None = None
 
     @classmethod
     def build(cls, chunks: list[Chunk]) -> Lexical:
@@ -214,6 +216,23 @@ class Lexical:
                     self._decoded.popitem(last=False)
             out.update(read)
         return out
+
+    def tables(self) -> list[tuple[str, str]]:
+        """(chunk id, text) of every table passage, in index order (built on first use, once
+        per keyword index): the composer looks up a cell by its row and column among them."""
+        with self._words_lock:
+            if self._tables is None:
+                found: list[tuple[str, str]] = []
+                if self._records is not None:
+                    offsets, blob = self._records
+                    for i, cid in enumerate(self.ids):
+                        raw = bytes(blob[int(offsets[i]) : int(offsets[i + 1])])
+                        if _TABLE_MARK in raw:  # most records are no table: skip decoding them
+                            text, md = json.loads(raw)
+                            if md.get("block") == "table":
+                                found.append((cid, text))
+                self._tables = found
+            return self._tables
 
     def document_words(self, source: str) -> frozenset[str] | None:
         """The distinct tokens of a document's searchable chunks (titles, headings and text),

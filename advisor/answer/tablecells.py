@@ -1,0 +1,86 @@
+"""The table passages holding the cell a question names by its row and its column.
+
+"How much is earmarked for the lab results service in 2028?" is answered by one cell of a
+budget table: row "Laboratory Results Service", column "2028". Such a table shares few words
+with the question and embeds as a block of numbers, so neither search channel ranks it near the
+top; its headings and row labels, looked up directly, find it.
+"""
+
+from __future__ import annotations
+
+import math
+import weakref
+from dataclasses import dataclass
+
+from ..retrieve import Filters, Hit, Lexical, Retriever
+from ..text import tokenize
+from .cells import asked_cell, cell_words
+
+__all__ = ["CELL_HITS", "tables_asked"]
+
+#: Table passages a question's named cells add to its hits at most.
+CELL_HITS = 2
+
+
+@dataclass(frozen=True)
+class _Table:
+    chunk_id: str
+    header: str
+    rows: tuple[str, ...]
+
+
+@dataclass
+class _Tables:
+    tables: list[_Table]
+    by_heading: dict[str, list[int]]  # a heading's word -> the tables with a column headed by it
+
+
+_CACHE: weakref.WeakKeyDictionary[Lexical, _Tables] = weakref.WeakKeyDictionary()
+
+
+def _tables(lex: Lexical) -> _Tables:
+    """The keyword index's table passages with their header and rows (built once per index)."""
+    have = _CACHE.get(lex)
+    if have is None:
+        tables: list[_Table] = []
+        by_heading: dict[str, list[int]] = {}
+        for cid, text in lex.tables():
+            lines = [ln for ln in text.split("\n") if " | " in ln]
+            if len(lines) < 2:
+                continue
+            for word in {w for h in lines[0].split(" | ")[1:] for w in cell_words(h)}:
+                by_heading.setdefault(word, []).append(len(tables))
+            tables.append(_Table(cid, lines[0], tuple(lines[1:])))
+        have = _CACHE[lex] = _Tables(tables, by_heading)
+    return have
+
+
+def tables_asked(query: str, retriever: Retriever, filters: Filters, have: set[str]) -> list[Hit]:
+    """Up to `CELL_HITS` table passages (not among `have`, chunk ids) admitted by `filters` with
+    a row the question names by its label under a column it names by its heading, the rarest
+    named words first."""
+    lex = retriever.lexical()
+    found = _tables(lex)
+    words = frozenset(tokenize(query))
+    near = sorted({i for w in words for i in found.by_heading.get(w, ())})
+    if not near:
+        return []
+    mask = lex.mask(filters)
+    n = max(len(lex.ids), 1)
+    scored: list[tuple[float, str]] = []
+    for i in near:
+        t = found.tables[i]
+        pos = lex.pos.get(t.chunk_id)
+        if t.chunk_id in have or pos is None or not mask[pos]:
+            continue
+        best = 0.0
+        for row in t.rows:
+            cell = asked_cell(words, row, t.header)
+            if cell is not None:
+                named = (cell_words(row.split(" | ")[0]) | cell_words(cell[0])) & words
+                best = max(best, sum(math.log((n + 1) / (lex.df.get(w, 0) + 0.5)) for w in named))
+        if best > 0:
+            scored.append((best, t.chunk_id))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    chunks = lex.chunks(cid for _, cid in scored[:CELL_HITS])
+    return [Hit(chunk=chunks[cid], score=0.0) for _, cid in scored[:CELL_HITS] if cid in chunks]

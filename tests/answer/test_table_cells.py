@@ -1,0 +1,119 @@
+"""A question naming a table's row and column ("the lab results service in 2028") is answered by
+their cell, even where the table shares few words with the question and its currency is named
+only in the prose above it (fictional national blueprint and model card, our own words)."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.answer import Advisor
+from advisor.answer.cells import asked_cell, cell_words
+from advisor.text import tokenize
+
+from .builders import indexed_settings
+
+_SERVICES = {
+    "Health Identity Registry": "issues every resident one lifelong health number and keeps it linked to a verified identity",
+    "Laboratory Results Service": "carries coded results from every public and private laboratory to the ordering clinician",
+    "Consent Manager": "records each resident's choices about who may read which part of the record",
+    "Telehealth Platform": "hosts video visits for remote clinics and records the visit summary in the shared record",
+    "e-Prescribing Service": "sends prescriptions to any pharmacy and tracks dispensing against them",
+}
+_SECTIONS = "\n\n".join(
+    f"## {n}. {name}\n\nThe {name} {does}. Results, reports and service levels for the {name} are reviewed "
+    f"each quarter by the programme board, and the service owner reports delays of more than one quarter.\n\n"
+    f"| KPI | Baseline 2025 | Target 2028 | Target 2030 |\n|---|---|---|---|\n"
+    f"| Service availability (%) | 97 | 99.5 | 99.9 |\n| Facilities connected (%) | {20 + 5 * n} | 80 | 95 |"
+    for n, (name, does) in enumerate(_SERVICES.items(), 1)
+)
+_BUDGET = [
+    ("Health Identity Registry", "40.5", "51.0", "22.5"),
+    ("Laboratory Results Service", "18.0", "27.5", "33.5"),
+    ("Consent Manager", "4.0", "16.5", "12.0"),
+    ("Telehealth Platform", "19.5", "30.0", "28.5"),
+    ("e-Prescribing Service", "8.5", "23.0", "25.5"),
+]
+BLUEPRINT = (
+    "---\ntitle: Norlund Digital Health Blueprint 2026-2030\n---\n# Norlund Digital Health Blueprint 2026-2030\n\n"
+    f"{_SECTIONS}\n\n"
+    "## 9. Funding\n\n### 9.1 Budget by service and year\n\n"
+    "The figures below are in millions of Norlund crowns (NLC); those from 2027 on are indicative.\n\n"
+    "| Service | 2026 | 2027 | 2028 |\n|---|---|---|---|\n"
+    + "\n".join(f"| {s} | {a} | {b} | {c} |" for s, a, b, c in _BUDGET)
+    + "\n"
+)
+CARD = (
+    "---\ntitle: Fernvale Paediatric Sepsis Model card\n---\n# Fernvale Paediatric Sepsis Model card\n\n"
+    "## Intended use\n\nThe model estimates the risk of sepsis within eight hours for children on general wards.\n\n"
+    "## Performance by age\n\nMeasured at the default threshold on three external children's hospitals.\n\n"
+    "| Metric | Overall | 1–11 months | 1–4 y | 5–11 y | 12–17 y |\n|---|---|---|---|---|---|\n"
+    "| Sensitivity | 68.1% | 60.4% | 66.9% | 70.2% | 73.5% |\n"
+    "| Specificity | 90.0% | 86.1% | 89.3% | 91.4% | 92.8% |\n"
+    "| Alerts per 100 patient-days | 2.3 | 3.4 | 2.6 | 1.8 | 1.5 |\n"
+)
+
+
+@pytest.fixture(scope="module")
+def advisor(tmp_path_factory) -> Advisor:
+    docs = {"norlund-blueprint.md": BLUEPRINT, "fernvale-card.md": CARD}
+    return Advisor(indexed_settings(tmp_path_factory.mktemp("cells"), docs))
+
+
+@pytest.mark.parametrize(
+    ("question", "cell"),
+    [
+        # a clipped row label ("lab"), a money noun the table never uses, the currency only in prose
+        ("How much money is earmarked for the lab results service in 2028?", "33.5"),
+        ("How much is budgeted for the consent manager in 2027?", "16.5"),
+        # a heading written as a range ("1–4 y") asked in words ("aged 1 to 4")
+        ("What sensitivity does the Fernvale model reach in children aged 1 to 4?", "66.9%"),
+    ],
+)
+def test_the_cell_a_question_names_by_row_and_column_answers_it(advisor, question, cell):
+    ans = advisor.ask(question)
+    assert not ans.abstained, ans.answer
+    assert cell in ans.answer, ans.answer
+    assert ans.citations and ans.citations[0].source.endswith(("norlund-blueprint.md", "fernvale-card.md"))
+
+
+def test_a_column_the_table_lacks_names_no_cell(advisor):
+    ans = advisor.ask("How much is earmarked for the lab results service in 2031?")
+    assert ans.abstained, ans.answer  # the budget stops at 2028: no year's figure stands in for 2031
+
+
+def _words(question: str) -> frozenset[str]:
+    return frozenset(tokenize(question))
+
+
+def test_a_cell_is_named_by_its_row_label_and_its_column_heading():
+    header = "Service | 2026 | 2027 | 2028 | 2026–2028"
+    row = "Laboratory Results Service | 18.0 | 27.5 | 33.5 | 79.0"
+    assert asked_cell(_words("How much goes to the lab results service in 2028?"), row, header) == ("2028", "33.5")
+    # the whole period is a column of its own: "2026 to 2028" names it, not its first year
+    assert asked_cell(_words("What does the lab results service get from 2026 to 2028?"), row, header) == (
+        "2026–2028",
+        "79.0",
+    )
+    # no column named, or another row's label
+    assert asked_cell(_words("How much goes to the lab results service?"), row, header) is None
+    assert asked_cell(_words("How much goes to the consent manager in 2028?"), row, header) is None
+    # a row whose cells do not line up with the header is read as no cell
+    assert asked_cell(_words("the lab results service in 2028"), "Laboratory Results Service | 18.0", header) is None
+
+
+def test_a_headings_words_as_a_question_would_use_them():
+    assert cell_words("1–4 y") == frozenset({"1", "4"})
+    assert cell_words("FY2028") == frozenset({"fy2028"})
+    assert cell_words("Current (Q3 2026)") == frozenset({"current", "q3", "2026"})
+
+
+def test_a_row_is_named_by_an_example_its_cells_list():
+    header = "Class | Criteria | Typical examples | Approved by | Full review"
+    row = (
+        "Class III | Informs diagnosis or treatment, a clinician deciding | Deterioration alerts, sepsis risk scores "
+        "| Local AI Safety Group | Every 12 months"
+    )
+    question = "For a sepsis risk score, how often is a full review required?"
+    assert asked_cell(_words(question), row, header) == ("Full review", "Every 12 months")
+    # one shared word ("alerts") names no example
+    assert asked_cell(_words("How often do alerts get a full review?"), row, header) is None
