@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..retrieve import Filters, Hit, Lexical, Retriever
 from ..text import tokenize
-from .cells import asked_cell, cell_words
+from .cells import cell_naming, cell_words
 
 __all__ = ["CELL_HITS", "tables_asked"]
 
@@ -33,9 +33,12 @@ class _Table:
 class _Tables:
     tables: list[_Table]
     by_heading: dict[str, list[int]]  # a heading's word -> the tables with a column headed by it
+    by_label: dict[str, list[int]]  # a row label's word -> the tables with a row labelled by it
 
 
 _CACHE: weakref.WeakKeyDictionary[Lexical, _Tables] = weakref.WeakKeyDictionary()
+#: Tables holding the most of the question's rare words that are read row by row.
+_READ = 20
 
 
 def _tables(lex: Lexical) -> _Tables:
@@ -44,14 +47,17 @@ def _tables(lex: Lexical) -> _Tables:
     if have is None:
         tables: list[_Table] = []
         by_heading: dict[str, list[int]] = {}
+        by_label: dict[str, list[int]] = {}
         for cid, text in lex.tables():
             lines = [ln for ln in text.split("\n") if " | " in ln]
             if len(lines) < 2:
                 continue
             for word in {w for h in lines[0].split(" | ")[1:] for w in cell_words(h)}:
                 by_heading.setdefault(word, []).append(len(tables))
+            for word in {w for row in lines[1:] for cell in row.split(" | ") for w in cell_words(cell)}:
+                by_label.setdefault(word, []).append(len(tables))
             tables.append(_Table(cid, lines[0], tuple(lines[1:])))
-        have = _CACHE[lex] = _Tables(tables, by_heading)
+        have = _CACHE[lex] = _Tables(tables, by_heading, by_label)
     return have
 
 
@@ -62,23 +68,25 @@ def tables_asked(query: str, retriever: Retriever, filters: Filters, have: set[s
     lex = retriever.lexical()
     found = _tables(lex)
     words = frozenset(tokenize(query))
-    near = sorted({i for w in words for i in found.by_heading.get(w, ())})
-    if not near:
-        return []
-    mask = lex.mask(filters)
     n = max(len(lex.ids), 1)
+    idf = {w: math.log((n + 1) / (lex.df.get(w, 0) + 0.5)) for w in words}
+    headed = {i for w in words for i in found.by_heading.get(w, ())}
+    if not headed:
+        return []
+    # only the tables holding the most of the question's rare words in their cells are read row by row
+    near: dict[int, float] = {}
+    for w in words:
+        for i in found.by_label.get(w, ()):
+            if i in headed:
+                near[i] = near.get(i, 0.0) + idf[w]
+    mask = lex.mask(filters)
     scored: list[tuple[float, str]] = []
-    for i in near:
+    for i in sorted(near, key=lambda i: (-near[i], i))[:_READ]:
         t = found.tables[i]
         pos = lex.pos.get(t.chunk_id)
         if t.chunk_id in have or pos is None or not mask[pos]:
             continue
-        best = 0.0
-        for row in t.rows:
-            cell = asked_cell(words, row, t.header)
-            if cell is not None:
-                named = (cell_words(row.split(" | ")[0]) | cell_words(cell[0])) & words
-                best = max(best, sum(math.log((n + 1) / (lex.df.get(w, 0) + 0.5)) for w in named))
+        best = max((sum(idf.get(w, 0.0) for w in cell_naming(words, row, t.header)) for row in t.rows), default=0.0)
         if best > 0:
             scored.append((best, t.chunk_id))
     scored.sort(key=lambda x: (-x[0], x[1]))

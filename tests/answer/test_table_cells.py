@@ -117,3 +117,19 @@ def test_a_row_is_named_by_an_example_its_cells_list():
     assert asked_cell(_words(question), row, header) == ("Full review", "Every 12 months")
     # one shared word ("alerts") names no example
     assert asked_cell(_words("How often do alerts get a full review?"), row, header) is None
+
+
+def test_the_users_table_holding_the_named_cell_is_found_however_it_ranks(advisor):
+    from advisor.answer.tablecells import tables_asked
+    from advisor.retrieve import Filters
+
+    own = Filters(doc_types=("user",))
+    question = "How much money is earmarked for the lab results service in 2028?"
+    found = tables_asked(question, advisor.retriever, own, set())
+    assert [h.chunk.text.split("\n")[0] for h in found] == ["Service | 2026 | 2027 | 2028"]
+    assert "Laboratory Results Service | 18.0 | 27.5 | 33.5" in found[0].chunk.text
+    # a passage already among the hits is not added twice; a question naming no column finds none
+    assert tables_asked(question, advisor.retriever, own, {found[0].chunk.chunk_id}) == []
+    assert tables_asked("What does the lab results service carry?", advisor.retriever, own, set()) == []
+    # the bundled guidance is not searched for the user's tables
+    assert tables_asked(question, advisor.retriever, Filters(doc_types=("guidance",)), set()) == []
