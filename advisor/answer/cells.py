@@ -111,25 +111,34 @@ def _label_named(label: frozenset[str], words: frozenset[str]) -> frozenset[str]
 _ITEMS = re.compile(r"\s*[,;]\s*|\s+(?:and|or)\s+")
 
 
-def _row_named(cells: list[str], words: frozenset[str]) -> frozenset[str]:
-    """The question's words naming a row: by its label (first cell), else by an item of two words
-    or more of another cell ("a sepsis risk score" in the row whose examples list "sepsis risk scores")."""
+def _row_named(cells: list[str], words: frozenset[str]) -> tuple[frozenset[str], int]:
+    """The question's words naming a row and the cell naming it: its label (first cell), else an
+    item of two words or more of another cell ("a sepsis risk score" in the row whose examples list
+    "sepsis risk scores"); (none, 0) when the question names no cell of the row."""
     label = _label_named(cell_words(cells[0]), words)
     if label:
-        return label
-    for cell in cells[1:]:
+        return label, 0
+    for i, cell in enumerate(cells[1:], 1):
         for item in _ITEMS.split(cell):
             if len(toks := cell_words(item)) >= 2 and len(named := _label_named(toks, words)) >= 2:
-                return named
-    return frozenset()
+                return named, i
+    return frozenset(), 0
 
 
 def _asked(words: frozenset[str], row: str, header: str) -> tuple[str, str, frozenset[str]] | None:
     """The asked cell's column heading, the cell, and the question's words naming its row and column."""
     cells, names = [c.strip() for c in row.split(" | ")], [c.strip() for c in header.split(" | ")]
-    if len(cells) < 2 or len(cells) != len(names) or not (label := _row_named(cells, words)):
+    if len(cells) < 2 or len(cells) != len(names):
         return None
-    named = [(h, n, c) for n, c in zip(names[1:], cells[1:], strict=True) if (h := cell_words(n)) and h <= words]
+    label, by = _row_named(cells, words)
+    if not label:
+        return None
+    # the cell naming the row is not the one asked ("the sepsis early warning model" under "Model")
+    named = [
+        (h, n, c)
+        for i, (n, c) in enumerate(zip(names, cells, strict=True))
+        if i not in (0, by) and (h := cell_words(n)) and h <= words
+    ]
     if not named:
         return None
     heading, name, cell = max(named, key=lambda x: len(x[0]))

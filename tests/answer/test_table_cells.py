@@ -133,3 +133,14 @@ def test_the_users_table_holding_the_named_cell_is_found_however_it_ranks(adviso
     assert tables_asked("What does the lab results service carry?", advisor.retriever, own, set()) == []
     # the bundled guidance is not searched for the user's tables
     assert tables_asked(question, advisor.retriever, Filters(doc_types=("guidance",)), set()) == []
+
+
+def test_the_cell_naming_the_row_is_not_the_cell_asked():
+    # "the sepsis early warning model" names the row by its Model cell: no other column is asked
+    header = "ID | Model | Source | Accountable owner | Status"
+    row = "M-01 | Sepsis early warning v4.2 | EHR vendor | T. Lind | Production"
+    assert asked_cell(_words("Which vendor supplies the sepsis early warning model?"), row, header) is None
+    assert asked_cell(_words("What is the status of the sepsis early warning model?"), row, header) == (
+        "Status",
+        "Production",
+    )
