@@ -144,3 +144,23 @@ def test_the_cell_naming_the_row_is_not_the_cell_asked():
         "Status",
         "Production",
     )
+
+
+def test_another_organizations_table_is_never_found(tmp_path):
+    from advisor.answer.tablecells import tables_asked
+    from advisor.index import Index
+    from advisor.retrieve import Filters, Retriever
+
+    settings = indexed_settings(tmp_path, {"norlund-blueprint.md": BLUEPRINT})
+    private = tmp_path / "acme"
+    private.mkdir()
+    budget = "| Service | 2027 | 2028 |\n|---|---|---|\n| Acme Courier Service | 1.5 | 2.5 |\n"
+    (private / "acme-budget.md").write_text(f"---\ntitle: Acme budget\n---\n# Acme budget\n\n## Budget\n\n{budget}")
+    index = Index(settings)
+    assert index.index_paths([private], org="acme").ok
+    retriever = Retriever(index)
+    question = "How much is budgeted for the courier service in 2028?"
+    assert tables_asked(question, retriever, Filters(doc_types=("user",)), set()) == []
+    assert tables_asked(question, retriever, Filters(org="beta", doc_types=("user",)), set()) == []
+    found = tables_asked(question, retriever, Filters(org="acme", doc_types=("user",)), set())
+    assert [h.chunk.org for h in found] == ["acme"]
