@@ -125,6 +125,19 @@ def _row_named(cells: list[str], words: frozenset[str]) -> tuple[frozenset[str],
     return frozenset(), 0
 
 
+#: A heading's qualifier in brackets: "Current (Q3 2026)", "Likelihood (1–5)".
+_QUALIFIER = re.compile(r"\([^)]*\)")
+
+
+def _heading_named(heading: str, words: frozenset[str]) -> frozenset[str]:
+    """The words of a column heading the question names it by: all of them, or all but its
+    qualifier in brackets ("the current score" names "Current (Q3 2026)"); none when it does not."""
+    for h in (cell_words(heading), cell_words(_QUALIFIER.sub(" ", heading))):
+        if h and h <= words:
+            return h
+    return frozenset()
+
+
 def _asked(words: frozenset[str], row: str, header: str) -> tuple[str, str, frozenset[str]] | None:
     """The asked cell's column heading, the cell, and the question's words naming its row and column."""
     cells, names = [c.strip() for c in row.split(" | ")], [c.strip() for c in header.split(" | ")]
@@ -137,7 +150,7 @@ def _asked(words: frozenset[str], row: str, header: str) -> tuple[str, str, froz
     named = [
         (h, n, c)
         for i, (n, c) in enumerate(zip(names, cells, strict=True))
-        if i not in (0, by) and (h := cell_words(n)) and h <= words
+        if i not in (0, by) and (h := _heading_named(n, words))
     ]
     if not named:
         return None

@@ -101,6 +101,17 @@ def test_a_cell_is_named_by_its_row_label_and_its_column_heading():
     assert asked_cell(_words("the lab results service in 2028"), "Laboratory Results Service | 18.0", header) is None
 
 
+def test_a_column_is_named_with_or_without_its_bracketed_qualifier():
+    header = "Domain | Q1 2026 | Current (Q3 2026) | Target (Dec 2027) | Status"
+    row = "Data quality and interoperability | 2.1 | 2.4 | 4.0 | At risk"
+    asked = "What is the current score for data quality and interoperability?"
+    assert asked_cell(_words(asked), row, header) == ("Current (Q3 2026)", "2.4")
+    asked = "What did data quality and interoperability score in Q1 2026?"
+    assert asked_cell(_words(asked), row, header) == ("Q1 2026", "2.1")
+    # "2026" alone names neither "Q1 2026" nor "Current (Q3 2026)"
+    assert asked_cell(_words("How did data quality and interoperability do in 2026?"), row, header) is None
+
+
 def test_a_headings_words_as_a_question_would_use_them():
     assert cell_words("1–4 y") == frozenset({"1", "4"})
     assert cell_words("FY2028") == frozenset({"fy2028"})
