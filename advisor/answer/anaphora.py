@@ -12,6 +12,7 @@ import re
 from typing import TypeVar
 
 from ..text import content_words, tokenize
+from .fields import field_line
 from .quotable import UnitKind
 from .unit import Quoted
 
@@ -24,6 +25,7 @@ __all__ = [
     "antecedent",
     "chart_values",
     "echo_answered",
+    "next_fields",
     "spelled_out",
     "to_front",
 ]
@@ -176,4 +178,31 @@ def chart_values(chosen: list[Candidate], cands: list[Candidate]) -> list[Candid
         elif _CHART_VALUES.match(other.text):
             other.follows = c
             out.append(other)
+    return out
+
+
+#: A block of form fields this short is one record ("Rating: High / Owner: ... / Target date: ...").
+FIELD_BLOCK = 5
+#: A field after a chosen one must score this share of the chosen one's score to come with it.
+FIELD_FLOOR = 0.5
+
+
+def next_fields(chosen: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """The fields after a chosen field of a short block of fields, relevant themselves: one
+    record's "Owner: Chief Medical Information Officer" is read with its "Target date: 31
+    August 2026", each right after the one before it."""
+    out: list[Candidate] = []
+    for c in chosen:
+        if c.kind is not UnitKind.SENTENCE or not field_line(c.text):
+            continue
+        block = sorted((o for o in cands if o.chunk is c.chunk), key=lambda o: o.position)
+        if len(block) > FIELD_BLOCK or not all(o.kind is UnitKind.SENTENCE and field_line(o.text) for o in block):
+            continue
+        before = c
+        for o in block:
+            if o.position <= c.position or o in chosen or o in out or o.score < FIELD_FLOOR * c.score:
+                continue
+            o.follows = before  # arrange() reads it right after the field before it
+            out.append(o)
+            before = o
     return out

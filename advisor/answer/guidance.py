@@ -22,7 +22,7 @@ from ..chunk import Chunk, DocType
 from ..guard import looks_like_injection
 from ..retrieve import Hit, Retriever
 from ..text import fuzzy, tokenize
-from .anaphora import antecedent, chart_values, echo_answered, spelled_out, to_front
+from .anaphora import antecedent, chart_values, echo_answered, next_fields, spelled_out, to_front
 from .asks import Ask, Verdict, addressed, coverage, focus_coverage, read_ask
 from .comparison import compared_figures, compared_terms, with_sides
 from .corpus import Corpus
@@ -266,7 +266,7 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
             chosen += [d for d in items if d not in chosen]
     chosen += [r for r in responses(chosen, pool.cands) if r not in chosen]
     chosen += spelled_out(chosen, cands) + echo_answered(question, chosen, cands)
-    chosen += chart_values(chosen, cands)
+    chosen += chart_values(chosen, cands) + next_fields(chosen, cands)
     return chosen + enumerated(question, chosen, cands)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from advisor.answer.anaphora import echo_answered, spelled_out
+from advisor.answer.anaphora import echo_answered, next_fields, spelled_out
 from advisor.answer.quotable import UnitKind, read_units
 from advisor.answer.selection import Candidate, arrange, fill_mmr
 from advisor.chunk import Chunk
@@ -174,3 +174,31 @@ def test_a_sentence_leaning_on_another_leads_only_with_that_sentence_before_it()
     # without the claim in the answer it does not lead at all
     assert to_front([review, example, register], 1) == [review, example, register]
     assert to_front([review, register], 1) == [register, review]
+
+
+FIELDS = "Rating: High\n\nOwner: Chief Nursing Information Officer\n\nTarget date: 30 September 2026"
+
+
+def _fields(scores: list[float], text: str = FIELDS) -> list[Candidate]:
+    chunk = Chunk(chunk_id="f", source="audit.md", title="Harrowgate audit", section="Finding 1", text=text)
+    units = [u for u in read_units(chunk) if u.ok]  # "Rating: High" says too little to be quoted alone
+    assert len(units) == len(scores)
+    return [Candidate(u, 1, score=sc) for u, sc in zip(units, scores, strict=True)]
+
+
+def test_a_chosen_field_of_a_record_brings_the_fields_after_it():
+    # "Who owns finding 1, and what is the deadline?": the owner's field is chosen, the target date comes with it
+    owner, target = _fields([0.5, 0.45])
+    assert next_fields([owner], [owner, target]) == [target]
+    lines = [p.text for p in arrange([owner, target])]
+    assert lines.index(owner.text) + 1 == lines.index(target.text)
+    owner, target = _fields([0.5, 0.1])  # a field far less relevant does not come
+    assert next_fields([owner], [owner, target]) == []
+    owner, target = _fields([0.4, 0.5])  # nor one before the chosen field
+    assert next_fields([target], [owner, target]) == []
+
+
+def test_sentences_are_no_record_of_fields():
+    text = "The finding was discussed with the committee in March 2026.\n\nOwner: Chief Nursing Information Officer\n\nTarget date: 30 September 2026"
+    prose, owner, target = _fields([0.3, 0.5, 0.45], text)
+    assert next_fields([owner], [prose, owner, target]) == []
