@@ -107,20 +107,31 @@ def _label_named(label: frozenset[str], words: frozenset[str]) -> frozenset[str]
     return frozenset(said) if n >= _LABEL_SHARE * len(label) and (n >= 2 or len(label) == 1) else frozenset()
 
 
+#: Words of a cell naming its row as a title, and of one example a cell lists.
+_TITLE_WORDS = 10
+_EXAMPLE_WORDS = 4
 #: Items of a cell listing examples ("Deterioration alerts, sepsis risk scores").
 _ITEMS = re.compile(r"\s*[,;]\s*|\s+(?:and|or)\s+")
 
 
 def _row_named(cells: list[str], words: frozenset[str]) -> tuple[frozenset[str], int]:
-    """The question's words naming a row and the cell naming it: its label (first cell), else an
-    item of two words or more of another cell ("a sepsis risk score" in the row whose examples list
-    "sepsis risk scores"); (none, 0) when the question names no cell of the row."""
+    """The question's words naming a row and the cell naming it: its label (first cell), its title
+    after an ID, else an item of two words or more of another cell's list ("a sepsis risk score"
+    in the row whose examples list "sepsis risk scores"); (none, 0) when the question names none."""
     label = _label_named(cell_words(cells[0]), words)
     if label:
         return label, 0
+    # a register's title after its ID ("AIR-023 | Reliance on vendor-reported performance without
+    # local validation | ..."), named nearly in full
+    coded = len(ids := cell_words(cells[0])) <= 2 and any(c.isdigit() for c in cells[0])
+    whole = cell_words(cells[1])
+    if coded and ids and len(whole) <= _TITLE_WORDS and len(named := _label_named(whole, words)) >= 3:
+        return named, 1
     for i, cell in enumerate(cells[1:], 1):
-        for item in _ITEMS.split(cell):
-            if len(toks := cell_words(item)) >= 2 and len(named := _label_named(toks, words)) >= 2:
+        items = _ITEMS.split(cell)  # one short example of a cell's list ("sepsis risk scores")
+        for item in items if len(items) >= 2 else ():
+            toks = cell_words(item)
+            if 2 <= len(toks) <= _EXAMPLE_WORDS and len(named := _label_named(toks, words)) >= 2:
                 return named, i
     return frozenset(), 0
 
@@ -129,13 +140,34 @@ def _row_named(cells: list[str], words: frozenset[str]) -> tuple[frozenset[str],
 _QUALIFIER = re.compile(r"\([^)]*\)")
 
 
+#: Columns a register or an action plan heads in its own words, and the question's words asking
+#: for them: "who is accountable" asks the "Owner (role)", "the deadline" the "Target date".
+_OWNER_HEADS = frozenset(tokenize("owner accountable responsible"))
+_OWNER_ASKS = frozenset(tokenize("owns owner accountable responsible"))  # ("own" alone is a stop word)
+_DUE_HEADS = frozenset(tokenize("deadline due"))
+_DATED = frozenset(tokenize("target due completion deadline"))  # "Target date", "Due date", "Completion date"
+_DUE_ASKS = frozenset(tokenize("deadline due"))
+
+
+def _role_asked(head: frozenset[str], words: frozenset[str]) -> frozenset[str]:
+    """The question's words asking for what a register's column of this heading holds."""
+    if head & _OWNER_HEADS:
+        return words & _OWNER_ASKS
+    if head & _DUE_HEADS or ("date" in head and head & _DATED):
+        return words & _DUE_ASKS
+    return frozenset()
+
+
 def _heading_named(heading: str, words: frozenset[str]) -> frozenset[str]:
-    """The words of a column heading the question names it by: all of them, or all but its
-    qualifier in brackets ("the current score" names "Current (Q3 2026)"); none when it does not."""
+    """The words of the question naming a column heading: all of the heading's words, or all but
+    its qualifier in brackets ("the current score" names "Current (Q3 2026)"), or a word asking
+    for what a register's column holds ("who is accountable": "Owner (role)", "the deadline":
+    "Target date"); none when it does not name the heading."""
     for h in (cell_words(heading), cell_words(_QUALIFIER.sub(" ", heading))):
         if h and h <= words:
             return h
-    return frozenset()
+    head = cell_words(_QUALIFIER.sub(" ", heading))
+    return _role_asked(head, words) if len(head) <= 2 else frozenset()  # a long heading says more than who or when
 
 
 def _asked(words: frozenset[str], row: str, header: str) -> tuple[str, str, frozenset[str]] | None:

@@ -175,3 +175,26 @@ def test_another_organizations_table_is_never_found(tmp_path):
     assert tables_asked(question, retriever, Filters(org="beta", doc_types=("user",)), set()) == []
     found = tables_asked(question, retriever, Filters(org="acme", doc_types=("user",)), set())
     assert [h.chunk.org for h in found] == ["acme"]
+
+
+def test_a_registers_owner_and_target_date_are_asked_in_the_questions_words():
+    header = "No. | Finding | Rating | Owner (role) | Agreed action | Target date"
+    row = (
+        "F1 | Clinical rule catalogue is incomplete | High | Chief Nursing Information Officer "
+        "| Register the missing rules. | 30 September 2026"
+    )
+    asked = "Who is accountable for fixing the incomplete clinical rule catalogue?"
+    assert asked_cell(_words(asked), row, header) == ("Owner (role)", "Chief Nursing Information Officer")
+    asked = "When is the action on the incomplete clinical rule catalogue due?"
+    assert asked_cell(_words(asked), row, header) == ("Target date", "30 September 2026")
+    # a long note of the row, sharing some words with the question, names no row
+    header = "ID | Risk | Owner | Key mitigation | Due"
+    row = "R2 | Biased scores across patient groups | R. Tan | Subgroup performance reporting at validation | Q2 2027"
+    asked = "Who owns the risk of going live on vendor-reported performance without local validation?"
+    assert asked_cell(_words(asked), row, header) is None
+    # the title after a register's ID names its row nearly in full
+    header = "Risk ID | Title | Owner | Due date | Status"
+    row = (
+        "AIR-023 | Reliance on vendor-reported performance without local validation | Dr. I. Fair | 19-Dec-2025 | Open"
+    )
+    assert asked_cell(_words(asked), row, header) == ("Owner", "Dr. I. Fair")
