@@ -22,6 +22,7 @@ __all__ = [
     "dated_row",
     "keyed_row",
     "ordinal_named",
+    "role_headings",
 ]
 
 
@@ -158,6 +159,17 @@ def _role_asked(head: frozenset[str], words: frozenset[str]) -> frozenset[str]:
     return frozenset()
 
 
+def role_headings(words: frozenset[str]) -> frozenset[str]:
+    """The heading words of the register columns the question asks for in its own words ("who is
+    accountable": "owner"; "the deadline": "date", "due", "deadline")."""
+    out: set[str] = set()
+    if words & _OWNER_ASKS:
+        out |= _OWNER_HEADS
+    if words & _DUE_ASKS:
+        out |= _DATED | {"date"}
+    return frozenset(out)
+
+
 def _heading_named(heading: str, words: frozenset[str]) -> frozenset[str]:
     """The words of the question naming a column heading: all of the heading's words, or all but
     its qualifier in brackets ("the current score" names "Current (Q3 2026)"), or a word asking
@@ -191,10 +203,11 @@ def _asked(words: frozenset[str], row: str, header: str) -> tuple[str, str, froz
 
 
 def asked_cell(words: frozenset[str], row: str, header: str) -> tuple[str, str] | None:
-    """(column heading, cell) of the row the question names by its first cell, under the column
-    the question names by every word of its heading ("What did data quality score in Q1 2026?":
-    "Q1 2026" of row "Data quality and interoperability"); None when it names no such cell.
-    `words` are the question's tokens; the most specific heading wins."""
+    """(column heading, cell) of the row the question names (by its label, its title after an ID,
+    or an example it lists), under the column it names by its heading ("What did data quality
+    score in Q1 2026?": "Q1 2026" of row "Data quality and interoperability"); None when it names
+    no such cell. `words` are the question's tokens; the most specific heading wins, and the cell
+    naming the row is never the one asked."""
     found = _asked(words, row, header)
     return (found[0], found[1]) if found else None
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ..text import tokenize
+
 __all__ = ["MONEY", "MONEY_ASK", "SHARE_OF_MONEY", "in_money_units"]
 
 _MONEY_NOUN = (
@@ -57,7 +59,7 @@ _MONEY_UNIT = re.compile(
 
 
 #: Words of a section heading saying its table's figures are money ("19.1 Budget by building block and year").
-_MONEY_HEADING = frozenset(["budget", "cost", "spend", "expenditur"])
+_MONEY_HEADING = frozenset(tokenize("budget cost spend expenditure"))
 
 
 def in_money_units(text: str, heads: str, heading: frozenset[str] = frozenset()) -> bool:

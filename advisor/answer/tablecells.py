@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..retrieve import Filters, Hit, Lexical, Retriever
 from ..text import tokenize
-from .cells import cell_naming, cell_words
+from .cells import cell_naming, cell_words, role_headings
 
 __all__ = ["CELL_HITS", "tables_asked"]
 
@@ -33,7 +33,7 @@ class _Table:
 class _Tables:
     tables: list[_Table]
     by_heading: dict[str, list[int]]  # a heading's word -> the tables with a column headed by it
-    by_label: dict[str, list[int]]  # a row label's word -> the tables with a row labelled by it
+    by_label: dict[str, list[int]]  # a word of a row's cells -> the tables with such a row
 
 
 _CACHE: weakref.WeakKeyDictionary[Lexical, _Tables] = weakref.WeakKeyDictionary()
@@ -70,7 +70,8 @@ def tables_asked(query: str, retriever: Retriever, filters: Filters, have: set[s
     words = frozenset(tokenize(query))
     n = max(len(lex.ids), 1)
     idf = {w: math.log((n + 1) / (lex.df.get(w, 0) + 0.5)) for w in words}
-    headed = {i for w in words for i in found.by_heading.get(w, ())}
+    # a column asked in the question's own words ("who is accountable": "Owner") is looked up too
+    headed = {i for w in words | role_headings(words) for i in found.by_heading.get(w, ())}
     if not headed:
         return []
     # only the tables holding the most of the question's rare words in their cells are read row by row

@@ -202,3 +202,9 @@ def test_sentences_are_no_record_of_fields():
     text = "The finding was discussed with the committee in March 2026.\n\nOwner: Chief Nursing Information Officer\n\nTarget date: 30 September 2026"
     prose, owner, target = _fields([0.3, 0.5, 0.45], text)
     assert next_fields([owner], [prose, owner, target]) == []
+
+
+def test_a_field_repeated_word_for_word_is_not_brought_twice():
+    text = "Test type: Retrospective multicenter study\n\nTest type: Retrospective multicenter study"
+    first, second = _fields([0.5, 0.45], text)
+    assert next_fields([first], [first, second]) == []

@@ -52,10 +52,20 @@ CARD = (
     "| Alerts per 100 patient-days | 2.3 | 3.4 | 2.6 | 1.8 | 1.5 |\n"
 )
 
+ACTIONS = (
+    "---\ntitle: Harrowgate internal audit of clinical decision support\n---\n"
+    "# Harrowgate internal audit of clinical decision support\n\n## 3. Summary of findings and agreed actions\n\n"
+    "| No. | Finding | Rating | Owner (role) | Agreed action | Target date |\n|---|---|---|---|---|---|\n"
+    "| F1 | Clinical rule catalogue is incomplete | High | Chief Nursing Information Officer "
+    "| Register the missing rules and tier them. | 30 September 2026 |\n"
+    "| F2 | Alert overrides are not reviewed | Medium | Director of Pharmacy "
+    "| Review override rates every quarter. | 31 December 2026 |\n"
+)
+
 
 @pytest.fixture(scope="module")
 def advisor(tmp_path_factory) -> Advisor:
-    docs = {"norlund-blueprint.md": BLUEPRINT, "fernvale-card.md": CARD}
+    docs = {"norlund-blueprint.md": BLUEPRINT, "fernvale-card.md": CARD, "harrowgate-actions.md": ACTIONS}
     return Advisor(indexed_settings(tmp_path_factory.mktemp("cells"), docs))
 
 
@@ -155,6 +165,17 @@ def test_the_cell_naming_the_row_is_not_the_cell_asked():
         "Status",
         "Production",
     )
+
+
+def test_a_registers_table_is_found_by_the_column_asked_in_the_questions_words(advisor):
+    from advisor.answer.tablecells import tables_asked
+    from advisor.retrieve import Filters
+
+    asked = "Who is accountable for fixing the incomplete clinical rule catalogue?"
+    found = tables_asked(asked, advisor.retriever, Filters(doc_types=("user",)), set())
+    assert [h.chunk.source.rsplit("/", 1)[-1] for h in found] == ["harrowgate-actions.md"]
+    ans = advisor.ask(asked)
+    assert "Chief Nursing Information Officer" in ans.answer, ans.answer
 
 
 def test_another_organizations_table_is_never_found(tmp_path):
