@@ -199,11 +199,15 @@ def next_fields(chosen: list[Candidate], cands: list[Candidate]) -> list[Candida
         if len(block) > FIELD_BLOCK or not all(o.kind is UnitKind.SENTENCE and field_line(o.text) for o in block):
             continue
         before = c
-        said = {d.text for d in [*chosen, *out]}  # a card's two columns may repeat a field word for word
+        said = {_plain(d.text) for d in [*chosen, *out]}  # a card's two columns may repeat a field word for word
         for o in block:
-            if o.position <= c.position or o.text in said or o.score < FIELD_FLOOR * c.score:
+            if o.position <= c.position or _plain(o.text) in said or o.score < FIELD_FLOOR * c.score:
                 continue
             o.follows = before  # arrange() reads it right after the field before it
             out.append(o)
             before = o
     return out
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.lower().split()).rstrip(" .")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ..text import derived_from, identifiers, tokenize
 from .amounts import asked_bands, money_kind_named, money_noun, money_noun_met
-from .cells import ORDINALS, cell_naming, column_named, dated_row, keyed_row
+from .cells import ORDINALS, cell_naming, column_named, dated_row, keyed_row, question_words
 from .corpus import Corpus
 from .docref import KINDS
 from .focus import (
@@ -310,7 +310,7 @@ def _present(ask: Ask, tok: str, ev: Evidence, extra: Extra | None = None) -> fl
         return 1.0  # "the maximum number" is stated as "no more than 5", "what ratio" as "1 per 15"
     if ask.focus in (Focus.DURATION, Focus.DATE) and any(tok in vs and ev.own & vs for vs in _SAME_VERBS):
         return 1.0
-    naming = cell_naming(frozenset(tokenize(ask.question)), ev.text, ev.lead) if ev.lead else frozenset()
+    naming = cell_naming(question_words(ask.question), ev.text, ev.lead) if ev.lead else frozenset()
     if tok in naming or (naming and ask.focus is Focus.MONEY and money_noun(tok)):
         return 1.0  # the row and column of the cell asked ("lab" names "Laboratory"), a money figure's kind
     if ask.focus is Focus.MONEY and money_noun_met(tok, ev.text):

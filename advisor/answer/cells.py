@@ -14,6 +14,7 @@ from .focus import dated
 __all__ = [
     "CELL_BONUS",
     "ORDINALS",
+    "WHO",
     "asked_cell",
     "cell_naming",
     "cell_words",
@@ -22,6 +23,7 @@ __all__ = [
     "dated_row",
     "keyed_row",
     "ordinal_named",
+    "question_words",
     "role_headings",
 ]
 
@@ -153,17 +155,28 @@ _DUE_ASKS = frozenset(tokenize("deadline due"))
 def _role_asked(head: frozenset[str], words: frozenset[str]) -> frozenset[str]:
     """The question's words asking for what a register's column of this heading holds."""
     if head & _OWNER_HEADS:
-        return words & _OWNER_ASKS
+        return words & _OWNER_ASKS if WHO in words else frozenset()
     if head & _DUE_HEADS or ("date" in head and head & _DATED):
         return words & _DUE_ASKS
     return frozenset()
+
+
+#: The marker `question_words` adds for a question asking who: a register's owner is asked so.
+WHO = "<who>"
+
+
+def question_words(question: str) -> frozenset[str]:
+    """A question's tokens for naming a cell, with `WHO` when it asks who ("Who is accountable
+    for ...?" asks an owner; "... under the Accountability Framework" asks none)."""
+    toks = frozenset(tokenize(question))
+    return toks | {WHO} if re.search(r"\bwho(?:m|se)?\b", question, re.I) else toks
 
 
 def role_headings(words: frozenset[str]) -> frozenset[str]:
     """The heading words of the register columns the question asks for in its own words ("who is
     accountable": "owner"; "the deadline": "date", "due", "deadline")."""
     out: set[str] = set()
-    if words & _OWNER_ASKS:
+    if WHO in words and words & _OWNER_ASKS:
         out |= _OWNER_HEADS
     if words & _DUE_ASKS:
         out |= _DATED | {"date"}

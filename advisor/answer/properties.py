@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..text import tokenize
-from .cells import asked_cell, counted_row
+from .cells import asked_cell, counted_row, question_words
 from .clauses import CLAUSE, clauses
 from .focus import MONTHS, conditioned, names_counted
 from .objects import holds_name
@@ -488,7 +488,7 @@ def unstated(ask: Asked, evidence: Sequence[Cited]) -> list[str]:
             out.append(possessive(owner if owns(ask.question, owner, what) else "", what))
     population = asked_population(ask.question)
     m = _property_match(ask.question)
-    words = frozenset(tokenize(ask.question))  # a cell named by its row and column states the figure for its column
+    words = question_words(ask.question)  # a cell named by its row and column states the figure for its column
     for measure in _measures(ask):
         asked_words = _asked_words(ask.question, measure)
         if not any(

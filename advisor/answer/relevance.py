@@ -13,7 +13,7 @@ from ..text import content_words, fuzzy, identifiers, tokenize
 from .amounts import asked_amounts, covers_amount
 from .asks import Ask, Focus, asked_words, focus_of, names_several, years
 from .bonus import ECHO_PENALTY, echoes, field_alike, figure_bonus, status_fit
-from .cells import CELL_BONUS, asked_cell, ordinal_named
+from .cells import CELL_BONUS, asked_cell, ordinal_named, question_words
 from .comparison import asks_to_compare
 from .corpus import Corpus
 from .definitions import asks_definition, defined_subject, defines
@@ -342,7 +342,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     amounts = asked_amounts(question)
     negation = negated(question)
     condition = _condition(question)
-    q_words = frozenset(tokenize(question))
+    q_words = question_words(question)
     picked = row_values(question)  # "Which risks are flagged as overdue?": rows whose cell reads "Overdue"
     forbidden, permission = asks_forbidden(question), asks_permission(question)
     source = bool(_SOURCE_ASK.search(question))

@@ -13,8 +13,7 @@ import weakref
 from dataclasses import dataclass
 
 from ..retrieve import Filters, Hit, Lexical, Retriever
-from ..text import tokenize
-from .cells import cell_naming, cell_words, role_headings
+from .cells import cell_naming, cell_words, question_words, role_headings
 
 __all__ = ["CELL_HITS", "tables_asked"]
 
@@ -67,7 +66,7 @@ def tables_asked(query: str, retriever: Retriever, filters: Filters, have: set[s
     named words first."""
     lex = retriever.lexical()
     found = _tables(lex)
-    words = frozenset(tokenize(query))
+    words = question_words(query)
     n = max(len(lex.ids), 1)
     idf = {w: math.log((n + 1) / (lex.df.get(w, 0) + 0.5)) for w in words}
     # a column asked in the question's own words ("who is accountable": "Owner") is looked up too

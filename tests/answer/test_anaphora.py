@@ -205,6 +205,6 @@ def test_sentences_are_no_record_of_fields():
 
 
 def test_a_field_repeated_word_for_word_is_not_brought_twice():
-    text = "Test type: Retrospective multicenter study\n\nTest type: Retrospective multicenter study"
+    text = "Test type: Retrospective multicenter study.\n\nTest type: Retrospective multicenter study"
     first, second = _fields([0.5, 0.45], text)
     assert next_fields([first], [first, second]) == []
