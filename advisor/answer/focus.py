@@ -305,13 +305,16 @@ _WHEN_CONDITION = re.compile(
 )
 
 
-#: "Should we be counting how often clinicians override it?", "what to do with data on how often
-#: staff override it": a "how often" a practice counts, or data report, is what the practice or the
-#: data is about, not the fact asked for ("Must we report how much ...?" still asks for an amount).
-_EMBEDDED = re.compile(
-    r"\b(?:count|track|measur|record|monitor|log|audit|data|information|figures|statistics|evidence)\w*"
-    r"(?:\s+(?:on|about|of|regarding))?\s+how (?:often|frequently)\b",
+#: "Should we be counting how often clinicians override it?": a yes/no question about a
+#: practice of counting; the "how often" it would count is not the fact asked for ("Must we
+#: report how much ...?" still asks for an amount).
+_YES_NO = re.compile(
+    r"^\s*(?:should|shall|must|can|could|would|will|do|does|did|is|are|has|have)\s+"
+    r"(?:we|i|you|they|it|the|this|that|our|an?|there|organi[sz]ations?)\b",
     re.I,
+)
+_PRACTICE_OF_COUNTING = re.compile(
+    r"\b(?:count|track|measur|record|monitor|log|audit)\w*\s+how (?:often|frequently)\b", re.I
 )
 
 
@@ -365,7 +368,8 @@ def focus_of(question: str) -> Focus:
     clause = _WHEN_CLAUSE.match(question)
     if clause and _ASKS_AFTER.match(question[clause.end() :]):
         question = question[clause.end() :]
-    question = _EMBEDDED.sub(" it", question)
+    if _YES_NO.match(question) and _PRACTICE_OF_COUNTING.search(question):
+        return Focus.NONE
     if _WHEN_CONDITION.match(question):
         return Focus.NONE
     if MONEY_ASK.search(question) and not re.search(r"\bhow (?:long|many|often)\b", question, re.I):

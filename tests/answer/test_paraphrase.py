@@ -161,12 +161,3 @@ def test_a_yes_no_question_about_counting_does_not_ask_for_a_frequency():
     assert read_ask("Do we need to report how much the model changed?").focus is Focus.QUANTITY
     assert read_ask("How often is the algorithm register reviewed?").focus is Focus.FREQUENCY
     assert read_ask("Is the register reviewed, and how often?").focus is Focus.FREQUENCY
-
-
-def test_a_how_often_that_data_report_or_a_practice_counts_is_not_the_fact_asked():
-    asked = "What does the guide suggest doing with data on how often staff override an AI system's output?"
-    assert read_ask(asked).focus is Focus.NONE
-    assert read_ask("What should we record about how often alerts fire?").focus is Focus.NONE
-    # a frequency asked beside it still is
-    assert read_ask("Do we track how often the model is retrained, and how often must it be?").focus is Focus.FREQUENCY
-    assert read_ask("How often is the audit log reviewed?").focus is Focus.FREQUENCY
