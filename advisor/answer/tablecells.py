@@ -73,18 +73,19 @@ def tables_asked(query: str, retriever: Retriever, filters: Filters, have: set[s
     headed = {i for w in words | role_headings(words) for i in found.by_heading.get(w, ())}
     if not headed:
         return []
+    mask = lex.mask(filters)
+    admitted = {i for i in headed if (pos := lex.pos.get(found.tables[i].chunk_id)) is not None and mask[pos]}
     # only the tables holding the most of the question's rare words in their cells are read row by row
+    # (among those the filters admit: another organization's tables never crowd out the user's own)
     near: dict[int, float] = {}
     for w in words:
         for i in found.by_label.get(w, ()):
-            if i in headed:
+            if i in admitted:
                 near[i] = near.get(i, 0.0) + idf[w]
-    mask = lex.mask(filters)
     scored: list[tuple[float, str]] = []
     for i in sorted(near, key=lambda i: (-near[i], i))[:_READ]:
         t = found.tables[i]
-        pos = lex.pos.get(t.chunk_id)
-        if t.chunk_id in have or pos is None or not mask[pos]:
+        if t.chunk_id in have:
             continue
         best = max((sum(idf.get(w, 0.0) for w in cell_naming(words, row, t.header)) for row in t.rows), default=0.0)
         if best > 0:

@@ -221,3 +221,33 @@ def test_a_registers_owner_and_target_date_are_asked_in_the_questions_words():
         "AIR-023 | Reliance on vendor-reported performance without local validation | Dr. I. Fair | 19-Dec-2025 | Open"
     )
     assert asked_cell(_words(asked), row, header) == ("Owner", "Dr. I. Fair")
+
+
+def test_the_users_table_is_found_among_many_of_another_organizations(tmp_path):
+    from advisor.answer.tablecells import tables_asked
+    from advisor.index import Index
+    from advisor.retrieve import Filters, Retriever
+
+    settings = indexed_settings(tmp_path, {"norlund-blueprint.md": BLUEPRINT})
+    index = Index(settings)
+    beta = tmp_path / "beta"
+    beta.mkdir()
+    for n in range(25):  # more than the look-up reads row by row, each holding more of the question's words
+        rows = f"| Courier Service | 1.{n} | 2.{n} |\n| Budgeted total | 3.{n} | 4.{n} |"
+        table = f"| Service | 2027 | 2028 |\n|---|---|---|\n{rows}\n"
+        (beta / f"beta-{n}.md").write_text(
+            f"---\ntitle: Beta budget {n}\n---\n# Beta budget {n}\n\n## Budget\n\n{table}"
+        )
+    assert index.index_paths([beta], org="beta").ok
+    acme = tmp_path / "acme"
+    acme.mkdir()
+    table = "| Service | 2027 | 2028 |\n|---|---|---|\n| Courier Service | 1.5 | 2.5 |\n"
+    (acme / "acme-budget.md").write_text(f"---\ntitle: Acme budget\n---\n# Acme budget\n\n## Budget\n\n{table}")
+    assert index.index_paths([acme], org="acme").ok
+    found = tables_asked(
+        "How much is budgeted for the courier service in 2028?",
+        Retriever(index),
+        Filters(org="acme", doc_types=("user",)),
+        set(),
+    )
+    assert [h.chunk.org for h in found] == ["acme"]
