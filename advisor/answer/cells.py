@@ -5,6 +5,7 @@ Results Service", column "2028")."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -165,6 +166,7 @@ def _role_asked(head: frozenset[str], words: frozenset[str]) -> frozenset[str]:
 WHO = "<who>"
 
 
+@functools.lru_cache(maxsize=256)
 def question_words(question: str) -> frozenset[str]:
     """A question's tokens for naming a cell, with `WHO` when it asks who ("Who is accountable
     for ...?" asks an owner; "... under the Accountability Framework" asks none)."""
@@ -195,6 +197,7 @@ def _heading_named(heading: str, words: frozenset[str]) -> frozenset[str]:
     return _role_asked(head, words) if len(head) <= 2 else frozenset()  # a long heading says more than who or when
 
 
+@functools.lru_cache(maxsize=4096)  # the verifier asks of one row once per anchor: read it once
 def _asked(words: frozenset[str], row: str, header: str) -> tuple[str, str, frozenset[str]] | None:
     """The asked cell's column heading, the cell, and the question's words naming its row and column."""
     cells, names = [c.strip() for c in row.split(" | ")], [c.strip() for c in header.split(" | ")]
