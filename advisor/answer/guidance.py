@@ -27,7 +27,7 @@ from .asks import Ask, Verdict, addressed, coverage, focus_coverage, read_ask
 from .comparison import compared_figures, compared_terms, with_sides
 from .corpus import Corpus
 from .definitions import defined_subject, defines, glossary_entry
-from .docref import documents_named, pointing, read_references
+from .docref import documents_named, documents_naming, pointing, read_references
 from .enumeration import enumerated
 from .evidence import evidence_of
 from .fields import dangling
@@ -216,6 +216,7 @@ class _Setup:
     limit: int = 5
     corpus: Corpus = field(default_factory=lambda: Corpus(None))
     pointed: frozenset[str] = frozenset()  # the documents the question points at ("the bylaws")
+    named: frozenset[str] = frozenset()  # the documents alone using a name the question uses ("NICS")
 
 
 def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -> list[Candidate]:
@@ -246,7 +247,10 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
         # "..., and how often does it meet?" asks of what the lead answers about: the lead's document answers
         carried = not setup.pointed and sub.lower() not in question.lower()
         fits = [(sc, pool.cands[i]) for sc, i in ranked if as_list or not _lead_in(pool.cands[i])]
-        pick = part_pick(sub, fits, chosen, frozenset({order[0].chunk.source}) if carried else setup.pointed)
+        lead = order[0].chunk.source
+        # a lead from a document the question's names do not pick out answers no other part
+        near = lead if not setup.named or lead in setup.named else ""
+        pick = part_pick(sub, fits, chosen, frozenset({lead}) if carried else setup.pointed, near)
         if pick is not None and pick not in chosen and len(chosen) < limit:
             chosen.append(pick)
     chosen = with_own(order, chosen, best, limit)  # the user's own documents speak
@@ -330,6 +334,8 @@ def compose_guidance(
     )
     corpus = setup.corpus if retriever is not None else None
     setup.pointed = pointing(question, retriever).sources
+    if retriever is not None and sub_vecs:
+        setup.named = frozenset(documents_naming(question, retriever))
     if retriever is not None:
         titled = title_draft(question, hits, setup.corpus.rarity, setup.corpus.chunks, retriever.document_words)
         if titled is not None:

@@ -11,6 +11,7 @@ weeks", not "the committee for this guideline included clinicians ...").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..chunk import DocType
 from .asks import read_ask
@@ -23,6 +24,9 @@ from .selection import Candidate, repeats
 SUB_RUNNER_UP = 0.9
 #: A sentence stating the kind of fact a part asks is taken over the part's best from this share of it.
 SUB_STATING = 0.6
+#: Without a document pointed at, the lead's document answers a part when its best sentence
+#: for it scores at least this share of the part's best.
+LEAD_NEAR = 0.85
 
 #: A frequency stated as one, for choosing a part's sentence ("every 8 weeks", "quarterly",
 #: "twice a year"); the looser test a verdict uses takes any digit ("the 2022 edition").
@@ -37,13 +41,22 @@ _LOOSE = (Focus.NONE, Focus.NAMED, Focus.PERSON, Focus.PLACE, Focus.QUANTITY)
 
 
 def part_pick(
-    part: str, fits: list[tuple[float, Candidate]], chosen: list[Candidate], pointed: frozenset[str] = frozenset()
+    part: str,
+    fits: list[tuple[float, Candidate]],
+    chosen: list[Candidate],
+    pointed: frozenset[str] = frozenset(),
+    lead: str = "",
 ) -> Candidate | None:
     """The sentence answering `part`, from its candidates ranked by their score for it (`fits`),
     given the sentences already `chosen`; None when its best is quoted and no runner-up is near.
     The documents the whole question points at (`pointed`) answer each part of it too; without
-    one, the user's own document when nearly as good as a bundled guide."""
-    fits = [f for f in fits if f[1].chunk.source in pointed] or fits if pointed else _own_near(fits)
+    one, the document the answer leads with (`lead`: the parts of one question ask about one
+    thing) when nearly as good, else the user's own document when nearly as good as a bundled guide."""
+    if pointed:
+        fits = [f for f in fits if f[1].chunk.source in pointed] or fits
+    else:
+        near = _near(fits, lambda c: c.chunk.source == lead, LEAD_NEAR)
+        fits = near if near is not fits else _own_near(fits)
     fits = _stating_first(part, fits)
     if fits and fits[0][1] in chosen:
         # the best not yet quoted: "who chairs the group versus the board" is not answered by the
@@ -60,10 +73,18 @@ def part_pick(
 def _own_near(fits: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
     """The user's own document answers the part when it does nearly as well as a bundled guide
     (as it leads the whole answer then: `prefer_pointed`)."""
-    if not fits or fits[0][1].chunk.doc_type == DocType.USER:
+    return _near(fits, lambda c: c.chunk.doc_type == DocType.USER, OWN_NEAR)
+
+
+def _near(
+    fits: list[tuple[float, Candidate]], wanted: Callable[[Candidate], bool], share: float
+) -> list[tuple[float, Candidate]]:
+    """`fits` with the best `wanted` candidate first when it scores at least `share` of the best;
+    `fits` itself (the same list) when the best is wanted already or none is near."""
+    if not fits or wanted(fits[0][1]):
         return fits
-    k = next((i for i, (_, c) in enumerate(fits) if c.chunk.doc_type == DocType.USER), None)
-    if k is None or fits[k][0] < OWN_NEAR * fits[0][0]:
+    k = next((i for i, (_, c) in enumerate(fits) if wanted(c)), None)
+    if k is None or fits[k][0] < share * fits[0][0]:
         return fits
     return [fits[k], *fits[:k], *fits[k + 1 :]]
 

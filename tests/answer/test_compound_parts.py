@@ -118,6 +118,23 @@ def test_without_a_document_named_a_part_is_answered_from_the_users_own_when_nea
     assert part_pick("what is needed before it can be turned back on", far, []) is far[0][1]
 
 
+def test_without_a_document_named_a_part_is_answered_from_the_document_the_answer_leads_with():
+    # "How long may we keep the raw audio, and how long can we hold on to the transcripts?": the
+    # statement answering the first part says how long transcripts are kept too; another
+    # document's retention rule scoring a little higher for the second part alone is not it
+    fits = _fits(
+        (0.50, "scribe-guidance.docx", "Transcripts are kept with the draft note and deleted 7 days after signing."),
+        (0.45, "consensus.pdf", "Transcripts may be retained for up to 12 months for audit and quality improvement."),
+    )
+    part = "how long can we hold on to the transcripts"
+    assert part_pick(part, fits, [], lead="consensus.pdf") is fits[1][1]
+    assert part_pick(part, fits, []) is fits[0][1]  # no lead: the part's best
+    far = [fits[0], (0.30, fits[1][1])]  # the lead's document says far less about it: the best answers
+    assert part_pick(part, far, [], lead="consensus.pdf") is far[0][1]
+    # a document the question points at still wins over the lead's
+    assert part_pick(part, fits, [], frozenset({"scribe-guidance.docx"}), lead="consensus.pdf") is fits[0][1]
+
+
 def test_a_parts_pronoun_stands_for_a_body_named_in_plain_words_or_a_name_a_reference_word_ends():
     # "how often does it meet" searched alone finds any meeting: "it" is the body the first part names
     parts = split_question("Who chairs the technical standards committee, and how often does it meet?")
@@ -170,3 +187,4 @@ def test_a_part_asking_of_it_is_answered_from_the_document_answering_the_first_p
     assert not ans.abstained, ans.answer
     assert "Chief Technology Officer" in ans.answer and "meets monthly" in ans.answer, ans.answer
     assert "quarterly" not in ans.answer, ans.answer  # another committee's meetings
+
