@@ -187,4 +187,3 @@ def test_a_part_asking_of_it_is_answered_from_the_document_answering_the_first_p
     assert not ans.abstained, ans.answer
     assert "Chief Technology Officer" in ans.answer and "meets monthly" in ans.answer, ans.answer
     assert "quarterly" not in ans.answer, ans.answer  # another committee's meetings
-
