@@ -441,6 +441,9 @@ POINTED_LIFT = 0.06
 #: Without a reference, the user's own document leads when its best passage scores at least
 #: this share of the best passage's score.
 OWN_NEAR = 0.9
+#: A question naming one document the user added exactly (`Pointing.exact`), and comparing nothing,
+#: is answered from it alone when its best passage scores at least this share of the best.
+POINTED_KEEP = 0.6
 
 
 @dataclass(frozen=True)
@@ -450,23 +453,51 @@ class Pointing:
 
     refs: tuple[Reference, ...] = ()
     sources: frozenset[str] = frozenset()
+    # every reference names its one document by a word of its title and all of its own modifiers
+    # ("the deck's risk tiers": a "Board Briefing"), not by its noun alone ("the IHE IT
+    # Infrastructure framework" is no user's "Assurance Framework"; "the preliminary notice" no letter)
+    exact: bool = False
 
 
 def pointing(question: str, retriever: Retriever | None) -> Pointing:
     """The question's document references and the user's documents they name."""
-    refs = tuple(read_references(question)) if retriever is not None else ()
-    return Pointing(refs, frozenset(referenced(question, retriever)) if refs else frozenset())
+    if retriever is None:
+        return Pointing()
+    refs = tuple(read_references(question))
+    if not refs:
+        return Pointing()
+    sources = frozenset(referenced(question, retriever))
+    # one document: "the policy" naming two of them may mean a third one's subject (an audit's)
+    exact = len(sources) == 1 and all(_exactly(ref, retriever) for ref in refs)
+    return Pointing(refs, sources, exact)
 
 
-def prefer_pointed(cands: list[Candidate], at: Pointing) -> None:
-    """The passages of the document a question points at rank first; without a reference, the
-    user's own document leads when it answers nearly as well as a bundled guide. A question
+def _exactly(ref: Reference, retriever: Retriever) -> bool:
+    """Does the reference name its documents by their title's or file name's words, all of them?"""
+    named = set(documents_named(ref, retriever))
+    docs = [d for d in _catalog(retriever).docs if d.source in named]
+    nouns = {ref.noun, *_aliases(ref.noun)}
+    return bool(docs) and all(
+        bool(nouns & d.name) and all(m in d.name or m in _front(retriever, d) for m in ref.modifiers) for d in docs
+    )
+
+
+def prefer_pointed(cands: list[Candidate], at: Pointing, *, only: bool = False) -> None:
+    """The passages of the document a question points at rank first (`only`, and named exactly:
+    every one of them above any other document's, when they answer at all); without a reference,
+    the user's own document leads when it answers nearly as well as a bundled guide. A question
     naming a bundled guide ("the CHAI Blueprint") keeps its ranking."""
     if not cands:
         return
     if at.sources:
+        inside = [c.score for c in cands if c.chunk.source in at.sources]
+        best = max(c.score for c in cands)
+        # "under the deck's risk tiers": another document's tier table is no answer, however well it scores
+        sink = only and at.exact and bool(inside) and best > 0 and max(inside) >= POINTED_KEEP * best
+        # sunk below zero too, so that no other document's sentence clears the floor of an answer's rest
+        drop = 2 * best - min(inside) + POINTED_LIFT if sink else POINTED_LIFT
         for c in cands:
-            c.score += POINTED_LIFT if c.chunk.source in at.sources else -POINTED_LIFT
+            c.score += POINTED_LIFT if c.chunk.source in at.sources else -drop
         return
     if at.refs:
         return  # a bundled guide is named, or no document answers to the name

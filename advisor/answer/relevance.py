@@ -558,7 +558,7 @@ def adjust(question: str, ask: Ask, cands: list[Candidate], corpus: Corpus, rank
     motion_records(question, cands)
     for c in ranked:
         c.score += 0.15  # "which site had the weakest sensitivity": the row at that end of the column
-    prefer_pointed(cands, at)
+    prefer_pointed(cands, at, only=not asks_to_compare(question))
     _follow_table_pointers(cands)
 
 

@@ -8,7 +8,14 @@ import numpy as np
 import pytest
 
 from advisor.answer import Advisor
-from advisor.answer.docref import Pointing, prefer_pointed, read_references, referenced, without_references
+from advisor.answer.docref import (
+    Pointing,
+    pointing,
+    prefer_pointed,
+    read_references,
+    referenced,
+    without_references,
+)
 from advisor.answer.quotable import Unit, UnitKind
 from advisor.answer.selection import Candidate
 from advisor.chunk import Chunk, DocType
@@ -266,3 +273,46 @@ def test_a_question_calling_a_briefing_the_deck_is_answered_from_it(tmp_path):
     assert not ans.abstained, ans.answer
     assert ans.citations[0].source.endswith("deck.md"), ans.answer
     assert "no clinician sign-off" in ans.answer, ans.answer
+
+
+def test_a_question_naming_the_deck_exactly_is_answered_from_the_deck_alone(tmp_path):
+    privacy = (
+        "---\ntitle: Harrowgate privacy policy\n---\n# Harrowgate privacy policy\n\n## Scope\n\nIt covers records.\n"
+    )
+    docs = {"deck.md": DECK, "policy.md": TIERS_POLICY, "article.md": ARTICLE, "privacy.md": privacy}
+    s = indexed_settings(tmp_path, docs)
+    r = Retriever(Index(s))
+    assert pointing("What makes a tool high risk under the deck's risk tiers?", r).exact
+    assert pointing("What makes a tool high risk under the clinical AI policy?", r).exact
+    # "the policy" names two documents: it may be what a third one (an audit) is about
+    two = pointing("What does the policy say about risk tiers?", r)
+    assert len(two.sources) == 2 and not two.exact
+    # the noun alone names the policy, not its modifier: no exact reference ("the IHE IT
+    # Infrastructure framework" is no user's "Assurance Framework")
+    loose = pointing("What does the infrastructure policy say about risk tiers?", r)
+    assert loose.sources and not loose.exact
+    ans = Advisor(s).ask("What makes a tool high risk under the deck's risk tiers?")
+    assert not ans.abstained, ans.answer
+    assert "no clinician sign-off" in ans.answer, ans.answer
+    # the policy's own definition of high risk scores well too, but it is not the deck's
+    assert {c.source.rsplit("/", 1)[-1] for c in ans.citations} == {"deck.md"}, ans.answer
+
+
+def test_every_passage_of_a_document_named_exactly_outranks_any_other_documents_when_it_answers():
+    policy = _cand("Tier 3 - High | Influences diagnosis or treatment decisions", "policy.docx", DocType.USER, 0.64)
+    deck_item = _cand("Approves go-live of high-risk tools", "deck.pdf", DocType.USER, 0.48)
+    deck_row = _cand("Risk tier - high | Can directly change a care decision", "deck.pdf", DocType.USER, 0.40)
+    refs = tuple(read_references("What makes an AI tool high-risk under the deck's risk tiers?"))
+    cands = [policy, deck_item, deck_row]
+
+    def ranked(scores: tuple[float, float, float], at: Pointing, only: bool) -> bool:
+        for c, sc in zip(cands, scores, strict=True):
+            c.score = sc
+        prefer_pointed(cands, at, only=only)
+        return min(deck_item.score, deck_row.score) > policy.score
+
+    exact = Pointing(refs, frozenset({"deck.pdf"}), exact=True)
+    assert ranked((0.64, 0.48, 0.40), exact, only=True)
+    assert not ranked((0.64, 0.48, 0.40), exact, only=False)  # comparing: the other side keeps its place
+    assert not ranked((0.64, 0.48, 0.40), Pointing(refs, frozenset({"deck.pdf"})), only=True)  # not exact
+    assert not ranked((0.64, 0.30, 0.20), exact, only=True)  # the deck says little about it: ranking stands
