@@ -111,6 +111,15 @@ def _label_named(label: frozenset[str], words: frozenset[str]) -> frozenset[str]
     return frozenset(said) if n >= _LABEL_SHARE * len(label) and (n >= 2 or len(label) == 1) else frozenset()
 
 
+def _ends_named(label: str, words: frozenset[str]) -> frozenset[str]:
+    """A long label named by its first and last words ("the sepsis recalibration" for "Sepsis
+    early warning recalibration"): a short name keeps what it is of and what it is."""
+    toks = [t for t in tokenize(label) if t in cell_words(label)]
+    if len(toks) < 3 or toks[0] == toks[-1] or not (toks[0] in words and toks[-1] in words):
+        return frozenset()
+    return frozenset(t for t in toks if t in words)
+
+
 #: Words of a cell naming its row as a title, and of one example a cell lists.
 _TITLE_WORDS = 10
 _EXAMPLE_WORDS = 4
@@ -122,7 +131,7 @@ def _row_named(cells: list[str], words: frozenset[str]) -> tuple[frozenset[str],
     """The question's words naming a row and the cell naming it: its label (first cell), its title
     after an ID, else an item of two words or more of another cell's list ("a sepsis risk score"
     in the row whose examples list "sepsis risk scores"); (none, 0) when the question names none."""
-    label = _label_named(cell_words(cells[0]), words)
+    label = _label_named(cell_words(cells[0]), words) or _ends_named(cells[0], words)
     if label:
         return label, 0
     # a register's title after its ID ("AIR-023 | Reliance on vendor-reported performance without

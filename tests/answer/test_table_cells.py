@@ -251,3 +251,14 @@ def test_the_users_table_is_found_among_many_of_another_organizations(tmp_path):
         set(),
     )
     assert [h.chunk.org for h in found] == ["acme"]
+
+
+def test_a_long_label_is_named_by_its_first_and_last_words():
+    header = "Initiative | Owner | Status | Commentary"
+    row = "Sepsis early warning recalibration | Dr. T. Lindqvist, Director of Data Science | Red | Go-live moved to Mar 2027"
+    asked = "Who is accountable for the sepsis recalibration work?"
+    assert asked_cell(_words(asked), row, header) == ("Owner", "Dr. T. Lindqvist, Director of Data Science")
+    assert asked_cell(_words("What is the status of the sepsis recalibration?"), row, header) == ("Status", "Red")
+    # one end alone is not a shortened name
+    assert asked_cell(_words("Who owns the sepsis model?"), row, header) is None
+    assert asked_cell(_words("Who owns the recalibration of the AKI model?"), row, header) is None
