@@ -490,7 +490,7 @@ class Advisor:
         if not decision.in_scope:
             return self._refusal(turn, decision.reason, hits)
         t = time.perf_counter()
-        subs = split_question(core)
+        subs = split_question(core, least=1)  # "..., and who signed it?": one word says what a part asks
         draft = compose_guidance(
             core,
             hits,

@@ -187,3 +187,28 @@ def test_a_part_asking_of_it_is_answered_from_the_document_answering_the_first_p
     assert not ans.abstained, ans.answer
     assert "Chief Technology Officer" in ans.answer and "meets monthly" in ans.answer, ans.answer
     assert "quarterly" not in ans.answer, ans.answer  # another committee's meetings
+
+
+MINUTES = (
+    "---\ntitle: Orrin AI Oversight Committee minutes, 4 June 2025\n---\n# Orrin AI Oversight Committee minutes\n\n"
+    "## 3. Ambient scribe pilot\n\n"
+    "The committee reviewed the proposal to pilot the Quillmark ambient scribe in two outpatient clinics. "
+    "The pilot would run for twelve weeks with forty clinicians. "
+    "Motion: that the committee approve the Quillmark pilot. "
+    "Vote: eight in favour; one against (the patient representative). "
+    "The patient representative objected that patients had not yet been given a written explanation of the "
+    "recording. The chair asked the pilot lead to draft a patient leaflet.\n\n"
+    "## 4. Sepsis model monitoring\n\n"
+    "The committee reviewed the quarterly sepsis model report. Sensitivity was stable at 0.81. "
+    "The data science lead objected to the proposed threshold change until more data are available.\n"
+)
+
+
+def test_a_part_asking_in_one_word_is_answered_too(tmp_path):
+    from .builders import indexed_settings
+
+    adv = Advisor(indexed_settings(tmp_path, {"orrin-minutes.md": MINUTES}))
+    ans = adv.ask("Who voted against approving the Quillmark pilot, and what was the objection?")
+    assert not ans.abstained, ans.answer
+    assert "patient representative" in ans.answer, ans.answer
+    assert "written explanation" in ans.answer, ans.answer
