@@ -26,6 +26,7 @@ __all__ = [
     "ordinal_named",
     "question_words",
     "role_headings",
+    "total_cell",
 ]
 
 
@@ -225,6 +226,18 @@ def _asked(words: frozenset[str], row: str, header: str) -> tuple[str, str, froz
         return None
     heading, name, cell = max(named, key=lambda x: len(x[0]))
     return (name, cell, label | heading) if cell else None
+
+
+def total_cell(words: frozenset[str], row: str, header: str) -> tuple[str, str] | None:
+    """(column heading, cell) of a table's total row ("Total estimated cost") under the column the
+    question names ("What will the department spend in FY 2027-28?"), for a question naming no
+    row of its own; None for any other row, or when no column is named."""
+    cells, names = [c.strip() for c in row.split(" | ")], [c.strip() for c in header.split(" | ")]
+    label = tokenize(cells[0]) if cells else []
+    if len(cells) < 2 or len(cells) != len(names) or "total" not in label[:1] + label[-1:]:
+        return None
+    named = [(h, n, c) for n, c in zip(names[1:], cells[1:], strict=True) if c and (h := _heading_named(n, words))]
+    return max(((n, c) for h, n, c in named), key=lambda x: len(cell_words(x[0])), default=None)
 
 
 def asked_cell(words: frozenset[str], row: str, header: str) -> tuple[str, str] | None:

@@ -23,7 +23,9 @@ def split_question(question: str, least: int = 2) -> list[str]:
     each naming at least `least` content words (a search needs two; what a part asks for, one:
     "..., and when does it expire?")."""
     parts = re.split(
-        r"\?\s+|;\s+|,?\s+and\s+(?=(?:what|when|how|which|who|where|why|does|do|did|is|are|can|should|must)\b)",
+        # "..., and in which specialties was it measured?", "..., and by when?": a preposition may lead the part
+        r"\?\s+|;\s+|,?\s+and\s+(?=(?:(?:in|at|for|from|by|on|to|with|under|of|during|after|before)\s+)?"
+        r"(?:what|when|how|which|who|whom|where|why|does|do|did|is|are|can|should|must)\b)",
         question.strip(),
         flags=re.I,
     )

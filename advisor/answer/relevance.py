@@ -13,7 +13,7 @@ from ..text import content_words, fuzzy, identifiers, tokenize
 from .amounts import asked_amounts, covers_amount
 from .asks import Ask, Focus, asked_words, focus_of, names_several, years
 from .bonus import ECHO_PENALTY, echoes, field_alike, figure_bonus, status_fit
-from .cells import CELL_BONUS, asked_cell, ordinal_named, question_words
+from .cells import CELL_BONUS, asked_cell, ordinal_named, question_words, total_cell
 from .comparison import asks_to_compare
 from .corpus import Corpus
 from .definitions import asks_definition, defined_subject, defines
@@ -311,13 +311,27 @@ def _asked_kind_bonus(
     return bonus
 
 
-def _row_bonus(c: Candidate, picked: tuple[str, ...], words: frozenset[str]) -> float:
-    """A table row holding the value the question picks rows by, or the cell it names by row and column."""
+def _row_bonus(c: Candidate, picked: tuple[str, ...], words: frozenset[str], totals: bool) -> float:
+    """A table row holding the value the question picks rows by, or the cell it names by row and
+    column; with `totals`, a total row's cell under the column named."""
     if c.kind is not UnitKind.ROW:
         return 0.0
     bonus = ROW_VALUE_BONUS if picked and holds_value(c.text, picked) else 0.0
     # "... the lab results service in 2028": its row, under its column
-    return bonus + (CELL_BONUS if asked_cell(words, c.text, c.header) else 0.0)
+    if asked_cell(words, c.text, c.header) or (totals and total_cell(words, c.text, c.header)):
+        bonus += CELL_BONUS
+    return bonus
+
+
+def _totals_asked(question: str, words: frozenset[str], cands: list[Candidate]) -> bool:
+    """Does the question ask an amount of money naming no row of the tables at hand ("What will
+    the department spend in FY 2027-28?"): their total rows answer it."""
+    rows = [c for c in cands if c.kind is UnitKind.ROW]
+    return (
+        bool(rows)
+        and focus_of(question) is Focus.MONEY
+        and not any(asked_cell(words, c.text, c.header) for c in rows)
+    )
 
 
 def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float]:
@@ -344,6 +358,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     condition = _condition(question)
     q_words = question_words(question)
     picked = row_values(question)  # "Which risks are flagged as overdue?": rows whose cell reads "Overdue"
+    totals = _totals_asked(question, q_words, cands)
     forbidden, permission = asks_forbidden(question), asks_permission(question)
     source = bool(_SOURCE_ASK.search(question))
     scope = bool(_SCOPE_ASK.search(question))
@@ -383,7 +398,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
         if source and _STATES_SOURCE.search(c.text):
             bonus += 0.08  # "where did the data come from": "... collected at 11 hospitals in ..."
         bonus += rule_bonus(c, forbidden, permission)
-        bonus += _row_bonus(c, picked, q_words)
+        bonus += _row_bonus(c, picked, q_words, totals)
         if negation is not None and negation.search(c.text):
             bonus += 0.08  # "not measured" answers "what we decide not to measure"; "measure" alone does not
         if q_years and (stated := years(c.text)):

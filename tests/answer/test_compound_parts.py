@@ -135,6 +135,23 @@ def test_without_a_document_named_a_part_is_answered_from_the_document_the_answe
     assert part_pick(part, fits, [], frozenset({"scribe-guidance.docx"}), lead="consensus.pdf") is fits[0][1]
 
 
+def test_a_part_led_by_a_preposition_is_a_part_of_its_own():
+    parts = split_question(
+        "What will the department spend on the program in FY 2027-28, and with how many full-time positions?"
+    )
+    assert parts == ["What will the department spend on the program in FY 2027-28", "with how many full-time positions"]
+    parts = split_question(
+        "When was the chatbot class added to the schedule, and by when must chatbots in use move into it?"
+    )
+    assert parts[1].startswith("by when must chatbots in use move into")
+    # a part of one content word is too short to search on: the search reads the question whole
+    assert split_question("Can temporary privileges be granted, and for how long?") == [
+        "Can temporary privileges be granted, and for how long?"
+    ]
+    # "and" before a preposition inside one question splits nothing
+    assert len(split_question("Which tools were approved in March and in April?")) == 1
+
+
 def test_a_parts_pronoun_stands_for_a_body_named_in_plain_words_or_a_name_a_reference_word_ends():
     # "how often does it meet" searched alone finds any meeting: "it" is the body the first part names
     parts = split_question("Who chairs the technical standards committee, and how often does it meet?")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from advisor.answer import Advisor
-from advisor.answer.cells import asked_cell, cell_words, question_words
+from advisor.answer.cells import asked_cell, cell_words, question_words, total_cell
 
 from .builders import indexed_settings
 
@@ -262,3 +262,47 @@ def test_a_long_label_is_named_by_its_first_and_last_words():
     # one end alone is not a shortened name
     assert asked_cell(_words("Who owns the sepsis model?"), row, header) is None
     assert asked_cell(_words("Who owns the recalibration of the AKI model?"), row, header) is None
+
+
+def test_a_money_question_naming_only_a_column_is_answered_by_the_total_row():
+    header = "Cost category | FY 2026–27 | FY 2027–28 | FY 2028–29"
+    total = "Total estimated cost | $2,140,000 | $2,615,000 | $2,480,000"
+    staff = "Personal services (salaries and benefits) | $612,000 | $1,026,000 | $1,057,000"
+    asked = _words("What does the fiscal note estimate the department will spend on the program in FY 2027-28?")
+    assert total_cell(asked, total, header) == ("FY 2027–28", "$2,615,000")
+    assert total_cell(asked, staff, header) is None  # not a total row
+    assert total_cell(_words("What will the department spend on the program?"), total, header) is None  # no column
+    assert total_cell(_words("What is the grand total for 2028?"), "Grand total | 9.1 | 9.4", "Line | 2027 | 2028") == (
+        "2028",
+        "9.4",
+    )
+
+
+FISCAL = (
+    "---\ntitle: Fiscal note on the Orrin clinical algorithms bill\n---\n# Fiscal note on the Orrin clinical algorithms bill\n\n"
+    "## Summary of fiscal effect\n\n"
+    "The bill appropriates $2,140,000 from the General Fund for the first year. The department estimates that "
+    "administration and enforcement of the new article will need continued funding in later years.\n\n"
+    "## Table 1. Estimated state cost\n\n"
+    "| Cost category | FY 2026–27 | FY 2027–28 | FY 2028–29 |\n|---|---|---|---|\n"
+    "| Personal services | $612,000 | $1,026,000 | $1,057,000 |\n"
+    "| Operating expenses | $148,000 | $214,000 | $198,000 |\n"
+    "| Reporting portal | $1,180,000 | $235,000 | $242,000 |\n"
+    "| Total estimated cost | $2,140,000 | $2,615,000 | $2,480,000 |\n"
+    "| Full-time equivalent positions | 6.0 | 9.0 | 9.5 |\n"
+)
+
+
+def test_the_total_row_answers_what_is_spent_in_the_year_named(tmp_path):
+    adv = Advisor(indexed_settings(tmp_path, {"fiscal-note.md": FISCAL}))
+    ans = adv.ask("How much does the department expect to spend in FY 2027-28?")
+    assert not ans.abstained, ans.answer
+    assert "$2,615,000" in ans.answer, ans.answer
+    assert "$1,026,000" not in ans.answer, ans.answer  # the total, not every line of the table
+
+
+def test_a_two_part_question_gets_the_total_and_the_row_it_names(tmp_path):
+    adv = Advisor(indexed_settings(tmp_path, {"fiscal-note.md": FISCAL}))
+    ans = adv.ask("What will the department spend in FY 2027-28, and with how many full-time positions?")
+    assert not ans.abstained, ans.answer
+    assert "$2,615,000" in ans.answer and "9.0" in ans.answer, ans.answer
