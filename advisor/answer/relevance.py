@@ -328,9 +328,7 @@ def _totals_asked(question: str, words: frozenset[str], cands: list[Candidate]) 
     the department spend in FY 2027-28?"): their total rows answer it."""
     rows = [c for c in cands if c.kind is UnitKind.ROW]
     return (
-        bool(rows)
-        and focus_of(question) is Focus.MONEY
-        and not any(asked_cell(words, c.text, c.header) for c in rows)
+        bool(rows) and focus_of(question) is Focus.MONEY and not any(asked_cell(words, c.text, c.header) for c in rows)
     )
 
 
@@ -356,9 +354,8 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     amounts = asked_amounts(question)
     negation = negated(question)
     condition = _condition(question)
-    q_words = question_words(question)
     picked = row_values(question)  # "Which risks are flagged as overdue?": rows whose cell reads "Overdue"
-    totals = _totals_asked(question, q_words, cands)
+    totals = _totals_asked(question, q_words := question_words(question), cands)  # "spend in FY 2027-28": totals
     forbidden, permission = asks_forbidden(question), asks_permission(question)
     source = bool(_SOURCE_ASK.search(question))
     scope = bool(_SCOPE_ASK.search(question))
