@@ -78,6 +78,7 @@ __all__ = [
 _DEBUG = bool(os.environ.get("ADVISOR_DEBUG_COMPOSE"))
 
 _REFERENCE_SECTION = re.compile(
+    r"(?:(?:appendix\s+)?(?:[ivxlc]+|\d+(?:\.\d+)*|[a-z])[.):]?\s+)?"  # numbered: "VI. REFERENCES", "7 Sources"
     r"(?:references|bibliography|works cited|further reading|sources|citations"
     # a reading list ("AI Transparency Resources"), not a card's "Resources" field or "human resources"
     r"|(?:ai |additional |further |other |related |useful |external |key |recommended |selected )?"

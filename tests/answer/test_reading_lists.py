@@ -47,9 +47,29 @@ Keep a model card for every AI tool in use at Harrowgate Health, updated at each
 """
 
 
+PAYER = """---
+title: Orrin Health Plan medical policy on AI plaque analysis
+---
+# Orrin Health Plan medical policy on AI plaque analysis
+
+## IV. Summary of evidence
+
+AI plaque analysis was considered investigational until 2024. Two studies published in 2024 changed that
+position: a cohort of 2,380 patients linked AI-measured plaque volume to later cardiac events, and a
+validation series of 412 vessels agreed closely with intravascular ultrasound.
+
+## VI. REFERENCES
+
+- Lindgren M, Oduya F. AI-quantified plaque and cardiac events in non-obstructive coronary disease. Heart
+  Imaging Reports. 2024;12(1):44-57.
+- Teague RA, Moreau C. Plaque volume by AI analysis against intravascular ultrasound. Vessel Studies.
+  2024;9(2):101-112.
+"""
+
+
 @pytest.fixture(scope="module")
 def adv(tmp_path_factory) -> Advisor:
-    docs = {"handbook.md": POLICY, "cards.md": GUIDE}
+    docs = {"handbook.md": POLICY, "cards.md": GUIDE, "payer.md": PAYER}
     return Advisor(indexed_settings(tmp_path_factory.mktemp("readings"), docs))
 
 
@@ -74,3 +94,10 @@ def test_listed_titles_are_not_an_answer_to_anything_else(adv):
     ans = adv.ask("How often should Harrowgate Health update its model cards?")
     assert "at each release" in ans.answer, ans.answer
     assert "Template" not in ans.answer and "Northmere" not in ans.answer
+
+
+def test_a_numbered_reference_list_is_not_quoted_as_an_answer(adv):
+    ans = adv.ask("What evidence prompted the health plan to cover AI plaque analysis?")
+    assert not ans.abstained, ans.answer
+    assert "Two studies published in 2024" in ans.answer, ans.answer
+    assert "Teague RA" not in ans.answer and "Lindgren M" not in ans.answer, ans.answer
