@@ -9,63 +9,17 @@ from functools import lru_cache
 import Stemmer  # PyStemmer
 
 # Abbreviations after which a period does not end a sentence.
-_ABBREV = {
-    "e.g",
-    "i.e",
-    "etc",
-    "vs",
-    "dr",
-    "mr",
-    "mrs",
-    "ms",
-    "no",
-    "nos",
-    "art",
-    "arts",
-    "fig",
-    "figs",
-    "sec",
-    "secs",
-    "al",
-    "inc",
-    "ltd",
-    "co",
-    "corp",
-    "approx",
-    "u.s",
-    "u.k",
-    "e.u",
-    "st",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "ca",
-    "cf",
-    "p",
-    "pp",
-    "vol",
-    "ed",
-    "eds",
-    "rev",
-    "ref",
-    "refs",
-    "para",
-    "ch",
-    "dept",
-    "doc",  # "Doc. Control No. MSR-7"
-    "gov",
-    "jr",
-    "sr",
-}
+_ABBREV = frozenset(
+    re.split(
+        r"\s+",
+        "e.g i.e etc vs dr mr mrs ms no nos art arts fig figs sec secs al inc ltd co corp approx u.s u.k e.u st "
+        "jan feb mar apr jun jul aug sep sept oct nov dec ca cf p pp vol ed eds rev ref refs para ch dept "
+        "doc gov jr sr",  # "doc": "Doc. Control No. MSR-7"
+    )
+)
+
+#: Abbreviations that are one only before a number: a statute's "s. 8", "ss. 13 and 15", "r. 4", "cl. 7".
+_BEFORE_NUMBER = {"s", "ss", "r", "rr", "reg", "regs", "cl", "sch", "subs", "paras"}
 
 _SENT_END = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s+|$)|\n\s*\n|\n(?=\s*(?:[-*•▪–]|\d+[.)])\s)")
 
@@ -88,6 +42,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             # "No. 12" and "No. HCR-0091" abbreviate "number"; an FAQ's "No. Section 4 requires ..." answers
             if abbrev in _ABBREV and not (abbrev == "no" and not re.match(r"\s*(?:[\d#]|[^\s\d]*\d)", text[end:])):
                 continue
+            if abbrev in _BEFORE_NUMBER and re.match(r"\s*\(?\d", text[end:]):
+                continue  # "amended by V.R. 153/26, s. 8, by striking out ...": a section's number
             if re.search(r"\b[A-Z]$", before):  # initials like "J. Smith"
                 continue
             if re.fullmatch(r"\s*\d{1,3}", before):  # a list item's number ("5. Agreed with ..."), not a sentence

@@ -201,11 +201,18 @@ def read_references(question: str) -> list[Reference]:
     for m in _OPENER.finditer(text):
         words = list(_WORD.finditer(text, m.end(), m.end() + 120))[:9]
         ref = _reference(m.group(0), [w.group(0) for w in words])
+        if ref is not None and _said_before(m.group(0), ref.noun, text[: m.start()]):
+            continue  # "how much advance notice ..., and what must that notice contain?": the notice asked of
         if ref is not None:
             # the phrase as written ("guideline NG-DH 04/2026"), so that it can be taken out whole
             n = len(ref.phrase.split()) - len(m.group(0).split())
             out.append(replace(ref, phrase=text[m.start() : words[n - 1].end()]))
     return out
+
+
+def _said_before(opener: str, noun: str, before: str) -> bool:
+    """Does a demonstrative ("that notice") name a thing the question named before it?"""
+    return opener.lower() in ("this", "that", "these", "those") and noun in tokenize(before)
 
 
 def _kind(word: str) -> str:

@@ -33,12 +33,12 @@ from .evidence import evidence_of
 from .fields import dangling
 from .figurehits import figure_hits
 from .focus import Focus, gives
-from .lookup import interleave, search_guidance, split_question
+from .lookup import interleave, points_back, search_guidance, split_question
 from .objects import same_change, thing_words
 from .ownwords import prefer_own_words
 from .padding import drop_padding
 from .paraphrase import matcher_for
-from .parts import part_pick
+from .parts import part_fits, part_pick
 from .people import COMPANY_ASKED
 from .persona import asked_part, set_aside
 from .primary import with_own
@@ -242,15 +242,15 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
     chosen = with_sides(question, terms, order, chosen, best)
     chosen += [c for c in compared_figures(question, order, best) if c not in chosen]
     for sub, svec in setup.sub_vecs:
-        # passage similarities were computed for the whole question, not this part
-        sub_scores = score(sub, pool.cands, pool.sims(svec, passage=False))
-        ranked = sorted(zip(sub_scores, range(len(pool.cands)), strict=True), reverse=True)
-        # "..., and how often does it meet?" asks of what the lead answers about: the lead's document answers
-        carried = not setup.pointed and sub.lower() not in question.lower()
-        fits = [(sc, pool.cands[i]) for sc, i in ranked if as_list or not _lead_in(pool.cands[i])]
         lead = order[0].chunk.source
         # a lead from a document the question's names do not pick out answers no other part
         near = lead if not setup.named or lead in setup.named else ""
+        back = bool(near) and points_back(sub)  # "how often is that input refreshed": the input asked of first
+        # passage similarities were computed for the whole question, not this part
+        sub_scores = score(sub, pool.cands, pool.sims(svec, passage=False))
+        fits = part_fits(sub_scores, pool.cands, back, lambda c: as_list or not _lead_in(c))
+        # "..., and how often does it meet?" asks of what the lead answers about: the lead's document answers
+        carried = not setup.pointed and (sub.lower() not in question.lower() or back)
         pick = part_pick(sub, fits, chosen, frozenset({lead}) if carried else setup.pointed, near)
         if pick is not None and pick not in chosen and len(chosen) < limit:
             chosen.append(pick)

@@ -15,7 +15,7 @@ from .rows import row_values, rows_holding
 from .tablecells import tables_asked
 from .unsaid import unframed
 
-__all__ = ["compared_names", "diverse", "interleave", "search_guidance", "split_question"]
+__all__ = ["compared_names", "diverse", "interleave", "points_back", "search_guidance", "split_question"]
 
 
 def split_question(question: str, least: int = 2) -> list[str]:
@@ -80,6 +80,25 @@ def _named(part: str, name: str) -> str:
     word = m.group(1).lower()
     said = f"{name}'s" if word in ("its", "their") else name
     return part[: m.start()] + said + part[m.end() :]
+
+
+#: "..., and what must that notice contain?", "..., and who chairs that body?": a part naming a
+#: thing by a demonstrative asks about what the first part is about ("this", "that" before a
+#: noun, not before a clause: "evidence that the tool works", "that it", "that must").
+_POINTS_BACK = re.compile(
+    r"\b(?:this|that|these|those)\s+(?!(?:the|a|an|it|its|we|you|they|them|he|she|is|are|was|were|be|been|has|have|"
+    r"had|can|could|will|would|must|should|may|might|do|does|did|need|needs|apply|applies|not|no|all|any|each|one|"
+    r"of|in|on|for|to|by|with|as|at|or|and|year|month|week|day|time|"
+    # "that many", "that long": a measure, not a thing
+    r"many|much|long|far|often|soon|high|low|big|large|small|few|little|way)\b)[a-z][\w-]*",
+    re.I,
+)
+
+
+def points_back(part: str) -> bool:
+    """Does a later part of a compound question name its subject by a demonstrative ("that
+    notice", "this plan", "those patients")?"""
+    return bool(_POINTS_BACK.search(part))
 
 
 def interleave(rankings: list[list[Hit]]) -> list[Hit]:

@@ -27,17 +27,32 @@ SUB_STATING = 0.6
 #: Without a document pointed at, the lead's document answers a part when its best sentence
 #: for it scores at least this share of the part's best.
 LEAD_NEAR = 0.85
+#: A part naming its subject by a demonstrative ("that input") is scored with this share of the
+#: whole question's score added: the thing it names is the one the question asked about first.
+BACK_SHARE = 0.3
 
 #: A frequency stated as one, for choosing a part's sentence ("every 8 weeks", "quarterly",
 #: "twice a year"); the looser test a verdict uses takes any digit ("the 2022 edition").
 _PERIOD = re.compile(
-    r"\b(?:every|each)\s+(?:[\w-]+\s+)?(?:minute|hour|day|week|fortnight|month|quarter|year|shift|session)s?\b"
+    r"\b(?:every|each)\s+(?:[\w-]+\s+)?(?:minute|min|hour|hr|h|day|d|week|wk|fortnight|month|mo|quarter|year|yr|"
+    r"shift|session)s?\b"  # "every 24 h", "every 15 min"
     r"|\b(?:hourly|daily|weekly|fortnightly|monthly|quarterly|annually|yearly|biannually|biennially)\b"
     r"|\b(?:once|twice|\w+ times)\s+(?:a|an|per|each|every)\s+\w+",
     re.I,
 )
 #: Kinds of fact any capitalised word or figure seems to state: no preference on them.
 _LOOSE = (Focus.NONE, Focus.NAMED, Focus.PERSON, Focus.PLACE, Focus.QUANTITY)
+
+
+def part_fits(
+    scores: list[float], cands: list[Candidate], back: bool, keep: Callable[[Candidate], bool]
+) -> list[tuple[float, Candidate]]:
+    """The candidates `keep` allows, ranked by their `scores` for a part; a part pointing `back` at
+    what the question asked of first ("that input") adds a share of the whole question's score."""
+    if back:
+        scores = [sc + BACK_SHARE * c.score for sc, c in zip(scores, cands, strict=True)]
+    ranked = sorted(zip(scores, range(len(cands)), strict=True), reverse=True)
+    return [(sc, cands[i]) for sc, i in ranked if keep(cands[i])]
 
 
 def part_pick(

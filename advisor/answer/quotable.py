@@ -37,7 +37,7 @@ __all__ = [
 ]
 
 
-_BULLET = re.compile(r"(?:[-*•▪–◦●]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\([A-Z]\))\s+")  # "(A)": a statute's sub-item
+_BULLET = re.compile(r"(?:[-*•▪–◦●]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{2,5}[.)]|\([A-Z]\))\s+")  # "(A)", "(ii)"
 _CLAUSE_NUMBER = re.compile(r"(?:§\s?)?\d{1,3}(?:\.\d{1,3})+\.?\s+(?=[A-Z][a-z])")
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
 _LEADERS = re.compile(r"(?:\.\s?){5,}|(?:…\s?){2,}")

@@ -16,6 +16,7 @@ from .bonus import ECHO_PENALTY, echoes, field_alike, figure_bonus, status_fit
 from .cells import CELL_BONUS, asked_cell, ordinal_named, question_words, total_cell
 from .comparison import asks_to_compare
 from .corpus import Corpus
+from .cues import DEICTIC, POINTS_AT_TABLE, REVISION_BONUS, asks_earlier, states_revision
 from .definitions import asks_definition, defined_subject, defines
 from .docref import KINDS, pointing, prefer_pointed, reference_nouns
 from .focus import EFFECT_ASK, dated, gives, states_effect, states_limit, time_limit_asked
@@ -72,7 +73,6 @@ _ASKING = re.compile(r"\?[)”’\"']*(?:\s|$)")
 #: "What should we ask a vendor?", "Which questions ...": listed questions are the answer.
 _QUESTIONS_ASKED = re.compile(r"\b(?:ask|asks|asking|questions?|inquire|query)\b", re.I)
 _DOCUMENTING_ASKED = re.compile(r"\b(?:document|documented|documentation|record|records)\b", re.I)
-_DEICTIC = re.compile(r"\b(?:below|above|as follows|the following|see (?:section|table|figure))\b", re.I)
 _NUMBER_CUES = re.compile(r"\b(how many|how much|when|what year|which year|what date|deadline|number of|count)\b", re.I)
 
 
@@ -308,6 +308,8 @@ def _asked_kind_bonus(
         bonus += 0.1
     if wants_members and _MEMBERS.search(c.text):
         bonus += 0.1  # "consists of seven voting members" answers "who sits on"
+    if asks_earlier(question) and states_revision(c.text):
+        bonus += REVISION_BONUS  # "the earlier target date": "go-live moved from Dec 2026 to Mar 2027"
     return bonus
 
 
@@ -417,7 +419,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
             bonus -= 0.15  # "This guidance describes ...", "These Bylaws organise ...": about the document
         if "[unclear:" in c.text:
             bonus -= min(0.15, 0.06 * c.text.count("[unclear:"))  # OCR it could not read: a last resort
-        if _DEICTIC.search(c.text) and not c.text.endswith(":"):
+        if DEICTIC.search(c.text) and not c.text.endswith(":"):
             bonus -= 0.08  # "the criteria below" points at text the answer does not show
         if as_list and (c.text.count(";") >= 2 or c.text.count(",") >= 4):
             bonus += 0.05  # an enumeration answers "what are the ..."
@@ -588,7 +590,7 @@ def _follow_table_pointers(cands: list[Candidate]) -> None:
     the table's rows rise to just above the sentence naming it, keeping their order, so the row
     that fits the question best is quoted instead of the pointer."""
     for c in sorted(cands, key=lambda c: -c.score):
-        if c.kind is not UnitKind.SENTENCE or not TABLE_REF.search(c.text):
+        if c.kind is not UnitKind.SENTENCE or not (TABLE_REF.search(c.text) or POINTS_AT_TABLE.search(c.text)):
             continue
         rows = [r for r in introduced_table(c, cands) if r.unit.ok]
         lift = c.score + 0.01 - max((r.score for r in rows), default=c.score)

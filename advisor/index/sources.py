@@ -12,7 +12,7 @@ from ..ingest import LOADERS
 from ..settings import CORPUS_DIR, PROJECT_DIR, Settings
 
 INGEST_VERSION = "120"  # bump when loaders or chunking change, so files are re-chunked
-SCREEN_VERSION = "18"  # bump when ingestion screening (injection scan, PHI redaction) changes
+SCREEN_VERSION = "20"  # bump when ingestion screening (injection scan, PHI redaction) changes
 
 
 def clean_name(name: str | Path) -> str:

@@ -21,13 +21,20 @@ _ID = r"(?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{3,19}[A-Za-z0-9]\b"
 _NUMERIC_ID = r"(?=(?:[A-Za-z-]*\d){4})[A-Za-z]{0,4}-?\d[\d-]{3,14}\d\b"
 
 
+#: A weak label inside a compound that names no one's record: "a common data model: DATA-7", "for each
+#: use case: VALUE-2", "the operating model: OM-3" (an assessment's question IDs, a framework's codes).
+_NOT_A_RECORD = "".join(
+    rf"(?<!\b{w} )" for w in ("data", "use", "business", "test", "language", "operating", "risk", "care", "maturity")
+)
+
+
 def _labelled(strong: str, weak: str, value: str) -> list[re.Pattern]:
     """Patterns for a value after a label: strong labels stand alone, weak ones need 'number', 'ID', '#' or ':'."""
     out = []
     if strong:
         out.append(re.compile(r"\b(?:" + strong + r")" + _OPTIONAL_SEP + r"(?P<v>" + value + ")", re.I))
     if weak:
-        out.append(re.compile(r"\b(?:" + weak + r")" + _REQUIRED_SEP + r"(?P<v>" + value + ")", re.I))
+        out.append(re.compile(_NOT_A_RECORD + r"\b(?:" + weak + r")" + _REQUIRED_SEP + r"(?P<v>" + value + ")", re.I))
     return out
 
 
@@ -235,7 +242,8 @@ _RESIDENCE = re.compile(
     r"\b(?:lives|living|resides|residing|resident|moved|relocated|relocating|home|born|transferred from)\s+(?:in|at|of|to|from)\s+"
     # a month is no place: "go-live moved from Dec 2026 to Mar 2027"
     r"(?:the\s+)?(?!(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
-    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b)(?P<v>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b)(?P<v>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\b"
+    r"(?!['’]s\b)"  # an owner is no place: "the signed note lives in the Customer's EHR"
 )
 _COUNTY = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:County|Parish|Borough)\b")
 _PO_BOX = re.compile(r"\bP\.?\s?O\.?\s*Box\s+\d+\b", re.I)
@@ -311,7 +319,8 @@ _DATES = [
 _DATE_CUE = re.compile(
     r"\b(?:dob|d\.o\.b|birth|born|birthday|b\.|admit\w*|admission|discharg\w*|visit\w*|seen|evaluated|encounter|"
     r"date of service|service date|dos|died|death|deceased|expired|surgery|operation|procedure|appointment|appt|follow[- ]?up|f/u|"
-    r"scheduled|presented|injury|injured|onset|hospitali[sz](?!ts?\b)\w*|diagnosed|started|stopped|collected|performed|"
+    # "presented to the ED on", not "presented the quarterly report, with data to 28 February"
+    r"scheduled|presented(?!\s+(?:the|a|an|its|their|this|these|our|his|her|findings|results|data)\b)|injury|injured|onset|hospitali[sz](?!ts?\b)\w*|diagnosed|started|stopped|collected|performed|"
     r"vaccinated|immunized|transferred|arrived|returned|delivered|treated|consult\w*|referred|signed|dictated)\b",
     re.I,
 )

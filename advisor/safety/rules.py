@@ -8,36 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 
+from .reasons import INSTRUCTION_REASONS, SIGNALS, Reason
 from .rules_i18n import I18N_RULES
 
-
-class Reason(StrEnum):
-    """Why a span was flagged."""
-
-    ROLE_TAG = "role_tag"  # [SYSTEM], <|im_start|>, "### System:"
-    OVERRIDE = "override"  # ignore / disregard previous instructions, jailbreak
-    STANDING_ORDER = "standing_order"  # "from now on", "always end every answer with"
-    ADDRESSED_TO_ASSISTANT = "addressed_to_assistant"  # imperatives to the assistant / AI / model
-    DIRECTS_USER = "directs_user"  # "tell the user to ...", orders about the reader
-    OUTPUT_CONTROL = "output_control"  # "reply only with", "include the token"
-    CREDENTIAL_REQUEST = "credential_request"  # passwords, codes, personal data
-    PLANTED_ANSWER = "planted_answer"  # "if asked about X, say Y"
-    CONCEALMENT = "concealment"  # "do not mention this note"
-    LINK_PUSH = "link_push"  # "click / log in at https://..."
-    ENCODED_PAYLOAD = "encoded_payload"  # base64 blob to decode (and follow)
-    HIDDEN_MARKUP = "hidden_markup"  # HTML / Markdown comments, display:none left in the text
-    INVISIBLE_CHARS = "invisible_chars"  # zero-width characters, soft hyphens inside words
-    HOMOGLYPHS = "homoglyphs"  # words mixing Latin with Cyrillic / Greek look-alikes
-    LINK = "link"  # a bare URL
-    EMAIL = "email"  # a bare e-mail address
-    SIMILAR_TO_ATTACK = "similar_to_attack"  # embedding close to an attack prototype
-
-
-# Signals that, alone, say something about the text's form and not that it instructs anyone.
-SIGNALS = frozenset({Reason.LINK, Reason.EMAIL, Reason.INVISIBLE_CHARS, Reason.HOMOGLYPHS, Reason.HIDDEN_MARKUP})
-INSTRUCTION_REASONS = frozenset(Reason) - SIGNALS - {Reason.SIMILAR_TO_ATTACK}
+__all__ = ["ADDRESSEE", "INSTRUCTION_REASONS", "NEGATED", "RULES", "SIGNALS", "Reason", "Rule"]
 
 
 @dataclass(frozen=True)
@@ -299,6 +274,8 @@ _rule(
     Reason.OUTPUT_CONTROL,
     0.9,
     r"(?:^|[.!?:]\s+)(?:always\s+|only\s+|instead\s+)?(?:reply|respond|answer|say|output|print|write|repeat|tell the user)\b"
+    # "mitigation: output checking, ...": a noun, no order
+    r"(?!\s+(?:checking|checks?|controls?|review|data|files?|formats?|quality|volumes?)\b)"
     r".{0,50}(?:\b(?:only|exactly|verbatim)\b|\bthe (?:word|phrase|string|code|text)\b|\bwith\s+[\"'][^\"']+[\"']|\bwith\s+(?-i:[A-Z0-9][A-Z0-9_-]{4,})\b)",
 )
 _rule(
@@ -359,6 +336,9 @@ _rule(
     Reason.PLANTED_ANSWER,
     0.85,
     r"\b(?:always|must) (?:say|answer|claim|state|assert|insist|tell (?:them|the user|users)) that\b",
+    # "a letter sent to a patient must say that it was drafted with AI": what a text must carry
+    unless=r"\b(?:texts?|messages?|letters?|notices?|labels?|leaflets?|forms?|signs?|banners?|notifications?|"
+    r"disclosures?|statements?)\b(?:(?!\byou(?:r)?\b)[^.;:]){0,160}\bmust (?:say|state) that\b",
 )
 
 _rule(
@@ -376,7 +356,9 @@ _rule(
 _rule(
     Reason.CONCEALMENT,
     0.9,
-    r"\b(?:do not|don't|never|must not) (?:tell|mention|reveal|cite|disclose|show|acknowledge|reference)\b.{0,40}\b(?:user|reader|source|this|these|instructions?|note|message)\b",
+    # (not a quoted button or setting: the “do not show again for this encounter” option)
+    r"(?<![“\"‘'])\b(?:do not|don't|never|must not) (?:tell|mention|reveal|cite|disclose|show|acknowledge|reference)\b"
+    r".{0,40}\b(?:user|reader|source|this|these|instructions?|note|message)\b",
 )
 _rule(
     Reason.CONCEALMENT,
@@ -570,7 +552,9 @@ _rule(
 _rule(
     Reason.OVERRIDE,
     0.85,
-    r"\bregardless of (?:the |any )?(?:evidence|data|facts|assessment|results|findings|scores?|documents?|sources?)\b",
+    # "Regardless of the evidence, rate ...", "regardless of its assessment"; not a table's "regardless of score"
+    r"\bregardless of (?:the|any|its|their|your|what the) (?:evidence|data|facts|assessment|results|findings|scores?|"
+    r"documents?|sources?)\b",
 )
 _rule(
     Reason.OVERRIDE,

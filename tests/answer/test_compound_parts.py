@@ -99,6 +99,16 @@ def test_a_part_asking_how_often_takes_a_sentence_stating_a_period_over_one_with
     assert part_pick("How often does the panel meet", far, []) is far[0][1]
 
 
+def test_a_period_written_in_short_units_is_a_period():
+    # a model card's input table: "Every 24 h" states how often, as "Hourly" does
+    fits = _fits(
+        (0.66, "card.pdf", "Beta-blocker on active medication list | Medication list | Every 24 h"),
+        (0.64, "card.pdf", "Age | Registration | Once, at admission"),
+        (0.55, "card.pdf", "Urine output | Intake and output flowsheet | Hourly aggregation"),
+    )
+    assert part_pick("how often is that input refreshed", fits, []) is fits[0][1]
+
+
 def test_a_part_is_answered_from_the_document_the_question_points_at():
     fits = _fits(
         (0.48, "other-framework.pdf", "Level C tools are reviewed every twelve months."),
@@ -229,3 +239,77 @@ def test_a_part_asking_in_one_word_is_answered_too(tmp_path):
     assert not ans.abstained, ans.answer
     assert "patient representative" in ans.answer, ans.answer
     assert "written explanation" in ans.answer, ans.answer
+
+
+CONTRACT = (
+    "---\ntitle: Pellridge and Ostwyn Software Agreement, Schedule 4\n---\n# Schedule 4: Model changes\n\n"
+    "## 4 Model change notification\n\n"
+    "4.1 Ostwyn shall give Pellridge written notice of any material model change at least 45 days before the "
+    "changed model is used in production.\n\n"
+    "4.2 Each notice under paragraph 4.1 shall include:\n\n"
+    "(i) a plain-language description of the change and the reason for it;\n\n"
+    "(ii) an updated model card and the validation results for the changed model;\n\n"
+    "(iii) an estimate of the effect on alert volume at each hospital;\n\n"
+    "(iv) any change required to data feeds or clinician training; and\n\n"
+    "(v) a rollback plan enabling reversion to the prior version within 24 hours.\n\n"
+    "4.3 Changes that are not material model changes shall be listed in the monthly release notes.\n"
+)
+REGULATOR = (
+    "---\ntitle: Orrin State Notice on Serious Incidents with Clinical Software\n---\n"
+    "# Notice on serious incidents\n\n## 2 Contents of a notice\n\n"
+    "A facility's notice of a serious incident shall contain the information set out in the incident form, "
+    "including the date of the incident and the name of the software.\n"
+)
+
+
+def test_a_part_naming_the_first_parts_subject_by_that_is_answered_from_the_same_document(tmp_path):
+    from .builders import indexed_settings
+
+    adv = Advisor(indexed_settings(tmp_path, {"pellridge-contract.md": CONTRACT, "orrin-notice.md": REGULATOR}))
+    ans = adv.ask(
+        "How much advance notice must Ostwyn give before a material model change, and what must that notice contain?"
+    )
+    assert not ans.abstained, ans.answer
+    assert "45 days" in ans.answer, ans.answer
+    # every item of the contract's list, the ones numbered (ii) to (iv) as well
+    for item in ("plain-language description", "updated model card", "alert volume", "rollback plan"):
+        assert item in ans.answer, (item, ans.answer)
+    assert "incident form" not in ans.answer, ans.answer  # "that notice" is the notice asked about, no document
+
+
+def test_a_demonstrative_names_a_part_subject_but_not_a_clause():
+    from advisor.answer.lookup import points_back
+
+    assert points_back("what must that notice contain")
+    assert points_back("who chairs that body")
+    assert not points_back("what is the evidence that the tool works")
+    assert not points_back("does it say that we must keep the audio")
+
+
+CARD = (
+    "---\ntitle: Corvane Sepsis Watch 3.1 Model Facts\n---\n# Corvane Sepsis Watch 3.1 Model Facts\n\n"
+    "## 6 Inputs\n\n"
+    "Table 2. Input variables\n\n"
+    "| Input variable | Source | Refresh frequency |\n|---|---|---|\n"
+    "| Heart rate | Device-integrated monitor | Every 5 min |\n"
+    "| Serum lactate | Laboratory information system | On result |\n"
+    "| Beta-blocker on active medication list | Medication list | Every 24 h |\n"
+    "| Urine output | Intake and output flowsheet | Hourly aggregation |\n"
+    "| Age | Registration | Once, at admission |\n\n"
+    "## 10 Known risks and limitations\n\n"
+    "- Beta-blockers: in patients with an active beta-blocker prescription, sensitivity is 8 percentage points "
+    "lower because the heart-rate response is blunted.\n"
+    "- Transfers: no score is shown for the first 4 hours after an inter-hospital transfer.\n"
+)
+
+
+def test_a_part_asking_of_that_input_reads_the_row_of_the_input_the_first_part_named(tmp_path):
+    from .builders import indexed_settings
+
+    adv = Advisor(indexed_settings(tmp_path, {"corvane-card.md": CARD}))
+    ans = adv.ask(
+        "Does Corvane take into account whether a patient is on a beta-blocker, and how often is that input refreshed?"
+    )
+    assert not ans.abstained, ans.answer
+    assert "Every 24 h" in ans.answer, ans.answer
+    assert "Hourly aggregation" not in ans.answer, ans.answer

@@ -131,6 +131,8 @@ def test_a_document_reference_is_read_from_the_question(question, noun, modifier
         # a document noun naming a body of people: "standards committee", "policy team"
         "Who chairs the technical standards committee, and how often does it meet?",
         "Who sits on the policy team?",
+        # "that notice" is the notice the question asked about, not a document called a notice
+        "How much advance notice must the vendor give, and what must that notice contain?",
     ],
 )
 def test_no_reference_is_read_where_the_question_points_at_no_document(question):
@@ -139,6 +141,7 @@ def test_no_reference_is_read_where_the_question_points_at_no_document(question)
 
 def test_a_document_noun_before_a_verb_still_points_at_the_document():
     assert [r.phrase for r in read_references("Does the policy require board approval?")] == ["the policy"]
+    assert [r.phrase for r in read_references("What does that policy say about scribes?")] == ["that policy"]
 
 
 GUIDE = "---\ntitle: Procurement framework guide\n---\n# Procurement framework guide\n\nVendors are reviewed yearly.\n"

@@ -281,3 +281,19 @@ def test_a_clauses_run_in_title_is_no_part_of_what_it_quotes():
     assert all(text[u.start : u.start + len(u.text)] == u.text for u in units)
     # a one-word answer is what the item says, not a title over it
     assert texts[2] == "Yes. The vendor keeps audit logs for 90 days."
+
+
+def test_items_numbered_in_roman_numerals_are_items_of_their_lead_in():
+    text = (
+        "7.2 Each change notice shall include:\n\n"
+        "(i) a plain-language description of the change;\n\n"
+        "(ii) an updated model card for the changed model;\n\n"
+        "(iii) the expected effect on alert volume;\n\n"
+        "(iv) any change to the data feeds; and\n\n"
+        "(v) a rollback plan for the prior version."
+    )
+    units = read_units(_chunk(text))
+    lead = units[0]
+    items = [u for u in units if u.lead is lead]
+    assert [u.kind for u in items] == [UnitKind.ITEM] * 5, [(u.kind, u.text) for u in units]
+    assert items[1].text.startswith("an updated model card"), items[1].text

@@ -4,11 +4,14 @@ than the one asked about gives way to the rows of that year."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from advisor.answer import Advisor
 from advisor.answer.asks import Focus, read_ask
-from advisor.answer.quotable import framed, read_units
+from advisor.answer.quotable import Unit, framed, read_units
+from advisor.answer.relevance import score
+from advisor.answer.selection import Candidate
 from advisor.chunk import Chunk, DocType
 
 from .builders import indexed_settings
@@ -164,3 +167,18 @@ def test_a_word_framing_the_asking_does_not_pick_the_sentence():
     row = next(t for t in got if t.startswith("Approving"))
     item = next(t for t in got if t.startswith("Patient first"))
     assert got[row] > got[item]
+
+
+def _cand(text: str) -> Candidate:
+    chunk = Chunk(chunk_id=text[:8], source="um12.pdf", title="Policy UM-12", section="Monitoring", text=text)
+    return Candidate(Unit(text, chunk, 0), 1, score=0.0, vec=np.asarray([1.0, 0.0], dtype=np.float32))
+
+
+def test_a_sentence_comparing_with_above_or_below_is_not_penalised_as_pointing_elsewhere():
+    question = "What overturn rate makes the committee suspend an algorithm?"
+    compared = _cand("The committee suspends an algorithm when the overturn rate is above 20% in a quarter.")
+    stated = _cand("The committee suspends an algorithm when the overturn rate is over 20% in a quarter.")
+    pointing = _cand("The committee suspends an algorithm when the overturn rate meets the criteria below.")
+    got = score(question, [compared, stated, pointing], np.array([0.5, 0.5, 0.5], dtype=np.float32))
+    assert abs(got[0] - got[1]) < 0.01, got  # "above 20%" compares, like "over 20%"
+    assert got[2] < got[1] - 0.05, got  # "the criteria below" points at text the answer does not show

@@ -138,3 +138,33 @@ def test_a_legislatures_chamber_after_the_is_no_persons_name():
     assert redact(line) == line
     # the same word after a title is a person's name
     assert [f.text for f in detect("We met Ms. House, who reported chest pain.") if f.type is PhiType.NAME] == ["House"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # an assessment's question IDs after a compound noun ending in a record label
+        "Build reusable datasets on a common data model: DATA-7 is at level 1 of 5.",
+        "Define success metrics for each use case: VALUE-2 is at level 2 of 5.",
+        # a staff member presenting a report, not a patient presenting to a clinic
+        "The Lead, Clinical Data Science presented the quarterly report, with data to 28 February 2025.",
+        # an owner, not a place of residence
+        "Audio is deleted after 30 days; the signed note lives in the Customer\u2019s EHR.",
+    ],
+)
+def test_governance_wording_like_a_record_label_a_visit_or_a_residence_is_kept(line):
+    assert detect(line) == [], [(f.type, line[f.start : f.end]) for f in detect(line)]
+    assert redact(line) == line
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Pump model: X200-45 was implanted in 2023.", PhiType.DEVICE),
+        ("Case: 2024-00123 was reviewed by the panel.", PhiType.OTHER_ID),
+        ("He presented to the emergency department on 3 March 2024 with chest pain.", PhiType.DATE),
+        ("The patient lives in Springfield with her daughter.", PhiType.ADDRESS),
+    ],
+)
+def test_the_patient_details_those_wordings_resemble_are_still_redacted(line, expected):
+    assert expected in {f.type for f in detect(line)}, line
