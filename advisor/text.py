@@ -42,7 +42,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             # "No. 12" and "No. HCR-0091" abbreviate "number"; an FAQ's "No. Section 4 requires ..." answers
             if abbrev in _ABBREV and not (abbrev == "no" and not re.match(r"\s*(?:[\d#]|[^\s\d]*\d)", text[end:])):
                 continue
-            if abbrev in _BEFORE_NUMBER and re.match(r"\s*\(?\d", text[end:]):
+            alone = word is not None and not before[: word.start()][-1:].isalnum()  # "s. 8", not "the 1990s. 8"
+            if abbrev in _BEFORE_NUMBER and alone and re.match(r"\s*\(?\d", text[end:]):
                 continue  # "amended by V.R. 153/26, s. 8, by striking out ...": a section's number
             if re.search(r"\b[A-Z]$", before):  # initials like "J. Smith"
                 continue

@@ -321,7 +321,8 @@ _DATE_CUE = re.compile(
     r"date of service|service date|dos|died|death|deceased|expired|surgery|operation|procedure|appointment|appt|follow[- ]?up|f/u|"
     # "presented to the ED on", not "presented the quarterly report, with data to 28 February"
     r"scheduled|presented(?!\s+(?:the|a|an|its|their|this|these|our|his|her|findings|results|data)\b)|injury|injured|onset|hospitali[sz](?!ts?\b)\w*|diagnosed|started|stopped|collected|performed|"
-    r"vaccinated|immunized|transferred|arrived|returned|delivered|treated|consult\w*|referred|signed|dictated)\b",
+    r"vaccinated|immunized|transferred|arrived|returned|delivered|treated|consult(?:s|ed|ation|ations|ant|ants)?|"
+    r"referred|signed|dictated)\b",  # not a firm's name: "Calloway Statistical Consulting"
     re.I,
 )
 

@@ -33,6 +33,11 @@ def test_a_statutes_section_abbreviation_before_its_number_ends_no_sentence():
         "Subsection 22(2) amended by O.R. 153/26, s. 8, by striking out the date.",
         "Sections 13 and 15 apply.",
     ]
+    decade = "Adoption grew in the 2010s. 15 hospitals now use it."  # a plural's "s." is no abbreviation
+    assert [decade[a:b] for a, b in sentence_spans(decade)] == [
+        "Adoption grew in the 2010s.",
+        "15 hospitals now use it.",
+    ]
 
 
 def test_asking_what_was_there_before_a_change_is_told_from_asking_the_date():

@@ -150,6 +150,8 @@ def test_a_legislatures_chamber_after_the_is_no_persons_name():
         "The Lead, Clinical Data Science presented the quarterly report, with data to 28 February 2025.",
         # an owner, not a place of residence
         "Audio is deleted after 30 days; the signed note lives in the Customer\u2019s EHR.",
+        # a firm's name, not a consultation
+        "Expert determination by Calloway Statistical Consulting, LLC. It was last renewed in September 2024.",
     ],
 )
 def test_governance_wording_like_a_record_label_a_visit_or_a_residence_is_kept(line):
@@ -163,6 +165,7 @@ def test_governance_wording_like_a_record_label_a_visit_or_a_residence_is_kept(l
         ("Pump model: X200-45 was implanted in 2023.", PhiType.DEVICE),
         ("Case: 2024-00123 was reviewed by the panel.", PhiType.OTHER_ID),
         ("He presented to the emergency department on 3 March 2024 with chest pain.", PhiType.DATE),
+        ("Seen by the consultant on 4 May 2024 for review.", PhiType.DATE),
         ("The patient lives in Springfield with her daughter.", PhiType.ADDRESS),
     ],
 )
