@@ -4,8 +4,7 @@
   earns its place on its own score (one going on from a chosen sentence against a lower floor);
 - `whole_list`: the complete list (or table) a list question asks for, with its lead-in;
 - `collapse_duplicates`: a sentence two documents share is quoted once, citing both;
-- `arrange`: the chosen units as answer parts, each list under the line that introduces it.
-"""
+- `arrange`: the chosen units as answer parts, each list under the line that introduces it."""
 
 from __future__ import annotations
 
@@ -23,6 +22,7 @@ from .anaphora import ANAPHORA, ENDS_ON_REFERENCE, after, antecedent
 from .headings import names_section
 from .quotable import Unit, UnitKind, field_beside
 from .status import graded_line
+from .sublists import quoted_as_lead
 from .types import Part
 
 __all__ = [
@@ -446,7 +446,7 @@ def _lead_part(lead: Unit, first: Candidate, written: dict[str, str] | None = No
     another document's list was already shown under (two cards' metrics tables, one header row)
     names its document, so the second list reads as that document's, not as a repeat."""
     flat = " ".join(lead.text.split())
-    text = flat if flat.endswith(":") else f"{flat.rstrip('.')}:"
+    text = flat if flat.endswith(":") else f"{flat.rstrip('.,;—– ')}:"  # "..., within 10 days," leads as "...:"
     if written is not None:
         source = written.setdefault(text, lead.chunk.source)
         if source != lead.chunk.source and lead.chunk.title:
@@ -495,8 +495,7 @@ _RULE = re.compile(r"\b(?:shall|must|may|means|is defined as|refers to)\b")
 
 def _whole(text: str) -> bool:
     """A sentence of its own: a capital first, a full stop last, eight words or more."""
-    flat = text.strip()
-    return flat.lstrip("\"'“‘(")[:1].isupper() and flat.endswith(".") and len(flat.split()) >= 8
+    return (f := text.strip()).lstrip("\"'“‘(")[:1].isupper() and f.endswith(".") and len(f.split()) >= 8
 
 
 def _heads(c: Candidate, lead: Unit | None) -> bool:
@@ -516,6 +515,7 @@ def arrange(chosen: list[Candidate]) -> list[Part]:
     and table rows as bullets under their lead-in, each lead-in once."""
     if not chosen:
         return []
+    chosen = [c for c in chosen if not quoted_as_lead(c.unit, [d.unit for d in chosen])] or chosen
     groups: dict[tuple[str, ...], list[Candidate]] = {}
     for c in chosen:
         if c.kind is not UnitKind.SENTENCE and c.unit.lead is not None:

@@ -8,7 +8,7 @@ import re
 
 from .unit import Unit, UnitKind
 
-__all__ = ["hang_sub_lists", "left_open", "sub_list_lead"]
+__all__ = ["hang_sub_lists", "left_open", "quoted_as_lead", "sub_list_lead"]
 
 
 def _marker(u: Unit) -> str:
@@ -34,13 +34,33 @@ def _introduces(u: Unit) -> bool:
     return u.kind is UnitKind.ITEM and (text.endswith(":") or left_open(text)) and len(text.split()) >= 3
 
 
+def _unfinished(u: Unit, after: Unit | None) -> bool:
+    """An item stopping without punctuation over sub-items, marked otherwise, that finish it: "(2) The
+    operator shall ensure that every human reviewer" over "(a) completes ...", "(b) is able to ..."."""
+    return (
+        after is not None
+        and after.kind is UnitKind.ITEM
+        and after.group == u.group
+        and after.text[:1].islower()
+        and len(u.text.split()) >= 3
+        # "..., the operator shall, within 10 days," leads; "the data feeds; and" is joined to the next item
+        and not re.search(r"(?:[.;:!?)\]\"'”’]|\b(?:and|or))$", u.text.rstrip())
+        and _style(_marker(u)) != _style(_marker(after))
+    )
+
+
 def left_open(text: str) -> bool:
     """Does the text stop on a modal its sub-items finish ("the operator shall", "shall be an individual
     who")? Never quoted alone."""
     return bool(_MODAL_END.search(text.rstrip()))
 
 
-_MODAL_END = re.compile(r"\b(?:(?:shall|must|should|will|may)(?: not)?|who|that|which|whose)$")
+#: (or on words no statement ends on: "a full written report …, setting out", "including", "of the")
+_MODAL_END = re.compile(
+    r"\b(?:(?:shall|must|should|will|may)(?: not)?|who|that|which|whose|set(?:ting)? out|including|namely|"
+    r"as follows|the following|of|to|for|with|from|the|an?)$",
+    re.I,
+)
 
 
 def sub_list_lead(parent: Unit, item: Unit) -> Unit | None:
@@ -62,7 +82,7 @@ def hang_sub_lists(units: list[Unit]) -> None:
     """Give the items of each sub-list in a chunk their parent item as lead-in."""
     parent: Unit | None = None
     lead: Unit | None = None
-    for u in units:
+    for i, u in enumerate(units):
         if u.kind is not UnitKind.ITEM:
             parent = None
             continue
@@ -70,4 +90,14 @@ def hang_sub_lists(units: list[Unit]) -> None:
         if sub and lead is not None:
             u.lead = lead
             continue
-        parent, lead = (u, _own_words(u)) if _introduces(u) else (None, None)
+        # (quotable still: "..., within 10 days after detecting it," states the time limit asked for)
+        unfinished = _unfinished(u, units[i + 1] if i + 1 < len(units) else None)
+        parent, lead = (u, _own_words(u)) if _introduces(u) or unfinished else (None, None)
+
+
+def quoted_as_lead(u: Unit, others: list[Unit]) -> bool:
+    """Is the item the parent whose own words lead other items quoted with it ("If drift is detected,
+    the operator shall, within 10 days," over "(a) notify ...")? It is said once, as their lead-in."""
+    return u.kind is UnitKind.ITEM and any(
+        o is not u and o.lead is not None and o.lead.chunk is u.chunk and o.lead.start == u.start for o in others
+    )

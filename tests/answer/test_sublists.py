@@ -138,3 +138,62 @@ def test_an_item_stopping_on_who_leads_its_sub_items_and_is_never_quoted_alone()
     sub = units["reports directly to the chief executive officer; and"]
     assert sub.lead is not None and sub.lead.text == "The designated AI officer shall be an individual who"
     assert units["The operator shall notify the Registrar of the appointment."].ok
+
+
+def test_an_item_stopping_without_punctuation_over_lower_case_sub_items_leads_them():
+    units = _units(
+        "(1) An operator shall ensure that no output is acted on unless a human reviewer has reviewed it.\n"
+        "(2) The operator shall ensure that every human reviewer\n"
+        "(a) completes at least 2 hours of training before first reviewing outputs;\n"
+        "(b) is able to override any output; and\n"
+        "(c) has access to the model's instructions for use.\n"
+        "(3) Subsection (1) does not apply\n"
+        "(a) to a system the Registrar has authorized to run without review; or\n"
+        "(b) in an emergency, if the use is documented within 24 hours.\n"
+        "(4) If drift is detected, the operator shall, within 10 days after detecting it,\n"
+        "(a) notify the oversight committee; and\n"
+        "(b) decide whether to suspend the system.\n"
+        "(5) The operator shall record the override rate of each system."
+    )
+    parent = "The operator shall ensure that every human reviewer"
+    for item in ("is able to override any output; and", "has access to the model's instructions for use."):
+        assert units[item].lead is not None and units[item].lead.text == parent
+    emergency = units["in an emergency, if the use is documented within 24 hours."]
+    assert emergency.lead is not None and emergency.lead.text == "Subsection (1) does not apply"
+    drift = units["notify the oversight committee; and"]
+    assert drift.lead is not None and drift.lead.text.startswith("If drift is detected, the operator shall"), drift.lead
+    assert units["The operator shall record the override rate of each system."].ok
+
+
+REGULATION = (
+    "---\ntitle: Orrin Health Facilities AI Regulation\n---\n# Orrin Health Facilities AI Regulation\n\n"
+    "## 13. Monitoring\n\n"
+    "(1) The operator shall monitor the performance of each high-impact system every month.\n\n"
+    "(2) If performance drift is detected, the operator shall, within 10 days after detecting it,\n\n"
+    "(a) notify the oversight committee and the supplier; and\n\n"
+    "(b) decide whether to continue, restrict or suspend the use of the system.\n\n"
+    "(3) The operator shall keep monitoring records for 7 years.\n"
+)
+
+
+def test_a_clause_left_open_on_a_comma_is_quoted_as_the_lead_in_of_its_sub_items(tmp_path):
+    from advisor.answer import Advisor
+
+    from .builders import indexed_settings
+
+    adv = Advisor(indexed_settings(tmp_path, {"orrin-regulation.md": REGULATION}))
+    ans = adv.ask("What must the operator do once performance drift is detected, and by when?")
+    assert not ans.abstained, ans.answer
+    # its own words lead its items, once, with no comma left dangling before the citation
+    assert "within 10 days after detecting it [1]:\n- notify the oversight committee" in ans.answer, ans.answer
+    assert ans.answer.count("within 10 days after detecting it") == 1, ans.answer
+
+
+def test_an_item_stopping_on_words_no_statement_ends_on_is_never_quoted_alone():
+    units = _units(
+        "(1) The operator shall notify the Registrar of a serious incident within 72 hours.\n"
+        "(2) The operator shall give the Registrar a full written report within 30 days, setting out\n"
+        "(3) The operator shall keep every report for 7 years."
+    )
+    assert not units["The operator shall give the Registrar a full written report within 30 days, setting out"].ok
+    assert units["The operator shall keep every report for 7 years."].ok
