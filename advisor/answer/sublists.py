@@ -58,8 +58,7 @@ def left_open(text: str) -> bool:
 #: (or on words no statement ends on: "a full written report …, setting out", "including", "of the")
 _MODAL_END = re.compile(
     r"\b(?:(?:shall|must|should|will|may)(?: not)?|who|that|which|whose|set(?:ting)? out|including|namely|"
-    r"as follows|the following|of|to|for|with|from|the|an?)$",
-    re.I,
+    r"as follows|the following|of|to|for|with|from|the|an?)$"  # lower case: "Level A" ends a statement
 )
 
 

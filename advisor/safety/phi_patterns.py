@@ -24,7 +24,7 @@ _NUMERIC_ID = r"(?=(?:[A-Za-z-]*\d){4})[A-Za-z]{0,4}-?\d[\d-]{3,14}\d\b"
 #: A weak label inside a compound that names no one's record: "a common data model: DATA-7", "for each
 #: use case: VALUE-2", "the operating model: OM-3" (an assessment's question IDs, a framework's codes).
 _NOT_A_RECORD = "".join(
-    rf"(?<!\b{w} )" for w in ("data", "use", "business", "test", "language", "operating", "risk", "care", "maturity")
+    rf"(?<!\b{w} )" for w in ("data", "use", "business", "test", "language", "operating", "risk", "maturity")
 )
 
 

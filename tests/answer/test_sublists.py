@@ -197,3 +197,6 @@ def test_an_item_stopping_on_words_no_statement_ends_on_is_never_quoted_alone():
     )
     assert not units["The operator shall give the Registrar a full written report within 30 days, setting out"].ok
     assert units["The operator shall keep every report for 7 years."].ok
+    assert _units("- Tools whose errors are caught before use are in Level A")[
+        "Tools whose errors are caught before use are in Level A"
+    ].ok

@@ -164,6 +164,7 @@ def test_governance_wording_like_a_record_label_a_visit_or_a_residence_is_kept(l
     [
         ("Pump model: X200-45 was implanted in 2023.", PhiType.DEVICE),
         ("Case: 2024-00123 was reviewed by the panel.", PhiType.OTHER_ID),
+        ("Patient care record: 12345678 was opened on the ward.", PhiType.MRN),
         ("He presented to the emergency department on 3 March 2024 with chest pain.", PhiType.DATE),
         ("Seen by the consultant on 4 May 2024 for review.", PhiType.DATE),
         ("The patient lives in Springfield with her daughter.", PhiType.ADDRESS),
