@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .reasons import INSTRUCTION_REASONS, SIGNALS, Reason
+from .reasons import INSTRUCTION_REASONS, Reason
 from .rules_i18n import I18N_RULES
 
-__all__ = ["ADDRESSEE", "INSTRUCTION_REASONS", "NEGATED", "RULES", "SIGNALS", "Reason", "Rule"]
+__all__ = ["ADDRESSEE", "INSTRUCTION_REASONS", "NEGATED", "RULES", "Reason", "Rule"]
 
 
 @dataclass(frozen=True)
