@@ -71,6 +71,23 @@ _KIND_TOKENS = frozenset(tokenize(" ".join(KINDS)))  # "the regulation", "the po
 # "how many people", "is there money for X, and how much" (a grant of EUR 40,000): the focus's own word
 _FOCUS_LIGHT = {Focus.PLACE: _WHERE_VERBS, Focus.COUNT: frozenset(tokenize("people persons individuals"))}
 _FOCUS_LIGHT[Focus.MONEY] = frozenset(tokenize("money"))
+#: "How many findings did the audit raise (at each level)?": the verb a count's subject does to
+#: the thing counted; the passage states the tally in its own verb ("we identified nine findings").
+_COUNTING_VERB = re.compile(
+    r"\b(?i:how many)\b[^?,;]*?\b(?:did|do|does|has|have|had|will|would)\s+(?:[\w-]+\s+){1,4}?"
+    r"([a-z]+)(?=\s*(?:\?|$|\b(?:at|in|on|for|by|during|across|over|per|each|every|last|this|that|so far)\b))"
+)
+
+
+def _focus_light(question: str, text: str) -> frozenset[str]:
+    """Words the kind of fact asked makes light: "where is X located": a place answers it,
+    whatever the verb; "how many people": members; "how many findings did the audit raise": its tally."""
+    light = _FOCUS_LIGHT.get(focus_of(question), frozenset())
+    if focus_of(question) is Focus.COUNT:
+        light |= {t for m in _COUNTING_VERB.finditer(text) for t in tokenize(m.group(1))}
+    return light
+
+
 _OWN_OR_KIND = re.compile(r"\b(?:our|my)\s+([A-Z][\w-]*)|\b([A-Z][\w]*)-(?:style|like|type|esque)\b")
 
 #: The subject of a reporting verb ("how many hours does the agency estimate", "what does the
@@ -210,8 +227,7 @@ def read_ask(
     # "How long do officers serve, and can they be re-elected?": the length is asked of the first part
     particles = {t for m in PARTICLE.finditer(text) for t in tokenize(m.group(1))}
     parts = [p for p in split_question(asked_clause(question), least=1) if focus_of(p) is not Focus.NONE]
-    # "where is X located": a place answers it, whatever the verb; "how many people": members
-    focus_light = _FOCUS_LIGHT.get(focus_of(question), frozenset())
+    focus_light = _focus_light(question, text)
     light = frozenset(t for t in anchors if (t in LIGHT or t in particles or t in focus_light) and t not in entities)
     # "..., and how soon must it be made?": a part naming nothing but its verb asks about the rest
     # "How often is X reviewed and which body signs it off?": the part asking the kind of fact asked

@@ -10,6 +10,8 @@ from ..chunk import Chunk
 from ..retrieve import Hit
 from ..retrieve.spelled import initial_runs
 from ..text import tokenize
+from .asks import Ask
+from .focus import Focus, gives
 from .properties import (
     _COMPARES,
     Asked,
@@ -24,7 +26,7 @@ __all__ = ["figure_hits", "spelled_in"]
 
 
 def figure_hits(
-    ask: Asked, hits: Sequence[Hit], chunks_of: Callable[[str], list[Chunk]], sources: Sequence[str]
+    ask: Ask, hits: Sequence[Hit], chunks_of: Callable[[str], list[Chunk]], sources: Sequence[str]
 ) -> list[Hit]:
     """`_figure_hits` in the document of the best candidates that fits the question best (in a
     comparison, the first two): one whose title holds every name asked, else the one whose words
@@ -68,13 +70,16 @@ def spelled_in(question: str, title: str) -> set[str]:
     }
 
 
-def _figure_hits(ask: Asked, hits: Sequence[Hit], chunks: Iterable[Chunk], limit: int = 2) -> list[Hit]:
+def _figure_hits(ask: Ask, hits: Sequence[Hit], chunks: Iterable[Chunk], limit: int = 2) -> list[Hit]:
     """Passages of a document that no hit holds, stating a figure for the measure asked (for
-    the population asked), as hits ranked with the best: the card retrieval found may keep its metrics
-    table in a chunk the question's paraphrase did not reach ("Specificity | 96.8%")."""
+    the population asked), or a count of the thing a "how many" counts, as hits ranked with the
+    best: the card retrieval found may keep its metrics table in a chunk the question's paraphrase
+    did not reach ("Specificity | 96.8%"), an audit its tally in an executive summary every other
+    chunk outranks on "findings" ("We identified nine findings: three rated High, ...")."""
     number = bool(CLEARANCE_ASKED.search(ask.question))
     timed = ask.focus == LENGTH_OF_TIME  # "How quickly does X send its alert?": "... was 4.6 minutes"
-    if not (_measures(ask) or number or timed) or not hits:
+    counting = ask.focus is Focus.COUNT and bool(ask.counted)
+    if not (_measures(ask) or number or timed or counting) or not hits:
         return []
     have = {h.chunk.chunk_id for h in hits}
     out: list[Hit] = []
@@ -89,6 +94,7 @@ def _figure_hits(ask: Asked, hits: Sequence[Hit], chunks: Iterable[Chunk], limit
             if (
                 (number and CLEARANCE_ID.search(line))
                 or (timed and TIME_STATED.search(line))
+                or (counting and gives(ask, line) and _names_all(ask, f"{header} {line}", ctx))
                 or (
                     _measures(ask)
                     and _states_figure(ask, _Line(line, set(tokenize(f"{header} {line}")), ctx, lead=header))
@@ -97,3 +103,9 @@ def _figure_hits(ask: Asked, hits: Sequence[Hit], chunks: Iterable[Chunk], limit
                 out.append(Hit(c, 0.0, hits[0].rank, hits[0].dense))
                 break
     return out
+
+
+def _names_all(ask: Ask, line: str, context: set[str]) -> bool:
+    """Does the line, under its headings, name every name the question does ("in Q1 2026": not
+    "1 near miss in Q2")?"""
+    return set(ask.entities) <= set(tokenize(line)) | context

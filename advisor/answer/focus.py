@@ -410,7 +410,8 @@ _PLURAL = re.compile(r"^[A-Za-z-]{2,}(?<![su])s['’]?$")
 #: Figures that count nothing: a share ("90 percent", "4%"), and "no" comparing ("no longer than").
 _NOT_A_COUNT = re.compile(
     r"\b\d[\d.,]*\s?(?:%|per ?cent\b)|\bno (?=(?:longer|later|sooner|earlier|more|fewer|less|greater|higher|lower)\b)"
-    r"|\bboth\b(?=\s+(?:[\w-]+\s+){1,3}?(?:and|or)\b)",  # "both the numerator and the denominator": no count
+    r"|\bboth\b(?=\s+(?:[\w-]+\s+){1,3}?(?:and|or)\b)"  # "both the numerator and the denominator": no count
+    r"|\b(?-i:No)\.(?=\s*(?:[|:]|\d|$))",  # "No. | Finding | Rating", "No. 4": a number's label, not "no findings"
     re.I,
 )
 #: A numbered part, level or version ("Section 4", "as described in section 7.2", "Tier 1",
@@ -453,7 +454,7 @@ def _counts(ask: Asked, sentence: str) -> bool:
         if names_counted(ask.counted, w):
             # "three references", or "references ... from at least three practitioners"
             near = " ".join(words[max(0, i - 5) : i] + words[i + 1 : i + 7])
-            if re.search(rf"\d|\b(?:{NUMBER_WORDS})\b", near, re.I):
+            if re.search(rf"(?<![A-Za-z])\d|\b(?:{NUMBER_WORDS})\b", near, re.I):  # "F1" names a finding
                 return True
     return False
 
