@@ -64,7 +64,7 @@ def covers_amount(text: str, amount: float) -> bool:
 #: A share as written: "85%", "85 percent", "85 per cent".
 _SHARE = r"(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)"
 _SHARE_BAND = re.compile(
-    r"(\d{1,3}(?:\.\d+)?)\s?(?:%|percent|per cent)?\s*(?:[-–—]|to|through)\s*"
+    r"(\d{1,3}(?:\.\d+)?)\s?(?:%|percent|per cent)?\s*(?:[-–—]|to|through)\s*(?:[<≤]\s?)?"  # "99.0% to < 99.5%"
     + _SHARE
     + r"|\bbetween\s+(\d{1,3}(?:\.\d+)?)\s?(?:%|percent|per cent)?\s+and\s+"
     + _SHARE,

@@ -9,12 +9,13 @@ from ..guard import looks_like_injection
 from ..text import STRANDED
 from .status import masthead_spans
 
-__all__ = ["CUT", "DANGLING", "FIELD", "dangling", "field_line", "field_spans"]
+__all__ = ["CUT", "DANGLING", "FIELD", "cut_off", "dangling", "field_line", "field_spans"]
 
 #: "in", "on" and "at" after a participle end a relative clause ("the meeting at which it is
 #: voted on", "the data it was trained on"); after anything else they are a cut.
 DANGLING = re.compile(
-    r"\b(?:to|of|the|a|an|and|or|nor|such as|including|include|includes|following|by|for|with|from|into|as|than|"
+    # not the end of a compound ("written opt-in", "an add-on"), nor a capital letter ("in Appendix A")
+    r"\b(?<![-‐])(?:to|of|(?-i:the|a|an)|and|or|nor|such as|including|include|includes|following|by|for|with|from|into|as|than|"
     # "logged in", "switch them on", "turn it off": a particle after a verb or its pronoun ends a sentence
     r"that|which|whose|its|their|our|are|is|e\.g\.?|i\.e\.?|(?<!ed )(?<!\bthem )(?<!\bit )(?<!\bthis )(?:in|on|at))[,;]?\s*$",
     re.I,
@@ -24,6 +25,13 @@ DANGLING = re.compile(
 def dangling(text: str) -> bool:
     """Does the text end on a word no whole sentence or list item ends on ("..., including")?"""
     return DANGLING.search(text) is not None and STRANDED.search(text) is None
+
+
+def cut_off(text: str) -> bool:
+    """Does a sentence or item stop mid-clause: on a word none ends on ("... or its lack of."), or
+    inside a bracket it opened ("... (or conditions that approximate the setting.")?"""
+    body = text.rstrip(".!?")
+    return dangling(body) or body.count("(") != body.count(")")
 
 
 #: ("With effect from 08:00 on Monday ...:" is no field: a time's colon separates no label)

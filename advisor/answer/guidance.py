@@ -30,7 +30,7 @@ from .definitions import defined_subject, defines, glossary_entry
 from .docref import documents_named, documents_naming, pointing, read_references
 from .enumeration import enumerated
 from .evidence import evidence_of
-from .fields import dangling
+from .fields import cut_off, dangling
 from .figurehits import figure_hits
 from .focus import Focus, gives
 from .lookup import interleave, points_back, search_guidance, split_question
@@ -166,8 +166,8 @@ def _candidates(
             key = (chunk.source, " ".join(unit.text.lower().split()))
             if not (
                 unit.ok or (contacts and unit.contact) or (readings and unit.title) or (listing and unit.stage)
-            ) or dangling(item_body(unit)):
-                continue  # a list item whose own sub-list was lost ("..., including, but not limited to")
+            ) or cut_off(item_body(unit)):
+                continue  # an item whose sub-list was lost ("..., including"), or cut ("(or conditions that")
             if not legal and _NOTICE.search(unit.text):
                 continue  # "X is a trademark of Y" answers no question but one about trademarks
             if glossary_entry(unit.text) not in ("", *asked):
@@ -265,9 +265,10 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
     if not as_list and not pool.ranked:  # "the weakest site": its row, not its table
         chosen = add_siblings(cands, chosen, best, question)
     # a chosen lead-in brings its list; a chosen item its lead-in (arrange() writes it)
-    for c in list(chosen):
-        if _lead_in(c):
-            items = sorted((d for d in cands if d.unit.lead is c.unit), key=lambda d: d.unit.order)[:MAX_LIST]
+    for c in list(chosen):  # and to a list question, an item of a list answering it the rest of its list
+        lead = c.unit if _lead_in(c) else c.unit.lead if as_list and c.kind is UnitKind.ITEM else None
+        items = sorted((d for d in cands if lead and d.unit.lead is lead), key=lambda d: d.unit.order)[:MAX_LIST]
+        if _lead_in(c) or sum(d.score >= WHOLE_REACH * best for d in items) >= 2:
             chosen += [d for d in items if d not in chosen]
     chosen += [r for r in responses(chosen, pool.cands) if r not in chosen]
     chosen += spelled_out(chosen, cands) + echo_answered(question, chosen, cands)
@@ -286,14 +287,15 @@ def _heads_list(top: Candidate, cands: list[Candidate]) -> bool:
 
 #: Answer slots a whole list counts for, however long it is.
 LIST_SLOTS = 3
+#: Share of the best score two items of a list must reach for one of them to bring the rest.
+WHOLE_REACH = 0.75
 
 #: Sentences outscoring a list that are quoted before it: the direct answer is not crowded out.
 MAX_DIRECT = 2
 
 
 def _direct_first(order: list[Candidate], chosen: list[Candidate], items: list[Candidate]) -> list[Candidate]:
-    """The chosen units plus the sentences that answer more directly than the list about to
-    be quoted (they outscore its best unit and its lead-in), up to MAX_DIRECT, before the list."""
+    """The chosen units plus up to MAX_DIRECT sentences outscoring the list and its lead-in, before it."""
     lead = items[0].unit.lead
     top = max([c.score for c in items] + [c.score for c in order if lead is not None and c.unit is lead])
     out = list(chosen)
@@ -579,8 +581,7 @@ GIVING_FLOOR = 0.6
 
 def _best_giving(ask: Ask, order: list[Candidate], corpus: Corpus) -> Candidate | None:
     """The relevant sentence stating the kind of fact asked for ("Document number: MHSA-2026/07")
-    about the most of what is asked, when the draft's sentences state none; None when no sentence
-    clears MIN_FOCUS_COVERAGE."""
+    about the most of what is asked, when the draft's state none; None below MIN_FOCUS_COVERAGE."""
     if ask.focus in _NAMES and not COMPANY_ASKED.search(ask.question):
         return None  # a table row full of capitalised words "states a name" of nothing asked
     pool = [c for c in order if c.score >= GIVING_FLOOR * order[0].score and not _lead_in(c)]
@@ -590,8 +591,7 @@ def _best_giving(ask: Ask, order: list[Candidate], corpus: Corpus) -> Candidate 
 
 
 def _best_covering(ask: Ask, order: list[Candidate], corpus: Corpus) -> Candidate | None:
-    """The relevant sentence naming the largest share of what is asked, when that share alone
-    clears MIN_COVERAGE; None otherwise."""
+    """The relevant sentence naming most of what is asked when that alone clears MIN_COVERAGE, else None."""
     pool = [c for c in order if c.score >= SECOND_CHANCE_FLOOR * order[0].score and not _lead_in(c)]
     if not pool:
         return None

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..text import content_words, fuzzy, identifiers, tokenize
-from .amounts import asked_amounts, covers_amount
+from .amounts import asked_bands
 from .asks import Ask, Focus, asked_words, focus_of, names_several, years
 from .bonus import ECHO_PENALTY, echoes, field_alike, figure_bonus, status_fit
 from .cells import CELL_BONUS, asked_cell, ordinal_named, question_words, total_cell
@@ -353,7 +353,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     wants_effect = bool(EFFECT_ASK.search(question))
     wants_limit = time_limit_asked(question)
     wants_signoff = bool(SIGNOFF_ASK.search(question))
-    amounts = asked_amounts(question)
+    amounts = asked_bands(question)  # "a $250,000 contract", "availability came in at 99.3%"
     negation = negated(question)
     condition = _condition(question)
     picked = row_values(question)  # "Which risks are flagged as overdue?": rows whose cell reads "Overdue"
@@ -426,7 +426,7 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
         if as_list and c.kind is UnitKind.SENTENCE and c.text.rstrip().endswith(":"):
             bonus += 0.05  # the document's own line introducing a list says what the list is
         bonus += _asked_kind_bonus(c, question, wants_action, wants_actor, wants_members)
-        if any(covers_amount(c.text, a) for a, _ in amounts):
+        if any(covers(c.text, a) for a, _, covers in amounts):
             bonus += 0.1  # "who signs a $250,000 contract": the row of the band holding it
         signing = wants_signoff and (c.kind is not UnitKind.SENTENCE or bool(c.header))  # a row, a signature block
         if signing and signs_off(c.text, c.header, c.chunk.section):

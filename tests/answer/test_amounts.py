@@ -51,6 +51,40 @@ def test_a_share_the_question_names_is_held_by_the_band_a_table_states():
     assert covers_share("between 80 and 89 percent", share)
     assert not covers_share("90% or more of samples compliant", share)
     assert not covers_share("Insufficient | less than 80%", share) and covers_share("less than 90%", share)
+    assert covers_share("Availability | 99.5% to < 99.9%: 5% 99.0% to < 99.5%: 10%", 99.3)  # a band's upper bound
+    assert not covers_share("falls below 99.0% in any 3 months", 99.3)
+
+
+SLA = """<html><head><title>Tarnbrook Imaging Services Agreement</title></head><body><main>
+<h1>Tarnbrook Imaging Services Agreement</h1>
+<h2>5 Service levels and service credits</h2>
+<p>5.1 Vendor shall meet the service levels in Schedule 2 and report platform availability to Customer each
+month. Service credits are calculated on the monthly fee for the month in which platform availability fell
+short.</p>
+<p>5.2 The total service credits for any month shall not exceed 20% of the monthly fee.</p>
+<p>5.3 A chronic availability failure occurs if platform availability falls below 98.5% in any 3 months within
+a rolling 6-month period, and Customer may then terminate and claim a service credit for each such month.</p>
+<p>5.4 Customer must claim a service credit within 60 days after the monthly availability report.</p>
+<h2>6 Fees</h2>
+<p>6.1 The monthly fee is invoiced in advance and payable within 30 days.</p>
+<h2>Schedule 2 Service level table</h2>
+<table><tr><th>No.</th><th>Metric</th><th>Target</th><th>Credit (% of monthly fee)</th></tr>
+<tr><td>1</td><td>Platform availability</td><td>99.8% per month</td><td>99.0% to &lt; 99.8%: 5% 98.5% to &lt; 99.0%: 10% &lt; 98.5%: 20%</td></tr>
+<tr><td>2</td><td>Report turnaround</td><td>95% within 4 hours</td><td>3% if missed</td></tr></table>
+</main></body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def sla_advisor(tmp_path_factory) -> Advisor:
+    return Advisor(indexed_settings(tmp_path_factory.mktemp("sla"), {"tarnbrook-sla.html": SLA}))
+
+
+def test_a_share_reported_is_answered_by_the_band_row_holding_it(sla_advisor):
+    ans = sla_advisor.ask("Platform availability came in at 98.7% last month. What service credit are we owed?")
+    assert not ans.abstained, ans.answer
+    band, chronic = ans.answer.find("98.5% to < 99.0%: 10%"), ans.answer.find("chronic availability failure")
+    assert band >= 0 and (chronic < 0 or band < chronic), ans.answer  # the band row first
 
 
 def test_an_amount_stated_by_its_tables_currency_or_as_a_share_of_fees_is_money_of_the_kind_asked():
