@@ -15,7 +15,7 @@ from .fields import CUT, FIELD, dangling, field_line, field_spans
 from .leads import AUXILIARY, label_lead, section_lead, title_words
 from .letterhead import letterhead
 from .status import coded_line, graded_line, status_line
-from .sublists import hang_sub_lists, left_open, sub_list_lead
+from .sublists import hang_sub_lists, left_open, next_in_list, sub_list_lead
 from .tiles import figure_tile
 from .unit import Unit, UnitKind
 
@@ -464,7 +464,7 @@ def _sub_items(units: list[Unit]) -> set[int]:
             parent = None
         elif u.text.rstrip().endswith(":"):
             parent = u
-        elif parent is not None and u.group == parent.group and u.text[:1].islower():
+        elif parent is not None and u.group == parent.group and u.text[:1].islower() and not next_in_list(parent, u):
             if u.lead is not None and u.lead.framing:
                 out.add(id(u))
         else:

@@ -8,7 +8,7 @@ import re
 
 from .unit import Unit, UnitKind
 
-__all__ = ["hang_sub_lists", "left_open", "quoted_as_lead", "sub_list_lead"]
+__all__ = ["hang_sub_lists", "left_open", "next_in_list", "quoted_as_lead", "sub_list_lead"]
 
 
 def _marker(u: Unit) -> str:
@@ -45,8 +45,25 @@ def _unfinished(u: Unit, after: Unit | None) -> bool:
         and len(u.text.split()) >= 3
         # "..., the operator shall, within 10 days," leads; "the data feeds; and" is joined to the next item
         and not re.search(r"(?:[.;:!?)\]\"'”’]|\b(?:and|or))$", u.text.rstrip())
-        and _style(_marker(u)) != _style(_marker(after))
+        and not _alike(u, after)
     )
+
+
+def _alike(parent: Unit, item: Unit) -> bool:
+    """Are two items marked in one style (digits, letters, one bullet sign)? "(i)" after "(b)" opens
+    roman numerals; after "(h)" it is the next letter."""
+    if _marker(item).strip("()[]. ") == "i" and not next_in_list(parent, item):
+        return False
+    return _style(_marker(parent)) == _style(_marker(item))
+
+
+def next_in_list(parent: Unit, item: Unit) -> bool:
+    """Is the item marked as the one after `parent` in its list ("(c)" after "(b)", "3." after "2."):
+    its sibling, not a sub-item ("(i)" after "(b)" is one)?"""
+    before, after = _marker(parent).strip("()[]. "), _marker(item).strip("()[]. ")
+    if before.isdigit() and after.isdigit():
+        return int(after) == int(before) + 1
+    return len(before) == len(after) == 1 and before.isalpha() and ord(after) == ord(before) + 1
 
 
 def left_open(text: str) -> bool:
@@ -67,7 +84,7 @@ def sub_list_lead(parent: Unit, item: Unit) -> Unit | None:
     marked otherwise ("(c) ...:" then "(1) ..."); None when they are items of one list."""
     if not _introduces(parent) or item.kind is not UnitKind.ITEM:
         return None
-    if _style(_marker(parent)) == _style(_marker(item)):
+    if _alike(parent, item):
         return None  # same marks: a flattened sub-list is not told from the next item
     return _own_words(parent)
 
@@ -85,7 +102,7 @@ def hang_sub_lists(units: list[Unit]) -> None:
         if u.kind is not UnitKind.ITEM:
             parent = None
             continue
-        sub = parent is not None and u.group == parent.group and _style(_marker(u)) != _style(_marker(parent))
+        sub = parent is not None and u.group == parent.group and not _alike(parent, u)
         if sub and lead is not None:
             u.lead = lead
             continue

@@ -200,3 +200,31 @@ def test_an_item_stopping_on_words_no_statement_ends_on_is_never_quoted_alone():
     assert _units("- Tools whose errors are caught before use are in Level A")[
         "Tools whose errors are caught before use are in Level A"
     ].ok
+
+
+def test_the_next_lettered_clause_after_a_roman_sub_list_is_the_parents_sibling():
+    # a chunk opening inside a statute's list, its "(b)" introducing roman numerals set on one line
+    units = _units(
+        "(a) complete a local validation using not fewer than 300 cases;\n"
+        "(b) check whether the system performs differently for any of the following groups of patients:\n"
+        "(i) age bands, including adults aged 85 or over, (ii) sex, and (iii) first language;\n"
+        "(c) document a monitoring plan with the baseline values set at local validation;\n"
+        "(d) obtain the written approval of the oversight committee."
+    )
+    groups = units["age bands, including adults aged 85 or over, (ii) sex, and (iii) first language;"]
+    assert groups.ok and groups.lead is not None and groups.lead.text.startswith("check whether the system")
+    for sibling in (
+        "document a monitoring plan with the baseline values set at local validation;",
+        "obtain the written approval of the oversight committee.",
+    ):
+        assert units[sibling].ok, sibling  # not sub-items of "(b)": "(c)" follows it
+
+
+def test_i_after_h_is_the_next_letter_not_a_roman_sub_list():
+    units = _units(
+        "(g) keep a log of every alert sent;\n"
+        "(h) report each quarter on the following:\n"
+        "(i) review the log with the clinical owner at least once a year."
+    )
+    item = units["review the log with the clinical owner at least once a year."]
+    assert item.lead is None or not item.lead.text.startswith("report each quarter")
