@@ -80,13 +80,16 @@ _SHARE_ABOVE = re.compile(
 
 def covers_share(text: str, share: float) -> bool:
     """Does the text state a band of shares holding the share ("80–89%" holds 85%; "at least 90%" does not)?"""
-    for m in _SHARE_BAND.finditer(text):
-        lo, hi = float(m.group(1) or m.group(3)), float(m.group(2) or m.group(4))
-        if lo <= share <= hi:
-            return True
-    if any(share < float(next(g for g in m.groups() if g)) for m in _SHARE_BELOW.finditer(text)):
+    bands = list(_SHARE_BAND.finditer(text))
+    if any(float(m.group(1) or m.group(3)) <= share <= float(m.group(2) or m.group(4)) for m in bands):
         return True
-    return any(share >= float(next(g for g in m.groups() if g)) for m in _SHARE_ABOVE.finditer(text))
+    # The "< 99.5%" of a band "99.0% to < 99.5%" is that band's top, not a bound of its own.
+    spans = [m.span() for m in bands]
+    for pattern, holds in ((_SHARE_BELOW, share.__lt__), (_SHARE_ABOVE, share.__ge__)):
+        for m in pattern.finditer(text):
+            if not any(a <= m.start() < b for a, b in spans) and holds(float(next(g for g in m.groups() if g))):
+                return True
+    return False
 
 
 def asked_bands(question: str) -> list[tuple[float, frozenset[str], Callable[[str, float], bool]]]:

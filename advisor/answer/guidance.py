@@ -267,7 +267,7 @@ def _select(question: str, pool: _Pool, order: list[Candidate], setup: _Setup) -
     # a chosen lead-in brings its list; a chosen item its lead-in (arrange() writes it)
     for c in list(chosen):  # and to a list question, an item of a list answering it the rest of its list
         lead = c.unit if _lead_in(c) else c.unit.lead if as_list and c.kind is UnitKind.ITEM else None
-        items = sorted((d for d in cands if lead and d.unit.lead is lead), key=lambda d: d.unit.order)[:MAX_LIST]
+        items = sorted((d for d in cands if d.unit.lead is lead), key=lambda d: d.unit.order)[:MAX_LIST] if lead else []
         if _lead_in(c) or sum(d.score >= WHOLE_REACH * best for d in items) >= 2:
             chosen += [d for d in items if d not in chosen]
     chosen += [r for r in responses(chosen, pool.cands) if r not in chosen]

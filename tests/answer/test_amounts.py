@@ -53,6 +53,9 @@ def test_a_share_the_question_names_is_held_by_the_band_a_table_states():
     assert not covers_share("Insufficient | less than 80%", share) and covers_share("less than 90%", share)
     assert covers_share("Availability | 99.5% to < 99.9%: 5% 99.0% to < 99.5%: 10%", 99.3)  # a band's upper bound
     assert not covers_share("falls below 99.0% in any 3 months", 99.3)
+    # a band's "< 99.0%" top is not a bound of its own: 97% is in no band here
+    assert not covers_share("99.0% to < 99.8%: 5% 98.5% to < 99.0%: 10%", 97.0)
+    assert covers_share("98.5% to < 99.0%: 10% < 98.5%: 20%", 97.0)
 
 
 SLA = """<html><head><title>Tarnbrook Imaging Services Agreement</title></head><body><main>
