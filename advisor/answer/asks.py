@@ -41,6 +41,7 @@ from .places import names_place
 from .populations import asked_age, covers_age
 from .properties import asked_property, ity_nouns, states_property, unstated
 from .signoff import signature_met
+from .spans import asks_span, states_span, unspanned
 from .standins import said_otherwise
 from .tiles import tile_lacks
 from .unsaid import asked_clause, unframed, unsaid_reason, unseen_names
@@ -167,7 +168,7 @@ def read_ask(
     rare: set[str] = set()
     # "FDA's" -> "FDA"; "don't", "cannot", "right after" say nothing a passage must repeat, and "take
     # effect", "kick in" are said "Effective 1 April 2027": their light verbs no fact repeats
-    unsized = EFFECT_ASK.sub("effect", _HOW_BIG.sub(r"\1", _HOW_SOON.sub(r"\1", question)))
+    unsized = EFFECT_ASK.sub("effect", _HOW_BIG.sub(r"\1", _HOW_SOON.sub(r"\1", unspanned(question))))
     text = _UNSAID.sub(" ", re.sub(r"['’]s\b", "", unsized))
     capitalised = {t for m in re.finditer(r"\b[A-Z][\w'’()-]*", text) if m.start() > 0 for t in tokenize(m.group(0))}
     special = {t for i in identifiers(text) for t in tokenize(i)} | years(text)
@@ -345,6 +346,8 @@ def _present(ask: Ask, tok: str, ev: Evidence, extra: Extra | None = None) -> fl
         return 1.0  # "a $250,000 contract" is in the band "$100,000 to $499,999", "85%" in "80–89%"
     if derived(tok, ev.own):
         return 1.0  # "when was it cleared" is stated as "received clearance ... on 17 July 2026"
+    if ask.focus is Focus.DATE and tok in ev.document and asks_span(ask.question) and states_span(ev.text):
+        return 0.7  # "over what period was X evaluated": a study states its period once, in its methods
     # a card names its product once, its fields say "the device"; but "ScribeWell Ambient" in
     # the sentence says it is about the sibling product, not the "ScribeWell Inbox" asked
     named = (

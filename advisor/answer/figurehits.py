@@ -20,6 +20,7 @@ from .properties import (
     _states_figure,
     _telling_names,
 )
+from .spans import asks_span, states_span
 from .stated import CLEARANCE_ASKED, CLEARANCE_ID, LENGTH_OF_TIME, TIME_STATED
 
 __all__ = ["figure_hits", "spelled_in"]
@@ -79,7 +80,8 @@ def _figure_hits(ask: Ask, hits: Sequence[Hit], chunks: Iterable[Chunk], limit: 
     number = bool(CLEARANCE_ASKED.search(ask.question))
     timed = ask.focus == LENGTH_OF_TIME  # "How quickly does X send its alert?": "... was 4.6 minutes"
     counting = ask.focus is Focus.COUNT and bool(ask.counted)
-    if not (_measures(ask) or number or timed or counting) or not hits:
+    ranged = ask.focus is Focus.DATE and asks_span(ask.question)
+    if not (_measures(ask) or number or timed or counting or ranged) or not hits:
         return []
     have = {h.chunk.chunk_id for h in hits}
     out: list[Hit] = []
@@ -95,6 +97,7 @@ def _figure_hits(ask: Ask, hits: Sequence[Hit], chunks: Iterable[Chunk], limit: 
                 (number and CLEARANCE_ID.search(line))
                 or (timed and TIME_STATED.search(line))
                 or (counting and gives(ask, line) and _names_all(ask, f"{header} {line}", ctx))
+                or (ranged and states_span(line) and _names_all(ask, f"{header} {line}", ctx))
                 or (
                     _measures(ask)
                     and _states_figure(ask, _Line(line, set(tokenize(f"{header} {line}")), ctx, lead=header))

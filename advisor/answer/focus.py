@@ -91,7 +91,8 @@ _FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
         re.compile(
             r"^\s*when\b|\b(?:when (?:is|was|are|were|will|did|does|do|must|should|can)|what (?:date|year|day|month)|"
             r"which (?:date|year)|deadline|due date|by when|how soon|effective date|compliance date|go-live date|"
-            r"cut-?off (?:date|for \w+ing))\b",  # "the cutoff for finishing X": a deadline, not a threshold
+            r"cut-?off (?:date|for \w+ing)|(?:what|which) dates|"  # "the cutoff for finishing X": a deadline
+            r"(?:start|end|begin(?:ning)?|finish|launch|expiry|expiration)(?: and (?:end|finish|stop))? dates?)\b",
             re.I,
         ),
     ),

@@ -30,6 +30,7 @@ from .rows import ROW_VALUE_BONUS, holds_value, overall_bonus, row_values
 from .rules import asks_forbidden, asks_permission, rule_bonus
 from .selection import TABLE_REF, Candidate, introduced_table
 from .signoff import SIGNOFF_ASK, signs_off
+from .spans import asks_span, states_span
 from .subject import named_siblings, names
 
 __all__ = ["adjust", "defined_subject", "fuzzy", "negated", "score", "wants_list"]
@@ -348,9 +349,9 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     about_other = not _ASKS_PURPOSE.search(question)
     q_ids = set(identifiers(question))
     q_years = years(question)
-    wants_number = bool(_NUMBER_CUES.search(question))
+    wants_number = bool(_NUMBER_CUES.search(question)) or asks_span(question)
     wants_date = focus_of(question) is Focus.DATE
-    wants_effect = bool(EFFECT_ASK.search(question))
+    wants_effect, wants_span = bool(EFFECT_ASK.search(question)), asks_span(question)
     wants_limit = time_limit_asked(question)
     wants_signoff = bool(SIGNOFF_ASK.search(question))
     amounts = asked_bands(question)  # "a $250,000 contract", "availability came in at 99.3%"
@@ -406,8 +407,8 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
             bonus += 0.06
             if wants_date and dated(c.text):
                 bonus += 0.06
-            if wants_effect and states_effect(c.text):
-                bonus += 0.12  # "when does it take effect": the document's "Effective 1 January 2027"
+            # "when does it take effect": the document's "Effective 1 January 2027"; "over what period": "from ... to ..."
+            bonus += 0.12 if (wants_effect and states_effect(c.text)) or (wants_span and states_span(c.text)) else 0.0
             bonus += 0.06 if wants_limit and states_limit(c.text) else 0.0  # "the deadline": "Target date: 31 August"
         # the first sentence of a section usually states its subject; later ones elaborate
         if c.position == 0:
