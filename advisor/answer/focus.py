@@ -165,8 +165,9 @@ _PLACE_STATED = re.compile(
 _SUPERLATIVE = re.compile(
     r"\bthe (?:most|least|largest|smallest|highest|lowest|best|worst|biggest|fastest|earliest|latest|top|"
     r"first(?= (?:[\w-]+ ){0,2}to\b))\b"
-    # "the top of the organization" is a place, "the best way to" asks how: neither ranks anything
+    # "the top of the organization" is a place, "the best way to" asks how, "the highest risk tier" a category
     r"(?! of\b)(?! (?:way|ways|approach|approaches|practice|practices|method|methods|means|option|options|course)\b)"
+    r"(?!(?:(?<=highest)|(?<=lowest)|(?<=top)) (?:[\w-]+ )?(?:tiers?|levels?|bands?|categor(?:y|ies)|class(?:es)?)\b)"
     # "the most the department can fine", "the least we must spend": a bound a rule sets, not a ranking
     r"(?!(?:(?<=most)|(?<=least)) (?:(?:the|a|an|our|your|their|its|any|each|one) )?[\w'’-]+ "
     r"(?:can|could|may|might|must|shall|should|will|would)\b)",
@@ -188,8 +189,7 @@ _NUMBER = re.compile(rf"\d|\b(?:{NUMBER_WORDS})\b", re.I)
 MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATE = re.compile(
     rf"\b(?:\d{{1,2}} )?{MONTHS}(?: \d{{1,2}},?)? \d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b(?:19|20)\d{{2}}\b"
-    # a day of the year, without one ("payable by 31 March", "due March 31st"); capitalised, so
-    # "may 5" in running text is no date
+    # a day of the year, without one ("by 31 March", "due March 31st"); capitalised: "may 5" is no date
     rf"|(?-i:\b\d{{1,2}}(?:st|nd|rd|th)? {MONTHS}\b|\b{MONTHS} \d{{1,2}}(?:st|nd|rd|th)?\b(?!,? \d{{4}}))"
     # a time limit: "within 48 hours", "within twenty-four (24) hours", "every six months"
     rf"|\b(?:within|after|before|by|every|each|no later than)\s+(?:\d+|(?:{NUMBER_WORDS})"

@@ -53,8 +53,9 @@ def _goes_on_beside(prev: Piece, cont: Piece) -> bool:
     # a statute's indented item wraps back to the margin ("(1) For a violation ..., not more than
     # $5,000 per" / "violation;"): the line right under it, further left
     under = 0 <= cont.top - prev.bottom <= 1.2 * prev.size and cont.x0 < prev.x0 - prev.size
-    # a word broken at the column's foot ("interface enginee-" / "ring team") goes on too
-    open_end = re.search(r"[a-z,]$|[a-z][-\u2010]$", prev.text)
+    # a word broken at the column's foot ("interface enginee-" / "ring team") goes on too, and so
+    # does an acronym ("a commercial EHR" / "supplied by ...")
+    open_end = re.search(r"[a-z,]$|\b[A-Z]{2,6}$|[a-z][-\u2010]$", prev.text)
     return bool(open_end and re.match(r"[a-z]", cont.text)) and (cont.top < prev.top or beside or under)
 
 

@@ -91,3 +91,26 @@ def test_a_sentence_going_on_with_a_figure_atop_the_next_pages_left_column_is_jo
     whole = "would have increased sensitivity to 55.9% while raising alert volume from 1.3 to 1.7 alerts per day."
     assert any(whole in t for t in text), text
     assert not any(t.startswith("55.9%") for t in text), text
+
+
+#: The next page's left column ends its sentence on an acronym ("... a commercial EHR") and goes on
+#: atop its right column in lower case ("supplied by ..."): that line finishes its own page's
+#: sentence, not the sentence the page before left open, which goes on atop the left column.
+ACRONYM_BESIDE = [
+    (
+        "The committee reviewed alert burden every month and published the results.",
+        "Pipelines behave differently in real time, and interventions triggered by an alert",
+    ),
+    (
+        "change the very outcomes the model was built to predict. The network's hospitals share a "
+        "single instance of a commercial EHR",
+        "supplied by Harrowgate Systems. The four hospitals differ in size and resources.",
+    ),
+]
+
+
+def test_a_sentence_its_own_page_leaves_open_on_an_acronym_keeps_its_ending(tmp_path):
+    text = _texts(tmp_path, ACRONYM_BESIDE)
+    assert any("triggered by an alert change the very outcomes the model was built to predict." in t for t in text)
+    assert any("a commercial EHR supplied by Harrowgate Systems." in t for t in text), text
+    assert not any("an alert supplied by" in t for t in text), text
