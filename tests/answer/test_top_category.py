@@ -1,4 +1,4 @@
-""""The highest risk tier" names a category a document calls its own way ("Tier 3"), not a
+"""A superlative naming a category ("the highest risk tier", which a document calls "Tier 3") is no
 ranking: a count asked of it ("how many were in the highest risk tier") needs no sentence that
 ranks anything, and its adjective is no word the count's sentence must repeat."""
 
