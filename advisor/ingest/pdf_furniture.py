@@ -107,8 +107,21 @@ def _short(p: Piece, height: float) -> bool:
     page's top or bottom margin (a paragraph reaching into the page from there is content)."""
     if p.lines <= 2 or p.kind == BlockKind.TABLE:
         return True
-    inside = p.top > 0.85 * height or 0 < p.bottom < 0.12 * height
-    return p.lines <= _MARGIN_LINES and height > 0 and inside
+    return p.lines <= _MARGIN_LINES and height > 0 and _in_margin(p, height)
+
+
+def _paragraph(p: Piece) -> bool:
+    """Is the piece a paragraph of long lines (a disclaimer), not a footer's stack of short fields?"""
+    return p.kind == BlockKind.TEXT and p.lines >= 3 and len(p.text) >= 80 * p.lines and ". " in p.text
+
+
+def _small_print(p: Piece, height: float, body: float) -> bool:
+    return _in_margin(p, height) and 0 < p.size < body - 1
+
+
+def _in_margin(p: Piece, height: float) -> bool:
+    """Does the piece lie wholly in the page's top or bottom margin?"""
+    return p.top > 0.85 * height or 0 < p.bottom < 0.12 * height
 
 
 def _furniture(p: Piece, repeated: set[str], height: float = 0.0) -> bool:
@@ -178,7 +191,11 @@ def _ends(shown: list[Piece], height: float, body: float = 0.0) -> list[Piece]:
     ends = [
         p
         for i, p in enumerate(shown)
-        if i < 2 or i >= len(shown) - 2 or (edge(p, height) and p.kind != BlockKind.TABLE and len(p.text) < LONG)
+        if i < 2
+        or i >= len(shown) - 2
+        # (a plan's disclaimer of three long lines in small print under every page's body lies
+        # wholly in the margin; a templated rule closing a page is in the body's type)
+        or (edge(p, height) and p.kind != BlockKind.TABLE and (len(p.text) < LONG or _small_print(p, height, body)))
     ]
     return [
         p
@@ -243,11 +260,18 @@ def mark_running_heads(
     # breaks the run): in the margins of two pages is enough there
     threshold = max(3, 0.4 * len(pages)) if len(pages) >= 5 else 2
     repeated = {k for k, c in counts.items() if c >= threshold} - keep
+    last: dict[str, tuple[Piece, BlockKind]] = {}
     for pieces, height in zip(pages, heights, strict=True):
         shown = [p for p in pieces if not p.hidden]
         for p in _ends(shown, height, body):
             if _furniture(p, repeated, height) and not _heads_table(shown, p):
+                if _paragraph(p):
+                    last[_key(p)] = (p, p.kind)
                 p.kind = BlockKind.FURNITURE
+    # a paragraph under every page (a disclaimer: "It is not medical advice ...") is said once, on
+    # the last page, where it stands in the way of no sentence a page break cut
+    for p, kind in last.values():
+        p.kind = kind
     _carried_over(pages)
 
 

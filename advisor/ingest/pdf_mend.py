@@ -53,10 +53,18 @@ def _goes_on_beside(prev: Piece, cont: Piece) -> bool:
     # a statute's indented item wraps back to the margin ("(1) For a violation ..., not more than
     # $5,000 per" / "violation;"): the line right under it, further left
     under = 0 <= cont.top - prev.bottom <= 1.2 * prev.size and cont.x0 < prev.x0 - prev.size
+    # or the next line at its own margin and in its type, set apart from it (a slide's footnote)
+    under = under or (
+        0 <= cont.top - prev.bottom <= 0.5 * prev.size and abs(cont.x0 - prev.x0) < 1 and cont.size == prev.size
+    )
     # a word broken at the column's foot ("interface enginee-" / "ring team") goes on too, and so
     # does an acronym ("a commercial EHR" / "supplied by ...")
     open_end = re.search(r"[a-z,]$|\b[A-Z]{2,6}$|[a-z][-\u2010]$", prev.text)
     return bool(open_end and re.match(r"[a-z]", cont.text)) and (cont.top < prev.top or beside or under)
+
+
+#: A mark of a few signs, no word: "(H)", "*", "†".
+_MARK = re.compile(r"\([A-Z]\)|[*†‡§¶]{1,3}")
 
 
 def _shown(page: list[Piece]) -> list[Piece]:
@@ -66,7 +74,9 @@ def _shown(page: list[Piece]) -> list[Piece]:
 def mend_column_breaks(page: list[Piece]) -> None:
     """A sentence a column break cut ("... and reproductive health" at the foot of the left
     column, "services, which ..." atop the right) is joined back into its first piece."""
-    for prev, cont in pairwise(_shown(page)):
+    # a mark set apart in a smaller size ("... of detection. (D) (H)") sits between the column's
+    # foot and the next column's top in reading order, but breaks no sentence
+    for prev, cont in pairwise(p for p in _shown(page) if not _MARK.fullmatch(p.text.strip())):
         if _goes_on_beside(prev, cont):
             cut = len(prev.text) + 1
             prev.text = f"{prev.text} {cont.text}"

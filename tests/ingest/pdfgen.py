@@ -350,3 +350,26 @@ def unmarked_list_pdf(path: Path, lead: str, items: list[str], after: str) -> Pa
     pdf.multi_cell(0, 6, after, new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))
     return path
+
+
+def disclaimer_pages_pdf(path: Path, pages: list[str], disclaimer: str) -> Path:
+    """One paragraph per page, and under every page's body the same long disclaimer set small in
+    the bottom margin (a health plan's medical policy), then the policy's number and the page's."""
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    for n, body in enumerate(pages, start=1):
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=11)
+        pdf.set_xy(20, 30)
+        pdf.multi_cell(170, 6, body)
+        pdf.set_font("Helvetica", size=7)
+        pdf.set_xy(20, 262)
+        pdf.multi_cell(170, 3.5, disclaimer)
+        pdf.set_xy(20, 277)
+        pdf.cell(80, 4, "Policy No. FH-0412")
+        pdf.set_xy(130, 277)
+        pdf.cell(60, 4, "Effective 04/01/2026", align="R")
+        pdf.set_xy(20, 286)
+        pdf.cell(170, 4, f"Page {n} of {len(pages)}", align="C")
+    pdf.output(str(path))
+    return path
