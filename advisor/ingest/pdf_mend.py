@@ -29,9 +29,15 @@ def _prose_goes_on(text: str) -> bool:
 
 
 def _open_sentence(text: str) -> bool:
-    """The text ends in a sentence of many words left open (not a short field: "Keywords: None")."""
+    """The text ends in a sentence of many words left open (not a short field: "Keywords: None"),
+    or of a few ending on a word that never ends one ("Finally, the field is moving quickly, and")."""
     tail = re.split(r"[.!?:;](?:\s+|$)", text.rsplit("\n", 1)[-1])[-1]
-    return len(tail.split()) >= 8
+    words = tail.split()
+    return len(words) >= 8 or (len(words) >= 3 and bool(_OPEN_WORD.search(tail)))
+
+
+#: A sentence's last word that leaves it open.
+_OPEN_WORD = re.compile(r"(?:,|\b(?:and|or|but|nor|the|a|an|of|to|in|on|for|with|by|from|that|which|as|at))$")
 
 
 def prose(p: Piece) -> bool:
@@ -53,14 +59,16 @@ def _goes_on_beside(prev: Piece, cont: Piece) -> bool:
     # a statute's indented item wraps back to the margin ("(1) For a violation ..., not more than
     # $5,000 per" / "violation;"): the line right under it, further left
     under = 0 <= cont.top - prev.bottom <= 1.2 * prev.size and cont.x0 < prev.x0 - prev.size
-    # or the next line at its own margin and in its type, set apart from it (a slide's footnote)
-    under = under or (
-        0 <= cont.top - prev.bottom <= 0.5 * prev.size and abs(cont.x0 - prev.x0) < 1 and cont.size == prev.size
-    )
+    # or the next line at its margin or an item's indent and in its type, set apart from it (a
+    # slide's footnote; "c. ... implemented under an" / "FDA-authorized ...")
+    indent = prev.x0 - 1 < cont.x0 < prev.x0 + 6 * prev.size
+    under = under or (0 <= cont.top - prev.bottom <= 0.5 * prev.size and indent and cont.size == prev.size)
     # a word broken at the column's foot ("interface enginee-" / "ring team") goes on too, and so
     # does an acronym ("a commercial EHR" / "supplied by ...")
     open_end = re.search(r"[a-z,]$|\b[A-Z]{2,6}$|[a-z][-\u2010]$", prev.text)
-    return bool(open_end and re.match(r"[a-z]", cont.text)) and (cont.top < prev.top or beside or under)
+    # (after a word no sentence ends on, a capital goes on too: "implemented under an" / "FDA-authorized ...")
+    goes_on = re.match(r"[a-z]", cont.text) or (_OPEN_WORD.search(prev.text) and re.match(r"[A-Z]", cont.text))
+    return bool(open_end and goes_on) and (cont.top < prev.top or beside or under)
 
 
 #: A mark of a few signs, no word: "(H)", "*", "†".
@@ -95,8 +103,8 @@ def mend_page_break(page: list[Piece], nxt: list[Piece]) -> None:
     ends = [p for p in shown if prose(p) and p.text]
     for prev in ends:
         below = [p for p in ends if p.top > prev.top and overlap(p, prev) > 0.5]
-        if below or re.search(r"[.!?:;\"”)]\s*$", prev.text):
-            continue  # not the column's last piece, or it ends finished
+        if below or not re.search(r"(?:,|[^\W\d_][-\u2010]?)\s*$", prev.text):
+            continue  # not the column's last piece, or it ends finished (or on a figure: "Agreement 88%")
         i = next(k for k, p in enumerate(shown) if p is prev)
         if i + 1 < len(shown) and _goes_on_beside(prev, shown[i + 1]):
             continue  # the sentence goes on in the next column of this page

@@ -61,3 +61,18 @@ def test_a_line_set_apart_right_under_its_sentence_goes_on_in_it():
         "A triggered review is decided by the oversight committee (recalibrate, restrict use or retire)."
     )
     assert apart.text.startswith("is shown")  # a paragraph's space above it: no line of the one before
+
+
+def test_an_items_line_at_its_indent_goes_on_after_a_word_no_sentence_ends_on():
+    criteria = _piece(
+        "1. The software has marketing authorization.\nc. the version in use is the authorized version, or a later "
+        "version implemented under an",
+        60,
+        185,
+        546,
+        333,
+        size=9.2,
+    )
+    wrapped = _piece("FDA-authorized change control plan; and", 104, 336, 400, 345, size=9.2)
+    mend_column_breaks([criteria, wrapped])
+    assert criteria.text.endswith("implemented under an FDA-authorized change control plan; and"), criteria.text

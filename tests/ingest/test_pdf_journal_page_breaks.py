@@ -114,3 +114,27 @@ def test_a_sentence_its_own_page_leaves_open_on_an_acronym_keeps_its_ending(tmp_
     assert any("triggered by an alert change the very outcomes the model was built to predict." in t for t in text)
     assert any("a commercial EHR supplied by Harrowgate Systems." in t for t in text), text
     assert not any("an alert supplied by" in t for t in text), text
+
+
+#: The left column closes on a figure ("Agreement 88%"), the right column on an open sentence;
+#: the next page's right column opens by finishing its left column's short open sentence
+#: ("Finally, the field is moving quickly, and" / "some recommendations ...").
+FIGURE_AND_SHORT_TAIL = [
+    (
+        "4. Name an accountable clinical owner for each tool, who must not be its safety officer. Agreement 88%",
+        "These recommendations set a floor rather than a ceiling. Several areas did not reach consensus, "
+        "including whether patients",
+    ),
+    (
+        "should be able to obtain a copy of the transcript on request. The evidence base was small and "
+        "largely observational. Finally, the field is moving quickly, and",
+        "some recommendations may need revision as evidence accumulates. The panel will meet again in 2027.",
+    ),
+]
+
+
+def test_a_page_breaks_sentence_goes_on_where_no_figure_or_short_sentence_claims_it(tmp_path):
+    text = _texts(tmp_path, FIGURE_AND_SHORT_TAIL)
+    assert any("including whether patients should be able to obtain a copy of the transcript" in t for t in text), text
+    assert any("moving quickly, and some recommendations may need revision" in t for t in text), text
+    assert not any("Agreement 88% should" in t for t in text), text
