@@ -15,7 +15,7 @@ from .fields import CUT, FIELD, dangling, field_line, field_spans
 from .leads import AUXILIARY, label_lead, section_lead, title_words
 from .letterhead import letterhead
 from .status import coded_line, graded_line, status_line
-from .sublists import hang_sub_lists, left_open, next_in_list, sub_list_lead
+from .sublists import hang_sub_lists, left_open, next_in_list, outer_item, sub_list_lead
 from .tiles import figure_tile
 from .unit import Unit, UnitKind
 
@@ -490,8 +490,8 @@ def continue_lists(before: list[Unit], after: list[Unit]) -> None:
         lead, key = last, None
     elif sub is not None:
         lead, key = sub, None  # "(c) ... the following elements:" over "(1)" on the next page
-    elif last.kind is UnitKind.ITEM and last.lead is not None:
-        lead, key = last.lead, last.list_key
+    elif (outer := outer_item(before, after[0]) or last).kind is UnitKind.ITEM and outer.lead is not None:
+        lead, key = outer.lead, outer.list_key  # "3." after "2."'s sub-items "a."–"c." goes on from "2."
     else:
         return
     for u in after:

@@ -8,7 +8,7 @@ import re
 
 from .unit import Unit, UnitKind
 
-__all__ = ["hang_sub_lists", "left_open", "next_in_list", "quoted_as_lead", "sub_list_lead"]
+__all__ = ["hang_sub_lists", "left_open", "next_in_list", "outer_item", "quoted_as_lead", "sub_list_lead"]
 
 
 def _marker(u: Unit) -> str:
@@ -64,6 +64,12 @@ def next_in_list(parent: Unit, item: Unit) -> bool:
     if before.isdigit() and after.isdigit():
         return int(after) == int(before) + 1
     return len(before) == len(after) == 1 and before.isalpha() and ord(after) == ord(before) + 1
+
+
+def outer_item(before: list[Unit], first: Unit) -> Unit | None:
+    """The item of `before` that `first` is marked as next after ("3." after "2.", whose sub-items
+    "a."–"c." close the chunk before), or None."""
+    return next((u for u in reversed(before) if u.kind is UnitKind.ITEM and next_in_list(u, first)), None)
 
 
 def left_open(text: str) -> bool:

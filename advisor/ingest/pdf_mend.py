@@ -65,7 +65,7 @@ def _goes_on_beside(prev: Piece, cont: Piece) -> bool:
     under = under or (0 <= cont.top - prev.bottom <= 0.5 * prev.size and indent and cont.size == prev.size)
     # a word broken at the column's foot ("interface enginee-" / "ring team") goes on too, and so
     # does an acronym ("a commercial EHR" / "supplied by ...")
-    open_end = re.search(r"[a-z,]$|\b[A-Z]{2,6}$|[a-z][-\u2010]$", prev.text)
+    open_end = re.search(r"[a-z,]$|\b[A-Z]{2,6}$|[a-z][-\u2010]$|[a-z] \d+$", prev.text)  # ("for example, Tier 3")
     # (after a word no sentence ends on, a capital goes on too: "implemented under an" / "FDA-authorized ...")
     goes_on = re.match(r"[a-z]", cont.text) or (_OPEN_WORD.search(prev.text) and re.match(r"[A-Z]", cont.text))
     return bool(open_end and goes_on) and (cont.top < prev.top or beside or under)

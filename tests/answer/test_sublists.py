@@ -228,3 +228,30 @@ def test_i_after_h_is_the_next_letter_not_a_roman_sub_list():
     )
     item = units["review the log with the clinical owner at least once a year."]
     assert item.lead is None or not item.lead.text.startswith("report each quarter")
+
+
+def test_the_outer_lists_next_item_after_a_sub_list_closing_the_chunk_goes_on_under_the_outer_lead_in():
+    # a coverage policy's criteria split across two chunks: "2." with sub-items "a."–"c." closes the
+    # first, "3."–"5." open the second; they are the criteria's, not "2."'s sub-items
+    before = read_units(
+        _chunk(
+            "The plan covers a service when ALL of the following criteria are met:\n"
+            "1. The software has marketing authorization for the indication; and\n"
+            "2. The service is used within its labeled indication, including all of the following:\n"
+            "a. the member's age falls within the intended-use population; and\n"
+            "b. the algorithm version in use is the authorized version; and",
+            0,
+        )
+    )
+    after = read_units(
+        _chunk(
+            "3. A licensed clinician reviews the output and signs the final report; and\n"
+            "4. An external validation study of 300 or more patients reports sensitivity of 85% or higher.",
+            1,
+        )
+    )
+    continue_lists(before, after)
+    lead = before[0]
+    assert lead.text.startswith("The plan covers a service when ALL")
+    assert all(u.lead is lead for u in after), [(u.text, u.lead.text if u.lead else None) for u in after]
+    assert after[0].list_key == before[1].list_key  # one list with "1." and "2."

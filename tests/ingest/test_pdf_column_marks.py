@@ -76,3 +76,13 @@ def test_an_items_line_at_its_indent_goes_on_after_a_word_no_sentence_ends_on():
     wrapped = _piece("FDA-authorized change control plan; and", 104, 336, 400, 345, size=9.2)
     mend_column_breaks([criteria, wrapped])
     assert criteria.text.endswith("implemented under an FDA-authorized change control plan; and"), criteria.text
+
+
+def test_a_sentence_a_column_break_cuts_after_a_figure_is_joined():
+    left = _piece("EPs that do not apply (for example, Tier 3", 50, 600, 290, 700)
+    right = _piece("requirements in a hospital with no Tier 3 tools) are scored not applicable.", 317, 100, 556, 120)
+    mend_column_breaks([left, right])
+    assert left.text == (
+        "EPs that do not apply (for example, Tier 3 requirements in a hospital with no Tier 3 tools) are scored "
+        "not applicable."
+    )
