@@ -373,6 +373,8 @@ _LEFT_HYPHEN = re.compile(f"[{SOFT_HYPHEN}{PDFIUM_HYPHEN}]")
 #: committee"): capitalised like a heading, but a clause (a lead-in or a byline), never a heading.
 AGENT_CLAUSE = re.compile(r"^(?:[A-Z]\w+ )?\w+ed by (?:the |our |its )?[A-Z]")
 #: What separates a list item from the next in its source ("...;", "..., and"): not the item's end.
+#: Words no statement ends on ("... set out in the", "... the duties of"): its sentence goes on.
+UNENDING = r"the|an?|of|to|for|with|from|that|which"
 ITEM_SEPARATOR = re.compile(r"\s*[;,]\s*(?:and|or)?\s*$", re.I)
 #: A legal definition's opening, a quoted term and its verb ('"operator" means ...'): a sentence
 #: starts there though the term is in lower case, and in a list of definitions ends on ";".

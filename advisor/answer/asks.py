@@ -26,7 +26,6 @@ from .focus import (
     focus_of,
     gives,
     names_several,
-    ranks,
     states_limit,
     time_limit_asked,
     unit_asked,
@@ -40,6 +39,7 @@ from .paraphrase import LIGHT, PARTICLE, WordMatcher, abbreviated, acronyms, der
 from .places import names_place
 from .populations import asked_age, covers_age
 from .properties import asked_property, ity_nouns, states_property, unstated
+from .ranking import TOP_CATEGORY, ranks
 from .signoff import signature_met
 from .spans import asks_span, states_span, unspanned
 from .standins import said_otherwise
@@ -80,17 +80,13 @@ _COUNTING_VERB = re.compile(
 )
 
 
-#: "the highest risk tier": its adjective names a category the document names its own way ("Tier 3").
-_TOP_CATEGORY = re.compile(r"\b(highest|lowest|top) (?:[\w-]+ )?(?:tiers?|levels?|bands?|categor(?:y|ies))\b", re.I)
-
-
 def _focus_light(question: str, text: str) -> frozenset[str]:
     """Words the kind of fact asked makes light: "where is X located": a place answers it,
     whatever the verb; "how many people": members; "how many findings did the audit raise": its tally."""
     light = _FOCUS_LIGHT.get(focus_of(question), frozenset())
     if focus_of(question) is Focus.COUNT:
         light |= {t for m in _COUNTING_VERB.finditer(text) for t in tokenize(m.group(1))}
-    return light | {t for m in _TOP_CATEGORY.finditer(text) for t in tokenize(m.group(1))}
+    return light | {t for m in TOP_CATEGORY.finditer(text) for t in tokenize(m.group(1))}
 
 
 _OWN_OR_KIND = re.compile(r"\b(?:our|my)\s+([A-Z][\w-]*)|\b([A-Z][\w]*)-(?:style|like|type|esque)\b")

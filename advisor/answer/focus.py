@@ -33,7 +33,6 @@ __all__ = [
     "gives",
     "names_counted",
     "names_several",
-    "ranks",
     "states_limit",
     "states_period",
     "time_limit_asked",
@@ -160,18 +159,6 @@ _PLACE_STATED = re.compile(
     POSTAL.pattern + r"|\b(?:located|based|headquartered|offices?)\s+(?:in|at)\s+(?:the\s+)?[A-Z]"
     # a maker's line closing on its town and country ("Tamsett Diagnostics GmbH, Freiburg, Germany")
     r"|,\s+[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?,\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}\.?\s*$"
-)
-#: "which vendor has the most", "the lowest error rate": the answer must rank something too.
-_SUPERLATIVE = re.compile(
-    r"\bthe (?:most|least|largest|smallest|highest|lowest|best|worst|biggest|fastest|earliest|latest|top|"
-    r"first(?= (?:[\w-]+ ){0,2}to\b))\b"
-    # "the top of the organization" is a place, "the best way to" asks how, "the highest risk tier" a category
-    r"(?! of\b)(?! (?:way|ways|approach|approaches|practice|practices|method|methods|means|option|options|course)\b)"
-    r"(?!(?:(?<=highest)|(?<=lowest)|(?<=top)) (?:[\w-]+ )?(?:tiers?|levels?|bands?|categor(?:y|ies)|class(?:es)?)\b)"
-    # "the most the department can fine", "the least we must spend": a bound a rule sets, not a ranking
-    r"(?!(?:(?<=most)|(?<=least)) (?:(?:the|a|an|our|your|their|its|any|each|one) )?[\w'’-]+ "
-    r"(?:can|could|may|might|must|shall|should|will|would)\b)",
-    re.I,
 )
 _RANKS = re.compile(
     r"\b(?:most|least|largest|smallest|highest|lowest|best|worst|biggest|fastest|earliest|latest|top|leading|first|"
@@ -560,11 +547,6 @@ def corrects_premise(sentence: str, ask: Asked | None = None) -> bool:
 
 
 _NEGATIONS = frozenset({"does", "not", "legally"})
-
-
-def ranks(question: str) -> bool:
-    """Does the question ask for the top of a ranking ("which vendor has the most", "the first state to")?"""
-    return bool(_SUPERLATIVE.search(question))
 
 
 #: A question asking for a time limit ("what is the deadline for notifying ...", "how soon

@@ -349,9 +349,9 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
     about_other = not _ASKS_PURPOSE.search(question)
     q_ids = set(identifiers(question))
     q_years = years(question)
-    wants_number = bool(_NUMBER_CUES.search(question)) or asks_span(question)
-    wants_date = focus_of(question) is Focus.DATE
     wants_effect, wants_span = bool(EFFECT_ASK.search(question)), asks_span(question)
+    wants_number = bool(_NUMBER_CUES.search(question)) or wants_span
+    wants_date = focus_of(question) is Focus.DATE
     wants_limit = time_limit_asked(question)
     wants_signoff = bool(SIGNOFF_ASK.search(question))
     amounts = asked_bands(question)  # "a $250,000 contract", "availability came in at 99.3%"

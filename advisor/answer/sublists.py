@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..text import UNENDING
 from .unit import Unit, UnitKind
 
 __all__ = ["hang_sub_lists", "left_open", "next_in_list", "outer_item", "quoted_as_lead", "sub_list_lead"]
@@ -80,8 +81,8 @@ def left_open(text: str) -> bool:
 
 #: (or on words no statement ends on: "a full written report …, setting out", "including", "of the")
 _MODAL_END = re.compile(
-    r"\b(?:(?:shall|must|should|will|may)(?: not)?|who|that|which|whose|set(?:ting)? out|including|namely|"
-    r"as follows|the following|of|to|for|with|from|the|an?)$"  # lower case: "Level A" ends a statement
+    r"\b(?:(?:shall|must|should|will|may)(?: not)?|who|whose|set(?:ting)? out|including|namely|"
+    rf"as follows|the following|{UNENDING})$"  # lower case: "Level A" ends a statement
 )
 
 

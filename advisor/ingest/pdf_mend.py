@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from ..text import UNENDING
 from .document import BlockKind
 from .pdf_furniture import Piece
 from .pdf_lists import BRACKETED, BULLET_SIGNS
@@ -37,7 +38,7 @@ def _open_sentence(text: str) -> bool:
 
 
 #: A sentence's last word that leaves it open.
-_OPEN_WORD = re.compile(r"(?:,|\b(?:and|or|but|nor|the|a|an|of|to|in|on|for|with|by|from|that|which|as|at))$")
+_OPEN_WORD = re.compile(rf"(?:,|\b(?:{UNENDING}|and|or|but|nor|in|on|by|as|at))$")
 
 
 def prose(p: Piece) -> bool:

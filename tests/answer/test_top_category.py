@@ -5,7 +5,8 @@ ranks anything, and its adjective is no word the count's sentence must repeat.""
 from __future__ import annotations
 
 from advisor.answer.asks import read_ask
-from advisor.answer.focus import gives, ranks
+from advisor.answer.focus import gives
+from advisor.answer.ranking import ranks
 from advisor.text import tokenize
 
 QUESTION = "How many AI tools were on the inventory in June 2025, and how many of those were in the highest risk tier?"
