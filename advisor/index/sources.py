@@ -11,7 +11,7 @@ from ..chunk import DocType
 from ..ingest import LOADERS
 from ..settings import CORPUS_DIR, PROJECT_DIR, Settings
 
-INGEST_VERSION = "124"  # bump when loaders or chunking change, so files are re-chunked
+INGEST_VERSION = "125"  # bump when loaders or chunking change, so files are re-chunked
 SCREEN_VERSION = "20"  # bump when ingestion screening (injection scan, PHI redaction) changes
 
 

@@ -23,7 +23,7 @@ from .pdf_furniture import FIGURE
 from .pdf_hanging import CLAUSE_NO, hang_labels
 from .pdf_linenos import drop_line_numbers
 from .pdf_lists import BULLET_SIGNS, ends_list, goes_on, reference_wrapped
-from .pdf_rows import cell_lines, figure_rows, line_rows, shared_baselines, sub_rows
+from .pdf_rows import cell_lines, figure_rows, line_rows, shared_baselines, sub_rows, top_aligned
 from .pdf_rows import extent as _extent
 from .pdf_rows import group as _group
 from .pdf_rows import spans as _spans
@@ -358,7 +358,7 @@ def _is_table_row(strips: list[list[Box]], region_width: float) -> bool:
     lines = [sum(len(b.lines) for b in s) for s in strips]
     widths = [max(b.x1 for b in s) - min(b.x0 for b in s) for s in strips]
     columns = all(w >= 0.25 * region_width for w in widths) and sum(n >= 8 for n in lines) >= 2
-    return not columns and (max(lines) <= 12 or shared_baselines(strips))
+    return not columns and (max(lines) <= 12 or shared_baselines(strips) or top_aligned(strips))
 
 
 def _flows_on(strips: list[list[Box]], region_width: float) -> bool:

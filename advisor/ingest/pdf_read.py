@@ -58,6 +58,7 @@ from .pdf_mend import (
 )
 from .pdf_notes import attach_across_pages, attach_notes, join_marks, split_notes, table_notes
 from .pdf_outline import Outline, placed, read_outline
+from .pdf_tablebreak import mend_table_break
 from .pdf_title import TitleBlock, choose_title, first_heading, meta_title, title_block, title_over_fields
 
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
@@ -248,7 +249,9 @@ def _blocks(
     mark_chapter_heads(pieces, [p.height for p in pages])
     mark_toc_and_index(pieces)
     mark_web_controls(pieces)
+    header: tuple[str, ...] = ()  # the column headings of a table running over the page break
     for page, nxt in pairwise(pieces):
+        header = mend_table_break(page, nxt, header)
         mend_page_break(page, nxt)
     for page in pieces:
         drop_permalinks(page)

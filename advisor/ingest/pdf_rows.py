@@ -178,3 +178,16 @@ def shared_baselines(strips: list[list[Box]]) -> bool:
 def mark_only(ln: Line) -> bool:
     """A raised note mark set apart from its figure ("a" after "0.747")."""
     return bool(re.fullmatch(r"[a-h*†‡]", ln.text.strip()))
+
+
+def top_aligned(strips: list[list[Box]]) -> bool:
+    """Three or more side-by-side strips whose first lines share a baseline, the first a narrow
+    label of a line or two ("3.3", "AIR-004"): a numbered table row of tall cells (a questionnaire's
+    long answer beside its number and its question), however many lines it holds."""
+    if len(strips) < 3:
+        return False
+    (x0, x1), (l0, l1) = extent([b for s in strips for b in s]), extent(strips[0])
+    if sum(len(b.lines) for b in strips[0]) > 2 or l1 - l0 > 0.15 * (x1 - x0):
+        return False
+    firsts = [min((b.lines[0] for b in s), key=lambda ln: ln.top) for s in strips]
+    return max(f.base for f in firsts) - min(f.base for f in firsts) <= _BASE_SLACK * min(f.size for f in firsts)

@@ -373,3 +373,49 @@ def disclaimer_pages_pdf(path: Path, pages: list[str], disclaimer: str) -> Path:
         pdf.cell(170, 4, f"Page {n} of {len(pages)}", align="C")
     pdf.output(str(path))
     return path
+
+
+def questionnaire_pdf(path: Path, rows: list[list[str]], widths: tuple[float, ...] = (12, 48, 100, 30)) -> Path:
+    """A vendor questionnaire: one ruled table under a title, its header row (the first row)
+    drawn again atop every page under "(continued)", and a row the page's foot reaches split
+    line by line across the break, as word processors do: its answer goes on atop the next page."""
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    line, pad, foot = 4.2, 1.5, 270.0
+
+    def lines(text: str, col: int, bold: bool) -> list[str]:
+        pdf.set_font("Helvetica", "B" if bold else "", 8.5)
+        return pdf.multi_cell(widths[col] - 2 * pad, line, text, dry_run=True, output="LINES") or [""]
+
+    def draw(cells: list[list[str]], start: int, n: int, bold: bool) -> None:
+        x, y, h = pdf.l_margin, pdf.get_y(), n * line + 2 * pad
+        for col, text in enumerate(cells):
+            pdf.rect(x, y, widths[col], h)
+            pdf.set_font("Helvetica", "B" if bold else "", 8.5)
+            for k, ln in enumerate(text[start : start + n]):
+                pdf.set_xy(x + pad, y + pad + k * line)
+                pdf.cell(widths[col] - 2 * pad, line, ln)
+            x += widths[col]
+        pdf.set_xy(pdf.l_margin, y + h)
+
+    def new_page(title: str) -> None:
+        pdf.add_page()
+        pdf.set_font("Helvetica", "B", 11)
+        pdf.cell(0, 8, title, new_x="LMARGIN", new_y="NEXT")
+        header = [lines(c, k, True) for k, c in enumerate(rows[0])]
+        draw(header, 0, max(map(len, header)), True)
+
+    new_page("Section 3 - Model development and validation")
+    for row in rows[1:]:
+        cells = [lines(c, k, k == 0) for k, c in enumerate(row)]
+        total, done = max(map(len, cells)), 0
+        while done < total:
+            fit = int((foot - pdf.get_y() - 2 * pad) // line)
+            n = min(fit, total - done) if fit >= 3 else 0
+            if n:
+                draw(cells, done, n, False)
+                done += n
+            if done < total:
+                new_page("Section 3 - Model development and validation (continued)")
+    pdf.output(str(path))
+    return path
