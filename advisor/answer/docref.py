@@ -99,7 +99,13 @@ KIND_ALIASES: dict[str, tuple[str, ...]] = {
     "guideline": ("guidance",),
     "guidance": ("guideline",),
     "questionnaire": ("vsaq", "assessment", "survey"),
+    # "this study" is an article titled "Evaluation of ...", "this report" an internal audit's
+    "study": ("evaluation", "trial", "analysis"),
+    "report": ("audit",),
 }
+#: Nouns that name a document only after "this" ("who funded this study?", "in this report"): after
+#: "the" they name a thing the document describes ("the MVO performance study", "an incident report").
+_THIS_KINDS = frozenset(["study", "report", "audit", "article", "letter", "review", "evaluation", "minutes"])
 #: Words naming any document the user added ("the document I uploaded", "our PDF").
 GENERIC = frozenset(["document", "pdf", "file", "upload", "paper"])
 _GENERIC_TOKENS = frozenset(t for w in GENERIC for t in tokenize(w))
@@ -233,7 +239,7 @@ def _reference(opener: str, words: list[str]) -> Reference | None:
         plain = re.sub(r"['’]s$", "", word.strip("().,;:?!'’").lower())
         if not plain or plain in _BREAK:
             return None
-        kind = _kind(plain)
+        kind = _kind(plain) or (plain if not i and opener.lower() == "this" and plain in _THIS_KINDS else "")
         if kind and words[i + 1 : i + 2] and words[i + 1].strip("().,;:?!").lower() in _BODIES:
             return None  # "the technical standards committee", "the policy team": a body, no document
         if kind:

@@ -148,7 +148,7 @@ _FOCUS_RULES: list[tuple[Focus, re.Pattern[str]]] = [
             # "who makes X", "who wrote the report": a company or a person, by name
             r"|^\s*who\s+(?:makes|made|manufactures|manufactured|develops|developed|builds|built|sells|sold|"
             r"supplies|supplied|publishes|published|issues|issued|wrote|authored|produces|produced|owns|"
-            r"distributes|markets)\b",
+            r"distributes|markets|funds|funded|sponsors|sponsored|finances|financed)\b",
             re.I,
         ),
     ),

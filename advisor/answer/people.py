@@ -145,13 +145,15 @@ def assigns_an_office(sentence: str, asked: set[str]) -> bool:
 #: A question asking which company: "which vendor", "what company", "who makes".
 COMPANY_ASKED = re.compile(
     r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}(?:vendors?|compan(?:y|ies)|manufacturers?|suppliers?|firms?|developers?)\b"
-    r"|^\s*who\s+(?:makes|made|manufactures|manufactured|develops|developed|sells|sold|supplies|supplied)\b",
+    r"|^\s*who\s+(?:makes|made|manufactures|manufactured|develops|developed|sells|sold|supplies|supplied|"
+    r"funds|funded|sponsors|sponsored|finances|financed)\b",
     re.I,
 )
 #: A company's name: one ending in a company word, or one a sentence says supplies or makes something.
 _COMPANY = re.compile(
     r"\b[A-Z][\w&.-]*(?:[ ,]+[A-Z][\w&.-]*)*[ ,]+(?:Inc|Ltd|LLC|Corp|Corporation|Company|Co|GmbH|plc|AG|SA|BV|"
-    r"Technologies|Systems|Diagnostics|Medical|Analytics|Labs|Software|Solutions|Healthcare)\b\.?"
+    # (and a funder: "the Pellworth Foundation", "the Quality Improvement Fund")
+    r"Technologies|Systems|Diagnostics|Medical|Analytics|Labs|Software|Solutions|Healthcare|Foundation|Fund|Trust)\b\.?"
     # "Regional Medical Center", "Medical Staff": a hospital and its bodies are no vendor
     r"(?! (?:Center|Centre|Hospital|College|School|Staff|Board|Council|Committee|Society|Association|Officer|Director)s?\b)"
     r"|(?<=\bby )[A-Z][\w&.-]+(?: [A-Z][\w&.-]+)*|(?<=\b[Vv]endor: )[A-Z][\w&.-]+(?: [A-Z][\w&.-]+)*"
