@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pytest
 
 from advisor.ingest import BlockKind, load_document
 
@@ -51,14 +52,22 @@ def _pages(path: Path) -> list[str]:
         doc.close()
 
 
-def test_a_row_cut_by_a_page_break_is_read_whole_in_its_row(tmp_path: Path) -> None:
-    pdf = pdfgen.questionnaire_pdf(tmp_path / "questionnaire.pdf", ROWS)
+#: Questions long enough that the break falls inside a question too, the answer column already closed.
+LONG_QUESTIONS = [ROWS[0]] + [
+    [n, q[:-1] + " and how is it " + ", ".join(["documented, reviewed and reported to the customer"] * 6) + "?", a, e]
+    for n, q, a, e in ROWS[1:]
+]
+
+
+@pytest.mark.parametrize("table", [ROWS, LONG_QUESTIONS], ids=["answer", "question"])
+def test_a_row_cut_by_a_page_break_is_read_whole_in_its_row(tmp_path: Path, table: list[list[str]]) -> None:
+    pdf = pdfgen.questionnaire_pdf(tmp_path / "questionnaire.pdf", table)
     pages = _pages(pdf)
-    cut = [r for r in ROWS[1:] if not any(r[2] in p for p in pages)]
-    assert cut, "the fixture must break a page inside an answer"
+    cut = [r for r in table[1:] if not any(r[1] in p and r[2] in p for p in pages)]
+    assert cut, "the fixture must break a page inside a row"
     blocks = load_document(pdf, str(pdf)).blocks
     rows = [b.text for b in blocks if b.kind == BlockKind.TABLE]
-    for number, question, answer, evidence in ROWS[1:]:
+    for number, question, answer, evidence in table[1:]:
         assert f"{number} | {question} | {answer} | {evidence}" in rows, number
     # the header's copy atop a page heads nothing: it is not read as words of the text
     text = [b.text for b in blocks if b.kind == BlockKind.TEXT]
