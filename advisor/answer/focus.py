@@ -411,6 +411,12 @@ _NUMBERED_THING = re.compile(
 #: "one of four risk tiers": the thing is one among N of something; N counts what follows it.
 _ONE_OF = re.compile(rf"\bone of (?:the |its |their )?(?:\d+|{NUMBER_WORDS})\b(?P<what>(?:\s+[\w-]+){{1,3}})", re.I)
 _TIME_UNITS = tuple(tokenize("minute hour day week month year"))
+#: "how many clinician hours", "how many bed days": whose time is counted, said beside the count.
+_TIME_OF = re.compile(
+    r"\bhow many (?!(?:more|fewer|extra|additional|calendar|total|full|whole|consecutive)\b)([a-z][\w-]+) "
+    r"(?:minutes|hours|days|weeks|months|years)\b",
+    re.I,
+)
 
 
 def names_counted(counted: str, words: str) -> bool:
@@ -437,13 +443,15 @@ def _counts(ask: Asked, sentence: str) -> bool:
     if not ask.counted:
         return bool(_NUMBER.search(bare))
     words = re.findall(r"[\w,.%-]+", bare)
+    whose = tokenize(m.group(1)) if (m := _TIME_OF.search(ask.question)) else []
     for i, w in enumerate(words):
         # a near form of the word counted ("reviewer" for "reviews"), not a longer word ("hospitalist")
         if names_counted(ask.counted, w):
             # "three references", or "references ... from at least three practitioners"
             near = " ".join(words[max(0, i - 5) : i] + words[i + 1 : i + 7])
             if re.search(rf"(?<![A-Za-z])\d|\b(?:{NUMBER_WORDS})\b", near, re.I):  # "F1" names a finding
-                return True
+                # "11,200 clinician hours returned", not "62,000 hours of audio" or "4 hours protected time"
+                return not whose or whose[0] in tokenize(" ".join(words[max(0, i - 3) : i + 4]))
     return False
 
 

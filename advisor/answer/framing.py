@@ -28,8 +28,9 @@ FRAME = frozenset(
         # a reporting verb: "how many hours does the agency estimate ...", "when does the vendor
         # expect ...": the figure asked is the estimate, which a table or a sentence states bare
         "estimate estimated estimates expect expected expects anticipate anticipated "
-        # "what are we supposed to do", "does it already require ... since 2025": a duty or a time as asked
-        "supposed owe owed entitled since already "
+        # "what are we supposed to do", "does it already require ... since 2025", "once it is rolled
+        # out": a duty or a time as asked
+        "supposed owe owed entitled since already once "
         # "so far", "fully rolled out", "have done", "the rest", "allowed to": the figure is stated bare
         "far fully done doing rest allowed permitted "
         # "signed on behalf of X": the signatory block says "for and on behalf of", or only the name;
