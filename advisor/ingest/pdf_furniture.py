@@ -27,6 +27,8 @@ _REF_TITLE = re.compile(
     r"citations|endnotes|notes and references|reference list)$",
     re.I,
 )
+#: A heading's "(continued)" mark, as a page repeating a section or a table's header prints it.
+CONTINUED = re.compile(r"[\s,.:;-]*[(\[]?\s*(?:continued|cont(?:'|\u2019)?d|cont\.)\s*[)\]]?\s*$", re.I)
 
 
 @dataclass

@@ -30,6 +30,7 @@ from .pdf_chapters import mark_chapter_heads
 from .pdf_chars import Page, PageReader
 from .pdf_figures import chart_labels, figure_labels
 from .pdf_furniture import (
+    CONTINUED,
     Piece,
     declaration,
     mark_running_heads,
@@ -284,7 +285,6 @@ _NUMBERED = re.compile(
 )
 
 
-_CONTINUED = re.compile(r"[\s,.:;-]*[(\[]?\s*(?:continued|cont(?:'|\u2019)?d|cont\.)\s*[)\]]?\s*$", re.I)
 _CAPTION = re.compile(r"^(?:table|exhibit|figure|fig\.)\s+[A-Z]?\d+(?:\.\d+)*(?:[.:]?\s|$)", re.I)
 
 _BARE_NUMBER = re.compile(
@@ -349,7 +349,7 @@ class _Sections:
         # the numbered headings above its own number ("Article IV" > "Section 4.2"); an
         # unnumbered one ("Key message", "Table 2. ...") under the numbered heading it follows
         # "Table 3. ... (continued)" atop the next page goes on with the table it continues
-        text = _CONTINUED.sub("", piece.text.replace("\n", " ")).strip() or piece.text.replace("\n", " ")
+        text = CONTINUED.sub("", piece.text.replace("\n", " ")).strip() or piece.text.replace("\n", " ")
         level = heading_level(text)
         if level is None and self.bare:
             joined = f"{self.local[-1]} {text}"  # "ARTICLE IV" / "MEDICAL RECORDS"

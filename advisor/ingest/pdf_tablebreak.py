@@ -5,29 +5,22 @@ read as a paragraph of its own under the header's words."""
 
 from __future__ import annotations
 
-import re
-
 from .chunking import header_row
 from .document import BlockKind
-from .pdf_furniture import Piece
+from .pdf_furniture import CONTINUED, Piece
 
 __all__ = ["mend_table_break"]
-
-_CONTINUED = re.compile(r"\(\s*(?:continued|cont(?:'|\u2019)?d)\s*\)\s*$", re.I)
-#: A cell that ends finished: its sentence closed, or a bare figure or mark.
-_CLOSED = re.compile(r"(?:[.!?:;)\]”\"]|\d%?)\s*$")
 
 
 def mend_table_break(page: list[Piece], nxt: list[Piece], carried: tuple[str, ...] = ()) -> tuple[str, ...]:
     """Move the next page's continuation of the page's last table row back into that row; return
     the header row's cells of the table the page ends on, to be `carried` to the next page.
 
-    The next page opens on the table's header row again: either as a row of its own, with the
-    continuation a row whose first cell is empty; or, when the continuation fills one column only,
-    as the header's cells one by one, the continuation under the header cell of its column. The
-    header's copy read cell by cell is dropped (the row it heads is whole on the page before). A
-    page whose rows go on from the page before without a header row of their own has the
-    `carried` one."""
+    The next page opens on the table's header row again, read cell by cell, and the continuation
+    under the header cell of its column; the header's copy is dropped (the row it heads is whole on
+    the page before). A page whose rows go on from the page before without a header row of their
+    own has the `carried` one. (A header's copy read as a row is left alone: the PDF reader keeps
+    no empty cells, so the row under it cannot be told by column.)"""
     shown = [p for p in page if p.kind.indexed and not p.hidden and not p.note and p.text]
     # (the header's copy may already be furniture: the same words atop every page)
     after = sorted((p for p in nxt if _read(p) and not p.hidden and p.text), key=lambda p: (p.top, p.x0))
@@ -44,12 +37,9 @@ def mend_table_break(page: list[Piece], nxt: list[Piece], carried: tuple[str, ..
         return names
     n = len(names)
     start = next((i for i in range(min(len(after), 4)) if _repeats(after[i : i + n], list(names))), None)
-    if start is None or any(not (p.heading or _CONTINUED.search(p.text) or not p.indexed) for p in after[:start]):
+    if start is None or any(not (p.heading or CONTINUED.search(p.text) or not p.indexed) for p in after[:start]):
         return names  # only a heading ("Section 3 (continued)", a running title) comes before the header's copy
-    if after[start].kind == BlockKind.TABLE:
-        _rejoin_row(run[-1], after[start + 1 : start + 2], list(names))
-    else:
-        _rejoin_under_names(run[-1], after[start:], list(names))
+    _rejoin_under_names(run[-1], after[start:], list(names))
     return names
 
 
@@ -58,10 +48,8 @@ def _read(p: Piece) -> bool:
 
 
 def _repeats(pieces: list[Piece], names: list[str]) -> bool:
-    """Are these pieces the header row again: as a row, or its cells one by one?"""
-    if pieces and pieces[0].kind == BlockKind.TABLE:
-        return _cells(pieces[0].text) == names
-    return [p.text.strip() for p in pieces] == names
+    """Are these pieces the header row again, its cells one by one?"""
+    return all(p.kind != BlockKind.TABLE for p in pieces) and [p.text.strip() for p in pieces] == names
 
 
 def _table_run(shown: list[Piece]) -> list[Piece]:
@@ -80,20 +68,6 @@ def _cells(text: str) -> list[str]:
     return [c.strip() for c in text.split(" | ")]
 
 
-def _rejoin_row(last: Piece, following: list[Piece], names: list[str]) -> None:
-    """The header's copy is a row: the row under it with an empty first cell goes on with `last`."""
-    if not following or following[0].kind != BlockKind.TABLE:
-        return
-    cont = _cells(following[0].text)
-    if len(cont) != len(names) or cont[0] or not any(cont):
-        return
-    cells = _cells(last.text)
-    if any(c and (not cells[k] or _CLOSED.search(cells[k])) for k, c in enumerate(cont)):
-        return  # a cell that finished on its page is not continued: a new row, its label left blank
-    last.text = " | ".join(f"{a} {c}".strip() for a, c in zip(cells, cont, strict=True))
-    following[0].text, following[0].breaks = "", []
-
-
 def _rejoin_under_names(last: Piece, after: list[Piece], names: list[str]) -> None:
     """The header's copy read cell by cell on one baseline, then text under it in columns other
     than the first: each piece finishes its column's cell. A new row would fill its first column
@@ -101,7 +75,7 @@ def _rejoin_under_names(last: Piece, after: list[Piece], names: list[str]) -> No
     of the cell's sentences or paragraphs)."""
     top = after[0]
     heads = [p for p in after[: len(names)] if abs(p.top - top.top) <= 0.5 * max(top.size, 1.0)]
-    if [p.text.strip() for p in heads] != names or any(p.kind == BlockKind.TABLE for p in heads):
+    if not _repeats(heads, names):
         return
     cells = _cells(last.text)
     moved: list[tuple[int, Piece]] = []
