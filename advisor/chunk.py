@@ -15,6 +15,7 @@ from typing import Any
 
 __all__ = [
     "BUNDLED_PREFIX",
+    "CELL_SEP",
     "Chunk",
     "DocType",
     "Fact",
@@ -23,6 +24,7 @@ __all__ = [
     "content_hash",
     "fact_meta",
     "make_chunk_id",
+    "row_cells",
     "unsafe_spans",
 ]
 
@@ -164,3 +166,12 @@ def unsafe_spans(chunk: Chunk) -> list[tuple[int, int]]:
             continue
         pairs.append((s, e))
     return pairs
+
+
+#: How a table row's cells are joined in a passage's text: every loader writes rows this way.
+CELL_SEP = " | "
+
+
+def row_cells(row: str) -> list[str]:
+    """A table row's cells, each stripped of surrounding space."""
+    return [c.strip() for c in row.split(CELL_SEP)]

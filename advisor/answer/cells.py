@@ -9,6 +9,7 @@ import functools
 import re
 from collections.abc import Iterable
 
+from ..chunk import row_cells
 from ..text import tokenize
 from .focus import dated
 
@@ -32,7 +33,7 @@ __all__ = [
 
 def _named_cells(row: str, header: str) -> list[tuple[str, str]]:
     """(column name, cell) of a table row under its header; [] when they do not have the same cells."""
-    cells, names = [c.strip() for c in row.split(" | ")], [c.strip() for c in header.split(" | ")]
+    cells, names = row_cells(row), row_cells(header)
     return list(zip(names, cells, strict=True)) if len(cells) >= 2 and len(cells) == len(names) else []
 
 
@@ -54,7 +55,7 @@ def counted_row(row: str, header: str) -> str:
 def dated_row(row: str, header: str) -> bool:
     """Is a table row dated by its header ("Jan 2027 | Mar 2027 | Sep 2027" over the events of
     each)? Every header cell a date, and the row one cell per date."""
-    cells = [c.strip() for c in header.split(" | ")]
+    cells = row_cells(header)
     return len(cells) >= 2 and all(dated(c) for c in cells) and len(row.split(" | ")) == len(cells)
 
 
@@ -210,7 +211,7 @@ def _heading_named(heading: str, words: frozenset[str]) -> frozenset[str]:
 @functools.lru_cache(maxsize=4096)  # the verifier asks of one row once per anchor: read it once
 def _asked(words: frozenset[str], row: str, header: str) -> tuple[str, str, frozenset[str]] | None:
     """The asked cell's column heading, the cell, and the question's words naming its row and column."""
-    cells, names = [c.strip() for c in row.split(" | ")], [c.strip() for c in header.split(" | ")]
+    cells, names = row_cells(row), row_cells(header)
     if len(cells) < 2 or len(cells) != len(names):
         return None
     label, by = _row_named(cells, words)
@@ -232,7 +233,7 @@ def total_cell(words: frozenset[str], row: str, header: str) -> tuple[str, str] 
     """(column heading, cell) of a table's total row ("Total estimated cost") under the column the
     question names ("What will the department spend in FY 2027-28?"), for a question naming no
     row of its own; None for any other row, or when no column is named."""
-    cells, names = [c.strip() for c in row.split(" | ")], [c.strip() for c in header.split(" | ")]
+    cells, names = row_cells(row), row_cells(header)
     label = tokenize(cells[0]) if cells else []
     if len(cells) < 2 or len(cells) != len(names) or "total" not in label[:1] + label[-1:]:
         return None

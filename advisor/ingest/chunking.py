@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..chunk import Chunk, DocType, make_chunk_id
+from ..chunk import Chunk, DocType, make_chunk_id, row_cells
 from ..text import STATUTE_NUMBER, sentence_spans
 from .document import Block, BlockKind, Document, fail
 
@@ -122,7 +122,7 @@ _ABBREVIATED = re.compile(r"^(?:No|Nos|Ref|Refs|Nr|Qty|Num|Para|Sec|Art|Dept|App
 def header_row(row: str) -> bool:
     """A table's column headings: several short cells ("Requirement | Time limit | Rule"), none
     of them a figure (so "Female | 30,628 | 0.85" is a data row, not the heading of the rows after it)."""
-    cells = [c.strip() for c in row.split(" | ")]
+    cells = row_cells(row)
     return len(cells) > 1 and all(
         0 < len(c.split()) <= 5 and (not c.endswith(".") or _ABBREVIATED.match(c)) and not _FIGURE.match(c)
         for c in cells

@@ -8,6 +8,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from ..chunk import row_cells
 from ..errors import IngestError
 
 HIDDEN_TEXT = "hidden-text"  # Chunk.quarantine reason for text a reader of the file cannot see
@@ -201,7 +202,7 @@ def _field_row(block: Block) -> tuple[str, str] | None:
     """(label, value) when a table row reads as a form field: two cells, the first a short label."""
     if block.kind != BlockKind.TABLE or block.quarantine or "\n" in block.text:
         return None
-    cells = [c.strip() for c in block.text.split(" | ")]
+    cells = row_cells(block.text)
     if len(cells) != 2 or not all(cells):
         return None
     label, value = cells

@@ -8,6 +8,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from ..chunk import row_cells
 from .chunking import header_row
 from .document import CONTENTS_TITLE, BlockKind, web_control
 from .pdf_boxes import Box
@@ -134,7 +135,7 @@ def _furniture(p: Piece, repeated: set[str], height: float = 0.0) -> bool:
     # a number alone is a page number in the page's margin; inside the page it is a chart's label ("2026")
     if PAGE_NO.match(p.text.strip()) and (height <= 0 or edge(p, height)):
         return True
-    cells = [c.strip() for c in p.text.split(" | ")] if p.kind == BlockKind.TABLE else []
+    cells = row_cells(p.text) if p.kind == BlockKind.TABLE else []
     # (a cell may repeat as a line of its own elsewhere: "Version 2.6" in a footer's own piece)
     # a row of bare numbers inside the page is a dashboard's figures ("57 | 12 | 4"), no page numbers
     numbers = all(PAGE_NO.match(c) for c in cells) and height > 0 and not edge(p, height)

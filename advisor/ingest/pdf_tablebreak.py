@@ -5,6 +5,7 @@ read as a paragraph of its own under the header's words."""
 
 from __future__ import annotations
 
+from ..chunk import CELL_SEP, row_cells
 from .chunking import header_row
 from .document import BlockKind
 from .pdf_furniture import CONTINUED, Piece
@@ -28,12 +29,12 @@ def mend_table_break(page: list[Piece], nxt: list[Piece], carried: tuple[str, ..
         return ()
     run = _table_run(shown)
     if header_row(run[0].text):
-        names, run = tuple(_cells(run[0].text)), run[1:]
+        names, run = tuple(row_cells(run[0].text)), run[1:]
     elif len(run) == len(shown) or all(p.heading for p in shown[: len(shown) - len(run)]):
         names = carried  # the table goes on from the page before, under its header's copy
     else:
         return ()
-    if not run or len(_cells(run[-1].text)) != len(names):
+    if not run or len(row_cells(run[-1].text)) != len(names):
         return names
     n = len(names)
     start = next((i for i in range(min(len(after), 4)) if _repeats(after[i : i + n], list(names))), None)
@@ -64,10 +65,6 @@ def _table_run(shown: list[Piece]) -> list[Piece]:
     return run
 
 
-def _cells(text: str) -> list[str]:
-    return [c.strip() for c in text.split(" | ")]
-
-
 def _rejoin_under_names(last: Piece, after: list[Piece], names: list[str]) -> None:
     """The header's copy read cell by cell on one baseline, then text under it in columns other
     than the first: each piece finishes its column's cell. A new row would fill its first column
@@ -77,7 +74,7 @@ def _rejoin_under_names(last: Piece, after: list[Piece], names: list[str]) -> No
     heads = [p for p in after[: len(names)] if abs(p.top - top.top) <= 0.5 * max(top.size, 1.0)]
     if not _repeats(heads, names):
         return
-    cells = _cells(last.text)
+    cells = row_cells(last.text)
     moved: list[tuple[int, Piece]] = []
     for p in after[len(names) :]:
         k = min(range(len(heads)), key=lambda i: abs(heads[i].x0 - p.x0))
@@ -89,6 +86,6 @@ def _rejoin_under_names(last: Piece, after: list[Piece], names: list[str]) -> No
     for k, p in moved:
         cells[k] = f"{cells[k]} {' '.join(p.text.split())}"
         p.text, p.breaks = "", []
-    last.text = " | ".join(cells)
+    last.text = CELL_SEP.join(cells)
     for p in heads:
         p.kind = BlockKind.FURNITURE  # the repeated header: its row is whole on the page before
