@@ -14,6 +14,7 @@ from ..text import AGENT_CLAUSE, DEFINED_TERM, ITEM_SEPARATOR, broken_word, cont
 from .fields import CUT, FIELD, dangling, field_line, field_spans
 from .leads import AUXILIARY, label_lead, section_lead, title_words
 from .letterhead import letterhead
+from .signoff import signature_block
 from .status import coded_line, graded_line, status_line
 from .sublists import hang_sub_lists, left_open, next_in_list, outer_item, sub_list_lead
 from .tiles import figure_tile
@@ -296,8 +297,8 @@ def _says_alone(flat: str, ends_block: bool, chunk: Chunk) -> bool:
     """Does a line that is no whole sentence, field or tile still stand alone: a lead-in, a
     result ending its paragraph on a figure, a status or graded line, or a Word header's line
     stating the document's own codes ("Doc. Control No. MSR-7")?"""
-    if _lead_in(flat) or status_line(flat) or graded_line(flat):
-        return True
+    if _lead_in(flat) or status_line(flat) or graded_line(flat) or signature_block(flat):
+        return True  # a letter's "Sincerely, Jane Roe, MD, Director" answers who signed it
     if ends_block and (_stated_result(flat) or _FIGURE_FIRST.match(flat) is not None):
         return True
     return bool(chunk.meta.get("running")) and coded_line(flat)

@@ -29,7 +29,7 @@ from .quotable import UnitKind
 from .rows import ROW_VALUE_BONUS, holds_value, overall_bonus, row_values
 from .rules import asks_forbidden, asks_permission, rule_bonus
 from .selection import TABLE_REF, Candidate, introduced_table
-from .signoff import SIGNOFF_ASK, signs_off
+from .signoff import SIGNOFF_ASK, signature_block, signs_off
 from .spans import asks_span, states_span
 from .subject import named_siblings, names
 
@@ -429,7 +429,8 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
         bonus += _asked_kind_bonus(c, question, wants_action, wants_actor, wants_members)
         if any(covers(c.text, a) for a, _, covers in amounts):
             bonus += 0.1  # "who signs a $250,000 contract": the row of the band holding it
-        signing = wants_signoff and (c.kind is not UnitKind.SENTENCE or bool(c.header))  # a row, a signature block
+        # a row, a signature block, a letter's closing with its signer ("Sincerely, Jane Roe, MD")
+        signing = wants_signoff and (c.kind is not UnitKind.SENTENCE or bool(c.header) or signature_block(c.text))
         if signing and signs_off(c.text, c.header, c.chunk.section):
             bonus += 0.3  # "who approved the policy": the names of its sign-off table
         chunk_rel = 1.0 / (1.0 + 0.35 * (c.hit_rank - 1))  # hybrid retrieval's verdict on the passage

@@ -13,8 +13,10 @@ __all__ = [
     "CREDENTIALS",
     "SIGNATURE",
     "SIGNOFF_ASK",
+    "VALEDICTION",
     "CredentialedName",
     "credentialed_names",
+    "signature_block",
     "signature_met",
     "signed_names",
     "signs_off",
@@ -24,6 +26,12 @@ __all__ = [
 SIGNATURE = re.compile(
     r"(?:\b(?i:signature|signed(?: by)?|signatory)\s*[:|]\s*(?:/s/\s*)?|/s/\s*)"
     r"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+",
+)
+#: A letter's closing before its signature: "Sincerely,", "Yours faithfully,", "Respectfully submitted,".
+VALEDICTION = re.compile(
+    r"(?:(?:yours\s+)?(?:sincerely|faithfully|truly|respectfully)(?:\s+yours)?(?:\s+submitted)?"
+    r"|(?:with\s+)?(?:kind\s+|best\s+|warm\s+)?regards),",
+    re.I,
 )
 #: The act a "who signed" question asks about, as a signature line names it.
 _SIGNING = frozenset(tokenize("sign signed signs signing signature signatory"))
@@ -408,12 +416,21 @@ def credentialed_names(text: str) -> list[CredentialedName]:
     return out
 
 
-#: A sign-off label before a name: "Approved by:", "Signed:", "Authorised by".
+#: A sign-off label before a name: "Approved by:", "Signed:", "Authorised by", or a letter's
+#: closing ("Sincerely,", "Yours faithfully,"), with the OCR mark a scanned signature leaves
+#: ("Sincerely, [unclear: VON a] Jane Roe, MD").
 _SIGNOFF_LABEL = re.compile(
     r"\b(?:approved|signed|authori[sz]ed|endorsed|ratified|adopted|certified|attested)(?:\s+by)?\s*[:|-]?\s*$"
-    r"|\b(?:signature|signatory|approver|approval)\s*[:|-]?\s*$",
+    r"|\b(?:signature|signatory|approver|approval)\s*[:|-]?\s*$"
+    r"|^\s*" + VALEDICTION.pattern + r"\s*(?:\[unclear:[^\]]*\]\s*)?$",
     re.I,
 )
+
+
+def signature_block(line: str) -> bool:
+    """A letter's signature block read as one line: its closing, then the signer's credentialed
+    name ("Sincerely, Jane Roe, MD, MPH Director, Office of ...")."""
+    return VALEDICTION.match(line.strip()) is not None and bool(signed_names(line))
 
 
 def signed_names(text: str) -> list[CredentialedName]:

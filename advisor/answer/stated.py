@@ -11,7 +11,8 @@ __all__ = ["CLEARANCE_ASKED", "CLEARANCE_ID", "LENGTH_OF_TIME", "TIME_STATED"]
 #: time a line states with its unit.
 LENGTH_OF_TIME = "length of time"
 TIME_STATED = re.compile(
-    r"(?<!aged )(?<!age )\b\d+(?:\.\d+)?\s?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|h|hrs?|mins?|wks?|yrs?)\b"
+    r"(?<!aged )(?<!age )\b\d+(?:\.\d+)?\s?(?:(?:business|working|calendar|clear|consecutive)\s)?"  # "15 Business Days"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|h|hrs?|mins?|wks?|yrs?)\b"
     r"(?!\s+(?:old|of age|and older|and over|or older|or over))",
     re.I,
 )
