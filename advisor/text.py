@@ -557,3 +557,15 @@ POSTAL = re.compile(
     r"Court|Ct|Place|Pl|Parkway|Pkwy|Way|Highway|Hwy|Square|Sq|Plaza|Circle|Terrace)\b"
     r"|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*,\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\bP\.?\s?O\.?\s*Box\s+\d+",
 )
+
+
+_CITATION_ENTRY = re.compile(
+    r"\(\d{4}[a-z]?\)\.|\bet al\.|\barXiv\b|\bdoi:|\bdoi\.org\b|\bRetrieved (?:from|on)\b|\bIn Proceedings\b"
+    r"|\bVol\. \d|\bpp\. \d|https?://",
+    re.I,
+)
+
+
+def reference_entry(text: str) -> bool:
+    """Is the text a bibliography entry (a pointer elsewhere, not an answer)?"""
+    return _CITATION_ENTRY.search(text) is not None

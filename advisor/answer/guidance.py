@@ -21,7 +21,7 @@ import numpy as np
 from ..chunk import Chunk, DocType
 from ..guard import looks_like_injection
 from ..retrieve import Hit, Retriever
-from ..text import fuzzy, tokenize
+from ..text import fuzzy, reference_entry, tokenize
 from .anaphora import antecedent, chart_values, echo_answered, next_fields, spelled_out, to_front
 from .asks import Ask, Verdict, addressed, coverage, focus_coverage, read_ask
 from .comparison import compared_figures, compared_terms, with_sides
@@ -42,7 +42,7 @@ from .parts import part_fits, part_pick
 from .people import COMPANY_ASKED
 from .persona import asked_part, set_aside
 from .primary import with_own
-from .quotable import Unit, UnitKind, continue_lists, framed, item_body, read_units, reference_entry, stages_asked
+from .quotable import Unit, UnitKind, continue_lists, framed, item_body, read_units, stages_asked
 from .relevance import adjust, score, wants_list
 from .responses import responses
 from .rows import asked_rows, ranked_rows

@@ -10,7 +10,15 @@ import re
 from ..chunk import Chunk, unsafe_spans
 from ..guard import contact_details, looks_like_injection, without_addresses
 from ..ingest.chunking import table_head
-from ..text import AGENT_CLAUSE, DEFINED_TERM, ITEM_SEPARATOR, broken_word, content_words, sentence_spans
+from ..text import (
+    AGENT_CLAUSE,
+    DEFINED_TERM,
+    ITEM_SEPARATOR,
+    broken_word,
+    content_words,
+    reference_entry,
+    sentence_spans,
+)
 from .fields import CUT, FIELD, dangling, field_line, field_spans
 from .leads import AUXILIARY, label_lead, section_lead, title_words
 from .letterhead import letterhead
@@ -44,16 +52,6 @@ _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
 _LEADERS = re.compile(r"(?:\.\s?){5,}|(?:…\s?){2,}")
 _TOC = re.compile(r"(?:\.\s?){4,}|…|\.{3}\s*\d|\s\d{1,3}\s*$")
 _IDENT_HEAD = re.compile(r"^(?:[A-Z]{2,}(?:[ -]\d+(?:\.\d+)*)|\d+(?:\.\d+)+|[IVX]+\.)\s")
-_CITATION_ENTRY = re.compile(
-    r"\(\d{4}[a-z]?\)\.|\bet al\.|\barXiv\b|\bdoi:|\bdoi\.org\b|\bRetrieved (?:from|on)\b|\bIn Proceedings\b"
-    r"|\bVol\. \d|\bpp\. \d|https?://",
-    re.I,
-)
-
-
-def reference_entry(text: str) -> bool:
-    """Is the text a bibliography entry (a pointer elsewhere, not an answer)?"""
-    return _CITATION_ENTRY.search(text) is not None
 
 
 def heading_like(line: str) -> bool:
@@ -103,7 +101,7 @@ def whole_sentence(text: str) -> bool:
     coded = _CODED_TITLE.match(s)
     if coded and heading_like(coded.group(1).rstrip(". ")):
         return False  # a document's code and title: "GAO-21-519SP: AI Accountability Framework for ... Entities."
-    return not (_CITATION_ENTRY.search(s) or looks_like_injection(s))
+    return not (reference_entry(s) or looks_like_injection(s))
 
 
 #: A reference entry: a document's code, a colon and its title ("NISTIR 8312: Four Principles ...").
@@ -294,11 +292,11 @@ def read_units(chunk: Chunk) -> list[Unit]:
 
 
 def _says_alone(flat: str, ends_block: bool, chunk: Chunk) -> bool:
-    """Does a line that is no whole sentence, field or tile still stand alone: a lead-in, a
-    result ending its paragraph on a figure, a status or graded line, or a Word header's line
-    stating the document's own codes ("Doc. Control No. MSR-7")?"""
+    """Does a line that is no whole sentence, field or tile still stand alone: a lead-in, a result
+    ending its paragraph on a figure, a status or graded line, a letter's signature block, or a Word
+    header's line stating the document's own codes ("Doc. Control No. MSR-7")?"""
     if _lead_in(flat) or status_line(flat) or graded_line(flat) or signature_block(flat):
-        return True  # a letter's "Sincerely, Jane Roe, MD, Director" answers who signed it
+        return True
     if ends_block and (_stated_result(flat) or _FIGURE_FIRST.match(flat) is not None):
         return True
     return bool(chunk.meta.get("running")) and coded_line(flat)

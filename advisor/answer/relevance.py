@@ -429,10 +429,9 @@ def score(question: str, cands: list[Candidate], sims: np.ndarray) -> list[float
         bonus += _asked_kind_bonus(c, question, wants_action, wants_actor, wants_members)
         if any(covers(c.text, a) for a, _, covers in amounts):
             bonus += 0.1  # "who signs a $250,000 contract": the row of the band holding it
-        # a row, a signature block, a letter's closing with its signer ("Sincerely, Jane Roe, MD")
         signing = wants_signoff and (c.kind is not UnitKind.SENTENCE or bool(c.header) or signature_block(c.text))
         if signing and signs_off(c.text, c.header, c.chunk.section):
-            bonus += 0.3  # "who approved the policy": the names of its sign-off table
+            bonus += 0.3  # "who approved it": its sign-off table's names, a letter's "Sincerely, Jane Roe, MD"
         chunk_rel = 1.0 / (1.0 + 0.35 * (c.hit_rank - 1))  # hybrid retrieval's verdict on the passage
         out.append(0.5 * float(sim) + 0.25 * min(lex, 1.0) + 0.15 * chunk_rel + bonus)
     return out
