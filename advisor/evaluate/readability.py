@@ -209,6 +209,8 @@ def _last_word(s: str) -> str:
     "... §170.315(a)(9)." -> "")."""
     tokens = s.replace("e.g.", "e.g").replace("i.e.", "i.e").split()
     last = tokens[-1].strip(".,;:!?\"'”’)(]") if tokens else ""
+    if last == "A" and len(tokens) > 1:
+        return ""  # a label ("in Appendix A", "Class A"): the article "A" only opens a sentence
     return last.lower() if re.fullmatch(r"[A-Za-z][A-Za-z.]*", last) else ""
 
 

@@ -262,6 +262,13 @@ def test_a_fields_value_ending_on_its_figure_is_no_contents_line():
     assert readability("Architectural Model of the National Digital Health System 12 [1].").heading_rate == 1
 
 
+def test_a_sentence_ending_on_a_label_a_is_whole():
+    whole = "We identified nine findings, three rated High (rating definitions are in Appendix A) [1]."
+    assert readability(whole).fragment_rate == 0
+    assert readability("Class A tools are listed in Schedule A [1].").fragment_rate == 0
+    assert readability("Each finding is given a [1].").fragment_rate == 1  # the article still dangles
+
+
 def test_a_sentence_ending_on_the_pronoun_each_is_whole():
     whole = "Every operator shall publish a list of the AI systems it deploys, with a plain-language description of each [1]."
     assert readability(whole).fragment_rate == 0
