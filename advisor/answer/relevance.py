@@ -309,7 +309,9 @@ def _asked_kind_bonus(
         # whatever else the question asks ("... and how many sit on it?")
         bonus += 0.1
     if wants_members and _MEMBERS.search(c.text):
-        bonus += 0.25  # "consists of seven voting members", "... attend as non-voting members": "who sits on"
+        # "consists of seven voting members", "... attend as non-voting members" answer "who sits on",
+        # though only the first names the body ("The Committee meets monthly" names it and does not)
+        bonus += 0.25
     if asks_earlier(question) and states_revision(c.text):
         bonus += REVISION_BONUS  # "the earlier target date": "go-live moved from Dec 2026 to Mar 2027"
     return bonus
