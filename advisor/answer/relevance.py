@@ -242,8 +242,7 @@ _MEMBERS_ASK = re.compile(
 )
 _MEMBERS = re.compile(
     r"\b(?:consists? of|consisting of|composed of|comprises?|comprising|made up of|membership|chaired by|"
-    r"includes? the|(?:non-?)?voting members?|ex[- ]officio|attends? as|serves? as (?:a |an )?(?:non-?voting )?member"
-    r"|members? (?:shall|must|will)? ?be (?:drawn|appointed|nominated) from)\b",
+    r"includes? the)\b",
     re.I,
 )
 
@@ -309,9 +308,7 @@ def _asked_kind_bonus(
         # whatever else the question asks ("... and how many sit on it?")
         bonus += 0.1
     if wants_members and _MEMBERS.search(c.text):
-        # "consists of seven voting members", "... attend as non-voting members" answer "who sits on",
-        # though only the first names the body ("The Committee meets monthly" names it and does not)
-        bonus += 0.25
+        bonus += 0.1  # "consists of seven voting members" answers "who sits on"
     if asks_earlier(question) and states_revision(c.text):
         bonus += REVISION_BONUS  # "the earlier target date": "go-live moved from Dec 2026 to Mar 2027"
     return bonus
