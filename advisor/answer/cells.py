@@ -56,7 +56,7 @@ def dated_row(row: str, header: str) -> bool:
     """Is a table row dated by its header ("Jan 2027 | Mar 2027 | Sep 2027" over the events of
     each)? Every header cell a date, and the row one cell per date."""
     cells = row_cells(header)
-    return len(cells) >= 2 and all(dated(c) for c in cells) and len(row.split(" | ")) == len(cells)
+    return len(cells) >= 2 and all(dated(c) for c in cells) and len(row_cells(row)) == len(cells)
 
 
 def column_named(header: str, anchors: Iterable[str]) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ..chunk import CELL_SEP
+
 __all__ = ["EMPTY_CELL", "markdown_cells", "markdown_row", "table_row"]
 
 #: What an empty cell between filled ones reads as: the columns after it stay under their headings.
@@ -28,7 +30,7 @@ def table_row(cells: list[str]) -> str:
     filled = [t for t in texts if t]
     if len(filled) <= 1:
         return filled[0] if filled else ""
-    return " | ".join(t or EMPTY_CELL for t in texts)
+    return CELL_SEP.join(t or EMPTY_CELL for t in texts)
 
 
 def markdown_row(line: str) -> bool:
